@@ -1,0 +1,68 @@
+/**
+ * The channel-neutral message model. Channel adapters turn provider requests into
+ * InboundMessage and render OutboundMessage for what their channel can show.
+ */
+
+export type ChannelName = 'api' | 'webchat' | 'sms' | 'voice' | 'messenger' | 'whatsapp';
+
+export interface Attachment {
+  contentType: string;
+  url: string;
+  name?: string;
+}
+
+export interface InboundMessage {
+  tenant: string;
+  channel: ChannelName;
+  /** The resident's id on that channel: a phone number, a PSID, a web-chat conversation id. */
+  channelUserId: string;
+  /** The provider's id for this message; a repeat is acknowledged and dropped. */
+  providerMessageId: string;
+  text: string;
+  attachments?: Attachment[];
+  receivedAt: Date;
+}
+
+export interface Suggestion {
+  label: string;
+  value: string;
+}
+
+export interface Card {
+  title: string;
+  body: string;
+  link?: { label: string; url: string };
+}
+
+/** The type of answer a flow step expects, so channels can shape input (keypad, date picker...). */
+export type AskFor =
+  | 'address'
+  | 'postcode'
+  | 'date'
+  | 'choice'
+  | 'yes_no'
+  | 'phone'
+  | 'email'
+  | 'free_text'
+  | 'photo';
+
+export type HandoffPriority = 'urgent' | 'high' | 'normal';
+
+export interface HandoffNotice {
+  reason: string;
+  priority: HandoffPriority;
+  queue?: string;
+}
+
+export interface OutboundMessage {
+  text: string;
+  /** Plain spoken form where it differs from text (voice channels). */
+  speech?: string;
+  suggestions?: Suggestion[];
+  card?: Card;
+  link?: { label: string; url: string };
+  askFor?: AskFor;
+  handoff?: HandoffNotice;
+  /** Asks "Was this useful?" about an article; the feedback refers to it. */
+  feedbackFor?: { articleId: string };
+}

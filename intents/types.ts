@@ -1,0 +1,79 @@
+/** Contracts of the understanding layer. Implementations live beside this file. */
+
+export interface TrainingExample {
+  text: string;
+  /** A catalogue id; `out_of_scope` (or `oos`) marks out-of-scope examples. */
+  intent: string;
+}
+
+export interface IntentScore {
+  intent: string;
+  /** Calibrated: roughly the probability that this intent is right. 0..1. */
+  confidence: number;
+}
+
+export interface IntentPrediction {
+  /** Ranked best first; never includes the out-of-scope label. */
+  ranked: IntentScore[];
+  /** True when the text is out of scope (trained `out_of_scope` won, or unlike every intent). */
+  outOfScope: boolean;
+}
+
+export interface IntentModel {
+  predict(text: string): IntentPrediction;
+  /** Labels this model knows (without the out-of-scope label). */
+  readonly intents: string[];
+}
+
+export type EntityType =
+  | 'postcode'
+  | 'uprn'
+  | 'phone'
+  | 'email'
+  | 'date'
+  | 'case_reference'
+  | 'house_number'
+  | 'street'
+  | 'address'
+  | 'bin_type';
+
+export interface Entity {
+  type: EntityType;
+  /** Normalised value: "MB1 2AB", "+447700900123", "2026-11-17", a UPRN, a street name, "recycling". */
+  value: string;
+  /** The text as the resident wrote it. */
+  text: string;
+  start: number;
+  end: number;
+  /** 0..1, for fuzzy matches (street names with spelling slips). */
+  confidence: number;
+  /** Extra detail: for dates { time?: "morning" | "HH:MM" }, for addresses { uprn, usrn }... */
+  detail?: Record<string, string | number | undefined>;
+}
+
+export interface GazetteerAddress {
+  uprn: string;
+  usrn: string;
+  /** "12", "12A", "Flat 3, 14" */
+  number: string;
+  /** Building name where there is one ("Rose Cottage"). */
+  buildingName?: string;
+  street: string;
+  locality?: string;
+  town: string;
+  postcode: string;
+  lat: number;
+  lng: number;
+  /** Day of the week of the general-waste collection, "Monday".."Friday". */
+  binDay: string;
+  /** "A" or "B": alternate-week rota (recycling on week A, garden on week B...). */
+  binWeek: string;
+}
+
+export interface SafetyHit {
+  /** `safety.risk_to_life` or `safety.safeguarding_concern` (or `housing.homeless_tonight`). */
+  category: 'safety.risk_to_life' | 'safety.safeguarding_concern';
+  /** Short human reason: "mentions suicide", "child at risk"... */
+  reason: string;
+  matched: string;
+}

@@ -1,0 +1,185 @@
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+
+/** Column types as the store sees them. jsonb columns carry JSON values. */
+type Json = unknown;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export type ConversationState = 'bot' | 'queued' | 'with_agent' | 'closed';
+
+export interface TenantsTable {
+  id: string;
+  name: string;
+  settings: ColumnType<Json, string | undefined, string>;
+  created_at: CreatedAt;
+}
+
+export interface ContactsTable {
+  id: string;
+  tenant_id: string;
+  display_name: string | null;
+  email: string | null;
+  phone: string | null;
+  flags: ColumnType<Json, string | undefined, string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ContactIdentitiesTable {
+  tenant_id: string;
+  channel: string;
+  channel_user_id: string;
+  contact_id: string;
+  created_at: CreatedAt;
+}
+
+export interface ConversationsTable {
+  id: string;
+  tenant_id: string;
+  contact_id: string | null;
+  channel: string;
+  channel_user_id: string;
+  state: ColumnType<ConversationState, ConversationState | undefined, ConversationState>;
+  token_hash: string | null;
+  dialogue: ColumnType<Json, string | undefined, string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  last_message_at: Date | null;
+  closed_at: Date | null;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  conversation_id: string;
+  channel: string;
+  direction: 'in' | 'out';
+  author: 'resident' | 'bot' | 'agent' | 'system';
+  provider_message_id: string | null;
+  text: string;
+  parts: ColumnType<Json | null, string | null | undefined, string | null>;
+  recognition: ColumnType<Json | null, string | null | undefined, string | null>;
+  status: ColumnType<string, string | undefined, string>;
+  reply_to: string | null;
+  processed_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface CasesTable {
+  id: string;
+  tenant_id: string;
+  reference: string;
+  service_id: string;
+  status: string;
+  summary: string;
+  details: ColumnType<Json, string, string>;
+  location: ColumnType<Json | null, string | null, string | null>;
+  uprn: string | null;
+  usrn: string | null;
+  lat: number | null;
+  lng: number | null;
+  team: string | null;
+  target_date: ColumnType<string | null, string | null, string | null>;
+  contact_id: string | null;
+  conversation_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CaseStatusHistoryTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  status: string;
+  note: string | null;
+  actor: string;
+  created_at: CreatedAt;
+}
+
+export interface AgentsTable {
+  id: string;
+  tenant_id: string;
+  email: string;
+  name: string;
+  roles: ColumnType<Json, string | undefined, string>;
+  skills: ColumnType<Json, string | undefined, string>;
+  capacity: ColumnType<number, number | undefined, number>;
+  password_hash: string | null;
+  totp_secret: string | null;
+  created_at: CreatedAt;
+}
+
+export interface HandoffsTable {
+  id: string;
+  tenant_id: string;
+  conversation_id: string;
+  reason: string;
+  priority: 'urgent' | 'high' | 'normal';
+  queue: string;
+  summary: string;
+  context: ColumnType<Json, string, string>;
+  agent_id: string | null;
+  created_at: CreatedAt;
+  accepted_at: Date | null;
+  closed_at: Date | null;
+}
+
+export interface ArticlesTable {
+  tenant_id: string;
+  id: string;
+  service_id: string;
+  title: string;
+  url: string;
+  summary: string;
+  body: string;
+  keywords: ColumnType<Json, string, string>;
+  questions: ColumnType<Json, string, string>;
+  updated_at: Timestamp;
+}
+
+export interface FeedbackTable {
+  id: Generated<string>;
+  tenant_id: string;
+  conversation_id: string | null;
+  article_id: string;
+  useful: boolean;
+  query: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AuditEventsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  detail: ColumnType<Json | null, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+}
+
+export interface Database {
+  tenants: TenantsTable;
+  contacts: ContactsTable;
+  contact_identities: ContactIdentitiesTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  cases: CasesTable;
+  case_status_history: CaseStatusHistoryTable;
+  agents: AgentsTable;
+  handoffs: HandoffsTable;
+  articles: ArticlesTable;
+  feedback: FeedbackTable;
+  audit_events: AuditEventsTable;
+}
+
+/** Either the database or an open transaction: data-access functions accept both. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export type MessageRow = Selectable<MessagesTable>;
+export type ConversationRow = Selectable<ConversationsTable>;
+export type CaseRow = Selectable<CasesTable>;
+export type HandoffRow = Selectable<HandoffsTable>;
+export type ArticleRow = Selectable<ArticlesTable>;
+export type NewMessage = Insertable<MessagesTable>;
