@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+const wording = z.union([
+  z.string().min(1),
+  z.object({ default: z.string().min(1), voice: z.string().optional(), sms: z.string().optional() }).strict(),
+]);
+export type Wording = z.infer<typeof wording>;
+
+const hhmmRange = z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'expected "HH:MM-HH:MM"');
+
+export const settingsSchema = z
+  .object({
+    tenant: z.string().regex(/^[a-z0-9-]+$/, 'tenant ids are lower-case letters, digits and dashes'),
+    councilName: z.string().min(1),
+    shortName: z.string().min(1),
+    siteUrl: z.url(),
+    caseReferencePrefix: z.string().regex(/^[A-Z]{2,4}$/, 'two to four capital letters'),
+    contact: z.object({
+      phone: z.string(),
+      outOfHoursPhone: z.string(),
+      email: z.string(),
+      address: z.string(),
+    }),
+    emergency: z.record(z.string(), z.string()),
+    openingHours: z.object({
+      timezone: z.string(),
+      weekly: z.partialRecord(
+        z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']),
+        hhmmRange,
+      ),
+      holidays: z.array(z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.date()])).default([]),
+    }),
+    queues: z.array(z.object({ id: z.string(), name: z.string(), skills: z.array(z.string()) })).min(1),
+    retention: z.object({ conversationsDays: z.number().int().positive(), casesDays: z.number().int().positive() }),
+    assistant: z.object({
+      name: z.string(),
+      clarifyBelow: z.number().min(0).max(1),
+      answerAbove: z.number().min(0).max(1),
+      misunderstandingsBeforeOffer: z.number().int().min(1),
+    }),
+  })
+  .strict();
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const serviceSchema = z.object({
+  id: z.string().regex(/^([a-z_]+\.[a-z_]+|out_of_scope)$/),
+  name: z.string(),
+  area: z.string(),
+  lgsl: z.number().nullable(),
+  kind: z.enum(['information', 'report', 'request', 'payment', 'booking', 'emergency', 'safeguarding', 'handoff', 'meta']),
+  ooh: z.boolean(),
+  description: z.string(),
+});
+export type Service = z.infer<typeof serviceSchema>;
+
+export const trainingFileSchema = z.record(z.string(), z.array(z.union([z.string(), z.number()]).transform(String)).min(1));
+
+export const articleFrontMatterSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'article ids are kebab-case'),
+    service: z.string(),
+    title: z.string().min(3),
+    url: z.url(),
+    summary: z.string().min(10).max(400),
+    keywords: z.array(z.string()).default([]),
+    questions: z.array(z.string()).default([]),
+  })
+  .strict();
+
+const condition = z.object({ slot: z.string(), in: z.array(z.string()).min(1) }).strict();
+
+const option = z
+  .object({ value: z.string(), label: z.string(), synonyms: z.array(z.string()).default([]) })
+  .strict();
+
+export const stepSchema = z
+  .object({
+    slot: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
+    type: z.enum(['location', 'choice', 'yes_no', 'date', 'text', 'phone', 'email', 'number']),
+    prompt: wording,
+    help: wording.optional(),
+    optional: z.boolean().default(false),
+    when: condition.optional(),
+    options: z.array(option).optional(),
+    allowDescription: z.boolean().default(false),
+    minLength: z.number().int().positive().optional(),
+  })
+  .strict()
+  .refine((s) => s.type !== 'choice' || (s.options && s.options.length >= 2), {
+    message: 'a choice step needs at least two options',
+  });
+export type FlowStep = z.infer<typeof stepSchema>;
+
+export const flowSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    service: z.string(),
+    title: z.string(),
+    intro: z.string().optional(),
+    steps: z.array(stepSchema).min(1),
+    outcome: z.discriminatedUnion('type', [
+      z
+        .object({
+          type: z.literal('case'),
+          team: z.string(),
+          targetDays: z.number().int().positive(),
+          summary: z.string(),
+        })
+        .strict(),
+      z.object({ type: z.literal('lookup'), lookup: z.enum(['bin_day']) }).strict(),
+    ]),
+  })
+  .strict();
+export type Flow = z.infer<typeof flowSchema>;

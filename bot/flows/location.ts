@@ -1,0 +1,127 @@
+import type { Entity, GazetteerAddress } from '../../intents/types.js';
+import type { ActiveFlow, LocationValue } from '../dialogue.js';
+import { clean, ordinal } from '../matching.js';
+import type { GazetteerPort } from '../ports.js';
+import type { Suggestion } from '../messages.js';
+
+export type LocationOutcome =
+  | { kind: 'resolved'; value: LocationValue }
+  | { kind: 'choose'; choices: GazetteerAddress[]; text: string }
+  | { kind: 'ask'; text: string; streetHint?: string }
+  | { kind: 'none' };
+
+const MAX_CHOICES = 12;
+
+export function locationFromAddress(g: GazetteerPort, a: GazetteerAddress): LocationValue {
+  return { kind: 'address', label: g.label(a), uprn: a.uprn, usrn: a.usrn, postcode: a.postcode, lat: a.lat, lng: a.lng };
+}
+
+export function addressSuggestions(g: GazetteerPort, uprns: string[]): Suggestion[] {
+  const list = uprns.map((u) => g.byUprn(u)).filter((a): a is GazetteerAddress => !!a);
+  return [
+    ...list.map((a) => ({ label: g.label(a).replace(/, [A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/, ''), value: g.label(a) })),
+    { label: 'My address is not listed', value: 'not listed' },
+  ];
+}
+
+/**
+ * Resolves a location answer: a postcode then a choice of address (giving the UPRN), a typed
+ * street address matched against the gazetteer, or a description of a place where allowed.
+ */
+export function resolveLocation(
+  text: string,
+  entities: Entity[],
+  flow: ActiveFlow,
+  g: GazetteerPort,
+  allowDescription: boolean,
+  councilName: string,
+): LocationOutcome {
+  const t = clean(text);
+
+  if (flow.addressChoices?.length) {
+    const choices = flow.addressChoices.map((u) => g.byUprn(u)).filter((a): a is GazetteerAddress => !!a);
+    const n = ordinal(text);
+    if (n !== null && n >= 1 && n <= choices.length) return { kind: 'resolved', value: locationFromAddress(g, choices[n - 1]) };
+    if (/not (listed|there|here|shown)|none of (these|them)|isnt (listed|there)|different/.test(t)) {
+      return allowDescription
+        ? { kind: 'ask', text: 'Please type the address, or describe the place (for example "outside the library on Church Street").' }
+        : { kind: 'ask', text: 'Please type your house number and street name.' };
+    }
+    const exact = choices.find((a) => clean(g.label(a)) === t || clean(g.label(a)).startsWith(t));
+    if (exact && t.length >= 3) return { kind: 'resolved', value: locationFromAddress(g, exact) };
+    const matched = g.matchAddress(text).filter((m) => flow.addressChoices!.includes(m.address.uprn));
+    if (matched.length && matched[0].confidence >= 0.6) return { kind: 'resolved', value: locationFromAddress(g, matched[0].address) };
+    // Fall through: the resident may have typed a different postcode or address instead.
+  }
+
+  const postcode = entities.find((e) => e.type === 'postcode');
+  if (postcode) {
+    let found = g.byPostcode(postcode.value);
+    if (found.length === 0) {
+      return {
+        kind: 'ask',
+        text: `I can't find the postcode ${postcode.value} in ${councilName}. Please check it, or type the street address instead.`,
+      };
+    }
+    const number = houseNumber(text.replace(postcode.text, ''));
+    if (number) {
+      const withNumber = found.filter((a) => a.number.toLowerCase() === number || a.number.toLowerCase().endsWith(` ${number}`));
+      if (withNumber.length === 1) return { kind: 'resolved', value: locationFromAddress(g, withNumber[0]) };
+      if (withNumber.length > 1) found = withNumber;
+    }
+    if (found.length === 1) return { kind: 'resolved', value: locationFromAddress(g, found[0]) };
+    if (found.length > MAX_CHOICES) {
+      return { kind: 'ask', text: `There are ${found.length} addresses at ${postcode.value}. What is the house number or name?`, streetHint: postcode.value };
+    }
+    return { kind: 'choose', choices: found, text: `I found ${found.length} addresses at ${postcode.value}. Which one is it?` };
+  }
+
+  const address = entities.find((e) => e.type === 'address' && e.confidence >= 0.75);
+  if (address) {
+    const a = g.byUprn(address.value);
+    if (a) return { kind: 'resolved', value: locationFromAddress(g, a) };
+  }
+
+  // "14" after "Which number on Elm Grove?"
+  if (flow.streetHint) {
+    const number = houseNumber(text);
+    if (number && t.split(' ').length <= 3) {
+      const hinted = /^[A-Z]{1,2}\d/.test(flow.streetHint)
+        ? g.byPostcode(flow.streetHint).filter((a) => a.number.toLowerCase() === number)
+        : g.matchAddress(`${number} ${flow.streetHint}`).filter((m) => m.confidence >= 0.75).map((m) => m.address);
+      if (hinted.length === 1) return { kind: 'resolved', value: locationFromAddress(g, hinted[0]) };
+      if (hinted.length > 1) return { kind: 'choose', choices: hinted.slice(0, MAX_CHOICES), text: 'Which one is it?' };
+    }
+  }
+
+  const matches = g.matchAddress(text);
+  if (matches.length && matches[0].confidence >= 0.8 && (matches.length === 1 || matches[0].confidence - matches[1].confidence > 0.05)) {
+    return { kind: 'resolved', value: locationFromAddress(g, matches[0].address) };
+  }
+  if (matches.length > 1 && matches[0].confidence >= 0.8) {
+    const top = matches.filter((m) => m.confidence >= matches[0].confidence - 0.05).slice(0, MAX_CHOICES);
+    return { kind: 'choose', choices: top.map((m) => m.address), text: 'I found more than one match. Which one is it?' };
+  }
+
+  const streets = g.findStreets(text);
+  if (streets.length && streets[0].confidence >= 0.75) {
+    const s = streets[0];
+    if (allowDescription) {
+      return {
+        kind: 'resolved',
+        value: { kind: 'street', label: `${text.trim()} (${s.street})`, usrn: s.usrn, description: text.trim() },
+      };
+    }
+    return { kind: 'ask', text: `Which house number on ${s.street}? Or give me the postcode.`, streetHint: s.street };
+  }
+
+  if (allowDescription && t.split(' ').length >= 3 && !/^(i dont know|dont know|not sure|no idea)$/.test(t)) {
+    return { kind: 'resolved', value: { kind: 'description', label: text.trim(), description: text.trim() } };
+  }
+  return { kind: 'none' };
+}
+
+function houseNumber(text: string): string | null {
+  const m = /(?:^|\b(?:flat|no|number)\s*)?\b(\d{1,4}[a-z]?)\b/i.exec(text);
+  return m ? m[1].toLowerCase() : null;
+}

@@ -1,0 +1,532 @@
+import type { Entity, IntentPrediction, SafetyHit } from '../intents/types.js';
+import { isOpen, priorityFor, queueFor } from '../handoff/index.js';
+import {
+  caseHistory,
+  createCase,
+  createHandoff,
+  escalateHandoff,
+  findCaseByReference,
+  openHandoffFor,
+  recordFeedback,
+  transcript,
+  type ConversationRow,
+  type ConversationState,
+  type Db,
+} from '../store/index.js';
+import type { Flow, Service } from './content-pack/index.js';
+import { emptyDialogue, type ActiveFlow, type DialogueState } from './dialogue.js';
+import { caseSummary, continueFlow, slotLabels, startFlow, type FlowContext } from './flows/index.js';
+import { binDayAnswer } from './lookups.js';
+import { clean, command, isPersonRequest, matchChoice, yesNo } from './matching.js';
+import type { ChannelName, HandoffNotice, OutboundMessage } from './messages.js';
+import {
+  FEEDBACK_SUGGESTIONS,
+  formatDate,
+  goodbye,
+  greeting,
+  handoffMessage,
+  offerPerson,
+  riskToLifeSignposting,
+  safeguardingSignposting,
+  statusLabel,
+} from './replies.js';
+import type { TenantRuntime } from './runtime.js';
+
+export interface TurnInput {
+  db: Db;
+  runtime: TenantRuntime;
+  conversation: ConversationRow;
+  dialogue: DialogueState;
+  text: string;
+  channel: ChannelName;
+  now: Date;
+}
+
+export interface TurnResult {
+  replies: OutboundMessage[];
+  dialogue: DialogueState;
+  state?: ConversationState;
+  /** What the assistant understood, stored with the message for agents and the learning loop. */
+  recognition: Record<string, unknown>;
+}
+
+const CASE_REFERENCE_QUESTION = /\b(report|case|reference|ref|complaint|request|enquiry)\b.*\b(status|happening|update|progress|news|where|any word|heard)\b|\b(status|progress|update|happening|news)\b.*\b(report|case|reference|ref|complaint|request)\b/;
+
+/** One resident message, decided: the policy of DESIGN.md's step 7, after the safety screen. */
+export async function decideTurn(input: TurnInput): Promise<TurnResult> {
+  const { runtime, text, now } = input;
+  const u = runtime.understanding;
+  const safety = u.safety(text);
+  const entities = u.entities(text, now);
+  const prediction = u.recognise(text);
+  const recognition: Record<string, unknown> = {
+    intent: prediction.outOfScope ? 'out_of_scope' : (prediction.ranked[0]?.intent ?? null),
+    confidence: prediction.ranked[0]?.confidence ?? 0,
+    ranked: prediction.ranked.slice(0, 3),
+    outOfScope: prediction.outOfScope,
+    entities: entities.map((e) => ({ type: e.type, value: e.value })),
+    safety: safety ? { category: safety.category, reason: safety.reason } : null,
+  };
+  const turn = new Turn(input, entities, prediction, recognition);
+
+  // Step 4: a person holds the conversation, or it waits for one.
+  if (input.conversation.state === 'with_agent') {
+    return turn.done([], undefined, 'for_agent');
+  }
+  // Step 5: the safety screen, before and regardless of intent confidence.
+  const classifierSafety = topSafety(prediction);
+  if (safety || classifierSafety) return turn.safety(safety, classifierSafety);
+  if (input.conversation.state === 'queued') return turn.whileQueued();
+  return turn.decide();
+}
+
+function topSafety(p: IntentPrediction): SafetyHit['category'] | null {
+  const top = p.ranked[0];
+  if (!p.outOfScope && top && top.intent.startsWith('safety.') && top.confidence >= 0.5) {
+    return top.intent as SafetyHit['category'];
+  }
+  return null;
+}
+
+class Turn {
+  private dialogue: DialogueState;
+  private readonly settings;
+
+  constructor(
+    private readonly input: TurnInput,
+    private readonly entities: Entity[],
+    private readonly prediction: IntentPrediction,
+    private readonly recognition: Record<string, unknown>,
+  ) {
+    this.dialogue = { ...emptyDialogue(), ...input.dialogue };
+    this.settings = input.runtime.pack.settings;
+  }
+
+  private get pack() {
+    return this.input.runtime.pack;
+  }
+
+  done(replies: OutboundMessage[], state?: ConversationState, action?: string): TurnResult {
+    if (action) this.recognition.action = action;
+    return { replies, dialogue: this.dialogue, state, recognition: this.recognition };
+  }
+
+  /** Per-turn state that only lives until the next message. */
+  private resetTransient(): void {
+    delete this.dialogue.awaitingFeedback;
+    delete this.dialogue.clarify;
+    delete this.dialogue.clarifyQuery;
+    delete this.dialogue.awaitingReference;
+    delete this.dialogue.personOffered;
+  }
+
+  async safety(hit: SafetyHit | null, classifierCategory: SafetyHit['category'] | null): Promise<TurnResult> {
+    const category = hit?.category ?? classifierCategory!;
+    const message = category === 'safety.risk_to_life' ? riskToLifeSignposting(this.settings) : safeguardingSignposting(this.settings);
+    this.resetTransient();
+    const reason = category;
+    const existing = await openHandoffFor(this.input.db, this.pack.tenant, this.input.conversation.id);
+    let notice: HandoffNotice;
+    if (existing) {
+      await escalateHandoff(this.input.db, this.pack.tenant, existing.id, 'urgent', reason);
+      notice = { reason, priority: 'urgent', queue: existing.queue };
+    } else {
+      notice = await this.createHandoff(reason, this.pack.servicesById.get(category), hit?.reason ?? 'classifier');
+    }
+    return this.done([{ ...message, handoff: notice }], 'queued', 'safety_handoff');
+  }
+
+  async whileQueued(): Promise<TurnResult> {
+    if (command(this.input.text) === 'cancel' || /^(cancel|leave|stop waiting|dont need|no longer need)/.test(clean(this.input.text))) {
+      const open = await openHandoffFor(this.input.db, this.pack.tenant, this.input.conversation.id);
+      if (open) {
+        await this.input.db
+          .updateTable('handoffs')
+          .set({ closed_at: new Date() })
+          .where('tenant_id', '=', this.pack.tenant)
+          .where('id', '=', open.id)
+          .execute();
+      }
+      return this.done([{ text: "OK, I've taken you out of the queue. I'm here if you need anything else." }], 'bot', 'handoff_cancelled');
+    }
+    return this.done(
+      [
+        {
+          text: "Thanks, I've added that to your conversation for our team to see. You're still in the queue; someone will reply here.",
+          suggestions: [{ label: 'Stop waiting', value: 'Cancel' }],
+        },
+      ],
+      undefined,
+      'queued_note',
+    );
+  }
+
+  async decide(): Promise<TurnResult> {
+    const d = this.dialogue;
+    const text = this.input.text;
+
+    if (d.flow) return this.inFlow(d.flow);
+
+    // Answers to what the assistant asked last turn.
+    if (d.awaitingFeedback) {
+      const yn = yesNo(text);
+      if (yn !== null) return this.feedback(yn);
+    }
+    if (d.personOffered && yesNo(text) === true) return this.handoff('resident_request');
+    if (d.clarify) {
+      const options = d.clarify.map((c) => ({ value: c.intent, label: c.label }));
+      const picked = matchChoice(text, options);
+      if (picked) {
+        const query = d.clarifyQuery ?? text;
+        this.resetTransient();
+        return this.actOnIntent(picked.value, query);
+      }
+    }
+    const reference = this.entities.find((e) => e.type === 'case_reference');
+    if (reference) return this.caseStatus(reference.value);
+    if (d.awaitingReference || CASE_REFERENCE_QUESTION.test(clean(text))) {
+      if (d.awaitingReference || !this.confidentIntent()) {
+        this.resetTransient();
+        d.awaitingReference = true;
+        return this.done([{ text: `What is your reference number? It looks like ${this.settings.caseReferencePrefix}-123456.` }], undefined, 'ask_reference');
+      }
+    }
+    if (isPersonRequest(text)) return this.handoff('resident_request');
+
+    this.resetTransient();
+    const top = this.prediction.ranked[0];
+    const answerAbove = this.settings.assistant.answerAbove;
+    if (this.prediction.outOfScope) return this.outOfScope();
+    if (top && top.confidence >= answerAbove) return this.actOnIntent(top.intent, text);
+    const candidates = this.prediction.ranked.filter((r) => r.confidence >= 0.08 && this.pack.servicesById.has(r.intent) && !r.intent.startsWith('meta.'));
+    if (candidates.length > 0 && top.confidence >= 0.2) return this.clarify(candidates.slice(0, 3));
+    return this.notUnderstood();
+  }
+
+  private confidentIntent(): boolean {
+    const top = this.prediction.ranked[0];
+    return !!top && top.confidence >= this.settings.assistant.answerAbove && !this.prediction.outOfScope;
+  }
+
+  async actOnIntent(intent: string, query: string): Promise<TurnResult> {
+    const service = this.pack.servicesById.get(intent);
+    this.recognition.actedOn = intent;
+    switch (intent) {
+      case 'meta.greeting':
+        return this.done([greeting(this.settings)], undefined, 'greeting');
+      case 'meta.thanks_goodbye':
+        this.dialogue.misunderstandings = 0;
+        return this.done([goodbye()], undefined, 'goodbye');
+      case 'meta.speak_to_person':
+        return this.handoff('resident_request');
+      case 'meta.complaint_about_bot':
+        this.dialogue.personOffered = true;
+        return this.done([offerPerson("I'm sorry I haven't been able to help.")], undefined, 'offer_person');
+      case 'out_of_scope':
+        return this.outOfScope();
+    }
+    if (intent.startsWith('safety.')) return this.safety(null, intent as SafetyHit['category']);
+    const flow = this.pack.flowsByService.get(intent);
+    if (flow) return this.startFlow(flow);
+    this.dialogue.misunderstandings = 0;
+    const answer = this.answerFromArticles(query, intent);
+    if (service && (service.kind === 'emergency' || service.kind === 'safeguarding')) {
+      const handoff = await this.handoff(`service.${intent}`, service, answer.replies);
+      return handoff;
+    }
+    if (answer.replies.length) return answer;
+    return this.done([offerPerson(`I don't have an answer about ${service?.name.toLowerCase() ?? 'that'} here yet.`)], undefined, 'offer_person');
+  }
+
+  private answerFromArticles(query: string, intent: string): TurnResult {
+    const beliefs = new Map<string, number>();
+    for (const r of this.prediction.ranked.slice(0, 3)) beliefs.set(r.intent, r.confidence);
+    beliefs.set(intent, Math.max(beliefs.get(intent) ?? 0, 0.9));
+    const hits = this.input.runtime.articles.search(query, { services: beliefs, limit: 3 });
+    const hit = hits.find((h) => h.article.service === intent) ?? hits[0];
+    if (!hit) return this.done([], undefined, 'no_article');
+    const a = hit.article;
+    this.dialogue.awaitingFeedback = { articleId: a.id, query };
+    this.recognition.articleId = a.id;
+    const related = hits.filter((h) => h.article.id !== a.id && h.article.service === intent).slice(0, 2);
+    return this.done(
+      [
+        {
+          text: a.summary,
+          card: { title: a.title, body: a.summary, link: { label: `${a.title} on our website`, url: a.url } },
+          link: { label: a.title, url: a.url },
+          ...(related.length ? { suggestions: related.map((h) => ({ label: h.article.title, value: h.article.title })) } : {}),
+        },
+        { text: 'Was this useful?', suggestions: FEEDBACK_SUGGESTIONS, askFor: 'yes_no', feedbackFor: { articleId: a.id } },
+      ],
+      undefined,
+      'answer',
+    );
+  }
+
+  async feedback(useful: boolean): Promise<TurnResult> {
+    const f = this.dialogue.awaitingFeedback!;
+    await recordFeedback(this.input.db, {
+      tenant: this.pack.tenant,
+      conversationId: this.input.conversation.id,
+      articleId: f.articleId,
+      useful,
+      query: f.query,
+    });
+    this.input.runtime.articles.recordFeedback(f.articleId, useful);
+    this.resetTransient();
+    this.recognition.feedback = { articleId: f.articleId, useful };
+    if (useful) return this.done([{ text: 'Thank you. Is there anything else I can help with?' }], undefined, 'feedback');
+    this.dialogue.misunderstandings++;
+    if (this.dialogue.misunderstandings >= this.settings.assistant.misunderstandingsBeforeOffer) {
+      this.dialogue.personOffered = true;
+      return this.done([offerPerson('Thank you for telling me.')], undefined, 'feedback');
+    }
+    return this.done(
+      [{ text: 'Thank you for telling me. Could you tell me a bit more about what you need? You can also ask to talk to a person.' }],
+      undefined,
+      'feedback',
+    );
+  }
+
+  private async startFlow(flow: Flow): Promise<TurnResult> {
+    this.dialogue.misunderstandings = 0;
+    const turn = startFlow(this.flowContext(flow), this.entities);
+    if (turn.kind === 'complete') return this.finishFlow(flow, turn.state);
+    this.dialogue.flow = 'state' in turn ? turn.state : undefined;
+    return this.done(turn.replies, undefined, `flow_start:${flow.id}`);
+  }
+
+  private flowContext(flow: Flow): FlowContext {
+    return { flow, settings: this.settings, gazetteer: this.input.runtime.gazetteer, channel: this.input.channel, entities: this.entities };
+  }
+
+  async inFlow(active: ActiveFlow): Promise<TurnResult> {
+    const flow = this.pack.flows.find((f) => f.id === active.id);
+    if (!flow) {
+      delete this.dialogue.flow;
+      return this.decide();
+    }
+    const turn = continueFlow(active, this.input.text, this.flowContext(flow));
+    switch (turn.kind) {
+      case 'cancelled':
+        delete this.dialogue.flow;
+        return this.done(turn.replies, undefined, 'flow_cancelled');
+      case 'person':
+        return this.handoff('resident_request', this.pack.servicesById.get(flow.service));
+      case 'complete':
+        return this.finishFlow(flow, turn.state);
+      case 'continue':
+        this.dialogue.flow = turn.state;
+        return this.done(turn.replies, undefined, `flow:${flow.id}`);
+      case 'unrecognised': {
+        this.dialogue.flow = turn.state;
+        // Answering a different question mid-flow: answer it, then repeat the flow's question.
+        const top = this.prediction.ranked[0];
+        const service = top && this.pack.servicesById.get(top.intent);
+        if (top && service && top.intent !== flow.service && top.confidence >= 0.7 && !this.prediction.outOfScope && !top.intent.startsWith('meta.')) {
+          const answer = this.answerFromArticles(this.input.text, top.intent);
+          delete this.dialogue.awaitingFeedback;
+          if (answer.replies.length) {
+            const [first] = answer.replies;
+            const resume = turn.replies[0];
+            return this.done(
+              [first, { ...resume, text: `To carry on with your report: ${resume.text.replace(/^Sorry, I didn't catch that\.\s*/, '')}` }],
+              undefined,
+              'flow_aside',
+            );
+          }
+        }
+        if (turn.state.attempts >= 3) {
+          this.dialogue.personOffered = true;
+          return this.done([...turn.replies, offerPerson("I'm having trouble with this question.")], undefined, 'flow_retry');
+        }
+        return this.done(turn.replies, undefined, 'flow_retry');
+      }
+    }
+  }
+
+  private async finishFlow(flow: Flow, state: ActiveFlow): Promise<TurnResult> {
+    delete this.dialogue.flow;
+    if (flow.outcome.type === 'lookup') {
+      const reply = binDayAnswer(state, flow, this.input.runtime.gazetteer, this.input.now, this.settings.openingHours.timezone);
+      return this.done([reply], undefined, 'lookup');
+    }
+    const outcome = flow.outcome;
+    const location = Object.values(state.slots).find((v) => typeof v === 'object') as
+      | { uprn?: string; usrn?: string; lat?: number; lng?: number; label: string }
+      | undefined;
+    const target = addWorkingDays(this.input.now, outcome.targetDays);
+    const details = { answers: slotLabels(state, flow), values: state.slots, flow: flow.id, channel: this.input.channel };
+    const row = await createCase(this.input.db, {
+      tenant: this.pack.tenant,
+      referencePrefix: this.settings.caseReferencePrefix,
+      serviceId: flow.service,
+      summary: caseSummary(state, flow),
+      details,
+      location: location ?? null,
+      uprn: location?.uprn ?? null,
+      usrn: location?.usrn ?? null,
+      lat: location?.lat ?? null,
+      lng: location?.lng ?? null,
+      team: outcome.team,
+      targetDate: target.toISOString().slice(0, 10),
+      contactId: this.input.conversation.contact_id,
+      conversationId: this.input.conversation.id,
+      actor: 'assistant',
+    });
+    if (state.contact?.consent && this.input.conversation.contact_id) {
+      await this.input.db
+        .updateTable('contacts')
+        .set({ ...(state.contact.phone ? { phone: state.contact.phone } : {}), ...(state.contact.email ? { email: state.contact.email } : {}), updated_at: new Date() })
+        .where('tenant_id', '=', this.pack.tenant)
+        .where('id', '=', this.input.conversation.contact_id)
+        .execute();
+    }
+    this.recognition.caseReference = row.reference;
+    const spaced = row.reference.replace('-', ' ').split('').join(' ');
+    return this.done(
+      [
+        {
+          text:
+            `Thank you. Your report has been sent. Your reference is ${row.reference}.\n\n` +
+            `What happens next: our ${outcome.team.replace(/_/g, ' ')} team aims to deal with it by ${formatDate(target, this.settings.openingHours.timezone)}. ` +
+            `You can ask me about it at any time by giving your reference.`,
+          speech: `Thank you. Your report has been sent. Your reference is ${spaced}. Again, that's ${spaced}.`,
+          suggestions: [{ label: 'Report something else', value: 'I want to report something else' }],
+        },
+      ],
+      undefined,
+      'case_created',
+    );
+  }
+
+  async caseStatus(reference: string): Promise<TurnResult> {
+    this.resetTransient();
+    const row = await findCaseByReference(this.input.db, this.pack.tenant, reference);
+    if (!row) {
+      return this.done(
+        [{ text: `I can't find a report with the reference ${reference}. Please check it, or ask to talk to a person.` }],
+        undefined,
+        'case_status_unknown',
+      );
+    }
+    const history = await caseHistory(this.input.db, this.pack.tenant, row.id);
+    const last = history[history.length - 1];
+    const tz = this.settings.openingHours.timezone;
+    const service = this.pack.servicesById.get(row.service_id);
+    let text = `Report ${row.reference} (${service?.name ?? row.summary}) was made on ${formatDate(row.created_at, tz)}. It is ${statusLabel(row.status)}`;
+    if (last?.note && last.status !== 'received') text += `: ${last.note}`;
+    text += '.';
+    if (row.target_date && !['resolved', 'closed'].includes(row.status)) text += ` We aim to deal with it by ${formatDate(row.target_date, tz)}.`;
+    this.recognition.caseReference = row.reference;
+    return this.done([{ text }], undefined, 'case_status');
+  }
+
+  private outOfScope(): TurnResult {
+    this.dialogue.misunderstandings++;
+    const text = clean(this.input.text);
+    const s = this.settings;
+    let signpost = '';
+    if (/\b(gp|doctor|surgery|hospital|prescription|nhs|dentist)\b/.test(text)) signpost = `For health matters, contact your GP or call NHS ${s.emergency.nhs ?? '111'}.`;
+    else if (/\b(police|crime|stolen|burglary|theft|assault)\b/.test(text)) signpost = `To report a crime that is not an emergency, call the police on ${s.emergency.police ?? '101'}. In an emergency, call 999.`;
+    else if (/\b(universal credit|dwp|pension|jobcentre|pip)\b/.test(text)) signpost = 'Universal Credit and other benefits are run by the Department for Work and Pensions (DWP): visit GOV.UK or call the Universal Credit helpline.';
+    else if (/\b(dvla|driving licen[cs]e|car tax|vehicle tax|passport|hmrc|tax code)\b/.test(text)) signpost = 'That is handled by a national government service. You can find it on GOV.UK.';
+    else if (/\b(water|sewer|gas|electric|electricity|power cut|energy)\b/.test(text)) signpost = 'Water, gas and electricity problems are dealt with by your supplier or network operator. For a gas leak call 0800 111 999; for a power cut call 105.';
+    const lead = "Sorry, that isn't something the council deals with, so I can't help with it here.";
+    const reply: OutboundMessage = { text: signpost ? `${lead} ${signpost}` : `${lead} I can help with council services such as bins, council tax, roads, housing and more.` };
+    if (this.dialogue.misunderstandings >= s.assistant.misunderstandingsBeforeOffer) {
+      this.dialogue.personOffered = true;
+      return this.done([reply, offerPerson('If I have misunderstood,')], undefined, 'out_of_scope');
+    }
+    return this.done([reply], undefined, 'out_of_scope');
+  }
+
+  private clarify(candidates: { intent: string; confidence: number }[]): TurnResult {
+    this.dialogue.misunderstandings++;
+    const options = candidates.map((c) => ({ intent: c.intent, label: this.pack.servicesById.get(c.intent)!.name }));
+    this.dialogue.clarify = options;
+    this.dialogue.clarifyQuery = this.input.text;
+    this.recognition.clarify = options.map((o) => o.intent);
+    const suggestions = options.map((o) => ({ label: o.label, value: o.label }));
+    suggestions.push({ label: 'Something else', value: 'Something else' });
+    if (this.dialogue.misunderstandings >= this.settings.assistant.misunderstandingsBeforeOffer) {
+      suggestions.push({ label: 'Talk to a person', value: 'Talk to a person' });
+    }
+    return this.done([{ text: "I'm not sure I understood. Did you mean one of these?", suggestions, askFor: 'choice' }], undefined, 'clarify');
+  }
+
+  private notUnderstood(): TurnResult {
+    this.dialogue.misunderstandings++;
+    if (this.dialogue.misunderstandings >= this.settings.assistant.misunderstandingsBeforeOffer) {
+      this.dialogue.personOffered = true;
+      return this.done([offerPerson("Sorry, I still don't understand.")], undefined, 'not_understood');
+    }
+    return this.done(
+      [{ text: "Sorry, I didn't understand that. Could you say it another way? For example: \"my bin wasn't collected\" or \"how do I pay council tax\"." }],
+      undefined,
+      'not_understood',
+    );
+  }
+
+  async handoff(reason: string, service?: Service, before: OutboundMessage[] = []): Promise<TurnResult> {
+    const serviceInfo = service ?? (this.dialogue.flow ? this.pack.servicesById.get(this.pack.flows.find((f) => f.id === this.dialogue.flow!.id)?.service ?? '') : undefined);
+    const notice = await this.createHandoff(reason, serviceInfo);
+    this.resetTransient();
+    const queue = this.settings.queues.find((q) => q.id === notice.queue)!;
+    const open = isOpen(this.settings.openingHours, this.input.now);
+    return this.done(
+      [...before, { text: handoffMessage(this.settings, queue.name, open, notice.priority === 'urgent'), handoff: notice }],
+      'queued',
+      'handoff',
+    );
+  }
+
+  /** Queues the conversation with its reason, priority and what an agent needs to pick it up. */
+  private async createHandoff(reason: string, service: Service | undefined, detail?: string): Promise<HandoffNotice> {
+    const queue = queueFor(this.settings.queues, service);
+    const priority = priorityFor(reason, service);
+    const flow = this.dialogue.flow;
+    const flowDef = flow && this.pack.flows.find((f) => f.id === flow.id);
+    const recent = (await transcript(this.input.db, this.pack.tenant, this.input.conversation.id, 200))
+      .filter((m) => m.direction === 'in')
+      .slice(-5)
+      .map((m) => m.text);
+    const summaryParts = [
+      `Reason: ${reason.replace(/_/g, ' ')}${detail ? ` (${detail})` : ''}.`,
+      service ? `Service: ${service.name}.` : '',
+      flowDef ? `In progress: ${flowDef.title} (${Object.entries(slotLabels(flow!, flowDef)).map(([k, v]) => `${k}: ${v}`).join('; ') || 'no answers yet'}).` : '',
+      `Last message: "${this.input.text.slice(0, 200)}"`,
+    ].filter(Boolean);
+    await createHandoff(this.input.db, {
+      tenant: this.pack.tenant,
+      conversationId: this.input.conversation.id,
+      reason,
+      priority,
+      queue: queue.id,
+      summary: summaryParts.join(' '),
+      context: {
+        channel: this.input.channel,
+        service: service?.id ?? null,
+        recognition: this.recognition,
+        flow: flowDef ? { id: flowDef.id, title: flowDef.title, answers: slotLabels(flow!, flowDef), phase: flow!.phase } : null,
+        recentMessages: recent,
+        misunderstandings: this.dialogue.misunderstandings,
+      },
+    });
+    this.recognition.handoff = { reason, priority, queue: queue.id };
+    return { reason, priority, queue: queue.id };
+  }
+}
+
+function addWorkingDays(from: Date, days: number): Date {
+  const d = new Date(from);
+  let added = 0;
+  while (added < days) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const day = d.getUTCDay();
+    if (day !== 0 && day !== 6) added++;
+  }
+  return d;
+}
+

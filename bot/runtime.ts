@@ -1,0 +1,12 @@
+import type { ArticleIndex, Typeahead } from '../knowledge-base/index.js';
+import type { ContentPack } from './content-pack/index.js';
+import type { GazetteerPort, Understanding } from './ports.js';
+
+/** Everything the assistant holds for one tenant, built once at start from its content pack. */
+export interface TenantRuntime {
+  pack: ContentPack;
+  understanding: Understanding;
+  gazetteer: GazetteerPort;
+  articles: ArticleIndex;
+  typeahead: Typeahead;
+}

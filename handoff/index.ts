@@ -1,0 +1,2 @@
+export { isOpen, describeHours, type OpeningHours } from './opening-hours.js';
+export { queueFor, priorityFor, type QueueConfig, type ServiceInfo } from './routing.js';

@@ -1,0 +1,113 @@
+/** Text normalisation shared by retrieval and typeahead. */
+
+const STOPWORDS = new Set(
+  ('a an and are as at be been but by can could do does did for from get got had has have how i if in into is it its ' +
+    'just me my of on or our please pls so that the their them then there this to u ur was we were what when where which ' +
+    'who why will with would you your hi hello im ive id dont want need know tell about any some')
+    .split(' '),
+);
+
+/** Resident words → the words articles use. Applied before stemming. */
+const SYNONYMS: Record<string, string> = {
+  ctax: 'council tax',
+  'c tax': 'council tax',
+  tip: 'recycling centre',
+  dump: 'recycling centre',
+  binmen: 'bin crew',
+  rubbish: 'waste',
+  refuse: 'waste',
+  telly: 'television',
+  tv: 'television',
+  hb: 'housing benefit',
+  ctr: 'council tax reduction',
+  pcn: 'penalty charge notice',
+  ticket: 'penalty charge notice',
+  fine: 'penalty charge notice',
+  dumped: 'fly tipping',
+  flytipping: 'fly tipping',
+  flytip: 'fly tipping',
+  streetlight: 'street light',
+  lamppost: 'street light',
+  lamp: 'street light',
+  dbs: 'disclosure',
+  wedding: 'marriage',
+  married: 'marriage',
+  rat: 'pest',
+  rats: 'pest',
+  mice: 'pest',
+  wasps: 'pest',
+  cockroaches: 'pest',
+  bedbugs: 'pest',
+};
+
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9£]+/g, ' ')
+    .trim();
+}
+
+function expandSynonyms(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const pair = i + 1 < words.length ? `${words[i]} ${words[i + 1]}` : '';
+    if (pair && SYNONYMS[pair]) {
+      out.push(...SYNONYMS[pair].split(' '));
+      i++;
+    } else if (SYNONYMS[words[i]]) {
+      out.push(words[i], ...SYNONYMS[words[i]].split(' '));
+    } else out.push(words[i]);
+  }
+  return out;
+}
+
+/** A light suffix-stripping stemmer: enough to match "collections"/"collected"/"collecting". */
+export function stem(word: string): string {
+  if (word.length <= 3) return word;
+  const rules: [RegExp, string][] = [
+    [/ies$/, 'y'],
+    [/sses$/, 'ss'],
+    [/([^s])s$/, '$1'],
+    [/eed$/, 'ee'],
+    [/(..)ing$/, '$1'],
+    [/(..)ed$/, '$1'],
+    [/(..)ly$/, '$1'],
+    [/(..)ment$/, '$1'],
+    [/(..)ation$/, '$1'],
+    [/(..)ion$/, '$1'],
+    [/(..)er$/, '$1'],
+    [/(..)e$/, '$1'],
+  ];
+  for (const [re, rep] of rules) {
+    if (re.test(word)) {
+      word = word.replace(re, rep);
+      break;
+    }
+  }
+  // "stopp(ed)" → "stop", "bigg(er)" → "big"
+  return word.replace(/([bdfgmnprt])\1$/, '$1');
+}
+
+/** Tokens for retrieval: normalised, synonyms expanded, stopwords dropped, stemmed. */
+export function terms(text: string): string[] {
+  const words = normalise(text).split(' ').filter(Boolean);
+  return expandSynonyms(words)
+    .filter((w) => !STOPWORDS.has(w))
+    .map(stem);
+}
+
+/** Plain text from Markdown, for channels that cannot show formatting. */
+export function markdownToPlain(md: string): string {
+  return md
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
+    .replace(/^#{1,6}\s*/gm, '')
+    .replace(/^\s*[-*+]\s+/gm, '- ')
+    .replace(/[*_`]/g, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
