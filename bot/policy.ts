@@ -15,7 +15,7 @@ import {
 } from '../store/index.js';
 import type { Flow, Service } from './content-pack/index.js';
 import { emptyDialogue, type ActiveFlow, type DialogueState } from './dialogue.js';
-import { caseSummary, continueFlow, slotLabels, startFlow, type FlowContext } from './flows/index.js';
+import { caseSummary, continueFlow, repeatQuestion, slotLabels, startFlow, type FlowContext } from './flows/index.js';
 import { binDayAnswer } from './lookups.js';
 import { clean, command, isPersonRequest, matchChoice, yesNo } from './matching.js';
 import type { ChannelName, HandoffNotice, OutboundMessage } from './messages.js';
@@ -307,6 +307,17 @@ class Turn {
       delete this.dialogue.flow;
       return this.decide();
     }
+    // A free-text question (a place description, "anything else?") would swallow a new question: check first.
+    const aside = this.asideQuestion(flow);
+    if (aside) {
+      this.dialogue.flow = active;
+      const prompt = repeatQuestion(active, this.flowContext(flow))[0];
+      return this.done(
+        [aside, { ...prompt, text: `To carry on with your report: ${prompt.text}` }],
+        undefined,
+        'flow_aside',
+      );
+    }
     const turn = continueFlow(active, this.input.text, this.flowContext(flow));
     switch (turn.kind) {
       case 'cancelled':
@@ -344,6 +355,18 @@ class Turn {
         return this.done(turn.replies, undefined, 'flow_retry');
       }
     }
+  }
+
+  /** An answer to a question other than the flow's: a confident, different, answerable intent phrased as a question. */
+  private asideQuestion(flow: Flow): OutboundMessage | null {
+    const text = this.input.text.trim();
+    const top = this.prediction.ranked[0];
+    if (!top || this.prediction.outOfScope || top.confidence < 0.7 || top.intent === flow.service) return null;
+    if (top.intent.startsWith('meta.') || top.intent.startsWith('safety.') || this.pack.flowsByService.has(top.intent)) return null;
+    if (!/\?$|^(how|what|when|where|which|who|why|can|could|do|does|is|are|will|should)\b/i.test(text)) return null;
+    const answer = this.answerFromArticles(text, top.intent);
+    delete this.dialogue.awaitingFeedback;
+    return answer.replies[0] ?? null;
   }
 
   private async finishFlow(flow: Flow, state: ActiveFlow): Promise<TurnResult> {

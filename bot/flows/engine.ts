@@ -73,6 +73,11 @@ function prefill(state: ActiveFlow, ctx: FlowContext, entities: Entity[]): void 
   }
 }
 
+/** The question the flow is waiting on, asked again (after an aside). */
+export function repeatQuestion(state: ActiveFlow, ctx: FlowContext): OutboundMessage[] {
+  return ask(state, ctx).replies;
+}
+
 export function currentStep(state: ActiveFlow, flow: Flow): FlowStep | undefined {
   return flow.steps.find((s) => !state.answered.includes(s.slot) && conditionHolds(s, state));
 }
@@ -230,6 +235,8 @@ export function continueFlow(state: ActiveFlow, text: string, ctx: FlowContext):
   const step = currentStep(state, ctx.flow);
   if (!step) return ask(state, ctx);
   if (cmd === 'skip' && step.optional) return accept(state, step, '', ctx);
+  // "No" to an optional "anything else?" question means nothing to add.
+  if (step.optional && step.type === 'text' && yesNo(text) === false && clean(text).split(' ').length <= 3) return accept(state, step, '', ctx);
   if (cmd === 'skip') return retry(state, ctx, 'I need an answer to this one to send the report.', step);
 
   const value = readAnswer(step, text, state, ctx);

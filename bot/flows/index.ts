@@ -1,2 +1,2 @@
-export { startFlow, continueFlow, currentStep, caseSummary, slotLabels, describeSlot, type FlowContext, type FlowTurn } from './engine.js';
+export { startFlow, continueFlow, repeatQuestion, currentStep, caseSummary, slotLabels, describeSlot, type FlowContext, type FlowTurn } from './engine.js';
 export { wordingFor, fillTemplate } from './wording.js';

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int('PORT must be a whole number').min(0).max(65535, 'PORT must be 0-65535');
+
+const schema = z.object({
+  PORT: port.default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z
+    .url({ message: 'PUBLIC_URL must be an absolute URL such as https://assistant.example.gov.uk' })
+    .refine((u) => /^https?:\/\//.test(u), 'PUBLIC_URL must start with http:// or https://')
+    .optional(),
+  DATABASE_URL: z
+    .string()
+    .refine((u) => /^postgres(ql)?:\/\//.test(u), 'DATABASE_URL must be a postgres:// or postgresql:// connection string')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .refine((u) => /^rediss?:\/\//.test(u), 'REDIS_URL must be a redis:// or rediss:// URL')
+    .optional(),
+  CONTENT_DIR: z.string().min(1).default('./content'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ALLOWED_ORIGINS: z.string().default('*'),
+  TRUST_PROXY: z.string().default('loopback'),
+});
+
+export interface Config {
+  port: number;
+  dataDir: string;
+  publicUrl?: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  contentDir: string;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  allowedOrigins: string[] | '*';
+  trustProxy: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads configuration from the environment; every bad value is reported, not just the first. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty variables count as unset, as in most deployment tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got "${present[String(i.path[0])] ?? ''}")`));
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    dataDir: c.DATA_DIR,
+    publicUrl: c.PUBLIC_URL?.replace(/\/$/, ''),
+    databaseUrl: c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
+    contentDir: c.CONTENT_DIR,
+    logLevel: c.LOG_LEVEL,
+    allowedOrigins: c.ALLOWED_ORIGINS === '*' ? '*' : c.ALLOWED_ORIGINS.split(',').map((s) => s.trim()),
+    trustProxy: c.TRUST_PROXY,
+  };
+}

@@ -1,0 +1,49 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { TurnObserver } from '../bot/index.js';
+import type { Logger } from 'pino';
+
+export interface Metrics {
+  registry: Registry;
+  observer: TurnObserver;
+  httpDuration: Histogram<'method' | 'route' | 'status'>;
+}
+
+export function createMetrics(log: Logger): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const turns = new Counter({
+    name: 'assistant_turns_total',
+    help: 'Resident messages answered, by tenant, channel and what the assistant did',
+    labelNames: ['tenant', 'channel', 'action'] as const,
+    registers: [registry],
+  });
+  const turnDuration = new Histogram({
+    name: 'assistant_turn_seconds',
+    help: 'Time to decide one turn',
+    labelNames: ['channel'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const faults = new Counter({ name: 'assistant_turn_faults_total', help: 'Turns that failed and were answered with an apology', registers: [registry] });
+  const httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  return {
+    registry,
+    httpDuration,
+    observer: {
+      turn(tenant, channel, action, ms) {
+        turns.inc({ tenant, channel, action: action.split(':')[0] });
+        turnDuration.observe({ channel }, ms / 1000);
+      },
+      error(err, context) {
+        faults.inc();
+        log.error({ err, ...context }, 'turn failed');
+      },
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/** The OpenAPI document of the public API, served at /api/v1/openapi.json. */
+export function openApiDocument(publicUrl?: string): object {
+  const problem = { $ref: '#/components/schemas/Problem' };
+  const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: problem } } });
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Council assistant API',
+      version: '1.0.0',
+      description: 'Talk to the council assistant: start a conversation, send messages, read the transcript, get typeahead suggestions.',
+    },
+    servers: [{ url: publicUrl ?? '/' }],
+    components: {
+      securitySchemes: { conversationToken: { type: 'http', scheme: 'bearer', description: 'The token returned when the conversation was created.' } },
+      schemas: {
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status'],
+          properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, errors: { type: 'array', items: { type: 'object' } } },
+        },
+        Suggestion: { type: 'object', required: ['label', 'value'], properties: { label: { type: 'string' }, value: { type: 'string' } } },
+        OutboundMessage: {
+          type: 'object',
+          required: ['text'],
+          properties: {
+            text: { type: 'string' },
+            speech: { type: 'string' },
+            suggestions: { type: 'array', items: { $ref: '#/components/schemas/Suggestion' } },
+            card: { type: 'object', properties: { title: { type: 'string' }, body: { type: 'string' }, link: { type: 'object', properties: { label: { type: 'string' }, url: { type: 'string' } } } } },
+            link: { type: 'object', properties: { label: { type: 'string' }, url: { type: 'string' } } },
+            askFor: { type: 'string', enum: ['address', 'postcode', 'date', 'choice', 'yes_no', 'phone', 'email', 'free_text', 'photo'] },
+            handoff: {
+              type: 'object',
+              required: ['reason', 'priority'],
+              properties: { reason: { type: 'string' }, priority: { type: 'string', enum: ['urgent', 'high', 'normal'] }, queue: { type: 'string' } },
+            },
+            feedbackFor: { type: 'object', properties: { articleId: { type: 'string' } } },
+          },
+        },
+      },
+    },
+    paths: {
+      '/api/v1/conversations': {
+        post: {
+          summary: 'Start a conversation',
+          requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', properties: { tenant: { type: 'string', default: 'demo' } }, additionalProperties: false } } } },
+          responses: {
+            '201': {
+              description: 'Created',
+              content: { 'application/json': { schema: { type: 'object', required: ['conversationId', 'token'], properties: { conversationId: { type: 'string', format: 'uuid' }, token: { type: 'string' } } } } },
+            },
+            '400': problemResponse('Invalid body'),
+            '404': problemResponse('Unknown tenant'),
+          },
+        },
+      },
+      '/api/v1/conversations/{id}/messages': {
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+        post: {
+          summary: 'Send a message; returns the replies of this turn',
+          security: [{ conversationToken: [] }],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['text'],
+                  additionalProperties: false,
+                  properties: { text: { type: 'string', minLength: 1, maxLength: 2000 }, id: { type: 'string', description: 'Client message id: a retry with the same id is answered once' } },
+                },
+              },
+            },
+          },
+          responses: {
+            '200': { description: 'Replies', content: { 'application/json': { schema: { type: 'object', properties: { messages: { type: 'array', items: { $ref: '#/components/schemas/OutboundMessage' } } } } } } },
+            '400': problemResponse('Invalid body'),
+            '401': problemResponse('Missing or wrong token'),
+            '404': problemResponse('Unknown conversation'),
+            '413': problemResponse('Body too large'),
+            '415': problemResponse('Not JSON'),
+          },
+        },
+        get: {
+          summary: 'The transcript',
+          security: [{ conversationToken: [] }],
+          responses: { '200': { description: 'Transcript' }, '401': problemResponse('Missing or wrong token'), '404': problemResponse('Unknown conversation') },
+        },
+      },
+      '/api/v1/suggestions': {
+        get: {
+          summary: 'Typeahead suggestions',
+          parameters: [
+            { name: 'tenant', in: 'query', schema: { type: 'string' } },
+            { name: 'q', in: 'query', schema: { type: 'string' } },
+          ],
+          responses: { '200': { description: 'Suggestions' } },
+        },
+      },
+      '/health': { get: { summary: 'Liveness and store check', responses: { '200': { description: 'OK' }, '503': { description: 'Store unavailable' } } } },
+      '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'Metrics in text format' } } } },
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import { Server } from 'socket.io';
+import type { Logger } from 'pino';
+import { findConversationById, type Store } from '../store/index.js';
+import { tokenMatches } from './auth.js';
+
+export interface Realtime {
+  /** Tells browsers watching the conversation (on any app process) that it changed. */
+  conversationUpdated(conversationId: string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Live updates over socket.io. With Redis, its adapter relays events between app processes,
+ * so a browser connected to one process hears about a change made on another.
+ */
+export function createRealtime(http: HttpServer, store: Store, log: Logger, redisUrl?: string): Realtime {
+  const io = new Server(http, { path: '/socket.io', cors: { origin: true }, serveClient: true });
+  let pub: Redis | undefined;
+  let sub: Redis | undefined;
+  if (redisUrl) {
+    pub = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+    sub = pub.duplicate();
+    pub.on('error', (err) => log.warn({ err: err.message }, 'redis (socket.io) error'));
+    sub.on('error', (err) => log.warn({ err: err.message }, 'redis (socket.io) error'));
+    io.adapter(createAdapter(pub, sub));
+  }
+  io.on('connection', async (socket) => {
+    const { conversationId, token } = (socket.handshake.auth ?? {}) as { conversationId?: string; token?: string };
+    try {
+      const conversation = conversationId && token ? await findConversationById(store.db, conversationId) : undefined;
+      if (!conversation || !tokenMatches(String(token), conversation.token_hash)) {
+        socket.emit('error_message', { title: 'Unauthorised' });
+        socket.disconnect(true);
+        return;
+      }
+      await socket.join(`conv:${conversation.id}`);
+      socket.emit('ready', { conversationId: conversation.id });
+    } catch {
+      socket.disconnect(true);
+    }
+  });
+  return {
+    conversationUpdated(conversationId) {
+      io.to(`conv:${conversationId}`).emit('conversation:updated', { conversationId });
+    },
+    async close() {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      pub?.disconnect();
+      sub?.disconnect();
+    },
+  };
+}

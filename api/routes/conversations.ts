@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { Assistant, OutboundMessage } from '../../bot/index.js';
+import { greeting } from '../../bot/replies.js';
+import {
+  createConversation,
+  findConversationById,
+  findOrCreateContact,
+  partsOf,
+  storeOutbound,
+  transcript,
+  type ConversationRow,
+  type Store,
+} from '../../store/index.js';
+import { bearerToken, newConversationToken, tokenMatches } from '../auth.js';
+import { HttpProblem } from '../problem.js';
+import type { Realtime } from '../realtime.js';
+
+const createBody = z.object({ tenant: z.string().min(1).max(64).optional() }).strict();
+const messageBody = z
+  .object({
+    text: z.string().trim().min(1, 'text must not be empty').max(2000, 'text must be at most 2000 characters'),
+    id: z.string().min(1).max(100).optional(),
+  })
+  .strict();
+const uuid = z.uuid();
+
+export function conversationRoutes(deps: { store: Store; assistant: Assistant; defaultTenant: string; realtime?: Realtime }): Router {
+  const { store, assistant } = deps;
+  const router = Router();
+
+  router.post('/conversations', async (req, res) => {
+    requireJson(req, true);
+    const body = createBody.parse(req.body ?? {});
+    const tenant = body.tenant ?? deps.defaultTenant;
+    let runtime;
+    try {
+      runtime = assistant.runtime(tenant);
+    } catch {
+      throw new HttpProblem(404, 'Unknown tenant', `There is no council with the id "${tenant}".`);
+    }
+    const { token, hash } = newConversationToken();
+    const channelUserId = randomUUID();
+    const contactId = await findOrCreateContact(store.db, tenant, 'api', channelUserId);
+    const conversation = await createConversation(store.db, { tenant, channel: 'api', channelUserId, tokenHash: hash, contactId });
+    const hello = greeting(runtime.pack.settings);
+    await storeOutbound(store.db, { tenant, conversationId: conversation.id, channel: 'api', author: 'bot', text: hello.text, parts: hello, replyTo: null });
+    res.status(201).location(`/api/v1/conversations/${conversation.id}`).json({ conversationId: conversation.id, token });
+  });
+
+  router.post('/conversations/:id/messages', async (req, res) => {
+    const conversation = await authorise(req);
+    requireJson(req, false);
+    const body = messageBody.parse(req.body);
+    const result = await assistant.receive(conversation, {
+      tenant: conversation.tenant_id,
+      channel: 'api',
+      channelUserId: conversation.channel_user_id,
+      providerMessageId: body.id ?? randomUUID(),
+      text: body.text,
+      receivedAt: new Date(),
+    });
+    if (result.duplicate) res.setHeader('Idempotent-Replayed', 'true');
+    deps.realtime?.conversationUpdated(conversation.id);
+    res.json({ messages: result.replies });
+  });
+
+  router.get('/conversations/:id/messages', async (req, res) => {
+    const conversation = await authorise(req);
+    const rows = await transcript(store.db, conversation.tenant_id, conversation.id);
+    const fresh = await findConversationById(store.db, conversation.id);
+    res.json({
+      conversationId: conversation.id,
+      state: fresh?.state ?? conversation.state,
+      messages: rows.map((r) => ({
+        ...(r.direction === 'out' ? (partsOf<OutboundMessage>(r) ?? {}) : {}),
+        id: r.id,
+        direction: r.direction,
+        author: r.author,
+        text: r.text,
+        createdAt: r.created_at,
+      })),
+    });
+  });
+
+  async function authorise(req: Request): Promise<ConversationRow> {
+    const id = String(req.params.id);
+    const token = bearerToken(req.headers.authorization);
+    if (!token) throw new HttpProblem(401, 'Unauthorised', 'Send the conversation token as "Authorization: Bearer <token>".');
+    if (!uuid.safeParse(id).success) throw new HttpProblem(404, 'Conversation not found', `There is no conversation ${id}.`);
+    const conversation = await findConversationById(store.db, id);
+    if (!conversation) throw new HttpProblem(404, 'Conversation not found', `There is no conversation ${id}.`);
+    if (!tokenMatches(token, conversation.token_hash)) throw new HttpProblem(401, 'Unauthorised', 'The token does not belong to this conversation.');
+    return conversation;
+  }
+
+  return router;
+}
+
+function requireJson(req: Request, allowEmpty: boolean): void {
+  const length = Number(req.headers['content-length'] ?? 0);
+  if (allowEmpty && !length && !req.headers['transfer-encoding']) return;
+  if (!req.is('application/json')) throw new HttpProblem(415, 'Unsupported media type', 'Send the body as application/json.');
+}

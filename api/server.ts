@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import { Assistant } from '../bot/index.js';
+import { createJobQueue, purgeExpired, type JobQueue } from '../jobs/index.js';
+import { openStore, type Store } from '../store/index.js';
+import { createApp } from './app.js';
+import { loadConfig, type Config } from './config.js';
+import { createLogger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { createRealtime } from './realtime.js';
+import { loadTenants } from './tenants.js';
+
+/** The folder holding package.json: the same from sources (tsx, jest) and from compiled dist/. */
+function findRepoRoot(from: string): string {
+  let dir = from;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+export const repoRoot = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+export interface StartOptions {
+  port?: number;
+  /** null: an in-memory store (tests). */
+  dataDir?: string | null;
+  databaseUrl?: string;
+  redisUrl?: string;
+  contentDir?: string;
+  log?: boolean;
+  /** Fixed clock for tests. */
+  clock?: () => Date;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  assistant: Assistant;
+  jobs: JobQueue;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+const DAY = 24 * 3600 * 1000;
+
+/** Composes the whole product: store, content packs, assistant, HTTP API, live updates, jobs. */
+export async function startServer(options: StartOptions = {}, baseConfig?: Config): Promise<RunningServer> {
+  const config = baseConfig ?? loadConfig({});
+  const log = createLogger(options.log === false ? 'silent' : config.logLevel);
+  const dataDir = options.dataDir === undefined ? config.dataDir : options.dataDir;
+  const databaseUrl = options.databaseUrl ?? config.databaseUrl;
+  const redisUrl = options.redisUrl ?? config.redisUrl;
+  const contentDir = path.resolve(repoRoot, options.contentDir ?? config.contentDir);
+  const store = await openStore({ databaseUrl, dataDir });
+  const modelCacheDir = dataDir ? path.resolve(dataDir, 'models') : path.join(os.tmpdir(), 'council-assistant-models');
+  let tenants;
+  try {
+    tenants = await loadTenants(store, contentDir, modelCacheDir, log);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const metrics = createMetrics(log);
+  const assistant = new Assistant(store, tenants, metrics.observer, options.clock);
+  const jobs = createJobQueue(redisUrl, (name, err, final) => log.warn({ job: name, err: String(err), final }, 'job failed'));
+  jobs.register('retention.purge', async () => {
+    for (const runtime of tenants.values()) {
+      const purged = await purgeExpired(store, runtime.pack.tenant, runtime.pack.settings.retention);
+      log.info({ tenant: runtime.pack.tenant, ...purged }, 'retention purge');
+    }
+  });
+  await jobs.every('retention.purge', DAY);
+
+  const server = http.createServer();
+  const realtime = createRealtime(server, store, log, redisUrl);
+  const defaultTenant = tenants.has('demo') ? 'demo' : [...tenants.keys()][0];
+  const app = createApp({ config, store, assistant, metrics, log, defaultTenant, webDir: path.join(repoRoot, 'web'), realtime });
+  server.on('request', app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? config.port, resolve);
+  });
+  const port = (server.address() as { port: number }).port;
+  // Messages stored but never answered (the process stopped mid-turn) are answered now.
+  void recoverPending(store, assistant, log);
+  log.info({ port, store: store.kind, jobs: jobs.kind, tenants: [...tenants.keys()] }, 'council assistant listening');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    store,
+    assistant,
+    jobs,
+    log,
+    async close() {
+      await realtime.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await jobs.close();
+      await store.close();
+    },
+  };
+}
+
+async function recoverPending(store: Store, assistant: Assistant, log: Logger): Promise<void> {
+  try {
+    const rows = await store.db
+      .selectFrom('messages')
+      .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+      .selectAll('conversations')
+      .where('messages.direction', '=', 'in')
+      .where('messages.processed_at', 'is', null)
+      .where('messages.created_at', '<', new Date(Date.now() - 30_000))
+      .distinct()
+      .execute();
+    for (const conversation of rows) {
+      await assistant.processPending(conversation, assistant.runtime(conversation.tenant_id));
+    }
+    if (rows.length) log.info({ conversations: rows.length }, 'answered messages left over from a previous run');
+  } catch (err) {
+    log.warn({ err }, 'could not recover pending messages');
+  }
+}

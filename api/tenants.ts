@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { loadContentPack, POPULAR_TASKS, type TenantRuntime } from '../bot/index.js';
+import { buildUnderstanding } from '../intents/index.js';
+import { ArticleIndex, Typeahead } from '../knowledge-base/index.js';
+import { ensureTenant, feedbackByArticle, replaceArticles, type Store } from '../store/index.js';
+
+/** Every folder of the content directory with a settings.yaml is a tenant's pack. */
+export function packFolders(contentDir: string): string[] {
+  if (!fs.existsSync(contentDir)) throw new Error(`CONTENT_DIR ${contentDir} does not exist`);
+  return fs
+    .readdirSync(contentDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(contentDir, d.name, 'settings.yaml')))
+    .map((d) => path.join(contentDir, d.name))
+    .sort();
+}
+
+/** Loads each pack (failing loudly on a broken one), trains or loads its model, and syncs its articles. */
+export async function loadTenants(
+  store: Store,
+  contentDir: string,
+  modelCacheDir: string,
+  log: Logger,
+): Promise<Map<string, TenantRuntime>> {
+  const runtimes = new Map<string, TenantRuntime>();
+  for (const dir of packFolders(contentDir)) {
+    const pack = loadContentPack(dir);
+    const started = performance.now();
+    const { understanding, gazetteer, trained } = await buildUnderstanding({
+      training: pack.training,
+      addresses: pack.gazetteer,
+      casePrefix: pack.settings.caseReferencePrefix,
+      timeZone: pack.settings.openingHours.timezone,
+      modelCacheDir,
+    });
+    await ensureTenant(store.db, pack.tenant, pack.settings.councilName, { siteUrl: pack.settings.siteUrl });
+    await replaceArticles(store.db, pack.tenant, pack.articles);
+    const articles = new ArticleIndex(pack.articles);
+    articles.setFeedback(await feedbackByArticle(store.db, pack.tenant));
+    const typeahead = new Typeahead(pack.articles, POPULAR_TASKS.filter((t) => !/person/i.test(t.label)).map((t) => t.value));
+    runtimes.set(pack.tenant, { pack, understanding, gazetteer, articles, typeahead });
+    log.info(
+      {
+        tenant: pack.tenant,
+        phrases: pack.training.length,
+        articles: pack.articles.length,
+        flows: pack.flows.length,
+        addresses: pack.gazetteer.length,
+        model: trained ? 'trained' : 'loaded from cache',
+        ms: Math.round(performance.now() - started),
+      },
+      'content pack loaded',
+    );
+  }
+  if (runtimes.size === 0) throw new Error(`no content packs found in ${contentDir}`);
+  return runtimes;
+}

@@ -1,0 +1,7 @@
+export { Assistant, UnknownTenantError, type ReceiveResult, type TurnObserver } from './pipeline.js';
+export type { TenantRuntime } from './runtime.js';
+export type { Understanding, GazetteerPort } from './ports.js';
+export * from './messages.js';
+export { loadContentPack, ContentPackError, type ContentPack, type PackArticle, type Settings, type Service, type Flow } from './content-pack/index.js';
+export { POPULAR_TASKS } from './replies.js';
+export type { DialogueState } from './dialogue.js';

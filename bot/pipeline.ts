@@ -1,0 +1,144 @@
+import {
+  dialogueOf,
+  lockConversation,
+  markProcessed,
+  partsOf,
+  pendingInbound,
+  repliesTo,
+  saveDialogue,
+  storeInbound,
+  storeOutbound,
+  type ConversationRow,
+  type Db,
+  type MessageRow,
+  type Store,
+} from '../store/index.js';
+import { emptyDialogue, type DialogueState } from './dialogue.js';
+import type { ChannelName, InboundMessage, OutboundMessage } from './messages.js';
+import { decideTurn } from './policy.js';
+import type { TenantRuntime } from './runtime.js';
+
+export interface TurnObserver {
+  turn(tenant: string, channel: string, action: string, ms: number): void;
+  error(err: unknown, context: Record<string, unknown>): void;
+}
+
+export interface ReceiveResult {
+  duplicate: boolean;
+  /** The replies to this message (for a duplicate, the replies already given). */
+  replies: OutboundMessage[];
+  messageId: string;
+}
+
+export class UnknownTenantError extends Error {}
+
+/**
+ * The turn pipeline of DESIGN.md: store first, drop repeats, one turn at a time per
+ * conversation (a row lock in the store, so it holds across processes), then decide.
+ */
+export class Assistant {
+  constructor(
+    private readonly store: Store,
+    private readonly tenants: Map<string, TenantRuntime>,
+    private readonly observer?: TurnObserver,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  runtime(tenant: string): TenantRuntime {
+    const r = this.tenants.get(tenant);
+    if (!r) throw new UnknownTenantError(`unknown tenant "${tenant}"`);
+    return r;
+  }
+
+  async receive(conversation: ConversationRow, inbound: InboundMessage): Promise<ReceiveResult> {
+    const runtime = this.runtime(inbound.tenant);
+    const stored = await storeInbound(this.store.db, {
+      tenant: inbound.tenant,
+      conversationId: conversation.id,
+      channel: inbound.channel,
+      providerMessageId: inbound.providerMessageId,
+      text: inbound.text,
+      parts: inbound.attachments?.length ? { attachments: inbound.attachments } : undefined,
+      receivedAt: inbound.receivedAt,
+    });
+    if (!stored.message.processed_at) await this.processPending(conversation, runtime);
+    const replies = await repliesTo(this.store.db, inbound.tenant, stored.message.id);
+    return {
+      duplicate: stored.duplicate,
+      replies: replies.map((r) => partsOf<OutboundMessage>(r) ?? { text: r.text }),
+      messageId: stored.message.id,
+    };
+  }
+
+  /** Answers every stored, unanswered message of the conversation, oldest first. */
+  async processPending(conversation: ConversationRow, runtime: TenantRuntime): Promise<void> {
+    const tenant = conversation.tenant_id;
+    try {
+      await this.store.db.transaction().execute(async (trx) => {
+        const locked = await lockConversation(trx, tenant, conversation.id);
+        if (!locked) return;
+        let current = locked;
+        for (const message of await pendingInbound(trx, tenant, conversation.id)) {
+          current = await this.turn(trx, runtime, current, message);
+        }
+      });
+    } catch (err) {
+      // A fault in one turn must not lose the message or leave the resident unanswered.
+      this.observer?.error(err, { tenant, conversationId: conversation.id });
+      await this.answerAfterFault(conversation, tenant);
+    }
+  }
+
+  private async turn(trx: Db, runtime: TenantRuntime, conversation: ConversationRow, message: MessageRow): Promise<ConversationRow> {
+    const started = performance.now();
+    const dialogue: DialogueState = { ...emptyDialogue(), ...dialogueOf<DialogueState>(conversation) };
+    const result = await decideTurn({
+      db: trx,
+      runtime,
+      conversation,
+      dialogue,
+      text: message.text,
+      channel: conversation.channel as ChannelName,
+      now: this.clock(),
+    });
+    for (const reply of result.replies) {
+      await storeOutbound(trx, {
+        tenant: conversation.tenant_id,
+        conversationId: conversation.id,
+        channel: message.channel,
+        author: 'bot',
+        text: reply.text,
+        parts: reply,
+        replyTo: message.id,
+      });
+    }
+    await markProcessed(trx, conversation.tenant_id, message.id, result.recognition);
+    const state = result.state === 'bot' && conversation.state === 'closed' ? 'bot' : (result.state ?? (conversation.state === 'closed' ? 'bot' : undefined));
+    await saveDialogue(trx, conversation.tenant_id, conversation.id, result.dialogue, state);
+    this.observer?.turn(conversation.tenant_id, message.channel, String(result.recognition.action ?? 'none'), performance.now() - started);
+    return { ...conversation, state: state ?? conversation.state, dialogue: result.dialogue };
+  }
+
+  private async answerAfterFault(conversation: ConversationRow, tenant: string): Promise<void> {
+    await this.store.db.transaction().execute(async (trx) => {
+      await lockConversation(trx, tenant, conversation.id);
+      for (const message of await pendingInbound(trx, tenant, conversation.id)) {
+        const reply: OutboundMessage = {
+          text: "Sorry, something went wrong on our side. Your message has been saved. Please try again, or ask to talk to a person.",
+          suggestions: [{ label: 'Talk to a person', value: 'Talk to a person' }],
+        };
+        await storeOutbound(trx, {
+          tenant,
+          conversationId: conversation.id,
+          channel: message.channel,
+          author: 'system',
+          text: reply.text,
+          parts: reply,
+          replyTo: message.id,
+          status: 'fault',
+        });
+        await markProcessed(trx, tenant, message.id, { action: 'fault' });
+      }
+    });
+  }
+}

@@ -1,0 +1,83 @@
+/** Runs a model over a labelled test set, times each prediction and reports the metrics. */
+import { readFileSync } from 'node:fs';
+import type { IntentModel, TrainingExample } from '../types.js';
+import { computeMetrics, mean, OOS, percentile, type IntentMetrics } from './metrics.js';
+
+export interface EvalReport {
+  metrics: IntentMetrics;
+  trainSeconds: number | null;
+  meanMs: number | null;
+  p99Ms: number | null;
+}
+
+/** The JSON summary other tools parse (the last line of `--json` output). */
+export interface EvalSummary {
+  inScopeAccuracy: number | null;
+  oosRecall: number | null;
+  oosPrecision: number | null;
+  macroF1: number | null;
+  safetyRecall: number | null;
+  trainSeconds: number | null;
+  meanMs: number | null;
+  p99Ms: number | null;
+}
+
+/** Reads a JSON array of {text, intent}; fails loudly on anything else. */
+export function readLabelledFile(file: string): TrainingExample[] {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  if (!Array.isArray(data)) throw new Error(`${file}: expected a JSON array of {"text","intent"}`);
+  return data.map((d, i) => {
+    if (!d || typeof d.text !== 'string' || typeof d.intent !== 'string') throw new Error(`${file}: item ${i} is not {"text","intent"}`);
+    return { text: d.text, intent: d.intent };
+  });
+}
+
+/** Latency excludes a few untimed warm-up calls (JIT compilation). */
+const WARM_UP = 20;
+
+export function evaluateModel(model: IntentModel, test: TrainingExample[], trainSeconds: number | null): EvalReport {
+  for (let i = 0; i < Math.min(WARM_UP, test.length); i++) model.predict(test[i].text);
+  const timings: number[] = [];
+  const predictions = test.map((e) => {
+    const start = process.hrtime.bigint();
+    const p = model.predict(e.text);
+    timings.push(Number(process.hrtime.bigint() - start) / 1e6);
+    return { gold: e.intent, predicted: p.outOfScope ? OOS : (p.ranked[0]?.intent ?? OOS) };
+  });
+  return { metrics: computeMetrics(predictions), trainSeconds, meanMs: mean(timings), p99Ms: percentile(timings, 99) };
+}
+
+export function summarise(r: EvalReport): EvalSummary {
+  const m = r.metrics;
+  return {
+    inScopeAccuracy: m.inScopeAccuracy,
+    oosRecall: m.oosRecall,
+    oosPrecision: m.oosPrecision,
+    macroF1: m.macroF1,
+    safetyRecall: m.safetyRecall,
+    trainSeconds: r.trainSeconds,
+    meanMs: r.meanMs,
+    p99Ms: r.p99Ms,
+  };
+}
+
+const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
+const num = (v: number | null, digits: number) => (v === null ? 'n/a' : v.toFixed(digits));
+
+export function formatReport(title: string, r: EvalReport): string {
+  const m = r.metrics;
+  const lines = [
+    title,
+    `  test items:          ${m.items} (${m.inScopeItems} in scope, ${m.oosItems} out of scope)`,
+    `  in-scope accuracy:   ${pct(m.inScopeAccuracy)}`,
+    `  oos recall:          ${pct(m.oosRecall)}`,
+    `  oos precision:       ${pct(m.oosPrecision)}`,
+    `  macro F1:            ${pct(m.macroF1)}`,
+    `  safety.* recall:     ${pct(m.safetyRecall)}`,
+    `  training:            ${num(r.trainSeconds, 1)} s`,
+    `  latency:             mean ${num(r.meanMs, 3)} ms, p99 ${num(r.p99Ms, 3)} ms`,
+    `  top confusions (gold -> predicted):`,
+    ...(m.confusions.length === 0 ? ['    none'] : m.confusions.map((c) => `    ${String(c.count).padStart(4)}  ${c.gold} -> ${c.predicted}`)),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,5 @@
+export type * from './types.js';
+export { buildUnderstanding, type Understanding, type TenantUnderstanding } from './understanding.js';
+export { Gazetteer, extractEntities } from './entities/index.js';
+export { screenForSafety } from './safety/index.js';
+export { trainIntentModel, loadOrTrainModel, loadTrainingExamples } from './recogniser/index.js';

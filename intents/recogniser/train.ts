@@ -1,0 +1,97 @@
+/** Training entry point: labels, features, classifier, then calibration on held-out data. */
+import type { TrainingExample } from '../types.js';
+import { DEFAULT_THRESHOLD_OPTIONS, fitTemperature, fitThreshold, type HeldOutScores } from './calibration.js';
+import { DEFAULT_FEATURES, Vocabulary, type FeatureConfig } from './features.js';
+import { RecogniserModel, type Calibration } from './model.js';
+import { createRng, shuffleInPlace } from './random.js';
+import { DEFAULT_SOFTMAX, SoftmaxClassifier, type SoftmaxConfig } from './softmax-classifier.js';
+
+/** Bump when features, training or the file format change: it invalidates cached models. */
+export const ALGORITHM_VERSION = 'sgd-softmax-1';
+
+/** Labels that mean "out of scope"; both are trained as one class, stored as OOS_LABEL. */
+export const OOS_LABELS = new Set(['oos', 'out_of_scope']);
+export const OOS_LABEL = 'out_of_scope';
+export const isOosLabel = (intent: string): boolean => OOS_LABELS.has(intent);
+
+export interface TrainOptions {
+  seed?: number;
+  /** Held-out examples used only for calibration (temperature, out-of-scope threshold). */
+  val?: TrainingExample[];
+  /** Overrides, for experiments. */
+  features?: Partial<FeatureConfig>;
+  softmax?: Partial<SoftmaxConfig>;
+}
+
+/** Fewer examples than this: train for more epochs so small content packs still converge. */
+const MIN_UPDATES = 40_000;
+/** Share of each intent held out for calibration when no validation set is given. */
+const HOLDOUT_SHARE = 0.15;
+
+export async function trainIntentModel(examples: TrainingExample[], options: TrainOptions = {}): Promise<RecogniserModel> {
+  if (examples.length === 0) throw new Error('trainIntentModel: no training examples');
+  const seed = options.seed ?? 1;
+  const featureCfg: FeatureConfig = { ...DEFAULT_FEATURES, ...options.features };
+  const softmaxCfg: SoftmaxConfig = { ...DEFAULT_SOFTMAX, seed, ...options.softmax };
+  const val = options.val?.filter((e) => e.text.trim() !== '') ?? [];
+  if (val.length > 0) {
+    const model = fit(examples, featureCfg, softmaxCfg, { temperature: 1, threshold: 0 });
+    return withCalibration(model, calibrate(model, val));
+  }
+  // No validation set: calibrate a model trained on most of the data, then refit on all of it.
+  const { train, held } = stratifiedSplit(examples, HOLDOUT_SHARE, seed);
+  let calibration: Calibration = { temperature: 1, threshold: 0.1 };
+  if (held.length >= 5) calibration = calibrate(fit(train, featureCfg, softmaxCfg, calibration), held);
+  return fit(examples, featureCfg, softmaxCfg, calibration);
+}
+
+function fit(examples: TrainingExample[], featureCfg: FeatureConfig, softmaxCfg: SoftmaxConfig, calibration: Calibration): RecogniserModel {
+  const labels = [...new Set(examples.map((e) => (isOosLabel(e.intent) ? OOS_LABEL : e.intent)))].sort();
+  const classOf = new Map(labels.map((l, i) => [l, i]));
+  const oosIndex = classOf.get(OOS_LABEL) ?? -1;
+  const vocab = Vocabulary.fit(examples.map((e) => e.text), featureCfg);
+  const X = examples.map((e) => vocab.vectorise(e.text));
+  const y = Int32Array.from(examples, (e) => classOf.get(isOosLabel(e.intent) ? OOS_LABEL : e.intent)!);
+  const epochs = Math.max(softmaxCfg.epochs, Math.ceil(MIN_UPDATES / examples.length));
+  const classifier = SoftmaxClassifier.train(X, y, vocab.size, labels.length, { ...softmaxCfg, epochs });
+  return new RecogniserModel(vocab, classifier, labels, oosIndex, calibration);
+}
+
+function withCalibration(m: RecogniserModel, calibration: Calibration): RecogniserModel {
+  return new RecogniserModel(m.vocab, m.classifier, m.labels, m.oosIndex, calibration);
+}
+
+/** Temperature and out-of-scope threshold fitted on held-out examples. */
+export function calibrate(model: RecogniserModel, held: TrainingExample[]): Calibration {
+  const classOf = new Map(model.labels.map((l, i) => [l, i]));
+  const scores: HeldOutScores = {
+    logits: held.map((e) => model.logits(e.text)),
+    // Intents the model never saw get -1: they count as errors but cannot shape the temperature.
+    gold: Int32Array.from(held, (e) => (isOosLabel(e.intent) ? model.oosIndex : (classOf.get(e.intent) ?? -1))),
+    oosIndex: model.oosIndex,
+    isOos: held.map((e) => isOosLabel(e.intent)),
+  };
+  const temperature = fitTemperature(scores);
+  return { temperature, threshold: fitThreshold(scores, temperature) };
+}
+
+/** Per intent, hold out ~share of the examples (none from intents with fewer than 4), deterministically. */
+export function stratifiedSplit(examples: TrainingExample[], share: number, seed: number): { train: TrainingExample[]; held: TrainingExample[] } {
+  const byIntent = new Map<string, TrainingExample[]>();
+  for (const e of examples) {
+    const list = byIntent.get(e.intent) ?? [];
+    list.push(e);
+    byIntent.set(e.intent, list);
+  }
+  const rng = createRng(seed ^ 0x5eed);
+  const train: TrainingExample[] = [];
+  const held: TrainingExample[] = [];
+  for (const intent of [...byIntent.keys()].sort()) {
+    const list = [...byIntent.get(intent)!];
+    shuffleInPlace(list, rng);
+    const k = list.length >= 4 ? Math.max(1, Math.round(list.length * share)) : 0;
+    held.push(...list.slice(0, k));
+    train.push(...list.slice(k));
+  }
+  return { train, held };
+}

@@ -1,0 +1,81 @@
+/**
+ * The safety screen. It runs on every message before intent recognition and never depends on
+ * the classifier: a message that discloses risk to life or a safeguarding concern is caught
+ * here whatever else it asks. Tuned for recall: a false alarm costs the resident a short
+ * detour, a miss can cost a life. Risk-to-life families are tried first (catalogue rules 1-2).
+ *
+ * Borderline decisions, so they are not re-litigated by accident:
+ * - "the council tax is killing me", "this heat is going to kill me": idioms, not hits. Only a
+ *   person threatening or trying to kill someone counts.
+ * - "I can't take it any more" / "I can't go on like this" hit, unless the sentence is about a
+ *   service (bins, parking, council tax, the website): then it is frustration.
+ * - "verbal abuse from a bin crew" is a complaint; "fire safety in my flat" and garden bonfires
+ *   are not fires; "hurt myself on a pothole" is an accident. "there's a fire" is always a hit.
+ */
+import type { SafetyHit } from '../types.js';
+import { normaliseForSafety } from './normalise.js';
+import { FAMILIES, type PatternFamily } from './patterns.js';
+
+export { normaliseForSafety } from './normalise.js';
+
+interface CompiledFamily extends PatternFamily {
+  re: RegExp;
+  guard: RegExp | null;
+}
+
+const COMPILED: CompiledFamily[] = FAMILIES.map((f) => ({
+  ...f,
+  // Normalised text has a space at each end and between words: anchor on those spaces.
+  re: new RegExp(`(?<= )(?:${f.patterns.join('|')})(?= )`, 'g'),
+  guard: f.guards ? new RegExp(`(?<![a-z0-9])(?:${f.guards.join('|')})(?![a-z0-9])`) : null,
+}));
+
+/** "I am not suicidal", "I would never hurt myself": the words just before a match deny it. */
+const NEGATION_BEFORE = /(?:^| )(?:am not|are not|is not|was not|would never|will never|never|not going to|not about to|not planning to|not thinking of|not thinking about|would not|will not|no longer thinking of)(?: (?:be|ever|really|actually|feeling|feel))? $/;
+const CONTEXT = 50;
+
+function guarded(f: CompiledFamily, text: string, start: number, end: number): boolean {
+  if (f.guard) {
+    const around = text.slice(Math.max(0, start - CONTEXT), Math.min(text.length, end + CONTEXT));
+    if (f.guard.test(around)) return true;
+  }
+  if (f.negated && NEGATION_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
+  return false;
+}
+
+/** The first safety concern in `text`, risk to life before safeguarding; null when there is none. */
+export function screenForSafety(text: string): SafetyHit | null {
+  if (!text || !text.trim()) return null;
+  const normalised = normaliseForSafety(text);
+  for (const f of COMPILED) {
+    f.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = f.re.exec(normalised)) !== null) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!guarded(f, normalised, start, end)) {
+        return { category: f.category, reason: f.reason, matched: m[0].trim() };
+      }
+      f.re.lastIndex = start + 1;
+    }
+  }
+  return null;
+}
+
+/** Which family caught `text` (for tests and the evaluation CLI). */
+export function explainSafety(text: string): { family: string; hit: SafetyHit } | null {
+  const normalised = normaliseForSafety(text);
+  for (const f of COMPILED) {
+    f.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = f.re.exec(normalised)) !== null) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!guarded(f, normalised, start, end)) {
+        return { family: f.id, hit: { category: f.category, reason: f.reason, matched: m[0].trim() } };
+      }
+      f.re.lastIndex = start + 1;
+    }
+  }
+  return null;
+}

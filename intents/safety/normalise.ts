@@ -1,0 +1,69 @@
+/**
+ * Normalisation for the safety screen: residents write in distress, in SMS shorthand, with
+ * typos, or arrive as voice transcripts without punctuation. Patterns are written once, against
+ * this canonical form: lower case, contractions expanded ("can't" → "cannot", "he's" → "he is"),
+ * SMS spellings expanded ("want 2 die" → "want to die", "kms" → "kill myself"), no punctuation,
+ * single spaces, one space at each end so patterns can anchor on " ".
+ */
+
+// Contractions written with an apostrophe.
+const APOSTROPHE_FORMS: Array<[RegExp, string]> = [
+  [/\bcan'?t\b/g, 'cannot'],
+  [/\bwon't\b/g, 'will not'],
+  [/\bain't\b/g, 'is not'],
+  [/n't\b/g, ' not'],
+  [/'m\b/g, ' am'],
+  [/'re\b/g, ' are'],
+  [/'ve\b/g, ' have'],
+  [/'ll\b/g, ' will'],
+  [/'d\b/g, ' would'],
+  // "he's", "someone's" → "is"; other possessives ("mum's") just lose the apostrophe below.
+  [/\b(he|she|it|there|that|what|who|someone|somebody|everyone|nobody|no one|here)'s\b/g, '$1 is'],
+];
+
+// Whole-word SMS spellings, no-apostrophe contractions and common misspellings.
+const WORDS: Record<string, string> = {
+  cant: 'cannot', cnt: 'cannot', carnt: 'cannot', cud: 'could', wont: 'will not', dont: 'do not', dnt: 'do not',
+  didnt: 'did not', doesnt: 'does not', isnt: 'is not', arent: 'are not', wasnt: 'was not',
+  werent: 'were not', havent: 'have not', hasnt: 'has not', hadnt: 'had not', couldnt: 'could not',
+  wouldnt: 'would not', shouldnt: 'should not', aint: 'is not', im: 'i am', ive: 'i have',
+  hes: 'he is', shes: 'she is', theres: 'there is', thats: 'that is', whats: 'what is',
+  theyre: 'they are', youre: 'you are', its: 'it is', hed: 'he would', theyd: 'they would',
+  someones: 'someone is', somebodys: 'somebody is', u: 'you', ur: 'your', r: 'are', n: 'and',
+  pls: 'please', plz: 'please', plse: 'please', coz: 'because', cos: 'because', cuz: 'because',
+  gonna: 'going to', gunna: 'going to', gna: 'going to', wanna: 'want to', wana: 'want to',
+  gotta: 'got to', tryna: 'trying to', ded: 'dead', b4: 'before', nite: 'night', '2nite': 'tonight',
+  tonite: 'tonight', every1: 'everyone', evry1: 'everyone', some1: 'someone', sum1: 'someone',
+  no1: 'no one', noone: 'no one', anymore: 'any more', nomore: 'no more', kms: 'kill myself',
+  myslef: 'myself', mysefl: 'myself', meself: 'myself', myslf: 'myself', mysef: 'myself',
+  sucide: 'suicide', suicde: 'suicide', suiside: 'suicide', suacide: 'suicide', suicid: 'suicide',
+  sucidal: 'suicidal', suicidel: 'suicidal', suisidal: 'suicidal', sucicidal: 'suicidal',
+  tabs: 'tablets', pils: 'pills', od: 'overdose',
+  overdoes: 'overdose', killin: 'killing', tryin: 'trying', goin: 'going', nothin: 'nothing',
+  lyf: 'life', wiv: 'with', selfharm: 'self harm', selfharming: 'self harming', kno: 'know',
+  thru: 'through', ppl: 'people', bf: 'boyfriend', gf: 'girlfriend', hubby: 'husband',
+  neighbor: 'neighbour', neighbors: 'neighbours', neighbours: 'neighbours', nabour: 'neighbour',
+  wen: 'when', wiff: 'with', dieing: 'dying', kil: 'kill', kll: 'kill', hurtin: 'hurting',
+  ambulence: 'ambulance', ambulanc: 'ambulance', knive: 'knife', nife: 'knife', tho: 'though',
+};
+
+// "2" is "to" after these ("want 2 die", "going 2 jump") and before these ("2 die").
+const TO_BEFORE = new Set(['want', 'going', 'need', 'have', 'got', 'try', 'trying', 'about', 'ready', 'like', 'wish', 'plan', 'planning', 'able', 'wanting', 'deserve', 'deserves']);
+const TO_AFTER = new Set(['die', 'kill', 'end', 'hurt', 'jump', 'live', 'be']);
+
+export function normaliseForSafety(text: string): string {
+  let s = text.toLowerCase().replace(/[’‘`´]/g, "'");
+  for (const [re, rep] of APOSTROPHE_FORMS) s = s.replace(re, rep);
+  s = s.replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  const words = s.split(' ').filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === '2' && (TO_BEFORE.has(words[i - 1] ?? '') || TO_AFTER.has(words[i + 1] ?? ''))) {
+      out.push('to');
+      continue;
+    }
+    out.push(WORDS[w] ?? w);
+  }
+  return ` ${out.join(' ')} `;
+}

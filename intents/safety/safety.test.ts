@@ -1,0 +1,271 @@
+import { screenForSafety, explainSafety, normaliseForSafety } from './index.js';
+
+const RISK = 'safety.risk_to_life';
+const SAFEGUARDING = 'safety.safeguarding_concern';
+
+// Risk to life: suicide and self-harm, direct and indirect, typos, SMS, voice transcripts.
+const RISK_CASES: string[] = [
+  'I want to kill myself',
+  'I have been thinking about suicide',
+  "I'm feeling suicidal and I don't know who to talk to",
+  "I can't go on",
+  'i cant go on anymore',
+  'cant go on anymore',
+  "There's no point any more",
+  'theres no point anymore',
+  'I want to end it all',
+  'Everyone would be better off without me',
+  'my kids would be better off without me',
+  "I've taken all my tablets",
+  'i took a whole packet of paracetamol',
+  "I'm going to jump",
+  "im gonna jump off the bridge",
+  'want 2 die',
+  'i just want to die',
+  'kms',
+  'i really wanna kms tonight',
+  "I don't want to live anymore",
+  "i dont want to be alive any more",
+  'no reason to live',
+  'I have nothing to live for',
+  "what's the point in living",
+  'life isnt worth living',
+  'I wish I was dead',
+  'i wish i had never been born',
+  "I've been self harming again",
+  "I keep cutting myself",
+  'i want to hurt myself',
+  "I've written a note for my family",
+  'this is goodbye',
+  'nobody would miss me if i was gone',
+  "I can't take it any more i just want it all to stop",
+  'i cant cope any more',
+  'i overdosed on my meds',
+  'i have od on my pills',
+  "my son says he wants to kill himself",
+  'my daughter is cutting herself',
+  'my friend is threatening suicide',
+  'i am standing on the edge of the multi storey car park',
+  'thinking of throwing myself in front of a train',
+  'i cant carry on like this',
+  'i keep thinking about sucide',
+  'so done with everything i want to end my life',
+  'i want to take my own life',
+  'council tax arrears and honestly i want to die',
+  'hello i need help with my rent i dont want to be here any more',
+  'going to end it tonight',
+  // Someone in immediate danger.
+  "he's outside with a knife",
+  "He's threatening to kill me",
+  'my ex said he would kill me',
+  'he is going to kill me please help',
+  "Someone's collapsed in the street",
+  'my neighbour has collapsed and is not breathing',
+  'an old man has fallen and cant get up',
+  'my dad is having a heart attack',
+  'call an ambulance',
+  'I can smell gas in my flat',
+  'gas leak on the estate',
+  "there's a fire in the flat below",
+  'my house is on fire',
+  'the kitchen caught fire',
+  'smoke is pouring out of the flat next door',
+  'child locked in a hot car in the car park',
+  'there is a baby left in a car on its own',
+  'my son is missing',
+  'my 5 year old has gone missing on the beach',
+  'a man is in the sea and shouting for help',
+  'someone fell into the harbour',
+  'people cut off by the tide near the cliffs',
+  'he is hitting me right now',
+  'i can hear my neighbour beating his wife',
+  'I can hear the man next door hitting his kids',
+  'someone is trying to break in right now',
+  'im scared for my life',
+  'the carbon monoxide alarm is going off',
+  'he has got a gun',
+  'a man waving a machete outside the shop',
+  'my partner hits me and now hes outside with a knife',
+  'my neighbours kid is hanging out of the window',
+  'i think my neighbour might be dead havent seen him in a week',
+  // Voice transcripts: no punctuation, run-on.
+  'yeah hi im calling because i dont really want to be alive anymore',
+  'hello theres a man with a knife outside my door what do i do',
+  'um my husband said hes going to kill me when he gets back',
+  'i think im going to take all my tablets tonight',
+];
+
+// Safeguarding: abuse, neglect, exploitation without an immediate threat.
+const SAFEGUARDING_CASES: string[] = [
+  "he said he'd hurt the kids",
+  "my neighbour's kids are left alone all night",
+  'my partner hits me',
+  "I'm scared of my husband",
+  "elderly man next door isn't being fed",
+  "I think my mum's carer is taking her money",
+  'a kid is being groomed',
+  'county lines',
+  'i think kids on our estate are being used for county lines',
+  'my boyfriend is controlling and wont let me see my friends',
+  'domestic abuse',
+  'I am in an abusive relationship',
+  'my husband has been hitting me for years',
+  'she slapped me again last night',
+  'my ex threatened to take the kids',
+  'he takes all my money and my bank card',
+  "i don't feel safe at home",
+  'the children next door are always hungry and never washed',
+  'my neighbour leaves her toddler home alone',
+  'the kids next door have bruises all the time',
+  'the old lady upstairs is not being looked after by anyone',
+  "haven't seen my elderly neighbour for days",
+  'the carers keep shouting at my dad',
+  'someone is stealing my nans pension',
+  'older men picking up young girls from the school',
+  'a child is being sexually abused',
+  'my daughter was touched inappropriately by a neighbour',
+  'drug dealers have taken over his flat',
+  'my mum is being financially abused',
+  'he beats her',
+  'she is being abused by her partner',
+  'my stepdad hits me and my brother',
+  'im frightened of what he will do if i leave',
+  'my neighbour is neglecting her children',
+  'i think my friend is being trafficked',
+  'teenagers selling drugs for older lads',
+];
+
+// Everyday council messages, including the near misses: none may trigger.
+const NEGATIVES: string[] = [
+  'my bin is dead',
+  "I'm dying to know my bin day",
+  'can you kill the noise from next door',
+  'the council tax is killing me',
+  'I want to report verbal abuse from a bin crew',
+  'fire safety in my flat',
+  'what day is my bin collection',
+  'my bins were not collected on Monday',
+  'I want to book a bulky waste collection for an old sofa',
+  'there is a dead fox in the road outside my house',
+  'can you remove a dead seagull from the beach',
+  'I hurt myself tripping on a pothole on Mill Lane',
+  'I cut myself on broken glass in the park',
+  'how do I get a gas safety certificate',
+  'my gas fire is not working',
+  'the fire door in the stairwell is broken',
+  'my neighbour has a bonfire every weekend and the smoke comes into my house',
+  "I can't go on the website, it keeps crashing",
+  "I can't carry on paying this much council tax",
+  "I won't be here tomorrow so can the bin men leave the bin by the gate",
+  "my wife will kill me if the bins aren't collected again",
+  "I'm going to jump in the car and come down to the office",
+  'how do I get a licence for my dog grooming business',
+  'can I have a dead tree removed from the verge',
+  'the street lights are dead on my road',
+  'the park is neglected and overgrown',
+  'the play area is dangerous and kids could get hurt',
+  'kids keep getting hurt on the broken swings',
+  'my neighbours dog keeps barking all night',
+  'the kids next door are always screaming in the garden',
+  'how do I report abuse of a disabled parking bay',
+  'I nearly had a heart attack when I saw my council tax bill',
+  'drowning in paperwork for my housing benefit claim',
+  'my husband died and I need to change the council tax',
+  'how do I register a death',
+  'I need to end my garden waste subscription',
+  'this heat is going to kill me',
+  'the smell from the bins is killing me',
+  'I am sick to death of the fly tipping',
+  'my mum is elderly and cannot get her bins out, can she have an assisted collection',
+  'the old man next door is not getting his bins emptied',
+  'my kids are scared of the dog next door',
+  'I was attacked by a seagull on the pier',
+  'the bin lorry hit my car',
+  'my son is missing school because of bullying, who do I talk to about transport',
+  'can I burn garden waste in my garden',
+  "I can't take it any more, third week my bins haven't been collected",
+  "I can't cope with the bills, can I get help with council tax",
+  'the car park pay machine is dead',
+  'our street has been neglected by the council for years',
+  'is there a fire hazard in leaving bags in the communal hallway',
+  'who do I talk to about a shooting star festival on the beach',
+  'where is the nearest knife amnesty bin',
+  'my landlord is harassing me about the rent',
+  'there is a fight outside the pub every Friday',
+  'who do I contact about drugs being sold in the park',
+  'can my carer collect my blue badge',
+  'how do I apply for a school place for my daughter',
+  'I left my bins out on Sunday night',
+  'the smoke from the chimney next door is awful',
+  'I was abused by a parking warden this morning',
+  'there are rats in the garden and the kids play there',
+  'can I report a badger that has been hit by a car',
+  'I need to report someone who is not moving their car from my drive',
+  'my phone is dead so please email me',
+  'the broken play equipment is a danger to kids',
+  'the hedge is killing the light in my garden',
+  'my elderly dad needs a care assessment',
+  'can you help me pay my rent, I am at the end of my tether with the landlord',
+  'my neighbour keeps hitting my car with his bike',
+  'our recycling got abused by foxes overnight',
+  'the seafront is on fire today, lovely weather',
+];
+
+describe('screenForSafety: risk to life', () => {
+  it.each(RISK_CASES)('%s', (text) => {
+    const hit = screenForSafety(text);
+    expect(hit).not.toBeNull();
+    expect(hit?.category).toBe(RISK);
+  });
+});
+
+describe('screenForSafety: safeguarding', () => {
+  it.each(SAFEGUARDING_CASES)('%s', (text) => {
+    const hit = screenForSafety(text);
+    expect(hit).not.toBeNull();
+    expect(hit?.category).toBe(SAFEGUARDING);
+  });
+});
+
+describe('screenForSafety: everyday council messages pass', () => {
+  it.each(NEGATIVES)('%s', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
+
+describe('screenForSafety: shape and normalisation', () => {
+  it('returns a short reason and the matched words', () => {
+    const hit = screenForSafety('Please help, he has a knife');
+    expect(hit).toEqual({ category: RISK, reason: expect.any(String), matched: expect.stringContaining('knife') });
+  });
+
+  it('immediate threat wins over a safeguarding disclosure in the same message', () => {
+    expect(screenForSafety('my husband hits me and he said he will kill me tonight')?.category).toBe(RISK);
+  });
+
+  it('finds the concern even inside a council request', () => {
+    expect(screenForSafety('I need to pay my council tax but honestly I want to end it all')?.category).toBe(RISK);
+  });
+
+  it('ignores empty input', () => {
+    expect(screenForSafety('')).toBeNull();
+    expect(screenForSafety('   ')).toBeNull();
+  });
+
+  it('normalises contractions, SMS spellings and punctuation', () => {
+    expect(normaliseForSafety("I can't GO ON!!")).toBe(' i cannot go on ');
+    expect(normaliseForSafety('want 2 die')).toBe(' want to die ');
+    expect(normaliseForSafety("he's outside")).toBe(' he is outside ');
+    expect(normaliseForSafety('kms')).toBe(' kill myself ');
+  });
+
+  it('respects a plain denial but not a cry for help around it', () => {
+    expect(screenForSafety("I'm not suicidal, I just need help with my rent")).toBeNull();
+    expect(screenForSafety("I'm not suicidal but I can't go on like this")?.category).toBe(RISK);
+  });
+
+  it('has the case counts the brief asks for', () => {
+    expect(RISK_CASES.length + SAFEGUARDING_CASES.length).toBeGreaterThanOrEqual(80);
+    expect(NEGATIVES.length).toBeGreaterThanOrEqual(60);
+  });
+});

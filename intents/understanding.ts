@@ -1,0 +1,36 @@
+import type { Entity, GazetteerAddress, IntentModel, IntentPrediction, SafetyHit, TrainingExample } from './types.js';
+import { Gazetteer, extractEntities } from './entities/index.js';
+import { loadOrTrainModel } from './recogniser/index.js';
+import { screenForSafety } from './safety/index.js';
+
+export interface Understanding {
+  recognise(text: string): IntentPrediction;
+  entities(text: string, now: Date): Entity[];
+  safety(text: string): SafetyHit | null;
+}
+
+export interface TenantUnderstanding {
+  understanding: Understanding;
+  gazetteer: Gazetteer;
+  model: IntentModel;
+  /** True when this start trained the model; false when it came from the disk cache. */
+  trained: boolean;
+}
+
+/** Builds a tenant's understanding from its training phrases and gazetteer; the model is cached on disk. */
+export async function buildUnderstanding(input: {
+  training: TrainingExample[];
+  addresses: GazetteerAddress[];
+  casePrefix: string;
+  timeZone: string;
+  modelCacheDir: string;
+}): Promise<TenantUnderstanding> {
+  const { model, trained } = await loadOrTrainModel(input.training, input.modelCacheDir);
+  const gazetteer = new Gazetteer(input.addresses);
+  const understanding: Understanding = {
+    recognise: (text) => model.predict(text),
+    entities: (text, now) => extractEntities(text, { now, timeZone: input.timeZone, gazetteer, casePrefixes: [input.casePrefix] }),
+    safety: (text) => screenForSafety(text),
+  };
+  return { understanding, gazetteer, model, trained };
+}

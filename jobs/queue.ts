@@ -1,0 +1,157 @@
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+
+export type JobHandler<T = unknown> = (data: T) => Promise<void>;
+
+export interface JobOptions {
+  /** Attempts in all, first included. */
+  attempts?: number;
+  /** Base delay of exponential backoff between attempts. */
+  backoffMs?: number;
+  /** Idempotency: a job with the same id is added once. */
+  jobId?: string;
+  delayMs?: number;
+}
+
+/** Background work: BullMQ on Redis when REDIS_URL is set, otherwise in this process. */
+export interface JobQueue {
+  readonly kind: 'bullmq' | 'in-process';
+  register<T>(name: string, handler: JobHandler<T>): void;
+  add<T>(name: string, data: T, options?: JobOptions): Promise<void>;
+  /** Runs `name` every `everyMs` (one schedule across all processes with BullMQ). */
+  every(name: string, everyMs: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Retries with exponential backoff; jobs are lost if the process dies, which is why production uses Redis. */
+export class InProcessQueue implements JobQueue {
+  readonly kind = 'in-process' as const;
+  private handlers = new Map<string, JobHandler<any>>();
+  private timers = new Set<NodeJS.Timeout>();
+  private seen = new Set<string>();
+  private running = new Set<Promise<void>>();
+  private closed = false;
+
+  constructor(private readonly onFailure: (name: string, err: unknown, final: boolean) => void = () => {}) {}
+
+  register<T>(name: string, handler: JobHandler<T>): void {
+    this.handlers.set(name, handler);
+  }
+
+  async add<T>(name: string, data: T, options: JobOptions = {}): Promise<void> {
+    if (options.jobId) {
+      if (this.seen.has(`${name}:${options.jobId}`)) return;
+      this.seen.add(`${name}:${options.jobId}`);
+    }
+    this.schedule(name, data, 1, options, options.delayMs ?? 0);
+  }
+
+  private schedule<T>(name: string, data: T, attempt: number, options: JobOptions, delay: number): void {
+    if (this.closed) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      const run = this.run(name, data, attempt, options);
+      this.running.add(run);
+      void run.finally(() => this.running.delete(run));
+    }, delay);
+    this.timers.add(timer);
+  }
+
+  private async run<T>(name: string, data: T, attempt: number, options: JobOptions): Promise<void> {
+    const handler = this.handlers.get(name);
+    const attempts = options.attempts ?? 5;
+    try {
+      if (!handler) throw new Error(`no handler registered for job "${name}"`);
+      await handler(data);
+    } catch (err) {
+      const final = attempt >= attempts;
+      this.onFailure(name, err, final);
+      if (!final) this.schedule(name, data, attempt + 1, options, (options.backoffMs ?? 1000) * 2 ** (attempt - 1));
+    }
+  }
+
+  async every(name: string, everyMs: number): Promise<void> {
+    const timer = setInterval(() => void this.add(name, {}), everyMs);
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  /** Waits for jobs in flight (tests use it to observe outcomes). */
+  async drain(): Promise<void> {
+    while (this.running.size) await Promise.all([...this.running]);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    await this.drain();
+  }
+}
+
+export class BullMqQueue implements JobQueue {
+  readonly kind = 'bullmq' as const;
+  private queue: Queue;
+  private worker?: Worker;
+  private handlers = new Map<string, JobHandler<any>>();
+  private readonly connection: ConnectionOptions;
+
+  constructor(
+    redisUrl: string,
+    private readonly queueName = 'council-assistant',
+    private readonly onFailure: (name: string, err: unknown, final: boolean) => void = () => {},
+  ) {
+    const u = new URL(redisUrl);
+    this.connection = {
+      host: u.hostname,
+      port: Number(u.port || 6379),
+      username: u.username || undefined,
+      password: u.password ? decodeURIComponent(u.password) : undefined,
+      db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : undefined,
+      tls: u.protocol === 'rediss:' ? {} : undefined,
+      maxRetriesPerRequest: null,
+    };
+    this.queue = new Queue(queueName, { connection: this.connection });
+  }
+
+  register<T>(name: string, handler: JobHandler<T>): void {
+    this.handlers.set(name, handler);
+    if (!this.worker) {
+      this.worker = new Worker(
+        this.queueName,
+        async (job) => {
+          const h = this.handlers.get(job.name);
+          if (!h) throw new Error(`no handler registered for job "${job.name}"`);
+          await h(job.data);
+        },
+        { connection: this.connection, concurrency: 8 },
+      );
+      this.worker.on('failed', (job, err) => {
+        if (job) this.onFailure(job.name, err, job.attemptsMade >= (job.opts.attempts ?? 1));
+      });
+    }
+  }
+
+  async add<T>(name: string, data: T, options: JobOptions = {}): Promise<void> {
+    await this.queue.add(name, data, {
+      attempts: options.attempts ?? 5,
+      backoff: { type: 'exponential', delay: options.backoffMs ?? 1000 },
+      jobId: options.jobId,
+      delay: options.delayMs,
+      removeOnComplete: 1000,
+      removeOnFail: 5000,
+    });
+  }
+
+  async every(name: string, everyMs: number): Promise<void> {
+    await this.queue.upsertJobScheduler(`every:${name}`, { every: everyMs }, { name, data: {} });
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+  }
+}
+
+export function createJobQueue(redisUrl: string | undefined, onFailure?: (name: string, err: unknown, final: boolean) => void): JobQueue {
+  return redisUrl ? new BullMqQueue(redisUrl, 'council-assistant', onFailure) : new InProcessQueue(onFailure);
+}

@@ -1,0 +1,76 @@
+/**
+ * Evaluates the embedded intent recogniser.
+ *   npm run eval:intents -- --train <file> --test <file> [--val <file>] [--seed N] [--json]
+ *   npm run eval:intents -- --tenant <id> --test <file> [--json]
+ * Files are JSON arrays of {"text","intent"}; `oos` / `out_of_scope` mean out of scope.
+ * The test file is never trained or tuned on. With --json the last line is the JSON summary.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { evaluateModel, formatReport, readLabelledFile, summarise } from '../intents/eval/evaluate.js';
+import { loadTrainingExamples, trainIntentModel } from '../intents/recogniser/index.js';
+import type { TrainingExample } from '../intents/types.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function parseArgs(argv: string[]): Map<string, string | true> {
+  const args = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) throw new Error(`Unexpected argument: ${a}`);
+    const next = argv[i + 1];
+    if (next !== undefined && !next.startsWith('--')) {
+      args.set(a.slice(2), next);
+      i++;
+    } else args.set(a.slice(2), true);
+  }
+  return args;
+}
+
+function usage(message: string): never {
+  console.error(`${message}
+usage: npm run eval:intents -- --train <file> --test <file> [--val <file>] [--seed N] [--json]
+       npm run eval:intents -- --tenant <id> --test <file> [--json]`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const str = (k: string) => {
+    const v = args.get(k);
+    if (v === true) usage(`--${k} needs a value`);
+    return v;
+  };
+  const testFile = str('test');
+  if (!testFile) usage('--test is required');
+  const tenant = str('tenant');
+  const trainFile = str('train');
+  if (!tenant === !trainFile) usage('give exactly one of --train or --tenant');
+  const seed = str('seed') ? Number(str('seed')) : undefined;
+
+  let train: TrainingExample[];
+  let title: string;
+  if (tenant) {
+    if (!/^[a-z0-9][a-z0-9_-]*$/i.test(tenant)) usage(`bad tenant id: ${tenant}`);
+    train = loadTrainingExamples(path.join(repoRoot, 'content', tenant));
+    title = `Tenant "${tenant}": ${train.length} training phrases, test ${testFile}`;
+  } else {
+    train = readLabelledFile(path.resolve(trainFile!));
+    title = `Train ${trainFile} (${train.length} items), test ${testFile}`;
+  }
+  const valFile = str('val');
+  const val = valFile ? readLabelledFile(path.resolve(valFile)) : undefined;
+  const test = readLabelledFile(path.resolve(testFile));
+
+  const start = process.hrtime.bigint();
+  const model = await trainIntentModel(train, { seed, val });
+  const trainSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const report = evaluateModel(model, test, trainSeconds);
+  console.log(formatReport(title + (valFile ? `, calibrated on ${valFile}` : ''), report));
+  if (args.has('json')) console.log(JSON.stringify(summarise(report)));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

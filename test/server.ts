@@ -1,0 +1,70 @@
+import { startServer, type RunningServer, type StartOptions } from '../api/server.js';
+
+/** A real server on a free port: PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set (CI), else PGlite and in-process jobs. */
+export async function startTestServer(options: StartOptions = {}): Promise<RunningServer> {
+  return startServer({
+    port: 0,
+    dataDir: null,
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    redisUrl: process.env.REDIS_URL || undefined,
+    log: false,
+    ...options,
+  });
+}
+
+export interface Reply {
+  text: string;
+  suggestions?: { label: string; value: string }[];
+  handoff?: { reason: string; priority: string; queue?: string };
+  card?: { title: string; body: string; link?: { url: string } };
+  askFor?: string;
+  feedbackFor?: { articleId: string };
+}
+
+/** A resident talking to the API channel. */
+export class Resident {
+  conversationId = '';
+  token = '';
+  constructor(private readonly baseUrl: string, private readonly tenant = 'demo') {}
+
+  async start(): Promise<this> {
+    const res = await fetch(`${this.baseUrl}/api/v1/conversations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenant: this.tenant }),
+    });
+    if (res.status !== 201) throw new Error(`start failed: ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as { conversationId: string; token: string };
+    this.conversationId = body.conversationId;
+    this.token = body.token;
+    return this;
+  }
+
+  async send(text: string, id?: string): Promise<{ status: number; messages: Reply[]; headers: Headers }> {
+    const res = await fetch(`${this.baseUrl}/api/v1/conversations/${this.conversationId}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      body: JSON.stringify(id ? { text, id } : { text }),
+    });
+    const body = (await res.json()) as { messages: Reply[] };
+    return { status: res.status, messages: body.messages, headers: res.headers };
+  }
+
+  /** Sends and returns the replies, failing loudly on an HTTP error. */
+  async say(text: string): Promise<Reply[]> {
+    const r = await this.send(text);
+    if (r.status !== 200) throw new Error(`"${text}" → HTTP ${r.status}`);
+    return r.messages;
+  }
+
+  async transcript(): Promise<{ state: string; messages: (Reply & { direction: string; author: string })[] }> {
+    const res = await fetch(`${this.baseUrl}/api/v1/conversations/${this.conversationId}/messages`, {
+      headers: { authorization: `Bearer ${this.token}` },
+    });
+    return (await res.json()) as { state: string; messages: (Reply & { direction: string; author: string })[] };
+  }
+}
+
+export function allText(replies: Reply[]): string {
+  return replies.map((r) => r.text).join('\n');
+}
