@@ -12,7 +12,7 @@ import { loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createRealtime } from './realtime.js';
-import { loadTenants } from './tenants.js';
+import { loadPacks, loadTenants } from './tenants.js';
 
 /** The folder holding package.json: the same from sources (tsx, jest) and from compiled dist/. */
 function findRepoRoot(from: string): string {
@@ -55,11 +55,12 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
   const databaseUrl = options.databaseUrl ?? config.databaseUrl;
   const redisUrl = options.redisUrl ?? config.redisUrl;
   const contentDir = path.resolve(repoRoot, options.contentDir ?? config.contentDir);
+  const packs = loadPacks(contentDir); // before anything else: a broken pack stops the start at once
   const store = await openStore({ databaseUrl, dataDir });
   const modelCacheDir = dataDir ? path.resolve(dataDir, 'models') : path.join(os.tmpdir(), 'council-assistant-models');
   let tenants;
   try {
-    tenants = await loadTenants(store, contentDir, modelCacheDir, log);
+    tenants = await loadTenants(store, packs, modelCacheDir, log);
   } catch (err) {
     await store.close();
     throw err;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { loadContentPack, POPULAR_TASKS, type TenantRuntime } from '../bot/index.js';
+import { loadContentPack, POPULAR_TASKS, type ContentPack, type TenantRuntime } from '../bot/index.js';
 import { buildUnderstanding } from '../intents/index.js';
 import { ArticleIndex, Typeahead } from '../knowledge-base/index.js';
 import { ensureTenant, feedbackByArticle, replaceArticles, type Store } from '../store/index.js';
@@ -16,16 +16,22 @@ export function packFolders(contentDir: string): string[] {
     .sort();
 }
 
-/** Loads each pack (failing loudly on a broken one), trains or loads its model, and syncs its articles. */
+/** Loads every pack; a broken one throws a ContentPackError naming the file and line. */
+export function loadPacks(contentDir: string): ContentPack[] {
+  const packs = packFolders(contentDir).map((dir) => loadContentPack(dir));
+  if (packs.length === 0) throw new Error(`no content packs found in ${contentDir}`);
+  return packs;
+}
+
+/** Trains or loads each pack's model and syncs its articles to the store. */
 export async function loadTenants(
   store: Store,
-  contentDir: string,
+  packs: ContentPack[],
   modelCacheDir: string,
   log: Logger,
 ): Promise<Map<string, TenantRuntime>> {
   const runtimes = new Map<string, TenantRuntime>();
-  for (const dir of packFolders(contentDir)) {
-    const pack = loadContentPack(dir);
+  for (const pack of packs) {
     const started = performance.now();
     const { understanding, gazetteer, trained } = await buildUnderstanding({
       training: pack.training,
@@ -53,6 +59,5 @@ export async function loadTenants(
       'content pack loaded',
     );
   }
-  if (runtimes.size === 0) throw new Error(`no content packs found in ${contentDir}`);
   return runtimes;
 }
