@@ -74,14 +74,14 @@ export function createApp(deps: AppDeps): express.Express {
   api.use((_req, res) => sendProblem(res, 404, 'Not found', 'There is no such API endpoint.'));
   app.use('/api/v1', api);
 
-  serveWeb(app, deps.webDir);
+  serveWeb(app, deps.webDir, deps.defaultTenant);
   app.use((_req: Request, res: Response) => sendProblem(res, 404, 'Not found'));
   // Express 5 forwards rejected promises from async handlers here.
   app.use(problemHandler(deps.log));
   return app;
 }
 
-function serveWeb(app: express.Express, webDir: string): void {
+function serveWeb(app: express.Express, webDir: string, defaultTenant: string): void {
   const dist = path.join(webDir, 'dist');
   const demo = path.join(webDir, 'demo');
   app.get('/widget.js', (_req, res) => {
@@ -91,10 +91,13 @@ function serveWeb(app: express.Express, webDir: string): void {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.sendFile(file);
   });
+  app.get('/widget.js.map', (_req, res) => void res.sendFile(path.join(dist, 'widget.js.map')));
   app.use('/widget', express.static(dist, { maxAge: '5m' }));
   app.get('/', (_req, res) => {
     res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; frame-ancestors 'none'");
-    res.sendFile(path.join(demo, 'index.html'));
+    // The demo page embeds the widget for this server's default council.
+    const page = fs.readFileSync(path.join(demo, 'index.html'), 'utf8').replace('data-tenant="demo"', `data-tenant="${defaultTenant}"`);
+    res.type('html').send(page);
   });
   app.use('/demo', express.static(demo));
 }

@@ -43,7 +43,7 @@ export function openApiDocument(publicUrl?: string): object {
       '/api/v1/conversations': {
         post: {
           summary: 'Start a conversation',
-          requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', properties: { tenant: { type: 'string', default: 'demo' } }, additionalProperties: false } } } },
+          requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', properties: { tenant: { type: 'string', default: 'demo' }, channel: { type: 'string', enum: ['api', 'webchat'], default: 'api' } }, additionalProperties: false } } } },
           responses: {
             '201': {
               description: 'Created',

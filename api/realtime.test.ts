@@ -1,6 +1,5 @@
 import { io } from 'socket.io-client';
-import { Resident, startTestServer } from '../test/server.js';
-import type { RunningServer } from './server.js';
+import { Resident, startTestServer, type TestServer } from '../test/server.js';
 
 /**
  * With Redis, live updates cross app processes: a browser connected to one process hears
@@ -8,11 +7,12 @@ import type { RunningServer } from './server.js';
  */
 const twoProcesses = !!process.env.REDIS_URL && !!process.env.DATABASE_URL;
 
-let a: RunningServer;
-let b: RunningServer;
+let a: TestServer;
+let b: TestServer;
 beforeAll(async () => {
   a = await startTestServer();
-  b = twoProcesses ? await startTestServer() : a;
+  // Both processes serve the same council (same content folder), as behind a load balancer.
+  b = twoProcesses ? await startTestServer({ contentDir: a.contentDir }) : a;
 }, 120_000);
 afterAll(async () => {
   if (b !== a) await b?.close();

@@ -1,7 +1,6 @@
-import { allText, Resident, startTestServer } from '../test/server.js';
-import type { RunningServer } from '../api/server.js';
+import { allText, Resident, startTestServer, type TestServer } from '../test/server.js';
 
-let server: RunningServer;
+let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 }, 120_000);
@@ -45,7 +44,7 @@ describe('a missed-bin report from greeting to case reference', () => {
     expect(ref).toBeDefined();
 
     // The case is in the store with the UPRN, the answers and the contact.
-    const row = await server.store.db.selectFrom('cases').selectAll().where('tenant_id', '=', 'demo').where('reference', '=', ref!).executeTakeFirstOrThrow();
+    const row = await server.store.db.selectFrom('cases').selectAll().where('tenant_id', '=', server.tenant).where('reference', '=', ref!).executeTakeFirstOrThrow();
     expect(row.service_id).toBe('waste.missed_collection');
     expect(row.uprn).toBe('100023450075');
     expect(row.summary).toMatch(/Recycling/);
@@ -65,6 +64,26 @@ describe('a missed-bin report from greeting to case reference', () => {
     const replies = await r.say('4 Hihg Streat');
     // bin type came from the first message, so the next question is about 6am
     expect(allText(replies)).toMatch(/6am/);
+  });
+});
+
+describe('duplicate reports', () => {
+  test('a second report of the same problem at the same property joins the first case', async () => {
+    const answers = ['MB1 1AS', '1', 'general rubbish', 'yes', 'skip', 'no', 'no', 'yes'];
+    const first = await resident();
+    await first.say('report a missed bin');
+    let last: string = '';
+    for (const a of answers) last = allText(await first.say(a));
+    const ref = /Your reference is (MBC-\d{6})/.exec(last)?.[1];
+    expect(ref).toBeDefined();
+    const second = await resident();
+    await second.say('my bin was missed');
+    for (const a of answers) last = allText(await second.say(a));
+    expect(last).toMatch(/already reported/);
+    expect(last).toContain(ref!);
+    const cases = await server.store.db.selectFrom('cases').select('id').where('tenant_id', '=', server.tenant).where('reference', '=', ref!).execute();
+    const history = await server.store.db.selectFrom('case_status_history').select('note').where('case_id', '=', cases[0].id).execute();
+    expect(history.map((h) => h.note).join(' ')).toMatch(/Reported again/);
   });
 });
 

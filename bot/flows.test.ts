@@ -1,7 +1,6 @@
-import { allText, Resident, startTestServer, type Reply } from '../test/server.js';
-import type { RunningServer } from '../api/server.js';
+import { allText, Resident, startTestServer, type Reply, type TestServer } from '../test/server.js';
 
-let server: RunningServer;
+let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 }, 120_000);
@@ -64,7 +63,7 @@ test('the bin day lookup gives the collection days for the chosen address, and c
 test('a place description is stored on the case when the service allows it', async () => {
   const { text } = await runFlow('report a pothole', 'opposite the petrol station on the Eastcliff road');
   const ref = /MBC-\d{6}/.exec(text)![0];
-  const row = await server.store.db.selectFrom('cases').selectAll().where('tenant_id', '=', 'demo').where('reference', '=', ref).executeTakeFirstOrThrow();
+  const row = await server.store.db.selectFrom('cases').selectAll().where('tenant_id', '=', server.tenant).where('reference', '=', ref).executeTakeFirstOrThrow();
   expect(JSON.stringify(row.location)).toMatch(/petrol station/);
   expect(row.uprn).toBeNull();
 });

@@ -52,6 +52,8 @@ export interface HandoffNotice {
   reason: string;
   priority: HandoffPriority;
   queue?: string;
+  /** False out of hours: the resident is told when someone will be back. */
+  staffAvailable?: boolean;
 }
 
 export interface OutboundMessage {

@@ -1,4 +1,5 @@
 import type { Entity, IntentPrediction, SafetyHit } from '../intents/types.js';
+import { addWorkingDays, findLikelyDuplicate, isOpenStatus, recordRepeatReport, statusLabel } from '../cases/index.js';
 import { isOpen, priorityFor, queueFor } from '../handoff/index.js';
 import {
   caseHistory,
@@ -28,7 +29,6 @@ import {
   offerPerson,
   riskToLifeSignposting,
   safeguardingSignposting,
-  statusLabel,
 } from './replies.js';
 import type { TenantRuntime } from './runtime.js';
 
@@ -231,8 +231,8 @@ class Turn {
     this.dialogue.misunderstandings = 0;
     const answer = this.answerFromArticles(query, intent);
     if (service && (service.kind === 'emergency' || service.kind === 'safeguarding')) {
-      const handoff = await this.handoff(`service.${intent}`, service, answer.replies);
-      return handoff;
+      // An emergency goes to a person at once: the article's numbers first, no "Was this useful?".
+      return this.handoff(`service.${intent}`, service, answer.replies.filter((m) => !m.feedbackFor));
     }
     if (answer.replies.length) return answer;
     return this.done([offerPerson(`I don't have an answer about ${service?.name.toLowerCase() ?? 'that'} here yet.`)], undefined, 'offer_person');
@@ -254,7 +254,6 @@ class Turn {
         {
           text: a.summary,
           card: { title: a.title, body: a.summary, link: { label: `${a.title} on our website`, url: a.url } },
-          link: { label: a.title, url: a.url },
           ...(related.length ? { suggestions: related.map((h) => ({ label: h.article.title, value: h.article.title })) } : {}),
         },
         { text: 'Was this useful?', suggestions: FEEDBACK_SUGGESTIONS, askFor: 'yes_no', feedbackFor: { articleId: a.id } },
@@ -379,6 +378,23 @@ class Turn {
     const location = Object.values(state.slots).find((v) => typeof v === 'object') as
       | { uprn?: string; usrn?: string; lat?: number; lng?: number; label: string }
       | undefined;
+    const duplicate = await findLikelyDuplicate(this.input.db, this.pack.tenant, flow.service, location?.uprn, this.input.now);
+    if (duplicate) {
+      await recordRepeatReport(this.input.db, this.pack.tenant, duplicate, this.input.conversation.id);
+      this.recognition.caseReference = duplicate.reference;
+      return this.done(
+        [
+          {
+            text:
+              `Thank you. This was already reported on ${formatDate(duplicate.created_at, this.settings.openingHours.timezone)}, so I've added your report to it rather than open a new one. ` +
+              `The reference is ${duplicate.reference}. It is ${statusLabel(duplicate.status)}.`,
+            suggestions: [{ label: 'Report something else', value: 'I want to report something else' }],
+          },
+        ],
+        undefined,
+        'case_duplicate',
+      );
+    }
     const target = addWorkingDays(this.input.now, outcome.targetDays);
     const details = { answers: slotLabels(state, flow), values: state.slots, flow: flow.id, channel: this.input.channel };
     const row = await createCase(this.input.db, {
@@ -441,7 +457,7 @@ class Turn {
     let text = `Report ${row.reference} (${service?.name ?? row.summary}) was made on ${formatDate(row.created_at, tz)}. It is ${statusLabel(row.status)}`;
     if (last?.note && last.status !== 'received') text += `: ${last.note}`;
     text += '.';
-    if (row.target_date && !['resolved', 'closed'].includes(row.status)) text += ` We aim to deal with it by ${formatDate(row.target_date, tz)}.`;
+    if (row.target_date && isOpenStatus(row.status)) text += ` We aim to deal with it by ${formatDate(row.target_date, tz)}.`;
     this.recognition.caseReference = row.reference;
     return this.done([{ text }], undefined, 'case_status');
   }
@@ -499,7 +515,7 @@ class Turn {
     const queue = this.settings.queues.find((q) => q.id === notice.queue)!;
     const open = isOpen(this.settings.openingHours, this.input.now);
     return this.done(
-      [...before, { text: handoffMessage(this.settings, queue.name, open, notice.priority === 'urgent'), handoff: notice }],
+      [...before, { text: handoffMessage(this.settings, queue.name, open, notice.priority === 'urgent'), handoff: { ...notice, staffAvailable: open } }],
       'queued',
       'handoff',
     );
@@ -542,14 +558,4 @@ class Turn {
   }
 }
 
-function addWorkingDays(from: Date, days: number): Date {
-  const d = new Date(from);
-  let added = 0;
-  while (added < days) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const day = d.getUTCDay();
-    if (day !== 0 && day !== 6) added++;
-  }
-  return d;
-}
 

@@ -14,7 +14,7 @@ export const POPULAR_TASKS: Suggestion[] = [
 
 export function greeting(s: Settings): OutboundMessage {
   return {
-    text: `Hello, I'm the ${s.assistant.name}, the ${s.councilName}'s online assistant. I can answer questions, report problems like missed bins or potholes, and put you through to our team. What can I help with?`,
+    text: `Hello, I'm the ${s.assistant.name}, ${s.councilName}'s online assistant. I can answer questions, report problems like missed bins or potholes, and put you through to our team. What can I help with?`,
     suggestions: POPULAR_TASKS,
   };
 }
@@ -72,19 +72,6 @@ export function offerPerson(prefix: string): OutboundMessage {
       { label: "No, I'll try again", value: "No, I'll rephrase" },
     ],
   };
-}
-
-const STATUS_LABELS: Record<string, string> = {
-  received: 'received and waiting to be looked at',
-  assigned: 'with the team who will deal with it',
-  in_progress: 'being worked on',
-  scheduled: 'scheduled',
-  resolved: 'resolved',
-  closed: 'closed',
-};
-
-export function statusLabel(status: string): string {
-  return STATUS_LABELS[status] ?? status.replace(/_/g, ' ');
 }
 
 export function formatDate(d: Date | string, timeZone = 'Europe/London'): string {

@@ -65,9 +65,9 @@ async function main(): Promise<void> {
     const { train, held } = stratifiedSplit(readLabelledFile(path.join(dir, 'train.json')), 0.1, 1);
     const r = await run(train, held, readLabelledFile(path.join(dir, 'test.json')));
     console.log(formatReport('Banking77 (trained on 90% of train, calibrated on the other 10%)', r) + '\n');
-    results.banking77 = summarise(r);
+    results.banking77 = { ...summarise(r), topIntentAccuracy: r.topIntentAccuracy } as ReturnType<typeof summarise>;
     table.push(
-      '## Banking77, test (3,080 items, 77 intents; no oos, so accuracy counts oos predictions as wrong)',
+      '## Banking77, test (3,080 items, 77 intents, closed set)',
       '| model | accuracy % |',
       '| --- | ---: |',
       '| BERT-fixed (paper) | 87.2 |',
@@ -76,7 +76,9 @@ async function main(): Promise<void> {
       '| ConveRT (paper) | 93.0 |',
       '| USE+ConveRT (paper) | 93.4 |',
       '| NLP.js as shipped (measured) | 56.7 |',
-      `| **this recogniser** | **${pct(r.metrics.inScopeAccuracy)}** |`,
+      '| NLP.js, plain top intent (measured) | 58.5 |',
+      `| **this recogniser, top intent** (closed set, as in the paper) | **${pct(r.topIntentAccuracy)}** |`,
+      `| this recogniser, with its out-of-scope rejection (rejections count wrong) | ${pct(r.metrics.inScopeAccuracy)} |`,
       `Training ${r.trainSeconds?.toFixed(1)} s; latency mean ${r.meanMs?.toFixed(3)} ms, p99 ${r.p99Ms?.toFixed(3)} ms (NLP.js: 17.3-19.7 s; p99 0.21-0.29 ms).`,
       '',
     );

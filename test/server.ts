@@ -1,15 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startServer, type RunningServer, type StartOptions } from '../api/server.js';
 
-/** A real server on a free port: PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set (CI), else PGlite and in-process jobs. */
-export async function startTestServer(options: StartOptions = {}): Promise<RunningServer> {
-  return startServer({
+export type TestServer = RunningServer & { tenant: string; contentDir: string };
+
+/**
+ * A real server on a free port: PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set (CI),
+ * else PGlite and in-process jobs. Unless a content folder is given, it serves a copy of the demo
+ * pack under a fresh tenant id, so runs sharing one PostgreSQL never see each other's cases.
+ */
+export async function startTestServer(options: StartOptions = {}): Promise<TestServer> {
+  let tenant = 'demo';
+  let contentDir = options.contentDir;
+  if (!contentDir) {
+    tenant = `demo-${randomUUID().slice(0, 8)}`;
+    contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'content-'));
+    fs.cpSync(path.resolve('content/demo'), path.join(contentDir, tenant), { recursive: true });
+    const settings = path.join(contentDir, tenant, 'settings.yaml');
+    fs.writeFileSync(settings, fs.readFileSync(settings, 'utf8').replace(/^tenant: demo$/m, `tenant: ${tenant}`));
+  }
+  const server = await startServer({
     port: 0,
     dataDir: null,
     databaseUrl: process.env.DATABASE_URL || undefined,
     redisUrl: process.env.REDIS_URL || undefined,
     log: false,
     ...options,
+    contentDir,
   });
+  return Object.assign(server, { tenant, contentDir });
 }
 
 export interface Reply {
@@ -25,13 +46,14 @@ export interface Reply {
 export class Resident {
   conversationId = '';
   token = '';
-  constructor(private readonly baseUrl: string, private readonly tenant = 'demo') {}
+  /** Without a tenant, the server's default council. */
+  constructor(private readonly baseUrl: string, private readonly tenant?: string) {}
 
   async start(): Promise<this> {
     const res = await fetch(`${this.baseUrl}/api/v1/conversations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ tenant: this.tenant }),
+      body: JSON.stringify(this.tenant ? { tenant: this.tenant } : {}),
     });
     if (res.status !== 201) throw new Error(`start failed: ${res.status} ${await res.text()}`);
     const body = (await res.json()) as { conversationId: string; token: string };

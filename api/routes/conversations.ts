@@ -17,7 +17,9 @@ import { bearerToken, newConversationToken, tokenMatches } from '../auth.js';
 import { HttpProblem } from '../problem.js';
 import type { Realtime } from '../realtime.js';
 
-const createBody = z.object({ tenant: z.string().min(1).max(64).optional() }).strict();
+const createBody = z
+  .object({ tenant: z.string().min(1).max(64).optional(), channel: z.enum(['api', 'webchat']).default('api') })
+  .strict();
 const messageBody = z
   .object({
     text: z.string().trim().min(1, 'text must not be empty').max(2000, 'text must be at most 2000 characters'),
@@ -42,10 +44,11 @@ export function conversationRoutes(deps: { store: Store; assistant: Assistant; d
     }
     const { token, hash } = newConversationToken();
     const channelUserId = randomUUID();
-    const contactId = await findOrCreateContact(store.db, tenant, 'api', channelUserId);
-    const conversation = await createConversation(store.db, { tenant, channel: 'api', channelUserId, tokenHash: hash, contactId });
+    const channel = body.channel;
+    const contactId = await findOrCreateContact(store.db, tenant, channel, channelUserId);
+    const conversation = await createConversation(store.db, { tenant, channel, channelUserId, tokenHash: hash, contactId });
     const hello = greeting(runtime.pack.settings);
-    await storeOutbound(store.db, { tenant, conversationId: conversation.id, channel: 'api', author: 'bot', text: hello.text, parts: hello, replyTo: null });
+    await storeOutbound(store.db, { tenant, conversationId: conversation.id, channel, author: 'bot', text: hello.text, parts: hello, replyTo: null });
     res.status(201).location(`/api/v1/conversations/${conversation.id}`).json({ conversationId: conversation.id, token });
   });
 
@@ -55,7 +58,7 @@ export function conversationRoutes(deps: { store: Store; assistant: Assistant; d
     const body = messageBody.parse(req.body);
     const result = await assistant.receive(conversation, {
       tenant: conversation.tenant_id,
-      channel: 'api',
+      channel: conversation.channel as 'api' | 'webchat',
       channelUserId: conversation.channel_user_id,
       providerMessageId: body.id ?? randomUUID(),
       text: body.text,

@@ -5,6 +5,7 @@ import { clean, command, matchChoice, parseNumber, yesNo } from '../matching.js'
 import type { AskFor, ChannelName, OutboundMessage, Suggestion } from '../messages.js';
 import type { GazetteerPort } from '../ports.js';
 import { addressSuggestions, resolveLocation } from './location.js';
+import { formatDate } from '../replies.js';
 import { fillTemplate, wordingFor } from './wording.js';
 
 export interface FlowContext {
@@ -139,6 +140,7 @@ export function describeSlot(value: SlotValue | undefined, step?: FlowStep): str
   if (typeof value === 'object') return (value as LocationValue).label;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (step?.type === 'choice') return step.options?.find((o) => o.value === value)?.label ?? String(value);
+  if (step?.type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   return String(value);
 }
 
@@ -161,8 +163,10 @@ function confirmation(state: ActiveFlow, ctx: FlowContext): OutboundMessage {
 /** A short label for a step in summaries: the prompt's first clause, without the question mark. */
 function questionLabel(step: FlowStep): string {
   const p = typeof step.prompt === 'string' ? step.prompt : step.prompt.default;
-  const first = p.split(/[?.]/)[0].trim();
-  return first.length > 60 ? step.slot : first;
+  let first = p.split(/[?.]/)[0].trim();
+  if (first.length > 60) first = first.split(/,| or /)[0].trim();
+  if (first.length > 60) first = `${first.slice(0, 57).replace(/\s+\S*$/, '')}…`;
+  return first;
 }
 
 /** Values of the collected slots as text, for case summaries and handoff context. */

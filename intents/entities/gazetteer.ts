@@ -199,7 +199,7 @@ export class Gazetteer {
 
   /** Streets named in `text` with their spans; where two streets share a span (two High Streets) both are kept. */
   findStreetMentions(text: string): StreetMention[] {
-    return this.scanStreets(tokenise(text), text).map(({ tokenStart: _s, tokenEnd: _e, ...m }) => m);
+    return this.scanStreets(tokenise(text), text).map(({ street, usrn, confidence, text: t, start, end }) => ({ street, usrn, confidence, text: t, start, end }));
   }
 
   /** Addresses that `text` names, best first. */

@@ -11,11 +11,17 @@ export interface FeatureConfig {
   /** Relative weight of the word block vs the character block (each block is L2-normalised). */
   wordWeight: number;
   charWeight: number;
-  /** Features seen in fewer training texts than this are dropped (keeps the model small). */
+  /** Features seen in fewer training texts than this are dropped (keeps the model small; large datasets only). */
   minDf: number;
 }
 
-export const DEFAULT_FEATURES: FeatureConfig = { charMin: 2, charMax: 5, wordWeight: 1, charWeight: 1, minDf: 1 };
+export const DEFAULT_FEATURES: FeatureConfig = { charMin: 2, charMax: 5, wordWeight: 1, charWeight: 1, minDf: 2 };
+
+/**
+ * Ensemble members (logits averaged). One for now: on CLINC150 val, adding a words-only member
+ * cost 0.5 points of accuracy.
+ */
+export const DEFAULT_MEMBERS: FeatureConfig[] = [DEFAULT_FEATURES];
 
 export interface SparseVector {
   idx: Int32Array;

@@ -1,7 +1,17 @@
-/** The trained recogniser: features -> linear softmax -> temperature -> out-of-scope decision. */
+/**
+ * The trained recogniser: an ensemble of (features -> linear softmax) members whose logits are
+ * averaged, then a temperature, then the out-of-scope decision.
+ */
 import type { IntentModel, IntentPrediction, IntentScore } from '../types.js';
 import { Vocabulary } from './features.js';
+import type { Lexicon } from './lexicon.js';
 import { SoftmaxClassifier, softmax } from './softmax-classifier.js';
+
+/** One ensemble member: its own feature space and classifier over the shared label set. */
+export interface Member {
+  vocab: Vocabulary;
+  classifier: SoftmaxClassifier;
+}
 
 export interface Calibration {
   temperature: number;
@@ -14,36 +24,50 @@ export class RecogniserModel implements IntentModel {
   readonly intents: string[];
   private readonly logitsBuf: Float64Array;
   private readonly probsBuf: Float64Array;
+  private readonly memberBuf: Float64Array;
 
   constructor(
-    readonly vocab: Vocabulary,
-    readonly classifier: SoftmaxClassifier,
+    readonly members: Member[],
     /** All class labels, including the out-of-scope class (as `oosLabel`) when one was trained. */
     readonly labels: string[],
     /** Index of the trained out-of-scope class, -1 when none. */
     readonly oosIndex: number,
     readonly calibration: Calibration,
+    /** Words seen in training: a message with none of them (even one typo away) is out of scope. */
+    readonly lexicon: Lexicon,
   ) {
     this.intents = labels.filter((_, i) => i !== oosIndex);
     this.logitsBuf = new Float64Array(labels.length);
     this.probsBuf = new Float64Array(labels.length);
+    this.memberBuf = new Float64Array(labels.length);
+  }
+
+  /** Mean of the members' logits into `out`; false when the text has no known feature at all. */
+  private score(text: string, out: Float64Array): boolean {
+    out.fill(0);
+    let known = false;
+    for (const m of this.members) {
+      const x = m.vocab.vectorise(text);
+      if (x.idx.length > 0) known = true;
+      m.classifier.logits(x, this.memberBuf);
+      for (let c = 0; c < out.length; c++) out[c] += this.memberBuf[c] / this.members.length;
+    }
+    return known;
   }
 
   /** Uncalibrated class scores; exposed for calibration on held-out data. */
   logits(text: string): Float64Array {
     const out = new Float64Array(this.labels.length);
-    this.classifier.logits(this.vocab.vectorise(text), out);
+    this.score(text, out);
     return out;
   }
 
   predict(text: string): IntentPrediction {
-    const x = this.vocab.vectorise(text);
     const probs = this.probsBuf;
-    if (x.idx.length === 0) {
-      // Nothing we have ever seen (empty, emoji only, another script): out of scope, no opinion.
+    if (!this.score(text, this.logitsBuf) || !this.lexicon.recognisesAnyWord(text)) {
+      // Nothing we have ever seen (empty, emoji only, gibberish, another language): out of scope, no opinion.
       return { ranked: this.intents.map((intent) => ({ intent, confidence: 0 })), outOfScope: true };
     }
-    this.classifier.logits(x, this.logitsBuf);
     softmax(this.logitsBuf, this.calibration.temperature, probs);
     const ranked: IntentScore[] = [];
     for (let c = 0; c < probs.length; c++) if (c !== this.oosIndex) ranked.push({ intent: this.labels[c], confidence: probs[c] });

@@ -3,6 +3,7 @@
  * (4-byte aligned) in the order the header lists them. Compact and fast to load.
  */
 import { Vocabulary, type FeatureConfig } from './features.js';
+import { Lexicon } from './lexicon.js';
 import { RecogniserModel, type Calibration } from './model.js';
 import { SoftmaxClassifier } from './softmax-classifier.js';
 import { ALGORITHM_VERSION } from './train.js';
@@ -11,30 +12,30 @@ const MAGIC = 'IRM1';
 
 interface Header {
   version: string;
-  features: FeatureConfig;
+  members: { features: FeatureConfig; numFeatures: number }[];
   labels: string[];
   oosIndex: number;
   calibration: Calibration;
-  numFeatures: number;
+  lexicon: string[];
   numClasses: number;
   arrays: { name: string; type: 'u32' | 'f32'; length: number }[];
 }
 
 export function serializeModel(model: RecogniserModel): Buffer {
-  const arrays: [string, Uint32Array | Float32Array][] = [
-    ['ids', model.vocab.ids],
-    ['idf', model.vocab.idf],
-    ['weights', model.classifier.weights],
-    ['bias', model.classifier.bias],
-  ];
+  const arrays: [string, Uint32Array | Float32Array][] = model.members.flatMap((m, i): [string, Uint32Array | Float32Array][] => [
+    [`ids${i}`, m.vocab.ids],
+    [`idf${i}`, m.vocab.idf],
+    [`weights${i}`, m.classifier.weights],
+    [`bias${i}`, m.classifier.bias],
+  ]);
   const header: Header = {
     version: ALGORITHM_VERSION,
-    features: model.vocab.cfg,
+    members: model.members.map((m) => ({ features: m.vocab.cfg, numFeatures: m.classifier.numFeatures })),
     labels: model.labels,
     oosIndex: model.oosIndex,
     calibration: model.calibration,
-    numFeatures: model.classifier.numFeatures,
-    numClasses: model.classifier.numClasses,
+    lexicon: model.lexicon.list(),
+    numClasses: model.labels.length,
     arrays: arrays.map(([name, a]) => ({ name, type: a instanceof Uint32Array ? 'u32' : 'f32', length: a.length })),
   };
   let json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -62,7 +63,9 @@ export function deserializeModel(data: Buffer | Uint8Array): RecogniserModel {
     arrays.set(a.name, a.type === 'u32' ? new Uint32Array(copy) : new Float32Array(copy));
     offset += bytes;
   }
-  const vocab = new Vocabulary(header.features, arrays.get('ids') as Uint32Array, arrays.get('idf') as Float32Array);
-  const classifier = new SoftmaxClassifier(header.numFeatures, header.numClasses, arrays.get('weights') as Float32Array, arrays.get('bias') as Float32Array);
-  return new RecogniserModel(vocab, classifier, header.labels, header.oosIndex, header.calibration);
+  const members = header.members.map((m, i) => ({
+    vocab: new Vocabulary(m.features, arrays.get(`ids${i}`) as Uint32Array, arrays.get(`idf${i}`) as Float32Array),
+    classifier: new SoftmaxClassifier(m.numFeatures, header.numClasses, arrays.get(`weights${i}`) as Float32Array, arrays.get(`bias${i}`) as Float32Array),
+  }));
+  return new RecogniserModel(members, header.labels, header.oosIndex, header.calibration, new Lexicon(header.lexicon));
 }

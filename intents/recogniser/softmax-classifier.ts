@@ -12,11 +12,11 @@ export interface SoftmaxConfig {
   /** L2 penalty per example (weight decay). */
   l2: number;
   seed: number;
-  /** Learn per-class biases. Off by default: without them text unlike any intent gets a flat, low-confidence distribution. */
+  /** Learn per-class biases (without them text unlike any intent gets a flatter distribution). */
   bias: boolean;
 }
 
-export const DEFAULT_SOFTMAX: SoftmaxConfig = { epochs: 12, learningRate: 0.5, l2: 1e-6, seed: 1, bias: false };
+export const DEFAULT_SOFTMAX: SoftmaxConfig = { epochs: 12, learningRate: 1, l2: 1e-6, seed: 1, bias: true };
 
 /** Classes whose gradient is below this are skipped: most classes are confidently wrong after an epoch or two. */
 const GRAD_EPS = 1e-4;

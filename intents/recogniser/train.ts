@@ -1,13 +1,14 @@
 /** Training entry point: labels, features, classifier, then calibration on held-out data. */
 import type { TrainingExample } from '../types.js';
-import { DEFAULT_THRESHOLD_OPTIONS, fitTemperature, fitThreshold, type HeldOutScores } from './calibration.js';
-import { DEFAULT_FEATURES, Vocabulary, type FeatureConfig } from './features.js';
+import { fitTemperature, fitThreshold, type HeldOutScores } from './calibration.js';
+import { DEFAULT_MEMBERS, Vocabulary, type FeatureConfig } from './features.js';
+import { Lexicon } from './lexicon.js';
 import { RecogniserModel, type Calibration } from './model.js';
 import { createRng, shuffleInPlace } from './random.js';
 import { DEFAULT_SOFTMAX, SoftmaxClassifier, type SoftmaxConfig } from './softmax-classifier.js';
 
 /** Bump when features, training or the file format change: it invalidates cached models. */
-export const ALGORITHM_VERSION = 'sgd-softmax-1';
+export const ALGORITHM_VERSION = 'sgd-softmax-3';
 
 /** Labels that mean "out of scope"; both are trained as one class, stored as OOS_LABEL. */
 export const OOS_LABELS = new Set(['oos', 'out_of_scope']);
@@ -18,20 +19,24 @@ export interface TrainOptions {
   seed?: number;
   /** Held-out examples used only for calibration (temperature, out-of-scope threshold). */
   val?: TrainingExample[];
-  /** Overrides, for experiments. */
-  features?: Partial<FeatureConfig>;
+  /** Overrides, for experiments: one feature configuration per ensemble member. */
+  members?: FeatureConfig[];
   softmax?: Partial<SoftmaxConfig>;
 }
 
 /** Fewer examples than this: train for more epochs so small content packs still converge. */
 const MIN_UPDATES = 40_000;
+/** From this many examples on, features seen in fewer than `minDf` texts are dropped (CLINC150 val: same accuracy, faster). */
+const LARGE_DATASET = 5000;
+/** Held-out sets smaller than this are too small to trust a sharpening temperature. */
+const SMALL_HELDOUT = 200;
 /** Share of each intent held out for calibration when no validation set is given. */
 const HOLDOUT_SHARE = 0.15;
 
 export async function trainIntentModel(examples: TrainingExample[], options: TrainOptions = {}): Promise<RecogniserModel> {
   if (examples.length === 0) throw new Error('trainIntentModel: no training examples');
   const seed = options.seed ?? 1;
-  const featureCfg: FeatureConfig = { ...DEFAULT_FEATURES, ...options.features };
+  const featureCfg: FeatureConfig[] = options.members ?? DEFAULT_MEMBERS;
   const softmaxCfg: SoftmaxConfig = { ...DEFAULT_SOFTMAX, seed, ...options.softmax };
   const val = options.val?.filter((e) => e.text.trim() !== '') ?? [];
   if (val.length > 0) {
@@ -45,20 +50,24 @@ export async function trainIntentModel(examples: TrainingExample[], options: Tra
   return fit(examples, featureCfg, softmaxCfg, calibration);
 }
 
-function fit(examples: TrainingExample[], featureCfg: FeatureConfig, softmaxCfg: SoftmaxConfig, calibration: Calibration): RecogniserModel {
+function fit(examples: TrainingExample[], featureCfgs: FeatureConfig[], softmaxCfg: SoftmaxConfig, calibration: Calibration): RecogniserModel {
   const labels = [...new Set(examples.map((e) => (isOosLabel(e.intent) ? OOS_LABEL : e.intent)))].sort();
   const classOf = new Map(labels.map((l, i) => [l, i]));
   const oosIndex = classOf.get(OOS_LABEL) ?? -1;
-  const vocab = Vocabulary.fit(examples.map((e) => e.text), featureCfg);
-  const X = examples.map((e) => vocab.vectorise(e.text));
   const y = Int32Array.from(examples, (e) => classOf.get(isOosLabel(e.intent) ? OOS_LABEL : e.intent)!);
   const epochs = Math.max(softmaxCfg.epochs, Math.ceil(MIN_UPDATES / examples.length));
-  const classifier = SoftmaxClassifier.train(X, y, vocab.size, labels.length, { ...softmaxCfg, epochs });
-  return new RecogniserModel(vocab, classifier, labels, oosIndex, calibration);
+  const members = featureCfgs.map((cfg, m) => {
+    // Features seen once only pay off on small packs, where every rare word may matter.
+    const vocab = Vocabulary.fit(examples.map((e) => e.text), { ...cfg, minDf: examples.length >= LARGE_DATASET ? cfg.minDf : 1 });
+    const X = examples.map((e) => vocab.vectorise(e.text));
+    const classifier = SoftmaxClassifier.train(X, y, vocab.size, labels.length, { ...softmaxCfg, epochs, seed: softmaxCfg.seed + 101 * m });
+    return { vocab, classifier };
+  });
+  return new RecogniserModel(members, labels, oosIndex, calibration, Lexicon.fromTexts(examples.map((e) => e.text)));
 }
 
 function withCalibration(m: RecogniserModel, calibration: Calibration): RecogniserModel {
-  return new RecogniserModel(m.vocab, m.classifier, m.labels, m.oosIndex, calibration);
+  return new RecogniserModel(m.members, m.labels, m.oosIndex, calibration, m.lexicon);
 }
 
 /** Temperature and out-of-scope threshold fitted on held-out examples. */
@@ -71,7 +80,10 @@ export function calibrate(model: RecogniserModel, held: TrainingExample[]): Cali
     oosIndex: model.oosIndex,
     isOos: held.map((e) => isOosLabel(e.intent)),
   };
-  const temperature = fitTemperature(scores);
+  // A temperature fitted on a few dozen items that the model nearly all gets right sharpens
+  // the probabilities far too much; with so little evidence, never sharpen.
+  const fitted = fitTemperature(scores);
+  const temperature = held.length < SMALL_HELDOUT ? Math.max(1, fitted) : fitted;
   return { temperature, threshold: fitThreshold(scores, temperature) };
 }
 

@@ -45,25 +45,12 @@ function guarded(f: CompiledFamily, text: string, start: number, end: number): b
 
 /** The first safety concern in `text`, risk to life before safeguarding; null when there is none. */
 export function screenForSafety(text: string): SafetyHit | null {
-  if (!text || !text.trim()) return null;
-  const normalised = normaliseForSafety(text);
-  for (const f of COMPILED) {
-    f.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = f.re.exec(normalised)) !== null) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!guarded(f, normalised, start, end)) {
-        return { category: f.category, reason: f.reason, matched: m[0].trim() };
-      }
-      f.re.lastIndex = start + 1;
-    }
-  }
-  return null;
+  return explainSafety(text)?.hit ?? null;
 }
 
-/** Which family caught `text` (for tests and the evaluation CLI). */
+/** As `screenForSafety`, naming the pattern family that caught the text (tests, evaluation CLI). */
 export function explainSafety(text: string): { family: string; hit: SafetyHit } | null {
+  if (!text || !text.trim()) return null;
   const normalised = normaliseForSafety(text);
   for (const f of COMPILED) {
     f.re.lastIndex = 0;

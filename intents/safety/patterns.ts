@@ -59,7 +59,7 @@ export const FAMILIES: PatternFamily[] = [
       'suicide', 'suicidal', 'take my(?: own)? life', 'taking my(?: own)? life', 'end(?:ing)? my(?: own)? life', 'kill(?:ing)? myself',
       'killed myself', 'top(?:ping)? myself', 'off myself', 'end(?:ing)? it all', 'end(?:ing)? everything', 'hang(?:ing)? myself', 'gas myself',
       'wish i (?:was|were|would be) dead', 'wish i (?:was|were|had) never (?:born|been born)', 'wish i (?:was|were) not (?:alive|here|born)',
-      'better off dead', 'want(?:ed|s)? to be dead', 'kill(?:ing|ed)? (?:himself|herself|themselves|themself)',
+      'better off dead', 'might as well be dead', 'may as well be dead', 'want(?:ed|s)? to be dead', 'kill(?:ing|ed)? (?:himself|herself|themselves|themself)',
       'end(?:ing)? (?:his|her|their)(?: own)? life', 'take (?:his|her|their)(?: own)? life', 'hang(?:ing)? (?:himself|herself|themselves)',
       'do not (?:really |even |just )?want to be (?:here|around) any more(?! (?:in|at|on|near|with|round) )',
       'do not (?:really |even |just )?want to (?:be alive|exist|live)(?: any more)?(?! (?:here|there|in|at|with|near|next|on|round|around|opposite|by|beside|like))',
@@ -83,6 +83,7 @@ export const FAMILIES: PatternFamily[] = [
       // Preparing a method.
       '(?:stockpiling|saving up|hoarding|collecting) (?:my |the |all my )?(?:pills|tablets|meds|medication|painkillers)',
       '(?:bought|got|have|found|tied) (?:a )?(?:rope|noose)(?: ready| to| for myself)?', 'noose', 'rope (?:ready|round my neck|around my neck)',
+      '(?:locked|shut|barricaded) (?:herself|himself|themselves|myself) in(?: [a-z]+){0,4} (?:with|and has|and took|and taken) (?:pills|tablets|a knife|knives|a rope|razors?|blades|his meds|her meds)',
       'do not want to wake up', '(?:go to|going to) sleep and (?:never|not) wake up', 'hope i do not wake up',
       `no (?:reason|point) (?:to|in|of) (?:live|living|life|being alive|going on|carrying on|being here|me being here)`,
       'nothing(?: left)? to live for', 'nothing left for me', 'no point(?: in)? any more', 'there is no point any more',
@@ -108,6 +109,7 @@ export const FAMILIES: PatternFamily[] = [
       `(?:cannot|can not) (?:go on|carry on|keep going|keep living)(?= ${MORE})`,
       `(?:cannot|can not) (?:do this|take it|take this|cope|handle it|handle this|live like this|live with this|bear it|bear this)(?: [a-z]+){0,2} (?:any more|no more)`,
       '(?:cannot|can not) cope with (?:life|living|anything|everything) any more', 'at the end of my (?:tether|rope)(?! with)',
+      'it is all (?:too much|getting too much)', '(?:want|need|wish|just want) (?:it all|everything|all of it|the pain|the thoughts|the voices) to (?:stop|end|go away)',
     ],
     guards: [SERVICE_FRUSTRATION],
   },
@@ -142,7 +144,8 @@ export const FAMILIES: PatternFamily[] = [
       '(?:jump|jumping|throw myself|throwing myself) (?:off|from) (?:a |the |this |that )?(?:bridge|cliff|cliffs|roof|building|balcony|pier|car park|multi storey|flyover|tower|window|top)',
       '(?:jump|jumping|step|stepping|throw myself|throwing myself|lie|lying|walk|walking) (?:in front of|under) (?:a |the )?(?:train|bus|lorry|car|traffic|truck)',
       `(?:standing|stood|sitting|sat|i am) on (?:the |a )?(?:edge|ledge) of (?:the |a )?(?:bridge|cliff|roof|building|car park|multi storey)`,
-      `(?:i am|standing|stood|sitting|sat) on (?:the |a )?(?:bridge|cliff edge|roof|railway line|train tracks|railway tracks)(?: now| right now)`,
+      `(?:i am|standing|stood|sitting|sat) on (?:the |a )?(?:bridge|roof)(?: now| right now)`,
+      `(?:standing|stood|sitting|sat|i am|on|at) (?:on )?(?:the |a )?(?:cliff edge|edge of the cliff|edge of the bridge|railway line|train tracks|railway tracks|roof edge|edge of the roof)`,
     ],
   },
   // --- risk to life: someone in danger now ------------------------------------------------------
@@ -178,6 +181,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:my|her|his|our|their) (?:life|lives) (?:is|are) in danger`, 'in (?:immediate |real )?danger(?: right)? now',
       `(?:he|she|they) (?:is|are) (?:outside|here|at the door|coming|in the house|on his way|on her way)${GAP(3)} (?:kill|hurt|get me|attack|knife|gun|weapon|threatening)`,
       `(?:he|she|they) (?:is|are) (?:going to|gonna) (?:kill|murder) (?:me|us|her|him|them|the kids)`,
+      // "He is going to hurt me" is imminent (rule 2); "he said he'd hurt the kids" is safeguarding.
+      `(?:he|she|they|someone|somebody|${RELATIVE}) (?:is|are) (?:going to|about to|coming to) (?:hurt|attack|beat|hit|batter|get) (?:me|us|her|him|them|the kids|the children|my ${CHILD})(?! if| when| one day)`,
       `(?:trying to|tried to|tries to) (?:kill|strangle|choke|drown|suffocate|smother) ${VICTIM}`,
     ],
     guards: [
@@ -302,12 +307,13 @@ export const FAMILIES: PatternFamily[] = [
       `${CHILD}(?: [a-z]+){0,3} (?:no food|nothing to eat|no heating and|sleeping on the floor|wearing the same clothes|out (?:at|until|till) (?:midnight|all hours|2am|3am|1am))`,
       `(?:child|children|kids) (?:at risk|in danger|not safe)(?: at home| with| from| in that (?:house|flat))`,
       `(?:does not|do not|never|will not|not|cannot|can not) (?:feed|feeding|look after|care for|wash|clothe) (?:us|me|the kids|the children|the baby|her (?:kids|children|baby)|his (?:kids|children|baby)|their (?:kids|children|baby))`,
-      `(?:mum|dad|mam|parents|mother|father|mummy|daddy)(?: [a-z]+){0,2} (?:has not|have not|not|never|is never) (?:been |come |came )?(?:home|back)(?: for| in| since| all)`,
+      `(?:mum|dad|mam|parents|mother|father|mummy|daddy)(?: [a-z]+){0,2} (?:has not|have not|not|never|is never) (?:been |come |came )?(?:home|back) (?:for (?:[0-9]+|two|three|four|a few|several|a couple of) (?:days|nights)|all night|since (?:yesterday|last night))`,
     ],
     guards: [
       String.raw`(?:leave|left) (?:my|the|our) (?:car|bins?|garden|fence|property) alone|kids? alone in the park (?:is|are) (?:fine|ok)`,
       String.raw`\b(?:swings?|play ?(?:area|ground|equipment)|playground|slide|speeding|traffic|road safety|school crossing)\b`,
       String.raw`\bnot fed up\b|\bfed up\b`,
+      String.raw`\b(?:hospital|holiday|care home|nursing home|hospice|prison|working away|away with work)\b`,
     ],
   },
   {
@@ -331,6 +337,7 @@ export const FAMILIES: PatternFamily[] = [
     patterns: [
       `(?:carer|carers|son|daughter|nephew|niece|grandson|granddaughter|family member|relative|brother|sister|lodger|boyfriend|girlfriend|husband|wife|partner|neighbour|someone|somebody|he|she)(?: is| are| has been| keeps| been| has)? (?:taking|stealing|took|stole|stolen|using|spending|draining|emptying|withdrawing|helping (?:himself|herself) to|taken) (?:all )?(?:of )?(?:her|his|their|my (?:mums|dads|nans|grandads|mothers|fathers|grans|mams)|my (?:mum|dad|nan|grandad)s) (?:[a-z]+ )?(?:money|pension|benefits|savings|bank card|cash|cards|bank account)`,
       'financial(?:ly)? abus(?:e|ed|ing)',
+      `carers?(?: [a-z]+){0,2} (?:is |are |has been |keeps |been )?(?:stealing|taking money|taking things|stole|took money|steals) from (?:her|him|them|my)`,
       '(?:stealing|taking money|stolen|stole|steals|took money) from (?:my |his |her |their |an |the )?(?:mum|dad|nan|grandad|gran|grandma|mam|elderly|old|vulnerable|mother|father|parents|granny)',
       `(?:scamming|scammed|conning|conned|exploiting|exploited|ripping off)(?: [a-z]+){0,2} (?:elderly|old|vulnerable|my (?:mum|dad|nan|grandad|gran|grandma|grandmother|grandfather|mam))`,
       `(?:elderly|old|vulnerable)(?: [a-z]+){0,3} (?:being |been |is being |was )?(?:scammed|conned|exploited|ripped off)`,
@@ -343,11 +350,13 @@ export const FAMILIES: PatternFamily[] = [
     patterns: [
       'groom(?:ed|ing)', 'county lines', 'cuckoo(?:ing|ed)', '(?:child|sexual|criminal) exploitation', 'cse',
       `exploit(?:ed|ing)(?: [a-z]+){0,2} (?:${CHILD}|young|vulnerable|him|her|them|teenagers|teens)`,
-      'traffick(?:ed|ing)', 'modern slavery', 'forced (?:to work|labour|labor|marriage|into)', 'slave labour',
+      'traffick(?:ed|ing)', 'modern slavery', 'forced (?:to work|to marry|to get married|labour|labor|marriage|into)', '(?:made|making|make|forcing|force) (?:me|her|him|them) (?:to )?(?:marry|get married)', 'slave labour',
       `(?:kids|children|teenagers|young people|youngsters|teens|lads|school kids|boys|girls|${CHILD})(?: [a-z]+){0,3} (?:selling|dealing|running|carrying|holding|delivering) (?:drugs|weed|crack|gear|packages for)`,
       `(?:older|adult|grown) (?:men|man|guys|blokes)(?: [a-z]+){0,4} (?:picking up|giving|buying|taking|hanging around with|messaging|grooming|with|plying) (?:[a-z]+ )?(?:young |teenage |school |under ?age )?(?:girls|boys|kids|children|teenagers|schoolgirls|school girls)`,
-      `(?:man|men|adult|adults|older|guy|guys|bloke|blokes|stranger|strangers)(?: [a-z]+){0,3} (?:following|messaging|texting|filming|photographing|approaching|picking up) (?:my |our |the |young |local |school )?(?:${CHILD}|schoolgirls)`,
-      `giving (?:my |our |the |young |local )?(?:${CHILD}) (?:gifts|presents|money|lifts|alcohol|drugs|vapes|cigarettes|phones)`,
+      `(?:young|teenage|school|underage) (?:girls|boys|kids)(?: [a-z]+){0,6} (?:older|adult|grown) (?:men|man|guys|blokes)`,
+      `(?:[0-9]|1[0-5]|ten|eleven|twelve|thirteen|fourteen|fifteen) year old(?: [a-z]+){0,6} (?:[2-9][0-9]|twenty|thirty|forty|fifty)(?: [a-z]+)? year old`,
+      `(?:man|men|adult|adults|guy|guys|bloke|blokes|stranger|strangers)(?: [a-z]+){0,3} (?:following|messaging|texting|filming|photographing|approaching|picking up) (?:my |our |the |young |local |school )?(?:${CHILD}|schoolgirls)`,
+      `(?:he|she|they|a man|the man|men|someone|somebody|strangers?|older (?:men|man|guys|lads|boys)|adults?)(?: is| are| keeps| keep| has been| have been| been)? giving (?:my |our |the |young |local )?(?:${CHILD}|her|him) (?:gifts|presents|money|lifts|alcohol|drugs|vapes|cigarettes|phones)`,
       '(?:make|makes|made|forcing|force|forces|using|use|uses|used) (?:my |our |the |his |her |their )?(?:[a-z]+ )?(?:to )?(?:sell|deal|carry|run|hold|deliver|selling|dealing|carrying|running) (?:drugs|weed|crack|gear)',
       'fgm', 'female genital mutilation', 'honou?r based (?:abuse|violence)', 'drug dealers? (?:have )?(?:taken over|moved into|using) (?:his|her|their|the) (?:flat|house|home)',
     ],

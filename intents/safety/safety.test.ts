@@ -93,6 +93,17 @@ const RISK_CASES: string[] = [
   'hello theres a man with a knife outside my door what do i do',
   'um my husband said hes going to kill me when he gets back',
   'i think im going to take all my tablets tonight',
+  'i might as well be dead',
+  'its all too much i want it to stop',
+  'my wife has locked herself in the bathroom with pills',
+  'im sat on the cliff edge',
+  'please help me he is going to hurt me',
+  'thinking of killing myself',
+  'i feel like ending it',
+  "I've had enough of life",
+  'i have a rope ready',
+  'my flat is full of smoke',
+  'i took 30 paracetamol',
 ];
 
 // Safeguarding: abuse, neglect, exploitation without an immediate threat.
@@ -133,6 +144,16 @@ const SAFEGUARDING_CASES: string[] = [
   'my neighbour is neglecting her children',
   'i think my friend is being trafficked',
   'teenagers selling drugs for older lads',
+  "my gran's carer is stealing from her",
+  'im being forced to marry',
+  'young girls are going into the flat with older men',
+  'my 14 year old is going out with a 25 year old man',
+  'my partner is very controlling',
+  'im 15 and my step dad touches me',
+  'my mum doesnt feed us',
+  'they make my brother sell drugs',
+  'i think the lady next door is being hit by her husband',
+  'old man across the road has no heating and no food',
 ];
 
 // Everyday council messages, including the near misses: none may trigger.
@@ -209,6 +230,19 @@ const NEGATIVES: string[] = [
   'my neighbour keeps hitting my car with his bike',
   'our recycling got abused by foxes overnight',
   'the seafront is on fire today, lovely weather',
+  "my bins have been missed for 3 weeks I'm so done with this",
+  'I have had enough of the neighbours parking',
+  "my dad hasn't been home since he went into hospital, can we stop the bins",
+  'older kids are messaging my son about football',
+  'giving my kids money for school dinners',
+  'the landlord is taking money from my deposit',
+  'there is smoke everywhere from the barbecue next door',
+  'the school is not safe with all the traffic',
+  "my neighbour's cat keeps killing birds",
+  'the kids use the street as a playground and could get hit by a car',
+  "I can't do this online, can I call someone",
+  "i'm dying for a cuppa",
+  'i could kill for a coffee',
 ];
 
 describe('screenForSafety: risk to life', () => {

@@ -1,0 +1,76 @@
+import type { OutboundMessage, Session, Transcript, TypeaheadSuggestion } from './types.js';
+
+/** A failed request. status 0 means the network failed before any answer came back. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** The stored conversation no longer exists for us: start a new one. */
+  get conversationGone(): boolean {
+    return this.status === 401 || this.status === 403 || this.status === 404;
+  }
+}
+
+/** The web-chat endpoints of the HTTP API (see api/). */
+export class ChatApi {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly tenant: string,
+  ) {}
+
+  async createConversation(): Promise<Session> {
+    const body = await this.request<Session>('POST', '/api/v1/conversations', { tenant: this.tenant, channel: 'webchat' });
+    return { conversationId: body.conversationId, token: body.token };
+  }
+
+  transcript(session: Session): Promise<Transcript> {
+    return this.request<Transcript>('GET', `/api/v1/conversations/${encodeURIComponent(session.conversationId)}/messages`, undefined, session);
+  }
+
+  /** `id` is generated once per message, so a retry after a lost answer is not a second message. */
+  async send(session: Session, text: string, id: string): Promise<OutboundMessage[]> {
+    const path = `/api/v1/conversations/${encodeURIComponent(session.conversationId)}/messages`;
+    const body = await this.request<{ messages?: OutboundMessage[] }>('POST', path, { text, id }, session);
+    return body.messages ?? [];
+  }
+
+  async suggestions(q: string, signal: AbortSignal): Promise<TypeaheadSuggestion[]> {
+    // The API caps q at 200 characters; the start of a long question is enough to suggest from.
+    const query = new URLSearchParams({ tenant: this.tenant, q: q.slice(0, 200) });
+    const body = await this.request<{ suggestions?: TypeaheadSuggestion[] }>('GET', `/api/v1/suggestions?${query}`, undefined, undefined, signal);
+    return body.suggestions ?? [];
+  }
+
+  private async request<T>(method: string, path: string, json?: unknown, session?: Session, signal?: AbortSignal): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (json !== undefined) headers['Content-Type'] = 'application/json';
+    if (session) headers.Authorization = `Bearer ${session.token}`;
+    let response: Response;
+    try {
+      response = await fetch(this.baseUrl + path, { method, headers, body: json === undefined ? undefined : JSON.stringify(json), signal });
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      throw new ApiError(0, 'network error');
+    }
+    if (!response.ok) throw new ApiError(response.status, await problemTitle(response));
+    try {
+      return (await response.json()) as T;
+    } catch {
+      throw new ApiError(response.status, 'unreadable response');
+    }
+  }
+}
+
+/** Errors are application/problem+json; the title is only for diagnostics, never shown as HTML. */
+async function problemTitle(response: Response): Promise<string> {
+  try {
+    const problem = (await response.json()) as { title?: string; detail?: string };
+    return problem.detail || problem.title || response.statusText;
+  } catch {
+    return response.statusText;
+  }
+}

@@ -1,0 +1,58 @@
+import { ApiError, type ChatApi } from './api-client.js';
+import type { SessionStore } from './session-store.js';
+import type { OutboundMessage, Session, Transcript } from './types.js';
+
+/**
+ * The resident's conversation with the API: resumes the stored one, or starts a new one
+ * when there is none or the server no longer knows it (expired, erased, token rotated).
+ */
+export class Conversation {
+  private session: Session | null = null;
+
+  constructor(
+    private readonly api: ChatApi,
+    private readonly store: SessionStore,
+  ) {}
+
+  /** The transcript of the stored conversation, or of a new one. */
+  async resume(): Promise<Transcript> {
+    const stored = this.store.load();
+    if (stored) {
+      try {
+        const transcript = await this.api.transcript(stored);
+        this.session = stored;
+        return transcript;
+      } catch (err) {
+        if (!(err instanceof ApiError && err.conversationGone)) throw err;
+        this.store.clear();
+      }
+    }
+    return this.start();
+  }
+
+  /** Re-reads the transcript (for replies from an adviser, which arrive between turns). */
+  transcript(): Promise<Transcript> {
+    if (!this.session) return this.resume();
+    return this.api.transcript(this.session);
+  }
+
+  async send(text: string, id: string): Promise<OutboundMessage[]> {
+    const session = this.session ?? (await this.start(), this.session!);
+    try {
+      return await this.api.send(session, text, id);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.conversationGone)) throw err;
+      // The server forgot us between turns: carry the message over to a new conversation.
+      this.store.clear();
+      await this.start();
+      return this.api.send(this.session!, text, id);
+    }
+  }
+
+  private async start(): Promise<Transcript> {
+    const session = await this.api.createConversation();
+    this.session = session;
+    this.store.save(session);
+    return this.api.transcript(session);
+  }
+}

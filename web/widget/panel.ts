@@ -1,0 +1,64 @@
+import { el, visuallyHidden } from './dom.js';
+
+/** The widget's static DOM: launcher, panel, log, status lines and the message form. */
+export interface PanelElements {
+  root: HTMLElement;
+  launcher: HTMLButtonElement;
+  panel: HTMLElement;
+  closeButton: HTMLButtonElement;
+  log: HTMLElement;
+  typing: HTMLElement;
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+}
+
+export function buildPanel(title: string): PanelElements {
+  const launcher = el(
+    'button',
+    { type: 'button', class: 'ca-launcher ca-button', 'aria-expanded': 'false', 'aria-controls': 'ca-panel' },
+    chatIcon(),
+    title,
+  );
+  const closeButton = el('button', { type: 'button', class: 'ca-close' }, el('span', { 'aria-hidden': 'true', class: 'ca-close__icon' }, '×'), ' Close', visuallyHidden(' chat'));
+  const log = el('div', { id: 'ca-log', class: 'ca-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': 'Conversation', tabindex: '0' });
+  const typing = el('div', { class: 'ca-typing', role: 'status' });
+  const input = el('input', { id: 'ca-input', class: 'ca-input', type: 'text', name: 'message', autocomplete: 'off', spellcheck: 'true', enterkeyhint: 'send', maxlength: '2000' });
+  const form = el(
+    'form',
+    { class: 'ca-form', novalidate: true },
+    el('label', { class: 'ca-label', for: 'ca-input' }, 'Your message'),
+    el('div', { class: 'ca-form__row' }, input, el('button', { type: 'submit', class: 'ca-button ca-send' }, 'Send')),
+  );
+  const panel = el(
+    'div',
+    { id: 'ca-panel', class: 'ca-panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'ca-title', 'aria-describedby': 'ca-intro' },
+    el(
+      'div',
+      { class: 'ca-header' },
+      el('div', { class: 'ca-header__text' }, el('h2', { id: 'ca-title', class: 'ca-title' }, title), el('p', { id: 'ca-intro', class: 'ca-intro' }, 'An automated assistant. You can ask for a person at any time.')),
+      closeButton,
+    ),
+    log,
+    typing,
+    form,
+  );
+  panel.hidden = true;
+  const root = el('div', { id: 'ca-root', class: 'ca-root' }, launcher, panel);
+  return { root, launcher, panel, closeButton, log, typing, form, input };
+}
+
+function chatIcon(): SVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '24');
+  svg.setAttribute('height', '24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  svg.setAttribute('class', 'ca-launcher__icon');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z');
+  svg.appendChild(path);
+  return svg;
+}

@@ -1,0 +1,56 @@
+import { el, safeHref, visuallyHidden } from './dom.js';
+import { renderText } from './render-text.js';
+import type { Author, Card, OutboundMessage, Suggestion } from './types.js';
+
+const SPEAKER: Record<Author, string> = {
+  resident: 'You said:',
+  bot: 'Assistant said:',
+  agent: 'Council adviser said:',
+  system: 'Message from the council:',
+};
+
+/** One message as shown in the log. Suggestions are rendered separately: only the latest are live. */
+export function renderMessage(author: Author, message: Partial<OutboundMessage> & { text: string }): HTMLElement {
+  const fromResident = author === 'resident';
+  const node = el('div', { class: `ca-msg ${fromResident ? 'ca-msg--resident' : `ca-msg--${author === 'agent' ? 'agent' : 'bot'}`}` });
+  const bubble = el('div', { class: 'ca-bubble' }, visuallyHidden(SPEAKER[author] + ' '));
+  if (author === 'agent') bubble.appendChild(el('p', { class: 'ca-speaker', 'aria-hidden': 'true' }, 'Council adviser'));
+  if (message.handoff) bubble.appendChild(el('p', { class: 'ca-handoff' }, 'Passing you to our team'));
+  // An article answer may carry its summary as both text and card body, and its URL as both
+  // card link and link: show each once.
+  const card = message.card;
+  if (message.text && !(card && same(card.body, message.text))) bubble.appendChild(renderText(message.text));
+  if (card) bubble.appendChild(renderCard(card));
+  if (message.link && !(card?.link && same(card.link.url, message.link.url))) {
+    const link = renderLink(message.link.label, message.link.url);
+    if (link) bubble.appendChild(el('p', { class: 'ca-p' }, link));
+  }
+  node.appendChild(bubble);
+  if (message.handoff) node.classList.add('ca-msg--handoff');
+  return node;
+}
+
+function same(a: string, b: string): boolean {
+  return a.trim() === b.trim();
+}
+
+function renderCard(card: Card): HTMLElement {
+  const link = card.link ? renderLink(card.link.label, card.link.url) : null;
+  return el('div', { class: 'ca-card' }, el('h3', { class: 'ca-card__title' }, card.title), card.body ? el('div', { class: 'ca-card__body' }, renderText(card.body)) : null, link && el('p', { class: 'ca-p' }, link));
+}
+
+function renderLink(label: string, url: string): HTMLAnchorElement | null {
+  const href = safeHref(url);
+  return href ? el('a', { class: 'ca-link', href }, label || url) : null;
+}
+
+/** Suggestion buttons; `pick` sends the value as if the resident had typed it. */
+export function renderSuggestions(suggestions: Suggestion[], pick: (value: string) => void): HTMLElement {
+  const group = el('div', { class: 'ca-suggestions', role: 'group', 'aria-label': 'Suggested replies' });
+  for (const s of suggestions) {
+    const button = el('button', { type: 'button', class: 'ca-button ca-button--secondary' }, s.label);
+    button.addEventListener('click', () => pick(s.value));
+    group.appendChild(button);
+  }
+  return group;
+}
