@@ -58,7 +58,7 @@ export async function decideTurn(input: TurnInput): Promise<TurnResult> {
   const u = runtime.understanding;
   const safety = u.safety(text);
   const entities = u.entities(text, now);
-  const prediction = u.recognise(text);
+  const prediction = await u.recognise(text);
   const recognition: Record<string, unknown> = {
     intent: prediction.outOfScope ? 'out_of_scope' : (prediction.ranked[0]?.intent ?? null),
     confidence: prediction.ranked[0]?.confidence ?? 0,

@@ -1,11 +1,7 @@
-import type { Entity, GazetteerAddress, IntentPrediction, SafetyHit } from '../intents/types.js';
+import type { GazetteerAddress } from '../intents/types.js';
 
-/** What the bot needs from the understanding layer; `intents/` provides it. */
-export interface Understanding {
-  recognise(text: string): IntentPrediction;
-  entities(text: string, now: Date): Entity[];
-  safety(text: string): SafetyHit | null;
-}
+/** What the bot needs from the understanding layer is the layer's own interface. */
+export type { Understanding } from '../intents/index.js';
 
 /** What flows need from the tenant's gazetteer. */
 export interface GazetteerPort {

@@ -4,7 +4,7 @@ import { loadOrTrainModel } from './recogniser/index.js';
 import { screenForSafety } from './safety/index.js';
 
 export interface Understanding {
-  recognise(text: string): IntentPrediction;
+  recognise(text: string): Promise<IntentPrediction>;
   entities(text: string, now: Date): Entity[];
   safety(text: string): SafetyHit | null;
 }
@@ -28,7 +28,7 @@ export async function buildUnderstanding(input: {
   const { model, trained } = await loadOrTrainModel(input.training, input.modelCacheDir);
   const gazetteer = new Gazetteer(input.addresses);
   const understanding: Understanding = {
-    recognise: (text) => model.predict(text),
+    recognise: async (text) => model.predict(text),
     entities: (text, now) => extractEntities(text, { now, timeZone: input.timeZone, gazetteer, casePrefixes: [input.casePrefix] }),
     safety: (text) => screenForSafety(text),
   };
