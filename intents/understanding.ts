@@ -2,6 +2,8 @@ import type { Entity, GazetteerAddress, IntentModel, IntentPrediction, SafetyHit
 import { Gazetteer, extractEntities } from './entities/index.js';
 import { loadOrTrainModel } from './recogniser/index.js';
 import { screenForSafety } from './safety/index.js';
+import type { RemoteRecogniser } from './remote/types.js';
+import { withFallback, type FallbackOptions } from './remote/with-fallback.js';
 
 export interface Understanding {
   recognise(text: string): Promise<IntentPrediction>;
@@ -24,11 +26,14 @@ export async function buildUnderstanding(input: {
   casePrefix: string;
   timeZone: string;
   modelCacheDir: string;
+  /** Optional remote recogniser (LLM, Azure OpenAI, CLU); the embedded model answers when it fails or is slow. */
+  remote?: { recogniser: RemoteRecogniser } & FallbackOptions;
 }): Promise<TenantUnderstanding> {
   const { model, trained } = await loadOrTrainModel(input.training, input.modelCacheDir);
   const gazetteer = new Gazetteer(input.addresses);
+  const remote = input.remote ? withFallback(input.remote.recogniser, model, input.remote) : null;
   const understanding: Understanding = {
-    recognise: async (text) => model.predict(text),
+    recognise: remote ? (text) => remote.recognise(text) : async (text) => model.predict(text),
     entities: (text, now) => extractEntities(text, { now, timeZone: input.timeZone, gazetteer, casePrefixes: [input.casePrefix] }),
     safety: (text) => screenForSafety(text),
   };

@@ -1,0 +1,71 @@
+/**
+ * Exports what residents asked that the assistant misunderstood or answered unhelpfully, grouped
+ * by text, most frequent first: material for new training phrases and articles.
+ *   npm run export:learning -- --tenant <id> [--since YYYY-MM-DD] [--format csv|json] [--out file]
+ * Reads DATABASE_URL, else the PGlite store in DATA_DIR (default ./data), as the app does.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../api/config.js';
+import { openStore } from '../store/index.js';
+import { learningExport, toCsv, toJsonExport } from '../store/learning.js';
+
+function parseArgs(argv: string[]): Map<string, string | true> {
+  const args = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) throw new Error(`Unexpected argument: ${a}`);
+    const next = argv[i + 1];
+    if (next !== undefined && !next.startsWith('--')) {
+      args.set(a.slice(2), next);
+      i++;
+    } else args.set(a.slice(2), true);
+  }
+  return args;
+}
+
+function usage(message: string): never {
+  console.error(`${message}
+usage: npm run export:learning -- --tenant <id> [--since YYYY-MM-DD] [--format csv|json] [--out file]`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const str = (k: string) => {
+    const v = args.get(k);
+    if (v === true) usage(`--${k} needs a value`);
+    return v;
+  };
+  const tenant = str('tenant');
+  if (!tenant) usage('--tenant is required');
+  const sinceText = str('since');
+  let since: Date | undefined;
+  if (sinceText !== undefined) {
+    since = new Date(`${sinceText}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(sinceText) || Number.isNaN(since.getTime())) usage(`--since must be a date YYYY-MM-DD, got "${sinceText}"`);
+  }
+  const format = str('format') ?? 'csv';
+  if (format !== 'csv' && format !== 'json') usage(`--format must be csv or json, got "${format}"`);
+  const out = str('out');
+
+  const config = loadConfig();
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  try {
+    const known = await store.db.selectFrom('tenants').select('id').where('id', '=', tenant).executeTakeFirst();
+    if (!known) throw new Error(`unknown tenant "${tenant}" in ${config.databaseUrl ? 'DATABASE_URL' : path.resolve(config.dataDir)}`);
+    const rows = await learningExport(store.db, tenant, { since });
+    const text = format === 'csv' ? toCsv(rows) : toJsonExport(rows);
+    if (out) {
+      writeFileSync(out, text);
+      console.error(`${rows.length} rows (${rows.reduce((s, r) => s + r.count, 0)} messages) written to ${out}`);
+    } else process.stdout.write(text);
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
