@@ -107,6 +107,65 @@ export interface AgentsTable {
   password_hash: string | null;
   totp_secret: string | null;
   created_at: CreatedAt;
+  failed_logins: ColumnType<number, number | undefined, number>;
+  locked_until: Date | null;
+  totp_enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  recovery_codes: ColumnType<Json, string | undefined, string>;
+  sessions_revoked_at: Date | null;
+  status: ColumnType<'available' | 'busy' | 'away', 'available' | 'busy' | 'away' | undefined, 'available' | 'busy' | 'away'>;
+  last_seen_at: Date | null;
+  disabled_at: Date | null;
+}
+
+export interface AgentSessionsTable {
+  id: string;
+  tenant_id: string;
+  agent_id: string;
+  csrf_token: string;
+  stage: 'password' | 'totp_enrol' | 'full';
+  created_at: CreatedAt;
+  last_used_at: Timestamp;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+export interface CannedResponsesTable {
+  id: string;
+  tenant_id: string;
+  title: string;
+  body: string;
+  created_at: CreatedAt;
+}
+
+export interface RotaEntriesTable {
+  id: string;
+  tenant_id: string;
+  skill: string;
+  name: string;
+  channel: 'sms' | 'email';
+  destination: string;
+  starts_at: Date;
+  ends_at: Date;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ReferralsTable {
+  id: string;
+  tenant_id: string;
+  handoff_id: string | null;
+  conversation_id: string | null;
+  rota_entry_id: string | null;
+  channel: string;
+  destination: string;
+  summary: string;
+  status: ColumnType<string, string | undefined, string>;
+  provider_id: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  ack_token_hash: string;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+  acknowledged_at: Date | null;
 }
 
 export interface HandoffsTable {
@@ -122,6 +181,13 @@ export interface HandoffsTable {
   created_at: CreatedAt;
   accepted_at: Date | null;
   closed_at: Date | null;
+  offered_to: string | null;
+  offered_at: Date | null;
+  first_reply_at: Date | null;
+  abandoned_at: Date | null;
+  outcome: string | null;
+  note: string | null;
+  transferred_at: Date | null;
 }
 
 export interface ArticlesTable {
@@ -172,6 +238,10 @@ export interface Database {
   articles: ArticlesTable;
   feedback: FeedbackTable;
   audit_events: AuditEventsTable;
+  agent_sessions: AgentSessionsTable;
+  canned_responses: CannedResponsesTable;
+  rota_entries: RotaEntriesTable;
+  referrals: ReferralsTable;
 }
 
 /** Either the database or an open transaction: data-access functions accept both. */
@@ -182,4 +252,8 @@ export type ConversationRow = Selectable<ConversationsTable>;
 export type CaseRow = Selectable<CasesTable>;
 export type HandoffRow = Selectable<HandoffsTable>;
 export type ArticleRow = Selectable<ArticlesTable>;
+export type AgentRow = Selectable<AgentsTable>;
+export type AgentSessionRow = Selectable<AgentSessionsTable>;
+export type RotaEntryRow = Selectable<RotaEntriesTable>;
+export type ReferralRow = Selectable<ReferralsTable>;
 export type NewMessage = Insertable<MessagesTable>;
