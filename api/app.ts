@@ -10,6 +10,7 @@ import type { Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { problemHandler, sendProblem } from './problem.js';
 import type { Realtime } from './realtime.js';
+import { consoleApi, referralAckRoutes, type ConsoleDeps } from './console/index.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { suggestionRoutes } from './routes/suggestions.js';
 
@@ -22,6 +23,7 @@ export interface AppDeps {
   defaultTenant: string;
   webDir: string;
   realtime?: Realtime;
+  console?: ConsoleDeps;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -74,6 +76,12 @@ export function createApp(deps: AppDeps): express.Express {
   api.use((_req, res) => sendProblem(res, 404, 'Not found', 'There is no such API endpoint.'));
   app.use('/api/v1', api);
 
+  if (deps.console) {
+    app.use('/api/console', consoleApi(deps.console));
+    app.use('/api/console', (_req, res) => sendProblem(res, 404, 'Not found', 'There is no such console endpoint.'));
+    app.use(referralAckRoutes(deps.console));
+  }
+
   serveWeb(app, deps.webDir, deps.defaultTenant);
   app.use((_req: Request, res: Response) => sendProblem(res, 404, 'Not found'));
   // Express 5 forwards rejected promises from async handlers here.
@@ -100,4 +108,18 @@ function serveWeb(app: express.Express, webDir: string, defaultTenant: string): 
     res.type('html').send(page);
   });
   app.use('/demo', express.static(demo));
+  // The agent console: a page and its bundle; everything it shows comes from /api/console.
+  const consolePage = path.join(webDir, 'console', 'index.html');
+  app.get(['/console', '/console/'], (_req, res) => {
+    if (!fs.existsSync(consolePage)) return sendProblem(res, 503, 'Console not built');
+    res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; frame-ancestors 'none'");
+    res.setHeader('Cache-Control', 'no-store');
+    res.sendFile(consolePage);
+  });
+  app.get('/console.js', (_req, res) => {
+    const file = path.join(dist, 'console.js');
+    if (!fs.existsSync(file)) return sendProblem(res, 503, 'Console not built', 'Run "npm run build:web".');
+    res.sendFile(file);
+  });
+  app.get('/console.js.map', (_req, res) => void res.sendFile(path.join(dist, 'console.js.map')));
 }

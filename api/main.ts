@@ -1,4 +1,5 @@
 import { ContentPackError } from '../bot/index.js';
+import { RecogniserConfigError } from '../intents/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startServer } from './server.js';
 
@@ -25,6 +26,10 @@ async function main(): Promise<void> {
     process.on('SIGINT', () => void stop('SIGINT'));
     console.log(`Council assistant: demo at ${config.publicUrl ?? `http://localhost:${server.port}`}/`);
   } catch (err) {
+    if (err instanceof RecogniserConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
     if (err instanceof ContentPackError) {
       console.error(`Content pack error in ${err.file}${err.line ? ` line ${err.line}` : ''}: ${err.detail}`);
       process.exit(3);

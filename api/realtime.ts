@@ -7,8 +7,11 @@ import { findConversationById, type Store } from '../store/index.js';
 import { tokenMatches } from './auth.js';
 
 export interface Realtime {
+  io: Server;
   /** Tells browsers watching the conversation (on any app process) that it changed. */
   conversationUpdated(conversationId: string): void;
+  /** A resident's typing indicator, for the agent holding the conversation. */
+  onResidentTyping(listener: (tenant: string, conversationId: string, typing: boolean) => void): void;
   close(): Promise<void>;
 }
 
@@ -27,6 +30,7 @@ export function createRealtime(http: HttpServer, store: Store, log: Logger, redi
     sub.on('error', (err) => log.warn({ err: err.message }, 'redis (socket.io) error'));
     io.adapter(createAdapter(pub, sub));
   }
+  const typingListeners: ((tenant: string, conversationId: string, typing: boolean) => void)[] = [];
   io.on('connection', async (socket) => {
     const { conversationId, token } = (socket.handshake.auth ?? {}) as { conversationId?: string; token?: string };
     try {
@@ -37,12 +41,19 @@ export function createRealtime(http: HttpServer, store: Store, log: Logger, redi
         return;
       }
       await socket.join(`conv:${conversation.id}`);
+      socket.on('typing', (payload: { typing?: unknown }) => {
+        for (const l of typingListeners) l(conversation.tenant_id, conversation.id, payload?.typing === true);
+      });
       socket.emit('ready', { conversationId: conversation.id });
     } catch {
       socket.disconnect(true);
     }
   });
   return {
+    io,
+    onResidentTyping(listener) {
+      typingListeners.push(listener);
+    },
     conversationUpdated(conversationId) {
       io.to(`conv:${conversationId}`).emit('conversation:updated', { conversationId });
     },

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { Assistant } from '../bot/index.js';
+import { loadRecogniserConfig } from '../intents/index.js';
 import { createJobQueue, purgeExpired, type JobQueue } from '../jobs/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { createApp } from './app.js';
@@ -12,6 +13,8 @@ import { loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createRealtime } from './realtime.js';
+import { attachConsoleNamespace, type ConsoleDeps } from './console/index.js';
+import { wireHandoffEvents } from './handoff-events.js';
 import { loadPacks, loadTenants } from './tenants.js';
 
 /** The folder holding package.json: the same from sources (tsx, jest) and from compiled dist/. */
@@ -56,11 +59,12 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
   const redisUrl = options.redisUrl ?? config.redisUrl;
   const contentDir = path.resolve(repoRoot, options.contentDir ?? config.contentDir);
   const packs = loadPacks(contentDir); // before anything else: a broken pack stops the start at once
+  const recogniserConfig = loadRecogniserConfig(process.env);
   const store = await openStore({ databaseUrl, dataDir });
   const modelCacheDir = dataDir ? path.resolve(dataDir, 'models') : path.join(os.tmpdir(), 'council-assistant-models');
   let tenants;
   try {
-    tenants = await loadTenants(store, packs, modelCacheDir, log);
+    tenants = await loadTenants(store, packs, modelCacheDir, log, recogniserConfig);
   } catch (err) {
     await store.close();
     throw err;
@@ -79,7 +83,21 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
   const server = http.createServer();
   const realtime = createRealtime(server, store, log, redisUrl);
   const defaultTenant = tenants.has('demo') ? 'demo' : [...tenants.keys()][0];
-  const app = createApp({ config, store, assistant, metrics, log, defaultTenant, webDir: path.join(repoRoot, 'web'), realtime });
+  const publicUrl = config.publicUrl;
+  const consoleDeps: ConsoleDeps = {
+    store,
+    assistant,
+    jobs,
+    log,
+    realtime,
+    consoleNamespace: () => realtime.io.of('/console'),
+    publicUrl,
+    secureCookies: !!publicUrl?.startsWith('https://'),
+    clock: options.clock ?? (() => new Date()),
+  };
+  attachConsoleNamespace(realtime.io, consoleDeps);
+  wireHandoffEvents(assistant, consoleDeps);
+  const app = createApp({ config, store, assistant, metrics, log, defaultTenant, webDir: path.join(repoRoot, 'web'), realtime, console: consoleDeps });
   server.on('request', app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { loadContentPack, POPULAR_TASKS, type ContentPack, type TenantRuntime } from '../bot/index.js';
-import { buildUnderstanding } from '../intents/index.js';
+import { buildUnderstanding, remoteRecogniserFromConfig, type RecogniserConfig } from '../intents/index.js';
 import { ArticleIndex, Typeahead } from '../knowledge-base/index.js';
 import { ensureTenant, feedbackByArticle, replaceArticles, type Store } from '../store/index.js';
 
@@ -29,11 +29,17 @@ export async function loadTenants(
   packs: ContentPack[],
   modelCacheDir: string,
   log: Logger,
+  recogniserConfig?: RecogniserConfig,
 ): Promise<Map<string, TenantRuntime>> {
   const runtimes = new Map<string, TenantRuntime>();
   for (const pack of packs) {
     const started = performance.now();
+    // An optional remote recogniser (LLM, Azure OpenAI, CLU); the embedded model answers when it fails.
+    const remote = recogniserConfig ? remoteRecogniserFromConfig(recogniserConfig, pack.services) : null;
     const { understanding, gazetteer, trained } = await buildUnderstanding({
+      remote: remote
+        ? { recogniser: remote, onError: (err, failure) => log.warn({ tenant: pack.tenant, ...failure, err: String(err) }, 'remote recogniser failed; the embedded model answered') }
+        : undefined,
       training: pack.training,
       addresses: pack.gazetteer,
       casePrefix: pack.settings.caseReferencePrefix,

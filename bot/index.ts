@@ -1,4 +1,4 @@
-export { Assistant, UnknownTenantError, type ReceiveResult, type TurnObserver } from './pipeline.js';
+export { Assistant, UnknownTenantError, type AssistantEvent, type ReceiveResult, type TurnObserver } from './pipeline.js';
 export type { TenantRuntime } from './runtime.js';
 export type { Understanding, GazetteerPort } from './ports.js';
 export * from './messages.js';

@@ -23,6 +23,11 @@ export interface TurnObserver {
   error(err: unknown, context: Record<string, unknown>): void;
 }
 
+/** What happened in a turn that other parts (the console, referrals) react to, after it is committed. */
+export type AssistantEvent =
+  | { type: 'handoff'; tenant: string; conversationId: string; handoffId: string; reason: string; priority: string; queue: string; service: string | null; ooh: boolean; escalated?: boolean }
+  | { type: 'activity'; tenant: string; conversationId: string; state: string };
+
 export interface ReceiveResult {
   duplicate: boolean;
   /** The replies to this message (for a duplicate, the replies already given). */
@@ -43,6 +48,25 @@ export class Assistant {
     private readonly observer?: TurnObserver,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  private listeners: ((e: AssistantEvent) => void)[] = [];
+
+  /** Called after each committed turn, never inside its transaction. */
+  onEvent(listener: (e: AssistantEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private emit(events: AssistantEvent[]): void {
+    for (const e of events) {
+      for (const l of this.listeners) {
+        try {
+          l(e);
+        } catch (err) {
+          this.observer?.error(err, { event: e.type });
+        }
+      }
+    }
+  }
 
   runtime(tenant: string): TenantRuntime {
     const r = this.tenants.get(tenant);
@@ -73,15 +97,17 @@ export class Assistant {
   /** Answers every stored, unanswered message of the conversation, oldest first. */
   async processPending(conversation: ConversationRow, runtime: TenantRuntime): Promise<void> {
     const tenant = conversation.tenant_id;
+    const events: AssistantEvent[] = [];
     try {
       await this.store.db.transaction().execute(async (trx) => {
         const locked = await lockConversation(trx, tenant, conversation.id);
         if (!locked) return;
         let current = locked;
         for (const message of await pendingInbound(trx, tenant, conversation.id)) {
-          current = await this.turn(trx, runtime, current, message);
+          current = await this.turn(trx, runtime, current, message, events);
         }
       });
+      this.emit(events);
     } catch (err) {
       // A fault in one turn must not lose the message or leave the resident unanswered.
       this.observer?.error(err, { tenant, conversationId: conversation.id });
@@ -89,7 +115,7 @@ export class Assistant {
     }
   }
 
-  private async turn(trx: Db, runtime: TenantRuntime, conversation: ConversationRow, message: MessageRow): Promise<ConversationRow> {
+  private async turn(trx: Db, runtime: TenantRuntime, conversation: ConversationRow, message: MessageRow, events: AssistantEvent[]): Promise<ConversationRow> {
     const started = performance.now();
     const dialogue: DialogueState = { ...emptyDialogue(), ...dialogueOf<DialogueState>(conversation) };
     const result = await decideTurn({
@@ -116,6 +142,9 @@ export class Assistant {
     const state = result.state === 'bot' && conversation.state === 'closed' ? 'bot' : (result.state ?? (conversation.state === 'closed' ? 'bot' : undefined));
     await saveDialogue(trx, conversation.tenant_id, conversation.id, result.dialogue, state);
     this.observer?.turn(conversation.tenant_id, message.channel, String(result.recognition.action ?? 'none'), performance.now() - started);
+    const h = result.recognition.handoff as Omit<Extract<AssistantEvent, { type: 'handoff' }>, 'type' | 'tenant' | 'conversationId' | 'handoffId'> & { id: string } | undefined;
+    if (h) events.push({ type: 'handoff', tenant: conversation.tenant_id, conversationId: conversation.id, handoffId: h.id, reason: h.reason, priority: h.priority, queue: h.queue, service: h.service, ooh: h.ooh, escalated: h.escalated });
+    events.push({ type: 'activity', tenant: conversation.tenant_id, conversationId: conversation.id, state: state ?? conversation.state });
     return { ...conversation, state: state ?? conversation.state, dialogue: result.dialogue };
   }
 

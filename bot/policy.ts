@@ -130,6 +130,7 @@ class Turn {
     if (existing) {
       await escalateHandoff(this.input.db, this.pack.tenant, existing.id, 'urgent', reason);
       notice = { reason, priority: 'urgent', queue: existing.queue };
+      this.recognition.handoff = { id: existing.id, reason, priority: 'urgent', queue: existing.queue, service: category, ooh: true, escalated: true };
     } else {
       notice = await this.createHandoff(reason, this.pack.servicesById.get(category), hit?.reason ?? 'classifier');
     }
@@ -537,7 +538,7 @@ class Turn {
       flowDef ? `In progress: ${flowDef.title} (${Object.entries(slotLabels(flow!, flowDef)).map(([k, v]) => `${k}: ${v}`).join('; ') || 'no answers yet'}).` : '',
       `Last message: "${this.input.text.slice(0, 200)}"`,
     ].filter(Boolean);
-    await createHandoff(this.input.db, {
+    const row = await createHandoff(this.input.db, {
       tenant: this.pack.tenant,
       conversationId: this.input.conversation.id,
       reason,
@@ -553,7 +554,7 @@ class Turn {
         misunderstandings: this.dialogue.misunderstandings,
       },
     });
-    this.recognition.handoff = { reason, priority, queue: queue.id };
+    this.recognition.handoff = { id: row.id, reason, priority, queue: queue.id, service: service?.id ?? null, ooh: service?.ooh ?? false };
     return { reason, priority, queue: queue.id };
   }
 }

@@ -3,3 +3,4 @@ export { buildUnderstanding, type Understanding, type TenantUnderstanding } from
 export { Gazetteer, extractEntities } from './entities/index.js';
 export { screenForSafety } from './safety/index.js';
 export { trainIntentModel, loadOrTrainModel, loadTrainingExamples } from './recogniser/index.js';
+export { loadRecogniserConfig, remoteRecogniserFromConfig, RecogniserConfigError, type RecogniserConfig } from './remote/index.js';

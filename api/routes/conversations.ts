@@ -65,7 +65,6 @@ export function conversationRoutes(deps: { store: Store; assistant: Assistant; d
       receivedAt: new Date(),
     });
     if (result.duplicate) res.setHeader('Idempotent-Replayed', 'true');
-    deps.realtime?.conversationUpdated(conversation.id);
     res.json({ messages: result.replies });
   });
 

@@ -88,7 +88,7 @@ export function withFallback(remote: RemoteRecogniser, embedded: EmbeddedRecogni
         if (opens) openUntil = Date.now() + circuit.cooldownMs;
         report(error, {
           recogniser: remote.name,
-          reason: error instanceof RemoteTimeoutError ? 'timeout' : 'error',
+          reason: isTimeout(error) ? 'timeout' : 'error',
           elapsedMs: Date.now() - started,
           ...(opens ? { circuitOpenForMs: circuit.cooldownMs } : {}),
         });
@@ -98,4 +98,11 @@ export function withFallback(remote: RemoteRecogniser, embedded: EmbeddedRecogni
       }
     },
   };
+}
+
+/** Our own deadline, or the remote's per-request timeout (fetch's TimeoutError, the openai client's). */
+function isTimeout(error: unknown): boolean {
+  if (error instanceof RemoteTimeoutError) return true;
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'TimeoutError' || name === 'APIConnectionTimeoutError';
 }

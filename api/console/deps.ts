@@ -1,0 +1,22 @@
+import type { Logger } from 'pino';
+import type { Namespace } from 'socket.io';
+import type { Assistant } from '../../bot/index.js';
+import type { JobQueue } from '../../jobs/index.js';
+import type { Store } from '../../store/index.js';
+import type { Realtime } from '../realtime.js';
+
+/** What the console's routes and socket handlers are given by the composition root (api/server.ts). */
+export interface ConsoleDeps {
+  store: Store;
+  assistant: Assistant;
+  jobs: JobQueue;
+  log: Logger;
+  /** Resident-side live updates (web chat). */
+  realtime?: Realtime;
+  /** The `/console` socket.io namespace, once created: emit to `tenant:<id>` and `agent:<id>` rooms. */
+  consoleNamespace?: () => Namespace | undefined;
+  publicUrl?: string;
+  /** True when cookies must be Secure (PUBLIC_URL is https). */
+  secureCookies: boolean;
+  clock: () => Date;
+}

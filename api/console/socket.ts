@@ -1,0 +1,150 @@
+import type { Server, Socket } from 'socket.io';
+import { z } from 'zod';
+import { firstName, heartbeat, offerNext, setStatus, type QueueSettings } from '../../handoff/queue/index.js';
+import { openHandoffFor } from '../../store/index.js';
+import type { ConsoleDeps } from './deps.js';
+import { agentFromCookieHeader, type ConsoleAgent } from './session.js';
+
+/** The queues of a tenant's content pack (empty for a tenant the assistant does not serve). */
+export function queuesOf(deps: Pick<ConsoleDeps, 'assistant'>, tenant: string): QueueSettings[] {
+  try {
+    return deps.assistant.runtime(tenant).pack.settings.queues as QueueSettings[];
+  } catch {
+    return [];
+  }
+}
+
+export function timeZoneOf(deps: Pick<ConsoleDeps, 'assistant'>, tenant: string): string {
+  try {
+    return deps.assistant.runtime(tenant).pack.settings.openingHours.timezone;
+  } catch {
+    return 'Europe/London';
+  }
+}
+
+/** Tells every console of the tenant to refresh its queue. */
+export function notifyQueueChanged(deps: Pick<ConsoleDeps, 'consoleNamespace'>, tenant: string): void {
+  deps.consoleNamespace?.()?.to(`tenant:${tenant}`).emit('queue:changed', { tenant });
+}
+
+/** A message was added to a conversation (resident, agent or system): consoles showing it refresh. */
+export function notifyConversationMessage(deps: Pick<ConsoleDeps, 'consoleNamespace'>, tenant: string, conversationId: string): void {
+  deps.consoleNamespace?.()?.to(`tenant:${tenant}`).emit('conversation:message', { conversationId });
+}
+
+/**
+ * One routing pass for the tenant; each new offer is told to the agent it went to.
+ * Call after anything that frees a slot or adds work, and on a timer (offers lapse after 30 s).
+ */
+export async function routeAndNotify(deps: ConsoleDeps, tenant: string): Promise<void> {
+  try {
+    const offers = await offerNext(deps.store.db, tenant, queuesOf(deps, tenant), deps.clock());
+    const nsp = deps.consoleNamespace?.();
+    for (const o of offers) nsp?.to(`agent:${o.agentId}`).emit('handoff:offered', { id: o.handoffId });
+    if (offers.length) notifyQueueChanged(deps, tenant);
+  } catch (err) {
+    deps.log.warn({ err, tenant }, 'handoff routing failed');
+  }
+}
+
+/** The assistant queued a conversation: consoles hear of it, and routing offers it. */
+export async function notifyHandoffCreated(
+  deps: ConsoleDeps,
+  tenant: string,
+  handoff: { id: string; priority: string; queue: string; reason: string },
+): Promise<void> {
+  deps.consoleNamespace?.()?.to(`tenant:${tenant}`).emit('handoff:new', {
+    id: handoff.id,
+    priority: handoff.priority,
+    queue: handoff.queue,
+    reason: handoff.reason,
+  });
+  notifyQueueChanged(deps, tenant);
+  await routeAndNotify(deps, tenant);
+}
+
+/** Routing for every tenant the assistant serves: the lead runs this on a timer or job (every ~10 s). */
+export async function routeAllTenants(deps: ConsoleDeps, tenants: Iterable<string>): Promise<void> {
+  for (const tenant of tenants) await routeAndNotify(deps, tenant);
+}
+
+/** The resident is typing (from the `/` namespace): consoles of the tenant show it. */
+export function relayResidentTyping(io: Server, conversationId: string, tenant: string, typing: boolean): void {
+  io.of('/console').to(`tenant:${tenant}`).emit('conversation:typing', { conversationId, typing: !!typing });
+}
+
+const presenceBody = z.object({ status: z.enum(['available', 'busy', 'away']) });
+const typingBody = z.object({ conversationId: z.string().min(1).max(100), typing: z.boolean() });
+
+/**
+ * The `/console` namespace: agents authenticate with the session cookie in the handshake and
+ * join `tenant:<id>` and `agent:<id>`. They send presence, a heartbeat every 20 s (which also
+ * re-checks the session, so a revoked or expired one is disconnected), and typing, relayed to
+ * the resident only for a conversation the agent holds.
+ */
+export function attachConsoleNamespace(io: Server, deps: ConsoleDeps): void {
+  const nsp = io.of('/console');
+  nsp.use(async (socket, next) => {
+    try {
+      const agent = await agentFromCookieHeader(deps, socket.handshake.headers.cookie);
+      if (!agent) return next(new Error('unauthorised'));
+      socket.data.agent = agent;
+      next();
+    } catch (err) {
+      next(err instanceof Error ? err : new Error('unauthorised'));
+    }
+  });
+  nsp.on('connection', (socket) => {
+    const agent = socket.data.agent as ConsoleAgent;
+    const tenant = agent.tenantId;
+    void socket.join([`tenant:${tenant}`, `agent:${agent.id}`]);
+    void heartbeat(deps.store.db, tenant, agent.id, deps.clock()).catch(() => undefined);
+    socket.emit('ready', { agentId: agent.id, tenant });
+
+    socket.on('presence', (raw: unknown, ack?: unknown) =>
+      handle(socket, ack, async () => {
+        const { status } = presenceBody.parse(raw);
+        const row = await setStatus(deps.store.db, tenant, agent.id, status, deps.clock());
+        notifyQueueChanged(deps, tenant);
+        if (status === 'available') await routeAndNotify(deps, tenant);
+        return { status: row.status };
+      }),
+    );
+
+    socket.on('heartbeat', (_raw: unknown, ack?: unknown) =>
+      handle(socket, ack, async () => {
+        const still = await agentFromCookieHeader(deps, socket.handshake.headers.cookie);
+        if (!still || still.id !== agent.id) {
+          socket.emit('session:ended', {});
+          socket.disconnect(true);
+          return { ok: false };
+        }
+        await heartbeat(deps.store.db, tenant, agent.id, deps.clock());
+        return { ok: true };
+      }),
+    );
+
+    socket.on('typing', (raw: unknown, ack?: unknown) =>
+      handle(socket, ack, async () => {
+        const { conversationId, typing } = typingBody.parse(raw);
+        const handoff = await openHandoffFor(deps.store.db, tenant, conversationId);
+        if (!handoff || handoff.agent_id !== agent.id) return { ok: false };
+        io.to(`conv:${conversationId}`).emit('typing', { from: 'agent', name: firstName(agent.name), typing });
+        return { ok: true };
+      }),
+    );
+  });
+}
+
+/** Runs a client event's handler; bad input or a failure answers the acknowledgement (if any) instead of throwing. */
+function handle(socket: Socket, ack: unknown, fn: () => Promise<Record<string, unknown>>): void {
+  fn()
+    .then((result) => {
+      if (typeof ack === 'function') ack(result);
+    })
+    .catch((err: unknown) => {
+      const message = err instanceof z.ZodError ? 'invalid' : 'failed';
+      if (typeof ack === 'function') ack({ ok: false, error: message });
+      else socket.emit('error_message', { title: message });
+    });
+}

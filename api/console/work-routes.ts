@@ -1,0 +1,185 @@
+import { Router, type ErrorRequestHandler, type Request } from 'express';
+import { z } from 'zod';
+import {
+  accept,
+  close,
+  CLOSE_OUTCOMES,
+  createCaseFor,
+  handBack,
+  listCannedResponses,
+  listQueue,
+  QueueError,
+  reply,
+  transfer,
+  updateCase,
+  viewConversation,
+  CASE_STATUSES,
+} from '../../handoff/queue/index.js';
+import { sendProblem } from '../problem.js';
+import type { ConsoleDeps } from './deps.js';
+import { requireAgent, type ConsoleAgent } from './session.js';
+import { notifyConversationMessage, notifyQueueChanged, queuesOf, routeAndNotify } from './socket.js';
+
+const messageBody = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(2000, 'text must be at most 2000 characters') }).strict();
+const transferBody = z
+  .object({
+    queue: z.string().min(1).max(64).optional(),
+    agentId: z.string().min(1).max(100).optional(),
+    note: z.string().trim().max(1000).default(''),
+  })
+  .strict()
+  .refine((b) => b.queue || b.agentId, { message: 'give a queue or an agentId' });
+const closeBody = z.object({ outcome: z.enum(CLOSE_OUTCOMES) }).strict();
+const caseBody = z
+  .object({
+    serviceId: z.string().min(1).max(100),
+    summary: z.string().trim().min(1).max(500),
+    details: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+const caseUpdateBody = z.object({ status: z.enum(CASE_STATUSES), note: z.string().trim().max(2000).optional().default('') }).strict();
+const searchQuery = z.object({ q: z.string().trim().max(200).default('') });
+
+/**
+ * The agent's work (handoff/README.md): queue, accept, conversation view, reply, transfer,
+ * hand back, close, canned responses, knowledge-base search, cases. Every query is scoped by
+ * the signed-in agent's tenant, so another tenant's conversation is simply not found (404).
+ * Changes are announced to consoles (`/console` namespace) and to the resident's browser.
+ */
+export function workRoutes(deps: ConsoleDeps): Router {
+  const router = Router();
+  const auth = requireAgent(deps);
+  const db = deps.store.db;
+
+  const agentOf = (req: Request): ConsoleAgent => {
+    if (!req.agent) throw new QueueError(403, 'Not signed in');
+    return req.agent;
+  };
+  const changed = (tenant: string, conversationId: string) => {
+    notifyQueueChanged(deps, tenant);
+    notifyConversationMessage(deps, tenant, conversationId);
+    deps.realtime?.conversationUpdated(conversationId);
+  };
+
+  router.get('/queue', auth, async (req, res) => {
+    const agent = agentOf(req);
+    const handoffs = await listQueue(db, agent.tenantId, agent, queuesOf(deps, agent.tenantId), deps.clock());
+    res.json({ handoffs });
+  });
+
+  router.post('/handoffs/:id/accept', auth, async (req, res) => {
+    const agent = agentOf(req);
+    const result = await accept(db, agent.tenantId, String(req.params.id), agent, queuesOf(deps, agent.tenantId), deps.clock());
+    changed(agent.tenantId, result.conversationId);
+    res.json({ conversationId: result.conversationId });
+  });
+
+  router.get('/conversations/:id', auth, async (req, res) => {
+    const agent = agentOf(req);
+    const flows = runtimeOf(agent.tenantId)?.pack.flows ?? [];
+    const view = await viewConversation(db, agent.tenantId, String(req.params.id), agent, queuesOf(deps, agent.tenantId), (id) =>
+      flows.find((f) => f.id === id)?.title,
+    );
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(view);
+  });
+
+  router.post('/conversations/:id/messages', auth, async (req, res) => {
+    const agent = agentOf(req);
+    const { text } = messageBody.parse(req.body ?? {});
+    const message = await reply(db, agent.tenantId, String(req.params.id), agent, text, deps.clock());
+    notifyConversationMessage(deps, agent.tenantId, message.conversation_id);
+    deps.realtime?.conversationUpdated(message.conversation_id);
+    res.status(201).json({
+      message: {
+        id: message.id,
+        conversationId: message.conversation_id,
+        direction: message.direction,
+        author: message.author,
+        text: message.text,
+        createdAt: message.created_at.toISOString(),
+      },
+    });
+  });
+
+  router.post('/conversations/:id/transfer', auth, async (req, res) => {
+    const agent = agentOf(req);
+    const body = transferBody.parse(req.body ?? {});
+    const handoff = await transfer(db, agent.tenantId, String(req.params.id), agent, body, queuesOf(deps, agent.tenantId), deps.clock());
+    changed(agent.tenantId, handoff.conversation_id);
+    if (handoff.offered_to) deps.consoleNamespace?.()?.to(`agent:${handoff.offered_to}`).emit('handoff:offered', { id: handoff.id });
+    await routeAndNotify(deps, agent.tenantId);
+    res.status(204).end();
+  });
+
+  router.post('/conversations/:id/hand-back', auth, async (req, res) => {
+    const agent = agentOf(req);
+    const handoff = await handBack(db, agent.tenantId, String(req.params.id), agent, deps.clock());
+    changed(agent.tenantId, handoff.conversation_id);
+    await routeAndNotify(deps, agent.tenantId);
+    res.status(204).end();
+  });
+
+  router.post('/conversations/:id/close', auth, async (req, res) => {
+    const agent = agentOf(req);
+    const { outcome } = closeBody.parse(req.body ?? {});
+    const handoff = await close(db, agent.tenantId, String(req.params.id), agent, outcome, deps.clock());
+    changed(agent.tenantId, handoff.conversation_id);
+    await routeAndNotify(deps, agent.tenantId);
+    res.status(204).end();
+  });
+
+  router.get('/canned-responses', auth, async (req, res) => {
+    const agent = agentOf(req);
+    res.json({ responses: await listCannedResponses(db, agent.tenantId) });
+  });
+
+  router.get('/kb/search', auth, async (req, res) => {
+    const agent = agentOf(req);
+    const { q } = searchQuery.parse({ q: typeof req.query.q === 'string' ? req.query.q : '' });
+    const runtime = runtimeOf(agent.tenantId);
+    const hits = q && runtime ? runtime.articles.search(q, { limit: 8 }) : [];
+    res.json({ articles: hits.map((h) => ({ id: h.article.id, title: h.article.title, summary: h.article.summary, url: h.article.url })) });
+  });
+
+  router.post('/conversations/:id/case', auth, async (req, res) => {
+    const agent = agentOf(req);
+    const body = caseBody.parse(req.body ?? {});
+    const runtime = runtimeOf(agent.tenantId);
+    if (!runtime) throw new QueueError(404, 'Unknown tenant');
+    if (!runtime.pack.servicesById.has(body.serviceId)) {
+      throw new QueueError(400, 'Unknown service', `There is no service ${body.serviceId} in the catalogue.`);
+    }
+    const row = await createCaseFor(db, agent.tenantId, String(req.params.id), agent, {
+      ...body,
+      referencePrefix: runtime.pack.settings.caseReferencePrefix,
+    });
+    notifyConversationMessage(deps, agent.tenantId, String(req.params.id));
+    res.status(201).json({ reference: row.reference });
+  });
+
+  router.patch('/cases/:reference', auth, async (req, res) => {
+    const agent = agentOf(req);
+    const body = caseUpdateBody.parse(req.body ?? {});
+    const row = await updateCase(db, agent.tenantId, String(req.params.reference), agent, body);
+    if (row.conversation_id) notifyConversationMessage(deps, agent.tenantId, row.conversation_id);
+    res.status(204).end();
+  });
+
+  router.use(queueErrors);
+  return router;
+
+  function runtimeOf(tenant: string) {
+    try {
+      return deps.assistant.runtime(tenant);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The queue services' rule errors become problem responses; anything else goes to the app's handler. */
+export const queueErrors: ErrorRequestHandler = (err, _req, res, next) => {
+  if (err instanceof QueueError) return sendProblem(res, err.status, err.title, err.message === err.title ? undefined : err.message);
+  next(err);
+};
