@@ -43,6 +43,8 @@ export interface DialogueState {
   awaitingReference?: boolean;
   /** A person was offered; "yes" takes it. */
   personOffered?: boolean;
+  /** Out of hours, a call-back was chosen: the next phone number given books it. */
+  awaitingCallbackNumber?: boolean;
 }
 
 export function emptyDialogue(): DialogueState {

@@ -1,6 +1,6 @@
 import type { Entity, IntentPrediction, SafetyHit } from '../intents/types.js';
 import { addWorkingDays, findLikelyDuplicate, isOpenStatus, recordRepeatReport, statusLabel } from '../cases/index.js';
-import { isOpen, priorityFor, queueFor } from '../handoff/index.js';
+import { describeHours, isOpen, priorityFor, queueFor } from '../handoff/index.js';
 import {
   caseHistory,
   createCase,
@@ -27,6 +27,7 @@ import {
   greeting,
   handoffMessage,
   offerPerson,
+  OUT_OF_HOURS_OPTIONS,
   riskToLifeSignposting,
   safeguardingSignposting,
 } from './replies.js';
@@ -138,6 +139,17 @@ class Turn {
   }
 
   async whileQueued(): Promise<TurnResult> {
+    const text = clean(this.input.text);
+    const phone = this.entities.find((e) => e.type === 'phone')?.value;
+    if (this.dialogue.awaitingCallbackNumber && phone) return this.bookCallback(phone);
+    if (/\b(call|ring|phone) (me )?back\b|\bcall ?back\b/.test(text)) {
+      if (phone) return this.bookCallback(phone);
+      this.dialogue.awaitingCallbackNumber = true;
+      return this.done([{ text: 'What number should we call you on?', askFor: 'phone' }], undefined, 'callback_ask');
+    }
+    if (this.dialogue.awaitingCallbackNumber && !command(this.input.text)) {
+      return this.done([{ text: 'That does not look like a UK phone number. Please try again, or say "cancel".', askFor: 'phone' }], undefined, 'callback_retry');
+    }
     if (command(this.input.text) === 'cancel' || /^(cancel|leave|stop waiting|dont need|no longer need)/.test(clean(this.input.text))) {
       const open = await openHandoffFor(this.input.db, this.pack.tenant, this.input.conversation.id);
       if (open) {
@@ -159,6 +171,34 @@ class Turn {
       ],
       undefined,
       'queued_note',
+    );
+  }
+
+  /** Out of hours: a call-back is a case the team works when it opens, with the number to call. */
+  private async bookCallback(phone: string): Promise<TurnResult> {
+    delete this.dialogue.awaitingCallbackNumber;
+    const open = await openHandoffFor(this.input.db, this.pack.tenant, this.input.conversation.id);
+    const service = (open?.context as { service?: string } | undefined)?.service ?? 'meta.speak_to_person';
+    const row = await createCase(this.input.db, {
+      tenant: this.pack.tenant,
+      referencePrefix: this.settings.caseReferencePrefix,
+      serviceId: service,
+      summary: `Call-back requested out of hours${open ? `: ${open.reason.replace(/_/g, ' ')}` : ''}`,
+      details: { callback: true, phone, handoffId: open?.id ?? null },
+      location: null,
+      team: open?.queue ?? null,
+      contactId: this.input.conversation.contact_id,
+      conversationId: this.input.conversation.id,
+      actor: 'assistant',
+    });
+    if (this.input.conversation.contact_id) {
+      await this.input.db.updateTable('contacts').set({ phone, updated_at: new Date() }).where('tenant_id', '=', this.pack.tenant).where('id', '=', this.input.conversation.contact_id).execute();
+    }
+    this.recognition.caseReference = row.reference;
+    return this.done(
+      [{ text: `Thank you. We'll call you on ${phone} after we open (${describeHours(this.settings.openingHours)}). Your reference is ${row.reference}.` }],
+      undefined,
+      'callback_booked',
     );
   }
 
@@ -516,7 +556,14 @@ class Turn {
     const queue = this.settings.queues.find((q) => q.id === notice.queue)!;
     const open = isOpen(this.settings.openingHours, this.input.now);
     return this.done(
-      [...before, { text: handoffMessage(this.settings, queue.name, open, notice.priority === 'urgent'), handoff: { ...notice, staffAvailable: open } }],
+      [
+        ...before,
+        {
+          text: handoffMessage(this.settings, queue.name, open, notice.priority === 'urgent'),
+          handoff: { ...notice, staffAvailable: open },
+          ...(open ? {} : { suggestions: OUT_OF_HOURS_OPTIONS }),
+        },
+      ],
       'queued',
       'handoff',
     );

@@ -54,10 +54,15 @@ export function handoffMessage(s: Settings, queueName: string, open: boolean, ur
     return `I'm passing you to our ${queueName} team. A member of staff will reply here, and they can see this conversation, so you won't need to repeat yourself.${urgent ? '' : ' It is usually a few minutes.'}`;
   }
   return (
-    `Our advisers are available ${describeHours(s.openingHours)}. I've passed your message to the ${queueName} team, and someone will reply here when they are back. ` +
-    `If it is urgent, call ${s.contact.outOfHoursPhone}.`
+    `Our advisers are available ${describeHours(s.openingHours)}, so nobody is here right now. I've passed your message to the ${queueName} team, and someone will reply here when they are back. ` +
+    `You can also ask for a call-back, or leave it with the team. If it is urgent, call ${s.contact.outOfHoursPhone}.`
   );
 }
+
+export const OUT_OF_HOURS_OPTIONS: Suggestion[] = [
+  { label: 'Ask for a call-back', value: 'Please call me back' },
+  { label: 'Leave my message for the team', value: "That's fine, I'll wait" },
+];
 
 export const FEEDBACK_SUGGESTIONS: Suggestion[] = [
   { label: 'Yes, it helped', value: 'Yes, it helped' },
