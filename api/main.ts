@@ -1,5 +1,6 @@
 import { ContentPackError } from '../bot/index.js';
 import { RecogniserConfigError } from '../intents/index.js';
+import { NotifyConfigError } from '../channels/notify/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startServer } from './server.js';
 
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
     process.on('SIGINT', () => void stop('SIGINT'));
     console.log(`Council assistant: demo at ${config.publicUrl ?? `http://localhost:${server.port}`}/`);
   } catch (err) {
-    if (err instanceof RecogniserConfigError) {
+    if (err instanceof RecogniserConfigError || err instanceof NotifyConfigError) {
       console.error(err.message);
       process.exit(2);
     }

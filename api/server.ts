@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { Assistant } from '../bot/index.js';
 import { loadRecogniserConfig } from '../intents/index.js';
+import { createReferralSender, loadNotifyConfig } from '../channels/notify/index.js';
+import { registerReferralJobs } from '../handoff/referrals/index.js';
 import { createJobQueue, purgeExpired, type JobQueue } from '../jobs/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { createApp } from './app.js';
@@ -13,7 +15,8 @@ import { loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createRealtime } from './realtime.js';
-import { attachConsoleNamespace, type ConsoleDeps } from './console/index.js';
+import { attachConsoleNamespace, relayResidentTyping, routeAllTenants, type ConsoleDeps } from './console/index.js';
+import { seedDemoAgents } from '../handoff/agents/index.js';
 import { wireHandoffEvents } from './handoff-events.js';
 import { loadPacks, loadTenants } from './tenants.js';
 
@@ -36,6 +39,8 @@ export interface StartOptions {
   log?: boolean;
   /** Fixed clock for tests. */
   clock?: () => Date;
+  /** Create demo agents (printing their first-run passwords once) where a council has none. Default true. */
+  seedAgents?: boolean;
 }
 
 export interface RunningServer {
@@ -79,6 +84,7 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     }
   });
   await jobs.every('retention.purge', DAY);
+  registerReferralJobs(jobs, { db: store.db, sender: createReferralSender(loadNotifyConfig(process.env), log), log, clock: options.clock });
 
   const server = http.createServer();
   const realtime = createRealtime(server, store, log, redisUrl);
@@ -96,7 +102,16 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     clock: options.clock ?? (() => new Date()),
   };
   attachConsoleNamespace(realtime.io, consoleDeps);
+  realtime.onResidentTyping((tenant, conversationId, typing) => relayResidentTyping(realtime.io, conversationId, tenant, typing));
   wireHandoffEvents(assistant, consoleDeps);
+  // Offers lapse and agents come and go: routing also runs on a timer (once across processes with BullMQ).
+  jobs.register('handoff.route', () => routeAllTenants(consoleDeps, tenants.keys()));
+  await jobs.every('handoff.route', 10_000);
+  if (options.seedAgents !== false) {
+    for (const runtime of tenants.values()) {
+      await seedDemoAgents(store, runtime.pack.tenant, log, { skills: [...new Set(runtime.pack.settings.queues.flatMap((q) => q.skills))] });
+    }
+  }
   const app = createApp({ config, store, assistant, metrics, log, defaultTenant, webDir: path.join(repoRoot, 'web'), realtime, console: consoleDeps });
   server.on('request', app);
   await new Promise<void>((resolve, reject) => {

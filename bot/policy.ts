@@ -1,6 +1,6 @@
 import type { Entity, IntentPrediction, SafetyHit } from '../intents/types.js';
 import { addWorkingDays, findLikelyDuplicate, isOpenStatus, recordRepeatReport, statusLabel } from '../cases/index.js';
-import { describeHours, isOpen, priorityFor, queueFor } from '../handoff/index.js';
+import { abandon, describeHours, estimateWait, isOpen, priorityFor, queueFor } from '../handoff/index.js';
 import {
   caseHistory,
   createCase,
@@ -152,14 +152,8 @@ class Turn {
     }
     if (command(this.input.text) === 'cancel' || /^(cancel|leave|stop waiting|dont need|no longer need)/.test(clean(this.input.text))) {
       const open = await openHandoffFor(this.input.db, this.pack.tenant, this.input.conversation.id);
-      if (open) {
-        await this.input.db
-          .updateTable('handoffs')
-          .set({ closed_at: new Date() })
-          .where('tenant_id', '=', this.pack.tenant)
-          .where('id', '=', open.id)
-          .execute();
-      }
+      // Leaving before a person accepted counts against the queue's service level.
+      if (open) await abandon(this.input.db, this.pack.tenant, open.id, this.input.now);
       return this.done([{ text: "OK, I've taken you out of the queue. I'm here if you need anything else." }], 'bot', 'handoff_cancelled');
     }
     return this.done(
@@ -555,11 +549,12 @@ class Turn {
     this.resetTransient();
     const queue = this.settings.queues.find((q) => q.id === notice.queue)!;
     const open = isOpen(this.settings.openingHours, this.input.now);
+    const wait = open ? await estimateWait(this.input.db, this.pack.tenant, queue, { now: this.input.now, timeZone: this.settings.openingHours.timezone, priority: notice.priority }) : null;
     return this.done(
       [
         ...before,
         {
-          text: handoffMessage(this.settings, queue.name, open, notice.priority === 'urgent'),
+          text: handoffMessage(this.settings, queue.name, open, notice.priority === 'urgent', wait),
           handoff: { ...notice, staffAvailable: open },
           ...(open ? {} : { suggestions: OUT_OF_HOURS_OPTIONS }),
         },

@@ -49,9 +49,15 @@ export function safeguardingSignposting(s: Settings): OutboundMessage {
   };
 }
 
-export function handoffMessage(s: Settings, queueName: string, open: boolean, urgent: boolean): string {
+export function handoffMessage(s: Settings, queueName: string, open: boolean, urgent: boolean, waitSeconds: number | null = null): string {
   if (open) {
-    return `I'm passing you to our ${queueName} team. A member of staff will reply here, and they can see this conversation, so you won't need to repeat yourself.${urgent ? '' : ' It is usually a few minutes.'}`;
+    const wait =
+      waitSeconds === null
+        ? ' Everyone is busy at the moment, so it may take a little longer than usual.'
+        : waitSeconds < 90
+          ? ' The wait is about a minute.'
+          : ` The wait is about ${Math.round(waitSeconds / 60)} minutes.`;
+    return `I'm passing you to our ${queueName} team. A member of staff will reply here, and they can see this conversation, so you won't need to repeat yourself.${urgent ? ' You are at the front of the queue.' : wait}`;
   }
   return (
     `Our advisers are available ${describeHours(s.openingHours)}, so nobody is here right now. I've passed your message to the ${queueName} team, and someone will reply here when they are back. ` +

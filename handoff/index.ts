@@ -1,2 +1,3 @@
 export { isOpen, describeHours, type OpeningHours } from './opening-hours.js';
 export { queueFor, priorityFor, type QueueConfig, type ServiceInfo } from './routing.js';
+export { abandon, estimateWait } from './queue/index.js';

@@ -27,6 +27,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     databaseUrl: process.env.DATABASE_URL || undefined,
     redisUrl: process.env.REDIS_URL || undefined,
     log: false,
+    seedAgents: false,
     ...options,
     contentDir,
   });

@@ -142,8 +142,10 @@ export function authRoutes(deps: ConsoleDeps): Router {
   /** Second factor passed: the session becomes full under a new token. */
   async function completeSignIn(req: Request, res: Response, agent: AgentRow, method: string): Promise<string> {
     const now = deps.clock();
+    const upgraded = await upgradeSession(db, { id: req.agentSession!.id, tenant_id: agent.tenant_id, agent_id: agent.id }, 'full', now);
+    if (!upgraded) throw new HttpProblem(401, 'Not signed in', 'This sign-in was already completed or ended: sign in again.');
+    const { token, session } = upgraded;
     await resetSignInFailures(db, agent.id);
-    const { token, session } = await upgradeSession(db, { id: req.agentSession!.id, tenant_id: agent.tenant_id, agent_id: agent.id }, 'full', now);
     setSessionCookie(res, deps, token);
     await audit(req, agent.tenant_id, agent.id, 'agent.sign_in.succeeded', { method });
     return session.csrf_token;

@@ -2,10 +2,11 @@ import express, { Router } from 'express';
 import { authRoutes } from './auth-routes.js';
 import type { ConsoleDeps } from './deps.js';
 import { referralAckRoutes, rotaRoutes } from './rota-routes.js';
+import { supervisorRoutes } from './supervisor-routes.js';
 import { workRoutes } from './work-routes.js';
 
 export type { ConsoleDeps } from './deps.js';
-export { attachConsoleNamespace } from './socket.js';
+export { attachConsoleNamespace, relayResidentTyping, routeAndNotify, routeAllTenants } from './socket.js';
 
 /** The agent console's API, mounted at /api/console. */
 export function consoleApi(deps: ConsoleDeps): Router {
@@ -13,6 +14,7 @@ export function consoleApi(deps: ConsoleDeps): Router {
   router.use(express.json({ limit: '64kb' }));
   router.use(authRoutes(deps));
   router.use(workRoutes(deps));
+  router.use(supervisorRoutes(deps));
   router.use(rotaRoutes(deps));
   return router;
 }

@@ -30,8 +30,36 @@ export const settingsSchema = z
       ),
       holidays: z.array(z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.date()])).default([]),
     }),
-    queues: z.array(z.object({ id: z.string(), name: z.string(), skills: z.array(z.string()) })).min(1),
+    queues: z
+      .array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          skills: z.array(z.string()),
+          /** Service level: share of handoffs accepted within a time, and the most abandonment tolerated. */
+          standard: z
+            .object({ answerWithinSeconds: z.number().positive(), targetShare: z.number().min(0).max(1), maxAbandonedShare: z.number().min(0).max(1) })
+            .partial()
+            .optional(),
+        }),
+      )
+      .min(1),
     retention: z.object({ conversationsDays: z.number().int().positive(), casesDays: z.number().int().positive() }),
+    channels: z
+      .object({
+        /** A resident texting again within this many minutes continues the same conversation. */
+        sms: z.object({ resumeWithinMinutes: z.number().int().positive().default(1440) }).default({ resumeWithinMinutes: 1440 }),
+        voice: z
+          .object({
+            recordCalls: z.boolean().default(false),
+            /** Twilio <Say> voice; must suit language en-GB. */
+            voice: z.string().default('Polly.Amy-Neural'),
+          })
+          .default({ recordCalls: false, voice: 'Polly.Amy-Neural' }),
+        /** The council's Twilio numbers (E.164): a webhook's `To` picks the tenant. */
+        twilioNumbers: z.array(z.string().regex(/^\+\d{8,15}$/, 'E.164, e.g. +441632960100')).default([]),
+      })
+      .default({ sms: { resumeWithinMinutes: 1440 }, voice: { recordCalls: false, voice: 'Polly.Amy-Neural' }, twilioNumbers: [] }),
     assistant: z.object({
       name: z.string(),
       clarifyBelow: z.number().min(0).max(1),

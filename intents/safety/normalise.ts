@@ -3,7 +3,8 @@
  * typos, or arrive as voice transcripts without punctuation. Patterns are written once, against
  * this canonical form: lower case, contractions expanded ("can't" → "cannot", "he's" → "he is"),
  * SMS spellings expanded ("want 2 die" → "want to die", "kms" → "kill myself"), no punctuation,
- * single spaces, one space at each end so patterns can anchor on " ".
+ * single spaces, one space at each end so patterns can anchor on " ". Accents are dropped ("nóż" →
+ * "noz", "ngŵr" → "ngwr") so Polish and Welsh keywords are written in plain a-z.
  */
 
 // Contractions written with an apostrophe.
@@ -38,21 +39,36 @@ const WORDS: Record<string, string> = {
   myslef: 'myself', mysefl: 'myself', meself: 'myself', myslf: 'myself', mysef: 'myself',
   sucide: 'suicide', suicde: 'suicide', suiside: 'suicide', suacide: 'suicide', suicid: 'suicide',
   sucidal: 'suicidal', suicidel: 'suicidal', suisidal: 'suicidal', sucicidal: 'suicidal',
-  tabs: 'tablets', pils: 'pills', od: 'overdose',
+  tabs: 'tablets', pils: 'pills',
   overdoes: 'overdose', killin: 'killing', tryin: 'trying', goin: 'going', nothin: 'nothing',
   lyf: 'life', wiv: 'with', selfharm: 'self harm', selfharming: 'self harming', kno: 'know',
   thru: 'through', ppl: 'people', bf: 'boyfriend', gf: 'girlfriend', hubby: 'husband',
   neighbor: 'neighbour', neighbors: 'neighbours', neighbours: 'neighbours', nabour: 'neighbour',
   wen: 'when', wiff: 'with', dieing: 'dying', kil: 'kill', kll: 'kill', hurtin: 'hurting',
   ambulence: 'ambulance', ambulanc: 'ambulance', knive: 'knife', nife: 'knife', tho: 'though',
+  // Seen in distressed SMS and voice transcripts.
+  gona: 'going to', thinkin: 'thinking', bout: 'about', wnat: 'want', watn: 'want', tonigth: 'tonight',
+  tonihgt: 'tonight', tonights: 'tonight is', tonites: 'tonight is', swalowed: 'swallowed', swallowd: 'swallowed',
+  evry: 'every', wknd: 'weekend', cn: 'can', nemore: 'any more', enymore: 'any more', anymor: 'any more',
+  goodby: 'goodbye', gudbye: 'goodbye', byebye: 'goodbye', sory: 'sorry', soz: 'sorry',
 };
+
+// Letters outside a-z that do not decompose into a base letter and an accent (Polish, Welsh, Urdu
+// transliteration): mapped so that "nóż", "się", "ngŵr" and "żyć" keep their words.
+const LETTERS: Record<string, string> = { ł: 'l', Ł: 'l', ø: 'o', æ: 'ae', ß: 'ss', đ: 'd' };
 
 // "2" is "to" after these ("want 2 die", "going 2 jump") and before these ("2 die").
 const TO_BEFORE = new Set(['want', 'going', 'need', 'have', 'got', 'try', 'trying', 'about', 'ready', 'like', 'wish', 'plan', 'planning', 'able', 'wanting', 'deserve', 'deserves']);
+const OD_BEFORE = new Set(['i', 'im', 'ive', 'have', 'has', 'had', 'an', 'just', 'to', 'gonna', 'he', 'she', 'they', 'already', 'nearly', 'might', 'going', 'cud', 'could', 'will', 'gna', 'wanna', 'did', 'done']);
 const TO_AFTER = new Set(['die', 'kill', 'end', 'hurt', 'jump', 'live', 'be']);
 
 export function normaliseForSafety(text: string): string {
-  let s = text.toLowerCase().replace(/[’‘`´]/g, "'");
+  let s = text
+    .replace(/[łŁøæßđ]/g, (c) => LETTERS[c] ?? c)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'");
   for (const [re, rep] of APOSTROPHE_FORMS) s = s.replace(re, rep);
   s = s.replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
   const words = s.split(' ').filter(Boolean);
@@ -61,6 +77,11 @@ export function normaliseForSafety(text: string): string {
     const w = words[i];
     if (w === '2' && (TO_BEFORE.has(words[i - 1] ?? '') || TO_AFTER.has(words[i + 1] ?? ''))) {
       out.push('to');
+      continue;
+    }
+    // "od" is an overdose in English SMS ("i have od on my pills") but "from" in Polish ("od rady").
+    if (w === 'od') {
+      out.push(OD_BEFORE.has(words[i - 1] ?? '') || words[i + 1] === 'on' || words[i + 1] === 'd' ? 'overdose' : w);
       continue;
     }
     out.push(WORDS[w] ?? w);

@@ -43,7 +43,7 @@ const WEAPON = any('knife', 'knives', 'gun', 'guns', 'machete', 'blade', 'axe', 
   'hammer', 'baseball bat', 'cricket bat', 'pistol', 'rifle', 'meat cleaver', 'cleaver', 'screwdriver');
 const MORE = any('any more', 'no more', 'like this', 'living', 'with life', 'with my life', 'with this', 'much longer');
 // Council topics: frustration about these is not a cry for help.
-const SERVICE_FRUSTRATION = String.raw`\b(?:bins?|collections?|collected|emptied|bin men|binmen|council tax|parking|tickets?|website|app|online form|phone line|on hold|queue|waiting list|potholes?|planning|permit|repairs? team)\b`;
+const SERVICE_FRUSTRATION = String.raw`\b(?:bins?|collections?|collected|emptied|bin men|binmen|council tax|parking|tickets?|website|app|online form|phone line|on hold|queue|waiting list|potholes?|planning|permit|repairs? team|rats|mice|pests|wasps|mould|damp|noise|barking)\b`;
 const PAST_AND_OVER = String.raw`\b(?:last (?:night|week|month|year)|yesterday|ago|the other (?:day|night)|earlier this (?:week|month))\b`;
 
 const RISK = 'safety.risk_to_life' as const;
@@ -109,7 +109,7 @@ export const FAMILIES: PatternFamily[] = [
       `(?:cannot|can not) (?:go on|carry on|keep going|keep living)(?= ${MORE})`,
       `(?:cannot|can not) (?:do this|take it|take this|cope|handle it|handle this|live like this|live with this|bear it|bear this)(?: [a-z]+){0,2} (?:any more|no more)`,
       '(?:cannot|can not) cope with (?:life|living|anything|everything) any more', 'at the end of my (?:tether|rope)(?! with)',
-      'it is all (?:too much|getting too much)', '(?:want|need|wish|just want) (?:it all|everything|all of it|the pain|the thoughts|the voices) to (?:stop|end|go away)',
+      'it is all (?:too much|getting too much)', '(?:cannot|can not) do it (?:any more|no more|much longer)(?! (?:online|by phone|on the))', '(?:want|need|wish|just want) (?:it all|everything|all of it|the pain|the thoughts|the voices) to (?:stop|end|go away)',
     ],
     guards: [SERVICE_FRUSTRATION],
   },
@@ -120,10 +120,14 @@ export const FAMILIES: PatternFamily[] = [
       'self harm(?:ing|ed|er)?', 'harm(?:ing)? myself',
       `(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|starve|starving|punish|punishing|scratch|scratching) (?:myself|himself|herself|themselves)`,
       '(?:slit|slitting|cut|cutting|slash|slashing) (?:my|his|her|their) (?:wrists?|arms|legs|thighs)',
+      // "burnt my arm again with a lighter", "scratching my arms till they bleed", "cut deep this time".
+      `(?:burnt|burned|burning|burn|cut|cutting|scratched|scratching|scratch|carved|carving) (?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?|skin|stomach|hands?)(?= (?:again|till|until|with (?:a |the |my )?(?:lighter|razor|blade|knife|cigarette|compass|scissors)) )`,
+      '(?:till|until) (?:it|they|i|my [a-z]+) (?:bleeds?|bled)(?! (?:the radiator|the brakes|the system))',
+      '(?:cut|cuts|cutting) (?:too |really |so |very )?deep(?:er)? (?:this time|again|tonight)', '(?:will not|would not|does not|cannot|can not) stop (?:the )?bleeding',
     ],
     guards: [
       String.raw`(?:myself|himself|herself|themselves) (?:on|when|while|whilst|with the|tripping|falling|slipping|at work|at the|in the|getting|lifting|moving|carrying|trying|doing|opening|shaving|cooking|gardening|cutting the|walking|climbing|from)\b`,
-      String.raw`\b(?:tripped|fell|slipped|accident|pothole|pavement|paving|kerb|broken glass|glass)\b`,
+      String.raw`\b(?:tripped|fell|slipped|accident|pothole|pavement|paving|kerb|broken glass|glass|oven|hob|kettle|iron|barbecue|bbq|nosebleed|nose bleed|dog bit|bitten|operation|surgery)\b`,
     ],
   },
   {
@@ -131,8 +135,9 @@ export const FAMILIES: PatternFamily[] = [
     id: 'overdose', category: RISK, reason: 'possible overdose',
     patterns: [
       'overdose(?:d|s)?', 'overdosing',
-      `(?:taken|took|swallowed|take|taking|going to take|had|necked|downed) (?:all|a whole|the whole|a load of|loads of|lots of|too many|a packet of|a bottle of|a box of|a handful of|handfuls of|all of|a lot of|two packets of|packets of|boxes of)(?: (?:packet|packets|bottle|bottles|box|boxes|strip|strips|tub|load))?(?: of)?(?: my| the| his| her| their| me)? (?:tablets|pills|meds|medication|medicine|paracetamol|painkillers|sleeping (?:pills|tablets)|antidepressants|insulin|co codamol|codeine|ibuprofen|aspirin)`,
+      `(?:taken|took|swallowed|take|taking|going to take|had|necked|downed) (?:all|a whole|a hole|the whole|a load of|loads of|lots of|too many|a packet of|a bottle of|a box of|a handful of|handfuls of|all of|a lot of|two packets of|packets of|boxes of)(?: (?:packet|packets|bottle|bottles|box|boxes|strip|strips|tub|load))?(?: of)?(?: my| the| his| her| their| me)? (?:tablets|pills|meds|medication|medicine|paracetamol|painkillers|sleeping (?:pills|tablets)|antidepressants|insulin|co codamol|codeine|ibuprofen|aspirin)`,
       `(?:taken|took|swallowed) (?:[0-9]+|twenty|thirty|forty|fifty|loads|lots|dozens)(?: of)?(?: my| the)? (?:tablets|pills|paracetamol|painkillers)`,
+      `(?:taken|took|swallowed|necked) (?:the lot|them all|all of them)(?= $| (?:an hour|about|i feel|now|and i|half an hour|earlier|tonight) )`,
     ],
     guards: ['overdose awareness'],
   },
@@ -148,6 +153,84 @@ export const FAMILIES: PatternFamily[] = [
       `(?:standing|stood|sitting|sat|i am|on|at) (?:on )?(?:the |a )?(?:cliff edge|edge of the cliff|edge of the bridge|railway line|train tracks|railway tracks|roof edge|edge of the roof)`,
     ],
   },
+  {
+    // Indirect suicidal intent: finality, goodbyes, affairs put in order, things given away, a
+    // method prepared, "not be here much longer". Residents rarely name suicide to a council; they
+    // tie up loose ends ("close my rent account, I won't need the flat after this weekend").
+    // Guards: the same words about bins, holidays, moving house and subscriptions.
+    id: 'suicide_indirect', category: RISK, reason: 'signs of suicidal intent (finality, goodbyes, a plan)', negated: true,
+    patterns: [
+      // Finality and a date.
+      'tonight is the night(?! (?:for|of|the|we|when|that|to|i put) )', `i have (?:decided|made (?:up )?my mind(?: up)?|made my decision)(?: it is| it will be| to do it)? (?:tonight|today|this weekend|now)`,
+      'made (?:my )?peace with (?:it|everything|dying|the world|god)',
+      `will not be (?:a problem|a burden|a bother|bothering (?:anyone|anybody|you|everyone)|here|around|alive)(?: (?:for|to) (?:anyone|anybody|you|everyone|you all|any of you))? (?:much longer|for much longer|for long|after (?:tonight|today|this weekend)|by the time)`,
+      `(?:not going to|will not|may not|might not) be (?:here|around|alive) (?:to see|for|at|by) (?:the new year|new year|christmas|my birthday|next year|the summer|the spring|the morning|tomorrow|the weekend)`,
+      `will not be (?:here|around) to (?:sort|see|deal with|pay|worry|finish|do)`,
+      `(?:cannot|can not|do not) see (?:me|myself) (?:still )?(?:being |be )?(?:here|around|alive)`,
+      `(?:will not|not going to|would not) (?:have to |need to )?(?:worry|bother) about (?:me|him|her) (?:much|for much|for) longer`,
+      `(?:when|once|after) i am gone(?! (?:on|for|away|to|from|out|abroad|travelling|shopping))`,
+      `(?:need|needing|use|using|take|taking)(?: (?:them|it|anything|those|these|any of (?:it|this|them)))? where i am going`,
+      `(?:would|will|would all|will all|be|are) (?:all )?(?:be )?(?:better|happier|fine|ok|okay|easier|better off)(?: off)? (?:if|when|once) i (?:was|were|am|had) (?:not (?:here|around|alive)|gone|dead)`,
+      `(?:would|will|would all|will all|be|are) (?:all )?(?:be )?(?:better|happier|fine) without me`,
+      `(?:checking|check) out (?:permanently|for good)`, 'whoever (?:reads|finds|sees) this',
+      `(?:i am|he is|she is|they are|feel like|feels like|i feel|she feels|he feels|feel|feels)(?: such| just| only)? a (?:burden|waste of space)(?! on the (?:taxpayer|system|council|nhs))`,
+      // Goodbyes, apologies, letters, affairs.
+      `(?:sent|sending|texted|text|posted|posting|left|wrote|written|said|saying) (?:me |us |her |him |everyone |them )?(?:a |his |her |my )?goodbyes?(?: (?:message|text|note|letter|post|video))?(?! (?:to the|and thanks|thank you))`,
+      'goodbye (?:message|text|note|letter|post|video)', `(?:said|saying|say) (?:my|his|her|their) goodbyes`,
+      `(?:written|wrote|writing|left) (?:letters|a letter|goodbye letters|notes|a note) (?:to|for) (?:my |the |his |her )?(?:kids|children|family|mum|mam|dad|wife|husband|partner|everyone|son|daughter|sister|brother)`,
+      `this is the last time (?:i will|i am going to|i would) (?:bother|trouble|annoy|speak to|contact) (?:anyone|you|anybody|everyone)`,
+      `tell (?:my (?:mum|mam|dad|kids|children|family|wife|husband|partner|son|daughter|sister|brother|mother|father)|them|everyone) (?:that )?(?:i am sorry|sorry|i love (?:them|her|him|you))(?= $| for everything| and| goodbye| i )`,
+      `(?:sorted|sorting|put|putting|got|getting) (?:out )?(?:all )?my affairs(?: (?:in order|sorted|straight))?`,
+      `(?:given|giving|give|gave) (?:away )?(?:all |most of |some of )?(?:my|his|her|their) (?:things|stuff|belongings|possessions)(?: away)?`,
+      `(?:given|gave|giving) (?:away )?(?:my|the) (?:dog|cat|pets?) (?:to|away)(?: [a-z]+){0,6} (?:letters|goodbye|note|sorry|gone|not be)`,
+      `(?:will not|would not|does not|do not|will not be) need(?:ing)? (?:it|them|anything|any of (?:it|this|them)|my things|her things|his things|the flat|the house|my flat|my house|the room)(?: [a-z]+){0,2} (?:soon|much longer|where (?:i|he|she) (?:am|is) going|after (?:tonight|today|this weekend|tomorrow))`,
+      `(?:leaving|left) everything to (?:my|the kids|the children)(?: [a-z]+){0,8} (?:will not be|not be around|gone|goodbye|sorry)`,
+      // A plan, a method, the means ready.
+      `(?:worked out|know|knows|planned|planning|decided|figured out|made a plan for) (?:how|where|when) (?:i am going to|i would|i will|i could|i am gonna|to|he is going to|she is going to) (?:do it|end it|kill|die|go)`,
+      `(?:got|have|made|making) a plan(?: [a-z]+){0,3} (?:to end|to die|to kill|to make it all go away|for tonight)`,
+      `(?:looking up|looked up|googling|googled|searching|searched|researching|reading up on|read up on) (?:how (?:many|much)|what dose|lethal|fatal|the quickest way|ways to)`,
+      `how (?:many|much) (?:paracetamol|tablets|pills|painkillers|insulin|sleeping pills) (?:it takes|would it take|does it take|to kill|would kill)`,
+      `(?:stockpiling|stockpiled|saving|saved up|saving up|hoarding|storing up|keeping back) (?:up )?(?:my |the |all my |her |his |their )?(?:pills|tablets|meds|medication|painkillers|morphine|insulin|sleeping pills|paracetamol|antidepressants)`,
+      `(?:tablets|pills|meds|medication|painkillers|paracetamol) (?:all )?(?:lined up|counted out|laid out|in front of me)`,
+      `(?:got|have|bought|found) the (?:rope|noose)(?! (?:for|on) (?:the |my )?(?:boat|mooring|washing|swing|tent))`,
+      `(?:just )?need (?:to find )?the (?:courage|guts|nerve|bottle)(?: to (?:do it|end it|go through with it|jump))?(?= $| to | now)`,
+      `(?:walk|walking|swim|swimming|drive|driving|wade|wading) (?:out )?into the (?:sea|river|water|harbour|estuary)(?! (?:for a|to cool|with the kids|on holiday))`,
+      `(?:i am|im) (?:at|on) (?:the )?top of (?:the )?(?:car park|multi storey|building|tower block|flats|cliffs?|bridge|viaduct)`,
+      `(?:it is|that is|should be) high enough(?= $| to jump| for me)`,
+      `(?:bridge|cliffs?|viaduct|railway line|tracks|multi storey|roof)(?: [a-z]+){0,2} and that is it`,
+      `(?:going|want|ready|plan|planning|about|decided|time) to (?:end it|finish it|end things|finish things|finish myself)(?= (?:all|now|tonight|today|here|soon|for good|and|before|i|this) | $)`,
+      // Wanting it over for good; thoughts of dying.
+      `(?:make|making|want|need|wish|just want)(?: [a-z]+)? (?:it all|everything|it|this|the pain|myself|me|all of this) (?:to )?(?:go away|disappear|end|stop|be over)(?: [a-z]+)? (?:for good|forever|permanently|once and for all)`,
+      `(?:the pain|it all|all of this|all this|my pain|the suffering|everything) will (?:all )?be over (?:soon|tonight|tomorrow|by)`,
+      `(?:all i (?:can |ever )?think (?:about|of) is|keep thinking about|cannot stop thinking about|think about|thinking about) (?:dying|death|being dead|not being here|not waking up|ending it|ending things|my (?:own )?funeral)`,
+      `(?:picture|picturing|imagine|imagining) my (?:own )?(?:funeral|death)`,
+      `no reason (?:for me )?to (?:be here|be alive|live|carry on|go on|stay alive)`,
+      `(?:do not|cannot|can not) see (?:a|any) way out(?! of (?:the|this|that) (?:car park|building|contract|tenancy|lease|agreement|estate|road|close|cul de sac))`,
+      '(?:see|there is) no way out(?! of (?:the|this|that) (?:car park|building|contract|tenancy|lease|agreement|estate|road|close|cul de sac))',
+    ],
+    guards: [
+      String.raw`\b(?:bins?|bin day|bin men|collections?|collected|bulky|recycling|garden waste|subscription|direct debit|membership|holiday|travelling|abroad|moving (?:out|house|home|in|to)|new (?:flat|house|home|tenancy|job)|noise|music|barking|parking|fly tipping|rats|smell|solicitor|probate|power of attorney|executor|charity shop|freecycle|sofa|furniture)\b`,
+    ],
+  },
+  {
+    // The clearest phrases in Welsh, Polish and romanised Urdu/Hindi, written without accents
+    // (normalisation drops them). Risk to life only; safeguarding phrases are further down.
+    id: 'multilingual_risk', category: RISK, reason: 'risk to life (Welsh, Polish or Urdu)',
+    patterns: [
+      // Welsh: want to die, kill myself, suicide, no point living, with a knife.
+      'eisiau marw', 'isio marw', 'moyn marw', '(?:lladd|ladd|nladd) fy hun', 'hunanladdiad', '(?:dim|ddim) (?:pwynt|eisiau) byw',
+      'ddim eisiau bod yma', '(?:gyda|efo) (?:chyllell|cyllell|gyllell|gwn)', 'a chyllell', '(?:bygwth|fygwth|mygwth) (?:fy )?lladd',
+      // Polish: I want to die / kill myself / end it, suicidal thoughts, he will kill me, knife.
+      'chce (?:umrzec|sie zabic|skonczyc ze soba|odebrac sobie zycie|zniknac na zawsze)', 'nie chce (?:juz )?zyc', 'mysli samobojcze',
+      'samobojstw[a-z]*', 'zabic sie', 'zabije (?:mnie|nas|ja|go|dzieci|cie)', '(?:ma|trzyma|z) (?:noz|nozem|bron|pistolet)',
+      'grozi(?: [a-z]+){0,2} (?:zabic|zabiciem|ze mnie zabije)', 'pomocy (?:on|ona) (?:mnie|nas)',
+      // Romanised Urdu / Hindi: want to die, suicide, end my life, he will kill me, knife.
+      '(?:marna|mar jana|mar jaana|marne) (?:chahta|chahti|chahtay|chahte)', 'khud ?kushi', 'apni (?:jaan|zindagi) (?:le|lena|leni|khatam)',
+      'zindagi khatam (?:karna|karni|kar)', '(?:jeena|jina) nahi?n? (?:chahta|chahti)', 'jeene ka (?:koi )?(?:fayda|faida|matlab|maqsad) nahi',
+      '(?:maar|mar) (?:dega|degi|denge|dalega|daalega|dalegi|daalegi)', 'jaan se (?:maar|mar)',
+      '(?:paas|pas) (?:chaku|chaaku|chhuri|churi|bandook|bandooq|pistol) hai',
+    ],
+  },
   // --- risk to life: someone in danger now ------------------------------------------------------
   {
     // A weapon, or a threat to kill: immediate danger (rule 2: domestic abuse with an immediate threat).
@@ -158,13 +241,15 @@ export const FAMILIES: PatternFamily[] = [
       `(?:threaten|threatens|threatening|threatened|trying to|tried to|try to) (?:to )?(?:kill|murder|stab|shoot|strangle|burn) ${VICTIM}`,
       `(?:he|she|they|someone|somebody|${RELATIVE}|the man|a man|my neighbour|he is|she is|they are)(?: really| actually| definitely)? (?:going to|will|would|wants to|want to|is going to|are going to) (?:kill|murder|stab|shoot|strangle) ${VICTIM}`,
       `(?:said|says|keeps saying|swears|swore|told me|threatened)(?: that)? (?:he|she|they)(?: is| are)? (?:would|will|is going to|was going to|going to) (?:kill|murder|stab|shoot|strangle) ${VICTIM}`,
-      `(?:stabbed|been shot|got shot|was shot|has been shot|is shot|shot at|stabbing|shots fired|gunshots?|gun shots?)`,
+      `(?:stabbed|been shot|got shot|was shot|has been shot|is shot|shot at|stabbing|shots fired|gunshots?|gun shots?|been slashed|got slashed|was slashed)`,
+      `(?:he|she|they|${RELATIVE}) (?:will|would|is going to|are going to|is gonna|going to|wants to|threatened to|threatening to) (?:finish|do) (?:me|us|her|him|them) (?:off|in)`,
       `(?:kill|killed|killing|murdered|strangled) (?:her|him|me|someone|somebody)(?= (?:now|right now|in there|next door|help|please))`,
     ],
     guards: [
       // "my wife will kill me if the bins are missed again": an idiom, not a threat.
       String.raw`kill (?:me|us|him|her) if(?: [a-z0-9]+){0,6} (?:bins?|collected|emptied|late|forget|forgot|miss|missed|parking|ticket|fine|council|tax|bill|garden|mess|lawn|car|paint|scratch|see|finds? out about the)`,
       String.raw`kill (?:my|his|her|the) (?:dog|cat|pet|plants?|grass|lawn|hedge|trees?|flowers?|weeds?)`,
+      String.raw`(?:finish|do) (?:me|us|him|her) (?:off|in) if|(?:stairs|hill|walk|heat|cold|job|shift|bill|bills|council tax|rent|kids|gym|garden) (?:will|would|is going to) (?:finish|do) (?:me|us|him|her)`,
       String.raw`stabbing pains?|shooting (?:range|club|star|video|film|photos?|pains?)|clay pigeon|knife (?:crime|amnesty|bin|sharpening)`,
       String.raw`(?:hammer|screwdriver|axe) (?:to fix|to repair|and nails|drill)|(?:with|has|got) (?:a |the |his |her )?(?:hammer|screwdriver) (?:fixing|mending|working|doing)`,
     ],
@@ -184,10 +269,16 @@ export const FAMILIES: PatternFamily[] = [
       // "He is going to hurt me" is imminent (rule 2); "he said he'd hurt the kids" is safeguarding.
       `(?:he|she|they|someone|somebody|${RELATIVE}) (?:is|are) (?:going to|about to|coming to) (?:hurt|attack|beat|hit|batter|get) (?:me|us|her|him|them|the kids|the children|my ${CHILD})(?! if| when| one day)`,
       `(?:trying to|tried to|tries to) (?:kill|strangle|choke|drown|suffocate|smother) ${VICTIM}`,
+      `(?:is|are|was|has been|keeps) (?:laying into|laying in to|lamping|leathering|knocking seven bells out of|kicking the (?:hell|shit|crap) out of|battering|beating up|beating seven bells out of) ${VICTIM}`,
+      `(?:are|am|is|we are|i am|we|i) (?:hiding|hid|locked ourselves|locked myself|barricaded ourselves|barricaded myself) (?:upstairs|in (?:the|my|our|a) (?:bathroom|bedroom|toilet|room|wardrobe|cupboard|loft|kitchen))(?: [a-z]+){0,4} (?:from (?:him|her|them)|he is|she is|they are|because (?:he|she|they))`,
+      `(?:drunk|off his head|off her head|raging|going mental|kicking off)(?: [a-z]+){0,4} (?:smashing|smashed|trashing|wrecking) (?:the (?:house|flat|place|home)|everything)(?: up)?(?: [a-z]+){0,8} (?:hiding|scared|locked|help|kids)`,
+      `(?:woman|man|girl|boy|child|kid|lady|someone|somebody|person|teenager|she|he|her|him|them)(?: is| was| being| been| getting| got| has been){1,2} (?:dragged|bundled|forced|pulled|thrown|shoved) into (?:a |the |his |their )?(?:car|van|back of)`,
+      `(?:hear|hearing|heard|can hear) (?:a woman|her|a man|him|someone|somebody|a girl|a lady|a child|my neighbour)(?: [a-z]+){0,3} screaming(?: [a-z]+){0,6} (?:smashing|being hit|he is hitting|he is hurting|laying into|help me|for help|stop hitting)`,
     ],
     guards: [
       String.raw`(?:hitting|kicking|beating|battering|bashing|smashing) (?:my|the|our|his|her) (?:car|cars|van|bins?|fence|wall|door for fun|ball|football)`,
       String.raw`(?:smash|smashing|kick|kicking) (?:in|down) (?:the )?(?:bus shelter|fence|phone box)`,
+      String.raw`kicking (?:me|us|him|her|them) out`,
     ],
   },
   {
@@ -201,7 +292,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:had a fall|has fallen|fallen|fell|on the floor) and (?:cannot|can not|is not able to|unable to|not able to) get up`,
       `${PERSON}(?: might be| may be| could be| looks| seems| appears to be| is lying| lying) dead`,
       `found (?:my |the |a |an )?(?:neighbour|man|woman|person|him|her|old man|old lady|elderly man|elderly woman)(?: [a-z]+){0,2} dead`,
-      '(?:dead|lifeless) body', 'found a body', '(?:i think|think|worried|scared|afraid) (?:that )?(?:he|she|they|my neighbour|the neighbour) (?:is|are|might be|may be) dead',
+      '(?:dead|lifeless) body', 'found a body', '(?:lips|face|skin) (?:is |are |look |looks |going |turning |gone |have gone )+(?:blue|grey)',
+      '(?:there is )?blood (?:everywhere|all over (?:the|him|her|me))', `(?:lying|laying|slumped|collapsed)(?: [a-z]+){0,4} (?:not moving|not responding|unresponsive)`, '(?:i think|think|worried|scared|afraid) (?:that )?(?:he|she|they|my neighbour|the neighbour) (?:is|are|might be|may be) dead',
     ],
     guards: [
       String.raw`unconscious bias|seizure of|cannot breathe (?:because of|with|for) (?:the )?(?:smell|stench|damp|mould|mold|dust|fumes|pollution)`,
@@ -233,6 +325,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`fire (?:safety|door|doors|alarm test|risk assessment|extinguishers?|escape|exit|brigade visit|certificate|hazard)|gas (?:safety|bill|meter|supplier|certificate|check)`,
       String.raw`(?:population|explosion of|explosion in (?:the )?(?:number|rats|mice|pigeons|seagulls|weeds))`,
       String.raw`on fire (?:today|at the moment|this season)|you are on fire`,
+      String.raw`(?:set fire to|set alight|caught fire)(?: [a-z]+){0,4} (?:last night|yesterday|last week|the other (?:night|day)|at the weekend)`,
+      // Already over: "someone set fire to the bins again, it's out now" is a clean-up report.
+      String.raw`(?:it is|it was|fire is|fire was|fires? (?:are|were)|it has been|been|they were) (?:already |now )?(?:out now|put out|out already|out but)`,
     ],
   },
   {
@@ -271,7 +366,17 @@ export const FAMILIES: PatternFamily[] = [
       '(?:scared|afraid|frightened|terrified) (?:of )?what (?:he|she|they) (?:will|would|might|is going to|are going to) do',
       `(?:do not|never|no longer) feel safe (?:at home|in my(?: own)? (?:home|house|flat)|with (?:him|her|my${GAP(1)} ${RELATIVE})|around (?:him|her))`,
       'not safe (?:at home|in my(?: own)? (?:home|house|flat)|with (?:him|her))',
-      `(?:will not|does not|do not|never|wont) let me (?:leave|go out|out|see (?:my )?(?:friends|family|mum|mam|dad)|have (?:any )?money|use the phone|have a phone|go anywhere)`,
+      `(?:will not|does not|do not|never|wont) let (?:me|her|him|my (?:sister|mum|mam|daughter|friend|son|brother|dad)) (?:leave(?: the house| home)?|go out|out|see (?:my |her |his |their )?(?:us|friends|family|mum|mam|dad|anyone|mates)|have (?:any |her own |my own |his own )?money|use the phone|have a phone|go anywhere|eat)(?= $| )`,
+      // Coercive control in everyday words.
+      `(?:checks|goes through|reads|tracks|monitors|checking|tracking|going through) (?:all )?(?:my|her|his) (?:phone|messages|texts|emails|location|bank)`,
+      `tells (?:me|her|him) what (?:to wear|i can wear|she can wear|to eat|i can do|she can do|i can say)`,
+      `(?:i am|she is|he is|we are) not allowed (?:my own money|any money|to see (?:my |her |his )?(?:friends|family|mates)|to go out|out of the house|to leave the house|a phone|to work)`,
+      `(?:cut|cuts|cutting|cutting me|cut me|cut her|cut him) (?:me |her |him )?off from (?:all )?(?:my|her|his|their) (?:friends|family|mates|mum|mam)`,
+      `(?:throws|threw|throwing|smashes|smashing|smashed|breaks|punches|punching) (?:things|stuff|plates|furniture|objects|walls|doors|the house up|the place up)(?: at me| at us| at her| around)?(?: [a-z]+){0,6} (?:drinking|drunk|scared|frightened|kids|angry|temper|rage|terrified)`,
+      `(?:pushing|pushes|pushed|shoving|shoves|shoved|knocking|knocks|throwing|throws|slapping) (?:me|her|him|mum|mam|my mum|us|them|my [a-z]+) (?:about|around)(?! (?:from|between|the system|department|pillar))`,
+      `(?:stalking|stalks|stalked|following) (?:me|her)(?! (?:on (?:twitter|instagram|facebook|tiktok)))`, 'being stalked', 'stalker',
+      `(?:i will|you will|she will|i would|she would) regret (?:leaving|it if (?:i|she) (?:leave|leaves|tell|tells))`,
+      `(?:she|he|the woman|the lady|his wife|his partner|his girlfriend|her husband|my (?:sister|mum|mam|daughter|friend|neighbour))(?: [a-z]+){0,3} (?:has|had|has got|got|always has|keeps getting|turned up with|turns up with|with) (?:a )?(?:black eyes?|bruises|bruising|a split lip|marks on (?:her|his) (?:neck|arms|face))`,
       '(?:locks|locked|keeps) me (?:in|inside|locked)',
       `(?:${RELATIVE}|he|she) (?:controls|takes|took|keeps|has taken)(?: all)? (?:my|our) (?:money|bank card|cards|phone|passport|benefits|wages)`,
       '(?:ran|run|running|fled|fleeing|escaped|escaping) (?:away )?from (?:my|an abusive|a violent) (?:partner|husband|boyfriend|wife|girlfriend|ex)',
@@ -285,6 +390,8 @@ export const FAMILIES: PatternFamily[] = [
     guards: [
       String.raw`(?:the|a|an|their|his|her|its|my) (?:bin )?(?:lorry|van|car|bus|truck|bike|cyclist|ball|branch|door|bin|gate|barrier|wing mirror|scooter|seagull|gull|dog|bird|fox|cat|wasps?|bees?|horse)s?(?: [a-z]+){0,2} (?:hit|hits|knocked|pushed|attacked|bit|bites)`,
       String.raw`(?:scared|afraid|frightened|terrified) of (?:him|her) (?:dog|dogs)`,
+      String.raw`(?:black eye|bruis[a-z]+)(?: [a-z]+){0,4} (?:fell|fall|tripp?ed|slipped|pothole|pavement|kerb|football|rugby|accident)|(?:fell|tripped|slipped)(?: [a-z]+){0,4} (?:black eye|bruis)`,
+      String.raw`kicked (?:me|us|him|her) out`,
       String.raw`(?:hit|beat|hits) me (?:with (?:a|the) (?:bill|fine|charge|ticket|penalty))|(?:hit|beat) me to it|(?:hit|hits) me (?:that|how|when i)`,
     ],
   },
@@ -293,6 +400,23 @@ export const FAMILIES: PatternFamily[] = [
     id: 'threat_to_hurt', category: SAFEGUARDING, reason: 'threat to hurt someone',
     patterns: [
       `(?:said|says|threatened|threatens|threatening|told me|swears|swore|keeps saying|keeps threatening)${GAP(3)} (?:hurt|harm|beat|batter|hit|take away|take|smash) (?:me|us|the kids|the children|the baby|my (?:kids|children|son|daughter|baby|mum|dad|family)|her|him|them|our (?:kids|children|baby))`,
+    ],
+  },
+  {
+    // Safeguarding in Welsh, Polish and romanised Urdu: hit by a partner, children left alone.
+    id: 'multilingual_safeguarding', category: SAFEGUARDING, reason: 'abuse or neglect (Welsh, Polish or Urdu)',
+    patterns: [
+      // Welsh: hits me, domestic abuse, children on their own.
+      'fy (?:mwrw|nharo|nghuro|ngham drin)', '(?:cam drin|camdrin) (?:domestig|plant)', '(?:trais|drais) (?:domestig|yn y cartref)',
+      'plant(?: [a-z]+){0,6} ar eu pennau eu hunain', 'ofn (?:arna i|fy ngwr|fy mhartner|fy nghariad)',
+      // Polish: hits me, beats the children, domestic violence, children alone.
+      '(?:maz|partner|chlopak|ojciec|ojczym|on|ona|zona|byly|tata|mama) (?:mnie|nas|ja|dzieci) (?:bije|bil|uderza|uderzyl|kopie|dusi|szarpie|zgwalcil)',
+      'bij(?:e|a) (?:mnie|dzieci|ja|zone|nas)', 'przemoc(?:y)? (?:domowa|domowej|w rodzinie)', 'dzieci(?: [a-z]+){0,3} (?:same|sama|bez opieki)',
+      '(?:boje|boimy) sie (?:meza|partnera|jego|go|ojca)',
+      // Romanised Urdu: beats me, takes my money, afraid at home, children alone.
+      'mujhe (?:roz |har roz |bahut |bohat |bohot )?(?:maar|mar)(?:ta|ti|te) (?:hai|hain|he|tha|thi)',
+      '(?:shohar|shauhar|khawind|miyan|pati|saas|sasur)(?: [a-z]+){0,3} (?:maar|mar)(?:ta|ti|te)', '(?:ghar|shohar|khawind|usse|us se|unse|un se)(?: [a-z]+){0,4} dar lagta',
+      '(?:bachay|bachche|bache|bachchay|bacche)(?: [a-z]+){0,3} akel(?:e|ay|ey)',
     ],
   },
   {
@@ -307,6 +431,13 @@ export const FAMILIES: PatternFamily[] = [
       `${CHILD}(?: [a-z]+){0,3} (?:no food|nothing to eat|no heating and|sleeping on the floor|wearing the same clothes|out (?:at|until|till) (?:midnight|all hours|2am|3am|1am))`,
       `(?:child|children|kids) (?:at risk|in danger|not safe)(?: at home| with| from| in that (?:house|flat))`,
       `(?:does not|do not|never|will not|not|cannot|can not) (?:feed|feeding|look after|care for|wash|clothe) (?:us|me|the kids|the children|the baby|her (?:kids|children|baby)|his (?:kids|children|baby)|their (?:kids|children|baby))`,
+      `${CHILD}(?: been| are| were| being| is| was| get| gets| getting| keep getting| have been| has been) left (?:again|overnight|all night|for hours|alone|all day|on their own)`,
+      `${CHILD}(?: [a-z]+){0,3} (?:never|do not|does not|did not|never seem to|do not seem to) (?:have|get|got|seem to have|seem to get) (?:any |enough )?(?:food|dinner|breakfast|meals|anything to eat|clean clothes|a coat|coats)`,
+      `(?:asking|begging|ask|beg|asks|begs|asked|begged) (?:us |me |neighbours |people )?for (?:food|bread|something to eat|money for food)`,
+      `(?:locks|locked|locking|shuts|shut) (?:him|her|them|the kids|the children|the baby|my [a-z]+|his [a-z]+|her [a-z]+) (?:in|out)(?: [a-z]+){0,4} (?:without (?:food|dinner|anything to eat)|with no food|for hours|all day|all night|as (?:a )?punishment)`,
+      `(?:not allowed to eat|not allowed food|not given food|not given any food|withholds? (?:food|meals)|withholding (?:food|meals))(?! (?:in|on|at) (?:the )?(?:library|bus|park|building|shop|car))`,
+      `${CHILD}(?: [a-z]+){0,8} (?:in (?:their|his|her) (?:pyjamas|nappies|nappy|pjs)|barefoot|no shoes)(?: [a-z]+){0,4} (?:at (?:midnight|night|[0-9]+ ?am)|in the (?:cold|rain|snow|dark)|late at night)`,
+      `(?:mums?|dads?|mams?|mother|father|parents?|she|he)(?: is| are| has| was| s| always| keeps)? (?:passed out|out of it|off (?:her|his|their) (?:face|head|heads)|paralytic|too drunk to|drunk all day|high all the time|drunk all the time|always drunk|always high)`,
       `(?:mum|dad|mam|parents|mother|father|mummy|daddy)(?: [a-z]+){0,2} (?:has not|have not|not|never|is never) (?:been |come |came )?(?:home|back) (?:for (?:[0-9]+|two|three|four|a few|several|a couple of) (?:days|nights)|all night|since (?:yesterday|last night))`,
     ],
     guards: [
@@ -322,7 +453,8 @@ export const FAMILIES: PatternFamily[] = [
     patterns: [
       `(?:elderly|old|vulnerable|disabled|frail|housebound|bedbound|bed bound|dementia|blind|confused)(?: [a-z]+){0,5} (?:is not|not|never|has not been|have not been|is never|isnt|aint) (?:being )?(?:fed|eating|washed|cleaned|looked after|cared for|checked on|given (?:food|meals|medication|his|her)|getting (?:food|care|help|meals|his (?:meds|medication)|her (?:meds|medication)))`,
       `(?:no one|nobody) (?:is )?(?:looking after|checking on|feeding|caring for|visiting|helping) (?:him|her|them|my (?:mum|dad|nan|grandad|gran|mam))`,
-      `carers?(?: [a-z]+){0,3} (?:not turning up|never turn up|never turns up|not coming|does not come|do not come|leaves? (?:him|her|them) (?:alone|in|without)|shouting at|shout at|shouts at|rough with|hitting|hits|slaps|slapping|pushing|pushes|hurting|hurts|abusing|bullying|bullies|neglecting|neglects|ignoring|locking)`,
+      `(?:leave|leaves|left|leaving) (?:him|her|them|my (?:dad|mum|nan|grandad|gran|mam|husband|wife|father|mother|uncle|aunt|auntie)) (?:in|sitting in|lying in) (?:soiled|dirty|wet|soaking|his own|her own)`,
+      `(?:carers?|care workers?|home care|care staff)(?: [a-z]+){0,3} (?:not turning up|never turn up|never turns up|not coming|does not come|do not come|leaves? (?:him|her|them) (?:alone|in|without)|shouting at|shout at|shouts at|rough with|hitting|hits|slaps|slapping|pushing|pushes|hurting|hurts|abusing|bullying|bullies|neglecting|neglects|ignoring|locking)`,
       `(?:not|have not|has not|nobody has|no one has|not been) (?:been )?seen (?:my |the |our )?(?:[a-z]+ ){0,2}?(?:neighbour|him|her|them|old man|old lady|elderly)(?: [a-z]+){0,3} (?:for|in) (?:days|a week|weeks|ages|a few days|[0-9]+ days|a couple of days)`,
       'self neglect',
       `(?:elderly|old|vulnerable|disabled|frail|housebound)(?: [a-z]+){0,8} (?:no food|nothing to eat|not eaten|not eating|no one to look after)`, '(?:sitting|lying|left) in (?:his|her|their) own (?:urine|mess|faeces|poo|wee)',
@@ -337,6 +469,9 @@ export const FAMILIES: PatternFamily[] = [
     patterns: [
       `(?:carer|carers|son|daughter|nephew|niece|grandson|granddaughter|family member|relative|brother|sister|lodger|boyfriend|girlfriend|husband|wife|partner|neighbour|someone|somebody|he|she)(?: is| are| has been| keeps| been| has)? (?:taking|stealing|took|stole|stolen|using|spending|draining|emptying|withdrawing|helping (?:himself|herself) to|taken) (?:all )?(?:of )?(?:her|his|their|my (?:mums|dads|nans|grandads|mothers|fathers|grans|mams)|my (?:mum|dad|nan|grandad)s) (?:[a-z]+ )?(?:money|pension|benefits|savings|bank card|cash|cards|bank account)`,
       'financial(?:ly)? abus(?:e|ed|ing)',
+      `(?:carer|carers|care worker|son|daughter|nephew|niece|grandson|granddaughter|lodger|boyfriend|girlfriend|neighbour|someone|somebody)(?: [a-z]+){0,3} (?:taking|took|stealing|using|keeps taking|started taking) (?:his|her|their) (?:bank card|cards|pin|pension|money|savings|benefits)(?! (?:to pay|for (?:the|her|his) (?:shopping|bills)))`,
+      `(?:using|used|uses|use) (?:him|her|them|my [a-z]+|the old [a-z]+)? ?as (?:a |their |his |her )?(?:cash ?point|cash machine|cashpoint|bank|atm|meal ticket|piggy bank)`,
+      `(?:got|getting|gets|made|making|persuaded|convinced|tricked|talked|pressured|pressuring) (?:her|him|them|my (?:nan|mum|mam|dad|grandad|gran|grandma|granny|uncle|aunt|auntie)) (?:into )?(?:to )?(?:send|sending|transfer|transferring|give|giving|hand|handing|sign|signing)(?: [a-z]+){0,3} (?:thousands|money|cash|savings|pension|the house|her house|his house|over|bank details)`,
       `carers?(?: [a-z]+){0,2} (?:is |are |has been |keeps |been )?(?:stealing|taking money|taking things|stole|took money|steals) from (?:her|him|them|my)`,
       '(?:stealing|taking money|stolen|stole|steals|took money) from (?:my |his |her |their |an |the )?(?:mum|dad|nan|grandad|gran|grandma|mam|elderly|old|vulnerable|mother|father|parents|granny)',
       `(?:scamming|scammed|conning|conned|exploiting|exploited|ripping off)(?: [a-z]+){0,2} (?:elderly|old|vulnerable|my (?:mum|dad|nan|grandad|gran|grandma|grandmother|grandfather|mam))`,
@@ -353,11 +488,24 @@ export const FAMILIES: PatternFamily[] = [
       'traffick(?:ed|ing)', 'modern slavery', 'forced (?:to work|to marry|to get married|labour|labor|marriage|into)', '(?:made|making|make|forcing|force) (?:me|her|him|them) (?:to )?(?:marry|get married)', 'slave labour',
       `(?:kids|children|teenagers|young people|youngsters|teens|lads|school kids|boys|girls|${CHILD})(?: [a-z]+){0,3} (?:selling|dealing|running|carrying|holding|delivering) (?:drugs|weed|crack|gear|packages for)`,
       `(?:older|adult|grown) (?:men|man|guys|blokes)(?: [a-z]+){0,4} (?:picking up|giving|buying|taking|hanging around with|messaging|grooming|with|plying) (?:[a-z]+ )?(?:young |teenage |school |under ?age )?(?:girls|boys|kids|children|teenagers|schoolgirls|school girls)`,
-      `(?:young|teenage|school|underage) (?:girls|boys|kids)(?: [a-z]+){0,6} (?:older|adult|grown) (?:men|man|guys|blokes)`,
+      `(?:young|teenage|school|underage) (?:girls|boys|kids)(?: [a-z]+){0,10} (?:older|adult|grown) (?:men|man|guys|blokes)`,
       `(?:[0-9]|1[0-5]|ten|eleven|twelve|thirteen|fourteen|fifteen) year old(?: [a-z]+){0,6} (?:[2-9][0-9]|twenty|thirty|forty|fifty)(?: [a-z]+)? year old`,
       `(?:man|men|adult|adults|guy|guys|bloke|blokes|stranger|strangers)(?: [a-z]+){0,3} (?:following|messaging|texting|filming|photographing|approaching|picking up) (?:my |our |the |young |local |school )?(?:${CHILD}|schoolgirls)`,
       `(?:he|she|they|a man|the man|men|someone|somebody|strangers?|older (?:men|man|guys|lads|boys)|adults?)(?: is| are| keeps| keep| has been| have been| been)? giving (?:my |our |the |young |local )?(?:${CHILD}|her|him) (?:gifts|presents|money|lifts|alcohol|drugs|vapes|cigarettes|phones)`,
       '(?:make|makes|made|forcing|force|forces|using|use|uses|used) (?:my |our |the |his |her |their )?(?:[a-z]+ )?(?:to )?(?:sell|deal|carry|run|hold|deliver|selling|dealing|carrying|running) (?:drugs|weed|crack|gear)',
+      `(?:running|run|runs|carrying|carry|holding|hold|dropping|delivering|doing) (?:parcels|packages|bags|stuff|drops|runs|deliveries|shots|gear|nitty|things)(?: [a-z]+){0,2} for (?:some |the |these |a |local )?(?:older |local |big )?(?:lads|boys|men|guys|blokes|gang|gangs|dealers?)`,
+      `(?:involved (?:with|in)|mixed up (?:with|in)|working for|recruited (?:by|into)|groomed (?:by|into)|running for|caught up in|pulled into|dragged into|joined) (?:a |the |some )?(?:local )?gangs?`,
+      `(?:going|goes|went|gone|keeps going|keep going) missing(?: [a-z]+){0,6} (?:coming back|comes back|came back|turning up|turns up|turned up) with (?:cash|money|new (?:trainers|phone|phones|clothes)|phones|drugs|gifts|injuries|bruises|wads)`,
+      `${CHILD}(?: [a-z]+){0,8} (?:picked up|collected|getting into|gets into|getting in|gets in) (?:in |by )?(?:flash|fancy|different|expensive|strange|unknown|random|older) (?:cars|men|blokes|guys|lads)`,
+      `giving (?:the |young |local |school |underage )?(?:year [0-9]+ )?(?:girls|boys|kids|children|teenagers|teens|schoolgirls) (?:vodka|alcohol|booze|drink|drinks|drugs|weed|vapes|cigarettes|spice|pills)`,
+      `(?:i am|is|she is|he is|they are|aged|age) (?:[0-9]|1[0-5]|ten|eleven|twelve|thirteen|fourteen|fifteen)(?: [a-z]+){0,6} (?:seeing|dating|going out with|sleeping with|staying with|living with|met) (?:a |an )?(?:[2-9][0-9]|twenty|thirty|forty|fifty)(?: [a-z]+)? year old`,
+      `(?:man|men|stranger|someone|somebody|adult|bloke|guy|he)(?: [a-z]+){0,3} (?:asking|asks|asked|keeps asking|pressuring|pressures)(?: [a-z]+)? (?:my |our |the |a |her |his )?${CHILD} (?:for|to send) (?:pictures|photos|pics|picture|photo|images|videos|selfies|nudes)`,
+      `(?:taken over|took over|taking over|moved into|using) (?:my |his |her |their |the |a )?(?:[a-z]+ )?(?:flat|house|home|place)(?: [a-z]+){0,3} (?:to deal|to sell drugs|for drugs|to sell from|to deal from|as a base)`,
+      `(?:living|sleeping|live|sleep|kept|locked)(?: [a-z]+){0,6} (?:and|but) (?:they )?(?:never|do not|does not|never seem to|do not seem to|are not|not)(?: get| getting| being| seem to get)? paid`,
+      // A child being married: "I'm 16 and my parents are taking me to Pakistan to get married".
+      `(?:i am|she is|he is|aged|only) (?:[0-9]|1[0-7]|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?: [a-z]+){0,12} (?:get|be|getting|being) married`,
+      // Cuckooing in plain words: someone moved in with a vulnerable person, who is now afraid.
+      `(?:moved in|moving in|staying|taken over|took over|living)(?: [a-z]+){0,2} (?:with )?(?:the |an |a |my |our )?(?:old|elderly|vulnerable|disabled|frail)(?: [a-z0-9]+){0,12} (?:terrified|scared|frightened|afraid|in and out all)`,
       'fgm', 'female genital mutilation', 'honou?r based (?:abuse|violence)', 'drug dealers? (?:have )?(?:taken over|moved into|using) (?:his|her|their|the) (?:flat|house|home)',
     ],
     guards: [String.raw`(?:dog|pet|horse|cat|dogs|pets)s? groom|grooming (?:salon|parlour|parlor|business|van|service|appointment|licence|license)|groomer|well groomed|groomed (?:path|verge|lawn|grass|beach|slope|slopes|trail)`],
@@ -381,7 +529,8 @@ export const FAMILIES: PatternFamily[] = [
     id: 'child_abuse', category: SAFEGUARDING, reason: 'child at risk of abuse',
     patterns: [
       `${CHILD}(?: [a-z]+){0,2} (?:is |are |being |been |gets |getting |keeps getting |keep getting |was |were )+(?:hit|beaten|hurt|abused|smacked|slapped|punched|kicked|locked (?:in|out)|burnt|burned|shaken|starved|bullied at home|shouted at and hit|thrown out)`,
-      `(?:hits|beats|hurts|abuses|slaps|smacks|punches|kicks|batters|shakes|hitting|beating|hurting|abusing|slapping|smacking|punching|kicking|battering|shaking) (?:his|her|their|the|my|your|those|them|that|a)(?: [a-z]+)? (?:${CHILD}|wife|partner|girlfriend|boyfriend|husband|mum|dad)`,
+      `(?:hits|beats|hurts|abuses|slaps|smacks|punches|kicks|batters|shakes|hitting|beating|hurting|abusing|slapping|smacking|punching|kicking|battering|shaking) (?:his|her|their|the|my|your|those|them|that|a)(?: [a-z]+)? (?:${CHILD}|wife|partner|girlfriend|boyfriend|husband|mum|dad|mrs|missus|missis|fella|bird|woman)`,
+      `(?:dragged|dragging|drag|drags|grabbed|grabbing|grabs|yanked|yanking|pulled|pulling)(?: [a-z]+){1,4} by (?:the|his|her|their) (?:arm|arms|hair|neck|throat|ear|collar)(?! (?:of the|off the))`,
       `(?:bruises|bruising|burns|injuries|black eye)(?: [a-z]+){0,3} (?:${CHILD})`, `${CHILD}(?: [a-z]+){0,3} (?:bruises|bruising|black eyes?|burns|injuries)`,
       'child abuse', 'child protection', 'child cruelty', 'cruel to (?:the |his |her |their )?(?:kids|children|child|baby)',
       `(?:child|children|kids|baby|toddler|teenager|boy|girl)(?: [a-z]+){0,2} (?:sleeping rough|living on the streets|kicked out|thrown out)(?! (?:of the park|of the shop|of school))`,

@@ -104,6 +104,48 @@ const RISK_CASES: string[] = [
   'i have a rope ready',
   'my flat is full of smoke',
   'i took 30 paracetamol',
+  // Indirect intent: finality, goodbyes, affairs in order, things given away, a plan, means ready.
+  "had enough of all this, tonight's the night",
+  'tonites the nite dont try n stop me',
+  "I've sorted my affairs, just need to know who to tell about the flat afterwards",
+  "won't be a problem for anyone much longer",
+  "yeah i'll not be a problem after tonight",
+  "I'm not going to be around to see the new year",
+  "my family will be fine once I'm gone",
+  "theyd all be happier if i wasnt around",
+  "I've given away most of my things, I won't need them where I'm going",
+  'my son texted me goodbye and his phone is off',
+  "I've put my affairs in order and said my goodbyes",
+  'whoever reads this please feed my cat',
+  'been saving my pills for weeks now',
+  "mum's been stockpiling her morphine",
+  'Ive got all my tablets lined up on the table',
+  "I've got the rope, just need the courage",
+  'been looking up how many paracetamol it takes',
+  "I know how I'm going to do it now",
+  'I just want it all to go away for good',
+  'all I think about is dying',
+  "he's going to end it and I can hear him crying",
+  'Ive had enough. Im going to walk into the sea',
+  'ive took the lot',
+  'cnt do it nemore. bye',
+  'burnt my arm again with a lighter',
+  'scratching my arms till they bleed',
+  // Someone in danger now, heard or seen.
+  "he's laying into her next door, I can hear her screaming",
+  "my ex is at the door saying he'll do me in",
+  "stepdad is drunk and smashing the house up, we're hiding upstairs from him",
+  'a woman is being dragged into a car on Station Road',
+  "someone's been slashed outside the pub",
+  'old man on the beach, his lips look blue',
+  // Welsh, Polish, romanised Urdu.
+  'Dw i eisiau marw',
+  "Dw i'n mynd i ladd fy hun heno",
+  'Chcę się zabić',
+  'nie chce juz zyc',
+  'on ma nóż i grozi że mnie zabije',
+  'main marna chahta hoon',
+  'wo mujhe maar dega, uske paas chaku hai',
 ];
 
 // Safeguarding: abuse, neglect, exploitation without an immediate threat.
@@ -154,6 +196,31 @@ const SAFEGUARDING_CASES: string[] = [
   'they make my brother sell drugs',
   'i think the lady next door is being hit by her husband',
   'old man across the road has no heating and no food',
+  // Exploitation, coercive control, neglect in everyday words.
+  "my mate's little brother is running parcels for some older lads",
+  'I think my son is being made to carry stuff for a gang',
+  'my 14yo keeps going missing overnight and coming back with cash',
+  'lads with cars keep giving the year 9 girls vodka',
+  'my friend is 15 and she is seeing a 30 year old',
+  'some man online keeps asking my daughter for pictures',
+  "people have taken over my brother's flat to deal from",
+  'a new bloke has moved in with the old fella at number 12 and he looks terrified',
+  'he checks my phone and tells me what to wear',
+  "my sister's husband won't let her leave the house",
+  'my dad is drinking again and pushing mum about',
+  'she always has bruises and a black eye',
+  'nabour hits his mrs evry wknd cn hear it thru the wall',
+  'the kids next door never have any food, they come round asking for bread',
+  "the little boy says his dad locks him in his room without food",
+  'my neighbours kids been left again',
+  'my uncle has dementia and his carer has started taking his bank card',
+  'the care workers leave my dad in soiled clothes',
+  'a vulnerable man being used as a cash point by local lads',
+  'a man got my nan to send him thousands',
+  'Mój mąż mnie bije',
+  'Mae fy ngŵr yn fy mwrw i',
+  'mera shohar mujhe roz maarta hai',
+  "I'm 16 and my parents are taking me to Pakistan in the summer to get married",
 ];
 
 // Everyday council messages, including the near misses: none may trigger.
@@ -243,6 +310,36 @@ const NEGATIVES: string[] = [
   "I can't do this online, can I call someone",
   "i'm dying for a cuppa",
   'i could kill for a coffee',
+  // Hard negatives for the indirect families: finality words about bins, moving, wills, pests.
+  "tonight's the night the bins go out, right?",
+  "tonight's the night for the fireworks display on the beach",
+  "I won't be here next week so can you collect the bulky stuff on the 14th",
+  "my affairs are in order, I just need a copy of my birth certificate for the solicitor",
+  "I'm giving away an old sofa, can I put it out for collection",
+  "I'll be gone for a month travelling, can you stop my bin collections",
+  "I won't be around on Thursday for the bulky collection",
+  "I'm moving out at the end of the month, who do I tell about council tax",
+  'goodbye and thanks for your help',
+  'the rats in the loft are driving me mad, I can\'t take it any more',
+  'what do you use to kill the wasps nest in the loft',
+  'how do I get rid of mice, the poison isn\'t killing them',
+  'my dad has dementia, can I get a carers permit to park outside his house',
+  'how much are care home fees',
+  'the abuse I got from the warden was disgusting, I want to complain',
+  'the stairs are killing me, can I go on the list for a ground floor flat',
+  "someone's set fire to the bins behind the shops again, it's out now but it's a mess",
+  'someone set fire to my bin last night, it is melted',
+  'my parents are kicking me out next month',
+  "I've got nowhere to sleep tonight, my mum kicked me out",
+  'Dostałem mandat za parkowanie od rady, jak się odwołać?',
+  'Dw i eisiau talu fy nhreth cyngor',
+  'mujhe council tax bharna hai',
+  "I can't do it online any more, can I phone",
+  'I slipped on ice and cut my leg, it will not stop bleeding',
+  'she had a black eye after she tripped on the pavement',
+  'is the fence high enough to need planning permission',
+  'older kids are messaging my son about football',
+  'we are getting married in June, can we book the registry office',
 ];
 
 describe('screenForSafety: risk to life', () => {
@@ -291,6 +388,10 @@ describe('screenForSafety: shape and normalisation', () => {
     expect(normaliseForSafety('want 2 die')).toBe(' want to die ');
     expect(normaliseForSafety("he's outside")).toBe(' he is outside ');
     expect(normaliseForSafety('kms')).toBe(' kill myself ');
+    expect(normaliseForSafety('Chcę się zabić, nóż')).toBe(' chce sie zabic noz ');
+    expect(normaliseForSafety('fy ngŵr, łódź')).toBe(' fy ngwr lodz ');
+    expect(normaliseForSafety('i have od on my pills')).toBe(' i have overdose on my pills ');
+    expect(normaliseForSafety('mandat od rady')).toBe(' mandat od rady ');
   });
 
   it('respects a plain denial but not a cry for help around it', () => {

@@ -1,0 +1,92 @@
+import { sql, type Kysely } from 'kysely';
+import { fromJson, type Database, type Db, type HandoffRow } from '../../store/index.js';
+import { DEFAULT_STANDARD, QueueError, type QueueAgent, type QueueSettings, type ServiceStandard } from './types.js';
+
+/** urgent (safety) first, then high, then normal. */
+export const priorityRank = sql<number>`case h.priority when 'urgent' then 0 when 'high' then 1 else 2 end`;
+
+/** Runs `fn` in a transaction, or in the caller's when `db` already is one. */
+export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db);
+  return (db as Kysely<Database>).transaction().execute(fn);
+}
+
+/** A queue is served by an agent holding all its skills; the general queue (no skills) by everyone. */
+export function servesQueue(agentSkills: readonly string[], queue: Pick<QueueSettings, 'skills'> | undefined): boolean {
+  const skills = queue?.skills ?? [];
+  return skills.every((s) => agentSkills.includes(s));
+}
+
+export function findQueue(queues: readonly QueueSettings[], id: string): QueueSettings | undefined {
+  return queues.find((q) => q.id === id);
+}
+
+/** A queue id no longer in the settings still shows (and routes as general) rather than vanishing. */
+export function queueOrDefault(queues: readonly QueueSettings[], id: string): QueueSettings {
+  return findQueue(queues, id) ?? { id, name: id, skills: [] };
+}
+
+export function standardFor(queue: QueueSettings | undefined): ServiceStandard {
+  return { ...DEFAULT_STANDARD, ...(queue?.standard ?? {}) };
+}
+
+export function isSupervisor(agent: Pick<QueueAgent, 'roles'>): boolean {
+  return !!agent.roles?.some((r) => r === 'supervisor' || r === 'admin');
+}
+
+export function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] || name;
+}
+
+export function jsonArray(value: unknown): string[] {
+  const v = fromJson<unknown>(value);
+  return Array.isArray(v) ? v.map(String) : [];
+}
+
+export function jsonObject(value: unknown): Record<string, unknown> {
+  const v = value == null ? null : fromJson<unknown>(value);
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+export function seconds(from: Date, to: Date): number {
+  return Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
+}
+
+export async function findHandoff(db: Db, tenant: string, id: string): Promise<HandoffRow> {
+  if (!isUuidish(id)) throw new QueueError(404, 'Handoff not found', `There is no handoff ${id}.`);
+  const row = await db.selectFrom('handoffs').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new QueueError(404, 'Handoff not found', `There is no handoff ${id}.`);
+  return row;
+}
+
+/** Ids are UUIDs; anything else cannot exist, and must not reach a uuid-typed comparison. */
+export function isUuidish(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
+/** Midnight in the council's time zone, as an instant: "today" for service levels. */
+export function startOfDay(now: Date, timeZone = 'Europe/London'): Date {
+  const parts = (d: Date) => {
+    const f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(d);
+    const get = (t: string) => Number(f.find((p) => p.type === t)?.value);
+    return { y: get('year'), m: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
+  };
+  const offsetAt = (d: Date) => {
+    const p = parts(d);
+    return Date.UTC(p.y, p.m - 1, p.d, p.h, p.mi, p.s) - Math.floor(d.getTime() / 1000) * 1000;
+  };
+  const p = parts(now);
+  const localMidnight = Date.UTC(p.y, p.m - 1, p.d);
+  let guess = localMidnight - offsetAt(new Date(localMidnight));
+  guess = localMidnight - offsetAt(new Date(guess));
+  return new Date(guess);
+}

@@ -1,0 +1,184 @@
+import type { ConversationRow, Db, HandoffRow } from '../../store/index.js';
+import { fromJson } from '../../store/index.js';
+import { jsonArray, jsonObject } from './common.js';
+
+export interface ConversationContext {
+  recognition: Record<string, unknown> | null;
+  flow: { title: string; answers: Record<string, string>; phase: string | null } | null;
+  cases: CaseSummary[];
+  contact: {
+    id: string;
+    displayName: string | null;
+    phone: string | null;
+    email: string | null;
+    flags: string[];
+    identities: { channel: string; channelUserId: string }[];
+  } | null;
+  previousConversations: { id: string; channel: string; createdAt: string; state: string; summary: string }[];
+  previousCases: CaseSummary[];
+}
+
+export interface CaseSummary {
+  reference: string;
+  serviceId: string;
+  status: string;
+  createdAt: string;
+  summary: string;
+}
+
+const HISTORY_LIMIT = 20;
+
+/**
+ * What an agent needs to pick a conversation up without asking the resident to repeat
+ * themselves: what the assistant understood last, the flow's answers so far, cases, the
+ * contact (every channel they use) and their earlier conversations and cases.
+ * `flowTitle` turns a flow id into its title when the handoff did not record one.
+ */
+export async function conversationContext(
+  db: Db,
+  tenant: string,
+  conversation: ConversationRow,
+  handoff?: HandoffRow | null,
+  flowTitle: (id: string) => string | undefined = () => undefined,
+): Promise<ConversationContext> {
+  const lastInbound = await db
+    .selectFrom('messages')
+    .select('recognition')
+    .where('tenant_id', '=', tenant)
+    .where('conversation_id', '=', conversation.id)
+    .where('direction', '=', 'in')
+    .where('recognition', 'is not', null)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const recognition = lastInbound?.recognition == null ? null : jsonObject(lastInbound.recognition);
+
+  const cases = (
+    await db
+      .selectFrom('cases')
+      .select(['reference', 'service_id', 'status', 'created_at', 'summary'])
+      .where('tenant_id', '=', tenant)
+      .where('conversation_id', '=', conversation.id)
+      .orderBy('created_at')
+      .execute()
+  ).map(caseSummary);
+
+  let contact: ConversationContext['contact'] = null;
+  let previousConversations: ConversationContext['previousConversations'] = [];
+  let previousCases: CaseSummary[] = [];
+  if (conversation.contact_id) {
+    const contactId = conversation.contact_id;
+    const row = await db.selectFrom('contacts').selectAll().where('tenant_id', '=', tenant).where('id', '=', contactId).executeTakeFirst();
+    if (row) {
+      const identities = await db
+        .selectFrom('contact_identities')
+        .select(['channel', 'channel_user_id'])
+        .where('tenant_id', '=', tenant)
+        .where('contact_id', '=', contactId)
+        .orderBy('created_at')
+        .execute();
+      contact = {
+        id: row.id,
+        displayName: row.display_name,
+        phone: row.phone,
+        email: row.email,
+        flags: jsonArray(row.flags),
+        identities: identities.map((i) => ({ channel: i.channel, channelUserId: i.channel_user_id })),
+      };
+    }
+    const others = await db
+      .selectFrom('conversations as c')
+      .select([
+        'c.id',
+        'c.channel',
+        'c.created_at',
+        'c.state',
+        (eb) =>
+          eb
+            .selectFrom('handoffs as h')
+            .select('h.summary')
+            .where('h.tenant_id', '=', tenant)
+            .whereRef('h.conversation_id', '=', 'c.id')
+            .orderBy('h.created_at', 'desc')
+            .limit(1)
+            .as('handoff_summary'),
+        (eb) =>
+          eb
+            .selectFrom('messages as m')
+            .select('m.text')
+            .where('m.tenant_id', '=', tenant)
+            .whereRef('m.conversation_id', '=', 'c.id')
+            .where('m.direction', '=', 'in')
+            .orderBy('m.id')
+            .limit(1)
+            .as('first_message'),
+      ])
+      .where('c.tenant_id', '=', tenant)
+      .where('c.contact_id', '=', contactId)
+      .where('c.id', '!=', conversation.id)
+      .orderBy('c.created_at', 'desc')
+      .limit(HISTORY_LIMIT)
+      .execute();
+    previousConversations = others.map((c) => ({
+      id: c.id,
+      channel: c.channel,
+      createdAt: c.created_at.toISOString(),
+      state: c.state,
+      summary: c.handoff_summary ?? (c.first_message ? truncate(c.first_message, 160) : ''),
+    }));
+    previousCases = (
+      await db
+        .selectFrom('cases')
+        .select(['reference', 'service_id', 'status', 'created_at', 'summary'])
+        .where('tenant_id', '=', tenant)
+        .where('contact_id', '=', contactId)
+        .where((eb) => eb.or([eb('conversation_id', 'is', null), eb('conversation_id', '!=', conversation.id)]))
+        .orderBy('created_at', 'desc')
+        .limit(HISTORY_LIMIT)
+        .execute()
+    ).map(caseSummary);
+  }
+
+  return { recognition, flow: flowOf(conversation, handoff, flowTitle), cases, contact, previousConversations, previousCases };
+}
+
+/** The flow as the handoff recorded it, brought up to date with answers given since (the dialogue). */
+function flowOf(
+  conversation: ConversationRow,
+  handoff: HandoffRow | null | undefined,
+  flowTitle: (id: string) => string | undefined,
+): ConversationContext['flow'] {
+  const recorded = jsonObject(handoff?.context).flow as
+    | { id?: string; title?: string; answers?: Record<string, unknown>; phase?: string }
+    | null
+    | undefined;
+  const active = jsonObject(fromJson(conversation.dialogue)).flow as
+    | { id?: string; phase?: string; slots?: Record<string, unknown> }
+    | undefined;
+  if (!recorded && !active) return null;
+  const answers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(recorded?.answers ?? {})) answers[k] = label(v);
+  if (active?.slots && (!recorded?.id || recorded.id === active.id)) {
+    for (const [k, v] of Object.entries(active.slots)) if (!(k in answers)) answers[k] = label(v);
+  }
+  const id = recorded?.id ?? active?.id ?? '';
+  return {
+    title: recorded?.title ?? flowTitle(id) ?? id,
+    answers,
+    phase: active?.phase ?? recorded?.phase ?? null,
+  };
+}
+
+function label(v: unknown): string {
+  if (v && typeof v === 'object' && 'label' in v) return String((v as { label: unknown }).label);
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  return String(v);
+}
+
+function caseSummary(r: { reference: string; service_id: string; status: string; created_at: Date; summary: string }): CaseSummary {
+  return { reference: r.reference, serviceId: r.service_id, status: r.status, createdAt: r.created_at.toISOString(), summary: r.summary };
+}
+
+function truncate(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}

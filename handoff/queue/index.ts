@@ -1,0 +1,28 @@
+/** The console's queue work: listing, routing offers, accept, reply, transfer, hand back, close, context, service levels, audit. */
+export * from './types.js';
+export { servesQueue, startOfDay, isSupervisor, firstName } from './common.js';
+export { auditAgentAction, auditTrail, type AuditEvent, type AuditSubject } from './audit.js';
+export { setStatus, heartbeat, availableAgents, openCount, isPresent, type AvailableAgent, type PresenceRow } from './presence.js';
+export { listQueue, transferTarget } from './listing.js';
+export { offerNext, type Offer } from './routing.js';
+export {
+  accept,
+  reply,
+  transfer,
+  handBack,
+  close,
+  abandon,
+  viewConversation,
+  createCaseFor,
+  updateCase,
+  getConversation,
+  acceptedText,
+  HAND_BACK_TEXT,
+  CASE_STATUSES,
+  type AcceptResult,
+  type TransferInput,
+  type ConversationView,
+} from './actions.js';
+export { conversationContext, type ConversationContext, type CaseSummary } from './context.js';
+export { estimateWait, serviceLevels, medianAcceptSeconds, DEFAULT_ACCEPT_SECONDS, type QueueServiceLevel } from './service-levels.js';
+export { listCannedResponses, DEMO_CANNED_RESPONSES, type CannedResponse } from './canned.js';

@@ -1,0 +1,68 @@
+import type { Db } from '../../store/index.js';
+import { priorityRank, queueOrDefault, servesQueue } from './common.js';
+import { transferTarget } from './listing.js';
+import { availableAgents, type AvailableAgent } from './presence.js';
+import { OFFER_SECONDS, type QueueSettings } from './types.js';
+
+export interface Offer {
+  handoffId: string;
+  agentId: string;
+  conversationId: string;
+}
+
+/**
+ * One routing pass: each waiting handoff, most urgent and then oldest first, is offered to an
+ * available agent who serves its queue and has a free slot, fewest open conversations first.
+ * An offer stands for 30 s; after that it goes to someone else. Offers only reserve; the
+ * agent still accepts, and `accept` enforces capacity. Safe to run on any number of processes:
+ * each offer is a conditional update of what this pass read.
+ */
+export async function offerNext(db: Db, tenant: string, queues: readonly QueueSettings[], now = new Date()): Promise<Offer[]> {
+  const agents = await availableAgents(db, tenant, now);
+  if (!agents.length) return [];
+  const stale = now.getTime() - OFFER_SECONDS * 1000;
+  const waiting = await db
+    .selectFrom('handoffs as h')
+    .select(['h.id', 'h.conversation_id', 'h.queue', 'h.offered_to', 'h.offered_at', 'h.context'])
+    .where('h.tenant_id', '=', tenant)
+    .where('h.agent_id', 'is', null)
+    .where('h.closed_at', 'is', null)
+    .orderBy(priorityRank)
+    .orderBy('h.created_at')
+    .orderBy('h.id')
+    .execute();
+  const byId = new Map(agents.map((a) => [a.id, a]));
+  const hasRoom = (a: AvailableAgent) => a.open + a.offers < a.capacity;
+  const offers: Offer[] = [];
+  for (const h of waiting) {
+    if (h.offered_to && h.offered_at && h.offered_at.getTime() > stale) continue; // a live offer
+    const queue = queueOrDefault(queues, h.queue);
+    const directed = transferTarget(h.context);
+    let candidates: AvailableAgent[];
+    const target = directed ? byId.get(directed) : undefined;
+    if (target) {
+      // Transferred to a named agent who is here: it waits for them, offered again when it lapses.
+      if (!hasRoom(target)) continue;
+      candidates = [target];
+    } else {
+      candidates = agents.filter((a) => servesQueue(a.skills, queue) && hasRoom(a) && a.id !== h.offered_to);
+    }
+    if (!candidates.length) continue;
+    candidates.sort((a, b) => a.open - b.open || a.offers - b.offers || a.id.localeCompare(b.id));
+    const chosen = candidates[0];
+    const updated = await db
+      .updateTable('handoffs')
+      .set({ offered_to: chosen.id, offered_at: now })
+      .where('tenant_id', '=', tenant)
+      .where('id', '=', h.id)
+      .where('agent_id', 'is', null)
+      .where('closed_at', 'is', null)
+      .where((eb) => (h.offered_to ? eb('offered_to', '=', h.offered_to) : eb('offered_to', 'is', null)))
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 1) {
+      chosen.offers++;
+      offers.push({ handoffId: h.id, agentId: chosen.id, conversationId: h.conversation_id });
+    }
+  }
+  return offers;
+}
