@@ -16,6 +16,11 @@ export interface ConsoleDeps {
   /** The `/console` socket.io namespace, once created: emit to `tenant:<id>` and `agent:<id>` rooms. */
   consoleNamespace?: () => Namespace | undefined;
   publicUrl?: string;
+  /**
+   * Sends the conversation's stored, unsent outbound messages on its channel (SMS, WhatsApp...):
+   * web chat needs nothing (the browser fetches them). Set by the composition root.
+   */
+  dispatchOutbound?: (tenant: string, conversationId: string) => void;
   /** True when cookies must be Secure (PUBLIC_URL is https). */
   secureCookies: boolean;
   clock: () => Date;

@@ -59,6 +59,7 @@ export function workRoutes(deps: ConsoleDeps): Router {
     notifyQueueChanged(deps, tenant);
     notifyConversationMessage(deps, tenant, conversationId);
     deps.realtime?.conversationUpdated(conversationId);
+    deps.dispatchOutbound?.(tenant, conversationId);
   };
 
   router.get('/queue', auth, async (req, res) => {
@@ -90,6 +91,7 @@ export function workRoutes(deps: ConsoleDeps): Router {
     const message = await reply(db, agent.tenantId, String(req.params.id), agent, text, deps.clock());
     notifyConversationMessage(deps, agent.tenantId, message.conversation_id);
     deps.realtime?.conversationUpdated(message.conversation_id);
+    deps.dispatchOutbound?.(agent.tenantId, message.conversation_id);
     res.status(201).json({
       message: {
         id: message.id,
