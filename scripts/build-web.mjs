@@ -1,6 +1,8 @@
 /**
- * Builds the browser bundles: web/widget/index.ts -> web/dist/widget.js (IIFE, minified,
- * with a source map). The widget injects its own CSS, so embedding stays one script tag.
+ * Builds the browser bundles (IIFE, minified, with source maps):
+ *   web/widget/index.ts  -> web/dist/widget.js   (injects its own CSS: embedding stays one script tag)
+ *   web/console/index.ts -> web/dist/console.js  (the agent console, loaded by web/console/index.html)
+ * socket.io-client is bundled into both.
  * Run: node scripts/build-web.mjs   (or import { buildWeb } in tests)
  */
 import { build } from 'esbuild';
@@ -16,8 +18,11 @@ const TARGETS = ['es2020'];
 export async function buildWeb({ outdir = path.join(root, 'web/dist'), minify = true } = {}) {
   await mkdir(outdir, { recursive: true });
   const result = await build({
-    entryPoints: [path.join(root, 'web/widget/index.ts')],
-    outfile: path.join(outdir, 'widget.js'),
+    entryPoints: [
+      { in: path.join(root, 'web/widget/index.ts'), out: 'widget' },
+      { in: path.join(root, 'web/console/index.ts'), out: 'console' },
+    ],
+    outdir,
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -33,5 +38,5 @@ export async function buildWeb({ outdir = path.join(root, 'web/dist'), minify = 
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { outdir, bytes } = await buildWeb();
-  console.log(`built ${path.relative(root, outdir)}/widget.js (${bytes} bytes incl. map)`);
+  console.log(`built ${path.relative(root, outdir)}/widget.js and console.js (${bytes} bytes incl. maps)`);
 }

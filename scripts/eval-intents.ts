@@ -10,22 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { evaluateModel, formatReport, readLabelledFile, summarise } from '../intents/eval/evaluate.js';
 import { loadTrainingExamples, trainIntentModel } from '../intents/recogniser/index.js';
 import type { TrainingExample } from '../intents/types.js';
+import { parseArgs } from './cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function parseArgs(argv: string[]): Map<string, string | true> {
-  const args = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) throw new Error(`Unexpected argument: ${a}`);
-    const next = argv[i + 1];
-    if (next !== undefined && !next.startsWith('--')) {
-      args.set(a.slice(2), next);
-      i++;
-    } else args.set(a.slice(2), true);
-  }
-  return args;
-}
 
 function usage(message: string): never {
   console.error(`${message}

@@ -11,22 +11,10 @@ import { loadContentPack, POPULAR_TASKS } from '../bot/index.js';
 import { loadOrTrainModel } from '../intents/index.js';
 import { ArticleIndex, Typeahead } from '../knowledge-base/index.js';
 import { assistantRanking, evaluateRetrieval, evaluateTypeahead, formatKbReport, readKbTestFile } from '../knowledge-base/eval.js';
+import { parseArgs } from './cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function parseArgs(argv: string[]): Map<string, string | true> {
-  const args = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) throw new Error(`Unexpected argument: ${a}`);
-    const next = argv[i + 1];
-    if (next !== undefined && !next.startsWith('--')) {
-      args.set(a.slice(2), next);
-      i++;
-    } else args.set(a.slice(2), true);
-  }
-  return args;
-}
 
 function usage(message: string): never {
   console.error(`${message}

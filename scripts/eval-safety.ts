@@ -12,24 +12,12 @@ import { loadContentPack } from '../bot/index.js';
 import { readLabelledFile } from '../intents/eval/evaluate.js';
 import { loadOrTrainModel, screenForSafety } from '../intents/index.js';
 import type { IntentPrediction } from '../intents/index.js';
+import { parseArgs } from './cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // As topSafety in bot/policy.ts.
 const CLASSIFIER_THRESHOLD = 0.5;
 
-function parseArgs(argv: string[]): Map<string, string | true> {
-  const args = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) throw new Error(`Unexpected argument: ${a}`);
-    const next = argv[i + 1];
-    if (next !== undefined && !next.startsWith('--')) {
-      args.set(a.slice(2), next);
-      i++;
-    } else args.set(a.slice(2), true);
-  }
-  return args;
-}
 
 function usage(message: string): never {
   console.error(`${message}
