@@ -98,6 +98,7 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     realtime,
     consoleNamespace: () => realtime.io.of('/console'),
     publicUrl,
+    defaultTenant,
     secureCookies: !!publicUrl?.startsWith('https://'),
     clock: options.clock ?? (() => new Date()),
   };

@@ -54,6 +54,8 @@ export interface HandoffNotice {
   queue?: string;
   /** False out of hours: the resident is told when someone will be back. */
   staffAvailable?: boolean;
+  /** A rough wait, when someone is available to estimate from. */
+  estimatedWaitSeconds?: number;
 }
 
 export interface OutboundMessage {

@@ -555,7 +555,7 @@ class Turn {
         ...before,
         {
           text: handoffMessage(this.settings, queue.name, open, notice.priority === 'urgent', wait),
-          handoff: { ...notice, staffAvailable: open },
+          handoff: { ...notice, staffAvailable: open, ...(wait !== null ? { estimatedWaitSeconds: Math.round(wait) } : {}) },
           ...(open ? {} : { suggestions: OUT_OF_HOURS_OPTIONS }),
         },
       ],

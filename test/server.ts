@@ -14,7 +14,12 @@ export type TestServer = RunningServer & { tenant: string; contentDir: string };
 export async function startTestServer(options: StartOptions = {}): Promise<TestServer> {
   let tenant = 'demo';
   let contentDir = options.contentDir;
-  if (!contentDir) {
+  if (contentDir) {
+    // Serving a given folder: its (first) council is the one tests talk to.
+    const first = fs.readdirSync(contentDir).sort().find((d) => fs.existsSync(path.join(contentDir!, d, 'settings.yaml')));
+    const m = first && /^tenant:\s*(\S+)/m.exec(fs.readFileSync(path.join(contentDir, first, 'settings.yaml'), 'utf8'));
+    if (m) tenant = m[1];
+  } else {
     tenant = `demo-${randomUUID().slice(0, 8)}`;
     contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'content-'));
     fs.cpSync(path.resolve('content/demo'), path.join(contentDir, tenant), { recursive: true });

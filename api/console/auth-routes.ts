@@ -247,7 +247,8 @@ export function authRoutes(deps: ConsoleDeps): Router {
   });
 
   router.get('/me', noStore, full, async (req, res) => {
-    res.json({ agent: publicAgent(await currentAgent(req)), csrfToken: req.agentSession!.csrfToken });
+    const council = deps.assistant.runtime(req.agent!.tenantId).pack.settings.councilName;
+    res.json({ agent: { ...publicAgent(await currentAgent(req)), councilName: council }, csrfToken: req.agentSession!.csrfToken });
   });
 
   router.put('/me/status', noStore, full, async (req, res) => {

@@ -16,6 +16,8 @@ export interface ConsoleDeps {
   /** The `/console` socket.io namespace, once created: emit to `tenant:<id>` and `agent:<id>` rooms. */
   consoleNamespace?: () => Namespace | undefined;
   publicUrl?: string;
+  /** The council an unqualified sign-in belongs to. */
+  defaultTenant?: string;
   /**
    * Sends the conversation's stored, unsent outbound messages on its channel (SMS, WhatsApp...):
    * web chat needs nothing (the browser fetches them). Set by the composition root.

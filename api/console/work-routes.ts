@@ -62,6 +62,21 @@ export function workRoutes(deps: ConsoleDeps): Router {
     deps.dispatchOutbound?.(tenant, conversationId);
   };
 
+  // Transfer targets: the council's queues and its agents (names and presence only).
+  router.get('/queues', auth, (req, res) => {
+    res.json({ queues: queuesOf(deps, agentOf(req).tenantId).map((q) => ({ id: q.id, name: q.name, skills: q.skills })) });
+  });
+  router.get('/agents', auth, async (req, res) => {
+    const rows = await db
+      .selectFrom('agents')
+      .select(['id', 'name', 'status', 'skills'])
+      .where('tenant_id', '=', agentOf(req).tenantId)
+      .where('disabled_at', 'is', null)
+      .orderBy('name')
+      .execute();
+    res.json({ agents: rows });
+  });
+
   router.get('/queue', auth, async (req, res) => {
     const agent = agentOf(req);
     const handoffs = await listQueue(db, agent.tenantId, agent, queuesOf(deps, agent.tenantId), deps.clock());

@@ -77,6 +77,7 @@ export function conversationRoutes(deps: { store: Store; assistant: Assistant; d
       state: fresh?.state ?? conversation.state,
       messages: rows.map((r) => ({
         ...(r.direction === 'out' ? (partsOf<OutboundMessage>(r) ?? {}) : {}),
+        ...(r.author === 'agent' ? { agentName: partsOf<{ agent?: { name?: string } }>(r)?.agent?.name } : {}),
         id: r.id,
         direction: r.direction,
         author: r.author,

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestServer } from '../../test/server.js';
+import { startTestServer, type TestServer } from '../../test/server.js';
 
 /** Shared set-up of the widget's browser tests: a fresh build, the real server, headless Chromium. */
 
@@ -13,6 +13,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export interface Demo {
   url: string;
   browser: Browser;
+  /** The running server: its store (to create agents), its tenant id. */
+  server: TestServer;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function startDemo(): Promise<Demo> {
   return {
     url: server.url,
     browser,
+    server,
     async close() {
       await browser.close();
       await server.close();

@@ -14,6 +14,11 @@ export class Conversation {
     private readonly store: SessionStore,
   ) {}
 
+  /** The conversation in use, once there is one (for the live-updates connection). */
+  get current(): Session | null {
+    return this.session;
+  }
+
   /** The transcript of the stored conversation, or of a new one. */
   async resume(): Promise<Transcript> {
     const stored = this.store.load();

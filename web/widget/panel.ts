@@ -8,6 +8,10 @@ export interface PanelElements {
   closeButton: HTMLButtonElement;
   log: HTMLElement;
   typing: HTMLElement;
+  /** "Sam is typing…" from an adviser: its own polite region, so it is announced once. */
+  agentTyping: HTMLElement;
+  /** Who the resident is talking to, or that they are waiting and for how long. */
+  status: HTMLElement;
   form: HTMLFormElement;
   input: HTMLInputElement;
 }
@@ -22,6 +26,9 @@ export function buildPanel(title: string): PanelElements {
   const closeButton = el('button', { type: 'button', class: 'ca-close' }, el('span', { 'aria-hidden': 'true', class: 'ca-close__icon' }, '×'), ' Close', visuallyHidden(' chat'));
   const log = el('div', { id: 'ca-log', class: 'ca-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': 'Conversation', tabindex: '0' });
   const typing = el('div', { class: 'ca-typing', role: 'status' });
+  const agentTyping = el('div', { class: 'ca-agent-typing', role: 'status', 'aria-live': 'polite' });
+  const status = el('p', { class: 'ca-status', id: 'ca-status', role: 'status' });
+  status.hidden = true;
   const input = el('input', { id: 'ca-input', class: 'ca-input', type: 'text', name: 'message', autocomplete: 'off', spellcheck: 'true', enterkeyhint: 'send', maxlength: '2000' });
   const form = el(
     'form',
@@ -38,13 +45,15 @@ export function buildPanel(title: string): PanelElements {
       el('div', { class: 'ca-header__text' }, el('h2', { id: 'ca-title', class: 'ca-title' }, title), el('p', { id: 'ca-intro', class: 'ca-intro' }, 'An automated assistant. You can ask for a person at any time.')),
       closeButton,
     ),
+    status,
     log,
     typing,
+    agentTyping,
     form,
   );
   panel.hidden = true;
   const root = el('div', { id: 'ca-root', class: 'ca-root' }, launcher, panel);
-  return { root, launcher, panel, closeButton, log, typing, form, input };
+  return { root, launcher, panel, closeButton, log, typing, agentTyping, status, form, input };
 }
 
 function chatIcon(): SVGElement {

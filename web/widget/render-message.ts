@@ -10,11 +10,13 @@ const SPEAKER: Record<Author, string> = {
 };
 
 /** One message as shown in the log. Suggestions are rendered separately: only the latest are live. */
-export function renderMessage(author: Author, message: Partial<OutboundMessage> & { text: string }): HTMLElement {
+export function renderMessage(author: Author, message: Partial<OutboundMessage> & { text: string; agentName?: string | null }): HTMLElement {
   const fromResident = author === 'resident';
   const node = el('div', { class: `ca-msg ${fromResident ? 'ca-msg--resident' : `ca-msg--${author === 'agent' ? 'agent' : 'bot'}`}` });
-  const bubble = el('div', { class: 'ca-bubble' }, visuallyHidden(SPEAKER[author] + ' '));
-  if (author === 'agent') bubble.appendChild(el('p', { class: 'ca-speaker', 'aria-hidden': 'true' }, 'Council adviser'));
+  const agentName = author === 'agent' && message.agentName ? message.agentName : null;
+  const speaker = agentName ? `${agentName}, council adviser, said:` : SPEAKER[author];
+  const bubble = el('div', { class: 'ca-bubble' }, visuallyHidden(speaker + ' '));
+  if (author === 'agent') bubble.appendChild(el('p', { class: 'ca-speaker', 'aria-hidden': 'true' }, agentName ? `${agentName} (council adviser)` : 'Council adviser'));
   if (message.handoff) bubble.appendChild(el('p', { class: 'ca-handoff' }, 'Passing you to our team'));
   // An article answer may carry its summary as both text and card body, and its URL as both
   // card link and link: show each once.

@@ -98,6 +98,10 @@ const CSS = `
 .ca-typing--on::after { content: ""; display: inline-block; width: 8px; height: 8px; margin-left: 6px; border-radius: 50%; background: #505a5f; animation: ca-pulse 1s ease-in-out infinite; }
 @keyframes ca-pulse { 0%, 100% { opacity: 0.2; } 50% { opacity: 1; } }
 
+.ca-root .ca-status { padding: 8px 16px; background: #f3f2f1; border-bottom: 1px solid #b1b4b6; font-size: 16px; font-weight: 700; }
+.ca-root .ca-status__detail { display: block; font-weight: 400; }
+.ca-agent-typing { padding: 0 16px; font-size: 16px; color: #505a5f; }
+.ca-agent-typing:not(:empty) { padding-bottom: 6px; }
 .ca-form { position: relative; padding: 12px 16px 16px; border-top: 1px solid #b1b4b6; }
 .ca-root .ca-label { display: block; font-weight: 700; font-size: 19px; margin-bottom: 6px; }
 .ca-form__row { display: flex; gap: 8px; align-items: stretch; }

@@ -1,6 +1,6 @@
 import type { OutboundMessage } from '../../bot/index.js';
 
-export type { AskFor, Card, OutboundMessage, Suggestion } from '../../bot/index.js';
+export type { AskFor, Card, HandoffNotice, OutboundMessage, Suggestion } from '../../bot/index.js';
 
 export type ConversationState = 'bot' | 'queued' | 'with_agent' | 'closed';
 export type Author = 'resident' | 'bot' | 'agent' | 'system';
@@ -13,6 +13,8 @@ export interface TranscriptMessage extends Partial<OutboundMessage> {
   author: Author;
   text: string;
   createdAt?: string;
+  /** The adviser's display name on their messages, when the server gives it. */
+  agentName?: string | null;
 }
 
 export interface Transcript {

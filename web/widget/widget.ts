@@ -3,15 +3,21 @@ import type { WidgetConfig } from './config.js';
 import { Conversation } from './conversation.js';
 import { el, uuid } from './dom.js';
 import { applyAskFor } from './input-mode.js';
+import { LiveUpdates, type AgentTyping } from './live.js';
 import { buildPanel, type PanelElements } from './panel.js';
 import { renderMessage, renderSuggestions } from './render-message.js';
 import { SessionStore } from './session-store.js';
 import { injectStyles } from './styles.js';
 import { Typeahead } from './typeahead.js';
-import type { ConversationState, OutboundMessage, Transcript, TranscriptMessage } from './types.js';
+import type { ConversationState, HandoffNotice, OutboundMessage, Transcript, TranscriptMessage } from './types.js';
 
-/** How often to look for an adviser's replies while a person holds the conversation. */
+/** How often to look for an adviser's replies while a person holds the conversation and the socket is down. */
 const ADVISER_POLL_MS = 4000;
+/** The resident's "typing" goes out at most this often, and "stopped" after this long idle. */
+const TYPING_REPEAT_MS = 3000;
+const TYPING_IDLE_MS = 2500;
+/** An adviser's "typing" that never gets its "stopped" (closed tab) fades after this long. */
+const AGENT_TYPING_TIMEOUT_MS = 8000;
 
 interface PendingMessage {
   id: string;
@@ -33,6 +39,14 @@ export class ChatWidget {
   private state: ConversationState = 'bot';
   private readonly seen = new Set<string | number>();
   private pollTimer: ReturnType<typeof setInterval> | undefined;
+  private live: LiveUpdates | null = null;
+  private liveFor: string | null = null;
+  private typingSent = 0;
+  private typingIdle: ReturnType<typeof setTimeout> | undefined;
+  private agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Who the resident is talking to, as far as we know, and the latest wait information. */
+  private agentName: string | null = null;
+  private waitNotice: (HandoffNotice & Record<string, unknown>) | null = null;
 
   constructor(private readonly config: WidgetConfig) {
     const api = new ChatApi(config.baseUrl, config.tenant);
@@ -60,6 +74,8 @@ export class ChatWidget {
       launcher.setAttribute('aria-expanded', 'true');
       this.store.rememberOpen(true);
       this.startPolling();
+      // Replies that came while the panel was closed.
+      if (this.loaded && this.waitingForPerson) void this.poll();
     }
     if (focusInput) input.focus();
     if (!this.loaded) void this.load().catch(() => this.showLoadError());
@@ -83,6 +99,7 @@ export class ChatWidget {
     if (!trimmed) return;
     this.typeahead.close();
     this.ui.input.value = '';
+    this.stopResidentTyping();
     this.removeSuggestions();
     this.ui.log.querySelectorAll('.ca-load-error').forEach((n) => n.remove());
     const node = renderMessage('resident', { text: trimmed });
@@ -99,6 +116,7 @@ export class ChatWidget {
       event.preventDefault();
       this.send(input.value);
     });
+    input.addEventListener('input', () => this.onResidentTyping());
     panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.preventDefault();
@@ -114,6 +132,7 @@ export class ChatWidget {
       try {
         this.renderTranscript(await this.conversation.resume());
         this.loaded = true;
+        this.connectLive();
       } finally {
         this.setTyping(false);
       }
@@ -130,6 +149,7 @@ export class ChatWidget {
     try {
       if (!this.loaded) await this.load();
       const replies = await this.conversation.send(message.text, message.id);
+      this.connectLive();
       this.renderReplies(replies);
     } catch (err) {
       this.showSendError(message, err);
@@ -145,6 +165,7 @@ export class ChatWidget {
     const lastInbound = transcript.messages.map((m) => m.direction).lastIndexOf('in');
     transcript.messages.forEach((m, i) => {
       this.seen.add(m.id);
+      this.learnFrom(m);
       // Only the replies to the resident's latest message still offer their buttons.
       this.appendMessage(m.direction === 'in' ? 'resident' : m.author, m, i > lastInbound);
     });
@@ -155,7 +176,11 @@ export class ChatWidget {
   private renderReplies(replies: OutboundMessage[]): void {
     for (const reply of replies) this.appendMessage('bot', reply, true);
     this.applyLatestAskFor(replies);
-    if (replies.some((r) => r.handoff)) this.setState('queued');
+    const handoff = replies.find((r) => r.handoff)?.handoff;
+    if (handoff) {
+      this.waitNotice = handoff as HandoffNotice & Record<string, unknown>;
+      this.setState('queued');
+    }
   }
 
   private appendMessage(author: TranscriptMessage['author'], message: Partial<OutboundMessage> & { text: string }, live: boolean): void {
@@ -219,15 +244,113 @@ export class ChatWidget {
   }
 
   private setState(state: ConversationState): void {
+    const was = this.state;
     this.state = state;
+    if (state !== 'with_agent') {
+      this.stopResidentTyping();
+      this.setAgentTyping({ from: 'agent', typing: false });
+    }
+    if (state === 'bot' || state === 'closed') {
+      this.agentName = null;
+      this.waitNotice = null;
+    }
+    if (was !== state || state !== 'bot') this.renderStatus();
     this.startPolling();
   }
 
-  /** Advisers' replies arrive between the resident's turns, so look for them while one is involved. */
+  private get waitingForPerson(): boolean {
+    return this.state === 'queued' || this.state === 'with_agent';
+  }
+
+  /**
+   * Advisers' replies arrive between the resident's turns. With the socket connected we refetch
+   * when told the conversation changed; polling every 4 s is the fallback while it is not.
+   */
   private startPolling(): void {
-    const waitingForPerson = this.state === 'queued' || this.state === 'with_agent';
-    if (!waitingForPerson || this.ui.panel.hidden) return this.stopPolling();
+    if (!this.waitingForPerson || this.ui.panel.hidden || this.live?.connected) return this.stopPolling();
     this.pollTimer ??= setInterval(() => void this.poll(), ADVISER_POLL_MS);
+  }
+
+  /** Opens (or re-opens, if the conversation was replaced) the live-updates connection. */
+  private connectLive(): void {
+    const session = this.conversation.current;
+    if (!session || this.liveFor === session.conversationId) return;
+    this.live?.close();
+    this.liveFor = session.conversationId;
+    this.live = new LiveUpdates(this.config.baseUrl, session, {
+      updated: () => {
+        if (this.waitingForPerson && !this.ui.panel.hidden) void this.poll();
+      },
+      agentTyping: (e) => this.setAgentTyping(e),
+      connected: (connected) => {
+        this.startPolling();
+        // Anything that happened while the socket was down.
+        if (connected && this.waitingForPerson && !this.ui.panel.hidden) void this.poll();
+      },
+    });
+  }
+
+  /** "{name} is typing…": shown while the adviser types, announced once when it starts. */
+  private setAgentTyping(e: AgentTyping): void {
+    clearTimeout(this.agentTypingTimer);
+    const region = this.ui.agentTyping;
+    if (e.name && this.state === 'with_agent' && e.name !== this.agentName) {
+      this.agentName = e.name;
+      this.renderStatus();
+    }
+    if (!e.typing || this.state !== 'with_agent') {
+      if (region.textContent) region.textContent = '';
+      return;
+    }
+    const text = `${e.name || this.agentName || 'The adviser'} is typing…`;
+    if (region.textContent !== text) region.textContent = text;
+    this.agentTypingTimer = setTimeout(() => this.setAgentTyping({ from: 'agent', typing: false }), AGENT_TYPING_TIMEOUT_MS);
+  }
+
+  /** Tells the adviser the resident is typing: only while a person holds the conversation, throttled. */
+  private onResidentTyping(): void {
+    if (this.state !== 'with_agent' || !this.live) return;
+    if (!this.ui.input.value.trim()) return this.stopResidentTyping();
+    const now = Date.now();
+    if (now - this.typingSent > TYPING_REPEAT_MS) {
+      this.typingSent = now;
+      this.live.typing(true);
+    }
+    clearTimeout(this.typingIdle);
+    this.typingIdle = setTimeout(() => this.stopResidentTyping(), TYPING_IDLE_MS);
+  }
+
+  private stopResidentTyping(): void {
+    clearTimeout(this.typingIdle);
+    if (!this.typingSent) return;
+    this.typingSent = 0;
+    this.live?.typing(false);
+  }
+
+  /** Picks up who the adviser is and the wait information from messages as they are shown. */
+  private learnFrom(m: Partial<TranscriptMessage>): void {
+    if (m.handoff) this.waitNotice = m.handoff as HandoffNotice & Record<string, unknown>;
+    if (m.author === 'agent' && m.agentName) this.agentName = m.agentName;
+    if (m.author === 'system' && m.text) {
+      const name = agentNameFrom(m.text);
+      if (name) this.agentName = name;
+    }
+  }
+
+  /** The line under the header: who the resident is talking to, or that they wait and roughly how long. */
+  private renderStatus(): void {
+    const { status } = this.ui;
+    if (this.state === 'with_agent') {
+      status.replaceChildren(this.agentName ? `You're talking to ${this.agentName}, a council adviser` : "You're talking to a council adviser");
+      status.hidden = false;
+    } else if (this.state === 'queued') {
+      const detail = waitDetail(this.waitNotice);
+      status.replaceChildren('Waiting for an adviser', ...(detail ? [el('span', { class: 'ca-status__detail' }, detail)] : []));
+      status.hidden = false;
+    } else {
+      status.replaceChildren();
+      status.hidden = true;
+    }
   }
 
   private stopPolling(): void {
@@ -244,13 +367,45 @@ export class ChatWidget {
         this.seen.add(m.id);
         // The resident's own messages and the bot's replies were shown when they were sent.
         if (m.direction === 'out' && (m.author === 'agent' || m.author === 'system')) {
+          this.learnFrom(m);
+          if (m.author === 'agent') this.setAgentTyping({ from: 'agent', typing: false });
           this.removeSuggestions();
           this.appendMessage(m.author, m, true);
         }
       }
       this.setState(transcript.state);
+      this.renderStatus();
     } catch {
       // Try again at the next tick.
     }
   }
+}
+
+/** "Sam has joined the conversation", "You're now talking to Sam": the server's wording names the adviser. */
+export function agentNameFrom(text: string): string | null {
+  const patterns = [
+    /\b(?:talking|chatting|speaking) (?:to|with) ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)/,
+    /^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:from [^,.]+ )?(?:has joined|joined|is now|will help)/,
+  ];
+  for (const p of patterns) {
+    const m = p.exec(text.trim());
+    if (m && !/^(You|We|The|Our|A|An)$/.test(m[1])) return m[1];
+  }
+  return null;
+}
+
+/** Wait information a handoff notice may carry beyond the contract's fields (position, estimate). */
+function waitDetail(notice: (HandoffNotice & Record<string, unknown>) | null): string | null {
+  if (!notice) return null;
+  if (notice.staffAvailable === false) return 'Our advisers are not available right now. Someone will reply here when they are back.';
+  const parts: string[] = [];
+  const position = Number(notice.position ?? notice.queuePosition);
+  if (Number.isFinite(position) && position > 0) parts.push(position === 1 ? "You're next" : `You're number ${position} in the queue`);
+  const seconds = Number(notice.estimatedWaitSeconds ?? notice.waitSeconds ?? notice.expectedWaitSeconds);
+  if (Number.isFinite(seconds) && seconds > 0) {
+    const minutes = Math.max(1, Math.round(seconds / 60));
+    parts.push(`about ${minutes} minute${minutes === 1 ? '' : 's'}`);
+  }
+  if (parts.length) return parts.join(', ') + '.';
+  return notice.priority === 'urgent' ? 'Someone will be with you as soon as possible.' : 'It is usually a few minutes.';
 }

@@ -1,0 +1,56 @@
+import { Router, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import type { Assistant } from '../../bot/index.js';
+import { twilioWebhook } from '../../channels/twilio/signature.js';
+import { VoiceChannel, type TwilioParams, type VoiceSms } from '../../channels/twilio/voice/index.js';
+import type { Store } from '../../store/index.js';
+
+export interface TwilioVoiceDeps {
+  store: Store;
+  assistant: Assistant;
+  log: Logger;
+  /** The tenants served: a call's `To` picks one by settings.channels.twilioNumbers. */
+  tenantIds: () => Iterable<string>;
+  /** Read per request (TWILIO_AUTH_TOKEN); without one every webhook is refused. */
+  authToken: () => string | undefined;
+  /** PUBLIC_URL: the origin Twilio calls, which it signs. */
+  publicUrl: () => string | undefined;
+  /** Texts links and references to callers on UK mobiles; without it nothing is offered. */
+  sms?: VoiceSms;
+  clock?: () => Date;
+}
+
+/**
+ * Twilio Voice webhooks, mounted by the app at /channels/twilio:
+ * POST /voice (the number's Voice URL), /voice/gather (our Gather actions and silence redirects),
+ * /voice/queue-wait (Enqueue waitUrl), /voice/queue-leave (Enqueue action). Every request must
+ * carry a valid X-Twilio-Signature (403 otherwise); every answer is TwiML.
+ */
+export function twilioVoiceRoutes(deps: TwilioVoiceDeps): Router {
+  const channel = new VoiceChannel({ store: deps.store, assistant: deps.assistant, log: deps.log, tenantIds: deps.tenantIds, sms: deps.sms, clock: deps.clock });
+  const router = Router();
+  const verified = twilioWebhook({ authToken: deps.authToken, publicUrl: deps.publicUrl });
+  const urls = (req: Request) => ({ base: `${req.baseUrl}/voice` });
+  const params = (req: Request) => (req.body ?? {}) as TwilioParams;
+  const query = (req: Request) => Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined])) as TwilioParams;
+  const twiml = (res: Response, xml: string) => void res.type('text/xml').send(xml);
+
+  // A fault must still answer with TwiML, or the caller hears Twilio's application error.
+  const safely = (handler: (req: Request) => Promise<string> | string) => async (req: Request, res: Response) => {
+    try {
+      twiml(res, await handler(req));
+    } catch (err) {
+      deps.log.error({ err, path: req.path, callSid: params(req).CallSid }, 'voice webhook failed');
+      twiml(
+        res,
+        '<?xml version="1.0" encoding="UTF-8"?><Response><Say language="en-GB">Sorry, something went wrong on our side. Please call again in a few minutes. Goodbye.</Say><Hangup/></Response>',
+      );
+    }
+  };
+
+  router.post('/voice', ...verified, safely((req) => channel.incomingCall(params(req), urls(req))));
+  router.post('/voice/gather', ...verified, safely((req) => channel.gatherAction(params(req), query(req), urls(req))));
+  router.post('/voice/queue-wait', ...verified, safely((req) => channel.queueWait(params(req), query(req))));
+  router.post('/voice/queue-leave', ...verified, safely((req) => channel.queueLeave(params(req), query(req))));
+  return router;
+}

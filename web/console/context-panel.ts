@@ -1,0 +1,115 @@
+import { channelLabel } from './queue-view.js';
+import type { ConversationContext } from './types.js';
+import { el, formatDateTime, humanise } from './ui.js';
+
+/** The context panel: what the assistant understood and collected, the cases, the contact and their history. */
+export function renderContext(context: ConversationContext): HTMLElement[] {
+  const sections: HTMLElement[] = [];
+  const r = context.recognition;
+  if (r && (r.intent || r.safety)) {
+    const rows: [string, Node | string][] = [];
+    if (r.intent) rows.push(['Intent', `${humanise(r.intent)} (${percent(r.confidence)} confidence)`]);
+    const others = (r.ranked ?? []).filter((x) => x.intent !== r.intent);
+    if (others.length) rows.push(['Other possibilities', el('ul', { class: 'govuk-list' }, ...others.map((x) => el('li', {}, `${humanise(x.intent)} (${percent(x.confidence)})`)))]);
+    if (r.entities?.length) rows.push(['Recognised details', el('ul', { class: 'govuk-list' }, ...r.entities.map((e) => el('li', {}, `${humanise(e.type)}: ${display(e.value)}`)))]);
+    if (r.safety) rows.push(['Safety', el('strong', { class: 'govuk-tag govuk-tag--red' }, humanise(r.safety.category.replace(/^safety\./, '')))]);
+    sections.push(section('What the assistant recognised', summaryList(rows), 'ctx-recognition'));
+  }
+  const flow = context.flow;
+  if (flow) {
+    const answers = answerRows(flow.answers);
+    sections.push(
+      section(
+        'What the assistant collected',
+        el('p', { class: 'govuk-body' }, flow.title, flow.phase ? el('span', { class: 'govuk-hint ca-inline-hint' }, ` (${humanise(flow.phase)})`) : null),
+        answers.length ? summaryList(answers) : el('p', { class: 'govuk-body' }, 'No answers yet.'),
+        'ctx-flow',
+      ),
+    );
+  }
+  sections.push(section('Cases from this conversation', context.cases?.length ? caseList(context.cases) : el('p', { class: 'govuk-body' }, 'None yet.'), 'ctx-cases'));
+  const c = context.contact;
+  if (c) {
+    const flags = Array.isArray(c.flags) ? c.flags : c.flags ? Object.entries(c.flags).filter(([, v]) => v).map(([k, v]) => (v === true ? k : `${k}: ${display(v)}`)) : [];
+    const rows: [string, Node | string][] = [
+      ['Name', c.displayName || 'Not known'],
+      ['Phone', c.phone || 'Not known'],
+      ['Email', c.email || 'Not known'],
+    ];
+    if (flags.length) rows.push(['Flags', el('ul', { class: 'govuk-list ca-flags' }, ...flags.map((f) => el('li', {}, el('strong', { class: 'govuk-tag govuk-tag--yellow' }, humanise(String(f))))))]);
+    if (c.identities?.length) rows.push(['Reached us by', el('ul', { class: 'govuk-list' }, ...c.identities.map((i) => el('li', {}, channelLabel(i.channel))))]);
+    sections.push(section('Contact', summaryList(rows), 'ctx-contact'));
+  }
+  const prev = context.previousConversations ?? [];
+  sections.push(
+    section(
+      'Previous conversations',
+      prev.length
+        ? el('ul', { class: 'govuk-list ca-history' }, ...prev.map((p) => el('li', {}, el('span', { class: 'ca-history__when' }, `${formatDateTime(p.createdAt)}, ${channelLabel(p.channel)} (${humanise(p.state)})`), p.summary ? el('span', { class: 'ca-summary' }, p.summary) : null)))
+        : el('p', { class: 'govuk-body' }, 'None.'),
+      'ctx-previous',
+    ),
+  );
+  const prevCases = context.previousCases ?? [];
+  sections.push(section('Previous cases', prevCases.length ? caseList(prevCases) : el('p', { class: 'govuk-body' }, 'None.'), 'ctx-previous-cases'));
+  return sections;
+}
+
+function section(title: string, ...children: (Node | string)[]): HTMLElement {
+  const id = children.pop() as string;
+  return el('section', { class: 'ca-context__section', 'aria-labelledby': `${id}-h`, id }, el('h3', { class: 'govuk-heading-s', id: `${id}-h` }, title), ...children);
+}
+
+function summaryList(rows: [string, Node | string][]): HTMLElement {
+  return el(
+    'dl',
+    { class: 'govuk-summary-list govuk-summary-list--no-border' },
+    ...rows.map(([k, v]) => el('div', { class: 'govuk-summary-list__row' }, el('dt', { class: 'govuk-summary-list__key' }, k), el('dd', { class: 'govuk-summary-list__value' }, v))),
+  );
+}
+
+function caseList(cases: ConversationContext['cases']): HTMLElement {
+  return el(
+    'ul',
+    { class: 'govuk-list ca-cases' },
+    ...cases.map((k) =>
+      el(
+        'li',
+        { 'data-reference': k.reference },
+        el('strong', {}, k.reference),
+        k.serviceId ? ` ${humanise(k.serviceId)}` : '',
+        k.status ? el('span', { class: 'govuk-tag govuk-tag--grey ca-case-status' }, humanise(k.status)) : null,
+        k.createdAt ? el('span', { class: 'ca-summary' }, formatDateTime(k.createdAt)) : null,
+        k.summary ? el('span', { class: 'ca-summary' }, k.summary) : null,
+      ),
+    ),
+  );
+}
+
+function answerRows(answers: ConversationContext['flow'] extends infer F ? (F extends { answers: infer A } ? A : never) : never): [string, string][] {
+  if (!answers) return [];
+  if (Array.isArray(answers)) return answers.map((a) => [humanise(a.label ?? a.slot ?? ''), display(a.value)]);
+  return Object.entries(answers).map(([k, v]) => [humanise(k), display(v)]);
+}
+
+/** Answers are strings, numbers, booleans or small objects (an address with its UPRN). */
+export function display(value: unknown): string {
+  if (value === null || value === undefined || value === '') return 'Not given';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.map(display).join(', ');
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    for (const key of ['label', 'display', 'text', 'address', 'value', 'name']) {
+      if (typeof o[key] === 'string' || typeof o[key] === 'number') return String(o[key]) + (o.uprn ? ` (UPRN ${o.uprn})` : '');
+    }
+    return Object.entries(o)
+      .map(([k, v]) => `${humanise(k)}: ${display(v)}`)
+      .join('; ');
+  }
+  return String(value);
+}
+
+function percent(n: number | undefined): string {
+  return `${Math.round((n ?? 0) * 100)}%`;
+}

@@ -1,0 +1,500 @@
+import { ApiError } from './api.js';
+import { renderContext } from './context-panel.js';
+import { fillPlaceholders } from './placeholders.js';
+import { channelLabel, priorityTag } from './queue-view.js';
+import type { Author, CannedResponse, ConversationDetail, TranscriptMessage } from './types.js';
+import { OUTCOMES } from './types.js';
+import { announcePage, banner, button, el, errorText, ErrorSummary, field, humanise, input, safeHref, say, type Field } from './ui.js';
+import type { Workspace } from './workspace.js';
+
+const TYPING_REPEAT_MS = 3000;
+const TYPING_IDLE_MS = 2500;
+const RESIDENT_TYPING_TIMEOUT_MS = 8000;
+const CASE_STATUSES = ['received', 'assigned', 'in_progress', 'scheduled', 'resolved', 'closed'];
+
+type AnyField = Field<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>;
+
+/** One conversation: transcript, reply box and tools, context panel; live on new messages and typing. */
+export class ConversationView {
+  private detail: ConversationDetail | null = null;
+  private readonly cleanup: (() => void)[] = [];
+  private readonly seen = new Set<string>();
+  private readonly log = el('div', { class: 'ca-transcript', id: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': 'Transcript', tabindex: '0' });
+  private readonly residentTyping = el('p', { class: 'ca-typing-indicator', id: 'resident-typing', role: 'status' });
+  private readonly heading = el('h1', { class: 'govuk-heading-l' }, 'Conversation');
+  private readonly caption = el('span', { class: 'govuk-caption-m' });
+  private readonly meta = el('p', { class: 'govuk-body ca-conv-meta' });
+  private readonly messages = el('div', { class: 'ca-messages' });
+  private readonly contextPanel = el('div', { class: 'ca-context__body' });
+  private readonly reply = el('textarea', { class: 'govuk-textarea ca-reply', id: 'reply', name: 'reply', rows: '4', spellcheck: 'true', 'aria-describedby': 'reply-hint' });
+  private readonly cannedSelect = el('select', { class: 'govuk-select', id: 'canned', name: 'canned' });
+  private canned: CannedResponse[] = [];
+  private typingSent = 0;
+  private typingIdle: ReturnType<typeof setTimeout> | undefined;
+  private residentTypingTimer: ReturnType<typeof setTimeout> | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private loading: Promise<void> | null = null;
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly conversationId: string,
+  ) {}
+
+  mount(main: HTMLElement, notice?: string): void {
+    main.replaceChildren(
+      el('a', { href: '#/queue', class: 'govuk-back-link' }, 'Back to the queue'),
+      this.messages,
+      el('div', {}, this.caption, this.heading),
+      this.meta,
+      el(
+        'div',
+        { class: 'ca-conv' },
+        el(
+          'div',
+          { class: 'ca-conv__main' },
+          el('h2', { class: 'govuk-heading-m', id: 'transcript-heading' }, 'Transcript'),
+          this.log,
+          this.residentTyping,
+          this.replyForm(),
+          el('h2', { class: 'govuk-heading-m ca-tools-heading' }, 'Tools'),
+          this.cannedTool(),
+          this.kbTool(),
+          this.caseTool(),
+          this.transferTool(),
+          this.handBackTool(),
+          this.closeTool(),
+        ),
+        el('aside', { class: 'ca-context', 'aria-labelledby': 'context-heading' }, el('h2', { class: 'govuk-heading-m', id: 'context-heading' }, 'Context'), this.contextPanel),
+      ),
+    );
+    if (notice) this.messages.replaceChildren(banner('Success', notice, true));
+    announcePage('Conversation', this.heading, false);
+    this.cleanup.push(
+      this.ws.live.on('conversation:message', (e) => {
+        if (e.conversationId === this.conversationId) this.scheduleRefresh();
+      }),
+      this.ws.live.on('conversation:typing', (e) => {
+        if (e.conversationId === this.conversationId) this.setResidentTyping(e.typing);
+      }),
+      () => clearTimeout(this.refreshTimer),
+      () => clearTimeout(this.residentTypingTimer),
+      () => this.stopTyping(),
+    );
+    // Without the socket, new messages still arrive within 10 s.
+    const poll = setInterval(() => {
+      if (!this.ws.live.connected) this.scheduleRefresh();
+    }, 10_000);
+    this.cleanup.push(() => clearInterval(poll));
+    void this.load(true);
+    void this.loadCanned();
+  }
+
+  destroy(): void {
+    for (const c of this.cleanup.splice(0)) c();
+  }
+
+  private scheduleRefresh(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => void this.load(false), 80);
+  }
+
+  private async load(first: boolean): Promise<void> {
+    if (this.loading) {
+      await this.loading;
+      if (!first) return void this.load(false);
+    }
+    this.loading = (async () => {
+      try {
+        const detail = await this.ws.api.conversation(this.conversationId);
+        this.detail = detail;
+        this.render(detail, first);
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) return;
+        this.messages.replaceChildren(el('p', { class: 'govuk-error-message', role: 'alert' }, `Could not load the conversation: ${errorText(err)}`));
+      }
+    })();
+    try {
+      await this.loading;
+    } finally {
+      this.loading = null;
+    }
+  }
+
+  private render(detail: ConversationDetail, first: boolean): void {
+    const name = detail.context?.contact?.displayName;
+    this.heading.textContent = name ? `Conversation with ${name}` : 'Conversation with a resident';
+    const h = detail.handoff;
+    this.caption.textContent = channelLabel(detail.conversation.channel);
+    this.meta.replaceChildren(
+      ...(h
+        ? [
+            h.priority ? priorityTag(h.priority) : '',
+            ' ',
+            h.reason ? humanise(h.reason) : '',
+            h.queueName || h.queue ? ` · ${h.queueName || this.ws.queueName(h.queue!)}` : '',
+            h.agentName ? ` · with ${h.agentName}` : '',
+          ]
+        : []),
+      el('span', { class: 'ca-state' }, ` · ${stateLabel(detail.conversation.state)}`),
+    );
+    if (first) document.title = `${this.heading.textContent} – Council assistant console`;
+    const messages = Array.isArray(detail.transcript) ? detail.transcript : (detail.transcript?.messages ?? []);
+    for (const m of messages) {
+      const key = String(m.id);
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      this.log.appendChild(this.renderMessage(m));
+      if (!first && m.author === 'resident') this.setResidentTyping(false);
+    }
+    this.log.scrollTop = this.log.scrollHeight;
+    this.contextPanel.replaceChildren(...renderContext(detail.context));
+    this.refreshCaseSelect();
+  }
+
+  private renderMessage(raw: TranscriptMessage): HTMLElement {
+    const m = withParts(raw);
+    const author: Author = m.direction === 'in' ? 'resident' : m.author;
+    const who = author === 'resident' ? 'Resident' : author === 'bot' ? 'Assistant' : author === 'agent' ? (m.agentName ? `Adviser (${m.agentName})` : 'Adviser') : 'System';
+    const link = m.card?.link ?? m.link;
+    const href = link ? safeHref(link.url) : null;
+    return el(
+      'div',
+      { class: `ca-message ca-message--${author}`, 'data-author': author },
+      el('p', { class: 'ca-message__who' }, el('span', { class: 'ca-message__label' }, who), m.createdAt ? el('span', { class: 'ca-message__time' }, ` ${new Date(m.createdAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`) : null),
+      el('p', { class: 'ca-message__text' }, m.text),
+      m.card && m.card.title !== m.text ? el('p', { class: 'ca-message__card' }, m.card.title) : null,
+      href ? el('p', { class: 'ca-message__link' }, el('a', { class: 'govuk-link', href, target: '_blank', rel: 'noopener noreferrer' }, link!.label || link!.url, el('span', { class: 'govuk-visually-hidden' }, ' (opens in new tab)'))) : null,
+      m.suggestions?.length ? el('p', { class: 'ca-message__options' }, `Options offered: ${m.suggestions.map((s) => s.label).join(', ')}`) : null,
+    );
+  }
+
+  private setResidentTyping(typing: boolean): void {
+    clearTimeout(this.residentTypingTimer);
+    const text = typing ? 'The resident is typing…' : '';
+    if (this.residentTyping.textContent !== text) this.residentTyping.textContent = text;
+    // The resident's "stopped" can be lost (closed tab): do not show typing for ever.
+    if (typing) this.residentTypingTimer = setTimeout(() => this.setResidentTyping(false), RESIDENT_TYPING_TIMEOUT_MS);
+  }
+
+  // --- Reply -----------------------------------------------------------------------------------
+
+  private replyForm(): HTMLElement {
+    const summary = new ErrorSummary();
+    const f = field('Your reply', this.reply, { id: 'reply' });
+    f.group.querySelector('label')!.classList.add('govuk-label--s');
+    f.group.insertBefore(el('div', { class: 'govuk-hint', id: 'reply-hint' }, 'Enter sends. Shift and Enter starts a new line.'), f.error);
+    const send = el('button', { type: 'submit', class: 'govuk-button ca-send' }, 'Send reply');
+    const form = el('form', { class: 'ca-reply-form', novalidate: true }, summary.node, f.group, send);
+    this.reply.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
+    this.reply.addEventListener('input', () => this.onTyping());
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const text = this.reply.value.trim();
+      if (!text) return summary.show([{ message: 'Enter a reply', field: f }], [f]);
+      const unfilled = /\{(resident_name|agent_name|council|reference)\}/.exec(text);
+      if (unfilled) return summary.show([{ message: `Replace ${unfilled[0]} with the right text before sending`, field: f }], [f]);
+      if (send.getAttribute('aria-disabled') === 'true') return;
+      send.setAttribute('aria-disabled', 'true');
+      this.stopTyping();
+      try {
+        await this.ws.api.reply(this.conversationId, text);
+        summary.clear([f]);
+        this.reply.value = '';
+        await this.load(false);
+      } catch (err) {
+        summary.show([{ message: `Your reply was not sent: ${errorText(err)}`, field: f }], [f]);
+      } finally {
+        send.removeAttribute('aria-disabled');
+        this.reply.focus();
+      }
+    });
+    return form;
+  }
+
+  /** Tells the resident we are typing: at most every 3 s while typing, and "stopped" after a pause. */
+  private onTyping(): void {
+    const now = Date.now();
+    if (!this.reply.value.trim()) return this.stopTyping();
+    if (now - this.typingSent > TYPING_REPEAT_MS) {
+      this.typingSent = now;
+      this.ws.live.typing(this.conversationId, true);
+    }
+    clearTimeout(this.typingIdle);
+    this.typingIdle = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
+  }
+
+  private stopTyping(): void {
+    clearTimeout(this.typingIdle);
+    if (this.typingSent) {
+      this.typingSent = 0;
+      this.ws.live.typing(this.conversationId, false);
+    }
+  }
+
+  private insertIntoReply(text: string): void {
+    const r = this.reply;
+    const start = r.selectionStart ?? r.value.length;
+    const end = r.selectionEnd ?? r.value.length;
+    const before = r.value.slice(0, start);
+    const sep = before && !/\s$/.test(before) ? ' ' : '';
+    r.value = before + sep + text + r.value.slice(end);
+    const caret = (before + sep + text).length;
+    r.focus();
+    r.setSelectionRange(caret, caret);
+    this.onTyping();
+  }
+
+  // --- Tools -----------------------------------------------------------------------------------
+
+  private tool(title: string, id: string, ...body: (Node | null)[]): HTMLDetailsElement {
+    return el('details', { class: 'govuk-details ca-tool', id }, el('summary', { class: 'govuk-details__summary' }, el('span', { class: 'govuk-details__summary-text' }, title)), el('div', { class: 'govuk-details__text' }, ...body));
+  }
+
+  private cannedTool(): HTMLElement {
+    const f = field('Canned response', this.cannedSelect, { id: 'canned' });
+    const insert = button('Insert into reply', { id: 'insert-canned' }, 'secondary');
+    const status = el('p', { class: 'govuk-body ca-tool-status', role: 'status' });
+    insert.addEventListener('click', () => {
+      const chosen = this.canned.find((c) => c.id === this.cannedSelect.value);
+      if (!chosen) return;
+      const d = this.detail;
+      const filled = fillPlaceholders(chosen.body, {
+        resident_name: d?.context?.contact?.displayName,
+        agent_name: this.ws.agent.name,
+        council: this.ws.agent.councilName ?? d?.context?.councilName ?? d?.conversation?.councilName ?? councilFromPage(),
+        reference: d?.context?.cases?.length ? d.context.cases[d.context.cases.length - 1].reference : null,
+      });
+      this.insertIntoReply(filled.text);
+      status.textContent = filled.missing.length ? `Inserted. Fill in ${filled.missing.map((m) => `{${m}}`).join(', ')} before sending.` : 'Inserted into your reply.';
+    });
+    return this.tool('Canned responses', 'tool-canned', f.group, insert, status);
+  }
+
+  private async loadCanned(): Promise<void> {
+    try {
+      const { responses } = await this.ws.api.cannedResponses();
+      this.canned = responses;
+      this.cannedSelect.replaceChildren(...responses.map((r) => el('option', { value: r.id }, r.title)));
+      if (!responses.length) this.cannedSelect.appendChild(el('option', { value: '' }, 'No canned responses'));
+    } catch {
+      this.cannedSelect.replaceChildren(el('option', { value: '' }, 'Could not load canned responses'));
+    }
+  }
+
+  private kbTool(): HTMLElement {
+    const q = field('Search the knowledge base', input({ type: 'search', id: 'kb-q', name: 'q', autocomplete: 'off' }));
+    const results = el('ul', { class: 'govuk-list ca-kb-results', id: 'kb-results', 'aria-label': 'Knowledge base results' });
+    const status = el('p', { class: 'govuk-body ca-tool-status', role: 'status' });
+    const form = el('form', { role: 'search', novalidate: true, 'aria-label': 'Knowledge base' }, q.group, el('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, 'Search'), status, results);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const text = q.control.value.trim();
+      if (!text) return q.setError('Enter words to search for');
+      q.setError(null);
+      status.textContent = 'Searching…';
+      try {
+        const { articles } = await this.ws.api.searchKb(text);
+        results.replaceChildren(
+          ...articles.map((a) => {
+            const insert = button('Insert', { class: 'govuk-button govuk-button--secondary ca-kb-insert' }, 'secondary');
+            insert.append(el('span', { class: 'govuk-visually-hidden' }, ` “${a.title}” into reply`));
+            insert.addEventListener('click', () => {
+              this.insertIntoReply(`${a.summary}\n${a.title}: ${a.url}`);
+              status.textContent = `Inserted “${a.title}” into your reply.`;
+            });
+            const href = safeHref(a.url);
+            return el('li', { class: 'ca-kb-result' }, el('p', { class: 'govuk-body govuk-!-font-weight-bold' }, href ? el('a', { class: 'govuk-link', href, target: '_blank', rel: 'noopener noreferrer' }, a.title, el('span', { class: 'govuk-visually-hidden' }, ' (opens in new tab)')) : a.title), el('p', { class: 'govuk-body' }, a.summary), insert);
+          }),
+        );
+        status.textContent = articles.length ? `${articles.length} article${articles.length === 1 ? '' : 's'} found.` : 'No articles found.';
+      } catch (err) {
+        status.textContent = `Search failed: ${errorText(err)}`;
+      }
+    });
+    return this.tool('Knowledge base', 'tool-kb', form);
+  }
+
+  private readonly caseSelect = el('select', { class: 'govuk-select', id: 'case-ref', name: 'reference' });
+
+  private refreshCaseSelect(): void {
+    const cases = this.detail?.context?.cases ?? [];
+    const current = this.caseSelect.value;
+    this.caseSelect.replaceChildren(...cases.map((c) => el('option', { value: c.reference }, `${c.reference}${c.status ? ` (${humanise(c.status)})` : ''}`)));
+    if (cases.some((c) => c.reference === current)) this.caseSelect.value = current;
+    this.caseSelect.closest('form')?.toggleAttribute('hidden', cases.length === 0);
+  }
+
+  private caseTool(): HTMLElement {
+    // Create
+    const cSummary = new ErrorSummary();
+    const service = field('Service', input({ id: 'case-service', name: 'serviceId', autocomplete: 'off', spellcheck: 'false' }), { hint: 'The service id, for example missed_bin' });
+    const summaryText = field('Summary', input({ id: 'case-summary', name: 'summary' }));
+    const details = field('Details (optional)', el('textarea', { class: 'govuk-textarea', id: 'case-details', name: 'details', rows: '3' }));
+    const create = el('form', { novalidate: true, id: 'case-create' }, el('h3', { class: 'govuk-heading-s' }, 'Create a case'), cSummary.node, service.group, summaryText.group, details.group, el('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, 'Create case'));
+    const createFields = [service, summaryText, details] as AnyField[];
+    create.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const errors: { message: string; field: AnyField }[] = [];
+      if (!service.control.value.trim()) errors.push({ message: 'Enter the service', field: service });
+      if (!summaryText.control.value.trim()) errors.push({ message: 'Enter a summary of the case', field: summaryText });
+      if (errors.length) return cSummary.show(errors, createFields);
+      try {
+        const { reference } = await this.ws.api.createCase(this.conversationId, {
+          serviceId: service.control.value.trim(),
+          summary: summaryText.control.value.trim(),
+          // The API takes details as an object (a flow's answers); the agent's free text goes in as notes.
+          ...(details.control.value.trim() ? { details: { notes: details.control.value.trim() } } : {}),
+        });
+        cSummary.clear(createFields);
+        create.reset();
+        this.flash(`Case ${reference} created.`);
+        await this.load(false);
+      } catch (err) {
+        cSummary.show(fieldErrors(err, { serviceId: service, summary: summaryText, details }), createFields);
+      }
+    });
+    // Update
+    const uSummary = new ErrorSummary();
+    const ref = field('Case', this.caseSelect, { id: 'case-ref' });
+    const status = field('New status', el('select', { class: 'govuk-select', id: 'case-status', name: 'status' }, ...CASE_STATUSES.map((s) => el('option', { value: s }, humanise(s)))), { id: 'case-status' });
+    const note = field('Note', el('textarea', { class: 'govuk-textarea', id: 'case-note', name: 'note', rows: '3' }));
+    const update = el('form', { novalidate: true, id: 'case-update' }, el('h3', { class: 'govuk-heading-s' }, 'Update a case'), uSummary.node, ref.group, status.group, note.group, el('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, 'Update case'));
+    update.hidden = true;
+    const updateFields = [ref, status, note] as AnyField[];
+    update.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (!note.control.value.trim()) return uSummary.show([{ message: 'Enter a note about the change', field: note }], updateFields);
+      try {
+        await this.ws.api.updateCase(this.caseSelect.value, { status: status.control.value, note: note.control.value.trim() });
+        uSummary.clear(updateFields);
+        note.control.value = '';
+        this.flash(`Case ${this.caseSelect.value} updated.`);
+        await this.load(false);
+      } catch (err) {
+        uSummary.show(fieldErrors(err, { status, note }), updateFields);
+      }
+    });
+    return this.tool('Case', 'tool-case', create, update);
+  }
+
+  private transferTool(): HTMLElement {
+    const summary = new ErrorSummary();
+    const queues = this.ws.knownQueues();
+    const queue = field('Queue', el('select', { class: 'govuk-select', id: 'transfer-queue', name: 'queue' }, el('option', { value: '' }, 'Choose a queue'), ...queues.map(([id, name]) => el('option', { value: id }, name))), { id: 'transfer-queue', hint: 'Or give an adviser below' });
+    const agent = field('Adviser (optional)', input({ id: 'transfer-agent', name: 'agentId', autocomplete: 'off', spellcheck: 'false' }), { hint: "The adviser's staff ID, to pass the conversation to a particular person" });
+    const note = field('Note for whoever picks it up', el('textarea', { class: 'govuk-textarea', id: 'transfer-note', name: 'note', rows: '3' }));
+    const form = el('form', { novalidate: true }, summary.node, queue.group, agent.group, note.group, el('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, 'Transfer'));
+    const fields = [queue, agent, note] as AnyField[];
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const errors: { message: string; field: AnyField }[] = [];
+      if (!queue.control.value && !agent.control.value.trim()) errors.push({ message: 'Choose a queue or give an adviser', field: queue });
+      if (!note.control.value.trim()) errors.push({ message: 'Enter a note for whoever picks it up', field: note });
+      if (errors.length) return summary.show(errors, fields);
+      try {
+        await this.ws.api.transfer(this.conversationId, {
+          ...(queue.control.value ? { queue: queue.control.value } : {}),
+          ...(agent.control.value.trim() ? { agentId: agent.control.value.trim() } : {}),
+          note: note.control.value.trim(),
+        });
+        this.ws.navigate('#/queue', 'Conversation transferred.');
+      } catch (err) {
+        summary.show(fieldErrors(err, { queue, agentId: agent, note }), fields);
+      }
+    });
+    return this.tool('Transfer', 'tool-transfer', form);
+  }
+
+  private handBackTool(): HTMLElement {
+    const go = button('Hand back to the assistant', { id: 'hand-back' }, 'secondary');
+    const status = el('p', { class: 'govuk-error-message', role: 'alert' });
+    go.addEventListener('click', async () => {
+      try {
+        this.stopTyping();
+        await this.ws.api.handBack(this.conversationId);
+        this.ws.navigate('#/queue', 'Conversation handed back to the assistant.');
+      } catch (err) {
+        status.textContent = `Could not hand back: ${errorText(err)}`;
+      }
+    });
+    return this.tool('Hand back to the assistant', 'tool-hand-back', el('p', { class: 'govuk-body' }, 'The assistant answers the resident’s next messages. The transcript stays with the conversation.'), go, status);
+  }
+
+  private closeTool(): HTMLElement {
+    const summary = new ErrorSummary();
+    const name = 'outcome';
+    const radios = OUTCOMES.map((o, i) => {
+      const id = `outcome-${i}`;
+      return el('div', { class: 'govuk-radios__item' }, el('input', { class: 'govuk-radios__input', id, name, type: 'radio', value: o.value }), el('label', { class: 'govuk-label govuk-radios__label', for: id }, o.label));
+    });
+    const first = radios[0].querySelector('input')!;
+    const error = el('p', { class: 'govuk-error-message', id: 'outcome-error' });
+    error.hidden = true;
+    const group = el('div', { class: 'govuk-form-group' }, el('fieldset', { class: 'govuk-fieldset', 'aria-describedby': 'outcome-error' }, el('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, 'Outcome'), error, el('div', { class: 'govuk-radios govuk-radios--small' }, ...radios)));
+    const outcomeField: AnyField = {
+      group,
+      control: first,
+      error,
+      label: 'Outcome',
+      setError(message) {
+        group.classList.toggle('govuk-form-group--error', !!message);
+        error.replaceChildren(...(message ? [el('span', { class: 'govuk-visually-hidden' }, 'Error: '), message] : []));
+        error.hidden = !message;
+      },
+    };
+    const form = el('form', { novalidate: true, id: 'close-form' }, summary.node, group, el('button', { type: 'submit', class: 'govuk-button govuk-button--warning' }, 'Close conversation'));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const chosen = form.querySelector<HTMLInputElement>('input[name="outcome"]:checked');
+      if (!chosen) return summary.show([{ message: 'Choose an outcome', field: outcomeField }], [outcomeField]);
+      try {
+        this.stopTyping();
+        await this.ws.api.close(this.conversationId, chosen.value);
+        this.ws.navigate('#/queue', 'Conversation closed.');
+      } catch (err) {
+        summary.show([{ message: `Could not close the conversation: ${errorText(err)}`, field: outcomeField }], [outcomeField]);
+      }
+    });
+    return this.tool('Close the conversation', 'tool-close', form);
+  }
+
+  private flash(text: string): void {
+    this.messages.replaceChildren(banner('Success', text, true));
+    say(document.getElementById('announcer')!, text);
+  }
+}
+
+/** The transcript carries a message's structured parts (card, link, suggestions) as `parts`. */
+function withParts(m: TranscriptMessage): TranscriptMessage {
+  let parts: unknown = m.parts;
+  if (typeof parts === 'string') {
+    try {
+      parts = JSON.parse(parts);
+    } catch {
+      parts = null;
+    }
+  }
+  return parts && typeof parts === 'object' ? { ...(parts as Partial<TranscriptMessage>), ...m, text: m.text } : m;
+}
+
+function stateLabel(state: string): string {
+  return ({ bot: 'With the assistant', queued: 'Waiting in the queue', with_agent: 'With an adviser', closed: 'Closed' } as Record<string, string>)[state] ?? humanise(state);
+}
+
+function councilFromPage(): string | null {
+  return document.querySelector<HTMLMetaElement>('meta[name="council-name"]')?.content || null;
+}
+
+/** Maps the server's validation errors to fields; anything else is one summary message. */
+function fieldErrors(err: unknown, byPath: Record<string, AnyField>): { message: string; field?: AnyField }[] {
+  if (err instanceof ApiError && err.fieldErrors.length) {
+    return err.fieldErrors.map((e) => ({ message: `${humanise(e.path || 'request')}: ${e.message}`, field: byPath[e.path] }));
+  }
+  return [{ message: errorText(err) }];
+}
+

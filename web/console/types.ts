@@ -1,0 +1,132 @@
+/** Shapes of the console API (handoff/README.md). Fields the contract leaves open are optional. */
+
+export type Role = 'agent' | 'supervisor' | 'admin';
+export type Presence = 'available' | 'busy' | 'away';
+export type Priority = 'urgent' | 'high' | 'normal';
+
+export interface Agent {
+  id: string;
+  tenantId: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  skills: string[];
+  capacity: number;
+  status?: Presence;
+  /** Not in the contract; used for {council} when the server sends it. */
+  councilName?: string;
+}
+
+export interface QueueItem {
+  id: string;
+  conversationId: string;
+  queue: string;
+  queueName: string;
+  priority: Priority;
+  reason: string;
+  channel: string;
+  summary: string | null;
+  createdAt: string;
+  waitingSeconds: number;
+  offeredTo: string | null;
+  agentId: string | null;
+  agentName: string | null;
+  acceptedAt: string | null;
+}
+
+export type Author = 'resident' | 'bot' | 'agent' | 'system';
+
+export interface TranscriptMessage {
+  id: string | number;
+  direction: 'in' | 'out';
+  author: Author;
+  text: string;
+  createdAt?: string;
+  agentName?: string | null;
+  card?: { title: string; body?: string; link?: { label: string; url: string } };
+  link?: { label: string; url: string };
+  suggestions?: { label: string; value: string }[];
+  /** Structured parts of an outbound message, as stored. */
+  parts?: unknown;
+}
+
+export interface CaseSummary {
+  reference: string;
+  serviceId?: string;
+  status?: string;
+  createdAt?: string;
+  summary?: string | null;
+}
+
+export interface ConversationContext {
+  recognition: {
+    intent?: string | null;
+    confidence?: number;
+    ranked?: { intent: string; confidence: number }[];
+    entities?: { type: string; value: unknown }[];
+    safety?: { category: string; reason?: string } | null;
+  } | null;
+  flow: { title: string; answers: Record<string, unknown> | { label?: string; slot?: string; value: unknown }[]; phase?: string } | null;
+  cases: CaseSummary[];
+  contact: {
+    id: string;
+    displayName: string | null;
+    phone: string | null;
+    email: string | null;
+    flags: string[] | Record<string, unknown> | null;
+    identities: { channel: string; channelUserId: string }[];
+  } | null;
+  previousConversations: { id: string; channel: string; createdAt: string; state: string; summary: string | null }[];
+  previousCases: CaseSummary[];
+  councilName?: string;
+}
+
+export interface ConversationDetail {
+  conversation: { id: string; channel: string; state: string; createdAt?: string; tenantId?: string; councilName?: string };
+  handoff: (Partial<QueueItem> & { id: string }) | null;
+  transcript: TranscriptMessage[] | { messages: TranscriptMessage[] };
+  context: ConversationContext;
+}
+
+export interface SupervisorQueue {
+  id: string;
+  name: string;
+  waiting: number;
+  longestWaitSeconds: number;
+  agentsAvailable: number;
+  acceptedToday: number;
+  withinStandardToday: number;
+  abandonedToday: number;
+  standard: number | { answerWithinSeconds: number; targetShare?: number; maxAbandonedShare?: number };
+}
+
+export interface RotaEntry {
+  id: string;
+  skill: string;
+  name: string;
+  channel: 'sms' | 'email';
+  destination: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface CannedResponse {
+  id: string;
+  title: string;
+  body: string;
+}
+
+export interface Article {
+  id: string;
+  title: string;
+  summary: string;
+  url: string;
+}
+
+export const OUTCOMES: { value: string; label: string }[] = [
+  { value: 'resolved', label: 'Resolved' },
+  { value: 'case_created', label: 'Case created' },
+  { value: 'signposted', label: 'Signposted elsewhere' },
+  { value: 'no_response', label: 'No response from the resident' },
+  { value: 'duplicate', label: 'Duplicate' },
+];

@@ -1,0 +1,156 @@
+import { el } from '../widget/dom.js';
+
+export { el, append, safeHref, visuallyHidden } from '../widget/dom.js';
+
+let fieldSeq = 0;
+
+export interface Field<T extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement = HTMLInputElement> {
+  group: HTMLElement;
+  control: T;
+  error: HTMLElement;
+  label: string;
+  setError(message: string | null): void;
+}
+
+/** A GOV.UK form group: label, optional hint, error message slot, control. */
+export function field<T extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+  label: string,
+  control: T,
+  opts: { hint?: string; id?: string; labelClass?: string } = {},
+): Field<T> {
+  const id = opts.id ?? control.id ?? '';
+  control.id = id || `f${++fieldSeq}`;
+  const hint = opts.hint ? el('div', { id: `${control.id}-hint`, class: 'govuk-hint' }, opts.hint) : null;
+  const error = el('p', { id: `${control.id}-error`, class: 'govuk-error-message' });
+  error.hidden = true;
+  const group = el('div', { class: 'govuk-form-group' }, el('label', { class: `govuk-label ${opts.labelClass ?? ''}`.trim(), for: control.id }, label), hint, error, control);
+  const describedBy = () => [hint?.id, error.hidden ? undefined : error.id].filter(Boolean).join(' ');
+  if (hint) control.setAttribute('aria-describedby', describedBy());
+  return {
+    group,
+    control,
+    error,
+    label,
+    setError(message) {
+      group.classList.toggle('govuk-form-group--error', !!message);
+      control.classList.toggle('govuk-input--error', !!message);
+      error.replaceChildren(...(message ? [el('span', { class: 'govuk-visually-hidden' }, 'Error: '), message] : []));
+      error.hidden = !message;
+      if (message) control.setAttribute('aria-invalid', 'true');
+      else control.removeAttribute('aria-invalid');
+      const d = describedBy();
+      if (d) control.setAttribute('aria-describedby', d);
+      else control.removeAttribute('aria-describedby');
+    },
+  };
+}
+
+export function input(attrs: Record<string, string | boolean | undefined> = {}): HTMLInputElement {
+  return el('input', { class: 'govuk-input', type: 'text', ...attrs });
+}
+
+export function button(text: string, attrs: Record<string, string | boolean | undefined> = {}, variant: 'primary' | 'secondary' | 'warning' = 'primary'): HTMLButtonElement {
+  const cls = `govuk-button${variant === 'primary' ? '' : ` govuk-button--${variant}`}`;
+  return el('button', { type: 'button', class: cls, ...attrs }, text);
+}
+
+/**
+ * GOV.UK error summary: "There is a problem" with a link to each field. It is focused when
+ * shown, so screen readers announce it and keyboard users start from it.
+ */
+export class ErrorSummary {
+  readonly node: HTMLElement;
+  private readonly list: HTMLUListElement;
+
+  constructor() {
+    this.list = el('ul', { class: 'govuk-list govuk-error-summary__list' });
+    this.node = el(
+      'div',
+      { class: 'govuk-error-summary', tabindex: '-1', 'aria-labelledby': 'error-summary-title', role: 'alert' },
+      el('h2', { class: 'govuk-error-summary__title', id: 'error-summary-title' }, 'There is a problem'),
+      el('div', { class: 'govuk-error-summary__body' }, this.list),
+    );
+    this.node.hidden = true;
+  }
+
+  /** Each error is a message and, when it belongs to a field, that field (which shows it inline too). */
+  show(errors: { message: string; field?: Field<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement> }[], allFields: Field<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>[] = []): void {
+    for (const f of allFields) f.setError(null);
+    this.list.replaceChildren(
+      ...errors.map(({ message, field: f }) => {
+        f?.setError(message);
+        if (!f) return el('li', {}, message);
+        const link = el('a', { href: `#${f.control.id}` }, message);
+        link.addEventListener('click', (event) => {
+          event.preventDefault();
+          f.control.focus();
+        });
+        return el('li', {}, link);
+      }),
+    );
+    this.node.hidden = errors.length === 0;
+    if (errors.length) {
+      document.title = `Error: ${document.title.replace(/^Error: /, '')}`;
+      this.node.focus();
+    }
+  }
+
+  clear(allFields: Field<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>[] = []): void {
+    for (const f of allFields) f.setError(null);
+    this.list.replaceChildren();
+    this.node.hidden = true;
+    document.title = document.title.replace(/^Error: /, '');
+  }
+}
+
+/** GOV.UK notification banner (success or important information). */
+export function banner(title: string, text: string, success = false): HTMLElement {
+  return el(
+    'div',
+    { class: `govuk-notification-banner${success ? ' govuk-notification-banner--success' : ''}`, role: success ? 'alert' : 'region', 'aria-labelledby': 'banner-title' },
+    el('div', { class: 'govuk-notification-banner__header' }, el('h2', { class: 'govuk-notification-banner__title', id: 'banner-title' }, title)),
+    el('div', { class: 'govuk-notification-banner__content' }, el('p', { class: 'govuk-notification-banner__heading' }, text)),
+  );
+}
+
+/** "4 min 05 s": short enough for a table cell, read sensibly by screen readers. */
+export function formatWait(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
+  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+}
+
+export function formatDateTime(iso: string | undefined | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  return d.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+export function humanise(s: string): string {
+  const t = s.replace(/[._]/g, ' ').trim();
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/** Sets the page title and moves focus to the page's h1, as a page change would. */
+export function announcePage(title: string, heading: HTMLElement | null, focus = true): void {
+  document.title = `${title} – Council assistant console`;
+  if (heading && focus) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  }
+}
+
+/** A message for the polite live region, in case something else changed what it said. */
+export function say(region: HTMLElement, text: string): void {
+  // Clearing first makes repeated identical messages announce again.
+  region.textContent = '';
+  setTimeout(() => (region.textContent = text), 50);
+}
+
+export function errorText(err: unknown): string {
+  if (err && typeof err === 'object' && 'message' in err) return String((err as Error).message);
+  return 'Something went wrong. Try again.';
+}
