@@ -11,7 +11,9 @@ import { openApiDocument } from './openapi.js';
 import { problemHandler, sendProblem } from './problem.js';
 import type { Realtime } from './realtime.js';
 import { consoleApi, referralAckRoutes, type ConsoleDeps } from './console/index.js';
+import type { SmsChannelDeps } from '../channels/twilio/index.js';
 import { conversationRoutes } from './routes/conversations.js';
+import { twilioSmsRoutes } from './routes/twilio-sms.js';
 import { suggestionRoutes } from './routes/suggestions.js';
 
 export interface AppDeps {
@@ -24,6 +26,7 @@ export interface AppDeps {
   webDir: string;
   realtime?: Realtime;
   console?: ConsoleDeps;
+  sms?: SmsChannelDeps;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -75,6 +78,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(suggestionRoutes({ assistant: deps.assistant, defaultTenant: deps.defaultTenant }));
   api.use((_req, res) => sendProblem(res, 404, 'Not found', 'There is no such API endpoint.'));
   app.use('/api/v1', api);
+
+  // Twilio webhooks: form-encoded and signature-checked, outside the JSON API.
+  if (deps.sms) app.use('/channels/twilio', twilioSmsRoutes(deps.sms));
 
   if (deps.console) {
     app.use('/api/console', consoleApi(deps.console));

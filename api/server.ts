@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { Assistant } from '../bot/index.js';
 import { loadRecogniserConfig } from '../intents/index.js';
 import { createReferralSender, loadNotifyConfig } from '../channels/notify/index.js';
+import { createSmsDispatcher, registerSmsJobs, type SmsChannelDeps } from '../channels/twilio/index.js';
 import { registerReferralJobs } from '../handoff/referrals/index.js';
 import { createJobQueue, purgeExpired, type JobQueue } from '../jobs/index.js';
 import { openStore, type Store } from '../store/index.js';
@@ -39,6 +40,8 @@ export interface StartOptions {
   log?: boolean;
   /** Fixed clock for tests. */
   clock?: () => Date;
+  /** A BullMQ queue of its own (tests); processes of one deployment share the default. */
+  jobsQueue?: string;
   /** Create demo agents (printing their first-run passwords once) where a council has none. Default true. */
   seedAgents?: boolean;
 }
@@ -76,7 +79,7 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
   }
   const metrics = createMetrics(log);
   const assistant = new Assistant(store, tenants, metrics.observer, options.clock);
-  const jobs = createJobQueue(redisUrl, (name, err, final) => log.warn({ job: name, err: String(err), final }, 'job failed'));
+  const jobs = createJobQueue(redisUrl, (name, err, final) => log.warn({ job: name, err: String(err), final }, 'job failed'), options.jobsQueue);
   jobs.register('retention.purge', async () => {
     for (const runtime of tenants.values()) {
       const purged = await purgeExpired(store, runtime.pack.tenant, runtime.pack.settings.retention);
@@ -90,6 +93,18 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
   const realtime = createRealtime(server, store, log, redisUrl);
   const defaultTenant = tenants.has('demo') ? 'demo' : [...tenants.keys()][0];
   const publicUrl = config.publicUrl;
+  const smsDeps: SmsChannelDeps = {
+    db: store.db,
+    assistant,
+    jobs,
+    log,
+    defaultTenant,
+    tenantIds: () => tenants.keys(),
+    publicUrl: () => publicUrl,
+    clock: options.clock,
+  };
+  registerSmsJobs(jobs, smsDeps);
+  const dispatchOutbound = createSmsDispatcher(smsDeps);
   const consoleDeps: ConsoleDeps = {
     store,
     assistant,
@@ -99,6 +114,7 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     consoleNamespace: () => realtime.io.of('/console'),
     publicUrl,
     defaultTenant,
+    dispatchOutbound: (tenant, conversationId) => void dispatchOutbound(tenant, conversationId),
     secureCookies: !!publicUrl?.startsWith('https://'),
     clock: options.clock ?? (() => new Date()),
   };
@@ -113,7 +129,7 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
       await seedDemoAgents(store, runtime.pack.tenant, log, { skills: [...new Set(runtime.pack.settings.queues.flatMap((q) => q.skills))] });
     }
   }
-  const app = createApp({ config, store, assistant, metrics, log, defaultTenant, webDir: path.join(repoRoot, 'web'), realtime, console: consoleDeps });
+  const app = createApp({ config, store, assistant, metrics, log, defaultTenant, webDir: path.join(repoRoot, 'web'), realtime, console: consoleDeps, sms: smsDeps });
   server.on('request', app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -95,10 +95,14 @@ export class BullMqQueue implements JobQueue {
   private handlers = new Map<string, JobHandler<any>>();
   private readonly connection: ConnectionOptions;
 
+  private schedulers: string[] = [];
+
   constructor(
     redisUrl: string,
     private readonly queueName = 'council-assistant',
     private readonly onFailure: (name: string, err: unknown, final: boolean) => void = () => {},
+    /** Tests' queues are throwaway: their schedules are removed on close so Redis does not keep them. */
+    private readonly ephemeral = false,
   ) {
     const u = new URL(redisUrl);
     this.connection = {
@@ -144,14 +148,24 @@ export class BullMqQueue implements JobQueue {
 
   async every(name: string, everyMs: number): Promise<void> {
     await this.queue.upsertJobScheduler(`every:${name}`, { every: everyMs }, { name, data: {} });
+    this.schedulers.push(`every:${name}`);
   }
 
   async close(): Promise<void> {
     await this.worker?.close();
+    if (this.ephemeral) {
+      for (const id of this.schedulers) await this.queue.removeJobScheduler(id);
+      await this.queue.obliterate({ force: true }).catch(() => undefined);
+    }
     await this.queue.close();
   }
 }
 
-export function createJobQueue(redisUrl: string | undefined, onFailure?: (name: string, err: unknown, final: boolean) => void): JobQueue {
-  return redisUrl ? new BullMqQueue(redisUrl, 'council-assistant', onFailure) : new InProcessQueue(onFailure);
+export function createJobQueue(
+  redisUrl: string | undefined,
+  onFailure?: (name: string, err: unknown, final: boolean) => void,
+  queueName?: string,
+): JobQueue {
+  // A named queue other than the shared one is a test's own: it is removed when closed.
+  return redisUrl ? new BullMqQueue(redisUrl, queueName ?? 'council-assistant', onFailure, !!queueName) : new InProcessQueue(onFailure);
 }

@@ -33,6 +33,8 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     redisUrl: process.env.REDIS_URL || undefined,
     log: false,
     seedAgents: false,
+    // Each test server has its own job queue in Redis, so test files never run each other's jobs.
+    jobsQueue: `test-${randomUUID().slice(0, 8)}`,
     ...options,
     contentDir,
   });

@@ -46,7 +46,9 @@ export function startFlow(ctx: FlowContext, firstMessageEntities: Entity[]): Flo
   const state: ActiveFlow = { id: ctx.flow.id, phase: 'steps', slots: {}, answered: [], attempts: 0 };
   prefill(state, ctx, firstMessageEntities);
   const next = ask(state, ctx);
-  const intro = ctx.flow.intro ? `${ctx.flow.intro} You can say "cancel", "go back" or "start again" at any time.` : '';
+  // By SMS a lone "CANCEL" is an opt-out keyword at Twilio, so texters are told a longer phrase.
+  const commands = ctx.channel === 'sms' ? 'Reply "go back" to change an answer, or "cancel report" to stop.' : 'You can say "cancel", "go back" or "start again" at any time.';
+  const intro = ctx.flow.intro ? `${ctx.flow.intro} ${commands}` : '';
   if (intro && next.replies.length) next.replies[0] = { ...next.replies[0], text: `${intro}\n\n${next.replies[0].text}` };
   return next;
 }

@@ -1,0 +1,8 @@
+/** Twilio: request signatures, configuration, the REST client, and the SMS channel (Programmable Messaging). */
+export { twilioConfigFromEnv, TwilioConfigError, TWILIO_PRODUCTION_API, type TwilioConfig } from './config.js';
+export { verifyTwilioRequest, twilioWebhook, type TwilioWebhookDeps } from './signature.js';
+export { TwilioRestClient, TwilioSendError, type SendSmsInput, type SendSmsResult } from './rest-client.js';
+export { renderSms, countSegments, toGsmFriendly, isGsm7, answerFromNumber, MAX_SEGMENTS, type SmsRendering, type SmsOption } from './sms-render.js';
+export { SMS_OPT_OUT_FLAG, isSmsOptedOut, setSmsOptOut, smsKeyword } from './opt-out.js';
+export { createSmsDispatcher, registerSmsJobs, configOf, SMS_SEND_JOB, type SmsChannelDeps, type SmsSendJob } from './sms-sender.js';
+export { receiveSms, applyStatusCallback, tenantForNumber, BadTwilioRequest, EMPTY_TWIML } from './sms-inbound.js';

@@ -1,0 +1,58 @@
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import twilio from 'twilio';
+
+/**
+ * True when the request carries a valid X-Twilio-Signature. The URL signed is the public one
+ * (PUBLIC_URL + the path and query as received), so TLS offload or a proxy changing the host
+ * does not break validation; req.body must hold every form field as posted.
+ */
+export function verifyTwilioRequest(req: Request, authToken: string, publicUrl: string): boolean {
+  const signature = req.header('x-twilio-signature');
+  if (!signature || !authToken) return false;
+  const url = publicUrl.replace(/\/+$/, '') + req.originalUrl;
+  const params = req.method === 'GET' ? {} : ((req.body ?? {}) as Record<string, unknown>);
+  return twilio.validateRequest(authToken, signature, url, params);
+}
+
+// RFC 9457 problem details, as the rest of the API answers (channels/ does not import from api/).
+function problem(res: Response, status: number, title: string, detail: string): void {
+  res
+    .status(status)
+    .type('application/problem+json')
+    .json({ type: `https://council-assistant.dev/problems/${title.toLowerCase().replace(/[^a-z]+/g, '-')}`, title, status, detail });
+}
+
+export interface TwilioWebhookDeps {
+  /** Read per request so configuration (and tests) can change it without a restart. Default: TWILIO_AUTH_TOKEN. */
+  authToken: () => string | undefined;
+  /** PUBLIC_URL, the origin Twilio is configured to call. Default: PUBLIC_URL; without it, the request's own origin. */
+  publicUrl: () => string | undefined;
+}
+
+const fromEnv = (key: string) => () => process.env[key]?.trim() || undefined;
+
+/**
+ * Express middleware for Twilio webhooks: parses the form body (keeping every field: Twilio
+ * adds parameters without notice and all of them are signed), then refuses unsigned or
+ * wrongly signed requests with a 403 problem, and a 500 when no auth token is configured.
+ */
+export function twilioWebhook(options: Partial<TwilioWebhookDeps> = {}): RequestHandler[] {
+  const deps: TwilioWebhookDeps = { authToken: options.authToken ?? fromEnv('TWILIO_AUTH_TOKEN'), publicUrl: options.publicUrl ?? fromEnv('PUBLIC_URL') };
+  return [
+    express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 1000 }),
+    (req: Request, res: Response, next: NextFunction) => {
+      const authToken = deps.authToken();
+      if (!authToken) {
+        return problem(res, 500, 'Twilio not configured', 'TWILIO_AUTH_TOKEN is not set, so Twilio webhooks cannot be verified and are refused.');
+      }
+      const publicUrl = deps.publicUrl() ?? `${req.protocol}://${req.get('host')}`;
+      if (!req.header('x-twilio-signature')) {
+        return problem(res, 403, 'Forbidden', 'The X-Twilio-Signature header is missing.');
+      }
+      if (!verifyTwilioRequest(req, authToken, publicUrl)) {
+        return problem(res, 403, 'Forbidden', 'The X-Twilio-Signature header does not match this request.');
+      }
+      next();
+    },
+  ];
+}

@@ -1,0 +1,192 @@
+import type { Attachment, InboundMessage } from '../../bot/messages.js';
+import { storeInbound, toJson, type Db } from '../../store/index.js';
+import { conversationForIdentity } from '../resolve-conversation.js';
+import { isSmsOptedOut, setSmsOptOut, smsKeyword } from './opt-out.js';
+import { createSmsDispatcher, lastNumberedOptions, type SmsChannelDeps } from './sms-sender.js';
+import { answerFromNumber, toGsmFriendly } from './sms-render.js';
+
+export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
+
+export type TwilioParams = Record<string, string | string[] | undefined>;
+
+function param(body: TwilioParams, name: string): string | undefined {
+  const v = body[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+}
+
+export function messageTwiml(text: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><Response><Message>${escapeXml(text)}</Message></Response>`;
+}
+
+/** The council whose `channels.twilioNumbers` holds the number texted, else the default council. */
+export function tenantForNumber(deps: SmsChannelDeps, to: string | undefined): string {
+  if (to) {
+    for (const tenant of deps.tenantIds()) {
+      try {
+        if (deps.assistant.runtime(tenant).pack.settings.channels.twilioNumbers.includes(to)) return tenant;
+      } catch {
+        // a council being unloaded: skip it
+      }
+    }
+  }
+  return deps.defaultTenant;
+}
+
+export class BadTwilioRequest extends Error {}
+
+export interface InboundOutcome {
+  /** TwiML to answer Twilio with at once. */
+  twiml: string;
+  /** The turn and the sends, run after the answer (Twilio allows 15 s; the assistant may need longer). */
+  after?: () => Promise<void>;
+}
+
+function helpText(deps: SmsChannelDeps, tenant: string): string {
+  const s = deps.assistant.runtime(tenant).pack.settings;
+  return toGsmFriendly(
+    `${s.councilName}: this is our automated assistant. Text your question, for example "missed bin", or PERSON to talk to our team. ` +
+      `Call ${s.contact.phone}. In an emergency call 999. Text STOP to stop messages.`,
+  );
+}
+
+/**
+ * One inbound SMS from Twilio's Messaging webhook (already signature-checked): opt-out keywords,
+ * HELP, else the turn. The message is stored before Twilio is answered, so an answered webhook
+ * never loses it; a repeated MessageSid is acknowledged and processed once.
+ */
+export async function receiveSms(deps: SmsChannelDeps, body: TwilioParams): Promise<InboundOutcome> {
+  const from = param(body, 'From')?.trim();
+  const to = param(body, 'To')?.trim();
+  const sid = (param(body, 'MessageSid') ?? param(body, 'SmsSid'))?.trim();
+  if (!from || !sid) throw new BadTwilioRequest('From and MessageSid are required');
+  const text = (param(body, 'Body') ?? '').trim();
+  const tenant = tenantForNumber(deps, to);
+  const db: Db = deps.db;
+  const now = deps.clock?.() ?? new Date();
+
+  const keyword = smsKeyword(text);
+  if (keyword === 'opt_out') {
+    // Twilio itself confirms and blocks; we record it so nothing is even attempted.
+    await setSmsOptOut(db, tenant, from, true, now);
+    deps.log.info({ tenant, messageSid: sid }, 'SMS opt-out recorded');
+    return { twiml: EMPTY_TWIML };
+  }
+  const optedOut = await isSmsOptedOut(db, tenant, from);
+  if (keyword === 'opt_in' && optedOut) {
+    await setSmsOptOut(db, tenant, from, false, now);
+    deps.log.info({ tenant, messageSid: sid }, 'SMS opt-in recorded');
+    return { twiml: EMPTY_TWIML };
+  }
+  if (keyword === 'help') return { twiml: optedOut ? EMPTY_TWIML : messageTwiml(helpText(deps, tenant)) };
+
+  const resumeWithinMs = deps.assistant.runtime(tenant).pack.settings.channels.sms.resumeWithinMinutes * 60_000;
+  const { conversation } = await conversationForIdentity(db, { tenant, channel: 'sms', channelUserId: from, resumeWithinMs, now });
+
+  // "2" answers the numbered list the resident was last sent, whatever kind of list it was.
+  const options = await lastNumberedOptions(deps, tenant, conversation.id);
+  const chosen = answerFromNumber(text, options);
+
+  const attachments: Attachment[] = [];
+  const numMedia = Number(param(body, 'NumMedia') ?? 0) || 0;
+  for (let i = 0; i < Math.min(numMedia, 10); i++) {
+    const url = param(body, `MediaUrl${i}`);
+    if (url) attachments.push({ url, contentType: param(body, `MediaContentType${i}`) ?? 'application/octet-stream' });
+  }
+  const inbound: InboundMessage = {
+    tenant,
+    channel: 'sms',
+    channelUserId: from,
+    providerMessageId: sid,
+    text: chosen ?? text,
+    ...(attachments.length ? { attachments } : {}),
+    receivedAt: now,
+  };
+  // Stored first (as the pipeline would), with what was typed when a number was read as a choice.
+  const stored = await storeInbound(db, {
+    tenant,
+    conversationId: conversation.id,
+    channel: 'sms',
+    providerMessageId: sid,
+    text: inbound.text,
+    parts: {
+      ...(attachments.length ? { attachments } : {}),
+      sms: { to, ...(chosen ? { typed: text } : {}), numSegments: param(body, 'NumSegments'), fromCountry: param(body, 'FromCountry') },
+    },
+    receivedAt: now,
+  });
+  const dispatch = createSmsDispatcher(deps);
+  if (stored.duplicate && stored.message.processed_at) {
+    deps.log.info({ tenant, messageSid: sid }, 'repeated MessageSid acknowledged');
+    // A crash between the turn and queueing the sends is mended here; jobs are idempotent.
+    return { twiml: EMPTY_TWIML, after: () => dispatch(tenant, conversation.id) };
+  }
+  return {
+    twiml: EMPTY_TWIML,
+    after: async () => {
+      await deps.assistant.receive(conversation, inbound);
+      await dispatch(tenant, conversation.id);
+    },
+  };
+}
+
+/** Status ranks: a later callback never moves a message back (order is not guaranteed). */
+const RANK: Record<string, number> = {
+  stored: 0,
+  fault: 0,
+  send_retry: 1,
+  dispatching: 1,
+  accepted: 2,
+  scheduled: 2,
+  queued: 2,
+  sending: 3,
+  sent: 4,
+  partially_delivered: 5,
+  undelivered: 5,
+  failed: 5,
+  delivered: 6,
+  read: 7,
+};
+const KNOWN = new Set(['queued', 'accepted', 'scheduled', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'read', 'canceled', 'partially_delivered']);
+
+/** Applies a Twilio status callback to the outbound message with that SID. */
+export async function applyStatusCallback(deps: SmsChannelDeps, body: TwilioParams, tenantHint?: string): Promise<{ updated: boolean }> {
+  const sid = (param(body, 'MessageSid') ?? param(body, 'SmsSid'))?.trim();
+  const reported = (param(body, 'MessageStatus') ?? param(body, 'SmsStatus'))?.trim().toLowerCase();
+  if (!sid || !reported) throw new BadTwilioRequest('MessageSid and MessageStatus are required');
+  if (!KNOWN.has(reported)) return { updated: false };
+  const status = reported;
+  const errorCode = param(body, 'ErrorCode')?.trim();
+  for (let tries = 0; tries < 3; tries++) {
+    let q = deps.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('provider_message_id', '=', sid)
+      .where('channel', '=', 'sms')
+      .where('direction', '=', 'out');
+    if (tenantHint) q = q.where('tenant_id', '=', tenantHint);
+    const row = await q.executeTakeFirst();
+    if (!row) {
+      deps.log.warn({ sid, status }, 'status callback for an unknown message');
+      return { updated: false };
+    }
+    const current = RANK[row.status] ?? 0;
+    const next = RANK[status] ?? (status === 'canceled' ? 5 : 0);
+    if (next <= current) return { updated: false };
+    const parts = (typeof row.parts === 'string' ? JSON.parse(row.parts) : row.parts) as Record<string, unknown> | null;
+    const sms = { ...((parts?.sms as Record<string, unknown>) ?? {}), deliveryStatus: reported, ...(errorCode ? { errorCode: Number(errorCode) || errorCode } : {}) };
+    const done = await deps.db
+      .updateTable('messages')
+      .set({ status, parts: toJson({ ...(parts ?? { text: row.text }), sms }) })
+      .where('tenant_id', '=', row.tenant_id)
+      .where('id', '=', row.id)
+      .where('status', '=', row.status) // lost a race with another callback: read again
+      .returning('id')
+      .executeTakeFirst();
+    if (done) return { updated: true };
+  }
+  return { updated: false };
+}

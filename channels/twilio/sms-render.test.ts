@@ -1,0 +1,86 @@
+import { answerFromNumber, countSegments, isGsm7, renderSms, toGsmFriendly } from './sms-render.js';
+
+describe('segment counting', () => {
+  test('GSM-7: 160 in one segment, 153 per segment beyond', () => {
+    expect(countSegments('a'.repeat(160))).toEqual({ encoding: 'GSM-7', units: 160, segments: 1 });
+    expect(countSegments('a'.repeat(161))).toEqual({ encoding: 'GSM-7', units: 161, segments: 2 });
+    expect(countSegments('a'.repeat(306)).segments).toBe(2);
+    expect(countSegments('a'.repeat(307)).segments).toBe(3);
+    expect(countSegments('').segments).toBe(1);
+  });
+  test('GSM-7 extension characters take two septets; £ and é are basic', () => {
+    expect(countSegments('€[]').units).toBe(6);
+    expect(countSegments('£5 café').encoding).toBe('GSM-7');
+    expect(countSegments('{'.repeat(80)).segments).toBe(1);
+    expect(countSegments('{'.repeat(81)).segments).toBe(2);
+  });
+  test('one non-GSM character makes the whole message UCS-2: 70, then 67 per segment', () => {
+    expect(countSegments(`${'a'.repeat(69)}ł`)).toEqual({ encoding: 'UCS-2', units: 70, segments: 1 });
+    expect(countSegments(`${'a'.repeat(70)}ł`).segments).toBe(2);
+    expect(countSegments(`${'a'.repeat(133)}ł`).segments).toBe(2);
+    expect(countSegments(`${'a'.repeat(134)}ł`).segments).toBe(3);
+    // An emoji is two UTF-16 units.
+    expect(countSegments('🙂').units).toBe(2);
+  });
+  test('curly quotes, dashes and ellipsis fold to GSM; other characters stay', () => {
+    const folded = toGsmFriendly('It’s “open” – Monday…Friday\u00a0now');
+    expect(folded).toBe('It\'s "open" - Monday...Friday now');
+    expect(isGsm7(folded)).toBe(true);
+    expect(isGsm7(toGsmFriendly('Zażółć'))).toBe(false);
+  });
+});
+
+describe('renderSms', () => {
+  test('suggestions become a numbered list and a number maps back to the value', () => {
+    const r = renderSms({ text: 'Did you mean one of these?', askFor: 'choice', suggestions: [
+      { label: 'Missed bin', value: 'Report a missed bin' },
+      { label: 'Bin day', value: 'When is my bin day?' },
+      { label: 'Talk to a person', value: 'Talk to a person' },
+    ] });
+    expect(r.body).toBe('Did you mean one of these?\nReply 1 for Missed bin, 2 for Bin day or 3 for Talk to a person.');
+    expect(answerFromNumber('2', r.options)).toBe('When is my bin day?');
+    expect(answerFromNumber(' 3. ', r.options)).toBe('Talk to a person');
+    expect(answerFromNumber('7', r.options)).toBeNull();
+    expect(answerFromNumber('2 bins', r.options)).toBeNull();
+  });
+  test('addresses are listed one to a line', () => {
+    const r = renderSms({ text: 'Which one?', askFor: 'choice', suggestions: [
+      { label: '1 High Street, Merebrook', value: '1 High Street, Merebrook, MB1 1AD' },
+      { label: '2 High Street, Merebrook', value: '2 High Street, Merebrook, MB1 1AD' },
+    ] });
+    expect(r.body).toBe('Which one?\nReply with a number:\n1) 1 High Street, Merebrook\n2) 2 High Street, Merebrook');
+  });
+  test('not numbered when asked not to, nor where typed input is expected; keywords are never suggested', () => {
+    expect(renderSms({ text: 'Read this', suggestions: [{ label: 'A', value: 'Bins' }] }, { numbered: false })).toMatchObject({ body: 'Read this\nRelated: Bins', options: [] });
+    const r = renderSms({ text: 'Which date?', askFor: 'date', suggestions: [{ label: 'Skip this question', value: 'Skip' }, { label: 'Cancel', value: 'Cancel' }] });
+    expect(r.body).toBe('Which date?\nOr reply: Skip');
+  });
+  test('a card becomes title, body and URL; speech is ignored', () => {
+    const r = renderSms({
+      text: 'Bins are emptied weekly.',
+      speech: 'Bins are emptied every week, say more',
+      card: { title: 'Bin collections', body: 'Bins are emptied weekly.', link: { label: 'Bins on our site', url: 'https://www.merebrook.gov.uk/bins' } },
+    });
+    expect(r.body).toBe('Bin collections\nBins are emptied weekly.\nhttps://www.merebrook.gov.uk/bins');
+    expect(r.segments).toBe(1);
+  });
+  test('a long answer is trimmed to a summary plus a link, within three segments', () => {
+    const long = Array.from({ length: 30 }, (_, i) => `Sentence number ${i + 1} explains one more detail of the service.`).join(' ');
+    const r = renderSms({ text: long, card: { title: 'Council tax', body: long, link: { label: 'More', url: 'https://www.merebrook.gov.uk/ctax' } } });
+    expect(r.trimmed).toBe(true);
+    expect(r.segments).toBeLessThanOrEqual(3);
+    expect(r.body.startsWith('Council tax\nSentence number 1 explains')).toBe(true);
+    expect(r.body.endsWith('\nhttps://www.merebrook.gov.uk/ctax')).toBe(true);
+    expect(r.body).toMatch(/service\.\nhttps/); // cut at a sentence
+    // Without a link of its own, the council's site is where the rest is.
+    const agent = renderSms({ text: long }, { fallbackUrl: 'https://www.merebrook.gov.uk' });
+    expect(agent.body.endsWith('More: https://www.merebrook.gov.uk')).toBe(true);
+    expect(agent.segments).toBeLessThanOrEqual(3);
+  });
+  test('UCS-2 text is trimmed to the UCS-2 budget', () => {
+    const r = renderSms({ text: `Zażółć gęślą jaźń. ${'Więcej słów tutaj. '.repeat(20)}`, link: { label: 'More', url: 'https://x.gov.uk/a' } });
+    expect(r.encoding).toBe('UCS-2');
+    expect(r.segments).toBeLessThanOrEqual(3);
+    expect(r.body).toContain('https://x.gov.uk/a');
+  });
+});
