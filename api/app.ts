@@ -14,6 +14,7 @@ import { consoleApi, referralAckRoutes, type ConsoleDeps } from './console/index
 import type { SmsChannelDeps } from '../channels/twilio/index.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { twilioSmsRoutes } from './routes/twilio-sms.js';
+import { twilioVoiceRoutes, type TwilioVoiceDeps } from './routes/twilio-voice.js';
 import { suggestionRoutes } from './routes/suggestions.js';
 
 export interface AppDeps {
@@ -27,6 +28,7 @@ export interface AppDeps {
   realtime?: Realtime;
   console?: ConsoleDeps;
   sms?: SmsChannelDeps;
+  voice?: TwilioVoiceDeps;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -81,6 +83,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   // Twilio webhooks: form-encoded and signature-checked, outside the JSON API.
   if (deps.sms) app.use('/channels/twilio', twilioSmsRoutes(deps.sms));
+  if (deps.voice) app.use('/channels/twilio', twilioVoiceRoutes(deps.voice));
 
   if (deps.console) {
     app.use('/api/console', consoleApi(deps.console));

@@ -8,6 +8,8 @@ import { Assistant } from '../bot/index.js';
 import { loadRecogniserConfig } from '../intents/index.js';
 import { createReferralSender, loadNotifyConfig } from '../channels/notify/index.js';
 import { createSmsDispatcher, registerSmsJobs, type SmsChannelDeps } from '../channels/twilio/index.js';
+import { createVoiceSms } from '../channels/twilio/voice/index.js';
+import type { TwilioVoiceDeps } from './routes/twilio-voice.js';
 import { registerReferralJobs } from '../handoff/referrals/index.js';
 import { createJobQueue, purgeExpired, type JobQueue } from '../jobs/index.js';
 import { openStore, type Store } from '../store/index.js';
@@ -129,7 +131,16 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
       await seedDemoAgents(store, runtime.pack.tenant, log, { skills: [...new Set(runtime.pack.settings.queues.flatMap((q) => q.skills))] });
     }
   }
-  const app = createApp({ config, store, assistant, metrics, log, defaultTenant, webDir: path.join(repoRoot, 'web'), realtime, console: consoleDeps, sms: smsDeps });
+  const voiceDeps: TwilioVoiceDeps = {
+    store,
+    assistant,
+    log,
+    tenantIds: () => tenants.keys(),
+    publicUrl: () => publicUrl,
+    sms: createVoiceSms({ db: store.db, jobs, log }),
+    clock: options.clock,
+  };
+  const app = createApp({ config, store, assistant, metrics, log, defaultTenant, webDir: path.join(repoRoot, 'web'), realtime, console: consoleDeps, sms: smsDeps, voice: voiceDeps });
   server.on('request', app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -11,10 +11,10 @@ export interface TwilioVoiceDeps {
   log: Logger;
   /** The tenants served: a call's `To` picks one by settings.channels.twilioNumbers. */
   tenantIds: () => Iterable<string>;
-  /** Read per request (TWILIO_AUTH_TOKEN); without one every webhook is refused. */
-  authToken: () => string | undefined;
-  /** PUBLIC_URL: the origin Twilio calls, which it signs. */
-  publicUrl: () => string | undefined;
+  /** Read per request; default TWILIO_AUTH_TOKEN. Without one every webhook is refused. */
+  authToken?: () => string | undefined;
+  /** The origin Twilio calls, which it signs; default PUBLIC_URL, else the request's own origin. */
+  publicUrl?: () => string | undefined;
   /** Texts links and references to callers on UK mobiles; without it nothing is offered. */
   sms?: VoiceSms;
   clock?: () => Date;

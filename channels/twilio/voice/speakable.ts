@@ -1,0 +1,197 @@
+/**
+ * How a telephone degrades the channel-neutral replies (DESIGN.md "Channel-neutral messages"):
+ * speakable text only (no URLs, no Markdown), options read out with the key to press, codes and
+ * phone numbers spelled out slowly. Pure functions: the webhook handlers and tests share them.
+ */
+import type { AskFor, OutboundMessage, Suggestion } from '../../../bot/index.js';
+
+/** A piece of speech: plain words, or characters spelled one by one (references, phone numbers). */
+export type Segment = { kind: 'text'; text: string } | { kind: 'spell'; text: string };
+
+/** The digit → answer map of a prompt; the caller's key press is sent to the bot as `value`. */
+export interface KeyOption {
+  digit: string;
+  value: string;
+  /** What is read out before "press N". */
+  spoken: string;
+}
+
+/** A special option value: text the caller the links of the last answer. */
+export const SEND_LINK = '\u0000send-link';
+
+export interface VoicePrompt {
+  segments: Segment[];
+  options: KeyOption[];
+  askFor?: AskFor;
+  links: { label: string; url: string }[];
+}
+
+// With a scheme, "www.", or a bare domain with a path ("merebrook.gov.uk/paycounciltax"); not emails.
+const URL_RE = /(?<![@\w.])(?:(?:https?:\/\/|www\.)[^\s<>()]+[^\s<>().,;:!?'"]|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov\.uk|org\.uk|co\.uk|nhs\.uk|police\.uk|ac\.uk|uk|com|org|net)(?:\/[^\s<>()]*[^\s<>().,;:!?'"])?(?![\w@]))/gi;
+const MD_LINK_RE = /\[([^\]]+)\]\((?:https?:\/\/|www\.)[^)]+\)/g;
+/** Most of an article is for reading: on the phone, a few sentences, then the offer of a text. */
+const MAX_SPOKEN_CHARS = 420;
+
+/** The URLs a reply carries, in its text, card or link part. */
+export function linksOf(reply: OutboundMessage): { label: string; url: string }[] {
+  const out: { label: string; url: string }[] = [];
+  if (reply.card?.link) out.push(reply.card.link);
+  if (reply.link) out.push(reply.link);
+  // URLs in the text: only when no card or link part already carries the address.
+  if (!out.length) {
+    for (const m of reply.text.matchAll(URL_RE)) out.push({ label: reply.card?.title ?? 'Link', url: /^https?:\/\//i.test(m[0]) ? m[0] : `https://${m[0]}` });
+  }
+  const seen = new Set<string>();
+  return out.filter((l) => !seen.has(l.url) && seen.add(l.url));
+}
+
+/** Text with URLs and Markdown removed, lines joined into sentences. */
+export function speakableText(text: string, maxChars = Infinity): string {
+  let t = text
+    .replace(MD_LINK_RE, '$1')
+    .replace(/\(\s*(?:https?:\/\/|www\.)[^)]*\)/gi, '')
+    .replace(URL_RE, 'our website')
+    .replace(/[*_`#>]+/g, '')
+    .replace(/…/g, '...');
+  const lines = t
+    .split(/\n+/)
+    .map((l) => l.replace(/^\s*(?:[-•]|\d+[.)])\s+/, '').trim())
+    .filter(Boolean)
+    .map((l) => (/[.!?:]$/.test(l) ? l : `${l}.`));
+  t = lines.join(' ').replace(/\s+/g, ' ').replace(/\s+([.,!?:;])/g, '$1').trim();
+  if (t.length > maxChars) {
+    const cut = t.slice(0, maxChars);
+    const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('? '), cut.lastIndexOf('! '));
+    t = end > 40 ? cut.slice(0, end + 1) : `${cut.replace(/\s+\S*$/, '')}...`;
+  }
+  return t;
+}
+
+// Read character by character: a case reference ("MBC-123456", or the bot's already spaced
+// "M B C 1 2 3 4 5 6"), UK phone numbers and the short emergency numbers.
+const SPELL_RE = new RegExp(
+  [
+    String.raw`\b[A-Z]{2,5}-\d{4,10}\b`,
+    String.raw`\b(?:[A-Z0-9] +){4,}[A-Z0-9]\b`,
+    String.raw`(?<![\d+])(?:\+44 ?|0)\d{2,4}(?:[ -]?\d){6,8}\b`,
+    String.raw`\b(?:999|111|101|105|116 ?123)\b`,
+  ].join('|'),
+  'g',
+);
+
+/** "MBC-123456" → "M B C, 1 2 3, 4 5 6": letters together, long digit runs in threes, pauses between groups. */
+export function spellOut(raw: string): string {
+  const tokens = raw.trim().split(/[\s-]+/).filter(Boolean);
+  // The spaced form ("M B C 1 2 3 4 5 6") is one code: join it, then group it.
+  const groups = tokens.every((t) => t.length === 1) ? [tokens.join('')] : tokens;
+  const out: string[] = [];
+  for (const g of groups) {
+    for (const part of g.match(/\+|[A-Z]+|\d+/gi) ?? []) {
+      if (part === '+') out.push('plus');
+      else if (/^\d+$/.test(part) && part.length > 5) {
+        for (let i = 0; i < part.length; i += 3) out.push(part.slice(i, i + 3).split('').join(' '));
+      } else out.push(part.toUpperCase().split('').join(' '));
+    }
+  }
+  return out.join(', ');
+}
+
+/** Splits speech into plain and spelled segments. */
+export function toSegments(text: string): Segment[] {
+  const segments: Segment[] = [];
+  let last = 0;
+  for (const m of text.matchAll(SPELL_RE)) {
+    if (m.index > last) segments.push({ kind: 'text', text: text.slice(last, m.index) });
+    segments.push({ kind: 'spell', text: spellOut(m[0]) });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) segments.push({ kind: 'text', text: text.slice(last) });
+  return segments.filter((s) => s.text.trim() !== '');
+}
+
+/** All words of the segments, as the caller hears them (tests, the simulator, logs). */
+export function plainSpeech(segments: Segment[]): string {
+  return segments
+    .map((s) => s.text.trim())
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,!?;:])/g, '$1')
+    .trim();
+}
+
+function optionWords(s: Suggestion, askFor: AskFor | undefined): string {
+  if (askFor === 'yes_no' && /^(yes|no)$/i.test(s.value)) return s.value.toLowerCase();
+  const label = speakableText(s.label).replace(/[.]$/, '');
+  // "General rubbish (green bin)" → "General rubbish, green bin". Capitals do not change speech.
+  return label.replace(/\s*\(([^)]+)\)/g, ', $1');
+}
+
+export interface RenderOptions {
+  /** Offer to text the links (the caller is on a UK mobile and SMS can be sent). */
+  offerLink: boolean;
+  /** Said after the replies and before the keys to press. */
+  append?: string;
+}
+
+/**
+ * One turn's replies as a voice prompt. The last reply's suggestions become the keypad options;
+ * when links were stripped and can be texted, "press 1" gets them and the options follow.
+ */
+export function renderReplies(replies: OutboundMessage[], options: RenderOptions): VoicePrompt {
+  const links = replies.flatMap(linksOf);
+  const spoken: string[] = [];
+  for (const r of replies) {
+    const words = r.speech ?? r.text;
+    spoken.push(speakableText(words, r.speech ? Infinity : MAX_SPOKEN_CHARS));
+  }
+  const last = replies[replies.length - 1];
+  const askFor = last?.askFor;
+  const keyOptions: KeyOption[] = [];
+  const offer = options.offerLink && links.length > 0;
+  if (offer) keyOptions.push({ digit: '1', value: SEND_LINK, spoken: 'to get the link in a text message' });
+  for (const s of last?.suggestions ?? []) {
+    keyOptions.push({ digit: String(keyOptions.length + 1), value: s.value, spoken: optionWords(s, askFor) });
+  }
+  let text = spoken.filter(Boolean).join(' ');
+  if (links.length && !offer) text += ' You can find the details on our website.';
+  if (options.append) text += ` ${options.append}`;
+  const menu: string[] = [];
+  if (offer) menu.push('I can send you a text message with the link. Press 1 to get it, or carry on.');
+  // A voice wording that already says which key to press is not read twice.
+  const alreadySaysKeys = /\bpress\b/i.test(last?.speech ?? last?.text ?? '');
+  const toRead = keyOptions.filter((o) => o.value !== SEND_LINK);
+  if (toRead.length && !alreadySaysKeys) {
+    menu.push(toRead.map((o) => `For ${o.spoken}, press ${o.digit}${Number(o.digit) > 9 ? ' then the hash key' : ''}.`).join(' '));
+  }
+  return { segments: toSegments([text, ...menu].join(' ')), options: keyOptions, askFor, links };
+}
+
+/** The keypad menu of main services, read after repeated silence. */
+export const MAIN_MENU: KeyOption[] = [
+  { digit: '1', value: 'Report a missed bin', spoken: 'to report a missed bin' },
+  { digit: '2', value: 'When is my bin day?', spoken: 'to find out your bin collection day' },
+  { digit: '3', value: 'Report a pothole', spoken: 'to report a pothole' },
+  { digit: '4', value: 'How do I pay my council tax?', spoken: 'council tax' },
+  { digit: '0', value: 'Talk to a person', spoken: 'to speak to someone' },
+];
+
+export function mainMenuPrompt(preface: string): VoicePrompt {
+  const menu = MAIN_MENU.map((o) => `${o.spoken[0].toUpperCase()}${o.spoken.slice(1)}, press ${o.digit}.`).join(' ');
+  return { segments: toSegments(`${preface} ${menu} Or tell me in a few words what you need.`), options: MAIN_MENU, links: [] };
+}
+
+/** The key a caller pressed, as the message the bot reads. */
+export function keyAnswer(digits: string, options: KeyOption[]): string | null {
+  const d = digits.replace(/[#\s]/g, '');
+  return options.find((o) => o.digit === d)?.value ?? null;
+}
+
+/** "0771 234 5678" style typed or spoken numbers are passed through; this only tidies a key press. */
+export function digitsText(digits: string): string {
+  return digits.replace(/[#]/g, '').trim();
+}
+
+/** A UK mobile (+447…), where a text message can reach the caller. */
+export function isUkMobile(number: string | undefined): boolean {
+  return !!number && /^\+447\d{9}$/.test(number);
+}

@@ -1,0 +1,82 @@
+/** TwiML for the voice channel, built with twilio's VoiceResponse: every prompt is a speech-and-keypad Gather. */
+import twilio from 'twilio';
+import type { Segment } from './speakable.js';
+
+const { VoiceResponse } = twilio.twiml;
+export type VoiceResponseT = InstanceType<typeof VoiceResponse>;
+type SayParent = { say: VoiceResponseT['say'] };
+type SayAttributes = Parameters<VoiceResponseT['say']>[0] & object;
+
+export const LANGUAGE = 'en-GB';
+
+export function newResponse(): VoiceResponseT {
+  return new VoiceResponse();
+}
+
+/** A <Say> in en-GB; spelled segments (references, phone numbers) are read slowly. */
+export function say(parent: SayParent, segments: Segment[], voice: string): void {
+  if (!segments.length) return;
+  const attrs = { voice, language: LANGUAGE } as unknown as SayAttributes;
+  const first = segments[0];
+  const s = parent.say(attrs, first.kind === 'text' ? first.text.trim() : '');
+  segments.forEach((seg, i) => {
+    if (i === 0 && seg.kind === 'text') return;
+    // Words either side of a spelled code keep their spaces, so nothing runs together.
+    if (seg.kind === 'spell') {
+      s.addText(' ');
+      s.prosody({ rate: 'slow' }, seg.text);
+    } else s.addText(/^[\s.,!?;:]/.test(seg.text) ? seg.text : ` ${seg.text}`);
+  });
+}
+
+export interface GatherSpec {
+  action: string;
+  hints: string;
+  /** One key answers at once when the options are single digits. */
+  numDigits?: number;
+  /** Seconds of silence before Twilio falls through to the next verb. */
+  timeout?: number;
+}
+
+/** Response > Gather[input="speech dtmf"] > Say, then a Redirect for silence (Twilio falls through on no input). */
+export function gatherResponse(segments: Segment[], voice: string, gather: GatherSpec, onSilence: string, preface: Segment[] = []): string {
+  const r = newResponse();
+  const g = r.gather({
+    input: ['speech', 'dtmf'],
+    language: LANGUAGE,
+    hints: gather.hints,
+    speechTimeout: 'auto',
+    timeout: gather.timeout ?? 6,
+    action: gather.action,
+    method: 'POST',
+    actionOnEmptyResult: false,
+    ...(gather.numDigits ? { numDigits: gather.numDigits } : {}),
+  });
+  say(g, [...preface, ...segments], voice);
+  r.redirect({ method: 'POST' }, onSilence);
+  return r.toString();
+}
+
+/** Speaks, then ends the call. */
+export function goodbyeResponse(segments: Segment[], voice: string): string {
+  const r = newResponse();
+  say(r, segments, voice);
+  r.hangup();
+  return r.toString();
+}
+
+/** Speaks, then parks the caller in a Twilio queue that agents answer with <Dial><Queue>. */
+export function enqueueResponse(segments: Segment[], voice: string, queueName: string, waitUrl: string, action: string): string {
+  const r = newResponse();
+  say(r, segments, voice);
+  r.enqueue({ waitUrl, waitUrlMethod: 'POST', action, method: 'POST' }, queueName);
+  return r.toString();
+}
+
+/** Hold content for the wait URL: a short message and a pause; Twilio loops it. */
+export function holdResponse(segments: Segment[], voice: string, pauseSeconds: number): string {
+  const r = newResponse();
+  say(r, segments, voice);
+  r.pause({ length: pauseSeconds });
+  return r.toString();
+}

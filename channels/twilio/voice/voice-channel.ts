@@ -1,0 +1,529 @@
+/**
+ * The telephone channel (Twilio Voice IVR). Each webhook answers with TwiML at once: a caller's
+ * speech or key press becomes the resident's message, the assistant's replies are spoken (see
+ * speakable.ts), and a handoff parks the caller in a Twilio queue that agents answer.
+ *
+ * State lives in the store and in our own action URLs (which Twilio signs back to us), never in
+ * process memory, so any app process can answer any turn of a call:
+ * - `c`: the conversation; a call is one conversation, created when the call starts.
+ * - `n`: the turn counter; a message sent in turn n has provider id `${CallSid}:${n}`, so a
+ *   Twilio retry of the same request is answered once (the store drops the repeat).
+ * - `m`: what the keypad means now: `greet`, `bot` (the last replies' options), `menu`, `confirm`.
+ * - `s`: silences in a row (the <Redirect> after a <Gather> adds one).
+ */
+import type { Logger } from 'pino';
+import type { Assistant, OutboundMessage, HandoffNotice } from '../../../bot/index.js';
+import { abandon, isOpen } from '../../../handoff/index.js';
+import {
+  createConversation,
+  findConversation,
+  findOrCreateContact,
+  openHandoffFor,
+  partsOf,
+  repliesTo,
+  storeOutbound,
+  type ConversationRow,
+  type Store,
+} from '../../../store/index.js';
+import { yesNo } from '../../../bot/matching.js';
+import { conversationForIdentity } from '../../resolve-conversation.js';
+import {
+  isUkMobile,
+  keyAnswer,
+  digitsText,
+  mainMenuPrompt,
+  MAIN_MENU,
+  renderReplies,
+  SEND_LINK,
+  speakableText,
+  toSegments,
+  type KeyOption,
+  type Segment,
+  type VoicePrompt,
+} from './speakable.js';
+import { enqueueResponse, gatherResponse, goodbyeResponse, holdResponse, newResponse, say } from './twiml.js';
+
+/** Sends a text message to the caller (the SMS channel's sender); `key` makes a retry send once. */
+export interface VoiceSms {
+  /** False when texts cannot be sent now (Twilio not configured): nothing is offered. */
+  available?(): boolean;
+  send(input: { tenant: string; conversationId: string; to: string; body: string; key: string }): Promise<void>;
+}
+
+export interface VoiceChannelDeps {
+  store: Store;
+  assistant: Assistant;
+  log: Logger;
+  /** The tenants served; the call's `To` number picks one (settings.channels.twilioNumbers). */
+  tenantIds: () => Iterable<string>;
+  sms?: VoiceSms;
+  clock?: () => Date;
+}
+
+export type TwilioParams = Record<string, string | undefined>;
+
+/** Where the router is mounted, for our own action URLs ("/channels/twilio/voice"). */
+export interface VoiceUrls {
+  base: string;
+}
+
+/** Low speech confidence below which an answer that matters is read back first. */
+export const CONFIRM_BELOW = 0.5;
+/** The caller's latest conversation is looked at whatever its age: only the same CallSid resumes it. */
+const ANY_AGE = Number.MAX_SAFE_INTEGER;
+const MATTERS = new Set(['address', 'postcode', 'yes_no', 'phone', 'email']);
+const YES_NO_KEYS: KeyOption[] = [
+  { digit: '1', value: 'yes', spoken: 'yes' },
+  { digit: '2', value: 'no', spoken: 'no' },
+];
+const SERVICE_HINTS = [
+  'bin', 'bins', 'missed bin', 'recycling', 'rubbish', 'food waste', 'garden waste', 'glass', 'bin day',
+  'pothole', 'street light', 'fly-tipping', 'graffiti', 'noise', 'council tax', 'housing', 'parking',
+  'speak to someone', 'talk to a person', 'yes', 'no', 'cancel', 'go back', 'start again', 'skip',
+];
+
+type Mode = 'greet' | 'bot' | 'menu' | 'confirm';
+
+interface CallContext {
+  tenant: string;
+  conversation: ConversationRow;
+  callSid: string;
+  from: string;
+  n: number;
+  s: number;
+  mode: Mode;
+  heard?: string;
+  linkSent: boolean;
+}
+
+export class VoiceChannel {
+  private readonly hintsByTenant = new Map<string, string>();
+  private readonly clock: () => Date;
+
+  constructor(private readonly deps: VoiceChannelDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  /** The tenant whose Twilio numbers include `to`. */
+  tenantFor(to: string | undefined): string | null {
+    const number = (to ?? '').replace(/[\s()-]/g, '');
+    for (const id of this.deps.tenantIds()) {
+      const s = this.deps.assistant.runtime(id).pack.settings;
+      if (s.channels.twilioNumbers.some((n) => n === number)) return id;
+    }
+    return null;
+  }
+
+  private settings(tenant: string) {
+    return this.deps.assistant.runtime(tenant).pack.settings;
+  }
+
+  private voice(tenant: string): string {
+    return this.settings(tenant).channels.voice.voice;
+  }
+
+  /** Street names of the council's gazetteer and service words: recognition hints for every prompt. */
+  hints(tenant: string): string {
+    let h = this.hintsByTenant.get(tenant);
+    if (!h) {
+      const pack = this.deps.assistant.runtime(tenant).pack;
+      const streets = [...new Set(pack.gazetteer.map((a) => a.street))].sort().slice(0, 300);
+      const services = pack.services
+        .filter((s) => !/^(meta|safety)\./.test(s.id))
+        .map((s) => s.name.toLowerCase().replace(/\s*\([^)]*\)/g, ''))
+        .filter((n) => n.length <= 60)
+        .slice(0, 100);
+      // Twilio accepts a few hundred phrases of up to 100 characters each.
+      h = [...new Set([...SERVICE_HINTS, ...services, ...streets])].slice(0, 450).map((p) => p.replace(/,/g, ' ')).join(', ');
+      this.hintsByTenant.set(tenant, h);
+    }
+    return h;
+  }
+
+  /** Identity on the voice channel: the caller's number, or per call when it is withheld. */
+  private identity(from: string | undefined, callSid: string): string {
+    return from && /^\+?\d{6,15}$/.test(from) ? from : `withheld:${callSid}`;
+  }
+
+  /** The call's conversation: the one it started, or a new one (a Twilio retry of the start finds the first). */
+  private async conversationForCall(tenant: string, from: string | undefined, callSid: string): Promise<{ conversation: ConversationRow; created: boolean }> {
+    const db = this.deps.store.db;
+    const channelUserId = this.identity(from, callSid);
+    const found = await conversationForIdentity(db, { tenant, channel: 'voice', channelUserId, resumeWithinMs: ANY_AGE, now: this.clock() });
+    if (found.created || (await this.callOf(tenant, found.conversation.id)) === callSid) return found;
+    const contactId = await findOrCreateContact(db, tenant, 'voice', channelUserId);
+    return { conversation: await createConversation(db, { tenant, channel: 'voice', channelUserId, contactId }), created: true };
+  }
+
+  /** The CallSid a conversation was started by (kept with its greeting). */
+  private async callOf(tenant: string, conversationId: string): Promise<string | null> {
+    const first = await this.deps.store.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('tenant_id', '=', tenant)
+      .where('conversation_id', '=', conversationId)
+      .where('direction', '=', 'out')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    return first ? (partsOf<{ voiceCall?: string }>(first)?.voiceCall ?? null) : null;
+  }
+
+  // ---------------------------------------------------------------- incoming call
+
+  async incomingCall(p: TwilioParams, urls: VoiceUrls): Promise<string> {
+    const tenant = this.tenantFor(p.To);
+    if (!tenant) return this.notInService(p);
+    const callSid = p.CallSid ?? '';
+    const { conversation, created } = await this.conversationForCall(tenant, p.From, callSid);
+    const s = this.settings(tenant);
+    const greeting = this.greetingText(tenant);
+    if (created) {
+      await storeOutbound(this.deps.store.db, {
+        tenant,
+        conversationId: conversation.id,
+        channel: 'voice',
+        author: 'bot',
+        text: greeting,
+        parts: { text: greeting, speech: greeting, voiceCall: callSid },
+        replyTo: null,
+      });
+    }
+    const ctx: CallContext = { tenant, conversation, callSid, from: p.From ?? '', n: 1, s: 0, mode: 'greet', linkSent: false };
+    const xml = this.gather(ctx, urls, { segments: toSegments(greeting), options: MAIN_MENU, links: [] });
+    // Twilio records from the first verb when the council records calls; the notice is in the greeting.
+    return s.channels.voice.recordCalls ? xml.replace('<Response>', '<Response><Start><Recording channels="dual" track="both"/></Start>') : xml;
+  }
+
+  greetingText(tenant: string): string {
+    const s = this.settings(tenant);
+    const notice = s.channels.voice.recordCalls ? ' Calls are recorded to help us improve our service and for training.' : '';
+    return (
+      `Hello, and thank you for calling ${s.councilName}.${notice} ` +
+      `I'm the council's automated assistant. In a few words, tell me what you're calling about, for example, "my bin wasn't collected". ` +
+      'Or press 0 to speak to someone.'
+    );
+  }
+
+  private notInService(p: TwilioParams): string {
+    this.deps.log.warn({ to: p.To }, 'voice call to a number no council is configured for');
+    const r = newResponse();
+    r.say({ language: 'en-GB' }, 'Sorry, this number is not in service. Please check the number you dialled. Goodbye.');
+    r.hangup();
+    return r.toString();
+  }
+
+  // ---------------------------------------------------------------- each Gather action
+
+  async gatherAction(p: TwilioParams, q: TwilioParams, urls: VoiceUrls): Promise<string> {
+    const tenant = this.tenantFor(p.To) ?? (q.t && this.knownTenant(q.t) ? q.t : null);
+    if (!tenant) return this.notInService(p);
+    const callSid = p.CallSid ?? '';
+    const conversation = await this.conversationFromUrl(tenant, q.c, p.From, callSid);
+    const ctx: CallContext = {
+      tenant,
+      conversation,
+      callSid,
+      from: p.From ?? '',
+      n: positiveInt(q.n, 1),
+      s: positiveInt(q.s, 0),
+      mode: (['greet', 'bot', 'menu', 'confirm'] as const).find((m) => m === q.m) ?? 'bot',
+      heard: q.h,
+      linkSent: q.ls === '1',
+    };
+    const digits = p.Digits?.trim();
+    const speech = p.SpeechResult?.trim();
+    if (!digits && !speech) return this.silence(ctx, urls);
+    ctx.s = 0;
+    const confidence = p.Confidence === undefined || p.Confidence === '' ? 1 : Number(p.Confidence);
+    const text = await this.understand(ctx, urls, digits, speech, Number.isFinite(confidence) ? confidence : 1);
+    if (typeof text !== 'string') return text.twiml;
+    return this.send(ctx, urls, text);
+  }
+
+  private knownTenant(id: string): boolean {
+    return [...this.deps.tenantIds()].includes(id);
+  }
+
+  private async conversationFromUrl(tenant: string, id: string | undefined, from: string | undefined, callSid: string): Promise<ConversationRow> {
+    if (id && /^[0-9a-f-]{36}$/i.test(id)) {
+      const c = await findConversation(this.deps.store.db, tenant, id);
+      if (c && c.channel === 'voice' && c.channel_user_id === this.identity(from, callSid)) return c;
+    }
+    return (await this.conversationForCall(tenant, from, callSid)).conversation;
+  }
+
+  /** The caller's input as the resident's message, or TwiML when the voice layer answers itself. */
+  private async understand(ctx: CallContext, urls: VoiceUrls, digits: string | undefined, speech: string | undefined, confidence: number): Promise<string | { twiml: string }> {
+    const runtime = this.deps.assistant.runtime(ctx.tenant);
+    if (ctx.mode === 'confirm') {
+      const answer = digits ? keyAnswer(digits, YES_NO_KEYS) : speech ? (yesNo(speech) === null ? null : yesNo(speech) ? 'yes' : 'no') : null;
+      if (answer === 'yes' && ctx.heard) return ctx.heard;
+      if (answer === 'no') {
+        const prompt = await this.lastPrompt(ctx, false);
+        return { twiml: this.gather({ ...ctx, mode: 'bot' }, urls, prompt, toSegments('Sorry about that. Please say it again, or use your keypad.')) };
+      }
+      // Something else entirely: take it as a new answer.
+      ctx.mode = 'bot';
+    }
+    if (digits) {
+      if (digits === '*') return { twiml: this.gather(ctx, urls, await this.promptFor(ctx, false)) };
+      const prompt = ctx.mode === 'bot' ? await this.lastPrompt(ctx, false) : null;
+      const options = ctx.mode === 'bot' ? prompt!.options : MAIN_MENU;
+      const value = keyAnswer(digits, options);
+      if (value === SEND_LINK) return { twiml: await this.sendLink(ctx, urls, prompt!) };
+      if (value) return value;
+      if (digits.replace(/#/g, '') === '0') return 'Talk to a person';
+      if (options.length && digitsText(digits).length === 1) {
+        return { twiml: this.gather(ctx, urls, await this.promptFor(ctx, false), toSegments("Sorry, that isn't one of the options.")) };
+      }
+      return digitsText(digits);
+    }
+    const heard = speech!;
+    if (ctx.mode === 'bot') {
+      const prompt = await this.lastPrompt(ctx, false);
+      if (prompt.options.some((o) => o.value === SEND_LINK) && /\b(text|send)\b.*\b(link|it|me|text)\b/i.test(heard) && !/\bdon'?t\b/i.test(heard)) {
+        return { twiml: await this.sendLink(ctx, urls, prompt) };
+      }
+      // A misheard address or yes at confirmation would send a wrong report: read it back first.
+      // Never for a safety disclosure: that is answered at once, whatever the confidence.
+      if (confidence < CONFIRM_BELOW && prompt.askFor && MATTERS.has(prompt.askFor) && !runtime.understanding.safety(heard)) {
+        const words = speakableText(heard).replace(/[.?!]+$/, '');
+        const confirm = { segments: toSegments(`Did you say ${words}? Press 1 for yes, or 2 for no.`), options: YES_NO_KEYS, links: [] };
+        return { twiml: this.gather({ ...ctx, mode: 'confirm', heard }, urls, confirm, [], 1) };
+      }
+    }
+    return heard;
+  }
+
+  /** Silence: re-prompt twice, then the keypad menu of main services, then a polite goodbye. */
+  private async silence(ctx: CallContext, urls: VoiceUrls): Promise<string> {
+    const voice = this.voice(ctx.tenant);
+    if (ctx.s >= 4 || (ctx.mode === 'menu' && ctx.s >= 3)) {
+      return goodbyeResponse(toSegments(`Sorry, I still can't hear you. Please call us again, or visit the ${this.settings(ctx.tenant).shortName} council website. Goodbye.`), voice);
+    }
+    if (ctx.s >= 3) {
+      return this.gather({ ...ctx, mode: 'menu' }, urls, mainMenuPrompt("Sorry, I didn't hear anything. You can use your keypad."));
+    }
+    const prompt = await this.promptFor(ctx, true);
+    return this.gather(ctx, urls, prompt, toSegments("Sorry, I didn't hear anything."));
+  }
+
+  /** What the caller is being asked now, by mode. */
+  private async promptFor(ctx: CallContext, repeat: boolean): Promise<VoicePrompt> {
+    switch (ctx.mode) {
+      case 'greet':
+        return { segments: toSegments('Please tell me in a few words what you are calling about, or press 0 to speak to someone.'), options: MAIN_MENU, links: [] };
+      case 'menu':
+        return mainMenuPrompt('');
+      case 'confirm':
+        return { segments: toSegments(`Did you say ${speakableText(ctx.heard ?? '').replace(/[.?!]+$/, '')}? Press 1 for yes, or 2 for no.`), options: YES_NO_KEYS, links: [] };
+      default:
+        return this.lastPrompt(ctx, repeat);
+    }
+  }
+
+  /** The last turn's replies as a prompt (its keypad options are what a key press means now). */
+  private async lastPrompt(ctx: CallContext, repeat: boolean): Promise<VoicePrompt> {
+    const replies = await this.lastReplies(ctx.tenant, ctx.conversation.id);
+    const prompt = this.render(ctx, replies);
+    if (repeat && replies.length > 1) {
+      // Re-prompting: only the question, with the same keys.
+      const question = this.render(ctx, replies.slice(-1));
+      return { ...prompt, segments: question.segments };
+    }
+    return prompt;
+  }
+
+  private render(ctx: CallContext, replies: OutboundMessage[], append?: string): VoicePrompt {
+    return renderReplies(replies, { offerLink: !ctx.linkSent && this.canText(ctx.from), append });
+  }
+
+  /** A text message can reach the caller: a UK mobile, and a sender that is configured. */
+  private canText(from: string): boolean {
+    const sms = this.deps.sms;
+    return !!sms && isUkMobile(from) && (sms.available?.() ?? true);
+  }
+
+  private async lastReplies(tenant: string, conversationId: string): Promise<OutboundMessage[]> {
+    const db = this.deps.store.db;
+    const latest = await db
+      .selectFrom('messages')
+      .selectAll()
+      .where('tenant_id', '=', tenant)
+      .where('conversation_id', '=', conversationId)
+      .where('direction', '=', 'out')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!latest) return [];
+    const rows = latest.reply_to ? await repliesTo(db, tenant, latest.reply_to) : [latest];
+    return rows.map((r) => partsOf<OutboundMessage>(r) ?? { text: r.text });
+  }
+
+  private async sendLink(ctx: CallContext, urls: VoiceUrls, prompt: VoicePrompt): Promise<string> {
+    const s = this.settings(ctx.tenant);
+    const body = `${s.councilName}: ${prompt.links.map((l) => `${l.label}: ${l.url}`).join('\n')}`;
+    let preface = "I've sent you a text message with the link.";
+    try {
+      await this.deps.sms!.send({ tenant: ctx.tenant, conversationId: ctx.conversation.id, to: ctx.from, body, key: `${ctx.callSid}:${ctx.n}:link` });
+    } catch (err) {
+      this.deps.log.warn({ err: String(err), conversationId: ctx.conversation.id }, 'could not text the link to the caller');
+      preface = "Sorry, I couldn't send the text message just now. You can find it on our website.";
+    }
+    const next = { ...ctx, linkSent: true };
+    const again = await this.lastPrompt(next, true);
+    return this.gather(next, urls, again, toSegments(preface));
+  }
+
+  // ---------------------------------------------------------------- the turn
+
+  private async send(ctx: CallContext, urls: VoiceUrls, text: string): Promise<string> {
+    const { assistant, store } = this.deps;
+    const result = await assistant.receive(ctx.conversation, {
+      tenant: ctx.tenant,
+      channel: 'voice',
+      channelUserId: ctx.conversation.channel_user_id,
+      providerMessageId: `${ctx.callSid}:${ctx.n}`,
+      text: text.slice(0, 2000),
+      receivedAt: this.clock(),
+    });
+    const next: CallContext = { ...ctx, n: ctx.n + 1, mode: 'bot', s: 0, heard: undefined, linkSent: false };
+    const row = await store.db.selectFrom('messages').select('recognition').where('id', '=', result.messageId).executeTakeFirst();
+    const recognition = (row?.recognition ?? {}) as { action?: string; caseReference?: string };
+    const voice = this.voice(ctx.tenant);
+    const replies = result.replies;
+
+    const handoff = replies.find((r) => r.handoff)?.handoff;
+    if (handoff) return this.handoff(next, urls, replies, handoff);
+    if (recognition.action === 'goodbye') {
+      return goodbyeResponse(toSegments(`Thank you for calling ${this.settings(ctx.tenant).councilName}. Goodbye.`), voice);
+    }
+    const extra: string[] = [];
+    // A new reference is also texted to a mobile, once (a Twilio retry is a duplicate).
+    const reference = recognition.caseReference;
+    if (reference && this.canText(ctx.from)) {
+      const withRef = replies.find((r) => r.text.includes(reference));
+      if (!result.duplicate && withRef) {
+        try {
+          await this.deps.sms!.send({
+            tenant: ctx.tenant,
+            conversationId: ctx.conversation.id,
+            to: ctx.from,
+            body: `${this.settings(ctx.tenant).councilName}: ${withRef.text}`,
+            key: `${ctx.callSid}:${ctx.n}:reference`,
+          });
+        } catch (err) {
+          this.deps.log.warn({ err: String(err) }, 'could not text the reference to the caller');
+        }
+      }
+      extra.push("I've also sent the reference to this phone in a text message.");
+    }
+    const lastAsk = replies[replies.length - 1]?.askFor;
+    if (lastAsk === 'phone') extra.push('You can also type the number on your keypad, then press the hash key.');
+    const prompt = this.render(next, replies, extra.join(' ') || undefined);
+    return this.gather(next, urls, prompt);
+  }
+
+  /** A reply with a handoff: speak it, then the Twilio queue; out of hours, speak it and end politely. */
+  private async handoff(ctx: CallContext, urls: VoiceUrls, replies: OutboundMessage[], notice: HandoffNotice): Promise<string> {
+    const s = this.settings(ctx.tenant);
+    const voice = this.voice(ctx.tenant);
+    const safety = notice.reason.startsWith('safety.');
+    const open = notice.staffAvailable ?? isOpen(s.openingHours, this.clock());
+    const before = replies.filter((r) => !r.handoff);
+    const main = replies.find((r) => r.handoff)!;
+    const spokenBefore = before.length ? renderReplies(before, { offerLink: false }).segments : [];
+    if (!open) {
+      // Written for chat ("reply here", "ask for a call-back"): on a call that is about to end, say what will happen.
+      let words = speakableText(main.speech ?? main.text)
+        .replace(/,? and someone will reply here when they are back\./, ', who will see it when they are back.')
+        .replace(/\s*You can also ask for a call-back, or leave it with the team\./, '');
+      if (safety) {
+        words = words.replace(/I'm passing (you|this conversation) to [^.]*\.\s*$/, '').trim();
+        words += ` Our offices are closed now, so I've passed this to the council's duty officer, who is on call. If anyone is in danger, please hang up and call 999.`;
+      }
+      return goodbyeResponse([...spokenBefore, ...toSegments(`${words} Thank you for calling. Goodbye.`)], voice);
+    }
+    const queueName = s.queues.find((q) => q.id === notice.queue)?.name ?? 'customer services';
+    const words = safety
+      ? speakableText(main.speech ?? main.text)
+      : `I'm putting you through to our ${queueName} team now. They will see what you've told me, so you won't need to repeat it. Please stay on the line.`;
+    const name = twilioQueueName(ctx.tenant, notice);
+    const q = `c=${encodeURIComponent(ctx.conversation.id)}&t=${encodeURIComponent(ctx.tenant)}`;
+    this.deps.log.info({ tenant: ctx.tenant, conversationId: ctx.conversation.id, queue: name, priority: notice.priority }, 'caller enqueued');
+    return enqueueResponse([...spokenBefore, ...toSegments(words)], voice, name, `${urls.base}/queue-wait?${q}`, `${urls.base}/queue-leave?${q}`);
+  }
+
+  /** The Gather for a prompt, and the Redirect Twilio follows on silence. */
+  private gather(ctx: CallContext, urls: VoiceUrls, prompt: VoicePrompt, preface: Segment[] = [], numDigits?: number): string {
+    const query = (s: number) =>
+      new URLSearchParams({
+        c: ctx.conversation.id,
+        n: String(ctx.n),
+        m: ctx.mode,
+        s: String(s),
+        ...(ctx.heard ? { h: ctx.heard.slice(0, 300) } : {}),
+        ...(ctx.linkSent ? { ls: '1' } : {}),
+      }).toString();
+    const keys = prompt.options.map((o) => o.digit);
+    const single = numDigits ?? (prompt.askFor !== 'phone' && keys.length > 0 && keys.every((k) => k.length === 1) && prompt.askFor !== 'free_text' ? 1 : undefined);
+    return gatherResponse(prompt.segments, this.voice(ctx.tenant), { action: `${urls.base}/gather?${query(0)}`, hints: this.hints(ctx.tenant), numDigits: single }, `${urls.base}/gather?${query(ctx.s + 1)}`, preface);
+  }
+
+  // ---------------------------------------------------------------- the Twilio queue
+
+  /** Hold content while queued: the caller's position, then a pause; Twilio loops it. */
+  queueWait(p: TwilioParams, q: TwilioParams): string {
+    const tenant = this.tenantFor(p.To) ?? (q.t && this.knownTenant(q.t) ? q.t : null);
+    const voice = tenant ? this.voice(tenant) : 'Polly.Amy-Neural';
+    const position = Number(p.QueuePosition);
+    const where = Number.isFinite(position) && position > 0 ? (position === 1 ? 'You are next in the queue.' : `You are number ${position} in the queue.`) : '';
+    return holdResponse(toSegments(`${where} Thank you for waiting. Someone will be with you as soon as possible.`.trim()), voice, 15);
+  }
+
+  /** The caller left the queue: after a hang-up the handoff is abandoned; a full queue ends politely. */
+  async queueLeave(p: TwilioParams, q: TwilioParams): Promise<string> {
+    const tenant = this.tenantFor(p.To) ?? (q.t && this.knownTenant(q.t) ? q.t : null);
+    const result = p.QueueResult ?? '';
+    const r = newResponse();
+    if (!tenant) {
+      r.hangup();
+      return r.toString();
+    }
+    const db = this.deps.store.db;
+    const conversationId = q.c ?? '';
+    const conversation = /^[0-9a-f-]{36}$/i.test(conversationId) ? await findConversation(db, tenant, conversationId) : undefined;
+    if (conversation && (result === 'hangup' || result === 'leave')) {
+      const open = await openHandoffFor(db, tenant, conversation.id);
+      const now = this.clock();
+      if (open && (await abandon(db, tenant, open.id, now))) {
+        await db
+          .updateTable('conversations')
+          .set({ state: 'closed', closed_at: now, updated_at: now })
+          .where('tenant_id', '=', tenant)
+          .where('id', '=', conversation.id)
+          .where('state', '=', 'queued')
+          .execute();
+      }
+      r.hangup();
+      return r.toString();
+    }
+    if (result === 'queue-full' || result === 'system-error' || result === 'error') {
+      say(r, toSegments("Sorry, all our lines are busy. Your details are with our team, and they can see what you've told me. Please try again later. Goodbye."), this.voice(tenant));
+    }
+    r.hangup();
+    return r.toString();
+  }
+}
+
+/** Twilio queues are first in, first out: urgent callers go to `{tenant}-urgent`, which agents dial first. */
+export function twilioQueueName(tenant: string, notice: Pick<HandoffNotice, 'priority' | 'queue'>): string {
+  const name = notice.priority === 'urgent' ? `${tenant}-urgent` : `${tenant}-${notice.queue ?? 'general'}`;
+  return name.slice(0, 64);
+}
+
+function positiveInt(v: string | undefined, fallback: number): number {
+  const n = Number(v);
+  return Number.isInteger(n) && n >= 0 && n < 1_000_000 ? n : fallback;
+}

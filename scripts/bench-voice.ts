@@ -1,0 +1,183 @@
+/**
+ * How fast the Twilio webhooks answer under load (Twilio gives up after 15 s): 50 concurrent
+ * simulated phone calls, each reporting a missed bin through the voice Gather webhook, then 50
+ * concurrent texters on the SMS webhook. Prints p50 / p99 / max in milliseconds.
+ *
+ *   npm run bench:voice [-- --conversations 50 --turns 10 --think 0]
+ *
+ * --think N: milliseconds a resident takes before each answer (0, the default, is a stress test
+ * with every conversation's next request sent the moment the last is answered; a real caller takes
+ * several seconds to listen and speak, and calls start at different times, so try --think 3000).
+ *
+ * Everything runs on 127.0.0.1: a real server (PGlite, or DATABASE_URL / REDIS_URL when set),
+ * requests signed exactly as Twilio signs them, and a local stand-in for Twilio's REST API that
+ * receives the outbound texts. No Twilio account is used.
+ */
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import express from 'express';
+import { problemHandler } from '../api/problem.js';
+import { twilioSmsRoutes, registerSmsJobs } from '../api/routes/twilio-sms.js';
+import { twilioVoiceRoutes } from '../api/routes/twilio-voice.js';
+import { createVoiceSms } from '../channels/twilio/voice/index.js';
+import { postSigned, TwilioCall, ACCOUNT_SID } from '../channels/twilio/voice/twilio-sim.js';
+import { startTwilioStandIn } from '../channels/twilio/twilio-stand-in.fixture.js';
+import { startTestServer } from '../test/server.js';
+import { parseArgs } from './cli.js';
+
+const args = parseArgs(process.argv.slice(2));
+const CONVERSATIONS = Math.min(200, Number(args.get('conversations') ?? 50));
+const TURNS = Math.min(20, Number(args.get('turns') ?? 10));
+const THINK_MS = Math.max(0, Number(args.get('think') ?? 0));
+/** A pause of about THINK_MS (±50 %), so conversations do not move in lockstep. */
+const think = () => (THINK_MS ? new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random()))) : Promise.resolve());
+const COUNCIL = '+441632960100';
+
+// A missed-bin report by phone, then a question; bounded: TURNS steps at most.
+const VOICE_SCRIPT: ({ say: string; confidence?: number } | { press: string })[] = [
+  { say: "My bin wasn't collected" },
+  { say: 'M B one one A D', confidence: 0.82 },
+  { press: '3' },
+  { press: '1' },
+  { press: '1' },
+  { say: 'Yesterday' },
+  { say: 'No' },
+  { press: '2' },
+  { press: '1' },
+  { say: 'How do I pay my council tax?' },
+  { press: '3' },
+  { say: 'When is my bin day?' },
+];
+const SMS_SCRIPT = ['Hi', 'my bin was not collected', 'MB1 1AD', '2', '1', 'yes', 'yesterday', 'no', 'no', 'yes'];
+
+function percentile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+function report(label: string, samples: number[]): void {
+  const s = [...samples].sort((a, b) => a - b);
+  const f = (n: number) => n.toFixed(1).padStart(8);
+  console.log(`${label.padEnd(34)} n=${String(s.length).padStart(5)}  p50=${f(percentile(s, 0.5))} ms  p99=${f(percentile(s, 0.99))} ms  max=${f(s[s.length - 1] ?? NaN)} ms`);
+}
+
+async function main(): Promise<void> {
+  const stand = await startTwilioStandIn();
+  Object.assign(process.env, {
+    TWILIO_ACCOUNT_SID: stand.accountSid,
+    TWILIO_AUTH_TOKEN: stand.authToken,
+    TWILIO_FROM: COUNCIL,
+    TWILIO_API_BASE_URL: stand.url,
+  });
+  delete process.env.PUBLIC_URL;
+  delete process.env.TWILIO_STATUS_CALLBACK_URL;
+  const server = await startTestServer();
+  let side: http.Server | null = null;
+  let voiceOrigin = server.url;
+  let smsOrigin = server.url;
+  try {
+    // Mounted in the app by the composition root? Otherwise mount what is missing on a side listener.
+    const mounted = async (path: string) => (await fetch(`${server.url}${path}`, { method: 'POST' })).status !== 404;
+    const voiceMounted = await mounted('/channels/twilio/voice');
+    const smsMounted = await mounted('/channels/twilio/sms');
+    if (!voiceMounted || !smsMounted) {
+      const app = express();
+      if (!voiceMounted) {
+        const sms = createVoiceSms({ db: server.store.db, jobs: server.jobs, log: server.log });
+        app.use('/channels/twilio', twilioVoiceRoutes({ store: server.store, assistant: server.assistant, log: server.log, tenantIds: () => [server.tenant], sms }));
+      }
+      if (!smsMounted) {
+        const smsDeps = { db: server.store.db, assistant: server.assistant, jobs: server.jobs, log: server.log, defaultTenant: server.tenant, tenantIds: () => [server.tenant] };
+        registerSmsJobs(server.jobs, smsDeps);
+        app.use('/channels/twilio', twilioSmsRoutes(smsDeps));
+      }
+      app.use(problemHandler(server.log));
+      side = http.createServer(app);
+      await new Promise<void>((r) => side!.listen(0, '127.0.0.1', r));
+      const origin = `http://127.0.0.1:${(side.address() as { port: number }).port}`;
+      if (!voiceMounted) voiceOrigin = origin;
+      if (!smsMounted) smsOrigin = origin;
+      console.log(`(not mounted in the app yet: ${[!voiceMounted && 'voice', !smsMounted && 'sms'].filter(Boolean).join(', ')}; measured on a side listener sharing the server's store, assistant and jobs)`);
+    }
+    console.log(`store: ${server.store.kind}, jobs: ${server.jobs.kind}, ${CONVERSATIONS} concurrent conversations, ${TURNS} turns each, think time ${THINK_MS} ms\n`);
+
+    // Warm-up: one call and one text, so model loading is not measured.
+    const warm = new TwilioCall(voiceOrigin, '+447700800000', stand.authToken, COUNCIL);
+    await warm.start();
+    await warm.say('hello');
+
+    const voiceStart: number[] = [];
+    const voiceGather: number[] = [];
+    let failures = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CONVERSATIONS }, async (_, i) => {
+        const call = new TwilioCall(voiceOrigin, `+4477008${String(10000 + i).padStart(5, '0')}`, stand.authToken, COUNCIL);
+        await think();
+        const first = await call.start();
+        voiceStart.push(first.ms);
+        for (const step of VOICE_SCRIPT.slice(0, TURNS)) {
+          await think();
+          const r = 'say' in step ? await call.say(step.say, step.confidence) : await call.press(step.press);
+          if (r.status !== 200 || !r.root) failures++;
+          voiceGather.push(r.ms);
+          // A hang-up or a queue ends the call early.
+          if (!r.xml.includes('<Gather')) break;
+        }
+      }),
+    );
+    const voiceSeconds = (performance.now() - started) / 1000;
+
+    const smsWebhook: number[] = [];
+    const smsStarted = performance.now();
+    await Promise.all(
+      Array.from({ length: CONVERSATIONS }, async (_, i) => {
+        const from = `+4477007${String(10000 + i).padStart(5, '0')}`;
+        for (const body of SMS_SCRIPT.slice(0, TURNS)) {
+          await think();
+          const sid = `SM${randomBytes(16).toString('hex')}`;
+          const params = {
+            MessageSid: sid,
+            SmsSid: sid,
+            SmsMessageSid: sid,
+            AccountSid: ACCOUNT_SID,
+            From: from,
+            To: COUNCIL,
+            Body: body,
+            NumMedia: '0',
+            NumSegments: '1',
+            ApiVersion: '2010-04-01',
+            FromCountry: 'GB',
+            ToCountry: 'GB',
+          };
+          const r = await postSigned(`${smsOrigin}/channels/twilio/sms`, params, stand.authToken);
+          if (r.status !== 200) failures++;
+          smsWebhook.push(r.ms);
+          // A resident reads the reply before answering: wait for this text's turn (bounded).
+          for (let w = 0; w < 200; w++) {
+            const row = await server.store.db.selectFrom('messages').select('processed_at').where('provider_message_id', '=', sid).executeTakeFirst();
+            if (row?.processed_at) break;
+            await new Promise((res) => setTimeout(res, 10));
+          }
+        }
+      }),
+    );
+    const smsSeconds = (performance.now() - smsStarted) / 1000;
+
+    report('voice: incoming call (POST /voice)', voiceStart);
+    report('voice: Gather webhook', voiceGather);
+    report('sms: webhook (POST /sms)', smsWebhook);
+    console.log(`\nvoice phase ${voiceSeconds.toFixed(1)} s (${(voiceGather.length / voiceSeconds).toFixed(0)} turns/s), sms phase ${smsSeconds.toFixed(1)} s; texts received by the stand-in: ${stand.sent.length}; failed requests: ${failures}`);
+    if (failures) process.exitCode = 1;
+  } finally {
+    await new Promise((r) => setTimeout(r, 500));
+    if (side) await new Promise<void>((r) => { side!.close(() => r()); side!.closeAllConnections(); });
+    await server.close();
+    await stand.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
