@@ -9,4 +9,6 @@ export default {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 30000,
+  // Servers, sockets and Redis clients are closed in afterAll hooks; this stops a stray timer from holding CI open.
+  forceExit: true,
 };
