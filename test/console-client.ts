@@ -29,7 +29,7 @@ let counter = 0;
 /** A new agent of the server's council, signed in with password and an enrolled TOTP. */
 export async function signedInAgent(
   server: TestServer,
-  options: { roles?: ('agent' | 'supervisor')[]; skills?: string[]; capacity?: number } = {},
+  options: { roles?: ('agent' | 'supervisor')[]; skills?: string[]; capacity?: number; now?: () => Date } = {},
 ): Promise<{ client: ConsoleClient; agentId: string; email: string; password: string; secret: string }> {
   const email = `agent${++counter}.${Date.now()}@council.example`;
   const password = 'Council-desk-2025';
@@ -46,7 +46,7 @@ export async function signedInAgent(
   const login = await client.call('POST', '/login', { tenant: server.tenant, email, password });
   if (login.body?.stage !== 'enrol') throw new Error(`login: ${JSON.stringify(login.body)}`);
   const { secret } = (await client.call('GET', '/totp/enrol')).body;
-  const done = await client.call('POST', '/totp/enrol', { code: totpCode(secret, Date.now()) });
+  const done = await client.call('POST', '/totp/enrol', { code: totpCode(secret, (options.now?.() ?? new Date()).getTime()) });
   if (done.status !== 200) throw new Error(`enrol: ${JSON.stringify(done.body)}`);
   return { client, agentId: agent.id, email, password, secret };
 }
