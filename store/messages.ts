@@ -113,6 +113,19 @@ export async function repliesTo(db: Db, tenant: string, messageId: string): Prom
     .execute();
 }
 
+/** The conversation's most recent outbound message (what the resident was last asked). */
+export async function latestOutbound(db: Db, tenant: string, conversationId: string): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .where('conversation_id', '=', conversationId)
+    .where('direction', '=', 'out')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export async function transcript(db: Db, tenant: string, conversationId: string, limit = 500): Promise<MessageRow[]> {
   return db
     .selectFrom('messages')

@@ -1,8 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import {
-  agentRoles,
-  agentSkills,
   burnPasswordCheck,
   completeTotpEnrolment,
   consumeRecoveryCode,
@@ -28,7 +26,7 @@ import {
 import { recordAudit, type AgentRow } from '../../store/index.js';
 import { HttpProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';
-import { clearSessionCookie, requireAgent, sessionTokenFrom, setSessionCookie } from './session.js';
+import { clearSessionCookie, requireAgent, sessionTokenFrom, setSessionCookie, toConsoleAgent } from './session.js';
 
 const loginBody = z.object({
   tenant: z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/, 'tenant ids are lower-case letters, digits and dashes').optional(),
@@ -50,16 +48,9 @@ export function publicAgent(agent: AgentRow): {
   capacity: number;
   status: 'available' | 'busy' | 'away';
 } {
-  return {
-    id: agent.id,
-    tenantId: agent.tenant_id,
-    name: agent.name,
-    email: agent.email,
-    roles: agentRoles(agent),
-    skills: agentSkills(agent),
-    capacity: agent.capacity,
-    status: agent.status,
-  };
+  // The session-less view of an agent: what the console shows, with presence.
+  const { sessionId: _session, ...rest } = toConsoleAgent(agent, '');
+  return { ...rest, status: agent.status };
 }
 
 const noStore: RequestHandler = (_req, res, next) => {

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Assistant } from '../../bot/index.js';
 import type { OutboundMessage } from '../../bot/messages.js';
 import type { JobQueue } from '../../jobs/index.js';
-import { fromJson, partsOf, toJson, type Db, type MessageRow } from '../../store/index.js';
+import { fromJson, latestOutbound, partsOf, toJson, type Db, type MessageRow } from '../../store/index.js';
 import { twilioConfigFromEnv, type TwilioConfig } from './config.js';
 import { isSmsOptedOut, setSmsOptOut } from './opt-out.js';
 import { TwilioRestClient, TwilioSendError } from './rest-client.js';
@@ -270,15 +270,7 @@ async function render(deps: SmsChannelDeps, row: MessageRow): Promise<SmsRenderi
 
 /** The numbered options of the conversation's latest outbound message, for reading a reply of "2". */
 export async function lastNumberedOptions(deps: SmsChannelDeps, tenant: string, conversationId: string): Promise<SmsRendering['options']> {
-  const last = await deps.db
-    .selectFrom('messages')
-    .selectAll()
-    .where('tenant_id', '=', tenant)
-    .where('conversation_id', '=', conversationId)
-    .where('direction', '=', 'out')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await latestOutbound(deps.db, tenant, conversationId);
   if (!last) return [];
   const parts = smsPartsOf(last);
   if (parts.sms?.options) return parts.sms.options;

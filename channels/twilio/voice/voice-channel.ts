@@ -20,6 +20,7 @@ import {
   findOrCreateContact,
   openHandoffFor,
   partsOf,
+  latestOutbound,
   repliesTo,
   storeOutbound,
   type ConversationRow,
@@ -347,15 +348,7 @@ export class VoiceChannel {
 
   private async lastReplies(tenant: string, conversationId: string): Promise<OutboundMessage[]> {
     const db = this.deps.store.db;
-    const latest = await db
-      .selectFrom('messages')
-      .selectAll()
-      .where('tenant_id', '=', tenant)
-      .where('conversation_id', '=', conversationId)
-      .where('direction', '=', 'out')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const latest = await latestOutbound(db, tenant, conversationId);
     if (!latest) return [];
     const rows = latest.reply_to ? await repliesTo(db, tenant, latest.reply_to) : [latest];
     return rows.map((r) => partsOf<OutboundMessage>(r) ?? { text: r.text });
