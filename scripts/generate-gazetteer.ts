@@ -13,6 +13,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRng } from '../intents/recogniser/random.js';
 
 const SEED = 0x4d42_2026; // "MB" 2026
 const TOWN = 'Merebrook';
@@ -120,18 +121,8 @@ const STREETS: StreetDef[] = [
 
 // ---------------------------------------------------------------------------------------------
 
-/** mulberry32: small, fast, and the same sequence on every platform. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rng = mulberry32(SEED);
+// The recogniser's seeded generator: the same sequence on every platform.
+const rng = createRng(SEED);
 const randInt = (lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
 
 interface Row {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { GazetteerAddress, TrainingExample } from '../../intents/types.js';
+import type { KbArticle } from '../../knowledge-base/index.js';
 import { parseCsv } from './csv.js';
 import { ContentPackError } from './errors.js';
 import {
@@ -16,16 +17,8 @@ import {
 } from './schemas.js';
 import { listFiles, parseYamlWith, readText } from './yaml-file.js';
 
-export interface PackArticle {
-  id: string;
-  service: string;
-  title: string;
-  url: string;
-  summary: string;
-  body: string;
-  keywords: string[];
-  questions: string[];
-}
+/** An article as the pack holds it is the knowledge base's article. */
+export type PackArticle = KbArticle;
 
 export interface ContentPack {
   tenant: string;
