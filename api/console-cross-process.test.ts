@@ -57,3 +57,26 @@ test('a console socket without a signed-in session is refused', async () => {
   socket.close();
   expect(['refused', 'disconnected']).toContain(outcome);
 });
+
+test("a resident's typing in web chat reaches the agents' consoles", async () => {
+  const { client } = await signedInAgent(a);
+  const agentSocket = io(`${a.url}/console`, { transports: ['websocket'], extraHeaders: { cookie: `ca_session=${client.cookie}` } });
+  const resident = await new Resident(a.url).start();
+  const residentSocket = io(a.url, { auth: { conversationId: resident.conversationId, token: resident.token }, transports: ['websocket'] });
+  try {
+    await Promise.all([
+      new Promise((resolve) => agentSocket.on('connect', () => resolve(undefined))),
+      new Promise((resolve) => residentSocket.on('ready', () => resolve(undefined))),
+    ]);
+    await new Promise((r) => setTimeout(r, 200));
+    const typing = new Promise<{ conversationId: string; typing: boolean }>((resolve, reject) => {
+      agentSocket.on('conversation:typing', resolve);
+      setTimeout(() => reject(new Error('no conversation:typing event')), 5000);
+    });
+    residentSocket.emit('typing', { typing: true });
+    expect(await typing).toEqual({ conversationId: resident.conversationId, typing: true });
+  } finally {
+    agentSocket.close();
+    residentSocket.close();
+  }
+});
