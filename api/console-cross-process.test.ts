@@ -61,13 +61,19 @@ test('a console socket without a signed-in session is refused', async () => {
 test("a resident's typing in web chat reaches the agents' consoles", async () => {
   const { client } = await signedInAgent(a);
   const agentSocket = io(`${a.url}/console`, { transports: ['websocket'], extraHeaders: { cookie: `ca_session=${client.cookie}` } });
+  // Listen before anything else is awaited, or the events may come and go unheard.
+  const agentConnected = new Promise((resolve, reject) => {
+    agentSocket.once('connect', () => resolve(undefined));
+    setTimeout(() => reject(new Error('console socket did not connect')), 5000);
+  });
   const resident = await new Resident(a.url).start();
   const residentSocket = io(a.url, { auth: { conversationId: resident.conversationId, token: resident.token }, transports: ['websocket'] });
+  const residentReady = new Promise((resolve, reject) => {
+    residentSocket.once('ready', () => resolve(undefined));
+    setTimeout(() => reject(new Error('resident socket not ready')), 5000);
+  });
   try {
-    await Promise.all([
-      new Promise((resolve) => agentSocket.on('connect', () => resolve(undefined))),
-      new Promise((resolve) => residentSocket.on('ready', () => resolve(undefined))),
-    ]);
+    await Promise.all([agentConnected, residentReady]);
     await new Promise((r) => setTimeout(r, 200));
     const typing = new Promise<{ conversationId: string; typing: boolean }>((resolve, reject) => {
       agentSocket.on('conversation:typing', resolve);
