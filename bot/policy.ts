@@ -81,9 +81,12 @@ export async function decideTurn(input: TurnInput): Promise<TurnResult> {
   return turn.decide();
 }
 
-function topSafety(p: IntentPrediction): SafetyHit['category'] | null {
+/** The classifier's part of the safety escalation: its top intent is a safety one, this confident. */
+export const SAFETY_CLASSIFIER_THRESHOLD = 0.5;
+
+export function topSafety(p: IntentPrediction): SafetyHit['category'] | null {
   const top = p.ranked[0];
-  if (!p.outOfScope && top && top.intent.startsWith('safety.') && top.confidence >= 0.5) {
+  if (!p.outOfScope && top && top.intent.startsWith('safety.') && top.confidence >= SAFETY_CLASSIFIER_THRESHOLD) {
     return top.intent as SafetyHit['category'];
   }
   return null;

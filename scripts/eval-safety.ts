@@ -8,15 +8,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadContentPack } from '../bot/index.js';
+import { loadContentPack, SAFETY_CLASSIFIER_THRESHOLD, topSafety } from '../bot/index.js';
 import { readLabelledFile } from '../intents/eval/evaluate.js';
 import { loadOrTrainModel, screenForSafety } from '../intents/index.js';
 import type { IntentPrediction } from '../intents/index.js';
 import { parseArgs } from './cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// As topSafety in bot/policy.ts.
-const CLASSIFIER_THRESHOLD = 0.5;
 
 
 function usage(message: string): never {
@@ -25,10 +23,8 @@ usage: npm run eval:safety -- [--tenant <id>] [--test <file>] [--json]`);
   process.exit(2);
 }
 
-function classifierSafety(p: IntentPrediction): string | null {
-  const top = p.ranked[0];
-  return !p.outOfScope && top && top.intent.startsWith('safety.') && top.confidence >= CLASSIFIER_THRESHOLD ? top.intent : null;
-}
+/** The pipeline's own rule, so this measures exactly what the assistant escalates. */
+const classifierSafety = (p: IntentPrediction): string | null => topSafety(p);
 
 const pct = (hits: number, n: number) => (n === 0 ? 'n/a' : `${((hits / n) * 100).toFixed(1)}% (${hits}/${n})`);
 const ratio = (hits: number, n: number) => (n === 0 ? null : hits / n);
@@ -81,7 +77,7 @@ async function main(): Promise<void> {
       `Tenant "${tenant}": safety escalation on ${testFile}`,
       `  safety messages:      ${safetyItems}, other messages: ${otherItems}`,
       `  screen alone:         recall ${pct(screenHits, safetyItems)}`,
-      `  classifier alone:     recall ${pct(classifierHits, safetyItems)} (top intent safety.*, confidence >= ${CLASSIFIER_THRESHOLD})`,
+      `  classifier alone:     recall ${pct(classifierHits, safetyItems)} (top intent safety.*, confidence >= ${SAFETY_CLASSIFIER_THRESHOLD})`,
       `  combined (pipeline):  recall ${pct(combinedHits, safetyItems)}`,
       `  false alarms:         ${pct(falseAlarms.length, otherItems)} of non-safety messages escalated`,
       `  missed safety messages:`,
