@@ -12,3 +12,32 @@ export function parseArgs(argv: string[]): Map<string, string | true> {
   }
   return args;
 }
+
+/**
+ * The usual set-up of a script: its flags, `str(name)` for a flag that must carry a value, and
+ * `usage(problem)` that explains the command and exits with status 2.
+ */
+export interface CommandLine {
+  args: Map<string, string | true>;
+  str: (name: string) => string | undefined;
+  usage: (problem: string) => never;
+}
+
+export function commandLine(usageText: string): CommandLine {
+  const usage = (problem: string): never => {
+    console.error(`${problem}\nusage: ${usageText}`);
+    process.exit(2);
+  };
+  let args: Map<string, string | true>;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    return usage((e as Error).message);
+  }
+  const str = (name: string): string | undefined => {
+    const v = args.get(name);
+    if (v === true) usage(`--${name} needs a value`);
+    return v as string | undefined;
+  };
+  return { args, str, usage };
+}

@@ -10,36 +10,29 @@ import { fileURLToPath } from 'node:url';
 import { evaluateModel, formatReport, readLabelledFile, summarise } from '../intents/eval/evaluate.js';
 import { loadTrainingExamples, trainIntentModel } from '../intents/recogniser/index.js';
 import type { TrainingExample } from '../intents/types.js';
-import { parseArgs } from './cli.js';
+import { commandLine, type CommandLine } from './cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 
-function usage(message: string): never {
-  console.error(`${message}
-usage: npm run eval:intents -- --train <file> --test <file> [--val <file>] [--seed N] [--json]
-       npm run eval:intents -- --tenant <id> --test <file> [--json]`);
-  process.exit(2);
-}
+const USAGE = `npm run eval:intents -- --train <file> --test <file> [--val <file>] [--seed N] [--json]
+       npm run eval:intents -- --tenant <id> --test <file> [--json]`;
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  const str = (k: string) => {
-    const v = args.get(k);
-    if (v === true) usage(`--${k} needs a value`);
-    return v;
-  };
+  // Typed explicitly so that a cli.usage(...) call narrows, as a function returning never.
+  const cli: CommandLine = commandLine(USAGE);
+  const { args, str } = cli;
   const testFile = str('test');
-  if (!testFile) usage('--test is required');
+  if (!testFile) cli.usage('--test is required');
   const tenant = str('tenant');
   const trainFile = str('train');
-  if (!tenant === !trainFile) usage('give exactly one of --train or --tenant');
+  if (!tenant === !trainFile) cli.usage('give exactly one of --train or --tenant');
   const seed = str('seed') ? Number(str('seed')) : undefined;
 
   let train: TrainingExample[];
   let title: string;
   if (tenant) {
-    if (!/^[a-z0-9][a-z0-9_-]*$/i.test(tenant)) usage(`bad tenant id: ${tenant}`);
+    if (!/^[a-z0-9][a-z0-9_-]*$/i.test(tenant)) cli.usage(`bad tenant id: ${tenant}`);
     train = loadTrainingExamples(path.join(repoRoot, 'content', tenant));
     title = `Tenant "${tenant}": ${train.length} training phrases, test ${testFile}`;
   } else {

@@ -11,29 +11,22 @@ import { loadContentPack, POPULAR_TASKS } from '../bot/index.js';
 import { loadOrTrainModel } from '../intents/index.js';
 import { ArticleIndex, Typeahead } from '../knowledge-base/index.js';
 import { assistantRanking, evaluateRetrieval, evaluateTypeahead, formatKbReport, readKbTestFile } from '../knowledge-base/eval.js';
-import { parseArgs } from './cli.js';
+import { commandLine, type CommandLine } from './cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 
-function usage(message: string): never {
-  console.error(`${message}
-usage: npm run eval:kb -- --tenant <id> --test <file> [--json]`);
-  process.exit(2);
-}
+const USAGE = `npm run eval:kb -- --tenant <id> --test <file> [--json]`;
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  const str = (k: string) => {
-    const v = args.get(k);
-    if (v === true) usage(`--${k} needs a value`);
-    return v;
-  };
+  // Typed explicitly so that a cli.usage(...) call narrows, as a function returning never.
+  const cli: CommandLine = commandLine(USAGE);
+  const { args, str } = cli;
   const tenant = str('tenant');
   const testFile = str('test');
-  if (!tenant) usage('--tenant is required');
-  if (!testFile) usage('--test is required');
-  if (!/^[a-z0-9][a-z0-9_-]*$/i.test(tenant)) usage(`bad tenant id: ${tenant}`);
+  if (!tenant) cli.usage('--tenant is required');
+  if (!testFile) cli.usage('--test is required');
+  if (!/^[a-z0-9][a-z0-9_-]*$/i.test(tenant)) cli.usage(`bad tenant id: ${tenant}`);
 
   const pack = loadContentPack(path.join(repoRoot, 'content', tenant));
   const test = readKbTestFile(path.resolve(testFile));

@@ -12,16 +12,12 @@ import { loadContentPack, SAFETY_CLASSIFIER_THRESHOLD, topSafety } from '../bot/
 import { readLabelledFile } from '../intents/eval/evaluate.js';
 import { loadOrTrainModel, screenForSafety } from '../intents/index.js';
 import type { IntentPrediction } from '../intents/index.js';
-import { parseArgs } from './cli.js';
+import { commandLine, type CommandLine } from './cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 
-function usage(message: string): never {
-  console.error(`${message}
-usage: npm run eval:safety -- [--tenant <id>] [--test <file>] [--json]`);
-  process.exit(2);
-}
+const USAGE = `npm run eval:safety -- [--tenant <id>] [--test <file>] [--json]`;
 
 /** The pipeline's own rule, so this measures exactly what the assistant escalates. */
 const classifierSafety = (p: IntentPrediction): string | null => topSafety(p);
@@ -30,14 +26,11 @@ const pct = (hits: number, n: number) => (n === 0 ? 'n/a' : `${((hits / n) * 100
 const ratio = (hits: number, n: number) => (n === 0 ? null : hits / n);
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  const str = (k: string) => {
-    const v = args.get(k);
-    if (v === true) usage(`--${k} needs a value`);
-    return v;
-  };
+  // Typed explicitly so that a cli.usage(...) call narrows, as a function returning never.
+  const cli: CommandLine = commandLine(USAGE);
+  const { args, str } = cli;
   const tenant = str('tenant') ?? 'demo';
-  if (!/^[a-z0-9][a-z0-9_-]*$/i.test(tenant)) usage(`bad tenant id: ${tenant}`);
+  if (!/^[a-z0-9][a-z0-9_-]*$/i.test(tenant)) cli.usage(`bad tenant id: ${tenant}`);
   const testFile = str('test') ?? path.join('content', 'demo', 'eval', 'intents-heldout.json');
 
   const pack = loadContentPack(path.join(repoRoot, 'content', tenant));

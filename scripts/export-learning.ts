@@ -9,32 +9,25 @@ import path from 'node:path';
 import { loadConfig } from '../api/config.js';
 import { openStore } from '../store/index.js';
 import { learningExport, toCsv, toJsonExport } from '../store/learning.js';
-import { parseArgs } from './cli.js';
+import { commandLine, type CommandLine } from './cli.js';
 
 
-function usage(message: string): never {
-  console.error(`${message}
-usage: npm run export:learning -- --tenant <id> [--since YYYY-MM-DD] [--format csv|json] [--out file]`);
-  process.exit(2);
-}
+const USAGE = `npm run export:learning -- --tenant <id> [--since YYYY-MM-DD] [--format csv|json] [--out file]`;
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  const str = (k: string) => {
-    const v = args.get(k);
-    if (v === true) usage(`--${k} needs a value`);
-    return v;
-  };
+  // Typed explicitly so that a cli.usage(...) call narrows, as a function returning never.
+  const cli: CommandLine = commandLine(USAGE);
+  const { args, str } = cli;
   const tenant = str('tenant');
-  if (!tenant) usage('--tenant is required');
+  if (!tenant) cli.usage('--tenant is required');
   const sinceText = str('since');
   let since: Date | undefined;
   if (sinceText !== undefined) {
     since = new Date(`${sinceText}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(sinceText) || Number.isNaN(since.getTime())) usage(`--since must be a date YYYY-MM-DD, got "${sinceText}"`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(sinceText) || Number.isNaN(since.getTime())) cli.usage(`--since must be a date YYYY-MM-DD, got "${sinceText}"`);
   }
   const format = str('format') ?? 'csv';
-  if (format !== 'csv' && format !== 'json') usage(`--format must be csv or json, got "${format}"`);
+  if (format !== 'csv' && format !== 'json') cli.usage(`--format must be csv or json, got "${format}"`);
   const out = str('out');
 
   const config = loadConfig();
