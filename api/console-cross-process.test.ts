@@ -1,27 +1,17 @@
 import { io } from 'socket.io-client';
 import { signedInAgent } from '../test/console-client.js';
-import { Resident, startTestServer, type TestServer } from '../test/server.js';
+import { canRunTwoProcesses, Resident, twoProcessServers } from '../test/server.js';
 
 /**
  * With Redis (and PostgreSQL), a handoff created through one app process reaches an agent whose
  * console is connected to another. Without them, one process plays both parts.
  */
-const twoProcesses = !!process.env.REDIS_URL && !!process.env.DATABASE_URL;
-
-let a: TestServer;
-let b: TestServer;
-beforeAll(async () => {
-  a = await startTestServer();
-  b = twoProcesses ? await startTestServer({ contentDir: a.contentDir }) : a;
-}, 120_000);
-afterAll(async () => {
-  if (b !== a) await b?.close();
-  await a?.close();
-});
+const twoProcesses = canRunTwoProcesses;
+const servers = twoProcessServers();
 
 test(`a handoff made on one process appears live on an agent's console connected to ${twoProcesses ? 'another' : 'the same'}`, async () => {
-  const { client } = await signedInAgent(b);
-  const socket = io(`${b.url}/console`, { transports: ['websocket'], extraHeaders: { cookie: `ca_session=${client.cookie}` } });
+  const { client } = await signedInAgent(servers.b());
+  const socket = io(`${servers.b().url}/console`, { transports: ['websocket'], extraHeaders: { cookie: `ca_session=${client.cookie}` } });
   try {
     await new Promise<void>((resolve, reject) => {
       socket.on('connect', () => resolve());
@@ -33,11 +23,11 @@ test(`a handoff made on one process appears live on an agent's console connected
       setTimeout(() => reject(new Error('no handoff:new event')), 8000);
     });
     await new Promise((r) => setTimeout(r, 200)); // rooms joined after the async session check
-    const resident = await new Resident(a.url).start();
+    const resident = await new Resident(servers.a().url).start();
     const replies = await resident.say('can I talk to a person please');
     expect(replies.some((m) => m.handoff)).toBe(true);
     const event = await seen;
-    const row = await b.store.db.selectFrom('handoffs').select(['id', 'conversation_id']).where('id', '=', event.id).executeTakeFirstOrThrow();
+    const row = await servers.b().store.db.selectFrom('handoffs').select(['id', 'conversation_id']).where('id', '=', event.id).executeTakeFirstOrThrow();
     expect(row.conversation_id).toBe(resident.conversationId);
     // And the queue on process B lists it.
     const queue = await client.call('GET', '/queue');
@@ -48,7 +38,7 @@ test(`a handoff made on one process appears live on an agent's console connected
 });
 
 test('a console socket without a signed-in session is refused', async () => {
-  const socket = io(`${a.url}/console`, { transports: ['websocket'] });
+  const socket = io(`${servers.a().url}/console`, { transports: ['websocket'] });
   const outcome = await new Promise<string>((resolve) => {
     socket.on('connect_error', () => resolve('refused'));
     socket.on('disconnect', () => resolve('disconnected'));
@@ -59,15 +49,15 @@ test('a console socket without a signed-in session is refused', async () => {
 });
 
 test("a resident's typing in web chat reaches the agents' consoles", async () => {
-  const { client } = await signedInAgent(a);
-  const agentSocket = io(`${a.url}/console`, { transports: ['websocket'], extraHeaders: { cookie: `ca_session=${client.cookie}` } });
+  const { client } = await signedInAgent(servers.a());
+  const agentSocket = io(`${servers.a().url}/console`, { transports: ['websocket'], extraHeaders: { cookie: `ca_session=${client.cookie}` } });
   // Listen before anything else is awaited, or the events may come and go unheard.
   const agentConnected = new Promise((resolve, reject) => {
     agentSocket.once('connect', () => resolve(undefined));
     setTimeout(() => reject(new Error('console socket did not connect')), 5000);
   });
-  const resident = await new Resident(a.url).start();
-  const residentSocket = io(a.url, { auth: { conversationId: resident.conversationId, token: resident.token }, transports: ['websocket'] });
+  const resident = await new Resident(servers.a().url).start();
+  const residentSocket = io(servers.a().url, { auth: { conversationId: resident.conversationId, token: resident.token }, transports: ['websocket'] });
   const residentReady = new Promise((resolve, reject) => {
     residentSocket.once('ready', () => resolve(undefined));
     setTimeout(() => reject(new Error('resident socket not ready')), 5000);

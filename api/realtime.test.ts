@@ -1,27 +1,16 @@
 import { io } from 'socket.io-client';
-import { Resident, startTestServer, type TestServer } from '../test/server.js';
+import { canRunTwoProcesses, Resident, twoProcessServers } from '../test/server.js';
 
 /**
  * With Redis, live updates cross app processes: a browser connected to one process hears
  * about a message handled by another. Without Redis, one process serves both.
  */
-const twoProcesses = !!process.env.REDIS_URL && !!process.env.DATABASE_URL;
-
-let a: TestServer;
-let b: TestServer;
-beforeAll(async () => {
-  a = await startTestServer();
-  // Both processes serve the same council (same content folder), as behind a load balancer.
-  b = twoProcesses ? await startTestServer({ contentDir: a.contentDir }) : a;
-}, 120_000);
-afterAll(async () => {
-  if (b !== a) await b?.close();
-  await a?.close();
-});
+const twoProcesses = canRunTwoProcesses;
+const servers = twoProcessServers();
 
 test(`a browser on one process is told of a message handled by ${twoProcesses ? 'another process' : 'the same process'}`, async () => {
-  const resident = await new Resident(a.url).start();
-  const socket = io(a.url, { auth: { conversationId: resident.conversationId, token: resident.token }, transports: ['websocket'] });
+  const resident = await new Resident(servers.a().url).start();
+  const socket = io(servers.a().url, { auth: { conversationId: resident.conversationId, token: resident.token }, transports: ['websocket'] });
   try {
     await new Promise<void>((resolve, reject) => {
       socket.on('ready', () => resolve());
@@ -32,7 +21,7 @@ test(`a browser on one process is told of a message handled by ${twoProcesses ? 
       socket.on('conversation:updated', resolve);
       setTimeout(() => reject(new Error('no update event')), 5000);
     });
-    const viaB = new Resident(b.url);
+    const viaB = new Resident(servers.b().url);
     viaB.conversationId = resident.conversationId;
     viaB.token = resident.token;
     await viaB.say('hello');
@@ -43,8 +32,8 @@ test(`a browser on one process is told of a message handled by ${twoProcesses ? 
 });
 
 test('a socket with a wrong token is refused', async () => {
-  const resident = await new Resident(a.url).start();
-  const socket = io(a.url, { auth: { conversationId: resident.conversationId, token: 'not-the-token' }, transports: ['websocket'] });
+  const resident = await new Resident(servers.a().url).start();
+  const socket = io(servers.a().url, { auth: { conversationId: resident.conversationId, token: 'not-the-token' }, transports: ['websocket'] });
   const outcome = await new Promise<string>((resolve) => {
     socket.on('ready', () => resolve('ready'));
     socket.on('disconnect', () => resolve('disconnected'));

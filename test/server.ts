@@ -98,3 +98,24 @@ export class Resident {
 export function allText(replies: Reply[]): string {
   return replies.map((r) => r.text).join('\n');
 }
+
+/** True where the suite has PostgreSQL and Redis, so two app processes can share one deployment. */
+export const canRunTwoProcesses = !!process.env.REDIS_URL && !!process.env.DATABASE_URL;
+
+/**
+ * Two app processes serving the same council, as behind a load balancer (one process playing both
+ * parts where there is no shared PostgreSQL and Redis). Registers its own beforeAll and afterAll.
+ */
+export function twoProcessServers(): { a: () => TestServer; b: () => TestServer } {
+  let a: TestServer | undefined;
+  let b: TestServer | undefined;
+  beforeAll(async () => {
+    a = await startTestServer();
+    b = canRunTwoProcesses ? await startTestServer({ contentDir: a.contentDir }) : a;
+  }, 120_000);
+  afterAll(async () => {
+    if (b && b !== a) await b.close();
+    await a?.close();
+  });
+  return { a: () => a!, b: () => b! };
+}
