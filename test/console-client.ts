@@ -7,11 +7,13 @@ export class ConsoleClient {
   csrf = '';
   constructor(readonly base: string) {}
 
-  async call(method: string, route: string, body?: unknown): Promise<{ status: number; body: any }> {
+  /** `opts.csrf` sends another CSRF token than the session's (null: none), to test the check. */
+  async call(method: string, route: string, body?: unknown, opts: { csrf?: string | null } = {}): Promise<{ status: number; body: any; headers: Headers }> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.cookie) headers.cookie = `ca_session=${this.cookie}`;
-    if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
+    const csrf = opts.csrf === undefined ? this.csrf : opts.csrf;
+    if (csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
     const res = await fetch(`${this.base}/api/console${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     for (const c of res.headers.getSetCookie()) {
       const m = /^ca_session=([^;]*)/.exec(c);
@@ -20,7 +22,7 @@ export class ConsoleClient {
     const text = await res.text();
     const parsed = text ? JSON.parse(text) : undefined;
     if (parsed?.csrfToken) this.csrf = parsed.csrfToken;
-    return { status: res.status, body: parsed };
+    return { status: res.status, body: parsed, headers: res.headers };
   }
 }
 

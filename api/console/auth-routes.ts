@@ -26,7 +26,7 @@ import {
 import { recordAudit, type AgentRow } from '../../store/index.js';
 import { HttpProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';
-import { clearSessionCookie, requireAgent, sessionTokenFrom, setSessionCookie, toConsoleAgent } from './session.js';
+import { clearSessionCookie, requireAgent, sessionTokenFrom, setSessionCookie, toConsoleAgent, type ConsoleAgent } from './session.js';
 
 const loginBody = z.object({
   tenant: z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/, 'tenant ids are lower-case letters, digits and dashes').optional(),
@@ -38,16 +38,7 @@ const secondFactorBody = z.union([z.object({ code: z.string().trim().min(1).max(
 const statusBody = z.object({ status: z.enum(['available', 'busy', 'away']) });
 
 /** The agent as the console sees it (no secrets). */
-export function publicAgent(agent: AgentRow): {
-  id: string;
-  tenantId: string;
-  name: string;
-  email: string;
-  roles: string[];
-  skills: string[];
-  capacity: number;
-  status: 'available' | 'busy' | 'away';
-} {
+export function publicAgent(agent: AgentRow): Omit<ConsoleAgent, 'sessionId'> & { status: AgentRow['status'] } {
   // The session-less view of an agent: what the console shows, with presence.
   const { sessionId: _session, ...rest } = toConsoleAgent(agent, '');
   return { ...rest, status: agent.status };

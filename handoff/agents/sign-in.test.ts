@@ -4,34 +4,14 @@ import { consoleApi, type ConsoleDeps } from '../../api/console/index.js';
 import { problemHandler } from '../../api/problem.js';
 import { agentFromCookieHeader, parseCookies, requireAgent } from '../../api/console/session.js';
 import { ensureTenant } from '../../store/index.js';
+import { ConsoleClient } from '../../test/console-client.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
 import { createAgent, findAgentByEmail } from './agents.js';
 import { seedDemoAgents } from './seed.js';
 import { totpCode, verifyTotp } from './totp.js';
 
-/** A browser as far as the console API cares: one session cookie and the CSRF token it was given. */
-class Browser {
-  cookie = '';
-  csrf = '';
-  constructor(private readonly base: string) {}
-
-  async call(method: string, route: string, body?: unknown, opts: { csrf?: string | null } = {}): Promise<{ status: number; body: any; headers: Headers }> {
-    const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (this.cookie) headers.cookie = `ca_session=${this.cookie}`;
-    const csrf = opts.csrf === undefined ? this.csrf : opts.csrf;
-    if (csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
-    const res = await fetch(`${this.base}/api/console${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    for (const c of res.headers.getSetCookie()) {
-      const m = /^ca_session=([^;]*)/.exec(c);
-      if (m) this.cookie = /Max-Age=0/i.test(c) ? '' : m[1];
-    }
-    const text = await res.text();
-    const parsed = text ? JSON.parse(text) : undefined;
-    if (parsed?.csrfToken) this.csrf = parsed.csrfToken;
-    return { status: res.status, body: parsed, headers: res.headers };
-  }
-
+/** A browser as far as the console API cares: the shared console client, with a sign-in helper. */
+class Browser extends ConsoleClient {
   login(email: string, password: string, tenant?: string) {
     return this.call('POST', '/login', tenant ? { tenant, email, password } : { email, password });
   }
