@@ -8,7 +8,8 @@ export interface OpeningHours {
 
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
-function localParts(now: Date, timeZone: string): { date: string; day: string; minutes: number } {
+/** The wall-clock reading of an instant in a time zone. Shared by opening hours and service levels. */
+export function zonedParts(at: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: string } {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', {
       timeZone,
@@ -17,17 +18,28 @@ function localParts(now: Date, timeZone: string): { date: string; day: string; m
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       weekday: 'long',
       hourCycle: 'h23',
     })
-      .formatToParts(now)
+      .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
   return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    day: String(parts.weekday).toLowerCase(),
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    weekday: String(parts.weekday).toLowerCase(),
   };
+}
+
+function localParts(now: Date, timeZone: string): { date: string; day: string; minutes: number } {
+  const p = zonedParts(now, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return { date: `${p.year}-${two(p.month)}-${two(p.day)}`, day: p.weekday, minutes: p.hour * 60 + p.minute };
 }
 
 function holidayKey(h: string | Date): string {

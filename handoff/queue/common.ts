@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { fromJson, type Database, type Db, type HandoffRow } from '../../store/index.js';
+import { zonedParts } from '../opening-hours.js';
 import { DEFAULT_STANDARD, QueueError, type QueueAgent, type QueueSettings, type ServiceStandard } from './types.js';
 
 /** urgent (safety) first, then high, then normal. */
@@ -66,26 +67,12 @@ export function isUuidish(id: string): boolean {
 
 /** Midnight in the council's time zone, as an instant: "today" for service levels. */
 export function startOfDay(now: Date, timeZone = 'Europe/London'): Date {
-  const parts = (d: Date) => {
-    const f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(d);
-    const get = (t: string) => Number(f.find((p) => p.type === t)?.value);
-    return { y: get('year'), m: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
-  };
   const offsetAt = (d: Date) => {
-    const p = parts(d);
-    return Date.UTC(p.y, p.m - 1, p.d, p.h, p.mi, p.s) - Math.floor(d.getTime() / 1000) * 1000;
+    const p = zonedParts(d, timeZone);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(d.getTime() / 1000) * 1000;
   };
-  const p = parts(now);
-  const localMidnight = Date.UTC(p.y, p.m - 1, p.d);
+  const p = zonedParts(now, timeZone);
+  const localMidnight = Date.UTC(p.year, p.month - 1, p.day);
   let guess = localMidnight - offsetAt(new Date(localMidnight));
   guess = localMidnight - offsetAt(new Date(guess));
   return new Date(guess);
