@@ -5,4 +5,4 @@ export * from './messages.js';
 export { loadContentPack, ContentPackError, type ContentPack, type PackArticle, type Settings, type Service, type Flow } from './content-pack/index.js';
 export { POPULAR_TASKS } from './replies.js';
 export type { DialogueState } from './dialogue.js';
-export { topSafety, SAFETY_CLASSIFIER_THRESHOLD } from './policy.js';
+export { topSafety, SAFETY_CLASSIFIER_THRESHOLD } from '../intents/index.js';

@@ -1,4 +1,5 @@
 import type { Entity, IntentPrediction, SafetyHit } from '../intents/types.js';
+import { topSafety } from '../intents/index.js';
 import { addWorkingDays, findLikelyDuplicate, isOpenStatus, recordRepeatReport, statusLabel } from '../cases/index.js';
 import { abandon, describeHours, estimateWait, isOpen, priorityFor, queueFor } from '../handoff/index.js';
 import {
@@ -79,17 +80,6 @@ export async function decideTurn(input: TurnInput): Promise<TurnResult> {
   if (safety || classifierSafety) return turn.safety(safety, classifierSafety);
   if (input.conversation.state === 'queued') return turn.whileQueued();
   return turn.decide();
-}
-
-/** The classifier's part of the safety escalation: its top intent is a safety one, this confident. */
-export const SAFETY_CLASSIFIER_THRESHOLD = 0.5;
-
-export function topSafety(p: IntentPrediction): SafetyHit['category'] | null {
-  const top = p.ranked[0];
-  if (!p.outOfScope && top && top.intent.startsWith('safety.') && top.confidence >= SAFETY_CLASSIFIER_THRESHOLD) {
-    return top.intent as SafetyHit['category'];
-  }
-  return null;
 }
 
 class Turn {

@@ -70,10 +70,45 @@ export interface GazetteerAddress {
   binWeek: string;
 }
 
+/**
+ * The kind of risk a safety disclosure is about: it chooses the signposting (which service is
+ * named first) and the agent-facing label. Finer than the two catalogue safety intents.
+ */
+export type RiskKind =
+  | 'suicide_self_harm'
+  | 'danger_now'
+  | 'fire_gas_co'
+  | 'crime_violence'
+  | 'domestic_abuse'
+  | 'child_at_risk'
+  | 'adult_at_risk';
+
+export const RISK_KINDS: readonly RiskKind[] = [
+  'suicide_self_harm',
+  'danger_now',
+  'fire_gas_co',
+  'crime_violence',
+  'domestic_abuse',
+  'child_at_risk',
+  'adult_at_risk',
+];
+
 export interface SafetyHit {
   /** `safety.risk_to_life` or `safety.safeguarding_concern` (or `housing.homeless_tonight`). */
   category: 'safety.risk_to_life' | 'safety.safeguarding_concern';
+  /** Which kind of risk, for signposting. */
+  kind: RiskKind;
   /** Short human reason: "mentions suicide", "child at risk"... */
   reason: string;
   matched: string;
 }
+
+/**
+ * What the pipeline does about safety for one message (intents/safety/decision.ts decides):
+ * escalate (screen hit or a confident safety intent), ask once "Is anyone in danger right now?"
+ * (the classifier is unsure and the screen is silent), or nothing.
+ */
+export type SafetyDecision =
+  | { action: 'escalate'; category: SafetyHit['category']; kind: RiskKind; source: 'screen' | 'classifier' | 'both'; reason: string }
+  | { action: 'ask'; category: SafetyHit['category']; kind: RiskKind; reason: string }
+  | null;

@@ -59,10 +59,12 @@ export function explainSafety(text: string): { family: string; hit: SafetyHit } 
       const start = m.index;
       const end = start + m[0].length;
       if (!guarded(f, normalised, start, end)) {
-        return { family: f.id, hit: { category: f.category, reason: f.reason, matched: m[0].trim() } };
+        return { family: f.id, hit: { category: f.category, kind: f.kind, reason: f.reason, matched: m[0].trim() } };
       }
       f.re.lastIndex = start + 1;
     }
   }
   return null;
 }
+
+export { decideSafety, topSafety, SAFETY_CLASSIFIER_THRESHOLD, SAFETY_ASK_THRESHOLD } from './decision.js';

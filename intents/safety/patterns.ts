@@ -12,6 +12,8 @@ import type { SafetyHit } from '../types.js';
 export interface PatternFamily {
   id: string;
   category: SafetyHit['category'];
+  /** The kind of risk, for signposting. */
+  kind: SafetyHit['kind'];
   reason: string;
   patterns: string[];
   /** Tested on the text around a match (about 50 characters each side): a hit cancels it. */
@@ -54,7 +56,7 @@ export const FAMILIES: PatternFamily[] = [
   // --- risk to life: suicide and self-harm ----------------------------------------------------
   {
     // Naming suicide or killing oneself directly, for oneself or someone else.
-    id: 'suicide_direct', category: RISK, reason: 'mentions suicide', negated: true,
+    id: 'suicide_direct', kind: 'suicide_self_harm', category: RISK, reason: 'mentions suicide', negated: true,
     patterns: [
       'suicide', 'suicidal', 'take my(?: own)? life', 'taking my(?: own)? life', 'end(?:ing)? my(?: own)? life', 'kill(?:ing)? myself',
       'killed myself', 'top(?:ping)? myself', 'off myself', 'end(?:ing)? it all', 'end(?:ing)? everything', 'hang(?:ing)? myself', 'gas myself',
@@ -69,7 +71,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Wanting to die, in many words: the indirect ways people say it.
-    id: 'wish_to_die', category: RISK, reason: 'says they want to die or cannot go on', negated: true,
+    id: 'wish_to_die', kind: 'suicide_self_harm', category: RISK, reason: 'says they want to die or cannot go on', negated: true,
     patterns: [
       `(?:want|wants|wanted|wanting|wish|going|ready|deserve|deserves|need|trying|tried|planning|plan|about|like) to die`,
       'i(?: just| really| honestly)? (?:want|wanna) die', 'i am going to die(?: tonight| today| soon)',
@@ -102,7 +104,7 @@ export const FAMILIES: PatternFamily[] = [
   {
     // "I can't go on", "can't take it any more": despair. When the same sentence is about a
     // service ("can't take it any more, third missed bin") it is frustration, not risk.
-    id: 'cannot_go_on', category: RISK, reason: 'says they cannot go on', negated: true,
+    id: 'cannot_go_on', kind: 'suicide_self_harm', category: RISK, reason: 'says they cannot go on', negated: true,
     patterns: [
       `i${GAP(2)} (?:cannot|can not) (?:go on|carry on|keep going)(?! (?:the|a|an|your|their|my|to|at|in|with the|paying|holiday|line|online|monday|tuesday|wednesday|thursday|friday|saturday|sunday|that|this|it|there|waiting|like this with))`,
       `(?<=^ )(?:cannot|can not) (?:go on|carry on|keep going)(?= ${MORE}| $)`,
@@ -115,7 +117,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Self-harm, for oneself or someone else; accidents ("hurt myself on a pothole") are guarded.
-    id: 'self_harm', category: RISK, reason: 'self-harm', negated: true,
+    id: 'self_harm', kind: 'suicide_self_harm', category: RISK, reason: 'self-harm', negated: true,
     patterns: [
       'self harm(?:ing|ed|er)?', 'harm(?:ing)? myself',
       `(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|starve|starving|punish|punishing|scratch|scratching) (?:myself|himself|herself|themselves)`,
@@ -132,7 +134,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Overdose: "taken all my tablets"; ordinary medication talk ("taken my tablets") is not.
-    id: 'overdose', category: RISK, reason: 'possible overdose',
+    id: 'overdose', kind: 'danger_now', category: RISK, reason: 'possible overdose',
     patterns: [
       'overdose(?:d|s)?', 'overdosing',
       `(?:taken|took|swallowed|take|taking|going to take|had|necked|downed) (?:all|a whole|a hole|the whole|a load of|loads of|lots of|too many|a packet of|a bottle of|a box of|a handful of|handfuls of|all of|a lot of|two packets of|packets of|boxes of)(?: (?:packet|packets|bottle|bottles|box|boxes|strip|strips|tub|load))?(?: of)?(?: my| the| his| her| their| me)? (?:tablets|pills|meds|medication|medicine|paracetamol|painkillers|sleeping (?:pills|tablets)|antidepressants|insulin|co codamol|codeine|ibuprofen|aspirin)`,
@@ -143,7 +145,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Jumping from a height or in front of traffic; "jump in the car" is guarded by the lookahead.
-    id: 'jump', category: RISK, reason: 'talks of jumping',
+    id: 'jump', kind: 'suicide_self_harm', category: RISK, reason: 'talks of jumping',
     patterns: [
       `(?:going|about|want|wanted|ready|plan|planning|thinking of|thinking about|try|trying|gonna|decided) (?:to )?jump(?! (?:in|into|on|onto|at|the queue|through|ship|straight|back|ahead|up|over|around|out of bed))`,
       '(?:jump|jumping|throw myself|throwing myself) (?:off|from) (?:a |the |this |that )?(?:bridge|cliff|cliffs|roof|building|balcony|pier|car park|multi storey|flyover|tower|window|top)',
@@ -158,7 +160,7 @@ export const FAMILIES: PatternFamily[] = [
     // method prepared, "not be here much longer". Residents rarely name suicide to a council; they
     // tie up loose ends ("close my rent account, I won't need the flat after this weekend").
     // Guards: the same words about bins, holidays, moving house and subscriptions.
-    id: 'suicide_indirect', category: RISK, reason: 'signs of suicidal intent (finality, goodbyes, a plan)', negated: true,
+    id: 'suicide_indirect', kind: 'suicide_self_harm', category: RISK, reason: 'signs of suicidal intent (finality, goodbyes, a plan)', negated: true,
     patterns: [
       // Finality and a date.
       'tonight is the night(?! (?:for|of|the|we|when|that|to|i put) )', `i have (?:decided|made (?:up )?my mind(?: up)?|made my decision)(?: it is| it will be| to do it)? (?:tonight|today|this weekend|now)`,
@@ -215,7 +217,7 @@ export const FAMILIES: PatternFamily[] = [
   {
     // The clearest phrases in Welsh, Polish and romanised Urdu/Hindi, written without accents
     // (normalisation drops them). Risk to life only; safeguarding phrases are further down.
-    id: 'multilingual_risk', category: RISK, reason: 'risk to life (Welsh, Polish or Urdu)',
+    id: 'multilingual_risk', kind: 'suicide_self_harm', category: RISK, reason: 'risk to life (Welsh, Polish or Urdu)',
     patterns: [
       // Welsh: want to die, kill myself, suicide, no point living, with a knife.
       'eisiau marw', 'isio marw', 'moyn marw', '(?:lladd|ladd|nladd) fy hun', 'hunanladdiad', '(?:dim|ddim) (?:pwynt|eisiau) byw',
@@ -234,7 +236,7 @@ export const FAMILIES: PatternFamily[] = [
   // --- risk to life: someone in danger now ------------------------------------------------------
   {
     // A weapon, or a threat to kill: immediate danger (rule 2: domestic abuse with an immediate threat).
-    id: 'weapon_or_threat_to_kill', category: RISK, reason: 'weapon or threat to kill',
+    id: 'weapon_or_threat_to_kill', kind: 'crime_violence', category: RISK, reason: 'weapon or threat to kill',
     patterns: [
       `(?:with|has|got|holding|waving|carrying|pulled|pulling|brandishing|pointing|wielding|threatening me with|came at me with) (?:a |an |his |her |their |the )?${WEAPON}`,
       `${WEAPON} (?:to|at|against) (?:my|his|her|our|their|me|him|her|us)`,
@@ -256,7 +258,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // An assault or break-in happening now, or fear for life.
-    id: 'attack_now', category: RISK, reason: 'someone being attacked now',
+    id: 'attack_now', kind: 'crime_violence', category: RISK, reason: 'someone being attacked now',
     patterns: [
       `(?:is|are|started|starting) (?:attacking|beating|battering|stabbing|strangling|choking|hitting|punching|kicking|hurting|beating up|strangling) ${VICTIM}`,
       `(?:is|are) (?:trying to )?(?:break|breaking|kick|kicking|smash|smashing|bash|bashing|batter|battering) (?:in|into|down|(?:my|the|our|her|his) (?:door|front door|back door)(?: in| down)?)(?! (?:cars|the cars|vans|sheds|garages|the garages|the bus shelter))`,
@@ -283,7 +285,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Medical emergency: collapse, not breathing, an ambulance needed.
-    id: 'medical_emergency', category: RISK, reason: 'medical emergency',
+    id: 'medical_emergency', kind: 'danger_now', category: RISK, reason: 'medical emergency',
     patterns: [
       `${PERSON}(?: is| has| have| just| was| s| keeps| seems| looks| appears){0,2}(?: to be)? (?:collapsed|fainted|passed out|unconscious|unresponsive|not breathing|stopped breathing|turning blue|fitting|having (?:a |an )?(?:heart attack|seizure|fit|stroke|asthma attack|allergic reaction)|choking|bleeding (?:heavily|badly|a lot|everywhere|out|to death)|been hit by a (?:car|bus|van|lorry|train)|hit by a (?:car|bus|van|lorry|train)|knocked (?:down|over) by a (?:car|bus|van|lorry))`,
       'not breathing', 'stopped breathing', 'cannot breathe', 'can not breathe', 'heart attack', 'cardiac arrest', 'anaphylactic', 'anaphylaxis',
@@ -306,7 +308,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Fire, gas, carbon monoxide, explosions. Bonfires and fire-safety questions are guarded.
-    id: 'fire_or_gas', category: RISK, reason: 'fire or gas danger',
+    id: 'fire_or_gas', kind: 'fire_gas_co', category: RISK, reason: 'fire or gas danger',
     patterns: [
       '(?:smell|smells|smelling|smelt|smelled|stink|stinks|stinking|reek|reeks|whiff) (?:of )?gas', 'gas (?:leak|leaking|escape|is leaking|smell)', 'leaking gas',
       'carbon monoxide', '(?:co|carbon monoxide) alarm (?:is )?(?:going off|beeping|sounding|went off)',
@@ -332,7 +334,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // A person in the sea, river or harbour, or cut off by the tide: the borough is on the coast.
-    id: 'water_or_cliff', category: RISK, reason: 'person in water or stranded',
+    id: 'water_or_cliff', kind: 'danger_now', category: RISK, reason: 'person in water or stranded',
     patterns: [
       '(?:fallen|fell|gone|went|jumped) (?:in|into|off) (?:the |a )?(?:sea|water|river|harbour|canal|lake|cliff|cliffs|pier|quay|marina|reservoir)',
       'drowning(?! in (?:debt|paperwork|bills|work|rubbish|leaves|bin bags|letters|emails|admin|forms))',
@@ -342,7 +344,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // A child in immediate danger: locked in a hot car, missing, on a ledge.
-    id: 'child_in_danger_now', category: RISK, reason: 'child in immediate danger',
+    id: 'child_in_danger_now', kind: 'child_at_risk', category: RISK, reason: 'child in immediate danger',
     patterns: [
       `${CHILD}${GAP(2)} (?:is |are |has been |have been |been |got )?(?:locked|left|trapped|stuck|shut) (?:alone |on (?:his|her|their) own )?in (?:a |the |their |his |her )?(?:hot |boiling )?car`,
       `(?:my|our|a|the) ${CHILD} (?:is |has |has gone |have gone |went |gone |is gone |are )?missing(?! (?:school|lessons|class|classes|out|the bus|his|her|their|a |the |my |meals|appointments|from school))`,
@@ -354,7 +356,7 @@ export const FAMILIES: PatternFamily[] = [
   // --- safeguarding: abuse, neglect, exploitation without an immediate threat --------------------
   {
     // Domestic abuse disclosed: hitting, controlling, fear of a partner or relative.
-    id: 'domestic_abuse', category: SAFEGUARDING, reason: 'domestic abuse',
+    id: 'domestic_abuse', kind: 'domestic_abuse', category: SAFEGUARDING, reason: 'domestic abuse',
     patterns: [
       'domestic (?:abuse|violence)', 'coercive(?: and)? control(?:ling)?', 'controlling (?:partner|husband|wife|boyfriend|girlfriend|relationship|behaviour|ex)',
       `abusive (?:partner|husband|wife|boyfriend|girlfriend|relationship|ex|father|mother|dad|mum|parent|carer|household|home|family|son|daughter)`,
@@ -397,14 +399,14 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // A threat to hurt (not to kill): safeguarding; a threat to kill is risk to life above.
-    id: 'threat_to_hurt', category: SAFEGUARDING, reason: 'threat to hurt someone',
+    id: 'threat_to_hurt', kind: 'crime_violence', category: SAFEGUARDING, reason: 'threat to hurt someone',
     patterns: [
       `(?:said|says|threatened|threatens|threatening|told me|swears|swore|keeps saying|keeps threatening)${GAP(3)} (?:hurt|harm|beat|batter|hit|take away|take|smash) (?:me|us|the kids|the children|the baby|my (?:kids|children|son|daughter|baby|mum|dad|family)|her|him|them|our (?:kids|children|baby))`,
     ],
   },
   {
     // Safeguarding in Welsh, Polish and romanised Urdu: hit by a partner, children left alone.
-    id: 'multilingual_safeguarding', category: SAFEGUARDING, reason: 'abuse or neglect (Welsh, Polish or Urdu)',
+    id: 'multilingual_safeguarding', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'abuse or neglect (Welsh, Polish or Urdu)',
     patterns: [
       // Welsh: hits me, domestic abuse, children on their own.
       'fy (?:mwrw|nharo|nghuro|ngham drin)', '(?:cam drin|camdrin) (?:domestig|plant)', '(?:trais|drais) (?:domestig|yn y cartref)',
@@ -421,7 +423,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Children left alone, not fed, neglected.
-    id: 'child_neglect', category: SAFEGUARDING, reason: 'child neglect',
+    id: 'child_neglect', kind: 'child_at_risk', category: SAFEGUARDING, reason: 'child neglect',
     patterns: [
       `${CHILD}${GAP(3)} (?:left|leaving) (?:[a-z]+ ){0,2}?(?:alone|on (?:their|his|her) own|home alone|unattended|by (?:themselves|himself|herself)|unsupervised|to fend for themselves)`,
       `(?:leaves|left|leaving|leave) (?:the |his |her |their |my |those )?${CHILD} (?:[a-z]+ ){0,2}?(?:alone|on (?:their|his|her) own|home alone|unattended|by (?:themselves|himself|herself)|unsupervised)`,
@@ -449,7 +451,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Adults at risk: not fed, not cared for, not seen, carers who hurt or steal.
-    id: 'adult_at_risk', category: SAFEGUARDING, reason: 'adult at risk of neglect or abuse',
+    id: 'adult_at_risk', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'adult at risk of neglect or abuse',
     patterns: [
       `(?:elderly|old|vulnerable|disabled|frail|housebound|bedbound|bed bound|dementia|blind|confused)(?: [a-z]+){0,5} (?:is not|not|never|has not been|have not been|is never|isnt|aint) (?:being )?(?:fed|eating|washed|cleaned|looked after|cared for|checked on|given (?:food|meals|medication|his|her)|getting (?:food|care|help|meals|his (?:meds|medication)|her (?:meds|medication)))`,
       `(?:no one|nobody) (?:is )?(?:looking after|checking on|feeding|caring for|visiting|helping) (?:him|her|them|my (?:mum|dad|nan|grandad|gran|mam))`,
@@ -465,7 +467,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Money taken from someone who cannot protect it: a carer or relative using a pension.
-    id: 'financial_abuse', category: SAFEGUARDING, reason: 'financial abuse',
+    id: 'financial_abuse', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'financial abuse',
     patterns: [
       `(?:carer|carers|son|daughter|nephew|niece|grandson|granddaughter|family member|relative|brother|sister|lodger|boyfriend|girlfriend|husband|wife|partner|neighbour|someone|somebody|he|she)(?: is| are| has been| keeps| been| has)? (?:taking|stealing|took|stole|stolen|using|spending|draining|emptying|withdrawing|helping (?:himself|herself) to|taken) (?:all )?(?:of )?(?:her|his|their|my (?:mums|dads|nans|grandads|mothers|fathers|grans|mams)|my (?:mum|dad|nan|grandad)s) (?:[a-z]+ )?(?:money|pension|benefits|savings|bank card|cash|cards|bank account)`,
       'financial(?:ly)? abus(?:e|ed|ing)',
@@ -481,7 +483,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Grooming, county lines, trafficking, sexual and criminal exploitation.
-    id: 'exploitation', category: SAFEGUARDING, reason: 'exploitation or grooming',
+    id: 'exploitation', kind: 'child_at_risk', category: SAFEGUARDING, reason: 'exploitation or grooming',
     patterns: [
       'groom(?:ed|ing)', 'county lines', 'cuckoo(?:ing|ed)', '(?:child|sexual|criminal) exploitation', 'cse',
       `exploit(?:ed|ing)(?: [a-z]+){0,2} (?:${CHILD}|young|vulnerable|him|her|them|teenagers|teens)`,
@@ -512,7 +514,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Sexual abuse, indecency towards children.
-    id: 'sexual_abuse', category: SAFEGUARDING, reason: 'sexual abuse',
+    id: 'sexual_abuse', kind: 'child_at_risk', category: SAFEGUARDING, reason: 'sexual abuse',
     patterns: [
       'sexual(?:ly)? (?:abuse|abused|abusing|assault|assaulted|assaulting|harassed|harassment)', 'rape', 'raped', 'raping', 'rapist',
       'molest(?:ed|ing|er|s)?', 'paedophile', 'pedophile', 'paedo', 'pedo', 'nonce',
@@ -526,7 +528,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Children hurt, beaten or at risk at home; adults hitting their children or partners.
-    id: 'child_abuse', category: SAFEGUARDING, reason: 'child at risk of abuse',
+    id: 'child_abuse', kind: 'child_at_risk', category: SAFEGUARDING, reason: 'child at risk of abuse',
     patterns: [
       `${CHILD}(?: [a-z]+){0,2} (?:is |are |being |been |gets |getting |keeps getting |keep getting |was |were )+(?:hit|beaten|hurt|abused|smacked|slapped|punched|kicked|locked (?:in|out)|burnt|burned|shaken|starved|bullied at home|shouted at and hit|thrown out)`,
       `(?:hits|beats|hurts|abuses|slaps|smacks|punches|kicks|batters|shakes|hitting|beating|hurting|abusing|slapping|smacking|punching|kicking|battering|shaking) (?:his|her|their|the|my|your|those|them|that|a)(?: [a-z]+)? (?:${CHILD}|wife|partner|girlfriend|boyfriend|husband|mum|dad|mrs|missus|missis|fella|bird|woman)`,
@@ -543,7 +545,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Abuse in general words, for anyone at risk: "she is being abused". Complaints about staff are guarded.
-    id: 'abuse_generic', category: SAFEGUARDING, reason: 'abuse disclosed',
+    id: 'abuse_generic', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'abuse disclosed',
     patterns: [
       '(?:being|been|is being|are being|getting|got|was being|were being) abused',
       `abus(?:ing|es) (?:me|her|him|them|us|my|the kids|the children|a child|children|kids|his|their)`,

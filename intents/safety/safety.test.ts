@@ -367,7 +367,7 @@ describe('screenForSafety: everyday council messages pass', () => {
 describe('screenForSafety: shape and normalisation', () => {
   it('returns a short reason and the matched words', () => {
     const hit = screenForSafety('Please help, he has a knife');
-    expect(hit).toEqual({ category: RISK, reason: expect.any(String), matched: expect.stringContaining('knife') });
+    expect(hit).toEqual({ category: RISK, kind: 'crime_violence', reason: expect.any(String), matched: expect.stringContaining('knife') });
   });
 
   it('immediate threat wins over a safeguarding disclosure in the same message', () => {
