@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ContentPackError, loadContentPack } from './index.js';
 
 const demo = path.resolve('content/demo');
-const services = JSON.parse(fs.readFileSync(path.resolve('../shared/catalogue/services.json'), 'utf8')) as { id: string; kind: string }[];
+const services = JSON.parse(fs.readFileSync(path.resolve('catalogue/services.json'), 'utf8')) as { id: string; kind: string }[];
 
 describe('the demo content pack', () => {
   const pack = loadContentPack(demo);
