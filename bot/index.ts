@@ -6,3 +6,4 @@ export { loadContentPack, ContentPackError, type ContentPack, type PackArticle, 
 export { POPULAR_TASKS } from './replies.js';
 export type { DialogueState } from './dialogue.js';
 export { topSafety, SAFETY_CLASSIFIER_THRESHOLD } from '../intents/index.js';
+export { normaliseInboundText, MAX_INBOUND_CHARS } from './inbound-text.js';

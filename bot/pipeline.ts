@@ -17,6 +17,7 @@ import { emptyDialogue, type DialogueState } from './dialogue.js';
 import type { ChannelName, InboundMessage, OutboundMessage } from './messages.js';
 import { decideTurn } from './policy.js';
 import type { TenantRuntime } from './runtime.js';
+import { normaliseInboundText } from './inbound-text.js';
 
 export interface TurnObserver {
   turn(tenant: string, channel: string, action: string, ms: number): void;
@@ -81,10 +82,15 @@ export class Assistant {
       conversationId: conversation.id,
       channel: inbound.channel,
       providerMessageId: inbound.providerMessageId,
-      text: inbound.text,
+      text: normaliseInboundText(inbound.text),
       parts: inbound.attachments?.length ? { attachments: inbound.attachments } : undefined,
       receivedAt: inbound.receivedAt,
     });
+    // A provider id already used in another conversation is not this resident's message: never
+    // answer with another conversation's replies (channels scope their ids; this is the backstop).
+    if (stored.duplicate && stored.message.conversation_id !== conversation.id) {
+      return { duplicate: true, replies: [], messageId: stored.message.id };
+    }
     if (!stored.message.processed_at) await this.processPending(conversation, runtime);
     const replies = await repliesTo(this.store.db, inbound.tenant, stored.message.id);
     return {

@@ -4,3 +4,4 @@ export { Gazetteer, extractEntities } from './entities/index.js';
 export { screenForSafety, decideSafety, topSafety, SAFETY_CLASSIFIER_THRESHOLD, SAFETY_ASK_THRESHOLD } from './safety/index.js';
 export { trainIntentModel, loadOrTrainModel, loadTrainingExamples } from './recogniser/index.js';
 export { loadRecogniserConfig, remoteRecogniserFromConfig, RecogniserConfigError, type RecogniserConfig } from './remote/index.js';
+export { wordTable } from './word-table.js';

@@ -1,4 +1,5 @@
 /** Text normalisation shared by retrieval and typeahead. */
+import { wordTable } from '../intents/index.js';
 
 const STOPWORDS = new Set(
   ('a an and are as at be been but by can could do does did for from get got had has have how i if in into is it its ' +
@@ -8,7 +9,7 @@ const STOPWORDS = new Set(
 );
 
 /** Resident words → the words articles use. Applied before stemming. */
-const SYNONYMS: Record<string, string> = {
+const SYNONYMS: Record<string, string> = wordTable({
   ctax: 'council tax',
   'c tax': 'council tax',
   tip: 'recycling centre',
@@ -38,7 +39,7 @@ const SYNONYMS: Record<string, string> = {
   wasps: 'pest',
   cockroaches: 'pest',
   bedbugs: 'pest',
-};
+});
 
 export function normalise(text: string): string {
   return text

@@ -1,9 +1,18 @@
-/** jsonb values are written as JSON text so the same SQL works on pg and PGlite. */
+/**
+ * jsonb values are written as JSON text so the same SQL works on pg and PGlite. PostgreSQL
+ * cannot hold a NUL character in text or jsonb, so one that slipped past the edge is replaced
+ * here rather than failing the write and losing the message.
+ */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value ?? null);
+  return JSON.stringify(value ?? null, (_key, v: unknown) => (typeof v === 'string' ? storableText(v) : v));
 }
 
 /** pg returns jsonb parsed; be tolerant of a driver that hands back text. */
 export function fromJson<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+/** Text PostgreSQL can store: NUL becomes U+FFFD (the replacement character), nothing is dropped. */
+export function storableText(text: string): string {
+  return text.includes('\u0000') ? text.replace(/\u0000/g, '\uFFFD') : text;
 }

@@ -1,4 +1,4 @@
-import { fromJson, toJson } from './json.js';
+import { fromJson, storableText, toJson } from './json.js';
 import type { Db, MessageRow } from './schema.js';
 
 export interface StoredInbound {
@@ -28,8 +28,8 @@ export async function storeInbound(
       channel: input.channel,
       direction: 'in',
       author: 'resident',
-      provider_message_id: input.providerMessageId,
-      text: input.text,
+      provider_message_id: input.providerMessageId === null ? null : storableText(input.providerMessageId),
+      text: storableText(input.text),
       parts: input.parts === undefined ? null : toJson(input.parts),
       status: 'received',
       ...(input.receivedAt ? { created_at: input.receivedAt } : {}),
@@ -45,7 +45,7 @@ export async function storeInbound(
     .selectAll()
     .where('tenant_id', '=', input.tenant)
     .where('channel', '=', input.channel)
-    .where('provider_message_id', '=', input.providerMessageId)
+    .where('provider_message_id', '=', input.providerMessageId === null ? null : storableText(input.providerMessageId))
     .executeTakeFirstOrThrow();
   return { message: existing, duplicate: true };
 }
@@ -94,7 +94,7 @@ export async function storeOutbound(
       direction: 'out',
       author: input.author,
       provider_message_id: null,
-      text: input.text,
+      text: storableText(input.text),
       parts: toJson(input.parts),
       status: input.status ?? 'stored',
       reply_to: input.replyTo,

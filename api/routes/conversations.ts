@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import type { Assistant, OutboundMessage } from '../../bot/index.js';
+import { MAX_INBOUND_CHARS, normaliseInboundText, type Assistant, type OutboundMessage } from '../../bot/index.js';
 import { greeting } from '../../bot/replies.js';
 import {
   createConversation,
@@ -22,7 +22,8 @@ const createBody = z
   .strict();
 const messageBody = z
   .object({
-    text: z.string().trim().min(1, 'text must not be empty').max(2000, 'text must be at most 2000 characters'),
+    // Normalised before the checks, so a message of only control characters is "empty", not a fault.
+    text: z.preprocess((v) => (typeof v === 'string' ? normaliseInboundText(v, MAX_INBOUND_CHARS + 1) : v), z.string().min(1, 'text must not be empty').max(MAX_INBOUND_CHARS, `text must be at most ${MAX_INBOUND_CHARS} characters`)),
     id: z.string().min(1).max(100).optional(),
   })
   .strict();
@@ -60,7 +61,9 @@ export function conversationRoutes(deps: { store: Store; assistant: Assistant; d
       tenant: conversation.tenant_id,
       channel: conversation.channel as 'api' | 'webchat',
       channelUserId: conversation.channel_user_id,
-      providerMessageId: body.id ?? randomUUID(),
+      // A client's message id is unique within its conversation only: scope it, so another
+      // conversation reusing "seq-7" is a new message, never a replay of someone else's replies.
+      providerMessageId: body.id ? `client:${conversation.id}:${body.id}` : randomUUID(),
       text: body.text,
       receivedAt: new Date(),
     });

@@ -4,6 +4,7 @@
  * "12th November", "3 days ago", "last week", "at 7pm", "19:30".
  * value = ISO date; detail.time = "morning" | "afternoon" | "evening" | "night" | "HH:MM".
  */
+import { wordTable } from '../word-table.js';
 import type { Entity } from '../types.js';
 
 export interface DateContext {
@@ -17,27 +18,27 @@ type Day = Date;
 
 const DAY_MS = 86_400_000;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const WEEKDAY_ALIASES: Record<string, number> = {
+const WEEKDAY_ALIASES: Record<string, number> = wordTable({
   sunday: 0, sun: 0, monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3, weds: 3,
   thursday: 4, thu: 4, thur: 4, thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6,
-};
-const MONTHS: Record<string, number> = {
+});
+const MONTHS: Record<string, number> = wordTable({
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6,
   jun: 6, july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10,
   november: 11, nov: 11, december: 12, dec: 12,
-};
-const SMALL_NUMBERS: Record<string, number> = {
+});
+const SMALL_NUMBERS: Record<string, number> = wordTable({
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
   ten: 10, eleven: 11, twelve: 12, couple: 2, 'a couple of': 2, 'couple of': 2, 'a few': 3, few: 3,
-};
-const ORDINAL_WORDS: Record<string, number> = {
+});
+const ORDINAL_WORDS: Record<string, number> = wordTable({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
   tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15,
   sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20,
   'twenty first': 21, 'twenty second': 22, 'twenty third': 23, 'twenty fourth': 24,
   'twenty fifth': 25, 'twenty sixth': 26, 'twenty seventh': 27, 'twenty eighth': 28,
   'twenty ninth': 29, thirtieth: 30, 'thirty first': 31,
-};
+});
 
 const alt = (words: string[]) => words.sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '[\\s-]')).join('|');
 const MONTH_RE = alt(Object.keys(MONTHS));

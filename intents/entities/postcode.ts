@@ -2,6 +2,7 @@
  * UK postcodes. Validated by format only (outward A9, A99, AA9, AA99, A9A, AA9A plus inward 9AA,
  * and GIR 0AA), not by a list of real areas: the demo council lives in the fictional area MB.
  */
+import { wordTable } from '../word-table.js';
 import type { Entity } from '../types.js';
 
 const OUTWARD = '(?:[A-Z]{1,2}[0-9][A-Z0-9]?)';
@@ -29,10 +30,10 @@ export function outwardCode(input: string): string | null {
 }
 
 // Spoken form, as a voice transcript gives it: "m b one two a b", "mb1 2 a b".
-const DIGIT_WORDS: Record<string, string> = {
+const DIGIT_WORDS: Record<string, string> = wordTable({
   zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5',
   six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
-};
+});
 // A token that can be part of a spelled-out postcode.
 const SPOKEN_TOKEN_RE = /[a-z0-9]+/gi;
 

@@ -2,16 +2,17 @@
  * Words of UK street names: the abbreviations residents type ("Rd", "Ave", "Gdns") and the
  * street-type words, so "Kings Rd" meets "King's Road" and "St Marys" meets "St Mary's".
  */
+import { wordTable } from '../word-table.js';
 
 /** Abbreviation → full word. "st" is absent on purpose: it is Saint before a name, Street after. */
-export const STREET_ABBREVIATIONS: Record<string, string> = {
+export const STREET_ABBREVIATIONS: Record<string, string> = wordTable({
   rd: 'road', ave: 'avenue', av: 'avenue', avn: 'avenue', ln: 'lane', cl: 'close', dr: 'drive',
   drv: 'drive', gr: 'grove', grv: 'grove', gro: 'grove', cres: 'crescent', cresc: 'crescent', cr: 'crescent',
   gdns: 'gardens', gdn: 'gardens', pl: 'place', sq: 'square', ct: 'court', crt: 'court',
   terr: 'terrace', tce: 'terrace', ter: 'terrace', wy: 'way', pk: 'park', mt: 'mount', pde: 'parade',
   esp: 'esplanade', prom: 'promenade', blvd: 'boulevard', hl: 'hill', grn: 'green', wk: 'walk',
   mws: 'mews', ri: 'rise', vw: 'view', hts: 'heights', str: 'street',
-};
+});
 
 /** Words that end a street name ("Road", "Grove"): these may be left off or abbreviated. */
 export const STREET_TYPES = new Set([

@@ -3,9 +3,10 @@
  * Goal: make "yeah hi um my bins werent collected 2day pls" and
  * "My bins weren't collected today, please" produce the same tokens.
  */
+import { wordTable } from '../word-table.js';
 
 /** Contractions, written with or without the apostrophe (SMS drops them). */
-const CONTRACTIONS: Record<string, string[]> = {
+const CONTRACTIONS: Record<string, string[]> = wordTable({
   dont: ['do', 'not'], doesnt: ['does', 'not'], didnt: ['did', 'not'],
   cant: ['can', 'not'], cannot: ['can', 'not'], couldnt: ['could', 'not'],
   wont: ['will', 'not'], wouldnt: ['would', 'not'], shouldnt: ['should', 'not'],
@@ -15,10 +16,10 @@ const CONTRACTIONS: Record<string, string[]> = {
   theyre: ['they', 'are'], weve: ['we', 'have'], whats: ['what', 'is'], thats: ['that', 'is'],
   wheres: ['where', 'is'], whos: ['who', 'is'], hows: ['how', 'is'], theres: ['there', 'is'],
   itll: ['it', 'will'], youll: ['you', 'will'], whens: ['when', 'is'],
-};
+});
 
 /** Common SMS / chat abbreviations and voice fillers. An empty list drops the token. */
-const SHORTHAND: Record<string, string[]> = {
+const SHORTHAND: Record<string, string[]> = wordTable({
   pls: ['please'], plz: ['please'], plse: ['please'], pleez: ['please'],
   u: ['you'], ya: ['you'], yu: ['you'], ur: ['your'], urs: ['yours'], r: ['are'],
   thx: ['thanks'], thnx: ['thanks'], thanx: ['thanks'], tnx: ['thanks'], ty: ['thanks'], cheers: ['thanks'],
@@ -32,7 +33,7 @@ const SHORTHAND: Record<string, string[]> = {
   asap: ['as', 'soon', 'as', 'possible'], wanna: ['want', 'to'], gonna: ['going', 'to'], gotta: ['got', 'to'],
   dunno: ['do', 'not', 'know'], wud: ['would'], cud: ['could'], shud: ['should'], nd: ['and'], n: ['and'],
   um: [], umm: [], erm: [], uh: [], uhm: [], uhh: [], er: [], hmm: [], mm: [], ah: [],
-};
+});
 
 /** Lowercase, unify quotes, strip accents and punctuation, collapse letter runs of 3+ to 2. */
 export function cleanText(text: string): string {
