@@ -14,7 +14,8 @@
  */
 import type { SafetyHit } from '../types.js';
 import { normaliseForSafety } from './normalise.js';
-import { FAMILIES, type PatternFamily } from './patterns.js';
+import { FAMILIES, SCRIPT_FAMILIES, type PatternFamily } from './patterns.js';
+import { refineKind } from './kinds.js';
 
 export { normaliseForSafety } from './normalise.js';
 
@@ -59,12 +60,21 @@ export function explainSafety(text: string): { family: string; hit: SafetyHit } 
       const start = m.index;
       const end = start + m[0].length;
       if (!guarded(f, normalised, start, end)) {
-        return { family: f.id, hit: { category: f.category, kind: f.kind, reason: f.reason, matched: m[0].trim() } };
+        return { family: f.id, hit: { category: f.category, kind: refineKind(normalised, m[0], f.kind, f.refine, f.category === 'safety.risk_to_life'), reason: f.reason, matched: m[0].trim() } };
       }
       f.re.lastIndex = start + 1;
+    }
+  }
+  // Scripts the normaliser cannot keep (Arabic): the raw text, after every a-z family.
+  for (const f of SCRIPT_FAMILIES) {
+    const m = f.re.exec(text);
+    if (m) {
+      const kind = f.who?.find(([re]) => re.test(text))?.[1] ?? f.kind;
+      return { family: f.id, hit: { category: f.category, kind, reason: f.reason, matched: m[0] } };
     }
   }
   return null;
 }
 
-export { decideSafety, topSafety, SAFETY_CLASSIFIER_THRESHOLD, SAFETY_ASK_THRESHOLD } from './decision.js';
+export { decideSafety, topSafety, isConversationControl, SAFETY_CLASSIFIER_THRESHOLD, SAFETY_ASK_THRESHOLD } from './decision.js';
+export { inferKind, kindCues } from './kinds.js';

@@ -20,6 +20,11 @@ export interface PatternFamily {
   guards?: string[];
   /** Tested on the few words just before a match: "i am not suicidal", "would never kill myself". */
   negated?: boolean;
+  /**
+   * Kinds the message's cue words may move this family to, in order (kinds.ts): "he has a knife"
+   * is crime, but domestic abuse when "he" is a partner, a child at risk when he is hitting his kids.
+   */
+  refine?: SafetyHit['kind'][];
 }
 
 /** Up to n more words, e.g. "kids" + GAP(3) + " left". */
@@ -42,7 +47,8 @@ const VICTIM = any('me', 'us', 'her', 'him', 'them', 'you', 'everyone', 'the kid
 /** Who is hit or threatened in domestic abuse: people, never "my car". */
 const DV_OBJECT = any('me', 'us', 'her', 'him', 'them', 'the kids', 'the children', 'the baby', `my ${CHILD}`, `my${GAP(1)} ${RELATIVE}`, `our ${CHILD}`);
 const WEAPON = any('knife', 'knives', 'gun', 'guns', 'machete', 'blade', 'axe', 'sword', 'shotgun', 'firearm', 'weapon', 'crossbow',
-  'hammer', 'baseball bat', 'cricket bat', 'pistol', 'rifle', 'meat cleaver', 'cleaver', 'screwdriver');
+  'hammer', 'baseball bat', 'cricket bat', 'bat', 'pistol', 'rifle', 'meat cleaver', 'cleaver', 'screwdriver', 'broken bottle', 'bottle',
+  'iron bar', 'metal bar', 'crowbar', 'car jack', 'wheel brace');
 const MORE = any('any more', 'no more', 'like this', 'living', 'with life', 'with my life', 'with this', 'much longer');
 // Council topics: frustration about these is not a cry for help.
 const SERVICE_FRUSTRATION = String.raw`\b(?:bins?|collections?|collected|emptied|bin men|binmen|council tax|parking|tickets?|website|app|online form|phone line|on hold|queue|waiting list|potholes?|planning|permit|repairs? team|rats|mice|pests|wasps|mould|damp|noise|barking)\b`;
@@ -134,7 +140,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Overdose: "taken all my tablets"; ordinary medication talk ("taken my tablets") is not.
-    id: 'overdose', kind: 'danger_now', category: RISK, reason: 'possible overdose',
+    id: 'overdose', kind: 'suicide_self_harm', category: RISK, reason: 'possible overdose',
     patterns: [
       'overdose(?:d|s)?', 'overdosing',
       `(?:taken|took|swallowed|take|taking|going to take|had|necked|downed) (?:all|a whole|a hole|the whole|a load of|loads of|lots of|too many|a packet of|a bottle of|a box of|a handful of|handfuls of|all of|a lot of|two packets of|packets of|boxes of)(?: (?:packet|packets|bottle|bottles|box|boxes|strip|strips|tub|load))?(?: of)?(?: my| the| his| her| their| me)? (?:tablets|pills|meds|medication|medicine|paracetamol|painkillers|sleeping (?:pills|tablets)|antidepressants|insulin|co codamol|codeine|ibuprofen|aspirin)`,
@@ -216,27 +222,67 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // The clearest phrases in Welsh, Polish and romanised Urdu/Hindi, written without accents
-    // (normalisation drops them). Risk to life only; safeguarding phrases are further down.
+    // (normalisation drops them): suicide here, threats and emergencies below, safeguarding further down.
     id: 'multilingual_risk', kind: 'suicide_self_harm', category: RISK, reason: 'risk to life (Welsh, Polish or Urdu)',
     patterns: [
-      // Welsh: want to die, kill myself, suicide, no point living, with a knife.
+      // Welsh: want to die, kill myself, suicide, no point living.
       'eisiau marw', 'isio marw', 'moyn marw', '(?:lladd|ladd|nladd) fy hun', 'hunanladdiad', '(?:dim|ddim) (?:pwynt|eisiau) byw',
-      'ddim eisiau bod yma', '(?:gyda|efo) (?:chyllell|cyllell|gyllell|gwn)', 'a chyllell', '(?:bygwth|fygwth|mygwth) (?:fy )?lladd',
-      // Polish: I want to die / kill myself / end it, suicidal thoughts, he will kill me, knife.
+      'ddim eisiau bod yma',
+      // Polish: I want to die / kill myself / end it, suicidal thoughts.
       'chce (?:umrzec|sie zabic|skonczyc ze soba|odebrac sobie zycie|zniknac na zawsze)', 'nie chce (?:juz )?zyc', 'mysli samobojcze',
-      'samobojstw[a-z]*', 'zabic sie', 'zabije (?:mnie|nas|ja|go|dzieci|cie)', '(?:ma|trzyma|z) (?:noz|nozem|bron|pistolet)',
-      'grozi(?: [a-z]+){0,2} (?:zabic|zabiciem|ze mnie zabije)', 'pomocy (?:on|ona) (?:mnie|nas)',
-      // Romanised Urdu / Hindi: want to die, suicide, end my life, he will kill me, knife.
+      'samobojstw[a-z]*', 'zabic sie',
+      // Romanised Urdu / Hindi: want to die, suicide, end my life.
       '(?:marna|mar jana|mar jaana|marne) (?:chahta|chahti|chahtay|chahte)', 'khud ?kushi', 'apni (?:jaan|zindagi) (?:le|lena|leni|khatam)',
       'zindagi khatam (?:karna|karni|kar)', '(?:jeena|jina) nahi?n? (?:chahta|chahti)', 'jeene ka (?:koi )?(?:fayda|faida|matlab|maqsad) nahi',
+      'khud ko khatam', '(?:jeena|jina) nahi(?:n)? hai',
+      // Spanish: take my/his life, kill myself, want to die, suicide.
+      'quitar(?:me|se|le)? la vida', 'matar(?:me|se)', '(?:me|se) (?:voy|va) a matar', 'quiero morir(?:me)?', 'no quiero vivir', 'suicid(?:arse|arme|arte|io|ar)',
+      // Romanian: I want to die, kill myself, take my life.
+      'vreau sa mor', 'sa ma (?:sinucid|omor)', 'sinucid(?:ere|a|e|ul)', '(?:imi|isi) (?:iau|ia) viata', 'nu mai vreau sa traiesc',
+    ],
+  },
+  {
+    // A weapon or a threat to kill, in Welsh, Polish or romanised Urdu: crime, or domestic abuse
+    // when a partner is named, a child at risk when a child is.
+    id: 'multilingual_threat', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: RISK, reason: 'weapon or threat to kill (Welsh, Polish or Urdu)',
+    patterns: [
+      // Welsh: with a knife / gun, threatening to kill me.
+      '(?:gyda|efo) (?:chyllell|cyllell|gyllell|gwn)', 'a chyllell', '(?:bygwth|fygwth|mygwth) (?:fy )?lladd',
+      // Polish: he will kill me, has a knife, threatens to kill, help he is (hurting) me.
+      'zabije (?:mnie|nas|ja|go|dzieci|cie)', '(?:ma|trzyma|z) (?:noz|nozem|bron|pistolet)',
+      'grozi(?: [a-z]+){0,2} (?:zabic|zabiciem|ze mnie zabije)', 'pomocy (?:on|ona) (?:mnie|nas)',
+      // Romanised Urdu / Hindi: he will kill me, has a knife.
       '(?:maar|mar) (?:dega|degi|denge|dalega|daalega|dalegi|daalegi)', 'jaan se (?:maar|mar)',
       '(?:paas|pas) (?:chaku|chaaku|chhuri|churi|bandook|bandooq|pistol) hai',
+      // Spanish: with a knife or gun, threatening, going to kill me.
+      'con (?:un |una )?(?:cuchillo|navaja|pistola|arma|machete)', 'amenaz(?:a|ando|o)(?: [a-z]+){0,2} (?:con|a la gente|de muerte|con matar)', '(?:me|nos|la|lo) (?:va|quiere) a matar',
+      // Romanian: broke in through the window, I am hiding, a knife, threatens me.
+      'a intrat in casa', '(?:sunt|suntem) ascuns[a-z]*', '(?:cu )?(?:un )?cutit', '(?:ma|ne) ameninta', 'amenintari',
+    ],
+  },
+  {
+    // Fire, smoke and gas in Spanish, Romanian and romanised Urdu (Welsh and Polish cues in kinds.ts).
+    id: 'multilingual_fire', kind: 'fire_gas_co', category: RISK, reason: 'fire or gas danger (not in English)',
+    patterns: [
+      'sale humo', 'humo (?:negro )?(?:sale|saliendo|por todas partes)', 'incendio', 'fuego', '(?:huele|olor) a gas', 'fuga de gas',
+      'foc', 'incendiu', 'fum(?: negru)?(?: [a-z]+){0,2} (?:iese|vine|peste tot)', '(?:miros|miroase) (?:de|a) gaz',
+      'aag (?:lagi|lag gayi|lag gai)', 'dhuan', 'gas (?:ki )?(?:boo|bu) aa rahi',
+      'pali sie', 'pozar', 'czuc gaz', 'wyciek gazu', 'tan yn y', 'arogl nwy', 'mwg yn dod',
+    ],
+  },
+  {
+    // Someone in water, unconscious or not breathing, in Spanish, Romanian and Polish.
+    id: 'multilingual_danger', kind: 'danger_now', category: RISK, reason: 'someone in danger now (not in English)',
+    patterns: [
+      'se (?:esta )?ahogando', 'cayo al (?:agua|rio|mar|canal)', 'no respira', 'inconsciente',
+      'a cazut in (?:apa|rau|canal|lac|mare)', 'nu stie sa inoate', 'se ineaca', 'nu (?:mai )?respira', 'inconstient',
+      'wpadl(?:a)? (?:do wody|do rzeki|pod lod)', 'topi sie', 'nie oddycha', 'nieprzytomn[a-z]+',
     ],
   },
   // --- risk to life: someone in danger now ------------------------------------------------------
   {
     // A weapon, or a threat to kill: immediate danger (rule 2: domestic abuse with an immediate threat).
-    id: 'weapon_or_threat_to_kill', kind: 'crime_violence', category: RISK, reason: 'weapon or threat to kill',
+    id: 'weapon_or_threat_to_kill', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: RISK, reason: 'weapon or threat to kill',
     patterns: [
       `(?:with|has|got|holding|waving|carrying|pulled|pulling|brandishing|pointing|wielding|threatening me with|came at me with) (?:a |an |his |her |their |the )?${WEAPON}`,
       `${WEAPON} (?:to|at|against) (?:my|his|her|our|their|me|him|her|us)`,
@@ -245,7 +291,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:said|says|keeps saying|swears|swore|told me|threatened)(?: that)? (?:he|she|they)(?: is| are)? (?:would|will|is going to|was going to|going to) (?:kill|murder|stab|shoot|strangle) ${VICTIM}`,
       `(?:stabbed|been shot|got shot|was shot|has been shot|is shot|shot at|stabbing|shots fired|gunshots?|gun shots?|been slashed|got slashed|was slashed)`,
       `(?:he|she|they|${RELATIVE}) (?:will|would|is going to|are going to|is gonna|going to|wants to|threatened to|threatening to) (?:finish|do) (?:me|us|her|him|them) (?:off|in)`,
-      `(?:kill|killed|killing|murdered|strangled) (?:her|him|me|someone|somebody)(?= (?:now|right now|in there|next door|help|please))`,
+      `(?<!^ )(?:kill|killed|killing|murdered|strangled) (?:her|him|me|someone|somebody)(?= (?:now|right now|in there|next door|help|please))`,
+      // Going for someone with whatever is to hand: "smashed a bottle and is going for a woman with it".
+      `(?:is|are|has|have|just|now|he|she|they|someone|somebody|one of them)(?: just)? (?:going for|gone for|went for|lunging at|swinging at|coming at) (?:a |the |my |our |his |her )?(?:${PERSON}|neighbour|people|someone|somebody|me|us|him|her|them)`,
     ],
     guards: [
       // "my wife will kill me if the bins are missed again": an idiom, not a threat.
@@ -253,12 +301,14 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`kill (?:my|his|her|the) (?:dog|cat|pet|plants?|grass|lawn|hedge|trees?|flowers?|weeds?)`,
       String.raw`(?:finish|do) (?:me|us|him|her) (?:off|in) if|(?:stairs|hill|walk|heat|cold|job|shift|bill|bills|council tax|rent|kids|gym|garden) (?:will|would|is going to) (?:finish|do) (?:me|us|him|her)`,
       String.raw`stabbing pains?|shooting (?:range|club|star|video|film|photos?|pains?)|clay pigeon|knife (?:crime|amnesty|bin|sharpening)`,
+      String.raw`(?:fly ?tipped|flytipped|dumped|discarded|abandoned|sticking out of|found (?:a|an|some))(?: [a-z]+){0,6} (?:knife|knives|machete|blade|sword|axe|bottles?|bats?)|(?:knife|knives|machete|blade|sword|axe|bottles?|bats?) (?:sticking out|dumped|left lying|lying (?:in|on|around))`,
+      String.raw`(?:bottle|bottles) (?:bank|banks|recycling|of (?:milk|wine|water|pop))|(?:with|has|got) (?:a |the )?bat (?:and ball|box|boxes|colony|colonies|survey|roost)|bats? (?:in|living|roosting)`,
       String.raw`(?:hammer|screwdriver|axe) (?:to fix|to repair|and nails|drill)|(?:with|has|got) (?:a |the |his |her )?(?:hammer|screwdriver) (?:fixing|mending|working|doing)`,
     ],
   },
   {
     // An assault or break-in happening now, or fear for life.
-    id: 'attack_now', kind: 'crime_violence', category: RISK, reason: 'someone being attacked now',
+    id: 'attack_now', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: RISK, reason: 'someone being attacked now',
     patterns: [
       `(?:is|are|started|starting) (?:attacking|beating|battering|stabbing|strangling|choking|hitting|punching|kicking|hurting|beating up|strangling) ${VICTIM}`,
       `(?:is|are) (?:trying to )?(?:break|breaking|kick|kicking|smash|smashing|bash|bashing|batter|battering) (?:in|into|down|(?:my|the|our|her|his) (?:door|front door|back door)(?: in| down)?)(?! (?:cars|the cars|vans|sheds|garages|the garages|the bus shelter))`,
@@ -271,6 +321,7 @@ export const FAMILIES: PatternFamily[] = [
       // "He is going to hurt me" is imminent (rule 2); "he said he'd hurt the kids" is safeguarding.
       `(?:he|she|they|someone|somebody|${RELATIVE}) (?:is|are) (?:going to|about to|coming to) (?:hurt|attack|beat|hit|batter|get) (?:me|us|her|him|them|the kids|the children|my ${CHILD})(?! if| when| one day)`,
       `(?:trying to|tried to|tries to) (?:kill|strangle|choke|drown|suffocate|smother) ${VICTIM}`,
+      `(?:driven|drove|driving|reversed|swerved) (?:his |her |their |a |the )?(?:car|van|motorbike) (?:at|into|towards) (?:him|her|them|me|us|someone|somebody|people|the other|a man|a woman|a kid|the kids)`,
       `(?:is|are|was|has been|keeps) (?:laying into|laying in to|lamping|leathering|knocking seven bells out of|kicking the (?:hell|shit|crap) out of|battering|beating up|beating seven bells out of) ${VICTIM}`,
       `(?:are|am|is|we are|i am|we|i) (?:hiding|hid|locked ourselves|locked myself|barricaded ourselves|barricaded myself) (?:upstairs|in (?:the|my|our|a) (?:bathroom|bedroom|toilet|room|wardrobe|cupboard|loft|kitchen))(?: [a-z]+){0,4} (?:from (?:him|her|them)|he is|she is|they are|because (?:he|she|they))`,
       `(?:drunk|off his head|off her head|raging|going mental|kicking off)(?: [a-z]+){0,4} (?:smashing|smashed|trashing|wrecking) (?:the (?:house|flat|place|home)|everything)(?: up)?(?: [a-z]+){0,8} (?:hiding|scared|locked|help|kids)`,
@@ -285,7 +336,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Medical emergency: collapse, not breathing, an ambulance needed.
-    id: 'medical_emergency', kind: 'danger_now', category: RISK, reason: 'medical emergency',
+    id: 'medical_emergency', kind: 'danger_now', refine: ['fire_gas_co'], category: RISK, reason: 'medical emergency',
     patterns: [
       `${PERSON}(?: is| has| have| just| was| s| keeps| seems| looks| appears){0,2}(?: to be)? (?:collapsed|fainted|passed out|unconscious|unresponsive|not breathing|stopped breathing|turning blue|fitting|having (?:a |an )?(?:heart attack|seizure|fit|stroke|asthma attack|allergic reaction)|choking|bleeding (?:heavily|badly|a lot|everywhere|out|to death)|been hit by a (?:car|bus|van|lorry|train)|hit by a (?:car|bus|van|lorry|train)|knocked (?:down|over) by a (?:car|bus|van|lorry))`,
       'not breathing', 'stopped breathing', 'cannot breathe', 'can not breathe', 'heart attack', 'cardiac arrest', 'anaphylactic', 'anaphylaxis',
@@ -318,6 +369,8 @@ export const FAMILIES: PatternFamily[] = [
       '(?:smoke|flames|fire) (?:is |are )?(?:coming|pouring|billowing|coming out) (?:out|from|under|through)',
       `fire in (?:the|my|our|a|their|his|her|next doors) (?:house|flat|kitchen|building|block|stairwell|stairs|hallway|bedroom|room|loft|home|property|corridor|communal area)`,
       '(?:full of|filling (?:up )?with|filled with|thick with|thick black) smoke', 'smoke everywhere',
+      '(?:smell|smells|smelling|stink|stinks|stench|whiff) (?:like|of) (?:rotten eggs|bad eggs)', 'rotten egg smell',
+      'sparks (?:are )?(?:coming|flying|shooting) (?:out|from)', '(?:caught|catching|flames|fire|burning|alight)(?: [a-z]+){0,6} (?:spreading|spread to|getting bigger|out of control)', '(?:caught|catching|set) light(?! (?:bulb|fitting|switch|bill))', 'getting smoky', 'smoke is coming (?:in|under|through)',
       'house fire', 'flat fire', 'gas explosion', '(?:an |big |loud )?explosion',
     ],
     guards: [
@@ -328,6 +381,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:population|explosion of|explosion in (?:the )?(?:number|rats|mice|pigeons|seagulls|weeds))`,
       String.raw`on fire (?:today|at the moment|this season)|you are on fire`,
       String.raw`(?:set fire to|set alight|caught fire)(?: [a-z]+){0,4} (?:last night|yesterday|last week|the other (?:night|day)|at the weekend)`,
+      // A question about what to do, not a report: "what number do I call if I smell gas".
+      String.raw`\b(?:if|in case|whenever) (?:i|you|we|someone|somebody|anyone|people|residents|tenants) (?:ever )?(?:smell|smells|can smell|suspect|suspects|think there is|think there is a) (?:a )?(?:gas|gas leak|carbon monoxide|fire|smoke)\b`,
+      String.raw`(?!.*\b(?:going off|sounding|went off|dizzy|headaches?|sick|drowsy|passed out|collapsed|unconscious|faint)\b)(?:carbon monoxide|co) (?:alarm|detector)s?(?: [a-z]+){0,10} (?:chirp|chirps|chirping|expired|out of date|battery|batteries|replace|replaced|replacement|new one|dated|test|tested|testing)|(?:sell|buy|get|fit|fitted|install|installed|supply|approved|free) (?:a |an |any |one |me )?(?:[a-z]+ )?(?:carbon monoxide|co) (?:alarms?|detectors?)`,
       // Already over: "someone set fire to the bins again, it's out now" is a clean-up report.
       String.raw`(?:it is|it was|fire is|fire was|fires? (?:are|were)|it has been|been|they were) (?:already |now )?(?:out now|put out|out already|out but)`,
     ],
@@ -339,7 +395,15 @@ export const FAMILIES: PatternFamily[] = [
       '(?:fallen|fell|gone|went|jumped) (?:in|into|off) (?:the |a )?(?:sea|water|river|harbour|canal|lake|cliff|cliffs|pier|quay|marina|reservoir)',
       'drowning(?! in (?:debt|paperwork|bills|work|rubbish|leaves|bin bags|letters|emails|admin|forms))',
       '(?:in difficulty|struggling|in trouble) in the (?:sea|water|river|harbour)', 'swept (?:out|away)(?: to sea| by the (?:tide|current|waves))?',
-      'cut off by the tide', 'stuck on the (?:cliff|cliffs|rocks|mud|sandbank|mudflats)', `${PERSON} (?:is |are )?in the (?:sea|water|river|harbour) (?:and|shouting|screaming|waving|not)`,
+      'cut off by the tide', 'stuck on the (?:cliff|cliffs|rocks|mud|sandbank|mudflats)',
+      '(?:come|came|fallen|fell|falling) (?:off|from|through) (?:the |a |his |her )?(?:scaffold|scaffolding|ladder|roof|balcony|ice|window)(?: [a-z]+){0,10} (?:not getting up|not moving|not breathing|cannot get up|not responding|bleeding|unconscious|in the water)',
+      '(?:went|gone|fallen|fell|falling) through (?:the )?ice',
+      '(?:in|into) the (?:river|sea|water|canal|lake|harbour|weir|reservoir|quarry)(?: [a-z]+){0,8} (?:going under|gone under|went under|keeps going under|cannot swim|can not swim|being pulled)',
+      '(?:car|van|vehicle|lorry|motorbike)(?: [a-z]+){0,2} (?:gone|went|crashed|come off|upside down|overturned|rolled|on its roof)(?: [a-z]+){0,10} (?:still inside|trapped|not moving|unconscious|stuck inside|not responding)',
+      '(?:ceiling|roof|wall|floor|building|balcony|house|shed|chimney|structure)(?: [a-z]+){0,2} (?:has |have )?(?:come down|fallen|fell|collapsed|caved in|given way)(?: [a-z]+){0,2} on (?:top of )?(?:her|him|them|me|us|someone|somebody|a man|a woman|a child|my [a-z]+)',
+      '(?:trapped|stuck|pinned|buried) (?:under|beneath|in) (?:the |a )?(?:rubble|debris|plasterboard|ceiling|wall|car|lorry|van|digger|machine|collapsed)',
+      '(?:is|are) under (?:the |a )?(?:rubble|debris|plasterboard|collapsed)',
+      '(?:not|cannot|can not|does not|doesnt) (?:know|knows) where (?:she|he|they) (?:is|are)(?: [a-z]+){0,6} (?:bleeding|fall|fallen|head)|bleeding from (?:the |her |his )?(?:back of (?:her|his|the) )?head', `${PERSON} (?:is |are )?in the (?:sea|water|river|harbour) (?:and|shouting|screaming|waving|not)`,
     ],
   },
   {
@@ -356,7 +420,7 @@ export const FAMILIES: PatternFamily[] = [
   // --- safeguarding: abuse, neglect, exploitation without an immediate threat --------------------
   {
     // Domestic abuse disclosed: hitting, controlling, fear of a partner or relative.
-    id: 'domestic_abuse', kind: 'domestic_abuse', category: SAFEGUARDING, reason: 'domestic abuse',
+    id: 'domestic_abuse', kind: 'domestic_abuse', refine: ['adult_at_risk'], category: SAFEGUARDING, reason: 'domestic abuse',
     patterns: [
       'domestic (?:abuse|violence)', 'coercive(?: and)? control(?:ling)?', 'controlling (?:partner|husband|wife|boyfriend|girlfriend|relationship|behaviour|ex)',
       `abusive (?:partner|husband|wife|boyfriend|girlfriend|relationship|ex|father|mother|dad|mum|parent|carer|household|home|family|son|daughter)`,
@@ -385,6 +449,7 @@ export const FAMILIES: PatternFamily[] = [
       'violent (?:partner|husband|boyfriend|wife|girlfriend|ex|relationship)',
       `(?:${RELATIVE}|he|she) (?:is|can be|has been|gets|has become)(?: very| really| so| quite| extremely)? (?:controlling|violent|abusive|aggressive towards me|aggressive to me)`,
       `(?:hands?|arm|rope|belt|cord) (?:round|around) (?:my|her|his) (?:neck|throat)`,
+      `(?:pinned|held|grabbed|pushed|slammed|shoved) (?:me|her) (?:up )?(?:against|to|into) (?:the |a )?(?:wall|door|floor)`, `(?:by|round) (?:my|her) throat`,
       `(?:${RELATIVE}|he|she|a man|the man)(?: [a-z]+){0,2} (?:touches|touched|keeps touching|has been touching) me`,
       '(?:makes|made|forces|forced|force|make|making) me (?:do (?:things|stuff|sexual)|have sex|sleep with|watch (?:porn|things))',
       `(?:being|been|is being|gets|getting|was being) (?:hit|beaten|hurt|slapped|punched|kicked|strangled|raped|assaulted|mistreated|ill treated|bullied|abused) (?:by (?:her|his|their|my) (?:${RELATIVE})|at home)`,
@@ -399,14 +464,14 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // A threat to hurt (not to kill): safeguarding; a threat to kill is risk to life above.
-    id: 'threat_to_hurt', kind: 'crime_violence', category: SAFEGUARDING, reason: 'threat to hurt someone',
+    id: 'threat_to_hurt', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: SAFEGUARDING, reason: 'threat to hurt someone',
     patterns: [
       `(?:said|says|threatened|threatens|threatening|told me|swears|swore|keeps saying|keeps threatening)${GAP(3)} (?:hurt|harm|beat|batter|hit|take away|take|smash) (?:me|us|the kids|the children|the baby|my (?:kids|children|son|daughter|baby|mum|dad|family)|her|him|them|our (?:kids|children|baby))`,
     ],
   },
   {
     // Safeguarding in Welsh, Polish and romanised Urdu: hit by a partner, children left alone.
-    id: 'multilingual_safeguarding', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'abuse or neglect (Welsh, Polish or Urdu)',
+    id: 'multilingual_safeguarding', kind: 'domestic_abuse', refine: ['adult_at_risk', 'child_at_risk', 'domestic_abuse'], category: SAFEGUARDING, reason: 'abuse or neglect (Welsh, Polish or Urdu)',
     patterns: [
       // Welsh: hits me, domestic abuse, children on their own.
       'fy (?:mwrw|nharo|nghuro|ngham drin)', '(?:cam drin|camdrin) (?:domestig|plant)', '(?:trais|drais) (?:domestig|yn y cartref)',
@@ -419,11 +484,16 @@ export const FAMILIES: PatternFamily[] = [
       'mujhe (?:roz |har roz |bahut |bohat |bohot )?(?:maar|mar)(?:ta|ti|te) (?:hai|hain|he|tha|thi)',
       '(?:shohar|shauhar|khawind|miyan|pati|saas|sasur)(?: [a-z]+){0,3} (?:maar|mar)(?:ta|ti|te)', '(?:ghar|shohar|khawind|usse|us se|unse|un se)(?: [a-z]+){0,4} dar lagta',
       '(?:bachay|bachche|bache|bachchay|bacche)(?: [a-z]+){0,3} akel(?:e|ay|ey)',
+      '(?:unka|uska|unki|uski) (?:beta|beti|bahu)(?: [a-z]+){0,3} pension (?:le|chheen)', 'khana (?:bhi )?nahi (?:deta|deti|dete)',
+      // Spanish: he hits me / them, children always hungry or alone.
+      '(?:me|les|le|nos) pega', '(?:me|les|le|nos) golpea', 'tienen hambre', '(?:ninos|hijos)(?: [a-z]+){0,3} solos',
+      // Romanian: beats me, takes his whole pension, no longer eats, lives in squalor.
+      '(?:ma|ne|ii) bate', '(?:ii|i) ia (?:toata )?pensia', 'nu mai mananca', 'traieste in mizerie', 'copiii(?: [a-z]+){0,3} singuri',
     ],
   },
   {
     // Children left alone, not fed, neglected.
-    id: 'child_neglect', kind: 'child_at_risk', category: SAFEGUARDING, reason: 'child neglect',
+    id: 'child_neglect', kind: 'child_at_risk', refine: ['child_at_risk', 'adult_at_risk'], category: SAFEGUARDING, reason: 'child neglect',
     patterns: [
       `${CHILD}${GAP(3)} (?:left|leaving) (?:[a-z]+ ){0,2}?(?:alone|on (?:their|his|her) own|home alone|unattended|by (?:themselves|himself|herself)|unsupervised|to fend for themselves)`,
       `(?:leaves|left|leaving|leave) (?:the |his |her |their |my |those )?${CHILD} (?:[a-z]+ ){0,2}?(?:alone|on (?:their|his|her) own|home alone|unattended|by (?:themselves|himself|herself)|unsupervised)`,
@@ -458,7 +528,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:leave|leaves|left|leaving) (?:him|her|them|my (?:dad|mum|nan|grandad|gran|mam|husband|wife|father|mother|uncle|aunt|auntie)) (?:in|sitting in|lying in) (?:soiled|dirty|wet|soaking|his own|her own)`,
       `(?:carers?|care workers?|home care|care staff)(?: [a-z]+){0,3} (?:not turning up|never turn up|never turns up|not coming|does not come|do not come|leaves? (?:him|her|them) (?:alone|in|without)|shouting at|shout at|shouts at|rough with|hitting|hits|slaps|slapping|pushing|pushes|hurting|hurts|abusing|bullying|bullies|neglecting|neglects|ignoring|locking)`,
       `(?:not|have not|has not|nobody has|no one has|not been) (?:been )?seen (?:my |the |our )?(?:[a-z]+ ){0,2}?(?:neighbour|him|her|them|old man|old lady|elderly)(?: [a-z]+){0,3} (?:for|in) (?:days|a week|weeks|ages|a few days|[0-9]+ days|a couple of days)`,
-      'self neglect',
+      'self neglect', '(?:has not|have not|not|hasnt) (?:washed|bathed|eaten properly) (?:in|for) (?:weeks|months|ages)', '(?:stopped|has stopped|is not|not) eating(?: properly)?(?: [a-z]+){0,4} (?:he is|she is|aged) (?:[6-9][0-9]|elderly)',
+      '(?:only|just) (?:comes?|came|visits|turns up)(?: round| over)? to (?:collect|take|get|pick up) (?:his|her|their) (?:bank card|pension|money|benefits|cash)',
       `(?:elderly|old|vulnerable|disabled|frail|housebound)(?: [a-z]+){0,8} (?:no food|nothing to eat|not eaten|not eating|no one to look after)`, '(?:sitting|lying|left) in (?:his|her|their) own (?:urine|mess|faeces|poo|wee)',
       '(?:mum|dad|nan|grandad|gran|grandma|mam|elderly|old)(?: [a-z]+){0,4} (?:being|been) (?:mistreated|abused|bullied|hit|neglected|exploited|taken advantage of)',
       'taking advantage of (?:my|an|a|the|her|his)(?: [a-z]+)? (?:elderly|old|vulnerable|disabled|mum|dad|nan|grandad|neighbour)',
@@ -483,7 +554,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Grooming, county lines, trafficking, sexual and criminal exploitation.
-    id: 'exploitation', kind: 'child_at_risk', category: SAFEGUARDING, reason: 'exploitation or grooming',
+    id: 'exploitation', kind: 'child_at_risk', refine: ['child_at_risk', 'adult_at_risk', 'domestic_abuse'], category: SAFEGUARDING, reason: 'exploitation or grooming',
     patterns: [
       'groom(?:ed|ing)', 'county lines', 'cuckoo(?:ing|ed)', '(?:child|sexual|criminal) exploitation', 'cse',
       `exploit(?:ed|ing)(?: [a-z]+){0,2} (?:${CHILD}|young|vulnerable|him|her|them|teenagers|teens)`,
@@ -514,7 +585,7 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Sexual abuse, indecency towards children.
-    id: 'sexual_abuse', kind: 'child_at_risk', category: SAFEGUARDING, reason: 'sexual abuse',
+    id: 'sexual_abuse', kind: 'crime_violence', refine: ['child_at_risk', 'domestic_abuse', 'adult_at_risk'], category: SAFEGUARDING, reason: 'sexual abuse',
     patterns: [
       'sexual(?:ly)? (?:abuse|abused|abusing|assault|assaulted|assaulting|harassed|harassment)', 'rape', 'raped', 'raping', 'rapist',
       'molest(?:ed|ing|er|s)?', 'paedophile', 'pedophile', 'paedo', 'pedo', 'nonce',
@@ -528,12 +599,13 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Children hurt, beaten or at risk at home; adults hitting their children or partners.
-    id: 'child_abuse', kind: 'child_at_risk', category: SAFEGUARDING, reason: 'child at risk of abuse',
+    id: 'child_abuse', kind: 'child_at_risk', refine: ['child_at_risk', 'domestic_abuse'], category: SAFEGUARDING, reason: 'child at risk of abuse',
     patterns: [
       `${CHILD}(?: [a-z]+){0,2} (?:is |are |being |been |gets |getting |keeps getting |keep getting |was |were )+(?:hit|beaten|hurt|abused|smacked|slapped|punched|kicked|locked (?:in|out)|burnt|burned|shaken|starved|bullied at home|shouted at and hit|thrown out)`,
       `(?:hits|beats|hurts|abuses|slaps|smacks|punches|kicks|batters|shakes|hitting|beating|hurting|abusing|slapping|smacking|punching|kicking|battering|shaking) (?:his|her|their|the|my|your|those|them|that|a)(?: [a-z]+)? (?:${CHILD}|wife|partner|girlfriend|boyfriend|husband|mum|dad|mrs|missus|missis|fella|bird|woman)`,
       `(?:dragged|dragging|drag|drags|grabbed|grabbing|grabs|yanked|yanking|pulled|pulling)(?: [a-z]+){1,4} by (?:the|his|her|their) (?:arm|arms|hair|neck|throat|ear|collar)(?! (?:of the|off the))`,
       `(?:bruises|bruising|burns|injuries|black eye)(?: [a-z]+){0,3} (?:${CHILD})`, `${CHILD}(?: [a-z]+){0,3} (?:bruises|bruising|black eyes?|burns|injuries)`,
+      '(?:explanation|story|account)(?: [a-z]+){0,3} (?:does not|did not|do not|doesnt) (?:fit|add up|match)', 'non accidental injur[a-z]*',
       'child abuse', 'child protection', 'child cruelty', 'cruel to (?:the |his |her |their )?(?:kids|children|child|baby)',
       `(?:child|children|kids|baby|toddler|teenager|boy|girl)(?: [a-z]+){0,2} (?:sleeping rough|living on the streets|kicked out|thrown out)(?! (?:of the park|of the shop|of school))`,
       `(?:child|children|kids|baby) (?:is |are )?(?:at risk|in danger|not safe|unsafe) (?:at home|with (?:him|her|them|their|his)|from (?:him|her|them|their|his)|in (?:that|the) (?:house|flat))`,
@@ -541,11 +613,12 @@ export const FAMILIES: PatternFamily[] = [
     guards: [
       String.raw`by (?:a |the )?(?:speeding )?(?:cars?|vans?|traffic|lorr(?:y|ies)|bikes?|balls?|cyclists?|scooters?)|on the (?:broken |rusty )?(?:swings?|slide|play equipment|roundabout)|play ?(?:area|ground|equipment)|playground`,
       String.raw`bus (?:hit|hits)|hit (?:the|a) (?:ball|kerb|pothole)`,
+      String.raw`child protection (?:team|training|course|policy|policies|officer|lead|social workers?|conference|procedures?|vacanc[a-z]+|jobs?|role|service|services)|(?:vacancies|jobs?|training|course|work|working) (?:for |in |as )?(?:[a-z]+ ){0,4}child protection`,
     ],
   },
   {
     // Abuse in general words, for anyone at risk: "she is being abused". Complaints about staff are guarded.
-    id: 'abuse_generic', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'abuse disclosed',
+    id: 'abuse_generic', kind: 'adult_at_risk', refine: ['domestic_abuse', 'child_at_risk'], category: SAFEGUARDING, reason: 'abuse disclosed',
     patterns: [
       '(?:being|been|is being|are being|getting|got|was being|were being) abused',
       `abus(?:ing|es) (?:me|her|him|them|us|my|the kids|the children|a child|children|kids|his|their)`,
@@ -559,5 +632,48 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:bins?|lids?|recycling|rubbish|bags?|boxes|furniture|equipment|property|play equipment|phone line) (?:[a-z]+ )?(?:being|been|getting|got) abused`,
       String.raw`abused by (?:the )?(?:foxes|seagulls|gulls|animals|cats|rats|crows|birds)`,
     ],
+  },
+];
+
+/**
+ * Families for text in Arabic script, which `normaliseForSafety` (a-z only) cannot keep: tested
+ * on the raw text, unanchored (Arabic joins "and", "the" and pronouns to the word). Kept short:
+ * the clearest words for each kind; refined by `who` (husband → domestic abuse, children → child).
+ */
+export interface ScriptFamily {
+  id: string;
+  category: SafetyHit['category'];
+  kind: SafetyHit['kind'];
+  reason: string;
+  re: RegExp;
+  who?: Array<[RegExp, SafetyHit['kind']]>;
+}
+
+const AR_HUSBAND: [RegExp, SafetyHit['kind']] = [/زوجي|طليقي|خطيبي|زوجها/u, 'domestic_abuse'];
+const AR_CHILD: [RegExp, SafetyHit['kind']] = [/أطفال|اطفال|الطفل|طفل|ابني|ابنتي|الأولاد|الاولاد/u, 'child_at_risk'];
+const AR_OLDER: [RegExp, SafetyHit['kind']] = [/مسن|كبير في السن|كبيرة في السن|عجوز|والدتي|والدي|جدتي|جدي/u, 'adult_at_risk'];
+
+export const SCRIPT_FAMILIES: ScriptFamily[] = [
+  {
+    id: 'arabic_suicide', category: RISK, kind: 'suicide_self_harm', reason: 'risk to life (Arabic)',
+    re: /انتحار|أنتحر|انتحر|أقتل نفسي|اقتل نفسي|أنهي حياتي|انهي حياتي|لا أريد أن أعيش|لا اريد ان اعيش|أريد أن أموت|اريد ان اموت/u,
+  },
+  {
+    id: 'arabic_fire', category: RISK, kind: 'fire_gas_co', reason: 'fire or gas danger (Arabic)',
+    re: /رائحة غاز|ريحة غاز|تسرب غاز|تسرب الغاز|حريق|النار في|دخان/u,
+  },
+  {
+    id: 'arabic_danger', category: RISK, kind: 'danger_now', reason: 'someone in danger now (Arabic)',
+    re: /يغرق|غرق|سقط في الماء|سقط في النهر|لا يتنفس|لا تتنفس|فاقد الوعي|فاقدة الوعي|لم أره منذ|لم اره منذ|لم أرها منذ|لم ارها منذ/u,
+  },
+  {
+    id: 'arabic_violence', category: RISK, kind: 'crime_violence', reason: 'weapon or threat (Arabic)',
+    re: /سكين|مسدس|سلاح|يهددني|يهددنا|سيقتلني|يريد قتلي/u,
+    who: [AR_HUSBAND, AR_CHILD],
+  },
+  {
+    id: 'arabic_abuse', category: SAFEGUARDING, kind: 'domestic_abuse', reason: 'abuse or neglect (Arabic)',
+    re: /يضربني|يضربها|يضربهم|يضرب الأطفال|تضربني|يصرخ عليها|يصرخ عليه|بدون طعام|بلا طعام|يأخذ كل راتبي|يأخذ راتبي|يأخذ معاشها|يأخذ معاشه/u,
+    who: [AR_OLDER, AR_HUSBAND, AR_CHILD],
   },
 ];

@@ -404,3 +404,62 @@ describe('screenForSafety: shape and normalisation', () => {
     expect(NEGATIVES.length).toBeGreaterThanOrEqual(60);
   });
 });
+
+// Issue 8: each disclosure carries the kind of risk that chooses its signposting.
+describe('screenForSafety: the kind of risk, for signposting', () => {
+  it.each([
+    ['I want to kill myself', 'suicide_self_harm'],
+    ["I've taken all my tablets", 'suicide_self_harm'],
+    ["I'm going to jump off the bridge", 'suicide_self_harm'],
+    ['Chcę się zabić', 'suicide_self_harm'],
+    ['there is a gas leak in my street', 'fire_gas_co'],
+    ['the flat upstairs is on fire', 'fire_gas_co'],
+    ['our carbon monoxide alarm is going off', 'fire_gas_co'],
+    ['a man has fallen in the river', 'danger_now'],
+    ['someone has collapsed outside the library and is not breathing', 'danger_now'],
+    ["he's outside with a knife", 'crime_violence'],
+    ['there are gunshots on Quay Street', 'crime_violence'],
+    ['my ex is outside with a knife', 'domestic_abuse'],
+    ['my husband is threatening to kill me', 'domestic_abuse'],
+    ['my partner hits me', 'domestic_abuse'],
+    ['Mąż mnie bije', 'domestic_abuse'],
+    ['my neighbour is hitting his kids', 'child_at_risk'],
+    ['the kids next door are left alone all night', 'child_at_risk'],
+    ['a toddler is locked in a hot car', 'child_at_risk'],
+    ['Dzieci sąsiadów są same w domu', 'child_at_risk'],
+    ['my nan\'s carer is stealing her pension', 'adult_at_risk'],
+    ["my elderly neighbour isn't being fed", 'adult_at_risk'],
+    ['he neglects his elderly mum', 'adult_at_risk'],
+  ] as const)('%s -> %s', (text, kind) => {
+    expect(screenForSafety(text)?.kind).toBe(kind);
+  });
+
+  it('signposts by who is at risk when one family covers several kinds', () => {
+    // "hits his wife" is domestic abuse even when children are mentioned too.
+    expect(screenForSafety('he hits his wife in front of the kids')?.kind).toBe('domestic_abuse');
+    expect(screenForSafety('he hits his son with a belt')?.kind).toBe('child_at_risk');
+  });
+});
+
+// Issue 8: ways of ending a chat, idioms and service questions are not disclosures for the screen.
+describe('screenForSafety: issue 8 false alarms', () => {
+  it.each([
+    'I want to end this chat',
+    'end chat',
+    'end',
+    'bye',
+    'stop',
+    'talk to somebody',
+    'what care homes are there in the area',
+    'which hospital has an A&E',
+    "I'm homeless, where can I get help",
+    'can I get a fire safety check',
+    'who does gas safety checks for council flats',
+    'what number do I call if I smell gas',
+    'this council tax is killing me',
+    "I'm dead on my feet",
+    'my back is killing me',
+  ])('%s', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The pipeline's safety decision (decideSafety): the thresholds of the ask band, conversation
+ * controls that are never disclosures, the kind of risk of a classifier-only decision, and the
+ * issue's examples through the real screen and the demo council's trained model.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadContentPack } from '../../bot/content-pack/index.js';
+import { loadOrTrainModel } from '../recogniser/index.js';
+import type { IntentModel, IntentPrediction, SafetyHit } from '../types.js';
+import { decideSafety, inferKind, isConversationControl, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_THRESHOLD, screenForSafety } from './index.js';
+
+const RISK = 'safety.risk_to_life';
+const SAFEGUARDING = 'safety.safeguarding_concern';
+
+const predict = (intent: string, confidence: number, outOfScope = false): IntentPrediction => ({
+  ranked: [{ intent, confidence }, { intent: 'waste.bin_day', confidence: Math.max(0, 1 - confidence) / 2 }],
+  outOfScope,
+});
+
+describe('decideSafety: thresholds', () => {
+  const text = 'please can somebody help';
+  it('escalates on a confident safety intent', () => {
+    expect(decideSafety(null, predict(RISK, SAFETY_CLASSIFIER_THRESHOLD), text)).toMatchObject({ action: 'escalate', source: 'classifier', category: RISK });
+  });
+  it('asks once in the unsure band, and does nothing below it', () => {
+    const middle = (SAFETY_ASK_THRESHOLD + SAFETY_CLASSIFIER_THRESHOLD) / 2;
+    expect(decideSafety(null, predict(SAFEGUARDING, middle), text)).toMatchObject({ action: 'ask', category: SAFEGUARDING });
+    expect(decideSafety(null, predict(SAFEGUARDING, SAFETY_ASK_THRESHOLD - 0.01), text)).toBeNull();
+    expect(decideSafety(null, predict('waste.bin_day', 0.9), text)).toBeNull();
+  });
+  it('never acts on an out-of-scope prediction alone', () => {
+    expect(decideSafety(null, predict(RISK, 0.9, true), text)).toBeNull();
+  });
+  it('escalates on a screen hit whatever the classifier says, keeping the hit kind', () => {
+    const hit: SafetyHit = { category: RISK, kind: 'fire_gas_co', reason: 'fire or gas danger', matched: 'gas leak' };
+    expect(decideSafety(hit, predict('waste.bin_day', 0.9), 'gas leak')).toEqual({ action: 'escalate', category: RISK, kind: 'fire_gas_co', source: 'screen', reason: 'fire or gas danger' });
+    expect(decideSafety(hit, predict(RISK, 0.9), 'gas leak')).toMatchObject({ source: 'both' });
+  });
+});
+
+describe('decideSafety: ending the conversation is not a disclosure', () => {
+  it.each(['I want to end this chat', 'end chat', 'End', 'stop', 'STOP', 'bye', 'ok thanks bye', 'can I end this conversation now please', 'close the chat', 'stop texting me', 'quit'])(
+    '%s',
+    (text) => {
+      expect(isConversationControl(text)).toBe(true);
+      // Even a classifier fooled into "end it all" does not escalate or ask.
+      expect(decideSafety(screenForSafety(text), predict(RISK, 0.97), text)).toBeNull();
+    },
+  );
+  it.each(['I want to end it', 'I want to end it all', 'stop hurting me', 'I want to end my life', 'end it tonight', "I'm done", 'bye forever, tell my mum I love her'])('%s is not a chat control', (text) => {
+    expect(isConversationControl(text)).toBe(false);
+    expect(decideSafety(screenForSafety(text), predict(RISK, 0.97), text)?.action).toBe('escalate');
+  });
+});
+
+describe('decideSafety: the kind of a classifier-only decision', () => {
+  it.each([
+    ['there is a funny smell from the boiler and we all feel dizzy', RISK, 'fire_gas_co'],
+    ['a kid is out on the ice in the middle of the pond', RISK, 'danger_now'],
+    ['someone is lying in the middle of the road not moving', RISK, 'danger_now'],
+    ['the little ones next door are on their own again', SAFEGUARDING, 'child_at_risk'],
+    ['my boyfriend says I am worthless and takes my wages', SAFEGUARDING, 'domestic_abuse'],
+    ['lads with a machete outside the shop', RISK, 'crime_violence'],
+    ['nobody has seen the old man at number 9 since last week', SAFEGUARDING, 'adult_at_risk'],
+    ['I keep thinking I would be better off without me here', RISK, 'suicide_self_harm'],
+    ['please help quickly', RISK, 'danger_now'],
+    ['I am worried about someone', SAFEGUARDING, 'adult_at_risk'],
+  ] as const)('%s -> %s', (text, category, kind) => {
+    expect(inferKind(text, category)).toBe(kind);
+    expect(decideSafety(null, predict(category, 0.95), text)).toMatchObject({ action: 'escalate', kind });
+  });
+});
+
+// The issue's examples through the real screen and the demo council's trained model.
+describe('decideSafety with the demo model', () => {
+  let model: IntentModel;
+  beforeAll(async () => {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+    const pack = loadContentPack(path.join(root, 'content', 'demo'));
+    model = (await loadOrTrainModel(pack.training, path.join(os.tmpdir(), 'council-assistant-models'))).model;
+  }, 120_000);
+  const decide = (text: string) => decideSafety(screenForSafety(text), model.predict(text), text);
+
+  it.each([
+    'I want to end this chat',
+    'end chat',
+    'bye',
+    'stop',
+    'talk to somebody',
+    'can I talk to somebody please',
+    'how do I get a care assessment for my dad',
+    'what care homes are there near me',
+    'which hospital has an A&E department',
+    'I am homeless, what help is there',
+    'who does the gas safety check in my council flat',
+    'can I get a fire safety check',
+    'what number do I call if I smell gas',
+    'this council tax is killing me',
+    'I am dead on my feet',
+    'my back is killing me',
+  ])('%s: not escalated', (text) => {
+    expect(decide(text)?.action).not.toBe('escalate');
+  });
+
+  it.each([
+    ['there is a gas leak in my street', 'fire_gas_co'],
+    ['my neighbour is hitting his kids', 'child_at_risk'],
+    ['a man has fallen in the river and is being swept along', 'danger_now'],
+    ['my husband has a knife and is saying he will use it', 'domestic_abuse'],
+    ['I want to kill myself', 'suicide_self_harm'],
+  ] as const)('%s: escalated as %s', (text, kind) => {
+    expect(decide(text)).toMatchObject({ action: 'escalate', kind });
+  });
+
+  // Issue 8 item 7: emergencies without alarm words and professionals' polite referrals are
+  // never ignored (escalated, or at least asked "Is anyone in danger right now?").
+  it.each([
+    ["I'm a health visitor and I'm concerned about a baby at 12 Fore Street, I need to make a referral", 'child_at_risk'],
+    ['as his carer I need to report that his grandson has been taking his pension, he is 84', 'adult_at_risk'],
+    ['a lad has gone through the ice on the boating lake', 'danger_now'],
+    ['the roof of the garage has come down on my dad and he is under it', 'danger_now'],
+    ['the old man at number 3 has not been seen for days and his post is piling up', 'danger_now'],
+    ['a little girl has been left on her own in the flat upstairs since this morning', 'child_at_risk'],
+    ['Hay un hombre con un cuchillo amenazando a la gente', 'crime_violence'],
+    ['رائحة غاز قوية في المطبخ', 'fire_gas_co'],
+  ] as const)('%s: not ignored, signposted as %s', (text, kind) => {
+    const d = decide(text);
+    expect(d?.action === 'escalate' || d?.action === 'ask').toBe(true);
+    expect(d?.kind).toBe(kind);
+  });
+});
