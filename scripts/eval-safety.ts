@@ -1,8 +1,9 @@
 /**
  * Safety recall and false alarms as the assistant decides them: `decideSafety` on the screen's
  * hit and the model's prediction, exactly as the pipeline calls it (bot/policy.ts).
- *   npm run eval:safety -- [--tenant <id>] [--test <file>] [--json]
- * Defaults: tenant demo, test content/demo/eval/safety-kinds-heldout.json. Items are
+ *   npm run eval:safety -- [--tenant <id>] [--test <file>[,<file>...]] [--json]
+ * Defaults: tenant demo, test content/demo/eval/safety-kinds-heldout.json. Several files separated by
+ * commas are measured together, as one set (e.g. all the development sets). Items are
  * {"text","intent"} with an optional kind of risk ("kind", "risk" or "category"), "channel" and
  * "lang"; any intent starting "safety." is a disclosure. Headline recall counts a disclosure that
  * is escalated OR asked "Is anyone in danger right now?" (it is not ignored); headline false
@@ -21,7 +22,7 @@ import { commandLine, type CommandLine } from './cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const USAGE = `npm run eval:safety -- [--tenant <id>] [--test <file>] [--json]`;
+const USAGE = `npm run eval:safety -- [--tenant <id>] [--test <file>[,<file>...]] [--json]`;
 
 interface Item {
   text: string;
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
   const testFile = str('test') ?? path.join('content', 'demo', 'eval', 'safety-kinds-heldout.json');
 
   const pack = loadContentPack(path.join(repoRoot, 'content', tenant));
-  const test = readItems(path.resolve(repoRoot, testFile));
+  const test = testFile.split(',').filter(Boolean).flatMap((f) => readItems(path.resolve(repoRoot, f.trim())));
   const { model } = await loadOrTrainModel(pack.training, path.join(os.tmpdir(), 'council-assistant-models'));
 
   let disclosures = 0;

@@ -20,13 +20,14 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     '(?:want|wants|wanted|going|ready|about) to die', 'wish i (?:was|were) dead', 'end it(?: all)?', 'end things', 'better off without me',
     'no point (?:in )?(?:living|going on|any more)', 'nothing to live for', 'do not want to (?:be here|live|be alive|wake up)', 'jump(?:ing)? (?:off|from|in front)',
     'pills', 'tablets', 'noose', 'goodbye', 'not be here', 'cannot go on', 'cannot cope', 'engine running', 'how i would do it', 'how to do it',
-    'picked a date', 'looking down at', 'standing on the (?:bridge|edge)', 'khatam', 'quitar(?:me|se)? la vida', 'matar(?:me|se)', 'sinucid[a-z]*', 'vreau sa mor',
+    'picked a date', 'looking down at', 'standing on the (?:bridge|edge)', 'over the edge', '(?:outside|wrong side) of the (?:railings|barrier|fence)', 'legs dangling',
+    'on the (?:edge|ledge) of', 'top (?:floor|level|deck) of the (?:multi storey|car park)', 'multi storey', 'khatam', 'quitar(?:me|se)? la vida', 'matar(?:me|se)', 'sinucid[a-z]*', 'vreau sa mor',
     'hunanladdiad', 'marw', 'zabic sie', 'samobojst[a-z]*', 'umrzec', 'khud ?kushi', 'jaan (?:le|lena|leni)', 'zindagi khatam',
   ),
   fire_gas_co: w(
-    'fire', 'fires', 'on fire', 'alight', 'ablaze', 'flames?', 'smoke', 'smoking (?:from|out)', 'smoky', 'burning', 'burnt (?:smell|out)', 'scorch[a-z]*',
+    'fire', 'fires', 'on fire', 'alight', 'ablaze', 'flames?', 'smokes?', 'smoking (?:from|out)', 'smoky', 'burning', 'burnt (?:smell|out)', 'scorch[a-z]*',
     'gas(?! (?:and electric|and electricity|bill|bills|meter reading|supplier|company|cut off|has been cut|have been cut|been cut|top up|card))', 'hissing', 'gassy', 'rotten eggs?',
-    'paraffin', 'heater', 'windows taped', 'set light', 'caught light', 'has caught', 'spreading', 'barbecue', 'bbq', 'candle', 'chip pan',
+    'paraffin', 'heater', '(?:camping |gas |oil )?stove', 'generator', '(?:log|wood) burner', 'windows taped', 'set light', 'caught light', 'has caught', 'spreading', 'barbecue', 'bbq', 'candle', 'chip pan',
     'humo', 'fuego', 'incendi[a-z]*', 'foc', 'fum', 'miros de gaz', 'carbon monoxide', 'co alarm', 'co detector', 'fumes', 'exhaust', 'explosion', 'exploded', 'blew up', 'boiler', 'sparks', 'sparking',
     'electrical (?:fire|smell)', 'smell of burning', 'fire brigade', 'firefighters?',
     'nwy', 'mwg', 'pozar', 'ogien', 'gaz', 'dym', 'pali sie', 'aag', 'dhuan', 'dhuwan',
@@ -36,6 +37,7 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'boy', 'girl', 'lad', 'son', 'daughter', 'stepson', 'stepdaughter', 'teenager', 'teenagers', 'teen', 'teens', 'pupil', 'pupils', 'schoolgirls?', 'schoolboys?',
     'grandchild(?:ren)?', '(?:[0-9]|1[0-7]) (?:year old|yr old|yo)', '(?:[0-9]|1[0-7])yo',
     '(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen) year old', 'under ?age', 'minor', 'school', 'nursery',
+    'nephew', 'niece', 'grandson', 'granddaughter', 'stepchild(?:ren)?', 'blentyn', 'phlentyn', 'mhlentyn', 'criancas?', 'filhos?', 'cocuk[a-z]*', 'vaik[a-z]*',
     'ninos', 'nino', 'nina', 'hijos', 'hijo', 'hija', 'copii', 'copiii', 'copil', 'copilul', 'fachgen', 'merch fach', 'plentyn bach',
     'plant', 'plentyn', 'babi', 'dzieci', 'dziecko', 'syn', 'corka', 'bachay', 'bachche', 'bache', 'bachchay', 'bacche', 'bachcha', 'beta', 'beti',
   ),
@@ -50,8 +52,8 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
   ),
   crime_violence: w(
     'knife', 'knives', 'gun', 'guns', 'machete', 'blade', 'weapon', 'weapons', 'axe', 'bat', 'baseball bat', 'hammer', 'crossbow', 'firearm',
-    'stab[a-z]*', 'shot', 'shooting', 'shots', 'fight', 'fighting', 'brawl', 'punch up', 'scrap', 'mugged', 'mugging', 'robbed', 'robbery', 'robbing', 'burglar[a-z]*',
-    'break(?:ing)? in', 'broke in', 'breaking into', 'kicking (?:the |my |our )?door', 'smashing (?:the |my |our )?(?:door|windows?)', 'intruder', 'attack[a-z]*', 'assault[a-z]*',
+    'stab[a-z]*', 'shot', 'shooting', 'shots', 'fight', 'fighting', 'brawl', 'punch up', 'scrap', 'mugged', 'mugging', 'robbed', '(?<!daylight )robbery', 'robbing', 'burglar[a-z]*',
+    'break(?:ing)? in', 'broke in', 'climbed (?:in|into|through)', 'smashed (?:through|in)', 'wlam[a-z]* sie', 'forced into', '(?:forced|barged|kicked|smashed) (?:their|his|her|a) way', 'dragging', 'abduct[a-z]*', 'throwing (?:bricks|stones|rocks|bottles)', 'breaking into', 'kicking (?:the |my |our )?door', 'smashing (?:the |my |our )?(?:door|windows?)', 'intruder', 'attack[a-z]*', 'assault[a-z]*',
     'beating (?:him|her|them|someone|somebody|a man|a woman) up', 'beating up', 'kicking (?:a|the|him|her|someone|somebody|them)', 'snatch[a-z]*',
     'trying the (?:back |front )?door', 'kick (?:my|the|our) (?:front |back )?door', 'hiding', '(?:smashed|broken) (?:a |the )?bottle', 'going for', 'gone for', 'driven (?:his |her |a |the )?car at', 'balaclavas?',
     'cuchillo', 'navaja', 'pistola', 'amenaz[a-z]*', 'cutit', 'ameninta[a-z]*', 'a intrat in casa', 'ascuns[a-z]*', 'gang', 'gangs', 'threaten[a-z]*', 'armed', 'kidnap[a-z]*', 'dragged into',
@@ -64,7 +66,8 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'unconscious', 'unresponsive', 'not breathing', 'not moving', 'not responding', 'passed out', 'having a fit', 'seizure', 'ambulance', 'paramedics?', '999',
     'balcony', 'railings', 'window ledge', 'pool', 'pwll', 'cwympo', 'diabetic', 'hypo', 'floppy', 'not making sense', 'slurring', 'drowsy', 'not getting up',
     'not seen (?:him|her|them)? ?(?:since|for)', 'post (?:is )?piling up', 'has not been seen', 'ahog[a-z]*', 'no respira', 'se ineaca', 'a cazut', 'inoate',
-    'heart attack', 'stroke', 'choking', 'hypothermi[a-z]*', 'freezing', 'electrocut[a-z]*', 'live wire', 'landslide', 'rockfall', 'flood(?:ing|ed)?',
+    'heart attack', 'stroke', 'choking', 'chest pains?', 'numb', 'sweating', 'clutching', 'slumped', 'grey', 'drooping', 'swallowed', 'poison[a-z]*', 'underneath', 'buried',
+    'shouting for help', 'calling for help', 'screaming for help', 'cannot get up', 'hypothermi[a-z]*', 'freezing', 'electrocut[a-z]*', 'live wire', 'landslide', 'rockfall', 'flood(?:ing|ed)?',
     'woda', 'wodzie', 'rzeka', 'rzece', 'morze', 'morzu', 'lod', 'lodzie', 'afon', 'dwr', 'paani', 'darya', 'sadak', 'zakleszczon[a-z]*', 'wypadek', 'karetk[a-z]*', 'ambiwlans',
   ),
   adult_at_risk: w(
@@ -73,7 +76,8 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'carer', 'carers', 'care worker', 'care home', 'nursing home', 'care package', 'my (?:nan|gran|grandad|grandma|grandfather|grandmother|granny)',
     'my (?:mum|dad|mam|mother|father)', '(?:his|her) (?:pension|benefits|savings|bank card)', 'pension', 'financial[a-z]*', 'self neglect', 'neglect[a-z]*',
     'not answered', 'not answering', 'curtains', 'milk bottles', 'for days', 'not looking after (?:herself|himself)', 'losing weight', 'schizophreni[a-z]*',
-    'scam[a-z]*', 'conned', 'cuckoo[a-z]*', 'exploit[a-z]*', 'taking advantage',
+    'scam[a-z]*', 'conned', 'cuckoo[a-z]*', 'exploit[a-z]*', 'taking advantage', 'hoard[a-z]*', 'refus[a-z]* (?:all |any )?(?:help|care|support)', 'not washing',
+    'parkinsons', 'pressure sores', 'bed ?sores', 'ulcers', 'met (?:him|her|someone|a man|a woman)? ?online',
     'anciano', 'anciana', 'abuel[ao]', 'in varsta', 'batran[a-z]*', 'pensia', 'bunic[a-z]*', 'buzurg', 'learning (?:disabilit[a-z]*|difficult[a-z]*)',
     '(?:he is|she is|aged|age) (?:[6-9][0-9]|1[0-9][0-9])', 'in (?:his|her) (?:sixties|seventies|eighties|nineties)', 'care home',
     'oedrannus', 'starsz[a-z]*', 'babcia', 'dziadek', 'buzurg', 'nani', 'dadi', 'nana', 'dada',
@@ -84,35 +88,76 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
 const CHILD_STRONG = w(
   '(?:[0-9]|1[0-7]) ?(?:year old|yr old|yo|years old|yrs old|month old|months old)', '(?:he is|she is|aged|only) (?:[0-9]|1[0-7])(?! [0-9])',
   '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) (?:year|month) old', 'under ?age', 'minor',
+  // "her brother is 12": an age given for the person at risk.
+  '(?:brother|sister|son|daughter|boy|girl|kid|child|nephew|niece|he|she|grandson|granddaughter) is (?:only |just )?(?:[0-9]|1[0-7])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|floors|am|pm|percent|times))',
+  // A named child who was hurt ("my nephew ... her partner burned him"); "my daughter's boyfriend hit her" is not (a possessive).
+  '(?:nephew|niece|son|daughter|grandson|granddaughter|stepson|stepdaughter|child|kid|boy|girl|baby|toddler)(?: [a-z]+){0,12} (?:burned|burnt|hit|beat|beaten|punched|kicked|slapped|bruised|shook|shaken|scalded|locked) (?:him|her|them)',
+  // A child telling of being hurt themselves: "I'm 14 and he hits me".
+  'i am (?:[0-9]|1[0-7])(?: [a-z]+){0,10} (?:hits|hit|beats|beat|hurts|hurt|touches|touched|kicks|kicked|slaps|slapped|punches|punched|burns|burned|locks|locked) me',
+  '(?:hits|hit|beats|beat|hurts|hurt|touches|touched|kicks|kicked|slaps|slapped|punches|punched|burns|burned|locks|locked) me(?: [a-z]+){0,10} i am (?:[0-9]|1[0-7])(?! [0-9])',
+  '(?:burned|burnt|hit|beat|beaten|punched|kicked|slapped|bruised|shook|shaken|scalded) (?:my|our|his|her|their|the) (?:nephew|niece|grandson|granddaughter|stepson|stepdaughter|child|kid|baby|toddler|little (?:boy|girl|one))',
+  // A young child on their own, or taken by a parent: the child is the one at risk.
+  '(?:toddlers?|babies|baby|child|children|kids?|little ones?)(?: [a-z]+){0,2} (?:on (?:his|her|their) own|alone|by (?:himself|herself|themselves)|unattended|home alone)',
+  '(?:taken|took|snatched|grabbed) (?:our|my|the|their) (?:son|daughter|kids|children|baby|child|boy|girl)',
 );
 const ADULT_STRONG = w(
   'elderly', 'old (?:man|woman|lady|gentleman|couple|neighbour)', 'older (?:man|woman|lady|person|adult|neighbour|gentleman)', 'pensioner', 'frail', 'dementia', 'alzheimers',
   'learning (?:disabilit[a-z]*|difficult[a-z]*)', 'care home', 'adult (?:safeguarding|social care)', 'nursing home', 'vulnerable adult', 'schizophreni[a-z]*', '(?:he is|she is|aged|age|hes|shes) (?:[6-9][0-9]|1[0-9][0-9])',
-  'in (?:his|her|their) (?:sixties|seventies|eighties|nineties)', 'buzurg', 'in varsta', 'batran[a-z]*', 'anciano', 'anciana', 'oedrannus',
+  'in (?:his|her|their) (?:sixties|seventies|eighties|nineties)', 'in (?:his|her|their) (?:late |early |mid )?[6-9]0s', '(?:[6-9][0-9]|1[0-9][0-9]) (?:year old|years old|yr old)',
+  'parkinsons', 'housebound', 'bed ?bound', 'pressure sores', 'refus[a-z]* (?:all |any )?(?:help|care|support)', 'hoard[a-z]*', 'met (?:him|her|someone|a man|a woman)? ?online',
+  '(?:had|taken|took|got|conned|scammed)(?: [0-9]+)+ (?:off|out of|from) (?:her|him|them)', 'buzurg', 'in varsta', 'batran[a-z]*', 'anciano', 'anciana', 'oedrannus',
 );
+/** A child writing about themselves ("I'm 15"): the child is at risk, unless what they describe is a partner's abuse of a parent. */
+const CHILD_SELF = w('i am (?:only |just )?(?:[0-9]|1[0-7])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|floors|am|pm|percent|times))');
+/** Setting fire to a person or what they are in: an attack (crime), not a fire to put out. */
+const ARSON_ATTACK = w('(?:set|setting|lit|lighting|put) (?:light|fire|a match) to (?:a |the |his |her |their |some )?(?:man|woman|person|someone|somebody|homeless [a-z]+|him|her|them|mans|womans|persons)');
 /** Partner words count first only beside violence, fear or control ("my husband is diabetic" is not abuse). */
 const DOMESTIC_HARM = w(
   'hit[a-z]*', 'beat[a-z]*', 'punch[a-z]*', 'kick[a-z]*', 'slap[a-z]*', 'strangl[a-z]*', 'chok[a-z]*', 'throat', 'pinned', 'push[a-z]*', 'shov[a-z]*', 'threat[a-z]*',
   'kill', 'hurt[a-z]*', 'bruis[a-z]*', 'control[a-z]*', 'money', 'wages', 'scared', 'afraid', 'frightened', 'terrified', 'take the kids', 'knife', 'weapon', 'key', 'locks',
   'abus[a-z]*', 'violent', 'pega', 'golpea', 'bate', 'amenin[a-z]*', 'bije', 'maar[a-z]*',
 );
-const STRONG = { domestic: w('domestic', 'coercive', 'controlling', 'refuge', 'stalk[a-z]*', 'przemoc', 'domestig') };
+const STRONG = {
+  domestic: w('domestic', 'coercive', 'controlling', 'refuge', 'stalk[a-z]*', 'przemoc', 'domestig', 'locked me (?:in|up)', 'me locked (?:in|up)',
+    '(?:taken|took|takes|smashed|broke|broken) my phone', 'knows where i live', 'keeps turning up(?! (?:late|early|on time|to))', 'if i (?:ever )?(?:leave|left)'),
+};
+/**
+ * A threat to "me" from an unintroduced "he" or "she" ("He's outside with a knife saying he'll kill me"): someone the resident
+ * knows, most often a partner or an ex, so domestic abuse signposting (999 first) rather than crime.
+ */
+const KNOWN_ATTACKER = /^ (?:he|she) (?:is|has|was|will|says|said|keeps|just|got)(?: [a-z0-9]+)*? (?:kill|hurt|stab|get|strangle|batter|do) me /;
+/** A blade or pills with someone shut away alone: self-harm, whatever weapon word is used. */
+const SELF_HARM_SCENE = w('(?:locked|shut|barricaded) (?:herself|himself|themselves|myself) in(?: [a-z]+){0,10} (?:blade|knife|razors?|pills|tablets|rope)',
+  '(?:blade|knife|razor) (?:to|against|on) (?:her|his|their|my) (?:own )?(?:wrists?|arms?|throat|neck)');
+/** A small child who swallowed something household: poisoning (999), not an overdose. */
+const POISONING = w('(?:swallowed|chewed|eaten|ate|drunk|drank|got into|licked|sucking|sucked)(?: [a-z]+){0,4} (?:dishwasher|washing|laundry|bleach|detergent|cleaning|button|batter(?:y|ies)|liquitabs?|capsules?|pods?|weed killer|antifreeze|white spirit)');
+/** Someone inside and not answering or calling for help: a welfare check now, whoever they are. */
+const WELFARE_NOW = w('does not answer', 'not answering', 'no answer', '(?:telly|tv|television|radio|lights?) (?:is |are )?(?:on|still on)', 'shouting for help',
+  'calling for help', 'crying for help', 'screaming for help', 'cannot get up', 'chest pains?');
 /** Someone not seen for days, post piling up: a welfare check now, before whether they are old. */
 const WELFARE = w('not seen (?:him|her|them)? ?(?:since|for)', 'not been seen (?:since|for)', 'post (?:is )?piling up', 'letters piling up', 'milk (?:is )?(?:still )?on the (?:step|doorstep)');
 
-type Tier = RiskKind | 'child_strong' | 'adult_strong' | 'domestic_strong' | 'welfare';
+type Tier = RiskKind | 'child_strong' | 'adult_strong' | 'domestic_strong' | 'welfare' | 'welfare_now' | 'known_attacker' | 'self_scene' | 'poisoning' | 'child_self' | 'arson_attack';
 
 /**
- * The order in which cues decide. Suicide and self-harm first (their signposting is the one that
- * saves that life), then a named hazard (fire, gas), then who is at risk when that is explicit
- * (a child's age, an older or vulnerable adult, a partner beside violence), then violence, then
- * other dangers, then weaker hints of who (a partner, a child, an adult).
+ * The order in which cues decide, most specific first. A blade or pills with someone shut away, or a
+ * small child who swallowed something household, settle the kind outright; then suicide and
+ * self-harm (their signposting is the one that saves that life); fire set to a person (an attack);
+ * a named hazard (fire, gas, CO); someone inside calling for help or not answering (danger now,
+ * whoever they are); who is at risk when that is explicit (a child's age or a hurt child, an older
+ * or vulnerable adult, then an older person not seen for days, a partner beside violence, an
+ * unintroduced "he" threatening "me"); then violence, other dangers, and the weaker hints of who (a
+ * partner, a child writing "I'm 15", a child, an adult).
  */
-const TIERS: Tier[] = ['suicide_self_harm', 'fire_gas_co', 'welfare', 'child_strong', 'adult_strong', 'domestic_strong', 'crime_violence', 'danger_now', 'domestic_abuse', 'child_at_risk', 'adult_at_risk'];
+const TIERS: Tier[] = [
+  'self_scene', 'poisoning', 'suicide_self_harm', 'arson_attack', 'fire_gas_co', 'welfare_now', 'child_strong', 'adult_strong', 'welfare', 'domestic_strong',
+  'known_attacker', 'crime_violence', 'danger_now', 'domestic_abuse', 'child_self', 'child_at_risk', 'adult_at_risk',
+];
 const KIND_OF: Record<Tier, RiskKind> = {
   suicide_self_harm: 'suicide_self_harm', fire_gas_co: 'fire_gas_co', welfare: 'danger_now', child_strong: 'child_at_risk', adult_strong: 'adult_at_risk',
   domestic_strong: 'domestic_abuse', crime_violence: 'crime_violence', danger_now: 'danger_now', domestic_abuse: 'domestic_abuse',
-  child_at_risk: 'child_at_risk', adult_at_risk: 'adult_at_risk',
+  child_at_risk: 'child_at_risk', adult_at_risk: 'adult_at_risk', welfare_now: 'danger_now', known_attacker: 'domestic_abuse',
+  self_scene: 'suicide_self_harm', poisoning: 'danger_now', child_self: 'child_at_risk', arson_attack: 'crime_violence',
 };
 
 function tierCues(normalised: string): Set<Tier> {
@@ -121,8 +166,23 @@ function tierCues(normalised: string): Set<Tier> {
   if (CHILD_STRONG.test(normalised)) found.add('child_strong');
   if (ADULT_STRONG.test(normalised)) found.add('adult_strong');
   if (WELFARE.test(normalised)) found.add('welfare');
+  if (WELFARE_NOW.test(normalised)) found.add('welfare_now');
+  if (KNOWN_ATTACKER.test(normalised)) found.add('known_attacker');
+  if (SELF_HARM_SCENE.test(normalised)) found.add('self_scene');
+  if (POISONING.test(normalised)) found.add('poisoning');
+  if (CHILD_SELF.test(normalised)) found.add('child_self');
+  if (ARSON_ATTACK.test(normalised)) found.add('arson_attack');
   if (STRONG.domestic.test(normalised) || (found.has('domestic_abuse') && DOMESTIC_HARM.test(normalised))) found.add('domestic_strong');
   return found;
+}
+
+/**
+ * Cues that say how someone is at risk, or who is plainly at risk: every kind's cue words except the weak hints of who (a
+ * partner, a child, an adult named in passing). Empty for "worst service I've had, I'm going to explode".
+ */
+export function riskCues(normalised: string): Set<Tier> {
+  const weak = new Set<Tier>(['domestic_abuse', 'child_at_risk', 'adult_at_risk', 'child_self']);
+  return new Set([...tierCues(normalised)].filter((t) => !weak.has(t)));
 }
 
 /** The kinds whose cue words appear in `normalised` text (output of `normaliseForSafety`). */
@@ -146,7 +206,7 @@ export function inferKind(text: string, category: SafetyHit['category']): RiskKi
 }
 
 /** What may move a risk-to-life family's kind from the whole message: an age, a partner beside violence, a hazard. */
-const IMMEDIATE_MOVES = new Set<Tier>(['child_strong', 'adult_strong', 'domestic_strong', 'fire_gas_co']);
+const IMMEDIATE_MOVES = new Set<Tier>(['child_strong', 'adult_strong', 'domestic_strong', 'known_attacker', 'self_scene', 'arson_attack', 'fire_gas_co']);
 
 /**
  * A screen family's kind, refined by the words when the family allows it ("hitting his kids" is a
@@ -157,7 +217,8 @@ const IMMEDIATE_MOVES = new Set<Tier>(['child_strong', 'adult_strong', 'domestic
  */
 export function refineKind(normalised: string, matched: string, kind: RiskKind, allowed: readonly RiskKind[] | undefined, immediate = false): RiskKind {
   if (!allowed?.length) return kind;
-  const inMatch = kindCues(` ${matched.trim()} `);
+  // The matched words alone: a fragment starting "he is ..." is not a whole message from someone who knows him.
+  const inMatch = new Set([...tierCues(` ${matched.trim()} `)].filter((t) => t !== 'known_attacker').map((t) => KIND_OF[t]));
   for (const k of allowed) if (inMatch.has(k)) return k;
   // In the whole message the family's own kind competes too: the first tier present wins.
   const whole = tierCues(normalised);

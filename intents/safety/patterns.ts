@@ -52,6 +52,11 @@ const WEAPON = any('knife', 'knives', 'gun', 'guns', 'machete', 'blade', 'axe', 
 const MORE = any('any more', 'no more', 'like this', 'living', 'with life', 'with my life', 'with this', 'much longer');
 // Council topics: frustration about these is not a cry for help.
 const SERVICE_FRUSTRATION = String.raw`\b(?:bins?|collections?|collected|emptied|bin men|binmen|council tax|parking|tickets?|website|app|online form|phone line|on hold|queue|waiting list|potholes?|planning|permit|repairs? team|rats|mice|pests|wasps|mould|damp|noise|barking)\b`;
+/** Carbon monoxide: symptoms that cluster, and the appliances that make it. */
+const CO_SYMPTOM = any('headaches?', 'splitting headaches?', 'dizzy', 'dizziness', '(?:feel|feels|feeling|felt|being|been|is|are|gets|get) sick', 'vomiting', 'throwing up', 'nause(?:a|ous)',
+  'drowsy', 'sleepy', 'confused', 'faint(?:ing)?', '(?:will not|cannot|can not) wake(?: up)?(?: properly)?', 'passing out', 'passed out', 'falling asleep', 'barely (?:stand|walk|keep [a-z]+ eyes open)', 'breathless', 'short of breath');
+const CO_APPLIANCE = any('boiler', 'gas (?:fire|heater|cooker|hob|appliance|stove)', 'heater', 'paraffin', 'stove', 'generator', 'log burner', 'wood burner',
+  'barbecue', 'bbq', 'soot', 'sooty', 'black marks', 'fumes', 'flue', 'chimney');
 const PAST_AND_OVER = String.raw`\b(?:last (?:night|week|month|year)|yesterday|ago|the other (?:day|night)|earlier this (?:week|month))\b`;
 
 const RISK = 'safety.risk_to_life' as const;
@@ -105,6 +110,12 @@ export const FAMILIES: PatternFamily[] = [
       'will not be (?:here|around|alive) (?:much longer|for much longer|by (?:tomorrow|the morning)|in the morning)',
       '(?:written|wrote|writing|left) (?:a |my )?(?:suicide )?note',
       `(?:he|she|they|my${GAP(1)} ${RELATIVE}|my ${CHILD}) (?:is|are|keeps|has been|was|keep)(?: talking about| saying| threatening)? (?:he|she|they)? ?(?:wants?|is going|will) to (?:die|end it)`,
+    ],
+    guards: [
+      // Hyperbole about something already over ("thought I was going to die, sick all weekend") or a jokey farewell to the bot.
+      String.raw`(?:thought|felt like|felt as if|swear|swore|honestly thought|genuinely thought) (?:i|we|he|she) (?:was|were) going to die`,
+      String.raw`going to die (?:of|from) (?:boredom|embarrassment|shame|laughing|laughter|the heat|the cold|hunger)|die (?:of|from) (?:boredom|embarrassment|laughing)`,
+      String.raw`goodbye (?:forever|cruel world) (?:chat ?bot|bot|robot|computer|machine|app|council|chat)`,
     ],
   },
   {
@@ -174,6 +185,7 @@ export const FAMILIES: PatternFamily[] = [
       `will not be (?:a problem|a burden|a bother|bothering (?:anyone|anybody|you|everyone)|here|around|alive)(?: (?:for|to) (?:anyone|anybody|you|everyone|you all|any of you))? (?:much longer|for much longer|for long|after (?:tonight|today|this weekend)|by the time)`,
       `(?:not going to|will not|may not|might not) be (?:here|around|alive) (?:to see|for|at|by) (?:the new year|new year|christmas|my birthday|next year|the summer|the spring|the morning|tomorrow|the weekend)`,
       `will not be (?:here|around) to (?:sort|see|deal with|pay|worry|finish|do)`,
+      `(?:will not|not going to|may not|might not|probably will not) be (?:here|around|alive) (?:next (?:week|month|year)|anyway|by then|much longer anyway)`,
       `(?:cannot|can not|do not) see (?:me|myself) (?:still )?(?:being |be )?(?:here|around|alive)`,
       `(?:will not|not going to|would not) (?:have to |need to )?(?:worry|bother) about (?:me|him|her) (?:much|for much|for) longer`,
       `(?:when|once|after) i am gone(?! (?:on|for|away|to|from|out|abroad|travelling|shopping))`,
@@ -238,6 +250,9 @@ export const FAMILIES: PatternFamily[] = [
       // Spanish: take my/his life, kill myself, want to die, suicide.
       'quitar(?:me|se|le)? la vida', 'matar(?:me|se)', '(?:me|se) (?:voy|va) a matar', 'quiero morir(?:me)?', 'no quiero vivir', 'suicid(?:arse|arme|arte|io|ar)',
       // Romanian: I want to die, kill myself, take my life.
+      // Portuguese, Turkish, Lithuanian, Bengali and Punjabi (romanised): I want to die, kill myself, suicide.
+      'quero morrer', '(?:me|se) matar', 'suicidar', 'kendimi oldur[a-z]*', 'intihar', 'olmek istiyorum', 'noriu mirti', 'nusizudyt[a-z]*', 'savizudyb[a-z]*',
+      'ami morte chai', 'atmohot+a', 'marna (?:chahunda|chahundi|chaunda|chaundi)',
       'vreau sa mor', 'sa ma (?:sinucid|omor)', 'sinucid(?:ere|a|e|ul)', '(?:imi|isi) (?:iau|ia) viata', 'nu mai vreau sa traiesc',
     ],
   },
@@ -257,16 +272,18 @@ export const FAMILIES: PatternFamily[] = [
       // Spanish: with a knife or gun, threatening, going to kill me.
       'con (?:un |una )?(?:cuchillo|navaja|pistola|arma|machete)', 'amenaz(?:a|ando|o)(?: [a-z]+){0,2} (?:con|a la gente|de muerte|con matar)', '(?:me|nos|la|lo) (?:va|quiere) a matar',
       // Romanian: broke in through the window, I am hiding, a knife, threatens me.
-      'a intrat in casa', '(?:sunt|suntem) ascuns[a-z]*', '(?:cu )?(?:un )?cutit', '(?:ma|ne) ameninta', 'amenintari',
+      'a intrat in casa', '(?:sunt|suntem) ascuns[a-z]*', '(?:ktos |on |oni )?wlam(?:uje|uja|al|ali) sie', 'birisi (?:eve )?girdi', 'bicakl[a-z]*', '(?:cu )?(?:un )?cutit', '(?:ma|ne) ameninta', 'amenintari',
     ],
   },
   {
     // Fire, smoke and gas in Spanish, Romanian and romanised Urdu (Welsh and Polish cues in kinds.ts).
     id: 'multilingual_fire', kind: 'fire_gas_co', category: RISK, reason: 'fire or gas danger (not in English)',
     patterns: [
-      'sale humo', 'humo (?:negro )?(?:sale|saliendo|por todas partes)', 'incendio', 'fuego', '(?:huele|olor) a gas', 'fuga de gas',
-      'foc', 'incendiu', 'fum(?: negru)?(?: [a-z]+){0,2} (?:iese|vine|peste tot)', '(?:miros|miroase) (?:de|a) gaz',
-      'aag (?:lagi|lag gayi|lag gai)', 'dhuan', 'gas (?:ki )?(?:boo|bu) aa rahi',
+      'sale humo', 'humo (?:negro )?(?:sale|saliendo|por todas partes)', 'incendio', 'fuego', '(?:huele|olor)(?: [a-z]+){0,2} a gas', 'fuga de gas',
+      'foc', 'incendiu', 'fum(?: negru)?(?: [a-z]+){0,2} (?:iese|vine|peste tot)', '(?:miros|miroase)(?: [a-z]+){0,2} (?:de|a) gaz',
+      'aag (?:lagi|lag gayi|lag gai)', 'dhuan', 'gas(?: [a-z]+){0,4} (?:boo|bu|badboo|smell) (?:aa|a) (?:rahi|raha)', 'agg lag(?:i|gayi)?', 'aagun (?:legeche|lagse|legese)',
+      // Portuguese, Turkish, Lithuanian: fire, smell of gas.
+      'cheiro (?:a|de) gas', 'fogo', 'yangin', 'gaz kokusu(?! yok)', 'gaisras', 'duju kvapas',
       'pali sie', 'pozar', 'czuc gaz', 'wyciek gazu', 'tan yn y', 'arogl nwy', 'mwg yn dod',
     ],
   },
@@ -277,12 +294,16 @@ export const FAMILIES: PatternFamily[] = [
       'se (?:esta )?ahogando', 'cayo al (?:agua|rio|mar|canal)', 'no respira', 'inconsciente',
       'a cazut in (?:apa|rau|canal|lac|mare)', 'nu stie sa inoate', 'se ineaca', 'nu (?:mai )?respira', 'inconstient',
       'wpadl(?:a)? (?:do wody|do rzeki|pod lod)', 'topi sie', 'nie oddycha', 'nieprzytomn[a-z]+',
+      // Fallen and not moving, not breathing: Romanian, Spanish, Portuguese, Polish, Welsh, Urdu, Turkish, Lithuanian.
+      'a cazut de pe', 'nu se (?:mai )?misca', 'no se mueve', 'se cayo de', 'nao (?:se mexe|respira)', 'caiu d[aeo]', 'nie rusza sie', 'spadl(?:a)? z',
+      'ddim yn (?:symud|anadlu)', '(?:hil|hill) nahi?n? (?:raha|rahi)', 'behosh', 'saans nahi?n? (?:le|aa) (?:raha|rahi)', 'nefes almiyor', 'kipirdamiyor', 'bilincsiz',
+      'nekvepuoja', 'nejuda', 'neatsako',
     ],
   },
   // --- risk to life: someone in danger now ------------------------------------------------------
   {
     // A weapon, or a threat to kill: immediate danger (rule 2: domestic abuse with an immediate threat).
-    id: 'weapon_or_threat_to_kill', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: RISK, reason: 'weapon or threat to kill',
+    id: 'weapon_or_threat_to_kill', kind: 'crime_violence', refine: ['suicide_self_harm', 'domestic_abuse', 'child_at_risk'], category: RISK, reason: 'weapon or threat to kill',
     patterns: [
       `(?:with|has|got|holding|waving|carrying|pulled|pulling|brandishing|pointing|wielding|threatening me with|came at me with) (?:a |an |his |her |their |the )?${WEAPON}`,
       `${WEAPON} (?:to|at|against) (?:my|his|her|our|their|me|him|her|us)`,
@@ -311,6 +332,7 @@ export const FAMILIES: PatternFamily[] = [
     id: 'attack_now', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: RISK, reason: 'someone being attacked now',
     patterns: [
       `(?:is|are|started|starting) (?:attacking|beating|battering|stabbing|strangling|choking|hitting|punching|kicking|hurting|beating up|strangling) ${VICTIM}`,
+
       `(?:is|are) (?:trying to )?(?:break|breaking|kick|kicking|smash|smashing|bash|bashing|batter|battering) (?:in|into|down|(?:my|the|our|her|his) (?:door|front door|back door)(?: in| down)?)(?! (?:cars|the cars|vans|sheds|garages|the garages|the bus shelter))`,
       `(?:someone|somebody|a man|a woman|he|she|they|people) (?:is |are )?(?:trying to )?(?:break|breaking|get|getting|force|forcing) (?:in|into (?:my|the|our) (?:house|flat|home))(?: right)? now`,
       `(?:hear|hearing|heard|can hear) (?:him|her|them|someone|somebody|a woman|a man|a child|my neighbour|the neighbours?|next door|the man|the woman)${GAP(2)} (?:screaming for help|being (?:beaten|attacked|hit|stabbed|strangled|murdered|killed)|beating|attacking|strangling|hitting|killing|stabbing)`,
@@ -325,7 +347,10 @@ export const FAMILIES: PatternFamily[] = [
       `(?:is|are|was|has been|keeps) (?:laying into|laying in to|lamping|leathering|knocking seven bells out of|kicking the (?:hell|shit|crap) out of|battering|beating up|beating seven bells out of) ${VICTIM}`,
       `(?:are|am|is|we are|i am|we|i) (?:hiding|hid|locked ourselves|locked myself|barricaded ourselves|barricaded myself) (?:upstairs|in (?:the|my|our|a) (?:bathroom|bedroom|toilet|room|wardrobe|cupboard|loft|kitchen))(?: [a-z]+){0,4} (?:from (?:him|her|them)|he is|she is|they are|because (?:he|she|they))`,
       `(?:drunk|off his head|off her head|raging|going mental|kicking off)(?: [a-z]+){0,4} (?:smashing|smashed|trashing|wrecking) (?:the (?:house|flat|place|home)|everything)(?: up)?(?: [a-z]+){0,8} (?:hiding|scared|locked|help|kids)`,
-      `(?:woman|man|girl|boy|child|kid|lady|someone|somebody|person|teenager|she|he|her|him|them)(?: is| was| being| been| getting| got| has been){1,2} (?:dragged|bundled|forced|pulled|thrown|shoved) into (?:a |the |his |their )?(?:car|van|back of)`,
+      `(?:woman|man|girl|boy|child|kid|lady|someone|somebody|person|teenager|she|he|her|him|them)(?: is| was| being| been| getting| got| has been){1,2} (?:dragged|bundled|forced|pulled|thrown|shoved) into (?:a |the |his |their )?(?:[a-z]+ )?(?:car|van|back of)`,
+      // Abduction told actively: "two men are bundling a girl into a car".
+      `(?:dragging|dragged|bundling|bundled|forcing|forced|pulling|pushing|shoving|throwing|carrying) (?:a |the |this |some |an )?(?:young |little |teenage )?(?:someone|somebody|person|man|woman|girl|boy|kid|child|lad|lady|her|him|them|teenager)(?: [a-z]+){0,2} into (?:a |the |an |their |his |her )?(?:[a-z]+ )?(?:car|van|boot|back of)`,
+      '(?:being|been|just been|has been|have been|was|is being) (?:abducted|kidnapped)', 'abducting (?:a|the|her|him|them|someone|somebody)', 'kidnapping (?:a|the|him|her|them|someone)',
       `(?:hear|hearing|heard|can hear) (?:a woman|her|a man|him|someone|somebody|a girl|a lady|a child|my neighbour)(?: [a-z]+){0,3} screaming(?: [a-z]+){0,6} (?:smashing|being hit|he is hitting|he is hurting|laying into|help me|for help|stop hitting)`,
     ],
     guards: [
@@ -335,12 +360,23 @@ export const FAMILIES: PatternFamily[] = [
     ],
   },
   {
+    // Forcing a way into a home now: "two men just barged their way into the flat opposite". A shed broken into last month is a crime report.
+    id: 'break_in_now', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: RISK, reason: 'someone forcing their way in',
+    patterns: [`(?:forced|forcing|kicked|kicking|barged|barging|smashed|smashing|pushed|pushing) (?:their|his|her|a) way (?:in|into)`],
+    guards: [PAST_AND_OVER, String.raw`\b(?:shed|garage|allotment|car|van|lock ?up|storage unit|bike store)\b`],
+  },
+  {
     // Medical emergency: collapse, not breathing, an ambulance needed.
     id: 'medical_emergency', kind: 'danger_now', refine: ['fire_gas_co'], category: RISK, reason: 'medical emergency',
     patterns: [
       `${PERSON}(?: is| has| have| just| was| s| keeps| seems| looks| appears){0,2}(?: to be)? (?:collapsed|fainted|passed out|unconscious|unresponsive|not breathing|stopped breathing|turning blue|fitting|having (?:a |an )?(?:heart attack|seizure|fit|stroke|asthma attack|allergic reaction)|choking|bleeding (?:heavily|badly|a lot|everywhere|out|to death)|been hit by a (?:car|bus|van|lorry|train)|hit by a (?:car|bus|van|lorry|train)|knocked (?:down|over) by a (?:car|bus|van|lorry))`,
       'not breathing', 'stopped breathing', 'cannot breathe', 'can not breathe', 'heart attack', 'cardiac arrest', 'anaphylactic', 'anaphylaxis',
       'unconscious', 'having (?:a )?(?:seizure|fit|stroke)', 'bleeding (?:heavily|badly|to death|everywhere)',
+      // A heart attack or stroke told by what is seen: grey, clutching the chest, slumped, one side drooping.
+      `(?:clutching|holding|gripping) (?:his|her|their|my) (?:chest|heart)`, `(?:gone|went|turned|going|turning) (?:grey|gray|blue) and`, `(?:slumped|collapsed) (?:in|on|over|against) (?:his|her|their|the) (?:chair|seat|desk|wheel|steering wheel|table|sofa)`,
+      `(?:face|mouth) (?:is )?(?:drooping|dropped|gone funny) (?:on one side)?`,
+      // A child or anyone who swallowed something poisonous.
+      `(?:swallowed|chewed|eaten|ate|drunk|drank|got into)(?: [a-z]+){0,4} (?:dishwasher|washing|laundry|bleach|detergent|button batter(?:y|ies)|batter(?:y|ies)|liquitabs?|capsules?|pods?|weed ?killer|antifreeze|white spirit|rat poison|poison|magnets?)`,
       `(?:call|ring|phone|get|need|needs|send|called|calling) (?:an |a |for an? )?(?:ambulance|paramedics?)`, '(?:dial|ring|call|calling|phone) 999',
       `(?:had a fall|has fallen|fallen|fell|on the floor) and (?:cannot|can not|is not able to|unable to|not able to) get up`,
       `${PERSON}(?: might be| may be| could be| looks| seems| appears to be| is lying| lying) dead`,
@@ -359,15 +395,18 @@ export const FAMILIES: PatternFamily[] = [
   },
   {
     // Fire, gas, carbon monoxide, explosions. Bonfires and fire-safety questions are guarded.
-    id: 'fire_or_gas', kind: 'fire_gas_co', category: RISK, reason: 'fire or gas danger',
+    id: 'fire_or_gas', kind: 'fire_gas_co', refine: ['crime_violence'], category: RISK, reason: 'fire or gas danger',
     patterns: [
       '(?:smell|smells|smelling|smelt|smelled|stink|stinks|stinking|reek|reeks|whiff) (?:of )?gas', 'gas (?:leak|leaking|escape|is leaking|smell)', 'leaking gas',
       'carbon monoxide', '(?:co|carbon monoxide) alarm (?:is )?(?:going off|beeping|sounding|went off)',
       'there is (?:a )?fire(?! (?:hazard|risk|door|doors|exit|alarm|safety|extinguisher|hydrant|escape|blanket|station|pit|place|grate|engine))',
       `(?:house|flat|home|building|kitchen|car|bin|bins|room|block|shed|garage|van|bus|shop|school|stairwell|it|everything|upstairs|downstairs|next door|my neighbours|the neighbours|loft|roof|hallway|bedroom) (?:is |are |s )?(?:on fire|alight|ablaze|in flames|burning down|going up in flames)`,
       'on fire', 'caught fire', 'catching fire', '(?:set|setting|lit|lighting) fire to', 'set (?:it |the [a-z]+ )?alight',
-      '(?:smoke|flames|fire) (?:is |are )?(?:coming|pouring|billowing|coming out) (?:out|from|under|through)',
-      `fire in (?:the|my|our|a|their|his|her|next doors) (?:house|flat|kitchen|building|block|stairwell|stairs|hallway|bedroom|room|loft|home|property|corridor|communal area)`,
+      '(?:smokes?|flames|fire) (?:is |are )?(?:coming|pouring|billowing|coming out) (?:out|from|under|through)',
+      `fire in (?:the|my|our|a|their|his|her|next doors) (?:[a-z]+ )?(?:house|flat|kitchen|building|block|stairwell|stairs|hallway|bedroom|room|loft|home|property|corridor|communal area|cupboard|store|bin store|basement|cellar|landing|lift|lobby|garage|shed|attic|car park|shop|school|office|workshop|van|car)`,
+      // A fire or smoke with people still inside: "smoke on the landing, the family upstairs are still in".
+      `(?:fire|smoke|smokes|flames|burning|alight)(?: [a-z0-9]+){0,12} (?:people|someone|somebody|family|families|kids|children|residents|neighbours|tenants|a child|a baby|an? (?:old|elderly) [a-z]+|person) (?:are |is )?(?:still )?(?:in there|inside|trapped|in (?:their|the|his|her) (?:flats?|houses?|homes?|rooms?))`,
+      `(?:people|someone|somebody|family|families|kids|children|residents|a child|a baby|person) (?:are |is )?(?:still )?(?:in there|inside|trapped)(?: [a-z0-9]+){0,12} (?:fire|smoke|flames|burning|alight)`,
       '(?:full of|filling (?:up )?with|filled with|thick with|thick black) smoke', 'smoke everywhere',
       '(?:smell|smells|smelling|stink|stinks|stench|whiff) (?:like|of) (?:rotten eggs|bad eggs)', 'rotten egg smell',
       'sparks (?:are )?(?:coming|flying|shooting) (?:out|from)', '(?:caught|catching|flames|fire|burning|alight)(?: [a-z]+){0,6} (?:spreading|spread to|getting bigger|out of control)', '(?:caught|catching|set) light(?! (?:bulb|fitting|switch|bill))', 'getting smoky', 'smoke is coming (?:in|under|through)',
@@ -383,28 +422,56 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:set fire to|set alight|caught fire)(?: [a-z]+){0,4} (?:last night|yesterday|last week|the other (?:night|day)|at the weekend)`,
       // A question about what to do, not a report: "what number do I call if I smell gas".
       String.raw`\b(?:if|in case|whenever) (?:i|you|we|someone|somebody|anyone|people|residents|tenants) (?:ever )?(?:smell|smells|can smell|suspect|suspects|think there is|think there is a) (?:a )?(?:gas|gas leak|carbon monoxide|fire|smoke)\b`,
-      String.raw`(?!.*\b(?:going off|sounding|went off|dizzy|headaches?|sick|drowsy|passed out|collapsed|unconscious|faint)\b)(?:carbon monoxide|co) (?:alarm|detector)s?(?: [a-z]+){0,10} (?:chirp|chirps|chirping|expired|out of date|battery|batteries|replace|replaced|replacement|new one|dated|test|tested|testing)|(?:sell|buy|get|fit|fitted|install|installed|supply|approved|free) (?:a |an |any |one |me )?(?:[a-z]+ )?(?:carbon monoxide|co) (?:alarms?|detectors?)`,
+      String.raw`(?!.*\b(?:going off|sounding|went off|dizzy|headaches?|sick|drowsy|passed out|collapsed|unconscious|faint)\b)(?:carbon monoxide|co) (?:alarm|detector)s?(?: [a-z]+){0,10} (?:chirp|chirps|chirping|expired|out of date|battery|batteries|replace|replaced|replacing|replacement|new one|dated|test|tested|testing|once a minute|every minute|end of life)|(?:sell|buy|get|fit|fitted|install|installed|supply|approved|free) (?:a |an |any |one |me )?(?:[a-z]+ )?(?:carbon monoxide|co) (?:alarms?|detectors?)`,
       // Already over: "someone set fire to the bins again, it's out now" is a clean-up report.
       String.raw`(?:it is|it was|fire is|fire was|fires? (?:are|were)|it has been|been|they were) (?:already |now )?(?:out now|put out|out already|out but)`,
+      // A smell denied: "no smell of gas", "I can't smell gas".
+      String.raw`(?:no|not a|without any) (?:smell of gas|gas smell|smell|gas leak)|(?:cannot|can not|do not|does not|could not) smell (?:any )?gas`,
     ],
+  },
+  {
+    // Carbon monoxide without the words: two symptoms beside a fuel-burning appliance ("headaches and dizzy since the
+    // boiler went on"). A broken boiler with a cold family is a repair.
+    id: 'co_symptoms', kind: 'fire_gas_co', category: RISK, reason: 'signs of carbon monoxide poisoning',
+    patterns: [
+      `${CO_APPLIANCE}(?: [a-z0-9]+){0,22} ${CO_SYMPTOM}(?: [a-z0-9]+){0,8} ${CO_SYMPTOM}`,
+      `${CO_SYMPTOM}(?: [a-z0-9]+){0,8} ${CO_SYMPTOM}(?: [a-z0-9]+){0,22} ${CO_APPLIANCE}`,
+    ],
+    guards: [String.raw`\b(?:not working|broken|broke down|no heating|no hot water|freezing|repair|what are the symptoms|signs of)\b`],
+  },
+  {
+    // Bricks, stones or petrol bombs thrown at a place with people inside: an attack now.
+    id: 'attack_on_occupied', kind: 'crime_violence', category: RISK, reason: 'attack on a building with people inside',
+    patterns: [
+      `(?:throwing|thrown|threw|chucking|lobbing|hurling) (?:bricks|stones|rocks|bottles|petrol bombs?|fireworks|things|paving slabs)(?: [a-z0-9]+){0,10} (?:are |is |were )?(?:still )?(?:inside|in there|praying|in it|indoors)`,
+    ],
+    guards: [String.raw`\b(?:nobody|no one|noone|empty|unoccupied|derelict|boarded up)\b`],
   },
   {
     // A person in the sea, river or harbour, or cut off by the tide: the borough is on the coast.
     id: 'water_or_cliff', kind: 'danger_now', category: RISK, reason: 'person in water or stranded',
     patterns: [
       '(?:fallen|fell|gone|went|jumped) (?:in|into|off) (?:the |a )?(?:sea|water|river|harbour|canal|lake|cliff|cliffs|pier|quay|marina|reservoir)',
-      'drowning(?! in (?:debt|paperwork|bills|work|rubbish|leaves|bin bags|letters|emails|admin|forms))',
+      // "drowning in debt / hedge clippings / paperwork" is a figure of speech: only water counts after "in".
+      'drowning(?! in (?!(?:the |a |our |my |that )?(?:sea|water|river|canal|lake|pond|pool|harbour|bath|reservoir|quarry|flood|weir|estuary|marina)))',
       '(?:in difficulty|struggling|in trouble) in the (?:sea|water|river|harbour)', 'swept (?:out|away)(?: to sea| by the (?:tide|current|waves))?',
       'cut off by the tide', 'stuck on the (?:cliff|cliffs|rocks|mud|sandbank|mudflats)',
       '(?:come|came|fallen|fell|falling) (?:off|from|through) (?:the |a |his |her )?(?:scaffold|scaffolding|ladder|roof|balcony|ice|window)(?: [a-z]+){0,10} (?:not getting up|not moving|not breathing|cannot get up|not responding|bleeding|unconscious|in the water)',
       '(?:went|gone|fallen|fell|falling) through (?:the )?ice',
+      // Slipped or pushed off a wall, a bank or a boat into the water.
+      '(?<!(?:dog|dogs|puppy|phone|keys|bag|ball|wallet|bike|scooter|hat|toy|football|glasses|shopping|trolley|bin|bins|car) )(?:slipped|fallen|fell|tumbled|gone|went|jumped|pushed|knocked|dropped|washed)(?: [a-z]+){0,5} into (?:the |a )?(?:water|sea|river|harbour|canal|lake|reservoir|pond|quarry|estuary|weir)',
       '(?:in|into) the (?:river|sea|water|canal|lake|harbour|weir|reservoir|quarry)(?: [a-z]+){0,8} (?:going under|gone under|went under|keeps going under|cannot swim|can not swim|being pulled)',
       '(?:car|van|vehicle|lorry|motorbike)(?: [a-z]+){0,2} (?:gone|went|crashed|come off|upside down|overturned|rolled|on its roof)(?: [a-z]+){0,10} (?:still inside|trapped|not moving|unconscious|stuck inside|not responding)',
       '(?:ceiling|roof|wall|floor|building|balcony|house|shed|chimney|structure)(?: [a-z]+){0,2} (?:has |have )?(?:come down|fallen|fell|collapsed|caved in|given way)(?: [a-z]+){0,2} on (?:top of )?(?:her|him|them|me|us|someone|somebody|a man|a woman|a child|my [a-z]+)',
       '(?:trapped|stuck|pinned|buried) (?:under|beneath|in) (?:the |a )?(?:rubble|debris|plasterboard|ceiling|wall|car|lorry|van|digger|machine|collapsed)',
       '(?:is|are) under (?:the |a )?(?:rubble|debris|plasterboard|collapsed)',
+      // Something has come down and a person is under it: "the wall fell and a builder is underneath".
+      '(?:come down|came down|collapsed|fallen|fell|caved in|given way|gave way|toppled|tipped over)(?: [a-z0-9]+){0,14} (?:is |are |got |been |still )*(?:trapped |stuck |pinned |buried )?(?:underneath|beneath|under (?:it|them|there))',
+      `(?:someone|somebody|a man|a woman|a worker|workers|a builder|builders|a child|a kid|people|person|one of (?:the|them|our)(?: [a-z]+)?|he|she|they|${PERSON})(?: is| are| got| has been| have been)? (?:trapped |stuck |pinned |buried )?(?:underneath|under) (?:it|them|the (?:rubble|wall|debris|bricks|roof|car|van|lorry|tree|scaffolding|collapsed [a-z]+))`,
       '(?:not|cannot|can not|does not|doesnt) (?:know|knows) where (?:she|he|they) (?:is|are)(?: [a-z]+){0,6} (?:bleeding|fall|fallen|head)|bleeding from (?:the |her |his )?(?:back of (?:her|his|the) )?head', `${PERSON} (?:is |are )?in the (?:sea|water|river|harbour) (?:and|shouting|screaming|waving|not)`,
     ],
+    // Things and pets that fall in the water: "my phone fell into the canal" is not a person in danger.
+    guards: [String.raw`\b(?:my|the|a|his|her|our) (?:dog|dogs|puppy|phone|keys|bag|ball|wallet|bike|scooter|hat|toy|football|glasses|shopping|trolley|bin|bins|car keys|sunglasses|drone)(?: [a-z]+){0,2} (?:fell|fallen|slipped|went|gone|dropped|washed|jumped)\b`],
   },
   {
     // A child in immediate danger: locked in a hot car, missing, on a ledge.
@@ -420,13 +487,13 @@ export const FAMILIES: PatternFamily[] = [
   // --- safeguarding: abuse, neglect, exploitation without an immediate threat --------------------
   {
     // Domestic abuse disclosed: hitting, controlling, fear of a partner or relative.
-    id: 'domestic_abuse', kind: 'domestic_abuse', refine: ['adult_at_risk'], category: SAFEGUARDING, reason: 'domestic abuse',
+    id: 'domestic_abuse', kind: 'domestic_abuse', refine: ['adult_at_risk', 'child_at_risk'], category: SAFEGUARDING, reason: 'domestic abuse',
     patterns: [
       'domestic (?:abuse|violence)', 'coercive(?: and)? control(?:ling)?', 'controlling (?:partner|husband|wife|boyfriend|girlfriend|relationship|behaviour|ex)',
       `abusive (?:partner|husband|wife|boyfriend|girlfriend|relationship|ex|father|mother|dad|mum|parent|carer|household|home|family|son|daughter)`,
       `(?:${RELATIVE}|he|she)${GAP(2)} (?:hits|beats|punches|kicks|slaps|chokes|strangles|rapes|batters|pushes|shoves|abuses|hurts|bullies|threatens|controls|attacks|assaults|headbutts|bites|spits at) ${DV_OBJECT}`,
       `(?:has|have|had|keeps|keep|was|is|always|still) (?:been )?(?:hitting|beating|abusing|hurting|raping|strangling|attacking|controlling|threatening|punching|slapping|kicking|choking|assaulting) ${DV_OBJECT}`,
-      `(?:${RELATIVE}|he|she)${GAP(2)} (?:hit|beat|punched|kicked|slapped|choked|strangled|raped|battered|assaulted|attacked|abused|pushed|shoved|headbutted|threw [a-z]+ at) me`,
+      `(?:${RELATIVE}|he|she)${GAP(2)} (?:hit|beat|punched|kicked|slapped|choked|strangled|raped|battered|assaulted|attacked|abused|pushed|shoved|headbutted|(?:threw|throws|thrown|throwing) (?:a |an |the |his |her |my )?[a-z]+ at) me`,
       `(?:scared|afraid|frightened|terrified|petrified|scared stiff) of (?:my |our )?(?:${RELATIVE}|him|her)`,
       '(?:scared|afraid|frightened|terrified) to (?:go home|go back home|be at home|leave (?:him|her|the house|home)|tell (?:him|her|anyone))',
       '(?:scared|afraid|frightened|terrified) (?:of )?what (?:he|she|they) (?:will|would|might|is going to|are going to) do',
@@ -444,6 +511,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:i will|you will|she will|i would|she would) regret (?:leaving|it if (?:i|she) (?:leave|leaves|tell|tells))`,
       `(?:she|he|the woman|the lady|his wife|his partner|his girlfriend|her husband|my (?:sister|mum|mam|daughter|friend|neighbour))(?: [a-z]+){0,3} (?:has|had|has got|got|always has|keeps getting|turned up with|turns up with|with) (?:a )?(?:black eyes?|bruises|bruising|a split lip|marks on (?:her|his) (?:neck|arms|face))`,
       '(?:locks|locked|keeps) me (?:in|inside|locked)',
+      // An ex who will not let go: turning up, watching, smashing windows; needing to get away from a partner.
+      `(?:my |an? )?ex(?: partner| husband| boyfriend| wife| girlfriend)?(?: [a-z]+){0,8} (?:(?:keeps (?:turning|showing|coming) up|turns up)(?! (?:late|early|on time|drunk to collect|to (?:collect|pick up|see|drop))| for (?:contact|the kids|his|her))|knows where i live|found out where i live|smashed|smashes|smashing|keeps threatening|following me|follows me|watching (?:me|the house|my house)|waiting outside)`,
+      `(?:need|needs|have|has|want|wants) to (?:move|get|run|flee) (?:away )?from (?:my|an?|her|his) (?:ex|partner|husband|boyfriend|wife|girlfriend)(?: [a-z]+){0,6} (?:he|she|hurt|hit|threat|scared|afraid|knows|violent|smash|follow)`,
       `(?:${RELATIVE}|he|she) (?:controls|takes|took|keeps|has taken)(?: all)? (?:my|our) (?:money|bank card|cards|phone|passport|benefits|wages)`,
       '(?:ran|run|running|fled|fleeing|escaped|escaping) (?:away )?from (?:my|an abusive|a violent) (?:partner|husband|boyfriend|wife|girlfriend|ex)',
       'violent (?:partner|husband|boyfriend|wife|girlfriend|ex|relationship)',
@@ -486,16 +556,17 @@ export const FAMILIES: PatternFamily[] = [
       '(?:bachay|bachche|bache|bachchay|bacche)(?: [a-z]+){0,3} akel(?:e|ay|ey)',
       '(?:unka|uska|unki|uski) (?:beta|beti|bahu)(?: [a-z]+){0,3} pension (?:le|chheen)', 'khana (?:bhi )?nahi (?:deta|deti|dete)',
       // Spanish: he hits me / them, children always hungry or alone.
-      '(?:me|les|le|nos) pega', '(?:me|les|le|nos) golpea', 'tienen hambre', '(?:ninos|hijos)(?: [a-z]+){0,3} solos',
+      '(?:me|les|le|nos) pega', '(?:me|les|le|nos) golpea', 'tienen hambre', '(?:ninos|hijos|hijas|ninas|bebes?)(?: [a-z0-9]+){0,6} sol[oa]s', '(?:criancas|filhos|bebe)(?: [a-z0-9]+){0,6} sozinh[oa]s',
       // Romanian: beats me, takes his whole pension, no longer eats, lives in squalor.
-      '(?:ma|ne|ii) bate', '(?:ii|i) ia (?:toata )?pensia', 'nu mai mananca', 'traieste in mizerie', 'copiii(?: [a-z]+){0,3} singuri',
+      '(?:ma|ne|ii) bate', '(?:ii|i) ia (?:toata )?pensia', 'nu mai mananca', 'traieste in mizerie', 'copiii(?: [a-z]+){0,3} singuri', 'lasat[a-z]* singur[a-z]*', 'fara (?:mancare|medicamente)',
+      'sin comida ni', 'bez jedzenia', 'sama bez',
     ],
   },
   {
     // Children left alone, not fed, neglected.
     id: 'child_neglect', kind: 'child_at_risk', refine: ['child_at_risk', 'adult_at_risk'], category: SAFEGUARDING, reason: 'child neglect',
     patterns: [
-      `${CHILD}${GAP(3)} (?:left|leaving) (?:[a-z]+ ){0,2}?(?:alone|on (?:their|his|her) own|home alone|unattended|by (?:themselves|himself|herself)|unsupervised|to fend for themselves)`,
+      `${CHILD}${GAP(5)} (?:left|leaving) (?:[a-z]+ ){0,2}?(?:alone|on (?:their|his|her) own|home alone|unattended|by (?:themselves|himself|herself)|unsupervised|to fend for themselves)`,
       `(?:leaves|left|leaving|leave) (?:the |his |her |their |my |those )?${CHILD} (?:[a-z]+ ){0,2}?(?:alone|on (?:their|his|her) own|home alone|unattended|by (?:themselves|himself|herself)|unsupervised)`,
       `neglect(?:ed|ing|s)?(?: (?:the|his|her|their|my|a|those))? (?:${CHILD}|mum|dad|mother|father|parent|parents|elderly|him|her|them)`,
       `${CHILD}(?: [a-z]+){0,3} (?:is not|are not|not|never|is never|are never|rarely)(?: being| getting| properly)? (?:fed|looked after|cared for|washed|clothed|supervised)(?! up)`,
@@ -528,6 +599,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:leave|leaves|left|leaving) (?:him|her|them|my (?:dad|mum|nan|grandad|gran|mam|husband|wife|father|mother|uncle|aunt|auntie)) (?:in|sitting in|lying in) (?:soiled|dirty|wet|soaking|his own|her own)`,
       `(?:carers?|care workers?|home care|care staff)(?: [a-z]+){0,3} (?:not turning up|never turn up|never turns up|not coming|does not come|do not come|leaves? (?:him|her|them) (?:alone|in|without)|shouting at|shout at|shouts at|rough with|hitting|hits|slaps|slapping|pushing|pushes|hurting|hurts|abusing|bullying|bullies|neglecting|neglects|ignoring|locking)`,
       `(?:not|have not|has not|nobody has|no one has|not been) (?:been )?seen (?:my |the |our )?(?:[a-z]+ ){0,2}?(?:neighbour|him|her|them|old man|old lady|elderly)(?: [a-z]+){0,3} (?:for|in) (?:days|a week|weeks|ages|a few days|[0-9]+ days|a couple of days)`,
+      // Self-neglect: refusing every help, sores, living in one chair.
+      '(?:refus(?:es|ing|ed)|turns? away|turning away|will not accept|does not accept) (?:all |any )?(?:help|care|support|carers|treatment|visitors)(?! (?:with|for|from|to) (?:the |her |his |my |a )?(?:garden|bins?|hedge|grass|lawn|forms?|paperwork|shopping|move|moving|decorating|clearing|car))',
+      '(?:pressure|bed) sores', '(?:leg )?ulcers(?: [a-z]+){0,6} (?:no one|nobody|not|refus|alone|on (?:his|her) own)', 'living in (?:one|a) chair',
       'self neglect', '(?:has not|have not|not|hasnt) (?:washed|bathed|eaten properly) (?:in|for) (?:weeks|months|ages)', '(?:stopped|has stopped|is not|not) eating(?: properly)?(?: [a-z]+){0,4} (?:he is|she is|aged) (?:[6-9][0-9]|elderly)',
       '(?:only|just) (?:comes?|came|visits|turns up)(?: round| over)? to (?:collect|take|get|pick up) (?:his|her|their) (?:bank card|pension|money|benefits|cash)',
       `(?:elderly|old|vulnerable|disabled|frail|housebound)(?: [a-z]+){0,8} (?:no food|nothing to eat|not eaten|not eating|no one to look after)`, '(?:sitting|lying|left) in (?:his|her|their) own (?:urine|mess|faeces|poo|wee)',
@@ -558,7 +632,7 @@ export const FAMILIES: PatternFamily[] = [
     patterns: [
       'groom(?:ed|ing)', 'county lines', 'cuckoo(?:ing|ed)', '(?:child|sexual|criminal) exploitation', 'cse',
       `exploit(?:ed|ing)(?: [a-z]+){0,2} (?:${CHILD}|young|vulnerable|him|her|them|teenagers|teens)`,
-      'traffick(?:ed|ing)', 'modern slavery', 'forced (?:to work|to marry|to get married|labour|labor|marriage|into)', '(?:made|making|make|forcing|force) (?:me|her|him|them) (?:to )?(?:marry|get married)', 'slave labour',
+      'traffick(?:ed|ing)', 'modern slavery', 'forced (?:to work|to marry|to get married|labour|labor|marriage|into(?! (?:a |the |an |his |their )?(?:[a-z]+ )?(?:car|van|boot)))', '(?:made|making|make|forcing|force) (?:me|her|him|them) (?:to )?(?:marry|get married)', 'slave labour',
       `(?:kids|children|teenagers|young people|youngsters|teens|lads|school kids|boys|girls|${CHILD})(?: [a-z]+){0,3} (?:selling|dealing|running|carrying|holding|delivering) (?:drugs|weed|crack|gear|packages for)`,
       `(?:older|adult|grown) (?:men|man|guys|blokes)(?: [a-z]+){0,4} (?:picking up|giving|buying|taking|hanging around with|messaging|grooming|with|plying) (?:[a-z]+ )?(?:young |teenage |school |under ?age )?(?:girls|boys|kids|children|teenagers|schoolgirls|school girls)`,
       `(?:young|teenage|school|underage) (?:girls|boys|kids)(?: [a-z]+){0,10} (?:older|adult|grown) (?:men|man|guys|blokes)`,
@@ -588,6 +662,8 @@ export const FAMILIES: PatternFamily[] = [
     id: 'sexual_abuse', kind: 'crime_violence', refine: ['child_at_risk', 'domestic_abuse', 'adult_at_risk'], category: SAFEGUARDING, reason: 'sexual abuse',
     patterns: [
       'sexual(?:ly)? (?:abuse|abused|abusing|assault|assaulted|assaulting|harassed|harassment)', 'rape', 'raped', 'raping', 'rapist',
+      // Someone coming into a child's room at night.
+      `(?:stepdad|step dad|dad|father|uncle|mums (?:boyfriend|partner)|lodger|brother|cousin|grandad|he)(?: [a-z]+){0,2} (?:comes|came|keeps coming|creeps|crept|gets|got) into my (?:room|bed|bedroom)(?: [a-z]+){0,2} (?:at night|when|and i)`,
       'molest(?:ed|ing|er|s)?', 'paedophile', 'pedophile', 'paedo', 'pedo', 'nonce',
       'indecent(?:ly)? (?:exposure|exposing|images|photos|pictures|assault)',
       'touched (?:inappropriately|in a sexual way)', 'inappropriately touched',
@@ -602,7 +678,7 @@ export const FAMILIES: PatternFamily[] = [
     id: 'child_abuse', kind: 'child_at_risk', refine: ['child_at_risk', 'domestic_abuse'], category: SAFEGUARDING, reason: 'child at risk of abuse',
     patterns: [
       `${CHILD}(?: [a-z]+){0,2} (?:is |are |being |been |gets |getting |keeps getting |keep getting |was |were )+(?:hit|beaten|hurt|abused|smacked|slapped|punched|kicked|locked (?:in|out)|burnt|burned|shaken|starved|bullied at home|shouted at and hit|thrown out)`,
-      `(?:hits|beats|hurts|abuses|slaps|smacks|punches|kicks|batters|shakes|hitting|beating|hurting|abusing|slapping|smacking|punching|kicking|battering|shaking) (?:his|her|their|the|my|your|those|them|that|a)(?: [a-z]+)? (?:${CHILD}|wife|partner|girlfriend|boyfriend|husband|mum|dad|mrs|missus|missis|fella|bird|woman)`,
+      `(?:hits|beats|hurts|abuses|slaps|smacks|punches|kicks|batters|shakes|hitting|beating|hurting|abusing|slapping|smacking|punching|kicking|battering|shaking) (?:his|her|their|the|my|your|those|them|that|a)(?: [a-z]+)? (?:${CHILD}|wife|partner|girlfriend|boyfriend|husband|mum|dad|mrs|missus|missis|fella|bird)`,
       `(?:dragged|dragging|drag|drags|grabbed|grabbing|grabs|yanked|yanking|pulled|pulling)(?: [a-z]+){1,4} by (?:the|his|her|their) (?:arm|arms|hair|neck|throat|ear|collar)(?! (?:of the|off the))`,
       `(?:bruises|bruising|burns|injuries|black eye)(?: [a-z]+){0,3} (?:${CHILD})`, `${CHILD}(?: [a-z]+){0,3} (?:bruises|bruising|black eyes?|burns|injuries)`,
       '(?:explanation|story|account)(?: [a-z]+){0,3} (?:does not|did not|do not|doesnt) (?:fit|add up|match)', 'non accidental injur[a-z]*',
@@ -615,6 +691,14 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`bus (?:hit|hits)|hit (?:the|a) (?:ball|kerb|pothole)`,
       String.raw`child protection (?:team|training|course|policy|policies|officer|lead|social workers?|conference|procedures?|vacanc[a-z]+|jobs?|role|service|services)|(?:vacancies|jobs?|training|course|work|working) (?:for |in |as )?(?:[a-z]+ ){0,4}child protection`,
     ],
+  },
+  {
+    // Someone hitting a stranger ("a man is punching a woman outside the pub"): crime, unless the words name a partner or a child.
+    id: 'assault_person', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: RISK, reason: 'someone being assaulted',
+    patterns: [
+      `(?:is|are|keeps|started|starting) (?:hitting|beating|punching|kicking|slapping|headbutting|stamping on|battering) (?:a|an|the|that|this|some) (?:[a-z]+ )?(?:woman|man|girl|boy|lad|lady|person|guy|bloke|kid|child|teenager|pensioner)`,
+    ],
+    guards: [String.raw`(?:hitting|kicking|punching) (?:a|the) (?:ball|bag|punch ?bag|football)`],
   },
   {
     // Abuse in general words, for anyone at risk: "she is being abused". Complaints about staff are guarded.
@@ -660,20 +744,20 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
   },
   {
     id: 'arabic_fire', category: RISK, kind: 'fire_gas_co', reason: 'fire or gas danger (Arabic)',
-    re: /رائحة غاز|ريحة غاز|تسرب غاز|تسرب الغاز|حريق|النار في|دخان/u,
+    re: /رائحة غاز|ريحة غاز|رائحة الغاز|تسرب غاز|تسرب الغاز|حريق|النار في|دخان|تشتعل|مشتعل/u,
   },
   {
     id: 'arabic_danger', category: RISK, kind: 'danger_now', reason: 'someone in danger now (Arabic)',
-    re: /يغرق|غرق|سقط في الماء|سقط في النهر|لا يتنفس|لا تتنفس|فاقد الوعي|فاقدة الوعي|لم أره منذ|لم اره منذ|لم أرها منذ|لم ارها منذ/u,
+    re: /يغرق|غرق|سقط في الماء|سقط في النهر|لا يتنفس|لا تتنفس|فاقد الوعي|فاقدة الوعي|لم أره منذ|لم اره منذ|لم أرها منذ|لم ارها منذ|لا يتحرك|لا تتحرك/u,
   },
   {
     id: 'arabic_violence', category: RISK, kind: 'crime_violence', reason: 'weapon or threat (Arabic)',
-    re: /سكين|مسدس|سلاح|يهددني|يهددنا|سيقتلني|يريد قتلي/u,
+    re: /سكين|مسدس|سلاح|يهددني|يهددنا|سيقتلني|يريد قتلي|يضربون|يطعن|طعن|ينزف|تنزف|يخطف|خطف/u,
     who: [AR_HUSBAND, AR_CHILD],
   },
   {
     id: 'arabic_abuse', category: SAFEGUARDING, kind: 'domestic_abuse', reason: 'abuse or neglect (Arabic)',
-    re: /يضربني|يضربها|يضربهم|يضرب الأطفال|تضربني|يصرخ عليها|يصرخ عليه|بدون طعام|بلا طعام|يأخذ كل راتبي|يأخذ راتبي|يأخذ معاشها|يأخذ معاشه/u,
+    re: /يضربني|يضربها|يضربهم|يضرب الأطفال|تضربني|وحدهم في|بمفردهم|يصرخ عليها|يصرخ عليه|بدون طعام|بلا طعام|يأخذ كل راتبي|يأخذ راتبي|يأخذ معاشها|يأخذ معاشه/u,
     who: [AR_OLDER, AR_HUSBAND, AR_CHILD],
   },
 ];

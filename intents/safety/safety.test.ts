@@ -463,3 +463,50 @@ describe('screenForSafety: issue 8 false alarms', () => {
     expect(explainSafety(text)).toBeNull();
   });
 });
+
+// Round 2 (issue 8): the screen's new families and guards, on examples written for these tests.
+describe('screen, round 2: emergencies without alarm words', () => {
+  it.each([
+    ['the lift lobby is filling with smoke and the family on the fourth floor are still inside', 'fire_or_gas', 'fire_gas_co'],
+    ['fire in the bin store under the maisonettes', 'fire_or_gas', 'fire_gas_co'],
+    ['since the log burner went in my husband gets headaches and feels sick every evening', 'co_symptoms', 'fire_gas_co'],
+    ['the shop awning came down in the wind and a woman is trapped underneath', 'water_or_cliff', 'danger_now'],
+    ['a jogger has slipped off the sea wall into the water', 'water_or_cliff', 'danger_now'],
+    ['my granddaughter drank some bleach from under the sink', 'medical_emergency', 'danger_now'],
+    ['the man next door is clutching his chest and can barely talk', 'medical_emergency', 'danger_now'],
+    ['two men are dragging a woman into a van by the station', 'attack_now', 'crime_violence'],
+    ['someone is hurling bricks at the community centre and the youth club are inside', 'attack_on_occupied', 'crime_violence'],
+    ['a gang have just barged their way into the house opposite', 'break_in_now', 'crime_violence'],
+    ['a man keeps kicking a bloke on the floor by the taxi rank', 'assault_person', 'crime_violence'],
+    ["don't worry about my rent, I won't be here next month anyway", 'suicide_indirect', 'suicide_self_harm'],
+    ['my ex found out where I live and keeps waiting outside the flat', 'domestic_abuse', 'domestic_abuse'],
+    ['our neighbour in his 70s sends every carer away and has pressure sores', 'adult_at_risk', 'adult_at_risk'],
+    ['Copilul a căzut de pe balcon și nu se mișcă', 'multilingual_danger', 'danger_now'],
+    ['Kendimi öldürmek istiyorum', 'multilingual_risk', 'suicide_self_harm'],
+    ['Gas ki boo aa rahi hai seedhiyon mein', 'multilingual_fire', 'fire_gas_co'],
+    ['Mis hijos de 4 y 7 años están solos desde anoche', 'multilingual_safeguarding', 'child_at_risk'],
+    ['رجال يضربون رجلا في الشارع وهو ينزف', 'arabic_violence', 'crime_violence'],
+  ] as const)('%s -> %s (%s)', (text, family, kind) => {
+    const e = explainSafety(text);
+    expect(e?.family).toBe(family);
+    expect(e?.hit.kind).toBe(kind);
+  });
+
+  it.each([
+    "I'm drowning in ivy cuttings, when is the next garden waste round",
+    'the CO alarm chirps every minute, think it needs replacing',
+    'there is no smell of gas but the hob will not light',
+    'I honestly thought I was going to die after that takeaway, please inspect it',
+    'goodbye forever chatbot',
+    'my phone fell into the canal by the lock',
+    'someone forced their way into my shed last week',
+    'my ex keeps turning up late to collect the kids',
+    'my nan refuses help with the garden, can you cut the hedge',
+    'the film about the abducted girl was on at the library',
+    'the boiler is broken, no heating, and the kids feel sick and have headaches from the cold',
+    'gaz kokusu yok, sadece fatura sorusu',
+    'kids keep throwing stones at the empty flats, nobody inside them',
+  ])('%s: not a hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
