@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Assistant } from '../bot/index.js';
 import type { Store } from '../store/index.js';
+import { dutyHealth } from '../handoff/referrals/index.js';
 import type { Config } from './config.js';
 import type { Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
@@ -47,10 +48,20 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
 
+  // 503 only when the store is down. A council whose out-of-hours safety referrals can reach
+  // nobody (no one on the safety rota now, or no SMS/e-mail provider) is 'degraded' with 200:
+  // the assistant still serves residents, but monitoring should page someone.
   app.get('/health', async (_req, res) => {
     try {
       await sql`select 1`.execute(deps.store.db);
-      res.json({ status: 'ok', store: deps.store.kind });
+    } catch {
+      return void res.status(503).json({ status: 'unavailable', store: deps.store.kind });
+    }
+    const watch = deps.console?.duty;
+    if (!watch) return void res.json({ status: 'ok', store: deps.store.kind });
+    try {
+      const { degraded, checks } = await dutyHealth(deps.store.db, deps.console!.clock(), watch);
+      res.json({ status: degraded ? 'degraded' : 'ok', store: deps.store.kind, checks });
     } catch {
       res.status(503).json({ status: 'unavailable', store: deps.store.kind });
     }

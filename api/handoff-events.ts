@@ -1,7 +1,8 @@
 import type { Assistant, AssistantEvent } from '../bot/index.js';
 import { isOpen } from '../handoff/index.js';
-import { needsDutyReferral, referOutOfHours } from '../handoff/referrals/index.js';
-import { routeAndNotify, type ConsoleDeps } from './console/index.js';
+import { dutyPolicyOf, needsDutyReferral, referOutOfHours, type DutyPolicy } from '../handoff/referrals/index.js';
+import { type ConsoleDeps } from './console/index.js';
+import { notifyHandoffCreated } from './console/socket.js';
 
 /**
  * What follows a committed turn: agents' consoles hear of new handoffs and of residents'
@@ -13,16 +14,17 @@ export function wireHandoffEvents(assistant: Assistant, deps: ConsoleDeps): void
   assistant.onEvent((event) => {
     const ns = deps.consoleNamespace?.();
     if (event.type === 'handoff') {
-      ns?.to(`tenant:${event.tenant}`).emit('handoff:new', { id: event.handoffId, priority: event.priority, queue: event.queue, reason: event.reason });
-      ns?.to(`tenant:${event.tenant}`).emit('queue:changed', { tenant: event.tenant });
-      void routeAndNotify(deps, event.tenant);
+      // The alert goes only to agents who can open it (handoff/README.md); every console refreshes; routing offers it.
+      void notifyHandoffCreated(deps, event.tenant, { id: event.handoffId, priority: event.priority, queue: event.queue, reason: event.reason });
       void referIfOutOfHours(assistant, deps, event).catch((err) => deps.log.error({ err, handoffId: event.handoffId }, 'duty referral failed'));
       return;
     }
     deps.realtime?.conversationUpdated(event.conversationId);
-    if (event.state === 'with_agent' || event.state === 'queued') {
+    if (event.state === 'with_agent' || event.state === 'queued' || event.state === 'closed') {
       ns?.to(`tenant:${event.tenant}`).emit('conversation:message', { conversationId: event.conversationId });
     }
+    // Only a turn that ends the chat leaves it closed: its handoff left the queue (or is marked).
+    if (event.state === 'closed') ns?.to(`tenant:${event.tenant}`).emit('queue:changed', { tenant: event.tenant });
   });
 }
 
@@ -50,7 +52,7 @@ async function referIfOutOfHours(assistant: Assistant, deps: ConsoleDeps, event:
     : undefined;
   const phoneChannel = conversation && (conversation.channel === 'sms' || conversation.channel === 'voice') ? conversation.channel_user_id : null;
   await referOutOfHours(
-    { db, jobs: deps.jobs, log: deps.log, publicUrl: deps.publicUrl, clock: deps.clock },
+    { db, jobs: deps.jobs, log: deps.log, publicUrl: deps.publicUrl, clock: deps.clock, duty: dutyPolicyFor(assistant) },
     {
       tenant: event.tenant,
       handoffId: handoff.id,
@@ -62,4 +64,20 @@ async function referIfOutOfHours(assistant: Assistant, deps: ConsoleDeps, event:
       summary: handoff.summary,
     },
   );
+}
+
+/** Each council's escalation policy, from its content pack (read at use, so a reloaded pack counts). */
+export function dutyPolicyFor(assistant: Assistant): (tenant: string) => DutyPolicy {
+  return (tenant) => dutyPolicyOf(assistant.runtime(tenant).pack.settings);
+}
+
+/**
+ * Delivers a follow-up already stored for the resident (what became of their duty referral):
+ * web chat refreshes, SMS and other channels send it.
+ */
+export function deliverFollowUp(deps: Pick<ConsoleDeps, 'realtime' | 'dispatchOutbound'>): (tenant: string, conversationId: string) => void {
+  return (tenant, conversationId) => {
+    deps.realtime?.conversationUpdated(conversationId);
+    deps.dispatchOutbound?.(tenant, conversationId);
+  };
 }

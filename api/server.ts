@@ -6,11 +6,14 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { Assistant } from '../bot/index.js';
 import { loadRecogniserConfig } from '../intents/index.js';
-import { createReferralSender, loadNotifyConfig } from '../channels/notify/index.js';
+import { createReferralSender, loadNotifyConfig, type NotifyConfig } from '../channels/notify/index.js';
+import type { TenantRuntime } from '../bot/index.js';
+import type { SafetyRoutes } from '../bot/ports.js';
+import { availableAgents, servesQueue } from '../handoff/index.js';
 import { createSmsDispatcher, registerSmsJobs, type SmsChannelDeps } from '../channels/twilio/index.js';
 import { createVoiceSms } from '../channels/twilio/voice/index.js';
 import type { TwilioVoiceDeps } from './routes/twilio-voice.js';
-import { registerReferralJobs } from '../handoff/referrals/index.js';
+import { onCall, registerReferralJobs, REFERRAL_SWEEP_EVERY_MS, REFERRAL_SWEEP_JOB } from '../handoff/referrals/index.js';
 import { createJobQueue, purgeExpired, type JobQueue } from '../jobs/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { createApp } from './app.js';
@@ -20,7 +23,7 @@ import { createMetrics } from './metrics.js';
 import { createRealtime } from './realtime.js';
 import { attachConsoleNamespace, relayResidentTyping, routeAllTenants, type ConsoleDeps } from './console/index.js';
 import { seedDemoAgents } from '../handoff/agents/index.js';
-import { wireHandoffEvents } from './handoff-events.js';
+import { deliverFollowUp, dutyPolicyFor, wireHandoffEvents } from './handoff-events.js';
 import { loadPacks, loadTenants } from './tenants.js';
 
 /** The folder holding package.json: the same from sources (tsx, jest) and from compiled dist/. */
@@ -79,6 +82,9 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     await store.close();
     throw err;
   }
+  // What a safety reply may promise: an agent who can take the item now, or a duty officer a referral reaches.
+  const safetyRoutes = createSafetyRoutes(tenants, loadNotifyConfig(process.env));
+  for (const runtime of tenants.values()) runtime.routes = safetyRoutes;
   const metrics = createMetrics(log);
   const assistant = new Assistant(store, tenants, metrics.observer, options.clock);
   const jobs = createJobQueue(redisUrl, (name, err, final) => log.warn({ job: name, err: String(err), final }, 'job failed'), options.jobsQueue);
@@ -89,7 +95,7 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     }
   });
   await jobs.every('retention.purge', DAY);
-  registerReferralJobs(jobs, { db: store.db, sender: createReferralSender(loadNotifyConfig(process.env), log), log, clock: options.clock });
+  const referralSender = createReferralSender(loadNotifyConfig(process.env), log);
 
   const server = http.createServer();
   const realtime = createRealtime(server, store, log, redisUrl);
@@ -123,6 +129,10 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
   attachConsoleNamespace(realtime.io, consoleDeps);
   realtime.onResidentTyping((tenant, conversationId, typing) => relayResidentTyping(realtime.io, conversationId, tenant, typing));
   wireHandoffEvents(assistant, consoleDeps);
+  // Duty referrals: send, escalate until acknowledged, tell the resident; the sweep recovers lost delayed jobs.
+  consoleDeps.duty = { senderKind: referralSender.kind, tenants: () => tenants.keys(), policy: dutyPolicyFor(assistant) };
+  registerReferralJobs(jobs, { db: store.db, sender: referralSender, log, clock: options.clock, jobs, publicUrl, duty: dutyPolicyFor(assistant), deliver: deliverFollowUp(consoleDeps) });
+  await jobs.every(REFERRAL_SWEEP_JOB, REFERRAL_SWEEP_EVERY_MS);
   // Offers lapse and agents come and go: routing also runs on a timer (once across processes with BullMQ).
   jobs.register('handoff.route', () => routeAllTenants(consoleDeps, tenants.keys()));
   await jobs.every('handoff.route', 10_000);
@@ -163,6 +173,29 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
       server.closeAllConnections?.();
       await jobs.close();
       await store.close();
+    },
+  };
+}
+
+/** The routes to a person that exist now, from presence (handoff/queue), the rota and the Notify settings. */
+function createSafetyRoutes(tenants: Map<string, TenantRuntime>, notify: NotifyConfig): SafetyRoutes {
+  return {
+    async agentCanTakeNow(db, tenant, queueId, now, urgent = false) {
+      const settings = tenants.get(tenant)?.pack.settings;
+      const queue = settings?.queues.find((q) => q.id === queueId);
+      // Urgent work no skilled agent can take is offered to every available agent unless the council says "none".
+      const overflow = urgent && (settings as { urgentOverflow?: string } | undefined)?.urgentOverflow !== 'none';
+      const agents = await availableAgents(db, tenant, now);
+      return agents.some((a) => (overflow || servesQueue(a.skills, queue)) && a.open + a.offers < a.capacity);
+    },
+    async dutyReachable(db, tenant, skills, now) {
+      // Without a Notify key a referral is recorded, never sent (LogOnlySender).
+      if (!notify.apiKey) return false;
+      const sendable = (channel: string) => !!(channel === 'sms' ? notify.smsTemplateId : notify.emailTemplateId);
+      const entry = await onCall(db, tenant, skills, now);
+      if (entry && sendable(entry.channel)) return true;
+      // Nobody on the rota: the chain goes straight to the council's fallbacks (handoff/referrals/escalation.ts).
+      return (tenants.get(tenant)?.pack.settings.duty.fallback ?? []).some((f) => sendable(f.channel));
     },
   };
 }

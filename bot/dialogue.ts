@@ -1,4 +1,5 @@
 /** What the assistant remembers about a conversation between turns (stored as jsonb). */
+import type { RiskKind } from '../intents/types.js';
 
 export interface LocationValue {
   kind: 'address' | 'street' | 'description';
@@ -45,6 +46,18 @@ export interface DialogueState {
   personOffered?: boolean;
   /** Out of hours, a call-back was chosen: the next phone number given books it. */
   awaitingCallbackNumber?: boolean;
+  /** "Is anyone in danger right now?" was asked about `text`; the next yes or no answers it. */
+  dangerCheck?: DangerCheck;
+  /** The unsure safety reading last asked about: the same reading is not asked about again. */
+  dangerAsked?: { category: DangerCheck['category']; kind: RiskKind };
+}
+
+export interface DangerCheck {
+  /** The message that raised the question: a "no" decides it as usual. */
+  text: string;
+  category: 'safety.risk_to_life' | 'safety.safeguarding_concern';
+  kind: RiskKind;
+  reason: string;
 }
 
 export function emptyDialogue(): DialogueState {

@@ -40,6 +40,21 @@ export function isPersonRequest(text: string): boolean {
   return /^(talk|speak|chat)( to| with)? (a |an |some ?one|somebody|real |human|person|adviser|advisor|agent|operator)|^(human|person|agent|operator|adviser|advisor|real person)( please)?$|\b(talk|speak) to (a )?(human|person|real person|someone|somebody|adviser|advisor|agent|operator)\b/.test(t);
 }
 
+// Ending the chat: the whole message is a request to end it, typed, sent by the widget's End chat
+// button ("End chat") or texted ("end"). Never a bare "end it" or "stop": those mean other things.
+const END_CHAT = new RegExp(
+  '^(?:(?:ok|okay|thanks|thank you|thanks very much|cheers|right|please|so|anyway) )*' +
+    '(?:(?:i (?:want|would like|wanna|need) to|id like to|can i|could i|can you|could you|please|lets|let me|how do i|i am going to|im going to|you can) )?' +
+    '(?:(?:end|close|exit|quit|finish|leave|stop) (?:the |this |my |our )?(?:chat|conversation|session|webchat|web chat|live chat)|end|(?:good ?)?bye(?: bye)?|bye for now|cheerio|ta ta)' +
+    '(?: (?:now|please|thanks|thank you|cheers|bye|goodbye|for now))*$',
+);
+
+/** True when the message asks to end the conversation: "end chat", "end", "I want to end this chat", "bye". */
+export function isEndChat(text: string): boolean {
+  // clean() keeps full stops (for e-mail addresses): "End." and "bye!" are still an end.
+  return END_CHAT.test(clean(text).replace(/[.]+/g, ' ').replace(/\s+/g, ' ').trim());
+}
+
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, first: 1, two: 2, second: 2, three: 3, third: 3, four: 4, fourth: 4, five: 5, fifth: 5,
   six: 6, sixth: 6, seven: 7, seventh: 7, eight: 8, eighth: 8, nine: 9, ninth: 9, ten: 10, tenth: 10,

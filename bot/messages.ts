@@ -3,6 +3,8 @@
  * InboundMessage and render OutboundMessage for what their channel can show.
  */
 
+import type { RiskKind } from '../intents/types.js';
+
 export type ChannelName = 'api' | 'webchat' | 'sms' | 'voice' | 'messenger' | 'whatsapp';
 
 export interface Attachment {
@@ -56,7 +58,17 @@ export interface HandoffNotice {
   staffAvailable?: boolean;
   /** A rough wait, when someone is available to estimate from. */
   estimatedWaitSeconds?: number;
+  /**
+   * What the resident was told will happen, decided when the handoff was made: `agent` an
+   * available agent can take it now; `duty` the duty officer is being alerted (a referral will be
+   * sent); `queue` it waits in the queue for the team; `none` nobody can be reached right now.
+   */
+  route?: HandoffRoute;
+  /** For a safety handoff: the kind of risk the signposting was for. */
+  riskKind?: RiskKind;
 }
+
+export type HandoffRoute = 'agent' | 'duty' | 'queue' | 'none';
 
 export interface OutboundMessage {
   text: string;

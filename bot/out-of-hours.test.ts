@@ -1,3 +1,11 @@
+/**
+ * Out of hours, through the real Assistant: an ordinary request is told when the team is back and
+ * can book a call-back request; a safety disclosure is told only what will really happen (the
+ * duty officer is alerted only when someone is on the rota and a referral can be sent).
+ */
+import { randomUUID } from 'node:crypto';
+import { startNotifyStandIn, type NotifyStandIn } from '../channels/notify/notify-stand-in.fixture.js';
+import { addRotaEntry, rotaEntryInput } from '../handoff/referrals/index.js';
 import { allText, Resident, startTestServer, type TestServer } from '../test/server.js';
 
 // Sunday 22 November 2026, 14:00 in London: the contact centre is closed.
@@ -23,10 +31,78 @@ test('out of hours the resident is told so, and a call-back becomes a case with 
   expect(allText(next)).toMatch(/not look like a UK phone number/i);
   next = await r.say('07700 900777');
   const ref = /MBC-\d{6}/.exec(allText(next))?.[0];
-  expect(allText(next)).toMatch(/call you on \+447700900777 after we open/);
+  expect(allText(next)).toMatch(/recorded your request for a call-back on \+447700900777/);
+  expect(allText(next)).toMatch(/The team will see it when they are back/);
+  // No promise that someone will ring: the request is recorded for the team.
+  expect(allText(next)).not.toMatch(/we'll call you|will call you/i);
   const row = await server.store.db.selectFrom('cases').selectAll().where('tenant_id', '=', server.tenant).where('reference', '=', ref!).executeTakeFirstOrThrow();
   expect(row.summary).toMatch(/Call-back/);
   expect(JSON.stringify(row.details)).toContain('+447700900777');
   // The conversation stays queued for the team to see in the morning.
   expect((await r.transcript()).state).toBe('queued');
+});
+
+const safetyRota = (skill = 'safety') =>
+  rotaEntryInput.parse({ skill, name: 'Duty officer Kim', channel: 'sms', destination: '07700 900321', startsAt: '2026-11-20T17:00:00Z', endsAt: '2026-11-23T09:00:00Z' });
+
+describe('a safety disclosure out of hours', () => {
+  test('with an empty rota the resident is told the truth: nobody can be reached here, who to call, when the team is back', async () => {
+    const r = await new Resident(server.url).start();
+    const replies = await r.say('I took a load of pills and I want to die');
+    const main = replies.find((m) => m.handoff)!;
+    expect(main.handoff).toMatchObject({ priority: 'urgent', route: 'none', staffAvailable: false });
+    const text = main.text;
+    expect(text).toMatch(/Samaritans: 116 123/);
+    expect(text).toMatch(/Nobody from the council can be reached through this chat right now/);
+    expect(text).toMatch(/out-of-hours line on 01632 960 999/);
+    expect(text).toMatch(/when they are back \(Monday/);
+    expect(allText(replies)).not.toMatch(/will contact you|will join|duty officer|as a priority|someone will/i);
+    // Still queued as urgent, so the team sees it the moment they are back.
+    expect((await r.transcript()).state).toBe('queued');
+  });
+
+  test('someone on the rota but no way to send a referral (no Notify key): still no promise of the duty officer', async () => {
+    await addRotaEntry(server.store.db, server.tenant, safetyRota(), null);
+    const r = await new Resident(server.url).start();
+    const replies = await r.say('my neighbour is hitting his kids');
+    const main = replies.find((m) => m.handoff)!;
+    expect((main.handoff as { route?: string }).route).toBe('none');
+    expect(main.text).not.toMatch(/duty officer/);
+    expect(main.text).toMatch(/children's services: 01632 960 200/);
+  });
+});
+
+describe('a safety disclosure out of hours with a duty officer on call and Notify configured', () => {
+  const SMS_TEMPLATE = randomUUID();
+  let notify: NotifyStandIn;
+  let withNotify: TestServer;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    notify = await startNotifyStandIn();
+    notify.templates.set(SMS_TEMPLATE, { type: 'sms', body: 'Duty referral ((reference)): ((summary)) Ack: ((ack_link))' });
+    Object.assign(process.env, { NOTIFY_API_KEY: notify.apiKey, NOTIFY_BASE_URL: notify.url, NOTIFY_SMS_TEMPLATE_ID: SMS_TEMPLATE });
+    withNotify = await startTestServer({ clock: sunday });
+  }, 120_000);
+  afterAll(async () => {
+    process.env = saved;
+    await withNotify?.close();
+    await notify?.close();
+  });
+
+  test('the resident is told the duty officer is being alerted, and the referral goes out', async () => {
+    await addRotaEntry(withNotify.store.db, withNotify.tenant, safetyRota(), null);
+    const r = await new Resident(withNotify.url).start();
+    const replies = await r.say('there is a gas leak in my street');
+    const main = replies.find((m) => m.handoff)!;
+    expect((main.handoff as { route?: string }).route).toBe('duty');
+    expect(main.text).toMatch(/I'm alerting the council's duty officer now; I'll tell you here once they've been reached\./);
+    expect(main.text).toMatch(/^[^0-9]*0800 111 999/);
+    // What was promised happens: a referral to the officer on call.
+    let referral;
+    for (let i = 0; i < 100 && !referral; i++) {
+      referral = await withNotify.store.db.selectFrom('referrals').selectAll().where('tenant_id', '=', withNotify.tenant).where('conversation_id', '=', r.conversationId).executeTakeFirst();
+      if (!referral) await new Promise((res) => setTimeout(res, 100));
+    }
+    expect(referral?.destination).toBe('+447700900321');
+  });
 });

@@ -1,9 +1,12 @@
-import type { Entity, IntentPrediction, SafetyHit } from '../intents/types.js';
-import { topSafety } from '../intents/index.js';
+import type { Entity, IntentPrediction, RiskKind, SafetyDecision, SafetyHit } from '../intents/types.js';
+import { decideSafety } from '../intents/index.js';
 import { addWorkingDays, findLikelyDuplicate, isOpenStatus, recordRepeatReport, statusLabel } from '../cases/index.js';
-import { abandon, describeHours, estimateWait, isOpen, priorityFor, queueFor } from '../handoff/index.js';
+import { abandon, describeHours, estimateWait, isOpen, needsDutyReferral, priorityFor, queueFor } from '../handoff/index.js';
 import {
   caseHistory,
+  fromJson,
+  recordAudit,
+  toJson,
   createCase,
   createHandoff,
   escalateHandoff,
@@ -16,12 +19,14 @@ import {
   type Db,
 } from '../store/index.js';
 import type { Flow, Service } from './content-pack/index.js';
-import { emptyDialogue, type ActiveFlow, type DialogueState } from './dialogue.js';
-import { caseSummary, continueFlow, repeatQuestion, slotLabels, startFlow, type FlowContext } from './flows/index.js';
+import { emptyDialogue, type ActiveFlow, type DangerCheck, type DialogueState } from './dialogue.js';
+import { caseSummary, continueFlow, currentStep, repeatQuestion, slotLabels, startFlow, type FlowContext } from './flows/index.js';
 import { binDayAnswer } from './lookups.js';
-import { clean, command, isPersonRequest, matchChoice, yesNo } from './matching.js';
+import { clean, command, isEndChat, isPersonRequest, matchChoice, ordinal, yesNo } from './matching.js';
 import type { ChannelName, HandoffNotice, OutboundMessage } from './messages.js';
 import {
+  chatEnded,
+  dangerQuestion,
   FEEDBACK_SUGGESTIONS,
   formatDate,
   goodbye,
@@ -29,8 +34,9 @@ import {
   handoffMessage,
   offerPerson,
   OUT_OF_HOURS_OPTIONS,
-  riskToLifeSignposting,
-  safeguardingSignposting,
+  RISK_KIND_LABELS,
+  safetyReply,
+  type SafetyRoute,
 } from './replies.js';
 import type { TenantRuntime } from './runtime.js';
 
@@ -54,32 +60,65 @@ export interface TurnResult {
 
 const CASE_REFERENCE_QUESTION = /\b(report|case|reference|ref|complaint|request|enquiry)\b.*\b(status|happening|update|progress|news|where|any word|heard)\b|\b(status|progress|update|happening|news)\b.*\b(report|case|reference|ref|complaint|request)\b/;
 
+/** A safety decision to escalate, as stored with the message and the handoff. */
+export type SafetyFlag = { category: SafetyHit['category']; kind: RiskKind; source: 'screen' | 'classifier' | 'both' | 'asked'; reason: string };
+
 /** One resident message, decided: the policy of DESIGN.md's step 7, after the safety screen. */
 export async function decideTurn(input: TurnInput): Promise<TurnResult> {
+  // A chat the resident ended: the next message starts afresh.
+  if (input.conversation.state === 'closed') input = { ...input, dialogue: emptyDialogue() };
   const { runtime, text, now } = input;
   const u = runtime.understanding;
-  const safety = u.safety(text);
+  const hit = u.safety(text);
   const entities = u.entities(text, now);
   const prediction = await u.recognise(text);
+  const decision = decideSafety(hit, prediction, text);
   const recognition: Record<string, unknown> = {
     intent: prediction.outOfScope ? 'out_of_scope' : (prediction.ranked[0]?.intent ?? null),
     confidence: prediction.ranked[0]?.confidence ?? 0,
     ranked: prediction.ranked.slice(0, 3),
     outOfScope: prediction.outOfScope,
     entities: entities.map((e) => ({ type: e.type, value: e.value })),
-    safety: safety ? { category: safety.category, reason: safety.reason } : null,
+    safety: decision?.action === 'escalate' ? { category: decision.category, kind: decision.kind, source: decision.source, reason: decision.reason } : null,
+    ...(decision?.action === 'ask' ? { safetyAsk: { category: decision.category, kind: decision.kind, reason: decision.reason } } : {}),
   };
   const turn = new Turn(input, entities, prediction, recognition);
 
+  // Ending the chat works in every state, a person's conversation included.
+  if (isEndChat(text)) return turn.endChat();
   // Step 4: a person holds the conversation, or it waits for one.
   if (input.conversation.state === 'with_agent') {
     return turn.done([], undefined, 'for_agent');
   }
   // Step 5: the safety screen, before and regardless of intent confidence.
-  const classifierSafety = topSafety(prediction);
-  if (safety || classifierSafety) return turn.safety(safety, classifierSafety);
+  if (decision?.action === 'escalate') return turn.safety(recognition.safety as SafetyFlag);
+  // The answer to "Is anyone in danger right now?": yes escalates; no decides the message that raised it.
+  const pending = input.dialogue.dangerCheck;
+  if (pending) {
+    const answer = yesNo(text);
+    const dialogue = { ...input.dialogue };
+    delete dialogue.dangerCheck;
+    if (answer === true) {
+      turn.forgetDangerCheck();
+      recognition.dangerCheck = 'yes';
+      return turn.safety({ category: pending.category, kind: pending.kind, source: 'asked', reason: `said yes to "Is anyone in danger right now?" (${pending.reason})` });
+    }
+    if (answer === false) {
+      const result = await decideTurn({ ...input, dialogue, text: pending.text });
+      result.recognition.dangerCheck = 'no';
+      return result;
+    }
+    // Something else: the question lapses and this message is decided on its own.
+    input.dialogue = dialogue;
+    turn.forgetDangerCheck();
+  }
+  if (decision?.action === 'ask' && !sameReading(input.dialogue.dangerAsked, decision) && !turn.answersOwnQuestion()) return turn.askDanger(decision);
   if (input.conversation.state === 'queued') return turn.whileQueued();
   return turn.decide();
+}
+
+function sameReading(asked: DialogueState['dangerAsked'], decision: Exclude<SafetyDecision, null>): boolean {
+  return !!asked && asked.category === decision.category && asked.kind === decision.kind;
 }
 
 class Turn {
@@ -114,21 +153,141 @@ class Turn {
     delete this.dialogue.personOffered;
   }
 
-  async safety(hit: SafetyHit | null, classifierCategory: SafetyHit['category'] | null): Promise<TurnResult> {
-    const category = hit?.category ?? classifierCategory!;
-    const message = category === 'safety.risk_to_life' ? riskToLifeSignposting(this.settings) : safeguardingSignposting(this.settings);
+  forgetDangerCheck(): void {
+    delete this.dialogue.dangerCheck;
+  }
+
+  /**
+   * A safety disclosure: the kind's services, the right one first, and only what will really
+   * happen next (see `safetyRoute`). The conversation is queued as urgent either way, so the
+   * team sees it however it ends.
+   */
+  async safety(flag: SafetyFlag): Promise<TurnResult> {
     this.resetTransient();
-    const reason = category;
-    const existing = await openHandoffFor(this.input.db, this.pack.tenant, this.input.conversation.id);
+    this.forgetDangerCheck();
+    this.recognition.safety = flag;
+    const { db, now } = this.input;
+    const tenant = this.pack.tenant;
+    const reason = flag.category;
+    const service = this.pack.servicesById.get(flag.category);
+    const existing = await openHandoffFor(db, tenant, this.input.conversation.id);
+    const queueId = existing?.queue ?? queueFor(this.settings.queues, service).id;
+    const open = isOpen(this.settings.openingHours, now);
+    const route = await this.safetyRoute(queueId, service, open);
     let notice: HandoffNotice;
     if (existing) {
-      await escalateHandoff(this.input.db, this.pack.tenant, existing.id, 'urgent', reason);
+      await escalateHandoff(db, tenant, existing.id, 'urgent', reason);
+      const context = fromJson<Record<string, unknown>>(existing.context) ?? {};
+      await db
+        .updateTable('handoffs')
+        .set({ context: toJson({ ...context, safety: flag, route, recognition: this.recognition }) })
+        .where('tenant_id', '=', tenant)
+        .where('id', '=', existing.id)
+        .execute();
       notice = { reason, priority: 'urgent', queue: existing.queue };
-      this.recognition.handoff = { id: existing.id, reason, priority: 'urgent', queue: existing.queue, service: category, ooh: true, escalated: true };
+      this.recognition.handoff = { id: existing.id, reason, priority: 'urgent', queue: existing.queue, service: flag.category, ooh: true, escalated: true, route, kind: flag.kind };
     } else {
-      notice = await this.createHandoff(reason, this.pack.servicesById.get(category), hit?.reason ?? 'classifier');
+      notice = await this.createHandoff(reason, service, flag.reason, { safety: flag, route });
+      Object.assign(this.recognition.handoff as object, { route, kind: flag.kind });
     }
-    return this.done([{ ...message, handoff: notice }], 'queued', 'safety_handoff');
+    const message = safetyReply(this.settings, flag.kind, route, { open, text: this.input.text });
+    return this.done([{ ...message, handoff: { ...notice, staffAvailable: open, route, riskKind: flag.kind } }], 'queued', 'safety_handoff');
+  }
+
+  /**
+   * Which route to a person exists right now: (a) an available agent (in or out of hours) can take
+   * the item now; (b) a duty referral will be made (handoff-events refers when `needsDutyReferral` says so)
+   * and someone on the rota can be sent it; or none. A failing check promises nothing.
+   */
+  private async safetyRoute(queueId: string, service: Service | undefined, open: boolean): Promise<SafetyRoute> {
+    const routes = this.input.runtime.routes;
+    if (!routes) return 'none';
+    const { now } = this.input;
+    const tenant = this.pack.tenant;
+    const ask = async (check: () => Promise<boolean>) => {
+      try {
+        return await check();
+      } catch {
+        return false;
+      }
+    };
+    // Out of hours too: an agent who is signed in and free is a person who will really join.
+    if (await ask(() => routes.agentCanTakeNow(this.input.db, tenant, queueId, now, true))) return 'agent';
+    const queue = this.settings.queues.find((q) => q.id === queueId);
+    // The same skills the referral is made for (api/handoff-events.ts).
+    const skills = [...(queue?.skills ?? []), ...(service ? [service.area] : []), 'safety'];
+    if (needsDutyReferral({ open, serviceOoh: service?.ooh ?? false, safety: true }) && (await ask(() => routes.dutyReachable(this.input.db, tenant, skills, now)))) return 'duty';
+    return 'none';
+  }
+
+  /**
+   * The message answers the assistant's own question (a yes, a number, a postcode for the flow's
+   * address step...): an unsure safety reading of it is noise, not worth "Is anyone in danger?".
+   * Free-text steps do not count: what a resident describes there may be a disclosure.
+   */
+  answersOwnQuestion(): boolean {
+    const text = this.input.text;
+    if (yesNo(text) !== null || ordinal(text) !== null) return true;
+    const active = this.dialogue.flow;
+    const flow = active && this.pack.flows.find((f) => f.id === active.id);
+    if (!active || !flow) return false;
+    if (active.phase === 'steps' && currentStep(active, flow)?.type === 'text') return false;
+    const trial = continueFlow(structuredClone(active), text, this.flowContext(flow));
+    return trial.kind === 'complete' || (trial.kind === 'continue' && trial.state.attempts === 0);
+  }
+
+  /** The classifier is unsure and the screen silent: ask once, remembering the message that raised it. */
+  askDanger(decision: Extract<SafetyDecision, { action: 'ask' }>): TurnResult {
+    delete this.dialogue.awaitingFeedback;
+    delete this.dialogue.clarify;
+    delete this.dialogue.clarifyQuery;
+    delete this.dialogue.personOffered;
+    const check: DangerCheck = { text: this.input.text, category: decision.category, kind: decision.kind, reason: decision.reason };
+    this.dialogue.dangerCheck = check;
+    this.dialogue.dangerAsked = { category: decision.category, kind: decision.kind };
+    return this.done([dangerQuestion(this.settings)], undefined, 'danger_check');
+  }
+
+  /**
+   * The resident ends the chat (typed, the widget's End chat button, SMS "end"), in any state.
+   * A waiting handoff is abandoned and one a person holds is closed, with an audit record; an
+   * urgent (safety) handoff not yet taken stays in the queue, marked, so the team still sees
+   * what the resident disclosed.
+   */
+  async endChat(): Promise<TurnResult> {
+    const { db, now } = this.input;
+    const tenant = this.pack.tenant;
+    const conversationId = this.input.conversation.id;
+    const open = await openHandoffFor(db, tenant, conversationId);
+    let handoff: 'none' | 'abandoned' | 'closed' | 'kept_for_safety' = 'none';
+    if (open?.agent_id) {
+      await db.updateTable('handoffs').set({ closed_at: now, outcome: 'resident_ended' }).where('tenant_id', '=', tenant).where('id', '=', open.id).where('closed_at', 'is', null).execute();
+      handoff = 'closed';
+    } else if (open && open.priority === 'urgent') {
+      await db
+        .updateTable('handoffs')
+        .set({ summary: `The resident ended the chat. ${open.summary}`, context: toJson({ ...(fromJson<Record<string, unknown>>(open.context) ?? {}), endedByResidentAt: now.toISOString() }) })
+        .where('tenant_id', '=', tenant)
+        .where('id', '=', open.id)
+        .execute();
+      handoff = 'kept_for_safety';
+    } else if (open) {
+      await abandon(db, tenant, open.id, now);
+      handoff = 'abandoned';
+    }
+    await db.updateTable('conversations').set({ closed_at: now }).where('tenant_id', '=', tenant).where('id', '=', conversationId).execute();
+    await recordAudit(db, {
+      tenant,
+      actorType: 'resident',
+      actorId: null,
+      action: 'conversation.ended_by_resident',
+      subjectType: 'conversation',
+      subjectId: conversationId,
+      detail: { previousState: this.input.conversation.state, handoffId: open?.id ?? null, handoff, channel: this.input.channel },
+    });
+    this.dialogue = emptyDialogue();
+    this.recognition.ended = { handoffId: open?.id ?? null, handoff };
+    return this.done([chatEnded(this.settings, this.input.channel, handoff === 'kept_for_safety')], 'closed', 'chat_ended');
   }
 
   async whileQueued(): Promise<TurnResult> {
@@ -152,7 +311,7 @@ class Turn {
     return this.done(
       [
         {
-          text: "Thanks, I've added that to your conversation for our team to see. You're still in the queue; someone will reply here.",
+          text: "Thanks, I've added that to your conversation for our team to see. You're still in their queue.",
           suggestions: [{ label: 'Stop waiting', value: 'Cancel' }],
         },
       ],
@@ -183,7 +342,13 @@ class Turn {
     }
     this.recognition.caseReference = row.reference;
     return this.done(
-      [{ text: `Thank you. We'll call you on ${phone} after we open (${describeHours(this.settings.openingHours)}). Your reference is ${row.reference}.` }],
+      [
+        {
+          text:
+            `Thank you. I've recorded your request for a call-back on ${phone}, with reference ${row.reference}. ` +
+            `The team will see it when they are back (${describeHours(this.settings.openingHours)}). If it is urgent, call ${this.settings.contact.outOfHoursPhone}.`,
+        },
+      ],
       undefined,
       'callback_booked',
     );
@@ -226,7 +391,10 @@ class Turn {
     const answerAbove = this.settings.assistant.answerAbove;
     if (this.prediction.outOfScope) return this.outOfScope();
     if (top && top.confidence >= answerAbove) return this.actOnIntent(top.intent, text);
-    const candidates = this.prediction.ranked.filter((r) => r.confidence >= 0.08 && this.pack.servicesById.has(r.intent) && !r.intent.startsWith('meta.'));
+    // Never a safety guess in the list ("Risk to life?"): an unsure safety reading is asked about instead.
+    const candidates = this.prediction.ranked.filter(
+      (r) => r.confidence >= 0.08 && this.pack.servicesById.has(r.intent) && !r.intent.startsWith('meta.') && !r.intent.startsWith('safety.'),
+    );
     if (candidates.length > 0 && top.confidence >= 0.2) return this.clarify(candidates.slice(0, 3));
     return this.notUnderstood();
   }
@@ -253,7 +421,11 @@ class Turn {
       case 'out_of_scope':
         return this.outOfScope();
     }
-    if (intent.startsWith('safety.')) return this.safety(null, intent as SafetyHit['category']);
+    // A safety intent picked from the clarify list (the classifier alone was not confident).
+    if (intent.startsWith('safety.')) {
+      const category = intent as SafetyHit['category'];
+      return this.safety({ category, kind: category === 'safety.risk_to_life' ? 'danger_now' : 'adult_at_risk', source: 'classifier', reason: 'chosen from the options offered' });
+    }
     const flow = this.pack.flowsByService.get(intent);
     if (flow) return this.startFlow(flow);
     this.dialogue.misunderstandings = 0;
@@ -542,13 +714,18 @@ class Turn {
     this.resetTransient();
     const queue = this.settings.queues.find((q) => q.id === notice.queue)!;
     const open = isOpen(this.settings.openingHours, this.input.now);
-    const wait = open ? await estimateWait(this.input.db, this.pack.tenant, queue, { now: this.input.now, timeZone: this.settings.openingHours.timezone, priority: notice.priority }) : null;
+    // Only say a member of staff will reply when one is signed in who can take it.
+    const routes = this.input.runtime.routes;
+    const agentNow = open && !!routes && (await routes.agentCanTakeNow(this.input.db, this.pack.tenant, queue.id, this.input.now).catch(() => false));
+    const wait = agentNow ? await estimateWait(this.input.db, this.pack.tenant, queue, { now: this.input.now, timeZone: this.settings.openingHours.timezone, priority: notice.priority }) : null;
+    const route = agentNow ? 'agent' : 'queue';
+    (this.recognition.handoff as Record<string, unknown>).route = route;
     return this.done(
       [
         ...before,
         {
-          text: handoffMessage(this.settings, queue.name, open, notice.priority === 'urgent', wait),
-          handoff: { ...notice, staffAvailable: open, ...(wait !== null ? { estimatedWaitSeconds: Math.round(wait) } : {}) },
+          ...handoffMessage(this.settings, queue.name, open, notice.priority === 'urgent', wait, agentNow),
+          handoff: { ...notice, staffAvailable: open, route, ...(wait !== null ? { estimatedWaitSeconds: Math.round(wait) } : {}) },
           ...(open ? {} : { suggestions: OUT_OF_HOURS_OPTIONS }),
         },
       ],
@@ -558,7 +735,7 @@ class Turn {
   }
 
   /** Queues the conversation with its reason, priority and what an agent needs to pick it up. */
-  private async createHandoff(reason: string, service: Service | undefined, detail?: string): Promise<HandoffNotice> {
+  private async createHandoff(reason: string, service: Service | undefined, detail?: string, extra: Record<string, unknown> = {}): Promise<HandoffNotice> {
     const queue = queueFor(this.settings.queues, service);
     const priority = priorityFor(reason, service);
     const flow = this.dialogue.flow;
@@ -568,7 +745,9 @@ class Turn {
       .slice(-5)
       .map((m) => m.text);
     const summaryParts = [
-      `Reason: ${reason.replace(/_/g, ' ')}${detail ? ` (${detail})` : ''}.`,
+      extra.safety
+        ? `Safety: ${RISK_KIND_LABELS[(extra.safety as SafetyFlag).kind]}${detail ? ` (${detail})` : ''}.`
+        : `Reason: ${reason.replace(/_/g, ' ')}${detail ? ` (${detail})` : ''}.`,
       service ? `Service: ${service.name}.` : '',
       flowDef ? `In progress: ${flowDef.title} (${Object.entries(slotLabels(flow!, flowDef)).map(([k, v]) => `${k}: ${v}`).join('; ') || 'no answers yet'}).` : '',
       `Last message: "${this.input.text.slice(0, 200)}"`,
@@ -587,6 +766,7 @@ class Turn {
         flow: flowDef ? { id: flowDef.id, title: flowDef.title, answers: slotLabels(flow!, flowDef), phase: flow!.phase } : null,
         recentMessages: recent,
         misunderstandings: this.dialogue.misunderstandings,
+        ...extra,
       },
     });
     this.recognition.handoff = { id: row.id, reason, priority, queue: queue.id, service: service?.id ?? null, ooh: service?.ooh ?? false };

@@ -1,4 +1,5 @@
 import type { GazetteerAddress } from '../intents/types.js';
+import type { Db } from '../store/index.js';
 
 /** What the bot needs from the understanding layer is the layer's own interface. */
 export type { Understanding } from '../intents/index.js';
@@ -10,4 +11,20 @@ export interface GazetteerPort {
   matchAddress(text: string): { address: GazetteerAddress; confidence: number }[];
   findStreets(text: string): { street: string; usrn: string; confidence: number }[];
   label(address: GazetteerAddress): string;
+}
+
+/**
+ * Which routes to a person exist right now, asked when a safety decision is made so the resident
+ * is told only what will actually happen (the composition root answers from presence, the rota
+ * and whether a referral sender is configured). `db` is the turn's own transaction: the store may
+ * have one connection (PGlite), so a query beside it would wait for the turn to end.
+ */
+export interface SafetyRoutes {
+  /**
+   * An available, signed-in agent with room can take the item now: one who serves the queue, or
+   * for urgent work any available agent where the council's urgent-overflow policy offers it so.
+   */
+  agentCanTakeNow(db: Db, tenant: string, queueId: string, now: Date, urgent?: boolean): Promise<boolean>;
+  /** Someone is on the rota for one of these skills now, and a referral can be sent to them. */
+  dutyReachable(db: Db, tenant: string, skills: string[], now: Date): Promise<boolean>;
 }

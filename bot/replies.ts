@@ -1,6 +1,9 @@
 import { describeHours } from '../handoff/index.js';
+import type { RiskKind } from '../intents/types.js';
 import type { Settings } from './content-pack/index.js';
-import type { OutboundMessage, Suggestion } from './messages.js';
+import type { Signpost } from './content-pack/schemas.js';
+import { clean } from './matching.js';
+import type { ChannelName, OutboundMessage, Suggestion } from './messages.js';
 
 /** Fixed wording of the assistant, in one place so content editors and translators can find it. */
 
@@ -23,46 +26,191 @@ export function goodbye(): OutboundMessage {
   return { text: "You're welcome. If you need anything else, just type it here. Goodbye for now." };
 }
 
-export function riskToLifeSignposting(s: Settings): OutboundMessage {
+/** Who to call when a council's pack names nobody for a kind of risk: national services, then the council's own lines. */
+export function defaultSignposting(s: Settings): Record<RiskKind, Signpost[]> {
   const e = s.emergency;
+  const nines = e.emergencyServices ?? '999';
+  const duty = e.outOfHoursDuty ?? s.contact.outOfHoursPhone;
+  const council = (name: string, number: string | undefined, note: string): Signpost[] => (number ? [{ name: `${s.shortName} ${name}`, number, note }] : []);
+  const outOfHours = council('out-of-hours duty team', duty, 'evenings, weekends and bank holidays');
   return {
-    text:
-      `I'm really sorry you're going through this. If you or someone else is in immediate danger, call ${e.emergencyServices ?? '999'} now.\n\n` +
-      `You can talk to Samaritans any time, day or night, free on ${e.samaritans ?? '116 123'}. ` +
-      `For urgent mental health help, call NHS ${e.nhs ?? '111'} and choose option 2.\n\n` +
-      `I'm passing this conversation to a member of our team now as a priority.`,
-    speech:
-      `I'm really sorry you're going through this. If you or someone else is in immediate danger, call 9 9 9 now. ` +
-      `You can talk to Samaritans any time, free, on 1 1 6, 1 2 3. I'm passing you to a member of our team now.`,
+    suicide_self_harm: [
+      { name: 'Emergency services', number: nines, note: 'if a life is at risk now' },
+      { name: 'Samaritans', number: e.samaritans ?? '116 123', note: 'free, any time, day or night' },
+      { name: 'Shout', number: '85258', note: 'text SHOUT, free, any time' },
+      { name: 'NHS', number: e.nhs ?? '111', note: 'choose option 2 for urgent mental health help' },
+    ],
+    danger_now: [{ name: 'Emergency services', number: nines, note: 'if someone is hurt or in danger now' }],
+    fire_gas_co: [
+      { name: 'Emergency services', number: nines, note: 'for a fire, or if anyone is unwell' },
+      {
+        name: 'National Gas Emergency',
+        number: '0800 111 999',
+        note: 'for a smell of gas or carbon monoxide: leave the building, do not use switches or flames, and call from outside',
+        match: ['gas', 'carbon monoxide', 'monoxide', 'co alarm', 'fumes', 'boiler'],
+      },
+    ],
+    crime_violence: [{ name: 'Police', number: nines, note: 'if a crime is happening now or someone is in danger' }],
+    domestic_abuse: [
+      { name: 'Emergency services', number: nines, note: 'if you are in danger now' },
+      { name: 'National Domestic Abuse Helpline', number: e.domesticAbuseHelpline ?? '0808 2000 247', note: 'free, 24 hours, confidential' },
+    ],
+    child_at_risk: [
+      { name: 'Emergency services', number: nines, note: 'if a child is in immediate danger' },
+      ...council("children's services", e.childrenSocialCare, 'in office hours'),
+      ...outOfHours,
+      { name: 'NSPCC', number: '0808 800 5000', note: 'free advice if you are worried about a child' },
+    ],
+    adult_at_risk: [
+      { name: 'Emergency services', number: nines, note: 'if someone is in immediate danger' },
+      ...council('adult social care', e.adultSocialCare, 'in office hours'),
+      ...outOfHours,
+    ],
   };
 }
 
-export function safeguardingSignposting(s: Settings): OutboundMessage {
-  const e = s.emergency;
+/** The kind's services in the order to name them: the pack's (or the defaults), an entry matching the message first. */
+export function signpostsFor(s: Settings, kind: RiskKind, text = ''): Signpost[] {
+  const list = s.signposting?.[kind] ?? defaultSignposting(s)[kind];
+  const t = ` ${clean(text)} `;
+  const matches = (p: Signpost) => (p.match ?? []).some((w) => t.includes(` ${clean(w)} `));
+  return [...list.filter(matches), ...list.filter((p) => !matches(p))];
+}
+
+/** A number read digit by digit, its groups apart: "0800 111 999" → "0 8 0 0, 1 1 1, 9 9 9". */
+export function spokenNumber(number: string): string {
+  return number
+    .replace(/^\+/, 'plus ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((g) => (g === 'plus' ? g : g.split('').join(' ')))
+    .join(', ')
+    .replace(/^plus, /, 'plus ');
+}
+
+/** Kinds of risk in words a person understands (handoff summaries). */
+export const RISK_KIND_LABELS: Record<RiskKind, string> = {
+  suicide_self_harm: 'suicide or self-harm',
+  danger_now: 'someone injured or in danger now',
+  fire_gas_co: 'fire, gas or carbon monoxide',
+  crime_violence: 'crime or violence in progress',
+  domestic_abuse: 'domestic abuse',
+  child_at_risk: 'a child at risk',
+  adult_at_risk: 'an adult at risk',
+};
+
+const OPENING: Record<RiskKind, string> = {
+  suicide_self_harm: "I'm really sorry you're going through this. You don't have to face it alone, and you can talk to someone now.",
+  danger_now: 'This sounds like an emergency. If someone is hurt or in danger, get help now.',
+  fire_gas_co: 'Please get everyone to safety first.',
+  crime_violence: 'If this is happening now, please get help straight away.',
+  domestic_abuse: "Thank you for telling us. You're not alone, and help is available.",
+  child_at_risk: "Thank you for telling us. A child's safety comes first.",
+  adult_at_risk: 'Thank you for telling us. Please get help for them now.',
+};
+
+/**
+ * What will happen next, decided when the safety handoff is made (bot/policy.ts): a person here
+ * now, the duty officer being alerted, or nobody reachable through this chat right now.
+ */
+export type SafetyRoute = 'agent' | 'duty' | 'none';
+
+/** The reply to a safety disclosure: the kind's services, the right one first, then only what will really happen. */
+export function safetyReply(s: Settings, kind: RiskKind, route: SafetyRoute, at: { open: boolean; text?: string }): OutboundMessage {
+  const services = signpostsFor(s, kind, at.text);
+  const lines = services.map((p) => `- ${p.name}: ${p.number}${p.note ? `, ${p.note}` : ''}`);
+  const spoken = services.map((p) => `${p.name}: ${spokenNumber(p.number)}${p.note ? `, ${p.note}` : ''}.`);
+  const councilLine = at.open ? s.contact.phone : s.contact.outOfHoursPhone;
+  let next: string;
+  let nextSpoken: string;
+  if (route === 'agent') {
+    next = 'A member of our team is here and will join this conversation now.';
+    nextSpoken = 'A member of our team is here and will join you now.';
+  } else if (route === 'duty') {
+    next = "I'm alerting the council's duty officer now; I'll tell you here once they've been reached.";
+    nextSpoken = "I'm alerting the council's duty officer now.";
+  } else if (at.open) {
+    next =
+      `Nobody from our team is free to join this chat right now, so please don't wait for a reply here: call the numbers above, or the council on ${councilLine}. ` +
+      'Your message is at the front of our queue and the team will see it.';
+    nextSpoken = `Nobody from our team is free right now, so please call the numbers I've given you, or the council on ${spokenNumber(councilLine)}.`;
+  } else {
+    next =
+      `Nobody from the council can be reached through this chat right now. Please call the numbers above, or the council's out-of-hours line on ${councilLine}. ` +
+      `Our team will see your message when they are back (${describeHours(s.openingHours)}).`;
+    nextSpoken = `Nobody from the council can be reached through this call right now. Please call the numbers I've given you, or the council's out-of-hours line on ${spokenNumber(councilLine)}.`;
+  }
   return {
-    text:
-      `Thank you for telling us. If anyone is in immediate danger, call ${e.emergencyServices ?? '999'} now.\n\n` +
-      `Worried about a child: call our children's services on ${e.childrenSocialCare}. Worried about an adult: call ${e.adultSocialCare}. ` +
-      `Out of hours, call the duty team on ${e.outOfHoursDuty ?? s.contact.outOfHoursPhone}. ` +
-      (e.domesticAbuseHelpline ? `The National Domestic Abuse Helpline is free, 24 hours: ${e.domesticAbuseHelpline}.\n\n` : '\n\n') +
-      `I'm passing this conversation to our safeguarding team now as a priority.`,
+    text: `${OPENING[kind]}\n\n${lines.join('\n')}\n\n${next}`,
+    speech: `${OPENING[kind]} ${spoken.join(' ')} ${nextSpoken}`,
   };
 }
 
-export function handoffMessage(s: Settings, queueName: string, open: boolean, urgent: boolean, waitSeconds: number | null = null): string {
-  if (open) {
+/** Asked once when the classifier is unsure about safety and the screen is silent. */
+export function dangerQuestion(s: Settings): OutboundMessage {
+  const nines = s.emergency.emergencyServices ?? '999';
+  return {
+    text: `Is anyone in danger right now?\n\nIf someone is in danger, call ${nines}.`,
+    speech: `Is anyone in danger right now? If someone is in danger, call ${spokenNumber(nines)}.`,
+    suggestions: [
+      { label: 'Yes', value: 'Yes' },
+      { label: 'No', value: 'No' },
+    ],
+    askFor: 'yes_no',
+  };
+}
+
+/** The chat was ended by the resident; a safety conversation keeps its numbers in sight. */
+export function chatEnded(s: Settings, channel: ChannelName, stillSeen: boolean): OutboundMessage {
+  const again =
+    channel === 'sms' ? 'If you need us again, just send a new text.' : channel === 'voice' ? 'Thank you for calling. Goodbye.' : 'If you need us again, you can start a new chat.';
+  const nines = s.emergency.emergencyServices ?? '999';
+  const safety = stillSeen ? ` Our team can still see what you told us. If anyone is in danger, call ${nines}.` : '';
+  const safetySpoken = stillSeen ? ` Our team can still see what you told us. If anyone is in danger, call ${spokenNumber(nines)}.` : '';
+  return {
+    text: `You've ended this chat.${safety} ${again}`,
+    speech: `You've ended this conversation.${safetySpoken} ${channel === 'voice' ? again : ''}`.trim(),
+  };
+}
+
+/**
+ * A handoff that is not about safety. In hours: an agent can take it now, or it waits in the
+ * queue (said so). Out of hours: the team sees it when back. Never a person or call-back that no
+ * route delivers. `speech` is the same for a phone call, without chat-only offers.
+ */
+export function handoffMessage(
+  s: Settings,
+  queueName: string,
+  open: boolean,
+  urgent: boolean,
+  waitSeconds: number | null = null,
+  agentNow = true,
+): OutboundMessage {
+  if (open && agentNow) {
     const wait =
       waitSeconds === null
         ? ' Everyone is busy at the moment, so it may take a little longer than usual.'
         : waitSeconds < 90
           ? ' The wait is about a minute.'
           : ` The wait is about ${Math.round(waitSeconds / 60)} minutes.`;
-    return `I'm passing you to our ${queueName} team. A member of staff will reply here, and they can see this conversation, so you won't need to repeat yourself.${urgent ? ' You are at the front of the queue.' : wait}`;
+    const text = `I'm passing you to our ${queueName} team. A member of staff will reply here, and they can see this conversation, so you won't need to repeat yourself.${urgent ? ' You are at the front of the queue.' : wait}`;
+    return { text };
   }
-  return (
-    `Our advisers are available ${describeHours(s.openingHours)}, so nobody is here right now. I've passed your message to the ${queueName} team, and someone will reply here when they are back. ` +
-    `You can also ask for a call-back, or leave it with the team. If it is urgent, call ${s.contact.outOfHoursPhone}.`
-  );
+  if (open) {
+    return {
+      text:
+        `Nobody in our ${queueName} team is free to reply right now. I've put your conversation in their queue, so they will see it and can reply here; ` +
+        `they can see this conversation, so you won't need to repeat yourself. If it is urgent, call ${s.contact.phone}.`,
+      speech: `Nobody in our ${queueName} team is free right now. I've put your message in their queue. If it is urgent, call ${spokenNumber(s.contact.phone)}.`,
+    };
+  }
+  const hours = describeHours(s.openingHours);
+  return {
+    text:
+      `Our advisers are available ${hours}, so nobody is here right now. I've passed your message to the ${queueName} team, who will see it when they are back and can reply here. ` +
+      `You can also ask for a call-back. If it is urgent, call ${s.contact.outOfHoursPhone}.`,
+    speech: `Our advisers are available ${hours}, so nobody is here right now. I've passed your message to the ${queueName} team, who will see it when they are back. If it is urgent, call ${spokenNumber(s.contact.outOfHoursPhone)}.`,
+  };
 }
 
 export const OUT_OF_HOURS_OPTIONS: Suggestion[] = [

@@ -1,6 +1,6 @@
 import type { ArticleIndex, Typeahead } from '../knowledge-base/index.js';
 import type { ContentPack } from './content-pack/index.js';
-import type { GazetteerPort, Understanding } from './ports.js';
+import type { GazetteerPort, SafetyRoutes, Understanding } from './ports.js';
 
 /** Everything the assistant holds for one tenant, built once at start from its content pack. */
 export interface TenantRuntime {
@@ -9,4 +9,6 @@ export interface TenantRuntime {
   gazetteer: GazetteerPort;
   articles: ArticleIndex;
   typeahead: Typeahead;
+  /** Set by the composition root; without it no route to a person is promised. */
+  routes?: SafetyRoutes;
 }

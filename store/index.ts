@@ -8,3 +8,5 @@ export * from './handoffs.js';
 export * from './articles.js';
 export * from './feedback.js';
 export * from './audit.js';
+export * from './safety-flags.js';
+export * from './referrals.js';

@@ -166,6 +166,23 @@ export interface ReferralsTable {
   created_at: CreatedAt;
   sent_at: Date | null;
   acknowledged_at: Date | null;
+  /** The chain's first referral, for an escalation step (migration 003). */
+  escalation_of: ColumnType<string | null, string | null | undefined, string | null>;
+  step: ColumnType<number, number | undefined, number>;
+  target_kind: ColumnType<'rota' | 'fallback', 'rota' | 'fallback' | undefined, 'rota' | 'fallback'>;
+  target_name: ColumnType<string | null, string | null | undefined, string | null>;
+  fallback_index: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Skills tried in order (the queue's, the service's area, safety); JSON array. */
+  skills: ColumnType<string[], string | undefined, string>;
+  /** Reference, location, contact for the message; JSON. */
+  details: ColumnType<{ reference?: string | null; location?: string | null; contact?: string | null }, string | undefined, string>;
+  due_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  escalated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  acknowledged_by: ColumnType<string | null, string | null | undefined, string | null>;
+  resident_alerted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  resident_unreachable_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** On the chain's first row: how an unacknowledged chain ended. */
+  chain_end: ColumnType<'exhausted' | 'handoff_taken' | null, 'exhausted' | 'handoff_taken' | null | undefined, 'exhausted' | 'handoff_taken' | null>;
 }
 
 export interface HandoffsTable {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Namespace } from 'socket.io';
 import type { Assistant } from '../../bot/index.js';
+import type { DutyWatch } from '../../handoff/referrals/index.js';
 import type { JobQueue } from '../../jobs/index.js';
 import type { Store } from '../../store/index.js';
 import type { Realtime } from '../realtime.js';
@@ -26,4 +27,6 @@ export interface ConsoleDeps {
   /** True when cookies must be Secure (PUBLIC_URL is https). */
   secureCookies: boolean;
   clock: () => Date;
+  /** Duty-referral cover (sender, councils, escalation policy): the supervisor's standing alarms and /health. */
+  duty?: DutyWatch;
 }

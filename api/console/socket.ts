@@ -1,6 +1,17 @@
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
-import { firstName, heartbeat, offerNext, setStatus, type QueueSettings } from '../../handoff/queue/index.js';
+import {
+  agentsWhoCanOpen,
+  DEFAULT_URGENT_OVERFLOW,
+  firstName,
+  heartbeat,
+  offerNext,
+  reasonLabel,
+  setStatus,
+  type QueueSettings,
+  type ServiceNames,
+  type UrgentOverflow,
+} from '../../handoff/queue/index.js';
 import { openHandoffFor } from '../../store/index.js';
 import type { ConsoleDeps } from './deps.js';
 import { agentFromCookieHeader, type ConsoleAgent } from './session.js';
@@ -11,6 +22,25 @@ export function queuesOf(deps: Pick<ConsoleDeps, 'assistant'>, tenant: string): 
     return deps.assistant.runtime(tenant).pack.settings.queues as QueueSettings[];
   } catch {
     return [];
+  }
+}
+
+/** The council's urgent-overflow policy (settings.urgentOverflow, handoff/README.md). */
+export function overflowPolicyOf(deps: Pick<ConsoleDeps, 'assistant'>, tenant: string): UrgentOverflow {
+  try {
+    return (deps.assistant.runtime(tenant).pack.settings as { urgentOverflow?: UrgentOverflow }).urgentOverflow ?? DEFAULT_URGENT_OVERFLOW;
+  } catch {
+    return DEFAULT_URGENT_OVERFLOW;
+  }
+}
+
+/** The catalogue's service names, for labels the agent reads instead of ids. */
+export function serviceNamesOf(deps: Pick<ConsoleDeps, 'assistant'>, tenant: string): ServiceNames {
+  try {
+    const byId = deps.assistant.runtime(tenant).pack.servicesById as Map<string, { name?: string }>;
+    return (id) => byId.get(id)?.name;
+  } catch {
+    return () => undefined;
   }
 }
 
@@ -38,27 +68,50 @@ export function notifyConversationMessage(deps: Pick<ConsoleDeps, 'consoleNamesp
  */
 export async function routeAndNotify(deps: ConsoleDeps, tenant: string): Promise<void> {
   try {
-    const offers = await offerNext(deps.store.db, tenant, queuesOf(deps, tenant), deps.clock());
+    const offers = await offerNext(deps.store.db, tenant, queuesOf(deps, tenant), deps.clock(), { urgentOverflow: overflowPolicyOf(deps, tenant) });
     const nsp = deps.consoleNamespace?.();
-    for (const o of offers) nsp?.to(`agent:${o.agentId}`).emit('handoff:offered', { id: o.handoffId });
+    for (const o of offers) nsp?.to(`agent:${o.agentId}`).emit('handoff:offered', { id: o.handoffId, ...(o.overflow ? { overflow: true } : {}) });
     if (offers.length) notifyQueueChanged(deps, tenant);
   } catch (err) {
     deps.log.warn({ err, tenant }, 'handoff routing failed');
   }
 }
 
-/** The assistant queued a conversation: consoles hear of it, and routing offers it. */
+/**
+ * The assistant queued (or escalated) a conversation. Its alert (`handoff:new`, which sounds in
+ * the console) goes only to the agents who can open it: supervisors, those with the queue's
+ * skills, the one it waits for, and, under the urgent-overflow policy, every available agent when
+ * nobody with the skills is here. Every console refreshes its queue; routing offers it.
+ */
 export async function notifyHandoffCreated(
   deps: ConsoleDeps,
   tenant: string,
   handoff: { id: string; priority: string; queue: string; reason: string },
 ): Promise<void> {
-  deps.consoleNamespace?.()?.to(`tenant:${tenant}`).emit('handoff:new', {
-    id: handoff.id,
-    priority: handoff.priority,
-    queue: handoff.queue,
-    reason: handoff.reason,
-  });
+  try {
+    const db = deps.store.db;
+    const row = await db
+      .selectFrom('handoffs')
+      .select(['priority', 'queue', 'reason', 'offered_to', 'agent_id', 'context', 'closed_at'])
+      .where('tenant_id', '=', tenant)
+      .where('id', '=', handoff.id)
+      .executeTakeFirst();
+    if (row && !row.closed_at && !row.agent_id) {
+      const queues = queuesOf(deps, tenant);
+      const who = await agentsWhoCanOpen(db, tenant, row, queues, overflowPolicyOf(deps, tenant), deps.clock());
+      const event = {
+        id: handoff.id,
+        priority: row.priority,
+        queue: row.queue,
+        reason: row.reason,
+        reasonLabel: reasonLabel(row.reason, serviceNamesOf(deps, tenant)),
+      };
+      const nsp = deps.consoleNamespace?.();
+      for (const id of who) nsp?.to(`agent:${id}`).emit('handoff:new', event);
+    }
+  } catch (err) {
+    deps.log.warn({ err, tenant, handoffId: handoff.id }, 'handoff alert failed');
+  }
   notifyQueueChanged(deps, tenant);
   await routeAndNotify(deps, tenant);
 }

@@ -18,7 +18,7 @@ import {
 import { sendProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';
 import { requireAgent, type ConsoleAgent } from './session.js';
-import { notifyConversationMessage, notifyQueueChanged, queuesOf, routeAndNotify } from './socket.js';
+import { notifyConversationMessage, notifyQueueChanged, overflowPolicyOf, queuesOf, routeAndNotify, serviceNamesOf } from './socket.js';
 
 const messageBody = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(2000, 'text must be at most 2000 characters') }).strict();
 const transferBody = z
@@ -79,13 +79,18 @@ export function workRoutes(deps: ConsoleDeps): Router {
 
   router.get('/queue', auth, async (req, res) => {
     const agent = agentOf(req);
-    const handoffs = await listQueue(db, agent.tenantId, agent, queuesOf(deps, agent.tenantId), deps.clock());
+    const handoffs = await listQueue(db, agent.tenantId, agent, queuesOf(deps, agent.tenantId), deps.clock(), {
+      urgentOverflow: overflowPolicyOf(deps, agent.tenantId),
+      serviceName: serviceNamesOf(deps, agent.tenantId),
+    });
     res.json({ handoffs });
   });
 
   router.post('/handoffs/:id/accept', auth, async (req, res) => {
     const agent = agentOf(req);
-    const result = await accept(db, agent.tenantId, String(req.params.id), agent, queuesOf(deps, agent.tenantId), deps.clock());
+    const result = await accept(db, agent.tenantId, String(req.params.id), agent, queuesOf(deps, agent.tenantId), deps.clock(), {
+      urgentOverflow: overflowPolicyOf(deps, agent.tenantId),
+    });
     changed(agent.tenantId, result.conversationId);
     res.json({ conversationId: result.conversationId });
   });
@@ -93,8 +98,14 @@ export function workRoutes(deps: ConsoleDeps): Router {
   router.get('/conversations/:id', auth, async (req, res) => {
     const agent = agentOf(req);
     const flows = runtimeOf(agent.tenantId)?.pack.flows ?? [];
-    const view = await viewConversation(db, agent.tenantId, String(req.params.id), agent, queuesOf(deps, agent.tenantId), (id) =>
-      flows.find((f) => f.id === id)?.title,
+    const view = await viewConversation(
+      db,
+      agent.tenantId,
+      String(req.params.id),
+      agent,
+      queuesOf(deps, agent.tenantId),
+      (id) => flows.find((f) => f.id === id)?.title,
+      serviceNamesOf(deps, agent.tenantId),
     );
     res.setHeader('Cache-Control', 'no-store');
     res.json(view);

@@ -1,10 +1,41 @@
 import { z } from 'zod';
+import { RISK_KINDS, type RiskKind } from '../../intents/types.js';
+import { ukMobileNumber } from '../../handoff/referrals/rota.js';
 
 const wording = z.union([
   z.string().min(1),
   z.object({ default: z.string().min(1), voice: z.string().optional(), sms: z.string().optional() }).strict(),
 ]);
 export type Wording = z.infer<typeof wording>;
+
+/** Who a duty referral escalates to after the rota, in order (a supervisor, the emergency duty team). */
+const dutyFallback = z.discriminatedUnion('channel', [
+  z.object({ name: z.string().min(1), channel: z.literal('sms'), destination: ukMobileNumber }).strict(),
+  z.object({ name: z.string().min(1), channel: z.literal('email'), destination: z.email().transform((s) => s.toLowerCase()) }).strict(),
+]);
+const dutySchema = z
+  .object({
+    /** An unacknowledged referral goes to the next person after this long. */
+    escalateAfterMinutes: z.number().positive().max(24 * 60).default(10),
+    fallback: z.array(dutyFallback).default([]),
+    /** The emergency duty team's phone, shown to staff when nobody can be reached. */
+    emergencyDutyTeamPhone: z.string().min(1).optional(),
+  })
+  .strict();
+
+/**
+ * Who to call for one kind of risk, in the order the reply names them. `match`: words in the
+ * resident's message that bring this entry to the front ("gas" puts the gas emergency line first).
+ */
+const signpost = z
+  .object({
+    name: z.string().min(1),
+    number: z.string().regex(/^\+?\d[\d ]{1,18}\d$/, 'a phone number in digits and spaces, such as 0800 111 999'),
+    note: z.string().min(1).optional(),
+    match: z.array(z.string().min(2)).optional(),
+  })
+  .strict();
+export type Signpost = z.infer<typeof signpost>;
 
 const hhmmRange = z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'expected "HH:MM-HH:MM"');
 
@@ -44,6 +75,11 @@ export const settingsSchema = z
         }),
       )
       .min(1),
+    /**
+     * Urgent (safety) handoffs when no available agent has the queue's skills: `all_agents` offers
+     * them to every available agent (audited), `none` keeps them for the skilled (handoff/README.md).
+     */
+    urgentOverflow: z.enum(['all_agents', 'none']).default('all_agents'),
     retention: z.object({ conversationsDays: z.number().int().positive(), casesDays: z.number().int().positive() }),
     channels: z
       .object({
@@ -60,6 +96,10 @@ export const settingsSchema = z
         twilioNumbers: z.array(z.string().regex(/^\+\d{8,15}$/, 'E.164, e.g. +441632960100')).default([]),
       })
       .default({ sms: { resumeWithinMinutes: 1440 }, voice: { recordCalls: false, voice: 'Polly.Amy-Neural' }, twilioNumbers: [] }),
+    /** Signposting by kind of risk; a kind left out gets national defaults (bot/replies.ts). */
+    signposting: z.partialRecord(z.enum(RISK_KINDS as [RiskKind, ...RiskKind[]]), z.array(signpost).min(1)).default({}),
+    /** Out-of-hours duty referrals: escalation when nobody acknowledges (handoff/referrals/escalation.ts). */
+    duty: dutySchema.default({ escalateAfterMinutes: 10, fallback: [] }),
     assistant: z.object({
       name: z.string(),
       clarifyBelow: z.number().min(0).max(1),

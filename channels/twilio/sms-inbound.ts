@@ -53,10 +53,15 @@ function helpText(deps: SmsChannelDeps, tenant: string): string {
   );
 }
 
+/** "end", "END", "End." alone: the resident ending the conversation (see receiveSms). */
+export function isEndWord(text: string): boolean {
+  return /^end[.!]*$/i.test(text.trim());
+}
+
 /**
  * One inbound SMS from Twilio's Messaging webhook (already signature-checked): opt-out keywords,
- * HELP, else the turn. The message is stored before Twilio is answered, so an answered webhook
- * never loses it; a repeated MessageSid is acknowledged and processed once.
+ * HELP, else the turn ("end" included). The message is stored before Twilio is answered, so an
+ * answered webhook never loses it; a repeated MessageSid is acknowledged and processed once.
  */
 export async function receiveSms(deps: SmsChannelDeps, body: TwilioParams): Promise<InboundOutcome> {
   const from = param(body, 'From')?.trim();
@@ -68,7 +73,20 @@ export async function receiveSms(deps: SmsChannelDeps, body: TwilioParams): Prom
   const db: Db = deps.db;
   const now = deps.clock?.() ?? new Date();
 
-  const keyword = smsKeyword(text);
+  // "END" is how a resident ends the chat, not a request to stop all texts: it goes to the
+  // assistant as a message (which closes the conversation). Twilio's default opt-out list includes
+  // END, so a council should remove END from its Messaging Service's Advanced Opt-Out keywords
+  // (Twilio allows removing all but STOP, START and HELP). If Twilio still treated it as an
+  // opt-out, it says so with OptOutType=STOP and will refuse our replies; we then record the
+  // opt-out as well (the reply is stored, not sent), and the conversation still ends. Without that
+  // parameter our reply goes out; should Twilio refuse it anyway (error 21610), the sender records
+  // the opt-out then. STOP and the other keywords are opt-outs as before.
+  const endsChat = isEndWord(text);
+  const keyword = endsChat ? null : smsKeyword(text);
+  if (endsChat && param(body, 'OptOutType')?.trim().toUpperCase() === 'STOP') {
+    await setSmsOptOut(db, tenant, from, true, now);
+    deps.log.info({ tenant, messageSid: sid }, 'SMS opt-out recorded (END, treated as opt-out by Twilio)');
+  }
   if (keyword === 'opt_out') {
     // Twilio itself confirms and blocks; we record it so nothing is even attempted.
     await setSmsOptOut(db, tenant, from, true, now);

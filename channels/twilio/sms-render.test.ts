@@ -84,3 +84,29 @@ describe('renderSms', () => {
     expect(r.body).toContain('https://x.gov.uk/a');
   });
 });
+
+describe('phone numbers on SMS', () => {
+  test('numbers stay plain digits: no tel: or sms: markup reaches the phone', () => {
+    const r = renderSms({ text: 'Call the National Gas Emergency Service on [0800 111 999](tel:+44800111999), or text SHOUT to [85258](sms:85258). In danger, call <a href="tel:999">999</a>.' });
+    expect(r.body).toBe('Call the National Gas Emergency Service on 0800 111 999, or text SHOUT to 85258. In danger, call 999.');
+    expect(r.body).not.toMatch(/tel:|sms:|[[\]<>]/);
+  });
+
+  test('a long answer is never cut through a phone number', () => {
+    // Three GSM segments hold 459 characters: put each number across that edge, one position at a time.
+    for (let at = 430; at < 470; at++) {
+      for (const number of ['0808 2000 247', '116 123', '01632 960 200']) {
+        const lead = 'Our teams can help with every kind of question about the service ';
+        const text = `${lead.repeat(10).slice(0, at - 12)} call us on ${number} at any time of the day or night and talk it through with someone`;
+        expect(text.indexOf(number)).toBe(at);
+        const r = renderSms({ text });
+        expect(r.trimmed).toBe(true);
+        expect(r.segments).toBeLessThanOrEqual(3);
+        // Either the whole number is there, or none of it.
+        const digits = number.replace(/ /g, '');
+        const shown = r.body.replace(/[^\d]/g, '');
+        expect([number, at, shown === '' || shown === digits]).toEqual([number, at, true]);
+      }
+    }
+  });
+});

@@ -98,9 +98,14 @@ export interface RenderOptions {
 // Values a resident must not be told to text: carriers and Twilio treat them as opt-out/help keywords.
 const KEYWORDS = /^(stop|stopall|unsubscribe|cancel|end|quit|revoke|optout|start|unstop|help|info)$/i;
 
-/** Markdown and HTML-ish leftovers become plain text; links keep their URL. */
+/**
+ * Markdown and HTML-ish leftovers become plain text; links keep their URL. Phone numbers stay
+ * plain digits ("[0800 111 999](tel:+44800111999)" is just "0800 111 999"): every phone makes
+ * them tappable itself, and markup would only be noise.
+ */
 function plain(text: string): string {
   return text
+    .replace(/\[([^\]]+)\]\((?:tel|sms|callto):[^)\s]*\)/gi, '$1')
     .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, (_m, label: string, url: string) => (label === url ? url : `${label} (${url})`))
     .replace(/\*\*([^*]+)\*\*/g, '$1')
     .replace(/__([^_]+)__/g, '$1')
@@ -138,6 +143,9 @@ function wordsLine(suggestions: Suggestion[], isPrompt: boolean): string {
   return isPrompt ? `Or reply: ${words.join(' / ')}` : `Related: ${words.join('; ')}`;
 }
 
+// UK numbers and the spaced 116 helplines: a cut never falls inside one (half a number is a wrong number).
+const PHONE_RE = /(?:\+44 ?|(?<![\d£.])0)\d{2,4}(?:[ -]?\d){6,8}(?!\d)|(?<!\d)116 \d{3}(?!\d)/g;
+
 /** Cuts text at a sentence (else word) boundary so it fits in `max` characters including "...". */
 function cut(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -145,8 +153,10 @@ function cut(text: string, max: number): string {
   const room = text.slice(0, max - 3);
   const sentence = Math.max(room.lastIndexOf('. '), room.lastIndexOf('.\n'), room.lastIndexOf('? '), room.lastIndexOf('! '));
   if (sentence >= max * 0.5) return room.slice(0, sentence + 1);
-  const space = room.lastIndexOf(' ');
-  return `${(space > max * 0.5 ? room.slice(0, space) : room).replace(/[\s,;:.-]+$/, '')}...`;
+  let end = room.lastIndexOf(' ');
+  if (end <= max * 0.5) end = room.length;
+  for (const m of text.matchAll(PHONE_RE)) if (m.index < end && m.index + m[0].length > end) end = m.index;
+  return `${room.slice(0, end).replace(/[\s,;:.-]+$/, '')}...`;
 }
 
 export function renderSms(message: OutboundMessage, opts: RenderOptions = {}): SmsRendering {

@@ -214,6 +214,40 @@ describe('Twilio SMS webhook', () => {
     expect(h.sentTo(phone)).toHaveLength(before + 1);
   });
 
+  test('"end" (any case, alone) reaches the assistant and ends the chat: it is not an opt-out and the reply is sent', async () => {
+    const phone = newPhone();
+    await h.text(phone, 'hello', 1);
+    const [reply] = await h.text(phone, 'END', 1);
+    expect(reply.body).toMatch(/ended this chat/i);
+    expect(reply.body).not.toMatch(/tel:/);
+    const inbound = (await messagesOf(phone)).filter((m) => m.direction === 'in');
+    expect(inbound.map((m) => m.text)).toEqual(['hello', 'END']);
+    expect(inbound[1].processed_at).not.toBeNull();
+    expect((await conversationsOf(phone))[0].state).toBe('closed');
+    const flags = await h.server.store.db
+      .selectFrom('contacts')
+      .innerJoin('contact_identities', 'contact_identities.contact_id', 'contacts.id')
+      .select('contacts.flags')
+      .where('contact_identities.tenant_id', '=', h.server.tenant)
+      .where('contact_identities.channel_user_id', '=', phone)
+      .executeTakeFirstOrThrow();
+    expect(flags.flags).not.toContain(SMS_OPT_OUT_FLAG);
+    // Texting again starts a new conversation, and is answered.
+    expect(await h.text(phone, 'When is my bin day?', 1)).toHaveLength(1);
+    expect(await conversationsOf(phone)).toHaveLength(2);
+  });
+
+  test('an END Twilio treated as an opt-out (OptOutType=STOP) is recorded as one; the chat still ends, nothing is sent', async () => {
+    const phone = newPhone();
+    await h.text(phone, 'hello', 1);
+    await h.text(phone, 'end', 0, { OptOutType: 'STOP' });
+    expect(h.sentTo(phone)).toHaveLength(1);
+    const out = (await messagesOf(phone)).filter((m) => m.direction === 'out');
+    expect(out.slice(-1)[0]).toMatchObject({ status: 'suppressed_opt_out' });
+    expect(out.slice(-1)[0].text).toMatch(/ended this chat/i);
+    expect((await conversationsOf(phone))[0].state).toBe('closed');
+  });
+
   test('only an exact single word is a keyword: "stop please" is an ordinary message', async () => {
     const phone = newPhone();
     expect(await h.text(phone, 'stop please', 1)).toHaveLength(1);

@@ -17,9 +17,10 @@ import {
   type MessageRow,
 } from '../../store/index.js';
 import { auditAgentAction } from './audit.js';
-import { findHandoff, findQueue, firstName, inTransaction, isSupervisor, isUuidish, jsonArray, jsonObject, queueOrDefault, servesQueue } from './common.js';
+import { findHandoff, findQueue, firstName, inTransaction, isSupervisor, isUuidish, jsonArray, jsonObject, queueOrDefault } from './common.js';
 import { conversationContext, type ConversationContext } from './context.js';
-import { transferTarget } from './listing.js';
+import { reasonLabel, type ServiceNames } from './labels.js';
+import { accessTo, needsOverflowCheck, OverflowState, type UrgentOverflow } from './overflow.js';
 import { CLOSE_OUTCOMES, QueueError, type CloseOutcome, type QueueAgent, type QueueSettings } from './types.js';
 
 export const HAND_BACK_TEXT = "You're back with the assistant. How else can I help?";
@@ -43,7 +44,9 @@ export interface AcceptResult {
 /**
  * Takes a waiting handoff. Atomic across processes: the agent's row is locked while their open
  * handoffs are counted against capacity, and the handoff is only taken while nobody holds it,
- * so of two agents racing exactly one wins (409 for the other).
+ * so of two agents racing exactly one wins (409 for the other). An agent without the queue's
+ * skills may take an urgent handoff under the council's urgent-overflow policy (overflow.ts);
+ * the audit event says so.
  */
 export async function accept(
   db: Db,
@@ -52,15 +55,17 @@ export async function accept(
   agent: QueueAgent,
   queues: readonly QueueSettings[],
   now = new Date(),
+  options: { urgentOverflow?: UrgentOverflow } = {},
 ): Promise<AcceptResult> {
   const found = await findHandoff(db, tenant, handoffId);
   if (found.closed_at) throw new QueueError(409, 'Handoff closed', 'This conversation is no longer waiting.');
   if (found.agent_id) throw new QueueError(409, 'Already taken', 'Someone else has taken this conversation.');
   const queue = queueOrDefault(queues, found.queue);
-  const directed = transferTarget(found.context);
-  const allowed =
-    isSupervisor(agent) || found.offered_to === agent.id || directed === agent.id || (!directed && servesQueue(agent.skills, queue));
-  if (!allowed) throw new QueueError(403, 'Not in your queues', `You do not have the skills for ${queue.name}.`);
+  const policy = options.urgentOverflow ?? 'none';
+  const overflow =
+    policy !== 'none' && needsOverflowCheck(agent, found, queues) ? await OverflowState.load(db, tenant, queues, policy, now) : undefined;
+  const access = accessTo(agent, found, queues, overflow);
+  if (!access) throw new QueueError(403, 'Not in your queues', `You do not have the skills for ${queue.name}.`);
 
   const result = await inTransaction(db, async (trx) => {
     // Lock order: conversation, agent, handoff (the turn pipeline locks the conversation first too).
@@ -110,6 +115,8 @@ export async function accept(
       queue: handoff.queue,
       priority: handoff.priority,
       waitedSeconds: Math.round((now.getTime() - handoff.created_at.getTime()) / 1000),
+      // Opened by an agent without the queue's skills because nobody with them was available.
+      ...(access === 'overflow' ? { overflow: { policy: 'all_agents', agentSkills: agent.skills, queueSkills: queue.skills } } : {}),
     });
     return { handoff, conversationId: conversation.id, message };
   });
@@ -346,6 +353,7 @@ export interface ConversationView {
     queueName: string;
     priority: string;
     reason: string;
+    reasonLabel: string;
     summary: string;
     note: string | null;
     createdAt: string;
@@ -368,6 +376,7 @@ export async function viewConversation(
   agent: QueueAgent,
   queues: readonly QueueSettings[],
   flowTitle?: (id: string) => string | undefined,
+  serviceName?: ServiceNames,
 ): Promise<ConversationView> {
   const conversation = await getConversation(db, tenant, conversationId);
   const handoff =
@@ -381,7 +390,7 @@ export async function viewConversation(
       .limit(1)
       .executeTakeFirst());
   const messages = await transcript(db, tenant, conversation.id);
-  const context = await conversationContext(db, tenant, conversation, handoff, flowTitle);
+  const context = await conversationContext(db, tenant, conversation, handoff, flowTitle, serviceName);
   await auditAgentAction(db, tenant, agent, 'conversation.view', { type: 'conversation', id: conversation.id }, {
     handoffId: handoff?.id ?? null,
     cases: context.cases.map((c) => c.reference),
@@ -408,6 +417,7 @@ export async function viewConversation(
           queueName: queueOrDefault(queues, handoff.queue).name,
           priority: handoff.priority,
           reason: handoff.reason,
+          reasonLabel: reasonLabel(handoff.reason, serviceName),
           summary: handoff.summary,
           note: handoff.note,
           createdAt: handoff.created_at.toISOString(),

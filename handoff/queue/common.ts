@@ -77,3 +77,9 @@ export function startOfDay(now: Date, timeZone = 'Europe/London'): Date {
   guess = localMidnight - offsetAt(new Date(guess));
   return new Date(guess);
 }
+
+/** The agent a handoff was transferred to by name, if any: it waits for them rather than the whole queue. */
+export function transferTarget(context: unknown): string | null {
+  const transfer = jsonObject(context).transfer as { toAgentId?: unknown } | undefined;
+  return transfer && typeof transfer.toAgentId === 'string' ? transfer.toAgentId : null;
+}

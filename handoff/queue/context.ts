@@ -1,9 +1,19 @@
 import type { ConversationRow, Db, HandoffRow } from '../../store/index.js';
-import { fromJson } from '../../store/index.js';
+import { conversationSafetyFlag, fromJson } from '../../store/index.js';
 import { jsonArray, jsonObject } from './common.js';
+import { intentLabel, labelledFlag, safetyLabel, type ServiceNames } from './labels.js';
 
 export interface ConversationContext {
+  /** The last recognised message's recognition, raw (ids, as stored). */
   recognition: Record<string, unknown> | null;
+  /** The same, in words for the agent: catalogue names and plain labels, never internal ids. */
+  understood: {
+    intent: { label: string; confidence: number } | null;
+    others: { label: string; confidence: number }[];
+    safety: string | null;
+  } | null;
+  /** The conversation's highest safety flag from any message, however ordinary the latest was. */
+  safetyFlag: { category: string; kind: string | null; label: string; reason: string | null; at: string } | null;
   flow: { title: string; answers: Record<string, string>; phase: string | null } | null;
   cases: CaseSummary[];
   contact: {
@@ -40,6 +50,7 @@ export async function conversationContext(
   conversation: ConversationRow,
   handoff?: HandoffRow | null,
   flowTitle: (id: string) => string | undefined = () => undefined,
+  serviceName: ServiceNames = () => undefined,
 ): Promise<ConversationContext> {
   const lastInbound = await db
     .selectFrom('messages')
@@ -52,6 +63,9 @@ export async function conversationContext(
     .limit(1)
     .executeTakeFirst();
   const recognition = lastInbound?.recognition == null ? null : jsonObject(lastInbound.recognition);
+  const flag = await conversationSafetyFlag(db, tenant, conversation.id);
+  const labelled = labelledFlag(flag);
+  const safetyFlag = flag && labelled ? { ...labelled, reason: agentReason(flag.reason), at: flag.at } : null;
 
   const cases = (
     await db
@@ -139,7 +153,36 @@ export async function conversationContext(
     ).map(caseSummary);
   }
 
-  return { recognition, flow: flowOf(conversation, handoff, flowTitle), cases, contact, previousConversations, previousCases };
+  return {
+    recognition,
+    understood: recognition ? understood(recognition, serviceName) : null,
+    safetyFlag,
+    flow: flowOf(conversation, handoff, flowTitle),
+    cases,
+    contact,
+    previousConversations,
+    previousCases,
+  };
+}
+
+/** The recognition in words: "Report a missed bin collection" at 82 %, never "waste.missed_collection". */
+function understood(r: Record<string, unknown>, serviceName: ServiceNames): NonNullable<ConversationContext['understood']> {
+  const id = typeof r.intent === 'string' ? r.intent : null;
+  const confidence = typeof r.confidence === 'number' ? r.confidence : 0;
+  const ranked = Array.isArray(r.ranked) ? (r.ranked as { intent?: unknown; confidence?: unknown }[]) : [];
+  const safety = jsonObject(r.safety);
+  return {
+    intent: id ? { label: intentLabel(id, serviceName), confidence } : null,
+    others: ranked
+      .filter((x) => typeof x?.intent === 'string' && x.intent !== id)
+      .map((x) => ({ label: intentLabel(x.intent as string, serviceName), confidence: typeof x.confidence === 'number' ? x.confidence : 0 })),
+    safety: typeof safety.category === 'string' ? safetyLabel(safety.category, typeof safety.kind === 'string' ? safety.kind : null) : null,
+  };
+}
+
+/** The screen's short reason ("mentions suicide") is for people; "classifier" is not. */
+function agentReason(reason: string | null): string | null {
+  return reason && reason !== 'classifier' && !/^[a-z_]+\.[a-z_]+$/.test(reason) ? reason : null;
 }
 
 /** The flow as the handoff recorded it, brought up to date with answers given since (the dialogue). */

@@ -1,9 +1,19 @@
 /** The console's queue work: listing, routing offers, accept, reply, transfer, hand back, close, context, service levels, audit. */
 export * from './types.js';
 export { servesQueue, startOfDay, isSupervisor, firstName } from './common.js';
+export {
+  accessTo,
+  agentsWhoCanOpen,
+  OverflowState,
+  URGENT_OVERFLOW_POLICIES,
+  DEFAULT_URGENT_OVERFLOW,
+  type Access,
+  type UrgentOverflow,
+} from './overflow.js';
+export { intentLabel, reasonLabel, safetyLabel, RISK_KIND_LABELS, type ServiceNames, type SafetyLabel } from './labels.js';
 export { auditAgentAction, auditTrail, type AuditEvent, type AuditSubject } from './audit.js';
 export { setStatus, heartbeat, availableAgents, openCount, isPresent, type AvailableAgent, type PresenceRow } from './presence.js';
-export { listQueue, transferTarget } from './listing.js';
+export { listQueue, transferTarget, safetyOf, type ListOptions } from './listing.js';
 export { offerNext, type Offer } from './routing.js';
 export {
   accept,

@@ -1,11 +1,26 @@
-import type { Db } from '../../store/index.js';
-import { isSupervisor, jsonObject, priorityRank, queueOrDefault, seconds, servesQueue } from './common.js';
+import { sql } from 'kysely';
+import { parseSafetyFlag, safetyFlagSql, type Db } from '../../store/index.js';
+import { jsonObject, priorityRank, queueOrDefault, seconds, transferTarget } from './common.js';
+import { labelledFlag, reasonLabel, type SafetyLabel, type ServiceNames } from './labels.js';
+import { accessTo, needsOverflowCheck, OverflowState, type UrgentOverflow } from './overflow.js';
 import type { QueueAgent, QueueItem, QueueSettings } from './types.js';
+
+export { transferTarget };
+
+export interface ListOptions {
+  /** The council's urgent-overflow policy (settings.urgentOverflow); without it, none. */
+  urgentOverflow?: UrgentOverflow;
+  /** Catalogue names, for reasons such as `service.waste.missed_collection`. */
+  serviceName?: ServiceNames;
+}
 
 /**
  * The agent's queue: waiting handoffs in the queues they serve (urgent, then high, then normal;
  * oldest first within a priority), plus anything offered or transferred to them, then the ones
- * they hold. Supervisors and admins see every waiting handoff.
+ * they hold. Supervisors and admins see every waiting handoff; under the urgent-overflow policy
+ * an available agent also sees urgent ones nobody with the skills is here to take.
+ * One query, with each conversation's safety flag (store/safety-flags.ts); the presence query
+ * behind the overflow rule runs only when an urgent handoff is closed to this agent otherwise.
  */
 export async function listQueue(
   db: Db,
@@ -13,6 +28,7 @@ export async function listQueue(
   agent: QueueAgent,
   queues: readonly QueueSettings[],
   now = new Date(),
+  options: ListOptions = {},
 ): Promise<QueueItem[]> {
   const rows = await db
     .selectFrom('handoffs as h')
@@ -32,6 +48,7 @@ export async function listQueue(
       'h.accepted_at',
       'c.channel',
       'a.name as agent_name',
+      safetyFlagSql(sql.ref('h.tenant_id'), sql.ref('h.conversation_id')).as('safety_flag'),
     ])
     .where('h.tenant_id', '=', tenant)
     .where('h.closed_at', 'is', null)
@@ -40,11 +57,16 @@ export async function listQueue(
     .orderBy('h.created_at')
     .orderBy('h.id')
     .execute();
-  const supervisor = isSupervisor(agent);
+  const policy = options.urgentOverflow ?? 'none';
+  const overflow =
+    policy !== 'none' && rows.some((r) => r.agent_id !== agent.id && needsOverflowCheck(agent, r, queues))
+      ? await OverflowState.load(db, tenant, queues, policy, now)
+      : undefined;
   const waiting: QueueItem[] = [];
   const mine: QueueItem[] = [];
   for (const r of rows) {
     const queue = queueOrDefault(queues, r.queue);
+    const access = r.agent_id === agent.id ? null : accessTo(agent, r, queues, overflow);
     const item: QueueItem = {
       id: r.id,
       conversationId: r.conversation_id,
@@ -52,6 +74,9 @@ export async function listQueue(
       queueName: queue.name,
       priority: r.priority,
       reason: r.reason,
+      reasonLabel: reasonLabel(r.reason, options.serviceName),
+      safety: safetyOf(r.safety_flag, r.reason, r.context),
+      overflow: access === 'overflow',
       channel: r.channel,
       summary: r.summary,
       createdAt: r.created_at.toISOString(),
@@ -61,21 +86,28 @@ export async function listQueue(
       agentName: r.agent_name ?? null,
       acceptedAt: r.accepted_at ? r.accepted_at.toISOString() : null,
     };
-    if (r.agent_id === agent.id) {
-      mine.push(item);
-      continue;
-    }
-    const directedTo = transferTarget(r.context);
-    const visible =
-      supervisor || r.offered_to === agent.id || directedTo === agent.id || (!directedTo && servesQueue(agent.skills, queue));
-    if (visible) waiting.push(item);
+    if (r.agent_id === agent.id) mine.push(item);
+    else if (access) waiting.push(item);
   }
   mine.sort((a, b) => (a.acceptedAt ?? '').localeCompare(b.acceptedAt ?? ''));
   return [...waiting, ...mine];
 }
 
-/** The agent a handoff was transferred to by name, if any: it waits for them rather than the whole queue. */
-export function transferTarget(context: unknown): string | null {
-  const transfer = jsonObject(context).transfer as { toAgentId?: unknown } | undefined;
-  return transfer && typeof transfer.toAgentId === 'string' ? transfer.toAgentId : null;
+/**
+ * The conversation's highest safety flag from its messages; failing that (a handoff made before
+ * messages carried one), the handoff's own safety reason and the kind its context recorded.
+ */
+export function safetyOf(flag: unknown, reason: string, context: unknown): SafetyLabel | null {
+  const fromMessages = parseSafetyFlag(flag);
+  if (fromMessages) return labelledFlag(fromMessages);
+  if (!reason.startsWith('safety.')) return null;
+  return labelledFlag({ category: reason, kind: handoffKind(context) });
+}
+
+function handoffKind(context: unknown): string | null {
+  const c = jsonObject(context);
+  const safety = jsonObject(c.safety);
+  const recognised = jsonObject(jsonObject(c.recognition).safety);
+  const kind = safety.kind ?? c.kind ?? recognised.kind;
+  return typeof kind === 'string' ? kind : null;
 }

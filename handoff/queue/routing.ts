@@ -1,6 +1,6 @@
 import type { Db } from '../../store/index.js';
-import { priorityRank, queueOrDefault, servesQueue } from './common.js';
-import { transferTarget } from './listing.js';
+import { priorityRank, queueOrDefault, servesQueue, transferTarget } from './common.js';
+import { OverflowState, type UrgentOverflow } from './overflow.js';
 import { availableAgents, type AvailableAgent } from './presence.js';
 import { OFFER_SECONDS, type QueueSettings } from './types.js';
 
@@ -8,6 +8,8 @@ export interface Offer {
   handoffId: string;
   agentId: string;
   conversationId: string;
+  /** Offered outside the queue's skills under the urgent-overflow policy. */
+  overflow?: true;
 }
 
 /**
@@ -16,14 +18,23 @@ export interface Offer {
  * An offer stands for 30 s; after that it goes to someone else. Offers only reserve; the
  * agent still accepts, and `accept` enforces capacity. Safe to run on any number of processes:
  * each offer is a conditional update of what this pass read.
+ * Under the urgent-overflow policy (overflow.ts), an urgent handoff that no available agent with
+ * its skills and a free slot can take is offered to any available agent with room.
  */
-export async function offerNext(db: Db, tenant: string, queues: readonly QueueSettings[], now = new Date()): Promise<Offer[]> {
+export async function offerNext(
+  db: Db,
+  tenant: string,
+  queues: readonly QueueSettings[],
+  now = new Date(),
+  options: { urgentOverflow?: UrgentOverflow } = {},
+): Promise<Offer[]> {
   const agents = await availableAgents(db, tenant, now);
   if (!agents.length) return [];
+  const overflow = new OverflowState(options.urgentOverflow ?? 'none', agents, queues);
   const stale = now.getTime() - OFFER_SECONDS * 1000;
   const waiting = await db
     .selectFrom('handoffs as h')
-    .select(['h.id', 'h.conversation_id', 'h.queue', 'h.offered_to', 'h.offered_at', 'h.context'])
+    .select(['h.id', 'h.conversation_id', 'h.queue', 'h.priority', 'h.agent_id', 'h.offered_to', 'h.offered_at', 'h.context'])
     .where('h.tenant_id', '=', tenant)
     .where('h.agent_id', 'is', null)
     .where('h.closed_at', 'is', null)
@@ -40,12 +51,14 @@ export async function offerNext(db: Db, tenant: string, queues: readonly QueueSe
     const directed = transferTarget(h.context);
     let candidates: AvailableAgent[];
     const target = directed ? byId.get(directed) : undefined;
+    // Judged before this pass's own offers take up slots: the same rule the listing applies.
+    const overflowing = overflow.overflows(h);
     if (target) {
       // Transferred to a named agent who is here: it waits for them, offered again when it lapses.
       if (!hasRoom(target)) continue;
       candidates = [target];
     } else {
-      candidates = agents.filter((a) => servesQueue(a.skills, queue) && hasRoom(a) && a.id !== h.offered_to);
+      candidates = agents.filter((a) => (overflowing || servesQueue(a.skills, queue)) && hasRoom(a) && a.id !== h.offered_to);
     }
     if (!candidates.length) continue;
     candidates.sort((a, b) => a.open - b.open || a.offers - b.offers || a.id.localeCompare(b.id));
@@ -61,7 +74,8 @@ export async function offerNext(db: Db, tenant: string, queues: readonly QueueSe
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 1) {
       chosen.offers++;
-      offers.push({ handoffId: h.id, agentId: chosen.id, conversationId: h.conversation_id });
+      const outside = overflowing && !servesQueue(chosen.skills, queue);
+      offers.push({ handoffId: h.id, agentId: chosen.id, conversationId: h.conversation_id, ...(outside ? { overflow: true as const } : {}) });
     }
   }
   return offers;

@@ -46,7 +46,14 @@ export interface QueueItem {
   queue: string;
   queueName: string;
   priority: Priority;
+  /** Internal reason (`safety.risk_to_life`, `service.waste.missed_collection`, `resident_request`). */
   reason: string;
+  /** The reason in words an agent understands ("Asked for a person", the service's name). */
+  reasonLabel: string;
+  /** The conversation's highest safety flag (any message), labelled; null when none. */
+  safety: { category: string; kind: string | null; label: string } | null;
+  /** Listed to this agent only under the urgent-overflow policy (nobody with the skills is here). */
+  overflow: boolean;
   channel: string;
   summary: string;
   createdAt: string;

@@ -1,10 +1,10 @@
 export { needsDutyReferral } from './decide.js';
-export { onCall, addRotaEntry, deleteRotaEntry, listRota, rotaEntryInput, ukMobileNumber, ALL_SKILLS, type RotaEntryInput } from './rota.js';
+export { onCall, onCallRanked, addRotaEntry, deleteRotaEntry, listRota, rotaEntryInput, ukMobileNumber, ALL_SKILLS, type RotaEntryInput } from './rota.js';
 export {
   referOutOfHours,
-  registerReferralJobs,
   sendReferral,
   acknowledgeReferral,
+  acknowledgeReferralByAgent,
   listReferrals,
   hashAckToken,
   REFERRAL_SEND_JOB,
@@ -16,3 +16,16 @@ export {
   type ReferralStatus,
   type ReferralListItem,
 } from './referral.js';
+export { registerReferralJobs, escalateReferral, sweepReferrals, nextTarget, type EscalationJob } from './escalation.js';
+export {
+  dutyPolicyOf,
+  residentUnreachableText,
+  RESIDENT_ALERTED_TEXT,
+  DEFAULT_DUTY,
+  REFERRAL_ESCALATE_JOB,
+  REFERRAL_SWEEP_JOB,
+  REFERRAL_SWEEP_EVERY_MS,
+  type DutyPolicy,
+  type DutyFallback,
+} from './duty.js';
+export { dutyAlarms, dutyHealth, dutyChains, type DutyAlarm, type DutyWatch, type DutyChain } from './alarms.js';

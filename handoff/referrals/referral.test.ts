@@ -142,7 +142,8 @@ test('a referral goes out through Notify as an SMS with the details and a one-ti
   // an unknown token is a 404 page
   expect((await fetch(`${ackUrl}/referrals/ack/${'x'.repeat(43)}`)).status).toBe(404);
   const audit = await store.db.selectFrom('audit_events').select('action').where('tenant_id', '=', tenant).where('subject_id', '=', outcome.id).execute();
-  expect(audit.map((a) => a.action).sort()).toEqual(['referral.acknowledged', 'referral.created']);
+  // the resident was told, once, that the duty officer has been alerted (a true follow-up: Notify accepted it)
+  expect(audit.map((a) => a.action).sort()).toEqual(['referral.acknowledged', 'referral.created', 'referral.resident_told_alerted']);
   await jobs.close();
 });
 
@@ -189,9 +190,12 @@ test('failing on every attempt ends as failed with an error in the log', async (
   const failed = await settled(outcome.id);
   expect(failed).toMatchObject({ status: 'failed', attempts: 3, sent_at: null });
   expect(notify.received.map((r) => r.status)).toEqual([500, 429, 500]);
+  // Then the chain escalates at once; with nobody else on call and no fallbacks it is exhausted (escalation.test.ts).
+  await eventually(async () => log.lines.filter((l) => l.level === 'error'), (e) => e.length === 2);
   const errors = log.lines.filter((l) => l.level === 'error');
-  expect(errors).toHaveLength(1);
+  expect(errors).toHaveLength(2);
   expect(errors[0].msg).toMatch(/FAILED/);
+  expect(errors[1].msg).toMatch(/NOBODY acknowledged/);
   expect(errors[0].obj).toMatchObject({ referralId: outcome.id, providerStatus: 500 });
   // nothing personal in the log lines
   expect(JSON.stringify(log.lines)).not.toMatch(/07700|Harbour Road|ceiling/);

@@ -1,8 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { NotifySendError, toNotifySendError, type ReferralSender, type SenderLog } from '../../channels/notify/index.js';
 import type { JobQueue } from '../../jobs/index.js';
-import { recordAudit, type Database, type Db, type ReferralRow } from '../../store/index.js';
+import { recordAudit, stopReferralChain, toJson, type Database, type Db, type ReferralRow, type RotaEntryRow } from '../../store/index.js';
+import { DEFAULT_DUTY, escalateAfterMs, REFERRAL_ESCALATE_JOB, type DutyFallback, type DutyPolicy } from './duty.js';
+import { tellResident } from './follow-up.js';
 import { onCall } from './rota.js';
 
 export const REFERRAL_SEND_JOB = 'referral.send';
@@ -26,6 +28,8 @@ export interface ReferralDeps {
   publicUrl?: string;
   clock?: () => Date;
   retry?: { attempts?: number; backoffMs?: number };
+  /** The council's escalation policy (its pack's `duty:`); defaults when absent. */
+  duty?: (tenant: string) => DutyPolicy | undefined;
 }
 
 export interface ReferralJobDeps {
@@ -33,6 +37,13 @@ export interface ReferralJobDeps {
   sender: ReferralSender;
   log: SenderLog;
   clock?: () => Date;
+  /** Where escalation steps and their sends are queued (registerReferralJobs sets it). */
+  jobs?: JobQueue;
+  publicUrl?: string;
+  retry?: { attempts?: number; backoffMs?: number };
+  duty?: (tenant: string) => DutyPolicy | undefined;
+  /** After a follow-up is stored for the resident: refresh web chat, send it on SMS etc. */
+  deliver?: (tenant: string, conversationId: string) => void;
 }
 
 export interface ReferOutOfHoursInput {
@@ -58,7 +69,7 @@ export interface ReferralOutcome {
 }
 
 /** What the send job carries. The ack token lives here (and in the message) only; the store has its hash. */
-interface SendJob {
+export interface SendJob {
   tenant: string;
   referralId: string;
   ackToken: string;
@@ -75,10 +86,19 @@ export function hashAckToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+export function policyFor(deps: { duty?: (tenant: string) => DutyPolicy | undefined }, tenant: string): DutyPolicy {
+  try {
+    return deps.duty?.(tenant) ?? DEFAULT_DUTY;
+  } catch {
+    return DEFAULT_DUTY; // an unknown tenant (a test's) escalates on the defaults
+  }
+}
+
 /**
  * Refers a handoff to the on-call duty officer: records the referral, then a job sends it by SMS
  * or e-mail with a one-time acknowledgement link. The job id is the referral id, so it is queued
- * once; a handoff already referred (and not failed) is not referred again.
+ * once; a handoff already referred (and not failed) is not referred again. With nobody on call,
+ * the referral escalates at once (to the council's fallback contacts, or to telling the resident).
  */
 export async function referOutOfHours(deps: ReferralDeps, input: ReferOutOfHoursInput): Promise<ReferralOutcome> {
   const now = deps.clock?.() ?? new Date();
@@ -104,67 +124,140 @@ export async function referOutOfHours(deps: ReferralDeps, input: ReferOutOfHours
     }
   }
 
-  const entry = await onCall(deps.db, input.tenant, input.skill, now);
+  const skills = [...new Set((Array.isArray(input.skill) ? input.skill : [input.skill]).map((s) => s.toLowerCase()))];
+  const entry = await onCall(deps.db, input.tenant, skills, now);
+  const step = await createReferralStep(deps, {
+    tenant: input.tenant,
+    handoffId: input.handoffId ?? null,
+    conversationId: input.conversationId ?? null,
+    escalationOf: null,
+    step: 0,
+    target: entry ? { kind: 'rota', entry } : null,
+    skills,
+    details: { reference: input.reference?.trim() || null, location: input.location?.trim() || null, contact: input.contact?.trim() || null },
+    summary,
+    now,
+  });
+  if (!entry) {
+    deps.log.error(
+      { tenant: input.tenant, referralId: step.id, handoffId: input.handoffId ?? null, skill: input.skill },
+      'out-of-hours duty referral NOT sent: nobody is on the rota for this skill or "all" now; escalating to the fallback contacts',
+    );
+  }
+  return { id: step.id, status: step.status, duplicate: false, onCall: entry ? { name: entry.name, channel: entry.channel, skill: entry.skill } : null };
+}
+
+export type StepTarget = { kind: 'rota'; entry: RotaEntryRow } | { kind: 'fallback'; index: number; fallback: DutyFallback };
+
+/**
+ * Records one step of a chain (the first referral or an escalation) and queues its send. With no
+ * target (nobody on call), or when the queue refuses the job, the step is due at once, so the
+ * next step follows without waiting (queued now, and found by the sweep if that is lost).
+ */
+export async function createReferralStep(
+  deps: ReferralDeps,
+  s: {
+    tenant: string;
+    handoffId: string | null;
+    conversationId: string | null;
+    escalationOf: string | null;
+    step: number;
+    target: StepTarget | null;
+    skills: string[];
+    details: { reference: string | null; location: string | null; contact: string | null };
+    summary: string;
+    now: Date;
+    /** Audit detail for an escalation step (why, from which step). */
+    escalation?: Record<string, unknown>;
+  },
+): Promise<{ id: string; status: ReferralStatus }> {
+  const policy = policyFor(deps, s.tenant);
+  const target = s.target;
+  const channel = target ? (target.kind === 'rota' ? target.entry.channel : target.fallback.channel) : 'none';
+  const destination = target ? (target.kind === 'rota' ? target.entry.destination : target.fallback.destination) : '';
+  const name = target ? (target.kind === 'rota' ? target.entry.name : target.fallback.name) : null;
+  const status: ReferralStatus = target ? 'pending' : 'no_one_on_call';
   const ackToken = randomBytes(32).toString('base64url');
   const id = randomUUID();
   await deps.db
     .insertInto('referrals')
     .values({
       id,
-      tenant_id: input.tenant,
-      handoff_id: input.handoffId ?? null,
-      conversation_id: input.conversationId ?? null,
-      rota_entry_id: entry?.id ?? null,
-      channel: entry?.channel ?? 'none',
-      destination: entry?.destination ?? '',
-      summary,
-      status: entry ? 'pending' : 'no_one_on_call',
+      tenant_id: s.tenant,
+      handoff_id: s.handoffId,
+      conversation_id: s.conversationId,
+      rota_entry_id: target?.kind === 'rota' ? target.entry.id : null,
+      channel,
+      destination,
+      summary: s.summary,
+      status,
       ack_token_hash: hashAckToken(ackToken),
+      escalation_of: s.escalationOf,
+      step: s.step,
+      target_kind: target?.kind ?? 'rota',
+      target_name: name,
+      fallback_index: target?.kind === 'fallback' ? target.index : null,
+      skills: toJson(s.skills),
+      details: toJson(s.details),
+      // Unsent steps escalate at once; a queued one after the interval, even if its send is lost.
+      due_at: target ? new Date(s.now.getTime() + escalateAfterMs(policy)) : s.now,
     })
     .execute();
   await recordAudit(deps.db, {
-    tenant: input.tenant,
+    tenant: s.tenant,
     actorType: 'system',
     actorId: null,
-    action: 'referral.created',
+    action: s.escalationOf ? 'referral.escalated' : 'referral.created',
     subjectType: 'referral',
     subjectId: id,
-    detail: { handoffId: input.handoffId ?? null, rotaEntryId: entry?.id ?? null, status: entry ? 'pending' : 'no_one_on_call' },
+    detail: {
+      handoffId: s.handoffId,
+      rotaEntryId: target?.kind === 'rota' ? target.entry.id : null,
+      status,
+      ...(s.escalationOf ? { escalationOf: s.escalationOf, step: s.step, target: target?.kind ?? null, fallbackIndex: target?.kind === 'fallback' ? target.index : null } : {}),
+      ...(s.escalation ?? {}),
+    },
   });
 
-  if (!entry) {
-    deps.log.error(
-      { tenant: input.tenant, referralId: id, handoffId: input.handoffId ?? null, skill: input.skill },
-      'out-of-hours duty referral NOT sent: nobody is on the rota for this skill or "all" now',
-    );
-    return { id, status: 'no_one_on_call', duplicate: false, onCall: null };
+  if (!target) {
+    await queueEscalation(deps.jobs, s.tenant, id, 0, deps.log);
+    return { id, status };
   }
-
   if (!deps.publicUrl) {
-    deps.log.warn({ tenant: input.tenant, referralId: id }, 'PUBLIC_URL is not set: the referral acknowledgement link is relative and will not open from a phone');
+    deps.log.warn({ tenant: s.tenant, referralId: id }, 'PUBLIC_URL is not set: the referral acknowledgement link is relative and will not open from a phone');
   }
   const attempts = deps.retry?.attempts ?? DEFAULT_RETRY.attempts;
   const job: SendJob = {
-    tenant: input.tenant,
+    tenant: s.tenant,
     referralId: id,
     ackToken,
     ackUrl: `${(deps.publicUrl ?? '').replace(/\/$/, '')}/referrals/ack/${ackToken}`,
-    skill: entry.skill,
-    name: entry.name,
-    reference: input.reference?.trim() || null,
-    location: input.location?.trim() || null,
-    contact: input.contact?.trim() || null,
+    skill: target.kind === 'rota' ? target.entry.skill : (s.skills[0] ?? 'all'),
+    name: name!,
+    reference: s.details.reference,
+    location: s.details.location,
+    contact: s.details.contact,
     maxAttempts: attempts,
   };
   try {
     await deps.jobs.add(REFERRAL_SEND_JOB, job, { jobId: id, attempts, backoffMs: deps.retry?.backoffMs ?? DEFAULT_RETRY.backoffMs });
   } catch (err) {
     // The queue (Redis) is down: say so rather than leave a referral "pending" that nobody will send.
-    await deps.db.updateTable('referrals').set({ status: 'failed' }).where('tenant_id', '=', input.tenant).where('id', '=', id).execute();
-    deps.log.error({ tenant: input.tenant, referralId: id, err: String(err) }, 'duty referral FAILED: could not queue it; phone the duty officer');
-    return { id, status: 'failed', duplicate: false, onCall: { name: entry.name, channel: entry.channel, skill: entry.skill } };
+    await deps.db.updateTable('referrals').set({ status: 'failed', due_at: s.now }).where('tenant_id', '=', s.tenant).where('id', '=', id).execute();
+    deps.log.error({ tenant: s.tenant, referralId: id, err: String(err) }, 'duty referral FAILED: could not queue it; phone the duty officer');
+    return { id, status: 'failed' };
   }
-  return { id, status: 'pending', duplicate: false, onCall: { name: entry.name, channel: entry.channel, skill: entry.skill } };
+  return { id, status: 'pending' };
+}
+
+/** Queues the escalation check of a step after `delayMs`; if the queue refuses, the sweep finds the step when due. */
+export async function queueEscalation(jobs: JobQueue | undefined, tenant: string, referralId: string, delayMs: number, log: SenderLog): Promise<void> {
+  if (!jobs) return;
+  try {
+    await jobs.add(REFERRAL_ESCALATE_JOB, { tenant, referralId }, { jobId: `escalate-${referralId}`, delayMs, attempts: 3, backoffMs: 2_000 });
+  } catch (err) {
+    log.warn({ tenant, referralId, err: String(err) }, 'could not queue the escalation check; the periodic sweep will escalate it');
+  }
 }
 
 // An SMS template with all of this stays well inside Notify's 918-character limit.
@@ -202,21 +295,30 @@ export async function sendReferral(deps: ReferralJobDeps, job: SendJob): Promise
   try {
     const result = await deps.sender.send({ channel, destination: row.destination, personalisation, reference: row.id });
     if (result.sent) {
-      await setStatus(deps.db, row, { status: 'sent', sent_at: now(), provider_id: result.providerId });
+      const at = now();
+      const policy = policyFor(deps, job.tenant);
+      // Nobody acknowledges within the interval: the next step. The delayed job is the fast path;
+      // the sweep finds the stored due time if the job is lost.
+      await setStatus(deps.db, row, { status: 'sent', sent_at: at, provider_id: result.providerId, due_at: new Date(at.getTime() + escalateAfterMs(policy)) });
       deps.log.info({ ...where, providerId: result.providerId }, 'duty referral sent');
+      await queueEscalation(deps.jobs, job.tenant, row.id, escalateAfterMs(policy), deps.log);
+      await tellResident(deps, row, 'alerted');
     } else {
-      await setStatus(deps.db, row, { status: 'not_sent_no_provider' });
+      await setStatus(deps.db, row, { status: 'not_sent_no_provider', due_at: now() });
       deps.log.error(where, 'duty referral NOT sent: no SMS/e-mail provider is configured (NOTIFY_API_KEY); phone the duty officer');
+      await queueEscalation(deps.jobs, job.tenant, row.id, 0, deps.log);
     }
   } catch (err) {
     const e: NotifySendError = toNotifySendError(err);
     const final = !e.retryable || row.attempts >= job.maxAttempts;
     if (final) {
-      await setStatus(deps.db, row, { status: 'failed' });
+      await setStatus(deps.db, row, { status: 'failed', due_at: now() });
       deps.log.error(
         { ...where, providerStatus: e.status, errors: e.errors, retryable: e.retryable },
         'duty referral FAILED: it was not delivered to the on-call officer; phone them',
       );
+      // Not delivered: the next step at once rather than after the interval.
+      await queueEscalation(deps.jobs, job.tenant, row.id, 0, deps.log);
       return; // nothing more to retry
     }
     await setStatus(deps.db, row, { status: 'retrying' });
@@ -225,14 +327,12 @@ export async function sendReferral(deps: ReferralJobDeps, job: SendJob): Promise
   }
 }
 
-async function setStatus(db: Db, row: ReferralRow, values: { status: ReferralStatus; sent_at?: Date; provider_id?: string }): Promise<void> {
+async function setStatus(db: Db, row: ReferralRow, values: { status: ReferralStatus; sent_at?: Date; provider_id?: string; due_at?: Date }): Promise<void> {
   await db.updateTable('referrals').set(values).where('tenant_id', '=', row.tenant_id).where('id', '=', row.id).execute();
 }
 
-/** Registers `referral.send` on the queue; call once at start, before any referral is made. */
-export function registerReferralJobs(jobs: JobQueue, deps: ReferralJobDeps): void {
-  jobs.register<SendJob>(REFERRAL_SEND_JOB, (job) => sendReferral(deps, job));
-}
+/** Who acknowledged a step from its link: the person it was sent to. */
+const stepTargetName = sql<string | null>`coalesce(target_name, (select r.name from rota_entries r where r.id = referrals.rota_entry_id))`;
 
 /**
  * The on-call officer opened the link: records the first acknowledgement only. Undefined for an
@@ -243,25 +343,59 @@ export async function acknowledgeReferral(db: Db, token: string, at: Date): Prom
   const hash = hashAckToken(token);
   const updated = await db
     .updateTable('referrals')
-    .set({ acknowledged_at: at })
+    .set({ acknowledged_at: at, acknowledged_by: stepTargetName })
     .where('ack_token_hash', '=', hash)
     .where('acknowledged_at', 'is', null)
     .returningAll()
     .executeTakeFirst();
   if (updated) {
-    await recordAudit(db, {
-      tenant: updated.tenant_id,
-      actorType: 'system',
-      actorId: null,
-      action: 'referral.acknowledged',
-      subjectType: 'referral',
-      subjectId: updated.id,
-      detail: { rotaEntryId: updated.rota_entry_id },
-    });
+    await chainAcknowledged(db, updated, { actorType: 'system', actorId: null, via: 'link' });
     return { referral: updated, first: true };
   }
   const existing = await db.selectFrom('referrals').selectAll().where('ack_token_hash', '=', hash).executeTakeFirst();
   return existing ? { referral: existing, first: false } : undefined;
+}
+
+/**
+ * A supervisor records in the console that the duty officer has the referral (reached by phone,
+ * say): the same as the link, with the agent as who acknowledged. Undefined for an unknown id.
+ */
+export async function acknowledgeReferralByAgent(
+  db: Db,
+  tenant: string,
+  id: string,
+  agent: { id: string; name: string },
+  at: Date,
+): Promise<{ referral: ReferralRow; first: boolean } | undefined> {
+  const updated = await db
+    .updateTable('referrals')
+    .set({ acknowledged_at: at, acknowledged_by: `${agent.name} (in the console)` })
+    .where('tenant_id', '=', tenant)
+    .where('id', '=', id)
+    .where('acknowledged_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  if (updated) {
+    await chainAcknowledged(db, updated, { actorType: 'agent', actorId: agent.id, via: 'console' });
+    return { referral: updated, first: true };
+  }
+  const existing = await db.selectFrom('referrals').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).executeTakeFirst();
+  return existing ? { referral: existing, first: false } : undefined;
+}
+
+/** Any step acknowledged stops its chain: recorded with who, and nothing more is due. */
+async function chainAcknowledged(db: Db, row: ReferralRow, actor: { actorType: 'system' | 'agent'; actorId: string | null; via: 'link' | 'console' }): Promise<void> {
+  const root = row.escalation_of ?? row.id;
+  await stopReferralChain(db, row.tenant_id, root);
+  await recordAudit(db, {
+    tenant: row.tenant_id,
+    actorType: actor.actorType,
+    actorId: actor.actorId,
+    action: 'referral.acknowledged',
+    subjectType: 'referral',
+    subjectId: row.id,
+    detail: { rotaEntryId: row.rota_entry_id, by: row.acknowledged_by, via: actor.via, escalationOf: row.escalation_of, step: row.step },
+  });
 }
 
 export interface ReferralListItem {

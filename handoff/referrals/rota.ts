@@ -76,6 +76,15 @@ export async function listRota(db: Db, tenant: string, since: Date | null): Prom
  * first that has cover wins.
  */
 export async function onCall(db: Db, tenant: string, skill: string | string[], at: Date): Promise<RotaEntryRow | undefined> {
+  return (await onCallRanked(db, tenant, skill, at))[0];
+}
+
+/**
+ * Everyone on call for `skill` at `at`, in the order a referral tries them (escalation goes down
+ * this list): an entry for an earlier skill before a later one and before `all`; among entries for
+ * the same skill, the most recently created first (a cover entry before the rota it covers).
+ */
+export async function onCallRanked(db: Db, tenant: string, skill: string | string[], at: Date): Promise<RotaEntryRow[]> {
   const wanted = [...new Set([...(Array.isArray(skill) ? skill : [skill]).map((s) => s.toLowerCase()), ALL_SKILLS])];
   const rows = await db
     .selectFrom('rota_entries')
@@ -87,5 +96,6 @@ export async function onCall(db: Db, tenant: string, skill: string | string[], a
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .execute();
-  return rows.sort((a, b) => wanted.indexOf(a.skill) - wanted.indexOf(b.skill))[0];
+  // Array.prototype.sort is stable: within a skill the newest-first order holds.
+  return rows.sort((a, b) => wanted.indexOf(a.skill) - wanted.indexOf(b.skill));
 }

@@ -1,11 +1,15 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001_initial.js';
 import * as m002 from './002_handoff_console.js';
+import * as m003 from './003_referral_escalation.js';
+import * as m004 from './004_conversation_safety.js';
 
 /** Versioned migrations, applied in name order at start on PGlite and PostgreSQL alike. */
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_handoff_console': m002,
+  '003_referral_escalation': m003,
+  '004_conversation_safety': m004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,19 +1,35 @@
-import { channelLabel } from './queue-view.js';
+import { channelLabel, safetyTag } from './queue-view.js';
 import type { ConversationContext } from './types.js';
 import { el, formatDateTime, humanise } from './ui.js';
 
-/** The context panel: what the assistant understood and collected, the cases, the contact and their history. */
+/**
+ * The context panel: the conversation's safety flag (from any message, so it stays however
+ * ordinary the latest message was), what the assistant understood and collected, the cases,
+ * the contact and their history. Recognition arrives labelled by the server (`understood`):
+ * the council's service names and plain words, never internal ids.
+ */
 export function renderContext(context: ConversationContext): HTMLElement[] {
   const sections: HTMLElement[] = [];
+  const flag = context.safetyFlag;
+  if (flag) {
+    sections.push(
+      section(
+        'Safety',
+        el('p', { class: 'govuk-body ca-safety' }, safetyTag(flag.label)),
+        el('p', { class: 'govuk-body ca-summary' }, `Raised ${flag.at ? `at ${formatDateTime(flag.at)}` : 'earlier in this conversation'}${flag.reason ? `: ${flag.reason}` : ''}.`),
+        'ctx-safety',
+      ),
+    );
+  }
   const r = context.recognition;
-  if (r && (r.intent || r.safety)) {
+  const u = context.understood;
+  if (u && (u.intent || u.safety)) {
     const rows: [string, Node | string][] = [];
-    if (r.intent) rows.push(['Intent', `${humanise(r.intent)} (${percent(r.confidence)} confidence)`]);
-    const others = (r.ranked ?? []).filter((x) => x.intent !== r.intent);
-    if (others.length) rows.push(['Other possibilities', el('ul', { class: 'govuk-list' }, ...others.map((x) => el('li', {}, `${humanise(x.intent)} (${percent(x.confidence)})`)))]);
-    if (r.entities?.length) rows.push(['Recognised details', el('ul', { class: 'govuk-list' }, ...r.entities.map((e) => el('li', {}, `${humanise(e.type)}: ${display(e.value)}`)))]);
-    if (r.safety) rows.push(['Safety', el('strong', { class: 'govuk-tag govuk-tag--red' }, humanise(r.safety.category.replace(/^safety\./, '')))]);
-    sections.push(section('What the assistant recognised', summaryList(rows), 'ctx-recognition'));
+    if (u.intent) rows.push(['Request', `${u.intent.label} (${percent(u.intent.confidence)} confidence)`]);
+    if (u.others.length) rows.push(['Other possibilities', el('ul', { class: 'govuk-list' }, ...u.others.map((x) => el('li', {}, `${x.label} (${percent(x.confidence)})`)))]);
+    if (r?.entities?.length) rows.push(['Recognised details', el('ul', { class: 'govuk-list' }, ...r.entities.map((e) => el('li', {}, `${humanise(e.type)}: ${display(e.value)}`)))]);
+    if (u.safety) rows.push(['Safety', safetyTag(u.safety)]);
+    sections.push(section('What the assistant recognised in the last message', summaryList(rows), 'ctx-recognition'));
   }
   const flow = context.flow;
   if (flow) {

@@ -1,7 +1,7 @@
 import { ApiError } from './api.js';
 import { renderContext } from './context-panel.js';
 import { fillPlaceholders } from './placeholders.js';
-import { channelLabel, priorityTag } from './queue-view.js';
+import { channelLabel, priorityTag, safetyTag } from './queue-view.js';
 import type { Author, CannedResponse, ConversationDetail, TranscriptMessage } from './types.js';
 import { OUTCOMES } from './types.js';
 import { announcePage, banner, button, el, errorText, ErrorSummary, field, humanise, input, safeHref, say, type Field } from './ui.js';
@@ -130,7 +130,9 @@ export class ConversationView {
         ? [
             h.priority ? priorityTag(h.priority) : '',
             ' ',
-            h.reason ? humanise(h.reason) : '',
+            detail.context?.safetyFlag ? safetyTag(detail.context.safetyFlag.label) : '',
+            detail.context?.safetyFlag ? ' ' : '',
+            h.reason && !(detail.context?.safetyFlag && h.reason.startsWith('safety.')) ? (h.reasonLabel ?? humanise(h.reason)) : '',
             h.queueName || h.queue ? ` · ${h.queueName || this.ws.queueName(h.queue!)}` : '',
             h.agentName ? ` · with ${h.agentName}` : '',
           ]

@@ -3,8 +3,10 @@ import type { Presence, Priority } from './types.js';
 
 export interface ConsoleEvents {
   'queue:changed': (e: { tenant: string }) => void;
-  'handoff:new': (e: { id: string; priority: Priority; queue: string; reason: string }) => void;
-  'handoff:offered': (e: { id: string }) => void;
+  /** Sent only to agents who can open the handoff (handoff/README.md). */
+  'handoff:new': (e: { id: string; priority: Priority; queue: string; reason: string; reasonLabel?: string }) => void;
+  /** `overflow`: offered outside the agent's skills because nobody with them is available. */
+  'handoff:offered': (e: { id: string; overflow?: boolean }) => void;
   'conversation:message': (e: { conversationId: string }) => void;
   'conversation:typing': (e: { conversationId: string; typing: boolean }) => void;
   'session:ended': (e: Record<string, never>) => void;

@@ -15,6 +15,17 @@ export function priorityTag(priority: Priority): HTMLElement {
   return el('strong', { class: `govuk-tag ${cls} ca-priority`, 'data-priority': priority }, priority === 'urgent' ? 'Urgent' : priority === 'high' ? 'High' : 'Normal');
 }
 
+/** The conversation's safety flag, as a red tag: "Risk to life: suicide or self-harm". */
+export function safetyTag(label: string): HTMLElement {
+  // Wraps (unlike other tags): the longest labels would otherwise widen the queue table.
+  return el('strong', { class: 'govuk-tag govuk-tag--red ca-safety-flag', style: 'white-space: normal; margin-bottom: 4px' }, label);
+}
+
+/** The handoff's reason in words; the safety flag, when there is one, already says it. */
+export function reasonText(item: Pick<QueueItem, 'reason' | 'reasonLabel'>): string {
+  return item.reasonLabel ?? humanise(item.reason);
+}
+
 export function channelLabel(channel: string): string {
   return ({ webchat: 'Web chat', api: 'Web chat', sms: 'SMS', voice: 'Phone', whatsapp: 'WhatsApp', messenger: 'Messenger' } as Record<string, string>)[channel] ?? humanise(channel);
 }
@@ -106,12 +117,22 @@ export class QueueView {
   }
 
   private row(item: QueueItem, mine: boolean): HTMLTableRowElement {
-    const reason = el('td', { class: 'govuk-table__cell' }, el('span', { class: 'ca-reason' }, humanise(item.reason)), item.summary ? el('span', { class: 'ca-summary' }, item.summary) : null);
+    // A safety handoff's reason is its flag: the tag says it once.
+    const flagIsReason = !!item.safety && item.reason.startsWith('safety.');
+    const what = flagIsReason ? item.safety!.label : reasonText(item);
+    const reason = el(
+      'td',
+      { class: 'govuk-table__cell' },
+      item.safety ? safetyTag(item.safety.label) : null,
+      flagIsReason ? null : el('span', { class: 'ca-reason' }, what),
+      item.overflow ? el('span', { class: 'ca-summary ca-overflow' }, 'Shown to you because no one with the right skills is available.') : null,
+      item.summary ? el('span', { class: 'ca-summary' }, item.summary) : null,
+    );
     let action: HTMLElement;
     if (mine) {
-      action = el('a', { class: 'govuk-link', href: `#/conversation/${encodeURIComponent(item.conversationId)}` }, 'Open', el('span', { class: 'govuk-visually-hidden' }, ` conversation: ${humanise(item.reason)}`));
+      action = el('a', { class: 'govuk-link', href: `#/conversation/${encodeURIComponent(item.conversationId)}` }, 'Open', el('span', { class: 'govuk-visually-hidden' }, ` conversation: ${what}`));
     } else {
-      const accept = el('button', { type: 'button', class: 'govuk-button govuk-button--secondary ca-accept', 'data-handoff': item.id }, 'Accept', el('span', { class: 'govuk-visually-hidden' }, `: ${humanise(item.reason)}, ${item.queueName}`));
+      const accept = el('button', { type: 'button', class: 'govuk-button govuk-button--secondary ca-accept', 'data-handoff': item.id }, 'Accept', el('span', { class: 'govuk-visually-hidden' }, `: ${what}, ${item.queueName}`));
       accept.addEventListener('click', () => void this.accept(item, accept));
       action = accept;
       if (item.offeredTo === this.ws.agent.id) action = el('div', {}, el('strong', { class: 'govuk-tag govuk-tag--blue' }, 'Offered to you'), ' ', accept);

@@ -1,13 +1,39 @@
 import { ApiError } from './api.js';
 import type { SupervisorQueue } from './types.js';
-import { announcePage, el, errorText, formatWait } from './ui.js';
+import { announcePage, button, el, errorText, formatDateTime, formatWait, say } from './ui.js';
 import type { Workspace } from './workspace.js';
+
+/** GET /api/console/supervisor/duty (api/console/supervisor-routes.ts). */
+interface DutyStatus {
+  alarms: { code: string; message: string }[];
+  emergencyDutyTeamPhone: string | null;
+  chains: {
+    id: string;
+    createdAt: string;
+    state: 'escalating' | 'acknowledged' | 'exhausted' | 'handoff_taken';
+    steps: { id: string; step: number; targetName: string | null; channel: string; status: string; sentAt: string | null; dueAt: string | null; acknowledgedAt: string | null }[];
+  }[];
+}
+
+const STEP_STATUS: Record<string, string> = {
+  pending: 'waiting to send',
+  sending: 'sending',
+  retrying: 'send failed, retrying',
+  sent: 'sent, not acknowledged',
+  failed: 'could not be sent',
+  not_sent_no_provider: 'not sent: no SMS or email provider',
+  no_one_on_call: 'nobody on call',
+};
 
 /** Queues live for supervisors: waiting now, longest wait, agents available, today's service level. */
 export class SupervisorView {
   private readonly body = el('tbody', { class: 'govuk-table__body' });
   private readonly status = el('p', { class: 'govuk-body ca-updated' });
   private readonly error = el('div', {});
+  /** Standing alarm: out-of-hours safety referrals cannot reach anyone. Text, not colour alone. */
+  private readonly alarm = el('div', { id: 'duty-alarm' });
+  private alarmKey = '';
+  private readonly referrals = el('div', { id: 'duty-referrals' });
   private readonly cleanup: (() => void)[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -17,6 +43,7 @@ export class SupervisorView {
     const h1 = el('h1', { class: 'govuk-heading-l' }, 'Queues today');
     main.replaceChildren(
       h1,
+      this.alarm,
       this.error,
       el(
         'table',
@@ -30,6 +57,7 @@ export class SupervisorView {
         this.body,
       ),
       this.status,
+      this.referrals,
     );
     announcePage('Queues today', h1);
     const refresh = () => {
@@ -53,12 +81,83 @@ export class SupervisorView {
       for (const q of queues) this.ws.rememberQueue(q.id, q.name);
       this.body.replaceChildren(...queues.map((q) => this.row(q)));
       this.error.replaceChildren();
+      await this.refreshDuty();
       this.status.textContent = `Updated at ${new Date().toLocaleTimeString('en-GB')}`;
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return;
       const text = err instanceof ApiError && err.status === 403 ? 'You need supervisor access to see this page.' : `Could not load the queues: ${errorText(err)}`;
       this.error.replaceChildren(el('p', { class: 'govuk-error-message', role: 'alert' }, text));
     }
+  }
+
+  private async refreshDuty(): Promise<void> {
+    // A GET with the session cookie; api.ts has no method for it (this view owns the duty panel).
+    const res = await fetch('/api/console/supervisor/duty', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    if (!res.ok) throw new ApiError(res.status, res.statusText, 'Could not load duty referral cover.');
+    const duty = (await res.json()) as DutyStatus;
+    this.showAlarm(duty);
+    this.showReferrals(duty);
+  }
+
+  private showAlarm(duty: DutyStatus): void {
+    const key = JSON.stringify(duty.alarms);
+    // Re-rendering a role="alert" re-announces it: only when what it says changes.
+    if (key === this.alarmKey) return;
+    this.alarmKey = key;
+    if (!duty.alarms.length) return void this.alarm.replaceChildren();
+    this.alarm.replaceChildren(
+      el(
+        'div',
+        { class: 'govuk-error-summary ca-duty-alarm', role: 'alert', 'aria-labelledby': 'duty-alarm-title' },
+        el('h2', { class: 'govuk-error-summary__title', id: 'duty-alarm-title' }, 'Warning: out-of-hours safety referrals may reach nobody'),
+        el('ul', { class: 'govuk-list govuk-error-summary__list' }, ...duty.alarms.map((a) => el('li', { 'data-alarm': a.code }, a.message))),
+        duty.emergencyDutyTeamPhone ? el('p', { class: 'govuk-body' }, `Emergency duty team: ${duty.emergencyDutyTeamPhone}.`) : null,
+        el('p', { class: 'govuk-body' }, el('a', { href: '#/rota', class: 'govuk-link' }, 'Add someone to the on-call rota')),
+      ),
+    );
+  }
+
+  private showReferrals(duty: DutyStatus): void {
+    const open = duty.chains.filter((c) => c.state === 'escalating' || c.state === 'exhausted');
+    const h2 = el('h2', { class: 'govuk-heading-m', id: 'duty-referrals-title' }, 'Duty referrals not acknowledged');
+    if (!open.length) return void this.referrals.replaceChildren(h2, el('p', { class: 'govuk-body' }, 'None.'));
+    this.referrals.replaceChildren(
+      h2,
+      ...open.map((c) => {
+        const latest = c.steps[c.steps.length - 1];
+        const ack = button('Record as acknowledged', { class: 'govuk-button govuk-button--secondary ca-small-button' }, 'secondary');
+        ack.append(el('span', { class: 'govuk-visually-hidden' }, ` (referral made ${formatDateTime(c.createdAt)})`));
+        ack.addEventListener('click', () => void this.acknowledge(latest.id));
+        return el(
+          'section',
+          { class: 'ca-duty-chain', 'data-chain': c.id, 'aria-label': `Referral made ${formatDateTime(c.createdAt)}` },
+          el(
+            'p',
+            { class: 'govuk-body' },
+            el('strong', { class: `govuk-tag ${c.state === 'exhausted' ? 'govuk-tag--red' : 'govuk-tag--yellow'}` }, c.state === 'exhausted' ? 'Nobody reached' : 'Escalating'),
+            ` Referral made ${formatDateTime(c.createdAt)}`,
+          ),
+          el(
+            'ol',
+            { class: 'govuk-list govuk-list--number' },
+            ...c.steps.map((st) =>
+              el('li', { 'data-step': String(st.step) }, `${st.targetName ?? 'Nobody on call'}${st.channel === 'none' ? '' : ` (${st.channel === 'sms' ? 'SMS' : 'email'})`}: ${STEP_STATUS[st.status] ?? st.status}${st.sentAt ? `, sent ${formatDateTime(st.sentAt)}` : ''}`),
+            ),
+          ),
+          ack,
+        );
+      }),
+    );
+  }
+
+  private async acknowledge(referralId: string): Promise<void> {
+    const res = await fetch(`/api/console/supervisor/referrals/${encodeURIComponent(referralId)}/acknowledge`, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'X-CSRF-Token': this.ws.api.csrfToken },
+      credentials: 'same-origin',
+    });
+    say(document.getElementById(res.ok ? 'announcer' : 'announcer-urgent')!, res.ok ? 'Recorded as acknowledged. The referral will not escalate further.' : 'Could not record the acknowledgement.');
+    await this.refresh();
   }
 
   private row(q: SupervisorQueue): HTMLTableRowElement {

@@ -24,6 +24,12 @@ export interface QueueItem {
   queueName: string;
   priority: Priority;
   reason: string;
+  /** The reason in words ("Asked for a person", the service's name): show this, not `reason`. */
+  reasonLabel?: string;
+  /** The conversation's highest safety flag from any message, labelled by the server. */
+  safety?: SafetyFlag | null;
+  /** Listed to this agent only because nobody with the queue's skills is available (urgent overflow). */
+  overflow?: boolean;
   channel: string;
   summary: string | null;
   createdAt: string;
@@ -32,6 +38,13 @@ export interface QueueItem {
   agentId: string | null;
   agentName: string | null;
   acceptedAt: string | null;
+}
+
+export interface SafetyFlag {
+  category: string;
+  kind: string | null;
+  /** "Risk to life: suicide or self-harm". */
+  label: string;
 }
 
 export type Author = 'resident' | 'bot' | 'agent' | 'system';
@@ -64,8 +77,16 @@ export interface ConversationContext {
     confidence?: number;
     ranked?: { intent: string; confidence: number }[];
     entities?: { type: string; value: unknown }[];
-    safety?: { category: string; reason?: string } | null;
+    safety?: { category: string; kind?: string; reason?: string } | null;
   } | null;
+  /** The recognition in words (catalogue names, plain labels): what the panel shows. */
+  understood?: {
+    intent: { label: string; confidence: number } | null;
+    others: { label: string; confidence: number }[];
+    safety: string | null;
+  } | null;
+  /** The highest safety flag of any message in the conversation. */
+  safetyFlag?: (SafetyFlag & { reason: string | null; at: string }) | null;
   flow: { title: string; answers: Record<string, unknown> | { label?: string; slot?: string; value: unknown }[]; phase?: string } | null;
   cases: CaseSummary[];
   contact: {

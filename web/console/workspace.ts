@@ -4,7 +4,7 @@ import { Alerts, LiveConnection } from './live.js';
 import { QueueView } from './queue-view.js';
 import { RotaView } from './rota-view.js';
 import { SupervisorView } from './supervisor-view.js';
-import type { Agent, Presence } from './types.js';
+import type { Agent, Presence, QueueItem } from './types.js';
 import { el, errorText, humanise, say } from './ui.js';
 
 interface View {
@@ -56,15 +56,14 @@ export class Workspace {
       this.connection.textContent = connected ? '' : 'Live updates paused: reconnecting…';
     };
     this.cleanup.push(
-      this.live.on('handoff:new', (e) => {
-        const urgent = e.priority === 'urgent';
-        const text = `${urgent ? 'Urgent handoff' : 'New handoff'}: ${humanise(e.reason)}, ${this.queueName(e.queue)}`;
-        say(urgent ? this.shell.alertAnnouncer : this.shell.announcer, text);
-        this.alerts.beep(urgent);
-        this.alerts.notify(urgent ? 'Urgent: a resident needs help' : 'A resident is waiting', text, () => this.navigate('#/queue'));
-      }),
+      this.live.on('handoff:new', (e) => void this.alertIfListed(e.id)),
       this.live.on('session:ended', () => this.signedOut('Your session has ended. Sign in again to carry on.')),
-      this.live.on('handoff:offered', () => {
+      this.live.on('handoff:offered', (e) => {
+        if (e.overflow) {
+          say(this.shell.alertAnnouncer, 'An urgent conversation has been offered to you because no one with the right skills is available: accept it from the queue');
+          this.alerts.beep(true);
+          return;
+        }
         say(this.shell.announcer, 'A handoff has been offered to you: accept it from the queue');
         this.alerts.beep(false);
       }),
@@ -73,6 +72,28 @@ export class Workspace {
     window.addEventListener('hashchange', onHash);
     this.cleanup.push(() => window.removeEventListener('hashchange', onHash));
     this.route();
+  }
+
+  /**
+   * Sounds and announces a new handoff only when it is in this agent's own queue listing: an
+   * alert for something they cannot open would send them to "No one is waiting". The server
+   * already sends it only to those who can open it; the listing is the final word.
+   */
+  private async alertIfListed(id: string): Promise<void> {
+    let item: QueueItem | undefined;
+    try {
+      const { handoffs } = await this.api.queue();
+      item = handoffs.find((h) => h.id === id && !h.agentId);
+    } catch {
+      return;
+    }
+    if (!item) return;
+    const urgent = item.priority === 'urgent';
+    const what = item.safety?.label ?? item.reasonLabel ?? humanise(item.reason);
+    const text = `${urgent ? 'Urgent handoff' : 'New handoff'}: ${what}, ${item.queueName || this.queueName(item.queue)}`;
+    say(urgent ? this.shell.alertAnnouncer : this.shell.announcer, text);
+    this.alerts.beep(urgent);
+    this.alerts.notify(urgent ? 'Urgent: a resident needs help' : 'A resident is waiting', text, () => this.navigate('#/queue'));
   }
 
   stop(): void {

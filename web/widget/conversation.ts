@@ -35,6 +35,13 @@ export class Conversation {
     return this.start();
   }
 
+  /** "Start a new chat": forgets the stored conversation and starts another. */
+  startNew(): Promise<Transcript> {
+    this.store.clear();
+    this.session = null;
+    return this.start();
+  }
+
   /** Re-reads the transcript (for replies from an adviser, which arrive between turns). */
   transcript(): Promise<Transcript> {
     if (!this.session) return this.resume();

@@ -25,11 +25,11 @@ export function visuallyHidden(text: string): HTMLSpanElement {
   return el('span', { class: 'ca-vh' }, text);
 }
 
-/** Only web and mail/phone links; a javascript: or data: URL from anywhere is shown as text. */
+/** Only web, mail, phone and text-message links; a javascript: or data: URL from anywhere is shown as text. */
 export function safeHref(url: string): string | null {
   try {
     const parsed = new URL(url, document.baseURI);
-    return ['http:', 'https:', 'mailto:', 'tel:'].includes(parsed.protocol) ? parsed.href : null;
+    return ['http:', 'https:', 'mailto:', 'tel:', 'sms:'].includes(parsed.protocol) ? parsed.href : null;
   } catch {
     return null;
   }

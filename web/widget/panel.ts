@@ -1,11 +1,18 @@
 import { el, visuallyHidden } from './dom.js';
 
-/** The widget's static DOM: launcher, panel, log, status lines and the message form. */
+/** The widget's static DOM: launcher, panel, log, status lines, the End chat confirmation and the message form. */
 export interface PanelElements {
   root: HTMLElement;
   launcher: HTMLButtonElement;
   panel: HTMLElement;
   closeButton: HTMLButtonElement;
+  /** "End chat" in the header: opens `endConfirm`, an inline yes/no step (no modal to trap focus in). */
+  endButton: HTMLButtonElement;
+  endConfirm: HTMLElement;
+  /** What ending means in the current state (leaving the queue, the adviser). */
+  endHint: HTMLElement;
+  endYes: HTMLButtonElement;
+  endNo: HTMLButtonElement;
   log: HTMLElement;
   typing: HTMLElement;
   /** "Sam is typing…" from an adviser: its own polite region, so it is announced once. */
@@ -14,6 +21,7 @@ export interface PanelElements {
   status: HTMLElement;
   form: HTMLFormElement;
   input: HTMLInputElement;
+  sendButton: HTMLButtonElement;
 }
 
 export function buildPanel(title: string): PanelElements {
@@ -24,17 +32,31 @@ export function buildPanel(title: string): PanelElements {
     title,
   );
   const closeButton = el('button', { type: 'button', class: 'ca-close' }, el('span', { 'aria-hidden': 'true', class: 'ca-close__icon' }, '×'), ' Close', visuallyHidden(' chat'));
+  // Closing only hides the panel (the conversation carries on); ending closes the conversation.
+  const endButton = el('button', { type: 'button', class: 'ca-close ca-end', 'aria-expanded': 'false', 'aria-controls': 'ca-end-confirm' }, 'End chat');
+  const endYes = el('button', { type: 'button', class: 'ca-button ca-button--warning' }, 'Yes, end chat');
+  const endNo = el('button', { type: 'button', class: 'ca-button ca-button--secondary' }, 'No, keep chatting');
+  const endHint = el('p', { id: 'ca-end-hint', class: 'ca-p' });
+  const endConfirm = el(
+    'div',
+    { id: 'ca-end-confirm', class: 'ca-confirm', role: 'group', 'aria-labelledby': 'ca-end-question', 'aria-describedby': 'ca-end-hint' },
+    el('p', { id: 'ca-end-question', class: 'ca-confirm__question' }, 'End this chat?'),
+    endHint,
+    el('div', { class: 'ca-confirm__actions' }, endYes, endNo),
+  );
+  endConfirm.hidden = true;
   const log = el('div', { id: 'ca-log', class: 'ca-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': 'Conversation', tabindex: '0' });
   const typing = el('div', { class: 'ca-typing', role: 'status' });
   const agentTyping = el('div', { class: 'ca-agent-typing', role: 'status', 'aria-live': 'polite' });
   const status = el('p', { class: 'ca-status', id: 'ca-status', role: 'status' });
   status.hidden = true;
+  const sendButton = el('button', { type: 'submit', class: 'ca-button ca-send' }, 'Send');
   const input = el('input', { id: 'ca-input', class: 'ca-input', type: 'text', name: 'message', autocomplete: 'off', spellcheck: 'true', enterkeyhint: 'send', maxlength: '2000' });
   const form = el(
     'form',
     { class: 'ca-form', novalidate: true },
     el('label', { class: 'ca-label', for: 'ca-input' }, 'Your message'),
-    el('div', { class: 'ca-form__row' }, input, el('button', { type: 'submit', class: 'ca-button ca-send' }, 'Send')),
+    el('div', { class: 'ca-form__row' }, input, sendButton),
   );
   const panel = el(
     'div',
@@ -42,9 +64,12 @@ export function buildPanel(title: string): PanelElements {
     el(
       'div',
       { class: 'ca-header' },
-      el('div', { class: 'ca-header__text' }, el('h2', { id: 'ca-title', class: 'ca-title' }, title), el('p', { id: 'ca-intro', class: 'ca-intro' }, 'An automated assistant. You can ask for a person at any time.')),
-      closeButton,
+      // Title and buttons share the first row; the intro takes the full width under them (narrow screens).
+      el('h2', { id: 'ca-title', class: 'ca-title' }, title),
+      el('div', { class: 'ca-header__actions' }, endButton, closeButton),
+      el('p', { id: 'ca-intro', class: 'ca-intro' }, 'An automated assistant. You can ask for a person at any time.'),
     ),
+    endConfirm,
     status,
     log,
     typing,
@@ -53,7 +78,7 @@ export function buildPanel(title: string): PanelElements {
   );
   panel.hidden = true;
   const root = el('div', { id: 'ca-root', class: 'ca-root' }, launcher, panel);
-  return { root, launcher, panel, closeButton, log, typing, agentTyping, status, form, input };
+  return { root, launcher, panel, closeButton, endButton, endConfirm, endHint, endYes, endNo, log, typing, agentTyping, status, form, input, sendButton };
 }
 
 function chatIcon(): SVGElement {

@@ -21,8 +21,10 @@ export function renderMessage(author: Author, message: Partial<OutboundMessage> 
   // An article answer may carry its summary as both text and card body, and its URL as both
   // card link and link: show each once.
   const card = message.card;
-  if (message.text && !(card && same(card.body, message.text))) bubble.appendChild(renderText(message.text));
-  if (card) bubble.appendChild(renderCard(card));
+  // The council's numbers are tap-to-call; what the resident typed is shown as they typed it.
+  const phoneLinks = !fromResident;
+  if (message.text && !(card && same(card.body, message.text))) bubble.appendChild(renderText(message.text, { phoneLinks }));
+  if (card) bubble.appendChild(renderCard(card, phoneLinks));
   if (message.link && !(card?.link && same(card.link.url, message.link.url))) {
     const link = renderLink(message.link.label, message.link.url);
     if (link) bubble.appendChild(el('p', { class: 'ca-p' }, link));
@@ -36,9 +38,9 @@ function same(a: string, b: string): boolean {
   return a.trim() === b.trim();
 }
 
-function renderCard(card: Card): HTMLElement {
+function renderCard(card: Card, phoneLinks: boolean): HTMLElement {
   const link = card.link ? renderLink(card.link.label, card.link.url) : null;
-  return el('div', { class: 'ca-card' }, el('h3', { class: 'ca-card__title' }, card.title), card.body ? el('div', { class: 'ca-card__body' }, renderText(card.body)) : null, link && el('p', { class: 'ca-p' }, link));
+  return el('div', { class: 'ca-card' }, el('h3', { class: 'ca-card__title' }, card.title), card.body ? el('div', { class: 'ca-card__body' }, renderText(card.body, { phoneLinks })) : null, link && el('p', { class: 'ca-p' }, link));
 }
 
 function renderLink(label: string, url: string): HTMLAnchorElement | null {

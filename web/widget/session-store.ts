@@ -1,8 +1,9 @@
 import type { Session } from './types.js';
 
 /**
- * Keeps the conversation across page loads: the session in localStorage (per tenant),
- * whether the panel was open in sessionStorage (only this tab, so a reload mid-flow reopens it).
+ * Keeps the conversation across page loads: the session, and whether the resident ended it, in
+ * localStorage (per tenant); whether the panel was open in sessionStorage (only this tab, so a
+ * reload mid-flow reopens it).
  * Storage can be blocked (private modes, strict cookie settings); the widget then works per page.
  */
 export class SessionStore {
@@ -31,6 +32,17 @@ export class SessionStore {
 
   clear(): void {
     write(() => localStorage.removeItem(this.key));
+    write(() => localStorage.removeItem(`${this.key}:ended`));
+  }
+
+  /** The resident ended this conversation with End chat: a reload shows it ended, not an open input. */
+  markEnded(conversationId: string): void {
+    write(() => localStorage.setItem(`${this.key}:ended`, conversationId));
+  }
+
+  /** The id of the conversation the resident ended, if the stored one was. */
+  endedConversation(): string | null {
+    return read(() => localStorage.getItem(`${this.key}:ended`));
   }
 
   wasOpen(): boolean {

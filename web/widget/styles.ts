@@ -51,17 +51,33 @@ const CSS = `
   background: #fff; border: 2px solid #0b0c0c; box-shadow: 0 4px 12px rgba(11, 12, 12, 0.3);
 }
 .ca-header {
-  display: flex; align-items: flex-start; justify-content: space-between; gap: 8px; padding: 12px 16px 10px;
+  display: flex; flex-wrap: wrap; align-items: flex-start; justify-content: space-between; gap: 4px 8px; padding: 12px 16px 10px;
   background: #0b0c0c; color: #fff; border-bottom: 8px solid #1d70b8;
 }
-.ca-root .ca-title { font-size: 24px; font-weight: 700; line-height: 1.25; color: #fff; }
-.ca-root .ca-intro { font-size: 16px; line-height: 1.25; color: #fff; margin-top: 2px; }
+.ca-root .ca-title { flex: 1 1 0; min-width: 0; font-size: 24px; font-weight: 700; line-height: 1.25; color: #fff; }
+.ca-root .ca-intro { flex: 1 0 100%; font-size: 16px; line-height: 1.25; color: #fff; }
 .ca-root .ca-close {
   flex: none; display: inline-flex; align-items: center; gap: 4px; padding: 4px 6px; min-height: 40px;
   background: transparent; color: #fff; border: 2px solid #fff; border-radius: 0; cursor: pointer; font-size: 16px; font-weight: 700;
 }
 .ca-close__icon { font-size: 24px; line-height: 1; }
 .ca-root .ca-close:hover { text-decoration: underline; }
+.ca-header__actions { flex: none; display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 8px; }
+.ca-root .ca-close[aria-expanded="true"] { background: #fff; color: #0b0c0c; }
+
+/* End chat's confirmation: an inline step under the header, not a modal. */
+.ca-confirm { padding: 12px 16px; background: #f3f2f1; border-bottom: 1px solid #b1b4b6; }
+.ca-root .ca-confirm__question { font-weight: 700; font-size: 19px; margin-bottom: 4px; }
+.ca-confirm__actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 10px; }
+.ca-root .ca-button--warning { background: #d4351c; box-shadow: 0 2px 0 #55150b; }
+.ca-root .ca-button--warning:hover { background: #aa2a16; }
+.ca-root .ca-button:disabled { opacity: 0.5; cursor: not-allowed; }
+.ca-root .ca-button:disabled:hover { background: #00703c; }
+
+/* The ended state, at the end of the conversation. */
+.ca-ended { display: flex; flex-direction: column; align-items: flex-start; gap: 8px; padding-top: 12px; border-top: 1px solid #b1b4b6; }
+.ca-root .ca-ended__title { font-weight: 700; font-size: 24px; line-height: 1.25; }
+.ca-ended__title:focus { outline: 3px solid #ffdd00; outline-offset: 2px; }
 
 .ca-log { flex: 1 1 auto; min-height: 0; overflow-y: auto; padding: 16px; display: flex; flex-direction: column; gap: 12px; }
 .ca-log:focus-visible { outline: 3px solid #ffdd00; outline-offset: -3px; box-shadow: inset 0 0 0 6px #0b0c0c; }
@@ -109,6 +125,7 @@ const CSS = `
   flex: 1 1 auto; min-width: 0; height: 40px; padding: 5px; border: 2px solid #0b0c0c; border-radius: 0; background: #fff; color: #0b0c0c;
   font-size: 19px; -webkit-appearance: none; appearance: none;
 }
+.ca-root .ca-input:disabled { background: #f3f2f1; border-color: #929191; color: #505a5f; cursor: not-allowed; }
 .ca-root .ca-input:focus { outline: 3px solid #ffdd00; outline-offset: 0; box-shadow: inset 0 0 0 2px #0b0c0c; }
 .ca-root .ca-send { flex: none; }
 

@@ -23,7 +23,14 @@ interface PendingMessage {
   id: string;
   text: string;
   node: HTMLElement;
+  /** Run once the server has the message and the replies are shown (End chat's ended state). */
+  delivered?: () => void;
+  /** Run when it could not be sent (End chat gives the input back). */
+  failed?: () => void;
 }
+
+/** The message End chat sends: the same words a resident may type, so one policy handles both. */
+export const END_CHAT_TEXT = 'End chat';
 
 /** The chat widget: opens and closes the panel, sends messages, renders what comes back. */
 export class ChatWidget {
@@ -47,6 +54,8 @@ export class ChatWidget {
   /** Who the resident is talking to, as far as we know, and the latest wait information. */
   private agentName: string | null = null;
   private waitNotice: (HandoffNotice & Record<string, unknown>) | null = null;
+  /** The resident ended the conversation: the input stays disabled until "Start a new chat". */
+  private ended = false;
 
   constructor(private readonly config: WidgetConfig) {
     const api = new ChatApi(config.baseUrl, config.tenant);
@@ -77,7 +86,10 @@ export class ChatWidget {
       // Replies that came while the panel was closed.
       if (this.loaded && this.waitingForPerson) void this.poll();
     }
-    if (focusInput) input.focus();
+    if (focusInput) {
+      if (this.ended) this.ui.log.querySelector<HTMLElement>('.ca-ended__title')?.focus();
+      else input.focus();
+    }
     if (!this.loaded) void this.load().catch(() => this.showLoadError());
   }
 
@@ -94,9 +106,9 @@ export class ChatWidget {
   }
 
   /** Sends `text` as the resident's message. What they typed is kept on screen until it is delivered. */
-  send(text: string): void {
+  send(text: string, callbacks: Pick<PendingMessage, 'delivered' | 'failed'> = {}): void {
     const trimmed = text.trim();
-    if (!trimmed) return;
+    if (!trimmed || this.ended) return;
     this.typeahead.close();
     this.ui.input.value = '';
     this.stopResidentTyping();
@@ -104,14 +116,17 @@ export class ChatWidget {
     this.ui.log.querySelectorAll('.ca-load-error').forEach((n) => n.remove());
     const node = renderMessage('resident', { text: trimmed });
     this.appendToLog(node);
-    const message: PendingMessage = { id: uuid(), text: trimmed, node };
+    const message: PendingMessage = { id: uuid(), text: trimmed, node, ...callbacks };
     this.queue = this.queue.then(() => this.deliver(message));
   }
 
   private bindEvents(): void {
-    const { launcher, closeButton, form, input, panel } = this.ui;
+    const { launcher, closeButton, form, input, panel, endButton, endYes, endNo } = this.ui;
     launcher.addEventListener('click', () => this.open());
     closeButton.addEventListener('click', () => this.close());
+    endButton.addEventListener('click', () => (this.ui.endConfirm.hidden ? this.askToEnd() : this.cancelEnd()));
+    endYes.addEventListener('click', () => this.endChat());
+    endNo.addEventListener('click', () => this.cancelEnd());
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.send(input.value);
@@ -120,7 +135,9 @@ export class ChatWidget {
     panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.preventDefault();
-        this.close();
+        // Escape backs out of the confirmation first; only then does it close the panel.
+        if (!this.ui.endConfirm.hidden) this.cancelEnd();
+        else this.close();
       }
     });
   }
@@ -132,7 +149,10 @@ export class ChatWidget {
       try {
         this.renderTranscript(await this.conversation.resume());
         this.loaded = true;
-        this.connectLive();
+        const session = this.conversation.current;
+        // Ended with End chat before a reload: still ended, with "Start a new chat" to go on.
+        if (session && this.store.endedConversation() === session.conversationId) this.showEnded(document.activeElement === this.ui.input);
+        else this.connectLive();
       } finally {
         this.setTyping(false);
       }
@@ -151,10 +171,113 @@ export class ChatWidget {
       const replies = await this.conversation.send(message.text, message.id);
       this.connectLive();
       this.renderReplies(replies);
+      message.delivered?.();
     } catch (err) {
+      message.failed?.();
       this.showSendError(message, err);
     } finally {
       this.setTyping(false);
+    }
+  }
+
+  /** Opens the inline "End this chat?" step and moves focus into it. */
+  private askToEnd(): void {
+    const { endConfirm, endButton, endHint, endYes } = this.ui;
+    this.typeahead.close();
+    // An urgent (safety) handoff stays with the team after the resident leaves (see bot/policy.ts endChat).
+    const what =
+      this.state === 'queued'
+        ? this.waitNotice?.priority === 'urgent'
+          ? 'Our team will still see what you told us.'
+          : "You'll leave the queue for an adviser."
+        : this.state === 'with_agent'
+          ? 'Your conversation with the adviser will close.'
+          : 'This closes the conversation.';
+    endHint.textContent = `${what} You can start a new chat at any time.`;
+    endConfirm.hidden = false;
+    endButton.setAttribute('aria-expanded', 'true');
+    endYes.focus();
+  }
+
+  /** "No, keep chatting" or Escape: the step goes away and focus returns to End chat. */
+  private cancelEnd(): void {
+    const { endConfirm, endButton } = this.ui;
+    if (endConfirm.hidden) return;
+    endConfirm.hidden = true;
+    endButton.setAttribute('aria-expanded', 'false');
+    endButton.focus();
+  }
+
+  /**
+   * Sends "End chat" through the normal message API (the policy closes the conversation in any
+   * state: with the bot, queued or with an adviser), then shows the ended state. If it cannot be
+   * sent, the usual "Try again" is offered and nothing is shown as ended.
+   */
+  private endChat(): void {
+    const { endConfirm, endButton, log } = this.ui;
+    endConfirm.hidden = true;
+    endButton.setAttribute('aria-expanded', 'false');
+    // The focused button has gone: keep focus in the panel, on the conversation, while it sends.
+    log.focus();
+    this.send(END_CHAT_TEXT, {
+      delivered: () => this.showEnded(true),
+      // Not ended after all: typing is possible again, and "Try again" resends it.
+      failed: () => this.setInputEnabled(true),
+    });
+    // Nothing more goes into this conversation while it is being ended.
+    this.setInputEnabled(false);
+  }
+
+  /** The ended state: what happened, a way to start again, and no input until then. */
+  private showEnded(moveFocus: boolean): void {
+    const session = this.conversation.current;
+    if (session) this.store.markEnded(session.conversationId);
+    this.ended = true;
+    this.live?.close();
+    this.live = null;
+    this.liveFor = null;
+    this.removeSuggestions();
+    this.setState('closed');
+    this.setInputEnabled(false);
+    this.ui.endButton.hidden = true;
+    const title = el('p', { class: 'ca-ended__title', tabindex: '-1' }, "You've ended this chat");
+    const restart = el('button', { type: 'button', class: 'ca-button' }, 'Start a new chat');
+    restart.addEventListener('click', () => void this.startNewChat(restart));
+    this.ui.log.querySelectorAll('.ca-ended').forEach((n) => n.remove());
+    this.appendToLog(el('div', { class: 'ca-ended' }, title, el('p', { class: 'ca-p' }, 'If you need anything else, you can start a new chat.'), restart));
+    if (moveFocus) title.focus();
+  }
+
+  /** "Start a new chat": the stored session is forgotten and a new conversation begins. */
+  private async startNewChat(button: HTMLButtonElement): Promise<void> {
+    button.disabled = true;
+    this.setTyping(true);
+    try {
+      const transcript = await this.conversation.startNew();
+      this.ended = false;
+      this.ui.endButton.hidden = false;
+      this.setInputEnabled(true);
+      this.renderTranscript(transcript);
+      this.connectLive();
+      this.ui.input.focus();
+    } catch {
+      button.disabled = false;
+      if (!button.previousElementSibling?.classList.contains('ca-error')) {
+        button.before(el('div', { class: 'ca-error', role: 'alert' }, el('p', { class: 'ca-p' }, "Sorry, we couldn't start a new chat. Try again.")));
+      }
+    } finally {
+      this.setTyping(false);
+    }
+  }
+
+  private setInputEnabled(enabled: boolean): void {
+    const { input, sendButton } = this.ui;
+    input.disabled = !enabled;
+    sendButton.disabled = !enabled;
+    this.typeahead.enabled = enabled;
+    if (!enabled) {
+      input.value = '';
+      this.typeahead.close();
     }
   }
 
@@ -397,7 +520,9 @@ export function agentNameFrom(text: string): string | null {
 /** Wait information a handoff notice may carry beyond the contract's fields (position, estimate). */
 function waitDetail(notice: (HandoffNotice & Record<string, unknown>) | null): string | null {
   if (!notice) return null;
-  if (notice.staffAvailable === false) return 'Our advisers are not available right now. Someone will reply here when they are back.';
+  // Only what the handoff's route delivers: nobody here means nobody is promised.
+  if (notice.staffAvailable === false || notice.route === 'none' || notice.route === 'duty') return 'Our advisers are not available right now. The team will see your messages when they are back.';
+  if (notice.route === 'queue') return "Nobody is free to reply right now. Your conversation is in the team's queue.";
   const parts: string[] = [];
   const position = Number(notice.position ?? notice.queuePosition);
   if (Number.isFinite(position) && position > 0) parts.push(position === 1 ? "You're next" : `You're number ${position} in the queue`);

@@ -60,30 +60,72 @@ export function speakableText(text: string, maxChars = Infinity): string {
     .map((l) => (/[.!?:]$/.test(l) ? l : `${l}.`));
   t = lines.join(' ').replace(/\s+/g, ' ').replace(/\s+([.,!?:;])/g, '$1').trim();
   if (t.length > maxChars) {
-    const cut = t.slice(0, maxChars);
+    // Never cut through a phone number: half of one is a wrong number.
+    let at = maxChars;
+    for (const m of t.matchAll(new RegExp(PHONE_SRC, 'g'))) if (m.index < at && m.index + m[0].length > at) at = m.index;
+    const cut = t.slice(0, at);
     const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('? '), cut.lastIndexOf('! '));
-    t = end > 40 ? cut.slice(0, end + 1) : `${cut.replace(/\s+\S*$/, '')}...`;
+    t = end > 40 ? cut.slice(0, end + 1) : `${(at < maxChars ? cut.trimEnd() : cut.replace(/\s+\S*$/, '')).replace(/[\s,;:]+$/, '')}...`;
   }
   return t;
 }
 
 // Read character by character: a case reference ("MBC-123456", or the bot's already spaced
-// "M B C 1 2 3 4 5 6"), UK phone numbers and the short emergency numbers.
+// "M B C 1 2 3 4 5 6"), UK phone numbers, the short numbers people are told to call and SMS short
+// codes ("text SHOUT to 85258"). Never after £ or inside a longer number or a decimal.
+const PHONE_SRC = String.raw`(?<![\d+£$€.])(?:\+44 ?|0)\d{2,4}(?:[ -]?\d){6,8}\b`;
+const SHORT_SRC = String.raw`(?<![\w£$€.,\-])(?:999|112|111|101|105|116 ?\d{3})(?![\w£%]|[.,:]\d)`;
 const SPELL_RE = new RegExp(
   [
     String.raw`\b[A-Z]{2,5}-\d{4,10}\b`,
     String.raw`\b(?:[A-Z0-9] +){4,}[A-Z0-9]\b`,
-    String.raw`(?<![\d+])(?:\+44 ?|0)\d{2,4}(?:[ -]?\d){6,8}\b`,
-    String.raw`\b(?:999|111|101|105|116 ?123)\b`,
+    PHONE_SRC,
+    SHORT_SRC,
+    String.raw`(?<=\b[Tt]ext\s+(?:[A-Z][A-Z0-9]+\s+to\s+|us\s+on\s+)?)[1-9]\d{4,5}\b`,
   ].join('|'),
   'g',
 );
+const SHORT_RE = new RegExp(`^${SHORT_SRC}$`);
+/** 111, 101, 105 and 116 xxx are spelled only where the sentence is about calling ("101 High Street" is an address). */
+const CALLING_WORDS = /\b(?:call(?:ing)?|ring(?:ing)?|phone|dial(?:l?ing)?|telephone|NHS|Samaritans|Childline|helpline|line|emergency|police|ambulance)\b/i;
 
-/** "MBC-123456" → "M B C, 1 2 3, 4 5 6": letters together, long digit runs in threes, pauses between groups. */
+/**
+ * A UK number without spaces, in the groups people say it in: "0800111999" → 0800 111 999,
+ * "07700900123" → 07700 900 123, "02079460000" → 020 7946 0000, "01134960000" → 0113 496 0000.
+ */
+export function phoneGroups(national: string): string[] {
+  const at = (...sizes: number[]) => {
+    const out: string[] = [];
+    let i = 0;
+    for (const n of sizes) {
+      if (i >= national.length) break;
+      out.push(national.slice(i, (i += n)));
+    }
+    if (i < national.length) out[out.length - 1] += national.slice(i);
+    return out;
+  };
+  if (national.length === 10) return at(4, 3, 3);
+  if (/^02/.test(national)) return at(3, 4, 4);
+  if (/^0(?:1\d1|11\d|[3589])/.test(national)) return at(4, 3, 4);
+  return at(5, 3, 3);
+}
+
+/** "MBC-123456" → "M B C, 1 2 3, 4 5 6": letters together, long digit runs in threes (phone numbers as said), pauses between groups. */
 export function spellOut(raw: string): string {
+  const compact = raw.replace(/[\s-]+/g, '');
+  // An unspaced UK phone number: grouped as people say it, not in threes.
+  const phone = /^(?:\+44|0)\d{9,10}$/.test(compact) && !/[\s-]/.test(raw.trim().replace(/^\+44 /, '')) ? compact : null;
+  if (phone) {
+    const national = phone.startsWith('+44') ? `0${phone.slice(3)}` : phone;
+    const groups = phoneGroups(national);
+    const digits = (g: string) => g.split('').join(' ');
+    if (!phone.startsWith('+44')) return groups.map(digits).join(', ');
+    return ['plus', '4 4', ...groups.map((g, i) => digits(i === 0 ? g.slice(1) : g))].join(', ');
+  }
   const tokens = raw.trim().split(/[\s-]+/).filter(Boolean);
   // The spaced form ("M B C 1 2 3 4 5 6") is one code: join it, then group it.
   const groups = tokens.every((t) => t.length === 1) ? [tokens.join('')] : tokens;
+  if (groups.length === 1 && /^0\d{9,10}$/.test(groups[0])) return spellOut(groups[0]);
   const out: string[] = [];
   for (const g of groups) {
     for (const part of g.match(/\+|[A-Z]+|\d+/gi) ?? []) {
@@ -101,9 +143,18 @@ export function toSegments(text: string): Segment[] {
   const segments: Segment[] = [];
   let last = 0;
   for (const m of text.matchAll(SPELL_RE)) {
+    if (SHORT_RE.test(m[0]) && !/^(?:999|112)$/.test(m[0])) {
+      const clause = text.slice(0, m.index).split(/[.!?;\n](?:\s|$)/).pop() ?? '';
+      if (!CALLING_WORDS.test(clause.slice(-60))) continue;
+    }
+    let raw = m[0];
+    // "0800 111 999 24 hours": the number ends where a UK number's digits do.
+    if (/^(?:\+44|0)/.test(raw)) {
+      while (raw.replace(/\D/g, '').length > (raw.startsWith('+') ? 12 : 11) && /[ -]\d+$/.test(raw)) raw = raw.replace(/[ -]\d+$/, '');
+    }
     if (m.index > last) segments.push({ kind: 'text', text: text.slice(last, m.index) });
-    segments.push({ kind: 'spell', text: spellOut(m[0]) });
-    last = m.index + m[0].length;
+    segments.push({ kind: 'spell', text: spellOut(raw) });
+    last = m.index + raw.length;
   }
   if (last < text.length) segments.push({ kind: 'text', text: text.slice(last) });
   return segments.filter((s) => s.text.trim() !== '');

@@ -392,6 +392,10 @@ export class VoiceChannel {
     if (recognition.action === 'goodbye') {
       return goodbyeResponse(toSegments(`Thank you for calling ${this.settings(ctx.tenant).councilName}. Goodbye.`), voice);
     }
+    if (recognition.action === 'chat_ended') {
+      // The caller said goodbye: the conversation is closed, so say its last words and hang up.
+      return goodbyeResponse(renderReplies(replies, { offerLink: false }).segments, voice);
+    }
     const extra: string[] = [];
     // A new reference is also texted to a mobile, once (a Twilio retry is a duplicate).
     const reference = recognition.caseReference;
@@ -427,21 +431,32 @@ export class VoiceChannel {
     const before = replies.filter((r) => !r.handoff);
     const main = replies.find((r) => r.handoff)!;
     const spokenBefore = before.length ? renderReplies(before, { offerLink: false }).segments : [];
-    if (!open) {
+    const nines = (s.emergency.emergencyServices ?? '999').replace(/\s+/g, '').split('').join(' ');
+    if (safety && notice.route !== 'agent') {
+      // Nobody can take the call now: queueing the caller would promise a person who is not there.
+      // The reply's speech already names the services and says what will happen (duty officer
+      // being alerted, or nobody reachable); the duty officer is given the caller's number.
+      const words = speakableText(main.speech ?? main.text);
+      const number = notice.route === 'duty' ? " They will be given the number you're calling from." : '';
+      return goodbyeResponse(
+        [...spokenBefore, ...toSegments(`${words}${number} If anyone is in danger, please hang up and call ${nines}. Thank you for calling. Goodbye.`)],
+        voice,
+      );
+    }
+    if (!open && !safety) {
       // Written for chat ("reply here", "ask for a call-back"): on a call that is about to end, say what will happen.
-      let words = speakableText(main.speech ?? main.text)
+      const words = speakableText(main.speech ?? main.text)
         .replace(/,? and someone will reply here when they are back\./, ', who will see it when they are back.')
-        .replace(/\s*You can also ask for a call-back, or leave it with the team\./, '');
-      if (safety) {
-        words = words.replace(/I'm passing (you|this conversation) to [^.]*\.\s*$/, '').trim();
-        words += ` Our offices are closed now, so I've passed this to the council's duty officer, who is on call. If anyone is in danger, please hang up and call 999.`;
-      }
+        .replace(/,? who will see it when they are back and can reply here\./, ', who will see it when they are back.')
+        .replace(/\s*You can also ask for a call-back(, or leave it with the team)?\./, '');
       return goodbyeResponse([...spokenBefore, ...toSegments(`${words} Thank you for calling. Goodbye.`)], voice);
     }
     const queueName = s.queues.find((q) => q.id === notice.queue)?.name ?? 'customer services';
     const words = safety
       ? speakableText(main.speech ?? main.text)
-      : `I'm putting you through to our ${queueName} team now. They will see what you've told me, so you won't need to repeat it. Please stay on the line.`;
+      : notice.route === 'queue'
+        ? `Nobody in our ${queueName} team is free right now. You can stay on the line to wait for the next adviser, or hang up: your message is with the team, and they can see what you've told me.`
+        : `I'm putting you through to our ${queueName} team now. They will see what you've told me, so you won't need to repeat it. Please stay on the line.`;
     const name = twilioQueueName(ctx.tenant, notice);
     const q = `c=${encodeURIComponent(ctx.conversation.id)}&t=${encodeURIComponent(ctx.tenant)}`;
     this.deps.log.info({ tenant: ctx.tenant, conversationId: ctx.conversation.id, queue: name, priority: notice.priority }, 'caller enqueued');

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { startNotifyStandIn, type NotifyStandIn } from '../../notify/notify-stand-in.fixture.js';
+import { addRotaEntry, rotaEntryInput } from '../../../handoff/referrals/index.js';
 import { startTestServer, type TestServer } from '../../../test/server.js';
 import { startVoiceApp, TwilioCall } from './twilio-caller.fixture.js';
 import { findAll } from './xml.js';
@@ -31,15 +34,54 @@ test('out of hours a request for a person is explained and the call ends politel
   expect(conversation.state).toBe('queued');
 });
 
-test('out of hours a safety disclosure gets the emergency message and the duty officer, then the call ends', async () => {
+test('out of hours with nobody on call and no way to send a referral: the caller is told the truth, then the call ends', async () => {
   const c = new TwilioCall(voice.url, '+447700900402');
   await c.start();
   const r = await c.say('I am going to kill myself');
   expect(findAll(r.root!, 'Enqueue')).toHaveLength(0);
+  expect(findAll(r.root!, 'Hangup')).toHaveLength(1);
   expect(r.spoken).toMatch(/9 9 9/);
-  expect(r.spoken).toMatch(/duty officer/);
-  expect(r.spoken).not.toMatch(/passing you to a member of our team/);
+  expect(r.spoken).toMatch(/Nobody from the council can be reached through this call right now/);
+  expect(r.spoken).not.toMatch(/duty officer|passing you to a member of our team|will join/);
   const conversation = await server.store.db.selectFrom('conversations').selectAll().where('tenant_id', '=', server.tenant).where('channel_user_id', '=', c.from).executeTakeFirstOrThrow();
   const handoff = await server.store.db.selectFrom('handoffs').selectAll().where('conversation_id', '=', conversation.id).executeTakeFirstOrThrow();
   expect(handoff.priority).toBe('urgent');
+});
+
+describe('out of hours with a duty officer on call and GOV.UK Notify configured', () => {
+  const SMS_TEMPLATE = randomUUID();
+  let notify: NotifyStandIn;
+  let withNotify: TestServer;
+  let voiceWithNotify: Awaited<ReturnType<typeof startVoiceApp>>;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    notify = await startNotifyStandIn();
+    notify.templates.set(SMS_TEMPLATE, { type: 'sms', body: 'Duty referral ((reference)): ((summary)) Ack: ((ack_link))' });
+    Object.assign(process.env, { NOTIFY_API_KEY: notify.apiKey, NOTIFY_BASE_URL: notify.url, NOTIFY_SMS_TEMPLATE_ID: SMS_TEMPLATE });
+    withNotify = await startTestServer({ clock: sunday });
+    voiceWithNotify = await startVoiceApp(withNotify, { clock: sunday });
+  }, 120_000);
+  afterAll(async () => {
+    process.env = saved;
+    await voiceWithNotify?.close();
+    await withNotify?.close();
+    await notify?.close();
+  });
+
+  test('a safety disclosure: the duty officer is being alerted with the caller\'s number, then the call ends', async () => {
+    await addRotaEntry(
+      withNotify.store.db,
+      withNotify.tenant,
+      rotaEntryInput.parse({ skill: 'safety', name: 'Duty officer Kim', channel: 'sms', destination: '07700 900321', startsAt: '2026-11-20T17:00:00Z', endsAt: '2026-11-23T09:00:00Z' }),
+      null,
+    );
+    const c = new TwilioCall(voiceWithNotify.url, '+447700900403');
+    await c.start();
+    const r = await c.say('I am going to kill myself');
+    expect(findAll(r.root!, 'Enqueue')).toHaveLength(0);
+    expect(findAll(r.root!, 'Hangup')).toHaveLength(1);
+    expect(r.spoken).toMatch(/alerting the council's duty officer now/);
+    expect(r.spoken).toMatch(/given the number you're calling from/);
+    expect(r.spoken).not.toMatch(/Nobody from the council can be reached/);
+  });
 });

@@ -6,6 +6,7 @@ import { InProcessQueue } from '../../../jobs/index.js';
 import { startTwilioStandIn } from '../twilio-stand-in.fixture.js';
 import { createVoiceSms } from './voice-sms.js';
 import { renderReplies, spellOut, speakableText, plainSpeech } from './speakable.js';
+import { makeAgent } from '../../../handoff/queue/test-helpers.js';
 
 // Wednesday 25 November 2026, 10:30 in London: the contact centre is open.
 const weekday = () => new Date('2026-11-25T10:30:00Z');
@@ -22,6 +23,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await voice?.close();
   await server?.close();
+});
+
+/** Clean-ups of the running test (agents set away again), run after each test. */
+const afterThis: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const undo of afterThis.splice(0)) await undo();
 });
 
 function call(from = mobile()): TwilioCall {
@@ -235,6 +242,8 @@ test('a URL is never spoken: the link is offered by text message and sent with t
 });
 
 test('asking for a person enqueues the caller, with the handoff and its context in the console queue', async () => {
+  const agent = await makeAgent(server.store.db, server.tenant, { name: 'Wes Waste', skills: ['waste'], capacity: 20, seenAt: weekday() });
+  afterThis.push(() => server.store.db.updateTable('agents').set({ status: 'away' }).where('id', '=', agent.id).execute());
   const c = call();
   expectPrompt(await c.start());
   expectPrompt(await c.say('my bin was not collected'));
@@ -272,25 +281,57 @@ test('asking for a person enqueues the caller, with the handoff and its context 
   expect(after.outcome).toBe('abandoned');
 });
 
-test('a safety disclosure gets the emergency message first and goes to the urgent queue', async () => {
+test('a safety disclosure with an agent free: the emergency message first, then the urgent queue', async () => {
+  const agent = await makeAgent(server.store.db, server.tenant, { name: 'Uma Urgent', skills: ['safety', 'social_care'], capacity: 20, seenAt: weekday() });
+  try {
+    const c = call();
+    expectPrompt(await c.start());
+    // Even heard with low confidence: never held back by a confirmation.
+    const r = await c.say('I want to kill myself', 0.4);
+    timings.push(r.ms);
+    const spoken = r.spoken;
+    expect(spoken).toMatch(/9 9 9/);
+    expect(spoken).toMatch(/Samaritans/);
+    expect(spoken).toMatch(/will join you now/);
+    const enqueue = findAll(r.root!, 'Enqueue');
+    expect(enqueue).toHaveLength(1);
+    expect(enqueue[0].children.join('')).toBe(`${server.tenant}-urgent`);
+    // The emergency message comes before the caller is queued.
+    const verbs = r.root!.children.filter((x): x is XmlElement => typeof x !== 'string').map((x) => x.name);
+    expect(verbs).toEqual(['Say', 'Enqueue']);
+    const conversation = await server.store.db.selectFrom('conversations').selectAll().where('tenant_id', '=', server.tenant).where('channel_user_id', '=', c.from).executeTakeFirstOrThrow();
+    const handoff = await server.store.db.selectFrom('handoffs').selectAll().where('conversation_id', '=', conversation.id).executeTakeFirstOrThrow();
+    expect(handoff.priority).toBe('urgent');
+    expect(handoff.reason).toMatch(/^safety\./);
+  } finally {
+    await server.store.db.updateTable('agents').set({ status: 'away' }).where('id', '=', agent.id).execute();
+  }
+});
+
+test('a safety disclosure with nobody free: the caller is told the truth and who to call, never queued for no one', async () => {
   const c = call();
   expectPrompt(await c.start());
-  // Even heard with low confidence: never held back by a confirmation.
   const r = await c.say('I want to kill myself', 0.4);
-  timings.push(r.ms);
   const spoken = r.spoken;
-  expect(spoken).toMatch(/9 9 9/);
   expect(spoken).toMatch(/Samaritans/);
-  const enqueue = findAll(r.root!, 'Enqueue');
-  expect(enqueue).toHaveLength(1);
-  expect(enqueue[0].children.join('')).toBe(`${server.tenant}-urgent`);
-  // The emergency message comes before the caller is queued.
-  const verbs = r.root!.children.filter((x): x is XmlElement => typeof x !== 'string').map((x) => x.name);
-  expect(verbs).toEqual(['Say', 'Enqueue']);
+  expect(spoken).toMatch(/Nobody from our team is free right now/);
+  expect(spoken).toMatch(/hang up and call 9 9 9/);
+  expect(spoken).not.toMatch(/duty officer|will join|putting you through/);
+  expect(findAll(r.root!, 'Enqueue')).toHaveLength(0);
+  expect(findAll(r.root!, 'Hangup')).toHaveLength(1);
+  // The team still sees it, as urgent.
   const conversation = await server.store.db.selectFrom('conversations').selectAll().where('tenant_id', '=', server.tenant).where('channel_user_id', '=', c.from).executeTakeFirstOrThrow();
   const handoff = await server.store.db.selectFrom('handoffs').selectAll().where('conversation_id', '=', conversation.id).executeTakeFirstOrThrow();
   expect(handoff.priority).toBe('urgent');
-  expect(handoff.reason).toMatch(/^safety\./);
+});
+
+test('a caller who says goodbye hears the last words and the call ends', async () => {
+  const c = call();
+  expectPrompt(await c.start());
+  const r = await c.say('bye');
+  expect(r.spoken).toMatch(/Goodbye/);
+  expect(findAll(r.root!, 'Gather')).toHaveLength(0);
+  expect(findAll(r.root!, 'Hangup')).toHaveLength(1);
 });
 
 test('a new call from the same number is a new conversation; the same call keeps its own', async () => {
