@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { problemHandler, sendProblem } from './problem.js';
+import { refuseNulInAddress } from './clean-input.js';
 import type { Realtime } from './realtime.js';
 import { consoleApi, referralAckRoutes, type ConsoleDeps } from './console/index.js';
 import type { SmsChannelDeps } from '../channels/twilio/index.js';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
 
+  app.use(refuseNulInAddress);
   app.use((req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');

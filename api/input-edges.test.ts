@@ -3,6 +3,7 @@
  * A client's message id belongs to its conversation; NUL and other control characters never
  * lose a message; words that are also names of built-in object members are ordinary words.
  */
+import { ConsoleClient, signedInAgent } from '../test/console-client.js';
 import { allText, Resident, startTestServer, type TestServer } from '../test/server.js';
 
 let server: TestServer;
@@ -79,5 +80,31 @@ describe('words that name built-in object members are ordinary words', () => {
     const replies = await r.say(`the ${word} dumped rubbish in the lane`);
     expect(allText(replies)).not.toMatch(FAULT);
     expect(replies.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the console and addresses', () => {
+  test('a NUL in the sign-in e-mail is a failed sign-in (401), not a fault', async () => {
+    const client = new ConsoleClient(server.url);
+    const res = await client.call('POST', '/login', { tenant: server.tenant, email: 'nobody\u0000@council.example', password: 'whatever-it-is' });
+    expect(res.status).toBe(401);
+  });
+
+  test('a NUL anywhere in the address is a clear 400 problem', async () => {
+    for (const p of ['/api/v1/suggestions?tenant=demo&q=bin%00day', '/api/console/kb/search?q=%00', '/health%00']) {
+      const res = await fetch(`${server.url}${p}`);
+      expect([p, res.status]).toEqual([p, 400]);
+      expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+    }
+  });
+
+  test('knowledge-base search for "constructor" answers; a fractional referrals limit is a 400', async () => {
+    const { client } = await signedInAgent(server, { roles: ['agent', 'supervisor'] });
+    const kb = await client.call('GET', '/kb/search?q=constructor');
+    expect(kb.status).toBe(200);
+    const bad = await client.call('GET', '/referrals?limit=1.5');
+    expect(bad.status).toBe(400);
+    expect(bad.body.detail).toMatch(/whole number/);
+    expect((await client.call('GET', '/referrals?limit=5')).status).toBe(200);
   });
 });

@@ -4,6 +4,7 @@ import type { ConsoleDeps } from './deps.js';
 import { referralAckRoutes, rotaRoutes } from './rota-routes.js';
 import { supervisorRoutes } from './supervisor-routes.js';
 import { workRoutes } from './work-routes.js';
+import { stripNulFromJson } from '../clean-input.js';
 
 export type { ConsoleDeps } from './deps.js';
 export { attachConsoleNamespace, relayResidentTyping, routeAndNotify, routeAllTenants } from './socket.js';
@@ -12,6 +13,7 @@ export { attachConsoleNamespace, relayResidentTyping, routeAndNotify, routeAllTe
 export function consoleApi(deps: ConsoleDeps): Router {
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
+  router.use(stripNulFromJson);
   router.use(authRoutes(deps));
   router.use(workRoutes(deps));
   router.use(supervisorRoutes(deps));

@@ -113,7 +113,12 @@ export function rotaRoutes(deps: ConsoleDeps, guard: RequestHandler = requireAge
   // GET /referrals: recent duty referrals with their send and acknowledgement times.
   router.get('/referrals', guard, async (req, res) => {
     const agent = agentOf(req);
-    const limit = Math.min(Math.max(Number(req.query.limit) || 100, 1), 500);
+    // A whole number 1..500, or a clear 400 ("1.5" once reached SQL's LIMIT and failed there).
+    const raw = req.query.limit;
+    if (raw !== undefined && (typeof raw !== 'string' || !/^[1-9][0-9]{0,2}$/.test(raw) || Number(raw) > 500)) {
+      return void sendProblem(res, 400, 'Bad request', 'limit must be a whole number from 1 to 500.');
+    }
+    const limit = raw === undefined ? 100 : Number(raw);
     const referrals = await listReferrals(db, agent.tenantId, limit);
     // Summaries hold residents' details: reading them is audited like any record view.
     await recordAudit(db, {
