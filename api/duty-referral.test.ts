@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { startNotifyStandIn, type NotifyStandIn } from '../channels/notify/notify-stand-in.fixture.js';
+import { notifyConfiguredForTests, type NotifyStandIn } from '../channels/notify/notify-stand-in.fixture.js';
 import { addRotaEntry, REFERRAL_SWEEP_JOB, rotaEntryInput } from '../handoff/referrals/index.js';
 import { signedInAgent } from '../test/console-client.js';
 import { Resident, startTestServer, type TestServer } from '../test/server.js';
@@ -16,23 +15,18 @@ const SUNDAY = new Date('2026-11-22T14:00:00Z');
 const MIN = 60_000;
 let now = SUNDAY;
 const clock = () => now;
-const SMS_TEMPLATE = randomUUID();
-const EMAIL_TEMPLATE = randomUUID();
+let configured: Awaited<ReturnType<typeof notifyConfiguredForTests>>;
 let notify: NotifyStandIn;
 let server: TestServer;
-const saved = { ...process.env };
 
 beforeAll(async () => {
-  notify = await startNotifyStandIn();
-  notify.templates.set(SMS_TEMPLATE, { type: 'sms', body: 'Duty referral ((reference)): ((summary)) Ack: ((ack_link))' });
-  notify.templates.set(EMAIL_TEMPLATE, { type: 'email', subject: 'Duty referral ((reference))', body: '((summary)) Ack: ((ack_link))' });
-  Object.assign(process.env, { NOTIFY_API_KEY: notify.apiKey, NOTIFY_BASE_URL: notify.url, NOTIFY_SMS_TEMPLATE_ID: SMS_TEMPLATE, NOTIFY_EMAIL_TEMPLATE_ID: EMAIL_TEMPLATE });
+  configured = await notifyConfiguredForTests({ email: true });
+  notify = configured.notify;
   server = await startTestServer({ clock });
 }, 120_000);
 afterAll(async () => {
-  process.env = saved;
   await server?.close();
-  await notify?.close();
+  await configured?.restore();
 });
 
 const DISCLOSURE = "my partner says he will kill me when he gets home and I've got nowhere to go";

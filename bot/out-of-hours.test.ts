@@ -3,8 +3,7 @@
  * can book a call-back request; a safety disclosure is told only what will really happen (the
  * duty officer is alerted only when someone is on the rota and a referral can be sent).
  */
-import { randomUUID } from 'node:crypto';
-import { startNotifyStandIn, type NotifyStandIn } from '../channels/notify/notify-stand-in.fixture.js';
+import { notifyConfiguredForTests } from '../channels/notify/notify-stand-in.fixture.js';
 import { addRotaEntry, rotaEntryInput } from '../handoff/referrals/index.js';
 import { allText, Resident, startTestServer, type TestServer } from '../test/server.js';
 
@@ -73,20 +72,15 @@ describe('a safety disclosure out of hours', () => {
 });
 
 describe('a safety disclosure out of hours with a duty officer on call and Notify configured', () => {
-  const SMS_TEMPLATE = randomUUID();
-  let notify: NotifyStandIn;
+  let configured: Awaited<ReturnType<typeof notifyConfiguredForTests>>;
   let withNotify: TestServer;
-  const saved = { ...process.env };
   beforeAll(async () => {
-    notify = await startNotifyStandIn();
-    notify.templates.set(SMS_TEMPLATE, { type: 'sms', body: 'Duty referral ((reference)): ((summary)) Ack: ((ack_link))' });
-    Object.assign(process.env, { NOTIFY_API_KEY: notify.apiKey, NOTIFY_BASE_URL: notify.url, NOTIFY_SMS_TEMPLATE_ID: SMS_TEMPLATE });
+    configured = await notifyConfiguredForTests();
     withNotify = await startTestServer({ clock: sunday });
   }, 120_000);
   afterAll(async () => {
-    process.env = saved;
     await withNotify?.close();
-    await notify?.close();
+    await configured?.restore();
   });
 
   test('the resident is told the duty officer is being alerted, and the referral goes out', async () => {

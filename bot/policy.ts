@@ -1,4 +1,4 @@
-import type { Entity, IntentPrediction, RiskKind, SafetyDecision, SafetyHit } from '../intents/types.js';
+import { RISK_KIND_LABELS, type Entity, type IntentPrediction, type RiskKind, type SafetyDecision, type SafetyHit } from '../intents/types.js';
 import { decideSafety } from '../intents/index.js';
 import { addWorkingDays, findLikelyDuplicate, isOpenStatus, recordRepeatReport, statusLabel } from '../cases/index.js';
 import { abandon, describeHours, estimateWait, isOpen, needsDutyReferral, priorityFor, queueFor } from '../handoff/index.js';
@@ -34,7 +34,6 @@ import {
   handoffMessage,
   offerPerson,
   OUT_OF_HOURS_OPTIONS,
-  RISK_KIND_LABELS,
   safetyReply,
   type SafetyRoute,
 } from './replies.js';

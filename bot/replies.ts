@@ -1,5 +1,5 @@
 import { describeHours } from '../handoff/index.js';
-import type { RiskKind } from '../intents/types.js';
+import { RISK_KIND_LABELS, type RiskKind } from '../intents/types.js';
 import type { Settings } from './content-pack/index.js';
 import type { Signpost } from './content-pack/schemas.js';
 import { clean } from './matching.js';
@@ -88,16 +88,6 @@ export function spokenNumber(number: string): string {
     .replace(/^plus, /, 'plus ');
 }
 
-/** Kinds of risk in words a person understands (handoff summaries). */
-export const RISK_KIND_LABELS: Record<RiskKind, string> = {
-  suicide_self_harm: 'suicide or self-harm',
-  danger_now: 'someone injured or in danger now',
-  fire_gas_co: 'fire, gas or carbon monoxide',
-  crime_violence: 'crime or violence in progress',
-  domestic_abuse: 'domestic abuse',
-  child_at_risk: 'a child at risk',
-  adult_at_risk: 'an adult at risk',
-};
 
 const OPENING: Record<RiskKind, string> = {
   suicide_self_harm: "I'm really sorry you're going through this. You don't have to face it alone, and you can talk to someone now.",

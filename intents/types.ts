@@ -93,6 +93,17 @@ export const RISK_KINDS: readonly RiskKind[] = [
   'adult_at_risk',
 ];
 
+/** Kinds of risk in words a person understands (agents' console, handoff summaries). */
+export const RISK_KIND_LABELS: Readonly<Record<RiskKind, string>> = {
+  suicide_self_harm: 'suicide or self-harm',
+  danger_now: 'someone injured or in danger now',
+  fire_gas_co: 'fire, gas or carbon monoxide',
+  crime_violence: 'crime or violence in progress',
+  domestic_abuse: 'domestic abuse',
+  child_at_risk: 'a child at risk',
+  adult_at_risk: 'an adult at risk',
+};
+
 export interface SafetyHit {
   /** `safety.risk_to_life` or `safety.safeguarding_concern` (or `housing.homeless_tonight`). */
   category: 'safety.risk_to_life' | 'safety.safeguarding_concern';

@@ -161,3 +161,40 @@ export async function startNotifyStandIn(keyName = 'council_assistant_test'): Pr
     },
   };
 }
+
+/** A duty-referral SMS template and an e-mail one, as the tests' stand-in knows them. */
+export const REFERRAL_SMS_TEMPLATE = { type: 'sms', body: 'Duty referral ((reference)): ((summary)) Ack: ((ack_link))' } as const;
+export const REFERRAL_EMAIL_TEMPLATE = { type: 'email', subject: 'Duty referral ((reference))', body: '((summary)) Ack: ((ack_link))' } as const;
+
+/**
+ * A Notify stand-in with the referral templates, and the NOTIFY_* variables pointing at it (so a
+ * server started next is configured for it) until `restore()`, which also closes the stand-in.
+ */
+export async function notifyConfiguredForTests(options: { email?: boolean } = {}): Promise<{
+  notify: NotifyStandIn;
+  smsTemplateId: string;
+  emailTemplateId: string | null;
+  restore(): Promise<void>;
+}> {
+  const saved = { ...process.env };
+  const notify = await startNotifyStandIn();
+  const smsTemplateId = randomUUID();
+  const emailTemplateId = options.email ? randomUUID() : null;
+  notify.templates.set(smsTemplateId, { ...REFERRAL_SMS_TEMPLATE });
+  if (emailTemplateId) notify.templates.set(emailTemplateId, { ...REFERRAL_EMAIL_TEMPLATE });
+  Object.assign(process.env, {
+    NOTIFY_API_KEY: notify.apiKey,
+    NOTIFY_BASE_URL: notify.url,
+    NOTIFY_SMS_TEMPLATE_ID: smsTemplateId,
+    ...(emailTemplateId ? { NOTIFY_EMAIL_TEMPLATE_ID: emailTemplateId } : {}),
+  });
+  return {
+    notify,
+    smsTemplateId,
+    emailTemplateId,
+    restore: async () => {
+      process.env = saved;
+      await notify.close();
+    },
+  };
+}

@@ -10,7 +10,7 @@ export {
   type Access,
   type UrgentOverflow,
 } from './overflow.js';
-export { intentLabel, reasonLabel, safetyLabel, RISK_KIND_LABELS, type ServiceNames, type SafetyLabel } from './labels.js';
+export { intentLabel, reasonLabel, safetyLabel, type ServiceNames, type SafetyLabel } from './labels.js';
 export { auditAgentAction, auditTrail, type AuditEvent, type AuditSubject } from './audit.js';
 export { setStatus, heartbeat, availableAgents, openCount, isPresent, type AvailableAgent, type PresenceRow } from './presence.js';
 export { listQueue, transferTarget, safetyOf, type ListOptions } from './listing.js';

@@ -3,21 +3,12 @@
  * council's own service names, never internal ids ("safety.risk_to_life", "meta.speak_to_person").
  * The server labels; the browser only displays.
  */
-import type { RiskKind } from '../../intents/types.js';
+import { RISK_KIND_LABELS, type RiskKind } from '../../intents/types.js';
 import type { SafetyFlag } from '../../store/index.js';
 
 /** The catalogue's name for a service id, when the council's pack has it. */
 export type ServiceNames = (id: string) => string | undefined;
 
-export const RISK_KIND_LABELS: Record<RiskKind, string> = {
-  suicide_self_harm: 'suicide or self-harm',
-  danger_now: 'someone injured or in danger now',
-  fire_gas_co: 'fire, gas or carbon monoxide',
-  crime_violence: 'crime or violence in progress',
-  domestic_abuse: 'domestic abuse',
-  child_at_risk: 'a child at risk',
-  adult_at_risk: 'an adult at risk',
-};
 
 const SAFETY_CATEGORY_LABELS: Record<string, string> = {
   'safety.risk_to_life': 'Risk to life',

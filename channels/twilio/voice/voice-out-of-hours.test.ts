@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { startNotifyStandIn, type NotifyStandIn } from '../../notify/notify-stand-in.fixture.js';
+import { notifyConfiguredForTests } from '../../notify/notify-stand-in.fixture.js';
 import { addRotaEntry, rotaEntryInput } from '../../../handoff/referrals/index.js';
 import { startTestServer, type TestServer } from '../../../test/server.js';
 import { startVoiceApp, TwilioCall } from './twilio-caller.fixture.js';
@@ -49,23 +48,18 @@ test('out of hours with nobody on call and no way to send a referral: the caller
 });
 
 describe('out of hours with a duty officer on call and GOV.UK Notify configured', () => {
-  const SMS_TEMPLATE = randomUUID();
-  let notify: NotifyStandIn;
+  let configured: Awaited<ReturnType<typeof notifyConfiguredForTests>>;
   let withNotify: TestServer;
   let voiceWithNotify: Awaited<ReturnType<typeof startVoiceApp>>;
-  const saved = { ...process.env };
   beforeAll(async () => {
-    notify = await startNotifyStandIn();
-    notify.templates.set(SMS_TEMPLATE, { type: 'sms', body: 'Duty referral ((reference)): ((summary)) Ack: ((ack_link))' });
-    Object.assign(process.env, { NOTIFY_API_KEY: notify.apiKey, NOTIFY_BASE_URL: notify.url, NOTIFY_SMS_TEMPLATE_ID: SMS_TEMPLATE });
+    configured = await notifyConfiguredForTests();
     withNotify = await startTestServer({ clock: sunday });
     voiceWithNotify = await startVoiceApp(withNotify, { clock: sunday });
   }, 120_000);
   afterAll(async () => {
-    process.env = saved;
     await voiceWithNotify?.close();
     await withNotify?.close();
-    await notify?.close();
+    await configured?.restore();
   });
 
   test('a safety disclosure: the duty officer is being alerted with the caller\'s number, then the call ends', async () => {
