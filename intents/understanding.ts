@@ -2,6 +2,7 @@ import type { Entity, GazetteerAddress, IntentModel, IntentPrediction, SafetyHit
 import { Gazetteer, extractEntities } from './entities/index.js';
 import { loadOrTrainModel } from './recogniser/index.js';
 import { screenForSafety } from './safety/index.js';
+import { loadOrTrainSafetyModel, type SafetyScore } from './safety/model.js';
 import type { RemoteRecogniser } from './remote/types.js';
 import { withFallback, type FallbackOptions } from './remote/with-fallback.js';
 
@@ -9,6 +10,8 @@ export interface Understanding {
   recognise(text: string): Promise<IntentPrediction>;
   entities(text: string, now: Date): Entity[];
   safety(text: string): SafetyHit | null;
+  /** The dedicated safety model's score (intents/safety/model.ts); `recognise` also carries it as `safetyScore`. */
+  safetyScore?(text: string): SafetyScore;
 }
 
 export interface TenantUnderstanding {
@@ -28,12 +31,20 @@ export async function buildUnderstanding(input: {
   modelCacheDir: string;
   /** Optional remote recogniser (LLM, Azure OpenAI, CLU); the embedded model answers when it fails or is slow. */
   remote?: { recogniser: RemoteRecogniser } & FallbackOptions;
+  /** Extra labelled phrases for the safety model ({text, label}: a safety intent id or `none`). */
+  safetyTraining?: { text: string; label: string }[];
 }): Promise<TenantUnderstanding> {
   const { model, trained } = await loadOrTrainModel(input.training, input.modelCacheDir);
+  const { model: safetyModel } = await loadOrTrainSafetyModel(input.training, input.modelCacheDir, input.safetyTraining);
   const gazetteer = new Gazetteer(input.addresses);
   const remote = input.remote ? withFallback(input.remote.recogniser, model, input.remote) : null;
+  // The prediction carries the safety model's score, so decideSafety(hit, prediction, text) uses it (bot/policy.ts).
+  // Not enumerable: the prediction still equals, and serialises as, the recogniser's own.
+  const withSafety = (text: string, p: IntentPrediction): IntentPrediction =>
+    Object.defineProperty({ ...p }, 'safetyScore', { value: safetyModel.score(text), enumerable: false });
   const understanding: Understanding = {
-    recognise: remote ? (text) => remote.recognise(text) : async (text) => model.predict(text),
+    recognise: remote ? async (text) => withSafety(text, await remote.recognise(text)) : async (text) => withSafety(text, model.predict(text)),
+    safetyScore: (text) => safetyModel.score(text),
     entities: (text, now) => extractEntities(text, { now, timeZone: input.timeZone, gazetteer, casePrefixes: [input.casePrefix] }),
     safety: (text) => screenForSafety(text),
   };

@@ -9,20 +9,27 @@
  * is escalated OR asked "Is anyone in danger right now?" (it is not ignored); headline false
  * alarms count ordinary messages escalated; ordinary messages asked the question are reported
  * apart. A measurement only: the test file is never used to change the screen or the model.
+ *   npm run eval:safety -- --cv [--folds 5] [--detail]
+ * Cross-validation over the development items bundled with the safety model (intents/safety/data):
+ * k folds and leave-one-set-out, each item scored by a safety model trained without it. This is the
+ * honest estimate; measuring the development files with --test only shows the fit.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadContentPack } from '../bot/content-pack/index.js';
+import { loadContentPack, type ContentPack } from '../bot/content-pack/index.js';
 import { loadOrTrainModel } from '../intents/index.js';
 import { decideSafety, explainSafety, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_THRESHOLD } from '../intents/safety/index.js';
+import { SAFETY_MODEL_THRESHOLDS, type SafetyModelThresholds } from '../intents/safety/decision.js';
+import { loadOrTrainSafetyModel, loadSafetyData, type SafetyScore } from '../intents/safety/model.js';
+import { outOfFoldScores, sourceFolds, stratifiedFolds } from '../intents/safety/cross-validate.js';
 import { RISK_KINDS, type IntentPrediction, type SafetyDecision } from '../intents/types.js';
 import { commandLine, type CommandLine } from './cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const USAGE = `npm run eval:safety -- [--tenant <id>] [--test <file>[,<file>...]] [--json]`;
+const USAGE = `npm run eval:safety -- [--tenant <id>] [--test <file>[,<file>...] [--classifier-only] | --cv [--folds <k>] [--detail]] [--json]`;
 
 interface Item {
   text: string;
@@ -65,25 +72,33 @@ class Tally {
   }
 }
 
-function describe(d: SafetyDecision, family: string | null, p: IntentPrediction): string {
-  const top = `${p.outOfScope ? 'oos, ' : ''}top ${p.ranked[0]?.intent ?? '-'} ${(p.ranked[0]?.confidence ?? 0).toFixed(2)}`;
+function describe(d: SafetyDecision, family: string | null, p: IntentPrediction, score: SafetyScore | null): string {
+  const top = `${score ? `safety model ${score.score.toFixed(2)}, ` : ''}${p.outOfScope ? 'oos, ' : ''}top ${p.ranked[0]?.intent ?? '-'} ${(p.ranked[0]?.confidence ?? 0).toFixed(2)}`;
   if (!d) return `classifier ${top}`;
   const by = d.action === 'escalate' ? `${d.action} by ${d.source}` : 'ask';
   return `${by} as ${d.kind}${family ? `, screen ${family}` : ''}; ${d.reason}; classifier ${top}`;
 }
 
-async function main(): Promise<void> {
-  // Typed explicitly so that a cli.usage(...) call narrows, as a function returning never.
-  const cli: CommandLine = commandLine(USAGE);
-  const { args, str } = cli;
-  const tenant = str('tenant') ?? 'demo';
-  if (!/^[a-z0-9][a-z0-9_-]*$/i.test(tenant)) cli.usage(`bad tenant id: ${tenant}`);
-  const testFile = str('test') ?? path.join('content', 'demo', 'eval', 'safety-kinds-heldout.json');
+/** What one message was decided, for the report. */
+interface Decided {
+  item: Item;
+  d: SafetyDecision;
+  how: string;
+  screened: boolean;
+}
 
-  const pack = loadContentPack(path.join(repoRoot, 'content', tenant));
-  const test = testFile.split(',').filter(Boolean).flatMap((f) => readItems(path.resolve(repoRoot, f.trim())));
-  const { model } = await loadOrTrainModel(pack.training, path.join(os.tmpdir(), 'council-assistant-models'));
+interface Measured {
+  lines: string[];
+  json: Record<string, unknown>;
+  recall: number | null;
+  escalateRecall: number | null;
+  falseAlarmRate: number | null;
+  askRate: number | null;
+  kindAccuracy: number | null;
+}
 
+/** Recall, false alarms, asks and kinds over decided items; `detail` adds the lists of errors. */
+function measure(decided: Decided[], detail: boolean): Measured {
   let disclosures = 0;
   let caught = 0; // escalated or asked
   let escalated = 0;
@@ -101,11 +116,7 @@ async function main(): Promise<void> {
   const wrongKind: string[] = [];
   const falseAlarms: string[] = [];
   const askedOrdinary: string[] = [];
-  for (const item of test) {
-    const explained = explainSafety(item.text);
-    const p = model.predict(item.text);
-    const d = decideSafety(explained?.hit ?? null, p, item.text);
-    const how = describe(d, explained?.family ?? null, p);
+  for (const { item, d, how, screened } of decided) {
     const label = `${item.kind ?? item.intent}${item.channel ? ` ${item.channel}` : ''}${item.lang && item.lang !== 'en' ? ` ${item.lang}` : ''}`;
     const line = `    ${label}: ${JSON.stringify(item.text)} (${how})`;
     if (item.intent.startsWith('safety.')) {
@@ -113,7 +124,7 @@ async function main(): Promise<void> {
       const hit = !!d;
       if (hit) caught++;
       if (d?.action === 'escalate') escalated++;
-      if (explained) screenHits++;
+      if (screened) screenHits++;
       byKind.add(item.kind ?? item.intent, hit);
       byChannel.add(item.channel, hit);
       byLang.add(item.lang, hit);
@@ -132,60 +143,132 @@ async function main(): Promise<void> {
       else if (d?.action === 'ask') askedOrdinary.push(line);
     }
   }
-
   const list = (xs: string[]) => (xs.length ? xs : ['    none']);
+  const lines = [
+    `  disclosures: ${disclosures}, ordinary messages: ${ordinary}`,
+    `  RECALL (escalated or asked):  ${pct(caught, disclosures)}`,
+    `  recall, escalated directly:   ${pct(escalated, disclosures)}`,
+    `  recall, screen alone:         ${pct(screenHits, disclosures)}`,
+    `  FALSE ALARMS (ordinary escalated): ${pct(falseAlarms.length, ordinary)}`,
+    `  ordinary messages asked the danger question: ${pct(askedOrdinary.length, ordinary)}`,
+    `  signposting (kind inferred = kind labelled): ${pct(kindRight, kindLabelled)}`,
+    `  recall by kind:`,
+    ...byKind.lines('    '),
+    ...(byChannel.groups.size ? ['  recall by channel:', ...byChannel.lines('    ')] : []),
+    ...(byLang.groups.size ? ['  recall by language:', ...byLang.lines('    ')] : []),
+    ...(alarmsByChannel.groups.size ? ['  false alarms by channel:', ...alarmsByChannel.lines('    ')] : []),
+    ...(alarmsByLang.groups.size ? ['  false alarms by language:', ...alarmsByLang.lines('    ')] : []),
+    ...(detail
+      ? [
+          `  missed disclosures:`,
+          ...list(missed),
+          `  disclosures asked (not escalated):`,
+          ...list(askedDisclosures),
+          `  wrong kind (signposting):`,
+          ...list(wrongKind),
+          `  false alarms:`,
+          ...list(falseAlarms),
+          `  ordinary messages asked:`,
+          ...list(askedOrdinary),
+        ]
+      : []),
+  ];
+  const json = {
+    safetyRecall: ratio(caught, disclosures),
+    escalateRecall: ratio(escalated, disclosures),
+    screenRecall: ratio(screenHits, disclosures),
+    falseAlarmRate: ratio(falseAlarms.length, ordinary),
+    askRate: ratio(askedOrdinary.length, ordinary),
+    kindAccuracy: ratio(kindRight, kindLabelled),
+    recallByKind: byKind.json(),
+    recallByChannel: byChannel.json(),
+    recallByLang: byLang.json(),
+    falseAlarmsByChannel: alarmsByChannel.json(),
+    falseAlarmsByLang: alarmsByLang.json(),
+    disclosures,
+    ordinary,
+    missed: missed.length,
+    falseAlarms: falseAlarms.length,
+    askedOrdinary: askedOrdinary.length,
+  };
+  return { lines, json, recall: json.safetyRecall, escalateRecall: json.escalateRecall, falseAlarmRate: json.falseAlarmRate, askRate: json.askRate, kindAccuracy: json.kindAccuracy };
+}
+
+/** Decides every item with the screen, the main model's prediction and (when given) the safety model's score. */
+function decideAll(items: Item[], predict: (text: string) => IntentPrediction, scores: (SafetyScore | null)[], thresholds?: SafetyModelThresholds): Decided[] {
+  return items.map((item, i) => {
+    const explained = explainSafety(item.text);
+    const p = predict(item.text);
+    const score = scores[i] ?? null;
+    const d = decideSafety(explained?.hit ?? null, p, item.text, score, thresholds);
+    return { item, d, how: describe(d, explained?.family ?? null, p, score), screened: !!explained };
+  });
+}
+
+const thresholdLine = (t: SafetyModelThresholds) => `  thresholds: safety model escalates at >= ${t.escalateAt}, asks from ${t.askAt}; a screen hit escalates`;
+
+/**
+ * Cross-validation over the bundled development items: k stratified folds and leave-one-set-out, each item scored by a
+ * safety model that never saw it. Prints the headline figures at the shipped thresholds and a threshold sweep.
+ */
+async function crossValidate(pack: ContentPack, k: number, detail: boolean, asJson: boolean): Promise<void> {
+  const data = loadSafetyData();
+  const items: Item[] = data.map((d) => ({ text: d.text, intent: d.label === 'none' ? 'none' : d.label, kind: d.kind, source: d.source }) as Item);
+  const noPrediction = (): IntentPrediction => ({ ranked: [], outOfScope: true });
+  const out: Record<string, unknown> = {};
+  for (const [name, fold] of [
+    [`${k}-fold (stratified)`, stratifiedFolds(data, k)],
+    ['leave-one-set-out', sourceFolds(data)],
+  ] as const) {
+    const started = performance.now();
+    const scores = await outOfFoldScores(pack.training, data, fold as number[]);
+    const secs = ((performance.now() - started) / 1000).toFixed(1);
+    const m = measure(decideAll(items, noPrediction, scores), detail);
+    console.log([`Cross-validation, ${name}, ${items.length} development items (${secs}s, ${new Set(fold).size} models)`, thresholdLine(SAFETY_MODEL_THRESHOLDS), ...m.lines].join('\n'));
+    console.log('  threshold sweep (escalate at / ask from: recall, escalated, false alarms, ordinary asked):');
+    for (const escalateAt of [0.3, 0.4, 0.5, 0.6, 0.7]) {
+      const row: string[] = [];
+      for (const askAt of [0.05, 0.1, 0.15, 0.2]) {
+        const s = measure(decideAll(items, noPrediction, scores, { escalateAt, askAt }), false);
+        const f = (x: number | null) => (x === null ? 'n/a' : (x * 100).toFixed(1));
+        row.push(`${escalateAt}/${askAt}: ${f(s.recall)} ${f(s.escalateRecall)} ${f(s.falseAlarmRate)} ${f(s.askRate)}`);
+      }
+      console.log(`    ${row.join(' | ')}`);
+    }
+    out[name] = m.json;
+  }
+  if (asJson) console.log(JSON.stringify({ crossValidation: out, thresholds: SAFETY_MODEL_THRESHOLDS }));
+}
+
+async function main(): Promise<void> {
+  // Typed explicitly so that a cli.usage(...) call narrows, as a function returning never.
+  const cli: CommandLine = commandLine(USAGE);
+  const { args, str } = cli;
+  const tenant = str('tenant') ?? 'demo';
+  if (!/^[a-z0-9][a-z0-9_-]*$/i.test(tenant)) cli.usage(`bad tenant id: ${tenant}`);
+  const pack = loadContentPack(path.join(repoRoot, 'content', tenant));
+  if (args.has('cv')) {
+    const k = Number(str('folds') ?? 5);
+    if (!Number.isInteger(k) || k < 2) cli.usage('--folds must be an integer of at least 2');
+    return crossValidate(pack, k, args.has('detail'), args.has('json'));
+  }
+  const testFile = str('test') ?? path.join('content', 'demo', 'eval', 'safety-kinds-heldout.json');
+  const test = testFile.split(',').filter(Boolean).flatMap((f) => readItems(path.resolve(repoRoot, f.trim())));
+  const cacheDir = path.join(os.tmpdir(), 'council-assistant-models');
+  const { model } = await loadOrTrainModel(pack.training, cacheDir);
+  // --classifier-only: round 2's rule (no safety model), for comparison.
+  const safety = args.has('classifier-only') ? null : (await loadOrTrainSafetyModel(pack.training, cacheDir)).model;
+  const scores = test.map((item) => safety?.score(item.text) ?? null);
+  const m = measure(decideAll(test, (t) => model.predict(t), scores), true);
   console.log(
     [
       `Tenant "${tenant}": safety decisions (decideSafety) on ${testFile}`,
-      `  thresholds: escalate at safety confidence >= ${SAFETY_CLASSIFIER_THRESHOLD}, ask from ${SAFETY_ASK_THRESHOLD}`,
-      `  disclosures: ${disclosures}, ordinary messages: ${ordinary}`,
-      `  RECALL (escalated or asked):  ${pct(caught, disclosures)}`,
-      `  recall, escalated directly:   ${pct(escalated, disclosures)}`,
-      `  recall, screen alone:         ${pct(screenHits, disclosures)}`,
-      `  FALSE ALARMS (ordinary escalated): ${pct(falseAlarms.length, ordinary)}`,
-      `  ordinary messages asked the danger question: ${pct(askedOrdinary.length, ordinary)}`,
-      `  signposting (kind inferred = kind labelled): ${pct(kindRight, kindLabelled)}`,
-      `  recall by kind:`,
-      ...byKind.lines('    '),
-      ...(byChannel.groups.size ? ['  recall by channel:', ...byChannel.lines('    ')] : []),
-      ...(byLang.groups.size ? ['  recall by language:', ...byLang.lines('    ')] : []),
-      ...(alarmsByChannel.groups.size ? ['  false alarms by channel:', ...alarmsByChannel.lines('    ')] : []),
-      ...(alarmsByLang.groups.size ? ['  false alarms by language:', ...alarmsByLang.lines('    ')] : []),
-      `  missed disclosures:`,
-      ...list(missed),
-      `  disclosures asked (not escalated):`,
-      ...list(askedDisclosures),
-      `  wrong kind (signposting):`,
-      ...list(wrongKind),
-      `  false alarms:`,
-      ...list(falseAlarms),
-      `  ordinary messages asked:`,
-      ...list(askedOrdinary),
+      safety ? thresholdLine(SAFETY_MODEL_THRESHOLDS) : `  thresholds (classifier only): escalate at safety confidence >= ${SAFETY_CLASSIFIER_THRESHOLD}, ask from ${SAFETY_ASK_THRESHOLD}`,
+      ...m.lines,
     ].join('\n'),
   );
   if (args.has('json')) {
-    console.log(
-      JSON.stringify({
-        testFile,
-        safetyRecall: ratio(caught, disclosures),
-        escalateRecall: ratio(escalated, disclosures),
-        screenRecall: ratio(screenHits, disclosures),
-        falseAlarmRate: ratio(falseAlarms.length, ordinary),
-        askRate: ratio(askedOrdinary.length, ordinary),
-        kindAccuracy: ratio(kindRight, kindLabelled),
-        recallByKind: byKind.json(),
-        recallByChannel: byChannel.json(),
-        recallByLang: byLang.json(),
-        falseAlarmsByChannel: alarmsByChannel.json(),
-        falseAlarmsByLang: alarmsByLang.json(),
-        disclosures,
-        ordinary,
-        missed: missed.length,
-        falseAlarms: falseAlarms.length,
-        askedOrdinary: askedOrdinary.length,
-        thresholds: { escalate: SAFETY_CLASSIFIER_THRESHOLD, ask: SAFETY_ASK_THRESHOLD },
-      }),
-    );
+    console.log(JSON.stringify({ testFile, ...m.json, thresholds: safety ? SAFETY_MODEL_THRESHOLDS : { escalate: SAFETY_CLASSIFIER_THRESHOLD, ask: SAFETY_ASK_THRESHOLD } }));
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * The pipeline's safety decision (decideSafety): the thresholds of the ask band, conversation
  * controls that are never disclosures, the kind of risk of a classifier-only decision, and the
- * issue's examples through the real screen and the demo council's trained model.
+ * issue's examples through the real screen and the demo council's trained model; round 3's dedicated safety
+ * model (thresholds, precedence over the classifier, the demo pack's trained model) and the cross-validation folds.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,9 @@ import { loadContentPack } from '../../bot/content-pack/index.js';
 import { loadOrTrainModel } from '../recogniser/index.js';
 import type { IntentModel, IntentPrediction, SafetyHit } from '../types.js';
 import { decideSafety, inferKind, isConversationControl, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_THRESHOLD, screenForSafety } from './index.js';
+import { SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE } from './decision.js';
+import { loadOrTrainSafetyModel, type SafetyDataItem, type SafetyModel, type SafetyScore } from './model.js';
+import { sourceFolds, stratifiedFolds } from './cross-validate.js';
 
 const RISK = 'safety.risk_to_life';
 const SAFEGUARDING = 'safety.safeguarding_concern';
@@ -222,5 +226,62 @@ describe('inferKind: the most specific cue wins', () => {
     ['my nan in her 90s is being scammed by a man she met online', SAFEGUARDING, 'adult_at_risk'],
   ] as const)('%s -> %s', (text, category, kind) => {
     expect(inferKind(text, category)).toBe(kind);
+  });
+});
+
+// Round 3: the dedicated safety model decides when the screen is silent; the 65-intent classifier has no say.
+describe('decideSafety with the safety model', () => {
+  const none: IntentPrediction = { ranked: [], outOfScope: true };
+  const score = (s: number, category: SafetyHit['category'] = RISK): SafetyScore => ({ score: s, category });
+  it('escalates at the threshold, asks in the band, ignores below it', () => {
+    const text = 'please can somebody help';
+    expect(decideSafety(null, none, text, score(SAFETY_MODEL_ESCALATE))).toMatchObject({ action: 'escalate', source: 'classifier', category: RISK });
+    expect(decideSafety(null, none, text, score(SAFETY_MODEL_ASK, SAFEGUARDING))).toMatchObject({ action: 'ask', category: SAFEGUARDING });
+    expect(decideSafety(null, none, text, score(SAFETY_MODEL_ASK - 0.01))).toBeNull();
+  });
+  it('reads the score carried by the prediction, and then ignores a confident safety intent of the classifier', () => {
+    const carried = Object.defineProperty(predict(RISK, 0.96), 'safetyScore', { value: score(0.02), enumerable: false });
+    expect(decideSafety(null, carried, "Right, I'm going. Ta")).toBeNull();
+  });
+  it('a screen hit escalates even when the model scores low; ending the chat never does', () => {
+    const hit: SafetyHit = { category: RISK, kind: 'fire_gas_co', reason: 'fire or gas danger', matched: 'gas leak' };
+    expect(decideSafety(hit, none, 'gas leak', score(0.01))).toMatchObject({ action: 'escalate', source: 'screen', kind: 'fire_gas_co' });
+    expect(decideSafety(null, none, 'I want to end this chat', score(0.99))).toBeNull();
+  });
+
+  describe('trained on the demo pack and the development items', () => {
+    let model: SafetyModel;
+    beforeAll(async () => {
+      const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+      const pack = loadContentPack(path.join(root, 'content', 'demo'));
+      model = (await loadOrTrainSafetyModel(pack.training, path.join(os.tmpdir(), 'council-assistant-models'))).model;
+    }, 120_000);
+    const decide = (text: string) => decideSafety(screenForSafety(text), none, text, model.score(text));
+    it.each(["can i see the band of a house i'm thinking of buying", 'I want to end this chat', 'when is my bin collected', 'talk to somebody'])('%s is not a risk', (text) => {
+      expect(decide(text)).toBeNull();
+    });
+    it.each([
+      ['my neighbour is hitting his kids', 'child_at_risk'],
+      ["there's a man in the river and he's not moving", 'danger_now'],
+      ["haven't seen the old lady next door for a week, her post is piling up", 'adult_at_risk'],
+    ] as const)('%s escalates as %s', (text, kind) => {
+      expect(decide(text)).toMatchObject({ action: 'escalate', kind });
+    });
+  });
+});
+
+describe('cross-validation folds', () => {
+  const items: SafetyDataItem[] = Array.from({ length: 50 }, (_, i) => ({ text: `t${i}`, label: i % 5 === 0 ? RISK : 'none', source: i < 20 ? 'a' : 'b' }));
+  it('stratifies each label across k folds, deterministically', () => {
+    const folds = stratifiedFolds(items, 5);
+    expect(folds).toEqual(stratifiedFolds(items, 5));
+    for (let f = 0; f < 5; f++) {
+      expect(items.filter((it, i) => folds[i] === f && it.label === RISK)).toHaveLength(2);
+      expect(items.filter((it, i) => folds[i] === f && it.label === 'none')).toHaveLength(8);
+    }
+  });
+  it('groups by source set for leave-one-set-out', () => {
+    expect(new Set(sourceFolds(items).slice(0, 20))).toEqual(new Set([0]));
+    expect(new Set(sourceFolds(items).slice(20))).toEqual(new Set([1]));
   });
 });

@@ -15,6 +15,7 @@
 import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { inferKind, kindCues, riskCues } from './kinds.js';
 import { normaliseForSafety } from './normalise.js';
+import type { SafetyScore } from './model.js';
 
 /**
  * The classifier escalates on its own at or above this confidence for a top safety intent. Round 2,
@@ -126,7 +127,56 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   return null;
 }
 
-export function decideSafety(hit: SafetyHit | null, prediction: IntentPrediction, text: string): SafetyDecision {
+/** A prediction that carries the safety model's score (the tenant's understanding attaches it: intents/understanding.ts). */
+export type ScoredPrediction = IntentPrediction & { safetyScore?: SafetyScore | null };
+
+/** Thresholds on the safety model's score. */
+export interface SafetyModelThresholds {
+  escalateAt: number;
+  askAt: number;
+}
+
+/**
+ * The safety model escalates on its own at or above this score, and asks "Is anyone in danger right now?" from
+ * SAFETY_MODEL_ASK. Chosen by cross-validation over the four development sets (`npm run eval:safety -- --cv`, which
+ * prints a sweep). Leave-one-set-out: escalating at 0.5 raises false alarms to 0.9%, 0.7 escalates 1.4 points fewer
+ * disclosures directly for 0.1 point fewer false alarms; asking from 0.15 or 0.2 loses 1-3 disclosures.
+ */
+export const SAFETY_MODEL_ESCALATE = 0.6;
+export const SAFETY_MODEL_ASK = 0.1;
+export const SAFETY_MODEL_THRESHOLDS: SafetyModelThresholds = { escalateAt: SAFETY_MODEL_ESCALATE, askAt: SAFETY_MODEL_ASK };
+
+/**
+ * The pipeline's safety decision. With a safety model score (passed, or carried by the prediction): a screen hit
+ * escalates; a message that only ends the chat is never a disclosure; otherwise the safety model decides, escalate at
+ * or above `escalateAt`, ask from `askAt` (demoted by everyday context). The 65-intent classifier has no say then: it learned style shortcuts from the
+ * safety phrases and generalised poorly on held-out sets. Without a score: round 2's rule (the classifier's safety intents).
+ */
+export function decideSafety(
+  hit: SafetyHit | null,
+  prediction: IntentPrediction,
+  text: string,
+  safety?: SafetyScore | null,
+  thresholds: SafetyModelThresholds = SAFETY_MODEL_THRESHOLDS,
+): SafetyDecision {
+  const scored = safety ?? (prediction as ScoredPrediction).safetyScore ?? null;
+  if (!scored) return decideByClassifier(hit, prediction, text);
+  if (hit) return { action: 'escalate', category: hit.category, kind: hit.kind, source: scored.score >= thresholds.escalateAt ? 'both' : 'screen', reason: hit.reason };
+  if (isConversationControl(text)) return null;
+  const category = scored.category;
+  // Everyday context (a reassurance, a job in care, a complaint naming no one at risk) demotes the model, as it did the
+  // classifier: CV, leave-one-set-out, at 0.6/0.1: false alarms 1.2% -> 0.8%, ordinary asked 5.9% -> 4.7%, no recall lost.
+  const everyday = everydayContext(text);
+  if (everyday === 'drop') return null;
+  if (everyday && scored.score >= thresholds.escalateAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but about a service` };
+  if (everyday === 'soften') return null;
+  if (scored.score >= thresholds.escalateAt) return { action: 'escalate', category, kind: inferKind(text, category), source: 'classifier', reason: `safety model ${scored.score.toFixed(2)}` };
+  if (scored.score >= thresholds.askAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model unsure (${scored.score.toFixed(2)})` };
+  return null;
+}
+
+/** Round 2's rule, for callers without a safety model (unit tests with a hand-made prediction). */
+function decideByClassifier(hit: SafetyHit | null, prediction: IntentPrediction, text: string): SafetyDecision {
   const classifier = topSafety(prediction);
   if (hit) return { action: 'escalate', category: hit.category, kind: hit.kind, source: classifier ? 'both' : 'screen', reason: hit.reason };
   if (isConversationControl(text)) return null;
