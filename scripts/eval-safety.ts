@@ -235,6 +235,17 @@ async function crossValidate(pack: ContentPack, k: number, detail: boolean, asJs
       }
       console.log(`    ${row.join(' | ')}`);
     }
+    // Round 4: an idiom-prone screen hit the model disagrees with (scores below disagreeAt) is asked; 0 = off.
+    console.log('  screen/model disagreement and ask threshold at escalate 0.6 (disagree below / ask from: recall, escalated, false alarms, ordinary asked):');
+    for (const disagreeAt of [0, 0.05, 0.1, 0.15, 0.2]) {
+      const row: string[] = [];
+      for (const askAt of [0.1, 0.12, 0.15, 0.18, 0.2]) {
+        const s = measure(decideAll(items, noPrediction, scores, { escalateAt: SAFETY_MODEL_THRESHOLDS.escalateAt, askAt, disagreeAt }), false);
+        const f = (x: number | null) => (x === null ? 'n/a' : (x * 100).toFixed(1));
+        row.push(`${disagreeAt}/${askAt}: ${f(s.recall)} ${f(s.escalateRecall)} ${f(s.falseAlarmRate)} ${f(s.askRate)}`);
+      }
+      console.log(`    ${row.join(' | ')}`);
+    }
     out[name] = m.json;
   }
   if (asJson) console.log(JSON.stringify({ crossValidation: out, thresholds: SAFETY_MODEL_THRESHOLDS }));

@@ -2,7 +2,8 @@
  * The pipeline's safety decision (decideSafety): the thresholds of the ask band, conversation
  * controls that are never disclosures, the kind of risk of a classifier-only decision, and the
  * issue's examples through the real screen and the demo council's trained model; round 3's dedicated safety
- * model (thresholds, precedence over the classifier, the demo pack's trained model) and the cross-validation folds.
+ * model (thresholds, precedence over the classifier, the demo pack's trained model) and the cross-validation folds;
+ * round 4's screen hit weighed against the safety model (idiom-prone families, past-and-resolved, jobs, idioms).
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -283,5 +284,51 @@ describe('cross-validation folds', () => {
   it('groups by source set for leave-one-set-out', () => {
     expect(new Set(sourceFolds(items).slice(0, 20))).toEqual(new Set([0]));
     expect(new Set(sourceFolds(items).slice(20))).toEqual(new Set([1]));
+  });
+});
+
+describe('round 4: a screen hit weighed against the safety model', () => {
+  const low: SafetyScore = { score: 0.02, category: RISK };
+  const unsure: SafetyScore = { score: 0.3, category: RISK };
+  const high: SafetyScore = { score: 0.95, category: RISK };
+  const none = predict('waste.bin_day', 0.9);
+  const decide = (text: string, score: SafetyScore) => decideSafety(screenForSafety(text), none, text, score);
+
+  it('asks, not escalates, when an idiom-prone family and the model disagree', () => {
+    for (const text of ['Este impuesto municipal me va a matar. ¿Hay algún descuento para estudiantes?', 'Honestly it is suicide trying to drive up our road in this ice, please grit it today']) {
+      expect(screenForSafety(text)).not.toBeNull();
+      expect(decide(text, low)).toMatchObject({ action: 'ask' });
+      expect(decide(text, high)).toMatchObject({ action: 'escalate', source: 'both' });
+    }
+  });
+  it('still escalates a bare disclosure in an idiom-prone family, and families that are never idioms', () => {
+    for (const text of ['Chcę umrzeć', 'thinkin bout killin myslef', 'there is a man outside my flat with a knife saying he will stab me']) {
+      expect(decide(text, low)).toMatchObject({ action: 'escalate', source: 'screen' });
+    }
+  });
+  it('lets past-and-resolved hazards, jobs and idioms go when the model agrees they are everyday', () => {
+    for (const text of [
+      "there was a gas leak in our road last week it's fixed but they've left the pavement dug up with barriers round it",
+      "Our CO alarm went off yesterday, the gas emergency people came, capped the boiler and everyone's fine. But we've no heating.",
+      'I applied for the domestic abuse coordinator role last month, is there any news?',
+      'over my dead body am i paying this bus lane fine the camera has got the wrong car',
+      'ok im going to end it here, cheers for the help',
+    ]) {
+      expect(decide(text, low)).toBeNull();
+      expect(decide(text, unsure)).toMatchObject({ action: 'ask' });
+      expect(decide(text, high)).toMatchObject({ action: 'escalate' });
+    }
+  });
+  it('escalates a hazard happening now, or one past but not resolved, even when the model scores it low', () => {
+    for (const text of ['there is a gas leak in my street', 'there is a strong smell of gas in my kitchen right now', 'the gas leak from last week is back and the smell is really strong now']) {
+      expect(decide(text, low)).toMatchObject({ action: 'escalate', kind: 'fire_gas_co' });
+    }
+    // A device's upkeep is not a hazard.
+    expect(decide('How often should I test my carbon monoxide detector?', low)).toBeNull();
+  });
+  it('knows the family of every screen reason (reasons are unique per family)', async () => {
+    const { FAMILIES, SCRIPT_FAMILIES } = await import('./patterns.js');
+    const reasons = [...FAMILIES, ...SCRIPT_FAMILIES].map((f) => f.reason);
+    expect(new Set(reasons).size).toBe(reasons.length);
   });
 });

@@ -9,13 +9,15 @@
  * emergency", "she's fine now"), a job or training in care, hyperbole about a service with nothing
  * saying who is at risk or how. A screen hit never yields.
  *
- * Thresholds and context rules were tuned on the three development sets only (safety-dev.json,
- * safety-kinds-dev.json, safety-kinds-dev-2.json), never on a held-out set: see scripts/eval-safety.ts.
+ * Thresholds and context rules were tuned on the development sets only (safety-dev.json, safety-kinds-dev*.json; round 4
+ * added dev-4), never on a held-out set: see scripts/eval-safety.ts. Round 4: a screen hit is weighed against the safety
+ * model (decideScreenHit): everyday context or an idiom-prone family the model disagrees with asks instead of escalating.
  */
 import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { inferKind, kindCues, riskCues } from './kinds.js';
 import { normaliseForSafety } from './normalise.js';
 import type { SafetyScore } from './model.js';
+import { FAMILIES, SCRIPT_FAMILIES } from './patterns.js';
 
 /**
  * The classifier escalates on its own at or above this confidence for a top safety intent. Round 2,
@@ -134,6 +136,8 @@ export type ScoredPrediction = IntentPrediction & { safetyScore?: SafetyScore | 
 export interface SafetyModelThresholds {
   escalateAt: number;
   askAt: number;
+  /** Below this an idiom-prone screen hit is asked, not escalated (default SAFETY_SCREEN_DISAGREE; 0 turns it off). */
+  disagreeAt?: number;
 }
 
 /**
@@ -145,6 +149,53 @@ export interface SafetyModelThresholds {
 export const SAFETY_MODEL_ESCALATE = 0.6;
 export const SAFETY_MODEL_ASK = 0.1;
 export const SAFETY_MODEL_THRESHOLDS: SafetyModelThresholds = { escalateAt: SAFETY_MODEL_ESCALATE, askAt: SAFETY_MODEL_ASK };
+
+/**
+ * Screen families whose trigger words live in everyday speech too: words of dying and suicide ("it's suicide driving up that
+ * hill", "end it here"), "kill me" in other languages ("me va a matar" about a tax), a named topic ("domestic abuse coordinator role"). When such a hit and the safety model
+ * disagree (the model scores it below SAFETY_SCREEN_DISAGREE), the assistant asks "Is anyone in danger right now?" instead of
+ * escalating: two independent signals that disagree. Families that name a plan, a method, a weapon in use, an attack or a
+ * victim are never idioms and always escalate.
+ */
+export const IDIOM_PRONE_FAMILIES: ReadonlySet<string> = new Set(['suicide_direct', 'wish_to_die', 'multilingual_risk', 'domestic_abuse']);
+// Not the fire and gas families: the safety model scores plain hazard reports low ("there is a gas leak in my street" ~0.05),
+// so disagreement there would ask about real fires; CV moved 3-4 fire disclosures to a question. Their lookalikes (a leak
+// that was fixed, a tested alarm) are handled by the everyday categories below instead.
+
+/**
+ * Below this safety-model score an idiom-prone screen hit is asked, not escalated. Round 4, cross-validation over the five
+ * development sets (`npm run eval:safety -- --cv` prints the sweep): 0.05-0.15 give the same figures (no disclosure moves to
+ * ask; leave-one-set-out false alarms 0.9% -> 0.7% on top of the everyday categories); 0.2 starts to move disclosures.
+ */
+export const SAFETY_SCREEN_DISAGREE = 0.1;
+
+const FAMILY_OF_REASON = new Map<string, string>([...FAMILIES, ...SCRIPT_FAMILIES].map((f) => [f.reason, f.id]));
+/** The screen family of a hit (reasons are unique per family: safety.test.ts checks). */
+export function familyOf(hit: SafetyHit): string | undefined {
+  return FAMILY_OF_REASON.get(hit.reason);
+}
+
+/**
+ * Everyday context that outweighs a screen hit when the safety model agrees (scores it low). Categories, not strings:
+ * - past and resolved: a time in the past and an outcome that ends it ("a gas leak last week, it's fixed", "the CO alarm went
+ *   off yesterday ... everyone's fine", "burnt out now");
+ * - a job, a role, a course or volunteering ("applied for the domestic abuse coordinator role");
+ * - an idiom of defiance, laughter or leaving ("over my dead body", "killing myself laughing", "end it here, cheers").
+ */
+const PAST = String.raw`(?:last (?:night|week|month|year|weekend|time)|yesterday|ago|the other (?:day|night)|earlier (?:this|today)|this morning|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))`;
+const RESOLVED = String.raw`(?:(?:it|that|this|the leak|the fire|everything) (?:is|was|has been|got) (?:fixed|sorted|repaired|capped|made safe|put out|resolved|dealt with)|(?:fixed|sorted|repaired|capped|made safe|put (?:it )?out)|burnt out now|(?:everyone|everybody|we are all|we are) (?:is |are |was |were )?(?:fine|ok|okay|safe|alright)|(?:nobody|no one) (?:is |was |got )?(?:hurt|injured)|(?:it is all|it was all|everything is|everything was) (?:fine|ok|okay|good))`;
+const PAST_RESOLVED = new RegExp(`(?<= )${PAST}(?= )[^]*(?<= )${RESOLVED}(?= )|(?<= )${RESOLVED}(?= )[^]*(?<= )${PAST}(?= )`);
+const ROLE = /(?<= )(?:(?:coordinator|officer|worker|advisor|adviser|manager|lead|practitioner|assistant|volunteer|trainer) (?:role|post|job|vacancy|position)|appl(?:y|ied|ying) for (?:a |the |this )?[a-z ]{0,40}(?:role|job|post|vacancy|position|course)|(?:training|course|qualification|certificate|awareness session|webinar) (?:on|in|about)|interview for)(?= )/;
+const SCREEN_IDIOM = /(?<= )(?:over my dead body|(?:killing|killed|kill) (?:myself|me|themselves|ourselves) laughing|laugh(?:ing|ed)? (?:myself|me) to death|(?:end|leave|stop|finish|wrap) (?:it|things|this|that) (?:there|here)(?= [^]*(?:thanks|thank you|cheers|ta|help|bye))|dying (?:of|from) (?:laughter|laughing|embarrassment|boredom|shame))(?= )/;
+
+/** Upkeep of a safety device: "how often should I test my CO detector", "tested my smoke alarm and it's fine". */
+const UPKEEP = /(?<= )(?:(?:how often|when) (?:should|do|must|can) (?:i|we|you|they) (?:test|replace|change|check|service)|(?:tested|checked|replaced|serviced) (?:my|the|our) (?:[a-z]+ ){0,3}(?:detector|alarm|detectors|alarms))(?= )/;
+
+/** True when everyday context (past and resolved, a job or course, an idiom, a device's upkeep) explains a screen hit. */
+export function screenEveryday(text: string): boolean {
+  const n = normaliseForSafety(text);
+  return PAST_RESOLVED.test(n) || ROLE.test(n) || CAREER.test(n) || SCREEN_IDIOM.test(n) || UPKEEP.test(n);
+}
 
 /**
  * The pipeline's safety decision. With a safety model score (passed, or carried by the prediction): a screen hit
@@ -161,7 +212,7 @@ export function decideSafety(
 ): SafetyDecision {
   const scored = safety ?? (prediction as ScoredPrediction).safetyScore ?? null;
   if (!scored) return decideByClassifier(hit, prediction, text);
-  if (hit) return { action: 'escalate', category: hit.category, kind: hit.kind, source: scored.score >= thresholds.escalateAt ? 'both' : 'screen', reason: hit.reason };
+  if (hit) return decideScreenHit(hit, scored, text, thresholds);
   if (isConversationControl(text)) return null;
   const category = scored.category;
   // Everyday context (a reassurance, a job in care, a complaint naming no one at risk) demotes the model, as it did the
@@ -174,6 +225,28 @@ export function decideSafety(
   if (scored.score >= thresholds.askAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model unsure (${scored.score.toFixed(2)})` };
   return null;
 }
+
+/**
+ * A screen hit, weighed against the safety model. Both agree: escalate. Everyday context explains the hit and the model is
+ * below its ask threshold: nothing (a false alarm's detour costs a resident's trust); below the escalate threshold: ask. An
+ * idiom-prone family the model scores below SAFETY_SCREEN_DISAGREE: ask. Anything else the screen says escalates.
+ */
+function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thresholds: SafetyModelThresholds): SafetyDecision {
+  const escalate: SafetyDecision = { action: 'escalate', category: hit.category, kind: hit.kind, source: scored.score >= thresholds.escalateAt ? 'both' : 'screen', reason: hit.reason };
+  if (scored.score >= thresholds.escalateAt) return escalate;
+  const ask: SafetyDecision = { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but the safety model disagrees (${scored.score.toFixed(2)})` };
+  if (screenEveryday(text)) return scored.score >= thresholds.askAt ? ask : null;
+  const family = familyOf(hit);
+  // An idiom is about something ("this tax will kill me", "it's suicide driving up that hill"): a message that is little more
+  // than the trigger ("chce umrzec", "thinkin bout killin myself") is a disclosure, whatever the model says.
+  const aboutSomething = wordCount(text) - wordCount(hit.matched) >= IDIOM_CONTEXT_WORDS;
+  if (family && IDIOM_PRONE_FAMILIES.has(family) && aboutSomething && scored.score < (thresholds.disagreeAt ?? SAFETY_SCREEN_DISAGREE)) return ask;
+  return escalate;
+}
+
+/** Words besides the screen's match that an idiom-prone hit needs before a disagreeing model can turn it into a question. */
+const IDIOM_CONTEXT_WORDS = 5;
+const wordCount = (t: string) => t.split(/\s+/u).filter(Boolean).length;
 
 /** Round 2's rule, for callers without a safety model (unit tests with a hand-made prediction). */
 function decideByClassifier(hit: SafetyHit | null, prediction: IntentPrediction, text: string): SafetyDecision {
