@@ -37,6 +37,8 @@ interface Item {
   kind?: string;
   channel?: string;
   lang?: string;
+  /** The development set an item came from (cross-validation only). */
+  source?: string;
 }
 
 /** Reads [{text,intent,kind?|risk?|category?,channel?,lang?}]; other fields are ignored. */
@@ -111,6 +113,8 @@ function measure(decided: Decided[], detail: boolean): Measured {
   const byLang = new Tally();
   const alarmsByChannel = new Tally();
   const alarmsByLang = new Tally();
+  const bySource = new Tally();
+  const alarmsBySource = new Tally();
   const missed: string[] = [];
   const askedDisclosures: string[] = [];
   const wrongKind: string[] = [];
@@ -118,7 +122,7 @@ function measure(decided: Decided[], detail: boolean): Measured {
   const askedOrdinary: string[] = [];
   for (const { item, d, how, screened } of decided) {
     const label = `${item.kind ?? item.intent}${item.channel ? ` ${item.channel}` : ''}${item.lang && item.lang !== 'en' ? ` ${item.lang}` : ''}`;
-    const line = `    ${label}: ${JSON.stringify(item.text)} (${how})`;
+    const line = `    ${label}${item.source ? ` [${item.source}]` : ''}: ${JSON.stringify(item.text)} (${how})`;
     if (item.intent.startsWith('safety.')) {
       disclosures++;
       const hit = !!d;
@@ -128,6 +132,7 @@ function measure(decided: Decided[], detail: boolean): Measured {
       byKind.add(item.kind ?? item.intent, hit);
       byChannel.add(item.channel, hit);
       byLang.add(item.lang, hit);
+      bySource.add(item.source, hit);
       if (!d) missed.push(line);
       else if (d.action === 'ask') askedDisclosures.push(line);
       if (d && item.kind) {
@@ -139,6 +144,7 @@ function measure(decided: Decided[], detail: boolean): Measured {
       ordinary++;
       alarmsByChannel.add(item.channel, d?.action === 'escalate');
       alarmsByLang.add(item.lang, d?.action === 'escalate');
+      alarmsBySource.add(item.source, d?.action === 'escalate');
       if (d?.action === 'escalate') falseAlarms.push(line);
       else if (d?.action === 'ask') askedOrdinary.push(line);
     }
@@ -158,6 +164,8 @@ function measure(decided: Decided[], detail: boolean): Measured {
     ...(byLang.groups.size ? ['  recall by language:', ...byLang.lines('    ')] : []),
     ...(alarmsByChannel.groups.size ? ['  false alarms by channel:', ...alarmsByChannel.lines('    ')] : []),
     ...(alarmsByLang.groups.size ? ['  false alarms by language:', ...alarmsByLang.lines('    ')] : []),
+    ...(bySource.groups.size ? ['  recall by development set:', ...bySource.lines('    ')] : []),
+    ...(alarmsBySource.groups.size ? ['  false alarms by development set:', ...alarmsBySource.lines('    ')] : []),
     ...(detail
       ? [
           `  missed disclosures:`,
@@ -246,6 +254,23 @@ async function crossValidate(pack: ContentPack, k: number, detail: boolean, asJs
       }
       console.log(`    ${row.join(' | ')}`);
     }
+    // Round 5: a defeated screen hit is dropped below defeatNearZero (asked above it); the model alone only asks below knownMin.
+    console.log('  defeaters and unknown words at 0.6/0.1 (drop defeated hit below / known words needed: recall, escalated, false alarms, ordinary asked):');
+    for (const defeatNearZero of [0, 0.05, 0.1, 0.2]) {
+      const row: string[] = [];
+      for (const knownMin of [0, 0.3, 0.5, 0.7]) {
+        const s = measure(decideAll(items, noPrediction, scores, { ...SAFETY_MODEL_THRESHOLDS, defeatNearZero, knownMin }), false);
+        const f = (x: number | null) => (x === null ? 'n/a' : (x * 100).toFixed(1));
+        row.push(`${defeatNearZero}/${knownMin}: ${f(s.recall)} ${f(s.escalateRecall)} ${f(s.falseAlarmRate)} ${f(s.askRate)}`);
+      }
+      console.log(`    ${row.join(' | ')}`);
+    }
+    console.log('  defeaters demote the model alone below (recall, escalated, false alarms, ordinary asked):');
+    console.log(`    ${[0.6, 0.7, 0.8, 0.9, 0.95, 1.01].map((defeatSure) => {
+      const s = measure(decideAll(items, noPrediction, scores, { ...SAFETY_MODEL_THRESHOLDS, defeatSure }), false);
+      const f = (x: number | null) => (x === null ? 'n/a' : (x * 100).toFixed(1));
+      return `${defeatSure}: ${f(s.recall)} ${f(s.escalateRecall)} ${f(s.falseAlarmRate)} ${f(s.askRate)}`;
+    }).join(' | ')}`);
     out[name] = m.json;
   }
   if (asJson) console.log(JSON.stringify({ crossValidation: out, thresholds: SAFETY_MODEL_THRESHOLDS }));

@@ -3,7 +3,8 @@
  * controls that are never disclosures, the kind of risk of a classifier-only decision, and the
  * issue's examples through the real screen and the demo council's trained model; round 3's dedicated safety
  * model (thresholds, precedence over the classifier, the demo pack's trained model) and the cross-validation folds;
- * round 4's screen hit weighed against the safety model (idiom-prone families, past-and-resolved, jobs, idioms).
+ * round 4's screen hit weighed against the safety model (idiom-prone families, past-and-resolved, jobs, idioms);
+ * round 5's general defeaters (laughter, denial, comparison, comic threats, hypotheticals) and unknown words.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -12,8 +13,8 @@ import { loadContentPack } from '../../bot/content-pack/index.js';
 import { loadOrTrainModel } from '../recogniser/index.js';
 import type { IntentModel, IntentPrediction, SafetyHit } from '../types.js';
 import { decideSafety, inferKind, isConversationControl, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_THRESHOLD, screenForSafety } from './index.js';
-import { SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE } from './decision.js';
-import { loadOrTrainSafetyModel, type SafetyDataItem, type SafetyModel, type SafetyScore } from './model.js';
+import { defeaters, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE } from './decision.js';
+import { knownShare, loadOrTrainSafetyModel, vocabularyOf, type SafetyDataItem, type SafetyModel, type SafetyScore } from './model.js';
 import { sourceFolds, stratifiedFolds } from './cross-validate.js';
 
 const RISK = 'safety.risk_to_life';
@@ -330,5 +331,59 @@ describe('round 4: a screen hit weighed against the safety model', () => {
     const { FAMILIES, SCRIPT_FAMILIES } = await import('./patterns.js');
     const reasons = [...FAMILIES, ...SCRIPT_FAMILIES].map((f) => f.reason);
     expect(new Set(reasons).size).toBe(reasons.length);
+  });
+});
+
+describe('round 5: general defeaters and words the model does not know', () => {
+  const low: SafetyScore = { score: 0.02, category: RISK };
+  const weak: SafetyScore = { score: 0.4, category: RISK };
+  const middling: SafetyScore = { score: 0.7, category: RISK };
+  const sure: SafetyScore = { score: 0.97, category: RISK };
+  const none = predict('waste.bin_day', 0.9);
+  const decide = (text: string, score: SafetyScore) => decideSafety(screenForSafety(text), none, text, score);
+
+  // Phrasings of each category written for this test, not copied from a development set.
+  it.each([
+    ['laughter', 'the queue at the tip made me want to jump off the pier haha'],
+    ['denied', 'the extractor fan caught fire briefly, it is out and everyone is fine now, can it be replaced'],
+    ['comparison', 'the bangs from the building site sound like gunshots every morning at 7'],
+    ['comicThreat', 'my wife will murder me if the parking permit is not renewed by friday'],
+    ['thingIsSuicide', 'cycling on the high street is suicide at the moment with all those potholes'],
+    ['hypothetical', 'who do i call if there is a fire in the communal bin store, just want the number'],
+  ])('%s: a screen hit the model does not back is dropped near zero and asked when weak', (category, text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+    expect(defeaters(text)).toContain(category);
+    expect(decide(text, low)).toBeNull();
+    expect(decide(text, weak)).toMatchObject({ action: 'ask' });
+    // Both signals agree: the defeater does not argue.
+    expect(decide(text, sure)).toMatchObject({ action: 'escalate', source: 'both' });
+  });
+  it('never defeats what is explicit and present: a method with a time, a weapon in use, someone not breathing', () => {
+    for (const text of [
+      'lol i have got the pills lined up for tonight',
+      'he is stabbing him outside the chippy, sounds like he is screaming',
+      'my dad is not breathing, he has collapsed, it is not an emergency for anyone else but please help',
+    ]) {
+      expect(screenForSafety(text)).not.toBeNull();
+      expect(decide(text, low)).toMatchObject({ action: 'escalate' });
+    }
+  });
+  it('a defeater demotes the model alone to a question only while it is unsure, never when it is sure', () => {
+    const text = 'who do i phone if the boiler starts leaking? it has not, just asking';
+    expect(screenForSafety(text)).toBeNull();
+    expect(decide(text, middling)).toMatchObject({ action: 'ask' });
+    expect(decide(text, sure)).toMatchObject({ action: 'escalate' });
+  });
+  it('asks instead of escalating when the model knows almost none of the words', () => {
+    const text = 'Xyloq vardenta pikslu morrat';
+    expect(decideSafety(null, none, text, { ...middling, known: 0 })).toMatchObject({ action: 'ask' });
+    expect(decideSafety(null, none, text, { ...middling, known: 1 })).toMatchObject({ action: 'escalate' });
+  });
+  it('measures the share of known words against the training vocabulary, in any script', () => {
+    const vocabulary = vocabularyOf([{ text: 'My bin was stolen' }, { text: 'سرقت' }]);
+    expect(knownShare('my bin was NOT stolen', vocabulary)).toBeCloseTo(0.8);
+    expect(knownShare('Mano šiukšliadėžė buvo pavogta', vocabulary)).toBe(0);
+    expect(knownShare('سرقت', vocabulary)).toBe(1);
+    expect(knownShare('👍', vocabulary)).toBe(1);
   });
 });

@@ -12,6 +12,8 @@
  * Thresholds and context rules were tuned on the development sets only (safety-dev.json, safety-kinds-dev*.json; round 4
  * added dev-4), never on a held-out set: see scripts/eval-safety.ts. Round 4: a screen hit is weighed against the safety
  * model (decideScreenHit): everyday context or an idiom-prone family the model disagrees with asks instead of escalating.
+ * Round 5 (dev-5 added): general defeaters (`defeaters`: laughter, denial, comparison, comic threat, hypothetical) demote a
+ * hit or a model escalation the model backs only weakly; the model alone only asks about words it barely knows.
  */
 import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { inferKind, kindCues, riskCues } from './kinds.js';
@@ -138,6 +140,12 @@ export interface SafetyModelThresholds {
   askAt: number;
   /** Below this an idiom-prone screen hit is asked, not escalated (default SAFETY_SCREEN_DISAGREE; 0 turns it off). */
   disagreeAt?: number;
+  /** Below this a screen hit with a defeater (`defeaters`) is dropped; from it up to escalateAt, asked (default SAFETY_DEFEAT_NEAR_ZERO). */
+  defeatNearZero?: number;
+  /** At or above this safety-model score a defeater no longer demotes the model alone (default SAFETY_DEFEAT_SURE). */
+  defeatSure?: number;
+  /** Below this share of known words the model alone only asks (default SAFETY_KNOWN_MIN; 0 turns it off). */
+  knownMin?: number;
 }
 
 /**
@@ -198,6 +206,97 @@ export function screenEveryday(text: string): boolean {
 }
 
 /**
+ * Round 5: defeaters, general categories of everyday framing that outweigh an alarm word when the safety model does not
+ * back the alarm (see decideScreenHit and decideSafety). Small lexicons, not phrases from one set:
+ * - laughter or sarcasm: "lol", "haha", a laughing emoji, "jk", "not really" at the end;
+ * - present danger denied: "not an emergency", "nobody feels unwell", "no smoke", "not smelling it now", "everyone's fine",
+ *   "he has recovered", "all settled now" (and the same in a few community languages);
+ * - a comparison: "sounds like", "looks like", "as if";
+ * - a conditional, comic threat: "my wife will murder me if ...";
+ * - a thing called suicide or murder: "the roads are suicide in this ice", "prices are murder";
+ * - a hypothetical question: "what number do I ring if ...", "who do I call if ...", "just in case".
+ * Never for what is explicit and present (EXPLICIT_PRESENT, PRESENT_FAMILIES): a method with a time, a weapon in use,
+ * someone not breathing.
+ */
+const d = (...alts: string[]) => new RegExp(`(?<= )(?:${alts.join('|')})(?= )`);
+const SUBJECT = '(?:he|she|they|i|we|it|you|everyone|everybody|all of us|we are all)';
+export const DEFEATERS: Record<string, RegExp> = {
+  laughter: d('lol', 'lols', 'lmao', 'lmfao', 'rofl', 'ha ha(?: ha)*', 'ha(?:ha)+h?', 'he(?:he)+', 'jk', 'only joking', 'just joking', '(?:only |just )?kidding', 'not really(?= $)'),
+  denied: d(
+    'not an? (?:emergency|urgent|real emergency)', 'no emergency',
+    `(?:nobody|no one|none of us) (?:feels|is feeling|feel|has|have|is|was|got|seems|are) (?:unwell|ill|sick|hurt|injured|in danger|any symptoms|symptoms|poorly)`,
+    'no (?:smoke|fire|flames|gas smell|smell of gas|symptoms|injuries|one hurt)(?! alarms?| detectors?| alarm)', 'not smelling (?:it|gas|anything)', '(?:cannot|can not|could not) smell (?:it|gas|anything)',
+    `${SUBJECT} (?:is |are |am |was |were |feel |feels )?(?:all )?(?:fine|ok|okay|safe|well|alright|all right) now`,
+    '(?:everyone|everybody|we are all|all of us) (?:is |are |feels |feel )?(?:fine|ok|okay|safe|well|alright|all right)',
+    `${SUBJECT} (?:has|have|had) (?:fully |completely )?recovered`, 'all (?:settled|sorted|over|behind (?:me|us))(?: now)?', '(?:settled|safe) now',
+    // Polish, Spanish, Portuguese, Romanian, Welsh: "everything is fine", "nobody has symptoms", "not an emergency".
+    'wszystko (?:jest )?w porzadku', 'nikt nie ma objawow', 'no es (?:una )?emergencia', 'todos estamos bien', 'nao e (?:uma )?emergencia', 'estamos todos bem',
+    'nu este (?:o )?urgenta', 'toata lumea (?:este )?bine', 'does dim argyfwng',
+  ),
+  comparison: d('sounds? like', 'sounded like', 'sounding like', 'looks? like', 'looked like', 'as if', 'as though'),
+  comicThreat: d('(?:will|would|is going to|are going to|going to|is gonna) (?:literally |actually |absolutely )?(?:murder|kill|strangle|throttle|slaughter|skin|lynch) (?:me|us|him|her|them)(?: [a-z]+){0,3} if'),
+  thingIsSuicide: d('(?:is|are|was|were|be) (?:(?:absolute|absolutely|pure|literally|basically|just|like|plain|total|sheer) )?(?:suicide|murder|a death trap|deathtrap|lethal)(?= (?:in|on|at|with|for|to|round|around|driving|cycling|walking|these|this|that|at the moment|right now|$))'),
+  hypothetical: d(
+    '(?:what|which) (?:number|phone number|numbers) (?:do|should|would|can|could|must) (?:i|we|you|people) (?:ring|call|phone|dial|use|contact)',
+    '(?:who|what) (?:do|should|would|can|could|must) (?:i|we|you|people) (?:call|ring|phone|contact|tell|do)(?: [a-z]+){0,3} if',
+    'what (?:happens|to do|would happen) if', 'in case (?:of|i|we|there|it|anything|something)', 'just in case', 'for future reference', 'want to save (?:it|the number)', 'hypothetical[a-z]*',
+  ),
+};
+/** Laughing and winking emoji, in the raw text (the normaliser drops them). */
+const LAUGH_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F61C}\u{1F61D}\u{1F609}\u{1F643}\u{1F644}]/u;
+/** The same denials in scripts the normaliser cannot keep: Arabic "there is no smoke / fire / gas", "nobody is hurt". */
+const DENIED_SCRIPT = /لا (?:يوجد|توجد) (?:أي )?(?:دخان|حريق|نار|غاز|رائحة)|لا أحد (?:مصاب|مريض)/u;
+
+/** The defeater categories present in a message (empty when none). */
+export function defeaters(text: string): string[] {
+  const n = normaliseForSafety(text);
+  const found = Object.entries(DEFEATERS).filter(([, re]) => re.test(n)).map(([k]) => k);
+  if (LAUGH_EMOJI.test(text) && !found.includes('laughter')) found.push('laughter');
+  if (DENIED_SCRIPT.test(text) && !found.includes('denied')) found.push('denied');
+  return found;
+}
+
+/** Screen families that are explicit and present by construction: no defeater touches them. */
+const PRESENT_FAMILIES: ReadonlySet<string> = new Set(['overdose', 'self_harm', 'attack_now', 'break_in_now', 'co_symptoms', 'attack_on_occupied', 'water_or_cliff', 'child_in_danger_now', 'assault_person']);
+/** Explicit and present danger, whatever else the message says: someone not breathing, a weapon in use, a method with a time. */
+const EXPLICIT_PRESENT = new RegExp(
+  [
+    'not breathing', 'stopped breathing', 'cannot breathe', 'unconscious', 'unresponsive', 'will not wake', 'not moving', '(?:is|are|am|keeps) bleeding',
+    '(?:stabbing|stabbed|shooting|shot|strangling|choking|hitting|beating|punching|kicking|attacking) (?:him|her|me|them|someone|somebody|my|a|the)',
+    '(?:has|have|got|is holding|holding|waving) (?:a |the )?(?:knife|gun|machete|blade|axe|weapon)',
+    '(?:tonight|right now|today|this evening|in an hour)(?: [a-z]+){0,8} (?:pills|tablets|rope|noose|overdose|jump|hang)',
+    '(?:pills|tablets|rope|noose|overdose)(?: [a-z]+){0,8} (?:tonight|right now|today|this evening)',
+    'on fire now', 'trapped', 'help me now', 'call (?:an ambulance|999)',
+  ].map((x) => `(?<= )${x}(?= )`).join('|'),
+);
+
+/** True when a defeater outweighs the alarm: one is present and nothing explicit and present is. */
+export function defeated(text: string, hit: SafetyHit | null): boolean {
+  if (hit) {
+    const family = familyOf(hit);
+    if (family && PRESENT_FAMILIES.has(family)) return false;
+  }
+  if (EXPLICIT_PRESENT.test(normaliseForSafety(text))) return false;
+  return defeaters(text).length > 0;
+}
+
+/**
+ * Below this safety-model score a defeated screen hit is dropped (the model sees nothing); from it to the escalate threshold,
+ * asked. Chosen by cross-validation over the six development sets (`npm run eval:safety -- --cv` prints the sweep).
+ */
+export const SAFETY_DEFEAT_NEAR_ZERO = 0.1;
+/**
+ * A defeater demotes the model alone (escalate becomes ask) only while the model agrees weakly, below this score: a model sure
+ * of a disclosure ("burns that look like cigarette marks", 1.00) is not argued with. Chosen by cross-validation.
+ */
+export const SAFETY_DEFEAT_SURE = 0.9;
+/**
+ * Below this share of words the safety model has seen, its score alone only asks (short text in a language it barely knows
+ * scores high on character n-grams alone). The multilingual screen families still escalate. Chosen by cross-validation.
+ */
+export const SAFETY_KNOWN_MIN = 0.5;
+
+/**
  * The pipeline's safety decision. With a safety model score (passed, or carried by the prediction): a screen hit
  * escalates; a message that only ends the chat is never a disclosure; otherwise the safety model decides, escalate at
  * or above `escalateAt`, ask from `askAt` (demoted by everyday context). The 65-intent classifier has no say then: it learned style shortcuts from the
@@ -221,6 +320,10 @@ export function decideSafety(
   if (everyday === 'drop') return null;
   if (everyday && scored.score >= thresholds.escalateAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but about a service` };
   if (everyday === 'soften') return null;
+  // Round 5: a defeater (a joke, a denial, a comparison, a hypothetical) or words the model barely knows: the model alone asks.
+  if (scored.score >= thresholds.escalateAt && scored.score < (thresholds.defeatSure ?? SAFETY_DEFEAT_SURE) && defeated(text, null)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but ${defeaters(text).join(', ')}` };
+  const known = scored.known ?? 1;
+  if (scored.score >= thresholds.escalateAt && known < (thresholds.knownMin ?? SAFETY_KNOWN_MIN)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but knows ${Math.round(known * 100)}% of the words` };
   if (scored.score >= thresholds.escalateAt) return { action: 'escalate', category, kind: inferKind(text, category), source: 'classifier', reason: `safety model ${scored.score.toFixed(2)}` };
   if (scored.score >= thresholds.askAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model unsure (${scored.score.toFixed(2)})` };
   return null;
@@ -236,6 +339,8 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   if (scored.score >= thresholds.escalateAt) return escalate;
   const ask: SafetyDecision = { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but the safety model disagrees (${scored.score.toFixed(2)})` };
   if (screenEveryday(text)) return scored.score >= thresholds.askAt ? ask : null;
+  // Round 5: a defeater with a model that does not back the alarm: asked, or dropped when the model sees nothing at all.
+  if (defeated(text, hit)) return scored.score >= (thresholds.defeatNearZero ?? SAFETY_DEFEAT_NEAR_ZERO) ? { ...ask, reason: `${ask.reason}; ${defeaters(text).join(', ')}` } : null;
   const family = familyOf(hit);
   // An idiom is about something ("this tax will kill me", "it's suicide driving up that hill"): a message that is little more
   // than the trigger ("chce umrzec", "thinkin bout killin myself") is a disclosure, whatever the model says.
