@@ -17,6 +17,10 @@ const schema = z.object({
     .string()
     .refine((u) => /^rediss?:\/\//.test(u), 'REDIS_URL must be a redis:// or rediss:// URL')
     .optional(),
+  JOBS_QUEUE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'JOBS_QUEUE_NAME must be 1-64 letters, digits, ".", "_" or "-"')
+    .default('council-assistant'),
   CONTENT_DIR: z.string().min(1).default('./content'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALLOWED_ORIGINS: z.string().default('*'),
@@ -29,6 +33,8 @@ export interface Config {
   publicUrl?: string;
   databaseUrl?: string;
   redisUrl?: string;
+  /** The job queue's name (BullMQ queue or rows of the jobs table): deployments sharing a Redis set their own. */
+  jobsQueueName: string;
   contentDir: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   allowedOrigins: string[] | '*';
@@ -57,6 +63,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: c.PUBLIC_URL?.replace(/\/$/, ''),
     databaseUrl: c.DATABASE_URL,
     redisUrl: c.REDIS_URL,
+    jobsQueueName: c.JOBS_QUEUE_NAME,
     contentDir: c.CONTENT_DIR,
     logLevel: c.LOG_LEVEL,
     allowedOrigins: c.ALLOWED_ORIGINS === '*' ? '*' : c.ALLOWED_ORIGINS.split(',').map((s) => s.trim()),

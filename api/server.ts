@@ -10,11 +10,11 @@ import { createReferralSender, loadNotifyConfig, type NotifyConfig } from '../ch
 import type { TenantRuntime } from '../bot/index.js';
 import type { SafetyRoutes } from '../bot/ports.js';
 import { availableAgents, servesQueue } from '../handoff/index.js';
-import { createSmsDispatcher, registerSmsJobs, type SmsChannelDeps } from '../channels/twilio/index.js';
+import { createSmsDispatcher, registerSmsJobs, sweepSmsOutbox, type SmsChannelDeps } from '../channels/twilio/index.js';
 import { createVoiceSms } from '../channels/twilio/voice/index.js';
 import type { TwilioVoiceDeps } from './routes/twilio-voice.js';
 import { onCall, registerReferralJobs, REFERRAL_SWEEP_EVERY_MS, REFERRAL_SWEEP_JOB } from '../handoff/referrals/index.js';
-import { createJobQueue, purgeExpired, type JobQueue } from '../jobs/index.js';
+import { createJobQueue, purgeExpired, registerRecovery, type JobQueue } from '../jobs/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
@@ -87,7 +87,11 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
   for (const runtime of tenants.values()) runtime.routes = safetyRoutes;
   const metrics = createMetrics(log);
   const assistant = new Assistant(store, tenants, metrics.observer, options.clock);
-  const jobs = createJobQueue(redisUrl, (name, err, final) => log.warn({ job: name, err: String(err), final }, 'job failed'), options.jobsQueue);
+  // Durable either way: BullMQ on Redis, else the jobs table (a crash loses no job). A test's own queue is removed on close.
+  const jobs = createJobQueue(redisUrl, (name, err, final) => log.warn({ job: name, err: String(err), final }, 'job failed'), options.jobsQueue ?? config.jobsQueueName, {
+    db: store.db,
+    ephemeral: !!options.jobsQueue,
+  });
   jobs.register('retention.purge', async () => {
     for (const runtime of tenants.values()) {
       const purged = await purgeExpired(store, runtime.pack.tenant, runtime.pack.settings.retention);
@@ -157,8 +161,19 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     server.listen(options.port ?? config.port, resolve);
   });
   const port = (server.address() as { port: number }).port;
-  // Messages stored but never answered (the process stopped mid-turn) are answered now.
-  void recoverPending(store, assistant, log);
+  // Messages stored but never answered (the process stopped mid-turn) are answered, and replies
+  // still unsent are sent, continuously (jobs/recovery.ts), not only at start.
+  await registerRecovery(jobs, {
+    db: store.db,
+    tenants: () => tenants.keys(),
+    answer: (conversation) => assistant.processPending(conversation, assistant.runtime(conversation.tenant_id)),
+    answered: async (tenant, conversationId) => {
+      realtime.conversationUpdated(conversationId);
+      await dispatchOutbound(tenant, conversationId);
+    },
+    outboxes: [(tenantIds) => sweepSmsOutbox(smsDeps, tenantIds)],
+    log,
+  });
   log.info({ port, store: store.kind, jobs: jobs.kind, tenants: [...tenants.keys()] }, 'council assistant listening');
   return {
     url: `http://127.0.0.1:${port}`,
@@ -168,10 +183,12 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     jobs,
     log,
     async close() {
+      // Jobs first: one still running (recovery, referrals) may publish a live update, so the
+      // socket.io Redis clients must outlive it.
+      await jobs.close();
       await realtime.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
-      await jobs.close();
       await store.close();
     },
   };
@@ -198,24 +215,4 @@ function createSafetyRoutes(tenants: Map<string, TenantRuntime>, notify: NotifyC
       return (tenants.get(tenant)?.pack.settings.duty.fallback ?? []).some((f) => sendable(f.channel));
     },
   };
-}
-
-async function recoverPending(store: Store, assistant: Assistant, log: Logger): Promise<void> {
-  try {
-    const rows = await store.db
-      .selectFrom('messages')
-      .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
-      .selectAll('conversations')
-      .where('messages.direction', '=', 'in')
-      .where('messages.processed_at', 'is', null)
-      .where('messages.created_at', '<', new Date(Date.now() - 30_000))
-      .distinct()
-      .execute();
-    for (const conversation of rows) {
-      await assistant.processPending(conversation, assistant.runtime(conversation.tenant_id));
-    }
-    if (rows.length) log.info({ conversations: rows.length }, 'answered messages left over from a previous run');
-  } catch (err) {
-    log.warn({ err }, 'could not recover pending messages');
-  }
 }

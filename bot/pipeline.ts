@@ -12,6 +12,7 @@ import {
   type Db,
   type MessageRow,
   type Store,
+  type StoredInbound,
 } from '../store/index.js';
 import { emptyDialogue, type DialogueState } from './dialogue.js';
 import type { ChannelName, InboundMessage, OutboundMessage } from './messages.js';
@@ -39,7 +40,7 @@ export interface ReceiveResult {
 export class UnknownTenantError extends Error {}
 
 /**
- * The turn pipeline of DESIGN.md: store first, drop repeats, one turn at a time per
+ * The turn pipeline (ARCHITECTURE.md, "One turn"): store first, drop repeats, one turn at a time per
  * conversation (a row lock in the store, so it holds across processes), then decide.
  */
 export class Assistant {
@@ -75,17 +76,23 @@ export class Assistant {
     return r;
   }
 
-  async receive(conversation: ConversationRow, inbound: InboundMessage): Promise<ReceiveResult> {
+  /**
+   * `already`: the message as a channel stored it before answering its provider (SMS stores it,
+   * with the channel's own details, under the number's lock): taken as it is, never stored twice.
+   */
+  async receive(conversation: ConversationRow, inbound: InboundMessage, already?: StoredInbound): Promise<ReceiveResult> {
     const runtime = this.runtime(inbound.tenant);
-    const stored = await storeInbound(this.store.db, {
-      tenant: inbound.tenant,
-      conversationId: conversation.id,
-      channel: inbound.channel,
-      providerMessageId: inbound.providerMessageId,
-      text: normaliseInboundText(inbound.text),
-      parts: inbound.attachments?.length ? { attachments: inbound.attachments } : undefined,
-      receivedAt: inbound.receivedAt,
-    });
+    const stored =
+      already ??
+      (await storeInbound(this.store.db, {
+        tenant: inbound.tenant,
+        conversationId: conversation.id,
+        channel: inbound.channel,
+        providerMessageId: inbound.providerMessageId,
+        text: normaliseInboundText(inbound.text),
+        parts: inbound.attachments?.length ? { attachments: inbound.attachments } : undefined,
+        receivedAt: inbound.receivedAt,
+      }));
     // A provider id already used in another conversation is not this resident's message: never
     // answer with another conversation's replies (channels scope their ids; this is the backstop).
     if (stored.duplicate && stored.message.conversation_id !== conversation.id) {

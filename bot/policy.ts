@@ -62,7 +62,7 @@ const CASE_REFERENCE_QUESTION = /\b(report|case|reference|ref|complaint|request|
 /** A safety decision to escalate, as stored with the message and the handoff. */
 export type SafetyFlag = { category: SafetyHit['category']; kind: RiskKind; source: 'screen' | 'classifier' | 'both' | 'asked'; reason: string };
 
-/** One resident message, decided: the policy of DESIGN.md's step 7, after the safety screen. */
+/** One resident message, decided: the policy (ARCHITECTURE.md, "One turn", step 4). */
 export async function decideTurn(input: TurnInput): Promise<TurnResult> {
   // A chat the resident ended: the next message starts afresh.
   if (input.conversation.state === 'closed') input = { ...input, dialogue: emptyDialogue() };

@@ -1,4 +1,6 @@
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import type { Db } from '../store/index.js';
+import { DbQueue } from './db-queue.js';
 
 export type JobHandler<T = unknown> = (data: T) => Promise<void>;
 
@@ -12,9 +14,9 @@ export interface JobOptions {
   delayMs?: number;
 }
 
-/** Background work: BullMQ on Redis when REDIS_URL is set, otherwise in this process. */
+/** Background work: BullMQ on Redis when REDIS_URL is set, otherwise durable in the database (jobs/db-queue.ts). */
 export interface JobQueue {
-  readonly kind: 'bullmq' | 'in-process';
+  readonly kind: 'bullmq' | 'in-process' | 'database';
   register<T>(name: string, handler: JobHandler<T>): void;
   add<T>(name: string, data: T, options?: JobOptions): Promise<void>;
   /** Runs `name` every `everyMs` (one schedule across all processes with BullMQ). */
@@ -22,7 +24,7 @@ export interface JobQueue {
   close(): Promise<void>;
 }
 
-/** Retries with exponential backoff; jobs are lost if the process dies, which is why production uses Redis. */
+/** Retries with exponential backoff, in memory: jobs are lost if the process dies, so only tests use it. */
 export class InProcessQueue implements JobQueue {
   readonly kind = 'in-process' as const;
   private handlers = new Map<string, JobHandler<any>>();
@@ -161,11 +163,22 @@ export class BullMqQueue implements JobQueue {
   }
 }
 
+/** The default name of the job queue (JOBS_QUEUE_NAME): deployments sharing a Redis each set their own. */
+export const DEFAULT_JOBS_QUEUE = 'council-assistant';
+
+/**
+ * BullMQ on Redis when `redisUrl` is set, else the durable queue in the database `db`; with
+ * neither, in memory (tests). `ephemeral`: a test's own queue, removed when closed.
+ */
 export function createJobQueue(
   redisUrl: string | undefined,
   onFailure?: (name: string, err: unknown, final: boolean) => void,
   queueName?: string,
+  options: { db?: Db; ephemeral?: boolean } = {},
 ): JobQueue {
-  // A named queue other than the shared one is a test's own: it is removed when closed.
-  return redisUrl ? new BullMqQueue(redisUrl, queueName ?? 'council-assistant', onFailure, !!queueName) : new InProcessQueue(onFailure);
+  const name = queueName ?? DEFAULT_JOBS_QUEUE;
+  const ephemeral = options.ephemeral ?? false;
+  if (redisUrl) return new BullMqQueue(redisUrl, name, onFailure, ephemeral);
+  if (options.db) return new DbQueue(options.db, name, onFailure, { ephemeral });
+  return new InProcessQueue(onFailure);
 }

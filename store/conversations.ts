@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { fromJson, toJson } from './json.js';
-import type { ConversationRow, ConversationState, Db } from './schema.js';
+import { fromJson, storableText, toJson } from './json.js';
+import type { ConversationRow, ConversationState, Db, MessageRow } from './schema.js';
 
 export async function ensureTenant(db: Db, id: string, name: string, settings: unknown): Promise<void> {
   await db
@@ -11,33 +11,84 @@ export async function ensureTenant(db: Db, id: string, name: string, settings: u
     .execute();
 }
 
-/** One resident across channels: the identity (channel + id on it) points at a contact. */
-export async function findOrCreateContact(
-  db: Db,
-  tenant: string,
-  channel: string,
-  channelUserId: string,
-): Promise<string> {
-  const existing = await db
-    .selectFrom('contact_identities')
-    .select('contact_id')
-    .where('tenant_id', '=', tenant)
-    .where('channel', '=', channel)
-    .where('channel_user_id', '=', channelUserId)
-    .executeTakeFirst();
-  if (existing) return existing.contact_id;
-  const id = randomUUID();
-  await db.insertInto('contacts').values({ id, tenant_id: tenant }).execute();
-  const inserted = await db
+/** Channels whose identity is a phone number the network itself vouches for (not one merely typed). */
+export const PHONE_VOUCHED_CHANNELS: ReadonlySet<string> = new Set(['sms', 'voice', 'whatsapp']);
+/** The identity row, per council, that joins a number across the channels vouching for it. */
+export const PHONE_IDENTITY = 'phone';
+
+/**
+ * A phone number in E.164 (+447700900123), or null when it is not one: spaces, dots, dashes and
+ * brackets go, a tel:/whatsapp: prefix goes, 00 becomes +, and a UK national number (07700 900123)
+ * gets +44. Bare digits without a prefix are left alone (their country is unknown).
+ */
+export function toE164(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let n = raw.trim().replace(/^(tel|sms|whatsapp):/i, '').replace(/[\s().-]/g, '');
+  if (n.startsWith('00')) n = `+${n.slice(2)}`;
+  else if (/^0\d{9,10}$/.test(n)) n = `+44${n.slice(1)}`;
+  return /^\+[1-9]\d{6,14}$/.test(n) ? n : null;
+}
+
+/** The contact an identity points at, creating both when new (race-safe: a lost race uses the winner's). */
+async function identityContact(db: Db, tenant: string, channel: string, channelUserId: string, seed?: () => Promise<string | undefined>): Promise<string> {
+  for (;;) {
+    const existing = await db
+      .selectFrom('contact_identities')
+      .select('contact_id')
+      .where('tenant_id', '=', tenant)
+      .where('channel', '=', channel)
+      .where('channel_user_id', '=', channelUserId)
+      .executeTakeFirst();
+    if (existing) return existing.contact_id;
+    const seeded = await seed?.();
+    const id = seeded ?? randomUUID();
+    if (!seeded) await db.insertInto('contacts').values({ id, tenant_id: tenant }).execute();
+    const inserted = await db
+      .insertInto('contact_identities')
+      .values({ tenant_id: tenant, channel, channel_user_id: channelUserId, contact_id: id })
+      .onConflict((oc) => oc.columns(['tenant_id', 'channel', 'channel_user_id']).doNothing())
+      .returning('contact_id')
+      .executeTakeFirst();
+    if (inserted) return inserted.contact_id;
+    // Another process created the identity first: use theirs.
+    if (!seeded) await db.deleteFrom('contacts').where('id', '=', id).execute();
+  }
+}
+
+/**
+ * One resident across channels: the identity (channel + id on it) points at a contact. A number
+ * the channel vouches for (an SMS sender, a caller, a WhatsApp number) is one contact per council
+ * whichever of those channels it came by: the `phone` identity of its E.164 form decides the
+ * contact, and the channel's own identity is pointed at it. Anything else (a web chat, a withheld
+ * caller, a number or e-mail merely typed) stays an identity of its own channel.
+ */
+export async function findOrCreateContact(db: Db, tenant: string, channel: string, channelUserId: string): Promise<string> {
+  const phone = PHONE_VOUCHED_CHANNELS.has(channel) ? toE164(channelUserId) : null;
+  if (!phone) return identityContact(db, tenant, channel, channelUserId);
+  // A channel identity recorded before numbers were joined seeds the number's contact (its flags, such as an SMS opt-out, stay with it).
+  const seed = async () =>
+    (
+      await db
+        .selectFrom('contact_identities')
+        .select('contact_id')
+        .where('tenant_id', '=', tenant)
+        .where('channel', '=', channel)
+        .where('channel_user_id', '=', channelUserId)
+        .executeTakeFirst()
+    )?.contact_id;
+  const contactId = await identityContact(db, tenant, PHONE_IDENTITY, phone, seed);
+  // The channel's identity follows the number's contact (readers such as the SMS opt-out look it up by channel).
+  await db
     .insertInto('contact_identities')
-    .values({ tenant_id: tenant, channel, channel_user_id: channelUserId, contact_id: id })
-    .onConflict((oc) => oc.columns(['tenant_id', 'channel', 'channel_user_id']).doNothing())
-    .returning('contact_id')
-    .executeTakeFirst();
-  if (inserted) return inserted.contact_id;
-  // Another process created the identity first: use theirs.
-  await db.deleteFrom('contacts').where('id', '=', id).execute();
-  return findOrCreateContact(db, tenant, channel, channelUserId);
+    .values({ tenant_id: tenant, channel, channel_user_id: channelUserId, contact_id: contactId })
+    .onConflict((oc) =>
+      oc
+        .columns(['tenant_id', 'channel', 'channel_user_id'])
+        .doUpdateSet({ contact_id: contactId })
+        .where('contact_identities.contact_id', '<>', contactId),
+    )
+    .execute();
+  return contactId;
 }
 
 export async function createConversation(
@@ -81,6 +132,75 @@ export async function lockConversation(db: Db, tenant: string, id: string): Prom
     .where('tenant_id', '=', tenant)
     .where('id', '=', id)
     .forUpdate()
+    .executeTakeFirst();
+}
+
+/**
+ * Runs `fn` in one transaction holding a lock on a channel identity (tenant, channel, id on it),
+ * across processes (a PostgreSQL advisory lock, released at commit): two first messages from the
+ * same number at once resolve one after the other, so they find one conversation, not two.
+ */
+export async function withIdentityLock<T>(
+  db: Db,
+  identity: { tenant: string; channel: string; channelUserId: string },
+  fn: (trx: Db) => Promise<T>,
+): Promise<T> {
+  const run = async (trx: Db) => {
+    const key = JSON.stringify(['conversation', identity.tenant, identity.channel, identity.channelUserId]);
+    await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+    return fn(trx);
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+/** The identity's most recent conversation on that channel. */
+export async function latestConversationFor(db: Db, tenant: string, channel: string, channelUserId: string): Promise<ConversationRow | undefined> {
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .where('channel', '=', channel)
+    .where('channel_user_id', '=', channelUserId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * The conversation a message from a channel identity belongs to: its latest conversation when
+ * `reuse` accepts it, otherwise a new one for the identity's contact (an older conversation a
+ * person may still hold stays theirs; the resident starts afresh). Call it inside
+ * `withIdentityLock` (it takes the lock itself when given the root database).
+ */
+export async function resolveConversation(
+  db: Db,
+  input: { tenant: string; channel: string; channelUserId: string; reuse: (latest: ConversationRow, trx: Db) => boolean | Promise<boolean> },
+): Promise<{ conversation: ConversationRow; created: boolean }> {
+  return withIdentityLock(db, input, async (trx) => {
+    const latest = await latestConversationFor(trx, input.tenant, input.channel, input.channelUserId);
+    if (latest && (await input.reuse(latest, trx))) return { conversation: latest, created: false };
+    const contactId = await findOrCreateContact(trx, input.tenant, input.channel, input.channelUserId);
+    const conversation = await createConversation(trx, { tenant: input.tenant, channel: input.channel, channelUserId: input.channelUserId, contactId });
+    return { conversation, created: true };
+  });
+}
+
+/** Open, and active within `resumeWithinMs` of `now`: a text resumes it (the SMS rule). */
+export function resumable(conversation: ConversationRow, resumeWithinMs: number, now: Date): boolean {
+  const lastActive = conversation.last_message_at ?? conversation.created_at;
+  return conversation.state !== 'closed' && !!lastActive && now.getTime() - new Date(lastActive).getTime() <= resumeWithinMs;
+}
+
+/** An inbound message already stored under this provider id (a redelivery), if any. */
+export async function inboundByProviderId(db: Db, tenant: string, channel: string, providerMessageId: string): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .where('channel', '=', channel)
+    .where('direction', '=', 'in')
+    .where('provider_message_id', '=', storableText(providerMessageId))
     .executeTakeFirst();
 }
 

@@ -10,3 +10,5 @@ export * from './feedback.js';
 export * from './audit.js';
 export * from './safety-flags.js';
 export * from './referrals.js';
+export * from './jobs.js';
+export * from './outbox.js';

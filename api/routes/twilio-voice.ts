@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { Assistant } from '../../bot/index.js';
-import { twilioWebhook } from '../../channels/twilio/signature.js';
+import { twilioWebhook } from '../../channels/twilio/index.js';
 import { VoiceChannel, type TwilioParams, type VoiceSms } from '../../channels/twilio/voice/index.js';
 import type { Store } from '../../store/index.js';
 
@@ -9,8 +9,12 @@ export interface TwilioVoiceDeps {
   store: Store;
   assistant: Assistant;
   log: Logger;
-  /** The tenants served: a call's `To` picks one by settings.channels.twilioNumbers. */
+  /** The tenants served: a call's `To` picks one by the rule a text's `To` does (channels/twilio/numbers.ts). */
   tenantIds: () => Iterable<string>;
+  /** The council TWILIO_FROM belongs to (as for SMS); unset: "demo" when served, else the first. */
+  defaultTenant?: string;
+  /** Default process.env.TWILIO_FROM. */
+  twilioFrom?: () => string | undefined;
   /** Read per request; default TWILIO_AUTH_TOKEN. Without one every webhook is refused. */
   authToken?: () => string | undefined;
   /** The origin Twilio calls, which it signs; default PUBLIC_URL, else the request's own origin. */
@@ -27,7 +31,16 @@ export interface TwilioVoiceDeps {
  * carry a valid X-Twilio-Signature (403 otherwise); every answer is TwiML.
  */
 export function twilioVoiceRoutes(deps: TwilioVoiceDeps): Router {
-  const channel = new VoiceChannel({ store: deps.store, assistant: deps.assistant, log: deps.log, tenantIds: deps.tenantIds, sms: deps.sms, clock: deps.clock });
+  const channel = new VoiceChannel({
+    store: deps.store,
+    assistant: deps.assistant,
+    log: deps.log,
+    tenantIds: deps.tenantIds,
+    defaultTenant: deps.defaultTenant,
+    twilioFrom: deps.twilioFrom,
+    sms: deps.sms,
+    clock: deps.clock,
+  });
   const router = Router();
   const verified = twilioWebhook({ authToken: deps.authToken, publicUrl: deps.publicUrl });
   const urls = (req: Request) => ({ base: `${req.baseUrl}/voice` });

@@ -4,5 +4,6 @@ export { verifyTwilioRequest, twilioWebhook, type TwilioWebhookDeps } from './si
 export { TwilioRestClient, TwilioSendError, type SendSmsInput, type SendSmsResult } from './rest-client.js';
 export { renderSms, countSegments, toGsmFriendly, isGsm7, answerFromNumber, MAX_SEGMENTS, type SmsRendering, type SmsOption } from './sms-render.js';
 export { SMS_OPT_OUT_FLAG, isSmsOptedOut, setSmsOptOut, smsKeyword } from './opt-out.js';
-export { createSmsDispatcher, registerSmsJobs, configOf, SMS_SEND_JOB, type SmsChannelDeps, type SmsSendJob } from './sms-sender.js';
-export { receiveSms, applyStatusCallback, tenantForNumber, BadTwilioRequest, EMPTY_TWIML } from './sms-inbound.js';
+export { createSmsDispatcher, registerSmsJobs, configOf, sweepSmsOutbox, recoverStaleClaim, SMS_SEND_JOB, type SmsChannelDeps, type SmsSendJob } from './sms-sender.js';
+export { receiveSms, applyStatusCallback, councilForText, BadTwilioRequest, EMPTY_TWIML, NOT_IN_SERVICE_SMS } from './sms-inbound.js';
+export { councilForNumber, numbersOfCouncil, defaultCouncil, type CouncilNumbers } from './numbers.js';

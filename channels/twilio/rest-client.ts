@@ -80,6 +80,39 @@ export class TwilioRestClient {
   }
 }
 
+export interface SentSms {
+  sid: string;
+  status: string;
+  body: string;
+  dateCreated?: Date;
+}
+
+/** What to look for at Twilio: a message to `to` from `from` (number or MG… service) sent since `since`. */
+export interface FindSmsInput {
+  to: string;
+  from: string;
+  since: Date;
+}
+
+/** Lists messages (GET …/Messages.json?To=…&From=…&DateSent>=…), the lookup before a resend. */
+export async function listSentSms(client: TwilioRestClient, input: FindSmsInput): Promise<SentSms[]> {
+  const service = /^MG[0-9a-fA-F]{32}$/.test(input.from);
+  try {
+    const list = await client.client.messages.list({
+      to: input.to,
+      ...(service ? {} : { from: input.from }),
+      // Twilio filters on the day: a minute's slack covers clocks a little apart.
+      dateSentAfter: new Date(input.since.getTime() - 60_000),
+      limit: 200,
+    });
+    return list
+      .filter((m) => !service || m.messagingServiceSid === input.from)
+      .map((m) => ({ sid: m.sid, status: m.status, body: m.body, dateCreated: m.dateCreated ?? undefined }));
+  } catch (err) {
+    throw toSendError(err);
+  }
+}
+
 function toSendError(err: unknown): TwilioSendError {
   if (err instanceof TwilioSendError) return err;
   const e = err as { status?: unknown; code?: unknown; message?: unknown };

@@ -1,8 +1,20 @@
+import { normaliseInboundText } from '../../bot/index.js';
 import type { Attachment, InboundMessage } from '../../bot/messages.js';
-import { storeInbound, toJson, type Db } from '../../store/index.js';
-import { conversationForIdentity } from '../resolve-conversation.js';
+import {
+  findConversation,
+  inboundByProviderId,
+  resolveConversation,
+  resumable,
+  storeInbound,
+  toJson,
+  withIdentityLock,
+  type ConversationRow,
+  type Db,
+  type StoredInbound,
+} from '../../store/index.js';
+import { councilForNumber } from './numbers.js';
 import { isSmsOptedOut, setSmsOptOut, smsKeyword } from './opt-out.js';
-import { createSmsDispatcher, lastNumberedOptions, type SmsChannelDeps } from './sms-sender.js';
+import { configOf, createSmsDispatcher, lastNumberedOptions, type SmsChannelDeps } from './sms-sender.js';
 import { answerFromNumber, toGsmFriendly } from './sms-render.js';
 
 export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
@@ -22,19 +34,19 @@ export function messageTwiml(text: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?><Response><Message>${escapeXml(text)}</Message></Response>`;
 }
 
-/** The council whose `channels.twilioNumbers` holds the number texted, else the default council. */
-export function tenantForNumber(deps: SmsChannelDeps, to: string | undefined): string {
-  if (to) {
-    for (const tenant of deps.tenantIds()) {
-      try {
-        if (deps.assistant.runtime(tenant).pack.settings.channels.twilioNumbers.includes(to)) return tenant;
-      } catch {
-        // a council being unloaded: skip it
-      }
+/** The council a text to `to` reaches: the same rule as a call (numbers.ts), TWILIO_FROM read from the sender's configuration. */
+export function councilForText(deps: SmsChannelDeps, to: string | undefined): string | null {
+  const twilioFrom = () => {
+    try {
+      return configOf(deps)?.from;
+    } catch {
+      return process.env.TWILIO_FROM?.trim() || undefined; // half-configured for sending: the number is still ours
     }
-  }
-  return deps.defaultTenant;
+  };
+  return councilForNumber({ assistant: deps.assistant, tenantIds: deps.tenantIds, defaultTenant: deps.defaultTenant, twilioFrom }, to);
 }
+
+export const NOT_IN_SERVICE_SMS = 'Sorry, this number is not in service. Please check the number you texted.';
 
 export class BadTwilioRequest extends Error {}
 
@@ -60,8 +72,10 @@ export function isEndWord(text: string): boolean {
 
 /**
  * One inbound SMS from Twilio's Messaging webhook (already signature-checked): opt-out keywords,
- * HELP, else the turn ("end" included). The message is stored before Twilio is answered, so an
- * answered webhook never loses it; a repeated MessageSid is acknowledged and processed once.
+ * HELP, else the turn ("end" included). The message is stored (once: the pipeline takes the stored
+ * row) before Twilio is answered, so an answered webhook never loses it. Finding the conversation
+ * and storing the message happen under the number's lock, so two texts from a new number at once
+ * make one conversation, and a MessageSid delivered twice (even at once) is stored and answered once.
  */
 export async function receiveSms(deps: SmsChannelDeps, body: TwilioParams): Promise<InboundOutcome> {
   const from = param(body, 'From')?.trim();
@@ -69,7 +83,12 @@ export async function receiveSms(deps: SmsChannelDeps, body: TwilioParams): Prom
   const sid = (param(body, 'MessageSid') ?? param(body, 'SmsSid'))?.trim();
   if (!from || !sid) throw new BadTwilioRequest('From and MessageSid are required');
   const text = (param(body, 'Body') ?? '').trim();
-  const tenant = tenantForNumber(deps, to);
+  const found = councilForText(deps, to);
+  if (!found) {
+    deps.log.warn({ to, messageSid: sid }, 'SMS to a number no council is configured for');
+    return { twiml: smsKeyword(text) ? EMPTY_TWIML : messageTwiml(NOT_IN_SERVICE_SMS) };
+  }
+  const tenant = found;
   const db: Db = deps.db;
   const now = deps.clock?.() ?? new Date();
 
@@ -102,40 +121,46 @@ export async function receiveSms(deps: SmsChannelDeps, body: TwilioParams): Prom
   if (keyword === 'help') return { twiml: optedOut ? EMPTY_TWIML : messageTwiml(helpText(deps, tenant)) };
 
   const resumeWithinMs = deps.assistant.runtime(tenant).pack.settings.channels.sms.resumeWithinMinutes * 60_000;
-  const { conversation } = await conversationForIdentity(db, { tenant, channel: 'sms', channelUserId: from, resumeWithinMs, now });
-
-  // "2" answers the numbered list the resident was last sent, whatever kind of list it was.
-  const options = await lastNumberedOptions(deps, tenant, conversation.id);
-  const chosen = answerFromNumber(text, options);
-
   const attachments: Attachment[] = [];
   const numMedia = Number(param(body, 'NumMedia') ?? 0) || 0;
   for (let i = 0; i < Math.min(numMedia, 10); i++) {
     const url = param(body, `MediaUrl${i}`);
     if (url) attachments.push({ url, contentType: param(body, `MediaContentType${i}`) ?? 'application/octet-stream' });
   }
+
+  const accepted = await withIdentityLock(db, { tenant, channel: 'sms', channelUserId: from }, async (trx): Promise<{ conversation: ConversationRow; stored: StoredInbound }> => {
+    // Twilio delivered this MessageSid before (a retry, or twice at once): it stays where it was stored.
+    const earlier = await inboundByProviderId(trx, tenant, 'sms', sid);
+    const earlierConversation = earlier && (await findConversation(trx, tenant, earlier.conversation_id));
+    if (earlier && earlierConversation) return { conversation: earlierConversation, stored: { message: earlier, duplicate: true } };
+    const { conversation } = await resolveConversation(trx, { tenant, channel: 'sms', channelUserId: from, reuse: (c) => resumable(c, resumeWithinMs, now) });
+    // "2" answers the numbered list the resident was last sent, whatever kind of list it was.
+    const chosen = answerFromNumber(text, await lastNumberedOptions({ ...deps, db: trx }, tenant, conversation.id));
+    // Stored with what was typed when a number was read as a choice; the pipeline takes this row as it is.
+    const stored = await storeInbound(trx, {
+      tenant,
+      conversationId: conversation.id,
+      channel: 'sms',
+      providerMessageId: sid,
+      text: normaliseInboundText(chosen ?? text),
+      parts: {
+        ...(attachments.length ? { attachments } : {}),
+        sms: { to, ...(chosen ? { typed: text } : {}), numSegments: param(body, 'NumSegments'), fromCountry: param(body, 'FromCountry') },
+      },
+      receivedAt: now,
+    });
+    return { conversation, stored };
+  });
+  const { conversation, stored } = accepted;
   const inbound: InboundMessage = {
     tenant,
     channel: 'sms',
     channelUserId: from,
     providerMessageId: sid,
-    text: chosen ?? text,
+    text: stored.message.text,
     ...(attachments.length ? { attachments } : {}),
     receivedAt: now,
   };
-  // Stored first (as the pipeline would), with what was typed when a number was read as a choice.
-  const stored = await storeInbound(db, {
-    tenant,
-    conversationId: conversation.id,
-    channel: 'sms',
-    providerMessageId: sid,
-    text: inbound.text,
-    parts: {
-      ...(attachments.length ? { attachments } : {}),
-      sms: { to, ...(chosen ? { typed: text } : {}), numSegments: param(body, 'NumSegments'), fromCountry: param(body, 'FromCountry') },
-    },
-    receivedAt: now,
-  });
   const dispatch = createSmsDispatcher(deps);
   if (stored.duplicate && stored.message.processed_at) {
     deps.log.info({ tenant, messageSid: sid }, 'repeated MessageSid acknowledged');
@@ -145,7 +170,9 @@ export async function receiveSms(deps: SmsChannelDeps, body: TwilioParams): Prom
   return {
     twiml: EMPTY_TWIML,
     after: async () => {
-      await deps.assistant.receive(conversation, inbound);
+      // Unprocessed (new, or a repeat of one whose turn is still running or was lost): the turn
+      // answers every pending message under the conversation's row lock, so it is answered once.
+      await deps.assistant.receive(conversation, inbound, stored);
       await dispatch(tenant, conversation.id);
     },
   };

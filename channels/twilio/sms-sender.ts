@@ -2,16 +2,31 @@ import type { Logger } from 'pino';
 import type { Assistant } from '../../bot/index.js';
 import type { OutboundMessage } from '../../bot/messages.js';
 import type { JobQueue } from '../../jobs/index.js';
-import { fromJson, latestOutbound, partsOf, toJson, type Db, type MessageRow } from '../../store/index.js';
+import {
+  claimOutbound,
+  fromJson,
+  latestOutbound,
+  OUTBOX_SENDABLE,
+  partsOf,
+  reclaimStale,
+  recordedProviderIds,
+  setOutboundStatus,
+  settleOutbound,
+  staleClaims,
+  unsentOutbound,
+  type Db,
+  type MessageRow,
+  type OutboxRow,
+} from '../../store/index.js';
 import { twilioConfigFromEnv, type TwilioConfig } from './config.js';
 import { isSmsOptedOut, setSmsOptOut } from './opt-out.js';
-import { TwilioRestClient, TwilioSendError } from './rest-client.js';
+import { listSentSms, TwilioRestClient, TwilioSendError } from './rest-client.js';
 import { renderSms, type SmsRendering } from './sms-render.js';
 
 export const SMS_SEND_JOB = 'sms.send';
 
 /** Outbound statuses that still wait to be sent ('fault' is the pipeline's apology after a failed turn). */
-export const SENDABLE = ['stored', 'fault', 'send_retry'] as const;
+export const SENDABLE = OUTBOX_SENDABLE;
 const SENDABLE_SET = new Set<string>(SENDABLE);
 
 export interface SmsChannelDeps {
@@ -47,6 +62,8 @@ export interface SmsSendRecord {
   sid?: string;
   errorCode?: number | string;
   error?: string;
+  /** How a send left unrecorded by a dead process was settled: found at Twilio, or sent again. */
+  recovered?: 'found' | 'resent';
 }
 
 type PartsWithSms = OutboundMessage & { sms?: SmsSendRecord };
@@ -78,16 +95,9 @@ function smsPartsOf(row: MessageRow): PartsWithSms {
   return partsOf<PartsWithSms>(row) ?? { text: row.text };
 }
 
-async function withSms(db: Db, row: MessageRow, patch: SmsSendRecord, set: { status?: string; provider_message_id?: string }, onlyIfStatus?: readonly string[]): Promise<MessageRow | undefined> {
+function withSmsParts(row: MessageRow, patch: SmsSendRecord): PartsWithSms {
   const parts = smsPartsOf(row);
-  const next = { ...parts, sms: { ...(parts.sms ?? {}), ...patch } };
-  let q = db
-    .updateTable('messages')
-    .set({ ...set, parts: toJson(next) })
-    .where('tenant_id', '=', row.tenant_id)
-    .where('id', '=', row.id);
-  if (onlyIfStatus) q = q.where('status', 'in', [...onlyIfStatus]);
-  return q.returningAll().executeTakeFirst();
+  return { ...parts, sms: { ...(parts.sms ?? {}), ...patch } };
 }
 
 /**
@@ -179,63 +189,153 @@ async function sendInOrder(deps: SmsChannelDeps, job: SmsSendJob): Promise<void>
 /** Renders and sends one stored message; records the SID and status, or why it was not sent. */
 export async function sendOne(deps: SmsChannelDeps, row: MessageRow): Promise<void> {
   if (!SENDABLE_SET.has(row.status)) return;
-  const { attempts: maxAttempts } = retryOf(deps);
   const tenant = row.tenant_id;
-  const conversation = await deps.db
-    .selectFrom('conversations')
-    .select(['channel', 'channel_user_id'])
-    .where('tenant_id', '=', tenant)
-    .where('id', '=', row.conversation_id)
-    .executeTakeFirst();
-  if (!conversation || conversation.channel !== 'sms') return;
-  const to = conversation.channel_user_id;
+  const to = await smsRecipient(deps, row);
+  if (!to) return;
 
   if (await isSmsOptedOut(deps.db, tenant, to)) {
-    await withSms(deps.db, row, {}, { status: 'suppressed_opt_out' }, SENDABLE);
+    await setOutboundStatus(deps.db, tenant, row.id, 'suppressed_opt_out', smsPartsOf(row), SENDABLE);
     return;
   }
   const config = configOf(deps);
   if (!config) {
     deps.log.warn({ tenant, messageId: row.id }, 'SMS not sent: Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)');
-    await withSms(deps.db, row, { error: 'Twilio is not configured' }, { status: 'failed' }, SENDABLE);
+    await setOutboundStatus(deps.db, tenant, row.id, 'failed', withSmsParts(row, { error: 'Twilio is not configured' }), SENDABLE);
     return;
   }
 
   const rendering = await render(deps, row);
-  const parts = smsPartsOf(row);
-  const attempt = (parts.sms?.attempts ?? 0) + 1;
-  // Claim: only one worker moves it to 'dispatching'; a repeat job finds it claimed and stops.
-  const claimed = await withSms(
+  const attempt = (smsPartsOf(row).sms?.attempts ?? 0) + 1;
+  // Claim: only one worker moves it to 'dispatching' (with the claim time); a repeat job finds it claimed and stops.
+  const claimed = await claimOutbound(
     deps.db,
-    row,
-    { body: rendering.body, options: rendering.options, segments: rendering.segments, encoding: rendering.encoding, attempts: attempt },
-    { status: 'dispatching' },
-    SENDABLE,
+    tenant,
+    row.id,
+    withSmsParts(row, { body: rendering.body, options: rendering.options, segments: rendering.segments, encoding: rendering.encoding, attempts: attempt }),
   );
   if (!claimed) return;
+  await deliverClaimed(deps, config, claimed, to, rendering.body, attempt);
+}
 
+/** The resident's number for a message of an SMS conversation (undefined: not an SMS conversation). */
+async function smsRecipient(deps: SmsChannelDeps, row: MessageRow): Promise<string | undefined> {
+  const conversation = await deps.db
+    .selectFrom('conversations')
+    .select(['channel', 'channel_user_id'])
+    .where('tenant_id', '=', row.tenant_id)
+    .where('id', '=', row.conversation_id)
+    .executeTakeFirst();
+  return conversation?.channel === 'sms' ? conversation.channel_user_id : undefined;
+}
+
+/** Sends a message this worker has claimed and settles it: sent (with its SID, in one statement), retry, or failed. */
+async function deliverClaimed(deps: SmsChannelDeps, config: TwilioConfig, claimed: OutboxRow, to: string, body: string, attempt: number, recovered?: 'resent'): Promise<void> {
+  const { attempts: maxAttempts } = retryOf(deps);
+  const tenant = claimed.tenant_id;
   const statusCallback = config.statusCallbackUrl
     ? `${config.statusCallbackUrl}${config.statusCallbackUrl.includes('?') ? '&' : '?'}tenant=${encodeURIComponent(tenant)}`
     : undefined;
   try {
-    const result = await clientFor(config).sendSms({ to, from: config.from, body: rendering.body, statusCallback });
-    await withSms(deps.db, claimed, { sid: result.sid }, { status: normaliseStatus(result.status), provider_message_id: result.sid }, ['dispatching']);
-    deps.log.info({ tenant, messageId: row.id, sid: result.sid, segments: rendering.segments }, 'SMS sent');
+    const result = await clientFor(config).sendSms({ to, from: config.from, body, statusCallback });
+    await settleOutbound(deps.db, tenant, claimed.id, {
+      status: normaliseStatus(result.status),
+      providerMessageId: result.sid,
+      parts: withSmsParts(claimed, { sid: result.sid, attempts: attempt, ...(recovered ? { recovered } : {}) }),
+    });
+    deps.log.info({ tenant, messageId: claimed.id, sid: result.sid }, 'SMS sent');
   } catch (err) {
     const e = err instanceof TwilioSendError ? err : new TwilioSendError(String(err), undefined, undefined, true);
     if (e.code === 21610) {
       // Twilio says the number texted STOP (perhaps before we saw it): remember, and stop trying.
       await setSmsOptOut(deps.db, tenant, to, true, deps.clock?.() ?? new Date());
-      await withSms(deps.db, claimed, { errorCode: e.code, error: e.message }, { status: 'suppressed_opt_out' }, ['dispatching']);
+      await settleOutbound(deps.db, tenant, claimed.id, { status: 'suppressed_opt_out', parts: withSmsParts(claimed, { errorCode: e.code, error: e.message }) });
       return;
     }
     if (e.retryable && attempt < maxAttempts) {
-      await withSms(deps.db, claimed, { errorCode: e.code ?? e.status, error: e.message }, { status: 'send_retry' }, ['dispatching']);
+      await settleOutbound(deps.db, tenant, claimed.id, { status: 'send_retry', parts: withSmsParts(claimed, { attempts: attempt, errorCode: e.code ?? e.status, error: e.message }) });
       throw e;
     }
-    await withSms(deps.db, claimed, { errorCode: e.code ?? e.status, error: e.message }, { status: 'failed' }, ['dispatching']);
-    deps.log.error({ tenant, messageId: row.id, status: e.status, code: e.code, attempts: attempt }, 'SMS could not be sent');
+    await settleOutbound(deps.db, tenant, claimed.id, { status: 'failed', parts: withSmsParts(claimed, { attempts: attempt, errorCode: e.code ?? e.status, error: e.message }) });
+    deps.log.error({ tenant, messageId: claimed.id, status: e.status, code: e.code, attempts: attempt }, 'SMS could not be sent');
   }
+}
+
+/** How long a claim may stay 'dispatching' before it is re-examined (TWILIO_SMS_CLAIM_TIMEOUT_MS, default 60 s; a send times out after 10 s). */
+export function claimTimeoutMs(): number {
+  const env = Number(process.env.TWILIO_SMS_CLAIM_TIMEOUT_MS);
+  return Number.isFinite(env) && env > 0 ? env : 60_000;
+}
+
+/**
+ * A message left 'dispatching' by a process that died between claim and record: was it sent?
+ * The SID, if recorded, says yes; otherwise Twilio is asked (messages to this number from ours
+ * since the claim, with this body, whose SID no other message holds). Found: recorded, not sent
+ * again. Not found: sent now. The lookup failing leaves the claim for the next sweep: a resend is
+ * only ever made after Twilio said it does not have the message.
+ */
+export async function recoverStaleClaim(deps: SmsChannelDeps, stale: OutboxRow): Promise<'found' | 'resent' | 'recorded' | 'skipped'> {
+  const mine = await reclaimStale(deps.db, stale, claimTimeoutMs());
+  if (!mine) return 'skipped'; // another sweeper took it
+  const tenant = mine.tenant_id;
+  const parts = smsPartsOf(mine);
+  if (mine.provider_message_id) {
+    await settleOutbound(deps.db, tenant, mine.id, { status: 'queued', parts });
+    return 'recorded';
+  }
+  const config = configOf(deps);
+  const to = await smsRecipient(deps, mine);
+  if (!to) return 'skipped';
+  if (!config) {
+    await settleOutbound(deps.db, tenant, mine.id, { status: 'failed', parts: withSmsParts(mine, { error: 'Twilio is not configured' }) });
+    return 'skipped';
+  }
+  const body = parts.sms?.body ?? (await render(deps, mine)).body;
+  // Since the message was stored: an earlier attempt whose answer was lost may be the one Twilio has.
+  const since = mine.created_at;
+  const candidates = (await listSentSms(clientFor(config), { to, from: config.from, since })).filter(
+    (m) => m.body === body && (!m.dateCreated || m.dateCreated.getTime() >= since.getTime() - 60_000),
+  );
+  const taken = await recordedProviderIds(deps.db, tenant, 'sms', candidates.map((c) => c.sid));
+  const found = candidates.find((c) => !taken.has(c.sid));
+  if (found) {
+    await settleOutbound(deps.db, tenant, mine.id, {
+      status: normaliseStatus(found.status),
+      providerMessageId: found.sid,
+      parts: withSmsParts(mine, { sid: found.sid, recovered: 'found' }),
+    });
+    deps.log.info({ tenant, messageId: mine.id, sid: found.sid }, 'SMS left dispatching was found at Twilio: recorded, not resent');
+    return 'found';
+  }
+  const attempt = (parts.sms?.attempts ?? 0) + 1;
+  await deliverClaimed(deps, config, mine, to, body, attempt, 'resent').catch(() => undefined); // a retry status is left for the sweep
+  deps.log.info({ tenant, messageId: mine.id }, 'SMS left dispatching was not at Twilio: sent');
+  return 'resent';
+}
+
+export const SMS_SWEEP_GRACE_MS = 5_000;
+
+/**
+ * The SMS outbox sweep (run by the recovery job, once across processes): stale claims are
+ * re-examined, and every message still waiting to be sent (never queued because the process
+ * stopped, produced by recovery, or whose retry job was lost) gets a send job.
+ */
+export async function sweepSmsOutbox(deps: SmsChannelDeps, tenants: string[]): Promise<{ stale: number; queued: number }> {
+  const { attempts, backoffMs } = retryOf(deps);
+  const stale = await staleClaims(deps.db, { tenants, channel: 'sms', olderThanMs: claimTimeoutMs(), limit: 100 });
+  for (const row of stale) {
+    try {
+      await recoverStaleClaim(deps, row);
+    } catch (err) {
+      deps.log.warn({ err: String(err), tenant: row.tenant_id, messageId: row.id }, 'could not settle an SMS left dispatching; will look again');
+    }
+  }
+  // A retry waits for its own job's backoff (at most ~30 s with the defaults) before the sweep steps in.
+  const unsent = await unsentOutbound(deps.db, { tenants, channel: 'sms', graceMs: SMS_SWEEP_GRACE_MS, retryAfterMs: Math.max(60_000, backoffMs * 2 ** attempts), limit: 500 });
+  for (const m of unsent) {
+    const generation = smsPartsOf(m).sms?.attempts ?? 0;
+    await deps.jobs.add<SmsSendJob>(SMS_SEND_JOB, { tenant: m.tenant_id, messageId: m.id }, { jobId: `sms-${m.id}-sweep${generation}`, attempts, backoffMs });
+  }
+  return { stale: stale.length, queued: unsent.length };
 }
 
 /** Twilio's answer to a create is `queued` or `accepted` (Messaging Services); keep those words. */

@@ -3,6 +3,8 @@ import * as m001 from './001_initial.js';
 import * as m002 from './002_handoff_console.js';
 import * as m003 from './003_referral_escalation.js';
 import * as m004 from './004_conversation_safety.js';
+import * as m005 from './005_durable_jobs.js';
+import * as m006 from './006_conversation_identity.js';
 
 /** Versioned migrations, applied in name order at start on PGlite and PostgreSQL alike. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +12,8 @@ export const migrations: Record<string, Migration> = {
   '002_handoff_console': m002,
   '003_referral_escalation': m003,
   '004_conversation_safety': m004,
+  '005_durable_jobs': m005,
+  '006_conversation_identity': m006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -37,6 +37,14 @@ test('overflow: an agent without the safety skill is alerted, sees the flag, ope
   await page.goto(`${demo.url}/console?tenant=${demo.server.tenant}#/queue`);
   await page.waitForSelector('h1:has-text("Queue")');
   await page.waitForFunction(() => (document.getElementById('presence') as HTMLSelectElement | null)?.value === 'available');
+  // Every urgent announcement is kept: a later one (the routing pass's offer) may replace the text
+  // before a slow, loaded machine polls it.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { urgentAnnouncements: string[] }).urgentAnnouncements = seen;
+    const el = document.getElementById('announcer-urgent')!;
+    new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+  });
 
   const resident = await new Resident(demo.url, demo.server.tenant).start();
   const first = await resident.say("I can't go on, I'm going to kill myself tonight");
@@ -50,7 +58,9 @@ test('overflow: an agent without the safety skill is alerted, sees the flag, ope
   expect(await row.locator('.ca-safety-flag').innerText()).toBe('Risk to life: suicide or self-harm');
   expect(await row.locator('.ca-overflow').innerText()).toMatch(/no one with the right skills is available/);
   if (process.env.CONSOLE_SCREENSHOTS) await page.screenshot({ path: '/tmp/console-urgent-queue.png', fullPage: true });
-  await page.waitForFunction(() => /Urgent handoff: Risk to life: suicide or self-harm/.test(document.getElementById('announcer-urgent')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    (window as unknown as { urgentAnnouncements: string[] }).urgentAnnouncements.some((t) => /Urgent handoff: Risk to life: suicide or self-harm/.test(t)),
+  );
 
   await row.locator('button.ca-accept').click();
   await page.waitForSelector('#ctx-safety');

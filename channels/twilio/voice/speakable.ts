@@ -1,5 +1,5 @@
 /**
- * How a telephone degrades the channel-neutral replies (DESIGN.md "Channel-neutral messages"):
+ * How a telephone degrades the channel-neutral replies (ARCHITECTURE.md, "One turn" and "Adding a channel"):
  * speakable text only (no URLs, no Markdown), options read out with the key to press, codes and
  * phone numbers spelled out slowly. Pure functions: the webhook handlers and tests share them.
  */

@@ -15,19 +15,20 @@ import type { Logger } from 'pino';
 import type { Assistant, OutboundMessage, HandoffNotice } from '../../../bot/index.js';
 import { abandon, isOpen } from '../../../handoff/index.js';
 import {
-  createConversation,
   findConversation,
-  findOrCreateContact,
   openHandoffFor,
+  resolveConversation,
+  withIdentityLock,
   partsOf,
   latestOutbound,
   repliesTo,
   storeOutbound,
   type ConversationRow,
+  type Db,
   type Store,
 } from '../../../store/index.js';
 import { yesNo } from '../../../bot/matching.js';
-import { conversationForIdentity } from '../../resolve-conversation.js';
+import { councilForNumber } from '../numbers.js';
 import {
   isUkMobile,
   keyAnswer,
@@ -55,8 +56,12 @@ export interface VoiceChannelDeps {
   store: Store;
   assistant: Assistant;
   log: Logger;
-  /** The tenants served; the call's `To` number picks one (settings.channels.twilioNumbers). */
+  /** The tenants served; the call's `To` number picks one (numbers.ts: the same rule as SMS). */
   tenantIds: () => Iterable<string>;
+  /** The council TWILIO_FROM belongs to; unset: "demo" when served, else the first. */
+  defaultTenant?: string;
+  /** Default process.env.TWILIO_FROM: the default council's own number. */
+  twilioFrom?: () => string | undefined;
   sms?: VoiceSms;
   clock?: () => Date;
 }
@@ -70,8 +75,6 @@ export interface VoiceUrls {
 
 /** Low speech confidence below which an answer that matters is read back first. */
 export const CONFIRM_BELOW = 0.5;
-/** The caller's latest conversation is looked at whatever its age: only the same CallSid resumes it. */
-const ANY_AGE = Number.MAX_SAFE_INTEGER;
 const MATTERS = new Set(['address', 'postcode', 'yes_no', 'phone', 'email']);
 const YES_NO_KEYS: KeyOption[] = [
   { digit: '1', value: 'yes', spoken: 'yes' },
@@ -105,14 +108,9 @@ export class VoiceChannel {
     this.clock = deps.clock ?? (() => new Date());
   }
 
-  /** The tenant whose Twilio numbers include `to`. */
+  /** The council the number called belongs to (the same rule as a text to it), or null. */
   tenantFor(to: string | undefined): string | null {
-    const number = (to ?? '').replace(/[\s()-]/g, '');
-    for (const id of this.deps.tenantIds()) {
-      const s = this.deps.assistant.runtime(id).pack.settings;
-      if (s.channels.twilioNumbers.some((n) => n === number)) return id;
-    }
-    return null;
+    return councilForNumber(this.deps, to);
   }
 
   private settings(tenant: string) {
@@ -146,19 +144,40 @@ export class VoiceChannel {
     return from && /^\+?\d{6,15}$/.test(from) ? from : `withheld:${callSid}`;
   }
 
-  /** The call's conversation: the one it started, or a new one (a Twilio retry of the start finds the first). */
+  /**
+   * The call's conversation: the caller's latest one if this call started it (still open), else a
+   * new one with its greeting, which records the CallSid. Both under the caller's lock, so a
+   * Twilio retry of the start, even at once, finds the first. The contact is the caller's number's,
+   * shared with texts from it (store findOrCreateContact).
+   */
   private async conversationForCall(tenant: string, from: string | undefined, callSid: string): Promise<{ conversation: ConversationRow; created: boolean }> {
-    const db = this.deps.store.db;
     const channelUserId = this.identity(from, callSid);
-    const found = await conversationForIdentity(db, { tenant, channel: 'voice', channelUserId, resumeWithinMs: ANY_AGE, now: this.clock() });
-    if (found.created || (await this.callOf(tenant, found.conversation.id)) === callSid) return found;
-    const contactId = await findOrCreateContact(db, tenant, 'voice', channelUserId);
-    return { conversation: await createConversation(db, { tenant, channel: 'voice', channelUserId, contactId }), created: true };
+    return withIdentityLock(this.deps.store.db, { tenant, channel: 'voice', channelUserId }, async (trx) => {
+      const found = await resolveConversation(trx, {
+        tenant,
+        channel: 'voice',
+        channelUserId,
+        reuse: async (latest) => latest.state !== 'closed' && (await this.callOf(trx, tenant, latest.id)) === callSid,
+      });
+      if (found.created) {
+        const greeting = this.greetingText(tenant);
+        await storeOutbound(trx, {
+          tenant,
+          conversationId: found.conversation.id,
+          channel: 'voice',
+          author: 'bot',
+          text: greeting,
+          parts: { text: greeting, speech: greeting, voiceCall: callSid },
+          replyTo: null,
+        });
+      }
+      return found;
+    });
   }
 
   /** The CallSid a conversation was started by (kept with its greeting). */
-  private async callOf(tenant: string, conversationId: string): Promise<string | null> {
-    const first = await this.deps.store.db
+  private async callOf(db: Db, tenant: string, conversationId: string): Promise<string | null> {
+    const first = await db
       .selectFrom('messages')
       .selectAll()
       .where('tenant_id', '=', tenant)
@@ -176,20 +195,9 @@ export class VoiceChannel {
     const tenant = this.tenantFor(p.To);
     if (!tenant) return this.notInService(p);
     const callSid = p.CallSid ?? '';
-    const { conversation, created } = await this.conversationForCall(tenant, p.From, callSid);
+    const { conversation } = await this.conversationForCall(tenant, p.From, callSid);
     const s = this.settings(tenant);
     const greeting = this.greetingText(tenant);
-    if (created) {
-      await storeOutbound(this.deps.store.db, {
-        tenant,
-        conversationId: conversation.id,
-        channel: 'voice',
-        author: 'bot',
-        text: greeting,
-        parts: { text: greeting, speech: greeting, voiceCall: callSid },
-        replyTo: null,
-      });
-    }
     const ctx: CallContext = { tenant, conversation, callSid, from: p.From ?? '', n: 1, s: 0, mode: 'greet', linkSent: false };
     const xml = this.gather(ctx, urls, { segments: toSegments(greeting), options: MAIN_MENU, links: [] });
     // Twilio records from the first verb when the council records calls; the notice is in the greeting.

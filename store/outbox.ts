@@ -1,0 +1,183 @@
+import { sql, type ColumnType, type Kysely } from 'kysely';
+import { toJson } from './json.js';
+import type { ConversationRow, Database, Db, MessageRow, MessagesTable } from './schema.js';
+
+/**
+ * The outbox: outbound messages are rows of `messages` that a channel worker claims
+ * ('dispatching' with `claimed_at`), sends, and marks sent with the provider's id in the same
+ * statement. A claim older than a timeout belongs to a process that died mid-send; the sweeper
+ * re-examines it (was it sent?) before anything is sent again. Also here: the unanswered inbound
+ * messages the recovery sweep answers.
+ */
+
+/** Outbound statuses still waiting to be sent ('fault' is the pipeline's apology after a failed turn). */
+export const OUTBOX_SENDABLE = ['stored', 'fault', 'send_retry'] as const;
+
+type OutboxDatabase = Omit<Database, 'messages'> & {
+  messages: MessagesTable & { claimed_at: ColumnType<Date | null, Date | null | undefined, Date | null> };
+};
+export type OutboxRow = MessageRow & { claimed_at: Date | null };
+
+/** `claimed_at` came with migration 005; it is typed here rather than in every message row. */
+function ob(db: Db): Kysely<OutboxDatabase> {
+  return db as unknown as Kysely<OutboxDatabase>;
+}
+
+/**
+ * Claims a sendable message for one send attempt (only one worker wins), writing `parts` (the
+ * rendering and attempt count) with it; undefined when it was not in a sendable status.
+ */
+export async function claimOutbound(db: Db, tenant: string, id: string, parts: unknown): Promise<OutboxRow | undefined> {
+  return ob(db)
+    .updateTable('messages')
+    .set({ status: 'dispatching', claimed_at: sql<Date>`now()`, parts: toJson(parts) })
+    .where('tenant_id', '=', tenant)
+    .where('id', '=', id)
+    .where('direction', '=', 'out')
+    .where('status', 'in', [...OUTBOX_SENDABLE])
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * Settles a claimed message: sent (status and provider id in one statement, so a recorded id
+ * always means "sent"), to be retried, or failed. Only while still claimed ('dispatching').
+ */
+export async function settleOutbound(
+  db: Db,
+  tenant: string,
+  id: string,
+  set: { status: string; providerMessageId?: string; parts: unknown },
+): Promise<OutboxRow | undefined> {
+  return ob(db)
+    .updateTable('messages')
+    .set({
+      status: set.status,
+      parts: toJson(set.parts),
+      ...(set.providerMessageId ? { provider_message_id: set.providerMessageId } : {}),
+    })
+    .where('tenant_id', '=', tenant)
+    .where('id', '=', id)
+    .where('status', '=', 'dispatching')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Sets the status (and parts) of a message still in one of `onlyIfStatus` (suppressions, not-configured). */
+export async function setOutboundStatus(db: Db, tenant: string, id: string, status: string, parts: unknown, onlyIfStatus: readonly string[]): Promise<OutboxRow | undefined> {
+  return ob(db)
+    .updateTable('messages')
+    .set({ status, parts: toJson(parts) })
+    .where('tenant_id', '=', tenant)
+    .where('id', '=', id)
+    .where('status', 'in', [...onlyIfStatus])
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * Outbound messages of the given councils on `channel` conversations still waiting to be sent:
+ * never attempted (older than `graceMs`, so the live dispatch goes first) or waiting for a retry
+ * whose last claim is older than `retryAfterMs` (its job was lost).
+ */
+export async function unsentOutbound(
+  db: Db,
+  input: { tenants: string[]; channel: string; graceMs: number; retryAfterMs: number; limit: number },
+): Promise<OutboxRow[]> {
+  if (!input.tenants.length) return [];
+  return ob(db)
+    .selectFrom('messages')
+    .innerJoin('conversations', (j) => j.onRef('conversations.id', '=', 'messages.conversation_id').onRef('conversations.tenant_id', '=', 'messages.tenant_id'))
+    .selectAll('messages')
+    .where('messages.tenant_id', 'in', input.tenants)
+    .where('messages.direction', '=', 'out')
+    .where('conversations.channel', '=', input.channel)
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('messages.status', 'in', ['stored', 'fault']),
+          eb('messages.created_at', '<', sql<Date>`now() - ${input.graceMs}::double precision * interval '1 millisecond'`),
+        ]),
+        eb.and([
+          eb('messages.status', '=', 'send_retry'),
+          eb(sql`coalesce(messages.claimed_at, messages.created_at)`, '<', sql<Date>`now() - ${input.retryAfterMs}::double precision * interval '1 millisecond'`),
+        ]),
+      ]),
+    )
+    .orderBy('messages.id')
+    .limit(input.limit)
+    .execute();
+}
+
+/** Messages left 'dispatching' for longer than `olderThanMs` (a process died between claim and record). */
+export async function staleClaims(db: Db, input: { tenants: string[]; channel: string; olderThanMs: number; limit: number }): Promise<OutboxRow[]> {
+  if (!input.tenants.length) return [];
+  return ob(db)
+    .selectFrom('messages')
+    .innerJoin('conversations', (j) => j.onRef('conversations.id', '=', 'messages.conversation_id').onRef('conversations.tenant_id', '=', 'messages.tenant_id'))
+    .selectAll('messages')
+    .where('messages.tenant_id', 'in', input.tenants)
+    .where('messages.direction', '=', 'out')
+    .where('conversations.channel', '=', input.channel)
+    .where('messages.status', '=', 'dispatching')
+    .where(sql`coalesce(messages.claimed_at, messages.created_at)`, '<', sql<Date>`now() - ${input.olderThanMs}::double precision * interval '1 millisecond'`)
+    .orderBy('messages.id')
+    .limit(input.limit)
+    .execute();
+}
+
+/**
+ * Takes over a claim still stale now (its time is re-checked in the update and renewed, so of two
+ * sweepers only one wins; comparing times in JavaScript would lose PostgreSQL's microseconds).
+ */
+export async function reclaimStale(db: Db, row: OutboxRow, olderThanMs: number): Promise<OutboxRow | undefined> {
+  return ob(db)
+    .updateTable('messages')
+    .set({ claimed_at: sql<Date>`now()` })
+    .where('tenant_id', '=', row.tenant_id)
+    .where('id', '=', row.id)
+    .where('status', '=', 'dispatching')
+    .where(sql`coalesce(claimed_at, created_at)`, '<', sql<Date>`now() - ${olderThanMs}::double precision * interval '1 millisecond'`)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Which of these provider ids are already recorded on a message (a lookup must not match those). */
+export async function recordedProviderIds(db: Db, tenant: string, channel: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('messages')
+    .select('provider_message_id')
+    .where('tenant_id', '=', tenant)
+    .where('channel', '=', channel)
+    .where('provider_message_id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => r.provider_message_id!));
+}
+
+/**
+ * Conversations of the given councils with an inbound message stored more than `graceMs` ago and
+ * never answered (the process stopped mid-turn, or the turn was never started).
+ */
+export async function conversationsWithUnanswered(db: Db, input: { tenants: string[]; graceMs: number; limit: number }): Promise<ConversationRow[]> {
+  if (!input.tenants.length) return [];
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('conversations.tenant_id', 'in', input.tenants)
+    // Through the partial index messages_unprocessed: only unanswered messages are read.
+    .where('conversations.id', 'in', (qb) =>
+      qb
+        .selectFrom('messages')
+        .select('messages.conversation_id')
+        .where('messages.tenant_id', 'in', input.tenants)
+        .where('messages.direction', '=', 'in')
+        .where('messages.processed_at', 'is', null)
+        .where('messages.created_at', '<', sql<Date>`now() - ${input.graceMs}::double precision * interval '1 millisecond'`),
+    )
+    // A conversation whose turn is running now holds its row lock: skip it, that turn answers it.
+    .forUpdate()
+    .skipLocked()
+    .limit(input.limit)
+    .execute();
+}
