@@ -222,7 +222,10 @@ const thresholdLine = (t: SafetyModelThresholds) => `  thresholds: safety model 
 async function crossValidate(pack: ContentPack, k: number, detail: boolean, asJson: boolean): Promise<void> {
   const data = loadSafetyData();
   const items: Item[] = data.map((d) => ({ text: d.text, intent: d.label === 'none' ? 'none' : d.label, kind: d.kind, source: d.source }) as Item);
-  const noPrediction = (): IntentPrediction => ({ ranked: [], outOfScope: true });
+  // The main classifier's predictions, as the pipeline passes them (trained on the pack only, never on these items).
+  const { model: classifier } = await loadOrTrainModel(pack.training, path.join(os.tmpdir(), 'council-assistant-models'));
+  const predictions = new Map(items.map((it) => [it.text, classifier.predict(it.text)]));
+  const noPrediction = (text: string): IntentPrediction => predictions.get(text) ?? { ranked: [], outOfScope: true };
   const out: Record<string, unknown> = {};
   for (const [name, fold] of [
     [`${k}-fold (stratified)`, stratifiedFolds(data, k)],
@@ -262,6 +265,17 @@ async function crossValidate(pack: ContentPack, k: number, detail: boolean, asJs
         const s = measure(decideAll(items, noPrediction, scores, { ...SAFETY_MODEL_THRESHOLDS, defeatNearZero, knownMin }), false);
         const f = (x: number | null) => (x === null ? 'n/a' : (x * 100).toFixed(1));
         row.push(`${defeatNearZero}/${knownMin}: ${f(s.recall)} ${f(s.escalateRecall)} ${f(s.falseAlarmRate)} ${f(s.askRate)}`);
+      }
+      console.log(`    ${row.join(' | ')}`);
+    }
+    // Round 6: a confident main-classifier safety intent asks when the safety model is low; an unknown-words message asks.
+    console.log('  classifier asks at / unknown words ask below (recall, escalated, false alarms, ordinary asked):');
+    for (const classifierAskAt of [1.01, 0.9, 0.8, 0.7]) {
+      const row: string[] = [];
+      for (const unknownAskBelow of [0, 0.2, 0.3, 0.4]) {
+        const s = measure(decideAll(items, noPrediction, scores, { ...SAFETY_MODEL_THRESHOLDS, classifierAskAt, unknownAskBelow }), false);
+        const f = (x: number | null) => (x === null ? 'n/a' : (x * 100).toFixed(1));
+        row.push(`${classifierAskAt}/${unknownAskBelow}: ${f(s.recall)} ${f(s.escalateRecall)} ${f(s.falseAlarmRate)} ${f(s.askRate)}`);
       }
       console.log(`    ${row.join(' | ')}`);
     }

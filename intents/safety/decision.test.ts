@@ -387,3 +387,47 @@ describe('round 5: general defeaters and words the model does not know', () => {
     expect(knownShare('👍', vocabulary)).toBe(1);
   });
 });
+
+describe('round 6: farewells, service framings, a confident classifier, unknown scripts', () => {
+  const low: SafetyScore = { score: 0.02, category: RISK, known: 1 };
+  const middling: SafetyScore = { score: 0.75, category: RISK, known: 1 };
+  const sure: SafetyScore = { score: 0.86, category: RISK, known: 1 };
+  const none = predict('waste.bin_day', 0.9);
+  const decide = (text: string, score: SafetyScore, p: IntentPrediction = none) => decideSafety(screenForSafety(text), p, text, score);
+  it('a polite farewell that closes a service conversation is not a disclosure; a farewell from life still is', () => {
+    expect(decide('thanks i wont be needing anything more goodbye', middling)).toBeNull();
+    expect(decide("that's all, thank you, bye", middling)).toBeNull();
+    expect(decide("I won't be needing anything any more. Goodbye everyone", middling)).toMatchObject({ action: 'escalate' });
+  });
+  it('a request for figures, thanks for past help, or a past incident behind a service request does not escalate', () => {
+    expect(decide('FOI request: the number of child protection plans started each year since 2020, broken down by category of abuse.', low)).toBeNull();
+    expect(decide('There was a stabbing near the shops back in January and ever since, groups hang around at night. Could the council put CCTV up?', low)).toBeNull();
+    expect(decide("I'd like to thank the domestic abuse team who helped me two years ago. I'm settled and safe now.", sure)).toMatchObject({ action: 'ask' });
+    // The danger is back: thanks for the past do not outweigh it; something happening now is never a past reason.
+    expect(decide('thank you for helping me two years ago but my ex has found me and is hitting me again', sure)).toMatchObject({ action: 'escalate' });
+    expect(decide('there was a stabbing in January and now a man has a knife outside the shop, could the council put CCTV up', low)).toMatchObject({ action: 'escalate' });
+  });
+  it('an annoyance idiom and a worker asking a service question are asked, not escalated', () => {
+    expect(decide('this is driving me up the wall you keep saying sorry i didnt understand', middling)).toMatchObject({ action: 'ask' });
+    expect(decide('i work at a refuge and one of our residents has moved into her own flat, how does she tell council tax', middling)).toMatchObject({ action: 'ask' });
+  });
+  it('a question about a safety service drops only when the rest of the message names no risk', () => {
+    expect(decide('can I book a gas safety check for my flat please', middling)).toBeNull();
+    expect(decide("Can I book a gas safety check please? There's been a strong smell of gas in my hallway since this morning", middling)).toMatchObject({ action: 'escalate', kind: 'fire_gas_co' });
+  });
+  it('leaving life said as not being around names a risk even inside a service request', () => {
+    expect(decide('can u cancel my garden waste sub. wont need it. not planning on being here next month', { ...low, score: 0.14 })).toMatchObject({ action: 'ask', kind: 'suicide_self_harm' });
+    expect(decide("Can you cancel my garden waste subscription. Won't need it. I'm not planning on being around much longer", { ...low, score: 0.44 })).toMatchObject({ action: 'ask', kind: 'suicide_self_harm' });
+  });
+  it('a confident main-classifier safety intent asks when the safety model is low; an unsure one does not', () => {
+    const text = 'im ringing from the nursery a four year old has told staff that daddy burnt her hand on the cooker as a punishment';
+    expect(decide(text, { ...low, score: 0.05 }, predict('safety.safeguarding_concern', 0.83))).toMatchObject({ action: 'ask', kind: 'child_at_risk' });
+    expect(decide(text, { ...low, score: 0.05 }, predict('safety.safeguarding_concern', 0.6))).toBeNull();
+  });
+  it('asks about a message of several words the model barely knows (an unseen script), not about a short or known one', () => {
+    const bengali = 'আমাদের রান্নাঘরে আগুন লেগেছে, ধোঁয়ায় সিঁড়ি ভরে গেছে';
+    expect(decideSafety(null, none, bengali, { ...low, score: 0, known: 0 })).toMatchObject({ action: 'ask' });
+    expect(decideSafety(null, none, 'আগুন', { ...low, score: 0, known: 0 })).toBeNull();
+    expect(decideSafety(null, none, 'when is my bin collected', { ...low, score: 0, known: 1 })).toBeNull();
+  });
+});

@@ -14,6 +14,8 @@
  * model (decideScreenHit): everyday context or an idiom-prone family the model disagrees with asks instead of escalating.
  * Round 5 (dev-5 added): general defeaters (`defeaters`: laughter, denial, comparison, comic threat, hypothetical) demote a
  * hit or a model escalation the model backs only weakly; the model alone only asks about words it barely knows.
+ * Round 6 (dev-6 added): service farewells, service framings (figures, past thanks, a past reason), and two second opinions when
+ * the model is low (a confident main classifier; a message in words the model barely knows): see lowModelAsk.
  */
 import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { inferKind, kindCues, riskCues } from './kinds.js';
@@ -79,12 +81,11 @@ const REASSURED = new RegExp(
     String.raw`(?:thought|felt like|felt as if|swear|swore) (?:i|we|he|she) (?:was|were) going to die`, String.raw`(?:cannot|can not|do not|could not) smell (?:any )?gas`,
     // Idioms of dying and killing that are about laughter, curiosity or embarrassment.
     String.raw`(?:only |just )?(?:joking|kidding)`, String.raw`jk`,
-    // Questions about safety services, not reports: "is there a knife amnesty bin", "free smoke alarm".
-    String.raw`knife amnesty`, String.raw`fire safety (?:check|visit|advice|inspection)`, String.raw`free (?:smoke|fire|co|carbon monoxide) alarms?`,
-    String.raw`gas safety (?:check|certificate|record|inspection)`,
     String.raw`(?:die|died|dying|would die|could have died|nearly died) (?:of |from |with )?(?:laughing|laughter|embarrassment|shame|boredom)`, String.raw`dying (?:to|for) (?:know|see|try|get|hear|find out|a)`,
   ].map((x) => `(?<= )${x}(?= )`).join('|'),
 );
+/** Questions about safety services, not reports: "is there a knife amnesty bin", "free smoke alarm", "gas safety check". */
+const SAFETY_SERVICE = /(?<= )(?:knife amnesty|fire safety (?:check|visit|advice|inspection)|free (?:smoke|fire|co|carbon monoxide) alarms?|gas safety (?:check|certificate|record|inspection))(?= )/;
 const CAREER = /(?<= )(?:(?:jobs?|vacanc[a-z]+|careers?|roles?|posts?) (?:as|in|for|with)|apply(?:ing)? for (?:a |the )?(?:job|role|post|vacancy)|volunteer(?:ing)? (?:with|for|at|in)|dbs(?: check)?|safeguarding (?:training|course|level [0-9])|level [0-9] (?:safeguarding|training|certificate)|work experience)(?= )/;
 /** A request for a person, alone: "is anyone there? I need someone", "can I talk to somebody". */
 const ASKING_FOR_PERSON = /^ (?:(?:hello|hi|hey|please|ok|um) )*(?:is (?:there )?(?:anyone|anybody|someone|somebody) there|(?:i need|can i (?:talk|speak) to|i want to (?:talk|speak) to|let me (?:talk|speak) to) (?:someone|somebody|a person|a human|a real person|an agent))(?: (?:is (?:there )?(?:anyone|anybody) there|i need (?:someone|somebody|a person)|please|now|thanks))* $/;
@@ -106,6 +107,7 @@ const SERVICE_TALK = new RegExp(
   ].join('|')})(?= )`,
 );
 
+const WORKPLACE = /(?<= )(?:i|we) (?:work|volunteer|am based) (?:at|in|for|with) (?:a|an|the|our) (?:[a-z]+ ){0,2}(?:refuge|shelter|hostel|school|nursery|care home|hospital|charity|surgery|practice|food bank|centre|project)(?= )/;
 /** A professional's referral or a disclosure named as such: never softened. */
 const REFERRAL = /(?<= )(?:referral|refer|disclos[a-z]*|safeguarding|concern|concerned|worried|bruis[a-z]*|police|social worker|social services|childrens services)(?= )/;
 
@@ -122,12 +124,17 @@ const CARE_QUESTION = /^ (?:(?:hi|hello|please|ok) )*(?:who (?:arranges|organise
  */
 export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null {
   const n = normaliseForSafety(text);
+  // A question about a safety service drops only when the rest names no risk: "book a gas safety check ... strong smell of gas" does not.
+  if (SAFETY_SERVICE.test(n) && riskCues(n.replace(new RegExp(SAFETY_SERVICE.source, 'g'), ' ')).size === 0) return 'drop';
   if (REASSURED.test(n) || (CAREER.test(n) && riskCues(n).size === 0)) return 'drop';
   // Soften only when nothing at all says who is at risk or how, and no one is making a referral.
   if ((SERVICE_TALK.test(n) || ASKING_FOR_PERSON.test(n)) && kindCues(n).size === 0 && !REFERRAL.test(n)) return 'soften';
   if (riskCues(n).size === 0 && CARE_QUESTION.test(n) && !REFERRAL.test(n)) return 'soften';
   if (NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test(n)) return 'soften';
   if (SERVICE_TALK.test(n) && riskCues(n).size === 0 && !REFERRAL.test(n)) return 'ask';
+  // Round 6: a worker at a refuge, hostel or school asking a service question for someone, naming no risk ("i work at a refuge ...
+  // how does she tell council tax"): asked, not escalated.
+  if (WORKPLACE.test(n) && riskCues(n.replace(WORKPLACE, ' ')).size === 0 && !REFERRAL.test(n)) return 'ask';
   return null;
 }
 
@@ -146,6 +153,10 @@ export interface SafetyModelThresholds {
   defeatSure?: number;
   /** Below this share of known words the model alone only asks (default SAFETY_KNOWN_MIN; 0 turns it off). */
   knownMin?: number;
+  /** Round 6: a top main-classifier safety intent this confident asks when the safety model is low (default SAFETY_CLASSIFIER_ASK; above 1 turns it off). */
+  classifierAskAt?: number;
+  /** Round 6: a message of SAFETY_UNKNOWN_WORDS+ words of which the model knows less than this share is asked (default SAFETY_UNKNOWN_ASK; 0 turns it off). */
+  unknownAskBelow?: number;
 }
 
 /**
@@ -196,13 +207,16 @@ const PAST_RESOLVED = new RegExp(`(?<= )${PAST}(?= )[^]*(?<= )${RESOLVED}(?= )|(
 const ROLE = /(?<= )(?:(?:coordinator|officer|worker|advisor|adviser|manager|lead|practitioner|assistant|volunteer|trainer) (?:role|post|job|vacancy|position)|appl(?:y|ied|ying) for (?:a |the |this )?[a-z ]{0,40}(?:role|job|post|vacancy|position|course)|(?:training|course|qualification|certificate|awareness session|webinar) (?:on|in|about)|interview for)(?= )/;
 const SCREEN_IDIOM = /(?<= )(?:over my dead body|(?:killing|killed|kill) (?:myself|me|themselves|ourselves) laughing|laugh(?:ing|ed)? (?:myself|me) to death|(?:end|leave|stop|finish|wrap) (?:it|things|this|that) (?:there|here)(?= [^]*(?:thanks|thank you|cheers|ta|help|bye))|dying (?:of|from) (?:laughter|laughing|embarrassment|boredom|shame))(?= )/;
 
+/** Round 6: a service blamed in an idiom ("talking to this bot makes me want to jump out of a window"). */
+const SERVICE_MAKES_ME = /(?<= )(?:bot|chat ?bot|chat|website|app|council|service|form|system|queue|hold music|call centre|this|it|talking to (?:you|this|the) [a-z]+) (?:makes|is making|made) me want to(?= )/;
+
 /** Upkeep of a safety device: "how often should I test my CO detector", "tested my smoke alarm and it's fine". */
 const UPKEEP = /(?<= )(?:(?:how often|when) (?:should|do|must|can) (?:i|we|you|they) (?:test|replace|change|check|service)|(?:tested|checked|replaced|serviced) (?:my|the|our) (?:[a-z]+ ){0,3}(?:detector|alarm|detectors|alarms))(?= )/;
 
 /** True when everyday context (past and resolved, a job or course, an idiom, a device's upkeep) explains a screen hit. */
 export function screenEveryday(text: string): boolean {
   const n = normaliseForSafety(text);
-  return PAST_RESOLVED.test(n) || ROLE.test(n) || CAREER.test(n) || SCREEN_IDIOM.test(n) || UPKEEP.test(n);
+  return PAST_RESOLVED.test(n) || SERVICE_MAKES_ME.test(n) || ROLE.test(n) || CAREER.test(n) || SCREEN_IDIOM.test(n) || UPKEEP.test(n);
 }
 
 /**
@@ -233,6 +247,7 @@ export const DEFEATERS: Record<string, RegExp> = {
     'wszystko (?:jest )?w porzadku', 'nikt nie ma objawow', 'no es (?:una )?emergencia', 'todos estamos bien', 'nao e (?:uma )?emergencia', 'estamos todos bem',
     'nu este (?:o )?urgenta', 'toata lumea (?:este )?bine', 'does dim argyfwng',
   ),
+  annoyance: d('driv(?:ing|es|e) (?:me|us|him|her) (?:up the wall|round the bend|mad|crazy|nuts|insane|bonkers)', 'doing my head in', 'does my head in', 'sick to death of', 'bored to death'),
   comparison: d('sounds? like', 'sounded like', 'sounding like', 'looks? like', 'looked like', 'as if', 'as though'),
   comicThreat: d('(?:will|would|is going to|are going to|going to|is gonna) (?:literally |actually |absolutely )?(?:murder|kill|strangle|throttle|slaughter|skin|lynch) (?:me|us|him|her|them)(?: [a-z]+){0,3} if'),
   thingIsSuicide: d('(?:is|are|was|were|be) (?:(?:absolute|absolutely|pure|literally|basically|just|like|plain|total|sheer) )?(?:suicide|murder|a death trap|deathtrap|lethal)(?= (?:in|on|at|with|for|to|round|around|driving|cycling|walking|these|this|that|at the moment|right now|$))'),
@@ -297,6 +312,57 @@ export const SAFETY_DEFEAT_SURE = 0.9;
 export const SAFETY_KNOWN_MIN = 0.5;
 
 /**
+ * Round 6 (dev-6 added), general categories judged by cross-validation over the seven development sets:
+ * - a farewell that closes a service conversation ("thanks, I won't be needing anything more, goodbye", "that's all, bye"):
+ *   thanks or a goodbye beside "nothing more/else" or "that's all"; nothing saying who is at risk or how. "Any more" / "anymore"
+ *   (I will not need anything any more) is not a farewell of service;
+ * - an annoyance idiom ("driving me up the wall", "doing my head in"): a defeater, so the model alone asks instead of escalating;
+ * - a request for information or records about a safety topic (FOI, statistics, figures, research, a journalist, a dissertation);
+ * - thanks for help in the past ("the team who helped me two years ago ... I'm settled and safe now");
+ * - a past incident given as the reason for a service request ("there was a stabbing back in January ... could the council put
+ *   CCTV up?"): a past time, a request for council action, and nothing happening now.
+ */
+const FAREWELL_SERVICE = /(?<= )(?:(?:will not|wont|do not|dont|shall not) (?:be )?need(?:ing)? (?:anything|any(?:thing)? (?:more|else)|any further|further)(?! any ?more)(?: (?:else|more|today|thanks|thank you))*|nothing (?:more|else)(?: (?:today|thanks|for now))*|that is (?:all|everything|it)(?: (?:for now|for today|thanks|thank you|i needed))*|all (?:sorted|done|good)(?: (?:now|thanks|thank you))*|no (?:more|further) (?:questions|help needed))(?= )/;
+const FAREWELL_CLOSE = /(?<= )(?:thanks|thank you|cheers|ta|bye|goodbye|good bye|take care|have a (?:good|nice) (?:day|evening|weekend))(?= )/;
+/** True for a message that closes a service conversation politely and names no risk. */
+export function isServiceFarewell(text: string): boolean {
+  const n = normaliseForSafety(text);
+  // The goodbye itself is a suicide cue word: judge the rest of the message without the closing words.
+  const rest = n.replace(new RegExp(FAREWELL_CLOSE.source, 'g'), ' ');
+  return FAREWELL_SERVICE.test(n) && FAREWELL_CLOSE.test(n) && riskCues(rest).size === 0 && !/(?<= )(?:any ?more|ever|forever|no longer|not be (?:here|around)|gone)(?= )/.test(n);
+}
+const INFO_REQUEST = /(?<= )(?:foi|freedom of information|statistics|stats|figures (?:on|for|about)|data (?:on|about)|(?:the )?(?:number|numbers) of|how many|research(?:ing)?|dissertation|thesis|survey|journalist|reporter|article|report (?:on|about)|policy (?:on|for)|annual report|case ?load|spent on|budget (?:for|on)|funding (?:for|on))(?= )/;
+const PAST_HELP = /(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after)(?= )[^]*(?<= )(?:ago|years? back|last year|back in|in (?:19|20)[0-9]{2})(?= )|(?<= )(?:helped|supported) (?:me|us|my [a-z]+) (?:[a-z]+ ){0,3}(?:years?|months?) ago(?= )/;
+const PAST_TIME = /(?<= )(?:there (?:was|were|has been|have been) (?:a|an|some|two|three|several)|back in|(?:in|during|since) (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer|the spring|the autumn|the winter)|last (?:year|month|summer|spring|autumn|winter)|(?:weeks|months|years) ago|ever since)(?= )/;
+const SERVICE_REQUEST = /(?<= )(?:(?:could|can|would|will|should) (?:the council|you|someone|somebody|they) (?:please )?(?:put|install|fit|add|do|look|check|repair|fix|cut|trim|improve|patrol|move|close|lock|light)|cctv|street ?lights?|(?:better|more) lighting|patrols?|speed bumps?|gates?|lock the)(?= )/;
+/** The danger has returned: thanks for the past do not outweigh it. */
+const BACK_AGAIN = /(?<= )(?:again|is back|came back|come back|has found me|found me)(?= )/;
+const HAPPENING_NOW = /(?<= )(?:right now|now|just now|tonight|at the moment|currently|is happening|are happening|still (?:there|here|going on))(?= )/;
+/** The Round 6 framings that explain a safety word as a question about information, thanks for the past, or a past reason. */
+export function framedAsService(text: string): string | null {
+  const n = normaliseForSafety(text);
+  if (EXPLICIT_PRESENT.test(n)) return null;
+  if (INFO_REQUEST.test(n) && !HAPPENING_NOW.test(n)) return 'a request for information';
+  if (PAST_HELP.test(n)) return 'thanks for past help';
+  if (PAST_TIME.test(n) && SERVICE_REQUEST.test(n) && !HAPPENING_NOW.test(n)) return 'a past incident as the reason for a request';
+  return null;
+}
+
+/**
+ * A top main-classifier safety intent at or above this confidence asks when the safety model is low (a professional's referral
+ * the safety model under-reads: "ringing from the nursery ... burnt her hand as a punishment", classifier 0.83, model 0.05).
+ * Chosen by cross-validation with the main classifier's predictions (`--cv` prints the sweep).
+ */
+export const SAFETY_CLASSIFIER_ASK = 0.8;
+const CLASSIFIER_ASK_WORDS = 8;
+/**
+ * A message the safety model barely knows (a script or language absent from its training: Bengali, Farsi) is asked "Is anyone
+ * in danger right now?" when its known-word share is below this and it has SAFETY_UNKNOWN_WORDS or more words. Chosen by CV.
+ */
+export const SAFETY_UNKNOWN_ASK = 0.4;
+export const SAFETY_UNKNOWN_WORDS = 4;
+
+/**
  * The pipeline's safety decision. With a safety model score (passed, or carried by the prediction): a screen hit
  * escalates; a message that only ends the chat is never a disclosure; otherwise the safety model decides, escalate at
  * or above `escalateAt`, ask from `askAt` (demoted by everyday context). The 65-intent classifier has no say then: it learned style shortcuts from the
@@ -312,12 +378,15 @@ export function decideSafety(
   const scored = safety ?? (prediction as ScoredPrediction).safetyScore ?? null;
   if (!scored) return decideByClassifier(hit, prediction, text);
   if (hit) return decideScreenHit(hit, scored, text, thresholds);
-  if (isConversationControl(text)) return null;
+  if (isConversationControl(text) || isServiceFarewell(text)) return null;
   const category = scored.category;
   // Everyday context (a reassurance, a job in care, a complaint naming no one at risk) demotes the model, as it did the
   // classifier: CV, leave-one-set-out, at 0.6/0.1: false alarms 1.2% -> 0.8%, ordinary asked 5.9% -> 4.7%, no recall lost.
   const everyday = everydayContext(text);
   if (everyday === 'drop') return null;
+  const framed = framedAsService(text);
+  if (framed && scored.score >= thresholds.escalateAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but ${framed}` };
+  if (framed) return null;
   if (everyday && scored.score >= thresholds.escalateAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but about a service` };
   if (everyday === 'soften') return null;
   // Round 5: a defeater (a joke, a denial, a comparison, a hypothetical) or words the model barely knows: the model alone asks.
@@ -326,6 +395,25 @@ export function decideSafety(
   if (scored.score >= thresholds.escalateAt && known < (thresholds.knownMin ?? SAFETY_KNOWN_MIN)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but knows ${Math.round(known * 100)}% of the words` };
   if (scored.score >= thresholds.escalateAt) return { action: 'escalate', category, kind: inferKind(text, category), source: 'classifier', reason: `safety model ${scored.score.toFixed(2)}` };
   if (scored.score >= thresholds.askAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model unsure (${scored.score.toFixed(2)})` };
+  return lowModelAsk(prediction, text, scored, thresholds);
+}
+
+/**
+ * Round 6: the safety model is low (below its ask threshold), yet a second opinion says ask: the main classifier is confident of
+ * a safety intent (a professional's referral the model under-reads), or the message is in words the model barely knows (a
+ * script it never saw), so its low score means nothing.
+ */
+function lowModelAsk(prediction: IntentPrediction, text: string, scored: SafetyScore, thresholds: SafetyModelThresholds): SafetyDecision {
+  const top = prediction.ranked[0];
+  // Only for a message with something to say (a referral is long): on a few words the classifier's style shortcuts fire ("Right, I'm going. Ta", 0.96).
+  if (!prediction.outOfScope && top?.intent.startsWith('safety.') && top.confidence >= (thresholds.classifierAskAt ?? SAFETY_CLASSIFIER_ASK) && wordCount(text) >= CLASSIFIER_ASK_WORDS) {
+    const category = top.intent as SafetyHit['category'];
+    return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model low (${scored.score.toFixed(2)}), but the classifier says ${top.intent} ${top.confidence.toFixed(2)}` };
+  }
+  const known = scored.known ?? 1;
+  if (known < (thresholds.unknownAskBelow ?? SAFETY_UNKNOWN_ASK) && wordCount(text) >= SAFETY_UNKNOWN_WORDS) {
+    return { action: 'ask', category: scored.category, kind: inferKind(text, scored.category), reason: `the safety model knows ${Math.round(known * 100)}% of the words` };
+  }
   return null;
 }
 
@@ -336,9 +424,10 @@ export function decideSafety(
  */
 function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thresholds: SafetyModelThresholds): SafetyDecision {
   const escalate: SafetyDecision = { action: 'escalate', category: hit.category, kind: hit.kind, source: scored.score >= thresholds.escalateAt ? 'both' : 'screen', reason: hit.reason };
-  if (scored.score >= thresholds.escalateAt) return escalate;
+  // Round 6: thanks for help years ago ("the domestic abuse team helped me two years ago, I'm safe now") is asked even when the model agrees.
+  if (scored.score >= thresholds.escalateAt) return framedAsService(text) === 'thanks for past help' && !BACK_AGAIN.test(normaliseForSafety(text)) ? { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but thanks for past help` } : escalate;
   const ask: SafetyDecision = { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but the safety model disagrees (${scored.score.toFixed(2)})` };
-  if (screenEveryday(text)) return scored.score >= thresholds.askAt ? ask : null;
+  if (screenEveryday(text) || framedAsService(text)) return scored.score >= thresholds.askAt ? ask : null;
   // Round 5: a defeater with a model that does not back the alarm: asked, or dropped when the model sees nothing at all.
   if (defeated(text, hit)) return scored.score >= (thresholds.defeatNearZero ?? SAFETY_DEFEAT_NEAR_ZERO) ? { ...ask, reason: `${ask.reason}; ${defeaters(text).join(', ')}` } : null;
   const family = familyOf(hit);

@@ -19,9 +19,14 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'self harm[a-z]*', '(?:harm|harming|hurt|hurting|cut|cutting|burn|burning) (?:myself|himself|herself|themselves)', 'overdos[a-z]*',
     '(?:want|wants|wanted|going|ready|about) to die', 'wish i (?:was|were) dead', 'end it(?: all)?', 'end things', 'better off without me',
     'no point (?:in )?(?:living|going on|any more)', 'nothing to live for', 'do not want to (?:be here|live|be alive|wake up)', 'jump(?:ing)? (?:off|from|in front)',
-    'pills', 'tablets', 'noose', 'goodbye', 'not be here', 'cannot go on', 'cannot cope', 'engine running', 'how i would do it', 'how to do it',
+    'pills', 'tablets', 'noose', 'goodbye', 'not be here',
+    // Round 6: leaving life said as not being around, often inside a service request ("cancel my subscription ... not planning on being around much longer").
+    'not (?:planning on|planning to be|going to be|gonna be|expecting to be) (?:being )?(?:around|here)(?= (?:much longer|for long|long|next|by|after|anymore|any more|$))', '(?:will not|wont|not) be around (?:much longer|for long|long|anymore|any more)', '(?:after|when|once) i am gone', 'cannot go on', 'cannot cope', 'engine running', 'how i would do it', 'how to do it',
     'picked a date', 'looking down at', 'standing on the (?:bridge|edge)', 'over the edge', '(?:outside|wrong side) of the (?:railings|barrier|fence)', 'legs dangling',
     'on the (?:edge|ledge) of', 'top (?:floor|level|deck) of the (?:multi storey|car park)', 'multi storey', 'khatam', 'quitar(?:me|se)? la vida', 'matar(?:me|se)', 'sinucid[a-z]*', 'vreau sa mor',
+    // Round 6: despair and method words the kind check missed in dev sets (English, Polish, Spanish, Portuguese, Romanian, Welsh).
+    'been cutting', 'cutting again', 'hosepipe', 'sorry for everything', 'not (?:going to )?make it through (?:tonight|the night)', 'tried (?:it )?before', 'closer to the edge',
+    'nie mam (?:juz )?sily', 'sie zabic', 'no aguanto mas', 'tirarme', 'acabar con mi vida', 'nao aguento mais', 'acabar com a minha vida', 'nu mai pot', 'termin cu totul', 'tabledi', 'dabledi',
     'hunanladdiad', 'marw', 'zabic sie', 'samobojst[a-z]*', 'umrzec', 'khud ?kushi', 'jaan (?:le|lena|leni)', 'zindagi khatam',
   ),
   fire_gas_co: w(
