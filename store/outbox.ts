@@ -75,6 +75,19 @@ export async function setOutboundStatus(db: Db, tenant: string, id: string, stat
     .executeTakeFirst();
 }
 
+/** Outbound messages of these councils in conversations on `channel`, oldest first (the sweeps' common part). */
+function outboundOnChannel(db: Db, tenants: string[], channel: string, limit: number) {
+  return ob(db)
+    .selectFrom('messages')
+    .innerJoin('conversations', (j) => j.onRef('conversations.id', '=', 'messages.conversation_id').onRef('conversations.tenant_id', '=', 'messages.tenant_id'))
+    .selectAll('messages')
+    .where('messages.tenant_id', 'in', tenants)
+    .where('messages.direction', '=', 'out')
+    .where('conversations.channel', '=', channel)
+    .orderBy('messages.id')
+    .limit(limit);
+}
+
 /**
  * Outbound messages of the given councils on `channel` conversations still waiting to be sent:
  * never attempted (older than `graceMs`, so the live dispatch goes first) or waiting for a retry
@@ -85,13 +98,7 @@ export async function unsentOutbound(
   input: { tenants: string[]; channel: string; graceMs: number; retryAfterMs: number; limit: number },
 ): Promise<OutboxRow[]> {
   if (!input.tenants.length) return [];
-  return ob(db)
-    .selectFrom('messages')
-    .innerJoin('conversations', (j) => j.onRef('conversations.id', '=', 'messages.conversation_id').onRef('conversations.tenant_id', '=', 'messages.tenant_id'))
-    .selectAll('messages')
-    .where('messages.tenant_id', 'in', input.tenants)
-    .where('messages.direction', '=', 'out')
-    .where('conversations.channel', '=', input.channel)
+  return outboundOnChannel(db, input.tenants, input.channel, input.limit)
     .where((eb) =>
       eb.or([
         eb.and([
@@ -104,25 +111,15 @@ export async function unsentOutbound(
         ]),
       ]),
     )
-    .orderBy('messages.id')
-    .limit(input.limit)
     .execute();
 }
 
 /** Messages left 'dispatching' for longer than `olderThanMs` (a process died between claim and record). */
 export async function staleClaims(db: Db, input: { tenants: string[]; channel: string; olderThanMs: number; limit: number }): Promise<OutboxRow[]> {
   if (!input.tenants.length) return [];
-  return ob(db)
-    .selectFrom('messages')
-    .innerJoin('conversations', (j) => j.onRef('conversations.id', '=', 'messages.conversation_id').onRef('conversations.tenant_id', '=', 'messages.tenant_id'))
-    .selectAll('messages')
-    .where('messages.tenant_id', 'in', input.tenants)
-    .where('messages.direction', '=', 'out')
-    .where('conversations.channel', '=', input.channel)
+  return outboundOnChannel(db, input.tenants, input.channel, input.limit)
     .where('messages.status', '=', 'dispatching')
     .where(sql`coalesce(messages.claimed_at, messages.created_at)`, '<', sql<Date>`now() - ${input.olderThanMs}::double precision * interval '1 millisecond'`)
-    .orderBy('messages.id')
-    .limit(input.limit)
     .execute();
 }
 
