@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Assistant } from '../bot/index.js';
@@ -12,6 +14,8 @@ import { openApiDocument } from './openapi.js';
 import { problemHandler, sendProblem } from './problem.js';
 import { refuseNulInAddress } from './clean-input.js';
 import type { Realtime } from './realtime.js';
+import { bearerToken } from './auth.js';
+import { byIp, digest, MemoryCounter, rateLimit, RedisCounter, signInLimiter, type CounterStore } from './rate-limit.js';
 import { consoleApi, referralAckRoutes, type ConsoleDeps } from './console/index.js';
 import type { SmsChannelDeps } from '../channels/twilio/index.js';
 import { conversationRoutes } from './routes/conversations.js';
@@ -20,7 +24,7 @@ import { twilioVoiceRoutes, type TwilioVoiceDeps } from './routes/twilio-voice.j
 import { suggestionRoutes } from './routes/suggestions.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'trustProxy'>;
+  config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'trustProxy' | 'redisUrl' | 'jobsQueueName' | 'production' | 'metricsToken' | 'rateLimits'>;
   store: Store;
   assistant: Assistant;
   metrics: Metrics;
@@ -31,6 +35,39 @@ export interface AppDeps {
   console?: ConsoleDeps;
   sms?: SmsChannelDeps;
   voice?: TwilioVoiceDeps;
+  /** Where rate-limit counters live; default: Redis (shared by every process) when REDIS_URL is set, else memory. */
+  rateLimitStore?: CounterStore;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * The one Content-Security-Policy of every page this server renders (demo page, console, and any
+ * HTML answer): scripts and styles from this origin only, inline styles for the pages' <style>
+ * blocks and the widget's injected stylesheet, data: images for the console's TOTP QR code, and
+ * socket.io's WebSocket. No page may be framed: the widget is a script on council pages, not an iframe.
+ */
+function cspDirectives(https: boolean): Record<string, string[]> {
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'", 'ws:', 'wss:'],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    // Only behind https: on plain http (local runs, tests) it would send the page's requests to a port that is not listening.
+    ...(https ? { upgradeInsecureRequests: [] } : {}),
+  };
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -38,10 +75,28 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
 
+  // socket.io (engine.io) listens on the same HTTP server and answers its own path, long-polling
+  // included: Express must stay silent there, or its 404 races engine.io's answer and the polling
+  // fallback (where WebSockets are blocked) never connects.
+  if (deps.realtime) {
+    const socketPath = `${deps.realtime.io.path().replace(/\/$/, '')}/`;
+    app.use((req, _res, next) => {
+      if (!req.url.startsWith(socketPath)) next();
+    });
+  }
   app.use(refuseNulInAddress);
+  // Security headers on every response: HSTS (browsers heed it only over https), nosniff, no framing, CSP.
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(!!deps.config.publicUrl?.startsWith('https://')) },
+      strictTransportSecurity: { maxAge: 365 * 24 * 3600, includeSubDomains: true },
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+      // Same-origin by default; the widget's script and assets override it, as council sites load them.
+      crossOriginResourcePolicy: { policy: 'same-origin' },
+    }),
+  );
   app.use((req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
     const started = performance.now();
     res.on('finish', () => {
       const route = req.route?.path ? `${req.baseUrl}${req.route.path}` : 'other';
@@ -68,9 +123,26 @@ export function createApp(deps: AppDeps): express.Express {
       res.status(503).json({ status: 'unavailable', store: deps.store.kind });
     }
   });
-  app.get('/metrics', async (_req, res) => {
+  // Prometheus metrics: with METRICS_TOKEN, only for `Authorization: Bearer <token>`; in production without one, not served.
+  app.get('/metrics', async (req, res) => {
+    const expected = deps.config.metricsToken;
+    if (!expected) {
+      if (deps.config.production) return sendProblem(res, 404, 'Not found');
+    } else {
+      const given = bearerToken(req.headers.authorization);
+      if (!given || !sameSecret(given, expected)) {
+        res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+        return sendProblem(res, 401, 'Unauthorised', 'The metrics need the bearer token set in METRICS_TOKEN.');
+      }
+    }
+    res.setHeader('Cache-Control', 'no-store');
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
+
+  const limits = deps.config.rateLimits;
+  const limitStore =
+    deps.rateLimitStore ??
+    (deps.config.redisUrl && deps.realtime?.redis ? new RedisCounter(deps.realtime.redis, `rl:${deps.config.jobsQueueName}:`, deps.log) : new MemoryCounter());
 
   // The widget is embedded on council sites on other origins; it authenticates with a bearer token, not cookies.
   const api = express.Router();
@@ -87,6 +159,27 @@ export function createApp(deps: AppDeps): express.Express {
     if (req.method === 'OPTIONS') return void res.status(204).end();
     next();
   });
+  // Counted before the body is parsed (cheap to refuse) and after CORS (the widget can read a 429).
+  api.post(
+    '/conversations',
+    rateLimit(limitStore, [
+      { name: 'conversations', limit: limits.conversationsPerIp, windowMs: MINUTE, key: byIp, detail: 'Too many new conversations from your network. Please wait a minute and try again.' },
+    ]),
+  );
+  api.post(
+    '/conversations/:id/messages',
+    rateLimit(limitStore, [
+      { name: 'messages-ip', limit: limits.messagesPerIp, windowMs: MINUTE, key: byIp, detail: 'Too many messages from your network. Please wait a minute and try again.' },
+      // Per conversation and token: someone without the token cannot use up a resident's allowance.
+      {
+        name: 'messages',
+        limit: limits.messagesPerConversation,
+        windowMs: MINUTE,
+        key: (req) => `${String(req.params.id).slice(0, 64)}:${digest(req.headers.authorization ?? '')}`,
+        detail: 'You are sending messages too quickly. Please wait a moment and try again.',
+      },
+    ]),
+  );
   api.use(express.json({ limit: '16kb', type: ['application/json', 'application/*+json'] }));
   api.get('/openapi.json', (_req, res) => void res.json(openApiDocument(deps.config.publicUrl)));
   api.use(conversationRoutes({ store: deps.store, assistant: deps.assistant, defaultTenant: deps.defaultTenant, realtime: deps.realtime }));
@@ -99,7 +192,7 @@ export function createApp(deps: AppDeps): express.Express {
   if (deps.voice) app.use('/channels/twilio', twilioVoiceRoutes(deps.voice));
 
   if (deps.console) {
-    app.use('/api/console', consoleApi(deps.console));
+    app.use('/api/console', consoleApi(deps.console, { signInLimit: signInLimiter(limitStore, limits) }));
     app.use('/api/console', (_req, res) => sendProblem(res, 404, 'Not found', 'There is no such console endpoint.'));
     app.use(referralAckRoutes(deps.console));
   }
@@ -119,12 +212,15 @@ function serveWeb(app: express.Express, webDir: string, defaultTenant: string): 
     if (!fs.existsSync(file)) return sendProblem(res, 503, 'Widget not built', 'Run "npm run build:web" to build the chat widget.');
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
     res.sendFile(file);
   });
-  app.get('/widget.js.map', (_req, res) => void res.sendFile(path.join(dist, 'widget.js.map')));
-  app.use('/widget', express.static(dist, { maxAge: '5m' }));
+  app.get('/widget.js.map', (_req, res) => {
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+    res.sendFile(path.join(dist, 'widget.js.map'));
+  });
+  app.use('/widget', express.static(dist, { maxAge: '5m', setHeaders: (res) => res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin') }));
   app.get('/', (_req, res) => {
-    res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; frame-ancestors 'none'");
     // The demo page embeds the widget for this server's default council.
     const page = fs.readFileSync(path.join(demo, 'index.html'), 'utf8').replace('data-tenant="demo"', `data-tenant="${defaultTenant}"`);
     res.type('html').send(page);
@@ -134,7 +230,6 @@ function serveWeb(app: express.Express, webDir: string, defaultTenant: string): 
   const consolePage = path.join(webDir, 'console', 'index.html');
   app.get(['/console', '/console/'], (_req, res) => {
     if (!fs.existsSync(consolePage)) return sendProblem(res, 503, 'Console not built');
-    res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; frame-ancestors 'none'");
     res.setHeader('Cache-Control', 'no-store');
     res.sendFile(consolePage);
   });

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit.js';
 
 const port = z.coerce.number().int('PORT must be a whole number').min(0).max(65535, 'PORT must be 0-65535');
+
+// A rate limit: requests per minute, 0 to turn the limit off.
+const perMinute = z.coerce.number().int('rate limits must be whole numbers').min(0, 'rate limits must be 0 (off) or more').max(1_000_000);
 
 const schema = z.object({
   PORT: port.default(3000),
@@ -25,6 +29,14 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALLOWED_ORIGINS: z.string().default('*'),
   TRUST_PROXY: z.string().default('loopback'),
+  NODE_ENV: z.string().optional(),
+  // Bearer token for /metrics; in production without one, /metrics is not served at all.
+  METRICS_TOKEN: z.string().regex(/^[A-Za-z0-9._~+/=-]{16,200}$/, 'METRICS_TOKEN must be 16-200 letters, digits or ._~+/=- (e.g. openssl rand -hex 32)').optional(),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: perMinute.default(DEFAULT_RATE_LIMITS.signInPerAccount),
+  RATE_LIMIT_SIGN_IN_PER_IP_PER_MINUTE: perMinute.default(DEFAULT_RATE_LIMITS.signInPerIp),
+  RATE_LIMIT_CONVERSATIONS_PER_MINUTE: perMinute.default(DEFAULT_RATE_LIMITS.conversationsPerIp),
+  RATE_LIMIT_MESSAGES_PER_MINUTE: perMinute.default(DEFAULT_RATE_LIMITS.messagesPerConversation),
+  RATE_LIMIT_MESSAGES_PER_IP_PER_MINUTE: perMinute.default(DEFAULT_RATE_LIMITS.messagesPerIp),
 });
 
 export interface Config {
@@ -39,6 +51,11 @@ export interface Config {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   allowedOrigins: string[] | '*';
   trustProxy: string;
+  /** NODE_ENV is "production". */
+  production: boolean;
+  /** /metrics answers only with `Authorization: Bearer <token>`; unset in production: /metrics is 404. */
+  metricsToken?: string;
+  rateLimits: RateLimits;
 }
 
 export class ConfigError extends Error {
@@ -68,5 +85,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     allowedOrigins: c.ALLOWED_ORIGINS === '*' ? '*' : c.ALLOWED_ORIGINS.split(',').map((s) => s.trim()),
     trustProxy: c.TRUST_PROXY,
+    production: c.NODE_ENV === 'production',
+    metricsToken: c.METRICS_TOKEN,
+    rateLimits: {
+      signInPerAccount: c.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+      signInPerIp: c.RATE_LIMIT_SIGN_IN_PER_IP_PER_MINUTE,
+      conversationsPerIp: c.RATE_LIMIT_CONVERSATIONS_PER_MINUTE,
+      messagesPerConversation: c.RATE_LIMIT_MESSAGES_PER_MINUTE,
+      messagesPerIp: c.RATE_LIMIT_MESSAGES_PER_IP_PER_MINUTE,
+    },
   };
 }

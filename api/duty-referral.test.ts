@@ -94,9 +94,15 @@ test('a safety hit out of hours is referred to the officer on call, with send an
   // The resident is told once, after the provider accepted it.
   expect(await until(() => systemMessages(resident), (m) => m.length > 0)).toEqual(["The council's duty officer has been alerted."]);
 
-  // The officer opens the link: the acknowledgement time is recorded once, with who acknowledged.
+  // The officer opens the link (a confirmation page, nothing recorded), then presses Acknowledge
+  // (a POST to the same URL): the acknowledgement time is recorded once, with who acknowledged.
   const path = ackLink.slice(ackLink.indexOf('/referrals/ack/'));
-  const res = await fetch(`${server.url}${path}`);
+  const opened = await fetch(`${server.url}${path}`);
+  expect(opened.status).toBe(200);
+  expect(await opened.text()).toContain('<button type="submit">Acknowledge</button>');
+  const unopened = await server.store.db.selectFrom('referrals').select('acknowledged_at').where('id', '=', referral.id).executeTakeFirstOrThrow();
+  expect(unopened.acknowledged_at).toBeNull();
+  const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' }, body: '' });
   expect(res.status).toBe(200);
   expect(await res.text()).toMatch(/acknowledged/i);
   const after = await server.store.db.selectFrom('referrals').select(['acknowledged_at', 'acknowledged_by']).where('id', '=', referral.id).executeTakeFirstOrThrow();

@@ -8,6 +8,8 @@ import { tokenMatches } from './auth.js';
 
 export interface Realtime {
   io: Server;
+  /** The Redis connection of the socket.io adapter (when there is one), for other shared counters such as rate limits. */
+  redis?: Redis;
   /** Tells browsers watching the conversation (on any app process) that it changed. */
   conversationUpdated(conversationId: string): void;
   /** A resident's typing indicator, for the agent holding the conversation. */
@@ -51,6 +53,7 @@ export function createRealtime(http: HttpServer, store: Store, log: Logger, redi
   });
   return {
     io,
+    redis: pub,
     onResidentTyping(listener) {
       typingListeners.push(listener);
     },

@@ -154,7 +154,10 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     sms: createVoiceSms({ db: store.db, jobs, log }),
     clock: options.clock,
   };
-  const app = createApp({ config, store, assistant, metrics, log, defaultTenant, webDir: path.join(repoRoot, 'web'), realtime, console: consoleDeps, sms: smsDeps, voice: voiceDeps });
+  // Rate-limit counters in Redis are namespaced by this server's job queue: deployments (and test
+  // servers) sharing one Redis never count each other's requests.
+  const appConfig = { ...config, jobsQueueName: options.jobsQueue ?? config.jobsQueueName };
+  const app = createApp({ config: appConfig, store, assistant, metrics, log, defaultTenant, webDir: path.join(repoRoot, 'web'), realtime, console: consoleDeps, sms: smsDeps, voice: voiceDeps });
   server.on('request', app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

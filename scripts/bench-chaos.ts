@@ -227,6 +227,9 @@ async function runOnce(storeKind: StoreKind, mode: Mode, urls: { pg?: string; re
     TWILIO_API_BASE_URL: stand.url,
     TWILIO_SMS_RETRY_BASE_MS: '500',
     TWILIO_SMS_CLAIM_TIMEOUT_MS: String(CLAIM_TIMEOUT_MS),
+    // The load comes from one address: per-address limits would refuse it as abuse.
+    RATE_LIMIT_CONVERSATIONS_PER_MINUTE: '0',
+    RATE_LIMIT_MESSAGES_PER_IP_PER_MINUTE: '0',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl, REDIS_URL: urls.redis } : {}),
   };
   const server = new ServerProcess(env, path.join(work, 'server.log'), url);

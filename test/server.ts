@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadConfig } from '../api/config.js';
 import { startServer, type RunningServer, type StartOptions } from '../api/server.js';
 
 export type TestServer = RunningServer & { tenant: string; contentDir: string };
@@ -26,6 +27,15 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     const settings = path.join(contentDir, tenant, 'settings.yaml');
     fs.writeFileSync(settings, fs.readFileSync(settings, 'utf8').replace(/^tenant: demo$/m, `tenant: ${tenant}`));
   }
+  // Rate limits are off: a test file makes far more requests from 127.0.0.1 than a resident would
+  // (api/hardening.test.ts tests the limits on a server of its own).
+  const config = loadConfig({
+    RATE_LIMIT_SIGN_IN_PER_MINUTE: '0',
+    RATE_LIMIT_SIGN_IN_PER_IP_PER_MINUTE: '0',
+    RATE_LIMIT_CONVERSATIONS_PER_MINUTE: '0',
+    RATE_LIMIT_MESSAGES_PER_MINUTE: '0',
+    RATE_LIMIT_MESSAGES_PER_IP_PER_MINUTE: '0',
+  });
   const server = await startServer({
     port: 0,
     dataDir: null,
@@ -37,7 +47,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     jobsQueue: `test-${randomUUID().slice(0, 8)}`,
     ...options,
     contentDir,
-  });
+  }, config);
   return Object.assign(server, { tenant, contentDir });
 }
 

@@ -2,6 +2,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { z } from 'zod';
 import {
   burnPasswordCheck,
+  claimTotpStep,
   completeTotpEnrolment,
   consumeRecoveryCode,
   createSession,
@@ -85,6 +86,7 @@ export function authRoutes(deps: ConsoleDeps): Router {
     recordAudit(db, { tenant, actorType: 'agent', actorId: agentId, action, subjectType: 'agent', subjectId: agentId, detail: { ...detail, ip: req.ip } });
 
   const wrongCredentials = () => new HttpProblem(401, 'Sign-in failed', 'Email or password is wrong');
+  const codeUsed = () => new HttpProblem(401, 'Code already used', 'That code has already been used. Wait for the next code on your authenticator app.');
 
   function locked(res: Response, until: Date): HttpProblem {
     const seconds = Math.max(1, Math.ceil((until.getTime() - deps.clock().getTime()) / 1000));
@@ -180,9 +182,11 @@ export function authRoutes(deps: ConsoleDeps): Router {
     const agent = await currentAgent(req);
     if (isLockedOut(agent, deps.clock())) throw locked(res, agent.locked_until!);
     if (!agent.totp_secret || agent.totp_enabled) throw new HttpProblem(409, 'Nothing to confirm', 'Fetch the QR code (GET /api/console/totp/enrol) first.');
-    if (verifyTotp(agent.totp_secret, code, deps.clock()) === null) {
+    const step = verifyTotp(agent.totp_secret, code, deps.clock());
+    if (step === null) {
       await failed(req, res, agent, 'enrol_code', new HttpProblem(401, 'Code is wrong', 'That code does not match. Check the time on your phone and try the newest code.'));
     }
+    if (!(await claimTotpStep(db, agent.id, step!))) await failed(req, res, agent, 'enrol_code_reused', codeUsed());
     const { codes, hashes } = generateRecoveryCodes();
     if (!(await completeTotpEnrolment(db, agent.id, agent.totp_secret, hashes))) {
       throw new HttpProblem(409, 'Enrolment changed', 'The authenticator was set up elsewhere meanwhile: sign in again.');
@@ -200,9 +204,12 @@ export function authRoutes(deps: ConsoleDeps): Router {
     if (!agent.totp_enabled || !agent.totp_secret) throw new HttpProblem(409, 'Wrong sign-in step', 'Set up an authenticator first.');
     let method: string;
     if ('code' in body) {
-      if (verifyTotp(agent.totp_secret, body.code, deps.clock()) === null) {
+      const step = verifyTotp(agent.totp_secret, body.code, deps.clock());
+      if (step === null) {
         await failed(req, res, agent, 'totp', new HttpProblem(401, 'Code is wrong', 'That code does not match. Check the time on your phone and try the newest code.'));
       }
+      // Single use: a replayed code (or one older than the last used) counts as a failed attempt.
+      if (!(await claimTotpStep(db, agent.id, step!))) await failed(req, res, agent, 'totp_reused', codeUsed());
       method = 'totp';
     } else {
       const used = await consumeRecoveryCode(db, agent.id, body.recoveryCode);

@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import { authRoutes } from './auth-routes.js';
 import type { ConsoleDeps } from './deps.js';
 import { referralAckRoutes, rotaRoutes } from './rota-routes.js';
@@ -9,11 +9,15 @@ import { stripNulFromJson } from '../clean-input.js';
 export type { ConsoleDeps } from './deps.js';
 export { attachConsoleNamespace, relayResidentTyping, routeAndNotify, routeAllTenants } from './socket.js';
 
-/** The agent console's API, mounted at /api/console. */
-export function consoleApi(deps: ConsoleDeps): Router {
+/**
+ * The agent console's API, mounted at /api/console. `signInLimit` (api/rate-limit.ts) guards the
+ * password and code steps; it runs after the body is parsed, as it counts per e-mail too.
+ */
+export function consoleApi(deps: ConsoleDeps, options: { signInLimit?: RequestHandler } = {}): Router {
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
   router.use(stripNulFromJson);
+  if (options.signInLimit) router.post(['/login', '/totp', '/totp/enrol'], options.signInLimit);
   router.use(authRoutes(deps));
   router.use(workRoutes(deps));
   router.use(supervisorRoutes(deps));

@@ -9,7 +9,8 @@ import {
   onCall,
   rotaEntryInput,
 } from '../../handoff/referrals/index.js';
-import { recordAudit, type RotaEntryRow } from '../../store/index.js';
+import { referralForAckToken } from '../../handoff/referrals/referral.js';
+import { recordAudit, type ReferralRow, type RotaEntryRow } from '../../store/index.js';
 import { sendProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';
 import { requireAgent } from './session.js';
@@ -140,7 +141,11 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function page(title: string, paragraphs: string[]): string {
+/**
+ * A plain GOV.UK-styled page. `form` adds the Acknowledge button: a POST to the page's own URL
+ * (no action attribute, so the token is not repeated in the markup).
+ */
+function page(title: string, paragraphs: string[], form = false): string {
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -152,12 +157,16 @@ function page(title: string, paragraphs: string[]): string {
 body { font-family: Arial, Helvetica, sans-serif; font-size: 1.1875rem; line-height: 1.5; color: #0b0c0c; background: #fff; margin: 0; }
 main { max-width: 40rem; margin: 0 auto; padding: 1.5rem 1rem; }
 h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 1rem; }
+button { font: inherit; font-weight: 700; color: #fff; background: #00703c; border: 2px solid transparent; border-radius: 0; box-shadow: 0 2px 0 #002d18; padding: 0.5rem 1rem; margin: 0.5rem 0 1rem; cursor: pointer; }
+button:hover { background: #005a30; }
+button:focus { outline: 3px solid transparent; color: #0b0c0c; background: #ffdd00; box-shadow: 0 -2px #ffdd00, 0 4px #0b0c0c; }
 </style>
 </head>
 <body>
 <main id="main-content">
 <h1>${escapeHtml(title)}</h1>
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${form ? '<form method="post">\n<button type="submit">Acknowledge</button>\n</form>' : ''}
 </main>
 </body>
 </html>
@@ -172,59 +181,103 @@ function timeZoneOf(deps: ConsoleDeps, tenant: string): string {
   }
 }
 
-/** The public acknowledgement link sent in a duty referral (`/referrals/ack/:token`). */
+/**
+ * The public acknowledgement link sent in a duty referral (`/referrals/ack/:token`).
+ *
+ * GET shows a confirmation page and changes nothing: e-mail link scanners, previews and
+ * prefetchers open links, so opening one must not acknowledge. The Acknowledge button POSTs to
+ * the same URL, and only that records the acknowledgement (who and when, once).
+ *
+ * CSRF: the token in the path is the secret (32 random bytes; only its hash is stored), so another
+ * site cannot build the POST without it. Browsers also say where a form came from: a POST whose
+ * `Sec-Fetch-Site` is not same-origin (or `none`, typed or bookmarked) is refused. (`Origin` cannot
+ * be used: with `Referrer-Policy: no-referrer` a form's POST sends `Origin: null`.) Clients that
+ * send no fetch metadata, such as scripts, are judged by the token alone.
+ */
 export function referralAckRoutes(deps: ConsoleDeps): Router {
   const router = Router();
+  const db = deps.store.db;
+  const path = '/referrals/ack/:token';
 
   const headers = (res: Response) => {
     res.set({
       'Cache-Control': 'no-store',
       'Referrer-Policy': 'no-referrer',
       'X-Robots-Tag': 'noindex',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+      'X-Frame-Options': 'DENY',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
     });
     res.type('html');
   };
 
-  // Link checkers often send HEAD first: answer without acknowledging (Express would otherwise run the GET).
-  router.head('/referrals/ack/:token', (_req, res) => {
+  const when = (tenant: string, at: Date) => {
+    const timeZone = timeZoneOf(deps, tenant);
+    return {
+      time: new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at),
+      date: new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(at),
+    };
+  };
+
+  const notRecognised = (res: Response) =>
+    void res
+      .status(404)
+      .send(
+        page('Link not recognised', [
+          'This acknowledgement link is not valid. Check that you opened the whole link from the message.',
+          'If you are the duty officer and need to acknowledge a referral, phone the contact centre.',
+        ]),
+      );
+
+  /** 410: the link has done its job; the page says when, and that nothing more was recorded. */
+  const alreadyAcknowledged = (res: Response, referral: ReferralRow) => {
+    const { time, date } = when(referral.tenant_id, referral.acknowledged_at!);
+    res.status(410).send(
+      page('Referral already acknowledged', [
+        `This referral was acknowledged at ${time} on ${date}${referral.acknowledged_by ? ` by ${referral.acknowledged_by}` : ''}. Nothing more was recorded.`,
+        'You can close this page.',
+      ]),
+    );
+  };
+
+  // HEAD (link checkers) runs this GET handler without a body: neither changes anything.
+  router.get(path, async (req, res) => {
     headers(res);
-    res.status(200).end();
+    const found = await referralForAckToken(db, String(req.params.token));
+    if (!found) return notRecognised(res);
+    const { referral, sentTo } = found;
+    if (referral.acknowledged_at) return alreadyAcknowledged(res, referral);
+    // Who it is for and when it was sent; never the resident's details (the message has those).
+    const sent = when(referral.tenant_id, referral.sent_at ?? referral.created_at);
+    res.send(
+      page(
+        'Acknowledge duty referral',
+        [
+          `This out-of-hours duty referral was sent to ${sentTo ?? 'the duty officer'} at ${sent.time} on ${sent.date}.`,
+          'Acknowledge it to tell the contact centre that you have it. It then stops being passed on to the next person on the rota.',
+          'The details are in the message you were sent.',
+        ],
+        true,
+      ),
+    );
   });
 
-  router.get('/referrals/ack/:token', async (req, res) => {
+  router.post(path, async (req, res) => {
     headers(res);
-    const result = await acknowledgeReferral(deps.store.db, String(req.params.token), deps.clock());
-    if (!result) {
-      res
-        .status(404)
-        .send(
-          page('Link not recognised', [
-            'This acknowledgement link is not valid. Check that you opened the whole link from the message.',
-            'If you are the duty officer and need to acknowledge a referral, phone the contact centre.',
-          ]),
-        );
+    const site = req.get('sec-fetch-site');
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+      res.status(403).send(page('Acknowledgement refused', ['This acknowledgement did not come from its own page. Open the link from the message and press Acknowledge there.']));
       return;
     }
-    const at = result.referral.acknowledged_at!;
-    const timeZone = timeZoneOf(deps, result.referral.tenant_id);
-    const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-    const date = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(at);
-    if (result.first) {
-      res.send(
-        page(`Referral acknowledged at ${time}`, [
-          `Thank you. Your acknowledgement was recorded at ${time} on ${date}, and the contact centre can see it.`,
-          'You can close this page.',
-        ]),
-      );
-    } else {
-      res.send(
-        page('Referral already acknowledged', [
-          `This referral was acknowledged at ${time} on ${date}. Nothing more was recorded.`,
-          'You can close this page.',
-        ]),
-      );
-    }
+    const result = await acknowledgeReferral(db, String(req.params.token), deps.clock());
+    if (!result) return notRecognised(res);
+    if (!result.first) return alreadyAcknowledged(res, result.referral);
+    const { time, date } = when(result.referral.tenant_id, result.referral.acknowledged_at!);
+    res.send(
+      page(`Referral acknowledged at ${time}`, [
+        `Thank you. Your acknowledgement was recorded at ${time} on ${date}, and the contact centre can see it.`,
+        'You can close this page.',
+      ]),
+    );
   });
 
   return router;

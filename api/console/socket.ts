@@ -126,6 +126,26 @@ export function relayResidentTyping(io: Server, conversationId: string, tenant: 
   io.of('/console').to(`tenant:${tenant}`).emit('conversation:typing', { conversationId, typing: !!typing });
 }
 
+/**
+ * The staff socket is for the console page, served by this server: a browser handshake from any
+ * other site (which would carry the agent's cookie if SameSite ever allowed it) is refused. Allowed:
+ * no Origin (not a browser, or a same-origin polling GET, which browsers send without one), this
+ * host, PUBLIC_URL's origin, and any origin listed in `extra`. ALLOWED_ORIGINS is not used: it
+ * lists the council sites the resident widget runs on, which have no business on the staff socket.
+ */
+export function consoleOriginAllowed(origin: string | undefined, host: string | undefined, publicUrl?: string, extra: string[] = []): boolean {
+  if (!origin) return true;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (host && url.host === host.toLowerCase()) return true;
+  if (publicUrl && url.origin === new URL(publicUrl).origin) return true;
+  return extra.includes(url.origin);
+}
+
 const presenceBody = z.object({ status: z.enum(['available', 'busy', 'away']) });
 const typingBody = z.object({ conversationId: z.string().min(1).max(100), typing: z.boolean() });
 
@@ -135,9 +155,14 @@ const typingBody = z.object({ conversationId: z.string().min(1).max(100), typing
  * re-checks the session, so a revoked or expired one is disconnected), and typing, relayed to
  * the resident only for a conversation the agent holds.
  */
-export function attachConsoleNamespace(io: Server, deps: ConsoleDeps): void {
+export function attachConsoleNamespace(io: Server, deps: ConsoleDeps, options: { extraOrigins?: string[] } = {}): void {
   const nsp = io.of('/console');
   nsp.use(async (socket, next) => {
+    const { origin, host } = socket.handshake.headers;
+    if (!consoleOriginAllowed(origin, host, deps.publicUrl, options.extraOrigins)) {
+      deps.log.warn({ origin }, 'console socket refused: foreign origin');
+      return next(new Error('origin not allowed'));
+    }
     try {
       const agent = await agentFromCookieHeader(deps, socket.handshake.headers.cookie);
       if (!agent) return next(new Error('unauthorised'));

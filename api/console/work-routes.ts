@@ -55,6 +55,9 @@ export function workRoutes(deps: ConsoleDeps): Router {
     if (!req.agent) throw new QueueError(403, 'Not signed in');
     return req.agent;
   };
+  // Called only once an action has returned, that is after its transaction committed: the
+  // resident's notice it stored (handoff/queue/notices.ts) is then refreshed into the widget and
+  // sent by SMS. Were this lost (a crash here), the SMS outbox sweep still sends it.
   const changed = (tenant: string, conversationId: string) => {
     notifyQueueChanged(deps, tenant);
     notifyConversationMessage(deps, tenant, conversationId);

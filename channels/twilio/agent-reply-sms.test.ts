@@ -68,5 +68,5 @@ test("an agent's console reply to a texter goes out as an SMS", async () => {
   const sms = await until(() => stand.sent.find((m) => m.to === RESIDENT && m.body.includes('How can I help?')), "the agent's reply by SMS");
   expect(sms.from ?? sms.messagingServiceSid).toBe(COUNCIL);
   // The resident is told who they are talking to, on their channel too.
-  expect(stand.sent.some((m) => m.to === RESIDENT && /talking to/i.test(m.body))).toBe(true);
+  expect(stand.sent.some((m) => m.to === RESIDENT && /has joined the conversation/i.test(m.body))).toBe(true);
 });

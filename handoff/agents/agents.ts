@@ -109,6 +109,22 @@ export async function completeTotpEnrolment(db: Db, agentId: string, secret: str
 }
 
 /**
+ * Makes a TOTP code single-use: records `step` as the agent's last accepted one only when it is
+ * greater than the last (migration 007). One conditional UPDATE, so of two parallel uses of a
+ * code exactly one gets true, on PostgreSQL and PGlite alike (the second re-reads the row after
+ * the first commits and fails the condition). A code of an earlier step than one already used is
+ * refused too: steps only move forward.
+ */
+export async function claimTotpStep(db: Db, agentId: string, step: number): Promise<boolean> {
+  // Raw SQL: the column is not in the shared schema types (store/schema.ts), and nothing else reads it.
+  const result = await sql<{ id: string }>`
+    update agents set totp_last_step = ${step}
+    where id = ${agentId} and (totp_last_step is null or totp_last_step < ${step})
+    returning id`.execute(db);
+  return result.rows.length === 1;
+}
+
+/**
  * Uses up a recovery code: true when it matched an unused one. The update is conditional on the
  * list being unchanged, so two concurrent uses of one code cannot both succeed.
  */

@@ -36,6 +36,7 @@ export {
   resetSignInFailures,
   setPendingTotpSecret,
   completeTotpEnrolment,
+  claimTotpStep,
   consumeRecoveryCode,
   setAgentStatus,
   AGENT_ROLES,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { consoleApi, type ConsoleDeps } from '../../api/console/index.js';
@@ -6,9 +7,9 @@ import { agentFromCookieHeader, parseCookies, requireAgent } from '../../api/con
 import { ensureTenant } from '../../store/index.js';
 import { ConsoleClient } from '../../test/console-client.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
-import { createAgent, findAgentByEmail } from './agents.js';
+import { claimTotpStep, createAgent, findAgentByEmail } from './agents.js';
 import { seedDemoAgents } from './seed.js';
-import { totpCode, verifyTotp } from './totp.js';
+import { base32Decode, hotp, totpCode, totpStep, verifyTotp } from './totp.js';
 
 /** A browser as far as the console API cares: the shared console client, with a sign-in helper. */
 class Browser extends ConsoleClient {
@@ -22,6 +23,28 @@ function wrongCode(secret: string): string {
   for (let n = 0; ; n++) {
     const code = String(n).padStart(6, '0');
     if (verifyTotp(secret, code, Date.now()) === null) return code;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const lastStep = new Map<string, number>();
+
+/**
+ * The next code the server has not accepted yet. Codes are single-use, so each sign-in needs a
+ * later step: the window accepts one step either side, so up to three fit in 30 seconds (beyond
+ * that, wait for the clock). Near a step boundary it waits, so the code is still in the window
+ * when the server checks it.
+ */
+async function nextCode(secret: string): Promise<string> {
+  for (;;) {
+    if (Date.now() % 30_000 > 28_500) await sleep(1_600);
+    const now = totpStep(Date.now());
+    const step = Math.max((lastStep.get(secret) ?? -Infinity) + 1, now - 1);
+    if (step <= now + 1) {
+      lastStep.set(secret, step);
+      return hotp(base32Decode(secret), step);
+    }
+    await sleep(30_000 - (Date.now() % 30_000) + 100);
   }
 }
 
@@ -42,7 +65,7 @@ async function enrolled(roles?: ('agent' | 'supervisor')[]) {
   const b = new Browser(server.url);
   expect((await b.login(agent.email, PASSWORD)).body.stage).toBe('enrol');
   const { secret } = (await b.call('GET', '/totp/enrol')).body;
-  const done = await b.call('POST', '/totp/enrol', { code: totpCode(secret, Date.now()) });
+  const done = await b.call('POST', '/totp/enrol', { code: await nextCode(secret) });
   expect(done.status).toBe(200);
   return { agent, b, secret, recoveryCodes: done.body.recoveryCodes as string[] };
 }
@@ -133,7 +156,7 @@ describe('console sign-in', () => {
     const wrong = await b.call('POST', '/totp', { code: wrongCode(secret) });
     expect(wrong.status).toBe(401);
     expect(wrong.body.title).toBe('Code is wrong');
-    const ok = await b.call('POST', '/totp', { code: totpCode(secret, Date.now()) });
+    const ok = await b.call('POST', '/totp', { code: await nextCode(secret) });
     expect(ok.status).toBe(200);
     expect(ok.body.agent.id).toBe(agent.id);
     expect((await b.call('GET', '/me')).status).toBe(200);
@@ -204,6 +227,81 @@ describe('console sign-in', () => {
     expect((await new Browser(server.url).login(agent.email, PASSWORD)).status).toBe(423);
   });
 
+  it('a TOTP code works once: the same code again is refused, and the enrolment code cannot sign in', async () => {
+    const agent = await newAgent();
+    const b = new Browser(server.url);
+    await b.login(agent.email, PASSWORD);
+    const { secret } = (await b.call('GET', '/totp/enrol')).body;
+    const enrolCode = await nextCode(secret);
+    expect((await b.call('POST', '/totp/enrol', { code: enrolCode })).status).toBe(200);
+    await b.call('POST', '/logout');
+
+    // The code just used to enrol, again (same step, still inside the window).
+    const replay = new Browser(server.url);
+    await replay.login(agent.email, PASSWORD);
+    const refused = await replay.call('POST', '/totp', { code: enrolCode });
+    expect(refused.status).toBe(401);
+    expect(refused.body.title).toBe('Code already used');
+    expect((await replay.call('GET', '/me')).status).toBe(401);
+
+    // A new code works once; the same code from another browser is refused.
+    const code = await nextCode(secret);
+    expect((await replay.call('POST', '/totp', { code })).status).toBe(200);
+    const thief = new Browser(server.url);
+    await thief.login(agent.email, PASSWORD);
+    expect((await thief.call('POST', '/totp', { code })).body.title).toBe('Code already used');
+    // An older step than the last accepted one is refused too (steps only move forward).
+    const older = hotp(base32Decode(secret), (lastStep.get(secret) ?? 0) - 1);
+    expect((await thief.call('POST', '/totp', { code: older })).status).toBe(401);
+    expect((await thief.call('GET', '/me')).status).toBe(401);
+
+    const failures = await server.store.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('actor_id', '=', agent.id)
+      .where('action', '=', 'agent.sign_in.failed')
+      .execute();
+    expect(failures.map((f) => (f.detail as { reason: string }).reason)).toEqual(['totp_reused', 'totp_reused', 'totp_reused']);
+  });
+
+  it('two parallel sign-ins with one code: exactly one succeeds', async () => {
+    const { agent, secret } = await enrolled();
+    const browsers = [new Browser(server.url), new Browser(server.url), new Browser(server.url)];
+    for (const browser of browsers) expect((await browser.login(agent.email, PASSWORD)).body.stage).toBe('totp');
+    const code = await nextCode(secret);
+    const answers = await Promise.all(browsers.map((browser) => browser.call('POST', '/totp', { code })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 401, 401]);
+    const signedIn = await Promise.all(browsers.map(async (browser) => (await browser.call('GET', '/me')).status));
+    expect(signedIn.filter((s) => s === 200)).toHaveLength(1);
+  });
+
+  it('two parallel enrolment confirmations with one code: exactly one succeeds', async () => {
+    const agent = await newAgent();
+    const first = new Browser(server.url);
+    await first.login(agent.email, PASSWORD);
+    const { secret } = (await first.call('GET', '/totp/enrol')).body;
+    const second = new Browser(server.url);
+    await second.login(agent.email, PASSWORD);
+    expect((await second.call('GET', '/totp/enrol')).body.secret).toBe(secret);
+    const code = await nextCode(secret);
+    const answers = await Promise.all([first, second].map((browser) => browser.call('POST', '/totp/enrol', { code })));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    // The loser is refused: by the step claim (401) or, when the winner finished first, as already enrolled (409).
+    const loser = answers.find((a) => a.status !== 200)!;
+    expect(loser.body.title).toBe(loser.status === 401 ? 'Code already used' : 'Nothing to confirm');
+  });
+
+  it('claims a step atomically: of many parallel claims of one step exactly one wins, and later steps only', async () => {
+    const agent = await newAgent();
+    const db = server.store.db;
+    const step = totpStep(Date.now());
+    const wins = await Promise.all(Array.from({ length: 8 }, () => claimTotpStep(db, agent.id, step)));
+    expect(wins.filter(Boolean)).toHaveLength(1);
+    expect(await claimTotpStep(db, agent.id, step - 1)).toBe(false);
+    expect(await claimTotpStep(db, agent.id, step + 1)).toBe(true);
+    expect(await claimTotpStep(db, randomUUID(), step + 5)).toBe(false);
+  });
+
   it('refuses state changes without the CSRF token', async () => {
     const { b } = await enrolled();
     const missing = await b.call('PUT', '/me/status', { status: 'busy' }, { csrf: null });
@@ -231,7 +329,7 @@ describe('console sign-in', () => {
     const { agent, b: first, secret } = await enrolled();
     const second = new Browser(server.url);
     await second.login(agent.email, PASSWORD);
-    expect((await second.call('POST', '/totp', { code: totpCode(secret, Date.now()) })).status).toBe(200);
+    expect((await second.call('POST', '/totp', { code: await nextCode(secret) })).status).toBe(200);
     expect((await second.call('GET', '/me')).status).toBe(200);
 
     expect((await first.call('POST', '/logout-everywhere')).status).toBe(204);
@@ -240,7 +338,7 @@ describe('console sign-in', () => {
 
     const third = new Browser(server.url);
     await third.login(agent.email, PASSWORD);
-    expect((await third.call('POST', '/totp', { code: totpCode(secret, Date.now()) })).status).toBe(200);
+    expect((await third.call('POST', '/totp', { code: await nextCode(secret) })).status).toBe(200);
     expect((await third.call('GET', '/me')).status).toBe(200);
   });
 

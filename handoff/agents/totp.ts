@@ -4,11 +4,10 @@ import QRCode from 'qrcode';
 /**
  * RFC 6238 TOTP: HMAC-SHA-1, 30-second steps, 6 digits, one step of drift either way.
  *
- * Replay: a code stays valid for its step (and the neighbours the window accepts), so an
- * observed code could be replayed within about 90 seconds. Closing that needs the last used
- * step stored per agent across processes; the schema has no column for it, and an in-memory
- * record would not hold behind a load balancer, so the window is accepted. The password is
- * still needed, and five wrong codes lock the account.
+ * Replay: `verifyTotp` only says which step a code matched. The caller then claims that step
+ * (agents.ts `claimTotpStep`, the last accepted step stored per agent in the database, so it
+ * holds across processes), which refuses any step not greater than the last accepted one: each
+ * code works once, and an observed code cannot be replayed within its window.
  */
 export const TOTP_STEP_SECONDS = 30;
 export const TOTP_DIGITS = 6;

@@ -20,14 +20,9 @@ import { auditAgentAction } from './audit.js';
 import { findHandoff, findQueue, firstName, inTransaction, isSupervisor, isUuidish, jsonArray, jsonObject, queueOrDefault } from './common.js';
 import { conversationContext, type ConversationContext } from './context.js';
 import { reasonLabel, type ServiceNames } from './labels.js';
+import { agentJoinedNotice, closedNotice, handedBackNotice, storeNotice, transferredNotice } from './notices.js';
 import { accessTo, needsOverflowCheck, OverflowState, type UrgentOverflow } from './overflow.js';
 import { CLOSE_OUTCOMES, QueueError, type CloseOutcome, type QueueAgent, type QueueSettings } from './types.js';
-
-export const HAND_BACK_TEXT = "You're back with the assistant. How else can I help?";
-
-export function acceptedText(agentName: string, queueName: string): string {
-  return `You're now talking to ${firstName(agentName)} from ${queueName}.`;
-}
 
 export async function getConversation(db: Db, tenant: string, id: string): Promise<ConversationRow> {
   const row = isUuidish(id) ? await findConversation(db, tenant, id) : undefined;
@@ -100,16 +95,8 @@ export async function accept(
       .executeTakeFirst();
     if (!handoff) throw new QueueError(409, 'Already taken', 'Someone else has taken this conversation.');
     await setState(trx, tenant, conversation.id, 'with_agent', now);
-    const text = acceptedText(me.name, queue.name);
-    const message = await storeOutbound(trx, {
-      tenant,
-      conversationId: conversation.id,
-      channel: conversation.channel,
-      author: 'system',
-      text,
-      parts: { text },
-      replyTo: null,
-    });
+    // The resident's notice commits with the change; the route delivers it after commit.
+    const message = await storeNotice(trx, conversation, agentJoinedNotice(me.name, queue.name));
     await auditAgentAction(trx, tenant, agent, 'handoff.accept', { type: 'conversation', id: conversation.id }, {
       handoffId,
       queue: handoff.queue,
@@ -250,11 +237,8 @@ export async function transfer(
       .returningAll()
       .executeTakeFirstOrThrow();
     await setState(trx, tenant, conversation.id, 'queued', now);
-    const queueName = queueOrDefault(queues, queueId).name;
-    const text = targetAgent
-      ? `I'm passing you to my colleague ${firstName(targetAgent.name)}. Please stay here; they'll reply soon.`
-      : `I'm passing you to a colleague in ${queueName}. Please stay here; they'll reply soon.`;
-    await storeOutbound(trx, { tenant, conversationId: conversation.id, channel: conversation.channel, author: 'system', text, parts: { text }, replyTo: null });
+    const notice = targetAgent ? transferredNotice({ agentName: targetAgent.name }) : transferredNotice({ teamName: queueOrDefault(queues, queueId).name });
+    await storeNotice(trx, conversation, notice);
     await auditAgentAction(trx, tenant, agent, 'conversation.transfer', { type: 'conversation', id: conversation.id }, {
       handoffId: handoff.id,
       fromQueue: handoff.queue,
@@ -267,7 +251,7 @@ export async function transfer(
   return result;
 }
 
-/** Ends the person's part: the assistant answers again (state `bot`), with a fresh dialogue. */
+/** Ends the person's part: the assistant answers again (state `bot`), with a fresh dialogue; the resident is told. */
 export async function handBack(db: Db, tenant: string, conversationId: string, agent: QueueAgent, now = new Date()): Promise<HandoffRow> {
   const conversation = await getConversation(db, tenant, conversationId);
   return inTransaction(db, async (trx) => {
@@ -275,21 +259,17 @@ export async function handBack(db: Db, tenant: string, conversationId: string, a
     const handoff = await heldHandoff(trx, tenant, conversation.id, agent, true);
     const closed = await closeHandoffRow(trx, tenant, handoff.id, 'handed_back', now);
     await saveDialogue(trx, tenant, conversation.id, { misunderstandings: 0 }, 'bot');
-    await storeOutbound(trx, {
-      tenant,
-      conversationId: conversation.id,
-      channel: conversation.channel,
-      author: 'bot',
-      text: HAND_BACK_TEXT,
-      parts: { text: HAND_BACK_TEXT },
-      replyTo: null,
-    });
+    await storeNotice(trx, conversation, handedBackNotice(agent.name));
     await auditAgentAction(trx, tenant, agent, 'conversation.hand_back', { type: 'conversation', id: conversation.id }, { handoffId: handoff.id });
     return closed;
   });
 }
 
-/** Closes the handoff with an outcome and the conversation with it. */
+/**
+ * Closes the handoff with an outcome and the conversation with it, telling the resident. Their
+ * next message starts afresh: the policy resets the dialogue of a closed conversation (web chat)
+ * and SMS opens a new conversation after a close.
+ */
 export async function close(
   db: Db,
   tenant: string,
@@ -307,6 +287,7 @@ export async function close(
     const handoff = await heldHandoff(trx, tenant, conversation.id, agent, true);
     const closed = await closeHandoffRow(trx, tenant, handoff.id, outcome, now);
     await setState(trx, tenant, conversation.id, 'closed', now, { closed_at: now });
+    await storeNotice(trx, conversation, closedNotice(agent.name));
     await auditAgentAction(trx, tenant, agent, 'conversation.close', { type: 'conversation', id: conversation.id }, { handoffId: handoff.id, outcome });
     return closed;
   });

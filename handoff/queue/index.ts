@@ -26,13 +26,20 @@ export {
   createCaseFor,
   updateCase,
   getConversation,
-  acceptedText,
-  HAND_BACK_TEXT,
   CASE_STATUSES,
   type AcceptResult,
   type TransferInput,
   type ConversationView,
 } from './actions.js';
+export {
+  agentJoinedNotice,
+  transferredNotice,
+  handedBackNotice,
+  closedNotice,
+  storeNotice,
+  type Notice,
+  type NoticeKind,
+} from './notices.js';
 export { conversationContext, type ConversationContext, type CaseSummary } from './context.js';
 export { estimateWait, serviceLevels, medianAcceptSeconds, DEFAULT_ACCEPT_SECONDS, type QueueServiceLevel } from './service-levels.js';
 export { listCannedResponses, DEMO_CANNED_RESPONSES, type CannedResponse } from './canned.js';

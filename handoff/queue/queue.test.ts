@@ -181,7 +181,7 @@ describe('working a conversation', () => {
     expect(result.conversationId).toBe(h.conversation_id);
     expect(await conversationState(db, h.conversation_id)).toBe('with_agent');
     const last = (await transcript(db, tenant, h.conversation_id)).at(-1)!;
-    expect(last).toMatchObject({ author: 'system', direction: 'out', text: "You're now talking to Sam from Waste and recycling." });
+    expect(last).toMatchObject({ author: 'system', direction: 'out', text: 'Sam from Waste and recycling has joined the conversation.' });
     const again = await rejection(accept(db, tenant, h.id, await makeAgent(db, tenant, { skills: ['waste'] }), QUEUES));
     expect(again.status).toBe(409);
   });
@@ -250,7 +250,7 @@ describe('working a conversation', () => {
   test('hand back: the assistant resumes (state bot) and says so', async () => {
     const db = store.db;
     const tenant = await freshTenant(store);
-    const agent = await makeAgent(db, tenant);
+    const agent = await makeAgent(db, tenant, { name: 'Rae Quinn' });
     const h = await waitingHandoff(db, tenant, { dialogue: { misunderstandings: 2, flow: { id: 'x', phase: 'steps', slots: {}, answered: [], attempts: 0 } } });
     await accept(db, tenant, h.id, agent, QUEUES);
     const closed = await handBack(db, tenant, h.conversation_id, agent);
@@ -258,7 +258,7 @@ describe('working a conversation', () => {
     expect(closed.closed_at).toBeInstanceOf(Date);
     expect(await conversationState(db, h.conversation_id)).toBe('bot');
     const last = (await transcript(db, tenant, h.conversation_id)).at(-1)!;
-    expect(last).toMatchObject({ author: 'bot', direction: 'out', text: "You're back with the assistant. How else can I help?" });
+    expect(last).toMatchObject({ author: 'system', direction: 'out', text: "Rae has handed you back to the assistant; I'm here if you need anything else." });
     const conv = await db.selectFrom('conversations').select('dialogue').where('id', '=', h.conversation_id).executeTakeFirstOrThrow();
     expect(conv.dialogue).toEqual({ misunderstandings: 0 });
     expect((await rejection(handBack(db, tenant, h.conversation_id, agent))).status).toBe(409);
@@ -274,6 +274,11 @@ describe('working a conversation', () => {
     const closed = await close(db, tenant, h.conversation_id, agent, 'signposted');
     expect(closed.outcome).toBe('signposted');
     expect(await conversationState(db, h.conversation_id)).toBe('closed');
+    // The resident is told, in the same transaction; nothing promises a call-back.
+    const notice = (await transcript(db, tenant, h.conversation_id)).at(-1)!;
+    expect(notice).toMatchObject({ author: 'system', direction: 'out', status: 'stored' });
+    expect(notice.text).toMatch(/^\S+ has closed this conversation\. If you need us again/);
+    expect(notice.text).not.toMatch(/call you|ring you|contact you/i);
     // A supervisor may close a handoff nobody holds; an ordinary agent may not.
     const other = await waitingHandoff(db, tenant);
     expect((await rejection(close(db, tenant, other.conversation_id, agent, 'no_response'))).status).toBe(409);

@@ -126,21 +126,29 @@ test('a referral goes out through Notify as an SMS with the details and a one-ti
   const token = p.ack_link.split('/').pop()!;
   expect(JSON.stringify(sent)).not.toContain(token);
 
-  // the link works once
-  const first = await fetch(`${ackUrl}/referrals/ack/${token}`);
+  // opening the link shows the confirmation page; pressing Acknowledge (a POST) works once
+  expect((await fetch(`${ackUrl}/referrals/ack/${token}`)).status).toBe(200);
+  expect((await row(outcome.id)).acknowledged_at).toBeNull();
+  const first = await fetch(`${ackUrl}/referrals/ack/${token}`, { method: 'POST' });
   expect(first.status).toBe(200);
   const html = await first.text();
   expect(html).toMatch(/<html lang="en-GB">/);
   const acked = await row(outcome.id);
   expect(acked.acknowledged_at).not.toBeNull();
+  expect(acked.acknowledged_by).toBe('Sam Duty');
   const hhmm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(acked.acknowledged_at!);
   expect(html).toContain(`<h1>Referral acknowledged at ${hhmm}</h1>`);
-  const second = await fetch(`${ackUrl}/referrals/ack/${token}`);
-  expect(second.status).toBe(200);
+  const second = await fetch(`${ackUrl}/referrals/ack/${token}`, { method: 'POST' });
+  expect(second.status).toBe(410);
   expect(await second.text()).toContain('already acknowledged');
   expect((await row(outcome.id)).acknowledged_at).toEqual(acked.acknowledged_at);
+  // the link opened again afterwards: the same "already acknowledged" page, no button
+  const reopened = await fetch(`${ackUrl}/referrals/ack/${token}`);
+  expect(reopened.status).toBe(410);
+  expect(await reopened.text()).not.toContain('<form');
   // an unknown token is a 404 page
   expect((await fetch(`${ackUrl}/referrals/ack/${'x'.repeat(43)}`)).status).toBe(404);
+  expect((await fetch(`${ackUrl}/referrals/ack/${'x'.repeat(43)}`, { method: 'POST' })).status).toBe(404);
   const audit = await store.db.selectFrom('audit_events').select('action').where('tenant_id', '=', tenant).where('subject_id', '=', outcome.id).execute();
   // the resident was told, once, that the duty officer has been alerted (a true follow-up: Notify accepted it)
   expect(audit.map((a) => a.action).sort()).toEqual(['referral.acknowledged', 'referral.created', 'referral.resident_told_alerted']);
@@ -155,6 +163,66 @@ test('a HEAD request (link preview) does not acknowledge', async () => {
   const token = String((notify.received[0].body.personalisation as Record<string, string>).ack_link).split('/').pop();
   expect((await fetch(`${ackUrl}/referrals/ack/${token}`, { method: 'HEAD' })).status).toBe(200);
   expect((await row(outcome.id)).acknowledged_at).toBeNull();
+  await jobs.close();
+});
+
+test('opening the link (what an e-mail link scanner does) changes nothing: a confirmation page without resident details', async () => {
+  const { jobs, deps, input, row, settled, tenant } = await setUp({ channel: 'email' });
+  const outcome = await referOutOfHours(deps, input);
+  const before = await settled(outcome.id);
+  const link = String((notify.received[0].body.personalisation as Record<string, string>).ack_link);
+  const url = `${ackUrl}${link.slice(link.indexOf('/referrals/ack/'))}`;
+  const audit = () => store.db.selectFrom('audit_events').select('action').where('tenant_id', '=', tenant).where('subject_id', '=', outcome.id).execute();
+  const auditBefore = await audit();
+
+  // A scanner opens it several times, follows it with HEAD, prefetches it.
+  for (let i = 0; i < 3; i++) expect((await fetch(url)).status).toBe(200);
+  expect((await fetch(url, { method: 'HEAD' })).status).toBe(200);
+  const res = await fetch(url);
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+  expect(res.headers.get('content-security-policy')).toContain("form-action 'self'");
+  const html = await res.text();
+  expect(html).toContain('<h1>Acknowledge duty referral</h1>');
+  expect(html).toContain('sent to Sam Duty at');
+  // One form, posting to this same URL (no action: the page's own), with one Acknowledge button.
+  expect(html.match(/<form method="post">/g)).toHaveLength(1);
+  expect(html).not.toMatch(/action=/);
+  expect(html.match(/<button\b[^>]*>([^<]*)<\/button>/g)).toEqual(['<button type="submit">Acknowledge</button>']);
+  // Nothing of the resident: not the summary, place, phone number or reference.
+  for (const detail of [input.summary, input.location, input.contact, input.reference, 'ceiling', 'Harbour']) expect(html).not.toContain(detail);
+
+  expect(await row(outcome.id)).toEqual(before);
+  expect(await audit()).toEqual(auditBefore);
+  await jobs.close();
+});
+
+test('Acknowledge (a POST) records who and when once, even pressed in parallel; a cross-site POST is refused', async () => {
+  const { jobs, deps, input, row, settled, tenant } = await setUp();
+  const outcome = await referOutOfHours(deps, input);
+  await settled(outcome.id);
+  const token = String((notify.received[0].body.personalisation as Record<string, string>).ack_link).split('/').pop();
+  const url = `${ackUrl}/referrals/ack/${token}`;
+
+  // A form on another site cannot post it (the browser says so in Sec-Fetch-Site).
+  const forged = await fetch(url, { method: 'POST', headers: { 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+  expect(forged.status).toBe(403);
+  expect((await row(outcome.id)).acknowledged_at).toBeNull();
+
+  const answers = await Promise.all(
+    ['same-origin', 'same-origin', 'none', undefined].map((site) => fetch(url, { method: 'POST', headers: site ? { 'sec-fetch-site': site } : {} })),
+  );
+  expect(answers.map((a) => a.status).sort()).toEqual([200, 410, 410, 410]);
+  const acked = await row(outcome.id);
+  expect(acked).toMatchObject({ acknowledged_by: 'Sam Duty', acknowledged_at: expect.any(Date) });
+  const acks = await store.db.selectFrom('audit_events').select('detail').where('tenant_id', '=', tenant).where('subject_id', '=', outcome.id).where('action', '=', 'referral.acknowledged').execute();
+  expect(acks).toHaveLength(1);
+  expect(acks[0].detail).toMatchObject({ by: 'Sam Duty', via: 'link' });
+  const again = await fetch(url, { method: 'POST' });
+  expect(again.status).toBe(410);
+  expect(await again.text()).toContain('by Sam Duty. Nothing more was recorded.');
+  expect((await row(outcome.id)).acknowledged_at).toEqual(acked.acknowledged_at);
   await jobs.close();
 });
 

@@ -334,12 +334,34 @@ async function setStatus(db: Db, row: ReferralRow, values: { status: ReferralSta
 /** Who acknowledged a step from its link: the person it was sent to. */
 const stepTargetName = sql<string | null>`coalesce(target_name, (select r.name from rota_entries r where r.id = referrals.rota_entry_id))`;
 
+/** A well-formed link token (32 random bytes, base64url); anything else is not looked up. */
+const ACK_TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+
 /**
- * The on-call officer opened the link: records the first acknowledgement only. Undefined for an
- * unknown token.
+ * The referral a link belongs to, read only, with who it was sent to: the confirmation page the
+ * link opens (GET) shows this and changes nothing, so a link scanner or preview cannot
+ * acknowledge. Undefined for an unknown or malformed token.
+ */
+export async function referralForAckToken(db: Db, token: string): Promise<{ referral: ReferralRow; sentTo: string | null } | undefined> {
+  if (!ACK_TOKEN.test(token)) return undefined;
+  const row = await db
+    .selectFrom('referrals')
+    .selectAll()
+    .select(stepTargetName.as('sent_to'))
+    .where('ack_token_hash', '=', hashAckToken(token))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { sent_to: sentTo, ...referral } = row;
+  return { referral, sentTo };
+}
+
+/**
+ * The on-call officer pressed Acknowledge on the link's confirmation page (a POST): records the
+ * first acknowledgement only, with who (the person the step was sent to) and when. Undefined for
+ * an unknown token.
  */
 export async function acknowledgeReferral(db: Db, token: string, at: Date): Promise<{ referral: ReferralRow; first: boolean } | undefined> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
+  if (!ACK_TOKEN.test(token)) return undefined;
   const hash = hashAckToken(token);
   const updated = await db
     .updateTable('referrals')

@@ -155,12 +155,14 @@ test('GET /referrals lists recent referrals with sent and acknowledged times', a
   expect(views).toHaveLength(1);
 });
 
-test('an unknown or malformed acknowledgement token is a 404 page', async () => {
+test('an unknown or malformed acknowledgement token is a 404 page, opened or posted', async () => {
   for (const token of ['nope', 'A'.repeat(43)]) {
-    const res = await fetch(`${base}/referrals/ack/${token}`);
-    expect(res.status).toBe(404);
-    expect(res.headers.get('content-type')).toMatch(/text\/html/);
-    expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(await res.text()).toContain('<h1>Link not recognised</h1>');
+    for (const method of ['GET', 'POST']) {
+      const res = await fetch(`${base}/referrals/ack/${token}`, { method });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/text\/html/);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(await res.text()).toContain('<h1>Link not recognised</h1>');
+    }
   }
 });

@@ -5,6 +5,7 @@ import * as m003 from './003_referral_escalation.js';
 import * as m004 from './004_conversation_safety.js';
 import * as m005 from './005_durable_jobs.js';
 import * as m006 from './006_conversation_identity.js';
+import * as m007 from './007_totp_single_use.js';
 
 /** Versioned migrations, applied in name order at start on PGlite and PostgreSQL alike. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '004_conversation_safety': m004,
   '005_durable_jobs': m005,
   '006_conversation_identity': m006,
+  '007_totp_single_use': m007,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -103,7 +103,8 @@ test('sign-in: errors are summarised, first sign-in enrols an authenticator and 
   await agent.fill('#totp-code', '000000' === totpCode(secret, Date.now()) ? '111111' : '000000');
   await agent.keyboard.press('Enter');
   await agent.waitForSelector('.govuk-error-summary__list :text("The code is not correct")');
-  await agent.fill('#totp-code', totpCode(secret, Date.now()));
+  // Codes are single-use: the next step's code (the window accepts it), not the one just used to enrol.
+  await agent.fill('#totp-code', totpCode(secret, Date.now() + 30_000));
   await agent.keyboard.press('Enter');
   await agent.waitForSelector('h1:has-text("Queue")');
   await agent.waitForSelector('#presence');

@@ -297,6 +297,8 @@ export class ChatWidget {
   }
 
   private renderReplies(replies: OutboundMessage[]): void {
+    // The council closed the conversation and the resident wrote again: the assistant starts afresh.
+    if (this.state === 'closed' && !this.ended) this.setState('bot');
     for (const reply of replies) this.appendMessage('bot', reply, true);
     this.applyLatestAskFor(replies);
     const handoff = replies.find((r) => r.handoff)?.handoff;
@@ -469,6 +471,11 @@ export class ChatWidget {
     } else if (this.state === 'queued') {
       const detail = waitDetail(this.waitNotice);
       status.replaceChildren('Waiting for an adviser', ...(detail ? [el('span', { class: 'ca-status__detail' }, detail)] : []));
+      status.hidden = false;
+    } else if (this.state === 'closed' && !this.ended) {
+      // Closed by the council (End chat shows its own ended state): the input stays, and a new
+      // message starts afresh with the assistant, as the notice in the log says.
+      status.replaceChildren('This conversation is closed', el('span', { class: 'ca-status__detail' }, 'Send a message to start again with the assistant.'));
       status.hidden = false;
     } else {
       status.replaceChildren();

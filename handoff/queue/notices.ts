@@ -1,0 +1,60 @@
+import { storeOutbound, type ConversationRow, type Db, type MessageRow } from '../../store/index.js';
+import { firstName } from './common.js';
+
+/**
+ * What a resident is told when an agent acts on their conversation (accept, transfer, hand back,
+ * close): the wording in one place, true to what happened and channel-neutral (the same words go
+ * to web chat and by SMS). Each notice is stored as a system outbound message inside the action's
+ * own transaction, so it commits with the state change or not at all; the caller delivers it after
+ * commit (realtime refresh for web chat, dispatchOutbound for SMS), and the SMS outbox sweep
+ * sends it if that first attempt is lost.
+ */
+export type NoticeKind = 'agent_joined' | 'transferred' | 'handed_back' | 'closed';
+
+export interface Notice {
+  kind: NoticeKind;
+  text: string;
+}
+
+/** An agent took the conversation: who, and from which team. */
+export function agentJoinedNotice(agentName: string, teamName: string): Notice {
+  return { kind: 'agent_joined', text: `${firstName(agentName)} from ${teamName} has joined the conversation.` };
+}
+
+/** Passed on to a named colleague or to a team's queue: nobody holds it until they accept. */
+export function transferredNotice(to: { agentName: string } | { teamName: string }): Notice {
+  const text =
+    'agentName' in to
+      ? `I'm passing you to my colleague ${firstName(to.agentName)}. Please stay here; they'll reply soon.`
+      : `I'm passing you to a colleague in ${to.teamName}. Please stay here; they'll reply soon.`;
+  return { kind: 'transferred', text };
+}
+
+/** The agent's part is over and the assistant answers again (its dialogue starts afresh). */
+export function handedBackNotice(agentName: string): Notice {
+  return { kind: 'handed_back', text: `${firstName(agentName)} has handed you back to the assistant; I'm here if you need anything else.` };
+}
+
+/**
+ * The conversation is closed. What it offers is what happens: a later message starts afresh with
+ * the assistant (a new conversation by SMS, a reset dialogue in web chat). No call-back is promised.
+ */
+export function closedNotice(agentName: string): Notice {
+  return {
+    kind: 'closed',
+    text: `${firstName(agentName)} has closed this conversation. If you need us again, just send a message and the assistant will start afresh.`,
+  };
+}
+
+/** Stores `notice` as a system message on the conversation's channel; call inside the action's transaction. */
+export function storeNotice(db: Db, conversation: Pick<ConversationRow, 'id' | 'tenant_id' | 'channel'>, notice: Notice): Promise<MessageRow> {
+  return storeOutbound(db, {
+    tenant: conversation.tenant_id,
+    conversationId: conversation.id,
+    channel: conversation.channel,
+    author: 'system',
+    text: notice.text,
+    parts: { text: notice.text, notice: notice.kind },
+    replyTo: null,
+  });
+}
