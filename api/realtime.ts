@@ -25,11 +25,21 @@ export function createRealtime(http: HttpServer, store: Store, log: Logger, redi
   const io = new Server(http, { path: '/socket.io', cors: { origin: true }, serveClient: true });
   let pub: Redis | undefined;
   let sub: Redis | undefined;
+  let closed = false;
   if (redisUrl) {
     pub = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
     sub = pub.duplicate();
     pub.on('error', (err) => log.warn({ err: err.message }, 'redis (socket.io) error'));
     sub.on('error', (err) => log.warn({ err: err.message }, 'redis (socket.io) error'));
+    // The adapter publishes without handling a failure: a live update sent while the server shuts
+    // down (a turn still finishing) would be an unhandled rejection. It is logged and dropped; the
+    // update itself is only a nudge, the message is already stored.
+    const publish = pub.publish.bind(pub) as (channel: string, message: string | Buffer) => Promise<number>;
+    (pub as unknown as { publish: typeof publish }).publish = (channel, message) =>
+      publish(channel, message).catch((err: Error) => {
+        if (!closed) log.warn({ err: err.message }, 'live update not published');
+        return 0;
+      });
     io.adapter(createAdapter(pub, sub));
   }
   const typingListeners: ((tenant: string, conversationId: string, typing: boolean) => void)[] = [];
@@ -61,6 +71,7 @@ export function createRealtime(http: HttpServer, store: Store, log: Logger, redi
       io.to(`conv:${conversationId}`).emit('conversation:updated', { conversationId });
     },
     async close() {
+      closed = true;
       await new Promise<void>((resolve) => io.close(() => resolve()));
       pub?.disconnect();
       sub?.disconnect();
