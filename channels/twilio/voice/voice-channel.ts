@@ -12,7 +12,7 @@
  * - `s`: silences in a row (the <Redirect> after a <Gather> adds one).
  */
 import type { Logger } from 'pino';
-import type { Assistant, OutboundMessage, HandoffNotice } from '../../../bot/index.js';
+import { spokenNumber, type Assistant, type OutboundMessage, type HandoffNotice } from '../../../bot/index.js';
 import { abandon, isOpen } from '../../../handoff/index.js';
 import {
   findConversation,
@@ -439,7 +439,7 @@ export class VoiceChannel {
     const before = replies.filter((r) => !r.handoff);
     const main = replies.find((r) => r.handoff)!;
     const spokenBefore = before.length ? renderReplies(before, { offerLink: false }).segments : [];
-    const nines = (s.emergency.emergencyServices ?? '999').replace(/\s+/g, '').split('').join(' ');
+    const nines = spokenNumber(s.emergency.emergencyServices ?? '999');
     if (safety && notice.route !== 'agent') {
       // Nobody can take the call now: queueing the caller would promise a person who is not there.
       // The reply's speech already names the services and says what will happen (duty officer
