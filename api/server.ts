@@ -9,7 +9,7 @@ import { loadRecogniserConfig } from '../intents/index.js';
 import { createReferralSender, loadNotifyConfig, type NotifyConfig } from '../channels/notify/index.js';
 import type { TenantRuntime } from '../bot/index.js';
 import type { SafetyRoutes } from '../bot/ports.js';
-import { availableAgents, servesQueue } from '../handoff/index.js';
+import { agentCanTakeNow } from '../handoff/index.js';
 import { createSmsDispatcher, registerSmsJobs, sweepSmsOutbox, type SmsChannelDeps } from '../channels/twilio/index.js';
 import { createVoiceSms } from '../channels/twilio/voice/index.js';
 import type { TwilioVoiceDeps } from './routes/twilio-voice.js';
@@ -202,11 +202,9 @@ function createSafetyRoutes(tenants: Map<string, TenantRuntime>, notify: NotifyC
   return {
     async agentCanTakeNow(db, tenant, queueId, now, urgent = false) {
       const settings = tenants.get(tenant)?.pack.settings;
-      const queue = settings?.queues.find((q) => q.id === queueId);
-      // Urgent work no skilled agent can take is offered to every available agent unless the council says "none".
-      const overflow = urgent && (settings as { urgentOverflow?: string } | undefined)?.urgentOverflow !== 'none';
-      const agents = await availableAgents(db, tenant, now);
-      return agents.some((a) => (overflow || servesQueue(a.skills, queue)) && a.open + a.offers < a.capacity);
+      if (!settings) return false;
+      // The queue's own overflow rule (handoff/queue/overflow.ts), with the council's policy.
+      return agentCanTakeNow(db, tenant, settings.queues, queueId, settings.urgentOverflow, urgent, now);
     },
     async dutyReachable(db, tenant, skills, now) {
       // Without a Notify key a referral is recorded, never sent (LogOnlySender).

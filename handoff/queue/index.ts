@@ -3,6 +3,7 @@ export * from './types.js';
 export { servesQueue, startOfDay, isSupervisor, firstName } from './common.js';
 export {
   accessTo,
+  agentCanTakeNow,
   agentsWhoCanOpen,
   OverflowState,
   URGENT_OVERFLOW_POLICIES,

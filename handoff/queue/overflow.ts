@@ -110,3 +110,23 @@ export async function agentsWhoCanOpen(
     .filter((r) => accessTo({ id: r.id, roles: jsonArray(r.roles), skills: jsonArray(r.skills) }, h, queues, state) !== null)
     .map((r) => r.id);
 }
+
+/**
+ * Whether an available agent can take a new handoff for this queue now (what a safety reply may
+ * promise as "a person will join now"): one who serves the queue, or for urgent work under the
+ * `all_agents` policy any available agent, with room for it beside their open work and offers.
+ */
+export async function agentCanTakeNow(
+  db: Db,
+  tenant: string,
+  queues: readonly QueueSettings[],
+  queueId: string,
+  policy: UrgentOverflow,
+  urgent: boolean,
+  now = new Date(),
+): Promise<boolean> {
+  const queue = queues.find((q) => q.id === queueId);
+  const overflow = urgent && policy === 'all_agents';
+  const agents = await availableAgents(db, tenant, now);
+  return agents.some((a) => (overflow || servesQueue(a.skills, queue)) && a.open + a.offers < a.capacity);
+}
