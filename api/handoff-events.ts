@@ -1,6 +1,6 @@
 import type { Assistant, AssistantEvent } from '../bot/index.js';
 import { isOpen } from '../handoff/index.js';
-import { dutyPolicyOf, needsDutyReferral, referOutOfHours, type DutyPolicy } from '../handoff/referrals/index.js';
+import { dutyPolicyOf, needsDutyReferral, referOutOfHours, referralSkills, type DutyPolicy } from '../handoff/referrals/index.js';
 import { type ConsoleDeps } from './console/index.js';
 import { notifyHandoffCreated } from './console/socket.js';
 
@@ -57,7 +57,7 @@ async function referIfOutOfHours(assistant: Assistant, deps: ConsoleDeps, event:
       tenant: event.tenant,
       handoffId: handoff.id,
       conversationId: event.conversationId,
-      skill: [...(queue?.skills ?? []), ...(service ? [service.area] : []), ...(safety ? ['safety'] : [])],
+      skill: referralSkills(queue?.skills, service?.area, safety),
       reference: latestCase?.reference ?? null,
       location: (latestCase?.location as { label?: string } | null)?.label ?? null,
       contact: contact?.phone ?? contact?.email ?? phoneChannel,

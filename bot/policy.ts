@@ -1,7 +1,7 @@
 import { RISK_KIND_LABELS, type Entity, type IntentPrediction, type RiskKind, type SafetyDecision, type SafetyHit } from '../intents/types.js';
 import { decideSafety } from '../intents/index.js';
 import { addWorkingDays, findLikelyDuplicate, isOpenStatus, recordRepeatReport, statusLabel } from '../cases/index.js';
-import { abandon, describeHours, estimateWait, isOpen, needsDutyReferral, priorityFor, queueFor } from '../handoff/index.js';
+import { abandon, describeHours, estimateWait, isOpen, needsDutyReferral, priorityFor, queueFor, referralSkills } from '../handoff/index.js';
 import {
   caseHistory,
   fromJson,
@@ -213,8 +213,7 @@ class Turn {
     // Out of hours too: an agent who is signed in and free is a person who will really join.
     if (await ask(() => routes.agentCanTakeNow(this.input.db, tenant, queueId, now, true))) return 'agent';
     const queue = this.settings.queues.find((q) => q.id === queueId);
-    // The same skills the referral is made for (api/handoff-events.ts).
-    const skills = [...(queue?.skills ?? []), ...(service ? [service.area] : []), 'safety'];
+    const skills = referralSkills(queue?.skills, service?.area, true);
     if (needsDutyReferral({ open, serviceOoh: service?.ooh ?? false, safety: true }) && (await ask(() => routes.dutyReachable(this.input.db, tenant, skills, now)))) return 'duty';
     return 'none';
   }

@@ -1,4 +1,4 @@
-export { needsDutyReferral } from './decide.js';
+export { needsDutyReferral, referralSkills } from './decide.js';
 export { onCall, onCallRanked, addRotaEntry, deleteRotaEntry, listRota, rotaEntryInput, ukMobileNumber, ALL_SKILLS, type RotaEntryInput } from './rota.js';
 export {
   referOutOfHours,
