@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { fromJson, toJson } from './json.js';
+import { msAgo, msFromNow } from './sql-time.js';
 import type { Db } from './schema.js';
 
 /**
@@ -36,7 +37,7 @@ export async function insertJob(db: Db, job: NewJob): Promise<boolean> {
   const r = await sql<{ id: string }>`
     insert into jobs (queue, id, name, data, max_attempts, backoff_ms, run_at)
     values (${job.queue}, ${job.id}, ${job.name}, ${toJson(job.data)}::jsonb, ${job.maxAttempts}, ${job.backoffMs},
-            now() + ${Math.max(0, job.delayMs)}::double precision * interval '1 millisecond')
+            ${msFromNow(Math.max(0, job.delayMs))})
     on conflict (queue, id) do nothing
     returning id`.execute(db);
   return r.rows.length > 0;
@@ -61,7 +62,7 @@ export async function claimJobs(db: Db, queue: string, names: string[], limit: n
   if (!names.length || limit <= 0) return [];
   const r = await sql<JobRow>`
     update jobs set status = 'active', attempts_made = attempts_made + 1, locked_by = ${worker},
-      locked_until = now() + ${leaseMs}::double precision * interval '1 millisecond'
+      locked_until = ${msFromNow(leaseMs)}
     where (queue, id) in (
       select queue, id from jobs
       where queue = ${queue} and name in (${sql.join(names)})
@@ -76,7 +77,7 @@ export async function claimJobs(db: Db, queue: string, names: string[], limit: n
 /** Keeps a running job's lease alive; false when another worker took it over. */
 export async function extendJobLease(db: Db, queue: string, id: string, worker: string, leaseMs: number): Promise<boolean> {
   const r = await sql`
-    update jobs set locked_until = now() + ${leaseMs}::double precision * interval '1 millisecond'
+    update jobs set locked_until = ${msFromNow(leaseMs)}
     where queue = ${queue} and id = ${id} and status = 'active' and locked_by = ${worker}`.execute(db);
   return Number(r.numAffectedRows ?? 0) > 0;
 }
@@ -120,7 +121,7 @@ export async function msUntilNextJob(db: Db, queue: string, names: string[]): Pr
 export async function purgeFailedJobs(db: Db, queue: string, olderThanMs: number): Promise<void> {
   await sql`
     delete from jobs where queue = ${queue} and status = 'failed'
-      and run_at < now() - ${olderThanMs}::double precision * interval '1 millisecond'`.execute(db);
+      and run_at < ${msAgo(olderThanMs)}`.execute(db);
 }
 
 /** Removes every job of a queue (a test's throwaway queue, on close). */

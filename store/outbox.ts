@@ -1,5 +1,6 @@
 import { sql, type ColumnType, type Kysely } from 'kysely';
 import { toJson } from './json.js';
+import { msAgo } from './sql-time.js';
 import type { ConversationRow, Database, Db, MessageRow, MessagesTable } from './schema.js';
 
 /**
@@ -103,11 +104,11 @@ export async function unsentOutbound(
       eb.or([
         eb.and([
           eb('messages.status', 'in', ['stored', 'fault']),
-          eb('messages.created_at', '<', sql<Date>`now() - ${input.graceMs}::double precision * interval '1 millisecond'`),
+          eb('messages.created_at', '<', msAgo(input.graceMs)),
         ]),
         eb.and([
           eb('messages.status', '=', 'send_retry'),
-          eb(sql`coalesce(messages.claimed_at, messages.created_at)`, '<', sql<Date>`now() - ${input.retryAfterMs}::double precision * interval '1 millisecond'`),
+          eb(sql`coalesce(messages.claimed_at, messages.created_at)`, '<', msAgo(input.retryAfterMs)),
         ]),
       ]),
     )
@@ -119,7 +120,7 @@ export async function staleClaims(db: Db, input: { tenants: string[]; channel: s
   if (!input.tenants.length) return [];
   return outboundOnChannel(db, input.tenants, input.channel, input.limit)
     .where('messages.status', '=', 'dispatching')
-    .where(sql`coalesce(messages.claimed_at, messages.created_at)`, '<', sql<Date>`now() - ${input.olderThanMs}::double precision * interval '1 millisecond'`)
+    .where(sql`coalesce(messages.claimed_at, messages.created_at)`, '<', msAgo(input.olderThanMs))
     .execute();
 }
 
@@ -134,7 +135,7 @@ export async function reclaimStale(db: Db, row: OutboxRow, olderThanMs: number):
     .where('tenant_id', '=', row.tenant_id)
     .where('id', '=', row.id)
     .where('status', '=', 'dispatching')
-    .where(sql`coalesce(claimed_at, created_at)`, '<', sql<Date>`now() - ${olderThanMs}::double precision * interval '1 millisecond'`)
+    .where(sql`coalesce(claimed_at, created_at)`, '<', msAgo(olderThanMs))
     .returningAll()
     .executeTakeFirst();
 }
@@ -170,7 +171,7 @@ export async function conversationsWithUnanswered(db: Db, input: { tenants: stri
         .where('messages.tenant_id', 'in', input.tenants)
         .where('messages.direction', '=', 'in')
         .where('messages.processed_at', 'is', null)
-        .where('messages.created_at', '<', sql<Date>`now() - ${input.graceMs}::double precision * interval '1 millisecond'`),
+        .where('messages.created_at', '<', msAgo(input.graceMs)),
     )
     // A conversation whose turn is running now holds its row lock: skip it, that turn answers it.
     .forUpdate()
