@@ -73,8 +73,16 @@ export function createRealtime(http: HttpServer, store: Store, log: Logger, redi
     async close() {
       closed = true;
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      pub?.disconnect();
-      sub?.disconnect();
+      // QUIT, not a hard disconnect: commands still in flight (the adapter's subscriptions right after
+      // start, a last publish) get their replies instead of rejecting with "Connection is closed".
+      // A Redis that no longer answers must not hold the shutdown: after a second, disconnect.
+      const quit = async (client?: Redis) => {
+        if (!client) return;
+        const timer = setTimeout(() => client.disconnect(), 1000);
+        await client.quit().catch(() => undefined);
+        clearTimeout(timer);
+      };
+      await Promise.all([quit(pub), quit(sub)]);
     },
   };
 }
