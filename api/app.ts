@@ -3,10 +3,9 @@ import path from 'node:path';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import helmet from 'helmet';
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Assistant } from '../bot/index.js';
-import type { Store } from '../store/index.js';
+import { ping, type Store } from '../store/index.js';
 import { dutyHealth } from '../handoff/referrals/index.js';
 import type { Config } from './config.js';
 import type { Metrics } from './metrics.js';
@@ -17,10 +16,8 @@ import type { Realtime } from './realtime.js';
 import { bearerToken } from './auth.js';
 import { byIp, digest, MemoryCounter, rateLimit, RedisCounter, signInLimiter, type CounterStore } from './rate-limit.js';
 import { consoleApi, referralAckRoutes, type ConsoleDeps } from './console/index.js';
-import type { SmsChannelDeps } from '../channels/twilio/index.js';
+import type { Channels } from '../channels/index.js';
 import { conversationRoutes } from './routes/conversations.js';
-import { twilioSmsRoutes } from './routes/twilio-sms.js';
-import { twilioVoiceRoutes, type TwilioVoiceDeps } from './routes/twilio-voice.js';
 import { suggestionRoutes } from './routes/suggestions.js';
 
 export interface AppDeps {
@@ -33,8 +30,8 @@ export interface AppDeps {
   webDir: string;
   realtime?: Realtime;
   console?: ConsoleDeps;
-  sms?: SmsChannelDeps;
-  voice?: TwilioVoiceDeps;
+  /** The channel adapters (channels/registry.ts): each one's webhook routes are mounted here. */
+  channels?: Channels;
   /** Where rate-limit counters live; default: Redis (shared by every process) when REDIS_URL is set, else memory. */
   rateLimitStore?: CounterStore;
 }
@@ -110,7 +107,7 @@ export function createApp(deps: AppDeps): express.Express {
   // the assistant still serves residents, but monitoring should page someone.
   app.get('/health', async (_req, res) => {
     try {
-      await sql`select 1`.execute(deps.store.db);
+      await ping(deps.store.db);
     } catch {
       return void res.status(503).json({ status: 'unavailable', store: deps.store.kind });
     }
@@ -187,9 +184,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use((_req, res) => sendProblem(res, 404, 'Not found', 'There is no such API endpoint.'));
   app.use('/api/v1', api);
 
-  // Twilio webhooks: form-encoded and signature-checked, outside the JSON API.
-  if (deps.sms) app.use('/channels/twilio', twilioSmsRoutes(deps.sms));
-  if (deps.voice) app.use('/channels/twilio', twilioVoiceRoutes(deps.voice));
+  // Channel webhooks (Twilio, the signed webhook channel...): each verifies its own signature, outside the JSON API.
+  for (const { path: mountPath, router } of deps.channels?.routes() ?? []) app.use(mountPath, router);
 
   if (deps.console) {
     app.use('/api/console', consoleApi(deps.console, { signInLimit: signInLimiter(limitStore, limits) }));

@@ -1,4 +1,4 @@
-import { notifyConfiguredForTests, type NotifyStandIn } from '../channels/notify/notify-stand-in.fixture.js';
+import { notifyConfiguredForTests, type NotifyStandIn } from '../notify/notify-stand-in.fixture.js';
 import { addRotaEntry, REFERRAL_SWEEP_JOB, rotaEntryInput } from '../handoff/referrals/index.js';
 import { signedInAgent } from '../test/console-client.js';
 import { Resident, startTestServer, type TestServer } from '../test/server.js';

@@ -1,6 +1,7 @@
 import type { Assistant, AssistantEvent } from '../bot/index.js';
 import { isOpen } from '../handoff/index.js';
 import { dutyPolicyOf, needsDutyReferral, referOutOfHours, referralSkills, type DutyPolicy } from '../handoff/referrals/index.js';
+import { contactPhoneAndEmail, findConversationById, handoffById, latestCaseOfConversation } from '../store/index.js';
 import { type ConsoleDeps } from './console/index.js';
 import { notifyHandoffCreated } from './console/socket.js';
 
@@ -35,21 +36,13 @@ async function referIfOutOfHours(assistant: Assistant, deps: ConsoleDeps, event:
   const safety = event.reason.startsWith('safety.');
   if (!needsDutyReferral({ open, serviceOoh: event.ooh, safety })) return;
   const db = deps.store.db;
-  const handoff = await db.selectFrom('handoffs').selectAll().where('tenant_id', '=', event.tenant).where('id', '=', event.handoffId).executeTakeFirst();
+  const handoff = await handoffById(db, event.tenant, event.handoffId);
   if (!handoff) return;
   const queue = settings.queues.find((q) => q.id === handoff.queue);
   const service = event.service ? runtime.pack.servicesById.get(event.service) : undefined;
-  const latestCase = await db
-    .selectFrom('cases')
-    .select(['reference', 'location'])
-    .where('tenant_id', '=', event.tenant)
-    .where('conversation_id', '=', event.conversationId)
-    .orderBy('created_at', 'desc')
-    .executeTakeFirst();
-  const conversation = await db.selectFrom('conversations').select(['contact_id', 'channel', 'channel_user_id']).where('id', '=', event.conversationId).executeTakeFirst();
-  const contact = conversation?.contact_id
-    ? await db.selectFrom('contacts').select(['phone', 'email']).where('id', '=', conversation.contact_id).executeTakeFirst()
-    : undefined;
+  const latestCase = await latestCaseOfConversation(db, event.tenant, event.conversationId);
+  const conversation = await findConversationById(db, event.conversationId);
+  const contact = conversation?.contact_id ? await contactPhoneAndEmail(db, conversation.contact_id) : undefined;
   const phoneChannel = conversation && (conversation.channel === 'sms' || conversation.channel === 'voice') ? conversation.channel_user_id : null;
   await referOutOfHours(
     { db, jobs: deps.jobs, log: deps.log, publicUrl: deps.publicUrl, clock: deps.clock, duty: dutyPolicyFor(assistant) },

@@ -1,4 +1,6 @@
-/** The OpenAPI document of the public API, served at /api/v1/openapi.json. */
+import { ASK_FOR, CONVERSATION_STATES, PRIORITIES, RISK_KINDS } from '../wire/index.js';
+
+/** The OpenAPI document of the public API, served at /api/v1/openapi.json; its enums come from wire/. */
 export function openApiDocument(publicUrl?: string): object {
   const problem = { $ref: '#/components/schemas/Problem' };
   const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: problem } } });
@@ -26,13 +28,21 @@ export function openApiDocument(publicUrl?: string): object {
             text: { type: 'string' },
             speech: { type: 'string' },
             suggestions: { type: 'array', items: { $ref: '#/components/schemas/Suggestion' } },
-            card: { type: 'object', properties: { title: { type: 'string' }, body: { type: 'string' }, link: { type: 'object', properties: { label: { type: 'string' }, url: { type: 'string' } } } } },
+            card: { type: 'object', required: ['title', 'body'], properties: { title: { type: 'string' }, body: { type: 'string' }, link: { type: 'object', properties: { label: { type: 'string' }, url: { type: 'string' } } } } },
             link: { type: 'object', properties: { label: { type: 'string' }, url: { type: 'string' } } },
-            askFor: { type: 'string', enum: ['address', 'postcode', 'date', 'choice', 'yes_no', 'phone', 'email', 'free_text', 'photo'] },
+            askFor: { type: 'string', enum: [...ASK_FOR] },
             handoff: {
               type: 'object',
               required: ['reason', 'priority'],
-              properties: { reason: { type: 'string' }, priority: { type: 'string', enum: ['urgent', 'high', 'normal'] }, queue: { type: 'string' } },
+              properties: {
+                reason: { type: 'string' },
+                priority: { type: 'string', enum: [...PRIORITIES] },
+                queue: { type: 'string' },
+                staffAvailable: { type: 'boolean', description: 'False out of hours' },
+                estimatedWaitSeconds: { type: 'number' },
+                route: { type: 'string', enum: ['agent', 'duty', 'queue', 'none'], description: 'What the resident was told will happen' },
+                riskKind: { type: 'string', enum: [...RISK_KINDS] },
+              },
             },
             feedbackFor: { type: 'object', properties: { articleId: { type: 'string' } } },
           },
@@ -84,7 +94,44 @@ export function openApiDocument(publicUrl?: string): object {
         get: {
           summary: 'The transcript',
           security: [{ conversationToken: [] }],
-          responses: { '200': { description: 'Transcript' }, '401': problemResponse('Missing or wrong token'), '404': problemResponse('Unknown conversation') },
+          responses: {
+            '200': {
+              description: 'Transcript',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['conversationId', 'state', 'messages'],
+                    properties: {
+                      conversationId: { type: 'string', format: 'uuid' },
+                      state: { type: 'string', enum: [...CONVERSATION_STATES] },
+                      messages: {
+                        type: 'array',
+                        items: {
+                          allOf: [
+                            { $ref: '#/components/schemas/OutboundMessage' },
+                            {
+                              type: 'object',
+                              required: ['id', 'direction', 'author', 'createdAt'],
+                              properties: {
+                                id: { type: 'string' },
+                                direction: { type: 'string', enum: ['in', 'out'] },
+                                author: { type: 'string', enum: ['resident', 'bot', 'agent', 'system'] },
+                                createdAt: { type: 'string', format: 'date-time' },
+                                agentName: { type: 'string', description: "The adviser's first name, on their messages" },
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            '401': problemResponse('Missing or wrong token'),
+            '404': problemResponse('Unknown conversation'),
+          },
         },
       },
       '/api/v1/suggestions': {
@@ -92,9 +139,32 @@ export function openApiDocument(publicUrl?: string): object {
           summary: 'Typeahead suggestions',
           parameters: [
             { name: 'tenant', in: 'query', schema: { type: 'string' } },
-            { name: 'q', in: 'query', schema: { type: 'string' } },
+            { name: 'q', in: 'query', schema: { type: 'string', maxLength: 200 } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10, default: 6 } },
           ],
-          responses: { '200': { description: 'Suggestions' } },
+          responses: {
+            '200': {
+              description: 'Suggestions',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['suggestions'],
+                    properties: {
+                      suggestions: {
+                        type: 'array',
+                        items: {
+                          type: 'object',
+                          required: ['text', 'kind'],
+                          properties: { text: { type: 'string' }, kind: { type: 'string', enum: ['question', 'article'] }, articleId: { type: 'string' }, url: { type: 'string' } },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
         },
       },
       '/health': { get: { summary: 'Liveness and store check', responses: { '200': { description: 'OK' }, '503': { description: 'Store unavailable' } } } },

@@ -6,13 +6,11 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { Assistant } from '../bot/index.js';
 import { loadRecogniserConfig } from '../intents/index.js';
-import { createReferralSender, loadNotifyConfig, type NotifyConfig } from '../channels/notify/index.js';
+import { createReferralSender, loadNotifyConfig, type NotifyConfig } from '../notify/index.js';
 import type { TenantRuntime } from '../bot/index.js';
 import type { SafetyRoutes } from '../bot/ports.js';
 import { agentCanTakeNow } from '../handoff/index.js';
-import { createSmsDispatcher, registerSmsJobs, sweepSmsOutbox, type SmsChannelDeps } from '../channels/twilio/index.js';
-import { createVoiceSms } from '../channels/twilio/voice/index.js';
-import type { TwilioVoiceDeps } from './routes/twilio-voice.js';
+import { createChannels } from '../channels/index.js';
 import { onCall, registerReferralJobs, REFERRAL_SWEEP_EVERY_MS, REFERRAL_SWEEP_JOB } from '../handoff/referrals/index.js';
 import { createJobQueue, purgeExpired, registerRecovery, type JobQueue } from '../jobs/index.js';
 import { openStore, type Store } from '../store/index.js';
@@ -47,6 +45,8 @@ export interface StartOptions {
   clock?: () => Date;
   /** A BullMQ queue of its own (tests); processes of one deployment share the default. */
   jobsQueue?: string;
+  /** The environment channels read their settings from (default process.env). */
+  env?: Record<string, string | undefined>;
   /** Create demo agents (printing their first-run passwords once) where a council has none. Default true. */
   seedAgents?: boolean;
 }
@@ -105,7 +105,9 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
   const realtime = createRealtime(server, store, log, redisUrl);
   const defaultTenant = tenants.has('demo') ? 'demo' : [...tenants.keys()][0];
   const publicUrl = config.publicUrl;
-  const smsDeps: SmsChannelDeps = {
+  // Every channel is an adapter in channels/registry.ts: its routes are mounted, its replies delivered through it.
+  const channels = createChannels({
+    store,
     db: store.db,
     assistant,
     jobs,
@@ -113,10 +115,10 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     defaultTenant,
     tenantIds: () => tenants.keys(),
     publicUrl: () => publicUrl,
-    clock: options.clock,
-  };
-  registerSmsJobs(jobs, smsDeps);
-  const dispatchOutbound = createSmsDispatcher(smsDeps);
+    env: options.env ?? process.env,
+    clock: options.clock ?? (() => new Date()),
+  });
+  const dispatchOutbound = channels.dispatch;
   const consoleDeps: ConsoleDeps = {
     store,
     assistant,
@@ -145,19 +147,10 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
       await seedDemoAgents(store, runtime.pack.tenant, log, { skills: [...new Set(runtime.pack.settings.queues.flatMap((q) => q.skills))] });
     }
   }
-  const voiceDeps: TwilioVoiceDeps = {
-    store,
-    assistant,
-    log,
-    tenantIds: () => tenants.keys(),
-    publicUrl: () => publicUrl,
-    sms: createVoiceSms({ db: store.db, jobs, log }),
-    clock: options.clock,
-  };
   // Rate-limit counters in Redis are namespaced by this server's job queue: deployments (and test
   // servers) sharing one Redis never count each other's requests.
   const appConfig = { ...config, jobsQueueName: options.jobsQueue ?? config.jobsQueueName };
-  const app = createApp({ config: appConfig, store, assistant, metrics, log, defaultTenant, webDir: path.join(repoRoot, 'web'), realtime, console: consoleDeps, sms: smsDeps, voice: voiceDeps });
+  const app = createApp({ config: appConfig, store, assistant, metrics, log, defaultTenant, webDir: path.join(repoRoot, 'web'), realtime, console: consoleDeps, channels });
   server.on('request', app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -174,7 +167,7 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
       realtime.conversationUpdated(conversationId);
       await dispatchOutbound(tenant, conversationId);
     },
-    outboxes: [(tenantIds) => sweepSmsOutbox(smsDeps, tenantIds)],
+    outboxes: channels.sweeps(),
     log,
   });
   log.info({ port, store: store.kind, jobs: jobs.kind, tenants: [...tenants.keys()] }, 'council assistant listening');

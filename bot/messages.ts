@@ -5,7 +5,12 @@
 
 import type { RiskKind } from '../intents/types.js';
 
-export type ChannelName = 'api' | 'webchat' | 'sms' | 'voice' | 'messenger' | 'whatsapp';
+/**
+ * A channel's name as stored on conversations: the built-in ones, or any adapter's name in
+ * channels/registry.ts (a new channel needs no edit here; its wording is the default unless a
+ * flow's wording names it).
+ */
+export type ChannelName = 'api' | 'webchat' | 'sms' | 'voice' | 'messenger' | 'whatsapp' | (string & {});
 
 export interface Attachment {
   contentType: string;

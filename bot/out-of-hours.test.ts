@@ -3,7 +3,7 @@
  * can book a call-back request; a safety disclosure is told only what will really happen (the
  * duty officer is alerted only when someone is on the rota and a referral can be sent).
  */
-import { notifyConfiguredForTests } from '../channels/notify/notify-stand-in.fixture.js';
+import { notifyConfiguredForTests } from '../notify/notify-stand-in.fixture.js';
 import { addRotaEntry, rotaEntryInput } from '../handoff/referrals/index.js';
 import { allText, Resident, startTestServer, type TestServer } from '../test/server.js';
 

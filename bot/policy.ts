@@ -1,21 +1,24 @@
 import { RISK_KIND_LABELS, type Entity, type IntentPrediction, type RiskKind, type SafetyDecision, type SafetyHit } from '../intents/types.js';
 import { decideSafety } from '../intents/index.js';
 import { addWorkingDays, findLikelyDuplicate, isOpenStatus, recordRepeatReport, statusLabel } from '../cases/index.js';
-import { abandon, describeHours, estimateWait, isOpen, needsDutyReferral, priorityFor, queueFor, referralSkills } from '../handoff/index.js';
+import { describeHours, estimateWait, isOpen, needsDutyReferral, priorityFor, queueFor, referralSkills } from '../handoff/index.js';
+import type { ConversationState, TransitionCause } from '../conversations/index.js';
 import {
+  abandonHandoff,
+  annotateHandoff,
   caseHistory,
   fromJson,
   recordAudit,
-  toJson,
   createCase,
   createHandoff,
   escalateHandoff,
   findCaseByReference,
   openHandoffFor,
   recordFeedback,
+  resolveHandoff,
   transcript,
+  updateContactDetails,
   type ConversationRow,
-  type ConversationState,
   type Db,
 } from '../store/index.js';
 import type { Flow, Service } from './content-pack/index.js';
@@ -49,10 +52,18 @@ export interface TurnInput {
   now: Date;
 }
 
+/** The state the turn moves the conversation to, and why; the pipeline applies it through the lifecycle (conversations/). */
+export interface StateMove {
+  to: ConversationState;
+  cause: TransitionCause;
+  /** The handoff the move concerns, kept with the conversation's event. */
+  handoffId?: string | null;
+}
+
 export interface TurnResult {
   replies: OutboundMessage[];
   dialogue: DialogueState;
-  state?: ConversationState;
+  move?: StateMove;
   /** What the assistant understood, stored with the message for agents and the learning loop. */
   recognition: Record<string, unknown>;
 }
@@ -138,9 +149,9 @@ class Turn {
     return this.input.runtime.pack;
   }
 
-  done(replies: OutboundMessage[], state?: ConversationState, action?: string): TurnResult {
+  done(replies: OutboundMessage[], move?: StateMove, action?: string): TurnResult {
     if (action) this.recognition.action = action;
-    return { replies, dialogue: this.dialogue, state, recognition: this.recognition };
+    return { replies, dialogue: this.dialogue, move, recognition: this.recognition };
   }
 
   /** Per-turn state that only lives until the next message. */
@@ -175,14 +186,8 @@ class Turn {
     const route = await this.safetyRoute(queueId, service, open);
     let notice: HandoffNotice;
     if (existing) {
-      await escalateHandoff(db, tenant, existing.id, 'urgent', reason);
       const context = fromJson<Record<string, unknown>>(existing.context) ?? {};
-      await db
-        .updateTable('handoffs')
-        .set({ context: toJson({ ...context, safety: flag, route, recognition: this.recognition }) })
-        .where('tenant_id', '=', tenant)
-        .where('id', '=', existing.id)
-        .execute();
+      await escalateHandoff(db, tenant, existing.id, 'urgent', reason, { ...context, safety: flag, route, recognition: this.recognition });
       notice = { reason, priority: 'urgent', queue: existing.queue };
       this.recognition.handoff = { id: existing.id, reason, priority: 'urgent', queue: existing.queue, service: flag.category, ooh: true, escalated: true, route, kind: flag.kind };
     } else {
@@ -190,7 +195,10 @@ class Turn {
       Object.assign(this.recognition.handoff as object, { route, kind: flag.kind });
     }
     const message = safetyReply(this.settings, flag.kind, route, { open, text: this.input.text });
-    return this.done([{ ...message, handoff: { ...notice, staffAvailable: open, route, riskKind: flag.kind } }], 'queued', 'safety_handoff');
+    // Already queued: it stays so; otherwise it is queued now (a kept handoff is escalated, a new one created).
+    const handoffId = (this.recognition.handoff as { id: string }).id;
+    const move: StateMove = { to: 'queued', cause: existing ? 'handoff_escalated' : 'handoff_created', handoffId };
+    return this.done([{ ...message, handoff: { ...notice, staffAvailable: open, route, riskKind: flag.kind } }], move, 'safety_handoff');
   }
 
   /**
@@ -259,21 +267,16 @@ class Turn {
     const open = await openHandoffFor(db, tenant, conversationId);
     let handoff: 'none' | 'abandoned' | 'closed' | 'kept_for_safety' = 'none';
     if (open?.agent_id) {
-      await db.updateTable('handoffs').set({ closed_at: now, outcome: 'resident_ended' }).where('tenant_id', '=', tenant).where('id', '=', open.id).where('closed_at', 'is', null).execute();
+      await resolveHandoff(db, tenant, open.id, 'resident_ended', now);
       handoff = 'closed';
     } else if (open && open.priority === 'urgent') {
-      await db
-        .updateTable('handoffs')
-        .set({ summary: `The resident ended the chat. ${open.summary}`, context: toJson({ ...(fromJson<Record<string, unknown>>(open.context) ?? {}), endedByResidentAt: now.toISOString() }) })
-        .where('tenant_id', '=', tenant)
-        .where('id', '=', open.id)
-        .execute();
+      const context = { ...(fromJson<Record<string, unknown>>(open.context) ?? {}), endedByResidentAt: now.toISOString() };
+      await annotateHandoff(db, tenant, open.id, { summary: `The resident ended the chat. ${open.summary}`, context });
       handoff = 'kept_for_safety';
     } else if (open) {
-      await abandon(db, tenant, open.id, now);
+      await abandonHandoff(db, tenant, open.id, now);
       handoff = 'abandoned';
     }
-    await db.updateTable('conversations').set({ closed_at: now }).where('tenant_id', '=', tenant).where('id', '=', conversationId).execute();
     await recordAudit(db, {
       tenant,
       actorType: 'resident',
@@ -285,7 +288,7 @@ class Turn {
     });
     this.dialogue = emptyDialogue();
     this.recognition.ended = { handoffId: open?.id ?? null, handoff };
-    return this.done([chatEnded(this.settings, this.input.channel, handoff === 'kept_for_safety')], 'closed', 'chat_ended');
+    return this.done([chatEnded(this.settings, this.input.channel, handoff === 'kept_for_safety')], { to: 'closed', cause: 'resident_ended', handoffId: open?.id ?? null }, 'chat_ended');
   }
 
   async whileQueued(): Promise<TurnResult> {
@@ -303,8 +306,8 @@ class Turn {
     if (command(this.input.text) === 'cancel' || /^(cancel|leave|stop waiting|dont need|no longer need)/.test(clean(this.input.text))) {
       const open = await openHandoffFor(this.input.db, this.pack.tenant, this.input.conversation.id);
       // Leaving before a person accepted counts against the queue's service level.
-      if (open) await abandon(this.input.db, this.pack.tenant, open.id, this.input.now);
-      return this.done([{ text: "OK, I've taken you out of the queue. I'm here if you need anything else." }], 'bot', 'handoff_cancelled');
+      if (open) await abandonHandoff(this.input.db, this.pack.tenant, open.id, this.input.now);
+      return this.done([{ text: "OK, I've taken you out of the queue. I'm here if you need anything else." }], { to: 'bot', cause: 'resident_left_queue', handoffId: open?.id ?? null }, 'handoff_cancelled');
     }
     return this.done(
       [
@@ -336,7 +339,7 @@ class Turn {
       actor: 'assistant',
     });
     if (this.input.conversation.contact_id) {
-      await this.input.db.updateTable('contacts').set({ phone, updated_at: new Date() }).where('tenant_id', '=', this.pack.tenant).where('id', '=', this.input.conversation.contact_id).execute();
+      await updateContactDetails(this.input.db, this.pack.tenant, this.input.conversation.contact_id, { phone });
     }
     this.recognition.caseReference = row.reference;
     return this.done(
@@ -613,12 +616,7 @@ class Turn {
       actor: 'assistant',
     });
     if (state.contact?.consent && this.input.conversation.contact_id) {
-      await this.input.db
-        .updateTable('contacts')
-        .set({ ...(state.contact.phone ? { phone: state.contact.phone } : {}), ...(state.contact.email ? { email: state.contact.email } : {}), updated_at: new Date() })
-        .where('tenant_id', '=', this.pack.tenant)
-        .where('id', '=', this.input.conversation.contact_id)
-        .execute();
+      await updateContactDetails(this.input.db, this.pack.tenant, this.input.conversation.contact_id, { phone: state.contact.phone, email: state.contact.email });
     }
     this.recognition.caseReference = row.reference;
     const spaced = row.reference.replace('-', ' ').split('').join(' ');
@@ -727,7 +725,7 @@ class Turn {
           ...(open ? {} : { suggestions: OUT_OF_HOURS_OPTIONS }),
         },
       ],
-      'queued',
+      { to: 'queued', cause: 'handoff_created', handoffId: (this.recognition.handoff as { id: string }).id },
       'handoff',
     );
   }

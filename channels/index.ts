@@ -1,2 +1,11 @@
-/** Channel adapters: verify, normalise to InboundMessage, render OutboundMessage for what the channel can show, send. */
+/**
+ * Channels: the seam (adapter.ts), the registry of adapters (registry.ts), one way in
+ * (accept.ts) and the shared push outbox (outbox.ts). Twilio SMS and voice, and the generic
+ * signed webhook channel, are adapters; GOV.UK Notify (duty referrals) lives in notify/.
+ */
+export { createChannels, type Channels } from './registry.js';
+export { acceptInbound, ProviderIdReused, type AcceptInput, type Accepted, type TurnOutcome } from './accept.js';
+export { DeliveryError, type ChannelAdapter, type ChannelCapabilities, type ChannelDeps, type ChannelFactory, type Delivery } from './adapter.js';
+export { degrade, pickNumbered, type DegradedMessage } from './degrade.js';
+export { DELIVER_JOB } from './outbox.js';
 export * from './twilio/index.js';

@@ -26,3 +26,36 @@ export async function recordAudit(
     })
     .execute();
 }
+
+export interface AuditEvent {
+  id: string;
+  actorType: string;
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  detail: unknown;
+  createdAt: Date;
+}
+
+/** The audit trail of one subject, oldest first (supervisors, data-protection requests, tests). */
+export async function auditTrail(db: Db, tenant: string, subjectType: string, subjectId: string): Promise<AuditEvent[]> {
+  const rows = await db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    actorType: r.actor_type,
+    actorId: r.actor_id,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    detail: r.detail,
+    createdAt: r.created_at,
+  }));
+}

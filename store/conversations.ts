@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { fromJson, storableText, toJson } from './json.js';
-import type { ConversationRow, ConversationState, Db, MessageRow } from './schema.js';
+import type { ConversationEventRow, ConversationRow, ConversationState, Db, MessageRow } from './schema.js';
 
 export async function ensureTenant(db: Db, id: string, name: string, settings: unknown): Promise<void> {
   await db
@@ -204,23 +204,100 @@ export async function inboundByProviderId(db: Db, tenant: string, channel: strin
     .executeTakeFirst();
 }
 
-export async function saveDialogue(
+/** Stores the dialogue after a turn. The state is not written here: conversations/lifecycle.ts changes it. */
+export async function saveDialogue(db: Db, tenant: string, id: string, dialogue: unknown, now = new Date()): Promise<void> {
+  await db
+    .updateTable('conversations')
+    .set({ dialogue: toJson(dialogue), updated_at: now, last_message_at: now })
+    .where('tenant_id', '=', tenant)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A message was added to the conversation (an agent's reply): it is active now. */
+export async function touchConversation(db: Db, tenant: string, id: string, now: Date): Promise<void> {
+  await db
+    .updateTable('conversations')
+    .set({ last_message_at: now, updated_at: now })
+    .where('tenant_id', '=', tenant)
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Moves the conversation from `from` to `to`, only if it is still in `from` (undefined otherwise);
+ * `closed_at` is set on closing and cleared on leaving `closed`. Called by conversations/lifecycle.ts
+ * only, which decides whether the change is allowed and records it.
+ */
+export async function setConversationState(
   db: Db,
   tenant: string,
   id: string,
-  dialogue: unknown,
-  state?: ConversationState,
-): Promise<void> {
-  await db
+  change: { from: ConversationState; to: ConversationState; now: Date },
+): Promise<ConversationRow | undefined> {
+  const closedAt = change.to === 'closed' ? { closed_at: change.now } : change.from === 'closed' ? { closed_at: null } : {};
+  return db
     .updateTable('conversations')
-    .set({
-      dialogue: toJson(dialogue),
-      updated_at: new Date(),
-      last_message_at: new Date(),
-      ...(state ? { state } : {}),
-    })
+    .set({ state: change.to, updated_at: change.now, ...closedAt })
     .where('tenant_id', '=', tenant)
     .where('id', '=', id)
+    .where('state', '=', change.from)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** One change of state in the conversation's history (conversation_events, migration 008). */
+export async function recordConversationEvent(
+  db: Db,
+  event: {
+    tenant: string;
+    conversationId: string;
+    from: ConversationState;
+    to: ConversationState;
+    cause: string;
+    actor: { type: 'resident' | 'agent' | 'system'; id: string | null };
+    handoffId: string | null;
+    noticeMessageId: string | null;
+    at: Date;
+  },
+): Promise<ConversationEventRow> {
+  return db
+    .insertInto('conversation_events')
+    .values({
+      tenant_id: event.tenant,
+      conversation_id: event.conversationId,
+      from_state: event.from,
+      to_state: event.to,
+      cause: event.cause,
+      actor_type: event.actor.type,
+      actor_id: event.actor.id,
+      handoff_id: event.handoffId,
+      notice_message_id: event.noticeMessageId,
+      created_at: event.at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The conversation's state changes, oldest first. */
+export async function conversationEvents(db: Db, tenant: string, conversationId: string): Promise<ConversationEventRow[]> {
+  return db
+    .selectFrom('conversation_events')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .where('conversation_id', '=', conversationId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Records a phone number or e-mail address the resident gave (with consent) on their contact. */
+export async function updateContactDetails(db: Db, tenant: string, contactId: string, details: { phone?: string; email?: string }, now = new Date()): Promise<void> {
+  if (!details.phone && !details.email) return;
+  await db
+    .updateTable('contacts')
+    .set({ ...(details.phone ? { phone: details.phone } : {}), ...(details.email ? { email: details.email } : {}), updated_at: now })
+    .where('tenant_id', '=', tenant)
+    .where('id', '=', contactId)
     .execute();
 }
 

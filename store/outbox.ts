@@ -179,3 +179,92 @@ export async function conversationsWithUnanswered(db: Db, input: { tenants: stri
     .limit(input.limit)
     .execute();
 }
+
+/** One outbound message by id. */
+export async function outboundMessage(db: Db, tenant: string, id: string): Promise<MessageRow | undefined> {
+  return db.selectFrom('messages').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).where('direction', '=', 'out').executeTakeFirst();
+}
+
+/** Where a conversation's messages go: its channel and the resident's id on it. */
+export async function conversationAddress(db: Db, tenant: string, conversationId: string): Promise<{ channel: string; channel_user_id: string } | undefined> {
+  return db.selectFrom('conversations').select(['channel', 'channel_user_id']).where('tenant_id', '=', tenant).where('id', '=', conversationId).executeTakeFirst();
+}
+
+/** A conversation's outbound messages never attempted yet, oldest first (what a dispatch queues). */
+export async function unattemptedOutboundIds(db: Db, tenant: string, conversationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('messages')
+    .select('id')
+    .where('tenant_id', '=', tenant)
+    .where('conversation_id', '=', conversationId)
+    .where('direction', '=', 'out')
+    .where('status', 'in', ['stored', 'fault'])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The conversation's outbound messages before `beforeId` still unsent or being sent, oldest first:
+ * a message goes out only after those before it, so a reply's parts arrive in order.
+ */
+export async function earlierUnsent(db: Db, row: Pick<MessageRow, 'tenant_id' | 'conversation_id' | 'id'>): Promise<MessageRow[]> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('tenant_id', '=', row.tenant_id)
+    .where('conversation_id', '=', row.conversation_id)
+    .where('direction', '=', 'out')
+    .where('id', '<', row.id)
+    .where('status', 'in', ['stored', 'fault', 'send_retry', 'dispatching'])
+    .orderBy('id')
+    .execute();
+}
+
+/** The parts of the outbound messages answering the same inbound message after this one. */
+export async function laterRepliesParts(db: Db, row: Pick<MessageRow, 'tenant_id' | 'conversation_id' | 'id' | 'reply_to'>): Promise<unknown[]> {
+  if (!row.reply_to) return [];
+  const rows = await db
+    .selectFrom('messages')
+    .select('parts')
+    .where('tenant_id', '=', row.tenant_id)
+    .where('conversation_id', '=', row.conversation_id)
+    .where('reply_to', '=', row.reply_to)
+    .where('direction', '=', 'out')
+    .where('id', '>', row.id)
+    .execute();
+  return rows.map((r) => r.parts);
+}
+
+/** The outbound message a provider knows by `providerMessageId` (a status callback's subject). */
+export async function outboundByProviderId(db: Db, channel: string, providerMessageId: string, tenant?: string): Promise<MessageRow | undefined> {
+  let q = db.selectFrom('messages').selectAll().where('provider_message_id', '=', providerMessageId).where('channel', '=', channel).where('direction', '=', 'out');
+  if (tenant) q = q.where('tenant_id', '=', tenant);
+  return q.executeTakeFirst();
+}
+
+/** Moves a message from the status it was read in to `status` (false: another writer moved it first). */
+export async function advanceOutboundStatus(db: Db, row: Pick<MessageRow, 'tenant_id' | 'id' | 'status'>, status: string, parts: unknown): Promise<boolean> {
+  const done = await db
+    .updateTable('messages')
+    .set({ status, parts: toJson(parts) })
+    .where('tenant_id', '=', row.tenant_id)
+    .where('id', '=', row.id)
+    .where('status', '=', row.status)
+    .returning('id')
+    .executeTakeFirst();
+  return !!done;
+}
+
+/** A conversation's first outbound message (a call's greeting, which records its CallSid). */
+export async function firstOutbound(db: Db, tenant: string, conversationId: string): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .where('conversation_id', '=', conversationId)
+    .where('direction', '=', 'out')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -6,6 +6,8 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 export type ConversationState = 'bot' | 'queued' | 'with_agent' | 'closed';
+/** A handoff waits (`pending`), is held by an agent (`assigned`), or is over (`resolved`, whatever its outcome). */
+export type HandoffStatus = 'pending' | 'assigned' | 'resolved';
 
 export interface TenantsTable {
   id: string;
@@ -205,6 +207,24 @@ export interface HandoffsTable {
   outcome: string | null;
   note: string | null;
   transferred_at: Date | null;
+  /** Kept by store/handoffs.ts alongside agent_id/accepted_at/closed_at (migration 008). */
+  status: ColumnType<HandoffStatus, HandoffStatus | undefined, HandoffStatus>;
+}
+
+/** One change of a conversation's state (conversations/lifecycle.ts), oldest first by id (migration 008). */
+export interface ConversationEventsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  conversation_id: string;
+  from_state: ConversationState;
+  to_state: ConversationState;
+  cause: string;
+  actor_type: 'resident' | 'agent' | 'system';
+  actor_id: string | null;
+  handoff_id: string | null;
+  /** The resident-facing notice stored with the change, if any. */
+  notice_message_id: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
 export interface ArticlesTable {
@@ -259,6 +279,7 @@ export interface Database {
   canned_responses: CannedResponsesTable;
   rota_entries: RotaEntriesTable;
   referrals: ReferralsTable;
+  conversation_events: ConversationEventsTable;
 }
 
 /** Either the database or an open transaction: data-access functions accept both. */
@@ -274,3 +295,4 @@ export type AgentSessionRow = Selectable<AgentSessionsTable>;
 export type RotaEntryRow = Selectable<RotaEntriesTable>;
 export type ReferralRow = Selectable<ReferralsTable>;
 export type NewMessage = Insertable<MessagesTable>;
+export type ConversationEventRow = Selectable<ConversationEventsTable>;

@@ -1,6 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { z } from 'zod';
 import {
+  agentRoles,
   burnPasswordCheck,
   claimTotpStep,
   completeTotpEnrolment,
@@ -24,25 +24,34 @@ import {
   verifyPassword,
   verifyTotp,
 } from '../../handoff/agents/index.js';
-import { recordAudit, type AgentRow } from '../../store/index.js';
+import { listTenantIds, recordAudit, type AgentRow } from '../../store/index.js';
+import {
+  codeRequest,
+  loginRequest,
+  secondFactorRequest,
+  statusRequest,
+  type Agent,
+  type AgentResponse,
+  type EnrolmentDone,
+  type LoginResponse,
+  type SignedIn,
+  type TotpEnrolment,
+} from '../../wire/index.js';
 import { HttpProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';
+import { notifyQueueChanged } from './socket.js';
 import { clearSessionCookie, requireAgent, sessionTokenFrom, setSessionCookie, toConsoleAgent, type ConsoleAgent } from './session.js';
 
-const loginBody = z.object({
-  tenant: z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/, 'tenant ids are lower-case letters, digits and dashes').optional(),
-  email: z.string().trim().min(3).max(320),
-  password: z.string().min(1).max(1024),
-});
-const codeBody = z.object({ code: z.string().trim().min(1).max(16) });
-const secondFactorBody = z.union([z.object({ code: z.string().trim().min(1).max(16) }), z.object({ recoveryCode: z.string().trim().min(1).max(40) })]);
-const statusBody = z.object({ status: z.enum(['available', 'busy', 'away']) });
+const loginBody = loginRequest;
+const codeBody = codeRequest;
+const secondFactorBody = secondFactorRequest;
+const statusBody = statusRequest;
 
 /** The agent as the console sees it (no secrets). */
-export function publicAgent(agent: AgentRow): Omit<ConsoleAgent, 'sessionId'> & { status: AgentRow['status'] } {
+export function publicAgent(agent: AgentRow): Agent {
   // The session-less view of an agent: what the console shows, with presence.
   const { sessionId: _session, ...rest } = toConsoleAgent(agent, '');
-  return { ...rest, status: agent.status };
+  return { ...rest, roles: agentRoles(agent), status: agent.status };
 }
 
 const noStore: RequestHandler = (_req, res, next) => {
@@ -77,13 +86,22 @@ export function authRoutes(deps: ConsoleDeps): Router {
     if (typeof configured === 'string' && served(configured)) return (defaultTenant = configured);
     if (served('demo')) return (defaultTenant = 'demo');
     // The tenants table may hold other servers' councils (a shared database): keep the ones this one serves.
-    const ids = (await db.selectFrom('tenants').select('id').execute()).map((r) => r.id).filter(served);
+    const ids = (await listTenantIds(db)).filter(served);
     if (ids.length === 1) return (defaultTenant = ids[0]);
     throw new HttpProblem(400, 'Council needed', 'This server serves several councils: say which one in "tenant".');
   }
 
   const audit = (req: Request, tenant: string, agentId: string | null, action: string, detail: Record<string, unknown> = {}) =>
     recordAudit(db, { tenant, actorType: 'agent', actorId: agentId, action, subjectType: 'agent', subjectId: agentId, detail: { ...detail, ip: req.ip } });
+
+  /** The agent with their council's name (for {council} in canned responses): every step that signs in gives it, as GET /me does. */
+  const signedInAgent = (agent: AgentRow): Agent => {
+    try {
+      return { ...publicAgent(agent), councilName: deps.assistant.runtime(agent.tenant_id).pack.settings.councilName };
+    } catch {
+      return publicAgent(agent);
+    }
+  };
 
   const wrongCredentials = () => new HttpProblem(401, 'Sign-in failed', 'Email or password is wrong');
   const codeUsed = () => new HttpProblem(401, 'Code already used', 'That code has already been used. Wait for the next code on your authenticator app.');
@@ -160,7 +178,7 @@ export function authRoutes(deps: ConsoleDeps): Router {
     const { token, session } = await createSession(db, { tenant, agentId: agent.id, stage: enrolled ? 'password' : 'totp_enrol', now });
     setSessionCookie(res, deps, token);
     await audit(req, tenant, agent.id, 'agent.sign_in.password_ok', { next: enrolled ? 'totp' : 'enrol' });
-    res.json({ stage: enrolled ? 'totp' : 'enrol', csrfToken: session.csrf_token });
+    res.json({ stage: enrolled ? 'totp' : 'enrol', csrfToken: session.csrf_token } satisfies LoginResponse);
   });
 
   router.get('/totp/enrol', noStore, anyStage, async (req, res) => {
@@ -173,7 +191,7 @@ export function authRoutes(deps: ConsoleDeps): Router {
       await setPendingTotpSecret(db, agent.id, secret);
     }
     const url = otpauthUrl({ issuer: issuerFor(deps, agent.tenant_id), email: agent.email, secret });
-    res.json({ otpauthUrl: url, qrDataUrl: await totpQrDataUrl(url), secret });
+    res.json({ otpauthUrl: url, qrDataUrl: await totpQrDataUrl(url), secret } satisfies TotpEnrolment);
   });
 
   router.post('/totp/enrol', noStore, anyStage, async (req, res) => {
@@ -193,7 +211,7 @@ export function authRoutes(deps: ConsoleDeps): Router {
     }
     await audit(req, agent.tenant_id, agent.id, 'agent.totp.enrolled', { recoveryCodes: codes.length });
     const csrfToken = await completeSignIn(req, res, agent, 'totp_enrol');
-    res.json({ recoveryCodes: codes, agent: publicAgent(agent), csrfToken });
+    res.json({ recoveryCodes: codes, agent: signedInAgent(agent), csrfToken } satisfies EnrolmentDone);
   });
 
   router.post('/totp', noStore, anyStage, async (req, res) => {
@@ -218,7 +236,7 @@ export function authRoutes(deps: ConsoleDeps): Router {
       method = 'recovery_code';
     }
     const csrfToken = await completeSignIn(req, res, agent, method);
-    res.json({ agent: publicAgent(agent), csrfToken });
+    res.json({ agent: signedInAgent(agent), csrfToken } satisfies SignedIn);
   });
 
   router.post('/logout', noStore, anyStage, async (req, res) => {
@@ -236,8 +254,7 @@ export function authRoutes(deps: ConsoleDeps): Router {
   });
 
   router.get('/me', noStore, full, async (req, res) => {
-    const council = deps.assistant.runtime(req.agent!.tenantId).pack.settings.councilName;
-    res.json({ agent: { ...publicAgent(await currentAgent(req)), councilName: council }, csrfToken: req.agentSession!.csrfToken });
+    res.json({ agent: signedInAgent(await currentAgent(req)), csrfToken: req.agentSession!.csrfToken } satisfies SignedIn);
   });
 
   router.put('/me/status', noStore, full, async (req, res) => {
@@ -245,8 +262,8 @@ export function authRoutes(deps: ConsoleDeps): Router {
     const agent = await setAgentStatus(db, req.agent!.id, status, deps.clock());
     if (!agent) throw new HttpProblem(401, 'Not signed in', 'Sign in to the console to continue.');
     // Availability changes what supervisors see and who gets offers.
-    deps.consoleNamespace?.()?.to(`tenant:${agent.tenant_id}`).emit('queue:changed', { tenant: agent.tenant_id });
-    res.json({ agent: publicAgent(agent) });
+    notifyQueueChanged(deps, agent.tenant_id);
+    res.json({ agent: publicAgent(agent) } satisfies AgentResponse);
   });
 
   return router;

@@ -11,6 +11,7 @@ import {
 } from '../../handoff/referrals/index.js';
 import { referralForAckToken } from '../../handoff/referrals/referral.js';
 import { recordAudit, type ReferralRow, type RotaEntryRow } from '../../store/index.js';
+import type { ReferralListing, RotaEntry, RotaEntryCreated, RotaListing, Sendable } from '../../wire/index.js';
 import { sendProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';
 import { requireAgent } from './session.js';
@@ -28,7 +29,7 @@ function sendInvalid(res: Response, err: ZodError): void {
   });
 }
 
-function entryJson(e: RotaEntryRow, active: boolean) {
+function entryJson(e: RotaEntryRow, active: boolean): Sendable<RotaEntry> {
   return {
     id: e.id,
     skill: e.skill,
@@ -68,7 +69,7 @@ export function rotaRoutes(deps: ConsoleDeps, guard: RequestHandler = requireAge
       const winner = await onCall(db, agent.tenantId, skill, now);
       if (winner && winner.skill === skill) activeIds.add(winner.id);
     }
-    res.json({ entries: entries.map((e) => entryJson(e, activeIds.has(e.id))) });
+    res.json({ entries: entries.map((e) => entryJson(e, activeIds.has(e.id))) } satisfies Sendable<RotaListing>);
   });
 
   router.post('/rota', guard, async (req, res) => {
@@ -91,7 +92,7 @@ export function rotaRoutes(deps: ConsoleDeps, guard: RequestHandler = requireAge
       detail: { skill: entry.skill, name: entry.name, channel: entry.channel, destination: masked(entry.destination), startsAt: entry.starts_at, endsAt: entry.ends_at },
     });
     const winner = await onCall(db, agent.tenantId, entry.skill, deps.clock());
-    res.status(201).location(`rota/${entry.id}`).json({ entry: entryJson(entry, winner?.id === entry.id) });
+    res.status(201).location(`rota/${entry.id}`).json({ entry: entryJson(entry, winner?.id === entry.id) } satisfies Sendable<RotaEntryCreated>);
   });
 
   router.delete('/rota/:id', guard, async (req, res) => {
@@ -131,7 +132,7 @@ export function rotaRoutes(deps: ConsoleDeps, guard: RequestHandler = requireAge
       subjectId: null,
       detail: { count: referrals.length },
     });
-    res.json({ referrals });
+    res.json({ referrals } satisfies Sendable<ReferralListing>);
   });
 
   return router;

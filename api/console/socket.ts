@@ -1,4 +1,4 @@
-import type { Server, Socket } from 'socket.io';
+import type { Namespace, Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import {
   agentsWhoCanOpen,
@@ -12,7 +12,8 @@ import {
   type ServiceNames,
   type UrgentOverflow,
 } from '../../handoff/queue/index.js';
-import { openHandoffFor } from '../../store/index.js';
+import { findHandoffForAlert, openHandoffFor } from '../../store/index.js';
+import { consoleClientEvents, type ConsoleAck, type ConsoleServerPayloads, type ResidentServerPayloads } from '../../wire/index.js';
 import type { ConsoleDeps } from './deps.js';
 import { agentFromCookieHeader, type ConsoleAgent } from './session.js';
 
@@ -52,14 +53,19 @@ export function timeZoneOf(deps: Pick<ConsoleDeps, 'assistant'>, tenant: string)
   }
 }
 
+/** Emits a console event (wire/socket.ts) to a room: `tenant:<id>` or `agent:<id>`. */
+export function emitToConsoles<E extends keyof ConsoleServerPayloads>(nsp: Namespace | undefined, room: string, event: E, payload: ConsoleServerPayloads[E]): void {
+  nsp?.to(room).emit(event, payload);
+}
+
 /** Tells every console of the tenant to refresh its queue. */
 export function notifyQueueChanged(deps: Pick<ConsoleDeps, 'consoleNamespace'>, tenant: string): void {
-  deps.consoleNamespace?.()?.to(`tenant:${tenant}`).emit('queue:changed', { tenant });
+  emitToConsoles(deps.consoleNamespace?.(), `tenant:${tenant}`, 'queue:changed', { tenant });
 }
 
 /** A message was added to a conversation (resident, agent or system): consoles showing it refresh. */
 export function notifyConversationMessage(deps: Pick<ConsoleDeps, 'consoleNamespace'>, tenant: string, conversationId: string): void {
-  deps.consoleNamespace?.()?.to(`tenant:${tenant}`).emit('conversation:message', { conversationId });
+  emitToConsoles(deps.consoleNamespace?.(), `tenant:${tenant}`, 'conversation:message', { conversationId });
 }
 
 /**
@@ -70,7 +76,7 @@ export async function routeAndNotify(deps: ConsoleDeps, tenant: string): Promise
   try {
     const offers = await offerNext(deps.store.db, tenant, queuesOf(deps, tenant), deps.clock(), { urgentOverflow: overflowPolicyOf(deps, tenant) });
     const nsp = deps.consoleNamespace?.();
-    for (const o of offers) nsp?.to(`agent:${o.agentId}`).emit('handoff:offered', { id: o.handoffId, ...(o.overflow ? { overflow: true } : {}) });
+    for (const o of offers) emitToConsoles(nsp, `agent:${o.agentId}`, 'handoff:offered', { id: o.handoffId, ...(o.overflow ? { overflow: true as const } : {}) });
     if (offers.length) notifyQueueChanged(deps, tenant);
   } catch (err) {
     deps.log.warn({ err, tenant }, 'handoff routing failed');
@@ -90,16 +96,11 @@ export async function notifyHandoffCreated(
 ): Promise<void> {
   try {
     const db = deps.store.db;
-    const row = await db
-      .selectFrom('handoffs')
-      .select(['priority', 'queue', 'reason', 'offered_to', 'agent_id', 'context', 'closed_at'])
-      .where('tenant_id', '=', tenant)
-      .where('id', '=', handoff.id)
-      .executeTakeFirst();
+    const row = await findHandoffForAlert(db, tenant, handoff.id);
     if (row && !row.closed_at && !row.agent_id) {
       const queues = queuesOf(deps, tenant);
       const who = await agentsWhoCanOpen(db, tenant, row, queues, overflowPolicyOf(deps, tenant), deps.clock());
-      const event = {
+      const event: ConsoleServerPayloads['handoff:new'] = {
         id: handoff.id,
         priority: row.priority,
         queue: row.queue,
@@ -107,7 +108,7 @@ export async function notifyHandoffCreated(
         reasonLabel: reasonLabel(row.reason, serviceNamesOf(deps, tenant)),
       };
       const nsp = deps.consoleNamespace?.();
-      for (const id of who) nsp?.to(`agent:${id}`).emit('handoff:new', event);
+      for (const id of who) emitToConsoles(nsp, `agent:${id}`, 'handoff:new', event);
     }
   } catch (err) {
     deps.log.warn({ err, tenant, handoffId: handoff.id }, 'handoff alert failed');
@@ -123,7 +124,7 @@ export async function routeAllTenants(deps: ConsoleDeps, tenants: Iterable<strin
 
 /** The resident is typing (from the `/` namespace): consoles of the tenant show it. */
 export function relayResidentTyping(io: Server, conversationId: string, tenant: string, typing: boolean): void {
-  io.of('/console').to(`tenant:${tenant}`).emit('conversation:typing', { conversationId, typing: !!typing });
+  emitToConsoles(io.of('/console'), `tenant:${tenant}`, 'conversation:typing', { conversationId, typing: !!typing });
 }
 
 /**
@@ -146,8 +147,8 @@ export function consoleOriginAllowed(origin: string | undefined, host: string | 
   return extra.includes(url.origin);
 }
 
-const presenceBody = z.object({ status: z.enum(['available', 'busy', 'away']) });
-const typingBody = z.object({ conversationId: z.string().min(1).max(100), typing: z.boolean() });
+const presenceBody = consoleClientEvents.presence;
+const typingBody = consoleClientEvents.typing;
 
 /**
  * The `/console` namespace: agents authenticate with the session cookie in the handshake and
@@ -177,7 +178,7 @@ export function attachConsoleNamespace(io: Server, deps: ConsoleDeps, options: {
     const tenant = agent.tenantId;
     void socket.join([`tenant:${tenant}`, `agent:${agent.id}`]);
     void heartbeat(deps.store.db, tenant, agent.id, deps.clock()).catch(() => undefined);
-    socket.emit('ready', { agentId: agent.id, tenant });
+    socket.emit('ready', { agentId: agent.id, tenant } satisfies ConsoleServerPayloads['ready']);
 
     socket.on('presence', (raw: unknown, ack?: unknown) =>
       handle(socket, ack, async () => {
@@ -193,7 +194,7 @@ export function attachConsoleNamespace(io: Server, deps: ConsoleDeps, options: {
       handle(socket, ack, async () => {
         const still = await agentFromCookieHeader(deps, socket.handshake.headers.cookie);
         if (!still || still.id !== agent.id) {
-          socket.emit('session:ended', {});
+          socket.emit('session:ended', {} satisfies ConsoleServerPayloads['session:ended']);
           socket.disconnect(true);
           return { ok: false };
         }
@@ -207,7 +208,7 @@ export function attachConsoleNamespace(io: Server, deps: ConsoleDeps, options: {
         const { conversationId, typing } = typingBody.parse(raw);
         const handoff = await openHandoffFor(deps.store.db, tenant, conversationId);
         if (!handoff || handoff.agent_id !== agent.id) return { ok: false };
-        io.to(`conv:${conversationId}`).emit('typing', { from: 'agent', name: firstName(agent.name), typing });
+        io.to(`conv:${conversationId}`).emit('typing', { from: 'agent', name: firstName(agent.name), typing } satisfies ResidentServerPayloads['typing']);
         return { ok: true };
       }),
     );
@@ -215,14 +216,14 @@ export function attachConsoleNamespace(io: Server, deps: ConsoleDeps, options: {
 }
 
 /** Runs a client event's handler; bad input or a failure answers the acknowledgement (if any) instead of throwing. */
-function handle(socket: Socket, ack: unknown, fn: () => Promise<Record<string, unknown>>): void {
+function handle(socket: Socket, ack: unknown, fn: () => Promise<ConsoleAck>): void {
   fn()
     .then((result) => {
       if (typeof ack === 'function') ack(result);
     })
     .catch((err: unknown) => {
       const message = err instanceof z.ZodError ? 'invalid' : 'failed';
-      if (typeof ack === 'function') ack({ ok: false, error: message });
-      else socket.emit('error_message', { title: message });
+      if (typeof ack === 'function') ack({ ok: false, error: message } satisfies ConsoleAck);
+      else socket.emit('error_message', { title: message } satisfies ConsoleServerPayloads['error_message']);
     });
 }

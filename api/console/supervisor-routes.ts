@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { serviceLevels } from '../../handoff/queue/index.js';
 import { acknowledgeReferralByAgent, dutyAlarms, dutyChains } from '../../handoff/referrals/index.js';
+import type { DutyStatus, ReferralAcknowledged, Sendable, SupervisorQueues } from '../../wire/index.js';
 import { sendProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';
 import { requireAgent } from './session.js';
@@ -25,7 +26,7 @@ export function supervisorRoutes(deps: ConsoleDeps): Router {
       timeZone: timeZoneOf(deps, tenant),
     });
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ queues });
+    res.json({ queues } satisfies SupervisorQueues);
   });
 
   // GET /supervisor/duty → {alarms: [{code, message}], emergencyDutyTeamPhone, chains: DutyChain[]}
@@ -41,7 +42,7 @@ export function supervisorRoutes(deps: ConsoleDeps): Router {
       emergencyDutyTeamPhone = null;
     }
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ alarms, emergencyDutyTeamPhone, chains });
+    res.json({ alarms, emergencyDutyTeamPhone, chains } satisfies Sendable<DutyStatus>);
   });
 
   // POST /supervisor/referrals/:id/acknowledge: the duty officer was reached another way (by phone); stops the chain.
@@ -50,7 +51,7 @@ export function supervisorRoutes(deps: ConsoleDeps): Router {
     const result = await acknowledgeReferralByAgent(deps.store.db, agent.tenantId, String(req.params.id), { id: agent.id, name: agent.name }, deps.clock());
     if (!result) return sendProblem(res, 404, 'Not found', 'No such duty referral.');
     if (!result.first) return sendProblem(res, 409, 'Already acknowledged', `This referral was already acknowledged${result.referral.acknowledged_by ? ` by ${result.referral.acknowledged_by}` : ''}.`);
-    res.json({ acknowledgedAt: result.referral.acknowledged_at, acknowledgedBy: result.referral.acknowledged_by });
+    res.json({ acknowledgedAt: result.referral.acknowledged_at, acknowledgedBy: result.referral.acknowledged_by } satisfies Sendable<ReferralAcknowledged>);
   });
   router.use(queueErrors);
   return router;

@@ -1,5 +1,4 @@
 import { Router, type ErrorRequestHandler, type Request } from 'express';
-import { z } from 'zod';
 import {
   accept,
   close,
@@ -15,30 +14,35 @@ import {
   viewConversation,
   CASE_STATUSES,
 } from '../../handoff/queue/index.js';
+import { listTransferAgents } from '../../store/index.js';
+import {
+  caseRequest,
+  caseUpdateRequest,
+  closeRequest,
+  kbSearchQuery,
+  replyRequest,
+  transferRequest,
+  type AcceptResponse,
+  type AgentDirectory,
+  type CannedResponses,
+  type CaseCreated,
+  type ConversationView,
+  type KbSearchResponse,
+  type QueueListing,
+  type ReplyResponse,
+  type TransferTargets,
+} from '../../wire/index.js';
 import { sendProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';
 import { requireAgent, type ConsoleAgent } from './session.js';
-import { notifyConversationMessage, notifyQueueChanged, overflowPolicyOf, queuesOf, routeAndNotify, serviceNamesOf } from './socket.js';
+import { emitToConsoles, notifyConversationMessage, notifyQueueChanged, overflowPolicyOf, queuesOf, routeAndNotify, serviceNamesOf } from './socket.js';
 
-const messageBody = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(2000, 'text must be at most 2000 characters') }).strict();
-const transferBody = z
-  .object({
-    queue: z.string().min(1).max(64).optional(),
-    agentId: z.string().min(1).max(100).optional(),
-    note: z.string().trim().max(1000).default(''),
-  })
-  .strict()
-  .refine((b) => b.queue || b.agentId, { message: 'give a queue or an agentId' });
-const closeBody = z.object({ outcome: z.enum(CLOSE_OUTCOMES) }).strict();
-const caseBody = z
-  .object({
-    serviceId: z.string().min(1).max(100),
-    summary: z.string().trim().min(1).max(500),
-    details: z.record(z.string(), z.unknown()).optional(),
-  })
-  .strict();
-const caseUpdateBody = z.object({ status: z.enum(CASE_STATUSES), note: z.string().trim().max(2000).optional().default('') }).strict();
-const searchQuery = z.object({ q: z.string().trim().max(200).default('') });
+const messageBody = replyRequest;
+const transferBody = transferRequest;
+const closeBody = closeRequest;
+const caseBody = caseRequest;
+const caseUpdateBody = caseUpdateRequest;
+const searchQuery = kbSearchQuery;
 
 /**
  * The agent's work (handoff/README.md): queue, accept, conversation view, reply, transfer,
@@ -67,17 +71,11 @@ export function workRoutes(deps: ConsoleDeps): Router {
 
   // Transfer targets: the council's queues and its agents (names and presence only).
   router.get('/queues', auth, (req, res) => {
-    res.json({ queues: queuesOf(deps, agentOf(req).tenantId).map((q) => ({ id: q.id, name: q.name, skills: q.skills })) });
+    res.json({ queues: queuesOf(deps, agentOf(req).tenantId).map((q) => ({ id: q.id, name: q.name, skills: q.skills })) } satisfies TransferTargets);
   });
   router.get('/agents', auth, async (req, res) => {
-    const rows = await db
-      .selectFrom('agents')
-      .select(['id', 'name', 'status', 'skills'])
-      .where('tenant_id', '=', agentOf(req).tenantId)
-      .where('disabled_at', 'is', null)
-      .orderBy('name')
-      .execute();
-    res.json({ agents: rows });
+    const rows = await listTransferAgents(db, agentOf(req).tenantId);
+    res.json({ agents: rows } satisfies AgentDirectory);
   });
 
   router.get('/queue', auth, async (req, res) => {
@@ -86,7 +84,7 @@ export function workRoutes(deps: ConsoleDeps): Router {
       urgentOverflow: overflowPolicyOf(deps, agent.tenantId),
       serviceName: serviceNamesOf(deps, agent.tenantId),
     });
-    res.json({ handoffs });
+    res.json({ handoffs } satisfies QueueListing);
   });
 
   router.post('/handoffs/:id/accept', auth, async (req, res) => {
@@ -95,7 +93,7 @@ export function workRoutes(deps: ConsoleDeps): Router {
       urgentOverflow: overflowPolicyOf(deps, agent.tenantId),
     });
     changed(agent.tenantId, result.conversationId);
-    res.json({ conversationId: result.conversationId });
+    res.json({ conversationId: result.conversationId } satisfies AcceptResponse);
   });
 
   router.get('/conversations/:id', auth, async (req, res) => {
@@ -111,7 +109,9 @@ export function workRoutes(deps: ConsoleDeps): Router {
       serviceNamesOf(deps, agent.tenantId),
     );
     res.setHeader('Cache-Control', 'no-store');
-    res.json(view);
+    // handoff/queue's view types state, priority, direction and author as plain strings: wire/wire.test.ts parses the real response.
+    // Message ids (bigserial) come as numbers from PGlite, strings from PostgreSQL: always strings on the wire.
+    res.json({ ...view, transcript: view.transcript.map((m) => ({ ...m, id: String(m.id) })) } as ConversationView);
   });
 
   router.post('/conversations/:id/messages', auth, async (req, res) => {
@@ -123,14 +123,14 @@ export function workRoutes(deps: ConsoleDeps): Router {
     deps.dispatchOutbound?.(agent.tenantId, message.conversation_id);
     res.status(201).json({
       message: {
-        id: message.id,
+        id: String(message.id),
         conversationId: message.conversation_id,
         direction: message.direction,
         author: message.author,
         text: message.text,
         createdAt: message.created_at.toISOString(),
       },
-    });
+    } satisfies ReplyResponse);
   });
 
   router.post('/conversations/:id/transfer', auth, async (req, res) => {
@@ -138,7 +138,7 @@ export function workRoutes(deps: ConsoleDeps): Router {
     const body = transferBody.parse(req.body ?? {});
     const handoff = await transfer(db, agent.tenantId, String(req.params.id), agent, body, queuesOf(deps, agent.tenantId), deps.clock());
     changed(agent.tenantId, handoff.conversation_id);
-    if (handoff.offered_to) deps.consoleNamespace?.()?.to(`agent:${handoff.offered_to}`).emit('handoff:offered', { id: handoff.id });
+    if (handoff.offered_to) emitToConsoles(deps.consoleNamespace?.(), `agent:${handoff.offered_to}`, 'handoff:offered', { id: handoff.id });
     await routeAndNotify(deps, agent.tenantId);
     res.status(204).end();
   });
@@ -162,7 +162,7 @@ export function workRoutes(deps: ConsoleDeps): Router {
 
   router.get('/canned-responses', auth, async (req, res) => {
     const agent = agentOf(req);
-    res.json({ responses: await listCannedResponses(db, agent.tenantId) });
+    res.json({ responses: await listCannedResponses(db, agent.tenantId) } satisfies CannedResponses);
   });
 
   router.get('/kb/search', auth, async (req, res) => {
@@ -170,7 +170,7 @@ export function workRoutes(deps: ConsoleDeps): Router {
     const { q } = searchQuery.parse({ q: typeof req.query.q === 'string' ? req.query.q : '' });
     const runtime = runtimeOf(agent.tenantId);
     const hits = q && runtime ? runtime.articles.search(q, { limit: 8 }) : [];
-    res.json({ articles: hits.map((h) => ({ id: h.article.id, title: h.article.title, summary: h.article.summary, url: h.article.url })) });
+    res.json({ articles: hits.map((h) => ({ id: h.article.id, title: h.article.title, summary: h.article.summary, url: h.article.url })) } satisfies KbSearchResponse);
   });
 
   router.post('/conversations/:id/case', auth, async (req, res) => {
@@ -186,7 +186,7 @@ export function workRoutes(deps: ConsoleDeps): Router {
       referencePrefix: runtime.pack.settings.caseReferencePrefix,
     });
     notifyConversationMessage(deps, agent.tenantId, String(req.params.id));
-    res.status(201).json({ reference: row.reference });
+    res.status(201).json({ reference: row.reference } satisfies CaseCreated);
   });
 
   router.patch('/cases/:reference', auth, async (req, res) => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { MAX_INBOUND_CHARS, normaliseInboundText, type Assistant, type OutboundMessage } from '../../bot/index.js';
+import { MAX_INBOUND_CHARS, normaliseInboundText, type Assistant } from '../../bot/index.js';
 import { greeting } from '../../bot/replies.js';
 import {
   createConversation,
@@ -11,22 +11,28 @@ import {
   storeOutbound,
   transcript,
   type ConversationRow,
+  type MessageRow,
   type Store,
 } from '../../store/index.js';
+import {
+  createConversationRequest,
+  OUTBOUND_PARTS,
+  postMessageRequest,
+  type CreateConversationResponse,
+  type PostMessageResponse,
+  type Sendable,
+  type TranscriptMessage,
+  type TranscriptResponse,
+} from '../../wire/index.js';
 import { bearerToken, newConversationToken, tokenMatches } from '../auth.js';
 import { HttpProblem } from '../problem.js';
 import type { Realtime } from '../realtime.js';
 
-const createBody = z
-  .object({ tenant: z.string().min(1).max(64).optional(), channel: z.enum(['api', 'webchat']).default('api') })
-  .strict();
-const messageBody = z
-  .object({
-    // Normalised before the checks, so a message of only control characters is "empty", not a fault.
-    text: z.preprocess((v) => (typeof v === 'string' ? normaliseInboundText(v, MAX_INBOUND_CHARS + 1) : v), z.string().min(1, 'text must not be empty').max(MAX_INBOUND_CHARS, `text must be at most ${MAX_INBOUND_CHARS} characters`)),
-    id: z.string().min(1).max(100).optional(),
-  })
-  .strict();
+const createBody = createConversationRequest;
+const messageBody = postMessageRequest.extend({
+  // Normalised before the checks, so a message of only control characters is "empty", not a fault.
+  text: z.preprocess((v) => (typeof v === 'string' ? normaliseInboundText(v, MAX_INBOUND_CHARS + 1) : v), postMessageRequest.shape.text.max(MAX_INBOUND_CHARS, `text must be at most ${MAX_INBOUND_CHARS} characters`)),
+});
 const uuid = z.uuid();
 
 export function conversationRoutes(deps: { store: Store; assistant: Assistant; defaultTenant: string; realtime?: Realtime }): Router {
@@ -50,7 +56,7 @@ export function conversationRoutes(deps: { store: Store; assistant: Assistant; d
     const conversation = await createConversation(store.db, { tenant, channel, channelUserId, tokenHash: hash, contactId });
     const hello = greeting(runtime.pack.settings);
     await storeOutbound(store.db, { tenant, conversationId: conversation.id, channel, author: 'bot', text: hello.text, parts: hello, replyTo: null });
-    res.status(201).location(`/api/v1/conversations/${conversation.id}`).json({ conversationId: conversation.id, token });
+    res.status(201).location(`/api/v1/conversations/${conversation.id}`).json({ conversationId: conversation.id, token } satisfies CreateConversationResponse);
   });
 
   router.post('/conversations/:id/messages', async (req, res) => {
@@ -68,7 +74,7 @@ export function conversationRoutes(deps: { store: Store; assistant: Assistant; d
       receivedAt: new Date(),
     });
     if (result.duplicate) res.setHeader('Idempotent-Replayed', 'true');
-    res.json({ messages: result.replies });
+    res.json({ messages: result.replies } satisfies PostMessageResponse);
   });
 
   router.get('/conversations/:id/messages', async (req, res) => {
@@ -78,16 +84,8 @@ export function conversationRoutes(deps: { store: Store; assistant: Assistant; d
     res.json({
       conversationId: conversation.id,
       state: fresh?.state ?? conversation.state,
-      messages: rows.map((r) => ({
-        ...(r.direction === 'out' ? (partsOf<OutboundMessage>(r) ?? {}) : {}),
-        ...(r.author === 'agent' ? { agentName: partsOf<{ agent?: { name?: string } }>(r)?.agent?.name } : {}),
-        id: r.id,
-        direction: r.direction,
-        author: r.author,
-        text: r.text,
-        createdAt: r.created_at,
-      })),
-    });
+      messages: rows.map(transcriptMessage),
+    } satisfies Sendable<TranscriptResponse>);
   });
 
   async function authorise(req: Request): Promise<ConversationRow> {
@@ -102,6 +100,27 @@ export function conversationRoutes(deps: { store: Store; assistant: Assistant; d
   }
 
   return router;
+}
+
+/**
+ * A stored message as the resident reads it: the reply parts of an outbound message (never the
+ * rest of what is stored with it, such as the adviser's id or a notice's kind) and the adviser's first name.
+ */
+function transcriptMessage(r: MessageRow): Sendable<TranscriptMessage> {
+  const parts = r.direction === 'out' ? (partsOf<Record<string, unknown> & { agent?: { name?: unknown } }>(r) ?? {}) : {};
+  const reply: Record<string, unknown> = {};
+  for (const key of OUTBOUND_PARTS) if (parts[key] !== undefined) reply[key] = parts[key];
+  const agentName = r.author === 'agent' && typeof parts.agent?.name === 'string' ? parts.agent.name : undefined;
+  return {
+    ...(reply as Partial<TranscriptMessage>),
+    ...(agentName ? { agentName } : {}),
+    // bigserial ids: a string from PostgreSQL, a number from PGlite; always a string on the wire.
+    id: String(r.id),
+    direction: r.direction,
+    author: r.author,
+    text: r.text,
+    createdAt: r.created_at,
+  };
 }
 
 function requireJson(req: Request, allowEmpty: boolean): void {

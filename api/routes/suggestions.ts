@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Assistant } from '../../bot/index.js';
+import type { SuggestionsResponse } from '../../wire/index.js';
 import { HttpProblem } from '../problem.js';
 
 const query = z.object({ tenant: z.string().min(1).max(64).optional(), q: z.string().max(200).default(''), limit: z.coerce.number().int().min(1).max(10).default(6) });
@@ -17,7 +18,7 @@ export function suggestionRoutes(deps: { assistant: Assistant; defaultTenant: st
       throw new HttpProblem(404, 'Unknown tenant');
     }
     res.setHeader('Cache-Control', 'public, max-age=60');
-    res.json({ suggestions: runtime.typeahead.suggest(q.q, q.limit) });
+    res.json({ suggestions: runtime.typeahead.suggest(q.q, q.limit) } satisfies SuggestionsResponse);
   });
   return router;
 }

@@ -2,7 +2,7 @@ import { signedInAgent } from '../../test/console-client.js';
 import { startTextingApp, until, type TextingApp } from './texting-app.fixture.js';
 
 /**
- * Through the real app, a texter's view of an agent's actions (handoff/queue/notices.ts): the
+ * Through the real app, a texter's view of an agent's actions (conversations/notices.ts): the
  * agent joining, handing back and closing each reach the resident as exactly one SMS, through (a
  * stand-in for) Twilio's REST API; and a text after the close starts afresh (a new conversation,
  * not the report the resident was half-way through when they asked for a person).

@@ -7,3 +7,5 @@ export { SMS_OPT_OUT_FLAG, isSmsOptedOut, setSmsOptOut, smsKeyword } from './opt
 export { createSmsDispatcher, registerSmsJobs, configOf, sweepSmsOutbox, recoverStaleClaim, SMS_SEND_JOB, type SmsChannelDeps, type SmsSendJob } from './sms-sender.js';
 export { receiveSms, applyStatusCallback, councilForText, BadTwilioRequest, EMPTY_TWIML, NOT_IN_SERVICE_SMS } from './sms-inbound.js';
 export { councilForNumber, numbersOfCouncil, defaultCouncil, type CouncilNumbers } from './numbers.js';
+export { smsChannel, twilioSmsRoutes } from './sms-channel.js';
+export { voiceChannel, twilioVoiceRoutes, type TwilioVoiceDeps } from './voice/voice-routes.js';

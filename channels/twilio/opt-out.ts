@@ -1,4 +1,4 @@
-import { findOrCreateContact, fromJson, toJson, type Db } from '../../store/index.js';
+import { contactFlags, contactIdForIdentity, findOrCreateContact, lockContact, setContactFlags, type Db } from '../../store/index.js';
 
 /** The contact flag recording that a phone number texted STOP: nothing is sent to it until START. */
 export const SMS_OPT_OUT_FLAG = 'sms_opt_out';
@@ -19,23 +19,11 @@ export function smsKeyword(body: string): SmsKeyword | null {
   return null;
 }
 
-async function contactFlags(db: Db, contactId: string): Promise<string[]> {
-  const row = await db.selectFrom('contacts').select('flags').where('id', '=', contactId).executeTakeFirst();
-  const flags = row ? fromJson<unknown>(row.flags) : [];
-  return Array.isArray(flags) ? flags.filter((f): f is string => typeof f === 'string') : [];
-}
-
 /** True when the number has opted out of SMS from this council. */
 export async function isSmsOptedOut(db: Db, tenant: string, phone: string): Promise<boolean> {
-  const identity = await db
-    .selectFrom('contact_identities')
-    .select('contact_id')
-    .where('tenant_id', '=', tenant)
-    .where('channel', '=', 'sms')
-    .where('channel_user_id', '=', phone)
-    .executeTakeFirst();
-  if (!identity) return false;
-  return (await contactFlags(db, identity.contact_id)).includes(SMS_OPT_OUT_FLAG);
+  const contactId = await contactIdForIdentity(db, tenant, 'sms', phone);
+  if (!contactId) return false;
+  return (await contactFlags(db, contactId)).includes(SMS_OPT_OUT_FLAG);
 }
 
 /** Records (or lifts) an opt-out on the number's contact; idempotent. */
@@ -43,9 +31,9 @@ export async function setSmsOptOut(db: Db, tenant: string, phone: string, optedO
   const contactId = await findOrCreateContact(db, tenant, 'sms', phone);
   await db.transaction().execute(async (trx) => {
     // Row lock: two keywords at once must not lose each other's flags.
-    await trx.selectFrom('contacts').select('id').where('id', '=', contactId).forUpdate().executeTakeFirst();
+    await lockContact(trx, contactId);
     const flags = (await contactFlags(trx, contactId)).filter((f) => f !== SMS_OPT_OUT_FLAG);
     if (optedOut) flags.push(SMS_OPT_OUT_FLAG);
-    await trx.updateTable('contacts').set({ flags: toJson(flags), updated_at: now }).where('id', '=', contactId).where('tenant_id', '=', tenant).execute();
+    await setContactFlags(trx, tenant, contactId, flags, now);
   });
 }

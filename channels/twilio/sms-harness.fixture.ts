@@ -2,7 +2,7 @@ import http from 'node:http';
 import express from 'express';
 import twilio from 'twilio';
 import { problemHandler } from '../../api/problem.js';
-import { twilioSmsRoutes } from '../../api/routes/twilio-sms.js';
+import { twilioSmsRoutes } from './sms-channel.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
 import { registerSmsJobs, type SmsChannelDeps } from './index.js';
 import { startTwilioStandIn, type ReceivedSms, type TwilioStandIn } from './twilio-stand-in.fixture.js';

@@ -1,17 +1,6 @@
-import { normaliseInboundText } from '../../bot/index.js';
-import type { Attachment, InboundMessage } from '../../bot/messages.js';
-import {
-  findConversation,
-  inboundByProviderId,
-  resolveConversation,
-  resumable,
-  storeInbound,
-  toJson,
-  withIdentityLock,
-  type ConversationRow,
-  type Db,
-  type StoredInbound,
-} from '../../store/index.js';
+import type { Attachment } from '../../bot/index.js';
+import { advanceOutboundStatus, outboundByProviderId, resumable, type Db } from '../../store/index.js';
+import { acceptInbound } from '../accept.js';
 import { councilForNumber } from './numbers.js';
 import { isSmsOptedOut, setSmsOptOut, smsKeyword } from './opt-out.js';
 import { configOf, createSmsDispatcher, lastNumberedOptions, type SmsChannelDeps } from './sms-sender.js';
@@ -128,54 +117,31 @@ export async function receiveSms(deps: SmsChannelDeps, body: TwilioParams): Prom
     if (url) attachments.push({ url, contentType: param(body, `MediaContentType${i}`) ?? 'application/octet-stream' });
   }
 
-  const accepted = await withIdentityLock(db, { tenant, channel: 'sms', channelUserId: from }, async (trx): Promise<{ conversation: ConversationRow; stored: StoredInbound }> => {
-    // Twilio delivered this MessageSid before (a retry, or twice at once): it stays where it was stored.
-    const earlier = await inboundByProviderId(trx, tenant, 'sms', sid);
-    const earlierConversation = earlier && (await findConversation(trx, tenant, earlier.conversation_id));
-    if (earlier && earlierConversation) return { conversation: earlierConversation, stored: { message: earlier, duplicate: true } };
-    const { conversation } = await resolveConversation(trx, { tenant, channel: 'sms', channelUserId: from, reuse: (c) => resumable(c, resumeWithinMs, now) });
-    // "2" answers the numbered list the resident was last sent, whatever kind of list it was.
-    const chosen = answerFromNumber(text, await lastNumberedOptions({ ...deps, db: trx }, tenant, conversation.id));
-    // Stored with what was typed when a number was read as a choice; the pipeline takes this row as it is.
-    const stored = await storeInbound(trx, {
-      tenant,
-      conversationId: conversation.id,
-      channel: 'sms',
-      providerMessageId: sid,
-      text: normaliseInboundText(chosen ?? text),
-      parts: {
-        ...(attachments.length ? { attachments } : {}),
-        sms: { to, ...(chosen ? { typed: text } : {}), numSegments: param(body, 'NumSegments'), fromCountry: param(body, 'FromCountry') },
-      },
-      receivedAt: now,
-    });
-    return { conversation, stored };
-  });
-  const { conversation, stored } = accepted;
-  const inbound: InboundMessage = {
-    tenant,
-    channel: 'sms',
-    channelUserId: from,
-    providerMessageId: sid,
-    text: stored.message.text,
-    ...(attachments.length ? { attachments } : {}),
-    receivedAt: now,
-  };
+  // Stored (once, in the number's conversation) before Twilio is answered; the turn runs after.
   const dispatch = createSmsDispatcher(deps);
-  if (stored.duplicate && stored.message.processed_at) {
+  const accepted = await acceptInbound(
+    { db, assistant: deps.assistant, dispatch },
+    {
+      tenant,
+      channel: 'sms',
+      channelUserId: from,
+      providerMessageId: sid,
+      text,
+      ...(attachments.length ? { attachments } : {}),
+      receivedAt: now,
+      reuse: (c) => resumable(c, resumeWithinMs, now),
+      // "2" answers the numbered list the resident was last sent, whatever kind of list it was;
+      // stored with what was typed, so the transcript shows both.
+      interpret: async (trx, conversation) => answerFromNumber(text, await lastNumberedOptions({ ...deps, db: trx }, tenant, conversation.id)) ?? undefined,
+      details: (chosen) => ({ sms: { to, ...(chosen ? { typed: text } : {}), numSegments: param(body, 'NumSegments'), fromCountry: param(body, 'FromCountry') } }),
+    },
+  );
+  if (accepted.stored.duplicate && accepted.stored.message.processed_at) {
     deps.log.info({ tenant, messageSid: sid }, 'repeated MessageSid acknowledged');
     // A crash between the turn and queueing the sends is mended here; jobs are idempotent.
-    return { twiml: EMPTY_TWIML, after: () => dispatch(tenant, conversation.id) };
+    return { twiml: EMPTY_TWIML, after: () => dispatch(tenant, accepted.conversation.id) };
   }
-  return {
-    twiml: EMPTY_TWIML,
-    after: async () => {
-      // Unprocessed (new, or a repeat of one whose turn is still running or was lost): the turn
-      // answers every pending message under the conversation's row lock, so it is answered once.
-      await deps.assistant.receive(conversation, inbound, stored);
-      await dispatch(tenant, conversation.id);
-    },
-  };
+  return { twiml: EMPTY_TWIML, after: async () => void (await accepted.answer()) };
 }
 
 /** Status ranks: a later callback never moves a message back (order is not guaranteed). */
@@ -206,14 +172,7 @@ export async function applyStatusCallback(deps: SmsChannelDeps, body: TwilioPara
   const status = reported;
   const errorCode = param(body, 'ErrorCode')?.trim();
   for (let tries = 0; tries < 3; tries++) {
-    let q = deps.db
-      .selectFrom('messages')
-      .selectAll()
-      .where('provider_message_id', '=', sid)
-      .where('channel', '=', 'sms')
-      .where('direction', '=', 'out');
-    if (tenantHint) q = q.where('tenant_id', '=', tenantHint);
-    const row = await q.executeTakeFirst();
+    const row = await outboundByProviderId(deps.db, 'sms', sid, tenantHint);
     if (!row) {
       deps.log.warn({ sid, status }, 'status callback for an unknown message');
       return { updated: false };
@@ -223,14 +182,8 @@ export async function applyStatusCallback(deps: SmsChannelDeps, body: TwilioPara
     if (next <= current) return { updated: false };
     const parts = (typeof row.parts === 'string' ? JSON.parse(row.parts) : row.parts) as Record<string, unknown> | null;
     const sms = { ...((parts?.sms as Record<string, unknown>) ?? {}), deliveryStatus: reported, ...(errorCode ? { errorCode: Number(errorCode) || errorCode } : {}) };
-    const done = await deps.db
-      .updateTable('messages')
-      .set({ status, parts: toJson({ ...(parts ?? { text: row.text }), sms }) })
-      .where('tenant_id', '=', row.tenant_id)
-      .where('id', '=', row.id)
-      .where('status', '=', row.status) // lost a race with another callback: read again
-      .returning('id')
-      .executeTakeFirst();
+    // Lost a race with another callback: read again.
+    const done = await advanceOutboundStatus(deps.db, row, status, { ...(parts ?? { text: row.text }), sms });
     if (done) return { updated: true };
   }
   return { updated: false };

@@ -1,9 +1,14 @@
 import type { Logger } from 'pino';
 import type { Assistant } from '../../bot/index.js';
-import type { OutboundMessage } from '../../bot/messages.js';
+import type { OutboundMessage } from '../../bot/index.js';
 import type { JobQueue } from '../../jobs/index.js';
 import {
   claimOutbound,
+  conversationAddress,
+  earlierUnsent,
+  laterRepliesParts,
+  outboundMessage,
+  unattemptedOutboundIds,
   fromJson,
   latestOutbound,
   OUTBOX_SENDABLE,
@@ -109,24 +114,10 @@ export function createSmsDispatcher(deps: SmsChannelDeps): (tenant: string, conv
   const { attempts, backoffMs } = retryOf(deps);
   return async (tenant, conversationId) => {
     try {
-      const conversation = await deps.db
-        .selectFrom('conversations')
-        .select(['channel'])
-        .where('tenant_id', '=', tenant)
-        .where('id', '=', conversationId)
-        .executeTakeFirst();
+      const conversation = await conversationAddress(deps.db, tenant, conversationId);
       if (conversation?.channel !== 'sms') return;
-      const pending = await deps.db
-        .selectFrom('messages')
-        .select('id')
-        .where('tenant_id', '=', tenant)
-        .where('conversation_id', '=', conversationId)
-        .where('direction', '=', 'out')
-        .where('status', 'in', ['stored', 'fault'])
-        .orderBy('id')
-        .execute();
-      for (const m of pending) {
-        await deps.jobs.add<SmsSendJob>(SMS_SEND_JOB, { tenant, messageId: m.id }, { jobId: `sms-${m.id}`, attempts, backoffMs });
+      for (const id of await unattemptedOutboundIds(deps.db, tenant, conversationId)) {
+        await deps.jobs.add<SmsSendJob>(SMS_SEND_JOB, { tenant, messageId: id }, { jobId: `sms-${id}`, attempts, backoffMs });
       }
     } catch (err) {
       deps.log.error({ err, tenant, conversationId }, 'could not queue SMS replies');
@@ -140,9 +131,7 @@ export function registerSmsJobs(jobs: JobQueue, deps: Omit<SmsChannelDeps, 'jobs
   jobs.register<SmsSendJob>(SMS_SEND_JOB, (job) => sendInOrder(full, job));
 }
 
-async function loadMessage(db: Db, tenant: string, id: string): Promise<MessageRow | undefined> {
-  return db.selectFrom('messages').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).executeTakeFirst();
-}
+const loadMessage = outboundMessage;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -153,33 +142,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function sendInOrder(deps: SmsChannelDeps, job: SmsSendJob): Promise<void> {
   const row = await loadMessage(deps.db, job.tenant, job.messageId);
   if (!row || row.direction !== 'out' || !SENDABLE_SET.has(row.status)) return;
-  const earlier = await deps.db
-    .selectFrom('messages')
-    .selectAll()
-    .where('tenant_id', '=', job.tenant)
-    .where('conversation_id', '=', row.conversation_id)
-    .where('direction', '=', 'out')
-    .where('id', '<', row.id)
-    .where('status', 'in', ['stored', 'fault', 'dispatching'])
-    .orderBy('id')
-    .execute();
-  for (const e of earlier) {
-    if (e.status === 'dispatching') continue;
+  for (const e of await earlierUnsent(deps.db, row)) {
+    // A retry waits for its own job's backoff; one being sent is another worker's.
+    if (e.status === 'dispatching' || e.status === 'send_retry') continue;
     // Its own job retries it if this attempt fails.
     await sendOne(deps, e).catch(() => undefined);
   }
   // An earlier message another job is sending right now: give it a moment to go first.
   for (let waited = 0; waited < 3000; waited += 100) {
-    const busy = await deps.db
-      .selectFrom('messages')
-      .select('id')
-      .where('tenant_id', '=', job.tenant)
-      .where('conversation_id', '=', row.conversation_id)
-      .where('direction', '=', 'out')
-      .where('id', '<', row.id)
-      .where('status', '=', 'dispatching')
-      .executeTakeFirst();
-    if (!busy) break;
+    if (!(await earlierUnsent(deps.db, row)).some((e) => e.status === 'dispatching')) break;
     await sleep(100);
   }
   const current = await loadMessage(deps.db, job.tenant, job.messageId);
@@ -219,12 +190,7 @@ export async function sendOne(deps: SmsChannelDeps, row: MessageRow): Promise<vo
 
 /** The resident's number for a message of an SMS conversation (undefined: not an SMS conversation). */
 async function smsRecipient(deps: SmsChannelDeps, row: MessageRow): Promise<string | undefined> {
-  const conversation = await deps.db
-    .selectFrom('conversations')
-    .select(['channel', 'channel_user_id'])
-    .where('tenant_id', '=', row.tenant_id)
-    .where('id', '=', row.conversation_id)
-    .executeTakeFirst();
+  const conversation = await conversationAddress(deps.db, row.tenant_id, row.conversation_id);
   return conversation?.channel === 'sms' ? conversation.channel_user_id : undefined;
 }
 
@@ -348,16 +314,8 @@ async function render(deps: SmsChannelDeps, row: MessageRow): Promise<SmsRenderi
   const parts = smsPartsOf(row);
   let numbered = true;
   if (row.reply_to) {
-    const later = await deps.db
-      .selectFrom('messages')
-      .select('parts')
-      .where('tenant_id', '=', row.tenant_id)
-      .where('conversation_id', '=', row.conversation_id)
-      .where('reply_to', '=', row.reply_to)
-      .where('direction', '=', 'out')
-      .where('id', '>', row.id)
-      .execute();
-    numbered = !later.some((l) => (fromJson<OutboundMessage | null>(l.parts)?.suggestions?.length ?? 0) > 0);
+    const later = await laterRepliesParts(deps.db, row);
+    numbered = !later.some((l) => (fromJson<OutboundMessage | null>(l)?.suggestions?.length ?? 0) > 0);
   }
   let fallbackUrl: string | undefined;
   try {

@@ -1,8 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
-import { fromJson, toJson, type AgentRow, type Db } from '../../store/index.js';
+import {
+  agentByEmail,
+  agentRecoveryCodes,
+  countFailedSignIn,
+  fromJson,
+  insertAgent,
+  replaceRecoveryCodes,
+  type AgentRow,
+  type Db,
+} from '../../store/index.js';
 import { assertPasswordPolicy, hashPassword } from './password.js';
 import { matchRecoveryCode } from './recovery-codes.js';
+
+// Pure data access, kept under these names for the console and sign-in code.
+export { claimTotpStep, completeTotpEnrolment, findAgentById, resetSignInFailures, setAgentStatus, setPendingTotpSecret } from '../../store/index.js';
 
 export type AgentRole = 'agent' | 'supervisor' | 'admin';
 export const AGENT_ROLES: readonly AgentRole[] = ['agent', 'supervisor', 'admin'];
@@ -29,28 +39,19 @@ export function normaliseEmail(email: string): string {
 
 export async function createAgent(db: Db, input: NewAgent): Promise<AgentRow> {
   assertPasswordPolicy(input.password);
-  return db
-    .insertInto('agents')
-    .values({
-      id: randomUUID(),
-      tenant_id: input.tenant,
-      email: normaliseEmail(input.email),
-      name: input.name.trim(),
-      roles: toJson(input.roles ?? ['agent']),
-      skills: toJson(input.skills ?? []),
-      capacity: input.capacity ?? 3,
-      password_hash: await hashPassword(input.password),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return insertAgent(db, {
+    tenant: input.tenant,
+    email: normaliseEmail(input.email),
+    name: input.name.trim(),
+    roles: input.roles ?? ['agent'],
+    skills: input.skills ?? [],
+    capacity: input.capacity ?? 3,
+    passwordHash: await hashPassword(input.password),
+  });
 }
 
 export async function findAgentByEmail(db: Db, tenant: string, email: string): Promise<AgentRow | undefined> {
-  return db.selectFrom('agents').selectAll().where('tenant_id', '=', tenant).where('email', '=', normaliseEmail(email)).executeTakeFirst();
-}
-
-export async function findAgentById(db: Db, tenant: string, id: string): Promise<AgentRow | undefined> {
-  return db.selectFrom('agents').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).executeTakeFirst();
+  return agentByEmail(db, tenant, normaliseEmail(email));
 }
 
 export function agentRoles(agent: Pick<AgentRow, 'roles'>): AgentRole[] {
@@ -74,54 +75,8 @@ export function isLockedOut(agent: Pick<AgentRow, 'locked_until'>, now: Date): b
  */
 export async function recordSignInFailure(db: Db, agentId: string, now: Date): Promise<Date | null> {
   const until = new Date(now.getTime() + LOCK_OUT_MS);
-  const row = await db
-    .updateTable('agents')
-    .set({
-      failed_logins: sql<number>`case when failed_logins + 1 >= ${MAX_FAILED_SIGN_INS} then 0 else failed_logins + 1 end`,
-      locked_until: sql<Date | null>`case when failed_logins + 1 >= ${MAX_FAILED_SIGN_INS} then ${until}::timestamptz else locked_until end`,
-    })
-    .where('id', '=', agentId)
-    .returning(['locked_until'])
-    .executeTakeFirst();
-  return row?.locked_until && row.locked_until.getTime() > now.getTime() ? row.locked_until : null;
-}
-
-export async function resetSignInFailures(db: Db, agentId: string): Promise<void> {
-  await db.updateTable('agents').set({ failed_logins: 0, locked_until: null }).where('id', '=', agentId).execute();
-}
-
-/** Stores a new TOTP secret awaiting confirmation; an already enrolled agent keeps theirs. */
-export async function setPendingTotpSecret(db: Db, agentId: string, secret: string): Promise<void> {
-  await db.updateTable('agents').set({ totp_secret: secret }).where('id', '=', agentId).where('totp_enabled', '=', false).execute();
-}
-
-/** Confirms enrolment and replaces the recovery codes. False when someone else enrolled meanwhile. */
-export async function completeTotpEnrolment(db: Db, agentId: string, secret: string, recoveryCodeHashes: string[]): Promise<boolean> {
-  const rows = await db
-    .updateTable('agents')
-    .set({ totp_enabled: true, recovery_codes: toJson(recoveryCodeHashes) })
-    .where('id', '=', agentId)
-    .where('totp_enabled', '=', false)
-    .where('totp_secret', '=', secret)
-    .returning(['id'])
-    .execute();
-  return rows.length === 1;
-}
-
-/**
- * Makes a TOTP code single-use: records `step` as the agent's last accepted one only when it is
- * greater than the last (migration 007). One conditional UPDATE, so of two parallel uses of a
- * code exactly one gets true, on PostgreSQL and PGlite alike (the second re-reads the row after
- * the first commits and fails the condition). A code of an earlier step than one already used is
- * refused too: steps only move forward.
- */
-export async function claimTotpStep(db: Db, agentId: string, step: number): Promise<boolean> {
-  // Raw SQL: the column is not in the shared schema types (store/schema.ts), and nothing else reads it.
-  const result = await sql<{ id: string }>`
-    update agents set totp_last_step = ${step}
-    where id = ${agentId} and (totp_last_step is null or totp_last_step < ${step})
-    returning id`.execute(db);
-  return result.rows.length === 1;
+  const lockedUntil = await countFailedSignIn(db, agentId, MAX_FAILED_SIGN_INS, until);
+  return lockedUntil && lockedUntil.getTime() > now.getTime() ? lockedUntil : null;
 }
 
 /**
@@ -130,25 +85,12 @@ export async function claimTotpStep(db: Db, agentId: string, step: number): Prom
  */
 export async function consumeRecoveryCode(db: Db, agentId: string, code: string): Promise<{ ok: boolean; remaining: number }> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const row = await db.selectFrom('agents').select(['recovery_codes']).where('id', '=', agentId).executeTakeFirst();
-    if (!row) return { ok: false, remaining: 0 };
-    const hashes = fromJson<unknown>(row.recovery_codes);
-    const list = Array.isArray(hashes) ? hashes.filter((h): h is string => typeof h === 'string') : [];
+    const list = await agentRecoveryCodes(db, agentId);
+    if (!list) return { ok: false, remaining: 0 };
     const index = matchRecoveryCode(list, code);
     if (index < 0) return { ok: false, remaining: list.length };
     const rest = list.filter((_, i) => i !== index);
-    const updated = await db
-      .updateTable('agents')
-      .set({ recovery_codes: toJson(rest) })
-      .where('id', '=', agentId)
-      .where(sql<boolean>`recovery_codes = ${toJson(list)}::jsonb`)
-      .returning(['id'])
-      .execute();
-    if (updated.length === 1) return { ok: true, remaining: rest.length };
+    if (await replaceRecoveryCodes(db, agentId, list, rest)) return { ok: true, remaining: rest.length };
   }
   return { ok: false, remaining: 0 };
-}
-
-export async function setAgentStatus(db: Db, agentId: string, status: 'available' | 'busy' | 'away', now: Date): Promise<AgentRow | undefined> {
-  return db.updateTable('agents').set({ status, last_seen_at: now }).where('id', '=', agentId).returningAll().executeTakeFirst();
 }

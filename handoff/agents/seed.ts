@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Store } from '../../store/index.js';
+import { tenantHasAgents, type Store } from '../../store/index.js';
 import { createAgent, type AgentRole } from './agents.js';
 import { passwordProblems } from './password.js';
 
@@ -39,8 +39,7 @@ export interface SeededAgent {
  * Returns the agents created (none when the tenant already had agents).
  */
 export async function seedDemoAgents(store: Store, tenant: string, log: Pick<Logger, 'info' | 'warn'>, options: SeedOptions = {}): Promise<SeededAgent[]> {
-  const existing = await store.db.selectFrom('agents').select('id').where('tenant_id', '=', tenant).limit(1).executeTakeFirst();
-  if (existing) return [];
+  if (await tenantHasAgents(store.db, tenant)) return [];
   const domain = options.emailDomain ?? `${tenant}.council.example`;
   const skills = options.skills ?? DEMO_SKILLS;
   const planned = [
@@ -53,8 +52,7 @@ export async function seedDemoAgents(store: Store, tenant: string, log: Pick<Log
       for (const a of planned) await createAgent(trx, { tenant, ...a, capacity: 3 });
     });
   } catch (err) {
-    const again = await store.db.selectFrom('agents').select('id').where('tenant_id', '=', tenant).limit(1).executeTakeFirst();
-    if (again) return [];
+    if (await tenantHasAgents(store.db, tenant)) return [];
     throw err;
   }
   const write = options.write ?? ((text: string) => void process.stdout.write(text));

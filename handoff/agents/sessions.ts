@@ -1,6 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
-import type { AgentRow, AgentSessionRow, Db } from '../../store/index.js';
+import {
+  agentSessionWithAgent,
+  insertAgentSession,
+  revokeAgentSession,
+  revokeAgentSessionsEverywhere,
+  touchAgentSession,
+  type AgentRow,
+  type AgentSessionRow,
+  type Db,
+} from '../../store/index.js';
 
 export type SessionStage = 'password' | 'totp_enrol' | 'full';
 
@@ -22,19 +30,15 @@ export async function createSession(
 ): Promise<{ token: string; session: AgentSessionRow }> {
   const token = randomBytes(32).toString('base64url');
   const maxAge = input.stage === 'full' ? SESSION_MAX_AGE_MS : PARTIAL_SESSION_MAX_AGE_MS;
-  const session = await db
-    .insertInto('agent_sessions')
-    .values({
-      id: hashSessionToken(token),
-      tenant_id: input.tenant,
-      agent_id: input.agentId,
-      csrf_token: randomBytes(32).toString('base64url'),
-      stage: input.stage,
-      last_used_at: input.now,
-      expires_at: new Date(input.now.getTime() + maxAge),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const session = await insertAgentSession(db, {
+    id: hashSessionToken(token),
+    tenant: input.tenant,
+    agentId: input.agentId,
+    csrfToken: randomBytes(32).toString('base64url'),
+    stage: input.stage,
+    lastUsedAt: input.now,
+    expiresAt: new Date(input.now.getTime() + maxAge),
+  });
   return { token, session };
 }
 
@@ -44,78 +48,23 @@ export async function createSession(
  */
 export async function sessionFromToken(db: Db, token: string, now: Date): Promise<{ session: AgentSessionRow; agent: AgentRow } | null> {
   if (!token || token.length > 200) return null;
-  const row = await db
-    .selectFrom('agent_sessions')
-    .innerJoin('agents', (j) => j.onRef('agents.id', '=', 'agent_sessions.agent_id').onRef('agents.tenant_id', '=', 'agent_sessions.tenant_id'))
-    .selectAll('agent_sessions')
-    .select([
-      'agents.email',
-      'agents.name',
-      'agents.roles',
-      'agents.skills',
-      'agents.capacity',
-      'agents.password_hash',
-      'agents.totp_secret',
-      'agents.created_at as agent_created_at',
-      'agents.failed_logins',
-      'agents.locked_until',
-      'agents.totp_enabled',
-      'agents.recovery_codes',
-      'agents.sessions_revoked_at',
-      'agents.status',
-      'agents.last_seen_at',
-      'agents.disabled_at',
-      // Compared in SQL: both are database timestamps, at full (microsecond) precision.
-      sql<boolean>`agents.sessions_revoked_at is not null and agent_sessions.created_at <= agents.sessions_revoked_at`.as('revoked_everywhere'),
-    ])
-    .where('agent_sessions.id', '=', hashSessionToken(token))
-    .executeTakeFirst();
-  if (!row) return null;
+  const found = await agentSessionWithAgent(db, hashSessionToken(token));
+  if (!found) return null;
+  const { session, agent } = found;
   const t = now.getTime();
-  if (row.revoked_at || row.disabled_at) return null;
-  if (row.expires_at.getTime() <= t) return null;
-  if (t - row.last_used_at.getTime() > SESSION_IDLE_MS) return null;
-  if (row.revoked_everywhere) return null;
-  const session: AgentSessionRow = {
-    id: row.id,
-    tenant_id: row.tenant_id,
-    agent_id: row.agent_id,
-    csrf_token: row.csrf_token,
-    stage: row.stage,
-    created_at: row.created_at,
-    last_used_at: row.last_used_at,
-    expires_at: row.expires_at,
-    revoked_at: row.revoked_at,
-  };
-  const agent: AgentRow = {
-    id: row.agent_id,
-    tenant_id: row.tenant_id,
-    email: row.email,
-    name: row.name,
-    roles: row.roles,
-    skills: row.skills,
-    capacity: row.capacity,
-    password_hash: row.password_hash,
-    totp_secret: row.totp_secret,
-    created_at: row.agent_created_at,
-    failed_logins: row.failed_logins,
-    locked_until: row.locked_until,
-    totp_enabled: row.totp_enabled,
-    recovery_codes: row.recovery_codes,
-    sessions_revoked_at: row.sessions_revoked_at,
-    status: row.status,
-    last_seen_at: row.last_seen_at,
-    disabled_at: row.disabled_at,
-  };
-  if (t - row.last_used_at.getTime() > TOUCH_EVERY_MS) {
-    await db.updateTable('agent_sessions').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  if (session.revoked_at || agent.disabled_at) return null;
+  if (session.expires_at.getTime() <= t) return null;
+  if (t - session.last_used_at.getTime() > SESSION_IDLE_MS) return null;
+  if (found.revokedEverywhere) return null;
+  if (t - session.last_used_at.getTime() > TOUCH_EVERY_MS) {
+    await touchAgentSession(db, session.id, now);
     session.last_used_at = now;
   }
   return { session, agent };
 }
 
 export async function revokeSession(db: Db, sessionId: string, now: Date): Promise<void> {
-  await db.updateTable('agent_sessions').set({ revoked_at: now }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
+  await revokeAgentSession(db, sessionId, now);
 }
 
 /**
@@ -124,8 +73,7 @@ export async function revokeSession(db: Db, sessionId: string, now: Date): Promi
  * database clock, as `agent_sessions.created_at` does.
  */
 export async function revokeAll(db: Db, agentId: string, now: Date = new Date()): Promise<void> {
-  await db.updateTable('agents').set({ sessions_revoked_at: sql<Date>`now()` }).where('id', '=', agentId).execute();
-  await db.updateTable('agent_sessions').set({ revoked_at: now }).where('agent_id', '=', agentId).where('revoked_at', 'is', null).execute();
+  await revokeAgentSessionsEverywhere(db, agentId, now);
 }
 
 /**
@@ -139,13 +87,6 @@ export async function upgradeSession(
   now: Date,
 ): Promise<{ token: string; session: AgentSessionRow } | null> {
   // Only the request that retires the old session gets the new one (two concurrent code submissions cannot both win).
-  const retired = await db
-    .updateTable('agent_sessions')
-    .set({ revoked_at: now })
-    .where('id', '=', session.id)
-    .where('revoked_at', 'is', null)
-    .returning(['id'])
-    .execute();
-  if (retired.length === 0) return null;
+  if (!(await revokeAgentSession(db, session.id, now))) return null;
   return createSession(db, { tenant: session.tenant_id, agentId: session.agent_id, stage, now });
 }

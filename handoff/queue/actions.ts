@@ -1,15 +1,35 @@
-import { sql } from 'kysely';
 import {
+  agentJoinedNotice,
+  announcement,
+  closedNotice,
+  handedBackNotice,
+  transferredNotice,
+  transition,
+  TransitionRefused,
+  type Actor,
+  type ConversationState,
+  type Notice,
+  type TransitionCause,
+} from '../../conversations/index.js';
+import {
+  abandonHandoff,
   addCaseStatus,
+  assignHandoff,
   createCase,
   findCaseByReference,
   findConversation,
+  latestHandoffFor,
+  lockAgentLoad,
   lockConversation,
   openHandoffFor,
+  recordFirstReply,
+  requeueHandoff,
+  resolveHandoff,
   saveDialogue,
   storeOutbound,
-  toJson,
+  touchConversation,
   transcript,
+  transferTargetAgent,
   type CaseRow,
   type ConversationRow,
   type Db,
@@ -20,7 +40,6 @@ import { auditAgentAction } from './audit.js';
 import { findHandoff, findQueue, firstName, inTransaction, isSupervisor, isUuidish, jsonArray, jsonObject, queueOrDefault } from './common.js';
 import { conversationContext, type ConversationContext } from './context.js';
 import { reasonLabel, type ServiceNames } from './labels.js';
-import { agentJoinedNotice, closedNotice, handedBackNotice, storeNotice, transferredNotice } from './notices.js';
 import { accessTo, needsOverflowCheck, OverflowState, type UrgentOverflow } from './overflow.js';
 import { CLOSE_OUTCOMES, QueueError, type CloseOutcome, type QueueAgent, type QueueSettings } from './types.js';
 
@@ -28,6 +47,36 @@ export async function getConversation(db: Db, tenant: string, id: string): Promi
   const row = isUuidish(id) ? await findConversation(db, tenant, id) : undefined;
   if (!row) throw new QueueError(404, 'Conversation not found', `There is no conversation ${id}.`);
   return row;
+}
+
+/** The conversation's row under its lock, for the rest of the transaction. */
+async function locked(trx: Db, tenant: string, conversationId: string): Promise<ConversationRow> {
+  const row = await lockConversation(trx, tenant, conversationId);
+  if (!row) throw new QueueError(404, 'Conversation not found');
+  return row;
+}
+
+/**
+ * The agent's change of the conversation's state, through the lifecycle (conversations/): a
+ * change the lifecycle refuses is a conflict for the console (409), not a server fault.
+ */
+async function change(
+  trx: Db,
+  conversation: ConversationRow,
+  to: ConversationState,
+  cause: TransitionCause,
+  agent: QueueAgent,
+  handoffId: string,
+  now: Date,
+  notice?: Notice,
+) {
+  const actor: Actor = { type: 'agent', id: agent.id };
+  try {
+    return await transition(trx, conversation, to, cause, { now, actor, handoffId, notice });
+  } catch (err) {
+    if (err instanceof TransitionRefused) throw new QueueError(409, 'Not possible now', err.message);
+    throw err;
+  }
 }
 
 export interface AcceptResult {
@@ -64,39 +113,16 @@ export async function accept(
 
   const result = await inTransaction(db, async (trx) => {
     // Lock order: conversation, agent, handoff (the turn pipeline locks the conversation first too).
-    const conversation = await lockConversation(trx, tenant, found.conversation_id);
-    if (!conversation) throw new QueueError(404, 'Conversation not found');
-    const me = await trx
-      .selectFrom('agents')
-      .select(['id', 'name', 'capacity', 'disabled_at'])
-      .where('tenant_id', '=', tenant)
-      .where('id', '=', agent.id)
-      .forUpdate()
-      .executeTakeFirst();
+    const conversation = await locked(trx, tenant, found.conversation_id);
+    const me = await lockAgentLoad(trx, tenant, agent.id);
     if (!me || me.disabled_at) throw new QueueError(403, 'Agent not found');
-    const open = await trx
-      .selectFrom('handoffs')
-      .select(sql<string>`count(*)`.as('n'))
-      .where('tenant_id', '=', tenant)
-      .where('agent_id', '=', agent.id)
-      .where('closed_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    if (Number(open.n) >= me.capacity) {
-      throw new QueueError(409, 'At capacity', `You already have ${open.n} open conversations (your capacity is ${me.capacity}).`);
+    if (me.open >= me.capacity) {
+      throw new QueueError(409, 'At capacity', `You already have ${me.open} open conversations (your capacity is ${me.capacity}).`);
     }
-    const handoff = await trx
-      .updateTable('handoffs')
-      .set({ agent_id: agent.id, accepted_at: now })
-      .where('tenant_id', '=', tenant)
-      .where('id', '=', handoffId)
-      .where('agent_id', 'is', null)
-      .where('closed_at', 'is', null)
-      .returningAll()
-      .executeTakeFirst();
+    const handoff = await assignHandoff(trx, tenant, handoffId, agent.id, now);
     if (!handoff) throw new QueueError(409, 'Already taken', 'Someone else has taken this conversation.');
-    await setState(trx, tenant, conversation.id, 'with_agent', now);
     // The resident's notice commits with the change; the route delivers it after commit.
-    const message = await storeNotice(trx, conversation, agentJoinedNotice(me.name, queue.name));
+    const joined = await change(trx, conversation, 'with_agent', 'agent_accepted', agent, handoffId, now, agentJoinedNotice(me.name, queue.name));
     await auditAgentAction(trx, tenant, agent, 'handoff.accept', { type: 'conversation', id: conversation.id }, {
       handoffId,
       queue: handoff.queue,
@@ -105,7 +131,7 @@ export async function accept(
       // Opened by an agent without the queue's skills because nobody with them was available.
       ...(access === 'overflow' ? { overflow: { policy: 'all_agents', agentSkills: agent.skills, queueSkills: queue.skills } } : {}),
     });
-    return { handoff, conversationId: conversation.id, message };
+    return { handoff, conversationId: conversation.id, message: joined.notice! };
   });
   return result;
 }
@@ -118,15 +144,6 @@ async function heldHandoff(db: Db, tenant: string, conversationId: string, agent
     throw new QueueError(409, 'Not yours', handoff.agent_id ? 'Another agent holds this conversation.' : 'Accept the conversation first.');
   }
   return handoff;
-}
-
-async function setState(db: Db, tenant: string, conversationId: string, state: ConversationRow['state'], now: Date, extra: { closed_at?: Date | null } = {}) {
-  await db
-    .updateTable('conversations')
-    .set({ state, updated_at: now, ...extra })
-    .where('tenant_id', '=', tenant)
-    .where('id', '=', conversationId)
-    .execute();
 }
 
 /** An agent's reply, stored as an outbound message on the resident's channel. */
@@ -147,19 +164,8 @@ export async function reply(db: Db, tenant: string, conversationId: string, agen
       parts: { text: body, agent: { id: agent.id, name: firstName(agent.name) } },
       replyTo: null,
     });
-    await trx
-      .updateTable('handoffs')
-      .set({ first_reply_at: now })
-      .where('tenant_id', '=', tenant)
-      .where('id', '=', handoff.id)
-      .where('first_reply_at', 'is', null)
-      .execute();
-    await trx
-      .updateTable('conversations')
-      .set({ last_message_at: now, updated_at: now })
-      .where('tenant_id', '=', tenant)
-      .where('id', '=', conversation.id)
-      .execute();
+    await recordFirstReply(trx, tenant, handoff.id, now);
+    await touchConversation(trx, tenant, conversation.id, now);
     await auditAgentAction(trx, tenant, agent, 'conversation.reply', { type: 'conversation', id: conversation.id }, {
       handoffId: handoff.id,
       messageId: message.id,
@@ -177,7 +183,7 @@ export interface TransferInput {
 
 /**
  * Passes the conversation to another queue or a named agent with a note. It waits again
- * (state `queued`): nobody holds it until the new side accepts.
+ * (state `queued`, handoff `pending`): nobody holds it until the new side accepts.
  */
 export async function transfer(
   db: Db,
@@ -193,17 +199,12 @@ export async function transfer(
   const conversation = await getConversation(db, tenant, conversationId);
   let targetAgent: { id: string; name: string; skills: string[] } | undefined;
   if (input.agentId) {
-    const row = await db
-      .selectFrom('agents')
-      .select(['id', 'name', 'skills', 'disabled_at'])
-      .where('tenant_id', '=', tenant)
-      .where('id', '=', input.agentId)
-      .executeTakeFirst();
+    const row = await transferTargetAgent(db, tenant, input.agentId);
     if (!row || row.disabled_at) throw new QueueError(400, 'Unknown agent', `There is no agent ${input.agentId}.`);
     targetAgent = { id: row.id, name: row.name, skills: jsonArray(row.skills) };
   }
   const result = await inTransaction(db, async (trx) => {
-    await lockConversation(trx, tenant, conversation.id);
+    const current = await locked(trx, tenant, conversation.id);
     const handoff = await heldHandoff(trx, tenant, conversation.id, agent, true);
     if (input.queue && !findQueue(queues, input.queue)) throw new QueueError(400, 'Unknown queue', `There is no queue ${input.queue}.`);
     const queueId = input.queue ?? handoff.queue;
@@ -219,26 +220,10 @@ export async function transfer(
     const nextContext: Record<string, unknown> = { ...context, transfers: [...history, record] };
     if (targetAgent) nextContext.transfer = { toAgentId: targetAgent.id, at: now.toISOString() };
     else delete nextContext.transfer;
-    const updated = await trx
-      .updateTable('handoffs')
-      .set({
-        agent_id: null,
-        accepted_at: null,
-        queue: queueId,
-        note: note || null,
-        transferred_at: now,
-        offered_to: targetAgent?.id ?? null,
-        offered_at: targetAgent ? now : null,
-        context: toJson(nextContext),
-      })
-      .where('tenant_id', '=', tenant)
-      .where('id', '=', handoff.id)
-      .where('closed_at', 'is', null)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await setState(trx, tenant, conversation.id, 'queued', now);
+    const updated = await requeueHandoff(trx, tenant, handoff.id, { queue: queueId, note: note || null, offeredTo: targetAgent?.id ?? null, context: nextContext, now });
+    if (!updated) throw new QueueError(409, 'Already closed', 'This handoff has already been closed.');
     const notice = targetAgent ? transferredNotice({ agentName: targetAgent.name }) : transferredNotice({ teamName: queueOrDefault(queues, queueId).name });
-    await storeNotice(trx, conversation, notice);
+    await change(trx, current, 'queued', 'transferred', agent, handoff.id, now, notice);
     await auditAgentAction(trx, tenant, agent, 'conversation.transfer', { type: 'conversation', id: conversation.id }, {
       handoffId: handoff.id,
       fromQueue: handoff.queue,
@@ -255,11 +240,11 @@ export async function transfer(
 export async function handBack(db: Db, tenant: string, conversationId: string, agent: QueueAgent, now = new Date()): Promise<HandoffRow> {
   const conversation = await getConversation(db, tenant, conversationId);
   return inTransaction(db, async (trx) => {
-    await lockConversation(trx, tenant, conversation.id);
+    const current = await locked(trx, tenant, conversation.id);
     const handoff = await heldHandoff(trx, tenant, conversation.id, agent, true);
     const closed = await closeHandoffRow(trx, tenant, handoff.id, 'handed_back', now);
-    await saveDialogue(trx, tenant, conversation.id, { misunderstandings: 0 }, 'bot');
-    await storeNotice(trx, conversation, handedBackNotice(agent.name));
+    await saveDialogue(trx, tenant, conversation.id, { misunderstandings: 0 });
+    await change(trx, current, 'bot', 'handed_back', agent, handoff.id, now, handedBackNotice(agent.name));
     await auditAgentAction(trx, tenant, agent, 'conversation.hand_back', { type: 'conversation', id: conversation.id }, { handoffId: handoff.id });
     return closed;
   });
@@ -267,8 +252,9 @@ export async function handBack(db: Db, tenant: string, conversationId: string, a
 
 /**
  * Closes the handoff with an outcome and the conversation with it, telling the resident. Their
- * next message starts afresh: the policy resets the dialogue of a closed conversation (web chat)
- * and SMS opens a new conversation after a close.
+ * next message starts afresh: the pipeline moves a closed conversation back to the assistant with
+ * a reset dialogue (web chat) and SMS opens a new conversation after a close. A handoff kept open
+ * after the resident ended the chat is closed without a notice: they have already gone.
  */
 export async function close(
   db: Db,
@@ -283,47 +269,32 @@ export async function close(
   }
   const conversation = await getConversation(db, tenant, conversationId);
   return inTransaction(db, async (trx) => {
-    await lockConversation(trx, tenant, conversation.id);
+    const current = await locked(trx, tenant, conversation.id);
     const handoff = await heldHandoff(trx, tenant, conversation.id, agent, true);
     const closed = await closeHandoffRow(trx, tenant, handoff.id, outcome, now);
-    await setState(trx, tenant, conversation.id, 'closed', now, { closed_at: now });
-    await storeNotice(trx, conversation, closedNotice(agent.name));
+    const notice = announcement(current.state, 'closed', 'closed_by_agent') === 'closed' ? closedNotice(agent.name) : undefined;
+    await change(trx, current, 'closed', 'closed_by_agent', agent, handoff.id, now, notice);
     await auditAgentAction(trx, tenant, agent, 'conversation.close', { type: 'conversation', id: conversation.id }, { handoffId: handoff.id, outcome });
     return closed;
   });
 }
 
 async function closeHandoffRow(db: Db, tenant: string, id: string, outcome: string, now: Date): Promise<HandoffRow> {
-  const row = await db
-    .updateTable('handoffs')
-    .set({ closed_at: now, outcome })
-    .where('tenant_id', '=', tenant)
-    .where('id', '=', id)
-    .where('closed_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
+  const row = await resolveHandoff(db, tenant, id, outcome, now);
   if (!row) throw new QueueError(409, 'Already closed', 'This handoff has already been closed.');
   return row;
 }
 
 /** Marks a waiting handoff as given up by the resident (counts as abandoned in service levels). */
 export async function abandon(db: Db, tenant: string, handoffId: string, now = new Date()): Promise<boolean> {
-  const r = await db
-    .updateTable('handoffs')
-    .set({ closed_at: now, abandoned_at: now, outcome: 'abandoned' })
-    .where('tenant_id', '=', tenant)
-    .where('id', '=', handoffId)
-    .where('agent_id', 'is', null)
-    .where('closed_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return abandonHandoff(db, tenant, handoffId, now);
 }
 
 export interface ConversationView {
   conversation: {
     id: string;
     channel: string;
-    state: string;
+    state: ConversationState;
     createdAt: string;
     lastMessageAt: string | null;
     contactId: string | null;
@@ -360,16 +331,7 @@ export async function viewConversation(
   serviceName?: ServiceNames,
 ): Promise<ConversationView> {
   const conversation = await getConversation(db, tenant, conversationId);
-  const handoff =
-    (await openHandoffFor(db, tenant, conversation.id)) ??
-    (await db
-      .selectFrom('handoffs')
-      .selectAll()
-      .where('tenant_id', '=', tenant)
-      .where('conversation_id', '=', conversation.id)
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst());
+  const handoff = await latestHandoffFor(db, tenant, conversation.id);
   const messages = await transcript(db, tenant, conversation.id);
   const context = await conversationContext(db, tenant, conversation, handoff, flowTitle, serviceName);
   await auditAgentAction(db, tenant, agent, 'conversation.view', { type: 'conversation', id: conversation.id }, {

@@ -1,6 +1,9 @@
 import { recordAudit, type Db } from '../../store/index.js';
 import type { QueueAgent } from './types.js';
 
+// The trail is read straight from the store.
+export { auditTrail, type AuditEvent } from '../../store/index.js';
+
 export type AuditSubject = 'conversation' | 'handoff' | 'case' | 'contact';
 
 /**
@@ -25,37 +28,4 @@ export async function auditAgentAction(
     subjectId: subject.id,
     detail: { agentName: agent.name, ...detail },
   });
-}
-
-export interface AuditEvent {
-  id: string;
-  actorType: string;
-  actorId: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string | null;
-  detail: unknown;
-  createdAt: Date;
-}
-
-/** The audit trail of one subject, oldest first (supervisors, data-protection requests, tests). */
-export async function auditTrail(db: Db, tenant: string, subjectType: string, subjectId: string): Promise<AuditEvent[]> {
-  const rows = await db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('tenant_id', '=', tenant)
-    .where('subject_type', '=', subjectType)
-    .where('subject_id', '=', subjectId)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    actorType: r.actor_type,
-    actorId: r.actor_id,
-    action: r.action,
-    subjectType: r.subject_type,
-    subjectId: r.subject_id,
-    detail: r.detail,
-    createdAt: r.created_at,
-  }));
 }

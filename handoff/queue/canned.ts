@@ -1,4 +1,4 @@
-import type { Db } from '../../store/index.js';
+import { addCannedResponsesOnce, cannedResponses, type Db } from '../../store/index.js';
 
 export interface CannedResponse {
   id: string;
@@ -40,24 +40,10 @@ export const DEMO_CANNED_RESPONSES: { key: string; title: string; body: string }
  * with none gets the demo set on first read; fixed ids make two first reads seed it once.
  */
 export async function listCannedResponses(db: Db, tenant: string): Promise<CannedResponse[]> {
-  let rows = await read(db, tenant);
+  let rows = await cannedResponses(db, tenant);
   if (!rows.length) {
-    await db
-      .insertInto('canned_responses')
-      .values(DEMO_CANNED_RESPONSES.map((r) => ({ id: `${tenant}:${r.key}`, tenant_id: tenant, title: r.title, body: r.body })))
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
-    rows = await read(db, tenant);
+    await addCannedResponsesOnce(db, tenant, DEMO_CANNED_RESPONSES.map((r) => ({ id: `${tenant}:${r.key}`, title: r.title, body: r.body })));
+    rows = await cannedResponses(db, tenant);
   }
   return rows;
-}
-
-async function read(db: Db, tenant: string): Promise<CannedResponse[]> {
-  return db
-    .selectFrom('canned_responses')
-    .select(['id', 'title', 'body'])
-    .where('tenant_id', '=', tenant)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
 }

@@ -1,10 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import { fromJson, type Database, type Db, type HandoffRow } from '../../store/index.js';
+import type { Kysely } from 'kysely';
+import { fromJson, handoffById, type Database, type Db, type HandoffRow } from '../../store/index.js';
 import { zonedParts } from '../opening-hours.js';
 import { DEFAULT_STANDARD, QueueError, type QueueAgent, type QueueSettings, type ServiceStandard } from './types.js';
-
-/** urgent (safety) first, then high, then normal. */
-export const priorityRank = sql<number>`case h.priority when 'urgent' then 0 when 'high' then 1 else 2 end`;
 
 /** Runs `fn` in a transaction, or in the caller's when `db` already is one. */
 export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
@@ -55,7 +52,7 @@ export function seconds(from: Date, to: Date): number {
 
 export async function findHandoff(db: Db, tenant: string, id: string): Promise<HandoffRow> {
   if (!isUuidish(id)) throw new QueueError(404, 'Handoff not found', `There is no handoff ${id}.`);
-  const row = await db.selectFrom('handoffs').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).executeTakeFirst();
+  const row = await handoffById(db, tenant, id);
   if (!row) throw new QueueError(404, 'Handoff not found', `There is no handoff ${id}.`);
   return row;
 }

@@ -1,5 +1,14 @@
 import type { ConversationRow, Db, HandoffRow } from '../../store/index.js';
-import { conversationSafetyFlag, fromJson } from '../../store/index.js';
+import {
+  casesOfConversation,
+  contactIdentities,
+  conversationSafetyFlag,
+  contactById,
+  fromJson,
+  lastRecognition,
+  otherCasesOfContact,
+  otherConversationsOfContact,
+} from '../../store/index.js';
 import { jsonArray, jsonObject } from './common.js';
 import { intentLabel, labelledFlag, safetyLabel, type ServiceNames } from './labels.js';
 
@@ -52,45 +61,22 @@ export async function conversationContext(
   flowTitle: (id: string) => string | undefined = () => undefined,
   serviceName: ServiceNames = () => undefined,
 ): Promise<ConversationContext> {
-  const lastInbound = await db
-    .selectFrom('messages')
-    .select('recognition')
-    .where('tenant_id', '=', tenant)
-    .where('conversation_id', '=', conversation.id)
-    .where('direction', '=', 'in')
-    .where('recognition', 'is not', null)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const recognition = lastInbound?.recognition == null ? null : jsonObject(lastInbound.recognition);
+  const lastRecognised = await lastRecognition(db, tenant, conversation.id);
+  const recognition = lastRecognised == null ? null : jsonObject(lastRecognised);
   const flag = await conversationSafetyFlag(db, tenant, conversation.id);
   const labelled = labelledFlag(flag);
   const safetyFlag = flag && labelled ? { ...labelled, reason: agentReason(flag.reason), at: flag.at } : null;
 
-  const cases = (
-    await db
-      .selectFrom('cases')
-      .select(['reference', 'service_id', 'status', 'created_at', 'summary'])
-      .where('tenant_id', '=', tenant)
-      .where('conversation_id', '=', conversation.id)
-      .orderBy('created_at')
-      .execute()
-  ).map(caseSummary);
+  const cases = (await casesOfConversation(db, tenant, conversation.id)).map(caseSummary);
 
   let contact: ConversationContext['contact'] = null;
   let previousConversations: ConversationContext['previousConversations'] = [];
   let previousCases: CaseSummary[] = [];
   if (conversation.contact_id) {
     const contactId = conversation.contact_id;
-    const row = await db.selectFrom('contacts').selectAll().where('tenant_id', '=', tenant).where('id', '=', contactId).executeTakeFirst();
+    const row = await contactById(db, tenant, contactId);
     if (row) {
-      const identities = await db
-        .selectFrom('contact_identities')
-        .select(['channel', 'channel_user_id'])
-        .where('tenant_id', '=', tenant)
-        .where('contact_id', '=', contactId)
-        .orderBy('created_at')
-        .execute();
+      const identities = await contactIdentities(db, tenant, contactId);
       contact = {
         id: row.id,
         displayName: row.display_name,
@@ -100,39 +86,7 @@ export async function conversationContext(
         identities: identities.map((i) => ({ channel: i.channel, channelUserId: i.channel_user_id })),
       };
     }
-    const others = await db
-      .selectFrom('conversations as c')
-      .select([
-        'c.id',
-        'c.channel',
-        'c.created_at',
-        'c.state',
-        (eb) =>
-          eb
-            .selectFrom('handoffs as h')
-            .select('h.summary')
-            .where('h.tenant_id', '=', tenant)
-            .whereRef('h.conversation_id', '=', 'c.id')
-            .orderBy('h.created_at', 'desc')
-            .limit(1)
-            .as('handoff_summary'),
-        (eb) =>
-          eb
-            .selectFrom('messages as m')
-            .select('m.text')
-            .where('m.tenant_id', '=', tenant)
-            .whereRef('m.conversation_id', '=', 'c.id')
-            .where('m.direction', '=', 'in')
-            .orderBy('m.id')
-            .limit(1)
-            .as('first_message'),
-      ])
-      .where('c.tenant_id', '=', tenant)
-      .where('c.contact_id', '=', contactId)
-      .where('c.id', '!=', conversation.id)
-      .orderBy('c.created_at', 'desc')
-      .limit(HISTORY_LIMIT)
-      .execute();
+    const others = await otherConversationsOfContact(db, tenant, contactId, conversation.id, HISTORY_LIMIT);
     previousConversations = others.map((c) => ({
       id: c.id,
       channel: c.channel,
@@ -140,17 +94,7 @@ export async function conversationContext(
       state: c.state,
       summary: c.handoff_summary ?? (c.first_message ? truncate(c.first_message, 160) : ''),
     }));
-    previousCases = (
-      await db
-        .selectFrom('cases')
-        .select(['reference', 'service_id', 'status', 'created_at', 'summary'])
-        .where('tenant_id', '=', tenant)
-        .where('contact_id', '=', contactId)
-        .where((eb) => eb.or([eb('conversation_id', 'is', null), eb('conversation_id', '!=', conversation.id)]))
-        .orderBy('created_at', 'desc')
-        .limit(HISTORY_LIMIT)
-        .execute()
-    ).map(caseSummary);
+    previousCases = (await otherCasesOfContact(db, tenant, contactId, conversation.id, HISTORY_LIMIT)).map(caseSummary);
   }
 
   return {

@@ -32,15 +32,6 @@ export {
   type TransferInput,
   type ConversationView,
 } from './actions.js';
-export {
-  agentJoinedNotice,
-  transferredNotice,
-  handedBackNotice,
-  closedNotice,
-  storeNotice,
-  type Notice,
-  type NoticeKind,
-} from './notices.js';
 export { conversationContext, type ConversationContext, type CaseSummary } from './context.js';
 export { estimateWait, serviceLevels, medianAcceptSeconds, DEFAULT_ACCEPT_SECONDS, type QueueServiceLevel } from './service-levels.js';
 export { listCannedResponses, DEMO_CANNED_RESPONSES, type CannedResponse } from './canned.js';

@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
-import { parseSafetyFlag, safetyFlagSql, type Db } from '../../store/index.js';
-import { jsonObject, priorityRank, queueOrDefault, seconds, transferTarget } from './common.js';
+import { openHandoffsForListing, parseSafetyFlag, type Db } from '../../store/index.js';
+import { jsonObject, queueOrDefault, seconds, transferTarget } from './common.js';
 import { labelledFlag, reasonLabel, type SafetyLabel, type ServiceNames } from './labels.js';
 import { accessTo, needsOverflowCheck, OverflowState, type UrgentOverflow } from './overflow.js';
 import type { QueueAgent, QueueItem, QueueSettings } from './types.js';
@@ -30,33 +29,7 @@ export async function listQueue(
   now = new Date(),
   options: ListOptions = {},
 ): Promise<QueueItem[]> {
-  const rows = await db
-    .selectFrom('handoffs as h')
-    .innerJoin('conversations as c', (j) => j.onRef('c.id', '=', 'h.conversation_id').onRef('c.tenant_id', '=', 'h.tenant_id'))
-    .leftJoin('agents as a', (j) => j.onRef('a.id', '=', 'h.agent_id').onRef('a.tenant_id', '=', 'h.tenant_id'))
-    .select([
-      'h.id',
-      'h.conversation_id',
-      'h.queue',
-      'h.priority',
-      'h.reason',
-      'h.summary',
-      'h.context',
-      'h.created_at',
-      'h.offered_to',
-      'h.agent_id',
-      'h.accepted_at',
-      'c.channel',
-      'a.name as agent_name',
-      safetyFlagSql(sql.ref('h.tenant_id'), sql.ref('h.conversation_id')).as('safety_flag'),
-    ])
-    .where('h.tenant_id', '=', tenant)
-    .where('h.closed_at', 'is', null)
-    .where((eb) => eb.or([eb('h.agent_id', 'is', null), eb('h.agent_id', '=', agent.id)]))
-    .orderBy(priorityRank)
-    .orderBy('h.created_at')
-    .orderBy('h.id')
-    .execute();
+  const rows = await openHandoffsForListing(db, tenant, agent.id);
   const policy = options.urgentOverflow ?? 'none';
   const overflow =
     policy !== 'none' && rows.some((r) => r.agent_id !== agent.id && needsOverflowCheck(agent, r, queues))

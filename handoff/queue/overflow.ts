@@ -5,7 +5,7 @@
  * can act. Per council, `settings.urgentOverflow`: `all_agents` (the default) or `none`.
  * The listing, accept, routing offers and the urgent alert all use this one rule.
  */
-import type { Db } from '../../store/index.js';
+import { enabledAgents, type Db } from '../../store/index.js';
 import { isSupervisor, jsonArray, queueOrDefault, servesQueue, transferTarget } from './common.js';
 import { availableAgents, type AvailableAgent } from './presence.js';
 import type { QueueAgent, QueueSettings } from './types.js';
@@ -98,12 +98,7 @@ export async function agentsWhoCanOpen(
   policy: UrgentOverflow,
   now = new Date(),
 ): Promise<string[]> {
-  const rows = await db
-    .selectFrom('agents')
-    .select(['id', 'roles', 'skills'])
-    .where('tenant_id', '=', tenant)
-    .where('disabled_at', 'is', null)
-    .execute();
+  const rows = await enabledAgents(db, tenant);
   let state: OverflowState | undefined;
   if (h.priority === 'urgent' && policy !== 'none') state = await OverflowState.load(db, tenant, queues, policy, now);
   return rows

@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import type { Db } from '../../store/index.js';
+import { availableAgentLoads, markAgentSeen, openHandoffCount, setAgentPresence, type Db } from '../../store/index.js';
 import { jsonArray, servesQueue } from './common.js';
 import { OFFER_SECONDS, PRESENCE_SECONDS, QueueError, type AgentStatus, type QueueSettings } from './types.js';
 
@@ -12,20 +11,14 @@ export interface PresenceRow {
 
 /** Sets an agent's status; choosing one counts as being seen. */
 export async function setStatus(db: Db, tenant: string, agentId: string, status: AgentStatus, now = new Date()): Promise<PresenceRow> {
-  const row = await db
-    .updateTable('agents')
-    .set({ status, last_seen_at: now })
-    .where('tenant_id', '=', tenant)
-    .where('id', '=', agentId)
-    .returning(['id', 'name', 'status', 'last_seen_at'])
-    .executeTakeFirst();
+  const row = await setAgentPresence(db, tenant, agentId, status, now);
   if (!row) throw new QueueError(404, 'Agent not found');
   return { id: row.id, name: row.name, status: row.status, lastSeenAt: row.last_seen_at };
 }
 
 /** The console's heartbeat (every 20 s): an agent unseen for 60 s counts as away. */
 export async function heartbeat(db: Db, tenant: string, agentId: string, now = new Date()): Promise<void> {
-  await db.updateTable('agents').set({ last_seen_at: now }).where('tenant_id', '=', tenant).where('id', '=', agentId).execute();
+  await markAgentSeen(db, tenant, agentId, now);
 }
 
 export function isPresent(status: string, lastSeenAt: Date | null, now: Date): boolean {
@@ -50,46 +43,8 @@ export interface AvailableAgent {
 export async function availableAgents(db: Db, tenant: string, now = new Date()): Promise<AvailableAgent[]> {
   const seenSince = new Date(now.getTime() - PRESENCE_SECONDS * 1000);
   const offeredSince = new Date(now.getTime() - OFFER_SECONDS * 1000);
-  const rows = await db
-    .selectFrom('agents as a')
-    .select([
-      'a.id',
-      'a.name',
-      'a.skills',
-      'a.capacity',
-      (eb) =>
-        eb
-          .selectFrom('handoffs as h')
-          .select(sql<string>`count(*)`.as('n'))
-          .where('h.tenant_id', '=', tenant)
-          .whereRef('h.agent_id', '=', 'a.id')
-          .where('h.closed_at', 'is', null)
-          .as('open'),
-      (eb) =>
-        eb
-          .selectFrom('handoffs as h')
-          .select(sql<string>`count(*)`.as('n'))
-          .where('h.tenant_id', '=', tenant)
-          .whereRef('h.offered_to', '=', 'a.id')
-          .where('h.agent_id', 'is', null)
-          .where('h.closed_at', 'is', null)
-          .where('h.offered_at', '>=', offeredSince)
-          .as('offers'),
-    ])
-    .where('a.tenant_id', '=', tenant)
-    .where('a.status', '=', 'available')
-    .where('a.last_seen_at', '>=', seenSince)
-    .where('a.disabled_at', 'is', null)
-    .orderBy('a.id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    skills: jsonArray(r.skills),
-    capacity: r.capacity,
-    open: Number(r.open ?? 0),
-    offers: Number(r.offers ?? 0),
-  }));
+  const rows = await availableAgentLoads(db, tenant, seenSince, offeredSince);
+  return rows.map((r) => ({ ...r, skills: jsonArray(r.skills) }));
 }
 
 export function agentsServing(agents: AvailableAgent[], queue: QueueSettings | undefined): AvailableAgent[] {
@@ -98,12 +53,5 @@ export function agentsServing(agents: AvailableAgent[], queue: QueueSettings | u
 
 /** Open accepted handoffs of one agent. */
 export async function openCount(db: Db, tenant: string, agentId: string): Promise<number> {
-  const row = await db
-    .selectFrom('handoffs')
-    .select(sql<string>`count(*)`.as('n'))
-    .where('tenant_id', '=', tenant)
-    .where('agent_id', '=', agentId)
-    .where('closed_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return openHandoffCount(db, tenant, agentId);
 }

@@ -1,5 +1,5 @@
-import type { Db } from '../../store/index.js';
-import { priorityRank, queueOrDefault, servesQueue, transferTarget } from './common.js';
+import { offerHandoff, waitingHandoffs, type Db } from '../../store/index.js';
+import { queueOrDefault, servesQueue, transferTarget } from './common.js';
 import { OverflowState, type UrgentOverflow } from './overflow.js';
 import { availableAgents, type AvailableAgent } from './presence.js';
 import { OFFER_SECONDS, type QueueSettings } from './types.js';
@@ -32,16 +32,7 @@ export async function offerNext(
   if (!agents.length) return [];
   const overflow = new OverflowState(options.urgentOverflow ?? 'none', agents, queues);
   const stale = now.getTime() - OFFER_SECONDS * 1000;
-  const waiting = await db
-    .selectFrom('handoffs as h')
-    .select(['h.id', 'h.conversation_id', 'h.queue', 'h.priority', 'h.agent_id', 'h.offered_to', 'h.offered_at', 'h.context'])
-    .where('h.tenant_id', '=', tenant)
-    .where('h.agent_id', 'is', null)
-    .where('h.closed_at', 'is', null)
-    .orderBy(priorityRank)
-    .orderBy('h.created_at')
-    .orderBy('h.id')
-    .execute();
+  const waiting = await waitingHandoffs(db, tenant);
   const byId = new Map(agents.map((a) => [a.id, a]));
   const hasRoom = (a: AvailableAgent) => a.open + a.offers < a.capacity;
   const offers: Offer[] = [];
@@ -63,16 +54,7 @@ export async function offerNext(
     if (!candidates.length) continue;
     candidates.sort((a, b) => a.open - b.open || a.offers - b.offers || a.id.localeCompare(b.id));
     const chosen = candidates[0];
-    const updated = await db
-      .updateTable('handoffs')
-      .set({ offered_to: chosen.id, offered_at: now })
-      .where('tenant_id', '=', tenant)
-      .where('id', '=', h.id)
-      .where('agent_id', 'is', null)
-      .where('closed_at', 'is', null)
-      .where((eb) => (h.offered_to ? eb('offered_to', '=', h.offered_to) : eb('offered_to', 'is', null)))
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 1) {
+    if (await offerHandoff(db, tenant, h.id, chosen.id, h.offered_to, now)) {
       chosen.offers++;
       const outside = overflowing && !servesQueue(chosen.skills, queue);
       offers.push({ handoffId: h.id, agentId: chosen.id, conversationId: h.conversation_id, ...(outside ? { overflow: true as const } : {}) });

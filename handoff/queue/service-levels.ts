@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import type { Db } from '../../store/index.js';
+import { abandonedByQueueSince, acceptWaitsSince, medianAcceptSeconds, waitingByQueue, waitingHandoffCount, type Db } from '../../store/index.js';
 import { queueOrDefault, seconds, standardFor, startOfDay } from './common.js';
 import { agentsServing, availableAgents } from './presence.js';
 import type { Priority, QueueSettings, ServiceStandard } from './types.js';
@@ -7,20 +6,7 @@ import type { Priority, QueueSettings, ServiceStandard } from './types.js';
 /** Used for a wait estimate before anyone has been answered today. */
 export const DEFAULT_ACCEPT_SECONDS = 60;
 
-/** Seconds from joining the queue (or being transferred into it) to being accepted. */
-const acceptSeconds = sql<number>`extract(epoch from (accepted_at - coalesce(transferred_at, created_at)))`;
-
-/** Today's median time to accept, for one queue (or all), or null before the first accept. */
-export async function medianAcceptSeconds(db: Db, tenant: string, since: Date, queueId?: string): Promise<number | null> {
-  let q = db
-    .selectFrom('handoffs')
-    .select(sql<string | number | null>`percentile_cont(0.5) within group (order by ${acceptSeconds})`.as('median'))
-    .where('tenant_id', '=', tenant)
-    .where('accepted_at', '>=', since);
-  if (queueId) q = q.where('queue', '=', queueId);
-  const row = await q.executeTakeFirst();
-  return row?.median == null ? null : Number(row.median);
-}
+export { medianAcceptSeconds };
 
 /**
  * Seconds a resident joining `queue` now can expect to wait: the handoffs ahead of them
@@ -37,20 +23,11 @@ export async function estimateWait(
   const agents = agentsServing(await availableAgents(db, tenant, now), queue);
   if (!agents.length) return null;
   const priorities: Priority[] = options.priority === 'urgent' ? ['urgent'] : options.priority === 'high' ? ['urgent', 'high'] : ['urgent', 'high', 'normal'];
-  const ahead = await db
-    .selectFrom('handoffs')
-    .select(sql<string>`count(*)`.as('n'))
-    .where('tenant_id', '=', tenant)
-    .where('queue', '=', queue.id)
-    .where('agent_id', 'is', null)
-    .where('closed_at', 'is', null)
-    .where('priority', 'in', priorities)
-    .executeTakeFirstOrThrow();
+  const waiting = await waitingHandoffCount(db, tenant, queue.id, priorities);
   const since = startOfDay(now, options.timeZone);
   const median =
     (await medianAcceptSeconds(db, tenant, since, queue.id)) ?? (await medianAcceptSeconds(db, tenant, since)) ?? DEFAULT_ACCEPT_SECONDS;
   const freeSlots = agents.reduce((n, a) => n + Math.max(0, a.capacity - a.open), 0);
-  const waiting = Number(ahead.n);
   // Someone with a free slot answers about as fast as the median; otherwise wait for rounds of the queue to clear.
   const rounds = waiting < freeSlots ? 1 : Math.ceil((waiting + 1) / agents.length);
   return Math.round(median * rounds);
@@ -87,28 +64,9 @@ export async function serviceLevels(
 ): Promise<QueueServiceLevel[]> {
   const now = options.now ?? new Date();
   const since = startOfDay(now, options.timeZone);
-  const waiting = await db
-    .selectFrom('handoffs')
-    .select(['queue', sql<string>`count(*)`.as('n'), sql<Date>`min(created_at)`.as('oldest')])
-    .where('tenant_id', '=', tenant)
-    .where('agent_id', 'is', null)
-    .where('closed_at', 'is', null)
-    .groupBy('queue')
-    .execute();
-  const accepted = await db
-    .selectFrom('handoffs')
-    .select(['queue', acceptSeconds.as('wait')])
-    .where('tenant_id', '=', tenant)
-    .where('accepted_at', '>=', since)
-    .execute();
-  const abandoned = await db
-    .selectFrom('handoffs')
-    .select(['queue', sql<string>`count(*)`.as('n')])
-    .where('tenant_id', '=', tenant)
-    .where('abandoned_at', '>=', since)
-    .where('accepted_at', 'is', null)
-    .groupBy('queue')
-    .execute();
+  const waiting = await waitingByQueue(db, tenant);
+  const accepted = await acceptWaitsSince(db, tenant, since);
+  const abandoned = await abandonedByQueueSince(db, tenant, since);
   const agents = await availableAgents(db, tenant, now);
 
   const ids = [...queues.map((q) => q.id)];
@@ -118,14 +76,14 @@ export async function serviceLevels(
     const standard = standardFor(queue);
     const w = waiting.find((r) => r.queue === id);
     const mine = accepted.filter((r) => r.queue === id);
-    const within = mine.filter((r) => Number(r.wait) <= standard.answerWithinSeconds).length;
-    const gaveUp = Number(abandoned.find((r) => r.queue === id)?.n ?? 0);
+    const within = mine.filter((r) => r.wait <= standard.answerWithinSeconds).length;
+    const gaveUp = abandoned.find((r) => r.queue === id)?.n ?? 0;
     const withinShare = mine.length ? within / mine.length : null;
     const abandonedShare = mine.length + gaveUp ? gaveUp / (mine.length + gaveUp) : null;
     return {
       id,
       name: queue.name,
-      waiting: Number(w?.n ?? 0),
+      waiting: w?.n ?? 0,
       longestWaitSeconds: w?.oldest ? seconds(new Date(w.oldest), now) : 0,
       agentsAvailable: agentsServing(agents, queue).length,
       acceptedToday: mine.length,

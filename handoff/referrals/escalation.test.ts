@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createReferralSender, loadNotifyConfig, LogOnlySender, type ReferralSender } from '../../channels/notify/index.js';
-import { startNotifyStandIn, type NotifyStandIn } from '../../channels/notify/notify-stand-in.fixture.js';
+import { createReferralSender, loadNotifyConfig, LogOnlySender, type ReferralSender } from '../../notify/index.js';
+import { startNotifyStandIn, type NotifyStandIn } from '../../notify/notify-stand-in.fixture.js';
 import { InProcessQueue } from '../../jobs/index.js';
 import type { Store } from '../../store/index.js';
 import { freshTenant, openTestStore } from '../../test/store.js';

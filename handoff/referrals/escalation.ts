@@ -1,5 +1,5 @@
 import type { JobQueue } from '../../jobs/index.js';
-import { claimReferralEscalation, dueReferrals, endReferralChain, fromJson, recordAudit, referralChain, type ReferralRow } from '../../store/index.js';
+import { claimReferralEscalation, dueReferrals, endReferralChain, fromJson, handoffById, recordAudit, referralChain, type ReferralRow } from '../../store/index.js';
 import { REFERRAL_ESCALATE_JOB, REFERRAL_SWEEP_JOB, type DutyPolicy } from './duty.js';
 import { tellResident } from './follow-up.js';
 import { createReferralStep, policyFor, REFERRAL_SEND_JOB, sendReferral, type ReferralJobDeps, type SendJob, type StepTarget } from './referral.js';
@@ -36,7 +36,7 @@ export async function escalateReferral(deps: Deps, job: EscalationJob): Promise<
 
   // A person has the conversation now (the contact centre opened): nobody needs chasing.
   if (claimed.handoff_id) {
-    const handoff = await deps.db.selectFrom('handoffs').select(['agent_id', 'closed_at']).where('tenant_id', '=', job.tenant).where('id', '=', claimed.handoff_id).executeTakeFirst();
+    const handoff = await handoffById(deps.db, job.tenant, claimed.handoff_id);
     if (handoff && (handoff.agent_id || handoff.closed_at)) {
       await endReferralChain(deps.db, job.tenant, rootId, 'handoff_taken');
       await audit(deps, root, 'referral.chain_stopped', { reason: 'handoff_taken', lastStep: claimed.step });

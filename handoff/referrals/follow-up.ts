@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { SenderLog } from '../../channels/notify/index.js';
-import { fromJson, markResidentTold, recordAudit, storeOutbound, type Database, type ReferralRow } from '../../store/index.js';
+import type { SenderLog } from '../../notify/index.js';
+import { findConversation, fromJson, handoffById, markResidentTold, recordAudit, storeOutbound, type Database, type ReferralRow } from '../../store/index.js';
 import { DEFAULT_DUTY, RESIDENT_ALERTED_TEXT, residentUnreachableText, type DutyPolicy } from './duty.js';
 
 /**
@@ -27,12 +27,12 @@ export async function tellResident(
   try {
     const told = await deps.db.transaction().execute(async (trx) => {
       if (!(await markResidentTold(trx, row.tenant_id, root, kind, now))) return false;
-      const conversation = await trx.selectFrom('conversations').select(['channel']).where('tenant_id', '=', row.tenant_id).where('id', '=', conversationId).executeTakeFirst();
+      const conversation = await findConversation(trx, row.tenant_id, conversationId);
       if (!conversation) return false; // purged: nobody to tell
       // The reply at the time already said nobody could be reached (route "none"): saying it again
       // adds nothing. Good news ("alerted") is always told.
       if (kind === 'unreachable' && row.handoff_id) {
-        const handoff = await trx.selectFrom('handoffs').select(['context']).where('tenant_id', '=', row.tenant_id).where('id', '=', row.handoff_id).executeTakeFirst();
+        const handoff = await handoffById(trx, row.tenant_id, row.handoff_id);
         if ((fromJson<{ route?: string } | null>(handoff?.context) ?? {}).route === 'none') return false;
       }
       const text = kind === 'alerted' ? RESIDENT_ALERTED_TEXT : residentUnreachableText(options.policy ?? DEFAULT_DUTY, options.anySent ?? false);

@@ -1,11 +1,29 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
-import { NotifySendError, toNotifySendError, type ReferralSender, type SenderLog } from '../../channels/notify/index.js';
+import type { Kysely } from 'kysely';
+import { NotifySendError, toNotifySendError, type ReferralSender, type SenderLog } from '../../notify/index.js';
 import type { JobQueue } from '../../jobs/index.js';
-import { recordAudit, stopReferralChain, toJson, type Database, type Db, type ReferralRow, type RotaEntryRow } from '../../store/index.js';
+import {
+  acknowledgeReferralByAckHash,
+  acknowledgeReferralById,
+  claimReferralAttempt,
+  insertReferral,
+  latestReferralForHandoff,
+  recordAudit,
+  referralByAckHash,
+  referralById,
+  stopReferralChain,
+  updateReferralStatus,
+  type Database,
+  type Db,
+  type ReferralRow,
+  type RotaEntryRow,
+} from '../../store/index.js';
 import { DEFAULT_DUTY, escalateAfterMs, REFERRAL_ESCALATE_JOB, type DutyFallback, type DutyPolicy } from './duty.js';
 import { tellResident } from './follow-up.js';
 import { onCall } from './rota.js';
+
+// The console's list of referrals is plain data access.
+export { listReferrals, type ReferralListItem } from '../../store/index.js';
 
 export const REFERRAL_SEND_JOB = 'referral.send';
 
@@ -105,15 +123,7 @@ export async function referOutOfHours(deps: ReferralDeps, input: ReferOutOfHours
   const summary = input.summary.trim() || 'No summary.';
 
   if (input.handoffId) {
-    const existing = await deps.db
-      .selectFrom('referrals')
-      .leftJoin('rota_entries', 'rota_entries.id', 'referrals.rota_entry_id')
-      .select(['referrals.id', 'referrals.status', 'referrals.channel', 'rota_entries.name', 'rota_entries.skill'])
-      .where('referrals.tenant_id', '=', input.tenant)
-      .where('referrals.handoff_id', '=', input.handoffId)
-      .where('referrals.status', 'in', [...UNFINISHED, 'sent'])
-      .orderBy('referrals.created_at', 'desc')
-      .executeTakeFirst();
+    const existing = await latestReferralForHandoff(deps.db, input.tenant, input.handoffId, [...UNFINISHED, 'sent']);
     if (existing) {
       return {
         id: existing.id,
@@ -179,30 +189,27 @@ export async function createReferralStep(
   const status: ReferralStatus = target ? 'pending' : 'no_one_on_call';
   const ackToken = randomBytes(32).toString('base64url');
   const id = randomUUID();
-  await deps.db
-    .insertInto('referrals')
-    .values({
-      id,
-      tenant_id: s.tenant,
-      handoff_id: s.handoffId,
-      conversation_id: s.conversationId,
-      rota_entry_id: target?.kind === 'rota' ? target.entry.id : null,
-      channel,
-      destination,
-      summary: s.summary,
-      status,
-      ack_token_hash: hashAckToken(ackToken),
-      escalation_of: s.escalationOf,
-      step: s.step,
-      target_kind: target?.kind ?? 'rota',
-      target_name: name,
-      fallback_index: target?.kind === 'fallback' ? target.index : null,
-      skills: toJson(s.skills),
-      details: toJson(s.details),
-      // Unsent steps escalate at once; a queued one after the interval, even if its send is lost.
-      due_at: target ? new Date(s.now.getTime() + escalateAfterMs(policy)) : s.now,
-    })
-    .execute();
+  await insertReferral(deps.db, {
+    id,
+    tenant: s.tenant,
+    handoffId: s.handoffId,
+    conversationId: s.conversationId,
+    rotaEntryId: target?.kind === 'rota' ? target.entry.id : null,
+    channel,
+    destination,
+    summary: s.summary,
+    status,
+    ackTokenHash: hashAckToken(ackToken),
+    escalationOf: s.escalationOf,
+    step: s.step,
+    targetKind: target?.kind ?? 'rota',
+    targetName: name,
+    fallbackIndex: target?.kind === 'fallback' ? target.index : null,
+    skills: s.skills,
+    details: s.details,
+    // Unsent steps escalate at once; a queued one after the interval, even if its send is lost.
+    dueAt: target ? new Date(s.now.getTime() + escalateAfterMs(policy)) : s.now,
+  });
   await recordAudit(deps.db, {
     tenant: s.tenant,
     actorType: 'system',
@@ -243,7 +250,7 @@ export async function createReferralStep(
     await deps.jobs.add(REFERRAL_SEND_JOB, job, { jobId: id, attempts, backoffMs: deps.retry?.backoffMs ?? DEFAULT_RETRY.backoffMs });
   } catch (err) {
     // The queue (Redis) is down: say so rather than leave a referral "pending" that nobody will send.
-    await deps.db.updateTable('referrals').set({ status: 'failed', due_at: s.now }).where('tenant_id', '=', s.tenant).where('id', '=', id).execute();
+    await updateReferralStatus(deps.db, s.tenant, id, { status: 'failed', due_at: s.now });
     deps.log.error({ tenant: s.tenant, referralId: id, err: String(err) }, 'duty referral FAILED: could not queue it; phone the duty officer');
     return { id, status: 'failed' };
   }
@@ -270,14 +277,7 @@ function clip(text: string, max: number): string {
 /** Sends one referral: one attempt per run, counted in the store, so the last attempt knows it is the last. */
 export async function sendReferral(deps: ReferralJobDeps, job: SendJob): Promise<void> {
   const now = () => deps.clock?.() ?? new Date();
-  const row = await deps.db
-    .updateTable('referrals')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1), status: 'sending' }))
-    .where('tenant_id', '=', job.tenant)
-    .where('id', '=', job.referralId)
-    .where('status', 'in', UNFINISHED)
-    .returningAll()
-    .executeTakeFirst();
+  const row = await claimReferralAttempt(deps.db, job.tenant, job.referralId, UNFINISHED);
   // Already sent, failed or not sendable: a redelivered job must not send again.
   if (!row) return;
 
@@ -328,11 +328,8 @@ export async function sendReferral(deps: ReferralJobDeps, job: SendJob): Promise
 }
 
 async function setStatus(db: Db, row: ReferralRow, values: { status: ReferralStatus; sent_at?: Date; provider_id?: string; due_at?: Date }): Promise<void> {
-  await db.updateTable('referrals').set(values).where('tenant_id', '=', row.tenant_id).where('id', '=', row.id).execute();
+  await updateReferralStatus(db, row.tenant_id, row.id, values);
 }
-
-/** Who acknowledged a step from its link: the person it was sent to. */
-const stepTargetName = sql<string | null>`coalesce(target_name, (select r.name from rota_entries r where r.id = referrals.rota_entry_id))`;
 
 /** A well-formed link token (32 random bytes, base64url); anything else is not looked up. */
 const ACK_TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
@@ -344,15 +341,7 @@ const ACK_TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
  */
 export async function referralForAckToken(db: Db, token: string): Promise<{ referral: ReferralRow; sentTo: string | null } | undefined> {
   if (!ACK_TOKEN.test(token)) return undefined;
-  const row = await db
-    .selectFrom('referrals')
-    .selectAll()
-    .select(stepTargetName.as('sent_to'))
-    .where('ack_token_hash', '=', hashAckToken(token))
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const { sent_to: sentTo, ...referral } = row;
-  return { referral, sentTo };
+  return referralByAckHash(db, hashAckToken(token));
 }
 
 /**
@@ -363,19 +352,13 @@ export async function referralForAckToken(db: Db, token: string): Promise<{ refe
 export async function acknowledgeReferral(db: Db, token: string, at: Date): Promise<{ referral: ReferralRow; first: boolean } | undefined> {
   if (!ACK_TOKEN.test(token)) return undefined;
   const hash = hashAckToken(token);
-  const updated = await db
-    .updateTable('referrals')
-    .set({ acknowledged_at: at, acknowledged_by: stepTargetName })
-    .where('ack_token_hash', '=', hash)
-    .where('acknowledged_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
+  const updated = await acknowledgeReferralByAckHash(db, hash, at);
   if (updated) {
     await chainAcknowledged(db, updated, { actorType: 'system', actorId: null, via: 'link' });
     return { referral: updated, first: true };
   }
-  const existing = await db.selectFrom('referrals').selectAll().where('ack_token_hash', '=', hash).executeTakeFirst();
-  return existing ? { referral: existing, first: false } : undefined;
+  const existing = await referralByAckHash(db, hash);
+  return existing ? { referral: existing.referral, first: false } : undefined;
 }
 
 /**
@@ -389,19 +372,12 @@ export async function acknowledgeReferralByAgent(
   agent: { id: string; name: string },
   at: Date,
 ): Promise<{ referral: ReferralRow; first: boolean } | undefined> {
-  const updated = await db
-    .updateTable('referrals')
-    .set({ acknowledged_at: at, acknowledged_by: `${agent.name} (in the console)` })
-    .where('tenant_id', '=', tenant)
-    .where('id', '=', id)
-    .where('acknowledged_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
+  const updated = await acknowledgeReferralById(db, tenant, id, `${agent.name} (in the console)`, at);
   if (updated) {
     await chainAcknowledged(db, updated, { actorType: 'agent', actorId: agent.id, via: 'console' });
     return { referral: updated, first: true };
   }
-  const existing = await db.selectFrom('referrals').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).executeTakeFirst();
+  const existing = await referralById(db, tenant, id);
   return existing ? { referral: existing, first: false } : undefined;
 }
 
@@ -418,61 +394,4 @@ async function chainAcknowledged(db: Db, row: ReferralRow, actor: { actorType: '
     subjectId: row.id,
     detail: { rotaEntryId: row.rota_entry_id, by: row.acknowledged_by, via: actor.via, escalationOf: row.escalation_of, step: row.step },
   });
-}
-
-export interface ReferralListItem {
-  id: string;
-  handoffId: string | null;
-  conversationId: string | null;
-  skill: string | null;
-  onCallName: string | null;
-  channel: string;
-  summary: string;
-  status: string;
-  attempts: number;
-  providerId: string | null;
-  createdAt: Date;
-  sentAt: Date | null;
-  acknowledgedAt: Date | null;
-}
-
-/** The tenant's recent referrals, newest first. */
-export async function listReferrals(db: Db, tenant: string, limit = 100): Promise<ReferralListItem[]> {
-  const rows = await db
-    .selectFrom('referrals')
-    .leftJoin('rota_entries', 'rota_entries.id', 'referrals.rota_entry_id')
-    .select([
-      'referrals.id',
-      'referrals.handoff_id',
-      'referrals.conversation_id',
-      'referrals.channel',
-      'referrals.summary',
-      'referrals.status',
-      'referrals.attempts',
-      'referrals.provider_id',
-      'referrals.created_at',
-      'referrals.sent_at',
-      'referrals.acknowledged_at',
-      'rota_entries.name',
-      'rota_entries.skill',
-    ])
-    .where('referrals.tenant_id', '=', tenant)
-    .orderBy('referrals.created_at', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    handoffId: r.handoff_id,
-    conversationId: r.conversation_id,
-    skill: r.skill,
-    onCallName: r.name,
-    channel: r.channel,
-    summary: r.summary,
-    status: r.status,
-    attempts: r.attempts,
-    providerId: r.provider_id,
-    createdAt: r.created_at,
-    sentAt: r.sent_at,
-    acknowledgedAt: r.acknowledged_at,
-  }));
 }

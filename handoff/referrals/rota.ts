@@ -1,6 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Db, RotaEntryRow } from '../../store/index.js';
+import { insertRotaEntry, rotaEntriesCovering, type Db, type RotaEntryRow } from '../../store/index.js';
+
+// Pure data access, kept under these names for the console's rota routes.
+export { deleteRotaEntry, listRota } from '../../store/index.js';
 
 /** The skill a rota entry covers when no entry names the handoff's own skill. */
 export const ALL_SKILLS = 'all';
@@ -41,32 +43,16 @@ export const rotaEntryInput = z
 export type RotaEntryInput = z.infer<typeof rotaEntryInput>;
 
 export async function addRotaEntry(db: Db, tenant: string, input: RotaEntryInput, createdBy: string | null): Promise<RotaEntryRow> {
-  return db
-    .insertInto('rota_entries')
-    .values({
-      id: randomUUID(),
-      tenant_id: tenant,
-      skill: input.skill,
-      name: input.name,
-      channel: input.channel,
-      destination: input.destination,
-      starts_at: input.startsAt,
-      ends_at: input.endsAt,
-      created_by: createdBy,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-export async function deleteRotaEntry(db: Db, tenant: string, id: string): Promise<RotaEntryRow | undefined> {
-  return db.deleteFrom('rota_entries').where('tenant_id', '=', tenant).where('id', '=', id).returningAll().executeTakeFirst();
-}
-
-/** Entries not yet ended at `since` (all of them when `since` is null), in start order. */
-export async function listRota(db: Db, tenant: string, since: Date | null): Promise<RotaEntryRow[]> {
-  let q = db.selectFrom('rota_entries').selectAll().where('tenant_id', '=', tenant);
-  if (since) q = q.where('ends_at', '>', since);
-  return q.orderBy('skill').orderBy('starts_at').orderBy('created_at', 'desc').limit(1000).execute();
+  return insertRotaEntry(db, {
+    tenant,
+    skill: input.skill,
+    name: input.name,
+    channel: input.channel,
+    destination: input.destination,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    createdBy,
+  });
 }
 
 /**
@@ -86,16 +72,7 @@ export async function onCall(db: Db, tenant: string, skill: string | string[], a
  */
 export async function onCallRanked(db: Db, tenant: string, skill: string | string[], at: Date): Promise<RotaEntryRow[]> {
   const wanted = [...new Set([...(Array.isArray(skill) ? skill : [skill]).map((s) => s.toLowerCase()), ALL_SKILLS])];
-  const rows = await db
-    .selectFrom('rota_entries')
-    .selectAll()
-    .where('tenant_id', '=', tenant)
-    .where('skill', 'in', wanted)
-    .where('starts_at', '<=', at)
-    .where('ends_at', '>', at)
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .execute();
+  const rows = await rotaEntriesCovering(db, tenant, wanted, at);
   // Array.prototype.sort is stable: within a skill the newest-first order holds.
   return rows.sort((a, b) => wanted.indexOf(a.skill) - wanted.indexOf(b.skill));
 }

@@ -6,7 +6,7 @@ import { referralAckRoutes, rotaRoutes } from '../../api/console/rota-routes.js'
 import type { ConsoleAgent } from '../../api/console/session.js';
 import { problemHandler } from '../../api/problem.js';
 import type { Assistant } from '../../bot/index.js';
-import { LogOnlySender } from '../../channels/notify/index.js';
+import { LogOnlySender } from '../../notify/index.js';
 import { InProcessQueue } from '../../jobs/index.js';
 import type { Store } from '../../store/index.js';
 import { freshTenant, openTestStore } from '../../test/store.js';

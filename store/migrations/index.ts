@@ -6,6 +6,7 @@ import * as m004 from './004_conversation_safety.js';
 import * as m005 from './005_durable_jobs.js';
 import * as m006 from './006_conversation_identity.js';
 import * as m007 from './007_totp_single_use.js';
+import * as m008 from './008_handoff_status.js';
 
 /** Versioned migrations, applied in name order at start on PGlite and PostgreSQL alike. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '005_durable_jobs': m005,
   '006_conversation_identity': m006,
   '007_totp_single_use': m007,
+  '008_handoff_status': m008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,13 +1,30 @@
 import type {
-  Agent,
-  Article,
-  CannedResponse,
-  ConversationDetail,
+  AcceptResponse,
+  AgentResponse,
+  CannedResponses,
+  CaseCreated,
+  CaseRequest,
+  CaseUpdateRequest,
+  CloseOutcome,
+  ConversationView,
+  EnrolmentDone,
+  KbSearchResponse,
+  LoginRequest,
+  LoginResponse,
+  NewRotaEntry,
   Presence,
-  QueueItem,
+  Problem,
+  QueueListing,
+  ReplyResponse,
   RotaEntry,
-  SupervisorQueue,
-} from './types.js';
+  RotaEntryCreated,
+  RotaListing,
+  SecondFactorRequest,
+  SignedIn,
+  SupervisorQueues,
+  TotpEnrolment,
+  TransferRequest,
+} from '../../wire/index.js';
 
 /** A failed request, with the problem+json details (field errors from validation when there are any). */
 export class ApiError extends Error {
@@ -32,16 +49,16 @@ export class ConsoleApi {
   /** Called when the server says the session is gone (expired, signed out elsewhere). */
   onSignedOut: (() => void) | null = null;
 
-  login(email: string, password: string, tenant?: string): Promise<{ stage: 'totp' | 'enrol'; csrfToken: string }> {
-    return this.send('POST', '/login', { ...(tenant ? { tenant } : {}), email, password }, { signIn: true });
+  login(email: string, password: string, tenant?: string): Promise<LoginResponse> {
+    return this.send('POST', '/login', { ...(tenant ? { tenant } : {}), email, password } satisfies LoginRequest, { signIn: true });
   }
-  enrolment(): Promise<{ otpauthUrl: string; qrDataUrl: string; secret: string }> {
+  enrolment(): Promise<TotpEnrolment> {
     return this.send('GET', '/totp/enrol', undefined, { signIn: true });
   }
-  confirmEnrolment(code: string): Promise<{ recoveryCodes: string[]; agent: Agent; csrfToken: string }> {
+  confirmEnrolment(code: string): Promise<EnrolmentDone> {
     return this.send('POST', '/totp/enrol', { code }, { signIn: true });
   }
-  verifyTotp(answer: { code: string } | { recoveryCode: string }): Promise<{ agent: Agent; csrfToken: string }> {
+  verifyTotp(answer: SecondFactorRequest): Promise<SignedIn> {
     return this.send('POST', '/totp', answer, { signIn: true });
   }
   logout(): Promise<void> {
@@ -50,52 +67,52 @@ export class ConsoleApi {
   logoutEverywhere(): Promise<void> {
     return this.send('POST', '/logout-everywhere', undefined, { signIn: true });
   }
-  me(): Promise<{ agent: Agent; csrfToken: string }> {
+  me(): Promise<SignedIn> {
     return this.send('GET', '/me', undefined, { signIn: true });
   }
-  setStatus(status: Presence): Promise<{ agent: Agent }> {
+  setStatus(status: Presence): Promise<AgentResponse> {
     return this.send('PUT', '/me/status', { status });
   }
-  queue(): Promise<{ handoffs: QueueItem[] }> {
+  queue(): Promise<QueueListing> {
     return this.send('GET', '/queue');
   }
-  accept(handoffId: string): Promise<{ conversationId: string }> {
+  accept(handoffId: string): Promise<AcceptResponse> {
     return this.send('POST', `/handoffs/${enc(handoffId)}/accept`);
   }
-  conversation(id: string): Promise<ConversationDetail> {
+  conversation(id: string): Promise<ConversationView> {
     return this.send('GET', `/conversations/${enc(id)}`);
   }
-  reply(id: string, text: string): Promise<{ message: unknown }> {
+  reply(id: string, text: string): Promise<ReplyResponse> {
     return this.send('POST', `/conversations/${enc(id)}/messages`, { text });
   }
-  transfer(id: string, to: { queue?: string; agentId?: string; note: string }): Promise<void> {
+  transfer(id: string, to: TransferRequest): Promise<void> {
     return this.send('POST', `/conversations/${enc(id)}/transfer`, to);
   }
   handBack(id: string): Promise<void> {
     return this.send('POST', `/conversations/${enc(id)}/hand-back`);
   }
-  close(id: string, outcome: string): Promise<void> {
+  close(id: string, outcome: CloseOutcome): Promise<void> {
     return this.send('POST', `/conversations/${enc(id)}/close`, { outcome });
   }
-  cannedResponses(): Promise<{ responses: CannedResponse[] }> {
+  cannedResponses(): Promise<CannedResponses> {
     return this.send('GET', '/canned-responses');
   }
-  searchKb(q: string): Promise<{ articles: Article[] }> {
+  searchKb(q: string): Promise<KbSearchResponse> {
     return this.send('GET', `/kb/search?${new URLSearchParams({ q })}`);
   }
-  createCase(conversationId: string, body: { serviceId: string; summary: string; details?: Record<string, unknown> }): Promise<{ reference: string }> {
+  createCase(conversationId: string, body: CaseRequest): Promise<CaseCreated> {
     return this.send('POST', `/conversations/${enc(conversationId)}/case`, body);
   }
-  updateCase(reference: string, body: { status: string; note: string }): Promise<void> {
+  updateCase(reference: string, body: CaseUpdateRequest): Promise<void> {
     return this.send('PATCH', `/cases/${enc(reference)}`, body);
   }
-  supervisorQueues(): Promise<{ queues: SupervisorQueue[] }> {
+  supervisorQueues(): Promise<SupervisorQueues> {
     return this.send('GET', '/supervisor/queues');
   }
-  rota(): Promise<{ entries: RotaEntry[] } | RotaEntry[] | { rota: RotaEntry[] }> {
+  rota(): Promise<RotaListing> {
     return this.send('GET', '/rota');
   }
-  addRota(entry: Omit<RotaEntry, 'id'>): Promise<unknown> {
+  addRota(entry: NewRotaEntry): Promise<RotaEntryCreated> {
     return this.send('POST', '/rota', entry);
   }
   deleteRota(id: string): Promise<void> {
@@ -113,7 +130,7 @@ export class ConsoleApi {
       throw new ApiError(0, 'Network error', 'The console could not reach the server. Check your connection and try again.');
     }
     if (!response.ok) {
-      const problem = (await response.json().catch(() => ({}))) as { title?: string; detail?: string; errors?: { path: string; message: string }[] };
+      const problem = (await response.json().catch(() => ({}))) as Partial<Problem>;
       const error = new ApiError(response.status, problem.title || response.statusText, problem.detail, problem.errors ?? []);
       if (response.status === 401 && !opts.signIn) this.onSignedOut?.();
       throw error;
@@ -130,8 +147,8 @@ function enc(s: string): string {
   return encodeURIComponent(s);
 }
 
-/** Rota listings: the contract names the fields, not the envelope. */
-export function rotaEntries(body: { entries: RotaEntry[] } | RotaEntry[] | { rota: RotaEntry[] }): RotaEntry[] {
+/** Rota listings: GET /rota answers {entries}; the other envelopes are tolerated from older servers. */
+export function rotaEntries(body: RotaListing | RotaEntry[] | { rota: RotaEntry[] }): RotaEntry[] {
   if (Array.isArray(body)) return body;
   if ('entries' in body && Array.isArray(body.entries)) return body.entries;
   if ('rota' in body && Array.isArray(body.rota)) return body.rota;

@@ -3,6 +3,7 @@ import { renderContext } from './context-panel.js';
 import { fillPlaceholders } from './placeholders.js';
 import { channelLabel, priorityTag, safetyTag } from './queue-view.js';
 import type { Author, CannedResponse, ConversationDetail, TranscriptMessage } from './types.js';
+import type { CaseStatus, CloseOutcome } from '../../wire/index.js';
 import { OUTCOMES } from './types.js';
 import { announcePage, banner, button, el, errorText, ErrorSummary, field, humanise, input, safeHref, say, type Field } from './ui.js';
 import type { Workspace } from './workspace.js';
@@ -10,7 +11,7 @@ import type { Workspace } from './workspace.js';
 const TYPING_REPEAT_MS = 3000;
 const TYPING_IDLE_MS = 2500;
 const RESIDENT_TYPING_TIMEOUT_MS = 8000;
-const CASE_STATUSES = ['received', 'assigned', 'in_progress', 'scheduled', 'resolved', 'closed'];
+const CASE_STATUSES: readonly CaseStatus[] = ['received', 'assigned', 'in_progress', 'scheduled', 'resolved', 'closed'];
 
 type AnyField = Field<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>;
 
@@ -134,14 +135,12 @@ export class ConversationView {
             detail.context?.safetyFlag ? ' ' : '',
             h.reason && !(detail.context?.safetyFlag && h.reason.startsWith('safety.')) ? (h.reasonLabel ?? humanise(h.reason)) : '',
             h.queueName || h.queue ? ` · ${h.queueName || this.ws.queueName(h.queue!)}` : '',
-            h.agentName ? ` · with ${h.agentName}` : '',
           ]
         : []),
       el('span', { class: 'ca-state' }, ` · ${stateLabel(detail.conversation.state)}`),
     );
     if (first) document.title = `${this.heading.textContent} – Council assistant console`;
-    const messages = Array.isArray(detail.transcript) ? detail.transcript : (detail.transcript?.messages ?? []);
-    for (const m of messages) {
+    for (const m of detail.transcript) {
       const key = String(m.id);
       if (this.seen.has(key)) continue;
       this.seen.add(key);
@@ -268,7 +267,7 @@ export class ConversationView {
       const filled = fillPlaceholders(chosen.body, {
         resident_name: d?.context?.contact?.displayName,
         agent_name: this.ws.agent.name,
-        council: this.ws.agent.councilName ?? d?.context?.councilName ?? d?.conversation?.councilName ?? councilFromPage(),
+        council: this.ws.agent.councilName ?? councilFromPage(),
         reference: d?.context?.cases?.length ? d.context.cases[d.context.cases.length - 1].reference : null,
       });
       this.insertIntoReply(filled.text);
@@ -372,7 +371,7 @@ export class ConversationView {
       event.preventDefault();
       if (!note.control.value.trim()) return uSummary.show([{ message: 'Enter a note about the change', field: note }], updateFields);
       try {
-        await this.ws.api.updateCase(this.caseSelect.value, { status: status.control.value, note: note.control.value.trim() });
+        await this.ws.api.updateCase(this.caseSelect.value, { status: status.control.value as CaseStatus, note: note.control.value.trim() });
         uSummary.clear(updateFields);
         note.control.value = '';
         this.flash(`Case ${this.caseSelect.value} updated.`);
@@ -456,7 +455,7 @@ export class ConversationView {
       if (!chosen) return summary.show([{ message: 'Choose an outcome', field: outcomeField }], [outcomeField]);
       try {
         this.stopTyping();
-        await this.ws.api.close(this.conversationId, chosen.value);
+        await this.ws.api.close(this.conversationId, chosen.value as CloseOutcome);
         this.ws.navigate('#/queue', 'Conversation closed.');
       } catch (err) {
         summary.show([{ message: `Could not close the conversation: ${errorText(err)}`, field: outcomeField }], [outcomeField]);

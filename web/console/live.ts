@@ -1,16 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Presence, Priority } from './types.js';
+import type { ConsoleClientPayloads, ConsoleServerEvents } from '../../wire/index.js';
+import type { Presence } from './types.js';
 
-export interface ConsoleEvents {
-  'queue:changed': (e: { tenant: string }) => void;
-  /** Sent only to agents who can open the handoff (handoff/README.md). */
-  'handoff:new': (e: { id: string; priority: Priority; queue: string; reason: string; reasonLabel?: string }) => void;
-  /** `overflow`: offered outside the agent's skills because nobody with them is available. */
-  'handoff:offered': (e: { id: string; overflow?: boolean }) => void;
-  'conversation:message': (e: { conversationId: string }) => void;
-  'conversation:typing': (e: { conversationId: string; typing: boolean }) => void;
-  'session:ended': (e: Record<string, never>) => void;
-}
+/** The server's events on `/console` (wire/socket.ts). */
+export type ConsoleEvents = ConsoleServerEvents;
 
 const HEARTBEAT_MS = 20_000;
 
@@ -27,7 +20,7 @@ export class LiveConnection {
   constructor() {
     this.socket = io('/console', { withCredentials: true, transports: ['websocket', 'polling'] });
     this.socket.on('connect', () => {
-      if (this.presence) this.socket.emit('presence', { status: this.presence });
+      if (this.presence) this.socket.emit('presence', { status: this.presence } satisfies ConsoleClientPayloads['presence']);
       this.socket.emit('heartbeat', {});
       this.onConnectionChange?.(true);
     });
@@ -49,11 +42,11 @@ export class LiveConnection {
 
   setPresence(status: Presence): void {
     this.presence = status;
-    if (this.socket.connected) this.socket.emit('presence', { status });
+    if (this.socket.connected) this.socket.emit('presence', { status } satisfies ConsoleClientPayloads['presence']);
   }
 
   typing(conversationId: string, typing: boolean): void {
-    if (this.socket.connected) this.socket.emit('typing', { conversationId, typing });
+    if (this.socket.connected) this.socket.emit('typing', { conversationId, typing } satisfies ConsoleClientPayloads['typing']);
   }
 
   close(): void {

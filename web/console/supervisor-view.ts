@@ -1,19 +1,8 @@
 import { ApiError } from './api.js';
+import type { DutyStatus } from '../../wire/index.js';
 import type { SupervisorQueue } from './types.js';
 import { announcePage, button, el, errorText, formatDateTime, formatWait, say } from './ui.js';
 import type { Workspace } from './workspace.js';
-
-/** GET /api/console/supervisor/duty (api/console/supervisor-routes.ts). */
-interface DutyStatus {
-  alarms: { code: string; message: string }[];
-  emergencyDutyTeamPhone: string | null;
-  chains: {
-    id: string;
-    createdAt: string;
-    state: 'escalating' | 'acknowledged' | 'exhausted' | 'handoff_taken';
-    steps: { id: string; step: number; targetName: string | null; channel: string; status: string; sentAt: string | null; dueAt: string | null; acknowledgedAt: string | null }[];
-  }[];
-}
 
 const STEP_STATUS: Record<string, string> = {
   pending: 'waiting to send',

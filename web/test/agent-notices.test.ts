@@ -4,7 +4,7 @@ import { signedInAgent, type ConsoleClient } from '../../test/console-client.js'
 import { axeViolations, lastBotText, openDemoPage, openWidgetByKeyboard, say, startDemo, type Demo } from './harness.js';
 
 /**
- * What a resident in the widget is told when an agent acts (handoff/queue/notices.ts), in a real
+ * What a resident in the widget is told when an agent acts (conversations/notices.ts), in a real
  * browser against the real server: the agent joining, handing back and closing each show up live
  * (no reload, no message from the resident first); after the close the widget says so, and the
  * resident's next message starts afresh with the assistant rather than resuming the report they

@@ -1,3 +1,4 @@
+import type { CreateConversationRequest, PostMessageRequest, PostMessageResponse, SuggestionsResponse } from '../../wire/index.js';
 import type { OutboundMessage, Session, Transcript, TypeaheadSuggestion } from './types.js';
 
 /** A failed request. status 0 means the network failed before any answer came back. */
@@ -23,7 +24,7 @@ export class ChatApi {
   ) {}
 
   async createConversation(): Promise<Session> {
-    const body = await this.request<Session>('POST', '/api/v1/conversations', { tenant: this.tenant, channel: 'webchat' });
+    const body = await this.request<Session>('POST', '/api/v1/conversations', { tenant: this.tenant, channel: 'webchat' } satisfies CreateConversationRequest);
     return { conversationId: body.conversationId, token: body.token };
   }
 
@@ -34,14 +35,14 @@ export class ChatApi {
   /** `id` is generated once per message, so a retry after a lost answer is not a second message. */
   async send(session: Session, text: string, id: string): Promise<OutboundMessage[]> {
     const path = `/api/v1/conversations/${encodeURIComponent(session.conversationId)}/messages`;
-    const body = await this.request<{ messages?: OutboundMessage[] }>('POST', path, { text, id }, session);
+    const body = await this.request<Partial<PostMessageResponse>>('POST', path, { text, id } satisfies PostMessageRequest, session);
     return body.messages ?? [];
   }
 
   async suggestions(q: string, signal: AbortSignal): Promise<TypeaheadSuggestion[]> {
     // The API caps q at 200 characters; the start of a long question is enough to suggest from.
     const query = new URLSearchParams({ tenant: this.tenant, q: q.slice(0, 200) });
-    const body = await this.request<{ suggestions?: TypeaheadSuggestion[] }>('GET', `/api/v1/suggestions?${query}`, undefined, undefined, signal);
+    const body = await this.request<Partial<SuggestionsResponse>>('GET', `/api/v1/suggestions?${query}`, undefined, undefined, signal);
     return body.suggestions ?? [];
   }
 

@@ -1,11 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
+import type { ResidentServerPayloads } from '../../wire/index.js';
 import type { Session } from './types.js';
 
-export interface AgentTyping {
-  from: 'agent';
-  name?: string;
-  typing: boolean;
-}
+type WireAgentTyping = ResidentServerPayloads['typing'];
+/** The server's event; the widget also clears the indicator itself, without a name. */
+export type AgentTyping = Omit<WireAgentTyping, 'name'> & Partial<Pick<WireAgentTyping, 'name'>>;
 
 /**
  * The conversation's socket.io connection (default namespace, authenticated with the
@@ -27,7 +26,7 @@ export class LiveUpdates {
     this.socket.on('connect', () => handlers.connected(true));
     this.socket.on('disconnect', () => handlers.connected(false));
     this.socket.on('connect_error', () => handlers.connected(false));
-    this.socket.on('conversation:updated', (e: { conversationId?: string }) => {
+    this.socket.on('conversation:updated', (e: Partial<ResidentServerPayloads['conversation:updated']>) => {
       if (!e?.conversationId || e.conversationId === session.conversationId) handlers.updated();
     });
     this.socket.on('typing', (e: AgentTyping) => {

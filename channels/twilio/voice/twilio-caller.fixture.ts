@@ -1,7 +1,7 @@
 /** The voice routes on a test listener, with a recording SMS sender (tests and the benchmark). */
 import http from 'node:http';
 import express from 'express';
-import { twilioVoiceRoutes } from '../../../api/routes/twilio-voice.js';
+import { twilioVoiceRoutes } from './voice-routes.js';
 import type { RunningServer } from '../../../api/server.js';
 import type { VoiceSms } from './voice-channel.js';
 import { postSigned as postSignedWith, TwilioCall as SimCall } from './twilio-sim.js';

@@ -14,8 +14,10 @@
 import type { Logger } from 'pino';
 import { spokenNumber, type Assistant, type OutboundMessage, type HandoffNotice } from '../../../bot/index.js';
 import { abandon, isOpen } from '../../../handoff/index.js';
+import { RESIDENT, transitionIfIn } from '../../../conversations/index.js';
 import {
   findConversation,
+  firstOutbound,
   openHandoffFor,
   resolveConversation,
   withIdentityLock,
@@ -177,15 +179,7 @@ export class VoiceChannel {
 
   /** The CallSid a conversation was started by (kept with its greeting). */
   private async callOf(db: Db, tenant: string, conversationId: string): Promise<string | null> {
-    const first = await db
-      .selectFrom('messages')
-      .selectAll()
-      .where('tenant_id', '=', tenant)
-      .where('conversation_id', '=', conversationId)
-      .where('direction', '=', 'out')
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst();
+    const first = await firstOutbound(db, tenant, conversationId);
     return first ? (partsOf<{ voiceCall?: string }>(first)?.voiceCall ?? null) : null;
   }
 
@@ -380,7 +374,7 @@ export class VoiceChannel {
   // ---------------------------------------------------------------- the turn
 
   private async send(ctx: CallContext, urls: VoiceUrls, text: string): Promise<string> {
-    const { assistant, store } = this.deps;
+    const { assistant } = this.deps;
     const result = await assistant.receive(ctx.conversation, {
       tenant: ctx.tenant,
       channel: 'voice',
@@ -390,8 +384,8 @@ export class VoiceChannel {
       receivedAt: this.clock(),
     });
     const next: CallContext = { ...ctx, n: ctx.n + 1, mode: 'bot', s: 0, heard: undefined, linkSent: false };
-    const row = await store.db.selectFrom('messages').select('recognition').where('id', '=', result.messageId).executeTakeFirst();
-    const recognition = (row?.recognition ?? {}) as { action?: string; caseReference?: string };
+    // The turn's structured outcome: what it did, and a case reference it gave.
+    const recognition = { action: result.action, caseReference: result.caseReference };
     const voice = this.voice(ctx.tenant);
     const replies = result.replies;
 
@@ -514,13 +508,7 @@ export class VoiceChannel {
       const open = await openHandoffFor(db, tenant, conversation.id);
       const now = this.clock();
       if (open && (await abandon(db, tenant, open.id, now))) {
-        await db
-          .updateTable('conversations')
-          .set({ state: 'closed', closed_at: now, updated_at: now })
-          .where('tenant_id', '=', tenant)
-          .where('id', '=', conversation.id)
-          .where('state', '=', 'queued')
-          .execute();
+        await transitionIfIn(db, tenant, conversation.id, { from: 'queued', to: 'closed', cause: 'caller_left', now, actor: RESIDENT, handoffId: open.id });
       }
       r.hangup();
       return r.toString();

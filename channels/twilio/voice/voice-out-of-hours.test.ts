@@ -1,4 +1,4 @@
-import { notifyConfiguredForTests } from '../../notify/notify-stand-in.fixture.js';
+import { notifyConfiguredForTests } from '../../../notify/notify-stand-in.fixture.js';
 import { addRotaEntry, rotaEntryInput } from '../../../handoff/referrals/index.js';
 import { startTestServer, type TestServer } from '../../../test/server.js';
 import { startVoiceApp, TwilioCall } from './twilio-caller.fixture.js';

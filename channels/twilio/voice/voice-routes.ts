@@ -1,9 +1,34 @@
+/**
+ * The telephone channel adapter: Twilio Voice webhooks answered with TwiML (voice-channel.ts holds
+ * the call flow). Nothing is pushed to a caller after the call; texts during a call go by voice-sms.ts.
+ */
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import type { Assistant } from '../../bot/index.js';
-import { twilioWebhook } from '../../channels/twilio/index.js';
-import { VoiceChannel, type TwilioParams, type VoiceSms } from '../../channels/twilio/voice/index.js';
-import type { Store } from '../../store/index.js';
+import type { Assistant } from '../../../bot/index.js';
+import type { Store } from '../../../store/index.js';
+import type { ChannelAdapter, ChannelDeps } from '../../adapter.js';
+import { twilioWebhook } from '../signature.js';
+import { VoiceChannel, type TwilioParams, type VoiceSms } from './voice-channel.js';
+import { createVoiceSms } from './voice-sms.js';
+
+export function voiceChannel(deps: ChannelDeps): ChannelAdapter {
+  const sms = createVoiceSms({ db: deps.db, jobs: deps.jobs, log: deps.log });
+  const voice: TwilioVoiceDeps = {
+    store: deps.store,
+    assistant: deps.assistant,
+    log: deps.log as Logger,
+    tenantIds: deps.tenantIds,
+    publicUrl: deps.publicUrl,
+    sms,
+    clock: deps.clock,
+  };
+  return {
+    name: 'voice',
+    mountPath: '/channels/twilio',
+    capabilities: { buttons: false, cards: false, voice: true },
+    routes: () => twilioVoiceRoutes(voice),
+  };
+}
 
 export interface TwilioVoiceDeps {
   store: Store;

@@ -1,19 +1,21 @@
-import { storeOutbound, type ConversationRow, type Db, type MessageRow } from '../../store/index.js';
-import { firstName } from './common.js';
-
 /**
  * What a resident is told when an agent acts on their conversation (accept, transfer, hand back,
  * close): the wording in one place, true to what happened and channel-neutral (the same words go
- * to web chat and by SMS). Each notice is stored as a system outbound message inside the action's
- * own transaction, so it commits with the state change or not at all; the caller delivers it after
- * commit (realtime refresh for web chat, dispatchOutbound for SMS), and the SMS outbox sweep
- * sends it if that first attempt is lost.
+ * to web chat and by SMS). `transition` (lifecycle.ts) stores the notice as a system outbound
+ * message in the change's own transaction, so it commits with the state change or not at all;
+ * the caller delivers it after commit (realtime refresh for web chat, dispatchOutbound for SMS),
+ * and the SMS outbox sweep sends it if that first attempt is lost.
  */
 export type NoticeKind = 'agent_joined' | 'transferred' | 'handed_back' | 'closed';
 
 export interface Notice {
   kind: NoticeKind;
   text: string;
+}
+
+/** Residents see an agent's first name only. */
+function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] || name;
 }
 
 /** An agent took the conversation: who, and from which team. */
@@ -44,17 +46,4 @@ export function closedNotice(agentName: string): Notice {
     kind: 'closed',
     text: `${firstName(agentName)} has closed this conversation. If you need us again, just send a message and the assistant will start afresh.`,
   };
-}
-
-/** Stores `notice` as a system message on the conversation's channel; call inside the action's transaction. */
-export function storeNotice(db: Db, conversation: Pick<ConversationRow, 'id' | 'tenant_id' | 'channel'>, notice: Notice): Promise<MessageRow> {
-  return storeOutbound(db, {
-    tenant: conversation.tenant_id,
-    conversationId: conversation.id,
-    channel: conversation.channel,
-    author: 'system',
-    text: notice.text,
-    parts: { text: notice.text, notice: notice.kind },
-    replyTo: null,
-  });
 }

@@ -1,0 +1,147 @@
+/**
+ * The shared outbox for push channels (any adapter with `deliver`): every outbound message (the
+ * assistant's, an agent's, a notice) is already a stored row, committed with what caused it; this
+ * delivers it at least once through the job queue and never twice:
+ * - one job per message (its id is the job id, so dispatching twice queues nothing twice);
+ * - a worker claims the row ('dispatching'), delivers with the message id as idempotency key and
+ *   records the provider's id with 'sent' in one statement;
+ * - a claim left by a crash is delivered again with the same key (the provider drops a repeat),
+ *   and messages whose job was lost are queued again by the sweep (jobs/recovery.ts runs it).
+ * Messages of one conversation go in order: earlier unsent ones first.
+ */
+import type { OutboundMessage } from '../bot/index.js';
+import type { JobQueue } from '../jobs/index.js';
+import {
+  claimOutbound,
+  conversationAddress,
+  earlierUnsent,
+  outboundMessage,
+  OUTBOX_SENDABLE,
+  partsOf,
+  reclaimStale,
+  settleOutbound,
+  staleClaims,
+  unattemptedOutboundIds,
+  unsentOutbound,
+  type MessageRow,
+  type OutboxRow,
+} from '../store/index.js';
+import { DeliveryError, type ChannelAdapter, type ChannelDeps } from './adapter.js';
+
+export const DELIVER_JOB = 'channel.deliver';
+const ATTEMPTS = 5;
+const BACKOFF_MS = 2000;
+/** A claim older than this belongs to a process that died mid-delivery. */
+const CLAIM_TIMEOUT_MS = 60_000;
+const SWEEP_GRACE_MS = 5_000;
+const SENDABLE = new Set<string>(OUTBOX_SENDABLE);
+
+interface DeliverJob {
+  tenant: string;
+  messageId: string;
+}
+
+type Parts = OutboundMessage & { notice?: string; delivery?: { attempts?: number; error?: string; status?: number } };
+
+export type OutboxDeps = Pick<ChannelDeps, 'db' | 'jobs' | 'log'>;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function partsOfRow(row: MessageRow): Parts {
+  return partsOf<Parts>(row) ?? { text: row.text };
+}
+
+/** Delivers through the adapters that push (`deliver`); other channels are left to their own outbox. */
+export class PushOutbox {
+  constructor(
+    private readonly deps: OutboxDeps,
+    private readonly adapters: Map<string, ChannelAdapter>,
+  ) {}
+
+  register(jobs: JobQueue): void {
+    jobs.register<DeliverJob>(DELIVER_JOB, (job) => this.deliverInOrder(job));
+  }
+
+  /** Queues every never-attempted outbound message of the conversation. */
+  async dispatch(tenant: string, conversationId: string): Promise<void> {
+    for (const id of await unattemptedOutboundIds(this.deps.db, tenant, conversationId)) {
+      await this.deps.jobs.add<DeliverJob>(DELIVER_JOB, { tenant, messageId: id }, { jobId: `deliver-${id}`, attempts: ATTEMPTS, backoffMs: BACKOFF_MS });
+    }
+  }
+
+  /** Stale claims are delivered again (same key); unsent messages whose job was lost are queued again. */
+  async sweep(channel: string, tenants: string[]): Promise<{ stale: number; queued: number }> {
+    const db = this.deps.db;
+    const stale = await staleClaims(db, { tenants, channel, olderThanMs: CLAIM_TIMEOUT_MS, limit: 100 });
+    for (const row of stale) {
+      const mine = await reclaimStale(db, row, CLAIM_TIMEOUT_MS);
+      if (mine) await this.deliverClaimed(mine).catch(() => undefined); // a retry status is left for the next sweep
+    }
+    const unsent = await unsentOutbound(db, { tenants, channel, graceMs: SWEEP_GRACE_MS, retryAfterMs: Math.max(60_000, BACKOFF_MS * 2 ** ATTEMPTS), limit: 500 });
+    for (const m of unsent) {
+      const generation = partsOfRow(m).delivery?.attempts ?? 0;
+      await this.deps.jobs.add<DeliverJob>(DELIVER_JOB, { tenant: m.tenant_id, messageId: m.id }, { jobId: `deliver-${m.id}-sweep${generation}`, attempts: ATTEMPTS, backoffMs: BACKOFF_MS });
+    }
+    return { stale: stale.length, queued: unsent.length };
+  }
+
+  private async deliverInOrder(job: DeliverJob): Promise<void> {
+    const db = this.deps.db;
+    const row = await outboundMessage(db, job.tenant, job.messageId);
+    if (!row || !SENDABLE.has(row.status)) return;
+    for (const earlier of await earlierUnsent(db, row)) {
+      if (earlier.status === 'dispatching') continue;
+      await this.deliverOne(earlier).catch(() => undefined); // its own job retries it
+    }
+    // An earlier message another worker is delivering now: let it go first.
+    for (let waited = 0; waited < 3000; waited += 100) {
+      if (!(await earlierUnsent(db, row)).some((e) => e.status === 'dispatching')) break;
+      await sleep(100);
+    }
+    const current = await outboundMessage(db, job.tenant, job.messageId);
+    if (current) await this.deliverOne(current);
+  }
+
+  private async deliverOne(row: MessageRow): Promise<void> {
+    if (!SENDABLE.has(row.status)) return;
+    const parts = partsOfRow(row);
+    const claimed = await claimOutbound(this.deps.db, row.tenant_id, row.id, { ...parts, delivery: { ...parts.delivery, attempts: (parts.delivery?.attempts ?? 0) + 1 } });
+    if (claimed) await this.deliverClaimed(claimed);
+  }
+
+  /** Delivers a row this worker holds and settles it: sent, to retry (throws), or failed. */
+  private async deliverClaimed(row: OutboxRow): Promise<void> {
+    const db = this.deps.db;
+    const tenant = row.tenant_id;
+    const parts = partsOfRow(row);
+    const address = await conversationAddress(db, tenant, row.conversation_id);
+    const adapter = address && this.adapters.get(address.channel);
+    if (!address || !adapter?.deliver) {
+      await settleOutbound(db, tenant, row.id, { status: 'failed', parts: { ...parts, delivery: { ...parts.delivery, error: 'no channel delivers this conversation' } } });
+      return;
+    }
+    const attempts = parts.delivery?.attempts ?? 1;
+    const { delivery: _record, ...message } = parts;
+    try {
+      const sent = await adapter.deliver({
+        tenant,
+        conversationId: row.conversation_id,
+        messageId: row.id,
+        to: address.channel_user_id,
+        author: row.author,
+        message,
+        idempotencyKey: `${tenant}:${row.id}`,
+      });
+      await settleOutbound(db, tenant, row.id, { status: 'sent', providerMessageId: sent.providerMessageId, parts });
+    } catch (err) {
+      const e = err instanceof DeliveryError ? err : new DeliveryError(String(err), true);
+      const record = { ...parts, delivery: { attempts, error: e.message, ...(e.status ? { status: e.status } : {}) } };
+      if (e.retryable && attempts < ATTEMPTS) {
+        await settleOutbound(db, tenant, row.id, { status: 'send_retry', parts: record });
+        throw e;
+      }
+      await settleOutbound(db, tenant, row.id, { status: 'failed', parts: record });
+      this.deps.log.error({ tenant, messageId: row.id, channel: address.channel, status: e.status, attempts }, 'message could not be delivered');
+    }
+  }
+}
