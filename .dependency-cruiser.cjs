@@ -19,9 +19,9 @@ const CODE_FOLDERS = [
 
 /**
  * ARCHITECTURE.md's "may use" column. `wire/` (JSON shapes shared by server and browser) uses
- * nothing and may be used by anyone. `conversations/` (the conversation lifecycle) sits on `store/`
- * and `jobs/` and is used by `handoff/`, `bot/`, `channels/` and `api/`. `api/` and the tools
- * (scripts, tests) may use everything.
+ * nothing and may be used by every folder that uses others (not store/, intents/, notify/).
+ * `conversations/` (the conversation lifecycle) sits on `store/` alone and is used by `handoff/`,
+ * `bot/`, `channels/` and `api/`. `api/` and the tools (scripts, tests) may use everything.
  */
 const MAY_USE = {
   store: [],
@@ -31,7 +31,7 @@ const MAY_USE = {
   jobs: ['store'],
   'knowledge-base': ['intents'],
   cases: ['store'],
-  conversations: ['store', 'jobs'],
+  conversations: ['store'],
   handoff: ['store', 'jobs', 'intents', 'conversations', 'notify'],
   bot: ['store', 'intents', 'knowledge-base', 'cases', 'handoff', 'conversations'],
   channels: ['bot', 'store', 'jobs', 'handoff', 'conversations'],

@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Assistant } from '../bot/index.js';
 import { ping, type Store } from '../store/index.js';
-import { dutyHealth } from '../handoff/referrals/index.js';
+import { dutyHealth } from '../handoff/index.js';
 import type { Config } from './config.js';
 import type { Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';

@@ -57,6 +57,8 @@ test("a resident's typing in web chat reaches the agents' consoles", async () =>
     setTimeout(() => reject(new Error('console socket did not connect')), 5000);
   });
   const resident = await new Resident(servers.a().url).start();
+  // Handed off to the general queue, which every agent may see (need-to-know: handoff/queue/access.ts).
+  await resident.say('can I talk to a person please');
   const residentSocket = io(servers.a().url, { auth: { conversationId: resident.conversationId, token: resident.token }, transports: ['websocket'] });
   const residentReady = new Promise((resolve, reject) => {
     residentSocket.once('ready', () => resolve(undefined));

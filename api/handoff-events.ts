@@ -1,9 +1,8 @@
 import type { Assistant, AssistantEvent } from '../bot/index.js';
-import { isOpen } from '../handoff/index.js';
-import { dutyPolicyOf, needsDutyReferral, referOutOfHours, referralSkills, type DutyPolicy } from '../handoff/referrals/index.js';
+import { dutyPolicyOf, isOpen, needsDutyReferral, referOutOfHours, referralSkills, type DutyPolicy } from '../handoff/index.js';
 import { contactPhoneAndEmail, findConversationById, handoffById, latestCaseOfConversation } from '../store/index.js';
 import { type ConsoleDeps } from './console/index.js';
-import { notifyHandoffCreated } from './console/socket.js';
+import { notifyConversationMessage, notifyHandoffCreated, notifyQueueChanged } from './console/socket.js';
 
 /**
  * What follows a committed turn: agents' consoles hear of new handoffs and of residents'
@@ -13,7 +12,6 @@ import { notifyHandoffCreated } from './console/socket.js';
  */
 export function wireHandoffEvents(assistant: Assistant, deps: ConsoleDeps): void {
   assistant.onEvent((event) => {
-    const ns = deps.consoleNamespace?.();
     if (event.type === 'handoff') {
       // The alert goes only to agents who can open it (handoff/README.md); every console refreshes; routing offers it.
       void notifyHandoffCreated(deps, event.tenant, { id: event.handoffId, priority: event.priority, queue: event.queue, reason: event.reason });
@@ -21,11 +19,12 @@ export function wireHandoffEvents(assistant: Assistant, deps: ConsoleDeps): void
       return;
     }
     deps.realtime?.conversationUpdated(event.conversationId);
+    // Only the consoles that may see the conversation hear of it (handoff/queue/access.ts).
     if (event.state === 'with_agent' || event.state === 'queued' || event.state === 'closed') {
-      ns?.to(`tenant:${event.tenant}`).emit('conversation:message', { conversationId: event.conversationId });
+      void notifyConversationMessage(deps, event.tenant, event.conversationId);
     }
     // Only a turn that ends the chat leaves it closed: its handoff left the queue (or is marked).
-    if (event.state === 'closed') ns?.to(`tenant:${event.tenant}`).emit('queue:changed', { tenant: event.tenant });
+    if (event.state === 'closed') notifyQueueChanged(deps, event.tenant);
   });
 }
 

@@ -7,11 +7,16 @@ import type { Logger } from 'pino';
 import { Assistant } from '../bot/index.js';
 import { loadRecogniserConfig } from '../intents/index.js';
 import { createReferralSender, loadNotifyConfig, type NotifyConfig } from '../notify/index.js';
-import type { TenantRuntime } from '../bot/index.js';
-import type { SafetyRoutes } from '../bot/ports.js';
-import { agentCanTakeNow } from '../handoff/index.js';
-import { createChannels } from '../channels/index.js';
-import { onCall, registerReferralJobs, REFERRAL_SWEEP_EVERY_MS, REFERRAL_SWEEP_JOB } from '../handoff/referrals/index.js';
+import type { SafetyRoutes, TenantRuntime } from '../bot/index.js';
+import {
+  agentCanTakeNow,
+  onCall,
+  registerReferralJobs,
+  REFERRAL_SWEEP_EVERY_MS,
+  REFERRAL_SWEEP_JOB,
+  seedDemoAgents,
+} from '../handoff/index.js';
+import { createChannels, createClaimCodeSender } from '../channels/index.js';
 import { createJobQueue, purgeExpired, registerRecovery, type JobQueue } from '../jobs/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { createApp } from './app.js';
@@ -20,7 +25,6 @@ import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createRealtime } from './realtime.js';
 import { attachConsoleNamespace, relayResidentTyping, routeAllTenants, type ConsoleDeps } from './console/index.js';
-import { seedDemoAgents } from '../handoff/agents/index.js';
 import { deliverFollowUp, dutyPolicyFor, wireHandoffEvents } from './handoff-events.js';
 import { loadPacks, loadTenants } from './tenants.js';
 
@@ -99,6 +103,9 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     }
   });
   await jobs.every('retention.purge', DAY);
+  // One-time codes linking a number typed in chat to its texts and calls: offered only where SMS is configured.
+  const codes = await createClaimCodeSender({ db: store.db, jobs, log, env: options.env ?? process.env, clock: options.clock });
+  for (const runtime of tenants.values()) runtime.codes = codes;
   const referralSender = createReferralSender(loadNotifyConfig(process.env), log);
 
   const server = http.createServer();

@@ -1,5 +1,5 @@
 /** What the assistant remembers about a conversation between turns (stored as jsonb). */
-import type { RiskKind } from '../intents/types.js';
+import type { RiskKind } from '../intents/index.js';
 
 export interface LocationValue {
   kind: 'address' | 'street' | 'description';

@@ -12,7 +12,7 @@ const UNWANTED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-
 export function normaliseInboundText(text: string, max = MAX_INBOUND_CHARS): string {
   const cleaned = text.replace(UNWANTED, '').normalize('NFC').trim();
   if (cleaned.length <= max) return cleaned;
-  // Never cut a surrogate pair in half.
-  const cut = cleaned.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+  // Counted in characters (code points), as the API's length check counts them: an emoji is one.
+  const characters = [...cleaned];
+  return characters.length <= max ? cleaned : characters.slice(0, max).join('');
 }

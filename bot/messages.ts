@@ -3,7 +3,8 @@
  * InboundMessage and render OutboundMessage for what their channel can show.
  */
 
-import type { RiskKind } from '../intents/types.js';
+import type { HandoffPriority } from '../handoff/index.js';
+import type { RiskKind } from '../intents/index.js';
 
 /**
  * A channel's name as stored on conversations: the built-in ones, or any adapter's name in
@@ -53,7 +54,8 @@ export type AskFor =
   | 'free_text'
   | 'photo';
 
-export type HandoffPriority = 'urgent' | 'high' | 'normal';
+/** Owned by handoff/ (routing decides it); part of the message model for channels and the API. */
+export type { HandoffPriority };
 
 export interface HandoffNotice {
   reason: string;

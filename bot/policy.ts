@@ -1,5 +1,12 @@
-import { RISK_KIND_LABELS, type Entity, type IntentPrediction, type RiskKind, type SafetyDecision, type SafetyHit } from '../intents/types.js';
-import { decideSafety } from '../intents/index.js';
+import {
+  decideSafety,
+  RISK_KIND_LABELS,
+  type Entity,
+  type IntentPrediction,
+  type RiskKind,
+  type SafetyDecision,
+  type SafetyHit,
+} from '../intents/index.js';
 import { addWorkingDays, findLikelyDuplicate, isOpenStatus, recordRepeatReport, statusLabel } from '../cases/index.js';
 import { describeHours, estimateWait, isOpen, needsDutyReferral, priorityFor, queueFor, referralSkills } from '../handoff/index.js';
 import type { ConversationState, TransitionCause } from '../conversations/index.js';
@@ -18,6 +25,15 @@ import {
   resolveHandoff,
   transcript,
   updateContactDetails,
+  recordContactClaim,
+  contactIdForIdentity,
+  requestClaimCode,
+  latestClaimCode,
+  claimCodeMatches,
+  recordClaimCodeAttempt,
+  linkPhoneClaim,
+  PHONE_IDENTITY,
+  toE164,
   type ConversationRow,
   type Db,
 } from '../store/index.js';
@@ -29,6 +45,15 @@ import { clean, command, isEndChat, isPersonRequest, matchChoice, ordinal, yesNo
 import type { ChannelName, HandoffNotice, OutboundMessage } from './messages.js';
 import {
   chatEnded,
+  CODE_ATTEMPTS,
+  CODE_MINUTES,
+  codeAlreadyUsed,
+  codeExpired,
+  codeLinked,
+  codeNotSentYet,
+  codeOffered,
+  codeUsedUp,
+  codeWrong,
   dangerQuestion,
   FEEDBACK_SUGGESTIONS,
   formatDate,
@@ -102,6 +127,11 @@ export async function decideTurn(input: TurnInput): Promise<TurnResult> {
   }
   // Step 5: the safety screen, before and regardless of intent confidence.
   if (decision?.action === 'escalate') return turn.safety(recognition.safety as SafetyFlag);
+  // The one-time code texted to a number given in chat (Turn.givenDetails): digits, never a danger to ask about.
+  if (ONE_TIME_CODE.test(text)) {
+    const answered = await turn.oneTimeCode(text.replace(/\D/g, ''));
+    if (answered) return answered;
+  }
   // The answer to "Is anyone in danger right now?": yes escalates; no decides the message that raised it.
   const pending = input.dialogue.dangerCheck;
   if (pending) {
@@ -126,6 +156,12 @@ export async function decideTurn(input: TurnInput): Promise<TurnResult> {
   if (input.conversation.state === 'queued') return turn.whileQueued();
   return turn.decide();
 }
+
+const ONE_TIME_CODE = /^\s*\d{3}[\s-]?\d{3}\s*$/;
+/** Codes are looked for this long after one was asked for; later, six digits are just a message. */
+const CODE_LOOKBACK_MS = 24 * 3600_000;
+/** A second code to the same number is not sent within this time (a resident giving it twice, a loop). */
+const CODE_RESEND_AFTER_MS = 60_000;
 
 function sameReading(asked: DialogueState['dangerAsked'], decision: Exclude<SafetyDecision, null>): boolean {
   return !!asked && asked.category === decision.category && asked.kind === decision.kind;
@@ -338,8 +374,10 @@ class Turn {
       conversationId: this.input.conversation.id,
       actor: 'assistant',
     });
+    let offer: OutboundMessage | null = null;
     if (this.input.conversation.contact_id) {
       await updateContactDetails(this.input.db, this.pack.tenant, this.input.conversation.contact_id, { phone });
+      offer = await this.givenDetails({ phone });
     }
     this.recognition.caseReference = row.reference;
     return this.done(
@@ -349,6 +387,7 @@ class Turn {
             `Thank you. I've recorded your request for a call-back on ${phone}, with reference ${row.reference}. ` +
             `The team will see it when they are back (${describeHours(this.settings.openingHours)}). If it is urgent, call ${this.settings.contact.outOfHoursPhone}.`,
         },
+        ...(offer ? [offer] : []),
       ],
       undefined,
       'callback_booked',
@@ -615,8 +654,10 @@ class Turn {
       conversationId: this.input.conversation.id,
       actor: 'assistant',
     });
+    let offer: OutboundMessage | null = null;
     if (state.contact?.consent && this.input.conversation.contact_id) {
       await updateContactDetails(this.input.db, this.pack.tenant, this.input.conversation.contact_id, { phone: state.contact.phone, email: state.contact.email });
+      offer = await this.givenDetails({ phone: state.contact.phone, email: state.contact.email });
     }
     this.recognition.caseReference = row.reference;
     const spaced = row.reference.replace('-', ' ').split('').join(' ');
@@ -630,10 +671,69 @@ class Turn {
           speech: `Thank you. Your report has been sent. Your reference is ${spaced}. Again, that's ${spaced}.`,
           suggestions: [{ label: 'Report something else', value: 'I want to report something else' }],
         },
+        ...(offer ? [offer] : []),
       ],
       undefined,
       'case_created',
     );
+  }
+
+  /**
+   * A phone number or e-mail the resident typed is an unverified claim on their contact, never
+   * merged with the number's own contact (agents see "may be the same as…"). Where a text can go
+   * to the number, a one-time code is queued and offered: the reply says a text was sent only then.
+   * E-mail has no sender, so it stays unverified. A number this contact already holds (the SMS
+   * sender's own) needs no claim.
+   */
+  private async givenDetails(details: { phone?: string; email?: string }): Promise<OutboundMessage | null> {
+    const { db, now, conversation } = this.input;
+    const tenant = this.pack.tenant;
+    const contactId = conversation.contact_id;
+    if (!contactId) return null;
+    if (details.email) await recordContactClaim(db, tenant, contactId, 'email', details.email);
+    const phone = details.phone;
+    const e164 = toE164(phone);
+    if (!phone || (e164 && (await contactIdForIdentity(db, tenant, PHONE_IDENTITY, e164)) === contactId)) return null;
+    const claim = await recordContactClaim(db, tenant, contactId, 'phone', phone);
+    const codes = this.input.runtime.codes;
+    // A spoken code is not offered on a call; a number not in E.164 cannot be texted.
+    if (!codes || !e164 || claim.verified_at || this.input.channel === 'voice') return null;
+    if (claim.code_requested_at && now.getTime() - claim.code_requested_at.getTime() < CODE_RESEND_AFTER_MS) return null;
+    if (!(await codes.canText(db, tenant, e164))) return null;
+    await requestClaimCode(db, tenant, claim.id, now, new Date(now.getTime() + CODE_MINUTES * 60_000));
+    codes.queue(claim.id);
+    this.recognition.codeOffered = { claimId: claim.id };
+    return codeOffered(phone);
+  }
+
+  /** Six digits after a code was texted: checked against it (expiry, tries, single use); right links the contacts. Null: not a code reply. */
+  async oneTimeCode(code: string): Promise<TurnResult | null> {
+    const { db, now, conversation } = this.input;
+    const tenant = this.pack.tenant;
+    if (!conversation.contact_id) return null;
+    const claim = await latestClaimCode(db, tenant, conversation.contact_id, new Date(now.getTime() - CODE_LOOKBACK_MS));
+    if (!claim) return null;
+    if (claim.code_used_at) return claimCodeMatches(claim, code) ? this.done([codeAlreadyUsed()], undefined, 'code_reused') : null;
+    if (claim.verified_at) return null;
+    if (claim.code_expires_at && claim.code_expires_at.getTime() <= now.getTime()) return this.done([codeExpired()], undefined, 'code_expired');
+    if (claim.code_attempts >= CODE_ATTEMPTS) return this.done([codeUsedUp()], undefined, 'code_used_up');
+    if (!claim.code_hash) return this.done([codeNotSentYet()], undefined, 'code_not_sent');
+    if (!claimCodeMatches(claim, code)) {
+      const attempts = await recordClaimCodeAttempt(db, claim.id);
+      return this.done([codeWrong(CODE_ATTEMPTS - attempts)], undefined, 'code_wrong');
+    }
+    const contactId = await linkPhoneClaim(db, tenant, claim, now);
+    this.recognition.contactLinked = { phone: claim.value, contactId };
+    await recordAudit(db, {
+      tenant,
+      actorType: 'resident',
+      actorId: null,
+      action: 'contact.linked_by_code',
+      subjectType: 'conversation',
+      subjectId: conversation.id,
+      detail: { from: conversation.contact_id, to: contactId, claimId: claim.id },
+    });
+    return this.done([codeLinked(claim.value)], undefined, 'code_linked');
   }
 
   async caseStatus(reference: string): Promise<TurnResult> {

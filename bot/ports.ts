@@ -1,4 +1,4 @@
-import type { GazetteerAddress } from '../intents/types.js';
+import type { GazetteerAddress } from '../intents/index.js';
 import type { Db } from '../store/index.js';
 
 /** What the bot needs from the understanding layer is the layer's own interface. */
@@ -27,4 +27,19 @@ export interface SafetyRoutes {
   agentCanTakeNow(db: Db, tenant: string, queueId: string, now: Date, urgent?: boolean): Promise<boolean>;
   /** Someone is on the rota for one of these skills now, and a referral can be sent to them. */
   dutyReachable(db: Db, tenant: string, skills: string[], now: Date): Promise<boolean>;
+}
+
+/**
+ * Texts a one-time code that links a number typed in chat to the resident who texts and calls from
+ * it (the composition root answers with Twilio SMS through the job queue). Without it no code is
+ * offered. `db` is the turn's own transaction.
+ */
+export interface CodeSender {
+  /** A text can go to this number now: SMS is configured and the number has not opted out. */
+  canText(db: Db, tenant: string, phone: string): Promise<boolean>;
+  /**
+   * Queues the text of the code the turn asked for (store `requestClaimCode`, in the same
+   * transaction). It goes once that transaction commits; a sweep sends one a stopped process left.
+   */
+  queue(claimId: string): void;
 }

@@ -1,5 +1,5 @@
 import { describeHours } from '../handoff/index.js';
-import { RISK_KIND_LABELS, type RiskKind } from '../intents/types.js';
+import type { RiskKind } from '../intents/index.js';
 import type { Settings } from './content-pack/index.js';
 import type { Signpost } from './content-pack/schemas.js';
 import { clean } from './matching.js';
@@ -226,4 +226,54 @@ export function offerPerson(prefix: string): OutboundMessage {
 export function formatDate(d: Date | string, timeZone = 'Europe/London'): string {
   const date = typeof d === 'string' ? new Date(`${d.slice(0, 10)}T12:00:00Z`) : d;
   return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(date);
+}
+
+/** How many tries a texted code allows, and how long it lasts. */
+export const CODE_ATTEMPTS = 5;
+export const CODE_MINUTES = 10;
+
+/** A UK number as residents write it (07700 900123); any other as given. */
+function ukNumber(phone: string): string {
+  const national = /^\+44(\d{10})$/.exec(phone.replace(/\s/g, ''));
+  return national ? `0${national[1].slice(0, 4)} ${national[1].slice(4)}` : phone;
+}
+
+/** After a number is given in chat and a code was queued to it: said only when the text is on its way. */
+export function codeOffered(phone: string): OutboundMessage {
+  return {
+    text:
+      `We can link this chat with your texts and calls from ${ukNumber(phone)}: reply with the 6-digit code we've just texted you. ` +
+      `It lasts ${CODE_MINUTES} minutes. If you'd rather not, just carry on.`,
+  };
+}
+
+/** A correct code: the chat is linked with the number's texts and calls. */
+export function codeLinked(phone: string): OutboundMessage {
+  return { text: `Thank you, that's the right code. This chat is now linked with your texts and calls from ${ukNumber(phone)}, so our team sees them together.` };
+}
+
+/** A wrong code, with the tries left (none: the code no longer works). */
+export function codeWrong(triesLeft: number): OutboundMessage {
+  return {
+    text:
+      triesLeft > 0
+        ? `That code doesn't match, so nothing has been linked. Please check the text and try again (${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left).`
+        : "That code doesn't match, and that was the last try, so this chat has not been linked. Everything else carries on as before.",
+  };
+}
+
+export function codeExpired(): OutboundMessage {
+  return { text: 'That code has expired, so this chat has not been linked. Everything else carries on as before.' };
+}
+
+export function codeUsedUp(): OutboundMessage {
+  return { text: 'There have been too many tries at that code, so it no longer works and this chat has not been linked.' };
+}
+
+export function codeAlreadyUsed(): OutboundMessage {
+  return { text: 'That code has already been used. It only works once; this chat was linked when it was first given.' };
+}
+
+export function codeNotSentYet(): OutboundMessage {
+  return { text: "The text with your code hasn't gone yet. Please wait for it, then reply with the code." };
 }

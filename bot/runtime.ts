@@ -1,6 +1,6 @@
 import type { ArticleIndex, Typeahead } from '../knowledge-base/index.js';
 import type { ContentPack } from './content-pack/index.js';
-import type { GazetteerPort, SafetyRoutes, Understanding } from './ports.js';
+import type { CodeSender, GazetteerPort, SafetyRoutes, Understanding } from './ports.js';
 
 /** Everything the assistant holds for one tenant, built once at start from its content pack. */
 export interface TenantRuntime {
@@ -11,4 +11,6 @@ export interface TenantRuntime {
   typeahead: Typeahead;
   /** Set by the composition root; without it no route to a person is promised. */
   routes?: SafetyRoutes;
+  /** Set by the composition root where SMS can be sent; without it no one-time code is offered. */
+  codes?: CodeSender;
 }

@@ -1,4 +1,5 @@
-import type { HandoffPriority } from '../bot/messages.js';
+/** How soon a handoff needs a person; the bot's message model re-exports it. */
+export type HandoffPriority = 'urgent' | 'high' | 'normal';
 
 export interface QueueConfig {
   id: string;

@@ -32,7 +32,7 @@ export interface DbQueueOptions {
  */
 export class DbQueue implements JobQueue {
   readonly kind = 'database' as const;
-  private handlers = new Map<string, JobHandler<any>>();
+  private handlers = new Map<string, JobHandler<unknown>>();
   private running = new Set<Promise<void>>();
   private readonly worker = `w-${randomUUID().slice(0, 12)}`;
   private readonly pollMs: number;
@@ -58,7 +58,8 @@ export class DbQueue implements JobQueue {
   }
 
   register<T>(name: string, handler: JobHandler<T>): void {
-    this.handlers.set(name, handler);
+    // A job's data is what `add` was given under this name; the handler's type is the registrant's word for it.
+    this.handlers.set(name, handler as JobHandler<unknown>);
     this.loop ??= this.run();
     this.poke();
   }

@@ -27,7 +27,7 @@ export interface JobQueue {
 /** Retries with exponential backoff, in memory: jobs are lost if the process dies, so only tests use it. */
 export class InProcessQueue implements JobQueue {
   readonly kind = 'in-process' as const;
-  private handlers = new Map<string, JobHandler<any>>();
+  private handlers = new Map<string, JobHandler<unknown>>();
   private timers = new Set<NodeJS.Timeout>();
   private seen = new Set<string>();
   private running = new Set<Promise<void>>();
@@ -36,7 +36,8 @@ export class InProcessQueue implements JobQueue {
   constructor(private readonly onFailure: (name: string, err: unknown, final: boolean) => void = () => {}) {}
 
   register<T>(name: string, handler: JobHandler<T>): void {
-    this.handlers.set(name, handler);
+    // A job's data is what `add` was given under this name; the handler's type is the registrant's word for it.
+    this.handlers.set(name, handler as JobHandler<unknown>);
   }
 
   async add<T>(name: string, data: T, options: JobOptions = {}): Promise<void> {
@@ -94,7 +95,7 @@ export class BullMqQueue implements JobQueue {
   readonly kind = 'bullmq' as const;
   private queue: Queue;
   private worker?: Worker;
-  private handlers = new Map<string, JobHandler<any>>();
+  private handlers = new Map<string, JobHandler<unknown>>();
   private readonly connection: ConnectionOptions;
 
   private schedulers: string[] = [];
@@ -120,7 +121,8 @@ export class BullMqQueue implements JobQueue {
   }
 
   register<T>(name: string, handler: JobHandler<T>): void {
-    this.handlers.set(name, handler);
+    // A job's data is what `add` was given under this name; the handler's type is the registrant's word for it.
+    this.handlers.set(name, handler as JobHandler<unknown>);
     if (!this.worker) {
       this.worker = new Worker(
         this.queueName,

@@ -17,7 +17,7 @@ const USAGE = `npm run export:learning -- --tenant <id> [--since YYYY-MM-DD] [--
 async function main(): Promise<void> {
   // Typed explicitly so that a cli.usage(...) call narrows, as a function returning never.
   const cli: CommandLine = commandLine(USAGE);
-  const { args, str } = cli;
+  const { str } = cli;
   const tenant = str('tenant');
   if (!tenant) cli.usage('--tenant is required');
   const sinceText = str('since');

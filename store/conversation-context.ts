@@ -98,10 +98,10 @@ export async function otherConversationsOfContact(
 }
 
 /** The contact's cases not raised in `exceptConversationId` (including those whose conversation was purged), newest first. */
-export async function otherCasesOfContact(db: Db, tenant: string, contactId: string, exceptConversationId: string, limit: number): Promise<CaseBrief[]> {
+export async function otherCasesOfContact(db: Db, tenant: string, contactId: string, exceptConversationId: string, limit: number): Promise<(CaseBrief & { conversation_id: string | null })[]> {
   return db
     .selectFrom('cases')
-    .select(['reference', 'service_id', 'status', 'created_at', 'summary'])
+    .select(['reference', 'service_id', 'status', 'created_at', 'summary', 'conversation_id'])
     .where('tenant_id', '=', tenant)
     .where('contact_id', '=', contactId)
     .where((eb) => eb.or([eb('conversation_id', 'is', null), eb('conversation_id', '!=', exceptConversationId)]))

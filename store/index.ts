@@ -25,3 +25,4 @@ export * from './conversation-context.js';
 export * from './contacts.js';
 export * from './retention.js';
 export * from './health.js';
+export * from './subject-access.js';

@@ -35,6 +35,25 @@ export interface ContactIdentitiesTable {
   created_at: CreatedAt;
 }
 
+/** A phone number or e-mail a resident typed: unverified until a one-time code links it (migration 009). */
+export interface ContactClaimsTable {
+  id: string;
+  tenant_id: string;
+  contact_id: string;
+  kind: 'phone' | 'email';
+  /** E.164 for a phone, lower case for an e-mail. */
+  value: string;
+  created_at: CreatedAt;
+  verified_at: Date | null;
+  code_requested_at: Date | null;
+  code_sent_at: Date | null;
+  code_expires_at: Date | null;
+  code_salt: string | null;
+  code_hash: string | null;
+  code_attempts: ColumnType<number, number | undefined, number>;
+  code_used_at: Date | null;
+}
+
 export interface ConversationsTable {
   id: string;
   tenant_id: string;
@@ -262,10 +281,23 @@ export interface AuditEventsTable {
   created_at: CreatedAt;
 }
 
+/** That a resident's data was erased, without anything identifying them (migration 010, store/subject-access.ts). */
+export interface SubjectErasuresTable {
+  id: string;
+  tenant_id: string;
+  erased_at: ColumnType<Date, Date | string | undefined, never>;
+  erased_by: string;
+  erased_by_name: string;
+  reason: string;
+  counts: ColumnType<Json, string, never>;
+  kept_case_references: ColumnType<Json, string, never>;
+}
+
 export interface Database {
   tenants: TenantsTable;
   contacts: ContactsTable;
   contact_identities: ContactIdentitiesTable;
+  contact_claims: ContactClaimsTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
   cases: CasesTable;
@@ -280,6 +312,7 @@ export interface Database {
   rota_entries: RotaEntriesTable;
   referrals: ReferralsTable;
   conversation_events: ConversationEventsTable;
+  subject_erasures: SubjectErasuresTable;
 }
 
 /** Either the database or an open transaction: data-access functions accept both. */

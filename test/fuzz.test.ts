@@ -73,7 +73,7 @@ test('after the fuzzing: every accepted text is answered, and no SMS carries ano
  * enable once fixed: both answer 500, which Twilio retries until it gives up, so the text is lost.
  * The fuzz arbitraries keep these inputs out meanwhile (see phoneLike and smsProbe).
  */
-describe('signed SMS webhooks with inputs that are known to fail (enable when fixed)', () => {
+describe('signed SMS webhooks with inputs the fuzzer once found failing', () => {
   const post = (params: Record<string, string>) => {
     const url = `${server.url}/channels/twilio/sms`;
     const all = { AccountSid: stand.accountSid, To: COUNCIL_NUMBER, NumMedia: '0', ...params };
@@ -81,35 +81,57 @@ describe('signed SMS webhooks with inputs that are known to fail (enable when fi
     return fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(all) });
   };
 
-  // SKIPPED until fixed: a NUL in From reaches PostgreSQL in the contact_identities lookup
-  // ("invalid byte sequence for encoding UTF8: 0x00", code 22021) and the webhook answers 500.
-  test.skip('a NUL in From is not a 500', async () => {
+  // Was a 500: a NUL in From reached PostgreSQL ("invalid byte sequence for encoding UTF8: 0x00").
+  test('a NUL in From is a 400 problem, nothing stored', async () => {
     const res = await post({ MessageSid: `SM${randomUUID().replace(/-/g, '')}`, From: '+447700900123\u0000', Body: 'hello' });
-    expect(res.status).toBeLessThan(500);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+  test('a NUL in a status callback MessageSid is a 400 problem', async () => {
+    const url = `${server.url}/channels/twilio/status`;
+    const all = { AccountSid: stand.accountSid, MessageSid: 'SM\u0000x', MessageStatus: 'delivered' };
+    const signature = twilio.getExpectedTwilioSignature(stand.authToken, url, all);
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(all) });
+    expect(res.status).toBe(400);
   });
 
-  // SKIPPED until fixed: channels/accept.ts throws ProviderIdReused ("message id … on sms already
-  // belongs to another resident"), unhandled, so the webhook answers 500 (expected: a 4xx problem, or 200 without storing).
-  test.skip('a MessageSid already used by another number is not a 500, and leaks nothing', async () => {
+  // Was a 500: channels/accept.ts's ProviderIdReused was unhandled. Now a 409 problem (Twilio does not retry a 4xx).
+  test('a MessageSid already used by another number is a 409, and leaks nothing', async () => {
     const sid = `SM${randomUUID().replace(/-/g, '')}`;
     expect((await post({ MessageSid: sid, From: '+447700900124', Body: 'my gate code is 4321' })).status).toBe(200);
     const res = await post({ MessageSid: sid, From: '+447700900125', Body: 'hello' });
-    expect(res.status).toBeLessThan(500);
+    expect(res.status).toBe(409);
     expect(await res.text()).not.toContain('4321');
   });
 });
 
-// SKIPPED until fixed (api/routes/conversations.ts with bot/inbound-text.ts): a text over the
-// 2,000-character limit made of astral characters (emoji) is normalised to 2,001 code units, then
-// trimmed to a whole surrogate pair, 2,000, and passes the length check: it is accepted and stored
-// cut short, where a longer text of plain letters gets a 400. Expected: the same 400 for both.
-test.skip('an emoji text over the limit is refused, not stored cut short', async () => {
+// Was accepted and stored cut short: 1,500 emoji passed the 2,000-character check (zod counts
+// characters) and were then cut to 2,000 UTF-16 units (1,000 emoji). Both now count characters:
+// 1,500 emoji are stored whole; 2,001 are refused like 2,001 letters.
+test('emoji count as one character each: stored whole under the limit, refused over it', async () => {
+  const r = await fetch(`${server.url}/api/v1/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const { conversationId, token } = (await r.json()) as { conversationId: string; token: string };
+  const post = (text: string) =>
+    fetch(`${server.url}/api/v1/conversations/${conversationId}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ text }),
+    });
+  expect((await post('🚮'.repeat(2001))).status).toBe(400);
+  expect((await post('🚮'.repeat(1500))).status).toBe(200);
+  const stored = await server.store.db.selectFrom('messages').select('text').where('conversation_id', '=', conversationId).where('direction', '=', 'in').execute();
+  expect(stored.map((m) => [...m.text].length)).toEqual([1500]);
+});
+
+// Was a 500: a lone surrogate in the client message id reached the store. Ids are printable ASCII.
+test('a client message id with a lone surrogate is a 400 problem', async () => {
   const r = await fetch(`${server.url}/api/v1/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   const { conversationId, token } = (await r.json()) as { conversationId: string; token: string };
   const res = await fetch(`${server.url}/api/v1/conversations/${conversationId}/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ text: '🚮'.repeat(1500) }),
+    body: JSON.stringify({ text: 'hello', id: '\udc62\uddb7x' }),
   });
   expect(res.status).toBe(400);
+  expect(res.headers.get('content-type')).toMatch(/problem\+json/);
 });

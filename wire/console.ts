@@ -119,6 +119,16 @@ export const conversationContext = z.strictObject({
       email: z.string().nullable(),
       flags: z.array(z.string()),
       identities: z.array(z.strictObject({ channel: z.string(), channelUserId: z.string() })),
+      /** Numbers and e-mails the resident typed: verified by a texted code, or not (and who the number may belong to). */
+      claims: z.array(
+        z.strictObject({
+          kind: z.enum(['phone', 'email']),
+          value: z.string(),
+          verified: z.boolean(),
+          mayBeSameAs: z.strictObject({ contactId: z.string(), conversations: z.number(), channels: z.array(z.string()) }).nullable(),
+          label: z.string(),
+        }),
+      ),
     })
     .nullable(),
   previousConversations: z.array(z.strictObject({ id: z.string(), channel: z.string(), createdAt: z.string(), state: z.string(), summary: z.string() })),

@@ -7,7 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { z } from 'zod';
 import type { OutboundMessage as BotOutboundMessage } from '../bot/index.js';
 import { createAgent, totpCode } from '../handoff/agents/index.js';
-import { CASE_STATUSES as HANDOFF_CASE_STATUSES, CLOSE_OUTCOMES as HANDOFF_CLOSE_OUTCOMES } from '../handoff/queue/index.js';
+import type { CASE_STATUSES as HANDOFF_CASE_STATUSES, CLOSE_OUTCOMES as HANDOFF_CLOSE_OUTCOMES } from '../handoff/queue/index.js';
 import { ConsoleClient } from '../test/console-client.js';
 import { Resident, startTestServer, type TestServer } from '../test/server.js';
 import * as wire from './index.js';

@@ -23,7 +23,7 @@ import {
   upgradeSession,
   verifyPassword,
   verifyTotp,
-} from '../../handoff/agents/index.js';
+} from '../../handoff/index.js';
 import { listTenantIds, recordAudit, type AgentRow } from '../../store/index.js';
 import {
   codeRequest,
@@ -40,7 +40,7 @@ import {
 import { HttpProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';
 import { notifyQueueChanged } from './socket.js';
-import { clearSessionCookie, requireAgent, sessionTokenFrom, setSessionCookie, toConsoleAgent, type ConsoleAgent } from './session.js';
+import { clearSessionCookie, requireAgent, sessionTokenFrom, setSessionCookie, toConsoleAgent } from './session.js';
 
 const loginBody = loginRequest;
 const codeBody = codeRequest;

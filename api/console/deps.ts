@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Namespace } from 'socket.io';
 import type { Assistant } from '../../bot/index.js';
-import type { DutyWatch } from '../../handoff/referrals/index.js';
+import type { DutyWatch } from '../../handoff/index.js';
 import type { JobQueue } from '../../jobs/index.js';
 import type { Store } from '../../store/index.js';
 import type { Realtime } from '../realtime.js';

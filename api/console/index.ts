@@ -2,6 +2,7 @@ import express, { Router, type RequestHandler } from 'express';
 import { authRoutes } from './auth-routes.js';
 import type { ConsoleDeps } from './deps.js';
 import { referralAckRoutes, rotaRoutes } from './rota-routes.js';
+import { subjectRoutes } from './subject-routes.js';
 import { supervisorRoutes } from './supervisor-routes.js';
 import { workRoutes } from './work-routes.js';
 import { stripNulFromJson } from '../clean-input.js';
@@ -22,6 +23,7 @@ export function consoleApi(deps: ConsoleDeps, options: { signInLimit?: RequestHa
   router.use(workRoutes(deps));
   router.use(supervisorRoutes(deps));
   router.use(rotaRoutes(deps));
+  router.use(subjectRoutes(deps));
   return router;
 }
 

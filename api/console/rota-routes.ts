@@ -1,5 +1,5 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { ZodError } from 'zod';
+import type { ZodError } from 'zod';
 import {
   acknowledgeReferral,
   addRotaEntry,
@@ -7,9 +7,9 @@ import {
   listReferrals,
   listRota,
   onCall,
+  referralForAckToken,
   rotaEntryInput,
-} from '../../handoff/referrals/index.js';
-import { referralForAckToken } from '../../handoff/referrals/referral.js';
+} from '../../handoff/index.js';
 import { recordAudit, type ReferralRow, type RotaEntryRow } from '../../store/index.js';
 import type { ReferralListing, RotaEntry, RotaEntryCreated, RotaListing, Sendable } from '../../wire/index.js';
 import { sendProblem } from '../problem.js';

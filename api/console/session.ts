@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { agentRoles, agentSkills, sessionFromToken, type SessionStage } from '../../handoff/agents/index.js';
+import { agentRoles, agentSkills, sessionFromToken, type SessionStage } from '../../handoff/index.js';
 import type { AgentRow, AgentSessionRow } from '../../store/index.js';
 import { sendProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';

@@ -2,16 +2,20 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import {
   agentsWhoCanOpen,
+  audienceOf,
   DEFAULT_URGENT_OVERFLOW,
   firstName,
   heartbeat,
+  isSupervisor,
   offerNext,
+  queuesServedBy,
   reasonLabel,
   setStatus,
+  type Audience,
   type QueueSettings,
   type ServiceNames,
   type UrgentOverflow,
-} from '../../handoff/queue/index.js';
+} from '../../handoff/index.js';
 import { findHandoffForAlert, openHandoffFor } from '../../store/index.js';
 import { consoleClientEvents, type ConsoleAck, type ConsoleServerPayloads, type ResidentServerPayloads } from '../../wire/index.js';
 import type { ConsoleDeps } from './deps.js';
@@ -53,19 +57,79 @@ export function timeZoneOf(deps: Pick<ConsoleDeps, 'assistant'>, tenant: string)
   }
 }
 
-/** Emits a console event (wire/socket.ts) to a room: `tenant:<id>` or `agent:<id>`. */
-export function emitToConsoles<E extends keyof ConsoleServerPayloads>(nsp: Namespace | undefined, room: string, event: E, payload: ConsoleServerPayloads[E]): void {
+/**
+ * The console's rooms. Every agent joins `tenant:<id>` (events naming no conversation, such as
+ * `queue:changed`), `agent:<id>`, one `queue:<tenant>:<queue>` room per queue their skills serve
+ * (handoff/queue `servesQueue`, the rule of the listing) and, for supervisors and admins,
+ * `supervisors:<tenant>`. An event naming a conversation goes only to the rooms of its audience.
+ */
+export const consoleRooms = {
+  tenant: (tenant: string) => `tenant:${tenant}`,
+  agent: (agentId: string) => `agent:${agentId}`,
+  supervisors: (tenant: string) => `supervisors:${tenant}`,
+  queue: (tenant: string, queue: string) => `queue:${tenant}:${queue}`,
+};
+
+/** The rooms an agent belongs in, from their roles and skills and the council's queues. */
+export function roomsOfAgent(agent: Pick<ConsoleAgent, 'id' | 'tenantId' | 'roles' | 'skills'>, queues: readonly QueueSettings[]): string[] {
+  const t = agent.tenantId;
+  return [
+    consoleRooms.tenant(t),
+    consoleRooms.agent(agent.id),
+    ...(isSupervisor(agent) ? [consoleRooms.supervisors(t)] : []),
+    ...queuesServedBy(agent, queues).map((q) => consoleRooms.queue(t, q)),
+  ];
+}
+
+/** The rooms that may hear of a conversation (handoff/queue/access.ts): supervisors always. */
+export function roomsOfAudience(tenant: string, audience: Audience): string[] {
+  if (audience.everyone) return [consoleRooms.tenant(tenant)];
+  return [
+    consoleRooms.supervisors(tenant),
+    ...(audience.queue ? [consoleRooms.queue(tenant, audience.queue)] : []),
+    ...audience.agents.map(consoleRooms.agent),
+  ];
+}
+
+/** Emits a console event (wire/socket.ts) to rooms; a socket in several of them hears it once. */
+export function emitToConsoles<E extends keyof ConsoleServerPayloads>(nsp: Namespace | undefined, room: string | string[], event: E, payload: ConsoleServerPayloads[E]): void {
   nsp?.to(room).emit(event, payload);
 }
 
-/** Tells every console of the tenant to refresh its queue. */
+/** Tells every console of the tenant to refresh its queue (the event names no conversation). */
 export function notifyQueueChanged(deps: Pick<ConsoleDeps, 'consoleNamespace'>, tenant: string): void {
-  emitToConsoles(deps.consoleNamespace?.(), `tenant:${tenant}`, 'queue:changed', { tenant });
+  emitToConsoles(deps.consoleNamespace?.(), consoleRooms.tenant(tenant), 'queue:changed', { tenant });
 }
 
-/** A message was added to a conversation (resident, agent or system): consoles showing it refresh. */
-export function notifyConversationMessage(deps: Pick<ConsoleDeps, 'consoleNamespace'>, tenant: string, conversationId: string): void {
-  emitToConsoles(deps.consoleNamespace?.(), `tenant:${tenant}`, 'conversation:message', { conversationId });
+/** Emits an event naming a conversation to those who may see it; a failed lookup is logged and nobody hears it. */
+async function emitAboutConversation<E extends 'conversation:message' | 'conversation:typing'>(
+  deps: Pick<ConsoleDeps, 'consoleNamespace' | 'assistant' | 'store' | 'clock' | 'log'>,
+  tenant: string,
+  conversationId: string,
+  event: E,
+  payload: ConsoleServerPayloads[E],
+): Promise<void> {
+  try {
+    const audience = await audienceOf(deps.store.db, tenant, conversationId, queuesOf(deps, tenant), {
+      urgentOverflow: overflowPolicyOf(deps, tenant),
+      now: deps.clock(),
+    });
+    emitToConsoles(deps.consoleNamespace?.(), roomsOfAudience(tenant, audience), event, payload);
+  } catch (err) {
+    deps.log.warn({ err, tenant, conversationId }, `console ${event} not sent`);
+  }
+}
+
+/**
+ * A message was added to a conversation (resident, agent or system): the consoles that may see it
+ * refresh. Never throws (it runs after the change committed).
+ */
+export function notifyConversationMessage(
+  deps: Pick<ConsoleDeps, 'consoleNamespace' | 'assistant' | 'store' | 'clock' | 'log'>,
+  tenant: string,
+  conversationId: string,
+): Promise<void> {
+  return emitAboutConversation(deps, tenant, conversationId, 'conversation:message', { conversationId });
 }
 
 /**
@@ -122,9 +186,17 @@ export async function routeAllTenants(deps: ConsoleDeps, tenants: Iterable<strin
   for (const tenant of tenants) await routeAndNotify(deps, tenant);
 }
 
-/** The resident is typing (from the `/` namespace): consoles of the tenant show it. */
-export function relayResidentTyping(io: Server, conversationId: string, tenant: string, typing: boolean): void {
-  emitToConsoles(io.of('/console'), `tenant:${tenant}`, 'conversation:typing', { conversationId, typing: !!typing });
+/** What `attachConsoleNamespace` was given, per socket.io server: the typing relay needs the store and the queues. */
+const depsOfServer = new WeakMap<Server, ConsoleDeps>();
+
+/**
+ * The resident is typing (from the `/` namespace): the consoles that may see the conversation show
+ * it. Before the console namespace is attached, nobody hears it.
+ */
+export function relayResidentTyping(io: Server, conversationId: string, tenant: string, typing: boolean): Promise<void> {
+  const deps = depsOfServer.get(io);
+  if (!deps) return Promise.resolve();
+  return emitAboutConversation({ ...deps, consoleNamespace: () => io.of('/console') }, tenant, conversationId, 'conversation:typing', { conversationId, typing: !!typing });
 }
 
 /**
@@ -152,11 +224,13 @@ const typingBody = consoleClientEvents.typing;
 
 /**
  * The `/console` namespace: agents authenticate with the session cookie in the handshake and
- * join `tenant:<id>` and `agent:<id>`. They send presence, a heartbeat every 20 s (which also
- * re-checks the session, so a revoked or expired one is disconnected), and typing, relayed to
- * the resident only for a conversation the agent holds.
+ * join their rooms (`roomsOfAgent`). They send presence, a heartbeat every 20 s (which also
+ * re-checks the session, so a revoked or expired one is disconnected, and re-joins the rooms, so
+ * changed skills or queues take effect), and typing, relayed to the resident only for a
+ * conversation the agent holds.
  */
 export function attachConsoleNamespace(io: Server, deps: ConsoleDeps, options: { extraOrigins?: string[] } = {}): void {
+  depsOfServer.set(io, deps);
   const nsp = io.of('/console');
   nsp.use(async (socket, next) => {
     const { origin, host } = socket.handshake.headers;
@@ -176,7 +250,8 @@ export function attachConsoleNamespace(io: Server, deps: ConsoleDeps, options: {
   nsp.on('connection', (socket) => {
     const agent = socket.data.agent as ConsoleAgent;
     const tenant = agent.tenantId;
-    void socket.join([`tenant:${tenant}`, `agent:${agent.id}`]);
+    let rooms = roomsOfAgent(agent, queuesOf(deps, tenant));
+    void socket.join(rooms);
     void heartbeat(deps.store.db, tenant, agent.id, deps.clock()).catch(() => undefined);
     socket.emit('ready', { agentId: agent.id, tenant } satisfies ConsoleServerPayloads['ready']);
 
@@ -198,6 +273,10 @@ export function attachConsoleNamespace(io: Server, deps: ConsoleDeps, options: {
           socket.disconnect(true);
           return { ok: false };
         }
+        const now = roomsOfAgent(still, queuesOf(deps, tenant));
+        for (const r of rooms) if (!now.includes(r)) void socket.leave(r);
+        void socket.join(now);
+        rooms = now;
         await heartbeat(deps.store.db, tenant, agent.id, deps.clock());
         return { ok: true };
       }),

@@ -1,6 +1,5 @@
 import { Router } from 'express';
-import { serviceLevels } from '../../handoff/queue/index.js';
-import { acknowledgeReferralByAgent, dutyAlarms, dutyChains } from '../../handoff/referrals/index.js';
+import { acknowledgeReferralByAgent, dutyAlarms, dutyChains, serviceLevels } from '../../handoff/index.js';
 import type { DutyStatus, ReferralAcknowledged, Sendable, SupervisorQueues } from '../../wire/index.js';
 import { sendProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';

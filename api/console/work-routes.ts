@@ -2,7 +2,7 @@ import { Router, type ErrorRequestHandler, type Request } from 'express';
 import {
   accept,
   close,
-  CLOSE_OUTCOMES,
+  conversationSight,
   createCaseFor,
   handBack,
   listCannedResponses,
@@ -12,9 +12,8 @@ import {
   transfer,
   updateCase,
   viewConversation,
-  CASE_STATUSES,
-} from '../../handoff/queue/index.js';
-import { listTransferAgents } from '../../store/index.js';
+} from '../../handoff/index.js';
+import { findCaseByReference, listTransferAgents } from '../../store/index.js';
 import {
   caseRequest,
   caseUpdateRequest,
@@ -47,7 +46,9 @@ const searchQuery = kbSearchQuery;
 /**
  * The agent's work (handoff/README.md): queue, accept, conversation view, reply, transfer,
  * hand back, close, canned responses, knowledge-base search, cases. Every query is scoped by
- * the signed-in agent's tenant, so another tenant's conversation is simply not found (404).
+ * the signed-in agent's tenant, so another tenant's conversation is simply not found (404); and
+ * within the council, a conversation the agent has no need to know (handoff/queue/access.ts) is
+ * not found either, for the view and every action on it, so its existence is not confirmed.
  * Changes are announced to consoles (`/console` namespace) and to the resident's browser.
  */
 export function workRoutes(deps: ConsoleDeps): Router {
@@ -62,11 +63,19 @@ export function workRoutes(deps: ConsoleDeps): Router {
   // Called only once an action has returned, that is after its transaction committed: the
   // resident's notice it stored (handoff/queue/notices.ts) is then refreshed into the widget and
   // sent by SMS. Were this lost (a crash here), the SMS outbox sweep still sends it.
-  const changed = (tenant: string, conversationId: string) => {
+  // The consoles' event waits for its audience lookup (it never throws), so it is out before the answer.
+  const changed = async (tenant: string, conversationId: string) => {
     notifyQueueChanged(deps, tenant);
-    notifyConversationMessage(deps, tenant, conversationId);
     deps.realtime?.conversationUpdated(conversationId);
     deps.dispatchOutbound?.(tenant, conversationId);
+    await notifyConversationMessage(deps, tenant, conversationId);
+  };
+
+  const overflowOptions = (tenant: string) => ({ urgentOverflow: overflowPolicyOf(deps, tenant), now: deps.clock() });
+  /** Throws 404 unless the agent may see the conversation (the view checks for itself, and audits why). */
+  const mustSee = async (agent: ConsoleAgent, conversationId: string, notFound = 'Conversation not found'): Promise<void> => {
+    const { sight } = await conversationSight(db, agent.tenantId, conversationId, agent, queuesOf(deps, agent.tenantId), overflowOptions(agent.tenantId));
+    if (!sight) throw new QueueError(404, notFound);
   };
 
   // Transfer targets: the council's queues and its agents (names and presence only).
@@ -92,7 +101,7 @@ export function workRoutes(deps: ConsoleDeps): Router {
     const result = await accept(db, agent.tenantId, String(req.params.id), agent, queuesOf(deps, agent.tenantId), deps.clock(), {
       urgentOverflow: overflowPolicyOf(deps, agent.tenantId),
     });
-    changed(agent.tenantId, result.conversationId);
+    await changed(agent.tenantId, result.conversationId);
     res.json({ conversationId: result.conversationId } satisfies AcceptResponse);
   });
 
@@ -107,6 +116,7 @@ export function workRoutes(deps: ConsoleDeps): Router {
       queuesOf(deps, agent.tenantId),
       (id) => flows.find((f) => f.id === id)?.title,
       serviceNamesOf(deps, agent.tenantId),
+      overflowOptions(agent.tenantId),
     );
     res.setHeader('Cache-Control', 'no-store');
     // handoff/queue's view types state, priority, direction and author as plain strings: wire/wire.test.ts parses the real response.
@@ -117,10 +127,11 @@ export function workRoutes(deps: ConsoleDeps): Router {
   router.post('/conversations/:id/messages', auth, async (req, res) => {
     const agent = agentOf(req);
     const { text } = messageBody.parse(req.body ?? {});
+    await mustSee(agent, String(req.params.id));
     const message = await reply(db, agent.tenantId, String(req.params.id), agent, text, deps.clock());
-    notifyConversationMessage(deps, agent.tenantId, message.conversation_id);
     deps.realtime?.conversationUpdated(message.conversation_id);
     deps.dispatchOutbound?.(agent.tenantId, message.conversation_id);
+    await notifyConversationMessage(deps, agent.tenantId, message.conversation_id);
     res.status(201).json({
       message: {
         id: String(message.id),
@@ -136,8 +147,9 @@ export function workRoutes(deps: ConsoleDeps): Router {
   router.post('/conversations/:id/transfer', auth, async (req, res) => {
     const agent = agentOf(req);
     const body = transferBody.parse(req.body ?? {});
+    await mustSee(agent, String(req.params.id));
     const handoff = await transfer(db, agent.tenantId, String(req.params.id), agent, body, queuesOf(deps, agent.tenantId), deps.clock());
-    changed(agent.tenantId, handoff.conversation_id);
+    await changed(agent.tenantId, handoff.conversation_id);
     if (handoff.offered_to) emitToConsoles(deps.consoleNamespace?.(), `agent:${handoff.offered_to}`, 'handoff:offered', { id: handoff.id });
     await routeAndNotify(deps, agent.tenantId);
     res.status(204).end();
@@ -145,8 +157,9 @@ export function workRoutes(deps: ConsoleDeps): Router {
 
   router.post('/conversations/:id/hand-back', auth, async (req, res) => {
     const agent = agentOf(req);
+    await mustSee(agent, String(req.params.id));
     const handoff = await handBack(db, agent.tenantId, String(req.params.id), agent, deps.clock());
-    changed(agent.tenantId, handoff.conversation_id);
+    await changed(agent.tenantId, handoff.conversation_id);
     await routeAndNotify(deps, agent.tenantId);
     res.status(204).end();
   });
@@ -154,8 +167,9 @@ export function workRoutes(deps: ConsoleDeps): Router {
   router.post('/conversations/:id/close', auth, async (req, res) => {
     const agent = agentOf(req);
     const { outcome } = closeBody.parse(req.body ?? {});
+    await mustSee(agent, String(req.params.id));
     const handoff = await close(db, agent.tenantId, String(req.params.id), agent, outcome, deps.clock());
-    changed(agent.tenantId, handoff.conversation_id);
+    await changed(agent.tenantId, handoff.conversation_id);
     await routeAndNotify(deps, agent.tenantId);
     res.status(204).end();
   });
@@ -176,6 +190,7 @@ export function workRoutes(deps: ConsoleDeps): Router {
   router.post('/conversations/:id/case', auth, async (req, res) => {
     const agent = agentOf(req);
     const body = caseBody.parse(req.body ?? {});
+    await mustSee(agent, String(req.params.id));
     const runtime = runtimeOf(agent.tenantId);
     if (!runtime) throw new QueueError(404, 'Unknown tenant');
     if (!runtime.pack.servicesById.has(body.serviceId)) {
@@ -185,15 +200,18 @@ export function workRoutes(deps: ConsoleDeps): Router {
       ...body,
       referencePrefix: runtime.pack.settings.caseReferencePrefix,
     });
-    notifyConversationMessage(deps, agent.tenantId, String(req.params.id));
+    await notifyConversationMessage(deps, agent.tenantId, String(req.params.id));
     res.status(201).json({ reference: row.reference } satisfies CaseCreated);
   });
 
   router.patch('/cases/:reference', auth, async (req, res) => {
     const agent = agentOf(req);
     const body = caseUpdateBody.parse(req.body ?? {});
+    // A case raised in a conversation the agent may not see is not found either.
+    const found = await findCaseByReference(db, agent.tenantId, String(req.params.reference));
+    if (found?.conversation_id) await mustSee(agent, found.conversation_id, 'Case not found');
     const row = await updateCase(db, agent.tenantId, String(req.params.reference), agent, body);
-    if (row.conversation_id) notifyConversationMessage(deps, agent.tenantId, row.conversation_id);
+    if (row.conversation_id) await notifyConversationMessage(deps, agent.tenantId, row.conversation_id);
     res.status(204).end();
   });
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { MAX_INBOUND_CHARS, normaliseInboundText, type Assistant } from '../../bot/index.js';
-import { greeting } from '../../bot/replies.js';
+import { greeting, MAX_INBOUND_CHARS, normaliseInboundText, type Assistant } from '../../bot/index.js';
 import {
   createConversation,
   findConversationById,
@@ -31,7 +30,7 @@ import type { Realtime } from '../realtime.js';
 const createBody = createConversationRequest;
 const messageBody = postMessageRequest.extend({
   // Normalised before the checks, so a message of only control characters is "empty", not a fault.
-  text: z.preprocess((v) => (typeof v === 'string' ? normaliseInboundText(v, MAX_INBOUND_CHARS + 1) : v), postMessageRequest.shape.text.max(MAX_INBOUND_CHARS, `text must be at most ${MAX_INBOUND_CHARS} characters`)),
+  text: z.preprocess((v) => (typeof v === 'string' ? normaliseInboundText(v, Number.MAX_SAFE_INTEGER) : v), postMessageRequest.shape.text.max(MAX_INBOUND_CHARS, `text must be at most ${MAX_INBOUND_CHARS} characters`)),
 });
 const uuid = z.uuid();
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { GazetteerAddress, TrainingExample } from '../../intents/types.js';
+import type { GazetteerAddress, TrainingExample } from '../../intents/index.js';
 import type { KbArticle } from '../../knowledge-base/index.js';
 import { parseCsv } from './csv.js';
 import { ContentPackError } from './errors.js';

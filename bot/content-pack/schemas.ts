@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { RISK_KINDS, type RiskKind } from '../../intents/types.js';
-import { ukMobileNumber } from '../../handoff/referrals/rota.js';
+import { RISK_KINDS, type RiskKind } from '../../intents/index.js';
+import { ukMobileNumber } from '../../handoff/index.js';
 
 const wording = z.union([
   z.string().min(1),
@@ -80,7 +80,24 @@ export const settingsSchema = z
      * them to every available agent (audited), `none` keeps them for the skilled (handoff/README.md).
      */
     urgentOverflow: z.enum(['all_agents', 'none']).default('all_agents'),
-    retention: z.object({ conversationsDays: z.number().int().positive(), casesDays: z.number().int().positive() }),
+    /**
+     * How long records are kept (jobs/retention.ts). `services` overrides the periods for a service
+     * id (`waste.missed_collection`) or every service of a prefix (`safety.*`); `auditDays` is the
+     * audit trail's own period (unset: audit events are kept).
+     */
+    retention: z
+      .object({
+        conversationsDays: z.number().int().positive(),
+        casesDays: z.number().int().positive(),
+        auditDays: z.number().int().positive().optional(),
+        services: z
+          .record(
+            z.string().regex(/^([a-z_]+\.[a-z_]+|[a-z_]+\.\*|out_of_scope)$/, 'a service id or a prefix such as safety.*'),
+            z.object({ conversationsDays: z.number().int().positive().optional(), casesDays: z.number().int().positive().optional() }).strict(),
+          )
+          .default({}),
+      })
+      .strict(),
     channels: z
       .object({
         /** A resident texting again within this many minutes continues the same conversation. */

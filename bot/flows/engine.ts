@@ -1,4 +1,4 @@
-import type { Entity } from '../../intents/types.js';
+import type { Entity } from '../../intents/index.js';
 import type { Flow, FlowStep, Settings } from '../content-pack/index.js';
 import type { ActiveFlow, LocationValue, SlotValue } from '../dialogue.js';
 import { clean, command, matchChoice, parseNumber, yesNo } from '../matching.js';

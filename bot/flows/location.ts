@@ -1,4 +1,4 @@
-import type { Entity, GazetteerAddress } from '../../intents/types.js';
+import type { Entity, GazetteerAddress } from '../../intents/index.js';
 import type { ActiveFlow, LocationValue } from '../dialogue.js';
 import { clean, ordinal } from '../matching.js';
 import type { GazetteerPort } from '../ports.js';

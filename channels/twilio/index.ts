@@ -9,3 +9,4 @@ export { receiveSms, applyStatusCallback, councilForText, BadTwilioRequest, EMPT
 export { councilForNumber, numbersOfCouncil, defaultCouncil, type CouncilNumbers } from './numbers.js';
 export { smsChannel, twilioSmsRoutes } from './sms-channel.js';
 export { voiceChannel, twilioVoiceRoutes, type TwilioVoiceDeps } from './voice/voice-routes.js';
+export { createClaimCodeSender, CLAIM_CODE_JOB, CLAIM_CODE_SWEEP_JOB, type ClaimCodeDeps } from './claim-codes.js';

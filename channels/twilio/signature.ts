@@ -31,10 +31,26 @@ export interface TwilioWebhookDeps {
 
 const fromEnv = (key: string) => () => process.env[key]?.trim() || undefined;
 
+/** What the resident said or typed: normalised and stored, never refused for its characters. */
+const FREE_TEXT = new Set(['Body', 'SpeechResult', 'UnstableSpeechResult', 'Digits']);
+// NUL, other C0 controls but tab and line breaks, DEL, and lone surrogates: nothing Twilio puts in an id or a number.
+const NOT_AN_IDENTIFIER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first parameter (other than free text) holding characters no Twilio id, number or status has. */
+function malformedParameter(params: Record<string, unknown>): string | undefined {
+  for (const [key, value] of Object.entries(params)) {
+    if (FREE_TEXT.has(key)) continue;
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((v) => typeof v === 'string' && NOT_AN_IDENTIFIER.test(v))) return key;
+  }
+  return undefined;
+}
+
 /**
  * Express middleware for Twilio webhooks: parses the form body (keeping every field: Twilio
  * adds parameters without notice and all of them are signed), then refuses unsigned or
- * wrongly signed requests with a 403 problem, and a 500 when no auth token is configured.
+ * wrongly signed requests with a 403 problem, and a 503 when no auth token is configured; a signed
+ * request whose ids or numbers hold control characters is a 400 (the store cannot hold them).
  */
 export function twilioWebhook(options: Partial<TwilioWebhookDeps> = {}): RequestHandler[] {
   const deps: TwilioWebhookDeps = { authToken: options.authToken ?? fromEnv('TWILIO_AUTH_TOKEN'), publicUrl: options.publicUrl ?? fromEnv('PUBLIC_URL') };
@@ -43,7 +59,7 @@ export function twilioWebhook(options: Partial<TwilioWebhookDeps> = {}): Request
     (req: Request, res: Response, next: NextFunction) => {
       const authToken = deps.authToken();
       if (!authToken) {
-        return problem(res, 500, 'Twilio not configured', 'TWILIO_AUTH_TOKEN is not set, so Twilio webhooks cannot be verified and are refused.');
+        return problem(res, 503, 'Twilio not configured', 'TWILIO_AUTH_TOKEN is not set, so Twilio webhooks cannot be verified and are refused.');
       }
       const publicUrl = deps.publicUrl() ?? `${req.protocol}://${req.get('host')}`;
       if (!req.header('x-twilio-signature')) {
@@ -52,6 +68,8 @@ export function twilioWebhook(options: Partial<TwilioWebhookDeps> = {}): Request
       if (!verifyTwilioRequest(req, authToken, publicUrl)) {
         return problem(res, 403, 'Forbidden', 'The X-Twilio-Signature header does not match this request.');
       }
+      const bad = malformedParameter((req.body ?? {}) as Record<string, unknown>);
+      if (bad) return problem(res, 400, 'Invalid Twilio request', `The ${bad} parameter holds characters no Twilio value has.`);
       next();
     },
   ];

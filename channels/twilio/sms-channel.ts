@@ -8,6 +8,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import type { ChannelAdapter, ChannelDeps } from '../adapter.js';
+import { ProviderIdReused } from '../accept.js';
 import { sendProblem } from '../http.js';
 import { applyStatusCallback, BadTwilioRequest, EMPTY_TWIML, receiveSms } from './sms-inbound.js';
 import { configOf, createSmsDispatcher, registerSmsJobs, sweepSmsOutbox, type SmsChannelDeps } from './sms-sender.js';
@@ -75,6 +76,8 @@ export function twilioSmsRoutes(deps: SmsChannelDeps): Router {
       }
     } catch (err) {
       if (err instanceof BadTwilioRequest) return sendProblem(res, 400, 'Invalid Twilio request', err.message);
+      // A MessageSid already stored for another number: refused (Twilio does not retry a 4xx), never merged.
+      if (err instanceof ProviderIdReused) return sendProblem(res, 409, 'Message id already used', err.message);
       throw err;
     }
   });

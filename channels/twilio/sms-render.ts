@@ -1,4 +1,4 @@
-import type { OutboundMessage, Suggestion } from '../../bot/messages.js';
+import type { OutboundMessage, Suggestion } from '../../bot/index.js';
 
 /**
  * How a channel-neutral OutboundMessage becomes one SMS: the only place SMS degradation lives.
@@ -25,7 +25,8 @@ const LOOK_ALIKES: [RegExp, string][] = [
   [/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g, '-'],
   [/\u2026/g, '...'],
   [/[\u00A0\u2002\u2003\u2007\u2009\u200A\u202F]/g, ' '],
-  [/[\u200B\u200C\u200D\u2060\uFEFF]/g, ''],
+  // An alternation, not a class: U+200D (zero-width joiner) joins characters inside a class.
+  [/\u200B|\u200C|\u200D|\u2060|\uFEFF/g, ''],
   [/[\u2022\u00B7\u25AA\u25CF]/g, '-'],
   [/\u00D7/g, 'x'],
   [/\u2192/g, '->'],

@@ -18,7 +18,6 @@ import {
   createCase,
   findCaseByReference,
   findConversation,
-  latestHandoffFor,
   lockAgentLoad,
   lockConversation,
   openHandoffFor,
@@ -40,6 +39,7 @@ import { auditAgentAction } from './audit.js';
 import { findHandoff, findQueue, firstName, inTransaction, isSupervisor, isUuidish, jsonArray, jsonObject, queueOrDefault } from './common.js';
 import { conversationContext, type ConversationContext } from './context.js';
 import { reasonLabel, type ServiceNames } from './labels.js';
+import { conversationSight, sightOf } from './access.js';
 import { accessTo, needsOverflowCheck, OverflowState, type UrgentOverflow } from './overflow.js';
 import { CLOSE_OUTCOMES, QueueError, type CloseOutcome, type QueueAgent, type QueueSettings } from './types.js';
 
@@ -90,7 +90,8 @@ export interface AcceptResult {
  * handoffs are counted against capacity, and the handoff is only taken while nobody holds it,
  * so of two agents racing exactly one wins (409 for the other). An agent without the queue's
  * skills may take an urgent handoff under the council's urgent-overflow policy (overflow.ts);
- * the audit event says so.
+ * the audit event says so. A handoff the agent may not open is not found (404, as for one that
+ * does not exist: need-to-know, access.ts), whatever its state.
  */
 export async function accept(
   db: Db,
@@ -102,14 +103,16 @@ export async function accept(
   options: { urgentOverflow?: UrgentOverflow } = {},
 ): Promise<AcceptResult> {
   const found = await findHandoff(db, tenant, handoffId);
-  if (found.closed_at) throw new QueueError(409, 'Handoff closed', 'This conversation is no longer waiting.');
-  if (found.agent_id) throw new QueueError(409, 'Already taken', 'Someone else has taken this conversation.');
   const queue = queueOrDefault(queues, found.queue);
   const policy = options.urgentOverflow ?? 'none';
+  const waiting = !found.closed_at && !found.agent_id;
   const overflow =
-    policy !== 'none' && needsOverflowCheck(agent, found, queues) ? await OverflowState.load(db, tenant, queues, policy, now) : undefined;
+    waiting && policy !== 'none' && needsOverflowCheck(agent, found, queues) ? await OverflowState.load(db, tenant, queues, policy, now) : undefined;
+  if (!sightOf(agent, found, queues, overflow)) throw new QueueError(404, 'Handoff not found', `There is no handoff ${handoffId}.`);
+  if (found.closed_at) throw new QueueError(409, 'Handoff closed', 'This conversation is no longer waiting.');
+  if (found.agent_id) throw new QueueError(409, 'Already taken', 'Someone else has taken this conversation.');
   const access = accessTo(agent, found, queues, overflow);
-  if (!access) throw new QueueError(403, 'Not in your queues', `You do not have the skills for ${queue.name}.`);
+  if (!access) throw new QueueError(404, 'Handoff not found', `There is no handoff ${handoffId}.`);
 
   const result = await inTransaction(db, async (trx) => {
     // Lock order: conversation, agent, handoff (the turn pipeline locks the conversation first too).
@@ -320,7 +323,11 @@ export interface ConversationView {
   context: ConversationContext;
 }
 
-/** Everything an agent sees of a conversation; the view itself is audited (and the contact's record with it). */
+/**
+ * Everything an agent sees of a conversation; the view itself is audited (and the contact's record
+ * with it), with why the agent may see it and whether a supervisor looked outside their own skills.
+ * A conversation the agent may not see (access.ts) is not found, exactly as one that does not exist.
+ */
 export async function viewConversation(
   db: Db,
   tenant: string,
@@ -329,14 +336,20 @@ export async function viewConversation(
   queues: readonly QueueSettings[],
   flowTitle?: (id: string) => string | undefined,
   serviceName?: ServiceNames,
+  options: { urgentOverflow?: UrgentOverflow; now?: Date } = {},
 ): Promise<ConversationView> {
   const conversation = await getConversation(db, tenant, conversationId);
-  const handoff = await latestHandoffFor(db, tenant, conversation.id);
+  const seen = await conversationSight(db, tenant, conversation.id, agent, queues, options);
+  if (!seen.sight) throw new QueueError(404, 'Conversation not found', `There is no conversation ${conversationId}.`);
+  const handoff = seen.handoff;
   const messages = await transcript(db, tenant, conversation.id);
-  const context = await conversationContext(db, tenant, conversation, handoff, flowTitle, serviceName);
+  const visible = async (id: string) => !!(await conversationSight(db, tenant, id, agent, queues, options)).sight;
+  const context = await conversationContext(db, tenant, conversation, handoff, flowTitle, serviceName, visible);
   await auditAgentAction(db, tenant, agent, 'conversation.view', { type: 'conversation', id: conversation.id }, {
     handoffId: handoff?.id ?? null,
     cases: context.cases.map((c) => c.reference),
+    access: seen.sight,
+    ...(seen.outsideSkills ? { outsideSkills: true, agentSkills: agent.skills, queue: handoff?.queue ?? null } : {}),
   });
   if (context.contact) {
     await auditAgentAction(db, tenant, agent, 'contact.view', { type: 'contact', id: context.contact.id }, {

@@ -140,7 +140,8 @@ test('the work of one handoff over HTTP: queue, accept, view, reply, case, close
   expect(emitted).toEqual(
     expect.arrayContaining([
       { room: `tenant:${tenant}`, event: 'queue:changed', data: { tenant } },
-      { room: `tenant:${tenant}`, event: 'conversation:message', data: { conversationId: h.conversation_id } },
+      // Only those who may see it (handoff/queue/access.ts): supervisors, the queue's agents, its holder.
+      { room: [`supervisors:${tenant}`, `queue:${tenant}:waste`, `agent:${ann.id}`], event: 'conversation:message', data: { conversationId: h.conversation_id } },
     ]),
   );
   expect(updated).toContain(h.conversation_id);

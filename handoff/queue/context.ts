@@ -1,6 +1,7 @@
 import type { ConversationRow, Db, HandoffRow } from '../../store/index.js';
 import {
   casesOfConversation,
+  claimsOfContact,
   contactIdentities,
   conversationSafetyFlag,
   contactById,
@@ -8,6 +9,8 @@ import {
   lastRecognition,
   otherCasesOfContact,
   otherConversationsOfContact,
+  vouchedHolderOfPhone,
+  type ContactClaim,
 } from '../../store/index.js';
 import { jsonArray, jsonObject } from './common.js';
 import { intentLabel, labelledFlag, safetyLabel, type ServiceNames } from './labels.js';
@@ -32,9 +35,21 @@ export interface ConversationContext {
     email: string | null;
     flags: string[];
     identities: { channel: string; channelUserId: string }[];
+    /** Phone numbers and e-mails the resident typed, verified or not, in words for the agent. */
+    claims: ContactClaimView[];
   } | null;
   previousConversations: { id: string; channel: string; createdAt: string; state: string; summary: string }[];
   previousCases: CaseSummary[];
+}
+
+export interface ContactClaimView {
+  kind: 'phone' | 'email';
+  value: string;
+  verified: boolean;
+  /** Another resident reached us from this number (texts or calls): may be the same person. */
+  mayBeSameAs: { contactId: string; conversations: number; channels: string[] } | null;
+  /** "Phone 07700 900123 — unverified, may be the same as the resident who texts from it (2 conversations)". */
+  label: string;
 }
 
 export interface CaseSummary {
@@ -51,7 +66,10 @@ const HISTORY_LIMIT = 20;
  * What an agent needs to pick a conversation up without asking the resident to repeat
  * themselves: what the assistant understood last, the flow's answers so far, cases, the
  * contact (every channel they use) and their earlier conversations and cases.
- * `flowTitle` turns a flow id into its title when the handoff did not record one.
+ * `flowTitle` turns a flow id into its title when the handoff did not record one. `visible` says
+ * whether the viewer may see another conversation (access.ts): earlier conversations, and cases
+ * raised in them, outside the viewer's need to know are left out (a waste agent never reads an
+ * earlier safeguarding summary).
  */
 export async function conversationContext(
   db: Db,
@@ -60,6 +78,7 @@ export async function conversationContext(
   handoff?: HandoffRow | null,
   flowTitle: (id: string) => string | undefined = () => undefined,
   serviceName: ServiceNames = () => undefined,
+  visible: (conversationId: string) => Promise<boolean> = async () => true,
 ): Promise<ConversationContext> {
   const lastRecognised = await lastRecognition(db, tenant, conversation.id);
   const recognition = lastRecognised == null ? null : jsonObject(lastRecognised);
@@ -84,17 +103,20 @@ export async function conversationContext(
         email: row.email,
         flags: jsonArray(row.flags),
         identities: identities.map((i) => ({ channel: i.channel, channelUserId: i.channel_user_id })),
+        claims: await claimViews(db, tenant, contactId),
       };
     }
     const others = await otherConversationsOfContact(db, tenant, contactId, conversation.id, HISTORY_LIMIT);
-    previousConversations = others.map((c) => ({
+    const hidden = new Set<string>();
+    for (const c of others) if (!(await visible(c.id))) hidden.add(c.id);
+    previousConversations = others.filter((c) => !hidden.has(c.id)).map((c) => ({
       id: c.id,
       channel: c.channel,
       createdAt: c.created_at.toISOString(),
       state: c.state,
       summary: c.handoff_summary ?? (c.first_message ? truncate(c.first_message, 160) : ''),
     }));
-    previousCases = (await otherCasesOfContact(db, tenant, contactId, conversation.id, HISTORY_LIMIT)).map(caseSummary);
+    previousCases = (await otherCasesOfContact(db, tenant, contactId, conversation.id, HISTORY_LIMIT)).filter((c) => !c.conversation_id || !hidden.has(c.conversation_id)).map(caseSummary);
   }
 
   return {
@@ -107,6 +129,32 @@ export async function conversationContext(
     previousConversations,
     previousCases,
   };
+}
+
+/** The contact's typed numbers and e-mails, each verified or not, and the resident a number may belong to. */
+async function claimViews(db: Db, tenant: string, contactId: string): Promise<ContactClaimView[]> {
+  const views: ContactClaimView[] = [];
+  for (const claim of await claimsOfContact(db, tenant, contactId)) {
+    const holder = claim.kind === 'phone' && !claim.verified_at ? await vouchedHolderOfPhone(db, tenant, claim.value, contactId) : undefined;
+    views.push({ kind: claim.kind, value: claim.value, verified: !!claim.verified_at, mayBeSameAs: holder ?? null, label: claimLabel(claim, holder) });
+  }
+  return views;
+}
+
+function claimLabel(claim: ContactClaim, holder: { conversations: number; channels: string[] } | undefined): string {
+  const what = claim.kind === 'phone' ? `Phone ${nationalNumber(claim.value)}` : `Email ${claim.value}`;
+  if (claim.verified_at) return `${what} — verified (the resident replied with the code texted to it)`;
+  if (!holder) return `${what} — unverified (typed in the conversation)`;
+  const reaches = [holder.channels.includes('sms') || holder.channels.includes('whatsapp') ? 'texts' : null, holder.channels.includes('voice') ? 'calls' : null].filter(Boolean);
+  const n = holder.conversations;
+  return `${what} — unverified, may be the same as the resident who ${reaches.length ? reaches.join('/') : 'contacts us'} from it (${n} ${n === 1 ? 'conversation' : 'conversations'})`;
+}
+
+/** A UK number as people write it (07700 900123); any other stays in E.164. */
+function nationalNumber(e164: string): string {
+  if (!/^\+44\d{10}$/.test(e164)) return e164;
+  const national = `0${e164.slice(3)}`;
+  return `${national.slice(0, 5)} ${national.slice(5)}`;
 }
 
 /** The recognition in words: "Report a missed bin collection" at 82 %, never "waste.missed_collection". */

@@ -15,6 +15,7 @@ export { intentLabel, reasonLabel, safetyLabel, type ServiceNames, type SafetyLa
 export { auditAgentAction, auditTrail, type AuditEvent, type AuditSubject } from './audit.js';
 export { setStatus, heartbeat, availableAgents, openCount, isPresent, type AvailableAgent, type PresenceRow } from './presence.js';
 export { listQueue, transferTarget, safetyOf, type ListOptions } from './listing.js';
+export { sightOf, conversationSight, audienceOf, audienceOfHandoff, queuesServedBy, outsideSkills, type Sight, type Audience, type ConversationSight } from './access.js';
 export { offerNext, type Offer } from './routing.js';
 export {
   accept,

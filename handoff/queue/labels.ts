@@ -3,7 +3,7 @@
  * council's own service names, never internal ids ("safety.risk_to_life", "meta.speak_to_person").
  * The server labels; the browser only displays.
  */
-import { RISK_KIND_LABELS, type RiskKind } from '../../intents/types.js';
+import { RISK_KIND_LABELS, type RiskKind } from '../../intents/index.js';
 import type { SafetyFlag } from '../../store/index.js';
 
 /** The catalogue's name for a service id, when the council's pack has it. */

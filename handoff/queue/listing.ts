@@ -1,7 +1,8 @@
-import { openHandoffsForListing, parseSafetyFlag, type Db } from '../../store/index.js';
-import { jsonObject, queueOrDefault, seconds, transferTarget } from './common.js';
+import { openHandoffsForListing, parseSafetyFlag, recordAudit, type Db } from '../../store/index.js';
+import { jsonObject, queueOrDefault, seconds, servesQueue, transferTarget } from './common.js';
 import { labelledFlag, reasonLabel, type SafetyLabel, type ServiceNames } from './labels.js';
-import { accessTo, needsOverflowCheck, OverflowState, type UrgentOverflow } from './overflow.js';
+import { sightOf } from './access.js';
+import { needsOverflowCheck, OverflowState, type UrgentOverflow } from './overflow.js';
 import type { QueueAgent, QueueItem, QueueSettings } from './types.js';
 
 export { transferTarget };
@@ -20,6 +21,8 @@ export interface ListOptions {
  * an available agent also sees urgent ones nobody with the skills is here to take.
  * One query, with each conversation's safety flag (store/safety-flags.ts); the presence query
  * behind the overflow rule runs only when an urgent handoff is closed to this agent otherwise.
+ * Who may see what is access.ts's rule. The listing quotes residents' words (summaries), so
+ * every read is audited: who, when, how many items and which conversations.
  */
 export async function listQueue(
   db: Db,
@@ -37,9 +40,10 @@ export async function listQueue(
       : undefined;
   const waiting: QueueItem[] = [];
   const mine: QueueItem[] = [];
+  const outside: string[] = [];
   for (const r of rows) {
     const queue = queueOrDefault(queues, r.queue);
-    const access = r.agent_id === agent.id ? null : accessTo(agent, r, queues, overflow);
+    const access = sightOf(agent, { ...r, closed_at: null }, queues, overflow);
     const item: QueueItem = {
       id: r.id,
       conversationId: r.conversation_id,
@@ -59,11 +63,23 @@ export async function listQueue(
       agentName: r.agent_name ?? null,
       acceptedAt: r.accepted_at ? r.accepted_at.toISOString() : null,
     };
-    if (r.agent_id === agent.id) mine.push(item);
+    if (access === 'holder') mine.push(item);
     else if (access) waiting.push(item);
+    // Shown only by the supervisor role or the urgent-overflow policy, not the agent's skills.
+    if ((access === 'supervisor' && !servesQueue(agent.skills, queue)) || access === 'overflow') outside.push(r.conversation_id);
   }
   mine.sort((a, b) => (a.acceptedAt ?? '').localeCompare(b.acceptedAt ?? ''));
-  return [...waiting, ...mine];
+  const items = [...waiting, ...mine];
+  await recordAudit(db, {
+    tenant,
+    actorType: 'agent',
+    actorId: agent.id,
+    action: 'queue.list',
+    subjectType: 'queue_listing',
+    subjectId: agent.id,
+    detail: { agentName: agent.name, items: items.length, conversationIds: items.map((i) => i.conversationId), outsideSkills: outside },
+  });
+  return items;
 }
 
 /**

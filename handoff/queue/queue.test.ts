@@ -86,9 +86,10 @@ describe('listing and routing', () => {
 
     expect((await listQueue(db, tenant, generalist, QUEUES)).map((i) => i.id)).toEqual([general.id]);
     expect((await listQueue(db, tenant, halfSafeguarding, QUEUES)).map((i) => i.id)).toEqual([general.id]);
+    // Need-to-know (access.ts): not found, as if it did not exist.
     const err = await rejection(accept(db, tenant, waste.id, generalist, QUEUES));
-    expect(err.status).toBe(403);
-    expect((await rejection(accept(db, tenant, safe.id, halfSafeguarding, QUEUES))).status).toBe(403);
+    expect(err.status).toBe(404);
+    expect((await rejection(accept(db, tenant, safe.id, halfSafeguarding, QUEUES))).status).toBe(404);
 
     const offers = await offerNext(db, tenant, QUEUES);
     expect(offers.map((o) => o.handoffId)).toEqual([general.id]);
@@ -235,7 +236,7 @@ describe('working a conversation', () => {
     expect(t.offered_to).toBe(to.id);
     expect((await listQueue(db, tenant, to, QUEUES)).map((i) => i.id)).toEqual([h.id]);
     expect((await listQueue(db, tenant, bystander, QUEUES)).map((i) => i.id)).toEqual([]);
-    expect((await rejection(accept(db, tenant, h.id, bystander, QUEUES))).status).toBe(403);
+    expect((await rejection(accept(db, tenant, h.id, bystander, QUEUES))).status).toBe(404);
     // Routing keeps offering it to them while they are here.
     const later = new Date(Date.now() + 31_000);
     await heartbeat(db, tenant, to.id, later);

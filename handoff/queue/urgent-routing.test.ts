@@ -148,7 +148,7 @@ describe('the urgent alert reaches only agents who can open the item', () => {
     await new Promise((r) => setTimeout(r, 150));
     expect(gusHears.alerts).toEqual([]);
     expect(ids((await call(gus, 'GET', '/queue')).body.handoffs)).not.toContain(h.id);
-    expect((await call(gus, 'POST', `/handoffs/${h.id}/accept`)).status).toBe(403);
+    expect((await call(gus, 'POST', `/handoffs/${h.id}/accept`)).status).toBe(404);
     expect(ids((await call(sam, 'GET', '/queue')).body.handoffs)).toContain(h.id);
   });
 
@@ -215,7 +215,7 @@ describe('urgent overflow: with nobody who has the skills, urgent work goes to e
     await new Promise((r) => setTimeout(r, 150));
     expect(gusHears.alerts).toEqual([]);
     expect(ids((await call(gus, 'GET', '/queue')).body.handoffs)).not.toContain(h.id);
-    expect((await call(gus, 'POST', `/handoffs/${h.id}/accept`)).status).toBe(403);
+    expect((await call(gus, 'POST', `/handoffs/${h.id}/accept`)).status).toBe(404);
     const row = await store.db.selectFrom('handoffs').select('offered_to').where('id', '=', h.id).executeTakeFirstOrThrow();
     expect(row.offered_to).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { NotifySendError, toNotifySendError, type ReferralSender, type SenderLog } from '../../notify/index.js';
+import { toNotifySendError, type NotifySendError, type ReferralSender, type SenderLog } from '../../notify/index.js';
 import type { JobQueue } from '../../jobs/index.js';
 import {
   acknowledgeReferralByAckHash,

@@ -302,7 +302,7 @@ export class Gazetteer {
 
   /** The house number (and flat) written just before token `at`: "12", "12a", "12 a", "flat 2, 14", "2/14". */
   private numberBefore(tokens: Token[], at: number, text: string) {
-    let i = at - 1;
+    const i = at - 1;
     if (i < 0) return null;
     let house: string;
     let first = i;

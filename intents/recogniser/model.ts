@@ -3,9 +3,9 @@
  * averaged, then a temperature, then the out-of-scope decision.
  */
 import type { IntentModel, IntentPrediction, IntentScore } from '../types.js';
-import { Vocabulary } from './features.js';
+import type { Vocabulary } from './features.js';
 import type { Lexicon } from './lexicon.js';
-import { SoftmaxClassifier, softmax } from './softmax-classifier.js';
+import { softmax, type SoftmaxClassifier } from './softmax-classifier.js';
 
 /** One ensemble member: its own feature space and classifier over the shared label set. */
 export interface Member {

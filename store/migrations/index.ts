@@ -7,6 +7,8 @@ import * as m005 from './005_durable_jobs.js';
 import * as m006 from './006_conversation_identity.js';
 import * as m007 from './007_totp_single_use.js';
 import * as m008 from './008_handoff_status.js';
+import * as m009 from './009_contact_claims.js';
+import * as m010 from './010_subject_erasures.js';
 
 /** Versioned migrations, applied in name order at start on PGlite and PostgreSQL alike. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +20,8 @@ export const migrations: Record<string, Migration> = {
   '006_conversation_identity': m006,
   '007_totp_single_use': m007,
   '008_handoff_status': m008,
+  '009_contact_claims': m009,
+  '010_subject_erasures': m010,
 };
 
 export const migrationProvider: MigrationProvider = {

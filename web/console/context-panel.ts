@@ -47,11 +47,20 @@ export function renderContext(context: ConversationContext): HTMLElement[] {
   const c = context.contact;
   if (c) {
     const flags = Array.isArray(c.flags) ? c.flags : c.flags ? Object.entries(c.flags).filter(([, v]) => v).map(([k, v]) => (v === true ? k : `${k}: ${display(v)}`)) : [];
+    // A typed number or e-mail is shown with whether it was verified, and whom it may belong to.
+    const claims = c.claims ?? [];
+    const claimOf = (kind: 'phone' | 'email', value: string | null) => claims.find((k) => k.kind === kind && (k.value === value || k.value === value?.toLowerCase()));
+    const detail = (kind: 'phone' | 'email', value: string | null): Node | string => {
+      const claim = claimOf(kind, value);
+      return claim ? claimItem(claim, 'span') : value || 'Not known';
+    };
     const rows: [string, Node | string][] = [
       ['Name', c.displayName || 'Not known'],
-      ['Phone', c.phone || 'Not known'],
-      ['Email', c.email || 'Not known'],
+      ['Phone', detail('phone', c.phone)],
+      ['Email', detail('email', c.email)],
     ];
+    const others = claims.filter((k) => k !== claimOf('phone', c.phone) && k !== claimOf('email', c.email));
+    if (others.length) rows.push(['Also given', el('ul', { class: 'govuk-list' }, ...others.map((k) => claimItem(k, 'li')))]);
     if (flags.length) rows.push(['Flags', el('ul', { class: 'govuk-list ca-flags' }, ...flags.map((f) => el('li', {}, el('strong', { class: 'govuk-tag govuk-tag--yellow' }, humanise(String(f))))))]);
     if (c.identities?.length) rows.push(['Reached us by', el('ul', { class: 'govuk-list' }, ...c.identities.map((i) => el('li', {}, channelLabel(i.channel))))]);
     sections.push(section('Contact', summaryList(rows), 'ctx-contact'));
@@ -69,6 +78,12 @@ export function renderContext(context: ConversationContext): HTMLElement[] {
   const prevCases = context.previousCases ?? [];
   sections.push(section('Previous cases', prevCases.length ? caseList(prevCases) : el('p', { class: 'govuk-body' }, 'None.'), 'ctx-previous-cases'));
   return sections;
+}
+
+/** One typed number or e-mail, in the server's words; an unverified one that may be someone else's stands out. */
+function claimItem(claim: NonNullable<ConversationContext['contact']>['claims'][number], tag: 'span' | 'li'): HTMLElement {
+  const cls = claim.verified ? 'ca-claim ca-claim--verified' : claim.mayBeSameAs ? 'ca-claim ca-claim--may-be-same' : 'ca-claim ca-claim--unverified';
+  return el(tag, { class: cls, 'data-verified': String(claim.verified) }, claim.label);
 }
 
 function section(title: string, ...children: (Node | string)[]): HTMLElement {

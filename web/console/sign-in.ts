@@ -1,6 +1,6 @@
 import { ApiError, type ConsoleApi } from './api.js';
 import type { Agent } from './types.js';
-import { announcePage, button, el, ErrorSummary, field, input, type Field } from './ui.js';
+import { announcePage, el, ErrorSummary, field, input, type Field } from './ui.js';
 
 type AnyField = Field<HTMLInputElement>;
 

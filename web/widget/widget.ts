@@ -172,9 +172,9 @@ export class ChatWidget {
       this.connectLive();
       this.renderReplies(replies);
       message.delivered?.();
-    } catch (err) {
+    } catch {
       message.failed?.();
-      this.showSendError(message, err);
+      this.showSendError(message);
     } finally {
       this.setTyping(false);
     }
@@ -343,7 +343,7 @@ export class ChatWidget {
     if (!busy) typing.textContent = '';
   }
 
-  private showSendError(message: PendingMessage, err: unknown): void {
+  private showSendError(message: PendingMessage): void {
     message.node.classList.add('ca-msg--failed');
     const retry = el('button', { type: 'button', class: 'ca-button ca-button--secondary' }, 'Try again');
     const notice = el('div', { class: 'ca-error' }, el('p', { class: 'ca-p' }, "Sorry, we couldn't send that. Try again."), retry);

@@ -12,7 +12,7 @@
  * - `s`: silences in a row (the <Redirect> after a <Gather> adds one).
  */
 import type { Logger } from 'pino';
-import { spokenNumber, type Assistant, type OutboundMessage, type HandoffNotice } from '../../../bot/index.js';
+import { spokenNumber, yesNo, type Assistant, type OutboundMessage, type HandoffNotice } from '../../../bot/index.js';
 import { abandon, isOpen } from '../../../handoff/index.js';
 import { RESIDENT, transitionIfIn } from '../../../conversations/index.js';
 import {
@@ -29,7 +29,6 @@ import {
   type Db,
   type Store,
 } from '../../../store/index.js';
-import { yesNo } from '../../../bot/matching.js';
 import { councilForNumber } from '../numbers.js';
 import {
   isUkMobile,
