@@ -29,6 +29,22 @@ export default tseslint.config(
     },
   },
   {
+    // All SQL lives in store/ (ARCHITECTURE.md): a Kysely query builder or a `sql` template anywhere
+    // else in shipped code is an error. Tests, fixtures and scripts may look at the database directly.
+    files: ['**/*.ts'],
+    ignores: ['store/**', '**/*.test.ts', '**/*.fixture.ts', 'test/**', 'web/test/**', 'scripts/**', 'handoff/queue/test-helpers.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(selectFrom|updateTable|insertInto|deleteFrom|replaceInto|mergeInto|selectNoFrom)$/]",
+          message: 'SQL belongs in store/: call a store function (ARCHITECTURE.md, Layers).',
+        },
+        { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'SQL belongs in store/: call a store function (ARCHITECTURE.md, Layers).' },
+      ],
+    },
+  },
+  {
     // A migration describes the schema as it was then, so it takes `Kysely<any>` (Kysely's advice),
     // never the current `Database` type.
     files: ['store/migrations/**'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KeyringError, parseKeyring } from '../store/index.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit.js';
 
 const port = z.coerce.number().int('PORT must be a whole number').min(0).max(65535, 'PORT must be 0-65535');
@@ -30,6 +31,8 @@ const schema = z.object({
   ALLOWED_ORIGINS: z.string().default('*'),
   TRUST_PROXY: z.string().default('loopback'),
   NODE_ENV: z.string().optional(),
+  // Keys sealing personal data at rest: id:base64 entries, comma-separated, the first current (store/crypto.ts).
+  DATA_KEYS: z.string().optional(),
   // Bearer token for /metrics; in production without one, /metrics is not served at all.
   METRICS_TOKEN: z.string().regex(/^[A-Za-z0-9._~+/=-]{16,200}$/, 'METRICS_TOKEN must be 16-200 letters, digits or ._~+/=- (e.g. openssl rand -hex 32)').optional(),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: perMinute.default(DEFAULT_RATE_LIMITS.signInPerAccount),
@@ -56,6 +59,11 @@ export interface Config {
   /** /metrics answers only with `Authorization: Bearer <token>`; unset in production: /metrics is 404. */
   metricsToken?: string;
   rateLimits: RateLimits;
+  /**
+   * DATA_KEYS as given (validated). Unset: the embedded default keeps a generated key in DATA_DIR;
+   * production refuses to start.
+   */
+  dataKeys?: string;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +82,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got "${present[String(i.path[0])] ?? ''}")`));
   }
   const c = parsed.data;
+  const production = c.NODE_ENV === 'production';
+  if (c.DATA_KEYS) {
+    try {
+      parseKeyring(c.DATA_KEYS);
+    } catch (err) {
+      if (err instanceof KeyringError) throw new ConfigError([err.message]);
+      throw err;
+    }
+  } else if (production) {
+    throw new ConfigError([
+      'DATA_KEYS: required in production (personal data is encrypted at rest): set it to id:key, e.g. k1:$(openssl rand -base64 32), and keep it safe; without it the data cannot be read',
+    ]);
+  }
   return {
     port: c.PORT,
     dataDir: c.DATA_DIR,
@@ -85,7 +106,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     allowedOrigins: c.ALLOWED_ORIGINS === '*' ? '*' : c.ALLOWED_ORIGINS.split(',').map((s) => s.trim()),
     trustProxy: c.TRUST_PROXY,
-    production: c.NODE_ENV === 'production',
+    production,
+    dataKeys: c.DATA_KEYS,
     metricsToken: c.METRICS_TOKEN,
     rateLimits: {
       signInPerAccount: c.RATE_LIMIT_SIGN_IN_PER_MINUTE,

@@ -18,7 +18,7 @@ import {
 } from '../handoff/index.js';
 import { createChannels, createClaimCodeSender } from '../channels/index.js';
 import { createJobQueue, purgeExpired, registerRecovery, type JobQueue } from '../jobs/index.js';
-import { openStore, type Store } from '../store/index.js';
+import { keyringFromKeyFile, openStore, parseKeyring, type Keyring, type Store } from '../store/index.js';
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
@@ -51,6 +51,8 @@ export interface StartOptions {
   jobsQueue?: string;
   /** The environment channels read their settings from (default process.env). */
   env?: Record<string, string | undefined>;
+  /** DATA_KEYS for this server (tests); default the configuration's. */
+  dataKeys?: string;
   /** Create demo agents (printing their first-run passwords once) where a council has none. Default true. */
   seedAgents?: boolean;
 }
@@ -67,6 +69,19 @@ export interface RunningServer {
 
 const DAY = 24 * 3600 * 1000;
 
+/**
+ * The keys personal data is sealed under: DATA_KEYS, else (the embedded default) a key generated
+ * into DATA_DIR once, said at start; an in-memory store without keys (tests) seals nothing.
+ * Production without DATA_KEYS never gets here (api/config.ts refuses it).
+ */
+export function dataKeyring(spec: string | undefined, dataDir: string | null, log: Logger): Keyring | null {
+  if (spec) return parseKeyring(spec);
+  if (!dataDir) return null;
+  const { keyring, file, created } = keyringFromKeyFile(dataDir);
+  log.warn({ file, created }, created ? 'DATA_KEYS is not set: generated a data key into DATA_DIR; back it up (without it the encrypted data cannot be read) and set DATA_KEYS in production' : 'DATA_KEYS is not set: using the generated data key in DATA_DIR');
+  return keyring;
+}
+
 /** Composes the whole product: store, content packs, assistant, HTTP API, live updates, jobs. */
 export async function startServer(options: StartOptions = {}, baseConfig?: Config): Promise<RunningServer> {
   const config = baseConfig ?? loadConfig({});
@@ -77,7 +92,7 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
   const contentDir = path.resolve(repoRoot, options.contentDir ?? config.contentDir);
   const packs = loadPacks(contentDir); // before anything else: a broken pack stops the start at once
   const recogniserConfig = loadRecogniserConfig(process.env);
-  const store = await openStore({ databaseUrl, dataDir });
+  const store = await openStore({ databaseUrl, dataDir, keyring: dataKeyring(options.dataKeys ?? config.dataKeys, dataDir, log) });
   const modelCacheDir = dataDir ? path.resolve(dataDir, 'models') : path.join(os.tmpdir(), 'council-assistant-models');
   let tenants;
   try {

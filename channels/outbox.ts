@@ -31,8 +31,8 @@ import { DeliveryError, type ChannelAdapter, type ChannelDeps } from './adapter.
 export const DELIVER_JOB = 'channel.deliver';
 const ATTEMPTS = 5;
 const BACKOFF_MS = 2000;
-/** A claim older than this belongs to a process that died mid-delivery. */
-const CLAIM_TIMEOUT_MS = 60_000;
+/** A claim older than this belongs to a process that died mid-delivery (CHANNEL_CLAIM_TIMEOUT_MS; a delivery times out after 10 s). */
+const DEFAULT_CLAIM_TIMEOUT_MS = 60_000;
 const SWEEP_GRACE_MS = 5_000;
 const SENDABLE = new Set<string>(OUTBOX_SENDABLE);
 
@@ -43,7 +43,7 @@ interface DeliverJob {
 
 type Parts = OutboundMessage & { notice?: string; delivery?: { attempts?: number; error?: string; status?: number } };
 
-export type OutboxDeps = Pick<ChannelDeps, 'db' | 'jobs' | 'log'>;
+export type OutboxDeps = Pick<ChannelDeps, 'db' | 'jobs' | 'log'> & Partial<Pick<ChannelDeps, 'env'>>;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -53,10 +53,15 @@ function partsOfRow(row: MessageRow): Parts {
 
 /** Delivers through the adapters that push (`deliver`); other channels are left to their own outbox. */
 export class PushOutbox {
+  private readonly claimTimeoutMs: number;
+
   constructor(
     private readonly deps: OutboxDeps,
     private readonly adapters: Map<string, ChannelAdapter>,
-  ) {}
+  ) {
+    const configured = Number(deps.env?.CHANNEL_CLAIM_TIMEOUT_MS);
+    this.claimTimeoutMs = Number.isFinite(configured) && configured >= 15_000 ? configured : DEFAULT_CLAIM_TIMEOUT_MS;
+  }
 
   register(jobs: JobQueue): void {
     jobs.register<DeliverJob>(DELIVER_JOB, (job) => this.deliverInOrder(job));
@@ -72,9 +77,9 @@ export class PushOutbox {
   /** Stale claims are delivered again (same key); unsent messages whose job was lost are queued again. */
   async sweep(channel: string, tenants: string[]): Promise<{ stale: number; queued: number }> {
     const db = this.deps.db;
-    const stale = await staleClaims(db, { tenants, channel, olderThanMs: CLAIM_TIMEOUT_MS, limit: 100 });
+    const stale = await staleClaims(db, { tenants, channel, olderThanMs: this.claimTimeoutMs, limit: 100 });
     for (const row of stale) {
-      const mine = await reclaimStale(db, row, CLAIM_TIMEOUT_MS);
+      const mine = await reclaimStale(db, row, this.claimTimeoutMs);
       if (mine) await this.deliverClaimed(mine).catch(() => undefined); // a retry status is left for the next sweep
     }
     const unsent = await unsentOutbound(db, { tenants, channel, graceMs: SWEEP_GRACE_MS, retryAfterMs: Math.max(60_000, BACKOFF_MS * 2 ** ATTEMPTS), limit: 500 });

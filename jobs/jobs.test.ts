@@ -103,7 +103,7 @@ describe('durable queue in the database: a crash loses nothing', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 90_000); // PGlite on disk opened twice: slow on a loaded machine
 
   test('a job whose worker died mid-run (lease expired) runs again; a live lease is not taken', async () => {
     const queue = `test-${randomUUID().slice(0, 8)}`;

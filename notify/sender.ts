@@ -134,7 +134,11 @@ export class LogOnlySender implements ReferralSender {
 /** Notify when a key is configured, otherwise log-only (with a warning at start). */
 export function createReferralSender(config: NotifyConfig, log?: SenderLog, options?: NotifySenderOptions): ReferralSender {
   if (config.apiKey) {
-    log?.info({ baseUrl: config.baseUrl, sms: Boolean(config.smsTemplateId), email: Boolean(config.emailTemplateId) }, 'duty referrals send through GOV.UK Notify');
+    // The key's format was checked (loadNotifyConfig); whether Notify accepts it is known only at the first send.
+    log?.warn(
+      { baseUrl: config.baseUrl, sms: Boolean(config.smsTemplateId), email: Boolean(config.emailTemplateId) },
+      'duty referrals send through GOV.UK Notify (key format checked); the key and templates are untested until the first send: watch for "duty referral send failed" or "duty referral FAILED"',
+    );
     return new NotifySender({ ...config, apiKey: config.apiKey }, options);
   }
   log?.warn({}, 'NOTIFY_API_KEY is not set: out-of-hours duty referrals will be recorded but NOT sent');

@@ -1,30 +1,38 @@
 /**
  * Crash safety under load: starts the real server as a child process, puts a bounded load of web
- * chat and signed SMS conversations on it, `kill -9`s it mid-load, restarts it, waits for
- * recovery, then counts from the database and from the Twilio stand-in:
+ * chat, signed SMS and signed-webhook conversations on it (split three ways), `kill -9`s it
+ * mid-load, restarts it, waits for recovery, then counts from the database, the Twilio stand-in
+ * and a local webhook receiver (which verifies each delivery's signature and, like the stand-in,
+ * answers late so that deliveries are in flight at the kill):
  *
- *   accepted    messages the server answered 2xx (web chat: the reply; SMS: the webhook)
- *   lost        accepted but not stored
- *   unanswered  stored inbound messages (accepted or not) with no reply
- *   unsent      replies on SMS conversations the stand-in never accepted
- *   duplicates  sends the stand-in accepted more often than the database holds that message
+ *   accepted     messages the server answered 2xx (web chat: the reply; SMS and webhook: the 202/200)
+ *   lost         accepted but not stored
+ *   unanswered   stored inbound messages (accepted or not) with no reply
+ *   unsent       replies on SMS / webhook conversations the stand-in / receiver never accepted
+ *   duplicates   SMS: sends the stand-in accepted more often than the database holds that message;
+ *                webhook: one message delivered under two idempotency keys, or a delivery of a
+ *                message the database does not hold
+ *   redelivered  webhook deliveries of a key the receiver had already accepted (allowed: the
+ *                receiver drops them; a claim a crash left is delivered again with its key)
  *
- * Twice per store: "provider-retries" (the load generator re-posts a webhook or message that
- * failed or hung, as Twilio and a browser would, with the same MessageSid / client id) and
+ * Each count is printed per kind (web, sms, webhook) and folded into the totals. Twice per store:
+ * "provider-retries" (the load generator re-posts a webhook or message that failed or hung, as
+ * Twilio, a platform and a browser would, with the same MessageSid / message id / client id) and
  * "no-retries". Stores: the embedded default (PGlite in a temp DATA_DIR, the durable jobs table)
  * and PostgreSQL + Redis when reachable (DATABASE_URL / REDIS_URL, else 127.0.0.1 defaults), each
  * run on a fresh database and its own job queue name. Everything is on 127.0.0.1; no Twilio account.
  *
- *   npm run bench:chaos [-- --conversations 40 --messages 3 --store embedded|postgres|both --mode retries|no-retries|both]
+ *   npm run bench:chaos [-- --conversations 40 --messages 3 --store embedded|postgres|both --mode retries|no-retries|both --kinds web,sms,webhook]
  *
- * Prints a table, then ONE JSON line (exit status 1 unless every count but accepted is 0).
- * Bounded: at most 200 conversations × 6 messages per run, and each run gives up waiting after a
- * fixed time. BENCH_KEEP=1 keeps the run's folder and database, BENCH_DEBUG=1 lists unsent
- * messages, BENCH_LOG_LEVEL sets the server's log level (default warn).
+ * Prints a table, then ONE JSON line (exit status 1 unless lost, unanswered, unsent and duplicates
+ * are all 0). Bounded: at most 200 conversations × 6 messages per run, and each run gives up
+ * waiting after a fixed time. BENCH_KEEP=1 keeps the run's folder and database, BENCH_DEBUG=1
+ * lists unsent messages, BENCH_LOG_LEVEL sets the server's log level (default warn).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,38 +42,62 @@ import pg from 'pg';
 import { Redis } from 'ioredis';
 import twilio from 'twilio';
 import { startTwilioStandIn, type TwilioStandIn } from '../channels/twilio/twilio-stand-in.fixture.js';
-import { openStore, type Store } from '../store/index.js';
+import { generateKeySpec, openStore, parseKeyring, unseal, unsealJson, type Store } from '../store/index.js';
 import { parseArgs } from './cli.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = parseArgs(process.argv.slice(2));
-const CONVERSATIONS = Math.max(2, Math.min(200, Number(args.get('conversations') ?? 40)));
+const CONVERSATIONS = Math.max(3, Math.min(200, Number(args.get('conversations') ?? 40)));
 const MESSAGES = Math.max(1, Math.min(6, Number(args.get('messages') ?? 3)));
 const STORES = String(args.get('store') ?? 'both');
 const MODES = String(args.get('mode') ?? 'both');
+type Kind = 'web' | 'sms' | 'webhook';
+const ALL_KINDS: Kind[] = ['web', 'sms', 'webhook'];
+const KINDS = String(args.get('kinds') ?? ALL_KINDS.join(','))
+  .split(',')
+  .map((k) => k.trim())
+  .filter((k): k is Kind => (ALL_KINDS as string[]).includes(k));
+if (!KINDS.length) throw new Error('--kinds: a comma-separated list of web, sms, webhook');
 const COUNCIL = '+441632960100'; // the demo pack's number (content/demo/settings.yaml)
 /** Claims older than this are re-examined (the server's TWILIO_SMS_CLAIM_TIMEOUT_MS; 60 s in production). */
 const CLAIM_TIMEOUT_MS = 10_000;
-/** The stand-in answers a send this late: sends are in flight when the server is killed. */
+/** The push outbox's claim timeout (channels/outbox.ts CLAIM_TIMEOUT_MS, not configurable): a webhook delivery cut by the kill is re-sent after it. */
+const OUTBOX_CLAIM_TIMEOUT_MS = 60_000;
+/** The stand-in and the webhook receiver answer this late: sends are in flight when the server is killed. */
 const TWILIO_LATENCY_MS = 150;
-const RECOVERY_MAX_MS = 120_000;
+const RECOVERY_MAX_MS = 150_000;
 /** Conversations start spread over this time, so the load goes on after the restart too. */
 const SPREAD_MS = 20_000;
 
 // What residents say: each message gets an answer from the bot (no handoff: an agent would answer it).
 const WEB_SCRIPT = ['hello', 'when is my bin collected', 'what are the opening hours of the library', 'how do I pay council tax', 'thanks', 'bye'];
 const SMS_SCRIPT = ['hi', 'when is my bin collected', 'how do I pay council tax', 'what are the opening hours of the library', 'thank you', 'bye'];
+const WEBHOOK_SCRIPT = ['hello there', 'how do I pay council tax', 'when is my bin collected', 'what are the opening hours of the library', 'thanks', 'bye'];
 
 type Mode = 'provider-retries' | 'no-retries';
 type StoreKind = 'embedded' | 'postgres+redis';
 
 interface Sent {
-  kind: 'web' | 'sms';
+  kind: Kind;
   conversationId?: string;
   from?: string;
   sid?: string;
+  /** The webhook channel's provider message id as stored: "<user>:<id>". */
+  webhookId?: string;
   text: string;
   accepted: boolean;
+}
+
+interface KindCounts {
+  conversations: number;
+  attempted: number;
+  accepted: number;
+  lost: number;
+  unanswered: number;
+  unsent: number;
+  duplicates: number;
+  /** Webhook only: deliveries of a key the receiver had already accepted. */
+  redelivered?: number;
 }
 
 interface RunResult {
@@ -88,6 +120,78 @@ interface RunResult {
   /** Sends left 'dispatching' by the killed process, settled by looking them up at the stand-in (found) or sending (resent). */
   claimsSettled: number;
   recoveryMs: number;
+  /** Distinct idempotency keys the webhook receiver accepted. */
+  webhookDelivered: number;
+  /** Webhook deliveries of a key already accepted (the protocol allows them; not a duplicate). */
+  redelivered: number;
+  /** Webhook deliveries whose signature did not verify (refused with 401). */
+  webhookBadSignatures: number;
+  byKind: Record<Kind, KindCounts>;
+}
+
+/** One POST the webhook receiver took (signature verified). */
+interface WebhookDelivery {
+  key: string;
+  messageId: string;
+  conversationId: string;
+  user: string;
+  /** A key it had accepted before: dropped, answered 200 again. */
+  repeat: boolean;
+}
+
+interface WebhookReceiver {
+  url: string;
+  secret: string;
+  deliveries: WebhookDelivery[];
+  badSignatures: number;
+  close(): Promise<void>;
+}
+
+function webhookSignature(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+/**
+ * The platform end of the webhook channel: verifies the signature over "<timestamp>.<body>",
+ * records the delivery with its Idempotency-Key the moment it arrives (as the Twilio stand-in
+ * counts a send), drops a key it has seen, and answers 200 `latencyMs` later.
+ */
+async function startWebhookReceiver(latencyMs: number): Promise<WebhookReceiver> {
+  const secret = randomBytes(24).toString('hex');
+  const deliveries: WebhookDelivery[] = [];
+  const seen = new Set<string>();
+  const receiver = { url: '', secret, deliveries, badSignatures: 0, close: async () => undefined } as WebhookReceiver;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const timestamp = String(req.headers['x-webhook-timestamp'] ?? '');
+      const given = Buffer.from(String(req.headers['x-webhook-signature'] ?? ''));
+      const expected = Buffer.from(webhookSignature(secret, timestamp, raw));
+      const key = String(req.headers['idempotency-key'] ?? '');
+      const fresh = /^\d+$/.test(timestamp) && Math.abs(Date.now() / 1000 - Number(timestamp)) <= 300;
+      if (!fresh || !key || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        receiver.badSignatures++;
+        res.writeHead(401).end();
+        return;
+      }
+      const body = JSON.parse(raw) as { id: string; conversationId: string; user: string };
+      deliveries.push({ key, messageId: String(body.id), conversationId: String(body.conversationId), user: String(body.user), repeat: seen.has(key) });
+      seen.add(key);
+      setTimeout(() => {
+        if (!res.destroyed) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `wh-${key}` }));
+      }, latencyMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  receiver.url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/inbox`;
+  receiver.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return receiver;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -206,6 +310,9 @@ async function runOnce(storeKind: StoreKind, mode: Mode, urls: { pg?: string; re
   fs.mkdirSync(models, { recursive: true });
   fs.symlinkSync(models, path.join(work, 'models'));
   const stand: TwilioStandIn = await startTwilioStandIn({ latencyMs: TWILIO_LATENCY_MS });
+  const receiver = await startWebhookReceiver(TWILIO_LATENCY_MS);
+  // Production refuses to start without DATA_KEYS (personal data is sealed at rest); the count reads it back with the same keys.
+  const dataKeys = generateKeySpec();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const queueName = `bench-chaos-${randomBytes(4).toString('hex')}`;
@@ -227,6 +334,9 @@ async function runOnce(storeKind: StoreKind, mode: Mode, urls: { pg?: string; re
     TWILIO_API_BASE_URL: stand.url,
     TWILIO_SMS_RETRY_BASE_MS: '500',
     TWILIO_SMS_CLAIM_TIMEOUT_MS: String(CLAIM_TIMEOUT_MS),
+    WEBHOOK_CHANNEL_SECRET: receiver.secret,
+    WEBHOOK_CHANNEL_URL: receiver.url,
+    DATA_KEYS: dataKeys,
     // The load comes from one address: per-address limits would refuse it as abuse.
     RATE_LIMIT_CONVERSATIONS_PER_MINUTE: '0',
     RATE_LIMIT_MESSAGES_PER_IP_PER_MINUTE: '0',
@@ -247,8 +357,8 @@ async function runOnce(storeKind: StoreKind, mode: Mode, urls: { pg?: string; re
     const think = () => sleep(500 + Math.random() * 1000);
     const startAt = (i: number) => sleep((i / CONVERSATIONS) * SPREAD_MS);
 
-    const web = async (i: number) => {
-      await startAt(2 * i);
+    const web = async (k: number) => {
+      await startAt(k);
       let conversation: { conversationId: string; token: string } | undefined;
       await deliver(mode, async () => {
         const res = await post(`${url}/api/v1/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
@@ -273,8 +383,8 @@ async function runOnce(storeKind: StoreKind, mode: Mode, urls: { pg?: string; re
       }
     };
 
-    const sms = async (i: number) => {
-      await startAt(2 * i + 1);
+    const sms = async (i: number, k: number) => {
+      await startAt(k);
       const from = `+447700900${String(100 + i).padStart(3, '0')}`;
       for (let m = 0; m < MESSAGES; m++) {
         const sid = `SM${randomBytes(16).toString('hex')}`;
@@ -288,6 +398,28 @@ async function runOnce(storeKind: StoreKind, mode: Mode, urls: { pg?: string; re
             method: 'POST',
             headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
             body: new URLSearchParams(params).toString(),
+          });
+          return !!res && res.status >= 200 && res.status < 300;
+        });
+        await think();
+      }
+    };
+
+    const webhook = async (i: number, k: number) => {
+      await startAt(k);
+      const user = `bench-user-${i}`;
+      const target = `${url}/channels/webhook/messages`;
+      for (let m = 0; m < MESSAGES; m++) {
+        const id = `m-${randomUUID()}`; // the platform's message id: a retry is the same message
+        const body = JSON.stringify({ user, id, text: WEBHOOK_SCRIPT[m] });
+        const record: Sent = { kind: 'webhook', webhookId: `${user}:${id}`, text: WEBHOOK_SCRIPT[m], accepted: false };
+        sent.push(record);
+        record.accepted = await deliver(mode, async () => {
+          const timestamp = String(Math.floor(Date.now() / 1000)); // signed afresh per attempt, as a platform would
+          const res = await post(target, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-webhook-timestamp': timestamp, 'x-webhook-signature': webhookSignature(receiver.secret, timestamp, body) },
+            body,
           });
           return !!res && res.status >= 200 && res.status < 300;
         });
@@ -310,36 +442,47 @@ async function runOnce(storeKind: StoreKind, mode: Mode, urls: { pg?: string; re
       downMs = Date.now() - down;
     })();
 
-    const half = Math.ceil(CONVERSATIONS / 2);
-    await Promise.all([...Array.from({ length: half }, (_, i) => web(i)), ...Array.from({ length: CONVERSATIONS - half }, (_, i) => sms(i)), killer]);
+    // Conversation k is of kind KINDS[k % KINDS.length] and starts at k's place in the spread.
+    const perKind = new Map<Kind, number>();
+    const conversations = Array.from({ length: CONVERSATIONS }, (_, k) => {
+      const kind = KINDS[k % KINDS.length];
+      const i = perKind.get(kind) ?? 0;
+      perKind.set(kind, i + 1);
+      return kind === 'web' ? web(k) : kind === 'sms' ? sms(i, k) : webhook(i, k);
+    });
+    await Promise.all([...conversations, killer]);
     if (!killed) throw new Error('the load ended before the server was killed');
     await restarted;
 
     // Recovery: a claim must time out and two sweeps run; then nothing more is sent for a while.
     const started = Date.now();
-    let last = stand.sent.length;
+    // A webhook delivery cut by the kill waits for the push outbox's (longer) claim timeout.
+    const claimTimeout = KINDS.includes('webhook') ? Math.max(CLAIM_TIMEOUT_MS, OUTBOX_CLAIM_TIMEOUT_MS - (Date.now() - killedAt.getTime())) : CLAIM_TIMEOUT_MS;
+    const sends = () => stand.sent.length + receiver.deliveries.length;
+    let last = sends();
     let stableSince = Date.now();
     while (Date.now() - started < RECOVERY_MAX_MS) {
       await sleep(500);
-      if (stand.sent.length !== last) {
-        last = stand.sent.length;
+      if (sends() !== last) {
+        last = sends();
         stableSince = Date.now();
       }
-      if (Date.now() - started > CLAIM_TIMEOUT_MS + 12_000 && Date.now() - stableSince > 10_000) break;
+      if (Date.now() - started > claimTimeout + 12_000 && Date.now() - stableSince > 10_000) break;
     }
     recoveryMs = Date.now() - started;
     await server.stop();
 
     // Count from the database (the server is stopped: PGlite's folder is ours now) and the stand-in.
-    const store: Store = await openStore({ databaseUrl, dataDir: databaseUrl ? null : work });
+    const store: Store = await openStore({ databaseUrl, dataDir: databaseUrl ? null : work, keyring: parseKeyring(dataKeys) });
     try {
-      return { store: storeKind, mode, conversations: CONVERSATIONS, attempted: sent.length, killedAfterAccepted, downMs, recoveryMs, ...(await count(store, sent, stand, killedAt)) };
+      return { store: storeKind, mode, conversations: CONVERSATIONS, attempted: sent.length, killedAfterAccepted, downMs, recoveryMs, ...(await count(store, sent, stand, receiver, killedAt, perKind)) };
     } finally {
       await store.close();
     }
   } finally {
     server.kill9();
     await stand.close();
+    await receiver.close();
     if (databaseUrl && !process.env.BENCH_KEEP) {
       await withDatabase(urls.pg!, dbName, 'drop').catch(() => undefined);
       const r = new Redis(urls.redis!, { maxRetriesPerRequest: 1 });
@@ -355,48 +498,107 @@ async function runOnce(storeKind: StoreKind, mode: Mode, urls: { pg?: string; re
   }
 }
 
-async function count(store: Store, sent: Sent[], stand: TwilioStandIn, killedAt: Date) {
+/** A stored jsonb value as an object, whether it was written sealed or in clear. */
+function plainParts<T>(raw: unknown): T | null {
+  const value = unsealJson(raw);
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T | null;
+}
+
+function kindOfChannel(channel: string): Kind {
+  return channel === 'sms' || channel === 'webhook' ? channel : 'web';
+}
+
+async function count(store: Store, sent: Sent[], stand: TwilioStandIn, receiver: WebhookReceiver, killedAt: Date, perKind: Map<Kind, number>) {
   const db = store.db;
-  const inbound = await db.selectFrom('messages').select(['id', 'conversation_id', 'provider_message_id', 'text', 'processed_at', 'created_at']).where('direction', '=', 'in').execute();
-  let lost = 0;
+  const byKind = Object.fromEntries(
+    ALL_KINDS.map((k) => {
+      const mine = sent.filter((s) => s.kind === k);
+      const counts: KindCounts = { conversations: perKind.get(k) ?? 0, attempted: mine.length, accepted: mine.filter((s) => s.accepted).length, lost: 0, unanswered: 0, unsent: 0, duplicates: 0 };
+      if (k === 'webhook') counts.redelivered = 0;
+      return [k, counts];
+    }),
+  ) as Record<Kind, KindCounts>;
+  const inbound = (
+    await db
+      .selectFrom('messages')
+      .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+      .select(['messages.id', 'messages.conversation_id', 'messages.provider_message_id', 'messages.text', 'messages.processed_at', 'messages.created_at', 'conversations.channel'])
+      .where('messages.direction', '=', 'in')
+      .execute()
+  ).map((m) => ({ ...m, text: unseal(m.text) }));
   for (const s of sent.filter((x) => x.accepted)) {
-    const found = s.kind === 'sms' ? inbound.some((m) => m.provider_message_id === s.sid) : inbound.some((m) => m.conversation_id === s.conversationId && m.text === s.text);
-    if (!found) lost++;
+    const found =
+      s.kind === 'sms'
+        ? inbound.some((m) => m.provider_message_id === s.sid)
+        : s.kind === 'webhook'
+          ? inbound.some((m) => m.channel === 'webhook' && m.provider_message_id === s.webhookId)
+          : inbound.some((m) => m.conversation_id === s.conversationId && m.text === s.text);
+    if (!found) byKind[s.kind].lost++;
   }
   const replied = new Set(
     (await db.selectFrom('messages').select('reply_to').where('direction', '=', 'out').where('reply_to', 'is not', null).execute()).map((r) => String(r.reply_to)),
   );
-  const unanswered = inbound.filter((m) => !m.processed_at || !replied.has(String(m.id))).length;
-  const smsOut = await db
-    .selectFrom('messages')
-    .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
-    .select(['messages.id', 'messages.provider_message_id', 'messages.parts', 'messages.status', 'messages.created_at', 'messages.author', 'conversations.channel_user_id'])
-    .where('conversations.channel', '=', 'sms')
-    .where('messages.direction', '=', 'out')
-    .execute();
+  for (const m of inbound) if (!m.processed_at || !replied.has(String(m.id))) byKind[kindOfChannel(m.channel)].unanswered++;
+  const pushedOut = (
+    await db
+      .selectFrom('messages')
+      .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+      .select(['messages.id', 'messages.tenant_id', 'messages.provider_message_id', 'messages.parts', 'messages.status', 'messages.created_at', 'messages.author', 'conversations.channel', 'conversations.channel_user_id', 'conversations.channel_user_sealed'])
+      .where('conversations.channel', 'in', ['sms', 'webhook'])
+      .where('messages.direction', '=', 'out')
+      .execute()
+  ).map((m) => ({ ...m, channel_user_id: m.channel_user_sealed ? unseal(m.channel_user_sealed) : m.channel_user_id, parts: plainParts<{ sms?: { body?: string; recovered?: string } }>(m.parts) }));
+  const smsOut = pushedOut.filter((m) => m.channel === 'sms');
+  const webhookOut = pushedOut.filter((m) => m.channel === 'webhook');
+
+  // SMS: a reply is sent when the stand-in accepted the SID recorded for it.
   const acceptedSids = new Set(stand.sent.map((s) => s.sid));
-  const unsentRows = smsOut.filter((m) => !m.provider_message_id || !acceptedSids.has(m.provider_message_id));
-  const unsent = unsentRows.length;
-  if (process.env.BENCH_DEBUG) for (const m of unsentRows) console.error('unsent', JSON.stringify(m));
+  const unsentSms = smsOut.filter((m) => !m.provider_message_id || !acceptedSids.has(m.provider_message_id));
+  byKind.sms.unsent = unsentSms.length;
   // A duplicate: the stand-in accepted a (number, text) more often than the database holds it.
   const key = (to: string, body: string) => `${to}\u0000${body}`;
   const held = new Map<string, number>();
   for (const m of smsOut) {
-    const body = (typeof m.parts === 'string' ? JSON.parse(m.parts) : (m.parts as { sms?: { body?: string } } | null))?.sms?.body;
+    const body = m.parts?.sms?.body;
     if (body) held.set(key(m.channel_user_id, body), (held.get(key(m.channel_user_id, body)) ?? 0) + 1);
   }
   const got = new Map<string, number>();
   for (const s of stand.sent) got.set(key(s.to, s.body), (got.get(key(s.to, s.body)) ?? 0) + 1);
-  let duplicates = 0;
-  for (const [k, n] of got) duplicates += Math.max(0, n - (held.get(k) ?? 0));
+  for (const [k, n] of got) byKind.sms.duplicates += Math.max(0, n - (held.get(k) ?? 0));
   // Every recorded SID is a distinct send.
   const sids = smsOut.map((m) => m.provider_message_id).filter(Boolean);
-  duplicates += sids.length - new Set(sids).size;
+  byKind.sms.duplicates += sids.length - new Set(sids).size;
+
+  // Webhook: a reply is sent when the receiver accepted a delivery of it (its id is the message id).
+  const delivered = new Map<string, Set<string>>(); // message id -> the idempotency keys it came under
+  for (const d of receiver.deliveries) delivered.set(d.messageId, (delivered.get(d.messageId) ?? new Set()).add(d.key));
+  const unsentWebhook = webhookOut.filter((m) => !delivered.has(String(m.id)));
+  byKind.webhook.unsent = unsentWebhook.length;
+  const heldWebhook = new Set(webhookOut.map((m) => String(m.id)));
+  for (const [id, keys] of delivered) byKind.webhook.duplicates += heldWebhook.has(id) ? keys.size - 1 : keys.size;
+  byKind.webhook.redelivered = receiver.deliveries.filter((d) => d.repeat).length;
+  if (process.env.BENCH_DEBUG) for (const m of [...unsentSms, ...unsentWebhook]) console.error('unsent', JSON.stringify(m));
+
   // What the crash left for recovery: messages stored before the kill and answered after it, and sends settled by a claim's re-examination.
   const answeredAfterCrash = inbound.filter((m) => m.processed_at && m.created_at < killedAt && m.processed_at > killedAt).length;
-  const claimsSettled = smsOut.filter((m) => (typeof m.parts === 'string' ? JSON.parse(m.parts) : (m.parts as { sms?: { recovered?: string } } | null))?.sms?.recovered).length;
+  const claimsSettled = smsOut.filter((m) => m.parts?.sms?.recovered).length;
   const stored = Number((await sql<{ n: string }>`select count(*) as n from messages where direction = 'in'`.execute(db)).rows[0].n);
-  return { accepted: sent.filter((s) => s.accepted).length, lost, unanswered, unsent, duplicates, stored, smsSent: stand.sent.length, answeredAfterCrash, claimsSettled };
+  const total = (c: keyof KindCounts) => ALL_KINDS.reduce((n, k) => n + (byKind[k][c] ?? 0), 0);
+  return {
+    accepted: total('accepted'),
+    lost: total('lost'),
+    unanswered: total('unanswered'),
+    unsent: total('unsent'),
+    duplicates: total('duplicates'),
+    stored,
+    smsSent: stand.sent.length,
+    answeredAfterCrash,
+    claimsSettled,
+    webhookDelivered: new Set(receiver.deliveries.map((d) => d.key)).size,
+    redelivered: byKind.webhook.redelivered ?? 0,
+    webhookBadSignatures: receiver.badSignatures,
+    byKind,
+  };
 }
 
 async function main(): Promise<void> {
@@ -410,7 +612,8 @@ async function main(): Promise<void> {
     else skipped.push('postgres+redis (PostgreSQL or Redis not reachable)');
   }
   const modes: Mode[] = MODES === 'retries' ? ['provider-retries'] : MODES === 'no-retries' ? ['no-retries'] : ['provider-retries', 'no-retries'];
-  console.log(`bench:chaos: ${CONVERSATIONS} conversations (half web chat, half SMS) × ${MESSAGES} messages per run, kill -9 at 35 % accepted, restart, recovery`);
+  const split = KINDS.map((k) => `${KINDS.length > 1 ? `${Math.ceil((CONVERSATIONS - KINDS.indexOf(k)) / KINDS.length)} ` : ''}${k === 'web' ? 'web chat' : k === 'sms' ? 'signed SMS' : 'signed webhook'}`).join(', ');
+  console.log(`bench:chaos: ${CONVERSATIONS} conversations (${split}) × ${MESSAGES} messages per run, kill -9 at 35 % accepted, restart, recovery`);
   const results: RunResult[] = [];
   for (const store of stores) {
     for (const mode of modes) {
@@ -422,13 +625,20 @@ async function main(): Promise<void> {
     }
   }
   console.log('');
-  const cols = ['store', 'mode', 'attempted', 'accepted', 'lost', 'unanswered', 'unsent', 'duplicates', 'killedAfterAccepted', 'downMs', 'smsSent', 'answeredAfterCrash', 'claimsSettled'] as const;
+  const cols = ['store', 'mode', 'attempted', 'accepted', 'lost', 'unanswered', 'unsent', 'duplicates', 'killedAfterAccepted', 'downMs', 'smsSent', 'webhookDelivered', 'redelivered', 'answeredAfterCrash', 'claimsSettled'] as const;
   const width = (c: string) => Math.max(c.length, ...results.map((r) => String(r[c as keyof RunResult]).length));
   console.log(cols.map((c) => c.padEnd(width(c))).join('  '));
   for (const r of results) console.log(cols.map((c) => String(r[c]).padEnd(width(c))).join('  '));
+  // The same counts per kind of conversation.
+  const kindCols = ['conversations', 'attempted', 'accepted', 'lost', 'unanswered', 'unsent', 'duplicates', 'redelivered'] as const;
+  const rows = results.flatMap((r) => KINDS.map((k) => [`${r.store} / ${r.mode}`, k, ...kindCols.map((c) => String(r.byKind[k][c] ?? '-'))]));
+  const header = ['run', 'kind', ...kindCols];
+  const kindWidth = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  console.log('');
+  for (const row of [header, ...rows]) console.log(row.map((v, i) => v.padEnd(kindWidth[i])).join('  '));
   for (const s of skipped) console.log(`skipped: ${s}`);
   const ok = results.length > 0 && results.every((r) => r.lost === 0 && r.unanswered === 0 && r.unsent === 0 && r.duplicates === 0);
-  console.log(JSON.stringify({ bench: 'chaos', ok, conversations: CONVERSATIONS, messages: MESSAGES, runs: results, skipped }));
+  console.log(JSON.stringify({ bench: 'chaos', ok, conversations: CONVERSATIONS, messages: MESSAGES, runs: results, skipped, kinds: KINDS }));
   process.exitCode = ok ? 0 : 1;
 }
 

@@ -7,6 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../api/config.js';
+import { createLogger } from '../api/logger.js';
+import { dataKeyring } from '../api/server.js';
 import { openStore } from '../store/index.js';
 import { learningExport, toCsv, toJsonExport } from '../store/learning.js';
 import { commandLine, type CommandLine } from './cli.js';
@@ -31,7 +33,9 @@ async function main(): Promise<void> {
   const out = str('out');
 
   const config = loadConfig();
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  // The same keys as the server: message text is encrypted at rest.
+  const keyring = dataKeyring(config.dataKeys, config.dataDir, createLogger('warn'));
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2, keyring });
   try {
     const known = await store.db.selectFrom('tenants').select('id').where('id', '=', tenant).executeTakeFirst();
     if (!known) throw new Error(`unknown tenant "${tenant}" in ${config.databaseUrl ? 'DATABASE_URL' : path.resolve(config.dataDir)}`);

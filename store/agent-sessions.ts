@@ -1,3 +1,4 @@
+import { unseal } from './crypto.js';
 import { sql } from 'kysely';
 import type { AgentRow, AgentSessionRow, Db } from './schema.js';
 
@@ -80,7 +81,7 @@ export async function agentSessionWithAgent(
     skills: row.skills,
     capacity: row.capacity,
     password_hash: row.password_hash,
-    totp_secret: row.totp_secret,
+    totp_secret: unseal(row.totp_secret),
     created_at: row.agent_created_at,
     failed_logins: row.failed_logins,
     locked_until: row.locked_until,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { seal, unseal } from './crypto.js';
 import { fromJson, toJson } from './json.js';
 import type { AgentRow, Db } from './schema.js';
 
@@ -26,16 +27,26 @@ export async function insertAgent(
       password_hash: input.passwordHash,
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .then(openAgent);
+}
+
+/** An agent row as read: its TOTP secret (sealed at rest) in clear. */
+export function openAgent<T extends { totp_secret: string | null }>(row: T): T {
+  return row.totp_secret === null ? row : { ...row, totp_secret: unseal(row.totp_secret) };
+}
+
+function openAgentIf<T extends { totp_secret: string | null }>(row: T | undefined): T | undefined {
+  return row && openAgent(row);
 }
 
 /** The agent with this e-mail address, compared as given (the caller normalises it). */
 export async function agentByEmail(db: Db, tenant: string, email: string): Promise<AgentRow | undefined> {
-  return db.selectFrom('agents').selectAll().where('tenant_id', '=', tenant).where('email', '=', email).executeTakeFirst();
+  return openAgentIf(await db.selectFrom('agents').selectAll().where('tenant_id', '=', tenant).where('email', '=', email).executeTakeFirst());
 }
 
 export async function findAgentById(db: Db, tenant: string, id: string): Promise<AgentRow | undefined> {
-  return db.selectFrom('agents').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).executeTakeFirst();
+  return openAgentIf(await db.selectFrom('agents').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).executeTakeFirst());
 }
 
 /** Whether the tenant has any agent at all (a first run seeds the demo accounts). */
@@ -67,17 +78,20 @@ export async function resetSignInFailures(db: Db, agentId: string): Promise<void
 
 /** Stores a new TOTP secret awaiting confirmation; an already enrolled agent keeps theirs. */
 export async function setPendingTotpSecret(db: Db, agentId: string, secret: string): Promise<void> {
-  await db.updateTable('agents').set({ totp_secret: secret }).where('id', '=', agentId).where('totp_enabled', '=', false).execute();
+  await db.updateTable('agents').set({ totp_secret: seal('agents.totp_secret', secret) }).where('id', '=', agentId).where('totp_enabled', '=', false).execute();
 }
 
 /** Confirms enrolment and replaces the recovery codes. False when someone else enrolled meanwhile. */
 export async function completeTotpEnrolment(db: Db, agentId: string, secret: string, recoveryCodeHashes: string[]): Promise<boolean> {
+  // The secret is sealed with a random IV, so compare in clear here and set only while the stored value is the one compared.
+  const pending = await db.selectFrom('agents').select('totp_secret').where('id', '=', agentId).where('totp_enabled', '=', false).executeTakeFirst();
+  if (!pending?.totp_secret || unseal(pending.totp_secret) !== secret) return false;
   const rows = await db
     .updateTable('agents')
     .set({ totp_enabled: true, recovery_codes: toJson(recoveryCodeHashes) })
     .where('id', '=', agentId)
     .where('totp_enabled', '=', false)
-    .where('totp_secret', '=', secret)
+    .where('totp_secret', '=', pending.totp_secret)
     .returning(['id'])
     .execute();
   return rows.length === 1;
@@ -123,7 +137,7 @@ export async function replaceRecoveryCodes(db: Db, agentId: string, expected: st
 }
 
 export async function setAgentStatus(db: Db, agentId: string, status: 'available' | 'busy' | 'away', now: Date): Promise<AgentRow | undefined> {
-  return db.updateTable('agents').set({ status, last_seen_at: now }).where('id', '=', agentId).returningAll().executeTakeFirst();
+  return openAgentIf(await db.updateTable('agents').set({ status, last_seen_at: now }).where('id', '=', agentId).returningAll().executeTakeFirst());
 }
 
 /** The tenant's agents whose accounts are not disabled, with their roles and skills (raw JSON). */

@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { seal, sealJson, unseal, unsealJson } from './crypto.js';
 import { fromJson, toJson } from './json.js';
 import type { CaseRow, Db } from './schema.js';
 
@@ -37,9 +38,9 @@ export async function createCase(db: Db, input: NewCase): Promise<CaseRow> {
         reference,
         service_id: input.serviceId,
         status: 'received',
-        summary: input.summary,
-        details: toJson(input.details),
-        location: input.location == null ? null : toJson(input.location),
+        summary: seal('cases.summary', input.summary),
+        details: sealJson('cases.details', toJson(input.details)),
+        location: input.location == null ? null : sealJson('cases.location', toJson(input.location)),
         uprn: input.uprn ?? null,
         usrn: input.usrn ?? null,
         lat: input.lat ?? null,
@@ -54,7 +55,7 @@ export async function createCase(db: Db, input: NewCase): Promise<CaseRow> {
       .executeTakeFirst();
     if (row) {
       await addCaseStatus(db, input.tenant, id, 'received', 'Reported through the assistant', input.actor);
-      return row;
+      return openCase(row);
     }
   }
   throw new Error('could not allocate a unique case reference');
@@ -86,7 +87,8 @@ export async function findCaseByReference(db: Db, tenant: string, reference: str
     .selectAll()
     .where('tenant_id', '=', tenant)
     .where('reference', '=', reference.toUpperCase())
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then((row) => row && openCase(row));
 }
 
 export async function caseHistory(db: Db, tenant: string, caseId: string) {
@@ -116,9 +118,15 @@ export async function findOpenCasesAt(
     .where('status', 'not in', ['resolved', 'closed'])
     .where('created_at', '>=', since)
     .orderBy('created_at', 'desc')
-    .execute();
+    .execute()
+    .then((rows) => rows.map(openCase));
 }
 
 export function caseDetails(row: CaseRow): Record<string, unknown> {
   return fromJson<Record<string, unknown>>(row.details);
+}
+
+/** A case row as read: its summary, details and location (sealed at rest, store/crypto.ts) as their JSON values. */
+export function openCase(row: CaseRow): CaseRow {
+  return { ...row, summary: unseal(row.summary), details: unsealJson(row.details), location: unsealJson(row.location) };
 }

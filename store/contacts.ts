@@ -1,7 +1,8 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import { fromJson, toJson } from './json.js';
-import { PHONE_IDENTITY, toE164 } from './conversations.js';
+import { contactIdForIdentity, identityColumns, openIdentity, PHONE_IDENTITY, toE164 } from './conversations.js';
+import { blindIndex, blindIndexCandidates, seal, unseal } from './crypto.js';
 import type { ContactClaimsTable, ContactIdentitiesTable, ContactsTable, Db } from './schema.js';
 
 /**
@@ -10,35 +11,35 @@ import type { ContactClaimsTable, ContactIdentitiesTable, ContactsTable, Db } fr
  */
 
 export async function contactById(db: Db, tenant: string, id: string): Promise<Selectable<ContactsTable> | undefined> {
-  return db.selectFrom('contacts').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('contacts').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).executeTakeFirst();
+  return row && openContact(row);
+}
+
+/** A contact row as read: phone and e-mail (sealed at rest, store/crypto.ts) in clear. */
+export function openContact<T extends { phone: string | null; email: string | null }>(row: T): T {
+  return { ...row, phone: unseal(row.phone), email: unseal(row.email) };
 }
 
 /** Every channel identity of a contact, first linked first. */
 export async function contactIdentities(db: Db, tenant: string, contactId: string): Promise<Pick<Selectable<ContactIdentitiesTable>, 'channel' | 'channel_user_id'>[]> {
-  return db
+  const rows = await db
     .selectFrom('contact_identities')
-    .select(['channel', 'channel_user_id'])
+    .select(['channel', 'channel_user_id', 'channel_user_sealed'])
     .where('tenant_id', '=', tenant)
     .where('contact_id', '=', contactId)
     .orderBy('created_at')
     .execute();
+  return rows.map((r) => {
+    const { channel, channel_user_id } = openIdentity(r);
+    return { channel, channel_user_id };
+  });
 }
 
-/** The contact linked to a channel identity (an SMS number, say), if any. */
-export async function contactIdForIdentity(db: Db, tenant: string, channel: string, channelUserId: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('contact_identities')
-    .select('contact_id')
-    .where('tenant_id', '=', tenant)
-    .where('channel', '=', channel)
-    .where('channel_user_id', '=', channelUserId)
-    .executeTakeFirst();
-  return row?.contact_id;
-}
 
 /** How to reach a contact, as they gave it: phone and e-mail (either may be null). */
 export async function contactPhoneAndEmail(db: Db, contactId: string): Promise<{ phone: string | null; email: string | null } | undefined> {
-  return db.selectFrom('contacts').select(['phone', 'email']).where('id', '=', contactId).executeTakeFirst();
+  const row = await db.selectFrom('contacts').select(['phone', 'email']).where('id', '=', contactId).executeTakeFirst();
+  return row && openContact(row);
 }
 
 /** A contact's flags (strings only); none for an unknown contact. */
@@ -73,24 +74,37 @@ export function claimValue(kind: 'phone' | 'email', raw: string): string {
  */
 export async function recordContactClaim(db: Db, tenant: string, contactId: string, kind: 'phone' | 'email', raw: string): Promise<ContactClaim> {
   const value = claimValue(kind, raw);
+  // The value is sealed (a random IV each time), so the same claim is found by its blind index, or by the value for a row in clear.
+  const existing = () =>
+    db
+      .selectFrom('contact_claims')
+      .selectAll()
+      .where('tenant_id', '=', tenant)
+      .where('contact_id', '=', contactId)
+      .where('kind', '=', kind)
+      .where((eb) => eb.or([eb('value', '=', value), ...blindIndexCandidates(kind, value).map((ix) => eb('value_index', '=', ix))]))
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
+  const found = await existing();
+  if (found) return openClaim(found);
   await db
     .insertInto('contact_claims')
-    .values({ id: randomUUID(), tenant_id: tenant, contact_id: contactId, kind, value })
-    .onConflict((oc) => oc.columns(['tenant_id', 'contact_id', 'kind', 'value']).doNothing())
+    .values({ id: randomUUID(), tenant_id: tenant, contact_id: contactId, kind, value: seal('contact_claims.value', value), value_index: blindIndex(kind, value) })
+    // Any unique conflict (the clear value's, or the blind index's): another turn recorded it first.
+    .onConflict((oc) => oc.doNothing())
     .execute();
-  return db
-    .selectFrom('contact_claims')
-    .selectAll()
-    .where('tenant_id', '=', tenant)
-    .where('contact_id', '=', contactId)
-    .where('kind', '=', kind)
-    .where('value', '=', value)
-    .executeTakeFirstOrThrow();
+  return openClaim((await existing())!);
+}
+
+/** A claim as read: its value (sealed at rest) in clear. */
+export function openClaim(claim: ContactClaim): ContactClaim {
+  return { ...claim, value: unseal(claim.value) };
 }
 
 /** A contact's claims, first given first. */
 export async function claimsOfContact(db: Db, tenant: string, contactId: string): Promise<ContactClaim[]> {
-  return db.selectFrom('contact_claims').selectAll().where('tenant_id', '=', tenant).where('contact_id', '=', contactId).orderBy('created_at').orderBy('id').execute();
+  return (await db.selectFrom('contact_claims').selectAll().where('tenant_id', '=', tenant).where('contact_id', '=', contactId).orderBy('created_at').orderBy('id').execute()).map(openClaim);
 }
 
 /**
@@ -156,7 +170,7 @@ export async function takeClaimCodeToSend(db: Db, claimId: string, now: Date, co
     .where('code_expires_at', '>', now)
     .returning(['tenant_id', 'value'])
     .executeTakeFirst();
-  return row ? { tenant: row.tenant_id, phone: row.value } : undefined;
+  return row ? { tenant: row.tenant_id, phone: unseal(row.value) } : undefined;
 }
 
 /** A send that failed (and will be retried): the code that never went is forgotten. */
@@ -195,7 +209,8 @@ export async function latestClaimCode(db: Db, tenant: string, contactId: string,
     .orderBy('code_requested_at', 'desc')
     .limit(1)
     .forUpdate()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then((c) => c && openClaim(c));
 }
 
 /** One more wrong attempt at the claim's code. */
@@ -222,9 +237,11 @@ export async function linkPhoneClaim(db: Db, tenant: string, claim: Pick<Contact
     .set({ verified_at: now, code_used_at: now })
     .where('id', '=', claim.id)
     .execute();
-  const inserted = await db
+  // Looked up first: the number's identity may be under an older key's blind index, which an insert would not meet.
+  const holder = await contactIdForIdentity(db, tenant, PHONE_IDENTITY, claim.value);
+  const inserted = holder ? { contact_id: holder } : await db
     .insertInto('contact_identities')
-    .values({ tenant_id: tenant, channel: PHONE_IDENTITY, channel_user_id: claim.value, contact_id: claim.contact_id })
+    .values({ tenant_id: tenant, channel: PHONE_IDENTITY, ...identityColumns(PHONE_IDENTITY, claim.value), contact_id: claim.contact_id })
     .onConflict((oc) => oc.columns(['tenant_id', 'channel', 'channel_user_id']).doNothing())
     .returning('contact_id')
     .executeTakeFirst();
@@ -235,7 +252,8 @@ export async function linkPhoneClaim(db: Db, tenant: string, claim: Pick<Contact
 
 /** Moves everything of contact `from` to contact `into` and removes `from` (details and flags `into` lacks are kept). */
 async function mergeContactInto(db: Db, tenant: string, from: string, into: string, now: Date): Promise<void> {
-  const source = await contactById(db, tenant, from);
+  // Read as stored (sealed values and their blind indexes move together, unopened).
+  const source = await db.selectFrom('contacts').selectAll().where('tenant_id', '=', tenant).where('id', '=', from).executeTakeFirst();
   await lockContact(db, into);
   await db.updateTable('conversations').set({ contact_id: into }).where('tenant_id', '=', tenant).where('contact_id', '=', from).execute();
   await db.updateTable('cases').set({ contact_id: into }).where('tenant_id', '=', tenant).where('contact_id', '=', from).execute();
@@ -252,19 +270,19 @@ async function mergeContactInto(db: Db, tenant: string, from: string, into: stri
           .select('f.id')
           .where('f.contact_id', '=', from)
           .whereRef('f.kind', '=', 'contact_claims.kind')
-          .whereRef('f.value', '=', 'contact_claims.value'),
+          .where((w) => w.or([w('f.value', '=', w.ref('contact_claims.value')), w('f.value_index', '=', w.ref('contact_claims.value_index'))])),
       ),
     )
     .execute();
   await db.updateTable('contact_claims').set({ contact_id: into }).where('tenant_id', '=', tenant).where('contact_id', '=', from).execute();
-  const target = await contactById(db, tenant, into);
+  const target = await db.selectFrom('contacts').selectAll().where('tenant_id', '=', tenant).where('id', '=', into).executeTakeFirst();
   if (source && target) {
     const flags = [...new Set([...flagList(target.flags), ...flagList(source.flags)])];
     await db
       .updateTable('contacts')
       .set({
-        phone: target.phone ?? source.phone,
-        email: target.email ?? source.email,
+        ...(target.phone ? {} : { phone: source.phone, phone_index: source.phone_index }),
+        ...(target.email ? {} : { email: source.email, email_index: source.email_index }),
         display_name: target.display_name ?? source.display_name,
         flags: toJson(flags),
         updated_at: now,

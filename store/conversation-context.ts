@@ -1,3 +1,5 @@
+import { unseal, unsealJson } from './crypto.js';
+import { openRecognition } from './messages.js';
 import type { Db } from './schema.js';
 
 /**
@@ -26,7 +28,7 @@ export async function lastRecognition(db: Db, tenant: string, conversationId: st
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row?.recognition;
+  return openRecognition(row?.recognition);
 }
 
 /** Cases raised in the conversation, oldest first. */
@@ -37,7 +39,8 @@ export async function casesOfConversation(db: Db, tenant: string, conversationId
     .where('tenant_id', '=', tenant)
     .where('conversation_id', '=', conversationId)
     .orderBy('created_at')
-    .execute();
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, summary: unseal(r.summary) })));
 }
 
 /** The conversation's most recent case: its reference and location (the duty referral's message). */
@@ -48,7 +51,8 @@ export async function latestCaseOfConversation(db: Db, tenant: string, conversat
     .where('tenant_id', '=', tenant)
     .where('conversation_id', '=', conversationId)
     .orderBy('created_at', 'desc')
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then((row) => row && { ...row, location: unsealJson(row.location) });
 }
 
 /**
@@ -94,7 +98,8 @@ export async function otherConversationsOfContact(
     .where('c.id', '!=', exceptConversationId)
     .orderBy('c.created_at', 'desc')
     .limit(limit)
-    .execute();
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, first_message: unseal(r.first_message) })));
 }
 
 /** The contact's cases not raised in `exceptConversationId` (including those whose conversation was purged), newest first. */
@@ -107,5 +112,6 @@ export async function otherCasesOfContact(db: Db, tenant: string, contactId: str
     .where((eb) => eb.or([eb('conversation_id', 'is', null), eb('conversation_id', '!=', exceptConversationId)]))
     .orderBy('created_at', 'desc')
     .limit(limit)
-    .execute();
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, summary: unseal(r.summary) })));
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { fromJson, storableText, toJson } from './json.js';
+import { openMessageIf } from './messages.js';
+import { blindIndex, blindIndexCandidates, seal, sealing, sealJson, unseal, unsealJson } from './crypto.js';
 import type { ConversationEventRow, ConversationRow, ConversationState, Db, MessageRow } from './schema.js';
 
 export async function ensureTenant(db: Db, id: string, name: string, settings: unknown): Promise<void> {
@@ -29,23 +31,52 @@ export function toE164(raw: string | null | undefined): string | null {
   return /^\+[1-9]\d{6,14}$/.test(n) ? n : null;
 }
 
+/** Channels whose id for a resident is a phone number: with encryption on, stored as a blind index and sealed beside it. */
+const SEALED_IDENTITY_CHANNELS: ReadonlySet<string> = new Set([...PHONE_VOUCHED_CHANNELS, PHONE_IDENTITY]);
+const IDENTITY_INDEX = 'hmac:';
+
+/** A channel's id for a resident as stored: channel_user_id (the blind index of a phone channel's id) and channel_user_sealed. */
+export function identityColumns(channel: string, channelUserId: string): { channel_user_id: string; channel_user_sealed: string | null } {
+  if (!SEALED_IDENTITY_CHANNELS.has(channel) || !sealing('phone_identities')) return { channel_user_id: channelUserId, channel_user_sealed: null };
+  return { channel_user_id: `${IDENTITY_INDEX}${blindIndex('identity', channelUserId)}`, channel_user_sealed: seal('phone_identities', channelUserId) };
+}
+
+/** Every form a stored channel_user_id of this id may take: the id itself (rows in clear) and its blind index under each key. */
+export function identityKeys(channel: string, channelUserId: string): string[] {
+  if (!SEALED_IDENTITY_CHANNELS.has(channel)) return [channelUserId];
+  return [channelUserId, ...blindIndexCandidates('identity', channelUserId).map((ix) => `${IDENTITY_INDEX}${ix}`)];
+}
+
+/** A row's channel id as read: the sealed id when there is one. */
+export function openIdentity<T extends { channel_user_id: string; channel_user_sealed?: string | null }>(row: T): T {
+  if (!row.channel_user_sealed) return row;
+  return { ...row, channel_user_id: unseal(row.channel_user_sealed) };
+}
+
+/** The contact linked to a channel identity (an SMS number, say), if any. */
+export async function contactIdForIdentity(db: Db, tenant: string, channel: string, channelUserId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('contact_identities')
+    .select('contact_id')
+    .where('tenant_id', '=', tenant)
+    .where('channel', '=', channel)
+    .where('channel_user_id', 'in', identityKeys(channel, channelUserId))
+    .orderBy('created_at')
+    .executeTakeFirst();
+  return row?.contact_id;
+}
+
 /** The contact an identity points at, creating both when new (race-safe: a lost race uses the winner's). */
 async function identityContact(db: Db, tenant: string, channel: string, channelUserId: string, seed?: () => Promise<string | undefined>): Promise<string> {
   for (;;) {
-    const existing = await db
-      .selectFrom('contact_identities')
-      .select('contact_id')
-      .where('tenant_id', '=', tenant)
-      .where('channel', '=', channel)
-      .where('channel_user_id', '=', channelUserId)
-      .executeTakeFirst();
-    if (existing) return existing.contact_id;
+    const existing = await contactIdForIdentity(db, tenant, channel, channelUserId);
+    if (existing) return existing;
     const seeded = await seed?.();
     const id = seeded ?? randomUUID();
     if (!seeded) await db.insertInto('contacts').values({ id, tenant_id: tenant }).execute();
     const inserted = await db
       .insertInto('contact_identities')
-      .values({ tenant_id: tenant, channel, channel_user_id: channelUserId, contact_id: id })
+      .values({ tenant_id: tenant, channel, ...identityColumns(channel, channelUserId), contact_id: id })
       .onConflict((oc) => oc.columns(['tenant_id', 'channel', 'channel_user_id']).doNothing())
       .returning('contact_id')
       .executeTakeFirst();
@@ -73,14 +104,25 @@ export async function findOrCreateContact(db: Db, tenant: string, channel: strin
         .select('contact_id')
         .where('tenant_id', '=', tenant)
         .where('channel', '=', channel)
-        .where('channel_user_id', '=', channelUserId)
+        .where('channel_user_id', 'in', identityKeys(channel, channelUserId))
+        .orderBy('created_at')
         .executeTakeFirst()
     )?.contact_id;
   const contactId = await identityContact(db, tenant, PHONE_IDENTITY, phone, seed);
   // The channel's identity follows the number's contact (readers such as the SMS opt-out look it up by channel).
+  // The row may be under an older key's index (or in clear): point every form at the contact, and add one only when none exists.
+  const forms = await db
+    .updateTable('contact_identities')
+    .set({ contact_id: contactId })
+    .where('tenant_id', '=', tenant)
+    .where('channel', '=', channel)
+    .where('channel_user_id', 'in', identityKeys(channel, channelUserId))
+    .returning('contact_id')
+    .execute();
+  if (forms.length) return contactId;
   await db
     .insertInto('contact_identities')
-    .values({ tenant_id: tenant, channel, channel_user_id: channelUserId, contact_id: contactId })
+    .values({ tenant_id: tenant, channel, ...identityColumns(channel, channelUserId), contact_id: contactId })
     .onConflict((oc) =>
       oc
         .columns(['tenant_id', 'channel', 'channel_user_id'])
@@ -102,12 +144,13 @@ export async function createConversation(
       id,
       tenant_id: input.tenant,
       channel: input.channel,
-      channel_user_id: input.channelUserId ?? id,
+      ...identityColumns(input.channel, input.channelUserId ?? id),
       token_hash: input.tokenHash ?? null,
       contact_id: input.contactId ?? null,
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .then(openConversation);
 }
 
 export async function findConversation(db: Db, tenant: string, id: string): Promise<ConversationRow | undefined> {
@@ -116,12 +159,13 @@ export async function findConversation(db: Db, tenant: string, id: string): Prom
     .selectAll()
     .where('tenant_id', '=', tenant)
     .where('id', '=', id)
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openConversationIf);
 }
 
 /** Finds a conversation by id alone: the API then checks the caller's token, which binds the tenant. */
 export async function findConversationById(db: Db, id: string): Promise<ConversationRow | undefined> {
-  return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst().then(openConversationIf);
 }
 
 /** Takes the conversation's row lock for the rest of the transaction: one turn at a time, across processes. */
@@ -132,7 +176,8 @@ export async function lockConversation(db: Db, tenant: string, id: string): Prom
     .where('tenant_id', '=', tenant)
     .where('id', '=', id)
     .forUpdate()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openConversationIf);
 }
 
 /**
@@ -160,11 +205,12 @@ export async function latestConversationFor(db: Db, tenant: string, channel: str
     .selectAll()
     .where('tenant_id', '=', tenant)
     .where('channel', '=', channel)
-    .where('channel_user_id', '=', channelUserId)
+    .where('channel_user_id', 'in', identityKeys(channel, channelUserId))
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(1)
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openConversationIf);
 }
 
 /**
@@ -201,14 +247,15 @@ export async function inboundByProviderId(db: Db, tenant: string, channel: strin
     .where('channel', '=', channel)
     .where('direction', '=', 'in')
     .where('provider_message_id', '=', storableText(providerMessageId))
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openMessageIf);
 }
 
 /** Stores the dialogue after a turn. The state is not written here: conversations/lifecycle.ts changes it. */
 export async function saveDialogue(db: Db, tenant: string, id: string, dialogue: unknown, now = new Date()): Promise<void> {
   await db
     .updateTable('conversations')
-    .set({ dialogue: toJson(dialogue), updated_at: now, last_message_at: now })
+    .set({ dialogue: sealJson('conversations.dialogue', toJson(dialogue)), updated_at: now, last_message_at: now })
     .where('tenant_id', '=', tenant)
     .where('id', '=', id)
     .execute();
@@ -243,7 +290,8 @@ export async function setConversationState(
     .where('id', '=', id)
     .where('state', '=', change.from)
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openConversationIf);
 }
 
 /** One change of state in the conversation's history (conversation_events, migration 008). */
@@ -295,14 +343,33 @@ export async function updateContactDetails(db: Db, tenant: string, contactId: st
   if (!details.phone && !details.email) return;
   await db
     .updateTable('contacts')
-    .set({ ...(details.phone ? { phone: details.phone } : {}), ...(details.email ? { email: details.email } : {}), updated_at: now })
+    .set({ ...(details.phone ? contactPhoneColumns(details.phone) : {}), ...(details.email ? contactEmailColumns(details.email) : {}), updated_at: now })
     .where('tenant_id', '=', tenant)
     .where('id', '=', contactId)
     .execute();
 }
 
+/** A contact's phone as stored: sealed (store/crypto.ts), with its blind index over the E.164 form. */
+export function contactPhoneColumns(phone: string): { phone: string; phone_index: string | null } {
+  return { phone: seal('contacts.phone', phone), phone_index: blindIndex('phone', toE164(phone) ?? phone) };
+}
+
+/** A contact's e-mail as stored: sealed, with its blind index over the lower-case form. */
+export function contactEmailColumns(email: string): { email: string; email_index: string | null } {
+  return { email: seal('contacts.email', email), email_index: blindIndex('email', email) };
+}
+
+/** A conversation row as read: its dialogue (sealed at rest, store/crypto.ts) as its JSON value. */
+export function openConversation(row: ConversationRow): ConversationRow {
+  return openIdentity({ ...row, dialogue: unsealJson(row.dialogue) });
+}
+
+export function openConversationIf(row: ConversationRow | undefined): ConversationRow | undefined {
+  return row && openConversation(row);
+}
+
 export function dialogueOf<T>(row: ConversationRow): T {
-  return fromJson<T>(row.dialogue);
+  return fromJson<T>(unsealJson(row.dialogue));
 }
 
 export async function countConversations(db: Db, tenant: string, state?: ConversationState): Promise<number> {

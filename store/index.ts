@@ -26,3 +26,5 @@ export * from './contacts.js';
 export * from './retention.js';
 export * from './health.js';
 export * from './subject-access.js';
+export * from './crypto.js';
+export * from './rotate-keys.js';

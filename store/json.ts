@@ -12,7 +12,10 @@ export function fromJson<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
-/** Text PostgreSQL can store: NUL becomes U+FFFD (the replacement character), nothing is dropped. */
+// NUL, and a surrogate without its pair (PostgreSQL refuses both: in text, and as a jsonb escape).
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text PostgreSQL can store: NUL and lone surrogates become U+FFFD (the replacement character), nothing is dropped. */
 export function storableText(text: string): string {
-  return text.includes('\u0000') ? text.replace(/\u0000/g, '\uFFFD') : text;
+  return text.replace(UNSTORABLE, '\uFFFD');
 }

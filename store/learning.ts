@@ -3,6 +3,8 @@
  * grouped by text so content editors can turn the commonest into training phrases or articles.
  * Only the resident's own words leave the store, with e-mail addresses and phone numbers masked.
  */
+import { unseal } from './crypto.js';
+import { openRecognition } from './messages.js';
 import { sql } from 'kysely';
 import { fromJson } from './json.js';
 import type { Db } from './schema.js';
@@ -79,7 +81,8 @@ export async function learningExport(db: Db, tenant: string, options: LearningOp
         .select('m.recognition')
         .whereRef('m.tenant_id', '=', 'f.tenant_id')
         .whereRef('m.conversation_id', '=', 'f.conversation_id')
-        .whereRef('m.text', '=', 'f.query')
+        // By the article answered (message text is sealed at rest, so not comparable in SQL), or by equal text for rows in clear.
+        .where(sql<boolean>`(m.recognition->>'articleId' = f.article_id or m.text = f.query)`)
         .whereRef('m.created_at', '<=', 'f.created_at')
         .where('m.direction', '=', 'in')
         .orderBy('m.id', 'desc')
@@ -93,10 +96,10 @@ export async function learningExport(db: Db, tenant: string, options: LearningOp
   const [messageRows, feedbackRows] = await Promise.all([messages.execute(), feedback.execute()]);
   const occurrences: Occurrence[] = [
     ...messageRows.map((r): Occurrence => {
-      const recognition = fromJson<Recognition | null>(r.recognition);
+      const recognition = fromJson<Recognition | null>(openRecognition(r.recognition));
       return {
         kind: recognition?.action === 'answer' ? 'low_confidence_answer' : 'misunderstood',
-        text: r.text,
+        text: unseal(r.text),
         recognition,
         articleId: typeof recognition?.articleId === 'string' ? recognition.articleId : null,
         at: r.created_at,
@@ -106,7 +109,7 @@ export async function learningExport(db: Db, tenant: string, options: LearningOp
       (r): Occurrence => ({
         kind: 'unhelpful_answer',
         text: r.query ?? '',
-        recognition: r.recognition == null ? null : fromJson<Recognition>(r.recognition),
+        recognition: r.recognition == null ? null : fromJson<Recognition>(openRecognition(r.recognition)),
         articleId: r.article_id,
         at: r.created_at,
       }),

@@ -1,3 +1,4 @@
+import { isSealed, seal, sealing, sealJson, unseal, unsealJson } from './crypto.js';
 import { fromJson, storableText, toJson } from './json.js';
 import type { Db, MessageRow } from './schema.js';
 
@@ -29,8 +30,8 @@ export async function storeInbound(
       direction: 'in',
       author: 'resident',
       provider_message_id: input.providerMessageId === null ? null : storableText(input.providerMessageId),
-      text: storableText(input.text),
-      parts: input.parts === undefined ? null : toJson(input.parts),
+      text: seal('messages.text', storableText(input.text)),
+      parts: input.parts === undefined ? null : sealParts(input.parts),
       status: 'received',
       ...(input.receivedAt ? { created_at: input.receivedAt } : {}),
     })
@@ -39,7 +40,7 @@ export async function storeInbound(
     )
     .returningAll()
     .executeTakeFirst();
-  if (inserted) return { message: inserted, duplicate: false };
+  if (inserted) return { message: openMessage(inserted), duplicate: false };
   const existing = await db
     .selectFrom('messages')
     .selectAll()
@@ -47,7 +48,7 @@ export async function storeInbound(
     .where('channel', '=', input.channel)
     .where('provider_message_id', '=', input.providerMessageId === null ? null : storableText(input.providerMessageId))
     .executeTakeFirstOrThrow();
-  return { message: existing, duplicate: true };
+  return { message: openMessage(existing), duplicate: true };
 }
 
 /** Inbound messages of a conversation not yet answered, oldest first. */
@@ -60,13 +61,14 @@ export async function pendingInbound(db: Db, tenant: string, conversationId: str
     .where('direction', '=', 'in')
     .where('processed_at', 'is', null)
     .orderBy('id')
-    .execute();
+    .execute()
+    .then(openMessages);
 }
 
 export async function markProcessed(db: Db, tenant: string, id: string, recognition: unknown): Promise<void> {
   await db
     .updateTable('messages')
-    .set({ processed_at: new Date(), status: 'processed', recognition: recognition === undefined ? null : toJson(recognition) })
+    .set({ processed_at: new Date(), status: 'processed', recognition: recognition === undefined ? null : sealRecognition(recognition) })
     .where('tenant_id', '=', tenant)
     .where('id', '=', id)
     .execute();
@@ -94,13 +96,14 @@ export async function storeOutbound(
       direction: 'out',
       author: input.author,
       provider_message_id: null,
-      text: storableText(input.text),
-      parts: toJson(input.parts),
+      text: seal('messages.text', storableText(input.text)),
+      parts: sealParts(input.parts),
       status: input.status ?? 'stored',
       reply_to: input.replyTo,
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .then(openMessage);
 }
 
 export async function repliesTo(db: Db, tenant: string, messageId: string): Promise<MessageRow[]> {
@@ -110,20 +113,31 @@ export async function repliesTo(db: Db, tenant: string, messageId: string): Prom
     .where('tenant_id', '=', tenant)
     .where('reply_to', '=', messageId)
     .orderBy('id')
-    .execute();
+    .execute()
+    .then(openMessages);
 }
 
 /** The conversation's most recent outbound message (what the resident was last asked). */
-export async function latestOutbound(db: Db, tenant: string, conversationId: string): Promise<MessageRow | undefined> {
+export function latestOutbound(db: Db, tenant: string, conversationId: string): Promise<MessageRow | undefined> {
+  return edgeOutbound(db, tenant, conversationId, 'desc');
+}
+
+/** A conversation's first outbound message (a call's greeting, which records its CallSid). */
+export function firstOutbound(db: Db, tenant: string, conversationId: string): Promise<MessageRow | undefined> {
+  return edgeOutbound(db, tenant, conversationId, 'asc');
+}
+
+function edgeOutbound(db: Db, tenant: string, conversationId: string, order: 'asc' | 'desc'): Promise<MessageRow | undefined> {
   return db
     .selectFrom('messages')
     .selectAll()
     .where('tenant_id', '=', tenant)
     .where('conversation_id', '=', conversationId)
     .where('direction', '=', 'out')
-    .orderBy('id', 'desc')
+    .orderBy('id', order)
     .limit(1)
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openMessageIf);
 }
 
 export async function transcript(db: Db, tenant: string, conversationId: string, limit = 500): Promise<MessageRow[]> {
@@ -134,9 +148,64 @@ export async function transcript(db: Db, tenant: string, conversationId: string,
     .where('conversation_id', '=', conversationId)
     .orderBy('id')
     .limit(limit)
-    .execute();
+    .execute()
+    .then(openMessages);
 }
 
 export function partsOf<T>(row: MessageRow): T | null {
   return row.parts == null ? null : fromJson<T>(row.parts);
+}
+
+/** The parts of a recognition that repeat what the resident typed (numbers, e-mails, addresses). */
+const PERSONAL_RECOGNITION_KEYS = ['entities', 'contactLinked'] as const;
+
+/**
+ * A recognition as stored: its personal parts (the entities found in the message, a number linked)
+ * sealed, each as a sealed JSON string; the rest (intent, confidence, safety, action) stays in
+ * clear, as SQL reads it (safety flags, retention per service, the learning export).
+ */
+export function sealRecognition(recognition: unknown): string {
+  if (!sealing('messages.recognition.personal') || !recognition || typeof recognition !== 'object') return toJson(recognition);
+  const r = { ...(recognition as Record<string, unknown>) };
+  for (const key of PERSONAL_RECOGNITION_KEYS) {
+    const v = r[key];
+    if (v == null || isSealed(v) || (Array.isArray(v) && !v.length)) continue;
+    r[key] = seal('messages.recognition.personal', toJson(v));
+  }
+  return toJson(r);
+}
+
+/** A recognition as read (raw JSON or parsed): its sealed parts opened. */
+export function openRecognition<T>(value: T): T {
+  if (value == null) return value;
+  const r = fromJson<unknown>(value);
+  if (!r || typeof r !== 'object') return value;
+  const sealedKeys = PERSONAL_RECOGNITION_KEYS.filter((k) => isSealed((r as Record<string, unknown>)[k]));
+  if (!sealedKeys.length) return value;
+  const out = { ...(r as Record<string, unknown>) };
+  for (const k of sealedKeys) out[k] = JSON.parse(unseal(out[k] as string));
+  return out as T;
+}
+
+/** A message's parts (its rendering, buttons and send state) as stored: sealed, as they repeat its text. */
+export function sealParts(parts: unknown): string {
+  return sealJson('messages.parts', toJson(parts));
+}
+
+/** A message row as read: its text (sealed at rest, store/crypto.ts) in clear. */
+export function openMessage<T extends { text: string }>(row: T): T {
+  return {
+    ...row,
+    text: unseal(row.text),
+    ...('parts' in row ? { parts: unsealJson(row.parts) } : {}),
+    ...('recognition' in row ? { recognition: openRecognition(row.recognition) } : {}),
+  };
+}
+
+export function openMessageIf<T extends { text: string }>(row: T | undefined): T | undefined {
+  return row && openMessage(row);
+}
+
+export function openMessages<T extends { text: string }>(rows: T[]): T[] {
+  return rows.map(openMessage);
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { setKeyring, type Keyring } from './crypto.js';
 import { migrationProvider } from './migrations/index.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
@@ -18,11 +19,17 @@ export interface StoreOptions {
   databaseUrl?: string;
   dataDir?: string | null;
   poolSize?: number;
+  /**
+   * The keys personal data is sealed under (store/crypto.ts). Given (null included), it becomes the
+   * process's keyring, which every store function uses; left out, the keyring is unchanged.
+   */
+  keyring?: Keyring | null;
 }
 
 /** Opens the store and brings its schema up to date. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   let store: Store;
+  if (options.keyring !== undefined) setKeyring(options.keyring);
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

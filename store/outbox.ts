@@ -1,5 +1,7 @@
 import { sql, type ColumnType, type Kysely } from 'kysely';
-import { toJson } from './json.js';
+import { openMessageIf, openMessages, sealParts } from './messages.js';
+import { unsealJson } from './crypto.js';
+import { openConversation, openIdentity } from './conversations.js';
 import { msAgo } from './sql-time.js';
 import type { ConversationRow, Database, Db, MessageRow, MessagesTable } from './schema.js';
 
@@ -31,13 +33,14 @@ function ob(db: Db): Kysely<OutboxDatabase> {
 export async function claimOutbound(db: Db, tenant: string, id: string, parts: unknown): Promise<OutboxRow | undefined> {
   return ob(db)
     .updateTable('messages')
-    .set({ status: 'dispatching', claimed_at: sql<Date>`now()`, parts: toJson(parts) })
+    .set({ status: 'dispatching', claimed_at: sql<Date>`now()`, parts: sealParts(parts) })
     .where('tenant_id', '=', tenant)
     .where('id', '=', id)
     .where('direction', '=', 'out')
     .where('status', 'in', [...OUTBOX_SENDABLE])
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openMessageIf);
 }
 
 /**
@@ -54,26 +57,28 @@ export async function settleOutbound(
     .updateTable('messages')
     .set({
       status: set.status,
-      parts: toJson(set.parts),
+      parts: sealParts(set.parts),
       ...(set.providerMessageId ? { provider_message_id: set.providerMessageId } : {}),
     })
     .where('tenant_id', '=', tenant)
     .where('id', '=', id)
     .where('status', '=', 'dispatching')
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openMessageIf);
 }
 
 /** Sets the status (and parts) of a message still in one of `onlyIfStatus` (suppressions, not-configured). */
 export async function setOutboundStatus(db: Db, tenant: string, id: string, status: string, parts: unknown, onlyIfStatus: readonly string[]): Promise<OutboxRow | undefined> {
   return ob(db)
     .updateTable('messages')
-    .set({ status, parts: toJson(parts) })
+    .set({ status, parts: sealParts(parts) })
     .where('tenant_id', '=', tenant)
     .where('id', '=', id)
     .where('status', 'in', [...onlyIfStatus])
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openMessageIf);
 }
 
 /** Outbound messages of these councils in conversations on `channel`, oldest first (the sweeps' common part). */
@@ -112,7 +117,8 @@ export async function unsentOutbound(
         ]),
       ]),
     )
-    .execute();
+    .execute()
+    .then(openMessages);
 }
 
 /** Messages left 'dispatching' for longer than `olderThanMs` (a process died between claim and record). */
@@ -121,7 +127,8 @@ export async function staleClaims(db: Db, input: { tenants: string[]; channel: s
   return outboundOnChannel(db, input.tenants, input.channel, input.limit)
     .where('messages.status', '=', 'dispatching')
     .where(sql`coalesce(messages.claimed_at, messages.created_at)`, '<', msAgo(input.olderThanMs))
-    .execute();
+    .execute()
+    .then(openMessages);
 }
 
 /**
@@ -137,7 +144,8 @@ export async function reclaimStale(db: Db, row: OutboxRow, olderThanMs: number):
     .where('status', '=', 'dispatching')
     .where(sql`coalesce(claimed_at, created_at)`, '<', msAgo(olderThanMs))
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openMessageIf);
 }
 
 /** Which of these provider ids are already recorded on a message (a lookup must not match those). */
@@ -177,17 +185,21 @@ export async function conversationsWithUnanswered(db: Db, input: { tenants: stri
     .forUpdate()
     .skipLocked()
     .limit(input.limit)
-    .execute();
+    .execute()
+    .then((rows) => rows.map(openConversation));
 }
 
 /** One outbound message by id. */
 export async function outboundMessage(db: Db, tenant: string, id: string): Promise<MessageRow | undefined> {
-  return db.selectFrom('messages').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).where('direction', '=', 'out').executeTakeFirst();
+  return db.selectFrom('messages').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).where('direction', '=', 'out').executeTakeFirst().then(openMessageIf);
 }
 
 /** Where a conversation's messages go: its channel and the resident's id on it. */
 export async function conversationAddress(db: Db, tenant: string, conversationId: string): Promise<{ channel: string; channel_user_id: string } | undefined> {
-  return db.selectFrom('conversations').select(['channel', 'channel_user_id']).where('tenant_id', '=', tenant).where('id', '=', conversationId).executeTakeFirst();
+  const row = await db.selectFrom('conversations').select(['channel', 'channel_user_id', 'channel_user_sealed']).where('tenant_id', '=', tenant).where('id', '=', conversationId).executeTakeFirst();
+  if (!row) return undefined;
+  const { channel, channel_user_id } = openIdentity(row);
+  return { channel, channel_user_id };
 }
 
 /** A conversation's outbound messages never attempted yet, oldest first (what a dispatch queues). */
@@ -218,7 +230,8 @@ export async function earlierUnsent(db: Db, row: Pick<MessageRow, 'tenant_id' | 
     .where('id', '<', row.id)
     .where('status', 'in', ['stored', 'fault', 'send_retry', 'dispatching'])
     .orderBy('id')
-    .execute();
+    .execute()
+    .then(openMessages);
 }
 
 /** The parts of the outbound messages answering the same inbound message after this one. */
@@ -233,38 +246,25 @@ export async function laterRepliesParts(db: Db, row: Pick<MessageRow, 'tenant_id
     .where('direction', '=', 'out')
     .where('id', '>', row.id)
     .execute();
-  return rows.map((r) => r.parts);
+  return rows.map((r) => unsealJson(r.parts));
 }
 
 /** The outbound message a provider knows by `providerMessageId` (a status callback's subject). */
 export async function outboundByProviderId(db: Db, channel: string, providerMessageId: string, tenant?: string): Promise<MessageRow | undefined> {
   let q = db.selectFrom('messages').selectAll().where('provider_message_id', '=', providerMessageId).where('channel', '=', channel).where('direction', '=', 'out');
   if (tenant) q = q.where('tenant_id', '=', tenant);
-  return q.executeTakeFirst();
+  return q.executeTakeFirst().then(openMessageIf);
 }
 
 /** Moves a message from the status it was read in to `status` (false: another writer moved it first). */
 export async function advanceOutboundStatus(db: Db, row: Pick<MessageRow, 'tenant_id' | 'id' | 'status'>, status: string, parts: unknown): Promise<boolean> {
   const done = await db
     .updateTable('messages')
-    .set({ status, parts: toJson(parts) })
+    .set({ status, parts: sealParts(parts) })
     .where('tenant_id', '=', row.tenant_id)
     .where('id', '=', row.id)
     .where('status', '=', row.status)
     .returning('id')
     .executeTakeFirst();
   return !!done;
-}
-
-/** A conversation's first outbound message (a call's greeting, which records its CallSid). */
-export async function firstOutbound(db: Db, tenant: string, conversationId: string): Promise<MessageRow | undefined> {
-  return db
-    .selectFrom('messages')
-    .selectAll()
-    .where('tenant_id', '=', tenant)
-    .where('conversation_id', '=', conversationId)
-    .where('direction', '=', 'out')
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
 }

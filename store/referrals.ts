@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { seal, sealJson, unseal, unsealJson } from './crypto.js';
 import { toJson } from './json.js';
 import type { Db, ReferralRow } from './schema.js';
 
@@ -20,7 +21,8 @@ export async function referralChain(db: Db, tenant: string, rootId: string): Pro
     .where((eb) => eb.or([eb('id', '=', rootId), eb('escalation_of', '=', rootId)]))
     .orderBy('step')
     .orderBy('created_at')
-    .execute();
+    .execute()
+    .then(openReferrals);
 }
 
 /**
@@ -38,7 +40,8 @@ export async function claimReferralEscalation(db: Db, tenant: string, id: string
     .where('due_at', '<=', now)
     .where(chainUnacknowledged('referrals'))
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openReferralIf);
 }
 
 /** When a step escalates if nobody acknowledges it (null: never). */
@@ -102,7 +105,8 @@ export async function recentReferralChains(db: Db, tenant: string, since: Date, 
     .where('created_at', '>=', since)
     .orderBy('created_at', 'desc')
     .limit(limit)
-    .execute();
+    .execute()
+    .then(openReferrals);
   if (!roots.length) return [];
   const steps = await db
     .selectFrom('referrals')
@@ -110,7 +114,8 @@ export async function recentReferralChains(db: Db, tenant: string, since: Date, 
     .where('tenant_id', '=', tenant)
     .where('escalation_of', 'in', roots.map((r) => r.id))
     .orderBy('step')
-    .execute();
+    .execute()
+    .then(openReferrals);
   return roots.map((root) => ({ root, steps: [root, ...steps.filter((s) => s.escalation_of === root.id)] }));
 }
 
@@ -165,8 +170,8 @@ export async function insertReferral(
       conversation_id: input.conversationId,
       rota_entry_id: input.rotaEntryId,
       channel: input.channel,
-      destination: input.destination,
-      summary: input.summary,
+      destination: seal('referrals.destination', input.destination),
+      summary: seal('referrals.summary', input.summary),
       status: input.status,
       ack_token_hash: input.ackTokenHash,
       escalation_of: input.escalationOf,
@@ -175,7 +180,7 @@ export async function insertReferral(
       target_name: input.targetName,
       fallback_index: input.fallbackIndex,
       skills: toJson(input.skills),
-      details: toJson(input.details),
+      details: sealJson('referrals.details', toJson(input.details)),
       due_at: input.dueAt,
     })
     .execute();
@@ -203,7 +208,8 @@ export async function claimReferralAttempt(db: Db, tenant: string, id: string, u
     .where('id', '=', id)
     .where('status', 'in', [...unfinished])
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openReferralIf);
 }
 
 /** Who acknowledged a step from its link: the person it was sent to. */
@@ -219,7 +225,7 @@ export async function referralByAckHash(db: Db, ackTokenHash: string): Promise<{
     .executeTakeFirst();
   if (!row) return undefined;
   const { sent_to: sentTo, ...referral } = row;
-  return { referral, sentTo };
+  return { referral: openReferral(referral), sentTo };
 }
 
 /** Records the first acknowledgement from a link, by the person the step was sent to; undefined when already acknowledged or unknown. */
@@ -230,7 +236,8 @@ export async function acknowledgeReferralByAckHash(db: Db, ackTokenHash: string,
     .where('ack_token_hash', '=', ackTokenHash)
     .where('acknowledged_at', 'is', null)
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openReferralIf);
 }
 
 /** Records the first acknowledgement of a referral by id, as `by`; undefined when already acknowledged or unknown. */
@@ -242,11 +249,12 @@ export async function acknowledgeReferralById(db: Db, tenant: string, id: string
     .where('id', '=', id)
     .where('acknowledged_at', 'is', null)
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openReferralIf);
 }
 
 export async function referralById(db: Db, tenant: string, id: string): Promise<ReferralRow | undefined> {
-  return db.selectFrom('referrals').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('referrals').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).executeTakeFirst().then(openReferralIf);
 }
 
 export interface ReferralListItem {
@@ -296,7 +304,7 @@ export async function listReferrals(db: Db, tenant: string, limit = 100): Promis
     skill: r.skill,
     onCallName: r.name,
     channel: r.channel,
-    summary: r.summary,
+    summary: unseal(r.summary),
     status: r.status,
     attempts: r.attempts,
     providerId: r.provider_id,
@@ -304,4 +312,22 @@ export async function listReferrals(db: Db, tenant: string, limit = 100): Promis
     sentAt: r.sent_at,
     acknowledgedAt: r.acknowledged_at,
   }));
+}
+
+/** A referral row as read: destination, summary and details (sealed at rest, store/crypto.ts) in clear. */
+export function openReferral(row: ReferralRow): ReferralRow {
+  return {
+    ...row,
+    destination: unseal(row.destination),
+    summary: unseal(row.summary),
+    details: unsealJson(row.details) as ReferralRow['details'],
+  };
+}
+
+function openReferralIf(row: ReferralRow | undefined): ReferralRow | undefined {
+  return row && openReferral(row);
+}
+
+function openReferrals(rows: ReferralRow[]): ReferralRow[] {
+  return rows.map(openReferral);
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { seal, unseal } from './crypto.js';
 import type { Db, RotaEntryRow } from './schema.js';
 
 /**
@@ -18,24 +19,25 @@ export async function insertRotaEntry(
       skill: input.skill,
       name: input.name,
       channel: input.channel,
-      destination: input.destination,
+      destination: seal('rota_entries.destination', input.destination),
       starts_at: input.startsAt,
       ends_at: input.endsAt,
       created_by: input.createdBy,
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .then(openRotaEntry);
 }
 
 export async function deleteRotaEntry(db: Db, tenant: string, id: string): Promise<RotaEntryRow | undefined> {
-  return db.deleteFrom('rota_entries').where('tenant_id', '=', tenant).where('id', '=', id).returningAll().executeTakeFirst();
+  return db.deleteFrom('rota_entries').where('tenant_id', '=', tenant).where('id', '=', id).returningAll().executeTakeFirst().then((r) => r && openRotaEntry(r));
 }
 
 /** Entries not yet ended at `since` (all of them when `since` is null), in start order. */
 export async function listRota(db: Db, tenant: string, since: Date | null): Promise<RotaEntryRow[]> {
   let q = db.selectFrom('rota_entries').selectAll().where('tenant_id', '=', tenant);
   if (since) q = q.where('ends_at', '>', since);
-  return q.orderBy('skill').orderBy('starts_at').orderBy('created_at', 'desc').limit(1000).execute();
+  return q.orderBy('skill').orderBy('starts_at').orderBy('created_at', 'desc').limit(1000).execute().then((rows) => rows.map(openRotaEntry));
 }
 
 /** Entries for any of `skills` that cover `at` (started, not ended), most recently created first. */
@@ -49,5 +51,11 @@ export async function rotaEntriesCovering(db: Db, tenant: string, skills: string
     .where('ends_at', '>', at)
     .orderBy('created_at', 'desc')
     .orderBy('id')
-    .execute();
+    .execute()
+    .then((rows) => rows.map(openRotaEntry));
+}
+
+/** A rota entry as read: its destination (sealed at rest, store/crypto.ts) in clear. */
+export function openRotaEntry(row: RotaEntryRow): RotaEntryRow {
+  return { ...row, destination: unseal(row.destination) };
 }

@@ -22,6 +22,9 @@ export interface ContactsTable {
   display_name: string | null;
   email: string | null;
   phone: string | null;
+  /** Blind indexes of phone and e-mail (store/crypto.ts, migration 011): lookups without the value in clear. */
+  phone_index: ColumnType<string | null, string | null | undefined, string | null>;
+  email_index: ColumnType<string | null, string | null | undefined, string | null>;
   flags: ColumnType<Json, string | undefined, string>;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -30,7 +33,10 @@ export interface ContactsTable {
 export interface ContactIdentitiesTable {
   tenant_id: string;
   channel: string;
+  /** For a phone channel with encryption on, the blind index of the id (store/conversations.ts identityColumns). */
   channel_user_id: string;
+  /** The id sealed (migration 011), when channel_user_id holds its blind index. */
+  channel_user_sealed: ColumnType<string | null, string | null | undefined, string | null>;
   contact_id: string;
   created_at: CreatedAt;
 }
@@ -41,8 +47,10 @@ export interface ContactClaimsTable {
   tenant_id: string;
   contact_id: string;
   kind: 'phone' | 'email';
-  /** E.164 for a phone, lower case for an e-mail. */
+  /** E.164 for a phone, lower case for an e-mail (sealed at rest, store/crypto.ts). */
   value: string;
+  /** Its blind index (migration 011). */
+  value_index: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   verified_at: Date | null;
   code_requested_at: Date | null;
@@ -59,7 +67,9 @@ export interface ConversationsTable {
   tenant_id: string;
   contact_id: string | null;
   channel: string;
+  /** As contact_identities.channel_user_id: a phone channel's id is a blind index, sealed beside it. */
   channel_user_id: string;
+  channel_user_sealed: ColumnType<string | null, string | null | undefined, string | null>;
   state: ColumnType<ConversationState, ConversationState | undefined, ConversationState>;
   token_hash: string | null;
   dialogue: ColumnType<Json, string | undefined, string>;

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { toE164 } from './conversations.js';
+import { identityKeys, openIdentity, toE164 } from './conversations.js';
+import { blindIndexCandidates, isSealed, unseal, unsealJson } from './crypto.js';
 import { fromJson, toJson } from './json.js';
+import { openRecognition } from './messages.js';
 import { SUPPRESSION_FLAGS } from './retention.js';
 import type { Db } from './schema.js';
 
@@ -55,20 +57,26 @@ async function matchingIds(db: Db, tenant: string, by: SubjectSearchBy, value: s
     const { e164, digits } = phoneForms(v);
     if (!digits.length) return { contactIds: [], caseIds: [] };
     const ids = [...new Set([v, ...(e164 ? [e164] : [])])];
+    // A sealed phone is found by its blind index (over E.164); one stored in clear by its digits.
+    const indexes = blindIndexCandidates('phone', e164 ?? v);
     rows = (
       await sql<{ contact_id: string; case_id: null }>`
-        select id as contact_id, null as case_id from contacts where tenant_id = ${tenant} and phone is not null
+        select id as contact_id, null as case_id from contacts where tenant_id = ${tenant} and phone is not null and phone not like 'enc:%'
           and regexp_replace(phone, '[^0-9]', '', 'g') in (${sql.join(digits)})
-        union select contact_id, null from contact_identities where tenant_id = ${tenant} and channel_user_id in (${sql.join(ids)})
-        union select contact_id, null from contact_claims where tenant_id = ${tenant} and kind = 'phone' and value in (${sql.join(ids)})`.execute(db)
+        union select id, null from contacts where tenant_id = ${tenant} and phone_index in (${sql.join(indexes.length ? indexes : [''])})
+        union select contact_id, null from contact_identities where tenant_id = ${tenant} and channel_user_id in (${sql.join([...new Set(ids.flatMap((id) => identityKeys('phone', id)))])})
+        union select contact_id, null from contact_claims where tenant_id = ${tenant} and kind = 'phone' and value in (${sql.join(ids)})
+        union select contact_id, null from contact_claims where tenant_id = ${tenant} and kind = 'phone' and value_index in (${sql.join(indexes.length ? indexes : [''])})`.execute(db)
     ).rows;
   } else if (by === 'email') {
     const e = v.toLowerCase();
     rows = (
       await sql<{ contact_id: string; case_id: null }>`
         select id as contact_id, null as case_id from contacts where tenant_id = ${tenant} and lower(email) = ${e}
+        union select id, null from contacts where tenant_id = ${tenant} and email_index in (${sql.join(blindIndexCandidates('email', e).concat(''))})
         union select contact_id, null from contact_identities where tenant_id = ${tenant} and lower(channel_user_id) = ${e}
-        union select contact_id, null from contact_claims where tenant_id = ${tenant} and kind = 'email' and lower(value) = ${e}`.execute(db)
+        union select contact_id, null from contact_claims where tenant_id = ${tenant} and kind = 'email' and lower(value) = ${e}
+        union select contact_id, null from contact_claims where tenant_id = ${tenant} and kind = 'email' and value_index in (${sql.join(blindIndexCandidates('email', e).concat(''))})`.execute(db)
     ).rows;
   } else if (by === 'reference') {
     rows = (
@@ -95,7 +103,7 @@ export async function findSubjects(db: Db, tenant: string, by: SubjectSearchBy, 
   for (const id of contactIds) {
     const contact = await db.selectFrom('contacts').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).executeTakeFirst();
     if (!contact) continue;
-    const identities = await db.selectFrom('contact_identities').select(['channel', 'channel_user_id']).where('tenant_id', '=', tenant).where('contact_id', '=', id).orderBy('created_at').execute();
+    const identities = await db.selectFrom('contact_identities').select(['channel', 'channel_user_id', 'channel_user_sealed']).where('tenant_id', '=', tenant).where('contact_id', '=', id).orderBy('created_at').execute();
     const conv = await sql<{ n: string; last: Date | null }>`
       select count(*) as n, max(coalesce(last_message_at, created_at)) as last from conversations where tenant_id = ${tenant} and contact_id = ${id}`.execute(db);
     const cases = await sql<{ reference: string }>`
@@ -105,9 +113,9 @@ export async function findSubjects(db: Db, tenant: string, by: SubjectSearchBy, 
       contactId: id,
       caseId: null,
       displayName: contact.display_name,
-      phone: contact.phone,
-      email: contact.email,
-      identities: identities.map((i) => ({ channel: i.channel, channelUserId: i.channel_user_id })),
+      phone: unseal(contact.phone),
+      email: unseal(contact.email),
+      identities: identities.map(openIdentity).map((i) => ({ channel: i.channel, channelUserId: i.channel_user_id })),
       conversations: Number(conv.rows[0]?.n ?? 0),
       caseReferences: cases.rows.map((r) => r.reference),
       lastActivityAt: conv.rows[0]?.last ?? contact.updated_at,
@@ -200,20 +208,39 @@ async function rows(db: Db, query: ReturnType<typeof sql>): Promise<Row[]> {
   return (await query.execute(db)).rows as Row[];
 }
 
+/** Rows with their sealed text and jsonb columns (store/crypto.ts) in clear. */
+function opened(text: string[], json: string[], list: Row[]): Row[] {
+  return list.map((r) => {
+    const out = { ...r };
+    for (const c of text) if (typeof out[c] === 'string') out[c] = unseal(out[c] as string);
+    for (const c of json) out[c] = unsealJson(out[c]);
+    if ('recognition' in out) out.recognition = openRecognition(out.recognition);
+    return out;
+  });
+}
+
+/** Rows with a phone channel's id (a blind index) replaced by the id itself, and the sealed copy left out. */
+function withIdentities(list: Row[]): Row[] {
+  return list.map((r) => {
+    const { channel_user_sealed: sealedId, ...rest } = r;
+    return sealedId ? { ...rest, channel_user_id: unseal(sealedId as string) } : rest;
+  });
+}
+
 export async function gatherSubject(db: Db, tenant: string, subject: Subject): Promise<SubjectRecord> {
   const ids = await subjectIds(db, tenant, subject);
   const convs = inList(ids.conversationIds);
   return {
-    contacts: await rows(db, sql`select id, display_name, phone, email, flags, created_at, updated_at from contacts where tenant_id = ${tenant} and id in ${inList(ids.contactIds)} order by created_at`),
-    identities: await rows(db, sql`select contact_id, channel, channel_user_id, created_at from contact_identities where tenant_id = ${tenant} and contact_id in ${inList(ids.contactIds)} order by created_at`),
-    contactClaims: await rows(db, sql`select contact_id, kind, value, created_at, verified_at from contact_claims where tenant_id = ${tenant} and contact_id in ${inList(ids.contactIds)} order by created_at`),
-    conversations: await rows(db, sql`select id, contact_id, channel, channel_user_id, state, dialogue, created_at, updated_at, last_message_at, closed_at from conversations where tenant_id = ${tenant} and id in ${convs} order by created_at`),
-    messages: await rows(db, sql`select id::text as id, conversation_id, channel, direction, author, text, parts, recognition, status, created_at from messages where tenant_id = ${tenant} and conversation_id in ${convs} order by created_at, id`),
+    contacts: opened(['phone', 'email'], [], await rows(db, sql`select id, display_name, phone, email, flags, created_at, updated_at from contacts where tenant_id = ${tenant} and id in ${inList(ids.contactIds)} order by created_at`)),
+    identities: withIdentities(await rows(db, sql`select contact_id, channel, channel_user_id, channel_user_sealed, created_at from contact_identities where tenant_id = ${tenant} and contact_id in ${inList(ids.contactIds)} order by created_at`)),
+    contactClaims: opened(['value'], [], await rows(db, sql`select contact_id, kind, value, created_at, verified_at from contact_claims where tenant_id = ${tenant} and contact_id in ${inList(ids.contactIds)} order by created_at`)),
+    conversations: withIdentities(opened([], ['dialogue'], await rows(db, sql`select id, contact_id, channel, channel_user_id, channel_user_sealed, state, dialogue, created_at, updated_at, last_message_at, closed_at from conversations where tenant_id = ${tenant} and id in ${convs} order by created_at`))),
+    messages: opened(['text'], ['parts'], await rows(db, sql`select id::text as id, conversation_id, channel, direction, author, text, parts, recognition, status, created_at from messages where tenant_id = ${tenant} and conversation_id in ${convs} order by created_at, id`)),
     conversationEvents: await rows(db, sql`select conversation_id, from_state, to_state, cause, actor_type, actor_id, created_at from conversation_events where tenant_id = ${tenant} and conversation_id in ${convs} order by id`),
-    cases: await rows(db, sql`select id, reference, service_id, status, summary, details, location, uprn, usrn, lat, lng, team, target_date::text as target_date, contact_id, conversation_id, created_at, updated_at from cases where tenant_id = ${tenant} and id in ${inList(ids.caseIds)} order by created_at`),
+    cases: opened(['summary'], ['details', 'location'], await rows(db, sql`select id, reference, service_id, status, summary, details, location, uprn, usrn, lat, lng, team, target_date::text as target_date, contact_id, conversation_id, created_at, updated_at from cases where tenant_id = ${tenant} and id in ${inList(ids.caseIds)} order by created_at`)),
     caseHistory: await rows(db, sql`select case_id, status, note, actor, created_at from case_status_history where tenant_id = ${tenant} and case_id in ${inList(ids.caseIds)} order by id`),
     handoffs: await rows(db, sql`select id, conversation_id, reason, priority, queue, summary, status, outcome, note, created_at, accepted_at, closed_at from handoffs where tenant_id = ${tenant} and id in ${inList(ids.handoffIds)} order by created_at`),
-    referrals: await rows(db, sql`select id, conversation_id, handoff_id, channel, summary, details, status, created_at, sent_at, acknowledged_at from referrals where tenant_id = ${tenant} and id in ${inList(ids.referralIds)} order by created_at`),
+    referrals: opened(['summary'], ['details'], await rows(db, sql`select id, conversation_id, handoff_id, channel, summary, details, status, created_at, sent_at, acknowledged_at from referrals where tenant_id = ${tenant} and id in ${inList(ids.referralIds)} order by created_at`)),
     feedback: await rows(db, sql`select conversation_id, article_id, useful, query, created_at from feedback where tenant_id = ${tenant} and conversation_id in ${convs} order by id`),
     auditEvents: await rows(db, sql`select actor_type, actor_id, action, subject_type, subject_id, detail, created_at from audit_events where ${auditNaming(tenant, ids)} order by id`),
     pendingJobs: await rows(db, sql`select queue, id, name, status, run_at from jobs where ${jobsNaming(ids)} order by run_at`),
@@ -263,9 +290,9 @@ export async function eraseSubject(db: Db, tenant: string, subject: Subject, by:
     select phone as v from contacts where tenant_id = ${tenant} and id in ${contactsIn}
     union select email from contacts where tenant_id = ${tenant} and id in ${contactsIn}
     union select display_name from contacts where tenant_id = ${tenant} and id in ${contactsIn}
-    union select channel_user_id from contact_identities where tenant_id = ${tenant} and contact_id in ${contactsIn}
+    union select coalesce(channel_user_sealed, channel_user_id) from contact_identities where tenant_id = ${tenant} and contact_id in ${contactsIn}
     union select value from contact_claims where tenant_id = ${tenant} and contact_id in ${contactsIn}`.execute(db)).rows
-    .map((r) => r.v)
+    .map((r) => unseal(r.v))
     .filter((v): v is string => !!v);
 
   const counts: Record<string, number> = {};
@@ -279,6 +306,11 @@ export async function eraseSubject(db: Db, tenant: string, subject: Subject, by:
     await sql`update audit_events set detail = case when detail ? 'agentName' then jsonb_build_object('agentName', detail->'agentName', 'erased', true) else '{"erased": true}'::jsonb end
       where ${auditNaming(tenant, ids)} and action not like 'subject_access.%'`.execute(db),
   );
+  // A sealed location is opened in place first, so the reduction below can read its kind and postcode in SQL.
+  const located = await sql<{ id: string; location: unknown }>`select id, location from cases where tenant_id = ${tenant} and id in ${inList(ids.caseIds)} and location is not null`.execute(db);
+  for (const c of located.rows.filter((r) => isSealed(r.location))) {
+    await sql`update cases set location = ${toJson(unsealJson(c.location))}::jsonb where id = ${c.id}`.execute(db);
+  }
   const kept = await sql<{ reference: string }>`select reference from cases where tenant_id = ${tenant} and id in ${inList(ids.caseIds)} order by reference`.execute(db);
   counts.cases = n(
     await sql`update cases set summary = 'Details erased at the resident''s request', details = '{}'::jsonb,
@@ -300,7 +332,7 @@ export async function eraseSubject(db: Db, tenant: string, subject: Subject, by:
       and not (contact_id in ${inList(suppressedIds)} and channel = 'sms')`.execute(db),
   );
   counts.contactClaims = n(await sql`delete from contact_claims where tenant_id = ${tenant} and contact_id in ${contactsIn}`.execute(db));
-  await sql`update contacts set display_name = null, phone = null, email = null,
+  await sql`update contacts set display_name = null, phone = null, email = null, phone_index = null, email_index = null,
       flags = (select coalesce(jsonb_agg(f), '[]'::jsonb) from jsonb_array_elements_text(flags) f where f in (${sql.join(SUPPRESSION_FLAGS.map((f) => sql`${f}`))}))
     where tenant_id = ${tenant} and id in ${inList(suppressedIds)}`.execute(db);
   counts.suppressionsKept = suppressedIds.length;

@@ -65,7 +65,7 @@ export const MAX_CLIENT_MESSAGE_ID = 100;
 export const postMessageRequest = z.strictObject({
   text: z.string().min(1, 'text must not be empty'),
   /** The client's message id: a retry with the same id is answered once. */
-  id: z.string().min(1).max(MAX_CLIENT_MESSAGE_ID).regex(/^[\x21-\x7E]+$/, 'id must be printable ASCII without spaces').optional(),
+  id: z.string().min(1).max(MAX_CLIENT_MESSAGE_ID).optional(),
 });
 export const postMessageResponse = z.strictObject({ messages: z.array(outboundMessage) });
 

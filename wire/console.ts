@@ -291,6 +291,55 @@ export const referralListing = z.strictObject({
   ),
 });
 
+// --- Subject access and erasure (admins) --------------------------------------------------------
+
+export const SUBJECT_SEARCH_KINDS = ['phone', 'email', 'reference', 'name'] as const;
+/** POST /subject-access/search: a POST keeps the number or name out of URLs and logs. */
+export const subjectSearchRequest = z.strictObject({ by: z.enum(SUBJECT_SEARCH_KINDS), value: z.string().trim().min(1).max(200) });
+/** One person (a contact) or a case without one, with enough to tell who it is and no message text. */
+export const subjectMatch = z.strictObject({
+  contactId: z.string().nullable(),
+  caseId: z.string().nullable(),
+  displayName: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  identities: z.array(z.strictObject({ channel: z.string(), channelUserId: z.string() })),
+  conversations: z.number(),
+  caseReferences: z.array(z.string()),
+  lastActivityAt: z.string().nullable(),
+});
+export const subjectSearchResponse = z.strictObject({ matches: z.array(subjectMatch) });
+/** The contacts and contact-less cases an export or erasure is about. */
+export const subjectIds = z.strictObject({ contactIds: z.array(z.string()), caseIds: z.array(z.string()) });
+/** GET /subject-access/export?format=json: every stored row about them, table by table, as stored. */
+export const subjectExport = z.strictObject({
+  council: z.string(),
+  exportedAt: z.string(),
+  exportedBy: z.strictObject({ id: z.string(), name: z.string() }),
+  subject: subjectIds,
+  record: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+});
+export const eraseRequest = z.strictObject({
+  contactIds: z.array(z.string()).max(50).default([]),
+  caseIds: z.array(z.string()).max(50).default([]),
+  reason: z.string().trim().min(5).max(1000),
+  /** Typed by the admin. */
+  confirm: z.literal('ERASE'),
+});
+/** What an erasure did: rows removed or stripped per kind, and the case references kept without identity. */
+export const erasureResult = z.strictObject({ erasureId: z.string(), counts: z.record(z.string(), z.number()), keptCaseReferences: z.array(z.string()) });
+/** The record that an erasure happened (its reason with the resident's details struck out). */
+export const erasureRecord = z.strictObject({
+  id: z.string(),
+  erasedAt: z.string(),
+  erasedBy: z.string(),
+  erasedByName: z.string(),
+  reason: z.string(),
+  counts: z.record(z.string(), z.number()),
+  keptCaseReferences: z.array(z.string()),
+});
+export const erasureListing = z.strictObject({ erasures: z.array(erasureRecord) });
+
 /** A problem response (application/problem+json), with field errors from validation. */
 export const problem = z.object({
   type: z.string().optional(),
@@ -343,4 +392,14 @@ export type RotaListing = z.infer<typeof rotaListing>;
 export type RotaEntryCreated = z.infer<typeof rotaEntryCreated>;
 export type NewRotaEntry = z.infer<typeof newRotaEntry>;
 export type ReferralListing = z.infer<typeof referralListing>;
+export type SubjectSearchKind = (typeof SUBJECT_SEARCH_KINDS)[number];
+export type SubjectSearchRequest = z.infer<typeof subjectSearchRequest>;
+export type SubjectMatch = z.infer<typeof subjectMatch>;
+export type SubjectSearchResponse = z.infer<typeof subjectSearchResponse>;
+export type SubjectIds = z.infer<typeof subjectIds>;
+export type SubjectExport = z.infer<typeof subjectExport>;
+export type EraseRequest = z.input<typeof eraseRequest>;
+export type ErasureResult = z.infer<typeof erasureResult>;
+export type ErasureRecord = z.infer<typeof erasureRecord>;
+export type ErasureListing = z.infer<typeof erasureListing>;
 export type Problem = z.infer<typeof problem>;

@@ -13,6 +13,7 @@ import {
 } from '../../conversations/index.js';
 import {
   abandonHandoff,
+  conversationSafetyFlag,
   addCaseStatus,
   assignHandoff,
   createCase,
@@ -343,7 +344,13 @@ export async function viewConversation(
   if (!seen.sight) throw new QueueError(404, 'Conversation not found', `There is no conversation ${conversationId}.`);
   const handoff = seen.handoff;
   const messages = await transcript(db, tenant, conversation.id);
-  const visible = async (id: string) => !!(await conversationSight(db, tenant, id, agent, queues, options)).sight;
+  // An earlier conversation of the resident: by the same rule when it was handed off; never handed
+  // off (the assistant alone answered), shown unless it carries a safety flag.
+  const visible = async (id: string) => {
+    const earlier = await conversationSight(db, tenant, id, agent, queues, options);
+    if (earlier.sight) return true;
+    return !earlier.handoff && !(await conversationSafetyFlag(db, tenant, id));
+  };
   const context = await conversationContext(db, tenant, conversation, handoff, flowTitle, serviceName, visible);
   await auditAgentAction(db, tenant, agent, 'conversation.view', { type: 'conversation', id: conversation.id }, {
     handoffId: handoff?.id ?? null,

@@ -9,6 +9,7 @@ import * as m007 from './007_totp_single_use.js';
 import * as m008 from './008_handoff_status.js';
 import * as m009 from './009_contact_claims.js';
 import * as m010 from './010_subject_erasures.js';
+import * as m011 from './011_field_encryption.js';
 
 /** Versioned migrations, applied in name order at start on PGlite and PostgreSQL alike. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '008_handoff_status': m008,
   '009_contact_claims': m009,
   '010_subject_erasures': m010,
+  '011_field_encryption': m011,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,6 +3,7 @@ import { ConversationView } from './conversation-view.js';
 import { Alerts, LiveConnection } from './live.js';
 import { QueueView } from './queue-view.js';
 import { RotaView } from './rota-view.js';
+import { SubjectAccessView } from './subject-access-view.js';
 import { SupervisorView } from './supervisor-view.js';
 import type { Agent, Presence, QueueItem } from './types.js';
 import { el, errorText, humanise, say } from './ui.js';
@@ -42,6 +43,11 @@ export class Workspace {
 
   get isSupervisor(): boolean {
     return this.agent.roles.includes('supervisor') || this.agent.roles.includes('admin');
+  }
+
+  /** Subject access and erasure are for admins only (a supervisor is not an admin unless given the role). */
+  get isAdmin(): boolean {
+    return this.agent.roles.includes('admin');
   }
 
   start(): void {
@@ -142,6 +148,9 @@ export class Workspace {
     } else if (hash === '#/rota' && this.isSupervisor) {
       view = new RotaView(this);
       page = 'rota';
+    } else if (hash === '#/subject-access' && this.isAdmin) {
+      view = new SubjectAccessView(this);
+      page = 'subject-access';
     } else {
       view = new QueueView(this);
     }
@@ -163,6 +172,7 @@ export class Workspace {
         link('#/queue', 'queue', 'Queue'),
         this.isSupervisor ? link('#/supervisor', 'supervisor', 'Supervisor') : null,
         this.isSupervisor ? link('#/rota', 'rota', 'On-call rota') : null,
+        this.isAdmin ? link('#/subject-access', 'subject-access', 'Subject access') : null,
       ),
     );
   }

@@ -5,10 +5,10 @@
  * record. Agents and supervisors without the admin role get 403.
  */
 import { sql } from 'kysely';
-import { startSmsHarness, type SmsHarness } from '../../channels/twilio/sms-harness.fixture.js';
-import { startVoiceApp, TwilioCall } from '../../channels/twilio/voice/twilio-caller.fixture.js';
-import { signedInAgent, type ConsoleClient } from '../../test/console-client.js';
-import { allText, Resident } from '../../test/server.js';
+import { startSmsHarness, type SmsHarness } from '../channels/twilio/sms-harness.fixture.js';
+import { startVoiceApp, TwilioCall } from '../channels/twilio/voice/twilio-caller.fixture.js';
+import { signedInAgent, type ConsoleClient } from './console-client.js';
+import { allText, Resident } from './server.js';
 
 let h: SmsHarness;
 let voice: Awaited<ReturnType<typeof startVoiceApp>>;
