@@ -5,7 +5,7 @@
  * is rendered and delivered. The registry (`registry.ts`) lists the adapters; the API mounts their
  * routes and the outbox delivers through them, so adding a channel is one file and one line there.
  */
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import type { Logger } from 'pino';
 import type { Assistant, OutboundMessage } from '../bot/index.js';
 import type { JobQueue } from '../jobs/index.js';
@@ -51,6 +51,8 @@ export interface Delivery {
   to: string;
   author: string;
   message: OutboundMessage & { notice?: string };
+  /** The adapter's `render` of the message: what goes over the wire. */
+  payload: unknown;
   /** Sent with the delivery; a provider that honours it drops a repeat, so a resend never shows twice. */
   idempotencyKey: string;
 }
@@ -72,8 +74,12 @@ export interface ChannelAdapter {
   capabilities: ChannelCapabilities;
   /** Where its routes are mounted; default `/channels/<name>`. */
   mountPath?: string;
-  /** Webhook routes: each verifies the provider's signature before anything else. */
+  /** Webhook routes: each verifies the request (`verify`) before anything else. */
   routes?(): Router;
+  /** Whether a request is the provider's own (its signature, computed as the provider specifies). */
+  verify?(req: Request): boolean;
+  /** The channel's payload for an outbound message, degraded to what the channel can show. */
+  render?(message: OutboundMessage & { notice?: string }): unknown;
   /**
    * Push delivery through the shared outbox (`outbox.ts`): claimed, delivered with an idempotency
    * key, the provider's id recorded. Returns the provider's id for the message.

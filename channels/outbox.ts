@@ -135,6 +135,7 @@ export class PushOutbox {
         to: address.channel_user_id,
         author: row.author,
         message,
+        payload: adapter.render ? adapter.render(message) : message,
         idempotencyKey: `${tenant}:${row.id}`,
       });
       await settleOutbound(db, tenant, row.id, { status: 'sent', providerMessageId: sent.providerMessageId, parts });

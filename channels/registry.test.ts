@@ -6,7 +6,7 @@ import { createChannels, degrade, pickNumbered, TwilioConfigError, type ChannelA
 import type { JobQueue } from '../jobs/index.js';
 
 const registered: string[] = [];
-const jobs: JobQueue = { kind: 'in-process', register: (name) => void registered.push(name), add: async () => {}, every: async () => {}, close: async () => {} };
+const jobs: JobQueue = { kind: 'in-process', register: (name) => void registered.push(name), add: async () => {}, every: async () => {}, purge: async () => 0, close: async () => {} };
 const logged: string[] = [];
 const log = { info: (_o: object, m: string) => void logged.push(m), warn: (_o: object, m: string) => void logged.push(m), error: () => {}, debug: () => {} };
 const deps = (env: Record<string, string | undefined>): Omit<ChannelDeps, 'dispatch'> =>

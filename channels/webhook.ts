@@ -15,6 +15,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
+import type { OutboundMessage } from '../bot/index.js';
 import { resumable } from '../store/index.js';
 import { acceptInbound } from './accept.js';
 import { DeliveryError, type ChannelAdapter, type ChannelDeps, type Delivery } from './adapter.js';
@@ -53,12 +54,21 @@ export function webhookChannel(deps: ChannelDeps): ChannelAdapter | null {
   const secret = deps.env.WEBHOOK_CHANNEL_SECRET?.trim();
   const url = deps.env.WEBHOOK_CHANNEL_URL?.trim();
   if (!secret || !url) return null;
+  const endpoint = url;
+
+  const rawBody = (req: Request) => (Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
+  const verify = (req: Request) => verified(secret, req.get('x-webhook-timestamp'), req.get('x-webhook-signature'), rawBody(req), deps.clock());
+  const render = (message: OutboundMessage & { notice?: string }) => ({
+    ...degrade(message, CAPABILITIES),
+    ...(message.handoff ? { handoff: message.handoff } : {}),
+    ...(message.notice ? { notice: message.notice } : {}),
+  });
 
   function routes(): Router {
     const router = Router();
     router.post('/messages', express.raw({ type: () => true, limit: '16kb' }), async (req: Request, res: Response) => {
-      const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
-      if (!verified(secret!, req.get('x-webhook-timestamp'), req.get('x-webhook-signature'), raw, deps.clock())) {
+      const raw = rawBody(req);
+      if (!verify(req)) {
         return sendProblem(res, 401, 'Invalid signature', 'X-Webhook-Signature must be the HMAC-SHA256 of "<X-Webhook-Timestamp>.<body>" made within five minutes.');
       }
       let json: unknown;
@@ -91,23 +101,13 @@ export function webhookChannel(deps: ChannelDeps): ChannelAdapter | null {
   }
 
   async function deliver(d: Delivery): Promise<{ providerMessageId: string }> {
-    const shown = degrade(d.message, CAPABILITIES);
-    const body = JSON.stringify({
-      id: d.messageId,
-      tenant: d.tenant,
-      conversationId: d.conversationId,
-      user: d.to,
-      author: d.author,
-      ...shown,
-      ...(d.message.handoff ? { handoff: d.message.handoff } : {}),
-      ...(d.message.notice ? { notice: d.message.notice } : {}),
-    });
+    const body = JSON.stringify({ id: d.messageId, tenant: d.tenant, conversationId: d.conversationId, user: d.to, author: d.author, ...(d.payload as object) });
     const timestamp = String(Math.floor(deps.clock().getTime() / 1000));
     let res: globalThis.Response;
     try {
-      res = await fetch(url!, {
+      res = await fetch(endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': d.idempotencyKey, 'x-webhook-timestamp': timestamp, 'x-webhook-signature': sign(secret!, timestamp, body) },
+        headers: { 'content-type': 'application/json', 'idempotency-key': d.idempotencyKey, 'x-webhook-timestamp': timestamp, 'x-webhook-signature': sign(secret, timestamp, body) },
         body,
         signal: AbortSignal.timeout(10_000),
       });
@@ -119,5 +119,5 @@ export function webhookChannel(deps: ChannelDeps): ChannelAdapter | null {
     return { providerMessageId: typeof answer?.id === 'string' && answer.id ? answer.id.slice(0, 200) : d.idempotencyKey };
   }
 
-  return { name: NAME, capabilities: CAPABILITIES, routes, deliver };
+  return { name: NAME, capabilities: CAPABILITIES, routes, verify, render, deliver };
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   claimJobs,
+  deleteIdleJobs,
+  idleJobs,
   completeJob,
   deleteQueue,
   extendJobLease,
@@ -168,6 +170,11 @@ export class DbQueue implements JobQueue {
   /** Waits for jobs in flight (tests use it to observe outcomes). */
   async drain(): Promise<void> {
     while (this.running.size) await Promise.all([...this.running]);
+  }
+
+  async purge(match: (name: string, data: unknown) => boolean): Promise<number> {
+    const chosen = (await idleJobs(this.db, this.queueName)).filter((j) => match(j.name, j.data)).map((j) => j.id);
+    return deleteIdleJobs(this.db, this.queueName, chosen);
   }
 
   async close(): Promise<void> {

@@ -21,6 +21,11 @@ export interface JobQueue {
   add<T>(name: string, data: T, options?: JobOptions): Promise<void>;
   /** Runs `name` every `everyMs` (one schedule across all processes with BullMQ). */
   every(name: string, everyMs: number): Promise<void>;
+  /**
+   * Removes every job not running now whose name and data `match` (erasure: a resident's pending
+   * and kept jobs); the number removed. A running job finishes; its data is gone when it does.
+   */
+  purge(match: (name: string, data: unknown) => boolean): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -28,7 +33,7 @@ export interface JobQueue {
 export class InProcessQueue implements JobQueue {
   readonly kind = 'in-process' as const;
   private handlers = new Map<string, JobHandler<unknown>>();
-  private timers = new Set<NodeJS.Timeout>();
+  private timers = new Map<NodeJS.Timeout, { name: string; data: unknown }>();
   private seen = new Set<string>();
   private running = new Set<Promise<void>>();
   private closed = false;
@@ -50,13 +55,13 @@ export class InProcessQueue implements JobQueue {
 
   private schedule<T>(name: string, data: T, attempt: number, options: JobOptions, delay: number): void {
     if (this.closed) return;
-    const timer = setTimeout(() => {
+    const timer: NodeJS.Timeout = setTimeout(() => {
       this.timers.delete(timer);
       const run = this.run(name, data, attempt, options);
       this.running.add(run);
       void run.finally(() => this.running.delete(run));
     }, delay);
-    this.timers.add(timer);
+    this.timers.set(timer, { name, data });
   }
 
   private async run<T>(name: string, data: T, attempt: number, options: JobOptions): Promise<void> {
@@ -75,7 +80,18 @@ export class InProcessQueue implements JobQueue {
   async every(name: string, everyMs: number): Promise<void> {
     const timer = setInterval(() => void this.add(name, {}), everyMs);
     timer.unref();
-    this.timers.add(timer);
+    this.timers.set(timer, { name, data: null });
+  }
+
+  async purge(match: (name: string, data: unknown) => boolean): Promise<number> {
+    let removed = 0;
+    for (const [timer, job] of this.timers) {
+      if (job.data === null || !match(job.name, job.data)) continue;
+      clearTimeout(timer);
+      this.timers.delete(timer);
+      removed++;
+    }
+    return removed;
   }
 
   /** Waits for jobs in flight (tests use it to observe outcomes). */
@@ -85,7 +101,7 @@ export class InProcessQueue implements JobQueue {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.timers) clearTimeout(t);
+    for (const t of this.timers.keys()) clearTimeout(t);
     this.timers.clear();
     await this.drain();
   }
@@ -153,6 +169,22 @@ export class BullMqQueue implements JobQueue {
   async every(name: string, everyMs: number): Promise<void> {
     await this.queue.upsertJobScheduler(`every:${name}`, { every: everyMs }, { name, data: {} });
     this.schedulers.push(`every:${name}`);
+  }
+
+  async purge(match: (name: string, data: unknown) => boolean): Promise<number> {
+    let removed = 0;
+    // Active jobs are locked by their worker and cannot be removed; completed and failed ones are kept (removeOnComplete/Fail) with their data.
+    const jobs = await this.queue.getJobs(['wait', 'delayed', 'prioritized', 'waiting-children', 'completed', 'failed']);
+    for (const job of jobs) {
+      if (!job || !match(job.name, job.data)) continue;
+      try {
+        await job.remove();
+        removed++;
+      } catch {
+        // Taken by a worker meanwhile: it runs and is then removed by removeOnComplete's count.
+      }
+    }
+    return removed;
   }
 
   async close(): Promise<void> {

@@ -136,3 +136,20 @@ export async function listJobs(db: Db, queue: string): Promise<JobRow[]> {
     from jobs where queue = ${queue} order by run_at`.execute(db);
   return r.rows.map((row) => ({ ...row, data: fromJson(row.data) }));
 }
+
+/** Waiting and failed jobs of the queue (not those a worker holds now, nor schedules), for a purge that picks by content. */
+export async function idleJobs(db: Db, queue: string): Promise<Pick<JobRow, 'id' | 'name' | 'data'>[]> {
+  const r = await sql<Pick<JobRow, 'id' | 'name' | 'data'>>`
+    select id, name, data from jobs where queue = ${queue} and status <> 'active' and every_ms is null`.execute(db);
+  return r.rows.map((row) => ({ ...row, data: fromJson<unknown>(row.data) }));
+}
+
+/** Deletes these jobs unless a worker took one meanwhile; the number deleted. */
+export async function deleteIdleJobs(db: Db, queue: string, ids: string[]): Promise<number> {
+  let deleted = 0;
+  for (const id of ids) {
+    const r = await sql`delete from jobs where queue = ${queue} and id = ${id} and status <> 'active'`.execute(db);
+    deleted += Number(r.numAffectedRows ?? 0);
+  }
+  return deleted;
+}

@@ -111,8 +111,16 @@ test('a resident of web chat, SMS and voice: found by phone, exported, erased, a
   expect((await supervisor.call('POST', '/subject-access/erase', erase)).status).toBe(403);
   expect((await admin.call('POST', '/subject-access/erase', { ...erase, confirm: 'yes' })).status).toBe(400);
   expect((await admin.call('POST', '/subject-access/erase', { ...erase, reason: '' })).status).toBe(400);
+  // Jobs waiting in the queue (BullMQ in CI, the database queue or memory elsewhere): one carrying
+  // the resident's number, one not. Erasure removes the first and leaves the second.
+  const hour = 3_600_000;
+  await h.server.jobs.add('erasure.probe', { to: PHONE, body: 'Pangolin follow-up' }, { jobId: 'erasure-probe-resident', delayMs: hour });
+  await h.server.jobs.add('erasure.probe', { to: '+447700900999', body: 'Control follow-up' }, { jobId: 'erasure-probe-control', delayMs: hour });
   const erased = await admin.call('POST', '/subject-access/erase', erase);
   expect(erased.status).toBe(200);
+  const mentions = (word: string) => (_name: string, data: unknown) => JSON.stringify(data).includes(word);
+  expect(await h.server.jobs.purge(mentions('Pangolin'))).toBe(0);
+  expect(await h.server.jobs.purge(mentions('Control follow-up'))).toBe(1);
   expect(erased.body.keptCaseReferences).toEqual([reference]);
   expect(erased.body.counts).toMatchObject({ conversations: 3, cases: 1 });
 

@@ -159,8 +159,10 @@ export function subjectRoutes(deps: ConsoleDeps): Router {
     if (!contactIds.length && !caseIds.length) return sendProblem(res, 400, 'Invalid request', 'Name at least one contact or case to erase.');
     const agent = req.agent!;
     const subject = { contactIds, caseIds };
+    let needles: string[] = [];
     const outcome = await db.transaction().execute(async (trx) => {
       const record = await gatherSubject(trx, agent.tenantId, subject);
+      needles = jobNeedles(record);
       if (!record.contacts.length && !record.cases.length) return 'not_found' as const;
       // A person is talking to them now: erasing under them would break the conversation.
       if (record.conversations.some((c) => c.state === 'with_agent' || c.state === 'queued')) return 'busy' as const;
@@ -173,7 +175,18 @@ export function subjectRoutes(deps: ConsoleDeps): Router {
     });
     if (outcome === 'not_found') return sendProblem(res, 404, 'Not found', 'No such contact or case.');
     if (outcome === 'busy') return sendProblem(res, 409, 'Conversation in progress', 'A conversation of theirs is queued for or held by an agent: close it first, then erase.');
-    deps.log.info({ tenant: agent.tenantId, erasureId: outcome.erasureId, counts: outcome.counts }, 'subject erased');
+    // The job queue too (BullMQ keeps waiting, delayed, completed and failed jobs with their data in
+    // Redis; the database queue's rows went in the transaction): every job naming them is removed.
+    const purgedJobs = await deps.jobs
+      .purge((_name, data) => {
+        const text = JSON.stringify(data ?? null);
+        return needles.some((n) => text.includes(n));
+      })
+      .catch((err: unknown) => {
+        deps.log.error({ err, erasureId: outcome.erasureId }, 'erasure: could not purge the job queue; purge it by hand');
+        return 0;
+      });
+    deps.log.info({ tenant: agent.tenantId, erasureId: outcome.erasureId, counts: outcome.counts, purgedJobs }, 'subject erased');
     res.json(outcome);
   });
 
@@ -183,4 +196,18 @@ export function subjectRoutes(deps: ConsoleDeps): Router {
     res.json({ erasures: await erasureRecords(db, req.agent!.tenantId) });
   });
   return router;
+}
+
+/** What a job naming the subject would carry: their conversations', messages' and referrals' ids, their numbers and e-mails. */
+function jobNeedles(record: SubjectRecord): string[] {
+  const values = [
+    ...record.conversations.map((c) => c.id),
+    ...record.messages.map((m) => m.id),
+    ...record.referrals.map((r) => r.id),
+    ...record.contacts.flatMap((c) => [c.phone, c.email]),
+    ...record.identities.map((i) => i.channel_user_id),
+    ...record.contactClaims.map((c) => c.value),
+  ];
+  // Short values (a message id like "42") would match unrelated jobs: only distinctive ones count.
+  return [...new Set(values.filter((v): v is string => typeof v === 'string' && v.length >= 8))];
 }
