@@ -50,3 +50,15 @@ test('rich replies degrade in one place: numbered options without buttons, links
   expect(rich).toEqual({ text: 'Which bin?', suggestions: message.suggestions, link: message.link });
   expect(degrade({ text: 'word '.repeat(100) }, { buttons: true, cards: true, maxLength: 50 }).text.length).toBeLessThanOrEqual(50);
 });
+
+test('each adapter renders an outbound message for its channel, and refuses an unsigned request', () => {
+  const channels = createChannels(deps({ WEBHOOK_CHANNEL_SECRET: 's', WEBHOOK_CHANNEL_URL: 'http://127.0.0.1:9/in', TWILIO_AUTH_TOKEN: undefined }));
+  const message = { text: 'Which bin?', suggestions: [{ label: 'Black bin', value: 'black' }, { label: 'Blue bin', value: 'blue' }] };
+  const sms = channels.adapters.get('sms')!;
+  expect(sms.render!(message)).toMatch(/Which bin\?[\s\S]*1[^\n]*Black bin[\s\S]*2[^\n]*Blue bin/);
+  expect(channels.adapters.get('webhook')!.render!(message)).toEqual({ text: 'Which bin?', suggestions: message.suggestions });
+  const spoken = channels.adapters.get('voice')!.render!(message) as { segments: unknown[] };
+  expect(JSON.stringify(spoken)).toMatch(/press/i);
+  const unsigned = { header: () => undefined, get: () => undefined, body: Buffer.from('{}'), originalUrl: '/x', method: 'POST', protocol: 'http' } as never;
+  for (const adapter of channels.adapters.values()) expect(adapter.verify!(unsigned)).toBe(false);
+});

@@ -51,13 +51,14 @@ function verified(secret: string, timestamp: string | undefined, signature: stri
 }
 
 export function webhookChannel(deps: ChannelDeps): ChannelAdapter | null {
-  const secret = deps.env.WEBHOOK_CHANNEL_SECRET?.trim();
+  const configuredSecret = deps.env.WEBHOOK_CHANNEL_SECRET?.trim();
   const url = deps.env.WEBHOOK_CHANNEL_URL?.trim();
-  if (!secret || !url) return null;
-  const endpoint = url;
+  if (!configuredSecret || !url) return null;
+  const secret: string = configuredSecret;
+  const endpoint: string = url;
 
   const rawBody = (req: Request) => (Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
-  const verify = (req: Request) => verified(secret, req.get('x-webhook-timestamp'), req.get('x-webhook-signature'), rawBody(req), deps.clock());
+  const verify = (req: Request): boolean => verified(secret, req.get('x-webhook-timestamp'), req.get('x-webhook-signature'), rawBody(req), deps.clock());
   const render = (message: OutboundMessage & { notice?: string }) => ({
     ...degrade(message, CAPABILITIES),
     ...(message.handoff ? { handoff: message.handoff } : {}),

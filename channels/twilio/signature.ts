@@ -31,6 +31,13 @@ export interface TwilioWebhookDeps {
 
 const fromEnv = (key: string) => () => process.env[key]?.trim() || undefined;
 
+/** True when the request is signed with the configured token for the public URL (the middleware's test, for the channel seam). */
+export function signedByTwilio(req: Request, deps: Partial<TwilioWebhookDeps>): boolean {
+  const authToken = (deps.authToken ?? fromEnv('TWILIO_AUTH_TOKEN'))();
+  const publicUrl = (deps.publicUrl ?? fromEnv('PUBLIC_URL'))() ?? `${req.protocol}://${req.get('host')}`;
+  return !!authToken && verifyTwilioRequest(req, authToken, publicUrl);
+}
+
 /** What the resident said or typed: normalised and stored, never refused for its characters. */
 const FREE_TEXT = new Set(['Body', 'SpeechResult', 'UnstableSpeechResult', 'Digits']);
 // NUL, other C0 controls but tab and line breaks, DEL, and lone surrogates: nothing Twilio puts in an id or a number.
@@ -61,11 +68,10 @@ export function twilioWebhook(options: Partial<TwilioWebhookDeps> = {}): Request
       if (!authToken) {
         return problem(res, 503, 'Twilio not configured', 'TWILIO_AUTH_TOKEN is not set, so Twilio webhooks cannot be verified and are refused.');
       }
-      const publicUrl = deps.publicUrl() ?? `${req.protocol}://${req.get('host')}`;
       if (!req.header('x-twilio-signature')) {
         return problem(res, 403, 'Forbidden', 'The X-Twilio-Signature header is missing.');
       }
-      if (!verifyTwilioRequest(req, authToken, publicUrl)) {
+      if (!signedByTwilio(req, deps)) {
         return problem(res, 403, 'Forbidden', 'The X-Twilio-Signature header does not match this request.');
       }
       const bad = malformedParameter((req.body ?? {}) as Record<string, unknown>);

@@ -12,7 +12,8 @@ import { ProviderIdReused } from '../accept.js';
 import { sendProblem } from '../http.js';
 import { applyStatusCallback, BadTwilioRequest, EMPTY_TWIML, receiveSms } from './sms-inbound.js';
 import { configOf, createSmsDispatcher, registerSmsJobs, sweepSmsOutbox, type SmsChannelDeps } from './sms-sender.js';
-import { twilioWebhook } from './signature.js';
+import { signedByTwilio, twilioWebhook, type TwilioWebhookDeps } from './signature.js';
+import { renderSms } from './sms-render.js';
 import { twilioConfigFromEnv } from './config.js';
 
 /**
@@ -45,15 +46,18 @@ export function smsChannel(deps: ChannelDeps): ChannelAdapter {
     mountPath: '/channels/twilio',
     capabilities: { buttons: false, cards: false, maxLength: 918 },
     routes: () => twilioSmsRoutes(sms),
+    verify: (req) => signedByTwilio(req, smsSigning(sms)),
+    // The body as sent (numbered options, GSM-7 where possible, three segments at most).
+    render: (message) => renderSms(message).body,
     dispatch,
     sweep: (tenants) => sweepSmsOutbox(sms, tenants),
     registerJobs: (jobs) => registerSmsJobs(jobs, sms),
   };
 }
 
-export function twilioSmsRoutes(deps: SmsChannelDeps): Router {
-  const router = Router();
-  const verify = twilioWebhook({
+/** The auth token and public origin Twilio signs SMS webhooks with. */
+function smsSigning(deps: SmsChannelDeps): TwilioWebhookDeps {
+  return {
     authToken: () => {
       try {
         return configOf(deps)?.authToken;
@@ -63,7 +67,12 @@ export function twilioSmsRoutes(deps: SmsChannelDeps): Router {
       }
     },
     publicUrl: () => deps.publicUrl?.() ?? (process.env.PUBLIC_URL?.trim() || undefined),
-  });
+  };
+}
+
+export function twilioSmsRoutes(deps: SmsChannelDeps): Router {
+  const router = Router();
+  const verify = twilioWebhook(smsSigning(deps));
 
   const twiml = (res: Response, body: string) => void res.status(200).type('text/xml').send(body);
 

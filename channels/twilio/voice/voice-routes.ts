@@ -7,7 +7,8 @@ import type { Logger } from 'pino';
 import type { Assistant } from '../../../bot/index.js';
 import type { Store } from '../../../store/index.js';
 import type { ChannelAdapter, ChannelDeps } from '../../adapter.js';
-import { twilioWebhook } from '../signature.js';
+import { signedByTwilio, twilioWebhook } from '../signature.js';
+import { renderReplies } from './speakable.js';
 import { VoiceChannel, type TwilioParams, type VoiceSms } from './voice-channel.js';
 import { createVoiceSms } from './voice-sms.js';
 
@@ -27,6 +28,9 @@ export function voiceChannel(deps: ChannelDeps): ChannelAdapter {
     mountPath: '/channels/twilio',
     capabilities: { buttons: false, cards: false, voice: true },
     routes: () => twilioVoiceRoutes(voice),
+    verify: (req) => signedByTwilio(req, { authToken: voice.authToken, publicUrl: voice.publicUrl }),
+    // What the caller hears: speakable text and the keys to press.
+    render: (message) => renderReplies([message], { offerLink: false }),
   };
 }
 
