@@ -109,7 +109,8 @@ describe('/metrics', () => {
   });
 
   test('in production without a token it is not served; in development it stays open', async () => {
-    const prod = await request(bareApp(loadConfig({ NODE_ENV: 'production' })), '/metrics');
+    // Production needs a data key (encryption at rest); any well-formed one will do here.
+    const prod = await request(bareApp(loadConfig({ NODE_ENV: 'production', DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` })), '/metrics');
     expect(prod.status).toBe(404);
     await prod.text();
     const dev = await request(bareApp(loadConfig({})), '/metrics');

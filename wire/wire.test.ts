@@ -108,13 +108,15 @@ test('the console API and both sockets, through sign-in, a handoff, a reply, a c
   expectShape(wire.agentResponse, (await client.call('PUT', '/me/status', { status: 'available' })).body, 'status');
 
   // Both sockets, recording everything they hear.
+  // Each socket's 'ready' is awaited from the moment it is opened: it may come while the resident starts.
   const consoleSocket = io(`${server.url}/console`, { transports: ['websocket'], extraHeaders: { cookie: `ca_session=${client.cookie}` } });
   const consoleEvents = recorder(consoleSocket);
+  const consoleReady = connected(consoleSocket, 'ready');
   const resident = await new Resident(server.url, server.tenant).start();
   const residentSocket = io(server.url, { auth: { conversationId: resident.conversationId, token: resident.token }, transports: ['websocket'] });
   const residentEvents = recorder(residentSocket);
   try {
-    await Promise.all([connected(consoleSocket, 'ready'), connected(residentSocket, 'ready')]);
+    await Promise.all([consoleReady, connected(residentSocket, 'ready')]);
     await settle();
     const presenceAck = await consoleSocket.timeout(3000).emitWithAck('presence', { status: 'available' } satisfies wire.ConsoleClientPayloads['presence']);
     expectShape(wire.consoleAck, presenceAck, 'presence ack');
