@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { toJson } from './json.js';
+import { openHandoffCount } from './presence.js';
 import type { Db, HandoffRow } from './schema.js';
 
 /*
@@ -178,14 +178,7 @@ export async function lockAgentLoad(
     .forUpdate()
     .executeTakeFirst();
   if (!me) return undefined;
-  const held = await db
-    .selectFrom('handoffs')
-    .select(sql<string>`count(*)`.as('n'))
-    .where('tenant_id', '=', tenant)
-    .where('agent_id', '=', agentId)
-    .where('closed_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return { ...me, open: Number(held.n) };
+  return { ...me, open: await openHandoffCount(db, tenant, agentId) };
 }
 
 /** An agent a handoff can be transferred to by name: who they are and their skills (JSON). */
