@@ -147,7 +147,7 @@ describe('with the real server and a data key', () => {
     if (process.env.SHOW_CLEAR_COLUMNS) console.log([...found]);
     expect(leaks).toEqual([]);
     // What is sealed is really there, sealed.
-    const contact = await sql<{ phone: string; email: string; phone_index: string }>`select phone, email, phone_index from contacts where email is not null`.execute(db);
+    const contact = await sql<{ phone: string; email: string; phone_index: string }>`select phone, email, phone_index from contacts where tenant_id = ${server.tenant} and email is not null`.execute(db);
     expect(contact.rows[0].phone).toMatch(/^enc:v1:k1:/);
     expect(contact.rows[0].email).toMatch(/^enc:v1:k1:/);
     expect(contact.rows[0].phone_index).toMatch(/^k1:/);

@@ -61,7 +61,7 @@ export function workRoutes(deps: ConsoleDeps): Router {
     return req.agent;
   };
   // Called only once an action has returned, that is after its transaction committed: the
-  // resident's notice it stored (handoff/queue/notices.ts) is then refreshed into the widget and
+  // resident's notice it stored (conversations/notices.ts) is then refreshed into the widget and
   // sent by SMS. Were this lost (a crash here), the SMS outbox sweep still sends it.
   // The consoles' event waits for its audience lookup (it never throws), so it is out before the answer.
   const changed = async (tenant: string, conversationId: string) => {
