@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import twilio from 'twilio';
+import { sendProblem } from '../http.js';
 
 /**
  * True when the request carries a valid X-Twilio-Signature. The URL signed is the public one
@@ -12,14 +13,6 @@ export function verifyTwilioRequest(req: Request, authToken: string, publicUrl: 
   const url = publicUrl.replace(/\/+$/, '') + req.originalUrl;
   const params = req.method === 'GET' ? {} : ((req.body ?? {}) as Record<string, unknown>);
   return twilio.validateRequest(authToken, signature, url, params);
-}
-
-// RFC 9457 problem details, as the rest of the API answers (channels/ does not import from api/).
-function problem(res: Response, status: number, title: string, detail: string): void {
-  res
-    .status(status)
-    .type('application/problem+json')
-    .json({ type: `https://council-assistant.dev/problems/${title.toLowerCase().replace(/[^a-z]+/g, '-')}`, title, status, detail });
 }
 
 export interface TwilioWebhookDeps {
@@ -66,16 +59,16 @@ export function twilioWebhook(options: Partial<TwilioWebhookDeps> = {}): Request
     (req: Request, res: Response, next: NextFunction) => {
       const authToken = deps.authToken();
       if (!authToken) {
-        return problem(res, 503, 'Twilio not configured', 'TWILIO_AUTH_TOKEN is not set, so Twilio webhooks cannot be verified and are refused.');
+        return sendProblem(res, 503, 'Twilio not configured', 'TWILIO_AUTH_TOKEN is not set, so Twilio webhooks cannot be verified and are refused.');
       }
       if (!req.header('x-twilio-signature')) {
-        return problem(res, 403, 'Forbidden', 'The X-Twilio-Signature header is missing.');
+        return sendProblem(res, 403, 'Forbidden', 'The X-Twilio-Signature header is missing.');
       }
       if (!signedByTwilio(req, deps)) {
-        return problem(res, 403, 'Forbidden', 'The X-Twilio-Signature header does not match this request.');
+        return sendProblem(res, 403, 'Forbidden', 'The X-Twilio-Signature header does not match this request.');
       }
       const bad = malformedParameter((req.body ?? {}) as Record<string, unknown>);
-      if (bad) return problem(res, 400, 'Invalid Twilio request', `The ${bad} parameter holds characters no Twilio value has.`);
+      if (bad) return sendProblem(res, 400, 'Invalid Twilio request', `The ${bad} parameter holds characters no Twilio value has.`);
       next();
     },
   ];

@@ -131,7 +131,6 @@ export function registerSmsJobs(jobs: JobQueue, deps: Omit<SmsChannelDeps, 'jobs
   jobs.register<SmsSendJob>(SMS_SEND_JOB, (job) => sendInOrder(full, job));
 }
 
-const loadMessage = outboundMessage;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -140,7 +139,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * reach Twilio in order even though each has its own job. Throws only to ask for a retry.
  */
 async function sendInOrder(deps: SmsChannelDeps, job: SmsSendJob): Promise<void> {
-  const row = await loadMessage(deps.db, job.tenant, job.messageId);
+  const row = await outboundMessage(deps.db, job.tenant, job.messageId);
   if (!row || row.direction !== 'out' || !SENDABLE_SET.has(row.status)) return;
   for (const e of await earlierUnsent(deps.db, row)) {
     // A retry waits for its own job's backoff; one being sent is another worker's.
@@ -153,7 +152,7 @@ async function sendInOrder(deps: SmsChannelDeps, job: SmsSendJob): Promise<void>
     if (!(await earlierUnsent(deps.db, row)).some((e) => e.status === 'dispatching')) break;
     await sleep(100);
   }
-  const current = await loadMessage(deps.db, job.tenant, job.messageId);
+  const current = await outboundMessage(deps.db, job.tenant, job.messageId);
   if (current) await sendOne(deps, current);
 }
 
