@@ -45,6 +45,34 @@ export default tseslint.config(
     },
   },
   {
+    // The policy decides and returns (ARCHITECTURE.md, One turn): from store/ it may import only what
+    // reads; what a turn changes is an effect (bot/effects.ts) the pipeline applies.
+    files: ['bot/policy.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/index.js'],
+              allowImportNames: [
+                'caseHistory', 'fromJson', 'findCaseByReference', 'freeCaseReference', 'openHandoffFor', 'transcript',
+                'findContactClaim', 'contactIdForIdentity', 'latestClaimCode', 'claimCodeMatches', 'PHONE_IDENTITY', 'toE164',
+                'ConversationRow', 'Db', 'NewCase',
+              ],
+              message: 'policy.ts reads and decides; a change is a TurnEffect (bot/effects.ts) for the pipeline to apply.',
+            },
+            {
+              group: ['**/cases/index.js'],
+              allowImportNames: ['addWorkingDays', 'findLikelyDuplicate', 'isOpenStatus', 'statusLabel'],
+              message: 'policy.ts reads and decides; a change is a TurnEffect (bot/effects.ts) for the pipeline to apply.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // A migration describes the schema as it was then, so it takes `Kysely<any>` (Kysely's advice),
     // never the current `Database` type.
     files: ['store/migrations/**'],

@@ -9,6 +9,8 @@ export default {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 30000,
+  // In-memory PGlite stores start from a migrated template instead of initdb plus every migration.
+  globalSetup: './test/global-setup.js',
   // Servers, sockets and Redis clients are closed in afterAll hooks; this stops a stray timer from holding CI open.
   forceExit: true,
 };

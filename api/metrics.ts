@@ -1,5 +1,6 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { TurnObserver } from '../bot/index.js';
+import { dbStatementsTotal } from '../store/index.js';
 import type { Logger } from 'pino';
 
 export interface Metrics {
@@ -11,6 +12,8 @@ export interface Metrics {
 export function createMetrics(log: Logger): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  // SQL statements this process sent (store/statement-count.ts): the cost of a turn, watched in production too.
+  registry.registerMetric(dbStatementsTotal);
   const turns = new Counter({
     name: 'assistant_turns_total',
     help: 'Resident messages answered, by tenant, channel and what the assistant did',

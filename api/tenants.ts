@@ -36,7 +36,7 @@ export async function loadTenants(
     const started = performance.now();
     // An optional remote recogniser (LLM, Azure OpenAI, CLU); the embedded model answers when it fails.
     const remote = recogniserConfig ? remoteRecogniserFromConfig(recogniserConfig, pack.services) : null;
-    const { understanding, gazetteer, trained } = await buildUnderstanding({
+    const { understanding, gazetteer, modelSource } = await buildUnderstanding({
       remote: remote
         ? { recogniser: remote, onError: (err, failure) => log.warn({ tenant: pack.tenant, ...failure, err: String(err) }, 'remote recogniser failed; the embedded model answered') }
         : undefined,
@@ -59,7 +59,7 @@ export async function loadTenants(
         articles: pack.articles.length,
         flows: pack.flows.length,
         addresses: pack.gazetteer.length,
-        model: trained ? 'trained' : 'loaded from cache',
+        model: modelSource,
         ms: Math.round(performance.now() - started),
       },
       'content pack loaded',

@@ -2,14 +2,12 @@ import { RESIDENT, transition, type ConversationState } from '../conversations/i
 import {
   dialogueOf,
   findConversation,
-  lockConversation,
-  markProcessed,
+  lockWithPending,
   partsOf,
-  pendingInbound,
+  readOnly,
+  recordTurn,
   repliesTo,
-  saveDialogue,
   storeInbound,
-  storeOutbound,
   type ConversationRow,
   type Db,
   type MessageRow,
@@ -19,6 +17,7 @@ import {
 import { emptyDialogue, type DialogueState } from './dialogue.js';
 import type { ChannelName, HandoffNotice, InboundMessage, OutboundMessage } from './messages.js';
 import { decideTurn } from './policy.js';
+import { applyTurnEffects } from './effects.js';
 import type { TenantRuntime } from './runtime.js';
 import { normaliseInboundText } from './inbound-text.js';
 
@@ -60,6 +59,7 @@ function turnDone(recognition: unknown): TurnDone {
 }
 
 export class UnknownTenantError extends Error {}
+export class UnknownConversationError extends Error {}
 
 /**
  * The turn pipeline (ARCHITECTURE.md, "One turn"): store first, drop repeats, one turn at a time per
@@ -99,80 +99,130 @@ export class Assistant {
   }
 
   /**
+   * Stores the resident's message and answers it, in one transaction (the row lock, the message,
+   * the turn's writes): a turn that fails rolls back, and the message is then stored with an
+   * apology (`answerAfterFault`), so it is never lost.
+   *
    * `already`: the message as a channel stored it before answering its provider (SMS stores it,
    * with the channel's own details, under the number's lock): taken as it is, never stored twice.
+   * `inbound` as a function: made from the locked conversation before anything is written (the web
+   * route checks its token there, by id alone); what it throws is thrown, with nothing stored.
    */
-  async receive(conversation: ConversationRow, inbound: InboundMessage, already?: StoredInbound): Promise<ReceiveResult> {
-    const runtime = this.runtime(inbound.tenant);
-    const stored =
-      already ??
-      (await storeInbound(this.store.db, {
-        tenant: inbound.tenant,
-        conversationId: conversation.id,
-        channel: inbound.channel,
-        providerMessageId: inbound.providerMessageId,
-        text: normaliseInboundText(inbound.text),
-        parts: inbound.attachments?.length ? { attachments: inbound.attachments } : undefined,
-        receivedAt: inbound.receivedAt,
-      }));
-    // A provider id already used in another conversation is not this resident's message: never
-    // answer with another conversation's replies (channels scope their ids; this is the backstop).
-    if (stored.duplicate && stored.message.conversation_id !== conversation.id) {
-      return { duplicate: true, replies: [], messageId: stored.message.id, state: conversation.state };
+  async receive(
+    conversation: ConversationRow | { id: string },
+    inbound: InboundMessage | ((locked: ConversationRow) => InboundMessage),
+    already?: StoredInbound,
+  ): Promise<ReceiveResult> {
+    const row = 'tenant_id' in conversation ? conversation : undefined;
+    const toStore = (m: InboundMessage) => ({
+      tenant: m.tenant,
+      conversationId: conversation.id,
+      channel: m.channel,
+      providerMessageId: m.providerMessageId,
+      text: normaliseInboundText(m.text),
+      parts: m.attachments?.length ? { attachments: m.attachments } : undefined,
+      receivedAt: m.receivedAt,
+    });
+    let newMessage = typeof inbound === 'function' ? undefined : toStore(inbound);
+    let tenant = row?.tenant_id ?? newMessage?.tenant;
+    const batch = new Batch();
+    let stored = already;
+    let refused: unknown;
+    let state: ConversationState | undefined;
+    try {
+      const committed = await this.store.db.transaction().execute(async (trx): Promise<{ state: ConversationState; stored: StoredInbound } | undefined> => {
+        const locked = await lockWithPending(trx, tenant, conversation.id);
+        if (!locked) return undefined;
+        if (typeof inbound === 'function') {
+          try {
+            newMessage = toStore(inbound(locked.conversation));
+          } catch (err) {
+            refused = err;
+            throw err;
+          }
+        }
+        tenant = locked.conversation.tenant_id;
+        const runtime = this.runtime(tenant);
+        // Stored in this transaction: if it rolls back, so does the message (answerAfterFault stores it then).
+        const here = stored ?? (await storeInbound(trx, newMessage!));
+        // A provider id already used in another conversation is not this resident's message: never
+        // answer with another conversation's replies (channels scope their ids; this is the backstop).
+        if (here.duplicate && here.message.conversation_id !== conversation.id) return { state: locked.conversation.state, stored: here };
+        const messages = [...locked.pending];
+        if (!here.duplicate && !already) messages.push(here.message);
+        return { state: await this.answerAll(trx, runtime, locked.conversation, messages, batch), stored: here };
+      });
+      state = committed?.state;
+      stored = committed?.stored;
+    } catch (err) {
+      if (refused !== undefined && err === refused) throw err;
+      // A fault in one turn must not lose the message or leave the resident unanswered.
+      this.observer?.error(err, { tenant, conversationId: conversation.id });
+      batch.clear(); // the turns rolled back: what they did never happened
+      if (tenant) stored = await this.answerAfterFault(tenant, conversation.id, stored ?? newMessage);
     }
-    const done = new Map<string, TurnDone>();
-    const after = stored.message.processed_at ? undefined : await this.answerPending(conversation, runtime, done);
-    const rows = await repliesTo(this.store.db, inbound.tenant, stored.message.id);
-    const replies = rows.map((r) => partsOf<OutboundMessage>(r) ?? { text: r.text });
+    batch.committed(this);
+    if (!stored || !tenant) throw new UnknownConversationError(`no conversation ${conversation.id}`);
+    const message = stored.message;
+    if (stored.duplicate && message.conversation_id !== conversation.id) {
+      return { duplicate: true, replies: [], messageId: message.id, state: state ?? row?.state ?? 'bot' };
+    }
+    const own = batch.done.get(String(message.id));
+    // A duplicate (or a message a failed turn answered with an apology): the replies it was given.
+    const replies = own?.replies ?? (await repliesTo(this.store.db, tenant, message.id)).map((r) => partsOf<OutboundMessage>(r) ?? { text: r.text });
     // Answered earlier (a duplicate) or by a failed turn: the state as it stands.
-    const state = after ?? (await findConversation(this.store.db, inbound.tenant, conversation.id))?.state ?? conversation.state;
+    state ??= (await findConversation(this.store.db, tenant, conversation.id))?.state ?? row?.state ?? 'bot';
     return {
       duplicate: stored.duplicate,
       replies,
-      messageId: stored.message.id,
+      messageId: message.id,
       state,
       handoff: replies.find((r) => r.handoff)?.handoff,
       // This turn's own result; a duplicate's is the one recorded when it was first answered.
-      ...(done.get(stored.message.id) ?? turnDone(stored.message.recognition)),
+      ...(own ? { ...(own.action ? { action: own.action } : {}), ...(own.caseReference ? { caseReference: own.caseReference } : {}) } : turnDone(message.recognition)),
     };
   }
 
   /** Answers every stored, unanswered message of the conversation, oldest first. */
   async processPending(conversation: ConversationRow, runtime: TenantRuntime): Promise<void> {
-    await this.answerPending(conversation, runtime);
-  }
-
-  /** processPending, returning the conversation's state after the turns (undefined when they failed). */
-  private async answerPending(conversation: ConversationRow, runtime: TenantRuntime, done?: Map<string, TurnDone>): Promise<ConversationState | undefined> {
-    const tenant = conversation.tenant_id;
-    const events: AssistantEvent[] = [];
+    const batch = new Batch();
     try {
-      const state = await this.store.db.transaction().execute(async (trx) => {
-        const locked = await lockConversation(trx, tenant, conversation.id);
-        if (!locked) return undefined;
-        let current = locked;
-        for (const message of await pendingInbound(trx, tenant, conversation.id)) {
-          current = await this.turn(trx, runtime, current, message, events, done);
-        }
-        return current.state;
+      await this.store.db.transaction().execute(async (trx) => {
+        const locked = await lockWithPending(trx, conversation.tenant_id, conversation.id);
+        if (locked) await this.answerAll(trx, runtime, locked.conversation, locked.pending, batch);
       });
-      this.emit(events);
-      return state;
     } catch (err) {
-      // A fault in one turn must not lose the message or leave the resident unanswered.
-      this.observer?.error(err, { tenant, conversationId: conversation.id });
-      done?.clear(); // the turns rolled back: what they did never happened
-      await this.answerAfterFault(conversation, tenant);
-      return undefined;
+      this.observer?.error(err, { tenant: conversation.tenant_id, conversationId: conversation.id });
+      batch.clear();
+      await this.answerAfterFault(conversation.tenant_id, conversation.id);
     }
+    batch.committed(this);
   }
 
-  private async turn(trx: Db, runtime: TenantRuntime, conversation: ConversationRow, message: MessageRow, events: AssistantEvent[], done?: Map<string, TurnDone>): Promise<ConversationRow> {
+  /** The turns of these messages, in order, under the conversation's lock; the state after them. */
+  private async answerAll(trx: Db, runtime: TenantRuntime, conversation: ConversationRow, messages: MessageRow[], batch: Batch): Promise<ConversationState> {
+    let current = conversation;
+    for (const message of messages) current = await this.turn(trx, runtime, current, message, batch);
+    return current.state;
+  }
+
+  /** @internal Publishes a committed batch's events. */
+  publish(events: AssistantEvent[]): void {
+    this.emit(events);
+  }
+
+  /** @internal Reports a failure of work done after a commit. */
+  reportAfterCommit(err: unknown): void {
+    this.observer?.error(err, { step: 'after commit' });
+  }
+
+  private async turn(trx: Db, runtime: TenantRuntime, conversation: ConversationRow, message: MessageRow, batch: Batch): Promise<ConversationRow> {
     const started = performance.now();
     const now = this.clock();
     const dialogue: DialogueState = { ...emptyDialogue(), ...dialogueOf<DialogueState>(conversation) };
     const result = await decideTurn({
-      db: trx,
+      // The policy reads and decides; a write from it is a bug, refused here (store/read-only.ts).
+      db: readOnly(trx),
       runtime,
       conversation,
       dialogue,
@@ -180,20 +230,19 @@ export class Assistant {
       channel: conversation.channel as ChannelName,
       now,
     });
-    for (const reply of result.replies) {
-      await storeOutbound(trx, {
-        tenant: conversation.tenant_id,
-        conversationId: conversation.id,
-        channel: message.channel,
-        author: 'bot',
-        text: reply.text,
-        parts: reply,
-        replyTo: message.id,
-      });
-    }
-    await markProcessed(trx, conversation.tenant_id, message.id, result.recognition);
-    done?.set(message.id, turnDone(result.recognition));
-    await saveDialogue(trx, conversation.tenant_id, conversation.id, result.dialogue);
+    // The policy decided; what it decided is written here, in this turn's transaction.
+    batch.afterCommit.push(...(await applyTurnEffects(trx, runtime, conversation.tenant_id, now, result.effects)));
+    await recordTurn(trx, {
+      tenant: conversation.tenant_id,
+      conversationId: conversation.id,
+      messageId: message.id,
+      channel: message.channel,
+      recognition: result.recognition,
+      dialogue: result.dialogue,
+      replies: result.replies.map((reply) => ({ author: 'bot', text: reply.text, parts: reply })),
+      now,
+    });
+    batch.done.set(String(message.id), { ...turnDone(result.recognition), replies: result.replies });
     const h = result.recognition.handoff as Omit<Extract<AssistantEvent, { type: 'handoff' }>, 'type' | 'tenant' | 'conversationId' | 'handoffId'> & { id: string } | undefined;
     // The state changes through the lifecycle: a message after a close starts afresh, then the policy's move applies.
     let state = conversation.state;
@@ -203,31 +252,66 @@ export class Assistant {
       state = (await transition(trx, { ...conversation, state }, move.to, move.cause, { now, actor: RESIDENT, handoffId: move.handoffId })).to;
     }
     this.observer?.turn(conversation.tenant_id, message.channel, String(result.recognition.action ?? 'none'), performance.now() - started);
-    if (h) events.push({ type: 'handoff', tenant: conversation.tenant_id, conversationId: conversation.id, handoffId: h.id, reason: h.reason, priority: h.priority, queue: h.queue, service: h.service, ooh: h.ooh, escalated: h.escalated });
-    events.push({ type: 'activity', tenant: conversation.tenant_id, conversationId: conversation.id, state });
+    if (h) batch.events.push({ type: 'handoff', tenant: conversation.tenant_id, conversationId: conversation.id, handoffId: h.id, reason: h.reason, priority: h.priority, queue: h.queue, service: h.service, ooh: h.ooh, escalated: h.escalated });
+    batch.events.push({ type: 'activity', tenant: conversation.tenant_id, conversationId: conversation.id, state });
     return { ...conversation, state, dialogue: result.dialogue };
   }
 
-  private async answerAfterFault(conversation: ConversationRow, tenant: string): Promise<void> {
-    await this.store.db.transaction().execute(async (trx) => {
-      await lockConversation(trx, tenant, conversation.id);
-      for (const message of await pendingInbound(trx, tenant, conversation.id)) {
+  /**
+   * After a failed turn (rolled back): every unanswered message gets an apology, and `inbound`, the
+   * message being received when it failed, is stored first if it was not. Returns it as stored.
+   */
+  private async answerAfterFault(tenant: string, conversationId: string, inbound?: StoredInbound | Parameters<typeof storeInbound>[1]): Promise<StoredInbound | undefined> {
+    return this.store.db.transaction().execute(async (trx) => {
+      const locked = await lockWithPending(trx, tenant, conversationId);
+      if (!locked) return undefined;
+      let stored = inbound && 'message' in inbound ? inbound : undefined;
+      const pending = [...locked.pending];
+      if (inbound && !stored) {
+        stored = await storeInbound(trx, inbound as Parameters<typeof storeInbound>[1]);
+        if (!stored.duplicate) pending.push(stored.message);
+      }
+      for (const message of pending) {
         const reply: OutboundMessage = {
           text: "Sorry, something went wrong on our side. Your message has been saved. Please try again, or ask to talk to a person.",
           suggestions: [{ label: 'Talk to a person', value: 'Talk to a person' }],
         };
-        await storeOutbound(trx, {
+        await recordTurn(trx, {
           tenant,
-          conversationId: conversation.id,
+          conversationId,
+          messageId: message.id,
           channel: message.channel,
-          author: 'system',
-          text: reply.text,
-          parts: reply,
-          replyTo: message.id,
-          status: 'fault',
+          recognition: { action: 'fault' },
+          dialogue: dialogueOf(locked.conversation),
+          replies: [{ author: 'system', text: reply.text, parts: reply, status: 'fault' }],
+          now: this.clock(),
         });
-        await markProcessed(trx, tenant, message.id, { action: 'fault' });
       }
+      return stored;
     });
+  }
+}
+
+/** What one transaction's turns produced: their results, and what runs only once it has committed. */
+class Batch {
+  readonly done = new Map<string, TurnDone & { replies: OutboundMessage[] }>();
+  readonly events: AssistantEvent[] = [];
+  readonly afterCommit: (() => void)[] = [];
+
+  clear(): void {
+    this.done.clear();
+    this.events.length = 0;
+    this.afterCommit.length = 0;
+  }
+
+  committed(assistant: Assistant): void {
+    for (const run of this.afterCommit) {
+      try {
+        run();
+      } catch (err) {
+        assistant.reportAfterCommit(err);
+      }
+    }
+    assistant.publish(this.events);
   }
 }

@@ -7,36 +7,29 @@ import {
   type SafetyDecision,
   type SafetyHit,
 } from '../intents/index.js';
-import { addWorkingDays, findLikelyDuplicate, isOpenStatus, recordRepeatReport, statusLabel } from '../cases/index.js';
+import { randomUUID } from 'node:crypto';
+import { addWorkingDays, findLikelyDuplicate, isOpenStatus, statusLabel } from '../cases/index.js';
 import { describeHours, estimateWait, isOpen, needsDutyReferral, priorityFor, queueFor, referralSkills } from '../handoff/index.js';
 import type { ConversationState, TransitionCause } from '../conversations/index.js';
+// Reads only: what the turn changes it returns as effects (effects.ts), applied by the pipeline.
 import {
-  abandonHandoff,
-  annotateHandoff,
   caseHistory,
   fromJson,
-  recordAudit,
-  createCase,
-  createHandoff,
-  escalateHandoff,
   findCaseByReference,
+  freeCaseReference,
   openHandoffFor,
-  recordFeedback,
-  resolveHandoff,
   transcript,
-  updateContactDetails,
-  recordContactClaim,
+  findContactClaim,
   contactIdForIdentity,
-  requestClaimCode,
   latestClaimCode,
   claimCodeMatches,
-  recordClaimCodeAttempt,
-  linkPhoneClaim,
   PHONE_IDENTITY,
   toE164,
   type ConversationRow,
   type Db,
+  type NewCase,
 } from '../store/index.js';
+import type { TurnEffect } from './effects.js';
 import type { Flow, Service } from './content-pack/index.js';
 import { emptyDialogue, type ActiveFlow, type DangerCheck, type DialogueState } from './dialogue.js';
 import { caseSummary, continueFlow, currentStep, repeatQuestion, slotLabels, startFlow, type FlowContext } from './flows/index.js';
@@ -89,6 +82,8 @@ export interface TurnResult {
   replies: OutboundMessage[];
   dialogue: DialogueState;
   move?: StateMove;
+  /** What the turn changes besides its replies, dialogue and move, in order (bot/effects.ts). */
+  effects: TurnEffect[];
   /** What the assistant understood, stored with the message for agents and the learning loop. */
   recognition: Record<string, unknown>;
 }
@@ -146,7 +141,7 @@ export async function decideTurn(input: TurnInput): Promise<TurnResult> {
     if (answer === false) {
       const result = await decideTurn({ ...input, dialogue, text: pending.text });
       result.recognition.dangerCheck = 'no';
-      return result;
+      return { ...result, effects: [...turn.effects, ...result.effects] };
     }
     // Something else: the question lapses and this message is decided on its own.
     input.dialogue = dialogue;
@@ -170,6 +165,8 @@ function sameReading(asked: DialogueState['dangerAsked'], decision: Exclude<Safe
 class Turn {
   private dialogue: DialogueState;
   private readonly settings;
+  /** What the turn changes, in order, for the pipeline to apply. */
+  readonly effects: TurnEffect[] = [];
 
   constructor(
     private readonly input: TurnInput,
@@ -187,7 +184,7 @@ class Turn {
 
   done(replies: OutboundMessage[], move?: StateMove, action?: string): TurnResult {
     if (action) this.recognition.action = action;
-    return { replies, dialogue: this.dialogue, move, recognition: this.recognition };
+    return { replies, dialogue: this.dialogue, move, recognition: this.recognition, effects: this.effects };
   }
 
   /** Per-turn state that only lives until the next message. */
@@ -223,7 +220,7 @@ class Turn {
     let notice: HandoffNotice;
     if (existing) {
       const context = fromJson<Record<string, unknown>>(existing.context) ?? {};
-      await escalateHandoff(db, tenant, existing.id, 'urgent', reason, { ...context, safety: flag, route, recognition: this.recognition });
+      this.effects.push({ type: 'escalate_handoff', handoffId: existing.id, priority: 'urgent', reason, context: { ...context, safety: flag, route, recognition: structuredClone(this.recognition) } });
       notice = { reason, priority: 'urgent', queue: existing.queue };
       this.recognition.handoff = { id: existing.id, reason, priority: 'urgent', queue: existing.queue, service: flag.category, ooh: true, escalated: true, route, kind: flag.kind };
     } else {
@@ -303,17 +300,19 @@ class Turn {
     const open = await openHandoffFor(db, tenant, conversationId);
     let handoff: 'none' | 'abandoned' | 'closed' | 'kept_for_safety' = 'none';
     if (open?.agent_id) {
-      await resolveHandoff(db, tenant, open.id, 'resident_ended', now);
+      this.effects.push({ type: 'resolve_handoff', handoffId: open.id, outcome: 'resident_ended' });
       handoff = 'closed';
     } else if (open && open.priority === 'urgent') {
       const context = { ...(fromJson<Record<string, unknown>>(open.context) ?? {}), endedByResidentAt: now.toISOString() };
-      await annotateHandoff(db, tenant, open.id, { summary: `The resident ended the chat. ${open.summary}`, context });
+      this.effects.push({ type: 'annotate_handoff', handoffId: open.id, summary: `The resident ended the chat. ${open.summary}`, context });
       handoff = 'kept_for_safety';
     } else if (open) {
-      await abandonHandoff(db, tenant, open.id, now);
+      this.effects.push({ type: 'abandon_handoff', handoffId: open.id });
       handoff = 'abandoned';
     }
-    await recordAudit(db, {
+    this.effects.push({
+      type: 'audit',
+      event: {
       tenant,
       actorType: 'resident',
       actorId: null,
@@ -321,6 +320,7 @@ class Turn {
       subjectType: 'conversation',
       subjectId: conversationId,
       detail: { previousState: this.input.conversation.state, handoffId: open?.id ?? null, handoff, channel: this.input.channel },
+      },
     });
     this.dialogue = emptyDialogue();
     this.recognition.ended = { handoffId: open?.id ?? null, handoff };
@@ -342,7 +342,7 @@ class Turn {
     if (command(this.input.text) === 'cancel' || /^(cancel|leave|stop waiting|dont need|no longer need)/.test(clean(this.input.text))) {
       const open = await openHandoffFor(this.input.db, this.pack.tenant, this.input.conversation.id);
       // Leaving before a person accepted counts against the queue's service level.
-      if (open) await abandonHandoff(this.input.db, this.pack.tenant, open.id, this.input.now);
+      if (open) this.effects.push({ type: 'abandon_handoff', handoffId: open.id });
       return this.done([{ text: "OK, I've taken you out of the queue. I'm here if you need anything else." }], { to: 'bot', cause: 'resident_left_queue', handoffId: open?.id ?? null }, 'handoff_cancelled');
     }
     return this.done(
@@ -362,9 +362,7 @@ class Turn {
     delete this.dialogue.awaitingCallbackNumber;
     const open = await openHandoffFor(this.input.db, this.pack.tenant, this.input.conversation.id);
     const service = (open?.context as { service?: string } | undefined)?.service ?? 'meta.speak_to_person';
-    const row = await createCase(this.input.db, {
-      tenant: this.pack.tenant,
-      referencePrefix: this.settings.caseReferencePrefix,
+    const row = await this.newCase({
       serviceId: service,
       summary: `Call-back requested out of hours${open ? `: ${open.reason.replace(/_/g, ' ')}` : ''}`,
       details: { callback: true, phone, handoffId: open?.id ?? null },
@@ -376,7 +374,7 @@ class Turn {
     });
     let offer: OutboundMessage | null = null;
     if (this.input.conversation.contact_id) {
-      await updateContactDetails(this.input.db, this.pack.tenant, this.input.conversation.contact_id, { phone });
+      this.effects.push({ type: 'update_contact', contactId: this.input.conversation.contact_id, details: { phone } });
       offer = await this.givenDetails({ phone });
     }
     this.recognition.caseReference = row.reference;
@@ -505,14 +503,7 @@ class Turn {
 
   async feedback(useful: boolean): Promise<TurnResult> {
     const f = this.dialogue.awaitingFeedback!;
-    await recordFeedback(this.input.db, {
-      tenant: this.pack.tenant,
-      conversationId: this.input.conversation.id,
-      articleId: f.articleId,
-      useful,
-      query: f.query,
-    });
-    this.input.runtime.articles.recordFeedback(f.articleId, useful);
+    this.effects.push({ type: 'article_feedback', conversationId: this.input.conversation.id, articleId: f.articleId, useful, query: f.query });
     this.resetTransient();
     this.recognition.feedback = { articleId: f.articleId, useful };
     if (useful) return this.done([{ text: 'Thank you. Is there anything else I can help with?' }], undefined, 'feedback');
@@ -557,6 +548,18 @@ class Turn {
         'flow_aside',
       );
     }
+    // The answer to "Would you like to talk to a member of our team?" offered after failed tries.
+    if (this.dialogue.personOffered) {
+      delete this.dialogue.personOffered;
+      const answer = yesNo(this.input.text);
+      if (answer === true) return this.handoff('resident_request', this.pack.servicesById.get(flow.service));
+      if (answer === false) {
+        // Three more tries before the offer is made again.
+        this.dialogue.flow = { ...active, attempts: 0 };
+        const prompt = repeatQuestion(active, this.flowContext(flow))[0];
+        return this.done([{ ...prompt, text: `OK. ${prompt.text}` }], undefined, 'flow_retry');
+      }
+    }
     const turn = continueFlow(active, this.input.text, this.flowContext(flow));
     switch (turn.kind) {
       case 'cancelled':
@@ -574,7 +577,8 @@ class Turn {
         // Answering a different question mid-flow: answer it, then repeat the flow's question.
         const top = this.prediction.ranked[0];
         const service = top && this.pack.servicesById.get(top.intent);
-        if (top && service && top.intent !== flow.service && top.confidence >= 0.7 && !this.prediction.outOfScope && !top.intent.startsWith('meta.')) {
+        // Never a safety intent's article as an aside: a real disclosure is escalated by the screen, and an unsure one is asked about.
+        if (top && service && top.intent !== flow.service && top.confidence >= 0.7 && !this.prediction.outOfScope && !top.intent.startsWith('meta.') && !top.intent.startsWith('safety.')) {
           const answer = this.answerFromArticles(this.input.text, top.intent);
           delete this.dialogue.awaitingFeedback;
           if (answer.replies.length) {
@@ -620,7 +624,7 @@ class Turn {
       | undefined;
     const duplicate = await findLikelyDuplicate(this.input.db, this.pack.tenant, flow.service, location?.uprn, this.input.now);
     if (duplicate) {
-      await recordRepeatReport(this.input.db, this.pack.tenant, duplicate, this.input.conversation.id);
+      this.effects.push({ type: 'repeat_report', case: duplicate, conversationId: this.input.conversation.id });
       this.recognition.caseReference = duplicate.reference;
       return this.done(
         [
@@ -637,9 +641,7 @@ class Turn {
     }
     const target = addWorkingDays(this.input.now, outcome.targetDays);
     const details = { answers: slotLabels(state, flow), values: state.slots, flow: flow.id, channel: this.input.channel };
-    const row = await createCase(this.input.db, {
-      tenant: this.pack.tenant,
-      referencePrefix: this.settings.caseReferencePrefix,
+    const row = await this.newCase({
       serviceId: flow.service,
       summary: caseSummary(state, flow),
       details,
@@ -656,7 +658,7 @@ class Turn {
     });
     let offer: OutboundMessage | null = null;
     if (state.contact?.consent && this.input.conversation.contact_id) {
-      await updateContactDetails(this.input.db, this.pack.tenant, this.input.conversation.contact_id, { phone: state.contact.phone, email: state.contact.email });
+      this.effects.push({ type: 'update_contact', contactId: this.input.conversation.contact_id, details: { phone: state.contact.phone, email: state.contact.email } });
       offer = await this.givenDetails({ phone: state.contact.phone, email: state.contact.email });
     }
     this.recognition.caseReference = row.reference;
@@ -690,19 +692,21 @@ class Turn {
     const tenant = this.pack.tenant;
     const contactId = conversation.contact_id;
     if (!contactId) return null;
-    if (details.email) await recordContactClaim(db, tenant, contactId, 'email', details.email);
+    if (details.email) this.effects.push({ type: 'claim_contact', contactId, kind: 'email', value: details.email });
     const phone = details.phone;
     const e164 = toE164(phone);
     if (!phone || (e164 && (await contactIdForIdentity(db, tenant, PHONE_IDENTITY, e164)) === contactId)) return null;
-    const claim = await recordContactClaim(db, tenant, contactId, 'phone', phone);
+    const claim = await findContactClaim(db, tenant, contactId, 'phone', phone);
     const codes = this.input.runtime.codes;
-    // A spoken code is not offered on a call; a number not in E.164 cannot be texted.
-    if (!codes || !e164 || claim.verified_at || this.input.channel === 'voice') return null;
-    if (claim.code_requested_at && now.getTime() - claim.code_requested_at.getTime() < CODE_RESEND_AFTER_MS) return null;
-    if (!(await codes.canText(db, tenant, e164))) return null;
-    await requestClaimCode(db, tenant, claim.id, now, new Date(now.getTime() + CODE_MINUTES * 60_000));
-    codes.queue(claim.id);
-    this.recognition.codeOffered = { claimId: claim.id };
+    const offer = () => {
+      // A spoken code is not offered on a call; a number not in E.164 cannot be texted.
+      if (!codes || !e164 || claim?.verified_at || this.input.channel === 'voice') return false;
+      return !(claim?.code_requested_at && now.getTime() - claim.code_requested_at.getTime() < CODE_RESEND_AFTER_MS);
+    };
+    const sendCode = offer() && (await codes!.canText(db, tenant, e164!));
+    this.effects.push({ type: 'claim_contact', contactId, kind: 'phone', value: phone, ...(sendCode ? { codeExpiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000) } : {}) });
+    if (!sendCode) return null;
+    this.recognition.codeOffered = claim ? { claimId: claim.id } : true;
     return codeOffered(phone);
   }
 
@@ -719,12 +723,17 @@ class Turn {
     if (claim.code_attempts >= CODE_ATTEMPTS) return this.done([codeUsedUp()], undefined, 'code_used_up');
     if (!claim.code_hash) return this.done([codeNotSentYet()], undefined, 'code_not_sent');
     if (!claimCodeMatches(claim, code)) {
-      const attempts = await recordClaimCodeAttempt(db, claim.id);
-      return this.done([codeWrong(CODE_ATTEMPTS - attempts)], undefined, 'code_wrong');
+      // The claim's row is locked (latestClaimCode) until the turn commits: this count is the stored one.
+      this.effects.push({ type: 'claim_code_attempt', claimId: claim.id });
+      return this.done([codeWrong(CODE_ATTEMPTS - (claim.code_attempts + 1))], undefined, 'code_wrong');
     }
-    const contactId = await linkPhoneClaim(db, tenant, claim, now);
+    // The number's own contact absorbs this one; nobody holds the number yet: it becomes this contact's.
+    const contactId = (await contactIdForIdentity(db, tenant, PHONE_IDENTITY, claim.value)) ?? conversation.contact_id;
+    this.effects.push({ type: 'link_phone_claim', claim: { id: claim.id, contact_id: conversation.contact_id, value: claim.value } });
     this.recognition.contactLinked = { phone: claim.value, contactId };
-    await recordAudit(db, {
+    this.effects.push({
+      type: 'audit',
+      event: {
       tenant,
       actorType: 'resident',
       actorId: null,
@@ -732,6 +741,7 @@ class Turn {
       subjectType: 'conversation',
       subjectId: conversation.id,
       detail: { from: conversation.contact_id, to: contactId, claimId: claim.id },
+      },
     });
     return this.done([codeLinked(claim.value)], undefined, 'code_linked');
   }
@@ -830,6 +840,15 @@ class Turn {
     );
   }
 
+  /** A case to create, with its id and a free reference chosen now (the reply quotes the reference). */
+  private async newCase(input: Omit<NewCase, 'tenant' | 'referencePrefix' | 'id' | 'reference'>): Promise<{ id: string; reference: string }> {
+    const tenant = this.pack.tenant;
+    const referencePrefix = this.settings.caseReferencePrefix;
+    const created = { ...input, tenant, referencePrefix, id: randomUUID(), reference: await freeCaseReference(this.input.db, tenant, referencePrefix) };
+    this.effects.push({ type: 'create_case', case: created });
+    return created;
+  }
+
   /** Queues the conversation with its reason, priority and what an agent needs to pick it up. */
   private async createHandoff(reason: string, service: Service | undefined, detail?: string, extra: Record<string, unknown> = {}): Promise<HandoffNotice> {
     const queue = queueFor(this.settings.queues, service);
@@ -848,7 +867,11 @@ class Turn {
       flowDef ? `In progress: ${flowDef.title} (${Object.entries(slotLabels(flow!, flowDef)).map(([k, v]) => `${k}: ${v}`).join('; ') || 'no answers yet'}).` : '',
       `Last message: "${this.input.text.slice(0, 200)}"`,
     ].filter(Boolean);
-    const row = await createHandoff(this.input.db, {
+    const id = randomUUID();
+    this.effects.push({
+      type: 'create_handoff',
+      handoff: {
+      id,
       tenant: this.pack.tenant,
       conversationId: this.input.conversation.id,
       reason,
@@ -858,14 +881,16 @@ class Turn {
       context: {
         channel: this.input.channel,
         service: service?.id ?? null,
-        recognition: this.recognition,
+        // As understood when queued (written after the decision, which adds to it).
+        recognition: structuredClone(this.recognition),
         flow: flowDef ? { id: flowDef.id, title: flowDef.title, answers: slotLabels(flow!, flowDef), phase: flow!.phase } : null,
         recentMessages: recent,
         misunderstandings: this.dialogue.misunderstandings,
         ...extra,
       },
+      },
     });
-    this.recognition.handoff = { id: row.id, reason, priority, queue: queue.id, service: service?.id ?? null, ooh: service?.ooh ?? false };
+    this.recognition.handoff = { id, reason, priority, queue: queue.id, service: service?.id ?? null, ooh: service?.ooh ?? false };
     return { reason, priority, queue: queue.id };
   }
 }

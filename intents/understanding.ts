@@ -1,6 +1,6 @@
 import type { Entity, GazetteerAddress, IntentModel, IntentPrediction, SafetyHit, TrainingExample } from './types.js';
 import { Gazetteer, extractEntities } from './entities/index.js';
-import { loadOrTrainModel } from './recogniser/index.js';
+import { loadOrTrainModel, type ModelSource } from './recogniser/index.js';
 import { screenForSafety } from './safety/index.js';
 import { loadOrTrainSafetyModel, type SafetyScore } from './safety/model.js';
 import type { RemoteRecogniser } from './remote/types.js';
@@ -18,8 +18,10 @@ export interface TenantUnderstanding {
   understanding: Understanding;
   gazetteer: Gazetteer;
   model: IntentModel;
-  /** True when this start trained the model; false when it came from the disk cache. */
+  /** True when this start trained the model; false when it came from the disk cache or the shipped models. */
   trained: boolean;
+  /** Where the intent model came from (the safety model is looked up the same way). */
+  modelSource: ModelSource;
 }
 
 /** Builds a tenant's understanding from its training phrases and gazetteer; the model is cached on disk. */
@@ -34,7 +36,7 @@ export async function buildUnderstanding(input: {
   /** Extra labelled phrases for the safety model ({text, label}: a safety intent id or `none`). */
   safetyTraining?: { text: string; label: string }[];
 }): Promise<TenantUnderstanding> {
-  const { model, trained } = await loadOrTrainModel(input.training, input.modelCacheDir);
+  const { model, trained, source: modelSource } = await loadOrTrainModel(input.training, input.modelCacheDir);
   const { model: safetyModel } = await loadOrTrainSafetyModel(input.training, input.modelCacheDir, input.safetyTraining);
   const gazetteer = new Gazetteer(input.addresses);
   const remote = input.remote ? withFallback(input.remote.recogniser, model, input.remote) : null;
@@ -48,5 +50,5 @@ export async function buildUnderstanding(input: {
     entities: (text, now) => extractEntities(text, { now, timeZone: input.timeZone, gazetteer, casePrefixes: [input.casePrefix] }),
     safety: (text) => screenForSafety(text),
   };
-  return { understanding, gazetteer, model, trained };
+  return { understanding, gazetteer, model, trained, modelSource };
 }

@@ -1,5 +1,17 @@
+import { sealJson, unsealJson } from './crypto.js';
 import { toJson } from './json.js';
 import type { Db } from './schema.js';
+
+/**
+ * The audit trail: who did what to which record. An event's detail may name what a resident said
+ * or was searched by, so it is sealed at rest (store/crypto.ts) and opened on read; the columns
+ * queries select by (tenant, actor, action, subject, time) stay in clear.
+ */
+
+/** An audit event's detail as stored (JSON text for the jsonb column; SQL null for none given). */
+export function sealAuditDetail(detail: unknown): string | null {
+  return detail === undefined ? null : sealJson('audit_events.detail', toJson(detail));
+}
 
 export async function recordAudit(
   db: Db,
@@ -22,7 +34,7 @@ export async function recordAudit(
       action: event.action,
       subject_type: event.subjectType,
       subject_id: event.subjectId,
-      detail: event.detail === undefined ? null : toJson(event.detail),
+      detail: sealAuditDetail(event.detail),
     })
     .execute();
 }
@@ -55,7 +67,7 @@ export async function auditTrail(db: Db, tenant: string, subjectType: string, su
     action: r.action,
     subjectType: r.subject_type,
     subjectId: r.subject_id,
-    detail: r.detail,
+    detail: unsealJson(r.detail),
     createdAt: r.created_at,
   }));
 }

@@ -19,6 +19,9 @@ export interface NewCase {
   contactId?: string | null;
   conversationId?: string | null;
   actor: string;
+  /** Chosen by the caller (the assistant decides a case before it is written): tried as given, once. */
+  id?: string;
+  reference?: string;
 }
 
 /** References are short enough to read out on a phone: PREFIX-6 digits, unique per tenant. */
@@ -26,10 +29,23 @@ function newReference(prefix: string): string {
   return `${prefix}-${String(randomInt(100000, 1000000))}`;
 }
 
-export async function createCase(db: Db, input: NewCase): Promise<CaseRow> {
-  const id = randomUUID();
+/**
+ * A reference no case of the council holds yet, for a case about to be created with it (a read:
+ * the insert still refuses a reference another turn took in between, which then fails that turn).
+ */
+export async function freeCaseReference(db: Db, tenant: string, prefix: string): Promise<string> {
   for (let attempt = 0; attempt < 8; attempt++) {
-    const reference = newReference(input.referencePrefix);
+    const reference = newReference(prefix);
+    const taken = await db.selectFrom('cases').select('id').where('tenant_id', '=', tenant).where('reference', '=', reference).executeTakeFirst();
+    if (!taken) return reference;
+  }
+  throw new Error('could not find a free case reference');
+}
+
+export async function createCase(db: Db, input: NewCase): Promise<CaseRow> {
+  const id = input.id ?? randomUUID();
+  for (let attempt = 0; attempt < (input.reference ? 1 : 8); attempt++) {
+    const reference = input.reference ?? newReference(input.referencePrefix);
     const row = await db
       .insertInto('cases')
       .values({
@@ -71,7 +87,7 @@ export async function addCaseStatus(
 ): Promise<void> {
   await db
     .insertInto('case_status_history')
-    .values({ tenant_id: tenant, case_id: caseId, status, note, actor })
+    .values({ tenant_id: tenant, case_id: caseId, status, note: seal('case_status_history.note', note), actor })
     .execute();
   await db
     .updateTable('cases')
@@ -98,7 +114,8 @@ export async function caseHistory(db: Db, tenant: string, caseId: string) {
     .where('tenant_id', '=', tenant)
     .where('case_id', '=', caseId)
     .orderBy('id')
-    .execute();
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, note: unseal(r.note) })));
 }
 
 /** Open cases for the same service at the same property: likely the same problem reported twice. */

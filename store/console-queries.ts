@@ -1,4 +1,5 @@
 /** Small reads the agent console's HTTP and socket handlers need (api/console), kept here with the rest of the SQL. */
+import { openHandoffIf } from './handoffs.js';
 import { fromJson } from './json.js';
 import type { Db, HandoffRow } from './schema.js';
 
@@ -33,5 +34,6 @@ export async function findHandoffForAlert(
     .select(['priority', 'queue', 'reason', 'offered_to', 'agent_id', 'context', 'closed_at'])
     .where('tenant_id', '=', tenant)
     .where('id', '=', handoffId)
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openHandoffIf);
 }

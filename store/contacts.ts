@@ -72,29 +72,34 @@ export function claimValue(kind: 'phone' | 'email', raw: string): string {
  * Records that the contact gave this phone number or e-mail, unverified (a repeat is the same
  * claim). Never an identity: the number's own contact, if any, stays apart until a code links them.
  */
-export async function recordContactClaim(db: Db, tenant: string, contactId: string, kind: 'phone' | 'email', raw: string): Promise<ContactClaim> {
+/** The contact's claim on this phone number or e-mail, if they made one (the value in clear). */
+export async function findContactClaim(db: Db, tenant: string, contactId: string, kind: 'phone' | 'email', raw: string): Promise<ContactClaim | undefined> {
   const value = claimValue(kind, raw);
   // The value is sealed (a random IV each time), so the same claim is found by its blind index, or by the value for a row in clear.
-  const existing = () =>
-    db
-      .selectFrom('contact_claims')
-      .selectAll()
-      .where('tenant_id', '=', tenant)
-      .where('contact_id', '=', contactId)
-      .where('kind', '=', kind)
-      .where((eb) => eb.or([eb('value', '=', value), ...blindIndexCandidates(kind, value).map((ix) => eb('value_index', '=', ix))]))
-      .orderBy('created_at')
-      .limit(1)
-      .executeTakeFirst();
-  const found = await existing();
-  if (found) return openClaim(found);
+  const found = await db
+    .selectFrom('contact_claims')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .where('contact_id', '=', contactId)
+    .where('kind', '=', kind)
+    .where((eb) => eb.or([eb('value', '=', value), ...blindIndexCandidates(kind, value).map((ix) => eb('value_index', '=', ix))]))
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+  return found && openClaim(found);
+}
+
+export async function recordContactClaim(db: Db, tenant: string, contactId: string, kind: 'phone' | 'email', raw: string): Promise<ContactClaim> {
+  const found = await findContactClaim(db, tenant, contactId, kind, raw);
+  if (found) return found;
+  const value = claimValue(kind, raw);
   await db
     .insertInto('contact_claims')
     .values({ id: randomUUID(), tenant_id: tenant, contact_id: contactId, kind, value: seal('contact_claims.value', value), value_index: blindIndex(kind, value) })
     // Any unique conflict (the clear value's, or the blind index's): another turn recorded it first.
     .onConflict((oc) => oc.doNothing())
     .execute();
-  return openClaim((await existing())!);
+  return (await findContactClaim(db, tenant, contactId, kind, raw))!;
 }
 
 /** A claim as read: its value (sealed at rest) in clear. */

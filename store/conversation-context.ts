@@ -99,7 +99,7 @@ export async function otherConversationsOfContact(
     .orderBy('c.created_at', 'desc')
     .limit(limit)
     .execute()
-    .then((rows) => rows.map((r) => ({ ...r, first_message: unseal(r.first_message) })));
+    .then((rows) => rows.map((r) => ({ ...r, handoff_summary: unseal(r.handoff_summary), first_message: unseal(r.first_message) })));
 }
 
 /** The contact's cases not raised in `exceptConversationId` (including those whose conversation was purged), newest first. */

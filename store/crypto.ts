@@ -53,6 +53,15 @@ export const ENCRYPTED_FIELDS = [
   'rota_entries.destination',
   'conversations.dialogue',
   'contact_claims.value',
+  // Free text that can quote a resident: an agent's transfer note, a case's status note.
+  'handoffs.note',
+  'case_status_history.note',
+  // Handoffs quote the resident (summary) and carry what the agent must know (context); feedback keeps
+  // the question answered; an audit event's detail may name what a resident said or was searched by.
+  'handoffs.summary',
+  'handoffs.context',
+  'feedback.query',
+  'audit_events.detail',
   // conversations.channel_user_id and contact_identities.channel_user_id of phone channels (sms, voice, whatsapp, phone):
   // a blind index in the column (the lookups' key), the id sealed beside it in channel_user_sealed.
   'phone_identities',

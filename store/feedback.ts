@@ -1,5 +1,12 @@
 import { sql } from 'kysely';
+import { seal } from './crypto.js';
 import type { Db } from './schema.js';
+
+/**
+ * Residents' verdicts on the articles they were given. The query answered is the resident's own
+ * words, sealed at rest (store/crypto.ts); it is read only by the learning export
+ * (store/learning.ts) and subject access, which open it. The counts per article need no text.
+ */
 
 export async function recordFeedback(
   db: Db,
@@ -12,7 +19,7 @@ export async function recordFeedback(
       conversation_id: input.conversationId,
       article_id: input.articleId,
       useful: input.useful,
-      query: input.query,
+      query: seal('feedback.query', input.query),
     })
     .execute();
 }

@@ -1,3 +1,4 @@
+import { openHandoffIf } from './handoffs.js';
 import type { Db, HandoffRow } from './schema.js';
 
 /**
@@ -7,7 +8,7 @@ import type { Db, HandoffRow } from './schema.js';
 
 /** One handoff of the tenant, by id (the caller checks the id's form). */
 export async function handoffById(db: Db, tenant: string, id: string): Promise<HandoffRow | undefined> {
-  return db.selectFrom('handoffs').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('handoffs').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).executeTakeFirst().then(openHandoffIf);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { seal, sealJson, unseal, unsealJson } from './crypto.js';
 import { toJson } from './json.js';
 import { openHandoffCount } from './presence.js';
 import type { Db, HandoffRow } from './schema.js';
@@ -7,7 +8,36 @@ import type { Db, HandoffRow } from './schema.js';
  * A handoff's status (migration 008) is kept here, by the functions that change who holds it:
  * created `pending`, `assigned` on accept, `pending` again on transfer, `resolved` on close or
  * abandonment. Its timestamps stay as the record of when each happened.
+ *
+ * Its summary and context quote the resident, so both are sealed at rest (store/crypto.ts): written
+ * through `sealHandoffText`/`sealHandoffContext`, and every read of them in store/ goes through
+ * `openHandoff`. Nothing filters on them in SQL (routing reads the context after opening it).
  */
+
+/** A handoff's summary as stored. */
+export function sealHandoffText(summary: string): string {
+  return seal('handoffs.summary', summary);
+}
+
+/** A handoff's context as stored (JSON text for the jsonb column). */
+export function sealHandoffContext(context: unknown): string {
+  return sealJson('handoffs.context', toJson(context));
+}
+
+/** A handoff row, or the part of one selected, as read: summary and context in clear (rows in clear read as they are). */
+export function openHandoff<T extends { summary?: string | null; context?: unknown }>(row: T): T {
+  const out = { ...row };
+  if (typeof out.summary === 'string') out.summary = unseal(out.summary) as T['summary'];
+  const withNote = out as { note?: string | null };
+  if (typeof withNote.note === 'string') withNote.note = unseal(withNote.note);
+  if ('context' in out) out.context = unsealJson(out.context) as T['context'];
+  return out;
+}
+
+/** `openHandoff` for a row that may not exist. */
+export function openHandoffIf<T extends { summary?: string | null; context?: unknown }>(row: T | undefined): T | undefined {
+  return row && openHandoff(row);
+}
 
 export async function createHandoff(
   db: Db,
@@ -19,23 +49,26 @@ export async function createHandoff(
     queue: string;
     summary: string;
     context: unknown;
+    /** Chosen by the caller where it decided the handoff before writing it. */
+    id?: string;
   },
 ): Promise<HandoffRow> {
   return db
     .insertInto('handoffs')
     .values({
-      id: randomUUID(),
+      id: input.id ?? randomUUID(),
       tenant_id: input.tenant,
       conversation_id: input.conversationId,
       reason: input.reason,
       priority: input.priority,
       queue: input.queue,
-      summary: input.summary,
-      context: toJson(input.context),
+      summary: sealHandoffText(input.summary),
+      context: sealHandoffContext(input.context),
       status: 'pending',
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .then(openHandoff);
 }
 
 export async function openHandoffFor(db: Db, tenant: string, conversationId: string): Promise<HandoffRow | undefined> {
@@ -46,7 +79,8 @@ export async function openHandoffFor(db: Db, tenant: string, conversationId: str
     .where('conversation_id', '=', conversationId)
     .where('closed_at', 'is', null)
     .orderBy('created_at', 'desc')
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openHandoffIf);
 }
 
 /** The conversation's open handoff, else its most recent one (what the console shows of it). */
@@ -60,7 +94,8 @@ export async function latestHandoffFor(db: Db, tenant: string, conversationId: s
       .where('conversation_id', '=', conversationId)
       .orderBy('created_at', 'desc')
       .limit(1)
-      .executeTakeFirst())
+      .executeTakeFirst()
+      .then(openHandoffIf))
   );
 }
 
@@ -68,7 +103,7 @@ export async function latestHandoffFor(db: Db, tenant: string, conversationId: s
 export async function escalateHandoff(db: Db, tenant: string, id: string, priority: 'urgent' | 'high', reason: string, context?: unknown) {
   await db
     .updateTable('handoffs')
-    .set({ priority, reason, ...(context === undefined ? {} : { context: toJson(context) }) })
+    .set({ priority, reason, ...(context === undefined ? {} : { context: sealHandoffContext(context) }) })
     .where('tenant_id', '=', tenant)
     .where('id', '=', id)
     .execute();
@@ -78,7 +113,7 @@ export async function escalateHandoff(db: Db, tenant: string, id: string, priori
 export async function annotateHandoff(db: Db, tenant: string, id: string, input: { summary: string; context: unknown }): Promise<void> {
   await db
     .updateTable('handoffs')
-    .set({ summary: input.summary, context: toJson(input.context) })
+    .set({ summary: sealHandoffText(input.summary), context: sealHandoffContext(input.context) })
     .where('tenant_id', '=', tenant)
     .where('id', '=', id)
     .where('closed_at', 'is', null)
@@ -95,7 +130,8 @@ export async function assignHandoff(db: Db, tenant: string, id: string, agentId:
     .where('agent_id', 'is', null)
     .where('closed_at', 'is', null)
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openHandoffIf);
 }
 
 /** A transfer: the open handoff waits again (nobody holds it) in `queue`, offered to `offeredTo` when named. */
@@ -112,17 +148,18 @@ export async function requeueHandoff(
       accepted_at: null,
       status: 'pending',
       queue: input.queue,
-      note: input.note,
+      note: seal('handoffs.note', input.note),
       transferred_at: input.now,
       offered_to: input.offeredTo,
       offered_at: input.offeredTo ? input.now : null,
-      context: toJson(input.context),
+      context: sealHandoffContext(input.context),
     })
     .where('tenant_id', '=', tenant)
     .where('id', '=', id)
     .where('closed_at', 'is', null)
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openHandoffIf);
 }
 
 /** Closes an open handoff with its outcome (undefined when it was already closed). */
@@ -134,7 +171,8 @@ export async function resolveHandoff(db: Db, tenant: string, id: string, outcome
     .where('id', '=', id)
     .where('closed_at', 'is', null)
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then(openHandoffIf);
 }
 
 /** The resident gave up before anyone took the handoff (counts as abandoned in service levels). False when it was taken or closed. */
@@ -193,5 +231,6 @@ export async function listOpenHandoffs(db: Db, tenant: string): Promise<HandoffR
     .where('tenant_id', '=', tenant)
     .where('closed_at', 'is', null)
     .orderBy('created_at')
-    .execute();
+    .execute()
+    .then((rows) => rows.map(openHandoff));
 }

@@ -28,3 +28,6 @@ export * from './health.js';
 export * from './subject-access.js';
 export * from './crypto.js';
 export * from './rotate-keys.js';
+export * from './read-only.js';
+export * from './turns.js';
+export * from './statement-count.js';

@@ -74,6 +74,7 @@ export async function learningExport(db: Db, tenant: string, options: LearningOp
     .select((eb) => [
       'f.query',
       'f.article_id',
+      'f.conversation_id',
       'f.created_at',
       // The message the answer was for carries what the assistant thought of it.
       eb
@@ -81,7 +82,8 @@ export async function learningExport(db: Db, tenant: string, options: LearningOp
         .select('m.recognition')
         .whereRef('m.tenant_id', '=', 'f.tenant_id')
         .whereRef('m.conversation_id', '=', 'f.conversation_id')
-        // By the article answered (message text is sealed at rest, so not comparable in SQL), or by equal text for rows in clear.
+        // By the article answered, or by equal text for rows both written in clear (sealed text is
+        // compared after opening it: questionOf below).
         .where(sql<boolean>`(m.recognition->>'articleId' = f.article_id or m.text = f.query)`)
         .whereRef('m.created_at', '<=', 'f.created_at')
         .where('m.direction', '=', 'in')
@@ -94,6 +96,9 @@ export async function learningExport(db: Db, tenant: string, options: LearningOp
   if (options.since) feedback = feedback.where('f.created_at', '>=', options.since);
 
   const [messageRows, feedbackRows] = await Promise.all([messages.execute(), feedback.execute()]);
+  for (const r of feedbackRows) {
+    if (r.recognition == null && r.query !== null && r.conversation_id !== null) r.recognition = await questionOf(db, tenant, r.conversation_id, unseal(r.query), r.created_at);
+  }
   const occurrences: Occurrence[] = [
     ...messageRows.map((r): Occurrence => {
       const recognition = fromJson<Recognition | null>(openRecognition(r.recognition));
@@ -108,7 +113,7 @@ export async function learningExport(db: Db, tenant: string, options: LearningOp
     ...feedbackRows.map(
       (r): Occurrence => ({
         kind: 'unhelpful_answer',
-        text: r.query ?? '',
+        text: unseal(r.query) ?? '',
         recognition: r.recognition == null ? null : fromJson<Recognition>(openRecognition(r.recognition)),
         articleId: r.article_id,
         at: r.created_at,
@@ -117,6 +122,27 @@ export async function learningExport(db: Db, tenant: string, options: LearningOp
   ];
   return groupOccurrences(occurrences);
 }
+
+/**
+ * The recognition of the conversation's latest inbound message up to `at` whose text is `query`:
+ * the text comparison SQL cannot make once message text and the query are sealed (store/crypto.ts).
+ */
+async function questionOf(db: Db, tenant: string, conversationId: string, query: string, at: Date): Promise<unknown> {
+  const rows = await db
+    .selectFrom('messages')
+    .select(['text', 'recognition'])
+    .where('tenant_id', '=', tenant)
+    .where('conversation_id', '=', conversationId)
+    .where('direction', '=', 'in')
+    .where('created_at', '<=', at)
+    .orderBy('id', 'desc')
+    .limit(QUESTION_LOOKBACK)
+    .execute();
+  return rows.find((m) => unseal(m.text) === query)?.recognition ?? null;
+}
+
+/** How many of a conversation's latest messages are opened to find the question an unhelpful answer was for. */
+const QUESTION_LOOKBACK = 50;
 
 function groupOccurrences(occurrences: Occurrence[]): LearningRow[] {
   const groups = new Map<string, { rows: Occurrence[] }>();

@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
+import { openHandoff } from './handoffs.js';
 import { safetyFlagSql } from './safety-flags.js';
 import type { Db } from './schema.js';
 
 /**
  * The console queue's reads of open handoffs, most urgent first: the agent's listing and the
- * routing pass's waiting list. Who may see or be offered what is decided in handoff/queue.
+ * routing pass's waiting list. Who may see or be offered what is decided in handoff/queue, from
+ * the handoffs' context opened here (sealed at rest: store/handoffs.ts), never in SQL.
  */
 
 /** urgent (safety) first, then high, then normal. */
@@ -42,7 +44,8 @@ export async function openHandoffsForListing(db: Db, tenant: string, agentId: st
     .orderBy(priorityRank)
     .orderBy('h.created_at')
     .orderBy('h.id')
-    .execute();
+    .execute()
+    .then((rows) => rows.map(openHandoff));
 }
 
 /** Open handoffs nobody holds, in the order routing offers them: most urgent, then oldest, first. */
@@ -56,5 +59,6 @@ export async function waitingHandoffs(db: Db, tenant: string) {
     .orderBy(priorityRank)
     .orderBy('h.created_at')
     .orderBy('h.id')
-    .execute();
+    .execute()
+    .then((rows) => rows.map(openHandoff));
 }

@@ -23,6 +23,10 @@ const TEXT_FIELDS: { table: string; column: string; field: EncryptedField }[] = 
   { table: 'referrals', column: 'destination', field: 'referrals.destination' },
   { table: 'rota_entries', column: 'destination', field: 'rota_entries.destination' },
   { table: 'contact_claims', column: 'value', field: 'contact_claims.value' },
+  { table: 'handoffs', column: 'summary', field: 'handoffs.summary' },
+  { table: 'feedback', column: 'query', field: 'feedback.query' },
+  { table: 'handoffs', column: 'note', field: 'handoffs.note' },
+  { table: 'case_status_history', column: 'note', field: 'case_status_history.note' },
 ];
 
 const JSON_FIELDS: { table: string; column: string; field: EncryptedField }[] = [
@@ -31,6 +35,8 @@ const JSON_FIELDS: { table: string; column: string; field: EncryptedField }[] = 
   { table: 'referrals', column: 'details', field: 'referrals.details' },
   { table: 'conversations', column: 'dialogue', field: 'conversations.dialogue' },
   { table: 'messages', column: 'parts', field: 'messages.parts' },
+  { table: 'handoffs', column: 'context', field: 'handoffs.context' },
+  { table: 'audit_events', column: 'detail', field: 'audit_events.detail' },
 ];
 
 const INDEXES: { column: 'phone_index' | 'email_index'; value: 'phone' | 'email'; kind: BlindIndexKind }[] = [

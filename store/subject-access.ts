@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { sealAuditDetail } from './audit.js';
 import { identityKeys, openIdentity, toE164 } from './conversations.js';
 import { blindIndexCandidates, isSealed, unseal, unsealJson } from './crypto.js';
 import { fromJson, toJson } from './json.js';
@@ -238,11 +239,11 @@ export async function gatherSubject(db: Db, tenant: string, subject: Subject): P
     messages: opened(['text'], ['parts'], await rows(db, sql`select id::text as id, conversation_id, channel, direction, author, text, parts, recognition, status, created_at from messages where tenant_id = ${tenant} and conversation_id in ${convs} order by created_at, id`)),
     conversationEvents: await rows(db, sql`select conversation_id, from_state, to_state, cause, actor_type, actor_id, created_at from conversation_events where tenant_id = ${tenant} and conversation_id in ${convs} order by id`),
     cases: opened(['summary'], ['details', 'location'], await rows(db, sql`select id, reference, service_id, status, summary, details, location, uprn, usrn, lat, lng, team, target_date::text as target_date, contact_id, conversation_id, created_at, updated_at from cases where tenant_id = ${tenant} and id in ${inList(ids.caseIds)} order by created_at`)),
-    caseHistory: await rows(db, sql`select case_id, status, note, actor, created_at from case_status_history where tenant_id = ${tenant} and case_id in ${inList(ids.caseIds)} order by id`),
-    handoffs: await rows(db, sql`select id, conversation_id, reason, priority, queue, summary, status, outcome, note, created_at, accepted_at, closed_at from handoffs where tenant_id = ${tenant} and id in ${inList(ids.handoffIds)} order by created_at`),
+    caseHistory: opened(['note'], [], await rows(db, sql`select case_id, status, note, actor, created_at from case_status_history where tenant_id = ${tenant} and case_id in ${inList(ids.caseIds)} order by id`)),
+    handoffs: opened(['summary', 'note'], [], await rows(db, sql`select id, conversation_id, reason, priority, queue, summary, status, outcome, note, created_at, accepted_at, closed_at from handoffs where tenant_id = ${tenant} and id in ${inList(ids.handoffIds)} order by created_at`)),
     referrals: opened(['summary'], ['details'], await rows(db, sql`select id, conversation_id, handoff_id, channel, summary, details, status, created_at, sent_at, acknowledged_at from referrals where tenant_id = ${tenant} and id in ${inList(ids.referralIds)} order by created_at`)),
-    feedback: await rows(db, sql`select conversation_id, article_id, useful, query, created_at from feedback where tenant_id = ${tenant} and conversation_id in ${convs} order by id`),
-    auditEvents: await rows(db, sql`select actor_type, actor_id, action, subject_type, subject_id, detail, created_at from audit_events where ${auditNaming(tenant, ids)} order by id`),
+    feedback: opened(['query'], [], await rows(db, sql`select conversation_id, article_id, useful, query, created_at from feedback where tenant_id = ${tenant} and conversation_id in ${convs} order by id`)),
+    auditEvents: opened([], ['detail'], await rows(db, sql`select actor_type, actor_id, action, subject_type, subject_id, detail, created_at from audit_events where ${auditNaming(tenant, ids)} order by id`)),
     pendingJobs: await rows(db, sql`select queue, id, name, status, run_at from jobs where ${jobsNaming(ids)} order by run_at`),
   };
 }
@@ -270,6 +271,12 @@ function strike(text: string, details: string[]): string {
 }
 
 const n = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0);
+
+/** What an erased subject's audit event keeps of its detail: the agent's name, if it had one, and that it was erased. */
+function erasedDetail(detail: unknown): Record<string, unknown> {
+  const named = !!detail && typeof detail === 'object' && !Array.isArray(detail) && 'agentName' in detail;
+  return named ? { agentName: (detail as { agentName: unknown }).agentName ?? null, erased: true } : { erased: true };
+}
 
 /**
  * Erases a subject in the caller's transaction. Deleted: their pending jobs in the `jobs` table,
@@ -302,10 +309,13 @@ export async function eraseSubject(db: Db, tenant: string, subject: Subject, by:
   counts.referrals = n(
     await sql`update referrals set summary = '', details = '{}'::jsonb, conversation_id = null where tenant_id = ${tenant} and id in ${inList(ids.referralIds)}`.execute(db),
   );
-  counts.auditEvents = n(
-    await sql`update audit_events set detail = case when detail ? 'agentName' then jsonb_build_object('agentName', detail->'agentName', 'erased', true) else '{"erased": true}'::jsonb end
-      where ${auditNaming(tenant, ids)} and action not like 'subject_access.%'`.execute(db),
-  );
+  // An audit event's detail is sealed at rest (store/audit.ts), so it is opened here to keep only the agent's name.
+  const audited = await sql<{ id: string; detail: unknown }>`
+    select id::text as id, detail from audit_events where ${auditNaming(tenant, ids)} and action not like 'subject_access.%' order by id`.execute(db);
+  counts.auditEvents = 0;
+  for (const a of audited.rows) {
+    counts.auditEvents += n(await sql`update audit_events set detail = ${sealAuditDetail(erasedDetail(unsealJson(a.detail)))}::jsonb where id = ${a.id}`.execute(db));
+  }
   // A sealed location is opened in place first, so the reduction below can read its kind and postcode in SQL.
   const located = await sql<{ id: string; location: unknown }>`select id, location from cases where tenant_id = ${tenant} and id in ${inList(ids.caseIds)} and location is not null`.execute(db);
   for (const c of located.rows.filter((r) => isSealed(r.location))) {

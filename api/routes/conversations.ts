@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { greeting, MAX_INBOUND_CHARS, normaliseInboundText, type Assistant } from '../../bot/index.js';
+import { greeting, MAX_INBOUND_CHARS, normaliseInboundText, UnknownConversationError, type Assistant } from '../../bot/index.js';
 import {
   createConversation,
   findConversationById,
@@ -59,19 +59,30 @@ export function conversationRoutes(deps: { store: Store; assistant: Assistant; d
   });
 
   router.post('/conversations/:id/messages', async (req, res) => {
-    const conversation = await authorise(req);
+    const { id, token } = credentials(req);
     requireJson(req, false);
     const body = messageBody.parse(req.body);
-    const result = await assistant.receive(conversation, {
-      tenant: conversation.tenant_id,
-      channel: conversation.channel as 'api' | 'webchat',
-      channelUserId: conversation.channel_user_id,
-      // A client's message id is unique within its conversation only: scope it, so another
-      // conversation reusing "seq-7" is a new message, never a replay of someone else's replies.
-      providerMessageId: body.id ? `client:${conversation.id}:${body.id}` : randomUUID(),
-      text: body.text,
-      receivedAt: new Date(),
-    });
+    const receivedAt = new Date();
+    // The token is checked on the conversation's locked row, in the turn's own transaction (one
+    // statement fewer); a wrong one is refused before anything is written.
+    const result = await assistant
+      .receive({ id }, (conversation) => {
+        checkToken(conversation, token);
+        return {
+          tenant: conversation.tenant_id,
+          channel: conversation.channel as 'api' | 'webchat',
+          channelUserId: conversation.channel_user_id,
+          // A client's message id is unique within its conversation only: scope it, so another
+          // conversation reusing "seq-7" is a new message, never a replay of someone else's replies.
+          providerMessageId: body.id ? `client:${id}:${body.id}` : randomUUID(),
+          text: body.text,
+          receivedAt,
+        };
+      })
+      .catch((err: unknown) => {
+        if (err instanceof UnknownConversationError) throw notFound(id);
+        throw err;
+      });
     if (result.duplicate) res.setHeader('Idempotent-Replayed', 'true');
     res.json({ messages: result.replies } satisfies PostMessageResponse);
   });
@@ -88,17 +99,31 @@ export function conversationRoutes(deps: { store: Store; assistant: Assistant; d
   });
 
   async function authorise(req: Request): Promise<ConversationRow> {
-    const id = String(req.params.id);
-    const token = bearerToken(req.headers.authorization);
-    if (!token) throw new HttpProblem(401, 'Unauthorised', 'Send the conversation token as "Authorization: Bearer <token>".');
-    if (!uuid.safeParse(id).success) throw new HttpProblem(404, 'Conversation not found', `There is no conversation ${id}.`);
+    const { id, token } = credentials(req);
     const conversation = await findConversationById(store.db, id);
-    if (!conversation) throw new HttpProblem(404, 'Conversation not found', `There is no conversation ${id}.`);
-    if (!tokenMatches(token, conversation.token_hash)) throw new HttpProblem(401, 'Unauthorised', 'The token does not belong to this conversation.');
+    if (!conversation) throw notFound(id);
+    checkToken(conversation, token);
     return conversation;
   }
 
   return router;
+}
+
+/** The conversation id and bearer token a request names, checked for form before any lookup. */
+function credentials(req: Request): { id: string; token: string } {
+  const id = String(req.params.id);
+  const token = bearerToken(req.headers.authorization);
+  if (!token) throw new HttpProblem(401, 'Unauthorised', 'Send the conversation token as "Authorization: Bearer <token>".');
+  if (!uuid.safeParse(id).success) throw notFound(id);
+  return { id, token };
+}
+
+function checkToken(conversation: ConversationRow, token: string): void {
+  if (!tokenMatches(token, conversation.token_hash)) throw new HttpProblem(401, 'Unauthorised', 'The token does not belong to this conversation.');
+}
+
+function notFound(id: string): HttpProblem {
+  return new HttpProblem(404, 'Conversation not found', `There is no conversation ${id}.`);
 }
 
 /**

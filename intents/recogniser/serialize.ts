@@ -1,6 +1,7 @@
 /**
  * Binary model format: "IRM1", a uint32 header length, a JSON header, then the typed arrays
- * (4-byte aligned) in the order the header lists them. Compact and fast to load.
+ * (4-byte aligned) in the order the header lists them. Compact and fast to load. The header may
+ * name the hash of the training data (cache.ts `trainingHash`), so a file is used only for that data.
  */
 import { Vocabulary, type FeatureConfig } from './features.js';
 import { Lexicon } from './lexicon.js';
@@ -19,9 +20,11 @@ interface Header {
   lexicon: string[];
   numClasses: number;
   arrays: { name: string; type: 'u32' | 'f32'; length: number }[];
+  /** The training data's hash, when the file was written for the cache or shipped. */
+  trainingHash?: string;
 }
 
-export function serializeModel(model: RecogniserModel): Buffer {
+export function serializeModel(model: RecogniserModel, trainingHash?: string): Buffer {
   const arrays: [string, Uint32Array | Float32Array][] = model.members.flatMap((m, i): [string, Uint32Array | Float32Array][] => [
     [`ids${i}`, m.vocab.ids],
     [`idf${i}`, m.vocab.idf],
@@ -37,6 +40,7 @@ export function serializeModel(model: RecogniserModel): Buffer {
     lexicon: model.lexicon.list(),
     numClasses: model.labels.length,
     arrays: arrays.map(([name, a]) => ({ name, type: a instanceof Uint32Array ? 'u32' : 'f32', length: a.length })),
+    trainingHash,
   };
   let json = Buffer.from(JSON.stringify(header), 'utf8');
   const pad = (4 - ((8 + json.length) % 4)) % 4;
@@ -47,12 +51,16 @@ export function serializeModel(model: RecogniserModel): Buffer {
   return Buffer.concat([prefix, json, ...arrays.map(([, a]) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))]);
 }
 
-export function deserializeModel(data: Buffer | Uint8Array): RecogniserModel {
+/** The model in `data`; with `trainingHash`, only when the file says it was trained on that data (else it throws). */
+export function deserializeModel(data: Buffer | Uint8Array, trainingHash?: string): RecogniserModel {
   const buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   if (buf.length < 8 || buf.toString('ascii', 0, 4) !== MAGIC) throw new Error('deserializeModel: not an intent model');
   const headerLen = buf.readUInt32LE(4);
   const header = JSON.parse(buf.toString('utf8', 8, 8 + headerLen)) as Header;
   if (header.version !== ALGORITHM_VERSION) throw new Error(`deserializeModel: model version ${header.version}, expected ${ALGORITHM_VERSION}`);
+  if (trainingHash !== undefined && header.trainingHash !== trainingHash) throw new Error('deserializeModel: the model was trained on other data');
+  const expectedBytes = header.arrays.reduce((n, a) => n + a.length * 4, 8 + headerLen);
+  if (buf.length !== expectedBytes) throw new Error(`deserializeModel: ${buf.length} bytes, expected ${expectedBytes}`);
   // Copy into a fresh aligned buffer: typed arrays need 4-byte alignment.
   let offset = 8 + headerLen;
   const arrays = new Map<string, Uint32Array | Float32Array>();

@@ -1,13 +1,13 @@
 /** Training entry point: labels, features, classifier, then calibration on held-out data. */
 import type { TrainingExample } from '../types.js';
 import { fitTemperature, fitThreshold, type HeldOutScores } from './calibration.js';
-import { DEFAULT_MEMBERS, Vocabulary, type FeatureConfig } from './features.js';
+import { DEFAULT_MEMBERS, featureCounts, Vocabulary, type FeatureConfig, type FeatureCounts } from './features.js';
 import { Lexicon } from './lexicon.js';
 import { RecogniserModel, type Calibration } from './model.js';
 import { createRng, shuffleInPlace } from './random.js';
 import { DEFAULT_SOFTMAX, SoftmaxClassifier, type SoftmaxConfig } from './softmax-classifier.js';
 
-/** Bump when features, training or the file format change: it invalidates cached models. */
+/** Bump when features, training or the file format change: it invalidates cached and shipped models. */
 export const ALGORITHM_VERSION = 'sgd-softmax-3';
 
 /** Labels that mean "out of scope"; both are trained as one class, stored as OOS_LABEL. */
@@ -39,18 +39,31 @@ export async function trainIntentModel(examples: TrainingExample[], options: Tra
   const featureCfg: FeatureConfig[] = options.members ?? DEFAULT_MEMBERS;
   const softmaxCfg: SoftmaxConfig = { ...DEFAULT_SOFTMAX, seed, ...options.softmax };
   const val = options.val?.filter((e) => e.text.trim() !== '') ?? [];
+  const count = countOnce(featureCfg);
   if (val.length > 0) {
-    const model = fit(examples, featureCfg, softmaxCfg, { temperature: 1, threshold: 0 });
+    const model = fit(examples, featureCfg, softmaxCfg, { temperature: 1, threshold: 0 }, count);
     return withCalibration(model, calibrate(model, val));
   }
   // No validation set: calibrate a model trained on most of the data, then refit on all of it.
   const { train, held } = stratifiedSplit(examples, HOLDOUT_SHARE, seed);
   let calibration: Calibration = { temperature: 1, threshold: 0.1 };
-  if (held.length >= 5) calibration = calibrate(fit(train, featureCfg, softmaxCfg, calibration), held);
-  return fit(examples, featureCfg, softmaxCfg, calibration);
+  if (held.length >= 5) calibration = calibrate(fit(train, featureCfg, softmaxCfg, calibration, count), held);
+  return fit(examples, featureCfg, softmaxCfg, calibration, count);
 }
 
-function fit(examples: TrainingExample[], featureCfgs: FeatureConfig[], softmaxCfg: SoftmaxConfig, calibration: Calibration): RecogniserModel {
+/** A text's feature counts for ensemble member m, counted once per training (the held-out and the final fit share them). */
+type Counter = (text: string, m: number) => FeatureCounts;
+
+function countOnce(cfgs: FeatureConfig[]): Counter {
+  const seen = cfgs.map(() => new Map<string, FeatureCounts>());
+  return (text, m) => {
+    let counts = seen[m].get(text);
+    if (!counts) seen[m].set(text, (counts = featureCounts(text, cfgs[m])));
+    return counts;
+  };
+}
+
+function fit(examples: TrainingExample[], featureCfgs: FeatureConfig[], softmaxCfg: SoftmaxConfig, calibration: Calibration, count: Counter): RecogniserModel {
   const labels = [...new Set(examples.map((e) => (isOosLabel(e.intent) ? OOS_LABEL : e.intent)))].sort();
   const classOf = new Map(labels.map((l, i) => [l, i]));
   const oosIndex = classOf.get(OOS_LABEL) ?? -1;
@@ -58,8 +71,9 @@ function fit(examples: TrainingExample[], featureCfgs: FeatureConfig[], softmaxC
   const epochs = Math.max(softmaxCfg.epochs, Math.ceil(MIN_UPDATES / examples.length));
   const members = featureCfgs.map((cfg, m) => {
     // Features seen once only pay off on small packs, where every rare word may matter.
-    const vocab = Vocabulary.fit(examples.map((e) => e.text), { ...cfg, minDf: examples.length >= LARGE_DATASET ? cfg.minDf : 1 });
-    const X = examples.map((e) => vocab.vectorise(e.text));
+    const counted = examples.map((e) => count(e.text, m));
+    const vocab = Vocabulary.fitCounts(counted, { ...cfg, minDf: examples.length >= LARGE_DATASET ? cfg.minDf : 1 });
+    const X = counted.map((c) => vocab.vectoriseCounts(c));
     const classifier = SoftmaxClassifier.train(X, y, vocab.size, labels.length, { ...softmaxCfg, epochs, seed: softmaxCfg.seed + 101 * m });
     return { vocab, classifier };
   });

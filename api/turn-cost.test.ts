@@ -1,0 +1,47 @@
+/**
+ * The cost of a turn in SQL statements (issue 11): a simple web-chat turn (a knowledge-base answer)
+ * is at most 5 statements (begin, the row lock with the unanswered messages, the message, the
+ * turn's writes, commit), the token checked on the locked row. Counted at the store
+ * (store/statement-count.ts); background sweeps only add, so the least of several turns is taken.
+ */
+import { statementCount } from '../store/index.js';
+import { Resident, startTestServer, type TestServer } from '../test/server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+async function leastStatements(r: Resident, texts: string[]): Promise<number> {
+  let least = Infinity;
+  for (const text of texts) {
+    const before = statementCount();
+    const replies = await r.say(text);
+    least = Math.min(least, statementCount() - before);
+    expect(replies.length).toBeGreaterThan(0);
+  }
+  return least;
+}
+
+test('a knowledge-base answer costs at most 5 statements', async () => {
+  const r = await new Resident(server.url).start();
+  const least = await leastStatements(r, ['how do I pay council tax', 'what are the opening hours of the tip', 'how do I pay council tax', 'how do I apply for a parking permit']);
+  expect(least).toBeLessThanOrEqual(5);
+});
+
+test('a wrong token is refused with nothing written, in one short transaction', async () => {
+  const r = await new Resident(server.url).start();
+  const before = statementCount();
+  const res = await fetch(`${server.url}/api/v1/conversations/${r.conversationId}/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer not-the-token' },
+    body: JSON.stringify({ text: 'hello' }),
+  });
+  expect(res.status).toBe(401);
+  expect(statementCount() - before).toBeLessThanOrEqual(3);
+  const transcript = await r.transcript();
+  expect(transcript.messages.some((m: { text: string }) => m.text === 'hello')).toBe(false);
+});

@@ -1,0 +1,933 @@
+/**
+ * What a web-chat turn costs, against the least any turn can cost (issue 11): the product (the real
+ * server as a child process, on PostgreSQL, with Redis when REDIS_URL is set) and a "floor" server
+ * (Express 5 that, per POST, stores the inbound message and one reply in one PostgreSQL transaction
+ * with plain `pg` and answers JSON) are driven by the same closed-loop load generator, at each
+ * concurrency, in interleaved rounds (product and floor alternating, the order swapped each round).
+ * Then the product again on the embedded PGlite (a temp DATA_DIR, no Redis; the floor stays on
+ * PostgreSQL). Then the history test: the same turns with about 1,000 stored messages and with
+ * 1,000,000 (PGlite: 100,000), seeded with generate_series under a throwaway tenant.
+ *
+ * Simulated residents start a conversation, type (typeahead), ask knowledge-base questions and go
+ * through a case flow (missed bin, pothole), answering what the flow asks. A turn is one POST of a
+ * message; starts and typeahead go to both servers too but are not turns. SQL statements per turn
+ * come from the product's /metrics (`db_statements_total`, store/statement-count.ts), less the
+ * conversation starts and the idle background (both measured first); null where it is not exposed.
+ *
+ *   npm run bench:turns [-- --quick] [--rounds 3] [--seconds 10] [--concurrency 1,8,32,64]
+ *                       [--stores postgres,pglite] [--no-history] [--history-messages 1000000]
+ *                       [--history-messages-pglite 100000]
+ *
+ * --quick: 1 round of 3 s, and a history of 100,000 (PGlite 20,000) messages: a smoke check.
+ * DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) names the server: each run uses
+ * databases of its own on it, dropped afterwards (BENCH_KEEP=1 keeps them and the temp folders).
+ * BENCH_DEBUG=1 prints the calibration conversations. Prints tables, then ONE JSON line:
+ * {"ratio": product/floor turns/s at c=32 on PostgreSQL, "postgres": {...}, "pglite": {...}, "history": {...}}.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import pg from 'pg';
+import { parseArgs } from './cli.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = parseArgs(process.argv.slice(2));
+
+function intArg(name: string, fallback: number, min: number, max: number): number {
+  const v = args.get(name);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name}: a whole number from ${min} to ${max}`);
+  return n;
+}
+
+const QUICK = args.get('quick') === true;
+const ROUNDS = intArg('rounds', QUICK ? 1 : 3, 1, 50);
+const SECONDS = intArg('seconds', QUICK ? 3 : 10, 1, 600);
+const WARMUP_SECONDS = QUICK ? 2 : 5;
+const CONCURRENCY = String(args.get('concurrency') ?? '1,8,32,64')
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0 && n <= 1024);
+const STORES = String(args.get('stores') ?? 'postgres,pglite').split(',');
+const HISTORY = args.get('no-history') !== true;
+const HISTORY_SMALL = 1_000;
+const HISTORY_LARGE_PG = intArg('history-messages', QUICK ? 100_000 : 1_000_000, 2_000, 20_000_000);
+const HISTORY_LARGE_PGLITE = intArg('history-messages-pglite', QUICK ? 20_000 : 100_000, 2_000, 5_000_000);
+const HISTORY_CONCURRENCY = [1, 8];
+/** The concurrency whose throughput ratio is the headline figure. */
+const HEADLINE_C = 32;
+const REQUEST_TIMEOUT_MS = 60_000;
+const START_TIMEOUT_MS = 300_000;
+/** A case reference (content/demo/settings.yaml caseReferencePrefix) or a bin-day answer ends a flow. */
+const FLOW_DONE = /MBC-\d{6}|collected on/i;
+const FLOW_MAX_TURNS = 15;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------------------------
+// The floor server (this file run with --floor-server, in a process of its own).
+
+const FLOOR_GREETING = 'Hello, how can I help?';
+const FLOOR_REPLY = 'Thanks, here is what I found.';
+
+async function runFloorServer(): Promise<void> {
+  const pool = new pg.Pool({ connectionString: process.env.FLOOR_DATABASE_URL, max: 10 });
+  await pool.query(`create table if not exists bench_floor_messages (
+    id bigserial primary key, conversation_id uuid not null, direction text not null, text text not null,
+    reply_to bigint, created_at timestamptz not null default now())`);
+  // The irreducible work of a turn: the inbound message and one reply, in one transaction.
+  async function store(conversationId: string, text: string, reply: string): Promise<void> {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const r = await client.query<{ id: string }>(`insert into bench_floor_messages (conversation_id, direction, text) values ($1, 'in', $2) returning id`, [conversationId, text]);
+      await client.query(`insert into bench_floor_messages (conversation_id, direction, text, reply_to) values ($1, 'out', $2, $3)`, [conversationId, reply, r.rows[0].id]);
+      await client.query('commit');
+    } catch (err) {
+      await client.query('rollback').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '16kb' }));
+  app.get('/health', (_req, res) => void res.json({ status: 'ok' }));
+  // Every POST does the same work, a conversation's start included (its opening and the greeting).
+  app.post('/api/v1/conversations', async (_req, res) => {
+    const id = randomUUID();
+    await store(id, '(conversation started)', FLOOR_GREETING);
+    res.status(201).json({ conversationId: id, token: randomBytes(24).toString('base64url') });
+  });
+  app.post('/api/v1/conversations/:id/messages', async (req, res) => {
+    await store(String(req.params.id), String((req.body as { text?: unknown })?.text ?? ''), FLOOR_REPLY);
+    res.json({ messages: [{ text: FLOOR_REPLY }] });
+  });
+  app.get('/api/v1/suggestions', (_req, res) => void res.json({ suggestions: [] }));
+  const server = app.listen(Number(process.env.PORT), '127.0.0.1');
+  process.on('SIGTERM', () => {
+    server.close();
+    void pool.end().then(() => process.exit(0));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes and databases.
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Everything to undo on the way out (databases, folders, queues), last first. */
+const cleanups: (() => Promise<void>)[] = [];
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
+
+class ChildServer {
+  child?: ChildProcess;
+  private exited?: Promise<void>;
+  readonly url: string;
+  constructor(
+    readonly name: string,
+    private readonly argv: string[],
+    private readonly env: NodeJS.ProcessEnv,
+    readonly port: number,
+    readonly logFile: string,
+  ) {
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  async start(): Promise<void> {
+    const log = fs.openSync(this.logFile, 'a');
+    const child = spawn(process.execPath, ['--import', 'tsx', ...this.argv], { cwd: root, env: { ...this.env, PORT: String(this.port) }, stdio: ['ignore', log, log] });
+    fs.closeSync(log);
+    this.child = child;
+    children.add(child);
+    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    const until = Date.now() + START_TIMEOUT_MS;
+    while (Date.now() < until) {
+      if (child.exitCode !== null) throw new Error(`${this.name} exited with ${child.exitCode}:\n${tail(this.logFile)}`);
+      try {
+        if ((await fetch(`${this.url}/health`, { signal: AbortSignal.timeout(5000) })).ok) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(250);
+    }
+    throw new Error(`${this.name} did not start within ${START_TIMEOUT_MS / 1000} s:\n${tail(this.logFile)}`);
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    const done = await Promise.race([this.exited!.then(() => 'done' as const), sleep(20_000).then(() => 'timeout' as const)]);
+    if (done === 'timeout') {
+      child.kill('SIGKILL');
+      await this.exited;
+    }
+    children.delete(child);
+  }
+}
+
+function tail(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-20).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+async function pgQuery<R extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<R[]> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  await c.connect();
+  try {
+    return (await c.query<R>(text, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+/** A database of the run's own on the server of `adminUrl`, dropped at the end. */
+async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  await pgQuery(adminUrl, `create database "${name}"`);
+  if (!process.env.BENCH_KEEP) cleanups.push(() => pgQuery(adminUrl, `drop database if exists "${name}" with (force)`).then(() => undefined));
+  else console.error(`keeping database ${name}`);
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  if (!process.env.BENCH_KEEP) cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+  else console.error(`keeping ${dir}`);
+  return dir;
+}
+
+interface Shared {
+  dataKeys: string;
+  metricsToken: string;
+  redisUrl?: string;
+  runId: string;
+}
+
+/** The product as deployed (NODE_ENV production, api/main.ts), with a job queue of its own. */
+async function productServer(shared: Shared, databaseUrl: string | undefined, label: string): Promise<ChildServer> {
+  const work = tempDir('bench-turns-');
+  // The intent model is trained once and reused by every run (it is keyed by its training phrases).
+  const models = path.join(os.tmpdir(), 'council-assistant-bench-models');
+  fs.mkdirSync(models, { recursive: true });
+  fs.symlinkSync(models, path.join(work, 'models'));
+  const port = await freePort();
+  const queue = `bench-turns-${shared.runId}-${label}`;
+  const redis = databaseUrl ? shared.redisUrl : undefined;
+  if (redis) cleanups.push(() => dropQueue(redis, queue));
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    DATA_DIR: work,
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    JOBS_QUEUE_NAME: queue,
+    DATA_KEYS: shared.dataKeys,
+    METRICS_TOKEN: shared.metricsToken,
+    // The load comes from one address and runs conversations fast: limits would refuse it as abuse.
+    RATE_LIMIT_SIGN_IN_PER_MINUTE: '0',
+    RATE_LIMIT_SIGN_IN_PER_IP_PER_MINUTE: '0',
+    RATE_LIMIT_CONVERSATIONS_PER_MINUTE: '0',
+    RATE_LIMIT_MESSAGES_PER_MINUTE: '0',
+    RATE_LIMIT_MESSAGES_PER_IP_PER_MINUTE: '0',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(redis ? { REDIS_URL: redis } : {}),
+  };
+  return new ChildServer(`product (${label})`, ['api/main.ts'], env, port, path.join(work, 'server.log'));
+}
+
+async function dropQueue(redisUrl: string, queue: string): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const r = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    const keys = await r.keys(`bull:${queue}:*`);
+    if (keys.length) await r.del(...keys);
+  } finally {
+    await r.quit();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The load generator.
+
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+/** Keep-alive HTTP with one socket per simulated resident, as a browser holds its connection. */
+class Client {
+  private readonly agent: http.Agent;
+  constructor(
+    private readonly base: string,
+    sockets: number,
+  ) {
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  }
+
+  request(method: 'GET' | 'POST', pathname: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const url = new URL(pathname, this.base);
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        url,
+        {
+          method,
+          agent: this.agent,
+          headers: { ...headers, ...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) },
+          timeout: REQUEST_TIMEOUT_MS,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let parsed: unknown = text;
+            try {
+              parsed = text ? JSON.parse(text) : null;
+            } catch {
+              // not JSON: kept as text
+            }
+            resolve({ status: res.statusCode ?? 0, body: parsed });
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('timed out')));
+      req.on('error', reject);
+      if (payload !== undefined) req.write(payload);
+      req.end();
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+interface Reply {
+  text?: string;
+  suggestions?: { label: string; value: string }[];
+  askFor?: string;
+}
+
+type Step = { say: string; typing?: string[] } | { flow: string; location: string; typing?: string[] };
+
+/** What residents do, in turn; each worker starts at a different one. */
+const SCRIPTS: { name: string; steps: Step[] }[] = [
+  {
+    name: 'missed bin',
+    steps: [
+      { typing: ['how do i p', 'how do i pay coun'], say: 'how do I pay council tax' },
+      { flow: 'my bin was not emptied today', location: 'MB1 1AD' },
+      { say: 'what are the opening hours of the library' },
+      { say: 'thanks' },
+    ],
+  },
+  {
+    name: 'pothole',
+    steps: [
+      { say: 'hello' },
+      { flow: "there's a massive pothole outside the school", location: 'by the bus stop on Church Street near the school' },
+      { typing: ['council tax ba'], say: 'what council tax band am I in' },
+      { say: 'thank you, bye' },
+    ],
+  },
+  {
+    name: 'questions',
+    steps: [
+      { typing: ['how do i reg', 'how do i register to v'], say: 'how do I register to vote' },
+      { say: 'how do I pay council tax' },
+      { typing: ['single per'], say: 'can I get a single person discount on council tax' },
+      { say: 'how do I complain about the council' },
+      { say: 'thanks' },
+    ],
+  },
+];
+
+const SKIP = /^(Skip this question|Go back|Cancel|My address is not listed|Talk to a person|Start again)$/;
+
+/**
+ * Answers whatever a flow asks, the way a resident with a plain report would (as bot/flows.test.ts
+ * does, but nobody at risk and no updates wanted, so a flow ends in a case, not a handoff).
+ */
+function answerFor(reply: Reply | undefined, location: string): string {
+  const text = reply?.text ?? '';
+  if (reply?.askFor === 'address') return location;
+  if (reply?.askFor === 'phone') return '07700 900456';
+  if (reply?.askFor === 'date') return 'yesterday';
+  const labels = (reply?.suggestions ?? []).map((s) => s.label);
+  if (labels.includes('Yes') && labels.includes('No')) return /check your report|out by 6|send (it|this)|submit/i.test(text) ? 'Yes' : 'No';
+  const pick = reply?.suggestions?.find((s) => !SKIP.test(s.label));
+  if (pick) return pick.value;
+  if (/registration|number plate/i.test(text)) return 'AB12 CDE';
+  if (/how many|number of/i.test(text)) return '2';
+  return 'It is next to the drain cover by the gate';
+}
+
+interface RoundStats {
+  turns: number;
+  errors: number;
+  starts: number;
+  suggestions: number;
+  latencies: number[];
+  suggestLatencies: number[];
+  elapsedMs: number;
+  flowsDone: number;
+  flowsUnfinished: number;
+  /** Δ db_statements_total over the round (product only; null when /metrics does not have it). */
+  statements: number | null;
+}
+
+function newStats(): RoundStats {
+  return { turns: 0, errors: 0, starts: 0, suggestions: 0, latencies: [], suggestLatencies: [], elapsedMs: 0, flowsDone: 0, flowsUnfinished: 0, statements: null };
+}
+
+/** A flow as the product led it in calibration: the floor (which leads nowhere) is sent the same texts. */
+type Replay = Map<string, string[]>;
+
+interface Target {
+  kind: 'product' | 'floor';
+  url: string;
+}
+
+class Failed extends Error {}
+
+/** One simulated resident: a conversation through one script, until its end or the deadline. */
+async function resident(client: Client, target: Target, script: (typeof SCRIPTS)[number], deadline: number, stats: RoundStats, replay: Replay, transcript?: string[]): Promise<void> {
+  const start = await client.request('POST', '/api/v1/conversations', {});
+  if (start.status !== 201) throw new Failed(`start → ${start.status} ${JSON.stringify(start.body).slice(0, 200)}`);
+  stats.starts++;
+  const { conversationId, token } = start.body as { conversationId: string; token: string };
+  const auth = { authorization: `Bearer ${token}` };
+  const say = async (text: string): Promise<Reply[]> => {
+    const t = performance.now();
+    const r = await client.request('POST', `/api/v1/conversations/${conversationId}/messages`, { text }, auth);
+    const ms = performance.now() - t;
+    if (r.status !== 200) throw new Failed(`"${text}" → ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+    stats.turns++;
+    stats.latencies.push(ms);
+    const replies = (r.body as { messages?: Reply[] }).messages ?? [];
+    transcript?.push(`  > ${text}`, ...replies.map((m) => `    ${(m.text ?? '').replace(/\s+/g, ' ').slice(0, 110)}`));
+    return replies;
+  };
+  for (const [i, step] of script.steps.entries()) {
+    if (performance.now() > deadline) return;
+    for (const q of step.typing ?? []) {
+      const t = performance.now();
+      const r = await client.request('GET', `/api/v1/suggestions?q=${encodeURIComponent(q)}`);
+      if (r.status !== 200) throw new Failed(`suggestions "${q}" → ${r.status}`);
+      stats.suggestions++;
+      stats.suggestLatencies.push(performance.now() - t);
+    }
+    if ('say' in step) {
+      await say(step.say);
+      continue;
+    }
+    const key = `${script.name}/${i}`;
+    const recorded = replay.get(key);
+    if (target.kind === 'floor' && recorded) {
+      for (const text of recorded) {
+        if (performance.now() > deadline) return;
+        await say(text);
+      }
+      continue;
+    }
+    // The product leads the flow: answer what it asks until it ends.
+    const sent = [step.flow];
+    let replies = await say(step.flow);
+    while (!FLOW_DONE.test(replies.map((r) => r.text ?? '').join('\n')) && sent.length < FLOW_MAX_TURNS) {
+      if (performance.now() > deadline) return;
+      const text = answerFor(replies[replies.length - 1], step.location);
+      sent.push(text);
+      replies = await say(text);
+    }
+    if (FLOW_DONE.test(replies.map((r) => r.text ?? '').join('\n'))) stats.flowsDone++;
+    else stats.flowsUnfinished++;
+    if (!replay.has(key)) replay.set(key, sent);
+  }
+}
+
+/** `c` residents at once, each starting the next conversation when one ends, for `seconds`. */
+async function runRound(target: Target, c: number, seconds: number, replay: Replay, metricsToken: string): Promise<RoundStats> {
+  const stats = newStats();
+  const client = new Client(target.url, c);
+  const before = target.kind === 'product' ? await readStatements(target.url, metricsToken) : null;
+  const t0 = performance.now();
+  const deadline = t0 + seconds * 1000;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: c }, async () => {
+      while (performance.now() < deadline) {
+        const script = SCRIPTS[next++ % SCRIPTS.length];
+        try {
+          await resident(client, target, script, deadline, stats, replay);
+        } catch (err) {
+          stats.errors++;
+          if (stats.errors <= 3) console.error(`    ${target.kind} c=${c}: ${(err as Error).message}`);
+          await sleep(100); // a failing server is not hammered in a tight loop
+        }
+      }
+    }),
+  );
+  stats.elapsedMs = performance.now() - t0;
+  client.close();
+  if (before !== null) {
+    const after = await readStatements(target.url, metricsToken);
+    stats.statements = after === null ? null : after - before;
+  }
+  return stats;
+}
+
+/** db_statements_total from the product's /metrics; null when it is not there (not wired yet). */
+async function readStatements(url: string, token: string): Promise<number | null> {
+  try {
+    const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(10_000) });
+    if (!res.ok) return null;
+    return statementsFromMetrics(await res.text());
+  } catch {
+    return null;
+  }
+}
+
+export function statementsFromMetrics(text: string): number | null {
+  const m = /^db_statements_total(?:\{[^}]*\})?\s+([0-9.eE+-]+)\s*$/m.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calibration: the scripts once (checking they do what they say), starts and background statements.
+
+interface Calibration {
+  replay: Replay;
+  /** Statements of one conversation start (web chat), null when not exposed. */
+  perStart: number | null;
+  /** Statements a second with no load (sweeps, job polling). */
+  backgroundPerSecond: number | null;
+}
+
+async function calibrate(product: Target, token: string): Promise<Calibration> {
+  const replay: Replay = new Map();
+  const client = new Client(product.url, 1);
+  try {
+    for (const script of SCRIPTS) {
+      const stats = newStats();
+      const transcript: string[] = [];
+      await resident(client, product, script, Number.POSITIVE_INFINITY, stats, replay, transcript);
+      if (stats.flowsUnfinished) console.log(`  warning: the "${script.name}" flow did not end with a case reference in ${FLOW_MAX_TURNS} turns`);
+      if (process.env.BENCH_DEBUG) console.log(`  ${script.name}:\n${transcript.join('\n')}`);
+    }
+    const idle0 = await readStatements(product.url, token);
+    const t0 = performance.now();
+    await sleep(3000);
+    const idle1 = await readStatements(product.url, token);
+    const backgroundPerSecond = idle0 === null || idle1 === null ? null : (idle1 - idle0) / ((performance.now() - t0) / 1000);
+    const STARTS = 20;
+    const s0 = await readStatements(product.url, token);
+    const t1 = performance.now();
+    for (let i = 0; i < STARTS; i++) {
+      const r = await client.request('POST', '/api/v1/conversations', {});
+      if (r.status !== 201) throw new Error(`start → ${r.status}`);
+    }
+    const s1 = await readStatements(product.url, token);
+    const perStart = s0 === null || s1 === null || backgroundPerSecond === null ? null : Math.max(0, (s1 - s0 - (backgroundPerSecond * (performance.now() - t1)) / 1000) / STARTS);
+    return { replay, perStart, backgroundPerSecond };
+  } finally {
+    client.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures.
+
+function pct(sorted: number[], p: number): number | null {
+  if (!sorted.length) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function median(xs: number[]): number | null {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+const round1 = (x: number | null, digits = 1) => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
+
+interface Figures {
+  /** Median over rounds of turns per second. */
+  turnsPerSec: number | null;
+  p50: number | null;
+  p99: number | null;
+  turns: number;
+  errors: number;
+  statementsPerTurn: number | null;
+  suggestP99: number | null;
+}
+
+function figures(rounds: RoundStats[], cal?: Calibration): Figures {
+  const lat = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const sug = rounds.flatMap((r) => r.suggestLatencies).sort((a, b) => a - b);
+  const turns = rounds.reduce((n, r) => n + r.turns, 0);
+  let statementsPerTurn: number | null = null;
+  if (cal && cal.perStart !== null && cal.backgroundPerSecond !== null && turns && rounds.every((r) => r.statements !== null)) {
+    const own = rounds.reduce((n, r) => n + r.statements! - r.starts * cal.perStart! - (cal.backgroundPerSecond! * r.elapsedMs) / 1000, 0);
+    statementsPerTurn = round1(own / turns, 2);
+  }
+  return {
+    turnsPerSec: round1(median(rounds.map((r) => (r.turns * 1000) / r.elapsedMs))),
+    p50: round1(pct(lat, 50)),
+    p99: round1(pct(lat, 99)),
+    turns,
+    errors: rounds.reduce((n, r) => n + r.errors, 0),
+    statementsPerTurn,
+    suggestP99: round1(pct(sug, 99)),
+  };
+}
+
+function table(header: string[], rows: (string | number | null)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map((v) => (v === null ? '-' : String(v))))];
+  const width = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  return cells.map((r) => r.map((v, i) => (i < 1 ? v.padEnd(width[i]) : v.padStart(width[i]))).join('  ')).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The comparison with the floor, on one store.
+
+interface StoreResult {
+  store: 'postgres' | 'pglite';
+  jobs: string;
+  calibration: { perStart: number | null; backgroundPerSecond: number | null };
+  byConcurrency: Map<number, { product: Figures; floor: Figures; ratio: number | null }>;
+}
+
+async function compareWithFloor(store: 'postgres' | 'pglite', shared: Shared, productDb: string | undefined, floor: ChildServer): Promise<StoreResult> {
+  const server = await productServer(shared, productDb, store);
+  const t = Date.now();
+  await server.start();
+  console.log(`  product on ${store}${productDb && shared.redisUrl ? ' + Redis' : ''} started in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  try {
+    const product: Target = { kind: 'product', url: server.url };
+    const floorTarget: Target = { kind: 'floor', url: floor.url };
+    const cal = await calibrate(product, shared.metricsToken);
+    console.log(`  calibrated: ${[...cal.replay].map(([k, v]) => `${k.split('/')[0]} flow ${v.length} turns`).join(', ')}; statements per start ${fmt(cal.perStart, 1)}, background ${fmt(cal.backgroundPerSecond, 1)}/s`);
+    for (const target of [product, floorTarget]) await runRound(target, 8, WARMUP_SECONDS, cal.replay, shared.metricsToken);
+    const runs = new Map<string, RoundStats[]>();
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? [product, floorTarget] : [floorTarget, product];
+      for (const c of CONCURRENCY) {
+        for (const target of order) {
+          const stats = await runRound(target, c, SECONDS, cal.replay, shared.metricsToken);
+          const key = `${target.kind}/${c}`;
+          runs.set(key, [...(runs.get(key) ?? []), stats]);
+          console.log(
+            `  round ${round + 1}/${ROUNDS} c=${String(c).padEnd(3)} ${target.kind.padEnd(7)} ${((stats.turns * 1000) / stats.elapsedMs).toFixed(1).padStart(7)} turns/s  p50 ${fmt(pct([...stats.latencies].sort((a, b) => a - b), 50), 0)} ms  p99 ${fmt(pct([...stats.latencies].sort((a, b) => a - b), 99), 0)} ms${stats.errors ? `  errors ${stats.errors}` : ''}`,
+          );
+        }
+      }
+    }
+    const byConcurrency = new Map<number, { product: Figures; floor: Figures; ratio: number | null }>();
+    for (const c of CONCURRENCY) {
+      const p = figures(runs.get(`product/${c}`) ?? [], cal);
+      const f = figures(runs.get(`floor/${c}`) ?? []);
+      byConcurrency.set(c, { product: p, floor: f, ratio: p.turnsPerSec !== null && f.turnsPerSec ? round1(p.turnsPerSec / f.turnsPerSec, 3) : null });
+    }
+    return { store, jobs: productDb ? (shared.redisUrl ? 'redis' : 'postgres') : 'pglite', calibration: { perStart: round1(cal.perStart, 2), backgroundPerSecond: round1(cal.backgroundPerSecond, 2) }, byConcurrency };
+  } finally {
+    await server.stop();
+  }
+}
+
+function fmt(x: number | null, digits: number): string {
+  return x === null || !Number.isFinite(x) ? '-' : x.toFixed(digits);
+}
+
+// ---------------------------------------------------------------------------------------------
+// History: the same turns with a small and a large number of stored messages.
+
+type Query = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+
+const HISTORY_TENANT = 'bench-history';
+/** Per seeded conversation: five questions and their five replies, as the product stores them. */
+const QUESTIONS_PER_CONVERSATION = 5;
+
+/** Tops the messages table up to about `total` rows under a throwaway tenant; returns the count after. */
+async function seedHistory(q: Query, total: number, runId: string): Promise<{ before: number; after: number; ms: number }> {
+  const count = async () => Number((await q('select count(*)::bigint as n from messages'))[0].n);
+  const before = await count();
+  const t = performance.now();
+  let need = total - before;
+  if (need > 0) {
+    await q(`insert into tenants (id, name) values ($1, 'bench:turns history (throwaway)') on conflict (id) do nothing`, [HISTORY_TENANT]);
+    for (let batch = 0; need > 0; batch++) {
+      const conversations = Math.min(10_000, Math.ceil(need / (2 * QUESTIONS_PER_CONVERSATION)));
+      // Conversations, their residents' messages (answered: processed) and the bot's replies
+      // (reply_to the question, 'stored' as web chat leaves them), in one statement.
+      await q(
+        `with c as (
+           insert into conversations (id, tenant_id, channel, channel_user_id, state, created_at, updated_at, last_message_at)
+           select gen_random_uuid()::text, $1, 'api', $2::text || g::text, 'bot', t, t, t
+           from generate_series(1, $3::int) g, lateral (select now() - interval '1 minute' * ($4::int + g) as t) x
+           returning id, tenant_id, created_at
+         ), i as (
+           insert into messages (tenant_id, conversation_id, channel, direction, author, text, status, processed_at, created_at)
+           select c.tenant_id, c.id, 'api', 'in', 'resident', 'seeded question ' || k::text, 'processed', c.created_at + interval '2 seconds' * k, c.created_at + interval '2 seconds' * k
+           from c cross join generate_series(1, $5::int) k
+           returning id, tenant_id, conversation_id, created_at
+         )
+         insert into messages (tenant_id, conversation_id, channel, direction, author, text, status, reply_to, created_at)
+         select tenant_id, conversation_id, 'api', 'out', 'bot', 'seeded reply', 'stored', id, created_at + interval '1 second' from i`,
+        [HISTORY_TENANT, `bench-history-${runId}-${batch}-`, conversations, batch * 10_000, QUESTIONS_PER_CONVERSATION],
+      );
+      need -= conversations * 2 * QUESTIONS_PER_CONVERSATION;
+      if (total >= 200_000) process.stdout.write(`\r  seeded ${(total - Math.max(0, need)).toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} messages`);
+    }
+    if (total >= 200_000) process.stdout.write('\n');
+    for (const name of ['conversations', 'messages']) await q(`vacuum analyze ${name}`);
+  }
+  return { before, after: await count(), ms: performance.now() - t };
+}
+
+interface HistoryPoint {
+  storedMessages: number;
+  seedMs: number;
+  byConcurrency: Map<number, Figures>;
+}
+
+interface HistoryResult {
+  store: 'postgres' | 'pglite';
+  small: HistoryPoint;
+  large: HistoryPoint;
+}
+
+async function historyTest(store: 'postgres' | 'pglite', shared: Shared, adminUrl: string): Promise<HistoryResult> {
+  const large = store === 'postgres' ? HISTORY_LARGE_PG : HISTORY_LARGE_PGLITE;
+  const databaseUrl = store === 'postgres' ? await createDatabase(adminUrl, `bench_turns_history_${shared.runId}`) : undefined;
+  const server = await productServer(shared, databaseUrl, `${store}-history`);
+  const dataDir = path.dirname(server.logFile); // the product's DATA_DIR
+  await server.start(); // migrates the fresh database
+  // PGlite's folder belongs to one process: the product is stopped while the bench seeds it.
+  const withStore = async <T>(work: (q: Query) => Promise<T>): Promise<T> => {
+    if (databaseUrl) {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        return await work(async (text, params) => (await client.query(text, params)).rows);
+      } finally {
+        await client.end();
+      }
+    }
+    await server.stop();
+    const { PGlite } = await import('@electric-sql/pglite');
+    const db = new PGlite(path.join(dataDir, 'pglite'));
+    try {
+      return await work(async (text, params) => (await db.query<Record<string, unknown>>(text, params)).rows);
+    } finally {
+      await db.close();
+      await server.start();
+    }
+  };
+  const product: Target = { kind: 'product', url: server.url };
+  const measure = async (total: number): Promise<HistoryPoint> => {
+    const seeded = await withStore((q) => seedHistory(q, total, shared.runId));
+    const cal = await calibrate(product, shared.metricsToken);
+    await runRound(product, 8, WARMUP_SECONDS, cal.replay, shared.metricsToken);
+    const runs = new Map<number, RoundStats[]>();
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const c of HISTORY_CONCURRENCY) {
+        const stats = await runRound(product, c, SECONDS, cal.replay, shared.metricsToken);
+        runs.set(c, [...(runs.get(c) ?? []), stats]);
+      }
+    }
+    const byConcurrency = new Map(HISTORY_CONCURRENCY.map((c) => [c, figures(runs.get(c) ?? [], cal)]));
+    const point = { storedMessages: seeded.after, seedMs: Math.round(seeded.ms), byConcurrency };
+    console.log(
+      `  ${store} with ${seeded.after.toLocaleString('en-GB')} stored messages (seeded in ${(seeded.ms / 1000).toFixed(1)} s): ` +
+        HISTORY_CONCURRENCY.map((c) => `c=${c} ${fmt(byConcurrency.get(c)!.turnsPerSec, 1)} turns/s p50 ${fmt(byConcurrency.get(c)!.p50, 0)} ms`).join(', '),
+    );
+    return point;
+  };
+  try {
+    const small = await measure(HISTORY_SMALL);
+    const big = await measure(large);
+    return { store, small, large: big };
+  } finally {
+    await server.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function storeJson(r: StoreResult) {
+  return {
+    jobs: r.jobs,
+    statementsPerStart: r.calibration.perStart,
+    ...Object.fromEntries(
+      [...r.byConcurrency].map(([c, v]) => [
+        `c${c}`,
+        {
+          turnsPerSec: v.product.turnsPerSec,
+          p50: v.product.p50,
+          p99: v.product.p99,
+          statementsPerTurn: v.product.statementsPerTurn,
+          errors: v.product.errors,
+          floor: { turnsPerSec: v.floor.turnsPerSec, p50: v.floor.p50, p99: v.floor.p99 },
+          ratio: v.ratio,
+        },
+      ]),
+    ),
+  };
+}
+
+function historyJson(h: HistoryResult) {
+  const point = (p: HistoryPoint) => ({
+    storedMessages: p.storedMessages,
+    ...Object.fromEntries([...p.byConcurrency].map(([c, f]) => [`c${c}`, { turnsPerSec: f.turnsPerSec, p50: f.p50, p99: f.p99, statementsPerTurn: f.statementsPerTurn }])),
+  });
+  const s8 = h.small.byConcurrency.get(8)!;
+  const l8 = h.large.byConcurrency.get(8)!;
+  const s1 = h.small.byConcurrency.get(1)!;
+  const l1 = h.large.byConcurrency.get(1)!;
+  return {
+    small: point(h.small),
+    large: point(h.large),
+    // 1.0: the same cost; the issue asks for within 10 %.
+    ratio: l8.turnsPerSec !== null && s8.turnsPerSec ? round1(l8.turnsPerSec / s8.turnsPerSec, 3) : null,
+    p50Ratio: l1.p50 !== null && s1.p50 ? round1(l1.p50 / s1.p50, 3) : null,
+  };
+}
+
+async function main(): Promise<void> {
+  if (!CONCURRENCY.length) throw new Error('--concurrency: a comma-separated list of whole numbers');
+  const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+  const redisUrl = process.env.REDIS_URL || undefined;
+  try {
+    await pgQuery(adminUrl, 'select 1');
+  } catch (err) {
+    throw new Error(`PostgreSQL at ${adminUrl.replace(/\/\/[^@]*@/, '//…@')} does not answer (${(err as Error).message}); set DATABASE_URL`);
+  }
+  const shared: Shared = {
+    dataKeys: `k${new Date().toISOString().slice(0, 10).replace(/-/g, '')}:${randomBytes(32).toString('base64')}`,
+    metricsToken: randomBytes(24).toString('hex'),
+    redisUrl,
+    runId: randomBytes(4).toString('hex'),
+  };
+  console.log(
+    `bench:turns: rounds ${ROUNDS} × ${SECONDS} s at concurrency ${CONCURRENCY.join(', ')}; product vs floor (Express 5 + one PostgreSQL transaction per POST); ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+  );
+  const floorDb = await createDatabase(adminUrl, `bench_turns_${shared.runId}`);
+  const floorWork = tempDir('bench-turns-floor-');
+  const floor = new ChildServer('floor', ['scripts/bench-turns.ts', '--floor-server'], { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', FLOOR_DATABASE_URL: floorDb }, await freePort(), path.join(floorWork, 'floor.log'));
+  await floor.start();
+  cleanups.push(() => floor.stop());
+
+  const results: StoreResult[] = [];
+  const histories: HistoryResult[] = [];
+  for (const store of ['postgres', 'pglite'] as const) {
+    if (!STORES.includes(store)) continue;
+    console.log(`\n${store}:`);
+    // The product on PostgreSQL shares the floor's database (its tables are its own).
+    results.push(await compareWithFloor(store, shared, store === 'postgres' ? floorDb : undefined, floor));
+  }
+  if (HISTORY) {
+    for (const store of ['postgres', 'pglite'] as const) {
+      if (!STORES.includes(store)) continue;
+      console.log(`\nhistory, ${store} (${HISTORY_SMALL.toLocaleString('en-GB')} then ${(store === 'postgres' ? HISTORY_LARGE_PG : HISTORY_LARGE_PGLITE).toLocaleString('en-GB')} stored messages):`);
+      histories.push(await historyTest(store, shared, adminUrl));
+    }
+  }
+
+  console.log('\nTurns (web chat, through the API): product vs floor; median turns/s over rounds, latency in ms over all rounds');
+  console.log(
+    table(
+      ['store', 'c', 'turns/s', 'p50', 'p99', 'floor/s', 'floor p50', 'floor p99', 'ratio', 'stmts/turn', 'errors'],
+      results.flatMap((r) =>
+        [...r.byConcurrency].map(([c, v]) => [
+          `${r.store}${r.store === 'postgres' ? (r.jobs === 'redis' ? '+redis' : '') : ''}`,
+          c,
+          v.product.turnsPerSec,
+          v.product.p50,
+          v.product.p99,
+          v.floor.turnsPerSec,
+          v.floor.p50,
+          v.floor.p99,
+          v.ratio,
+          v.product.statementsPerTurn,
+          v.product.errors + v.floor.errors,
+        ]),
+      ),
+    ),
+  );
+  if (results.some((r) => [...r.byConcurrency.values()].some((v) => v.product.statementsPerTurn === null))) {
+    console.log('stmts/turn: "-" where the product\'s /metrics has no db_statements_total (store/statement-count.ts not wired yet)');
+  }
+  if (histories.length) {
+    console.log('\nHistory: the same turns with few and many stored messages (ratio large/small; 1.0 = the same cost)');
+    const rows: (string | number | null)[][] = [];
+    for (const h of histories) {
+      const j = historyJson(h);
+      for (const [name, p] of [['small', h.small], ['large', h.large]] as const) {
+        rows.push([h.store, name, p.storedMessages, ...HISTORY_CONCURRENCY.flatMap((c) => [p.byConcurrency.get(c)!.turnsPerSec, p.byConcurrency.get(c)!.p50, p.byConcurrency.get(c)!.p99]), p.byConcurrency.get(1)!.statementsPerTurn]);
+      }
+      rows.push([h.store, 'ratio', '', null, j.p50Ratio, null, j.ratio, null, null, null]);
+    }
+    console.log(table(['store', 'history', 'messages', 'c1 t/s', 'c1 p50', 'c1 p99', 'c8 t/s', 'c8 p50', 'c8 p99', 'stmts/turn'], rows));
+  }
+  const pgResult = results.find((r) => r.store === 'postgres');
+  const json = {
+    ratio: pgResult?.byConcurrency.get(HEADLINE_C)?.ratio ?? null,
+    postgres: pgResult ? storeJson(pgResult) : null,
+    pglite: results.find((r) => r.store === 'pglite') ? storeJson(results.find((r) => r.store === 'pglite')!) : null,
+    history: Object.fromEntries(histories.map((h) => [h.store, historyJson(h)])),
+    rounds: ROUNDS,
+    seconds: SECONDS,
+    quick: QUICK,
+  };
+  console.log(JSON.stringify(json));
+}
+
+async function cleanup(): Promise<void> {
+  for (const undo of cleanups.reverse()) await undo().catch((err) => console.error(`cleanup: ${(err as Error).message}`));
+  cleanups.length = 0;
+}
+
+if (args.get('floor-server') === true) {
+  await runFloorServer();
+} else {
+  process.on('SIGINT', () => {
+    for (const c of children) c.kill('SIGKILL');
+    void cleanup().finally(() => process.exit(130));
+  });
+  try {
+    await main();
+  } catch (err) {
+    console.error(err);
+    process.exitCode = 1;
+  } finally {
+    await cleanup();
+  }
+}
