@@ -223,9 +223,14 @@ export function offerPerson(prefix: string): OutboundMessage {
   };
 }
 
+/** One formatter per time zone, built once (issue 11: one per call showed in the turn's profile). */
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(d: Date | string, timeZone = 'Europe/London'): string {
   const date = typeof d === 'string' ? new Date(`${d.slice(0, 10)}T12:00:00Z`) : d;
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(date);
+  let f = dateFormatters.get(timeZone);
+  if (!f) dateFormatters.set(timeZone, (f = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' })));
+  return f.format(date);
 }
 
 /** How many tries a texted code allows, and how long it lasts. */

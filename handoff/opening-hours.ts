@@ -8,10 +8,13 @@ export interface OpeningHours {
 
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
-/** The wall-clock reading of an instant in a time zone. Shared by opening hours and service levels. */
-export function zonedParts(at: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one (issue 11). */
+const zonedFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function zonedFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = zonedFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -21,7 +24,16 @@ export function zonedParts(at: Date, timeZone: string): { year: number; month: n
       second: '2-digit',
       weekday: 'long',
       hourCycle: 'h23',
-    })
+    });
+    zonedFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The wall-clock reading of an instant in a time zone. Shared by opening hours and service levels. */
+export function zonedParts(at: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: string } {
+  const parts = Object.fromEntries(
+    zonedFormatter(timeZone)
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );

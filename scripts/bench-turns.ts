@@ -258,7 +258,9 @@ async function productServer(shared: Shared, databaseUrl: string | undefined, la
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...(redis ? { REDIS_URL: redis } : {}),
   };
-  return new ChildServer(`product (${label})`, ['api/main.ts'], env, port, path.join(work, 'server.log'));
+  // BENCH_CPU_PROF=<dir>: the product writes a V8 CPU profile there when it stops (node --cpu-prof), to see where a turn's time goes.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
+  return new ChildServer(`product (${label})`, [...profile, 'api/main.ts'], env, port, path.join(work, 'server.log'));
 }
 
 async function dropQueue(redisUrl: string, queue: string): Promise<void> {

@@ -45,4 +45,5 @@ test('the first store writes the template; stores from it have every migration a
   await sql`insert into tenants (id, name) values ('template-only-first', 'First')`.execute(first.db);
   const seen = await sql<{ n: number }>`select count(*)::int as n from tenants where id = 'template-only-first'`.execute(second.db);
   expect(seen.rows[0].n).toBe(0);
-});
+  // Builds a template from scratch (initdb and every migration under WebAssembly): slow on a busy machine.
+}, 180_000);
