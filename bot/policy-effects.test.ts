@@ -26,7 +26,9 @@ async function snapshot(): Promise<unknown> {
   const tables = ['handoffs', 'cases', 'case_status_history', 'contact_claims', 'feedback', 'audit_events'];
   const out: Record<string, unknown> = {};
   for (const t of tables) {
-    out[t] = (await sql<Record<string, unknown>>`select * from ${sql.table(t)} where tenant_id = ${tenant} order by 1`.execute(db)).rows;
+    // The system's own background work (the retention sweep audits each run) is not the turn's.
+    const own = t === 'audit_events' ? sql`and actor_type <> 'system'` : sql``;
+    out[t] = (await sql<Record<string, unknown>>`select * from ${sql.table(t)} where tenant_id = ${tenant} ${own} order by 1`.execute(db)).rows;
   }
   return out;
 }
