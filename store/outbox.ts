@@ -1,4 +1,4 @@
-import { sql, type ColumnType, type Kysely } from 'kysely';
+import { sql, type ColumnType, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { openMessageIf, openMessages, sealParts } from './messages.js';
 import { unsealJson } from './crypto.js';
 import { openConversation, openIdentity } from './conversations.js';
@@ -81,14 +81,32 @@ export async function setOutboundStatus(db: Db, tenant: string, id: string, stat
     .then(openMessageIf);
 }
 
-/** Outbound messages of these councils in conversations on `channel`, oldest first (the sweeps' common part). */
-function outboundOnChannel(db: Db, tenants: string[], channel: string, limit: number) {
+/**
+ * Outbound messages of these councils in conversations on `channel` that are `waiting` (the sweeps'
+ * common part), oldest first. The waiting ones' ids are read first, all of them, through the partial
+ * index messages_outbox_channel (a message carries its conversation's channel), then each row by its
+ * key: web chat's replies stay `stored` for good, and the planner's choice for `order by id limit n`
+ * walked every message in id order to find the few waiting (about a second per sweep at 1,000,000).
+ */
+function outboundOnChannel(
+  db: Db,
+  tenants: string[],
+  channel: string,
+  limit: number,
+  waiting: (eb: ExpressionBuilder<OutboxDatabase, 'messages'>) => Expression<SqlBool>,
+) {
+  const waitingIds = ob(db)
+    .selectFrom('messages')
+    .select('messages.id')
+    .where('messages.tenant_id', 'in', tenants)
+    .where('messages.direction', '=', 'out')
+    .where('messages.channel', '=', channel)
+    .where(waiting);
   return ob(db)
     .selectFrom('messages')
     .innerJoin('conversations', (j) => j.onRef('conversations.id', '=', 'messages.conversation_id').onRef('conversations.tenant_id', '=', 'messages.tenant_id'))
     .selectAll('messages')
-    .where('messages.tenant_id', 'in', tenants)
-    .where('messages.direction', '=', 'out')
+    .where(sql<SqlBool>`messages.id = any(array(${waitingIds}))`)
     .where('conversations.channel', '=', channel)
     .orderBy('messages.id')
     .limit(limit);
@@ -104,19 +122,18 @@ export async function unsentOutbound(
   input: { tenants: string[]; channel: string; graceMs: number; retryAfterMs: number; limit: number },
 ): Promise<OutboxRow[]> {
   if (!input.tenants.length) return [];
-  return outboundOnChannel(db, input.tenants, input.channel, input.limit)
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb('messages.status', 'in', ['stored', 'fault']),
-          eb('messages.created_at', '<', msAgo(input.graceMs)),
-        ]),
-        eb.and([
-          eb('messages.status', '=', 'send_retry'),
-          eb(sql`coalesce(messages.claimed_at, messages.created_at)`, '<', msAgo(input.retryAfterMs)),
-        ]),
+  return outboundOnChannel(db, input.tenants, input.channel, input.limit, (eb) =>
+    eb.or([
+      eb.and([
+        eb('messages.status', 'in', ['stored', 'fault']),
+        eb('messages.created_at', '<', msAgo(input.graceMs)),
       ]),
-    )
+      eb.and([
+        eb('messages.status', '=', 'send_retry'),
+        eb(sql`coalesce(messages.claimed_at, messages.created_at)`, '<', msAgo(input.retryAfterMs)),
+      ]),
+    ]),
+  )
     .execute()
     .then(openMessages);
 }
@@ -124,9 +141,9 @@ export async function unsentOutbound(
 /** Messages left 'dispatching' for longer than `olderThanMs` (a process died between claim and record). */
 export async function staleClaims(db: Db, input: { tenants: string[]; channel: string; olderThanMs: number; limit: number }): Promise<OutboxRow[]> {
   if (!input.tenants.length) return [];
-  return outboundOnChannel(db, input.tenants, input.channel, input.limit)
-    .where('messages.status', '=', 'dispatching')
-    .where(sql`coalesce(messages.claimed_at, messages.created_at)`, '<', msAgo(input.olderThanMs))
+  return outboundOnChannel(db, input.tenants, input.channel, input.limit, (eb) =>
+    eb.and([eb('messages.status', '=', 'dispatching'), eb(sql`coalesce(messages.claimed_at, messages.created_at)`, '<', msAgo(input.olderThanMs))]),
+  )
     .execute()
     .then(openMessages);
 }
@@ -171,15 +188,21 @@ export async function conversationsWithUnanswered(db: Db, input: { tenants: stri
     .selectFrom('conversations')
     .selectAll()
     .where('conversations.tenant_id', 'in', input.tenants)
-    // Through the partial index messages_unprocessed: only unanswered messages are read.
-    .where('conversations.id', 'in', (qb) =>
-      qb
+    // The unanswered messages' conversations first, read in the order of the partial index
+    // messages_unprocessed (so only unanswered messages are read), then each by its primary key.
+    // Not `id in (subquery)`: the planner counts every outbound message (processed_at null too) as
+    // possibly unanswered and then walked the whole conversations table looking for them.
+    .where(
+      sql<boolean>`conversations.id = any(array(${db
         .selectFrom('messages')
         .select('messages.conversation_id')
+        .distinct()
         .where('messages.tenant_id', 'in', input.tenants)
         .where('messages.direction', '=', 'in')
         .where('messages.processed_at', 'is', null)
-        .where('messages.created_at', '<', msAgo(input.graceMs)),
+        .where('messages.created_at', '<', msAgo(input.graceMs))
+        .orderBy('messages.conversation_id')
+        .limit(input.limit)}))`,
     )
     // A conversation whose turn is running now holds its row lock: skip it, that turn answers it.
     .forUpdate()

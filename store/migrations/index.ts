@@ -10,6 +10,7 @@ import * as m008 from './008_handoff_status.js';
 import * as m009 from './009_contact_claims.js';
 import * as m010 from './010_subject_erasures.js';
 import * as m011 from './011_field_encryption.js';
+import * as m012 from './012_query_indexes.js';
 
 /** Versioned migrations, applied in name order at start on PGlite and PostgreSQL alike. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '009_contact_claims': m009,
   '010_subject_erasures': m010,
   '011_field_encryption': m011,
+  '012_query_indexes': m012,
 };
 
 export const migrationProvider: MigrationProvider = {
