@@ -64,6 +64,19 @@ return {c, t}`;
 const REFUND_SCRIPT = `if redis.call('EXISTS', KEYS[1]) == 1 and tonumber(redis.call('GET', KEYS[1])) > 0 then redis.call('DECR', KEYS[1]) end
 return 0`;
 
+const HIT_SHA = createHash('sha1').update(HIT_SCRIPT).digest('hex');
+const REFUND_SHA = createHash('sha1').update(REFUND_SCRIPT).digest('hex');
+
+/** EVALSHA (Redis hashes a script sent with EVAL on every call), falling back to EVAL when Redis has not seen it yet. */
+async function runScript(redis: Redis, script: string, sha: string, key: string, ...args: string[]): Promise<unknown> {
+  try {
+    return await redis.evalsha(sha, 1, key, ...args);
+  } catch (err) {
+    if (!/NOSCRIPT/.test((err as Error).message)) throw err;
+    return redis.eval(script, 1, key, ...args);
+  }
+}
+
 export class RedisCounter implements CounterStore {
   private readonly fallback = new MemoryCounter();
   private warned = 0;
@@ -76,7 +89,7 @@ export class RedisCounter implements CounterStore {
 
   async hit(key: string, windowMs: number): Promise<Hit> {
     try {
-      const [count, ttl] = (await this.redis.eval(HIT_SCRIPT, 1, `${this.prefix}${key}`, String(windowMs))) as [number, number];
+      const [count, ttl] = (await runScript(this.redis, HIT_SCRIPT, HIT_SHA, `${this.prefix}${key}`, String(windowMs))) as [number, number];
       return { count: Number(count), resetMs: Number(ttl) };
     } catch (err) {
       // Limits per process are better than none, and far better than refusing everyone.
@@ -90,7 +103,7 @@ export class RedisCounter implements CounterStore {
 
   async refund(key: string): Promise<void> {
     try {
-      await this.redis.eval(REFUND_SCRIPT, 1, `${this.prefix}${key}`);
+      await runScript(this.redis, REFUND_SCRIPT, REFUND_SHA, `${this.prefix}${key}`);
     } catch {
       await this.fallback.refund(key);
     }

@@ -92,15 +92,18 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
   const contentDir = path.resolve(repoRoot, options.contentDir ?? config.contentDir);
   const packs = loadPacks(contentDir); // before anything else: a broken pack stops the start at once
   const recogniserConfig = loadRecogniserConfig(process.env);
-  const store = await openStore({ databaseUrl, dataDir, keyring: dataKeyring(options.dataKeys ?? config.dataKeys, dataDir, log) });
+  // Opened while the models load (loadTenants awaits it when it needs it): a warm start overlaps them.
+  const storeOpening = openStore({ databaseUrl, dataDir, keyring: dataKeyring(options.dataKeys ?? config.dataKeys, dataDir, log) });
+  storeOpening.catch(() => undefined); // its failure is thrown where it is awaited
   const modelCacheDir = dataDir ? path.resolve(dataDir, 'models') : path.join(os.tmpdir(), 'council-assistant-models');
   let tenants;
   try {
-    tenants = await loadTenants(store, packs, modelCacheDir, log, recogniserConfig);
+    tenants = await loadTenants(storeOpening, packs, modelCacheDir, log, recogniserConfig);
   } catch (err) {
-    await store.close();
+    await storeOpening.then((s) => s.close(), () => undefined);
     throw err;
   }
+  const store = await storeOpening;
   // What a safety reply may promise: an agent who can take the item now, or a duty officer a referral reaches.
   const safetyRoutes = createSafetyRoutes(tenants, loadNotifyConfig(process.env));
   for (const runtime of tenants.values()) runtime.routes = safetyRoutes;

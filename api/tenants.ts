@@ -23,9 +23,13 @@ export function loadPacks(contentDir: string): ContentPack[] {
   return packs;
 }
 
-/** Trains or loads each pack's model and syncs its articles to the store. */
+/**
+ * Trains or loads each pack's model and syncs its articles to the store. The store may still be
+ * opening: the models and indexes are built first (on the embedded default PGlite compiles and opens
+ * meanwhile), then it is awaited.
+ */
 export async function loadTenants(
-  store: Store,
+  storeOpening: Store | Promise<Store>,
   packs: ContentPack[],
   modelCacheDir: string,
   log: Logger,
@@ -46,6 +50,7 @@ export async function loadTenants(
       timeZone: pack.settings.openingHours.timezone,
       modelCacheDir,
     });
+    const store = await storeOpening;
     await ensureTenant(store.db, pack.tenant, pack.settings.councilName, { siteUrl: pack.settings.siteUrl });
     await replaceArticles(store.db, pack.tenant, pack.articles);
     const articles = new ArticleIndex(pack.articles);

@@ -16,7 +16,7 @@ import {
 } from '../store/index.js';
 import { emptyDialogue, type DialogueState } from './dialogue.js';
 import type { ChannelName, HandoffNotice, InboundMessage, OutboundMessage } from './messages.js';
-import { decideTurn } from './policy.js';
+import { decideTurn, understand, type Understood } from './policy.js';
 import { applyTurnEffects } from './effects.js';
 import type { TenantRuntime } from './runtime.js';
 import { normaliseInboundText } from './inbound-text.js';
@@ -112,8 +112,14 @@ export class Assistant {
     conversation: ConversationRow | { id: string },
     inbound: InboundMessage | ((locked: ConversationRow) => InboundMessage),
     already?: StoredInbound,
+    ahead?: { text: string },
   ): Promise<ReceiveResult> {
     const row = 'tenant_id' in conversation ? conversation : undefined;
+    // Understood before the lock is taken (bot/policy.ts `understand`): the turn's transaction holds
+    // the conversation's row (and, on PGlite, the whole database) only while it decides and writes.
+    const aheadText = already?.message.text ?? (typeof inbound === 'function' ? ahead?.text : inbound.text);
+    const aheadTenant = row?.tenant_id ?? (typeof inbound === 'function' ? this.tenantOf(conversation.id) : inbound.tenant);
+    const understood = aheadText !== undefined && aheadTenant ? await this.understandAhead(aheadTenant, normaliseInboundText(aheadText)) : undefined;
     const toStore = (m: InboundMessage) => ({
       tenant: m.tenant,
       conversationId: conversation.id,
@@ -150,7 +156,9 @@ export class Assistant {
         if (here.duplicate && here.message.conversation_id !== conversation.id) return { state: locked.conversation.state, stored: here };
         const messages = [...locked.pending];
         if (!here.duplicate && !already) messages.push(here.message);
-        return { state: await this.answerAll(trx, runtime, locked.conversation, messages, batch), stored: here };
+        this.rememberTenant(conversation.id, tenant);
+        const ahead = understood?.tenant === tenant ? understood : undefined;
+        return { state: await this.answerAll(trx, runtime, locked.conversation, messages, batch, ahead), stored: here };
       });
       state = committed?.state;
       stored = committed?.stored;
@@ -200,10 +208,37 @@ export class Assistant {
   }
 
   /** The turns of these messages, in order, under the conversation's lock; the state after them. */
-  private async answerAll(trx: Db, runtime: TenantRuntime, conversation: ConversationRow, messages: MessageRow[], batch: Batch): Promise<ConversationState> {
+  private async answerAll(trx: Db, runtime: TenantRuntime, conversation: ConversationRow, messages: MessageRow[], batch: Batch, ahead?: UnderstoodAhead): Promise<ConversationState> {
     let current = conversation;
-    for (const message of messages) current = await this.turn(trx, runtime, current, message, batch);
+    for (const message of messages) current = await this.turn(trx, runtime, current, message, batch, ahead?.understood.text === message.text ? ahead : undefined);
     return current.state;
+  }
+
+  /** A conversation's council, remembered from its turns (it never changes), so a web turn can be understood before its lock. */
+  private readonly tenantsSeen = new Map<string, string>();
+
+  private tenantOf(conversationId: string): string | undefined {
+    if (this.tenants.size === 1) return this.tenants.keys().next().value;
+    return this.tenantsSeen.get(conversationId);
+  }
+
+  private rememberTenant(conversationId: string, tenant: string): void {
+    if (this.tenants.size === 1 || this.tenantsSeen.has(conversationId)) return;
+    // Bounded: the oldest is forgotten (its next turn is then understood inside the transaction).
+    if (this.tenantsSeen.size >= 10_000) this.tenantsSeen.delete(this.tenantsSeen.keys().next().value!);
+    this.tenantsSeen.set(conversationId, tenant);
+  }
+
+  /** The message understood now, for `tenant`; undefined when that fails (the turn then tries inside, and answers any fault). */
+  private async understandAhead(tenant: string, text: string): Promise<UnderstoodAhead | undefined> {
+    const runtime = this.tenants.get(tenant);
+    if (!runtime) return undefined;
+    const now = this.clock();
+    try {
+      return { tenant, now, understood: await understand(runtime.understanding, text, now) };
+    } catch {
+      return undefined;
+    }
   }
 
   /** @internal Publishes a committed batch's events. */
@@ -216,9 +251,10 @@ export class Assistant {
     this.observer?.error(err, { step: 'after commit' });
   }
 
-  private async turn(trx: Db, runtime: TenantRuntime, conversation: ConversationRow, message: MessageRow, batch: Batch): Promise<ConversationRow> {
+  private async turn(trx: Db, runtime: TenantRuntime, conversation: ConversationRow, message: MessageRow, batch: Batch, ahead?: UnderstoodAhead): Promise<ConversationRow> {
     const started = performance.now();
-    const now = this.clock();
+    // Understood ahead: at the time it was understood, so its relative dates ("today") agree with the turn's.
+    const now = ahead?.now ?? this.clock();
     const dialogue: DialogueState = { ...emptyDialogue(), ...dialogueOf<DialogueState>(conversation) };
     const result = await decideTurn({
       // The policy reads and decides; a write from it is a bug, refused here (store/read-only.ts).
@@ -229,6 +265,7 @@ export class Assistant {
       text: message.text,
       channel: conversation.channel as ChannelName,
       now,
+      understood: ahead?.understood,
     });
     // The policy decided; what it decided is written here, in this turn's transaction.
     batch.afterCommit.push(...(await applyTurnEffects(trx, runtime, conversation.tenant_id, now, result.effects)));
@@ -293,6 +330,13 @@ export class Assistant {
 }
 
 /** What one transaction's turns produced: their results, and what runs only once it has committed. */
+/** A message understood before its turn's transaction, for one council at one time. */
+interface UnderstoodAhead {
+  tenant: string;
+  now: Date;
+  understood: Understood;
+}
+
 class Batch {
   readonly done = new Map<string, TurnDone & { replies: OutboundMessage[] }>();
   readonly events: AssistantEvent[] = [];

@@ -68,6 +68,27 @@ export interface TurnInput {
   text: string;
   channel: ChannelName;
   now: Date;
+  /** The message understood before the turn's transaction (`understand`), for this text at `now`; else understood here. */
+  understood?: Understood;
+}
+
+/** What the understanding makes of a message: the safety screen's hit, its entities, the recogniser's prediction. */
+export interface Understood {
+  text: string;
+  hit: SafetyHit | null;
+  entities: Entity[];
+  prediction: IntentPrediction;
+}
+
+/**
+ * Understands a message from its text alone, so the pipeline can do it before it takes the
+ * conversation's lock: a remote recogniser's call, or the classifier's CPU on the embedded PGlite
+ * (one query at a time), never runs inside a turn's transaction.
+ */
+export async function understand(u: TenantRuntime['understanding'], text: string, now: Date): Promise<Understood> {
+  const hit = u.safety(text);
+  const entities = u.entities(text, now);
+  return { text, hit, entities, prediction: await u.recognise(text) };
 }
 
 /** The state the turn moves the conversation to, and why; the pipeline applies it through the lifecycle (conversations/). */
@@ -98,10 +119,7 @@ export async function decideTurn(input: TurnInput): Promise<TurnResult> {
   // A chat the resident ended: the next message starts afresh.
   if (input.conversation.state === 'closed') input = { ...input, dialogue: emptyDialogue() };
   const { runtime, text, now } = input;
-  const u = runtime.understanding;
-  const hit = u.safety(text);
-  const entities = u.entities(text, now);
-  const prediction = await u.recognise(text);
+  const { hit, entities, prediction } = input.understood?.text === text ? input.understood : await understand(runtime.understanding, text, now);
   const decision = decideSafety(hit, prediction, text);
   const recognition: Record<string, unknown> = {
     intent: prediction.outOfScope ? 'out_of_scope' : (prediction.ranked[0]?.intent ?? null),

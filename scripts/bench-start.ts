@@ -56,6 +56,7 @@ function groupRssMb(pgid: number): number {
 /** What a log line says, when it marks a step of the start worth showing. */
 function milestone(line: string): string | null {
   if (/^built web\//.test(line)) return 'web bundles built';
+  if (/^web\/dist\/.* up to date/.test(line)) return 'web bundles up to date (not rebuilt)';
   let entry: Record<string, unknown>;
   try {
     entry = JSON.parse(line) as Record<string, unknown>;

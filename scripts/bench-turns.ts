@@ -8,6 +8,13 @@
  * PostgreSQL). Then the history test: the same turns with about 1,000 stored messages and with
  * 1,000,000 (PGlite: 100,000), seeded with generate_series under a throwaway tenant.
  *
+ * Scale-out (with the postgres store and REDIS_URL): N product processes (--processes, each on its
+ * own port) on one fresh PostgreSQL database and one Redis job queue, as a deployment behind a
+ * session-affine load balancer: each conversation goes to the next process and stays there. N=1 and
+ * N=2 in interleaved rounds at c=32 and 64, with the CPU each process, PostgreSQL (every `postgres`
+ * process on this machine) and the load generator used, in % of one core (from /proc), to show
+ * what limits it. Without REDIS_URL it is skipped: processes share jobs and socket.io through Redis.
+ *
  * Simulated residents start a conversation, type (typeahead), ask knowledge-base questions and go
  * through a case flow (missed bin, pothole), answering what the flow asks. A turn is one POST of a
  * message; starts and typeahead go to both servers too but are not turns. SQL statements per turn
@@ -16,15 +23,17 @@
  *
  *   npm run bench:turns [-- --quick] [--rounds 3] [--seconds 10] [--concurrency 1,8,32,64]
  *                       [--stores postgres,pglite] [--no-history] [--history-messages 1000000]
- *                       [--history-messages-pglite 100000]
+ *                       [--history-messages-pglite 100000] [--processes 1,2] [--no-scale-out]
  *
  * --quick: 1 round of 3 s, and a history of 100,000 (PGlite 20,000) messages: a smoke check.
  * DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) names the server: each run uses
  * databases of its own on it, dropped afterwards (BENCH_KEEP=1 keeps them and the temp folders).
  * BENCH_DEBUG=1 prints the calibration conversations. Prints tables, then ONE JSON line:
- * {"ratio": product/floor turns/s at c=32 on PostgreSQL, "postgres": {...}, "pglite": {...}, "history": {...}}.
+ * {"ratio": product/floor turns/s at c=32 on PostgreSQL, "postgres": {...}, "pglite": {...}, "history": {...},
+ *  "scaleOut": {"processes": {"1": {"c32": {turnsPerSec, p50, p99, ...}, "c64": ...}, "2": ...},
+ *  "speedup32": turns/s of 2 processes / 1 at c=32} or null when skipped}.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -61,8 +70,19 @@ const HISTORY_SMALL = 1_000;
 const HISTORY_LARGE_PG = intArg('history-messages', QUICK ? 100_000 : 1_000_000, 2_000, 20_000_000);
 const HISTORY_LARGE_PGLITE = intArg('history-messages-pglite', QUICK ? 20_000 : 100_000, 2_000, 5_000_000);
 const HISTORY_CONCURRENCY = [1, 8];
+const SCALE_OUT = args.get('no-scale-out') !== true;
+const PROCESSES = [
+  ...new Set(
+    String(args.get('processes') ?? '1,2')
+      .split(',')
+      .map(Number),
+  ),
+].sort((a, b) => a - b);
+if (!PROCESSES.length || PROCESSES.some((n) => !Number.isInteger(n) || n < 1 || n > 16)) throw new Error('--processes: a comma-separated list of whole numbers from 1 to 16');
 /** The concurrency whose throughput ratio is the headline figure. */
 const HEADLINE_C = 32;
+/** Scale-out runs at the headline concurrency and at twice it. */
+const SCALE_CONCURRENCY = [HEADLINE_C, 64];
 const REQUEST_TIMEOUT_MS = 60_000;
 const START_TIMEOUT_MS = 300_000;
 /** A case reference (content/demo/settings.yaml caseReferencePrefix) or a bin-day answer ends a flow. */
@@ -228,17 +248,17 @@ interface Shared {
   runId: string;
 }
 
-/** The product as deployed (NODE_ENV production, api/main.ts), with a job queue of its own. */
-async function productServer(shared: Shared, databaseUrl: string | undefined, label: string): Promise<ChildServer> {
+/** The product as deployed (NODE_ENV production, api/main.ts), with a job queue of its own unless `sharedQueue` names one (dropped by the caller). */
+async function productServer(shared: Shared, databaseUrl: string | undefined, label: string, sharedQueue?: string): Promise<ChildServer> {
   const work = tempDir('bench-turns-');
   // The intent model is trained once and reused by every run (it is keyed by its training phrases).
   const models = path.join(os.tmpdir(), 'council-assistant-bench-models');
   fs.mkdirSync(models, { recursive: true });
   fs.symlinkSync(models, path.join(work, 'models'));
   const port = await freePort();
-  const queue = `bench-turns-${shared.runId}-${label}`;
+  const queue = sharedQueue ?? `bench-turns-${shared.runId}-${label}`;
   const redis = databaseUrl ? shared.redisUrl : undefined;
-  if (redis) cleanups.push(() => dropQueue(redis, queue));
+  if (redis && !sharedQueue) cleanups.push(() => dropQueue(redis, queue));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -416,6 +436,8 @@ type Replay = Map<string, string[]>;
 interface Target {
   kind: 'product' | 'floor';
   url: string;
+  /** Several processes of the product (scale-out): each conversation goes to the next and stays there, as behind a session-affine balancer. */
+  urls?: string[];
 }
 
 class Failed extends Error {}
@@ -478,15 +500,18 @@ async function resident(client: Client, target: Target, script: (typeof SCRIPTS)
 /** `c` residents at once, each starting the next conversation when one ends, for `seconds`. */
 async function runRound(target: Target, c: number, seconds: number, replay: Replay, metricsToken: string): Promise<RoundStats> {
   const stats = newStats();
-  const client = new Client(target.url, c);
-  const before = target.kind === 'product' ? await readStatements(target.url, metricsToken) : null;
+  const urls = target.urls?.length ? target.urls : [target.url];
+  const clients = urls.map((url) => new Client(url, c));
+  const before = target.kind === 'product' ? await sumStatements(urls, metricsToken) : null;
   const t0 = performance.now();
   const deadline = t0 + seconds * 1000;
   let next = 0;
+  let conversations = 0;
   await Promise.all(
     Array.from({ length: c }, async () => {
       while (performance.now() < deadline) {
         const script = SCRIPTS[next++ % SCRIPTS.length];
+        const client = clients[conversations++ % clients.length];
         try {
           await resident(client, target, script, deadline, stats, replay);
         } catch (err) {
@@ -498,12 +523,18 @@ async function runRound(target: Target, c: number, seconds: number, replay: Repl
     }),
   );
   stats.elapsedMs = performance.now() - t0;
-  client.close();
+  for (const client of clients) client.close();
   if (before !== null) {
-    const after = await readStatements(target.url, metricsToken);
+    const after = await sumStatements(urls, metricsToken);
     stats.statements = after === null ? null : after - before;
   }
   return stats;
+}
+
+/** db_statements_total summed over processes; null when any does not expose it. */
+async function sumStatements(urls: string[], token: string): Promise<number | null> {
+  const counts = await Promise.all(urls.map((url) => readStatements(url, token)));
+  return counts.some((n) => n === null) ? null : counts.reduce<number>((a, n) => a + n!, 0);
 }
 
 /** db_statements_total from the product's /metrics; null when it is not there (not wired yet). */
@@ -666,6 +697,209 @@ async function compareWithFloor(store: 'postgres' | 'pglite', shared: Shared, pr
 
 function fmt(x: number | null, digits: number): string {
   return x === null || !Number.isFinite(x) ? '-' : x.toFixed(digits);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scale-out: N product processes on one PostgreSQL database and one Redis job queue.
+
+/** CPU time so far, in clock ticks (/proc): the product processes and every `postgres` process. */
+interface CpuSnapshot {
+  at: number;
+  app: (number | null)[];
+  postgres: Map<number, number> | null;
+  bench: NodeJS.CpuUsage;
+  /** Busy ticks of the whole machine, all cores (/proc/stat). */
+  machine: number | null;
+}
+
+const HAS_PROC = fs.existsSync('/proc/self/stat');
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** utime + stime of a process (fields 14 and 15 of /proc/<pid>/stat, counted after the parenthesised name). */
+function procTicks(pid: number | undefined): number | null {
+  if (!HAS_PROC || pid === undefined) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+function postgresTicks(): Map<number, number> | null {
+  if (!HAS_PROC) return null;
+  const ticks = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+    } catch {
+      continue; // gone meanwhile
+    }
+    const t = procTicks(Number(entry));
+    if (t !== null) ticks.set(Number(entry), t);
+  }
+  return ticks;
+}
+
+/** user + nice + system + irq + softirq + steal of the first line of /proc/stat. */
+function machineTicks(): number | null {
+  if (!HAS_PROC) return null;
+  try {
+    const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return f[0] + f[1] + f[2] + f[5] + f[6] + (f[7] ?? 0);
+  } catch {
+    return null;
+  }
+}
+
+function cpuSnapshot(servers: ChildServer[]): CpuSnapshot {
+  return { at: performance.now(), app: servers.map((s) => procTicks(s.child?.pid)), postgres: postgresTicks(), bench: process.cpuUsage(), machine: machineTicks() };
+}
+
+/** CPU used since `from`: ticks per process and for PostgreSQL, the load generator's in µs, and the wall time. */
+interface CpuUse {
+  ms: number;
+  app: (number | null)[];
+  /** Backends that exit during the round take their ticks with them: a lower bound. */
+  postgres: number | null;
+  benchMicros: number;
+  machine: number | null;
+}
+
+function cpuSince(from: CpuSnapshot, servers: ChildServer[]): CpuUse {
+  const to = cpuSnapshot(servers);
+  let postgres: number | null = null;
+  if (from.postgres && to.postgres) {
+    postgres = 0;
+    for (const [pid, t] of to.postgres) postgres += t - (from.postgres.get(pid) ?? 0); // a new backend: all its ticks are this round's
+  }
+  const bench = process.cpuUsage(from.bench);
+  return {
+    ms: to.at - from.at,
+    app: to.app.map((t, i) => (t === null || from.app[i] === null ? null : t - from.app[i]!)),
+    postgres,
+    benchMicros: bench.user + bench.system,
+    machine: to.machine === null || from.machine === null ? null : to.machine - from.machine,
+  };
+}
+
+function addCpu(a: CpuUse | undefined, b: CpuUse): CpuUse {
+  if (!a) return b;
+  return {
+    ms: a.ms + b.ms,
+    app: a.app.map((t, i) => (t === null || b.app[i] === null ? null : t + b.app[i]!)),
+    postgres: a.postgres === null || b.postgres === null ? null : a.postgres + b.postgres,
+    benchMicros: a.benchMicros + b.benchMicros,
+    machine: a.machine === null || b.machine === null ? null : a.machine + b.machine,
+  };
+}
+
+/** % of one core; `other`: the rest of the machine's busy time (other work on it), which the figures compete with. */
+function cpuPercent(u: CpuUse): { app: (number | null)[]; postgres: number | null; bench: number; other: number | null } {
+  const pct = (ticks: number | null) => (ticks === null ? null : Math.round((ticks / CLOCK_TICKS / (u.ms / 1000)) * 100));
+  const benchTicks = (u.benchMicros / 1e6) * CLOCK_TICKS;
+  const ours = u.app.reduce<number>((a, t) => a + (t ?? 0), 0) + (u.postgres ?? 0) + benchTicks;
+  return { app: u.app.map(pct), postgres: pct(u.postgres), bench: Math.round((u.benchMicros / 1000 / u.ms) * 100), other: u.machine === null ? null : Math.max(0, pct(u.machine - ours)!) };
+}
+
+interface ScaleRow {
+  figures: Figures;
+  cpu: ReturnType<typeof cpuPercent>;
+}
+
+interface ScaleResult {
+  /** How many processes ran (the most asked for); the CPU columns list each, idle ones too. */
+  started: number;
+  byProcesses: Map<number, Map<number, ScaleRow>>;
+}
+
+async function scaleOut(shared: Shared, adminUrl: string): Promise<ScaleResult> {
+  const redisUrl = shared.redisUrl!;
+  const most = Math.max(...PROCESSES);
+  const databaseUrl = await createDatabase(adminUrl, `bench_turns_scale_${shared.runId}`);
+  // One queue for all: a job one process enqueues may run on another, as deployed.
+  const queue = `bench-turns-${shared.runId}-scale`;
+  cleanups.push(() => dropQueue(redisUrl, queue));
+  const servers: ChildServer[] = [];
+  try {
+    for (let i = 1; i <= most; i++) {
+      const server = await productServer(shared, databaseUrl, `scale-${i}`, queue);
+      servers.push(server);
+      const t = Date.now();
+      // One after another: the first migrates the fresh database, the rest find it migrated.
+      await server.start();
+      console.log(`  process ${i} (pid ${server.child?.pid}, port ${server.port}) started in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
+    const token = shared.metricsToken;
+    const cal = await calibrate({ kind: 'product', url: servers[0].url }, token);
+    // Background (sweeps, job polling) of all processes at once, shared out per process.
+    const urls = servers.map((s) => s.url);
+    const idle0 = await sumStatements(urls, token);
+    const ti = performance.now();
+    await sleep(3000);
+    const idle1 = await sumStatements(urls, token);
+    const backgroundPerProcess = idle0 === null || idle1 === null ? null : (idle1 - idle0) / ((performance.now() - ti) / 1000) / most;
+    console.log(`  calibrated: statements per start ${fmt(cal.perStart, 1)}, background ${fmt(backgroundPerProcess, 1)}/s per process`);
+    const targets = new Map(PROCESSES.map((n) => [n, { kind: 'product' as const, url: urls[0], urls: urls.slice(0, n) }]));
+    await runRound({ kind: 'product', url: urls[0], urls }, 8, WARMUP_SECONDS, cal.replay, token); // warms every process
+    const runs = new Map<string, RoundStats[]>();
+    const cpu = new Map<string, CpuUse>();
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? PROCESSES : [...PROCESSES].reverse();
+      for (const c of SCALE_CONCURRENCY) {
+        for (const n of order) {
+          const before = cpuSnapshot(servers);
+          const stats = await runRound(targets.get(n)!, c, SECONDS, cal.replay, token);
+          const used = cpuSince(before, servers);
+          const key = `${n}/${c}`;
+          runs.set(key, [...(runs.get(key) ?? []), stats]);
+          cpu.set(key, addCpu(cpu.get(key), used));
+          const pc = cpuPercent(used);
+          const lat = [...stats.latencies].sort((a, b) => a - b);
+          console.log(
+            `  round ${round + 1}/${ROUNDS} c=${String(c).padEnd(3)} ${n} process${n === 1 ? ' ' : 'es'} ${((stats.turns * 1000) / stats.elapsedMs).toFixed(1).padStart(7)} turns/s  p50 ${fmt(pct(lat, 50), 0)} ms  p99 ${fmt(pct(lat, 99), 0)} ms  cpu % app ${pc.app.map((x) => x ?? '-').join('/')} pg ${pc.postgres ?? '-'} bench ${pc.bench} other ${pc.other ?? '-'}${stats.errors ? `  errors ${stats.errors}` : ''}`,
+          );
+        }
+      }
+    }
+    const byProcesses = new Map<number, Map<number, ScaleRow>>();
+    for (const n of PROCESSES) {
+      // Statements are read from the n processes in use, so their background is subtracted, not the idle ones'.
+      const calN: Calibration = { ...cal, backgroundPerSecond: backgroundPerProcess === null ? null : backgroundPerProcess * n };
+      byProcesses.set(n, new Map(SCALE_CONCURRENCY.map((c) => [c, { figures: figures(runs.get(`${n}/${c}`) ?? [], calN), cpu: cpuPercent(cpu.get(`${n}/${c}`)!) }])));
+    }
+    return { started: most, byProcesses };
+  } finally {
+    for (const s of servers) await s.stop();
+  }
+}
+
+function scaleJson(s: ScaleResult) {
+  const at = (n: number) => s.byProcesses.get(n)?.get(HEADLINE_C)?.figures.turnsPerSec ?? null;
+  const one = at(1);
+  const two = at(2);
+  return {
+    processes: Object.fromEntries(
+      [...s.byProcesses].map(([n, byC]) => [
+        String(n),
+        Object.fromEntries(
+          [...byC].map(([c, r]) => [
+            `c${c}`,
+            { turnsPerSec: r.figures.turnsPerSec, p50: r.figures.p50, p99: r.figures.p99, statementsPerTurn: r.figures.statementsPerTurn, errors: r.figures.errors, appCpuPct: r.cpu.app, pgCpuPct: r.cpu.postgres, benchCpuPct: r.cpu.bench, otherCpuPct: r.cpu.other },
+          ]),
+        ),
+      ]),
+    ),
+    speedup32: one && two !== null ? round1(two / one, 3) : null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -855,6 +1089,14 @@ async function main(): Promise<void> {
     // The product on PostgreSQL shares the floor's database (its tables are its own).
     results.push(await compareWithFloor(store, shared, store === 'postgres' ? floorDb : undefined, floor));
   }
+  let scale: ScaleResult | null = null;
+  if (!SCALE_OUT) console.log('\nscale-out: skipped (--no-scale-out)');
+  else if (!STORES.includes('postgres')) console.log('\nscale-out: skipped: it runs on PostgreSQL, and --stores leaves it out');
+  else if (!redisUrl) console.log('\nscale-out: skipped: processes share their jobs and socket.io through Redis; set REDIS_URL');
+  else {
+    console.log(`\nscale-out (${PROCESSES.join(', ')} processes on one PostgreSQL database and Redis queue; conversations spread round-robin):`);
+    scale = await scaleOut(shared, adminUrl);
+  }
   if (HISTORY) {
     for (const store of ['postgres', 'pglite'] as const) {
       if (!STORES.includes(store)) continue;
@@ -887,6 +1129,19 @@ async function main(): Promise<void> {
   if (results.some((r) => [...r.byConcurrency.values()].some((v) => v.product.statementsPerTurn === null))) {
     console.log('stmts/turn: "-" where the product\'s /metrics has no db_statements_total (store/statement-count.ts not wired yet)');
   }
+  if (scale) {
+    const s = scale;
+    console.log(`\nScale-out: median turns/s over rounds, latency in ms over all rounds; CPU in % of one core (${os.cpus().length} cores here) over the rounds`);
+    console.log(
+      table(
+        ['processes', 'c', 'turns/s', 'p50', 'p99', 'stmts/turn', 'errors', `app cpu % (${Array.from({ length: s.started }, (_, i) => `p${i + 1}`).join('/')})`, 'pg cpu %', 'bench cpu %', 'other cpu %'],
+        [...s.byProcesses].flatMap(([n, byC]) =>
+          [...byC].map(([c, r]) => [String(n), c, r.figures.turnsPerSec, r.figures.p50, r.figures.p99, r.figures.statementsPerTurn, r.figures.errors, r.cpu.app.map((x) => x ?? '-').join('/'), r.cpu.postgres, r.cpu.bench, r.cpu.other]),
+        ),
+      ),
+    );
+    console.log(`speedup at c=${HEADLINE_C}: ${fmt(scaleJson(s).speedup32, 2)}; app cpu lists every process started (the ones a row does not use sit idle); pg cpu sums every postgres process on this machine, other work's included; other cpu: the machine's remaining busy time (other work competing)`);
+  }
   if (histories.length) {
     console.log('\nHistory: the same turns with few and many stored messages (ratio large/small; 1.0 = the same cost)');
     const rows: (string | number | null)[][] = [];
@@ -905,6 +1160,7 @@ async function main(): Promise<void> {
     postgres: pgResult ? storeJson(pgResult) : null,
     pglite: results.find((r) => r.store === 'pglite') ? storeJson(results.find((r) => r.store === 'pglite')!) : null,
     history: Object.fromEntries(histories.map((h) => [h.store, historyJson(h)])),
+    scaleOut: scale ? scaleJson(scale) : null,
     rounds: ROUNDS,
     seconds: SECONDS,
     quick: QUICK,

@@ -1,7 +1,7 @@
 /**
  * How fast the Twilio webhooks answer under load (Twilio gives up after 15 s): 50 concurrent
  * simulated phone calls, each reporting a missed bin through the voice Gather webhook, then 50
- * concurrent texters on the SMS webhook. Prints p50 / p99 / max in milliseconds.
+ * concurrent texters on the SMS webhook. Prints p50 / p99 / max in milliseconds, then one JSON line.
  *
  *   npm run bench:voice [-- --conversations 50 --turns 10 --think 0]
  *
@@ -9,21 +9,24 @@
  * with every conversation's next request sent the moment the last is answered; a real caller takes
  * several seconds to listen and speak, and calls start at different times, so try --think 3000).
  *
- * Everything runs on 127.0.0.1: a real server (PGlite, or DATABASE_URL / REDIS_URL when set),
+ * Everything runs on 127.0.0.1: the product in a process of its own (api/main.ts; PGlite in a
+ * temporary DATA_DIR, or DATABASE_URL / REDIS_URL when set), a texter waits for the reply to reach
+ * the stand-in before answering,
  * requests signed exactly as Twilio signs them, and a local stand-in for Twilio's REST API that
  * receives the outbound texts. No Twilio account is used.
  */
-import http from 'node:http';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import express from 'express';
-import { problemHandler } from '../api/problem.js';
-import { registerSmsJobs, twilioSmsRoutes, twilioVoiceRoutes } from '../channels/index.js';
-import { createVoiceSms } from '../channels/twilio/voice/index.js';
+import fs, { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { postSigned, TwilioCall, ACCOUNT_SID } from '../channels/twilio/voice/twilio-sim.js';
 import { startTwilioStandIn } from '../channels/twilio/twilio-stand-in.fixture.js';
-import { startTestServer } from '../test/server.js';
 import { parseArgs } from './cli.js';
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = parseArgs(process.argv.slice(2));
 const CONVERSATIONS = Math.min(200, Number(args.get('conversations') ?? 50));
 const TURNS = Math.min(20, Number(args.get('turns') ?? 10));
@@ -60,45 +63,91 @@ function report(label: string, samples: number[]): void {
   console.log(`${label.padEnd(34)} n=${String(s.length).padStart(5)}  p50=${f(percentile(s, 0.5))} ms  p99=${f(percentile(s, 0.99))} ms  max=${f(s[s.length - 1] ?? NaN)} ms`);
 }
 
-async function main(): Promise<void> {
-  const stand = await startTwilioStandIn();
-  Object.assign(process.env, {
+/** A free TCP port on 127.0.0.1. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The product as it runs in production: a process of its own (`api/main.ts`), so the load
+ * generator's signing and parsing do not share its event loop. PostgreSQL and Redis when
+ * DATABASE_URL / REDIS_URL are set, else the embedded PGlite in a temporary DATA_DIR.
+ */
+async function startProduct(stand: { url: string; accountSid: string; authToken: string }): Promise<{ url: string; store: string; stop: () => Promise<void> }> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'bench-voice-'));
+  // The intent model is trained once and reused by every run (it is keyed by its training phrases).
+  const models = path.join(os.tmpdir(), 'council-assistant-bench-models');
+  fs.mkdirSync(models, { recursive: true });
+  fs.symlinkSync(models, path.join(work, 'models'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    // A throwaway key: production refuses to run without one.
+    DATA_KEYS: `kbench:${randomBytes(32).toString('base64')}`,
+    PORT: String(port),
+    DATA_DIR: work,
+    PUBLIC_URL: url,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    JOBS_QUEUE_NAME: `bench-voice-${randomBytes(4).toString('hex')}`,
     TWILIO_ACCOUNT_SID: stand.accountSid,
     TWILIO_AUTH_TOKEN: stand.authToken,
     TWILIO_FROM: COUNCIL,
     TWILIO_API_BASE_URL: stand.url,
-  });
-  delete process.env.PUBLIC_URL;
-  delete process.env.TWILIO_STATUS_CALLBACK_URL;
-  const server = await startTestServer();
-  let side: http.Server | null = null;
-  let voiceOrigin = server.url;
-  let smsOrigin = server.url;
-  try {
-    // Mounted in the app by the composition root? Otherwise mount what is missing on a side listener.
-    const mounted = async (path: string) => (await fetch(`${server.url}${path}`, { method: 'POST' })).status !== 404;
-    const voiceMounted = await mounted('/channels/twilio/voice');
-    const smsMounted = await mounted('/channels/twilio/sms');
-    if (!voiceMounted || !smsMounted) {
-      const app = express();
-      if (!voiceMounted) {
-        const sms = createVoiceSms({ db: server.store.db, jobs: server.jobs, log: server.log });
-        app.use('/channels/twilio', twilioVoiceRoutes({ store: server.store, assistant: server.assistant, log: server.log, tenantIds: () => [server.tenant], sms }));
-      }
-      if (!smsMounted) {
-        const smsDeps = { db: server.store.db, assistant: server.assistant, jobs: server.jobs, log: server.log, defaultTenant: server.tenant, tenantIds: () => [server.tenant] };
-        registerSmsJobs(server.jobs, smsDeps);
-        app.use('/channels/twilio', twilioSmsRoutes(smsDeps));
-      }
-      app.use(problemHandler(server.log));
-      side = http.createServer(app);
-      await new Promise<void>((r) => side!.listen(0, '127.0.0.1', r));
-      const origin = `http://127.0.0.1:${(side.address() as { port: number }).port}`;
-      if (!voiceMounted) voiceOrigin = origin;
-      if (!smsMounted) smsOrigin = origin;
-      console.log(`(not mounted in the app yet: ${[!voiceMounted && 'voice', !smsMounted && 'sms'].filter(Boolean).join(', ')}; measured on a side listener sharing the server's store, assistant and jobs)`);
+    // Fifty callers from one machine would otherwise be refused as abuse.
+    RATE_LIMIT_CONVERSATIONS_PER_MINUTE: '0',
+    RATE_LIMIT_MESSAGES_PER_MINUTE: '0',
+    RATE_LIMIT_MESSAGES_PER_IP_PER_MINUTE: '0',
+    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+  };
+  const logFile = path.join(work, 'server.log');
+  const log = fs.openSync(logFile, 'a');
+  // BENCH_CPU_PROF=<dir>: the product writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'api/main.ts'], { cwd: root, env, stdio: ['ignore', log, log] });
+  fs.closeSync(log);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      const done = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 20_000))]);
+      if (!done) child.kill('SIGKILL');
     }
-    console.log(`store: ${server.store.kind}, jobs: ${server.jobs.kind}, ${CONVERSATIONS} concurrent conversations, ${TURNS} turns each, think time ${THINK_MS} ms\n`);
+    fs.rmSync(work, { recursive: true, force: true });
+  };
+  process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'));
+  const until = Date.now() + 300_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`the product exited with ${child.exitCode}:\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`);
+    try {
+      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) });
+      if (res.ok) return { url, store: ((await res.json()) as { store: string }).store, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error('the product did not start within 300 s');
+}
+
+async function main(): Promise<void> {
+  const stand = await startTwilioStandIn();
+  const product = await startProduct(stand);
+  const voiceOrigin = product.url;
+  const smsOrigin = product.url;
+  try {
+    console.log(`store: ${product.store}${process.env.REDIS_URL && process.env.DATABASE_URL ? ' + Redis' : ''} (the product in a process of its own), ${CONVERSATIONS} concurrent conversations, ${TURNS} turns each, think time ${THINK_MS} ms\n`);
 
     // Warm-up: one call and one text, so model loading is not measured.
     const warm = new TwilioCall(voiceOrigin, '+447700800000', stand.authToken, COUNCIL);
@@ -127,6 +176,7 @@ async function main(): Promise<void> {
     );
     const voiceSeconds = (performance.now() - started) / 1000;
 
+    const sentTo = (n: string) => stand.sent.filter((m) => m.to === n).length;
     const smsWebhook: number[] = [];
     const smsStarted = performance.now();
     await Promise.all(
@@ -152,12 +202,10 @@ async function main(): Promise<void> {
           const r = await postSigned(`${smsOrigin}/channels/twilio/sms`, params, stand.authToken);
           if (r.status !== 200) failures++;
           smsWebhook.push(r.ms);
-          // A resident reads the reply before answering: wait for this text's turn (bounded).
-          for (let w = 0; w < 200; w++) {
-            const row = await server.store.db.selectFrom('messages').select('processed_at').where('provider_message_id', '=', sid).executeTakeFirst();
-            if (row?.processed_at) break;
-            await new Promise((res) => setTimeout(res, 10));
-          }
+          // A resident reads the reply before answering: wait until this text's answer reaches
+          // them (the stand-in receives the reply; bounded), as a phone shows it.
+          const before = sentTo(from);
+          for (let w = 0; w < 1000 && sentTo(from) === before; w++) await new Promise((res) => setTimeout(res, 10));
         }
       }),
     );
@@ -167,11 +215,26 @@ async function main(): Promise<void> {
     report('voice: Gather webhook', voiceGather);
     report('sms: webhook (POST /sms)', smsWebhook);
     console.log(`\nvoice phase ${voiceSeconds.toFixed(1)} s (${(voiceGather.length / voiceSeconds).toFixed(0)} turns/s), sms phase ${smsSeconds.toFixed(1)} s; texts received by the stand-in: ${stand.sent.length}; failed requests: ${failures}`);
+    const figures = (samples: number[]) => {
+      const sorted = [...samples].sort((a, b) => a - b);
+      return { n: sorted.length, p50: Math.round(percentile(sorted, 0.5)), p99: Math.round(percentile(sorted, 0.99)) };
+    };
+    console.log(
+      JSON.stringify({
+        store: product.store,
+        redis: !!(process.env.REDIS_URL && process.env.DATABASE_URL),
+        conversations: CONVERSATIONS,
+        thinkMs: THINK_MS,
+        voiceStart: figures(voiceStart),
+        voiceGather: figures(voiceGather),
+        smsWebhook: figures(smsWebhook),
+        voiceTurnsPerSec: Math.round(voiceGather.length / voiceSeconds),
+        failures,
+      }),
+    );
     if (failures) process.exitCode = 1;
   } finally {
-    await new Promise((r) => setTimeout(r, 500));
-    if (side) await new Promise<void>((r) => { side!.close(() => r()); side!.closeAllConnections(); });
-    await server.close();
+    await product.stop();
     await stand.close();
   }
 }

@@ -6,12 +6,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { setKeyring, type Keyring } from './crypto.js';
 import { migrationProvider, migrations } from './migrations/index.js';
 import { runStatements } from './migrations/run-statements.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { namePreparedStatements } from './prepared-statements.js';
 import { countTransactionStatements, statementCountPlugin } from './statement-count.js';
 import type { Database } from './schema.js';
 
@@ -49,7 +50,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   let store: Store;
   if (options.keyring !== undefined) setKeyring(options.keyring);
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = namePreparedStatements(new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 }));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...STATEMENT_COUNTING });
     store = { db, kind: 'postgres', close: () => db.destroy() };
   } else {
@@ -71,11 +72,25 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 export async function migrate(db: Kysely<Database>): Promise<void> {
+  // Up to date (every start after the first): one read instead of the migrator's tables, lock and reads.
+  if (await migrationsApplied(db)) return;
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message}`);
+  }
+}
+
+/** Whether every migration has run (and nothing unknown has): read from Kysely's own table; false when it is not there yet. */
+async function migrationsApplied(db: Kysely<Database>): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    const done = new Set(rows.map((r) => r.name));
+    const ours = Object.keys(migrations);
+    return done.size === ours.length && ours.every((name) => done.has(name));
+  } catch {
+    return false; // a fresh database: the migrator creates its tables
   }
 }
 

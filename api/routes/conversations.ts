@@ -78,7 +78,7 @@ export function conversationRoutes(deps: { store: Store; assistant: Assistant; d
           text: body.text,
           receivedAt,
         };
-      })
+      }, undefined, { text: body.text })
       .catch((err: unknown) => {
         if (err instanceof UnknownConversationError) throw notFound(id);
         throw err;
