@@ -11,11 +11,13 @@ import { PushOutbox } from './outbox.js';
 import { smsChannel } from './twilio/sms-channel.js';
 import { voiceChannel } from './twilio/voice/voice-routes.js';
 import { webhookChannel } from './webhook.js';
+import { whatsappChannel } from './meta/whatsapp-channel.js';
 
 const CHANNELS: ChannelFactory[] = [
   smsChannel,
   voiceChannel,
   webhookChannel,
+  whatsappChannel,
 ];
 
 export interface Channels {

@@ -111,8 +111,10 @@ export const settingsSchema = z
           .default({ recordCalls: false, voice: 'Polly.Amy-Neural' }),
         /** The council's Twilio numbers (E.164): a webhook's `To` picks the tenant. */
         twilioNumbers: z.array(z.string().regex(/^\+\d{8,15}$/, 'E.164, e.g. +441632960100')).default([]),
+        /** The council's WhatsApp Cloud API phone number ids (Meta's ids, not the numbers): a webhook's metadata.phone_number_id picks the tenant (channels/meta). */
+        whatsappPhoneNumberIds: z.array(z.string().regex(/^\d{1,32}$/, "Meta's numeric phone number id")).default([]),
       })
-      .default({ sms: { resumeWithinMinutes: 1440 }, voice: { recordCalls: false, voice: 'Polly.Amy-Neural' }, twilioNumbers: [] }),
+      .default({ sms: { resumeWithinMinutes: 1440 }, voice: { recordCalls: false, voice: 'Polly.Amy-Neural' }, twilioNumbers: [], whatsappPhoneNumberIds: [] }),
     /** Signposting by kind of risk; a kind left out gets national defaults (bot/replies.ts). */
     signposting: z.partialRecord(z.enum(RISK_KINDS as [RiskKind, ...RiskKind[]]), z.array(signpost).min(1)).default({}),
     /** Out-of-hours duty referrals: escalation when nobody acknowledges (handoff/referrals/escalation.ts). */

@@ -1,0 +1,112 @@
+/**
+ * The WhatsApp channel adapter (Meta's WhatsApp Cloud API), mounted at /channels/meta:
+ *   GET  /webhook  the subscription handshake: hub.mode=subscribe and hub.verify_token =
+ *                  META_VERIFY_TOKEN answer hub.challenge as plain text; anything else 403
+ *   POST /webhook  `whatsapp_business_account` deliveries, refused (403) unless X-Hub-Signature-256
+ *                  is the HMAC-SHA256 of the raw body with META_APP_SECRET; stored, answered 200,
+ *                  then the turns run (whatsapp-inbound.ts). Other objects (page, instagram) are
+ *                  acknowledged and left for the Messenger channel (not built yet).
+ * Replies leave through the shared push outbox: rendered (whatsapp-render.ts) and sent from the
+ * council's WhatsApp number through the Graph API (graph-client.ts).
+ */
+import express, { Router, type Request, type Response } from 'express';
+import type { ChannelAdapter, ChannelDeps, Delivery } from '../adapter.js';
+import { DeliveryError } from '../adapter.js';
+import { sendProblem } from '../http.js';
+import { metaConfigFromEnv, type MetaConfig } from './config.js';
+import { GraphError, sendWhatsApp } from './graph-client.js';
+import { graphRecipientOf, phoneNumberIdsOf } from './phone-ids.js';
+import { sameToken, signedByMeta } from './signature.js';
+import { metaWebhookBody, whatsAppEntries } from './webhook-body.js';
+import { receiveWhatsApp, WHATSAPP, type WhatsAppDeps } from './whatsapp-inbound.js';
+import { renderWhatsApp, type WhatsAppBody } from './whatsapp-render.js';
+
+/** Meta's batches are small; a few MB leaves room for a large one. */
+const BODY_LIMIT = '3mb';
+
+const rawOf = (req: Request): Buffer => (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+
+export function whatsappChannel(deps: ChannelDeps): ChannelAdapter | null {
+  const configured = metaConfigFromEnv(deps.env);
+  if (!configured) {
+    deps.log.info({}, 'WhatsApp is not configured (META_APP_SECRET, META_VERIFY_TOKEN, WHATSAPP_ACCESS_TOKEN): its webhook is not mounted');
+    return null;
+  }
+  const config: MetaConfig = configured;
+  deps.log.warn(
+    { graph: config.graphBaseUrl, version: config.graphVersion },
+    'WhatsApp is configured (format checked); the access token is untested until the first send: watch the log for "WhatsApp access token"',
+  );
+  const wa: WhatsAppDeps = { ...deps, config };
+
+  async function deliver(d: Delivery): Promise<{ providerMessageId: string }> {
+    const phoneNumberId = phoneNumberIdsOf(deps, d.tenant)[0];
+    if (!phoneNumberId) throw new DeliveryError(`no WhatsApp phone number id is listed for council "${d.tenant}" (channels.whatsappPhoneNumberIds)`, false);
+    try {
+      return { providerMessageId: await sendWhatsApp(config, phoneNumberId, graphRecipientOf(d.to), d.payload as WhatsAppBody) };
+    } catch (err) {
+      if (err instanceof GraphError && err.code === 190) {
+        // Every send fails until someone renews it: an alert for council IT, not a resident's problem.
+        deps.log.error({ tenant: d.tenant, fbtraceId: err.fbtraceId }, 'WhatsApp access token expired or invalid (Graph code 190): renew WHATSAPP_ACCESS_TOKEN');
+      }
+      throw err;
+    }
+  }
+
+  return {
+    name: WHATSAPP,
+    mountPath: '/channels/meta',
+    capabilities: { buttons: true, cards: true, maxLength: 4096 },
+    routes: () => metaRoutes(wa),
+    verify: (req) => signedByMeta(config.appSecret, rawOf(req), req.get('x-hub-signature-256')),
+    render: (message) => renderWhatsApp(message).body,
+    deliver,
+  };
+}
+
+export function metaRoutes(deps: WhatsAppDeps & { config: MetaConfig }): Router {
+  const router = Router();
+  const { config } = deps;
+
+  router.get('/webhook', (req: Request, res: Response) => {
+    const challenge = req.query['hub.challenge'];
+    if (req.query['hub.mode'] === 'subscribe' && sameToken(config.verifyToken, req.query['hub.verify_token']) && typeof challenge === 'string' && /^[\w.-]{1,512}$/.test(challenge)) {
+      return void res.status(200).type('text/plain').send(challenge);
+    }
+    sendProblem(res, 403, 'Forbidden', 'hub.mode must be "subscribe", hub.verify_token must be the configured verify token, and hub.challenge given.');
+  });
+
+  router.post('/webhook', express.raw({ type: () => true, limit: BODY_LIMIT }), async (req: Request, res: Response) => {
+    const raw = rawOf(req);
+    const signature = req.get('x-hub-signature-256');
+    if (!signature) return sendProblem(res, 403, 'Forbidden', 'The X-Hub-Signature-256 header is missing.');
+    if (!signedByMeta(config.appSecret, raw, signature)) return sendProblem(res, 403, 'Forbidden', 'X-Hub-Signature-256 is not the HMAC-SHA256 of this body with the app secret.');
+    let json: unknown;
+    try {
+      json = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return sendProblem(res, 400, 'Malformed JSON', 'The request body is not valid JSON.');
+    }
+    const envelope = metaWebhookBody.safeParse(json);
+    if (!envelope.success) return sendProblem(res, 400, 'Invalid Meta webhook', issues(envelope.error.issues));
+    if (envelope.data.object !== 'whatsapp_business_account') {
+      deps.log.warn({ object: envelope.data.object }, 'Meta webhook for an object this server does not handle yet: acknowledged, not processed');
+      return void res.status(200).type('text/plain').send('EVENT_RECEIVED');
+    }
+    const entries = whatsAppEntries.safeParse(envelope.data.entry);
+    if (!entries.success) return sendProblem(res, 400, 'Invalid WhatsApp webhook', issues(entries.error.issues, 'entry'));
+    // Stored before Meta hears back (a failure here is a 500: Meta delivers it again).
+    const outcome = await receiveWhatsApp(deps, entries.data);
+    res.status(200).type('text/plain').send('EVENT_RECEIVED');
+    void outcome.after().catch((err: unknown) => deps.log.error({ err }, 'WhatsApp turns failed after the webhook was answered'));
+  });
+
+  return router;
+}
+
+function issues(list: { path: PropertyKey[]; message: string }[], prefix?: string): string {
+  return list
+    .slice(0, 5)
+    .map((i) => `${[prefix, ...i.path.map(String)].filter((p) => p !== undefined).join('.')}: ${i.message}`)
+    .join('; ');
+}
