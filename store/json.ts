@@ -4,8 +4,15 @@
  * here rather than failing the write and losing the message.
  */
 export function toJson(value: unknown): string {
+  // Plain stringify first (a replacer called on every value showed in a turn's profile): JSON text
+  // holds a NUL or a lone surrogate only as an escape (\u0000, \udXXX), so only then the slow way.
+  const json = JSON.stringify(value ?? null);
+  if (json !== undefined && !ESCAPED_UNSTORABLE.test(json)) return json;
   return JSON.stringify(value ?? null, (_key, v: unknown) => (typeof v === 'string' ? storableText(v) : v));
 }
+
+/** How JSON.stringify writes what PostgreSQL refuses (it escapes lone surrogates); a false alarm only costs the slow way. */
+const ESCAPED_UNSTORABLE = /\\u(?:0000|d[89a-f])/i;
 
 /** pg returns jsonb parsed; be tolerant of a driver that hands back text. */
 export function fromJson<T>(value: unknown): T {

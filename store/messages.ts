@@ -2,6 +2,24 @@ import { isSealed, seal, sealing, sealJson, unseal, unsealJson } from './crypto.
 import { fromJson, storableText, toJson } from './json.js';
 import type { Db, MessageRow } from './schema.js';
 
+/** A message's columns by name (MessageRow), for statements whose result shape must not follow a migration's new column. */
+export const MESSAGE_COLUMNS = [
+  'id',
+  'tenant_id',
+  'conversation_id',
+  'channel',
+  'direction',
+  'author',
+  'provider_message_id',
+  'text',
+  'parts',
+  'recognition',
+  'status',
+  'reply_to',
+  'processed_at',
+  'created_at',
+] as const;
+
 export interface StoredInbound {
   message: MessageRow;
   /** True when the provider message id had been stored before: acknowledge and drop. */
@@ -38,9 +56,10 @@ export async function storeInbound(
     .onConflict((oc) =>
       oc.columns(['tenant_id', 'channel', 'provider_message_id']).where('provider_message_id', 'is not', null).doNothing(),
     )
-    .returningAll()
+    // The text and parts as given, not read back and decrypted: they are what was just sealed.
+    .returning(MESSAGE_COLUMNS.filter((c) => c !== 'text' && c !== 'parts'))
     .executeTakeFirst();
-  if (inserted) return { message: openMessage(inserted), duplicate: false };
+  if (inserted) return { message: { ...inserted, text: storableText(input.text), parts: input.parts === undefined ? null : fromJson(toJson(input.parts)) } as MessageRow, duplicate: false };
   const existing = await db
     .selectFrom('messages')
     .selectAll()

@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { openStore, type Store } from './open.js';
-import { namePreparedStatements } from './prepared-statements.js';
+import { nameable, namePreparedStatements } from './prepared-statements.js';
 
 const url = process.env.DATABASE_URL;
 const onPostgres = url ? test : test.skip;
@@ -39,5 +39,34 @@ onPostgres('past the cap, texts go unnamed and still run', async () => {
     expect(named.rows[0].n).toBe(1);
   } finally {
     await pool.end();
+  }
+});
+
+test('a statement whose result is a wildcard is never named (a migration adding a column would break it)', () => {
+  expect(nameable('select * from "messages" where "id" = $1')).toBe(false);
+  expect(nameable('select "c".*, "m"."id" as "m_id" from "conversations" as "c"')).toBe(false);
+  expect(nameable('insert into "messages" ("id") values ($1) returning *')).toBe(false);
+  expect(nameable('select "messages".* from "messages" where "id" = $1')).toBe(false);
+  expect(nameable('select count(*) as "n" from "messages" where "id" = $1')).toBe(true);
+  expect(nameable('select "c"."id", "c"."state" from "conversations" as "c" where "c"."id" = $1 for update of "c"')).toBe(true);
+  expect(nameable('insert into "messages" ("id") values ($1) returning "id", "created_at"')).toBe(true);
+});
+
+onPostgres('after a column is added, the running process still runs its named statements', async () => {
+  const table = `prep_probe_${Date.now()}`;
+  const s = await openStore({ databaseUrl: url, poolSize: 1 });
+  try {
+    await sql.raw(`create table ${table} (id int primary key, a text)`).execute(s.db);
+    await sql`insert into ${sql.table(table)} values (${1}, ${'x'})`.execute(s.db);
+    const read = () => sql<{ a: string }>`select a from ${sql.table(table)} where id = ${1}`.execute(s.db);
+    const all = () => sql<{ a: string }>`select * from ${sql.table(table)} where id = ${1}`.execute(s.db);
+    await read();
+    await all();
+    await sql.raw(`alter table ${table} add column b text`).execute(s.db);
+    expect((await read()).rows[0].a).toBe('x');
+    expect((await all()).rows[0]).toEqual({ id: 1, a: 'x', b: null });
+  } finally {
+    await sql.raw(`drop table if exists ${table}`).execute(s.db);
+    await s.close();
   }
 });

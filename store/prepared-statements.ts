@@ -5,7 +5,10 @@
  * turn's folded statements (store/turns.ts: a lock joined to the unanswered messages, a CTE of three
  * writes) cost more to parse than to run. Texts beyond the cap (a query built with a list of
  * unusual length) and statements without parameters (DDL, migrations' multi-statement scripts,
- * begin/commit) go unnamed, as before.
+ * begin/commit) go unnamed, as before. So do statements whose result is a wildcard (`select *`,
+ * `"c".*`, `returning *`): PostgreSQL refuses to run a prepared statement whose result shape has
+ * changed ("cached plan must not change result type"), which a migration adding a column would do
+ * to every running process during a rolling deploy. The hot statements name their columns.
  */
 import type pg from 'pg';
 
@@ -14,6 +17,14 @@ export const PREPARED_STATEMENT_CAP = 2_000;
 
 const NAMED = Symbol('preparedStatementsNamed');
 
+/** A wildcard in a result list: `*` or `"t".*` before a comma, `from`, a parenthesis or the end (not `count(*)`). */
+const WILDCARD_RESULT = /(?:^|[\s,])(?:"[^"]+"\.|\w+\.)?\*(?=\s*(?:,|from\b|\)|;|$))/i;
+
+/** Whether a statement may be named: its result columns are fixed by its text. */
+export function nameable(text: string): boolean {
+  return !WILDCARD_RESULT.test(text);
+}
+
 type QueryFn = (...args: unknown[]) => unknown;
 
 /** Names the pool's parameterised queries (patched on each client as the pool first hands it out). */
@@ -21,7 +32,7 @@ export function namePreparedStatements(pool: pg.Pool, cap = PREPARED_STATEMENT_C
   const names = new Map<string, string>();
   const nameFor = (text: string): string | undefined => {
     let name = names.get(text);
-    if (name === undefined && names.size < cap) {
+    if (name === undefined && names.size < cap && nameable(text)) {
       name = `ca_${names.size.toString(36)}`;
       names.set(text, name);
     }

@@ -90,13 +90,19 @@ test('the conversation lock serialises two transactions on the same conversation
   const tenant = await freshTenant(store);
   const conv = await createConversation(store.db, { tenant, channel: 'api' });
   const order: string[] = [];
+  let aLocked!: () => void;
+  const aHolds = new Promise<void>((r) => (aLocked = r));
   const turn = (name: string, holdMs: number) =>
     store.db.transaction().execute(async (trx) => {
       await lockConversation(trx, tenant, conv.id);
       order.push(`${name}:start`);
+      if (name === 'a') aLocked();
       await new Promise((r) => setTimeout(r, holdMs));
       order.push(`${name}:end`);
     });
-  await Promise.all([turn('a', 80), turn('b', 10)]);
+  // b asks for the lock only once a holds it (on a busy machine b could otherwise get there first).
+  const a = turn('a', 80);
+  await aHolds;
+  await Promise.all([a, turn('b', 10)]);
   expect(order).toEqual(['a:start', 'a:end', 'b:start', 'b:end']);
 });

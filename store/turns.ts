@@ -5,7 +5,7 @@
  */
 import { seal, sealJson } from './crypto.js';
 import { storableText, toJson } from './json.js';
-import { openMessage, sealParts, sealRecognition } from './messages.js';
+import { MESSAGE_COLUMNS, openMessage, sealParts, sealRecognition } from './messages.js';
 import { openConversation } from './conversations.js';
 import type { ConversationRow, Db, MessageRow } from './schema.js';
 
@@ -15,21 +15,24 @@ export interface LockedConversation {
   pending: MessageRow[];
 }
 
-const MESSAGE_COLUMNS = [
+/**
+ * The conversation's columns by name, not `c.*`: a named prepared statement (prepared-statements.ts)
+ * keeps its result shape when a later migration adds a column.
+ */
+const CONVERSATION_COLUMNS = [
   'id',
   'tenant_id',
-  'conversation_id',
+  'contact_id',
   'channel',
-  'direction',
-  'author',
-  'provider_message_id',
-  'text',
-  'parts',
-  'recognition',
-  'status',
-  'reply_to',
-  'processed_at',
+  'channel_user_id',
+  'channel_user_sealed',
+  'state',
+  'token_hash',
+  'dialogue',
   'created_at',
+  'updated_at',
+  'last_message_at',
+  'closed_at',
 ] as const;
 
 /**
@@ -43,7 +46,7 @@ export async function lockWithPending(db: Db, tenant: string | undefined, id: st
     .leftJoin('messages as m', (join) =>
       join.onRef('m.conversation_id', '=', 'c.id').onRef('m.tenant_id', '=', 'c.tenant_id').on('m.direction', '=', 'in').on('m.processed_at', 'is', null),
     )
-    .selectAll('c')
+    .select(CONVERSATION_COLUMNS.map((col) => `c.${col}` as const))
     .select(MESSAGE_COLUMNS.map((col) => `m.${col} as m_${col}` as const))
     .where('c.id', '=', id)
     .orderBy('m.id')

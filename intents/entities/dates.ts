@@ -54,7 +54,24 @@ const COUNT_RE = String.raw`(\d{1,3}|a\s+couple\s+of|couple\s+of|a\s+few|${alt(O
 // Building an Intl formatter costs far more than using one.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * The last answer per time zone, for its quarter hour: every zone's offset is a whole number of
+ * quarter hours, so the local date changes only on a quarter-hour boundary (formatToParts showed in
+ * a turn's profile: a message's date entities ask for today several times).
+ */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const lastToday = new Map<string, { quarter: number; day: Day }>();
+
 export function localToday(now: Date = new Date(), timeZone = 'Europe/London'): Day {
+  const quarter = Math.floor(now.getTime() / QUARTER_HOUR_MS);
+  const last = lastToday.get(timeZone);
+  if (last && last.quarter === quarter) return new Date(last.day.getTime());
+  const day = computeToday(now, timeZone);
+  lastToday.set(timeZone, { quarter, day });
+  return new Date(day.getTime());
+}
+
+function computeToday(now: Date, timeZone: string): Day {
   let fmt = formatters.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
