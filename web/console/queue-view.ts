@@ -40,7 +40,6 @@ export class QueueView {
   private readonly cleanup: (() => void)[] = [];
   /** When each item's waiting time was measured, by our clock, to tick without refetching. */
   private readonly since = new Map<string, number>();
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private fetching = false;
   private again = false;
 
@@ -67,7 +66,7 @@ export class QueueView {
     const tick = setInterval(() => this.tick(), 1000);
     // A fallback for a dropped socket: the list is never more than 30 s stale.
     const poll = setInterval(() => void this.refresh(), 30_000);
-    this.cleanup.push(() => clearInterval(tick), () => clearInterval(poll), () => clearTimeout(this.refreshTimer));
+    this.cleanup.push(() => clearInterval(tick), () => clearInterval(poll));
     void this.refresh();
   }
 
@@ -75,9 +74,13 @@ export class QueueView {
     for (const c of this.cleanup.splice(0)) c();
   }
 
+  /**
+   * At once, so a new handoff shows without waiting (issue 11: request to console within 250 ms);
+   * events that arrive while a refresh runs make one more after it (refresh's `again`), so a burst
+   * of events for one handoff costs at most two requests.
+   */
   private scheduleRefresh(): void {
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => void this.refresh(), 100);
+    void this.refresh();
   }
 
   private async refresh(): Promise<void> {
