@@ -12,12 +12,14 @@ import { smsChannel } from './twilio/sms-channel.js';
 import { voiceChannel } from './twilio/voice/voice-routes.js';
 import { webhookChannel } from './webhook.js';
 import { whatsappChannel } from './meta/whatsapp-channel.js';
+import { instagramChannel, messengerChannel } from './meta/messenger-channel.js';
 
 const CHANNELS: ChannelFactory[] = [
   smsChannel,
   voiceChannel,
   webhookChannel,
   whatsappChannel,
+  messengerChannel, instagramChannel,
 ];
 
 export interface Channels {

@@ -31,3 +31,4 @@ export * from './rotate-keys.js';
 export * from './read-only.js';
 export * from './turns.js';
 export * from './statement-count.js';
+export * from './meta.js';

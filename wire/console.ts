@@ -176,6 +176,11 @@ export const conversationView = z.strictObject({
     .nullable(),
   transcript: z.array(consoleMessage),
   context: conversationContext,
+  /**
+   * A channel that allows free-form messages only for a while after the resident's last message
+   * (WhatsApp: 24 hours); absent for other channels. `closesAt` null: the resident has not written.
+   */
+  messagingWindow: z.strictObject({ channel: z.string(), open: z.boolean(), closesAt: z.string().nullable() }).optional(),
 });
 
 export const replyRequest = z.strictObject({ text: z.string().trim().min(1, 'text must not be empty').max(2000, 'text must be at most 2000 characters') });

@@ -13,7 +13,8 @@ import {
   updateCase,
   viewConversation,
 } from '../../handoff/index.js';
-import { findCaseByReference, listTransferAgents } from '../../store/index.js';
+import { conversationWindow } from '../../channels/index.js';
+import { findCaseByReference, listTransferAgents, mediaFile, recordAudit } from '../../store/index.js';
 import {
   caseRequest,
   caseUpdateRequest,
@@ -118,10 +119,31 @@ export function workRoutes(deps: ConsoleDeps): Router {
       serviceNamesOf(deps, agent.tenantId),
       overflowOptions(agent.tenantId),
     );
+    // WhatsApp: how long free-form replies remain allowed (after that a template asks the resident to write).
+    const window = await conversationWindow(db, agent.tenantId, view.conversation.id, deps.clock());
+    const messagingWindow = window && { channel: window.channel, open: window.open, closesAt: window.closesAt?.toISOString() ?? null };
     res.setHeader('Cache-Control', 'no-store');
     // handoff/queue's view types state, priority, direction and author as plain strings: wire/wire.test.ts parses the real response.
     // Message ids (bigserial) come as numbers from PGlite, strings from PostgreSQL: always strings on the wire.
-    res.json({ ...view, transcript: view.transcript.map((m) => ({ ...m, id: String(m.id) })) } as ConversationView);
+    res.json({ ...view, ...(messagingWindow ? { messagingWindow } : {}), transcript: view.transcript.map((m) => ({ ...m, id: String(m.id) })) } as ConversationView);
+  });
+
+  // A file a resident sent (a WhatsApp photo, PDF or voice note: channels/meta/whatsapp-media.ts), for
+  // agents who may see its conversation; anything else is not found. Audited as a view of the conversation.
+  router.get('/media/:id', auth, async (req, res) => {
+    const agent = agentOf(req);
+    const file = await mediaFile(db, agent.tenantId, String(req.params.id));
+    if (!file) throw new QueueError(404, 'File not found');
+    await mustSee(agent, file.conversationId, 'File not found');
+    if (file.status !== 'stored' || !file.data) throw new QueueError(404, 'File not kept', file.reason ? `It was not kept: ${file.reason}.` : undefined);
+    await recordAudit(db, { tenant: agent.tenantId, actorType: 'agent', actorId: agent.id, action: 'media.view', subjectType: 'conversation', subjectId: file.conversationId, detail: { agentName: agent.name, mediaId: file.id } });
+    const shown = /^(image\/(jpeg|png|webp)|audio\/|application\/pdf$)/.test(file.contentType);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    // Sent by a stranger: never run as a page of ours.
+    res.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; media-src 'self'; sandbox");
+    res.setHeader('Content-Disposition', `${shown ? 'inline' : 'attachment'}; filename="${(file.name ?? `resident-file-${file.id.slice(0, 8)}`).replace(/[^\w. -]/g, '_').slice(0, 100)}"`);
+    res.type(file.contentType).send(file.data);
   });
 
   router.post('/conversations/:id/messages', auth, async (req, res) => {

@@ -113,8 +113,45 @@ export const settingsSchema = z
         twilioNumbers: z.array(z.string().regex(/^\+\d{8,15}$/, 'E.164, e.g. +441632960100')).default([]),
         /** The council's WhatsApp Cloud API phone number ids (Meta's ids, not the numbers): a webhook's metadata.phone_number_id picks the tenant (channels/meta). */
         whatsappPhoneNumberIds: z.array(z.string().regex(/^\d{1,32}$/, "Meta's numeric phone number id")).default([]),
+        /**
+         * Approved WhatsApp message templates (Meta's name and language code, and the body as approved,
+         * its variables written {reference} or {council}, in the order Meta numbers them). `reengage`
+         * is sent outside the 24-hour customer-service window in place of a message that must wait for
+         * the resident to write (channels/meta/whatsapp-window.ts).
+         */
+        whatsappTemplates: z
+          .object({
+            reengage: z
+              .object({
+                name: z.string().regex(/^[a-z0-9_]{1,512}$/, "Meta's template name: lower case, digits and _"),
+                language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'a language code such as en_GB'),
+                body: z
+                  .string()
+                  .min(1)
+                  .max(1024)
+                  .refine((b) => [...b.matchAll(/\{(\w+)\}/g)].every((m) => ['reference', 'council'].includes(m[1])), 'the only variables are {reference} and {council}'),
+              })
+              .strict()
+              .optional(),
+          })
+          .strict()
+          .optional(),
+        /** The council's Facebook Page ids: a Messenger webhook's recipient (the Page) picks the tenant (channels/meta). */
+        messengerPageIds: z.array(z.string().regex(/^\d{1,32}$/, "Meta's numeric Page id")).default([]),
+        /** The council's Instagram professional account ids (linked to its Page): an Instagram webhook's recipient picks the tenant. */
+        instagramAccountIds: z.array(z.string().regex(/^\d{1,32}$/, "Meta's numeric Instagram account id")).default([]),
+        /** The Page has Meta's Human Agent permission: an agent's reply after the 24-hour window goes with the HUMAN_AGENT tag (up to 7 days). */
+        messengerHumanAgentTag: z.boolean().default(false),
       })
-      .default({ sms: { resumeWithinMinutes: 1440 }, voice: { recordCalls: false, voice: 'Polly.Amy-Neural' }, twilioNumbers: [], whatsappPhoneNumberIds: [] }),
+      .default({
+        sms: { resumeWithinMinutes: 1440 },
+        voice: { recordCalls: false, voice: 'Polly.Amy-Neural' },
+        twilioNumbers: [],
+        whatsappPhoneNumberIds: [],
+        messengerPageIds: [],
+        instagramAccountIds: [],
+        messengerHumanAgentTag: false,
+      }),
     /** Signposting by kind of risk; a kind left out gets national defaults (bot/replies.ts). */
     signposting: z.partialRecord(z.enum(RISK_KINDS as [RiskKind, ...RiskKind[]]), z.array(signpost).min(1)).default({}),
     /** Out-of-hours duty referrals: escalation when nobody acknowledges (handoff/referrals/escalation.ts). */

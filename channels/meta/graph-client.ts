@@ -1,7 +1,8 @@
 /**
  * The Graph API calls the WhatsApp channel makes: send a message (POST {base}/{version}/{phone
- * number id}/messages with a Bearer token) and mark one read with a typing indicator. Plain fetch:
- * two JSON calls do not need an SDK. Graph errors ({error:{message,type,code,error_subcode,
+ * number id}/messages with a Bearer token), mark one read with a typing indicator, and fetch a file
+ * a resident sent (GET {base}/{version}/{media id}, then its url, with the token; size-capped).
+ * Plain fetch: a few JSON calls do not need an SDK. Graph errors ({error:{message,type,code,error_subcode,
  * error_data,fbtrace_id}}) become DeliveryErrors, retryable by kind:
  * - 130429 (throughput), 131056 (pair rate), 131000 (something went wrong), 131016 (service
  *   unavailable), 1/2 (temporary API errors), 4/80007 (app rate limits), HTTP 429 and 5xx, no answer: retried;
@@ -55,12 +56,18 @@ async function call(config: MetaConfig, path: string, body: unknown): Promise<un
   }
   const json = (await res.json().catch(() => null)) as unknown;
   if (res.ok) return json;
+  throw graphErrorOf(res.status, json);
+}
+
+/** A refused Graph call's error body as a GraphError, retryable by its code. */
+function graphErrorOf(status: number, json: unknown): GraphError {
+  const res = { status };
   const e = (json as GraphErrorBody | null)?.error;
   const code = typeof e?.code === 'number' ? e.code : undefined;
   const subcode = typeof e?.error_subcode === 'number' ? e.error_subcode : undefined;
   const details = typeof e?.error_data?.details === 'string' ? ` (${e.error_data.details})` : '';
   const text = `Graph ${res.status}${code !== undefined ? ` code ${code}` : ''}: ${typeof e?.message === 'string' ? e.message : 'error'}${details}`;
-  throw new GraphError(text.slice(0, 500), graphRetryable(code, res.status), res.status, code, subcode, typeof e?.fbtrace_id === 'string' ? e.fbtrace_id : undefined);
+  return new GraphError(text.slice(0, 500), graphRetryable(code, res.status), res.status, code, subcode, typeof e?.fbtrace_id === 'string' ? e.fbtrace_id : undefined);
 }
 
 /** Sends a message; returns its wamid. */
@@ -76,4 +83,73 @@ export async function sendWhatsApp(config: MetaConfig, phoneNumberId: string, to
 /** Marks the resident's message read and shows "typing…" while the turn runs (best effort). */
 export async function markReadAndTyping(config: MetaConfig, phoneNumberId: string, messageId: string): Promise<void> {
   await call(config, `${encodeURIComponent(phoneNumberId)}/messages`, { messaging_product: 'whatsapp', status: 'read', message_id: messageId, typing_indicator: { type: 'text' } });
+}
+
+/** What the media endpoint says of a file a resident sent (GET {base}/{version}/{media id}). */
+export interface GraphMedia {
+  url: string;
+  mimeType: string;
+  fileSize: number | undefined;
+  sha256: string | undefined;
+}
+
+/**
+ * Looks a media id up: {messaging_product, url, mime_type, sha256, file_size, id}. The url lasts
+ * about 5 minutes and needs the same token (downloadMedia).
+ */
+export async function mediaInfo(config: MetaConfig, mediaId: string, phoneNumberId?: string): Promise<GraphMedia> {
+  const query = phoneNumberId ? `?phone_number_id=${encodeURIComponent(phoneNumberId)}` : '';
+  let res: Response;
+  try {
+    res = await fetch(`${config.graphBaseUrl}/${config.graphVersion}/${encodeURIComponent(mediaId)}${query}`, {
+      headers: { authorization: `Bearer ${config.whatsappToken}` },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (err) {
+    throw new GraphError(`Graph API unreachable: ${String((err as Error)?.message ?? err)}`, true, undefined);
+  }
+  const json = (await res.json().catch(() => null)) as { url?: unknown; mime_type?: unknown; file_size?: unknown; sha256?: unknown } | null;
+  if (!res.ok) throw graphErrorOf(res.status, json);
+  if (typeof json?.url !== 'string' || !/^https?:\/\//.test(json.url) || typeof json.mime_type !== 'string') throw new GraphError('Graph media answer without a url or mime_type', false, res.status);
+  const size = Number(json.file_size); // a number, or a string of digits
+  return { url: json.url, mimeType: json.mime_type, fileSize: Number.isFinite(size) && size >= 0 ? size : undefined, sha256: typeof json.sha256 === 'string' ? json.sha256 : undefined };
+}
+
+/** Downloads a media url with the token, refusing (without reading on) anything over `maxBytes`. */
+export async function downloadMedia(config: MetaConfig, url: string, maxBytes: number): Promise<{ bytes: Buffer; contentType: string | undefined }> {
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { authorization: `Bearer ${config.whatsappToken}` }, signal: AbortSignal.timeout(60_000) });
+  } catch (err) {
+    throw new GraphError(`media download failed: ${String((err as Error)?.message ?? err)}`, true, undefined);
+  }
+  if (!res.ok) throw graphErrorOf(res.status, await res.json().catch(() => null));
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new MediaTooLarge(declared, maxBytes);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const reader = res.body?.getReader();
+  for (;;) {
+    const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
+    if (chunk.done) break;
+    total += chunk.value.length;
+    if (total > maxBytes) {
+      await reader?.cancel().catch(() => undefined);
+      throw new MediaTooLarge(total, maxBytes);
+    }
+    chunks.push(Buffer.from(chunk.value));
+  }
+  return { bytes: Buffer.concat(chunks), contentType: res.headers.get('content-type') ?? undefined };
+}
+
+export class MediaTooLarge extends Error {
+  constructor(
+    readonly size: number,
+    readonly max: number,
+  ) {
+    super(`the file is larger than ${Math.round(max / 1_000_000)} MB`);
+  }
 }

@@ -8,9 +8,13 @@
  * ({status:"read", message_id, typing_indicator?}) with {success:true}. Failures are Graph's error
  * bodies: {error:{message, type, code, error_subcode?, error_data?, fbtrace_id}}. The HTTP statuses
  * given for each code are the usual ones (Meta uses 400 for most refusals).
+ * Also template messages (approved ones only) and location requests, and the media endpoints
+ * (GET /{version}/{media id}, then its url): whatsapp-stand-in.fixture.ts.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import { createMediaStandIn, DEMO_TEMPLATES, templateRefusal, type ApprovedTemplate, type MediaStandIn } from './whatsapp-stand-in.fixture.js';
+import { createSendApiStandIn, type SendApiStandIn } from './messenger-stand-in.fixture.js';
 
 export interface GraphRequest {
   phoneNumberId: string;
@@ -35,6 +39,12 @@ export interface GraphStandIn {
   requests: GraphRequest[];
   /** Answers the next sends with these Graph errors (then normally again). */
   failNext(...codes: GraphFailure[]): void;
+  /** WhatsApp's media endpoint and downloads: add files residents "sent" (whatsapp-stand-in.fixture.ts). */
+  media: MediaStandIn;
+  /** Templates approved for the business account (name → language and body parameter count); the demo's by default. */
+  templates: Record<string, ApprovedTemplate>;
+  /** The Messenger Platform Send API (POST /{version}/me/messages with the Page token): messenger-stand-in.fixture.ts. */
+  messenger: SendApiStandIn;
   close(): Promise<void>;
 }
 
@@ -48,7 +58,7 @@ const FAILURES: Record<GraphFailure, { status: number; message: string; type: st
   2: { status: 503, message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException' },
 };
 
-const TOP_LEVEL = new Set(['messaging_product', 'recipient_type', 'to', 'type', 'text', 'interactive', 'context', 'biz_opaque_callback_data', 'status', 'message_id', 'typing_indicator']);
+const TOP_LEVEL = new Set(['messaging_product', 'recipient_type', 'to', 'type', 'text', 'interactive', 'context', 'biz_opaque_callback_data', 'status', 'message_id', 'typing_indicator', 'template']);
 
 const len = (v: unknown) => (typeof v === 'string' ? [...v].length : -1);
 
@@ -68,6 +78,20 @@ export function graphProblem(body: Record<string, unknown>): string | null {
     const text = body.text as { body?: unknown; preview_url?: unknown } | undefined;
     if (len(text?.body) < 1 || len(text?.body) > 4096) return 'text.body must be 1 to 4096 characters';
     if (text?.preview_url !== undefined && typeof text.preview_url !== 'boolean') return 'text.preview_url must be a boolean';
+    return null;
+  }
+  if (body.type === 'template') {
+    const t = body.template as { name?: unknown; language?: { code?: unknown }; components?: unknown } | undefined;
+    if (!t || typeof t.name !== 'string' || !/^[a-z0-9_]{1,512}$/.test(t.name)) return 'template.name is required';
+    if (typeof t.language?.code !== 'string' || !t.language.code) return 'template.language.code is required';
+    if (t.components !== undefined && !Array.isArray(t.components)) return 'template.components must be an array';
+    for (const c of (t.components ?? []) as { type?: unknown; parameters?: { type?: unknown; text?: unknown }[] }[]) {
+      if (c.type !== 'body' && c.type !== 'header' && c.type !== 'button') return 'component type must be header, body or button';
+      for (const p of c.parameters ?? []) {
+        if (p.type !== 'text' || len(p.text) < 1) return 'a text parameter needs its text';
+        if (/[\n\t]| {5,}/.test(String(p.text))) return 'Param text cannot have new-line/tab characters or more than 4 consecutive spaces';
+      }
+    }
     return null;
   }
   if (body.type !== 'interactive') return `type "${String(body.type)}" is not supported here`;
@@ -101,7 +125,12 @@ export function graphProblem(body: Record<string, unknown>): string | null {
     if (new Set(rows.map((r) => r.id)).size !== rows.length) return 'row ids must be unique';
     return null;
   }
-  return 'interactive.type must be "button" or "list" here';
+  if (i?.type === 'location_request_message') {
+    if (len(i.body?.text) < 1 || len(i.body?.text) > 1024) return 'interactive.body.text must be 1 to 1024 characters';
+    if (i.action?.name !== 'send_location') return 'action.name must be "send_location"';
+    return null;
+  }
+  return 'interactive.type must be "button", "list" or "location_request_message" here';
 }
 
 export async function startGraphStandIn(): Promise<GraphStandIn> {
@@ -110,6 +139,8 @@ export async function startGraphStandIn(): Promise<GraphStandIn> {
   const reads: GraphRequest[] = [];
   const requests: GraphRequest[] = [];
   const failures: GraphFailure[] = [];
+  const templates: Record<string, ApprovedTemplate> = { ...DEMO_TEMPLATES };
+  const messenger = createSendApiStandIn();
 
   const fail = (res: http.ServerResponse, status: number, code: number, message: string, extra: { type?: string; subcode?: number; details?: string } = {}) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -126,11 +157,14 @@ export async function startGraphStandIn(): Promise<GraphStandIn> {
       }),
     );
   };
+  const media = createMediaStandIn(token, fail);
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (messenger.handles(req)) return messenger.handle(req, Buffer.concat(chunks), res);
+      if (media.handles(req)) return media.handle(req, res);
       const m = /^\/(v\d+\.\d+)\/(\d{1,32})\/messages$/.exec(req.url ?? '');
       if (!m || req.method !== 'POST') return fail(res, 400, 100, 'Unsupported request - method type or path not supported', { type: 'GraphMethodException', subcode: 33 });
       if (req.headers.authorization !== `Bearer ${token}`) return fail(res, 401, 190, 'Invalid OAuth access token - Cannot parse access token');
@@ -152,6 +186,11 @@ export async function startGraphStandIn(): Promise<GraphStandIn> {
         reads.push(record);
         res.writeHead(200, { 'content-type': 'application/json' });
         return res.end(JSON.stringify({ success: true }));
+      }
+      const refused = body.type === 'template' ? templateRefusal(body, templates) : null;
+      if (refused) {
+        Object.assign(record, { status: 400, error: { code: refused[0], message: refused[1] } });
+        return fail(res, 400, refused[0], refused[1]);
       }
       const failure = failures.shift();
       if (failure) {
@@ -175,6 +214,9 @@ export async function startGraphStandIn(): Promise<GraphStandIn> {
     reads,
     requests,
     failNext: (...codes) => void failures.push(...codes),
+    media,
+    templates,
+    messenger,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

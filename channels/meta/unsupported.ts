@@ -31,6 +31,17 @@ export interface Unanswerable {
 
 /** Returns the conversation, or null when the message was stored before (a retry: nothing more to do). */
 export async function storeAnsweredPolitely(db: Db, input: Unanswerable): Promise<string | null> {
+  return (await storeAnswered(db, input))?.conversationId ?? null;
+}
+
+/**
+ * As storeAnsweredPolitely, with the reply chosen in the conversation's light (is a report under
+ * way?) and parts of its own (WhatsApp's STOP confirmation); returns the stored message's id too.
+ */
+export async function storeAnswered(
+  db: Db,
+  input: Omit<Unanswerable, 'reply'> & { reply: string | ((conversation: ConversationRow) => string); replyParts?: Record<string, unknown> },
+): Promise<{ conversationId: string; messageId: string; conversation: ConversationRow } | null> {
   const { tenant, channel, channelUserId, providerMessageId } = input;
   return withIdentityLock(db, { tenant, channel, channelUserId }, async (trx) => {
     if (await inboundByProviderId(trx, tenant, channel, providerMessageId)) return null;
@@ -46,7 +57,8 @@ export async function storeAnsweredPolitely(db: Db, input: Unanswerable): Promis
     });
     if (stored.duplicate) return null;
     await markProcessed(trx, tenant, stored.message.id, undefined);
-    await storeOutbound(trx, { tenant, conversationId: conversation.id, channel, author: 'bot', text: input.reply, parts: { text: input.reply }, replyTo: stored.message.id });
-    return conversation.id;
+    const reply = typeof input.reply === 'function' ? input.reply(conversation) : input.reply;
+    await storeOutbound(trx, { tenant, conversationId: conversation.id, channel, author: 'bot', text: reply, parts: { ...input.replyParts, text: reply }, replyTo: stored.message.id });
+    return { conversationId: conversation.id, messageId: String(stored.message.id), conversation };
   });
 }

@@ -85,3 +85,54 @@ export const metaWebhookBody = z.object({
 export const whatsAppEntry = z.object({ id: z.string().max(512).optional(), changes: z.array(change).max(1000).default([]) });
 export const whatsAppEntries = z.array(whatsAppEntry);
 export type WhatsAppEntry = z.infer<typeof whatsAppEntry>;
+
+/*
+ * Messenger (`object: "page"`) and Instagram (`object: "instagram"`): entry[] { id (the Page or
+ * Instagram account id), time, messaging[] }, each event { sender { id: PSID / IGSID },
+ * recipient { id: Page / Instagram account id }, timestamp (unix milliseconds) } and one of:
+ *   message { mid, text?, quick_reply? { payload }, attachments?[{ type, payload { url?, title?,
+ *     sticker_id?, coordinates? { lat, long } } }], is_echo?, is_deleted?, is_unsupported?, reply_to? };
+ *   postback { mid?, title?, payload? }; delivery { mids?[], watermark }; read { watermark? | mid? }.
+ * Other events (reactions, referrals, optins, handover, standby) are acknowledged and not read.
+ */
+const attachment = z.object({
+  type: z.string().min(1).max(64),
+  payload: z
+    .object({
+      url: z.string().max(8192).optional(),
+      title: z.string().max(65_536).optional(),
+      sticker_id: z.union([z.number(), z.string().max(64)]).optional(),
+      coordinates: z.object({ lat: z.number().min(-90).max(90), long: z.number().min(-180).max(180) }).optional(),
+    })
+    .nullable()
+    .optional(),
+});
+export type MessagingAttachment = z.infer<typeof attachment>;
+
+// Sender and recipient are optional: an event the channel does not read (a plugin's opt-in has no
+// sender) must not refuse the delivery; one it reads without them is skipped.
+export const messagingEvent = z.object({
+  sender: z.object({ id }).optional(),
+  recipient: z.object({ id }).optional(),
+  timestamp: z.number().int().nonnegative().optional(),
+  message: z
+    .object({
+      mid: id,
+      text: z.string().max(65_536).optional(),
+      is_echo: z.boolean().optional(),
+      is_deleted: z.boolean().optional(),
+      is_unsupported: z.boolean().optional(),
+      quick_reply: z.object({ payload: z.string().max(2048) }).optional(),
+      attachments: z.array(attachment).max(100).optional(),
+      reply_to: z.object({ mid: z.string().max(512).optional() }).optional(),
+    })
+    .optional(),
+  postback: z.object({ mid: z.string().max(512).optional(), title: z.string().max(1024).optional(), payload: z.string().max(2048).optional() }).optional(),
+  delivery: z.object({ mids: z.array(z.string().max(512)).max(1000).optional(), watermark: z.number().optional() }).optional(),
+  read: z.object({ watermark: z.number().optional(), mid: z.string().max(512).optional() }).optional(),
+});
+export type MessagingEvent = z.infer<typeof messagingEvent>;
+
+export const messagingEntry = z.object({ id, time: z.number().optional(), messaging: z.array(messagingEvent).max(1000).default([]) });
+export const messagingEntries = z.array(messagingEntry);
+export type MessagingEntry = z.infer<typeof messagingEntry>;

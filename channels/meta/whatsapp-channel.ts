@@ -5,7 +5,7 @@
  *   POST /webhook  `whatsapp_business_account` deliveries, refused (403) unless X-Hub-Signature-256
  *                  is the HMAC-SHA256 of the raw body with META_APP_SECRET; stored, answered 200,
  *                  then the turns run (whatsapp-inbound.ts). Other objects (page, instagram) are
- *                  acknowledged and left for the Messenger channel (not built yet).
+ *                  handed to the Messenger and Instagram channels (messenger-webhook.ts) when configured.
  * Replies leave through the shared push outbox: rendered (whatsapp-render.ts) and sent from the
  * council's WhatsApp number through the Graph API (graph-client.ts).
  */
@@ -16,10 +16,13 @@ import { sendProblem } from '../http.js';
 import { metaConfigFromEnv, type MetaConfig } from './config.js';
 import { GraphError, sendWhatsApp } from './graph-client.js';
 import { graphRecipientOf, phoneNumberIdsOf } from './phone-ids.js';
+import { metaMessagingHandler } from './messenger-channel.js';
+import type { MetaObjectHandler } from './messenger-webhook.js';
 import { sameToken, signedByMeta } from './signature.js';
 import { metaWebhookBody, whatsAppEntries } from './webhook-body.js';
 import { receiveWhatsApp, WHATSAPP, type WhatsAppDeps } from './whatsapp-inbound.js';
 import { renderWhatsApp, type WhatsAppBody } from './whatsapp-render.js';
+import { windowedDeliver } from './whatsapp-window.js';
 
 /** Meta's batches are small; a few MB leaves room for a large one. */
 const BODY_LIMIT = '3mb';
@@ -57,14 +60,15 @@ export function whatsappChannel(deps: ChannelDeps): ChannelAdapter | null {
     name: WHATSAPP,
     mountPath: '/channels/meta',
     capabilities: { buttons: true, cards: true, maxLength: 4096 },
-    routes: () => metaRoutes(wa),
+    routes: () => metaRoutes(wa, () => metaMessagingHandler(deps)),
     verify: (req) => signedByMeta(config.appSecret, rawOf(req), req.get('x-hub-signature-256')),
     render: (message) => renderWhatsApp(message).body,
-    deliver,
+    // STOP and the 24-hour window (a template outside it) before each send: whatsapp-window.ts.
+    deliver: windowedDeliver(deps, deliver),
   };
 }
 
-export function metaRoutes(deps: WhatsAppDeps & { config: MetaConfig }): Router {
+export function metaRoutes(deps: WhatsAppDeps & { config: MetaConfig }, otherObjects?: () => MetaObjectHandler | null): Router {
   const router = Router();
   const { config } = deps;
 
@@ -90,6 +94,8 @@ export function metaRoutes(deps: WhatsAppDeps & { config: MetaConfig }): Router 
     const envelope = metaWebhookBody.safeParse(json);
     if (!envelope.success) return sendProblem(res, 400, 'Invalid Meta webhook', issues(envelope.error.issues));
     if (envelope.data.object !== 'whatsapp_business_account') {
+      const other = otherObjects?.();
+      if (other?.handles(envelope.data.object)) return other.receive({ object: envelope.data.object, entry: (json as { entry: unknown }).entry }, res);
       deps.log.warn({ object: envelope.data.object }, 'Meta webhook for an object this server does not handle yet: acknowledged, not processed');
       return void res.status(200).type('text/plain').send('EVENT_RECEIVED');
     }

@@ -5,20 +5,26 @@
  * read receipts and "typing…", then the turns (one conversation's messages in order, conversations
  * side by side), and statuses that arrived before their send was recorded, looked up again.
  * A wamid stored before (Meta retries for up to 7 days) is not processed again.
+ * Also here: STOP and START (whatsapp-opt-out.ts), answered at once; photos, PDFs and voice notes
+ * (whatsapp-media.ts), stored with their attachment and fetched after the 200; and messages held
+ * outside the 24-hour window (whatsapp-window.ts), released when the resident writes.
  */
 import type { OutboundMessage } from '../../bot/index.js';
-import { latestOutbound, partsOf, resumable, type ConversationRow, type Db } from '../../store/index.js';
+import { dialogueOf, inboundByProviderId, latestOutbound, partsOf, resumable, type ConversationRow, type Db } from '../../store/index.js';
 import type { ChannelDeps } from '../adapter.js';
 import { acceptInbound, ProviderIdReused, type Accepted } from '../accept.js';
 import { pickNumbered } from '../degrade.js';
 import type { MetaConfig } from './config.js';
 import { markReadAndTyping } from './graph-client.js';
 import { councilForPhoneNumberId, residentIdOf } from './phone-ids.js';
-import { storeAnsweredPolitely } from './unsupported.js';
+import { storeAnswered, storeAnsweredPolitely } from './unsupported.js';
 import type { WhatsAppEntry, WhatsAppStatus } from './webhook-body.js';
+import { announcedAttachment, attachMediaToCases, keepMedia, type MediaKind, type PendingMedia } from './whatsapp-media.js';
 import { readMessage } from './whatsapp-message.js';
+import { isWhatsAppOptedOut, OPTED_IN_REPLY, OPTED_OUT_REPLY, setWhatsAppOptOut, whatsAppKeyword } from './whatsapp-opt-out.js';
 import { renderWhatsApp } from './whatsapp-render.js';
 import { applyWhatsAppStatus } from './whatsapp-status.js';
+import { releaseWaiting } from './whatsapp-window.js';
 
 export const WHATSAPP = 'whatsapp';
 /** A message within a day of the last carries the conversation on (WhatsApp's customer-service window is 24 hours). */
@@ -37,6 +43,24 @@ interface Turn {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The answer to a photo, PDF or voice note sent without words: thanks, and what to do next. */
+function mediaReply(kind: MediaKind, conversation: ConversationRow): string {
+  let reporting = false;
+  try {
+    reporting = !!dialogueOf<{ flow?: unknown } | null>(conversation)?.flow;
+  } catch {
+    // an unreadable dialogue: answered as if nothing were under way
+  }
+  if (kind === 'voice note') {
+    return reporting
+      ? "Thank you, I've kept your voice note for our team, but I can't listen to it myself. Please type your answer to the question above."
+      : "Thank you, I've kept your voice note for our team, but I can't listen to it myself. Please type your message and I'll help.";
+  }
+  return reporting
+    ? `Thank you for the ${kind}: it will be kept with your report. Please carry on with the question above.`
+    : `Thank you for the ${kind}: I've kept it for our team. Please tell me in a message what it's about, and I'll help.`;
+}
 
 function gazetteerOf(deps: WhatsAppDeps, tenant: string) {
   try {
@@ -58,6 +82,9 @@ export async function receiveWhatsApp(deps: WhatsAppDeps, entries: WhatsAppEntry
   const turns: Turn[] = [];
   const answered: { tenant: string; conversationId: string }[] = [];
   const late: { tenant: string; status: WhatsAppStatus }[] = [];
+  const media: PendingMedia[] = [];
+  // Residents who wrote: what was held for them outside the window goes out first.
+  const wrote = new Map<string, { tenant: string; residentId: string }>();
   const now = deps.clock();
   const reuse = (c: ConversationRow) => resumable(c, RESUME_WITHIN_MS, now);
 
@@ -82,7 +109,50 @@ export async function receiveWhatsApp(deps: WhatsAppDeps, entries: WhatsAppEntry
           continue;
         }
         const channelUserId = residentIdOf(m.from);
+        wrote.set(`${tenant}\n${channelUserId}`, { tenant, residentId: channelUserId });
         const details = { whatsapp: { ...reading.details, phoneNumberId } };
+        const keyword = m.type === 'text' && reading.kind === 'turn' ? whatsAppKeyword(reading.text) : null;
+        if (reading.kind === 'turn' && (keyword === 'opt_out' || (keyword === 'opt_in' && (await isWhatsAppOptedOut(deps.db, tenant, channelUserId))))) {
+          // STOP (or START after it): recorded, confirmed once, and no turn runs; a retry changes nothing.
+          const reply = keyword === 'opt_out' ? OPTED_OUT_REPLY : OPTED_IN_REPLY;
+          // Recorded before the confirmation is stored (which the outbox may send at once): a
+          // resident told "you won't get any more" has been opted out, even if this process dies
+          // next (Meta then retries, and the confirmation is stored). A retry of a keyword already
+          // stored changes nothing: a late STOP must not undo a START sent after it.
+          if (await inboundByProviderId(deps.db, tenant, WHATSAPP, m.id)) continue;
+          await setWhatsAppOptOut(deps.db, tenant, channelUserId, keyword === 'opt_out', now);
+          const stored = await storeAnswered(deps.db, { tenant, channel: WHATSAPP, channelUserId, providerMessageId: m.id, text: reading.text, details, reply, replyParts: { whatsapp: { optOutReply: true } }, receivedAt: now, reuse });
+          if (stored) {
+            deps.log.info({ tenant, wamid: m.id }, keyword === 'opt_out' ? 'WhatsApp opt-out recorded' : 'WhatsApp opt-in recorded');
+            answered.push({ tenant, conversationId: stored.conversationId });
+          }
+          continue;
+        }
+        if (reading.kind === 'media') {
+          // Stored with its attachment now; fetched and checked once Meta has its answer.
+          const { id, attachment } = announcedAttachment(reading.media.mime_type, reading.media.filename);
+          const withFile = { whatsapp: { ...details.whatsapp, media: { ...reading.media, keptAs: id } } };
+          const pending = { tenant, id, graphMediaId: reading.media.id, phoneNumberId: phoneNumberId!, declaredType: reading.media.mime_type, kind: reading.mediaKind, sha256: reading.media.sha256, name: reading.media.filename };
+          if (reading.caption) {
+            // Its caption is what the resident said: a turn, with the file attached.
+            try {
+              const accepted = await acceptInbound(deps, { tenant, channel: WHATSAPP, channelUserId, providerMessageId: m.id, text: reading.caption, attachments: [attachment], receivedAt: now, reuse, details: () => withFile });
+              turns.push({ tenant, phoneNumberId: phoneNumberId!, wamid: m.id, accepted });
+              if (!accepted.stored.duplicate) media.push({ ...pending, conversationId: accepted.conversation.id, messageId: String(accepted.stored.message.id) });
+            } catch (err) {
+              if (!(err instanceof ProviderIdReused)) throw err;
+              deps.log.warn({ tenant, wamid: m.id }, err.message);
+            }
+            continue;
+          }
+          const kind = reading.mediaKind;
+          const stored = await storeAnswered(deps.db, { tenant, channel: WHATSAPP, channelUserId, providerMessageId: m.id, text: `(${kind} sent)`, details: { ...withFile, attachments: [attachment] }, reply: (c) => mediaReply(kind, c), receivedAt: now, reuse });
+          if (stored) {
+            answered.push({ tenant, conversationId: stored.conversationId });
+            media.push({ ...pending, conversationId: stored.conversationId, messageId: stored.messageId });
+          }
+          continue;
+        }
         if (reading.kind === 'unsupported') {
           const conversationId = await storeAnsweredPolitely(deps.db, { tenant, channel: WHATSAPP, channelUserId, providerMessageId: m.id, text: reading.text, details, reply: reading.reply, receivedAt: now, reuse });
           if (conversationId) answered.push({ tenant, conversationId });
@@ -110,10 +180,19 @@ export async function receiveWhatsApp(deps: WhatsAppDeps, entries: WhatsAppEntry
       }
     }
   }
-  return { after: () => afterAnswer(deps, turns, answered, late) };
+  return { after: () => afterAnswer(deps, turns, answered, late, media, [...wrote.values()]) };
 }
 
-async function afterAnswer(deps: WhatsAppDeps, turns: Turn[], answered: { tenant: string; conversationId: string }[], late: { tenant: string; status: WhatsAppStatus }[]): Promise<void> {
+async function afterAnswer(
+  deps: WhatsAppDeps,
+  turns: Turn[],
+  answered: { tenant: string; conversationId: string }[],
+  late: { tenant: string; status: WhatsAppStatus }[],
+  media: PendingMedia[],
+  wrote: { tenant: string; residentId: string }[],
+): Promise<void> {
+  // Released before the turns run, so what waited goes out before the answers (the outbox sends in order).
+  await Promise.all(wrote.map((w) => releaseWaiting(deps, w.tenant, w.residentId).catch((err: unknown) => deps.log.error({ err, tenant: w.tenant }, 'could not release WhatsApp messages held for the window'))));
   const byConversation = new Map<string, Turn[]>();
   for (const t of turns) {
     const key = t.accepted.conversation.id;
@@ -123,6 +202,7 @@ async function afterAnswer(deps: WhatsAppDeps, turns: Turn[], answered: { tenant
     ...[...byConversation.values()].map((group) => answerInOrder(deps, group)),
     ...answered.map((a) => deps.dispatch(a.tenant, a.conversationId)),
     applyLate(deps, late),
+    ...media.map((p) => keepMedia(deps, p).catch((err: unknown) => deps.log.error({ err, tenant: p.tenant }, 'WhatsApp media could not be kept'))),
   ]);
 }
 
@@ -136,7 +216,11 @@ async function answerInOrder(deps: WhatsAppDeps, group: Turn[]): Promise<void> {
   }
   for (const t of group) {
     try {
-      if (fresh.includes(t)) await t.accepted.answer();
+      if (fresh.includes(t)) {
+        const outcome = await t.accepted.answer();
+        // A report just made a case: what the resident sent with it goes onto it.
+        if (outcome.caseReference) await attachMediaToCases(deps.db, t.tenant, outcome.conversationId);
+      }
       // A retry of an answered message: only replies a crash left unsent are sent (dispatch is idempotent).
       else await deps.dispatch(t.tenant, t.accepted.conversation.id);
     } catch (err) {

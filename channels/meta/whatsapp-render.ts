@@ -6,7 +6,11 @@
  *   ≤ 72 when cut, row id ≤ 200); the id is the suggestion's value, which comes back as the answer;
  * - more, or what does not fit: numbered text, and a reply of "2" is read against it (interpret);
  * - a card or link is written into the text with its URL, and the link preview is on;
- * - text at most 4,096 characters (an interactive body 1,024), WhatsApp's *bold*, links written out.
+ * - text at most 4,096 characters (an interactive body 1,024), WhatsApp's *bold*, links written out;
+ * - a question asking where (askFor address or location) without options: a location request
+ *   message (interactive `location_request_message`, a "Send location" button; typing an address still works);
+ * - a re-engagement template (parts.whatsapp.template, whatsapp-window.ts): a `template` message
+ *   with its body parameters, the only kind WhatsApp delivers outside the 24-hour window.
  * Limits as Meta's Cloud API message reference gives them.
  */
 import type { OutboundMessage, Suggestion } from '../../bot/index.js';
@@ -34,9 +38,21 @@ export type WhatsAppInteractive = Base & {
   type: 'interactive';
   interactive:
     | { type: 'button'; body: { text: string }; action: { buttons: { type: 'reply'; reply: { id: string; title: string } }[] } }
-    | { type: 'list'; body: { text: string }; action: { button: string; sections: { title: string; rows: { id: string; title: string; description?: string }[] }[] } };
+    | { type: 'list'; body: { text: string }; action: { button: string; sections: { title: string; rows: { id: string; title: string; description?: string }[] }[] } }
+    | { type: 'location_request_message'; body: { text: string }; action: { name: 'send_location' } };
 };
-export type WhatsAppBody = WhatsAppText | WhatsAppInteractive;
+export type WhatsAppTemplate = Base & {
+  type: 'template';
+  template: { name: string; language: { code: string }; components?: { type: 'body'; parameters: { type: 'text'; text: string }[] }[] };
+};
+export type WhatsAppBody = WhatsAppText | WhatsAppInteractive | WhatsAppTemplate;
+
+/** An approved template as stored on its message (parts.whatsapp.template): what Meta needs to send it. */
+export interface TemplateParts {
+  name: string;
+  language: string;
+  parameters: string[];
+}
 
 export interface WhatsAppRendering {
   body: WhatsAppBody;
@@ -102,7 +118,23 @@ function list(text: string, suggestions: Suggestion[]): WhatsAppInteractive | nu
   return { ...BASE, type: 'interactive', interactive: { type: 'list', body: { text }, action: { button: LIST_BUTTON, sections: [{ title: 'Options', rows }] } } };
 }
 
+/** Where a flow asks for a place: the channel-neutral askFor of a location step. */
+const ASKS_WHERE = new Set(['address', 'location']);
+
+function templateOf(message: OutboundMessage): TemplateParts | undefined {
+  const t = (message as { whatsapp?: { template?: TemplateParts } }).whatsapp?.template;
+  return t && typeof t.name === 'string' && typeof t.language === 'string' ? t : undefined;
+}
+
 export function renderWhatsApp(message: OutboundMessage): WhatsAppRendering {
+  const template = templateOf(message);
+  if (template) {
+    const parameters = (template.parameters ?? []).map((text) => ({ type: 'text' as const, text }));
+    return {
+      body: { ...BASE, type: 'template', template: { name: template.name, language: { code: template.language }, ...(parameters.length ? { components: [{ type: 'body', parameters }] } : {}) } },
+      options: [],
+    };
+  }
   let text = mainText(message);
   // Suggestions with one value twice would be two rows with one id: keep the first.
   const suggestions = (message.suggestions ?? []).filter((s, i, all) => all.findIndex((o) => o.value === s.value) === i);
@@ -115,6 +147,9 @@ export function renderWhatsApp(message: OutboundMessage): WhatsAppRendering {
     // The options are what the resident must see: the text is cut to leave room for them.
     text = [clip(text, Math.max(0, MAX_TEXT - tail.length - 2)), tail].filter(Boolean).join('\n\n');
     return { body: textBody(clip(text, MAX_TEXT)), options };
+  }
+  if (message.askFor && ASKS_WHERE.has(message.askFor) && text && [...text].length <= MAX_BUTTON_BODY) {
+    return { body: { ...BASE, type: 'interactive', interactive: { type: 'location_request_message', body: { text }, action: { name: 'send_location' } } }, options: [] };
   }
   return { body: textBody(clip(text || '…', MAX_TEXT)), options: [] };
 }

@@ -11,6 +11,7 @@ import * as m009 from './009_contact_claims.js';
 import * as m010 from './010_subject_erasures.js';
 import * as m011 from './011_field_encryption.js';
 import * as m012 from './012_query_indexes.js';
+import * as m013 from './013_media_files.js';
 
 /** Versioned migrations, applied in name order at start on PGlite and PostgreSQL alike. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '010_subject_erasures': m010,
   '011_field_encryption': m011,
   '012_query_indexes': m012,
+  '013_media_files': m013,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -25,6 +25,8 @@ export class ConversationView {
   private readonly heading = el('h1', { class: 'govuk-heading-l' }, 'Conversation');
   private readonly caption = el('span', { class: 'govuk-caption-m' });
   private readonly meta = el('p', { class: 'govuk-body ca-conv-meta' });
+  /** WhatsApp: how long free-form replies remain allowed (messagingWindow), kept current each minute. */
+  private readonly windowNote = el('p', { class: 'govuk-inset-text ca-window', id: 'messaging-window' });
   private readonly messages = el('div', { class: 'ca-messages' });
   private readonly contextPanel = el('div', { class: 'ca-context__body' });
   private readonly reply = el('textarea', { class: 'govuk-textarea ca-reply', id: 'reply', name: 'reply', rows: '4', spellcheck: 'true', 'aria-describedby': 'reply-hint' });
@@ -47,6 +49,7 @@ export class ConversationView {
       this.messages,
       el('div', {}, this.caption, this.heading),
       this.meta,
+      this.windowNote,
       el(
         'div',
         { class: 'ca-conv' },
@@ -86,6 +89,9 @@ export class ConversationView {
       if (!this.ws.live.connected) this.scheduleRefresh();
     }, 10_000);
     this.cleanup.push(() => clearInterval(poll));
+    const windowTick = setInterval(() => this.renderWindow(), 30_000);
+    this.cleanup.push(() => clearInterval(windowTick));
+    this.windowNote.hidden = true;
     void this.load(true);
     void this.loadCanned();
   }
@@ -139,6 +145,7 @@ export class ConversationView {
         : []),
       el('span', { class: 'ca-state' }, ` · ${stateLabel(detail.conversation.state)}`),
     );
+    this.renderWindow();
     if (first) document.title = `${this.heading.textContent} – Council assistant console`;
     for (const m of detail.transcript) {
       const key = String(m.id);
@@ -150,6 +157,21 @@ export class ConversationView {
     this.log.scrollTop = this.log.scrollHeight;
     this.contextPanel.replaceChildren(...renderContext(detail.context));
     this.refreshCaseSelect();
+  }
+
+  /** The messaging window's time left, or that it has closed and what then happens to a reply. */
+  private renderWindow(): void {
+    const w = this.detail?.messagingWindow;
+    this.windowNote.hidden = !w;
+    if (!w) return;
+    const left = w.closesAt ? new Date(w.closesAt).getTime() - Date.now() : -1;
+    const after = 'the resident is sent a message asking them to write, and your reply goes to them when they do.';
+    const text =
+      left > 0
+        ? `WhatsApp reply window: ${timeLeft(left)} left (until ${new Date(w.closesAt!).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}). After that, ${after}`
+        : `The WhatsApp reply window has closed: the resident last wrote more than 24 hours ago. If you reply, ${after}`;
+    if (this.windowNote.textContent !== text) this.windowNote.textContent = text;
+    this.windowNote.dataset.open = String(left > 0);
   }
 
   private renderMessage(raw: TranscriptMessage): HTMLElement {
@@ -166,6 +188,7 @@ export class ConversationView {
       m.card && m.card.title !== m.text ? el('p', { class: 'ca-message__card' }, m.card.title) : null,
       href ? el('p', { class: 'ca-message__link' }, el('a', { class: 'govuk-link', href, target: '_blank', rel: 'noopener noreferrer' }, link!.label || link!.url, el('span', { class: 'govuk-visually-hidden' }, ' (opens in new tab)'))) : null,
       m.suggestions?.length ? el('p', { class: 'ca-message__options' }, `Options offered: ${m.suggestions.map((s) => s.label).join(', ')}`) : null,
+      ...attachmentLinks(m),
     );
   }
 
@@ -481,6 +504,28 @@ function withParts(m: TranscriptMessage): TranscriptMessage {
     }
   }
   return parts && typeof parts === 'object' ? { ...(parts as Partial<TranscriptMessage>), ...m, text: m.text } : m;
+}
+
+/** Files the resident sent (a WhatsApp photo, PDF or voice note; an MMS picture): a link each, opening in a new tab. */
+function attachmentLinks(m: object): HTMLElement[] {
+  const list = (m as { attachments?: unknown }).attachments;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((a: { url?: unknown; contentType?: unknown; name?: unknown }) => {
+    const href = typeof a?.url === 'string' ? safeHref(a.url) : null;
+    if (!href) return [];
+    const type = typeof a.contentType === 'string' ? a.contentType : '';
+    const kind = type.startsWith('image/') ? 'Photo' : type.startsWith('audio/') ? 'Voice note' : type === 'application/pdf' ? 'PDF file' : 'File';
+    const label = typeof a.name === 'string' && a.name ? `${kind}: ${a.name}` : `${kind} sent by the resident`;
+    return [el('p', { class: 'ca-message__attachment' }, el('a', { class: 'govuk-link', href, target: '_blank', rel: 'noopener noreferrer' }, label, el('span', { class: 'govuk-visually-hidden' }, ' (opens in new tab)')))];
+  });
+}
+
+/** "23 h 5 min", "12 min", "less than a minute". */
+function timeLeft(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'less than a minute';
+  const h = Math.floor(minutes / 60);
+  return h ? `${h} h ${minutes % 60} min` : `${minutes} min`;
 }
 
 function stateLabel(state: string): string {
