@@ -2,7 +2,8 @@
  * The shared outbox for push channels (any adapter with `deliver`): every outbound message (the
  * assistant's, an agent's, a notice) is already a stored row, committed with what caused it; this
  * delivers it at least once through the job queue and never twice:
- * - one job per message (its id is the job id, so dispatching twice queues nothing twice);
+ * - one job per message (its id is the job id, so dispatching twice queues nothing twice), and one
+ *   more when a message its channel held (WhatsApp's 24-hour window) is released;
  * - a worker claims the row ('dispatching'), delivers with the message id as idempotency key and
  *   records the provider's id with 'sent' in one statement;
  * - a claim left by a crash is delivered again with the same key (the provider drops a repeat),
@@ -18,10 +19,10 @@ import {
   outboundMessage,
   OUTBOX_SENDABLE,
   partsOf,
+  queueableOutbound,
   reclaimStale,
   settleOutbound,
   staleClaims,
-  unattemptedOutboundIds,
   unsentOutbound,
   type MessageRow,
   type OutboxRow,
@@ -67,10 +68,13 @@ export class PushOutbox {
     jobs.register<DeliverJob>(DELIVER_JOB, (job) => this.deliverInOrder(job));
   }
 
-  /** Queues every never-attempted outbound message of the conversation. */
+  /** Queues every outbound message of the conversation waiting for its first send, oldest first. */
   async dispatch(tenant: string, conversationId: string): Promise<void> {
-    for (const id of await unattemptedOutboundIds(this.deps.db, tenant, conversationId)) {
-      await this.deps.jobs.add<DeliverJob>(DELIVER_JOB, { tenant, messageId: id }, { jobId: `deliver-${id}`, attempts: ATTEMPTS, backoffMs: BACKOFF_MS });
+    for (const m of await queueableOutbound(this.deps.db, tenant, conversationId)) {
+      // One held by its channel and released was queued once already, and a job id is added once
+      // (BullMQ keeps a completed job's): its release is queued under the claim it was held in.
+      const jobId = m.claimedAt ? `deliver-${m.id}-held${m.claimedAt.getTime()}` : `deliver-${m.id}`;
+      await this.deps.jobs.add<DeliverJob>(DELIVER_JOB, { tenant, messageId: m.id }, { jobId, attempts: ATTEMPTS, backoffMs: BACKOFF_MS });
     }
   }
 
@@ -90,21 +94,32 @@ export class PushOutbox {
     return { stale: stale.length, queued: unsent.length };
   }
 
+  /**
+   * Delivers the job's message after the earlier unsent ones of its conversation: those no one is
+   * delivering go from here (once each; their own job retries them), one another worker is
+   * delivering now is waited for (a while). Both are looked at again after every wait and send:
+   * meanwhile an earlier message can become sendable with no job running it (held by its channel,
+   * WhatsApp's 24-hour window, and released when the resident wrote), and sending this one then
+   * would overtake it. Its own row is read before the earlier ones: a release (one statement for
+   * all that was held) seen in its row is seen in theirs.
+   */
   private async deliverInOrder(job: DeliverJob): Promise<void> {
     const db = this.deps.db;
-    const row = await outboundMessage(db, job.tenant, job.messageId);
-    if (!row || !SENDABLE.has(row.status)) return;
-    for (const earlier of await earlierUnsent(db, row)) {
-      if (earlier.status === 'dispatching') continue;
-      await this.deliverOne(earlier).catch(() => undefined); // its own job retries it
-    }
-    // An earlier message another worker is delivering now: let it go first.
-    for (let waited = 0; waited < 3000; waited += 100) {
-      if (!(await earlierUnsent(db, row)).some((e) => e.status === 'dispatching')) break;
+    const tried = new Set<string>();
+    for (let waited = 0; ; ) {
+      const current = await outboundMessage(db, job.tenant, job.messageId);
+      if (!current || !SENDABLE.has(current.status)) return;
+      const earlier = await earlierUnsent(db, current);
+      const untried = earlier.filter((e) => e.status !== 'dispatching' && !tried.has(e.id));
+      for (const e of untried) {
+        tried.add(e.id);
+        await this.deliverOne(e).catch(() => undefined); // its own job retries it
+      }
+      if (untried.length) continue;
+      if (waited >= 3000 || !earlier.some((e) => e.status === 'dispatching')) return this.deliverOne(current);
       await sleep(100);
+      waited += 100;
     }
-    const current = await outboundMessage(db, job.tenant, job.messageId);
-    if (current) await this.deliverOne(current);
   }
 
   private async deliverOne(row: MessageRow): Promise<void> {

@@ -240,6 +240,25 @@ export async function unattemptedOutboundIds(db: Db, tenant: string, conversatio
 }
 
 /**
+ * A conversation's outbound messages waiting for their first send, oldest first (what the push
+ * outbox's dispatch queues): never attempted (`claimedAt` null), or claimed once, held by their
+ * channel and released since (WhatsApp's 24-hour window: store/meta.ts releaseHeld), with the time
+ * of the claim they were held in.
+ */
+export async function queueableOutbound(db: Db, tenant: string, conversationId: string): Promise<{ id: string; claimedAt: Date | null }[]> {
+  const rows = await ob(db)
+    .selectFrom('messages')
+    .select(['id', 'claimed_at'])
+    .where('tenant_id', '=', tenant)
+    .where('conversation_id', '=', conversationId)
+    .where('direction', '=', 'out')
+    .where('status', 'in', ['stored', 'fault'])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, claimedAt: r.claimed_at === null ? null : new Date(r.claimed_at) }));
+}
+
+/**
  * The conversation's outbound messages before `beforeId` still unsent or being sent, oldest first:
  * a message goes out only after those before it, so a reply's parts arrive in order.
  */

@@ -68,7 +68,12 @@ export async function conversationWindow(db: Db, tenant: string, conversationId:
   return { channel: WHATSAPP, ...(await windowOf(db, tenant, address.channel_user_id, now)) };
 }
 
-/** The resident wrote: what was held for them goes out now (dispatched in order, before their answer's replies). */
+/**
+ * The resident wrote: what was held for them goes out now, dispatched in order (a released row is
+ * queued again under the claim it was held in: its first job is spent) and before their answer's
+ * replies; the outbox's deliverInOrder keeps a job that waited through the hold and the release
+ * from sending its message ahead of an earlier one released with it.
+ */
 export async function releaseWaiting(deps: Pick<ChannelDeps, 'db' | 'dispatch'>, tenant: string, residentId: string): Promise<void> {
   for (const conversationId of await releaseHeld(deps.db, tenant, WHATSAPP, residentId)) await deps.dispatch(tenant, conversationId);
 }
