@@ -1,6 +1,7 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { TurnObserver } from '../bot/index.js';
 import { dbStatementsTotal } from '../store/index.js';
+import { metaGraphErrorsTotal, metaMessagesSentTotal } from '../channels/index.js';
 import type { Logger } from 'pino';
 
 export interface Metrics {
@@ -14,6 +15,9 @@ export function createMetrics(log: Logger): Metrics {
   collectDefaultMetrics({ register: registry });
   // SQL statements this process sent (store/statement-count.ts): the cost of a turn, watched in production too.
   registry.registerMetric(dbStatementsTotal);
+  // Meta's channels: Graph and Send API refusals by channel, code and retryable; messages Meta accepted.
+  registry.registerMetric(metaGraphErrorsTotal);
+  registry.registerMetric(metaMessagesSentTotal);
   const turns = new Counter({
     name: 'assistant_turns_total',
     help: 'Resident messages answered, by tenant, channel and what the assistant did',

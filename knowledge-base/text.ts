@@ -51,38 +51,58 @@ export function normalise(text: string): string {
     .trim();
 }
 
+/** The synonyms as word lists, split once; a Map, so a word like "constructor" is never an inherited key. */
+const SYNONYM_WORDS = new Map(Object.entries(SYNONYMS).map(([k, v]) => [k, v.split(' ')]));
+
 function expandSynonyms(words: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    const pair = i + 1 < words.length ? `${words[i]} ${words[i + 1]}` : '';
-    if (pair && SYNONYMS[pair]) {
-      out.push(...SYNONYMS[pair].split(' '));
+    const pair = i + 1 < words.length ? SYNONYM_WORDS.get(`${words[i]} ${words[i + 1]}`) : undefined;
+    const single = pair ? undefined : SYNONYM_WORDS.get(words[i]);
+    if (pair) {
+      out.push(...pair);
       i++;
-    } else if (SYNONYMS[words[i]]) {
-      out.push(words[i], ...SYNONYMS[words[i]].split(' '));
+    } else if (single) {
+      out.push(words[i], ...single);
     } else out.push(words[i]);
   }
   return out;
 }
 
+/** Suffix rules, first match wins (built once: a new array of regexes per word showed at start-up and in turns). */
+const STEM_RULES: [RegExp, string][] = [
+  [/ies$/, 'y'],
+  [/sses$/, 'ss'],
+  [/([^s])s$/, '$1'],
+  [/eed$/, 'ee'],
+  [/(..)ing$/, '$1'],
+  [/(..)ed$/, '$1'],
+  [/(..)ly$/, '$1'],
+  [/(..)ment$/, '$1'],
+  [/(..)ation$/, '$1'],
+  [/(..)ion$/, '$1'],
+  [/(..)er$/, '$1'],
+  [/(..)e$/, '$1'],
+];
+
+/** Stems already worked out: articles and residents use the same few thousand words. Bounded. */
+const stems = new Map<string, string>();
+const STEM_CACHE_MAX = 50_000;
+
 /** A light suffix-stripping stemmer: enough to match "collections"/"collected"/"collecting". */
 export function stem(word: string): string {
   if (word.length <= 3) return word;
-  const rules: [RegExp, string][] = [
-    [/ies$/, 'y'],
-    [/sses$/, 'ss'],
-    [/([^s])s$/, '$1'],
-    [/eed$/, 'ee'],
-    [/(..)ing$/, '$1'],
-    [/(..)ed$/, '$1'],
-    [/(..)ly$/, '$1'],
-    [/(..)ment$/, '$1'],
-    [/(..)ation$/, '$1'],
-    [/(..)ion$/, '$1'],
-    [/(..)er$/, '$1'],
-    [/(..)e$/, '$1'],
-  ];
-  for (const [re, rep] of rules) {
+  let out = stems.get(word);
+  if (out === undefined) {
+    out = stemUncached(word);
+    if (stems.size >= STEM_CACHE_MAX) stems.clear();
+    stems.set(word, out);
+  }
+  return out;
+}
+
+function stemUncached(word: string): string {
+  for (const [re, rep] of STEM_RULES) {
     if (re.test(word)) {
       word = word.replace(re, rep);
       break;

@@ -1,5 +1,6 @@
 /**
- * Re-encrypts every encrypted field under the current data key (the first in DATA_KEYS) and
+ * Re-encrypts every encrypted field under the current data key (the first in DATA_KEYS), files
+ * residents sent included (media_files: `media_files.name`, `media_files.data` in the counts), and
  * recomputes contacts' blind indexes, in batches; values stored in clear before encryption are
  * sealed too. Idempotent: a second run changes nothing. After it, older keys can leave DATA_KEYS.
  *   DATA_KEYS=k2:<new>,k1:<old> npm run rotate-keys

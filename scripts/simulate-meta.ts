@@ -5,19 +5,26 @@
  *                                                      messages; "/tap N" taps the Nth button or
  *                                                      list row last shown; "/pin 50.72137,-1.88279"
  *                                                      sends a location pin; /quit ends
+ *   npm run simulate:meta -- --messenger "missed bin"  a Messenger conversation: further lines are
+ *                                                      messages; "/tap N" taps the Nth quick reply
+ *                                                      or postback button last shown; /quit ends
+ *   npm run simulate:meta -- --instagram "missed bin"  the same as an Instagram conversation
  *
- * Options: --url http://localhost:3000 (the server), --from 447700900123 (the resident's wa_id),
- * --phone-number-id 100000000000001 (the council's, as its pack lists it), --secret (default
- * META_APP_SECRET: the server must use the same), --graph-port 4020.
+ * Options: --url http://localhost:3000 (the server), --from (the resident: a wa_id such as
+ * 447700900123 on WhatsApp, a PSID or IGSID on Messenger and Instagram), --phone-number-id
+ * 100000000000001, --page-id 300000000000003, --instagram-id 17841400000000004 (the council's, as
+ * its pack lists them), --secret (default META_APP_SECRET: the server must use the same),
+ * --graph-port 4020.
  *
- * Each message is a webhook POST to /channels/meta/webhook shaped as Meta sends it and signed as
- * Meta signs it (X-Hub-Signature-256: HMAC-SHA256 of the raw body with the app secret). The server
- * answers through the Graph API: this starts a small stand-in on --graph-port that prints every
- * message sent, answers as the Cloud API does ({messages:[{id:"wamid…"}]}, read receipts
- * {success:true}) whatever the token, and reports each message "delivered" back through the
- * webhook. Start the server with
+ * Each message is a webhook POST to /channels/meta/webhook shaped as Meta sends it
+ * (`whatsapp_business_account`, `page` or `instagram`) and signed as Meta signs it
+ * (X-Hub-Signature-256: HMAC-SHA256 of the raw body with the app secret). The server answers
+ * through the Graph API: this starts a small stand-in on --graph-port that prints every message
+ * sent, answers as the Cloud API does ({messages:[{id:"wamid…"}]}, read receipts {success:true})
+ * or as the Send API does ({recipient_id, message_id}; sender actions {recipient_id}) whatever the
+ * token, and reports each message delivered back through the webhook. Start the server with
  *   META_APP_SECRET=<secret> META_VERIFY_TOKEN=<anything> WHATSAPP_ACCESS_TOKEN=<anything>
- *   META_GRAPH_BASE_URL=http://localhost:4020
+ *   MESSENGER_PAGE_ACCESS_TOKEN=<anything> META_GRAPH_BASE_URL=http://localhost:4020
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -26,8 +33,12 @@ import { parseArgs } from './cli.js';
 
 const args = parseArgs(process.argv.slice(2));
 const url = String(args.get('url') ?? 'http://localhost:3000').replace(/\/+$/, '');
-const from = String(args.get('from') ?? '447700900123').replace(/^\+/, '');
+type Platform = 'whatsapp' | 'messenger' | 'instagram';
+const platform: Platform | null = args.has('whatsapp') ? 'whatsapp' : args.has('messenger') ? 'messenger' : args.has('instagram') ? 'instagram' : null;
+const from = String(args.get('from') ?? (platform === 'whatsapp' ? '447700900123' : `7${String(Date.now()).slice(-9)}00000`)).replace(/^\+/, '');
 const phoneNumberId = String(args.get('phone-number-id') ?? '100000000000001');
+/** The Page or Instagram account the resident writes to. */
+const accountId = String(platform === 'instagram' ? (args.get('instagram-id') ?? '17841400000000004') : (args.get('page-id') ?? '300000000000003'));
 const secret = String(args.get('secret') ?? process.env.META_APP_SECRET ?? '');
 const graphPort = Number(args.get('graph-port') ?? 4020);
 
@@ -44,19 +55,32 @@ async function ask(prompt: string): Promise<string | null> {
   return next.done ? null : next.value;
 }
 
-/** The last buttons or list rows shown: what "/tap N" picks from. */
-let choices: { id: string; title: string; list: boolean }[] = [];
+/** The last buttons, list rows or quick replies shown: what "/tap N" picks from. */
+let choices: { id: string; title: string; list: boolean; kind?: 'quick_reply' | 'postback' }[] = [];
 let lastInteractiveId: string | undefined;
 
+const signed = (raw: string) => `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
+
 async function post(value: Record<string, unknown>): Promise<{ status: number; ms: number; body: string }> {
-  const raw = JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [{ id: '200000000000002', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '441632960100', phone_number_id: phoneNumberId }, ...value } }] }],
-  });
+  return postRaw(
+    JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [{ id: '200000000000002', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '441632960100', phone_number_id: phoneNumberId }, ...value } }] }],
+    }),
+  );
+}
+
+/** One Messenger or Instagram event from the resident (or about their messages), as Meta batches it. */
+async function postMessaging(event: Record<string, unknown>): Promise<{ status: number; ms: number; body: string }> {
+  const object = platform === 'instagram' ? 'instagram' : 'page';
+  return postRaw(JSON.stringify({ object, entry: [{ id: accountId, time: Date.now(), messaging: [{ sender: { id: from }, recipient: { id: accountId }, timestamp: Date.now(), ...event }] }] }));
+}
+
+async function postRaw(raw: string): Promise<{ status: number; ms: number; body: string }> {
   const started = performance.now();
   const res = await fetch(`${url}/channels/meta/webhook`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}` },
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signed(raw) },
     body: raw,
   });
   return { status: res.status, ms: performance.now() - started, body: await res.text() };
@@ -83,13 +107,55 @@ function show(body: Record<string, unknown>): string {
   return `${i.body.text}\n${options.map((o, n) => `    [${n + 1}] ${o.title}`).join('\n')}  (type /tap N)`;
 }
 
-/** A stand-in for the Graph API's messages endpoint that prints what the server sends. */
+/** A Messenger or Instagram message as the resident's app would show it: text, quick replies, a button template. */
+function showMessaging(message: Record<string, unknown>): string {
+  const m = message as {
+    text?: string;
+    quick_replies?: { content_type: string; title?: string; payload?: string }[];
+    attachment?: { type: string; payload: { template_type?: string; text?: string; url?: string; buttons?: { type: string; title: string; payload?: string; url?: string }[] } };
+  };
+  const lines: string[] = [];
+  const options: typeof choices = [];
+  if (m.text) lines.push(m.text);
+  const template = m.attachment?.type === 'template' ? m.attachment.payload : undefined;
+  if (template) {
+    if (template.text) lines.push(template.text);
+    for (const b of template.buttons ?? []) {
+      if (b.type === 'postback') options.push({ id: b.payload ?? b.title, title: b.title, list: false, kind: 'postback' });
+      else lines.push(`    [${b.title}] ${b.url ?? ''}`);
+    }
+  } else if (m.attachment) lines.push(`[${m.attachment.type}] ${m.attachment.payload.url ?? ''}`);
+  for (const q of m.quick_replies ?? []) if (q.content_type === 'text' && q.title) options.push({ id: q.payload ?? q.title, title: q.title, list: false, kind: 'quick_reply' });
+  if (options.length) {
+    choices = options;
+    lines.push(`${options.map((o, n) => `    [${n + 1}] ${o.title}`).join('\n')}  (type /tap N)`);
+  }
+  return lines.join('\n');
+}
+
+/** The Send API (POST /{version}/me/messages): prints each message, answers as Meta does, reports it delivered. */
+function sendApi(body: Record<string, unknown>, json: (answer: unknown, status?: number) => void): void {
+  const recipient = (body.recipient as { id?: string } | undefined)?.id ?? '';
+  if (body.sender_action) return json({ recipient_id: recipient });
+  const mid = `m_${randomBytes(16).toString('base64url')}`;
+  const tag = body.messaging_type === 'MESSAGE_TAG' ? ` [${String(body.tag)}]` : '';
+  console.log(`\n  council${tag}: ${showMessaging((body.message as Record<string, unknown>) ?? {}).replace(/\n/g, '\n  ')}`);
+  process.stdout.write('you > ');
+  json({ recipient_id: recipient, message_id: mid });
+  // As Messenger does: the message is delivered, and the server hears of it.
+  setTimeout(() => void postMessaging({ delivery: { mids: [mid], watermark: Date.now() } }).catch(() => undefined), 200);
+}
+
+/** A stand-in for the Graph API's messages endpoints (WhatsApp's and the Send API) that prints what the server sends. */
 function startGraphSink(): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const json = (answer: unknown, status = 200) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      if (req.method === 'POST' && /^\/v\d+\.\d+\/me\/messages(\?|$)/.test(req.url ?? '')) {
+        return sendApi(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>, json);
+      }
       if (req.method !== 'POST' || !/^\/v\d+\.\d+\/\d+\/messages$/.test(req.url ?? '')) {
         return json({ error: { message: 'Unsupported request - method type or path not supported', type: 'GraphMethodException', code: 100, error_subcode: 33, fbtrace_id: 'Asim' } }, 400);
       }
@@ -110,14 +176,44 @@ function startGraphSink(): Promise<http.Server> {
   });
 }
 
-async function simulateWhatsApp(first: string): Promise<void> {
-  let sink: http.Server | null = null;
+async function startSink(): Promise<http.Server | null> {
   try {
-    sink = await startGraphSink();
+    const sink = await startGraphSink();
     console.log(`Printing what the server sends to http://localhost:${graphPort} (start it with META_GRAPH_BASE_URL=http://localhost:${graphPort}).`);
+    return sink;
   } catch (err) {
     console.log(`(could not listen on ${graphPort}: ${String(err)}; replies will not be shown)`);
+    return null;
   }
+}
+
+async function simulateMessaging(first: string): Promise<void> {
+  const sink = await startSink();
+  const name = platform === 'instagram' ? 'Instagram' : 'Messenger';
+  console.log(`${name} from ${from} to ${platform === 'instagram' ? 'Instagram account' : 'Page'} ${accountId}. Type messages; /tap N; /quit ends.\n`);
+  let line: string | null = first;
+  while (line !== null && line.trim() !== '/quit') {
+    const t = line.trim();
+    let event: Record<string, unknown> | null = null;
+    const tap = /^\/tap\s+(\d+)$/.exec(t);
+    const mid = `m_${randomBytes(16).toString('base64url')}`;
+    if (tap) {
+      const c = choices[Number(tap[1]) - 1];
+      if (!c) console.log('  (no such option)');
+      else event = c.kind === 'postback' ? { postback: { mid, title: c.title, payload: c.id } } : { message: { mid, text: c.title, quick_reply: { payload: c.id } } };
+    } else if (t) event = { message: { mid, text: t } };
+    if (event) {
+      const r = await postMessaging(event);
+      console.log(r.status === 200 ? `  [acknowledged in ${r.ms.toFixed(0)} ms]` : `  [HTTP ${r.status}] ${r.body.slice(0, 300)}`);
+    }
+    line = await ask('you > ');
+  }
+  await new Promise((r) => setTimeout(r, 1500)); // replies still on their way
+  sink?.close();
+}
+
+async function simulateWhatsApp(first: string): Promise<void> {
+  const sink = await startSink();
   console.log(`WhatsApp from ${from} to phone number id ${phoneNumberId}. Type messages; /tap N, /pin lat,long; /quit ends.\n`);
   let line: string | null = first;
   while (line !== null && line.trim() !== '/quit') {
@@ -142,9 +238,13 @@ async function simulateWhatsApp(first: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (args.has('whatsapp')) await simulateWhatsApp(String(args.get('whatsapp') === true ? '' : args.get('whatsapp')));
+  const first = (flag: string) => String(args.get(flag) === true ? '' : args.get(flag));
+  if (platform === 'whatsapp') await simulateWhatsApp(first('whatsapp'));
+  else if (platform) await simulateMessaging(first(platform));
   else {
-    console.error('Usage: simulate-meta --whatsapp "text" [--url http://localhost:3000] [--from 447700900123] [--phone-number-id 100000000000001] [--secret …] [--graph-port 4020]');
+    console.error(
+      'Usage: simulate-meta --whatsapp "text" | --messenger "text" | --instagram "text" [--url http://localhost:3000] [--from <wa_id or PSID>] [--phone-number-id 100000000000001] [--page-id 300000000000003] [--instagram-id 17841400000000004] [--secret …] [--graph-port 4020]',
+    );
     process.exitCode = 2;
   }
   rl.close();

@@ -32,3 +32,4 @@ export * from './read-only.js';
 export * from './turns.js';
 export * from './statement-count.js';
 export * from './meta.js';
+export * from './undelivered.js';

@@ -10,7 +10,9 @@ import type { Db } from './schema.js';
  * (an older key, or clear text written before encryption) is sealed under it, and every contact's
  * blind indexes are recomputed under it. Batches keyed by id; each row is updated only if its
  * value is still the one read (a concurrent write wins). Run twice, the second run changes nothing.
- * Afterwards the older keys can be removed from DATA_KEYS.
+ * Files residents sent (media_files, migration 013: a name and the file itself, sealed like a
+ * message's parts) are resealed too, one file at a time (a file may be 10 MB). Afterwards the older
+ * keys can be removed from DATA_KEYS.
  */
 
 const TEXT_FIELDS: { table: string; column: string; field: EncryptedField }[] = [
@@ -181,6 +183,8 @@ export async function rotateSealedFields(db: Db, options: { batchSize?: number; 
     if (skipped.size) counts[`${what} (skipped: its new form exists)`] = skipped.size;
   }
 
+  for (const [what, n] of Object.entries(await resealMediaFiles(db, current, size, options.onBatch))) counts[what] = n;
+
   // Claims: the index kind is the row's own.
   counts['contact_claims.value_index'] = 0;
   for (let after: string | null = null; ; ) {
@@ -199,6 +203,39 @@ export async function rotateSealedFields(db: Db, options: { batchSize?: number; 
     }
     after = rows[rows.length - 1].id;
     options.onBatch?.('contact_claims.value_index', counts['contact_claims.value_index']);
+  }
+  return counts;
+}
+
+/** Files per batch of ids: only the ids are read in a batch, each file's data alone. */
+const MEDIA_BATCH = 50;
+
+/**
+ * Reseals media_files' `name` and `data` (both sealed as `messages.parts`, store/meta.ts). A file
+ * is read and rewritten by itself, and rewritten only if it is still the value read (its first
+ * 100 characters carry its key and its random IV, so they tell one sealing from another without
+ * sending the whole file back to compare).
+ */
+async function resealMediaFiles(db: Db, current: string, size: number, onBatch?: (what: string, done: number) => void): Promise<RotationCounts> {
+  const counts: RotationCounts = { 'media_files.name': 0, 'media_files.data': 0 };
+  if (!sealing('messages.parts')) return counts;
+  for (const column of ['name', 'data'] as const) {
+    const what = `media_files.${column}`;
+    const col = sql.ref(column);
+    for (let after: string | null = null; ; ) {
+      const ids: { id: string }[] = await batch<object>(db, 'media_files', sql`${col} is not null and ${col} not like ${current}`, sql`null as none`, after, Math.min(size, MEDIA_BATCH));
+      if (!ids.length) break;
+      for (const { id } of ids) {
+        const row = (await sql<{ v: string | null }>`select ${col} as v from media_files where id = ${id}`.execute(db)).rows[0];
+        if (!row?.v) continue;
+        const next = reseal('messages.parts', row.v);
+        if (next === row.v) continue;
+        const done = await sql`update media_files set ${col} = ${next} where id = ${id} and left(${col}, 100) = ${row.v.slice(0, 100)}`.execute(db);
+        counts[what] += Number(done.numAffectedRows ?? 0);
+      }
+      after = ids[ids.length - 1].id;
+      onBatch?.(what, counts[what]);
+    }
   }
   return counts;
 }

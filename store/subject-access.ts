@@ -144,6 +144,12 @@ export interface SubjectRecord {
   feedback: Record<string, unknown>[];
   auditEvents: Record<string, unknown>[];
   pendingJobs: Record<string, unknown>[];
+  /**
+   * Files they sent (a WhatsApp photo, PDF or voice note: media_files), described without their
+   * bytes (an export holds up to 50 residents' records); each is fetched by its id
+   * (api/console/subject-routes.ts `/subject-access/files/:id`). A refused one has its reason and no file.
+   */
+  mediaFiles: Record<string, unknown>[];
 }
 
 /** The ids a subject's records hang from. */
@@ -245,7 +251,24 @@ export async function gatherSubject(db: Db, tenant: string, subject: Subject): P
     feedback: opened(['query'], [], await rows(db, sql`select conversation_id, article_id, useful, query, created_at from feedback where tenant_id = ${tenant} and conversation_id in ${convs} order by id`)),
     auditEvents: opened([], ['detail'], await rows(db, sql`select actor_type, actor_id, action, subject_type, subject_id, detail, created_at from audit_events where ${auditNaming(tenant, ids)} order by id`)),
     pendingJobs: await rows(db, sql`select queue, id, name, status, run_at from jobs where ${jobsNaming(ids)} order by run_at`),
+    mediaFiles: opened(
+      ['name'],
+      [],
+      await rows(db, sql`
+        select id, conversation_id, message_id::text as message_id, channel, status, reason, content_type, size_bytes, sha256, name, created_at
+        from media_files where tenant_id = ${tenant} and conversation_id in ${convs} order by created_at, id`),
+    ),
   };
+}
+
+/** One file of a subject's conversations, with its bytes (null when it was refused), for an admin's export; undefined when it is not theirs. */
+export async function subjectMediaFile(db: Db, tenant: string, subject: Subject, id: string): Promise<{ id: string; contentType: string; name: string | null; data: Buffer | null } | undefined> {
+  const ids = await subjectIds(db, tenant, subject);
+  const row = (
+    await sql<{ id: string; content_type: string; name: string | null; data: string | null }>`
+      select id, content_type, name, data from media_files where tenant_id = ${tenant} and id = ${id} and conversation_id in ${inList(ids.conversationIds)}`.execute(db)
+  ).rows[0];
+  return row && { id: row.id, contentType: row.content_type, name: unseal(row.name), data: row.data === null ? null : Buffer.from(unseal(row.data), 'base64') };
 }
 
 export interface ErasureResult {
@@ -281,7 +304,7 @@ function erasedDetail(detail: unknown): Record<string, unknown> {
 /**
  * Erases a subject in the caller's transaction. Deleted: their pending jobs in the `jobs` table,
  * feedback, duty referrals' summaries and details (the referral's own facts stay), conversations
- * with their messages, handoffs and events, channel identities, claims and contacts. Cases are kept
+ * with their messages, files they sent, handoffs and events, channel identities, claims and contacts. Cases are kept
  * as facts without identity: service, status, team, dates, reference, the street (USRN), the
  * postcode district and a position rounded to about a kilometre; their summary, details, address,
  * UPRN, contact and conversation go, and so do status notes. Audit events about them keep who did
@@ -331,6 +354,8 @@ export async function eraseSubject(db: Db, tenant: string, subject: Subject, by:
       where tenant_id = ${tenant} and id in ${inList(ids.caseIds)}`.execute(db),
   );
   await sql`update case_status_history set note = null where tenant_id = ${tenant} and case_id in ${inList(ids.caseIds)}`.execute(db);
+  // Files they sent go with their conversations (media_files cascades); counted first.
+  counts.mediaFiles = Number((await sql<{ n: string }>`select count(*) as n from media_files where tenant_id = ${tenant} and conversation_id in ${convs}`.execute(db)).rows[0]?.n ?? 0);
   counts.conversations = n(await sql`delete from conversations where tenant_id = ${tenant} and id in ${convs}`.execute(db));
   // An opted-out number keeps its flag and `sms` identity (what channels/twilio/opt-out.ts reads), nothing else.
   const suppressed = await sql<{ id: string }>`

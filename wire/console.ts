@@ -144,6 +144,12 @@ export const consoleMessage = z.strictObject({
   /** The outbound message's parts (card, link, suggestions; an adviser's name), or null. */
   parts: z.unknown(),
   createdAt: z.string(),
+  /**
+   * An outbound message that has not reached the resident, and why: refused for good (`failed`),
+   * being tried again (`retrying`), waiting for the resident to write (`held`: WhatsApp's 24-hour
+   * window), or not sent because they sent STOP (`suppressed`). Absent once sent.
+   */
+  delivery: z.strictObject({ status: z.enum(['failed', 'retrying', 'held', 'suppressed']), reason: z.string() }).optional(),
 });
 
 export const conversationView = z.strictObject({
@@ -178,9 +184,13 @@ export const conversationView = z.strictObject({
   context: conversationContext,
   /**
    * A channel that allows free-form messages only for a while after the resident's last message
-   * (WhatsApp: 24 hours); absent for other channels. `closesAt` null: the resident has not written.
+   * (WhatsApp, Messenger, Instagram: 24 hours); absent for other channels. `closesAt` null: the
+   * resident has not written. Messenger and Instagram: `agentClosesAt`, until when an agent's reply
+   * may still go (7 days, tagged HUMAN_AGENT, where the Page may: `humanAgentTag`; else `closesAt`).
    */
-  messagingWindow: z.strictObject({ channel: z.string(), open: z.boolean(), closesAt: z.string().nullable() }).optional(),
+  messagingWindow: z
+    .strictObject({ channel: z.string(), open: z.boolean(), closesAt: z.string().nullable(), agentClosesAt: z.string().nullable().optional(), humanAgentTag: z.boolean().optional() })
+    .optional(),
 });
 
 export const replyRequest = z.strictObject({ text: z.string().trim().min(1, 'text must not be empty').max(2000, 'text must be at most 2000 characters') });

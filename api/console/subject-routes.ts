@@ -1,14 +1,14 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { eraseSubject, erasureRecords, findSubjects, gatherSubject, recordAudit, type Subject, type SubjectRecord } from '../../store/index.js';
+import { eraseSubject, erasureRecords, findSubjects, gatherSubject, recordAudit, subjectMediaFile, type Subject, type SubjectRecord } from '../../store/index.js';
 import { sendProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';
 import { requireAgent } from './session.js';
 
 /**
  * Subject access and erasure for admins (README "Privacy"): search a resident by phone, e-mail,
- * case reference or name; export everything held about them as JSON or a printable page; erase
- * them. Only the `admin` role reaches these (a supervisor is not an admin unless given the role);
+ * case reference or name; export everything held about them as JSON or a printable page (files they
+ * sent listed, each downloadable by its id); erase them. Only the `admin` role reaches these (a supervisor is not an admin unless given the role);
  * every search, export and erasure is an audit event naming the records, never the search term.
  */
 
@@ -57,7 +57,24 @@ const SECTIONS: { key: keyof SubjectRecord; title: string }[] = [
   { key: 'conversationEvents', title: 'Conversation changes' },
   { key: 'auditEvents', title: 'Audit trail (who looked at or changed their records)' },
   { key: 'pendingJobs', title: 'Pending background jobs' },
+  { key: 'mediaFiles', title: 'Files they sent (photos, documents, voice notes)' },
 ];
+
+/** Each kept file with the path an admin fetches it from (for the same subject), beside its description. */
+function withDownloads(record: SubjectRecord, query: string): SubjectRecord {
+  return {
+    ...record,
+    mediaFiles: record.mediaFiles.map((f) => (f.status === 'stored' ? { ...f, download: `/api/console/subject-access/files/${String(f.id)}?${query}` } : f)),
+  };
+}
+
+/** The subject as the export's query names it: `contacts=a,b&cases=c`. */
+function subjectQuery(subject: Subject): string {
+  const q = new URLSearchParams();
+  if (subject.contactIds.length) q.set('contacts', subject.contactIds.join(','));
+  if (subject.caseIds.length) q.set('cases', subject.caseIds.join(','));
+  return q.toString();
+}
 
 /** A plain, printable page: one table per kind of record, headed cells, no script. */
 export function subjectHtml(record: SubjectRecord, meta: { council: string; exportedAt: Date; exportedBy: string }): string {
@@ -67,7 +84,8 @@ export function subjectHtml(record: SubjectRecord, meta: { council: string; expo
     if (!rows.length) return `<section aria-labelledby="s${i}">${head}<p>None held.</p></section>`;
     const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
     const th = columns.map((c) => `<th scope="col">${escapeHtml(c.replace(/_/g, ' '))}</th>`).join('');
-    const body = rows.map((r) => `<tr>${columns.map((c) => `<td>${escapeHtml(r[c])}</td>`).join('')}</tr>`).join('\n');
+    const cell = (c: string, v: unknown) => (c === 'download' && typeof v === 'string' && v.startsWith('/api/console/') ? `<a href="${escapeHtml(v)}">Download the file</a>` : escapeHtml(v));
+    const body = rows.map((r) => `<tr>${columns.map((c) => `<td>${cell(c, r[c])}</td>`).join('')}</tr>`).join('\n');
     return `<section aria-labelledby="s${i}">${head}<div class="scroll" role="region" aria-labelledby="s${i}" tabindex="0"><table><caption class="visually-hidden">${escapeHtml(title)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div></section>`;
   };
   return `<!doctype html>
@@ -134,7 +152,7 @@ export function subjectRoutes(deps: ConsoleDeps): Router {
     if (!subject || !format) return sendProblem(res, 400, 'Invalid request', 'Name the `contacts` and/or `cases` to export (up to 50 each), and a `format` of json or html.');
     const agent = req.agent!;
     const exportedAt = deps.clock();
-    const record = await gatherSubject(db, agent.tenantId, subject);
+    const record = withDownloads(await gatherSubject(db, agent.tenantId, subject), subjectQuery(subject));
     if (!record.contacts.length && !record.cases.length) return sendProblem(res, 404, 'Not found', 'No such contact or case.');
     await audit(req, 'subject_access.export', subject, { format });
     res.setHeader('Cache-Control', 'no-store');
@@ -145,6 +163,21 @@ export function subjectRoutes(deps: ConsoleDeps): Router {
     }
     res.setHeader('Content-Disposition', `attachment; filename="subject-access-${stamp}.json"`);
     res.json({ council: agent.tenantId, exportedAt, exportedBy: { id: agent.id, name: agent.name }, subject, record });
+  });
+
+  // GET /subject-access/files/:id?contacts=a,b&cases=c → a file the subject sent (the export lists them), as sent. Audited.
+  router.get('/subject-access/files/:id', admins, async (req, res) => {
+    const subject = subjectFromQuery(req);
+    if (!subject) return sendProblem(res, 400, 'Invalid request', 'Name the `contacts` and/or `cases` whose file this is (up to 50 each).');
+    const file = await subjectMediaFile(db, req.agent!.tenantId, subject, String(req.params.id));
+    if (!file?.data) return sendProblem(res, 404, 'Not found', file ? 'That file was not kept (the export gives the reason).' : 'No such file of theirs.');
+    await audit(req, 'subject_access.file', subject, { mediaId: file.id });
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    // Sent by a stranger: downloaded, never run as a page of ours.
+    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    res.setHeader('Content-Disposition', `attachment; filename="${(file.name ?? `resident-file-${file.id.slice(0, 8)}`).replace(/[^\w. -]/g, '_').slice(0, 100)}"`);
+    res.type(file.contentType).send(file.data);
   });
 
   // POST /subject-access/erase {contactIds, caseIds, reason, confirm: "ERASE"} → {erasureId, counts, keptCaseReferences}

@@ -13,8 +13,8 @@ import {
   updateCase,
   viewConversation,
 } from '../../handoff/index.js';
-import { conversationWindow } from '../../channels/index.js';
-import { findCaseByReference, listTransferAgents, mediaFile, recordAudit } from '../../store/index.js';
+import { messagingWindowOf } from '../../channels/index.js';
+import { findCaseByReference, listTransferAgents, mediaFile, recordAudit, undeliveredOutbound } from '../../store/index.js';
 import {
   caseRequest,
   caseUpdateRequest,
@@ -33,6 +33,7 @@ import {
   type TransferTargets,
 } from '../../wire/index.js';
 import { sendProblem } from '../problem.js';
+import { deliveryNote } from './delivery-notes.js';
 import type { ConsoleDeps } from './deps.js';
 import { requireAgent, type ConsoleAgent } from './session.js';
 import { emitToConsoles, notifyConversationMessage, notifyQueueChanged, overflowPolicyOf, queuesOf, routeAndNotify, serviceNamesOf } from './socket.js';
@@ -119,13 +120,26 @@ export function workRoutes(deps: ConsoleDeps): Router {
       serviceNamesOf(deps, agent.tenantId),
       overflowOptions(agent.tenantId),
     );
-    // WhatsApp: how long free-form replies remain allowed (after that a template asks the resident to write).
-    const window = await conversationWindow(db, agent.tenantId, view.conversation.id, deps.clock());
-    const messagingWindow = window && { channel: window.channel, open: window.open, closesAt: window.closesAt?.toISOString() ?? null };
+    // WhatsApp, Messenger, Instagram: how long free-form replies remain allowed (WhatsApp: then a template
+    // asks the resident to write; Messenger and Instagram: an agent's reply with the HUMAN_AGENT tag, or none).
+    const window = await messagingWindowOf({ db, assistant: deps.assistant }, agent.tenantId, view.conversation.id, deps.clock());
+    const messagingWindow = window && {
+      channel: window.channel,
+      open: window.open,
+      closesAt: window.closesAt?.toISOString() ?? null,
+      ...(window.agentClosesAt !== undefined ? { agentClosesAt: window.agentClosesAt?.toISOString() ?? null } : {}),
+      ...(window.humanAgentTag !== undefined ? { humanAgentTag: window.humanAgentTag } : {}),
+    };
+    // Messages that have not reached the resident, with the reason recorded on each.
+    const undelivered = new Map((await undeliveredOutbound(db, agent.tenantId, view.conversation.id)).map((u) => [u.id, u.status]));
     res.setHeader('Cache-Control', 'no-store');
     // handoff/queue's view types state, priority, direction and author as plain strings: wire/wire.test.ts parses the real response.
     // Message ids (bigserial) come as numbers from PGlite, strings from PostgreSQL: always strings on the wire.
-    res.json({ ...view, ...(messagingWindow ? { messagingWindow } : {}), transcript: view.transcript.map((m) => ({ ...m, id: String(m.id) })) } as ConversationView);
+    const transcript = view.transcript.map((m) => {
+      const status = undelivered.get(String(m.id));
+      return { ...m, id: String(m.id), ...(status ? { delivery: deliveryNote(status, m.parts) } : {}) };
+    });
+    res.json({ ...view, ...(messagingWindow ? { messagingWindow } : {}), transcript } as ConversationView);
   });
 
   // A file a resident sent (a WhatsApp photo, PDF or voice note: channels/meta/whatsapp-media.ts), for

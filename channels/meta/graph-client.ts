@@ -8,9 +8,13 @@
  *   unavailable), 1/2 (temporary API errors), 4/80007 (app rate limits), HTTP 429 and 5xx, no answer: retried;
  * - 131026 (undeliverable), 131047 (re-engagement: over 24 hours since the resident wrote; needs a
  *   template), 190 (access token expired or invalid), any other 4xx: not retried.
+ * Each call is made with the token of the council the business number belongs to (its own
+ * WHATSAPP_ACCESS_TOKEN__<COUNCIL>, else WHATSAPP_ACCESS_TOKEN), and each refusal is counted in
+ * the metrics (metrics.ts).
  */
 import { DeliveryError } from '../adapter.js';
-import type { MetaConfig } from './config.js';
+import { councilTokenVar, tokenForCouncil, WHATSAPP_TOKEN_VAR, type MetaConfig } from './config.js';
+import { countGraphError } from './metrics.js';
 import type { WhatsAppBody } from './whatsapp-render.js';
 
 const RETRYABLE = new Set([1, 2, 4, 17, 80007, 130429, 131000, 131016, 131056]);
@@ -42,24 +46,42 @@ interface GraphErrorBody {
   error?: { message?: unknown; type?: unknown; code?: unknown; error_subcode?: unknown; fbtrace_id?: unknown; error_data?: { details?: unknown } };
 }
 
-async function call(config: MetaConfig, path: string, body: unknown): Promise<unknown> {
+/**
+ * The token for a business number's calls: its council's own, else the deployment's. A council
+ * with neither cannot call at all (not retried: nothing changes until someone sets one).
+ */
+export function whatsappTokenFor(config: MetaConfig, phoneNumberId: string): string {
+  const council = config.councilOf?.(phoneNumberId) ?? null;
+  const token = tokenForCouncil(config, config.whatsappToken, council);
+  if (token) return token;
+  throw counted(new GraphError(`no WhatsApp access token for council "${council ?? 'unknown'}" (phone number id ${phoneNumberId}): set ${council ? councilTokenVar(WHATSAPP_TOKEN_VAR, council) : WHATSAPP_TOKEN_VAR} or ${WHATSAPP_TOKEN_VAR}`, false, undefined));
+}
+
+/** Every refusal is counted (channel whatsapp, its code, retryable or not) on its way out. */
+function counted(err: GraphError): GraphError {
+  countGraphError('whatsapp', err);
+  return err;
+}
+
+async function call(config: MetaConfig, phoneNumberId: string, path: string, body: unknown): Promise<unknown> {
+  const token = whatsappTokenFor(config, phoneNumberId);
   let res: Response;
   try {
     res = await fetch(`${config.graphBaseUrl}/${config.graphVersion}/${path}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${config.whatsappToken}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (err) {
-    throw new GraphError(`Graph API unreachable: ${String((err as Error)?.message ?? err)}`, true, undefined);
+    throw counted(new GraphError(`Graph API unreachable: ${String((err as Error)?.message ?? err)}`, true, undefined));
   }
   const json = (await res.json().catch(() => null)) as unknown;
   if (res.ok) return json;
   throw graphErrorOf(res.status, json);
 }
 
-/** A refused Graph call's error body as a GraphError, retryable by its code. */
+/** A refused Graph call's error body as a GraphError, retryable by its code (and counted). */
 function graphErrorOf(status: number, json: unknown): GraphError {
   const res = { status };
   const e = (json as GraphErrorBody | null)?.error;
@@ -67,22 +89,22 @@ function graphErrorOf(status: number, json: unknown): GraphError {
   const subcode = typeof e?.error_subcode === 'number' ? e.error_subcode : undefined;
   const details = typeof e?.error_data?.details === 'string' ? ` (${e.error_data.details})` : '';
   const text = `Graph ${res.status}${code !== undefined ? ` code ${code}` : ''}: ${typeof e?.message === 'string' ? e.message : 'error'}${details}`;
-  return new GraphError(text.slice(0, 500), graphRetryable(code, res.status), res.status, code, subcode, typeof e?.fbtrace_id === 'string' ? e.fbtrace_id : undefined);
+  return counted(new GraphError(text.slice(0, 500), graphRetryable(code, res.status), res.status, code, subcode, typeof e?.fbtrace_id === 'string' ? e.fbtrace_id : undefined));
 }
 
 /** Sends a message; returns its wamid. */
 export async function sendWhatsApp(config: MetaConfig, phoneNumberId: string, to: string, message: WhatsAppBody): Promise<string> {
   const { messaging_product, recipient_type, ...rest } = message;
-  const answer = (await call(config, `${encodeURIComponent(phoneNumberId)}/messages`, { messaging_product, recipient_type, to, ...rest })) as { messages?: { id?: unknown }[] } | null;
+  const answer = (await call(config, phoneNumberId, `${encodeURIComponent(phoneNumberId)}/messages`, { messaging_product, recipient_type, to, ...rest })) as { messages?: { id?: unknown }[] } | null;
   const id = answer?.messages?.[0]?.id;
   // Accepted, perhaps, but unrecordable: failed rather than risk sending it twice.
-  if (typeof id !== 'string' || !id) throw new GraphError('Graph answered 200 without a message id', false, 200);
+  if (typeof id !== 'string' || !id) throw counted(new GraphError('Graph answered 200 without a message id', false, 200));
   return id;
 }
 
 /** Marks the resident's message read and shows "typing…" while the turn runs (best effort). */
 export async function markReadAndTyping(config: MetaConfig, phoneNumberId: string, messageId: string): Promise<void> {
-  await call(config, `${encodeURIComponent(phoneNumberId)}/messages`, { messaging_product: 'whatsapp', status: 'read', message_id: messageId, typing_indicator: { type: 'text' } });
+  await call(config, phoneNumberId, `${encodeURIComponent(phoneNumberId)}/messages`, { messaging_product: 'whatsapp', status: 'read', message_id: messageId, typing_indicator: { type: 'text' } });
 }
 
 /** What the media endpoint says of a file a resident sent (GET {base}/{version}/{media id}). */
@@ -97,31 +119,32 @@ export interface GraphMedia {
  * Looks a media id up: {messaging_product, url, mime_type, sha256, file_size, id}. The url lasts
  * about 5 minutes and needs the same token (downloadMedia).
  */
-export async function mediaInfo(config: MetaConfig, mediaId: string, phoneNumberId?: string): Promise<GraphMedia> {
-  const query = phoneNumberId ? `?phone_number_id=${encodeURIComponent(phoneNumberId)}` : '';
+export async function mediaInfo(config: MetaConfig, mediaId: string, phoneNumberId: string): Promise<GraphMedia> {
+  const token = whatsappTokenFor(config, phoneNumberId);
   let res: Response;
   try {
-    res = await fetch(`${config.graphBaseUrl}/${config.graphVersion}/${encodeURIComponent(mediaId)}${query}`, {
-      headers: { authorization: `Bearer ${config.whatsappToken}` },
+    res = await fetch(`${config.graphBaseUrl}/${config.graphVersion}/${encodeURIComponent(mediaId)}?phone_number_id=${encodeURIComponent(phoneNumberId)}`, {
+      headers: { authorization: `Bearer ${token}` },
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (err) {
-    throw new GraphError(`Graph API unreachable: ${String((err as Error)?.message ?? err)}`, true, undefined);
+    throw counted(new GraphError(`Graph API unreachable: ${String((err as Error)?.message ?? err)}`, true, undefined));
   }
   const json = (await res.json().catch(() => null)) as { url?: unknown; mime_type?: unknown; file_size?: unknown; sha256?: unknown } | null;
   if (!res.ok) throw graphErrorOf(res.status, json);
-  if (typeof json?.url !== 'string' || !/^https?:\/\//.test(json.url) || typeof json.mime_type !== 'string') throw new GraphError('Graph media answer without a url or mime_type', false, res.status);
+  if (typeof json?.url !== 'string' || !/^https?:\/\//.test(json.url) || typeof json.mime_type !== 'string') throw counted(new GraphError('Graph media answer without a url or mime_type', false, res.status));
   const size = Number(json.file_size); // a number, or a string of digits
   return { url: json.url, mimeType: json.mime_type, fileSize: Number.isFinite(size) && size >= 0 ? size : undefined, sha256: typeof json.sha256 === 'string' ? json.sha256 : undefined };
 }
 
-/** Downloads a media url with the token, refusing (without reading on) anything over `maxBytes`. */
-export async function downloadMedia(config: MetaConfig, url: string, maxBytes: number): Promise<{ bytes: Buffer; contentType: string | undefined }> {
+/** Downloads a media url with the number's token, refusing (without reading on) anything over `maxBytes`. */
+export async function downloadMedia(config: MetaConfig, url: string, maxBytes: number, phoneNumberId: string): Promise<{ bytes: Buffer; contentType: string | undefined }> {
+  const token = whatsappTokenFor(config, phoneNumberId);
   let res: Response;
   try {
-    res = await fetch(url, { headers: { authorization: `Bearer ${config.whatsappToken}` }, signal: AbortSignal.timeout(60_000) });
+    res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(60_000) });
   } catch (err) {
-    throw new GraphError(`media download failed: ${String((err as Error)?.message ?? err)}`, true, undefined);
+    throw counted(new GraphError(`media download failed: ${String((err as Error)?.message ?? err)}`, true, undefined));
   }
   if (!res.ok) throw graphErrorOf(res.status, await res.json().catch(() => null));
   const declared = Number(res.headers.get('content-length'));

@@ -6,11 +6,14 @@
  * WhatsApp is configured, else mounted here at /channels/meta) and both reply through the shared
  * push outbox with the Send API (messenger-send.ts), rendered by messenger-render.ts, each message
  * sent as a response inside the 24-hour window or as an agent's HUMAN_AGENT-tagged reply after it
- * (messenger-window.ts). Configured by MESSENGER_PAGE_ACCESS_TOKEN with the shared Meta settings.
+ * (messenger-window.ts). Configured by MESSENGER_PAGE_ACCESS_TOKEN and/or councils' own Page tokens
+ * (MESSENGER_PAGE_ACCESS_TOKEN__<COUNCIL>) with the shared Meta settings; each message Meta accepts is counted.
  */
 import type { ChannelAdapter, ChannelDeps, Delivery } from '../adapter.js';
-import { messengerConfigFromEnv, metaConfigFromEnv, type MessengerConfig } from './config.js';
+import { councilKey, councilTokenProblems, councilTokenVar, MESSENGER_TOKEN_VAR, messengerConfigFromEnv, metaConfigFromEnv, MetaConfigError, tokenForCouncil, type MessengerConfig } from './config.js';
 import { GraphError } from './graph-client.js';
+import { countMessageSent } from './metrics.js';
+import { accountIdsOf } from './messenger-ids.js';
 import { humanAgentTagAllowed } from './messenger-ids.js';
 import type { MessagingDeps } from './messenger-inbound.js';
 import { INSTAGRAM_MAX_TEXT_BYTES, MESSENGER_MAX_TEXT, renderMessenger, type MessagingPlatform, type MessengerMessage } from './messenger-render.js';
@@ -38,7 +41,18 @@ function messagingFor(deps: ChannelDeps): Messaging | null {
   if (!config) {
     deps.log.info({}, 'Messenger and Instagram are not configured (MESSENGER_PAGE_ACCESS_TOKEN with META_APP_SECRET, META_VERIFY_TOKEN): not served');
   } else {
-    deps.log.warn({ graph: config.graphBaseUrl, version: config.graphVersion }, 'Messenger and Instagram are configured (format checked); the Page access token is untested until the first send');
+    const problems = councilTokenProblems(MESSENGER_TOKEN_VAR, config.councilTokens, deps.tenantIds());
+    if (problems.length) throw new MetaConfigError(problems);
+    for (const tenant of deps.tenantIds()) {
+      const ids = [...accountIdsOf(deps, tenant, 'messenger'), ...accountIdsOf(deps, tenant, 'instagram')];
+      if (ids.length && !tokenForCouncil(config, config.pageToken, tenant)) {
+        deps.log.warn({ tenant }, `Messenger: council "${tenant}" lists Page or Instagram ids but has no Page token (${councilTokenVar(MESSENGER_TOKEN_VAR, tenant)} or ${MESSENGER_TOKEN_VAR}): its messages will fail`);
+      }
+    }
+    deps.log.warn(
+      { graph: config.graphBaseUrl, version: config.graphVersion, councilTokens: Object.keys(config.councilTokens) },
+      'Messenger and Instagram are configured (format checked); the Page access token is untested until the first send',
+    );
     const messagingDeps: MessagingDeps = { ...deps, config };
     messaging = { deps: messagingDeps, webhook: messagingWebhook(messagingDeps) };
   }
@@ -62,11 +76,14 @@ function adapter(deps: ChannelDeps, platform: MessagingPlatform): ChannelAdapter
     // Throws (not retryable, the reason recorded on the message) when the window does not allow it.
     const type = messagingTypeFor({ platform: name, author: d.author, lastWrote, now: deps.clock(), humanAgentTag: humanAgentTagAllowed(deps, d.tenant) });
     try {
-      return { providerMessageId: await sendMessengerMessage(config, d.to, type, d.payload as MessengerMessage) };
+      const providerMessageId = await sendMessengerMessage(config, { tenant: d.tenant, platform }, d.to, type, d.payload as MessengerMessage);
+      countMessageSent(platform);
+      return { providerMessageId };
     } catch (err) {
       if (err instanceof GraphError && err.code === 190) {
         // Every send fails until someone renews it: an alert for council IT, not a resident's problem.
-        deps.log.error({ tenant: d.tenant, platform, fbtraceId: err.fbtraceId }, 'Messenger Page access token expired or invalid (Graph code 190): renew MESSENGER_PAGE_ACCESS_TOKEN');
+        const which = config.councilTokens[councilKey(d.tenant)] ? councilTokenVar(MESSENGER_TOKEN_VAR, d.tenant) : MESSENGER_TOKEN_VAR;
+        deps.log.error({ tenant: d.tenant, platform, fbtraceId: err.fbtraceId }, `Messenger Page access token expired or invalid (Graph code 190): renew ${which}`);
       }
       if (err instanceof GraphError && err.code === 10 && err.subcode === OUTSIDE_WINDOW_SUBCODE) {
         throw new GraphError(`Not sent: Meta says it is outside ${name}'s messaging window (${err.message})`, false, err.status, err.code, err.subcode, err.fbtraceId);

@@ -27,6 +27,7 @@ export type MessagingDeps = Pick<ChannelDeps, 'db' | 'assistant' | 'dispatch' | 
 
 interface Turn {
   tenant: string;
+  platform: MessagingPlatform;
   residentId: string;
   mid: string;
   accepted: Accepted;
@@ -104,7 +105,7 @@ export async function receiveMessaging(deps: MessagingDeps, platform: MessagingP
           interpret: typed ? (trx, conversation) => numberedAnswer(trx, platform, tenant, conversation.id, reading.text) : undefined,
           details: (chosen) => (chosen ? { [platform]: { ...details[platform], typed: reading.text } } : details),
         });
-        turns.push({ tenant, residentId: channelUserId, mid: reading.id, accepted });
+        turns.push({ tenant, platform, residentId: channelUserId, mid: reading.id, accepted });
       } catch (err) {
         // A mid already stored for another resident: refused, never merged; the rest of the delivery goes on.
         if (!(err instanceof ProviderIdReused)) throw err;
@@ -129,8 +130,9 @@ async function answerInOrder(deps: MessagingDeps, group: Turn[]): Promise<void> 
   // "Seen" and "typing…" only help: a failure never stops the answer, a slow Send API delays it at most a moment.
   if (fresh.length) {
     const to = fresh[0].residentId;
-    const actions = sendSenderAction(deps.config, to, 'mark_seen')
-      .then(() => sendSenderAction(deps.config, to, 'typing_on'))
+    const scope = { tenant: fresh[0].tenant, platform: fresh[0].platform };
+    const actions = sendSenderAction(deps.config, scope, to, 'mark_seen')
+      .then(() => sendSenderAction(deps.config, scope, to, 'typing_on'))
       .catch((err: unknown) => deps.log.debug({ err: String(err) }, 'Messenger sender action not sent'));
     await Promise.race([actions, sleep(SENDER_ACTION_WAIT_MS)]);
   }

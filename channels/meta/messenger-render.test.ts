@@ -146,7 +146,7 @@ test('messaging events: quick replies and postbacks are their payloads, a pin an
 test('configuration: Messenger alone is configured without WhatsApp; a half one lists every problem', () => {
   const messengerOnly = { META_APP_SECRET: 's', META_VERIFY_TOKEN: 'v', MESSENGER_PAGE_ACCESS_TOKEN: 'p' };
   expect(metaConfigFromEnv(messengerOnly)).toBeNull();
-  expect(messengerConfigFromEnv(messengerOnly)).toEqual({ appSecret: 's', verifyToken: 'v', pageToken: 'p', graphVersion: 'v21.0', graphBaseUrl: 'https://graph.facebook.com' });
+  expect(messengerConfigFromEnv(messengerOnly)).toEqual({ appSecret: 's', verifyToken: 'v', pageToken: 'p', councilTokens: {}, graphVersion: 'v21.0', graphBaseUrl: 'https://graph.facebook.com' });
   expect(messengerConfigFromEnv({ META_APP_SECRET: 's', META_VERIFY_TOKEN: 'v', WHATSAPP_ACCESS_TOKEN: 't' })).toBeNull();
   expect(() => messengerConfigFromEnv({ MESSENGER_PAGE_ACCESS_TOKEN: 'p', META_GRAPH_BASE_URL: 'graph' })).toThrow(MetaConfigError);
   try {

@@ -11,10 +11,13 @@
  * - 10 (permission: e.g. subcode 2018278, sent outside the allowed window), 551 (this person isn't
  *   available right now), 100 (invalid parameter, e.g. subcode 2018001: no matching user), 190
  *   (access token expired or invalid), 200 (permissions), any other 4xx: not retried.
+ * Each call uses the council's own Page token (MESSENGER_PAGE_ACCESS_TOKEN__<COUNCIL>), else the
+ * deployment's; each refusal is counted in the metrics by platform and code (metrics.ts).
  */
-import type { MessengerConfig } from './config.js';
+import { councilTokenVar, MESSENGER_TOKEN_VAR, tokenForCouncil, type MessengerConfig } from './config.js';
 import { GraphError } from './graph-client.js';
-import type { MessengerMessage } from './messenger-render.js';
+import { countGraphError } from './metrics.js';
+import type { MessagingPlatform, MessengerMessage } from './messenger-render.js';
 
 const RETRYABLE = new Set([1, 2, 4, 17, 32, 613, 1200]);
 const PERMANENT = new Set([10, 100, 190, 200, 230, 551]);
@@ -35,17 +38,36 @@ interface GraphErrorBody {
   error?: { message?: unknown; code?: unknown; error_subcode?: unknown; fbtrace_id?: unknown };
 }
 
-async function post(config: MessengerConfig, body: unknown): Promise<Record<string, unknown> | null> {
+/** Who a call is for: the council (its token) and the platform (the metrics' channel). */
+export interface SendScope {
+  tenant: string;
+  platform: MessagingPlatform;
+}
+
+function counted(scope: SendScope, err: GraphError): GraphError {
+  countGraphError(scope.platform, err);
+  return err;
+}
+
+/** The council's own Page token, else the deployment's; neither: not sent (and not retried). */
+export function pageTokenFor(config: MessengerConfig, scope: SendScope): string {
+  const token = tokenForCouncil(config, config.pageToken, scope.tenant);
+  if (token) return token;
+  throw counted(scope, new GraphError(`no Page access token for council "${scope.tenant}": set ${councilTokenVar(MESSENGER_TOKEN_VAR, scope.tenant)} or ${MESSENGER_TOKEN_VAR}`, false, undefined));
+}
+
+async function post(config: MessengerConfig, scope: SendScope, body: unknown): Promise<Record<string, unknown> | null> {
+  const token = pageTokenFor(config, scope);
   let res: Response;
   try {
     res = await fetch(`${config.graphBaseUrl}/${config.graphVersion}/me/messages`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${config.pageToken}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (err) {
-    throw new GraphError(`Send API unreachable: ${String((err as Error)?.message ?? err)}`, true, undefined);
+    throw counted(scope, new GraphError(`Send API unreachable: ${String((err as Error)?.message ?? err)}`, true, undefined));
   }
   const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
   if (res.ok) return json;
@@ -53,19 +75,19 @@ async function post(config: MessengerConfig, body: unknown): Promise<Record<stri
   const code = typeof e?.code === 'number' ? e.code : undefined;
   const subcode = typeof e?.error_subcode === 'number' ? e.error_subcode : undefined;
   const text = `Send API ${res.status}${code !== undefined ? ` code ${code}` : ''}${subcode !== undefined ? `/${subcode}` : ''}: ${typeof e?.message === 'string' ? e.message : 'error'}`;
-  throw new GraphError(text.slice(0, 500), sendApiRetryable(code, res.status), res.status, code, subcode, typeof e?.fbtrace_id === 'string' ? e.fbtrace_id : undefined);
+  throw counted(scope, new GraphError(text.slice(0, 500), sendApiRetryable(code, res.status), res.status, code, subcode, typeof e?.fbtrace_id === 'string' ? e.fbtrace_id : undefined));
 }
 
-/** Sends a message to a PSID or IGSID; returns its message id (mid). */
-export async function sendMessengerMessage(config: MessengerConfig, recipientId: string, type: MessagingType, message: MessengerMessage): Promise<string> {
-  const answer = await post(config, { recipient: { id: recipientId }, ...type, message });
+/** Sends a message to a PSID or IGSID for the council; returns its message id (mid). */
+export async function sendMessengerMessage(config: MessengerConfig, scope: SendScope, recipientId: string, type: MessagingType, message: MessengerMessage): Promise<string> {
+  const answer = await post(config, scope, { recipient: { id: recipientId }, ...type, message });
   const id = answer?.message_id;
   // Accepted, perhaps, but unrecordable: failed rather than risk sending it twice.
-  if (typeof id !== 'string' || !id) throw new GraphError('Send API answered 200 without a message_id', false, 200);
+  if (typeof id !== 'string' || !id) throw counted(scope, new GraphError('Send API answered 200 without a message_id', false, 200));
   return id;
 }
 
 /** "Seen" and "typing…" while a turn runs (best effort: the caller ignores a failure). */
-export async function sendSenderAction(config: MessengerConfig, recipientId: string, action: SenderAction): Promise<void> {
-  await post(config, { recipient: { id: recipientId }, sender_action: action });
+export async function sendSenderAction(config: MessengerConfig, scope: SendScope, recipientId: string, action: SenderAction): Promise<void> {
+  await post(config, scope, { recipient: { id: recipientId }, sender_action: action });
 }

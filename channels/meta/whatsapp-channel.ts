@@ -7,15 +7,17 @@
  *                  then the turns run (whatsapp-inbound.ts). Other objects (page, instagram) are
  *                  handed to the Messenger and Instagram channels (messenger-webhook.ts) when configured.
  * Replies leave through the shared push outbox: rendered (whatsapp-render.ts) and sent from the
- * council's WhatsApp number through the Graph API (graph-client.ts).
+ * council's WhatsApp number through the Graph API (graph-client.ts), with the council's own token
+ * (WHATSAPP_ACCESS_TOKEN__<COUNCIL>) where it has one; each message Meta accepts is counted.
  */
 import express, { Router, type Request, type Response } from 'express';
 import type { ChannelAdapter, ChannelDeps, Delivery } from '../adapter.js';
 import { DeliveryError } from '../adapter.js';
 import { sendProblem } from '../http.js';
-import { metaConfigFromEnv, type MetaConfig } from './config.js';
+import { councilKey as councilKeyOf, councilTokenProblems, councilTokenVar, metaConfigFromEnv, MetaConfigError, tokenForCouncil, WHATSAPP_TOKEN_VAR, type MetaConfig } from './config.js';
 import { GraphError, sendWhatsApp } from './graph-client.js';
-import { graphRecipientOf, phoneNumberIdsOf } from './phone-ids.js';
+import { countMessageSent } from './metrics.js';
+import { councilForPhoneNumberId, graphRecipientOf, phoneNumberIdsOf } from './phone-ids.js';
 import { metaMessagingHandler } from './messenger-channel.js';
 import type { MetaObjectHandler } from './messenger-webhook.js';
 import { sameToken, signedByMeta } from './signature.js';
@@ -35,9 +37,17 @@ export function whatsappChannel(deps: ChannelDeps): ChannelAdapter | null {
     deps.log.info({}, 'WhatsApp is not configured (META_APP_SECRET, META_VERIFY_TOKEN, WHATSAPP_ACCESS_TOKEN): its webhook is not mounted');
     return null;
   }
-  const config: MetaConfig = configured;
+  // Each business number's calls use its council's token: the council is the pack that lists the number.
+  const config: MetaConfig = { ...configured, councilOf: (phoneNumberId) => councilForPhoneNumberId(deps, phoneNumberId) };
+  const problems = councilTokenProblems(WHATSAPP_TOKEN_VAR, config.councilTokens, deps.tenantIds());
+  if (problems.length) throw new MetaConfigError(problems);
+  for (const tenant of deps.tenantIds()) {
+    if (phoneNumberIdsOf(deps, tenant).length && !tokenForCouncil(config, config.whatsappToken, tenant)) {
+      deps.log.warn({ tenant }, `WhatsApp: council "${tenant}" lists phone number ids but has no token (${councilTokenVar(WHATSAPP_TOKEN_VAR, tenant)} or ${WHATSAPP_TOKEN_VAR}): its messages will fail`);
+    }
+  }
   deps.log.warn(
-    { graph: config.graphBaseUrl, version: config.graphVersion },
+    { graph: config.graphBaseUrl, version: config.graphVersion, councilTokens: Object.keys(config.councilTokens) },
     'WhatsApp is configured (format checked); the access token is untested until the first send: watch the log for "WhatsApp access token"',
   );
   const wa: WhatsAppDeps = { ...deps, config };
@@ -46,11 +56,14 @@ export function whatsappChannel(deps: ChannelDeps): ChannelAdapter | null {
     const phoneNumberId = phoneNumberIdsOf(deps, d.tenant)[0];
     if (!phoneNumberId) throw new DeliveryError(`no WhatsApp phone number id is listed for council "${d.tenant}" (channels.whatsappPhoneNumberIds)`, false);
     try {
-      return { providerMessageId: await sendWhatsApp(config, phoneNumberId, graphRecipientOf(d.to), d.payload as WhatsAppBody) };
+      const providerMessageId = await sendWhatsApp(config, phoneNumberId, graphRecipientOf(d.to), d.payload as WhatsAppBody);
+      countMessageSent(WHATSAPP);
+      return { providerMessageId };
     } catch (err) {
       if (err instanceof GraphError && err.code === 190) {
         // Every send fails until someone renews it: an alert for council IT, not a resident's problem.
-        deps.log.error({ tenant: d.tenant, fbtraceId: err.fbtraceId }, 'WhatsApp access token expired or invalid (Graph code 190): renew WHATSAPP_ACCESS_TOKEN');
+        const which = config.councilTokens[councilKeyOf(d.tenant)] ? councilTokenVar(WHATSAPP_TOKEN_VAR, d.tenant) : WHATSAPP_TOKEN_VAR;
+        deps.log.error({ tenant: d.tenant, fbtraceId: err.fbtraceId }, `WhatsApp access token expired or invalid (Graph code 190): renew ${which}`);
       }
       throw err;
     }

@@ -1,7 +1,7 @@
 /**
  * Photos, PDFs and voice notes residents send on WhatsApp, kept with their conversation and its
  * cases. After Meta has its 200 (a download may take seconds), each file is looked up through the
- * Graph media endpoint (GET {base}/{version}/{media id} with the token: url, mime_type, file_size,
+ * Graph media endpoint (GET {base}/{version}/{media id} with the council's token: url, mime_type, file_size,
  * sha256), downloaded from that url with the same token (it lasts about 5 minutes), and checked:
  * an allowed type (JPEG, PNG, WebP, PDF; Ogg, AAC, MP4 or MPEG audio) both as declared and by its
  * first bytes, at most 10 MB (refused without reading on), complete, and matching its SHA-256.
@@ -112,7 +112,7 @@ async function fetchChecked(config: MetaConfig, p: PendingMedia): Promise<{ byte
       const type = baseType(info.mimeType);
       if (!mediaKindOf(type)) throw new Refused(`it is a ${type || 'file of unknown type'}, and we can only keep ${ALLOWED_DESCRIPTION}`);
       if (info.fileSize !== undefined && info.fileSize > MEDIA_MAX_BYTES) throw new MediaTooLarge(info.fileSize, MEDIA_MAX_BYTES);
-      const { bytes } = await downloadMedia(config, info.url, MEDIA_MAX_BYTES);
+      const { bytes } = await downloadMedia(config, info.url, MEDIA_MAX_BYTES, p.phoneNumberId);
       if (info.fileSize !== undefined && bytes.length !== info.fileSize) throw new GraphError(`download incomplete: ${bytes.length} of ${info.fileSize} bytes`, true, undefined);
       const sum = sha256Matches(bytes, info.sha256 ?? p.sha256);
       if (!sum.ok) throw new GraphError('download does not match its SHA-256', true, undefined);

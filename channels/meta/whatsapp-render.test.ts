@@ -87,7 +87,7 @@ test('configuration: none is "not mounted", a half one lists every problem', () 
     expect((err as Error).message).not.toMatch(/: s\b/);
   }
   expect(metaConfigFromEnv({ META_APP_SECRET: 's', META_VERIFY_TOKEN: 'v', WHATSAPP_ACCESS_TOKEN: 't' })).toEqual({
-    appSecret: 's', verifyToken: 'v', whatsappToken: 't', graphVersion: 'v21.0', graphBaseUrl: 'https://graph.facebook.com',
+    appSecret: 's', verifyToken: 'v', whatsappToken: 't', councilTokens: {}, graphVersion: 'v21.0', graphBaseUrl: 'https://graph.facebook.com',
   });
 });
 

@@ -20,12 +20,16 @@ export class ConversationView {
   private detail: ConversationDetail | null = null;
   private readonly cleanup: (() => void)[] = [];
   private readonly seen = new Set<string>();
+  /** Each message's "not sent" note, updated as its delivery changes (a reply refused after it was shown). */
+  private readonly deliveryNotes = new Map<string, HTMLElement>();
+  /** Looks again shortly after a reply: a channel may refuse it a moment later, with no event to say so. */
+  private followUps: ReturnType<typeof setTimeout>[] = [];
   private readonly log = el('div', { class: 'ca-transcript', id: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': 'Transcript', tabindex: '0' });
   private readonly residentTyping = el('p', { class: 'ca-typing-indicator', id: 'resident-typing', role: 'status' });
   private readonly heading = el('h1', { class: 'govuk-heading-l' }, 'Conversation');
   private readonly caption = el('span', { class: 'govuk-caption-m' });
   private readonly meta = el('p', { class: 'govuk-body ca-conv-meta' });
-  /** WhatsApp: how long free-form replies remain allowed (messagingWindow), kept current each minute. */
+  /** WhatsApp, Messenger, Instagram: how long free-form replies remain allowed (messagingWindow), kept current each minute. */
   private readonly windowNote = el('p', { class: 'govuk-inset-text ca-window', id: 'messaging-window' });
   private readonly messages = el('div', { class: 'ca-messages' });
   private readonly contextPanel = el('div', { class: 'ca-context__body' });
@@ -81,6 +85,7 @@ export class ConversationView {
         if (e.conversationId === this.conversationId) this.setResidentTyping(e.typing);
       }),
       () => clearTimeout(this.refreshTimer),
+      () => this.followUps.forEach(clearTimeout),
       () => clearTimeout(this.residentTypingTimer),
       () => this.stopTyping(),
     );
@@ -149,7 +154,10 @@ export class ConversationView {
     if (first) document.title = `${this.heading.textContent} – Council assistant console`;
     for (const m of detail.transcript) {
       const key = String(m.id);
-      if (this.seen.has(key)) continue;
+      if (this.seen.has(key)) {
+        this.renderDelivery(key, m.delivery);
+        continue;
+      }
       this.seen.add(key);
       this.log.appendChild(this.renderMessage(m));
       if (!first && m.author === 'resident') this.setResidentTyping(false);
@@ -165,13 +173,22 @@ export class ConversationView {
     this.windowNote.hidden = !w;
     if (!w) return;
     const left = w.closesAt ? new Date(w.closesAt).getTime() - Date.now() : -1;
-    const after = 'the resident is sent a message asking them to write, and your reply goes to them when they do.';
-    const text =
-      left > 0
-        ? `WhatsApp reply window: ${timeLeft(left)} left (until ${new Date(w.closesAt!).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}). After that, ${after}`
-        : `The WhatsApp reply window has closed: the resident last wrote more than 24 hours ago. If you reply, ${after}`;
+    const text = w.channel === 'whatsapp' ? whatsappWindowText(left, w.closesAt) : messagingWindowText(w, left);
     if (this.windowNote.textContent !== text) this.windowNote.textContent = text;
     this.windowNote.dataset.open = String(left > 0);
+  }
+
+  /** A message that has not reached the resident says why ("Not sent: …"); once it goes, the note goes. */
+  private renderDelivery(id: string, delivery: TranscriptMessage['delivery']): void {
+    const note = this.deliveryNotes.get(id);
+    if (!note) return;
+    const label = delivery ? DELIVERY_LABELS[delivery.status] : null;
+    const text = delivery && label ? `${label.text}: ${delivery.reason}` : '';
+    if (note.dataset.text === text) return;
+    note.dataset.text = text;
+    note.hidden = !text;
+    note.dataset.status = delivery?.status ?? '';
+    note.replaceChildren(...(delivery && label ? [el('strong', { class: `govuk-tag ${label.tag}` }, label.text), el('span', { class: 'govuk-visually-hidden' }, ':'), ` ${delivery.reason}`] : []));
   }
 
   private renderMessage(raw: TranscriptMessage): HTMLElement {
@@ -189,7 +206,16 @@ export class ConversationView {
       href ? el('p', { class: 'ca-message__link' }, el('a', { class: 'govuk-link', href, target: '_blank', rel: 'noopener noreferrer' }, link!.label || link!.url, el('span', { class: 'govuk-visually-hidden' }, ' (opens in new tab)'))) : null,
       m.suggestions?.length ? el('p', { class: 'ca-message__options' }, `Options offered: ${m.suggestions.map((s) => s.label).join(', ')}`) : null,
       ...attachmentLinks(m),
+      this.deliveryNote(String(raw.id), raw.delivery),
     );
+  }
+
+  private deliveryNote(id: string, delivery: TranscriptMessage['delivery']): HTMLElement {
+    const note = el('p', { class: 'ca-message__options ca-message__delivery' });
+    note.hidden = true;
+    this.deliveryNotes.set(id, note);
+    this.renderDelivery(id, delivery);
+    return note;
   }
 
   private setResidentTyping(typing: boolean): void {
@@ -230,6 +256,8 @@ export class ConversationView {
         summary.clear([f]);
         this.reply.value = '';
         await this.load(false);
+        this.followUps.forEach(clearTimeout);
+        this.followUps = [1500, 5000].map((ms) => setTimeout(() => this.scheduleRefresh(), ms));
       } catch (err) {
         summary.show([{ message: `Your reply was not sent: ${errorText(err)}`, field: f }], [f]);
       } finally {
@@ -520,11 +548,45 @@ function attachmentLinks(m: object): HTMLElement[] {
   });
 }
 
-/** "23 h 5 min", "12 min", "less than a minute". */
+const DELIVERY_LABELS: Record<NonNullable<TranscriptMessage['delivery']>['status'], { text: string; tag: string }> = {
+  failed: { text: 'Not sent', tag: 'govuk-tag--red' },
+  retrying: { text: 'Not sent yet, trying again', tag: 'govuk-tag--orange' },
+  held: { text: 'Waiting for the resident to write', tag: 'govuk-tag--yellow' },
+  suppressed: { text: 'Not sent', tag: 'govuk-tag--grey' },
+};
+
+const clock = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+const dayAndClock = (iso: string) => `${new Date(iso).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' })} ${clock(iso)}`;
+
+/** WhatsApp: outside the window a reply waits, and a template asks the resident to write. */
+function whatsappWindowText(left: number, closesAt: string | null): string {
+  const after = 'the resident is sent a message asking them to write, and your reply goes to them when they do.';
+  return left > 0
+    ? `WhatsApp reply window: ${timeLeft(left)} left (until ${clock(closesAt!)}). After that, ${after}`
+    : `The WhatsApp reply window has closed: the resident last wrote more than 24 hours ago. If you reply, ${after}`;
+}
+
+/** Messenger and Instagram: after 24 hours only an adviser's reply, tagged as a human agent's, for up to 7 days where the Page may. */
+function messagingWindowText(w: NonNullable<ConversationDetail['messagingWindow']>, left: number): string {
+  const name = channelLabel(w.channel);
+  const agentLeft = w.agentClosesAt ? new Date(w.agentClosesAt).getTime() - Date.now() : -1;
+  const tagged = w.humanAgentTag && w.agentClosesAt && w.agentClosesAt !== w.closesAt;
+  const blocked = 'a reply cannot be sent until the resident writes again.';
+  if (left > 0) {
+    const after = tagged ? `only your replies can be sent (as a human agent's reply) until ${dayAndClock(w.agentClosesAt!)}; then ${blocked}` : blocked;
+    return `${name} reply window: ${timeLeft(left)} left (until ${clock(w.closesAt!)}). After that, ${after}`;
+  }
+  if (tagged && agentLeft > 0) return `The ${name} 24-hour window has closed: your reply is sent as a human agent's reply, possible for ${timeLeft(agentLeft)} more (until ${dayAndClock(w.agentClosesAt!)}). After that, ${blocked}`;
+  const why = !w.closesAt ? 'the resident has not written' : tagged ? 'the resident last wrote more than 7 days ago' : "the resident last wrote more than 24 hours ago and the council's Page may not send an adviser's reply after that";
+  return `The ${name} reply window has closed: ${why}, so ${blocked}`;
+}
+
+/** "6 days 23 h", "23 h 5 min", "12 min", "less than a minute". */
 function timeLeft(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
   if (minutes < 1) return 'less than a minute';
   const h = Math.floor(minutes / 60);
+  if (h >= 48) return `${Math.floor(h / 24)} days ${h % 24} h`;
   return h ? `${h} h ${minutes % 60} min` : `${minutes} min`;
 }
 
