@@ -50,6 +50,8 @@ export const whatsAppMessage = z.object({
   video: media.optional(),
   document: media.optional(),
   sticker: media.optional(),
+  // An emoji on one of our messages; an empty emoji takes a reaction back.
+  reaction: z.object({ message_id: z.string().max(512).optional(), emoji: z.string().max(64).optional() }).optional(),
   context: z.object({ id: z.string().max(512).optional(), from: z.string().max(512).optional() }).optional(),
   errors: z.array(graphError).optional(),
 });

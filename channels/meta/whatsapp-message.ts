@@ -7,7 +7,8 @@
  *   after Meta is answered; its caption, if any, is what the resident said;
  * - videos, stickers, other files, contacts and anything WhatsApp marks unsupported: answered
  *   politely (unsupported.ts), kept with their media ids for the agent;
- * - a reaction: nothing to answer (an emoji on an earlier message), ignored.
+ * - a reaction (an emoji on one of our messages): acknowledged politely once, kept for the agent
+ *   with the message it was on; a reaction taken back is ignored.
  */
 import { pinAsText, type PinnedAddress } from './location.js';
 import type { WhatsAppMessage } from './webhook-body.js';
@@ -28,6 +29,7 @@ export type Reading =
   | { kind: 'ignore'; why: string };
 
 export const MEDIA_REPLY = "Sorry, I can't open photos, videos, voice notes or files sent here yet. Please describe it in a message and I'll help.";
+export const REACTION_REPLY = 'Thanks. If there is anything else, just send a message.';
 export const UNSUPPORTED_REPLY = "Sorry, I can't read that kind of message. Please type your question in words.";
 export const MEDIA_TYPES_REPLY = `Sorry, I can only keep ${ALLOWED_DESCRIPTION} sent here. Please describe it in a message and I'll help.`;
 
@@ -55,8 +57,11 @@ export function readMessage(m: WhatsAppMessage, gazetteer: readonly PinnedAddres
         const pin = pinAsText(gazetteer, m.location);
         return { kind: 'turn', text: pin.text, details: { ...base, ...pin.details } };
       }
-    case 'reaction':
-      return { kind: 'ignore', why: 'a reaction' };
+    case 'reaction': {
+      const emoji = m.reaction?.emoji?.trim();
+      if (!emoji) return { kind: 'ignore', why: 'a reaction taken back' };
+      return { kind: 'unsupported', text: `(reacted ${emoji})`, reply: REACTION_REPLY, details: { ...base, reaction: { emoji, on: m.reaction?.message_id } } };
+    }
   }
   const media = MEDIA.find((t) => t === m.type && m[t]);
   if (media) {

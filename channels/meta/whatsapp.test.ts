@@ -198,10 +198,17 @@ describe('WhatsApp webhook', () => {
     expect(inbound.text).toBe('(video sent: the pothole)');
     expect(inbound.processed_at).not.toBeNull();
     expect(parts(inbound).whatsapp.media).toMatchObject({ id: '1479537139650973', mime_type: 'video/mp4' });
-    // A reaction needs no answer.
-    await h.post(h.message(waId, { type: 'reaction', reaction: { message_id: h.sentTo(waId)[0].id, emoji: '👍' } }));
+    // A reaction is acknowledged politely, once (Meta's retry is the same message); taking it back is not answered.
+    const reaction = h.message(waId, { type: 'reaction', reaction: { message_id: h.sentTo(waId)[0].id, emoji: '👍' } });
+    await h.post(reaction);
+    await h.waitFor(() => h.sentTo(waId).length === 2, 'the acknowledgement');
+    expect(shown(h.sentTo(waId).slice(1))).toMatch(/anything else, just send a message/);
+    await h.post(reaction);
+    await h.post(h.message(waId, { type: 'reaction', reaction: { message_id: h.sentTo(waId)[0].id, emoji: '' } }));
     await h.settle();
-    expect(h.sentTo(waId)).toHaveLength(1);
+    expect(h.sentTo(waId)).toHaveLength(2);
+    const reacted = (await messagesOf(waId)).find((m) => m.direction === 'in' && m.text === '(reacted 👍)');
+    expect(parts(reacted!).whatsapp).toMatchObject({ reaction: { emoji: '👍' } });
   });
 
   test('a reply of "2" under a numbered list (more options than a list holds) is the second option', async () => {
