@@ -15,17 +15,11 @@
  * and the local Graph API stand-in (channels/meta/graph-stand-in.fixture.ts) receiving the
  * replies. A resident waits for a reply to reach the stand-in before answering. No Meta account is used.
  */
-import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import fs, { mkdtempSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startGraphStandIn, type GraphRequest, type GraphStandIn } from '../channels/meta/graph-stand-in.fixture.js';
 import { parseArgs } from './cli.js';
+import { startProductProcess, type ProductProcess } from './product-process.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = parseArgs(process.argv.slice(2));
 const CONVERSATIONS = Math.min(200, Number(args.get('conversations') ?? 50));
 const TURNS = Math.min(20, Number(args.get('turns') ?? 10));
@@ -63,74 +57,16 @@ function report(label: string, samples: number[]): void {
   console.log(`${label.padEnd(38)} n=${String(s.length).padStart(5)}  p50=${f(percentile(s, 0.5))} ms  p99=${f(percentile(s, 0.99))} ms  max=${f(s[s.length - 1] ?? NaN)} ms`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
-/** The product as in production, in a process of its own (as scripts/bench-voice.ts starts it), with WhatsApp pointed at the stand-in. */
-async function startProduct(graph: GraphStandIn): Promise<{ url: string; store: string; stop: () => Promise<void> }> {
-  const work = mkdtempSync(path.join(os.tmpdir(), 'bench-meta-'));
-  const models = path.join(os.tmpdir(), 'council-assistant-bench-models');
-  fs.mkdirSync(models, { recursive: true });
-  fs.symlinkSync(models, path.join(work, 'models'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    DATA_KEYS: `kbench:${randomBytes(32).toString('base64')}`,
-    PORT: String(port),
-    DATA_DIR: work,
-    PUBLIC_URL: url,
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-    JOBS_QUEUE_NAME: `bench-meta-${randomBytes(4).toString('hex')}`,
+/** The product in a process of its own (scripts/product-process.ts), WhatsApp pointed at the stand-in. */
+function startProduct(graph: GraphStandIn): Promise<ProductProcess> {
+  return startProductProcess('bench-meta', {
     META_APP_SECRET: APP_SECRET,
     META_VERIFY_TOKEN: 'bench-verify-token',
     WHATSAPP_ACCESS_TOKEN: graph.token,
     META_GRAPH_BASE_URL: graph.url,
     META_GRAPH_API_VERSION: 'v21.0',
-    RATE_LIMIT_CONVERSATIONS_PER_MINUTE: '0',
-    RATE_LIMIT_MESSAGES_PER_MINUTE: '0',
-    RATE_LIMIT_MESSAGES_PER_IP_PER_MINUTE: '0',
-    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
-    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-  };
-  const logFile = path.join(work, 'server.log');
-  const log = fs.openSync(logFile, 'a');
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'api/main.ts'], { cwd: root, env, stdio: ['ignore', log, log] });
-  fs.closeSync(log);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      const done = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 20_000))]);
-      if (!done) child.kill('SIGKILL');
-    }
-    fs.rmSync(work, { recursive: true, force: true });
-  };
-  process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'));
-  const until = Date.now() + 300_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the product exited with ${child.exitCode}:\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`);
-    try {
-      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) });
-      if (res.ok) return { url, store: ((await res.json()) as { store: string }).store, stop };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await stop();
-  throw new Error('the product did not start within 300 s');
+  });
 }
 
 /** One resident on WhatsApp: each message a signed webhook, as Meta sends it. */

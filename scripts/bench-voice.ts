@@ -15,18 +15,12 @@
  * requests signed exactly as Twilio signs them, and a local stand-in for Twilio's REST API that
  * receives the outbound texts. No Twilio account is used.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs, { mkdtempSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { postSigned, TwilioCall, ACCOUNT_SID } from '../channels/twilio/voice/twilio-sim.js';
 import { startTwilioStandIn } from '../channels/twilio/twilio-stand-in.fixture.js';
 import { parseArgs } from './cli.js';
+import { startProductProcess, type ProductProcess } from './product-process.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = parseArgs(process.argv.slice(2));
 const CONVERSATIONS = Math.min(200, Number(args.get('conversations') ?? 50));
 const TURNS = Math.min(20, Number(args.get('turns') ?? 10));
@@ -63,82 +57,15 @@ function report(label: string, samples: number[]): void {
   console.log(`${label.padEnd(34)} n=${String(s.length).padStart(5)}  p50=${f(percentile(s, 0.5))} ms  p99=${f(percentile(s, 0.99))} ms  max=${f(s[s.length - 1] ?? NaN)} ms`);
 }
 
-/** A free TCP port on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
-/**
- * The product as it runs in production: a process of its own (`api/main.ts`), so the load
- * generator's signing and parsing do not share its event loop. PostgreSQL and Redis when
- * DATABASE_URL / REDIS_URL are set, else the embedded PGlite in a temporary DATA_DIR.
- */
-async function startProduct(stand: { url: string; accountSid: string; authToken: string }): Promise<{ url: string; store: string; stop: () => Promise<void> }> {
-  const work = mkdtempSync(path.join(os.tmpdir(), 'bench-voice-'));
-  // The intent model is trained once and reused by every run (it is keyed by its training phrases).
-  const models = path.join(os.tmpdir(), 'council-assistant-bench-models');
-  fs.mkdirSync(models, { recursive: true });
-  fs.symlinkSync(models, path.join(work, 'models'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    // A throwaway key: production refuses to run without one.
-    DATA_KEYS: `kbench:${randomBytes(32).toString('base64')}`,
-    PORT: String(port),
-    DATA_DIR: work,
-    PUBLIC_URL: url,
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-    JOBS_QUEUE_NAME: `bench-voice-${randomBytes(4).toString('hex')}`,
+/** The product in a process of its own (scripts/product-process.ts), Twilio pointed at the stand-in. */
+function startProduct(stand: { url: string; accountSid: string; authToken: string }): Promise<ProductProcess> {
+  return startProductProcess('bench-voice', {
     TWILIO_ACCOUNT_SID: stand.accountSid,
     TWILIO_AUTH_TOKEN: stand.authToken,
     TWILIO_FROM: COUNCIL,
     TWILIO_API_BASE_URL: stand.url,
-    // Fifty callers from one machine would otherwise be refused as abuse.
-    RATE_LIMIT_CONVERSATIONS_PER_MINUTE: '0',
-    RATE_LIMIT_MESSAGES_PER_MINUTE: '0',
-    RATE_LIMIT_MESSAGES_PER_IP_PER_MINUTE: '0',
-    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
-    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-  };
-  const logFile = path.join(work, 'server.log');
-  const log = fs.openSync(logFile, 'a');
-  // BENCH_CPU_PROF=<dir>: the product writes a V8 CPU profile there when it stops.
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'api/main.ts'], { cwd: root, env, stdio: ['ignore', log, log] });
-  fs.closeSync(log);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      const done = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 20_000))]);
-      if (!done) child.kill('SIGKILL');
-    }
-    fs.rmSync(work, { recursive: true, force: true });
-  };
-  process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'));
-  const until = Date.now() + 300_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the product exited with ${child.exitCode}:\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`);
-    try {
-      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) });
-      if (res.ok) return { url, store: ((await res.json()) as { store: string }).store, stop };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await stop();
-  throw new Error('the product did not start within 300 s');
+  });
 }
 
 async function main(): Promise<void> {
