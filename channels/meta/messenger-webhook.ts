@@ -5,14 +5,13 @@
  * webhook (signature, handshake) and hands these objects here (`MetaObjectHandler`); where only
  * Messenger is, `messengerRoutes` serves the same webhook itself, with the same checks.
  */
-import express, { Router, type Request, type Response } from 'express';
+import type { Router, Response } from 'express';
 import { sendProblem } from '../http.js';
 import { receiveMessaging, type MessagingDeps } from './messenger-inbound.js';
 import type { MessagingPlatform } from './messenger-render.js';
-import { sameToken, signedByMeta } from './signature.js';
+import { metaWebhookRouter } from './webhook-router.js';
 import { messagingEntries } from './webhook-body.js';
 
-const BODY_LIMIT = '3mb';
 const OBJECTS: Record<string, MessagingPlatform> = { page: 'messenger', instagram: 'instagram' };
 
 /** What the WhatsApp router hands a signed, parsed delivery of another object to. */
@@ -44,37 +43,12 @@ export function messagingWebhook(deps: MessagingDeps): MetaObjectHandler {
   };
 }
 
-const rawOf = (req: Request): Buffer => (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
-
-/** The Meta webhook when Messenger is configured and WhatsApp is not. */
 export function messengerRoutes(deps: MessagingDeps, handler: MetaObjectHandler): Router {
-  const router = Router();
-  const { config } = deps;
-
-  router.get('/webhook', (req: Request, res: Response) => {
-    const challenge = req.query['hub.challenge'];
-    if (req.query['hub.mode'] === 'subscribe' && sameToken(config.verifyToken, req.query['hub.verify_token']) && typeof challenge === 'string' && /^[\w.-]{1,512}$/.test(challenge)) {
-      return void res.status(200).type('text/plain').send(challenge);
-    }
-    sendProblem(res, 403, 'Forbidden', 'hub.mode must be "subscribe", hub.verify_token must be the configured verify token, and hub.challenge given.');
-  });
-
-  router.post('/webhook', express.raw({ type: () => true, limit: BODY_LIMIT }), async (req: Request, res: Response) => {
-    const raw = rawOf(req);
-    const signature = req.get('x-hub-signature-256');
-    if (!signature) return sendProblem(res, 403, 'Forbidden', 'The X-Hub-Signature-256 header is missing.');
-    if (!signedByMeta(config.appSecret, raw, signature)) return sendProblem(res, 403, 'Forbidden', 'X-Hub-Signature-256 is not the HMAC-SHA256 of this body with the app secret.');
-    let json: { object?: unknown; entry?: unknown };
-    try {
-      json = JSON.parse(raw.toString('utf8')) as typeof json;
-    } catch {
-      return sendProblem(res, 400, 'Malformed JSON', 'The request body is not valid JSON.');
-    }
+  return metaWebhookRouter(deps.config, (body, res) => {
+    const json = body as { object?: unknown; entry?: unknown } | null;
     if (typeof json?.object !== 'string' || !Array.isArray(json.entry)) return sendProblem(res, 400, 'Invalid Meta webhook', 'object (a string) and entry (an array) are required.');
     if (handler.handles(json.object)) return handler.receive({ object: json.object, entry: json.entry }, res);
     deps.log.warn({ object: json.object }, 'Meta webhook for an object this server does not handle (WhatsApp is not configured): acknowledged, not processed');
     res.status(200).type('text/plain').send('EVENT_RECEIVED');
   });
-
-  return router;
 }

@@ -10,7 +10,7 @@
  * council's WhatsApp number through the Graph API (graph-client.ts), with the council's own token
  * (WHATSAPP_ACCESS_TOKEN__<COUNCIL>) where it has one; each message Meta accepts is counted.
  */
-import express, { Router, type Request, type Response } from 'express';
+import type { Router } from 'express';
 import type { ChannelAdapter, ChannelDeps, Delivery } from '../adapter.js';
 import { DeliveryError } from '../adapter.js';
 import { sendProblem } from '../http.js';
@@ -20,16 +20,13 @@ import { countMessageSent } from './metrics.js';
 import { councilForPhoneNumberId, graphRecipientOf, phoneNumberIdsOf } from './phone-ids.js';
 import { metaMessagingHandler } from './messenger-channel.js';
 import type { MetaObjectHandler } from './messenger-webhook.js';
-import { sameToken, signedByMeta } from './signature.js';
+import { signedByMeta } from './signature.js';
+import { metaWebhookRouter, rawOf } from './webhook-router.js';
 import { metaWebhookBody, whatsAppEntries } from './webhook-body.js';
 import { receiveWhatsApp, WHATSAPP, type WhatsAppDeps } from './whatsapp-inbound.js';
 import { renderWhatsApp, type WhatsAppBody } from './whatsapp-render.js';
 import { windowedDeliver } from './whatsapp-window.js';
 
-/** Meta's batches are small; a few MB leaves room for a large one. */
-const BODY_LIMIT = '3mb';
-
-const rawOf = (req: Request): Buffer => (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
 
 export function whatsappChannel(deps: ChannelDeps): ChannelAdapter | null {
   const configured = metaConfigFromEnv(deps.env);
@@ -82,28 +79,7 @@ export function whatsappChannel(deps: ChannelDeps): ChannelAdapter | null {
 }
 
 export function metaRoutes(deps: WhatsAppDeps & { config: MetaConfig }, otherObjects?: () => MetaObjectHandler | null): Router {
-  const router = Router();
-  const { config } = deps;
-
-  router.get('/webhook', (req: Request, res: Response) => {
-    const challenge = req.query['hub.challenge'];
-    if (req.query['hub.mode'] === 'subscribe' && sameToken(config.verifyToken, req.query['hub.verify_token']) && typeof challenge === 'string' && /^[\w.-]{1,512}$/.test(challenge)) {
-      return void res.status(200).type('text/plain').send(challenge);
-    }
-    sendProblem(res, 403, 'Forbidden', 'hub.mode must be "subscribe", hub.verify_token must be the configured verify token, and hub.challenge given.');
-  });
-
-  router.post('/webhook', express.raw({ type: () => true, limit: BODY_LIMIT }), async (req: Request, res: Response) => {
-    const raw = rawOf(req);
-    const signature = req.get('x-hub-signature-256');
-    if (!signature) return sendProblem(res, 403, 'Forbidden', 'The X-Hub-Signature-256 header is missing.');
-    if (!signedByMeta(config.appSecret, raw, signature)) return sendProblem(res, 403, 'Forbidden', 'X-Hub-Signature-256 is not the HMAC-SHA256 of this body with the app secret.');
-    let json: unknown;
-    try {
-      json = JSON.parse(raw.toString('utf8'));
-    } catch {
-      return sendProblem(res, 400, 'Malformed JSON', 'The request body is not valid JSON.');
-    }
+  return metaWebhookRouter(deps.config, async (json, res) => {
     const envelope = metaWebhookBody.safeParse(json);
     if (!envelope.success) return sendProblem(res, 400, 'Invalid Meta webhook', issues(envelope.error.issues));
     if (envelope.data.object !== 'whatsapp_business_account') {
@@ -119,8 +95,6 @@ export function metaRoutes(deps: WhatsAppDeps & { config: MetaConfig }, otherObj
     res.status(200).type('text/plain').send('EVENT_RECEIVED');
     void outcome.after().catch((err: unknown) => deps.log.error({ err }, 'WhatsApp turns failed after the webhook was answered'));
   });
-
-  return router;
 }
 
 function issues(list: { path: PropertyKey[]; message: string }[], prefix?: string): string {
