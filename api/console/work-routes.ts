@@ -131,13 +131,13 @@ export function workRoutes(deps: ConsoleDeps): Router {
       ...(window.humanAgentTag !== undefined ? { humanAgentTag: window.humanAgentTag } : {}),
     };
     // Messages that have not reached the resident, with the reason recorded on each.
-    const undelivered = new Map((await undeliveredOutbound(db, agent.tenantId, view.conversation.id)).map((u) => [u.id, u.status]));
+    const undelivered = new Map((await undeliveredOutbound(db, agent.tenantId, view.conversation.id)).map((u) => [u.id, u]));
     res.setHeader('Cache-Control', 'no-store');
     // handoff/queue's view types state, priority, direction and author as plain strings: wire/wire.test.ts parses the real response.
     // Message ids (bigserial) come as numbers from PGlite, strings from PostgreSQL: always strings on the wire.
     const transcript = view.transcript.map((m) => {
-      const status = undelivered.get(String(m.id));
-      return { ...m, id: String(m.id), ...(status ? { delivery: deliveryNote(status, m.parts) } : {}) };
+      const u = undelivered.get(String(m.id));
+      return { ...m, id: String(m.id), ...(u ? { delivery: deliveryNote(u.status, u.parts) } : {}) };
     });
     res.json({ ...view, ...(messagingWindow ? { messagingWindow } : {}), transcript } as ConversationView);
   });
