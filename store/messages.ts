@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { isSealed, seal, sealing, sealJson, unseal, unsealJson } from './crypto.js';
 import { fromJson, storableText, toJson } from './json.js';
 import type { Db, MessageRow } from './schema.js';
@@ -134,6 +135,26 @@ export async function repliesTo(db: Db, tenant: string, messageId: string): Prom
     .orderBy('id')
     .execute()
     .then(openMessages);
+}
+
+/**
+ * What the resident was last told, in one statement: every reply to the message the latest outbound
+ * message answered, in order, or that message alone when it answered none (a greeting, an agent's
+ * message). The voice channel reads it for each keypad press (its options are what a key means now).
+ */
+export async function latestReplies(db: Db, tenant: string, conversationId: string): Promise<MessageRow[]> {
+  const cols = sql.join(MESSAGE_COLUMNS.map((c) => sql.ref(`m.${c}`)));
+  const { rows } = await sql<MessageRow>`
+    with latest as (
+      select id, reply_to from messages
+      where tenant_id = ${tenant} and conversation_id = ${conversationId} and direction = 'out'
+      order by id desc limit 1
+    )
+    select ${cols} from messages m join latest on m.reply_to = latest.reply_to where m.tenant_id = ${tenant}
+    union all
+    select ${cols} from messages m join latest on m.id = latest.id where latest.reply_to is null and m.tenant_id = ${tenant}
+    order by id`.execute(db);
+  return openMessages(rows);
 }
 
 /** The conversation's most recent outbound message (what the resident was last asked). */

@@ -22,8 +22,7 @@ import {
   resolveConversation,
   withIdentityLock,
   partsOf,
-  latestOutbound,
-  repliesTo,
+  latestReplies,
   storeOutbound,
   type ConversationRow,
   type Db,
@@ -348,10 +347,7 @@ export class VoiceChannel {
   }
 
   private async lastReplies(tenant: string, conversationId: string): Promise<OutboundMessage[]> {
-    const db = this.deps.store.db;
-    const latest = await latestOutbound(db, tenant, conversationId);
-    if (!latest) return [];
-    const rows = latest.reply_to ? await repliesTo(db, tenant, latest.reply_to) : [latest];
+    const rows = await latestReplies(this.deps.store.db, tenant, conversationId);
     return rows.map((r) => partsOf<OutboundMessage>(r) ?? { text: r.text });
   }
 
