@@ -14,7 +14,7 @@
 /** The top-level folders that hold code. `content/` and `catalogue/` are data, not code. */
 const CODE_FOLDERS = [
   'store', 'jobs', 'intents', 'knowledge-base', 'cases', 'conversations', 'notify', 'handoff', 'bot',
-  'channels', 'api', 'web', 'wire', 'scripts', 'test',
+  'channels', 'open311', 'api', 'web', 'wire', 'scripts', 'test',
 ];
 
 /**
@@ -35,6 +35,7 @@ const MAY_USE = {
   handoff: ['store', 'jobs', 'intents', 'conversations', 'notify'],
   bot: ['store', 'intents', 'knowledge-base', 'cases', 'handoff', 'conversations'],
   channels: ['bot', 'store', 'jobs', 'handoff', 'conversations'],
+  open311: ['store', 'cases', 'bot'],
   // web/ is covered by web-only-wire.
 };
 

@@ -19,6 +19,7 @@ import { consoleApi, referralAckRoutes, type ConsoleDeps } from './console/index
 import type { Channels } from '../channels/index.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { suggestionRoutes } from './routes/suggestions.js';
+import { open311Routes } from '../open311/index.js';
 
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'trustProxy' | 'redisUrl' | 'jobsQueueName' | 'production' | 'metricsToken' | 'rateLimits'>;
@@ -183,6 +184,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(suggestionRoutes({ assistant: deps.assistant, defaultTenant: deps.defaultTenant }));
   api.use((_req, res) => sendProblem(res, 404, 'Not found', 'There is no such API endpoint.'));
   app.use('/api/v1', api);
+
+  app.use('/open311', open311Routes({ store: deps.store, assistant: deps.assistant, defaultTenant: deps.defaultTenant, publicUrl: deps.config.publicUrl, log: deps.log }));
 
   // Channel webhooks (Twilio, the signed webhook channel...): each verifies its own signature, outside the JSON API.
   for (const { path: mountPath, router } of deps.channels?.routes() ?? []) app.use(mountPath, router);

@@ -33,3 +33,4 @@ export * from './turns.js';
 export * from './statement-count.js';
 export * from './meta.js';
 export * from './undelivered.js';
+export * from './open311.js';

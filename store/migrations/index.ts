@@ -12,6 +12,7 @@ import * as m010 from './010_subject_erasures.js';
 import * as m011 from './011_field_encryption.js';
 import * as m012 from './012_query_indexes.js';
 import * as m013 from './013_media_files.js';
+import * as m014 from './014_open311_clients.js';
 
 /** Versioned migrations, applied in name order at start on PGlite and PostgreSQL alike. */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '011_field_encryption': m011,
   '012_query_indexes': m012,
   '013_media_files': m013,
+  '014_open311_clients': m014,
 };
 
 export const migrationProvider: MigrationProvider = {
