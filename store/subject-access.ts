@@ -256,7 +256,7 @@ export async function gatherSubject(db: Db, tenant: string, subject: Subject): P
       [],
       await rows(db, sql`
         select id, conversation_id, message_id::text as message_id, channel, status, reason, content_type, size_bytes, sha256, name, created_at
-        from media_files where tenant_id = ${tenant} and conversation_id in ${convs} order by created_at, id`),
+        from media_files where tenant_id = ${tenant} and conversation_id in ${convs} order by message_id nulls last, created_at, id`),
     ),
   };
 }
