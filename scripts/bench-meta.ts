@@ -18,6 +18,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { startGraphStandIn, type GraphRequest, type GraphStandIn } from '../channels/meta/graph-stand-in.fixture.js';
 import { parseArgs } from './cli.js';
+import { latencyFigures, report } from './latency.js';
 import { startProductProcess, type ProductProcess } from './product-process.js';
 
 const args = parseArgs(process.argv.slice(2));
@@ -45,18 +46,6 @@ const SCRIPT: Step[] = [
   { text: 'When is my bin day?' },
   { text: 'thank you' },
 ];
-
-function percentile(sorted: number[], q: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
-
-function report(label: string, samples: number[]): void {
-  const s = [...samples].sort((a, b) => a - b);
-  const f = (n: number) => n.toFixed(1).padStart(8);
-  console.log(`${label.padEnd(38)} n=${String(s.length).padStart(5)}  p50=${f(percentile(s, 0.5))} ms  p99=${f(percentile(s, 0.99))} ms  max=${f(s[s.length - 1] ?? NaN)} ms`);
-}
-
 
 /** The product in a process of its own (scripts/product-process.ts), WhatsApp pointed at the stand-in. */
 function startProduct(graph: GraphStandIn): Promise<ProductProcess> {
@@ -182,15 +171,11 @@ async function main(): Promise<void> {
     );
     const seconds = (performance.now() - started) / 1000;
 
-    report('whatsapp: webhook acknowledgement', ack);
-    report('whatsapp: first reply at the Graph API', reply);
+    report('whatsapp: webhook acknowledgement', ack, 38);
+    report('whatsapp: first reply at the Graph API', reply, 38);
     console.log(
       `\n${ack.length} messages in ${seconds.toFixed(1)} s (${(ack.length / seconds).toFixed(0)} messages/s); messages sent by the product: ${graph.sent.length}; failed webhooks: ${failures}; unanswered within 10 s: ${unanswered}; taps not found (typed instead): ${missedTaps}`,
     );
-    const figures = (samples: number[]) => {
-      const sorted = [...samples].sort((a, b) => a - b);
-      return { n: sorted.length, p50: Math.round(percentile(sorted, 0.5)), p99: Math.round(percentile(sorted, 0.99)), max: Math.round(sorted[sorted.length - 1] ?? NaN) };
-    };
     console.log(
       JSON.stringify({
         store: product.store,
@@ -198,8 +183,8 @@ async function main(): Promise<void> {
         conversations: CONVERSATIONS,
         turns: TURNS,
         thinkMs: THINK_MS,
-        webhookAck: figures(ack),
-        firstReply: figures(reply),
+        webhookAck: latencyFigures(ack),
+        firstReply: latencyFigures(reply),
         messagesPerSec: Math.round(ack.length / seconds),
         failures,
         unanswered,

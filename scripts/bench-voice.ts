@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { postSigned, TwilioCall, ACCOUNT_SID } from '../channels/twilio/voice/twilio-sim.js';
 import { startTwilioStandIn } from '../channels/twilio/twilio-stand-in.fixture.js';
 import { parseArgs } from './cli.js';
+import { latencyFigures, report } from './latency.js';
 import { startProductProcess, type ProductProcess } from './product-process.js';
 
 const args = parseArgs(process.argv.slice(2));
@@ -45,18 +46,6 @@ const VOICE_SCRIPT: ({ say: string; confidence?: number } | { press: string })[]
   { say: 'When is my bin day?' },
 ];
 const SMS_SCRIPT = ['Hi', 'my bin was not collected', 'MB1 1AD', '2', '1', 'yes', 'yesterday', 'no', 'no', 'yes'];
-
-function percentile(sorted: number[], q: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
-
-function report(label: string, samples: number[]): void {
-  const s = [...samples].sort((a, b) => a - b);
-  const f = (n: number) => n.toFixed(1).padStart(8);
-  console.log(`${label.padEnd(34)} n=${String(s.length).padStart(5)}  p50=${f(percentile(s, 0.5))} ms  p99=${f(percentile(s, 0.99))} ms  max=${f(s[s.length - 1] ?? NaN)} ms`);
-}
-
 
 /** The product in a process of its own (scripts/product-process.ts), Twilio pointed at the stand-in. */
 function startProduct(stand: { url: string; accountSid: string; authToken: string }): Promise<ProductProcess> {
@@ -142,19 +131,15 @@ async function main(): Promise<void> {
     report('voice: Gather webhook', voiceGather);
     report('sms: webhook (POST /sms)', smsWebhook);
     console.log(`\nvoice phase ${voiceSeconds.toFixed(1)} s (${(voiceGather.length / voiceSeconds).toFixed(0)} turns/s), sms phase ${smsSeconds.toFixed(1)} s; texts received by the stand-in: ${stand.sent.length}; failed requests: ${failures}`);
-    const figures = (samples: number[]) => {
-      const sorted = [...samples].sort((a, b) => a - b);
-      return { n: sorted.length, p50: Math.round(percentile(sorted, 0.5)), p99: Math.round(percentile(sorted, 0.99)) };
-    };
     console.log(
       JSON.stringify({
         store: product.store,
         redis: !!(process.env.REDIS_URL && process.env.DATABASE_URL),
         conversations: CONVERSATIONS,
         thinkMs: THINK_MS,
-        voiceStart: figures(voiceStart),
-        voiceGather: figures(voiceGather),
-        smsWebhook: figures(smsWebhook),
+        voiceStart: latencyFigures(voiceStart),
+        voiceGather: latencyFigures(voiceGather),
+        smsWebhook: latencyFigures(smsWebhook),
         voiceTurnsPerSec: Math.round(voiceGather.length / voiceSeconds),
         failures,
       }),
