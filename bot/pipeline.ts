@@ -329,7 +329,6 @@ export class Assistant {
   }
 }
 
-/** What one transaction's turns produced: their results, and what runs only once it has committed. */
 /** A message understood before its turn's transaction, for one council at one time. */
 interface UnderstoodAhead {
   tenant: string;
@@ -337,6 +336,7 @@ interface UnderstoodAhead {
   understood: Understood;
 }
 
+/** What one transaction's turns produced: their results, and what runs only once it has committed. */
 class Batch {
   readonly done = new Map<string, TurnDone & { replies: OutboundMessage[] }>();
   readonly events: AssistantEvent[] = [];
