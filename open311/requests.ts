@@ -4,9 +4,8 @@
  * and cases read back as service requests.
  */
 import type { ContentPack, GazetteerPort } from '../bot/index.js';
-import { addWorkingDays, findLikelyDuplicate, isOpenStatus, statusLabel } from '../cases/index.js';
+import { addWorkingDays, findLikelyDuplicate, isOpenStatus, recordRepeatReport, statusLabel } from '../cases/index.js';
 import {
-  addCaseStatus,
   caseDetails,
   createCase,
   createOpen311Contact,
@@ -192,13 +191,32 @@ export async function createRequest(
   const tenant = pack.tenant;
   const tz = pack.settings.openingHours.timezone;
   const day = (d: Date | string) => new Date(d).toLocaleDateString('en-GB', { timeZone: tz, day: 'numeric', month: 'long', year: 'numeric' });
-  const duplicate = await findLikelyDuplicate(db, tenant, s.service.id, location.uprn, now);
-  if (duplicate) {
-    await addCaseStatus(db, tenant, duplicate.id, duplicate.status, `Reported again through Open311 (${client.name})`, `open311:${client.id}`);
+  // The assistant's rule: street reports by distance, others by property (cases/duplicates.ts).
+  const match = await findLikelyDuplicate(db, tenant, s.service.id, location, now, values);
+  if (match) {
+    const duplicate = match.case;
+    // The reporter's details are kept with their linked report, as a new case keeps them.
+    const reporter = name || email || phone ? await createOpen311Contact(db, tenant, { name, email, phone }) : null;
+    await recordRepeatReport(db, {
+      tenant,
+      case: duplicate,
+      via: 'open311',
+      actor: `open311:${client.id}`,
+      source: `through Open311 (${client.name})`,
+      contactId: reporter,
+      distanceMetres: match.distanceMetres,
+      location,
+      answers: labels,
+      description: description ?? null,
+      mediaUrl: mediaUrl ?? null,
+    });
+    // The client is given this reference, so it can read it back (GET requests) as its own.
+    await recordOpen311Request(db, tenant, duplicate.id, client.id);
     await recordAudit(db, { tenant, actorType: 'system', actorId: `open311:${client.id}`, action: 'open311.repeat_report', subjectType: 'case', subjectId: duplicate.id });
+    const near = match.basis === 'nearby' && match.distanceMetres !== null ? ` ${match.distanceMetres} m away` : '';
     return {
       service_request_id: duplicate.reference,
-      service_notice: `Already reported on ${day(duplicate.created_at)}: this report was added to it. It is ${statusLabel(duplicate.status)}.`,
+      service_notice: `Already reported${near} on ${day(duplicate.created_at)}: this report was added to it. It is ${statusLabel(duplicate.status)}.`,
       account_id: null,
     };
   }
@@ -227,6 +245,8 @@ export async function createRequest(
     targetDate: target.toISOString().slice(0, 10),
     contactId,
     actor: `open311:${client.id}`,
+    via: 'open311',
+    historyNote: `Reported through Open311 (${client.name})`,
   });
   await recordOpen311Request(db, tenant, row.id, client.id);
   await recordAudit(db, { tenant, actorType: 'system', actorId: `open311:${client.id}`, action: 'open311.request_created', subjectType: 'case', subjectId: row.id });

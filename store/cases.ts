@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { seal, sealJson, unseal, unsealJson } from './crypto.js';
+import { recordCaseEvent } from './case-events.js';
 import { fromJson, toJson } from './json.js';
 import type { CaseRow, Db } from './schema.js';
 
@@ -19,6 +20,10 @@ export interface NewCase {
   contactId?: string | null;
   conversationId?: string | null;
   actor: string;
+  /** How it came in (the created event says so): the assistant (default), an agent, Open311, the back office. */
+  via?: string;
+  /** The first line of its history (default "Reported through the assistant"). */
+  historyNote?: string;
   /** Chosen by the caller (the assistant decides a case before it is written): tried as given, once. */
   id?: string;
   reference?: string;
@@ -70,13 +75,28 @@ export async function createCase(db: Db, input: NewCase): Promise<CaseRow> {
       .returningAll()
       .executeTakeFirst();
     if (row) {
-      await addCaseStatus(db, input.tenant, id, 'received', 'Reported through the assistant', input.actor);
+      await db
+        .insertInto('case_status_history')
+        .values({ tenant_id: input.tenant, case_id: id, status: 'received', note: seal('case_status_history.note', input.historyNote ?? 'Reported through the assistant'), actor: input.actor })
+        .execute();
+      await recordCaseEvent(db, {
+        tenant: input.tenant,
+        caseId: id,
+        type: 'created',
+        data: { status: 'received', serviceId: input.serviceId, reference, targetDate: input.targetDate ?? null, team: input.team ?? null, via: input.via ?? 'assistant' },
+        actor: input.actor,
+      });
       return openCase(row);
     }
   }
   throw new Error('could not allocate a unique case reference');
 }
 
+/**
+ * A case's status, with an optional note, into its history and its event log: `status_changed`
+ * when the status moves (residents hear of it), else `note_added` for a note on the same status
+ * (nothing when there is neither). `internal`: a note only staff should see.
+ */
 export async function addCaseStatus(
   db: Db,
   tenant: string,
@@ -84,17 +104,72 @@ export async function addCaseStatus(
   status: string,
   note: string | null,
   actor: string,
+  options: { internal?: boolean; now?: Date } = {},
 ): Promise<void> {
+  const current = await db.selectFrom('cases').select('status').where('tenant_id', '=', tenant).where('id', '=', caseId).forUpdate().executeTakeFirst();
+  if (!current) throw new Error(`no case ${caseId}`);
+  const moved = current.status !== status;
+  if (!moved && !note) return;
   await db
     .insertInto('case_status_history')
     .values({ tenant_id: tenant, case_id: caseId, status, note: seal('case_status_history.note', note), actor })
     .execute();
   await db
     .updateTable('cases')
-    .set({ status, updated_at: new Date() })
+    .set({ status, updated_at: options.now ?? new Date() })
     .where('tenant_id', '=', tenant)
     .where('id', '=', caseId)
     .execute();
+  if (moved) {
+    await recordCaseEvent(db, { tenant, caseId, type: 'status_changed', data: { from: current.status, to: status, note }, actor });
+  } else {
+    await recordCaseEvent(db, { tenant, caseId, type: 'note_added', data: { status, note }, actor, internal: options.internal ?? false });
+  }
+}
+
+/** A date column as YYYY-MM-DD, however the driver hands it back (a string on one, a Date on another). */
+function isoDay(value: unknown): string | null {
+  if (value == null) return null;
+  if (value instanceof Date) return `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
+  return String(value).slice(0, 10);
+}
+
+/** Fields the back office may change besides the status. */
+export interface CaseChanges {
+  targetDate?: string | null;
+  team?: string | null;
+}
+
+/**
+ * Changes a case's target date or team, recorded in its history and its event log (`updated`,
+ * with what each field was). Returns false when nothing changed.
+ */
+export async function updateCaseFields(db: Db, tenant: string, caseId: string, changes: CaseChanges, actor: string, now = new Date()): Promise<boolean> {
+  const current = await db.selectFrom('cases').select(['status', 'target_date', 'team']).where('tenant_id', '=', tenant).where('id', '=', caseId).forUpdate().executeTakeFirst();
+  if (!current) throw new Error(`no case ${caseId}`);
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  const set: { target_date?: string | null; team?: string | null } = {};
+  const currentDay = isoDay(current.target_date);
+  if (changes.targetDate !== undefined && currentDay !== changes.targetDate) {
+    before.targetDate = currentDay;
+    after.targetDate = changes.targetDate;
+    set.target_date = changes.targetDate;
+  }
+  if (changes.team !== undefined && (current.team ?? null) !== changes.team) {
+    before.team = current.team ?? null;
+    after.team = changes.team;
+    set.team = changes.team;
+  }
+  if (Object.keys(set).length === 0) return false;
+  await db.updateTable('cases').set({ ...set, updated_at: now }).where('tenant_id', '=', tenant).where('id', '=', caseId).execute();
+  const described = Object.entries(after).map(([k, v]) => `${k === 'targetDate' ? 'target date' : k} ${v ?? 'cleared'}`).join(', ');
+  await db
+    .insertInto('case_status_history')
+    .values({ tenant_id: tenant, case_id: caseId, status: current.status, note: seal('case_status_history.note', `Changed: ${described}`), actor })
+    .execute();
+  await recordCaseEvent(db, { tenant, caseId, type: 'updated', data: { changes: after, before }, actor });
+  return true;
 }
 
 export async function findCaseByReference(db: Db, tenant: string, reference: string): Promise<CaseRow | undefined> {

@@ -56,6 +56,10 @@ export const ENCRYPTED_FIELDS = [
   // Free text that can quote a resident: an agent's transfer note, a case's status note.
   'handoffs.note',
   'case_status_history.note',
+  // A case event's data can quote a note or a resident's words, as the history does.
+  'case_events.data',
+  // A further report joined to a case (migration 017): where it was and what the resident answered.
+  'case_reports.details',
   // Handoffs quote the resident (summary) and carry what the agent must know (context); feedback keeps
   // the question answered; an audit event's detail may name what a resident said or was searched by.
   'handoffs.summary',

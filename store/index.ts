@@ -4,6 +4,8 @@ export * from './json.js';
 export * from './conversations.js';
 export * from './messages.js';
 export * from './cases.js';
+export * from './case-events.js';
+export * from './case-links.js';
 export * from './handoffs.js';
 export * from './articles.js';
 export * from './feedback.js';

@@ -39,6 +39,8 @@ const JSON_FIELDS: { table: string; column: string; field: EncryptedField }[] = 
   { table: 'messages', column: 'parts', field: 'messages.parts' },
   { table: 'handoffs', column: 'context', field: 'handoffs.context' },
   { table: 'audit_events', column: 'detail', field: 'audit_events.detail' },
+  { table: 'case_events', column: 'data', field: 'case_events.data' },
+  { table: 'case_reports', column: 'details', field: 'case_reports.details' },
 ];
 
 const INDEXES: { column: 'phone_index' | 'email_index'; value: 'phone' | 'email'; kind: BlindIndexKind }[] = [

@@ -113,6 +113,8 @@ export interface CasesTable {
   target_date: ColumnType<string | null, string | null, string | null>;
   contact_id: string | null;
   conversation_id: string | null;
+  /** How many events the case has had (migration 015: its log's per-case order, store/case-events.ts). */
+  event_seq: ColumnType<number, never, never>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

@@ -354,6 +354,8 @@ export async function eraseSubject(db: Db, tenant: string, subject: Subject, by:
       where tenant_id = ${tenant} and id in ${inList(ids.caseIds)}`.execute(db),
   );
   await sql`update case_status_history set note = null where tenant_id = ${tenant} and case_id in ${inList(ids.caseIds)}`.execute(db);
+  // The event log keeps that each change happened (the back office's order), not what it said.
+  await sql`update case_events set data = '{"erased":true}'::jsonb where tenant_id = ${tenant} and case_id in ${inList(ids.caseIds)}`.execute(db);
   // Files they sent go with their conversations (media_files cascades); counted first.
   counts.mediaFiles = Number((await sql<{ n: string }>`select count(*) as n from media_files where tenant_id = ${tenant} and conversation_id in ${convs}`.execute(db)).rows[0]?.n ?? 0);
   counts.conversations = n(await sql`delete from conversations where tenant_id = ${tenant} and id in ${convs}`.execute(db));

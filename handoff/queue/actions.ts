@@ -425,6 +425,8 @@ export async function createCaseFor(
       contactId: conversation.contact_id,
       conversationId: conversation.id,
       actor: `agent:${agent.id}`,
+      via: 'agent',
+      historyNote: `Raised by ${agent.name}`,
     });
     await auditAgentAction(trx, tenant, agent, 'case.create', { type: 'case', id: row.id }, {
       reference: row.reference,

@@ -13,6 +13,13 @@ import * as m011 from './011_field_encryption.js';
 import * as m012 from './012_query_indexes.js';
 import * as m013 from './013_media_files.js';
 import * as m014 from './014_open311_clients.js';
+import * as m015 from './015_case_events.js';
+import * as m016 from './016_file_storage.js';
+import * as m017 from './017_street_duplicates.js';
+import * as m018 from './018_backoffice.js';
+import * as m019 from './019_resident_updates.js';
+import * as m020 from './020_case_status_checks.js';
+import * as m021 from './021_backoffice_keys.js';
 
 /** Versioned migrations, applied in name order at start on PGlite and PostgreSQL alike. */
 export const migrations: Record<string, Migration> = {
@@ -30,6 +37,13 @@ export const migrations: Record<string, Migration> = {
   '012_query_indexes': m012,
   '013_media_files': m013,
   '014_open311_clients': m014,
+  '015_case_events': m015,
+  '016_file_storage': m016,
+  '017_street_duplicates': m017,
+  '018_backoffice': m018,
+  '019_resident_updates': m019,
+  '020_case_status_checks': m020,
+  '021_backoffice_keys': m021,
 };
 
 export const migrationProvider: MigrationProvider = {
