@@ -236,10 +236,18 @@ describe('decideSafety with the safety model', () => {
   const none: IntentPrediction = { ranked: [], outOfScope: true };
   const score = (s: number, category: SafetyHit['category'] = RISK): SafetyScore => ({ score: s, category });
   it('escalates at the threshold, asks in the band, ignores below it', () => {
-    const text = 'please can somebody help';
+    const text = 'please can somebody help me';
     expect(decideSafety(null, none, text, score(SAFETY_MODEL_ESCALATE))).toMatchObject({ action: 'escalate', source: 'classifier', category: RISK });
     expect(decideSafety(null, none, text, score(SAFETY_MODEL_ASK, SAFEGUARDING))).toMatchObject({ action: 'ask', category: SAFEGUARDING });
     expect(decideSafety(null, none, text, score(SAFETY_MODEL_ASK - 0.01))).toBeNull();
+  });
+  it('on a few words (numbers and case references not counted) the model alone only asks; the screen still escalates', () => {
+    for (const text of ["I'm not sure", 'and the other one?', 'and MBC-400004?', 'and 400081?', 'please can somebody help']) {
+      expect(decideSafety(null, none, text, score(0.96))).toMatchObject({ action: 'ask' });
+    }
+    expect(decideSafety(null, none, 'what about my report MBC-400004 please', score(0.96))).toMatchObject({ action: 'escalate' });
+    const hit: SafetyHit = { category: RISK, kind: 'suicide_self_harm', reason: 'says they want to die', matched: 'want to die' };
+    expect(decideSafety(hit, none, 'want to die', score(0.96))).toMatchObject({ action: 'escalate' });
   });
   it('reads the score carried by the prediction, and then ignores a confident safety intent of the classifier', () => {
     const carried = Object.defineProperty(predict(RISK, 0.96), 'safetyScore', { value: score(0.02), enumerable: false });
@@ -375,7 +383,7 @@ describe('round 5: general defeaters and words the model does not know', () => {
     expect(decide(text, sure)).toMatchObject({ action: 'escalate' });
   });
   it('asks instead of escalating when the model knows almost none of the words', () => {
-    const text = 'Xyloq vardenta pikslu morrat';
+    const text = 'Xyloq vardenta pikslu morrat tenvu';
     expect(decideSafety(null, none, text, { ...middling, known: 0 })).toMatchObject({ action: 'ask' });
     expect(decideSafety(null, none, text, { ...middling, known: 1 })).toMatchObject({ action: 'escalate' });
   });

@@ -310,6 +310,12 @@ export const SAFETY_DEFEAT_SURE = 0.9;
  * scores high on character n-grams alone). The multilingual screen families still escalate. Chosen by cross-validation.
  */
 export const SAFETY_KNOWN_MIN = 0.5;
+/**
+ * Below this many words (numbers and case references not counted) the safety model's score alone only asks: on a few
+ * words it scores style, not risk ("I'm not sure" 0.96, "and the other one?" 0.73, "and MBC-400004?" 0.93). A short disclosure in alarm words is
+ * the screen's, and still escalates; asking loses no recall (a yes escalates).
+ */
+export const SAFETY_MODEL_MIN_WORDS = 5;
 
 /**
  * Round 6 (dev-6 added), general categories judged by cross-validation over the seven development sets:
@@ -393,6 +399,7 @@ export function decideSafety(
   if (scored.score >= thresholds.escalateAt && scored.score < (thresholds.defeatSure ?? SAFETY_DEFEAT_SURE) && defeated(text, null)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but ${defeaters(text).join(', ')}` };
   const known = scored.known ?? 1;
   if (scored.score >= thresholds.escalateAt && known < (thresholds.knownMin ?? SAFETY_KNOWN_MIN)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but knows ${Math.round(known * 100)}% of the words` };
+  if (scored.score >= thresholds.escalateAt && meaningfulWords(text) < SAFETY_MODEL_MIN_WORDS) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but on ${meaningfulWords(text)} words` };
   if (scored.score >= thresholds.escalateAt) return { action: 'escalate', category, kind: inferKind(text, category), source: 'classifier', reason: `safety model ${scored.score.toFixed(2)}` };
   if (scored.score >= thresholds.askAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model unsure (${scored.score.toFixed(2)})` };
   return lowModelAsk(prediction, text, scored, thresholds);
@@ -441,6 +448,8 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
 /** Words besides the screen's match that an idiom-prone hit needs before a disagreeing model can turn it into a question. */
 const IDIOM_CONTEXT_WORDS = 5;
 const wordCount = (t: string) => t.split(/\s+/u).filter(Boolean).length;
+/** Words that can carry meaning: not a number or a case reference (letters then digits: "MBC-400004"). */
+const meaningfulWords = (t: string) => t.split(/\s+/u).filter((w) => /\p{L}/u.test(w) && !/^\p{L}{1,5}[-\s]?\d{3,}\W*$/u.test(w)).length;
 
 /** Round 2's rule, for callers without a safety model (unit tests with a hand-made prediction). */
 function decideByClassifier(hit: SafetyHit | null, prediction: IntentPrediction, text: string): SafetyDecision {
