@@ -14,7 +14,7 @@
 /** The top-level folders that hold code. `content/` and `catalogue/` are data, not code. */
 const CODE_FOLDERS = [
   'store', 'jobs', 'intents', 'knowledge-base', 'cases', 'conversations', 'notify', 'handoff', 'bot',
-  'channels', 'open311', 'api', 'web', 'wire', 'scripts', 'test',
+  'channels', 'open311', 'backoffice', 'updates', 'files', 'api', 'web', 'wire', 'scripts', 'test',
 ];
 
 /**
@@ -34,8 +34,11 @@ const MAY_USE = {
   conversations: ['store'],
   handoff: ['store', 'jobs', 'intents', 'conversations', 'notify'],
   bot: ['store', 'intents', 'knowledge-base', 'cases', 'handoff', 'conversations'],
-  channels: ['bot', 'store', 'jobs', 'handoff', 'conversations'],
+  channels: ['bot', 'store', 'jobs', 'handoff', 'conversations', 'files'],
   open311: ['store', 'cases', 'bot'],
+  backoffice: ['store', 'cases', 'jobs'],
+  updates: ['store', 'jobs', 'notify', 'cases'],
+  files: ['store'],
   // web/ is covered by web-only-wire.
 };
 

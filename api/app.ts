@@ -20,6 +20,9 @@ import type { Channels } from '../channels/index.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { suggestionRoutes } from './routes/suggestions.js';
 import { open311Routes } from '../open311/index.js';
+import { caseFileLinks, casePhotoLinks } from '../files/index.js';
+import { fileUploadRoutes, signedFileRoutes } from './routes/files.js';
+import { BACKOFFICE_REQUESTS_PER_MINUTE, backofficeApi, backofficeKeyOf } from '../backoffice/index.js';
 
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'trustProxy' | 'redisUrl' | 'jobsQueueName' | 'production' | 'metricsToken' | 'rateLimits'>;
@@ -178,6 +181,12 @@ export function createApp(deps: AppDeps): express.Express {
       },
     ]),
   );
+  // Photos and files from web chat (api/routes/files.ts): counted as messages are; the body is the file, read before the JSON parser.
+  api.post(
+    '/conversations/:id/files',
+    rateLimit(limitStore, [{ name: 'files-ip', limit: limits.messagesPerIp, windowMs: MINUTE, key: byIp, detail: 'Too many messages from your network. Please wait a minute and try again.' }]),
+  );
+  api.use(fileUploadRoutes({ store: deps.store, realtime: deps.realtime }));
   api.use(express.json({ limit: '16kb', type: ['application/json', 'application/*+json'] }));
   api.get('/openapi.json', (_req, res) => void res.json(openApiDocument(deps.config.publicUrl)));
   api.use(conversationRoutes({ store: deps.store, assistant: deps.assistant, defaultTenant: deps.defaultTenant, realtime: deps.realtime }));
@@ -185,7 +194,40 @@ export function createApp(deps: AppDeps): express.Express {
   api.use((_req, res) => sendProblem(res, 404, 'Not found', 'There is no such API endpoint.'));
   app.use('/api/v1', api);
 
-  app.use('/open311', open311Routes({ store: deps.store, assistant: deps.assistant, defaultTenant: deps.defaultTenant, publicUrl: deps.config.publicUrl, log: deps.log }));
+  app.use(
+    '/open311',
+    open311Routes({
+      store: deps.store,
+      assistant: deps.assistant,
+      defaultTenant: deps.defaultTenant,
+      publicUrl: deps.config.publicUrl,
+      log: deps.log,
+      // media_url: a signed link to the case's first photo (files/), where the client gave none.
+      photoLinks: (tenant, caseIds, baseUrl) => casePhotoLinks(deps.store.db, tenant, caseIds, baseUrl),
+    }),
+  );
+  // Kept files through short-lived signed links (back offices, Open311 clients): 403 without a valid one.
+  app.use('/files', signedFileRoutes({ store: deps.store }));
+  // The back-office pull API (README "Back-office API"): a council's key with scopes, counted per key.
+  app.use(
+    '/backoffice/v1',
+    backofficeApi({
+      store: deps.store,
+      serviceName: (tenant, serviceId) => {
+        try {
+          return deps.assistant.runtime(tenant).pack.servicesById.get(serviceId)?.name;
+        } catch {
+          return undefined;
+        }
+      },
+      // Signed links to the case's files (files/), at the server's public address.
+      mediaUrls: (db, tenant, caseId, baseUrl) => caseFileLinks(db, tenant, caseId, baseUrl),
+      publicUrl: deps.config.publicUrl,
+      perKeyLimit: rateLimit(limitStore, [
+        { name: 'backoffice', limit: BACKOFFICE_REQUESTS_PER_MINUTE, windowMs: MINUTE, key: (req) => backofficeKeyOf(req)?.id, detail: 'This key has made too many requests. Please wait a minute and try again.' },
+      ]),
+    }),
+  );
 
   // Channel webhooks (Twilio, the signed webhook channel...): each verifies its own signature, outside the JSON API.
   for (const { path: mountPath, router } of deps.channels?.routes() ?? []) app.use(mountPath, router);

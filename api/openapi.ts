@@ -1,4 +1,5 @@
 import { ASK_FOR, CONVERSATION_STATES, PRIORITIES, RISK_KINDS } from '../wire/index.js';
+import { backofficePaths, backofficeSchemas, backofficeSecuritySchemes } from '../backoffice/index.js';
 
 /** The OpenAPI document of the public API, served at /api/v1/openapi.json; its enums come from wire/. */
 export function openApiDocument(publicUrl?: string): object {
@@ -13,8 +14,9 @@ export function openApiDocument(publicUrl?: string): object {
     },
     servers: [{ url: publicUrl ?? '/' }],
     components: {
-      securitySchemes: { conversationToken: { type: 'http', scheme: 'bearer', description: 'The token returned when the conversation was created.' } },
+      securitySchemes: { conversationToken: { type: 'http', scheme: 'bearer', description: 'The token returned when the conversation was created.' }, ...backofficeSecuritySchemes },
       schemas: {
+        ...backofficeSchemas,
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status'],
@@ -134,6 +136,51 @@ export function openApiDocument(publicUrl?: string): object {
           },
         },
       },
+      '/api/v1/conversations/{id}/files': {
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          { name: 'name', in: 'query', required: false, schema: { type: 'string', maxLength: 200 }, description: "The file's name, as the resident chose it" },
+        ],
+        post: {
+          summary: 'Send a photo or PDF (the body is the file, at most 10 MB); it is kept without its metadata and the resident is answered',
+          security: [{ conversationToken: [] }],
+          requestBody: { required: true, content: { 'image/jpeg': {}, 'image/png': {}, 'image/webp': {}, 'application/pdf': {} } },
+          responses: {
+            '201': {
+              description: 'Kept',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['file', 'messages'],
+                    properties: {
+                      file: {
+                        type: 'object',
+                        properties: {
+                          id: { type: 'string', format: 'uuid' },
+                          kind: { type: 'string', enum: ['photo', 'file', 'voice note'] },
+                          contentType: { type: 'string' },
+                          size: { type: 'integer' },
+                          name: { type: 'string', nullable: true },
+                          metadataRemoved: { type: 'array', items: { type: 'string' } },
+                        },
+                      },
+                      messages: { type: 'array', items: { $ref: '#/components/schemas/OutboundMessage' } },
+                    },
+                  },
+                },
+              },
+            },
+            '401': problemResponse('Missing or wrong token'),
+            '404': problemResponse('Unknown conversation'),
+            '409': problemResponse('The conversation has ended'),
+            '413': problemResponse('Larger than 10 MB (detail: what the resident is told)'),
+            '415': problemResponse('A type that is not kept (detail: what the resident is told)'),
+            '422': problemResponse('Damaged or incomplete (detail: what the resident is told)'),
+            '503': problemResponse('Could not be stored just now: try again'),
+          },
+        },
+      },
       '/api/v1/suggestions': {
         get: {
           summary: 'Typeahead suggestions',
@@ -169,6 +216,8 @@ export function openApiDocument(publicUrl?: string): object {
       },
       '/health': { get: { summary: 'Liveness and store check', responses: { '200': { description: 'OK' }, '503': { description: 'Store unavailable' } } } },
       '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'Metrics in text format' } } } },
+      // The back-office pull API (a council's key with scopes).
+      ...backofficePaths,
     },
   };
 }

@@ -19,6 +19,9 @@ import {
 import { createChannels, createClaimCodeSender } from '../channels/index.js';
 import { createJobQueue, purgeExpired, registerRecovery, type JobQueue } from '../jobs/index.js';
 import { keyringFromKeyFile, openStore, parseKeyring, type Keyring, type Store } from '../store/index.js';
+import { caseFileLinks, configureFiles, MAX_LINK_TTL_SECONDS, moveInlineFiles, sweepDeletedFiles } from '../files/index.js';
+import { BackofficePush, backofficeMetrics, pushSettingsFromEnv } from '../backoffice/index.js';
+import { ResidentUpdates, RESIDENT_UPDATES_EVERY_MS, updateEmailSender } from '../updates/index.js';
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
@@ -64,6 +67,8 @@ export interface RunningServer {
   assistant: Assistant;
   jobs: JobQueue;
   log: Logger;
+  /** Residents' case updates (updates/), for tests that drive a pass. */
+  updates: ResidentUpdates;
   close(): Promise<void>;
 }
 
@@ -91,6 +96,8 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
   const redisUrl = options.redisUrl ?? config.redisUrl;
   const contentDir = path.resolve(repoRoot, options.contentDir ?? config.contentDir);
   const packs = loadPacks(contentDir); // before anything else: a broken pack stops the start at once
+  // Residents' files: a folder in DATA_DIR, or an S3-compatible bucket (FILES_S3_*); a bad setting stops the start.
+  const files = configureFiles(options.env ?? process.env, dataDir);
   const recogniserConfig = loadRecogniserConfig(process.env);
   // Opened while the models load (loadTenants awaits it when it needs it): a warm start overlaps them.
   const storeOpening = openStore({ databaseUrl, dataDir, keyring: dataKeyring(options.dataKeys ?? config.dataKeys, dataDir, log) });
@@ -119,8 +126,13 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
       const purged = await purgeExpired(store, runtime.pack.tenant, runtime.pack.settings.retention);
       log.info({ tenant: runtime.pack.tenant, ...purged }, 'retention purge');
     }
+    // The purged conversations' files leave their storage too (queued by the rows' deletion).
+    log.info(await sweepDeletedFiles(store.db, log), 'files of purged conversations deleted');
   });
   await jobs.every('retention.purge', DAY);
+  // Objects whose rows were deleted (an erasure, a purge, a conversation's cascade) are deleted from the storage.
+  jobs.register('files.sweep', async () => void (await sweepDeletedFiles(store.db, log)));
+  await jobs.every('files.sweep', 60_000);
   // One-time codes linking a number typed in chat to its texts and calls: offered only where SMS is configured.
   const codes = await createClaimCodeSender({ db: store.db, jobs, log, env: options.env ?? process.env, clock: options.clock });
   for (const runtime of tenants.values()) runtime.codes = codes;
@@ -167,6 +179,37 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
   // Offers lapse and agents come and go: routing also runs on a timer (once across processes with BullMQ).
   jobs.register('handoff.route', () => routeAllTenants(consoleDeps, tenants.keys()));
   await jobs.every('handoff.route', 10_000);
+  // Back-office push: every case event to the councils' webhooks, signed, at least once, in order per case.
+  for (const metric of backofficeMetrics) metrics.registry.registerMetric(metric);
+  await new BackofficePush({
+    db: store.db,
+    jobs,
+    log,
+    tenants: () => tenants.keys(),
+    serviceName: (tenant, id) => tenants.get(tenant)?.pack.servicesById.get(id)?.name,
+    settings: pushSettingsFromEnv(options.env ?? process.env),
+    // A week's signed links (the longest a link lives): a back office may fetch the files well after the event.
+    mediaUrls: publicUrl ? (tenant, caseId) => caseFileLinks(store.db, tenant, caseId, publicUrl, MAX_LINK_TTL_SECONDS) : undefined,
+  }).register();
+  // Residents told when their case moves (updates/): the case event log's follower, quiet hours, e-mail through Notify.
+  const updatesEnv = options.env ?? process.env;
+  const updates = new ResidentUpdates({
+    db: store.db,
+    jobs,
+    log,
+    clock: options.clock,
+    tenants: () => tenants.keys(),
+    council: (tenant) => {
+      const pack = tenants.get(tenant)?.pack;
+      if (!pack) return undefined;
+      const s = pack.settings;
+      return { name: s.councilName, contact: s.contact.phone, timezone: s.openingHours.timezone, quietHours: s.updates.quietHours, serviceName: (id) => pack.servicesById.get(id)?.name };
+    },
+    delivered: deliverFollowUp(consoleDeps),
+    email: updateEmailSender(updatesEnv),
+  });
+  for (const runtime of tenants.values()) runtime.updates = { email: updates.canEmail };
+  await updates.start(Number(updatesEnv.RESIDENT_UPDATES_EVERY_MS) || RESIDENT_UPDATES_EVERY_MS);
   if (options.seedAgents !== false) {
     for (const runtime of tenants.values()) {
       await seedDemoAgents(store, runtime.pack.tenant, log, { skills: [...new Set(runtime.pack.settings.queues.flatMap((q) => q.skills))] });
@@ -195,7 +238,12 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     outboxes: channels.sweeps(),
     log,
   });
-  log.info({ port, store: store.kind, jobs: jobs.kind, tenants: [...tenants.keys()] }, 'council assistant listening');
+  log.info({ port, store: store.kind, jobs: jobs.kind, tenants: [...tenants.keys()], files: files.write.describe() }, 'council assistant listening');
+  // Files kept in the database before the file storage (migration 016) move into it, in the background.
+  void moveInlineFiles(store.db).then(
+    (moved) => moved && log.info({ moved }, 'files moved from the database into the file storage'),
+    (err: unknown) => log.warn({ err: String(err) }, 'files could not be moved into the file storage yet: they stay readable in the database'),
+  );
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -203,6 +251,7 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     assistant,
     jobs,
     log,
+    updates,
     async close() {
       // Jobs first: one still running (recovery, referrals) may publish a live update, so the
       // socket.io Redis clients must outlive it.

@@ -16,12 +16,15 @@ import {
   recordClaimCodeAttempt,
   recordContactClaim,
   recordFeedback,
+  recordCaseSubscription,
   requestClaimCode,
   resolveHandoff,
+  stopCaseSubscriptions,
   updateContactDetails,
   type CaseRow,
   type Db,
   type NewCase,
+  type NewCaseSubscription,
 } from '../store/index.js';
 import type { TenantRuntime } from './runtime.js';
 
@@ -35,13 +38,24 @@ export type TurnEffect =
   | { type: 'resolve_handoff'; handoffId: string; outcome: string }
   | { type: 'abandon_handoff'; handoffId: string }
   | { type: 'create_case'; case: NewCase & { id: string; reference: string } }
-  | { type: 'repeat_report'; case: CaseRow; conversationId: string }
+  /** A further report of an open case (cases/duplicates.ts): joined to it as a linked report, with a `merged` case event. */
+  | {
+      type: 'repeat_report';
+      case: CaseRow;
+      conversationId: string;
+      contactId?: string | null;
+      distanceMetres?: number | null;
+      location?: unknown;
+      answers?: Record<string, unknown>;
+    }
   | { type: 'update_contact'; contactId: string; details: { phone?: string; email?: string } }
   /** A phone number or e-mail the resident typed, recorded as an unverified claim; `codeExpiresAt`: text a one-time code to it. */
   | { type: 'claim_contact'; contactId: string; kind: 'phone' | 'email'; value: string; codeExpiresAt?: Date }
   | { type: 'claim_code_attempt'; claimId: string }
   | { type: 'link_phone_claim'; claim: { id: string; contact_id: string; value: string } }
   | { type: 'article_feedback'; conversationId: string; articleId: string; useful: boolean; query: string | null }
+  /** Case updates (bot/case-updates.ts): the resident's answer to "tell you when it moves?", or "stop updates". */
+  | { type: 'case_updates'; change: { kind: 'subscribe'; subscription: NewCaseSubscription } | { kind: 'stop'; contactId: string | null; conversationId: string } }
   | { type: 'audit'; event: AuditEvent };
 
 /**
@@ -71,7 +85,18 @@ export async function applyTurnEffects(db: Db, runtime: TenantRuntime, tenant: s
         await createCase(db, e.case);
         break;
       case 'repeat_report':
-        await recordRepeatReport(db, tenant, e.case, e.conversationId);
+        await recordRepeatReport(db, {
+          tenant,
+          case: e.case,
+          via: 'assistant',
+          actor: 'assistant',
+          source: 'through the assistant',
+          conversationId: e.conversationId,
+          contactId: e.contactId ?? null,
+          distanceMetres: e.distanceMetres ?? null,
+          location: e.location ?? null,
+          answers: e.answers,
+        });
         break;
       case 'update_contact':
         await updateContactDetails(db, tenant, e.contactId, e.details, now);
@@ -98,6 +123,10 @@ export async function applyTurnEffects(db: Db, runtime: TenantRuntime, tenant: s
         break;
       case 'audit':
         await recordAudit(db, e.event);
+        break;
+      case 'case_updates':
+        if (e.change.kind === 'subscribe') await recordCaseSubscription(db, e.change.subscription);
+        else await stopCaseSubscriptions(db, tenant, e.change, now);
         break;
     }
   }

@@ -8,14 +8,12 @@ import {
   type SafetyHit,
 } from '../intents/index.js';
 import { randomUUID } from 'node:crypto';
-import { addWorkingDays, findLikelyDuplicate, isOpenStatus, statusLabel } from '../cases/index.js';
+import { addWorkingDays, findLikelyDuplicate, statusLabel } from '../cases/index.js';
 import { describeHours, estimateWait, isOpen, needsDutyReferral, priorityFor, queueFor, referralSkills } from '../handoff/index.js';
 import type { ConversationState, TransitionCause } from '../conversations/index.js';
 // Reads only: what the turn changes it returns as effects (effects.ts), applied by the pipeline.
 import {
-  caseHistory,
   fromJson,
-  findCaseByReference,
   freeCaseReference,
   openHandoffFor,
   transcript,
@@ -34,6 +32,19 @@ import type { Flow, Service } from './content-pack/index.js';
 import { emptyDialogue, type ActiveFlow, type DangerCheck, type DialogueState } from './dialogue.js';
 import { caseSummary, continueFlow, currentStep, repeatQuestion, slotLabels, startFlow, type FlowContext } from './flows/index.js';
 import { binDayAnswer } from './lookups.js';
+import {
+  answerCaseCheck,
+  answerReportsPhone,
+  answersStatusQuestion,
+  askReference,
+  asksForOwnReports,
+  caseStatus as caseStatusAnswer,
+  ownReports,
+  referenceIn,
+  type CaseStatusAnswer,
+  type CaseStatusTurn,
+} from './case-status.js';
+import { answerUpdatesOffer, isStopUpdates, offerCaseUpdates, stopCaseUpdates, type CaseUpdatesTurn, type GivenContact, type UpdatesDialogue } from './case-updates.js';
 import { clean, command, isEndChat, isPersonRequest, matchChoice, ordinal, yesNo } from './matching.js';
 import type { ChannelName, HandoffNotice, OutboundMessage } from './messages.js';
 import {
@@ -212,6 +223,7 @@ class Turn {
     delete this.dialogue.clarifyQuery;
     delete this.dialogue.awaitingReference;
     delete this.dialogue.personOffered;
+    delete (this.dialogue as UpdatesDialogue).updatesOffer;
   }
 
   forgetDangerCheck(): void {
@@ -285,6 +297,7 @@ class Turn {
   answersOwnQuestion(): boolean {
     const text = this.input.text;
     if (yesNo(text) !== null || ordinal(text) !== null) return true;
+    if (answersStatusQuestion(this.statusTurn())) return true;
     const active = this.dialogue.flow;
     const flow = active && this.pack.flows.find((f) => f.id === active.id);
     if (!active || !flow) return false;
@@ -416,6 +429,11 @@ class Turn {
 
     if (d.flow) return this.inFlow(d.flow);
 
+    // Case updates (case-updates.ts): the answer to "tell you when it moves?" (else it lapses), "stop updates".
+    const updates = this.updatesTurn();
+    const updatesAnswer = answerUpdatesOffer(updates, text) ?? (isStopUpdates(text) ? await stopCaseUpdates(updates) : null);
+    if (updatesAnswer) return this.done(updatesAnswer.replies, undefined, updatesAnswer.action);
+
     // Answers to what the assistant asked last turn.
     if (d.awaitingFeedback) {
       const yn = yesNo(text);
@@ -431,14 +449,22 @@ class Turn {
         return this.actOnIntent(picked.value, query);
       }
     }
-    const reference = this.entities.find((e) => e.type === 'case_reference');
-    if (reference) return this.caseStatus(reference.value);
-    if (d.awaitingReference || CASE_REFERENCE_QUESTION.test(clean(text))) {
-      if (d.awaitingReference || !this.confidentIntent()) {
-        this.resetTransient();
-        d.awaitingReference = true;
-        return this.done([{ text: `What is your reference number? It looks like ${this.settings.caseReferencePrefix}-123456.` }], undefined, 'ask_reference');
-      }
+    // Case status (case-status.ts): the answer to its check, a reference however given, "what have I reported?".
+    const status = this.statusTurn();
+    const statusAnswer = (await answerCaseCheck(status)) ?? (await answerReportsPhone(status));
+    if (statusAnswer) return this.statusDone(statusAnswer);
+    const askedAgain = !!d.awaitingReference;
+    const asked = askedAgain || CASE_REFERENCE_QUESTION.test(clean(text));
+    const reference = referenceIn(status, asked);
+    if (reference) return this.caseStatus(reference);
+    if (asksForOwnReports(text)) {
+      this.resetTransient();
+      return this.statusDone(await ownReports(status));
+    }
+    // Asked for a reference (or asked again): unless the message is plainly about something else.
+    if (asked && !this.confidentIntent()) {
+      this.resetTransient();
+      return this.statusDone(askReference(status, askedAgain));
     }
     if (isPersonRequest(text)) return this.handoff('resident_request');
 
@@ -640,19 +666,37 @@ class Turn {
     const location = Object.values(state.slots).find((v) => typeof v === 'object') as
       | { uprn?: string; usrn?: string; lat?: number; lng?: number; label: string }
       | undefined;
-    const duplicate = await findLikelyDuplicate(this.input.db, this.pack.tenant, flow.service, location?.uprn, this.input.now);
-    if (duplicate) {
-      this.effects.push({ type: 'repeat_report', case: duplicate, conversationId: this.input.conversation.id });
+    // Street reports by distance, others by property (cases/duplicates.ts); the answers tell nearby reports apart.
+    const match = await findLikelyDuplicate(this.input.db, this.pack.tenant, flow.service, location, this.input.now, state.slots);
+    if (match) {
+      const duplicate = match.case;
+      this.effects.push({
+        type: 'repeat_report',
+        case: duplicate,
+        conversationId: this.input.conversation.id,
+        contactId: this.input.conversation.contact_id,
+        distanceMetres: match.distanceMetres,
+        location: location ?? null,
+        answers: slotLabels(state, flow),
+      });
+      // The case the resident's report joined: what "keep me updated?" and a later status question refer to.
       this.recognition.caseReference = duplicate.reference;
+      const when = formatDate(duplicate.created_at, this.settings.openingHours.timezone);
+      // Nearby: how far, never the other report's place (it may be someone's address or words).
+      const metres = match.basis === 'nearby' ? (match.distanceMetres ?? 0) : null;
+      const where = metres === null ? '' : metres <= 10 ? ', at the same spot' : `, about ${Math.round(metres / 5) * 5} metres from the place you gave`;
+      const what = metres === null ? 'This was already reported' : 'This looks like the same problem as one reported';
+      const spaced = duplicate.reference.replace('-', ' ').split('').join(' ');
       return this.done(
-        [
+        await this.caseUpdates(duplicate, state.contact, [
           {
             text:
-              `Thank you. This was already reported on ${formatDate(duplicate.created_at, this.settings.openingHours.timezone)}, so I've added your report to it rather than open a new one. ` +
+              `Thank you. ${what} on ${when}${where}, so I've added your report to it rather than open a new one. ` +
               `The reference is ${duplicate.reference}. It is ${statusLabel(duplicate.status)}.`,
+            speech: `Thank you. ${what} on ${when}${where}, so I've added your report to it. The reference is ${spaced}. It is ${statusLabel(duplicate.status)}.`,
             suggestions: [{ label: 'Report something else', value: 'I want to report something else' }],
           },
-        ],
+        ]),
         undefined,
         'case_duplicate',
       );
@@ -682,7 +726,7 @@ class Turn {
     this.recognition.caseReference = row.reference;
     const spaced = row.reference.replace('-', ' ').split('').join(' ');
     return this.done(
-      [
+      await this.caseUpdates(row, state.contact, [
         {
           text:
             `Thank you. Your report has been sent. Your reference is ${row.reference}.\n\n` +
@@ -692,10 +736,21 @@ class Turn {
           suggestions: [{ label: 'Report something else', value: 'I want to report something else' }],
         },
         ...(offer ? [offer] : []),
-      ],
+      ]),
       undefined,
       'case_created',
     );
+  }
+
+  /** After a case is created or a report joined to one: its updates recorded, offered or explained (case-updates.ts). */
+  private caseUpdates(c: { id: string; reference: string }, contact: GivenContact | undefined, replies: OutboundMessage[]): Promise<OutboundMessage[]> {
+    return offerCaseUpdates(this.updatesTurn(), c, contact, replies);
+  }
+
+  /** What the case-updates part is lent of this turn: its reads, dialogue, effects and recognition. */
+  private updatesTurn(): CaseUpdatesTurn {
+    const { db, conversation, channel, now, runtime } = this.input;
+    return { db, runtime, conversation, channel, now, dialogue: this.dialogue, effects: this.effects, recognition: this.recognition };
   }
 
   /**
@@ -764,26 +819,33 @@ class Turn {
     return this.done([codeLinked(claim.value)], undefined, 'code_linked');
   }
 
+  /** A reference given: its status to anyone, its details to the reporter (case-status.ts). */
   async caseStatus(reference: string): Promise<TurnResult> {
     this.resetTransient();
-    const row = await findCaseByReference(this.input.db, this.pack.tenant, reference);
-    if (!row) {
-      return this.done(
-        [{ text: `I can't find a report with the reference ${reference}. Please check it, or ask to talk to a person.` }],
-        undefined,
-        'case_status_unknown',
-      );
-    }
-    const history = await caseHistory(this.input.db, this.pack.tenant, row.id);
-    const last = history[history.length - 1];
-    const tz = this.settings.openingHours.timezone;
-    const service = this.pack.servicesById.get(row.service_id);
-    let text = `Report ${row.reference} (${service?.name ?? row.summary}) was made on ${formatDate(row.created_at, tz)}. It is ${statusLabel(row.status)}`;
-    if (last?.note && last.status !== 'received') text += `: ${last.note}`;
-    text += '.';
-    if (row.target_date && isOpenStatus(row.status)) text += ` We aim to deal with it by ${formatDate(row.target_date, tz)}.`;
-    this.recognition.caseReference = row.reference;
-    return this.done([{ text }], undefined, 'case_status');
+    return this.statusDone(await caseStatusAnswer(this.statusTurn(), reference));
+  }
+
+  /** What the case-status part is lent of this turn: its reads, dialogue, effects and recognition. */
+  private statusTurn(): CaseStatusTurn {
+    const { db, conversation, channel, text, now, runtime } = this.input;
+    return {
+      db,
+      pack: this.pack,
+      conversation,
+      channel,
+      text,
+      now,
+      entities: this.entities,
+      dialogue: this.dialogue,
+      effects: this.effects,
+      recognition: this.recognition,
+      codesAvailable: !!runtime.codes,
+      offerCode: (phone) => this.givenDetails({ phone }),
+    };
+  }
+
+  private statusDone(answer: CaseStatusAnswer): TurnResult {
+    return this.done(answer.replies, undefined, answer.action);
   }
 
   private outOfScope(): TurnResult {

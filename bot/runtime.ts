@@ -1,6 +1,7 @@
 import type { ArticleIndex, Typeahead } from '../knowledge-base/index.js';
 import type { ContentPack } from './content-pack/index.js';
 import type { CodeSender, GazetteerPort, SafetyRoutes, Understanding } from './ports.js';
+import type { UpdateRoutes } from './case-updates.js';
 
 /** Everything the assistant holds for one tenant, built once at start from its content pack. */
 export interface TenantRuntime {
@@ -13,4 +14,6 @@ export interface TenantRuntime {
   routes?: SafetyRoutes;
   /** Set by the composition root where SMS can be sent; without it no one-time code is offered. */
   codes?: CodeSender;
+  /** Set by the composition root: what can carry case updates (e-mail); without it, only the resident's own channel. */
+  updates?: UpdateRoutes;
 }

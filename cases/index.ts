@@ -1,3 +1,4 @@
 /** Service requests: lifecycle wording, target dates, duplicate detection. Data access is in store/. */
-export { statusLabel, isOpenStatus, addWorkingDays } from './status.js';
-export { findLikelyDuplicate, recordRepeatReport } from './duplicates.js';
+export { statusLabel, isOpenStatus, addWorkingDays, CASE_STATUSES } from './status.js';
+export { findLikelyDuplicate, recordRepeatReport, type DuplicateMatch, type RepeatReport, type ReportPlace } from './duplicates.js';
+export { STREET_REPORTS, streetRule, metresApart, type StreetRule } from './street-reports.js';

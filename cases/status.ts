@@ -8,6 +8,9 @@ const STATUS_LABELS: Record<string, string> = {
   closed: 'closed',
 };
 
+/** Every status a case can have, in the order a case usually moves through them (the back office sets them). */
+export const CASE_STATUSES = Object.keys(STATUS_LABELS) as readonly string[];
+
 export function statusLabel(status: string): string {
   return STATUS_LABELS[status] ?? status.replace(/_/g, ' ');
 }

@@ -1,6 +1,6 @@
 /** The Open311 GeoReport v2 server through the real app: a client that follows the specification, in JSON and XML. */
 import { addWorkingDays } from '../cases/index.js';
-import { addCaseStatus, contactById, createOpen311Client, findCaseByReference } from '../store/index.js';
+import { addCaseStatus, contactById, createOpen311Client, findCaseByReference, listOpen311Clients, revokeOpen311Client } from '../store/index.js';
 import { startTestServer, type TestServer } from '../test/server.js';
 
 let server: TestServer;
@@ -164,6 +164,17 @@ describe('Open311 GeoReport v2', () => {
     const wrong = await postForm('/v2/requests.xml', { ...pothole, api_key: 'o311_not-a-key' });
     expect(wrong.status).toBe(403);
     expect(await wrong.text()).toBe('<?xml version="1.0" encoding="utf-8"?><errors><error><code>403</code><description>api_key is not valid</description></error></errors>');
+  });
+
+  test('a revoked key stops working at once; the council\'s other keys do not', async () => {
+    const spare = await createOpen311Client(server.store.db, server.tenant, 'Spare client');
+    expect((await listOpen311Clients(server.store.db, server.tenant)).find((c) => c.id === spare.id)?.revoked_at).toBeNull();
+    expect(await revokeOpen311Client(server.store.db, server.tenant, spare.id)).toBe(true);
+    expect(await revokeOpen311Client(server.store.db, server.tenant, spare.id)).toBe(false);
+    const refused = await postForm('/v2/requests.json', { ...pothole, api_key: spare.key });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual([{ code: 403, description: 'api_key is not valid' }]);
+    expect((await postForm('/v2/requests.json', { ...pothole, api_key: key, lat: '50.7301', long: '-1.8702' })).status).toBe(201);
   });
 
   test('unknown service 404, missing fields 400, unknown council 404', async () => {

@@ -268,8 +268,11 @@ function dateOnly(value: unknown): string {
   return `${y}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** A case as an Open311 service request. No personal details: these calls are public. */
-export function requestView(pack: ContentPack, row: CaseRow) {
+/**
+ * A case as an Open311 service request. No personal details: these calls are public. `photoLink`:
+ * a short-lived signed link to the case's photo (metadata stripped), the media_url when the client gave none.
+ */
+export function requestView(pack: ContentPack, row: CaseRow, photoLink?: string) {
   const s = open311Services(pack).find((x) => x.service.id === row.service_id);
   const details = caseDetails(row);
   const given = (details.open311 ?? {}) as { description?: string | null; media_url?: string | null };
@@ -292,6 +295,6 @@ export function requestView(pack: ContentPack, row: CaseRow) {
     zipcode: location?.postcode ?? null,
     lat: row.lat ?? null,
     long: row.lng ?? null,
-    media_url: given.media_url ?? null,
+    media_url: given.media_url ?? photoLink ?? null,
   };
 }

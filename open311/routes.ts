@@ -19,6 +19,8 @@ export interface Open311Deps {
   publicUrl?: string;
   log?: { error: (o: object, m: string) => void };
   now?: () => Date;
+  /** Signed links to cases' photos by case id (files/ casePhotoLinks, wired in api/app.ts): a request's media_url when its client gave none. */
+  photoLinks?: (tenant: string, caseIds: string[], baseUrl: string) => Promise<Map<string, string>>;
 }
 
 /** The most requests one GET returns, and the span it covers by default (as the specification suggests). */
@@ -101,7 +103,8 @@ export function open311Routes(deps: Open311Deps): Router {
     const pack = council(one(req.query.jurisdiction_id)).pack;
     const rows = await listOpen311Cases(deps.store.db, pack.tenant, { references: [parsed.name.slice(0, 32)], limit: 1 });
     if (!rows.length) throw new Open311Error(404, `service_request_id ${parsed.name.slice(0, 32)} not found`);
-    send(res, parsed.format, 'service_requests', [requestView(pack, rows[0])]);
+    const photos = await photosOf(req, pack.tenant, rows);
+    send(res, parsed.format, 'service_requests', [requestView(pack, rows[0], photos.get(rows[0].id))]);
   });
 
   router.get('/v2/:file', async (req, res) => {
@@ -114,8 +117,16 @@ export function open311Routes(deps: Open311Deps): Router {
     const pack = council(one(req.query.jurisdiction_id)).pack;
     const filter = listFilter(req, pack);
     const rows = await listOpen311Cases(deps.store.db, pack.tenant, filter);
-    send(res, parsed.format, 'service_requests', rows.map((r) => requestView(pack, r)));
+    const photos = await photosOf(req, pack.tenant, rows);
+    send(res, parsed.format, 'service_requests', rows.map((r) => requestView(pack, r, photos.get(r.id))));
   });
+
+  /** Links to the cases' photos, signed for the origin the client called (or PUBLIC_URL). */
+  async function photosOf(req: Request, tenant: string, rows: { id: string }[]): Promise<Map<string, string>> {
+    if (!deps.photoLinks || !rows.length) return new Map();
+    const base = deps.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.get('host')}`;
+    return deps.photoLinks(tenant, rows.map((r) => r.id), base);
+  }
 
   function listFilter(req: Request, pack: TenantRuntime['pack']): Open311CaseFilter {
     const ids = one(req.query.service_request_id);

@@ -60,6 +60,8 @@ export const ENCRYPTED_FIELDS = [
   'case_events.data',
   // A further report joined to a case (migration 017): where it was and what the resident answered.
   'case_reports.details',
+  // A back-office webhook's signing secret (migration 018): whoever holds it can forge the council's events.
+  'backoffice_webhooks.secret',
   // Handoffs quote the resident (summary) and carry what the agent must know (context); feedback keeps
   // the question answered; an audit event's detail may name what a resident said or was searched by.
   'handoffs.summary',

@@ -163,7 +163,11 @@ export interface MediaFile {
   createdAt: Date;
 }
 
-/** Keeps a file a resident sent (sealed), or the record that it was refused and why; once per id. */
+/**
+ * Keeps a file a resident sent (sealed, its bytes in the row), or the record that it was refused
+ * and why; once per id. How files were kept before migration 016: new files go through files/
+ * (their bytes in the file storage, store/media-files.ts), and rows written this way move there at start.
+ */
 export async function storeMediaFile(db: Db, file: Omit<MediaFile, 'createdAt' | 'id'> & { id?: string; data?: Buffer }): Promise<string> {
   const id = file.id ?? randomUUID();
   await md(db)

@@ -64,6 +64,17 @@ export async function open311ClientByKey(db: Db, key: string): Promise<Open311Cl
  * indexes, as the assistant keeps them; the name in `display_name`, as for every contact (subject
  * access finds people by it). Not joined to any channel identity: nothing vouches for these details.
  */
+/** A council's clients, newest first, with whether each key still works (never the key: only its hash is kept). */
+export async function listOpen311Clients(db: Db, tenant: string): Promise<{ id: string; name: string; created_at: Date; revoked_at: Date | null }[]> {
+  return od(db).selectFrom('open311_clients').select(['id', 'name', 'created_at', 'revoked_at']).where('tenant_id', '=', tenant).orderBy('created_at', 'desc').execute();
+}
+
+/** Stops a client's key working at once (its requests stay readable). False when there is no such live client. */
+export async function revokeOpen311Client(db: Db, tenant: string, clientId: string, now = new Date()): Promise<boolean> {
+  const done = await od(db).updateTable('open311_clients').set({ revoked_at: now }).where('tenant_id', '=', tenant).where('id', '=', clientId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(done.numUpdatedRows) === 1;
+}
+
 export async function createOpen311Contact(db: Db, tenant: string, details: { name?: string; email?: string; phone?: string }): Promise<string> {
   const id = randomUUID();
   await db

@@ -147,7 +147,8 @@ export async function deleteExpiredRecords(db: Db, tenant: string, rules: Retent
     select k.id from contacts k where k.tenant_id = ${tenant} and k.updated_at < ${graceCutoff}
       and k.id not in (${suppressed})
       and not exists (select 1 from conversations c where c.contact_id = k.id)
-      and not exists (select 1 from cases s where s.contact_id = k.id)`;
+      and not exists (select 1 from cases s where s.contact_id = k.id)
+      and not exists (select 1 from case_reports r where r.contact_id = k.id)`;
   // The `phone` identity joins a number's channels: it has no conversations of its own and goes with its contact.
   const identities = await sql`
     delete from contact_identities i where i.tenant_id = ${tenant}

@@ -29,6 +29,7 @@ const TEXT_FIELDS: { table: string; column: string; field: EncryptedField }[] = 
   { table: 'feedback', column: 'query', field: 'feedback.query' },
   { table: 'handoffs', column: 'note', field: 'handoffs.note' },
   { table: 'case_status_history', column: 'note', field: 'case_status_history.note' },
+  { table: 'backoffice_webhooks', column: 'secret', field: 'backoffice_webhooks.secret' },
 ];
 
 const JSON_FIELDS: { table: string; column: string; field: EncryptedField }[] = [

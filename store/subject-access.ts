@@ -139,6 +139,10 @@ export interface SubjectRecord {
   conversationEvents: Record<string, unknown>[];
   cases: Record<string, unknown>[];
   caseHistory: Record<string, unknown>[];
+  /** Their reports joined to a case someone else opened (a duplicate on the street: case_reports). */
+  linkedReports: Record<string, unknown>[];
+  /** Their answers to "shall I tell you when it moves?" and what each became (case_subscriptions). */
+  caseUpdates: Record<string, unknown>[];
   handoffs: Record<string, unknown>[];
   referrals: Record<string, unknown>[];
   feedback: Record<string, unknown>[];
@@ -246,6 +250,14 @@ export async function gatherSubject(db: Db, tenant: string, subject: Subject): P
     conversationEvents: await rows(db, sql`select conversation_id, from_state, to_state, cause, actor_type, actor_id, created_at from conversation_events where tenant_id = ${tenant} and conversation_id in ${convs} order by id`),
     cases: opened(['summary'], ['details', 'location'], await rows(db, sql`select id, reference, service_id, status, summary, details, location, uprn, usrn, lat, lng, team, target_date::text as target_date, contact_id, conversation_id, created_at, updated_at from cases where tenant_id = ${tenant} and id in ${inList(ids.caseIds)} order by created_at`)),
     caseHistory: opened(['note'], [], await rows(db, sql`select case_id, status, note, actor, created_at from case_status_history where tenant_id = ${tenant} and case_id in ${inList(ids.caseIds)} order by id`)),
+    linkedReports: opened([], ['details'], await rows(db, sql`
+      select r.id, c.reference, r.via, r.conversation_id, r.contact_id, r.distance_metres, r.details, r.created_at
+        from case_reports r join cases c on c.id = r.case_id
+       where r.tenant_id = ${tenant} and (r.contact_id in ${inList(ids.contactIds)} or r.conversation_id in ${convs}) order by r.created_at`)),
+    caseUpdates: await rows(db, sql`
+      select c.reference, s.channel, s.status, s.consent_text, s.consented_at, s.stopped_at
+        from case_subscriptions s join cases c on c.id = s.case_id
+       where s.tenant_id = ${tenant} and (s.contact_id in ${inList(ids.contactIds)} or s.conversation_id in ${convs}) order by s.consented_at`),
     handoffs: opened(['summary', 'note'], [], await rows(db, sql`select id, conversation_id, reason, priority, queue, summary, status, outcome, note, created_at, accepted_at, closed_at from handoffs where tenant_id = ${tenant} and id in ${inList(ids.handoffIds)} order by created_at`)),
     referrals: opened(['summary'], ['details'], await rows(db, sql`select id, conversation_id, handoff_id, channel, summary, details, status, created_at, sent_at, acknowledged_at from referrals where tenant_id = ${tenant} and id in ${inList(ids.referralIds)} order by created_at`)),
     feedback: opened(['query'], [], await rows(db, sql`select conversation_id, article_id, useful, query, created_at from feedback where tenant_id = ${tenant} and conversation_id in ${convs} order by id`)),
@@ -355,6 +367,9 @@ export async function eraseSubject(db: Db, tenant: string, subject: Subject, by:
   );
   await sql`update case_status_history set note = null where tenant_id = ${tenant} and case_id in ${inList(ids.caseIds)}`.execute(db);
   // The event log keeps that each change happened (the back office's order), not what it said.
+  // Their reports joined to other residents' cases: the case keeps that a report was made, not where or by whom.
+  await sql`update case_reports set details = null, contact_id = null, conversation_id = null
+    where tenant_id = ${tenant} and (contact_id in ${inList(ids.contactIds)} or conversation_id in ${convs})`.execute(db);
   await sql`update case_events set data = '{"erased":true}'::jsonb where tenant_id = ${tenant} and case_id in ${inList(ids.caseIds)}`.execute(db);
   // Files they sent go with their conversations (media_files cascades); counted first.
   counts.mediaFiles = Number((await sql<{ n: string }>`select count(*) as n from media_files where tenant_id = ${tenant} and conversation_id in ${convs}`.execute(db)).rows[0]?.n ?? 0);

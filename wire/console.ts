@@ -86,6 +86,10 @@ export const caseSummary = z.strictObject({
   status: z.string(),
   createdAt: z.string(),
   summary: z.string(),
+  /** Further reports joined to the case (duplicates on the street): when, how far from it, how. */
+  linkedReports: z.array(z.strictObject({ at: z.string(), distanceMetres: z.number().nullable(), via: z.string(), fromThisConversation: z.boolean() })).optional(),
+  /** This conversation's report was joined to the case, raised elsewhere. */
+  joined: z.strictObject({ at: z.string(), distanceMetres: z.number().nullable() }).optional(),
 });
 
 /** The context panel: what the assistant understood and collected, cases, the contact and their history. */

@@ -7,4 +7,7 @@
 export * from './chat.js';
 export * from './console.js';
 export * from './socket.js';
+export * from './backoffice-push.js';
+export * from './files.js';
+export * from './problem.js';
 export type { Sendable } from './json.js';

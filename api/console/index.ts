@@ -4,6 +4,7 @@ import type { ConsoleDeps } from './deps.js';
 import { referralAckRoutes, rotaRoutes } from './rota-routes.js';
 import { subjectRoutes } from './subject-routes.js';
 import { supervisorRoutes } from './supervisor-routes.js';
+import { deliveryRoutes } from './delivery-routes.js';
 import { workRoutes } from './work-routes.js';
 import { stripNulFromJson } from '../clean-input.js';
 
@@ -22,6 +23,7 @@ export function consoleApi(deps: ConsoleDeps, options: { signInLimit?: RequestHa
   router.use(authRoutes(deps));
   router.use(workRoutes(deps));
   router.use(supervisorRoutes(deps));
+  router.use(deliveryRoutes(deps));
   router.use(rotaRoutes(deps));
   router.use(subjectRoutes(deps));
   return router;

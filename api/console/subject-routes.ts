@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { eraseSubject, erasureRecords, findSubjects, gatherSubject, recordAudit, subjectMediaFile, type Subject, type SubjectRecord } from '../../store/index.js';
+import { openFile, sweepDeletedFiles } from '../../files/index.js';
 import { sendProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';
 import { requireAgent } from './session.js';
@@ -51,6 +52,8 @@ const SECTIONS: { key: keyof SubjectRecord; title: string }[] = [
   { key: 'messages', title: 'Messages' },
   { key: 'cases', title: 'Cases' },
   { key: 'caseHistory', title: 'Case history' },
+  { key: 'linkedReports', title: 'Their reports joined to another case' },
+  { key: 'caseUpdates', title: 'Updates about their cases they asked for' },
   { key: 'handoffs', title: 'Handoffs to staff' },
   { key: 'referrals', title: 'Duty referrals' },
   { key: 'feedback', title: 'Feedback on answers' },
@@ -169,7 +172,9 @@ export function subjectRoutes(deps: ConsoleDeps): Router {
   router.get('/subject-access/files/:id', admins, async (req, res) => {
     const subject = subjectFromQuery(req);
     if (!subject) return sendProblem(res, 400, 'Invalid request', 'Name the `contacts` and/or `cases` whose file this is (up to 50 each).');
-    const file = await subjectMediaFile(db, req.agent!.tenantId, subject, String(req.params.id));
+    const owned = await subjectMediaFile(db, req.agent!.tenantId, subject, String(req.params.id));
+    // Kept in the file storage (files/) since migration 016; older rows hold their bytes themselves.
+    const file = owned && { ...owned, data: owned.data ?? (await openFile(db, req.agent!.tenantId, owned.id))?.data ?? null };
     if (!file?.data) return sendProblem(res, 404, 'Not found', file ? 'That file was not kept (the export gives the reason).' : 'No such file of theirs.');
     await audit(req, 'subject_access.file', subject, { mediaId: file.id });
     res.setHeader('Cache-Control', 'no-store');
@@ -219,7 +224,12 @@ export function subjectRoutes(deps: ConsoleDeps): Router {
         deps.log.error({ err, erasureId: outcome.erasureId }, 'erasure: could not purge the job queue; purge it by hand');
         return 0;
       });
-    deps.log.info({ tenant: agent.tenantId, erasureId: outcome.erasureId, counts: outcome.counts, purgedJobs }, 'subject erased');
+    // Their files leave the file storage now (the rows' deletion queued them; the sweep job retries what fails).
+    const files = await sweepDeletedFiles(db, deps.log).catch((err: unknown) => {
+      deps.log.error({ err, erasureId: outcome.erasureId }, 'erasure: files not yet deleted from the file storage; the sweep retries');
+      return null;
+    });
+    deps.log.info({ tenant: agent.tenantId, erasureId: outcome.erasureId, counts: outcome.counts, purgedJobs, files }, 'subject erased');
     res.json(outcome);
   });
 

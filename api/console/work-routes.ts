@@ -14,7 +14,8 @@ import {
   viewConversation,
 } from '../../handoff/index.js';
 import { messagingWindowOf } from '../../channels/index.js';
-import { findCaseByReference, listTransferAgents, mediaFile, recordAudit, undeliveredOutbound } from '../../store/index.js';
+import { findCaseByReference, listTransferAgents, recordAudit, undeliveredOutbound } from '../../store/index.js';
+import { openFile } from '../../files/index.js';
 import {
   caseRequest,
   caseUpdateRequest,
@@ -142,12 +143,13 @@ export function workRoutes(deps: ConsoleDeps): Router {
     res.json({ ...view, ...(messagingWindow ? { messagingWindow } : {}), transcript } as ConversationView);
   });
 
-  // A file a resident sent (a WhatsApp photo, PDF or voice note: channels/meta/whatsapp-media.ts), for
+  // A file a resident sent (a web chat upload, an MMS picture, a WhatsApp photo, PDF or voice note: files/), for
   // agents who may see its conversation; anything else is not found. Audited as a view of the conversation.
   router.get('/media/:id', auth, async (req, res) => {
     const agent = agentOf(req);
-    const file = await mediaFile(db, agent.tenantId, String(req.params.id));
-    if (!file) throw new QueueError(404, 'File not found');
+    const opened = /^[0-9a-f-]{36}$/.test(String(req.params.id)) ? await openFile(db, agent.tenantId, String(req.params.id)) : undefined;
+    if (!opened) throw new QueueError(404, 'File not found');
+    const file = { ...opened.file, data: opened.data };
     await mustSee(agent, file.conversationId, 'File not found');
     if (file.status !== 'stored' || !file.data) throw new QueueError(404, 'File not kept', file.reason ? `It was not kept: ${file.reason}.` : undefined);
     await recordAudit(db, { tenant: agent.tenantId, actorType: 'agent', actorId: agent.id, action: 'media.view', subjectType: 'conversation', subjectId: file.conversationId, detail: { agentName: agent.name, mediaId: file.id } });

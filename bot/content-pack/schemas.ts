@@ -37,6 +37,7 @@ const signpost = z
   .strict();
 export type Signpost = z.infer<typeof signpost>;
 
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected "HH:MM" (00:00 to 23:59)');
 const hhmmRange = z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'expected "HH:MM-HH:MM"');
 
 export const settingsSchema = z
@@ -156,6 +157,21 @@ export const settingsSchema = z
     signposting: z.partialRecord(z.enum(RISK_KINDS as [RiskKind, ...RiskKind[]]), z.array(signpost).min(1)).default({}),
     /** Out-of-hours duty referrals: escalation when nobody acknowledges (handoff/referrals/escalation.ts). */
     duty: dutySchema.default({ escalateAfterMinutes: 10, fallback: [] }),
+    /**
+     * Residents told when their case moves (updates/): `quietHours` ("HH:MM" in the council's
+     * timezone, openingHours.timezone; may run past midnight) holds texts, WhatsApp messages and
+     * e-mails until it ends. Web chat notices are shown at any hour.
+     */
+    updates: z
+      .object({
+        quietHours: z
+          .object({ from: hhmm, to: hhmm })
+          .strict()
+          .refine((q) => q.from !== q.to, 'quietHours: from and to must differ')
+          .optional(),
+      })
+      .strict()
+      .default({}),
     assistant: z.object({
       name: z.string(),
       clarifyBelow: z.number().min(0).max(1),

@@ -18,7 +18,7 @@ import { createChannels, type ChannelDeps } from '../index.js';
 import { councilKey, metaConfigFromEnv, messengerConfigFromEnv, MetaConfigError } from './config.js';
 import { startGraphStandIn, type GraphStandIn } from './graph-stand-in.fixture.js';
 import { PAGE_ID } from './messenger-harness.fixture.js';
-import { APP_SECRET, PHONE_NUMBER_ID, sign, VERIFY_TOKEN, wamid } from './whatsapp-harness.fixture.js';
+import { APP_SECRET, sign, VERIFY_TOKEN, whatsappMessage } from './whatsapp-harness.fixture.js';
 
 const METRICS_TOKEN = 'meta-metrics-token-0123456789';
 const tenant = `council-${randomUUID().slice(0, 8)}`;
@@ -90,25 +90,7 @@ function post(body: unknown): Promise<Response> {
   return fetch(`${server.url}/channels/meta/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(raw) }, body: raw });
 }
 
-const whatsapp = (from: string, content: Record<string, unknown>) => ({
-  object: 'whatsapp_business_account',
-  entry: [
-    {
-      id: '200000000000002',
-      changes: [
-        {
-          field: 'messages',
-          value: {
-            messaging_product: 'whatsapp',
-            metadata: { display_phone_number: '441632960100', phone_number_id: PHONE_NUMBER_ID },
-            contacts: [{ profile: { name: 'Test Resident' }, wa_id: from }],
-            messages: [{ from, id: wamid(), timestamp: String(Math.floor(Date.now() / 1000)), ...content }],
-          },
-        },
-      ],
-    },
-  ],
-});
+const whatsapp = (from: string, content: Record<string, unknown>) => whatsappMessage(from, content);
 
 const messenger = (psid: string, text: string) => ({
   object: 'page',

@@ -18,6 +18,25 @@ export const sign = (raw: string, secret = APP_SECRET) => `sha256=${createHmac('
 let counter = 0;
 export const wamid = () => `wamid.${Buffer.from(`test-${Date.now()}-${++counter}-${randomBytes(4).toString('hex')}`).toString('base64')}`;
 
+/** A webhook body holding one value (messages and/or statuses), as Meta sends it. */
+export function whatsappEnvelope(value: Record<string, unknown>, phoneNumberId = PHONE_NUMBER_ID): Record<string, unknown> {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [{ id: WABA_ID, changes: [{ value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '441632960100', phone_number_id: phoneNumberId }, ...value }, field: 'messages' }] }],
+  };
+}
+
+/** A message from `from` (a wa_id) of a type: `{ type: 'text', text: { body } }`... */
+export function whatsappMessage(from: string, content: Record<string, unknown>, id = wamid(), phoneNumberId = PHONE_NUMBER_ID): Record<string, unknown> {
+  return whatsappEnvelope({ contacts: [{ profile: { name: 'Test Resident' }, wa_id: from }], messages: [{ from, id, timestamp: String(Math.floor(Date.now() / 1000)), ...content }] }, phoneNumberId);
+}
+
+/** Posts a webhook body to a server's Meta route, signed with the app secret as Meta signs it. */
+export function postMetaWebhook(serverUrl: string, body: unknown, secret = APP_SECRET): Promise<Response> {
+  const raw = JSON.stringify(body);
+  return fetch(`${serverUrl}/channels/meta/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(raw, secret) }, body: raw });
+}
+
 export interface WhatsAppHarness {
   server: TestServer;
   graph: GraphStandIn;
@@ -58,12 +77,8 @@ export async function startWhatsAppHarness(): Promise<WhatsAppHarness> {
   const h: WhatsAppHarness = {
     server,
     graph,
-    envelope: (value, phoneNumberId = PHONE_NUMBER_ID) => ({
-      object: 'whatsapp_business_account',
-      entry: [{ id: WABA_ID, changes: [{ value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '441632960100', phone_number_id: phoneNumberId }, ...value }, field: 'messages' }] }],
-    }),
-    message: (from, content, id = wamid()) =>
-      h.envelope({ contacts: [{ profile: { name: 'Test Resident' }, wa_id: from }], messages: [{ from, id, timestamp: String(Math.floor(Date.now() / 1000)), ...content }] }),
+    envelope: whatsappEnvelope,
+    message: (from, content, id) => whatsappMessage(from, content, id),
     post: (body, opts = {}) => {
       const raw = opts.raw ?? JSON.stringify(body);
       const signature = opts.signature === undefined ? sign(raw) : opts.signature;

@@ -6,6 +6,7 @@
  * voice note is kept and the resident asked to type.
  */
 import { createHash } from 'node:crypto';
+import { plainJpeg } from '../../files/test-images.fixture.js';
 import { caseDetails, openCase } from '../../store/index.js';
 import { signedInAgent } from '../../test/console-client.js';
 import type { GraphRequest } from './graph-stand-in.fixture.js';
@@ -28,8 +29,8 @@ const parts = (row: { parts: unknown }) => (typeof row.parts === 'string' ? JSON
 const bodyOf = (s: GraphRequest) => (s.body.type === 'text' ? (s.body.text as { body: string }).body : (s.body.interactive as { body: { text: string } }).body.text);
 const shown = (sent: GraphRequest[]) => sent.map(bodyOf).join('\n');
 
-/** A JPEG as far as its first bytes go (what the checks read), with some content. */
-const jpeg = (seed: string) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\u0000', 'latin1'), createHash('sha256').update(seed).digest()]);
+/** A real JPEG, unlike any other (its JFIF header carries the seed), with no metadata to strip: kept byte for byte. */
+const jpeg = (seed: string) => plainJpeg(seed);
 const photo = (id: string, caption?: string) => ({ type: 'image', image: { id, mime_type: 'image/jpeg', sha256: 'irrelevant-here', ...(caption ? { caption } : {}) } });
 
 async function messagesOf(waId: string) {

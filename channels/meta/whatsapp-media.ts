@@ -5,15 +5,17 @@
  * sha256), downloaded from that url with the same token (it lasts about 5 minutes), and checked:
  * an allowed type (JPEG, PNG, WebP, PDF; Ogg, AAC, MP4 or MPEG audio) both as declared and by its
  * first bytes, at most 10 MB (refused without reading on), complete, and matching its SHA-256.
- * A file that passes is kept (store/meta.ts media_files, sealed); one that fails is recorded with
- * why, and the resident is told. The message carries the file as an attachment
+ * A file that passes is kept as every channel's files are (files/: its metadata stripped, sealed,
+ * in the file storage, recorded in media_files); one that fails is recorded with why, and the
+ * resident is told. The message carries the file as an attachment
  * (`parts.attachments`, as SMS's do: `{ url, contentType, name? }`) from the moment it is stored;
  * the url is the console's (GET /api/console/media/:id, for agents who may see the conversation),
  * and the conversation's cases list the kept files in `details.attachments`.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Attachment } from '../../bot/index.js';
-import { attachToConversationCases, conversationMedia, storeMediaFile, storeOutbound, type Db } from '../../store/index.js';
+import { attachFilesToCases, consoleFileUrl, FileStorageError, keepFile, PHOTOS_AND_PDF, refuseFile, VOICE_NOTE_TYPES } from '../../files/index.js';
+import { storeOutbound, type Db } from '../../store/index.js';
 import type { ChannelDeps } from '../adapter.js';
 import type { MetaConfig } from './config.js';
 import { downloadMedia, GraphError, MediaTooLarge, mediaInfo } from './graph-client.js';
@@ -91,7 +93,7 @@ export interface PendingMedia {
   name?: string;
 }
 
-export const mediaUrl = (id: string) => `/api/console/media/${id}`;
+export const mediaUrl = consoleFileUrl;
 
 /** A new id and the attachment that names it, for a file just announced. */
 export function announcedAttachment(declaredType: string | undefined, name: string | undefined): { id: string; attachment: Attachment } {
@@ -137,13 +139,28 @@ export async function keepMedia(deps: MediaDeps, p: PendingMedia): Promise<'stor
   const base = { tenantId: p.tenant, conversationId: p.conversationId, messageId: p.messageId, channel: 'whatsapp', providerMediaId: p.graphMediaId, name: p.name ?? null };
   try {
     const file = await fetchChecked(deps.config, p);
-    await storeMediaFile(deps.db, { ...base, id: p.id, status: 'stored', reason: null, contentType: file.type, sizeBytes: file.bytes.length, sha256: file.hex, data: file.bytes });
+    // Checked again by its bytes, its metadata stripped, sealed and stored (files/), as every channel's files are.
+    const kept = await keepFile(deps.db, {
+      tenant: p.tenant,
+      conversationId: p.conversationId,
+      messageId: p.messageId,
+      channel: 'whatsapp',
+      id: p.id,
+      providerMediaId: p.graphMediaId,
+      name: p.name ?? null,
+      declaredType: file.type,
+      bytes: file.bytes,
+      allowed: [...PHOTOS_AND_PDF, ...VOICE_NOTE_TYPES],
+      allowedDescription: ALLOWED_DESCRIPTION,
+    });
+    if (kept.status === 'refused') throw new Refused(kept.reason);
     await attachMediaToCases(deps.db, p.tenant, p.conversationId);
     return 'stored';
   } catch (err) {
-    const why = err instanceof Refused ? err.message : 'we could not fetch it from WhatsApp';
+    const why = err instanceof Refused ? err.message : err instanceof FileStorageError ? 'we could not store it just now' : 'we could not fetch it from WhatsApp';
     deps.log.warn({ tenant: p.tenant, mediaId: p.graphMediaId, err: err instanceof Refused ? undefined : String(err) }, `WhatsApp ${p.kind} not kept: ${why}`);
-    await storeMediaFile(deps.db, { ...base, id: p.id, status: 'refused', reason: why, contentType: baseType(p.declaredType) || 'application/octet-stream', sizeBytes: null, sha256: null });
+    // Once per id: a file keepFile refused is recorded already.
+    await refuseFile(deps.db, { ...base, id: p.id, declaredType: baseType(p.declaredType) || 'application/octet-stream', reason: why });
     const text = `Sorry, I couldn't keep the ${p.kind} you sent: ${why}.${err instanceof Refused ? '' : ' Please try sending it again.'}`;
     await storeOutbound(deps.db, { tenant: p.tenant, conversationId: p.conversationId, channel: 'whatsapp', author: 'bot', text, parts: { text }, replyTo: p.messageId });
     await deps.dispatch(p.tenant, p.conversationId);
@@ -153,7 +170,5 @@ export async function keepMedia(deps: MediaDeps, p: PendingMedia): Promise<'stor
 
 /** Every kept file of the conversation onto its cases (after a file is kept, and after a turn made a case). */
 export async function attachMediaToCases(db: Db, tenant: string, conversationId: string): Promise<string[]> {
-  const kept = (await conversationMedia(db, tenant, conversationId)).filter((m) => m.status === 'stored');
-  const attachments = kept.map((m) => ({ url: mediaUrl(m.id), contentType: m.contentType, ...(m.name ? { name: m.name } : {}), size: m.sizeBytes, sha256: m.sha256 }));
-  return attachToConversationCases(db, tenant, conversationId, attachments);
+  return attachFilesToCases(db, tenant, conversationId);
 }

@@ -1,19 +1,21 @@
 /**
  * Files residents send on WhatsApp under the privacy rules (issue 12; migration 013 media_files),
  * through the real app: a subject access export lists the resident's files (kind, size, SHA-256,
- * name) and an admin downloads each by its id; key rotation reseals the kept files and their names
- * under the new key, after which they still open with the old key gone; erasure deletes them with
- * the conversation (and counts them); so does the retention purge. The server has a store of its
+ * name) and an admin downloads each by its id; key rotation reseals the kept files (in the file
+ * storage, files/) and their names under the new key, after which they still open with the old key
+ * gone; erasure deletes them with the conversation (and counts them) and from the file storage; so
+ * does the retention purge, with the sweep. The server has a store of its
  * own (in-memory PGlite), as rotation rewrites every row it holds.
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { purgeExpired } from '../../jobs/index.js';
+import { memoryFileStorage, resealStoredFiles, sealedFileKeyId, sweepDeletedFiles } from '../../files/index.js';
 import { parseKeyring, rotateSealedFields, setKeyring } from '../../store/index.js';
 import { signedInAgent, type ConsoleClient } from '../../test/console-client.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
 import { startGraphStandIn, type GraphStandIn } from './graph-stand-in.fixture.js';
-import { APP_SECRET, PHONE_NUMBER_ID, sign, VERIFY_TOKEN, wamid } from './whatsapp-harness.fixture.js';
+import { APP_SECRET, postMetaWebhook, VERIFY_TOKEN, whatsappMessage } from './whatsapp-harness.fixture.js';
 
 const k1 = `k1:${randomBytes(32).toString('base64')}`;
 const k2 = `k2:${randomBytes(32).toString('base64')}`;
@@ -47,29 +49,11 @@ async function waitFor(check: () => boolean | Promise<boolean>, what: string, ms
 }
 
 async function say(from: string, content: Record<string, unknown>): Promise<void> {
-  const raw = JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '200000000000002',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '441632960100', phone_number_id: PHONE_NUMBER_ID },
-              contacts: [{ profile: { name: 'Test Resident' }, wa_id: from }],
-              messages: [{ from, id: wamid(), timestamp: String(Math.floor(Date.now() / 1000)), ...content }],
-            },
-          },
-        ],
-      },
-    ],
-  });
-  const res = await fetch(`${server.url}/channels/meta/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(raw) }, body: raw });
+  const res = await postMetaWebhook(server.url, whatsappMessage(from, content));
   expect(res.status).toBe(200);
 }
 
+const objectKeys = async () => (await sql<{ object_key: string }>`select object_key from media_files where tenant_id = ${server.tenant} and object_key is not null`.execute(db())).rows.map((r) => r.object_key);
 const keptFiles = async () => (await sql<{ n: number }>`select count(*)::int as n from media_files where tenant_id = ${server.tenant} and status = 'stored'`.execute(db())).rows[0].n;
 
 const PHOTO = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
@@ -121,18 +105,23 @@ test('subject access lists the files a resident sent and gives each; rotation re
   const audited = await sql<{ n: number }>`select count(*)::int as n from audit_events where tenant_id = ${server.tenant} and action = 'subject_access.file'`.execute(db());
   expect(audited.rows[0].n).toBe(1);
 
-  // Rotation: k2 current, k1 still held; every kept file and its name is resealed under k2.
-  const sealedUnder = async (id: string) =>
-    (await sql<{ v: string }>`select data as v from media_files where tenant_id = ${server.tenant} and data is not null union all select name from media_files where tenant_id = ${server.tenant} and name is not null`.execute(db())).rows.every((r) =>
-      r.v.startsWith(`enc:v1:${id}:`),
+  // Rotation: k2 current, k1 still held; every kept file (in the file storage, files/) and its name is resealed under k2.
+  const sealedUnder = async (id: string) => {
+    const rows = (await sql<{ name: string | null; object_key: string; key_id: string }>`select name, object_key, key_id from media_files where tenant_id = ${server.tenant} and status = 'stored'`.execute(db())).rows;
+    return (
+      rows.length === 2 &&
+      rows.every((r) => r.key_id === id && sealedFileKeyId(memoryFileStorage().objects.get(r.object_key)!) === id && (r.name === null || r.name.startsWith(`enc:v1:${id}:`)))
     );
+  };
   expect(await sealedUnder('k1')).toBe(true);
   setKeyring(parseKeyring(`${k2},${k1}`));
   const counts = await rotateSealedFields(db(), { batchSize: 1 });
-  expect([counts['media_files.data'], counts['media_files.name']]).toEqual([2, 1]);
+  expect([counts['media_files.data'], counts['media_files.name']]).toEqual([0, 1]);
+  expect(await resealStoredFiles(db())).toEqual({ rewritten: 2, missing: 0 });
   expect(await sealedUnder('k2')).toBe(true);
   const again = await rotateSealedFields(db());
   expect([again['media_files.data'], again['media_files.name']]).toEqual([0, 0]);
+  expect(await resealStoredFiles(db())).toEqual({ rewritten: 0, missing: 0 });
   // With k1 gone the files still open.
   setKeyring(parseKeyring(k2));
   const letter = await download(files[1].download);
@@ -140,19 +129,27 @@ test('subject access lists the files a resident sent and gives each; rotation re
   expect(letter.bytes.equals(PDF)).toBe(true);
 
   // Erasure: the files go with the conversation, and the erasure record counts them.
+  const stored = await objectKeys();
+  expect(stored).toHaveLength(2);
   const erased = await admin.call('POST', '/subject-access/erase', { contactIds: [contactId], reason: 'The resident asked us to erase their data', confirm: 'ERASE' });
   expect(erased.status).toBe(200);
   expect(erased.body.counts).toMatchObject({ mediaFiles: 2 });
   expect(await keptFiles()).toBe(0);
   expect((await download(files[0].download)).status).toBe(404);
+  // …and leave the file storage with them.
+  expect(stored.filter((k) => memoryFileStorage().objects.has(k))).toEqual([]);
 }, 90_000);
 
-test('the retention purge deletes kept files with their conversation', async () => {
+test('the retention purge deletes kept files with their conversation, and the sweep takes them out of the file storage', async () => {
   await residentWithFiles('447700966002');
   expect(await keptFiles()).toBe(2);
+  const stored = await objectKeys();
+  expect(stored.every((k) => memoryFileStorage().objects.has(k))).toBe(true);
   const retention = server.assistant.runtime(server.tenant).pack.settings.retention;
   // Years on: every conversation of the council is past its period.
   const purged = await purgeExpired(server.store, server.tenant, retention, new Date(Date.now() + 10 * 365 * 24 * 3600_000));
   expect(purged.conversations).toBeGreaterThan(0);
   expect((await sql<{ n: number }>`select count(*)::int as n from media_files where tenant_id = ${server.tenant}`.execute(db())).rows[0].n).toBe(0);
+  expect(await sweepDeletedFiles(db())).toEqual({ deleted: 2, failed: 0 });
+  expect(stored.filter((k) => memoryFileStorage().objects.has(k))).toEqual([]);
 }, 60_000);

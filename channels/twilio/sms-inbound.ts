@@ -1,6 +1,7 @@
-import type { Attachment } from '../../bot/index.js';
-import { advanceOutboundStatus, outboundByProviderId, resumable, type Db } from '../../store/index.js';
+import { attachFilesToCases, fileKeptReply, fileRefusedReply, type KeepOutcome } from '../../files/index.js';
+import { advanceOutboundStatus, dialogueOf, outboundByProviderId, resumable, storeIdentityFileMessage, storeOutbound, type ConversationRow, type Db } from '../../store/index.js';
 import { acceptInbound } from '../accept.js';
+import { keepMmsFiles, mmsFiles } from './mms.js';
 import { councilForNumber } from './numbers.js';
 import { isSmsOptedOut, setSmsOptOut, smsKeyword } from './opt-out.js';
 import { configOf, createSmsDispatcher, lastNumberedOptions, type SmsChannelDeps } from './sms-sender.js';
@@ -110,15 +111,36 @@ export async function receiveSms(deps: SmsChannelDeps, body: TwilioParams): Prom
   if (keyword === 'help') return { twiml: optedOut ? EMPTY_TWIML : messageTwiml(helpText(deps, tenant)) };
 
   const resumeWithinMs = deps.assistant.runtime(tenant).pack.settings.channels.sms.resumeWithinMinutes * 60_000;
-  const attachments: Attachment[] = [];
-  const numMedia = Number(param(body, 'NumMedia') ?? 0) || 0;
-  for (let i = 0; i < Math.min(numMedia, 10); i++) {
-    const url = param(body, `MediaUrl${i}`);
-    if (url) attachments.push({ url, contentType: param(body, `MediaContentType${i}`) ?? 'application/octet-stream' });
+  // MMS: each picture or file is named now (the attachment links the console will show) and fetched after the answer (mms.ts).
+  const files = mmsFiles(body);
+  const attachments = files.map((f) => f.attachment);
+  const dispatch = createSmsDispatcher(deps);
+  const smsDetails = { sms: { to, numSegments: param(body, 'NumSegments'), fromCountry: param(body, 'FromCountry'), ...(files.length ? { media: files.map((f) => ({ keptAs: f.id, contentType: f.declaredType, mediaSid: f.mediaSid })) } : {}) } };
+  if (files.length && !text) {
+    // Pictures without words: stored answered now; the reply waits until the files are fetched, so it says what happened to them.
+    const stored = await storeIdentityFileMessage(
+      db,
+      { channelUserId: from, reuse: (c) => resumable(c, resumeWithinMs, now) },
+      { tenant, channel: 'sms', providerMessageId: sid, text: `(${files.length > 1 ? `${files.length} files` : files[0].attachment.contentType.startsWith('image/') ? 'photo' : 'file'} sent)`, parts: { attachments, ...smsDetails }, receivedAt: now },
+    );
+    if (!stored) {
+      deps.log.info({ tenant, messageSid: sid }, 'repeated MessageSid acknowledged');
+      return { twiml: EMPTY_TWIML };
+    }
+    return {
+      twiml: EMPTY_TWIML,
+      after: async () => {
+        const outcomes = await keepMmsFiles(deps, twilioConfigOrNull(deps), { tenant, conversationId: stored.conversation.id, messageId: stored.messageId }, files);
+        for (const reply of mmsReplies(outcomes, stored.conversation, stored.caseReference)) {
+          await storeOutbound(db, { tenant, conversationId: stored.conversation.id, channel: 'sms', author: 'bot', text: reply, parts: { text: reply }, replyTo: stored.messageId });
+        }
+        if (stored.caseReference) await attachFilesToCases(db, tenant, stored.conversation.id);
+        await dispatch(tenant, stored.conversation.id);
+      },
+    };
   }
 
   // Stored (once, in the number's conversation) before Twilio is answered; the turn runs after.
-  const dispatch = createSmsDispatcher(deps);
   const accepted = await acceptInbound(
     { db, assistant: deps.assistant, dispatch },
     {
@@ -133,7 +155,7 @@ export async function receiveSms(deps: SmsChannelDeps, body: TwilioParams): Prom
       // "2" answers the numbered list the resident was last sent, whatever kind of list it was;
       // stored with what was typed, so the transcript shows both.
       interpret: async (trx, conversation) => answerFromNumber(text, await lastNumberedOptions({ ...deps, db: trx }, tenant, conversation.id)) ?? undefined,
-      details: (chosen) => ({ sms: { to, ...(chosen ? { typed: text } : {}), numSegments: param(body, 'NumSegments'), fromCountry: param(body, 'FromCountry') } }),
+      details: (chosen) => ({ sms: { ...smsDetails.sms, ...(chosen ? { typed: text } : {}) } }),
     },
   );
   if (accepted.stored.duplicate && accepted.stored.message.processed_at) {
@@ -141,7 +163,51 @@ export async function receiveSms(deps: SmsChannelDeps, body: TwilioParams): Prom
     // A crash between the turn and queueing the sends is mended here; jobs are idempotent.
     return { twiml: EMPTY_TWIML, after: () => dispatch(tenant, accepted.conversation.id) };
   }
-  return { twiml: EMPTY_TWIML, after: async () => void (await accepted.answer()) };
+  if (!files.length || accepted.stored.duplicate) return { twiml: EMPTY_TWIML, after: async () => void (await accepted.answer()) };
+  // Words with pictures: the files are kept first (a refusal is said before the answer), then the turn; a case it makes gets them.
+  return {
+    twiml: EMPTY_TWIML,
+    after: async () => {
+      const conversationId = accepted.conversation.id;
+      const messageId = String(accepted.stored.message.id);
+      const outcomes = await keepMmsFiles(deps, twilioConfigOrNull(deps), { tenant, conversationId, messageId }, files);
+      for (const o of outcomes) {
+        if (o.status !== 'refused') continue;
+        const reply = fileRefusedReply(o.kind, o.reason, o.tryAgain);
+        await storeOutbound(db, { tenant, conversationId, channel: 'sms', author: 'bot', text: reply, parts: { text: reply }, replyTo: messageId });
+      }
+      const outcome = await accepted.answer();
+      if (outcome.caseReference || outcomes.some((o) => o.status === 'stored')) await attachFilesToCases(db, tenant, conversationId);
+    },
+  };
+}
+
+/** Twilio's settings for fetching media; null when it is not (fully) configured. */
+function twilioConfigOrNull(deps: SmsChannelDeps) {
+  try {
+    return configOf(deps);
+  } catch {
+    return null;
+  }
+}
+
+/** What the resident is told about pictures sent without words: what was kept (once) and what was not, and why. */
+function mmsReplies(outcomes: (KeepOutcome & { tryAgain: boolean })[], conversation: ConversationRow, caseReference: string | null): string[] {
+  const replies: string[] = [];
+  const kept = outcomes.filter((o) => o.status === 'stored');
+  if (kept.length) {
+    let reporting = false;
+    try {
+      reporting = !!dialogueOf<{ flow?: unknown } | null>(conversation)?.flow;
+    } catch {
+      // an unreadable dialogue: answered as if nothing were under way
+    }
+    const kind = kept.length > 1 ? (kept.every((o) => o.kind === 'photo') ? ('photos' as const) : ('files' as const)) : kept[0].kind;
+    const reply = fileKeptReply(kind, { reporting, caseReference, state: conversation.state });
+    if (reply) replies.push(reply);
+  }
+  for (const o of outcomes) if (o.status === 'refused') replies.push(fileRefusedReply(o.kind, o.reason, o.tryAgain));
+  return replies;
 }
 
 /** Status ranks: a later callback never moves a message back (order is not guaranteed). */

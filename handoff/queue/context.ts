@@ -1,5 +1,6 @@
 import type { ConversationRow, Db, HandoffRow } from '../../store/index.js';
 import {
+  casesJoinedFrom,
   casesOfConversation,
   claimsOfContact,
   contactIdentities,
@@ -7,10 +8,12 @@ import {
   contactById,
   fromJson,
   lastRecognition,
+  linkedReportsByReference,
   otherCasesOfContact,
   otherConversationsOfContact,
   vouchedHolderOfPhone,
   type ContactClaim,
+  type LinkedReport,
 } from '../../store/index.js';
 import { jsonArray, jsonObject } from './common.js';
 import { intentLabel, labelledFlag, safetyLabel, type ServiceNames } from './labels.js';
@@ -58,6 +61,19 @@ export interface CaseSummary {
   status: string;
   createdAt: string;
   summary: string;
+  /** Further reports joined to the case instead of opening another (duplicates on the street), oldest first. */
+  linkedReports?: LinkedReportView[];
+  /** This conversation's report was joined to the case, which was raised elsewhere: when, and how far from it. */
+  joined?: { at: string; distanceMetres: number | null };
+}
+
+/** A linked report as agents see it: when, how far from the case's place, how it came in; nobody's details. */
+export interface LinkedReportView {
+  at: string;
+  distanceMetres: number | null;
+  via: string;
+  /** The report this conversation made. */
+  fromThisConversation: boolean;
 }
 
 const HISTORY_LIMIT = 20;
@@ -86,7 +102,7 @@ export async function conversationContext(
   const labelled = labelledFlag(flag);
   const safetyFlag = flag && labelled ? { ...labelled, reason: agentReason(flag.reason), at: flag.at } : null;
 
-  const cases = (await casesOfConversation(db, tenant, conversation.id)).map(caseSummary);
+  const cases = await casesWithReports(db, tenant, conversation.id, visible);
 
   let contact: ConversationContext['contact'] = null;
   let previousConversations: ConversationContext['previousConversations'] = [];
@@ -212,6 +228,31 @@ function label(v: unknown): string {
 
 function caseSummary(r: { reference: string; service_id: string; status: string; created_at: Date; summary: string }): CaseSummary {
   return { reference: r.reference, serviceId: r.service_id, status: r.status, createdAt: r.created_at.toISOString(), summary: r.summary };
+}
+
+/**
+ * The conversation's cases: those raised in it and those its report was joined to, each with its
+ * linked reports (the cluster). A joined case was raised by someone else: its summary (their
+ * words) is shown only where the viewer may see the conversation it was raised in.
+ */
+async function casesWithReports(db: Db, tenant: string, conversationId: string, visible: (conversationId: string) => Promise<boolean>): Promise<CaseSummary[]> {
+  const raised = (await casesOfConversation(db, tenant, conversationId)).map(caseSummary);
+  const joined: CaseSummary[] = [];
+  for (const row of await casesJoinedFrom(db, tenant, conversationId)) {
+    if (raised.some((c) => c.reference === row.reference) || joined.some((c) => c.reference === row.reference)) continue;
+    const mayRead = !row.conversation_id || (await visible(row.conversation_id));
+    joined.push({ ...caseSummary({ ...row, summary: mayRead ? row.summary : '' }), joined: { at: row.joined_at.toISOString(), distanceMetres: row.distance_metres } });
+  }
+  const all = [...raised, ...joined];
+  const linked = await linkedReportsByReference(db, tenant, all.map((c) => c.reference));
+  return all.map((c) => {
+    const reports = linked.get(c.reference);
+    return reports ? { ...c, linkedReports: reports.map((r) => linkedReportView(r, conversationId)) } : c;
+  });
+}
+
+function linkedReportView(r: LinkedReport, conversationId: string): LinkedReportView {
+  return { at: r.at.toISOString(), distanceMetres: r.distanceMetres, via: r.via, fromThisConversation: r.conversationId === conversationId };
 }
 
 function truncate(s: string, n: number): string {

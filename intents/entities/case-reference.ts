@@ -3,6 +3,7 @@
  * lower case, without the dash or with a space ("mbc 123456"); all normalise to "MBC-123456".
  */
 import type { Entity } from '../types.js';
+import { extractSpokenCaseReferences } from './spoken-reference.js';
 
 const CASE_RE = /(?<![A-Za-z0-9])([A-Za-z]{2,4})[ \t]?[-–]?[ \t]?(\d{6})(?![0-9])/g;
 
@@ -42,6 +43,10 @@ export function extractCaseReferences(text: string, prefixes?: string[]): Entity
       start: m.index, end: m.index + m[0].length,
       confidence: canonical || isKnown ? 1 : 0.8,
     });
+  }
+  // Said rather than written ("m b c four zero zero…"): only with the council's own prefixes.
+  if (known?.length) {
+    for (const e of extractSpokenCaseReferences(text, known)) if (!out.some((o) => e.start < o.end && o.start < e.end)) out.push(e);
   }
   return out;
 }

@@ -21,6 +21,7 @@ export { normalisePhone, isMobile, extractPhones } from './phone.js';
 export { normaliseEmail, extractEmails } from './email.js';
 export { extractDates, parseDate, localToday, type DateContext } from './dates.js';
 export { normaliseCaseReference, extractCaseReferences } from './case-reference.js';
+export { parseSpokenReference, numberWordsToDigits, type SpokenReference } from './spoken-reference.js';
 export { extractBinTypes, parseBinType, type BinType } from './bin-type.js';
 export { extractUprns } from './uprn.js';
 export { extractAddressEntities } from './address.js';

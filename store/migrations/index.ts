@@ -18,8 +18,7 @@ import * as m016 from './016_file_storage.js';
 import * as m017 from './017_street_duplicates.js';
 import * as m018 from './018_backoffice.js';
 import * as m019 from './019_resident_updates.js';
-import * as m020 from './020_case_status_checks.js';
-import * as m021 from './021_backoffice_keys.js';
+import * as m020 from './020_backoffice_keys.js';
 
 /** Versioned migrations, applied in name order at start on PGlite and PostgreSQL alike. */
 export const migrations: Record<string, Migration> = {
@@ -42,8 +41,7 @@ export const migrations: Record<string, Migration> = {
   '017_street_duplicates': m017,
   '018_backoffice': m018,
   '019_resident_updates': m019,
-  '020_case_status_checks': m020,
-  '021_backoffice_keys': m021,
+  '020_backoffice_keys': m020,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -112,9 +112,41 @@ function caseList(cases: ConversationContext['cases']): HTMLElement {
         k.status ? el('span', { class: 'govuk-tag govuk-tag--grey ca-case-status' }, humanise(k.status)) : null,
         k.createdAt ? el('span', { class: 'ca-summary' }, formatDateTime(k.createdAt)) : null,
         k.summary ? el('span', { class: 'ca-summary' }, k.summary) : null,
+        k.joined ? el('span', { class: 'ca-summary ca-case-joined' }, joinedLine(k.joined)) : null,
+        ...linkedReports(k),
       ),
     ),
   );
+}
+
+type CaseItem = ConversationContext['cases'][number];
+
+/** "This conversation's report was joined to it on 3 Mar 2026, 10:04, 15 m from its place." */
+function joinedLine(joined: NonNullable<CaseItem['joined']>): string {
+  const where = joined.distanceMetres === null ? '' : `, ${joined.distanceMetres} m from its place`;
+  return `This conversation's report was joined to it on ${formatDateTime(joined.at)}${where}.`;
+}
+
+/** The cluster: how many further reports were joined to the case, and each one's when, how far and how. */
+function linkedReports(k: CaseItem): HTMLElement[] {
+  const reports = k.linkedReports ?? [];
+  if (!reports.length) return [];
+  const n = reports.length;
+  return [
+    el('span', { class: 'ca-summary ca-linked-count' }, `${n} linked ${n === 1 ? 'report' : 'reports'} (reported again instead of a new case):`),
+    el(
+      'ul',
+      { class: 'govuk-list govuk-list--bullet ca-linked-reports', 'aria-label': `Linked reports of ${k.reference}` },
+      ...reports.map((r) =>
+        el(
+          'li',
+          { 'data-distance': r.distanceMetres === null ? '' : String(r.distanceMetres) },
+          `${formatDateTime(r.at)}, ${r.distanceMetres === null ? 'same property' : `${r.distanceMetres} m away`}, ${r.via === 'open311' ? 'through Open311' : 'through the assistant'}`,
+          r.fromThisConversation ? ' (this conversation)' : '',
+        ),
+      ),
+    ),
+  ];
 }
 
 function answerRows(answers: ConversationContext['flow'] extends infer F ? (F extends { answers: infer A } ? A : never) : never): [string, string][] {

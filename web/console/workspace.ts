@@ -1,5 +1,6 @@
 import type { ConsoleApi } from './api.js';
 import { ConversationView } from './conversation-view.js';
+import { DeliveriesView } from './deliveries-view.js';
 import { Alerts, LiveConnection } from './live.js';
 import { QueueView } from './queue-view.js';
 import { RotaView } from './rota-view.js';
@@ -148,6 +149,9 @@ export class Workspace {
     } else if (hash === '#/rota' && this.isSupervisor) {
       view = new RotaView(this);
       page = 'rota';
+    } else if (hash === '#/deliveries' && this.isSupervisor) {
+      view = new DeliveriesView(this);
+      page = 'deliveries';
     } else if (hash === '#/subject-access' && this.isAdmin) {
       view = new SubjectAccessView(this);
       page = 'subject-access';
@@ -172,6 +176,7 @@ export class Workspace {
         link('#/queue', 'queue', 'Queue'),
         this.isSupervisor ? link('#/supervisor', 'supervisor', 'Supervisor') : null,
         this.isSupervisor ? link('#/rota', 'rota', 'On-call rota') : null,
+        this.isSupervisor ? link('#/deliveries', 'deliveries', 'Back-office deliveries') : null,
         this.isAdmin ? link('#/subject-access', 'subject-access', 'Subject access') : null,
       ),
     );

@@ -235,3 +235,29 @@ test('a safety message jumps to the top of the queue, marked urgent; rota and su
   await agent.waitForFunction(() => document.querySelector('#supervisor-table tr[data-queue="safeguarding"] td:nth-of-type(3)')?.textContent === '1', undefined, { timeout: 5000 });
   await expectNoAxeViolations(agent, 'supervisor');
 }, 40000);
+
+test('the context panel shows the street cluster: a case with its linked reports, how far and when (issue 13, item 6)', async () => {
+  const report = async (place: string) => {
+    const r = await new Resident(demo.url, demo.server.tenant).start();
+    await r.say('I want to report a pothole');
+    for (const answer of [place, 'large', 'in the road', 'no', 'no', 'no', 'yes']) await r.say(answer);
+    return r;
+  };
+  // 3 and 4 Cliff Terrace are 15 m apart: the second report joins the first's case.
+  const first = await report('outside 3 Cliff Terrace');
+  const second = await report('outside 4 Cliff Terrace');
+  await agent.goto(`${demo.url}/console?tenant=${demo.server.tenant}#/conversation/${second.conversationId}`);
+  await agent.waitForSelector('#ctx-cases .ca-linked-reports li', { timeout: 10000 });
+  const cases = await agent.locator('#ctx-cases').innerText();
+  expect(cases).toMatch(/This conversation's report was joined to it on .+, 15 m from its place\./);
+  expect(cases).toMatch(/1 linked report/);
+  expect(await agent.locator('#ctx-cases .ca-linked-reports li').innerText()).toMatch(/15 m away, through the assistant \(this conversation\)/);
+  expect(await agent.getAttribute('#ctx-cases .ca-linked-reports', 'aria-label')).toMatch(/^Linked reports of [A-Z]+-\d{6}$/);
+  await expectNoAxeViolations(agent, 'conversation-street-cluster');
+  // The first resident's conversation: the same case, with the report joined from elsewhere.
+  await agent.goto(`${demo.url}/console?tenant=${demo.server.tenant}#/conversation/${first.conversationId}`);
+  await agent.waitForSelector('#ctx-cases .ca-linked-reports li', { timeout: 10000 });
+  const li = await agent.locator('#ctx-cases .ca-linked-reports li').innerText();
+  expect(li).toMatch(/15 m away, through the assistant$/);
+  expect(await agent.locator('#ctx-cases .ca-case-joined').count()).toBe(0);
+}, 60000);

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { sql } from 'kysely';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { newUserId, startMessengerHarness, type MessengerHarness } from '../../channels/meta/messenger-harness.fixture.js';
-import { PHONE_NUMBER_ID, wamid } from '../../channels/meta/whatsapp-harness.fixture.js';
+
+import { whatsappMessage } from '../../channels/meta/whatsapp-harness.fixture.js';
 import { signedInAgent, type ConsoleClient } from '../../test/console-client.js';
 import { axeViolations } from './harness.js';
 
@@ -107,25 +108,7 @@ test('Messenger: the window and the HUMAN_AGENT tag beside the conversation, and
 
 test('WhatsApp: a reply held outside the 24-hour window says it waits for the resident, and why', async () => {
   const waId = '447700977101';
-  const raw = (body: string) => ({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '200000000000002',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '441632960100', phone_number_id: PHONE_NUMBER_ID },
-              contacts: [{ profile: { name: 'Test Resident' }, wa_id: waId }],
-              messages: [{ from: waId, id: wamid(), timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body } }],
-            },
-          },
-        ],
-      },
-    ],
-  });
+  const raw = (body: string) => whatsappMessage(waId, { type: 'text', text: { body } });
   expect((await h.post(raw('Can I speak to a person please'))).status).toBe(200);
   await h.waitFor(() => h.graph.sent.some((s) => s.body.to === waId), 'the WhatsApp answer');
   const { client } = await signedInAgent(h.server);

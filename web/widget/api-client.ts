@@ -1,4 +1,4 @@
-import type { CreateConversationRequest, PostMessageRequest, PostMessageResponse, SuggestionsResponse } from '../../wire/index.js';
+import type { CreateConversationRequest, PostMessageRequest, PostMessageResponse, SuggestionsResponse, UploadFileResponse } from '../../wire/index.js';
 import type { OutboundMessage, Session, Transcript, TypeaheadSuggestion } from './types.js';
 
 /** A failed request. status 0 means the network failed before any answer came back. */
@@ -39,6 +39,13 @@ export class ChatApi {
     return body.messages ?? [];
   }
 
+  /** A photo or file: the body is the file itself, its name in the query (api/routes/files.ts). A refusal is an ApiError whose message says why. */
+  upload(session: Session, file: Blob, name: string): Promise<UploadFileResponse> {
+    const query = name ? `?${new URLSearchParams({ name: name.slice(0, 200) })}` : '';
+    const path = `/api/v1/conversations/${encodeURIComponent(session.conversationId)}/files${query}`;
+    return this.request<UploadFileResponse>('POST', path, undefined, session, undefined, { body: file, type: file.type || 'application/octet-stream' });
+  }
+
   async suggestions(q: string, signal: AbortSignal): Promise<TypeaheadSuggestion[]> {
     // The API caps q at 200 characters; the start of a long question is enough to suggest from.
     const query = new URLSearchParams({ tenant: this.tenant, q: q.slice(0, 200) });
@@ -46,13 +53,14 @@ export class ChatApi {
     return body.suggestions ?? [];
   }
 
-  private async request<T>(method: string, path: string, json?: unknown, session?: Session, signal?: AbortSignal): Promise<T> {
+  private async request<T>(method: string, path: string, json?: unknown, session?: Session, signal?: AbortSignal, raw?: { body: Blob; type: string }): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (json !== undefined) headers['Content-Type'] = 'application/json';
+    if (raw) headers['Content-Type'] = raw.type;
     if (session) headers.Authorization = `Bearer ${session.token}`;
     let response: Response;
     try {
-      response = await fetch(this.baseUrl + path, { method, headers, body: json === undefined ? undefined : JSON.stringify(json), signal });
+      response = await fetch(this.baseUrl + path, { method, headers, body: raw ? raw.body : json === undefined ? undefined : JSON.stringify(json), signal });
     } catch (err) {
       if (signal?.aborted) throw err;
       throw new ApiError(0, 'network error');

@@ -1,6 +1,6 @@
 import { ApiError, type ChatApi } from './api-client.js';
 import type { SessionStore } from './session-store.js';
-import type { OutboundMessage, Session, Transcript } from './types.js';
+import type { OutboundMessage, Session, Transcript, UploadFileResponse } from './types.js';
 
 /**
  * The resident's conversation with the API: resumes the stored one, or starts a new one
@@ -58,6 +58,19 @@ export class Conversation {
       this.store.clear();
       await this.start();
       return this.api.send(this.session!, text, id);
+    }
+  }
+
+  /** Sends a photo or file into the conversation (a new one if the server forgot ours). */
+  async upload(file: Blob, name: string): Promise<UploadFileResponse> {
+    const session = this.session ?? (await this.start(), this.session!);
+    try {
+      return await this.api.upload(session, file, name);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.conversationGone)) throw err;
+      this.store.clear();
+      await this.start();
+      return this.api.upload(this.session!, file, name);
     }
   }
 

@@ -1,3 +1,4 @@
+import { buildAttach } from './attach.js';
 import { el, visuallyHidden } from './dom.js';
 
 /** The widget's static DOM: launcher, panel, log, status lines, the End chat confirmation and the message form. */
@@ -22,6 +23,9 @@ export interface PanelElements {
   form: HTMLFormElement;
   input: HTMLInputElement;
   sendButton: HTMLButtonElement;
+  /** "Take a photo" (phones) and "Add a photo or file" (attach.ts). */
+  photoInput: HTMLInputElement;
+  fileInput: HTMLInputElement;
 }
 
 export function buildPanel(title: string): PanelElements {
@@ -52,11 +56,13 @@ export function buildPanel(title: string): PanelElements {
   status.hidden = true;
   const sendButton = el('button', { type: 'submit', class: 'ca-button ca-send' }, 'Send');
   const input = el('input', { id: 'ca-input', class: 'ca-input', type: 'text', name: 'message', autocomplete: 'off', spellcheck: 'true', enterkeyhint: 'send', maxlength: '2000' });
+  const attach = buildAttach();
   const form = el(
     'form',
     { class: 'ca-form', novalidate: true },
     el('label', { class: 'ca-label', for: 'ca-input' }, 'Your message'),
     el('div', { class: 'ca-form__row' }, input, sendButton),
+    attach.root,
   );
   const panel = el(
     'div',
@@ -78,7 +84,7 @@ export function buildPanel(title: string): PanelElements {
   );
   panel.hidden = true;
   const root = el('div', { id: 'ca-root', class: 'ca-root' }, launcher, panel);
-  return { root, launcher, panel, closeButton, endButton, endConfirm, endHint, endYes, endNo, log, typing, agentTyping, status, form, input, sendButton };
+  return { root, launcher, panel, closeButton, endButton, endConfirm, endHint, endYes, endNo, log, typing, agentTyping, status, form, input, sendButton, photoInput: attach.photoInput, fileInput: attach.fileInput };
 }
 
 function chatIcon(): SVGElement {

@@ -4,6 +4,8 @@
  * GOV.UK Design System colours and focus states; px units so a host's root font size
  * cannot shrink it (browser zoom still scales it).
  */
+import { ATTACH_CSS } from './attach.js';
+
 const CSS = `
 .ca-root, .ca-root * { box-sizing: border-box; }
 .ca-root [hidden] { display: none !important; }
@@ -164,6 +166,6 @@ export function injectStyles(): void {
   if (document.getElementById('ca-styles')) return;
   const style = document.createElement('style');
   style.id = 'ca-styles';
-  style.textContent = CSS;
+  style.textContent = CSS + ATTACH_CSS;
   document.head.appendChild(style);
 }

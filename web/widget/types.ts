@@ -11,6 +11,7 @@ export type {
   Suggestion,
   TranscriptMessage,
   TypeaheadSuggestion,
+  UploadFileResponse,
 } from '../../wire/index.js';
 
 /** GET /api/v1/conversations/:id/messages. */

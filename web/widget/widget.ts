@@ -1,4 +1,5 @@
-import { ChatApi } from './api-client.js';
+import { ApiError, ChatApi } from './api-client.js';
+import { FILE_LIMIT_BYTES, kindOfFile } from './attach.js';
 import type { WidgetConfig } from './config.js';
 import { Conversation } from './conversation.js';
 import { el, uuid } from './dom.js';
@@ -132,6 +133,13 @@ export class ChatWidget {
       this.send(input.value);
     });
     input.addEventListener('input', () => this.onResidentTyping());
+    for (const picker of [this.ui.photoInput, this.ui.fileInput]) {
+      picker.addEventListener('change', () => {
+        const file = picker.files?.[0];
+        picker.value = ''; // the same file can be chosen again
+        if (file) this.sendFile(file);
+      });
+    }
     panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.preventDefault();
@@ -178,6 +186,67 @@ export class ChatWidget {
     } finally {
       this.setTyping(false);
     }
+  }
+
+  /**
+   * Sends a photo or file: shown at once as the resident's, then uploaded in turn with their
+   * messages. A refusal (too large, a type we do not keep, damaged) says why, in the server's
+   * words; a failure to reach us offers "Try again".
+   */
+  sendFile(file: File): void {
+    if (this.ended) return;
+    this.typeahead.close();
+    // The question's buttons stay: a photo does not answer it.
+    this.ui.log.querySelectorAll('.ca-load-error').forEach((n) => n.remove());
+    const kind = kindOfFile(file);
+    const name = file.name || (kind === 'photo' ? 'photo' : 'file');
+    const node = renderMessage('resident', { text: `${kind === 'photo' ? 'Photo' : 'File'}: ${name}` });
+    node.classList.add('ca-msg--file');
+    const progress = el('p', { class: 'ca-file-status' }, 'Sending…');
+    node.querySelector('.ca-bubble')?.appendChild(progress);
+    this.appendToLog(node);
+    if (file.size > FILE_LIMIT_BYTES) return this.showFileRefused(node, progress, `Sorry, I couldn't keep the ${kind} you sent: it is larger than 10 MB.`);
+    this.queue = this.queue.then(() => this.deliverFile(file, name, node, progress));
+  }
+
+  private async deliverFile(file: File, name: string, node: HTMLElement, progress: HTMLElement): Promise<void> {
+    node.classList.remove('ca-msg--failed');
+    progress.textContent = 'Sending…';
+    this.setTyping(true);
+    try {
+      if (!this.loaded) await this.load();
+      const sent = await this.conversation.upload(file, name);
+      progress.textContent = 'Sent';
+      this.connectLive();
+      this.renderReplies(sent.messages);
+    } catch (err) {
+      if (err instanceof ApiError && [409, 413, 415, 422].includes(err.status)) this.showFileRefused(node, progress, err.message);
+      else this.showFileError(file, name, node, progress);
+    } finally {
+      this.setTyping(false);
+    }
+  }
+
+  /** Refused: why, announced; nothing else changes, and another file can be chosen. */
+  private showFileRefused(node: HTMLElement, progress: HTMLElement, reason: string): void {
+    node.classList.add('ca-msg--failed');
+    progress.textContent = 'Not sent';
+    node.after(el('div', { class: 'ca-error', role: 'alert' }, el('p', { class: 'ca-p' }, reason)));
+    this.ui.log.scrollTop = this.ui.log.scrollHeight;
+  }
+
+  private showFileError(file: File, name: string, node: HTMLElement, progress: HTMLElement): void {
+    node.classList.add('ca-msg--failed');
+    progress.textContent = 'Not sent';
+    const retry = el('button', { type: 'button', class: 'ca-button ca-button--secondary' }, 'Try again');
+    const notice = el('div', { class: 'ca-error', role: 'alert' }, el('p', { class: 'ca-p' }, `Sorry, we couldn't send your ${kindOfFile(file)}. Try again.`), retry);
+    node.after(notice);
+    this.ui.log.scrollTop = this.ui.log.scrollHeight;
+    retry.addEventListener('click', () => {
+      notice.remove();
+      this.ui.input.focus();
+      this.queue = this.queue.then(() => this.deliverFile(file, name, node, progress));
+    });
   }
 
   /** Opens the inline "End this chat?" step and moves focus into it. */
@@ -271,9 +340,11 @@ export class ChatWidget {
   }
 
   private setInputEnabled(enabled: boolean): void {
-    const { input, sendButton } = this.ui;
+    const { input, sendButton, photoInput, fileInput } = this.ui;
     input.disabled = !enabled;
     sendButton.disabled = !enabled;
+    photoInput.disabled = !enabled;
+    fileInput.disabled = !enabled;
     this.typeahead.enabled = enabled;
     if (!enabled) {
       input.value = '';

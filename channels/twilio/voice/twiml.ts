@@ -36,6 +36,8 @@ export interface GatherSpec {
   numDigits?: number;
   /** Seconds of silence before Twilio falls through to the next verb. */
   timeout?: number;
+  /** The key that ends keyed input (a reference's digits: '#'). Twilio's default is '#' too; said explicitly where it matters. */
+  finishOnKey?: string;
 }
 
 /** Response > Gather[input="speech dtmf"] > Say, then a Redirect for silence (Twilio falls through on no input). */
@@ -51,6 +53,7 @@ export function gatherResponse(segments: Segment[], voice: string, gather: Gathe
     method: 'POST',
     actionOnEmptyResult: false,
     ...(gather.numDigits ? { numDigits: gather.numDigits } : {}),
+    ...(gather.finishOnKey ? { finishOnKey: gather.finishOnKey } : {}),
   });
   say(g, [...preface, ...segments], voice);
   r.redirect({ method: 'POST' }, onSilence);

@@ -10,6 +10,7 @@
  *   Twilio retry of the same request is answered once (the store drops the repeat).
  * - `m`: what the keypad means now: `greet`, `bot` (the last replies' options), `menu`, `confirm`.
  * - `s`: silences in a row (the <Redirect> after a <Gather> adds one).
+ * - `k=ref`: a case reference was asked for: keys are its digits, ended by the hash key.
  */
 import type { Logger } from 'pino';
 import { spokenNumber, yesNo, type Assistant, type OutboundMessage, type HandoffNotice } from '../../../bot/index.js';
@@ -98,6 +99,8 @@ interface CallContext {
   mode: Mode;
   heard?: string;
   linkSent: boolean;
+  /** A case reference was asked for: keyed digits until the hash key, speech hinted with the prefix. */
+  entry?: 'reference';
 }
 
 export class VoiceChannel {
@@ -231,6 +234,7 @@ export class VoiceChannel {
       mode: (['greet', 'bot', 'menu', 'confirm'] as const).find((m) => m === q.m) ?? 'bot',
       heard: q.h,
       linkSent: q.ls === '1',
+      entry: q.k === 'ref' ? 'reference' : undefined,
     };
     const digits = p.Digits?.trim();
     const speech = p.SpeechResult?.trim();
@@ -378,7 +382,7 @@ export class VoiceChannel {
       text: text.slice(0, 2000),
       receivedAt: this.clock(),
     });
-    const next: CallContext = { ...ctx, n: ctx.n + 1, mode: 'bot', s: 0, heard: undefined, linkSent: false };
+    const next: CallContext = { ...ctx, n: ctx.n + 1, mode: 'bot', s: 0, heard: undefined, linkSent: false, entry: result.action === 'ask_reference' ? 'reference' : undefined };
     // The turn's structured outcome: what it did, and a case reference it gave.
     const recognition = { action: result.action, caseReference: result.caseReference };
     const voice = this.voice(ctx.tenant);
@@ -470,10 +474,25 @@ export class VoiceChannel {
         s: String(s),
         ...(ctx.heard ? { h: ctx.heard.slice(0, 300) } : {}),
         ...(ctx.linkSent ? { ls: '1' } : {}),
+        ...(ctx.entry === 'reference' ? { k: 'ref' } : {}),
       }).toString();
     const keys = prompt.options.map((o) => o.digit);
     const single = numDigits ?? (prompt.askFor !== 'phone' && keys.length > 0 && keys.every((k) => k.length === 1) && prompt.askFor !== 'free_text' ? 1 : undefined);
-    return gatherResponse(prompt.segments, this.voice(ctx.tenant), { action: `${urls.base}/gather?${query(0)}`, hints: this.hints(ctx.tenant), numDigits: single }, `${urls.base}/gather?${query(ctx.s + 1)}`, preface);
+    // A reference: any number of keys until the hash key, time to find it, and its prefix among the hints.
+    const reference = ctx.entry === 'reference' ? { finishOnKey: '#', timeout: 10, hints: `${this.referenceHints(ctx.tenant)}, ${this.hints(ctx.tenant)}` } : null;
+    return gatherResponse(
+      prompt.segments,
+      this.voice(ctx.tenant),
+      { action: `${urls.base}/gather?${query(0)}`, hints: this.hints(ctx.tenant), numDigits: reference ? undefined : single, ...(reference ?? {}) },
+      `${urls.base}/gather?${query(ctx.s + 1)}`,
+      preface,
+    );
+  }
+
+  /** What a caller says for a reference: the council's prefix as letters and as said ("M B C"). */
+  private referenceHints(tenant: string): string {
+    const prefix = this.settings(tenant).caseReferencePrefix;
+    return [prefix, prefix.split('').join(' '), 'reference', 'reference number'].join(', ');
   }
 
   // ---------------------------------------------------------------- the Twilio queue
