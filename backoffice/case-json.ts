@@ -32,6 +32,18 @@ export interface CaseJsonOptions {
   contact?: CaseContactDetails | null;
   /** Links to the case's files (short-lived signed links, made by whoever serves files). */
   mediaUrls?: string[];
+  /** Further reports joined to it (duplicates on the street: store/case-links.ts `linkedReportsOf`). */
+  linkedReports?: readonly { id: string; via: string; distanceMetres: number | null; at: Date | string; details: { answers?: Record<string, unknown>; location?: unknown } }[];
+}
+
+/** A further report joined to the case: how it came, how far away, when; where exactly only with personal data. */
+export interface CaseJsonLinkedReport {
+  id: string;
+  via: string;
+  distance_metres: number | null;
+  reported_at: string;
+  answers: Record<string, unknown>;
+  location?: unknown;
 }
 
 export interface CaseJsonLocation {
@@ -69,6 +81,7 @@ export interface CaseJson {
   /** The case's event count: its last event's `seq` (the ETag of the pull API). */
   seq: number;
   media_urls: string[];
+  linked_reports: CaseJsonLinkedReport[];
   contact?: CaseContactDetails;
   history?: CaseJsonHistoryEntry[];
 }
@@ -128,6 +141,15 @@ export function caseJson(row: CaseRow, history?: readonly CaseHistoryLine[] | nu
     updated_at: iso(row.updated_at),
     seq: Number(row.event_seq ?? 0),
     media_urls: options.mediaUrls ? [...options.mediaUrls] : [],
+    linked_reports: (options.linkedReports ?? []).map((r) => ({
+      id: r.id,
+      via: r.via,
+      distance_metres: r.distanceMetres === null ? null : Math.round(r.distanceMetres),
+      reported_at: iso(r.at),
+      answers: r.details.answers ?? {},
+      // Another resident's place (their description of it): personal, as the case's contact is.
+      ...(options.personal ? { location: r.details.location ?? null } : {}),
+    })),
   };
   if (options.personal) json.contact = { name: options.contact?.name ?? null, email: options.contact?.email ?? null, phone: options.contact?.phone ?? null };
   if (history) {

@@ -114,6 +114,8 @@ test('every case event is delivered signed, as a CloudEvent in structured JSON',
   expect(moved).toMatchObject({ type: 'uk.gov.council-assistant.case.status_changed', sequence: '0000000002', subject: c.reference });
   expect(moved.data.change).toEqual({ type: 'status_changed', actor: 'agent:a1', internal: false, from: 'received', to: 'in_progress', note: 'Crew booked for Tuesday' });
   expect(moved.data.case).toMatchObject({ status: 'in_progress', seq: 2 });
+  // The receiver has the body before the sender records its answer: wait for the record.
+  await waitForRows('both recorded as delivered', c.id, webhookId, (s) => s.join() === 'delivered,delivered');
   const rows = await pushDeliveriesOfCase(server.store.db, server.tenant, c.id, webhookId);
   expect(rows.map((r) => [r.seq, r.status, r.attempts])).toEqual([
     [1, 'delivered', 1],

@@ -25,6 +25,7 @@ import {
   claimPushChainHead,
   contactById,
   fanOutPushDeliveries,
+  linkedReportsOf,
   overduePushChainHeads,
   pushCase,
   pushWebhookWithSecret,
@@ -245,6 +246,7 @@ export class BackofficePush {
       personal: webhook.personal,
       contact: contact ? { name: contact.display_name ?? null, email: contact.email, phone: contact.phone } : null,
       mediaUrls: this.deps.mediaUrls ? await this.deps.mediaUrls(d.tenant, row.id) : undefined,
+      linkedReports: (await linkedReportsOf(db, d.tenant, [row.id])).get(row.id),
     });
     const cloudEvent = caseCloudEvent(event, json, webhook.format);
     const body = webhook.format === 'xml' ? renderXml(cloudEvent) : renderJson(cloudEvent);

@@ -17,6 +17,7 @@ import {
   createOpen311Contact,
   ensureTenant,
   listBackofficeKeys,
+  recordCaseReport,
   revokeBackofficeKey,
   type BackofficeScope,
   type CaseRow,
@@ -201,10 +202,28 @@ describe('reading cases', () => {
       team: 'highways',
       seq: 1,
       media_urls: [],
+      linked_reports: [],
     });
     expect(body.history).toEqual([expect.objectContaining({ status: 'received', note: 'Reported through the assistant', actor: 'assistant' })]);
     expect(res.headers.get('etag')).toBe('"1"');
     expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  test('a case joined by further reports lists them: how and how far, their place only with cases:personal', async () => {
+    const c = await newCase();
+    await recordCaseReport(db(), {
+      tenant: server.tenant,
+      caseId: c.id,
+      via: 'assistant',
+      actor: 'assistant',
+      distanceMetres: 14.6,
+      details: { location: { label: 'Outside 3 High Street' }, answers: { Size: 'Large' } },
+      historyNote: 'Reported again nearby',
+    });
+    const plain = (await (await get(`/cases/${c.reference}`)).json()) as CaseBody & { linked_reports: Record<string, unknown>[] };
+    expect(plain.linked_reports).toEqual([{ id: expect.any(String), via: 'assistant', distance_metres: 15, reported_at: expect.any(String), answers: { Size: 'Large' } }]);
+    const withPersonal = (await (await get(`/cases/${c.reference}`, personal)).json()) as CaseBody & { linked_reports: Record<string, unknown>[] };
+    expect(withPersonal.linked_reports[0].location).toEqual({ label: 'Outside 3 High Street' });
   });
 
   test('listing: filters by status, service and updated_since, paged without a case twice or missed', async () => {

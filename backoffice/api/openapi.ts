@@ -32,7 +32,7 @@ export const backofficeSecuritySchemes = {
 export const backofficeSchemas = {
   BackofficeCase: {
     type: 'object',
-    required: ['id', 'reference', 'service', 'status', 'status_label', 'summary', 'answers', 'location', 'target_date', 'team', 'created_at', 'updated_at', 'seq', 'media_urls'],
+    required: ['id', 'reference', 'service', 'status', 'status_label', 'summary', 'answers', 'location', 'target_date', 'team', 'created_at', 'updated_at', 'seq', 'media_urls', 'linked_reports'],
     properties: {
       id: { type: 'string', format: 'uuid' },
       reference: { type: 'string' },
@@ -58,6 +58,22 @@ export const backofficeSchemas = {
       updated_at: { type: 'string', format: 'date-time' },
       seq: { type: 'integer', description: 'How many events the case has had (its ETag)' },
       media_urls: { type: 'array', items: { type: 'string', format: 'uri' } },
+      linked_reports: {
+        type: 'array',
+        description: 'Further reports joined to this case (duplicates on the street), oldest first; location only with cases:personal',
+        items: {
+          type: 'object',
+          required: ['id', 'via', 'distance_metres', 'reported_at', 'answers'],
+          properties: {
+            id: { type: 'string' },
+            via: { type: 'string', enum: ['assistant', 'open311'] },
+            distance_metres: { type: ['integer', 'null'] },
+            reported_at: { type: 'string', format: 'date-time' },
+            answers: { type: 'object', additionalProperties: true },
+            location: {},
+          },
+        },
+      },
       contact: {
         type: 'object',
         description: 'Only for a key with cases:personal',

@@ -13,6 +13,7 @@ import {
   caseReferencesById,
   contactDetailsById,
   findCaseByReference,
+  linkedReportsOf,
   listBackofficeCases,
   lockCaseByReference,
   recordAudit,
@@ -93,6 +94,7 @@ export function backofficeApi(deps: BackofficeApiDeps): Router {
       contact,
       // Read through the caller's handle: inside a change's transaction on PGlite, another would wait on it.
       mediaUrls: deps.mediaUrls ? await deps.mediaUrls(d, key.tenant, row.id, baseOf(req)) : undefined,
+      linkedReports: (await linkedReportsOf(d, key.tenant, [row.id])).get(row.id),
     });
   }
 
@@ -108,6 +110,7 @@ export function backofficeApi(deps: BackofficeApiDeps): Router {
     const page = await listBackofficeCases(db(), key.tenant, { statuses: q.status, serviceIds: q.service, updatedSince: q.updated_since, cursor: q.cursor ?? null, limit: q.limit });
     const personal = key.scopes.includes('cases:personal');
     const contacts = personal ? await contactDetailsById(db(), key.tenant, page.cases.flatMap((c) => (c.contact_id ? [c.contact_id] : []))) : new Map();
+    const linked = await linkedReportsOf(db(), key.tenant, page.cases.map((c) => c.id));
     const cases = await Promise.all(
       page.cases.map(async (row) =>
         caseJson(row, null, {
@@ -115,6 +118,7 @@ export function backofficeApi(deps: BackofficeApiDeps): Router {
           personal,
           contact: row.contact_id ? contacts.get(row.contact_id) : null,
           mediaUrls: deps.mediaUrls ? await deps.mediaUrls(db(), key.tenant, row.id, baseOf(req)) : undefined,
+          linkedReports: linked.get(row.id),
         }),
       ),
     );

@@ -16,6 +16,7 @@ import { countMessageSent } from './metrics.js';
 import { accountIdsOf } from './messenger-ids.js';
 import { humanAgentTagAllowed } from './messenger-ids.js';
 import type { MessagingDeps } from './messenger-inbound.js';
+import { registerMessagingMediaJob } from './messenger-media.js';
 import { INSTAGRAM_MAX_TEXT_BYTES, MESSENGER_MAX_TEXT, renderMessenger, type MessagingPlatform, type MessengerMessage } from './messenger-render.js';
 import { OUTSIDE_WINDOW_SUBCODE, sendMessengerMessage } from './messenger-send.js';
 import { messagingWebhook, messengerRoutes, type MetaObjectHandler } from './messenger-webhook.js';
@@ -105,6 +106,8 @@ function adapter(deps: ChannelDeps, platform: MessagingPlatform): ChannelAdapter
     mountPath: '/channels/meta',
     capabilities: { buttons: true, cards: true, maxLength: platform === 'instagram' ? INSTAGRAM_MAX_TEXT_BYTES : MESSENGER_MAX_TEXT },
     ...(platform === 'messenger' && !whatsappServes ? { routes: () => messengerRoutes(messaging.deps, messaging.webhook) } : {}),
+    // Both platforms' photos and files are fetched by one job (messenger-media.ts), registered once.
+    ...(platform === 'messenger' ? { registerJobs: (jobs: ChannelDeps['jobs']) => registerMessagingMediaJob(jobs, messaging.deps) } : {}),
     verify: (req) => signedByMeta(config.appSecret, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), req.get('x-hub-signature-256')),
     render: (message) => renderMessenger(message, platform).message,
     deliver,

@@ -4,14 +4,17 @@
  * all before Meta is answered, so an acknowledged delivery never loses a message. `after` runs
  * once Meta has its 200: "seen" and "typing…", then the turns (one conversation's messages in
  * order, conversations side by side). A mid stored before (Meta retries) is not processed again.
+ * Photos and files are named now and fetched by a job (messenger-media.ts), queued before the 200.
  */
 import type { OutboundMessage } from '../../bot/index.js';
-import { latestOutbound, partsOf, resumable, type ConversationRow, type Db } from '../../store/index.js';
+import { attachFilesToCases } from '../../files/index.js';
+import { latestOutbound, partsOf, resumable, storeIdentityFileMessage, type ConversationRow, type Db } from '../../store/index.js';
 import type { ChannelDeps } from '../adapter.js';
 import { acceptInbound, ProviderIdReused, type Accepted } from '../accept.js';
 import { pickNumbered } from '../degrade.js';
 import type { MessengerConfig } from './config.js';
 import { councilForAccountId } from './messenger-ids.js';
+import { queueMessagingMedia } from './messenger-media.js';
 import { readMessagingEvent, type AddressedEvent } from './messenger-message.js';
 import { renderMessenger, type MessagingPlatform } from './messenger-render.js';
 import { sendSenderAction } from './messenger-send.js';
@@ -23,7 +26,7 @@ import type { MessagingEntry } from './webhook-body.js';
 const RESUME_WITHIN_MS = 24 * 3600 * 1000;
 const SENDER_ACTION_WAIT_MS = 1500;
 
-export type MessagingDeps = Pick<ChannelDeps, 'db' | 'assistant' | 'dispatch' | 'log' | 'clock' | 'tenantIds'> & { config: MessengerConfig };
+export type MessagingDeps = Pick<ChannelDeps, 'db' | 'assistant' | 'dispatch' | 'log' | 'clock' | 'tenantIds' | 'jobs'> & { config: MessengerConfig };
 
 interface Turn {
   tenant: string;
@@ -84,6 +87,17 @@ export async function receiveMessaging(deps: MessagingDeps, platform: MessagingP
       }
       const channelUserId = e.sender.id;
       const details = { [platform]: { ...reading.details, accountId } };
+      if (reading.kind === 'files') {
+        // Stored answered now (no turn reads "(image sent)"); the job fetches the files and says what was kept.
+        await storeIdentityFileMessage(
+          deps.db,
+          { channelUserId, reuse },
+          { tenant, channel, providerMessageId: reading.id, text: reading.text, parts: { attachments: reading.attachments, ...details }, receivedAt: now },
+        );
+        // Queued again on a redelivery: one job per message, and a repeat keeps nothing twice.
+        await queueMessagingMedia(deps.jobs, { tenant, platform, mid: reading.id });
+        continue;
+      }
       if (reading.kind === 'unsupported') {
         const withFiles = reading.attachments?.length ? { ...details, attachments: reading.attachments } : details;
         const conversationId = await storeAnsweredPolitely(deps.db, { tenant, channel, channelUserId, providerMessageId: reading.id, text: reading.text, details: withFiles, reply: reading.reply, receivedAt: now, reuse });
@@ -106,6 +120,7 @@ export async function receiveMessaging(deps: MessagingDeps, platform: MessagingP
           details: (chosen) => (chosen ? { [platform]: { ...details[platform], typed: reading.text } } : details),
         });
         turns.push({ tenant, platform, residentId: channelUserId, mid: reading.id, accepted });
+        if (reading.kind === 'turn' && reading.keepFiles) await queueMessagingMedia(deps.jobs, { tenant, platform, mid: reading.id });
       } catch (err) {
         // A mid already stored for another resident: refused, never merged; the rest of the delivery goes on.
         if (!(err instanceof ProviderIdReused)) throw err;
@@ -138,7 +153,11 @@ async function answerInOrder(deps: MessagingDeps, group: Turn[]): Promise<void> 
   }
   for (const t of group) {
     try {
-      if (fresh.includes(t)) await t.accepted.answer();
+      if (fresh.includes(t)) {
+        const outcome = await t.accepted.answer();
+        // A report just made a case: the files the resident sent in this conversation go onto it.
+        if (outcome.caseReference) await attachFilesToCases(deps.db, t.tenant, outcome.conversationId);
+      }
       // A retry of an answered message: only replies a crash left unsent are sent (dispatch is idempotent).
       else await deps.dispatch(t.tenant, t.accepted.conversation.id);
     } catch (err) {

@@ -6,34 +6,27 @@
  *   else its title; its id is the postback's mid, or (older events have none) one made of the
  *   sender and timestamp, which Meta's retries repeat;
  * - a location attachment: a postcode or place the address flow understands (location.ts);
- * - photos, videos, voice notes, files, shared links and anything marked unsupported: answered
- *   politely (unsupported.ts), kept with their URLs for the agent; text sent with them is a turn
- *   and the attachments are kept with it;
+ * - photos and files (and videos and voice notes, which are refused): each named by our id and
+ *   fetched, checked and kept after Meta's 200 (messenger-media.ts); sent alone they are `files`,
+ *   answered once the job knows what was kept; text sent with them is a turn, the files kept with it;
+ * - shared links and anything marked unsupported: answered politely (unsupported.ts), kept with
+ *   their URLs for the agent;
  * - the Page's own echoes, stickers alone (a "like") and unsent messages: nothing to answer.
  */
 import type { Attachment } from '../../bot/index.js';
 import { pinAsText, type PinnedAddress } from './location.js';
-import type { MessagingAttachment, MessagingEvent } from './webhook-body.js';
-import { MEDIA_REPLY, UNSUPPORTED_REPLY } from './whatsapp-message.js';
+import { announceAttachments } from './messenger-media.js';
+import type { MessagingEvent } from './webhook-body.js';
+import { UNSUPPORTED_REPLY } from './whatsapp-message.js';
 
 /** An event with both ends named (the ones the channel reads). */
 export type AddressedEvent = MessagingEvent & { sender: { id: string }; recipient: { id: string } };
 
 export type MessagingReading =
-  | { kind: 'turn'; id: string; text: string; details: Record<string, unknown>; attachments?: Attachment[] }
+  | { kind: 'turn'; id: string; text: string; details: Record<string, unknown>; attachments?: Attachment[]; keepFiles?: true }
   | { kind: 'unsupported'; id: string; text: string; reply: string; details: Record<string, unknown>; attachments?: Attachment[] }
+  | { kind: 'files'; id: string; text: string; details: Record<string, unknown>; attachments: Attachment[] }
   | { kind: 'ignore'; why: string };
-
-const CONTENT_TYPES: Record<string, string> = { image: 'image/*', video: 'video/*', audio: 'audio/*', file: 'application/octet-stream' };
-
-/** The attachments with a URL, as the message model keeps them (the agent opens them from the console). */
-function kept(attachments: MessagingAttachment[]): Attachment[] {
-  return attachments
-    .filter((a) => a.payload?.url && /^https?:\/\//.test(a.payload.url))
-    .map((a) => ({ contentType: CONTENT_TYPES[a.type] ?? a.type, url: a.payload!.url!, ...(a.payload?.title ? { name: a.payload.title } : {}) }));
-}
-
-const described = (attachments: MessagingAttachment[]) => attachments.map((a) => ({ type: a.type, ...(a.payload?.url ? { url: a.payload.url } : {}), ...(a.payload?.title ? { title: a.payload.title } : {}) }));
 
 /** A postback without a mid (older events): the sender and the time Meta stamped on it, which a retry repeats. */
 export function postbackId(e: AddressedEvent): string {
@@ -47,13 +40,14 @@ export function readMessagingEvent(e: AddressedEvent, gazetteer: readonly Pinned
     if (m.is_echo) return { kind: 'ignore', why: "an echo of the Page's own message" };
     if (m.is_deleted) return { kind: 'ignore', why: 'an unsent message' };
     const attachments = m.attachments ?? [];
-    const withAttachments = attachments.length ? { attachments: described(attachments) } : {};
-    const files = kept(attachments);
+    const announced = announceAttachments(attachments);
+    const withAttachments = attachments.length ? { attachments: announced.described } : {};
+    const files = announced.attachments;
     const reply = m.reply_to?.mid ? { replyTo: m.reply_to.mid } : {};
     const payload = m.quick_reply?.payload.trim();
     if (payload) return { kind: 'turn', id: m.mid, text: payload, details: { ...base, type: 'quick_reply', reply: { payload, title: m.text }, ...reply } };
     const text = m.text?.trim();
-    if (text) return { kind: 'turn', id: m.mid, text, details: { ...base, type: 'text', ...withAttachments, ...reply }, ...(files.length ? { attachments: files } : {}) };
+    if (text) return { kind: 'turn', id: m.mid, text, details: { ...base, type: 'text', ...withAttachments, ...reply }, ...(files.length ? { attachments: files } : {}), ...(announced.files ? { keepFiles: true as const } : {}) };
     const pin = attachments.find((a) => a.type === 'location' && a.payload?.coordinates)?.payload?.coordinates;
     if (pin) {
       const read = pinAsText(gazetteer, { latitude: pin.lat, longitude: pin.long, ...(attachments[0].payload?.title ? { name: attachments[0].payload.title } : {}) });
@@ -62,7 +56,10 @@ export function readMessagingEvent(e: AddressedEvent, gazetteer: readonly Pinned
     if (attachments.length && attachments.every((a) => a.payload?.sticker_id !== undefined)) return { kind: 'ignore', why: 'a sticker' };
     if (attachments.length && !m.is_unsupported) {
       const types = [...new Set(attachments.map((a) => a.type))].join(', ');
-      return { kind: 'unsupported', id: m.mid, text: `(${attachments.length > 1 ? `${attachments.length} attachments` : types} sent${attachments.length > 1 ? `: ${types}` : ''})`, reply: MEDIA_REPLY, details: { ...base, type: 'attachments', ...withAttachments }, attachments: files };
+      const sent = `(${attachments.length > 1 ? `${attachments.length} attachments` : types} sent${attachments.length > 1 ? `: ${types}` : ''})`;
+      if (announced.files) return { kind: 'files', id: m.mid, text: sent, details: { ...base, type: 'attachments', ...withAttachments }, attachments: files };
+      // A shared post, a reel, a story mention: nothing the assistant can read, kept with its link.
+      return { kind: 'unsupported', id: m.mid, text: sent, reply: UNSUPPORTED_REPLY, details: { ...base, type: 'attachments', ...withAttachments }, attachments: files };
     }
     return { kind: 'unsupported', id: m.mid, text: '(unsupported message sent)', reply: UNSUPPORTED_REPLY, details: { ...base, type: 'unsupported', ...withAttachments } };
   }

@@ -136,9 +136,17 @@ test('messaging events: quick replies and postbacks are their payloads, a pin an
   expect(readMessagingEvent(e({ message: { mid: 'm_3', attachments: [{ type: 'image', payload: { url: 'https://x/y.png', sticker_id: 369239263222822 } }] } }), [])).toMatchObject({ kind: 'ignore' });
   expect(readMessagingEvent(e({ message: { mid: 'm_4', is_echo: true, text: 'ours' } }), [])).toMatchObject({ kind: 'ignore' });
   expect(readMessagingEvent(e({ message: { mid: 'm_5', attachments: [{ type: 'file', payload: { url: 'https://x/a.pdf' } }, { type: 'video', payload: { url: 'https://x/b.mp4' } }] } }), [])).toMatchObject({
-    kind: 'unsupported',
+    kind: 'files',
     text: '(2 attachments sent: file, video)',
-    attachments: [{ contentType: 'application/octet-stream', url: 'https://x/a.pdf' }, { contentType: 'video/*', url: 'https://x/b.mp4' }],
+    attachments: [
+      { contentType: 'application/octet-stream', url: expect.stringMatching(/^\/api\/console\/media\//) },
+      { contentType: 'video/*', url: expect.stringMatching(/^\/api\/console\/media\//) },
+    ],
+  });
+  // A shared post is not a file: answered politely, kept with its link.
+  expect(readMessagingEvent(e({ message: { mid: 'm_7', attachments: [{ type: 'fallback', payload: { url: 'https://x/post', title: 'A post' } }] } }), [])).toMatchObject({
+    kind: 'unsupported',
+    attachments: [{ contentType: 'fallback', url: 'https://x/post', name: 'A post' }],
   });
   expect(readMessagingEvent(e({ message: { mid: 'm_6', is_unsupported: true } }), [])).toMatchObject({ kind: 'unsupported', text: '(unsupported message sent)' });
 });

@@ -9,6 +9,9 @@
  * refused — answering { recipient_id, message_id: "m_…" } (a sender action: { recipient_id }).
  * A recipient whose standard window was closed (`closeWindow`) gets only HUMAN_AGENT-tagged
  * messages, as Meta enforces it (code 10, subcode 2018278). Failures are Graph's error bodies.
+ * Also the CDN residents' attachments are served from (`cdn`): GET /cdn/{id}/{name} answers the
+ * bytes with their type and length and no token (Meta's CDN links are signed in themselves), or a
+ * redirect to another of its links, or a failure; over http here, as the test base allows.
  */
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
@@ -22,6 +25,55 @@ export interface SendApiRequest {
   /** The message id given, when a message was accepted. */
   id?: string;
   error?: { code: number; subcode?: number; message: string };
+}
+
+/** Attachments "sent" by residents, served as Meta's CDN serves them. */
+export interface AttachmentCdn {
+  /** Serves these bytes; the path to put after the stand-in's url. `redirects`: reached through that many 302s; `status`: answered with it instead. */
+  add(bytes: Buffer, contentType: string, options?: { name?: string; redirects?: number; status?: number }): string;
+  /** GET requests per path (redirect hops included), to show what was fetched and how often. */
+  hits: Map<string, number>;
+  handles(req: http.IncomingMessage): boolean;
+  handle(req: http.IncomingMessage, res: http.ServerResponse): void;
+}
+
+export function createAttachmentCdn(): AttachmentCdn {
+  const files = new Map<string, { bytes: Buffer; contentType: string; status?: number; next?: string }>();
+  const hits = new Map<string, number>();
+  const add: AttachmentCdn['add'] = (bytes, contentType, options = {}) => {
+    const path = `/cdn/${randomBytes(12).toString('hex')}/${options.name ?? 'attachment'}?_nc_sig=${randomBytes(8).toString('hex')}`;
+    const next = options.redirects ? add(bytes, contentType, { ...options, redirects: options.redirects - 1 }) : undefined;
+    files.set(path, { bytes, contentType, status: options.status, next });
+    return path;
+  };
+  return {
+    add,
+    hits,
+    handles: (req) => (req.url ?? '').startsWith('/cdn/'),
+    handle(req, res) {
+      const path = req.url ?? '';
+      hits.set(path, (hits.get(path) ?? 0) + 1);
+      const f = files.get(path);
+      if (req.method !== 'GET' || !f) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        return res.end('URL signature mismatch');
+      }
+      if (req.headers.authorization) {
+        res.writeHead(400, { 'content-type': 'text/plain' });
+        return res.end('a CDN link needs no token');
+      }
+      if (f.next) {
+        res.writeHead(302, { location: f.next });
+        return res.end();
+      }
+      if (f.status) {
+        res.writeHead(f.status, { 'content-type': 'text/plain' });
+        return res.end('Bad URL timestamp');
+      }
+      res.writeHead(200, { 'content-type': f.contentType, 'content-length': String(f.bytes.length) });
+      res.end(f.bytes);
+    },
+  };
 }
 
 export type SendApiFailure = 2 | 4 | 10 | 17 | 32 | 100 | 190 | 551 | 613 | 1200;
@@ -38,6 +90,8 @@ export interface SendApiStandIn {
   failNext(...codes: SendApiFailure[]): void;
   /** From now on this recipient's standard 24-hour window is over: only HUMAN_AGENT-tagged messages pass. */
   closeWindow(recipientId: string): void;
+  /** Residents' attachments, served as Meta's CDN serves them. */
+  cdn: AttachmentCdn;
   handles(req: http.IncomingMessage): boolean;
   handle(req: http.IncomingMessage, raw: Buffer, res: http.ServerResponse): void;
 }
@@ -118,6 +172,7 @@ export function createSendApiStandIn(): SendApiStandIn {
   const requests: SendApiRequest[] = [];
   const failures: SendApiFailure[] = [];
   const closed = new Set<string>();
+  const cdn = createAttachmentCdn();
 
   const fail = (res: http.ServerResponse, status: number, code: number, message: string, extra: { type?: string; subcode?: number } = {}) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -135,8 +190,10 @@ export function createSendApiStandIn(): SendApiStandIn {
     requests,
     failNext: (...codes) => void failures.push(...codes),
     closeWindow: (id) => void closed.add(id),
-    handles: (req) => /^\/v\d+\.\d+\/me\/messages(\?|$)/.test(req.url ?? ''),
+    cdn,
+    handles: (req) => cdn.handles(req) || /^\/v\d+\.\d+\/me\/messages(\?|$)/.test(req.url ?? ''),
     handle(req, raw, res) {
+      if (cdn.handles(req)) return cdn.handle(req, res);
       const url = new URL(req.url ?? '/', 'http://stand-in');
       const version = url.pathname.split('/')[1];
       if (req.method !== 'POST') return fail(res, 400, 100, 'Unsupported request - method type or path not supported', { type: 'GraphMethodException', subcode: 33 });

@@ -1,12 +1,12 @@
 /**
  * Messenger and Instagram end to end through the real app, on the one signed Meta webhook:
  * forged and tampered deliveries refused, a missed bin reported with quick replies to a case
- * reference, a postback, an Instagram turn, Meta's retries processed once, attachments answered
- * politely, delivery and read events, a handoff and an agent's reply inside and after the 24-hour
+ * reference, a postback, an Instagram turn, Meta's retries processed once, a photo kept and thanked, delivery and read events, a handoff and an agent's reply inside and after the 24-hour
  * window (HUMAN_AGENT tag with the Page's permission, refused with a reason without it), and Send
  * API errors retried or not by kind. The Send API is a local stand-in (messenger-stand-in.fixture.ts).
  */
 import { sql } from 'kysely';
+import { plainJpeg } from '../../files/test-images.fixture.js';
 import { signedInAgent } from '../../test/console-client.js';
 import type { SendApiRequest } from './messenger-stand-in.fixture.js';
 import { IG_ACCOUNT_ID, mid, newUserId, PAGE_ID, sign, startMessengerHarness, type MessengerHarness, type Platform } from './messenger-harness.fixture.js';
@@ -173,25 +173,26 @@ describe('Messenger and Instagram on the Meta webhook', () => {
     expect(messages.filter((m) => m.direction === 'out')).toHaveLength(replies);
   });
 
-  test('attachments are kept with their URLs and answered politely; stickers and echoes need no answer', async () => {
+  test('a photo is fetched and kept (messenger-media.test.ts), a retry answered once; stickers and echoes need no answer', async () => {
     const psid = newUserId();
-    const url = 'https://scontent.xx.fbcdn.net/v/t1.15752-9/pothole.jpg?_nc_cat=1';
+    // Served by the stand-in CDN: a test never reaches Meta's.
+    const url = `${h.graph.url}${h.graph.messenger.cdn.add(plainJpeg('messenger-test'), 'image/jpeg')}`;
     const photo = h.event('messenger', psid, { message: { mid: mid(), attachments: [{ type: 'image', payload: { url } }] } });
     expect((await h.post(h.envelope('messenger', [photo]))).status).toBe(200);
-    await h.waitFor(() => h.sentTo(psid).length === 1, 'the polite reply');
-    expect(shown(h.sentTo(psid))).toMatch(/can't open photos/);
+    await h.waitFor(() => h.sentTo(psid).length === 1, 'the reply');
+    expect(shown(h.sentTo(psid))).toMatch(/Thank you for the photo/);
     expect((await h.post(h.envelope('messenger', [photo]))).status).toBe(200);
     await h.settle();
     expect(h.sentTo(psid)).toHaveLength(1);
     const [inbound] = (await messagesOf('messenger', psid)).filter((m) => m.direction === 'in');
     expect(inbound.text).toBe('(image sent)');
     expect(inbound.processed_at).not.toBeNull();
-    expect(parts(inbound).attachments).toEqual([{ contentType: 'image/*', url }]);
-    expect(parts(inbound).messenger.attachments).toEqual([{ type: 'image', url }]);
+    expect(parts(inbound).attachments).toEqual([{ contentType: 'image/*', url: expect.stringMatching(/^\/api\/console\/media\/[0-9a-f-]{36}$/) }]);
+    expect(parts(inbound).messenger.attachments).toEqual([{ type: 'image', url, keptAs: expect.any(String) }]);
     // Words with a photo are a turn, the photo kept with them.
     await h.say('messenger', psid, { message: { mid: mid(), text: 'There is a pothole on High Street', attachments: [{ type: 'image', payload: { url } }] } });
     const withWords = (await messagesOf('messenger', psid)).filter((m) => m.direction === 'in')[1];
-    expect(parts(withWords).attachments).toEqual([{ contentType: 'image/*', url }]);
+    expect(parts(withWords).attachments).toEqual([{ contentType: 'image/*', url: expect.stringMatching(/^\/api\/console\/media\//) }]);
     // A "like" sticker and the Page's own echo: stored nowhere, answered by nobody.
     const replies = h.sentTo(psid).length;
     const sticker = h.event('messenger', psid, { message: { mid: mid(), attachments: [{ type: 'image', payload: { url, sticker_id: 369239263222822 } }] } });
