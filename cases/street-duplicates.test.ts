@@ -251,6 +251,22 @@ describe('end to end', () => {
     expect(ctxA.cases[0].joined).toBeUndefined();
   }, 120_000);
 
+  test('a place given as coordinates (a WhatsApp pin far from any address) keeps them: 12 m apart joined, 300 m apart not', async () => {
+    const before = await caseCount();
+    const a = await potholeAt('Lay-by on the A35 (50.80000, -1.95000)');
+    const ref = /Your reference is ([A-Z]+-\d{6})/.exec(a.last)?.[1];
+    expect(ref).toBeDefined();
+    const row = (await findCaseByReference(server.store.db, server.tenant, ref!))!;
+    expect([row.lat, row.lng]).toEqual([50.8, -1.95]);
+    expect(row.location).toMatchObject({ kind: 'description', label: 'Lay-by on the A35' });
+    const b = await potholeAt('50.8001,-1.95005');
+    expect(b.last).toMatch(/about 10 metres from the place you gave/); // 11.7 m, said to the nearest 5
+    expect(b.last).toContain(`The reference is ${ref}.`);
+    const c = await potholeAt('50.8027,-1.95');
+    expect(c.last).toMatch(/Your reference is/);
+    expect(await caseCount()).toBe(before + 2);
+  }, 120_000);
+
   test('Open311: 15 m from an open report joins it (and the client can read it back); 300 m away is a new request', async () => {
     const { key } = await createOpen311Client(server.store.db, server.tenant, 'FixMyStreet');
     const post = async (at: { lat: number; lng: number }, extra: Record<string, string> = {}) => {

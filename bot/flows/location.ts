@@ -54,6 +54,13 @@ export function resolveLocation(
     // Fall through: the resident may have typed a different postcode or address instead.
   }
 
+  // A place given as coordinates (a location pin far from any address: channels/meta/location.ts).
+  const pinned = coordinatesIn(text);
+  if (pinned && allowDescription) {
+    const label = pinned.rest || `the place pinned at ${pinned.lat.toFixed(5)}, ${pinned.lng.toFixed(5)}`;
+    return { kind: 'resolved', value: { kind: 'description', label, description: label, lat: pinned.lat, lng: pinned.lng } };
+  }
+
   const postcode = entities.find((e) => e.type === 'postcode');
   if (postcode) {
     let found = g.byPostcode(postcode.value);
@@ -119,6 +126,24 @@ export function resolveLocation(
     return { kind: 'resolved', value: { kind: 'description', label: text.trim(), description: text.trim() } };
   }
   return { kind: 'none' };
+}
+
+/**
+ * "50.72137,-1.88279" or "Town Hall, Main Road (50.72137, -1.88279)": decimal degrees, four or more
+ * places (a pin's precision; a house number or a price never looks like this), within range.
+ */
+function coordinatesIn(text: string): { lat: number; lng: number; rest: string } | null {
+  const m = /\(?\s*(-?\d{1,2}\.\d{4,})\s*,\s*(-?\d{1,3}\.\d{4,})\s*\)?/.exec(text);
+  if (!m) {
+    const short = /^\s*(-?\d{1,2}\.\d+)\s*,\s*(-?\d{1,3}\.\d+)\s*$/.exec(text);
+    if (!short) return null;
+    return inRange(Number(short[1]), Number(short[2]), '');
+  }
+  return inRange(Number(m[1]), Number(m[2]), (text.slice(0, m.index) + text.slice(m.index + m[0].length)).replace(/\s+/g, ' ').replace(/[\s,]+$/, '').trim());
+}
+
+function inRange(lat: number, lng: number, rest: string): { lat: number; lng: number; rest: string } | null {
+  return Math.abs(lat) <= 90 && Math.abs(lng) <= 180 ? { lat, lng, rest } : null;
 }
 
 function houseNumber(text: string): string | null {

@@ -3,8 +3,8 @@
  * postcode or a typed address (bot/flows/location.ts), not coordinates, so a pin within 150 m of
  * an address in the council's gazetteer becomes that address's postcode: the flow then lists the
  * addresses there and the resident picks theirs, which is the confirmation (a pin is rarely on
- * the right door). Farther away, the place's own name and address if WhatsApp gave them, else
- * "lat,long". The coordinates and the nearest address (UPRN, USRN, distance) are kept with the
+ * the right door). Farther away, the place's own name and address if WhatsApp gave them, with
+ * "(lat,long)", else "lat,long". The coordinates and the nearest address (UPRN, USRN, distance) are kept with the
  * message for the case and the agent.
  */
 export interface PinnedAddress {
@@ -50,6 +50,9 @@ export function pinAsText(gazetteer: readonly PinnedAddress[], pin: Pin): { text
   const location = { latitude: pin.latitude, longitude: pin.longitude, ...(pin.name ? { name: pin.name } : {}), ...(pin.address ? { address: pin.address } : {}) };
   const nearest = near ? { uprn: near.address.uprn, usrn: near.address.usrn, postcode: near.address.postcode, metres: Math.round(near.metres) } : undefined;
   if (near && near.metres <= NEAR_METRES) return { text: near.address.postcode, details: { location, nearest } };
+  // The coordinates travel in the text (the flows read "(lat, long)": bot/flows/location.ts), so a
+  // street report far from any address still has its place, for the crew and for duplicates nearby.
   const described = [pin.name, pin.address].filter(Boolean).join(', ');
-  return { text: described || `${pin.latitude},${pin.longitude}`, details: { location, ...(nearest ? { nearest } : {}) } };
+  const coordinates = `${pin.latitude},${pin.longitude}`;
+  return { text: described ? `${described} (${coordinates})` : coordinates, details: { location, ...(nearest ? { nearest } : {}) } };
 }

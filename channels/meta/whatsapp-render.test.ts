@@ -94,7 +94,7 @@ test('configuration: none is "not mounted", a half one lists every problem', () 
 test('a pin near an address is its postcode; far from any, the place WhatsApp named or the coordinates', () => {
   const gazetteer = [{ uprn: '1', usrn: '10', postcode: 'MB1 1AD', lat: 50.721372, lng: -1.882785 }];
   expect(pinAsText(gazetteer, { latitude: 50.7214, longitude: -1.8828 }).text).toBe('MB1 1AD');
-  expect(pinAsText(gazetteer, { latitude: 51.5, longitude: -0.12, name: 'Town Hall', address: 'Main Road' }).text).toBe('Town Hall, Main Road');
+  expect(pinAsText(gazetteer, { latitude: 51.5, longitude: -0.12, name: 'Town Hall', address: 'Main Road' }).text).toBe('Town Hall, Main Road (51.5,-0.12)');
   expect(pinAsText([], { latitude: 51.5, longitude: -0.12 }).text).toBe('51.5,-0.12');
 });
 
