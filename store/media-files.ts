@@ -13,7 +13,8 @@ import type { ConversationRow, Database, Db } from './schema.js';
  * objects, a case's files (those of its conversation), and the message a file arrives as.
  */
 
-interface MediaFilesTable {
+/** media_files as migrations 013 and 016 made it (store/meta.ts writes the rows WhatsApp media start as). */
+export interface MediaFilesTable {
   id: string;
   tenant_id: string;
   conversation_id: string;

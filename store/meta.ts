@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type ColumnType, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { identityKeys } from './conversations.js';
 import { seal, sealJson, unseal, unsealJson } from './crypto.js';
 import { fromJson, toJson } from './json.js';
+import type { MediaFilesTable } from './media-files.js';
 import { openMessageIf, sealParts } from './messages.js';
 import type { Database, Db, MessageRow } from './schema.js';
 
@@ -17,22 +18,6 @@ import type { Database, Db, MessageRow } from './schema.js';
 /** An outbound message waiting for the resident to write (outside the window): not sendable, never swept, released by their next message. */
 export const HELD_FOR_WINDOW = 'awaiting_window';
 
-interface MediaFilesTable {
-  id: string;
-  tenant_id: string;
-  conversation_id: string;
-  message_id: string | null;
-  channel: string;
-  provider_media_id: string | null;
-  status: string;
-  reason: string | null;
-  content_type: string;
-  size_bytes: number | null;
-  sha256: string | null;
-  name: string | null;
-  data: string | null;
-  created_at: ColumnType<Date, Date | undefined, never>;
-}
 type MetaDatabase = Database & { media_files: MediaFilesTable };
 const md = (db: Db) => db as unknown as Kysely<MetaDatabase>;
 

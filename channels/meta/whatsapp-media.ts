@@ -14,7 +14,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Attachment } from '../../bot/index.js';
-import { attachFilesToCases, consoleFileUrl, FileStorageError, keepFile, PHOTOS_AND_PDF, refuseFile, VOICE_NOTE_TYPES } from '../../files/index.js';
+import { attachFilesToCases, consoleFileUrl, FileStorageError, keepFile, PHOTOS_AND_PDF, refuseFile, sniffType, VOICE_NOTE_TYPES } from '../../files/index.js';
 import { storeOutbound, type Db } from '../../store/index.js';
 import type { ChannelDeps } from '../adapter.js';
 import type { MetaConfig } from './config.js';
@@ -47,19 +47,8 @@ export function mediaKindOf(mime: string | undefined): MediaKind | undefined {
   return ALLOWED[baseType(mime)];
 }
 
-/** The type a file's first bytes show, among those kept (MPEG audio and AAC share a frame sync: told apart by the layer bits). */
-export function sniffType(b: Buffer): string | undefined {
-  const ascii = (from: number, to: number) => b.subarray(from, to).toString('latin1');
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (b.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
-  if (ascii(0, 5) === '%PDF-') return 'application/pdf';
-  if (ascii(0, 4) === 'OggS') return 'audio/ogg';
-  if (b.length >= 8 && ascii(4, 8) === 'ftyp') return 'audio/mp4';
-  if (ascii(0, 3) === 'ID3') return 'audio/mpeg';
-  if (b.length >= 2 && b[0] === 0xff && (b[1] & 0xe0) === 0xe0) return (b[1] & 0x06) === 0 ? 'audio/aac' : 'audio/mpeg';
-  return undefined;
-}
+/** The type a file's first bytes show: one rule for every channel (files/checks.ts). */
+export { sniffType };
 
 /** Whether the bytes are what was declared (an .m4a voice note is audio/mp4 whichever audio type it was sent as, MPEG and AAC alike). */
 function sameType(declared: string, sniffed: string | undefined): boolean {
