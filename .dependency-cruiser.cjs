@@ -14,7 +14,7 @@
 /** The top-level folders that hold code. `content/` and `catalogue/` are data, not code. */
 const CODE_FOLDERS = [
   'store', 'jobs', 'intents', 'knowledge-base', 'cases', 'conversations', 'notify', 'handoff', 'bot',
-  'channels', 'open311', 'backoffice', 'updates', 'files', 'api', 'web', 'wire', 'scripts', 'test',
+  'channels', 'open311', 'backoffice', 'updates', 'files', 'callbacks', 'api', 'web', 'wire', 'scripts', 'test',
 ];
 
 /**
@@ -39,6 +39,7 @@ const MAY_USE = {
   backoffice: ['store', 'cases', 'jobs'],
   updates: ['store', 'jobs', 'notify', 'cases'],
   files: ['store'],
+  callbacks: ['store', 'jobs', 'conversations'],
   // web/ is covered by web-only-wire.
 };
 

@@ -45,8 +45,8 @@ const MINUTE = 60_000;
 /**
  * The one Content-Security-Policy of every page this server renders (demo page, console, and any
  * HTML answer): scripts and styles from this origin only, inline styles for the pages' <style>
- * blocks and the widget's injected stylesheet, data: images for the console's TOTP QR code, and
- * socket.io's WebSocket. No page may be framed: the widget is a script on council pages, not an iframe.
+ * blocks and the widget's injected stylesheet, data: images for the console's TOTP QR code,
+ * socket.io's WebSocket, and Twilio's Voice SDK (signalling, event gateway, its sounds). No page may be framed: the widget is a script on council pages, not an iframe.
  */
 function cspDirectives(https: boolean): Record<string, string[]> {
   return {
@@ -55,7 +55,10 @@ function cspDirectives(https: boolean): Record<string, string[]> {
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", 'data:'],
     fontSrc: ["'self'"],
-    connectSrc: ["'self'", 'ws:', 'wss:'],
+    // Twilio's Voice SDK in the console: its signalling (wss:) and event gateway (https://*.twilio.com).
+    connectSrc: ["'self'", 'ws:', 'wss:', 'https://*.twilio.com'],
+    // Call recordings play from this server; the Voice SDK's ringing and tones come from sdk.twilio.com.
+    mediaSrc: ["'self'", 'blob:', 'https://sdk.twilio.com'],
     objectSrc: ["'none'"],
     baseUri: ["'self'"],
     formAction: ["'self'"],
@@ -231,6 +234,10 @@ export function createApp(deps: AppDeps): express.Express {
 
   // Channel webhooks (Twilio, the signed webhook channel...): each verifies its own signature, outside the JSON API.
   for (const { path: mountPath, router } of deps.channels?.routes() ?? []) app.use(mountPath, router);
+  // The TwiML of callers bridged to agents (issue 14), beside the IVR's.
+  if (deps.console?.agentVoice) app.use('/channels/twilio', deps.console.agentVoice.routes());
+  // The outcome of a call-back's call (issue 14, item 2), signed as every Twilio webhook.
+  if (deps.console?.callbacks) app.use('/channels/twilio', deps.console.callbacks.routes());
 
   if (deps.console) {
     app.use('/api/console', consoleApi(deps.console, { signInLimit: signInLimiter(limitStore, limits) }));

@@ -66,7 +66,10 @@ describe('security headers', () => {
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("script-src 'self'");
       expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
-      expect(csp).toContain("connect-src 'self' ws: wss:");
+      expect(csp).toContain("connect-src 'self' ws: wss: https://*.twilio.com");
+      // Media only from here and the Voice SDK's sounds; scripts never from Twilio (the SDK is bundled).
+      expect(csp).toContain("media-src 'self' blob: https://sdk.twilio.com");
+      expect(csp).not.toMatch(/script-src[^;]*twilio/);
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).toContain("object-src 'none'");
       // Plain http here: upgrading would send the page's requests to a port nobody listens on.

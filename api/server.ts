@@ -16,7 +16,7 @@ import {
   REFERRAL_SWEEP_JOB,
   seedDemoAgents,
 } from '../handoff/index.js';
-import { createChannels, createClaimCodeSender } from '../channels/index.js';
+import { AgentVoice, createChannels, createClaimCodeSender } from '../channels/index.js';
 import { createJobQueue, purgeExpired, registerRecovery, type JobQueue } from '../jobs/index.js';
 import { keyringFromKeyFile, openStore, parseKeyring, type Keyring, type Store } from '../store/index.js';
 import { caseFileLinks, configureFiles, MAX_LINK_TTL_SECONDS, moveInlineFiles, sweepDeletedFiles } from '../files/index.js';
@@ -27,9 +27,10 @@ import { loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createRealtime } from './realtime.js';
-import { attachConsoleNamespace, relayResidentTyping, routeAllTenants, type ConsoleDeps } from './console/index.js';
+import { attachConsoleNamespace, callChanged, notifyConversationMessage, relayResidentTyping, routeAllTenants, type ConsoleDeps } from './console/index.js';
 import { deliverFollowUp, dutyPolicyFor, wireHandoffEvents } from './handoff-events.js';
 import { loadPacks, loadTenants } from './tenants.js';
+import { wireCallbacks } from './callbacks-wiring.js';
 
 /** The folder holding package.json: the same from sources (tsx, jest) and from compiled dist/. */
 function findRepoRoot(from: string): string {
@@ -169,6 +170,20 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     secureCookies: !!publicUrl?.startsWith('https://'),
     clock: options.clock ?? (() => new Date()),
   };
+  // Callers bridged to agents from the console (issue 14): Twilio REST redirects, TwiML, Voice tokens.
+  const voiceEnv = options.env ?? process.env;
+  consoleDeps.agentVoice = new AgentVoice({
+    store,
+    log,
+    env: () => voiceEnv,
+    publicUrl: () => publicUrl,
+    clock: consoleDeps.clock,
+    sayVoice: (tenant) => tenants.get(tenant)?.pack.settings.channels.voice.voice ?? 'Polly.Amy-Neural',
+    queueName: (tenant, queueId) => tenants.get(tenant)?.pack.settings.queues.find((q) => q.id === queueId)?.name,
+    changed: (tenant, conversationId) => void callChanged(consoleDeps, tenant, conversationId),
+  });
+  // Call-backs (issue 14, item 2): placed through Twilio, their outcome, overdue alerts to supervisors.
+  consoleDeps.callbacks = await wireCallbacks(consoleDeps, { env: options.env ?? process.env, publicUrl: () => publicUrl, jobs, twilioNumber: (t) => tenants.get(t)?.pack.settings.channels.twilioNumbers[0] });
   attachConsoleNamespace(realtime.io, consoleDeps);
   realtime.onResidentTyping((tenant, conversationId, typing) => relayResidentTyping(realtime.io, conversationId, tenant, typing));
   wireHandoffEvents(assistant, consoleDeps);
@@ -205,7 +220,11 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
       const s = pack.settings;
       return { name: s.councilName, contact: s.contact.phone, timezone: s.openingHours.timezone, quietHours: s.updates.quietHours, serviceName: (id) => pack.servicesById.get(id)?.name };
     },
-    delivered: deliverFollowUp(consoleDeps),
+    // The resident's channel sends it; an agent holding or watching the conversation sees it too.
+    delivered: (tenant, conversationId) => {
+      deliverFollowUp(consoleDeps)(tenant, conversationId);
+      void notifyConversationMessage(consoleDeps, tenant, conversationId);
+    },
     email: updateEmailSender(updatesEnv),
   });
   for (const runtime of tenants.values()) runtime.updates = { email: updates.canEmail };

@@ -8,6 +8,7 @@ import { recordRepeatReport } from '../cases/index.js';
 import {
   abandonHandoff,
   annotateHandoff,
+  createCallback,
   createCase,
   createHandoff,
   escalateHandoff,
@@ -23,6 +24,7 @@ import {
   updateContactDetails,
   type CaseRow,
   type Db,
+  type NewCallback,
   type NewCase,
   type NewCaseSubscription,
 } from '../store/index.js';
@@ -56,6 +58,8 @@ export type TurnEffect =
   | { type: 'article_feedback'; conversationId: string; articleId: string; useful: boolean; query: string | null }
   /** Case updates (bot/case-updates.ts): the resident's answer to "tell you when it moves?", or "stop updates". */
   | { type: 'case_updates'; change: { kind: 'subscribe'; subscription: NewCaseSubscription } | { kind: 'stop'; contactId: string | null; conversationId: string } }
+  /** A call-back the resident chose (bot/callbacks.ts): a work item in the console's call-back queue (callbacks/). */
+  | { type: 'create_callback'; callback: NewCallback }
   | { type: 'audit'; event: AuditEvent };
 
 /**
@@ -120,6 +124,9 @@ export async function applyTurnEffects(db: Db, runtime: TenantRuntime, tenant: s
       case 'article_feedback':
         await recordFeedback(db, { tenant, conversationId: e.conversationId, articleId: e.articleId, useful: e.useful, query: e.query });
         afterCommit.push(() => runtime.articles.recordFeedback(e.articleId, e.useful));
+        break;
+      case 'create_callback':
+        await createCallback(db, e.callback);
         break;
       case 'audit':
         await recordAudit(db, e.event);

@@ -17,7 +17,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-test('out of hours the resident is told so, and a call-back becomes a case with the number to call', async () => {
+test('out of hours the resident is told so, and a call-back is a slot chosen from the council\'s hours (issue 14: a work item, not a case)', async () => {
   const r = await new Resident(server.url).start();
   const replies = await r.say('I want to talk to someone');
   const handoff = replies.find((m) => m.handoff);
@@ -29,14 +29,14 @@ test('out of hours the resident is told so, and a call-back becomes a case with 
   next = await r.say('my number is twelve');
   expect(allText(next)).toMatch(/not look like a UK phone number/i);
   next = await r.say('07700 900777');
-  const ref = /MBC-\d{6}/.exec(allText(next))?.[0];
-  expect(allText(next)).toMatch(/recorded your request for a call-back on \+447700900777/);
-  expect(allText(next)).toMatch(/The team will see it when they are back/);
-  // No promise that someone will ring: the request is recorded for the team.
-  expect(allText(next)).not.toMatch(/we'll call you|will call you/i);
-  const row = await server.store.db.selectFrom('cases').selectAll().where('tenant_id', '=', server.tenant).where('reference', '=', ref!).executeTakeFirstOrThrow();
-  expect(row.summary).toMatch(/Call-back/);
-  expect(JSON.stringify(row.details)).toContain('+447700900777');
+  // Sunday afternoon: the first slots are Monday morning's, when the team is back.
+  const offer = next.find((m) => m.suggestions?.length)!;
+  expect(offer.suggestions!.map((s) => s.label).slice(0, 3)).toEqual(['Monday 23 November, 8:30am', 'Monday 23 November, 9:00am', 'Monday 23 November, 9:30am']);
+  next = await r.say('1');
+  expect(allText(next)).toMatch(/will call you on 07700900777 on Monday 23 November, 8:30am/);
+  const rows = await (server.store.db as any).selectFrom('callbacks').selectAll().where('conversation_id', '=', r.conversationId).execute();
+  expect(rows).toHaveLength(1);
+  expect(new Date(rows[0].due_at).toISOString()).toBe('2026-11-23T08:30:00.000Z');
   // The conversation stays queued for the team to see in the morning.
   expect((await r.transcript()).state).toBe('queued');
 });

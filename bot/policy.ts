@@ -44,6 +44,7 @@ import {
   type CaseStatusAnswer,
   type CaseStatusTurn,
 } from './case-status.js';
+import { decideCallback, type CallbackDialogue } from './callbacks.js';
 import { answerUpdatesOffer, isStopUpdates, offerCaseUpdates, stopCaseUpdates, type CaseUpdatesTurn, type GivenContact, type UpdatesDialogue } from './case-updates.js';
 import { clean, command, isEndChat, isPersonRequest, matchChoice, ordinal, yesNo } from './matching.js';
 import type { ChannelName, HandoffNotice, OutboundMessage } from './messages.js';
@@ -177,6 +178,9 @@ export async function decideTurn(input: TurnInput): Promise<TurnResult> {
     turn.forgetDangerCheck();
   }
   if (decision?.action === 'ask' && !sameReading(input.dialogue.dangerAsked, decision) && !turn.answersOwnQuestion()) return turn.askDanger(decision);
+  // Call-backs (callbacks.ts): a slot chosen, a number given, or a new request, where the council offers them.
+  const callback = await turn.callback();
+  if (callback) return callback;
   if (input.conversation.state === 'queued') return turn.whileQueued();
   return turn.decide();
 }
@@ -356,6 +360,17 @@ class Turn {
     this.dialogue = emptyDialogue();
     this.recognition.ended = { handoffId: open?.id ?? null, handoff };
     return this.done([chatEnded(this.settings, this.input.channel, handoff === 'kept_for_safety')], { to: 'closed', cause: 'resident_ended', handoffId: open?.id ?? null }, 'chat_ended');
+  }
+
+  /** A call-back request or the answer to this part's question, decided by callbacks.ts; null when neither. */
+  async callback(): Promise<TurnResult | null> {
+    if (this.dialogue.flow) return null;
+    const { db, conversation, channel, now, runtime, text } = this.input;
+    const phone = this.entities.find((e) => e.type === 'phone')?.value;
+    const intent = (this.recognition.intent as string | null | undefined) ?? null;
+    const t = { db, runtime, conversation, channel, now, text, phone, intent, dialogue: this.dialogue as CallbackDialogue, effects: this.effects, recognition: this.recognition };
+    const answer = await decideCallback(t, conversation.state === 'queued');
+    return answer && this.done(answer.replies, undefined, answer.action);
   }
 
   async whileQueued(): Promise<TurnResult> {
@@ -913,6 +928,8 @@ class Turn {
           ...handoffMessage(this.settings, queue.name, open, notice.priority === 'urgent', wait, agentNow),
           handoff: { ...notice, staffAvailable: open, route, ...(wait !== null ? { estimatedWaitSeconds: Math.round(wait) } : {}) },
           ...(open ? {} : { suggestions: OUT_OF_HOURS_OPTIONS }),
+          // Nobody free now: where the council offers call-backs, one is a choice (a caller waits in the Twilio queue instead).
+          ...(open && !agentNow && this.settings.callbacks && this.input.channel !== 'voice' ? { suggestions: [OUT_OF_HOURS_OPTIONS[0]] } : {}),
         },
       ],
       { to: 'queued', cause: 'handoff_created', handoffId: (this.recognition.handoff as { id: string }).id },

@@ -36,6 +36,8 @@ export {
 } from './queue/index.js';
 // Need-to-know (handoff/queue/access.ts): who may see a conversation, and who hears of it live.
 export { conversationSight, audienceOf, queuesServedBy, isSupervisor, type Audience } from './queue/index.js';
+// A phone handoff whose bridge to the agent was not answered waits again for the next agent (issue 14).
+export { returnUnanswered, type UnansweredReason } from './queue/index.js';
 
 // Agents and sign-in (handoff/agents), for the console API and the demo seed.
 export {

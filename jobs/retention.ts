@@ -4,8 +4,8 @@ import { deleteExpiredRecords, recordAudit, servicesInUse, type PurgeCounts, typ
  * Deletes what a council no longer may keep (the pack's `settings.retention`, content/README.md):
  * conversations and cases after their service's period, contacts and identities left with no
  * conversation, duty referrals with their conversation, and audit events after their own period.
- * Each run writes one audit event with the counts. Call recordings are not stored here (Twilio
- * holds them; README "Privacy"), so there is nothing of theirs to purge.
+ * Each run writes one audit event with the counts. Call recordings go with their conversations:
+ * marked here, deleted at Twilio and then locally by the voice channel's job (README "Privacy").
  */
 
 export interface RetentionSettings {

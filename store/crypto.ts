@@ -62,6 +62,11 @@ export const ENCRYPTED_FIELDS = [
   'case_reports.details',
   // A back-office webhook's signing secret (migration 018): whoever holds it can forge the council's events.
   'backoffice_webhooks.secret',
+  // An agent's desk phone number (migration 021), dialled when they take callers on it.
+  'agent_call_settings.desk_phone',
+  // A call-back (migration 022): the number to call, and the agent's note of the call.
+  'callbacks.phone',
+  'callbacks.outcome',
   // Handoffs quote the resident (summary) and carry what the agent must know (context); feedback keeps
   // the question answered; an audit event's detail may name what a resident said or was searched by.
   'handoffs.summary',

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './schema.js';
+import { markOrphanRecordingsForDeletion, markRecordingsForDeletion } from './call-recordings.js';
 
 /**
  * Deletes a tenant's records past their retention, per service (jobs/retention.ts resolves the
@@ -41,6 +42,8 @@ export interface PurgeCounts {
   contacts: number;
   identities: number;
   auditEvents: number;
+  /** Call recordings marked for deletion at Twilio (the voice channel's job deletes them there, then their rows). */
+  recordings: number;
 }
 
 /** Meta intents (greetings, thanks, asking for a person) and out-of-scope say nothing about a service. */
@@ -125,6 +128,7 @@ export async function deleteExpiredRecords(db: Db, tenant: string, rules: Retent
   const ids = expired.rows.map((r) => r.id);
   let messages = 0;
   let referrals = 0;
+  let recordings = 0;
   // In slices: a parameter list stays well under PostgreSQL's limit however much expired at once,
   // and small enough that each statement goes through the indexes (with a thousand ids the planner
   // read all of a council's cases rather than look up each: store/query-plans.test.ts).
@@ -134,12 +138,15 @@ export async function deleteExpiredRecords(db: Db, tenant: string, rules: Retent
     messages += Number(counted.rows[0]?.n ?? 0);
     const refs = await sql`delete from referrals where tenant_id = ${tenant} and escalation_of is null and conversation_id in (${sql.join(slice)})`.execute(db);
     referrals += Number(refs.numAffectedRows ?? 0);
+    // Before the conversations go: their recordings wait, unlinked, until Twilio confirms the audio is deleted.
+    recordings += await markRecordingsForDeletion(db, tenant, slice, rules.now);
     await sql`update cases set conversation_id = null where tenant_id = ${tenant} and conversation_id in (${sql.join(slice)})`.execute(db);
     await sql`delete from conversations where tenant_id = ${tenant} and id in (${sql.join(slice)})`.execute(db);
   }
   const orphanReferrals = await sql`
     delete from referrals where tenant_id = ${tenant} and escalation_of is null and conversation_id is null and created_at < ${defaultCutoff}`.execute(db);
   referrals += Number(orphanReferrals.numAffectedRows ?? 0);
+  recordings += await markOrphanRecordingsForDeletion(db, tenant, new Date(rules.now.getTime() - rules.conversationsDays * 86_400_000), rules.now);
 
   const graceCutoff = daysBefore(rules.now, ORPHAN_GRACE_DAYS);
   const suppressed = sql`select id from contacts where tenant_id = ${tenant} and flags ?| array[${sql.join(SUPPRESSION_FLAGS.map((f) => sql`${f}`))}]::text[]`;
@@ -168,5 +175,6 @@ export async function deleteExpiredRecords(db: Db, tenant: string, rules: Retent
     contacts: Number(contacts.numAffectedRows ?? 0),
     identities: Number(identities.numAffectedRows ?? 0),
     auditEvents: Number(audit?.numAffectedRows ?? 0),
+    recordings,
   };
 }

@@ -30,6 +30,9 @@ const TEXT_FIELDS: { table: string; column: string; field: EncryptedField }[] = 
   { table: 'handoffs', column: 'note', field: 'handoffs.note' },
   { table: 'case_status_history', column: 'note', field: 'case_status_history.note' },
   { table: 'backoffice_webhooks', column: 'secret', field: 'backoffice_webhooks.secret' },
+  { table: 'callbacks', column: 'phone', field: 'callbacks.phone' },
+  { table: 'callbacks', column: 'outcome', field: 'callbacks.outcome' },
+  { table: 'agent_call_settings', column: 'desk_phone', field: 'agent_call_settings.desk_phone' },
 ];
 
 const JSON_FIELDS: { table: string; column: string; field: EncryptedField }[] = [

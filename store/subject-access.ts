@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { sealAuditDetail } from './audit.js';
+import { markRecordingsForDeletion, recordingsOfConversations } from './call-recordings.js';
 import { identityKeys, openIdentity, toE164 } from './conversations.js';
 import { blindIndexCandidates, isSealed, unseal, unsealJson } from './crypto.js';
 import { fromJson, toJson } from './json.js';
@@ -143,6 +144,8 @@ export interface SubjectRecord {
   linkedReports: Record<string, unknown>[];
   /** Their answers to "shall I tell you when it moves?" and what each became (case_subscriptions). */
   caseUpdates: Record<string, unknown>[];
+  /** Call-backs they asked for (callbacks, migration 022): the number, the slot, what became of it. */
+  callbacks: Record<string, unknown>[];
   handoffs: Record<string, unknown>[];
   referrals: Record<string, unknown>[];
   feedback: Record<string, unknown>[];
@@ -154,6 +157,8 @@ export interface SubjectRecord {
    * (api/console/subject-routes.ts `/subject-access/files/:id`). A refused one has its reason and no file.
    */
   mediaFiles: Record<string, unknown>[];
+  /** Recordings of their calls (call_recordings, migration 023): ids, status, duration; the audio is at Twilio, played or exported through the console. */
+  callRecordings: Record<string, unknown>[];
 }
 
 /** The ids a subject's records hang from. */
@@ -258,6 +263,9 @@ export async function gatherSubject(db: Db, tenant: string, subject: Subject): P
       select c.reference, s.channel, s.status, s.consent_text, s.consented_at, s.stopped_at
         from case_subscriptions s join cases c on c.id = s.case_id
        where s.tenant_id = ${tenant} and (s.contact_id in ${inList(ids.contactIds)} or s.conversation_id in ${convs}) order by s.consented_at`),
+    callbacks: opened(['phone', 'outcome'], [], await rows(db, sql`
+      select id, conversation_id, phone, reason, kind, slot_at, due_at, status, attempts, outcome, created_at from callbacks
+       where tenant_id = ${tenant} and (contact_id in ${inList(ids.contactIds)} or conversation_id in ${convs}) order by created_at`)),
     handoffs: opened(['summary', 'note'], [], await rows(db, sql`select id, conversation_id, reason, priority, queue, summary, status, outcome, note, created_at, accepted_at, closed_at from handoffs where tenant_id = ${tenant} and id in ${inList(ids.handoffIds)} order by created_at`)),
     referrals: opened(['summary'], ['details'], await rows(db, sql`select id, conversation_id, handoff_id, channel, summary, details, status, created_at, sent_at, acknowledged_at from referrals where tenant_id = ${tenant} and id in ${inList(ids.referralIds)} order by created_at`)),
     feedback: opened(['query'], [], await rows(db, sql`select conversation_id, article_id, useful, query, created_at from feedback where tenant_id = ${tenant} and conversation_id in ${convs} order by id`)),
@@ -270,6 +278,17 @@ export async function gatherSubject(db: Db, tenant: string, subject: Subject): P
         select id, conversation_id, message_id::text as message_id, channel, status, reason, content_type, size_bytes, sha256, name, created_at
         from media_files where tenant_id = ${tenant} and conversation_id in ${convs} order by message_id nulls last, created_at, id`),
     ),
+    callRecordings: (await recordingsOfConversations(db, tenant, ids.conversationIds)).map((r) => ({
+      id: r.id,
+      conversation_id: r.conversationId,
+      recording_sid: r.recordingSid,
+      call_sid: r.callSid,
+      status: r.status,
+      duration_seconds: r.durationSeconds,
+      channels: r.channels,
+      started_at: r.startedAt,
+      created_at: r.createdAt,
+    })),
   };
 }
 
@@ -371,8 +390,11 @@ export async function eraseSubject(db: Db, tenant: string, subject: Subject, by:
   await sql`update case_reports set details = null, contact_id = null, conversation_id = null
     where tenant_id = ${tenant} and (contact_id in ${inList(ids.contactIds)} or conversation_id in ${convs})`.execute(db);
   await sql`update case_events set data = '{"erased":true}'::jsonb where tenant_id = ${tenant} and case_id in ${inList(ids.caseIds)}`.execute(db);
+  counts.callbacks = n(await sql`delete from callbacks where tenant_id = ${tenant} and (contact_id in ${inList(ids.contactIds)} or conversation_id in ${convs})`.execute(db));
   // Files they sent go with their conversations (media_files cascades); counted first.
   counts.mediaFiles = Number((await sql<{ n: string }>`select count(*) as n from media_files where tenant_id = ${tenant} and conversation_id in ${convs}`.execute(db)).rows[0]?.n ?? 0);
+  // Their call recordings: unlinked and marked, deleted at Twilio by the voice channel's job (retried until Twilio confirms).
+  counts.callRecordings = await markRecordingsForDeletion(db, tenant, ids.conversationIds, now);
   counts.conversations = n(await sql`delete from conversations where tenant_id = ${tenant} and id in ${convs}`.execute(db));
   // An opted-out number keeps its flag and `sms` identity (what channels/twilio/opt-out.ts reads), nothing else.
   const suppressed = await sql<{ id: string }>`

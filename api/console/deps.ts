@@ -1,6 +1,9 @@
 import type { Logger } from 'pino';
 import type { Namespace } from 'socket.io';
 import type { Assistant } from '../../bot/index.js';
+import type { CallbackDialler } from '../../callbacks/index.js';
+import type { CallbackWiring } from '../callbacks-wiring.js';
+import type { AgentVoice } from '../../channels/index.js';
 import type { DutyWatch } from '../../handoff/index.js';
 import type { JobQueue } from '../../jobs/index.js';
 import type { Store } from '../../store/index.js';
@@ -29,4 +32,10 @@ export interface ConsoleDeps {
   clock: () => Date;
   /** Duty-referral cover (sender, councils, escalation policy): the supervisor's standing alarms and /health. */
   duty?: DutyWatch;
+  /** Callers bridged to agents through Twilio (issue 14); absent where the telephone is not configured. */
+  agentVoice?: AgentVoice;
+  /** Places call-backs (agent first, then the resident): Twilio's, where configured (api/server.ts). */
+  callbackDialler?: CallbackDialler;
+  /** Call-backs' Twilio outcome route and overdue sweep (api/callbacks-wiring.ts). */
+  callbacks?: CallbackWiring;
 }

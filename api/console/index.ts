@@ -3,13 +3,17 @@ import { authRoutes } from './auth-routes.js';
 import type { ConsoleDeps } from './deps.js';
 import { referralAckRoutes, rotaRoutes } from './rota-routes.js';
 import { subjectRoutes } from './subject-routes.js';
+import { recordingRoutes } from './recordings-routes.js';
 import { supervisorRoutes } from './supervisor-routes.js';
 import { deliveryRoutes } from './delivery-routes.js';
 import { workRoutes } from './work-routes.js';
+import { callbackRoutes } from './callback-routes.js';
+import { callRoutes } from './call-routes.js';
 import { stripNulFromJson } from '../clean-input.js';
 
 export type { ConsoleDeps } from './deps.js';
-export { attachConsoleNamespace, relayResidentTyping, routeAndNotify, routeAllTenants } from './socket.js';
+export { callChanged } from './call-routes.js';
+export { attachConsoleNamespace, notifyConversationMessage, relayResidentTyping, routeAndNotify, routeAllTenants } from './socket.js';
 
 /**
  * The agent console's API, mounted at /api/console. `signInLimit` (api/rate-limit.ts) guards the
@@ -22,10 +26,13 @@ export function consoleApi(deps: ConsoleDeps, options: { signInLimit?: RequestHa
   if (options.signInLimit) router.post(['/login', '/totp', '/totp/enrol'], options.signInLimit);
   router.use(authRoutes(deps));
   router.use(workRoutes(deps));
+  router.use(callRoutes(deps));
   router.use(supervisorRoutes(deps));
   router.use(deliveryRoutes(deps));
   router.use(rotaRoutes(deps));
   router.use(subjectRoutes(deps));
+  router.use(callbackRoutes(deps));
+  router.use(recordingRoutes(deps));
   return router;
 }
 

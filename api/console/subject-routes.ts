@@ -54,6 +54,7 @@ const SECTIONS: { key: keyof SubjectRecord; title: string }[] = [
   { key: 'caseHistory', title: 'Case history' },
   { key: 'linkedReports', title: 'Their reports joined to another case' },
   { key: 'caseUpdates', title: 'Updates about their cases they asked for' },
+  { key: 'callbacks', title: 'Call-backs they asked for' },
   { key: 'handoffs', title: 'Handoffs to staff' },
   { key: 'referrals', title: 'Duty referrals' },
   { key: 'feedback', title: 'Feedback on answers' },
@@ -61,6 +62,7 @@ const SECTIONS: { key: keyof SubjectRecord; title: string }[] = [
   { key: 'auditEvents', title: 'Audit trail (who looked at or changed their records)' },
   { key: 'pendingJobs', title: 'Pending background jobs' },
   { key: 'mediaFiles', title: 'Files they sent (photos, documents, voice notes)' },
+  { key: 'callRecordings', title: 'Recordings of their calls (the audio is kept in the council\'s Twilio account; play or export it in the conversation)' },
 ];
 
 /** Each kept file with the path an admin fetches it from (for the same subject), beside its description. */
@@ -114,7 +116,7 @@ th { background: #f3f2f1; }
 <body>
 <main>
 <h1>Subject access export</h1>
-<p>Everything ${escapeHtml(meta.council)} holds about this resident in the council assistant, exported on ${escapeHtml(meta.exportedAt.toISOString())} by ${escapeHtml(meta.exportedBy)}. Call recordings are held by the telephony provider, not here.</p>
+<p>Everything ${escapeHtml(meta.council)} holds about this resident in the council assistant, exported on ${escapeHtml(meta.exportedAt.toISOString())} by ${escapeHtml(meta.exportedBy)}. Recordings of calls are listed below; their audio is kept in the council's Twilio account and deleted there with this record.</p>
 <nav aria-label="Sections"><ul>${SECTIONS.map((s, i) => `<li><a href="#s${i}">${escapeHtml(s.title)}</a> (${record[s.key].length})</li>`).join('')}</ul></nav>
 ${SECTIONS.map(section).join('\n')}
 </main>

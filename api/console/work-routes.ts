@@ -35,6 +35,7 @@ import {
 } from '../../wire/index.js';
 import { sendProblem } from '../problem.js';
 import { deliveryNote } from './delivery-notes.js';
+import { bridgeOnAccept } from './call-routes.js';
 import type { ConsoleDeps } from './deps.js';
 import { requireAgent, type ConsoleAgent } from './session.js';
 import { emitToConsoles, notifyConversationMessage, notifyQueueChanged, overflowPolicyOf, queuesOf, routeAndNotify, serviceNamesOf } from './socket.js';
@@ -104,6 +105,9 @@ export function workRoutes(deps: ConsoleDeps): Router {
     const result = await accept(db, agent.tenantId, String(req.params.id), agent, queuesOf(deps, agent.tenantId), deps.clock(), {
       urgentOverflow: overflowPolicyOf(deps, agent.tenantId),
     });
+    // A caller waiting in a Twilio queue is bridged to the agent now (a refusal puts the handoff back: 502).
+    const refused = await bridgeOnAccept(deps, req, agent, result);
+    if (refused) return void sendProblem(res, refused.status, refused.title, refused.detail);
     await changed(agent.tenantId, result.conversationId);
     res.json({ conversationId: result.conversationId } satisfies AcceptResponse);
   });

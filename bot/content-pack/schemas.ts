@@ -108,6 +108,11 @@ export const settingsSchema = z
             recordCalls: z.boolean().default(false),
             /** Twilio <Say> voice; must suit language en-GB. */
             voice: z.string().default('Polly.Amy-Neural'),
+            /**
+             * The council's card payment line (E.164): a caller who asks to pay by card is put through
+             * to it with <Dial>, the call's recording paused first and resumed after (issue 14).
+             */
+            paymentLine: z.string().regex(/^\+\d{8,15}$/, 'E.164, e.g. +441632960400').optional(),
           })
           .default({ recordCalls: false, voice: 'Polly.Amy-Neural' }),
         /** The council's Twilio numbers (E.164): a webhook's `To` picks the tenant. */
@@ -172,6 +177,23 @@ export const settingsSchema = z
       })
       .strict()
       .default({}),
+    /**
+     * Call-backs (callbacks/, bot/callbacks.ts): slots of `slotMinutes` within `hours` (default: the
+     * opening hours), `perSlot` call-backs each, offered up to `daysAhead` days ahead; a missed call
+     * is tried again after `retry.afterMinutes`, `retry.attempts` calls in all; a complaint's
+     * call-back is due within `complaintTargetMinutes`. Absent: no call-backs are offered.
+     */
+    callbacks: z
+      .object({
+        slotMinutes: z.number().int().min(5).max(240).default(30),
+        perSlot: z.number().int().min(1).max(100).default(4),
+        hours: z.record(z.string(), hhmmRange).optional(),
+        daysAhead: z.number().int().min(1).max(14).default(3),
+        retry: z.object({ attempts: z.number().int().min(1).max(10), afterMinutes: z.number().int().min(1).max(1440) }).strict().default({ attempts: 3, afterMinutes: 30 }),
+        complaintTargetMinutes: z.number().int().min(5).max(1440).default(60),
+      })
+      .strict()
+      .optional(),
     assistant: z.object({
       name: z.string(),
       clarifyBelow: z.number().min(0).max(1),

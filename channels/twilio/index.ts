@@ -9,4 +9,8 @@ export { receiveSms, applyStatusCallback, councilForText, BadTwilioRequest, EMPT
 export { councilForNumber, numbersOfCouncil, defaultCouncil, type CouncilNumbers } from './numbers.js';
 export { smsChannel, twilioSmsRoutes } from './sms-channel.js';
 export { voiceChannel, twilioVoiceRoutes, type TwilioVoiceDeps } from './voice/voice-routes.js';
+export { twilioCallbackDialler, callbackStatusRoutes, callbackBridgeTwiml, agentDestination, CALLBACK_STATUS_PATH, type CallbackStatusHandler } from './voice/callback-calls.js';
+export { AgentVoice, AgentVoiceError, clientIdentity, twilioQueueName, AGENT_VOICE_MOUNT, VOICE_TOKEN_TTL_SECONDS, type AgentVoiceDeps } from './voice/index.js';
 export { createClaimCodeSender, CLAIM_CODE_JOB, CLAIM_CODE_SWEEP_JOB, type ClaimCodeDeps } from './claim-codes.js';
+export { fetchRecordingMedia, deleteRecording, setCallRecording, type RecordingMedia } from './rest-client.js';
+export { recordingAudio, restClientFrom, registerRecordingJobs, recordingControl, storeRecordingCallback, RECORDING_DELETE_JOB, RECORDING_SWEEP_JOB, type RecordingControl } from './voice/recordings.js';

@@ -125,3 +125,90 @@ function toSendError(err: unknown): TwilioSendError {
   // No HTTP answer at all (connection refused, timeout, DNS): try again later.
   return new TwilioSendError(`Twilio unreachable: ${String(e.message ?? err)}`, undefined, undefined, true);
 }
+
+// ---------------------------------------------------------------- call recordings (issue 14)
+
+const RECORDING_SID = /^RE[0-9a-fA-F]{32}$/;
+const CALL_SID = /^CA[0-9a-fA-F]{32}$/;
+
+/** The recording's audio as Twilio serves it: the status (200, or 206 for a range), its headers and a body to stream. */
+export interface RecordingMedia {
+  status: number;
+  contentType: string;
+  contentLength?: string;
+  contentRange?: string;
+  body: ReadableStream<Uint8Array>;
+}
+
+/**
+ * GET /2010-04-01/Accounts/{sid}/Recordings/{RecordingSid}.mp3 with the account's Basic auth,
+ * passing a Range on (the browser's <audio> seeks with one). Plain fetch, not twilio-node: its
+ * client reads whole bodies as text, and the audio is streamed to the agent, never buffered.
+ * A redirect to Twilio's storage is followed without the Authorization header (fetch drops it
+ * across origins).
+ */
+export async function fetchRecordingMedia(client: TwilioRestClient, recordingSid: string, range?: string): Promise<RecordingMedia> {
+  if (!RECORDING_SID.test(recordingSid)) throw new TwilioSendError(`not a recording sid: ${recordingSid}`, 400, undefined, false);
+  const { accountSid, authToken, apiBaseUrl } = client.config;
+  const url = `${apiBaseUrl.replace(/\/+$/, '')}/2010-04-01/Accounts/${accountSid}/Recordings/${recordingSid}.mp3`;
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      headers: {
+        authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`,
+        ...(range && /^bytes=\d*-\d*$/.test(range) ? { range } : {}),
+      },
+      signal: AbortSignal.timeout(15_000),
+    });
+  } catch (err) {
+    throw toSendError(err);
+  }
+  if (!res.ok || !res.body) {
+    let message = res.statusText;
+    let code: number | undefined;
+    try {
+      const j = (await res.json()) as { message?: string; code?: number };
+      message = j.message ?? message;
+      code = j.code;
+    } catch {
+      /* not JSON */
+    }
+    throw new TwilioSendError(`Twilio ${res.status} ${code ?? ''}: ${message}`.replace(/\s+/g, ' '), res.status, code, res.status === 429 || res.status >= 500);
+  }
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type') ?? 'audio/mpeg',
+    contentLength: res.headers.get('content-length') ?? undefined,
+    contentRange: res.headers.get('content-range') ?? undefined,
+    body: res.body,
+  };
+}
+
+/** DELETE /2010-04-01/Accounts/{sid}/Recordings/{sid}.json; 'gone' when Twilio no longer has it (404 counts as deleted). */
+export async function deleteRecording(client: TwilioRestClient, recordingSid: string): Promise<'deleted' | 'gone'> {
+  if (!RECORDING_SID.test(recordingSid)) throw new TwilioSendError(`not a recording sid: ${recordingSid}`, 400, undefined, false);
+  try {
+    await client.client.recordings(recordingSid).remove();
+    return 'deleted';
+  } catch (err) {
+    const e = toSendError(err);
+    if (e.status === 404) return 'gone';
+    throw e;
+  }
+}
+
+/**
+ * Pauses or resumes the call's current recording: POST …/Calls/{CallSid}/Recordings/Twilio.CURRENT.json
+ * with Status=paused (PauseBehavior=skip: the pause is left out, not silence) or Status=in-progress.
+ */
+export async function setCallRecording(client: TwilioRestClient, callSid: string, status: 'paused' | 'in-progress'): Promise<void> {
+  if (!CALL_SID.test(callSid)) throw new TwilioSendError(`not a call sid: ${callSid}`, 400, undefined, false);
+  try {
+    await client.client
+      .calls(callSid)
+      .recordings('Twilio.CURRENT')
+      .update(status === 'paused' ? { status, pauseBehavior: 'skip' } : { status });
+  } catch (err) {
+    throw toSendError(err);
+  }
+}

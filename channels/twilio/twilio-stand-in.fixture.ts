@@ -7,6 +7,10 @@ import http from 'node:http';
  * and answers with Twilio's 201 message JSON or its error JSON ({code, message, more_info,
  * status}). It also lists messages as Twilio does (GET …/Messages.json?To=…&From=…&DateSent>=…),
  * the lookup the sender makes before resending a message a dead process left unrecorded.
+ * Call recordings (issue 14): the media (GET …/Recordings/{RE…}.mp3, with Range), their deletion
+ * (DELETE …/Recordings/{RE…}.json: 204, then 404), and pausing or resuming a call's recording
+ * (POST …/Calls/{CA…}/Recordings/Twilio.CURRENT.json with Status and PauseBehavior); each checks
+ * the account's Basic auth, and `failNext` applies to them too.
  */
 export interface ReceivedSms {
   accountSid: string;
@@ -19,6 +23,13 @@ export interface ReceivedSms {
   status: number;
   /** When it was accepted (Twilio's date_created; the stand-in "sends" at once, so date_sent too). */
   dateCreated: Date;
+}
+
+/** A live call's update (Programmable Voice): its CallSid, the form sent, and the status answered. */
+export interface ReceivedCallUpdate {
+  callSid: string;
+  params: URLSearchParams;
+  status: number;
 }
 
 export interface TwilioStandIn {
@@ -35,12 +46,23 @@ export interface TwilioStandIn {
   lists: URLSearchParams[];
   /** Accepts the next `n` sends (they count in `sent`) but never answers them: a send "lost" mid-flight. */
   acceptWithoutAnswer(n: number): void;
+  /** Recordings held, by RecordingSid: their MP3 bytes (add one to make it playable and deletable). */
+  recordings: Map<string, Buffer>;
+  /** Every recordings request (media, delete, update), in arrival order, with the status answered. */
+  recordingRequests: { method: string; path: string; status: number; range?: string }[];
+  /** Accepted pause/resume updates of a call's current recording. */
+  recordingUpdates: { callSid: string; status: string; pauseBehavior?: string }[];
+  /** Updates of live calls (POST …/Calls/{CallSid}.json: `Url=` redirects, `Status=completed`), failed ones included. */
+  callUpdates: ReceivedCallUpdate[];
+  /** Calls created (POST …/Calls.json: call-backs, issue 14 item 2), failed ones included: To, From, Twiml or Url as sent. */
+  createdCalls: { sid: string; params: URLSearchParams; status: number }[];
   close(): Promise<void>;
 }
 
 const ERRORS: Record<number, { code: number; message: string }> = {
   400: { code: 21211, message: "The 'To' number is not a valid phone number." },
   401: { code: 20003, message: 'Authenticate' },
+  404: { code: 20404, message: 'The requested resource was not found' },
   429: { code: 20429, message: 'Too Many Requests' },
   500: { code: 20500, message: 'Internal Server Error' },
   503: { code: 20503, message: 'Service Unavailable' },
@@ -59,6 +81,9 @@ export async function startTwilioStandIn(options: TwilioStandInOptions = {}): Pr
   const failures: number[] = [];
   const lists: URLSearchParams[] = [];
   let silent = 0;
+  const recordings = new Map<string, Buffer>();
+  const recordingRequests: TwilioStandIn['recordingRequests'] = [];
+  const recordingUpdates: TwilioStandIn['recordingUpdates'] = [];
 
   const error = (res: http.ServerResponse, status: number) => {
     const e = ERRORS[status] ?? { code: 20001, message: 'Error' };
@@ -105,11 +130,49 @@ export async function startTwilioStandIn(options: TwilioStandInOptions = {}): Pr
     return true;
   };
 
+  const callUpdates: ReceivedCallUpdate[] = [];
+  /** Twilio's call update: 200 with the call's JSON; a Url must be absolute, a Status only completed or canceled. */
+  const updateCall = (req: http.IncomingMessage, res: http.ServerResponse, account: string, callSid: string, params: URLSearchParams) => {
+    const auth = req.headers.authorization ?? '';
+    const [user, pass] = Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString().split(':');
+    if (!auth.startsWith('Basic ') || user !== accountSid || pass !== authToken || account !== accountSid) return error(res, 401);
+    const failure = failures.shift();
+    const url = params.get('Url');
+    const status = params.get('Status');
+    const bad = (!url && !status) || (url !== null && !/^https?:\/\//.test(url)) || (status !== null && !['completed', 'canceled'].includes(status));
+    const answered = failure ?? (bad ? 400 : 200);
+    callUpdates.push({ callSid, params, status: answered });
+    if (answered !== 200) return error(res, answered);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ sid: callSid, account_sid: accountSid, status: status ?? 'in-progress', api_version: '2010-04-01', uri: `/2010-04-01/Accounts/${accountSid}/Calls/${callSid}.json` }));
+  };
+
+  const createdCalls: TwilioStandIn['createdCalls'] = [];
+  /** Twilio's call creation: To, From and one of Url, Twiml or ApplicationSid, else 400 (21205-like); 201 with the call's JSON. */
+  const createCall = (req: http.IncomingMessage, res: http.ServerResponse, account: string, params: URLSearchParams) => {
+    const auth = req.headers.authorization ?? '';
+    const [user, pass] = Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString().split(':');
+    if (!auth.startsWith('Basic ') || user !== accountSid || pass !== authToken || account !== accountSid) return error(res, 401);
+    const sid = `CA${randomBytes(16).toString('hex')}`;
+    const failure = failures.shift();
+    const bad = !params.get('To') || !params.get('From') || (!params.get('Url') && !params.get('Twiml') && !params.get('ApplicationSid'));
+    const answered = failure ?? (bad ? 400 : 201);
+    createdCalls.push({ sid, params, status: answered });
+    if (answered !== 201) return error(res, answered);
+    res.writeHead(201, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ sid, account_sid: accountSid, to: params.get('To'), from: params.get('From'), status: 'queued', direction: 'outbound-api', api_version: '2010-04-01', uri: `/2010-04-01/Accounts/${accountSid}/Calls/${sid}.json` }));
+  };
+
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const [pathname, search = ''] = (req.url ?? '').split('?', 2);
+      if (/^\/2010-04-01\/Accounts\/[^/]+\/(Recordings\/|Calls\/[^/]+\/Recordings\/)/.test(pathname)) return recordingRoute(req, res, pathname, Buffer.concat(chunks));
+      const call = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Calls\/(CA[0-9a-f]{32})\.json$/.exec(pathname);
+      if (call && req.method === 'POST') return updateCall(req, res, call[1], call[2], new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+      const newCall = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Calls\.json$/.exec(pathname);
+      if (newCall && req.method === 'POST') return createCall(req, res, newCall[1], new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
       const m = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Messages\.json$/.exec(pathname);
       if (!m || (req.method !== 'POST' && req.method !== 'GET')) return error(res, 404);
       const auth = req.headers.authorization ?? '';
@@ -175,6 +238,95 @@ export async function startTwilioStandIn(options: TwilioStandInOptions = {}): Pr
       else answer();
     });
   });
+  /** Twilio's Recordings resources: media, delete, and a call's recording paused or resumed. */
+  function recordingRoute(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, body: Buffer) {
+    const method = req.method ?? 'GET';
+    const range = typeof req.headers.range === 'string' ? req.headers.range : undefined;
+    const answer = (status: number) => recordingRequests.push({ method, path: pathname, status, ...(range ? { range } : {}) });
+    const auth = req.headers.authorization ?? '';
+    const [user, pass] = Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString().split(':');
+    const account = /^\/2010-04-01\/Accounts\/([^/]+)\//.exec(pathname)?.[1];
+    if (!auth.startsWith('Basic ') || user !== accountSid || pass !== authToken || account !== accountSid) {
+      answer(401);
+      return error(res, 401);
+    }
+    const failure = failures.shift();
+    if (failure) {
+      answer(failure);
+      return error(res, failure);
+    }
+    const media = /^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Recordings\/(RE[0-9a-f]{32})\.(mp3|wav|json)$/.exec(pathname);
+    if (media && method === 'GET' && media[2] !== 'json') {
+      const bytes = recordings.get(media[1]);
+      if (!bytes) {
+        answer(404);
+        return error(res, 404);
+      }
+      const r = range && /^bytes=(\d*)-(\d*)$/.exec(range);
+      if (r) {
+        const start = r[1] === '' ? Math.max(0, bytes.length - Number(r[2])) : Number(r[1]);
+        const end = r[1] === '' || r[2] === '' ? bytes.length - 1 : Math.min(Number(r[2]), bytes.length - 1);
+        if (start >= bytes.length || start > end) {
+          answer(416);
+          res.writeHead(416, { 'content-range': `bytes */${bytes.length}` });
+          return res.end();
+        }
+        answer(206);
+        res.writeHead(206, { 'content-type': 'audio/mpeg', 'content-length': String(end - start + 1), 'content-range': `bytes ${start}-${end}/${bytes.length}`, 'accept-ranges': 'bytes' });
+        return res.end(bytes.subarray(start, end + 1));
+      }
+      answer(200);
+      res.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': String(bytes.length), 'accept-ranges': 'bytes' });
+      return res.end(bytes);
+    }
+    if (media && method === 'DELETE' && media[2] === 'json') {
+      if (!recordings.delete(media[1])) {
+        answer(404);
+        return error(res, 404);
+      }
+      answer(204);
+      res.writeHead(204);
+      return res.end();
+    }
+    const update = /^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Calls\/(CA[0-9a-f]{32})\/Recordings\/(Twilio\.CURRENT|RE[0-9a-f]{32})\.json$/.exec(pathname);
+    if (update && method === 'POST') {
+      const form = new URLSearchParams(body.toString('utf8'));
+      const status = form.get('Status') ?? '';
+      if (!['paused', 'in-progress', 'stopped'].includes(status)) {
+        answer(400);
+        return error(res, 400);
+      }
+      recordingUpdates.push({ callSid: update[1], status, ...(form.get('PauseBehavior') ? { pauseBehavior: form.get('PauseBehavior')! } : {}) });
+      answer(200);
+      const now = new Date().toUTCString();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(
+        JSON.stringify({
+          account_sid: accountSid,
+          api_version: '2010-04-01',
+          call_sid: update[1],
+          conference_sid: null,
+          date_created: now,
+          date_updated: now,
+          start_time: now,
+          duration: null,
+          sid: `RE${randomBytes(16).toString('hex')}`,
+          price: null,
+          uri: pathname,
+          encryption_details: null,
+          price_unit: 'USD',
+          status,
+          channels: 2,
+          source: 'StartCallRecordingTwiML',
+          error_code: null,
+          track: 'both',
+        }),
+      );
+    }
+    answer(404);
+    return error(res, 404);
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   return {
@@ -186,6 +338,11 @@ export async function startTwilioStandIn(options: TwilioStandInOptions = {}): Pr
     failNext: (...statuses) => void failures.push(...statuses),
     lists,
     acceptWithoutAnswer: (n) => void (silent += n),
+    recordings,
+    recordingRequests,
+    recordingUpdates,
+    callUpdates,
+    createdCalls,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -17,6 +17,7 @@ export { setStatus, heartbeat, availableAgents, openCount, isPresent, type Avail
 export { listQueue, transferTarget, safetyOf, type ListOptions } from './listing.js';
 export { sightOf, conversationSight, audienceOf, audienceOfHandoff, queuesServedBy, outsideSkills, type Sight, type Audience, type ConversationSight } from './access.js';
 export { offerNext, type Offer } from './routing.js';
+export { returnUnanswered, type UnansweredReason } from './voice-bridge.js';
 export {
   accept,
   reply,

@@ -19,6 +19,9 @@ import * as m017 from './017_street_duplicates.js';
 import * as m018 from './018_backoffice.js';
 import * as m019 from './019_resident_updates.js';
 import * as m020 from './020_backoffice_keys.js';
+import * as m021 from './021_agent_calls.js';
+import * as m022 from './022_callbacks.js';
+import * as m023 from './023_call_recordings.js';
 
 /** Versioned migrations, applied in name order at start on PGlite and PostgreSQL alike. */
 export const migrations: Record<string, Migration> = {
@@ -42,6 +45,9 @@ export const migrations: Record<string, Migration> = {
   '018_backoffice': m018,
   '019_resident_updates': m019,
   '020_backoffice_keys': m020,
+  '021_agent_calls': m021,
+  '022_callbacks': m022,
+  '023_call_recordings': m023,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,6 +7,8 @@ import type { CaseStatus, CloseOutcome } from '../../wire/index.js';
 import { OUTCOMES } from './types.js';
 import { announcePage, banner, button, el, errorText, ErrorSummary, field, humanise, input, safeHref, say, type Field } from './ui.js';
 import type { Workspace } from './workspace.js';
+import { RecordingsView } from './recordings-view.js';
+import { CallControls } from './call-controls.js';
 
 const TYPING_REPEAT_MS = 3000;
 const TYPING_IDLE_MS = 2500;
@@ -41,11 +43,18 @@ export class ConversationView {
   private residentTypingTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private loading: Promise<void> | null = null;
+  /** The call's recordings, played through our server (recordings-view.ts); hidden when there are none. */
+  private readonly recordings: RecordingsView;
+  /** A phone conversation's call: answer, mute, hold, transfer, hang up (call-controls.ts); hidden for other channels. */
+  private readonly callControls: CallControls;
 
   constructor(
     private readonly ws: Workspace,
     private readonly conversationId: string,
-  ) {}
+  ) {
+    this.recordings = new RecordingsView(conversationId);
+    this.callControls = new CallControls(conversationId, () => this.ws.api.csrfToken);
+  }
 
   mount(main: HTMLElement, notice?: string): void {
     main.replaceChildren(
@@ -54,6 +63,7 @@ export class ConversationView {
       el('div', {}, this.caption, this.heading),
       this.meta,
       this.windowNote,
+      this.callControls.element,
       el(
         'div',
         { class: 'ca-conv' },
@@ -63,6 +73,7 @@ export class ConversationView {
           el('h2', { class: 'govuk-heading-m', id: 'transcript-heading' }, 'Transcript'),
           this.log,
           this.residentTyping,
+          this.recordings.element,
           this.replyForm(),
           el('h2', { class: 'govuk-heading-m ca-tools-heading' }, 'Tools'),
           this.cannedTool(),
@@ -87,6 +98,7 @@ export class ConversationView {
       () => clearTimeout(this.refreshTimer),
       () => this.followUps.forEach(clearTimeout),
       () => clearTimeout(this.residentTypingTimer),
+      () => this.callControls.destroy(),
       () => this.stopTyping(),
     );
     // Without the socket, new messages still arrive within 10 s.
@@ -99,6 +111,7 @@ export class ConversationView {
     this.windowNote.hidden = true;
     void this.load(true);
     void this.loadCanned();
+    void this.recordings.load();
   }
 
   destroy(): void {
@@ -137,6 +150,7 @@ export class ConversationView {
     this.heading.textContent = name ? `Conversation with ${name}` : 'Conversation with a resident';
     const h = detail.handoff;
     this.caption.textContent = channelLabel(detail.conversation.channel);
+    void this.callControls.show(detail.conversation.channel);
     this.meta.replaceChildren(
       ...(h
         ? [

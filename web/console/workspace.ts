@@ -1,6 +1,7 @@
 import type { ConsoleApi } from './api.js';
 import { ConversationView } from './conversation-view.js';
 import { DeliveriesView } from './deliveries-view.js';
+import { CallbacksView } from './callbacks-view.js';
 import { Alerts, LiveConnection } from './live.js';
 import { QueueView } from './queue-view.js';
 import { RotaView } from './rota-view.js';
@@ -149,6 +150,9 @@ export class Workspace {
     } else if (hash === '#/rota' && this.isSupervisor) {
       view = new RotaView(this);
       page = 'rota';
+    } else if (hash === '#/callbacks') {
+      view = new CallbacksView(this);
+      page = 'callbacks';
     } else if (hash === '#/deliveries' && this.isSupervisor) {
       view = new DeliveriesView(this);
       page = 'deliveries';
@@ -174,6 +178,7 @@ export class Workspace {
         'ul',
         { class: 'ca-nav__list' },
         link('#/queue', 'queue', 'Queue'),
+        link('#/callbacks', 'callbacks', 'Call-backs'),
         this.isSupervisor ? link('#/supervisor', 'supervisor', 'Supervisor') : null,
         this.isSupervisor ? link('#/rota', 'rota', 'On-call rota') : null,
         this.isSupervisor ? link('#/deliveries', 'deliveries', 'Back-office deliveries') : null,

@@ -45,6 +45,8 @@ import {
   type VoicePrompt,
 } from './speakable.js';
 import { enqueueResponse, gatherResponse, goodbyeResponse, holdResponse, newResponse, say } from './twiml.js';
+import { paymentDialResponse, wantsCardPayment } from './payment-line.js';
+import { RECORDING_EVENTS, type RecordingControl } from './recordings.js';
 
 /** Sends a text message to the caller (the SMS channel's sender); `key` makes a retry send once. */
 export interface VoiceSms {
@@ -65,6 +67,8 @@ export interface VoiceChannelDeps {
   twilioFrom?: () => string | undefined;
   sms?: VoiceSms;
   clock?: () => Date;
+  /** Pauses and resumes the call's recording around the payment line (Twilio REST); without it nothing is transferred while recording. */
+  recordings?: RecordingControl;
 }
 
 export type TwilioParams = Record<string, string | undefined>;
@@ -196,7 +200,10 @@ export class VoiceChannel {
     const ctx: CallContext = { tenant, conversation, callSid, from: p.From ?? '', n: 1, s: 0, mode: 'greet', linkSent: false };
     const xml = this.gather(ctx, urls, { segments: toSegments(greeting), options: MAIN_MENU, links: [] });
     // Twilio records from the first verb when the council records calls; the notice is in the greeting.
-    return s.channels.voice.recordCalls ? xml.replace('<Response>', '<Response><Start><Recording channels="dual" track="both"/></Start>') : xml;
+    // Each recording's id, status and duration come back to /voice/recording-status (recordings.ts).
+    const callback = `${urls.base}/recording-status?${new URLSearchParams({ c: conversation.id, t: tenant })}`.replace(/&/g, '&amp;');
+    const start = `<Start><Recording channels="dual" track="both" recordingStatusCallback="${callback}" recordingStatusCallbackMethod="POST" recordingStatusCallbackEvent="${RECORDING_EVENTS}"/></Start>`;
+    return s.channels.voice.recordCalls ? xml.replace('<Response>', `<Response>${start}`) : xml;
   }
 
   greetingText(tenant: string): string {
@@ -285,6 +292,7 @@ export class VoiceChannel {
       return digitsText(digits);
     }
     const heard = speech!;
+    if (this.settings(ctx.tenant).channels.voice.paymentLine && wantsCardPayment(heard)) return { twiml: await this.toPaymentLine(ctx, urls) };
     if (ctx.mode === 'bot') {
       const prompt = await this.lastPrompt(ctx, false);
       if (prompt.options.some((o) => o.value === SEND_LINK) && /\b(text|send)\b.*\b(link|it|me|text)\b/i.test(heard) && !/\bdon'?t\b/i.test(heard)) {
@@ -493,6 +501,43 @@ export class VoiceChannel {
   private referenceHints(tenant: string): string {
     const prefix = this.settings(tenant).caseReferencePrefix;
     return [prefix, prefix.split('').join(' '), 'reference', 'reference number'].join(', ');
+  }
+
+  // ---------------------------------------------------------------- the payment line
+
+  /**
+   * Puts the caller through to the council's card payment line. Where calls are recorded, the
+   * recording is paused first and the caller transferred only if Twilio accepted the pause: card
+   * details must never be recorded. The <Dial> action (/voice/payment-done) resumes it.
+   */
+  private async toPaymentLine(ctx: CallContext, urls: VoiceUrls): Promise<string> {
+    const v = this.settings(ctx.tenant).channels.voice;
+    if (v.recordCalls && !(await this.deps.recordings?.pause(ctx.callSid))) {
+      this.deps.log.error({ tenant: ctx.tenant, conversationId: ctx.conversation.id }, 'payment line not offered: the call recording could not be paused');
+      return this.gather({ ...ctx, mode: 'menu', s: 0 }, urls, mainMenuPrompt(
+        "Sorry, I can't put you through to our payments line just now. You can pay online, or call us again later.",
+      ));
+    }
+    const q = new URLSearchParams({ c: ctx.conversation.id, t: ctx.tenant, n: String(ctx.n) });
+    const notice = v.recordCalls ? ' The recording of this call is paused while you give your card details.' : '';
+    this.deps.log.info({ tenant: ctx.tenant, conversationId: ctx.conversation.id }, 'caller put through to the payment line');
+    return paymentDialResponse(toSegments(`I'm putting you through to our payments line now.${notice}`), v.voice, v.paymentLine!, `${urls.base}/payment-done?${q}`);
+  }
+
+  /** The payment line's leg ended (the <Dial> action): the recording resumes and the caller is asked what else. */
+  async paymentDone(p: TwilioParams, q: TwilioParams, urls: VoiceUrls): Promise<string> {
+    const tenant = q.t && this.knownTenant(q.t) ? q.t : this.tenantFor(p.To);
+    if (!tenant) return this.notInService(p);
+    const callSid = p.CallSid ?? '';
+    const v = this.settings(tenant).channels.voice;
+    // The caller hung up on the payment line: the call is over, there is no recording left to resume.
+    if (p.CallStatus === 'completed' || p.CallStatus === 'canceled') return newResponse().toString();
+    if (v.recordCalls && !(await this.deps.recordings?.resume(callSid))) {
+      this.deps.log.error({ tenant, callSid }, 'the call recording could not be resumed after the payment line');
+    }
+    const conversation = await this.conversationFromUrl(tenant, q.c, p.From, callSid);
+    const ctx: CallContext = { tenant, conversation, callSid, from: p.From ?? '', n: positiveInt(q.n, 1), s: 0, mode: 'menu', linkSent: false };
+    return this.gather(ctx, urls, mainMenuPrompt('Thank you. Is there anything else I can help you with today?'));
   }
 
   // ---------------------------------------------------------------- the Twilio queue

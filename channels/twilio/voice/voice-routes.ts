@@ -11,9 +11,14 @@ import { signedByTwilio, twilioWebhook } from '../signature.js';
 import { renderReplies } from './speakable.js';
 import { VoiceChannel, type TwilioParams, type VoiceSms } from './voice-channel.js';
 import { createVoiceSms } from './voice-sms.js';
+import { twilioConfigFromEnv } from '../config.js';
+import { sendProblem } from '../../http.js';
+import { BadRecordingCallback, recordingControl, registerRecordingJobs, restClientFrom, storeRecordingCallback, type RecordingControl } from './recordings.js';
 
 export function voiceChannel(deps: ChannelDeps): ChannelAdapter {
   const sms = createVoiceSms({ db: deps.db, jobs: deps.jobs, log: deps.log });
+  // Recordings: deleted at Twilio from the job queue, paused around the payment line (recordings.ts).
+  const rest = restClientFrom(() => twilioConfigFromEnv(deps.env));
   const voice: TwilioVoiceDeps = {
     store: deps.store,
     assistant: deps.assistant,
@@ -22,6 +27,7 @@ export function voiceChannel(deps: ChannelDeps): ChannelAdapter {
     publicUrl: deps.publicUrl,
     sms,
     clock: deps.clock,
+    recordings: recordingControl(rest, deps.log),
   };
   return {
     name: 'voice',
@@ -31,6 +37,7 @@ export function voiceChannel(deps: ChannelDeps): ChannelAdapter {
     verify: (req) => signedByTwilio(req, { authToken: voice.authToken, publicUrl: voice.publicUrl }),
     // What the caller hears: speakable text and the keys to press.
     render: (message) => renderReplies([message], { offerLink: false }),
+    registerJobs: (jobs) => void registerRecordingJobs({ db: deps.db, jobs, log: deps.log, rest }),
   };
 }
 
@@ -51,6 +58,8 @@ export interface TwilioVoiceDeps {
   /** Texts links and references to callers on UK mobiles; without it nothing is offered. */
   sms?: VoiceSms;
   clock?: () => Date;
+  /** Pauses and resumes a call's recording around the payment line. */
+  recordings?: RecordingControl;
 }
 
 /**
@@ -69,6 +78,7 @@ export function twilioVoiceRoutes(deps: TwilioVoiceDeps): Router {
     twilioFrom: deps.twilioFrom,
     sms: deps.sms,
     clock: deps.clock,
+    recordings: deps.recordings,
   });
   const router = Router();
   const verified = twilioWebhook({ authToken: deps.authToken, publicUrl: deps.publicUrl });
@@ -94,5 +104,19 @@ export function twilioVoiceRoutes(deps: TwilioVoiceDeps): Router {
   router.post('/voice/gather', ...verified, safely((req) => channel.gatherAction(params(req), query(req), urls(req))));
   router.post('/voice/queue-wait', ...verified, safely((req) => channel.queueWait(params(req), query(req))));
   router.post('/voice/queue-leave', ...verified, safely((req) => channel.queueLeave(params(req), query(req))));
+  // The payment line's <Dial> action: the recording resumes, the caller is asked what else.
+  router.post('/voice/payment-done', ...verified, safely((req) => channel.paymentDone(params(req), query(req), urls(req))));
+  // Twilio's recording status callback (in-progress, completed, absent): kept, idempotently; a malformed one is a 400.
+  router.post('/voice/recording-status', ...verified, async (req: Request, res: Response) => {
+    try {
+      await storeRecordingCallback({ db: deps.store.db, log: deps.log, tenantIds: deps.tenantIds }, params(req), query(req));
+      res.status(204).end();
+    } catch (err) {
+      if (err instanceof BadRecordingCallback) return sendProblem(res, 400, 'Invalid recording callback', err.message);
+      deps.log.error({ err, callSid: params(req).CallSid }, 'recording callback not stored');
+      // Twilio tries a failed callback again.
+      sendProblem(res, 500, 'Recording callback not stored');
+    }
+  });
   return router;
 }
