@@ -14,7 +14,7 @@ import { findAll, parseXml, spokenText } from '../channels/twilio/voice/xml.js';
 import { signedInAgent } from '../test/console-client.js';
 import { Resident, startTestServer, type TestServer } from '../test/server.js';
 import { sweepOverdueCallbacks } from './index.js';
-import { currentKeyring, eraseSubject, gatherSubject, generateKeySpec, parseKeyring, rotateSealedFields, setKeyring } from '../store/index.js';
+import { eraseSubject, gatherSubject, generateKeySpec, parseKeyring, setKeyring } from '../store/index.js';
 
 // Thursday 3 December 2026, 10:05 in London (GMT): open 08:30-17:00. Slots of 30 minutes from 10:30.
 let now = new Date('2026-12-03T10:05:00Z');
@@ -98,14 +98,8 @@ describe('a resident chooses a call-back slot', () => {
     // Sealed at rest: the number is not in the row in clear.
     expect(row.phone).toMatch(/^enc:v1:/);
     expect(row.phone).not.toContain('7700900123');
-    // Rotation brings it under a new key.
-    const spec = generateKeySpec(new Date('2027-01-01T00:00:00Z'));
-    const older = currentKeyring()!;
-    setKeyring({ current: parseKeyring(spec).current, all: [parseKeyring(spec).current, ...older.all] });
-    const rotated = await rotateSealedFields(server.store.db);
-    expect(rotated['callbacks.phone']).toBeGreaterThanOrEqual(1);
-    const [again] = await callbacksOf(r.conversationId);
-    expect(again.phone).toMatch(new RegExp(`^enc:v1:${parseKeyring(spec).current.id}:`));
+    // (Key rotation of callbacks.phone is pinned in store/encryption.test.ts, on a database of its own:
+    // rotating here would reseal other test files' rows in a shared PostgreSQL.)
     // Subject access shows it, opened; erasure removes it.
     const conversation = await server.store.db.selectFrom('conversations').select('contact_id').where('id', '=', r.conversationId).executeTakeFirstOrThrow();
     const subject = { contactIds: conversation.contact_id ? [conversation.contact_id] : [], caseIds: [] };

@@ -140,9 +140,35 @@ describe('metadata stripped', () => {
     expect(bytes.equals(PLAIN_WEBP)).toBe(true);
   });
 
-  test('PDFs and voice notes are kept as they are', () => {
+  test('a PDF without metadata is kept as it is', () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n');
     expect(stripMetadata(pdf, 'application/pdf')).toEqual({ bytes: pdf, removed: [] });
+  });
+
+  test('a PDF loses its author, title, software, dates and XMP in place: same length, every offset still right', () => {
+    const xmp = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>Pat Resident</dc:creator></x:xmpmeta>';
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog /Metadata 3 0 R >> endobj\n' +
+        '2 0 obj << /Author (Pat \\(P\\) Resident (home)) /Title <5061742773206C6574746572> /Producer (WordPad 10) /CreationDate (D:20261201120000Z) >> endobj\n' +
+        `3 0 obj << /Type /Metadata /Length ${xmp.length} >> stream\n${xmp}\nendstream endobj\n` +
+        'xref\n0 4\ntrailer << /Root 1 0 R /Info 2 0 R >>\n%%EOF\n',
+      'latin1',
+    );
+    const { bytes, removed } = stripMetadata(pdf, 'application/pdf');
+    expect(bytes.length).toBe(pdf.length);
+    const text = bytes.toString('latin1');
+    for (const gone of ['Pat', 'Resident', 'WordPad', '2026', '5061']) expect(text).not.toContain(gone);
+    // The structure is untouched: the same objects at the same offsets, the keys still there.
+    for (const kept of ['1 0 obj', '2 0 obj', '3 0 obj', '/Author (', '/Title <', 'stream\n', 'endstream', 'trailer << /Root 1 0 R /Info 2 0 R >>']) {
+      expect(text.indexOf(kept)).toBe(pdf.toString('latin1').indexOf(kept));
+    }
+    expect(text).toMatch(/\/Title <(20)+>/);
+    expect(removed.sort()).toEqual(["author's name", 'dates', 'the software that made it', 'title', 'XMP'].sort());
+  });
+
+  test('voice notes are kept as they are', () => {
+    const ogg = Buffer.from('OggS\u0000\u0002rest', 'latin1');
+    expect(stripMetadata(ogg, 'audio/ogg')).toEqual({ bytes: ogg, removed: [] });
   });
 });
 

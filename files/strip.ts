@@ -10,7 +10,10 @@ import { FileRefused } from './checks.js';
  * transform (APP14), and the EXIF orientation, rewritten alone, so a phone photo is not shown on
  * its side. A photo cut short is kept as far as it goes (its last, partial segment only if it is of a
  * kind we keep: nothing unread can hide after it); one whose structure does not hold together is
- * refused as damaged: what cannot be walked cannot be cleaned. PDFs and voice notes are kept as they are.
+ * refused as damaged: what cannot be walked cannot be cleaned. A PDF's document information (author,
+ * title, software, dates) and XMP packet, where they are not compressed, are blanked in place: the
+ * same bytes replaced by spaces, so every offset in its cross-reference table still holds. Voice
+ * notes are kept as they are.
  */
 
 export interface Stripped {
@@ -25,7 +28,57 @@ export function stripMetadata(bytes: Buffer, type: string): Stripped {
   if (type === 'image/jpeg') return stripJpeg(bytes);
   if (type === 'image/png') return stripPng(bytes);
   if (type === 'image/webp') return stripWebp(bytes);
+  if (type === 'application/pdf') return blankPdfMetadata(bytes);
   return { bytes, removed: [] };
+}
+
+// ---- PDF
+
+const PDF_INFO_KEYS: Record<string, string> = {
+  Author: "author's name",
+  Creator: 'the software that made it',
+  Producer: 'the software that made it',
+  Title: 'title',
+  Subject: 'subject',
+  Keywords: 'keywords',
+  CreationDate: 'dates',
+  ModDate: 'dates',
+};
+const SPACE = 0x20;
+
+/** Blanks `/Key (literal)` or `/Key <hex>` values of the document information keys, and `<x:xmpmeta …</x:xmpmeta>`. */
+function blankPdfMetadata(input: Buffer): Stripped {
+  const out = Buffer.from(input);
+  const text = out.toString('latin1');
+  const removed = new Set<string>();
+  const key = /\/(Author|Creator|Producer|Title|Subject|Keywords|CreationDate|ModDate)\s*([(<])/g;
+  for (let m = key.exec(text); m; m = key.exec(text)) {
+    const open = m.index + m[0].length - 1;
+    const end = m[2] === '(' ? literalEnd(out, open) : out.indexOf(0x3e, open + 1);
+    if (end < 0) continue;
+    // A hex string stays hex (each pair "20", a space); a literal string's bytes become spaces.
+    for (let i = open + 1; i < end; i++) out[i] = m[2] === '(' ? SPACE : (i - open) % 2 === 1 ? 0x32 : 0x30;
+    if (end > open + 1) removed.add(PDF_INFO_KEYS[m[1]]);
+    key.lastIndex = end;
+  }
+  for (let from = text.indexOf('<x:xmpmeta'); from >= 0; from = text.indexOf('<x:xmpmeta', from + 1)) {
+    const close = text.indexOf('</x:xmpmeta>', from);
+    if (close < 0) break;
+    out.fill(SPACE, from, close + '</x:xmpmeta>'.length);
+    removed.add('XMP');
+  }
+  return { bytes: out, removed: [...removed] };
+}
+
+/** The index of the `)` closing the literal string opened at `open` (nested pairs and backslash escapes kept), or -1. */
+function literalEnd(b: Buffer, open: number): number {
+  let depth = 0;
+  for (let i = open; i < b.length; i++) {
+    if (b[i] === 0x5c) i++;
+    else if (b[i] === 0x28) depth++;
+    else if (b[i] === 0x29 && --depth === 0) return i;
+  }
+  return -1;
 }
 
 // ---- JPEG

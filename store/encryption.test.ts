@@ -22,6 +22,7 @@ import {
   contactById,
   contactIdForIdentity,
   contactPhoneAndEmail,
+  createCallback,
   createCase,
   createConversation,
   dialogueOf,
@@ -285,6 +286,10 @@ describe('rotate-keys', () => {
     const agent = await insertAgent(db, { tenant, email: 'a@example.org', name: 'A', roles: ['agent'], skills: [], capacity: 1, passwordHash: 'x' });
     await setPendingTotpSecret(db, agent.id, 'JBSWY3DPEHPK3PXP');
     const c = await createCase(db, { tenant, referencePrefix: 'ROT', serviceId: 's', summary: 'A case', details: { note: 'gate code 4321' }, location: { address: '1 Rot Lane' }, actor: 'test' });
+    await createCallback(db, {
+      id: 'cb-rot', tenant, conversationId: conversation.id, contactId, phone: '+447700900999', reason: 'resident_request', serviceId: null,
+      queueId: 'general', kind: 'standard', slotAt: null, dueAt: new Date(), maxAttempts: 3, retryAfterMinutes: 30,
+    });
     await insertRotaEntry(db, { tenant, skill: 'safety', name: 'Duty', channel: 'sms', destination: '+447700900111', startsAt: new Date(0), endsAt: new Date(Date.now() + 3600_000), createdBy: null });
     await insertReferral(db, {
       id: 'ref-rot', tenant, handoffId: null, conversationId: conversation.id, rotaEntryId: null, channel: 'sms', destination: '+447700900111', summary: 'urgent: gate code 4321',
@@ -321,6 +326,8 @@ describe('rotate-keys', () => {
     expect(counts['agents.totp_secret']).toBe(1);
     expect(counts['cases.details']).toBe(1);
     expect(counts['cases.summary']).toBe(1);
+    expect(counts['case_events.data']).toBe(1); // the case's created event
+    expect(counts['callbacks.phone']).toBe(1);
     // Every conversation's dialogue: the empty ones written in clear at creation are sealed too.
     expect(counts['conversations.dialogue']).toBe(3);
     // The legacy rows in clear and the rows under k1.

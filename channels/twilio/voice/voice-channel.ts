@@ -458,6 +458,14 @@ export class VoiceChannel {
         .replace(/,? and someone will reply here when they are back\./, ', who will see it when they are back.')
         .replace(/,? who will see it when they are back and can reply here\./, ', who will see it when they are back.')
         .replace(/\s*You can also ask for a call-back(, or leave it with the team)?\./, '');
+      if (s.callbacks) {
+        // The council offers call-backs: one is a key away (bot/callbacks.ts offers the slots); hanging up leaves the message.
+        const offer: OutboundMessage = {
+          text: `${words} If you'd like us to call you back when we're open, I can book a time now. Otherwise you can hang up: your message is with the team.`,
+          suggestions: [{ label: "a call-back when we're open", value: 'Please call me back' }],
+        };
+        return this.gather(ctx, urls, this.render(ctx, [offer]), spokenBefore);
+      }
       return goodbyeResponse([...spokenBefore, ...toSegments(`${words} Thank you for calling. Goodbye.`)], voice);
     }
     const queueName = s.queues.find((q) => q.id === notice.queue)?.name ?? 'customer services';

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { notifyConfiguredForTests } from '../../../notify/notify-stand-in.fixture.js';
 import { addRotaEntry, rotaEntryInput } from '../../../handoff/referrals/index.js';
 import { startTestServer, type TestServer } from '../../../test/server.js';
@@ -17,20 +18,31 @@ afterAll(async () => {
   await server?.close();
 });
 
-test('out of hours a request for a person is explained and the call ends politely, not queued', async () => {
+test('out of hours a request for a person is explained, not queued, and a call-back is one key away; hanging up leaves the message', async () => {
   const c = new TwilioCall(voice.url, '+447700900401');
   await c.start();
   const r = await c.say('Can I talk to a person please');
   expect(findAll(r.root!, 'Enqueue')).toHaveLength(0);
-  expect(findAll(r.root!, 'Hangup')).toHaveLength(1);
+  // The demo council offers call-backs: the call does not end, the offer is read with its key.
+  expect(findAll(r.root!, 'Hangup')).toHaveLength(0);
+  expect(findAll(r.root!, 'Gather')).toHaveLength(1);
   expect(r.spoken).toMatch(/nobody is here right now/);
   expect(r.spoken).toMatch(/Customer services team, who will see it when they are back/);
+  expect(r.spoken).toMatch(/If you'd like us to call you back when we're open, I can book a time now\. Otherwise you can hang up: your message is with the team\./);
+  expect(r.spoken).toMatch(/For a call-back when we're open, press 1\./);
   expect(r.spoken).not.toMatch(/reply here|ask for a call-back/);
-  expect(r.spoken).toMatch(/Goodbye/);
   expect(r.spoken).not.toMatch(/https?:|www\./);
   const conversation = await server.store.db.selectFrom('conversations').selectAll().where('tenant_id', '=', server.tenant).where('channel_user_id', '=', c.from).executeTakeFirstOrThrow();
   // The conversation waits in the console queue for the morning.
   expect(conversation.state).toBe('queued');
+  // Key 1: the next slots (Monday's, the centre being closed on Sunday), read with their keys; key 2 books one.
+  const slots = await c.press('1');
+  expect(slots.spoken).toMatch(/Monday 23 November/);
+  expect(slots.spoken).toMatch(/press 1/i);
+  const booked = await c.press('2');
+  expect(booked.spoken).toMatch(/call you on .* on Monday 23 November/);
+  const callbacks = await sql<{ status: string }>`select status from callbacks where tenant_id = ${server.tenant} and conversation_id = ${conversation.id}`.execute(server.store.db);
+  expect(callbacks.rows).toEqual([{ status: 'pending' }]);
 });
 
 test('out of hours with nobody on call and no way to send a referral: the caller is told the truth, then the call ends', async () => {
