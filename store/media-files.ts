@@ -1,8 +1,8 @@
 import { sql, type ColumnType, type Kysely } from 'kysely';
 import { inboundByProviderId, lockConversation, resolveConversation, withIdentityLock } from './conversations.js';
-import { seal, unseal } from './crypto.js';
+import { seal } from './crypto.js';
 import { markProcessed, storeInbound, storeOutbound } from './messages.js';
-import type { MediaFile } from './meta.js';
+import { mediaOf, type MediaFile } from './meta.js';
 import type { ConversationRow, Database, Db } from './schema.js';
 
 /**
@@ -81,19 +81,7 @@ type Row = Pick<MediaFilesTable, Exclude<(typeof COLUMNS)[number], 'created_at'>
 
 function fileOf(row: Row, inlineData: string | null = null): StoredFile {
   return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    conversationId: row.conversation_id,
-    messageId: row.message_id === null ? null : String(row.message_id),
-    channel: row.channel,
-    providerMediaId: row.provider_media_id,
-    status: row.status === 'stored' ? 'stored' : 'refused',
-    reason: row.reason,
-    contentType: row.content_type,
-    sizeBytes: row.size_bytes === null ? null : Number(row.size_bytes),
-    sha256: row.sha256,
-    name: row.name === null ? null : unseal(row.name),
-    createdAt: new Date(row.created_at),
+    ...mediaOf({ ...row, created_at: new Date(row.created_at) }),
     object: row.storage && row.object_key ? { storage: row.storage, objectKey: row.object_key, keyId: row.key_id } : null,
     metadataRemoved: row.metadata_removed,
     inlineData,

@@ -179,7 +179,8 @@ export async function storeMediaFile(db: Db, file: Omit<MediaFile, 'createdAt' |
 
 const MEDIA_COLUMNS = ['id', 'tenant_id', 'conversation_id', 'message_id', 'channel', 'provider_media_id', 'status', 'reason', 'content_type', 'size_bytes', 'sha256', 'name', 'created_at'] as const;
 
-function mediaOf(row: Pick<Selectable<MediaFilesTable>, (typeof MEDIA_COLUMNS)[number]>): MediaFile {
+/** A media_files row as a file's description (store/media-files.ts adds where its bytes are). */
+export function mediaOf(row: Pick<Selectable<MediaFilesTable>, (typeof MEDIA_COLUMNS)[number]>): MediaFile {
   return {
     id: row.id,
     tenantId: row.tenant_id,
