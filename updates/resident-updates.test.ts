@@ -131,7 +131,13 @@ describe('SMS', () => {
 
     await moveTo(reference, 'scheduled', 'A crew will fill it on Monday');
     // The server's own pass and a second process's, at once, then again: one message.
-    const other = new ResidentUpdates({ db: db(), jobs: h.server.jobs, log: h.server.log, clock: now, tenants: () => [tenant()], council: () => undefined, delivered: async () => undefined });
+    // A second process, configured as the server is (api/server.ts), whose dispatch does nothing.
+    const council = (t: string) => {
+      const pack = h.server.assistant.runtime(t).pack;
+      const st = pack.settings;
+      return { name: st.councilName, contact: st.contact.phone, timezone: st.openingHours.timezone, quietHours: st.updates.quietHours, serviceName: (id: string) => pack.servicesById.get(id)?.name };
+    };
+    const other = new ResidentUpdates({ db: db(), jobs: h.server.jobs, log: h.server.log, clock: now, tenants: () => [tenant()], council, delivered: async () => undefined });
     await Promise.all([pass(), other.runOnce()]);
     await pass();
     // Whichever pass wins sends it: the second process's dispatch is a no-op here, so when it wins the
