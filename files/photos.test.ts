@@ -12,7 +12,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import twilio from 'twilio';
 import { purgeExpired } from '../jobs/index.js';
-import { caseDetails, createBackofficeKey, createCase, createOpen311Client, findCaseByReference, openCase, parseKeyring, rotateSealedFields, setKeyring, storeMediaFile, unseal } from '../store/index.js';
+import { caseDetails, createBackofficeKey, createCase, createOpen311Client, findCaseByReference, openCase, parseKeyring, rotateSealedFields, seal, setKeyring, unseal } from '../store/index.js';
 import { signedInAgent, type ConsoleClient } from '../test/console-client.js';
 import { startTestServer, type TestServer } from '../test/server.js';
 import { startGraphStandIn, type GraphStandIn } from '../channels/meta/graph-stand-in.fixture.js';
@@ -385,7 +385,10 @@ test('a photo sent after a case was made joins it, and the resident is told so',
 test('files kept in the database before the file storage move into the bucket and still open', async () => {
   const id = randomUUID();
   const old = Buffer.from('%PDF-1.4\nan old letter\n%%EOF\n');
-  await storeMediaFile(db(), { id, tenantId: server.tenant, conversationId: conversations.whatsapp, messageId: null, channel: 'whatsapp', providerMediaId: 'm1', status: 'stored', reason: null, contentType: 'application/pdf', sizeBytes: old.length, sha256: null, name: 'letter.pdf', data: old });
+  // A row as files were kept before migration 016: the bytes sealed in the row itself.
+  await sql`insert into media_files (id, tenant_id, conversation_id, channel, provider_media_id, status, content_type, size_bytes, name, data)
+    values (${id}, ${server.tenant}, ${conversations.whatsapp}, 'whatsapp', 'm1', 'stored', 'application/pdf', ${old.length},
+      ${seal('messages.parts', 'letter.pdf')}, ${seal('messages.parts', old.toString('base64'))})`.execute(db());
   expect((await openFile(db(), server.tenant, id))!.data!.equals(old)).toBe(true);
   expect(await moveInlineFiles(db())).toBe(1);
   const [row] = (await sql<Row & { data: string | null }>`select object_key, storage, key_id, data from media_files where id = ${id}`.execute(db())).rows;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { identityKeys } from './conversations.js';
 import { seal, sealJson, unseal, unsealJson } from './crypto.js';
@@ -146,35 +145,6 @@ export interface MediaFile {
   sha256: string | null;
   name: string | null;
   createdAt: Date;
-}
-
-/**
- * Keeps a file a resident sent (sealed, its bytes in the row), or the record that it was refused
- * and why; once per id. How files were kept before migration 016: new files go through files/
- * (their bytes in the file storage, store/media-files.ts), and rows written this way move there at start.
- */
-export async function storeMediaFile(db: Db, file: Omit<MediaFile, 'createdAt' | 'id'> & { id?: string; data?: Buffer }): Promise<string> {
-  const id = file.id ?? randomUUID();
-  await md(db)
-    .insertInto('media_files')
-    .values({
-      id,
-      tenant_id: file.tenantId,
-      conversation_id: file.conversationId,
-      message_id: file.messageId,
-      channel: file.channel,
-      provider_media_id: file.providerMediaId,
-      status: file.status,
-      reason: file.reason,
-      content_type: file.contentType,
-      size_bytes: file.sizeBytes,
-      sha256: file.sha256,
-      name: file.name === null ? null : seal('messages.parts', file.name),
-      data: file.data ? seal('messages.parts', file.data.toString('base64')) : null,
-    })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-  return id;
 }
 
 const MEDIA_COLUMNS = ['id', 'tenant_id', 'conversation_id', 'message_id', 'channel', 'provider_media_id', 'status', 'reason', 'content_type', 'size_bytes', 'sha256', 'name', 'created_at'] as const;
