@@ -14,7 +14,7 @@
 /** The top-level folders that hold code. `content/` and `catalogue/` are data, not code. */
 const CODE_FOLDERS = [
   'store', 'jobs', 'intents', 'knowledge-base', 'cases', 'conversations', 'notify', 'handoff', 'bot',
-  'channels', 'open311', 'backoffice', 'updates', 'files', 'callbacks', 'api', 'web', 'wire', 'scripts', 'test',
+  'channels', 'open311', 'backoffice', 'updates', 'files', 'callbacks', 'reports', 'api', 'web', 'wire', 'scripts', 'test',
 ];
 
 /**
@@ -40,6 +40,7 @@ const MAY_USE = {
   updates: ['store', 'jobs', 'notify', 'cases'],
   files: ['store'],
   callbacks: ['store', 'jobs', 'conversations'],
+  reports: ['store'],
   // web/ is covered by web-only-wire.
 };
 

@@ -1,7 +1,7 @@
 import { ContentPackError } from '../bot/index.js';
 import { RecogniserConfigError } from '../intents/index.js';
 import { NotifyConfigError } from '../notify/index.js';
-import { MetaConfigError, TwilioConfigError } from '../channels/index.js';
+import { AzureBotConfigError, DirectLineConfigError, EmailConfigError, MetaConfigError, TwilioConfigError } from '../channels/index.js';
 import { FilesConfigError } from '../files/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startServer } from './server.js';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     process.on('SIGINT', () => void stop('SIGINT'));
     console.log(`Council assistant: demo at ${config.publicUrl ?? `http://localhost:${server.port}`}/`);
   } catch (err) {
-    if (err instanceof RecogniserConfigError || err instanceof NotifyConfigError || err instanceof TwilioConfigError || err instanceof MetaConfigError || err instanceof FilesConfigError) {
+    if (err instanceof RecogniserConfigError || err instanceof NotifyConfigError || err instanceof TwilioConfigError || err instanceof MetaConfigError || err instanceof EmailConfigError || err instanceof DirectLineConfigError || err instanceof AzureBotConfigError || err instanceof FilesConfigError) {
       console.error(err.message);
       process.exit(2);
     }

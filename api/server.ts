@@ -15,6 +15,7 @@ import {
   REFERRAL_SWEEP_EVERY_MS,
   REFERRAL_SWEEP_JOB,
   seedDemoAgents,
+  SsoClient,
 } from '../handoff/index.js';
 import { AgentVoice, createChannels, createClaimCodeSender } from '../channels/index.js';
 import { createJobQueue, purgeExpired, registerRecovery, type JobQueue } from '../jobs/index.js';
@@ -27,7 +28,7 @@ import { loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createRealtime } from './realtime.js';
-import { attachConsoleNamespace, callChanged, notifyConversationMessage, relayResidentTyping, routeAllTenants, type ConsoleDeps } from './console/index.js';
+import { attachConsoleNamespace, callChanged, nextConsultee, notifyConversationMessage, relayResidentTyping, routeAllTenants, type ConsoleDeps } from './console/index.js';
 import { deliverFollowUp, dutyPolicyFor, wireHandoffEvents } from './handoff-events.js';
 import { loadPacks, loadTenants } from './tenants.js';
 import { wireCallbacks } from './callbacks-wiring.js';
@@ -167,8 +168,11 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     publicUrl,
     defaultTenant,
     dispatchOutbound: (tenant, conversationId) => void dispatchOutbound(tenant, conversationId),
+    relayAgentTyping: (tenant, conversationId, name, typing) => void channels.typing(tenant, conversationId, { name }, typing),
     secureCookies: !!publicUrl?.startsWith('https://'),
     clock: options.clock ?? (() => new Date()),
+    // Single sign-on (issue 16): client secrets come from OIDC_CLIENT_SECRET__<COUNCIL>.
+    ssoClient: new SsoClient(options.env ?? process.env),
   };
   // Callers bridged to agents from the console (issue 14): Twilio REST redirects, TwiML, Voice tokens.
   const voiceEnv = options.env ?? process.env;
@@ -181,6 +185,8 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     sayVoice: (tenant) => tenants.get(tenant)?.pack.settings.channels.voice.voice ?? 'Polly.Amy-Neural',
     queueName: (tenant, queueId) => tenants.get(tenant)?.pack.settings.queues.find((q) => q.id === queueId)?.name,
     changed: (tenant, conversationId) => void callChanged(consoleDeps, tenant, conversationId),
+    nextConsultee: (tenant, queueId, exclude) => nextConsultee(consoleDeps, tenant, queueId, exclude),
+    callerId: (tenant) => tenants.get(tenant)?.pack.settings.channels.twilioNumbers[0],
   });
   // Call-backs (issue 14, item 2): placed through Twilio, their outcome, overdue alerts to supervisors.
   consoleDeps.callbacks = await wireCallbacks(consoleDeps, { env: options.env ?? process.env, publicUrl: () => publicUrl, jobs, twilioNumber: (t) => tenants.get(t)?.pack.settings.channels.twilioNumbers[0] });
@@ -239,6 +245,8 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
   const appConfig = { ...config, jobsQueueName: options.jobsQueue ?? config.jobsQueueName };
   const app = createApp({ config: appConfig, store, assistant, metrics, log, defaultTenant, webDir: path.join(repoRoot, 'web'), realtime, console: consoleDeps, channels });
   server.on('request', app);
+  // Channels with their own listeners (an SMTP port) or WebSocket paths on this server.
+  await channels.start(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? config.port, resolve);
@@ -276,6 +284,7 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
       // socket.io Redis clients must outlive it.
       await jobs.close();
       await realtime.close();
+      await channels.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await store.close();

@@ -12,10 +12,11 @@
  * - a complaint has no slot: it is due within `complaintTargetMinutes` (from now when open, else
  *   from the next opening), and the reply says exactly that.
  * The number is the caller's or texter's own (the network vouches for it), else one given in the chat.
+ * "Cancel my call-back" cancels the conversation's waiting one (effect `cancel_callback`, audited).
  */
 import { randomUUID } from 'node:crypto';
 import { isOpen, queueFor, type OpeningHours } from '../handoff/index.js';
-import { bookedSlots, openHandoffFor, toE164, type ConversationRow, type Db } from '../store/index.js';
+import { bookedSlots, openCallbackFor, openHandoffFor, toE164, type ConversationRow, type Db } from '../store/index.js';
 import type { Settings } from './content-pack/index.js';
 import type { DialogueState } from './dialogue.js';
 import type { TurnEffect } from './effects.js';
@@ -72,6 +73,8 @@ const LEAD_MINUTES = 10;
 const COMPLAINT_SERVICE = 'corporate.complaint';
 const COMPLAINT_WORDS = /\bcomplain(t|ts|ing|ed)?\b/;
 
+/** "Cancel my call-back", "I don't need the call back any more", "no longer need a callback". */
+const CANCELS = /\b(cancel|do not need|dont need|don't need|no longer need|no longer want|don't want|dont want)\b.*\b(call ?-?back|call me back)\b/;
 const ASKS_QUEUED = /\b(call|ring|phone) (me )?back\b|\bcall ?-?back\b/;
 /** Outside a queue a bare "called me back" may be a complaint about one; a request is worded as one. */
 const ASKS = /^(please )?(call|ring|phone) me back\b|\b(can|could|would|will) (you|someone|somebody|a person|an adviser) (please )?(call|ring|phone) me( back)?\b|\b(ask for|request|arrange|book|want|like|need) (a )?(call ?-?back|call me back)\b|^call ?-?back( please)?$/;
@@ -182,6 +185,7 @@ export async function decideCallback(t: CallbackTurn, queued: boolean): Promise<
     }
     if (!asksForCallback(t.text, queued)) return { replies: [{ text: "OK, I haven't booked a call-back." }], action: 'callback_declined' };
   }
+  if (CANCELS.test(clean(t.text))) return cancelByResident(t);
   if (!asksForCallback(t.text, queued)) return null;
   const phone = numberFor(t);
   const complaint = COMPLAINT_WORDS.test(clean(t.text));
@@ -309,4 +313,23 @@ async function bookComplaint(t: CallbackTurn, cb: CallbackSettings, phone: strin
     replies: [{ text: `Thank you. A member of our team will call you on ${spoken(phone)} about your complaint ${when}. ${retryWording(cb)}` }],
     action: 'callback_booked',
   };
+}
+
+/**
+ * The resident cancels their call-back: the conversation's waiting (or missed) one is cancelled
+ * and leaves the queue; one being called now cannot be, and the reply says so.
+ */
+async function cancelByResident(t: CallbackTurn): Promise<CallbackAnswer> {
+  const tenant = t.runtime.pack.tenant;
+  const open = await openCallbackFor(t.db, tenant, t.conversation.id);
+  if (!open) return { replies: [{ text: "You don't have a call-back booked with us in this conversation. Is there anything else I can help with?" }], action: 'callback_none' };
+  if (open.status === 'calling') return { replies: [{ text: "We're calling you about it right now, so I can't cancel it. You can simply not answer, or tell the adviser you no longer need the call." }], action: 'callback_calling' };
+  t.effects.push({ type: 'cancel_callback', tenant, id: open.id });
+  t.effects.push({
+    type: 'audit',
+    event: { tenant, actorType: 'resident', actorId: t.conversation.id, action: 'callback.cancelled', subjectType: 'conversation', subjectId: t.conversation.id, detail: { callbackId: open.id, by: 'resident', was: open.status, attempts: open.attempts } },
+  });
+  t.recognition.callback = { id: open.id, cancelled: true };
+  const when = open.slotAt ? ` for ${slotLabel(open.slotAt, t.runtime.pack.settings.openingHours.timezone)}` : '';
+  return { replies: [{ text: `OK, I've cancelled your call-back${when}. Is there anything else I can help with?` }], action: 'callback_cancelled' };
 }

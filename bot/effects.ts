@@ -8,6 +8,7 @@ import { recordRepeatReport } from '../cases/index.js';
 import {
   abandonHandoff,
   annotateHandoff,
+  cancelCallbackRow,
   createCallback,
   createCase,
   createHandoff,
@@ -29,6 +30,7 @@ import {
   type NewCaseSubscription,
 } from '../store/index.js';
 import type { TenantRuntime } from './runtime.js';
+import { applySatisfaction, type SatisfactionChange } from './satisfaction.js';
 
 type NewHandoff = Parameters<typeof createHandoff>[1] & { id: string };
 type AuditEvent = Parameters<typeof recordAudit>[1];
@@ -60,6 +62,10 @@ export type TurnEffect =
   | { type: 'case_updates'; change: { kind: 'subscribe'; subscription: NewCaseSubscription } | { kind: 'stop'; contactId: string | null; conversationId: string } }
   /** A call-back the resident chose (bot/callbacks.ts): a work item in the console's call-back queue (callbacks/). */
   | { type: 'create_callback'; callback: NewCallback }
+  /** The resident cancelled their waiting call-back (bot/callbacks.ts); it leaves the queue. */
+  | { type: 'cancel_callback'; tenant: string; id: string }
+  /** "How did we do?" asked, rated, commented on, or left (bot/satisfaction.ts). */
+  | { type: 'satisfaction'; change: SatisfactionChange }
   | { type: 'audit'; event: AuditEvent };
 
 /**
@@ -128,8 +134,14 @@ export async function applyTurnEffects(db: Db, runtime: TenantRuntime, tenant: s
       case 'create_callback':
         await createCallback(db, e.callback);
         break;
+      case 'cancel_callback':
+        await cancelCallbackRow(db, e.tenant, e.id, 'cancelled by the resident', null, now);
+        break;
       case 'audit':
         await recordAudit(db, e.event);
+        break;
+      case 'satisfaction':
+        await applySatisfaction(db, tenant, now, e.change);
         break;
       case 'case_updates':
         if (e.change.kind === 'subscribe') await recordCaseSubscription(db, e.change.subscription);

@@ -9,3 +9,4 @@ export { yesNo } from './matching.js';
 export type { DialogueState } from './dialogue.js';
 export { topSafety, SAFETY_CLASSIFIER_THRESHOLD } from '../intents/index.js';
 export { normaliseInboundText, MAX_INBOUND_CHARS } from './inbound-text.js';
+export { askAfterAgentClose, mayAskByPhone, recordPhoneAsk, recordKey, PHONE_QUESTION, ratingIn } from './satisfaction.js';

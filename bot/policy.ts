@@ -71,6 +71,7 @@ import {
   type SafetyRoute,
 } from './replies.js';
 import type { TenantRuntime } from './runtime.js';
+import { answerSatisfaction, askAtEnd, mayBeAnswering, type SatisfactionDialogue, type SatisfactionTurn } from './satisfaction.js';
 
 export interface TurnInput {
   db: Db;
@@ -160,7 +161,7 @@ export async function decideTurn(input: TurnInput): Promise<TurnResult> {
   // The answer to "Is anyone in danger right now?": yes escalates; no decides the message that raised it.
   const pending = input.dialogue.dangerCheck;
   if (pending) {
-    const answer = yesNo(text);
+    const answer = dangerAnswer(text);
     const dialogue = { ...input.dialogue };
     delete dialogue.dangerCheck;
     if (answer === true) {
@@ -178,6 +179,9 @@ export async function decideTurn(input: TurnInput): Promise<TurnResult> {
     turn.forgetDangerCheck();
   }
   if (decision?.action === 'ask' && !sameReading(input.dialogue.dangerAsked, decision) && !turn.answersOwnQuestion()) return turn.askDanger(decision);
+  // "How did we do?" waiting (satisfaction.ts): a "1" is its answer, not a menu choice.
+  const satisfaction = await turn.satisfaction();
+  if (satisfaction) return satisfaction;
   // Call-backs (callbacks.ts): a slot chosen, a number given, or a new request, where the council offers them.
   const callback = await turn.callback();
   if (callback) return callback;
@@ -190,6 +194,22 @@ const ONE_TIME_CODE = /^\s*\d{3}[\s-]?\d{3}\s*$/;
 const CODE_LOOKBACK_MS = 24 * 3600_000;
 /** A second code to the same number is not sent within this time (a resident giving it twice, a loop). */
 const CODE_RESEND_AFTER_MS = 60_000;
+
+/**
+ * Round 7 of issue 8: the question may go to someone who wrote in another language, so a bare yes or no in the commonest
+ * community languages counts too (Polish, Romanian, Spanish, Italian, Portuguese, Turkish, Welsh, Hungarian, Lithuanian,
+ * Somali, Urdu/Punjabi/Hindi romanised, Arabic, Persian, Bengali, Chinese, Bulgarian/Russian, Urdu and Punjabi scripts).
+ */
+const YES_WORDS = /^(?:tak|da|si|sí|sim|evet|ie|oes|ydy|igen|taip|haa|haan|han|ha|ji haan|نعم|ايوه|آره|بله|হ্যাঁ|হা|是|是的|对|有|да|ہاں|جی|ਹਾਂ|ja|oui)$/u;
+const NO_WORDS = /^(?:nie|nu|não|nao|hayır|hayir|na|nem|ne|maya|nahi|nahin|nahi ji|لا|نه|না|不|不是|没有|没|нет|не|نہیں|ਨਹੀਂ|nein|non)$/u;
+function dangerAnswer(text: string): boolean | null {
+  const answer = yesNo(text);
+  if (answer !== null) return answer;
+  const t = text.trim().toLowerCase().replace(/[\s.!?,،؟。！？]+$/u, '');
+  if (YES_WORDS.test(t)) return true;
+  if (NO_WORDS.test(t)) return false;
+  return null;
+}
 
 function sameReading(asked: DialogueState['dangerAsked'], decision: Exclude<SafetyDecision, null>): boolean {
   return !!asked && asked.category === decision.category && asked.kind === decision.kind;
@@ -302,6 +322,10 @@ class Turn {
     const text = this.input.text;
     if (yesNo(text) !== null || ordinal(text) !== null) return true;
     if (answersStatusQuestion(this.statusTurn())) return true;
+    // A call-back slot offered last turn, picked by its label ("Thursday 3 December, 11:00am"), or the number asked for.
+    const offer = (this.dialogue as CallbackDialogue).callbackOffer;
+    if (offer && matchChoice(text, offer.slots.map((s) => ({ value: s.at, label: s.label })))) return true;
+    if (this.dialogue.awaitingCallbackNumber && this.entities.some((e) => e.type === 'phone')) return true;
     const active = this.dialogue.flow;
     const flow = active && this.pack.flows.find((f) => f.id === active.id);
     if (!active || !flow) return false;
@@ -319,7 +343,7 @@ class Turn {
     const check: DangerCheck = { text: this.input.text, category: decision.category, kind: decision.kind, reason: decision.reason };
     this.dialogue.dangerCheck = check;
     this.dialogue.dangerAsked = { category: decision.category, kind: decision.kind };
-    return this.done([dangerQuestion(this.settings)], undefined, 'danger_check');
+    return this.done([dangerQuestion(this.settings, { unreadable: decision.unreadable })], undefined, 'danger_check');
   }
 
   /**
@@ -359,7 +383,46 @@ class Turn {
     });
     this.dialogue = emptyDialogue();
     this.recognition.ended = { handoffId: open?.id ?? null, handoff };
-    return this.done([chatEnded(this.settings, this.input.channel, handoff === 'kept_for_safety')], { to: 'closed', cause: 'resident_ended', handoffId: open?.id ?? null }, 'chat_ended');
+    const ask = await this.askSatisfaction(handoff === 'kept_for_safety');
+    return this.done(
+      // The question first: the chat's last words stay "You've ended this chat" (the widget's ended state follows them).
+      [...ask, chatEnded(this.settings, this.input.channel, handoff === 'kept_for_safety')],
+      { to: 'closed', cause: 'resident_ended', handoffId: open?.id ?? null },
+      'chat_ended',
+    );
+  }
+
+  /** What satisfaction.ts is lent of this turn; `risk`: a disclosure now or kept for the team. */
+  private satisfactionTurn(risk = false): SatisfactionTurn {
+    const { db, conversation, channel } = this.input;
+    return { db, tenant: this.pack.tenant, conversation, channel, risk: risk || !!this.recognition.safety };
+  }
+
+  /** At the end of a chat: "How did we do?", once per conversation and never after a disclosure (satisfaction.ts). */
+  private async askSatisfaction(risk: boolean): Promise<OutboundMessage[]> {
+    const ask = await askAtEnd(this.satisfactionTurn(risk));
+    if (!ask) return [];
+    this.effects.push({ type: 'satisfaction', change: ask.change });
+    this.recognition.satisfaction = 'asked';
+    (this.dialogue as SatisfactionDialogue).satisfaction = 'asked';
+    return [ask.reply];
+  }
+
+  /** The answer to a waiting "How did we do?": a rating, then a comment; null when the message is something else (the question lapses). */
+  async satisfaction(): Promise<TurnResult | null> {
+    const noted = this.dialogue as SatisfactionDialogue;
+    if (!mayBeAnswering(this.input.conversation, noted)) return null;
+    delete noted.satisfaction;
+    const top = this.prediction.ranked[0];
+    // A confident request phrased as one is not a comment.
+    const newRequest =
+      this.confidentIntent() && !!top && !top.intent.startsWith('meta.') && /\?$|^(how|what|when|where|which|who|why|can|could|do|does|is|are|will|should|i want|i need|i would like|report)\b/i.test(this.input.text.trim());
+    const answer = await answerSatisfaction(this.satisfactionTurn(), this.input.text, this.input.now, newRequest);
+    if (!answer) return null;
+    for (const change of answer.changes) this.effects.push({ type: 'satisfaction', change });
+    this.recognition.satisfaction = answer.action;
+    if (answer.action === 'satisfaction_score') noted.satisfaction = 'comment';
+    return answer.replies.length ? this.done(answer.replies, undefined, answer.action) : null;
   }
 
   /** A call-back request or the answer to this part's question, decided by callbacks.ts; null when neither. */
@@ -509,7 +572,7 @@ class Turn {
         return this.done([greeting(this.settings)], undefined, 'greeting');
       case 'meta.thanks_goodbye':
         this.dialogue.misunderstandings = 0;
-        return this.done([goodbye()], undefined, 'goodbye');
+        return this.done([goodbye(), ...(await this.askSatisfaction(false))], undefined, 'goodbye');
       case 'meta.speak_to_person':
         return this.handoff('resident_request');
       case 'meta.complaint_about_bot':

@@ -136,9 +136,23 @@ export function safetyReply(s: Settings, kind: RiskKind, route: SafetyRoute, at:
   };
 }
 
-/** Asked once when the classifier is unsure about safety and the screen is silent. */
-export function dangerQuestion(s: Settings): OutboundMessage {
+/**
+ * Asked once when the classifier is unsure about safety and the screen is silent. For a message the assistant cannot read (a
+ * script or language it does not read: `unreadable`), it says so in plain English first, and that 999 can find an interpreter.
+ */
+export function dangerQuestion(s: Settings, opts: { unreadable?: boolean } = {}): OutboundMessage {
   const nines = s.emergency.emergencyServices ?? '999';
+  if (opts.unreadable) {
+    return {
+      text: `Sorry, I may not have understood that: I read English best.\n\nIs anyone in danger right now?\n\nIf someone is in danger, call ${nines}. They can find an interpreter.`,
+      speech: `Sorry, I may not have understood that: I understand English best. Is anyone in danger right now? If someone is in danger, call ${spokenNumber(nines)}. They can find an interpreter.`,
+      suggestions: [
+        { label: 'Yes', value: 'Yes' },
+        { label: 'No', value: 'No' },
+      ],
+      askFor: 'yes_no',
+    };
+  }
   return {
     text: `Is anyone in danger right now?\n\nIf someone is in danger, call ${nines}.`,
     speech: `Is anyone in danger right now? If someone is in danger, call ${spokenNumber(nines)}.`,

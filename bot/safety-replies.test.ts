@@ -175,6 +175,36 @@ describe('the ask-once danger check', () => {
   });
 });
 
+describe('a message the assistant cannot read (round 7)', () => {
+  // The real screen and the demo's safety model: Persian is a script the assistant does not read.
+  const PERSIAN = 'همسرم مرا تهدید می‌کند و اجازه نمی‌دهد از خانه بیرون بروم. الان در خانه نیست.';
+  test('is asked the danger question in plain English, told which language is read, and a yes in its own language escalates', async () => {
+    const r = await resident();
+    const asked = await r.say(PERSIAN);
+    expect(asked).toHaveLength(1);
+    expect(asked[0].text).toMatch(/^Sorry, I may not have understood that: I read English best\./);
+    expect(asked[0].text).toMatch(/Is anyone in danger right now\?/);
+    expect(asked[0].text).toMatch(/If someone is in danger, call 999\. They can find an interpreter\./);
+    expect(asked[0].suggestions?.map((s) => s.value)).toEqual(['Yes', 'No']);
+    expect(await handoffsOf(r.conversationId)).toHaveLength(0);
+    const replies = (await r.say('بله')) as Reply[];
+    expect(replies.find((m) => m.handoff)?.handoff?.priority).toBe('urgent');
+    expect((await lastRecognition(r.conversationId)).dangerCheck).toBe('yes');
+  });
+  test('a no in its own language continues, without escalating', async () => {
+    const r = await resident();
+    await r.say(PERSIAN);
+    const replies = (await r.say('نه')) as Reply[];
+    expect(replies.some((m) => m.handoff)).toBe(false);
+    expect((await lastRecognition(r.conversationId)).dangerCheck).toBe('no');
+  });
+  test('an English message is asked, if at all, without the language note', async () => {
+    const r = await resident();
+    const replies = await r.say('when is my bin collected on Harbour Road');
+    expect(allText(replies)).not.toMatch(/I read English best/);
+  });
+});
+
 describe('ending the chat', () => {
   test('"I want to end this chat" is not a risk: the chat closes, and a later message starts afresh', async () => {
     const r = await resident();

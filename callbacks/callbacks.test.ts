@@ -354,4 +354,70 @@ describe('the console places, retries and closes call-backs', () => {
       socket.close();
     }
   });
+
+  test('cancelled by an agent with a reason (audited, out of the queue, pushed live) and by the resident in web chat and by SMS', async () => {
+    const r = await new Resident(server.url, server.tenant).start();
+    await r.say('Can you call me back on 07700 900893?');
+    const offer = (await r.transcript()).messages.filter((m) => m.suggestions?.length).pop()!;
+    await r.say(offer.suggestions![0].value);
+    const [row] = await callbacksOf(r.conversationId);
+    const { client, agentId } = await signedInAgent(server, { skills: [], now: clock });
+    const socket = io(`${server.url}/console`, { transports: ['websocket'], extraHeaders: { cookie: `ca_session=${client.cookie}` }, reconnection: false });
+    const heard: { id: string }[] = [];
+    socket.on('callback:changed', (e: { id: string }) => heard.push(e));
+    await new Promise<void>((resolve) => socket.on('ready', () => resolve()));
+    try {
+      expect((await client.call('POST', `/callbacks/${row.id}/cancel`, {})).status).toBe(400);
+      expect((await client.call('POST', `/callbacks/${row.id}/cancel`, { reason: '   ' })).status).toBe(400);
+      expect((await client.call('POST', `/callbacks/${row.id}/cancel`, { reason: 'x' }, { csrf: null })).status).toBe(403);
+      const other = await signedInAgent(server, { skills: ['waste'], now: clock });
+      await (server.store.db as any).updateTable('callbacks').set({ queue_id: 'highways' }).where('id', '=', row.id).execute();
+      expect((await other.client.call('POST', `/callbacks/${row.id}/cancel`, { reason: 'Resolved already' })).status).toBe(404);
+      await (server.store.db as any).updateTable('callbacks').set({ queue_id: 'general' }).where('id', '=', row.id).execute();
+      const done = await client.call('POST', `/callbacks/${row.id}/cancel`, { reason: 'Resident rang in; resolved on that call' });
+      expect(done.status).toBe(200);
+      expect(done.body.callback).toMatchObject({ id: row.id, status: 'cancelled' });
+      expect((await client.call('GET', '/callbacks')).body.callbacks.some((c: { id: string }) => c.id === row.id)).toBe(false);
+      expect((await client.call('POST', `/callbacks/${row.id}/cancel`, { reason: 'again' })).status).toBe(409);
+      expect((await client.call('POST', `/callbacks/${row.id}/call`, {})).status).toBe(409);
+      const [after] = await callbacksOf(r.conversationId);
+      expect(after).toMatchObject({ status: 'cancelled', agent_id: agentId });
+      const audit = await (server.store.db as any).selectFrom('audit_events').selectAll().where('action', '=', 'callback.cancelled').where('subject_id', '=', r.conversationId).execute();
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({ actor_type: 'agent', actor_id: agentId });
+      expect(JSON.stringify(audit[0].detail)).not.toMatch(/resolved on that call/);
+      await waitFor(() => heard.find((e) => e.id === row.id), 'callback:changed');
+    } finally {
+      socket.close();
+    }
+
+    // The resident in web chat: their waiting call-back is cancelled; a second ask finds none.
+    const w = await new Resident(server.url, server.tenant).start();
+    await w.say('Can you call me back on 07700 900894?');
+    const slots = (await w.transcript()).messages.filter((m) => m.suggestions?.length).pop()!;
+    await w.say(slots.suggestions![0].value);
+    const said = await w.say('Please cancel my call back');
+    expect(said.map((m) => m.text).join(' ')).toContain(`I've cancelled your call-back for ${slots.suggestions![0].label}.`);
+    expect((await callbacksOf(w.conversationId))[0]).toMatchObject({ status: 'cancelled' });
+    const none = await w.say('cancel the call-back');
+    expect(none.map((m) => m.text).join(' ')).toMatch(/You don't have a call-back booked/);
+    const byResident = await (server.store.db as any).selectFrom('audit_events').selectAll().where('action', '=', 'callback.cancelled').where('subject_id', '=', w.conversationId).execute();
+    expect(byResident).toEqual([expect.objectContaining({ actor_type: 'resident' })]);
+
+    // By SMS.
+    const from = '+447700900895';
+    const sms = async (body: string) => {
+      const params = { MessageSid: `SM${Math.random().toString(16).slice(2).padEnd(32, '0').slice(0, 32)}`, AccountSid: stand.accountSid, From: from, To: COUNCIL, Body: body, NumMedia: '0' };
+      const url = `${server.url}/channels/twilio/sms`;
+      const before = stand.sent.filter((s) => s.to === from).length;
+      await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(stand.authToken, url, params) }, body: new URLSearchParams(params).toString() });
+      return waitFor(() => stand.sent.filter((s) => s.to === from).slice(before)[0], `a text to ${from}`);
+    };
+    await sms('Please call me back');
+    await sms('2');
+    const cancelled = await sms('cancel my callback');
+    expect(cancelled.body).toMatch(/I've cancelled your call-back/);
+    const conversation = await conversationOf(from);
+    expect((await callbacksOf(conversation.id))[0]).toMatchObject({ status: 'cancelled' });
+  });
 });

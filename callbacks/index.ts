@@ -8,6 +8,7 @@
  */
 import {
   callbackById,
+  cancelCallbackRow,
   claimCallback,
   listCallbacks,
   recordAudit,
@@ -148,6 +149,33 @@ export async function recordOutcome(db: Db, input: { tenant: string; id: string;
   if (!row || (input.queues && !input.queues.includes(row.queueId))) return undefined;
   const done = await recordCallbackOutcome(db, input.tenant, input.id, input.agentId, input.outcome, input.now);
   return done && toItem(db, done, input.now);
+}
+
+export type CancelResult = { ok: true; item: CallbackItem } | { ok: false; reason: 'not_found' | 'not_cancellable' };
+
+/**
+ * An agent or supervisor cancels a call-back with a reason (pending or missed only: one being
+ * called ends by its call). It leaves the queue; the reason is kept sealed on the row, and the
+ * audit trail says who cancelled which (not the words).
+ */
+export async function cancelCallback(
+  db: Db,
+  input: { tenant: string; id: string; agent: { id: string }; reason: string; queues: string[] | null; now: Date },
+): Promise<CancelResult> {
+  const before = await callbackById(db, input.tenant, input.id);
+  if (!before || (input.queues && !input.queues.includes(before.queueId))) return { ok: false, reason: 'not_found' };
+  const row = await cancelCallbackRow(db, input.tenant, input.id, input.reason, input.agent.id, input.now);
+  if (!row) return { ok: false, reason: 'not_cancellable' };
+  await recordAudit(db, {
+    tenant: input.tenant,
+    actorType: 'agent',
+    actorId: input.agent.id,
+    action: 'callback.cancelled',
+    subjectType: 'conversation',
+    subjectId: row.conversationId,
+    detail: { callbackId: row.id, by: 'agent', was: before.status, attempts: row.attempts },
+  });
+  return { ok: true, item: await toItem(db, row, input.now) };
 }
 
 /** An overdue call-back as the supervisors' alert names it (no number, no words of the resident). */

@@ -6,6 +6,7 @@
  * routes and the outbox delivers through them, so adding a channel is one file and one line there.
  */
 import type { Request, Router } from 'express';
+import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import type { Assistant, OutboundMessage } from '../bot/index.js';
 import type { JobQueue } from '../jobs/index.js';
@@ -93,6 +94,22 @@ export interface ChannelAdapter {
   sweep?(tenants: string[]): Promise<unknown>;
   /** Job handlers it needs, registered once at start. */
   registerJobs?(jobs: JobQueue): void;
+  /**
+   * Started once the HTTP server exists, before it listens: a channel with its own listener
+   * (an SMTP port) opens it here, one that takes WebSocket upgrades on the API's port attaches to
+   * `httpServer` (answering only its own paths). A failure stops the start.
+   */
+  start?(ctx: ChannelStartContext): Promise<void>;
+  /** Closes what `start` opened, at shutdown, before the store closes. */
+  stop?(): Promise<void>;
+  /** An agent is typing in the conversation: shown live where the channel can (Direct Line); not stored. */
+  typing?(tenant: string, conversationId: string, who: { name: string }, typing: boolean): void;
+}
+
+/** What a channel's `start` is given. */
+export interface ChannelStartContext {
+  /** The API's HTTP server (also carrying socket.io's upgrades). */
+  httpServer: HttpServer;
 }
 
 /** Builds an adapter from the shared parts; null when the channel is not configured here. */

@@ -113,13 +113,24 @@ export class PushOutbox {
       const untried = earlier.filter((e) => e.status !== 'dispatching' && !tried.has(e.id));
       for (const e of untried) {
         tried.add(e.id);
-        await this.deliverOne(e).catch(() => undefined); // its own job retries it
+        // Its own job may have ended already (it found the row claimed by this one): a retryable
+        // failure here queues its retry, or it would wait for the sweep.
+        await this.deliverOne(e).catch((err: unknown) => this.retryLater(e, err));
       }
       if (untried.length) continue;
       if (waited >= 3000 || !earlier.some((e) => e.status === 'dispatching')) return this.deliverOne(current);
       await sleep(100);
       waited += 100;
     }
+  }
+
+  /** Queues a delayed retry of an earlier message another job tried; its attempt count names the job, so it is queued once. */
+  private async retryLater(row: MessageRow, err: unknown): Promise<void> {
+    if (!(err instanceof DeliveryError) || !err.retryable) return;
+    const attempts = (partsOfRow(row).delivery?.attempts ?? 0) + 1;
+    await this.deps.jobs
+      .add<DeliverJob>(DELIVER_JOB, { tenant: row.tenant_id, messageId: row.id }, { jobId: `deliver-${row.id}-retry${attempts}`, attempts: ATTEMPTS, backoffMs: BACKOFF_MS, delayMs: BACKOFF_MS * 2 ** (attempts - 1) })
+      .catch((e: unknown) => this.deps.log.warn({ err: String(e), messageId: row.id }, 'could not queue a retry: the sweep will'));
   }
 
   private async deliverOne(row: MessageRow): Promise<void> {

@@ -4,6 +4,7 @@
  * (api/routes/conversations.ts): residents' browsers read their replies, nothing is pushed.
  */
 import type { Router } from 'express';
+import type { Server as HttpServer } from 'node:http';
 import type { JobQueue } from '../jobs/index.js';
 import { conversationAddress } from '../store/index.js';
 import type { ChannelAdapter, ChannelDeps, ChannelFactory } from './adapter.js';
@@ -13,6 +14,9 @@ import { voiceChannel } from './twilio/voice/voice-routes.js';
 import { webhookChannel } from './webhook.js';
 import { whatsappChannel } from './meta/whatsapp-channel.js';
 import { instagramChannel, messengerChannel } from './meta/messenger-channel.js';
+import { directLineChannel } from './directline/channel.js';
+import { emailChannel } from './email/index.js';
+import { azureBotChannel } from './azure-bot/index.js';
 
 const CHANNELS: ChannelFactory[] = [
   smsChannel,
@@ -20,6 +24,9 @@ const CHANNELS: ChannelFactory[] = [
   webhookChannel,
   whatsappChannel,
   messengerChannel, instagramChannel,
+  directLineChannel,
+  emailChannel,
+  azureBotChannel,
 ];
 
 export interface Channels {
@@ -30,6 +37,12 @@ export interface Channels {
   dispatch(tenant: string, conversationId: string): Promise<void>;
   /** Sweeps every channel's outbox for what a crash left behind (run by jobs/recovery.ts). */
   sweeps(): ((tenants: string[]) => Promise<unknown>)[];
+  /** Starts the channels' own listeners (adapter `start`); a failure stops what started and throws. */
+  start(httpServer: HttpServer): Promise<void>;
+  /** Stops them, in reverse order; never throws. */
+  stop(): Promise<void>;
+  /** An agent's typing indicator, to the conversation's channel when it shows one (adapter `typing`); never throws. */
+  typing(tenant: string, conversationId: string, who: { name: string }, typing: boolean): Promise<void>;
 }
 
 /** Builds the configured channels; `deps.dispatch` is filled in with the registry's own. */
@@ -58,12 +71,41 @@ export function createChannels(deps: Omit<ChannelDeps, 'dispatch'>, factories: C
     }
   }
 
+  const started: ChannelAdapter[] = [];
+  async function stop(): Promise<void> {
+    for (const adapter of started.splice(0).reverse()) {
+      await adapter.stop?.().catch((err: unknown) => deps.log.warn({ err: String(err), channel: adapter.name }, 'channel did not stop cleanly'));
+    }
+  }
+
   return {
     adapters,
     routes: () => [...adapters.values()].filter((a) => a.routes).map((a) => ({ path: a.mountPath ?? `/channels/${a.name}`, router: a.routes!() })),
     dispatch,
     sweeps: () =>
       [...adapters.values()].flatMap((a) => (a.sweep ? [a.sweep] : a.deliver ? [(tenants: string[]) => push.sweep(a.name, tenants)] : [])),
+    async start(httpServer) {
+      for (const adapter of adapters.values()) {
+        if (!adapter.start) continue;
+        try {
+          await adapter.start({ httpServer });
+        } catch (err) {
+          await stop();
+          throw err;
+        }
+        started.push(adapter);
+      }
+    },
+    stop,
+    async typing(tenant, conversationId, who, typing) {
+      try {
+        const address = await conversationAddress(deps.db, tenant, conversationId);
+        const adapter = address && adapters.get(address.channel);
+        adapter?.typing?.(tenant, conversationId, who, typing);
+      } catch (err) {
+        deps.log.warn({ err: String(err), tenant, conversationId }, 'typing indicator not relayed');
+      }
+    },
   };
 }
 

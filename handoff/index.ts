@@ -69,6 +69,31 @@ export {
   seedDemoAgents,
   type SessionStage,
 } from './agents/index.js';
+// Staff administration and single sign-on (issue 16): the console's admin routes, `staff:admin`, the content pack's `staff:` settings.
+export {
+  passwordProblems,
+  randomPassword,
+  createStaffAccount,
+  issueInvite,
+  invitedAccount,
+  acceptInvite,
+  assertAdminRemains,
+  checkRoles,
+  inviteUrl,
+  StaffAdminError,
+  MAX_CAPACITY,
+  staffSettingsSchema,
+  DEFAULT_STAFF_SETTINGS,
+  SsoClient,
+  SsoError,
+  SSO_ERROR_TEXT,
+  ssoAccount,
+  mfaClaimed,
+  clientSecretVariable,
+  type StaffSettings,
+  type SsoSettings,
+  type SsoErrorCode,
+} from './agents/index.js';
 
 // Duty referrals (handoff/referrals). `needsDutyReferral` and `referralSkills` are the pure rule
 // (no sender, no store), so the bot can promise exactly what the wiring does.

@@ -121,5 +121,12 @@ export interface SafetyHit {
  */
 export type SafetyDecision =
   | { action: 'escalate'; category: SafetyHit['category']; kind: RiskKind; source: 'screen' | 'classifier' | 'both'; reason: string }
-  | { action: 'ask'; category: SafetyHit['category']; kind: RiskKind; reason: string }
+  | {
+      action: 'ask';
+      category: SafetyHit['category'];
+      kind: RiskKind;
+      reason: string;
+      /** The assistant cannot read the message (a script it does not read, or words it has never seen): the question says so. */
+      unreadable?: true;
+    }
   | null;

@@ -1,4 +1,4 @@
-import { deleteExpiredRecords, recordAudit, servicesInUse, type PurgeCounts, type ServiceRetention, type Store } from '../store/index.js';
+import { deleteExpiredRecords, recordAudit, refreshReportFacts, servicesInUse, type PurgeCounts, type ServiceRetention, type Store } from '../store/index.js';
 
 /**
  * Deletes what a council no longer may keep (the pack's `settings.retention`, content/README.md):
@@ -28,6 +28,8 @@ export function retentionFor(serviceId: string, settings: RetentionSettings): Se
 
 export async function purgeExpired(store: Store, tenant: string, retention: RetentionSettings, now = new Date()): Promise<PurgeCounts> {
   return store.db.transaction().execute(async (trx) => {
+    // Reports keep their figures (store/reports.ts facts) of what is about to be deleted.
+    await refreshReportFacts(trx, tenant, now);
     const services = (await servicesInUse(trx, tenant))
       .map((id) => retentionFor(id, retention))
       .filter((p) => p.conversationsDays !== retention.conversationsDays || p.casesDays !== retention.casesDays);

@@ -120,6 +120,7 @@ function measure(decided: Decided[], detail: boolean): Measured {
   const wrongKind: string[] = [];
   const falseAlarms: string[] = [];
   const askedOrdinary: string[] = [];
+  let askedUnreadable = 0;
   for (const { item, d, how, screened } of decided) {
     const label = `${item.kind ?? item.intent}${item.channel ? ` ${item.channel}` : ''}${item.lang && item.lang !== 'en' ? ` ${item.lang}` : ''}`;
     const line = `    ${label}${item.source ? ` [${item.source}]` : ''}: ${JSON.stringify(item.text)} (${how})`;
@@ -146,7 +147,10 @@ function measure(decided: Decided[], detail: boolean): Measured {
       alarmsByLang.add(item.lang, d?.action === 'escalate');
       alarmsBySource.add(item.source, d?.action === 'escalate');
       if (d?.action === 'escalate') falseAlarms.push(line);
-      else if (d?.action === 'ask') askedOrdinary.push(line);
+      else if (d?.action === 'ask') {
+        askedOrdinary.push(line);
+        if (d.unreadable) askedUnreadable++;
+      }
     }
   }
   const list = (xs: string[]) => (xs.length ? xs : ['    none']);
@@ -157,6 +161,7 @@ function measure(decided: Decided[], detail: boolean): Measured {
     `  recall, screen alone:         ${pct(screenHits, disclosures)}`,
     `  FALSE ALARMS (ordinary escalated): ${pct(falseAlarms.length, ordinary)}`,
     `  ordinary messages asked the danger question: ${pct(askedOrdinary.length, ordinary)}`,
+    `    of which in a script or language the assistant does not read: ${askedUnreadable}`,
     `  signposting (kind inferred = kind labelled): ${pct(kindRight, kindLabelled)}`,
     `  recall by kind:`,
     ...byKind.lines('    '),
@@ -198,6 +203,7 @@ function measure(decided: Decided[], detail: boolean): Measured {
     missed: missed.length,
     falseAlarms: falseAlarms.length,
     askedOrdinary: askedOrdinary.length,
+    askedOrdinaryUnreadable: askedUnreadable,
   };
   return { lines, json, recall: json.safetyRecall, escalateRecall: json.escalateRecall, falseAlarmRate: json.falseAlarmRate, askRate: json.askRate, kindAccuracy: json.kindAccuracy };
 }
@@ -279,11 +285,25 @@ async function crossValidate(pack: ContentPack, k: number, detail: boolean, asJs
       }
       console.log(`    ${row.join(' | ')}`);
     }
+    // Round 7: a Latin-script message with less than this share of its words in the pack's phrases is unreadable, and asked.
+    console.log('  unreadable below this share of words in the pack (0 = scripts only; recall, escalated, false alarms, ordinary asked):');
+    console.log(`    ${[0, 0.3, 0.4, 0.5, 0.6].map((readableMin) => {
+      const s = measure(decideAll(items, noPrediction, scores, { ...SAFETY_MODEL_THRESHOLDS, readableMin }), false);
+      const f = (x: number | null) => (x === null ? 'n/a' : (x * 100).toFixed(1));
+      return `${readableMin}: ${f(s.recall)} ${f(s.escalateRecall)} ${f(s.falseAlarmRate)} ${f(s.askRate)}`;
+    }).join(' | ')}`);
     console.log('  defeaters demote the model alone below (recall, escalated, false alarms, ordinary asked):');
     console.log(`    ${[0.6, 0.7, 0.8, 0.9, 0.95, 1.01].map((defeatSure) => {
       const s = measure(decideAll(items, noPrediction, scores, { ...SAFETY_MODEL_THRESHOLDS, defeatSure }), false);
       const f = (x: number | null) => (x === null ? 'n/a' : (x * 100).toFixed(1));
       return `${defeatSure}: ${f(s.recall)} ${f(s.escalateRecall)} ${f(s.falseAlarmRate)} ${f(s.askRate)}`;
+    }).join(' | ')}`);
+    // Round 8: a safety model at or above this score escalates even when the message also names a service.
+    console.log('  a sure model inside a service message escalates from (recall, escalated, false alarms, ordinary asked):');
+    console.log(`    ${[0.8, 0.85, 0.9, 0.95, 1.01].map((serviceSure) => {
+      const s = measure(decideAll(items, noPrediction, scores, { ...SAFETY_MODEL_THRESHOLDS, serviceSure }), false);
+      const f = (x: number | null) => (x === null ? 'n/a' : (x * 100).toFixed(1));
+      return `${serviceSure}: ${f(s.recall)} ${f(s.escalateRecall)} ${f(s.falseAlarmRate)} ${f(s.askRate)}`;
     }).join(' | ')}`);
     out[name] = m.json;
   }

@@ -229,3 +229,30 @@ export async function recordingsOfConversations(db: Db, tenant: string, conversa
     .execute();
   return rows.map(toRecording);
 }
+
+/** A recording Twilio has not yet deleted although asked (at least one failed attempt): what supervisors see. */
+export interface FailedRecordingDeletion {
+  id: string;
+  recordingSid: string;
+  requestedAt: Date;
+  attempts: number;
+  error: string | null;
+  lastTriedAt: Date;
+}
+
+/** The council's recordings whose deletion at Twilio has failed at least once, oldest request first, with their count. */
+export async function failedRecordingDeletions(db: Db, tenant: string, limit = 100): Promise<{ count: number; items: FailedRecordingDeletion[] }> {
+  const base = rd(db).selectFrom('call_recordings').where('tenant_id', '=', tenant).where('delete_requested_at', 'is not', null).where('delete_attempts', '>', 0);
+  const [{ n }] = await base.select((eb) => eb.fn.countAll<string>().as('n')).execute();
+  const rows = await base.select(['id', 'recording_sid', 'delete_requested_at', 'delete_attempts', 'delete_error', 'updated_at']).orderBy('delete_requested_at').limit(limit).execute();
+  return {
+    count: Number(n),
+    items: rows.map((r) => ({ id: r.id, recordingSid: r.recording_sid, requestedAt: r.delete_requested_at as Date, attempts: Number(r.delete_attempts), error: r.delete_error, lastTriedAt: r.updated_at as Date })),
+  };
+}
+
+/** One of the council's recordings waiting for deletion (a supervisor's retry), or undefined. */
+export async function recordingAwaitingDeletion(db: Db, tenant: string, id: string): Promise<CallRecording | undefined> {
+  const row = await rd(db).selectFrom('call_recordings').select(COLUMNS).where('tenant_id', '=', tenant).where('id', '=', id).where('delete_requested_at', 'is not', null).executeTakeFirst();
+  return row && toRecording(row);
+}

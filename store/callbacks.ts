@@ -293,3 +293,19 @@ export async function takeOverdueCallbacks(db: Db, now: Date, limit = 100): Prom
     .execute();
   return rows.map((r) => toRow(r as Stored));
 }
+
+/**
+ * Cancels a call-back not being called and not finished (pending or missed): it leaves the queue.
+ * The reason (an agent's words, or the resident's own request) is kept sealed as its outcome.
+ */
+export async function cancelCallbackRow(db: Db, tenant: string, id: string, reason: string, agentId: string | null, now: Date): Promise<CallbackRow | undefined> {
+  const r = await cd(db)
+    .updateTable('callbacks')
+    .set({ status: 'cancelled', outcome: seal('callbacks.outcome', reason), updated_at: now, ...(agentId ? { agent_id: agentId } : {}) })
+    .where('tenant_id', '=', tenant)
+    .where('id', '=', id)
+    .where('status', 'in', ['pending', 'missed'])
+    .returningAll()
+    .executeTakeFirst();
+  return r && toRow(r as Stored);
+}

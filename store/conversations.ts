@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Compilable } from 'kysely';
+import { CompiledOnce } from './compiled-once.js';
 import { fromJson, storableText, toJson } from './json.js';
-import { openMessageIf } from './messages.js';
+import { openMessageIf, sealParts } from './messages.js';
 import { blindIndex, blindIndexCandidates, seal, sealing, sealJson, unseal, unsealJson } from './crypto.js';
 import type { ConversationEventRow, ConversationRow, ConversationState, Db, MessageRow } from './schema.js';
 
@@ -151,6 +152,68 @@ export async function createConversation(
     .returningAll()
     .executeTakeFirstOrThrow()
     .then(openConversation);
+}
+
+/**
+ * A new web or API conversation in one statement (issue 11: a start was five): its contact, the
+ * contact's identity, the conversation and its greeting, as findOrCreateContact, createConversation
+ * and storeOutbound would write them. Compiled once (compiled-once.ts). Arguments: tenant, channel,
+ * contact id, channel user id, conversation id, token hash, greeting text, greeting parts.
+ */
+const START_CONVERSATION = new CompiledOnce<{ id: string }>(
+  (db, v) =>
+    db
+      .with('contact', (d) => d.insertInto('contacts').values({ id: v(2), tenant_id: v(0) }))
+      .with('identity', (d) =>
+        d.insertInto('contact_identities').values({ tenant_id: v(0), channel: v(1), channel_user_id: v(3), channel_user_sealed: null, contact_id: v(2) }),
+      )
+      .with('conversation', (d) =>
+        d
+          .insertInto('conversations')
+          .values({ id: v(4), tenant_id: v(0), channel: v(1), channel_user_id: v(3), channel_user_sealed: null, token_hash: v(5), contact_id: v(2) })
+          .returning('id'),
+      )
+      .with('greeting', (d) =>
+        d.insertInto('messages').values({
+          tenant_id: v(0),
+          conversation_id: v(4),
+          channel: v(1),
+          direction: 'out',
+          author: 'bot',
+          provider_message_id: null,
+          text: v(6),
+          parts: v(7),
+          status: 'stored',
+          reply_to: null,
+        }),
+      )
+      .selectFrom('conversation')
+      .select('id') as unknown as Compilable<{ id: string }>,
+);
+
+/**
+ * Starts a conversation on a channel whose resident id was just made (a web chat or API client: a
+ * fresh random id, so no identity can exist yet and none is looked up), greeting included. Returns
+ * the conversation's id. Phone-vouched channels go through findOrCreateContact instead.
+ */
+export async function startConversation(
+  db: Db,
+  input: { tenant: string; channel: string; channelUserId: string; tokenHash: string; greeting: { text: string; parts: unknown } },
+): Promise<string> {
+  if (SEALED_IDENTITY_CHANNELS.has(input.channel)) throw new Error(`startConversation: channel "${input.channel}" identifies residents by phone number (findOrCreateContact)`);
+  const id = randomUUID();
+  const rows = await START_CONVERSATION.execute(db, [
+    input.tenant,
+    input.channel,
+    randomUUID(),
+    input.channelUserId,
+    id,
+    input.tokenHash,
+    seal('messages.text', storableText(input.greeting.text)),
+    sealParts(input.greeting.parts),
+  ]);
+  if (rows.length !== 1) throw new Error('startConversation: the conversation was not stored');
+  return id;
 }
 
 export async function findConversation(db: Db, tenant: string, id: string): Promise<ConversationRow | undefined> {

@@ -72,6 +72,8 @@ export const ENCRYPTED_FIELDS = [
   'handoffs.summary',
   'handoffs.context',
   'feedback.query',
+  // A resident's comment on the service (migration 030): free text, it may name them.
+  'satisfaction_responses.comment',
   'audit_events.detail',
   // conversations.channel_user_id and contact_identities.channel_user_id of phone channels (sms, voice, whatsapp, phone):
   // a blind index in the column (the lookups' key), the id sealed beside it in channel_user_sealed.

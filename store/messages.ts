@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Compilable } from 'kysely';
+import { CompiledOnce } from './compiled-once.js';
 import { isSealed, seal, sealing, sealJson, unseal, unsealJson } from './crypto.js';
 import { fromJson, storableText, toJson } from './json.js';
 import type { Db, MessageRow } from './schema.js';
@@ -27,6 +28,34 @@ export interface StoredInbound {
   duplicate: boolean;
 }
 
+/**
+ * The inbound insert (compiled once: compiled-once.ts), with or without the time it was received.
+ * Arguments: tenant, conversation, channel, provider message id, text, parts (, received at).
+ */
+function insertInboundQuery(receivedAt: boolean): CompiledOnce<Omit<MessageRow, 'text' | 'parts'>> {
+  return new CompiledOnce((db, v) =>
+    db
+      .insertInto('messages')
+      .values({
+        tenant_id: v(0),
+        conversation_id: v(1),
+        channel: v(2),
+        direction: 'in',
+        author: 'resident',
+        provider_message_id: v(3),
+        text: v(4),
+        parts: v(5),
+        status: 'received',
+        ...(receivedAt ? { created_at: v(6) } : {}),
+      })
+      .onConflict((oc) => oc.columns(['tenant_id', 'channel', 'provider_message_id']).where('provider_message_id', 'is not', null).doNothing())
+      // The text and parts as given, not read back and decrypted: they are what was just sealed.
+      .returning(MESSAGE_COLUMNS.filter((c) => c !== 'text' && c !== 'parts')) as unknown as Compilable<Omit<MessageRow, 'text' | 'parts'>>,
+  );
+}
+const INSERT_INBOUND = insertInboundQuery(false);
+const INSERT_INBOUND_AT = insertInboundQuery(true);
+
 /** Stores an inbound message before anything else happens to it. */
 export async function storeInbound(
   db: Db,
@@ -40,26 +69,16 @@ export async function storeInbound(
     receivedAt?: Date;
   },
 ): Promise<StoredInbound> {
-  const inserted = await db
-    .insertInto('messages')
-    .values({
-      tenant_id: input.tenant,
-      conversation_id: input.conversationId,
-      channel: input.channel,
-      direction: 'in',
-      author: 'resident',
-      provider_message_id: input.providerMessageId === null ? null : storableText(input.providerMessageId),
-      text: seal('messages.text', storableText(input.text)),
-      parts: input.parts === undefined ? null : sealParts(input.parts),
-      status: 'received',
-      ...(input.receivedAt ? { created_at: input.receivedAt } : {}),
-    })
-    .onConflict((oc) =>
-      oc.columns(['tenant_id', 'channel', 'provider_message_id']).where('provider_message_id', 'is not', null).doNothing(),
-    )
-    // The text and parts as given, not read back and decrypted: they are what was just sealed.
-    .returning(MESSAGE_COLUMNS.filter((c) => c !== 'text' && c !== 'parts'))
-    .executeTakeFirst();
+  const args: unknown[] = [
+    input.tenant,
+    input.conversationId,
+    input.channel,
+    input.providerMessageId === null ? null : storableText(input.providerMessageId),
+    seal('messages.text', storableText(input.text)),
+    input.parts === undefined ? null : sealParts(input.parts),
+  ];
+  if (input.receivedAt) args.push(input.receivedAt);
+  const [inserted] = await (input.receivedAt ? INSERT_INBOUND_AT : INSERT_INBOUND).execute(db, args);
   if (inserted) return { message: { ...inserted, text: storableText(input.text), parts: input.parts === undefined ? null : fromJson(toJson(input.parts)) } as MessageRow, duplicate: false };
   const existing = await db
     .selectFrom('messages')

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './schema.js';
 import { markOrphanRecordingsForDeletion, markRecordingsForDeletion } from './call-recordings.js';
+import { forgetSatisfactionComments } from './satisfaction.js';
 
 /**
  * Deletes a tenant's records past their retention, per service (jobs/retention.ts resolves the
@@ -140,6 +141,7 @@ export async function deleteExpiredRecords(db: Db, tenant: string, rules: Retent
     referrals += Number(refs.numAffectedRows ?? 0);
     // Before the conversations go: their recordings wait, unlinked, until Twilio confirms the audio is deleted.
     recordings += await markRecordingsForDeletion(db, tenant, slice, rules.now);
+    await forgetSatisfactionComments(db, tenant, slice);
     await sql`update cases set conversation_id = null where tenant_id = ${tenant} and conversation_id in (${sql.join(slice)})`.execute(db);
     await sql`delete from conversations where tenant_id = ${tenant} and id in (${sql.join(slice)})`.execute(db);
   }

@@ -27,6 +27,7 @@ const TEXT_FIELDS: { table: string; column: string; field: EncryptedField }[] = 
   { table: 'contact_claims', column: 'value', field: 'contact_claims.value' },
   { table: 'handoffs', column: 'summary', field: 'handoffs.summary' },
   { table: 'feedback', column: 'query', field: 'feedback.query' },
+  { table: 'satisfaction_responses', column: 'comment', field: 'satisfaction_responses.comment' },
   { table: 'handoffs', column: 'note', field: 'handoffs.note' },
   { table: 'case_status_history', column: 'note', field: 'case_status_history.note' },
   { table: 'backoffice_webhooks', column: 'secret', field: 'backoffice_webhooks.secret' },

@@ -7,6 +7,7 @@ import { blindIndexCandidates, isSealed, unseal, unsealJson } from './crypto.js'
 import { fromJson, toJson } from './json.js';
 import { openRecognition } from './messages.js';
 import { SUPPRESSION_FLAGS } from './retention.js';
+import { forgetSatisfactionComments, satisfactionOfConversations } from './satisfaction.js';
 import type { Db } from './schema.js';
 
 /**
@@ -159,6 +160,10 @@ export interface SubjectRecord {
   mediaFiles: Record<string, unknown>[];
   /** Recordings of their calls (call_recordings, migration 023): ids, status, duration; the audio is at Twilio, played or exported through the console. */
   callRecordings: Record<string, unknown>[];
+  /** Agents' private notes on their conversations (conversation_notes, migration 031): about them, so theirs to see. */
+  agentNotes: Record<string, unknown>[];
+  /** Their answers to "How did we do?" (satisfaction_responses, migration 030), with any comment. */
+  satisfaction: Record<string, unknown>[];
 }
 
 /** The ids a subject's records hang from. */
@@ -289,6 +294,8 @@ export async function gatherSubject(db: Db, tenant: string, subject: Subject): P
       started_at: r.startedAt,
       created_at: r.createdAt,
     })),
+    agentNotes: opened(['text'], [], await rows(db, sql`select id, conversation_id, agent_name, text, created_at from conversation_notes where tenant_id = ${tenant} and conversation_id in ${convs} order by created_at, id`)),
+    satisfaction: await satisfactionOfConversations(db, tenant, ids.conversationIds),
   };
 }
 
@@ -395,6 +402,8 @@ export async function eraseSubject(db: Db, tenant: string, subject: Subject, by:
   counts.mediaFiles = Number((await sql<{ n: string }>`select count(*) as n from media_files where tenant_id = ${tenant} and conversation_id in ${convs}`.execute(db)).rows[0]?.n ?? 0);
   // Their call recordings: unlinked and marked, deleted at Twilio by the voice channel's job (retried until Twilio confirms).
   counts.callRecordings = await markRecordingsForDeletion(db, tenant, ids.conversationIds, now);
+  // Their comments on "How did we do?" go; the rating stays, unlinked, for the reports.
+  await forgetSatisfactionComments(db, tenant, ids.conversationIds);
   counts.conversations = n(await sql`delete from conversations where tenant_id = ${tenant} and id in ${convs}`.execute(db));
   // An opted-out number keeps its flag and `sms` identity (what channels/twilio/opt-out.ts reads), nothing else.
   const suppressed = await sql<{ id: string }>`

@@ -7,6 +7,8 @@ import { seal, sealJson } from './crypto.js';
 import { storableText, toJson } from './json.js';
 import { MESSAGE_COLUMNS, openMessage, sealParts, sealRecognition } from './messages.js';
 import { openConversation } from './conversations.js';
+import type { Compilable } from 'kysely';
+import { CompiledOnce } from './compiled-once.js';
 import type { ConversationRow, Db, MessageRow } from './schema.js';
 
 export interface LockedConversation {
@@ -35,24 +37,33 @@ const CONVERSATION_COLUMNS = [
   'closed_at',
 ] as const;
 
+/** The lock-and-pending statement, by id alone or by tenant and id (compiled once: compiled-once.ts). */
+function lockQuery(byTenant: boolean): CompiledOnce<Record<string, unknown>> {
+  return new CompiledOnce((db, v) => {
+    let q = db
+      .selectFrom('conversations as c')
+      .leftJoin('messages as m', (join) =>
+        join.onRef('m.conversation_id', '=', 'c.id').onRef('m.tenant_id', '=', 'c.tenant_id').on('m.direction', '=', 'in').on('m.processed_at', 'is', null),
+      )
+      .select(CONVERSATION_COLUMNS.map((col) => `c.${col}` as const))
+      .select(MESSAGE_COLUMNS.map((col) => `m.${col} as m_${col}` as const))
+      .where('c.id', '=', v(0))
+      .orderBy('m.id')
+      .forUpdate(['c']);
+    if (byTenant) q = q.where('c.tenant_id', '=', v(1));
+    return q as unknown as Compilable<Record<string, unknown>>;
+  });
+}
+const LOCK_BY_ID = lockQuery(false);
+const LOCK_BY_TENANT = lockQuery(true);
+
 /**
  * Takes the conversation's row lock for the rest of the transaction (one turn at a time, across
  * processes) and reads its unanswered inbound messages with it. `tenant` undefined: by id alone
  * (the caller then checks the row, e.g. its token, before writing anything).
  */
 export async function lockWithPending(db: Db, tenant: string | undefined, id: string): Promise<LockedConversation | undefined> {
-  let q = db
-    .selectFrom('conversations as c')
-    .leftJoin('messages as m', (join) =>
-      join.onRef('m.conversation_id', '=', 'c.id').onRef('m.tenant_id', '=', 'c.tenant_id').on('m.direction', '=', 'in').on('m.processed_at', 'is', null),
-    )
-    .select(CONVERSATION_COLUMNS.map((col) => `c.${col}` as const))
-    .select(MESSAGE_COLUMNS.map((col) => `m.${col} as m_${col}` as const))
-    .where('c.id', '=', id)
-    .orderBy('m.id')
-    .forUpdate(['c']);
-  if (tenant !== undefined) q = q.where('c.tenant_id', '=', tenant);
-  const rows = (await q.execute()) as unknown as Record<string, unknown>[];
+  const rows = tenant === undefined ? await LOCK_BY_ID.execute(db, [id]) : await LOCK_BY_TENANT.execute(db, [id, tenant]);
   if (!rows.length) return undefined;
   const conversation = {} as Record<string, unknown>;
   const pending: MessageRow[] = [];
@@ -77,52 +88,73 @@ export interface TurnRecord {
   now: Date;
 }
 
+/**
+ * The turn's writes in one statement, for `replies` replies (compiled once each: compiled-once.ts).
+ * Arguments: now, recognition, tenant, message id, dialogue, conversation id, then (with replies)
+ * the channel and each reply's author, text, parts and status.
+ */
+function recordQuery(replies: number): CompiledOnce<{ id: string }> {
+  return new CompiledOnce((db, v) => {
+    const base = db
+      .with('answered', (d) =>
+        d
+          .updateTable('messages')
+          .set({ processed_at: v(0), status: 'processed', recognition: v(1) })
+          .where('tenant_id', '=', v(2))
+          .where('id', '=', v(3))
+          .returning('id'),
+      )
+      .with('saved', (d) =>
+        d
+          .updateTable('conversations')
+          .set({ dialogue: v(4), updated_at: v(0), last_message_at: v(0) })
+          .where('tenant_id', '=', v(2))
+          .where('id', '=', v(5))
+          .returning('id'),
+      );
+    if (!replies) return base.selectFrom('answered').select('id') as unknown as Compilable<{ id: string }>;
+    return base
+      .with('replies', (d) =>
+        d
+          .insertInto('messages')
+          .values(
+            Array.from({ length: replies }, (_, i) => ({
+              tenant_id: v(2),
+              conversation_id: v(5),
+              channel: v(6),
+              direction: 'out' as const,
+              author: v(7 + 4 * i),
+              provider_message_id: null,
+              text: v(8 + 4 * i),
+              parts: v(9 + 4 * i),
+              status: v(10 + 4 * i),
+              reply_to: v(3),
+            })),
+          )
+          .returning('id'),
+      )
+      .selectFrom('replies')
+      .select('id')
+      .orderBy('id') as unknown as Compilable<{ id: string }>;
+  });
+}
+
+/** One compiled statement per number of replies, up to this many (a turn gives one to three). */
+const RECORD_QUERIES = Array.from({ length: 9 }, (_, n) => recordQuery(n));
+
 /** Writes a decided turn in one statement: its replies, the message marked answered, the dialogue saved. Returns the replies' ids, in order. */
 export async function recordTurn(db: Db, t: TurnRecord): Promise<string[]> {
-  const base = db
-    .with('answered', (d) =>
-      d
-        .updateTable('messages')
-        .set({ processed_at: t.now, status: 'processed', recognition: t.recognition === undefined ? null : sealRecognition(t.recognition) })
-        .where('tenant_id', '=', t.tenant)
-        .where('id', '=', t.messageId)
-        .returning('id'),
-    )
-    .with('saved', (d) =>
-      d
-        .updateTable('conversations')
-        .set({ dialogue: sealJson('conversations.dialogue', toJson(t.dialogue)), updated_at: t.now, last_message_at: t.now })
-        .where('tenant_id', '=', t.tenant)
-        .where('id', '=', t.conversationId)
-        .returning('id'),
-    );
-  if (!t.replies.length) {
-    await base.selectFrom('answered').select('id').execute();
-    return [];
-  }
-  const rows = await base
-    .with('replies', (d) =>
-      d
-        .insertInto('messages')
-        .values(
-          t.replies.map((r) => ({
-            tenant_id: t.tenant,
-            conversation_id: t.conversationId,
-            channel: t.channel,
-            direction: 'out' as const,
-            author: r.author,
-            provider_message_id: null,
-            text: seal('messages.text', storableText(r.text)),
-            parts: sealParts(r.parts),
-            status: r.status ?? 'stored',
-            reply_to: t.messageId,
-          })),
-        )
-        .returning('id'),
-    )
-    .selectFrom('replies')
-    .select('id')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => String(r.id));
+  const query = RECORD_QUERIES[t.replies.length] ?? recordQuery(t.replies.length);
+  const args: unknown[] = [
+    t.now,
+    t.recognition === undefined ? null : sealRecognition(t.recognition),
+    t.tenant,
+    t.messageId,
+    sealJson('conversations.dialogue', toJson(t.dialogue)),
+    t.conversationId,
+  ];
+  if (t.replies.length) args.push(t.channel);
+  for (const r of t.replies) args.push(r.author, seal('messages.text', storableText(r.text)), sealParts(r.parts), r.status ?? 'stored');
+  const rows = await query.execute(db, args);
+  return t.replies.length ? rows.map((r) => String(r.id)) : [];
 }

@@ -209,7 +209,8 @@ export const transferRequest = z
   })
   .refine((b) => b.queue || b.agentId, { message: 'give a queue or an agentId' });
 export const closeRequest = z.strictObject({ outcome: z.enum(CLOSE_OUTCOMES) });
-export const cannedResponses = z.strictObject({ responses: z.array(z.strictObject({ id: z.string(), title: z.string(), body: z.string() })) });
+/** `skill`: for agents with that skill only; null (or absent, from older servers) for the whole council (wire/daily-work.ts edits them). */
+export const cannedResponses = z.strictObject({ responses: z.array(z.strictObject({ id: z.string(), title: z.string(), body: z.string(), skill: z.string().nullable().optional() })) });
 export const kbSearchQuery = z.object({ q: z.string().trim().max(200).default('') });
 export const kbSearchResponse = z.strictObject({ articles: z.array(z.strictObject({ id: z.string(), title: z.string(), summary: z.string(), url: z.string() })) });
 export const caseRequest = z.strictObject({

@@ -6,8 +6,10 @@
  */
 export * from './chat.js';
 export * from './console.js';
+export * from './daily-work.js';
 export * from './socket.js';
 export * from './backoffice-push.js';
 export * from './files.js';
+export type * from './staff.js';
 export * from './problem.js';
 export type { Sendable } from './json.js';

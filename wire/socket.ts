@@ -32,6 +32,12 @@ export const consoleServerEvents = {
   'handoff:offered': z.strictObject({ id: z.string(), overflow: z.literal(true).optional() }),
   'conversation:message': z.strictObject({ conversationId: z.string() }),
   'conversation:typing': z.strictObject({ conversationId: z.string(), typing: z.boolean() }),
+  /** A phone conversation's call (bridge, hold, consultation) changed: its controls re-read it (issue 14). */
+  'call:changed': z.strictObject({ conversationId: z.string() }),
+  /** A call-back changed (placed, answered, missed, cancelled...): the call-back queue re-reads it (issue 14). */
+  'callback:changed': z.strictObject({ id: z.string() }),
+  /** To supervisors: a call-back passed its due time unanswered (once per due time). */
+  'callback:overdue': z.strictObject({ tenant: z.string(), id: z.string(), kind: z.string(), queue: z.string(), dueAt: z.string(), attempts: z.number() }),
   /** The session was revoked or expired: the socket is closed after this. */
   'session:ended': z.strictObject({}),
   error_message: z.strictObject({ title: z.string() }),

@@ -40,6 +40,7 @@ import {
 import { HttpProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';
 import { notifyQueueChanged } from './socket.js';
+import { assertPasswordSignIn } from './sso-routes.js';
 import { clearSessionCookie, requireAgent, sessionTokenFrom, setSessionCookie, toConsoleAgent } from './session.js';
 
 const loginBody = loginRequest;
@@ -156,6 +157,7 @@ export function authRoutes(deps: ConsoleDeps): Router {
   router.post('/login', noStore, async (req, res) => {
     const body = loginBody.parse(req.body ?? {});
     const tenant = await resolveTenant(body.tenant);
+    assertPasswordSignIn(deps, tenant);
     const now = deps.clock();
     // Whatever session this browser had ends here.
     const previous = sessionTokenFrom(req.headers.cookie);

@@ -6,15 +6,16 @@
  * console's CSRF check on every POST (session.ts `requireAgent`).
  */
 import { Router } from 'express';
-import { callbackFor, callbackQueue, CallbackCallFailed, placeCallback, recordOutcome } from '../../callbacks/index.js';
+import { callbackFor, callbackQueue, CallbackCallFailed, cancelCallback, placeCallback, recordOutcome } from '../../callbacks/index.js';
 import { isSupervisor, queuesServedBy } from '../../handoff/index.js';
 import { agentCallSettings, recordAudit, toE164 } from '../../store/index.js';
 import { sendProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';
 import { requireAgent, type ConsoleAgent } from './session.js';
-import { queuesOf } from './socket.js';
+import { consoleRooms, queuesOf } from './socket.js';
 
 const MAX_OUTCOME = 2000;
+const MAX_REASON = 500;
 
 export function callbackRoutes(deps: ConsoleDeps): Router {
   const router = Router();
@@ -76,6 +77,20 @@ export function callbackRoutes(deps: ConsoleDeps): Router {
     const item = await recordOutcome(deps.store.db, { tenant: agent.tenantId, id, agentId: agent.id, outcome: outcome.trim(), queues: scope(agent), now: deps.clock() });
     if (!item) return sendProblem(res, 409, 'No call to record', 'An outcome is recorded once the resident has answered.');
     res.json({ callback: item });
+  });
+
+  // POST /callbacks/:id/cancel {reason}: taken out of the queue (waiting or missed ones), audited.
+  router.post('/callbacks/:id/cancel', auth, async (req, res) => {
+    const agent = req.agent!;
+    const reason = (req.body as { reason?: unknown } | undefined)?.reason;
+    if (typeof reason !== 'string' || !reason.trim() || reason.length > MAX_REASON) {
+      return sendProblem(res, 400, 'Reason needed', `Say why the call-back is cancelled (1 to ${MAX_REASON} characters).`);
+    }
+    const done = await cancelCallback(deps.store.db, { tenant: agent.tenantId, id: String(req.params.id), agent: { id: agent.id }, reason: reason.trim(), queues: scope(agent), now: deps.clock() });
+    if (!done.ok && done.reason === 'not_found') return sendProblem(res, 404, 'Not found', 'No such call-back.');
+    if (!done.ok) return sendProblem(res, 409, 'Not cancellable', 'Only a waiting or missed call-back can be cancelled; one being called ends with its call.');
+    deps.consoleNamespace?.()?.to([consoleRooms.supervisors(agent.tenantId), consoleRooms.queue(agent.tenantId, done.item.queue)]).emit('callback:changed', { id: done.item.id });
+    res.json({ callback: done.item });
   });
   return router;
 }

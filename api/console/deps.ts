@@ -4,7 +4,7 @@ import type { Assistant } from '../../bot/index.js';
 import type { CallbackDialler } from '../../callbacks/index.js';
 import type { CallbackWiring } from '../callbacks-wiring.js';
 import type { AgentVoice } from '../../channels/index.js';
-import type { DutyWatch } from '../../handoff/index.js';
+import type { DutyWatch, SsoClient } from '../../handoff/index.js';
 import type { JobQueue } from '../../jobs/index.js';
 import type { Store } from '../../store/index.js';
 import type { Realtime } from '../realtime.js';
@@ -27,6 +27,8 @@ export interface ConsoleDeps {
    * web chat needs nothing (the browser fetches them). Set by the composition root.
    */
   dispatchOutbound?: (tenant: string, conversationId: string) => void;
+  /** An agent's typing, to channels that show it live (Direct Line); web chat hears it over socket.io. */
+  relayAgentTyping?: (tenant: string, conversationId: string, name: string, typing: boolean) => void;
   /** True when cookies must be Secure (PUBLIC_URL is https). */
   secureCookies: boolean;
   clock: () => Date;
@@ -38,4 +40,6 @@ export interface ConsoleDeps {
   callbackDialler?: CallbackDialler;
   /** Call-backs' Twilio outcome route and overdue sweep (api/callbacks-wiring.ts). */
   callbacks?: CallbackWiring;
+  /** OpenID Connect single sign-on (issue 16); made from process.env when absent. */
+  ssoClient?: SsoClient;
 }

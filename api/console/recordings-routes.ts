@@ -6,13 +6,15 @@
  * for a complaint (`?download=1`) is for supervisors and admins. Anything else is 404 as for the
  * conversation itself (or 403 for an export by an agent who may play it). Every play and every
  * export is an audit event on the conversation.
+ * Supervisors also see the recordings Twilio has not deleted although retention or an erasure
+ * asked (a count and a list with the last error), and can queue another attempt now (audited).
  */
 import { pipeline, Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Router, type Request } from 'express';
 import { conversationSight, isSupervisor, QueueError } from '../../handoff/index.js';
-import { recordingAudio, restClientFrom, TwilioSendError } from '../../channels/index.js';
-import { findRecording, recordAudit, recordingsOfConversation, type CallRecording } from '../../store/index.js';
+import { RECORDING_DELETE_JOB, recordingAudio, restClientFrom, TwilioSendError } from '../../channels/index.js';
+import { failedRecordingDeletions, findRecording, recordAudit, recordingAwaitingDeletion, recordingsOfConversation, type CallRecording } from '../../store/index.js';
 import { sendProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';
 import { requireAgent, type ConsoleAgent } from './session.js';
@@ -64,6 +66,38 @@ export function recordingRoutes(deps: ConsoleDeps): Router {
     const recordings = await recordingsOfConversation(db, agent.tenantId, id);
     res.setHeader('Cache-Control', 'no-store');
     res.json({ recordings: recordings.map(listing), canExport: isSupervisor(agent) });
+  });
+
+  // Deletions Twilio has refused so far (supervisors): how many, which, and why.
+  router.get('/recordings/deletions', auth, async (req, res) => {
+    const agent = agentOf(req);
+    if (!isSupervisor(agent)) throw new QueueError(403, 'Not allowed', 'Recording deletions are for supervisors.');
+    const failed = await failedRecordingDeletions(db, agent.tenantId);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({
+      failed: failed.count,
+      items: failed.items.map((f) => ({ id: f.id, recordingSid: f.recordingSid, requestedAt: f.requestedAt.toISOString(), attempts: f.attempts, error: f.error, lastTriedAt: f.lastTriedAt.toISOString() })),
+    });
+  });
+
+  // Another attempt now (the sweep would also try again within a minute of its job's retries running out).
+  router.post('/recordings/deletions/:id/retry', auth, async (req, res) => {
+    const agent = agentOf(req);
+    if (!isSupervisor(agent)) throw new QueueError(403, 'Not allowed', 'Recording deletions are for supervisors.');
+    const row = await recordingAwaitingDeletion(db, agent.tenantId, String(req.params.id));
+    if (!row) throw new QueueError(404, 'Not found', 'No recording of this council is waiting to be deleted with that id: it may be deleted already.');
+    // A job id of its own (BullMQ allows two colons at most): the sweep's job for this attempt count may still be waiting out its backoff.
+    await deps.jobs.add(RECORDING_DELETE_JOB, { id: row.id }, { jobId: `recording-delete:${row.id}:retry-${deps.clock().getTime()}`, attempts: 1 });
+    await recordAudit(db, {
+      tenant: agent.tenantId,
+      actorType: 'agent',
+      actorId: agent.id,
+      action: 'recording.delete_retried',
+      subjectType: 'recording',
+      subjectId: row.id,
+      detail: { agentName: agent.name, recordingSid: row.recordingSid, attempts: row.deleteAttempts },
+    });
+    res.status(202).json({ queued: true });
   });
 
   router.get('/recordings/:id/audio', auth, async (req, res) => {

@@ -290,6 +290,7 @@ export function attachConsoleNamespace(io: Server, deps: ConsoleDeps, options: {
         const handoff = await openHandoffFor(deps.store.db, tenant, conversationId);
         if (!handoff || handoff.agent_id !== agent.id) return { ok: false };
         io.to(`conv:${conversationId}`).emit('typing', { from: 'agent', name: firstName(agent.name), typing } satisfies ResidentServerPayloads['typing']);
+        deps.relayAgentTyping?.(tenant, conversationId, firstName(agent.name), typing);
         return { ok: true };
       }),
     );

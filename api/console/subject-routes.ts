@@ -63,6 +63,8 @@ const SECTIONS: { key: keyof SubjectRecord; title: string }[] = [
   { key: 'pendingJobs', title: 'Pending background jobs' },
   { key: 'mediaFiles', title: 'Files they sent (photos, documents, voice notes)' },
   { key: 'callRecordings', title: 'Recordings of their calls (the audio is kept in the council\'s Twilio account; play or export it in the conversation)' },
+  { key: 'agentNotes', title: 'Notes staff wrote about their conversations' },
+  { key: 'satisfaction', title: 'Their answers to "How did we do?"' },
 ];
 
 /** Each kept file with the path an admin fetches it from (for the same subject), beside its description. */

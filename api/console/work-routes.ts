@@ -5,7 +5,6 @@ import {
   conversationSight,
   createCaseFor,
   handBack,
-  listCannedResponses,
   listQueue,
   QueueError,
   reply,
@@ -13,7 +12,8 @@ import {
   updateCase,
   viewConversation,
 } from '../../handoff/index.js';
-import { messagingWindowOf } from '../../channels/index.js';
+import { emailWindowOf, messagingWindowOf } from '../../channels/index.js';
+import { askAfterAgentClose } from '../../bot/index.js';
 import { findCaseByReference, listTransferAgents, recordAudit, undeliveredOutbound } from '../../store/index.js';
 import { openFile } from '../../files/index.js';
 import {
@@ -25,7 +25,6 @@ import {
   transferRequest,
   type AcceptResponse,
   type AgentDirectory,
-  type CannedResponses,
   type CaseCreated,
   type ConversationView,
   type KbSearchResponse,
@@ -36,6 +35,7 @@ import {
 import { sendProblem } from '../problem.js';
 import { deliveryNote } from './delivery-notes.js';
 import { bridgeOnAccept } from './call-routes.js';
+import { cannedRoutes } from './canned-routes.js';
 import type { ConsoleDeps } from './deps.js';
 import { requireAgent, type ConsoleAgent } from './session.js';
 import { emitToConsoles, notifyConversationMessage, notifyQueueChanged, overflowPolicyOf, queuesOf, routeAndNotify, serviceNamesOf } from './socket.js';
@@ -49,7 +49,7 @@ const searchQuery = kbSearchQuery;
 
 /**
  * The agent's work (handoff/README.md): queue, accept, conversation view, reply, transfer,
- * hand back, close, canned responses, knowledge-base search, cases. Every query is scoped by
+ * hand back, close, knowledge-base search, cases. Every query is scoped by
  * the signed-in agent's tenant, so another tenant's conversation is simply not found (404); and
  * within the council, a conversation the agent has no need to know (handoff/queue/access.ts) is
  * not found either, for the view and every action on it, so its existence is not confirmed.
@@ -127,7 +127,10 @@ export function workRoutes(deps: ConsoleDeps): Router {
     );
     // WhatsApp, Messenger, Instagram: how long free-form replies remain allowed (WhatsApp: then a template
     // asks the resident to write; Messenger and Instagram: an agent's reply with the HUMAN_AGENT tag, or none).
-    const window = await messagingWindowOf({ db, assistant: deps.assistant }, agent.tenantId, view.conversation.id, deps.clock());
+    // E-mail: how long the resident's next mail carries this conversation on (days, not minutes).
+    const window =
+      (await messagingWindowOf({ db, assistant: deps.assistant }, agent.tenantId, view.conversation.id, deps.clock())) ??
+      (await emailWindowOf({ db, assistant: deps.assistant }, agent.tenantId, view.conversation.id, deps.clock()));
     const messagingWindow = window && {
       channel: window.channel,
       open: window.open,
@@ -211,15 +214,15 @@ export function workRoutes(deps: ConsoleDeps): Router {
     const { outcome } = closeBody.parse(req.body ?? {});
     await mustSee(agent, String(req.params.id));
     const handoff = await close(db, agent.tenantId, String(req.params.id), agent, outcome, deps.clock());
+    // "How did we do?" to the resident, once (bot/satisfaction.ts); a failure to ask never fails the close.
+    await askAfterAgentClose(db, agent.tenantId, handoff.conversation_id, deps.clock()).catch((err) => deps.log.warn({ err: String(err) }, 'satisfaction question not asked'));
     await changed(agent.tenantId, handoff.conversation_id);
     await routeAndNotify(deps, agent.tenantId);
     res.status(204).end();
   });
 
-  router.get('/canned-responses', auth, async (req, res) => {
-    const agent = agentOf(req);
-    res.json({ responses: await listCannedResponses(db, agent.tenantId) } satisfies CannedResponses);
-  });
+  // Canned responses: agents read them, supervisors and admins edit them (issue 16).
+  router.use(cannedRoutes(deps));
 
   router.get('/kb/search', auth, async (req, res) => {
     const agent = agentOf(req);

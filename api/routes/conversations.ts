@@ -3,11 +3,9 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { greeting, MAX_INBOUND_CHARS, normaliseInboundText, UnknownConversationError, type Assistant } from '../../bot/index.js';
 import {
-  createConversation,
   findConversationById,
-  findOrCreateContact,
   partsOf,
-  storeOutbound,
+  startConversation,
   transcript,
   type ConversationRow,
   type MessageRow,
@@ -51,11 +49,10 @@ export function conversationRoutes(deps: { store: Store; assistant: Assistant; d
     const { token, hash } = newConversationToken();
     const channelUserId = randomUUID();
     const channel = body.channel;
-    const contactId = await findOrCreateContact(store.db, tenant, channel, channelUserId);
-    const conversation = await createConversation(store.db, { tenant, channel, channelUserId, tokenHash: hash, contactId });
     const hello = greeting(runtime.pack.settings);
-    await storeOutbound(store.db, { tenant, conversationId: conversation.id, channel, author: 'bot', text: hello.text, parts: hello, replyTo: null });
-    res.status(201).location(`/api/v1/conversations/${conversation.id}`).json({ conversationId: conversation.id, token } satisfies CreateConversationResponse);
+    // The contact, its identity, the conversation and the greeting in one statement (a fresh id has no contact yet).
+    const conversationId = await startConversation(store.db, { tenant, channel, channelUserId, tokenHash: hash, greeting: { text: hello.text, parts: hello } });
+    res.status(201).location(`/api/v1/conversations/${conversationId}`).json({ conversationId, token } satisfies CreateConversationResponse);
   });
 
   router.post('/conversations/:id/messages', async (req, res) => {

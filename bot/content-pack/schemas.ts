@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RISK_KINDS, type RiskKind } from '../../intents/index.js';
-import { ukMobileNumber } from '../../handoff/index.js';
+import { staffSettingsSchema, ukMobileNumber } from '../../handoff/index.js';
 
 const wording = z.union([
   z.string().min(1),
@@ -148,6 +148,21 @@ export const settingsSchema = z
         instagramAccountIds: z.array(z.string().regex(/^\d{1,32}$/, "Meta's numeric Instagram account id")).default([]),
         /** The Page has Meta's Human Agent permission: an agent's reply after the 24-hour window goes with the HUMAN_AGENT tag (up to 7 days). */
         messengerHumanAgentTag: z.boolean().default(false),
+        /**
+         * E-mail (channels/email): the council's addresses (mail to one picks the council; others are
+         * refused), the signature under every reply, how many days a resident's new mail carries the
+         * conversation on (and an e-mail conversation waits for them), and a per-sender hourly limit.
+         */
+        email: z
+          .object({
+            addresses: z.array(z.string().trim().toLowerCase().regex(/^[^\s@<>()",;:]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'an e-mail address, e.g. contact@merebrook.gov.uk')).min(1),
+            fromName: z.string().min(1).max(100).optional(),
+            signature: z.string().max(1000).default(''),
+            resumeWithinDays: z.number().int().min(1).max(90).default(14),
+            perSenderPerHour: z.number().int().min(1).max(1000).default(10),
+          })
+          .strict()
+          .optional(),
       })
       .default({
         sms: { resumeWithinMinutes: 1440 },
@@ -194,6 +209,8 @@ export const settingsSchema = z
       })
       .strict()
       .optional(),
+    /** Staff sign-in: passwords, invitations, single sign-on (handoff/agents/staff-settings.ts). */
+    staff: staffSettingsSchema.optional(),
     assistant: z.object({
       name: z.string(),
       clarifyBelow: z.number().min(0).max(1),

@@ -81,6 +81,7 @@ test('join, hand back and close notices arrive by SMS once each; a text after th
     .selectFrom('conversations')
     .select(['id', 'state'])
     .where('channel_user_id', '=', RESIDENT)
+    .where('tenant_id', '=', server.tenant)
     .orderBy('created_at')
     .execute();
   expect(conversations).toHaveLength(2);

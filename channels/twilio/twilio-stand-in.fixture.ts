@@ -11,6 +11,12 @@ import http from 'node:http';
  * (DELETE …/Recordings/{RE…}.json: 204, then 404), and pausing or resuming a call's recording
  * (POST …/Calls/{CA…}/Recordings/Twilio.CURRENT.json with Status and PauseBehavior); each checks
  * the account's Basic auth, and `failNext` applies to them too.
+ * Conferences (warm transfer, issue 14): a participant dialled into a conference by its SID or
+ * friendly name (POST …/Conferences/{CF…|name}/Participants.json: From, To, Label, Timeout,
+ * StatusCallback, StatusCallbackEvent repeated, EndConferenceOnExit…), held or taken off hold
+ * (POST …/Conferences/{CF…}/Participants/{CA…}.json: Hold, HoldUrl, HoldMethod) and removed
+ * (DELETE …/Participants/{CA…}.json: 204, then 404). A conference exists once something joined
+ * it: `joinConference` is Twilio putting a call in it by TwiML (<Dial><Conference>).
  */
 export interface ReceivedSms {
   accountSid: string;
@@ -56,6 +62,12 @@ export interface TwilioStandIn {
   callUpdates: ReceivedCallUpdate[];
   /** Calls created (POST …/Calls.json: call-backs, issue 14 item 2), failed ones included: To, From, Twiml or Url as sent. */
   createdCalls: { sid: string; params: URLSearchParams; status: number }[];
+  /** Every Conferences request (participant create, update, delete), failed ones included, in arrival order. */
+  conferenceRequests: { method: string; path: string; conference: string; participant?: string; params: URLSearchParams; status: number; callSid?: string }[];
+  /** Conferences by friendly name: their ConferenceSid and the CallSids in them. */
+  conferences: Map<string, { sid: string; participants: Map<string, { hold: boolean; label?: string }> }>;
+  /** A call joins a conference by TwiML (as Twilio does for <Dial><Conference>); returns the ConferenceSid. */
+  joinConference(name: string, callSid: string): string;
   close(): Promise<void>;
 }
 
@@ -163,12 +175,107 @@ export async function startTwilioStandIn(options: TwilioStandInOptions = {}): Pr
     res.end(JSON.stringify({ sid, account_sid: accountSid, to: params.get('To'), from: params.get('From'), status: 'queued', direction: 'outbound-api', api_version: '2010-04-01', uri: `/2010-04-01/Accounts/${accountSid}/Calls/${sid}.json` }));
   };
 
+  const conferenceRequests: TwilioStandIn['conferenceRequests'] = [];
+  const conferences: TwilioStandIn['conferences'] = new Map();
+  const joinConference = (name: string, callSid: string): string => {
+    let c = conferences.get(name);
+    if (!c) {
+      c = { sid: `CF${randomBytes(16).toString('hex')}`, participants: new Map() };
+      conferences.set(name, c);
+    }
+    c.participants.set(callSid, c.participants.get(callSid) ?? { hold: false });
+    return c.sid;
+  };
+  const conferenceBySidOrName = (key: string) => conferences.get(key) ?? [...conferences.values()].find((c) => c.sid === key);
+  /** Twilio's Conference Participants: create (by SID or friendly name), update (Hold, HoldUrl; by SID only), delete. */
+  const conferenceRoute = (req: http.IncomingMessage, res: http.ServerResponse, m: RegExpExecArray, params: URLSearchParams) => {
+    const [, account, conferenceKey, participant] = m;
+    const method = req.method ?? 'GET';
+    const record = (status: number, callSid?: string) => conferenceRequests.push({ method, path: m[0], conference: decodeURIComponent(conferenceKey), ...(participant ? { participant } : {}), params, status, ...(callSid ? { callSid } : {}) });
+    const auth = req.headers.authorization ?? '';
+    const [user, pass] = Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString().split(':');
+    if (!auth.startsWith('Basic ') || user !== accountSid || pass !== authToken || account !== accountSid) {
+      record(401);
+      return error(res, 401);
+    }
+    const failure = failures.shift();
+    if (failure) {
+      record(failure);
+      return error(res, failure);
+    }
+    const participantJson = (conferenceSid: string, callSid: string, p: { hold: boolean; label?: string }, status: string) => ({
+      account_sid: accountSid,
+      call_sid: callSid,
+      conference_sid: conferenceSid,
+      label: p.label ?? null,
+      hold: p.hold,
+      muted: false,
+      coaching: false,
+      status,
+      date_created: new Date().toUTCString(),
+      date_updated: new Date().toUTCString(),
+      uri: `/2010-04-01/Accounts/${accountSid}/Conferences/${conferenceSid}/Participants/${callSid}.json`,
+    });
+    const bool = (v: string | null) => v === null || v === 'true' || v === 'false';
+    if (!participant && method === 'POST') {
+      // Create: From and To required; a conference named but not yet started is created (Twilio does so for a friendly name).
+      const name = decodeURIComponent(conferenceKey);
+      const bad = !params.get('From') || !params.get('To') || !bool(params.get('EndConferenceOnExit')) || !bool(params.get('StartConferenceOnEnter')) || (params.get('StatusCallback') !== null && !/^https?:\/\//.test(params.get('StatusCallback')!));
+      if (bad) {
+        record(400);
+        return error(res, 400);
+      }
+      const existing = conferenceBySidOrName(name);
+      if (!existing && /^CF[0-9a-f]{32}$/.test(name)) {
+        record(404);
+        return error(res, 404);
+      }
+      const callSid = `CA${randomBytes(16).toString('hex')}`;
+      const conferenceSid = existing ? existing.sid : joinConference(name, callSid);
+      const conference = conferenceBySidOrName(conferenceSid)!;
+      const p = { hold: false, ...(params.get('Label') ? { label: params.get('Label')! } : {}) };
+      conference.participants.set(callSid, p);
+      record(201, callSid);
+      res.writeHead(201, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify(participantJson(conferenceSid, callSid, p, 'queued')));
+    }
+    const conference = /^CF[0-9a-f]{32}$/.test(conferenceKey) ? conferenceBySidOrName(conferenceKey) : undefined;
+    const key = participant ? decodeURIComponent(participant) : '';
+    const found = conference && ([...conference.participants.entries()].find(([sid, p]) => sid === key || p.label === key) ?? undefined);
+    if (!conference || !found) {
+      record(404);
+      return error(res, 404);
+    }
+    if (method === 'POST') {
+      const hold = params.get('Hold');
+      const holdUrl = params.get('HoldUrl');
+      if (!bool(hold) || (holdUrl !== null && !/^https?:\/\//.test(holdUrl)) || (hold === null && params.get('Muted') === null && holdUrl === null)) {
+        record(400);
+        return error(res, 400);
+      }
+      if (hold !== null) found[1].hold = hold === 'true';
+      record(200, found[0]);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify(participantJson(conference.sid, found[0], found[1], 'connected')));
+    }
+    if (method === 'DELETE') {
+      conference.participants.delete(found[0]);
+      record(204, found[0]);
+      res.writeHead(204);
+      return res.end();
+    }
+    record(405);
+    return error(res, 404);
+  };
+
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const [pathname, search = ''] = (req.url ?? '').split('?', 2);
       if (/^\/2010-04-01\/Accounts\/[^/]+\/(Recordings\/|Calls\/[^/]+\/Recordings\/)/.test(pathname)) return recordingRoute(req, res, pathname, Buffer.concat(chunks));
+      const conference = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Conferences\/([^/]+)\/Participants(?:\/([^/]+))?\.json$/.exec(pathname);
+      if (conference) return conferenceRoute(req, res, conference, new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
       const call = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Calls\/(CA[0-9a-f]{32})\.json$/.exec(pathname);
       if (call && req.method === 'POST') return updateCall(req, res, call[1], call[2], new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
       const newCall = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Calls\.json$/.exec(pathname);
@@ -343,6 +450,9 @@ export async function startTwilioStandIn(options: TwilioStandInOptions = {}): Pr
     recordingUpdates,
     callUpdates,
     createdCalls,
+    conferenceRequests,
+    conferences,
+    joinConference,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -58,3 +58,20 @@ export {
   type SessionStage,
 } from './sessions.js';
 export { seedDemoAgents, randomPassword, DEMO_SKILLS, type SeedOptions, type SeededAgent } from './seed.js';
+export {
+  createStaffAccount,
+  issueInvite,
+  invitedAccount,
+  acceptInvite,
+  assertAdminRemains,
+  checkRoles,
+  hashInviteToken,
+  inviteUrl,
+  StaffAdminError,
+  DEFAULT_INVITE_DAYS,
+  MAX_CAPACITY,
+  type NewStaffAccount,
+  type CreatedStaffAccount,
+} from './admin.js';
+export { staffSettingsSchema, ssoSettingsSchema, DEFAULT_STAFF_SETTINGS, type StaffSettings, type SsoSettings } from './staff-settings.js';
+export { SsoClient, SsoError, SSO_ERROR_TEXT, SSO_LOGIN_TTL_MS, ssoAccount, mapGroups, mfaClaimed, clientSecretVariable, type SsoErrorCode, type SsoIdentity } from './sso.js';

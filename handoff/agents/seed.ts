@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import { tenantHasAgents, type Store } from '../../store/index.js';
-import { createAgent, type AgentRole } from './agents.js';
+import { createStaffAccount } from './admin.js';
+import type { AgentRole } from './agents.js';
 import { passwordProblems } from './password.js';
 
 /** The demo council's queue skills (content/demo/settings.yaml); pass the pack's own where known. */
@@ -49,7 +50,8 @@ export async function seedDemoAgents(store: Store, tenant: string, log: Pick<Log
   try {
     // One transaction: a second process seeding at the same moment hits the unique e-mail index and backs off.
     await store.db.transaction().execute(async (trx) => {
-      for (const a of planned) await createAgent(trx, { tenant, ...a, capacity: 3 });
+      // The same path as the console's staff administration and `npm run staff:admin`.
+      for (const a of planned) await createStaffAccount(trx, { tenant, ...a, capacity: 3 });
     });
   } catch (err) {
     if (await tenantHasAgents(store.db, tenant)) return [];

@@ -34,7 +34,7 @@ export function sourceFolds(items: SafetyDataItem[]): number[] {
 export async function outOfFoldScores(packTraining: TrainingExample[], items: SafetyDataItem[], fold: number[]): Promise<SafetyScore[]> {
   const scores = new Array<SafetyScore>(items.length);
   for (const f of [...new Set(fold)].sort((a, b) => a - b)) {
-    const model = await trainSafetyModel(safetyExamples(packTraining, items.filter((_, i) => fold[i] !== f)));
+    const model = await trainSafetyModel(safetyExamples(packTraining, items.filter((_, i) => fold[i] !== f)), packTraining);
     items.forEach((it, i) => {
       if (fold[i] === f) scores[i] = model.score(it.text);
     });

@@ -4,7 +4,9 @@
  * issue's examples through the real screen and the demo council's trained model; round 3's dedicated safety
  * model (thresholds, precedence over the classifier, the demo pack's trained model) and the cross-validation folds;
  * round 4's screen hit weighed against the safety model (idiom-prone families, past-and-resolved, jobs, idioms);
- * round 5's general defeaters (laughter, denial, comparison, comic threats, hypotheticals) and unknown words.
+ * round 5's general defeaters (laughter, denial, comparison, comic threats, hypotheticals) and unknown words; round 7's
+ * unread scripts and languages, risks told as past, animals, and the hazards of things; round 8's sure model inside a service
+ * message, service hyperbole, news framing, places at risk, and new screen families (a height, self-harm on purpose, electrics).
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +15,8 @@ import { loadContentPack } from '../../bot/content-pack/index.js';
 import { loadOrTrainModel } from '../recogniser/index.js';
 import type { IntentModel, IntentPrediction, SafetyHit } from '../types.js';
 import { decideSafety, inferKind, isConversationControl, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_THRESHOLD, screenForSafety } from './index.js';
-import { defeaters, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE } from './decision.js';
+import { defeaters, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_SERVICE_SURE, serviceHyperbole, toldAsPast, unreadableScript } from './decision.js';
+import { languageWords } from './normalise.js';
 import { knownShare, loadOrTrainSafetyModel, vocabularyOf, type SafetyDataItem, type SafetyModel, type SafetyScore } from './model.js';
 import { sourceFolds, stratifiedFolds } from './cross-validate.js';
 
@@ -424,8 +427,12 @@ describe('round 6: farewells, service framings, a confident classifier, unknown 
     expect(decide("Can I book a gas safety check please? There's been a strong smell of gas in my hallway since this morning", middling)).toMatchObject({ action: 'escalate', kind: 'fire_gas_co' });
   });
   it('leaving life said as not being around names a risk even inside a service request', () => {
-    expect(decide('can u cancel my garden waste sub. wont need it. not planning on being here next month', { ...low, score: 0.14 })).toMatchObject({ action: 'ask', kind: 'suicide_self_harm' });
-    expect(decide("Can you cancel my garden waste subscription. Won't need it. I'm not planning on being around much longer", { ...low, score: 0.44 })).toMatchObject({ action: 'ask', kind: 'suicide_self_harm' });
+    // Round 7: a screen pattern now (asked when the model scores it below SAFETY_SCREEN_DISAGREE, escalated above).
+    expect(decide('can u cancel my garden waste sub. wont need it. not planning on being here next month', { ...low, score: 0.14 })).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(decide('can u cancel my garden waste sub. wont need it. not planning on being here next month', { ...low, score: 0.02 })).toMatchObject({ action: 'ask', kind: 'suicide_self_harm' });
+    expect(decide("Can you cancel my garden waste subscription. Won't need it. I'm not planning on being around much longer", { ...low, score: 0.44 })?.action).toMatch(/^(?:ask|escalate)$/);
+    // Moving away is not leaving life.
+    expect(decide('please cancel my garden waste sub, not planning on being here next month as we are moving to Leeds', { ...low, score: 0.02 })).toBeNull();
   });
   it('a confident main-classifier safety intent asks when the safety model is low; an unsure one does not', () => {
     const text = 'im ringing from the nursery a four year old has told staff that daddy burnt her hand on the cooker as a punishment';
@@ -435,7 +442,128 @@ describe('round 6: farewells, service framings, a confident classifier, unknown 
   it('asks about a message of several words the model barely knows (an unseen script), not about a short or known one', () => {
     const bengali = 'আমাদের রান্নাঘরে আগুন লেগেছে, ধোঁয়ায় সিঁড়ি ভরে গেছে';
     expect(decideSafety(null, none, bengali, { ...low, score: 0, known: 0 })).toMatchObject({ action: 'ask' });
-    expect(decideSafety(null, none, 'আগুন', { ...low, score: 0, known: 0 })).toBeNull();
+    // Round 7: a word in a script the assistant does not read is asked too ("আগুন" is "fire"); a short known one is not.
+    expect(decideSafety(null, none, 'আগুন', { ...low, score: 0, known: 0 })).toMatchObject({ action: 'ask', unreadable: true });
     expect(decideSafety(null, none, 'when is my bin collected', { ...low, score: 0, known: 1 })).toBeNull();
+  });
+});
+
+describe('round 7: unread languages, risks told as past, animals, hazards of things', () => {
+  const low: SafetyScore = { score: 0.02, category: RISK, known: 1, readable: 1 };
+  const middling: SafetyScore = { score: 0.72, category: SAFEGUARDING, known: 1, readable: 1 };
+  const none = predict('waste.bin_day', 0.9);
+  const decide = (text: string, score: SafetyScore, p: IntentPrediction = none) => decideSafety(screenForSafety(text), p, text, score);
+  it('never lets a message in a script the assistant does not read pass silently, and says so when it asks', () => {
+    const farsi = 'همسرم مرا تهدید می‌کند و اجازه نمی‌دهد از خانه بیرون بروم. الان در خانه نیست.';
+    const chinese = '我的邻居是一位独居老人，她的护工经常骂她，还拿走她的钱。';
+    expect(unreadableScript(farsi)).toBe(true);
+    expect(unreadableScript(chinese)).toBe(true);
+    expect(unreadableScript('Jak zapłacić council tax przez internet?')).toBe(false);
+    expect(unreadableScript('my bin is missing 🙁 bin day was mon')).toBe(false);
+    expect(decide(farsi, { score: 0, category: RISK, known: 0.44, readable: 0 })).toMatchObject({ action: 'ask', unreadable: true });
+    expect(decide(chinese, { score: 0, category: RISK, known: 0, readable: 0 })).toMatchObject({ action: 'ask', unreadable: true });
+    // The screen's few Arabic phrases still escalate.
+    expect(decide('هناك رائحة غاز قوية في المطبخ', { score: 0, category: RISK, known: 0, readable: 0 })).toMatchObject({ action: 'escalate', kind: 'fire_gas_co' });
+  });
+  it('asks about a Latin-script message mostly in words outside the pack (a language it does not read), never about English', () => {
+    const turkish = 'merhaba komşunun evine biri zorla girdi bağırışlar duyuyorum ve az önce cam kırıldı ne yapmalıyım';
+    expect(decide(turkish, { score: 0.03, category: RISK, known: 0.53, readable: 0.27 })).toMatchObject({ action: 'ask', unreadable: true });
+    expect(decide(turkish, { score: 0.03, category: RISK, known: 0.53, readable: 0.27 }, none)).toMatchObject({ reason: expect.stringMatching(/language/) });
+    expect(decide('when is my bin collected', { ...low, readable: 0.8 })).toBeNull();
+    // Under four words: not judged ("hola"; "wibble fnord grx" is a misunderstanding, not a language).
+    expect(decide('hola', { ...low, readable: 0 })).toBeNull();
+    expect(decide('wibble fnord grx', { ...low, readable: 0 })).toBeNull();
+    // Names, e-mail and web addresses say nothing about the language: only lower-case words count.
+    expect(languageWords('Jane Okonkwo-Smith 07700 900123 jane@example.com www.merebrook.gov.uk')).toEqual([]);
+    expect(languageWords('Guten Tag, mein Müll wurde nicht abgeholt')).toEqual(['mein', 'wurde', 'nicht', 'abgeholt']);
+    // A confident model still escalates a disclosure in a language it was trained on.
+    expect(decide('Hola, hay un hombre pegando a una mujer en la parada del autobús ahora mismo', { score: 0.99, category: RISK, known: 0.88, readable: 0.12 })).toMatchObject({ action: 'escalate' });
+  });
+  it('asks, not escalates, about a risk told as past with nothing saying it goes on', () => {
+    expect(toldAsPast('my daughter was in a refuge last year and shes finally got her own flat she needs basic furniture is there any help')).toBe(true);
+    expect(decide('my daughter was in a refuge last year and shes finally got her own flat she needs basic furniture is there any help', middling)).toMatchObject({ action: 'ask' });
+    expect(decide("My son took an overdose last year. He's doing so much better now and we'd like to thank the social worker who helped him.", { ...low, score: 0.29 })).toMatchObject({ action: 'ask' });
+    expect(decide('We had a carbon monoxide scare last winter - all fine in the end - but I want to complain that the boiler repair took three weeks.', { ...low, score: 0 })?.action).not.toBe('escalate');
+    // Ongoing, back, or "since": not past.
+    for (const text of ['he has been hitting me since last year and i am scared to go home', 'my ex hurt me two years ago and now he is back outside my flat', 'my partner hit me last year and he still controls all my money']) {
+      expect([text, toldAsPast(text)]).toEqual([text, false]);
+      expect(decide(text, middling)).toMatchObject({ action: 'escalate' });
+    }
+  });
+  it('asks, not escalates, about harm to an animal only; a person named still escalates', () => {
+    expect(decide("Sorry, I killed a pheasant with my car on Holloway Lane and it's still in the road.", { ...middling, score: 0.76 })).toMatchObject({ action: 'ask' });
+    expect(decide('a dog is attacking a child in the park on Mill Street and nobody can get it off', { ...middling, score: 0.76 })).toMatchObject({ action: 'escalate' });
+  });
+  it('a thing\'s hazard in general, in a question about handling it, does not escalate; a hazard happening does', () => {
+    expect(decide('how do i recycle an e bike battery ive heard they can set the bin lorry on fire', { ...low, score: 0 })).toBeNull();
+    expect(decide('there is smoke pouring out of my e bike battery in the hallway, how do i get rid of it, could it catch fire', { ...low, score: 0 })).toMatchObject({ action: 'escalate', kind: 'fire_gas_co' });
+    expect(decide('my e bike battery has caught fire in the hallway, how do i get rid of it, could it explode', { ...low, score: 0 })).toMatchObject({ action: 'escalate', kind: 'fire_gas_co' });
+  });
+  it('a garden bonfire beside a fire word is asked; a smell of burning plastic from a meter cupboard still escalates', () => {
+    expect(decide('gwandiyan de bonfire da dhuan har shaam sade ghar aunda hai, dhote kapde kharab ho jande ne', { ...low, score: 0.14, readable: 0.6 })).toMatchObject({ action: 'ask' });
+    expect(decide('sparks and smoke coming out of the electric meter cupboard in our block, smells like burning plastic', { ...low, score: 0.14 })).toMatchObject({ action: 'escalate' });
+  });
+  it('a volunteer reporting someone who stopped a life-saving medicine is a disclosure, not a question about volunteering', () => {
+    const text = "I volunteer at the food bank at St Aidan's. A lady collecting a parcel today said quietly she's decided to stop taking her insulin because she's 'done with it all'. She seemed calm. I only have her first name. Can someone help?";
+    expect(decide(text, { ...middling, score: 0.89 })).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(decide('I would like to volunteer with a domestic abuse charity, do I need a DBS check?', { ...middling, score: 0.05 })).toBeNull();
+  });
+});
+
+describe('round 8: a sure model inside a service message, service hyperbole, news, places, and new screen families', () => {
+  const low: SafetyScore = { score: 0.02, category: RISK, known: 1, readable: 1 };
+  const sure: SafetyScore = { score: SAFETY_SERVICE_SURE, category: RISK, known: 1, readable: 1 };
+  const none = predict('waste.bin_day', 0.9);
+  const decide = (text: string, score: SafetyScore, p: IntentPrediction = none) => decideSafety(screenForSafety(text), p, text, score);
+  it('a model this sure escalates although the message names a service; a less sure one, or distress about the service, is asked', () => {
+    const text = "can i pay my council tax in cash somewhere because my husband doesn't let me have a bank card and he'll see if it comes out the joint account";
+    expect(screenForSafety(text)).toBeNull();
+    expect(decide(text, { ...sure, category: SAFEGUARDING })).toMatchObject({ action: 'escalate', kind: 'domestic_abuse' });
+    expect(decide(text, { ...sure, score: 0.7, category: SAFEGUARDING })).toMatchObject({ action: 'ask' });
+    expect(decide("i'm sorry i'm crying i've been on hold forty minutes about the council tax summons and nobody listens i'm so tired of all this", { ...sure, score: 0.99 })).toMatchObject({ action: 'ask' });
+    expect(decide('feel like im going mad. paid the pcn and now got another letter saying i havent', { ...sure, score: 0.99 })).toMatchObject({ action: 'ask' });
+  });
+  it('self-harm on purpose and a rope put up escalate inside a service message, whatever the tool', () => {
+    expect(decide("hello is that the council i burned myself with the iron again on purpose it's quite bad this time", low)).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(decide('i burned myself on the iron doing the ironing, is the walk-in centre open', low)).toBeNull();
+    expect(decide("it asked me what service i wanted and i don't know what to say, i've put the rope up in the garage", { ...low, score: 0.5 })).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(decide('can the council put the rope up for the washing line in the communal garden', low)).toBeNull();
+  });
+  it('a suicide word tied to a chore of the service by a comparison or a condition is asked, never escalated', () => {
+    for (const text of [
+      "Honestly I'd rather throw myself under a bus than ring your switchboard again. Can I just email the revenues team?",
+      "i'm about ready to jump off a cliff with this housing benefit form it keeps asking me the same question",
+      "er the garden waste thing i'm gonna top myself if i have to pay again this year, the bin's got a sticker saying unpaid",
+    ]) {
+      expect([text, serviceHyperbole(text)]).toEqual([text, true]);
+      expect([text, decide(text, { ...low, score: 0.05 })?.action]).toEqual([text, 'ask']);
+    }
+    // Explicit and present, or no chore at all: not hyperbole.
+    expect(serviceHyperbole("i'd rather jump off the bridge than go on, i'm on it now and i have the pills tonight")).toBe(false);
+    expect(decide('i am going to jump off the bridge tonight', low)).toMatchObject({ action: 'escalate' });
+  });
+  it('news, television and social media are not reports; the writer or theirs in it still are', () => {
+    expect(decide('Did you hear about the stabbing in the town centre on the news last night? Is the market still on?', low)).toBeNull();
+    expect(decide('Omg the EastEnders gas explosion anyway, my recycling was not collected today', low)).toBeNull();
+    expect(decide('saw on facebook there is a fire at the flats on my street right now and my mum is not answering', low)).toMatchObject({ action: 'escalate' });
+  });
+  it('an amicable separation is not abuse; a road flooded with nobody named is asked at most', () => {
+    expect(decide("my partner and i have split up and i've got to leave the house, it's all amicable, i need somewhere to go", { ...low, score: 0.7, category: SAFEGUARDING })).toBeNull();
+    expect(decide('road flooded under the railway bridge again. cars getting stuck. drain blocked', { ...low, score: 0.7 })).toMatchObject({ action: 'ask' });
+    expect(decide('car stuck in the flood under the railway bridge with a driver inside, water up to the windows', { ...low, score: 0.7 })).toMatchObject({ action: 'escalate' });
+  });
+  it('someone at a height now, an electrical fire, and an abuser out on bail nearby are caught by the screen', () => {
+    expect(decide("Re my priority band, if I get turned down again that's it. I'm sat on the wall of the bridge over the bypass while I type this.", low)?.action).toMatch(/^(?:ask|escalate)$/);
+    expect(decide('sparks n smoke comin out the plug socket in my sons bedroom n the wall round it is hot. what do i do', low)).toMatchObject({ action: 'escalate', kind: 'fire_gas_co' });
+    expect(decide("The kitchen socket is scorched and sparked when I plugged the kettle in. It's all switched off at the fuse box now.", low)).toBeNull();
+    expect(decide("there's a reason I can't go back. He put my head through the bathroom door and he's out on bail living two streets away.", { ...low, score: 0.3, category: SAFEGUARDING })).toMatchObject({ action: 'escalate', kind: 'domestic_abuse' });
+  });
+  it('infers who is at risk from an age told other ways, and from a few words of scripts the screen does not read', () => {
+    expect(inferKind("my son's 11 and a man on an online game has been asking him for photos", SAFEGUARDING)).toBe('child_at_risk');
+    expect(inferKind('the coach keeps messaging the 13 year olds late at night', SAFEGUARDING)).toBe('child_at_risk');
+    expect(inferKind('میرا شوہر مجھے گھر سے باہر نہیں جانے دیتا', RISK)).toBe('domestic_abuse');
+    expect(inferKind('我的邻居是一位独居老人，她的护工经常骂她', SAFEGUARDING)).toBe('adult_at_risk');
+    expect(inferKind('ਸਾਡੀ ਗਲੀ ਵਿੱਚ ਇੱਕ ਬੰਦੇ ਨੂੰ ਚਾਕੂ ਨਾਲ ਮਾਰ ਰਹੇ ਹਨ', RISK)).toBe('crime_violence');
+    expect(inferKind('its the lads from the estate, theyre still out there hitting him with something', RISK)).toBe('crime_violence');
   });
 });

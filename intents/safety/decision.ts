@@ -16,10 +16,12 @@
  * hit or a model escalation the model backs only weakly; the model alone only asks about words it barely knows.
  * Round 6 (dev-6 added): service farewells, service framings (figures, past thanks, a past reason), and two second opinions when
  * the model is low (a confident main classifier; a message in words the model barely knows): see lowModelAsk.
+ * Round 7 (dev-7 added): a message in a script or language the assistant does not read is never left silent (asked, and the
+ * question says so: `unreadable`); risks told as past, harm to animals only and a thing's hazard in a question: see toldAsPast.
  */
 import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { inferKind, kindCues, riskCues } from './kinds.js';
-import { normaliseForSafety } from './normalise.js';
+import { languageWords, normaliseForSafety } from './normalise.js';
 import type { SafetyScore } from './model.js';
 import { FAMILIES, SCRIPT_FAMILIES } from './patterns.js';
 
@@ -85,8 +87,8 @@ const REASSURED = new RegExp(
   ].map((x) => `(?<= )${x}(?= )`).join('|'),
 );
 /** Questions about safety services, not reports: "is there a knife amnesty bin", "free smoke alarm", "gas safety check". */
-const SAFETY_SERVICE = /(?<= )(?:knife amnesty|fire safety (?:check|visit|advice|inspection)|free (?:smoke|fire|co|carbon monoxide) alarms?|gas safety (?:check|certificate|record|inspection))(?= )/;
-const CAREER = /(?<= )(?:(?:jobs?|vacanc[a-z]+|careers?|roles?|posts?) (?:as|in|for|with)|apply(?:ing)? for (?:a |the )?(?:job|role|post|vacancy)|volunteer(?:ing)? (?:with|for|at|in)|dbs(?: check)?|safeguarding (?:training|course|level [0-9])|level [0-9] (?:safeguarding|training|certificate)|work experience)(?= )/;
+const SAFETY_SERVICE = /(?<= )(?:knife amnesty|fire safety (?:check|visit|advice|inspection)|free (?:smoke|fire|co|carbon monoxide) alarms?|gas safety (?:check|certificate|record|inspection|visit|appointment|test|service))(?= )/;
+const CAREER = /(?<= )(?:(?:jobs?|vacanc[a-z]+|careers?|roles?|posts?) (?:as|in|for|with)|apply(?:ing)? for (?:a |the )?(?:job|role|post|vacancy)|(?:want|like|love|looking|interested|hoping|how (?:do|can) i|how to) (?:to |in )?(?:volunteer|volunteering)|(?:become|becoming|be) a volunteer|volunteer(?:ing)? (?:roles?|opportunit[a-z]*|positions?|vacanc[a-z]*)|dbs(?: check)?|safeguarding (?:training|course|level [0-9])|level [0-9] (?:safeguarding|training|certificate)|work experience)(?= )/;
 /** A request for a person, alone: "is anyone there? I need someone", "can I talk to somebody". */
 const ASKING_FOR_PERSON = /^ (?:(?:hello|hi|hey|please|ok|um) )*(?:is (?:there )?(?:anyone|anybody|someone|somebody) there|(?:i need|can i (?:talk|speak) to|i want to (?:talk|speak) to|let me (?:talk|speak) to) (?:someone|somebody|a person|a human|a real person|an agent))(?: (?:is (?:there )?(?:anyone|anybody) there|i need (?:someone|somebody|a person)|please|now|thanks))* $/;
 /**
@@ -114,6 +116,12 @@ const REFERRAL = /(?<= )(?:referral|refer|disclos[a-z]*|safeguarding|concern|con
 /** A garden bonfire or burning rubbish reported as a nuisance, when nothing says it has got away or anyone is in it. */
 const NUISANCE_FIRE = /(?<= )(?:(?:burns?|burning|burnt) (?:rubbish|plastic|garden waste|leaves|waste|tyres|cardboard)|bonfires?)(?= )/;
 const FIRE_GOT_AWAY = /(?<= )(?:spread[a-z]*|out of control|on fire|trapped|inside|fence|shed|house is|flat is|999|fire brigade|people|kids|children)(?= )/;
+const nuisanceFire = (n: string) => NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test(n);
+/** Beside a screen hit, only a bonfire or someone burning rubbish, never a smell of burning plastic from a meter cupboard. */
+const SCREEN_NUISANCE_FIRE = /(?<= )(?:bonfires?|(?:he|she|they|neighbours?|someone|somebody|guy|man|woman|people) (?:[a-z]+ ){0,3}(?:burns?|burning) (?:rubbish|plastic|garden waste|leaves|waste|tyres|cardboard))(?= )/;
+/** The same in Arabic script: a fire or smoke in a garden ("يشعل نارًا في حديقته", he lights a fire in his garden). */
+const GARDEN_FIRE_SCRIPT = /(?:نار|دخان)[^]{0,40}حديق|حديق[^]{0,40}(?:نار|دخان)/u;
+const ELECTRICAL = /(?<= )(?:sparks?|sparking|electric[a-z]*|wiring|meter|sockets?|plugs?|cupboard|smells? (?:like|of) burning)(?= )/;
 /** A question about arranging care or support ("who arranges carers when mum leaves hospital"): a service, not a concern. */
 const CARE_QUESTION = /^ (?:(?:hi|hello|please|ok) )*(?:who (?:arranges|organises|sorts out|pays for)|how do i (?:get|arrange|apply|book|find)|can i (?:get|have|apply)|where do i|what (?:help|care|support)|are there any|is there any|do you (?:do|offer|provide))(?= )|(?<= )(?:who arranges that|who do i ask|how do i arrange)(?= )/;
 
@@ -127,14 +135,20 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   // A question about a safety service drops only when the rest names no risk: "book a gas safety check ... strong smell of gas" does not.
   if (SAFETY_SERVICE.test(n) && riskCues(n.replace(new RegExp(SAFETY_SERVICE.source, 'g'), ' ')).size === 0) return 'drop';
   if (REASSURED.test(n) || (CAREER.test(n) && riskCues(n).size === 0)) return 'drop';
+  // Round 8: a separation told as amicable, naming no harm ("we've split up, it's all amicable, I need somewhere to go").
+  if (AMICABLE.test(n) && riskCues(n).size === 0) return 'drop';
   // Soften only when nothing at all says who is at risk or how, and no one is making a referral.
   if ((SERVICE_TALK.test(n) || ASKING_FOR_PERSON.test(n)) && kindCues(n).size === 0 && !REFERRAL.test(n)) return 'soften';
   if (riskCues(n).size === 0 && CARE_QUESTION.test(n) && !REFERRAL.test(n)) return 'soften';
-  if (NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test(n)) return 'soften';
+  if (nuisanceFire(n)) return 'soften';
   if (SERVICE_TALK.test(n) && riskCues(n).size === 0 && !REFERRAL.test(n)) return 'ask';
   // Round 6: a worker at a refuge, hostel or school asking a service question for someone, naming no risk ("i work at a refuge ...
   // how does she tell council tax"): asked, not escalated.
   if (WORKPLACE.test(n) && riskCues(n.replace(WORKPLACE, ' ')).size === 0 && !REFERRAL.test(n)) return 'ask';
+  // Round 7: harm to an animal only, no person named and no fire: asked, not escalated.
+  if (ANIMAL.test(n) && !PERSON.test(n) && !kindCues(n).has('fire_gas_co')) return 'ask';
+  // Round 8: a hazard to a road or a street only (flooded, icy, dark, a pothole), with no person named in it: asked at most.
+  if (PLACE_HAZARD.test(n) && !PERSON.test(n) && !kindCues(n).has('fire_gas_co')) return 'ask';
   return null;
 }
 
@@ -157,6 +171,10 @@ export interface SafetyModelThresholds {
   classifierAskAt?: number;
   /** Round 6: a message of SAFETY_UNKNOWN_WORDS+ words of which the model knows less than this share is asked (default SAFETY_UNKNOWN_ASK; 0 turns it off). */
   unknownAskBelow?: number;
+  /** Round 7: a Latin-script message of SAFETY_READABLE_WORDS+ words with less than this share in the pack's own phrases is unreadable (default SAFETY_READABLE_MIN; 0 turns it off). */
+  readableMin?: number;
+  /** Round 8: at or above this safety-model score a message that also names a service still escalates (default SAFETY_SERVICE_SURE; above 1 turns it off). */
+  serviceSure?: number;
 }
 
 /**
@@ -176,7 +194,7 @@ export const SAFETY_MODEL_THRESHOLDS: SafetyModelThresholds = { escalateAt: SAFE
  * escalating: two independent signals that disagree. Families that name a plan, a method, a weapon in use, an attack or a
  * victim are never idioms and always escalate.
  */
-export const IDIOM_PRONE_FAMILIES: ReadonlySet<string> = new Set(['suicide_direct', 'wish_to_die', 'multilingual_risk', 'domestic_abuse']);
+export const IDIOM_PRONE_FAMILIES: ReadonlySet<string> = new Set(['suicide_direct', 'wish_to_die', 'multilingual_risk', 'domestic_abuse', 'at_height']);
 // Not the fire and gas families: the safety model scores plain hazard reports low ("there is a gas leak in my street" ~0.05),
 // so disagreement there would ask about real fires; CV moved 3-4 fire disclosures to a question. Their lookalikes (a leak
 // that was fixed, a tested alarm) are handled by the everyday categories below instead.
@@ -201,8 +219,8 @@ export function familyOf(hit: SafetyHit): string | undefined {
  * - a job, a role, a course or volunteering ("applied for the domestic abuse coordinator role");
  * - an idiom of defiance, laughter or leaving ("over my dead body", "killing myself laughing", "end it here, cheers").
  */
-const PAST = String.raw`(?:last (?:night|week|month|year|weekend|time)|yesterday|ago|the other (?:day|night)|earlier (?:this|today)|this morning|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))`;
-const RESOLVED = String.raw`(?:(?:it|that|this|the leak|the fire|everything) (?:is|was|has been|got) (?:fixed|sorted|repaired|capped|made safe|put out|resolved|dealt with)|(?:fixed|sorted|repaired|capped|made safe|put (?:it )?out)|burnt out now|(?:everyone|everybody|we are all|we are) (?:is |are |was |were )?(?:fine|ok|okay|safe|alright)|(?:nobody|no one) (?:is |was |got )?(?:hurt|injured)|(?:it is all|it was all|everything is|everything was) (?:fine|ok|okay|good))`;
+const PAST = String.raw`(?:last (?:night|week|month|year|weekend|time|winter|summer|spring|autumn|christmas)|yesterday|ago|the other (?:day|night)|earlier (?:this|today)|this morning|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))`;
+const RESOLVED = String.raw`(?:(?:it|that|this|the leak|the fire|everything) (?:is|was|has been|got) (?:fixed|sorted|repaired|capped|made safe|put out|resolved|dealt with)|(?:fixed|sorted|repaired|capped|made safe|put (?:it )?out)|burnt out now|(?:everyone|everybody|we are all|we are) (?:is |are |was |were )?(?:fine|ok|okay|safe|alright)|(?:nobody|no one) (?:is |was |got )?(?:hurt|injured)|(?:it is all|it was all|everything is|everything was) (?:fine|ok|okay|good)|all (?:fine|ok|okay|good|well) in the end|(?:turned out|ended up) (?:fine|ok|okay|alright))`;
 const PAST_RESOLVED = new RegExp(`(?<= )${PAST}(?= )[^]*(?<= )${RESOLVED}(?= )|(?<= )${RESOLVED}(?= )[^]*(?<= )${PAST}(?= )`);
 const ROLE = /(?<= )(?:(?:coordinator|officer|worker|advisor|adviser|manager|lead|practitioner|assistant|volunteer|trainer) (?:role|post|job|vacancy|position)|appl(?:y|ied|ying) for (?:a |the |this )?[a-z ]{0,40}(?:role|job|post|vacancy|position|course)|(?:training|course|qualification|certificate|awareness session|webinar) (?:on|in|about)|interview for)(?= )/;
 const SCREEN_IDIOM = /(?<= )(?:over my dead body|(?:killing|killed|kill) (?:myself|me|themselves|ourselves) laughing|laugh(?:ing|ed)? (?:myself|me) to death|(?:end|leave|stop|finish|wrap) (?:it|things|this|that) (?:there|here)(?= [^]*(?:thanks|thank you|cheers|ta|help|bye))|dying (?:of|from) (?:laughter|laughing|embarrassment|boredom|shame))(?= )/;
@@ -210,13 +228,15 @@ const SCREEN_IDIOM = /(?<= )(?:over my dead body|(?:killing|killed|kill) (?:myse
 /** Round 6: a service blamed in an idiom ("talking to this bot makes me want to jump out of a window"). */
 const SERVICE_MAKES_ME = /(?<= )(?:bot|chat ?bot|chat|website|app|council|service|form|system|queue|hold music|call centre|this|it|talking to (?:you|this|the) [a-z]+) (?:makes|is making|made) me want to(?= )/;
 
+/** Round 8: electrics made safe, nothing still burning: "it's all switched off at the fuse box now". */
+const ELECTRICS_OFF = /(?<= )(?:switched|turned|flicked|tripped) (?:it |them |everything |the power |the electrics |the electricity |the mains )?(?:all )?off(?= )|(?<= )(?:is|are) (?:all )?(?:switched|turned) off(?= )(?![^]*(?<= )(?:still|again|spreading|smoking)(?= ))/;
 /** Upkeep of a safety device: "how often should I test my CO detector", "tested my smoke alarm and it's fine". */
 const UPKEEP = /(?<= )(?:(?:how often|when) (?:should|do|must|can) (?:i|we|you|they) (?:test|replace|change|check|service)|(?:tested|checked|replaced|serviced) (?:my|the|our) (?:[a-z]+ ){0,3}(?:detector|alarm|detectors|alarms))(?= )/;
 
 /** True when everyday context (past and resolved, a job or course, an idiom, a device's upkeep) explains a screen hit. */
 export function screenEveryday(text: string): boolean {
   const n = normaliseForSafety(text);
-  return PAST_RESOLVED.test(n) || SERVICE_MAKES_ME.test(n) || ROLE.test(n) || CAREER.test(n) || SCREEN_IDIOM.test(n) || UPKEEP.test(n);
+  return PAST_RESOLVED.test(n) || SERVICE_MAKES_ME.test(n) || ROLE.test(n) || CAREER.test(n) || SCREEN_IDIOM.test(n) || UPKEEP.test(n) || (ELECTRICS_OFF.test(n) && ELECTRICAL.test(n));
 }
 
 /**
@@ -251,6 +271,12 @@ export const DEFEATERS: Record<string, RegExp> = {
   comparison: d('sounds? like', 'sounded like', 'sounding like', 'looks? like', 'looked like', 'as if', 'as though'),
   comicThreat: d('(?:will|would|is going to|are going to|going to|is gonna) (?:literally |actually |absolutely )?(?:murder|kill|strangle|throttle|slaughter|skin|lynch) (?:me|us|him|her|them)(?: [a-z]+){0,3} if'),
   thingIsSuicide: d('(?:is|are|was|were|be) (?:(?:absolute|absolutely|pure|literally|basically|just|like|plain|total|sheer) )?(?:suicide|murder|a death trap|deathtrap|lethal)(?= (?:in|on|at|with|for|to|round|around|driving|cycling|walking|these|this|that|at the moment|right now|$))'),
+  // Round 8: harm foretold as the reason for a repair ("someone's going to get hurt", "an accident waiting to happen"), a few languages.
+  futureHarm: d(
+    '(?:someone|somebody|anyone|anybody|a child|a kid|people|one of the kids) (?:is |are )?(?:going to|will|could|is gonna|might) (?:get |be )?(?:hurt|killed|injured|seriously hurt|badly hurt)(?: one day| soon| eventually)?',
+    'accident waiting to happen', 'before (?:someone|somebody|anyone|a child) (?:gets|is) (?:hurt|killed|injured)',
+    'alguem (?:ainda )?(?:se )?vai (?:se )?(?:magoar|machucar)', 'alguien (?:se )?va a (?:hacer dano|lastimar)', 'ktos (?:sie )?(?:zrobi krzywde|zginie)', 'cineva (?:o )?sa (?:se )?(?:raneasca|loveasca)',
+  ),
   hypothetical: d(
     '(?:what|which) (?:number|phone number|numbers) (?:do|should|would|can|could|must) (?:i|we|you|people) (?:ring|call|phone|dial|use|contact)',
     '(?:who|what) (?:do|should|would|can|could|must) (?:i|we|you|people) (?:call|ring|phone|contact|tell|do)(?: [a-z]+){0,3} if',
@@ -268,6 +294,7 @@ export function defeaters(text: string): string[] {
   const found = Object.entries(DEFEATERS).filter(([, re]) => re.test(n)).map(([k]) => k);
   if (LAUGH_EMOJI.test(text) && !found.includes('laughter')) found.push('laughter');
   if (DENIED_SCRIPT.test(text) && !found.includes('denied')) found.push('denied');
+  if (HANDLING.test(n) && GENERIC_HAZARD.test(n) && !PRESENT_FIRE.test(n)) found.push('a hazard in general');
   return found;
 }
 
@@ -337,7 +364,7 @@ export function isServiceFarewell(text: string): boolean {
   const rest = n.replace(new RegExp(FAREWELL_CLOSE.source, 'g'), ' ');
   return FAREWELL_SERVICE.test(n) && FAREWELL_CLOSE.test(n) && riskCues(rest).size === 0 && !/(?<= )(?:any ?more|ever|forever|no longer|not be (?:here|around)|gone)(?= )/.test(n);
 }
-const INFO_REQUEST = /(?<= )(?:foi|freedom of information|statistics|stats|figures (?:on|for|about)|data (?:on|about)|(?:the )?(?:number|numbers) of|how many|research(?:ing)?|dissertation|thesis|survey|journalist|reporter|article|report (?:on|about)|policy (?:on|for)|annual report|case ?load|spent on|budget (?:for|on)|funding (?:for|on))(?= )/;
+const INFO_REQUEST = /(?<= )(?:foi|freedom of information|statistics|stats|figures (?:on|for|about)|data (?:on|about)|(?:the )?(?:number|numbers) of|how many(?! (?:of )?(?:my |the |your )?(?:[a-z]+ )?(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin) would it take)|research(?:ing)?|dissertation|thesis|survey|journalist|reporter|article|report (?:on|about)|policy (?:on|for)|annual report|case ?load|spent on|budget (?:for|on)|funding (?:for|on))(?= )/;
 const PAST_HELP = /(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after)(?= )[^]*(?<= )(?:ago|years? back|last year|back in|in (?:19|20)[0-9]{2})(?= )|(?<= )(?:helped|supported) (?:me|us|my [a-z]+) (?:[a-z]+ ){0,3}(?:years?|months?) ago(?= )/;
 const PAST_TIME = /(?<= )(?:there (?:was|were|has been|have been) (?:a|an|some|two|three|several)|back in|(?:in|during|since) (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer|the spring|the autumn|the winter)|last (?:year|month|summer|spring|autumn|winter)|(?:weeks|months|years) ago|ever since)(?= )/;
 const SERVICE_REQUEST = /(?<= )(?:(?:could|can|would|will|should) (?:the council|you|someone|somebody|they) (?:please )?(?:put|install|fit|add|do|look|check|repair|fix|cut|trim|improve|patrol|move|close|lock|light)|cctv|street ?lights?|(?:better|more) lighting|patrols?|speed bumps?|gates?|lock the)(?= )/;
@@ -349,6 +376,8 @@ export function framedAsService(text: string): string | null {
   const n = normaliseForSafety(text);
   if (EXPLICIT_PRESENT.test(n)) return null;
   if (INFO_REQUEST.test(n) && !HAPPENING_NOW.test(n)) return 'a request for information';
+  // Round 8: something seen on the news, on television or on social media, nothing happening now and nobody of the writer's in it.
+  if (REPORTED.test(n) && !HAPPENING_NOW.test(n) && !INVOLVED.test(n)) return 'a report from the news or social media';
   if (PAST_HELP.test(n)) return 'thanks for past help';
   if (PAST_TIME.test(n) && SERVICE_REQUEST.test(n) && !HAPPENING_NOW.test(n)) return 'a past incident as the reason for a request';
   return null;
@@ -369,6 +398,70 @@ export const SAFETY_UNKNOWN_ASK = 0.4;
 export const SAFETY_UNKNOWN_WORDS = 4;
 
 /**
+ * Round 7 (dev-7 added), general categories from the sixth held-out set's errors, judged by cross-validation over the eight
+ * development sets:
+ * - a message the assistant cannot read never passes silently: written mostly in a script other than Latin (Persian, Bengali,
+ *   Chinese, Cyrillic; the screen reads a few Arabic phrases only), or in Latin letters with under half of its words in the
+ *   council's own phrases (Turkish, Italian, Somali: `SafetyScore.readable`). When nothing else acts it is asked "Is anyone in
+ *   danger right now?", and every question about such a message says which language the assistant reads (`unreadable`);
+ * - a risk told as past (last year, last winter, years ago, as a child) with nothing saying it goes on, is back or is explicit
+ *   and present: the model alone asks instead of escalating, and so does a screen hit the model does not back;
+ * - harm to an animal only (a pheasant hit on the road, a greyhound loose by the river), no person named and no fire: asked;
+ * - the hazard of a thing in general, in a question about handling it ("how do I recycle an e-bike battery, I've heard they can
+ *   set the bin lorry on fire"): a defeater; a garden bonfire or burning rubbish beside a screen hit the model does not back: asked.
+ */
+const LONG_PAST = new RegExp(
+  String.raw`(?<= )(?<!(?:since|from|for|over|through|throughout|during|all|in|of|within|the|this|past) (?:the )?)(?:` +
+    [
+      'last (?:year|winter|summer|spring|autumn|christmas)',
+      '(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|some|many|[0-9]+) (?:months|years) ago', 'a year ago', 'years (?:ago|back)',
+      'back in (?:(?:19|20)[0-9]{2}|january|february|march|april|may|june|july|august|september|october|november|december)', 'in (?:19|20)[0-9]{2}',
+      'when i was (?:a child|a kid|little|young|younger|a teenager|at school|growing up|[0-9]+)', 'as a (?:child|kid|teenager)',
+    ].join('|') +
+    ')(?= )',
+);
+/** It goes on, or is back: "ever since", "still", "again", "every night", "scared", "he is threatening me". */
+const GOES_ON = /(?<= )(?:still|again|keeps?|keeping|ever since|since then|every (?:day|night|week|weekend|time)|all the time|right now|at the moment|currently|tonight|is back|are back|came back|come back|comes back|found me|has started|started again|is happening|are happening|not safe|scared|afraid|frightened|terrified|(?:is|are|am) (?:being )?(?:hit|hitting|hurting|threatening|abusing|beating|following|stalking|harassing|controlling|touching|bullying))(?= )/;
+/** True when a risk is told as past (months or years ago) and nothing says it goes on, is back, or is explicit and present. */
+export function toldAsPast(text: string): boolean {
+  const n = normaliseForSafety(text);
+  return LONG_PAST.test(n) && !GOES_ON.test(n) && !BACK_AGAIN.test(n) && !EXPLICIT_PRESENT.test(n);
+}
+
+const ANIMAL = /(?<= )(?:pheasants?|deer|fox|foxes|badgers?|cats?|kittens?|dogs?|pupp(?:y|ies)|greyhounds?|birds?|seagulls?|gulls?|pigeons?|swans?|ducks?|goose|geese|hedgehogs?|rabbits?|squirrels?|horses?|ponies|pony|sheep|cows?|lambs?|owls?|hares?|otters?|seals?|animals?|wildlife|pets?|roadkill|hens?|chickens?|tortoises?)(?= )/;
+/** A person who could be at risk (pronouns left out: "she slipped her lead" is the dog). */
+const PERSON = /(?<= )(?:someone|somebody|anyone|anybody|man|woman|men|women|person|people|child|children|kids?|boys?|girls?|bab(?:y|ies)|toddlers?|lads?|lady|gentleman|drivers?|cyclists?|pedestrians?|riders?|walkers?|joggers?|owners?|neighbours?|mum|dad|mother|father|sons?|daughters?|wife|husband|partner|friends?|brother|sister|nan|gran|grandad|grandma|me|myself|us|i am (?:hurt|injured|bleeding|trapped|stuck)|we are (?:hurt|injured|trapped|stuck))(?= )/;
+
+/** A question about handling a thing (recycling, disposing, storing, charging). */
+const HANDLING = /(?<= )(?:how (?:do|can|should|would) (?:i|we|you|people) (?:recycle|dispose|get rid|throw|bin|store|charge|dump|take|put|safely)|where (?:do|can|should) (?:i|we|you|people) (?:recycle|dispose|take|put|get rid|throw|dump|leave)|can (?:i|we|you) (?:recycle|put|throw|bin|dispose|take)|recycl(?:e|ing)|dispos(?:e|al|ing) of|get(?:ting)? rid of|safe to (?:store|charge|keep|use)|is it (?:safe|ok|okay|allowed))(?= )/;
+/** A thing's hazard in general: "they can set the lorry on fire", "a fire risk", "could explode". */
+const GENERIC_HAZARD = /(?<= )(?:(?:can|could|may|might|do|does|will|would) (?:[a-z]+ ){0,3}(?:set|cause|start|catch)(?: [a-z]+){0,4} (?:fire|fires|alight|explosions?)|(?:fire|explosion) (?:risks?|hazards?|dangers?)|(?:can|could|may|might) (?:explode|ignite|blow up))(?= )/;
+/** A fire or hazard happening: never a hazard in general. */
+const PRESENT_FIRE = /(?<= )(?:(?:is|are|was) (?:on fire|burning|smoking|smouldering|alight|sparking|hissing|melting|swelling)|there is (?:a |some )?(?:fire|smoke|flames|smell)|caught fire|(?:smoke|flames) (?:is |are )?(?:coming|pouring|everywhere)|on fire now|(?:has |just )?exploded|burning now)(?= )/;
+
+/** Letters in a script other than Latin, at least this many and half of all letters: a message the assistant cannot read. */
+export const UNREADABLE_MIN_LETTERS = 2;
+/** True for a message written mostly in a script other than Latin. */
+export function unreadableScript(text: string): boolean {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const other = letters - (text.match(/\p{Script=Latin}/gu)?.length ?? 0);
+  return other >= UNREADABLE_MIN_LETTERS && other >= letters / 2;
+}
+/**
+ * A Latin-script message of SAFETY_READABLE_WORDS or more lower-case words with less than this share in the council's own phrases
+ * is in a language the assistant does not read. Development sets: no English message scores below 0.5; two thirds of the others
+ * score below 0.4. 0.4 leaves a margin for English slang ("innit bruv dem bins aint been done" 0.43); `--cv` prints the sweep.
+ */
+export const SAFETY_READABLE_MIN = 0.4;
+export const SAFETY_READABLE_WORDS = 4;
+/** True when the assistant cannot read the message: an unread script, or words mostly absent from the pack's phrases. */
+export function unreadable(text: string, scored: SafetyScore | null, readableMin = SAFETY_READABLE_MIN): boolean {
+  if (unreadableScript(text)) return true;
+  const readable = scored?.readable;
+  return readable !== undefined && readable < readableMin && languageWords(text).length >= SAFETY_READABLE_WORDS;
+}
+
+/**
  * The pipeline's safety decision. With a safety model score (passed, or carried by the prediction): a screen hit
  * escalates; a message that only ends the chat is never a disclosure; otherwise the safety model decides, escalate at
  * or above `escalateAt`, ask from `askAt` (demoted by everyday context). The 65-intent classifier has no say then: it learned style shortcuts from the
@@ -383,8 +476,16 @@ export function decideSafety(
 ): SafetyDecision {
   const scored = safety ?? (prediction as ScoredPrediction).safetyScore ?? null;
   if (!scored) return decideByClassifier(hit, prediction, text);
-  if (hit) return decideScreenHit(hit, scored, text, thresholds);
+  const decided = hit ? decideScreenHit(hit, scored, text, thresholds) : decideByModel(prediction, text, scored, thresholds);
+  // Round 7: a question about a message the assistant cannot read says so (bot/replies.ts dangerQuestion).
+  return decided?.action === 'ask' && unreadable(text, scored, thresholds.readableMin) ? { ...decided, unreadable: true } : decided;
+}
+
+/** decideSafety without a screen hit: the safety model decides, demoted by everyday context. */
+function decideByModel(prediction: IntentPrediction, text: string, scored: SafetyScore, thresholds: SafetyModelThresholds): SafetyDecision {
   if (isConversationControl(text) || isServiceFarewell(text)) return null;
+  // Letters, digits and references alone (a postcode or a case reference spelled out on the phone): nothing to ask about.
+  if (meaningfulWords(text) === 0) return null;
   const category = scored.category;
   // Everyday context (a reassurance, a job in care, a complaint naming no one at risk) demotes the model, as it did the
   // classifier: CV, leave-one-set-out, at 0.6/0.1: false alarms 1.2% -> 0.8%, ordinary asked 5.9% -> 4.7%, no recall lost.
@@ -393,7 +494,16 @@ export function decideSafety(
   const framed = framedAsService(text);
   if (framed && scored.score >= thresholds.escalateAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but ${framed}` };
   if (framed) return null;
+  // Round 7: a risk told as past, with nothing saying it goes on: the model alone asks.
+  if (scored.score >= thresholds.escalateAt && toldAsPast(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but told as past` };
+  // Round 8: a model this sure of a disclosure is not argued with because the message also names a service (a rope put up in the
+  // garage, told to "the council"), unless the service part is the feeling itself: hyperbole, distress about the service, a defeater.
+  if (everyday && scored.score >= (thresholds.serviceSure ?? SAFETY_SERVICE_SURE) && !serviceHyperbole(text) && !SERVICE_DISTRESS.test(normaliseForSafety(text)) && !defeated(text, null)) {
+    return { action: 'escalate', category, kind: inferKind(text, category), source: 'classifier', reason: `safety model ${scored.score.toFixed(2)}, sure although about a service` };
+  }
   if (everyday && scored.score >= thresholds.escalateAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but about a service` };
+  // Round 8: a suicide word tied to a chore of the service ("I'd rather jump than ring again"): asked, whatever the model.
+  if (scored.score >= thresholds.escalateAt && inferKind(text, category) === 'suicide_self_harm' && serviceHyperbole(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but hyperbole about a service` };
   if (everyday === 'soften') return null;
   // Round 5: a defeater (a joke, a denial, a comparison, a hypothetical) or words the model barely knows: the model alone asks.
   if (scored.score >= thresholds.escalateAt && scored.score < (thresholds.defeatSure ?? SAFETY_DEFEAT_SURE) && defeated(text, null)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but ${defeaters(text).join(', ')}` };
@@ -421,6 +531,10 @@ function lowModelAsk(prediction: IntentPrediction, text: string, scored: SafetyS
   if (known < (thresholds.unknownAskBelow ?? SAFETY_UNKNOWN_ASK) && wordCount(text) >= SAFETY_UNKNOWN_WORDS) {
     return { action: 'ask', category: scored.category, kind: inferKind(text, scored.category), reason: `the safety model knows ${Math.round(known * 100)}% of the words` };
   }
+  // Round 7: a message in a script or language the assistant does not read never passes silently.
+  if (unreadable(text, scored, thresholds.readableMin)) {
+    return { action: 'ask', category: scored.category, kind: inferKind(text, scored.category), reason: unreadableScript(text) ? 'written in a script the assistant does not read' : `in a language the assistant does not read (${Math.round((scored.readable ?? 0) * 100)}% of the words known)` };
+  }
   return null;
 }
 
@@ -435,6 +549,12 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   if (scored.score >= thresholds.escalateAt) return framedAsService(text) === 'thanks for past help' && !BACK_AGAIN.test(normaliseForSafety(text)) ? { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but thanks for past help` } : escalate;
   const ask: SafetyDecision = { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but the safety model disagrees (${scored.score.toFixed(2)})` };
   if (screenEveryday(text) || framedAsService(text)) return scored.score >= thresholds.askAt ? ask : null;
+  // Round 8: comparative or conditional hyperbole tied to a chore of the service: asked, never escalated nor dropped.
+  if (SUICIDE_FAMILIES.has(familyOf(hit) ?? '') && serviceHyperbole(text)) return { ...ask, reason: `${hit.reason}, but hyperbole about a service` };
+  // Round 7: a risk told as past, or a garden bonfire, that the model does not back: asked, whatever the family.
+  if (toldAsPast(text)) return { ...ask, reason: `${hit.reason}, but told as past` };
+  const n = normaliseForSafety(text);
+  if ((SCREEN_NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test(n) && !ELECTRICAL.test(n)) || GARDEN_FIRE_SCRIPT.test(text)) return { ...ask, reason: `${hit.reason}, but a bonfire or burning rubbish` };
   // Round 5: a defeater with a model that does not back the alarm: asked, or dropped when the model sees nothing at all.
   if (defeated(text, hit)) return scored.score >= (thresholds.defeatNearZero ?? SAFETY_DEFEAT_NEAR_ZERO) ? { ...ask, reason: `${ask.reason}; ${defeaters(text).join(', ')}` } : null;
   const family = familyOf(hit);
@@ -449,7 +569,11 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
 const IDIOM_CONTEXT_WORDS = 5;
 const wordCount = (t: string) => t.split(/\s+/u).filter(Boolean).length;
 /** Words that can carry meaning: not a number or a case reference (letters then digits: "MBC-400004"). */
-const meaningfulWords = (t: string) => t.split(/\s+/u).filter((w) => /\p{L}/u.test(w) && !/^\p{L}{1,5}[-\s]?\d{3,}\W*$/u.test(w)).length;
+// A reference ("MBC-400081"), a spelled-out letter or a digit read aloud ("M B one one A D", a postcode or a reference on
+// the phone) are not words; "I" and "a" are.
+const SPOKEN_DIGIT = /^[^\p{L}]*(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)[^\p{L}]*$/iu;
+const meaningfulWords = (t: string) =>
+  t.split(/\s+/u).filter((w) => /\p{L}/u.test(w) && !/^\p{L}{1,5}[-\s]?\d{3,}\W*$/u.test(w) && !/^[^\p{L}]*(?![ia])\p{L}[^\p{L}]*$/iu.test(w) && !SPOKEN_DIGIT.test(w)).length;
 
 /** Round 2's rule, for callers without a safety model (unit tests with a hand-made prediction). */
 function decideByClassifier(hit: SafetyHit | null, prediction: IntentPrediction, text: string): SafetyDecision {
@@ -469,3 +593,42 @@ function decideByClassifier(hit: SafetyHit | null, prediction: IntentPrediction,
   }
   return null;
 }
+
+/**
+ * Round 8 (dev-8 added), general categories from the seventh held-out set's errors, judged by cross-validation over the nine
+ * development sets:
+ * - a safety model at or above SAFETY_SERVICE_SURE escalates even when the message also names a service ("it asked me what
+ *   service I wanted ... I've put the rope up in the garage"), unless the service part carries the feeling: hyperbole tied to a
+ *   chore (serviceHyperbole), distress about the service in feelings only (SERVICE_DISTRESS), or a defeater;
+ * - comparative or conditional hyperbole with a suicide word, tied to a chore of the service ("I'd rather throw myself under a bus
+ *   than ring your switchboard", "ready to jump off a cliff with this form", "gonna top myself if I have to pay again"): asked;
+ * - something seen on the news, on television or on social media (REPORTED), nothing happening now and nobody of the writer's in
+ *   it: a framing, as a request for information is;
+ * - a separation told as amicable (AMICABLE), and a hazard to a road or a street with nobody named in it (PLACE_HAZARD).
+ */
+export const SAFETY_SERVICE_SURE = 0.9;
+/** Screen families of suicide words, the ones hyperbole borrows. */
+const SUICIDE_FAMILIES: ReadonlySet<string> = new Set(['suicide_direct', 'wish_to_die', 'cannot_go_on', 'jump', 'suicide_indirect']);
+/** Feelings about a service, and nothing else: "I'm crying, been on hold forty minutes ... so tired of all this", "feel like I'm going mad". */
+const SERVICE_DISTRESS = /(?<= )(?:crying|in tears|going mad|going insane|going crazy|losing my mind|lose my mind|(?:so |really )?(?:tired|sick) of (?:all )?(?:this|it|you|them)|fed up|had enough|at my wits end|stressed(?: out)?|pulling my hair out|(?:ruined|ruining|ruin) my life|(?:nobody|no one) (?:listens|cares|helps|answers)|banging my head)(?= )/;
+/** A comparison or a condition that makes a suicide word hyperbole: "would rather ... than", "if I have to pay again", "with this form". */
+const HYPERBOLE_FRAME = new RegExp(
+  [
+    '(?:would|had|d) rather(?: [a-z]+){1,10} than',
+    '(?:if|when) (?:i|we) (?:have to|has to|need to|am made to|get (?:another|one more)|see (?:another|one more)|hear (?:that|this|another)|am (?:kept|put) on hold|cannot get through|do not get)',
+    '(?:with|over) (?:this|that|your|these|those) (?:[a-z]+ ){0,3}(?:forms?|bills?|fines?|website|app|phone line|switchboard|queue|system|council tax|letters?|application|paperwork|process|bot|chat ?bot|hold music|parking|pcn|permit|planning|bins?|recycling|rent|arrears|benefit[a-z]*)',
+  ].map((x) => `(?<= )${x}(?= )`).join('|'),
+);
+/** True when a suicide word is hyperbole about a service: a comparative or conditional frame, a service named, nothing explicit and present. */
+export function serviceHyperbole(text: string): boolean {
+  const n = normaliseForSafety(text);
+  return HYPERBOLE_FRAME.test(n) && SERVICE_TALK.test(n) && !EXPLICIT_PRESENT.test(n) && !kindCues(n).has('domestic_abuse') && !kindCues(n).has('child_at_risk');
+}
+/** Seen or heard in the news, on television or on social media; a soap. */
+const REPORTED = /(?<= )(?:(?:on|in) the (?:news|telly|tv|radio|paper|papers|local paper)|(?:saw|seen|read|heard|see) (?:it |this |that |something )?(?:on|in) (?:facebook|twitter|tiktok|instagram|nextdoor|social media|the news|the telly|the tv|the radio|the paper|a (?:facebook|whatsapp) group)|did you (?:hear|see) (?:about )?(?:the|that)|eastenders|coronation street|corrie|emmerdale|hollyoaks|(?:in|on) (?:a|the|that) (?:documentary|episode|podcast|drama|soap|film|movie|programme|series))(?= )/;
+/** The writer or theirs in it: "me", "us", "my mum", "our house". */
+const INVOLVED = /(?<= )(?:me|us|myself|i am|we are|(?:my|our) (?:mum|mam|dad|mother|father|son|daughter|kids?|children|child|baby|brother|sister|partner|husband|wife|boyfriend|girlfriend|nan|gran|grandad|family|friend|neighbour|house|flat|home|street|road))(?= )/;
+/** A separation without a fight: "it's all amicable", "we're still friends". */
+const AMICABLE = /(?<= )(?:amicabl[a-z]*|on (?:good|friendly) terms|(?:still|remain|remained|stayed|staying) (?:good )?friends|mutual (?:decision|agreement)|mutually|no (?:hard feelings|bad blood))(?= )/;
+/** A hazard to a road or a street: flooding, ice, a pothole, a broken street light, cars stuck. */
+const PLACE_HAZARD = /(?<= )(?:(?:road|street|lane|underpass|path|pavement|car park|junction|roundabout) (?:is |has )?(?:flooded|flooding|icy|dark|pitch black)|(?:flooded|flooding|icy|ice on the|dark) (?:road|street|lane|underpass|path|pavement|car park|junction)|potholes?|drains? (?:is |are )?blocked|blocked drains?|street ?lights? (?:is |are )?(?:out|off|broken|not working)|(?:cars?|vehicles?|traffic|buses) (?:are |keep |keeps |getting |get |got )?(?:getting )?(?:stuck|stranded))(?= )/;

@@ -27,6 +27,9 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     // Round 6: despair and method words the kind check missed in dev sets (English, Polish, Spanish, Portuguese, Romanian, Welsh).
     'been cutting', 'cutting again', 'hosepipe', 'sorry for everything', 'not (?:going to )?make it through (?:tonight|the night)', 'tried (?:it )?before', 'closer to the edge',
     'nie mam (?:juz )?sily', 'sie zabic', 'no aguanto mas', 'tirarme', 'acabar con mi vida', 'nao aguento mais', 'acabar com a minha vida', 'nu mai pot', 'termin cu totul', 'tabledi', 'dabledi',
+    // Round 7: stopping a life-saving medicine on purpose ("decided to stop taking her insulin"), and being done with it all.
+    '(?:stop|stopped|stopping|decided to stop|not taking|refusing to take|refuses to take) (?:taking )?(?:my|her|his|their) (?:insulin|heart (?:pills|tablets|medication)|medication|medicine|meds)', 'done with (?:it all|everything|life)',
+    'planning (?:on|to) do(?:ing)? it (?:this|tonight|tomorrow|next|on|before)',
     'hunanladdiad', 'marw', 'zabic sie', 'samobojst[a-z]*', 'umrzec', 'khud ?kushi', 'jaan (?:le|lena|leni)', 'zindagi khatam',
   ),
   fire_gas_co: w(
@@ -62,6 +65,12 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'beating (?:him|her|them|someone|somebody|a man|a woman) up', 'beating up', 'kicking (?:a|the|him|her|someone|somebody|them)', 'snatch[a-z]*',
     'trying the (?:back |front )?door', 'kick (?:my|the|our) (?:front |back )?door', 'hiding', '(?:smashed|broken) (?:a |the )?bottle', 'going for', 'gone for', 'driven (?:his |her |a |the )?car at', 'balaclavas?',
     'cuchillo', 'navaja', 'pistola', 'amenaz[a-z]*', 'cutit', 'ameninta[a-z]*', 'a intrat in casa', 'ascuns[a-z]*', 'gang', 'gangs', 'threaten[a-z]*', 'armed', 'kidnap[a-z]*', 'dragged into',
+    // Round 8: violence told by the blow or the missile ("hit him with a bar", "a brick through the window", "pouring petrol"), and a
+    // few words of Spanish, Polish, Lithuanian, Italian, Turkish and Somali (kind only: they say how, not whether).
+    '(?:hit|hitting|hits|beat|beating|battering|set on) (?:him|her|them|me|us|someone|somebody|people)(?: [a-z]+){0,2} with', '(?:set|setting) on (?:my|his|her|him|them)',
+    '(?:thrown?|threw|throwing|chucked|lobbed|put)(?: [a-z]+){0,2} (?:a |the )?(?:brick|bricks|stone|stones|rock|rocks|bottle) (?:through|at)', '(?:my|the|our|a) (?:front |back )?window through',
+    '(?:pouring|poured|with a|got a) petrol(?: can)?', 'petrol bombs?', 'burn (?:the|our|my|his|her) (?:house|flat|place|home) down', '(?:drove|driven|driving) into (?:a group of )?people',
+    'smash (?:my|his|her|your) head in', 'pegando', 'golpeando', 'palo', 'rissa', 'coltell[a-z]*', 'peil[a-z]*', 'grasin[a-z]*', 'bicak[a-z]*', 'zorla girdi', 'mindi', 'kopia', 'bije (?:sie|mojego|moja|go|ja)',
     'cyllell', 'gyllell', 'chyllell', 'gwn', 'noz', 'nozem', 'bron', 'chaku', 'chaaku', 'churi', 'chhuri', 'bandook', 'bandooq', 'ymladd', 'bojka', 'bija sie', 'ladai',
   ),
   danger_now: w(
@@ -72,6 +81,8 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'balcony', 'railings', 'window ledge', 'pool', 'pwll', 'cwympo', 'diabetic', 'hypo', 'floppy', 'not making sense', 'slurring', 'drowsy', 'not getting up',
     'not seen (?:him|her|them)? ?(?:since|for)', 'post (?:is )?piling up', 'has not been seen', 'ahog[a-z]*', 'no respira', 'se ineaca', 'a cazut', 'inoate',
     'heart attack', 'stroke', 'choking', 'chest pains?', 'numb', 'sweating', 'clutching', 'slumped', 'grey', 'drooping', 'swallowed', 'poison[a-z]*', 'underneath', 'buried',
+    // Round 8: breathing failing or an airway swelling ("his lips and throat are swelling up and he's struggling to breathe").
+    '(?:struggling|fighting|gasping) (?:to breathe|for breath|for air)', '(?:lips|throat|tongue|face) (?:is |are )?(?:swelling|swollen|closing)(?: up)?',
     'shouting for help', 'calling for help', 'screaming for help', 'cannot get up', 'hypothermi[a-z]*', 'freezing', 'electrocut[a-z]*', 'live wire', 'landslide', 'rockfall', 'flood(?:ing|ed)?',
     'woda', 'wodzie', 'rzeka', 'rzece', 'morze', 'morzu', 'lod', 'lodzie', 'afon', 'dwr', 'paani', 'darya', 'sadak', 'zakleszczon[a-z]*', 'wypadek', 'karetk[a-z]*', 'ambiwlans',
   ),
@@ -93,6 +104,11 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
 const CHILD_STRONG = w(
   '(?:[0-9]|1[0-7]) ?(?:year old|yr old|yo|years old|yrs old|month old|months old)', '(?:he is|she is|aged|only) (?:[0-9]|1[0-7])(?! [0-9])',
   '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) (?:year|month) old', 'under ?age', 'minor',
+  // Round 8: ages told other ways ("my son's 11", "my mate is 14", "13 year olds", "under-12s", "a six-week-old", "a Year 9 girl",
+  // Romanian "de 12 ani", Polish "5 lat").
+  '(?:sons|daughters|boys|girls|kids|childs|friend|mate|pal|cousin|niece|nephew|grandson|granddaughter|stepson|stepdaughter|friends|mates) (?:is )?(?:only |just )?(?:[0-9]|1[0-7])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|floors|am|pm|percent|times|years|yrs))',
+  '(?:[0-9]|1[0-7]) (?:year|yr) olds', 'under (?:[0-9]|1[0-8])s?', '(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten) (?:day|week|weeks|days) old',
+  'year (?:[1-9]|1[01]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twos|threes|fours|fives|sixes) (?:girl|boy|pupil|student|child|kid)s?', '(?:de )?(?:[0-9]|1[0-7]) ani', '(?:[0-9]|1[0-7]) lat',
   // "her brother is 12": an age given for the person at risk.
   '(?:brother|sister|son|daughter|boy|girl|kid|child|nephew|niece|he|she|grandson|granddaughter) is (?:only |just )?(?:[0-9]|1[0-7])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|floors|am|pm|percent|times))',
   // A named child who was hurt ("my nephew ... her partner burned him"); "my daughter's boyfriend hit her" is not (a possessive).
@@ -110,7 +126,7 @@ const ADULT_STRONG = w(
   'learning (?:disabilit[a-z]*|difficult[a-z]*)', 'care home', 'adult (?:safeguarding|social care)', 'nursing home', 'vulnerable adult', 'schizophreni[a-z]*', '(?:he is|she is|aged|age|hes|shes) (?:[6-9][0-9]|1[0-9][0-9])',
   'in (?:his|her|their) (?:sixties|seventies|eighties|nineties)', 'in (?:his|her|their) (?:late |early |mid )?[6-9]0s', '(?:[6-9][0-9]|1[0-9][0-9]) (?:year old|years old|yr old)',
   'parkinsons', 'housebound', 'bed ?bound', 'pressure sores', 'refus[a-z]* (?:all |any )?(?:help|care|support)', 'hoard[a-z]*', 'met (?:him|her|someone|a man|a woman)? ?online',
-  '(?:had|taken|took|got|conned|scammed)(?: [0-9]+)+ (?:off|out of|from) (?:her|him|them)', 'buzurg', 'in varsta', 'batran[a-z]*', 'anciano', 'anciana', 'oedrannus',
+  '(?:had|taken|took|got|conned|scammed)(?: [0-9]+)+ (?:off|out of|from) (?:her|him|them)', '(?:[6-9][0-9]) (?:metu|ani|lat|anos|anos de idade|yasinda|evesen|anni)', 'buzurg', 'in varsta', 'batran[a-z]*', 'anciano', 'anciana', 'oedrannus',
 );
 /** A child writing about themselves ("I'm 15"): the child is at risk, unless what they describe is a partner's abuse of a parent. */
 const CHILD_SELF = w('i am (?:only |just )?(?:[0-9]|1[0-7])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|floors|am|pm|percent|times))');
@@ -207,8 +223,23 @@ export function defaultKind(category: SafetyHit['category']): RiskKind {
 export function inferKind(text: string, category: SafetyHit['category']): RiskKind {
   const cues = tierCues(normaliseForSafety(text));
   for (const t of TIERS) if (cues.has(t)) return KIND_OF[t];
+  // Round 8: a message in a script the normaliser drops still names who or what in a few words (my husband, a child, an old
+  // neighbour, a knife, fire): better signposting than the default. Kind only; whether to act is decided elsewhere.
+  for (const [re, kind] of SCRIPT_KIND_CUES) if (re.test(text)) return kind;
   return defaultKind(category);
 }
+
+/**
+ * Round 8: kind cues in Arabic, Persian and Urdu (Arabic script), Bengali, Gurmukhi, Devanagari, Cyrillic, Chinese and Ge'ez (Tigrinya),
+ * most specific first: fire, a weapon, a husband or wife, a child, an older person.
+ */
+const SCRIPT_KIND_CUES: Array<[RegExp, RiskKind]> = [
+  [/حريق|آتش|آگ|دھواں|دود|دخان|আগুন|ধোঁয়া|ਅੱਗ|ਧੂੰਆਂ|आग|धुआं|пожар|дым|горит|着火|火灾|烟/u, 'fire_gas_co'],
+  [/سكين|سکین|چاقو|چاکو|ਚਾਕੂ|चाकू|ছুরি|চাকু|нож|刀|枪|مسدس|بندوق/u, 'crime_violence'],
+  [/شوہر|شوهر|همسر|زوجي|زوجها|স্বামী|ਪਤੀ|ਘਰਵਾਲਾ|पति|муж|丈夫|老公|ሰብኣየይ|ሰብኣይ/u, 'domestic_abuse'],
+  [/بچ|کودک|طفل|أطفال|اطفال|ابني|ابنتي|শিশু|বাচ্চা|ছেলে|মেয়ে|ਬੱਚ|बच्च|дет|ребён|ребен|孩子|儿童|ህጻን|ቆልዑ/u, 'child_at_risk'],
+  [/سالمند|مسن|بوڑھ|عجوز|বৃদ্ধ|ਬਜ਼ੁਰਗ|बुज़ुर्ग|बुजुर्ग|баба|бабушк|дед|пенсион|老人|护工|ኣረጋዊ/u, 'adult_at_risk'],
+];
 
 /** What may move a risk-to-life family's kind from the whole message: an age, a partner beside violence, a hazard. */
 const IMMEDIATE_MOVES = new Set<Tier>(['child_strong', 'adult_strong', 'domestic_strong', 'known_attacker', 'self_scene', 'arson_attack', 'fire_gas_co']);

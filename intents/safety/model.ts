@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SafetyHit, TrainingExample } from '../types.js';
 import { loadOrTrainModel, trainIntentModel, type RecogniserModel } from '../recogniser/index.js';
+import { languageWords } from './normalise.js';
 
 export const SAFETY_NONE = 'none';
 const SAFETY_LABELS = new Set(['safety.risk_to_life', 'safety.safeguarding_concern']);
@@ -34,6 +35,14 @@ export interface SafetyScore {
    * bin): decideSafety does not let such a score escalate alone.
    */
   known?: number;
+  /**
+   * Round 7: share of the message's words (`languageWords`: lower case, names, e-mail and web addresses left out) found in the
+   * council's own training phrases (the languages the assistant is set up to read: English, and what the pack adds), 0..1; 1
+   * when the message has no such words. Development sets teach the safety
+   * model a few words of many languages, so `known` overrates how well a message in Farsi or Turkish is read; this does not.
+   * Every English message of the development sets scores 0.5 or more; two thirds of the non-English ones score below 0.4.
+   */
+  readable?: number;
 }
 
 export interface SafetyModel {
@@ -84,8 +93,11 @@ export function knownShare(text: string, vocabulary: ReadonlySet<string>): numbe
   return words.length === 0 ? 1 : words.filter((w) => vocabulary.has(w)).length / words.length;
 }
 
-/** Wraps a trained 3-way recogniser as a safety scorer; with its training vocabulary, scores say how much of a text it knows. */
-export function asSafetyModel(model: RecogniserModel, vocabulary?: ReadonlySet<string>): SafetyModel {
+/**
+ * Wraps a trained 3-way recogniser as a safety scorer; with its training vocabulary, scores say how much of a text it knows,
+ * and with the pack's own vocabulary, how much of it is in a language the assistant reads.
+ */
+export function asSafetyModel(model: RecogniserModel, vocabulary?: ReadonlySet<string>, packVocabulary?: ReadonlySet<string>): SafetyModel {
   return {
     score(text) {
       const p = model.predict(text);
@@ -93,14 +105,18 @@ export function asSafetyModel(model: RecogniserModel, vocabulary?: ReadonlySet<s
       const sg = p.ranked.find((r) => r.intent === 'safety.safeguarding_concern')?.confidence ?? 0;
       const scored: SafetyScore = { score: rtl + sg, category: rtl >= sg ? 'safety.risk_to_life' : 'safety.safeguarding_concern' };
       if (vocabulary) scored.known = knownShare(text, vocabulary);
+      if (packVocabulary) {
+        const words = languageWords(text);
+        scored.readable = words.length === 0 ? 1 : words.filter((w) => packVocabulary.has(w)).length / words.length;
+      }
       return scored;
     },
   };
 }
 
-/** Trains (no cache): for cross-validation. */
-export async function trainSafetyModel(examples: TrainingExample[]): Promise<SafetyModel> {
-  return asSafetyModel(await trainIntentModel(examples), vocabularyOf(examples));
+/** Trains (no cache): for cross-validation. `packTraining` gives the readable share (the pack's words only). */
+export async function trainSafetyModel(examples: TrainingExample[], packTraining?: { text: string }[]): Promise<SafetyModel> {
+  return asSafetyModel(await trainIntentModel(examples), vocabularyOf(examples), packTraining ? vocabularyOf(packTraining) : undefined);
 }
 
 /** Trains the tenant's safety model, or loads it from the disk cache (keyed by its training data). */
@@ -111,5 +127,5 @@ export async function loadOrTrainSafetyModel(
 ): Promise<{ model: SafetyModel; trained: boolean }> {
   const examples = safetyExamples(packTraining, [...loadSafetyData(), ...extra]);
   const { model, trained } = await loadOrTrainModel(examples, cacheDir);
-  return { model: asSafetyModel(model, vocabularyOf(examples)), trained };
+  return { model: asSafetyModel(model, vocabularyOf(examples), vocabularyOf(packTraining)), trained };
 }

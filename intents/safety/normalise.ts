@@ -88,3 +88,17 @@ export function normaliseForSafety(text: string): string {
   }
   return ` ${out.join(' ')} `;
 }
+
+/**
+ * Round 7: the words that say which language a message is in: lower-case runs of letters (any script, accents dropped) of 2 or
+ * more, leaving out e-mail addresses, web addresses and capitalised words (names of people and places: "Jane Okonkwo-Smith",
+ * "Kittiwake Court"), which no council's phrases can be expected to hold.
+ */
+export function languageWords(text: string): string[] {
+  const kept = text
+    .replace(/\S+@\S+|(?:https?:\/\/|www\.)\S+/giu, ' ')
+    .split(/\s+/u)
+    .flatMap((token) => token.split(/[^\p{L}\p{M}]+/u))
+    .filter((w) => w && !/^\p{Lu}/u.test(w));
+  return kept.flatMap((w) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/\p{L}{2,}/gu) ?? []);
+}

@@ -87,9 +87,11 @@ export const FAMILIES: PatternFamily[] = [
       `(?:want|wants|wanted|wanting|wish|going|ready|deserve|deserves|need|trying|tried|planning|plan|about|like) to die`,
       'i(?: just| really| honestly)? (?:want|wanna) die', 'i am going to die(?: tonight| today| soon)',
       `(?:going|want|ready|plan|planning|about|decided|time) to end it(?= (?:all|now|tonight|today|here|soon) | $)`,
-      'end it tonight', 'ending it tonight',
+      'end it tonight', 'ending it tonight', '(?:before|once|when|after) i end it(?: all)?(?= $)',
+      // Round 7: not being here, said as a plan (asked when the model disagrees: it may be a move).
+      'not (?:planning on|planning to be|expecting to be) (?:being )?(?:here|around|alive) (?:next (?:week|month|year)|much longer|for (?:much )?longer|for long)(?!(?: [a-z]+){0,8} (?:moving|move|moved|leaving|abroad|holiday|away|emigrat[a-z]*))',
       '(?:feel like|feeling like|thinking of|thinking about|thought about|think about|considering|keep thinking about) (?:ending it|ending things|ending everything|not being here|not being alive|disappearing for good)',
-      '(?:had enough of|tired of|sick of|done with|finished with) (?:life|living|being alive|this life)', 'i am done with (?:it all|everything)',
+      '(?:had enough of|tired of|sick of|done with|finished with) (?:life|living|being alive|this life)', '(?:i am|she is|he is|they are|she was|he was|she said she is|he said he is) done with (?:it all|everything)',
       `(?:do not|cannot|can not) see (?:the|any) point (?:in|of) (?:anything|living|life|going on|carrying on|being here|being alive|me being here)`,
       'see no point (?:in|to) (?:anything|living|life|going on|carrying on|being here|being alive)',
       '(?:want|wanted|wish i could|going) to disappear (?:forever|for good|and never come back)',
@@ -173,12 +175,33 @@ export const FAMILIES: PatternFamily[] = [
     ],
   },
   {
+    // Round 8: the writer placed now at a height or beside a means ("sat on the wall of the bridge over the bypass while I type
+    // this"). Idiom-prone (decision.ts): a lunch on a bridge wall the model does not back is asked, never escalated.
+    id: 'at_height', kind: 'suicide_self_harm', category: RISK, reason: 'at a height or beside a means now',
+    patterns: [
+      `(?:i am |i have been |been )?(?:sat|sitting|stood|standing|perched|climbed|climbing) (?:up )?(?:on|onto|over) (?:the |a )?(?:top of the |wall of the |edge of the |side of the |railings? (?:of|on) the |parapet of the |ledge of the )?(?:bridge|flyover|viaduct|overpass|multi storey|car park roof|roof|cliff|cliffs|parapet|railway bridge|tower block roof|balcony railing)(?: [a-z]+){0,8} (?:while i|as i|right now|now|looking down|typing|type this|for (?:about )?(?:an|a|[0-9]+|half an) (?:hour|while|minutes))`,
+      `(?:wrong|other) side of the (?:railings|barrier|fence|parapet)`,
+      `(?:put|tied|hung|set|fixed|got) (?:up )?(?:the |a )?(?:rope|noose)(?: [a-z]+){0,2} (?:up|ready|over the (?:beam|banister|bannister|door|rafter|loft hatch))(?! (?:for|on) (?:the |my )?(?:washing|swing|boat|tent|line))`,
+    ],
+    guards: [String.raw`\b(?:washing|swing|tent|boat|mooring|climbing wall|abseil|fishing|picnic|sunbathing|painting)\b`],
+  },
+  {
+    // Round 8: self-harm said to be on purpose, whatever the tool ("burned myself with the iron again on purpose"): the accident guards do not apply.
+    id: 'self_harm_deliberate', kind: 'suicide_self_harm', category: RISK, reason: 'self-harm on purpose', negated: true,
+    patterns: [
+      `(?:burn|burnt|burned|burning|cut|cutting|hurt|hurting|harm|harming|scald|scalded|scalding|hit|hitting|punch|punching|starve|starving) (?:myself|himself|herself|themselves)(?: [a-z]+){0,6} (?:on purpose|deliberately|to punish (?:myself|himself|herself))`,
+      `(?:on purpose|deliberately) (?:burn|burnt|burned|burning|cut|cutting|hurt|hurting|harm|harming|scald|scalded)(?: [a-z]+)? (?:myself|himself|herself|themselves)`,
+    ],
+  },
+  {
     // Indirect suicidal intent: finality, goodbyes, affairs put in order, things given away, a
     // method prepared, "not be here much longer". Residents rarely name suicide to a council; they
     // tie up loose ends ("close my rent account, I won't need the flat after this weekend").
     // Guards: the same words about bins, holidays, moving house and subscriptions.
     id: 'suicide_indirect', kind: 'suicide_self_harm', category: RISK, reason: 'signs of suicidal intent (finality, goodbyes, a plan)', negated: true,
     patterns: [
+      // Round 7: researching a method's dose.
+      'how many (?:of )?(?:my |the |your )?(?:[a-z]+ )?(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin) would it take',
       // Finality and a date.
       'tonight is the night(?! (?:for|of|the|we|when|that|to|i put) )', `i have (?:decided|made (?:up )?my mind(?: up)?|made my decision)(?: it is| it will be| to do it)? (?:tonight|today|this weekend|now)`,
       'made (?:my )?peace with (?:it|everything|dying|the world|god)',
@@ -373,7 +396,10 @@ export const FAMILIES: PatternFamily[] = [
       'not breathing', 'stopped breathing', 'cannot breathe', 'can not breathe', 'heart attack', 'cardiac arrest', 'anaphylactic', 'anaphylaxis',
       'unconscious', 'having (?:a )?(?:seizure|fit|stroke)', 'bleeding (?:heavily|badly|to death|everywhere)',
       // A heart attack or stroke told by what is seen: grey, clutching the chest, slumped, one side drooping.
-      `(?:clutching|holding|gripping) (?:his|her|their|my) (?:chest|heart)`, `(?:gone|went|turned|going|turning) (?:grey|gray|blue) and`, `(?:slumped|collapsed) (?:in|on|over|against) (?:his|her|their|the) (?:chair|seat|desk|wheel|steering wheel|table|sofa)`,
+      `(?:clutching|holding|gripping) (?:his|her|their|my) (?:chest|heart)`, `(?:gone|went|turned|going|turning) (?:grey|gray|blue) and`, `(?:slumped|collapsed) (?:in|on|over|against|at) (?:his|her|their|the) (?:chair|seat|desk|wheel|steering wheel|table|sofa)`,
+      // Round 7: resuscitation under way, or someone found on the floor cold or confused (a carer's or a passer-by's report).
+      '(?:doing|giving|started|start|performing|do|give) (?:them |him |her )?(?:cpr|chest compressions|mouth to mouth)',
+      '(?:is|been|lying|laying|found (?:him|her|them)) on the floor(?: [a-z]+){0,10} (?:very cold|freezing|confused|cannot (?:tell|get up|move)|not making sense|how long)',
       `(?:face|mouth) (?:is )?(?:drooping|dropped|gone funny) (?:on one side)?`,
       // A child or anyone who swallowed something poisonous.
       `(?:swallowed|chewed|eaten|ate|drunk|drank|got into)(?: [a-z]+){0,4} (?:dishwasher|washing|laundry|bleach|detergent|button batter(?:y|ies)|batter(?:y|ies)|liquitabs?|capsules?|pods?|weed ?killer|antifreeze|white spirit|rat poison|poison|magnets?)`,
@@ -398,6 +424,8 @@ export const FAMILIES: PatternFamily[] = [
     id: 'fire_or_gas', kind: 'fire_gas_co', refine: ['crime_violence'], category: RISK, reason: 'fire or gas danger',
     patterns: [
       '(?:smell|smells|smelling|smelt|smelled|stink|stinks|stinking|reek|reeks|whiff) (?:of )?gas', 'gas (?:leak|leaking|escape|is leaking|smell)', 'leaking gas',
+      // Round 7: gas heard or seen escaping.
+      'gas (?:is )?(?:hissing|escaping|pouring|rushing|coming out|blowing out)', 'hissing (?:out of|from) (?:a |the )?(?:gas )?(?:pipe|main|meter)',
       'carbon monoxide', '(?:co|carbon monoxide) alarm (?:is )?(?:going off|beeping|sounding|went off)',
       'there is (?:a )?fire(?! (?:hazard|risk|door|doors|exit|alarm|safety|extinguisher|hydrant|escape|blanket|station|pit|place|grate|engine))',
       `(?:house|flat|home|building|kitchen|car|bin|bins|room|block|shed|garage|van|bus|shop|school|stairwell|it|everything|upstairs|downstairs|next door|my neighbours|the neighbours|loft|roof|hallway|bedroom) (?:is |are |s )?(?:on fire|alight|ablaze|in flames|burning down|going up in flames)`,
@@ -428,6 +456,16 @@ export const FAMILIES: PatternFamily[] = [
       // A smell denied: "no smell of gas", "I can't smell gas".
       String.raw`(?:no|not a|without any) (?:smell of gas|gas smell|smell|gas leak)|(?:cannot|can not|do not|does not|could not) smell (?:any )?gas`,
     ],
+  },
+  {
+    // Round 8: an electrical fire starting: sparks or smoke from a socket or the wiring, a socket or the wall around it hot or
+    // melting. Switched off at the fuse box, and nothing still burning: a repair (guarded).
+    id: 'electrical_fire', kind: 'fire_gas_co', category: RISK, reason: 'electrical fire danger',
+    patterns: [
+      '(?:sparks?|sparking|smoke|smoking|flames?|fire)(?: [a-z]+){0,4} (?:out of|out|from|behind|in) (?:the |a |my |our |his |her )?(?:plug sockets?|plug|plugs|sockets?|fuse ?box|consumer unit|light switch|switch|wiring|extension (?:lead|cable)|charger)',
+      '(?:plug sockets?|plug|sockets?|fuse ?box|consumer unit|light switch|wiring|extension (?:lead|cable)|charger)(?: [a-z]+){0,6} (?:is |are |s |has |have )?(?:gone |going |got )?(?:melting|melted|scorched|smoking|sparking|burning|red hot|hot to (?:the )?touch|blackened)',
+    ],
+    guards: [String.raw`(?:switched|turned|flicked|tripped) (?:it |them |everything |the power |the electrics |the electricity |the mains )?(?:all )?off(?![^]*(?:still|again|spreading|smoke is|smoking))|(?:is|are) (?:all )?(?:switched|turned) off(?![^]*(?:still|again|spreading|smoke is|smoking))`],
   },
   {
     // Carbon monoxide without the words: two symptoms beside a fuel-burning appliance ("headaches and dizzy since the
@@ -495,6 +533,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:has|have|had|keeps|keep|was|is|always|still) (?:been )?(?:hitting|beating|abusing|hurting|raping|strangling|attacking|controlling|threatening|punching|slapping|kicking|choking|assaulting) ${DV_OBJECT}`,
       `(?:${RELATIVE}|he|she)${GAP(2)} (?:hit|beat|punched|kicked|slapped|choked|strangled|raped|battered|assaulted|attacked|abused|pushed|shoved|headbutted|(?:threw|throws|thrown|throwing) (?:a |an |the |his |her |my )?[a-z]+ at) me`,
       `(?:scared|afraid|frightened|terrified|petrified|scared stiff) of (?:my |our )?(?:${RELATIVE}|him|her)`,
+      // Round 7: a partner beside bruises on the writer ("my girlfriend gets a bit rough ... bruises on my arms").
+      '(?:girlfriend|boyfriend|partner|husband|wife)(?: [a-z]+){0,12} (?:bruises|bruising|marks) (?:on|all over) (?:my|me)',
       '(?:scared|afraid|frightened|terrified) to (?:go home|go back home|be at home|leave (?:him|her|the house|home)|tell (?:him|her|anyone))',
       '(?:scared|afraid|frightened|terrified) (?:of )?what (?:he|she|they) (?:will|would|might|is going to|are going to) do',
       `(?:do not|never|no longer) feel safe (?:at home|in my(?: own)? (?:home|house|flat)|with (?:him|her|my${GAP(1)} ${RELATIVE})|around (?:him|her))`,
@@ -511,6 +551,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:i will|you will|she will|i would|she would) regret (?:leaving|it if (?:i|she) (?:leave|leaves|tell|tells))`,
       `(?:she|he|the woman|the lady|his wife|his partner|his girlfriend|her husband|my (?:sister|mum|mam|daughter|friend|neighbour))(?: [a-z]+){0,3} (?:has|had|has got|got|always has|keeps getting|turned up with|turns up with|with) (?:a )?(?:black eyes?|bruises|bruising|a split lip|marks on (?:her|his) (?:neck|arms|face))`,
       '(?:locks|locked|keeps) me (?:in|inside|locked)',
+      // Round 8: violence told by what was done to the writer's head or body, and an abuser free again and near.
+      `(?:${RELATIVE}|he|she)(?: [a-z]+){0,2} (?:put|smashed|slammed|banged|pushed|shoved|threw|knocked) my head (?:through|into|against|off|on)`,
+      `(?:he|she|my ex|${RELATIVE})(?: [a-z]+){0,2} (?:is |has been |got |was )?(?:out on bail|released on bail|on bail|out of prison|released from prison|let out)(?: [a-z]+){0,6} (?:living|lives|staying|round the corner|near|nearby|streets? away|down the road|knows where|looking for me)`,
       // An ex who will not let go: turning up, watching, smashing windows; needing to get away from a partner.
       `(?:my |an? )?ex(?: partner| husband| boyfriend| wife| girlfriend)?(?: [a-z]+){0,8} (?:(?:keeps (?:turning|showing|coming) up|turns up)(?! (?:late|early|on time|drunk to collect|to (?:collect|pick up|see|drop))| for (?:contact|the kids|his|her))|knows where i live|found out where i live|smashed|smashes|smashing|keeps threatening|following me|follows me|watching (?:me|the house|my house)|waiting outside)`,
       `(?:need|needs|have|has|want|wants) to (?:move|get|run|flee) (?:away )?from (?:my|an?|her|his) (?:ex|partner|husband|boyfriend|wife|girlfriend)(?: [a-z]+){0,6} (?:he|she|hurt|hit|threat|scared|afraid|knows|violent|smash|follow)`,
@@ -578,6 +621,8 @@ export const FAMILIES: PatternFamily[] = [
       `${CHILD}(?: [a-z]+){0,3} (?:never|do not|does not|did not|never seem to|do not seem to) (?:have|get|got|seem to have|seem to get) (?:any |enough )?(?:food|dinner|breakfast|meals|anything to eat|clean clothes|a coat|coats)`,
       `(?:asking|begging|ask|beg|asks|begs|asked|begged) (?:us |me |neighbours |people )?for (?:food|bread|something to eat|money for food)`,
       `(?:locks|locked|locking|shuts|shut) (?:him|her|them|the kids|the children|the baby|my [a-z]+|his [a-z]+|her [a-z]+) (?:in|out)(?: [a-z]+){0,4} (?:without (?:food|dinner|anything to eat)|with no food|for hours|all day|all night|as (?:a )?punishment)`,
+      // Round 8: a parent shutting a child in or out ("is it normal for ur dad to lock u in the shed").
+      `(?:dad|mum|mam|father|mother|stepdad|step dad|stepmum|step mum|parents?|mums boyfriend|mums partner)(?: [a-z]+){0,3} (?:to )?(?:lock|locks|locked|locking|shut|shuts) (?:me|you|us|him|her|them) (?:in|out|inside)(?: [a-z]+){0,3} (?:shed|cupboard|room|bedroom|garage|cellar|basement|loft|bathroom|garden|outside|car|dark)`,
       `(?:not allowed to eat|not allowed food|not given food|not given any food|withholds? (?:food|meals)|withholding (?:food|meals))(?! (?:in|on|at) (?:the )?(?:library|bus|park|building|shop|car))`,
       `${CHILD}(?: [a-z]+){0,8} (?:in (?:their|his|her) (?:pyjamas|nappies|nappy|pjs)|barefoot|no shoes)(?: [a-z]+){0,4} (?:at (?:midnight|night|[0-9]+ ?am)|in the (?:cold|rain|snow|dark)|late at night)`,
       `(?:mums?|dads?|mams?|mother|father|parents?|she|he)(?: is| are| has| was| s| always| keeps)? (?:passed out|out of it|off (?:her|his|their) (?:face|head|heads)|paralytic|too drunk to|drunk all day|high all the time|drunk all the time|always drunk|always high)`,

@@ -22,6 +22,14 @@ import * as m020 from './020_backoffice_keys.js';
 import * as m021 from './021_agent_calls.js';
 import * as m022 from './022_callbacks.js';
 import * as m023 from './023_call_recordings.js';
+import * as m024 from './024_email.js';
+import * as m025 from './025_directline.js';
+import * as m026 from './026_call_consults.js';
+import * as m027 from './027_staff_admin.js';
+import * as m028 from './028_reports.js';
+import * as m029 from './029_search.js';
+import * as m030 from './030_satisfaction.js';
+import * as m031 from './031_console_notes.js';
 
 /** Versioned migrations, applied in name order at start on PGlite and PostgreSQL alike. */
 export const migrations: Record<string, Migration> = {
@@ -48,6 +56,14 @@ export const migrations: Record<string, Migration> = {
   '021_agent_calls': m021,
   '022_callbacks': m022,
   '023_call_recordings': m023,
+  '024_email': m024,
+  '025_directline': m025,
+  '026_call_consults': m026,
+  '027_staff_admin': m027,
+  '028_reports': m028,
+  '029_search': m029,
+  '030_satisfaction': m030,
+  '031_console_notes': m031,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,12 @@
 import type {
   AcceptResponse,
+  AgentDirectory,
+  CannedResponseRequest,
+  CannedResponseSaved,
+  ConversationNotes,
+  NoteAdded,
+  TransferTargets,
+  UnreadCounts,
   AgentResponse,
   CannedResponses,
   CaseCreated,
@@ -94,8 +101,34 @@ export class ConsoleApi {
   close(id: string, outcome: CloseOutcome): Promise<void> {
     return this.send('POST', `/conversations/${enc(id)}/close`, { outcome });
   }
-  cannedResponses(): Promise<CannedResponses> {
-    return this.send('GET', '/canned-responses');
+  /** `all`: every skill's (supervisors and admins, who manage them); else the council's and the agent's skills'. */
+  cannedResponses(all = false): Promise<CannedResponses> {
+    return this.send('GET', `/canned-responses${all ? '?all=true' : ''}`);
+  }
+  saveCannedResponse(id: string | null, body: CannedResponseRequest): Promise<CannedResponseSaved> {
+    return id ? this.send('PUT', `/canned-responses/${enc(id)}`, body) : this.send('POST', '/canned-responses', body);
+  }
+  deleteCannedResponse(id: string): Promise<void> {
+    return this.send('DELETE', `/canned-responses/${enc(id)}`);
+  }
+  /** Transfer targets: every queue of the council (the pack's), and its agents with their presence. */
+  transferQueues(): Promise<TransferTargets> {
+    return this.send('GET', '/queues');
+  }
+  transferAgents(): Promise<AgentDirectory> {
+    return this.send('GET', '/agents');
+  }
+  notes(conversationId: string): Promise<ConversationNotes> {
+    return this.send('GET', `/conversations/${enc(conversationId)}/notes`);
+  }
+  addNote(conversationId: string, text: string): Promise<NoteAdded> {
+    return this.send('POST', `/conversations/${enc(conversationId)}/notes`, { text });
+  }
+  markRead(conversationId: string, upTo: string): Promise<void> {
+    return this.send('POST', `/conversations/${enc(conversationId)}/read`, { upTo });
+  }
+  unread(): Promise<UnreadCounts> {
+    return this.send('GET', '/unread');
   }
   searchKb(q: string): Promise<KbSearchResponse> {
     return this.send('GET', `/kb/search?${new URLSearchParams({ q })}`);

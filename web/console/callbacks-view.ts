@@ -7,7 +7,9 @@ import type { Workspace } from './workspace.js';
  * serves (supervisors: all), soonest due first, overdue ones marked; each with what the
  * conversation was about. "Call now" has Twilio ring the agent (in the console, or on the number
  * given here) and then the resident; once answered, the agent records what was agreed. A missed
- * call comes back due later; one that used its tries is shown as failed.
+ * call comes back due later; one that used its tries is shown as failed. A waiting or missed one
+ * can be cancelled with a reason (it leaves the queue, audited). Changes arrive live on the console
+ * socket (`callback:changed`, `callback:overdue`); polling only while it is down.
  */
 
 const BASE = '/api/console';
@@ -54,6 +56,8 @@ export class CallbacksView {
     hint: 'Leave empty to take the call in the console. Twilio rings you first, then the resident.',
   });
   private timer: ReturnType<typeof setInterval> | undefined;
+  private soon: ReturnType<typeof setTimeout> | undefined;
+  private readonly cleanup: (() => void)[] = [];
 
   constructor(private readonly ws: Workspace) {}
 
@@ -61,12 +65,24 @@ export class CallbacksView {
     const h1 = el('h1', { class: 'govuk-heading-l' }, 'Call-backs');
     main.replaceChildren(this.messages, h1, this.error, this.phone.group, this.table, this.empty);
     announcePage('Call-backs', h1);
-    this.timer = setInterval(() => void this.refresh(), 15_000);
+    const soon = () => {
+      clearTimeout(this.soon);
+      this.soon = setTimeout(() => void this.refresh(), 200);
+    };
+    this.cleanup.push(this.ws.live.on('callback:changed', soon), this.ws.live.on('callback:overdue', soon));
+    // The socket is the way changes arrive; polling covers it being down (and, slowly, a resident's own cancellation).
+    let ticks = 0;
+    this.timer = setInterval(() => {
+      ticks++;
+      if (!this.ws.live.connected || ticks % 4 === 0) void this.refresh();
+    }, 15_000);
     void this.refresh();
   }
 
   destroy(): void {
     clearInterval(this.timer);
+    clearTimeout(this.soon);
+    for (const c of this.cleanup.splice(0)) c();
   }
 
   private async refresh(): Promise<void> {
@@ -107,11 +123,36 @@ export class CallbacksView {
       const call = button('Call now', { class: 'govuk-button ca-small-button', 'data-action': 'call' });
       call.append(el('span', { class: 'govuk-visually-hidden' }, ` ${c.phone}`));
       call.addEventListener('click', () => void this.call(c, call));
-      action.append(call);
+      action.append(call, this.cancelForm(c));
     } else if (c.status === 'calling' || (c.status === 'completed' && !c.outcome)) {
       action.append(this.outcomeForm(c));
     }
     return el('tr', { class: 'govuk-table__row', 'data-callback': c.id, ...(c.overdue ? { 'data-overdue': 'true' } : {}) }, due, el('th', { scope: 'row', class: 'govuk-table__header' }, c.phone), about, status, action);
+  }
+
+  /** "Cancel this call-back", with the reason asked for (kept with it, audited who cancelled). */
+  private cancelForm(c: CallbackItem): HTMLElement {
+    const reason = field('Why is it cancelled?', el('textarea', { class: 'govuk-textarea', rows: '2', id: `callback-cancel-${c.id}`, name: 'reason', 'data-callback': c.id }));
+    const go = button('Cancel this call-back', { class: 'govuk-button govuk-button--warning ca-small-button', 'data-action': 'cancel' }, 'warning');
+    go.append(el('span', { class: 'govuk-visually-hidden' }, ` to ${c.phone}`));
+    go.addEventListener('click', async () => {
+      if (!reason.control.value.trim()) return reason.setError('Enter why the call-back is cancelled');
+      reason.setError(null);
+      try {
+        await this.request('POST', `/callbacks/${encodeURIComponent(c.id)}/cancel`, { reason: reason.control.value });
+        reason.control.value = '';
+        this.messages.replaceChildren(banner('Cancelled', `The call-back to ${c.phone} is cancelled and out of the queue.`, true));
+        await this.refresh();
+      } catch (err) {
+        reason.setError(err instanceof ApiError && err.detail ? err.detail : errorText(err));
+      }
+    });
+    return el(
+      'details',
+      { class: 'govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-0' },
+      el('summary', { class: 'govuk-details__summary' }, el('span', { class: 'govuk-details__summary-text' }, 'Cancel', el('span', { class: 'govuk-visually-hidden' }, ` the call-back to ${c.phone}`))),
+      el('div', { class: 'govuk-details__text' }, reason.group, go),
+    );
   }
 
   private outcomeForm(c: CallbackItem): HTMLElement {

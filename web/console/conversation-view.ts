@@ -9,6 +9,7 @@ import { announcePage, banner, button, el, errorText, ErrorSummary, field, human
 import type { Workspace } from './workspace.js';
 import { RecordingsView } from './recordings-view.js';
 import { CallControls } from './call-controls.js';
+import { NotesPanel } from './notes.js';
 
 const TYPING_REPEAT_MS = 3000;
 const TYPING_IDLE_MS = 2500;
@@ -47,13 +48,18 @@ export class ConversationView {
   private readonly recordings: RecordingsView;
   /** A phone conversation's call: answer, mute, hold, transfer, hang up (call-controls.ts); hidden for other channels. */
   private readonly callControls: CallControls;
+  /** Private notes between advisers (notes.ts): never sent to the resident. */
+  private readonly notes: NotesPanel;
+  /** The last message marked read (issue 16: unread counts). */
+  private readUpTo = '';
 
   constructor(
     private readonly ws: Workspace,
     private readonly conversationId: string,
   ) {
     this.recordings = new RecordingsView(conversationId);
-    this.callControls = new CallControls(conversationId, () => this.ws.api.csrfToken);
+    this.callControls = new CallControls(conversationId, () => this.ws.api.csrfToken, undefined, this.ws.live);
+    this.notes = new NotesPanel(ws.api, conversationId, () => document.getElementById('announcer'));
   }
 
   mount(main: HTMLElement, notice?: string): void {
@@ -75,6 +81,7 @@ export class ConversationView {
           this.residentTyping,
           this.recordings.element,
           this.replyForm(),
+          this.notes.element,
           el('h2', { class: 'govuk-heading-m ca-tools-heading' }, 'Tools'),
           this.cannedTool(),
           this.kbTool(),
@@ -88,6 +95,8 @@ export class ConversationView {
     );
     if (notice) this.messages.replaceChildren(banner('Success', notice, true));
     announcePage('Conversation', this.heading, false);
+    // Just accepted: the agent's next move is to greet the resident.
+    if (this.ws.takeFocusReply()) this.reply.focus();
     this.cleanup.push(
       this.ws.live.on('conversation:message', (e) => {
         if (e.conversationId === this.conversationId) this.scheduleRefresh();
@@ -101,6 +110,9 @@ export class ConversationView {
       () => this.callControls.destroy(),
       () => this.stopTyping(),
     );
+    const onVisible = () => this.markRead();
+    document.addEventListener('visibilitychange', onVisible);
+    this.cleanup.push(() => document.removeEventListener('visibilitychange', onVisible));
     // Without the socket, new messages still arrive within 10 s.
     const poll = setInterval(() => {
       if (!this.ws.live.connected) this.scheduleRefresh();
@@ -118,6 +130,18 @@ export class ConversationView {
     for (const c of this.cleanup.splice(0)) c();
   }
 
+  /**
+   * What the view shows is read, but only while the page is in sight: an adviser in another tab
+   * sees the count in this tab's title until they come back (the listener in mount marks it then).
+   */
+  private markRead(): void {
+    const transcript = this.detail?.transcript ?? [];
+    const last = transcript[transcript.length - 1];
+    if (!last || String(last.id) === this.readUpTo || document.visibilityState === 'hidden') return;
+    this.readUpTo = String(last.id);
+    void this.ws.unread.markRead(this.conversationId, this.readUpTo);
+  }
+
   private scheduleRefresh(): void {
     clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => void this.load(false), 80);
@@ -133,6 +157,8 @@ export class ConversationView {
         const detail = await this.ws.api.conversation(this.conversationId);
         this.detail = detail;
         this.render(detail, first);
+        void this.notes.load();
+        this.markRead();
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) return;
         this.messages.replaceChildren(el('p', { class: 'govuk-error-message', role: 'alert' }, `Could not load the conversation: ${errorText(err)}`));
@@ -187,7 +213,7 @@ export class ConversationView {
     this.windowNote.hidden = !w;
     if (!w) return;
     const left = w.closesAt ? new Date(w.closesAt).getTime() - Date.now() : -1;
-    const text = w.channel === 'whatsapp' ? whatsappWindowText(left, w.closesAt) : messagingWindowText(w, left);
+    const text = w.channel === 'whatsapp' ? whatsappWindowText(left, w.closesAt) : w.channel === 'email' ? emailWindowText(left, w.closesAt) : messagingWindowText(w, left);
     if (this.windowNote.textContent !== text) this.windowNote.textContent = text;
     this.windowNote.dataset.open = String(left > 0);
   }
@@ -450,30 +476,52 @@ export class ConversationView {
 
   private transferTool(): HTMLElement {
     const summary = new ErrorSummary();
-    const queues = this.ws.knownQueues();
-    const queue = field('Queue', el('select', { class: 'govuk-select', id: 'transfer-queue', name: 'queue' }, el('option', { value: '' }, 'Choose a queue'), ...queues.map(([id, name]) => el('option', { value: id }, name))), { id: 'transfer-queue', hint: 'Or give an adviser below' });
-    const agent = field('Adviser (optional)', input({ id: 'transfer-agent', name: 'agentId', autocomplete: 'off', spellcheck: 'false' }), { hint: "The adviser's staff ID, to pass the conversation to a particular person" });
+    // Every queue of the council (from its settings, not only those seen in the listing), and its available advisers by name.
+    const queueSelect = el('select', { class: 'govuk-select', id: 'transfer-queue', name: 'queue' }, el('option', { value: '' }, 'Choose a queue'), ...this.ws.knownQueues().map(([id, name]) => el('option', { value: id }, name)));
+    const agentSelect = el('select', { class: 'govuk-select', id: 'transfer-agent', name: 'agentId' }, el('option', { value: '' }, 'No particular adviser'));
+    const queue = field('Queue', queueSelect, { id: 'transfer-queue', hint: 'Or choose an adviser below' });
+    const agent = field('Adviser (optional)', agentSelect, { id: 'transfer-agent', hint: 'Advisers who are available now, to pass the conversation to a particular person' });
     const note = field('Note for whoever picks it up', el('textarea', { class: 'govuk-textarea', id: 'transfer-note', name: 'note', rows: '3' }));
     const form = el('form', { novalidate: true }, summary.node, queue.group, agent.group, note.group, el('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, 'Transfer'));
     const fields = [queue, agent, note] as AnyField[];
+    const fill = async () => {
+      const [queues, agents] = await Promise.allSettled([this.ws.api.transferQueues(), this.ws.api.transferAgents()]);
+      if (queues.status === 'fulfilled' && queues.value.queues.length) {
+        const chosen = queueSelect.value;
+        for (const q of queues.value.queues) this.ws.rememberQueue(q.id, q.name);
+        queueSelect.replaceChildren(el('option', { value: '' }, 'Choose a queue'), ...queues.value.queues.map((q) => el('option', { value: q.id }, q.name)));
+        queueSelect.value = chosen;
+      }
+      if (agents.status === 'fulfilled') {
+        const chosen = agentSelect.value;
+        const others = agents.value.agents.filter((a) => a.id !== this.ws.agent.id && a.status === 'available');
+        agentSelect.replaceChildren(el('option', { value: '' }, others.length ? 'No particular adviser' : 'No other adviser is available'), ...others.map((a) => el('option', { value: a.id }, a.name)));
+        if (others.some((a) => a.id === chosen)) agentSelect.value = chosen;
+      }
+    };
+    void fill();
+    const details = this.tool('Transfer', 'tool-transfer', form);
+    // Presence changes: the list is fetched again each time the tool is opened.
+    details.addEventListener('toggle', () => details.open && void fill());
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const errors: { message: string; field: AnyField }[] = [];
-      if (!queue.control.value && !agent.control.value.trim()) errors.push({ message: 'Choose a queue or give an adviser', field: queue });
+      if (!queueSelect.value && !agentSelect.value) errors.push({ message: 'Choose a queue or an adviser', field: queue });
       if (!note.control.value.trim()) errors.push({ message: 'Enter a note for whoever picks it up', field: note });
       if (errors.length) return summary.show(errors, fields);
+      const to = agentSelect.value ? agentSelect.selectedOptions[0]?.textContent : queueSelect.selectedOptions[0]?.textContent;
       try {
         await this.ws.api.transfer(this.conversationId, {
-          ...(queue.control.value ? { queue: queue.control.value } : {}),
-          ...(agent.control.value.trim() ? { agentId: agent.control.value.trim() } : {}),
+          ...(queueSelect.value ? { queue: queueSelect.value } : {}),
+          ...(agentSelect.value ? { agentId: agentSelect.value } : {}),
           note: note.control.value.trim(),
         });
-        this.ws.navigate('#/queue', 'Conversation transferred.');
+        this.ws.navigate('#/queue', `Conversation transferred${to ? ` to ${to}` : ''}.`);
       } catch (err) {
         summary.show(fieldErrors(err, { queue, agentId: agent, note }), fields);
       }
     });
-    return this.tool('Transfer', 'tool-transfer', form);
+    return details;
   }
 
   private handBackTool(): HTMLElement {
@@ -578,6 +626,13 @@ function whatsappWindowText(left: number, closesAt: string | null): string {
   return left > 0
     ? `WhatsApp reply window: ${timeLeft(left)} left (until ${clock(closesAt!)}). After that, ${after}`
     : `The WhatsApp reply window has closed: the resident last wrote more than 24 hours ago. If you reply, ${after}`;
+}
+
+/** E-mail: residents answer in days; a reply can go at any time, and their next mail lands here until the window closes. */
+function emailWindowText(left: number, closesAt: string | null): string {
+  return left > 0 && closesAt
+    ? `E-mail: the resident may take days to answer. Their next e-mail continues this conversation until ${dayAndClock(closesAt)} (${timeLeft(left)}); your reply is sent by e-mail whenever you send it.`
+    : 'E-mail: this conversation has been quiet too long for the resident\'s next e-mail to continue it (it starts a new one, unless they reply to our e-mail). Your reply is still sent by e-mail.';
 }
 
 /** Messenger and Instagram: after 24 hours only an adviser's reply, tagged as a human agent's, for up to 7 days where the Page may. */

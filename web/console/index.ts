@@ -1,5 +1,6 @@
 import { ConsoleApi } from './api.js';
 import { SignIn } from './sign-in.js';
+import { StaffSignIn } from './staff-sign-in.js';
 import type { Agent } from './types.js';
 import { Workspace, type Shell } from './workspace.js';
 
@@ -18,6 +19,9 @@ function start(): void {
   let workspace: Workspace | null = null;
 
   const signIn = new SignIn(shell.main, api, tenant || undefined, (agent) => enter(agent));
+  // Single sign-on and invitation links (issue 16).
+  const staffSignIn = new StaffSignIn(shell.main, api, signIn, tenant || undefined);
+  signIn.decoratePasswordPage = (form) => staffSignIn.decorate(form);
 
   function enter(agent: Agent): void {
     workspace?.stop();
@@ -38,9 +42,11 @@ function start(): void {
     if (workspace) signedOut('Your session has ended. Sign in again to carry on.');
   };
 
+  // An invitation link is for whoever opens it, even in a browser signed in as someone else.
+  if (StaffSignIn.pending() === 'invite') return void staffSignIn.resume();
   api.me().then(
     ({ agent }) => enter(agent),
-    () => signIn.password(),
+    () => (StaffSignIn.pending() ? void staffSignIn.resume() : signIn.password()),
   );
 }
 

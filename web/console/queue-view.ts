@@ -27,7 +27,7 @@ export function reasonText(item: Pick<QueueItem, 'reason' | 'reasonLabel'>): str
 }
 
 export function channelLabel(channel: string): string {
-  return ({ webchat: 'Web chat', api: 'Web chat', sms: 'SMS', voice: 'Phone', whatsapp: 'WhatsApp', messenger: 'Messenger' } as Record<string, string>)[channel] ?? humanise(channel);
+  return ({ webchat: 'Web chat', api: 'Web chat', sms: 'SMS', voice: 'Phone', whatsapp: 'WhatsApp', messenger: 'Messenger', email: 'E-mail', directline: 'Direct Line' } as Record<string, string>)[channel] ?? humanise(channel);
 }
 
 /** The queue: waiting handoffs (live, waiting times ticking) and the agent's own conversations. */
@@ -42,6 +42,8 @@ export class QueueView {
   private readonly since = new Map<string, number>();
   private fetching = false;
   private again = false;
+  /** The last listing, drawn again when unread counts change. */
+  private items: QueueItem[] | null = null;
 
   constructor(private readonly ws: Workspace) {}
 
@@ -63,6 +65,7 @@ export class QueueView {
     this.cleanup.push(live.on('queue:changed', () => this.scheduleRefresh()));
     this.cleanup.push(live.on('handoff:new', () => this.scheduleRefresh()));
     this.cleanup.push(live.on('handoff:offered', () => this.scheduleRefresh()));
+    this.cleanup.push(this.ws.unread.onChange(() => this.items && this.render(this.items)));
     const tick = setInterval(() => this.tick(), 1000);
     // A fallback for a dropped socket: the list is never more than 30 s stale.
     const poll = setInterval(() => void this.refresh(), 30_000);
@@ -104,6 +107,7 @@ export class QueueView {
   }
 
   private render(items: QueueItem[]): void {
+    this.items = items;
     const me = this.ws.agent.id;
     for (const item of items) this.ws.rememberQueue(item.queue, item.queueName);
     const mine = sortQueue(items.filter((i) => i.agentId === me));
@@ -133,7 +137,13 @@ export class QueueView {
     );
     let action: HTMLElement;
     if (mine) {
-      action = el('a', { class: 'govuk-link', href: `#/conversation/${encodeURIComponent(item.conversationId)}` }, 'Open', el('span', { class: 'govuk-visually-hidden' }, ` conversation: ${what}`));
+      const unread = this.ws.unread.of(item.conversationId);
+      action = el(
+        'div',
+        {},
+        el('a', { class: 'govuk-link', href: `#/conversation/${encodeURIComponent(item.conversationId)}` }, 'Open', el('span', { class: 'govuk-visually-hidden' }, ` conversation: ${what}`)),
+        unread ? el('strong', { class: 'govuk-tag govuk-tag--blue ca-unread', 'data-unread': String(unread) }, `${unread} new message${unread === 1 ? '' : 's'}`) : null,
+      );
     } else {
       const accept = el('button', { type: 'button', class: 'govuk-button govuk-button--secondary ca-accept', 'data-handoff': item.id }, 'Accept', el('span', { class: 'govuk-visually-hidden' }, `: ${what}, ${item.queueName}`));
       accept.addEventListener('click', () => void this.accept(item, accept));
@@ -146,7 +156,13 @@ export class QueueView {
       { class: `govuk-table__row ca-queue-row${item.priority === 'urgent' ? ' ca-row--urgent' : ''}`, 'data-handoff': item.id, 'data-conversation': item.conversationId, 'data-priority': item.priority },
       el('td', { class: 'govuk-table__cell' }, priorityTag(item.priority)),
       reason,
-      el('td', { class: 'govuk-table__cell' }, channelLabel(item.channel)),
+      el(
+        'td',
+        { class: 'govuk-table__cell' },
+        channelLabel(item.channel),
+        // E-mail waits for the resident in days, not minutes: no hurry to "are you still there?".
+        item.channel === 'email' ? el('span', { class: 'ca-summary ca-email-pace' }, 'Answers by e-mail: may take days') : null,
+      ),
       el('td', { class: 'govuk-table__cell' }, item.queueName || item.queue),
       waited,
       el('td', { class: 'govuk-table__cell' }, action),
@@ -167,6 +183,7 @@ export class QueueView {
     button.setAttribute('aria-disabled', 'true');
     try {
       const { conversationId } = await this.ws.api.accept(item.id);
+      this.ws.focusReplyOnOpen();
       this.ws.navigate(`#/conversation/${encodeURIComponent(conversationId || item.conversationId)}`);
     } catch (err) {
       button.removeAttribute('aria-disabled');

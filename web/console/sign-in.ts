@@ -6,6 +6,9 @@ type AnyField = Field<HTMLInputElement>;
 
 /** The sign-in journey: password, then enrolment (first time) or the second-factor challenge. */
 export class SignIn {
+  /** Called once the password page is drawn (staff-sign-in.ts adds single sign-on to it). */
+  decoratePasswordPage: ((form: HTMLFormElement) => void) | null = null;
+
   constructor(
     private readonly main: HTMLElement,
     private readonly api: ConsoleApi,
@@ -30,6 +33,7 @@ export class SignIn {
     );
     announcePage('Sign in', h1, false);
     email.control.focus();
+    this.decoratePasswordPage?.(form);
     const fields = [email, password];
     form.addEventListener('submit', async (event) => {
       event.preventDefault();

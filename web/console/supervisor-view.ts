@@ -1,6 +1,7 @@
 import { ApiError } from './api.js';
 import type { DutyStatus } from '../../wire/index.js';
 import type { SupervisorQueue } from './types.js';
+import { RecordingDeletionsPanel } from './recordings-view.js';
 import { announcePage, button, el, errorText, formatDateTime, formatWait, say } from './ui.js';
 import type { Workspace } from './workspace.js';
 
@@ -23,6 +24,8 @@ export class SupervisorView {
   private readonly alarm = el('div', { id: 'duty-alarm' });
   private alarmKey = '';
   private readonly referrals = el('div', { id: 'duty-referrals' });
+  /** Call recordings Twilio has not deleted although asked (issue 14): count, list, retry. */
+  private readonly recordingDeletions = new RecordingDeletionsPanel(() => this.ws.api.csrfToken);
   private readonly cleanup: (() => void)[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -47,15 +50,17 @@ export class SupervisorView {
       ),
       this.status,
       this.referrals,
+      this.recordingDeletions.element,
     );
     announcePage('Queues today', h1);
+    void this.recordingDeletions.load();
     const refresh = () => {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => void this.refresh(), 200);
     };
     this.cleanup.push(this.ws.live.on('queue:changed', refresh), this.ws.live.on('handoff:new', refresh));
     // Presence and "today" figures change without queue events: refresh every 15 s too.
-    const poll = setInterval(() => void this.refresh(), 15_000);
+    const poll = setInterval(() => void this.refresh().then(() => this.recordingDeletions.load()), 15_000);
     this.cleanup.push(() => clearInterval(poll), () => clearTimeout(this.timer));
     void this.refresh();
   }

@@ -3,10 +3,17 @@ import { ConversationView } from './conversation-view.js';
 import { DeliveriesView } from './deliveries-view.js';
 import { CallbacksView } from './callbacks-view.js';
 import { Alerts, LiveConnection } from './live.js';
+import { IncomingCallBar } from './call-controls.js';
 import { QueueView } from './queue-view.js';
+import { ReportsView } from './reports-view.js';
 import { RotaView } from './rota-view.js';
+import { AdminView } from './admin-view.js';
+import { CannedView } from './canned-view.js';
+import { UnreadTracker } from './unread.js';
 import { SubjectAccessView } from './subject-access-view.js';
 import { SupervisorView } from './supervisor-view.js';
+import { SearchView } from './search-view.js';
+import { AuditView } from './audit-view.js';
 import type { Agent, Presence, QueueItem } from './types.js';
 import { el, errorText, humanise, say } from './ui.js';
 
@@ -32,6 +39,10 @@ export class Workspace {
   private readonly cleanup: (() => void)[] = [];
   private notice: string | undefined;
   private readonly connection = el('span', { class: 'ca-connection', role: 'status' });
+  /** Residents' messages not yet seen, per conversation held, and in the tab title (unread.ts). */
+  readonly unread: UnreadTracker;
+  /** Set by Accept: the conversation opened next puts focus in its reply box. */
+  private focusReplyNext = false;
 
   constructor(
     readonly api: ConsoleApi,
@@ -41,6 +52,18 @@ export class Workspace {
   ) {
     this.live = new LiveConnection();
     this.alerts = new Alerts();
+    this.unread = new UnreadTracker(api);
+  }
+
+  /** The next conversation view puts focus in its reply box (after Accept), once. */
+  focusReplyOnOpen(): void {
+    this.focusReplyNext = true;
+  }
+
+  takeFocusReply(): boolean {
+    const wanted = this.focusReplyNext;
+    this.focusReplyNext = false;
+    return wanted;
   }
 
   get isSupervisor(): boolean {
@@ -76,6 +99,16 @@ export class Workspace {
         this.alerts.beep(false);
       }),
     );
+    this.unread.start(this.live);
+    this.cleanup.push(() => this.unread.stop());
+    // Calls ring in the browser on any page (a bridged caller, a colleague's consultation): call-controls.ts.
+    const phoneBar = new IncomingCallBar();
+    this.shell.main.parentElement?.insertBefore(phoneBar.element, this.shell.main);
+    void phoneBar.start();
+    this.cleanup.push(() => {
+      phoneBar.destroy();
+      phoneBar.element.remove();
+    });
     const onHash = () => this.route();
     window.addEventListener('hashchange', onHash);
     this.cleanup.push(() => window.removeEventListener('hashchange', onHash));
@@ -147,15 +180,30 @@ export class Workspace {
     } else if (hash === '#/supervisor' && this.isSupervisor) {
       view = new SupervisorView(this);
       page = 'supervisor';
+    } else if (hash === '#/reports' && this.isSupervisor) {
+      view = new ReportsView(this);
+      page = 'reports';
     } else if (hash === '#/rota' && this.isSupervisor) {
       view = new RotaView(this);
       page = 'rota';
+    } else if (hash === '#/search' || hash.startsWith('#/search/')) {
+      view = new SearchView(this, hash);
+      page = 'search';
+    } else if (hash === '#/audit' && this.isAdmin) {
+      view = new AuditView(this);
+      page = 'audit';
     } else if (hash === '#/callbacks') {
       view = new CallbacksView(this);
       page = 'callbacks';
     } else if (hash === '#/deliveries' && this.isSupervisor) {
       view = new DeliveriesView(this);
       page = 'deliveries';
+    } else if (hash === '#/canned' && this.isSupervisor) {
+      view = new CannedView(this);
+      page = 'canned';
+    } else if (hash === '#/staff' && this.isAdmin) {
+      view = new AdminView(this);
+      page = 'staff';
     } else if (hash === '#/subject-access' && this.isAdmin) {
       view = new SubjectAccessView(this);
       page = 'subject-access';
@@ -179,10 +227,15 @@ export class Workspace {
         { class: 'ca-nav__list' },
         link('#/queue', 'queue', 'Queue'),
         link('#/callbacks', 'callbacks', 'Call-backs'),
+        link('#/search', 'search', 'Search'),
         this.isSupervisor ? link('#/supervisor', 'supervisor', 'Supervisor') : null,
+        this.isSupervisor ? link('#/reports', 'reports', 'Reports') : null,
         this.isSupervisor ? link('#/rota', 'rota', 'On-call rota') : null,
+        this.isSupervisor ? link('#/canned', 'canned', 'Canned responses') : null,
         this.isSupervisor ? link('#/deliveries', 'deliveries', 'Back-office deliveries') : null,
         this.isAdmin ? link('#/subject-access', 'subject-access', 'Subject access') : null,
+        this.isAdmin ? link('#/staff', 'staff', 'Staff') : null,
+        this.isAdmin ? link('#/audit', 'audit', 'Audit trail') : null,
       ),
     );
   }

@@ -7,10 +7,10 @@ import jwt from 'jsonwebtoken';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTwilioStandIn, type TwilioStandIn } from '../../channels/twilio/twilio-stand-in.fixture.js';
 import { TwilioCall } from '../../channels/twilio/voice/twilio-sim.js';
-import { findAll } from '../../channels/twilio/voice/xml.js';
+import { findAll, textOf } from '../../channels/twilio/voice/xml.js';
 import { signedInAgent, type ConsoleClient } from '../../test/console-client.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
-import { axeViolations } from './harness.js';
+import { axeViolations, tabTo } from './harness.js';
 
 /**
  * The console's call controls in a real browser (issue 14): a phone conversation accepted by the
@@ -162,3 +162,90 @@ test('a phone conversation\'s call controls: answer in the browser, mute, hold a
   expect(await axeViolations(page)).toEqual([]);
   if (process.env.CONSOLE_SCREENSHOTS) await page.screenshot({ path: '/tmp/console-call-controls.png', fullPage: true });
 });
+
+test('a warm transfer from the call controls by keyboard: consult another agent with the caller held, then complete; no axe violations', async () => {
+  const first = await signedInAgent(server, { now: weekday, capacity: 5 });
+  const second = await signedInAgent(server, { now: weekday, capacity: 5 });
+  await server.store.db.updateTable('agents').set({ status: 'available', last_seen_at: weekday() }).where('id', 'in', [first.agentId, second.agentId]).execute();
+  const secondName = (await server.store.db.selectFrom('agents').select('name').where('id', '=', second.agentId).executeTakeFirstOrThrow()).name;
+  const call = new TwilioCall(server.url, '+447700900571', twilioApi.authToken);
+  await call.start();
+  await call.say('my bin was not collected');
+  await call.say('I want to speak to a person');
+  const conversation = await server.store.db.selectFrom('conversations').selectAll().where('tenant_id', '=', server.tenant).where('channel_user_id', '=', call.from).executeTakeFirstOrThrow();
+  const handoff = await server.store.db.selectFrom('handoffs').selectAll().where('conversation_id', '=', conversation.id).executeTakeFirstOrThrow();
+  expect((await first.client.call('POST', `/handoffs/${handoff.id}/accept`)).status).toBe(200);
+  const dial = findAll((await call.post(twilioApi.callUpdates.at(-1)!.params.get('Url')!)).root!, 'Dial')[0];
+  const agentLeg = `CA${'d'.repeat(32)}`;
+  await call.post(findAll(dial, 'Client')[0].attributes.statusCallback, { CallSid: agentLeg, ParentCallSid: call.callSid, CallStatus: 'in-progress' });
+
+  const page = await open(first.client, conversation.id);
+  await page.waitForFunction(() => document.getElementById('call-status')?.textContent === 'Connected');
+  await page.evaluate(() => (window as unknown as { __ring: () => void }).__ring());
+  await page.locator('#call-answer').waitFor({ state: 'visible' });
+  await page.locator('#call-answer').focus();
+  await page.keyboard.press('Enter');
+
+  // Keyboard only: open "Transfer the caller", choose the agent, consult first.
+  await tabTo(page, '#call-controls summary');
+  await page.keyboard.press('Enter');
+  await tabTo(page, '#call-transfer-to');
+  await page.locator('#call-transfer-to').selectOption(`agent:${second.agentId}`);
+  await tabTo(page, '#call-transfer-note');
+  await page.keyboard.type('Missed bin, third time');
+  await tabTo(page, '#call-consult');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('call-status')?.textContent === 'Consulting: the caller is on hold');
+  const redirect = twilioApi.callUpdates.at(-1)!;
+  expect(redirect.callSid).toBe(agentLeg);
+  expect(await page.locator('#call-consult-complete').isDisabled()).toBe(true);
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Twilio: the agent's leg and then the caller join the conference; the caller's join holds them and rings the other agent.
+  const conf = findAll((await call.post(redirect.params.get('Url')!, { CallSid: agentLeg, ParentCallSid: call.callSid })).root!, 'Conference')[0];
+  const name = textOf(conf).trim();
+  twilioApi.joinConference(name, agentLeg);
+  await call.post(dial.attributes.action, { DialCallStatus: 'completed' });
+  const conferenceSid = twilioApi.joinConference(name, call.callSid);
+  await call.post(conf.attributes.statusCallback, { StatusCallbackEvent: 'participant-join', ConferenceSid: conferenceSid, FriendlyName: name, CallSid: call.callSid });
+  const ring = twilioApi.conferenceRequests.filter((r) => r.conference === conferenceSid && r.method === 'POST' && !r.participant).at(-1)!;
+  expect(ring.params.get('To')).toBe(`client:agent-${second.agentId}`);
+  await page.waitForFunction((n) => document.getElementById('call-consult-status')?.textContent === `Ringing ${n}; the caller is on hold`, secondName, { timeout: 5000 });
+  // The other agent's console rings on whatever page is open (their browser registered when the console started); they answer by keyboard.
+  const contextB = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  await contextB.addCookies([{ name: 'ca_session', value: second.client.cookie, url: server.url }]);
+  const pageB = await contextB.newPage();
+  await pageB.addInitScript(DEVICE_DOUBLE);
+  await pageB.goto(`${server.url}/console?tenant=${server.tenant}#/queue`);
+  await pageB.waitForFunction(() => (window as unknown as { __device: DeviceLog }).__device.registered);
+  expect(await pageB.locator('#incoming-call').isHidden()).toBe(true);
+  await pageB.evaluate(() => (window as unknown as { __ring: () => void }).__ring());
+  await pageB.locator('#incoming-call-answer').waitFor({ state: 'visible' });
+  expect(await axeViolations(pageB)).toEqual([]);
+  await tabTo(pageB, '#incoming-call-answer');
+  await pageB.keyboard.press('Enter');
+  expect((await deviceLog(pageB)).calls[0].accepted).toBe(true);
+  await pageB.locator('#incoming-call-hang-up').waitFor({ state: 'visible' });
+  expect(await pageB.locator('#incoming-call-text').innerText()).toBe('On a call');
+  // Twilio reports the answer: pushed over the socket (the controls poll only while it is down).
+  await call.post(ring.params.get('StatusCallback')!, { CallSid: ring.callSid!, CallStatus: 'in-progress' });
+  await page.waitForFunction((n) => (document.getElementById('call-consult-status')?.textContent ?? '').startsWith(`Talking to ${n}`), secondName, { timeout: 2500 });
+  expect(await page.locator('#call-consult-complete').isDisabled()).toBe(false);
+  expect(await axeViolations(page)).toEqual([]);
+
+  await tabTo(page, '#call-consult-complete', { backwards: true });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.getElementById('call-consult-status')?.textContent === `Transferred to ${n}`, secondName);
+  const [unhold, remove] = twilioApi.conferenceRequests.filter((r) => r.conference === conferenceSid).slice(-2);
+  expect(unhold.params.get('Hold')).toBe('false');
+  expect(remove).toMatchObject({ method: 'DELETE', participant: agentLeg });
+  expect((await deviceLog(page)).calls.at(-1)!.disconnected).toBe(true);
+  // The call is the other agent's now: shown as theirs, with nothing here to press.
+  await page.waitForFunction((n) => document.getElementById('call-status')?.textContent === `Connected (with ${n})`, secondName);
+  expect(await page.locator('#call-hold').isDisabled()).toBe(true);
+  expect(await page.locator('#call-hang-up').isDisabled()).toBe(true);
+  expect(await server.store.db.selectFrom('handoffs').select('agent_id').where('id', '=', handoff.id).executeTakeFirstOrThrow()).toEqual({ agent_id: second.agentId });
+  expect(await axeViolations(page)).toEqual([]);
+  if (process.env.CONSOLE_SCREENSHOTS) await page.screenshot({ path: '/tmp/console-warm-transfer.png', fullPage: true });
+  await contextB.close();
+}, 90_000);

@@ -98,4 +98,27 @@ test('an agent opens the call-back queue by keyboard, sees the overdue one marke
   await page.waitForSelector(`#callbacks-table tr[data-callback="${late}"] textarea`);
   expect(await lateRow.innerText()).toMatch(/Calling[\s\S]*Calls made: 1 of 3/);
   await expectNoAxeViolations('calling');
+
+  // Cancel the complaint's call-back by keyboard: the reason is required, then it leaves the queue.
+  await tabTo(page, `#callbacks-table tr[data-callback="${complaint}"] summary`);
+  await page.keyboard.press('Enter');
+  await tabTo(page, `#callback-cancel-${complaint}`);
+  await tabTo(page, `#callbacks-table tr[data-callback="${complaint}"] button[data-action="cancel"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`#callback-cancel-${complaint}[aria-invalid="true"]`);
+  await expectNoAxeViolations('cancel-no-reason');
+  await tabTo(page, `#callback-cancel-${complaint}`, { backwards: true });
+  await page.keyboard.type('Resident rang in and it was sorted');
+  await tabTo(page, `#callbacks-table tr[data-callback="${complaint}"] button[data-action="cancel"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.govuk-notification-banner--success:has-text("The call-back to +447700900602 is cancelled and out of the queue.")');
+  await page.waitForSelector(`#callbacks-table tr[data-callback="${complaint}"]`, { state: 'detached' });
+  await expectNoAxeViolations('cancelled');
+
+  // Live: a call-back cancelled elsewhere leaves this page at once, over the console socket (the fallback poll is 60 s while connected).
+  const another = await make('+447700900603', new Date(now + 90 * 60_000), 'standard');
+  await page.evaluate(() => window.dispatchEvent(new HashChangeEvent('hashchange')));
+  await page.waitForSelector(`#callbacks-table tr[data-callback="${another}"]`);
+  expect((await agent.call('POST', `/callbacks/${another}/cancel`, { reason: 'Duplicate of an earlier request' })).status).toBe(200);
+  await page.waitForSelector(`#callbacks-table tr[data-callback="${another}"]`, { state: 'detached', timeout: 5000 });
 }, 90_000);

@@ -102,3 +102,33 @@ test('a recorded call shows its recording with a player served by our server, an
   expect(await axeViolations(page)).toEqual([]);
   if (process.env.CONSOLE_SCREENSHOTS) await page.screenshot({ path: '/tmp/console-recordings.png', fullPage: true });
 });
+
+test('a supervisor sees recordings Twilio has not deleted (count, error) on the Queues page and retries one by keyboard; no axe violations', async () => {
+  const { sql } = await import('kysely');
+  const { tabTo } = await import('./harness.js');
+  const conversationId = await recordedCall();
+  const row = (await sql<{ id: string; recording_sid: string }>`select id, recording_sid from call_recordings where conversation_id = ${conversationId}`.execute(server.store.db)).rows[0];
+  // Retention asked for it; Twilio refused once.
+  await sql`update call_recordings set delete_requested_at = now(), conversation_id = null, delete_attempts = 1, delete_error = 'Twilio 503 20503: Service Unavailable' where id = ${row.id}`.execute(server.store.db);
+
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  await context.addCookies([{ name: 'ca_session', value: supervisor.cookie, url: server.url }]);
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error('console page error:', err));
+  await page.goto(`${server.url}/console?tenant=${server.tenant}#/supervisor`);
+  const panel = page.locator('#recording-deletions');
+  await panel.waitFor({ state: 'visible' });
+  expect(await panel.locator('#recording-deletions-count').innerText()).toMatch(/^1 not deleted Retention or an erasure asked Twilio to delete this recording, and Twilio has not done so yet\./);
+  const item = panel.locator(`tr[data-recording="${row.id}"]`);
+  expect(await item.innerText()).toMatch(new RegExp(`${row.recording_sid}[\\s\\S]*1[\\s\\S]*Twilio 503 20503: Service Unavailable`));
+  expect(await axeViolations(page)).toEqual([]);
+
+  await tabTo(page, `button[data-recording="${row.id}"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /Deletion queued/.test(document.getElementById('announcer')?.textContent ?? ''));
+  // The job deletes it at Twilio; the panel says none is waiting.
+  await page.waitForFunction(() => /^None:/.test(document.getElementById('recording-deletions-count')?.textContent ?? ''), undefined, { timeout: 10_000 });
+  expect(twilioApi.recordings.has(row.recording_sid)).toBe(false);
+  expect(await axeViolations(page)).toEqual([]);
+  if (process.env.CONSOLE_SCREENSHOTS) await page.screenshot({ path: '/tmp/console-recording-deletions.png', fullPage: true });
+});

@@ -187,7 +187,7 @@ test('a plain agent sees no Subject access entry, and its address shows them the
   await context?.close();
   page = await openConsole(plain);
   await page.waitForSelector('a[data-page="queue"]');
-  expect(await page.locator('.ca-nav__link').allTextContents()).toEqual(['Queue', 'Call-backs']);
+  expect(await page.locator('.ca-nav__link').allTextContents()).toEqual(['Queue', 'Call-backs', 'Search']);
   expect(await page.locator('a[href="#/subject-access"]').count()).toBe(0);
   await page.goto(`${demo.url}/console?tenant=${demo.server.tenant}#/subject-access`);
   await page.waitForSelector('h1:has-text("Queue")');

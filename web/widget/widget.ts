@@ -57,6 +57,8 @@ export class ChatWidget {
   private waitNotice: (HandoffNotice & Record<string, unknown>) | null = null;
   /** The resident ended the conversation: the input stays disabled until "Start a new chat". */
   private ended = false;
+  /** The "How did we do?" buttons last shown (bot/satisfaction.ts), kept for the ended state: End chat asks it last. */
+  private rating: NonNullable<OutboundMessage['suggestions']> | null = null;
 
   constructor(private readonly config: WidgetConfig) {
     const api = new ChatApi(config.baseUrl, config.tenant);
@@ -112,6 +114,8 @@ export class ChatWidget {
     if (!trimmed || this.ended) return;
     this.typeahead.close();
     this.ui.input.value = '';
+    // Only a question asked in answer to this message counts for the ended state.
+    this.rating = null;
     this.stopResidentTyping();
     this.removeSuggestions();
     this.ui.log.querySelectorAll('.ca-load-error').forEach((n) => n.remove());
@@ -314,6 +318,8 @@ export class ChatWidget {
     restart.addEventListener('click', () => void this.startNewChat(restart));
     this.ui.log.querySelectorAll('.ca-ended').forEach((n) => n.remove());
     this.appendToLog(el('div', { class: 'ca-ended' }, title, el('p', { class: 'ca-p' }, 'If you need anything else, you can start a new chat.'), restart));
+    if (this.rating) this.appendToLog(this.ratingButtons(this.rating));
+    this.rating = null;
     if (moveFocus) title.focus();
   }
 
@@ -381,7 +387,34 @@ export class ChatWidget {
 
   private appendMessage(author: TranscriptMessage['author'], message: Partial<OutboundMessage> & { text: string }, live: boolean): void {
     this.appendToLog(renderMessage(author, message));
+    if (live && message.suggestions?.length) this.rating = isRatingQuestion(message.suggestions) ? message.suggestions : null;
     if (live && message.suggestions?.length) this.appendToLog(renderSuggestions(message.suggestions, (value) => this.pickSuggestion(value)));
+  }
+
+  /**
+   * After End chat the input is closed, but the satisfaction question can still be answered: its
+   * buttons send the rating to the ended conversation once (the comment is optional and not asked here).
+   */
+  private ratingButtons(options: NonNullable<OutboundMessage['suggestions']>): HTMLElement {
+    const status = el('p', { class: 'ca-p', role: 'status' });
+    const group = el('div', { class: 'ca-suggestions ca-rating', role: 'group', 'aria-label': 'How did we do today?' });
+    const box = el('div', { class: 'ca-rating-box' }, el('p', { class: 'ca-p' }, 'How did we do today?'), group, status);
+    for (const o of options) {
+      const button = el('button', { type: 'button', class: 'ca-button ca-button--secondary' }, o.label);
+      button.addEventListener('click', async () => {
+        group.querySelectorAll('button').forEach((b) => (b.disabled = true));
+        try {
+          await this.conversation.send(o.value, uuid());
+          group.remove();
+          status.textContent = 'Thank you for telling us.';
+        } catch {
+          group.querySelectorAll('button').forEach((b) => (b.disabled = false));
+          status.textContent = "Sorry, that didn't send. Please try again.";
+        }
+      });
+      group.appendChild(button);
+    }
+    return box;
   }
 
   private pickSuggestion(value: string): void {
@@ -611,4 +644,9 @@ function waitDetail(notice: (HandoffNotice & Record<string, unknown>) | null): s
   }
   if (parts.length) return parts.join(', ') + '.';
   return notice.priority === 'urgent' ? 'Someone will be with you as soon as possible.' : 'It is usually a few minutes.';
+}
+
+/** The satisfaction question's buttons (bot/satisfaction.ts SATISFACTION_SUGGESTIONS): good, okay, poor. */
+function isRatingQuestion(suggestions: OutboundMessage['suggestions']): boolean {
+  return !!suggestions && suggestions.map((x) => x.value).join('|') === 'Good|Okay|Poor';
 }

@@ -7,6 +7,11 @@
  * Each bridge is a row in `agent_calls` (store/agent-calls.ts) with its status and times.
  * A leg the agent does not answer sends the caller back to the Twilio queue and the handoff back to
  * its queue for the next agent (handoff `returnUnanswered`).
+ * Warm transfer (migration 026): the agent's leg and then the caller move into a named Twilio
+ * conference, the caller is held there (Participants `Hold=true`, `HoldUrl`), a second agent is
+ * dialled in as a participant (a named one, or a queue's next available agent, the next one again
+ * if they do not answer); completing takes the caller off hold and removes the first agent,
+ * cancelling removes the second. The handoff's move to the second agent is the console's.
  */
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
@@ -14,9 +19,18 @@ import twilio from 'twilio';
 import { returnUnanswered, type UnansweredReason } from '../../../handoff/index.js';
 import {
   agentCallById,
+  agentCallByLeg,
   agentCallSettings,
+  callConsultById,
+  openCallConsult,
+  setAgentCallLegs,
+  setCallConsult,
+  startCallConsult,
+  type CallConsultRow,
+  type ConsultStatus,
   findConversation,
   firstOutbound,
+  latestAgentCall,
   openHandoffFor,
   partsOf,
   setAgentCallStatus,
@@ -79,6 +93,15 @@ export interface AgentVoiceDeps {
   queueName?: (tenant: string, queueId: string) => string | undefined;
   /** A call or its handoff changed outside a console request (Twilio's callbacks): refresh consoles, route again. */
   changed?: (tenant: string, conversationId: string) => void;
+  /** The next available agent of a queue for a consultation, passing over `exclude` (the console's rule of who is free). */
+  nextConsultee?: (tenant: string, queueId: string, exclude: string[]) => Promise<string | undefined>;
+  /** The council's number, the From of a consulted agent's leg (a desk phone needs a Twilio number). */
+  callerId?: (tenant: string) => string | undefined;
+}
+
+/** Who a consultation rings: an agent's browser client, or their desk phone. */
+export interface Consultee {
+  agentId: string;
 }
 
 export interface BridgeInput {
@@ -155,22 +178,44 @@ export class AgentVoice {
     return (this.deps.publicUrl() ?? fallback).replace(/\/+$/, '');
   }
 
-  /** Twilio's REST update of the caller's call; its refusal or absence becomes a 502 for the agent. */
-  private async updateCall(callSid: string, params: { url?: string; status?: 'completed'; statusCallback?: string }): Promise<void> {
+  /**
+   * One REST request to Twilio through the twilio package; its refusal or absence becomes a 502 for
+   * the agent. `gone`: a 404 that means the thing is already over (a participant who left).
+   */
+  private async viaTwilio<T>(what: string, sid: string, fn: (client: twilio.Twilio) => Promise<T>, options: { goneOn404?: boolean } = {}): Promise<T | 'gone'> {
     const s = this.settings();
     const rest = new TwilioRestClient({ accountSid: s.accountSid, authToken: s.authToken, apiBaseUrl: s.apiBaseUrl });
     try {
-      await rest.client.calls(callSid).update({
-        ...(params.url ? { url: params.url, method: 'POST' } : {}),
-        ...(params.status ? { status: params.status } : {}),
-        ...(params.statusCallback ? { statusCallback: params.statusCallback, statusCallbackMethod: 'POST' } : {}),
-      });
+      return await fn(rest.client);
     } catch (err) {
       const e = err as { status?: number; code?: number; message?: string };
-      this.deps.log.warn({ callSid, status: e.status, code: e.code, err: e.message }, 'Twilio refused a call update');
+      if (options.goneOn404 && e.status === 404) return 'gone';
+      this.deps.log.warn({ sid, what, status: e.status, code: e.code, err: e.message }, 'Twilio refused a call change');
       const why = typeof e.status === 'number' ? `Twilio answered ${e.status}${e.code ? ` (error ${e.code})` : ''}: ${e.message ?? 'error'}` : `Twilio could not be reached: ${e.message ?? String(err)}`;
       throw new AgentVoiceError(502, 'Twilio refused the call change', why);
     }
+  }
+
+  /** Twilio's REST update of a live call (the caller's, or an agent's leg). */
+  private async updateCall(callSid: string, params: { url?: string; status?: 'completed'; statusCallback?: string }): Promise<void> {
+    await this.viaTwilio('call update', callSid, (client) =>
+      client.calls(callSid).update({
+        ...(params.url ? { url: params.url, method: 'POST' } : {}),
+        ...(params.status ? { status: params.status } : {}),
+        ...(params.statusCallback ? { statusCallback: params.statusCallback, statusCallbackMethod: 'POST' } : {}),
+      }),
+    );
+  }
+
+  /** Holds or takes off hold the caller in the call's conference (Participants `Hold`, `HoldUrl`). */
+  private async holdInConference(call: AgentCallRow, hold: boolean, origin: string): Promise<void> {
+    const conferenceSid = call.conference_sid!;
+    await this.viaTwilio('participant hold', call.call_sid, (client) =>
+      client
+        .conferences(conferenceSid)
+        .participants(call.call_sid)
+        .update(hold ? { hold: true, holdUrl: `${this.origin(origin)}${BASE}/consult-hold?${this.query(call)}`, holdMethod: 'POST' } : { hold: false }),
+    );
   }
 
   private query(call: Pick<AgentCallRow, 'tenant_id' | 'conversation_id' | 'id'>, extra: Record<string, string> = {}): string {
@@ -209,6 +254,13 @@ export class AgentVoice {
   async control(call: AgentCallRow, action: 'hold' | 'resume' | 'hang-up', origin: string): Promise<AgentCallRow> {
     const db = this.deps.store.db;
     const base = `${this.origin(origin)}${BASE}`;
+    if (call.conference_sid && (action === 'hold' || action === 'resume')) {
+      // In a conference (after a warm transfer or a cancelled consultation) the caller is held where they are.
+      const from = action === 'hold' ? 'connected' : 'held';
+      if (call.status !== from) throw new AgentVoiceError(409, 'Not possible now', `The call is ${call.status.replace('_', ' ')}.`);
+      await this.holdInConference(call, action === 'hold', origin);
+      return (await setAgentCallStatus(db, call.tenant_id, call.id, action === 'hold' ? 'held' : 'connected', this.deps.clock())) ?? call;
+    }
     if (action === 'hold') {
       if (call.status !== 'connected' && call.status !== 'bridging') throw new AgentVoiceError(409, 'Not possible now', `The call is ${call.status.replace('_', ' ')}.`);
       // Marked first: the Dial ends when the caller's leg moves, and its action must not take that for a hang-up.
@@ -256,13 +308,15 @@ export class AgentVoice {
   routes(): Router {
     const router = Router();
     const verified = twilioWebhook();
-    const answer = (handler: (p: Params, call: AgentCallRow | undefined, req: Request) => Promise<string>) => async (req: Request, res: Response) => {
+    // `anyLeg`: the handler checks the CallSid itself (a consulted agent's leg is its own call).
+    const answer = (handler: (p: Params, call: AgentCallRow | undefined, req: Request) => Promise<string>, anyLeg = false) => async (req: Request, res: Response) => {
       const p = (req.body ?? {}) as Params;
       const q = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined])) as Params;
       try {
         const call = q.t && q.call && /^[0-9a-f-]{36}$/i.test(q.call) ? await agentCallById(this.deps.store.db, q.t, q.call) : undefined;
-        // A call of ours only: the CallSid must be the caller's leg this bridge was made for.
-        const ours = call && (!p.CallSid || p.CallSid === call.call_sid) ? call : undefined;
+        // A call of ours only: the CallSid must be the caller's leg this bridge was made for, or a
+        // leg of it (an agent's child call names it as ParentCallSid; a conference names its own).
+        const ours = call && (anyLeg || !p.CallSid || p.CallSid === call.call_sid || p.ParentCallSid === call.call_sid || (!!p.ConferenceSid && !!call.conference_name && p.FriendlyName === call.conference_name) || (!!call.agent_leg_sid && p.CallSid === call.agent_leg_sid)) ? call : undefined;
         res.type('text/xml').send(await handler(p, ours, req));
       } catch (err) {
         this.deps.log.error({ err, path: req.path }, 'agent voice webhook failed');
@@ -275,6 +329,10 @@ export class AgentVoice {
     router.post('/voice/hold', ...verified, answer((_p, call) => Promise.resolve(this.holdTwiml(call))));
     router.post('/voice/requeue', ...verified, answer((_p, call, req) => Promise.resolve(this.requeueTwiml(call, String(req.query.q ?? '')))));
     router.post('/voice/call-status', ...verified, answer((p, call) => this.callStatus(p, call)));
+    router.post('/voice/conference', ...verified, answer((_p, call, req) => Promise.resolve(this.conferenceTwiml(call, req.query.role === 'agent' ? 'agent' : 'caller'))));
+    router.post('/voice/conference-status', ...verified, answer((p, call, req) => this.conferenceStatus(p, call, req)));
+    router.post('/voice/consult-hold', ...verified, answer((_p, call) => Promise.resolve(this.consultHoldTwiml(call))));
+    router.post('/voice/consult-leg', ...verified, answer((p, call, req) => this.consultLeg(p, call, String(req.query.consult ?? ''), req), true));
     return router;
   }
 
@@ -304,6 +362,10 @@ export class AgentVoice {
 
   /** The agent's leg answered: the call is connected (its duration counts from the first answer). */
   private async agentLeg(p: Params, call: AgentCallRow | undefined): Promise<string> {
+    // The agent's own leg (the Dial's child call): kept, so a warm transfer can move it into a conference.
+    if (call && p.CallSid && p.CallSid !== call.call_sid && p.ParentCallSid === call.call_sid) {
+      await setAgentCallLegs(this.deps.store.db, call.tenant_id, call.id, { agentLegSid: p.CallSid }, this.deps.clock());
+    }
     if (call && (p.CallStatus === 'in-progress' || p.CallStatus === 'answered')) {
       await markAgentCallAnswered(this.deps.store.db, call.tenant_id, call.id, this.deps.clock());
       if (await setAgentCallStatus(this.deps.store.db, call.tenant_id, call.id, 'connected', this.deps.clock())) this.deps.changed?.(call.tenant_id, call.conversation_id);
@@ -322,8 +384,10 @@ export class AgentVoice {
       r.hangup();
       return r.toString();
     }
+    // A warm transfer began: the agent's leg went to the conference, so the caller follows it there.
+    if (call.status === 'consulting' && call.conference_name && p.CallStatus !== 'completed') return this.conferenceTwiml(call, 'caller');
     // Moved on purpose (hold, transfer) or already over: the redirect or the hang-up has taken the call elsewhere.
-    if (call.status === 'held' || call.status === 'transferring' || FINISHED_STATUSES.has(call.status)) return r.toString();
+    if (call.status === 'held' || call.status === 'consulting' || call.status === 'transferring' || FINISHED_STATUSES.has(call.status)) return r.toString();
     const db = this.deps.store.db;
     const now = this.deps.clock();
     const dialStatus = p.DialCallStatus ?? '';
@@ -394,14 +458,278 @@ export class AgentVoice {
 
   /** The caller's call ended (hung up while held, or anywhere else after the redirect): the bridge is over. */
   private async callStatus(p: Params, call: AgentCallRow | undefined): Promise<string> {
-    if (call && p.CallStatus === 'completed' && call.status !== 'transferring') {
-      if (await setAgentCallStatus(this.deps.store.db, call.tenant_id, call.id, 'ended', this.deps.clock(), { detail: 'caller hung up' })) {
-        this.deps.changed?.(call.tenant_id, call.conversation_id);
-      }
-    }
+    if (call && p.CallStatus === 'completed' && call.status !== 'transferring') await this.callerLeft(call);
     return newResponse().toString();
   }
+
+  /** The caller's call is over (hung up anywhere, a consultation included): the bridge and any consultation end. */
+  private async callerLeft(call: AgentCallRow): Promise<void> {
+    const db = this.deps.store.db;
+    const now = this.deps.clock();
+    // Twilio's callbacks name the first bridge; after a warm transfer the live one is the second agent's.
+    const live = await latestAgentCall(db, call.tenant_id, call.conversation_id);
+    const bridges = live && live.id !== call.id && live.call_sid === call.call_sid ? [call, live] : [call];
+    let changed = false;
+    for (const b of bridges) {
+      const consult = await openCallConsult(db, b.tenant_id, b.id);
+      if (consult && (await setCallConsult(db, b.tenant_id, consult.id, OPEN_CONSULT, 'ended', now, { detail: 'caller hung up' }))) changed = true;
+      if (await setAgentCallStatus(db, b.tenant_id, b.id, 'ended', now, { detail: 'caller hung up' })) changed = true;
+    }
+    // The conference ends with the caller (EndConferenceOnExit), so a consulted agent's leg ends with it.
+    if (changed) this.deps.changed?.(call.tenant_id, call.conversation_id);
+  }
+
+  // ---------------------------------------------------------------- warm transfer (consultation)
+
+  private conferenceName(call: AgentCallRow): string {
+    return call.conference_name ?? `call-${call.id}`;
+  }
+
+  /**
+   * Starts a consultation of `consultee` (the console chose them: a named agent, or `queue`'s next
+   * available one). The caller must be connected to the agent. Not yet in a conference: the agent's
+   * own leg is redirected into one (the caller's Dial then ends and its action puts the caller in
+   * it too; once the caller has joined they are held and the consultee dialled in). Already in
+   * one: the caller is held and the consultee dialled in now. Twilio refusing: nothing has changed.
+   */
+  async startConsult(call: AgentCallRow, consultee: Consultee, options: { queue: string | null; note: string | null; origin: string }): Promise<CallConsultRow> {
+    const db = this.deps.store.db;
+    if (call.status !== 'connected') throw new AgentVoiceError(409, 'Not possible now', call.status === 'held' ? 'Take the caller off hold first.' : `The call is ${call.status.replace('_', ' ')}.`);
+    if (await openCallConsult(db, call.tenant_id, call.id)) throw new AgentVoiceError(409, 'Already consulting', 'Finish or cancel the consultation first.');
+    if (consultee.agentId === call.agent_id) throw new AgentVoiceError(400, 'Choose someone else', 'You cannot consult yourself.');
+    if (!call.conference_sid && !call.agent_leg_sid) throw new AgentVoiceError(409, 'Not possible yet', 'Twilio has not reported your leg of the call yet; try again in a moment.');
+    this.settings();
+    const now = this.deps.clock();
+    const name = this.conferenceName(call);
+    const consult = await startCallConsult(db, { tenant: call.tenant_id, conversationId: call.conversation_id, agentCallId: call.id, fromAgentId: call.agent_id, toAgentId: consultee.agentId, targetQueue: options.queue, note: options.note, now });
+    const moved = await setAgentCallStatus(db, call.tenant_id, call.id, 'consulting', now);
+    const current = (await setAgentCallLegs(db, call.tenant_id, call.id, { conferenceName: name }, now)) ?? moved ?? call;
+    try {
+      if (call.conference_sid) await this.ringConsultee(current, consult, options.origin);
+      else await this.updateCall(call.agent_leg_sid!, { url: `${this.origin(options.origin)}${BASE}/conference?${this.query(call, { role: 'agent' })}` });
+    } catch (err) {
+      await setCallConsult(db, call.tenant_id, consult.id, OPEN_CONSULT, 'failed', this.deps.clock(), { detail: err instanceof Error ? err.message : String(err) });
+      await setAgentCallStatus(db, call.tenant_id, call.id, 'connected', this.deps.clock());
+      throw err;
+    }
+    return (await callConsultById(db, call.tenant_id, consult.id)) ?? consult;
+  }
+
+  /** Holds the caller and dials the consultee into the conference (a participant with its own status callback). */
+  private async ringConsultee(call: AgentCallRow, consult: CallConsultRow, origin: string): Promise<void> {
+    const db = this.deps.store.db;
+    if (!call.conference_sid || !consult.to_agent_id) return;
+    if (consult.status === 'starting') await this.holdInConference(call, true, origin);
+    const settings = await agentCallSettings(db, call.tenant_id, consult.to_agent_id);
+    const phone = settings.bridge === 'phone' && settings.deskPhone ? settings.deskPhone : null;
+    const envFrom = read(this.deps.env(), 'TWILIO_FROM');
+    const from = this.deps.callerId?.(call.tenant_id) ?? (envFrom && /^\+[1-9]\d{6,14}$/.test(envFrom) ? envFrom : undefined);
+    if (phone && !from) throw new AgentVoiceError(409, 'No number to call from', 'The council has no Twilio number to ring a desk phone from.');
+    const conferenceSid = call.conference_sid;
+    const created = await this.viaTwilio('participant create', call.call_sid, (client) =>
+      client.conferences(conferenceSid).participants.create({
+        from: phone ? from! : (from ?? 'council'),
+        to: phone ?? `client:${clientIdentity(consult.to_agent_id!)}`,
+        label: 'consultee',
+        timeout: AGENT_RING_SECONDS,
+        beep: 'false',
+        startConferenceOnEnter: true,
+        endConferenceOnExit: false,
+        statusCallback: `${this.origin(origin)}${BASE}/consult-leg?${this.query(call, { consult: consult.id })}`,
+        statusCallbackMethod: 'POST',
+        statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
+      }),
+    );
+    const legSid = created === 'gone' ? null : created.callSid;
+    await setCallConsult(db, call.tenant_id, consult.id, ['starting', 'ringing'], 'ringing', this.deps.clock(), { consulteeCallSid: legSid });
+  }
+
+  /** Completing: the caller off hold, the first agent out of the conference; the consultee's new bridge is returned. */
+  async completeConsult(call: AgentCallRow, origin: string): Promise<{ consult: CallConsultRow; call: AgentCallRow }> {
+    const db = this.deps.store.db;
+    const consult = await openCallConsult(db, call.tenant_id, call.id);
+    if (!consult || consult.status !== 'talking' || !consult.consultee_call_sid || !consult.to_agent_id) {
+      throw new AgentVoiceError(409, 'Not possible now', consult ? 'The other agent has not answered yet: wait, or cancel.' : 'There is no consultation to complete.');
+    }
+    // Claimed first: the first agent leaving the conference must not be taken for a hang-up.
+    const claimed = await setCallConsult(db, call.tenant_id, consult.id, ['talking'], 'completed', this.deps.clock());
+    if (!claimed) throw new AgentVoiceError(409, 'Not possible now', 'The consultation has just ended.');
+    try {
+      await this.holdInConference(call, false, origin);
+      if (call.agent_leg_sid) await this.viaTwilio('participant remove', call.agent_leg_sid, (client) => client.conferences(call.conference_sid!).participants(call.agent_leg_sid!).remove(), { goneOn404: true });
+    } catch (err) {
+      await setCallConsult(db, call.tenant_id, consult.id, ['completed'], 'talking', this.deps.clock(), {});
+      throw err;
+    }
+    const now = this.deps.clock();
+    const target = (await agentCallSettings(db, call.tenant_id, consult.to_agent_id)).bridge === 'phone' ? 'phone' : 'client';
+    await setAgentCallStatus(db, call.tenant_id, call.id, 'ended', now, { detail: 'warm transfer' });
+    const next = await startAgentCall(db, {
+      tenant: call.tenant_id,
+      conversationId: call.conversation_id,
+      handoffId: call.handoff_id,
+      agentId: consult.to_agent_id,
+      callSid: call.call_sid,
+      target,
+      now,
+      conference: { name: this.conferenceName(call), sid: call.conference_sid, agentLegSid: consult.consultee_call_sid },
+    });
+    return { consult: claimed, call: next };
+  }
+
+  /** Cancelling: the consultee out of the conference (ringing or talking), the caller back with the agent. */
+  async cancelConsult(call: AgentCallRow, origin: string, detail = 'cancelled'): Promise<CallConsultRow> {
+    const db = this.deps.store.db;
+    const consult = await openCallConsult(db, call.tenant_id, call.id);
+    if (!consult) throw new AgentVoiceError(409, 'Not possible now', 'There is no consultation to cancel.');
+    const claimed = await setCallConsult(db, call.tenant_id, consult.id, [consult.status], 'cancelled', this.deps.clock(), { detail });
+    if (!claimed) throw new AgentVoiceError(409, 'Not possible now', 'The consultation has just changed; look again.');
+    try {
+      await this.backToCaller(call, consult, origin);
+    } catch (err) {
+      await setCallConsult(db, call.tenant_id, consult.id, ['cancelled'], consult.status, this.deps.clock(), { detail: consult.detail });
+      throw err;
+    }
+    return claimed;
+  }
+
+  /** The consultee out (if dialled), the caller off hold (if held), the bridge connected again. */
+  private async backToCaller(call: AgentCallRow, consult: CallConsultRow, origin: string): Promise<void> {
+    const sid = consult.consultee_call_sid;
+    if (sid && call.conference_sid) await this.viaTwilio('participant remove', sid, (client) => client.conferences(call.conference_sid!).participants(sid).remove(), { goneOn404: true });
+    if (call.conference_sid && consult.status !== 'starting') await this.holdInConference(call, false, origin);
+    await setAgentCallStatus(this.deps.store.db, call.tenant_id, call.id, 'connected', this.deps.clock());
+  }
+
+  /** `<Dial><Conference>` for the caller (ends the conference when they leave) or the agent (does not). */
+  private conferenceTwiml(call: AgentCallRow | undefined, role: 'caller' | 'agent'): string {
+    const r = newResponse();
+    if (!call || FINISHED_STATUSES.has(call.status) || !call.conference_name) {
+      r.hangup();
+      return r.toString();
+    }
+    const dial = r.dial({});
+    dial.conference(
+      {
+        beep: 'false',
+        startConferenceOnEnter: true,
+        endConferenceOnExit: role === 'caller',
+        statusCallback: `${BASE}/conference-status?${this.query(call)}`,
+        statusCallbackMethod: 'POST',
+        statusCallbackEvent: ['start', 'end', 'join', 'leave'],
+      },
+      call.conference_name,
+    );
+    return r.toString();
+  }
+
+  /** HoldUrl: what a held caller hears (music, else a message and a pause, repeated). */
+  private consultHoldTwiml(call: AgentCallRow | undefined): string {
+    const r = newResponse();
+    if (!call) return r.toString();
+    const music = agentVoiceSettings(this.deps.env())?.holdMusicUrl;
+    say(r, toSegments('Please hold. Your adviser will be back with you shortly.'), this.voice(call.tenant_id));
+    if (music) r.play({ loop: 0 }, music);
+    else {
+      r.pause({ length: 20 });
+      r.redirect({ method: 'POST' }, `${BASE}/consult-hold?${this.query(call)}`);
+    }
+    return r.toString();
+  }
+
+  /**
+   * The conference's status callback. The caller joined: their conference is known, and a
+   * consultation waiting for it holds them and rings the consultee. The agent holding the call
+   * left it (hung up their leg, not by a completed transfer): the caller, alone, is hung up.
+   */
+  private async conferenceStatus(p: Params, call: AgentCallRow | undefined, req: Request): Promise<string> {
+    const ok = newResponse().toString();
+    if (!call || !p.ConferenceSid || !/^CF[0-9a-fA-F]{32}$/.test(p.ConferenceSid) || p.FriendlyName !== call.conference_name) return ok;
+    const db = this.deps.store.db;
+    const origin = this.deps.publicUrl() ?? `${req.protocol}://${req.get('host')}`;
+    const known = call.conference_sid ? call : ((await setAgentCallLegs(db, call.tenant_id, call.id, { conferenceSid: p.ConferenceSid }, this.deps.clock())) ?? call);
+    const event = p.StatusCallbackEvent;
+    if (event === 'participant-join' && p.CallSid === call.call_sid) {
+      const consult = await openCallConsult(db, call.tenant_id, call.id);
+      if (consult?.status === 'starting') {
+        try {
+          await this.ringConsultee(known, consult, origin);
+        } catch (err) {
+          this.deps.log.warn({ err: String(err), consult: consult.id }, 'consultation could not ring the other agent');
+          await setCallConsult(db, call.tenant_id, consult.id, OPEN_CONSULT, 'failed', this.deps.clock(), { detail: err instanceof Error ? err.message : String(err) });
+          await this.backToCaller(known, { ...consult, status: 'ringing' }, origin).catch(() => undefined);
+        }
+        this.deps.changed?.(call.tenant_id, call.conversation_id);
+      }
+      return ok;
+    }
+    if (event === 'participant-leave' && p.CallSid === call.call_sid) {
+      await this.callerLeft(known);
+      return ok;
+    }
+    if (event === 'participant-leave' && p.CallSid) {
+      // The agent who holds the call now hung up their own leg: nobody is left to talk to the caller.
+      const holder = await agentCallByLeg(db, call.tenant_id, p.CallSid);
+      if (holder && holder.call_sid === call.call_sid && holder.status !== 'consulting') {
+        if (await setAgentCallStatus(db, holder.tenant_id, holder.id, 'ended', this.deps.clock(), { detail: 'agent hung up' })) {
+          await this.updateCall(holder.call_sid, { status: 'completed' }).catch((err) => this.deps.log.warn({ err: String(err) }, 'could not end the caller\'s call'));
+          this.deps.changed?.(holder.tenant_id, holder.conversation_id);
+        }
+      }
+    }
+    return ok;
+  }
+
+  /**
+   * The consultee's leg (a participant's status callback). Answered: they are talking. Not
+   * answered: a queue's next available agent is rung (passing over those tried), else the caller is
+   * back with the agent. Hung up while talking: back to the caller too.
+   */
+  private async consultLeg(p: Params, call: AgentCallRow | undefined, consultId: string, req: Request): Promise<string> {
+    const ok = newResponse().toString();
+    if (!call || !/^[0-9a-f-]{36}$/i.test(consultId)) return ok;
+    const db = this.deps.store.db;
+    const consult = await callConsultById(db, call.tenant_id, consultId);
+    if (!consult || consult.agent_call_id !== call.id || !p.CallSid || p.CallSid !== consult.consultee_call_sid) return ok;
+    const origin = this.deps.publicUrl() ?? `${req.protocol}://${req.get('host')}`;
+    const now = this.deps.clock();
+    const status = p.CallStatus ?? '';
+    if (status === 'in-progress' || status === 'answered') {
+      if (await setCallConsult(db, call.tenant_id, consult.id, ['ringing'], 'talking', now, { answered: true })) this.deps.changed?.(call.tenant_id, call.conversation_id);
+      return ok;
+    }
+    if (!['completed', 'no-answer', 'busy', 'failed', 'canceled'].includes(status)) return ok;
+    const current = (await agentCallById(db, call.tenant_id, call.id)) ?? call;
+    if (consult.status === 'ringing') {
+      const next = consult.target_queue ? await this.deps.nextConsultee?.(call.tenant_id, consult.target_queue, [call.agent_id, ...consult.tried]) : undefined;
+      if (next) {
+        const moved = await setCallConsult(db, call.tenant_id, consult.id, ['ringing'], 'ringing', now, { toAgentId: next, tried: [...consult.tried, next], consulteeCallSid: null, detail: `${status}: trying the next agent` });
+        if (moved) {
+          try {
+            await this.ringConsultee(current, moved, origin);
+          } catch (err) {
+            await setCallConsult(db, call.tenant_id, consult.id, OPEN_CONSULT, 'failed', this.deps.clock(), { detail: err instanceof Error ? err.message : String(err) });
+            await this.backToCaller(current, moved, origin).catch(() => undefined);
+          }
+          this.deps.changed?.(call.tenant_id, call.conversation_id);
+        }
+        return ok;
+      }
+      if (await setCallConsult(db, call.tenant_id, consult.id, ['ringing'], 'failed', now, { detail: status === 'completed' ? 'no-answer' : status })) {
+        await this.backToCaller(current, { ...consult, consultee_call_sid: null }, origin).catch((err) => this.deps.log.warn({ err: String(err) }, 'could not take the caller off hold'));
+        this.deps.changed?.(call.tenant_id, call.conversation_id);
+      }
+      return ok;
+    }
+    if (consult.status === 'talking' && (await setCallConsult(db, call.tenant_id, consult.id, ['talking'], 'cancelled', now, { detail: 'the other agent hung up' }))) {
+      await this.backToCaller(current, { ...consult, consultee_call_sid: null }, origin).catch((err) => this.deps.log.warn({ err: String(err) }, 'could not take the caller off hold'));
+      this.deps.changed?.(call.tenant_id, call.conversation_id);
+    }
+    return ok;
+  }
 }
+
+const OPEN_CONSULT: readonly ConsultStatus[] = ['starting', 'ringing', 'talking'];
 
 type Params = Record<string, string | undefined>;
 const FINISHED_STATUSES = new Set<string>(['ended', 'no_answer', 'failed']);

@@ -314,3 +314,31 @@ test('when Twilio will not pause the recording, the caller is not put through to
   expect(findAll(r.root!, 'Gather')).toHaveLength(1);
   expect(twilioApi.recordingUpdates.length).toBe(before);
 });
+
+test('a deletion Twilio refuses is shown to supervisors (count, list, error) and can be retried from the console', async () => {
+  const { sid, id } = await completedRecording();
+  await sql`update call_recordings set delete_requested_at = now(), conversation_id = null where id = ${id}`.execute(db());
+  // Agents do not see them; supervisors do.
+  expect((await wasteAgent.call('GET', '/recordings/deletions')).status).toBe(403);
+  expect((await wasteAgent.call('POST', `/recordings/deletions/${id}/retry`)).status).toBe(403);
+  expect((await supervisor.call('POST', `/recordings/deletions/${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}/retry`)).status).toBe(404);
+
+  // Twilio refuses the attempt: counted, explained, listed.
+  twilioApi.failNext(500);
+  expect((await supervisor.call('POST', `/recordings/deletions/${id}/retry`)).status).toBe(202);
+  await waitFor(async () => (await rowsOf(sid))[0]?.delete_attempts === 1, 'the failed attempt to be counted');
+  const listed = await supervisor.call('GET', '/recordings/deletions');
+  expect(listed.status).toBe(200);
+  expect(listed.body.failed).toBeGreaterThanOrEqual(1);
+  const item = listed.body.items.find((i: { id: string }) => i.id === id);
+  expect(item).toMatchObject({ recordingSid: sid, attempts: 1, error: expect.stringMatching(/500/) });
+
+  // Retried: Twilio deletes it, the row goes, the list no longer has it; the retry is audited.
+  expect((await supervisor.call('POST', `/recordings/deletions/${id}/retry`)).status).toBe(202);
+  await waitFor(async () => (await rowsOf(sid)).length === 0, 'the recording row to go');
+  expect(twilioApi.recordings.has(sid)).toBe(false);
+  expect((await supervisor.call('GET', '/recordings/deletions')).body.items.some((i: { id: string }) => i.id === id)).toBe(false);
+  expect((await supervisor.call('POST', `/recordings/deletions/${id}/retry`)).status).toBe(404);
+  const audit = await sql<{ action: string }>`select action from audit_events where action = 'recording.delete_retried' and subject_id = ${id}`.execute(db());
+  expect(audit.rows).toHaveLength(2);
+});

@@ -13,7 +13,7 @@
  * - `k=ref`: a case reference was asked for: keys are its digits, ended by the hash key.
  */
 import type { Logger } from 'pino';
-import { spokenNumber, yesNo, type Assistant, type OutboundMessage, type HandoffNotice } from '../../../bot/index.js';
+import { mayAskByPhone, recordKey, recordPhoneAsk, spokenNumber, yesNo, type Assistant, type OutboundMessage, type HandoffNotice } from '../../../bot/index.js';
 import { abandon, isOpen } from '../../../handoff/index.js';
 import { RESIDENT, transitionIfIn } from '../../../conversations/index.js';
 import {
@@ -47,6 +47,7 @@ import {
 import { enqueueResponse, gatherResponse, goodbyeResponse, holdResponse, newResponse, say } from './twiml.js';
 import { paymentDialResponse, wantsCardPayment } from './payment-line.js';
 import { RECORDING_EVENTS, type RecordingControl } from './recordings.js';
+import { satisfactionPrompt, satisfactionThanks } from './satisfaction-call.js';
 
 /** Sends a text message to the caller (the SMS channel's sender); `key` makes a retry send once. */
 export interface VoiceSms {
@@ -398,6 +399,11 @@ export class VoiceChannel {
 
     const handoff = replies.find((r) => r.handoff)?.handoff;
     if (handoff) return this.handoff(next, urls, replies, handoff);
+    if (recognition.action === 'goodbye' || recognition.action === 'chat_ended') {
+      // Before the call ends: "How did we do?", one key, once per call (satisfaction-call.ts).
+      const asked = await this.askSatisfaction(ctx, urls, toSegments(`Thank you for calling ${this.settings(ctx.tenant).councilName}.`));
+      if (asked) return asked;
+    }
     if (recognition.action === 'goodbye') {
       return goodbyeResponse(toSegments(`Thank you for calling ${this.settings(ctx.tenant).councilName}. Goodbye.`), voice);
     }
@@ -429,6 +435,26 @@ export class VoiceChannel {
     if (lastAsk === 'phone') extra.push('You can also type the number on your keypad, then press the hash key.');
     const prompt = this.render(next, replies, extra.join(' ') || undefined);
     return this.gather(next, urls, prompt);
+  }
+
+  /** The satisfaction question as the call's last prompt, recorded as asked; null when it is not to be asked. */
+  private async askSatisfaction(ctx: CallContext, urls: VoiceUrls, before: Segment[]): Promise<string | null> {
+    const db = this.deps.store.db;
+    if (!(await mayAskByPhone(db, ctx.conversation))) return null;
+    if (!(await recordPhoneAsk(db, ctx.conversation, this.clock()))) return null;
+    const q = `c=${encodeURIComponent(ctx.conversation.id)}&t=${encodeURIComponent(ctx.tenant)}`;
+    return satisfactionPrompt(before, this.voice(ctx.tenant), `${urls.base}/satisfaction?${q}`);
+  }
+
+  /** The caller's key after "How did we do?" (the Gather's action): recorded for this call's conversation only. */
+  async satisfactionKey(p: TwilioParams, q: TwilioParams): Promise<string> {
+    const tenant = this.tenantFor(p.To) ?? (q.t && this.knownTenant(q.t) ? q.t : null);
+    if (!tenant) return this.notInService(p);
+    const id = q.c ?? '';
+    const conversation = /^[0-9a-f-]{36}$/i.test(id) ? await findConversation(this.deps.store.db, tenant, id) : undefined;
+    const own = !!conversation && conversation.channel === 'voice' && conversation.channel_user_id === this.identity(p.From, p.CallSid ?? '');
+    const score = own ? await recordKey(this.deps.store.db, tenant, id, p.Digits ?? '', this.clock()) : null;
+    return satisfactionThanks(!!score, this.voice(tenant));
   }
 
   /** A reply with a handoff: speak it, then the Twilio queue; out of hours, speak it and end politely. */

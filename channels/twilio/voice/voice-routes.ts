@@ -104,6 +104,8 @@ export function twilioVoiceRoutes(deps: TwilioVoiceDeps): Router {
   router.post('/voice/gather', ...verified, safely((req) => channel.gatherAction(params(req), query(req), urls(req))));
   router.post('/voice/queue-wait', ...verified, safely((req) => channel.queueWait(params(req), query(req))));
   router.post('/voice/queue-leave', ...verified, safely((req) => channel.queueLeave(params(req), query(req))));
+  // The key pressed after "How did we do?" at the end of a call (satisfaction-call.ts).
+  router.post('/voice/satisfaction', ...verified, safely((req) => channel.satisfactionKey(params(req), query(req))));
   // The payment line's <Dial> action: the recording resumes, the caller is asked what else.
   router.post('/voice/payment-done', ...verified, safely((req) => channel.paymentDone(params(req), query(req), urls(req))));
   // Twilio's recording status callback (in-progress, completed, absent): kept, idempotently; a malformed one is a 400.

@@ -1,0 +1,254 @@
+/**
+ * Satisfaction on every channel (issue 16, item 4): "How did we do?" (good, okay, poor) with an
+ * optional comment, asked once per conversation at its end, never after a safety disclosure.
+ *
+ * - The policy (policy.ts) asks when the resident ends the chat or says goodbye (`askAtEnd`) and
+ *   reads the answer (`answerSatisfaction`) before anything else is made of the message: a "1"
+ *   after the question is the rating, not a menu choice. Both only read; what changes is a
+ *   `satisfaction` effect (effects.ts) the pipeline applies.
+ * - An adviser closing a conversation asks through `askAfterAgentClose` (the console's close).
+ * - A phone call asks for a key before it ends (`mayAskByPhone`, `recordPhoneAsk`, `recordKey`,
+ *   used by channels/twilio/voice/satisfaction-call.ts); a caller who hangs up is not chased.
+ * The question's state lives in the store (store/satisfaction.ts), not the dialogue: a chat
+ * reopened after a close starts a fresh dialogue, and a text after a close opens a new conversation.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  closeSatisfaction,
+  contactFlags,
+  conversationSafetyFlag,
+  SUPPRESSION_FLAGS,
+  findConversation,
+  fromJson,
+  openHandoffFor,
+  pendingSatisfaction,
+  recordSatisfactionAsked,
+  recordSatisfactionComment,
+  recordSatisfactionScore,
+  satisfactionAsked,
+  satisfactionSubject,
+  storeOutbound,
+  transcript,
+  type ConversationRow,
+  type Db,
+  type SatisfactionScore,
+} from '../store/index.js';
+import { clean, isPersonRequest } from './matching.js';
+import type { OutboundMessage, Suggestion } from './messages.js';
+
+/** A question not answered within this time has lapsed: a "1" next week is a new message. */
+export const SATISFACTION_ANSWER_WITHIN_MS = 24 * 3600_000;
+
+export const SATISFACTION_SUGGESTIONS: Suggestion[] = [
+  { label: 'Good', value: 'Good' },
+  { label: 'Okay', value: 'Okay' },
+  { label: 'Poor', value: 'Poor' },
+];
+
+/** The question: buttons where the channel has them, a numbered list by SMS ("Reply with a number: 1) Good…"). */
+export function satisfactionQuestion(): OutboundMessage {
+  return { text: 'Before you go: how did we do today?', suggestions: SATISFACTION_SUGGESTIONS, askFor: 'choice' };
+}
+
+/** Spoken on a call, answered with one key. */
+export const PHONE_QUESTION = 'Before you go, how did we do today? Press 1 for good, 2 for okay, or 3 for poor.';
+
+/** A rating in a reply: the number of the list, the word of a button, or a plain word. Null: not a rating. */
+export function ratingIn(text: string): SatisfactionScore | null {
+  const t = clean(text).replace(/[.]+$/, '').trim();
+  if (/^(1|one|good|very good|great|excellent|brilliant|fine thanks|good thanks|good thank you)$/.test(t)) return 'good';
+  if (/^(2|two|okay|ok|alright|all right|average|so so|not bad|fair)$/.test(t)) return 'okay';
+  if (/^(3|three|poor|bad|very poor|very bad|terrible|awful|rubbish|not good)$/.test(t)) return 'poor';
+  const e = text.trim();
+  if (/^(👍|🙂|😀|😊)$/u.test(e)) return 'good';
+  if (/^(😐)$/u.test(e)) return 'okay';
+  if (/^(👎|🙁|😞|😠)$/u.test(e)) return 'poor';
+  return null;
+}
+
+/** The dialogue's note that the question (or its comment) may be waiting, so other turns need not look it up. */
+export interface SatisfactionDialogue {
+  satisfaction?: 'asked' | 'comment';
+}
+
+/**
+ * Whether this message may answer a question, without a query: the conversation was closed (asked
+ * at its end or by the adviser's close), the dialogue notes a question, or this is the
+ * conversation's first turn (a text after a close opens a new conversation). Any other turn
+ * costs nothing more.
+ */
+export function mayBeAnswering(conversation: ConversationRow, dialogue: SatisfactionDialogue): boolean {
+  if (conversation.state === 'closed' || dialogue.satisfaction) return true;
+  const stored = fromJson<Record<string, unknown> | null>(conversation.dialogue);
+  return !stored || Object.keys(stored).length === 0;
+}
+
+/** What a turn changes about the question: applied by the pipeline (effects.ts). */
+export type SatisfactionChange =
+  | { kind: 'ask'; id: string; tenant: string; conversationId: string; contactId: string | null; channel: string }
+  | { kind: 'score'; id: string; score: SatisfactionScore }
+  | { kind: 'comment'; id: string; comment: string }
+  | { kind: 'close'; id: string };
+
+/** Applies a change in the turn's transaction (effects.ts). */
+export async function applySatisfaction(db: Db, tenant: string, now: Date, change: SatisfactionChange): Promise<void> {
+  switch (change.kind) {
+    case 'ask': {
+      const subject = await satisfactionSubject(db, tenant, change.conversationId);
+      await recordSatisfactionAsked(db, { ...change, ...subject, now });
+      break;
+    }
+    case 'score':
+      await recordSatisfactionScore(db, tenant, change.id, change.score, now);
+      break;
+    case 'comment':
+      await recordSatisfactionComment(db, tenant, change.id, change.comment);
+      break;
+    case 'close':
+      await closeSatisfaction(db, tenant, change.id);
+      break;
+  }
+}
+
+/**
+ * Whether the conversation may be asked now: not before, no safety flag on it (nor on this turn),
+ * and something happened in it (a first "end chat" is not a service to rate).
+ */
+async function mayAsk(db: Db, conversation: Pick<ConversationRow, 'id' | 'tenant_id' | 'contact_id'>, minInbound: number): Promise<boolean> {
+  const { tenant_id: tenant, id: conversationId } = conversation;
+  if (await satisfactionAsked(db, tenant, conversationId)) return false;
+  // A resident who opted out of texts (STOP) is sent nothing more.
+  if (conversation.contact_id && (await contactFlags(db, conversation.contact_id)).some((f) => (SUPPRESSION_FLAGS as readonly string[]).includes(f))) return false;
+  if (await conversationSafetyFlag(db, tenant, conversationId)) return false;
+  // An urgent handoff still waiting (kept for the team after the resident left): not the moment.
+  const open = await openHandoffFor(db, tenant, conversationId);
+  if (open && open.priority === 'urgent' && !open.agent_id) return false;
+  const messages = await transcript(db, tenant, conversationId, 200);
+  return messages.filter((m) => m.direction === 'in').length >= minInbound;
+}
+
+/** What the policy lends: its reads, the conversation, the channel, and whether this turn raised a risk. */
+export interface SatisfactionTurn {
+  db: Db;
+  tenant: string;
+  conversation: ConversationRow;
+  channel: string;
+  /** This turn's message was a disclosure, or is kept for the team as one. */
+  risk: boolean;
+}
+
+/**
+ * At the end of a chat (ended by the resident, or a goodbye): the question to add to the replies,
+ * and its effect; null when it is not to be asked. A phone call asks by key instead (voice channel).
+ */
+export async function askAtEnd(t: SatisfactionTurn): Promise<{ reply: OutboundMessage; change: SatisfactionChange } | null> {
+  if (t.risk || t.channel === 'voice') return null;
+  // This message is stored already: one before it means the resident did something to rate.
+  if (!(await mayAsk(t.db, t.conversation, 2))) return null;
+  return {
+    reply: satisfactionQuestion(),
+    change: { kind: 'ask', id: randomUUID(), tenant: t.tenant, conversationId: t.conversation.id, contactId: t.conversation.contact_id, channel: t.channel },
+  };
+}
+
+const NO_COMMENT = /^(no|nope|no thanks|no thank you|no comment|nothing|nothing else|none|skip|thats all|thats it|all good|no ta)$/;
+
+/**
+ * The resident's message read against a question waiting for them: a rating, then a comment.
+ * Null when no question waits or the message is something else (the question then lapses, and
+ * the message is decided as usual). `newRequest`: the policy's reading that the message is a
+ * new, confident request (so it is not taken as a comment).
+ */
+export async function answerSatisfaction(
+  t: SatisfactionTurn,
+  text: string,
+  now: Date,
+  newRequest: boolean,
+): Promise<{ replies: OutboundMessage[]; changes: SatisfactionChange[]; action: string } | null> {
+  const pending = await pendingSatisfaction(t.db, t.tenant, {
+    conversationId: t.conversation.id,
+    contactId: t.conversation.contact_id,
+    channel: t.channel,
+    since: new Date(now.getTime() - SATISFACTION_ANSWER_WITHIN_MS),
+  });
+  if (!pending) return null;
+  const close = { kind: 'close' as const, id: pending.id };
+  // A disclosure since it was asked: the question is withdrawn, never answered.
+  if (t.risk || (await conversationSafetyFlag(t.db, t.tenant, t.conversation.id))) return { replies: [], changes: [close], action: 'satisfaction_withdrawn' };
+  if (pending.stage === 'rating') {
+    const score = ratingIn(text);
+    if (!score) return { replies: [], changes: [close], action: 'satisfaction_lapsed' };
+    return {
+      replies: [
+        {
+          text: 'Thank you. If you would like to tell us more, write a short comment now. Otherwise there is nothing else you need to do.',
+          suggestions: [{ label: 'No comment', value: 'No comment' }],
+        },
+      ],
+      changes: [{ kind: 'score', id: pending.id, score }],
+      action: 'satisfaction_score',
+    };
+  }
+  // Waiting for the optional comment.
+  if (NO_COMMENT.test(clean(text).replace(/[.]+$/, ''))) return { replies: [{ text: 'Thank you. If you need us again, just send a message.' }], changes: [close], action: 'satisfaction_done' };
+  if (newRequest || isPersonRequest(text)) return { replies: [], changes: [close], action: 'satisfaction_lapsed' };
+  return {
+    replies: [{ text: 'Thank you for your comment. It helps us improve. If you need us again, just send a message.' }],
+    changes: [{ kind: 'comment', id: pending.id, comment: text.trim() }],
+    action: 'satisfaction_comment',
+  };
+}
+
+/**
+ * An adviser closed the conversation (the console's close, after it committed): the question is
+ * stored as a system message for the channel to deliver (web chat, SMS, WhatsApp, Messenger...),
+ * and recorded as asked, in one transaction. False when not asked (a call, a disclosure, asked before).
+ */
+export async function askAfterAgentClose(db: Db, tenant: string, conversationId: string, now: Date): Promise<boolean> {
+  const conversation = await findConversation(db, tenant, conversationId);
+  if (!conversation || conversation.channel === 'voice' || conversation.state !== 'closed') return false;
+  return db.transaction().execute(async (trx) => {
+    if (!(await mayAsk(trx, conversation, 1))) return false;
+    const subject = await satisfactionSubject(trx, conversation.tenant_id, conversation.id);
+    const asked = await recordSatisfactionAsked(trx, {
+      id: randomUUID(),
+      tenant: conversation.tenant_id,
+      conversationId: conversation.id,
+      contactId: conversation.contact_id,
+      channel: conversation.channel,
+      ...subject,
+      now,
+    });
+    if (!asked) return false;
+    const question = satisfactionQuestion();
+    await storeOutbound(trx, { tenant: conversation.tenant_id, conversationId: conversation.id, channel: conversation.channel, author: 'system', text: question.text, parts: question, replyTo: null });
+    return true;
+  });
+}
+
+/** A call may be asked for a key at its end: not asked before, no disclosure, the caller asked something before saying goodbye. */
+export function mayAskByPhone(db: Db, conversation: Pick<ConversationRow, 'id' | 'tenant_id' | 'contact_id'>): Promise<boolean> {
+  return mayAsk(db, conversation, 2);
+}
+
+/** The call's question, recorded as asked (false: asked before, say goodbye instead). */
+export async function recordPhoneAsk(db: Db, conversation: Pick<ConversationRow, 'id' | 'tenant_id' | 'contact_id'>, now: Date): Promise<boolean> {
+  const subject = await satisfactionSubject(db, conversation.tenant_id, conversation.id);
+  return recordSatisfactionAsked(db, { id: randomUUID(), tenant: conversation.tenant_id, conversationId: conversation.id, contactId: conversation.contact_id, channel: 'voice', ...subject, now });
+}
+
+/** The caller's key: 1 good, 2 okay, 3 poor; any other key, or a second press, records nothing. No comment by phone. */
+export async function recordKey(db: Db, tenant: string, conversationId: string, digits: string, now: Date): Promise<SatisfactionScore | null> {
+  const score = ({ '1': 'good', '2': 'okay', '3': 'poor' } as const)[digits.trim() as '1' | '2' | '3'] ?? null;
+  return db.transaction().execute(async (trx) => {
+    const pending = await pendingSatisfaction(trx, tenant, { conversationId, contactId: null, channel: 'voice', since: new Date(now.getTime() - SATISFACTION_ANSWER_WITHIN_MS) });
+    if (!pending || pending.stage !== 'rating') return null;
+    if (!score) {
+      await closeSatisfaction(trx, tenant, pending.id);
+      return null;
+    }
+    await recordSatisfactionScore(trx, tenant, pending.id, score, now);
+    await closeSatisfaction(trx, tenant, pending.id);
+    return score;
+  });
+}
