@@ -11,5 +11,6 @@ export * from './socket.js';
 export * from './backoffice-push.js';
 export * from './files.js';
 export type * from './staff.js';
+export type * from './search.js';
 export * from './problem.js';
 export type { Sendable } from './json.js';

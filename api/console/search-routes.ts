@@ -7,6 +7,7 @@ import { sendProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';
 import { requireAgent, type ConsoleAgent } from './session.js';
 import { overflowPolicyOf, queuesOf, serviceNamesOf, timeZoneOf } from './socket.js';
+import type { SearchResult } from '../../wire/index.js';
 
 /**
  * Search for agents (issue 16, item 5): earlier cases and conversations by reference, name, phone,
@@ -28,17 +29,6 @@ const searchBody = z
 const CRITERIA = ['reference', 'name', 'phone', 'email', 'postcode', 'service'] as const;
 const MAX_RESULTS = 50;
 
-export interface SearchResult {
-  kind: 'case' | 'conversation';
-  id: string;
-  title: string;
-  service: string | null;
-  status: string;
-  channel: string | null;
-  contactName: string | null;
-  caseReferences: string[];
-  createdAt: string;
-}
 
 export function searchRoutes(deps: ConsoleDeps): Router {
   const router = Router();

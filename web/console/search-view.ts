@@ -3,6 +3,7 @@ import { channelLabel } from './queue-view.js';
 import { announcePage, el, errorText, ErrorSummary, field, formatDateTime, humanise, input, type Field } from './ui.js';
 import type { Workspace } from './workspace.js';
 import type { Problem } from '../../wire/index.js';
+import type { SearchResult } from '../../wire/index.js';
 
 /**
  * Search for agents (#/search, issue 16 item 5): earlier cases and conversations by reference,
@@ -15,17 +16,6 @@ import type { Problem } from '../../wire/index.js';
 
 type AnyField = Field<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>;
 
-interface SearchResult {
-  kind: 'case' | 'conversation';
-  id: string;
-  title: string;
-  service: string | null;
-  status: string;
-  channel: string | null;
-  contactName: string | null;
-  caseReferences: string[];
-  createdAt: string;
-}
 
 interface CaseDetail {
   id: string;
