@@ -411,7 +411,7 @@ class Turn {
   /** The answer to a waiting "How did we do?": a rating, then a comment; null when the message is something else (the question lapses). */
   async satisfaction(): Promise<TurnResult | null> {
     const noted = this.dialogue as SatisfactionDialogue;
-    if (!mayBeAnswering(this.input.conversation, noted)) return null;
+    if (!mayBeAnswering(this.input.conversation, noted, this.input.text)) return null;
     delete noted.satisfaction;
     const top = this.prediction.ranked[0];
     // A confident request phrased as one is not a comment.

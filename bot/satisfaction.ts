@@ -73,12 +73,13 @@ export interface SatisfactionDialogue {
 
 /**
  * Whether this message may answer a question, without a query: the conversation was closed (asked
- * at its end or by the adviser's close), the dialogue notes a question, or this is the
+ * at its end or by the adviser's close), the dialogue notes a question, or this is a rating as the
  * conversation's first turn (a text after a close opens a new conversation). Any other turn
  * costs nothing more.
  */
-export function mayBeAnswering(conversation: ConversationRow, dialogue: SatisfactionDialogue): boolean {
+export function mayBeAnswering(conversation: ConversationRow, dialogue: SatisfactionDialogue, text: string): boolean {
   if (conversation.state === 'closed' || dialogue.satisfaction) return true;
+  if (ratingIn(text) === null) return false;
   const stored = fromJson<Record<string, unknown> | null>(conversation.dialogue);
   return !stored || Object.keys(stored).length === 0;
 }
