@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { seal, unseal } from './crypto.js';
 import { fromJson, toJson } from './json.js';
@@ -9,27 +8,6 @@ import type { AgentRow, Db } from './schema.js';
  * recovery codes, and status. The rules (password policy, hashing, code matching) live in
  * handoff/agents.
  */
-
-export async function insertAgent(
-  db: Db,
-  input: { tenant: string; email: string; name: string; roles: string[]; skills: string[]; capacity: number; passwordHash: string },
-): Promise<AgentRow> {
-  return db
-    .insertInto('agents')
-    .values({
-      id: randomUUID(),
-      tenant_id: input.tenant,
-      email: input.email,
-      name: input.name,
-      roles: toJson(input.roles),
-      skills: toJson(input.skills),
-      capacity: input.capacity,
-      password_hash: input.passwordHash,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow()
-    .then(openAgent);
-}
 
 /** An agent row as read: its TOTP secret (sealed at rest) in clear. */
 export function openAgent<T extends { totp_secret: string | null }>(row: T): T {

@@ -32,7 +32,7 @@ import {
   findConversation,
   findSubjects,
   identityKeys,
-  insertAgent,
+  insertStaffAgent,
   insertReferral,
   insertRotaEntry,
   listRota,
@@ -283,7 +283,7 @@ describe('rotate-keys', () => {
     await recordContactClaim(db, tenant, contactId, 'phone', '07700 900999');
     const texter = await findOrCreateContact(db, tenant, 'sms', '+447700900222');
     const smsConversation = await createConversation(db, { tenant, channel: 'sms', channelUserId: '+447700900222', contactId: texter });
-    const agent = await insertAgent(db, { tenant, email: 'a@example.org', name: 'A', roles: ['agent'], skills: [], capacity: 1, passwordHash: 'x' });
+    const agent = await insertStaffAgent(db, { tenant, email: 'a@example.org', name: 'A', roles: ['agent'], skills: [], capacity: 1, languages: [], passwordHash: 'x' });
     await setPendingTotpSecret(db, agent.id, 'JBSWY3DPEHPK3PXP');
     const c = await createCase(db, { tenant, referencePrefix: 'ROT', serviceId: 's', summary: 'A case', details: { note: 'gate code 4321' }, location: { address: '1 Rot Lane' }, actor: 'test' });
     await createCallback(db, {

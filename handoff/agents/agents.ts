@@ -3,7 +3,7 @@ import {
   agentRecoveryCodes,
   countFailedSignIn,
   fromJson,
-  insertAgent,
+  insertStaffAgent,
   replaceRecoveryCodes,
   type AgentRow,
   type Db,
@@ -39,13 +39,14 @@ export function normaliseEmail(email: string): string {
 
 export async function createAgent(db: Db, input: NewAgent): Promise<AgentRow> {
   assertPasswordPolicy(input.password);
-  return insertAgent(db, {
+  return insertStaffAgent(db, {
     tenant: input.tenant,
     email: normaliseEmail(input.email),
     name: input.name.trim(),
     roles: input.roles ?? ['agent'],
     skills: input.skills ?? [],
     capacity: input.capacity ?? 3,
+    languages: [],
     passwordHash: await hashPassword(input.password),
   });
 }
