@@ -1,4 +1,4 @@
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import {
   agentRoles,
   burnPasswordCheck,
@@ -41,7 +41,7 @@ import { HttpProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';
 import { notifyQueueChanged } from './socket.js';
 import { assertPasswordSignIn } from './sso-routes.js';
-import { clearSessionCookie, requireAgent, sessionTokenFrom, setSessionCookie, toConsoleAgent } from './session.js';
+import { clearSessionCookie, noStore, requireAgent, servesCouncil, sessionTokenFrom, setSessionCookie, toConsoleAgent } from './session.js';
 
 const loginBody = loginRequest;
 const codeBody = codeRequest;
@@ -55,11 +55,6 @@ export function publicAgent(agent: AgentRow): Agent {
   return { ...rest, roles: agentRoles(agent), status: agent.status };
 }
 
-const noStore: RequestHandler = (_req, res, next) => {
-  res.setHeader('Cache-Control', 'no-store');
-  next();
-};
-
 /** Sign-in (password, then TOTP or a recovery code, enrolment at first sign-in), sign-out, the agent's own record. */
 export function authRoutes(deps: ConsoleDeps): Router {
   const router = Router();
@@ -67,14 +62,7 @@ export function authRoutes(deps: ConsoleDeps): Router {
   const anyStage = requireAgent(deps, { stage: 'any' });
   const full = requireAgent(deps);
 
-  const served = (tenant: string): boolean => {
-    try {
-      deps.assistant.runtime(tenant);
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  const served = (tenant: string) => servesCouncil(deps, tenant);
   let defaultTenant: string | undefined;
   /** The body's tenant, else the server's default: `demo`, or the only council it serves. */
   async function resolveTenant(given: string | undefined): Promise<string> {

@@ -58,6 +58,22 @@ export function parseCookies(header: string | undefined): Record<string, string>
   return out;
 }
 
+/** Sign-in answers carry tokens and session state: never cached. */
+export const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+/** Whether this server serves the council (its content pack is loaded). */
+export function servesCouncil(deps: Pick<ConsoleDeps, 'assistant'>, tenant: string): boolean {
+  try {
+    deps.assistant.runtime(tenant);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function cookieAttributes(deps: Pick<ConsoleDeps, 'secureCookies'>): string {
   return `Path=/; HttpOnly; SameSite=Strict${deps.secureCookies ? '; Secure' : ''}`;
 }

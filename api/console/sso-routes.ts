@@ -1,4 +1,4 @@
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import {
   acceptInvite,
@@ -20,7 +20,7 @@ import {
 import { recordAudit } from '../../store/index.js';
 import { HttpProblem } from '../problem.js';
 import type { ConsoleDeps } from './deps.js';
-import { parseCookies, requireAgent, sessionTokenFrom, setSessionCookie } from './session.js';
+import { noStore, parseCookies, requireAgent, servesCouncil, sessionTokenFrom, setSessionCookie } from './session.js';
 
 /**
  * Single sign-on with OpenID Connect and invitation links (issue 16; README "Staff administration
@@ -51,24 +51,12 @@ const tenantQuery = z.object({ tenant: z.string().trim().min(1).max(100).optiona
 const inviteBody = z.object({ token: z.string().min(10).max(200) }).strict();
 const acceptBody = z.object({ token: z.string().min(10).max(200), password: z.string().max(1000) }).strict();
 
-const noStore: RequestHandler = (_req, res, next) => {
-  res.setHeader('Cache-Control', 'no-store');
-  next();
-};
-
 export function ssoRoutes(deps: ConsoleDeps): Router {
   const router = Router();
   const db = deps.store.db;
   const client = deps.ssoClient ?? new SsoClient(process.env);
 
-  const served = (tenant: string): boolean => {
-    try {
-      deps.assistant.runtime(tenant);
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  const served = (tenant: string) => servesCouncil(deps, tenant);
   function tenantOf(req: Request): string {
     const { tenant } = tenantQuery.parse(req.query);
     const chosen = tenant ?? deps.defaultTenant ?? (served('demo') ? 'demo' : undefined);
