@@ -1,7 +1,7 @@
-import type { Problem, StaffMember } from '../../wire/index.js';
+import type { StaffMember } from '../../wire/index.js';
+import type { ConsoleApi } from './api.js';
 
 export type { StaffMember };
-import { ApiError, type ConsoleApi } from './api.js';
 
 /**
  * The console's client for staff administration (/api/console/admin/staff, admins only), single
@@ -51,8 +51,6 @@ export interface InviteDetails extends SignInOptions {
   tenant: string;
 }
 
-const BASE = '/api/console';
-
 export class StaffApi {
   constructor(private readonly api: ConsoleApi) {}
 
@@ -90,24 +88,7 @@ export class StaffApi {
     return this.request('GET', '/sign-in/state', undefined, true);
   }
 
-  private async request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, json?: unknown, signIn = false): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (json !== undefined) headers['Content-Type'] = 'application/json';
-    if (method !== 'GET' && this.api.csrfToken) headers['X-CSRF-Token'] = this.api.csrfToken;
-    let res: Response;
-    try {
-      res = await fetch(BASE + path, { method, headers, credentials: 'same-origin', body: json === undefined ? undefined : JSON.stringify(json) });
-    } catch {
-      throw new ApiError(0, 'Network error', 'The console could not reach the server. Check your connection and try again.');
-    }
-    if (!res.ok) {
-      const problem = (await res.json().catch(() => ({}))) as Partial<Problem>;
-      if (res.status === 401 && !signIn) this.api.onSignedOut?.();
-      throw new ApiError(res.status, problem.title || res.statusText, problem.detail, problem.errors ?? []);
-    }
-    if (res.status === 204) return undefined as T;
-    const body = (await res.json()) as T & { csrfToken?: string };
-    if (body && typeof body.csrfToken === 'string') this.api.csrfToken = body.csrfToken;
-    return body;
+  private request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, json?: unknown, signIn = false): Promise<T> {
+    return this.api.send<T>(method, path, json, { signIn });
   }
 }

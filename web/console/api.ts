@@ -152,7 +152,8 @@ export class ConsoleApi {
     return this.send('DELETE', `/rota/${enc(id)}`);
   }
 
-  private async send<T>(method: string, path: string, json?: unknown, opts: { signIn?: boolean } = {}): Promise<T> {
+  /** A JSON request to /api/console with the session's CSRF token (a new one is kept); a problem becomes an ApiError, a 401 signs out unless signing in. */
+  async send<T>(method: string, path: string, json?: unknown, opts: { signIn?: boolean } = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (json !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && this.csrfToken) headers['X-CSRF-Token'] = this.csrfToken;
