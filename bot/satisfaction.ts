@@ -227,9 +227,12 @@ export async function askAfterAgentClose(db: Db, tenant: string, conversationId:
   });
 }
 
-/** A call may be asked for a key at its end: not asked before, no disclosure, the caller asked something before saying goodbye. */
-export function mayAskByPhone(db: Db, conversation: Pick<ConversationRow, 'id' | 'tenant_id' | 'contact_id'>): Promise<boolean> {
-  return mayAsk(db, conversation, 2);
+/**
+ * A call may be asked for a key at its end: not asked before, no disclosure, the caller asked something
+ * before saying goodbye (`minInbound` 1 after an adviser's call: they spoke with the adviser).
+ */
+export function mayAskByPhone(db: Db, conversation: Pick<ConversationRow, 'id' | 'tenant_id' | 'contact_id'>, minInbound = 2): Promise<boolean> {
+  return mayAsk(db, conversation, minInbound);
 }
 
 /** The call's question, recorded as asked (false: asked before, say goodbye instead). */

@@ -153,10 +153,10 @@ test('a phone conversation\'s call controls: answer in the browser, mute, hold a
   expect(await status.innerText()).toBe('Connected');
   expect(await axeViolations(page)).toEqual([]);
 
-  // Hang up: Status=completed at Twilio, the browser's call disconnected.
+  // Hang up: the caller's leg moves to "How did we do?" at Twilio (agent-voice.ts), the browser's call disconnected.
   await page.locator('#call-hang-up').click();
   await page.waitForFunction(() => document.getElementById('call-status')?.textContent === 'Call ended (agent hung up)');
-  expect(twilioApi.callUpdates.at(-1)!.params.get('Status')).toBe('completed');
+  expect(twilioApi.callUpdates.at(-1)!.params.get('Url')).toMatch(/\/channels\/twilio\/voice\/agent-satisfaction\?/);
   expect((await deviceLog(page)).calls[0].disconnected).toBe(true);
   expect(await page.locator('#call-hang-up').isDisabled()).toBe(true);
   expect(await axeViolations(page)).toEqual([]);

@@ -130,6 +130,8 @@ const CSS = `
 .ca-root .ca-input:disabled { background: #f3f2f1; border-color: #929191; color: #505a5f; cursor: not-allowed; }
 .ca-root .ca-input:focus { outline: 3px solid #ffdd00; outline-offset: 0; box-shadow: inset 0 0 0 2px #0b0c0c; }
 .ca-root .ca-send { flex: none; }
+.ca-comment-form { display: flex; flex-direction: column; align-items: flex-start; gap: 8px; width: 100%; }
+.ca-root .ca-comment { width: 100%; height: auto; box-sizing: border-box; resize: vertical; font-family: inherit; }
 
 .ca-root .ca-typeahead {
   list-style: none; margin: 0; padding: 0; border: 2px solid #0b0c0c; border-top: 0; background: #fff; max-height: 220px; overflow-y: auto;

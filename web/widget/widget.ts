@@ -393,7 +393,8 @@ export class ChatWidget {
 
   /**
    * After End chat the input is closed, but the satisfaction question can still be answered: its
-   * buttons send the rating to the ended conversation once (the comment is optional and not asked here).
+   * buttons send the rating to the ended conversation once, then (when the assistant asks for one)
+   * a small labelled box takes the optional comment.
    */
   private ratingButtons(options: NonNullable<OutboundMessage['suggestions']>): HTMLElement {
     const status = el('p', { class: 'ca-p', role: 'status' });
@@ -404,9 +405,11 @@ export class ChatWidget {
       button.addEventListener('click', async () => {
         group.querySelectorAll('button').forEach((b) => (b.disabled = true));
         try {
-          await this.conversation.send(o.value, uuid());
+          const replies = await this.conversation.send(o.value, uuid());
           group.remove();
           status.textContent = 'Thank you for telling us.';
+          // The assistant asks for a comment only when the rating was taken (bot/satisfaction.ts).
+          if (replies.some((r) => r.suggestions?.some((x) => x.value === 'No comment'))) box.appendChild(this.commentForm(status));
         } catch {
           group.querySelectorAll('button').forEach((b) => (b.disabled = false));
           status.textContent = "Sorry, that didn't send. Please try again.";
@@ -415,6 +418,43 @@ export class ChatWidget {
       group.appendChild(button);
     }
     return box;
+  }
+
+  /**
+   * The optional comment after a rating in the ended state: one labelled text area, sent once to the
+   * ended conversation (the assistant's thanks goes into the status). Focus moves to it, as the
+   * rating button that had focus has gone; after sending, focus returns to the status's box.
+   */
+  private commentForm(status: HTMLElement): HTMLElement {
+    const hint = el('p', { id: 'ca-rating-comment-hint', class: 'ca-p' }, 'Tell us more if you would like to. Please do not include personal details.');
+    const area = el('textarea', { id: 'ca-rating-comment', class: 'ca-input ca-comment', rows: '3', maxlength: '2000', 'aria-describedby': 'ca-rating-comment-hint' });
+    const send = el('button', { type: 'submit', class: 'ca-button' }, 'Send comment');
+    const form = el('form', { class: 'ca-comment-form', novalidate: '' }, el('label', { class: 'ca-label', for: 'ca-rating-comment' }, 'Comment (optional)'), hint, area, send);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const text = area.value.trim();
+      if (!text) {
+        status.textContent = 'Write a comment before sending. A comment is optional: there is nothing else you need to do.';
+        area.focus();
+        return;
+      }
+      area.disabled = send.disabled = true;
+      try {
+        const replies = await this.conversation.send(text, uuid());
+        const thanks = replies.map((r) => r.text).join(' ').trim();
+        form.remove();
+        status.textContent = thanks || 'Thank you for your comment.';
+        status.setAttribute('tabindex', '-1');
+        status.focus();
+      } catch {
+        area.disabled = send.disabled = false;
+        status.textContent = "Sorry, your comment didn't send. Please try again.";
+        area.focus();
+      }
+    });
+    // Focus moves after the box is in the page (the caller appends it).
+    queueMicrotask(() => area.focus());
+    return form;
   }
 
   private pickSuggestion(value: string): void {

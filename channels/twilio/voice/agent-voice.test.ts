@@ -8,7 +8,7 @@
 import jwt from 'jsonwebtoken';
 import { startTestServer, type TestServer } from '../../../test/server.js';
 import { signedInAgent, type ConsoleClient } from '../../../test/console-client.js';
-import { agentCallSettings, conversationEvents, parseKeyring, saveAgentCallSettings, setKeyring } from '../../../store/index.js';
+import { agentCallSettings, conversationEvents, parseKeyring, satisfactionFor, saveAgentCallSettings, setKeyring } from '../../../store/index.js';
 import { startTwilioStandIn, type TwilioStandIn } from '../twilio-stand-in.fixture.js';
 import { TwilioCall } from './twilio-sim.js';
 import { findAll, textOf, type XmlElement } from './xml.js';
@@ -147,14 +147,46 @@ test('accepting a phone handoff redirects the queued caller to TwiML that dials 
   expect(lastUpdate().params.get('Url')).toMatch(/\/channels\/twilio\/voice\/bridge\?/);
   expect(textOf(findAll((await call.post(lastUpdate().params.get('Url')!)).root!, 'Client')[0]).trim()).toBe(`agent-${a.agentId}`);
 
-  // Hang up: Status=completed on the caller's call.
+  // Hang up: the caller's leg (not hung up) moves to "How did we do?", as it was not asked yet.
   const hung = await a.client.call('POST', `/conversations/${conversation.id}/call/hang-up`);
   expect(hung.body.call).toMatchObject({ status: 'ended', detail: 'agent hung up' });
-  expect(lastUpdate().params.get('Status')).toBe('completed');
+  expect(lastUpdate().params.get('Status')).toBeNull();
+  expect(lastUpdate().params.get('Url')).toMatch(/\/channels\/twilio\/voice\/agent-satisfaction\?/);
   expect(lastUpdate().callSid).toBe(call.callSid);
   expect((await a.client.call('POST', `/conversations/${conversation.id}/call/hang-up`)).status).toBe(409);
+  const askUrl = lastUpdate().params.get('Url')!;
+  const asked = await call.post(askUrl);
+  expect(asked.spoken).toMatch(/how did we do today\? Press 1 for good/);
+  const [gather] = findAll(asked.root!, 'Gather');
+  expect(gather.attributes.action).toMatch(/^\/channels\/twilio\/voice\/satisfaction\?/);
+  // The Dial's end that follows the redirect is not a second ending.
+  expect(findAll((await call.post(dial.attributes.action, { DialCallStatus: 'completed' })).root!, 'Say')).toHaveLength(0);
+  const thanks = await call.post(gather.attributes.action, { Digits: '1' });
+  expect(thanks.spoken).toMatch(/Thank you for telling us/);
+  expect(await satisfactionFor(server.store.db, server.tenant, conversation.id)).toMatchObject({ score: 'good', channel: 'voice' });
+  // Never asked twice: the same TwiML again is only goodbye.
+  const again = await call.post(askUrl);
+  expect(findAll(again.root!, 'Gather')).toHaveLength(0);
+  expect(again.spoken).toMatch(/Goodbye/);
   // The work stays the agent's to close with its outcome.
   expect(await stateOf(conversation.id)).toBe('with_agent');
+  await away(a.agentId);
+});
+
+test('an adviser hanging up after a safety disclosure ends the caller\'s call: "How did we do?" is not asked', async () => {
+  const a = await agent();
+  const { call, conversation, handoff } = await queuedCaller();
+  expect((await a.client.call('POST', `/handoffs/${handoff.id}/accept`)).status).toBe(200);
+  const [client] = findAll(dialOf((await call.post(lastUpdate().params.get('Url')!)).root!), 'Client');
+  await call.post(client.attributes.statusCallback, { CallStatus: 'in-progress' });
+  // The caller's words were kept as a safeguarding disclosure (the conversation's safety flag).
+  const safety = { safety: { category: 'safety.safeguarding_concern', action: 'escalate', kind: 'screen' } };
+  await server.store.db.updateTable('messages').set({ recognition: JSON.stringify(safety) } as never).where('conversation_id', '=', conversation.id).where('direction', '=', 'in').execute();
+  const hung = await a.client.call('POST', `/conversations/${conversation.id}/call/hang-up`);
+  expect(hung.body.call).toMatchObject({ status: 'ended', detail: 'agent hung up' });
+  expect(lastUpdate()).toMatchObject({ callSid: call.callSid });
+  expect(lastUpdate().params.get('Status')).toBe('completed');
+  expect(await satisfactionFor(server.store.db, server.tenant, conversation.id)).toBeNull();
   await away(a.agentId);
 });
 

@@ -44,6 +44,8 @@ import { TwilioRestClient } from '../rest-client.js';
 import { twilioWebhook } from '../signature.js';
 import { enqueueResponse, newResponse, say } from './twiml.js';
 import { toSegments } from './speakable.js';
+import { satisfactionPrompt } from './satisfaction-call.js';
+import { mayAskByPhone, recordPhoneAsk } from '../../../bot/index.js';
 import { twilioQueueName } from './voice-channel.js';
 
 type Env = Record<string, string | undefined>;
@@ -279,8 +281,14 @@ export class AgentVoice {
       return (await setAgentCallStatus(db, call.tenant_id, call.id, 'bridging', this.deps.clock())) ?? call;
     }
     if (FINISHED_STATUSES.has(call.status)) throw new AgentVoiceError(409, 'Call already ended', 'The call has already ended.');
-    await this.updateCall(call.call_sid, { status: 'completed' });
-    return (await setAgentCallStatus(db, call.tenant_id, call.id, 'ended', this.deps.clock(), { detail: 'agent hung up' })) ?? call;
+    // The caller may still be asked "How did we do?" (bot/satisfaction.ts decides: never twice, never
+    // after a disclosure): their leg moves to the question instead of ending; the agent's leg ends with the Dial.
+    const conversation = await findConversation(db, call.tenant_id, call.conversation_id);
+    const ask = !!conversation && (await mayAskByPhone(db, conversation, 1));
+    await this.updateCall(call.call_sid, ask ? { url: `${base}/agent-satisfaction?${this.query(call)}` } : { status: 'completed' });
+    const ended = await setAgentCallStatus(db, call.tenant_id, call.id, 'ended', this.deps.clock(), { detail: 'agent hung up' });
+    // The Dial's end may have been reported first (it marks the same ending).
+    return ended ?? (await agentCallById(db, call.tenant_id, call.id)) ?? call;
   }
 
   /**
@@ -331,6 +339,7 @@ export class AgentVoice {
     router.post('/voice/call-status', ...verified, answer((p, call) => this.callStatus(p, call)));
     router.post('/voice/conference', ...verified, answer((_p, call, req) => Promise.resolve(this.conferenceTwiml(call, req.query.role === 'agent' ? 'agent' : 'caller'))));
     router.post('/voice/conference-status', ...verified, answer((p, call, req) => this.conferenceStatus(p, call, req)));
+    router.post('/voice/agent-satisfaction', ...verified, answer((_p, call) => this.satisfactionTwiml(call)));
     router.post('/voice/consult-hold', ...verified, answer((_p, call) => Promise.resolve(this.consultHoldTwiml(call))));
     router.post('/voice/consult-leg', ...verified, answer((p, call, req) => this.consultLeg(p, call, String(req.query.consult ?? ''), req), true));
     return router;
@@ -338,6 +347,23 @@ export class AgentVoice {
 
   private voice(tenant: string): string {
     return this.deps.sayVoice?.(tenant) ?? 'Polly.Amy-Neural';
+  }
+
+  /**
+   * After the agent hung up from the console: "How did we do?" (recorded as asked only now that the
+   * caller hears it), its key going to the IVR's /voice/satisfaction; otherwise just goodbye.
+   */
+  private async satisfactionTwiml(call: AgentCallRow | undefined): Promise<string> {
+    const db = this.deps.store.db;
+    const conversation = call ? await findConversation(db, call.tenant_id, call.conversation_id) : undefined;
+    if (call && conversation && (await mayAskByPhone(db, conversation, 1)) && (await recordPhoneAsk(db, conversation, this.deps.clock()))) {
+      const q = new URLSearchParams({ c: conversation.id, t: call.tenant_id }).toString();
+      return satisfactionPrompt(toSegments('The adviser has ended the call.'), this.voice(call.tenant_id), `${BASE}/satisfaction?${q}`);
+    }
+    const r = newResponse();
+    if (call) say(r, toSegments('Thank you for calling. Goodbye.'), this.voice(call.tenant_id));
+    r.hangup();
+    return r.toString();
   }
 
   /** Dials the agent: `<Client>agent-<id></Client>`, or `<Number>` their desk phone. */
