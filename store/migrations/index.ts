@@ -30,6 +30,8 @@ import * as m028 from './028_reports.js';
 import * as m029 from './029_search.js';
 import * as m030 from './030_satisfaction.js';
 import * as m031 from './031_console_notes.js';
+import * as m032 from './032_languages.js';
+import * as m033 from './033_answer_passages.js';
 
 /** Versioned migrations, applied in name order at start on PGlite and PostgreSQL alike. */
 export const migrations: Record<string, Migration> = {
@@ -64,6 +66,8 @@ export const migrations: Record<string, Migration> = {
   '029_search': m029,
   '030_satisfaction': m030,
   '031_console_notes': m031,
+  '032_languages': m032,
+  '033_answer_passages': m033,
 };
 
 export const migrationProvider: MigrationProvider = {
