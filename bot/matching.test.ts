@@ -1,4 +1,4 @@
-import { command, matchChoice, ordinal, yesNo } from './matching.js';
+import { clean, command, matchChoice, ordinal, yesNo } from './matching.js';
 
 test('yes and no in the ways residents say them', () => {
   for (const y of ['yes', 'Yeah', 'yep!', 'ok', 'Yes please', 'correct', '1', 'Yes, it helped', 'that helped']) expect([y, yesNo(y)]).toEqual([y, true]);
@@ -28,4 +28,17 @@ test('choices by number, by word and by synonym', () => {
   expect(matchChoice('Garden waste (brown bin)', options)?.value).toBe('garden');
   expect(matchChoice('a purple one', options)).toBeNull();
   expect(ordinal('number four')).toBe(4);
+});
+
+test('Welsh answers: accents are dropped, not turned into gaps, and Welsh yes and no are read', () => {
+  expect(clean('Tŷ ar Stryd y Bont')).toBe('ty ar stryd y bont');
+  expect(clean('SŴN uchel')).toBe('swn uchel');
+  for (const yes of ['ydw', 'Oes', 'do', 'ie siŵr', 'iawn']) expect(yesNo(yes)).toBe(true);
+  for (const no of ['naddo', 'Nac oes', 'na', 'nac ydw', 'dim diolch']) expect(yesNo(no)).toBe(false);
+  expect(yesNo('do not')).toBe(false);
+  const bins = [
+    { value: 'general', label: 'Sbwriel cyffredinol (bin gwyrdd)', synonyms: ['sbwriel', 'bin gwyrdd'] },
+    { value: 'glass', label: 'Bocs gwydr', synonyms: ['gwydr', 'poteli'] },
+  ];
+  expect(matchChoice('y bocs gwydr', bins)?.value).toBe('glass');
 });

@@ -3,14 +3,17 @@
 export function clean(text: string): string {
   return text
     .toLowerCase()
+    // Accents off rather than out: Welsh tŷ, sŵn and ffôn match as ty, swn and ffon.
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/['’]/g, '')
     .replace(/[^a-z0-9@.+ ]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-const YES = /^(y|ya|yes|yeah|yea|yep|yup|aye|ok|okay|sure|correct|right|thats right|that is right|confirm|please do|go ahead|yes please|submit|send it|do it|definitely|of course|ie|tak)\b/;
-const NO = /^(n|no|nah|nope|not really|no thanks|no thank you|negative|wrong|incorrect|dont|do not|nie|na)\b/;
+const YES = /^(y|ya|yes|yeah|yea|yep|yup|aye|ok|okay|sure|correct|right|thats right|that is right|confirm|please do|go ahead|yes please|submit|send it|do it|definitely|of course|ie|ia|do|oes|ydw|ydy|yndw|iawn|wrth gwrs|tak)\b/;
+const NO = /^(n|no|nah|nope|not really|no thanks|no thank you|negative|wrong|incorrect|dont|do not|nie|na|naddo|nac oes|nac ydw|nac ydy|dim)\b/;
 
 export function yesNo(text: string): boolean | null {
   const t = clean(text);
