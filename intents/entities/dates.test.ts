@@ -114,3 +114,19 @@ describe('time zone', () => {
     expect(extractDates('3 days ago', { now: monday })[0].value).toBe('2026-10-23');
   });
 });
+
+describe('Welsh dates against Wed 2026-11-18', () => {
+  it.each([
+    ['heddiw', '2026-11-18'], ['ddoe', '2026-11-17'], ['echdoe', '2026-11-16'], ['yfory', '2026-11-19'],
+    ['dydd Llun diwethaf', '2026-11-16'], ['dydd Mawrth nesaf', '2026-11-24'], ['ddydd Gwener', '2026-11-20'],
+    ['4 Mawrth 2027', '2027-03-04'], ['12 Tachwedd', '2026-11-12'],
+  ])('%s is %s', (text, iso) => {
+    expect(first(text)?.value).toBe(iso);
+  });
+
+  it('reads "dydd Mawrth" as Tuesday, not March, and takes no date from an English "doe"', () => {
+    expect(first('cafodd y bin ei fethu dydd Mawrth diwethaf')?.value).toBe('2026-11-17');
+    expect(extractDates('a doe on the verge', ctx)).toEqual([]);
+    expect(first('neithiwr')?.detail?.time).toBe('night');
+  });
+});

@@ -26,6 +26,9 @@ const MONTHS: Record<string, number> = wordTable({
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6,
   jun: 6, july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10,
   november: 11, nov: 11, december: 12, dec: 12,
+  // Welsh
+  ionawr: 1, chwefror: 2, mawrth: 3, ebrill: 4, mai: 5, mehefin: 6, gorffennaf: 7, awst: 8, medi: 9,
+  hydref: 10, tachwedd: 11, rhagfyr: 12,
 });
 const SMALL_NUMBERS: Record<string, number> = wordTable({
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
@@ -147,7 +150,25 @@ type Resolver = (m: RegExpExecArray, today: Day, text: string) => Omit<DateHit, 
 
 const rx = (source: string) => new RegExp(String.raw`(?<![\w'])(?:${source})(?![\w])`, 'gi');
 
+// Welsh days of the week after "dydd" (or its mutation "ddydd", and "nos" for the evening).
+const WELSH_WEEKDAYS: Record<string, number> = wordTable({ sul: 0, llun: 1, mawrth: 2, mercher: 3, iau: 4, gwener: 5, sadwrn: 6 });
+
 const DATE_RULES: Array<[RegExp, Resolver]> = [
+  // Welsh first, so "dydd Mawrth" (Tuesday) is not read as the month Mawrth (March).
+  [rx(String.raw`echdoe`), (_m, t) => ({ day: addDays(t, -2), confidence: 1 })],
+  [rx(String.raw`neithiwr`), (_m, t) => ({ day: addDays(t, -1), time: 'night', confidence: 1 })],
+  [rx(String.raw`heno`), (_m, t) => ({ day: t, time: 'night', confidence: 1 })],
+  [rx(String.raw`heddiw`), (_m, t) => ({ day: t, confidence: 1 })],
+  [rx(String.raw`ddoe`), (_m, t) => ({ day: addDays(t, -1), confidence: 1 })],
+  [rx(String.raw`yfory|fory`), (_m, t) => ({ day: addDays(t, 1), confidence: 1 })],
+  [rx(String.raw`(?:dydd|ddydd|nos)\s+(${alt(Object.keys(WELSH_WEEKDAYS))})(?:\s+(diwethaf|dwetha|dwytha|nesaf|nesa|yma))?`), (m, t, text) => {
+    const weekday = WELSH_WEEKDAYS[m[1].toLowerCase()];
+    const qualifier = (m[2] ?? '').toLowerCase();
+    if (['diwethaf', 'dwetha', 'dwytha'].includes(qualifier)) return { day: addDays(t, -((t.getUTCDay() - weekday + 7) % 7 || 7)), confidence: 0.9 };
+    if (['nesaf', 'nesa'].includes(qualifier)) return { day: addDays(t, (weekday - t.getUTCDay() + 7) % 7 || 7), confidence: 0.9 };
+    const { day, assumed } = bareWeekday(t, weekday, text);
+    return { day, confidence: 0.8, detail: { assumed } };
+  }],
   [rx(String.raw`(?:the\s+)?day\s+before\s+yesterday`), (_m, t) => ({ day: addDays(t, -2), confidence: 1 })],
   [rx(String.raw`(?:the\s+)?day\s+after\s+(?:tomorrow|tmrw|tmr)`), (_m, t) => ({ day: addDays(t, 2), confidence: 1 })],
   [rx(String.raw`this\s+(morning|afternoon|evening)|(tonight|tonite|2nite)`), (m, t) => ({
