@@ -1,4 +1,4 @@
-import { ASK_FOR, CONVERSATION_STATES, PRIORITIES, RISK_KINDS } from '../wire/index.js';
+import { ASK_FOR, CONVERSATION_STATES, LANGUAGES, PRIORITIES, RISK_KINDS } from '../wire/index.js';
 import { backofficePaths, backofficeSchemas, backofficeSecuritySchemes } from '../backoffice/index.js';
 
 /** The OpenAPI document of the public API, served at /api/v1/openapi.json; its enums come from wire/. */
@@ -23,6 +23,7 @@ export function openApiDocument(publicUrl?: string): object {
           properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, errors: { type: 'array', items: { type: 'object' } } },
         },
         Suggestion: { type: 'object', required: ['label', 'value'], properties: { label: { type: 'string' }, value: { type: 'string' } } },
+        Language: { type: 'string', enum: [...LANGUAGES], description: 'A language the assistant speaks: en (English) or cy (Welsh)' },
         OutboundMessage: {
           type: 'object',
           required: ['text'],
@@ -47,6 +48,7 @@ export function openApiDocument(publicUrl?: string): object {
               },
             },
             feedbackFor: { type: 'object', properties: { articleId: { type: 'string' } } },
+            language: { $ref: '#/components/schemas/Language', description: 'The language the reply is written in (web chat marks its bubble with `lang`; voice picks its voice)' },
           },
         },
       },
@@ -55,7 +57,22 @@ export function openApiDocument(publicUrl?: string): object {
       '/api/v1/conversations': {
         post: {
           summary: 'Start a conversation',
-          requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', properties: { tenant: { type: 'string', default: 'demo' }, channel: { type: 'string', enum: ['api', 'webchat'], default: 'api' } }, additionalProperties: false } } } },
+          requestBody: {
+            required: false,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    tenant: { type: 'string', default: 'demo' },
+                    channel: { type: 'string', enum: ['api', 'webchat'], default: 'api' },
+                    language: { $ref: '#/components/schemas/Language', description: "The resident's choice (the widget's English / Cymraeg switch, or the page's data-language): the greeting is in it where the council offers it. Absent: a council offering both greets in Welsh and English (Welsh first, with Cymraeg / English buttons), else in its one language" },
+                  },
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
           responses: {
             '201': {
               description: 'Created',
@@ -79,7 +96,11 @@ export function openApiDocument(publicUrl?: string): object {
                   type: 'object',
                   required: ['text'],
                   additionalProperties: false,
-                  properties: { text: { type: 'string', minLength: 1, maxLength: 2000 }, id: { type: 'string', description: 'Client message id: a retry with the same id is answered once' } },
+                  properties: {
+                    text: { type: 'string', minLength: 1, maxLength: 2000 },
+                    id: { type: 'string', description: 'Client message id: a retry with the same id is answered once' },
+                    language: { $ref: '#/components/schemas/Language', description: "The language the resident chose for this message (the widget's switch); it wins over detection. Absent: the assistant decides" },
+                  },
                 },
               },
             },
@@ -211,6 +232,26 @@ export function openApiDocument(publicUrl?: string): object {
                 },
               },
             },
+          },
+        },
+      },
+      '/api/v1/languages': {
+        get: {
+          summary: "The languages a council offers, its default first (what the widget's English / Cymraeg switch shows)",
+          parameters: [{ name: 'tenant', in: 'query', schema: { type: 'string', minLength: 1, maxLength: 64, default: 'demo' } }],
+          responses: {
+            '200': {
+              description: 'Languages offered (cacheable for five minutes)',
+              headers: { 'Cache-Control': { schema: { type: 'string', example: 'public, max-age=300' } } },
+              content: {
+                'application/json': {
+                  schema: { type: 'object', required: ['languages'], additionalProperties: false, properties: { languages: { type: 'array', minItems: 1, items: { $ref: '#/components/schemas/Language' } } } },
+                  example: { languages: ['en', 'cy'] },
+                },
+              },
+            },
+            '400': problemResponse('Invalid query'),
+            '404': problemResponse('Unknown tenant'),
           },
         },
       },

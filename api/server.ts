@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { Assistant } from '../bot/index.js';
 import { loadRecogniserConfig } from '../intents/index.js';
+import { answerWriterFromEnv } from '../knowledge-base/index.js';
 import { createReferralSender, loadNotifyConfig, type NotifyConfig } from '../notify/index.js';
 import type { SafetyRoutes, TenantRuntime } from '../bot/index.js';
 import {
@@ -101,6 +102,8 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
   // Residents' files: a folder in DATA_DIR, or an S3-compatible bucket (FILES_S3_*); a bad setting stops the start.
   const files = configureFiles(options.env ?? process.env, dataDir);
   const recogniserConfig = loadRecogniserConfig(process.env);
+  // Answers written from the councils' pages (ANSWERS_LLM, and each council's answers.generate): off by default; a bad setting stops the start.
+  const answerWriter = answerWriterFromEnv(options.env ?? process.env, (event, detail) => log.warn(detail, event));
   // Opened while the models load (loadTenants awaits it when it needs it): a warm start overlaps them.
   const storeOpening = openStore({ databaseUrl, dataDir, keyring: dataKeyring(options.dataKeys ?? config.dataKeys, dataDir, log) });
   storeOpening.catch(() => undefined); // its failure is thrown where it is awaited
@@ -118,6 +121,7 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
   for (const runtime of tenants.values()) runtime.routes = safetyRoutes;
   const metrics = createMetrics(log);
   const assistant = new Assistant(store, tenants, metrics.observer, options.clock);
+  assistant.useAnswerWriter(answerWriter ?? undefined);
   // Durable either way: BullMQ on Redis, else the jobs table (a crash loses no job). A test's own queue is removed on close.
   const jobs = createJobQueue(redisUrl, (name, err, final) => log.warn({ job: name, err: String(err), final }, 'job failed'), options.jobsQueue ?? config.jobsQueueName, {
     db: store.db,
@@ -183,7 +187,10 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     publicUrl: () => publicUrl,
     clock: consoleDeps.clock,
     sayVoice: (tenant) => tenants.get(tenant)?.pack.settings.channels.voice.voice ?? 'Polly.Amy-Neural',
+    // A Welsh call's bridge phrases (hold, goodbye, "How did we do?") in the council's Welsh voice, as the IVR's.
+    welshVoice: (tenant) => tenants.get(tenant)?.pack.settings.channels.voice.welshVoice,
     queueName: (tenant, queueId) => tenants.get(tenant)?.pack.settings.queues.find((q) => q.id === queueId)?.name,
+    welshQueueName: (tenant, queueId) => tenants.get(tenant)?.pack.settings.welsh?.queues?.[queueId],
     changed: (tenant, conversationId) => void callChanged(consoleDeps, tenant, conversationId),
     nextConsultee: (tenant, queueId, exclude) => nextConsultee(consoleDeps, tenant, queueId, exclude),
     callerId: (tenant) => tenants.get(tenant)?.pack.settings.channels.twilioNumbers[0],

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { loadContentPack, POPULAR_TASKS, type ContentPack, type TenantRuntime } from '../bot/index.js';
+import { loadContentPack, POPULAR_TASKS, prepareLanguages, type ContentPack, type TenantRuntime } from '../bot/index.js';
 import { buildUnderstanding, remoteRecogniserFromConfig, type RecogniserConfig } from '../intents/index.js';
 import { ArticleIndex, Typeahead } from '../knowledge-base/index.js';
 import { ensureTenant, feedbackByArticle, replaceArticles, type Store } from '../store/index.js';
@@ -56,7 +56,10 @@ export async function loadTenants(
     const articles = new ArticleIndex(pack.articles);
     articles.setFeedback(await feedbackByArticle(store.db, pack.tenant));
     const typeahead = new Typeahead(pack.articles, POPULAR_TASKS.filter((t) => !/person/i.test(t.label)).map((t) => t.value));
-    runtimes.set(pack.tenant, { pack, understanding, gazetteer, articles, typeahead });
+    const runtime: TenantRuntime = { pack, understanding, gazetteer, articles, typeahead };
+    // The Welsh article index (and its passages) now, so the first Welsh turn does not pay for it.
+    prepareLanguages(runtime);
+    runtimes.set(pack.tenant, runtime);
     log.info(
       {
         tenant: pack.tenant,

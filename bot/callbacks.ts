@@ -21,7 +21,8 @@ import type { Settings } from './content-pack/index.js';
 import type { DialogueState } from './dialogue.js';
 import type { TurnEffect } from './effects.js';
 import { clean, matchChoice } from './matching.js';
-import type { ChannelName, OutboundMessage } from './messages.js';
+import type { ChannelName, Language, OutboundMessage } from './messages.js';
+import { messagesIn } from './i18n/index.js';
 import type { TenantRuntime } from './runtime.js';
 
 export type CallbackSettings = NonNullable<Settings['callbacks']>;
@@ -59,6 +60,8 @@ export interface CallbackTurn {
   dialogue: CallbackDialogue;
   effects: TurnEffect[];
   recognition: Record<string, unknown>;
+  /** The turn's language (English when not given). */
+  language?: Language;
 }
 
 export interface CallbackAnswer {
@@ -95,12 +98,15 @@ function callbackHours(settings: Settings, cb: CallbackSettings): OpeningHours {
 
 const labelFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** "Thursday 3 December, 2:00pm", in the council's time zone. */
-export function slotLabel(at: Date, timeZone: string): string {
-  let f = labelFormatters.get(timeZone);
-  if (!f) labelFormatters.set(timeZone, (f = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', hour12: true })));
+/** "Thursday 3 December, 2:00pm" ("Dydd Iau 3 Rhagfyr, 2:00yh" in Welsh), in the council's time zone. */
+export function slotLabel(at: Date, timeZone: string, lang?: Language): string {
+  const locale = lang === 'cy' ? 'cy' : 'en-GB';
+  let f = labelFormatters.get(`${locale} ${timeZone}`);
+  if (!f) labelFormatters.set(`${locale} ${timeZone}`, (f = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', hour12: true })));
   const parts = Object.fromEntries(f.formatToParts(at).map((p) => [p.type, p.value]));
-  return `${parts.weekday} ${parts.day} ${parts.month}, ${parts.hour}:${parts.minute}${String(parts.dayPeriod ?? '').toLowerCase().replace(/\s/g, '')}`;
+  const period = String(parts.dayPeriod ?? '').toLowerCase().replace(/[\s.]/g, '');
+  const suffix = lang === 'cy' ? (period.startsWith('p') ? 'yh' : 'yb') : period;
+  return `${parts.weekday} ${parts.day} ${parts.month}, ${parts.hour}:${parts.minute}${suffix}`;
 }
 
 /** Every slot start within the council's hours from `now` to `daysAhead` days on, full ones included. */
@@ -118,7 +124,7 @@ export function slotStarts(settings: Settings, cb: CallbackSettings, now: Date):
 }
 
 /** The next free slots (fewer than `perSlot` live call-backs), at most `count`. */
-export async function freeSlots(db: Db, settings: Settings, tenant: string, now: Date, count = SLOTS_OFFERED): Promise<OfferedSlot[]> {
+export async function freeSlots(db: Db, settings: Settings, tenant: string, now: Date, count = SLOTS_OFFERED, lang?: Language): Promise<OfferedSlot[]> {
   const cb = callbackSettings(settings);
   if (!cb) return [];
   const starts = slotStarts(settings, cb, now);
@@ -127,7 +133,7 @@ export async function freeSlots(db: Db, settings: Settings, tenant: string, now:
   return starts
     .filter((s) => (taken.get(s.toISOString()) ?? 0) < cb.perSlot)
     .slice(0, count)
-    .map((s) => ({ at: s.toISOString(), label: slotLabel(s, settings.openingHours.timezone) }));
+    .map((s) => ({ at: s.toISOString(), label: slotLabel(s, settings.openingHours.timezone, lang) }));
 }
 
 /** The number to call: the caller's or texter's own, else one given now. */
@@ -169,7 +175,7 @@ export async function decideCallback(t: CallbackTurn, queued: boolean): Promise<
     const picked = matchChoice(t.text, offer.slots.map((s) => ({ value: s.at, label: s.label })));
     if (picked) return book(t, cb, offer.phone, offer.slots.find((s) => s.at === picked.value)!);
     if (/^(none|no|neither|cancel|none of (these|them)|not now)\b/.test(clean(t.text))) {
-      return { replies: [{ text: "OK, I haven't booked a call-back. Is there anything else I can help with?" }], action: 'callback_declined' };
+      return { replies: [{ text: messagesIn(t.language).callbacks.declinedAnything }], action: 'callback_declined' };
     }
     // Anything else: the offer lapses and the message is decided as usual.
   }
@@ -181,9 +187,9 @@ export async function decideCallback(t: CallbackTurn, queued: boolean): Promise<
     if (!/^(cancel|no|stop)\b/.test(clean(t.text)) && !asksForCallback(t.text, queued)) {
       d.callbackNeedsNumber = true;
       if (complaint) d.callbackComplaint = true;
-      return { replies: [{ text: 'That does not look like a UK phone number. Please try again, or say "cancel".', askFor: 'phone' }], action: 'callback_retry' };
+      return { replies: [{ text: messagesIn(t.language).turn.notAPhone, askFor: 'phone' }], action: 'callback_retry' };
     }
-    if (!asksForCallback(t.text, queued)) return { replies: [{ text: "OK, I haven't booked a call-back." }], action: 'callback_declined' };
+    if (!asksForCallback(t.text, queued)) return { replies: [{ text: messagesIn(t.language).callbacks.declined }], action: 'callback_declined' };
   }
   if (CANCELS.test(clean(t.text))) return cancelByResident(t);
   if (!asksForCallback(t.text, queued)) return null;
@@ -192,7 +198,7 @@ export async function decideCallback(t: CallbackTurn, queued: boolean): Promise<
   if (!phone) {
     d.callbackNeedsNumber = true;
     if (complaint) d.callbackComplaint = true;
-    return { replies: [{ text: 'What number should we call you on?', askFor: 'phone' }], action: 'callback_ask' };
+    return { replies: [{ text: messagesIn(t.language).turn.callbackNumber, askFor: 'phone' }], action: 'callback_ask' };
   }
   return offerCallback(t, cb, phone, complaint);
 }
@@ -202,14 +208,15 @@ async function offerCallback(t: CallbackTurn, cb: CallbackSettings, phone: strin
   const tenant = t.runtime.pack.tenant;
   const ctx = await context(t, complaint);
   if (ctx.complaint) return bookComplaint(t, cb, phone, ctx);
-  const slots = await freeSlots(t.db, settings, tenant, t.now);
+  const slots = await freeSlots(t.db, settings, tenant, t.now, SLOTS_OFFERED, t.language);
+  const w = messagesIn(t.language).callbacks;
   t.recognition.callback = { offered: slots.map((s) => s.at) };
   if (!slots.length) {
     return {
       replies: [
         {
-          text: `Sorry, there are no call-back times free in the next ${cb.daysAhead} days, so I can't book one. You can call us on ${settings.contact.phone}, or leave your message here for the team to read.`,
-          speech: `Sorry, there are no call-back times free in the next ${cb.daysAhead} days, so I can't book one. You can call us on ${spoken(settings.contact.phone)} during opening hours.`,
+          text: w.noSlots(cb.daysAhead, settings.contact.phone),
+          speech: w.noSlotsSpoken(cb.daysAhead, spoken(settings.contact.phone)),
         },
       ],
       action: 'callback_unavailable',
@@ -219,8 +226,8 @@ async function offerCallback(t: CallbackTurn, cb: CallbackSettings, phone: strin
   return {
     replies: [
       {
-        text: `When should we call you on ${spoken(phone)}? Choose a time:`,
-        suggestions: [...slots.map((s) => ({ label: s.label, value: s.label })), { label: 'None of these', value: 'None of these' }],
+        text: w.when(spoken(phone)),
+        suggestions: [...slots.map((s) => ({ label: s.label, value: s.label })), w.noneOfThese],
         askFor: 'choice',
       },
     ],
@@ -235,7 +242,7 @@ async function book(t: CallbackTurn, cb: CallbackSettings, phone: string, slot: 
   const taken = await bookedSlots(t.db, tenant, new Date(slot.at), new Date(new Date(slot.at).getTime() + 1));
   if ((taken.get(slot.at) ?? 0) >= cb.perSlot) {
     const again = await offerCallback(t, cb, phone);
-    again.replies.unshift({ text: `Sorry, ${slot.label} has just been taken.` });
+    again.replies.unshift({ text: messagesIn(t.language).callbacks.taken(slot.label) });
     return again;
   }
   const ctx = await context(t);
@@ -259,11 +266,11 @@ async function book(t: CallbackTurn, cb: CallbackSettings, phone: string, slot: 
     },
   });
   t.recognition.callback = { id, slot: slot.at, kind: 'standard' };
-  const end = slotLabel(new Date(new Date(slot.at).getTime() + cb.slotMinutes * 60_000), settings.openingHours.timezone).split(', ')[1];
+  const end = slotLabel(new Date(new Date(slot.at).getTime() + cb.slotMinutes * 60_000), settings.openingHours.timezone, t.language).split(', ').at(-1);
   return {
     replies: [
       {
-        text: `Thank you. A member of our team will call you on ${spoken(phone)} on ${slot.label} (between then and ${end}). ${retryWording(cb)}`,
+        text: messagesIn(t.language).callbacks.booked(spoken(phone), slot.label, end ?? '', retryWording(cb, t.language)),
       },
     ],
     action: 'callback_booked',
@@ -271,10 +278,11 @@ async function book(t: CallbackTurn, cb: CallbackSettings, phone: string, slot: 
 }
 
 /** What happens if the call is not answered, as the council's retry rule says. */
-function retryWording(cb: CallbackSettings): string {
+function retryWording(cb: CallbackSettings, lang?: Language): string {
+  const w = messagesIn(lang).callbacks;
   const more = cb.retry.attempts - 1;
-  if (more <= 0) return "We'll call once, so please keep your phone nearby.";
-  return `If we miss you, we'll try again ${more === 1 ? 'once more' : `up to ${more} more times`}, ${cb.retry.afterMinutes} minutes apart.`;
+  if (more <= 0) return w.once;
+  return w.retry(more, cb.retry.afterMinutes);
 }
 
 async function bookComplaint(t: CallbackTurn, cb: CallbackSettings, phone: string, ctx: Awaited<ReturnType<typeof context>>): Promise<CallbackAnswer> {
@@ -285,7 +293,7 @@ async function bookComplaint(t: CallbackTurn, cb: CallbackSettings, phone: strin
   // Out of hours the clock starts at the next opening: nobody can call before then.
   const start = openNow ? t.now : slotStarts(settings, cb, t.now)[0];
   if (!start) {
-    return { replies: [{ text: `Sorry, I can't book a call-back about a complaint at the moment. You can call us on ${settings.contact.phone}.` }], action: 'callback_unavailable' };
+    return { replies: [{ text: messagesIn(t.language).callbacks.complaintUnavailable(settings.contact.phone) }], action: 'callback_unavailable' };
   }
   const dueAt = new Date(start.getTime() + target * 60_000);
   const id = randomUUID();
@@ -308,9 +316,10 @@ async function bookComplaint(t: CallbackTurn, cb: CallbackSettings, phone: strin
     },
   });
   t.recognition.callback = { id, due: dueAt.toISOString(), kind: 'complaint' };
-  const when = openNow ? `within ${target} minutes` : `within ${target} minutes of opening, on ${slotLabel(start, settings.openingHours.timezone)}`;
+  const w = messagesIn(t.language).callbacks;
+  const when = openNow ? w.complaintWithin(target) : w.complaintAfterOpening(target, slotLabel(start, settings.openingHours.timezone, t.language));
   return {
-    replies: [{ text: `Thank you. A member of our team will call you on ${spoken(phone)} about your complaint ${when}. ${retryWording(cb)}` }],
+    replies: [{ text: w.complaintBooked(spoken(phone), when, retryWording(cb, t.language)) }],
     action: 'callback_booked',
   };
 }
@@ -322,14 +331,15 @@ async function bookComplaint(t: CallbackTurn, cb: CallbackSettings, phone: strin
 async function cancelByResident(t: CallbackTurn): Promise<CallbackAnswer> {
   const tenant = t.runtime.pack.tenant;
   const open = await openCallbackFor(t.db, tenant, t.conversation.id);
-  if (!open) return { replies: [{ text: "You don't have a call-back booked with us in this conversation. Is there anything else I can help with?" }], action: 'callback_none' };
-  if (open.status === 'calling') return { replies: [{ text: "We're calling you about it right now, so I can't cancel it. You can simply not answer, or tell the adviser you no longer need the call." }], action: 'callback_calling' };
+  const w = messagesIn(t.language).callbacks;
+  if (!open) return { replies: [{ text: w.none }], action: 'callback_none' };
+  if (open.status === 'calling') return { replies: [{ text: w.calling }], action: 'callback_calling' };
   t.effects.push({ type: 'cancel_callback', tenant, id: open.id });
   t.effects.push({
     type: 'audit',
     event: { tenant, actorType: 'resident', actorId: t.conversation.id, action: 'callback.cancelled', subjectType: 'conversation', subjectId: t.conversation.id, detail: { callbackId: open.id, by: 'resident', was: open.status, attempts: open.attempts } },
   });
   t.recognition.callback = { id: open.id, cancelled: true };
-  const when = open.slotAt ? ` for ${slotLabel(open.slotAt, t.runtime.pack.settings.openingHours.timezone)}` : '';
-  return { replies: [{ text: `OK, I've cancelled your call-back${when}. Is there anything else I can help with?` }], action: 'callback_cancelled' };
+  const when = open.slotAt ? w.cancelledFor(slotLabel(open.slotAt, t.runtime.pack.settings.openingHours.timezone, t.language)) : '';
+  return { replies: [{ text: w.cancelled(when) }], action: 'callback_cancelled' };
 }

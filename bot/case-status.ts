@@ -33,7 +33,8 @@ import type { ContentPack } from './content-pack/index.js';
 import type { DialogueState } from './dialogue.js';
 import type { TurnEffect } from './effects.js';
 import { clean, yesNo } from './matching.js';
-import type { ChannelName, OutboundMessage } from './messages.js';
+import type { ChannelName, Language, OutboundMessage } from './messages.js';
+import { messagesIn, serviceName } from './i18n/index.js';
 import { formatDate } from './replies.js';
 
 /** Wrong answers to the check a conversation may give for one case before it hears the status only. */
@@ -75,6 +76,18 @@ export interface CaseStatusTurn {
   codesAvailable: boolean;
   /** Records a typed number and offers a texted code for it (policy.ts givenDetails); null when none is sent. */
   offerCode(phone: string): Promise<OutboundMessage | null>;
+  /** The turn's language (English when not given). */
+  language?: Language;
+}
+
+/** This part's words in the turn's language. */
+function w(turn: Pick<CaseStatusTurn, 'language'>) {
+  return messagesIn(turn.language).caseStatusWords;
+}
+
+/** A case's status as residents hear it, in the turn's language. */
+function statusIn(turn: Pick<CaseStatusTurn, 'language'>, status: string): string {
+  return messagesIn(turn.language).caseStatus[status] ?? statusLabel(status);
 }
 
 export interface CaseStatusAnswer {
@@ -82,7 +95,6 @@ export interface CaseStatusAnswer {
   action: string;
 }
 
-const CHECK_QUESTION = 'To tell you more, what phone number or e-mail did you give when you reported it?';
 
 // "What have I reported?", "show me my reports", "did I report anything?", "my cases".
 const OWN_REPORTS = [
@@ -91,6 +103,9 @@ const OWN_REPORTS = [
   /^(have|did)\s+i\b.*\b(reported|report|raised|logged|submitted)\b.*\b(anything|any|something|before|already)\b/,
   /\b(list|show|see|view|check|tell me|give me|read)\b.*\bmy\b.*\b(reports|cases|requests|complaints|enquiries)\b/,
   /\bmy (open |previous |past |old |earlier |current |other |recent )?(reports|cases)\b/,
+  // Welsh: "beth ydw i wedi rhoi gwybod amdano?", "fy adroddiadau".
+  /^beth (ydw i|dw i|wyf i|rydw i) wedi (rhoi gwybod|adrodd|cofnodi)\b/,
+  /\bfy adroddiadau\b/,
 ];
 
 /** Asks for the resident's own reports (not to make a report). */
@@ -123,8 +138,8 @@ export function askReference(turn: CaseStatusTurn, again = false): CaseStatusAns
     return {
       replies: [
         {
-          text: `Sorry, I didn't catch a reference. It looks like ${prefix}-123456. If you can't find it, ask "what have I reported?" from the phone you reported with, or ask to talk to a person.`,
-          speech: `Sorry, I didn't catch a reference. It starts with ${spoken}, then six numbers. If you can't find it, you can ask to talk to a person.`,
+          text: w(turn).notCaught(prefix),
+          speech: w(turn).notCaughtSpoken(spoken),
         },
       ],
       action: 'ask_reference_again',
@@ -134,8 +149,8 @@ export function askReference(turn: CaseStatusTurn, again = false): CaseStatusAns
   return {
     replies: [
       {
-        text: `What is your reference number? It looks like ${prefix}-123456.`,
-        speech: `What is your reference number? It starts with ${spoken}, then six numbers. You can say it, or type the six numbers on your keypad and then press the hash key.`,
+        text: w(turn).ask(prefix),
+        speech: w(turn).askSpoken(spoken),
       },
     ],
     action: 'ask_reference',
@@ -158,16 +173,16 @@ export async function caseStatus(turn: CaseStatusTurn, reference: string): Promi
   delete turn.dialogue.caseCheck;
   const row = await findCaseByReference(turn.db, tenant, reference);
   if (!row) {
-    return { replies: [{ text: `I can't find a report with the reference ${reference}. Please check it, or ask to talk to a person.` }], action: 'case_status_unknown' };
+    return { replies: [{ text: w(turn).unknown(reference) }], action: 'case_status_unknown' };
   }
   const basis = await reporterBasis(turn, row);
   if (basis) return details(turn, row, basis);
   turn.recognition.caseStatus = { reference: row.reference, disclosed: 'status' };
   if (!(await checkable(turn, row))) {
-    return { replies: [{ text: `${statusOnly(row)} If you need to know more about it, you can ask to talk to a person.` }], action: 'case_status_only' };
+    return { replies: [{ text: `${statusOnly(turn, row)} ${w(turn).askPerson}` }], action: 'case_status_only' };
   }
   turn.dialogue.caseCheck = { caseId: row.id, reference: row.reference, tries: 0, askedAt: turn.now.toISOString() };
-  return { replies: [{ text: `${statusOnly(row)} ${CHECK_QUESTION}`, askFor: 'phone' }], action: 'case_status_check' };
+  return { replies: [{ text: `${statusOnly(turn, row)} ${w(turn).checkQuestion}`, askFor: 'phone' }], action: 'case_status_check' };
 }
 
 /**
@@ -186,7 +201,7 @@ export async function answerCaseCheck(turn: CaseStatusTurn): Promise<CaseStatusA
   if (!given) {
     if (yesNo(turn.text) === false || /\b(dont|do not|cant|cannot) (know|remember|recall)\b|\bno idea\b|\bnot sure\b/.test(clean(turn.text))) {
       turn.recognition.caseStatus = { reference: row.reference, disclosed: 'status' };
-      return { replies: [{ text: `That's fine. ${statusOnly(row)} If you need to know more about it, you can ask to talk to a person.` }], action: 'case_check_declined' };
+      return { replies: [{ text: `${w(turn).thatsFine} ${statusOnly(turn, row)} ${w(turn).askPerson}` }], action: 'case_check_declined' };
     }
     return null;
   }
@@ -206,7 +221,7 @@ export async function answerCaseCheck(turn: CaseStatusTurn): Promise<CaseStatusA
   return {
     replies: [
       {
-        text: `Sorry, that doesn't match what we hold for report ${row.reference}. You can try ${left === 1 ? 'once more' : `${left} more times`}: what phone number or e-mail did you give when you reported it?`,
+        text: w(turn).wrong(row.reference, left),
         askFor: 'phone',
       },
     ],
@@ -217,7 +232,7 @@ export async function answerCaseCheck(turn: CaseStatusTurn): Promise<CaseStatusA
 function failed(turn: CaseStatusTurn, row: CaseRow): CaseStatusAnswer {
   turn.recognition.caseStatus = { reference: row.reference, disclosed: 'status' };
   return {
-    replies: [{ text: `Sorry, that doesn't match what we hold, so I can only tell you its status. ${statusOnly(row)} If you need to know more, you can ask to talk to a person.` }],
+    replies: [{ text: w(turn).failed(statusOnly(turn, row)) }],
     action: 'case_check_failed',
   };
 }
@@ -229,37 +244,38 @@ export async function ownReports(turn: CaseStatusTurn): Promise<CaseStatusAnswer
   const contactId = conversation.contact_id;
   const phones = contactId ? await verifiedPhonesOf(db, tenant, contactId) : [];
   const prefix = turn.pack.settings.caseReferencePrefix;
-  const orReference = `If you have a reference (it looks like ${prefix}-123456), tell me it and I'll tell you how that report is getting on.`;
+  const words = w(turn);
+  const orReference = words.orReference(prefix);
   if (!contactId || !phones.length) {
     turn.recognition.caseList = { verified: false };
     if (turn.channel === 'voice') {
-      return { replies: [{ text: `I can't see the number you're calling from, so I can't list your reports. ${orReference} Or call us from the phone you reported with.` }], action: 'case_list_unverified' };
+      return { replies: [{ text: words.listVoice(orReference) }], action: 'case_list_unverified' };
     }
     if (turn.codesAvailable && (turn.channel === 'webchat' || turn.channel === 'api')) {
       turn.dialogue.awaitingReportsPhone = true;
       return {
         replies: [
           {
-            text: `I can only list reports for a phone number we know is yours. If you gave a mobile number when you reported something, tell me the number and I'll text you a code to check it. ${orReference}`,
+            text: words.listCode(orReference),
             askFor: 'phone',
           },
         ],
         action: 'case_list_unverified',
       };
     }
-    return { replies: [{ text: `I can only list reports for a phone number we know is yours, and I can't check that here. ${orReference} You can also text or call us from the phone you reported with.` }], action: 'case_list_unverified' };
+    return { replies: [{ text: words.listNoCheck(orReference) }], action: 'case_list_unverified' };
   }
   const ids = await residentContactIds(db, tenant, contactId);
   const rows = await casesOfContacts(db, tenant, ids, LIST_LIMIT + 1);
   turn.recognition.caseList = { verified: true, count: Math.min(rows.length, LIST_LIMIT) };
   if (!rows.length) {
-    return { replies: [{ text: `I can't find any reports from you. ${orReference}` }], action: 'case_list_empty' };
+    return { replies: [{ text: words.listEmpty(orReference) }], action: 'case_list_empty' };
   }
   const tz = turn.pack.settings.openingHours.timezone;
   const shown = rows.slice(0, LIST_LIMIT);
-  const lines = shown.map((r) => `${r.reference}: ${turn.pack.servicesById.get(r.service_id)?.name ?? 'report'}, ${statusLabel(r.status)} (reported ${formatDate(r.created_at, tz)})`);
-  const head = shown.length === 1 ? 'Here is your report:' : `Here are your ${rows.length > LIST_LIMIT ? `latest ${shown.length}` : shown.length} reports, newest first:`;
-  const tail = rows.length > LIST_LIMIT ? 'There are older ones too. Give me a reference to hear more about any of them.' : 'Give me a reference to hear more about one.';
+  const lines = shown.map((r) => words.listLine(r.reference, serviceName(turn.pack, r.service_id, turn.language) ?? words.report, statusIn(turn, r.status), formatDate(r.created_at, tz, turn.language)));
+  const head = words.listHead(shown.length, rows.length > LIST_LIMIT);
+  const tail = words.listTail(rows.length > LIST_LIMIT);
   turn.effects.push({
     type: 'audit',
     event: {
@@ -285,10 +301,10 @@ export async function answerReportsPhone(turn: CaseStatusTurn): Promise<CaseStat
   const phone = turn.entities.find((e) => e.type === 'phone')?.value;
   if (!phone) return null;
   const offer = await turn.offerCode(phone);
-  if (offer) return { replies: [{ ...offer, text: `${offer.text} Once that's done, ask me "what have I reported?" again.` }], action: 'case_list_code' };
+  if (offer) return { replies: [{ ...offer, text: `${offer.text}${w(turn).askAgainAfterCode}` }], action: 'case_list_code' };
   const prefix = turn.pack.settings.caseReferencePrefix;
   return {
-    replies: [{ text: `Sorry, I can't text a code to that number just now, so I can't list your reports. If you have a reference (it looks like ${prefix}-123456), tell me it.` }],
+    replies: [{ text: w(turn).noCode(prefix) }],
     action: 'case_list_no_code',
   };
 }
@@ -354,8 +370,8 @@ function givenContact(turn: CaseStatusTurn): { kind: 'phone' | 'email'; value: s
 
 // ---------------------------------------------------------------- what is said
 
-function statusOnly(row: CaseRow): string {
-  return `Report ${row.reference} is ${statusLabel(row.status)}.`;
+function statusOnly(turn: Pick<CaseStatusTurn, 'language'>, row: CaseRow): string {
+  return w(turn).statusOnly(row.reference, statusIn(turn, row.status));
 }
 
 /** What the reporter hears: what was reported and where, when, the status with its note, the target date. Audited. */
@@ -365,11 +381,12 @@ async function details(turn: CaseStatusTurn, row: CaseRow, basis: Basis): Promis
   const summary = (row.summary ?? '').trim().replace(/[.\s]+$/, '');
   const where = (row.location as { label?: unknown } | null)?.label;
   const note = await residentCaseNote(turn.db, turn.pack.tenant, row.id);
-  let text = `Report ${row.reference} (${service?.name ?? 'your report'}) was made on ${formatDate(row.created_at, tz)}.`;
-  if (summary) text += ` What was reported: ${summary}.`;
-  if (typeof where === 'string' && where && !summary.includes(where)) text += ` Where: ${where}.`;
-  text += ` It is ${statusLabel(row.status)}${note ? `: ${note.replace(/[.\s]+$/, '')}` : ''}.`;
-  if (row.target_date && isOpenStatus(row.status)) text += ` We aim to deal with it by ${formatDate(row.target_date, tz)}.`;
+  const words = w(turn);
+  let text = words.made(row.reference, (service && serviceName(turn.pack, service.id, turn.language)) ?? words.yourReport, formatDate(row.created_at, tz, turn.language));
+  if (summary) text += words.what(summary);
+  if (typeof where === 'string' && where && !summary.includes(where)) text += words.where(where);
+  text += words.status(statusIn(turn, row.status), note ? note.replace(/[.\s]+$/, '') : '');
+  if (row.target_date && isOpenStatus(row.status)) text += words.target(formatDate(row.target_date, tz, turn.language));
   turn.recognition.caseStatus = { reference: row.reference, disclosed: 'details', basis };
   turn.effects.push(audit(turn, 'case.details_disclosed', row, { basis }));
   return { replies: [{ text }], action: 'case_status' };

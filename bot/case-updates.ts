@@ -19,7 +19,8 @@ import { activeSubscriptionCount, toE164, type ConversationRow, type Db, type Up
 import type { DialogueState } from './dialogue.js';
 import type { TurnEffect } from './effects.js';
 import { clean, yesNo } from './matching.js';
-import type { ChannelName, OutboundMessage } from './messages.js';
+import type { ChannelName, Language, OutboundMessage } from './messages.js';
+import { messagesIn } from './i18n/index.js';
 import type { TenantRuntime } from './runtime.js';
 
 /** What can carry updates besides the resident's own channel (set by the composition root). */
@@ -48,6 +49,13 @@ export interface CaseUpdatesTurn {
   /** The turn's effects, added to in order. */
   effects: TurnEffect[];
   recognition: Record<string, unknown>;
+  /** The turn's language (English when not given). */
+  language?: Language;
+}
+
+/** This part's words in the turn's language. */
+function w(t: Pick<CaseUpdatesTurn, 'language'>) {
+  return messagesIn(t.language).updates;
 }
 
 /** The flow's contact step, as the flow engine keeps it. */
@@ -57,13 +65,6 @@ export interface GivenContact {
   consent: boolean;
 }
 
-const YES_NO = [
-  { label: 'Yes, tell me', value: 'Yes' },
-  { label: 'No thanks', value: 'No' },
-];
-const STOP_HINT = 'Say "stop updates" at any time to stop them.';
-/** The flow engine's question (bot/flows/engine.ts), which a yes with details answers. */
-const FLOW_QUESTION = 'Would you like updates about this report? (answered yes, with a phone number or e-mail address)';
 
 interface Route {
   channel: UpdateChannel;
@@ -90,23 +91,23 @@ async function canText(t: CaseUpdatesTurn, e164: string | null): Promise<boolean
 async function givenRoute(t: CaseUpdatesTurn, contact: GivenContact): Promise<Route | null> {
   // An e-mail or another number is read from the resident's contact when an update goes.
   if (!t.conversation.contact_id) return null;
-  if (contact.email && t.runtime.updates?.email) return { channel: 'email', target: 'contact', how: 'by e-mail to the address you gave' };
+  if (contact.email && t.runtime.updates?.email) return { channel: 'email', target: 'contact', how: w(t).byEmailGiven };
   const phone = toE164(contact.phone);
   if (!phone) return null;
   // On WhatsApp the number they use is the one they gave: the thread itself carries the updates.
-  if (t.channel === 'whatsapp') return { channel: 'whatsapp', target: 'conversation', how: 'here on WhatsApp' };
-  if (t.channel === 'sms' && phone === toE164(t.conversation.channel_user_id)) return { channel: 'sms', target: 'conversation', how: 'by text message to this number' };
-  if (/^\+447\d{9}$/.test(phone) && (await canText(t, phone))) return { channel: 'sms', target: 'contact', how: 'by text message to the number you gave' };
+  if (t.channel === 'whatsapp') return { channel: 'whatsapp', target: 'conversation', how: w(t).whatsapp };
+  if (t.channel === 'sms' && phone === toE164(t.conversation.channel_user_id)) return { channel: 'sms', target: 'conversation', how: w(t).smsThis };
+  if (/^\+447\d{9}$/.test(phone) && (await canText(t, phone))) return { channel: 'sms', target: 'contact', how: w(t).smsGiven };
   return null;
 }
 
 /** The route the resident's own channel offers for later: their SMS or WhatsApp thread, a caller's mobile. */
 async function ownRoute(t: CaseUpdatesTurn): Promise<Route | null> {
-  if (t.channel === 'sms') return { channel: 'sms', target: 'conversation', how: 'by text message to this number' };
-  if (t.channel === 'whatsapp') return { channel: 'whatsapp', target: 'conversation', how: 'here on WhatsApp' };
+  if (t.channel === 'sms') return { channel: 'sms', target: 'conversation', how: w(t).smsThis };
+  if (t.channel === 'whatsapp') return { channel: 'whatsapp', target: 'conversation', how: w(t).whatsapp };
   if (t.channel === 'voice') {
     const caller = toE164(t.conversation.channel_user_id);
-    if (caller && /^\+447\d{9}$/.test(caller) && (await canText(t, caller))) return { channel: 'sms', target: 'conversation', how: 'by text message to the mobile you are calling from' };
+    if (caller && /^\+447\d{9}$/.test(caller) && (await canText(t, caller))) return { channel: 'sms', target: 'conversation', how: w(t).smsCalling };
   }
   return null;
 }
@@ -147,34 +148,33 @@ export async function offerCaseUpdates(t: CaseUpdatesTurn, c: { id: string; refe
   if (contact?.consent === false) return replies; // they said no to updates: nothing more
   const given = contact?.consent ? await givenRoute(t, contact) : null;
   if (given) {
-    subscribe(t, c.id, given, 'active', FLOW_QUESTION);
+    subscribe(t, c.id, given, 'active', w(t).flowQuestion);
     // A report joined to an existing case records no details otherwise: the contact must hold them for the update.
     if (given.target === 'contact' && !t.effects.some((e) => e.type === 'update_contact')) {
       t.effects.push({ type: 'update_contact', contactId: t.conversation.contact_id!, details: { phone: contact!.phone, email: contact!.email } });
     }
     t.recognition.updates = { caseId: c.id, channel: given.channel, consent: 'flow' };
-    return withSentence(replies, `I'll tell you when its status changes, ${given.how}. ${STOP_HINT}`);
+    return withSentence(replies, w(t).subscribed(given.how, w(t).stopHint));
   }
-  const unreachable = contact?.consent ? `I can't send updates to the ${contact.email ? 'e-mail address' : 'number'} you gave from here. ` : '';
+  const unreachable = contact?.consent ? w(t).unreachable(!!contact.email) : '';
   const own = await ownRoute(t);
   if (own) {
-    const question = `${unreachable}Would you like me to tell you when it moves? I'd send it ${own.how}.`;
+    const question = w(t).question(unreachable, own.how);
     t.dialogue.updatesOffer = { caseId: c.id, reference: c.reference, channel: own.channel, target: own.target, how: own.how, question };
     t.recognition.updates = { caseId: c.id, channel: own.channel, consent: 'asked' };
-    const spokenHow = own.channel === 'sms' ? 'text you' : 'tell you';
     return [
       ...replies,
       {
         text: question,
-        speech: `${unreachable}Would you like me to ${spokenHow} when it moves? Press 1 for yes, or 2 for no.`,
+        speech: w(t).questionSpoken(unreachable, own.channel === 'sms'),
         askFor: 'yes_no',
-        suggestions: YES_NO,
+        suggestions: w(t).yesNo,
       },
     ];
   }
   if (isWebChat(t.channel)) {
     // Nothing reaches a web chat once it is closed: say so, and show changes here while it is open.
-    const said = `${unreachable}If its status changes while this chat is open, you'll see it here.`;
+    const said = w(t).webchat(unreachable);
     subscribe(t, c.id, { channel: 'webchat', target: 'conversation' }, 'active', said);
     t.recognition.updates = { caseId: c.id, channel: 'webchat', consent: 'told' };
     return withSentence(replies, said);
@@ -192,9 +192,9 @@ export function answerUpdatesOffer(t: CaseUpdatesTurn, text: string): { replies:
   subscribe(t, offer.caseId, offer, answer ? 'active' : 'declined', offer.question);
   t.recognition.updates = { caseId: offer.caseId, channel: offer.channel, consent: answer ? 'yes' : 'no' };
   if (answer) {
-    return { replies: [{ text: `OK, I'll tell you when it moves, ${offer.how}. ${STOP_HINT}` }], action: 'updates_subscribed' };
+    return { replies: [{ text: w(t).okSubscribed(offer.how, w(t).stopHint) }], action: 'updates_subscribed' };
   }
-  return { replies: [{ text: `OK, no updates. You can ask me about it at any time with the reference ${offer.reference}.` }], action: 'updates_declined' };
+  return { replies: [{ text: w(t).declined(offer.reference) }], action: 'updates_declined' };
 }
 
 // "stop updates", "no more updates please", "unsubscribe from updates", "stop sending me case updates".
@@ -212,12 +212,12 @@ export async function stopCaseUpdates(t: CaseUpdatesTurn): Promise<{ replies: Ou
   const who = { contactId: t.conversation.contact_id, conversationId: t.conversation.id };
   const active = await activeSubscriptionCount(t.db, t.runtime.pack.tenant, who);
   if (!active) {
-    return { replies: [{ text: "You don't have any updates switched on, so there's nothing to stop. You can ask me about a report at any time by giving its reference." }], action: 'updates_none' };
+    return { replies: [{ text: w(t).none }], action: 'updates_none' };
   }
   t.effects.push({ type: 'case_updates', change: { kind: 'stop', ...who } });
   t.recognition.updates = { stopped: active };
   return {
-    replies: [{ text: `OK, I've stopped updates about your ${active === 1 ? 'report' : 'reports'}. You can still ask me about a report at any time by giving its reference.` }],
+    replies: [{ text: w(t).stopped(active) }],
     action: 'updates_stopped',
   };
 }

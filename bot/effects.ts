@@ -29,13 +29,14 @@ import {
   type NewCase,
   type NewCaseSubscription,
 } from '../store/index.js';
-import type { TenantRuntime } from './runtime.js';
+import { contentFor, type TenantRuntime } from './runtime.js';
 import { applySatisfaction, type SatisfactionChange } from './satisfaction.js';
 
 type NewHandoff = Parameters<typeof createHandoff>[1] & { id: string };
 type AuditEvent = Parameters<typeof recordAudit>[1];
 
 export type TurnEffect =
+  /** `handoff.language`: the conversation's language, stored so routing can prefer agents who speak it. */
   | { type: 'create_handoff'; handoff: NewHandoff }
   | { type: 'escalate_handoff'; handoffId: string; priority: 'urgent' | 'high'; reason: string; context: unknown }
   | { type: 'annotate_handoff'; handoffId: string; summary: string; context: unknown }
@@ -129,7 +130,11 @@ export async function applyTurnEffects(db: Db, runtime: TenantRuntime, tenant: s
         break;
       case 'article_feedback':
         await recordFeedback(db, { tenant, conversationId: e.conversationId, articleId: e.articleId, useful: e.useful, query: e.query });
-        afterCommit.push(() => runtime.articles.recordFeedback(e.articleId, e.useful));
+        afterCommit.push(() => {
+          runtime.articles.recordFeedback(e.articleId, e.useful);
+          // The Welsh index ranks the same articles (same ids): it learns from the same feedback.
+          if (runtime.pack.cy) contentFor(runtime, 'cy').articles.recordFeedback(e.articleId, e.useful);
+        });
         break;
       case 'create_callback':
         await createCallback(db, e.callback);

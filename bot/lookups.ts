@@ -1,6 +1,7 @@
 import type { Flow } from './content-pack/index.js';
 import type { ActiveFlow, LocationValue } from './dialogue.js';
-import type { OutboundMessage } from './messages.js';
+import { messagesIn } from './i18n/index.js';
+import type { Language, OutboundMessage } from './messages.js';
 import type { GazetteerPort } from './ports.js';
 import { formatDate } from './replies.js';
 
@@ -26,21 +27,47 @@ export function nextCollection(now: Date, weekday: string, week?: string): Date 
   return d;
 }
 
-export function binDayAnswer(state: ActiveFlow, flow: Flow, g: GazetteerPort, now: Date, timeZone: string): OutboundMessage {
+/** The weekday names of the gazetteer's bin days in Welsh, after "bob" ("every"): bob dydd Llun. */
+const WELSH_DAYS: Record<string, string> = {
+  sunday: 'dydd Sul',
+  monday: 'dydd Llun',
+  tuesday: 'dydd Mawrth',
+  wednesday: 'dydd Mercher',
+  thursday: 'dydd Iau',
+  friday: 'dydd Gwener',
+  saturday: 'dydd Sadwrn',
+};
+
+/** The bin-day lookup's words; the dates come from formatDate in the same language. */
+const WORDS = {
+  en: {
+    notFound: "I couldn't find collection details for that address. Please check the address, or ask to talk to a person.",
+    collected: (where: string, day: string) => `Bins at ${where} are collected on ${day}s. Food waste caddies go out every week.`,
+    general: (date: string) => `- Next general rubbish (green bin): ${date}`,
+    recycling: (date: string) => `- Next recycling (blue bin): ${date}`,
+    putOut: 'Please put bins out by 6am on collection day.',
+  },
+  cy: {
+    notFound: "Doeddwn i ddim yn gallu dod o hyd i fanylion casglu ar gyfer y cyfeiriad hwnnw. Gwiriwch y cyfeiriad, neu gofynnwch am gael siarad â pherson.",
+    collected: (where: string, day: string) => `Mae'r biniau yn ${where} yn cael eu casglu bob ${WELSH_DAYS[day.toLowerCase()] ?? day}. Mae cadis gwastraff bwyd yn cael eu casglu bob wythnos.`,
+    general: (date: string) => `- Y casgliad sbwriel cyffredinol nesaf (bin gwyrdd): ${date}`,
+    recycling: (date: string) => `- Y casgliad ailgylchu nesaf (bin glas): ${date}`,
+    putOut: "Rhowch eich biniau allan erbyn 6am ar y diwrnod casglu.",
+  },
+} satisfies Record<Language, unknown>;
+
+export function binDayAnswer(state: ActiveFlow, flow: Flow, g: GazetteerPort, now: Date, timeZone: string, lang: Language = 'en'): OutboundMessage {
+  const w = WORDS[lang] ?? WORDS.en;
   const slot = flow.steps.find((s) => s.type === 'location')?.slot ?? 'location';
   const location = state.slots[slot] as LocationValue | undefined;
   const address = location?.uprn ? g.byUprn(location.uprn) : undefined;
-  if (!address) {
-    return { text: "I couldn't find collection details for that address. Please check the address, or ask to talk to a person." };
-  }
+  if (!address) return { text: w.notFound };
   const general = nextCollection(now, address.binDay, address.binWeek);
   const recycling = nextCollection(now, address.binDay, address.binWeek === 'A' ? 'B' : 'A');
+  // "Report a missed bin" is the popular task's own button, in the same language.
+  const missed = messagesIn(lang).popularTasks[0];
   return {
-    text:
-      `Bins at ${g.label(address)} are collected on ${address.binDay}s. Food waste caddies go out every week.\n` +
-      `- Next general rubbish (green bin): ${formatDate(general, timeZone)}\n` +
-      `- Next recycling (blue bin): ${formatDate(recycling, timeZone)}\n` +
-      `Please put bins out by 6am on collection day.`,
-    suggestions: [{ label: 'Report a missed bin', value: 'Report a missed bin' }],
+    text: `${w.collected(g.label(address), address.binDay)}\n${w.general(formatDate(general, timeZone, lang))}\n${w.recycling(formatDate(recycling, timeZone, lang))}\n${w.putOut}`,
+    suggestions: [missed],
   };
 }

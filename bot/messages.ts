@@ -11,6 +11,9 @@ import type { RiskKind } from '../intents/index.js';
  * channels/registry.ts (a new channel needs no edit here; its wording is the default unless a
  * flow's wording names it).
  */
+/** The languages the assistant speaks (issue 17); the council offers one or both (`settings.languages`). */
+export type Language = 'en' | 'cy';
+
 export type ChannelName = 'api' | 'webchat' | 'sms' | 'voice' | 'messenger' | 'whatsapp' | (string & {});
 
 export interface Attachment {
@@ -29,6 +32,8 @@ export interface InboundMessage {
   text: string;
   attachments?: Attachment[];
   receivedAt: Date;
+  /** The resident's explicit choice of language (the widget's switch, an IVR key); it outranks every other sign. */
+  language?: Language;
 }
 
 export interface Suggestion {
@@ -88,4 +93,6 @@ export interface OutboundMessage {
   handoff?: HandoffNotice;
   /** Asks "Was this useful?" about an article; the feedback refers to it. */
   feedbackFor?: { articleId: string };
+  /** The language the reply is written in (the pipeline sets it on every reply). */
+  language?: Language;
 }

@@ -8,6 +8,7 @@ import {
   recordTurn,
   repliesTo,
   storeInbound,
+  transcript,
   type ConversationRow,
   type Db,
   type MessageRow,
@@ -15,8 +16,10 @@ import {
   type StoredInbound,
 } from '../store/index.js';
 import { emptyDialogue, type DialogueState } from './dialogue.js';
-import type { ChannelName, HandoffNotice, InboundMessage, OutboundMessage } from './messages.js';
-import { decideTurn, understand, type Understood } from './policy.js';
+import type { ChannelName, HandoffNotice, InboundMessage, Language, OutboundMessage } from './messages.js';
+import { chooseLanguage, isBilingual, messagesIn, welshShortAnswer } from './i18n/index.js';
+import { decideTurn, prepareAnswer, understand, type Understood } from './policy.js';
+import type { AnswerWriter } from '../knowledge-base/index.js';
 import { applyTurnEffects } from './effects.js';
 import type { TenantRuntime } from './runtime.js';
 import { normaliseInboundText } from './inbound-text.js';
@@ -75,6 +78,13 @@ export class Assistant {
 
   private listeners: ((e: AssistantEvent) => void)[] = [];
 
+  /** Writes answers from the councils' pages (knowledge-base/answers/), for councils that turn it on; unset, none are written. */
+  private answerWriter?: AnswerWriter;
+
+  useAnswerWriter(writer: AnswerWriter | undefined): void {
+    this.answerWriter = writer;
+  }
+
   /** Called after each committed turn, never inside its transaction. */
   onEvent(listener: (e: AssistantEvent) => void): void {
     this.listeners.push(listener);
@@ -120,6 +130,8 @@ export class Assistant {
     const aheadText = already?.message.text ?? (typeof inbound === 'function' ? ahead?.text : inbound.text);
     const aheadTenant = row?.tenant_id ?? (typeof inbound === 'function' ? this.tenantOf(conversation.id) : inbound.tenant);
     const understood = aheadText !== undefined && aheadTenant ? await this.understandAhead(aheadTenant, normaliseInboundText(aheadText)) : undefined;
+    // The LLM's answer, like the understanding, is written before the lock (never inside the turn's transaction).
+    if (understood) await this.answerAhead(understood, conversation.id);
     const toStore = (m: InboundMessage) => ({
       tenant: m.tenant,
       conversationId: conversation.id,
@@ -128,6 +140,8 @@ export class Assistant {
       text: normaliseInboundText(m.text),
       parts: m.attachments?.length ? { attachments: m.attachments } : undefined,
       receivedAt: m.receivedAt,
+      // Not stored with the message: it chooses this turn's language (and is saved as the conversation's).
+      language: m.language,
     });
     let newMessage = typeof inbound === 'function' ? undefined : toStore(inbound);
     let tenant = row?.tenant_id ?? newMessage?.tenant;
@@ -151,6 +165,9 @@ export class Assistant {
         const runtime = this.runtime(tenant);
         // Stored in this transaction: if it rolls back, so does the message (answerAfterFault stores it then).
         const here = stored ?? (await storeInbound(trx, newMessage!));
+        // The resident's explicit choice of language (the widget's switch, an IVR key) goes with this message's turn.
+        const chosen = explicitLanguage(inbound, newMessage);
+        if (chosen) batch.explicit.set(String(here.message.id), chosen);
         // A provider id already used in another conversation is not this resident's message: never
         // answer with another conversation's replies (channels scope their ids; this is the backstop).
         if (here.duplicate && here.message.conversation_id !== conversation.id) return { state: locked.conversation.state, stored: here };
@@ -158,7 +175,7 @@ export class Assistant {
         if (!here.duplicate && !already) messages.push(here.message);
         this.rememberTenant(conversation.id, tenant);
         const ahead = understood?.tenant === tenant ? understood : undefined;
-        return { state: await this.answerAll(trx, runtime, locked.conversation, messages, batch, ahead), stored: here };
+        return { state: await this.answerAll(trx, runtime, locked.conversation, messages, batch, ahead, locked.contactLanguage), stored: here };
       });
       state = committed?.state;
       stored = committed?.stored;
@@ -197,7 +214,7 @@ export class Assistant {
     try {
       await this.store.db.transaction().execute(async (trx) => {
         const locked = await lockWithPending(trx, conversation.tenant_id, conversation.id);
-        if (locked) await this.answerAll(trx, runtime, locked.conversation, locked.pending, batch);
+        if (locked) await this.answerAll(trx, runtime, locked.conversation, locked.pending, batch, undefined, locked.contactLanguage);
       });
     } catch (err) {
       this.observer?.error(err, { tenant: conversation.tenant_id, conversationId: conversation.id });
@@ -208,9 +225,9 @@ export class Assistant {
   }
 
   /** The turns of these messages, in order, under the conversation's lock; the state after them. */
-  private async answerAll(trx: Db, runtime: TenantRuntime, conversation: ConversationRow, messages: MessageRow[], batch: Batch, ahead?: UnderstoodAhead): Promise<ConversationState> {
+  private async answerAll(trx: Db, runtime: TenantRuntime, conversation: ConversationRow, messages: MessageRow[], batch: Batch, ahead?: UnderstoodAhead, contactLanguage: string | null = null): Promise<ConversationState> {
     let current = conversation;
-    for (const message of messages) current = await this.turn(trx, runtime, current, message, batch, ahead?.understood.text === message.text ? ahead : undefined);
+    for (const message of messages) current = await this.turn(trx, runtime, current, message, batch, ahead?.understood.text === message.text ? ahead : undefined, contactLanguage);
     return current.state;
   }
 
@@ -241,6 +258,28 @@ export class Assistant {
     }
   }
 
+  /**
+   * An answer written from the council's pages for this message, where the turn may use it
+   * (`prepareAnswer` decides): the conversation and its recent messages are read without the lock,
+   * so a turn running meanwhile may make it unused (the turn checks the text and its own path).
+   */
+  private async answerAhead(ahead: UnderstoodAhead, conversationId: string): Promise<void> {
+    const runtime = this.tenants.get(ahead.tenant);
+    if (!this.answerWriter || !runtime?.pack.settings.answers?.generate) return;
+    try {
+      const conversation = await findConversation(this.store.db, ahead.tenant, conversationId);
+      if (!conversation) return;
+      const history = (await transcript(this.store.db, ahead.tenant, conversationId, 500)).filter((m) => m.direction === 'in').map((m) => m.text);
+      // A channel that stored the message before answering (SMS): it is the question, not its history.
+      if (history.at(-1) === ahead.understood.text) history.pop();
+      const dialogue: DialogueState = { ...emptyDialogue(), ...dialogueOf<DialogueState>(conversation) };
+      ahead.understood.answer = await prepareAnswer(runtime, this.answerWriter, ahead.understood, { conversation, dialogue, history: history.slice(-3) });
+    } catch (err) {
+      // Without it the turn answers from the article, as it would without an LLM.
+      this.observer?.error(err, { step: 'answer ahead', tenant: ahead.tenant, conversationId });
+    }
+  }
+
   /** @internal Publishes a committed batch's events. */
   publish(events: AssistantEvent[]): void {
     this.emit(events);
@@ -251,22 +290,38 @@ export class Assistant {
     this.observer?.error(err, { step: 'after commit' });
   }
 
-  private async turn(trx: Db, runtime: TenantRuntime, conversation: ConversationRow, message: MessageRow, batch: Batch, ahead?: UnderstoodAhead): Promise<ConversationRow> {
+  private async turn(trx: Db, runtime: TenantRuntime, conversation: ConversationRow, message: MessageRow, batch: Batch, ahead?: UnderstoodAhead, contactLanguage: string | null = null): Promise<ConversationRow> {
     const started = performance.now();
     // Understood ahead: at the time it was understood, so its relative dates ("today") agree with the turn's.
     const now = ahead?.now ?? this.clock();
     const dialogue: DialogueState = { ...emptyDialogue(), ...dialogueOf<DialogueState>(conversation) };
+    // The turn's language (bot/i18n/choose.ts): explicit, a choice, the conversation's, the contact's, the default; a confident detection switches it.
+    const settings = runtime.pack.settings;
+    const bilingual = isBilingual(settings);
+    const language = chooseLanguage({
+      settings,
+      text: message.text,
+      explicit: batch.explicit.get(String(message.id)),
+      conversation: conversation.language,
+      contact: contactLanguage,
+      inFlow: conversation.state !== 'closed' && !!dialogue.flow,
+    });
     const result = await decideTurn({
       // The policy reads and decides; a write from it is a bug, refused here (store/read-only.ts).
       db: readOnly(trx),
       runtime,
       conversation,
       dialogue,
-      text: message.text,
+      // A whole-message Welsh short answer ("Ydw", "Mynd yn ôl", "Gorffen sgwrs") is read as the English the matchers know.
+      text: (bilingual && welshShortAnswer(message.text)) || message.text,
       channel: conversation.channel as ChannelName,
       now,
       understood: ahead?.understood,
+      language: language.language,
+      languageChoice: language.source === 'choice' || (language.source === 'explicit' && language.language !== conversation.language && !!explicitChoiceOnly(message.text)),
     });
+    // Every reply says which language it is written in (voice, the widget's lang attributes).
+    const replies = result.replies.map((reply) => (reply.language ? reply : { ...reply, language: language.language }));
     // The policy decided; what it decided is written here, in this turn's transaction.
     batch.afterCommit.push(...(await applyTurnEffects(trx, runtime, conversation.tenant_id, now, result.effects)));
     await recordTurn(trx, {
@@ -276,10 +331,13 @@ export class Assistant {
       channel: message.channel,
       recognition: result.recognition,
       dialogue: result.dialogue,
-      replies: result.replies.map((reply) => ({ author: 'bot', text: reply.text, parts: reply })),
+      replies: replies.map((reply) => ({ author: 'bot', text: reply.text, parts: reply })),
       now,
+      // Saved with the dialogue (no statement of its own), and remembered on the contact when chosen or detected.
+      language: language.language,
+      rememberLanguage: language.remember,
     });
-    batch.done.set(String(message.id), { ...turnDone(result.recognition), replies: result.replies });
+    batch.done.set(String(message.id), { ...turnDone(result.recognition), replies });
     const h = result.recognition.handoff as Omit<Extract<AssistantEvent, { type: 'handoff' }>, 'type' | 'tenant' | 'conversationId' | 'handoffId'> & { id: string } | undefined;
     // The state changes through the lifecycle: a message after a close starts afresh, then the policy's move applies.
     let state = conversation.state;
@@ -291,7 +349,7 @@ export class Assistant {
     this.observer?.turn(conversation.tenant_id, message.channel, String(result.recognition.action ?? 'none'), performance.now() - started);
     if (h) batch.events.push({ type: 'handoff', tenant: conversation.tenant_id, conversationId: conversation.id, handoffId: h.id, reason: h.reason, priority: h.priority, queue: h.queue, service: h.service, ooh: h.ooh, escalated: h.escalated });
     batch.events.push({ type: 'activity', tenant: conversation.tenant_id, conversationId: conversation.id, state });
-    return { ...conversation, state, dialogue: result.dialogue };
+    return { ...conversation, state, dialogue: result.dialogue, language: language.language };
   }
 
   /**
@@ -309,10 +367,10 @@ export class Assistant {
         if (!stored.duplicate) pending.push(stored.message);
       }
       for (const message of pending) {
-        const reply: OutboundMessage = {
-          text: "Sorry, something went wrong on our side. Your message has been saved. Please try again, or ask to talk to a person.",
-          suggestions: [{ label: 'Talk to a person', value: 'Talk to a person' }],
-        };
+        // In the conversation's language, as far as it is known.
+        const lang: Language = locked.conversation.language === 'cy' ? 'cy' : 'en';
+        const m = messagesIn(lang);
+        const reply: OutboundMessage = { text: m.fault, suggestions: [m.talkToPerson], language: lang };
         await recordTurn(trx, {
           tenant,
           conversationId,
@@ -339,6 +397,8 @@ interface UnderstoodAhead {
 /** What one transaction's turns produced: their results, and what runs only once it has committed. */
 class Batch {
   readonly done = new Map<string, TurnDone & { replies: OutboundMessage[] }>();
+  /** Message id → the language the resident chose explicitly with it (InboundMessage.language). */
+  readonly explicit = new Map<string, Language>();
   readonly events: AssistantEvent[] = [];
   readonly afterCommit: (() => void)[] = [];
 
@@ -358,4 +418,15 @@ class Batch {
     }
     assistant.publish(this.events);
   }
+}
+
+/** The explicit language of the message being received: the channel's InboundMessage, however it was given. */
+function explicitLanguage(inbound: InboundMessage | ((locked: ConversationRow) => InboundMessage), built: { language?: Language } | undefined): Language | undefined {
+  if (typeof inbound !== 'function') return inbound.language;
+  return built?.language;
+}
+
+/** An explicit switch sent with a message that is only the language's name is acknowledged like a typed choice. */
+function explicitChoiceOnly(text: string): boolean {
+  return /^(cymraeg|english|saesneg|welsh)$/i.test(text.trim());
 }

@@ -9,7 +9,7 @@ import {
 } from '../intents/index.js';
 import { randomUUID } from 'node:crypto';
 import { addWorkingDays, findLikelyDuplicate, statusLabel } from '../cases/index.js';
-import { describeHours, estimateWait, isOpen, needsDutyReferral, priorityFor, queueFor, referralSkills } from '../handoff/index.js';
+import { estimateWait, isOpen, needsDutyReferral, priorityFor, queueFor, referralSkills } from '../handoff/index.js';
 import type { ConversationState, TransitionCause } from '../conversations/index.js';
 // Reads only: what the turn changes it returns as effects (effects.ts), applied by the pipeline.
 import {
@@ -31,6 +31,20 @@ import type { TurnEffect } from './effects.js';
 import type { Flow, Service } from './content-pack/index.js';
 import { emptyDialogue, type ActiveFlow, type DangerCheck, type DialogueState } from './dialogue.js';
 import { caseSummary, continueFlow, currentStep, repeatQuestion, slotLabels, startFlow, type FlowContext } from './flows/index.js';
+import {
+  accessibilityArticle,
+  answerFlowQuestion,
+  asksAboutPhotos,
+  asksForAccessibilityStatement,
+  flowQuestionTopic,
+  isAboutThisFlow,
+  isConversationReset,
+  personForQuestion,
+  photoAnswer,
+  questionStrength,
+  startAgainReply,
+} from './flows/index.js';
+import { localisedContent } from './content-pack/index.js';
 import { binDayAnswer } from './lookups.js';
 import {
   answerCaseCheck,
@@ -47,7 +61,8 @@ import {
 import { decideCallback, type CallbackDialogue } from './callbacks.js';
 import { answerUpdatesOffer, isStopUpdates, offerCaseUpdates, stopCaseUpdates, type CaseUpdatesTurn, type GivenContact, type UpdatesDialogue } from './case-updates.js';
 import { clean, command, isEndChat, isPersonRequest, matchChoice, ordinal, yesNo } from './matching.js';
-import type { ChannelName, HandoffNotice, OutboundMessage } from './messages.js';
+import type { ChannelName, HandoffNotice, Language, OutboundMessage } from './messages.js';
+import { chooseLanguage, hoursIn, messagesIn, queueName, serviceName, teamName } from './i18n/index.js';
 import {
   chatEnded,
   CODE_ATTEMPTS,
@@ -65,12 +80,14 @@ import {
   goodbye,
   greeting,
   handoffMessage,
+  languageChosen,
+  namesIn,
   offerPerson,
-  OUT_OF_HOURS_OPTIONS,
   safetyReply,
   type SafetyRoute,
 } from './replies.js';
-import type { TenantRuntime } from './runtime.js';
+import { contentFor, type TenantRuntime } from './runtime.js';
+import { answerFromPassages, passagesOf, type AnswerWriter, type Passage, type WrittenAnswer } from '../knowledge-base/index.js';
 import { answerSatisfaction, askAtEnd, mayBeAnswering, type SatisfactionDialogue, type SatisfactionTurn } from './satisfaction.js';
 
 export interface TurnInput {
@@ -83,6 +100,10 @@ export interface TurnInput {
   now: Date;
   /** The message understood before the turn's transaction (`understand`), for this text at `now`; else understood here. */
   understood?: Understood;
+  /** The turn's language (bot/i18n/choose.ts); English when not given. */
+  language?: Language;
+  /** The message is only a choice of language ("Cymraeg", "English"): acknowledged in it. */
+  languageChoice?: boolean;
 }
 
 /** What the understanding makes of a message: the safety screen's hit, its entities, the recogniser's prediction. */
@@ -91,6 +112,67 @@ export interface Understood {
   hit: SafetyHit | null;
   entities: Entity[];
   prediction: IntentPrediction;
+  /** An answer written from the council's pages before the turn's transaction (`prepareAnswer`), for the turn to use where it answers from articles. */
+  answer?: PreparedAnswer;
+}
+
+/** A written answer (or why there is none) for an article answer or a follow-up to the article just answered. */
+export interface PreparedAnswer {
+  mode: 'article' | 'follow_up';
+  written: WrittenAnswer;
+  /** The language it was written in (from the Welsh pages for Welsh); the turn uses it only in the same language. */
+  language?: Language;
+}
+
+/**
+ * Writes an answer from the council's pages with the LLM, outside the turn's transaction, where
+ * the turn would answer from articles: the council's `answers.generate` on, nothing safety-related
+ * in the message (a disclosure never reaches the LLM), no flow or question of the assistant's
+ * waiting, and either a confident article question or a follow-up to the article just answered.
+ * Undefined where the turn would not use it; the turn falls back to the article on any failure.
+ */
+export async function prepareAnswer(
+  runtime: TenantRuntime,
+  writer: AnswerWriter | undefined,
+  understood: Understood,
+  context: { conversation: ConversationRow; dialogue: DialogueState; history: string[] },
+): Promise<PreparedAnswer | undefined> {
+  const settings = runtime.pack.settings;
+  const options = settings.answers;
+  if (!writer || !options?.generate) return undefined;
+  const { conversation, history } = context;
+  if (conversation.state === 'with_agent' || conversation.state === 'queued') return undefined;
+  const { text, hit, prediction, entities } = understood;
+  if (hit || decideSafety(hit, prediction, text)) return undefined;
+  if (isEndChat(text) || isPersonRequest(text) || ONE_TIME_CODE.test(text) || yesNo(text) !== null || ordinal(text) !== null || command(text)) return undefined;
+  if (entities.some((e) => e.type === 'case_reference') || CASE_REFERENCE_QUESTION.test(clean(text))) return undefined;
+  const d = (conversation.state === 'closed' ? emptyDialogue() : context.dialogue) as DialogueState & CallbackDialogue & SatisfactionDialogue & UpdatesDialogue;
+  if (d.flow || d.dangerCheck || d.clarify || d.awaitingReference || d.awaitingCallbackNumber || d.personOffered || d.callbackOffer || d.satisfaction || d.updatesOffer) return undefined;
+  const top = prediction.ranked[0];
+  const confident = !!top && top.confidence >= settings.assistant.answerAbove && !prediction.outOfScope;
+  const services = new Map(prediction.ranked.slice(0, 3).map((r) => [r.intent, r.confidence]));
+  // The turn's language as far as it is known ahead of the lock (an explicit switch is not): the
+  // passages are the pages in it and the answer is written in it; a turn in the other language ignores it.
+  const language = chooseLanguage({ settings, text, conversation: conversation.language }).language;
+  const base = {
+    passages: passagesOf(contentFor(runtime, language).articles),
+    question: text,
+    channel: conversation.channel,
+    councilName: namesIn(settings, language).councilName,
+    maxPassages: options.maxPassages,
+    model: options.model,
+    language,
+  };
+  if (confident) {
+    const service = runtime.pack.servicesById.get(top.intent);
+    if (!service || top.intent.startsWith('meta.') || top.intent.startsWith('safety.') || runtime.pack.flowsByService.has(top.intent)) return undefined;
+    if (service.kind === 'emergency' || service.kind === 'safeguarding') return undefined;
+    services.set(top.intent, Math.max(services.get(top.intent) ?? 0, 0.9));
+    return { mode: 'article', written: await writer.write({ ...base, history, services }), language };
+  }
+  const previous = d.awaitingFeedback;
+  if (!previous) return undefined;
+  return { mode: 'follow_up', written: await writer.write({ ...base, history: [...history.filter((h) => h !== previous.query), previous.query], focusArticleIds: [previous.articleId] }), language };
 }
 
 /**
@@ -151,6 +233,8 @@ export async function decideTurn(input: TurnInput): Promise<TurnResult> {
   if (input.conversation.state === 'with_agent') {
     return turn.done([], undefined, 'for_agent');
   }
+  // "Cymraeg" / "English" (the greeting's buttons, or typed): the choice is acknowledged in that language.
+  if (input.languageChoice) return turn.languageChosen();
   // Step 5: the safety screen, before and regardless of intent confidence.
   if (decision?.action === 'escalate') return turn.safety(recognition.safety as SafetyFlag);
   // The one-time code texted to a number given in chat (Turn.givenDetails): digits, never a danger to ask about.
@@ -190,6 +274,22 @@ export async function decideTurn(input: TurnInput): Promise<TurnResult> {
 }
 
 const ONE_TIME_CODE = /^\s*\d{3}[\s-]?\d{3}\s*$/;
+
+/** "Was this useful?" about an article: the next yes or no is feedback on it. */
+function feedbackQuestion(articleId: string, lang?: Language): OutboundMessage {
+  const m = messagesIn(lang);
+  return { text: m.turn.wasThisUseful, suggestions: lang === 'cy' ? m.feedbackSuggestions : FEEDBACK_SUGGESTIONS, askFor: 'yes_no', feedbackFor: { articleId } };
+}
+
+/** A passage named for a link: the article's title, and the section's heading when it is not the summary. */
+function passageLabel(p: Passage): string {
+  return p.anchor ? `${p.articleTitle}: ${p.heading}` : p.articleTitle;
+}
+
+function excerpt(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').replace(/^- /, '');
+  return flat.length <= max ? flat : `${flat.slice(0, max).replace(/\s+\S*$/, '')}...`;
+}
 /** Codes are looked for this long after one was asked for; later, six digits are just a message. */
 const CODE_LOOKBACK_MS = 24 * 3600_000;
 /** A second code to the same number is not sent within this time (a resident giving it twice, a loop). */
@@ -233,6 +333,31 @@ class Turn {
 
   private get pack() {
     return this.input.runtime.pack;
+  }
+
+  /** The turn's language, and the assistant's words and the pack's articles and flows in it (issue 17). */
+  private get lang(): Language {
+    return this.input.language ?? 'en';
+  }
+
+  private get m() {
+    return messagesIn(this.lang);
+  }
+
+  private get content() {
+    return contentFor(this.input.runtime, this.lang);
+  }
+
+  /** "Cymraeg" or "English": carry on in it; inside a flow, its question again in that language. */
+  languageChosen(): TurnResult {
+    this.recognition.languageChosen = this.lang;
+    const active = this.dialogue.flow;
+    const flow = active && this.content.flows.find((f) => f.id === active.id);
+    if (active && flow) {
+      const prompt = repeatQuestion(active, this.flowContext(flow))[0];
+      return this.done([{ ...prompt, text: `${this.m.languageChosen}\n\n${prompt.text}` }], undefined, 'language_chosen');
+    }
+    return this.done([languageChosen(this.lang)], undefined, 'language_chosen');
   }
 
   done(replies: OutboundMessage[], move?: StateMove, action?: string): TurnResult {
@@ -281,7 +406,7 @@ class Turn {
       notice = await this.createHandoff(reason, service, flag.reason, { safety: flag, route });
       Object.assign(this.recognition.handoff as object, { route, kind: flag.kind });
     }
-    const message = safetyReply(this.settings, flag.kind, route, { open, text: this.input.text });
+    const message = safetyReply(this.settings, flag.kind, route, { open, text: this.input.text, language: this.lang });
     // Already queued: it stays so; otherwise it is queued now (a kept handoff is escalated, a new one created).
     const handoffId = (this.recognition.handoff as { id: string }).id;
     const move: StateMove = { to: 'queued', cause: existing ? 'handoff_escalated' : 'handoff_created', handoffId };
@@ -327,7 +452,7 @@ class Turn {
     if (offer && matchChoice(text, offer.slots.map((s) => ({ value: s.at, label: s.label })))) return true;
     if (this.dialogue.awaitingCallbackNumber && this.entities.some((e) => e.type === 'phone')) return true;
     const active = this.dialogue.flow;
-    const flow = active && this.pack.flows.find((f) => f.id === active.id);
+    const flow = active && this.content.flows.find((f) => f.id === active.id);
     if (!active || !flow) return false;
     if (active.phase === 'steps' && currentStep(active, flow)?.type === 'text') return false;
     const trial = continueFlow(structuredClone(active), text, this.flowContext(flow));
@@ -343,7 +468,7 @@ class Turn {
     const check: DangerCheck = { text: this.input.text, category: decision.category, kind: decision.kind, reason: decision.reason };
     this.dialogue.dangerCheck = check;
     this.dialogue.dangerAsked = { category: decision.category, kind: decision.kind };
-    return this.done([dangerQuestion(this.settings, { unreadable: decision.unreadable })], undefined, 'danger_check');
+    return this.done([dangerQuestion(this.settings, { unreadable: decision.unreadable, language: this.lang })], undefined, 'danger_check');
   }
 
   /**
@@ -386,7 +511,7 @@ class Turn {
     const ask = await this.askSatisfaction(handoff === 'kept_for_safety');
     return this.done(
       // The question first: the chat's last words stay "You've ended this chat" (the widget's ended state follows them).
-      [...ask, chatEnded(this.settings, this.input.channel, handoff === 'kept_for_safety')],
+      [...ask, chatEnded(this.settings, this.input.channel, handoff === 'kept_for_safety', this.lang)],
       { to: 'closed', cause: 'resident_ended', handoffId: open?.id ?? null },
       'chat_ended',
     );
@@ -395,7 +520,7 @@ class Turn {
   /** What satisfaction.ts is lent of this turn; `risk`: a disclosure now or kept for the team. */
   private satisfactionTurn(risk = false): SatisfactionTurn {
     const { db, conversation, channel } = this.input;
-    return { db, tenant: this.pack.tenant, conversation, channel, risk: risk || !!this.recognition.safety };
+    return { db, tenant: this.pack.tenant, conversation, channel, risk: risk || !!this.recognition.safety, language: this.lang };
   }
 
   /** At the end of a chat: "How did we do?", once per conversation and never after a disclosure (satisfaction.ts). */
@@ -431,7 +556,7 @@ class Turn {
     const { db, conversation, channel, now, runtime, text } = this.input;
     const phone = this.entities.find((e) => e.type === 'phone')?.value;
     const intent = (this.recognition.intent as string | null | undefined) ?? null;
-    const t = { db, runtime, conversation, channel, now, text, phone, intent, dialogue: this.dialogue as CallbackDialogue, effects: this.effects, recognition: this.recognition };
+    const t = { db, runtime, conversation, channel, now, text, phone, intent, dialogue: this.dialogue as CallbackDialogue, effects: this.effects, recognition: this.recognition, language: this.lang };
     const answer = await decideCallback(t, conversation.state === 'queued');
     return answer && this.done(answer.replies, undefined, answer.action);
   }
@@ -443,22 +568,22 @@ class Turn {
     if (/\b(call|ring|phone) (me )?back\b|\bcall ?back\b/.test(text)) {
       if (phone) return this.bookCallback(phone);
       this.dialogue.awaitingCallbackNumber = true;
-      return this.done([{ text: 'What number should we call you on?', askFor: 'phone' }], undefined, 'callback_ask');
+      return this.done([{ text: this.m.turn.callbackNumber, askFor: 'phone' }], undefined, 'callback_ask');
     }
     if (this.dialogue.awaitingCallbackNumber && !command(this.input.text)) {
-      return this.done([{ text: 'That does not look like a UK phone number. Please try again, or say "cancel".', askFor: 'phone' }], undefined, 'callback_retry');
+      return this.done([{ text: this.m.turn.notAPhone, askFor: 'phone' }], undefined, 'callback_retry');
     }
     if (command(this.input.text) === 'cancel' || /^(cancel|leave|stop waiting|dont need|no longer need)/.test(clean(this.input.text))) {
       const open = await openHandoffFor(this.input.db, this.pack.tenant, this.input.conversation.id);
       // Leaving before a person accepted counts against the queue's service level.
       if (open) this.effects.push({ type: 'abandon_handoff', handoffId: open.id });
-      return this.done([{ text: "OK, I've taken you out of the queue. I'm here if you need anything else." }], { to: 'bot', cause: 'resident_left_queue', handoffId: open?.id ?? null }, 'handoff_cancelled');
+      return this.done([{ text: this.m.turn.leftQueue }], { to: 'bot', cause: 'resident_left_queue', handoffId: open?.id ?? null }, 'handoff_cancelled');
     }
     return this.done(
       [
         {
-          text: "Thanks, I've added that to your conversation for our team to see. You're still in their queue.",
-          suggestions: [{ label: 'Stop waiting', value: 'Cancel' }],
+          text: this.m.turn.queuedNote,
+          suggestions: [this.m.turn.stopWaiting],
         },
       ],
       undefined,
@@ -490,9 +615,7 @@ class Turn {
     return this.done(
       [
         {
-          text:
-            `Thank you. I've recorded your request for a call-back on ${phone}, with reference ${row.reference}. ` +
-            `The team will see it when they are back (${describeHours(this.settings.openingHours)}). If it is urgent, call ${this.settings.contact.outOfHoursPhone}.`,
+          text: this.m.turn.callbackBooked(phone, row.reference, hoursIn(this.lang, this.settings.openingHours), this.settings.contact.outOfHoursPhone),
         },
         ...(offer ? [offer] : []),
       ],
@@ -504,8 +627,18 @@ class Turn {
   async decide(): Promise<TurnResult> {
     const d = this.dialogue;
     const text = this.input.text;
+    // The article answered last turn: a message not confidently placed may be a follow-up to it.
+    const previousArticle = d.awaitingFeedback;
 
+    // "Start a new chat" anywhere, and "start again" outside a report, reset the conversation; inside a report "start again" restarts it (issue 17).
+    if (isConversationReset(text) || (!d.flow && command(text) === 'restart')) return this.startAgain();
     if (d.flow) return this.inFlow(d.flow);
+    // "Can I send a photo?" and the accessibility statement: answered whatever the recogniser makes of them.
+    if (asksAboutPhotos(text)) return this.photoQuestion();
+    if (asksForAccessibilityStatement(text)) {
+      const statement = this.accessibilityStatement();
+      if (statement) return statement;
+    }
 
     // Case updates (case-updates.ts): the answer to "tell you when it moves?" (else it lapses), "stop updates".
     const updates = this.updatesTurn();
@@ -519,7 +652,8 @@ class Turn {
     }
     if (d.personOffered && yesNo(text) === true) return this.handoff('resident_request');
     if (d.clarify) {
-      const options = d.clarify.map((c) => ({ value: c.intent, label: c.label }));
+      // The labels shown (in the turn's language), and each service's English name too: the value selects the service.
+      const options = d.clarify.map((c) => ({ value: c.intent, label: c.label, synonyms: [this.pack.servicesById.get(c.intent)?.name ?? c.label] }));
       const picked = matchChoice(text, options);
       if (picked) {
         const query = d.clarifyQuery ?? text;
@@ -549,6 +683,10 @@ class Turn {
     this.resetTransient();
     const top = this.prediction.ranked[0];
     const answerAbove = this.settings.assistant.answerAbove;
+    if (previousArticle && !this.confidentIntent()) {
+      const followUp = this.followUp(previousArticle);
+      if (followUp) return followUp;
+    }
     if (this.prediction.outOfScope) return this.outOfScope();
     if (top && top.confidence >= answerAbove) return this.actOnIntent(top.intent, text);
     // Never a safety guess in the list ("Risk to life?"): an unsure safety reading is asked about instead.
@@ -569,15 +707,15 @@ class Turn {
     this.recognition.actedOn = intent;
     switch (intent) {
       case 'meta.greeting':
-        return this.done([greeting(this.settings)], undefined, 'greeting');
+        return this.done([greeting(this.settings, this.lang)], undefined, 'greeting');
       case 'meta.thanks_goodbye':
         this.dialogue.misunderstandings = 0;
-        return this.done([goodbye(), ...(await this.askSatisfaction(false))], undefined, 'goodbye');
+        return this.done([goodbye(this.lang), ...(await this.askSatisfaction(false))], undefined, 'goodbye');
       case 'meta.speak_to_person':
         return this.handoff('resident_request');
       case 'meta.complaint_about_bot':
         this.dialogue.personOffered = true;
-        return this.done([offerPerson("I'm sorry I haven't been able to help.")], undefined, 'offer_person');
+        return this.done([offerPerson(this.m.turn.notHelped, this.lang)], undefined, 'offer_person');
       case 'out_of_scope':
         return this.outOfScope();
     }
@@ -586,7 +724,7 @@ class Turn {
       const category = intent as SafetyHit['category'];
       return this.safety({ category, kind: category === 'safety.risk_to_life' ? 'danger_now' : 'adult_at_risk', source: 'classifier', reason: 'chosen from the options offered' });
     }
-    const flow = this.pack.flowsByService.get(intent);
+    const flow = this.content.flowsByService.get(intent);
     if (flow) return this.startFlow(flow);
     this.dialogue.misunderstandings = 0;
     const answer = this.answerFromArticles(query, intent);
@@ -595,14 +733,73 @@ class Turn {
       return this.handoff(`service.${intent}`, service, answer.replies.filter((m) => !m.feedbackFor));
     }
     if (answer.replies.length) return answer;
-    return this.done([offerPerson(`I don't have an answer about ${service?.name.toLowerCase() ?? 'that'} here yet.`)], undefined, 'offer_person');
+    return this.done([offerPerson(this.m.turn.noAnswerYet(service?.name.toLowerCase() ?? 'that'), this.lang)], undefined, 'offer_person');
+  }
+
+  /**
+   * The answer written before the turn (`prepareAnswer`) for this message, as replies citing its
+   * passages; null when there is none or it fell back (the caller answers as without an LLM).
+   */
+  private writtenAnswer(mode: PreparedAnswer['mode'], query: string): TurnResult | null {
+    const understood = this.input.understood;
+    const prepared = understood?.text === this.input.text && query === this.input.text ? understood.answer : undefined;
+    if (!prepared || prepared.mode !== mode || (prepared.language ?? 'en') !== this.lang) return null;
+    const written = prepared.written;
+    if (written.kind === 'fallback') {
+      this.recognition.answer = { kind: 'fallback', reason: written.reason, retrieved: written.retrieved.map((p) => p.id) };
+      return null;
+    }
+    const [first, second] = written.sources;
+    const web = !['sms', 'voice', 'whatsapp'].includes(this.input.channel);
+    this.dialogue.misunderstandings = 0;
+    this.dialogue.awaitingFeedback = { articleId: first.articleId, query };
+    this.recognition.articleId = first.articleId;
+    this.recognition.answer = { kind: 'written', mode, sources: written.sources.map((p) => p.id), dropped: written.dropped };
+    const reply: OutboundMessage = {
+      text: written.text,
+      ...(this.input.channel === 'voice' ? { speech: written.speech } : {}),
+      link: { label: web ? `[1] ${passageLabel(first)}` : this.m.turn.more, url: first.url },
+      // A second source, on channels that show cards.
+      ...(second && web ? { card: { title: `[2] ${passageLabel(second)}`, body: excerpt(second.text), link: { label: this.m.turn.onOurWebsite(second.articleTitle), url: second.url } } } : {}),
+    };
+    return this.done([reply, feedbackQuestion(first.articleId, this.lang)], undefined, 'answer');
+  }
+
+  /**
+   * A follow-up to the article answered last turn ("I live on my own" after the council tax
+   * discounts): the written answer when there is one, else the best passage of that article for
+   * this message read with the question before it, with its link. Null: not about that article.
+   */
+  private followUp(previous: { articleId: string; query: string }): TurnResult | null {
+    const written = this.writtenAnswer('follow_up', this.input.text);
+    if (written) return written;
+    const found = answerFromPassages(passagesOf(this.content.articles), {
+      articleIds: [previous.articleId],
+      question: this.input.text,
+      history: [previous.query],
+      channel: this.input.channel,
+    });
+    if (!found) return null;
+    const p = found.passage;
+    const web = !['sms', 'voice', 'whatsapp'].includes(this.input.channel);
+    this.dialogue.misunderstandings = 0;
+    this.dialogue.awaitingFeedback = { articleId: p.articleId, query: this.input.text };
+    this.recognition.articleId = p.articleId;
+    this.recognition.answer = { ...(this.recognition.answer as object | undefined), kind: 'passage', mode: 'follow_up', sources: [p.id] };
+    return this.done(
+      [{ text: found.text, link: { label: web ? passageLabel(p) : this.m.turn.more, url: p.url } }, feedbackQuestion(p.articleId, this.lang)],
+      undefined,
+      'answer',
+    );
   }
 
   private answerFromArticles(query: string, intent: string): TurnResult {
+    const written = this.writtenAnswer('article', query);
+    if (written) return written;
     const beliefs = new Map<string, number>();
     for (const r of this.prediction.ranked.slice(0, 3)) beliefs.set(r.intent, r.confidence);
     beliefs.set(intent, Math.max(beliefs.get(intent) ?? 0, 0.9));
-    const hits = this.input.runtime.articles.search(query, { services: beliefs, limit: 3 });
+    const hits = this.content.articles.search(query, { services: beliefs, limit: 3 });
     const hit = hits.find((h) => h.article.service === intent) ?? hits[0];
     if (!hit) return this.done([], undefined, 'no_article');
     const a = hit.article;
@@ -613,10 +810,10 @@ class Turn {
       [
         {
           text: a.summary,
-          card: { title: a.title, body: a.summary, link: { label: `${a.title} on our website`, url: a.url } },
+          card: { title: a.title, body: a.summary, link: { label: this.m.turn.onOurWebsite(a.title), url: a.url } },
           ...(related.length ? { suggestions: related.map((h) => ({ label: h.article.title, value: h.article.title })) } : {}),
         },
-        { text: 'Was this useful?', suggestions: FEEDBACK_SUGGESTIONS, askFor: 'yes_no', feedbackFor: { articleId: a.id } },
+        feedbackQuestion(a.id, this.lang),
       ],
       undefined,
       'answer',
@@ -628,16 +825,80 @@ class Turn {
     this.effects.push({ type: 'article_feedback', conversationId: this.input.conversation.id, articleId: f.articleId, useful, query: f.query });
     this.resetTransient();
     this.recognition.feedback = { articleId: f.articleId, useful };
-    if (useful) return this.done([{ text: 'Thank you. Is there anything else I can help with?' }], undefined, 'feedback');
+    if (useful) return this.done([{ text: this.m.turn.feedbackThanks }], undefined, 'feedback');
     this.dialogue.misunderstandings++;
     if (this.dialogue.misunderstandings >= this.settings.assistant.misunderstandingsBeforeOffer) {
       this.dialogue.personOffered = true;
-      return this.done([offerPerson('Thank you for telling me.')], undefined, 'feedback');
+      return this.done([offerPerson(this.m.turn.thanksForTelling, this.lang)], undefined, 'feedback');
     }
     return this.done(
-      [{ text: 'Thank you for telling me. Could you tell me a bit more about what you need? You can also ask to talk to a person.' }],
+      [{ text: this.m.turn.feedbackMore }],
       undefined,
       'feedback',
+    );
+  }
+
+  /** The pack's articles in the turn's language (Welsh where translated), for answers chosen by id or service. */
+  private localArticles() {
+    return localisedContent(this.pack, this.lang).articles;
+  }
+
+  /**
+   * A question asked inside a flow: answered from the flow (its team and target days), the rules
+   * for files, or its service article; else from another service's article when the recogniser is
+   * sure of it; else a person is offered. Then the pending question again; nothing is stored.
+   */
+  private flowQuestion(flow: Flow, state: ActiveFlow): TurnResult {
+    this.dialogue.flow = state;
+    const text = this.input.text;
+    const articles = this.localArticles();
+    const own = articles.filter((a) => a.service === flow.service);
+    const found = answerFlowQuestion({ text, flow, settings: this.settings, channel: this.input.channel, articles: own, allArticles: articles, lang: this.lang });
+    // The flow's timing or price answers only a question about this flow, not "how much is a garden waste subscription?".
+    const fits = !!found && (found.topic === 'photo' || found.topic === 'accessibility' || found.topic === 'other' || isAboutThisFlow(text, flow, own));
+    let answer = fits ? found!.reply : null;
+    this.recognition.flowQuestion = found?.topic ?? 'other';
+    const top = this.prediction.ranked[0];
+    if (!answer && top && top.intent !== flow.service && top.confidence >= 0.7 && !this.prediction.outOfScope && this.pack.servicesById.has(top.intent) && !top.intent.startsWith('meta.') && !top.intent.startsWith('safety.')) {
+      answer = this.answerFromArticles(text, top.intent).replies[0] ?? null;
+      delete this.dialogue.awaitingFeedback;
+    }
+    const prompt = repeatQuestion(state, this.flowContext(flow))[0];
+    return this.done([answer ?? personForQuestion(this.lang), { ...prompt, text: this.m.turn.carryOn(prompt.text) }], undefined, answer ? 'flow_question' : 'flow_question_person');
+  }
+
+  /** "Start again" / "start a new chat": a real reset; a report in progress is dropped, unsent. */
+  private startAgain(): TurnResult {
+    const hadReport = !!this.dialogue.flow;
+    this.dialogue = emptyDialogue();
+    this.recognition.reset = { hadReport };
+    return this.done([startAgainReply(hadReport, this.lang)], undefined, 'start_again');
+  }
+
+  /** "Can I send a photo?" outside a report: how, on this channel; a report it names is started after the answer. */
+  private async photoQuestion(): Promise<TurnResult> {
+    this.resetTransient();
+    const answer = photoAnswer(this.settings, this.input.channel, false, this.lang);
+    const top = this.prediction.ranked[0];
+    const flow = this.confidentIntent() && top ? this.content.flowsByService.get(top.intent) : undefined;
+    if (flow) {
+      const started = await this.startFlow(flow);
+      return this.done([answer, ...started.replies], undefined, `photo_answer:${flow.id}`);
+    }
+    return this.done([answer], undefined, 'photo_answer');
+  }
+
+  /** The accessibility statement (content/<pack>/articles/corp-accessibility-statement.md); null when the pack has none. */
+  private accessibilityStatement(): TurnResult | null {
+    const a = accessibilityArticle(this.localArticles());
+    if (!a) return null;
+    this.resetTransient();
+    this.dialogue.awaitingFeedback = { articleId: a.id, query: this.input.text };
+    this.recognition.articleId = a.id;
+    return this.done(
+      [{ text: a.summary, card: { title: a.title, body: a.summary, link: { label: this.m.turn.onOurWebsite(a.title), url: a.url } } }, feedbackQuestion(a.id, this.lang)],
+      undefined,
+      'answer',
     );
   }
 
@@ -650,14 +911,21 @@ class Turn {
   }
 
   private flowContext(flow: Flow): FlowContext {
-    return { flow, settings: this.settings, gazetteer: this.input.runtime.gazetteer, channel: this.input.channel, entities: this.entities };
+    return { flow, settings: this.settings, gazetteer: this.input.runtime.gazetteer, channel: this.input.channel, entities: this.entities, language: this.lang };
   }
 
   async inFlow(active: ActiveFlow): Promise<TurnResult> {
-    const flow = this.pack.flows.find((f) => f.id === active.id);
+    const flow = this.content.flows.find((f) => f.id === active.id);
     if (!flow) {
       delete this.dialogue.flow;
       return this.decide();
+    }
+    // A question about the report itself (a photo, how long, what next, being in) is answered first, and never taken as an answer (issue 17).
+    const asked = this.input.text;
+    const topic = command(asked) ? 'other' : flowQuestionTopic(asked);
+    const ownArticles = this.localArticles().filter((a) => a.service === flow.service);
+    if (topic === 'photo' || topic === 'accessibility' || (topic !== 'other' && questionStrength(asked) === 'strong' && isAboutThisFlow(asked, flow, ownArticles))) {
+      return this.flowQuestion(flow, active);
     }
     // A free-text question (a place description, "anything else?") would swallow a new question: check first.
     const aside = this.asideQuestion(flow);
@@ -665,7 +933,7 @@ class Turn {
       this.dialogue.flow = active;
       const prompt = repeatQuestion(active, this.flowContext(flow))[0];
       return this.done(
-        [aside, { ...prompt, text: `To carry on with your report: ${prompt.text}` }],
+        [aside, { ...prompt, text: this.m.turn.carryOn(prompt.text) }],
         undefined,
         'flow_aside',
       );
@@ -679,7 +947,7 @@ class Turn {
         // Three more tries before the offer is made again.
         this.dialogue.flow = { ...active, attempts: 0 };
         const prompt = repeatQuestion(active, this.flowContext(flow))[0];
-        return this.done([{ ...prompt, text: `OK. ${prompt.text}` }], undefined, 'flow_retry');
+        return this.done([{ ...prompt, text: this.m.turn.ok(prompt.text) }], undefined, 'flow_retry');
       }
     }
     const turn = continueFlow(active, this.input.text, this.flowContext(flow));
@@ -689,6 +957,8 @@ class Turn {
         return this.done(turn.replies, undefined, 'flow_cancelled');
       case 'person':
         return this.handoff('resident_request', this.pack.servicesById.get(flow.service));
+      case 'question':
+        return this.flowQuestion(flow, turn.state);
       case 'complete':
         return this.finishFlow(flow, turn.state);
       case 'continue':
@@ -707,7 +977,7 @@ class Turn {
             const [first] = answer.replies;
             const resume = turn.replies[0];
             return this.done(
-              [first, { ...resume, text: `To carry on with your report: ${resume.text.replace(/^Sorry, I didn't catch that\.\s*/, '')}` }],
+              [first, { ...resume, text: this.m.turn.carryOn(resume.text.replace(/^(?:Sorry, I didn't catch that\.|Mae'n ddrwg gen i, wnes i ddim deall hynny'n iawn\.)\s*/, '')) }],
               undefined,
               'flow_aside',
             );
@@ -715,7 +985,7 @@ class Turn {
         }
         if (turn.state.attempts >= 3) {
           this.dialogue.personOffered = true;
-          return this.done([...turn.replies, offerPerson("I'm having trouble with this question.")], undefined, 'flow_retry');
+          return this.done([...turn.replies, offerPerson(this.m.turn.troubleWithQuestion, this.lang)], undefined, 'flow_retry');
         }
         return this.done(turn.replies, undefined, 'flow_retry');
       }
@@ -734,10 +1004,12 @@ class Turn {
     return answer.replies[0] ?? null;
   }
 
-  private async finishFlow(flow: Flow, state: ActiveFlow): Promise<TurnResult> {
+  private async finishFlow(local: Flow, state: ActiveFlow): Promise<TurnResult> {
     delete this.dialogue.flow;
+    // Case details, summaries and handoff notes are for staff and back offices: from the English flow of the same id.
+    const flow = this.pack.flows.find((f) => f.id === local.id) ?? local;
     if (flow.outcome.type === 'lookup') {
-      const reply = binDayAnswer(state, flow, this.input.runtime.gazetteer, this.input.now, this.settings.openingHours.timezone);
+      const reply = binDayAnswer(state, flow, this.input.runtime.gazetteer, this.input.now, this.settings.openingHours.timezone, this.lang);
       return this.done([reply], undefined, 'lookup');
     }
     const outcome = flow.outcome;
@@ -759,20 +1031,24 @@ class Turn {
       });
       // The case the resident's report joined: what "keep me updated?" and a later status question refer to.
       this.recognition.caseReference = duplicate.reference;
-      const when = formatDate(duplicate.created_at, this.settings.openingHours.timezone);
+      const when = formatDate(duplicate.created_at, this.settings.openingHours.timezone, this.lang);
       // Nearby: how far, never the other report's place (it may be someone's address or words).
       const metres = match.basis === 'nearby' ? (match.distanceMetres ?? 0) : null;
-      const where = metres === null ? '' : metres <= 10 ? ', at the same spot' : `, about ${Math.round(metres / 5) * 5} metres from the place you gave`;
-      const what = metres === null ? 'This was already reported' : 'This looks like the same problem as one reported';
       const spaced = duplicate.reference.replace('-', ' ').split('').join(' ');
+      const facts = {
+        when,
+        metres: metres === null ? null : Math.round(metres / 5) * 5,
+        sameSpot: metres !== null && metres <= 10,
+        reference: duplicate.reference,
+        spaced,
+        status: this.m.caseStatus[duplicate.status] ?? statusLabel(duplicate.status),
+      };
       return this.done(
         await this.caseUpdates(duplicate, state.contact, [
           {
-            text:
-              `Thank you. ${what} on ${when}${where}, so I've added your report to it rather than open a new one. ` +
-              `The reference is ${duplicate.reference}. It is ${statusLabel(duplicate.status)}.`,
-            speech: `Thank you. ${what} on ${when}${where}, so I've added your report to it. The reference is ${spaced}. It is ${statusLabel(duplicate.status)}.`,
-            suggestions: [{ label: 'Report something else', value: 'I want to report something else' }],
+            text: this.m.turn.duplicate(facts),
+            speech: this.m.turn.duplicateSpoken(facts),
+            suggestions: [this.m.turn.reportSomethingElse],
           },
         ]),
         undefined,
@@ -806,12 +1082,9 @@ class Turn {
     return this.done(
       await this.caseUpdates(row, state.contact, [
         {
-          text:
-            `Thank you. Your report has been sent. Your reference is ${row.reference}.\n\n` +
-            `What happens next: our ${outcome.team.replace(/_/g, ' ')} team aims to deal with it by ${formatDate(target, this.settings.openingHours.timezone)}. ` +
-            `You can ask me about it at any time by giving your reference.`,
-          speech: `Thank you. Your report has been sent. Your reference is ${spaced}. Again, that's ${spaced}.`,
-          suggestions: [{ label: 'Report something else', value: 'I want to report something else' }],
+          text: this.m.turn.caseCreated(row.reference, teamName(this.settings, outcome.team, this.lang), formatDate(target, this.settings.openingHours.timezone, this.lang)),
+          speech: this.m.turn.caseCreatedSpoken(spaced),
+          suggestions: [this.m.turn.reportSomethingElse],
         },
         ...(offer ? [offer] : []),
       ]),
@@ -828,7 +1101,7 @@ class Turn {
   /** What the case-updates part is lent of this turn: its reads, dialogue, effects and recognition. */
   private updatesTurn(): CaseUpdatesTurn {
     const { db, conversation, channel, now, runtime } = this.input;
-    return { db, runtime, conversation, channel, now, dialogue: this.dialogue, effects: this.effects, recognition: this.recognition };
+    return { db, runtime, conversation, channel, now, dialogue: this.dialogue, effects: this.effects, recognition: this.recognition, language: this.lang };
   }
 
   /**
@@ -858,7 +1131,7 @@ class Turn {
     this.effects.push({ type: 'claim_contact', contactId, kind: 'phone', value: phone, ...(sendCode ? { codeExpiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000) } : {}) });
     if (!sendCode) return null;
     this.recognition.codeOffered = claim ? { claimId: claim.id } : true;
-    return codeOffered(phone);
+    return codeOffered(phone, this.lang);
   }
 
   /** Six digits after a code was texted: checked against it (expiry, tries, single use); right links the contacts. Null: not a code reply. */
@@ -868,15 +1141,15 @@ class Turn {
     if (!conversation.contact_id) return null;
     const claim = await latestClaimCode(db, tenant, conversation.contact_id, new Date(now.getTime() - CODE_LOOKBACK_MS));
     if (!claim) return null;
-    if (claim.code_used_at) return claimCodeMatches(claim, code) ? this.done([codeAlreadyUsed()], undefined, 'code_reused') : null;
+    if (claim.code_used_at) return claimCodeMatches(claim, code) ? this.done([codeAlreadyUsed(this.lang)], undefined, 'code_reused') : null;
     if (claim.verified_at) return null;
-    if (claim.code_expires_at && claim.code_expires_at.getTime() <= now.getTime()) return this.done([codeExpired()], undefined, 'code_expired');
-    if (claim.code_attempts >= CODE_ATTEMPTS) return this.done([codeUsedUp()], undefined, 'code_used_up');
-    if (!claim.code_hash) return this.done([codeNotSentYet()], undefined, 'code_not_sent');
+    if (claim.code_expires_at && claim.code_expires_at.getTime() <= now.getTime()) return this.done([codeExpired(this.lang)], undefined, 'code_expired');
+    if (claim.code_attempts >= CODE_ATTEMPTS) return this.done([codeUsedUp(this.lang)], undefined, 'code_used_up');
+    if (!claim.code_hash) return this.done([codeNotSentYet(this.lang)], undefined, 'code_not_sent');
     if (!claimCodeMatches(claim, code)) {
       // The claim's row is locked (latestClaimCode) until the turn commits: this count is the stored one.
       this.effects.push({ type: 'claim_code_attempt', claimId: claim.id });
-      return this.done([codeWrong(CODE_ATTEMPTS - (claim.code_attempts + 1))], undefined, 'code_wrong');
+      return this.done([codeWrong(CODE_ATTEMPTS - (claim.code_attempts + 1), this.lang)], undefined, 'code_wrong');
     }
     // The number's own contact absorbs this one; nobody holds the number yet: it becomes this contact's.
     const contactId = (await contactIdForIdentity(db, tenant, PHONE_IDENTITY, claim.value)) ?? conversation.contact_id;
@@ -894,7 +1167,7 @@ class Turn {
       detail: { from: conversation.contact_id, to: contactId, claimId: claim.id },
       },
     });
-    return this.done([codeLinked(claim.value)], undefined, 'code_linked');
+    return this.done([codeLinked(claim.value, this.lang)], undefined, 'code_linked');
   }
 
   /** A reference given: its status to anyone, its details to the reporter (case-status.ts). */
@@ -919,6 +1192,7 @@ class Turn {
       recognition: this.recognition,
       codesAvailable: !!runtime.codes,
       offerCode: (phone) => this.givenDetails({ phone }),
+      language: this.lang,
     };
   }
 
@@ -931,42 +1205,43 @@ class Turn {
     const text = clean(this.input.text);
     const s = this.settings;
     let signpost = '';
-    if (/\b(gp|doctor|surgery|hospital|prescription|nhs|dentist)\b/.test(text)) signpost = `For health matters, contact your GP or call NHS ${s.emergency.nhs ?? '111'}.`;
-    else if (/\b(police|crime|stolen|burglary|theft|assault)\b/.test(text)) signpost = `To report a crime that is not an emergency, call the police on ${s.emergency.police ?? '101'}. In an emergency, call 999.`;
-    else if (/\b(universal credit|dwp|pension|jobcentre|pip)\b/.test(text)) signpost = 'Universal Credit and other benefits are run by the Department for Work and Pensions (DWP): visit GOV.UK or call the Universal Credit helpline.';
-    else if (/\b(dvla|driving licen[cs]e|car tax|vehicle tax|passport|hmrc|tax code)\b/.test(text)) signpost = 'That is handled by a national government service. You can find it on GOV.UK.';
-    else if (/\b(water|sewer|gas|electric|electricity|power cut|energy)\b/.test(text)) signpost = 'Water, gas and electricity problems are dealt with by your supplier or network operator. For a gas leak call 0800 111 999; for a power cut call 105.';
-    const lead = "Sorry, that isn't something the council deals with, so I can't help with it here.";
-    const reply: OutboundMessage = { text: signpost ? `${lead} ${signpost}` : `${lead} I can help with council services such as bins, council tax, roads, housing and more.` };
+    const elsewhere = this.m.elsewhere;
+    if (/\b(gp|doctor|surgery|hospital|prescription|nhs|dentist|meddyg|ysbyty|deintydd)\b/.test(text)) signpost = elsewhere.health(s.emergency.nhs ?? '111');
+    else if (/\b(police|crime|stolen|burglary|theft|assault|heddlu|trosedd|lladrad)\b/.test(text)) signpost = elsewhere.police(s.emergency.police ?? '101');
+    else if (/\b(universal credit|dwp|pension|jobcentre|pip|credyd cynhwysol|pensiwn)\b/.test(text)) signpost = elsewhere.benefits;
+    else if (/\b(dvla|driving licen[cs]e|car tax|vehicle tax|passport|hmrc|tax code|trwydded yrru|pasbort)\b/.test(text)) signpost = elsewhere.national;
+    else if (/\b(water|sewer|gas|electric|electricity|power cut|energy|trydan|nwy)\b/.test(text)) signpost = elsewhere.utilities;
+    const lead = this.m.turn.notCouncil;
+    const reply: OutboundMessage = { text: signpost ? `${lead} ${signpost}` : `${lead} ${this.m.turn.councilServices}` };
     if (this.dialogue.misunderstandings >= s.assistant.misunderstandingsBeforeOffer) {
       this.dialogue.personOffered = true;
-      return this.done([reply, offerPerson('If I have misunderstood,')], undefined, 'out_of_scope');
+      return this.done([reply, offerPerson(this.m.turn.misunderstoodPrefix, this.lang)], undefined, 'out_of_scope');
     }
     return this.done([reply], undefined, 'out_of_scope');
   }
 
   private clarify(candidates: { intent: string; confidence: number }[]): TurnResult {
     this.dialogue.misunderstandings++;
-    const options = candidates.map((c) => ({ intent: c.intent, label: this.pack.servicesById.get(c.intent)!.name }));
+    const options = candidates.map((c) => ({ intent: c.intent, label: serviceName(this.pack, c.intent, this.lang)! }));
     this.dialogue.clarify = options;
     this.dialogue.clarifyQuery = this.input.text;
     this.recognition.clarify = options.map((o) => o.intent);
     const suggestions = options.map((o) => ({ label: o.label, value: o.label }));
-    suggestions.push({ label: 'Something else', value: 'Something else' });
+    suggestions.push(this.m.turn.somethingElse);
     if (this.dialogue.misunderstandings >= this.settings.assistant.misunderstandingsBeforeOffer) {
-      suggestions.push({ label: 'Talk to a person', value: 'Talk to a person' });
+      suggestions.push(this.m.talkToPerson);
     }
-    return this.done([{ text: "I'm not sure I understood. Did you mean one of these?", suggestions, askFor: 'choice' }], undefined, 'clarify');
+    return this.done([{ text: this.m.turn.notSure, suggestions, askFor: 'choice' }], undefined, 'clarify');
   }
 
   private notUnderstood(): TurnResult {
     this.dialogue.misunderstandings++;
     if (this.dialogue.misunderstandings >= this.settings.assistant.misunderstandingsBeforeOffer) {
       this.dialogue.personOffered = true;
-      return this.done([offerPerson("Sorry, I still don't understand.")], undefined, 'not_understood');
+      return this.done([offerPerson(this.m.turn.stillNotUnderstood, this.lang)], undefined, 'not_understood');
     }
     return this.done(
-      [{ text: "Sorry, I didn't understand that. Could you say it another way? For example: \"my bin wasn't collected\" or \"how do I pay council tax\"." }],
+      [{ text: this.m.turn.notUnderstood }],
       undefined,
       'not_understood',
     );
@@ -988,11 +1263,11 @@ class Turn {
       [
         ...before,
         {
-          ...handoffMessage(this.settings, queue.name, open, notice.priority === 'urgent', wait, agentNow),
+          ...handoffMessage(this.settings, queueName(this.settings, queue.id, this.lang), open, notice.priority === 'urgent', wait, agentNow, this.lang),
           handoff: { ...notice, staffAvailable: open, route, ...(wait !== null ? { estimatedWaitSeconds: Math.round(wait) } : {}) },
-          ...(open ? {} : { suggestions: OUT_OF_HOURS_OPTIONS }),
+          ...(open ? {} : { suggestions: this.m.outOfHoursOptions }),
           // Nobody free now: where the council offers call-backs, one is a choice (a caller waits in the Twilio queue instead).
-          ...(open && !agentNow && this.settings.callbacks && this.input.channel !== 'voice' ? { suggestions: [OUT_OF_HOURS_OPTIONS[0]] } : {}),
+          ...(open && !agentNow && this.settings.callbacks && this.input.channel !== 'voice' ? { suggestions: [this.m.outOfHoursOptions[0]] } : {}),
         },
       ],
       { to: 'queued', cause: 'handoff_created', handoffId: (this.recognition.handoff as { id: string }).id },
@@ -1037,6 +1312,8 @@ class Turn {
       reason,
       priority,
       queue: queue.id,
+      // The conversation's language: routing prefers agents who speak it (handoff/queue/routing.ts).
+      language: this.lang,
       summary: summaryParts.join(' '),
       context: {
         channel: this.input.channel,

@@ -1,77 +1,140 @@
-import { describeHours } from '../handoff/index.js';
 import type { RiskKind } from '../intents/index.js';
 import type { Settings } from './content-pack/index.js';
 import type { Signpost } from './content-pack/schemas.js';
 import { clean } from './matching.js';
-import type { ChannelName, OutboundMessage, Suggestion } from './messages.js';
+import type { ChannelName, Language, OutboundMessage, Suggestion } from './messages.js';
+import { hoursIn, isBilingual, messagesIn, offeredLanguages, type Messages } from './i18n/index.js';
 
-/** Fixed wording of the assistant, in one place so content editors and translators can find it. */
+/**
+ * Fixed wording of the assistant, in one place so content editors and translators can find it;
+ * the words themselves, in English and Welsh, are in bot/i18n/catalogue.ts. Each reply takes the
+ * turn's language (English when not given).
+ */
 
-export const POPULAR_TASKS: Suggestion[] = [
-  { label: 'Report a missed bin', value: 'Report a missed bin' },
-  { label: 'When is my bin day?', value: 'When is my bin day?' },
-  { label: 'Report a pothole', value: 'Report a pothole' },
-  { label: 'Pay my council tax', value: 'How do I pay my council tax?' },
-  { label: 'Talk to a person', value: 'Talk to a person' },
-];
+export const POPULAR_TASKS: Suggestion[] = messagesIn('en').popularTasks;
 
-export function greeting(s: Settings): OutboundMessage {
+/** The council's and the assistant's names in `lang` (Welsh names from `settings.welsh`, else the English ones). */
+export function namesIn(s: Settings, lang: Language | null | undefined): { councilName: string; shortName: string; assistantName: string } {
+  const welsh = (s as { welsh?: { councilName: string; shortName: string; assistantName: string } }).welsh;
+  if (lang === 'cy' && welsh) return welsh;
+  return { councilName: s.councilName, shortName: s.shortName, assistantName: s.assistant.name };
+}
+
+/**
+ * The first message. A council offering English and Welsh (`settings.languages`), asked without a
+ * language (a new conversation), greets in both, Welsh first as the Welsh Language Standards
+ * expect, and offers "Cymraeg" / "English" first; otherwise in `lang`, with the popular tasks.
+ */
+export function greeting(s: Settings, lang?: Language): OutboundMessage {
+  if (!lang && isBilingual(s)) {
+    const cy = messagesIn('cy');
+    const en = messagesIn('en');
+    const cyNames = namesIn(s, 'cy');
+    return {
+      text: `${cy.greetingIntro(cyNames.assistantName, cyNames.councilName)} ${cy.languageQuestion}\n\n${en.greetingIntro(s.assistant.name, s.councilName)} ${en.languageQuestion}`,
+      // The choice first; then the popular tasks in the council's default language, for a resident who just starts.
+      suggestions: [{ label: 'Cymraeg', value: 'Cymraeg' }, { label: 'English', value: 'English' }, ...messagesIn(offeredLanguages(s)[0]).popularTasks],
+    };
+  }
+  const m = messagesIn(lang);
+  const names = namesIn(s, lang);
   return {
-    text: `Hello, I'm the ${s.assistant.name}, ${s.councilName}'s online assistant. I can answer questions, report problems like missed bins or potholes, and put you through to our team. What can I help with?`,
-    suggestions: POPULAR_TASKS,
+    text: `${m.greetingIntro(names.assistantName, names.councilName)} ${m.helpQuestion}`,
+    suggestions: m.popularTasks,
   };
 }
 
-export function goodbye(): OutboundMessage {
-  return { text: "You're welcome. If you need anything else, just type it here. Goodbye for now." };
+/** After "Cymraeg" or "English": the assistant carries on in that language, with the popular tasks. */
+export function languageChosen(lang: Language): OutboundMessage {
+  const m = messagesIn(lang);
+  return { text: `${m.languageChosen} ${m.helpQuestion}`, suggestions: m.popularTasks, language: lang };
+}
+
+export function goodbye(lang?: Language): OutboundMessage {
+  return { text: messagesIn(lang).goodbye };
 }
 
 /** Who to call when a council's pack names nobody for a kind of risk: national services, then the council's own lines. */
-export function defaultSignposting(s: Settings): Record<RiskKind, Signpost[]> {
+export function defaultSignposting(s: Settings, lang?: Language): Record<RiskKind, Signpost[]> {
   const e = s.emergency;
+  const m = messagesIn(lang);
+  const n = m.signpostNames;
+  const note = m.signpostNotes;
+  const short = namesIn(s, lang).shortName;
   const nines = e.emergencyServices ?? '999';
   const duty = e.outOfHoursDuty ?? s.contact.outOfHoursPhone;
-  const council = (name: string, number: string | undefined, note: string): Signpost[] => (number ? [{ name: `${s.shortName} ${name}`, number, note }] : []);
-  const outOfHours = council('out-of-hours duty team', duty, 'evenings, weekends and bank holidays');
+  const council = (name: (council: string) => string, number: string | undefined, what: string): Signpost[] => (number ? [{ name: name(short), number, note: what }] : []);
+  const outOfHours = council(m.councilTeams.duty, duty, note.outOfHours);
   return {
     suicide_self_harm: [
-      { name: 'Emergency services', number: nines, note: 'if a life is at risk now' },
-      { name: 'Samaritans', number: e.samaritans ?? '116 123', note: 'free, any time, day or night' },
-      { name: 'Shout', number: '85258', note: 'text SHOUT, free, any time' },
-      { name: 'NHS', number: e.nhs ?? '111', note: 'choose option 2 for urgent mental health help' },
+      { name: n.emergency, number: nines, note: note.lifeAtRisk },
+      { name: n.samaritans, number: e.samaritans ?? '116 123', note: note.anyTime },
+      { name: n.shout, number: '85258', note: note.shout },
+      { name: n.nhs, number: e.nhs ?? '111', note: note.nhsMentalHealth },
     ],
-    danger_now: [{ name: 'Emergency services', number: nines, note: 'if someone is hurt or in danger now' }],
+    danger_now: [{ name: n.emergency, number: nines, note: note.hurtOrDanger }],
     fire_gas_co: [
-      { name: 'Emergency services', number: nines, note: 'for a fire, or if anyone is unwell' },
+      { name: n.emergency, number: nines, note: note.fire },
       {
-        name: 'National Gas Emergency',
+        name: n.gas,
         number: '0800 111 999',
-        note: 'for a smell of gas or carbon monoxide: leave the building, do not use switches or flames, and call from outside',
-        match: ['gas', 'carbon monoxide', 'monoxide', 'co alarm', 'fumes', 'boiler'],
+        note: note.gas,
+        match: [...m.gasWords],
       },
     ],
-    crime_violence: [{ name: 'Police', number: nines, note: 'if a crime is happening now or someone is in danger' }],
+    crime_violence: [{ name: n.police, number: nines, note: note.crime }],
     domestic_abuse: [
-      { name: 'Emergency services', number: nines, note: 'if you are in danger now' },
-      { name: 'National Domestic Abuse Helpline', number: e.domesticAbuseHelpline ?? '0808 2000 247', note: 'free, 24 hours, confidential' },
+      { name: n.emergency, number: nines, note: note.youInDanger },
+      { name: n.domesticAbuse, number: e.domesticAbuseHelpline ?? '0808 2000 247', note: note.helpline },
     ],
     child_at_risk: [
-      { name: 'Emergency services', number: nines, note: 'if a child is in immediate danger' },
-      ...council("children's services", e.childrenSocialCare, 'in office hours'),
+      { name: n.emergency, number: nines, note: note.childDanger },
+      ...council(m.councilTeams.children, e.childrenSocialCare, note.officeHours),
       ...outOfHours,
-      { name: 'NSPCC', number: '0808 800 5000', note: 'free advice if you are worried about a child' },
+      { name: n.nspcc, number: '0808 800 5000', note: note.nspcc },
     ],
     adult_at_risk: [
-      { name: 'Emergency services', number: nines, note: 'if someone is in immediate danger' },
-      ...council('adult social care', e.adultSocialCare, 'in office hours'),
+      { name: n.emergency, number: nines, note: note.someoneDanger },
+      ...council(m.councilTeams.adults, e.adultSocialCare, note.officeHours),
       ...outOfHours,
     ],
   };
 }
 
+/**
+ * A pack's own signposting entry said in Welsh: its name and note where they are the wordings the
+ * assistant knows (the national services, the council's teams, "Monday to Friday, 8:30am to 5pm"),
+ * else as the pack gives them.
+ */
+function inWelsh(s: Settings, p: Signpost): Signpost {
+  const en = messagesIn('en');
+  const cy = messagesIn('cy');
+  const short = s.shortName;
+  const cyShort = namesIn(s, 'cy').shortName;
+  const known = new Map<string, string>();
+  for (const key of Object.keys(en.signpostNames) as (keyof Messages['signpostNames'])[]) known.set(en.signpostNames[key], cy.signpostNames[key]);
+  for (const key of Object.keys(en.signpostNotes) as (keyof Messages['signpostNotes'])[]) known.set(en.signpostNotes[key], cy.signpostNotes[key]);
+  for (const key of Object.keys(en.councilTeams) as (keyof Messages['councilTeams'])[]) known.set(en.councilTeams[key](short), cy.councilTeams[key](cyShort));
+  known.set(en.signpostExtras.silentCall, cy.signpostExtras.silentCall);
+  known.set(en.signpostExtras.emergencyDuty(short), cy.signpostExtras.emergencyDuty(cyShort));
+  const say = (t: string) => known.get(t) ?? weekdayHours(t) ?? t;
+  return { ...p, name: say(p.name), ...(p.note ? { note: say(p.note) } : {}), ...(p.match ? { match: [...new Set([...p.match, ...(p.match.includes('gas') ? cy.gasWords : [])])] } : {}) };
+}
+
+const DAYS_CY: Record<string, string> = { Monday: 'Llun', Tuesday: 'Mawrth', Wednesday: 'Mercher', Thursday: 'Iau', Friday: 'Gwener', Saturday: 'Sadwrn', Sunday: 'Sul' };
+
+/** "Monday to Friday, 8:30am to 5pm" → "o ddydd Llun i ddydd Gwener, 8:30yb tan 5yh"; null for anything else. */
+function weekdayHours(t: string): string | null {
+  const m = /^(\w+day) to (\w+day), (\d{1,2}(?::\d{2})?)(am|pm) to (\d{1,2}(?::\d{2})?)(am|pm)$/.exec(t);
+  if (!m || !DAYS_CY[m[1]] || !DAYS_CY[m[2]]) return null;
+  const period = (p: string) => (p === 'am' ? 'yb' : 'yh');
+  return `o ddydd ${DAYS_CY[m[1]]} i ddydd ${DAYS_CY[m[2]]}, ${m[3]}${period(m[4])} tan ${m[5]}${period(m[6])}`;
+}
+
 /** The kind's services in the order to name them: the pack's (or the defaults), an entry matching the message first. */
-export function signpostsFor(s: Settings, kind: RiskKind, text = ''): Signpost[] {
-  const list = s.signposting?.[kind] ?? defaultSignposting(s)[kind];
+export function signpostsFor(s: Settings, kind: RiskKind, text = '', lang?: Language): Signpost[] {
+  const own = s.signposting?.[kind];
+  const list = own ? (lang === 'cy' ? own.map((p) => inWelsh(s, p)) : own) : defaultSignposting(s, lang)[kind];
   const t = ` ${clean(text)} `;
   const matches = (p: Signpost) => (p.match ?? []).some((w) => t.includes(` ${clean(w)} `));
   return [...list.filter(matches), ...list.filter((p) => !matches(p))];
@@ -89,15 +152,6 @@ export function spokenNumber(number: string): string {
 }
 
 
-const OPENING: Record<RiskKind, string> = {
-  suicide_self_harm: "I'm really sorry you're going through this. You don't have to face it alone, and you can talk to someone now.",
-  danger_now: 'This sounds like an emergency. If someone is hurt or in danger, get help now.',
-  fire_gas_co: 'Please get everyone to safety first.',
-  crime_violence: 'If this is happening now, please get help straight away.',
-  domestic_abuse: "Thank you for telling us. You're not alone, and help is available.",
-  child_at_risk: "Thank you for telling us. A child's safety comes first.",
-  adult_at_risk: 'Thank you for telling us. Please get help for them now.',
-};
 
 /**
  * What will happen next, decided when the safety handoff is made (bot/policy.ts): a person here
@@ -106,33 +160,32 @@ const OPENING: Record<RiskKind, string> = {
 export type SafetyRoute = 'agent' | 'duty' | 'none';
 
 /** The reply to a safety disclosure: the kind's services, the right one first, then only what will really happen. */
-export function safetyReply(s: Settings, kind: RiskKind, route: SafetyRoute, at: { open: boolean; text?: string }): OutboundMessage {
-  const services = signpostsFor(s, kind, at.text);
+export function safetyReply(s: Settings, kind: RiskKind, route: SafetyRoute, at: { open: boolean; text?: string; language?: Language }): OutboundMessage {
+  const m = messagesIn(at.language);
+  const services = signpostsFor(s, kind, at.text, at.language);
   const lines = services.map((p) => `- ${p.name}: ${p.number}${p.note ? `, ${p.note}` : ''}`);
   const spoken = services.map((p) => `${p.name}: ${spokenNumber(p.number)}${p.note ? `, ${p.note}` : ''}.`);
   const councilLine = at.open ? s.contact.phone : s.contact.outOfHoursPhone;
+  const w = m.safetyNext;
   let next: string;
   let nextSpoken: string;
   if (route === 'agent') {
-    next = 'A member of our team is here and will join this conversation now.';
-    nextSpoken = 'A member of our team is here and will join you now.';
+    next = w.agent;
+    nextSpoken = w.agentSpoken;
   } else if (route === 'duty') {
-    next = "I'm alerting the council's duty officer now; I'll tell you here once they've been reached.";
-    nextSpoken = "I'm alerting the council's duty officer now.";
+    next = w.duty;
+    nextSpoken = w.dutySpoken;
   } else if (at.open) {
-    next =
-      `Nobody from our team is free to join this chat right now, so please don't wait for a reply here: call the numbers above, or the council on ${councilLine}. ` +
-      'Your message is at the front of our queue and the team will see it.';
-    nextSpoken = `Nobody from our team is free right now, so please call the numbers I've given you, or the council on ${spokenNumber(councilLine)}.`;
+    next = w.noneOpen(councilLine);
+    nextSpoken = w.noneOpenSpoken(spokenNumber(councilLine));
   } else {
-    next =
-      `Nobody from the council can be reached through this chat right now. Please call the numbers above, or the council's out-of-hours line on ${councilLine}. ` +
-      `Our team will see your message when they are back (${describeHours(s.openingHours)}).`;
-    nextSpoken = `Nobody from the council can be reached through this call right now. Please call the numbers I've given you, or the council's out-of-hours line on ${spokenNumber(councilLine)}.`;
+    next = w.noneClosed(councilLine, hoursIn(at.language, s.openingHours));
+    nextSpoken = w.noneClosedSpoken(spokenNumber(councilLine));
   }
+  const opening = m.safetyOpening[kind];
   return {
-    text: `${OPENING[kind]}\n\n${lines.join('\n')}\n\n${next}`,
-    speech: `${OPENING[kind]} ${spoken.join(' ')} ${nextSpoken}`,
+    text: `${opening}\n\n${lines.join('\n')}\n\n${next}`,
+    speech: `${opening} ${spoken.join(' ')} ${nextSpoken}`,
   };
 }
 
@@ -140,40 +193,36 @@ export function safetyReply(s: Settings, kind: RiskKind, route: SafetyRoute, at:
  * Asked once when the classifier is unsure about safety and the screen is silent. For a message the assistant cannot read (a
  * script or language it does not read: `unreadable`), it says so in plain English first, and that 999 can find an interpreter.
  */
-export function dangerQuestion(s: Settings, opts: { unreadable?: boolean } = {}): OutboundMessage {
+export function dangerQuestion(s: Settings, opts: { unreadable?: boolean; language?: Language } = {}): OutboundMessage {
   const nines = s.emergency.emergencyServices ?? '999';
+  const m = messagesIn(opts.language);
+  const d = m.danger;
   if (opts.unreadable) {
     return {
-      text: `Sorry, I may not have understood that: I read English best.\n\nIs anyone in danger right now?\n\nIf someone is in danger, call ${nines}. They can find an interpreter.`,
-      speech: `Sorry, I may not have understood that: I understand English best. Is anyone in danger right now? If someone is in danger, call ${spokenNumber(nines)}. They can find an interpreter.`,
-      suggestions: [
-        { label: 'Yes', value: 'Yes' },
-        { label: 'No', value: 'No' },
-      ],
+      text: `${d.unreadable}\n\n${d.question}\n\n${d.call(nines)} ${d.interpreter}`,
+      speech: `${d.unreadableSpoken} ${d.question} ${d.call(spokenNumber(nines))} ${d.interpreter}`,
+      suggestions: m.dangerYesNo,
       askFor: 'yes_no',
     };
   }
   return {
-    text: `Is anyone in danger right now?\n\nIf someone is in danger, call ${nines}.`,
-    speech: `Is anyone in danger right now? If someone is in danger, call ${spokenNumber(nines)}.`,
-    suggestions: [
-      { label: 'Yes', value: 'Yes' },
-      { label: 'No', value: 'No' },
-    ],
+    text: `${d.question}\n\n${d.call(nines)}`,
+    speech: `${d.question} ${d.call(spokenNumber(nines))}`,
+    suggestions: m.dangerYesNo,
     askFor: 'yes_no',
   };
 }
 
 /** The chat was ended by the resident; a safety conversation keeps its numbers in sight. */
-export function chatEnded(s: Settings, channel: ChannelName, stillSeen: boolean): OutboundMessage {
-  const again =
-    channel === 'sms' ? 'If you need us again, just send a new text.' : channel === 'voice' ? 'Thank you for calling. Goodbye.' : 'If you need us again, you can start a new chat.';
+export function chatEnded(s: Settings, channel: ChannelName, stillSeen: boolean, lang?: Language): OutboundMessage {
+  const c = messagesIn(lang).chatEnded;
+  const again = channel === 'sms' ? c.againSms : channel === 'voice' ? c.againVoice : c.againChat;
   const nines = s.emergency.emergencyServices ?? '999';
-  const safety = stillSeen ? ` Our team can still see what you told us. If anyone is in danger, call ${nines}.` : '';
-  const safetySpoken = stillSeen ? ` Our team can still see what you told us. If anyone is in danger, call ${spokenNumber(nines)}.` : '';
+  const safety = stillSeen ? c.stillSeen(nines) : '';
+  const safetySpoken = stillSeen ? c.stillSeen(spokenNumber(nines)) : '';
   return {
-    text: `You've ended this chat.${safety} ${again}`,
-    speech: `You've ended this conversation.${safetySpoken} ${channel === 'voice' ? again : ''}`.trim(),
+    text: `${c.ended}${safety} ${again}`,
+    speech: `${c.endedSpoken}${safetySpoken} ${channel === 'voice' ? again : ''}`.trim(),
   };
 }
 
@@ -189,62 +238,51 @@ export function handoffMessage(
   urgent: boolean,
   waitSeconds: number | null = null,
   agentNow = true,
+  lang?: Language,
 ): OutboundMessage {
+  const h = messagesIn(lang).handoff;
   if (open && agentNow) {
-    const wait =
-      waitSeconds === null
-        ? ' Everyone is busy at the moment, so it may take a little longer than usual.'
-        : waitSeconds < 90
-          ? ' The wait is about a minute.'
-          : ` The wait is about ${Math.round(waitSeconds / 60)} minutes.`;
-    const text = `I'm passing you to our ${queueName} team. A member of staff will reply here, and they can see this conversation, so you won't need to repeat yourself.${urgent ? ' You are at the front of the queue.' : wait}`;
-    return { text };
+    const wait = waitSeconds === null ? h.busy : waitSeconds < 90 ? h.aboutAMinute : h.aboutMinutes(Math.round(waitSeconds / 60));
+    return { text: `${h.passing(queueName)}${urgent ? h.front : wait}` };
   }
   if (open) {
     return {
-      text:
-        `Nobody in our ${queueName} team is free to reply right now. I've put your conversation in their queue, so they will see it and can reply here; ` +
-        `they can see this conversation, so you won't need to repeat yourself. If it is urgent, call ${s.contact.phone}.`,
-      speech: `Nobody in our ${queueName} team is free right now. I've put your message in their queue. If it is urgent, call ${spokenNumber(s.contact.phone)}.`,
+      text: h.nobodyFree(queueName, s.contact.phone),
+      speech: h.nobodyFreeSpoken(queueName, spokenNumber(s.contact.phone)),
     };
   }
-  const hours = describeHours(s.openingHours);
+  const hours = hoursIn(lang, s.openingHours);
   return {
-    text:
-      `Our advisers are available ${hours}, so nobody is here right now. I've passed your message to the ${queueName} team, who will see it when they are back and can reply here. ` +
-      `You can also ask for a call-back. If it is urgent, call ${s.contact.outOfHoursPhone}.`,
-    speech: `Our advisers are available ${hours}, so nobody is here right now. I've passed your message to the ${queueName} team, who will see it when they are back. If it is urgent, call ${spokenNumber(s.contact.outOfHoursPhone)}.`,
+    text: h.closed(hours, queueName, s.contact.outOfHoursPhone),
+    speech: h.closedSpoken(hours, queueName, spokenNumber(s.contact.outOfHoursPhone)),
   };
 }
 
-export const OUT_OF_HOURS_OPTIONS: Suggestion[] = [
-  { label: 'Ask for a call-back', value: 'Please call me back' },
-  { label: 'Leave my message for the team', value: "That's fine, I'll wait" },
-];
+export const OUT_OF_HOURS_OPTIONS: Suggestion[] = messagesIn('en').outOfHoursOptions;
 
-export const FEEDBACK_SUGGESTIONS: Suggestion[] = [
-  { label: 'Yes, it helped', value: 'Yes, it helped' },
-  { label: "No, it didn't help", value: "No, it didn't help" },
-];
+export const FEEDBACK_SUGGESTIONS: Suggestion[] = messagesIn('en').feedbackSuggestions;
 
-export function offerPerson(prefix: string): OutboundMessage {
+export function offerPerson(prefix: string, lang?: Language): OutboundMessage {
+  const m = messagesIn(lang);
+  // Welsh after a clause ending in a comma ("Os ydw i wedi camddeall,") carries on in lower case.
+  const question = lang === 'cy' && prefix.trim().endsWith(',') ? m.offerPerson.question.replace(/^./, (c) => c.toLowerCase()) : m.offerPerson.question;
   return {
-    text: `${prefix} Would you like to talk to a member of our team?`,
-    suggestions: [
-      { label: 'Talk to a person', value: 'Talk to a person' },
-      { label: "No, I'll try again", value: "No, I'll rephrase" },
-    ],
+    text: `${prefix} ${question}`,
+    suggestions: [m.talkToPerson, m.offerPerson.tryAgain],
   };
 }
 
 /** One formatter per time zone, built once (issue 11: one per call showed in the turn's profile). */
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
-export function formatDate(d: Date | string, timeZone = 'Europe/London'): string {
+export function formatDate(d: Date | string, timeZone = 'Europe/London', lang?: Language): string {
   const date = typeof d === 'string' ? new Date(`${d.slice(0, 10)}T12:00:00Z`) : d;
-  let f = dateFormatters.get(timeZone);
-  if (!f) dateFormatters.set(timeZone, (f = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' })));
-  return f.format(date);
+  const locale = lang === 'cy' ? 'cy' : 'en-GB';
+  const key = `${locale} ${timeZone}`;
+  let f = dateFormatters.get(key);
+  if (!f) dateFormatters.set(key, (f = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' })));
+  // Welsh day names start a sentence only: "erbyn dydd Llun, 7 Rhagfyr".
+  return lang === 'cy' ? f.format(date).replace(/^Dydd/, 'dydd') : f.format(date);
 }
 
 /** How many tries a texted code allows, and how long it lasts. */
@@ -258,41 +296,33 @@ function ukNumber(phone: string): string {
 }
 
 /** After a number is given in chat and a code was queued to it: said only when the text is on its way. */
-export function codeOffered(phone: string): OutboundMessage {
-  return {
-    text:
-      `We can link this chat with your texts and calls from ${ukNumber(phone)}: reply with the 6-digit code we've just texted you. ` +
-      `It lasts ${CODE_MINUTES} minutes. If you'd rather not, just carry on.`,
-  };
+export function codeOffered(phone: string, lang?: Language): OutboundMessage {
+  return { text: messagesIn(lang).codes.offered(ukNumber(phone), CODE_MINUTES) };
 }
 
 /** A correct code: the chat is linked with the number's texts and calls. */
-export function codeLinked(phone: string): OutboundMessage {
-  return { text: `Thank you, that's the right code. This chat is now linked with your texts and calls from ${ukNumber(phone)}, so our team sees them together.` };
+export function codeLinked(phone: string, lang?: Language): OutboundMessage {
+  return { text: messagesIn(lang).codes.linked(ukNumber(phone)) };
 }
 
 /** A wrong code, with the tries left (none: the code no longer works). */
-export function codeWrong(triesLeft: number): OutboundMessage {
-  return {
-    text:
-      triesLeft > 0
-        ? `That code doesn't match, so nothing has been linked. Please check the text and try again (${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left).`
-        : "That code doesn't match, and that was the last try, so this chat has not been linked. Everything else carries on as before.",
-  };
+export function codeWrong(triesLeft: number, lang?: Language): OutboundMessage {
+  const c = messagesIn(lang).codes;
+  return { text: triesLeft > 0 ? c.wrong(triesLeft) : c.wrongLast };
 }
 
-export function codeExpired(): OutboundMessage {
-  return { text: 'That code has expired, so this chat has not been linked. Everything else carries on as before.' };
+export function codeExpired(lang?: Language): OutboundMessage {
+  return { text: messagesIn(lang).codes.expired };
 }
 
-export function codeUsedUp(): OutboundMessage {
-  return { text: 'There have been too many tries at that code, so it no longer works and this chat has not been linked.' };
+export function codeUsedUp(lang?: Language): OutboundMessage {
+  return { text: messagesIn(lang).codes.usedUp };
 }
 
-export function codeAlreadyUsed(): OutboundMessage {
-  return { text: 'That code has already been used. It only works once; this chat was linked when it was first given.' };
+export function codeAlreadyUsed(lang?: Language): OutboundMessage {
+  return { text: messagesIn(lang).codes.alreadyUsed };
 }
 
-export function codeNotSentYet(): OutboundMessage {
-  return { text: "The text with your code hasn't gone yet. Please wait for it, then reply with the code." };
+export function codeNotSentYet(lang?: Language): OutboundMessage {
+  return { text: messagesIn(lang).codes.notSentYet };
 }

@@ -1,5 +1,7 @@
-import type { ArticleIndex, Typeahead } from '../knowledge-base/index.js';
-import type { ContentPack } from './content-pack/index.js';
+import { ArticleIndex, passagesOf } from '../knowledge-base/index.js';
+import type { Typeahead } from '../knowledge-base/index.js';
+import { localisedContent, type ContentPack, type Flow } from './content-pack/index.js';
+import type { Language } from './messages.js';
 import type { CodeSender, GazetteerPort, SafetyRoutes, Understanding } from './ports.js';
 import type { UpdateRoutes } from './case-updates.js';
 
@@ -16,4 +18,40 @@ export interface TenantRuntime {
   codes?: CodeSender;
   /** Set by the composition root: what can carry case updates (e-mail); without it, only the resident's own channel. */
   updates?: UpdateRoutes;
+}
+
+/** The articles (with their search index) and flows a turn uses in one language. */
+export interface LanguageContent {
+  articles: ArticleIndex;
+  flows: Flow[];
+  flowsByService: Map<string, Flow>;
+}
+
+/** Welsh content per pack: its search index built once (`prepareLanguages` at start, else on the first Welsh turn). */
+const welshContent = new WeakMap<ContentPack, LanguageContent>();
+
+/**
+ * The content for `lang` (issue 17): the pack's Welsh articles and flows (English where an item
+ * has no Welsh) with a Welsh article index beside the English one; the English runtime's own for
+ * English, or where the pack has no Welsh.
+ */
+export function contentFor(runtime: TenantRuntime, lang: Language | null | undefined): LanguageContent {
+  const pack = runtime.pack;
+  if (lang !== 'cy' || !pack.cy) return { articles: runtime.articles, flows: pack.flows, flowsByService: pack.flowsByService };
+  let welsh = welshContent.get(pack);
+  if (!welsh) {
+    const local = localisedContent(pack, 'cy');
+    welsh = { articles: new ArticleIndex(local.articles), flows: local.flows, flowsByService: local.flowsByService };
+    welshContent.set(pack, welsh);
+  }
+  return welsh;
+}
+
+/**
+ * Builds a runtime's Welsh index and each language's passage index (answers and follow-ups search
+ * passages in the turn's language) now: the composition root calls it at start, so no turn pays for it.
+ */
+export function prepareLanguages(runtime: TenantRuntime): void {
+  passagesOf(runtime.articles);
+  if (runtime.pack.cy) passagesOf(contentFor(runtime, 'cy').articles);
 }

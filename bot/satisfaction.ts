@@ -34,24 +34,27 @@ import {
   type SatisfactionScore,
 } from '../store/index.js';
 import { clean, isPersonRequest } from './matching.js';
-import type { OutboundMessage, Suggestion } from './messages.js';
+import type { Language, OutboundMessage, Suggestion } from './messages.js';
+import { messagesIn } from './i18n/index.js';
 
 /** A question not answered within this time has lapsed: a "1" next week is a new message. */
 export const SATISFACTION_ANSWER_WITHIN_MS = 24 * 3600_000;
 
-export const SATISFACTION_SUGGESTIONS: Suggestion[] = [
-  { label: 'Good', value: 'Good' },
-  { label: 'Okay', value: 'Okay' },
-  { label: 'Poor', value: 'Poor' },
-];
+export const SATISFACTION_SUGGESTIONS: Suggestion[] = messagesIn('en').satisfaction.ratings;
 
 /** The question: buttons where the channel has them, a numbered list by SMS ("Reply with a number: 1) Good…"). */
-export function satisfactionQuestion(): OutboundMessage {
-  return { text: 'Before you go: how did we do today?', suggestions: SATISFACTION_SUGGESTIONS, askFor: 'choice' };
+export function satisfactionQuestion(lang?: Language | null): OutboundMessage {
+  const m = messagesIn(lang).satisfaction;
+  return { text: m.question, suggestions: m.ratings, askFor: 'choice', ...(lang ? { language: lang } : {}) };
 }
 
 /** Spoken on a call, answered with one key. */
-export const PHONE_QUESTION = 'Before you go, how did we do today? Press 1 for good, 2 for okay, or 3 for poor.';
+export const PHONE_QUESTION = messagesIn('en').satisfaction.phoneQuestion;
+
+/** The call's question in the call's language (issue 17). */
+export function phoneQuestion(lang?: Language | null): string {
+  return messagesIn(lang).satisfaction.phoneQuestion;
+}
 
 /** A rating in a reply: the number of the list, the word of a button, or a plain word. Null: not a rating. */
 export function ratingIn(text: string): SatisfactionScore | null {
@@ -60,6 +63,11 @@ export function ratingIn(text: string): SatisfactionScore | null {
   if (/^(2|two|okay|ok|alright|all right|average|so so|not bad|fair)$/.test(t)) return 'okay';
   if (/^(3|three|poor|bad|very poor|very bad|terrible|awful|rubbish|not good)$/.test(t)) return 'poor';
   const e = text.trim();
+  // Welsh ratings: the buttons' words and what people say ("da iawn", "gweddol", "gwael").
+  const w = e.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[.!]+$/, '').trim();
+  if (/^(da|da iawn|gwych|ardderchog|arbennig)$/.test(w)) return 'good';
+  if (/^(iawn|gweddol|ddim yn ddrwg|eitha da|go lew)$/.test(w)) return 'okay';
+  if (/^(gwael|drwg|ofnadwy|sal|gwael iawn)$/.test(w)) return 'poor';
   if (/^(👍|🙂|😀|😊)$/u.test(e)) return 'good';
   if (/^(😐)$/u.test(e)) return 'okay';
   if (/^(👎|🙁|😞|😠)$/u.test(e)) return 'poor';
@@ -136,6 +144,8 @@ export interface SatisfactionTurn {
   channel: string;
   /** This turn's message was a disclosure, or is kept for the team as one. */
   risk: boolean;
+  /** The turn's language (English when not given). */
+  language?: Language;
 }
 
 /**
@@ -147,7 +157,7 @@ export async function askAtEnd(t: SatisfactionTurn): Promise<{ reply: OutboundMe
   // This message is stored already: one before it means the resident did something to rate.
   if (!(await mayAsk(t.db, t.conversation, 2))) return null;
   return {
-    reply: satisfactionQuestion(),
+    reply: satisfactionQuestion(t.language),
     change: { kind: 'ask', id: randomUUID(), tenant: t.tenant, conversationId: t.conversation.id, contactId: t.conversation.contact_id, channel: t.channel },
   };
 }
@@ -176,25 +186,21 @@ export async function answerSatisfaction(
   const close = { kind: 'close' as const, id: pending.id };
   // A disclosure since it was asked: the question is withdrawn, never answered.
   if (t.risk || (await conversationSafetyFlag(t.db, t.tenant, t.conversation.id))) return { replies: [], changes: [close], action: 'satisfaction_withdrawn' };
+  const m = messagesIn(t.language).satisfaction;
   if (pending.stage === 'rating') {
     const score = ratingIn(text);
     if (!score) return { replies: [], changes: [close], action: 'satisfaction_lapsed' };
     return {
-      replies: [
-        {
-          text: 'Thank you. If you would like to tell us more, write a short comment now. Otherwise there is nothing else you need to do.',
-          suggestions: [{ label: 'No comment', value: 'No comment' }],
-        },
-      ],
+      replies: [{ text: m.askComment, suggestions: [m.noComment] }],
       changes: [{ kind: 'score', id: pending.id, score }],
       action: 'satisfaction_score',
     };
   }
   // Waiting for the optional comment.
-  if (NO_COMMENT.test(clean(text).replace(/[.]+$/, ''))) return { replies: [{ text: 'Thank you. If you need us again, just send a message.' }], changes: [close], action: 'satisfaction_done' };
+  if (NO_COMMENT.test(clean(text).replace(/[.]+$/, ''))) return { replies: [{ text: m.done }], changes: [close], action: 'satisfaction_done' };
   if (newRequest || isPersonRequest(text)) return { replies: [], changes: [close], action: 'satisfaction_lapsed' };
   return {
-    replies: [{ text: 'Thank you for your comment. It helps us improve. If you need us again, just send a message.' }],
+    replies: [{ text: m.commented }],
     changes: [{ kind: 'comment', id: pending.id, comment: text.trim() }],
     action: 'satisfaction_comment',
   };
@@ -221,7 +227,8 @@ export async function askAfterAgentClose(db: Db, tenant: string, conversationId:
       now,
     });
     if (!asked) return false;
-    const question = satisfactionQuestion();
+    // In the conversation's language (migration 032), as the assistant spoke.
+    const question = satisfactionQuestion(conversation.language === 'cy' ? 'cy' : conversation.language === 'en' ? 'en' : null);
     await storeOutbound(trx, { tenant: conversation.tenant_id, conversationId: conversation.id, channel: conversation.channel, author: 'system', text: question.text, parts: question, replyTo: null });
     return true;
   });

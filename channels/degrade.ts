@@ -33,7 +33,9 @@ export function degrade(message: OutboundMessage, can: ChannelCapabilities): Deg
     if (can.buttons) out.suggestions = suggestions;
     else {
       out.options = suggestions.map((s, i) => ({ n: i + 1, label: s.label, value: s.value }));
-      lines.push(['Reply with a number:', ...out.options.map((o) => `${o.n}. ${o.label}`)].join('\n'));
+      // In the reply's own language (bot/ sets it): a Welsh answer asks in Welsh.
+      const ask = (message as { language?: string }).language === 'cy' ? 'Atebwch gyda rhif:' : 'Reply with a number:';
+      lines.push([ask, ...out.options.map((o) => `${o.n}. ${o.label}`)].join('\n'));
     }
   }
   out.text = clip(lines.filter(Boolean).join('\n\n'), can.maxLength);

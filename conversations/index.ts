@@ -17,4 +17,4 @@ export {
   type TransitionCause,
   type TransitionOptions,
 } from './lifecycle.js';
-export { agentJoinedNotice, transferredNotice, handedBackNotice, closedNotice, type Notice, type NoticeKind } from './notices.js';
+export { agentJoinedNotice, transferredNotice, handedBackNotice, closedNotice, noticeLanguage, type Notice, type NoticeKind, type NoticeLanguage } from './notices.js';

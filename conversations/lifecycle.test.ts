@@ -127,6 +127,24 @@ describe('transition', () => {
     expect(events.at(-1)!.created_at.getTime()).toBe(now.getTime());
   });
 
+  test("a Welsh notice is stored marked cy (the widget's lang, the voice); an English one as before", async () => {
+    const db = store.db;
+    const tenant = await freshTenant(store);
+    const queued = await conversationIn(db, tenant, 'queued');
+    const change = await transition(db, queued, 'with_agent', 'agent_accepted', {
+      now: new Date(),
+      actor: AGENT,
+      notice: agentJoinedNotice('Angharad Jones', 'gwastraff ac ailgylchu', 'cy'),
+    });
+    const text = "Mae Angharad o gwastraff ac ailgylchu wedi ymuno â'r sgwrs.";
+    expect(change.notice!.parts).toEqual({ text, notice: 'agent_joined', language: 'cy' });
+    // As read back, where the widget and the voice channel find it.
+    const stored = (await transcript(db, tenant, queued.id)).find((m) => m.id === change.notice!.id)!;
+    expect(stored.parts).toEqual({ text, notice: 'agent_joined', language: 'cy' });
+    const closed = await transition(db, change.conversation, 'closed', 'closed_by_agent', { now: new Date(), actor: AGENT, notice: closedNotice('Angharad Jones', 'en') });
+    expect(closed.notice!.parts).not.toHaveProperty('language');
+  });
+
   test.each([
     ['bot', 'with_agent', 'transferred'],
     ['closed', 'queued', 'handoff_created'],

@@ -168,7 +168,8 @@ export async function transition(
           channel: conversation.channel,
           author: 'system',
           text: options.notice.text,
-          parts: { text: options.notice.text, notice: options.notice.kind },
+          // The notice's language, as the pipeline's replies carry theirs (the widget's lang, the voice).
+          parts: { text: options.notice.text, notice: options.notice.kind, ...(options.notice.language ? { language: options.notice.language } : {}) },
           replyTo: null,
         })
       : null;

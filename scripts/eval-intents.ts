@@ -4,6 +4,7 @@
  *   npm run eval:intents -- --tenant <id> --test <file> [--json]
  * Files are JSON arrays of {"text","intent"}; `oos` / `out_of_scope` mean out of scope.
  * The test file is never trained or tuned on. With --json the last line is the JSON summary.
+ * --split <name> keeps only the test items with that `split` field (oos-nearmiss-dev.json: tune, holdout).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +16,8 @@ import { commandLine, type CommandLine } from './cli.js';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 
-const USAGE = `npm run eval:intents -- --train <file> --test <file> [--val <file>] [--seed N] [--json]
-       npm run eval:intents -- --tenant <id> --test <file> [--json]`;
+const USAGE = `npm run eval:intents -- --train <file> --test <file> [--val <file>] [--seed N] [--split <name>] [--json]
+       npm run eval:intents -- --tenant <id> --test <file> [--split <name>] [--json]`;
 
 async function main(): Promise<void> {
   // Typed explicitly so that a cli.usage(...) call narrows, as a function returning never.
@@ -41,13 +42,14 @@ async function main(): Promise<void> {
   }
   const valFile = str('val');
   const val = valFile ? readLabelledFile(path.resolve(valFile)) : undefined;
-  const test = readLabelledFile(path.resolve(testFile));
+  const split = str('split');
+  const test = readLabelledFile(path.resolve(testFile), split);
 
   const start = process.hrtime.bigint();
   const model = await trainIntentModel(train, { seed, val });
   const trainSeconds = Number(process.hrtime.bigint() - start) / 1e9;
   const report = evaluateModel(model, test, trainSeconds);
-  console.log(formatReport(title + (valFile ? `, calibrated on ${valFile}` : ''), report));
+  console.log(formatReport(title + (valFile ? `, calibrated on ${valFile}` : '') + (split ? ` (split "${split}")` : ''), report));
   if (args.has('json')) console.log(JSON.stringify(summarise(report)));
 }
 

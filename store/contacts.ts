@@ -42,6 +42,12 @@ export async function contactPhoneAndEmail(db: Db, contactId: string): Promise<{
   return row && openContact(row);
 }
 
+/** The language remembered on a contact (migration 032: their last choice, or what they wrote in); null when none. */
+export async function contactLanguage(db: Db, contactId: string): Promise<string | null> {
+  const row = await db.selectFrom('contacts').select('language').where('id', '=', contactId).executeTakeFirst();
+  return row?.language ?? null;
+}
+
 /** A contact's flags (strings only); none for an unknown contact. */
 export async function contactFlags(db: Db, contactId: string): Promise<string[]> {
   const row = await db.selectFrom('contacts').select('flags').where('id', '=', contactId).executeTakeFirst();

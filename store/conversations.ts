@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Compilable } from 'kysely';
+import { sql, type ColumnType, type Compilable } from 'kysely';
 import { CompiledOnce } from './compiled-once.js';
 import { fromJson, storableText, toJson } from './json.js';
 import { openMessageIf, sealParts } from './messages.js';
@@ -440,4 +440,15 @@ export async function countConversations(db: Db, tenant: string, state?: Convers
   if (state) q = q.where('state', '=', state);
   const row = await q.executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+// Languages (migration 032): the conversation's, and the one remembered on the resident's contact.
+// Typed here, beside the statements that read and write them (store/turns.ts: the turn's lock and record).
+declare module './schema.js' {
+  interface ConversationsTable {
+    language: ColumnType<string | null, string | null | undefined, string | null>;
+  }
+  interface ContactsTable {
+    language: ColumnType<string | null, string | null | undefined, string | null>;
+  }
 }

@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { seal, sealJson, unseal, unsealJson } from './crypto.js';
 import { toJson } from './json.js';
@@ -51,6 +52,8 @@ export async function createHandoff(
     context: unknown;
     /** Chosen by the caller where it decided the handoff before writing it. */
     id?: string;
+    /** The conversation's language when it was handed off (issue 17), so routing can prefer agents who speak it. */
+    language?: string | null;
   },
 ): Promise<HandoffRow> {
   return db
@@ -65,6 +68,7 @@ export async function createHandoff(
       summary: sealHandoffText(input.summary),
       context: sealHandoffContext(input.context),
       status: 'pending',
+      language: input.language ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow()
@@ -233,4 +237,11 @@ export async function listOpenHandoffs(db: Db, tenant: string): Promise<HandoffR
     .orderBy('created_at')
     .execute()
     .then((rows) => rows.map(openHandoff));
+}
+
+// The handoff's language (migration 032), typed here beside the statement that writes it.
+declare module './schema.js' {
+  interface HandoffsTable {
+    language: ColumnType<string | null, string | null | undefined, string | null>;
+  }
 }

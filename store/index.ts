@@ -48,6 +48,7 @@ export * from './backoffice-cases.js';
 export * from './case-lookups.js';
 export * from './reports.js';
 export * from './staff-admin.js';
+export * from './language-routing.js';
 export * from './email-mail.js';
 export * from './directline.js';
 export * from './azure-bot.js';

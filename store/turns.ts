@@ -7,7 +7,7 @@ import { seal, sealJson } from './crypto.js';
 import { storableText, toJson } from './json.js';
 import { MESSAGE_COLUMNS, openMessage, sealParts, sealRecognition } from './messages.js';
 import { openConversation } from './conversations.js';
-import type { Compilable } from 'kysely';
+import { sql, type Compilable } from 'kysely';
 import { CompiledOnce } from './compiled-once.js';
 import type { ConversationRow, Db, MessageRow } from './schema.js';
 
@@ -15,6 +15,8 @@ export interface LockedConversation {
   conversation: ConversationRow;
   /** Inbound messages not yet answered, oldest first. */
   pending: MessageRow[];
+  /** The language remembered on the resident's contact (migration 032), read with the lock; null when none. */
+  contactLanguage: string | null;
 }
 
 /**
@@ -35,6 +37,7 @@ const CONVERSATION_COLUMNS = [
   'updated_at',
   'last_message_at',
   'closed_at',
+  'language',
 ] as const;
 
 /** The lock-and-pending statement, by id alone or by tenant and id (compiled once: compiled-once.ts). */
@@ -45,7 +48,10 @@ function lockQuery(byTenant: boolean): CompiledOnce<Record<string, unknown>> {
       .leftJoin('messages as m', (join) =>
         join.onRef('m.conversation_id', '=', 'c.id').onRef('m.tenant_id', '=', 'c.tenant_id').on('m.direction', '=', 'in').on('m.processed_at', 'is', null),
       )
+      // The contact's remembered language comes with the lock: no statement of its own.
+      .leftJoin('contacts as k', (join) => join.onRef('k.id', '=', 'c.contact_id').onRef('k.tenant_id', '=', 'c.tenant_id'))
       .select(CONVERSATION_COLUMNS.map((col) => `c.${col}` as const))
+      .select('k.language as k_language')
       .select(MESSAGE_COLUMNS.map((col) => `m.${col} as m_${col}` as const))
       .where('c.id', '=', v(0))
       .orderBy('m.id')
@@ -67,14 +73,14 @@ export async function lockWithPending(db: Db, tenant: string | undefined, id: st
   if (!rows.length) return undefined;
   const conversation = {} as Record<string, unknown>;
   const pending: MessageRow[] = [];
-  for (const [key, value] of Object.entries(rows[0])) if (!key.startsWith('m_')) conversation[key] = value;
+  for (const [key, value] of Object.entries(rows[0])) if (!key.startsWith('m_') && key !== 'k_language') conversation[key] = value;
   for (const row of rows) {
     if (row.m_id == null) continue;
     const message = {} as Record<string, unknown>;
     for (const col of MESSAGE_COLUMNS) message[col] = row[`m_${col}`];
     pending.push(openMessage(message as unknown as MessageRow));
   }
-  return { conversation: openConversation(conversation as unknown as ConversationRow), pending };
+  return { conversation: openConversation(conversation as unknown as ConversationRow), pending, contactLanguage: (rows[0].k_language as string | null | undefined) ?? null };
 }
 
 export interface TurnRecord {
@@ -86,12 +92,17 @@ export interface TurnRecord {
   dialogue: unknown;
   replies: { author: 'bot' | 'system'; text: string; parts: unknown; status?: string }[];
   now: Date;
+  /** The turn's language, saved as the conversation's (undefined or null: kept as it is). */
+  language?: string | null;
+  /** Also remember it on the resident's contact, for their next conversation (a choice, or a confident detection). */
+  rememberLanguage?: boolean;
 }
 
 /**
  * The turn's writes in one statement, for `replies` replies (compiled once each: compiled-once.ts).
- * Arguments: now, recognition, tenant, message id, dialogue, conversation id, then (with replies)
- * the channel and each reply's author, text, parts and status.
+ * Arguments: now, recognition, tenant, message id, dialogue, conversation id, the language to save
+ * (null keeps it), the language to remember on the contact (null: none), then (with replies) the
+ * channel and each reply's author, text, parts and status.
  */
 function recordQuery(replies: number): CompiledOnce<{ id: string }> {
   return new CompiledOnce((db, v) => {
@@ -107,9 +118,20 @@ function recordQuery(replies: number): CompiledOnce<{ id: string }> {
       .with('saved', (d) =>
         d
           .updateTable('conversations')
-          .set({ dialogue: v(4), updated_at: v(0), last_message_at: v(0) })
+          .set({ dialogue: v(4), updated_at: v(0), last_message_at: v(0), language: sql<string | null>`coalesce(cast(${v(6)} as text), language)` })
           .where('tenant_id', '=', v(2))
           .where('id', '=', v(5))
+          .returning(['id', 'contact_id']),
+      )
+      // The resident's remembered language, in the same statement (no row when there is nothing to remember).
+      .with('remembered', (d) =>
+        d
+          .updateTable('contacts')
+          .set({ language: sql<string>`cast(${v(7)} as text)`, updated_at: v(0) })
+          .where('tenant_id', '=', v(2))
+          .where('id', '=', (q) => q.selectFrom('saved').select('saved.contact_id'))
+          .where(sql<boolean>`cast(${v(7)} as text) is not null`)
+          .where(sql<boolean>`language is distinct from cast(${v(7)} as text)`)
           .returning('id'),
       );
     if (!replies) return base.selectFrom('answered').select('id') as unknown as Compilable<{ id: string }>;
@@ -121,13 +143,13 @@ function recordQuery(replies: number): CompiledOnce<{ id: string }> {
             Array.from({ length: replies }, (_, i) => ({
               tenant_id: v(2),
               conversation_id: v(5),
-              channel: v(6),
+              channel: v(8),
               direction: 'out' as const,
-              author: v(7 + 4 * i),
+              author: v(9 + 4 * i),
               provider_message_id: null,
-              text: v(8 + 4 * i),
-              parts: v(9 + 4 * i),
-              status: v(10 + 4 * i),
+              text: v(10 + 4 * i),
+              parts: v(11 + 4 * i),
+              status: v(12 + 4 * i),
               reply_to: v(3),
             })),
           )
@@ -152,6 +174,8 @@ export async function recordTurn(db: Db, t: TurnRecord): Promise<string[]> {
     t.messageId,
     sealJson('conversations.dialogue', toJson(t.dialogue)),
     t.conversationId,
+    t.language ?? null,
+    t.rememberLanguage && t.language ? t.language : null,
   ];
   if (t.replies.length) args.push(t.channel);
   for (const r of t.replies) args.push(r.author, seal('messages.text', storableText(r.text)), sealParts(r.parts), r.status ?? 'stored');

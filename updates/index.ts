@@ -14,5 +14,5 @@ export {
   type ResidentUpdatesDeps,
 } from './resident-updates.js';
 export { quietUntil, localMinutes, type QuietHours } from './quiet-hours.js';
-export { updateMessage, updateEmail, updateLine, STOP_UPDATES_LABEL, type UpdateFacts } from './wording.js';
+export { updateMessage, updateEmail, updateLine, STOP_UPDATES_LABEL, STOP_UPDATES_LABEL_CY, type UpdateFacts, type UpdateLanguage } from './wording.js';
 export { updateEmailSender, UpdatesConfigError, UPDATES_TEMPLATE_VARIABLE } from './email.js';

@@ -24,6 +24,7 @@ import {
   caseEventById,
   caseEventsSince,
   claimUpdateEmail,
+  contactLanguage,
   contactPhoneAndEmail,
   dueUpdateDeliveries,
   findConversation,
@@ -207,7 +208,8 @@ export class ResidentUpdates {
       }
       const conversation = await this.conversationFor(trx, d);
       if (!conversation) return skip(`nothing can carry a ${d.channel} update now (the conversation or number is gone)`);
-      const message = updateMessage(facts);
+      // In the language the resident's conversation is held in (issue 17).
+      const message = updateMessage({ ...facts, ...(conversation.language === 'cy' ? { language: 'cy' as const } : {}) });
       const stored = await storeOutbound(trx, {
         tenant,
         conversationId: conversation.id,
@@ -305,8 +307,10 @@ export class ResidentUpdates {
     const facts = await this.facts(this.deps.db, d);
     const address = d.subscription.contactId ? (await contactPhoneAndEmail(this.deps.db, d.subscription.contactId))?.email : null;
     if (!facts || !address || !council) return void (await settle('skipped', { error: !address ? 'no e-mail address on the contact' : 'the event or council is gone' }));
+    // The message in the language the resident last chose or wrote in (issue 17); the template is the council's.
+    const language = d.subscription.contactId && (await contactLanguage(this.deps.db, d.subscription.contactId)) === 'cy' ? ('cy' as const) : undefined;
     try {
-      const sent = await sender.send({ channel: 'email', destination: address, personalisation: updateEmail(facts, council), reference: `case-update-${id}` });
+      const sent = await sender.send({ channel: 'email', destination: address, personalisation: updateEmail({ ...facts, ...(language ? { language } : {}) }, council), reference: `case-update-${id}` });
       if (sent.sent) await settle('sent', { providerId: sent.providerId });
       else await settle('failed', { error: 'GOV.UK Notify is not configured: nothing was sent' });
     } catch (err) {

@@ -4,6 +4,10 @@
  */
 import { z } from 'zod';
 
+/** The languages the assistant speaks (bot/messages.ts Language): English and Welsh. */
+export const LANGUAGES = ['en', 'cy'] as const;
+export const language = z.enum(LANGUAGES);
+
 export const suggestion = z.strictObject({ label: z.string(), value: z.string() });
 export const link = z.strictObject({ label: z.string(), url: z.string() });
 export const card = z.strictObject({ title: z.string(), body: z.string(), link: link.optional() });
@@ -43,10 +47,12 @@ export const outboundMessage = z.strictObject({
   handoff: handoffNotice.optional(),
   /** Asks "Was this useful?" about an article. */
   feedbackFor: z.strictObject({ articleId: z.string() }).optional(),
+  /** The language the reply is written in: web chat marks its bubble with `lang`, voice picks its voice. */
+  language: language.optional(),
 });
 
 /** The reply parts a transcript may carry: everything of an outbound message but its text. */
-export const OUTBOUND_PARTS = ['speech', 'suggestions', 'card', 'link', 'askFor', 'handoff', 'feedbackFor'] as const;
+export const OUTBOUND_PARTS = ['speech', 'suggestions', 'card', 'link', 'askFor', 'handoff', 'feedbackFor', 'language'] as const;
 
 export const CONVERSATION_STATES = ['bot', 'queued', 'with_agent', 'closed'] as const;
 export const conversationState = z.enum(CONVERSATION_STATES);
@@ -57,6 +63,8 @@ export const direction = z.enum(['in', 'out']);
 export const createConversationRequest = z.strictObject({
   tenant: z.string().min(1).max(64).optional(),
   channel: z.enum(['api', 'webchat']).default('api'),
+  /** The resident's choice of language (the widget's English / Cymraeg switch): the greeting is in it. */
+  language: language.optional(),
 });
 export const createConversationResponse = z.strictObject({ conversationId: z.string(), token: z.string() });
 
@@ -66,6 +74,8 @@ export const postMessageRequest = z.strictObject({
   text: z.string().min(1, 'text must not be empty'),
   /** The client's message id: a retry with the same id is answered once. */
   id: z.string().min(1).max(MAX_CLIENT_MESSAGE_ID).optional(),
+  /** The language the resident chose for this message (the widget's switch); absent: the assistant decides. */
+  language: language.optional(),
 });
 export const postMessageResponse = z.strictObject({ messages: z.array(outboundMessage) });
 
@@ -94,6 +104,11 @@ export const typeaheadSuggestion = z.strictObject({
 });
 export const suggestionsResponse = z.strictObject({ suggestions: z.array(typeaheadSuggestion) });
 
+// GET /api/v1/languages?tenant=: what the widget's English / Cymraeg switch offers
+export const languagesResponse = z.strictObject({ languages: z.array(language).min(1) });
+
+export type Language = z.infer<typeof language>;
+export type LanguagesResponse = z.infer<typeof languagesResponse>;
 export type Suggestion = z.infer<typeof suggestion>;
 export type Link = z.infer<typeof link>;
 export type Card = z.infer<typeof card>;

@@ -3,7 +3,7 @@
  * rota. Timestamps are ISO strings on the wire (the server may hold them as Dates: see Sendable).
  */
 import { z } from 'zod';
-import { author, conversationState, direction, priority } from './chat.js';
+import { author, conversationState, direction, language, priority } from './chat.js';
 
 export const ROLES = ['agent', 'supervisor', 'admin'] as const;
 export const role = z.enum(ROLES);
@@ -69,6 +69,8 @@ export const queueItem = z.strictObject({
   agentId: z.string().nullable(),
   agentName: z.string().nullable(),
   acceptedAt: z.string().nullable(),
+  /** The conversation's language where known (issue 17): the queue shows "Cymraeg" for Welsh. */
+  language: language.optional(),
 });
 export const queueListing = z.strictObject({ handoffs: z.array(queueItem) });
 export const acceptResponse = z.strictObject({ conversationId: z.string() });
@@ -137,6 +139,8 @@ export const conversationContext = z.strictObject({
     .nullable(),
   previousConversations: z.array(z.strictObject({ id: z.string(), channel: z.string(), createdAt: z.string(), state: z.string(), summary: z.string() })),
   previousCases: z.array(caseSummary),
+  /** The conversation's language where known (issue 17): shown first in the panel ("Cymraeg"). */
+  language: language.optional(),
 });
 
 /** A transcript line as the console reads it: the stored reply parts come as they were stored. */

@@ -31,6 +31,15 @@ export function queuesOf(deps: Pick<ConsoleDeps, 'assistant'>, tenant: string): 
 }
 
 /** The council's urgent-overflow policy (settings.urgentOverflow, handoff/README.md). */
+/** The council's Welsh queue names (settings.welsh.queues), for notices to a Welsh conversation. */
+export function welshQueuesOf(deps: Pick<ConsoleDeps, 'assistant'>, tenant: string): Record<string, string> | undefined {
+  try {
+    return (deps.assistant.runtime(tenant).pack.settings as { welsh?: { queues?: Record<string, string> } }).welsh?.queues;
+  } catch {
+    return undefined;
+  }
+}
+
 export function overflowPolicyOf(deps: Pick<ConsoleDeps, 'assistant'>, tenant: string): UrgentOverflow {
   try {
     return (deps.assistant.runtime(tenant).pack.settings as { urgentOverflow?: UrgentOverflow }).urgentOverflow ?? DEFAULT_URGENT_OVERFLOW;

@@ -14,7 +14,7 @@ import {
 } from '../../handoff/index.js';
 import { emailWindowOf, messagingWindowOf } from '../../channels/index.js';
 import { askAfterAgentClose } from '../../bot/index.js';
-import { findCaseByReference, listTransferAgents, recordAudit, undeliveredOutbound } from '../../store/index.js';
+import { conversationLanguages, findCaseByReference, listTransferAgents, recordAudit, undeliveredOutbound } from '../../store/index.js';
 import { openFile } from '../../files/index.js';
 import {
   caseRequest,
@@ -38,7 +38,7 @@ import { bridgeOnAccept } from './call-routes.js';
 import { cannedRoutes } from './canned-routes.js';
 import type { ConsoleDeps } from './deps.js';
 import { requireAgent, type ConsoleAgent } from './session.js';
-import { emitToConsoles, notifyConversationMessage, notifyQueueChanged, overflowPolicyOf, queuesOf, routeAndNotify, serviceNamesOf } from './socket.js';
+import { emitToConsoles, notifyConversationMessage, notifyQueueChanged, overflowPolicyOf, queuesOf, routeAndNotify, serviceNamesOf, welshQueuesOf } from './socket.js';
 
 const messageBody = replyRequest;
 const transferBody = transferRequest;
@@ -97,13 +97,16 @@ export function workRoutes(deps: ConsoleDeps): Router {
       urgentOverflow: overflowPolicyOf(deps, agent.tenantId),
       serviceName: serviceNamesOf(deps, agent.tenantId),
     });
-    res.json({ handoffs } satisfies QueueListing);
+    // The conversation's language (issue 17), read after the need-to-know listing: only for what it shows.
+    const languages = await conversationLanguages(db, agent.tenantId, handoffs.map((h) => h.conversationId));
+    res.json({ handoffs: handoffs.map((h) => withLanguage(h, languages.get(h.conversationId))) } satisfies QueueListing);
   });
 
   router.post('/handoffs/:id/accept', auth, async (req, res) => {
     const agent = agentOf(req);
     const result = await accept(db, agent.tenantId, String(req.params.id), agent, queuesOf(deps, agent.tenantId), deps.clock(), {
       urgentOverflow: overflowPolicyOf(deps, agent.tenantId),
+      welshQueues: welshQueuesOf(deps, agent.tenantId),
     });
     // A caller waiting in a Twilio queue is bridged to the agent now (a refusal puts the handoff back: 502).
     const refused = await bridgeOnAccept(deps, req, agent, result);
@@ -147,7 +150,9 @@ export function workRoutes(deps: ConsoleDeps): Router {
       const u = undelivered.get(String(m.id));
       return { ...m, id: String(m.id), ...(u ? { delivery: deliveryNote(u.status, u.parts) } : {}) };
     });
-    res.json({ ...view, ...(messagingWindow ? { messagingWindow } : {}), transcript } as ConversationView);
+    const language = (await conversationLanguages(db, agent.tenantId, [view.conversation.id])).get(view.conversation.id);
+    const context = withLanguage(view.context, language);
+    res.json({ ...view, context, ...(messagingWindow ? { messagingWindow } : {}), transcript } as ConversationView);
   });
 
   // A file a resident sent (a web chat upload, an MMS picture, a WhatsApp photo, PDF or voice note: files/), for
@@ -193,7 +198,9 @@ export function workRoutes(deps: ConsoleDeps): Router {
     const agent = agentOf(req);
     const body = transferBody.parse(req.body ?? {});
     await mustSee(agent, String(req.params.id));
-    const handoff = await transfer(db, agent.tenantId, String(req.params.id), agent, body, queuesOf(deps, agent.tenantId), deps.clock());
+    const handoff = await transfer(db, agent.tenantId, String(req.params.id), agent, body, queuesOf(deps, agent.tenantId), deps.clock(), {
+      welshQueues: welshQueuesOf(deps, agent.tenantId),
+    });
     await changed(agent.tenantId, handoff.conversation_id);
     if (handoff.offered_to) emitToConsoles(deps.consoleNamespace?.(), `agent:${handoff.offered_to}`, 'handoff:offered', { id: handoff.id });
     await routeAndNotify(deps, agent.tenantId);
@@ -277,3 +284,8 @@ export const queueErrors: ErrorRequestHandler = (err, _req, res, next) => {
   if (err instanceof QueueError) return sendProblem(res, err.status, err.title, err.message === err.title ? undefined : err.message);
   next(err);
 };
+
+/** Adds the conversation's language to what the console shows, where it is known (issue 17). */
+function withLanguage<T extends object>(shown: T, language: string | undefined): T & { language?: 'en' | 'cy' } {
+  return language === 'en' || language === 'cy' ? { ...shown, language } : shown;
+}

@@ -16,6 +16,8 @@ import {
   OUTBOUND_PARTS,
   postMessageRequest,
   type CreateConversationResponse,
+  type Language,
+  type LanguagesResponse,
   type PostMessageResponse,
   type Sendable,
   type TranscriptMessage,
@@ -31,6 +33,28 @@ const messageBody = postMessageRequest.extend({
   text: z.preprocess((v) => (typeof v === 'string' ? normaliseInboundText(v, Number.MAX_SAFE_INTEGER) : v), postMessageRequest.shape.text.max(MAX_INBOUND_CHARS, `text must be at most ${MAX_INBOUND_CHARS} characters`)),
 });
 const uuid = z.uuid();
+const languagesQuery = z.object({ tenant: z.string().min(1).max(64).optional() });
+
+/**
+ * The greeting in the resident's language. `greeting(settings, language)` takes the language once
+ * bot/ writes Welsh replies (issue 17); until then it has one parameter and answers in English,
+ * and the reply is marked so (never `lang="cy"` over English words).
+ */
+type Greeting = (settings: Parameters<typeof greeting>[0], language?: Language) => ReturnType<typeof greeting> & { language?: Language };
+function greetingIn(settings: Parameters<typeof greeting>[0], language: Language | undefined): ReturnType<Greeting> {
+  const greet = greeting as Greeting;
+  const hello = greet(settings, language);
+  // The bilingual greeting (no language asked for) is in both: it carries no language of its own.
+  if (!language) return hello;
+  const written = hello.language ?? (greet.length >= 2 ? language : 'en');
+  return { ...hello, language: written };
+}
+
+/** The languages a council offers, its default first (settings.languages; English where a pack predates it). */
+function languagesOf(settings: { languages?: readonly string[] }): Language[] {
+  const offered = (settings.languages ?? []).filter((l): l is Language => l === 'en' || l === 'cy');
+  return offered.length ? offered : ['en'];
+}
 
 export function conversationRoutes(deps: { store: Store; assistant: Assistant; defaultTenant: string; realtime?: Realtime }): Router {
   const { store, assistant } = deps;
@@ -49,7 +73,12 @@ export function conversationRoutes(deps: { store: Store; assistant: Assistant; d
     const { token, hash } = newConversationToken();
     const channelUserId = randomUUID();
     const channel = body.channel;
-    const hello = greeting(runtime.pack.settings);
+    const offered = languagesOf(runtime.pack.settings);
+    // A language the resident chose (the widget sends one only then) when the council offers it. No
+    // choice: a council offering both greets bilingually (Welsh first, "Cymraeg" / "English" buttons);
+    // one offering a single language greets in it.
+    const chosen = body.language && offered.includes(body.language) ? body.language : undefined;
+    const hello = greetingIn(runtime.pack.settings, chosen ?? (offered.length > 1 ? undefined : offered[0]));
     // The contact, its identity, the conversation and the greeting in one statement (a fresh id has no contact yet).
     const conversationId = await startConversation(store.db, { tenant, channel, channelUserId, tokenHash: hash, greeting: { text: hello.text, parts: hello } });
     res.status(201).location(`/api/v1/conversations/${conversationId}`).json({ conversationId, token } satisfies CreateConversationResponse);
@@ -74,6 +103,8 @@ export function conversationRoutes(deps: { store: Store; assistant: Assistant; d
           providerMessageId: body.id ? `client:${id}:${body.id}` : randomUUID(),
           text: body.text,
           receivedAt,
+          // The resident's choice with the widget's switch: it wins over detection (bot/ decides the rest).
+          ...(body.language ? { language: body.language } : {}),
         };
       }, undefined, { text: body.text })
       .catch((err: unknown) => {
@@ -82,6 +113,19 @@ export function conversationRoutes(deps: { store: Store; assistant: Assistant; d
       });
     if (result.duplicate) res.setHeader('Idempotent-Replayed', 'true');
     res.json({ messages: result.replies } satisfies PostMessageResponse);
+  });
+
+  // The widget's English / Cymraeg switch shows where the council offers both.
+  router.get('/languages', (req, res) => {
+    const { tenant = deps.defaultTenant } = languagesQuery.parse(req.query);
+    let runtime;
+    try {
+      runtime = assistant.runtime(tenant);
+    } catch {
+      throw new HttpProblem(404, 'Unknown tenant', `There is no council with the id "${tenant}".`);
+    }
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.json({ languages: languagesOf(runtime.pack.settings) } satisfies LanguagesResponse);
   });
 
   router.get('/conversations/:id/messages', async (req, res) => {

@@ -12,6 +12,8 @@ import {
   settingsSchema,
   trainingFileSchema,
   type Flow,
+  type FlowStep,
+  type PackLanguage,
   type Service,
   type Settings,
 } from './schemas.js';
@@ -20,18 +22,42 @@ import { listFiles, parseYamlWith, readText } from './yaml-file.js';
 /** An article as the pack holds it is the knowledge base's article. */
 export type PackArticle = KbArticle;
 
+/** A training phrase; `lang: 'cy'` marks the phrases of training/cy/ (one model learns both languages). */
+export type PackTrainingExample = TrainingExample & { lang?: PackLanguage };
+
+/** The articles and flows residents see in one language. */
+export interface LocalisedContent {
+  articles: PackArticle[];
+  flows: Flow[];
+  flowsByService: Map<string, Flow>;
+}
+
 export interface ContentPack {
   tenant: string;
   dir: string;
   settings: Settings;
   services: Service[];
   servicesById: Map<string, Service>;
-  training: TrainingExample[];
+  training: PackTrainingExample[];
   articles: PackArticle[];
   flows: Flow[];
   flowsByService: Map<string, Flow>;
   gazetteer: GazetteerAddress[];
+  /** The Welsh overlay (cy/articles, cy/flows), each item an English one's translation; absent when the pack has no cy/ folder. */
+  cy?: LocalisedContent & {
+    /** cy/services.json: the services' Welsh names and descriptions, by the English ids (Welsh replies name services with them). */
+    servicesById?: Map<string, WelshService>;
+  };
 }
+
+/** A service's Welsh name and description (cy/services.json); its id is the English service's. */
+export interface WelshService {
+  id: string;
+  name: string;
+  description: string;
+}
+
+const welshServiceSchema = z.object({ id: z.string().min(1), name: z.string().min(1), description: z.string().min(1) }).strict();
 
 /** Loads and checks a whole pack. Throws ContentPackError naming the file and line. */
 export function loadContentPack(dir: string): ContentPack {
@@ -40,9 +66,10 @@ export function loadContentPack(dir: string): ContentPack {
   const services = loadServices(dir);
   const servicesById = new Map(services.map((s) => [s.id, s]));
   const training = loadTraining(dir, servicesById);
-  const articles = loadArticles(dir, servicesById);
-  const flows = loadFlows(dir, servicesById);
+  const articles = loadArticles(dir, servicesById, 'articles').map((a) => a.item);
+  const flows = loadFlows(dir, servicesById, 'flows').map((f) => f.item);
   const gazetteer = loadGazetteer(dir);
+  const cy = loadWelsh(dir, servicesById, articles, flows);
   return {
     tenant: settings.tenant,
     dir,
@@ -54,7 +81,106 @@ export function loadContentPack(dir: string): ContentPack {
     flows,
     flowsByService: new Map(flows.map((f) => [f.service, f])),
     gazetteer,
+    ...(cy ? { cy } : {}),
   };
+}
+
+/**
+ * The pack's articles and flows in one language: each English item replaced by its Welsh version
+ * where the pack has one, so a Welsh conversation never loses a service the English one offers.
+ */
+export function localisedContent(pack: ContentPack, lang: PackLanguage): LocalisedContent {
+  if (lang === 'en' || !pack.cy) return { articles: pack.articles, flows: pack.flows, flowsByService: pack.flowsByService };
+  const welshArticles = new Map(pack.cy.articles.map((a) => [a.id, a]));
+  const welshFlows = new Map(pack.cy.flows.map((f) => [f.id, f]));
+  const articles = pack.articles.map((a) => welshArticles.get(a.id) ?? a);
+  const flows = pack.flows.map((f) => welshFlows.get(f.id) ?? f);
+  return { articles, flows, flowsByService: new Map(flows.map((f) => [f.service, f])) };
+}
+
+/**
+ * The Welsh overlay, cy/articles and cy/flows. Each file is the translation of an English item
+ * with the same id; a flow must collect exactly what the English one does (slots, types, option
+ * values, conditions, outcome), because cases, Open311 and the console read those, not the words.
+ */
+function loadWelsh(dir: string, services: Map<string, Service>, english: PackArticle[], englishFlows: Flow[]): ContentPack['cy'] {
+  if (!fs.existsSync(path.join(dir, 'cy'))) return undefined;
+  const englishById = new Map(english.map((a) => [a.id, a]));
+  const articles = loadArticles(dir, services, path.join('cy', 'articles'));
+  for (const { file, text, item: a } of articles) {
+    const en = englishById.get(a.id);
+    if (!en) throw new ContentPackError(file, lineOf(text, 'id:'), `Welsh article "${a.id}" has no English article with the same id in articles/`);
+    if (en.service !== a.service) {
+      throw new ContentPackError(file, lineOf(text, 'service:'), `service "${a.service}" differs from the English article's "${en.service}"`);
+    }
+  }
+  const flowsById = new Map(englishFlows.map((f) => [f.id, f]));
+  const flows = loadFlows(dir, services, path.join('cy', 'flows'));
+  for (const { file, text, item: f } of flows) {
+    const en = flowsById.get(f.id);
+    if (!en) throw new ContentPackError(file, lineOf(text, 'id:'), `Welsh flow "${f.id}" has no English flow with the same id in flows/`);
+    const difference = flowDifference(en, f);
+    if (difference) throw new ContentPackError(file, difference.needle ? lineOf(text, difference.needle) : null, `${difference.detail} (the Welsh flow must collect what the English flow "${en.id}" does)`);
+  }
+  return {
+    articles: articles.map((a) => a.item),
+    flows: flows.map((f) => f.item),
+    flowsByService: new Map(flows.map((f) => [f.item.service, f.item])),
+    servicesById: loadWelshServices(dir, services),
+  };
+}
+
+/** cy/services.json (optional): each entry names an English service's id; a Welsh id with no English service is an error. */
+function loadWelshServices(dir: string, services: Map<string, Service>): Map<string, WelshService> {
+  const file = path.join('cy', 'services.json');
+  if (!fs.existsSync(path.join(dir, file))) return new Map();
+  const text = readText(dir, file);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new ContentPackError(file, null, `invalid JSON: ${(e as Error).message}`);
+  }
+  const parsed = z.array(welshServiceSchema).safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ContentPackError(file, null, `${issue.message} at ${issue.path.join('.')}`);
+  }
+  const byId = new Map<string, WelshService>();
+  for (const s of parsed.data) {
+    if (!services.has(s.id)) throw new ContentPackError(file, lineOf(text, `"${s.id}"`), `Welsh service "${s.id}" has no English service with the same id in services.json`);
+    if (byId.has(s.id)) throw new ContentPackError(file, lineOf(text, `"${s.id}"`), `service "${s.id}" is named twice`);
+    byId.set(s.id, s);
+  }
+  return byId;
+}
+
+/** The first way a translated flow differs in shape from its English original, or null. */
+function flowDifference(en: Flow, cy: Flow): { detail: string; needle?: string } | null {
+  if (en.service !== cy.service) return { detail: `service "${cy.service}" differs from the English "${en.service}"`, needle: 'service:' };
+  const enSlots = en.steps.map((s) => s.slot).join(', ');
+  const cySlots = cy.steps.map((s) => s.slot).join(', ');
+  if (enSlots !== cySlots) return { detail: `slots [${cySlots}] differ from the English [${enSlots}]`, needle: 'steps:' };
+  for (let i = 0; i < en.steps.length; i++) {
+    const a = en.steps[i];
+    const b = cy.steps[i];
+    const needle = `slot: ${b.slot}`;
+    if (a.type !== b.type) return { detail: `slot "${b.slot}" is of type ${b.type}, the English one ${a.type}`, needle };
+    const shape = (s: FlowStep) => JSON.stringify([s.optional, s.when ?? null, s.allowDescription, s.minLength ?? null]);
+    if (shape(a) !== shape(b)) return { detail: `slot "${b.slot}" differs from the English step in optional, when, allowDescription or minLength`, needle };
+    const values = (s: FlowStep) => (s.options ?? []).map((o) => o.value).join(', ');
+    // Same values in the same order: a caller's key press picks an option by its position.
+    if (values(a) !== values(b)) return { detail: `slot "${b.slot}" has option values [${values(b)}], the English [${values(a)}]`, needle };
+  }
+  const outcomeShape = (f: Flow) => (f.outcome.type === 'case' ? { ...f.outcome, summary: placeholders(f.outcome.summary) } : f.outcome);
+  if (JSON.stringify(outcomeShape(en)) !== JSON.stringify(outcomeShape(cy))) {
+    return { detail: `the outcome differs from the English one (type, team, targetDays, lookup and the summary's {placeholders} must match)`, needle: 'outcome:' };
+  }
+  return null;
+}
+
+function placeholders(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 }
 
 function loadServices(dir: string): Service[] {
@@ -74,25 +200,37 @@ function loadServices(dir: string): Service[] {
   return parsed.data;
 }
 
-function loadTraining(dir: string, services: Map<string, Service>): TrainingExample[] {
-  const examples: TrainingExample[] = [];
-  for (const file of listFiles(dir, 'training', '.yaml')) {
+function loadTraining(dir: string, services: Map<string, Service>): PackTrainingExample[] {
+  const examples: PackTrainingExample[] = [];
+  // listFiles does not descend, so training/cy/ is read only here, its phrases marked Welsh.
+  const files = [
+    ...listFiles(dir, 'training', '.yaml').map((file) => ({ file, lang: undefined })),
+    ...listFiles(dir, path.join('training', 'cy'), '.yaml').map((file) => ({ file, lang: 'cy' as const })),
+  ];
+  for (const { file, lang } of files) {
     const text = readText(dir, file);
     const data = parseYamlWith(trainingFileSchema, text, file);
     for (const [intent, phrases] of Object.entries(data)) {
       if (!services.has(intent)) {
         throw new ContentPackError(file, lineOf(text, `${intent}:`), `"${intent}" is not a service id in services.json`);
       }
-      for (const phrase of phrases) examples.push({ text: phrase, intent });
+      for (const phrase of phrases) examples.push(lang ? { text: phrase, intent, lang } : { text: phrase, intent });
     }
   }
   return examples;
 }
 
-function loadArticles(dir: string, services: Map<string, Service>): PackArticle[] {
+/** Each item with the file it came from, for the Welsh overlay's errors. */
+interface FromFile<T> {
+  file: string;
+  text: string;
+  item: T;
+}
+
+function loadArticles(dir: string, services: Map<string, Service>, folder: string): FromFile<PackArticle>[] {
   const seen = new Map<string, string>();
-  const articles: PackArticle[] = [];
-  for (const file of listFiles(dir, 'articles', '.md')) {
+  const articles: FromFile<PackArticle>[] = [];
+  for (const file of listFiles(dir, folder, '.md')) {
     const text = readText(dir, file).replace(/^\uFEFF/, '');
     const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
     if (!match) throw new ContentPackError(file, 1, 'an article starts with YAML front matter between --- lines');
@@ -106,15 +244,15 @@ function loadArticles(dir: string, services: Map<string, Service>): PackArticle[
     seen.set(front.id, file);
     const body = match[2].trim();
     if (body.length < 20) throw new ContentPackError(file, null, 'the article body is empty');
-    articles.push({ ...front, body });
+    articles.push({ file, text, item: { ...front, body } });
   }
   return articles;
 }
 
-function loadFlows(dir: string, services: Map<string, Service>): Flow[] {
-  const flows: Flow[] = [];
+function loadFlows(dir: string, services: Map<string, Service>, folder: string): FromFile<Flow>[] {
+  const flows: FromFile<Flow>[] = [];
   const byService = new Map<string, string>();
-  for (const file of listFiles(dir, 'flows', '.yaml')) {
+  for (const file of listFiles(dir, folder, '.yaml')) {
     const text = readText(dir, file);
     const flow = parseYamlWith(flowSchema, text, file);
     if (!services.has(flow.service)) {
@@ -132,7 +270,7 @@ function loadFlows(dir: string, services: Map<string, Service>): Flow[] {
       }
       slots.add(step.slot);
     });
-    flows.push(flow);
+    flows.push({ file, text, item: flow });
   }
   return flows;
 }

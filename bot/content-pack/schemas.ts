@@ -37,6 +37,10 @@ const signpost = z
   .strict();
 export type Signpost = z.infer<typeof signpost>;
 
+/** The languages a pack may offer (issue 17). */
+export const PACK_LANGUAGES = ['en', 'cy'] as const;
+export type PackLanguage = (typeof PACK_LANGUAGES)[number];
+
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected "HH:MM" (00:00 to 23:59)');
 const hhmmRange = z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'expected "HH:MM-HH:MM"');
 
@@ -45,6 +49,22 @@ export const settingsSchema = z
     tenant: z.string().regex(/^[a-z0-9-]+$/, 'tenant ids are lower-case letters, digits and dashes'),
     councilName: z.string().min(1),
     shortName: z.string().min(1),
+    /** The languages the council offers, the default first; a council offering both asks "English / Cymraeg" at the start. */
+    languages: z
+      .array(z.enum(PACK_LANGUAGES))
+      .min(1)
+      .refine((l) => new Set(l).size === l.length, 'a language is listed twice')
+      .default(['en']),
+    /** The council's and the assistant's names in Welsh (English names are used where absent), and its queues' Welsh names by queue id. */
+    welsh: z
+      .object({
+        councilName: z.string().min(1),
+        shortName: z.string().min(1),
+        assistantName: z.string().min(1),
+        queues: z.record(z.string(), z.string().min(1)).optional(),
+      })
+      .strict()
+      .optional(),
     siteUrl: z.url(),
     caseReferencePrefix: z.string().regex(/^[A-Z]{2,4}$/, 'two to four capital letters'),
     contact: z.object({
@@ -108,13 +128,15 @@ export const settingsSchema = z
             recordCalls: z.boolean().default(false),
             /** Twilio <Say> voice; must suit language en-GB. */
             voice: z.string().default('Polly.Amy-Neural'),
+            /** Twilio <Say> voice for Welsh; must suit language cy-GB. */
+            welshVoice: z.string().default('Polly.Gwyneth'),
             /**
              * The council's card payment line (E.164): a caller who asks to pay by card is put through
              * to it with <Dial>, the call's recording paused first and resumed after (issue 14).
              */
             paymentLine: z.string().regex(/^\+\d{8,15}$/, 'E.164, e.g. +441632960400').optional(),
           })
-          .default({ recordCalls: false, voice: 'Polly.Amy-Neural' }),
+          .default({ recordCalls: false, voice: 'Polly.Amy-Neural', welshVoice: 'Polly.Gwyneth' }),
         /** The council's Twilio numbers (E.164): a webhook's `To` picks the tenant. */
         twilioNumbers: z.array(z.string().regex(/^\+\d{8,15}$/, 'E.164, e.g. +441632960100')).default([]),
         /** The council's WhatsApp Cloud API phone number ids (Meta's ids, not the numbers): a webhook's metadata.phone_number_id picks the tenant (channels/meta). */
@@ -166,7 +188,7 @@ export const settingsSchema = z
       })
       .default({
         sms: { resumeWithinMinutes: 1440 },
-        voice: { recordCalls: false, voice: 'Polly.Amy-Neural' },
+        voice: { recordCalls: false, voice: 'Polly.Amy-Neural', welshVoice: 'Polly.Gwyneth' },
         twilioNumbers: [],
         whatsappPhoneNumberIds: [],
         messengerPageIds: [],
@@ -217,6 +239,19 @@ export const settingsSchema = z
       answerAbove: z.number().min(0).max(1),
       misunderstandingsBeforeOffer: z.number().int().min(1),
     }),
+    /**
+     * Answers written from the council's pages by an LLM (knowledge-base/answers/): off unless
+     * `generate`; the endpoint comes from ANSWERS_LLM and its variables. `model` overrides the
+     * endpoint's model (Azure: the deployment); `maxPassages` is how many passages the prompt gets.
+     */
+    answers: z
+      .object({
+        generate: z.boolean().default(false),
+        model: z.string().min(1).optional(),
+        maxPassages: z.number().int().min(1).max(12).default(5),
+      })
+      .strict()
+      .default({ generate: false, maxPassages: 5 }),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,10 +1,12 @@
 import type { Entity } from '../../intents/index.js';
 import type { Flow, FlowStep, Settings } from '../content-pack/index.js';
 import type { ActiveFlow, LocationValue, SlotValue } from '../dialogue.js';
-import { clean, command, matchChoice, parseNumber, yesNo } from '../matching.js';
-import type { AskFor, ChannelName, OutboundMessage, Suggestion } from '../messages.js';
+import { clean, command, matchChoice, ordinal, parseNumber, yesNo } from '../matching.js';
+import type { AskFor, ChannelName, Language, OutboundMessage, Suggestion } from '../messages.js';
+import { messagesIn } from '../i18n/index.js';
 import type { GazetteerPort } from '../ports.js';
 import { addressSuggestions, resolveLocation } from './location.js';
+import { questionStrength } from './questions.js';
 import { formatDate } from '../replies.js';
 import { fillTemplate, wordingFor } from './wording.js';
 
@@ -14,6 +16,13 @@ export interface FlowContext {
   gazetteer: GazetteerPort;
   channel: ChannelName;
   entities: Entity[];
+  /** The turn's language: the flow's own words come with the (localised) flow, the engine's fixed words from bot/i18n. */
+  language?: Language;
+}
+
+/** The engine's fixed words in the turn's language. */
+function words(ctx: FlowContext) {
+  return messagesIn(ctx.language).flow;
 }
 
 export type FlowTurn =
@@ -24,6 +33,8 @@ export type FlowTurn =
   | { kind: 'cancelled'; replies: OutboundMessage[] }
   /** The answer did not fit the question; the caller may treat it as a new question. */
   | { kind: 'unrecognised'; state: ActiveFlow; replies: OutboundMessage[] }
+  /** A question about the report ("can I send a photo?"), not an answer: nothing stored; the caller answers it, then asks `replies` again. */
+  | { kind: 'question'; state: ActiveFlow; replies: OutboundMessage[] }
   | { kind: 'person'; state: ActiveFlow; replies: OutboundMessage[] };
 
 const ASK_FOR: Record<FlowStep['type'], AskFor> = {
@@ -37,17 +48,13 @@ const ASK_FOR: Record<FlowStep['type'], AskFor> = {
   number: 'free_text',
 };
 
-const YES_NO: Suggestion[] = [
-  { label: 'Yes', value: 'Yes' },
-  { label: 'No', value: 'No' },
-];
 
 export function startFlow(ctx: FlowContext, firstMessageEntities: Entity[]): FlowTurn {
   const state: ActiveFlow = { id: ctx.flow.id, phase: 'steps', slots: {}, answered: [], attempts: 0 };
   prefill(state, ctx, firstMessageEntities);
   const next = ask(state, ctx);
   // By SMS a lone "CANCEL" is an opt-out keyword at Twilio, so texters are told a longer phrase.
-  const commands = ctx.channel === 'sms' ? 'Reply "go back" to change an answer, or "cancel report" to stop.' : 'You can say "cancel", "go back" or "start again" at any time.';
+  const commands = ctx.channel === 'sms' ? words(ctx).commandsSms : words(ctx).commands;
   const intro = ctx.flow.intro ? `${ctx.flow.intro} ${commands}` : '';
   if (intro && next.replies.length) next.replies[0] = { ...next.replies[0], text: `${intro}\n\n${next.replies[0].text}` };
   return next;
@@ -106,12 +113,9 @@ function ask(state: ActiveFlow, ctx: FlowContext, preface?: string): FlowTurn {
       state,
       replies: [
         withPreface({
-          text: 'Would you like updates about this report? If so, I will ask for a phone number or email address, used only for this report.',
+          text: words(ctx).updatesQuestion,
           askFor: 'yes_no',
-          suggestions: [
-            { label: 'Yes, send me updates', value: 'Yes' },
-            { label: 'No thanks', value: 'No' },
-          ],
+          suggestions: [words(ctx).updatesYes, words(ctx).noThanks],
         }),
       ],
     };
@@ -120,7 +124,7 @@ function ask(state: ActiveFlow, ctx: FlowContext, preface?: string): FlowTurn {
     return {
       kind: 'continue',
       state,
-      replies: [withPreface({ text: 'What is the best mobile number or email address for updates?', askFor: 'phone' })],
+      replies: [withPreface({ text: words(ctx).contactQuestion, askFor: 'phone' })],
     };
   }
   return { kind: 'continue', state, replies: [withPreface(confirmation(state, ctx))] };
@@ -130,35 +134,34 @@ function promptFor(step: FlowStep, state: ActiveFlow, ctx: FlowContext, override
   const text = overrideText ?? wordingFor(step.prompt, ctx.channel);
   const suggestions: Suggestion[] = [];
   if (step.type === 'choice') suggestions.push(...step.options!.map((o) => ({ label: o.label, value: o.label })));
-  if (step.type === 'yes_no') suggestions.push(...YES_NO);
-  if (step.type === 'location' && state.addressChoices?.length) suggestions.push(...addressSuggestions(ctx.gazetteer, state.addressChoices));
-  if (step.optional) suggestions.push({ label: 'Skip this question', value: 'Skip' });
-  if (state.answered.length > 0) suggestions.push({ label: 'Go back', value: 'Go back' });
+  if (step.type === 'yes_no') suggestions.push(...messagesIn(ctx.language).yesNo);
+  if (step.type === 'location' && state.addressChoices?.length) suggestions.push(...addressSuggestions(ctx.gazetteer, state.addressChoices, ctx.language));
+  if (step.optional) suggestions.push(words(ctx).skip);
+  if (state.answered.length > 0) suggestions.push(words(ctx).goBack);
   return { text, askFor: step.type === 'location' && state.addressChoices?.length ? 'choice' : ASK_FOR[step.type], ...(suggestions.length ? { suggestions } : {}) };
 }
 
-export function describeSlot(value: SlotValue | undefined, step?: FlowStep): string {
-  if (value === undefined || value === '') return 'not given';
+/** An answer as words: in `language` for the resident's check; English (the default) for case details staff read. */
+export function describeSlot(value: SlotValue | undefined, step?: FlowStep, language?: Language): string {
+  const w = messagesIn(language).flow;
+  if (value === undefined || value === '') return w.notGiven;
   if (typeof value === 'object') return (value as LocationValue).label;
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'boolean') return value ? w.yes : w.no;
   if (step?.type === 'choice') return step.options?.find((o) => o.value === value)?.label ?? String(value);
-  if (step?.type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+  if (step?.type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, undefined, language);
   return String(value);
 }
 
 function confirmation(state: ActiveFlow, ctx: FlowContext): OutboundMessage {
   const lines = ctx.flow.steps
     .filter((s) => state.answered.includes(s.slot) && state.slots[s.slot] !== '')
-    .map((s) => `- ${questionLabel(s)}: ${describeSlot(state.slots[s.slot], s)}`);
-  if (state.contact?.consent) lines.push(`- Contact for updates: ${state.contact.phone ?? state.contact.email}`);
+    .map((s) => `- ${questionLabel(s)}: ${describeSlot(state.slots[s.slot], s, ctx.language)}`);
+  const w = words(ctx);
+  if (state.contact?.consent) lines.push(w.contactLine(state.contact.phone ?? state.contact.email ?? ''));
   return {
-    text: `Please check your report: ${ctx.flow.title}\n${lines.join('\n')}\n\nShall I send it?`,
+    text: w.check(ctx.flow.title, lines.join('\n')),
     askFor: 'yes_no',
-    suggestions: [
-      { label: 'Yes, send it', value: 'Yes' },
-      { label: 'Go back', value: 'Go back' },
-      { label: 'Cancel', value: 'Cancel' },
-    ],
+    suggestions: [w.sendIt, w.goBack, w.cancel],
   };
 }
 
@@ -184,13 +187,17 @@ export function caseSummary(state: ActiveFlow, flow: Flow): string {
 
 export function continueFlow(state: ActiveFlow, text: string, ctx: FlowContext): FlowTurn {
   const cmd = command(text);
-  if (cmd === 'cancel') return { kind: 'cancelled', replies: [{ text: `OK, I've cancelled that. Nothing has been sent. Is there anything else I can help with?` }] };
+  const w = words(ctx);
+  if (cmd === 'cancel') return { kind: 'cancelled', replies: [{ text: w.cancelled }] };
   if (cmd === 'restart') {
     const fresh: ActiveFlow = { id: state.id, phase: 'steps', slots: {}, answered: [], attempts: 0 };
-    return ask(fresh, ctx, "OK, let's start again.");
+    return ask(fresh, ctx, w.restart);
   }
   if (cmd === 'person') return { kind: 'person', state, replies: [] };
   if (cmd === 'back') return goBack(state, ctx);
+  // A question is never stored as an answer, however freely a step may be answered (issue 17).
+  const asked = questionStrength(text);
+  if (asked && !answersPending(state, text, ctx, asked)) return { kind: 'question', state, replies: ask(state, ctx).replies };
 
   if (state.phase === 'contact_consent') {
     const yn = yesNo(text) ?? (cmd === 'skip' ? false : null);
@@ -200,7 +207,7 @@ export function continueFlow(state: ActiveFlow, text: string, ctx: FlowContext):
       state.phase = 'confirm';
       return ask(state, ctx);
     }
-    if (yn === null) return retry(state, ctx, 'Please answer yes or no.');
+    if (yn === null) return retry(state, ctx, w.yesOrNo);
     state.attempts = 0;
     if (yn) {
       state.phase = 'contact_detail';
@@ -216,9 +223,9 @@ export function continueFlow(state: ActiveFlow, text: string, ctx: FlowContext):
       if (cmd === 'skip' || yesNo(text) === false) {
         state.contact = { consent: false };
         state.phase = 'confirm';
-        return ask(state, ctx, 'No problem, no contact details then.');
+        return ask(state, ctx, w.noContact);
       }
-      return retry(state, ctx, 'That does not look like a phone number or email address. Please try again, or say "skip".');
+      return retry(state, ctx, w.badContact);
     }
     state.contact = { ...contact, consent: true };
     state.phase = 'confirm';
@@ -232,10 +239,10 @@ export function continueFlow(state: ActiveFlow, text: string, ctx: FlowContext):
       return {
         kind: 'continue',
         state,
-        replies: [{ text: 'What would you like to do?', suggestions: [{ label: 'Go back', value: 'Go back' }, { label: 'Start again', value: 'Start again' }, { label: 'Cancel', value: 'Cancel' }] }],
+        replies: [{ text: w.whatNow, suggestions: [w.goBack, w.startAgain, w.cancel] }],
       };
     }
-    return retry(state, ctx, 'Please say yes to send the report, "go back" to change an answer, or "cancel".');
+    return retry(state, ctx, w.confirmRetry);
   }
 
   const step = currentStep(state, ctx.flow);
@@ -243,7 +250,7 @@ export function continueFlow(state: ActiveFlow, text: string, ctx: FlowContext):
   if (cmd === 'skip' && step.optional) return accept(state, step, '', ctx);
   // "No" to an optional "anything else?" question means nothing to add.
   if (step.optional && step.type === 'text' && yesNo(text) === false && clean(text).split(' ').length <= 3) return accept(state, step, '', ctx);
-  if (cmd === 'skip') return retry(state, ctx, 'I need an answer to this one to send the report.', step);
+  if (cmd === 'skip') return retry(state, ctx, w.needAnswer, step);
 
   const value = readAnswer(step, text, state, ctx);
   if (value.kind === 'value') return accept(state, step, value.value, ctx);
@@ -253,18 +260,43 @@ export function continueFlow(state: ActiveFlow, text: string, ctx: FlowContext):
   }
   state.attempts++;
   const help = step.help ? wordingFor(step.help, ctx.channel) : null;
-  const hint = value.hint ?? help ?? "Sorry, I didn't catch that.";
+  const hint = value.hint ?? help ?? w.didntCatch;
   const again = promptFor(step, state, ctx, state.attempts >= 2 && help ? `${help}\n\n${wordingFor(step.prompt, ctx.channel)}` : `${hint} ${wordingFor(step.prompt, ctx.channel)}`);
   return { kind: 'unrecognised', state, replies: [again] };
 }
 
 type Answer = { kind: 'value'; value: SlotValue } | { kind: 'reply'; reply: OutboundMessage } | { kind: 'invalid'; hint?: string };
 
+/**
+ * Whether a message worded as a question still answers the pending question: a yes or no, a phone
+ * number, a valid choice or date. Where a step takes free text, only what free text cannot fake
+ * counts: an address found in the gazetteer (a street too, when only a question mark made it look
+ * like a question); a text step's answer only when it ends with "?" without being worded as a question.
+ */
+function answersPending(state: ActiveFlow, text: string, ctx: FlowContext, asked: 'strong' | 'weak'): boolean {
+  if (state.phase === 'contact_consent') return yesNo(text) !== null || contactFrom(ctx.entities) !== null;
+  if (state.phase === 'contact_detail') return contactFrom(ctx.entities) !== null;
+  if (state.phase === 'confirm') return yesNo(text) !== null;
+  const step = currentStep(state, ctx.flow);
+  if (!step) return true;
+  if (step.type === 'text') return asked === 'weak';
+  // "How big does it need to be?" names an option's synonym ("big") without choosing it: only a number or an option's own name counts.
+  if (step.type === 'choice' && asked === 'strong') return ordinal(text) !== null || step.options!.some((o) => clean(text) === clean(o.label) || clean(text) === clean(o.value));
+  const trial = readAnswer(step, text, structuredClone(state), ctx);
+  if (step.type === 'location') {
+    if (trial.kind === 'reply') return asked === 'weak';
+    if (trial.kind !== 'value') return false;
+    const where = trial.value as LocationValue;
+    return where.kind === 'address' || (where.kind === 'street' && asked === 'weak');
+  }
+  return trial.kind === 'value';
+}
+
 function readAnswer(step: FlowStep, text: string, state: ActiveFlow, ctx: FlowContext): Answer {
   const t = clean(text);
   switch (step.type) {
     case 'location': {
-      const outcome = resolveLocation(text, ctx.entities, state, ctx.gazetteer, step.allowDescription, ctx.settings.shortName);
+      const outcome = resolveLocation(text, ctx.entities, state, ctx.gazetteer, step.allowDescription, ctx.language === 'cy' ? (ctx.settings.welsh?.shortName ?? ctx.settings.shortName) : ctx.settings.shortName, ctx.language);
       if (outcome.kind === 'resolved') {
         delete state.addressChoices;
         delete state.streetHint;
@@ -279,41 +311,36 @@ function readAnswer(step: FlowStep, text: string, state: ActiveFlow, ctx: FlowCo
         if (outcome.streetHint) state.streetHint = outcome.streetHint;
         return { kind: 'reply', reply: promptFor(step, state, ctx, outcome.text) };
       }
-      return {
-        kind: 'invalid',
-        hint: step.allowDescription
-          ? "I couldn't find that address. Try a postcode, a street address, or describe the place."
-          : "I couldn't find that address in our records. Try the postcode, or the house number and street.",
-      };
+      return { kind: 'invalid', hint: step.allowDescription ? words(ctx).addressOrPlace : words(ctx).addressOnly };
     }
     case 'choice': {
       const o = matchChoice(text, step.options!);
-      return o ? { kind: 'value', value: o.value } : { kind: 'invalid', hint: 'Please choose one of the options.' };
+      return o ? { kind: 'value', value: o.value } : { kind: 'invalid', hint: words(ctx).chooseOption };
     }
     case 'yes_no': {
       const yn = yesNo(text);
-      return yn === null ? { kind: 'invalid', hint: 'Please answer yes or no.' } : { kind: 'value', value: yn ? 'yes' : 'no' };
+      return yn === null ? { kind: 'invalid', hint: words(ctx).yesOrNo } : { kind: 'value', value: yn ? 'yes' : 'no' };
     }
     case 'date': {
       const d = ctx.entities.find((e) => e.type === 'date');
       if (d) return { kind: 'value', value: d.value };
-      return { kind: 'invalid', hint: 'Please give a date, like "today", "last Tuesday" or "12/11".' };
+      return { kind: 'invalid', hint: words(ctx).giveDate };
     }
     case 'phone': {
       const p = ctx.entities.find((e) => e.type === 'phone');
-      return p ? { kind: 'value', value: p.value } : { kind: 'invalid', hint: 'That does not look like a UK phone number.' };
+      return p ? { kind: 'value', value: p.value } : { kind: 'invalid', hint: words(ctx).notUkPhone };
     }
     case 'email': {
       const e = ctx.entities.find((x) => x.type === 'email');
-      return e ? { kind: 'value', value: e.value } : { kind: 'invalid', hint: 'That does not look like an email address.' };
+      return e ? { kind: 'value', value: e.value } : { kind: 'invalid', hint: words(ctx).notEmail };
     }
     case 'number': {
       const n = parseNumber(text);
-      return n !== null && n > 0 ? { kind: 'value', value: n } : { kind: 'invalid', hint: 'Please give a number.' };
+      return n !== null && n > 0 ? { kind: 'value', value: n } : { kind: 'invalid', hint: words(ctx).giveNumber };
     }
     case 'text': {
       const min = step.minLength ?? 2;
-      return t.length >= min ? { kind: 'value', value: text.trim().slice(0, 1000) } : { kind: 'invalid', hint: 'Please tell me a little more.' };
+      return t.length >= min ? { kind: 'value', value: text.trim().slice(0, 1000) } : { kind: 'invalid', hint: words(ctx).tellMore };
     }
   }
 }
@@ -338,18 +365,18 @@ function goBack(state: ActiveFlow, ctx: FlowContext): FlowTurn {
   delete state.streetHint;
   if (state.phase === 'contact_detail') {
     state.phase = 'contact_consent';
-    return ask(state, ctx, 'OK, going back.');
+    return ask(state, ctx, words(ctx).goingBack);
   }
   if (state.phase === 'confirm' && state.contact && ctx.flow.outcome.type === 'case') {
     delete state.contact;
     state.phase = 'contact_consent';
-    return ask(state, ctx, 'OK, going back.');
+    return ask(state, ctx, words(ctx).goingBack);
   }
   const last = state.answered.pop();
-  if (!last) return ask(state, ctx, "That's the first question.");
+  if (!last) return ask(state, ctx, words(ctx).firstQuestion);
   delete state.slots[last];
   state.phase = 'steps';
-  return ask(state, ctx, 'OK, going back.');
+  return ask(state, ctx, words(ctx).goingBack);
 }
 
 function retry(state: ActiveFlow, ctx: FlowContext, hint: string, step?: FlowStep): FlowTurn {

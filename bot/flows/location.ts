@@ -2,7 +2,8 @@ import type { Entity, GazetteerAddress } from '../../intents/index.js';
 import type { ActiveFlow, LocationValue } from '../dialogue.js';
 import { clean, ordinal } from '../matching.js';
 import type { GazetteerPort } from '../ports.js';
-import type { Suggestion } from '../messages.js';
+import type { Language, Suggestion } from '../messages.js';
+import { locationWords } from './location-words.js';
 
 export type LocationOutcome =
   | { kind: 'resolved'; value: LocationValue }
@@ -16,11 +17,12 @@ export function locationFromAddress(g: GazetteerPort, a: GazetteerAddress): Loca
   return { kind: 'address', label: g.label(a), uprn: a.uprn, usrn: a.usrn, postcode: a.postcode, lat: a.lat, lng: a.lng };
 }
 
-export function addressSuggestions(g: GazetteerPort, uprns: string[]): Suggestion[] {
+export function addressSuggestions(g: GazetteerPort, uprns: string[], lang?: Language): Suggestion[] {
   const list = uprns.map((u) => g.byUprn(u)).filter((a): a is GazetteerAddress => !!a);
   return [
     ...list.map((a) => ({ label: g.label(a).replace(/, [A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/, ''), value: g.label(a) })),
-    { label: 'My address is not listed', value: 'not listed' },
+    // The value is read by resolveLocation in either language.
+    { label: locationWords(lang).notListed, value: 'not listed' },
   ];
 }
 
@@ -35,17 +37,17 @@ export function resolveLocation(
   g: GazetteerPort,
   allowDescription: boolean,
   councilName: string,
+  lang?: Language,
 ): LocationOutcome {
   const t = clean(text);
+  const w = locationWords(lang);
 
   if (flow.addressChoices?.length) {
     const choices = flow.addressChoices.map((u) => g.byUprn(u)).filter((a): a is GazetteerAddress => !!a);
     const n = ordinal(text);
     if (n !== null && n >= 1 && n <= choices.length) return { kind: 'resolved', value: locationFromAddress(g, choices[n - 1]) };
-    if (/not (listed|there|here|shown)|none of (these|them)|isnt (listed|there)|different/.test(t)) {
-      return allowDescription
-        ? { kind: 'ask', text: 'Please type the address, or describe the place (for example "outside the library on Church Street").' }
-        : { kind: 'ask', text: 'Please type your house number and street name.' };
+    if (w.notAmongChoices.test(t)) {
+      return allowDescription ? { kind: 'ask', text: w.typeOrDescribe } : { kind: 'ask', text: w.typeHouseAndStreet };
     }
     const exact = choices.find((a) => clean(g.label(a)) === t || clean(g.label(a)).startsWith(t));
     if (exact && t.length >= 3) return { kind: 'resolved', value: locationFromAddress(g, exact) };
@@ -57,7 +59,7 @@ export function resolveLocation(
   // A place given as coordinates (a location pin far from any address: channels/meta/location.ts).
   const pinned = coordinatesIn(text);
   if (pinned && allowDescription) {
-    const label = pinned.rest || `the place pinned at ${pinned.lat.toFixed(5)}, ${pinned.lng.toFixed(5)}`;
+    const label = pinned.rest || w.pinned(pinned.lat.toFixed(5), pinned.lng.toFixed(5));
     return { kind: 'resolved', value: { kind: 'description', label, description: label, lat: pinned.lat, lng: pinned.lng } };
   }
 
@@ -65,10 +67,7 @@ export function resolveLocation(
   if (postcode) {
     let found = g.byPostcode(postcode.value);
     if (found.length === 0) {
-      return {
-        kind: 'ask',
-        text: `I can't find the postcode ${postcode.value} in ${councilName}. Please check it, or type the street address instead.`,
-      };
+      return { kind: 'ask', text: w.postcodeUnknown(postcode.value, councilName) };
     }
     const number = houseNumber(text.replace(postcode.text, ''));
     if (number) {
@@ -78,9 +77,9 @@ export function resolveLocation(
     }
     if (found.length === 1) return { kind: 'resolved', value: locationFromAddress(g, found[0]) };
     if (found.length > MAX_CHOICES) {
-      return { kind: 'ask', text: `There are ${found.length} addresses at ${postcode.value}. What is the house number or name?`, streetHint: postcode.value };
+      return { kind: 'ask', text: w.manyAtPostcode(found.length, postcode.value), streetHint: postcode.value };
     }
-    return { kind: 'choose', choices: found, text: `I found ${found.length} addresses at ${postcode.value}. Which one is it?` };
+    return { kind: 'choose', choices: found, text: w.someAtPostcode(found.length, postcode.value) };
   }
 
   const address = entities.find((e) => e.type === 'address' && e.confidence >= 0.75);
@@ -97,7 +96,7 @@ export function resolveLocation(
         ? g.byPostcode(flow.streetHint).filter((a) => a.number.toLowerCase() === number)
         : g.matchAddress(`${number} ${flow.streetHint}`).filter((m) => m.confidence >= 0.75).map((m) => m.address);
       if (hinted.length === 1) return { kind: 'resolved', value: locationFromAddress(g, hinted[0]) };
-      if (hinted.length > 1) return { kind: 'choose', choices: hinted.slice(0, MAX_CHOICES), text: 'Which one is it?' };
+      if (hinted.length > 1) return { kind: 'choose', choices: hinted.slice(0, MAX_CHOICES), text: w.whichOne };
     }
   }
 
@@ -107,7 +106,7 @@ export function resolveLocation(
   }
   if (matches.length > 1 && matches[0].confidence >= 0.8) {
     const top = matches.filter((m) => m.confidence >= matches[0].confidence - 0.05).slice(0, MAX_CHOICES);
-    return { kind: 'choose', choices: top.map((m) => m.address), text: 'I found more than one match. Which one is it?' };
+    return { kind: 'choose', choices: top.map((m) => m.address), text: w.moreThanOne };
   }
 
   const streets = g.findStreets(text);
@@ -119,10 +118,10 @@ export function resolveLocation(
         value: { kind: 'street', label: `${text.trim()} (${s.street})`, usrn: s.usrn, description: text.trim() },
       };
     }
-    return { kind: 'ask', text: `Which house number on ${s.street}? Or give me the postcode.`, streetHint: s.street };
+    return { kind: 'ask', text: w.whichNumber(s.street), streetHint: s.street };
   }
 
-  if (allowDescription && t.split(' ').length >= 3 && !/^(i dont know|dont know|not sure|no idea)$/.test(t)) {
+  if (allowDescription && t.split(' ').length >= 3 && !w.dontKnow.test(t)) {
     return { kind: 'resolved', value: { kind: 'description', label: text.trim(), description: text.trim() } };
   }
   return { kind: 'none' };

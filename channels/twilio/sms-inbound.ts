@@ -55,6 +55,18 @@ function helpText(deps: SmsChannelDeps, tenant: string): string {
   );
 }
 
+/**
+ * "CYMRAEG" or "ENGLISH" alone (any case; "Welsh", "Saesneg" too): the resident choosing the
+ * language of their texts (issue 17). The text still goes to the assistant, as their choice, so the
+ * answer comes in that language and the choice is remembered for the number.
+ */
+export function languageKeyword(text: string): 'en' | 'cy' | null {
+  const word = text.trim().replace(/[.!]+$/, '').toLowerCase();
+  if (word === 'cymraeg' || word === 'welsh') return 'cy';
+  if (word === 'english' || word === 'saesneg') return 'en';
+  return null;
+}
+
 /** "end", "END", "End." alone: the resident ending the conversation (see receiveSms). */
 export function isEndWord(text: string): boolean {
   return /^end[.!]*$/i.test(text.trim());
@@ -140,6 +152,7 @@ export async function receiveSms(deps: SmsChannelDeps, body: TwilioParams): Prom
     };
   }
 
+  const chosenLanguage = languageKeyword(text);
   // Stored (once, in the number's conversation) before Twilio is answered; the turn runs after.
   const accepted = await acceptInbound(
     { db, assistant: deps.assistant, dispatch },
@@ -151,6 +164,7 @@ export async function receiveSms(deps: SmsChannelDeps, body: TwilioParams): Prom
       text,
       ...(attachments.length ? { attachments } : {}),
       receivedAt: now,
+      ...(chosenLanguage ? { language: chosenLanguage } : {}),
       reuse: (c) => resumable(c, resumeWithinMs, now),
       // "2" answers the numbered list the resident was last sent, whatever kind of list it was;
       // stored with what was typed, so the transcript shows both.

@@ -85,6 +85,46 @@ describe('renderSms', () => {
   });
 });
 
+describe('Welsh replies on SMS', () => {
+  test('accented Welsh letters (ŵ, ŷ, â, ô) force UCS-2: 70 in one text, 67 per part', () => {
+    for (const letter of ['ŵ', 'ŷ', 'â', 'ô']) {
+      expect(isGsm7(toGsmFriendly(letter))).toBe(false);
+      expect(countSegments(`${'a'.repeat(69)}${letter}`)).toEqual({ encoding: 'UCS-2', units: 70, segments: 1 });
+      expect(countSegments(`${'a'.repeat(70)}${letter}`).segments).toBe(2);
+      expect(countSegments(`${'a'.repeat(200)}${letter}`).segments).toBe(3);
+      expect(countSegments(`${'a'.repeat(201)}${letter}`).segments).toBe(4);
+    }
+    // Decomposed (w + combining circumflex) counts as the one letter it is once folded.
+    expect(countSegments(toGsmFriendly(`${'a'.repeat(69)}w\u0302`)).units).toBe(70);
+  });
+
+  test('a long Welsh reply is cut with "Rhagor:" and the link; an English one with "More:"', () => {
+    const long = Array.from({ length: 20 }, (_, i) => `Brawddeg rhif ${i + 1} am y gwasanaeth a'r tŷ.`).join(' ');
+    const welsh = renderSms({ text: long, language: 'cy' }, { fallbackUrl: 'https://www.merebrook.gov.uk/cy' });
+    expect(welsh.trimmed).toBe(true);
+    expect(welsh.encoding).toBe('UCS-2');
+    expect(welsh.segments).toBeLessThanOrEqual(3);
+    expect(welsh.body.endsWith('\nRhagor: https://www.merebrook.gov.uk/cy')).toBe(true);
+    expect(welsh.body).not.toMatch(/More:/);
+    const english = renderSms({ text: long, language: 'en' }, { fallbackUrl: 'https://www.merebrook.gov.uk' });
+    expect(english.body.endsWith('\nMore: https://www.merebrook.gov.uk')).toBe(true);
+  });
+
+  test("the Welsh missed-bin intro and its first question go whole, in four UCS-2 parts, not cut mid-question", () => {
+    const text =
+      'Gallaf roi gwybod am fin heb ei gasglu ar eich rhan. Mae\'n cymryd tua munud. Atebwch "yn ôl" i newid ateb, neu "canslo adroddiad" i stopio.\n\n' +
+      "Beth yw'r cyfeiriad? Atebwch gyda'r cod post neu'r cyfeiriad stryd.";
+    const r = renderSms({ text, askFor: 'address', language: 'cy' }, { fallbackUrl: 'https://www.merebrook.gov.uk/cy' });
+    expect(r.trimmed).toBe(false);
+    expect(r.body).toBe(text);
+    expect(r).toMatchObject({ encoding: 'UCS-2', segments: 4 });
+    // The same words as an answer (no question asked) are still cut to three parts.
+    const answer = renderSms({ text, language: 'cy' }, { fallbackUrl: 'https://www.merebrook.gov.uk/cy' });
+    expect(answer.trimmed).toBe(true);
+    expect(answer.segments).toBeLessThanOrEqual(3);
+  });
+});
+
 describe('phone numbers on SMS', () => {
   test('numbers stay plain digits: no tel: or sms: markup reaches the phone', () => {
     const r = renderSms({ text: 'Call the National Gas Emergency Service on [0800 111 999](tel:+44800111999), or text SHOUT to [85258](sms:85258). In danger, call <a href="tel:999">999</a>.' });

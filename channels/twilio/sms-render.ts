@@ -125,23 +125,32 @@ export function numberedOptions(suggestions: Suggestion[] | undefined): SmsOptio
   return (suggestions ?? []).map((s, i) => ({ n: i + 1, label: toGsmFriendly(s.label), value: s.value }));
 }
 
-function optionsLine(options: SmsOption[]): string {
+/** The lines around the options, in the reply's language (a Welsh reply's options are asked for in Welsh). */
+const OPTION_WORDS = {
+  en: { byNumber: 'Reply with a number:', reply: 'Reply', item: (n: number, label: string) => `${n} for ${label}`, or: 'or', orReply: 'Or reply:', related: 'Related:', more: 'More:' },
+  // "1 (Ydw)": the label in brackets, so no mutation depends on it.
+  cy: { byNumber: 'Atebwch gyda rhif:', reply: 'Atebwch', item: (n: number, label: string) => `${n} (${label})`, or: 'neu', orReply: 'Neu atebwch:', related: 'Perthnasol:', more: 'Rhagor:' },
+};
+
+function optionsLine(options: SmsOption[], language: 'en' | 'cy' = 'en'): string {
   if (options.length === 0) return '';
+  const w = OPTION_WORDS[language];
   // Labels with commas (addresses) or long lists read better one to a line.
   if (options.length > 4 || options.some((o) => o.label.includes(','))) {
-    return `Reply with a number:\n${options.map((o) => `${o.n}) ${o.label}`).join('\n')}`;
+    return `${w.byNumber}\n${options.map((o) => `${o.n}) ${o.label}`).join('\n')}`;
   }
-  const items = options.map((o) => `${o.n} for ${o.label}`);
-  const list = items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-  return `Reply ${list}.`;
+  const items = options.map((o) => w.item(o.n, o.label));
+  const list = items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} ${w.or} ${items[items.length - 1]}`;
+  return `${w.reply} ${list}.`;
 }
 
-function wordsLine(suggestions: Suggestion[], isPrompt: boolean): string {
+function wordsLine(suggestions: Suggestion[], isPrompt: boolean, language: 'en' | 'cy' = 'en'): string {
   const words = suggestions
     .map((s) => (s.value.length <= 24 && !KEYWORDS.test(s.value.trim()) ? s.value : s.label))
     .filter((w) => !KEYWORDS.test(w.trim()));
   if (words.length === 0) return '';
-  return isPrompt ? `Or reply: ${words.join(' / ')}` : `Related: ${words.join('; ')}`;
+  const w = OPTION_WORDS[language];
+  return isPrompt ? `${w.orReply} ${words.join(' / ')}` : `${w.related} ${words.join('; ')}`;
 }
 
 // UK numbers and the spaced 116 helplines: a cut never falls inside one (half a number is a wrong number).
@@ -178,7 +187,8 @@ export function renderSms(message: OutboundMessage, opts: RenderOptions = {}): S
   const suggestions = message.suggestions ?? [];
   const numbered = suggestions.length > 0 && opts.numbered !== false && numberable(message);
   const options = numbered ? numberedOptions(suggestions) : [];
-  const tail = numbered ? optionsLine(options) : suggestions.length ? wordsLine(suggestions, !!message.askFor) : '';
+  const language = (message as { language?: string }).language === 'cy' ? 'cy' : 'en';
+  const tail = numbered ? optionsLine(options, language) : suggestions.length ? wordsLine(suggestions, !!message.askFor, language) : '';
 
   const assemble = (t: string, link: string) =>
     toGsmFriendly([title, t, link, tail].filter((s) => s.length > 0).join('\n'));
@@ -189,11 +199,16 @@ export function renderSms(message: OutboundMessage, opts: RenderOptions = {}): S
   if (count.segments > maxSegments) {
     // Keep the title, the link and the options: cut the text, pointing to where the rest is.
     const more = url ?? opts.fallbackUrl;
-    const linkLine = urlLine || (more ? `More: ${more}` : '');
+    // Where the rest is, in the reply's language ("Rhagor:" in Welsh).
+    const linkLine = urlLine || (more ? `${OPTION_WORDS[language].more} ${more}` : '');
     const fixed = countSegments(assemble('', linkLine));
     const room = capacity(count.encoding, maxSegments) - fixed.units - (title || linkLine || tail ? 1 : 0);
     const short = cut(toGsmFriendly(text), Math.max(room, 0));
-    if (short.length < text.length) {
+    // A message that asks for an answer (a flow's intro and question) ends with its question, which
+    // a cut would drop: it goes whole in more segments instead (a Welsh intro's "ô" makes it UCS-2,
+    // 67 characters a segment, so intro and question need four).
+    const asks = message.askFor !== undefined;
+    if (short.length < text.length && !asks) {
       trimmed = true;
       body = assemble(short, linkLine);
       count = countSegments(body);

@@ -3,12 +3,14 @@ import {
   announcement,
   closedNotice,
   handedBackNotice,
+  noticeLanguage,
   transferredNotice,
   transition,
   TransitionRefused,
   type Actor,
   type ConversationState,
   type Notice,
+  type NoticeLanguage,
   type TransitionCause,
 } from '../../conversations/index.js';
 import {
@@ -80,6 +82,17 @@ async function change(
   }
 }
 
+/**
+ * The council's Welsh queue names by queue id (its settings' `welsh.queues`), passed by the
+ * caller with the queues: this folder does not read the bot's settings itself.
+ */
+export type WelshQueueNames = Readonly<Record<string, string>>;
+
+/** A queue's name in the resident's notice: its Welsh name in a Welsh notice where the council gives one, else its own. */
+function noticeQueueName(queue: QueueSettings, language: NoticeLanguage, welshQueues: WelshQueueNames | undefined): string {
+  return (language === 'cy' ? welshQueues?.[queue.id] : undefined) ?? queue.name;
+}
+
 export interface AcceptResult {
   handoff: HandoffRow;
   conversationId: string;
@@ -101,7 +114,7 @@ export async function accept(
   agent: QueueAgent,
   queues: readonly QueueSettings[],
   now = new Date(),
-  options: { urgentOverflow?: UrgentOverflow } = {},
+  options: { urgentOverflow?: UrgentOverflow; welshQueues?: WelshQueueNames } = {},
 ): Promise<AcceptResult> {
   const found = await findHandoff(db, tenant, handoffId);
   const queue = queueOrDefault(queues, found.queue);
@@ -126,7 +139,9 @@ export async function accept(
     const handoff = await assignHandoff(trx, tenant, handoffId, agent.id, now);
     if (!handoff) throw new QueueError(409, 'Already taken', 'Someone else has taken this conversation.');
     // The resident's notice commits with the change; the route delivers it after commit.
-    const joined = await change(trx, conversation, 'with_agent', 'agent_accepted', agent, handoffId, now, agentJoinedNotice(me.name, queue.name));
+    const language = noticeLanguage(conversation);
+    const notice = agentJoinedNotice(me.name, noticeQueueName(queue, language, options.welshQueues), language);
+    const joined = await change(trx, conversation, 'with_agent', 'agent_accepted', agent, handoffId, now, notice);
     await auditAgentAction(trx, tenant, agent, 'handoff.accept', { type: 'conversation', id: conversation.id }, {
       handoffId,
       queue: handoff.queue,
@@ -197,6 +212,7 @@ export async function transfer(
   input: TransferInput,
   queues: readonly QueueSettings[],
   now = new Date(),
+  options: { welshQueues?: WelshQueueNames } = {},
 ): Promise<HandoffRow> {
   const note = input.note.trim();
   if (!input.queue && !input.agentId) throw new QueueError(400, 'Transfer needs a destination', 'Choose a queue or an agent.');
@@ -226,7 +242,11 @@ export async function transfer(
     else delete nextContext.transfer;
     const updated = await requeueHandoff(trx, tenant, handoff.id, { queue: queueId, note: note || null, offeredTo: targetAgent?.id ?? null, context: nextContext, now });
     if (!updated) throw new QueueError(409, 'Already closed', 'This handoff has already been closed.');
-    const notice = targetAgent ? transferredNotice({ agentName: targetAgent.name }) : transferredNotice({ teamName: queueOrDefault(queues, queueId).name });
+    // In the conversation's language (issue 17).
+    const language = noticeLanguage(current);
+    const notice = targetAgent
+      ? transferredNotice({ agentName: targetAgent.name }, language)
+      : transferredNotice({ teamName: noticeQueueName(queueOrDefault(queues, queueId), language, options.welshQueues) }, language);
     await change(trx, current, 'queued', 'transferred', agent, handoff.id, now, notice);
     await auditAgentAction(trx, tenant, agent, 'conversation.transfer', { type: 'conversation', id: conversation.id }, {
       handoffId: handoff.id,
@@ -248,7 +268,7 @@ export async function handBack(db: Db, tenant: string, conversationId: string, a
     const handoff = await heldHandoff(trx, tenant, conversation.id, agent, true);
     const closed = await closeHandoffRow(trx, tenant, handoff.id, 'handed_back', now);
     await saveDialogue(trx, tenant, conversation.id, { misunderstandings: 0 });
-    await change(trx, current, 'bot', 'handed_back', agent, handoff.id, now, handedBackNotice(agent.name));
+    await change(trx, current, 'bot', 'handed_back', agent, handoff.id, now, handedBackNotice(agent.name, noticeLanguage(current)));
     await auditAgentAction(trx, tenant, agent, 'conversation.hand_back', { type: 'conversation', id: conversation.id }, { handoffId: handoff.id });
     return closed;
   });
@@ -276,7 +296,7 @@ export async function close(
     const current = await locked(trx, tenant, conversation.id);
     const handoff = await heldHandoff(trx, tenant, conversation.id, agent, true);
     const closed = await closeHandoffRow(trx, tenant, handoff.id, outcome, now);
-    const notice = announcement(current.state, 'closed', 'closed_by_agent') === 'closed' ? closedNotice(agent.name) : undefined;
+    const notice = announcement(current.state, 'closed', 'closed_by_agent') === 'closed' ? closedNotice(agent.name, noticeLanguage(current)) : undefined;
     await change(trx, current, 'closed', 'closed_by_agent', agent, handoff.id, now, notice);
     await auditAgentAction(trx, tenant, agent, 'conversation.close', { type: 'conversation', id: conversation.id }, { handoffId: handoff.id, outcome });
     return closed;

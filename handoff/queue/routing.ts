@@ -1,4 +1,4 @@
-import { offerHandoff, waitingHandoffs, type Db } from '../../store/index.js';
+import { agentLanguages, offerHandoff, waitingHandoffLanguages, waitingHandoffs, type Db } from '../../store/index.js';
 import { queueOrDefault, servesQueue, transferTarget } from './common.js';
 import { OverflowState, type UrgentOverflow } from './overflow.js';
 import { availableAgents, type AvailableAgent } from './presence.js';
@@ -20,6 +20,9 @@ export interface Offer {
  * each offer is a conditional update of what this pass read.
  * Under the urgent-overflow policy (overflow.ts), an urgent handoff that no available agent with
  * its skills and a free slot can take is offered to any available agent with room.
+ * A handoff in Welsh (its language, else its conversation's: issue 17) goes first to those
+ * candidates whose languages include Welsh, then, when none of them has room (or the offer to
+ * them lapsed), to the others: a Welsh speaker is preferred, never waited for.
  */
 export async function offerNext(
   db: Db,
@@ -36,6 +39,10 @@ export async function offerNext(
   const byId = new Map(agents.map((a) => [a.id, a]));
   const hasRoom = (a: AvailableAgent) => a.open + a.offers < a.capacity;
   const offers: Offer[] = [];
+  // Languages matter only for a handoff not in English; read the agents' only when there is one.
+  const handoffLanguage = await waitingHandoffLanguages(db, tenant);
+  const preferring = [...handoffLanguage.values()].some((l) => l !== 'en');
+  const speaks = preferring ? await agentLanguages(db, tenant, agents.map((a) => a.id)) : new Map<string, string[]>();
   for (const h of waiting) {
     if (h.offered_to && h.offered_at && h.offered_at.getTime() > stale) continue; // a live offer
     const queue = queueOrDefault(queues, h.queue);
@@ -52,7 +59,9 @@ export async function offerNext(
       candidates = agents.filter((a) => (overflowing || servesQueue(a.skills, queue)) && hasRoom(a) && a.id !== h.offered_to);
     }
     if (!candidates.length) continue;
-    candidates.sort((a, b) => a.open - b.open || a.offers - b.offers || a.id.localeCompare(b.id));
+    const language = handoffLanguage.get(h.id);
+    const fluent = (a: AvailableAgent) => (language && language !== 'en' && speaks.get(a.id)?.includes(language) ? 0 : 1);
+    candidates.sort((a, b) => fluent(a) - fluent(b) || a.open - b.open || a.offers - b.offers || a.id.localeCompare(b.id));
     const chosen = candidates[0];
     if (await offerHandoff(db, tenant, h.id, chosen.id, h.offered_to, now)) {
       chosen.offers++;

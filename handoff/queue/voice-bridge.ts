@@ -4,7 +4,7 @@
  * Called by the telephone channel (the Dial's action) and by the console when Twilio refused the
  * redirect; the caller's own leg is put back in the Twilio queue by the channel.
  */
-import { transferredNotice, transition, TransitionRefused, type Actor } from '../../conversations/index.js';
+import { noticeLanguage, transferredNotice, transition, TransitionRefused, type Actor } from '../../conversations/index.js';
 import { lockConversation, recordAudit, returnUnansweredHandoff, type Db } from '../../store/index.js';
 import { inTransaction } from './common.js';
 
@@ -19,7 +19,16 @@ export type UnansweredReason = 'no-answer' | 'busy' | 'failed' | 'canceled' | 'r
 export async function returnUnanswered(
   db: Db,
   tenant: string,
-  input: { conversationId: string; handoffId: string; agentId: string; reason: UnansweredReason; now: Date; teamName: string },
+  input: {
+    conversationId: string;
+    handoffId: string;
+    agentId: string;
+    reason: UnansweredReason;
+    now: Date;
+    teamName: string;
+    /** The queue's Welsh name (settings `welsh.queues`), for a Welsh conversation's notice; else `teamName`. */
+    welshTeamName?: string;
+  },
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const conversation = await lockConversation(trx, tenant, input.conversationId);
@@ -28,7 +37,9 @@ export async function returnUnanswered(
     const actor: Actor = { type: 'system', id: null };
     if (conversation.state === 'with_agent') {
       try {
-        await transition(trx, conversation, 'queued', 'transferred', { now: input.now, actor, handoffId: input.handoffId, notice: transferredNotice({ teamName: input.teamName }) });
+        const language = noticeLanguage(conversation);
+        const teamName = (language === 'cy' ? input.welshTeamName : undefined) ?? input.teamName;
+        await transition(trx, conversation, 'queued', 'transferred', { now: input.now, actor, handoffId: input.handoffId, notice: transferredNotice({ teamName }, language) });
       } catch (err) {
         if (!(err instanceof TransitionRefused)) throw err;
       }

@@ -27,11 +27,16 @@ export interface EvalSummary {
   p99Ms: number | null;
 }
 
-/** Reads a JSON array of {text, intent}; fails loudly on anything else. */
-export function readLabelledFile(file: string): TrainingExample[] {
+/**
+ * Reads a JSON array of {text, intent}; fails loudly on anything else. With `split`, only the items
+ * whose `split` field equals it (a development set's tuning part, or the part never tuned on).
+ */
+export function readLabelledFile(file: string, split?: string): TrainingExample[] {
   const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
   if (!Array.isArray(data)) throw new Error(`${file}: expected a JSON array of {"text","intent"}`);
-  return data.map((d, i) => {
+  const items = split === undefined ? data : data.filter((d) => d && d.split === split);
+  if (split !== undefined && items.length === 0) throw new Error(`${file}: no item has "split": "${split}"`);
+  return items.map((d, i) => {
     if (!d || typeof d.text !== 'string' || typeof d.intent !== 'string') throw new Error(`${file}: item ${i} is not {"text","intent"}`);
     return { text: d.text, intent: d.intent };
   });

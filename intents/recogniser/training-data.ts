@@ -1,4 +1,4 @@
-/** Loads a content pack's training phrases: `training/*.yaml`, each a map from intent id to phrases. */
+/** Loads a content pack's training phrases: `training/*.yaml` and `training/<language>/*.yaml`, each a map from intent id to phrases. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -7,7 +7,13 @@ import type { TrainingExample } from '../types.js';
 export function loadTrainingExamples(packDir: string): TrainingExample[] {
   const dir = path.join(packDir, 'training');
   if (!existsSync(dir)) throw new Error(`No training folder: ${dir}`);
-  const files = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
+  // Phrases in another language live in a sub-folder named by its code (training/cy/*.yaml): the
+  // same model learns them, as the content pack's loader gives them to the running product.
+  const languageDirs = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && /^[a-z]{2}$/.test(d.name)).map((d) => d.name).sort();
+  const files = [
+    ...readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort(),
+    ...languageDirs.flatMap((lang) => readdirSync(path.join(dir, lang)).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => path.join(lang, f))),
+  ];
   const examples: TrainingExample[] = [];
   for (const f of files) {
     const file = path.join(dir, f);

@@ -30,7 +30,9 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     // Round 7: stopping a life-saving medicine on purpose ("decided to stop taking her insulin"), and being done with it all.
     '(?:stop|stopped|stopping|decided to stop|not taking|refusing to take|refuses to take) (?:taking )?(?:my|her|his|their) (?:insulin|heart (?:pills|tablets|medication)|medication|medicine|meds)', 'done with (?:it all|everything|life)',
     'planning (?:on|to) do(?:ing)? it (?:this|tonight|tomorrow|next|on|before)',
-    'hunanladdiad', 'marw', 'zabic sie', 'samobojst[a-z]*', 'umrzec', 'khud ?kushi', 'jaan (?:le|lena|leni)', 'zindagi khatam',
+    // Welsh (normalised): wanting to die (not "wedi marw", has died: a registration), killing or cutting oneself, an overdose, a jump.
+    'hunanladd[a-z]*', '(?:eisiau|moyn|am) marw', '(?:lladd|ladd|nladd) fy hun', '(?:torri|dorri|brifo|niweidio) fy (?:hun|mreichiau|mraich|arddyrnau)', 'hunan ?niweid[a-z]*', 'gorddos[a-z]*',
+    'pwynt (?:i fi |i mi )?(?:byw|fyw|fod yma)', 'neidio', 'well hebdda i', 'nhabledi', 'dabledi', 'rhaff', 'sori am bopeth', 'zabic sie', 'samobojst[a-z]*', 'umrzec', 'khud ?kushi', 'jaan (?:le|lena|leni)', 'zindagi khatam',
   ),
   fire_gas_co: w(
     'fire', 'fires', 'on fire', 'alight', 'ablaze', 'flames?', 'smokes?', 'smoking (?:from|out)', 'smoky', 'burning', 'burnt (?:smell|out)', 'scorch[a-z]*',
@@ -38,7 +40,7 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'paraffin', 'heater', '(?:camping |gas |oil )?stove', 'generator', '(?:log|wood) burner', 'windows taped', 'set light', 'caught light', 'has caught', 'spreading', 'barbecue', 'bbq', 'candle', 'chip pan',
     'humo', 'fuego', 'incendi[a-z]*', 'foc', 'fum', 'miros de gaz', 'carbon monoxide', 'co alarm', 'co detector', 'fumes', 'exhaust', 'explosion', 'exploded', 'blew up', 'boiler', 'sparks', 'sparking',
     'electrical (?:fire|smell)', 'smell of burning', 'fire brigade', 'firefighters?',
-    'nwy', 'mwg', 'pozar', 'ogien', 'gaz', 'dym', 'pali sie', 'aag', 'dhuan', 'dhuwan',
+    'nwy', 'mwg', 'ar dan', '(?:dan|tan) yn (?:y|yr)', 'fflamau', 'llosgi', 'losgi', 'carbon monocsid', 'gwreichion[a-z]*', 'soced', 'huddygl', 'pozar', 'ogien', 'gaz', 'dym', 'pali sie', 'aag', 'dhuan', 'dhuwan',
   ),
   child_at_risk: w(
     'child', 'children', 'childs', 'kid', 'kids', 'baby', 'babies', 'toddler', 'toddlers', 'infant', 'newborn', 'little ones?', 'young (?:boy|girl|lad|one|ones)',
@@ -47,7 +49,7 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     '(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen) year old', 'under ?age', 'minor', 'school', 'nursery',
     'nephew', 'niece', 'grandson', 'granddaughter', 'stepchild(?:ren)?', 'blentyn', 'phlentyn', 'mhlentyn', 'criancas?', 'filhos?', 'cocuk[a-z]*', 'vaik[a-z]*',
     'ninos', 'nino', 'nina', 'hijos', 'hijo', 'hija', 'copii', 'copiii', 'copil', 'copilul', 'fachgen', 'merch fach', 'plentyn bach',
-    'plant', 'plentyn', 'babi', 'dzieci', 'dziecko', 'syn', 'corka', 'bachay', 'bachche', 'bache', 'bachchay', 'bacche', 'bachcha', 'beta', 'beti',
+    'plant', 'plentyn', 'babi', 'bachgen', 'fachgen', 'hogyn', 'hogan', 'merch', 'ferch', 'disgybl', 'ysgol', 'llysfab', 'llysferch', 'wyres', 'merched', 'bechgyn', 'dzieci', 'dziecko', 'syn', 'corka', 'bachay', 'bachche', 'bache', 'bachchay', 'bacche', 'bachcha', 'beta', 'beti',
   ),
   domestic_abuse: w(
     'partner', 'husband', 'wife', 'boyfriend', 'girlfriend', 'ex', 'ex partner', 'ex husband', 'ex wife', 'ex boyfriend', 'fiance', 'fiancee', 'hubby', 'missus',
@@ -57,6 +59,7 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'marido', 'esposo', 'pareja', 'novio', 'ex pareja', 'sotul', 'sotia', 'partener', 'partenerul', 'iubitul', 'fostul',
     'son in law', 'daughter in law', 'refuge', 'controls all', 'if i leave', 'when i leave', 'my ex', 'by (?:my|her|the) throat',
     'gwr', 'ngwr', 'mhartner', 'nghariad', 'maz', 'meza', 'mezem', 'chlopak', 'zona', 'przemoc', 'shohar', 'shauhar', 'khawind', 'miyan', 'pati', 'saas', 'sasur', 'domestig',
+    'cariad', 'gwraig', 'ngwraig', 'byw (?:efo|gyda|hefo) (?:dyn|dynes|fo|fe|e|o)', 'cyn wr', 'nghyn wr', 'cyn bartner', 'nghyn bartner', 'cyn gariad', 'trais', 'fechniaeth',
   ),
   crime_violence: w(
     'knife', 'knives', 'gun', 'guns', 'machete', 'blade', 'weapon', 'weapons', 'axe', 'bat', 'baseball bat', 'hammer', 'crossbow', 'firearm',
@@ -71,7 +74,8 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     '(?:thrown?|threw|throwing|chucked|lobbed|put)(?: [a-z]+){0,2} (?:a |the )?(?:brick|bricks|stone|stones|rock|rocks|bottle) (?:through|at)', '(?:my|the|our|a) (?:front |back )?window through',
     '(?:pouring|poured|with a|got a) petrol(?: can)?', 'petrol bombs?', 'burn (?:the|our|my|his|her) (?:house|flat|place|home) down', '(?:drove|driven|driving) into (?:a group of )?people',
     'smash (?:my|his|her|your) head in', 'pegando', 'golpeando', 'palo', 'rissa', 'coltell[a-z]*', 'peil[a-z]*', 'grasin[a-z]*', 'bicak[a-z]*', 'zorla girdi', 'mindi', 'kopia', 'bije (?:sie|mojego|moja|go|ja)',
-    'cyllell', 'gyllell', 'chyllell', 'gwn', 'noz', 'nozem', 'bron', 'chaku', 'chaaku', 'churi', 'chhuri', 'bandook', 'bandooq', 'ymladd', 'bojka', 'bija sie', 'ladai',
+    'cyllell', 'gyllell', 'chyllell', 'gwn', 'trywan[a-z]*', 'drywan[a-z]*', 'nhrywan[a-z]*', 'thrywan[a-z]*', 'ymosod[a-z]*', 'torri i mewn', 'lladron', 'lleidr',
+    'morthwyl', 'brics', 'cuddio', 'yn (?:curo|churo|cicio) (?:dyn|bachgen|rhywun|hogyn|ddyn|fachgen)', 'noz', 'nozem', 'bron', 'chaku', 'chaaku', 'churi', 'chhuri', 'bandook', 'bandooq', 'ymladd', 'bojka', 'bija sie', 'ladai',
   ),
   danger_now: w(
     'sea', 'river', 'water', 'waters', 'harbour', 'canal', 'lake', 'pond', 'reservoir', 'tide', 'waves', 'drown[a-z]*', 'ice', 'icy', 'frozen', 'fell through',
@@ -85,6 +89,7 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     '(?:struggling|fighting|gasping) (?:to breathe|for breath|for air)', '(?:lips|throat|tongue|face) (?:is |are )?(?:swelling|swollen|closing)(?: up)?',
     'shouting for help', 'calling for help', 'screaming for help', 'cannot get up', 'hypothermi[a-z]*', 'freezing', 'electrocut[a-z]*', 'live wire', 'landslide', 'rockfall', 'flood(?:ing|ed)?',
     'woda', 'wodzie', 'rzeka', 'rzece', 'morze', 'morzu', 'lod', 'lodzie', 'afon', 'dwr', 'paani', 'darya', 'sadak', 'zakleszczon[a-z]*', 'wypadek', 'karetk[a-z]*', 'ambiwlans',
+    'llyn', 'mor', 'harbwr', 'tonnau', 'boddi', 'rhew', 'sownd', 'anadlu', 'anymwybodol', 'gwaedu', 'waedu', 'gwaed', 'trawiad', 'llewygu', 'syrthio', 'disgyn', 'gorwedd', 'tagu ar',
   ),
   adult_at_risk: w(
     'elderly', 'old (?:man|woman|lady|gentleman|chap|fella|boy|girl|couple|neighbour)', 'older (?:man|woman|lady|person|people|adult|neighbour|gentleman)', 'pensioner',
@@ -96,7 +101,8 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'parkinsons', 'pressure sores', 'bed ?sores', 'ulcers', 'met (?:him|her|someone|a man|a woman)? ?online',
     'anciano', 'anciana', 'abuel[ao]', 'in varsta', 'batran[a-z]*', 'pensia', 'bunic[a-z]*', 'buzurg', 'learning (?:disabilit[a-z]*|difficult[a-z]*)',
     '(?:he is|she is|aged|age) (?:[6-9][0-9]|1[0-9][0-9])', 'in (?:his|her) (?:sixties|seventies|eighties|nineties)', 'care home',
-    'oedrannus', 'starsz[a-z]*', 'babcia', 'dziadek', 'buzurg', 'nani', 'dadi', 'nana', 'dada',
+    'oedrannus', 'hen (?:wraig|ddyn|wr)', '(?:fy |ei )?(?:nain|nhaid|taid|mamgu|tadcu)', 'anabl', 'anawsterau dysgu', 'gofalwr', 'ofalwr', 'gofalwyr', 'ofalwyr', 'gofalwraig',
+    'cartref (?:gofal|nyrsio)', 'pensiwn', 'bensiwn', 'briwiau', 'budreddi', 'twyllo', 'dwyllo', 'thwyllo', 'esgeulus[a-z]*', 'starsz[a-z]*', 'babcia', 'dziadek', 'buzurg', 'nani', 'dadi', 'nana', 'dada',
   ),
 };
 
@@ -107,7 +113,9 @@ const CHILD_STRONG = w(
   // Round 8: ages told other ways ("my son's 11", "my mate is 14", "13 year olds", "under-12s", "a six-week-old", "a Year 9 girl",
   // Romanian "de 12 ani", Polish "5 lat").
   '(?:sons|daughters|boys|girls|kids|childs|friend|mate|pal|cousin|niece|nephew|grandson|granddaughter|stepson|stepdaughter|friends|mates) (?:is )?(?:only |just )?(?:[0-9]|1[0-7])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|floors|am|pm|percent|times|years|yrs))',
-  '(?:[0-9]|1[0-7]) (?:year|yr) olds', 'under (?:[0-9]|1[0-8])s?', '(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten) (?:day|week|weeks|days) old',
+  '(?:[0-9]|1[0-7]) (?:year|yr) olds', 'under (?:[0-9]|1[0-8])s?',
+  // Welsh: "13 oed", "dwi'n 15" (normalised "dwi yn 15"), "mae fy merch yn 15".
+  '(?:[0-9]|1[0-7]) oed', '(?:dwi|dw i|rwy|rydw i|fi|merch|ferch|mab|bachgen|hogyn|hogan|plentyn|disgybl) yn (?:[0-9]|1[0-7])(?! [0-9]| munud| awr| diwrnod| punt)', '(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten) (?:day|week|weeks|days) old',
   'year (?:[1-9]|1[01]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twos|threes|fours|fives|sixes) (?:girl|boy|pupil|student|child|kid)s?', '(?:de )?(?:[0-9]|1[0-7]) ani', '(?:[0-9]|1[0-7]) lat',
   // "her brother is 12": an age given for the person at risk.
   '(?:brother|sister|son|daughter|boy|girl|kid|child|nephew|niece|he|she|grandson|granddaughter) is (?:only |just )?(?:[0-9]|1[0-7])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|floors|am|pm|percent|times))',
@@ -124,7 +132,9 @@ const CHILD_STRONG = w(
 const ADULT_STRONG = w(
   'elderly', 'old (?:man|woman|lady|gentleman|couple|neighbour)', 'older (?:man|woman|lady|person|adult|neighbour|gentleman)', 'pensioner', 'frail', 'dementia', 'alzheimers',
   'learning (?:disabilit[a-z]*|difficult[a-z]*)', 'care home', 'adult (?:safeguarding|social care)', 'nursing home', 'vulnerable adult', 'schizophreni[a-z]*', '(?:he is|she is|aged|age|hes|shes) (?:[6-9][0-9]|1[0-9][0-9])',
-  'in (?:his|her|their) (?:sixties|seventies|eighties|nineties)', 'in (?:his|her|their) (?:late |early |mid )?[6-9]0s', '(?:[6-9][0-9]|1[0-9][0-9]) (?:year old|years old|yr old)',
+  'in (?:his|her|their) (?:sixties|seventies|eighties|nineties)', 'in (?:his|her|their) (?:late |early |mid )?[6-9]0s',
+  // Welsh: an older person, learning disabilities, a care home, an age of 60 or more ("mae o yn 85", "92 oed").
+  'oedrannus', 'hen (?:wraig|ddyn|wr)', 'anawsterau dysgu', 'cartref (?:gofal|nyrsio)', '(?:[6-9][0-9]|1[0-9][0-9]) oed', '(?:nain|nhaid|taid|mam|dad|tad|fam|mamgu|tadcu|hi|o|e|fo|fe) yn (?:[6-9][0-9])(?! [0-9])', '(?:[6-9][0-9]|1[0-9][0-9]) (?:year old|years old|yr old)',
   'parkinsons', 'housebound', 'bed ?bound', 'pressure sores', 'refus[a-z]* (?:all |any )?(?:help|care|support)', 'hoard[a-z]*', 'met (?:him|her|someone|a man|a woman)? ?online',
   '(?:had|taken|took|got|conned|scammed)(?: [0-9]+)+ (?:off|out of|from) (?:her|him|them)', '(?:[6-9][0-9]) (?:metu|ani|lat|anos|anos de idade|yasinda|evesen|anni)', 'buzurg', 'in varsta', 'batran[a-z]*', 'anciano', 'anciana', 'oedrannus',
 );
@@ -137,10 +147,14 @@ const DOMESTIC_HARM = w(
   'hit[a-z]*', 'beat[a-z]*', 'punch[a-z]*', 'kick[a-z]*', 'slap[a-z]*', 'strangl[a-z]*', 'chok[a-z]*', 'throat', 'pinned', 'push[a-z]*', 'shov[a-z]*', 'threat[a-z]*',
   'kill', 'hurt[a-z]*', 'bruis[a-z]*', 'control[a-z]*', 'money', 'wages', 'scared', 'afraid', 'frightened', 'terrified', 'take the kids', 'knife', 'weapon', 'key', 'locks',
   'abus[a-z]*', 'violent', 'pega', 'golpea', 'bate', 'amenin[a-z]*', 'bije', 'maar[a-z]*',
+  // Welsh: hits, pushes, strangles, threatens, controls, afraid, my wages.
+  'taro', 'nharo', 'daro', 'mwrw', 'bwrw', 'curo', 'nghuro', 'gwthio', 'ngwthio', 'tagu', 'nhagu', 'ngwddf', 'bygwth', 'mygwth', 'fygwth', 'ofn', 'rheoli', 'reoli',
+  'cham drin', 'ngham drin', 'gam drin', 'nghyflog', 'lladd', 'ladd', 'nladd',
 );
 const STRONG = {
   domestic: w('domestic', 'coercive', 'controlling', 'refuge', 'stalk[a-z]*', 'przemoc', 'domestig', 'locked me (?:in|up)', 'me locked (?:in|up)',
-    '(?:taken|took|takes|smashed|broke|broken) my phone', 'knows where i live', 'keeps turning up(?! (?:late|early|on time|to))', 'if i (?:ever )?(?:leave|left)'),
+    '(?:taken|took|takes|smashed|broke|broken) my phone', 'knows where i live', 'keeps turning up(?! (?:late|early|on time|to))', 'if i (?:ever )?(?:leave|left)',
+    'trais (?:domestig|yn y cartref)', 'cam drin domestig', 'fechniaeth', '(?:rheoli|reoli) fy', 'fy nilyn', 'ofn ei adael'),
 };
 /**
  * A threat to "me" from an unintroduced "he" or "she" ("He's outside with a knife saying he'll kill me"): someone the resident
@@ -151,12 +165,14 @@ const KNOWN_ATTACKER = /^ (?:he|she) (?:is|has|was|will|says|said|keeps|just|got
 const SELF_HARM_SCENE = w('(?:locked|shut|barricaded) (?:herself|himself|themselves|myself) in(?: [a-z]+){0,10} (?:blade|knife|razors?|pills|tablets|rope)',
   '(?:blade|knife|razor) (?:to|against|on) (?:her|his|their|my) (?:own )?(?:wrists?|arms?|throat|neck)');
 /** A small child who swallowed something household: poisoning (999), not an overdose. */
-const POISONING = w('(?:swallowed|chewed|eaten|ate|drunk|drank|got into|licked|sucking|sucked)(?: [a-z]+){0,4} (?:dishwasher|washing|laundry|bleach|detergent|cleaning|button|batter(?:y|ies)|liquitabs?|capsules?|pods?|weed killer|antifreeze|white spirit)');
+const POISONING = w('(?:swallowed|chewed|eaten|ate|drunk|drank|got into|licked|sucking|sucked)(?: [a-z]+){0,4} (?:dishwasher|washing|laundry|bleach|detergent|cleaning|button|batter(?:y|ies)|liquitabs?|capsules?|pods?|weed killer|antifreeze|white spirit)',
+  '(?:llyncu|lyncu|llyncodd)(?: [a-z]+){0,4} (?:tabled peiriant|peiriant golchi|hylif golchi|cannydd|batri|batris|capsiwl|capsiwlau)');
 /** Someone inside and not answering or calling for help: a welfare check now, whoever they are. */
 const WELFARE_NOW = w('does not answer', 'not answering', 'no answer', '(?:telly|tv|television|radio|lights?) (?:is |are )?(?:on|still on)', 'shouting for help',
   'calling for help', 'crying for help', 'screaming for help', 'cannot get up', 'chest pains?');
 /** Someone not seen for days, post piling up: a welfare check now, before whether they are old. */
-const WELFARE = w('not seen (?:him|her|them)? ?(?:since|for)', 'not been seen (?:since|for)', 'post (?:is )?piling up', 'letters piling up', 'milk (?:is )?(?:still )?on the (?:step|doorstep)');
+const WELFARE = w('not seen (?:him|her|them)? ?(?:since|for)', 'not been seen (?:since|for)', 'post (?:is )?piling up', 'letters piling up', 'milk (?:is )?(?:still )?on the (?:step|doorstep)',
+  'ddim wedi (?:agor|ateb) y drws', 'post yn pentyrru', 'llaeth (?:yn dal )?ar y (?:stepen|trothwy)');
 
 type Tier = RiskKind | 'child_strong' | 'adult_strong' | 'domestic_strong' | 'welfare' | 'welfare_now' | 'known_attacker' | 'self_scene' | 'poisoning' | 'child_self' | 'arson_attack';
 

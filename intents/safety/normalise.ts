@@ -4,7 +4,8 @@
  * this canonical form: lower case, contractions expanded ("can't" → "cannot", "he's" → "he is"),
  * SMS spellings expanded ("want 2 die" → "want to die", "kms" → "kill myself"), no punctuation,
  * single spaces, one space at each end so patterns can anchor on " ". Accents are dropped ("nóż" →
- * "noz", "ngŵr" → "ngwr") so Polish and Welsh keywords are written in plain a-z.
+ * "noz", "ngŵr" → "ngwr") so Polish and Welsh keywords are written in plain a-z. Welsh clitics are split
+ * ("dwi'n" → "dwi yn") and SMS spellings of "eisiau" (isio, isho) unified.
  */
 
 // Contractions written with an apostrophe.
@@ -51,6 +52,10 @@ const WORDS: Record<string, string> = {
   tonihgt: 'tonight', tonights: 'tonight is', tonites: 'tonight is', swalowed: 'swallowed', swallowd: 'swallowed',
   evry: 'every', wknd: 'weekend', cn: 'can', nemore: 'any more', enymore: 'any more', anymor: 'any more',
   goodby: 'goodbye', gudbye: 'goodbye', byebye: 'goodbye', sory: 'sorry', soz: 'sorry',
+  // Welsh SMS and dialect spellings of "want" and clitics typed without an apostrophe ("dwin", "maer"), so Welsh patterns
+  // are written once ("eisiau marw", "dwi yn", "mae yr").
+  isio: 'eisiau', isho: 'eisiau', eisio: 'eisiau', ishe: 'eisiau', isie: 'eisiau', eisie: 'eisiau', dwin: 'dwi yn', maer: 'mae yr',
+  rwyn: 'rwy yn', ddimyn: 'ddim yn',
 };
 
 // Letters outside a-z that do not decompose into a base letter and an accent (Polish, Welsh, Urdu
@@ -69,6 +74,9 @@ export function normaliseForSafety(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[’‘`´]/g, "'");
+  // Welsh clitics: "dwi'n" → "dwi yn", "mae'r" → "mae yr", "taro'r plant" → "taro yr plant" (removing the apostrophe alone
+  // would fuse them into new words). English has no word ending in 'n or 'r ("n't" is untouched).
+  s = s.replace(/(\p{L})'n(?![\p{L}'])/gu, '$1 yn').replace(/(\p{L})'r(?![\p{L}'])/gu, '$1 yr');
   for (const [re, rep] of APOSTROPHE_FORMS) s = s.replace(re, rep);
   s = s.replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
   const words = s.split(' ').filter(Boolean);

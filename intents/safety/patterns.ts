@@ -261,8 +261,14 @@ export const FAMILIES: PatternFamily[] = [
     id: 'multilingual_risk', kind: 'suicide_self_harm', category: RISK, reason: 'risk to life (Welsh, Polish or Urdu)',
     patterns: [
       // Welsh: want to die, kill myself, suicide, no point living.
-      'eisiau marw', 'isio marw', 'moyn marw', '(?:lladd|ladd|nladd) fy hun', 'hunanladdiad', '(?:dim|ddim) (?:pwynt|eisiau) byw',
+      'eisiau marw', 'isio marw', 'moyn marw', '(?:lladd|ladd|nladd) fy hun', 'hunanladd[a-z]*', '(?:dim|ddim) (?:pwynt|eisiau) byw',
       'ddim eisiau bod yma',
+      // Welsh (normalised: "isio" → "eisiau", "sai'n" → "sai yn"): not wanting to live or be here, no point living, fed up of
+      // life, everyone better off without me. "ddim eisiau byw yn y fflat" (a place) is not.
+      '(?:ddim|dim|sai|sai yn|sa i|so fi) (?:eisiau|moyn|mo[iy]n|isie) (?:byw|bod yma|bod ma|bod yn fyw|deffro|bod o gwmpas)(?! (?:yn|mewn|efo|gyda|ger|drws|ar|wrth|nesa|yma yn|ma yn))',
+      '(?:dim|ddim yn gweld|ddim yn gweld unrhyw|does dim|sdim) pwynt (?:byw|i fyw|mewn byw|bod yma|bod ma|cario mlaen|cario ymlaen|mewn cario)',
+      '(?:llond bol|digon|laru) ar (?:fywyd|fyw|bywyd|fy mywyd)', '(?:pawb|nhw|y plant|fy nheulu|teulu)(?: [a-z]+){0,2} (?:yn )?well (?:eu byd |ei byd |ein byd )?(?:hebdda i|hebddo i|heb fi|hebddof)',
+      'rhoi diwedd ar (?:fy mywyd|y cyfan|bopeth|y cwbl|fy hun|bethau)', '(?:cymryd|gymryd) fy mywyd',
       // Polish: I want to die / kill myself / end it, suicidal thoughts.
       'chce (?:umrzec|sie zabic|skonczyc ze soba|odebrac sobie zycie|zniknac na zawsze)', 'nie chce (?:juz )?zyc', 'mysli samobojcze',
       'samobojstw[a-z]*', 'zabic sie',
@@ -278,6 +284,8 @@ export const FAMILIES: PatternFamily[] = [
       'ami morte chai', 'atmohot+a', 'marna (?:chahunda|chahundi|chaunda|chaundi)',
       'vreau sa mor', 'sa ma (?:sinucid|omor)', 'sinucid(?:ere|a|e|ul)', '(?:imi|isi) (?:iau|ia) viata', 'nu mai vreau sa traiesc',
     ],
+    // Welsh suicide prevention as a topic (a course, a statistic), not a disclosure.
+    guards: [String.raw`(?:atal|ymwybyddiaeth|hyfforddiant|cwrs|ystadegau|cyfraddau|polisi|ffilm|rhaglen|llyfr|drama|ar y teledu|ar y newyddion) (?:[a-z]+ ){0,4}hunanladd[a-z]*`],
   },
   {
     // A weapon or a threat to kill, in Welsh, Polish or romanised Urdu: crime, or domestic abuse
@@ -285,7 +293,11 @@ export const FAMILIES: PatternFamily[] = [
     id: 'multilingual_threat', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: RISK, reason: 'weapon or threat to kill (Welsh, Polish or Urdu)',
     patterns: [
       // Welsh: with a knife / gun, threatening to kill me.
-      '(?:gyda|efo) (?:chyllell|cyllell|gyllell|gwn)', 'a chyllell', '(?:bygwth|fygwth|mygwth) (?:fy )?lladd',
+      '(?:gyda|efo|hefo) (?:chyllell|cyllell|gyllell|gwn|bat(?: pel fas)?|morthwyl|bwyell|machete|cleddyf)', 'a chyllell', '(?:bygwth|fygwth|mygwth) (?:fy |ein |yn )?(?:lladd|ladd|nladd)',
+      // Welsh: going to kill me ("mynd i fy lladd i", "mynd i'n lladd i"), stabbed or shot, fighting with bottles or knives.
+      '(?:o|e|fo|fe|hi|nhw|dyn|gwr|ngwr|partner|mhartner|cariad|nghariad|tad|llysdad|cymydog|cyn wr) (?:yn )?(?:mynd|bwriadu|am|eisiau) (?:i )?(?:fy |ein |yn |yn fy )(?:lladd|ladd|nladd)(?! (?:i |ni )?os )',
+      'bydd (?:o|e|fo|fe|hi|nhw) yn (?:fy |ein )(?:lladd|ladd|nladd)(?! (?:i |ni )?os )',
+      '(?:wedi|di|cael ei|cael eu|newydd gael ei) (?:drywanu|trywanu|thrywanu|saethu)', 'ymladd(?: [a-z]+){0,3} (?:poteli|potel|photel|cyllyll|cyllell|gyllell)',
       // Polish: he will kill me, has a knife, threatens to kill, help he is (hurting) me.
       'zabije (?:mnie|nas|ja|go|dzieci|cie)', '(?:ma|trzyma|z) (?:noz|nozem|bron|pistolet)',
       'grozi(?: [a-z]+){0,2} (?:zabic|zabiciem|ze mnie zabije)', 'pomocy (?:on|ona) (?:mnie|nas)',
@@ -297,6 +309,8 @@ export const FAMILIES: PatternFamily[] = [
       // Romanian: broke in through the window, I am hiding, a knife, threatens me.
       'a intrat in casa', '(?:sunt|suntem) ascuns[a-z]*', '(?:ktos |on |oni )?wlam(?:uje|uja|al|ali) sie', 'birisi (?:eve )?girdi', 'bicakl[a-z]*', '(?:cu )?(?:un )?cutit', '(?:ma|ne) ameninta', 'amenintari',
     ],
+    // Welsh: told as long past ("years ago"), on the news, or a joke ("she'll kill me if I forget the bin").
+    guards: [String.raw`flynyddoedd yn ol|blynyddoedd yn ol|y llynedd|llynedd|ar y newyddion|(?:lladd|ladd|nladd) (?:i |ni )?os`],
   },
   {
     // Fire, smoke and gas in Spanish, Romanian and romanised Urdu (Welsh and Polish cues in kinds.ts).
@@ -307,7 +321,7 @@ export const FAMILIES: PatternFamily[] = [
       'aag (?:lagi|lag gayi|lag gai)', 'dhuan', 'gas(?: [a-z]+){0,4} (?:boo|bu|badboo|smell) (?:aa|a) (?:rahi|raha)', 'agg lag(?:i|gayi)?', 'aagun (?:legeche|lagse|legese)',
       // Portuguese, Turkish, Lithuanian: fire, smell of gas.
       'cheiro (?:a|de) gas', 'fogo', 'yangin', 'gaz kokusu(?! yok)', 'gaisras', 'duju kvapas',
-      'pali sie', 'pozar', 'czuc gaz', 'wyciek gazu', 'tan yn y', 'arogl nwy', 'mwg yn dod',
+      'pali sie', 'pozar', 'czuc gaz', 'wyciek gazu',
     ],
   },
   {
@@ -319,9 +333,83 @@ export const FAMILIES: PatternFamily[] = [
       'wpadl(?:a)? (?:do wody|do rzeki|pod lod)', 'topi sie', 'nie oddycha', 'nieprzytomn[a-z]+',
       // Fallen and not moving, not breathing: Romanian, Spanish, Portuguese, Polish, Welsh, Urdu, Turkish, Lithuanian.
       'a cazut de pe', 'nu se (?:mai )?misca', 'no se mueve', 'se cayo de', 'nao (?:se mexe|respira)', 'caiu d[aeo]', 'nie rusza sie', 'spadl(?:a)? z',
-      'ddim yn (?:symud|anadlu)', '(?:hil|hill) nahi?n? (?:raha|rahi)', 'behosh', 'saans nahi?n? (?:le|aa) (?:raha|rahi)', 'nefes almiyor', 'kipirdamiyor', 'bilincsiz',
+      '(?:hil|hill) nahi?n? (?:raha|rahi)', 'behosh', 'saans nahi?n? (?:le|aa) (?:raha|rahi)', 'nefes almiyor', 'kipirdamiyor', 'bilincsiz',
       'nekvepuoja', 'nejuda', 'neatsako',
     ],
+  },
+  {
+    // Welsh (normalised: accents dropped, "mae'r" → "mae yr"): suicide or self-harm told by a method, a place or a plan. Not
+    // idiom-prone: an overdose taken, a bridge stood on now, arms cut again.
+    id: 'welsh_suicide', kind: 'suicide_self_harm', category: RISK, reason: 'suicide or self-harm (Welsh)',
+    patterns: [
+      '(?:llyncu|llyncais|lyncu|cymryd|cymerais|gymryd|cymeryd)(?: [a-z]+){0,4} (?:tabledi|dabledi|nhabledi|pils|bils|parasetamol|barasetamol|paracetamol|pills|tablets)(?: [a-z]+){0,3} (?:i gyd|gyd|cyfan|heno|awr yn ol|hanner awr|gynnau)',
+      '(?:llyncu|llyncais|lyncu|cymryd|cymerais|gymryd)(?: [a-z]+){0,2} (?:pacedi|paced|pecyn|pecynnau|bocs|bocsys|potel|poteli|llond llaw|llwyth)(?: cyfan)?(?: [a-z]+)? o (?:dabledi|tabledi|barasetamol|parasetamol|bils|pils)',
+      '(?:llyncu|llyncais|lyncu|cymryd|cymerais|gymryd)(?: [a-z]+){0,2} (?:holl|yr holl|y cyfan o|pob un o|bob un o) (?:dabledi|tabledi|nhabledi|bils|pils|barasetamol|parasetamol|meddyginiaeth|moddion|feddyginiaeth)',
+      'gorddos[a-z]*', '(?:casglu|hel|cadw|stocio|cuddio) (?:fy |y |yr )?(?:tabledi|nhabledi|dabledi|pils|bils)(?: [a-z]+){0,2} ers',
+      '(?:rhaff|raff|dolen)(?: [a-z]+){0,2} (?:yn barod|rownd fy ngwddf|am fy ngwddf|wedi ei chlymu|wedi clymu)', 'sori am (?:bopeth|bob dim|bob peth)(?! (?:y|yr) )',
+      '(?:dwi|dw i|rwy|rydw i|fi) (?:ar|ar ben|ar ymyl) (?:y |yr )?(?:bont|clogwyn|dibyn)(?: [a-z]+){0,12} (?:neidio|dod nol|dod yn ol|dod adre|ffarwel|hwyl fawr i bawb)',
+      '(?:dim|does dim|sdim) pwynt i (?:fi|mi) (?:fod yma|fyw|fod o gwmpas|fod ma|gario mlaen)',
+      '(?:torri|dorri|nhorri|llosgi|losgi|brifo|frifo|niweidio|anafu) fy hun', 'hunan ?niweid[a-z]*',
+      '(?:torri|dorri|nhorri|llosgi|losgi) fy (?:mreichiau|mraich|arddyrnau|ngarddwrn|nghoesau|nghoes|nghroen)(?: [a-z]+){0,6} (?:eto|gwaedu|waedu|rasel|llafn|ar bwrpas|yn fwriadol)',
+      '(?:sefyll|eistedd|ar ben|ar ymyl|dringo) (?:ar )?(?:y |yr )?(?:bont|ben y bont|dibyn|clogwyn|ymyl y clogwyn|ben y to|to|ben y maes parcio|maes parcio aml lawr|reilffordd|rheilffordd)(?: [a-z]+){0,8} (?:neidio|rwan|nawr|ar hyn o bryd|heno)',
+      '(?:meddwl am|am|mynd i|eisiau|ar fin) neidio (?:oddi ar|off|o ben|o|o yr) (?:y |yr )?(?:bont|to|clogwyn|dibyn|adeilad|maes parcio|ffenest|tren)',
+      '(?:ysgrifennu|sgwennu|sgrifennu|ysgrifennais|sgwennais|gadael) (?:llythyrau|llythyr|nodyn|nodiadau)(?: [a-z]+){0,3} (?:i yr plant|i fy|ffarwel|hwyl fawr|i bawb|i mam|i yr teulu)',
+      'gorffen (?:y cyfan|y cwbl|popeth|fy mywyd|pethau|hyn i gyd)(?: [a-z]+){0,2} (?:heno|nawr|rwan|heddiw|fory|yfory)',
+      'fydda i ddim (?:yma|angen|o gwmpas)(?: [a-z]+){0,5} (?:ar ol|erbyn) (?:y penwythnos|heno|yfory|fory|nos)',
+    ],
+    guards: [String.raw`gwyliau|symud (?:ty|tŷ|allan|i)|sbaen|tramor|ar fy ngwyliau|bin|biniau|damwain|baglu|baglais|syrthio|ar y pafin|ar y palmant|yn y gwaith|popty|tegell|smwddio|coginio|llosg haul|trwsio|paentio|aros am|bws|golygfa|tynnu llun|cinio|picnic|pysgota`],
+  },
+  {
+    // Welsh despair ("methu ymdopi rhagor", "methu cario mlaen"); frustration with a service is not (as cannot_go_on).
+    id: 'welsh_despair', kind: 'suicide_self_harm', category: RISK, reason: 'says they cannot go on (Welsh)',
+    patterns: [
+      '(?:methu|ffaelu|sai yn gallu|ddim yn gallu|dw i ddim yn gallu) (?:ymdopi|cario mlaen|cario ymlaen|mynd ymlaen|dal ati|byw fel hyn)(?: [a-z]+){0,1} (?:rhagor|ddim mwy|mwyach|mwy)',
+      'meddyliau (?:tywyll|hunanladd[a-z]*|am farw|am ladd fy hun)',
+    ],
+    guards: [String.raw`\b(?:bin|biniau|treth|dreth|cyngor|parcio|llwydni|tamp|damp|ffurflen|ffurflenni|ciw|gwefan|swn|cymdogion|atgyweir[a-z]*|landlord|rhent|bot)\b`],
+  },
+  {
+    // Welsh: someone in danger now: not breathing, unconscious, in the water, trapped, hit by a car, not seen for days, a child
+    // who swallowed something household.
+    id: 'welsh_danger', kind: 'danger_now', category: RISK, reason: 'someone in danger now (Welsh)',
+    patterns: [
+      '(?:ddim|dim) yn anadlu', '(?:wedi|di) stopio anadlu', '(?:ddim|dim) yn symud', 'anymwybodol', '(?:wedi|di) llewygu', '(?:ddim|dim) yn ymateb',
+      'ffoniwch (?:ambiwlans|999)', 'angen ambiwlans', 'trawiad (?:ar y galon|ar ei galon|ar ei chalon)', 'cael trawiad', 'tagu ar',
+      '(?:syrthio|cwympo|disgyn|wedi mynd|mynd) (?:i mewn )?(?:i yr|ir|i|drwy yr|drwy) (?:afon|llyn|mor|harbwr|gamlas|camlas|pwll|dwr|rhew|gronfa|cronfa)',
+      '(?:mae|ma) (?:o|e|hi|nhw|dyn|plentyn|bachgen|merch|rhywun|hogyn|hogan|dynes|fo|fe)(?: [a-z]+){0,3} yn y (?:dwr|mor|afon|llyn|harbwr)', 'boddi', 'methu nofio', 'mynd o dan y dwr',
+      '(?:plentyn|dyn|dynes|bachgen|merch|rhywun|hogyn|hogan|babi|person|rhywun) yn y (?:dwr|mor|afon|llyn|harbwr)(?! (?:yn )?(?:cael|caniatau|ganiatau|iawn|bob))', '(?:tynnu|dynnu|gario|cario|chario) (?:allan )?gan y (?:llanw|tonnau|cerrynt|lli)',
+      '(?:sownd|yn gaeth|gaeth) (?:o dan|dan|tu mewn)', 'o dan y (?:wal|rwbel|to|nenfwd|car)(?: [a-z]+){0,3} (?:sownd|methu|gaeth)',
+      '(?:car|fan|lori|bws|beic)(?: [a-z]+){0,2} (?:wedi |di )?(?:taro|daro) (?:dyn|dynes|plentyn|rhywun|hen|merch|bachgen|hogyn|person|beiciwr|cerddwr|ddyn|ddynes|blentyn|rywun)',
+      'gorwedd (?:yn y ffordd|ar y ffordd|ar y stryd|yn y stryd|ar y llawr|ar lawr)(?: [a-z]+){0,6} (?:gwaedu|waedu|oer|ddim|anadlu|symud|synnwyr|ateb)', 'gwaedu (?:yn ddrwg|lot|llawer|ym mhobman|yn ofnadwy|yn drwm)',
+      'ddim wedi (?:agor|ateb) y drws ers (?:dyddiau|tridiau|wythnos|[a-z]+ diwrnod|[0-9]+ diwrnod|[a-z]+ niwrnod)', 'post yn pentyrru', 'llaeth (?:yn dal )?ar y (?:stepen|trothwy)',
+      '(?:llyncu|lyncu|llyncodd)(?: [a-z]+){0,4} (?:tabled peiriant|peiriant golchi|hylif golchi|cannydd|batri|batris|capsiwl|capsiwlau|bleach)',
+    ],
+    guards: [String.raw`\b(?:car|ceir|lori|traffig|ciw|bws|ffenest|drws ffrynt|olwyn|bin|biniau|cloc|gwefan|ap|pwll nofio|ar gau|llwybr|ar y newyddion)\b (?:[a-z]+ ){0,2}(?:ddim|dim) yn (?:symud|ymateb)|pwll nofio|ar y newyddion|flynyddoedd yn ol|well gen i|wythnos diwethaf(?: [a-z]+){0,6} (?:iawn nawr|iawn rwan)`],
+  },
+  {
+    // Welsh: fire, smoke, gas, carbon monoxide, sparking electrics. A garden bonfire, fireworks, the news, a tested or faulty
+    // alarm, buying a detector or a gas safety check are not.
+    id: 'welsh_fire', kind: 'fire_gas_co', category: RISK, reason: 'fire or gas danger (Welsh)',
+    patterns: [
+      'ar dan', '(?:mae|ma) (?:yna |na )?(?:dan|tan) yn (?:y|yr)', 'tan yn y (?:ty|gegin|fflat|fflatiau|bloc|sied|garej|adeilad|stafell|lolfa|ystafell|siop|to|atig)(?! (?:yn canu|ddim))', 'fflamau',
+      'mwg (?:du |trwchus |gwyn |llwyd )?(?:yn dod|yn llenwi|ym mhobman|yn arllwys|yn codi|yn chwythu)', 'llawn mwg', '(?:arogl|ogla|oglau|hogla|gwynt|drewi o|drewi|ogleuo|arogleuo) (?:cryf )?(?:o )?nwy',
+      'nwy yn (?:gollwng|dianc|hisian|dod)', 'gollyngiad nwy', 'drewdod (?:o )?nwy', '(?:boeler|mesurydd nwy|pibell nwy|popty nwy|tan nwy) yn hisian', 'nwy(?: [a-z]+){0,4} hisian|hisian(?: [a-z]+){0,4} nwy', 'carbon monocsid', 'larwm (?:co|carbon monocsid|nwy) yn canu',
+      'gwreichion[a-z]*', 'soced yn (?:toddi|llosgi|mygu|boeth)', '(?:llosgi|losgi|tan)(?: [a-z]+){0,6} (?:lledu|ledu)', 'wedi mynd ar dan', 'methu ei ddiffodd|methu ei diffodd',
+      // Carbon monoxide: an appliance beside the symptoms that cluster (headache, dizzy, drowsy, sick), or soot marks.
+      '(?:boeler|tan nwy|gwresogydd|stof|llosgwr|generadur|simne|popty nwy)(?: [a-z]+){0,14} (?:cur pen|pen tost|benysgafn|pendro|cysglyd|gysglyd|chwydu|yn sal)', '(?:marciau du|huddygl)(?: [a-z]+){0,4} (?:boeler|tan nwy|gwresogydd|stof)|(?:boeler|tan nwy|gwresogydd|stof)(?: [a-z]+){0,4} (?:marciau du|huddygl)',
+    ],
+    guards: [String.raw`llosgi (?:sbwriel|dail|gwastraff|plastig|teiars|pren)|coelcerth|barbeciw|tan gwyllt|ar y newyddion|ar facebook|am ddim rheswm|profi|prynu|brynu|phrynu|cael (?:larwm|synhwyrydd)|batri|diogelwch nwy|rhag ofn|dim nwy|dim arogl|popeth yn iawn|pawb yn iawn|wedi (?:ei |i )?drwsio|bil (?:nwy|trydan)|cyflenwr|mesurydd|tan (?:hanner nos|y bore|yn hwyr|[0-9])|wythnos diwethaf|llynedd|yn normal`],
+  },
+  {
+    // Welsh: violence happening now: a break-in under way, someone hiding, a beating, bricks through the windows.
+    id: 'welsh_violence', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: RISK, reason: 'violence happening now (Welsh)',
+    patterns: [
+      '(?:rhywun|rhywrai|dyn|dynion|nhw|lleidr|lladron|criw) yn (?:torri|trio torri|ceisio torri) i mewn', 'torri i mewn(?: [a-z]+){0,6} (?:rwan|nawr|ar hyn o bryd)',
+      'rhywun yn y (?:ty|fflat|stafell)(?: [a-z]+){0,6} (?:cuddio|guddio)', '(?:dw i|dwi|rydyn ni|dan ni|ni|rwy|rydw i) yn cuddio',
+      'yn (?:curo|churo|cicio|gicio|ymosod ar|stampio ar|pwnio|dyrnu) (?:dyn|dynes|bachgen|hogyn|merch|rhywun|person|hen ddyn|boi|plentyn|ddyn|fachgen|rywun)',
+      '(?:wedi|di) ymosod ar (?:ddyn|dyn|fenyw|ddynes|rywun|rhywun|fachgen|ferch|hen ddyn)', '(?:taflu|daflu) (?:brics|bricsen|cerrig|poteli|carreg)(?: [a-z]+){0,3} (?:drwy|at) (?:y |yr )?(?:ffenest|ffenestri|drws|ty|car|pobl)',
+    ],
+    guards: [String.raw`flynyddoedd yn ol|blynyddoedd yn ol|y llynedd|wythnos diwethaf|ar y newyddion|rhif trosedd`],
   },
   // --- risk to life: someone in danger now ------------------------------------------------------
   {
@@ -589,6 +677,26 @@ export const FAMILIES: PatternFamily[] = [
       // Welsh: hits me, domestic abuse, children on their own.
       'fy (?:mwrw|nharo|nghuro|ngham drin)', '(?:cam drin|camdrin) (?:domestig|plant)', '(?:trais|drais) (?:domestig|yn y cartref)',
       'plant(?: [a-z]+){0,6} ar eu pennau eu hunain', 'ofn (?:arna i|fy ngwr|fy mhartner|fy nghariad)',
+      // More Welsh (normalised): hitting or pushing me, controlling my money or phone, a hand at my throat, afraid to go home;
+      // children hit, bruised, hungry or alone; older or disabled adults robbed, neglected, locked in, conned.
+      'fy (?:ngwthio|nhagu|nilyn|mygwth|mhwnio|nghicio|nghloi|nhreisio)', '(?:rheoli|reoli) fy (?:arian|ffon|mywyd|nghyflog)', '(?:cymryd|gymryd) fy (?:nghyflog|ngherdyn)',
+      '(?:gafael|afael|gydio) yn fy (?:ngwddf|ngwallt)', 'ofn (?:mynd adre|mynd adref|mynd nol adre|arno fo|arno fe|ohono|ohono fo|ohono fe|fy nhad|fy llysdad|ei adael|ei gadael)',
+      '(?:taro|daro|churo|curo|cicio|gicio|bwrw|mwrw|cham drin|gam drin|tagu|brifo|ysgwyd) (?:yr |y )?(?:plant|plentyn|babi|bachgen|hogyn|hogan|ei blant|ei phlant|eu plant)',
+      'yn (?:ei|eu) (?:churo|guro|daro|tharo|mwrw|cham drin|gam drin|cicio|chicio|tagu|thagu) (?:hi|o|e|nhw|fe|fo)',
+      '(?:cleisiau|gleisiau|clais|llosgiadau|losgiadau|marciau sigaret)(?: [a-z]+){0,8} (?:plentyn|bachgen|merch fach|ferch fach|babi|hogyn|ei gefn|ei chefn|ei freichiau|ei breichiau|arno fe|arno fo|arni hi)',
+      '(?:plentyn|bachgen|merch fach|ferch fach|babi|hogyn)(?: [a-z]+){0,8} (?:cleisiau|gleisiau|llosgiadau|losgiadau|marciau sigaret)',
+      '(?:plant|plentyn|babi|bachgen|merch fach|hogyn|hogan)(?: [a-z]+){0,6} (?:cloi|gloi|chloi) (?:allan|tu allan|i mewn)',
+      '(?:gadael|adael) (?:mam|dad|nain|taid|ei fam|ei dad|ei mam|hi|o|fo|e)(?: [a-z]+){0,3} heb (?:fwyd|ei newid|ddiod|ofal|wres)',
+      'rhoi (?:ei |ei holl )?(?:gerdyn banc|cherdyn banc|rif pin|arian|miloedd|gynilion|chynilion)(?: [a-z]+){0,2} i (?:ddyn|dyn|rywun|rhywun|ddieithryn|ddynion)',
+      '(?:staff|gofalwyr|ofalwyr|gofalwr|ofalwr|gofalwraig)(?: [a-z]+){0,6} (?:taro|daro|cam drin|gam drin|cham drin|brifo|frifo|gweiddi ar) (?:nain|taid|mam|dad|fy|ei|y preswylwyr|yr hen|hen)',
+      '(?:plant|plentyn|babi|bachgen|merch fach|hogyn|hogan)(?: [a-z]+){0,8} (?:heb fwyd|llwgu|newynu|neb yn y ty|neb adre)',
+      '(?:plentyn|plant|babi|bachgen|merch fach|hogyn|hogan)(?: [a-z]+){0,4} ar (?:ei |eu )?(?:ben|phen|pennau) (?:ei |eu )?(?:hun|hunain)(?! yn byw)',
+      '(?:dynion|dyn) (?:hyn|hynach|mewn oed)(?: [a-z]+){0,8} (?:merch|merched|plant|bechgyn|hogia|genod|disgyblion|ysgol)', '(?:merch|merched|plant|bechgyn|disgybl)(?: [a-z0-9]+){0,8} (?:ceir dynion|geir dynion|dynion hyn)',
+      'gofyn (?:i )?(?:yr |y )?(?:plant|plentyn|merched|merch) am (?:luniau|lluniau)', '(?:plant|plentyn|bechgyn|merched)(?: [a-z]+){0,4} (?:gwerthu|delio|cario) cyffuriau',
+      '(?:gofalwr|ofalwr|gofalwyr|ofalwyr|gofalwraig|mab|ei mab|ei fab|nai|cymydog|wyr)(?: [a-z]+){0,3} (?:yn )?(?:dwyn|cymryd|gymryd) (?:arian|pensiwn|bensiwn)',
+      'briwiau (?:gwely|pwyso)', 'byw mewn budreddi', 'gwrthod pob help', 'esgeulus[a-z]*', 'cael (?:ei|eu) (?:dwyllo|thwyllo|twyllo|cam drin|gam drin|cham drin)',
+      '(?:cloi|gloi|chloi) yn (?:ei|eu) (?:stafell|ystafell)', '(?:gweiddi ar|taro|daro)(?: [a-z]+){0,3} (?:dad|mam|nain|taid|tad|fam)(?: [a-z]+){0,8} (?:cleisiau|gleisiau|dementia)',
+      'rhoi miloedd i (?:ddyn|dyn|rywun|rhywun)', 'symud i mewn at(?: [a-z]+){0,12} (?:gwerthu|delio) cyffuriau', '(?:hen ddyn|hen wraig|hen wr|oedrannus|nain|taid)(?: [a-z]+){0,6} heb (?:wres|fwyd|fwyta|ddim bwyd)', 'allan ar fechniaeth',
       // Polish: hits me, beats the children, domestic violence, children alone.
       '(?:maz|partner|chlopak|ojciec|ojczym|on|ona|zona|byly|tata|mama) (?:mnie|nas|ja|dzieci) (?:bije|bil|uderza|uderzyl|kopie|dusi|szarpie|zgwalcil)',
       'bij(?:e|a) (?:mnie|dzieci|ja|zone|nas)', 'przemoc(?:y)? (?:domowa|domowej|w rodzinie)', 'dzieci(?: [a-z]+){0,3} (?:same|sama|bez opieki)',
@@ -604,6 +712,8 @@ export const FAMILIES: PatternFamily[] = [
       '(?:ma|ne|ii) bate', '(?:ii|i) ia (?:toata )?pensia', 'nu mai mananca', 'traieste in mizerie', 'copiii(?: [a-z]+){0,3} singuri', 'lasat[a-z]* singur[a-z]*', 'fara (?:mancare|medicamente)',
       'sin comida ni', 'bez jedzenia', 'sama bez',
     ],
+    // Welsh topics, not disclosures: a request for figures, training, a job, a policy, the news, working in a refuge.
+    guards: [String.raw`rhyddid gwybodaeth|ystadegau|nifer (?:yr )?achosion|hyfforddiant|cwrs|swydd[a-z]*|polisi|ymchwil|traethawd|gweithio mewn|ar y newyddion|yn byw ar (?:ei|eu) (?:ben|phen|pennau)|poster[a-z]*|taflen[a-z]*|yn y gwaith|rhif y tim|tim trais`],
   },
   {
     // Children left alone, not fed, neglected.

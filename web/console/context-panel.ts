@@ -1,4 +1,4 @@
-import { channelLabel, safetyTag } from './queue-view.js';
+import { channelLabel, languageTag, safetyTag } from './queue-view.js';
 import type { ConversationContext } from './types.js';
 import { el, formatDateTime, humanise } from './ui.js';
 
@@ -18,6 +18,17 @@ export function renderContext(context: ConversationContext): HTMLElement[] {
         el('p', { class: 'govuk-body ca-safety' }, safetyTag(flag.label)),
         el('p', { class: 'govuk-body ca-summary' }, `Raised ${flag.at ? `at ${formatDateTime(flag.at)}` : 'earlier in this conversation'}${flag.reason ? `: ${flag.reason}` : ''}.`),
         'ctx-safety',
+      ),
+    );
+  }
+  // The conversation's language (issue 17): a Welsh conversation is answered in Welsh.
+  if (context.language) {
+    const welsh = context.language === 'cy';
+    sections.push(
+      section(
+        'Language',
+        el('p', { class: 'govuk-body ca-conversation-language', 'data-language': context.language }, welsh ? languageTag('cy') : 'English', welsh ? ' The resident is writing in Welsh: reply in Welsh.' : null),
+        'ctx-language',
       ),
     );
   }

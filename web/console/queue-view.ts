@@ -26,6 +26,12 @@ export function reasonText(item: Pick<QueueItem, 'reason' | 'reasonLabel'>): str
   return item.reasonLabel ?? humanise(item.reason);
 }
 
+/** A Welsh conversation's tag ("Cymraeg", read in Welsh), so the agent answers in Welsh; English needs none. */
+export function languageTag(language: QueueItem['language']): HTMLElement | null {
+  if (language !== 'cy') return null;
+  return el('strong', { class: 'govuk-tag govuk-tag--turquoise ca-language', 'data-language': 'cy', title: 'Welsh: reply in Welsh' }, el('span', { lang: 'cy' }, 'Cymraeg'), el('span', { class: 'govuk-visually-hidden' }, ' (Welsh)'));
+}
+
 export function channelLabel(channel: string): string {
   return ({ webchat: 'Web chat', api: 'Web chat', sms: 'SMS', voice: 'Phone', whatsapp: 'WhatsApp', messenger: 'Messenger', email: 'E-mail', directline: 'Direct Line' } as Record<string, string>)[channel] ?? humanise(channel);
 }
@@ -160,6 +166,8 @@ export class QueueView {
         'td',
         { class: 'govuk-table__cell' },
         channelLabel(item.channel),
+        item.language === 'cy' ? ' ' : null,
+        languageTag(item.language),
         // E-mail waits for the resident in days, not minutes: no hurry to "are you still there?".
         item.channel === 'email' ? el('span', { class: 'ca-summary ca-email-pace' }, 'Answers by e-mail: may take days') : null,
       ),

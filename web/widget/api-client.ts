@@ -1,4 +1,4 @@
-import type { CreateConversationRequest, PostMessageRequest, PostMessageResponse, SuggestionsResponse, UploadFileResponse } from '../../wire/index.js';
+import type { CreateConversationRequest, Language, LanguagesResponse, PostMessageRequest, PostMessageResponse, SuggestionsResponse, UploadFileResponse } from '../../wire/index.js';
 import type { OutboundMessage, Session, Transcript, TypeaheadSuggestion } from './types.js';
 
 /** A failed request. status 0 means the network failed before any answer came back. */
@@ -23,9 +23,16 @@ export class ChatApi {
     private readonly tenant: string,
   ) {}
 
-  async createConversation(): Promise<Session> {
-    const body = await this.request<Session>('POST', '/api/v1/conversations', { tenant: this.tenant, channel: 'webchat' } satisfies CreateConversationRequest);
+  /** `language`: the resident's choice (the switch, or the page's `data-language`), so the greeting is in it; absent, a bilingual council greets in both. */
+  async createConversation(language?: Language): Promise<Session> {
+    const body = await this.request<Session>('POST', '/api/v1/conversations', { tenant: this.tenant, channel: 'webchat', ...(language ? { language } : {}) } satisfies CreateConversationRequest);
     return { conversationId: body.conversationId, token: body.token };
+  }
+
+  /** The languages the council offers, its default first (for the English / Cymraeg switch). */
+  async languages(): Promise<Language[]> {
+    const body = await this.request<Partial<LanguagesResponse>>('GET', `/api/v1/languages?${new URLSearchParams({ tenant: this.tenant })}`);
+    return (body.languages ?? []).filter((l): l is Language => l === 'en' || l === 'cy');
   }
 
   transcript(session: Session): Promise<Transcript> {
@@ -33,9 +40,10 @@ export class ChatApi {
   }
 
   /** `id` is generated once per message, so a retry after a lost answer is not a second message. */
-  async send(session: Session, text: string, id: string): Promise<OutboundMessage[]> {
+  /** `language`: the resident's choice with the switch, when they made one. */
+  async send(session: Session, text: string, id: string, language?: Language): Promise<OutboundMessage[]> {
     const path = `/api/v1/conversations/${encodeURIComponent(session.conversationId)}/messages`;
-    const body = await this.request<Partial<PostMessageResponse>>('POST', path, { text, id } satisfies PostMessageRequest, session);
+    const body = await this.request<Partial<PostMessageResponse>>('POST', path, { text, id, ...(language ? { language } : {}) } satisfies PostMessageRequest, session);
     return body.messages ?? [];
   }
 
@@ -46,9 +54,9 @@ export class ChatApi {
     return this.request<UploadFileResponse>('POST', path, undefined, session, undefined, { body: file, type: file.type || 'application/octet-stream' });
   }
 
-  async suggestions(q: string, signal: AbortSignal): Promise<TypeaheadSuggestion[]> {
+  async suggestions(q: string, signal: AbortSignal, language?: Language): Promise<TypeaheadSuggestion[]> {
     // The API caps q at 200 characters; the start of a long question is enough to suggest from.
-    const query = new URLSearchParams({ tenant: this.tenant, q: q.slice(0, 200) });
+    const query = new URLSearchParams({ tenant: this.tenant, q: q.slice(0, 200), ...(language ? { language } : {}) });
     const body = await this.request<Partial<SuggestionsResponse>>('GET', `/api/v1/suggestions?${query}`, undefined, undefined, signal);
     return body.suggestions ?? [];
   }

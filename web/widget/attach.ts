@@ -17,20 +17,27 @@ export interface AttachElements {
   root: HTMLElement;
   photoInput: HTMLInputElement;
   fileInput: HTMLInputElement;
+  /** The visible labels and the hint, for the language switch to reword. */
+  photoLabel: HTMLElement;
+  fileLabel: HTMLElement;
+  hint: HTMLElement;
 }
 
 export function buildAttach(): AttachElements {
   const hint = 'ca-attach-hint';
   const photoInput = el('input', { id: 'ca-photo', class: 'ca-file', type: 'file', name: 'photo', accept: 'image/*', capture: 'environment', 'aria-describedby': hint });
   const fileInput = el('input', { id: 'ca-file', class: 'ca-file', type: 'file', name: 'file', accept: ACCEPT, 'aria-describedby': hint });
+  const photoLabel = el('label', { for: 'ca-photo', class: 'ca-button ca-button--secondary ca-attach__button' }, 'Take a photo');
+  const fileLabel = el('label', { for: 'ca-file', class: 'ca-button ca-button--secondary ca-attach__button' }, 'Add a photo or file');
+  const hintNode = el('p', { id: hint, class: 'ca-attach__hint' }, 'Photos or PDF files, up to 10 MB. We remove location and camera details from photos.');
   const root = el(
     'div',
     { class: 'ca-attach' },
-    el('span', { class: 'ca-attach__camera' }, photoInput, el('label', { for: 'ca-photo', class: 'ca-button ca-button--secondary ca-attach__button' }, 'Take a photo')),
-    el('span', { class: 'ca-attach__files' }, fileInput, el('label', { for: 'ca-file', class: 'ca-button ca-button--secondary ca-attach__button' }, 'Add a photo or file')),
-    el('p', { id: hint, class: 'ca-attach__hint' }, 'Photos or PDF files, up to 10 MB. We remove location and camera details from photos.'),
+    el('span', { class: 'ca-attach__camera' }, photoInput, photoLabel),
+    el('span', { class: 'ca-attach__files' }, fileInput, fileLabel),
+    hintNode,
   );
-  return { root, photoInput, fileInput };
+  return { root, photoInput, fileInput, photoLabel, fileLabel, hint: hintNode };
 }
 
 /** "photo" or "file", as the resident would say it. */

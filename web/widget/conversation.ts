@@ -1,4 +1,5 @@
 import { ApiError, type ChatApi } from './api-client.js';
+import type { Language } from './i18n.js';
 import type { SessionStore } from './session-store.js';
 import type { OutboundMessage, Session, Transcript, UploadFileResponse } from './types.js';
 
@@ -12,6 +13,12 @@ export class Conversation {
   constructor(
     private readonly api: ChatApi,
     private readonly store: SessionStore,
+    /**
+     * The interface language, the resident's explicit choice (sent with each message), and the
+     * language to ask the greeting in: only a choice (the switch's, or the page's `data-language`);
+     * null lets a council offering both greet in both.
+     */
+    private readonly language: () => { ui: Language; chosen: Language | null; greeting: Language | null } = () => ({ ui: 'en', chosen: null, greeting: null }),
   ) {}
 
   /** The conversation in use, once there is one (for the live-updates connection). */
@@ -51,13 +58,13 @@ export class Conversation {
   async send(text: string, id: string): Promise<OutboundMessage[]> {
     const session = this.session ?? (await this.start(), this.session!);
     try {
-      return await this.api.send(session, text, id);
+      return await this.api.send(session, text, id, this.language().chosen ?? undefined);
     } catch (err) {
       if (!(err instanceof ApiError && err.conversationGone)) throw err;
       // The server forgot us between turns: carry the message over to a new conversation.
       this.store.clear();
       await this.start();
-      return this.api.send(this.session!, text, id);
+      return this.api.send(this.session!, text, id, this.language().chosen ?? undefined);
     }
   }
 
@@ -75,7 +82,7 @@ export class Conversation {
   }
 
   private async start(): Promise<Transcript> {
-    const session = await this.api.createConversation();
+    const session = await this.api.createConversation(this.language().greeting ?? undefined);
     this.session = session;
     this.store.save(session);
     return this.api.transcript(session);

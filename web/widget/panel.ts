@@ -1,5 +1,6 @@
-import { buildAttach } from './attach.js';
+import { buildAttach, type AttachElements } from './attach.js';
 import { el, visuallyHidden } from './dom.js';
+import { LANGUAGE_NAMES, type Language, type Strings } from './i18n.js';
 
 /** The widget's static DOM: launcher, panel, log, status lines, the End chat confirmation and the message form. */
 export interface PanelElements {
@@ -26,25 +27,29 @@ export interface PanelElements {
   /** "Take a photo" (phones) and "Add a photo or file" (attach.ts). */
   photoInput: HTMLInputElement;
   fileInput: HTMLInputElement;
+  /** The English / Cymraeg switch: shown only where the council offers both. */
+  languageSwitch: HTMLElement;
+  languageButtons: Record<Language, HTMLButtonElement>;
+  /** Re-words every static label, sets the root's `lang` and the switch's pressed state. */
+  setLanguage(language: Language, strings: Strings, title: string): void;
 }
 
 export function buildPanel(title: string): PanelElements {
-  const launcher = el(
-    'button',
-    { type: 'button', class: 'ca-launcher ca-button', 'aria-expanded': 'false', 'aria-controls': 'ca-panel' },
-    chatIcon(),
-    title,
-  );
-  const closeButton = el('button', { type: 'button', class: 'ca-close' }, el('span', { 'aria-hidden': 'true', class: 'ca-close__icon' }, '×'), ' Close', visuallyHidden(' chat'));
+  const launcherText = el('span', {}, title);
+  const launcher = el('button', { type: 'button', class: 'ca-launcher ca-button', 'aria-expanded': 'false', 'aria-controls': 'ca-panel' }, chatIcon(), launcherText);
+  const closeText = el('span', {}, ' Close');
+  const closeHidden = visuallyHidden(' chat');
+  const closeButton = el('button', { type: 'button', class: 'ca-close' }, el('span', { 'aria-hidden': 'true', class: 'ca-close__icon' }, '×'), closeText, closeHidden);
   // Closing only hides the panel (the conversation carries on); ending closes the conversation.
   const endButton = el('button', { type: 'button', class: 'ca-close ca-end', 'aria-expanded': 'false', 'aria-controls': 'ca-end-confirm' }, 'End chat');
   const endYes = el('button', { type: 'button', class: 'ca-button ca-button--warning' }, 'Yes, end chat');
   const endNo = el('button', { type: 'button', class: 'ca-button ca-button--secondary' }, 'No, keep chatting');
   const endHint = el('p', { id: 'ca-end-hint', class: 'ca-p' });
+  const endQuestion = el('p', { id: 'ca-end-question', class: 'ca-confirm__question' }, 'End this chat?');
   const endConfirm = el(
     'div',
     { id: 'ca-end-confirm', class: 'ca-confirm', role: 'group', 'aria-labelledby': 'ca-end-question', 'aria-describedby': 'ca-end-hint' },
-    el('p', { id: 'ca-end-question', class: 'ca-confirm__question' }, 'End this chat?'),
+    endQuestion,
     endHint,
     el('div', { class: 'ca-confirm__actions' }, endYes, endNo),
   );
@@ -56,24 +61,29 @@ export function buildPanel(title: string): PanelElements {
   status.hidden = true;
   const sendButton = el('button', { type: 'submit', class: 'ca-button ca-send' }, 'Send');
   const input = el('input', { id: 'ca-input', class: 'ca-input', type: 'text', name: 'message', autocomplete: 'off', spellcheck: 'true', enterkeyhint: 'send', maxlength: '2000' });
+  const inputLabel = el('label', { class: 'ca-label', for: 'ca-input' }, 'Your message');
   const attach = buildAttach();
-  const form = el(
-    'form',
-    { class: 'ca-form', novalidate: true },
-    el('label', { class: 'ca-label', for: 'ca-input' }, 'Your message'),
-    el('div', { class: 'ca-form__row' }, input, sendButton),
-    attach.root,
-  );
+  const form = el('form', { class: 'ca-form', novalidate: true }, inputLabel, el('div', { class: 'ca-form__row' }, input, sendButton), attach.root);
+  // Each language's name in that language, marked so a screen reader pronounces "Cymraeg" in Welsh.
+  const languageButtons = {
+    en: el('button', { type: 'button', class: 'ca-lang__option', lang: 'en', 'aria-pressed': 'true', 'data-language': 'en' }, LANGUAGE_NAMES.en),
+    cy: el('button', { type: 'button', class: 'ca-lang__option', lang: 'cy', 'aria-pressed': 'false', 'data-language': 'cy' }, LANGUAGE_NAMES.cy),
+  } satisfies Record<Language, HTMLButtonElement>;
+  const languageSwitch = el('div', { class: 'ca-lang', role: 'group', 'aria-label': 'Language' }, languageButtons.en, el('span', { class: 'ca-lang__sep', 'aria-hidden': 'true' }, '|'), languageButtons.cy);
+  languageSwitch.hidden = true;
+  const heading = el('h2', { id: 'ca-title', class: 'ca-title' }, title);
+  const intro = el('p', { id: 'ca-intro', class: 'ca-intro' }, 'An automated assistant. You can ask for a person at any time.');
   const panel = el(
     'div',
     { id: 'ca-panel', class: 'ca-panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'ca-title', 'aria-describedby': 'ca-intro' },
     el(
       'div',
       { class: 'ca-header' },
-      // Title and buttons share the first row; the intro takes the full width under them (narrow screens).
-      el('h2', { id: 'ca-title', class: 'ca-title' }, title),
+      // Title and buttons share the first row; the intro and the language switch take the full width under them (narrow screens).
+      heading,
       el('div', { class: 'ca-header__actions' }, endButton, closeButton),
-      el('p', { id: 'ca-intro', class: 'ca-intro' }, 'An automated assistant. You can ask for a person at any time.'),
+      intro,
+      languageSwitch,
     ),
     endConfirm,
     status,
@@ -83,8 +93,54 @@ export function buildPanel(title: string): PanelElements {
     form,
   );
   panel.hidden = true;
-  const root = el('div', { id: 'ca-root', class: 'ca-root' }, launcher, panel);
-  return { root, launcher, panel, closeButton, endButton, endConfirm, endHint, endYes, endNo, log, typing, agentTyping, status, form, input, sendButton, photoInput: attach.photoInput, fileInput: attach.fileInput };
+  const root = el('div', { id: 'ca-root', class: 'ca-root', lang: 'en' }, launcher, panel);
+  const setLanguage = (language: Language, t: Strings, shownTitle: string) => {
+    root.setAttribute('lang', language);
+    launcherText.textContent = shownTitle;
+    heading.textContent = shownTitle;
+    closeText.textContent = ` ${t.close}`;
+    closeHidden.textContent = t.closeHidden;
+    endButton.textContent = t.endChat;
+    endYes.textContent = t.endYes;
+    endNo.textContent = t.endNo;
+    endQuestion.textContent = t.endQuestion;
+    log.setAttribute('aria-label', t.conversation);
+    intro.textContent = t.intro;
+    inputLabel.textContent = t.yourMessage;
+    sendButton.textContent = t.send;
+    languageSwitch.setAttribute('aria-label', t.languageGroup);
+    for (const [l, button] of Object.entries(languageButtons)) button.setAttribute('aria-pressed', String(l === language));
+    rewordAttach(attach, t);
+  };
+  return {
+    root,
+    launcher,
+    panel,
+    closeButton,
+    endButton,
+    endConfirm,
+    endHint,
+    endYes,
+    endNo,
+    log,
+    typing,
+    agentTyping,
+    status,
+    form,
+    input,
+    sendButton,
+    photoInput: attach.photoInput,
+    fileInput: attach.fileInput,
+    languageSwitch,
+    languageButtons,
+    setLanguage,
+  };
+}
+
+function rewordAttach(attach: AttachElements, t: Strings): void {
+  attach.photoLabel.textContent = t.takePhoto;
+  attach.fileLabel.textContent = t.addFile;
+  attach.hint.textContent = t.attachHint;
 }
 
 function chatIcon(): SVGElement {

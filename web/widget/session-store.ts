@@ -1,8 +1,9 @@
+import { isLanguage, type Language } from './i18n.js';
 import type { Session } from './types.js';
 
 /**
- * Keeps the conversation across page loads: the session, and whether the resident ended it, in
- * localStorage (per tenant); whether the panel was open in sessionStorage (only this tab, so a
+ * Keeps the conversation across page loads: the session, whether the resident ended it, and the
+ * language they chose, in localStorage (per tenant); whether the panel was open in sessionStorage (only this tab, so a
  * reload mid-flow reopens it).
  * Storage can be blocked (private modes, strict cookie settings); the widget then works per page.
  */
@@ -43,6 +44,16 @@ export class SessionStore {
   /** The id of the conversation the resident ended, if the stored one was. */
   endedConversation(): string | null {
     return read(() => localStorage.getItem(`${this.key}:ended`));
+  }
+
+  /** The language the resident chose with the switch: kept across chats and page loads (not cleared with the session). */
+  chosenLanguage(): Language | null {
+    const value = read(() => localStorage.getItem(`${this.key}:language`));
+    return isLanguage(value) ? value : null;
+  }
+
+  rememberLanguage(language: Language): void {
+    write(() => localStorage.setItem(`${this.key}:language`, language));
   }
 
   wasOpen(): boolean {

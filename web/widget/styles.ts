@@ -67,6 +67,17 @@ const CSS = `
 .ca-header__actions { flex: none; display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 8px; }
 .ca-root .ca-close[aria-expanded="true"] { background: #fff; color: #0b0c0c; }
 
+/* English | Cymraeg: text buttons on the header; the chosen one bold, the other underlined as a link. */
+.ca-lang { flex: 1 0 100%; display: flex; align-items: center; gap: 6px; font-size: 16px; }
+.ca-root .ca-lang__option {
+  padding: 2px 4px; min-height: 32px; background: transparent; color: #fff; border: 0; border-radius: 0; cursor: pointer;
+  font-size: 16px; text-decoration: underline; text-underline-offset: 0.15em;
+}
+.ca-root .ca-lang__option[aria-pressed="true"] { font-weight: 700; text-decoration: none; }
+.ca-root .ca-lang__option:hover { text-decoration-thickness: 3px; }
+.ca-root .ca-lang__option:focus-visible { outline: 3px solid transparent; background: #ffdd00; color: #0b0c0c; box-shadow: 0 4px #0b0c0c; text-decoration: none; }
+.ca-lang__sep { color: #fff; }
+
 /* End chat's confirmation: an inline step under the header, not a modal. */
 .ca-confirm { padding: 12px 16px; background: #f3f2f1; border-bottom: 1px solid #b1b4b6; }
 .ca-root .ca-confirm__question { font-weight: 700; font-size: 19px; margin-bottom: 4px; }

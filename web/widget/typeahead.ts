@@ -1,4 +1,5 @@
 import { el } from './dom.js';
+import { STRINGS, type Strings } from './i18n.js';
 import type { TypeaheadSuggestion } from './types.js';
 
 const DEBOUNCE_MS = 120;
@@ -24,8 +25,10 @@ export class Typeahead {
     private readonly input: HTMLInputElement,
     private readonly fetchSuggestions: (q: string, signal: AbortSignal) => Promise<TypeaheadSuggestion[]>,
     private readonly pick: (text: string) => void,
+    /** The interface's words now (the language switch changes them). */
+    private readonly strings: () => Strings = () => STRINGS.en,
   ) {
-    this.listbox = el('ul', { id: 'ca-typeahead', class: 'ca-typeahead', role: 'listbox', 'aria-label': 'Suggested questions' });
+    this.listbox = el('ul', { id: 'ca-typeahead', class: 'ca-typeahead', role: 'listbox', 'aria-label': this.strings().suggestedQuestions });
     this.listbox.hidden = true;
     this.status = el('div', { class: 'ca-vh', role: 'status' });
     input.setAttribute('role', 'combobox');
@@ -71,14 +74,20 @@ export class Typeahead {
     }
   }
 
+  /** After the language switch: the list's name in the new language. */
+  relabel(): void {
+    this.listbox.setAttribute('aria-label', this.strings().suggestedQuestions);
+  }
+
   private show(items: TypeaheadSuggestion[]): void {
     const wasOpen = this.isOpen;
+    const t = this.strings();
     this.items = items;
     this.active = -1;
     this.listbox.replaceChildren(
       ...items.map((item, i) => {
         const option = el('li', { id: `ca-typeahead-${i}`, class: 'ca-option', role: 'option', 'aria-selected': 'false' }, item.text);
-        if (item.kind === 'article') option.appendChild(el('span', { class: 'ca-option__kind' }, ' (guide)'));
+        if (item.kind === 'article') option.appendChild(el('span', { class: 'ca-option__kind' }, t.guide));
         option.addEventListener('click', () => this.choose(i));
         return option;
       }),
@@ -86,7 +95,7 @@ export class Typeahead {
     this.listbox.hidden = items.length === 0;
     this.input.setAttribute('aria-expanded', String(items.length > 0));
     this.input.removeAttribute('aria-activedescendant');
-    if (items.length) this.status.textContent = `${items.length} suggestion${items.length === 1 ? '' : 's'} available. Use up and down arrows to choose.`;
+    if (items.length) this.status.textContent = t.suggestionsAvailable(items.length);
     else if (wasOpen) this.status.textContent = '';
   }
 

@@ -3,6 +3,7 @@ import { FILE_LIMIT_BYTES, kindOfFile } from './attach.js';
 import type { WidgetConfig } from './config.js';
 import { Conversation } from './conversation.js';
 import { el, uuid } from './dom.js';
+import { STRINGS, type Language, type Strings } from './i18n.js';
 import { applyAskFor } from './input-mode.js';
 import { LiveUpdates, type AgentTyping } from './live.js';
 import { buildPanel, type PanelElements } from './panel.js';
@@ -59,19 +60,84 @@ export class ChatWidget {
   private ended = false;
   /** The "How did we do?" buttons last shown (bot/satisfaction.ts), kept for the ended state: End chat asks it last. */
   private rating: NonNullable<OutboundMessage['suggestions']> | null = null;
+  private readonly api: ChatApi;
+  /** The languages the council offers (its default first), once known: the switch shows with two. */
+  private offered: Language[];
+  /** The interface language, and the resident's explicit choice with the switch (sent with each message). */
+  private language: Language;
+  private chosen: Language | null;
+  /** Settles when the offered languages are known (at once when the page lists them). */
+  private languagesKnown: Promise<void> = Promise.resolve();
 
   constructor(private readonly config: WidgetConfig) {
-    const api = new ChatApi(config.baseUrl, config.tenant);
+    const api = (this.api = new ChatApi(config.baseUrl, config.tenant));
     this.store = new SessionStore(config.tenant);
-    this.conversation = new Conversation(api, this.store);
-    this.ui = buildPanel(config.title);
-    this.typeahead = new Typeahead(this.ui.input, (q, signal) => api.suggestions(q, signal), (text) => this.send(text));
+    this.chosen = this.store.chosenLanguage();
+    // Until the council's languages are known, either may be the page's: a Welsh page starts in Welsh.
+    this.offered = config.languages ?? ['en', 'cy'];
+    this.language = this.initialLanguage();
+    // The greeting is asked for in a language only when the resident chose one or the page set
+    // `data-language`; the page's own `lang` sets the interface only (the council greets in both).
+    this.conversation = new Conversation(api, this.store, () => ({ ui: this.language, chosen: this.chosen, greeting: this.chosen ?? this.config.language }));
+    this.ui = buildPanel(this.title);
+    this.typeahead = new Typeahead(
+      this.ui.input,
+      (q, signal) => api.suggestions(q, signal, this.language),
+      (text) => this.send(text),
+      () => this.t,
+    );
     this.ui.form.append(this.typeahead.listbox, this.typeahead.status);
     this.bindEvents();
   }
 
+  /** The interface's words in its current language. */
+  private get t(): Strings {
+    return STRINGS[this.language];
+  }
+
+  private get title(): string {
+    return this.config.title[this.language] ?? this.t.launcher;
+  }
+
+  /** The resident's earlier choice, else the page's setting, else the page's own language, else the council's default. */
+  private initialLanguage(): Language {
+    const wanted = [this.chosen, this.config.language, this.config.pageLanguage];
+    return wanted.find((l): l is Language => !!l && this.offered.includes(l)) ?? this.offered[0] ?? 'en';
+  }
+
+  /** English / Cymraeg: the interface changes at once; the choice goes with each message from now on. */
+  chooseLanguage(language: Language): void {
+    this.chosen = language;
+    this.store.rememberLanguage(language);
+    this.applyLanguage(language);
+  }
+
+  private applyLanguage(language: Language): void {
+    this.language = language;
+    this.ui.setLanguage(language, this.t, this.title);
+    this.ui.languageSwitch.hidden = this.offered.length < 2;
+    this.typeahead.relabel();
+    if (!this.ui.endConfirm.hidden) this.ui.endHint.textContent = this.endHint();
+    this.renderStatus();
+  }
+
+  /** The council's languages: from the page's tag, or asked of the server once (English only if it cannot say). */
+  private learnLanguages(): void {
+    if (this.config.languages) return this.applyLanguage(this.language);
+    this.applyLanguage(this.language);
+    this.ui.languageSwitch.hidden = true;
+    this.languagesKnown = this.api
+      .languages()
+      .catch(() => [] as Language[])
+      .then((offered) => {
+        this.offered = offered.length ? offered : ['en'];
+        this.applyLanguage(this.initialLanguage());
+      });
+  }
+
   mount(): void {
     injectStyles();
+    this.learnLanguages();
     document.body.appendChild(this.ui.root);
     // A reload mid-conversation comes back to where the resident was, input focused.
     if (this.store.wasOpen()) this.open(true);
@@ -109,7 +175,7 @@ export class ChatWidget {
   }
 
   /** Sends `text` as the resident's message. What they typed is kept on screen until it is delivered. */
-  send(text: string, callbacks: Pick<PendingMessage, 'delivered' | 'failed'> = {}): void {
+  send(text: string, callbacks: Pick<PendingMessage, 'delivered' | 'failed'> = {}, shown?: string): void {
     const trimmed = text.trim();
     if (!trimmed || this.ended) return;
     this.typeahead.close();
@@ -119,15 +185,18 @@ export class ChatWidget {
     this.stopResidentTyping();
     this.removeSuggestions();
     this.ui.log.querySelectorAll('.ca-load-error').forEach((n) => n.remove());
-    const node = renderMessage('resident', { text: trimmed });
+    const node = renderMessage('resident', { text: shown ?? trimmed }, this.renderLanguage(this.language));
     this.appendToLog(node);
     const message: PendingMessage = { id: uuid(), text: trimmed, node, ...callbacks };
     this.queue = this.queue.then(() => this.deliver(message));
   }
 
   private bindEvents(): void {
-    const { launcher, closeButton, form, input, panel, endButton, endYes, endNo } = this.ui;
+    const { launcher, closeButton, form, input, panel, endButton, endYes, endNo, languageButtons } = this.ui;
     launcher.addEventListener('click', () => this.open());
+    for (const [language, button] of Object.entries(languageButtons) as [Language, HTMLButtonElement][]) {
+      button.addEventListener('click', () => this.chooseLanguage(language));
+    }
     closeButton.addEventListener('click', () => this.close());
     endButton.addEventListener('click', () => (this.ui.endConfirm.hidden ? this.askToEnd() : this.cancelEnd()));
     endYes.addEventListener('click', () => this.endChat());
@@ -159,6 +228,8 @@ export class ChatWidget {
     this.loading ??= (async () => {
       this.setTyping(true);
       try {
+        // A new conversation's greeting is in the interface's language: wait until that is settled.
+        await this.languagesKnown;
         this.renderTranscript(await this.conversation.resume());
         this.loaded = true;
         const session = this.conversation.current;
@@ -203,24 +274,25 @@ export class ChatWidget {
     // The question's buttons stay: a photo does not answer it.
     this.ui.log.querySelectorAll('.ca-load-error').forEach((n) => n.remove());
     const kind = kindOfFile(file);
-    const name = file.name || (kind === 'photo' ? 'photo' : 'file');
-    const node = renderMessage('resident', { text: `${kind === 'photo' ? 'Photo' : 'File'}: ${name}` });
+    const t = this.t;
+    const name = file.name || t.defaultFileName(kind);
+    const node = renderMessage('resident', { text: t.fileMessage(kind, name) }, this.renderLanguage(this.language));
     node.classList.add('ca-msg--file');
-    const progress = el('p', { class: 'ca-file-status' }, 'Sending…');
+    const progress = el('p', { class: 'ca-file-status' }, t.sending);
     node.querySelector('.ca-bubble')?.appendChild(progress);
     this.appendToLog(node);
-    if (file.size > FILE_LIMIT_BYTES) return this.showFileRefused(node, progress, `Sorry, I couldn't keep the ${kind} you sent: it is larger than 10 MB.`);
+    if (file.size > FILE_LIMIT_BYTES) return this.showFileRefused(node, progress, t.tooLarge(kind));
     this.queue = this.queue.then(() => this.deliverFile(file, name, node, progress));
   }
 
   private async deliverFile(file: File, name: string, node: HTMLElement, progress: HTMLElement): Promise<void> {
     node.classList.remove('ca-msg--failed');
-    progress.textContent = 'Sending…';
+    progress.textContent = this.t.sending;
     this.setTyping(true);
     try {
       if (!this.loaded) await this.load();
       const sent = await this.conversation.upload(file, name);
-      progress.textContent = 'Sent';
+      progress.textContent = this.t.sent;
       this.connectLive();
       this.renderReplies(sent.messages);
     } catch (err) {
@@ -234,16 +306,16 @@ export class ChatWidget {
   /** Refused: why, announced; nothing else changes, and another file can be chosen. */
   private showFileRefused(node: HTMLElement, progress: HTMLElement, reason: string): void {
     node.classList.add('ca-msg--failed');
-    progress.textContent = 'Not sent';
+    progress.textContent = this.t.notSent;
     node.after(el('div', { class: 'ca-error', role: 'alert' }, el('p', { class: 'ca-p' }, reason)));
     this.ui.log.scrollTop = this.ui.log.scrollHeight;
   }
 
   private showFileError(file: File, name: string, node: HTMLElement, progress: HTMLElement): void {
     node.classList.add('ca-msg--failed');
-    progress.textContent = 'Not sent';
-    const retry = el('button', { type: 'button', class: 'ca-button ca-button--secondary' }, 'Try again');
-    const notice = el('div', { class: 'ca-error', role: 'alert' }, el('p', { class: 'ca-p' }, `Sorry, we couldn't send your ${kindOfFile(file)}. Try again.`), retry);
+    progress.textContent = this.t.notSent;
+    const retry = el('button', { type: 'button', class: 'ca-button ca-button--secondary' }, this.t.tryAgain);
+    const notice = el('div', { class: 'ca-error', role: 'alert' }, el('p', { class: 'ca-p' }, this.t.fileFailed(kindOfFile(file))), retry);
     node.after(notice);
     this.ui.log.scrollTop = this.ui.log.scrollHeight;
     retry.addEventListener('click', () => {
@@ -257,19 +329,18 @@ export class ChatWidget {
   private askToEnd(): void {
     const { endConfirm, endButton, endHint, endYes } = this.ui;
     this.typeahead.close();
-    // An urgent (safety) handoff stays with the team after the resident leaves (see bot/policy.ts endChat).
-    const what =
-      this.state === 'queued'
-        ? this.waitNotice?.priority === 'urgent'
-          ? 'Our team will still see what you told us.'
-          : "You'll leave the queue for an adviser."
-        : this.state === 'with_agent'
-          ? 'Your conversation with the adviser will close.'
-          : 'This closes the conversation.';
-    endHint.textContent = `${what} You can start a new chat at any time.`;
+    endHint.textContent = this.endHint();
     endConfirm.hidden = false;
     endButton.setAttribute('aria-expanded', 'true');
     endYes.focus();
+  }
+
+  /** What ending means now. An urgent (safety) handoff stays with the team after the resident leaves (see bot/policy.ts endChat). */
+  private endHint(): string {
+    const t = this.t;
+    const what =
+      this.state === 'queued' ? (this.waitNotice?.priority === 'urgent' ? t.endUrgentQueued : t.endQueued) : this.state === 'with_agent' ? t.endWithAgent : t.endBot;
+    return `${what} ${t.endAnyTime}`;
   }
 
   /** "No, keep chatting" or Escape: the step goes away and focus returns to End chat. */
@@ -292,11 +363,16 @@ export class ChatWidget {
     endButton.setAttribute('aria-expanded', 'false');
     // The focused button has gone: keep focus in the panel, on the conversation, while it sends.
     log.focus();
-    this.send(END_CHAT_TEXT, {
-      delivered: () => this.showEnded(true),
-      // Not ended after all: typing is possible again, and "Try again" resends it.
-      failed: () => this.setInputEnabled(true),
-    });
+    // The policy's words go to the server; the resident sees the button's own words, in their language.
+    this.send(
+      END_CHAT_TEXT,
+      {
+        delivered: () => this.showEnded(true),
+        // Not ended after all: typing is possible again, and "Try again" resends it.
+        failed: () => this.setInputEnabled(true),
+      },
+      this.t.endChat,
+    );
     // Nothing more goes into this conversation while it is being ended.
     this.setInputEnabled(false);
   }
@@ -313,11 +389,12 @@ export class ChatWidget {
     this.setState('closed');
     this.setInputEnabled(false);
     this.ui.endButton.hidden = true;
-    const title = el('p', { class: 'ca-ended__title', tabindex: '-1' }, "You've ended this chat");
-    const restart = el('button', { type: 'button', class: 'ca-button' }, 'Start a new chat');
+    const t = this.t;
+    const title = el('p', { class: 'ca-ended__title', tabindex: '-1' }, t.endedTitle);
+    const restart = el('button', { type: 'button', class: 'ca-button' }, t.startNew);
     restart.addEventListener('click', () => void this.startNewChat(restart));
     this.ui.log.querySelectorAll('.ca-ended').forEach((n) => n.remove());
-    this.appendToLog(el('div', { class: 'ca-ended' }, title, el('p', { class: 'ca-p' }, 'If you need anything else, you can start a new chat.'), restart));
+    this.appendToLog(el('div', { class: 'ca-ended', lang: this.language }, title, el('p', { class: 'ca-p' }, t.endedText), restart));
     if (this.rating) this.appendToLog(this.ratingButtons(this.rating));
     this.rating = null;
     if (moveFocus) title.focus();
@@ -338,7 +415,7 @@ export class ChatWidget {
     } catch {
       button.disabled = false;
       if (!button.previousElementSibling?.classList.contains('ca-error')) {
-        button.before(el('div', { class: 'ca-error', role: 'alert' }, el('p', { class: 'ca-p' }, "Sorry, we couldn't start a new chat. Try again.")));
+        button.before(el('div', { class: 'ca-error', role: 'alert' }, el('p', { class: 'ca-p' }, this.t.startNewFailed)));
       }
     } finally {
       this.setTyping(false);
@@ -386,9 +463,25 @@ export class ChatWidget {
   }
 
   private appendMessage(author: TranscriptMessage['author'], message: Partial<OutboundMessage> & { text: string }, live: boolean): void {
-    this.appendToLog(renderMessage(author, message));
+    const language = this.messageLanguage(author, message);
+    this.appendToLog(renderMessage(author, message, this.renderLanguage(language)));
     if (live && message.suggestions?.length) this.rating = isRatingQuestion(message.suggestions) ? message.suggestions : null;
-    if (live && message.suggestions?.length) this.appendToLog(renderSuggestions(message.suggestions, (value) => this.pickSuggestion(value)));
+    if (live && message.suggestions?.length) this.appendToLog(renderSuggestions(message.suggestions, (value) => this.pickSuggestion(value), this.t, language));
+  }
+
+  /**
+   * The `lang` of a message: the reply's own `language`. The resident's are in the interface's
+   * language; the assistant's without one (the bilingual greeting, in Welsh and English) and an
+   * adviser's (unknown) inherit the widget's.
+   */
+  private messageLanguage(author: TranscriptMessage['author'], message: Partial<OutboundMessage>): Language | null {
+    if (message.language === 'en' || message.language === 'cy') return message.language;
+    if (author === 'resident') return this.language;
+    return null;
+  }
+
+  private renderLanguage(message: Language | null) {
+    return { t: this.t, ui: this.language, message };
   }
 
   /**
@@ -397,9 +490,10 @@ export class ChatWidget {
    * a small labelled box takes the optional comment.
    */
   private ratingButtons(options: NonNullable<OutboundMessage['suggestions']>): HTMLElement {
+    const t = this.t;
     const status = el('p', { class: 'ca-p', role: 'status' });
-    const group = el('div', { class: 'ca-suggestions ca-rating', role: 'group', 'aria-label': 'How did we do today?' });
-    const box = el('div', { class: 'ca-rating-box' }, el('p', { class: 'ca-p' }, 'How did we do today?'), group, status);
+    const group = el('div', { class: 'ca-suggestions ca-rating', role: 'group', 'aria-label': t.howDidWeDo });
+    const box = el('div', { class: 'ca-rating-box', lang: this.language }, el('p', { class: 'ca-p' }, t.howDidWeDo), group, status);
     for (const o of options) {
       const button = el('button', { type: 'button', class: 'ca-button ca-button--secondary' }, o.label);
       button.addEventListener('click', async () => {
@@ -407,12 +501,12 @@ export class ChatWidget {
         try {
           const replies = await this.conversation.send(o.value, uuid());
           group.remove();
-          status.textContent = 'Thank you for telling us.';
+          status.textContent = t.ratingThanks;
           // The assistant asks for a comment only when the rating was taken (bot/satisfaction.ts).
-          if (replies.some((r) => r.suggestions?.some((x) => x.value === 'No comment'))) box.appendChild(this.commentForm(status));
+          if (replies.some((r) => r.suggestions?.some((x) => NO_COMMENT.has(x.value)))) box.appendChild(this.commentForm(status, t));
         } catch {
           group.querySelectorAll('button').forEach((b) => (b.disabled = false));
-          status.textContent = "Sorry, that didn't send. Please try again.";
+          status.textContent = t.ratingFailed;
         }
       });
       group.appendChild(button);
@@ -425,16 +519,16 @@ export class ChatWidget {
    * ended conversation (the assistant's thanks goes into the status). Focus moves to it, as the
    * rating button that had focus has gone; after sending, focus returns to the status's box.
    */
-  private commentForm(status: HTMLElement): HTMLElement {
-    const hint = el('p', { id: 'ca-rating-comment-hint', class: 'ca-p' }, 'Tell us more if you would like to. Please do not include personal details.');
+  private commentForm(status: HTMLElement, t: Strings): HTMLElement {
+    const hint = el('p', { id: 'ca-rating-comment-hint', class: 'ca-p' }, t.commentHint);
     const area = el('textarea', { id: 'ca-rating-comment', class: 'ca-input ca-comment', rows: '3', maxlength: '2000', 'aria-describedby': 'ca-rating-comment-hint' });
-    const send = el('button', { type: 'submit', class: 'ca-button' }, 'Send comment');
-    const form = el('form', { class: 'ca-comment-form', novalidate: '' }, el('label', { class: 'ca-label', for: 'ca-rating-comment' }, 'Comment (optional)'), hint, area, send);
+    const send = el('button', { type: 'submit', class: 'ca-button' }, t.sendComment);
+    const form = el('form', { class: 'ca-comment-form', novalidate: '' }, el('label', { class: 'ca-label', for: 'ca-rating-comment' }, t.commentLabel), hint, area, send);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const text = area.value.trim();
       if (!text) {
-        status.textContent = 'Write a comment before sending. A comment is optional: there is nothing else you need to do.';
+        status.textContent = t.commentEmpty;
         area.focus();
         return;
       }
@@ -443,12 +537,12 @@ export class ChatWidget {
         const replies = await this.conversation.send(text, uuid());
         const thanks = replies.map((r) => r.text).join(' ').trim();
         form.remove();
-        status.textContent = thanks || 'Thank you for your comment.';
+        status.textContent = thanks || t.commentThanks;
         status.setAttribute('tabindex', '-1');
         status.focus();
       } catch {
         area.disabled = send.disabled = false;
-        status.textContent = "Sorry, your comment didn't send. Please try again.";
+        status.textContent = t.commentFailed;
         area.focus();
       }
     });
@@ -483,14 +577,14 @@ export class ChatWidget {
     const { typing } = this.ui;
     const busy = this.inFlight > 0;
     typing.classList.toggle('ca-typing--on', busy);
-    if (busy && !typing.textContent) typing.textContent = 'Assistant is typing…';
+    if (busy && !typing.textContent) typing.textContent = this.t.assistantTyping;
     if (!busy) typing.textContent = '';
   }
 
   private showSendError(message: PendingMessage): void {
     message.node.classList.add('ca-msg--failed');
-    const retry = el('button', { type: 'button', class: 'ca-button ca-button--secondary' }, 'Try again');
-    const notice = el('div', { class: 'ca-error' }, el('p', { class: 'ca-p' }, "Sorry, we couldn't send that. Try again."), retry);
+    const retry = el('button', { type: 'button', class: 'ca-button ca-button--secondary' }, this.t.tryAgain);
+    const notice = el('div', { class: 'ca-error' }, el('p', { class: 'ca-p' }, this.t.sendFailed), retry);
     message.node.after(notice);
     this.ui.log.scrollTop = this.ui.log.scrollHeight;
     retry.addEventListener('click', () => {
@@ -502,8 +596,8 @@ export class ChatWidget {
 
   private showLoadError(): void {
     if (this.ui.log.querySelector('.ca-load-error')) return;
-    const retry = el('button', { type: 'button', class: 'ca-button ca-button--secondary' }, 'Try again');
-    const notice = el('div', { class: 'ca-error ca-load-error' }, el('p', { class: 'ca-p' }, "Sorry, we couldn't connect to the assistant. Try again."), retry);
+    const retry = el('button', { type: 'button', class: 'ca-button ca-button--secondary' }, this.t.tryAgain);
+    const notice = el('div', { class: 'ca-error ca-load-error' }, el('p', { class: 'ca-p' }, this.t.connectFailed), retry);
     retry.addEventListener('click', () => {
       notice.remove();
       this.ui.input.focus();
@@ -571,7 +665,7 @@ export class ChatWidget {
       if (region.textContent) region.textContent = '';
       return;
     }
-    const text = `${e.name || this.agentName || 'The adviser'} is typing…`;
+    const text = this.t.agentTyping(e.name || this.agentName || null);
     if (region.textContent !== text) region.textContent = text;
     this.agentTypingTimer = setTimeout(() => this.setAgentTyping({ from: 'agent', typing: false }), AGENT_TYPING_TIMEOUT_MS);
   }
@@ -609,17 +703,18 @@ export class ChatWidget {
   /** The line under the header: who the resident is talking to, or that they wait and roughly how long. */
   private renderStatus(): void {
     const { status } = this.ui;
+    const t = this.t;
     if (this.state === 'with_agent') {
-      status.replaceChildren(this.agentName ? `You're talking to ${this.agentName}, a council adviser` : "You're talking to a council adviser");
+      status.replaceChildren(t.talkingTo(this.agentName));
       status.hidden = false;
     } else if (this.state === 'queued') {
-      const detail = waitDetail(this.waitNotice);
-      status.replaceChildren('Waiting for an adviser', ...(detail ? [el('span', { class: 'ca-status__detail' }, detail)] : []));
+      const detail = waitDetail(this.waitNotice, t);
+      status.replaceChildren(t.waiting, ...(detail ? [el('span', { class: 'ca-status__detail' }, detail)] : []));
       status.hidden = false;
     } else if (this.state === 'closed' && !this.ended) {
       // Closed by the council (End chat shows its own ended state): the input stays, and a new
       // message starts afresh with the assistant, as the notice in the log says.
-      status.replaceChildren('This conversation is closed', el('span', { class: 'ca-status__detail' }, 'Send a message to start again with the assistant.'));
+      status.replaceChildren(t.closedTitle, el('span', { class: 'ca-status__detail' }, t.closedDetail));
       status.hidden = false;
     } else {
       status.replaceChildren();
@@ -660,33 +755,37 @@ export function agentNameFrom(text: string): string | null {
   const patterns = [
     /\b(?:talking|chatting|speaking) (?:to|with) ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)/,
     /^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:from [^,.]+ )?(?:has joined|joined|is now|will help)/,
+    // The same notices in Welsh: "Rydych chi'n siarad gyda Sam", "Mae Sam wedi ymuno â'r sgwrs".
+    /\bsiarad (?:gyda|gydag|â|ag) ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)/,
+    /^Mae ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:o [^,.]+ )?(?:wedi ymuno|yn ymuno)/,
   ];
   for (const p of patterns) {
     const m = p.exec(text.trim());
-    if (m && !/^(You|We|The|Our|A|An)$/.test(m[1])) return m[1];
+    if (m && !/^(You|We|The|Our|A|An|Yr|Y|Ein|Un)$/.test(m[1])) return m[1];
   }
   return null;
 }
 
 /** Wait information a handoff notice may carry beyond the contract's fields (position, estimate). */
-function waitDetail(notice: (HandoffNotice & Record<string, unknown>) | null): string | null {
+function waitDetail(notice: (HandoffNotice & Record<string, unknown>) | null, t: Strings): string | null {
   if (!notice) return null;
   // Only what the handoff's route delivers: nobody here means nobody is promised.
-  if (notice.staffAvailable === false || notice.route === 'none' || notice.route === 'duty') return 'Our advisers are not available right now. The team will see your messages when they are back.';
-  if (notice.route === 'queue') return "Nobody is free to reply right now. Your conversation is in the team's queue.";
+  if (notice.staffAvailable === false || notice.route === 'none' || notice.route === 'duty') return t.unavailable;
+  if (notice.route === 'queue') return t.inTeamQueue;
   const parts: string[] = [];
   const position = Number(notice.position ?? notice.queuePosition);
-  if (Number.isFinite(position) && position > 0) parts.push(position === 1 ? "You're next" : `You're number ${position} in the queue`);
+  if (Number.isFinite(position) && position > 0) parts.push(position === 1 ? t.next : t.queuePosition(position));
   const seconds = Number(notice.estimatedWaitSeconds ?? notice.waitSeconds ?? notice.expectedWaitSeconds);
-  if (Number.isFinite(seconds) && seconds > 0) {
-    const minutes = Math.max(1, Math.round(seconds / 60));
-    parts.push(`about ${minutes} minute${minutes === 1 ? '' : 's'}`);
-  }
+  if (Number.isFinite(seconds) && seconds > 0) parts.push(t.aboutMinutes(Math.max(1, Math.round(seconds / 60))));
   if (parts.length) return parts.join(', ') + '.';
-  return notice.priority === 'urgent' ? 'Someone will be with you as soon as possible.' : 'It is usually a few minutes.';
+  return notice.priority === 'urgent' ? t.asSoonAsPossible : t.fewMinutes;
 }
 
-/** The satisfaction question's buttons (bot/satisfaction.ts SATISFACTION_SUGGESTIONS): good, okay, poor. */
+/** The satisfaction question's buttons (bot/satisfaction.ts, in English or Welsh): good, okay, poor. */
 function isRatingQuestion(suggestions: OutboundMessage['suggestions']): boolean {
-  return !!suggestions && suggestions.map((x) => x.value).join('|') === 'Good|Okay|Poor';
+  const values = suggestions?.map((x) => x.value).join('|');
+  return values === 'Good|Okay|Poor' || values === 'Da|Iawn|Gwael';
 }
+
+/** "No comment" after a rating, in either language: the assistant is asking for the optional comment. */
+const NO_COMMENT = new Set(['No comment', 'Dim sylw']);

@@ -42,7 +42,8 @@ import {
 import { TWILIO_PRODUCTION_API } from '../config.js';
 import { TwilioRestClient } from '../rest-client.js';
 import { twilioWebhook } from '../signature.js';
-import { enqueueResponse, newResponse, say } from './twiml.js';
+import { enqueueResponse, newResponse, say, type Speech } from './twiml.js';
+import { sayLanguage, VOICE_WORDS, type VoiceLanguage, type VoiceWords } from './voice-words.js';
 import { toSegments } from './speakable.js';
 import { satisfactionPrompt } from './satisfaction-call.js';
 import { mayAskByPhone, recordPhoneAsk } from '../../../bot/index.js';
@@ -91,8 +92,12 @@ export interface AgentVoiceDeps {
   clock: () => Date;
   /** The `<Say>` voice of the council. */
   sayVoice?: (tenant: string) => string;
+  /** Its Welsh voice (settings.channels.voice.welshVoice); default Polly.Gwyneth. */
+  welshVoice?: (tenant: string) => string | undefined;
   /** A queue's name, for the notice of a handoff returned to it. */
   queueName?: (tenant: string, queueId: string) => string | undefined;
+  /** The queue's Welsh name (settings.welsh.queues), for a Welsh caller's notice. */
+  welshQueueName?: (tenant: string, queueId: string) => string | undefined;
   /** A call or its handoff changed outside a console request (Twilio's callbacks): refresh consoles, route again. */
   changed?: (tenant: string, conversationId: string) => void;
   /** The next available agent of a queue for a consultation, passing over `exclude` (the console's rule of who is free). */
@@ -243,7 +248,7 @@ export class AgentVoice {
       await this.updateCall(callSid, { url: `${origin}${BASE}/bridge?${this.query(call)}`, statusCallback: `${origin}${BASE}/call-status?${this.query(call)}` });
     } catch (err) {
       await setAgentCallStatus(db, input.tenant, call.id, 'failed', this.deps.clock(), { detail: err instanceof Error ? err.message : String(err) });
-      await returnUnanswered(db, input.tenant, { conversationId: input.conversationId, handoffId: input.handoffId, agentId: input.agentId, reason: 'rest-error', now: this.deps.clock(), teamName: await this.teamOf(input.tenant, input.conversationId) });
+      await returnUnanswered(db, input.tenant, { conversationId: input.conversationId, handoffId: input.handoffId, agentId: input.agentId, reason: 'rest-error', now: this.deps.clock(), ...(await this.teamNamesOf(input.tenant, input.conversationId)) });
       if (err instanceof AgentVoiceError) {
         throw new AgentVoiceError(err.status, 'Could not connect the caller', `${err.detail}. The conversation is back in the queue and can be accepted again.`);
       }
@@ -281,14 +286,30 @@ export class AgentVoice {
       return (await setAgentCallStatus(db, call.tenant_id, call.id, 'bridging', this.deps.clock())) ?? call;
     }
     if (FINISHED_STATUSES.has(call.status)) throw new AgentVoiceError(409, 'Call already ended', 'The call has already ended.');
-    // The caller may still be asked "How did we do?" (bot/satisfaction.ts decides: never twice, never
-    // after a disclosure): their leg moves to the question instead of ending; the agent's leg ends with the Dial.
-    const conversation = await findConversation(db, call.tenant_id, call.conversation_id);
-    const ask = !!conversation && (await mayAskByPhone(db, conversation, 1));
-    await this.updateCall(call.call_sid, ask ? { url: `${base}/agent-satisfaction?${this.query(call)}` } : { status: 'completed' });
+    // Marked as moved on purpose first: the Dial's end that follows the redirect must not be taken for
+    // the agent hanging up their own leg (which would ask the question in TwiML Twilio then discards).
+    const before = call.status;
+    if (!(await setAgentCallStatus(db, call.tenant_id, call.id, 'transferring', this.deps.clock()))) throw new AgentVoiceError(409, 'Call already ended', 'The call has already ended.');
+    try {
+      await this.updateCall(call.call_sid, await this.afterAdviser(call, base));
+    } catch (err) {
+      await setAgentCallStatus(db, call.tenant_id, call.id, before, this.deps.clock());
+      throw err;
+    }
     const ended = await setAgentCallStatus(db, call.tenant_id, call.id, 'ended', this.deps.clock(), { detail: 'agent hung up' });
-    // The Dial's end may have been reported first (it marks the same ending).
+    // The caller's hang-up may have been reported meanwhile (it marks its own ending).
     return ended ?? (await agentCallById(db, call.tenant_id, call.id)) ?? call;
+  }
+
+  /**
+   * Where the caller's leg goes when their adviser has hung up and they are still on the line: to
+   * "How did we do?" where it may be asked (bot/satisfaction.ts decides: never twice, never after a
+   * disclosure), otherwise the call ends. `base`: the absolute voice base Twilio fetches from.
+   */
+  private async afterAdviser(call: AgentCallRow, base: string): Promise<{ url: string } | { status: 'completed' }> {
+    const conversation = await findConversation(this.deps.store.db, call.tenant_id, call.conversation_id);
+    const ask = !!conversation && (await mayAskByPhone(this.deps.store.db, conversation, 1));
+    return ask ? { url: `${base}/agent-satisfaction?${this.query(call)}` } : { status: 'completed' };
   }
 
   /**
@@ -334,13 +355,13 @@ export class AgentVoice {
     router.post('/voice/bridge', ...verified, answer((p, call) => this.bridgeTwiml(p, call)));
     router.post('/voice/bridge-done', ...verified, answer((p, call, req) => this.bridgeDone(p, call, req)));
     router.post('/voice/agent-leg', ...verified, answer((p, call) => this.agentLeg(p, call)));
-    router.post('/voice/hold', ...verified, answer((_p, call) => Promise.resolve(this.holdTwiml(call))));
-    router.post('/voice/requeue', ...verified, answer((_p, call, req) => Promise.resolve(this.requeueTwiml(call, String(req.query.q ?? '')))));
+    router.post('/voice/hold', ...verified, answer((_p, call) => this.holdTwiml(call)));
+    router.post('/voice/requeue', ...verified, answer((_p, call, req) => this.requeueTwiml(call, String(req.query.q ?? ''))));
     router.post('/voice/call-status', ...verified, answer((p, call) => this.callStatus(p, call)));
     router.post('/voice/conference', ...verified, answer((_p, call, req) => Promise.resolve(this.conferenceTwiml(call, req.query.role === 'agent' ? 'agent' : 'caller'))));
     router.post('/voice/conference-status', ...verified, answer((p, call, req) => this.conferenceStatus(p, call, req)));
     router.post('/voice/agent-satisfaction', ...verified, answer((_p, call) => this.satisfactionTwiml(call)));
-    router.post('/voice/consult-hold', ...verified, answer((_p, call) => Promise.resolve(this.consultHoldTwiml(call))));
+    router.post('/voice/consult-hold', ...verified, answer((_p, call) => this.consultHoldTwiml(call)));
     router.post('/voice/consult-leg', ...verified, answer((p, call, req) => this.consultLeg(p, call, String(req.query.consult ?? ''), req), true));
     return router;
   }
@@ -349,19 +370,29 @@ export class AgentVoice {
     return this.deps.sayVoice?.(tenant) ?? 'Polly.Amy-Neural';
   }
 
+  /** What the caller hears from us, in their conversation's language (issue 17): the words and the voice. */
+  private async spoken(call: AgentCallRow): Promise<{ w: VoiceWords; lang: VoiceLanguage; voice: string | Speech }> {
+    const conversation = await findConversation(this.deps.store.db, call.tenant_id, call.conversation_id);
+    const lang: VoiceLanguage = (conversation as { language?: string | null } | undefined)?.language === 'cy' ? 'cy' : 'en';
+    const voice = lang === 'cy' ? { voice: this.deps.welshVoice?.(call.tenant_id) ?? 'Polly.Gwyneth', say: sayLanguage('cy') } : this.voice(call.tenant_id);
+    return { w: VOICE_WORDS[lang], lang, voice };
+  }
+
   /**
-   * After the agent hung up from the console: "How did we do?" (recorded as asked only now that the
-   * caller hears it), its key going to the IVR's /voice/satisfaction; otherwise just goodbye.
+   * After the adviser hung up (from the console, their own phone or browser): "How did we do?"
+   * (recorded as asked only now that the caller hears it), its key going to the IVR's
+   * /voice/satisfaction; otherwise just goodbye.
    */
   private async satisfactionTwiml(call: AgentCallRow | undefined): Promise<string> {
     const db = this.deps.store.db;
     const conversation = call ? await findConversation(db, call.tenant_id, call.conversation_id) : undefined;
-    if (call && conversation && (await mayAskByPhone(db, conversation, 1)) && (await recordPhoneAsk(db, conversation, this.deps.clock()))) {
-      const q = new URLSearchParams({ c: conversation.id, t: call.tenant_id }).toString();
-      return satisfactionPrompt(toSegments('The adviser has ended the call.'), this.voice(call.tenant_id), `${BASE}/satisfaction?${q}`);
+    const heard = call && (await this.spoken(call));
+    if (call && heard && conversation && (await mayAskByPhone(db, conversation, 1)) && (await recordPhoneAsk(db, conversation, this.deps.clock()))) {
+      const q = new URLSearchParams({ c: conversation.id, t: call.tenant_id, ...(heard.lang === 'cy' ? { l: 'cy' } : {}) }).toString();
+      return satisfactionPrompt(toSegments(heard.w.adviserEnded, heard.lang), heard.voice, `${BASE}/satisfaction?${q}`, heard.lang);
     }
     const r = newResponse();
-    if (call) say(r, toSegments('Thank you for calling. Goodbye.'), this.voice(call.tenant_id));
+    if (heard) say(r, toSegments(heard.w.satisfactionGoodbye, heard.lang), heard.voice);
     r.hangup();
     return r.toString();
   }
@@ -419,30 +450,37 @@ export class AgentVoice {
     const dialStatus = p.DialCallStatus ?? '';
     if (dialStatus === 'completed' || dialStatus === 'answered') {
       const callerGone = p.CallStatus === 'completed';
-      if (await setAgentCallStatus(db, call.tenant_id, call.id, 'ended', now, { detail: callerGone ? 'caller hung up' : 'agent hung up' })) {
-        this.deps.changed?.(call.tenant_id, call.conversation_id);
+      const ended = await setAgentCallStatus(db, call.tenant_id, call.id, 'ended', now, { detail: callerGone ? 'caller hung up' : 'agent hung up' });
+      if (ended) this.deps.changed?.(call.tenant_id, call.conversation_id);
+      // The adviser hung up their own phone or browser with the caller still on the line: the same
+      // question as after a hang-up from the console (this response is the caller's next TwiML).
+      if (ended && !callerGone) return this.satisfactionTwiml(call);
+      if (!callerGone) {
+        const heard = await this.spoken(call);
+        say(r, toSegments(heard.w.satisfactionGoodbye, heard.lang), heard.voice);
       }
-      if (!callerGone) say(r, toSegments('Thank you for calling. Goodbye.'), this.voice(call.tenant_id));
       r.hangup();
       return r.toString();
     }
     const reason: UnansweredReason = dialStatus === 'busy' || dialStatus === 'failed' || dialStatus === 'canceled' ? dialStatus : 'no-answer';
     const changed = await setAgentCallStatus(db, call.tenant_id, call.id, reason === 'failed' ? 'failed' : 'no_answer', now, { detail: reason });
     if (changed) {
-      await returnUnanswered(db, call.tenant_id, { conversationId: call.conversation_id, handoffId: call.handoff_id, agentId: call.agent_id, reason, now, teamName: await this.teamOf(call.tenant_id, call.conversation_id) });
+      await returnUnanswered(db, call.tenant_id, { conversationId: call.conversation_id, handoffId: call.handoff_id, agentId: call.agent_id, reason, now, ...(await this.teamNamesOf(call.tenant_id, call.conversation_id)) });
       this.deps.changed?.(call.tenant_id, call.conversation_id);
     }
     if (p.CallStatus === 'completed') {
       r.hangup();
       return r.toString();
     }
-    return this.enqueueAgain(call, await this.queueOf(call), 'Sorry, nobody could take your call just then. Please stay on the line for the next adviser.');
+    return this.enqueueAgain(call, await this.queueOf(call), 'nobodyCouldTake');
   }
 
   /** The name of the queue the conversation's handoff is in, for its notice. */
-  private async teamOf(tenant: string, conversationId: string): Promise<string> {
+  /** The team's name for the resident's notice, in English and (where the council names it) Welsh. */
+  private async teamNamesOf(tenant: string, conversationId: string): Promise<{ teamName: string; welshTeamName?: string }> {
     const handoff = await openHandoffFor(this.deps.store.db, tenant, conversationId);
-    return (handoff && this.deps.queueName?.(tenant, handoff.queue)) ?? 'our team';
+    const welsh = handoff ? this.deps.welshQueueName?.(tenant, handoff.queue) : undefined;
+    return { teamName: (handoff && this.deps.queueName?.(tenant, handoff.queue)) ?? 'our team', ...(welsh ? { welshTeamName: welsh } : {}) };
   }
 
   /** The Twilio queue the call's handoff waits in now. */
@@ -451,12 +489,13 @@ export class AgentVoice {
     return twilioQueueName(call.tenant_id, { priority: handoff?.priority ?? 'normal', queue: handoff?.queue ?? 'general' });
   }
 
-  private enqueueAgain(call: AgentCallRow, queueName: string, words: string): string {
-    const q = new URLSearchParams({ c: call.conversation_id, t: call.tenant_id }).toString();
-    return enqueueResponse(toSegments(words), this.voice(call.tenant_id), queueName, `${BASE}/queue-wait?${q}`, `${BASE}/queue-leave?${q}`);
+  private async enqueueAgain(call: AgentCallRow, queueName: string, words: 'nobodyCouldTake' | 'transferring'): Promise<string> {
+    const heard = await this.spoken(call);
+    const q = new URLSearchParams({ c: call.conversation_id, t: call.tenant_id, ...(heard.lang === 'cy' ? { l: 'cy' } : {}) }).toString();
+    return enqueueResponse(toSegments(heard.w[words], heard.lang), heard.voice, queueName, `${BASE}/queue-wait?${q}`, `${BASE}/queue-leave?${q}`);
   }
 
-  private holdTwiml(call: AgentCallRow | undefined): string {
+  private async holdTwiml(call: AgentCallRow | undefined): Promise<string> {
     const r = newResponse();
     if (!call || call.status !== 'held') {
       // Resumed or ended meanwhile: nothing to hold.
@@ -464,7 +503,8 @@ export class AgentVoice {
       return r.toString();
     }
     const music = agentVoiceSettings(this.deps.env())?.holdMusicUrl;
-    say(r, toSegments('Please hold. Your adviser will be back with you shortly.'), this.voice(call.tenant_id));
+    const heard = await this.spoken(call);
+    say(r, toSegments(heard.w.pleaseHold, heard.lang), heard.voice);
     if (music) r.play({ loop: 0 }, music);
     else {
       r.pause({ length: 20 });
@@ -473,13 +513,13 @@ export class AgentVoice {
     return r.toString();
   }
 
-  private requeueTwiml(call: AgentCallRow | undefined, queueName: string): string {
+  private async requeueTwiml(call: AgentCallRow | undefined, queueName: string): Promise<string> {
     if (!call || !/^[A-Za-z0-9_-]{1,64}$/.test(queueName)) {
       const r = newResponse();
       r.hangup();
       return r.toString();
     }
-    return this.enqueueAgain(call, queueName, "I'm transferring you now. Please stay on the line.");
+    return this.enqueueAgain(call, queueName, 'transferring');
   }
 
   /** The caller's call ended (hung up while held, or anywhere else after the redirect): the bridge is over. */
@@ -497,6 +537,8 @@ export class AgentVoice {
     const bridges = live && live.id !== call.id && live.call_sid === call.call_sid ? [call, live] : [call];
     let changed = false;
     for (const b of bridges) {
+      // Moved on purpose (a hang-up or transfer from the console): its leaving the conference is that move's doing.
+      if (b.status === 'transferring') continue;
       const consult = await openCallConsult(db, b.tenant_id, b.id);
       if (consult && (await setCallConsult(db, b.tenant_id, consult.id, OPEN_CONSULT, 'ended', now, { detail: 'caller hung up' }))) changed = true;
       if (await setAgentCallStatus(db, b.tenant_id, b.id, 'ended', now, { detail: 'caller hung up' })) changed = true;
@@ -650,11 +692,12 @@ export class AgentVoice {
   }
 
   /** HoldUrl: what a held caller hears (music, else a message and a pause, repeated). */
-  private consultHoldTwiml(call: AgentCallRow | undefined): string {
+  private async consultHoldTwiml(call: AgentCallRow | undefined): Promise<string> {
     const r = newResponse();
     if (!call) return r.toString();
     const music = agentVoiceSettings(this.deps.env())?.holdMusicUrl;
-    say(r, toSegments('Please hold. Your adviser will be back with you shortly.'), this.voice(call.tenant_id));
+    const heard = await this.spoken(call);
+    say(r, toSegments(heard.w.pleaseHold, heard.lang), heard.voice);
     if (music) r.play({ loop: 0 }, music);
     else {
       r.pause({ length: 20 });
@@ -694,11 +737,13 @@ export class AgentVoice {
       return ok;
     }
     if (event === 'participant-leave' && p.CallSid) {
-      // The agent who holds the call now hung up their own leg: nobody is left to talk to the caller.
+      // The agent who holds the call now hung up their own leg: nobody is left to talk to the caller,
+      // who leaves the conference for "How did we do?" where it may be asked, else is hung up.
       const holder = await agentCallByLeg(db, call.tenant_id, p.CallSid);
       if (holder && holder.call_sid === call.call_sid && holder.status !== 'consulting') {
         if (await setAgentCallStatus(db, holder.tenant_id, holder.id, 'ended', this.deps.clock(), { detail: 'agent hung up' })) {
-          await this.updateCall(holder.call_sid, { status: 'completed' }).catch((err) => this.deps.log.warn({ err: String(err) }, 'could not end the caller\'s call'));
+          const next = await this.afterAdviser(holder, `${this.origin(origin)}${BASE}`);
+          await this.updateCall(holder.call_sid, next).catch((err) => this.deps.log.warn({ err: String(err) }, 'could not end the caller\'s call'));
           this.deps.changed?.(holder.tenant_id, holder.conversation_id);
         }
       }

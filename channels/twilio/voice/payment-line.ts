@@ -5,7 +5,7 @@
  * skip) and the transfer happens only if Twilio accepted the pause; the <Dial> action brings the
  * caller back to us, where the recording is resumed.
  */
-import { newResponse, say } from './twiml.js';
+import { newResponse, say, type Speech } from './twiml.js';
 import type { Segment } from './speakable.js';
 
 /** "I want to pay by card", "can I make a payment over the phone", "pay my council tax now with my card". */
@@ -15,7 +15,7 @@ export function wantsCardPayment(text: string): boolean {
 }
 
 /** Speaks, then dials the payment line; Twilio requests `action` when that leg ends (the caller comes back). */
-export function paymentDialResponse(segments: Segment[], voice: string, paymentLine: string, action: string): string {
+export function paymentDialResponse(segments: Segment[], voice: string | Speech, paymentLine: string, action: string): string {
   const r = newResponse();
   say(r, segments, voice);
   r.dial({ action, method: 'POST', timeout: 30 }, paymentLine);

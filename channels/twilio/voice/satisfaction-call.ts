@@ -3,24 +3,28 @@
  * 2 okay, 3 poor), asked once per call and never after a disclosure (bot/satisfaction.ts decides
  * and records). The caller who hangs up, or says nothing, simply hears goodbye: not chased.
  */
-import { PHONE_QUESTION } from '../../../bot/index.js';
+import { phoneQuestion } from '../../../bot/index.js';
 import { toSegments, type Segment } from './speakable.js';
-import { LANGUAGE, newResponse, say } from './twiml.js';
+import { LANGUAGE, newResponse, say, type Speech } from './twiml.js';
+import { VOICE_WORDS, type VoiceLanguage } from './voice-words.js';
 
-/** The last words, the question in a one-key <Gather>, then goodbye if no key is pressed. */
-export function satisfactionPrompt(before: Segment[], voice: string, action: string): string {
+/** The last words, the question in a one-key <Gather>, then goodbye if no key is pressed (in Welsh on a Welsh call). */
+export function satisfactionPrompt(before: Segment[], voice: string | Speech, action: string, language: VoiceLanguage = 'en'): string {
   const r = newResponse();
   const g = r.gather({ input: ['dtmf'], numDigits: 1, timeout: 6, action, method: 'POST', actionOnEmptyResult: false, language: LANGUAGE });
-  say(g, [...before, ...toSegments(PHONE_QUESTION)], voice);
-  say(r, toSegments('Thank you for calling. Goodbye.'), voice);
+  const w = VOICE_WORDS[language];
+  // The assistant's own wording of the question (bot/satisfaction.ts), in the call's language.
+  say(g, [...before, ...toSegments(phoneQuestion(language), language)], voice);
+  say(r, toSegments(w.satisfactionGoodbye, language), voice);
   r.hangup();
   return r.toString();
 }
 
 /** After the key: thanks (or just goodbye for a key that is not 1, 2 or 3), then the call ends. */
-export function satisfactionThanks(recorded: boolean, voice: string): string {
+export function satisfactionThanks(recorded: boolean, voice: string | Speech, language: VoiceLanguage = 'en'): string {
   const r = newResponse();
-  say(r, toSegments(recorded ? 'Thank you for telling us. Goodbye.' : 'Thank you for calling. Goodbye.'), voice);
+  const w = VOICE_WORDS[language];
+  say(r, toSegments(recorded ? w.satisfactionThanks : w.satisfactionGoodbye, language), voice);
   r.hangup();
   return r.toString();
 }

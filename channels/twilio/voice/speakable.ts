@@ -4,6 +4,7 @@
  * phone numbers spelled out slowly. Pure functions: the webhook handlers and tests share them.
  */
 import type { AskFor, OutboundMessage, Suggestion } from '../../../bot/index.js';
+import { MAIN_MENU_CY, VOICE_WORDS, type VoiceLanguage } from './voice-words.js';
 
 /** A piece of speech: plain words, or characters spelled one by one (references, phone numbers). */
 export type Segment = { kind: 'text'; text: string } | { kind: 'spell'; text: string };
@@ -46,11 +47,11 @@ export function linksOf(reply: OutboundMessage): { label: string; url: string }[
 }
 
 /** Text with URLs and Markdown removed, lines joined into sentences. */
-export function speakableText(text: string, maxChars = Infinity): string {
+export function speakableText(text: string, maxChars = Infinity, language: VoiceLanguage = 'en'): string {
   let t = text
     .replace(MD_LINK_RE, '$1')
     .replace(/\(\s*(?:https?:\/\/|www\.)[^)]*\)/gi, '')
-    .replace(URL_RE, 'our website')
+    .replace(URL_RE, VOICE_WORDS[language].ourWebsite)
     .replace(/[*_`#>]+/g, '')
     .replace(/…/g, '...');
   const lines = t
@@ -111,7 +112,8 @@ export function phoneGroups(national: string): string[] {
 }
 
 /** "MBC-123456" → "M B C, 1 2 3, 4 5 6": letters together, long digit runs in threes (phone numbers as said), pauses between groups. */
-export function spellOut(raw: string): string {
+export function spellOut(raw: string, language: VoiceLanguage = 'en'): string {
+  const plus = VOICE_WORDS[language].plus;
   const compact = raw.replace(/[\s-]+/g, '');
   // An unspaced UK phone number: grouped as people say it, not in threes.
   const phone = /^(?:\+44|0)\d{9,10}$/.test(compact) && !/[\s-]/.test(raw.trim().replace(/^\+44 /, '')) ? compact : null;
@@ -120,16 +122,16 @@ export function spellOut(raw: string): string {
     const groups = phoneGroups(national);
     const digits = (g: string) => g.split('').join(' ');
     if (!phone.startsWith('+44')) return groups.map(digits).join(', ');
-    return ['plus', '4 4', ...groups.map((g, i) => digits(i === 0 ? g.slice(1) : g))].join(', ');
+    return [plus, '4 4', ...groups.map((g, i) => digits(i === 0 ? g.slice(1) : g))].join(', ');
   }
   const tokens = raw.trim().split(/[\s-]+/).filter(Boolean);
   // The spaced form ("M B C 1 2 3 4 5 6") is one code: join it, then group it.
   const groups = tokens.every((t) => t.length === 1) ? [tokens.join('')] : tokens;
-  if (groups.length === 1 && /^0\d{9,10}$/.test(groups[0])) return spellOut(groups[0]);
+  if (groups.length === 1 && /^0\d{9,10}$/.test(groups[0])) return spellOut(groups[0], language);
   const out: string[] = [];
   for (const g of groups) {
     for (const part of g.match(/\+|[A-Z]+|\d+/gi) ?? []) {
-      if (part === '+') out.push('plus');
+      if (part === '+') out.push(plus);
       else if (/^\d+$/.test(part) && part.length > 5) {
         for (let i = 0; i < part.length; i += 3) out.push(part.slice(i, i + 3).split('').join(' '));
       } else out.push(part.toUpperCase().split('').join(' '));
@@ -138,8 +140,8 @@ export function spellOut(raw: string): string {
   return out.join(', ');
 }
 
-/** Splits speech into plain and spelled segments. */
-export function toSegments(text: string): Segment[] {
+/** Splits speech into plain and spelled segments (digits are read by the voice of the language; "plus" is said in it). */
+export function toSegments(text: string, language: VoiceLanguage = 'en'): Segment[] {
   const segments: Segment[] = [];
   let last = 0;
   for (const m of text.matchAll(SPELL_RE)) {
@@ -153,7 +155,7 @@ export function toSegments(text: string): Segment[] {
       while (raw.replace(/\D/g, '').length > (raw.startsWith('+') ? 12 : 11) && /[ -]\d+$/.test(raw)) raw = raw.replace(/[ -]\d+$/, '');
     }
     if (m.index > last) segments.push({ kind: 'text', text: text.slice(last, m.index) });
-    segments.push({ kind: 'spell', text: spellOut(raw) });
+    segments.push({ kind: 'spell', text: spellOut(raw, language) });
     last = m.index + raw.length;
   }
   if (last < text.length) segments.push({ kind: 'text', text: text.slice(last) });
@@ -170,9 +172,9 @@ export function plainSpeech(segments: Segment[]): string {
     .trim();
 }
 
-function optionWords(s: Suggestion, askFor: AskFor | undefined): string {
+function optionWords(s: Suggestion, askFor: AskFor | undefined, language: VoiceLanguage): string {
   if (askFor === 'yes_no' && /^(yes|no)$/i.test(s.value)) return s.value.toLowerCase();
-  const label = speakableText(s.label).replace(/[.]$/, '');
+  const label = speakableText(s.label, Infinity, language).replace(/[.]$/, '');
   // "General rubbish (green bin)" → "General rubbish, green bin". Capitals do not change speech.
   return label.replace(/\s*\(([^)]+)\)/g, ', $1');
 }
@@ -182,6 +184,14 @@ export interface RenderOptions {
   offerLink: boolean;
   /** Said after the replies and before the keys to press. */
   append?: string;
+  /** The language the replies are spoken in: the voice layer's own words follow it. Default English. */
+  language?: VoiceLanguage;
+}
+
+/** The language a turn's replies are written in (bot/ sets it on each); English where they do not say. */
+export function repliesLanguage(replies: readonly OutboundMessage[]): VoiceLanguage {
+  const last = [...replies].reverse().find((r) => (r as { language?: unknown }).language);
+  return (last as { language?: unknown } | undefined)?.language === 'cy' ? 'cy' : 'en';
 }
 
 /**
@@ -189,32 +199,35 @@ export interface RenderOptions {
  * when links were stripped and can be texted, "press 1" gets them and the options follow.
  */
 export function renderReplies(replies: OutboundMessage[], options: RenderOptions): VoicePrompt {
+  const language = options.language ?? 'en';
+  const w = VOICE_WORDS[language];
   const links = replies.flatMap(linksOf);
   const spoken: string[] = [];
   for (const r of replies) {
     const words = r.speech ?? r.text;
-    spoken.push(speakableText(words, r.speech ? Infinity : MAX_SPOKEN_CHARS));
+    spoken.push(speakableText(words, r.speech ? Infinity : MAX_SPOKEN_CHARS, language));
   }
   const last = replies[replies.length - 1];
   const askFor = last?.askFor;
   const keyOptions: KeyOption[] = [];
   const offer = options.offerLink && links.length > 0;
-  if (offer) keyOptions.push({ digit: '1', value: SEND_LINK, spoken: 'to get the link in a text message' });
+  if (offer) keyOptions.push({ digit: '1', value: SEND_LINK, spoken: w.linkOption });
   for (const s of last?.suggestions ?? []) {
-    keyOptions.push({ digit: String(keyOptions.length + 1), value: s.value, spoken: optionWords(s, askFor) });
+    keyOptions.push({ digit: String(keyOptions.length + 1), value: s.value, spoken: optionWords(s, askFor, language) });
   }
   let text = spoken.filter(Boolean).join(' ');
-  if (links.length && !offer) text += ' You can find the details on our website.';
+  if (links.length && !offer) text += w.detailsOnWebsite;
   if (options.append) text += ` ${options.append}`;
   const menu: string[] = [];
-  if (offer) menu.push('I can send you a text message with the link. Press 1 to get it, or carry on.');
+  if (offer) menu.push(w.linkOffer);
   // A voice wording that already says which key to press is not read twice.
-  const alreadySaysKeys = /\bpress\b/i.test(last?.speech ?? last?.text ?? '');
+  const alreadySaysKeys = /\b(?:press|pwyswch)\b/i.test(last?.speech ?? last?.text ?? '');
   const toRead = keyOptions.filter((o) => o.value !== SEND_LINK);
   if (toRead.length && !alreadySaysKeys) {
-    menu.push(toRead.map((o) => `For ${o.spoken}, press ${o.digit}${Number(o.digit) > 9 ? ' then the hash key' : ''}.`).join(' '));
+    const yesNo = (o: KeyOption) => askFor === 'yes_no' && /^(yes|no)$/.test(o.spoken);
+    menu.push(toRead.map((o) => `${yesNo(o) ? w.yesNoOption(o.spoken === 'yes', o.digit) : w.option(o.spoken, o.digit)}${Number(o.digit) > 9 ? w.hashKey : ''}.`).join(' '));
   }
-  return { segments: toSegments([text, ...menu].join(' ')), options: keyOptions, askFor, links };
+  return { segments: toSegments([text, ...menu].join(' '), language), options: keyOptions, askFor, links };
 }
 
 /** The keypad menu of main services, read after repeated silence. */
@@ -226,9 +239,11 @@ export const MAIN_MENU: KeyOption[] = [
   { digit: '0', value: 'Talk to a person', spoken: 'to speak to someone' },
 ];
 
-export function mainMenuPrompt(preface: string): VoicePrompt {
-  const menu = MAIN_MENU.map((o) => `${o.spoken[0].toUpperCase()}${o.spoken.slice(1)}, press ${o.digit}.`).join(' ');
-  return { segments: toSegments(`${preface} ${menu} Or tell me in a few words what you need.`), options: MAIN_MENU, links: [] };
+export function mainMenuPrompt(preface: string, language: VoiceLanguage = 'en'): VoicePrompt {
+  const said = (o: KeyOption) => (language === 'cy' ? (MAIN_MENU_CY[o.digit] ?? o.spoken) : o.spoken);
+  const press = language === 'cy' ? 'pwyswch' : 'press';
+  const menu = MAIN_MENU.map((o) => `${said(o)[0].toUpperCase()}${said(o).slice(1)}, ${press} ${o.digit}.`).join(' ');
+  return { segments: toSegments(`${preface} ${menu} ${VOICE_WORDS[language].menuEnd}`, language), options: MAIN_MENU, links: [] };
 }
 
 /** The key a caller pressed, as the message the bot reads. */

@@ -79,8 +79,24 @@ export class TwilioCall {
     return this.last;
   }
 
-  start(): Promise<TwimlReply> {
-    return this.post('/channels/twilio/voice', { CallStatus: 'ringing' });
+  /** The call's first TwiML, when it asked "Cymraeg / English" (kept by start()). */
+  opening: TwimlReply | null = null;
+
+  /**
+   * The call comes in. A council offering Welsh and English asks first ("Am wasanaeth Cymraeg,
+   * pwyswch 1. For English, press 2."): by default the caller presses 2 (English), or 1 with
+   * `language: 'cy'`, and the greeting is returned, with the first TwiML's <Start> (the call's
+   * recording) put before it as the caller's call had both; `language: 'ask'` returns the question.
+   */
+  async start(options: { language?: 'en' | 'cy' | 'ask' } = {}): Promise<TwimlReply> {
+    const first = await this.post('/channels/twilio/voice', { CallStatus: 'ringing' });
+    const gather = first.root && findAll(first.root, 'Gather')[0];
+    if (options.language === 'ask' || !gather || !/[?&]m=lang\b/.test(gather.attributes.action ?? '')) return first;
+    this.opening = first;
+    const greeting = await this.press(options.language === 'cy' ? '1' : '2');
+    const starts = first.root!.children.filter((c): c is XmlElement => typeof c !== 'string' && c.name === 'Start');
+    if (greeting.root && starts.length) greeting.root = { ...greeting.root, children: [...starts, ...greeting.root.children] };
+    return greeting;
   }
 
   private gatherOf(reply = this.last): XmlElement {

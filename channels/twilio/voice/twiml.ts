@@ -13,10 +13,26 @@ export function newResponse(): VoiceResponseT {
   return new VoiceResponse();
 }
 
-/** A <Say> in en-GB; spelled segments (references, phone numbers) are read slowly. */
-export function say(parent: SayParent, segments: Segment[], voice: string): void {
+/**
+ * How a prompt is spoken and heard: the `<Say>` voice and language (`cy-GB` with a Welsh voice for
+ * Welsh), and the `<Gather>`'s recognition language or keys only (voice-words.ts says why Welsh
+ * prompts listen in en-GB by default). A plain voice name means English.
+ */
+export interface Speech {
+  voice: string;
+  say: string;
+  gather?: { input: 'dtmf speech'; language: string } | { input: 'dtmf' };
+}
+
+function speechOf(voice: string | Speech): Speech {
+  return typeof voice === 'string' ? { voice, say: LANGUAGE } : voice;
+}
+
+/** A <Say> in en-GB (or the speech's language); spelled segments (references, phone numbers) are read slowly. */
+export function say(parent: SayParent, segments: Segment[], voice: string | Speech): void {
   if (!segments.length) return;
-  const attrs = { voice, language: LANGUAGE } as unknown as SayAttributes;
+  const speech = speechOf(voice);
+  const attrs = { voice: speech.voice, language: speech.say } as unknown as SayAttributes;
   const first = segments[0];
   const s = parent.say(attrs, first.kind === 'text' ? first.text.trim() : '');
   segments.forEach((seg, i) => {
@@ -41,11 +57,13 @@ export interface GatherSpec {
 }
 
 /** Response > Gather[input="speech dtmf"] > Say, then a Redirect for silence (Twilio falls through on no input). */
-export function gatherResponse(segments: Segment[], voice: string, gather: GatherSpec, onSilence: string, preface: Segment[] = []): string {
+export function gatherResponse(segments: Segment[], voice: string | Speech, gather: GatherSpec, onSilence: string, preface: Segment[] = []): string {
   const r = newResponse();
+  const heard = speechOf(voice).gather ?? { input: 'dtmf speech' as const, language: LANGUAGE };
   const g = r.gather({
-    input: ['speech', 'dtmf'],
-    language: LANGUAGE,
+    input: heard.input === 'dtmf' ? ['dtmf'] : ['speech', 'dtmf'],
+    // Typed loosely by the twilio package: its list has no cy-GB (see voice-words.ts).
+    ...(heard.input === 'dtmf' ? {} : { language: heard.language as 'en-GB' }),
     hints: gather.hints,
     speechTimeout: 'auto',
     timeout: gather.timeout ?? 6,
@@ -61,7 +79,7 @@ export function gatherResponse(segments: Segment[], voice: string, gather: Gathe
 }
 
 /** Speaks, then ends the call. */
-export function goodbyeResponse(segments: Segment[], voice: string): string {
+export function goodbyeResponse(segments: Segment[], voice: string | Speech): string {
   const r = newResponse();
   say(r, segments, voice);
   r.hangup();
@@ -69,7 +87,7 @@ export function goodbyeResponse(segments: Segment[], voice: string): string {
 }
 
 /** Speaks, then parks the caller in a Twilio queue that agents answer with <Dial><Queue>. */
-export function enqueueResponse(segments: Segment[], voice: string, queueName: string, waitUrl: string, action: string): string {
+export function enqueueResponse(segments: Segment[], voice: string | Speech, queueName: string, waitUrl: string, action: string): string {
   const r = newResponse();
   say(r, segments, voice);
   r.enqueue({ waitUrl, waitUrlMethod: 'POST', action, method: 'POST' }, queueName);
@@ -77,7 +95,7 @@ export function enqueueResponse(segments: Segment[], voice: string, queueName: s
 }
 
 /** Hold content for the wait URL: a short message and a pause; Twilio loops it. */
-export function holdResponse(segments: Segment[], voice: string, pauseSeconds: number): string {
+export function holdResponse(segments: Segment[], voice: string | Speech, pauseSeconds: number): string {
   const r = newResponse();
   say(r, segments, voice);
   r.pause({ length: pauseSeconds });

@@ -11,6 +11,10 @@
  * - `m`: what the keypad means now: `greet`, `bot` (the last replies' options), `menu`, `confirm`.
  * - `s`: silences in a row (the <Redirect> after a <Gather> adds one).
  * - `k=ref`: a case reference was asked for: keys are its digits, ended by the hash key.
+ * - `l=cy`: the call is in Welsh (the voice layer's own words, the Welsh voice); `lk=1`: the caller
+ *   chose it with a key at the start, so each message carries it as the resident's choice.
+ *   A council offering both languages asks first ("Am wasanaeth Cymraeg, pwyswch 1. For English,
+ *   press 2.", mode `lang`); the assistant's replies are spoken in the language they are written in.
  */
 import type { Logger } from 'pino';
 import { mayAskByPhone, recordKey, recordPhoneAsk, spokenNumber, yesNo, type Assistant, type OutboundMessage, type HandoffNotice } from '../../../bot/index.js';
@@ -37,6 +41,7 @@ import {
   mainMenuPrompt,
   MAIN_MENU,
   renderReplies,
+  repliesLanguage,
   SEND_LINK,
   speakableText,
   toSegments,
@@ -44,7 +49,8 @@ import {
   type Segment,
   type VoicePrompt,
 } from './speakable.js';
-import { enqueueResponse, gatherResponse, goodbyeResponse, holdResponse, newResponse, say } from './twiml.js';
+import { enqueueResponse, gatherResponse, goodbyeResponse, holdResponse, newResponse, say, type Speech } from './twiml.js';
+import { LANGUAGE_KEYS, LANGUAGE_QUESTION, sayLanguage, VOICE_WORDS, welshGatherFrom, type VoiceLanguage, type VoiceWords, type WelshGather } from './voice-words.js';
 import { paymentDialResponse, wantsCardPayment } from './payment-line.js';
 import { RECORDING_EVENTS, type RecordingControl } from './recordings.js';
 import { satisfactionPrompt, satisfactionThanks } from './satisfaction-call.js';
@@ -70,6 +76,8 @@ export interface VoiceChannelDeps {
   clock?: () => Date;
   /** Pauses and resumes the call's recording around the payment line (Twilio REST); without it nothing is transferred while recording. */
   recordings?: RecordingControl;
+  /** How Welsh prompts listen (voice-words.ts); default: keys, and speech in en-GB. */
+  welshGather?: WelshGather;
 }
 
 export type TwilioParams = Record<string, string | undefined>;
@@ -92,7 +100,7 @@ const SERVICE_HINTS = [
   'speak to someone', 'talk to a person', 'yes', 'no', 'cancel', 'go back', 'start again', 'skip',
 ];
 
-type Mode = 'greet' | 'bot' | 'menu' | 'confirm';
+type Mode = 'greet' | 'bot' | 'menu' | 'confirm' | 'lang';
 
 interface CallContext {
   tenant: string;
@@ -106,6 +114,9 @@ interface CallContext {
   linkSent: boolean;
   /** A case reference was asked for: keyed digits until the hash key, speech hinted with the prefix. */
   entry?: 'reference';
+  /** The language the call is in, and whether the caller chose it with a key (then each message says so). */
+  lang: VoiceLanguage;
+  chosen: boolean;
 }
 
 export class VoiceChannel {
@@ -127,6 +138,29 @@ export class VoiceChannel {
 
   private voice(tenant: string): string {
     return this.settings(tenant).channels.voice.voice;
+  }
+
+  /** The voice and languages of a prompt: Welsh speaks cy-GB in the council's Welsh voice. */
+  private speech(tenant: string, lang: VoiceLanguage): Speech | string {
+    if (lang !== 'cy') return this.voice(tenant);
+    const v = this.settings(tenant).channels.voice as { welshVoice?: string };
+    return { voice: v.welshVoice ?? 'Polly.Gwyneth', say: sayLanguage('cy'), gather: this.deps.welshGather ?? welshGatherFrom(undefined) };
+  }
+
+  /** The languages the council offers, its default first (English where the pack does not say). */
+  private languages(tenant: string): VoiceLanguage[] {
+    const offered = ((this.settings(tenant) as { languages?: readonly string[] }).languages ?? []).filter((l): l is VoiceLanguage => l === 'en' || l === 'cy');
+    return offered.length ? offered : ['en'];
+  }
+
+  /** The council's name as said in the call's language. */
+  private councilName(tenant: string, lang: VoiceLanguage): string {
+    const s = this.settings(tenant) as { councilName: string; welsh?: { councilName?: string } };
+    return lang === 'cy' ? (s.welsh?.councilName ?? s.councilName) : s.councilName;
+  }
+
+  private words(ctx: Pick<CallContext, 'lang'>): VoiceWords {
+    return VOICE_WORDS[ctx.lang];
   }
 
   /** Street names of the council's gazetteer and service words: recognition hints for every prompt. */
@@ -168,7 +202,8 @@ export class VoiceChannel {
         reuse: async (latest) => latest.state !== 'closed' && (await this.callOf(trx, tenant, latest.id)) === callSid,
       });
       if (found.created) {
-        const greeting = this.greetingText(tenant);
+        // A council offering both languages asks first: that question is what the caller hears first.
+        const greeting = this.asksLanguage(tenant) ? `${LANGUAGE_QUESTION.cy} ${LANGUAGE_QUESTION.en}` : this.greetingText(tenant, this.languages(tenant)[0]);
         await storeOutbound(trx, {
           tenant,
           conversationId: found.conversation.id,
@@ -197,9 +232,9 @@ export class VoiceChannel {
     const callSid = p.CallSid ?? '';
     const { conversation } = await this.conversationForCall(tenant, p.From, callSid);
     const s = this.settings(tenant);
-    const greeting = this.greetingText(tenant);
-    const ctx: CallContext = { tenant, conversation, callSid, from: p.From ?? '', n: 1, s: 0, mode: 'greet', linkSent: false };
-    const xml = this.gather(ctx, urls, { segments: toSegments(greeting), options: MAIN_MENU, links: [] });
+    const lang = this.languages(tenant)[0];
+    const ctx: CallContext = { tenant, conversation, callSid, from: p.From ?? '', n: 1, s: 0, mode: 'greet', linkSent: false, lang, chosen: false };
+    const xml = this.asksLanguage(tenant) ? this.languageQuestion({ ...ctx, mode: 'lang' }, urls) : this.gather(ctx, urls, { segments: toSegments(this.greetingText(tenant, lang), lang), options: MAIN_MENU, links: [] });
     // Twilio records from the first verb when the council records calls; the notice is in the greeting.
     // Each recording's id, status and duration come back to /voice/recording-status (recordings.ts).
     const callback = `${urls.base}/recording-status?${new URLSearchParams({ c: conversation.id, t: tenant })}`.replace(/&/g, '&amp;');
@@ -207,14 +242,46 @@ export class VoiceChannel {
     return s.channels.voice.recordCalls ? xml.replace('<Response>', `<Response>${start}`) : xml;
   }
 
-  greetingText(tenant: string): string {
-    const s = this.settings(tenant);
-    const notice = s.channels.voice.recordCalls ? ' Calls are recorded to help us improve our service and for training.' : '';
-    return (
-      `Hello, and thank you for calling ${s.councilName}.${notice} ` +
-      `I'm the council's automated assistant. In a few words, tell me what you're calling about, for example, "my bin wasn't collected". ` +
-      'Or press 0 to speak to someone.'
-    );
+  greetingText(tenant: string, lang: VoiceLanguage = 'en'): string {
+    return VOICE_WORDS[lang].greeting(this.councilName(tenant, lang), this.settings(tenant).channels.voice.recordCalls);
+  }
+
+  /** Both English and Welsh offered: the call starts by asking which. */
+  private asksLanguage(tenant: string): boolean {
+    const offered = this.languages(tenant);
+    return offered.includes('cy') && offered.includes('en');
+  }
+
+  /** "Am wasanaeth Cymraeg, pwyswch 1. For English, press 2.": each half in its own language and voice, one key. */
+  private languageQuestion(ctx: CallContext, urls: VoiceUrls, preface?: string): string {
+    const r = newResponse();
+    const g = r.gather({
+      input: ['dtmf', 'speech'],
+      language: 'en-GB',
+      hints: 'Cymraeg, Welsh, English, Saesneg',
+      speechTimeout: 'auto',
+      timeout: 6,
+      numDigits: 1,
+      action: `${urls.base}/gather?${this.query(ctx, 0)}`,
+      method: 'POST',
+      actionOnEmptyResult: false,
+    });
+    if (preface) say(g, toSegments(preface), this.voice(ctx.tenant));
+    say(g, toSegments(LANGUAGE_QUESTION.cy, 'cy'), this.speech(ctx.tenant, 'cy'));
+    say(g, toSegments(LANGUAGE_QUESTION.en), this.speech(ctx.tenant, 'en'));
+    r.redirect({ method: 'POST' }, `${urls.base}/gather?${this.query(ctx, ctx.s + 1)}`);
+    return r.toString();
+  }
+
+  /** The caller's answer to the language question: the greeting in that language; silence asks again, then takes the default. */
+  private chooseLanguage(ctx: CallContext, urls: VoiceUrls, digits: string | undefined, speech: string | undefined): string {
+    const spoken = speech && (/\b(cymraeg|welsh)\b/i.test(speech) ? 'cy' : /\b(english|saesneg)\b/i.test(speech) ? 'en' : undefined);
+    const picked = (digits && LANGUAGE_KEYS[digits.replace(/[#*\s]/g, '')]) || spoken;
+    // Asked again after silence or another key; then the council's default language.
+    if (!picked && ctx.s < 2) return this.languageQuestion(ctx, urls);
+    const lang = picked || this.languages(ctx.tenant)[0];
+    const next: CallContext = { ...ctx, mode: 'greet', s: 0, lang, chosen: !!picked };
+    return this.gather(next, urls, { segments: toSegments(this.greetingText(ctx.tenant, lang), lang), options: MAIN_MENU, links: [] });
   }
 
   private notInService(p: TwilioParams): string {
@@ -243,7 +310,10 @@ export class VoiceChannel {
       heard: q.h,
       linkSent: q.ls === '1',
       entry: q.k === 'ref' ? 'reference' : undefined,
+      lang: q.l === 'cy' ? 'cy' : 'en',
+      chosen: q.lk === '1',
     };
+    if (q.m === 'lang') return this.chooseLanguage({ ...ctx, mode: 'lang' }, urls, p.Digits?.trim(), p.SpeechResult?.trim());
     const digits = p.Digits?.trim();
     const speech = p.SpeechResult?.trim();
     if (!digits && !speech) return this.silence(ctx, urls);
@@ -274,7 +344,7 @@ export class VoiceChannel {
       if (answer === 'yes' && ctx.heard) return ctx.heard;
       if (answer === 'no') {
         const prompt = await this.lastPrompt(ctx, false);
-        return { twiml: this.gather({ ...ctx, mode: 'bot' }, urls, prompt, toSegments('Sorry about that. Please say it again, or use your keypad.')) };
+        return { twiml: this.gather({ ...ctx, mode: 'bot' }, urls, prompt, toSegments(this.words(ctx).sayAgain, ctx.lang)) };
       }
       // Something else entirely: take it as a new answer.
       ctx.mode = 'bot';
@@ -288,7 +358,7 @@ export class VoiceChannel {
       if (value) return value;
       if (digits.replace(/#/g, '') === '0') return 'Talk to a person';
       if (options.length && digitsText(digits).length === 1) {
-        return { twiml: this.gather(ctx, urls, await this.promptFor(ctx, false), toSegments("Sorry, that isn't one of the options.")) };
+        return { twiml: this.gather(ctx, urls, await this.promptFor(ctx, false), toSegments(this.words(ctx).notAnOption, ctx.lang)) };
       }
       return digitsText(digits);
     }
@@ -303,7 +373,7 @@ export class VoiceChannel {
       // Never for a safety disclosure: that is answered at once, whatever the confidence.
       if (confidence < CONFIRM_BELOW && prompt.askFor && MATTERS.has(prompt.askFor) && !runtime.understanding.safety(heard)) {
         const words = speakableText(heard).replace(/[.?!]+$/, '');
-        const confirm = { segments: toSegments(`Did you say ${words}? Press 1 for yes, or 2 for no.`), options: YES_NO_KEYS, links: [] };
+        const confirm = { segments: toSegments(this.words(ctx).didYouSay(words), ctx.lang), options: YES_NO_KEYS, links: [] };
         return { twiml: this.gather({ ...ctx, mode: 'confirm', heard }, urls, confirm, [], 1) };
       }
     }
@@ -312,26 +382,28 @@ export class VoiceChannel {
 
   /** Silence: re-prompt twice, then the keypad menu of main services, then a polite goodbye. */
   private async silence(ctx: CallContext, urls: VoiceUrls): Promise<string> {
-    const voice = this.voice(ctx.tenant);
+    const voice = this.speech(ctx.tenant, ctx.lang);
+    const w = this.words(ctx);
     if (ctx.s >= 4 || (ctx.mode === 'menu' && ctx.s >= 3)) {
-      return goodbyeResponse(toSegments(`Sorry, I still can't hear you. Please call us again, or visit the ${this.settings(ctx.tenant).shortName} council website. Goodbye.`), voice);
+      return goodbyeResponse(toSegments(w.stillCantHear(this.settings(ctx.tenant).shortName), ctx.lang), voice);
     }
     if (ctx.s >= 3) {
-      return this.gather({ ...ctx, mode: 'menu' }, urls, mainMenuPrompt("Sorry, I didn't hear anything. You can use your keypad."));
+      return this.gather({ ...ctx, mode: 'menu' }, urls, mainMenuPrompt(w.heardNothingKeypad, ctx.lang));
     }
     const prompt = await this.promptFor(ctx, true);
-    return this.gather(ctx, urls, prompt, toSegments("Sorry, I didn't hear anything."));
+    return this.gather(ctx, urls, prompt, toSegments(w.heardNothing, ctx.lang));
   }
 
   /** What the caller is being asked now, by mode. */
   private async promptFor(ctx: CallContext, repeat: boolean): Promise<VoicePrompt> {
     switch (ctx.mode) {
       case 'greet':
-        return { segments: toSegments('Please tell me in a few words what you are calling about, or press 0 to speak to someone.'), options: MAIN_MENU, links: [] };
+      case 'lang':
+        return { segments: toSegments(this.words(ctx).greetAgain, ctx.lang), options: MAIN_MENU, links: [] };
       case 'menu':
-        return mainMenuPrompt('');
+        return mainMenuPrompt('', ctx.lang);
       case 'confirm':
-        return { segments: toSegments(`Did you say ${speakableText(ctx.heard ?? '').replace(/[.?!]+$/, '')}? Press 1 for yes, or 2 for no.`), options: YES_NO_KEYS, links: [] };
+        return { segments: toSegments(this.words(ctx).didYouSay(speakableText(ctx.heard ?? '').replace(/[.?!]+$/, '')), ctx.lang), options: YES_NO_KEYS, links: [] };
       default:
         return this.lastPrompt(ctx, repeat);
     }
@@ -349,8 +421,10 @@ export class VoiceChannel {
     return prompt;
   }
 
-  private render(ctx: CallContext, replies: OutboundMessage[], append?: string): VoicePrompt {
-    return renderReplies(replies, { offerLink: !ctx.linkSent && this.canText(ctx.from), append });
+  /** The replies as a prompt, in the language they are written in (the voice layer's own words follow it). */
+  private render(ctx: CallContext, replies: OutboundMessage[], append?: string): VoicePrompt & { language: VoiceLanguage } {
+    const language = repliesLanguage(replies);
+    return { ...renderReplies(replies, { offerLink: !ctx.linkSent && this.canText(ctx.from), append, language }), language };
   }
 
   /** A text message can reach the caller: a UK mobile, and a sender that is configured. */
@@ -367,16 +441,16 @@ export class VoiceChannel {
   private async sendLink(ctx: CallContext, urls: VoiceUrls, prompt: VoicePrompt): Promise<string> {
     const s = this.settings(ctx.tenant);
     const body = `${s.councilName}: ${prompt.links.map((l) => `${l.label}: ${l.url}`).join('\n')}`;
-    let preface = "I've sent you a text message with the link.";
+    let preface = this.words(ctx).linkSent;
     try {
       await this.deps.sms!.send({ tenant: ctx.tenant, conversationId: ctx.conversation.id, to: ctx.from, body, key: `${ctx.callSid}:${ctx.n}:link` });
     } catch (err) {
       this.deps.log.warn({ err: String(err), conversationId: ctx.conversation.id }, 'could not text the link to the caller');
-      preface = "Sorry, I couldn't send the text message just now. You can find it on our website.";
+      preface = this.words(ctx).linkFailed;
     }
     const next = { ...ctx, linkSent: true };
     const again = await this.lastPrompt(next, true);
-    return this.gather(next, urls, again, toSegments(preface));
+    return this.gather(next, urls, again, toSegments(preface, ctx.lang));
   }
 
   // ---------------------------------------------------------------- the turn
@@ -390,26 +464,32 @@ export class VoiceChannel {
       providerMessageId: `${ctx.callSid}:${ctx.n}`,
       text: text.slice(0, 2000),
       receivedAt: this.clock(),
+      // The caller's key at the start (1 Cymraeg, 2 English) is their choice for the whole call.
+      ...(ctx.chosen ? { language: ctx.lang } : {}),
     });
-    const next: CallContext = { ...ctx, n: ctx.n + 1, mode: 'bot', s: 0, heard: undefined, linkSent: false, entry: result.action === 'ask_reference' ? 'reference' : undefined };
+    const replies = result.replies;
+    // The call goes on in the language the assistant answered in (the caller's choice, where they made one).
+    const lang = ctx.chosen ? ctx.lang : repliesLanguage(replies);
+    const next: CallContext = { ...ctx, n: ctx.n + 1, mode: 'bot', s: 0, heard: undefined, linkSent: false, entry: result.action === 'ask_reference' ? 'reference' : undefined, lang };
     // The turn's structured outcome: what it did, and a case reference it gave.
     const recognition = { action: result.action, caseReference: result.caseReference };
-    const voice = this.voice(ctx.tenant);
-    const replies = result.replies;
+    const voice = this.speech(ctx.tenant, repliesLanguage(replies));
+    const w = this.words(next);
+    const council = this.councilName(ctx.tenant, next.lang);
 
     const handoff = replies.find((r) => r.handoff)?.handoff;
     if (handoff) return this.handoff(next, urls, replies, handoff);
     if (recognition.action === 'goodbye' || recognition.action === 'chat_ended') {
       // Before the call ends: "How did we do?", one key, once per call (satisfaction-call.ts).
-      const asked = await this.askSatisfaction(ctx, urls, toSegments(`Thank you for calling ${this.settings(ctx.tenant).councilName}.`));
+      const asked = await this.askSatisfaction(next, urls, toSegments(w.thanksForCalling(council), next.lang));
       if (asked) return asked;
     }
     if (recognition.action === 'goodbye') {
-      return goodbyeResponse(toSegments(`Thank you for calling ${this.settings(ctx.tenant).councilName}. Goodbye.`), voice);
+      return goodbyeResponse(toSegments(w.goodbye(council), next.lang), this.speech(ctx.tenant, next.lang));
     }
     if (recognition.action === 'chat_ended') {
       // The caller said goodbye: the conversation is closed, so say its last words and hang up.
-      return goodbyeResponse(renderReplies(replies, { offerLink: false }).segments, voice);
+      return goodbyeResponse(renderReplies(replies, { offerLink: false, language: repliesLanguage(replies) }).segments, voice);
     }
     const extra: string[] = [];
     // A new reference is also texted to a mobile, once (a Twilio retry is a duplicate).
@@ -429,10 +509,10 @@ export class VoiceChannel {
           this.deps.log.warn({ err: String(err) }, 'could not text the reference to the caller');
         }
       }
-      extra.push("I've also sent the reference to this phone in a text message.");
+      extra.push(VOICE_WORDS[repliesLanguage(replies)].referenceTexted);
     }
     const lastAsk = replies[replies.length - 1]?.askFor;
-    if (lastAsk === 'phone') extra.push('You can also type the number on your keypad, then press the hash key.');
+    if (lastAsk === 'phone') extra.push(VOICE_WORDS[repliesLanguage(replies)].typeNumber);
     const prompt = this.render(next, replies, extra.join(' ') || undefined);
     return this.gather(next, urls, prompt);
   }
@@ -442,8 +522,8 @@ export class VoiceChannel {
     const db = this.deps.store.db;
     if (!(await mayAskByPhone(db, ctx.conversation))) return null;
     if (!(await recordPhoneAsk(db, ctx.conversation, this.clock()))) return null;
-    const q = `c=${encodeURIComponent(ctx.conversation.id)}&t=${encodeURIComponent(ctx.tenant)}`;
-    return satisfactionPrompt(before, this.voice(ctx.tenant), `${urls.base}/satisfaction?${q}`);
+    const q = `c=${encodeURIComponent(ctx.conversation.id)}&t=${encodeURIComponent(ctx.tenant)}${ctx.lang === 'cy' ? '&l=cy' : ''}`;
+    return satisfactionPrompt(before, this.speech(ctx.tenant, ctx.lang), `${urls.base}/satisfaction?${q}`, ctx.lang);
   }
 
   /** The caller's key after "How did we do?" (the Gather's action): recorded for this call's conversation only. */
@@ -454,77 +534,81 @@ export class VoiceChannel {
     const conversation = /^[0-9a-f-]{36}$/i.test(id) ? await findConversation(this.deps.store.db, tenant, id) : undefined;
     const own = !!conversation && conversation.channel === 'voice' && conversation.channel_user_id === this.identity(p.From, p.CallSid ?? '');
     const score = own ? await recordKey(this.deps.store.db, tenant, id, p.Digits ?? '', this.clock()) : null;
-    return satisfactionThanks(!!score, this.voice(tenant));
+    const lang: VoiceLanguage = q.l === 'cy' ? 'cy' : 'en';
+    return satisfactionThanks(!!score, this.speech(tenant, lang), lang);
   }
 
   /** A reply with a handoff: speak it, then the Twilio queue; out of hours, speak it and end politely. */
   private async handoff(ctx: CallContext, urls: VoiceUrls, replies: OutboundMessage[], notice: HandoffNotice): Promise<string> {
     const s = this.settings(ctx.tenant);
-    const voice = this.voice(ctx.tenant);
+    const lang = repliesLanguage(replies);
+    const voice = this.speech(ctx.tenant, lang);
+    const w = VOICE_WORDS[lang];
     const safety = notice.reason.startsWith('safety.');
     const open = notice.staffAvailable ?? isOpen(s.openingHours, this.clock());
     const before = replies.filter((r) => !r.handoff);
     const main = replies.find((r) => r.handoff)!;
-    const spokenBefore = before.length ? renderReplies(before, { offerLink: false }).segments : [];
+    const spokenBefore = before.length ? renderReplies(before, { offerLink: false, language: lang }).segments : [];
     const nines = spokenNumber(s.emergency.emergencyServices ?? '999');
     if (safety && notice.route !== 'agent') {
       // Nobody can take the call now: queueing the caller would promise a person who is not there.
       // The reply's speech already names the services and says what will happen (duty officer
       // being alerted, or nobody reachable); the duty officer is given the caller's number.
-      const words = speakableText(main.speech ?? main.text);
-      const number = notice.route === 'duty' ? " They will be given the number you're calling from." : '';
-      return goodbyeResponse(
-        [...spokenBefore, ...toSegments(`${words}${number} If anyone is in danger, please hang up and call ${nines}. Thank you for calling. Goodbye.`)],
-        voice,
-      );
+      const words = speakableText(main.speech ?? main.text, Infinity, lang);
+      const number = notice.route === 'duty' ? w.dutyGivenNumber : '';
+      return goodbyeResponse([...spokenBefore, ...toSegments(`${words}${number} ${w.dangerGoodbye(nines)}`, lang)], voice);
     }
     if (!open && !safety) {
       // Written for chat ("reply here", "ask for a call-back"): on a call that is about to end, say what will happen.
-      const words = speakableText(main.speech ?? main.text)
+      const words = speakableText(main.speech ?? main.text, Infinity, lang)
         .replace(/,? and someone will reply here when they are back\./, ', who will see it when they are back.')
         .replace(/,? who will see it when they are back and can reply here\./, ', who will see it when they are back.')
         .replace(/\s*You can also ask for a call-back(, or leave it with the team)?\./, '');
       if (s.callbacks) {
         // The council offers call-backs: one is a key away (bot/callbacks.ts offers the slots); hanging up leaves the message.
-        const offer: OutboundMessage = {
-          text: `${words} If you'd like us to call you back when we're open, I can book a time now. Otherwise you can hang up: your message is with the team.`,
-          suggestions: [{ label: "a call-back when we're open", value: 'Please call me back' }],
-        };
-        return this.gather(ctx, urls, this.render(ctx, [offer]), spokenBefore);
+        const offer = { text: w.callBackOffer(words), suggestions: [{ label: w.callBackLabel, value: 'Please call me back' }], language: lang } as OutboundMessage;
+        return this.gather({ ...ctx, lang }, urls, this.render(ctx, [offer]), spokenBefore);
       }
-      return goodbyeResponse([...spokenBefore, ...toSegments(`${words} Thank you for calling. Goodbye.`)], voice);
+      return goodbyeResponse([...spokenBefore, ...toSegments(w.outOfHoursGoodbye(words), lang)], voice);
     }
     const queueName = s.queues.find((q) => q.id === notice.queue)?.name ?? 'customer services';
-    const words = safety
-      ? speakableText(main.speech ?? main.text)
-      : notice.route === 'queue'
-        ? `Nobody in our ${queueName} team is free right now. You can stay on the line to wait for the next adviser, or hang up: your message is with the team, and they can see what you've told me.`
-        : `I'm putting you through to our ${queueName} team now. They will see what you've told me, so you won't need to repeat it. Please stay on the line.`;
+    const words = safety ? speakableText(main.speech ?? main.text, Infinity, lang) : notice.route === 'queue' ? w.nobodyFree(queueName) : w.puttingThrough(queueName);
     const name = twilioQueueName(ctx.tenant, notice);
-    const q = `c=${encodeURIComponent(ctx.conversation.id)}&t=${encodeURIComponent(ctx.tenant)}`;
+    const q = `c=${encodeURIComponent(ctx.conversation.id)}&t=${encodeURIComponent(ctx.tenant)}${lang === 'cy' ? '&l=cy' : ''}`;
     this.deps.log.info({ tenant: ctx.tenant, conversationId: ctx.conversation.id, queue: name, priority: notice.priority }, 'caller enqueued');
-    return enqueueResponse([...spokenBefore, ...toSegments(words)], voice, name, `${urls.base}/queue-wait?${q}`, `${urls.base}/queue-leave?${q}`);
+    return enqueueResponse([...spokenBefore, ...toSegments(words, lang)], voice, name, `${urls.base}/queue-wait?${q}`, `${urls.base}/queue-leave?${q}`);
   }
 
   /** The Gather for a prompt, and the Redirect Twilio follows on silence. */
-  private gather(ctx: CallContext, urls: VoiceUrls, prompt: VoicePrompt, preface: Segment[] = [], numDigits?: number): string {
-    const query = (s: number) =>
-      new URLSearchParams({
-        c: ctx.conversation.id,
-        n: String(ctx.n),
-        m: ctx.mode,
-        s: String(s),
-        ...(ctx.heard ? { h: ctx.heard.slice(0, 300) } : {}),
-        ...(ctx.linkSent ? { ls: '1' } : {}),
-        ...(ctx.entry === 'reference' ? { k: 'ref' } : {}),
-      }).toString();
+  /** Our action URL's state (see the top of this file). */
+  private query(ctx: CallContext, s: number): string {
+    return new URLSearchParams({
+      c: ctx.conversation.id,
+      n: String(ctx.n),
+      m: ctx.mode,
+      s: String(s),
+      ...(ctx.heard ? { h: ctx.heard.slice(0, 300) } : {}),
+      ...(ctx.linkSent ? { ls: '1' } : {}),
+      ...(ctx.entry === 'reference' ? { k: 'ref' } : {}),
+      ...(ctx.lang === 'cy' ? { l: 'cy' } : {}),
+      ...(ctx.chosen ? { lk: '1' } : {}),
+    }).toString();
+  }
+
+  /**
+   * The Gather for a prompt, and the Redirect Twilio follows on silence. Spoken in the prompt's
+   * language (a rendered reply's), else the call's; the call goes on in that language.
+   */
+  private gather(ctx: CallContext, urls: VoiceUrls, prompt: VoicePrompt & { language?: VoiceLanguage }, preface: Segment[] = [], numDigits?: number): string {
+    if (prompt.language && !ctx.chosen) ctx = { ...ctx, lang: prompt.language };
+    const query = (s: number) => this.query(ctx, s);
     const keys = prompt.options.map((o) => o.digit);
     const single = numDigits ?? (prompt.askFor !== 'phone' && keys.length > 0 && keys.every((k) => k.length === 1) && prompt.askFor !== 'free_text' ? 1 : undefined);
     // A reference: any number of keys until the hash key, time to find it, and its prefix among the hints.
     const reference = ctx.entry === 'reference' ? { finishOnKey: '#', timeout: 10, hints: `${this.referenceHints(ctx.tenant)}, ${this.hints(ctx.tenant)}` } : null;
     return gatherResponse(
       prompt.segments,
-      this.voice(ctx.tenant),
+      this.speech(ctx.tenant, prompt.language ?? ctx.lang),
       { action: `${urls.base}/gather?${query(0)}`, hints: this.hints(ctx.tenant), numDigits: reference ? undefined : single, ...(reference ?? {}) },
       `${urls.base}/gather?${query(ctx.s + 1)}`,
       preface,
@@ -548,14 +632,11 @@ export class VoiceChannel {
     const v = this.settings(ctx.tenant).channels.voice;
     if (v.recordCalls && !(await this.deps.recordings?.pause(ctx.callSid))) {
       this.deps.log.error({ tenant: ctx.tenant, conversationId: ctx.conversation.id }, 'payment line not offered: the call recording could not be paused');
-      return this.gather({ ...ctx, mode: 'menu', s: 0 }, urls, mainMenuPrompt(
-        "Sorry, I can't put you through to our payments line just now. You can pay online, or call us again later.",
-      ));
+      return this.gather({ ...ctx, mode: 'menu', s: 0 }, urls, mainMenuPrompt(this.words(ctx).paymentRefused, ctx.lang));
     }
-    const q = new URLSearchParams({ c: ctx.conversation.id, t: ctx.tenant, n: String(ctx.n) });
-    const notice = v.recordCalls ? ' The recording of this call is paused while you give your card details.' : '';
+    const q = new URLSearchParams({ c: ctx.conversation.id, t: ctx.tenant, n: String(ctx.n), ...(ctx.lang === 'cy' ? { l: 'cy' } : {}), ...(ctx.chosen ? { lk: '1' } : {}) });
     this.deps.log.info({ tenant: ctx.tenant, conversationId: ctx.conversation.id }, 'caller put through to the payment line');
-    return paymentDialResponse(toSegments(`I'm putting you through to our payments line now.${notice}`), v.voice, v.paymentLine!, `${urls.base}/payment-done?${q}`);
+    return paymentDialResponse(toSegments(this.words(ctx).paymentThrough(v.recordCalls), ctx.lang), this.speech(ctx.tenant, ctx.lang), v.paymentLine!, `${urls.base}/payment-done?${q}`);
   }
 
   /** The payment line's leg ended (the <Dial> action): the recording resumes and the caller is asked what else. */
@@ -570,8 +651,8 @@ export class VoiceChannel {
       this.deps.log.error({ tenant, callSid }, 'the call recording could not be resumed after the payment line');
     }
     const conversation = await this.conversationFromUrl(tenant, q.c, p.From, callSid);
-    const ctx: CallContext = { tenant, conversation, callSid, from: p.From ?? '', n: positiveInt(q.n, 1), s: 0, mode: 'menu', linkSent: false };
-    return this.gather(ctx, urls, mainMenuPrompt('Thank you. Is there anything else I can help you with today?'));
+    const ctx: CallContext = { tenant, conversation, callSid, from: p.From ?? '', n: positiveInt(q.n, 1), s: 0, mode: 'menu', linkSent: false, lang: q.l === 'cy' ? 'cy' : 'en', chosen: q.lk === '1' };
+    return this.gather(ctx, urls, mainMenuPrompt(this.words(ctx).anythingElse, ctx.lang));
   }
 
   // ---------------------------------------------------------------- the Twilio queue
@@ -579,10 +660,12 @@ export class VoiceChannel {
   /** Hold content while queued: the caller's position, then a pause; Twilio loops it. */
   queueWait(p: TwilioParams, q: TwilioParams): string {
     const tenant = this.tenantFor(p.To) ?? (q.t && this.knownTenant(q.t) ? q.t : null);
-    const voice = tenant ? this.voice(tenant) : 'Polly.Amy-Neural';
+    const lang: VoiceLanguage = q.l === 'cy' ? 'cy' : 'en';
+    const voice = tenant ? this.speech(tenant, lang) : 'Polly.Amy-Neural';
+    const w = VOICE_WORDS[tenant ? lang : 'en'];
     const position = Number(p.QueuePosition);
-    const where = Number.isFinite(position) && position > 0 ? (position === 1 ? 'You are next in the queue.' : `You are number ${position} in the queue.`) : '';
-    return holdResponse(toSegments(`${where} Thank you for waiting. Someone will be with you as soon as possible.`.trim()), voice, 15);
+    const where = Number.isFinite(position) && position > 0 ? w.queuePosition(position) : '';
+    return holdResponse(toSegments(`${where} ${w.thanksForWaiting}`.trim(), lang), voice, 15);
   }
 
   /** The caller left the queue: after a hang-up the handoff is abandoned; a full queue ends politely. */
@@ -607,7 +690,8 @@ export class VoiceChannel {
       return r.toString();
     }
     if (result === 'queue-full' || result === 'system-error' || result === 'error') {
-      say(r, toSegments("Sorry, all our lines are busy. Your details are with our team, and they can see what you've told me. Please try again later. Goodbye."), this.voice(tenant));
+      const lang: VoiceLanguage = q.l === 'cy' ? 'cy' : 'en';
+      say(r, toSegments(VOICE_WORDS[lang].linesBusy, lang), this.speech(tenant, lang));
     }
     r.hangup();
     return r.toString();

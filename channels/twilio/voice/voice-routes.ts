@@ -13,6 +13,7 @@ import { VoiceChannel, type TwilioParams, type VoiceSms } from './voice-channel.
 import { createVoiceSms } from './voice-sms.js';
 import { twilioConfigFromEnv } from '../config.js';
 import { sendProblem } from '../../http.js';
+import { welshGatherFrom, type WelshGather } from './voice-words.js';
 import { BadRecordingCallback, recordingControl, registerRecordingJobs, restClientFrom, storeRecordingCallback, type RecordingControl } from './recordings.js';
 
 export function voiceChannel(deps: ChannelDeps): ChannelAdapter {
@@ -28,6 +29,8 @@ export function voiceChannel(deps: ChannelDeps): ChannelAdapter {
     sms,
     clock: deps.clock,
     recordings: recordingControl(rest, deps.log),
+    // How Welsh prompts listen: cy-GB is not a <Gather> speech language at Twilio (voice-words.ts).
+    welshGather: welshGatherFrom(deps.env?.TWILIO_WELSH_GATHER_LANGUAGE),
   };
   return {
     name: 'voice',
@@ -60,6 +63,8 @@ export interface TwilioVoiceDeps {
   clock?: () => Date;
   /** Pauses and resumes a call's recording around the payment line. */
   recordings?: RecordingControl;
+  /** How Welsh prompts listen (TWILIO_WELSH_GATHER_LANGUAGE): default keys and en-GB speech. */
+  welshGather?: WelshGather;
 }
 
 /**
@@ -79,6 +84,7 @@ export function twilioVoiceRoutes(deps: TwilioVoiceDeps): Router {
     sms: deps.sms,
     clock: deps.clock,
     recordings: deps.recordings,
+    welshGather: deps.welshGather,
   });
   const router = Router();
   const verified = twilioWebhook({ authToken: deps.authToken, publicUrl: deps.publicUrl });

@@ -9,7 +9,7 @@
  * socket. Twilio's webhooks are signed with the twilio package (twilio-sim.ts).
  */
 import { io, type Socket } from 'socket.io-client';
-import { saveAgentCallSettings } from '../../../store/index.js';
+import { satisfactionFor, saveAgentCallSettings } from '../../../store/index.js';
 import { startTestServer, type TestServer } from '../../../test/server.js';
 import { signedInAgent, type ConsoleClient } from '../../../test/console-client.js';
 import { startTwilioStandIn, type TwilioStandIn } from '../twilio-stand-in.fixture.js';
@@ -194,10 +194,21 @@ test('a warm transfer: consult a named agent with the caller held in a conferenc
   expect(confRequests(conf.conferenceSid).at(-1)!.params.get('Hold')).toBe('false');
   expect(twilioApi.callUpdates).toHaveLength(updatesBefore);
 
-  // The holder hangs up their own leg: the caller, alone in the conference, is hung up.
+  // The holder hangs up their own leg: the caller, alone in the conference, leaves it for "How did we do?"
+  // (issue 16: not asked yet, no disclosure), the same question as after a hang-up from the console.
   await conf.status('participant-leave', consulteeLeg);
-  expect(twilioApi.callUpdates.at(-1)).toMatchObject({ callSid: c.call.callSid, status: 200 });
-  expect(twilioApi.callUpdates.at(-1)!.params.get('Status')).toBe('completed');
+  const moved = twilioApi.callUpdates.at(-1)!;
+  expect(moved).toMatchObject({ callSid: c.call.callSid, status: 200 });
+  expect(moved.params.get('Status')).toBeNull();
+  expect(moved.params.get('Url')).toMatch(new RegExp(`^${server.url}/channels/twilio/voice/agent-satisfaction\\?`));
+  expect((await b.client.call('GET', `/conversations/${c.conversation.id}/call`)).body.call).toMatchObject({ status: 'ended', detail: 'agent hung up' });
+  const asked = await c.call.post(moved.params.get('Url')!);
+  expect(asked.spoken).toMatch(/The adviser has ended the call\..*how did we do today\? Press 1 for good/i);
+  const [gather] = findAll(asked.root!, 'Gather');
+  expect((await c.call.post(gather.attributes.action, { Digits: '2' })).spoken).toMatch(/Thank you for telling us/);
+  expect(await satisfactionFor(server.store.db, server.tenant, c.conversation.id)).toMatchObject({ score: 'okay', channel: 'voice', agentId: b.agentId });
+  // The caller leaving the conference for the question is not a second ending.
+  await conf.status('participant-leave', c.call.callSid);
   expect((await b.client.call('GET', `/conversations/${c.conversation.id}/call`)).body.call).toMatchObject({ status: 'ended', detail: 'agent hung up' });
   await away(a.agentId, b.agentId);
 });
