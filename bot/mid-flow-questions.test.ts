@@ -126,7 +126,7 @@ describe('SMS', () => {
   });
 
   test('a photo question by text is told the truth (a UK number takes no picture messages) and where to send one; inside a report the question is asked again', async () => {
-    const from = '+447700900731';
+    const from = '+447700900746';
     const outside = (await h.text(from, 'can i send a pic', 1)).map((s) => s.body).join('\n');
     expect(outside).toMatch(/Texts to this number cannot carry photos\. You can send one in our web chat, on WhatsApp, by e-mail to contact@merebrook\.gov\.uk/);
     expect(outside).not.toMatch(/picture message/);

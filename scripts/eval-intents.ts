@@ -5,19 +5,20 @@
  * Files are JSON arrays of {"text","intent"}; `oos` / `out_of_scope` mean out of scope.
  * The test file is never trained or tuned on. With --json the last line is the JSON summary.
  * --split <name> keeps only the test items with that `split` field (oos-nearmiss-dev.json: tune, holdout).
+ * --misses lists each wrongly decided test item (gold, predicted, text): for development sets only.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateModel, formatReport, readLabelledFile, summarise } from '../intents/eval/evaluate.js';
-import { loadTrainingExamples, trainIntentModel } from '../intents/recogniser/index.js';
+import { isOosLabel, loadTrainingExamples, OOS_LABEL, trainIntentModel } from '../intents/recogniser/index.js';
 import type { TrainingExample } from '../intents/types.js';
 import { commandLine, type CommandLine } from './cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 
-const USAGE = `npm run eval:intents -- --train <file> --test <file> [--val <file>] [--seed N] [--split <name>] [--json]
-       npm run eval:intents -- --tenant <id> --test <file> [--split <name>] [--json]`;
+const USAGE = `npm run eval:intents -- --train <file> --test <file> [--val <file>] [--seed N] [--split <name>] [--misses] [--json]
+       npm run eval:intents -- --tenant <id> --test <file> [--split <name>] [--misses] [--json]`;
 
 async function main(): Promise<void> {
   // Typed explicitly so that a cli.usage(...) call narrows, as a function returning never.
@@ -49,6 +50,14 @@ async function main(): Promise<void> {
   const model = await trainIntentModel(train, { seed, val });
   const trainSeconds = Number(process.hrtime.bigint() - start) / 1e9;
   const report = evaluateModel(model, test, trainSeconds);
+  if (args.has('misses')) {
+    for (const e of test) {
+      const p = model.predict(e.text);
+      const predicted = p.outOfScope ? OOS_LABEL : (p.ranked[0]?.intent ?? OOS_LABEL);
+      const gold = isOosLabel(e.intent) ? OOS_LABEL : e.intent;
+      if (predicted !== gold) console.log(`miss  ${gold} -> ${predicted} (${(p.ranked[0]?.confidence ?? 0).toFixed(2)})  ${e.text}`);
+    }
+  }
   console.log(formatReport(title + (valFile ? `, calibrated on ${valFile}` : '') + (split ? ` (split "${split}")` : ''), report));
   if (args.has('json')) console.log(JSON.stringify(summarise(report)));
 }

@@ -4,6 +4,7 @@
  * Character n-grams make the model tolerant of typos ("colected", "bnis") and unseen inflections.
  */
 import { normaliseTokens, stem } from './normalise.js';
+import { namesOtherBody } from './other-body.js';
 
 export interface FeatureConfig {
   charMin: number;
@@ -45,6 +46,9 @@ function hashString(s: string, seed: number): number {
 /** Word ids have the low bit 0, character ids the low bit 1, so the block is recoverable from the id. */
 const wordId = (s: string) => (hashString(s, WORD_SEED) & ~1) >>> 0;
 
+/** A word id no normalised text can produce (underscores never survive normalisation). */
+const OTHER_BODY_ID = wordId('__other_body__');
+
 /** Raw term counts of one text, keyed by feature id. */
 export function countFeatures(text: string, cfg: FeatureConfig): Map<number, number> {
   const counts = new Map<number, number>();
@@ -55,6 +59,8 @@ export function countFeatures(text: string, cfg: FeatureConfig): Map<number, num
     add(wordId(stems[i]));
     if (i + 1 < stems.length) add(wordId(stems[i] + ' ' + stems[i + 1]));
   }
+  // One shared feature for every named other body, so one the training phrases never name still counts.
+  if (namesOtherBody(tokens)) add(OTHER_BODY_ID);
   for (const tok of tokens) {
     const padded = ' ' + tok + ' ';
     const n = padded.length;

@@ -26,6 +26,10 @@ const outOfScope = [
   'my water company bill is wrong',
   'the academy has changed its term dates',
   'I was fined on the train for not having a ticket',
+  // Welsh, and a body named nowhere in the training phrases (the other-body cue)
+  'ges i hysbysiad tâl parcio gan ParkingEye yn y parc siopa',
+  'sut dwi\'n newid fy meddyg teulu',
+  'the bins outside the Aldi are always overflowing',
 ];
 
 const inScope: [string, string][] = [
@@ -34,6 +38,8 @@ const inScope: [string, string][] = [
   ['can I get council tax support now I am on universal credit', 'benefits.housing_benefit_ctr'],
   ['the council recycling crew missed our road', 'waste.missed_collection'],
   ['a van with no tax has been dumped on our street for weeks', 'street.abandoned_vehicle'],
+  ['ges i ddirwy parcio gan y cyngor, sut dwi\'n apelio', 'parking.pcn'],
+  ['noisy neighbours in the housing association flat above us every night', 'environment.noise'],
 ];
 
 test.each(outOfScope)('out of scope: %s', (text) => {

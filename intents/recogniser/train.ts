@@ -8,7 +8,7 @@ import { createRng, shuffleInPlace } from './random.js';
 import { DEFAULT_SOFTMAX, SoftmaxClassifier, type SoftmaxConfig } from './softmax-classifier.js';
 
 /** Bump when features, training or the file format change: it invalidates cached and shipped models. */
-export const ALGORITHM_VERSION = 'sgd-softmax-4';
+export const ALGORITHM_VERSION = 'sgd-softmax-6';
 
 /** Labels that mean "out of scope"; both are trained as one class, stored as OOS_LABEL. */
 export const OOS_LABELS = new Set(['oos', 'out_of_scope']);

@@ -58,6 +58,16 @@ describe('decideSafety: ending the conversation is not a disclosure', () => {
       expect(decideSafety(screenForSafety(text), predict(RISK, 0.97), text)).toBeNull();
     },
   );
+  it.each(['Dw i eisiau siarad â pherson', 'dwi isio siarad efo rhywun', 'Ga i siarad gyda rhywun go iawn?', 'gorffen sgwrs', 'hwyl fawr', 'diolch, dyna i gyd'])(
+    'Welsh: %s asks for a person or ends the chat',
+    (text) => {
+      expect(isConversationControl(text)).toBe(true);
+      expect(decideSafety(screenForSafety(text), predict(RISK, 0.97), text)).toBeNull();
+    },
+  );
+  it.each(['dw i eisiau marw', 'dw i eisiau siarad â rhywun achos dw i eisiau marw', 'dwi isio gorffen y cwbl'])('Welsh: %s is not a chat control', (text) => {
+    expect(isConversationControl(text)).toBe(false);
+  });
   it.each(['I want to end it', 'I want to end it all', 'stop hurting me', 'I want to end my life', 'end it tonight', "I'm done", 'bye forever, tell my mum I love her'])('%s is not a chat control', (text) => {
     expect(isConversationControl(text)).toBe(false);
     expect(decideSafety(screenForSafety(text), predict(RISK, 0.97), text)?.action).toBe('escalate');

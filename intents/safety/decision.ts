@@ -64,8 +64,17 @@ const CHAT_CONTROL = new RegExp(
 /** True when the message only ends or leaves the conversation ("end chat", "stop", "bye"). */
 export function isConversationControl(text: string): boolean {
   const n = normaliseForSafety(text);
-  return CHAT_CONTROL.test(n) || WE_END.test(n);
+  return CHAT_CONTROL.test(n) || WE_END.test(n) || WELSH_CONTROL.test(n);
 }
+// Welsh: asking for a person ("dw i eisiau siarad â pherson", "ga i siarad efo rhywun go iawn") or ending the chat
+// ("gorffen sgwrs", "hwyl fawr", "diolch, dyna i gyd"): conversation control, not a disclosure (issue 17).
+const WELSH_POLITE = String.raw`(?:(?:plis|os gwelwch yn dda|diolch|iawn|wel|helo|s mae) )*`;
+const WELSH_WANT = String.raw`(?:(?:dw i|dwi|rydw i|rwy|rwyf i?|fi|rwy i) (?:eisiau|isio|isie|moyn|am) |(?:ga i|gaf i|alla i|galla i|gallaf i|ca i|plis ga i) |(?:hoffwn i?|licswn i|mi hoffwn i) )?`;
+const WELSH_PERSON = String.raw`(?:siarad|sgwrsio|cael siarad) (?:a|ag|efo|gyda|hefo|gydag) (?:pherson|person|rhywun|aelod o staff|aelod o r tim|ymgynghorydd|cynghorydd|swyddog|rhywun yn y cyngor)`;
+const WELSH_END = String.raw`gorffen (?:y |r )?sgwrs|cau (?:y |r )?sgwrs|hwyl(?: fawr)?|da bo|dyna (?:fe|ni|i gyd|r cyfan)|dim byd arall|diolch(?: yn fawr)?(?: iawn)?`;
+const WELSH_CONTROL = new RegExp(
+  String.raw`^ ${WELSH_POLITE}(?:${WELSH_WANT}${WELSH_PERSON}(?: (?:go iawn|plis|os gwelwch yn dda|diolch|nawr|rwan))*|(?:${WELSH_END})(?: (?:${WELSH_END}|plis|nawr|rwan))*) $`,
+);
 // "can we just end this", "shall we stop here": a request to stop talking (a "we" and a question), not despair.
 const WE_END = /^ (?:(?:ok|okay|so|right|please) )*(?:can|could|shall) we (?:just |please )?(?:end|stop|finish|leave) (?:this|it|here|there|now)(?: (?:here|now|please|then|thanks|for now))* $/;
 

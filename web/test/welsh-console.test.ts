@@ -19,7 +19,7 @@ async function askForPerson(language: 'en' | 'cy', text: string): Promise<string
     fetch(`${demo.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
   const created = (await (await post('/api/v1/conversations', { tenant: demo.server.tenant, channel: 'webchat', language })).json()) as { conversationId: string; token: string };
   const replies = (await (await post(`/api/v1/conversations/${created.conversationId}/messages`, { text, language }, created.token)).json()) as { messages: { handoff?: unknown }[] };
-  if (!replies.messages.some((m) => m.handoff)) throw new Error(`no handoff after "${text}"`);
+  if (!replies.messages.some((m) => m.handoff)) throw new Error(`no handoff after "${text}": ${JSON.stringify(replies)}`);
   return created.conversationId;
 }
 
