@@ -70,3 +70,14 @@ test('in Welsh: "what about full-time students?" after the Welsh discount answer
   const recognition = (typeof row.recognition === 'string' ? JSON.parse(row.recognition) : row.recognition) as { answer?: { kind: string; mode: string } };
   expect(recognition.answer).toMatchObject({ kind: 'passage', mode: 'follow_up' });
 });
+
+test('in Welsh: "I live on my own" after the Welsh discount answer is the single person discount, not a risk', async () => {
+  const r = await new Resident(server.url).start();
+  await r.say('Cymraeg');
+  let first = await r.say('Alla i gael disgownt ar fy nhreth gyngor?');
+  if (first[0].suggestions?.some((s) => s.label === "Gostyngiadau ac eithriadau'r dreth gyngor")) first = await r.say("Gostyngiadau ac eithriadau'r dreth gyngor");
+  expect(first.some((m) => m.feedbackFor)).toBe(true);
+  const text = allText(await r.say("Dw i'n byw ar fy mhen fy hun"));
+  expect(text).toMatch(/25%/);
+  expect(text).not.toMatch(/perygl|999/);
+});
