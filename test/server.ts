@@ -23,7 +23,9 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
   } else {
     tenant = `demo-${randomUUID().slice(0, 8)}`;
     contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'content-'));
-    fs.cpSync(path.resolve('content/demo'), path.join(contentDir, tenant), { recursive: true });
+    // The held-out and development sets (eval/) are not part of what a server reads: not copied.
+    const demo = path.resolve('content/demo');
+    fs.cpSync(demo, path.join(contentDir, tenant), { recursive: true, filter: (src) => src !== path.join(demo, 'eval') });
     const settings = path.join(contentDir, tenant, 'settings.yaml');
     fs.writeFileSync(settings, fs.readFileSync(settings, 'utf8').replace(/^tenant: demo$/m, `tenant: ${tenant}`));
   }
