@@ -6,7 +6,8 @@
  * messages go to the recogniser as written (it is trained on Welsh phrases too).
  */
 
-const ANSWERS: Record<string, string> = {};
+// No prototype: a message such as "constructor" must not find Object's own members.
+const ANSWERS: Record<string, string> = Object.create(null) as Record<string, string>;
 function add(english: string, ...welsh: string[]): void {
   for (const w of welsh) ANSWERS[w] = english;
 }

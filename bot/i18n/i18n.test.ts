@@ -123,3 +123,8 @@ test('detection: Welsh and English sentences, nothing for the unclear', () => {
   expect(detectLanguage('ok')).toBeNull();
   expect(detectLanguage('Heol y Parc')).toBeNull();
 });
+
+test('a message named like an object member ("constructor", "__proto__") is no Welsh short answer', () => {
+  for (const text of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(welshShortAnswer(text)).toBeNull();
+  expect(welshShortAnswer('Nac oes')).toBe('no');
+});

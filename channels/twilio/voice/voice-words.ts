@@ -193,4 +193,5 @@ export const MAIN_MENU_CY: Record<string, string> = {
 
 /** "Am wasanaeth Cymraeg, pwyswch 1. For English, press 2.": each half in its own voice. */
 export const LANGUAGE_QUESTION = { cy: 'Am wasanaeth Cymraeg, pwyswch 1.', en: 'For English, press 2.' } as const;
-export const LANGUAGE_KEYS: Record<string, VoiceLanguage> = { '1': 'cy', '2': 'en' };
+/** Keys to languages; no prototype, so a caller's Digits such as "constructor" find nothing. */
+export const LANGUAGE_KEYS: Record<string, VoiceLanguage> = Object.assign(Object.create(null) as Record<string, VoiceLanguage>, { '1': 'cy', '2': 'en' });
