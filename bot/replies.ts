@@ -290,7 +290,7 @@ export const CODE_ATTEMPTS = 5;
 export const CODE_MINUTES = 10;
 
 /** A UK number as residents write it (07700 900123); any other as given. */
-function ukNumber(phone: string): string {
+export function ukNumber(phone: string): string {
   const national = /^\+44(\d{10})$/.exec(phone.replace(/\s/g, ''));
   return national ? `0${national[1].slice(0, 4)} ${national[1].slice(4)}` : phone;
 }

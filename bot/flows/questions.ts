@@ -9,6 +9,7 @@ import type { KbArticle } from '../../knowledge-base/index.js';
 import { markdownToPlain } from '../../knowledge-base/index.js';
 import type { Flow, Settings } from '../content-pack/index.js';
 import { clean } from '../matching.js';
+import { ukNumber } from '../replies.js';
 import type { ChannelName, Language, OutboundMessage } from '../messages.js';
 
 /** Starts like a question: an interrogative, or a modal/auxiliary verb before a pronoun ("can I", "do I", "will it"). */
@@ -90,13 +91,6 @@ export function isAboutThisFlow(text: string, flow: Flow, articles: readonly KbA
   return contentWords(text).every((w) => TOPIC_WORDS.has(w) || own.has(w));
 }
 
-/** The council's text number as residents write it (+441632960100 → 01632 960100). */
-function localNumber(e164: string | undefined): string | null {
-  if (!e164) return null;
-  const m = /^\+44(\d{4})(\d{6})$/.exec(e164);
-  return m ? `0${m[1]} ${m[2]}` : e164;
-}
-
 /**
  * Whether and how to send a photo, for the channel the resident is on. True to what the product
  * does: the web chat's "Add a photo or file" (and "Take a photo" on a phone), MMS (where the number takes it), WhatsApp,
@@ -109,7 +103,7 @@ export function photoAnswer(settings: Settings, channel: ChannelName, reporting:
   // Twilio receives picture messages (MMS) only on US, Canadian and Australian numbers: a UK
   // council's texts carry no photos, so they are offered only where the number can take them.
   const twilioNumber = settings.channels?.twilioNumbers?.[0];
-  const textNumber = twilioNumber && /^\+(1|61)/.test(twilioNumber) ? localNumber(twilioNumber) : null;
+  const textNumber = twilioNumber && /^\+(1|61)/.test(twilioNumber) ? ukNumber(twilioNumber) : null;
   const whatsapp = (settings.channels?.whatsappPhoneNumberIds?.length ?? 0) > 0;
   if (lang === 'cy') return photoAnswerCy(channel, reporting, email, textNumber, whatsapp);
   const how: Record<string, string> = {
