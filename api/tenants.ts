@@ -6,6 +6,9 @@ import { buildUnderstanding, remoteRecogniserFromConfig, type RecogniserConfig }
 import { ArticleIndex, Typeahead } from '../knowledge-base/index.js';
 import { ensureTenant, feedbackByArticle, replaceArticles, type Store } from '../store/index.js';
 
+/** When a production server builds its passage and Welsh indexes: after start (it is listening by then, usually; the build is stepped either way). */
+const WARM_LANGUAGES_AFTER_MS = 2_000;
+
 /** Every folder of the content directory with a settings.yaml is a tenant's pack. */
 export function packFolders(contentDir: string): string[] {
   if (!fs.existsSync(contentDir)) throw new Error(`CONTENT_DIR ${contentDir} does not exist`);
@@ -57,8 +60,10 @@ export async function loadTenants(
     articles.setFeedback(await feedbackByArticle(store.db, pack.tenant));
     const typeahead = new Typeahead(pack.articles, POPULAR_TASKS.filter((t) => !/person/i.test(t.label)).map((t) => t.value));
     const runtime: TenantRuntime = { pack, understanding, gazetteer, articles, typeahead };
-    // The Welsh article index (and its passages) now, so the first Welsh turn does not pay for it.
-    prepareLanguages(runtime);
+    // The passage indexes and the Welsh article index are built on first need, so no start waits
+    // for them (a test server mostly never needs them); a production server builds them in the
+    // background a little after start, so the first Welsh turn or question does not pay for them.
+    if (process.env.NODE_ENV === 'production') setTimeout(() => void prepareLanguages(runtime).catch(() => undefined), WARM_LANGUAGES_AFTER_MS).unref(); // a failure shows at first need
     runtimes.set(pack.tenant, runtime);
     log.info(
       {

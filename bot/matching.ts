@@ -12,8 +12,31 @@ export function clean(text: string): string {
     .trim();
 }
 
-const YES = /^(y|ya|yes|yeah|yea|yep|yup|aye|ok|okay|sure|correct|right|thats right|that is right|confirm|please do|go ahead|yes please|submit|send it|do it|definitely|of course|ie|ia|do|oes|ydw|ydy|yndw|iawn|wrth gwrs|tak)\b/;
-const NO = /^(n|no|nah|nope|not really|no thanks|no thank you|negative|wrong|incorrect|dont|do not|nie|na|naddo|nac oes|nac ydw|nac ydy|dim)\b/;
+/** clean() down to words: the full stops, @ and + it keeps for addresses become spaces ("Nac oes." → "nac oes"). */
+export function plainWords(text: string): string {
+  return clean(text).replace(/[.@+]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Welsh yes and no (issue 17), the one table of them. `lead`: a reply starting with one is that
+ * answer in any conversation ("ie siŵr", "nac oes diolch": yesNo below). `alone`: only as the whole
+ * message. i18n/answers.ts reads each of them, as a whole message, as "yes" or "no" (but "iawn"
+ * and "dim" alone as "ok" and "skip").
+ */
+export const WELSH_YES_NO = {
+  yes: {
+    lead: ['ie', 'ia', 'do', 'oes', 'ydw', 'ydy', 'yndw', 'iawn', 'wrth gwrs'],
+    alone: ['ydi', 'ydyn', 'ydych', 'ydan', 'ydw plis', 'ie plis', 'ie os gwelwch yn dda', 'oes plis', 'cewch', 'gewch', 'gwnewch', 'gwnaf', 'hoffwn', 'byddai', 'bydd', 'cywir', 'ie anfonwch e', 'ie anfonwch ddiweddariadau', 'anfonwch e', 'oedd', 'roedd'],
+  },
+  no: {
+    lead: ['na', 'naddo', 'nac oes', 'nac ydw', 'nac ydy', 'dim'],
+    alone: ['na plis', 'nag oes', 'nag ydw', 'nac ydi', 'nage', 'na diolch', 'dim diolch', 'na chewch', 'peidiwch', 'nac oedd', 'nag oedd', 'na dim diolch'],
+  },
+} as const;
+
+// English, Polish ("tak", "nie"), then the Welsh that leads an answer.
+const YES = new RegExp(`^(${['y', 'ya', 'yes', 'yeah', 'yea', 'yep', 'yup', 'aye', 'ok', 'okay', 'sure', 'correct', 'right', 'thats right', 'that is right', 'confirm', 'please do', 'go ahead', 'yes please', 'submit', 'send it', 'do it', 'definitely', 'of course', 'tak', ...WELSH_YES_NO.yes.lead].join('|')})\\b`);
+const NO = new RegExp(`^(${['n', 'no', 'nah', 'nope', 'not really', 'no thanks', 'no thank you', 'negative', 'wrong', 'incorrect', 'dont', 'do not', 'nie', ...WELSH_YES_NO.no.lead].join('|')})\\b`);
 
 export function yesNo(text: string): boolean | null {
   const t = clean(text);

@@ -1,4 +1,4 @@
-import type { RiskKind } from '../intents/index.js';
+import { formatPhone, type RiskKind } from '../intents/index.js';
 import type { Settings } from './content-pack/index.js';
 import type { Signpost } from './content-pack/schemas.js';
 import { clean } from './matching.js';
@@ -289,20 +289,14 @@ export function formatDate(d: Date | string, timeZone = 'Europe/London', lang?: 
 export const CODE_ATTEMPTS = 5;
 export const CODE_MINUTES = 10;
 
-/** A UK number as residents write it (07700 900123); any other as given. */
-export function ukNumber(phone: string): string {
-  const national = /^\+44(\d{10})$/.exec(phone.replace(/\s/g, ''));
-  return national ? `0${national[1].slice(0, 4)} ${national[1].slice(4)}` : phone;
-}
-
 /** After a number is given in chat and a code was queued to it: said only when the text is on its way. */
 export function codeOffered(phone: string, lang?: Language): OutboundMessage {
-  return { text: messagesIn(lang).codes.offered(ukNumber(phone), CODE_MINUTES) };
+  return { text: messagesIn(lang).codes.offered(formatPhone(phone), CODE_MINUTES) };
 }
 
 /** A correct code: the chat is linked with the number's texts and calls. */
 export function codeLinked(phone: string, lang?: Language): OutboundMessage {
-  return { text: messagesIn(lang).codes.linked(ukNumber(phone)) };
+  return { text: messagesIn(lang).codes.linked(formatPhone(phone)) };
 }
 
 /** A wrong code, with the tries left (none: the code no longer works). */

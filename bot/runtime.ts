@@ -27,7 +27,7 @@ export interface LanguageContent {
   flowsByService: Map<string, Flow>;
 }
 
-/** Welsh content per pack: its search index built once (`prepareLanguages` at start, else on the first Welsh turn). */
+/** Welsh content per pack: its search index built once, on the first Welsh turn (or by `warmLanguages`). */
 const welshContent = new WeakMap<ContentPack, LanguageContent>();
 
 /**
@@ -49,9 +49,17 @@ export function contentFor(runtime: TenantRuntime, lang: Language | null | undef
 
 /**
  * Builds a runtime's Welsh index and each language's passage index (answers and follow-ups search
- * passages in the turn's language) now: the composition root calls it at start, so no turn pays for it.
+ * passages in the turn's language), each otherwise built on first need. In the background, one
+ * index per task (each is 100-200 ms of CPU): a server warms them after start without waiting for
+ * them, and a turn arriving meanwhile waits for one step at most. What a turn built is not rebuilt.
  */
-export function prepareLanguages(runtime: TenantRuntime): void {
+export async function prepareLanguages(runtime: TenantRuntime): Promise<void> {
+  const nextTask = () => new Promise<void>((resolve) => setImmediate(resolve));
+  await nextTask();
   passagesOf(runtime.articles);
-  if (runtime.pack.cy) passagesOf(contentFor(runtime, 'cy').articles);
+  if (!runtime.pack.cy) return;
+  await nextTask();
+  const welsh = contentFor(runtime, 'cy');
+  await nextTask();
+  passagesOf(welsh.articles);
 }

@@ -5,11 +5,11 @@
  * and "start again", "can I send a photo" and the accessibility statement get real answers.
  * Pure functions: the policy decides when to use them and words the person offer.
  */
+import { formatPhone } from '../../intents/index.js';
 import type { KbArticle } from '../../knowledge-base/index.js';
-import { markdownToPlain } from '../../knowledge-base/index.js';
+import { splitArticle } from '../../knowledge-base/index.js';
 import type { Flow, Settings } from '../content-pack/index.js';
 import { clean } from '../matching.js';
-import { ukNumber } from '../replies.js';
 import type { ChannelName, Language, OutboundMessage } from '../messages.js';
 
 /** Starts like a question: an interrogative, or a modal/auxiliary verb before a pronoun ("can I", "do I", "will it"). */
@@ -103,7 +103,7 @@ export function photoAnswer(settings: Settings, channel: ChannelName, reporting:
   // Twilio receives picture messages (MMS) only on US, Canadian and Australian numbers: a UK
   // council's texts carry no photos, so they are offered only where the number can take them.
   const twilioNumber = settings.channels?.twilioNumbers?.[0];
-  const textNumber = twilioNumber && /^\+(1|61)/.test(twilioNumber) ? ukNumber(twilioNumber) : null;
+  const textNumber = twilioNumber && /^\+(1|61)/.test(twilioNumber) ? formatPhone(twilioNumber) : null;
   const whatsapp = (settings.channels?.whatsappPhoneNumberIds?.length ?? 0) > 0;
   if (lang === 'cy') return photoAnswerCy(channel, reporting, email, textNumber, whatsapp);
   const how: Record<string, string> = {
@@ -173,6 +173,11 @@ export function personForQuestion(lang: Language = 'en'): OutboundMessage {
     : { text: "I don't have an answer to that here, but a member of our team can help. Choose \"Talk to a person\" at any time.", suggestions: [{ label: 'Talk to a person', value: 'Talk to a person' }] };
 }
 
+/**
+ * Words that say nothing of a question's subject. Not the knowledge base's search terms
+ * (knowledge-base/text.ts `terms`): those expand synonyms and stem hard for recall ("care" and
+ * "car" meet), where telling whether a question is about this flow needs the words as written.
+ */
 const STOP_WORDS = new Set(
   'a an the i me my we our you your it its is are was were be been am do does did will would can could should shall may might to of in on at by for with from and or but if so that this there these those what when where which who why how about any anyone someone need have has had get got please just not no yes'.split(' '),
 );
@@ -181,15 +186,19 @@ function contentWords(text: string): string[] {
   return clean(text).split(' ').filter((w) => w.length > 2 && !STOP_WORDS.has(w)).map((w) => w.replace(/(?:ing|ed|es|s)$/, ''));
 }
 
-/** The article's paragraphs (a heading with what follows it), as plain text. */
+/**
+ * The article's sections (a heading with what follows it), as plain text on one line: the
+ * knowledge base's passages without the summary (asked first where it counts), a long section's
+ * paragraphs joined again, so a paragraph is scored with its section.
+ */
 function passages(article: KbArticle): string[] {
-  const out: string[] = [];
-  for (const section of article.body.split(/\n(?=#{1,6}\s)/)) {
-    // The heading is not part of the answer ("On the day Put the items out…").
-    const plain = markdownToPlain(section.replace(/^\s*#{1,6}\s.*(?:\n|$)/, '')).replace(/\n+/g, ' ').replace(/\s+/g, ' ').trim();
-    if (plain) out.push(plain);
+  const sections: { heading: string; anchor: string; text: string }[] = [];
+  for (const p of splitArticle(article).filter((p, i) => i > 0 || p.anchor !== '')) {
+    const last = sections[sections.length - 1];
+    if (last && last.heading === p.heading && last.anchor === p.anchor) last.text += ` ${p.text}`;
+    else sections.push({ heading: p.heading, anchor: p.anchor, text: p.text });
   }
-  return out;
+  return sections.map((s) => s.text.replace(/\s+/g, ' ').trim());
 }
 
 /** Shortened to whole sentences, so an answer stays a message (and speakable on the phone). */
@@ -202,6 +211,15 @@ function shorten(text: string, max = 320): string {
     out += s;
   }
   return (out || text.slice(0, max - 1) + '…').trim();
+}
+
+/**
+ * The sentences of a text, trimmed; a list item ending in a full stop ("- Close the lids.") is one. Not the
+ * knowledge base's `splitSentences`: that reads written answers, dropping list marks and running
+ * a list's items together, where this picks out the items that say what was asked.
+ */
+function sentencesOf(text: string): string[] {
+  return (text.match(/[^.!?]+[.!?]*/g) ?? [text]).map((x) => x.trim()).filter(Boolean);
 }
 
 /**
@@ -262,11 +280,6 @@ export function answerFlowQuestion(input: {
   // Anything else: the service article's best-matching paragraph, when it shares enough with the question.
   const own = articlePassage(articles, text);
   return own ? { reply: { text: own, ...(articles[0] ? { card: { title: articles[0].title, body: own, link: { label: articles[0].title, url: articles[0].url } } } : {}) }, topic } : null;
-}
-
-/** The sentences of a text, trimmed. */
-function sentencesOf(text: string): string[] {
-  return (text.match(/[^.!?]+[.!?]*/g) ?? [text]).map((x) => x.trim()).filter(Boolean);
 }
 
 /**

@@ -5,6 +5,7 @@
  * sgwrs", the Welsh buttons' values) is handed to them as its English equivalent. Longer Welsh
  * messages go to the recogniser as written (it is trained on Welsh phrases too).
  */
+import { plainWords, WELSH_YES_NO } from '../matching.js';
 
 // No prototype: a message such as "constructor" must not find Object's own members.
 const ANSWERS: Record<string, string> = Object.create(null) as Record<string, string>;
@@ -12,9 +13,11 @@ function add(english: string, ...welsh: string[]): void {
   for (const w of welsh) ANSWERS[w] = english;
 }
 
-add('yes', 'ie', 'ia', 'do', 'oes', 'ydw', 'ydy', 'ydi', 'ydyn', 'ydych', 'ydan', 'ydw plis', 'ie plis', 'ie os gwelwch yn dda', 'oes plis', 'cewch', 'gewch', 'gwnewch', 'gwnaf', 'hoffwn', 'byddai', 'bydd', 'cywir', 'ie anfonwch e', 'ie anfonwch ddiweddariadau', 'anfonwch e', 'oedd', 'roedd');
-// "Na": what the Welsh voice prompts ask callers to say ("Dywedwch ie neu na").
-add('no', 'na', 'na plis', 'nac oes', 'nag oes', 'nac ydw', 'nag ydw', 'nac ydy', 'nac ydi', 'naddo', 'nage', 'na diolch', 'dim diolch', 'na chewch', 'peidiwch', 'nac oedd', 'nag oedd', 'na dim diolch');
+// Yes and no: the one table of them is bot/matching.ts's. "Na" is what the Welsh voice prompts ask
+// callers to say ("Dywedwch ie neu na").
+add('yes', ...WELSH_YES_NO.yes.lead, ...WELSH_YES_NO.yes.alone);
+add('no', ...WELSH_YES_NO.no.lead, ...WELSH_YES_NO.no.alone);
+// Below, "iawn" and "dim" on their own are read as "ok" and "skip" (they lead a yes and a no).
 add('ok', 'iawn', 'iawn diolch', 'popeth yn iawn');
 add('Yes, it helped', 'oedd diolch', 'oedd roedd yn ddefnyddiol', 'do fe helpodd', 'fe helpodd');
 add("No, it didn't help", 'naddo wnaeth e ddim helpu', 'wnaeth e ddim helpu', 'doedd e ddim yn ddefnyddiol');
@@ -33,24 +36,13 @@ add("no, i'll rephrase", 'na fe wna i drio eto', 'fe wna i drio eto');
 add('something else', 'rhywbeth arall');
 add('none of these', "dim un o'r rhain", 'dim un', 'dim un or rhain');
 
-/** Lower case, accents and punctuation off ("Mynd yn ôl!" → "mynd yn ol"); an apostrophe kept as a space. */
-export function plainWelsh(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’']/g, ' ')
-    .replace(/[^a-z0-9 ]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
+// Read with the matchers' own normalising (matching.ts: "Mynd yn ôl!" → "mynd yn ol"), which drops
+// an apostrophe ("canslor"): each answer is also kept as written with a space for it ("canslo r").
 for (const key of Object.keys(ANSWERS)) {
-  const plain = plainWelsh(key);
-  if (plain !== key) ANSWERS[plain] = ANSWERS[key];
+  for (const plain of [plainWords(key), plainWords(key.replace(/[’']/g, ' '))]) if (plain !== key) ANSWERS[plain] = ANSWERS[key];
 }
 
 /** The English the assistant reads for a whole-message Welsh short answer; null for anything else. */
 export function welshShortAnswer(text: string): string | null {
-  return ANSWERS[plainWelsh(text)] ?? null;
+  return ANSWERS[plainWords(text)] ?? null;
 }

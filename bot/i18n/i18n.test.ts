@@ -109,6 +109,9 @@ test('choices and Welsh short answers', () => {
   expect(welshShortAnswer("Canslo'r adroddiad")).toBe('cancel report');
   expect(welshShortAnswer('Siarad â pherson')).toBe('talk to a person');
   expect(welshShortAnswer('Mae twll yn y ffordd')).toBeNull();
+  // The apostrophe as written, or a space for it; the yes and no words of bot/matching.ts.
+  expect(['Canslo’r adroddiad', 'canslo r adroddiad', "Cau'r sgwrs"].map(welshShortAnswer)).toEqual(['cancel report', 'cancel report', 'end chat']);
+  expect(['Yndw', 'Nag oes', 'Iawn', 'Dim'].map(welshShortAnswer)).toEqual(['yes', 'no', 'ok', 'skip']);
   // Every Welsh button value the catalogue offers is read back as something the matchers know.
   const cy = messagesIn('cy');
   for (const s of [...cy.yesNo, ...cy.dangerYesNo, cy.flow.goBack, cy.flow.cancel, cy.flow.startAgain, cy.flow.skip, cy.talkToPerson, ...cy.outOfHoursOptions, ...cy.feedbackSuggestions, cy.turn.stopWaiting]) {

@@ -1,3 +1,4 @@
+import { formatPhone } from '../../intents/index.js';
 import type { ConversationRow, Db, HandoffRow } from '../../store/index.js';
 import {
   casesJoinedFrom,
@@ -158,19 +159,12 @@ async function claimViews(db: Db, tenant: string, contactId: string): Promise<Co
 }
 
 function claimLabel(claim: ContactClaim, holder: { conversations: number; channels: string[] } | undefined): string {
-  const what = claim.kind === 'phone' ? `Phone ${nationalNumber(claim.value)}` : `Email ${claim.value}`;
+  const what = claim.kind === 'phone' ? `Phone ${formatPhone(claim.value)}` : `Email ${claim.value}`;
   if (claim.verified_at) return `${what} — verified (the resident replied with the code texted to it)`;
   if (!holder) return `${what} — unverified (typed in the conversation)`;
   const reaches = [holder.channels.includes('sms') || holder.channels.includes('whatsapp') ? 'texts' : null, holder.channels.includes('voice') ? 'calls' : null].filter(Boolean);
   const n = holder.conversations;
   return `${what} — unverified, may be the same as the resident who ${reaches.length ? reaches.join('/') : 'contacts us'} from it (${n} ${n === 1 ? 'conversation' : 'conversations'})`;
-}
-
-/** A UK number as people write it (07700 900123); any other stays in E.164. */
-function nationalNumber(e164: string): string {
-  if (!/^\+44\d{10}$/.test(e164)) return e164;
-  const national = `0${e164.slice(3)}`;
-  return `${national.slice(0, 5)} ${national.slice(5)}`;
 }
 
 /** The recognition in words: "Report a missed bin collection" at 82 %, never "waste.missed_collection". */

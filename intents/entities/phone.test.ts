@@ -1,4 +1,4 @@
-import { extractPhones, normalisePhone } from './phone.js';
+import { extractPhones, formatPhone, normalisePhone } from './phone.js';
 
 describe('normalisePhone', () => {
   it.each([
@@ -33,5 +33,14 @@ describe('extractPhones', () => {
 
   it('does not read a UPRN, a case reference or a date as a phone number', () => {
     expect(extractPhones('UPRN 100012340012, ref MBC-123456, on 12/11/2026')).toEqual([]);
+  });
+});
+
+describe('formatPhone', () => {
+  it.each([
+    ['+447700900123', '07700 900123'], ['+441632960100', '01632 960100'], ['+44 7700 900123', '07700 900123'],
+    ['+12025550123', '+12025550123'], ['+44800123456', '+44800123456'], ['not a number', 'not a number'],
+  ])('%s → %s', (input, expected) => {
+    expect(formatPhone(input)).toBe(expected);
   });
 });

@@ -27,6 +27,15 @@ export function normalisePhone(input: string): string | null {
   return nsn ? `+44${nsn}` : null;
 }
 
+/**
+ * A UK number as people write it: "+447700900123" (spaces allowed) → "07700 900123"; any other
+ * number as given. The one formatting for residents' replies and the agents' console.
+ */
+export function formatPhone(phone: string): string {
+  const national = /^\+44(\d{10})$/.exec(phone.replace(/\s/g, ''));
+  return national ? `0${national[1].slice(0, 4)} ${national[1].slice(4)}` : phone;
+}
+
 export function isMobile(e164: string): boolean {
   return e164.startsWith('+447');
 }

@@ -119,7 +119,14 @@ export class PassageIndex {
   private readonly byId: Map<string, Passage>;
   private readonly index: ArticleIndex;
 
-  constructor(articles: KbArticle[]) {
+  /** With `same`, an index of the same articles: its passages and search are shared (they are never changed). */
+  constructor(articles: KbArticle[], same?: PassageIndex) {
+    if (same) {
+      this.passages = same.passages;
+      this.byId = same.byId;
+      this.index = same.index;
+      return;
+    }
     this.passages = articles.flatMap(splitArticle);
     this.byId = new Map(this.passages.map((p) => [p.id, p]));
     this.index = new ArticleIndex(
@@ -158,11 +165,27 @@ export class PassageIndex {
 
 const cache = new WeakMap<ArticleIndex, PassageIndex>();
 
-/** The passages of an article index, built once per index (a pack's runtime holds one). */
+/**
+ * Indexes already built, by their articles' content: another runtime of the same pages (a second
+ * council with the same pack, a reload, each test server of a test file) shares the work (a few
+ * hundred ms a language). A few packs' worth; each article index still gets an index object of its
+ * own, so what is cached per index (retrieve.ts: embeddings) stays with its runtime.
+ */
+const byContent = new Map<string, PassageIndex>();
+const BY_CONTENT_MAX = 8;
+
+/** The passages of an article index, built on first need, once per index and once per content. */
 export function passagesOf(articles: ArticleIndex): PassageIndex {
   let index = cache.get(articles);
   if (!index) {
-    index = new PassageIndex(articles.articles());
+    const list = articles.articles();
+    const key = createHash('sha256').update(JSON.stringify(list)).digest('hex');
+    const same = byContent.get(key);
+    index = new PassageIndex(list, same);
+    if (!same) {
+      if (byContent.size >= BY_CONTENT_MAX) byContent.delete(byContent.keys().next().value!);
+      byContent.set(key, index);
+    }
     cache.set(articles, index);
   }
   return index;
