@@ -39,13 +39,22 @@ export function createMetrics(log: Logger): Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
+  // Each label combination's child, kept (prom-client hashes a label object on every call otherwise); the combinations are few.
+  const turnCounters = new Map<string, { inc(): void }>();
+  const turnTimers = new Map<string, { observe(v: number): void }>();
   return {
     registry,
     httpDuration,
     observer: {
       turn(tenant, channel, action, ms) {
-        turns.inc({ tenant, channel, action: action.split(':')[0] });
-        turnDuration.observe({ channel }, ms / 1000);
+        const kind = action.split(':')[0];
+        const key = `${tenant}\u0000${channel}\u0000${kind}`;
+        let counter = turnCounters.get(key);
+        if (!counter) turnCounters.set(key, (counter = turns.labels({ tenant, channel, action: kind })));
+        counter.inc();
+        let timer = turnTimers.get(channel);
+        if (!timer) turnTimers.set(channel, (timer = turnDuration.labels({ channel })));
+        timer.observe(ms / 1000);
       },
       error(err, context) {
         faults.inc();

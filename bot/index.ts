@@ -1,5 +1,5 @@
 /** The assistant: the turn pipeline, its ports, the message model, content packs and the replies channels and the API reuse. */
-export { Assistant, UnknownConversationError, UnknownTenantError, type AssistantEvent, type ReceiveResult, type TurnObserver } from './pipeline.js';
+export { Assistant, UnknownConversationError, UnknownTenantError, type AssistantEvent, type MessageToConversation, type ReceiveResult, type TurnObserver } from './pipeline.js';
 export { prepareLanguages, contentFor, type TenantRuntime, type LanguageContent } from './runtime.js';
 export type { Understanding, GazetteerPort, SafetyRoutes } from './ports.js';
 export * from './messages.js';

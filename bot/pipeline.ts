@@ -2,6 +2,7 @@ import { RESIDENT, transition, type ConversationState } from '../conversations/i
 import {
   dialogueOf,
   findConversation,
+  lockAndStoreInbound,
   lockWithPending,
   partsOf,
   readOnly,
@@ -61,6 +62,27 @@ function turnDone(recognition: unknown): TurnDone {
   };
 }
 
+/**
+ * A message to a conversation known by its id alone (web chat): its council and channel are the
+ * conversation's, so it is stored by the statement that takes the row lock (store/turns.ts
+ * `lockAndStoreInbound`). `accept` sees the locked row first and may refuse the message by throwing
+ * (the web route checks its token there): the transaction rolls back and nothing is kept.
+ */
+export interface MessageToConversation {
+  providerMessageId: string;
+  text: string;
+  receivedAt: Date;
+  /** The resident's explicit choice of language (InboundMessage.language). */
+  language?: Language;
+  accept(locked: ConversationRow): void;
+}
+
+type Inbound = InboundMessage | ((locked: ConversationRow) => InboundMessage) | MessageToConversation;
+
+function isToConversation(inbound: Inbound): inbound is MessageToConversation {
+  return typeof inbound !== 'function' && 'accept' in inbound;
+}
+
 export class UnknownTenantError extends Error {}
 export class UnknownConversationError extends Error {}
 
@@ -115,20 +137,19 @@ export class Assistant {
    *
    * `already`: the message as a channel stored it before answering its provider (SMS stores it,
    * with the channel's own details, under the number's lock): taken as it is, never stored twice.
-   * `inbound` as a function: made from the locked conversation before anything is written (the web
-   * route checks its token there, by id alone); what it throws is thrown, with nothing stored.
+   * `inbound` as a function: made from the locked conversation before anything is written; what it
+   * throws is thrown, with nothing stored. As a `MessageToConversation` (the web route, by id alone):
+   * stored with the lock, and refused by its `accept` (nothing kept). Otherwise (not `already`), a
+   * message is also stored by the lock's statement.
    */
-  async receive(
-    conversation: ConversationRow | { id: string },
-    inbound: InboundMessage | ((locked: ConversationRow) => InboundMessage),
-    already?: StoredInbound,
-    ahead?: { text: string },
-  ): Promise<ReceiveResult> {
+  async receive(conversation: ConversationRow | { id: string }, inbound: Inbound, already?: StoredInbound, ahead?: { text: string }): Promise<ReceiveResult> {
     const row = 'tenant_id' in conversation ? conversation : undefined;
+    const toConversation = isToConversation(inbound) ? inbound : undefined;
+    const plain = typeof inbound === 'function' || isToConversation(inbound) ? undefined : inbound;
     // Understood before the lock is taken (bot/policy.ts `understand`): the turn's transaction holds
     // the conversation's row (and, on PGlite, the whole database) only while it decides and writes.
     const aheadText = already?.message.text ?? (typeof inbound === 'function' ? ahead?.text : inbound.text);
-    const aheadTenant = row?.tenant_id ?? (typeof inbound === 'function' ? this.tenantOf(conversation.id) : inbound.tenant);
+    const aheadTenant = row?.tenant_id ?? (plain ? plain.tenant : this.tenantOf(conversation.id));
     const understood = aheadText !== undefined && aheadTenant ? await this.understandAhead(aheadTenant, normaliseInboundText(aheadText)) : undefined;
     // The LLM's answer, like the understanding, is written before the lock (never inside the turn's transaction).
     if (understood) await this.answerAhead(understood, conversation.id);
@@ -143,7 +164,7 @@ export class Assistant {
       // Not stored with the message: it chooses this turn's language (and is saved as the conversation's).
       language: m.language,
     });
-    let newMessage = typeof inbound === 'function' ? undefined : toStore(inbound);
+    let newMessage = plain ? toStore(plain) : undefined;
     let tenant = row?.tenant_id ?? newMessage?.tenant;
     const batch = new Batch();
     let stored = already;
@@ -151,8 +172,30 @@ export class Assistant {
     let state: ConversationState | undefined;
     try {
       const committed = await this.store.db.transaction().execute(async (trx): Promise<{ state: ConversationState; stored: StoredInbound } | undefined> => {
-        const locked = await lockWithPending(trx, tenant, conversation.id);
+        // The message is stored by the lock's own statement, unless a channel stored it already (or it is made from the locked row).
+        let inserted: MessageRow | undefined;
+        let locked;
+        if (!stored && typeof inbound !== 'function') {
+          const toInsert = toConversation
+            ? { channel: null, providerMessageId: toConversation.providerMessageId, text: normaliseInboundText(toConversation.text), receivedAt: toConversation.receivedAt }
+            : { channel: newMessage!.channel, providerMessageId: newMessage!.providerMessageId, text: newMessage!.text, parts: newMessage!.parts, receivedAt: newMessage!.receivedAt };
+          const both = await lockAndStoreInbound(trx, tenant, conversation.id, toInsert);
+          locked = both;
+          inserted = both?.inserted;
+        } else {
+          locked = await lockWithPending(trx, tenant, conversation.id);
+        }
         if (!locked) return undefined;
+        if (toConversation) {
+          try {
+            toConversation.accept(locked.conversation);
+          } catch (err) {
+            refused = err;
+            throw err;
+          }
+          const c = locked.conversation;
+          newMessage = toStore({ ...toConversation, tenant: c.tenant_id, channel: c.channel as ChannelName, channelUserId: c.channel_user_id });
+        }
         if (typeof inbound === 'function') {
           try {
             newMessage = toStore(inbound(locked.conversation));
@@ -164,7 +207,7 @@ export class Assistant {
         tenant = locked.conversation.tenant_id;
         const runtime = this.runtime(tenant);
         // Stored in this transaction: if it rolls back, so does the message (answerAfterFault stores it then).
-        const here = stored ?? (await storeInbound(trx, newMessage!));
+        const here = stored ?? (inserted ? { message: inserted, duplicate: false } : await storeInbound(trx, newMessage!));
         // The resident's explicit choice of language (the widget's switch, an IVR key) goes with this message's turn.
         const chosen = explicitLanguage(inbound, newMessage);
         if (chosen) batch.explicit.set(String(here.message.id), chosen);
@@ -421,7 +464,7 @@ class Batch {
 }
 
 /** The explicit language of the message being received: the channel's InboundMessage, however it was given. */
-function explicitLanguage(inbound: InboundMessage | ((locked: ConversationRow) => InboundMessage), built: { language?: Language } | undefined): Language | undefined {
+function explicitLanguage(inbound: Inbound, built: { language?: Language } | undefined): Language | undefined {
   if (typeof inbound !== 'function') return inbound.language;
   return built?.language;
 }

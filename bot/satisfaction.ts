@@ -15,20 +15,18 @@
 import { randomUUID } from 'node:crypto';
 import {
   closeSatisfaction,
-  contactFlags,
   conversationSafetyFlag,
   SUPPRESSION_FLAGS,
   findConversation,
   fromJson,
-  openHandoffFor,
   pendingSatisfaction,
   recordSatisfactionAsked,
+  recordSatisfactionAskedAbout,
   recordSatisfactionComment,
   recordSatisfactionScore,
-  satisfactionAsked,
+  satisfactionAskable,
   satisfactionSubject,
   storeOutbound,
-  transcript,
   type ConversationRow,
   type Db,
   type SatisfactionScore,
@@ -102,11 +100,10 @@ export type SatisfactionChange =
 /** Applies a change in the turn's transaction (effects.ts). */
 export async function applySatisfaction(db: Db, tenant: string, now: Date, change: SatisfactionChange): Promise<void> {
   switch (change.kind) {
-    case 'ask': {
-      const subject = await satisfactionSubject(db, tenant, change.conversationId);
-      await recordSatisfactionAsked(db, { ...change, ...subject, now });
+    case 'ask':
+      // Its service and adviser read by the insert itself.
+      await recordSatisfactionAskedAbout(db, { ...change, now });
       break;
-    }
     case 'score':
       await recordSatisfactionScore(db, tenant, change.id, change.score, now);
       break;
@@ -124,16 +121,15 @@ export async function applySatisfaction(db: Db, tenant: string, now: Date, chang
  * and something happened in it (a first "end chat" is not a service to rate).
  */
 async function mayAsk(db: Db, conversation: Pick<ConversationRow, 'id' | 'tenant_id' | 'contact_id'>, minInbound: number): Promise<boolean> {
-  const { tenant_id: tenant, id: conversationId } = conversation;
-  if (await satisfactionAsked(db, tenant, conversationId)) return false;
+  // One statement for all of it (store/satisfaction.ts `satisfactionAskable`).
+  const a = await satisfactionAskable(db, conversation.tenant_id, conversation.id, conversation.contact_id, 200);
+  if (a.asked) return false;
   // A resident who opted out of texts (STOP) is sent nothing more.
-  if (conversation.contact_id && (await contactFlags(db, conversation.contact_id)).some((f) => (SUPPRESSION_FLAGS as readonly string[]).includes(f))) return false;
-  if (await conversationSafetyFlag(db, tenant, conversationId)) return false;
+  if (conversation.contact_id && a.contactFlags.some((f) => (SUPPRESSION_FLAGS as readonly string[]).includes(f))) return false;
+  if (a.safetyFlag) return false;
   // An urgent handoff still waiting (kept for the team after the resident left): not the moment.
-  const open = await openHandoffFor(db, tenant, conversationId);
-  if (open && open.priority === 'urgent' && !open.agent_id) return false;
-  const messages = await transcript(db, tenant, conversationId, 200);
-  return messages.filter((m) => m.direction === 'in').length >= minInbound;
+  if (a.openHandoff && a.openHandoff.priority === 'urgent' && !a.openHandoff.agentId) return false;
+  return a.inbound >= minInbound;
 }
 
 /** What the policy lends: its reads, the conversation, the channel, and whether this turn raised a risk. */

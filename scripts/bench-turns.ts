@@ -424,10 +424,12 @@ interface RoundStats {
   flowsUnfinished: number;
   /** Δ db_statements_total over the round (product only; null when /metrics does not have it). */
   statements: number | null;
+  /** The server process's CPU over the round in ms (starts and typeahead included); null without /proc. */
+  cpuMs: number | null;
 }
 
 function newStats(): RoundStats {
-  return { turns: 0, errors: 0, starts: 0, suggestions: 0, latencies: [], suggestLatencies: [], elapsedMs: 0, flowsDone: 0, flowsUnfinished: 0, statements: null };
+  return { turns: 0, errors: 0, starts: 0, suggestions: 0, latencies: [], suggestLatencies: [], elapsedMs: 0, flowsDone: 0, flowsUnfinished: 0, statements: null, cpuMs: null };
 }
 
 /** A flow as the product led it in calibration: the floor (which leads nowhere) is sent the same texts. */
@@ -674,11 +676,16 @@ async function compareWithFloor(store: 'postgres' | 'pglite', shared: Shared, pr
       const order = round % 2 === 0 ? [product, floorTarget] : [floorTarget, product];
       for (const c of CONCURRENCY) {
         for (const target of order) {
+          // The server's own CPU over the round (/proc): per turn, it does not depend on what else runs on the machine as throughput does.
+          const pid = (target.kind === 'product' ? server : floor).child?.pid;
+          const ticks0 = procTicks(pid);
           const stats = await runRound(target, c, SECONDS, cal.replay, shared.metricsToken);
+          const ticks1 = procTicks(pid);
+          stats.cpuMs = ticks0 === null || ticks1 === null ? null : ((ticks1 - ticks0) * 1000) / CLOCK_TICKS;
           const key = `${target.kind}/${c}`;
           runs.set(key, [...(runs.get(key) ?? []), stats]);
           console.log(
-            `  round ${round + 1}/${ROUNDS} c=${String(c).padEnd(3)} ${target.kind.padEnd(7)} ${((stats.turns * 1000) / stats.elapsedMs).toFixed(1).padStart(7)} turns/s  p50 ${fmt(pct([...stats.latencies].sort((a, b) => a - b), 50), 0)} ms  p99 ${fmt(pct([...stats.latencies].sort((a, b) => a - b), 99), 0)} ms${stats.errors ? `  errors ${stats.errors}` : ''}`,
+            `  round ${round + 1}/${ROUNDS} c=${String(c).padEnd(3)} ${target.kind.padEnd(7)} ${((stats.turns * 1000) / stats.elapsedMs).toFixed(1).padStart(7)} turns/s  p50 ${fmt(pct([...stats.latencies].sort((a, b) => a - b), 50), 0)} ms  p99 ${fmt(pct([...stats.latencies].sort((a, b) => a - b), 99), 0)} ms  cpu ${fmt(stats.cpuMs === null || !stats.turns ? null : stats.cpuMs / stats.turns, 2)} ms/turn  load ${os.loadavg()[0].toFixed(1)}${stats.errors ? `  errors ${stats.errors}` : ''}`,
           );
         }
       }

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { seal, sealJson, unseal, unsealJson } from './crypto.js';
 import { recordCaseEvent } from './case-events.js';
+import { sql } from 'kysely';
 import { fromJson, toJson } from './json.js';
 import type { CaseRow, Db } from './schema.js';
 
@@ -49,45 +50,32 @@ export async function freeCaseReference(db: Db, tenant: string, prefix: string):
 
 export async function createCase(db: Db, input: NewCase): Promise<CaseRow> {
   const id = input.id ?? randomUUID();
+  const note = seal('case_status_history.note', input.historyNote ?? 'Reported through the assistant');
   for (let attempt = 0; attempt < (input.reference ? 1 : 8); attempt++) {
     const reference = input.reference ?? newReference(input.referencePrefix);
-    const row = await db
-      .insertInto('cases')
-      .values({
-        id,
-        tenant_id: input.tenant,
-        reference,
-        service_id: input.serviceId,
-        status: 'received',
-        summary: seal('cases.summary', input.summary),
-        details: sealJson('cases.details', toJson(input.details)),
-        location: input.location == null ? null : sealJson('cases.location', toJson(input.location)),
-        uprn: input.uprn ?? null,
-        usrn: input.usrn ?? null,
-        lat: input.lat ?? null,
-        lng: input.lng ?? null,
-        team: input.team ?? null,
-        target_date: input.targetDate ?? null,
-        contact_id: input.contactId ?? null,
-        conversation_id: input.conversationId ?? null,
-      })
-      .onConflict((oc) => oc.columns(['tenant_id', 'reference']).doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (row) {
-      await db
-        .insertInto('case_status_history')
-        .values({ tenant_id: input.tenant, case_id: id, status: 'received', note: seal('case_status_history.note', input.historyNote ?? 'Reported through the assistant'), actor: input.actor })
-        .execute();
-      await recordCaseEvent(db, {
-        tenant: input.tenant,
-        caseId: id,
-        type: 'created',
-        data: { status: 'received', serviceId: input.serviceId, reference, targetDate: input.targetDate ?? null, team: input.team ?? null, via: input.via ?? 'assistant' },
-        actor: input.actor,
-      });
-      return openCase(row);
-    }
+    const data = sealJson(
+      'case_events.data',
+      toJson({ status: 'received', serviceId: input.serviceId, reference, targetDate: input.targetDate ?? null, team: input.team ?? null, via: input.via ?? 'assistant' }),
+    );
+    // The case, the first line of its history and its `created` event (seq 1: the case's first) in
+    // one statement (issue 11: four before); nothing but the case when the reference is taken.
+    const { rows } = await sql<CaseRow>`
+      with c as (
+        insert into cases (id, tenant_id, reference, service_id, status, summary, details, location, uprn, usrn, lat, lng, team, target_date, contact_id, conversation_id, event_seq)
+        values (${id}, ${input.tenant}, ${reference}, ${input.serviceId}, 'received', ${seal('cases.summary', input.summary)}, ${sealJson('cases.details', toJson(input.details))},
+          ${input.location == null ? null : sealJson('cases.location', toJson(input.location))}, ${input.uprn ?? null}, ${input.usrn ?? null}, ${input.lat ?? null}, ${input.lng ?? null},
+          ${input.team ?? null}, ${input.targetDate ?? null}, ${input.contactId ?? null}, ${input.conversationId ?? null}, 1)
+        on conflict (tenant_id, reference) do nothing
+        returning *
+      ), history as (
+        insert into case_status_history (tenant_id, case_id, status, note, actor)
+        select tenant_id, id, 'received', cast(${note} as text), cast(${input.actor} as text) from c
+      ), created as (
+        insert into case_events (tenant_id, case_id, seq, type, data, actor, internal)
+        select tenant_id, id, 1, 'created', cast(${data} as jsonb), cast(${input.actor} as text), false from c
+      )
+      select * from c`.execute(db);
+    if (rows[0]) return openCase(rows[0]);
   }
   throw new Error('could not allocate a unique case reference');
 }

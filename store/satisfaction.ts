@@ -6,6 +6,8 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { seal, unseal } from './crypto.js';
+import { fromJson } from './json.js';
+import { safetyFlagSql, parseSafetyFlag } from './safety-flags.js';
 import type { Database, Db } from './schema.js';
 
 export type SatisfactionScore = 'good' | 'okay' | 'poor';
@@ -83,6 +85,71 @@ export async function satisfactionSubject(db: Db, tenant: string, conversationId
         (select service_id from cases where tenant_id = ${tenant} and conversation_id = ${conversationId} order by created_at limit 1)) as service,
       (select agent_id from handoffs where tenant_id = ${tenant} and conversation_id = ${conversationId} and agent_id is not null order by created_at desc limit 1) as agent_id`.execute(db);
   return { service: r.rows[0]?.service ?? '', agentId: r.rows[0]?.agent_id ?? '' };
+}
+
+/** What decides whether a conversation may be asked (bot/satisfaction.ts `mayAsk`), read in one statement. */
+export interface SatisfactionAskable {
+  /** Asked before, whatever became of it. */
+  asked: boolean;
+  /** The contact's flags (an opt-out suppresses the question); empty without a contact. */
+  contactFlags: string[];
+  /** A safety flag on the conversation (store/safety-flags.ts). */
+  safetyFlag: boolean;
+  /** The conversation's open handoff (the latest), if any. */
+  openHandoff: { priority: string; agentId: string | null } | null;
+  /** The resident's messages among the conversation's first `within`. */
+  inbound: number;
+}
+
+/**
+ * Everything `mayAsk` weighs in one statement (issue 11: the question at a chat's end was six
+ * reads, the transcript among them, decrypted only to count the resident's messages).
+ */
+export async function satisfactionAskable(db: Db, tenant: string, conversationId: string, contactId: string | null, within = 200): Promise<SatisfactionAskable> {
+  const { rows } = await sql<{ asked: boolean; flags: unknown; safety: unknown; handoff: unknown; inbound: string | number }>`
+    select
+      exists (select 1 from satisfaction_responses where tenant_id = ${tenant} and conversation_id = ${conversationId}) as asked,
+      (select flags from contacts where id = ${contactId}) as flags,
+      ${safetyFlagSql(sql.val(tenant), sql.val(conversationId))} as safety,
+      (select jsonb_build_object('priority', priority, 'agentId', agent_id) from handoffs
+        where tenant_id = ${tenant} and conversation_id = ${conversationId} and closed_at is null order by created_at desc limit 1) as handoff,
+      (select count(*) from (select direction from messages where tenant_id = ${tenant} and conversation_id = ${conversationId} order by id limit ${within}) first
+        where direction = 'in') as inbound`.execute(db);
+  const r = rows[0];
+  const flags = r?.flags == null ? [] : fromJson<unknown>(r.flags);
+  const handoff = r?.handoff == null ? null : fromJson<{ priority: string; agentId: string | null }>(r.handoff);
+  return {
+    asked: !!r?.asked,
+    contactFlags: Array.isArray(flags) ? flags.filter((f): f is string => typeof f === 'string') : [],
+    safetyFlag: parseSafetyFlag(r?.safety) !== null,
+    openHandoff: handoff,
+    inbound: Number(r?.inbound ?? 0),
+  };
+}
+
+/**
+ * `satisfactionSubject` and `recordSatisfactionAsked` in one statement: the question recorded with
+ * the conversation's service and adviser; false when it was already asked (nothing written).
+ */
+export async function recordSatisfactionAskedAbout(
+  db: Db,
+  input: { id: string; tenant: string; conversationId: string; contactId: string | null; channel: string; now: Date },
+): Promise<boolean> {
+  const { tenant, conversationId } = input;
+  const r = await sql`
+    insert into satisfaction_responses (id, tenant_id, conversation_id, contact_id, channel, service, agent_id, stage, asked_at)
+    select cast(${input.id} as text), cast(${tenant} as text), cast(${conversationId} as text), cast(${input.contactId} as text), cast(${input.channel} as text),
+      coalesce((
+        select s.service_id from messages m
+        cross join lateral (values (1, m.recognition->>'actedOn'), (2, m.recognition->'handoff'->>'service'), (3, m.recognition->>'intent')) s(o, service_id)
+        where m.tenant_id = ${tenant} and m.conversation_id = ${conversationId} and m.direction = 'in' and m.recognition is not null
+          and s.service_id is not null and s.service_id not like 'meta.%' and s.service_id <> 'out_of_scope'
+        order by m.id, s.o limit 1),
+        (select service_id from cases where tenant_id = ${tenant} and conversation_id = ${conversationId} order by created_at limit 1), ''),
+      coalesce((select agent_id from handoffs where tenant_id = ${tenant} and conversation_id = ${conversationId} and agent_id is not null order by created_at desc limit 1), ''),
+      'rating', cast(${input.now} as timestamptz)
+    on conflict (conversation_id) do nothing`.execute(db);
+  return Number(r.numAffectedRows ?? 0) > 0;
 }
 
 /** Records that the question was asked; false when this conversation was already asked (nothing written). */

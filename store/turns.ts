@@ -4,7 +4,7 @@
  * turn decided (its replies, the message marked answered, the dialogue) in one more.
  */
 import { seal, sealJson } from './crypto.js';
-import { storableText, toJson } from './json.js';
+import { fromJson, storableText, toJson } from './json.js';
 import { MESSAGE_COLUMNS, openMessage, sealParts, sealRecognition } from './messages.js';
 import { openConversation } from './conversations.js';
 import { sql, type Compilable } from 'kysely';
@@ -81,6 +81,128 @@ export async function lockWithPending(db: Db, tenant: string | undefined, id: st
     pending.push(openMessage(message as unknown as MessageRow));
   }
   return { conversation: openConversation(conversation as unknown as ConversationRow), pending, contactLanguage: (rows[0].k_language as string | null | undefined) ?? null };
+}
+
+/**
+ * The lock, the new inbound message and the ids of the unanswered ones in one statement, one row
+ * (compiled once). The insert reads the locked row (the `c` CTE), so it runs once the lock is held,
+ * and takes its council from the row; it returns only what the database chose (id, time), the rest
+ * is what was given. The unanswered messages come as ids (almost always none: a turn answers its
+ * own), read whole only when there are some. Arguments: conversation id, channel (null: the
+ * conversation's), provider message id, sealed text, sealed parts, received at (null: now), then
+ * the council when by tenant.
+ */
+function lockAndStoreQuery(byTenant: boolean): CompiledOnce<Record<string, unknown>> {
+  return new CompiledOnce((db, v) => {
+    const q = db
+      .with('c', (d) => {
+        let c = d.selectFrom('conversations').select(CONVERSATION_COLUMNS).where('id', '=', v(0));
+        if (byTenant) c = c.where('tenant_id', '=', v(6));
+        return c.forUpdate();
+      })
+      .with('i', (d) =>
+        d
+          .insertInto('messages')
+          .columns(['tenant_id', 'conversation_id', 'channel', 'direction', 'author', 'provider_message_id', 'text', 'parts', 'status', 'created_at'])
+          .expression((eb) =>
+            eb
+              .selectFrom('c')
+              .select([
+                'c.tenant_id',
+                'c.id',
+                sql<string>`coalesce(cast(${v(1)} as text), c.channel)`.as('channel'),
+                sql<string>`'in'`.as('direction'),
+                sql<string>`'resident'`.as('author'),
+                sql<string | null>`cast(${v(2)} as text)`.as('provider_message_id'),
+                sql<string>`cast(${v(3)} as text)`.as('text'),
+                sql<unknown>`cast(${v(4)} as jsonb)`.as('parts'),
+                sql<string>`'received'`.as('status'),
+                sql<Date>`coalesce(cast(${v(5)} as timestamptz), now())`.as('created_at'),
+              ]),
+          )
+          .onConflict((oc) => oc.columns(['tenant_id', 'channel', 'provider_message_id']).where('provider_message_id', 'is not', null).doNothing())
+          .returning(['id', 'channel', 'created_at']),
+      )
+      .selectFrom('c')
+      .leftJoin('contacts as k', (join) => join.onRef('k.id', '=', 'c.contact_id').onRef('k.tenant_id', '=', 'c.tenant_id'))
+      .leftJoin('i', (join) => join.onTrue())
+      .select(CONVERSATION_COLUMNS.map((col) => `c.${col}` as const))
+      .select('k.language as k_language')
+      .select(
+        sql<string[] | null>`(select array_agg(m.id order by m.id) from messages m
+          where m.conversation_id = c.id and m.tenant_id = c.tenant_id and m.direction = 'in' and m.processed_at is null)`.as('pending_ids'),
+      )
+      .select(['i.id as i_id', 'i.channel as i_channel', 'i.created_at as i_created_at']);
+    return q as unknown as Compilable<Record<string, unknown>>;
+  });
+}
+const LOCK_AND_STORE_BY_ID = lockAndStoreQuery(false);
+const LOCK_AND_STORE_BY_TENANT = lockAndStoreQuery(true);
+
+/** Unanswered inbound messages by id (the rare turn that finds some), oldest first (compiled once). */
+const PENDING_BY_IDS = new CompiledOnce<Record<string, unknown>>(
+  (db, v) =>
+    db
+      .selectFrom('messages')
+      .select(MESSAGE_COLUMNS)
+      .where('tenant_id', '=', v(0))
+      .where('id', '=', sql<string>`any(cast(${v(1)} as bigint[]))`)
+      .where('processed_at', 'is', null)
+      .orderBy('id') as unknown as Compilable<Record<string, unknown>>,
+);
+
+export interface InboundToStore {
+  /** null: the conversation's own channel. */
+  channel: string | null;
+  providerMessageId: string | null;
+  text: string;
+  parts?: unknown;
+  receivedAt?: Date;
+}
+
+/**
+ * `lockWithPending` and `storeInbound` in one statement: the row lock, the unanswered messages (the
+ * new one not among them) and the new message, stored under the conversation's council. `inserted`
+ * is undefined when its provider id was stored before (the caller looks that one up with
+ * `storeInbound`, which finds it). The caller may still refuse the message on the locked row: it
+ * rolls the transaction back, and the message with it.
+ */
+export async function lockAndStoreInbound(db: Db, tenant: string | undefined, id: string, m: InboundToStore): Promise<(LockedConversation & { inserted: MessageRow | undefined }) | undefined> {
+  const providerMessageId = m.providerMessageId === null ? null : storableText(m.providerMessageId);
+  const text = storableText(m.text);
+  const parts = m.parts === undefined ? null : sealParts(m.parts);
+  const args: unknown[] = [id, m.channel, providerMessageId, seal('messages.text', text), parts, m.receivedAt ?? null];
+  if (tenant !== undefined) args.push(tenant);
+  const [row] = await (tenant === undefined ? LOCK_AND_STORE_BY_ID : LOCK_AND_STORE_BY_TENANT).execute(db, args);
+  if (!row) return undefined;
+  const conversation = {} as Record<string, unknown>;
+  for (const col of CONVERSATION_COLUMNS) conversation[col] = row[col];
+  const opened = openConversation(conversation as unknown as ConversationRow);
+  const ids = row.pending_ids as (string | number)[] | null;
+  const pending = ids?.length
+    ? (await PENDING_BY_IDS.execute(db, [opened.tenant_id, ids.map(String)])).map((r) => openMessage(r as unknown as MessageRow))
+    : [];
+  let inserted: MessageRow | undefined;
+  if (row.i_id != null) {
+    inserted = {
+      id: row.i_id,
+      tenant_id: opened.tenant_id,
+      conversation_id: opened.id,
+      channel: row.i_channel,
+      direction: 'in',
+      author: 'resident',
+      provider_message_id: providerMessageId,
+      // The text and parts as given, not read back and decrypted: they are what was just sealed.
+      text,
+      parts: m.parts === undefined ? null : fromJson(toJson(m.parts)),
+      recognition: null,
+      status: 'received',
+      reply_to: null,
+      processed_at: null,
+      created_at: row.i_created_at,
+    } as unknown as MessageRow;
+  }
+  return { conversation: opened, pending, contactLanguage: (row.k_language as string | null | undefined) ?? null, inserted };
 }
 
 export interface TurnRecord {
