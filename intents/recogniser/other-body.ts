@@ -6,7 +6,8 @@
  * is what tells them apart, and a named body the training phrases never mention still counts.
  * Matched on normalised tokens (accents, case and punctuation gone), English and Welsh (with the
  * common mutations). Naming the council or one of its own services (noise, pavements, fly-tipping,
- * homelessness...) beside the other body cancels the cue.
+ * homelessness...) beside the other body cancels the cue, except for the strong bodies (road owners
+ * and private parking operators), which only the council itself cancels. A word of danger always does.
  */
 import { normaliseTokens } from './normalise.js';
 
@@ -50,6 +51,45 @@ const OTHER_BODIES = [
   'electric bill', 'electricity bill', 'energy bill', 'energy company', 'electricity company', 'national grid',
   'electricity pole', 'telephone pole', 'bil trydan', 'bil nwy', 'bil dwr', 'cwmni nwy', 'cwmni trydan',
   'cwmni dwr', 'cwmni ffon',
+  // round three (issue 17): roads, immigration, schools' own business, banks, utilities, health, landlords, shops
+  'trunk road', 'trunk roads', 'highways england', 'mhasbort', 'basbort', 'phasbort', 'evisa', 'brp',
+  'biometric residence permit', 'residence permit', 'life in the uk', 'ukvi', 'settled status', 'share code', 'fisa',
+  'mewnfudo', 'swyddfa gartref', 'dbs', 'disclosure and barring', 'gcse', 'gcses', 'a level', 'a levels',
+  'exam board', 'exam results', 'exams', 'tgau', 'arholiad', 'arholiadau', 'cbac', 'wjec', 'school trip',
+  'parents evening', 'school app', 'school report', 'detention', 'parentpay', 'gwisg ysgol', 'wisg ysgol', 'athrawon',
+  'prifathro', 'brifathro', 'prifathrawes', 'brifathrawes', 'uni', 'bank acct', 'bank card', 'bank cards',
+  'cash machine', 'cashpoint', 'atm', 'facebook marketplace', 'fb marketplace', 'gumtree', 'action fraud',
+  'energy price cap', 'price cap', 'water main', 'water mains', 'burst main', 'mains water', 'prif bibell',
+  'brif bibell', 'power cut', 'power cuts', 'power outage', 'power lines', 'power line', 'overhead wires',
+  'overhead cables', 'electricity cable', 'electricity cables', 'electricity wires', 'toriad trydan', 'toriad pwer',
+  'gwifrau trydan', 'polyn trydan', 'polyn telegraff', 'band llydan', 'nhs 111', 'one one one', 'fit note',
+  'sick note', 'nodyn ffitrwydd', 'gp surgery', 'meddyg teulu', 'feddyg teulu', 'betsi cadwaladr', 'hywel dda',
+  'aneurin bevan', 'ambiwlans', 'landlord insurance', 'letting agents', 'letting agency', 'asiant gosod',
+  'asiantaeth gosod', 'tenancy deposit', 'deposit back', 'deposit protection', 'euro car parks', 'popla', 'ukpc',
+  'excel parking', 'odeon', 'po box', 'natural resources wales', 'cyfoeth naturiol cymru', 'canal and river trust',
+  'towpath', 'unadopted', 'private road', 'child maintenance', 'cynhaliaeth plant', 'benefit fraud', 'benefits fraud',
+];
+
+/**
+ * Bodies that win even beside a council service's words: owners of roads the council does not run
+ * ("street lights out on the motorway slip road", "litter along the trunk road") and private parking
+ * operators ("a PCN from ParkingEye"). Only the council itself or a word of danger cancels them.
+ */
+const STRONG_BODIES = [
+  'motorway', 'motorways', 'trunk road', 'trunk roads', 'national highways', 'highways england', 'traffordd',
+  'draffordd', 'cefnffordd', 'gefnffordd', 'chefnffordd', 'cefnffyrdd', 'gefnffyrdd', 'nmwtra', 'swtra',
+  'parkingeye', 'parking eye', 'euro car parks', 'smart parking', 'horizon parking', 'ukpc', 'excel parking', 'apcoa',
+  'popla', 'private parking', 'private car park', 'maes parcio preifat', 'cwmni parcio preifat',
+];
+
+/**
+ * Phrases whose words are not the council's, nor danger, though one of them alone would be: an
+ * "emergency tax" code is HMRC's, a "university library" is the university's, a landlord
+ * "evicting a tenant" asks about their own tenant (a tenant being evicted names no tenant).
+ */
+const MASKED = [
+  'emergency tax', 'university library', 'uni library', 'college library', 'evicting a tenant', 'evicting my tenant',
+  'evicting my tenants', 'evicting tenants', 'eviction of my tenant', 'eviction of a tenant',
 ];
 
 /** The council, or one of its own services that another body's name may appear beside. */
@@ -65,6 +105,14 @@ const COUNCIL_NAMED = [
   'homeless', 'homelessness', 'evicted', 'eviction', 'evicting', 'notice to leave', 'section 21',
   'nowhere to sleep', 'nowhere to live', 'nowhere to go', 'digartref', 'swn', 'palmant', 'tipio anghyfreithlon',
   'golau stryd', 'goleuadau stryd', 'llyfrgell',
+  'councillor', 'councillors', 'cynghorydd', 'lamp post', 'lamp posts', 'lamppost', 'dump', 'paving slab',
+  'paving slabs', 'flyposting', 'posters', 'birth certificate', 'death certificate', 'register a death',
+  'register the death', 'register a birth', 'register the birth', 'tystysgrif geni', 'dystysgrif geni',
+  'tystysgrif marwolaeth', 'dystysgrif marwolaeth', 'care package', 'home care', 'social care', 'social worker',
+  'care assessment', 'carers coming', 'need carers', 'tystysgrif genir', 'dystysgrif genir', 'bins out', 'bin out',
+  'bin men', 'bin crew', 'register to vote', 'vote', 'voting', 'polling station', 'pleidleisio', 'bleidleisio',
+  'street lamp', 'street lamps', 'traffic warden', 'parking warden', 'single person discount', 'student exemption',
+  'completion certificate', 'building regulations', 'building regs', 'building control',
 ];
 
 /**
@@ -75,7 +123,8 @@ const COUNCIL_NAMED = [
  */
 const DANGER = [
   'fire', 'fires', 'smoke', 'smoking', 'flames', 'burning', 'spark', 'sparks', 'sparking', 'smell', 'smelling', 'fumes',
-  'leak', 'leaking', 'monoxide', 'co alarm', 'explosion', 'hurt', 'hurting', 'injured', 'injury', 'bleeding', 'blood',
+  'gas leak', 'leaking gas', 'gas leaking', 'gas is leaking', 'leak of gas', 'electrics', 'live wire', 'live wires',
+  'exposed wires', 'electric shock', 'monoxide', 'co alarm', 'explosion', 'hurt', 'hurting', 'injured', 'injury', 'bleeding', 'blood',
   'unconscious', 'collapsed', 'not breathing', 'overdose', 'attack', 'attacked', 'attacking', 'hitting', 'hit me',
   'beating', 'knife', 'gun', 'weapon', 'threat', 'threatening', 'threatened', 'danger', 'dangerous', 'scared', 'afraid',
   'frightened', 'abuse', 'abused', 'abusing', 'kill', 'killing', 'die', 'dying', 'suicide', 'suicidal', 'harm', 'missing',
@@ -89,8 +138,12 @@ function phraseSet(phrases: string[]): Set<string> {
   return new Set(phrases.map((p) => normaliseTokens(p).join(' ')));
 }
 const otherBodies = phraseSet(OTHER_BODIES);
+const strongBodies = phraseSet(STRONG_BODIES);
 const councilNamed = phraseSet(COUNCIL_NAMED);
 const danger = phraseSet(DANGER);
+const masked = [...phraseSet(MASKED)].map((p) => p.split(' '));
+/** The council itself, as opposed to one of its services (these cancel even a strong body). */
+const councilItself = phraseSet(['council', 'councils', 'cyngor', 'gyngor', 'nghyngor', 'councillor', 'councillors', 'cynghorydd']);
 
 function hasPhrase(tokens: string[], set: Set<string>): boolean {
   for (let i = 0; i < tokens.length; i++) {
@@ -101,8 +154,22 @@ function hasPhrase(tokens: string[], set: Set<string>): boolean {
   return false;
 }
 
+/** The tokens with every MASKED phrase blanked out, so its words neither cancel nor count as danger. */
+function unmasked(tokens: string[]): string[] {
+  const out = tokens.slice();
+  for (let i = 0; i < tokens.length; i++) {
+    for (const phrase of masked) {
+      if (phrase.every((w, k) => tokens[i + k] === w)) for (let k = 0; k < phrase.length; k++) out[i + k] = '';
+    }
+  }
+  return out;
+}
+
 /** True when the normalised tokens name another body and not the council or one of its services. */
 export function namesOtherBody(tokens: string[]): boolean {
-  if (!tokens.some((t) => MOTORWAY.test(t)) && !hasPhrase(tokens, otherBodies)) return false;
-  return !hasPhrase(tokens, councilNamed) && !hasPhrase(tokens, danger);
+  const strong = tokens.some((t) => MOTORWAY.test(t)) || hasPhrase(tokens, strongBodies);
+  if (!strong && !hasPhrase(tokens, otherBodies)) return false;
+  const rest = unmasked(tokens);
+  if (hasPhrase(rest, danger)) return false;
+  return !hasPhrase(rest, strong ? councilItself : councilNamed);
 }
