@@ -6,7 +6,8 @@
  * round 4's screen hit weighed against the safety model (idiom-prone families, past-and-resolved, jobs, idioms);
  * round 5's general defeaters (laughter, denial, comparison, comic threats, hypotheticals) and unknown words; round 7's
  * unread scripts and languages, risks told as past, animals, and the hazards of things; round 8's sure model inside a service
- * message, service hyperbole, news framing, places at risk, and new screen families (a height, self-harm on purpose, electrics).
+ * message, service hyperbole, news framing, places at risk, and new screen families (a height, self-harm on purpose, electrics);
+ * round 9's injuries nobody explains, children sleeping out, break-ins seen, legal threats, fiction and channel-switching farewells.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -445,7 +446,8 @@ describe('round 6: farewells, service framings, a confident classifier, unknown 
     expect(decide('please cancel my garden waste sub, not planning on being here next month as we are moving to Leeds', { ...low, score: 0.02 })).toBeNull();
   });
   it('a confident main-classifier safety intent asks when the safety model is low; an unsure one does not', () => {
-    const text = 'im ringing from the nursery a four year old has told staff that daddy burnt her hand on the cooker as a punishment';
+    // Round 9's screen catches "burnt her hand ... as a punishment"; this wording still leaves the decision to the two models.
+    const text = 'im ringing from the nursery a four year old has told staff that daddy held her hand on the cooker because she was naughty';
     expect(decide(text, { ...low, score: 0.05 }, predict('safety.safeguarding_concern', 0.83))).toMatchObject({ action: 'ask', kind: 'child_at_risk' });
     expect(decide(text, { ...low, score: 0.05 }, predict('safety.safeguarding_concern', 0.6))).toBeNull();
   });
@@ -575,5 +577,88 @@ describe('round 8: a sure model inside a service message, service hyperbole, new
     expect(inferKind('我的邻居是一位独居老人，她的护工经常骂她', SAFEGUARDING)).toBe('adult_at_risk');
     expect(inferKind('ਸਾਡੀ ਗਲੀ ਵਿੱਚ ਇੱਕ ਬੰਦੇ ਨੂੰ ਚਾਕੂ ਨਾਲ ਮਾਰ ਰਹੇ ਹਨ', RISK)).toBe('crime_violence');
     expect(inferKind('its the lads from the estate, theyre still out there hitting him with something', RISK)).toBe('crime_violence');
+  });
+});
+
+describe('round 9: injuries nobody explains, children sleeping out, break-ins seen, legal threats, fiction, farewells', () => {
+  const low: SafetyScore = { score: 0.02, category: RISK, known: 1, readable: 1 };
+  const none = predict('waste.bin_day', 0.9);
+  const decide = (text: string, score: SafetyScore, p: IntentPrediction = none) => decideSafety(screenForSafety(text), p, text, score);
+  it('the screen catches a professional\'s referral of an unexplained injury, a child sleeping out, and a partner\'s violence told plainly', () => {
+    expect(decide('I am a school nurse. A toddler in our nursery has a fractured arm and the family give no explanation. How do we refer?', { ...low, category: SAFEGUARDING })).toMatchObject({ action: 'escalate', kind: 'child_at_risk' });
+    expect(decide('there is a girl about 12 sleeping in the doorway of the old bank on the high street two nights running', low)?.action).toMatch(/^(?:ask|escalate)$/);
+    expect(decide('me and my kids are sleeping in the car tonight, we got evicted, is there a hostel', low)).toBeNull();
+    expect(decide('it is about the parking permit but honestly my boyfriend broke my nose at christmas and i told the doctor i walked into a door', { ...low, score: 0.3, category: SAFEGUARDING })).toMatchObject({ action: 'escalate', kind: 'domestic_abuse' });
+  });
+  it('a break-in seen under way, an appliance sparking beside a smell of burning, a car on its roof with someone in it', () => {
+    expect(decide('two lads are trying to get in the back door of the community hall, one has a torch', low)).toMatchObject({ action: 'escalate', kind: 'crime_violence' });
+    expect(decide('the tumble dryer is sparking and there is a burning smell in the kitchen, can someone come', low)).toMatchObject({ action: 'escalate', kind: 'fire_gas_co' });
+    expect(decide("van on its roof by the roundabout, someone still in it, can't get the door open", low)).toMatchObject({ action: 'escalate' });
+  });
+  it('a legal threat, drowning as a feeling, a phone about to die, an accident nearly had: no escalation', () => {
+    for (const text of [
+      'the landlord said they would take me to court over the arrears, can the council help',
+      'the rent arrears letters keep coming and i feel like i am drowning, can i pay weekly',
+      'my phone is about to die, please email me the form for the bulky collection',
+      'the path by the library is like glass, I nearly killed myself walking down it. Can it be gritted?',
+      'Sockets in the hall are scorched but not on fire, the electrician is booked. Can the repair be logged?',
+    ]) expect([text, decide(text, low)?.action ?? null]).not.toEqual([text, 'escalate']);
+  });
+  it('a comic threat or fiction asks although a model agrees weakly; a model that is sure still escalates', () => {
+    const weak: SafetyScore = { ...low, score: 0.7 };
+    expect(decide('my nan will kill me if the sofa is still in the front garden on sunday 😂 can you collect it', weak)).toMatchObject({ action: 'ask' });
+    expect(decide('our reading group is on a novel about a boy whose stepdad beats him. any similar books in the library?', { ...weak, category: SAFEGUARDING })?.action).not.toBe('escalate');
+    expect(decide('he said he will kill me if i leave and he has a knife', { ...low, score: 0.95 })).toMatchObject({ action: 'escalate' });
+  });
+  it('a farewell that moves to another channel, and a request for more care hours, are not disclosures', () => {
+    expect(decide("I don't want to type any more, I'll ring you tomorrow instead. Bye", { ...low, score: 0.3 })).toBeNull();
+    expect(decide("my dad's occupational therapist said to ask for more care hours, his hands are worse", { ...low, score: 0.7, category: SAFEGUARDING })?.action).not.toBe('escalate');
+  });
+  it('infers the kind: a mother hit by a stepfather is domestic abuse, a pension taken from an older writer an adult at risk, a Polish knife threat domestic abuse', () => {
+    expect(decide("my stepdad is hitting my mum again, i'm 15 and hiding upstairs", { ...low, score: 0.95, category: SAFEGUARDING })).toMatchObject({ kind: 'domestic_abuse' });
+    expect(inferKind("I'm 72 and my grandson lives with me, he takes my pension and shouts if I ask for it", SAFEGUARDING)).toBe('adult_at_risk');
+    expect(inferKind('someone is trying to get in through the kitchen window right now', RISK)).toBe('crime_violence');
+    expect(inferKind('the boilers been ticking and we all have headaches and feel sick', RISK)).toBe('fire_gas_co');
+    expect(screenForSafety('partner pijany, grozi mi nożem, jestem z dziećmi w łazience')).toMatchObject({ category: RISK });
+    expect(screenForSafety('Binada yangın var, merdivenler dumanla doldu')).toMatchObject({ kind: 'fire_gas_co' });
+  });
+});
+
+describe('round 10: alarm questions, fiction and filming, hyperbole beside a complaint, self-harm denied, missing adults, kinds for carers', () => {
+  const low: SafetyScore = { score: 0.02, category: RISK, known: 1, readable: 1 };
+  const none = predict('waste.bin_day', 0.9);
+  const decide = (text: string, score: SafetyScore, p: IntentPrediction = none) => decideSafety(screenForSafety(text), p, text, score);
+  it('a question about a smoke or CO alarm itself is not a disclosure; an alarm sounding or symptoms felt still are', () => {
+    for (const text of [
+      'should the carbon monoxide alarm go in the hallway or the kitchen, we just got one for the new flat',
+      'what are the signs of carbon monoxide poisoning, I have bought a CO alarm for the boat',
+      'do you take old co alarms at the recycling centre',
+    ]) expect([text, decide(text, { ...low, score: 0.2 })?.action ?? null]).toEqual([text, null]);
+    expect(decide('the carbon monoxide alarm we just bought is going off and my husband feels dizzy', low)).toMatchObject({ action: 'escalate', kind: 'fire_gas_co' });
+  });
+  it('filming, a play or a script is framed as fiction; hyperbole beside a noise complaint is asked, not escalated', () => {
+    expect(decide('a film crew on the seafront set off a fake explosion with loads of smoke yesterday, was that allowed?', low)).toBeNull();
+    expect(decide('our youth theatre is writing a play where a character threatens to jump off the bridge, what would a helpline say', low)?.action ?? null).not.toBe('escalate');
+    expect(decide('the music next door goes on till 4am and I am about ready to throw myself off the cliff, can someone come out', low)).toMatchObject({ action: 'ask' });
+  });
+  it('low mood with self-harm denied in words asks; a helpline number asked for a leaflet or a compliment for past help is not escalated', () => {
+    const sure: SafetyScore = { ...low, score: 0.97 };
+    expect(decide('I have felt so low since having my son, I am not thinking of hurting myself but I am not coping. Who can I talk to?', sure)).toMatchObject({ action: 'ask' });
+    expect(decide('I have pills saved and I am taking them tonight', sure)).toMatchObject({ action: 'escalate' });
+    expect(decide('can I have the domestic abuse helpline number please, we are updating the leaflets at church', low)).toBeNull();
+    expect(decide('Last summer my dad collapsed in the library and your staff stayed with him till the paramedics came. Thank you to them.', low)).toBeNull();
+  });
+  it('the screen catches an adult with dementia gone missing, a stranger beaten now in text-speak, children in squalor beside a drunk parent', () => {
+    expect(decide('my nan has dementia and she went missing from the house an hour ago, it is freezing out', low)).toMatchObject({ action: 'escalate', kind: 'adult_at_risk' });
+    expect(decide('some lads are robbin the chippy rn and the owner is getting battered', low)).toMatchObject({ action: 'escalate', kind: 'crime_violence' });
+    expect(decide('Health visitor here: two toddlers in a flat with dog mess everywhere, no food, and the mother was drunk when I called. Who do I refer to?', low)).toMatchObject({ action: 'escalate', kind: 'child_at_risk' });
+    expect(decide('the kids bedroom has no heating since the boiler broke, can you send someone', low)?.action ?? null).not.toBe('escalate');
+    expect(decide('my dog wandered off on the beach and I cannot find him', low)).toBeNull();
+  });
+  it('a carer or a surgery reporting harm to an adult client or patient is an adult at risk; a partner named keeps domestic abuse', () => {
+    expect(screenForSafety("I'm a home carer and I think my client's daughter is taking her pension, she has bruises on her wrists")?.kind).toBe('adult_at_risk');
+    expect(screenForSafety('surgery manager here, an elderly patient came in with unexplained injuries and her carer would not leave the room')?.kind).toBe('adult_at_risk');
+    expect(screenForSafety('a patient told me her husband hits her and keeps her bank card')?.kind).toBe('domestic_abuse');
+    expect(inferKind("what's the point anymore, I've been stood on the pier for an hour thinking about stepping off", RISK)).toBe('suicide_self_harm');
   });
 });

@@ -18,6 +18,10 @@
  * the model is low (a confident main classifier; a message in words the model barely knows): see lowModelAsk.
  * Round 7 (dev-7 added): a message in a script or language the assistant does not read is never left silent (asked, and the
  * question says so: `unreadable`); risks told as past, harm to animals only and a thing's hazard in a question: see toldAsPast.
+ * Round 9 (dev-9 and dev-10 added): a screen hit the model backs only weakly (below SAFETY_DEFEAT_SURE) is asked when it is a joke, a
+ * comic threat or a story (news, a documentary, a novel); fires set again and again are a nuisance (asked); a farewell moving to
+ * another channel ("I'll phone instead") is not a disclosure; an animal alone with no risk cue at all is softened; a request for
+ * more care hours or an assessment is a care question; a few more service words in community languages (hardship, mould, the bot).
  */
 import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { inferKind, kindCues, riskCues } from './kinds.js';
@@ -97,7 +101,8 @@ const REASSURED = new RegExp(
 );
 /** Questions about safety services, not reports: "is there a knife amnesty bin", "free smoke alarm", "gas safety check". */
 const SAFETY_SERVICE = /(?<= )(?:knife amnesty|fire safety (?:check|visit|advice|inspection)|free (?:smoke|fire|co|carbon monoxide) alarms?|gas safety (?:check|certificate|record|inspection|visit|appointment|test|service))(?= )/;
-const CAREER = /(?<= )(?:(?:jobs?|vacanc[a-z]+|careers?|roles?|posts?) (?:as|in|for|with)|apply(?:ing)? for (?:a |the )?(?:job|role|post|vacancy)|(?:want|like|love|looking|interested|hoping|how (?:do|can) i|how to) (?:to |in )?(?:volunteer|volunteering)|(?:become|becoming|be) a volunteer|volunteer(?:ing)? (?:roles?|opportunit[a-z]*|positions?|vacanc[a-z]*)|dbs(?: check)?|safeguarding (?:training|course|level [0-9])|level [0-9] (?:safeguarding|training|certificate)|work experience)(?= )/;
+// Round 9: someone's own job ("I lost my job in March") is no job advert: only "a job as/in", "jobs in", "roles with".
+const CAREER = /(?<= )(?:(?<!(?:my|his|her|their|our|your) )(?:jobs?|vacanc[a-z]+|careers?|roles?|posts?) (?:as|in|for|with)|apply(?:ing)? for (?:a |the )?(?:job|role|post|vacancy)|(?:want|like|love|looking|interested|hoping|how (?:do|can) i|how to) (?:to |in )?(?:volunteer|volunteering)|(?:become|becoming|be) a volunteer|volunteer(?:ing)? (?:roles?|opportunit[a-z]*|positions?|vacanc[a-z]*)|dbs(?: check)?|safeguarding (?:training|course|level [0-9])|level [0-9] (?:safeguarding|training|certificate)|work experience)(?= )/;
 /** A request for a person, alone: "is anyone there? I need someone", "can I talk to somebody". */
 const ASKING_FOR_PERSON = /^ (?:(?:hello|hi|hey|please|ok|um) )*(?:is (?:there )?(?:anyone|anybody|someone|somebody) there|(?:i need|can i (?:talk|speak) to|i want to (?:talk|speak) to|let me (?:talk|speak) to) (?:someone|somebody|a person|a human|a real person|an agent))(?: (?:is (?:there )?(?:anyone|anybody) there|i need (?:someone|somebody|a person)|please|now|thanks))* $/;
 /**
@@ -112,7 +117,15 @@ const SERVICE_TALK = new RegExp(
     'transfer', 'housing list', 'the list', 'register', 'emails?', 'reply', 'replies', 'call back', 'on hold', 'front desk', 'enforcement agent', 'bailiffs?',
     'application', 'appeal', 'letter', 'form', 'refund', 'rent', 'arrears', 'council', 'office', 'staff', 'agreement', 'tenancy', 'landlord', 'notice',
     'rats?', 'mice', 'pests?', 'wasps', 'bin day', 'dead (?:fox|cat|dog|badger|bird|animal|deer|seagull|gull|rat|pigeon|hedgehog)',
-    'bus pass(?:es)?', 'contact centre', 'child arrangements', 'school place', 'blue badge', 'library', 'leisure centre', 'assisted collection', 'pulled out', 'reparati[a-z]*', 'mucegai', 'naprawa', 'naprawy', 'basura', 'reparacion', 'reparacao', 'lixo', 'kooray', 'kachra', 'kooda', '(?:treth|dreth|nhreth|threth) (?:y )?cyngor', 'biniau', 'podatek', 'smieci',
+    'bus pass(?:es)?', 'contact centre',
+    // Round 10: a noise complaint ("the dog next door barks all night").
+    'noise', 'noisy', 'bark(?:s|ing)', 'music', 'child arrangements', 'school place', 'blue badge', 'library', 'leisure centre', 'assisted collection', 'pulled out', 'reparati[a-z]*', 'mucegai', 'naprawa', 'naprawy', 'basura', 'reparacion', 'reparacao', 'lixo', 'kooray', 'kachra', 'kooda', '(?:treth|dreth|nhreth|threth) (?:y )?cyngor', 'biniau', 'podatek', 'smieci',
+    // A case's progress asked after, on the phone with the reference read out ("update on MBC four hundred thousand and ...").
+    '(?:an? )?update (?:on|about)', 'any news', 'progress (?:on|of|with)', '(?:case|report) (?:number|reference)', 'reference(?: number)?',
+    // Round 9: the letters and calls of a service; a complaint that the bot does not understand, and hardship asked about, in a
+    // few community languages (Spanish, Portuguese, Romanian, Polish, Urdu, Somali).
+    'letters', 'calls', 'enforcement', 'debt collectors?', 'food ?bank', 'food vouchers?', 'vouchers?', 'hardship', 'no me entiendes', 'inutil', 'nao me entende[a-z]*', 'nu ma intelegi', 'nie rozumiesz',
+    'caary[a-z]*', 'hagaaj[a-z]*', 'gunoaie', 'gunoi', 'plesn[a-z]*', 'bolor', 'moho', 'seelan', 'ajutor de urgenta', 'bani de mancare', 'vale alimentar', 'dinero para comida', 'dinheiro para comida', 'pieniedzy na jedzenie', 'paise nahi', 'lacag', 'cunto ma haysanno',
     // A farewell at the end of a complaint: "had enough of this, bye".
     '(?:bye|goodbye|ta ta)(?: now)?(?= $)',
   ].join('|')})(?= )`,
@@ -125,14 +138,16 @@ const REFERRAL = /(?<= )(?:referral|refer|disclos[a-z]*|safeguarding|concern|con
 /** A garden bonfire or burning rubbish reported as a nuisance, when nothing says it has got away or anyone is in it. */
 const NUISANCE_FIRE = /(?<= )(?:(?:burns?|burning|burnt) (?:rubbish|plastic|garden waste|leaves|waste|tyres|cardboard)|bonfires?)(?= )/;
 const FIRE_GOT_AWAY = /(?<= )(?:spread[a-z]*|out of control|on fire|trapped|inside|fence|shed|house is|flat is|999|fire brigade|people|kids|children)(?= )/;
-const nuisanceFire = (n: string) => NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test(n);
+const nuisanceFire = (n: string) => NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test(n) && !ELECTRICAL.test(n);
+/** Fires set again and again: a nuisance reported after the event. */
+const HABITUAL_FIRE = /(?<= )(?:(?:keep|keeps|always|forever) (?:setting fire|setting light|setting [a-z]+ alight|torching|burning)|happens (?:most|every|all) (?:weekends?|nights?|weeks?|the time)|every (?:weekend|night) (?:they|someone|kids))(?= )/;
 /** Beside a screen hit, only a bonfire or someone burning rubbish, never a smell of burning plastic from a meter cupboard. */
 const SCREEN_NUISANCE_FIRE = /(?<= )(?:bonfires?|(?:he|she|they|neighbours?|someone|somebody|guy|man|woman|people) (?:[a-z]+ ){0,3}(?:burns?|burning) (?:rubbish|plastic|garden waste|leaves|waste|tyres|cardboard))(?= )/;
 /** The same in Arabic script: a fire or smoke in a garden ("يشعل نارًا في حديقته", he lights a fire in his garden). */
 const GARDEN_FIRE_SCRIPT = /(?:نار|دخان)[^]{0,40}حديق|حديق[^]{0,40}(?:نار|دخان)/u;
-const ELECTRICAL = /(?<= )(?:sparks?|sparking|electric[a-z]*|wiring|meter|sockets?|plugs?|cupboard|smells? (?:like|of) burning)(?= )/;
+const ELECTRICAL = /(?<= )(?:sparks?|sparking|electric[a-z]*|wiring|meter|sockets?|plugs?|cupboard|smells? (?:like|of) burning|(?:storage )?heaters?)(?= )/;
 /** A question about arranging care or support ("who arranges carers when mum leaves hospital"): a service, not a concern. */
-const CARE_QUESTION = /^ (?:(?:hi|hello|please|ok) )*(?:who (?:arranges|organises|sorts out|pays for)|how do i (?:get|arrange|apply|book|find)|can i (?:get|have|apply)|where do i|what (?:help|care|support)|are there any|is there any|do you (?:do|offer|provide))(?= )|(?<= )(?:who arranges that|who do i ask|how do i arrange)(?= )/;
+const CARE_QUESTION = /^ (?:(?:hi|hello|please|ok) )*(?:who (?:arranges|organises|sorts out|pays for)|how do i (?:get|arrange|apply|book|find)|can i (?:get|have|apply)|where do i|what (?:help|care|support)|are there any|is there any|do you (?:do|offer|provide))(?= )|(?<= )(?:who arranges that|who do i ask|how do i arrange)(?= )|(?<= )(?:(?:ask|asking|apply|applying|request|requesting) for (?:more |extra )?(?:care|support|help)(?: hours| package| assessment)?|(?:more|extra) care hours|carers? assessment|needs assessment|care assessment|respite|supported living|equipment|adaptations?|reassess(?:ed|ment)?|be assessed)(?= )/;
 
 /**
  * How much a classifier-only decision should yield to everyday context: 'drop' it; 'soften' (escalate becomes ask, ask becomes
@@ -149,12 +164,14 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   // Soften only when nothing at all says who is at risk or how, and no one is making a referral.
   if ((SERVICE_TALK.test(n) || ASKING_FOR_PERSON.test(n)) && kindCues(n).size === 0 && !REFERRAL.test(n)) return 'soften';
   if (riskCues(n).size === 0 && CARE_QUESTION.test(n) && !REFERRAL.test(n)) return 'soften';
-  if (nuisanceFire(n)) return 'soften';
+  if (nuisanceFire(n) || alarmQuestion(text)) return 'soften';
   if (SERVICE_TALK.test(n) && riskCues(n).size === 0 && !REFERRAL.test(n)) return 'ask';
   // Round 6: a worker at a refuge, hostel or school asking a service question for someone, naming no risk ("i work at a refuge ...
   // how does she tell council tax"): asked, not escalated.
   if (WORKPLACE.test(n) && riskCues(n.replace(WORKPLACE, ' ')).size === 0 && !REFERRAL.test(n)) return 'ask';
   // Round 7: harm to an animal only, no person named and no fire: asked, not escalated.
+  // Round 9: with no cue word of any risk, softened (an unsure model no longer asks): no development disclosure is about an animal alone.
+  if (ANIMAL.test(n) && !PERSON.test(n) && kindCues(n).size === 0) return 'soften';
   if (ANIMAL.test(n) && !PERSON.test(n) && !kindCues(n).has('fire_gas_co')) return 'ask';
   // Round 8: a hazard to a road or a street only (flooded, icy, dark, a pothole), with no person named in it: asked at most.
   if (PLACE_HAZARD.test(n) && !PERSON.test(n) && !kindCues(n).has('fire_gas_co')) return 'ask';
@@ -235,17 +252,29 @@ const ROLE = /(?<= )(?:(?:coordinator|officer|worker|advisor|adviser|manager|lea
 const SCREEN_IDIOM = /(?<= )(?:over my dead body|(?:killing|killed|kill) (?:myself|me|themselves|ourselves) laughing|laugh(?:ing|ed)? (?:myself|me) to death|(?:end|leave|stop|finish|wrap) (?:it|things|this|that) (?:there|here)(?= [^]*(?:thanks|thank you|cheers|ta|help|bye))|dying (?:of|from) (?:laughter|laughing|embarrassment|boredom|shame))(?= )/;
 
 /** Round 6: a service blamed in an idiom ("talking to this bot makes me want to jump out of a window"). */
-const SERVICE_MAKES_ME = /(?<= )(?:bot|chat ?bot|chat|website|app|council|service|form|system|queue|hold music|call centre|this|it|talking to (?:you|this|the) [a-z]+) (?:makes|is making|made) me want to(?= )/;
+const SERVICE_MAKES_ME = /(?<= )(?:bot|chat ?bot|chat|website|app|council|service|form|forms|system|queue|hold music|call centre|this|it|talking to (?:you|this|the) [a-z]+|portal|process|paperwork|phone line|switchboard|parking|planning|council tax|bins?|permit|application|helpline) (?:makes|is making|made|just makes) me want to(?= )/;
 
 /** Round 8: electrics made safe, nothing still burning: "it's all switched off at the fuse box now". */
 const ELECTRICS_OFF = /(?<= )(?:switched|turned|flicked|tripped) (?:it |them |everything |the power |the electrics |the electricity |the mains )?(?:all )?off(?= )|(?<= )(?:is|are) (?:all )?(?:switched|turned) off(?= )(?![^]*(?<= )(?:still|again|spreading|smoking)(?= ))/;
 /** Upkeep of a safety device: "how often should I test my CO detector", "tested my smoke alarm and it's fine". */
 const UPKEEP = /(?<= )(?:(?:how often|when) (?:should|do|must|can) (?:i|we|you|they) (?:test|replace|change|check|service)|(?:tested|checked|replaced|serviced) (?:my|the|our) (?:[a-z]+ ){0,3}(?:detector|alarm|detectors|alarms))(?= )/;
 
+/**
+ * Round 10: a question about a smoke or carbon monoxide alarm itself (where to fit it, the symptoms to look out for, taking old
+ * ones to the tip), with nothing sounding, smelt, burning or felt now.
+ */
+const ALARM_DEVICE = /(?<= )(?:(?:smoke|fire|heat|co|carbon monoxide|gas) (?:alarms?|detectors?)|(?:alarms?|detectors?) for (?:carbon monoxide|co|smoke|gas))(?= )/;
+const ALARM_QUESTION = /(?<= )(?:where (?:is|should|do|can|would|to)|best place|how (?:do|should|often|can|many)|can (?:i|we|you) (?:take|recycle|put|bin|throw|get|dispose)|(?:just |have )?(?:bought|got|buying|fitted|installed|getting) (?:a|one|an|new|some|two)|what (?:are|is) the (?:symptoms|signs)|what to look (?:out )?for|(?:symptoms|signs) of (?:carbon monoxide|co)|to the tip|recycl[a-z]*|old (?:smoke|co|carbon|fire) )(?= )/;
+const ALARM_LIVE = /(?<= )(?:going off|gone off|went off|sounding|keeps? (?:going|sounding)|triggered|smell[a-z]*|smoke (?:is|coming)|on fire|burning|(?:i|we|he|she|they|everyone|kids|the kids|my [a-z]+) (?:have|has|got|are|is|am|feel|feels|feeling|keep|keeps) (?:got |been |getting )?(?:a )?(?:headaches?|sick|dizzy|drowsy|nauseous|unwell|ill|poorly|sleepy|confused|vomiting|throwing up))(?= )/;
+export function alarmQuestion(text: string): boolean {
+  const n = normaliseForSafety(text);
+  return ALARM_DEVICE.test(n) && ALARM_QUESTION.test(n) && !ALARM_LIVE.test(n) && !PRESENT_FIRE.test(n) && !EXPLICIT_PRESENT.test(n);
+}
+
 /** True when everyday context (past and resolved, a job or course, an idiom, a device's upkeep) explains a screen hit. */
 export function screenEveryday(text: string): boolean {
   const n = normaliseForSafety(text);
-  return PAST_RESOLVED.test(n) || SERVICE_MAKES_ME.test(n) || ROLE.test(n) || CAREER.test(n) || SCREEN_IDIOM.test(n) || UPKEEP.test(n) || (ELECTRICS_OFF.test(n) && ELECTRICAL.test(n));
+  return PAST_RESOLVED.test(n) || SERVICE_MAKES_ME.test(n) || ROLE.test(n) || CAREER.test(n) || SCREEN_IDIOM.test(n) || UPKEEP.test(n) || (ELECTRICS_OFF.test(n) && ELECTRICAL.test(n)) || alarmQuestion(text);
 }
 
 /**
@@ -268,13 +297,15 @@ export const DEFEATERS: Record<string, RegExp> = {
   denied: d(
     'not an? (?:emergency|urgent|real emergency)', 'no emergency',
     `(?:nobody|no one|none of us) (?:feels|is feeling|feel|has|have|is|was|got|seems|are) (?:unwell|ill|sick|hurt|injured|in danger|any symptoms|symptoms|poorly)`,
-    'no (?:smoke|fire|flames|gas smell|smell of gas|symptoms|injuries|one hurt)(?! alarms?| detectors?| alarm)', 'not smelling (?:it|gas|anything)', '(?:cannot|can not|could not) smell (?:it|gas|anything)',
+    'no (?:smoke|fire|flames|gas smell|smell of gas|symptoms|injuries|one hurt)(?! alarms?| detectors?| alarm)', 'not smelling (?:it|gas|anything)',
+    // Round 9: "not on fire, just worried", "there's no fire, just an alarm".
+    '(?:not|nothing (?:is )?) on fire', 'no (?:sign|signs) of (?:a )?(?:fire|smoke)', 'there is no (?:fire|smoke)', '(?:cannot|can not|could not) smell (?:it|gas|anything)',
     `${SUBJECT} (?:is |are |am |was |were |feel |feels )?(?:all )?(?:fine|ok|okay|safe|well|alright|all right) now`,
     '(?:everyone|everybody|we are all|all of us) (?:is |are |feels |feel )?(?:fine|ok|okay|safe|well|alright|all right)',
     `${SUBJECT} (?:has|have|had) (?:fully |completely )?recovered`, 'all (?:settled|sorted|over|behind (?:me|us))(?: now)?', '(?:settled|safe) now',
     // Polish, Spanish, Portuguese, Romanian, Welsh: "everything is fine", "nobody has symptoms", "not an emergency".
     'wszystko (?:jest )?w porzadku', 'nikt nie ma objawow', 'no es (?:una )?emergencia', 'todos estamos bien', 'nao e (?:uma )?emergencia', 'estamos todos bem',
-    'nu este (?:o )?urgenta', 'toata lumea (?:este )?bine', 'does dim argyfwng',
+    'nu este (?:o )?urgenta', 'toata lumea (?:este )?bine', 'does dim argyfwng', 'dim (?:nwy|arogl nwy|mwg)',
   ),
   annoyance: d('driv(?:ing|es|e) (?:me|us|him|her) (?:up the wall|round the bend|mad|crazy|nuts|insane|bonkers)', 'doing my head in', 'does my head in', 'sick to death of', 'bored to death'),
   comparison: d('sounds? like', 'sounded like', 'sounding like', 'looks? like', 'looked like', 'as if', 'as though'),
@@ -315,6 +346,8 @@ const EXPLICIT_PRESENT = new RegExp(
     'not breathing', 'stopped breathing', 'cannot breathe', 'unconscious', 'unresponsive', 'will not wake', 'not moving', '(?:is|are|am|keeps) bleeding',
     '(?:stabbing|stabbed|shooting|shot|strangling|choking|hitting|beating|punching|kicking|attacking) (?:him|her|me|them|someone|somebody|my|a|the)',
     '(?:has|have|got|is holding|holding|waving) (?:a |the )?(?:knife|gun|machete|blade|axe|weapon)',
+    // Round 9: a weapon used to threaten now, however it is described ("threatening his flatmate with what sounds like a machete").
+    '(?:threatening|threatens|chasing|going for|attacking)(?: [a-z]+){0,6} (?:knife|gun|machete|blade|axe|weapon|crowbar|hammer)',
     '(?:tonight|right now|today|this evening|in an hour)(?: [a-z]+){0,8} (?:pills|tablets|rope|noose|overdose|jump|hang)',
     '(?:pills|tablets|rope|noose|overdose)(?: [a-z]+){0,8} (?:tonight|right now|today|this evening)',
     'on fire now', 'trapped', 'help me now', 'call (?:an ambulance|999)',
@@ -364,26 +397,35 @@ export const SAFETY_MODEL_MIN_WORDS = 5;
  * - a past incident given as the reason for a service request ("there was a stabbing back in January ... could the council put
  *   CCTV up?"): a past time, a request for council action, and nothing happening now.
  */
-const FAREWELL_SERVICE = /(?<= )(?:(?:will not|wont|do not|dont|shall not) (?:be )?need(?:ing)? (?:anything|any(?:thing)? (?:more|else)|any further|further)(?! any ?more)(?: (?:else|more|today|thanks|thank you))*|nothing (?:more|else)(?: (?:today|thanks|for now))*|that is (?:all|everything|it)(?: (?:for now|for today|thanks|thank you|i needed))*|all (?:sorted|done|good)(?: (?:now|thanks|thank you))*|no (?:more|further) (?:questions|help needed))(?= )/;
-const FAREWELL_CLOSE = /(?<= )(?:thanks|thank you|cheers|ta|bye|goodbye|good bye|take care|have a (?:good|nice) (?:day|evening|weekend))(?= )/;
+const FAREWELL_SERVICE = /(?<= )(?:(?:will not|wont|do not|dont|shall not) (?:be )?need(?:ing)? (?:anything|any(?:thing)? (?:more|else)|any further|further)(?! any ?more)(?: (?:else|more|today|thanks|thank you))*|nothing (?:more|else)(?: (?:today|thanks|for now))*|that is (?:all|everything|it)(?: (?:for now|for today|thanks|thank you|i needed))*|all (?:sorted|done|good)(?: (?:now|thanks|thank you))*|no (?:more|further) (?:questions|help needed)|that is everything i (?:wanted|needed))(?= )/;
+/** Round 9: leaving the chat for another channel ("I'll phone instead", "I'll ring you tomorrow"): the "any more" before it is the chat's. */
+const CHANNEL_SWITCH = /(?<= )(?:i will|i am going to|i will just|i will try to) (?:phone|ring|call|email|pop in|come in|call in|visit)(?: you| the office| the council| them)? (?:instead|tomorrow|later|in the morning|on monday)(?= )/;
+const FAREWELL_CLOSE = /(?<= )(?:thanks|thank you|cheers|ta|bye|goodbye|good bye|take care|have a (?:good|nice) (?:day|evening|weekend)|end (?:the|this) (?:call|chat))(?= )/;
 /** True for a message that closes a service conversation politely and names no risk. */
 export function isServiceFarewell(text: string): boolean {
   const n = normaliseForSafety(text);
   // The goodbye itself is a suicide cue word: judge the rest of the message without the closing words.
   const rest = n.replace(new RegExp(FAREWELL_CLOSE.source, 'g'), ' ');
-  return FAREWELL_SERVICE.test(n) && FAREWELL_CLOSE.test(n) && riskCues(rest).size === 0 && !/(?<= )(?:any ?more|ever|forever|no longer|not be (?:here|around)|gone)(?= )/.test(n);
+  if (!FAREWELL_CLOSE.test(n) || riskCues(rest).size > 0) return false;
+  if (CHANNEL_SWITCH.test(n) && !/(?<= )(?:ever|forever|no longer|not be (?:here|around)|gone|live|living|alive)(?= )/.test(n)) return true;
+  return FAREWELL_SERVICE.test(n) && !/(?<= )(?:any ?more|ever|forever|no longer|not be (?:here|around)|gone)(?= )/.test(n);
 }
-const INFO_REQUEST = /(?<= )(?:foi|freedom of information|statistics|stats|figures (?:on|for|about)|data (?:on|about)|(?:the )?(?:number|numbers) of|how many(?! (?:of )?(?:my |the |your )?(?:[a-z]+ )?(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin) would it take)|research(?:ing)?|dissertation|thesis|survey|journalist|reporter|article|report (?:on|about)|policy (?:on|for)|annual report|case ?load|spent on|budget (?:for|on)|funding (?:for|on))(?= )/;
-const PAST_HELP = /(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after)(?= )[^]*(?<= )(?:ago|years? back|last year|back in|in (?:19|20)[0-9]{2})(?= )|(?<= )(?:helped|supported) (?:me|us|my [a-z]+) (?:[a-z]+ ){0,3}(?:years?|months?) ago(?= )/;
+const INFO_REQUEST = /(?<= )(?:foi|freedom of information|statistics|stats|figures (?:on|for|about)|data (?:on|about)|(?:the )?(?:number|numbers) of|how many(?! (?:of )?(?:my |the |your )?(?:[a-z]+ )?(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin) would it take)|research(?:ing)?|dissertation|thesis|essay|homework|coursework|assignment|project (?:on|about)|prevention strategy|government figures|survey|journalist|reporter|article|report (?:on|about)|policy (?:on|for)|annual report|case ?load|spent on|budget (?:for|on)|funding (?:for|on))(?= )/;
+const PAST_HELP = /(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:ago|years? back|last (?:year|winter|summer|spring|autumn|christmas)|back in|in (?:19|20)[0-9]{2})(?= )|(?<= )(?:last (?:year|winter|summer|spring|autumn|christmas)|years? ago|back in)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )|(?<= )(?:helped|supported) (?:me|us|my [a-z]+) (?:[a-z]+ ){0,3}(?:years?|months?) ago(?= )/;
 const PAST_TIME = /(?<= )(?:there (?:was|were|has been|have been) (?:a|an|some|two|three|several)|back in|(?:in|during|since) (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer|the spring|the autumn|the winter)|last (?:year|month|summer|spring|autumn|winter)|(?:weeks|months|years) ago|ever since)(?= )/;
 const SERVICE_REQUEST = /(?<= )(?:(?:could|can|would|will|should) (?:the council|you|someone|somebody|they) (?:please )?(?:put|install|fit|add|do|look|check|repair|fix|cut|trim|improve|patrol|move|close|lock|light)|cctv|street ?lights?|(?:better|more) lighting|patrols?|speed bumps?|gates?|lock the)(?= )/;
 /** The danger has returned: thanks for the past do not outweigh it. */
 const BACK_AGAIN = /(?<= )(?:again|is back|came back|come back|has found me|found me)(?= )/;
 const HAPPENING_NOW = /(?<= )(?:right now|now|just now|tonight|at the moment|currently|is happening|are happening|still (?:there|here|going on))(?= )/;
 /** The Round 6 framings that explain a safety word as a question about information, thanks for the past, or a past reason. */
+/** Round 10: a helpline's number asked for to keep, print or pass on ("updating our leaflets", "written on my nan's fridge"). */
+const NUMBER_ASKED = /(?<= )(?:(?:helpline|help line|phone|contact|emergency|telephone) number|number (?:for|of) (?:the )?(?:[a-z]+ ){0,4}(?:helpline|team|line|service|services|social care))(?= )/;
+const NUMBER_KEPT = /(?<= )(?:leaflets?|posters?|noticeboard|notice board|fridge|written (?:down|on)|write (?:it )?down|updating|newsletter|to keep|keep (?:it )?handy|for reference|save (?:it|the number)|in my phone)(?= )/;
+
 export function framedAsService(text: string): string | null {
   const n = normaliseForSafety(text);
   if (EXPLICIT_PRESENT.test(n)) return null;
+  if (NUMBER_ASKED.test(n) && NUMBER_KEPT.test(n) && !HAPPENING_NOW.test(n) && !GOES_ON.test(n)) return 'a number asked for to keep';
   if (INFO_REQUEST.test(n) && !HAPPENING_NOW.test(n)) return 'a request for information';
   // Round 8: something seen on the news, on television or on social media, nothing happening now and nobody of the writer's in it.
   if (REPORTED.test(n) && !HAPPENING_NOW.test(n) && !INVOLVED.test(n)) return 'a report from the news or social media';
@@ -431,6 +473,16 @@ const LONG_PAST = new RegExp(
 );
 /** It goes on, or is back: "ever since", "still", "again", "every night", "scared", "he is threatening me". */
 const GOES_ON = /(?<= )(?:still|again|keeps?|keeping|ever since|since then|every (?:day|night|week|weekend|time)|all the time|right now|at the moment|currently|tonight|is back|are back|came back|come back|comes back|found me|has started|started again|is happening|are happening|not safe|scared|afraid|frightened|terrified|(?:is|are|am) (?:being )?(?:hit|hitting|hurting|threatening|abusing|beating|following|stalking|harassing|controlling|touching|bullying))(?= )/;
+/** Round 10: thoughts of self-harm or suicide denied by the writer ("not thinking of hurting myself", "I'm not suicidal"). */
+const SELF_HARM_DENIED = /(?<= )(?:not (?:thinking|thought|had thoughts) (?:of|about) (?:hurting|harming|killing|ending) (?:myself|my life)|(?:i am |am )?not suicidal|no (?:thoughts|plans) (?:of|about) (?:hurting|harming|killing|ending) (?:myself|my life|it)|no (?:suicidal|dark) thoughts|(?:would|will) never (?:hurt|harm|kill) myself|not (?:going|gonna) to (?:hurt|harm|kill) myself)(?= )/;
+/** True when self-harm is denied and nothing names another kind of risk or something explicit and present. */
+export function selfHarmDenied(text: string): boolean {
+  const n = normaliseForSafety(text);
+  if (!SELF_HARM_DENIED.test(n) || EXPLICIT_PRESENT.test(n)) return false;
+  const cues = kindCues(n);
+  return !(['domestic_abuse', 'crime_violence', 'fire_gas_co', 'adult_at_risk'] as const).some((k) => cues.has(k));
+}
+
 /** True when a risk is told as past (months or years ago) and nothing says it goes on, is back, or is explicit and present. */
 export function toldAsPast(text: string): boolean {
   const n = normaliseForSafety(text);
@@ -503,6 +555,8 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   const framed = framedAsService(text);
   if (framed && scored.score >= thresholds.escalateAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but ${framed}` };
   if (framed) return null;
+  // Round 10: low mood with thoughts of self-harm denied in so many words ("not thinking of hurting myself, just not myself"): asked.
+  if (scored.score >= thresholds.escalateAt && selfHarmDenied(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but self-harm denied` };
   // Round 7: a risk told as past, with nothing saying it goes on: the model alone asks.
   if (scored.score >= thresholds.escalateAt && toldAsPast(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but told as past` };
   // Round 8: a model this sure of a disclosure is not argued with because the message also names a service (a rope put up in the
@@ -555,8 +609,20 @@ function lowModelAsk(prediction: IntentPrediction, text: string, scored: SafetyS
 function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thresholds: SafetyModelThresholds): SafetyDecision {
   const escalate: SafetyDecision = { action: 'escalate', category: hit.category, kind: hit.kind, source: scored.score >= thresholds.escalateAt ? 'both' : 'screen', reason: hit.reason };
   // Round 6: thanks for help years ago ("the domestic abuse team helped me two years ago, I'm safe now") is asked even when the model agrees.
-  if (scored.score >= thresholds.escalateAt) return framedAsService(text) === 'thanks for past help' && !BACK_AGAIN.test(normaliseForSafety(text)) ? { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but thanks for past help` } : escalate;
+  if (scored.score >= thresholds.escalateAt) {
+    const framed = framedAsService(text);
+    if (framed === 'thanks for past help' && !BACK_AGAIN.test(normaliseForSafety(text))) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but thanks for past help` };
+    // Round 9: a model that agrees only weakly does not outweigh a joke, a comic threat or a story on the news or in a book: asked.
+    if (scored.score < (thresholds.defeatSure ?? SAFETY_DEFEAT_SURE)) {
+      const weak = defeated(text, hit) ? defeaters(text).filter((d) => d === 'laughter' || d === 'comicThreat') : [];
+      if (weak.length > 0) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but ${weak.join(', ')}` };
+      if (framed === 'a report from the news or social media') return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but ${framed}` };
+    }
+    return escalate;
+  }
   const ask: SafetyDecision = { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but the safety model disagrees (${scored.score.toFixed(2)})` };
+  // Round 10: a question about a smoke or CO alarm itself (where to fit one, the symptoms to know), nothing sounding or felt: nothing to ask.
+  if (alarmQuestion(text)) return null;
   if (screenEveryday(text) || framedAsService(text)) return scored.score >= thresholds.askAt ? ask : null;
   // Round 8: comparative or conditional hyperbole tied to a chore of the service: asked, never escalated nor dropped.
   if (SUICIDE_FAMILIES.has(familyOf(hit) ?? '') && serviceHyperbole(text)) return { ...ask, reason: `${hit.reason}, but hyperbole about a service` };
@@ -564,6 +630,8 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   if (toldAsPast(text)) return { ...ask, reason: `${hit.reason}, but told as past` };
   const n = normaliseForSafety(text);
   if ((SCREEN_NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test(n) && !ELECTRICAL.test(n)) || GARDEN_FIRE_SCRIPT.test(text)) return { ...ask, reason: `${hit.reason}, but a bonfire or burning rubbish` };
+  // Round 9: fires set again and again, reported as a nuisance ("kids keep setting fire to the bins ... happens most weekends"), none burning now.
+  if (HABITUAL_FIRE.test(n) && !PRESENT_FIRE.test(n) && !HAPPENING_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but a repeated nuisance` };
   // Round 5: a defeater with a model that does not back the alarm: asked, or dropped when the model sees nothing at all.
   if (defeated(text, hit)) return scored.score >= (thresholds.defeatNearZero ?? SAFETY_DEFEAT_NEAR_ZERO) ? { ...ask, reason: `${ask.reason}; ${defeaters(text).join(', ')}` } : null;
   const family = familyOf(hit);
@@ -624,7 +692,11 @@ const SERVICE_DISTRESS = /(?<= )(?:crying|in tears|going mad|going insane|going 
 const HYPERBOLE_FRAME = new RegExp(
   [
     '(?:would|had|d) rather(?: [a-z]+){1,10} than',
+    // Round 10: "about ready to throw myself off the pier" beside a complaint about barking at night.
+    '(?:about|almost|nearly|just about) ready to',
     '(?:if|when) (?:i|we) (?:have to|has to|need to|am made to|get (?:another|one more)|see (?:another|one more)|hear (?:that|this|another)|am (?:kept|put) on hold|cannot get through|do not get)',
+    // Round 9: "I just want it all to stop, the letters, the calls": what should stop is named as the service's pressure.
+    '(?:stop|end|go away)(?: [a-z]+){0,2} (?:the )?(?:letters|calls|phone calls|texts|emails|bills|reminders|demands|threats from)',
     '(?:with|over) (?:this|that|your|these|those) (?:[a-z]+ ){0,3}(?:forms?|bills?|fines?|website|app|phone line|switchboard|queue|system|council tax|letters?|application|paperwork|process|bot|chat ?bot|hold music|parking|pcn|permit|planning|bins?|recycling|rent|arrears|benefit[a-z]*)',
   ].map((x) => `(?<= )${x}(?= )`).join('|'),
 );
@@ -634,7 +706,7 @@ export function serviceHyperbole(text: string): boolean {
   return HYPERBOLE_FRAME.test(n) && SERVICE_TALK.test(n) && !EXPLICIT_PRESENT.test(n) && !kindCues(n).has('domestic_abuse') && !kindCues(n).has('child_at_risk');
 }
 /** Seen or heard in the news, on television or on social media; a soap. */
-const REPORTED = /(?<= )(?:(?:on|in) the (?:news|telly|tv|radio|paper|papers|local paper)|(?:saw|seen|read|heard|see) (?:it |this |that |something )?(?:on|in) (?:facebook|twitter|tiktok|instagram|nextdoor|social media|the news|the telly|the tv|the radio|the paper|a (?:facebook|whatsapp) group)|did you (?:hear|see) (?:about )?(?:the|that)|eastenders|coronation street|corrie|emmerdale|hollyoaks|(?:in|on) (?:a|the|that) (?:documentary|episode|podcast|drama|soap|film|movie|programme|series))(?= )/;
+const REPORTED = /(?<= )(?:(?:on|in) the (?:news|telly|tv|radio|paper|papers|local paper)|(?:saw|seen|read|heard|see) (?:it |this |that |something )?(?:on|in) (?:facebook|twitter|tiktok|instagram|nextdoor|social media|the news|the telly|the tv|the radio|the paper|a (?:facebook|whatsapp) group)|did you (?:hear|see) (?:about )?(?:the|that)|eastenders|coronation street|corrie|emmerdale|hollyoaks|(?:in|on) (?:a|the|that) (?:documentary|episode|podcast|drama|soap|film|movie|programme|series)|(?:a|the) (?:story|article|piece|report) (?:in|on) the|(?:a|the) (?:novel|book|film|story|play) about|book club|reading (?:a|the) (?:novel|book)|(?:watched|watching|saw) (?:a|the) (?:documentary|programme|film|episode|drama)|(?:tv|television|film|drama|theatre|theater) (?:drama|show|series|crew|company|production|shoot|filming)|(?:film|filming|tv) crew|being filmed|(?:fake|pretend|staged|prop) (?:explosion|fire|smoke|blood|knife|gun|body|crash|fight)|drama (?:group|club|class|students?)|(?:a|the|our|my) (?:play|script|scene|sketch|screenplay|short film)(?: [a-z]+){0,3} (?:where|about|in which|with)|a character (?:who|phones|rings|calls|threatens|says))(?= )/;
 /** The writer or theirs in it: "me", "us", "my mum", "our house". */
 const INVOLVED = /(?<= )(?:me|us|myself|i am|we are|(?:my|our) (?:mum|mam|dad|mother|father|son|daughter|kids?|children|child|baby|brother|sister|partner|husband|wife|boyfriend|girlfriend|nan|gran|grandad|family|friend|neighbour|house|flat|home|street|road))(?= )/;
 /** A separation without a fight: "it's all amicable", "we're still friends". */

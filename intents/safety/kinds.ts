@@ -30,6 +30,12 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     // Round 7: stopping a life-saving medicine on purpose ("decided to stop taking her insulin"), and being done with it all.
     '(?:stop|stopped|stopping|decided to stop|not taking|refusing to take|refuses to take) (?:taking )?(?:my|her|his|their) (?:insulin|heart (?:pills|tablets|medication)|medication|medicine|meds)', 'done with (?:it all|everything|life)',
     'planning (?:on|to) do(?:ing)? it (?:this|tonight|tomorrow|next|on|before)',
+    // Round 9: a plan or a farewell said plainly ("stockpiling her medication", "I'll be gone by morning", "thinking about jumping",
+    // "not exist anymore", "I don't think I'll be here much longer"), and Polish "skończę ze sobą", "nie chcę dłużej żyć".
+    'stockpil[a-z]*', 'take all of (?:it|them) (?:tonight|this|at once)', '(?:i will|i am going to) be gone (?:by|before|in the)', '(?:thinking|thought|think) (?:about|of) (?:jumping|ending it|killing)',
+    // Round 10: "what's the point anymore ... thinking about just stepping off", Polish "ze sobą skończyć".
+    'what is the point(?: of)?(?: it| living| anything)? any ?more', 'whats the point(?: any ?more)?', 'stepping off', 'ze soba skonczyc',
+    'not (?:want to )?exist(?: any ?more)?', 'be here (?:much |for much )?longer', 'ligature', 'made my mind up', 'skoncz[a-z]* ze soba', 'nie chce (?:dluzej )?zyc', 'tabletki',
     // Welsh (normalised): wanting to die (not "wedi marw", has died: a registration), killing or cutting oneself, an overdose, a jump.
     'hunanladd[a-z]*', '(?:eisiau|moyn|am) marw', '(?:lladd|ladd|nladd) fy hun', '(?:torri|dorri|brifo|niweidio) fy (?:hun|mreichiau|mraich|arddyrnau)', 'hunan ?niweid[a-z]*', 'gorddos[a-z]*',
     'pwynt (?:i fi |i mi )?(?:byw|fyw|fod yma)', 'neidio', 'well hebdda i', 'nhabledi', 'dabledi', 'rhaff', 'sori am bopeth', 'zabic sie', 'samobojst[a-z]*', 'umrzec', 'khud ?kushi', 'jaan (?:le|lena|leni)', 'zindagi khatam',
@@ -40,12 +46,17 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'paraffin', 'heater', '(?:camping |gas |oil )?stove', 'generator', '(?:log|wood) burner', 'windows taped', 'set light', 'caught light', 'has caught', 'spreading', 'barbecue', 'bbq', 'candle', 'chip pan',
     'humo', 'fuego', 'incendi[a-z]*', 'foc', 'fum', 'miros de gaz', 'carbon monoxide', 'co alarm', 'co detector', 'fumes', 'exhaust', 'explosion', 'exploded', 'blew up', 'boiler', 'sparks', 'sparking',
     'electrical (?:fire|smell)', 'smell of burning', 'fire brigade', 'firefighters?',
+    // Round 9: a boiler said in the plural possessive ("the boilers been"), gas heard in text-speak, a glow of fire, Portuguese and Turkish.
+    'boilers', 'hob', 'hissin', '(?:orange|red) glow', 'monoxido', 'yangin', 'duman[a-z]*',
     'nwy', 'mwg', 'ar dan', '(?:dan|tan) yn (?:y|yr)', 'fflamau', 'llosgi', 'losgi', 'carbon monocsid', 'gwreichion[a-z]*', 'soced', 'huddygl', 'pozar', 'ogien', 'gaz', 'dym', 'pali sie', 'aag', 'dhuan', 'dhuwan',
   ),
   child_at_risk: w(
     'child', 'children', 'childs', 'kid', 'kids', 'baby', 'babies', 'toddler', 'toddlers', 'infant', 'newborn', 'little ones?', 'young (?:boy|girl|lad|one|ones)',
     'boy', 'girl', 'lad', 'son', 'daughter', 'stepson', 'stepdaughter', 'teenager', 'teenagers', 'teen', 'teens', 'pupil', 'pupils', 'schoolgirls?', 'schoolboys?',
     'grandchild(?:ren)?', '(?:[0-9]|1[0-7]) (?:year old|yr old|yo)', '(?:[0-9]|1[0-7])yo',
+    // Round 9: a school year or an age group said alone ("one of the year twos", "the under twelves"), Somali and Portuguese words.
+    'year (?:ones|twos|threes|fours|fives|sixes|sevens|eights|nines|tens|elevens)', 'under (?:sevens|eights|nines|tens|elevens|twelves|thirteens|fourteens|fifteens|sixteens)',
+    'primary', 'teenage', 'wiil', 'gabar', 'carruur[a-z]*', 'ilmo', 'menin[ao]', 'filha', 'miudos?',
     '(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen) year old', 'under ?age', 'minor', 'school', 'nursery',
     'nephew', 'niece', 'grandson', 'granddaughter', 'stepchild(?:ren)?', 'blentyn', 'phlentyn', 'mhlentyn', 'criancas?', 'filhos?', 'cocuk[a-z]*', 'vaik[a-z]*',
     'ninos', 'nino', 'nina', 'hijos', 'hijo', 'hija', 'copii', 'copiii', 'copil', 'copilul', 'fachgen', 'merch fach', 'plentyn bach',
@@ -56,7 +67,7 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'domestic', 'coercive', 'controlling', 'controls (?:me|my|her|his)', 'stalk[a-z]*', 'relationship', 'my (?:sister|friend|daughter|mum|mam) and (?:her|his) (?:partner|husband|boyfriend)',
     'he (?:hits|hit|beats|punched|slapped|strangled|choked|pushed) me', 'she (?:hits|hit|beats|punched|slapped) me',
     '(?:hitting|hits|beating|beats|hurting|hurts|punching|kicking|strangling) (?:my|his|her) (?:mum|mam|mother|wife|missus|mrs|partner|girlfriend)',
-    'marido', 'esposo', 'pareja', 'novio', 'ex pareja', 'sotul', 'sotia', 'partener', 'partenerul', 'iubitul', 'fostul',
+    'marido', 'esposo', 'pareja', 'novio', 'companheiro', 'companeiro', 'companero', 'ex pareja', 'sotul', 'sotia', 'partener', 'partenerul', 'iubitul', 'fostul',
     'son in law', 'daughter in law', 'refuge', 'controls all', 'if i leave', 'when i leave', 'my ex', 'by (?:my|her|the) throat',
     'gwr', 'ngwr', 'mhartner', 'nghariad', 'maz', 'meza', 'mezem', 'chlopak', 'zona', 'przemoc', 'shohar', 'shauhar', 'khawind', 'miyan', 'pati', 'saas', 'sasur', 'domestig',
     'cariad', 'gwraig', 'ngwraig', 'byw (?:efo|gyda|hefo) (?:dyn|dynes|fo|fe|e|o)', 'cyn wr', 'nghyn wr', 'cyn bartner', 'nghyn bartner', 'cyn gariad', 'trais', 'fechniaeth',
@@ -67,6 +78,10 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'break(?:ing)? in', 'broke in', 'climbed (?:in|into|through)', 'smashed (?:through|in)', 'wlam[a-z]* sie', 'forced into', '(?:forced|barged|kicked|smashed) (?:their|his|her|a) way', 'dragging', 'abduct[a-z]*', 'throwing (?:bricks|stones|rocks|bottles)', 'breaking into', 'kicking (?:the |my |our )?door', 'smashing (?:the |my |our )?(?:door|windows?)', 'intruder', 'attack[a-z]*', 'assault[a-z]*',
     'beating (?:him|her|them|someone|somebody|a man|a woman) up', 'beating up', 'kicking (?:a|the|him|her|someone|somebody|them)', 'snatch[a-z]*',
     'trying the (?:back |front )?door', 'kick (?:my|the|our) (?:front |back )?door', 'hiding', '(?:smashed|broken) (?:a |the )?bottle', 'going for', 'gone for', 'driven (?:his |her |a |the )?car at', 'balaclavas?',
+    // Round 9: a break-in or a theft told by what is seen ("trying all the car doors", "torches moving about inside", "stripping the lead
+    // off the roof", "a crowbar"), a blow to a stranger ("punched the driver", "laying into him"), a cry of "get off me", an iron bar.
+    'trying to get in', 'trying (?:all )?the (?:car )?doors', 'torches', 'stripping', 'steal(?:ing)?', 'nicking', 'crowbar', 'screwdriver', '(?:back |front )?window is smashed',
+    'punched', 'laying into', 'get off me', 'barra de hierro',
     'cuchillo', 'navaja', 'pistola', 'amenaz[a-z]*', 'cutit', 'ameninta[a-z]*', 'a intrat in casa', 'ascuns[a-z]*', 'gang', 'gangs', 'threaten[a-z]*', 'armed', 'kidnap[a-z]*', 'dragged into',
     // Round 8: violence told by the blow or the missile ("hit him with a bar", "a brick through the window", "pouring petrol"), and a
     // few words of Spanish, Polish, Lithuanian, Italian, Turkish and Somali (kind only: they say how, not whether).
@@ -128,6 +143,10 @@ const CHILD_STRONG = w(
   // A young child on their own, or taken by a parent: the child is the one at risk.
   '(?:toddlers?|babies|baby|child|children|kids?|little ones?)(?: [a-z]+){0,2} (?:on (?:his|her|their) own|alone|by (?:himself|herself|themselves)|unattended|home alone)',
   '(?:taken|took|snatched|grabbed) (?:our|my|the|their) (?:son|daughter|kids|children|baby|child|boy|girl)',
+  // Round 9: a parent's partner hurting the child ("his mum's boyfriend broke his arm"), Portuguese ages ("de 7 anos"), "looked about 13".
+  '(?:mums|dads|mams) (?:boyfriend|girlfriend|partner|fella)(?: [a-z]+){0,2} (?:broke|hit|beat|burned|burnt|punched|kicked|hurt|hits|beats|burns)', '(?:de )?(?:[0-9]|1[0-7]) anos',
+  '(?:looked|looks|looking|aged|age) (?:about |around |like )?(?:[0-9]|1[0-7])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|percent|times|years))',
+  '(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven) (?:month|months) old', '(?:get|be|being|getting) taken (?:away|into care)',
 );
 const ADULT_STRONG = w(
   'elderly', 'old (?:man|woman|lady|gentleman|couple|neighbour)', 'older (?:man|woman|lady|person|adult|neighbour|gentleman)', 'pensioner', 'frail', 'dementia', 'alzheimers',
@@ -135,6 +154,8 @@ const ADULT_STRONG = w(
   'in (?:his|her|their) (?:sixties|seventies|eighties|nineties)', 'in (?:his|her|their) (?:late |early |mid )?[6-9]0s',
   // Welsh: an older person, learning disabilities, a care home, an age of 60 or more ("mae o yn 85", "92 oed").
   'oedrannus', 'hen (?:wraig|ddyn|wr)', 'anawsterau dysgu', 'cartref (?:gofal|nyrsio)', '(?:[6-9][0-9]|1[0-9][0-9]) oed', '(?:nain|nhaid|taid|mam|dad|tad|fam|mamgu|tadcu|hi|o|e|fo|fe) yn (?:[6-9][0-9])(?! [0-9])', '(?:[6-9][0-9]|1[0-9][0-9]) (?:year old|years old|yr old)',
+  // Round 9: the writer's own older age, a pension taken, a day centre or respite care, a long-term condition.
+  'i am (?:[6-9][0-9])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|percent|times))', '(?:takes|took|taking|has taken|keeps|had) (?:my|her|his) pension', 'day centre', 'respite', 'multiple sclerosis', 'has ms', 'with ms',
   'parkinsons', 'housebound', 'bed ?bound', 'pressure sores', 'refus[a-z]* (?:all |any )?(?:help|care|support)', 'hoard[a-z]*', 'met (?:him|her|someone|a man|a woman)? ?online',
   '(?:had|taken|took|got|conned|scammed)(?: [0-9]+)+ (?:off|out of|from) (?:her|him|them)', '(?:[6-9][0-9]) (?:metu|ani|lat|anos|anos de idade|yasinda|evesen|anni)', 'buzurg', 'in varsta', 'batran[a-z]*', 'anciano', 'anciana', 'oedrannus',
 );
@@ -146,7 +167,7 @@ const ARSON_ATTACK = w('(?:set|setting|lit|lighting|put) (?:light|fire|a match) 
 const DOMESTIC_HARM = w(
   'hit[a-z]*', 'beat[a-z]*', 'punch[a-z]*', 'kick[a-z]*', 'slap[a-z]*', 'strangl[a-z]*', 'chok[a-z]*', 'throat', 'pinned', 'push[a-z]*', 'shov[a-z]*', 'threat[a-z]*',
   'kill', 'hurt[a-z]*', 'bruis[a-z]*', 'control[a-z]*', 'money', 'wages', 'scared', 'afraid', 'frightened', 'terrified', 'take the kids', 'knife', 'weapon', 'key', 'locks',
-  'abus[a-z]*', 'violent', 'pega', 'golpea', 'bate', 'amenin[a-z]*', 'bije', 'maar[a-z]*',
+  'abus[a-z]*', 'violent', 'pega', 'golpea', 'bate', 'amenin[a-z]*', 'bije', 'maar[a-z]*', 'grozi', 'noz[a-z]*', 'amenaz[a-z]*', 'ameac[a-z]*',
   // Welsh: hits, pushes, strangles, threatens, controls, afraid, my wages.
   'taro', 'nharo', 'daro', 'mwrw', 'bwrw', 'curo', 'nghuro', 'gwthio', 'ngwthio', 'tagu', 'nhagu', 'ngwddf', 'bygwth', 'mygwth', 'fygwth', 'ofn', 'rheoli', 'reoli',
   'cham drin', 'ngham drin', 'gam drin', 'nghyflog', 'lladd', 'ladd', 'nladd',
@@ -154,7 +175,9 @@ const DOMESTIC_HARM = w(
 const STRONG = {
   domestic: w('domestic', 'coercive', 'controlling', 'refuge', 'stalk[a-z]*', 'przemoc', 'domestig', 'locked me (?:in|up)', 'me locked (?:in|up)',
     '(?:taken|took|takes|smashed|broke|broken) my phone', 'knows where i live', 'keeps turning up(?! (?:late|early|on time|to))', 'if i (?:ever )?(?:leave|left)',
-    'trais (?:domestig|yn y cartref)', 'cam drin domestig', 'fechniaeth', '(?:rheoli|reoli) fy', 'fy nilyn', 'ofn ei adael'),
+    'trais (?:domestig|yn y cartref)', 'cam drin domestig', 'fechniaeth', '(?:rheoli|reoli) fy', 'fy nilyn', 'ofn ei adael',
+    // Round 9: hiding from him at home ("he's back and smashing the place up ... he'll hear me").
+    '(?:smashing|smashed|smashes|trashing|trashed|wrecking) (?:the|our|my) (?:place|house|flat|home) up', '(?:he|she) (?:will|would) hear me', 'if i (?:ever )?go back', '(?:i have|i) left (?:him|her)(?= (?:and|i am|we are|im|with|tonight|last))'),
 };
 /**
  * A threat to "me" from an unintroduced "he" or "she" ("He's outside with a knife saying he'll kill me"): someone the resident
@@ -257,8 +280,12 @@ const SCRIPT_KIND_CUES: Array<[RegExp, RiskKind]> = [
   [/سالمند|مسن|بوڑھ|عجوز|বৃদ্ধ|ਬਜ਼ੁਰਗ|बुज़ुर्ग|बुजुर्ग|баба|бабушк|дед|пенсион|老人|护工|ኣረጋዊ/u, 'adult_at_risk'],
 ];
 
+/** Round 10: an adult in a professional's care: "my client", "an elderly patient", "home carer with ...". */
+const ADULT_CARE = w('(?:my|a|the|our|this|an) (?:elderly |older |vulnerable |adult )?(?:client|patient|service user)(?! (?:s|child|children|son|daughter|baby|kids))', 'home ?carers?', 'homecare', 'care (?:worker|agency|company) (?:with|from|at)');
+
 /** What may move a risk-to-life family's kind from the whole message: an age, a partner beside violence, a hazard. */
-const IMMEDIATE_MOVES = new Set<Tier>(['child_strong', 'adult_strong', 'domestic_strong', 'known_attacker', 'self_scene', 'arson_attack', 'fire_gas_co']);
+// Round 9: suicide cues too ("want to not exist anymore ... got the blade in my pencil case": the blade is for the writer).
+const IMMEDIATE_MOVES = new Set<Tier>(['child_strong', 'adult_strong', 'domestic_strong', 'known_attacker', 'self_scene', 'arson_attack', 'fire_gas_co', 'suicide_self_harm']);
 
 /**
  * A screen family's kind, refined by the words when the family allows it ("hitting his kids" is a
@@ -269,8 +296,14 @@ const IMMEDIATE_MOVES = new Set<Tier>(['child_strong', 'adult_strong', 'domestic
  */
 export function refineKind(normalised: string, matched: string, kind: RiskKind, allowed: readonly RiskKind[] | undefined, immediate = false): RiskKind {
   if (!allowed?.length) return kind;
+  // Round 10: a carer or a surgery reporting harm to an adult client or patient ("her son is taking her money", "an elderly patient
+  // with unexplained injuries"): an adult at risk, unless a child's age or a partner is named.
+  if (kind !== 'suicide_self_harm' && (allowed.includes('adult_at_risk') || kind === 'child_at_risk') && ADULT_CARE.test(normalised) && !CHILD_STRONG.test(normalised) && !KIND_CUES.domestic_abuse.test(normalised)) return 'adult_at_risk';
   // The matched words alone: a fragment starting "he is ..." is not a whole message from someone who knows him.
-  const inMatch = new Set([...tierCues(` ${matched.trim()} `)].filter((t) => t !== 'known_attacker').map((t) => KIND_OF[t]));
+  const matchTiers = tierCues(` ${matched.trim()} `);
+  // Round 9: "stepdad hits my mum": the mother named beside a partner's violence is its victim, not an adult at risk of neglect.
+  const partnerViolence = matchTiers.has('domestic_strong') && !matchTiers.has('adult_strong');
+  const inMatch = new Set([...matchTiers].filter((t) => t !== 'known_attacker' && !(partnerViolence && t === 'adult_at_risk')).map((t) => KIND_OF[t]));
   for (const k of allowed) if (inMatch.has(k)) return k;
   // In the whole message the family's own kind competes too: the first tier present wins.
   const whole = tierCues(normalised);

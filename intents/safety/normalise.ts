@@ -47,6 +47,8 @@ const WORDS: Record<string, string> = {
   neighbor: 'neighbour', neighbors: 'neighbours', neighbours: 'neighbours', nabour: 'neighbour',
   wen: 'when', wiff: 'with', dieing: 'dying', kil: 'kill', kll: 'kill', hurtin: 'hurting',
   ambulence: 'ambulance', ambulanc: 'ambulance', knive: 'knife', nife: 'knife', tho: 'though',
+  // Round 10: dropped-g verbs of violence and "right now" in text-speak ("beatin my mum rite now", "robbin the shop rn").
+  beatin: 'beating', hittin: 'hitting', punchin: 'punching', kickin: 'kicking', stabbin: 'stabbing', robbin: 'robbing', screamin: 'screaming', rite: 'right', rn: 'right now',
   // Seen in distressed SMS and voice transcripts.
   gona: 'going to', thinkin: 'thinking', bout: 'about', wnat: 'want', watn: 'want', tonigth: 'tonight',
   tonihgt: 'tonight', tonights: 'tonight is', tonites: 'tonight is', swalowed: 'swallowed', swallowd: 'swallowed',
@@ -60,7 +62,8 @@ const WORDS: Record<string, string> = {
 
 // Letters outside a-z that do not decompose into a base letter and an accent (Polish, Welsh, Urdu
 // transliteration): mapped so that "nóż", "się", "ngŵr" and "żyć" keep their words.
-const LETTERS: Record<string, string> = { ł: 'l', Ł: 'l', ø: 'o', æ: 'ae', ß: 'ss', đ: 'd' };
+// Round 9: Turkish dotless "ı" ("yangın", fire) would split the word in two.
+const LETTERS: Record<string, string> = { ł: 'l', Ł: 'l', ø: 'o', æ: 'ae', ß: 'ss', đ: 'd', ı: 'i' };
 
 // "2" is "to" after these ("want 2 die", "going 2 jump") and before these ("2 die").
 const TO_BEFORE = new Set(['want', 'going', 'need', 'have', 'got', 'try', 'trying', 'about', 'ready', 'like', 'wish', 'plan', 'planning', 'able', 'wanting', 'deserve', 'deserves']);
@@ -69,7 +72,7 @@ const TO_AFTER = new Set(['die', 'kill', 'end', 'hurt', 'jump', 'live', 'be']);
 
 export function normaliseForSafety(text: string): string {
   let s = text
-    .replace(/[łŁøæßđ]/g, (c) => LETTERS[c] ?? c)
+    .replace(/[łŁøæßđı]/g, (c) => LETTERS[c] ?? c)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

@@ -78,7 +78,9 @@ export const FAMILIES: PatternFamily[] = [
       'do not (?:really |even |just )?want to (?:be alive|exist|live)(?: any more)?(?! (?:here|there|in|at|with|near|next|on|round|around|opposite|by|beside|like))',
       'no longer want to (?:be alive|live|exist)(?! (?:here|there|in|at|with|near|next|on))',
     ],
-    guards: ['suicide (?:prevention|awareness) (?:training|week|day|course|event)', 'suicide squad'],
+    guards: ['suicide (?:prevention|awareness) (?:training|week|day|course|event)', 'suicide squad',
+      // Round 9: an accident nearly happened ("I nearly killed myself walking down it this morning" on an icy hill).
+      '(?:nearly|almost|near enough) (?:killed|kill) (?:myself|himself|herself|ourselves)(?: [a-z]+){0,3} (?:walking|slipping|slipped|falling|fell|tripping|tripped|driving|cycling|skidding|going down|coming down)'],
   },
   {
     // Wanting to die, in many words: the indirect ways people say it.
@@ -118,6 +120,8 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:thought|felt like|felt as if|swear|swore|honestly thought|genuinely thought) (?:i|we|he|she) (?:was|were) going to die`,
       String.raw`going to die (?:of|from) (?:boredom|embarrassment|shame|laughing|laughter|the heat|the cold|hunger)|die (?:of|from) (?:boredom|embarrassment|laughing)`,
       String.raw`goodbye (?:forever|cruel world) (?:chat ?bot|bot|robot|computer|machine|app|council|chat)`,
+      // Round 9: a device running out ("phone's about to die, can you text me the link").
+      String.raw`\b(?:phones?|my phone|battery|batterys|laptops?|tablets? is|charger|signal)(?: is)? (?:about|going|gonna|likely) to die\b`,
     ],
   },
   {
@@ -149,6 +153,8 @@ export const FAMILIES: PatternFamily[] = [
     guards: [
       String.raw`(?:myself|himself|herself|themselves) (?:on|when|while|whilst|with the|tripping|falling|slipping|at work|at the|in the|getting|lifting|moving|carrying|trying|doing|opening|shaving|cooking|gardening|cutting the|walking|climbing|from)\b`,
       String.raw`\b(?:tripped|fell|slipped|accident|pothole|pavement|paving|kerb|broken glass|glass|oven|hob|kettle|iron|barbecue|bbq|nosebleed|nose bleed|dog bit|bitten|operation|surgery)\b`,
+      // Round 9: someone else cut or burned the writer ("she cut my hand with a knife"): an assault, left to the abuse families.
+      String.raw`\b(?:he|she|they|my (?:wife|husband|partner|boyfriend|girlfriend|ex|dad|mum|mam|stepdad|brother|sister|son|daughter)) (?:cut|cuts|burned|burnt|burns|slashed|scratched|stabbed) (?:my|me)\b`,
     ],
   },
   {
@@ -301,6 +307,8 @@ export const FAMILIES: PatternFamily[] = [
       // Polish: he will kill me, has a knife, threatens to kill, help he is (hurting) me.
       'zabije (?:mnie|nas|ja|go|dzieci|cie)', '(?:ma|trzyma|z) (?:noz|nozem|bron|pistolet)',
       'grozi(?: [a-z]+){0,2} (?:zabic|zabiciem|ze mnie zabije)', 'pomocy (?:on|ona) (?:mnie|nas)',
+      // Round 9: threatening with a knife (Polish "grozi mi nożem"; Spanish and Portuguese "amenaza/ameaça com uma faca").
+      'grozi (?:mi|nam|jej|mu) (?:nozem|siekiera|bronia)', '(?:ameacou|ameaca|ameacar|amenazo|amenaza|amenazado) (?:de |con |com )?matar', '(?:me |nos )?(?:amenaza|amenazo|ameaca|ameacou) con (?:un |una )?(?:cuchillo|navaja|pistola)', '(?:me |nos )?(?:ameaca|ameacou|ameacar) com (?:uma )?(?:faca|arma)',
       // Romanised Urdu / Hindi: he will kill me, has a knife.
       '(?:maar|mar) (?:dega|degi|denge|dalega|daalega|dalegi|daalegi)', 'jaan se (?:maar|mar)',
       '(?:paas|pas) (?:chaku|chaaku|chhuri|churi|bandook|bandooq|pistol) hai',
@@ -321,6 +329,8 @@ export const FAMILIES: PatternFamily[] = [
       'aag (?:lagi|lag gayi|lag gai)', 'dhuan', 'gas(?: [a-z]+){0,4} (?:boo|bu|badboo|smell) (?:aa|a) (?:rahi|raha)', 'agg lag(?:i|gayi)?', 'aagun (?:legeche|lagse|legese)',
       // Portuguese, Turkish, Lithuanian: fire, smell of gas.
       'cheiro (?:a|de) gas', 'fogo', 'yangin', 'gaz kokusu(?! yok)', 'gaisras', 'duju kvapas',
+      // Round 9: carbon monoxide in Spanish, Portuguese and Romanian.
+      'monoxido de carbono', 'monoxid de carbon',
       'pali sie', 'pozar', 'czuc gaz', 'wyciek gazu',
     ],
   },
@@ -461,6 +471,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:woman|man|girl|boy|child|kid|lady|someone|somebody|person|teenager|she|he|her|him|them)(?: is| was| being| been| getting| got| has been){1,2} (?:dragged|bundled|forced|pulled|thrown|shoved) into (?:a |the |his |their )?(?:[a-z]+ )?(?:car|van|back of)`,
       // Abduction told actively: "two men are bundling a girl into a car".
       `(?:dragging|dragged|bundling|bundled|forcing|forced|pulling|pushing|shoving|throwing|carrying) (?:a |the |this |some |an )?(?:young |little |teenage )?(?:someone|somebody|person|man|woman|girl|boy|kid|child|lad|lady|her|him|them|teenager)(?: [a-z]+){0,2} into (?:a |the |an |their |his |her )?(?:[a-z]+ )?(?:car|van|boot|back of)`,
+      // Round 10: a stranger beaten as it happens, told in text-speak ("shopkeeper getting battered", "lads robbin the shop rn").
+      `(?:shopkeeper|shop keeper|man|woman|lad|guy|bloke|lady|girl|boy|kid|someone|somebody|old man|old lady|bouncer|driver|security guard|cashier|pensioner|delivery driver)(?: is| are)? (?:getting|being) (?:battered|beaten(?: up)?|kicked in|jumped|stabbed|glassed|mugged|attacked|leathered|lamped|bottled)`,
+      `(?:robbin|robbing|mugging|raiding|holding up|smashing up) (?:the|a) (?:[a-z]+ )?(?:shop|post office|petrol station|garage|bank|offy|off licence|bookies|chippy|takeaway|pub)(?: [a-z]+){0,6} (?:rn|right now|as we speak|now)`,
       '(?:being|been|just been|has been|have been|was|is being) (?:abducted|kidnapped)', 'abducting (?:a|the|her|him|them|someone|somebody)', 'kidnapping (?:a|the|him|her|them|someone)',
       `(?:hear|hearing|heard|can hear) (?:a woman|her|a man|him|someone|somebody|a girl|a lady|a child|my neighbour)(?: [a-z]+){0,3} screaming(?: [a-z]+){0,6} (?:smashing|being hit|he is hitting|he is hurting|laying into|help me|for help|stop hitting)`,
     ],
@@ -473,7 +486,14 @@ export const FAMILIES: PatternFamily[] = [
   {
     // Forcing a way into a home now: "two men just barged their way into the flat opposite". A shed broken into last month is a crime report.
     id: 'break_in_now', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: RISK, reason: 'someone forcing their way in',
-    patterns: [`(?:forced|forcing|kicked|kicking|barged|barging|smashed|smashing|pushed|pushing) (?:their|his|her|a) way (?:in|into)`],
+    patterns: [
+      `(?:forced|forcing|kicked|kicking|barged|barging|smashed|smashing|pushed|pushing) (?:their|his|her|a) way (?:in|into)`,
+      // Round 9: a break-in under way told by what is seen ("trying to get in the back window ... they've got a crowbar",
+      // "torches moving about inside and the back window is smashed", "stripping the lead off the roof as we speak").
+      `(?:someone|somebody|somebodys|someones|a man|men|two men|lads|blokes|people|they|he|she)(?: [a-z]+){0,6} trying to (?:get|break) (?:in|into)(?: [a-z]+){0,3} (?:window|door|back|front|house|flat)`,
+      `torches (?:moving|flashing|going) (?:about |around )?(?:inside|in there|in the [a-z]+)`,
+      `(?:stripping|nicking|stealing|taking) (?:the )?(?:lead|copper|cables?)(?: [a-z]+){0,4} (?:as we speak|right now|now)`,
+    ],
     guards: [PAST_AND_OVER, String.raw`\b(?:shed|garage|allotment|car|van|lock ?up|storage unit|bike store)\b`],
   },
   {
@@ -527,6 +547,8 @@ export const FAMILIES: PatternFamily[] = [
       '(?:smell|smells|smelling|stink|stinks|stench|whiff) (?:like|of) (?:rotten eggs|bad eggs)', 'rotten egg smell',
       'sparks (?:are )?(?:coming|flying|shooting) (?:out|from)', '(?:caught|catching|flames|fire|burning|alight)(?: [a-z]+){0,6} (?:spreading|spread to|getting bigger|out of control)', '(?:caught|catching|set) light(?! (?:bulb|fitting|switch|bill))', 'getting smoky', 'smoke is coming (?:in|under|through)',
       'house fire', 'flat fire', 'gas explosion', '(?:an |big |loud )?explosion',
+      // Round 9: a kitchen fire flaring up now ("chip pan fire ... the cupboards above the cooker are smoking now").
+      'chip pan (?:fire|is on fire|caught|has caught|flames)', '(?:cupboards?|walls?|ceiling|curtains?|cooker|oven|pan|worktop|sofa|mattress|bed)(?: [a-z]+){0,2} (?:is |are )(?:smoking|smouldering|burning) now',
     ],
     guards: [
       // Garden bonfires are a nuisance report, unless the fire has got away.
@@ -535,7 +557,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`fire (?:safety|door|doors|alarm test|risk assessment|extinguishers?|escape|exit|brigade visit|certificate|hazard)|gas (?:safety|bill|meter|supplier|certificate|check)`,
       String.raw`(?:population|explosion of|explosion in (?:the )?(?:number|rats|mice|pigeons|seagulls|weeds))`,
       String.raw`on fire (?:today|at the moment|this season)|you are on fire`,
-      String.raw`(?:set fire to|set alight|caught fire)(?: [a-z]+){0,4} (?:last night|yesterday|last week|the other (?:night|day)|at the weekend)`,
+      String.raw`(?:set fire to|set alight|caught fire)(?: [a-z]+){0,4} (?:last night|yesterday|last week|the other (?:night|day)|at the weekend|(?:a|two|three|a few|a couple of) (?:nights|days|weeks) ago)`,
+      // Round 9: the wreck of a past fire left behind ("a burnt-out car on the verge").
+      String.raw`(?:burnt|burned) out (?:car|cars|van|vans|vehicle|motorbike|moped|scooter|bike|caravan|shell)`,
       // A question about what to do, not a report: "what number do I call if I smell gas".
       String.raw`\b(?:if|in case|whenever) (?:i|you|we|someone|somebody|anyone|people|residents|tenants) (?:ever )?(?:smell|smells|can smell|suspect|suspects|think there is|think there is a) (?:a )?(?:gas|gas leak|carbon monoxide|fire|smoke)\b`,
       String.raw`(?!.*\b(?:going off|sounding|went off|dizzy|headaches?|sick|drowsy|passed out|collapsed|unconscious|faint)\b)(?:carbon monoxide|co) (?:alarm|detector)s?(?: [a-z]+){0,10} (?:chirp|chirps|chirping|expired|out of date|battery|batteries|replace|replaced|replacing|replacement|new one|dated|test|tested|testing|once a minute|every minute|end of life)|(?:sell|buy|get|fit|fitted|install|installed|supply|approved|free) (?:a |an |any |one |me )?(?:[a-z]+ )?(?:carbon monoxide|co) (?:alarms?|detectors?)`,
@@ -552,6 +576,8 @@ export const FAMILIES: PatternFamily[] = [
     patterns: [
       '(?:sparks?|sparking|smoke|smoking|flames?|fire)(?: [a-z]+){0,4} (?:out of|out|from|behind|in) (?:the |a |my |our |his |her )?(?:plug sockets?|plug|plugs|sockets?|fuse ?box|consumer unit|light switch|switch|wiring|extension (?:lead|cable)|charger)',
       '(?:plug sockets?|plug|sockets?|fuse ?box|consumer unit|light switch|wiring|extension (?:lead|cable)|charger)(?: [a-z]+){0,6} (?:is |are |s |has |have )?(?:gone |going |got )?(?:melting|melted|scorched|smoking|sparking|burning|red hot|hot to (?:the )?touch|blackened)',
+      // Round 9: a heater or another appliance sparking or smoking now, beside a smell of burning or a scorch mark.
+      '(?:heater|storage heater|radiator|fridge|freezer|tumble dryer|dryer|washing machine|dishwasher|microwave|toaster|kettle|tv|television|lamp|light fitting|fan|cooker|oven)(?: [a-z]+){0,5} (?:is |are |keeps |has been |been )(?:sparking|smoking)(?: [a-z]+){0,10} (?:burning|smell|black|scorch[a-z]*|smoke|melt[a-z]*|caught|curtains?|flames?)',
     ],
     guards: [String.raw`(?:switched|turned|flicked|tripped) (?:it |them |everything |the power |the electrics |the electricity |the mains )?(?:all )?off(?![^]*(?:still|again|spreading|smoke is|smoking))|(?:is|are) (?:all )?(?:switched|turned) off(?![^]*(?:still|again|spreading|smoke is|smoking))`],
   },
@@ -587,9 +613,9 @@ export const FAMILIES: PatternFamily[] = [
       // Slipped or pushed off a wall, a bank or a boat into the water.
       '(?<!(?:dog|dogs|puppy|phone|keys|bag|ball|wallet|bike|scooter|hat|toy|football|glasses|shopping|trolley|bin|bins|car) )(?:slipped|fallen|fell|tumbled|gone|went|jumped|pushed|knocked|dropped|washed)(?: [a-z]+){0,5} into (?:the |a )?(?:water|sea|river|harbour|canal|lake|reservoir|pond|quarry|estuary|weir)',
       '(?:in|into) the (?:river|sea|water|canal|lake|harbour|weir|reservoir|quarry)(?: [a-z]+){0,8} (?:going under|gone under|went under|keeps going under|cannot swim|can not swim|being pulled)',
-      '(?:car|van|vehicle|lorry|motorbike)(?: [a-z]+){0,2} (?:gone|went|crashed|come off|upside down|overturned|rolled|on its roof)(?: [a-z]+){0,10} (?:still inside|trapped|not moving|unconscious|stuck inside|not responding)',
+      '(?:car|van|vehicle|lorry|motorbike)(?: [a-z]+){0,2} (?:gone|went|crashed|come off|upside down|overturned|rolled|on its roof|on it is roof)(?: [a-z]+){0,10} (?:still inside|trapped|not moving|unconscious|stuck inside|not responding|still in it|still in there|(?:cannot|can not) get (?:the doors?|them|him|her) (?:open|out))',
       '(?:ceiling|roof|wall|floor|building|balcony|house|shed|chimney|structure)(?: [a-z]+){0,2} (?:has |have )?(?:come down|fallen|fell|collapsed|caved in|given way)(?: [a-z]+){0,2} on (?:top of )?(?:her|him|them|me|us|someone|somebody|a man|a woman|a child|my [a-z]+)',
-      '(?:trapped|stuck|pinned|buried) (?:under|beneath|in) (?:the |a )?(?:rubble|debris|plasterboard|ceiling|wall|car|lorry|van|digger|machine|collapsed)',
+      '(?:trapped|stuck|pinned|buried) (?:under|beneath|in) (?:the |a )?(?:rubble|debris|plasterboard|ceiling|wall|car|lorry|van|digger|machine|collapsed|tractor|trailer|forklift|bus|vehicle|machinery|fallen tree|tree|wardrobe|furniture)',
       '(?:is|are) under (?:the |a )?(?:rubble|debris|plasterboard|collapsed)',
       // Something has come down and a person is under it: "the wall fell and a builder is underneath".
       '(?:come down|came down|collapsed|fallen|fell|caved in|given way|gave way|toppled|tipped over)(?: [a-z0-9]+){0,14} (?:is |are |got |been |still )*(?:trapped |stuck |pinned |buried )?(?:underneath|beneath|under (?:it|them|there))',
@@ -597,7 +623,11 @@ export const FAMILIES: PatternFamily[] = [
       '(?:not|cannot|can not|does not|doesnt) (?:know|knows) where (?:she|he|they) (?:is|are)(?: [a-z]+){0,6} (?:bleeding|fall|fallen|head)|bleeding from (?:the |her |his )?(?:back of (?:her|his|the) )?head', `${PERSON} (?:is |are )?in the (?:sea|water|river|harbour) (?:and|shouting|screaming|waving|not)`,
     ],
     // Things and pets that fall in the water: "my phone fell into the canal" is not a person in danger.
-    guards: [String.raw`\b(?:my|the|a|his|her|our) (?:dog|dogs|puppy|phone|keys|bag|ball|wallet|bike|scooter|hat|toy|football|glasses|shopping|trolley|bin|bins|car keys|sunglasses|drone)(?: [a-z]+){0,2} (?:fell|fallen|slipped|went|gone|dropped|washed|jumped)\b`],
+    guards: [
+      // Round 9: drowning as a feeling ("bailiff letter came today, feel like I'm drowning").
+      String.raw`(?:feel|feels|feeling|felt) (?:like|as if|as though) (?:i am|we are|i was|we were|i have been) drowning`,
+      String.raw`\b(?:my|the|a|his|her|our) (?:dog|dogs|puppy|phone|keys|bag|ball|wallet|bike|scooter|hat|toy|football|glasses|shopping|trolley|bin|bins|car keys|sunglasses|drone)(?: [a-z]+){0,2} (?:fell|fallen|slipped|went|gone|dropped|washed|jumped)\b`,
+    ],
   },
   {
     // A child in immediate danger: locked in a hot car, missing, on a ledge.
@@ -631,7 +661,7 @@ export const FAMILIES: PatternFamily[] = [
       // Coercive control in everyday words.
       `(?:checks|goes through|reads|tracks|monitors|checking|tracking|going through) (?:all )?(?:my|her|his) (?:phone|messages|texts|emails|location|bank)`,
       `tells (?:me|her|him) what (?:to wear|i can wear|she can wear|to eat|i can do|she can do|i can say)`,
-      `(?:i am|she is|he is|we are) not allowed (?:my own money|any money|to see (?:my |her |his )?(?:friends|family|mates)|to go out|out of the house|to leave the house|a phone|to work)`,
+      `(?:i am|she is|he is|we are) not allowed (?:my own money|my own (?:bank card|card|bank account|account|phone)|any money|to see (?:my |her |his )?(?:friends|family|mates)|to go out|out of the house|to leave the house|a phone|to work)`,
       `(?:cut|cuts|cutting|cutting me|cut me|cut her|cut him) (?:me |her |him )?off from (?:all )?(?:my|her|his|their) (?:friends|family|mates|mum|mam)`,
       `(?:throws|threw|throwing|smashes|smashing|smashed|breaks|punches|punching) (?:things|stuff|plates|furniture|objects|walls|doors|the house up|the place up)(?: at me| at us| at her| around)?(?: [a-z]+){0,6} (?:drinking|drunk|scared|frightened|kids|angry|temper|rage|terrified)`,
       `(?:pushing|pushes|pushed|shoving|shoves|shoved|knocking|knocks|throwing|throws|slapping) (?:me|her|him|mum|mam|my mum|us|them|my [a-z]+) (?:about|around)(?! (?:from|between|the system|department|pillar))`,
@@ -639,13 +669,18 @@ export const FAMILIES: PatternFamily[] = [
       `(?:i will|you will|she will|i would|she would) regret (?:leaving|it if (?:i|she) (?:leave|leaves|tell|tells))`,
       `(?:she|he|the woman|the lady|his wife|his partner|his girlfriend|her husband|my (?:sister|mum|mam|daughter|friend|neighbour))(?: [a-z]+){0,3} (?:has|had|has got|got|always has|keeps getting|turned up with|turns up with|with) (?:a )?(?:black eyes?|bruises|bruising|a split lip|marks on (?:her|his) (?:neck|arms|face))`,
       '(?:locks|locked|keeps) me (?:in|inside|locked)',
+      // Round 9: an injury done to the writer's body by a partner or a relative ("he broke my wrist"), and the cover story told to a
+      // hospital or a doctor ("I told the hospital I fell"); burning as violence ("burns her with his cigarette").
+      `(?:${RELATIVE}|he|she)(?: [a-z]+){0,2} (?:broke|has broken|fractured|cracked|dislocated|burned|burnt|scalded|split) (?:my|her) (?:wrist|arm|nose|jaw|ribs?|leg|fingers?|hand|collarbone|cheekbone|eye socket|lip|skull|tooth|teeth)`,
+      `(?:told|tell|telling) (?:the )?(?:hospital|doctors?|gp|nurses?|a and e|a e|paramedics|police|school|teachers?|work|everyone|people|them) (?:that )?(?:i|she|he) (?:fell|had a fall|tripped|slipped|walked into)`,
+      `(?:${RELATIVE}|he|she)${GAP(2)} (?:burns|burned|burnt|scalds|scalded) (?:me|her|him|them|my [a-z]+) with`,
       // Round 8: violence told by what was done to the writer's head or body, and an abuser free again and near.
       `(?:${RELATIVE}|he|she)(?: [a-z]+){0,2} (?:put|smashed|slammed|banged|pushed|shoved|threw|knocked) my head (?:through|into|against|off|on)`,
       `(?:he|she|my ex|${RELATIVE})(?: [a-z]+){0,2} (?:is |has been |got |was )?(?:out on bail|released on bail|on bail|out of prison|released from prison|let out)(?: [a-z]+){0,6} (?:living|lives|staying|round the corner|near|nearby|streets? away|down the road|knows where|looking for me)`,
       // An ex who will not let go: turning up, watching, smashing windows; needing to get away from a partner.
       `(?:my |an? )?ex(?: partner| husband| boyfriend| wife| girlfriend)?(?: [a-z]+){0,8} (?:(?:keeps (?:turning|showing|coming) up|turns up)(?! (?:late|early|on time|drunk to collect|to (?:collect|pick up|see|drop))| for (?:contact|the kids|his|her))|knows where i live|found out where i live|smashed|smashes|smashing|keeps threatening|following me|follows me|watching (?:me|the house|my house)|waiting outside)`,
       `(?:need|needs|have|has|want|wants) to (?:move|get|run|flee) (?:away )?from (?:my|an?|her|his) (?:ex|partner|husband|boyfriend|wife|girlfriend)(?: [a-z]+){0,6} (?:he|she|hurt|hit|threat|scared|afraid|knows|violent|smash|follow)`,
-      `(?:${RELATIVE}|he|she) (?:controls|takes|took|keeps|has taken)(?: all)? (?:my|our) (?:money|bank card|cards|phone|passport|benefits|wages)`,
+      `(?:${RELATIVE}|he|she) (?:controls|takes|took|keeps|has taken|has controlled|controlled|has always controlled|has been controlling)(?: all)? (?:of )?(?:my|our) (?:money|bank card|cards|phone|passport|benefits|wages|finances)`,
       '(?:ran|run|running|fled|fleeing|escaped|escaping) (?:away )?from (?:my|an abusive|a violent) (?:partner|husband|boyfriend|wife|girlfriend|ex)',
       'violent (?:partner|husband|boyfriend|wife|girlfriend|ex|relationship)',
       `(?:${RELATIVE}|he|she) (?:is|can be|has been|gets|has become)(?: very| really| so| quite| extremely)? (?:controlling|violent|abusive|aggressive towards me|aggressive to me)`,
@@ -669,6 +704,8 @@ export const FAMILIES: PatternFamily[] = [
     patterns: [
       `(?:said|says|threatened|threatens|threatening|told me|swears|swore|keeps saying|keeps threatening)${GAP(3)} (?:hurt|harm|beat|batter|hit|take away|take|smash) (?:me|us|the kids|the children|the baby|my (?:kids|children|son|daughter|baby|mum|dad|family)|her|him|them|our (?:kids|children|baby))`,
     ],
+    // Round 9: a legal or administrative threat ("they said they would take me to court") is no threat of harm.
+    guards: [String.raw`take (?:me|us|him|her|them) (?:to (?:court|a tribunal|tribunal|small claims|the ombudsman)|off (?:the|their) (?:list|register|books))`],
   },
   {
     // Safeguarding in Welsh, Polish and romanised Urdu: hit by a partner, children left alone.
@@ -725,6 +762,8 @@ export const FAMILIES: PatternFamily[] = [
       `${CHILD}(?: [a-z]+){0,3} (?:is not|are not|not|never|is never|are never|rarely)(?: being| getting| properly)? (?:fed|looked after|cared for|washed|clothed|supervised)(?! up)`,
       `${CHILD}(?: [a-z]+){0,3} (?:is|are|look|looks|seem|seems|being|always)(?: so| really| very)? (?:neglected|starving|hungry all the time|always hungry|malnourished|underfed|filthy|dirty and hungry)`,
       `${CHILD}(?: [a-z]+){0,3} (?:no food|nothing to eat|no heating and|sleeping on the floor|wearing the same clothes|out (?:at|until|till) (?:midnight|all hours|2am|3am|1am))`,
+      // Round 10: a visitor's referral of children in squalor: two signs, one of them beyond hardship ("no heating, dog mess on the floors ... the parent intoxicated").
+      `(?:child|children|kids|toddlers?|babies|baby)(?: [a-z0-9]+){0,10} (?:no heating|no food|nothing to eat|dog mess|faeces|exposed wiring|squalor|filthy)(?= [^]*(?:intoxicated|drunk|under the influence|dog mess|faeces|exposed wiring|squalor|filthy|needles))`,
       `(?:child|children|kids) (?:at risk|in danger|not safe)(?: at home| with| from| in that (?:house|flat))`,
       `(?:does not|do not|never|will not|not|cannot|can not) (?:feed|feeding|look after|care for|wash|clothe) (?:us|me|the kids|the children|the baby|her (?:kids|children|baby)|his (?:kids|children|baby)|their (?:kids|children|baby))`,
       `${CHILD}(?: been| are| were| being| is| was| get| gets| getting| keep getting| have been| has been) left (?:again|overnight|all night|for hours|alone|all day|on their own)`,
@@ -752,7 +791,7 @@ export const FAMILIES: PatternFamily[] = [
       `(?:elderly|old|vulnerable|disabled|frail|housebound|bedbound|bed bound|dementia|blind|confused)(?: [a-z]+){0,5} (?:is not|not|never|has not been|have not been|is never|isnt|aint) (?:being )?(?:fed|eating|washed|cleaned|looked after|cared for|checked on|given (?:food|meals|medication|his|her)|getting (?:food|care|help|meals|his (?:meds|medication)|her (?:meds|medication)))`,
       `(?:no one|nobody) (?:is )?(?:looking after|checking on|feeding|caring for|visiting|helping) (?:him|her|them|my (?:mum|dad|nan|grandad|gran|mam))`,
       `(?:leave|leaves|left|leaving) (?:him|her|them|my (?:dad|mum|nan|grandad|gran|mam|husband|wife|father|mother|uncle|aunt|auntie)) (?:in|sitting in|lying in) (?:soiled|dirty|wet|soaking|his own|her own)`,
-      `(?:carers?|care workers?|home care|care staff)(?: [a-z]+){0,3} (?:not turning up|never turn up|never turns up|not coming|does not come|do not come|leaves? (?:him|her|them) (?:alone|in|without)|shouting at|shout at|shouts at|rough with|hitting|hits|slaps|slapping|pushing|pushes|hurting|hurts|abusing|bullying|bullies|neglecting|neglects|ignoring|locking)`,
+      `(?:carers?|care workers?|home care|care staff)(?: [a-z]+){0,3} (?:(?:has not|have not|had not|did not|never) (?:turned|showed|shown) up|not turning up|never turn up|never turns up|not coming|does not come|do not come|leaves? (?:him|her|them) (?:alone|in|without)|shouting at|shout at|shouts at|rough with|hitting|hits|slaps|slapping|pushing|pushes|hurting|hurts|abusing|bullying|bullies|neglecting|neglects|ignoring|locking)`,
       `(?:not|have not|has not|nobody has|no one has|not been) (?:been )?seen (?:my |the |our )?(?:[a-z]+ ){0,2}?(?:neighbour|him|her|them|old man|old lady|elderly)(?: [a-z]+){0,3} (?:for|in) (?:days|a week|weeks|ages|a few days|[0-9]+ days|a couple of days)`,
       // Self-neglect: refusing every help, sores, living in one chair.
       '(?:refus(?:es|ing|ed)|turns? away|turning away|will not accept|does not accept) (?:all |any )?(?:help|care|support|carers|treatment|visitors)(?! (?:with|for|from|to) (?:the |her |his |my |a )?(?:garden|bins?|hedge|grass|lawn|forms?|paperwork|shopping|move|moving|decorating|clearing|car))',
@@ -762,6 +801,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:elderly|old|vulnerable|disabled|frail|housebound)(?: [a-z]+){0,8} (?:no food|nothing to eat|not eaten|not eating|no one to look after)`, '(?:sitting|lying|left) in (?:his|her|their) own (?:urine|mess|faeces|poo|wee)',
       '(?:mum|dad|nan|grandad|gran|grandma|mam|elderly|old)(?: [a-z]+){0,4} (?:being|been) (?:mistreated|abused|bullied|hit|neglected|exploited|taken advantage of)',
       'taking advantage of (?:my|an|a|the|her|his)(?: [a-z]+)? (?:elderly|old|vulnerable|disabled|mum|dad|nan|grandad|neighbour)',
+      // Round 10: someone with dementia or a learning disability gone missing ("wandered off ... 2 hrs ago ... cannot find him").
+      '(?:dementia|alzheimers|learning disabilit[a-z]*|learning difficult[a-z]*|vulnerable|confused)(?: [a-z0-9]+){0,8} (?:wandered off|wandered out|has wandered|gone missing|went missing|is missing|walked out and|got out and|has not come back|not come back|not been seen)',
     ],
     guards: [String.raw`\b(?:bins?|collection|collected|assisted collection|grass|garden|hedge|parking|blue badge)\b(?: [a-z]+){0,3} (?:not|never)\b`],
   },
@@ -837,9 +878,16 @@ export const FAMILIES: PatternFamily[] = [
       `(?:dragged|dragging|drag|drags|grabbed|grabbing|grabs|yanked|yanking|pulled|pulling)(?: [a-z]+){1,4} by (?:the|his|her|their) (?:arm|arms|hair|neck|throat|ear|collar)(?! (?:of the|off the))`,
       `(?:bruises|bruising|burns|injuries|black eye)(?: [a-z]+){0,3} (?:${CHILD})`, `${CHILD}(?: [a-z]+){0,3} (?:bruises|bruising|black eyes?|burns|injuries)`,
       '(?:explanation|story|account)(?: [a-z]+){0,3} (?:does not|did not|do not|doesnt) (?:fit|add up|match)', 'non accidental injur[a-z]*',
+      // Round 9: an injury given as a punishment ("daddy burnt her hand on the cooker as a punishment").
+      '(?:burnt|burned|burns|scalded|hit|hits|beat|beats|cut|whipped|belted)(?: [a-z]+){0,6} (?:as|for) (?:a )?punishment',
       'child abuse', 'child protection', 'child cruelty', 'cruel to (?:the |his |her |their )?(?:kids|children|child|baby)',
       `(?:child|children|kids|baby|toddler|teenager|boy|girl)(?: [a-z]+){0,2} (?:sleeping rough|living on the streets|kicked out|thrown out)(?! (?:of the park|of the shop|of school))`,
       `(?:child|children|kids|baby) (?:is |are )?(?:at risk|in danger|not safe|unsafe) (?:at home|with (?:him|her|them|their|his)|from (?:him|her|them|their|his)|in (?:that|the) (?:house|flat))`,
+      // Round 9: someone else's child sleeping out ("a boy about 10 been sleeping in the bus shelter 3 nights"); not "my kids".
+      `(?<!(?:my|our|me and my|with my|and my) )(?:child|kid|boy|girl|lad|toddler|teenager|teen)(?: [a-z0-9]+){0,4} (?:been |is |has been )?(?:sleeping|slept|living) (?:rough|outside|in (?:a|the) (?:bus shelter|shelter|doorway|park|tent|stairwell|car park|underpass)|on the streets?)`,
+      // Round 9: an injury to a baby or a child nobody explains (a professional's referral: "a healing rib fracture with no explanation").
+      '(?:fracture|fractures|fractured|broken bones?|broken (?:arm|leg|ribs?)|injur(?:y|ies)|bruis(?:e|es|ing)|burns?|marks)(?: [a-z]+){0,6} (?:no explanation|not explained|unexplained|nobody can explain|no one can explain|cannot explain|could not explain)',
+      '(?:unexplained|unexplainable) (?:fracture|fractures|injur(?:y|ies)|bruis(?:e|es|ing)|burns?|marks)',
     ],
     guards: [
       String.raw`by (?:a |the )?(?:speeding )?(?:cars?|vans?|traffic|lorr(?:y|ies)|bikes?|balls?|cyclists?|scooters?)|on the (?:broken |rusty )?(?:swings?|slide|play equipment|roundabout)|play ?(?:area|ground|equipment)|playground`,
