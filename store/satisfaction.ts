@@ -68,6 +68,22 @@ export async function satisfactionAsked(db: Db, tenant: string, conversationId: 
   return !!row;
 }
 
+/** The conversation's main recognised service (the first the assistant acted on, handed off for or recognised; else its first case's). */
+function subjectService(tenant: string, conversationId: string) {
+  return sql<string | null>`coalesce((
+        select s.service_id from messages m
+        cross join lateral (values (1, m.recognition->>'actedOn'), (2, m.recognition->'handoff'->>'service'), (3, m.recognition->>'intent')) s(o, service_id)
+        where m.tenant_id = ${tenant} and m.conversation_id = ${conversationId} and m.direction = 'in' and m.recognition is not null
+          and s.service_id is not null and s.service_id not like 'meta.%' and s.service_id <> 'out_of_scope'
+        order by m.id, s.o limit 1),
+        (select service_id from cases where tenant_id = ${tenant} and conversation_id = ${conversationId} order by created_at limit 1))`;
+}
+
+/** The adviser of the conversation's latest handoff that one accepted. */
+function subjectAgent(tenant: string, conversationId: string) {
+  return sql<string | null>`(select agent_id from handoffs where tenant_id = ${tenant} and conversation_id = ${conversationId} and agent_id is not null order by created_at desc limit 1)`;
+}
+
 /**
  * What to copy onto the answer: the conversation's main recognised service (the first service the
  * assistant acted on, handed off for or recognised; else its first case's), and the adviser of its
@@ -76,14 +92,8 @@ export async function satisfactionAsked(db: Db, tenant: string, conversationId: 
 export async function satisfactionSubject(db: Db, tenant: string, conversationId: string): Promise<{ service: string; agentId: string }> {
   const r = await sql<{ service: string | null; agent_id: string | null }>`
     select
-      coalesce((
-        select s.service_id from messages m
-        cross join lateral (values (1, m.recognition->>'actedOn'), (2, m.recognition->'handoff'->>'service'), (3, m.recognition->>'intent')) s(o, service_id)
-        where m.tenant_id = ${tenant} and m.conversation_id = ${conversationId} and m.direction = 'in' and m.recognition is not null
-          and s.service_id is not null and s.service_id not like 'meta.%' and s.service_id <> 'out_of_scope'
-        order by m.id, s.o limit 1),
-        (select service_id from cases where tenant_id = ${tenant} and conversation_id = ${conversationId} order by created_at limit 1)) as service,
-      (select agent_id from handoffs where tenant_id = ${tenant} and conversation_id = ${conversationId} and agent_id is not null order by created_at desc limit 1) as agent_id`.execute(db);
+      ${subjectService(tenant, conversationId)} as service,
+      ${subjectAgent(tenant, conversationId)} as agent_id`.execute(db);
   return { service: r.rows[0]?.service ?? '', agentId: r.rows[0]?.agent_id ?? '' };
 }
 
@@ -139,14 +149,8 @@ export async function recordSatisfactionAskedAbout(
   const r = await sql`
     insert into satisfaction_responses (id, tenant_id, conversation_id, contact_id, channel, service, agent_id, stage, asked_at)
     select cast(${input.id} as text), cast(${tenant} as text), cast(${conversationId} as text), cast(${input.contactId} as text), cast(${input.channel} as text),
-      coalesce((
-        select s.service_id from messages m
-        cross join lateral (values (1, m.recognition->>'actedOn'), (2, m.recognition->'handoff'->>'service'), (3, m.recognition->>'intent')) s(o, service_id)
-        where m.tenant_id = ${tenant} and m.conversation_id = ${conversationId} and m.direction = 'in' and m.recognition is not null
-          and s.service_id is not null and s.service_id not like 'meta.%' and s.service_id <> 'out_of_scope'
-        order by m.id, s.o limit 1),
-        (select service_id from cases where tenant_id = ${tenant} and conversation_id = ${conversationId} order by created_at limit 1), ''),
-      coalesce((select agent_id from handoffs where tenant_id = ${tenant} and conversation_id = ${conversationId} and agent_id is not null order by created_at desc limit 1), ''),
+      coalesce(${subjectService(tenant, conversationId)}, ''),
+      coalesce(${subjectAgent(tenant, conversationId)}, ''),
       'rating', cast(${input.now} as timestamptz)
     on conflict (conversation_id) do nothing`.execute(db);
   return Number(r.numAffectedRows ?? 0) > 0;
