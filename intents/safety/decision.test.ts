@@ -662,3 +662,41 @@ describe('round 10: alarm questions, fiction and filming, hyperbole beside a com
     expect(inferKind("what's the point anymore, I've been stood on the pier for an hour thinking about stepping off", RISK)).toBe('suicide_self_harm');
   });
 });
+
+describe('round 11: children in a wet nappy or bruised (Polish), sewer smells, detector chirps, collapses with nobody under, hyperbole beside noise', () => {
+  const low: SafetyScore = { score: 0.02, category: RISK, known: 1, readable: 1 };
+  const none = predict('waste.bin_day', 0.9);
+  const decide = (text: string, score: SafetyScore, p: IntentPrediction = none) => decideSafety(screenForSafety(text), p, text, score);
+  it('the screen catches a small child out alone in a wet nappy, a Polish report of a bruised child, people on a sandbank as the tide comes in', () => {
+    expect(decide('the postman says there is a tot about three sat outside on the step in a dirty nappy on her own most mornings', { ...low, category: SAFEGUARDING })).toMatchObject({ action: 'escalate', kind: 'child_at_risk' });
+    expect(screenForSafety('Sąsiad bije swojego syna, dziecko ma siniaki na rękach')).not.toBeNull();
+    expect(decide('three teenagers out on the sandbank at the estuary and the tide is coming in, they cannot get back', low)?.action).toBe('escalate');
+    expect(decide('can you collect the nappies bin, the baby is fine', low)).toBeNull();
+  });
+  it('a drain smelling of rotten eggs, a detector chirping for its battery, a wall down with nobody under it: not escalated', () => {
+    for (const text of [
+      'the sewer grate on Mill Road stinks of rotten eggs every afternoon, can someone clear it',
+      'smoke alarm in the hall keeps chirping every few minutes, is that the low battery? we are all fine',
+      'the old shed roof caved in during the storm, nobody was under it, can the bulky waste team take the panels',
+    ]) expect([text, decide(text, { ...low, score: 0.05 })?.action ?? null]).not.toEqual([text, 'escalate']);
+    expect(decide('strong smell of rotten eggs in the kitchen by the boiler and my head is pounding', low)).toMatchObject({ action: 'escalate', kind: 'fire_gas_co' });
+    expect(decide('the garden wall collapsed and my neighbour is trapped under it', low)).toMatchObject({ action: 'escalate' });
+  });
+  it('despair words beside a hardship request, a comparison or "losing my mind" over noise: asked at most', () => {
+    expect(decide("the flood took everything, no beds, no cooker, I'm at the end of my tether, is there a crisis grant for essentials?", low)?.action ?? null).not.toBe('escalate');
+    expect(decide("I'm at the end of my tether, I can't go on", low)).toMatchObject({ action: 'escalate' });
+    const weak: SafetyScore = { ...low, score: 0.8 };
+    expect(decide('the lad upstairs screams at his games every night like someone is being murdered, the noise is unreal', weak)).toMatchObject({ action: 'ask' });
+    expect(decide('the barking next door goes on all night and I am losing my mind', weak)).toMatchObject({ action: 'ask' });
+  });
+  it('thanks for a past rescue, a lesson on a safety topic, a question about the law on a child\'s age, a Polish request for a person', () => {
+    expect(decide('The warden found my mum after her fall in October and called an ambulance. She has fully recovered. Thank you all.', low)).toBeNull();
+    expect(decide('youth worker here, we are planning a lesson on county lines, do you have any resources?', low)).toBeNull();
+    expect(decide('at what age can kids legally be left home alone for an hour?', { ...low, score: 0.05 })).toBeNull();
+    expect(decide('chcę rozmawiać z konsultantem, nie z maszyną, mam już dość', { ...low, score: 0.7 })?.action ?? null).not.toBe('escalate');
+  });
+  it('infers suicide from "rather be dead", "looking up ways" and a home empty after tonight', () => {
+    expect(inferKind("lost the flat. i'd rather be dead than sleep rough, been looking up ways", RISK)).toBe('suicide_self_harm');
+    expect(inferKind('the room at the hostel will be empty after tonight, give my things to my brother', RISK)).toBe('suicide_self_harm');
+  });
+});

@@ -125,6 +125,8 @@ const SERVICE_TALK = new RegExp(
     // Round 9: the letters and calls of a service; a complaint that the bot does not understand, and hardship asked about, in a
     // few community languages (Spanish, Portuguese, Romanian, Polish, Urdu, Somali).
     'letters', 'calls', 'enforcement', 'debt collectors?', 'food ?bank', 'food vouchers?', 'vouchers?', 'hardship', 'no me entiendes', 'inutil', 'nao me entende[a-z]*', 'nu ma intelegi', 'nie rozumiesz',
+    // Round 11: a person asked for instead of the bot, in a few community languages ("chce rozmawiac z czlowiekiem nie z maszyna").
+    'z (?:czlowiekiem|konsultantem|prawdziwa osoba|kims prawdziwym)', 'nie z (?:maszyna|botem|robotem|komputerem)', 'con una persona(?: real)?', 'con un humano', 'com (?:uma pessoa|um humano)', 'cu un om', 'cu o persoana', 'insanla', 'su zmogumi', 'qof bini aadan',
     'caary[a-z]*', 'hagaaj[a-z]*', 'gunoaie', 'gunoi', 'plesn[a-z]*', 'bolor', 'moho', 'seelan', 'ajutor de urgenta', 'bani de mancare', 'vale alimentar', 'dinero para comida', 'dinheiro para comida', 'pieniedzy na jedzenie', 'paise nahi', 'lacag', 'cunto ma haysanno',
     // A farewell at the end of a complaint: "had enough of this, bye".
     '(?:bye|goodbye|ta ta)(?: now)?(?= $)',
@@ -302,13 +304,17 @@ export const DEFEATERS: Record<string, RegExp> = {
     '(?:not|nothing (?:is )?) on fire', 'no (?:sign|signs) of (?:a )?(?:fire|smoke)', 'there is no (?:fire|smoke)', '(?:cannot|can not|could not) smell (?:it|gas|anything)',
     `${SUBJECT} (?:is |are |am |was |were |feel |feels )?(?:all )?(?:fine|ok|okay|safe|well|alright|all right) now`,
     '(?:everyone|everybody|we are all|all of us) (?:is |are |feels |feel )?(?:fine|ok|okay|safe|well|alright|all right)',
-    `${SUBJECT} (?:has|have|had) (?:fully |completely )?recovered`, 'all (?:settled|sorted|over|behind (?:me|us))(?: now)?', '(?:settled|safe) now',
+    `${SUBJECT} (?:has|have|had|is|are) (?:fully |completely |now )?recovered`, 'we all (?:feel |are )?(?:fine|ok|okay|well|alright)', 'all (?:settled|sorted|over|behind (?:me|us))(?: now)?', '(?:settled|safe) now',
     // Polish, Spanish, Portuguese, Romanian, Welsh: "everything is fine", "nobody has symptoms", "not an emergency".
     'wszystko (?:jest )?w porzadku', 'nikt nie ma objawow', 'no es (?:una )?emergencia', 'todos estamos bien', 'nao e (?:uma )?emergencia', 'estamos todos bem',
     'nu este (?:o )?urgenta', 'toata lumea (?:este )?bine', 'does dim argyfwng', 'dim (?:nwy|arogl nwy|mwg)',
   ),
-  annoyance: d('driv(?:ing|es|e) (?:me|us|him|her) (?:up the wall|round the bend|mad|crazy|nuts|insane|bonkers)', 'doing my head in', 'does my head in', 'sick to death of', 'bored to death'),
-  comparison: d('sounds? like', 'sounded like', 'sounding like', 'looks? like', 'looked like', 'as if', 'as though'),
+  annoyance: d('driv(?:ing|es|e) (?:me|us|him|her) (?:up the wall|round the bend|mad|crazy|nuts|insane|bonkers)', 'doing my head in', 'does my head in', 'sick to death of', 'bored to death',
+    // Round 11: "losing my mind" over noise, "like living under a herd of elephants".
+    '(?:losing|lost|lose) my (?:mind|marbles|sanity)', 'going (?:mad|insane|crazy|round the bend)', 'like living (?:under|next to|with) (?:a|an)'),
+  comparison: d('sounds? like', 'sounded like', 'sounding like', 'looks? like', 'looked like', 'as if', 'as though',
+    // Round 11: "shouts at his telly like he's being attacked".
+    'like (?:he|she|they|someone|somebody|a man|a woman|someone) (?:is|are|was|were) (?:being )?(?:attacked|murdered|killed|stabbed|beaten|strangled|tortured)'),
   comicThreat: d('(?:will|would|is going to|are going to|going to|is gonna) (?:literally |actually |absolutely )?(?:murder|kill|strangle|throttle|slaughter|skin|lynch) (?:me|us|him|her|them)(?: [a-z]+){0,3} if'),
   thingIsSuicide: d('(?:is|are|was|were|be) (?:(?:absolute|absolutely|pure|literally|basically|just|like|plain|total|sheer) )?(?:suicide|murder|a death trap|deathtrap|lethal)(?= (?:in|on|at|with|for|to|round|around|driving|cycling|walking|these|this|that|at the moment|right now|$))'),
   // Round 8: harm foretold as the reason for a repair ("someone's going to get hurt", "an accident waiting to happen"), a few languages.
@@ -320,7 +326,9 @@ export const DEFEATERS: Record<string, RegExp> = {
   hypothetical: d(
     '(?:what|which) (?:number|phone number|numbers) (?:do|should|would|can|could|must) (?:i|we|you|people) (?:ring|call|phone|dial|use|contact)',
     '(?:who|what) (?:do|should|would|can|could|must) (?:i|we|you|people) (?:call|ring|phone|contact|tell|do)(?: [a-z]+){0,3} if',
-    'what (?:happens|to do|would happen) if', 'in case (?:of|i|we|there|it|anything|something)', 'just in case', 'for future reference', 'want to save (?:it|the number)', 'hypothetical[a-z]*',
+    'what (?:happens|to do|would happen) if',
+    // Round 11: a question about the law on a child's age ("what age can a child legally be left home alone").
+    '(?:what|which) age (?:can|should|must|do|does|is|are)', '(?:legal|minimum) age', 'how old (?:do|does|should|must|has|have) (?:a |my |the |your )?(?:child|children|kid|kids|they|you|he|she)', 'in case (?:of|i|we|there|it|anything|something)', 'just in case', 'for future reference', 'want to save (?:it|the number)', 'hypothetical[a-z]*',
   ),
 };
 /** Laughing and winking emoji, in the raw text (the normaliser drops them). */
@@ -410,8 +418,8 @@ export function isServiceFarewell(text: string): boolean {
   if (CHANNEL_SWITCH.test(n) && !/(?<= )(?:ever|forever|no longer|not be (?:here|around)|gone|live|living|alive)(?= )/.test(n)) return true;
   return FAREWELL_SERVICE.test(n) && !/(?<= )(?:any ?more|ever|forever|no longer|not be (?:here|around)|gone)(?= )/.test(n);
 }
-const INFO_REQUEST = /(?<= )(?:foi|freedom of information|statistics|stats|figures (?:on|for|about)|data (?:on|about)|(?:the )?(?:number|numbers) of|how many(?! (?:of )?(?:my |the |your )?(?:[a-z]+ )?(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin) would it take)|research(?:ing)?|dissertation|thesis|essay|homework|coursework|assignment|project (?:on|about)|prevention strategy|government figures|survey|journalist|reporter|article|report (?:on|about)|policy (?:on|for)|annual report|case ?load|spent on|budget (?:for|on)|funding (?:for|on))(?= )/;
-const PAST_HELP = /(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:ago|years? back|last (?:year|winter|summer|spring|autumn|christmas)|back in|in (?:19|20)[0-9]{2})(?= )|(?<= )(?:last (?:year|winter|summer|spring|autumn|christmas)|years? ago|back in)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )|(?<= )(?:helped|supported) (?:me|us|my [a-z]+) (?:[a-z]+ ){0,3}(?:years?|months?) ago(?= )/;
+const INFO_REQUEST = /(?<= )(?:foi|freedom of information|statistics|stats|figures (?:on|for|about)|data (?:on|about)|(?:the )?(?:number|numbers) of|how many(?! (?:of )?(?:my |the |your )?(?:[a-z]+ )?(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin) would it take)|research(?:ing)?|pshe|rshe|lessons? (?:on|about|plan|plans)|assembly (?:on|about)|teaching (?:resources|materials)|dissertation|thesis|essay|homework|coursework|assignment|project (?:on|about)|prevention strategy|government figures|survey|journalist|reporter|article|report (?:on|about)|policy (?:on|for)|annual report|case ?load|spent on|budget (?:for|on)|funding (?:for|on))(?= )/;
+const PAST_HELP = /(?<= )(?:helped|supported|saved|got me through|looked after|stayed with|found (?:my|him|her|them|us)|called (?:an ambulance|999|for help))(?= )[^]*(?<= )(?:(?:fully |completely )?recovered|doing (?:great|well|fine) now|all (?:fine|well|ok) now)(?= )[^]*(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )|(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:ago|years? back|last (?:year|winter|summer|spring|autumn|christmas)|back in|in (?:19|20)[0-9]{2})(?= )|(?<= )(?:last (?:year|winter|summer|spring|autumn|christmas)|years? ago|back in)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )|(?<= )(?:helped|supported) (?:me|us|my [a-z]+) (?:[a-z]+ ){0,3}(?:years?|months?) ago(?= )/;
 const PAST_TIME = /(?<= )(?:there (?:was|were|has been|have been) (?:a|an|some|two|three|several)|back in|(?:in|during|since) (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer|the spring|the autumn|the winter)|last (?:year|month|summer|spring|autumn|winter)|(?:weeks|months|years) ago|ever since)(?= )/;
 const SERVICE_REQUEST = /(?<= )(?:(?:could|can|would|will|should) (?:the council|you|someone|somebody|they) (?:please )?(?:put|install|fit|add|do|look|check|repair|fix|cut|trim|improve|patrol|move|close|lock|light)|cctv|street ?lights?|(?:better|more) lighting|patrols?|speed bumps?|gates?|lock the)(?= )/;
 /** The danger has returned: thanks for the past do not outweigh it. */

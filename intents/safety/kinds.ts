@@ -35,6 +35,8 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'stockpil[a-z]*', 'take all of (?:it|them) (?:tonight|this|at once)', '(?:i will|i am going to) be gone (?:by|before|in the)', '(?:thinking|thought|think) (?:about|of) (?:jumping|ending it|killing)',
     // Round 10: "what's the point anymore ... thinking about just stepping off", Polish "ze sobą skończyć".
     'what is the point(?: of)?(?: it| living| anything)? any ?more', 'whats the point(?: any ?more)?', 'stepping off', 'ze soba skonczyc',
+    // Round 11: "I'd rather be dead than ...", "looking up ways all night", a home "empty after tonight", "I've decided ... sorry".
+    '(?:rather|sooner) be dead', 'looking up ways', 'empty after tonight', 'i have decided(?= (?:tell|sorry|goodbye|bye))', 'will not be needing (?:it|this|them) after (?:this|tonight|today|tomorrow)',
     'not (?:want to )?exist(?: any ?more)?', 'be here (?:much |for much )?longer', 'ligature', 'made my mind up', 'skoncz[a-z]* ze soba', 'nie chce (?:dluzej )?zyc', 'tabletki',
     // Welsh (normalised): wanting to die (not "wedi marw", has died: a registration), killing or cutting oneself, an overdose, a jump.
     'hunanladd[a-z]*', '(?:eisiau|moyn|am) marw', '(?:lladd|ladd|nladd) fy hun', '(?:torri|dorri|brifo|niweidio) fy (?:hun|mreichiau|mraich|arddyrnau)', 'hunan ?niweid[a-z]*', 'gorddos[a-z]*',

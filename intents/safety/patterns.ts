@@ -36,7 +36,9 @@ const RELATIVE = any('partner', 'husband', 'wife', 'boyfriend', 'girlfriend', 'e
   'fiance', 'fiancee', 'dad', 'father', 'stepdad', 'stepfather', 'step dad', 'mum', 'mother', 'stepmum', 'mam', 'son', 'daughter',
   'brother', 'sister', 'uncle', 'carer', 'grandad', 'nan', 'gran', 'grandma', 'lodger');
 const CHILD = any('child', 'children', 'kid', 'kids', 'baby', 'babies', 'toddler', 'toddlers', 'little one', 'little ones',
-  'infant', '[0-9]+ year old', '(?:little|youngest|eldest|oldest) (?:one|boy|girl|son|daughter)', 'son', 'daughter', 'stepson', 'stepdaughter', 'boy', 'girl', 'boys', 'girls', 'teenager', 'grandchildren', 'grandson', 'granddaughter');
+  'infant', '[0-9]+ year old', '(?:little|youngest|eldest|oldest) (?:one|boy|girl|son|daughter)', 'son', 'daughter', 'stepson', 'stepdaughter', 'boy', 'girl', 'boys', 'girls', 'teenager', 'grandchildren', 'grandson', 'granddaughter',
+  // Round 11: colloquial words for a small child ("a kiddie maybe four").
+  'kiddie', 'kiddies', 'kiddy', 'tot', 'tots', 'nipper', 'nippers', 'bairn', 'bairns');
 const PERSON = any('he', 'she', 'they', 'someone', 'somebody', 'a man', 'a woman', 'a guy', 'a bloke', 'a lad', 'a person', 'a lady',
   'a girl', 'a boy', 'a kid', 'a child', 'an old man', 'an old woman', 'an old lady', 'an elderly man', 'an elderly woman',
   'an elderly lady', 'an elderly person', 'the man', 'the woman', 'the lady', 'the old man', 'the old lady', 'the neighbour',
@@ -51,7 +53,7 @@ const WEAPON = any('knife', 'knives', 'gun', 'guns', 'machete', 'blade', 'axe', 
   'iron bar', 'metal bar', 'crowbar', 'car jack', 'wheel brace');
 const MORE = any('any more', 'no more', 'like this', 'living', 'with life', 'with my life', 'with this', 'much longer');
 // Council topics: frustration about these is not a cry for help.
-const SERVICE_FRUSTRATION = String.raw`\b(?:bins?|collections?|collected|emptied|bin men|binmen|council tax|parking|tickets?|website|app|online form|phone line|on hold|queue|waiting list|potholes?|planning|permit|repairs? team|rats|mice|pests|wasps|mould|damp|noise|barking)\b`;
+const SERVICE_FRUSTRATION = String.raw`\b(?:emergency essentials|essentials|food bank|crisis (?:fund|grant|payment|support)|hardship (?:fund|grant|payment)|bins?|collections?|collected|emptied|bin men|binmen|council tax|parking|tickets?|website|app|online form|phone line|on hold|queue|waiting list|potholes?|planning|permit|repairs? team|rats|mice|pests|wasps|mould|damp|noise|barking)\b`;
 /** Carbon monoxide: symptoms that cluster, and the appliances that make it. */
 const CO_SYMPTOM = any('headaches?', 'splitting headaches?', 'dizzy', 'dizziness', '(?:feel|feels|feeling|felt|being|been|is|are|gets|get) sick', 'vomiting', 'throwing up', 'nause(?:a|ous)',
   'drowsy', 'sleepy', 'confused', 'faint(?:ing)?', '(?:will not|cannot|can not) wake(?: up)?(?: properly)?', 'passing out', 'passed out', 'falling asleep', 'barely (?:stand|walk|keep [a-z]+ eyes open)', 'breathless', 'short of breath');
@@ -551,6 +553,10 @@ export const FAMILIES: PatternFamily[] = [
       'chip pan (?:fire|is on fire|caught|has caught|flames)', '(?:cupboards?|walls?|ceiling|curtains?|cooker|oven|pan|worktop|sofa|mattress|bed)(?: [a-z]+){0,2} (?:is |are )(?:smoking|smouldering|burning) now',
     ],
     guards: [
+      // Round 11: a drain or sewer smelling of rotten eggs is sewer gas (a blocked drain), not a gas leak.
+      String.raw`(?:drains?|sewers?|sewage|gull(?:y|ies)|manholes?|septic tank|plughole|soakaway)(?: [a-z]+){0,4} (?:smell|smells|smelling|smelt|stink|stinks|reeks?) (?:like|of) (?:rotten|bad) eggs|(?:rotten|bad) eggs?(?: smell)? (?:from|coming (?:from|up|out of)|in) (?:the |our |my )?(?:drains?|sewers?|gull(?:y|ies)|manholes?|plughole)`,
+      // Round 11: a detector's low-battery chirp asked about, nothing sounding, smelt or felt ("a chirp not the alarm and we all feel fine").
+      String.raw`(?!.*\b(?:going off|sounding|went off|dizzy|headaches?|sick|drowsy|passed out|collapsed|unconscious|faint|smell[a-z]*)\b).*\b(?:chirp|chirps|chirping|chirped|low battery)\b`,
       // Garden bonfires are a nuisance report, unless the fire has got away.
       String.raw`(?:bonfire|fire ?pit|chiminea|barbecue|bbq|burning (?:rubbish|garden|leaves|waste|wood)|garden fire|chimney|incinerator|log burner|wood burner|(?:a |the )?fire in (?:[a-z]+ ){0,2}garden)(?!(?: [a-z]+){0,6} (?:spread|spreading|out of control|fence is|shed is|house is|on fire|help|999|fire brigade))`,
       String.raw`(?:explosion|explosions|bang|bangs)(?: [a-z]+){0,5} fireworks?|fireworks?(?: [a-z]+){0,5} (?:explosion|explosions)`,
@@ -608,6 +614,8 @@ export const FAMILIES: PatternFamily[] = [
       'drowning(?! in (?!(?:the |a |our |my |that )?(?:sea|water|river|canal|lake|pond|pool|harbour|bath|reservoir|quarry|flood|weir|estuary|marina)))',
       '(?:in difficulty|struggling|in trouble) in the (?:sea|water|river|harbour)', 'swept (?:out|away)(?: to sea| by the (?:tide|current|waves))?',
       'cut off by the tide', 'stuck on the (?:cliff|cliffs|rocks|mud|sandbank|mudflats)',
+      // Round 11: people out on a sandbank or rocks as the tide comes in ("2 kids on the sandbank ... the tide is coming in fast").
+      '(?:on|out on|stranded on) (?:the |a )?(?:sandbank|sand bank|rocks|mudflats|mud flats|causeway)(?: [a-z0-9]+){0,8} (?:tide (?:is )?(?:coming in|rising|turning)|(?:cannot|can not|could not) get (?:back|off)|cut off)',
       '(?:come|came|fallen|fell|falling) (?:off|from|through) (?:the |a |his |her )?(?:scaffold|scaffolding|ladder|roof|balcony|ice|window)(?: [a-z]+){0,10} (?:not getting up|not moving|not breathing|cannot get up|not responding|bleeding|unconscious|in the water)',
       '(?:went|gone|fallen|fell|falling) through (?:the )?ice',
       // Slipped or pushed off a wall, a bank or a boat into the water.
@@ -624,6 +632,8 @@ export const FAMILIES: PatternFamily[] = [
     ],
     // Things and pets that fall in the water: "my phone fell into the canal" is not a person in danger.
     guards: [
+      // Round 11: a collapse with nobody under it or hurt ("bricks on pavement, nobody under it, just needs barriers").
+      String.raw`\b(?:nobody|no one|noone|none of us|nobody was|no one was) (?:is |was |were |got |has been |been )?(?:under|underneath|beneath|trapped|hurt|injured|caught)\b`,
       // Round 9: drowning as a feeling ("bailiff letter came today, feel like I'm drowning").
       String.raw`(?:feel|feels|feeling|felt) (?:like|as if|as though) (?:i am|we are|i was|we were|i have been) drowning`,
       String.raw`\b(?:my|the|a|his|her|our) (?:dog|dogs|puppy|phone|keys|bag|ball|wallet|bike|scooter|hat|toy|football|glasses|shopping|trolley|bin|bins|car keys|sunglasses|drone)(?: [a-z]+){0,2} (?:fell|fallen|slipped|went|gone|dropped|washed|jumped)\b`,
@@ -736,7 +746,9 @@ export const FAMILIES: PatternFamily[] = [
       'rhoi miloedd i (?:ddyn|dyn|rywun|rhywun)', 'symud i mewn at(?: [a-z]+){0,12} (?:gwerthu|delio) cyffuriau', '(?:hen ddyn|hen wraig|hen wr|oedrannus|nain|taid)(?: [a-z]+){0,6} heb (?:wres|fwyd|fwyta|ddim bwyd)', 'allan ar fechniaeth',
       // Polish: hits me, beats the children, domestic violence, children alone.
       '(?:maz|partner|chlopak|ojciec|ojczym|on|ona|zona|byly|tata|mama) (?:mnie|nas|ja|dzieci) (?:bije|bil|uderza|uderzyl|kopie|dusi|szarpie|zgwalcil)',
-      'bij(?:e|a) (?:mnie|dzieci|ja|zone|nas)', 'przemoc(?:y)? (?:domowa|domowej|w rodzinie)', 'dzieci(?: [a-z]+){0,3} (?:same|sama|bez opieki)',
+      'bij(?:e|a) (?:swoje |swoja |swojego |swoich )?(?:mnie|dzieci|dziecko|ja|zone|nas|syna|corke)',
+      // Round 11: a child's bruises told in Polish ("chlopiec ma siniaki na twarzy").
+      '(?:dziecko|dzieci|chlopiec|chlopak|dziewczynka|corka|syn|maly|mala)(?: [a-z]+){0,3} (?:ma|maja|mial|miala) (?:siniaki|sinca|slady bicia|rany)', 'przemoc(?:y)? (?:domowa|domowej|w rodzinie)', 'dzieci(?: [a-z]+){0,3} (?:same|sama|bez opieki)',
       '(?:boje|boimy) sie (?:meza|partnera|jego|go|ojca)',
       // Romanised Urdu: beats me, takes my money, afraid at home, children alone.
       'mujhe (?:roz |har roz |bahut |bohat |bohot )?(?:maar|mar)(?:ta|ti|te) (?:hai|hain|he|tha|thi)',
@@ -773,6 +785,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 8: a parent shutting a child in or out ("is it normal for ur dad to lock u in the shed").
       `(?:dad|mum|mam|father|mother|stepdad|step dad|stepmum|step mum|parents?|mums boyfriend|mums partner)(?: [a-z]+){0,3} (?:to )?(?:lock|locks|locked|locking|shut|shuts) (?:me|you|us|him|her|them) (?:in|out|inside)(?: [a-z]+){0,3} (?:shed|cupboard|room|bedroom|garage|cellar|basement|loft|bathroom|garden|outside|car|dark)`,
       `(?:not allowed to eat|not allowed food|not given food|not given any food|withholds? (?:food|meals)|withholding (?:food|meals))(?! (?:in|on|at) (?:the )?(?:library|bus|park|building|shop|car))`,
+      // Round 11: a small child out alone in a wet or dirty nappy ("always on the doorstep in a wet nappy on his own").
+      `(?:in (?:a |an |his |her |their )?(?:wet|dirty|soiled|soaking|soaked|full|heavy|filthy|unchanged) (?:nappy|nappies)|(?:nappy|nappies) (?:is |are )?(?:soaking|soaked|never changed|not changed|filthy|hanging off))(?: [a-z]+){0,6} (?:on (?:his|her|their) own|alone|by (?:himself|herself|themselves)|no one (?:with|watching|answers)|nobody (?:with|watching|answers)|outside|in the street|on the (?:doorstep|step|pavement|road))`,
+      `(?:on (?:his|her|their) own|alone|by (?:himself|herself|themselves)|outside|on the (?:doorstep|step|pavement|road|street))(?: [a-z]+){0,6} in (?:a |an |his |her |their )?(?:wet|dirty|soiled|soaking|soaked|full|heavy|filthy) (?:nappy|nappies)`,
       `${CHILD}(?: [a-z]+){0,8} (?:in (?:their|his|her) (?:pyjamas|nappies|nappy|pjs)|barefoot|no shoes)(?: [a-z]+){0,4} (?:at (?:midnight|night|[0-9]+ ?am)|in the (?:cold|rain|snow|dark)|late at night)`,
       `(?:mums?|dads?|mams?|mother|father|parents?|she|he)(?: is| are| has| was| s| always| keeps)? (?:passed out|out of it|off (?:her|his|their) (?:face|head|heads)|paralytic|too drunk to|drunk all day|high all the time|drunk all the time|always drunk|always high)`,
       `(?:mum|dad|mam|parents|mother|father|mummy|daddy)(?: [a-z]+){0,2} (?:has not|have not|not|never|is never) (?:been |come |came )?(?:home|back) (?:for (?:[0-9]+|two|three|four|a few|several|a couple of) (?:days|nights)|all night|since (?:yesterday|last night))`,
