@@ -27,7 +27,7 @@ export interface LanguageContent {
   flowsByService: Map<string, Flow>;
 }
 
-/** Welsh content per pack: its search index built once, on the first Welsh turn (or by `warmLanguages`). */
+/** Welsh content per pack: its search index built once, on the first Welsh turn (or by `prepareLanguages`, which a production server runs after start). */
 const welshContent = new WeakMap<ContentPack, LanguageContent>();
 
 /**
