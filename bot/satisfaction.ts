@@ -20,12 +20,10 @@ import {
   findConversation,
   fromJson,
   pendingSatisfaction,
-  recordSatisfactionAsked,
   recordSatisfactionAskedAbout,
   recordSatisfactionComment,
   recordSatisfactionScore,
   satisfactionAskable,
-  satisfactionSubject,
   storeOutbound,
   type ConversationRow,
   type Db,
@@ -212,14 +210,12 @@ export async function askAfterAgentClose(db: Db, tenant: string, conversationId:
   if (!conversation || conversation.channel === 'voice' || conversation.state !== 'closed') return false;
   return db.transaction().execute(async (trx) => {
     if (!(await mayAsk(trx, conversation, 1))) return false;
-    const subject = await satisfactionSubject(trx, conversation.tenant_id, conversation.id);
-    const asked = await recordSatisfactionAsked(trx, {
+    const asked = await recordSatisfactionAskedAbout(trx, {
       id: randomUUID(),
       tenant: conversation.tenant_id,
       conversationId: conversation.id,
       contactId: conversation.contact_id,
       channel: conversation.channel,
-      ...subject,
       now,
     });
     if (!asked) return false;
@@ -240,8 +236,7 @@ export function mayAskByPhone(db: Db, conversation: Pick<ConversationRow, 'id' |
 
 /** The call's question, recorded as asked (false: asked before, say goodbye instead). */
 export async function recordPhoneAsk(db: Db, conversation: Pick<ConversationRow, 'id' | 'tenant_id' | 'contact_id'>, now: Date): Promise<boolean> {
-  const subject = await satisfactionSubject(db, conversation.tenant_id, conversation.id);
-  return recordSatisfactionAsked(db, { id: randomUUID(), tenant: conversation.tenant_id, conversationId: conversation.id, contactId: conversation.contact_id, channel: 'voice', ...subject, now });
+  return recordSatisfactionAskedAbout(db, { id: randomUUID(), tenant: conversation.tenant_id, conversationId: conversation.id, contactId: conversation.contact_id, channel: 'voice', now });
 }
 
 /** The caller's key: 1 good, 2 okay, 3 poor; any other key, or a second press, records nothing. No comment by phone. */

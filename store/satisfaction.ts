@@ -57,17 +57,6 @@ function toRow(r: SatisfactionTable): SatisfactionRow {
   };
 }
 
-/** Whether the conversation was ever asked (whatever became of it): it is never asked twice. */
-export async function satisfactionAsked(db: Db, tenant: string, conversationId: string): Promise<boolean> {
-  const row = await own(db)
-    .selectFrom('satisfaction_responses')
-    .select('id')
-    .where('tenant_id', '=', tenant)
-    .where('conversation_id', '=', conversationId)
-    .executeTakeFirst();
-  return !!row;
-}
-
 /** The conversation's main recognised service (the first the assistant acted on, handed off for or recognised; else its first case's). */
 function subjectService(tenant: string, conversationId: string) {
   return sql<string | null>`coalesce((
@@ -82,19 +71,6 @@ function subjectService(tenant: string, conversationId: string) {
 /** The adviser of the conversation's latest handoff that one accepted. */
 function subjectAgent(tenant: string, conversationId: string) {
   return sql<string | null>`(select agent_id from handoffs where tenant_id = ${tenant} and conversation_id = ${conversationId} and agent_id is not null order by created_at desc limit 1)`;
-}
-
-/**
- * What to copy onto the answer: the conversation's main recognised service (the first service the
- * assistant acted on, handed off for or recognised; else its first case's), and the adviser of its
- * latest handoff, if one accepted it.
- */
-export async function satisfactionSubject(db: Db, tenant: string, conversationId: string): Promise<{ service: string; agentId: string }> {
-  const r = await sql<{ service: string | null; agent_id: string | null }>`
-    select
-      ${subjectService(tenant, conversationId)} as service,
-      ${subjectAgent(tenant, conversationId)} as agent_id`.execute(db);
-  return { service: r.rows[0]?.service ?? '', agentId: r.rows[0]?.agent_id ?? '' };
 }
 
 /** What decides whether a conversation may be asked (bot/satisfaction.ts `mayAsk`), read in one statement. */
@@ -138,8 +114,8 @@ export async function satisfactionAskable(db: Db, tenant: string, conversationId
 }
 
 /**
- * `satisfactionSubject` and `recordSatisfactionAsked` in one statement: the question recorded with
- * the conversation's service and adviser; false when it was already asked (nothing written).
+ * Records that the question was asked, with the conversation's service and adviser read by the
+ * insert itself; false when this conversation was already asked (nothing written).
  */
 export async function recordSatisfactionAskedAbout(
   db: Db,
@@ -154,29 +130,6 @@ export async function recordSatisfactionAskedAbout(
       'rating', cast(${input.now} as timestamptz)
     on conflict (conversation_id) do nothing`.execute(db);
   return Number(r.numAffectedRows ?? 0) > 0;
-}
-
-/** Records that the question was asked; false when this conversation was already asked (nothing written). */
-export async function recordSatisfactionAsked(
-  db: Db,
-  input: { id: string; tenant: string; conversationId: string; contactId: string | null; channel: string; service: string; agentId: string; now: Date },
-): Promise<boolean> {
-  const r = await own(db)
-    .insertInto('satisfaction_responses')
-    .values({
-      id: input.id,
-      tenant_id: input.tenant,
-      conversation_id: input.conversationId,
-      contact_id: input.contactId,
-      channel: input.channel,
-      service: input.service,
-      agent_id: input.agentId,
-      stage: 'rating',
-      asked_at: input.now,
-    })
-    .onConflict((oc) => oc.column('conversation_id').doNothing())
-    .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 /**
