@@ -700,3 +700,39 @@ describe('round 11: children in a wet nappy or bruised (Polish), sewer smells, d
     expect(inferKind('the room at the hostel will be empty after tonight, give my things to my brother', RISK)).toBe('suicide_self_harm');
   });
 });
+
+describe('round 12: affairs put in order for family, no future after a date, children always alone, denials and framings', () => {
+  const low: SafetyScore = { score: 0.02, category: RISK, known: 1, readable: 1 };
+  const none = predict('waste.bin_day', 0.9);
+  const decide = (text: string, score: SafetyScore, p: IntentPrediction = none) => decideSafety(screenForSafety(text), p, text, score);
+  it('the screen catches tidying up so a relative will not have to, no future after a date, small children always alone beside squalor', () => {
+    expect(decide('please close my council tax account and the garden waste subscription, getting all my affairs sorted so my brother will not have to deal with any of it', low)).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(decide('lost my job and the flat goes next week. not going anywhere after Sunday, just want my mum to know I tried', { ...low, score: 0.3 })).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(decide('postie here, the two toddlers at number 9 are always on their own in the yard at 6am and the place is filthy', { ...low, category: SAFEGUARDING })).toMatchObject({ action: 'escalate', kind: 'child_at_risk' });
+    expect(decide('I have set up a funeral plan and sorted everything out so my kids will not have to worry', low)?.action ?? null).not.toBe('escalate');
+    expect(decide('not going anywhere after Friday so the engineer can come any day next week', low)?.action ?? null).not.toBe('escalate');
+  });
+  it('an eggy smell by the boiler escalates; a takeaway that has smelt of gas for years is asked; a smell gone and checked is not escalated', () => {
+    expect(decide('there is an eggy smell by the boiler again and the kids feel sick', low)).toMatchObject({ action: 'escalate', kind: 'fire_gas_co' });
+    expect(decide('smell of gas outside the chip shop every night, it has been like that for years, does anyone inspect them', { ...low, score: 0.2 })).toMatchObject({ action: 'ask' });
+    expect(decide('we smelt gas on the landing last night but the engineer came and checked and it is gone now, do I need to tell the council?', low)).toBeNull();
+    expect(decide('we smelt gas on the landing last night, the engineer came and checked but it is back again now', low)).toMatchObject({ action: 'escalate' });
+  });
+  it('denials and framings: "kill me now" at the bot, goodbye to the bot, not a safeguarding issue, no live case, a talk, a school project, fireworks', () => {
+    for (const text of [
+      'ugh this form timed out again. kill me now',
+      'right that is me finished, goodbye forever silly chatbot',
+      'complaint about the receptionist, this is not a safeguarding concern, she was just rude',
+      'I am a practice nurse, what is the procedure for raising a child safeguarding referral? no live case, updating our policy',
+      'our residents group would like to invite someone to talk about county lines awareness, who should we ask?',
+      'my son has a homework project on what happens when you call 999, can a paramedic visit the school?',
+      'vai haver fogo de artifício no parque sábado?',
+    ]) expect([text, decide(text, low)?.action ?? null]).not.toEqual([text, 'escalate']);
+    expect(decide('he said he will kill me now', low)).toMatchObject({ action: 'escalate' });
+  });
+  it('a window that will not lock, "not urgent", and a gas bottle to dispose of are asked at most', () => {
+    const sure: SafetyScore = { ...low, score: 0.93 };
+    expect(decide('back door will not lock properly, not urgent but I would feel safer', sure)?.action ?? null).not.toBe('escalate');
+    expect(decide('where can I get rid of an old gas cylinder and a fire extinguisher?', { ...low, score: 0.85 })?.action ?? null).not.toBe('escalate');
+  });
+});

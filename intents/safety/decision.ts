@@ -127,6 +127,8 @@ const SERVICE_TALK = new RegExp(
     'letters', 'calls', 'enforcement', 'debt collectors?', 'food ?bank', 'food vouchers?', 'vouchers?', 'hardship', 'no me entiendes', 'inutil', 'nao me entende[a-z]*', 'nu ma intelegi', 'nie rozumiesz',
     // Round 11: a person asked for instead of the bot, in a few community languages ("chce rozmawiac z czlowiekiem nie z maszyna").
     'z (?:czlowiekiem|konsultantem|prawdziwa osoba|kims prawdziwym)', 'nie z (?:maszyna|botem|robotem|komputerem)', 'con una persona(?: real)?', 'con un humano', 'com (?:uma pessoa|um humano)', 'cu un om', 'cu o persoana', 'insanla', 'su zmogumi', 'qof bini aadan',
+    // Round 12: recycling and noise in a few community languages ("el centro de reciclaje", "musica muy alta", "gurultu").
+    'reciclaje', 'reciclagem', 'reciclare', 'recykling[a-z]*', 'geri donusum', 'ruido', 'barulho', 'zgomot', 'halas', 'gurultu', 'musica (?:muy |tan )?alta',
     'caary[a-z]*', 'hagaaj[a-z]*', 'gunoaie', 'gunoi', 'plesn[a-z]*', 'bolor', 'moho', 'seelan', 'ajutor de urgenta', 'bani de mancare', 'vale alimentar', 'dinero para comida', 'dinheiro para comida', 'pieniedzy na jedzenie', 'paise nahi', 'lacag', 'cunto ma haysanno',
     // A farewell at the end of a complaint: "had enough of this, bye".
     '(?:bye|goodbye|ta ta)(?: now)?(?= $)',
@@ -141,6 +143,9 @@ const REFERRAL = /(?<= )(?:referral|refer|disclos[a-z]*|safeguarding|concern|con
 const NUISANCE_FIRE = /(?<= )(?:(?:burns?|burning|burnt) (?:rubbish|plastic|garden waste|leaves|waste|tyres|cardboard)|bonfires?)(?= )/;
 const FIRE_GOT_AWAY = /(?<= )(?:spread[a-z]*|out of control|on fire|trapped|inside|fence|shed|house is|flat is|999|fire brigade|people|kids|children)(?= )/;
 const nuisanceFire = (n: string) => NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test(n) && !ELECTRICAL.test(n);
+/** Round 12: a hazard that has been there for years ("it's been like that for years"). */
+const LONG_STANDING = /(?<= )(?:(?:been|has been|it is been|it has been|that is been) (?:like (?:that|this)|going on|happening|there|the same) for (?:years|months|ages|a long time|donkeys)|for (?:years|ages|donkeys) now|(?:always|forever) (?:smells?|smelt|smelled|been like))(?= )/;
+const LONG_STANDING_FAMILIES: ReadonlySet<string> = new Set(['fire_or_gas', 'multilingual_fire', 'welsh_fire']);
 /** Fires set again and again: a nuisance reported after the event. */
 const HABITUAL_FIRE = /(?<= )(?:(?:keep|keeps|always|forever) (?:setting fire|setting light|setting [a-z]+ alight|torching|burning)|happens (?:most|every|all) (?:weekends?|nights?|weeks?|the time)|every (?:weekend|night) (?:they|someone|kids))(?= )/;
 /** Beside a screen hit, only a bonfire or someone burning rubbish, never a smell of burning plastic from a meter cupboard. */
@@ -167,6 +172,10 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   if ((SERVICE_TALK.test(n) || ASKING_FOR_PERSON.test(n)) && kindCues(n).size === 0 && !REFERRAL.test(n)) return 'soften';
   if (riskCues(n).size === 0 && CARE_QUESTION.test(n) && !REFERRAL.test(n)) return 'soften';
   if (nuisanceFire(n) || alarmQuestion(text)) return 'soften';
+  // Round 12: where to throw away a gas bottle or a fire extinguisher (in several languages), nothing burning or smelt: asked at most.
+  if (disposalQuestion(n)) return 'ask';
+  // Round 12: a window or a door that will not lock, a repair "that would feel safer", naming no one at risk: asked at most.
+  if (HOME_SECURITY.test(n) && riskCues(n).size === 0 && !REFERRAL.test(n)) return 'ask';
   if (SERVICE_TALK.test(n) && riskCues(n).size === 0 && !REFERRAL.test(n)) return 'ask';
   // Round 6: a worker at a refuge, hostel or school asking a service question for someone, naming no risk ("i work at a refuge ...
   // how does she tell council tax"): asked, not escalated.
@@ -178,6 +187,15 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   // Round 8: a hazard to a road or a street only (flooded, icy, dark, a pothole), with no person named in it: asked at most.
   if (PLACE_HAZARD.test(n) && !PERSON.test(n) && !kindCues(n).has('fire_gas_co')) return 'ask';
   return null;
+}
+
+/** Round 12: a window, a door or a lock that will not lock or close: a repair. */
+const HOME_SECURITY = /(?<= )(?:(?:window|windows|door|doors|front door|back door|patio door|lock|locks|latch|gate|catch)(?: [a-z]+){0,5} (?:will not|would not|does not|cannot|can not|do not|not) (?:lock|close|shut|latch)|(?:lock|locks|latch|catch|window lock|door lock) (?:is |are )?(?:broken|bust|stiff|loose|faulty|not working)|(?:broken|bust|faulty) (?:lock|locks|latch|window lock|door lock)|(?:drws|ffenest[a-z]*|clo)(?: [a-z]+){0,4} (?:ddim|dim) yn cloi)(?= )/;
+/** Round 12: a question about throwing away a hazardous thing, in English and a few community languages. */
+const DISPOSAL = /(?<= )(?:(?:where|how) (?:do|can|should|would) (?:i|we|you|people) (?:dispose|get rid|throw|take|recycle|put|dump)|dispos(?:e|al|ing) of|get(?:ting)? rid of|nereye (?:atabilirim|atilir|atarim|atayim|birakabilirim|atmaliyim)|kahan (?:phenk[a-z]*|phaink[a-z]*|daal[a-z]*|dal[a-z]*)|donde (?:puedo )?(?:tirar|tiro|dejar|llevar)|onde (?:posso )?(?:deitar|colocar|descartar|levar)|unde (?:pot )?(?:arunc|duc|las)|gdzie (?:moge )?(?:wyrzucic|oddac)|kur (?:galiu )?(?:ismesti|priduoti))(?= )/;
+const HAZARD_THING = /(?<= )(?:gas (?:bottles?|cylinders?|canisters?)|(?:old |empty )?(?:cylinders?|canisters?)|tup gaz|tupgaz|gaz tupu|bombonas?|botijao|butelie|butla|(?:fire )?extinguishers?|extintor[a-z]*|sonduruc[a-z]*|stingator[a-z]*|gasnic[a-z]*|batter(?:y|ies)|(?:smoke |co )?alarms?|detectors?|aerosols?|fireworks|paint tins?)(?= )/;
+function disposalQuestion(n: string): boolean {
+  return DISPOSAL.test(n) && HAZARD_THING.test(n) && !PRESENT_FIRE.test(n) && !ALARM_LIVE.test(n) && !HAPPENING_NOW.test(n) && !FELT_NOW.test(n);
 }
 
 /** A prediction that carries the safety model's score (the tenant's understanding attaches it: intents/understanding.ts). */
@@ -273,10 +291,21 @@ export function alarmQuestion(text: string): boolean {
   return ALARM_DEVICE.test(n) && ALARM_QUESTION.test(n) && !ALARM_LIVE.test(n) && !PRESENT_FIRE.test(n) && !EXPLICIT_PRESENT.test(n);
 }
 
+/**
+ * Round 12: a smell or a hazard in the past that is gone now or has been checked since ("smelled gas faintly yesterday ... it's
+ * gone now and the gas board came and checked"), nothing saying it is still there, back or felt.
+ */
+const PAST_AT = new RegExp(`(?<= )${PAST}(?= )`);
+const CHECKED_GONE = /(?<= )(?:(?:it|the smell|smell|that) (?:is|has|has now|was) (?:all )?gone(?: now| away)?|(?:came|come|been|has been|have been) (?:out |round )?(?:and|to) (?:checked|check|look|looked)(?: at)?|(?:checked|inspected|tested) (?:it|everything|the [a-z]+)(?: over)? and (?:it is|it was|all|found|said)|(?:checked|inspected) and (?:it is|it was|found|said|all))(?= )/;
+const STILL_THERE = /(?<= )(?:still|again|back|returned|come back|came back|getting worse|worse)(?= )/;
+/** Symptoms felt, or someone collapsed: never everyday. */
+const FELT_NOW = /(?<= )(?:headaches?|dizzy|dizziness|sick|nause[a-z]*|vomit[a-z]*|throwing up|drowsy|faint(?:ed|ing|s)?|passed out|collapsed|unconscious|stinging|breathless|(?:cannot|can not) breathe)(?= )/;
+const pastChecked = (n: string) => PAST_AT.test(n) && CHECKED_GONE.test(n) && !STILL_THERE.test(n) && !FELT_NOW.test(n);
+
 /** True when everyday context (past and resolved, a job or course, an idiom, a device's upkeep) explains a screen hit. */
 export function screenEveryday(text: string): boolean {
   const n = normaliseForSafety(text);
-  return PAST_RESOLVED.test(n) || SERVICE_MAKES_ME.test(n) || ROLE.test(n) || CAREER.test(n) || SCREEN_IDIOM.test(n) || UPKEEP.test(n) || (ELECTRICS_OFF.test(n) && ELECTRICAL.test(n)) || alarmQuestion(text);
+  return PAST_RESOLVED.test(n) || pastChecked(n) || SERVICE_MAKES_ME.test(n) || ROLE.test(n) || CAREER.test(n) || SCREEN_IDIOM.test(n) || UPKEEP.test(n) || (ELECTRICS_OFF.test(n) && ELECTRICAL.test(n)) || alarmQuestion(text);
 }
 
 /**
@@ -297,7 +326,7 @@ const SUBJECT = '(?:he|she|they|i|we|it|you|everyone|everybody|all of us|we are 
 export const DEFEATERS: Record<string, RegExp> = {
   laughter: d('lol', 'lols', 'lmao', 'lmfao', 'rofl', 'ha ha(?: ha)*', 'ha(?:ha)+h?', 'he(?:he)+', 'jk', 'only joking', 'just joking', '(?:only |just )?kidding', 'not really(?= $)'),
   denied: d(
-    'not an? (?:emergency|urgent|real emergency)', 'no emergency',
+    'not (?:an? )?(?:emergency|urgent|real emergency)', 'no emergency',
     `(?:nobody|no one|none of us) (?:feels|is feeling|feel|has|have|is|was|got|seems|are) (?:unwell|ill|sick|hurt|injured|in danger|any symptoms|symptoms|poorly)`,
     'no (?:smoke|fire|flames|gas smell|smell of gas|symptoms|injuries|one hurt)(?! alarms?| detectors?| alarm)', 'not smelling (?:it|gas|anything)',
     // Round 9: "not on fire, just worried", "there's no fire, just an alarm".
@@ -326,7 +355,7 @@ export const DEFEATERS: Record<string, RegExp> = {
   hypothetical: d(
     '(?:what|which) (?:number|phone number|numbers) (?:do|should|would|can|could|must) (?:i|we|you|people) (?:ring|call|phone|dial|use|contact)',
     '(?:who|what) (?:do|should|would|can|could|must) (?:i|we|you|people) (?:call|ring|phone|contact|tell|do)(?: [a-z]+){0,3} if',
-    'what (?:happens|to do|would happen) if',
+    'what (?:happens|to do|would happen) (?:if|when)',
     // Round 11: a question about the law on a child's age ("what age can a child legally be left home alone").
     '(?:what|which) age (?:can|should|must|do|does|is|are)', '(?:legal|minimum) age', 'how old (?:do|does|should|must|has|have) (?:a |my |the |your )?(?:child|children|kid|kids|they|you|he|she)', 'in case (?:of|i|we|there|it|anything|something)', 'just in case', 'for future reference', 'want to save (?:it|the number)', 'hypothetical[a-z]*',
   ),
@@ -343,6 +372,7 @@ export function defeaters(text: string): string[] {
   if (LAUGH_EMOJI.test(text) && !found.includes('laughter')) found.push('laughter');
   if (DENIED_SCRIPT.test(text) && !found.includes('denied')) found.push('denied');
   if (HANDLING.test(n) && GENERIC_HAZARD.test(n) && !PRESENT_FIRE.test(n)) found.push('a hazard in general');
+  if (disposalQuestion(n)) found.push('a thing to dispose of');
   return found;
 }
 
@@ -358,7 +388,8 @@ const EXPLICIT_PRESENT = new RegExp(
     '(?:threatening|threatens|chasing|going for|attacking)(?: [a-z]+){0,6} (?:knife|gun|machete|blade|axe|weapon|crowbar|hammer)',
     '(?:tonight|right now|today|this evening|in an hour)(?: [a-z]+){0,8} (?:pills|tablets|rope|noose|overdose|jump|hang)',
     '(?:pills|tablets|rope|noose|overdose)(?: [a-z]+){0,8} (?:tonight|right now|today|this evening)',
-    'on fire now', 'trapped', 'help me now', 'call (?:an ambulance|999)',
+    // Round 12: not "what happens when you call 999" (a school project): a call described, not asked for.
+    'on fire now', 'trapped', 'help me now', '(?<!(?:when|if|whenever|before|after) (?:you|people|someone|somebody|we|they|i|residents|children|kids) )call (?:an ambulance|999)',
   ].map((x) => `(?<= )${x}(?= )`).join('|'),
 );
 
@@ -418,7 +449,7 @@ export function isServiceFarewell(text: string): boolean {
   if (CHANNEL_SWITCH.test(n) && !/(?<= )(?:ever|forever|no longer|not be (?:here|around)|gone|live|living|alive)(?= )/.test(n)) return true;
   return FAREWELL_SERVICE.test(n) && !/(?<= )(?:any ?more|ever|forever|no longer|not be (?:here|around)|gone)(?= )/.test(n);
 }
-const INFO_REQUEST = /(?<= )(?:foi|freedom of information|statistics|stats|figures (?:on|for|about)|data (?:on|about)|(?:the )?(?:number|numbers) of|how many(?! (?:of )?(?:my |the |your )?(?:[a-z]+ )?(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin) would it take)|research(?:ing)?|pshe|rshe|lessons? (?:on|about|plan|plans)|assembly (?:on|about)|teaching (?:resources|materials)|dissertation|thesis|essay|homework|coursework|assignment|project (?:on|about)|prevention strategy|government figures|survey|journalist|reporter|article|report (?:on|about)|policy (?:on|for)|annual report|case ?load|spent on|budget (?:for|on)|funding (?:for|on))(?= )/;
+const INFO_REQUEST = /(?<= )(?:foi|freedom of information|statistics|stats|figures (?:on|for|about)|data (?:on|about)|(?:the )?(?:number|numbers) of|how many(?! (?:of )?(?:my |the |your )?(?:[a-z]+ )?(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin) would it take)|research(?:ing)?|pshe|rshe|lessons? (?:on|about|plan|plans)|assembly (?:on|about)|teaching (?:resources|materials)|dissertation|thesis|essay|homework|coursework|assignment|project (?:on|about)|prevention strategy|awareness (?:talk|session|event|evening|week|day|training|course|raising|campaign)|(?:talk|talks|talking|session|presentation) (?:about|on) (?:[a-z]+ ){0,3}awareness|(?:the )?procedure (?:for|to|on)|thresholds|threshold (?:for|criteria)|invite (?:[a-z]+ ){0,4}to (?:talk|speak)|talk to (?:her|his|their|the|our|my) (?:class|school|group|pupils|students)|guest speaker|government figures|survey|journalist|reporter|article|report (?:on|about)|policy (?:on|for)|annual report|case ?load|spent on|budget (?:for|on)|funding (?:for|on))(?= )/;
 const PAST_HELP = /(?<= )(?:helped|supported|saved|got me through|looked after|stayed with|found (?:my|him|her|them|us)|called (?:an ambulance|999|for help))(?= )[^]*(?<= )(?:(?:fully |completely )?recovered|doing (?:great|well|fine) now|all (?:fine|well|ok) now)(?= )[^]*(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )|(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:ago|years? back|last (?:year|winter|summer|spring|autumn|christmas)|back in|in (?:19|20)[0-9]{2})(?= )|(?<= )(?:last (?:year|winter|summer|spring|autumn|christmas)|years? ago|back in)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )|(?<= )(?:helped|supported) (?:me|us|my [a-z]+) (?:[a-z]+ ){0,3}(?:years?|months?) ago(?= )/;
 const PAST_TIME = /(?<= )(?:there (?:was|were|has been|have been) (?:a|an|some|two|three|several)|back in|(?:in|during|since) (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer|the spring|the autumn|the winter)|last (?:year|month|summer|spring|autumn|winter)|(?:weeks|months|years) ago|ever since)(?= )/;
 const SERVICE_REQUEST = /(?<= )(?:(?:could|can|would|will|should) (?:the council|you|someone|somebody|they) (?:please )?(?:put|install|fit|add|do|look|check|repair|fix|cut|trim|improve|patrol|move|close|lock|light)|cctv|street ?lights?|(?:better|more) lighting|patrols?|speed bumps?|gates?|lock the)(?= )/;
@@ -430,13 +461,23 @@ const HAPPENING_NOW = /(?<= )(?:right now|now|just now|tonight|at the moment|cur
 const NUMBER_ASKED = /(?<= )(?:(?:helpline|help line|phone|contact|emergency|telephone) number|number (?:for|of) (?:the )?(?:[a-z]+ ){0,4}(?:helpline|team|line|service|services|social care))(?= )/;
 const NUMBER_KEPT = /(?<= )(?:leaflets?|posters?|noticeboard|notice board|fridge|written (?:down|on)|write (?:it )?down|updating|newsletter|to keep|keep (?:it )?handy|for reference|save (?:it|the number)|in my phone)(?= )/;
 
+/**
+ * Round 12: a professional's question about procedure that says there is no case behind it ("no current case, I'm updating our
+ * team's guidance", "this is for staff training, not a live case"). A screen hit the model backs only weakly is asked.
+ */
+const NO_LIVE_CASE = /(?<= )(?:(?:no|not a|not an|there is no|not about a|not about an) (?:current|live|actual|real|open|specific|particular|active|ongoing) (?:case|referral|concern|situation|incident)|(?:this|it) is (?:just |only |purely )?for (?:staff |team |our |my |a )?(?:training|guidance|policy|our policy|reference)|updating (?:our|the|my) (?:[a-z]+ ){0,2}(?:guidance|policy|policies|procedures?|training))(?= )/;
+export const NO_CASE_FRAMING = 'a question about procedure, no live case';
+/** Round 12: "is it safe to walk along the seafront at night now?": a question about safety now, not something happening now. */
+const SAFE_NOW_QUESTION = /(?<= )(?:is it|is that|is the [a-z]+|are we|are they|are the [a-z]+|will it be|would it be) (?:still )?(?:safe|ok|okay)(?: [a-z]+){0,8} now(?= )/g;
+
 export function framedAsService(text: string): string | null {
   const n = normaliseForSafety(text);
   if (EXPLICIT_PRESENT.test(n)) return null;
+  if (NO_LIVE_CASE.test(n) && !HAPPENING_NOW.test(n)) return NO_CASE_FRAMING;
   if (NUMBER_ASKED.test(n) && NUMBER_KEPT.test(n) && !HAPPENING_NOW.test(n) && !GOES_ON.test(n)) return 'a number asked for to keep';
   if (INFO_REQUEST.test(n) && !HAPPENING_NOW.test(n)) return 'a request for information';
   // Round 8: something seen on the news, on television or on social media, nothing happening now and nobody of the writer's in it.
-  if (REPORTED.test(n) && !HAPPENING_NOW.test(n) && !INVOLVED.test(n)) return 'a report from the news or social media';
+  if (REPORTED.test(n) && !HAPPENING_NOW.test(n.replace(SAFE_NOW_QUESTION, ' ')) && !INVOLVED.test(n)) return 'a report from the news or social media';
   if (PAST_HELP.test(n)) return 'thanks for past help';
   if (PAST_TIME.test(n) && SERVICE_REQUEST.test(n) && !HAPPENING_NOW.test(n)) return 'a past incident as the reason for a request';
   return null;
@@ -624,7 +665,7 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
     if (scored.score < (thresholds.defeatSure ?? SAFETY_DEFEAT_SURE)) {
       const weak = defeated(text, hit) ? defeaters(text).filter((d) => d === 'laughter' || d === 'comicThreat') : [];
       if (weak.length > 0) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but ${weak.join(', ')}` };
-      if (framed === 'a report from the news or social media') return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but ${framed}` };
+      if (framed === 'a report from the news or social media' || framed === NO_CASE_FRAMING) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but ${framed}` };
     }
     return escalate;
   }
@@ -640,6 +681,9 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   if ((SCREEN_NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test(n) && !ELECTRICAL.test(n)) || GARDEN_FIRE_SCRIPT.test(text)) return { ...ask, reason: `${hit.reason}, but a bonfire or burning rubbish` };
   // Round 9: fires set again and again, reported as a nuisance ("kids keep setting fire to the bins ... happens most weekends"), none burning now.
   if (HABITUAL_FIRE.test(n) && !PRESENT_FIRE.test(n) && !HAPPENING_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but a repeated nuisance` };
+  // Round 12: a smell of gas or burning "like that for years", nothing felt and nothing burning: asked (it may still deserve the gas
+  // emergency line), never escalated as an emergency.
+  if (LONG_STANDING_FAMILIES.has(familyOf(hit) ?? '') && LONG_STANDING.test(n) && !PRESENT_FIRE.test(n) && !FELT_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but long-standing` };
   // Round 5: a defeater with a model that does not back the alarm: asked, or dropped when the model sees nothing at all.
   if (defeated(text, hit)) return scored.score >= (thresholds.defeatNearZero ?? SAFETY_DEFEAT_NEAR_ZERO) ? { ...ask, reason: `${ask.reason}; ${defeaters(text).join(', ')}` } : null;
   const family = familyOf(hit);
@@ -693,7 +737,7 @@ function decideByClassifier(hit: SafetyHit | null, prediction: IntentPrediction,
  */
 export const SAFETY_SERVICE_SURE = 0.9;
 /** Screen families of suicide words, the ones hyperbole borrows. */
-const SUICIDE_FAMILIES: ReadonlySet<string> = new Set(['suicide_direct', 'wish_to_die', 'cannot_go_on', 'jump', 'suicide_indirect']);
+const SUICIDE_FAMILIES: ReadonlySet<string> = new Set(['suicide_direct', 'wish_to_die', 'cannot_go_on', 'jump', 'suicide_indirect', 'affairs_for_others']);
 /** Feelings about a service, and nothing else: "I'm crying, been on hold forty minutes ... so tired of all this", "feel like I'm going mad". */
 const SERVICE_DISTRESS = /(?<= )(?:crying|in tears|going mad|going insane|going crazy|losing my mind|lose my mind|(?:so |really )?(?:tired|sick) of (?:all )?(?:this|it|you|them)|fed up|had enough|at my wits end|stressed(?: out)?|pulling my hair out|(?:ruined|ruining|ruin) my life|(?:nobody|no one) (?:listens|cares|helps|answers)|banging my head)(?= )/;
 /** A comparison or a condition that makes a suicide word hyperbole: "would rather ... than", "if I have to pay again", "with this form". */

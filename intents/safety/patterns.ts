@@ -99,6 +99,10 @@ export const FAMILIES: PatternFamily[] = [
       `(?:do not|cannot|can not) see (?:the|any) point (?:in|of) (?:anything|living|life|going on|carrying on|being here|being alive|me being here)`,
       'see no point (?:in|to) (?:anything|living|life|going on|carrying on|being here|being alive)',
       '(?:want|wanted|wish i could|going) to disappear (?:forever|for good|and never come back)',
+      // Round 12: no future after a date ("not going anywhere after Friday", beside refusing the hostel), and a last word that
+      // one tried ("just want the landlord to know I tried"); a delivery or a visit waited in for is guarded.
+      'not going (?:anywhere|to be anywhere) (?:after|past|beyond) (?:tonight|today|tomorrow|this week|this weekend|the weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!(?: [a-z]+){0,6} (?:deliver[a-z]*|parcel|engineer|appointment|visit|in all day|at home|available|book|come round|holiday))',
+      '(?:just )?(?:want|wanted|need) (?:[a-z]+ ){1,3}to know (?:that )?i (?:tried|really tried|did try|tried my best|did my best)(?= $)',
       // Preparing a method.
       '(?:stockpiling|saving up|hoarding|collecting) (?:my |the |all my )?(?:pills|tablets|meds|medication|painkillers)',
       '(?:bought|got|have|found|tied) (?:a )?(?:rope|noose)(?: ready| to| for myself)?', 'noose', 'rope (?:ready|round my neck|around my neck)',
@@ -121,7 +125,7 @@ export const FAMILIES: PatternFamily[] = [
       // Hyperbole about something already over ("thought I was going to die, sick all weekend") or a jokey farewell to the bot.
       String.raw`(?:thought|felt like|felt as if|swear|swore|honestly thought|genuinely thought) (?:i|we|he|she) (?:was|were) going to die`,
       String.raw`going to die (?:of|from) (?:boredom|embarrassment|shame|laughing|laughter|the heat|the cold|hunger)|die (?:of|from) (?:boredom|embarrassment|laughing)`,
-      String.raw`goodbye (?:forever|cruel world) (?:chat ?bot|bot|robot|computer|machine|app|council|chat)`,
+      String.raw`goodbye (?:forever|cruel world)(?: [a-z]+){0,2} (?:chat ?bot|bot|robot|computer|machine|app|council|chat)`,
       // Round 9: a device running out ("phone's about to die, can you text me the link").
       String.raw`\b(?:phones?|my phone|battery|batterys|laptops?|tablets? is|charger|signal)(?: is)? (?:about|going|gonna|likely) to die\b`,
     ],
@@ -164,7 +168,7 @@ export const FAMILIES: PatternFamily[] = [
     id: 'overdose', kind: 'suicide_self_harm', category: RISK, reason: 'possible overdose',
     patterns: [
       'overdose(?:d|s)?', 'overdosing',
-      `(?:taken|took|swallowed|take|taking|going to take|had|necked|downed) (?:all|a whole|a hole|the whole|a load of|loads of|lots of|too many|a packet of|a bottle of|a box of|a handful of|handfuls of|all of|a lot of|two packets of|packets of|boxes of)(?: (?:packet|packets|bottle|bottles|box|boxes|strip|strips|tub|load))?(?: of)?(?: my| the| his| her| their| me)? (?:tablets|pills|meds|medication|medicine|paracetamol|painkillers|sleeping (?:pills|tablets)|antidepressants|insulin|co codamol|codeine|ibuprofen|aspirin)`,
+      `(?:taken|took|swallowed|take|taking|going to take|had|necked|downed) (?:all|a whole|a hole|the whole|a load of|loads of|lots of|too many|a packet of|a bottle of|a box of|a handful of|handfuls of|all of|a lot of|two packets of|packets of|boxes of)(?: (?:packet|packets|bottle|bottles|box|boxes|strip|strips|tub|load))?(?: of)?(?: my| the| his| her| their| me)?(?: (?:nans|mums|mams|dads|grans|grandads|partners|husbands|wifes|sisters|brothers|flatmates))? (?:tablets|pills|meds|medication|medicine|paracetamol|painkillers|sleeping (?:pills|tablets)|antidepressants|insulin|co codamol|codeine|ibuprofen|aspirin)`,
       `(?:taken|took|swallowed) (?:[0-9]+|twenty|thirty|forty|fifty|loads|lots|dozens)(?: of)?(?: my| the)? (?:tablets|pills|paracetamol|painkillers)`,
       `(?:taken|took|swallowed|necked) (?:the lot|them all|all of them)(?= $| (?:an hour|about|i feel|now|and i|half an hour|earlier|tonight) )`,
     ],
@@ -264,6 +268,17 @@ export const FAMILIES: PatternFamily[] = [
     ],
   },
   {
+    // Round 12: affairs put in order so that a relative will not have to ("I'm sorting everything out so my sister doesn't have
+    // to", beside cancelling the bins and the library card): a goodbye told as tidying up. Kept apart from suicide_indirect, whose
+    // bin and subscription guards would cancel it; guarded instead by the ordinary reasons to tidy up for one's family (a funeral
+    // plan, a will, a power of attorney, a death, downsizing or a move).
+    id: 'affairs_for_others', kind: 'suicide_self_harm', category: RISK, reason: 'affairs put in order for family', negated: true,
+    patterns: [
+      `(?:sorting|sorted|sort|getting|got|putting|put|tidying|tidied|organising|organised|arranging|arranged|clearing|cleared|paying|paid) (?:out |off |up )?(?:everything|it all|all of it|all my (?:stuff|things|affairs|bills|accounts|debts)|my (?:stuff|things|affairs|accounts|bills|debts))(?: out| off| up)?(?: [a-z]+){0,2} so (?:that )?(?:my|the|our|nobody|no one)(?: [a-z]+)? (?:does not|do not|will not|would not|will never|never|is not|are not) (?:have|has|need|needs|left|stuck) (?:to|with)`,
+    ],
+    guards: [String.raw`\b(?:funeral|funerals|(?:my|a|the|her|his|their) will|wills|power of attorney|probate|solicitor|executor|estate|insurance|life cover|pre ?paid|downsiz[a-z]*|declutter[a-z]*|moving|move|care home|passed away|died|death|bereavement|when i (?:die|pass)|retir[a-z]*|holiday|travelling|abroad)\b`],
+  },
+  {
     // The clearest phrases in Welsh, Polish and romanised Urdu/Hindi, written without accents
     // (normalisation drops them): suicide here, threats and emergencies below, safeguarding further down.
     id: 'multilingual_risk', kind: 'suicide_self_harm', category: RISK, reason: 'risk to life (Welsh, Polish or Urdu)',
@@ -335,6 +350,9 @@ export const FAMILIES: PatternFamily[] = [
       'monoxido de carbono', 'monoxid de carbon',
       'pali sie', 'pozar', 'czuc gaz', 'wyciek gazu',
     ],
+    // Round 12: fireworks and bonfire night ("fogo de artificio", "fuegos artificiales", "foc de artificii"), and a fire
+    // extinguisher ("yangin sondurucu", "extintor") named as a thing to dispose of or buy, are no fire.
+    guards: [String.raw`(?:fogo|fogos|fuego|fuegos|foc|focuri) (?:de )?artifici[a-z]*|artificii|fogueiras?|hogueras?|yangin sonduruc[a-z]*|sonduruc[a-z]*|extintor[a-z]*|stingator[a-z]*|gasnic[a-z]*`],
   },
   {
     // Someone in water, unconscious or not breathing, in Spanish, Romanian and Polish.
@@ -408,7 +426,9 @@ export const FAMILIES: PatternFamily[] = [
       'nwy yn (?:gollwng|dianc|hisian|dod)', 'gollyngiad nwy', 'drewdod (?:o )?nwy', '(?:boeler|mesurydd nwy|pibell nwy|popty nwy|tan nwy) yn hisian', 'nwy(?: [a-z]+){0,4} hisian|hisian(?: [a-z]+){0,4} nwy', 'carbon monocsid', 'larwm (?:co|carbon monocsid|nwy) yn canu',
       'gwreichion[a-z]*', 'soced yn (?:toddi|llosgi|mygu|boeth)', '(?:llosgi|losgi|tan)(?: [a-z]+){0,6} (?:lledu|ledu)', 'wedi mynd ar dan', 'methu ei ddiffodd|methu ei diffodd',
       // Carbon monoxide: an appliance beside the symptoms that cluster (headache, dizzy, drowsy, sick), or soot marks.
-      '(?:boeler|tan nwy|gwresogydd|stof|llosgwr|generadur|simne|popty nwy)(?: [a-z]+){0,14} (?:cur pen|pen tost|benysgafn|pendro|cysglyd|gysglyd|chwydu|yn sal)', '(?:marciau du|huddygl)(?: [a-z]+){0,4} (?:boeler|tan nwy|gwresogydd|stof)|(?:boeler|tan nwy|gwresogydd|stof)(?: [a-z]+){0,4} (?:marciau du|huddygl)',
+      '(?:boeler|tan nwy|gwresogydd|stof|llosgwr|generadur|simne|popty nwy)(?: [a-z]+){0,14} (?:cur pen|pen tost|benysgafn|pendro|cysglyd|gysglyd|chwydu|yn sal)',
+      // Round 12: the same told symptoms first ("cur pen a chwydu ers i ni roi'r tân nwy ymlaen").
+      '(?:cur pen|pen tost|benysgafn|pendro|cysglyd|gysglyd|chwydu)(?: [a-z]+){0,14} (?:boeler|tan nwy|gwresogydd|stof|llosgwr|generadur|popty nwy)', '(?:marciau du|huddygl)(?: [a-z]+){0,4} (?:boeler|tan nwy|gwresogydd|stof)|(?:boeler|tan nwy|gwresogydd|stof)(?: [a-z]+){0,4} (?:marciau du|huddygl)',
     ],
     guards: [String.raw`llosgi (?:sbwriel|dail|gwastraff|plastig|teiars|pren)|coelcerth|barbeciw|tan gwyllt|ar y newyddion|ar facebook|am ddim rheswm|profi|prynu|brynu|phrynu|cael (?:larwm|synhwyrydd)|batri|diogelwch nwy|rhag ofn|dim nwy|dim arogl|popeth yn iawn|pawb yn iawn|wedi (?:ei |i )?drwsio|bil (?:nwy|trydan)|cyflenwr|mesurydd|tan (?:hanner nos|y bore|yn hwyr|[0-9])|wythnos diwethaf|llynedd|yn normal`],
   },
@@ -443,6 +463,8 @@ export const FAMILIES: PatternFamily[] = [
       // "my wife will kill me if the bins are missed again": an idiom, not a threat.
       String.raw`kill (?:me|us|him|her) if(?: [a-z0-9]+){0,6} (?:bins?|collected|emptied|late|forget|forgot|miss|missed|parking|ticket|fine|council|tax|bill|garden|mess|lawn|car|paint|scratch|see|finds? out about the)`,
       String.raw`kill (?:my|his|her|the) (?:dog|cat|pet|plants?|grass|lawn|hedge|trees?|flowers?|weeds?)`,
+      // Round 12: "kill me now" said of oneself in exasperation ("i said MISSED bin. kill me now"): no one named to do it.
+      String.raw`(?<!(?:to|will|would|gonna|is|are|he|she|they|could|might|may|shall|and|then|going|wants|want|trying|about|gun|knife) )kill me now`,
       String.raw`(?:finish|do) (?:me|us|him|her) (?:off|in) if|(?:stairs|hill|walk|heat|cold|job|shift|bill|bills|council tax|rent|kids|gym|garden) (?:will|would|is going to) (?:finish|do) (?:me|us|him|her)`,
       String.raw`stabbing pains?|shooting (?:range|club|star|video|film|photos?|pains?)|clay pigeon|knife (?:crime|amnesty|bin|sharpening)`,
       String.raw`(?:fly ?tipped|flytipped|dumped|discarded|abandoned|sticking out of|found (?:a|an|some))(?: [a-z]+){0,6} (?:knife|knives|machete|blade|sword|axe|bottles?|bats?)|(?:knife|knives|machete|blade|sword|axe|bottles?|bats?) (?:sticking out|dumped|left lying|lying (?:in|on|around))`,
@@ -547,6 +569,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:people|someone|somebody|family|families|kids|children|residents|a child|a baby|person) (?:are |is )?(?:still )?(?:in there|inside|trapped)(?: [a-z0-9]+){0,12} (?:fire|smoke|flames|burning|alight)`,
       '(?:full of|filling (?:up )?with|filled with|thick with|thick black) smoke', 'smoke everywhere',
       '(?:smell|smells|smelling|stink|stinks|stench|whiff) (?:like|of) (?:rotten eggs|bad eggs)', 'rotten egg smell',
+      // Round 12: an "eggy" smell (the gas additive) beside a gas appliance, a pipe or indoors ("the boiler was capped ... now a strong
+      // eggy smell again in the kitchen"); an eggy smell in the street from the water works or a drain is not.
+      '(?:boiler|cooker|hob|gas meter|meter|gas pipe|pipe|hissing|gas fire)(?: [a-z]+){0,14} eggy (?:smell|whiff|stink|pong)', 'eggy (?:smell|whiff|stink|pong)(?: [a-z]+){0,4} (?:in|from|by|near|round|around|behind|under) (?:the |my |our )?(?:kitchen|flat|house|hall|hallway|home|living room|lounge|bedroom|boiler|cooker|hob|meter cupboard|stairwell|landing)',
       'sparks (?:are )?(?:coming|flying|shooting) (?:out|from)', '(?:caught|catching|flames|fire|burning|alight)(?: [a-z]+){0,6} (?:spreading|spread to|getting bigger|out of control)', '(?:caught|catching|set) light(?! (?:bulb|fitting|switch|bill))', 'getting smoky', 'smoke is coming (?:in|under|through)',
       'house fire', 'flat fire', 'gas explosion', '(?:an |big |loud )?explosion',
       // Round 9: a kitchen fire flaring up now ("chip pan fire ... the cupboards above the cooker are smoking now").
@@ -752,7 +777,9 @@ export const FAMILIES: PatternFamily[] = [
       '(?:boje|boimy) sie (?:meza|partnera|jego|go|ojca)',
       // Romanised Urdu: beats me, takes my money, afraid at home, children alone.
       'mujhe (?:roz |har roz |bahut |bohat |bohot )?(?:maar|mar)(?:ta|ti|te) (?:hai|hain|he|tha|thi)',
-      '(?:shohar|shauhar|khawind|miyan|pati|saas|sasur)(?: [a-z]+){0,3} (?:maar|mar)(?:ta|ti|te)', '(?:ghar|shohar|khawind|usse|us se|unse|un se)(?: [a-z]+){0,4} dar lagta',
+      '(?:shohar|shauhar|khawind|miyan|pati|saas|sasur|gharwala|gharwale)(?: [a-z]+){0,3} (?:(?:maar|mar)(?:ta|ti|te)|maar(?:da|di|de))',
+      // Round 12: Punjabi (romanised), "hits me" ("mainu maarda hai").
+      '(?:mainu|menu|mennu|sanu) (?:(?:roz|har roz|bahut|bohat|bohot) )?maar(?:da|di|de)', '(?:ghar|shohar|khawind|usse|us se|unse|un se)(?: [a-z]+){0,4} dar lagta',
       '(?:bachay|bachche|bache|bachchay|bacche)(?: [a-z]+){0,3} akel(?:e|ay|ey)',
       '(?:unka|uska|unki|uski) (?:beta|beti|bahu)(?: [a-z]+){0,3} pension (?:le|chheen)', 'khana (?:bhi )?nahi (?:deta|deti|dete)',
       // Spanish: he hits me / them, children always hungry or alone.
@@ -776,6 +803,9 @@ export const FAMILIES: PatternFamily[] = [
       `${CHILD}(?: [a-z]+){0,3} (?:no food|nothing to eat|no heating and|sleeping on the floor|wearing the same clothes|out (?:at|until|till) (?:midnight|all hours|2am|3am|1am))`,
       // Round 10: a visitor's referral of children in squalor: two signs, one of them beyond hardship ("no heating, dog mess on the floors ... the parent intoxicated").
       `(?:child|children|kids|toddlers?|babies|baby)(?: [a-z0-9]+){0,10} (?:no heating|no food|nothing to eat|dog mess|faeces|exposed wiring|squalor|filthy)(?= [^]*(?:intoxicated|drunk|under the influence|dog mess|faeces|exposed wiring|squalor|filthy|needles))`,
+      // Round 12: young children seen alone again and again beside a second sign of neglect, in a worker's report ("three young
+      // children who are always alone when we come at 7am, in nappies in the front garden, house is filthy").
+      `(?:children|kids|toddlers?|babies|little ones|tots|nippers|bairns)(?: [a-z0-9]+){0,4} (?:is|are) (?:always|often|usually|regularly|constantly|frequently|nearly always|mostly)(?: [a-z]+)? (?:alone|on (?:their|his|her) own|by (?:themselves|himself|herself)|unsupervised)(?= [^]*(?:nappy|nappies|filthy|squalor|dog mess|faeces|no food|hungry|starving|no adults?|no grown ups?|no one (?:with|watching)|nobody (?:with|watching)|in the (?:road|street)|[0-9]+ ?am|midnight|late at night|in the dark))`,
       `(?:child|children|kids) (?:at risk|in danger|not safe)(?: at home| with| from| in that (?:house|flat))`,
       `(?:does not|do not|never|will not|not|cannot|can not) (?:feed|feeding|look after|care for|wash|clothe) (?:us|me|the kids|the children|the baby|her (?:kids|children|baby)|his (?:kids|children|baby)|their (?:kids|children|baby))`,
       `${CHILD}(?: been| are| were| being| is| was| get| gets| getting| keep getting| have been| has been) left (?:again|overnight|all night|for hours|alone|all day|on their own)`,
@@ -825,7 +855,7 @@ export const FAMILIES: PatternFamily[] = [
     // Money taken from someone who cannot protect it: a carer or relative using a pension.
     id: 'financial_abuse', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'financial abuse',
     patterns: [
-      `(?:carer|carers|son|daughter|nephew|niece|grandson|granddaughter|family member|relative|brother|sister|lodger|boyfriend|girlfriend|husband|wife|partner|neighbour|someone|somebody|he|she)(?: is| are| has been| keeps| been| has)? (?:taking|stealing|took|stole|stolen|using|spending|draining|emptying|withdrawing|helping (?:himself|herself) to|taken) (?:all )?(?:of )?(?:her|his|their|my (?:mums|dads|nans|grandads|mothers|fathers|grans|mams)|my (?:mum|dad|nan|grandad)s) (?:[a-z]+ )?(?:money|pension|benefits|savings|bank card|cash|cards|bank account)`,
+      `(?:carer|carers|son|daughter|nephew|niece|grandson|granddaughter|family member|relative|brother|sister|lodger|boyfriend|girlfriend|husband|wife|partner|neighbour|someone|somebody|he|she)(?: is| are| has been| keeps| been| has| seems to be| seem to be| appears to be| might be| may be| could be)? (?:taking|stealing|took|stole|stolen|using|spending|draining|emptying|withdrawing|helping (?:himself|herself) to|taken) (?:all )?(?:of )?(?:her|his|their|my (?:mums|dads|nans|grandads|mothers|fathers|grans|mams)|my (?:mum|dad|nan|grandad)s|mums|dads|nans|grandads|grans|mams) (?:[a-z]+ )?(?:money|pension|benefits|savings|bank card|cash|cards|bank account)(?! (?:to pay|for (?:the|her|his|their) (?:shopping|bills)))`,
       'financial(?:ly)? abus(?:e|ed|ing)',
       `(?:carer|carers|care worker|son|daughter|nephew|niece|grandson|granddaughter|lodger|boyfriend|girlfriend|neighbour|someone|somebody)(?: [a-z]+){0,3} (?:taking|took|stealing|using|keeps taking|started taking) (?:his|her|their) (?:bank card|cards|pin|pension|money|savings|benefits)(?! (?:to pay|for (?:the|her|his) (?:shopping|bills)))`,
       `(?:using|used|uses|use) (?:him|her|them|my [a-z]+|the old [a-z]+)? ?as (?:a |their |his |her )?(?:cash ?point|cash machine|cashpoint|bank|atm|meal ticket|piggy bank)`,
@@ -933,6 +963,8 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`verbal(?:ly)? abus`, String.raw`abuse of (?:a |the )?(?:disabled|blue badge|parking|bay|system|power|process)`,
       String.raw`(?:bins?|lids?|recycling|rubbish|bags?|boxes|furniture|equipment|property|play equipment|phone line) (?:[a-z]+ )?(?:being|been|getting|got) abused`,
       String.raw`abused by (?:the )?(?:foxes|seagulls|gulls|animals|cats|rats|crows|birds)`,
+      // Round 12: the safeguarding words denied ("this isn't a safeguarding issue, just plain rudeness").
+      String.raw`(?:is not|are not|was not|not|no|nothing|never) (?:really |actually )?(?:a |an )?(?:safeguarding (?:concern|issue|matter|problem)|(?:adult|child) at risk)`,
     ],
   },
 ];
