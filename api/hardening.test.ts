@@ -253,10 +253,19 @@ describe('counters', () => {
       expect(second.count).toBe(2);
       expect(second.resetMs).toBeGreaterThan(50_000);
       expect(second.resetMs).toBeLessThanOrEqual(60_000);
+      // A request's rules in one round trip: each key counted with its own window, the shared count included.
+      const both = await one.hitAll([
+        { key: 'ip', windowMs: 60_000 },
+        { key: 'conversation', windowMs: 5_000 },
+      ]);
+      expect(both.map((h) => h.count)).toEqual([3, 1]);
+      expect(both[1].resetMs).toBeLessThanOrEqual(5_000);
+      expect(both[0].resetMs).toBeGreaterThan(5_000);
       const fallback = new RedisCounter(dead, prefix);
       expect((await fallback.hit('ip', 60_000)).count).toBe(1);
       expect((await fallback.hit('ip', 60_000)).count).toBe(2);
-      await a.del(`${prefix}ip`);
+      expect((await fallback.hitAll([{ key: 'ip', windowMs: 60_000 }, { key: 'conversation', windowMs: 5_000 }])).map((h) => h.count)).toEqual([3, 1]);
+      await a.del(`${prefix}ip`, `${prefix}conversation`);
     } finally {
       a.disconnect();
       b.disconnect();

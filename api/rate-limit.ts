@@ -21,6 +21,8 @@ export interface Hit {
 
 export interface CounterStore {
   hit(key: string, windowMs: number): Promise<Hit>;
+  /** Several counters at once, in order (a request's rules): one round trip where the store is remote. */
+  hitAll?(hits: { key: string; windowMs: number }[]): Promise<Hit[]>;
   /** Takes one hit back (a request that turned out not to count), within the same window. */
   refund(key: string): Promise<void>;
 }
@@ -61,19 +63,31 @@ if c == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 local t = redis.call('PTTL', KEYS[1])
 if t < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); t = tonumber(ARGV[1]) end
 return {c, t}`;
+// The same for every key of a request's rules (KEYS[i] with ARGV[i] its window), so a message costs one round trip, not one per rule.
+const HIT_ALL_SCRIPT = `local out = {}
+for i, k in ipairs(KEYS) do
+  local c = redis.call('INCR', k)
+  if c == 1 then redis.call('PEXPIRE', k, ARGV[i]) end
+  local t = redis.call('PTTL', k)
+  if t < 0 then redis.call('PEXPIRE', k, ARGV[i]); t = tonumber(ARGV[i]) end
+  out[#out + 1] = c
+  out[#out + 1] = t
+end
+return out`;
 const REFUND_SCRIPT = `if redis.call('EXISTS', KEYS[1]) == 1 and tonumber(redis.call('GET', KEYS[1])) > 0 then redis.call('DECR', KEYS[1]) end
 return 0`;
 
 const HIT_SHA = createHash('sha1').update(HIT_SCRIPT).digest('hex');
 const REFUND_SHA = createHash('sha1').update(REFUND_SCRIPT).digest('hex');
+const HIT_ALL_SHA = createHash('sha1').update(HIT_ALL_SCRIPT).digest('hex');
 
 /** EVALSHA (Redis hashes a script sent with EVAL on every call), falling back to EVAL when Redis has not seen it yet. */
-async function runScript(redis: Redis, script: string, sha: string, key: string, ...args: string[]): Promise<unknown> {
+async function runScript(redis: Redis, script: string, sha: string, keys: string[], ...args: string[]): Promise<unknown> {
   try {
-    return await redis.evalsha(sha, 1, key, ...args);
+    return await redis.evalsha(sha, keys.length, ...keys, ...args);
   } catch (err) {
     if (!/NOSCRIPT/.test((err as Error).message)) throw err;
-    return redis.eval(script, 1, key, ...args);
+    return redis.eval(script, keys.length, ...keys, ...args);
   }
 }
 
@@ -89,21 +103,40 @@ export class RedisCounter implements CounterStore {
 
   async hit(key: string, windowMs: number): Promise<Hit> {
     try {
-      const [count, ttl] = (await runScript(this.redis, HIT_SCRIPT, HIT_SHA, `${this.prefix}${key}`, String(windowMs))) as [number, number];
+      const [count, ttl] = (await runScript(this.redis, HIT_SCRIPT, HIT_SHA, [`${this.prefix}${key}`], String(windowMs))) as [number, number];
       return { count: Number(count), resetMs: Number(ttl) };
     } catch (err) {
-      // Limits per process are better than none, and far better than refusing everyone.
-      if (Date.now() - this.warned > 60_000) {
-        this.warned = Date.now();
-        this.log?.warn({ err: (err as Error).message }, 'rate limit: Redis unavailable, counting in memory');
-      }
+      this.warn(err);
       return this.fallback.hit(key, windowMs);
+    }
+  }
+
+  async hitAll(hits: { key: string; windowMs: number }[]): Promise<Hit[]> {
+    if (hits.length < 2) return Promise.all(hits.map((h) => this.hit(h.key, h.windowMs)));
+    let out: unknown;
+    try {
+      out = await runScript(this.redis, HIT_ALL_SCRIPT, HIT_ALL_SHA, hits.map((h) => `${this.prefix}${h.key}`), ...hits.map((h) => String(h.windowMs)));
+    } catch (err) {
+      // A Redis Cluster refuses keys of several slots in one script (CROSSSLOT): then one key at a time, as before.
+      if (/CROSSSLOT/.test((err as Error).message)) return Promise.all(hits.map((h) => this.hit(h.key, h.windowMs)));
+      this.warn(err);
+      return Promise.all(hits.map((h) => this.fallback.hit(h.key, h.windowMs)));
+    }
+    const pairs = out as number[];
+    return hits.map((_h, i) => ({ count: Number(pairs[2 * i]), resetMs: Number(pairs[2 * i + 1]) }));
+  }
+
+  /** Limits per process are better than none, and far better than refusing everyone: said once a minute. */
+  private warn(err: unknown): void {
+    if (Date.now() - this.warned > 60_000) {
+      this.warned = Date.now();
+      this.log?.warn({ err: (err as Error).message }, 'rate limit: Redis unavailable, counting in memory');
     }
   }
 
   async refund(key: string): Promise<void> {
     try {
-      await runScript(this.redis, REFUND_SCRIPT, REFUND_SHA, `${this.prefix}${key}`);
+      await runScript(this.redis, REFUND_SCRIPT, REFUND_SHA, [`${this.prefix}${key}`]);
     } catch {
       await this.fallback.refund(key);
     }
@@ -134,14 +167,17 @@ export function rateLimit(store: CounterStore, rules: LimitRule[]): RequestHandl
     if (!active.length) return next();
     let refused: { rule: LimitRule; resetMs: number } | undefined;
     const refundable: { key: string; when: (status: number) => boolean }[] = [];
+    const counted: { rule: LimitRule; key: string; windowMs: number }[] = [];
     for (const rule of active) {
       const key = rule.key(req);
-      if (key === undefined) continue;
-      const counted = `${rule.name}:${key}`;
-      const { count, resetMs } = await store.hit(counted, rule.windowMs);
-      if (rule.refundWhen) refundable.push({ key: counted, when: rule.refundWhen });
-      if (count > rule.limit && (!refused || resetMs > refused.resetMs)) refused = { rule, resetMs };
+      if (key !== undefined) counted.push({ rule, key: `${rule.name}:${key}`, windowMs: rule.windowMs });
     }
+    const hits = store.hitAll ? await store.hitAll(counted) : await Promise.all(counted.map((c) => store.hit(c.key, c.windowMs)));
+    counted.forEach(({ rule, key }, i) => {
+      const { count, resetMs } = hits[i];
+      if (rule.refundWhen) refundable.push({ key, when: rule.refundWhen });
+      if (count > rule.limit && (!refused || resetMs > refused.resetMs)) refused = { rule, resetMs };
+    });
     if (!refused) {
       // Counted up front, so a burst in parallel is limited before any answer; taken back after.
       if (refundable.length) {
