@@ -22,7 +22,7 @@ beforeAll(async () => {
   fs.writeFileSync(settings, `${fs.readFileSync(settings, 'utf8').replace(/^tenant: demo$/m, `tenant: ${tenant}`)}\nanswers:\n  generate: true\n  maxPassages: 4\n`);
   server = await startTestServer({
     contentDir,
-    env: { ...process.env, ANSWERS_LLM: 'llm', LLM_BASE_URL: llm.baseURL, LLM_MODEL: 'stand-in', ANSWERS_EMBEDDING_MODEL: 'stand-in-embeddings', ANSWERS_TIMEOUT_MS: '1500' },
+    env: { ...process.env, ANSWERS_LLM: 'llm', LLM_BASE_URL: llm.baseURL, LLM_MODEL: 'stand-in', ANSWERS_EMBEDDING_MODEL: 'stand-in-embeddings', ANSWERS_TIMEOUT_MS: '4000' }, // long enough for a busy CI machine; the stand-in's "timeout" mode never answers
   });
 }, 120_000);
 afterAll(async () => {
