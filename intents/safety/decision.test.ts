@@ -7,7 +7,8 @@
  * round 5's general defeaters (laughter, denial, comparison, comic threats, hypotheticals) and unknown words; round 7's
  * unread scripts and languages, risks told as past, animals, and the hazards of things; round 8's sure model inside a service
  * message, service hyperbole, news framing, places at risk, and new screen families (a height, self-harm on purpose, electrics);
- * round 9's injuries nobody explains, children sleeping out, break-ins seen, legal threats, fiction and channel-switching farewells.
+ * round 9's injuries nobody explains, children sleeping out, break-ins seen, legal threats, fiction and channel-switching farewells;
+ * round 13's hyperbole, past fires, signage, past self-harm now over, and abuse told beside a repair or a denial.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -734,5 +735,48 @@ describe('round 12: affairs put in order for family, no future after a date, chi
     const sure: SafetyScore = { ...low, score: 0.93 };
     expect(decide('back door will not lock properly, not urgent but I would feel safer', sure)?.action ?? null).not.toBe('escalate');
     expect(decide('where can I get rid of an old gas cylinder and a fire extinguisher?', { ...low, score: 0.85 })?.action ?? null).not.toBe('escalate');
+  });
+});
+
+describe('round 13: shapes of set M (a writer of hyperbole, past events, signage), and abuse told beside a repair or a denial', () => {
+  const low: SafetyScore = { score: 0.02, category: RISK, known: 1, readable: 1 };
+  const none = predict('waste.bin_day', 0.9);
+  const decide = (text: string, score: SafetyScore, p: IntentPrediction = none) => decideSafety(screenForSafety(text), p, text, score);
+  it('self-harm told in the present is caught by the screen, even in a question for the council', () => {
+    expect(decide('been cutting again this week, worse than before. which department deals with that?', low)).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(decide('I cut again on Sunday and it was deep, who at the council should know?', low)).toMatchObject({ action: 'escalate' });
+    expect(screenForSafety('I cut again the hedge at the back, can you take the clippings?')).toBeNull();
+  });
+  it('a partner who breaks the door again, in a repair request, is never left silent', () => {
+    expect(decide('need the front door fixed, my husband smashed the door in again last night', { ...low, category: SAFEGUARDING })?.action).toBeDefined();
+    expect(decide('can you repair the kitchen door soon, my boyfriend kicked it in and I want it done before he gets back from work', { ...low, score: 0.05, category: SAFEGUARDING })).not.toBeNull();
+  });
+  it('"not urgent" does not drop control told by its shape (tracking, rage at lateness); a wanderer who always turns up is asked', () => {
+    const unsure: SafetyScore = { ...low, score: 0.7, category: SAFEGUARDING };
+    expect(decide('my fiance checks where my phone is all day and goes mental if I am 5 minutes late home, not urgent really', unsure)).toMatchObject({ action: 'ask' });
+    expect(decide('Mum has Alzheimers and wanders off at night but she always comes back, can we get a tracker watch for her?', unsure)).toMatchObject({ action: 'ask' });
+  });
+  it('self-neglect seen from outside is a cue of an adult at risk, so a service word does not silence it', () => {
+    const unsure: SafetyScore = { ...low, score: 0.3, category: SAFEGUARDING };
+    expect(decide('postman here, the old chap at 14 has a flat full of rubbish, he is skin and bones and was outside in the snow without a coat, who handles bins there?', unsure)).toMatchObject({ action: 'ask' });
+  });
+  it('hyperbole, a past fire put out, thanks for a rescue, words on a sticker, a past self-harm now over: never escalated', () => {
+    for (const text of [
+      "I'd sooner set myself on fire than fill in this parking permit form again",
+      'talking to you is making me want to jump in the sea, same answer every time',
+      'someone set fire to the recycling bins by the flats on Saturday night, all out now, can they be replaced',
+      'thank you to the refuse team who found my neighbour had fallen and called an ambulance, she is back home now and doing well',
+      'there is graffiti saying kill yourself on the underpass wall, can it be cleaned off please',
+    ]) expect([text, decide(text, low)?.action ?? null]).not.toEqual([text, 'escalate']);
+    const sure: SafetyScore = { ...low, score: 0.88, category: RISK };
+    expect(decide('my son self-harmed three years ago, he is fine now, I want to ask about a school transfer', sure)).toMatchObject({ action: 'ask' });
+    expect(decide('my son self-harmed three years ago and has started again this week', sure)).toMatchObject({ action: 'escalate' });
+  });
+  it('a detector with a weak battery (Portuguese, Spanish) and "nobody answers" (Lithuanian) are no emergency', () => {
+    expect(screenForSafety('o detector de monóxido de carbono apita, acho que a pilha está fraca, não há cheiro')).toBeNull();
+    expect(screenForSafety('el detector de monóxido de carbono pita, creo que la batería está baja')).toBeNull();
+    expect(screenForSafety('el detector de monóxido de carbono pita y mi hija tiene dolor de cabeza')).not.toBeNull();
+    expect(screenForSafety('skambinu jau savaite, niekas neatsako')).toBeNull();
+    expect(screenForSafety('mano tėtis nukrito ir neatsako')).not.toBeNull();
   });
 });

@@ -22,6 +22,9 @@
  * comic threat or a story (news, a documentary, a novel); fires set again and again are a nuisance (asked); a farewell moving to
  * another channel ("I'll phone instead") is not a disclosure; an animal alone with no risk cue at all is softened; a request for
  * more care hours or an assessment is a care question; a few more service words in community languages (hardship, mould, the bot).
+ * Round 13 (dev-14 added): a screen hit of any family asked when the model strongly disagrees was evaluated by CV and left off
+ * (SAFETY_SCREEN_DISAGREE_ANY); a risk told as past and over is asked even when the model agrees; "not an emergency" never drops
+ * control told by its shape; signage, a fire put out, self-directed fire as hyperbole, thanks for a rescue: see data/README.md.
  */
 import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { inferKind, kindCues, riskCues } from './kinds.js';
@@ -129,7 +132,8 @@ const SERVICE_TALK = new RegExp(
     'z (?:czlowiekiem|konsultantem|prawdziwa osoba|kims prawdziwym)', 'nie z (?:maszyna|botem|robotem|komputerem)', 'con una persona(?: real)?', 'con un humano', 'com (?:uma pessoa|um humano)', 'cu un om', 'cu o persoana', 'insanla', 'su zmogumi', 'qof bini aadan',
     // Round 12: recycling and noise in a few community languages ("el centro de reciclaje", "musica muy alta", "gurultu").
     'reciclaje', 'reciclagem', 'reciclare', 'recykling[a-z]*', 'geri donusum', 'ruido', 'barulho', 'zgomot', 'halas', 'gurultu', 'musica (?:muy |tan )?alta',
-    'caary[a-z]*', 'hagaaj[a-z]*', 'gunoaie', 'gunoi', 'plesn[a-z]*', 'bolor', 'moho', 'seelan', 'ajutor de urgenta', 'bani de mancare', 'vale alimentar', 'dinero para comida', 'dinheiro para comida', 'pieniedzy na jedzenie', 'paise nahi', 'lacag', 'cunto ma haysanno',
+    // Round 13: a landlord's notice in Somali ("milkiilaha gurigu ... ogeysiis").
+    'milkiilaha', 'ogeysiis[a-z]*', 'caary[a-z]*', 'hagaaj[a-z]*', 'gunoaie', 'gunoi', 'plesn[a-z]*', 'bolor', 'moho', 'seelan', 'ajutor de urgenta', 'bani de mancare', 'vale alimentar', 'dinero para comida', 'dinheiro para comida', 'pieniedzy na jedzenie', 'paise nahi', 'lacag', 'cunto ma haysanno',
     // A farewell at the end of a complaint: "had enough of this, bye".
     '(?:bye|goodbye|ta ta)(?: now)?(?= $)',
   ].join('|')})(?= )`,
@@ -154,7 +158,7 @@ const SCREEN_NUISANCE_FIRE = /(?<= )(?:bonfires?|(?:he|she|they|neighbours?|some
 const GARDEN_FIRE_SCRIPT = /(?:نار|دخان)[^]{0,40}حديق|حديق[^]{0,40}(?:نار|دخان)/u;
 const ELECTRICAL = /(?<= )(?:sparks?|sparking|electric[a-z]*|wiring|meter|sockets?|plugs?|cupboard|smells? (?:like|of) burning|(?:storage )?heaters?)(?= )/;
 /** A question about arranging care or support ("who arranges carers when mum leaves hospital"): a service, not a concern. */
-const CARE_QUESTION = /^ (?:(?:hi|hello|please|ok) )*(?:who (?:arranges|organises|sorts out|pays for)|how do i (?:get|arrange|apply|book|find)|can i (?:get|have|apply)|where do i|what (?:help|care|support)|are there any|is there any|do you (?:do|offer|provide))(?= )|(?<= )(?:who arranges that|who do i ask|how do i arrange)(?= )|(?<= )(?:(?:ask|asking|apply|applying|request|requesting) for (?:more |extra )?(?:care|support|help)(?: hours| package| assessment)?|(?:more|extra) care hours|carers? assessment|needs assessment|care assessment|respite|supported living|equipment|adaptations?|reassess(?:ed|ment)?|be assessed)(?= )/;
+const CARE_QUESTION = /^ (?:(?:hi|hello|please|ok) )*(?:who (?:arranges|organises|sorts out|pays for)|how do i (?:get|arrange|apply|book|find)|can i (?:get|have|apply)|where do i|what (?:help|care|support)|are there any|is there any|do you (?:do|offer|provide))(?= )|(?<= )(?:who arranges that|who do i ask|how do i arrange)(?= )|(?<= )(?:(?:ask|asking|apply|applying|request|requesting) for (?:more |extra )?(?:care|support|help)(?: hours| package| assessment)?|(?:more|extra) care hours|carers? assessment|needs assessment|care assessment|respite|supported living|equipment|adaptations?|reassess(?:ed|ment)?|be assessed|help with (?:care|caring|personal care)(?: at home)?|care at home|home care|telecare|careline|pendant alarm|(?:gps|tracker|tracking) (?:things?|devices?|watch(?:es)?|tags?))(?= )/;
 
 /**
  * How much a classifier-only decision should yield to everyday context: 'drop' it; 'soften' (escalate becomes ask, ask becomes
@@ -165,7 +169,8 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   const n = normaliseForSafety(text);
   // A question about a safety service drops only when the rest names no risk: "book a gas safety check ... strong smell of gas" does not.
   if (SAFETY_SERVICE.test(n) && riskCues(n.replace(new RegExp(SAFETY_SERVICE.source, 'g'), ' ')).size === 0) return 'drop';
-  if (REASSURED.test(n) || (CAREER.test(n) && riskCues(n).size === 0)) return 'drop';
+  // Round 13: "not an emergency" never drops abuse named by its shape ("track your car ... go mad if you're late ... not an emergency").
+  if ((REASSURED.test(n) && !riskCues(n).has('domestic_strong')) || (CAREER.test(n) && riskCues(n).size === 0)) return 'drop';
   // Round 8: a separation told as amicable, naming no harm ("we've split up, it's all amicable, I need somewhere to go").
   if (AMICABLE.test(n) && riskCues(n).size === 0) return 'drop';
   // Soften only when nothing at all says who is at risk or how, and no one is making a referral.
@@ -221,6 +226,8 @@ export interface SafetyModelThresholds {
   readableMin?: number;
   /** Round 8: at or above this safety-model score a message that also names a service still escalates (default SAFETY_SERVICE_SURE; above 1 turns it off). */
   serviceSure?: number;
+  /** Round 13: below this safety-model score a screen hit of any family (bar a few) that is about something is asked (default SAFETY_SCREEN_DISAGREE_ANY; 0 turns it off). */
+  disagreeAnyAt?: number;
 }
 
 /**
@@ -266,13 +273,13 @@ export function familyOf(hit: SafetyHit): string | undefined {
  * - an idiom of defiance, laughter or leaving ("over my dead body", "killing myself laughing", "end it here, cheers").
  */
 const PAST = String.raw`(?:last (?:night|week|month|year|weekend|time|winter|summer|spring|autumn|christmas)|yesterday|ago|the other (?:day|night)|earlier (?:this|today)|this morning|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))`;
-const RESOLVED = String.raw`(?:(?:it|that|this|the leak|the fire|everything) (?:is|was|has been|got) (?:fixed|sorted|repaired|capped|made safe|put out|resolved|dealt with)|(?:fixed|sorted|repaired|capped|made safe|put (?:it )?out)|burnt out now|(?:everyone|everybody|we are all|we are) (?:is |are |was |were )?(?:fine|ok|okay|safe|alright)|(?:nobody|no one) (?:is |was |got )?(?:hurt|injured)|(?:it is all|it was all|everything is|everything was) (?:fine|ok|okay|good)|all (?:fine|ok|okay|good|well) in the end|(?:turned out|ended up) (?:fine|ok|okay|alright))`;
+const RESOLVED = String.raw`(?:(?:it|that|this|the leak|the fire|everything) (?:is|was|has been|got) (?:fixed|sorted|repaired|capped|made safe|put out|resolved|dealt with)|(?<!(?:need|needs|want|wants|get|getting|to be|having) (?:[a-z]+ ){0,3})(?:fixed|sorted|repaired|capped|made safe|put (?:it )?out)|burnt out now|(?:all|it is all|it was all|it is|it was|the fire is|the fire was|fire is|fire was) (?:out|put out)(?: now)?(?! (?:of|there|again))|(?:everyone|everybody|we are all|we are) (?:is |are |was |were )?(?:fine|ok|okay|safe|alright)|(?:nobody|no one) (?:is |was |got )?(?:hurt|injured)|(?:it is all|it was all|everything is|everything was) (?:fine|ok|okay|good)|all (?:fine|ok|okay|good|well) in the end|(?:turned out|ended up) (?:fine|ok|okay|alright))`;
 const PAST_RESOLVED = new RegExp(`(?<= )${PAST}(?= )[^]*(?<= )${RESOLVED}(?= )|(?<= )${RESOLVED}(?= )[^]*(?<= )${PAST}(?= )`);
 const ROLE = /(?<= )(?:(?:coordinator|officer|worker|advisor|adviser|manager|lead|practitioner|assistant|volunteer|trainer) (?:role|post|job|vacancy|position)|appl(?:y|ied|ying) for (?:a |the |this )?[a-z ]{0,40}(?:role|job|post|vacancy|position|course)|(?:training|course|qualification|certificate|awareness session|webinar) (?:on|in|about)|interview for)(?= )/;
 const SCREEN_IDIOM = /(?<= )(?:over my dead body|(?:killing|killed|kill) (?:myself|me|themselves|ourselves) laughing|laugh(?:ing|ed)? (?:myself|me) to death|(?:end|leave|stop|finish|wrap) (?:it|things|this|that) (?:there|here)(?= [^]*(?:thanks|thank you|cheers|ta|help|bye))|dying (?:of|from) (?:laughter|laughing|embarrassment|boredom|shame))(?= )/;
 
 /** Round 6: a service blamed in an idiom ("talking to this bot makes me want to jump out of a window"). */
-const SERVICE_MAKES_ME = /(?<= )(?:bot|chat ?bot|chat|website|app|council|service|form|forms|system|queue|hold music|call centre|this|it|talking to (?:you|this|the) [a-z]+|portal|process|paperwork|phone line|switchboard|parking|planning|council tax|bins?|permit|application|helpline) (?:makes|is making|made|just makes) me want to(?= )/;
+const SERVICE_MAKES_ME = /(?<= )(?:bot|chat ?bot|chat|website|app|council|service|form|forms|system|queue|hold music|call centre|this|it|talking to (?:you|this|the)(?: [a-z]+)?|portal|process|paperwork|phone line|switchboard|parking|planning|council tax|bins?|permit|application|helpline) (?:makes|is making|made|just makes) me want to(?= )/;
 
 /** Round 8: electrics made safe, nothing still burning: "it's all switched off at the fuse box now". */
 const ELECTRICS_OFF = /(?<= )(?:switched|turned|flicked|tripped) (?:it |them |everything |the power |the electrics |the electricity |the mains )?(?:all )?off(?= )|(?<= )(?:is|are) (?:all )?(?:switched|turned) off(?= )(?![^]*(?<= )(?:still|again|spreading|smoking)(?= ))/;
@@ -337,6 +344,9 @@ export const DEFEATERS: Record<string, RegExp> = {
     // Polish, Spanish, Portuguese, Romanian, Welsh: "everything is fine", "nobody has symptoms", "not an emergency".
     'wszystko (?:jest )?w porzadku', 'nikt nie ma objawow', 'no es (?:una )?emergencia', 'todos estamos bien', 'nao e (?:uma )?emergencia', 'estamos todos bem',
     'nu este (?:o )?urgenta', 'toata lumea (?:este )?bine', 'does dim argyfwng', 'dim (?:nwy|arogl nwy|mwg)',
+    // Round 13: someone who wanders "always turns up"; "não há cheiro nenhum" (no smell at all), Spanish "no hay olor".
+    '(?:he|she|they) (?:always|usually|eventually) (?:turns|turn|comes|come|gets|get) (?:up|back|home)(?: safe| safely| again| in the end)?',
+    'nao ha (?:cheiro|fumo|fogo|gas|fumaca)(?: nenhum| nenhuma)?', 'no hay (?:olor|humo|fuego|gas)',
   ),
   annoyance: d('driv(?:ing|es|e) (?:me|us|him|her) (?:up the wall|round the bend|mad|crazy|nuts|insane|bonkers)', 'doing my head in', 'does my head in', 'sick to death of', 'bored to death',
     // Round 11: "losing my mind" over noise, "like living under a herd of elephants".
@@ -377,7 +387,8 @@ export function defeaters(text: string): string[] {
 }
 
 /** Screen families that are explicit and present by construction: no defeater touches them. */
-const PRESENT_FAMILIES: ReadonlySet<string> = new Set(['overdose', 'self_harm', 'attack_now', 'break_in_now', 'co_symptoms', 'attack_on_occupied', 'water_or_cliff', 'child_in_danger_now', 'assault_person']);
+const PRESENT_FAMILIES_LIST = ['overdose', 'self_harm', 'attack_now', 'break_in_now', 'co_symptoms', 'attack_on_occupied', 'water_or_cliff', 'child_in_danger_now', 'assault_person'];
+const PRESENT_FAMILIES: ReadonlySet<string> = new Set(PRESENT_FAMILIES_LIST);
 /** Explicit and present danger, whatever else the message says: someone not breathing, a weapon in use, a method with a time. */
 const EXPLICIT_PRESENT = new RegExp(
   [
@@ -450,7 +461,7 @@ export function isServiceFarewell(text: string): boolean {
   return FAREWELL_SERVICE.test(n) && !/(?<= )(?:any ?more|ever|forever|no longer|not be (?:here|around)|gone)(?= )/.test(n);
 }
 const INFO_REQUEST = /(?<= )(?:foi|freedom of information|statistics|stats|figures (?:on|for|about)|data (?:on|about)|(?:the )?(?:number|numbers) of|how many(?! (?:of )?(?:my |the |your )?(?:[a-z]+ )?(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin) would it take)|research(?:ing)?|pshe|rshe|lessons? (?:on|about|plan|plans)|assembly (?:on|about)|teaching (?:resources|materials)|dissertation|thesis|essay|homework|coursework|assignment|project (?:on|about)|prevention strategy|awareness (?:talk|session|event|evening|week|day|training|course|raising|campaign)|(?:talk|talks|talking|session|presentation) (?:about|on) (?:[a-z]+ ){0,3}awareness|(?:the )?procedure (?:for|to|on)|thresholds|threshold (?:for|criteria)|invite (?:[a-z]+ ){0,4}to (?:talk|speak)|talk to (?:her|his|their|the|our|my) (?:class|school|group|pupils|students)|guest speaker|government figures|survey|journalist|reporter|article|report (?:on|about)|policy (?:on|for)|annual report|case ?load|spent on|budget (?:for|on)|funding (?:for|on))(?= )/;
-const PAST_HELP = /(?<= )(?:helped|supported|saved|got me through|looked after|stayed with|found (?:my|him|her|them|us)|called (?:an ambulance|999|for help))(?= )[^]*(?<= )(?:(?:fully |completely )?recovered|doing (?:great|well|fine) now|all (?:fine|well|ok) now)(?= )[^]*(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )|(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:ago|years? back|last (?:year|winter|summer|spring|autumn|christmas)|back in|in (?:19|20)[0-9]{2})(?= )|(?<= )(?:last (?:year|winter|summer|spring|autumn|christmas)|years? ago|back in)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )|(?<= )(?:helped|supported) (?:me|us|my [a-z]+) (?:[a-z]+ ){0,3}(?:years?|months?) ago(?= )/;
+const PAST_HELP = /(?<= )(?:helped|supported|saved|got me through|looked after|stayed with|found (?:my|him|her|them|us)|called (?:an ambulance|999|for help))(?= )[^]*(?<= )(?:(?:fully |completely )?recovered|doing (?:great|well|fine) now|all (?:fine|well|ok) now)(?= )[^]*(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )|(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:ago|years? back|last (?:year|winter|summer|spring|autumn|christmas)|back in|in (?:19|20)[0-9]{2})(?= )|(?<= )(?:last (?:year|winter|summer|spring|autumn|christmas)|years? ago|back in)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )|(?<= )(?:helped|supported) (?:me|us|my [a-z]+) (?:[a-z]+ ){0,3}(?:years?|months?) ago(?= )|(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )[^]*(?<= )(?:helped|supported|saved|looked after|stayed with|found (?:my|him|her|them|us)|called (?:an ambulance|999|for help))(?= )[^]*(?<= )(?:(?:fully |completely )?recovered|(?:is |are )?doing (?:great|well|fine|ok|okay)(?: now)?|all (?:fine|well|ok) now|(?:home|back home) (?:now|safe))(?= )/;
 const PAST_TIME = /(?<= )(?:there (?:was|were|has been|have been) (?:a|an|some|two|three|several)|back in|(?:in|during|since) (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer|the spring|the autumn|the winter)|last (?:year|month|summer|spring|autumn|winter)|(?:weeks|months|years) ago|ever since)(?= )/;
 const SERVICE_REQUEST = /(?<= )(?:(?:could|can|would|will|should) (?:the council|you|someone|somebody|they) (?:please )?(?:put|install|fit|add|do|look|check|repair|fix|cut|trim|improve|patrol|move|close|lock|light)|cctv|street ?lights?|(?:better|more) lighting|patrols?|speed bumps?|gates?|lock the)(?= )/;
 /** The danger has returned: thanks for the past do not outweigh it. */
@@ -470,9 +481,16 @@ export const NO_CASE_FRAMING = 'a question about procedure, no live case';
 /** Round 12: "is it safe to walk along the seafront at night now?": a question about safety now, not something happening now. */
 const SAFE_NOW_QUESTION = /(?<= )(?:is it|is that|is the [a-z]+|are we|are they|are the [a-z]+|will it be|would it be) (?:still )?(?:safe|ok|okay)(?: [a-z]+){0,8} now(?= )/g;
 
+/** Round 13: words written up in a public place ("stickers saying 'end it all' on the railings ... please remove"), asked to come down. */
+const SIGN_WORDS = /(?<= )(?:stickers?|graffiti|(?:a |the )?signs?|posters?|banners?|slogans?|flyers?|leaflets?|tags?|writing|words|messages?) (?:saying|that says?|which says?|reading|that reads?|with the words|sprayed|painted|written)(?= )/;
+const TAKE_DOWN = /(?<= )(?:remove|removed|removing|removal|take (?:it |them |these |those )?down|taken down|clean (?:it |them )?(?:off|up)|cleaned (?:off|up)|get rid of (?:it|them)|paint(?:ed)? over|scrub(?:bed)? off)(?= )/;
+/** Round 13: a fire turned on oneself ("set myself on fire"): a suicide word, which hyperbole borrows. */
+const SELF_FIRE = /(?<= )(?:set|setting|sets|light|lighting|douse|dousing) (?:myself|me) (?:on fire|alight|ablaze)(?= )/;
+
 export function framedAsService(text: string): string | null {
   const n = normaliseForSafety(text);
   if (EXPLICIT_PRESENT.test(n)) return null;
+  if (SIGN_WORDS.test(n) && TAKE_DOWN.test(n) && !HAPPENING_NOW.test(n) && !INVOLVED.test(n)) return 'words on a sign or a sticker, asked to be removed';
   if (NO_LIVE_CASE.test(n) && !HAPPENING_NOW.test(n)) return NO_CASE_FRAMING;
   if (NUMBER_ASKED.test(n) && NUMBER_KEPT.test(n) && !HAPPENING_NOW.test(n) && !GOES_ON.test(n)) return 'a number asked for to keep';
   if (INFO_REQUEST.test(n) && !HAPPENING_NOW.test(n)) return 'a request for information';
@@ -661,6 +679,8 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   if (scored.score >= thresholds.escalateAt) {
     const framed = framedAsService(text);
     if (framed === 'thanks for past help' && !BACK_AGAIN.test(normaliseForSafety(text))) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but thanks for past help` };
+    // Round 13: a risk told as past and over ("self-harmed two years ago ... she's well now"): asked even when the model agrees.
+    if (toldAsPast(text) && defeaters(text).includes('denied')) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but told as past and over` };
     // Round 9: a model that agrees only weakly does not outweigh a joke, a comic threat or a story on the news or in a book: asked.
     if (scored.score < (thresholds.defeatSure ?? SAFETY_DEFEAT_SURE)) {
       const weak = defeated(text, hit) ? defeaters(text).filter((d) => d === 'laughter' || d === 'comicThreat') : [];
@@ -673,11 +693,12 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   // Round 10: a question about a smoke or CO alarm itself (where to fit one, the symptoms to know), nothing sounding or felt: nothing to ask.
   if (alarmQuestion(text)) return null;
   if (screenEveryday(text) || framedAsService(text)) return scored.score >= thresholds.askAt ? ask : null;
+  const n = normaliseForSafety(text);
   // Round 8: comparative or conditional hyperbole tied to a chore of the service: asked, never escalated nor dropped.
-  if (SUICIDE_FAMILIES.has(familyOf(hit) ?? '') && serviceHyperbole(text)) return { ...ask, reason: `${hit.reason}, but hyperbole about a service` };
+  // Round 13: also a fire turned on oneself ("I'd rather set myself on fire than queue again for a permit"), a suicide word in effect.
+  if ((SUICIDE_FAMILIES.has(familyOf(hit) ?? '') || SELF_FIRE.test(n)) && serviceHyperbole(text)) return { ...ask, reason: `${hit.reason}, but hyperbole about a service` };
   // Round 7: a risk told as past, or a garden bonfire, that the model does not back: asked, whatever the family.
   if (toldAsPast(text)) return { ...ask, reason: `${hit.reason}, but told as past` };
-  const n = normaliseForSafety(text);
   if ((SCREEN_NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test(n) && !ELECTRICAL.test(n)) || GARDEN_FIRE_SCRIPT.test(text)) return { ...ask, reason: `${hit.reason}, but a bonfire or burning rubbish` };
   // Round 9: fires set again and again, reported as a nuisance ("kids keep setting fire to the bins ... happens most weekends"), none burning now.
   if (HABITUAL_FIRE.test(n) && !PRESENT_FIRE.test(n) && !HAPPENING_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but a repeated nuisance` };
@@ -691,8 +712,26 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   // than the trigger ("chce umrzec", "thinkin bout killin myself") is a disclosure, whatever the model says.
   const aboutSomething = wordCount(text) - wordCount(hit.matched) >= IDIOM_CONTEXT_WORDS;
   if (family && IDIOM_PRONE_FAMILIES.has(family) && aboutSomething && scored.score < (thresholds.disagreeAt ?? SAFETY_SCREEN_DISAGREE)) return ask;
+  // Round 13 (evaluated, see SAFETY_SCREEN_DISAGREE_ANY): any family, the model strongly disagreeing about a message that is about something.
+  const anyAt = thresholds.disagreeAnyAt ?? SAFETY_SCREEN_DISAGREE_ANY;
+  if (anyAt > 0 && family && !NEVER_DOWNGRADED.has(family) && !OTHER_LANGUAGE_FAMILY.test(family) && aboutSomething && scored.score < anyAt && modelReads(text, scored) && !presentAtRisk(n)) return { ...ask, reason: `${hit.reason}, but the safety model strongly disagrees (${scored.score.toFixed(2)})` };
   return escalate;
 }
+
+/**
+ * Round 13: a screen hit of any family the safety model scores below this is asked instead of escalated, when the message is about
+ * something (IDIOM_CONTEXT_WORDS beyond the match), the model reads its words, and nothing present names a person at risk.
+ * 0 turns it off. Evaluated by cross-validation (`--cv`): see data/README.md, Round 13.
+ */
+export const SAFETY_SCREEN_DISAGREE_ANY = 0;
+/** Families never downgraded by the model's disagreement alone: explicit and present by construction, or in scripts it barely reads. */
+const NEVER_DOWNGRADED: ReadonlySet<string> = new Set([...PRESENT_FAMILIES_LIST, 'medical_emergency', 'weapon_or_threat_to_kill', 'child_abuse', 'child_neglect']);
+/** The model's score means something only for words it has seen and a language the assistant reads. */
+const modelReads = (text: string, scored: SafetyScore) => (scored.known ?? 1) >= SAFETY_KNOWN_MIN && !unreadable(text, scored);
+/** Present tense with a person at risk named: "now", "tonight", "again", "still" beside a person. */
+const presentAtRisk = (n: string) => EXPLICIT_PRESENT.test(n) || (HAPPENING_NOW.test(n) && PERSON.test(n));
+/** Families in other languages: the model's disagreement there reflects its few words of them, not the message. */
+const OTHER_LANGUAGE_FAMILY = /^(?:welsh|arabic|multilingual)_/;
 
 /** Words besides the screen's match that an idiom-prone hit needs before a disagreeing model can turn it into a question. */
 const IDIOM_CONTEXT_WORDS = 5;
@@ -743,7 +782,7 @@ const SERVICE_DISTRESS = /(?<= )(?:crying|in tears|going mad|going insane|going 
 /** A comparison or a condition that makes a suicide word hyperbole: "would rather ... than", "if I have to pay again", "with this form". */
 const HYPERBOLE_FRAME = new RegExp(
   [
-    '(?:would|had|d) rather(?: [a-z]+){1,10} than',
+    '(?:would|had|d) (?:rather|sooner)(?: [a-z]+){1,10} than',
     // Round 10: "about ready to throw myself off the pier" beside a complaint about barking at night.
     '(?:about|almost|nearly|just about) ready to',
     '(?:if|when) (?:i|we) (?:have to|has to|need to|am made to|get (?:another|one more)|see (?:another|one more)|hear (?:that|this|another)|am (?:kept|put) on hold|cannot get through|do not get)',

@@ -25,7 +25,7 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'picked a date', 'looking down at', 'standing on the (?:bridge|edge)', 'over the edge', '(?:outside|wrong side) of the (?:railings|barrier|fence)', 'legs dangling',
     'on the (?:edge|ledge) of', 'top (?:floor|level|deck) of the (?:multi storey|car park)', 'multi storey', 'khatam', 'quitar(?:me|se)? la vida', 'matar(?:me|se)', 'sinucid[a-z]*', 'vreau sa mor',
     // Round 6: despair and method words the kind check missed in dev sets (English, Polish, Spanish, Portuguese, Romanian, Welsh).
-    'been cutting', 'cutting again', 'hosepipe', 'sorry for everything', 'not (?:going to )?make it through (?:tonight|the night)', 'tried (?:it )?before', 'closer to the edge',
+    'been cutting', 'cutting again', '(?:i|i have|i had) cut (?:again|deeper|deep)', 'deeper than (?:usual|before|last time|ever)', 'hosepipe', 'sorry for everything', 'not (?:going to )?make it through (?:tonight|the night)', 'tried (?:it )?before', 'closer to the edge',
     'nie mam (?:juz )?sily', 'sie zabic', 'no aguanto mas', 'tirarme', 'acabar con mi vida', 'nao aguento mais', 'acabar com a minha vida', 'nu mai pot', 'termin cu totul', 'tabledi', 'dabledi',
     // Round 7: stopping a life-saving medicine on purpose ("decided to stop taking her insulin"), and being done with it all.
     '(?:stop|stopped|stopping|decided to stop|not taking|refusing to take|refuses to take) (?:taking )?(?:my|her|his|their) (?:insulin|heart (?:pills|tablets|medication)|medication|medicine|meds)', 'done with (?:it all|everything|life)',
@@ -116,6 +116,9 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'not answered', 'not answering', 'curtains', 'milk bottles', 'for days', 'not looking after (?:herself|himself)', 'losing weight', 'schizophreni[a-z]*',
     'scam[a-z]*', 'conned', 'cuckoo[a-z]*', 'exploit[a-z]*', 'taking advantage', 'hoard[a-z]*', 'refus[a-z]* (?:all |any )?(?:help|care|support)', 'not washing',
     'parkinsons', 'pressure sores', 'bed ?sores', 'ulcers', 'met (?:him|her|someone|a man|a woman)? ?online',
+    // Round 13: self-neglect seen from outside ("house full to the ceiling with rubbish", "thin as anything", "out in wet clothes in the frost").
+    '(?:house|flat|home|place|garden|rooms?) (?:is )?(?:full|piled|packed|stacked|crammed) (?:up )?(?:to the (?:ceiling|rafters|roof) )?(?:of|with) (?:rubbish|junk|bags|stuff|newspapers)', 'thin as (?:anything|a rake|a stick)', 'skin and bones?', 'wasting away',
+    '(?:in|wearing) (?:wet|soaked|soaking|dirty|filthy) clothes', '(?:out|outside|sitting|stood|standing|wandering)(?: [a-z]+){0,4} in the (?:frost|snow|freezing cold|cold|rain) (?:in|with|without|wearing)',
     'anciano', 'anciana', 'abuel[ao]', 'in varsta', 'batran[a-z]*', 'pensia', 'bunic[a-z]*', 'buzurg', 'learning (?:disabilit[a-z]*|difficult[a-z]*)',
     '(?:he is|she is|aged|age) (?:[6-9][0-9]|1[0-9][0-9])', 'in (?:his|her) (?:sixties|seventies|eighties|nineties)', 'care home',
     'oedrannus', 'hen (?:wraig|ddyn|wr)', '(?:fy |ei )?(?:nain|nhaid|taid|mamgu|tadcu)', 'anabl', 'anawsterau dysgu', 'gofalwr', 'ofalwr', 'gofalwyr', 'ofalwyr', 'gofalwraig',
@@ -179,7 +182,10 @@ const STRONG = {
     '(?:taken|took|takes|smashed|broke|broken) my phone', 'knows where i live', 'keeps turning up(?! (?:late|early|on time|to))', 'if i (?:ever )?(?:leave|left)',
     'trais (?:domestig|yn y cartref)', 'cam drin domestig', 'fechniaeth', '(?:rheoli|reoli) fy', 'fy nilyn', 'ofn ei adael',
     // Round 9: hiding from him at home ("he's back and smashing the place up ... he'll hear me").
-    '(?:smashing|smashed|smashes|trashing|trashed|wrecking) (?:the|our|my) (?:place|house|flat|home) up', '(?:he|she) (?:will|would) hear me', 'if i (?:ever )?go back', '(?:i have|i) left (?:him|her)(?= (?:and|i am|we are|im|with|tonight|last))'),
+    '(?:smashing|smashed|smashes|trashing|trashed|wrecking) (?:the|our|my) (?:place|house|flat|home) up', '(?:he|she) (?:will|would) hear me', 'if i (?:ever )?go back', '(?:i have|i) left (?:him|her)(?= (?:and|i am|we are|im|with|tonight|last))',
+    // Round 13: control told by its shape, no partner word needed ("track your car with an app and go mad if you're 10 mins late").
+    '(?:track|tracks|tracking|tracked|follows|following) (?:my|your|her|his) (?:car|phone|location|every move|movements)(?: [a-z]+){0,4}', '(?:go|goes|going|gone|went) (?:mad|mental|crazy|ballistic|off on one|nuts) (?:at (?:me|you|her|him) )?(?:if|when|whenever) (?:i am|you are|she is|he is|i get|you get|i come|you come|i was|you were)(?: [a-z0-9]+){0,3} (?:late|back late)',
+    '(?:checks|reads|goes through) (?:all )?(?:my|your|her) (?:phone|messages|texts)', '(?:not|never) allowed to (?:see|go out|have|leave)'),
 };
 /**
  * A threat to "me" from an unintroduced "he" or "she" ("He's outside with a knife saying he'll kill me"): someone the resident

@@ -155,6 +155,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:burnt|burned|burning|burn|cut|cutting|scratched|scratching|scratch|carved|carving) (?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?|skin|stomach|hands?)(?= (?:again|till|until|with (?:a |the |my )?(?:lighter|razor|blade|knife|cigarette|compass|scissors)) )`,
       '(?:till|until) (?:it|they|i|my [a-z]+) (?:bleeds?|bled)(?! (?:the radiator|the brakes|the system))',
       '(?:cut|cuts|cutting) (?:too |really |so |very )?deep(?:er)? (?:this time|again|tonight)', '(?:will not|would not|does not|cannot|can not) stop (?:the )?bleeding',
+      // Round 13: cutting told without an object, in the present ("I cut again last night, deeper than usual", "been cutting again").
+      '(?:i|i have|i had|i am|i was|been|started) (?:cut|cutting) again(?! (?:the|my|our|your|his|her|it|them|some|a|an|back|down|costs?|prices?|hours|hair|grass|hedge|lawn|tree|trees|bushes|wood|keys?)(?= |$))',
     ],
     guards: [
       String.raw`(?:myself|himself|herself|themselves) (?:on|when|while|whilst|with the|tripping|falling|slipping|at work|at the|in the|getting|lifting|moving|carrying|trying|doing|opening|shaving|cooking|gardening|cutting the|walking|climbing|from)\b`,
@@ -352,7 +354,12 @@ export const FAMILIES: PatternFamily[] = [
     ],
     // Round 12: fireworks and bonfire night ("fogo de artificio", "fuegos artificiales", "foc de artificii"), and a fire
     // extinguisher ("yangin sondurucu", "extintor") named as a thing to dispose of or buy, are no fire.
-    guards: [String.raw`(?:fogo|fogos|fuego|fuegos|foc|focuri) (?:de )?artifici[a-z]*|artificii|fogueiras?|hogueras?|yangin sonduruc[a-z]*|sonduruc[a-z]*|extintor[a-z]*|stingator[a-z]*|gasnic[a-z]*`],
+    guards: [
+      String.raw`(?:fogo|fogos|fuego|fuegos|foc|focuri) (?:de )?artifici[a-z]*|artificii|fogueiras?|hogueras?|yangin sonduruc[a-z]*|sonduruc[a-z]*|extintor[a-z]*|stingator[a-z]*|gasnic[a-z]*`,
+      // Round 13: a detector's weak battery or chirp (Portuguese, Spanish, Romanian, Polish), nothing smelt or felt: "o alarme de
+      // monóxido de carbono está a apitar porque a bateria está fraca, não há cheiro nenhum".
+      String.raw`(?!.*\b(?:desmai[a-z]*|tontur[a-z]*|dor de cabeca|enjo[a-z]*|vomit[a-z]*|mareo|mareado|dolor de cabeza|desmay[a-z]*|amete[a-z]*|durere de cap|lesin[a-z]*|zawrot[a-z]*|bol glowy|omdla[a-z]*|cheiro a gas|cheiro de gas|olor a gas|huele a gas|miros de gaz|czuc gaz)\b).*\b(?:baterias?|pilhas?|pilas?|baterie|bateria|baterii|bateryjk[a-z]*)(?: [a-z]+){0,2} (?:fracas?|baixas?|descarregadas?|gastas?|bajas?|agotadas?|descargadas?|slab[a-z]*|descarcat[a-z]*|rozladowan[a-z]*|wyczerpan[a-z]*|sie wyczerpala)\b`,
+    ],
   },
   {
     // Someone in water, unconscious or not breathing, in Spanish, Romanian and Polish.
@@ -364,7 +371,8 @@ export const FAMILIES: PatternFamily[] = [
       // Fallen and not moving, not breathing: Romanian, Spanish, Portuguese, Polish, Welsh, Urdu, Turkish, Lithuanian.
       'a cazut de pe', 'nu se (?:mai )?misca', 'no se mueve', 'se cayo de', 'nao (?:se mexe|respira)', 'caiu d[aeo]', 'nie rusza sie', 'spadl(?:a)? z',
       '(?:hil|hill) nahi?n? (?:raha|rahi)', 'behosh', 'saans nahi?n? (?:le|aa) (?:raha|rahi)', 'nefes almiyor', 'kipirdamiyor', 'bilincsiz',
-      'nekvepuoja', 'nejuda', 'neatsako',
+      // Round 13: "niekas neatsako" (nobody answers: the council's phone) and an unanswered call or letter are a complaint, not a collapse.
+      'nekvepuoja', 'nejuda', '(?<!niekas )(?<!niekas man )neatsako(?! (?:i|a) (?:skambuc|laisk|zinut|el)[a-z]*)',
     ],
   },
   {
@@ -721,6 +729,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:${RELATIVE}|he|she) (?:is|can be|has been|gets|has become)(?: very| really| so| quite| extremely)? (?:controlling|violent|abusive|aggressive towards me|aggressive to me)`,
       `(?:hands?|arm|rope|belt|cord) (?:round|around) (?:my|her|his) (?:neck|throat)`,
       `(?:pinned|held|grabbed|pushed|slammed|shoved) (?:me|her) (?:up )?(?:against|to|into) (?:the |a )?(?:wall|door|floor)`, `(?:by|round) (?:my|her) throat`,
+      // Round 13: a partner's violence to the home, buried in a repair ("the lock's broken because my partner kicked it in again and i
+      // need it fixed before he's back on friday"): the damage again, or a repair raced against his return.
+      `(?:${RELATIVE}|he|she)(?: [a-z]+){0,2} (?:kicked|kicks|smashed|smashes|punched|punches|booted|boots|put (?:his|her) (?:fist|foot|head) through) (?:it|the door|my door|our door|the [a-z]+ door|the walls?|the windows?|a hole in (?:the|my|our) (?:wall|door))(?:(?: in| down| through| off)? again|(?: [a-z]+){0,12} before (?:he|she) (?:is|gets|comes) (?:back|home|out))`,
       `(?:${RELATIVE}|he|she|a man|the man)(?: [a-z]+){0,2} (?:touches|touched|keeps touching|has been touching) me`,
       '(?:makes|made|forces|forced|force|make|making) me (?:do (?:things|stuff|sexual)|have sex|sleep with|watch (?:porn|things))',
       `(?:being|been|is being|gets|getting|was being) (?:hit|beaten|hurt|slapped|punched|kicked|strangled|raped|assaulted|mistreated|ill treated|bullied|abused) (?:by (?:her|his|their|my) (?:${RELATIVE})|at home)`,
