@@ -468,7 +468,7 @@ class Turn {
     const check: DangerCheck = { text: this.input.text, category: decision.category, kind: decision.kind, reason: decision.reason };
     this.dialogue.dangerCheck = check;
     this.dialogue.dangerAsked = { category: decision.category, kind: decision.kind };
-    return this.done([dangerQuestion(this.settings, { unreadable: decision.unreadable, language: this.lang })], undefined, 'danger_check');
+    return this.done([dangerQuestion(this.settings, { unreadable: decision.unreadable, language: this.lang, kind: decision.kind, text: this.input.text })], undefined, 'danger_check');
   }
 
   /**

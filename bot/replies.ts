@@ -193,7 +193,7 @@ export function safetyReply(s: Settings, kind: RiskKind, route: SafetyRoute, at:
  * Asked once when the classifier is unsure about safety and the screen is silent. For a message the assistant cannot read (a
  * script or language it does not read: `unreadable`), it says so in plain English first, and that 999 can find an interpreter.
  */
-export function dangerQuestion(s: Settings, opts: { unreadable?: boolean; language?: Language } = {}): OutboundMessage {
+export function dangerQuestion(s: Settings, opts: { unreadable?: boolean; language?: Language; kind?: RiskKind; text?: string } = {}): OutboundMessage {
   const nines = s.emergency.emergencyServices ?? '999';
   const m = messagesIn(opts.language);
   const d = m.danger;
@@ -205,9 +205,12 @@ export function dangerQuestion(s: Settings, opts: { unreadable?: boolean; langua
       askFor: 'yes_no',
     };
   }
+  const lead = opts.kind && opts.kind in d.helpline ? d.helpline[opts.kind as keyof typeof d.helpline] : undefined;
+  const helpline = lead ? signpostsFor(s, opts.kind!, opts.text, opts.language).find((p) => p.number.replace(/\s/g, '') !== nines.replace(/\s/g, '')) : undefined;
+  const note = helpline?.note ? `, ${helpline.note}` : '';
   return {
-    text: `${d.question}\n\n${d.call(nines)}`,
-    speech: `${d.question} ${d.call(spokenNumber(nines))}`,
+    text: `${d.question}\n\n${d.call(nines)}${helpline ? `\n\n${lead}\n- ${helpline.name}: ${helpline.number}${note}` : ''}`,
+    speech: `${d.question} ${d.call(spokenNumber(nines))}${helpline ? ` ${lead} ${helpline.name}: ${spokenNumber(helpline.number)}${note}.` : ''}`,
     suggestions: m.dangerYesNo,
     askFor: 'yes_no',
   };

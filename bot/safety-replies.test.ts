@@ -6,6 +6,7 @@
 import type { IntentPrediction } from '../intents/types.js';
 import { accept } from '../handoff/queue/index.js';
 import { makeAgent } from '../handoff/queue/test-helpers.js';
+import { dangerQuestion } from './replies.js';
 import { allText, Resident, startTestServer, type TestServer } from '../test/server.js';
 
 // Wednesday 25 November 2026, 10:30 in London: the contact centre is open.
@@ -121,14 +122,17 @@ describe('the ask-once danger check', () => {
   // The classifier's reading is the one input held still here: a safety intent it is unsure of
   // (between SAFETY_ASK_THRESHOLD and SAFETY_CLASSIFIER_THRESHOLD), with the screen silent.
   const UNSURE = 'things are getting really difficult with my mum lately';
+  // Unsure, and of suicide or self-harm: the question carries the helpline too.
+  const UNSURE_SELF = 'been feeling really low and thinking about my tablets a lot lately';
   const POSTCODE = 'MB1 1AD';
   beforeAll(() => {
     const understanding = server.assistant.runtime(server.tenant).understanding;
     const real = understanding.recognise.bind(understanding);
     understanding.recognise = async (text: string): Promise<IntentPrediction> => {
       const p = await real(text);
-      if (text !== UNSURE && text !== POSTCODE) return p;
-      return { ...p, outOfScope: false, ranked: [{ intent: 'safety.safeguarding_concern', confidence: 0.4 }, ...p.ranked.filter((x) => x.intent !== 'safety.safeguarding_concern')].slice(0, 5) };
+      if (text !== UNSURE && text !== POSTCODE && text !== UNSURE_SELF) return p;
+      const intent = text === UNSURE_SELF ? 'safety.risk_to_life' : 'safety.safeguarding_concern';
+      return { ...p, outOfScope: false, ranked: [{ intent, confidence: 0.4 }, ...p.ranked.filter((x) => x.intent !== intent)].slice(0, 5) };
     };
   });
 
@@ -149,6 +153,28 @@ describe('the ask-once danger check', () => {
     expect(recognition.safety).toMatchObject({ category: 'safety.safeguarding_concern', source: 'asked' });
     expect(recognition.dangerCheck).toBe('yes');
     expect((await r.transcript()).state).toBe('queued');
+  });
+
+  test('unsure of suicide or self-harm: the question carries the Samaritans line, so a resident who says no still has it', async () => {
+    const r = await resident();
+    const asked = await r.say(UNSURE_SELF);
+    expect((await lastRecognition(r.conversationId)).safetyAsk).toMatchObject({ kind: 'suicide_self_harm' });
+    expect(asked[0].text).toMatch(/^Is anyone in danger right now\?\n\nIf someone is in danger, call 999\.\n\nIf you are having thoughts of suicide or of harming yourself, you can talk to someone now:\n- Samaritans: 116 123/);
+    // Unsure of another kind: the question alone.
+    const other = await (await resident()).say(UNSURE);
+    expect(other[0].text).not.toMatch(/Samaritans|helpline/i);
+  });
+
+  test('the helpline line by kind: the pack\'s first service that is not 999, digit by digit on the phone, in Welsh too', () => {
+    const settings = server.assistant.runtime(server.tenant).pack.settings;
+    const self = dangerQuestion(settings, { kind: 'suicide_self_harm' });
+    expect(self.text.split('\n').at(-1)).toBe('- Samaritans: 116 123, free, any time, day or night');
+    expect(self.speech).toContain('Samaritans: 1 1 6, 1 2 3, free, any time, day or night.');
+    expect(dangerQuestion(settings, { kind: 'domestic_abuse' }).text).toMatch(/in confidence:\n- National Domestic Abuse Helpline: 0808 2000 247, free, 24 hours, confidential$/);
+    // Kinds whose first call is 999 (already said), and a message it cannot read: nothing added.
+    expect(dangerQuestion(settings, { kind: 'danger_now' }).text).toBe('Is anyone in danger right now?\n\nIf someone is in danger, call 999.');
+    expect(dangerQuestion(settings, { kind: 'suicide_self_harm', unreadable: true }).text).not.toMatch(/Samaritans/);
+    expect(dangerQuestion(settings, { kind: 'suicide_self_harm', language: 'cy' }).text).toMatch(/Os ydych chi'n meddwl am hunanladdiad[^\n]*\n- Samariaid|Os ydych chi'n meddwl am hunanladdiad[^\n]*\n- Samaritans/);
   });
 
   test('an answer to the assistant\'s own question (a postcode for the address step) is not asked about', async () => {

@@ -216,6 +216,12 @@ const ENTRIES = {
       unreadable: 'Sorry, I may not have understood that: I read English best.',
       unreadableSpoken: 'Sorry, I may not have understood that: I understand English best.',
       interpreter: 'They can find an interpreter.',
+      // Under the question when the unsure reading is of these kinds: a disclosure that is asked, not escalated, still gets the
+      // kind's own helpline at once (the pack's first service that is not the emergency number).
+      helpline: {
+        suicide_self_harm: 'If you are having thoughts of suicide or of harming yourself, you can talk to someone now:',
+        domestic_abuse: 'If someone is hurting, threatening or controlling you, you can talk to someone in confidence:',
+      },
     },
     {
       question: 'Oes unrhyw un mewn perygl ar hyn o bryd?',
@@ -223,6 +229,10 @@ const ENTRIES = {
       unreadable: "Mae'n ddrwg gen i, efallai nad ydw i wedi deall hynny: rydw i'n darllen Cymraeg a Saesneg orau.",
       unreadableSpoken: "Mae'n ddrwg gen i, efallai nad ydw i wedi deall hynny: rydw i'n deall Cymraeg a Saesneg orau.",
       interpreter: 'Gallan nhw ddod o hyd i gyfieithydd.',
+      helpline: {
+        suicide_self_harm: "Os ydych chi'n meddwl am hunanladdiad neu am niweidio'ch hun, gallwch chi siarad â rhywun nawr:",
+        domestic_abuse: "Os oes rhywun yn eich brifo, yn eich bygwth neu'n eich rheoli, gallwch chi siarad â rhywun yn gyfrinachol:",
+      },
     },
   ),
 
