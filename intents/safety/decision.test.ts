@@ -780,3 +780,32 @@ describe('round 13: shapes of set M (a writer of hyperbole, past events, signage
     expect(screenForSafety('mano tėtis nukrito ir neatsako')).not.toBeNull();
   });
 });
+
+describe('round 14: the model strongly disagreeing turns an English screen hit about something into a question', () => {
+  const low: SafetyScore = { score: 0.01, category: RISK, known: 1, readable: 1 };
+  const none = predict('waste.bin_day', 0.9);
+  const decide = (text: string, score: SafetyScore, p: IntentPrediction = none) => decideSafety(screenForSafety(text), p, text, score);
+  it('a despair idiom about a service, a past fire, a gas supply already made safe: asked, not escalated', () => {
+    for (const text of [
+      "The dentist keeps cancelling my appointment, I'm at the end of my rope. Can the council complain for me?",
+      'i reckon there was a gas leak at my rented flat, the gas engineer has been and capped it, who repairs the pipe now',
+    ]) expect([text, decide(text, low)?.action ?? null]).toEqual([text, 'ask']);
+  });
+  it('keeps escalating present intent or means, a fire burning now, a message little more than the trigger', () => {
+    for (const text of [
+      'can someone come, the charger on the ebike blew up in the hall and the flat is filling with smoke, my daughter is upstairs',
+      'can u sort my council tax, doesnt matter, i wont be here next month anyway',
+      "I'm at the end of my tether, I can't go on",
+      'there is a gas leak in my street',
+    ]) expect([text, decide(text, low)?.action ?? null]).toEqual([text, 'escalate']);
+  });
+  it('never for Welsh or another language, whose low scores mean nothing', () => {
+    expect(decide("mae tân yn y gegin a dw i'n methu mynd allan", low)?.action ?? null).not.toBe('ask');
+  });
+  it('a spray-painted message to paint over, a knife found with nobody about, a near miss on broken paving: not escalated', () => {
+    const weak: SafetyScore = { ...low, score: 0.7 };
+    expect(decide("Someone has sprayed a message on the bus shelter saying 'kill yourself'. Can it be painted over please?", weak)?.action ?? null).not.toBe('escalate');
+    expect(decide('found a big knife under the bench by the play park, just lying there, already told 101, who collects it?', { ...low, score: 0.93 })?.action ?? null).not.toBe('escalate');
+    expect(decide('the paving slabs outside are all lifted and my mum keeps tripping, she nearly went over yesterday, can they be relaid', weak)?.action ?? null).not.toBe('escalate');
+  });
+});

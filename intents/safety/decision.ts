@@ -360,6 +360,9 @@ export const DEFEATERS: Record<string, RegExp> = {
   futureHarm: d(
     '(?:someone|somebody|anyone|anybody|a child|a kid|people|one of the kids) (?:is |are )?(?:going to|will|could|is gonna|might) (?:get |be )?(?:hurt|killed|injured|seriously hurt|badly hurt)(?: one day| soon| eventually)?',
     'accident waiting to happen', 'before (?:someone|somebody|anyone|a child) (?:gets|is) (?:hurt|killed|injured)',
+    // Round 14: a near miss told as the reason for a repair ("my dad's walker keeps catching, he nearly went over").
+    '(?:catching|catches|tripping|trips|tripped|slipping|slips|slipped)(?: [a-z]+){0,8} (?:nearly|almost) (?:went over|fell|fell over|went flying|came off)',
+    '(?:nearly|almost) (?:tripped|went over|fell|went flying)(?: [a-z]+){0,4} (?:on|over) (?:the |a )?(?:path|paving|pavement|slabs?|kerb|steps?|roots|pothole|loose)',
     'alguem (?:ainda )?(?:se )?vai (?:se )?(?:magoar|machucar)', 'alguien (?:se )?va a (?:hacer dano|lastimar)', 'ktos (?:sie )?(?:zrobi krzywde|zginie)', 'cineva (?:o )?sa (?:se )?(?:raneasca|loveasca)',
   ),
   hypothetical: d(
@@ -482,15 +485,23 @@ export const NO_CASE_FRAMING = 'a question about procedure, no live case';
 const SAFE_NOW_QUESTION = /(?<= )(?:is it|is that|is the [a-z]+|are we|are they|are the [a-z]+|will it be|would it be) (?:still )?(?:safe|ok|okay)(?: [a-z]+){0,8} now(?= )/g;
 
 /** Round 13: words written up in a public place ("stickers saying 'end it all' on the railings ... please remove"), asked to come down. */
-const SIGN_WORDS = /(?<= )(?:stickers?|graffiti|(?:a |the )?signs?|posters?|banners?|slogans?|flyers?|leaflets?|tags?|writing|words|messages?) (?:saying|that says?|which says?|reading|that reads?|with the words|sprayed|painted|written)(?= )/;
+// Round 14: the place may come between ("a spray-painted message on the sea wall saying 'end it all'").
+const SIGN_WORDS = /(?<= )(?:(?:stickers?|graffiti|(?:a |the )?signs?|posters?|banners?|slogans?|flyers?|leaflets?|tags?|writing|words|messages?)(?: [a-z]+){0,5} (?:saying|that says?|which says?|reading|that reads?|with the words|sprayed|painted|written)|spray ?painted|scrawled|daubed)(?= )/;
 const TAKE_DOWN = /(?<= )(?:remove|removed|removing|removal|take (?:it |them |these |those )?down|taken down|clean (?:it |them )?(?:off|up)|cleaned (?:off|up)|get rid of (?:it|them)|paint(?:ed)? over|scrub(?:bed)? off)(?= )/;
 /** Round 13: a fire turned on oneself ("set myself on fire"): a suicide word, which hyperbole borrows. */
 const SELF_FIRE = /(?<= )(?:set|setting|sets|light|lighting|douse|dousing) (?:myself|me) (?:on fire|alight|ablaze)(?= )/;
 
+const SIGN_FRAMING = 'words on a sign or a sticker, asked to be removed';
+/** Round 14: "found a kitchen knife in the hedge by the school, just lying there, no one around ... already told 101". */
+const FOUND_OBJECT = /(?<= )(?:found|find|spotted|there is|there are|someone has (?:left|dumped)|left|dumped|lying)(?: [a-z]+){0,4} (?:knife|knives|blade|machete|needles?|syringes?|sharps)(?= )/;
+const NOBODY_ABOUT = /(?<= )(?:(?:no one|nobody|noone) (?:around|about|there|near it|with it)|just lying (?:there|around|about)|already (?:told|reported|rang|called|phoned)|(?:who|can you|can someone|could you|could someone) (?:picks?|pick it|collects?|collect it|removes?|remove it|come and (?:get|collect|remove)))(?= )/;
+
 export function framedAsService(text: string): string | null {
   const n = normaliseForSafety(text);
   if (EXPLICIT_PRESENT.test(n)) return null;
-  if (SIGN_WORDS.test(n) && TAKE_DOWN.test(n) && !HAPPENING_NOW.test(n) && !INVOLVED.test(n)) return 'words on a sign or a sticker, asked to be removed';
+  if (SIGN_WORDS.test(n) && TAKE_DOWN.test(n) && !HAPPENING_NOW.test(n) && !INVOLVED.test(n)) return SIGN_FRAMING;
+  // Round 14: a weapon or a needle found lying with nobody about, already reported or asked to be picked up.
+  if (FOUND_OBJECT.test(n) && NOBODY_ABOUT.test(n) && !HAPPENING_NOW.test(n) && !INVOLVED.test(n)) return 'an object found lying, nobody with it';
   if (NO_LIVE_CASE.test(n) && !HAPPENING_NOW.test(n)) return NO_CASE_FRAMING;
   if (NUMBER_ASKED.test(n) && NUMBER_KEPT.test(n) && !HAPPENING_NOW.test(n) && !GOES_ON.test(n)) return 'a number asked for to keep';
   if (INFO_REQUEST.test(n) && !HAPPENING_NOW.test(n)) return 'a request for information';
@@ -685,7 +696,7 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
     if (scored.score < (thresholds.defeatSure ?? SAFETY_DEFEAT_SURE)) {
       const weak = defeated(text, hit) ? defeaters(text).filter((d) => d === 'laughter' || d === 'comicThreat') : [];
       if (weak.length > 0) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but ${weak.join(', ')}` };
-      if (framed === 'a report from the news or social media' || framed === NO_CASE_FRAMING) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but ${framed}` };
+      if (framed === 'a report from the news or social media' || framed === NO_CASE_FRAMING || framed === SIGN_FRAMING) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but ${framed}` };
     }
     return escalate;
   }
@@ -714,22 +725,32 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   if (family && IDIOM_PRONE_FAMILIES.has(family) && aboutSomething && scored.score < (thresholds.disagreeAt ?? SAFETY_SCREEN_DISAGREE)) return ask;
   // Round 13 (evaluated, see SAFETY_SCREEN_DISAGREE_ANY): any family, the model strongly disagreeing about a message that is about something.
   const anyAt = thresholds.disagreeAnyAt ?? SAFETY_SCREEN_DISAGREE_ANY;
-  if (anyAt > 0 && family && !NEVER_DOWNGRADED.has(family) && !OTHER_LANGUAGE_FAMILY.test(family) && aboutSomething && scored.score < anyAt && modelReads(text, scored) && !presentAtRisk(n)) return { ...ask, reason: `${hit.reason}, but the safety model strongly disagrees (${scored.score.toFixed(2)})` };
+  // Round 14: on for English messages only (the model's low score means nothing in Welsh or another language), never with
+  // intent or means told in the present ("tonight", "going to", "tablets", "the bridge") nor a fire burning or felt now.
+  if (anyAt > 0 && family && !NEVER_DOWNGRADED.has(family) && !OTHER_LANGUAGE_FAMILY.test(family) && aboutSomething && scored.score < anyAt && modelReads(text, scored) && readsAsEnglish(n) && !presentAtRisk(n) && !PRESENT_INTENT_OR_MEANS.test(n) && !PRESENT_FIRE.test(n) && !FELT_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but the safety model strongly disagrees (${scored.score.toFixed(2)})` };
   return escalate;
 }
 
 /**
  * Round 13: a screen hit of any family the safety model scores below this is asked instead of escalated, when the message is about
  * something (IDIOM_CONTEXT_WORDS beyond the match), the model reads its words, and nothing present names a person at risk.
- * 0 turns it off. Evaluated by cross-validation (`--cv`): see data/README.md, Round 13.
+ * 0 turns it off. Evaluated by cross-validation (`--cv`): see data/README.md, Round 13 (left off) and Round 14 (on at 0.05, English
+ * only, present intent, means and fire excluded: out-of-fold 6 false alarms fewer, no disclosure moved at 0.02-0.08).
  */
-export const SAFETY_SCREEN_DISAGREE_ANY = 0;
+export const SAFETY_SCREEN_DISAGREE_ANY = 0.05;
 /** Families never downgraded by the model's disagreement alone: explicit and present by construction, or in scripts it barely reads. */
-const NEVER_DOWNGRADED: ReadonlySet<string> = new Set([...PRESENT_FAMILIES_LIST, 'medical_emergency', 'weapon_or_threat_to_kill', 'child_abuse', 'child_neglect']);
+// Round 14: affairs put in order for others too (the model reads a tidy-up as a chore: "so my brother will not have to").
+const NEVER_DOWNGRADED: ReadonlySet<string> = new Set([...PRESENT_FAMILIES_LIST, 'medical_emergency', 'weapon_or_threat_to_kill', 'child_abuse', 'child_neglect', 'affairs_for_others']);
 /** The model's score means something only for words it has seen and a language the assistant reads. */
 const modelReads = (text: string, scored: SafetyScore) => (scored.known ?? 1) >= SAFETY_KNOWN_MIN && !unreadable(text, scored);
 /** Present tense with a person at risk named: "now", "tonight", "again", "still" beside a person. */
 const presentAtRisk = (n: string) => EXPLICIT_PRESENT.test(n) || (HAPPENING_NOW.test(n) && PERSON.test(n));
+/** Round 14: intent or means told in the present, which the model's disagreement never outweighs ("end of my rope" is an idiom). */
+const PRESENT_INTENT_OR_MEANS = /(?<= )(?:tonight|right now|today|this (?:evening|morning|afternoon)|going to|gonna|about to|(?<!end of (?:my|the|our) )rope|noose|tablets|pills|overdose|bridge|ledge|blade|razor|(?:will not|wont|not|not planning on|not going to) be (?:here|around)|smoke(?! alarm| detector)|sparks?|sparking|flames|there is (?:a )?gas leak|(?:gas (?:is )?|is )leaking|(?:can|could) smell|smell of (?:gas|burning)|spreading|trapped|upstairs|on purpose|deliberately|again|is back|(?:is|are) (?:really |very |so )?strong|pounding|missing|(?:an?|few|two|three|couple of) (?:hours?|minutes?) ago|freezing|(?:can not|cannot|cant|can't) go on|(?:want|wanted|going) to (?:die|end it|kill myself)|end (?:it all|my life))(?= )/;
+/** Round 14: English as the model reads it: a few English function words and hardly any Welsh ones. */
+const ENGLISH_WORDS = /(?<= )(?:the|and|my|is|it|to|of|in|on|was|have|has|for|with|i|me|you|a|an|at|but|can|not|this|that|they|we)(?= )/g;
+const WELSH_WORDS = /(?<= )(?:mae|yn|dw|dwi|rydw|wedi|ddim|fy|gyda|eisiau|isio|sy|yw|ond|mewn|gan|hefyd|diolch|chi|ni|nhw|efo|oes|roedd|ydy|ydi|cyngor|tan|achos)(?= )/g;
+const readsAsEnglish = (n: string) => (n.match(ENGLISH_WORDS)?.length ?? 0) >= 2 && (n.match(WELSH_WORDS)?.length ?? 0) < 2;
 /** Families in other languages: the model's disagreement there reflects its few words of them, not the message. */
 const OTHER_LANGUAGE_FAMILY = /^(?:welsh|arabic|multilingual)_/;
 

@@ -161,6 +161,8 @@ export const FAMILIES: PatternFamily[] = [
     guards: [
       String.raw`(?:myself|himself|herself|themselves) (?:on|when|while|whilst|with the|tripping|falling|slipping|at work|at the|in the|getting|lifting|moving|carrying|trying|doing|opening|shaving|cooking|gardening|cutting the|walking|climbing|from)\b`,
       String.raw`\b(?:tripped|fell|slipped|accident|pothole|pavement|paving|kerb|broken glass|glass|oven|hob|kettle|iron|barbecue|bbq|nosebleed|nose bleed|dog bit|bitten|operation|surgery)\b`,
+      // Round 14: the idiom as a simile ("talking to you is like banging my head against a wall until it bleeds").
+      String.raw`\blike (?:bang|banging) (?:my|your|our) head (?:against|off|on) (?:a |the )?(?:brick )?walls?\b`,
       // Round 9: someone else cut or burned the writer ("she cut my hand with a knife"): an assault, left to the abuse families.
       String.raw`\b(?:he|she|they|my (?:wife|husband|partner|boyfriend|girlfriend|ex|dad|mum|mam|stepdad|brother|sister|son|daughter)) (?:cut|cuts|burned|burnt|burns|slashed|scratched|stabbed) (?:my|me)\b`,
     ],
@@ -1005,7 +1007,8 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
   },
   {
     id: 'arabic_fire', category: RISK, kind: 'fire_gas_co', reason: 'fire or gas danger (Arabic)',
-    re: /رائحة غاز|ريحة غاز|رائحة الغاز|تسرب غاز|تسرب الغاز|حريق|النار في|دخان|تشتعل|مشتعل/u,
+    // Round 14: "smoke" in the name of a smoke alarm (إنذار الدخان) is no smoke; an alarm sounding alone is left to the unreadable-script question.
+    re: /رائحة غاز|ريحة غاز|رائحة الغاز|تسرب غاز|تسرب الغاز|حريق|النار في|(?<!إنذار ال|انذار ال|كاشف ال)دخان|تشتعل|مشتعل/u,
   },
   {
     id: 'arabic_danger', category: RISK, kind: 'danger_now', reason: 'someone in danger now (Arabic)',
