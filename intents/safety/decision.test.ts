@@ -809,3 +809,44 @@ describe('round 14: the model strongly disagreeing turns an English screen hit a
     expect(decide('the paving slabs outside are all lifted and my mum keeps tripping, she nearly went over yesterday, can they be relaid', weak)?.action ?? null).not.toBe('escalate');
   });
 });
+
+describe('round 15: threats never dropped by a denial, methods sought, and idioms the exemptions kept escalating', () => {
+  const none = predict('waste.bin_day', 0.9);
+  const score = (s: number): SafetyScore => ({ score: s, category: RISK, known: 1, readable: 1 });
+  const decide = (text: string, s: number) => decideSafety(screenForSafety(text), none, text, score(s))?.action ?? null;
+  it('a threat to burn a home with someone in it is screened, and "not urgent" only turns it into a question', () => {
+    const text = "my ex says if I go to the police he'll torch the flat with me and the kids inside. it's not urgent, he's at his mum's";
+    expect(screenForSafety(text)).not.toBeNull();
+    expect(decide(text, 0.01)).toBe('ask');
+    expect(decide('she threatened to burn the house down with us in it', 0.01)).toBe('escalate');
+  });
+  it('smothering or strangling told as done escalates, a "joke" in quotes or not', () => {
+    expect(decide('my boyfriend checks my phone every night and on Sunday he pressed a cushion over my face, he said it was a "joke"', 0.02)).toBe('escalate');
+    expect(decide('he had his hands round my throat again last night', 0.02)).toBe('escalate');
+  });
+  it('a painless method asked for is screened; a painless way to pay is not', () => {
+    expect(screenForSafety("what's the easiest painless way. for me, it's not research")).not.toBeNull();
+    expect(screenForSafety('is there a least painful way to go, I am so tired')).not.toBeNull();
+    expect(screenForSafety("what's the quickest painless way to pay my parking fine")).toBeNull();
+  });
+  it('"kill me now" at the bot after a word ending in "are", drowning beside money, and someone else who cannot cope alone: no alarm', () => {
+    expect(screenForSafety('this form is a nightmare, kill me now, where is the submit button')).toBeNull();
+    expect(screenForSafety('he is going to kill me now, he has a knife')).not.toBeNull();
+    expect(screenForSafety('the bills keep coming and the rent went up, honestly I am drowning, can I get help with council tax')).toBeNull();
+    expect(screenForSafety('my friend is drowning in the canal by the lock')).not.toBeNull();
+    expect(screenForSafety('my grandad cannot cope on his own any more, how do we get him a care assessment')).toBeNull();
+    expect(screenForSafety("I can't cope alone any more")).not.toBeNull();
+  });
+  it('told as past ("months ago", "as a baby") and a rescue that ended well are asked, not escalated', () => {
+    expect(toldAsPast('I reported the children at number 9 being left alone months ago and they have moved away now')).toBe(true);
+    expect(toldAsPast('my file says I was on the at-risk register as a toddler, can I see it')).toBe(true);
+    expect(toldAsPast('I reported it months ago and he is still hitting her')).toBe(false);
+    expect(decide('I got a parking fine while doing CPR on a woman who had collapsed in the car park last month, she pulled through, please cancel it', 0.05)).not.toBe('escalate');
+  });
+  it('a model-only alarm on insects, a smell denied, or a late relative\'s medicines to dispose of is asked', () => {
+    const sure = 0.95;
+    expect(decideSafety(null, none, 'wasps are getting in through the vent into the kitchen, I keep the door shut, who do I call', score(sure))?.action).toBe('ask');
+    expect(decideSafety(null, none, 'the gas boiler is clicking loudly, it still heats and there is no smell, can someone check it', score(0.85))?.action).toBe('ask');
+    expect(decideSafety(null, none, "what do I do with my late mum's medication and her sharps bin, the chemist won't take it", score(0.85))?.action).toBe('ask');
+  });
+});

@@ -197,8 +197,8 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
 /** Round 12: a window, a door or a lock that will not lock or close: a repair. */
 const HOME_SECURITY = /(?<= )(?:(?:window|windows|door|doors|front door|back door|patio door|lock|locks|latch|gate|catch)(?: [a-z]+){0,5} (?:will not|would not|does not|cannot|can not|do not|not) (?:lock|close|shut|latch)|(?:lock|locks|latch|catch|window lock|door lock) (?:is |are )?(?:broken|bust|stiff|loose|faulty|not working)|(?:broken|bust|faulty) (?:lock|locks|latch|window lock|door lock)|(?:drws|ffenest[a-z]*|clo)(?: [a-z]+){0,4} (?:ddim|dim) yn cloi)(?= )/;
 /** Round 12: a question about throwing away a hazardous thing, in English and a few community languages. */
-const DISPOSAL = /(?<= )(?:(?:where|how) (?:do|can|should|would) (?:i|we|you|people) (?:dispose|get rid|throw|take|recycle|put|dump)|dispos(?:e|al|ing) of|get(?:ting)? rid of|nereye (?:atabilirim|atilir|atarim|atayim|birakabilirim|atmaliyim)|kahan (?:phenk[a-z]*|phaink[a-z]*|daal[a-z]*|dal[a-z]*)|donde (?:puedo )?(?:tirar|tiro|dejar|llevar)|onde (?:posso )?(?:deitar|colocar|descartar|levar)|unde (?:pot )?(?:arunc|duc|las)|gdzie (?:moge )?(?:wyrzucic|oddac)|kur (?:galiu )?(?:ismesti|priduoti))(?= )/;
-const HAZARD_THING = /(?<= )(?:gas (?:bottles?|cylinders?|canisters?)|(?:old |empty )?(?:cylinders?|canisters?)|tup gaz|tupgaz|gaz tupu|bombonas?|botijao|butelie|butla|(?:fire )?extinguishers?|extintor[a-z]*|sonduruc[a-z]*|stingator[a-z]*|gasnic[a-z]*|batter(?:y|ies)|(?:smoke |co )?alarms?|detectors?|aerosols?|fireworks|paint tins?)(?= )/;
+const DISPOSAL = /(?<= )(?:(?:where|how) (?:do|can|should|would) (?:i|we|you|people) (?:dispose|get rid|throw|take|recycle|put|dump)|what (?:do|should|can) (?:i|we) do with|dispos(?:e|al|ing) of|get(?:ting)? rid of|nereye (?:atabilirim|atilir|atarim|atayim|birakabilirim|atmaliyim)|kahan (?:phenk[a-z]*|phaink[a-z]*|daal[a-z]*|dal[a-z]*)|donde (?:puedo )?(?:tirar|tiro|dejar|llevar)|onde (?:posso )?(?:deitar|colocar|descartar|levar)|unde (?:pot )?(?:arunc|duc|las)|gdzie (?:moge )?(?:wyrzucic|oddac)|kur (?:galiu )?(?:ismesti|priduoti))(?= )/;
+const HAZARD_THING = /(?<= )(?:gas (?:bottles?|cylinders?|canisters?)|(?:old |empty )?(?:cylinders?|canisters?)|tup gaz|tupgaz|gaz tupu|bombonas?|botijao|butelie|butla|(?:fire )?extinguishers?|extintor[a-z]*|sonduruc[a-z]*|stingator[a-z]*|gasnic[a-z]*|batter(?:y|ies)|(?:smoke |co )?alarms?|detectors?|aerosols?|fireworks|paint tins?|(?:late|old|unused|leftover|out of date|expired) (?:[a-z]+ ){0,3}(?:medication|medicines?|sharps)|sharps bins?)(?= )/;
 function disposalQuestion(n: string): boolean {
   return DISPOSAL.test(n) && HAZARD_THING.test(n) && !PRESENT_FIRE.test(n) && !ALARM_LIVE.test(n) && !HAPPENING_NOW.test(n) && !FELT_NOW.test(n);
 }
@@ -273,7 +273,7 @@ export function familyOf(hit: SafetyHit): string | undefined {
  * - an idiom of defiance, laughter or leaving ("over my dead body", "killing myself laughing", "end it here, cheers").
  */
 const PAST = String.raw`(?:last (?:night|week|month|year|weekend|time|winter|summer|spring|autumn|christmas)|yesterday|ago|the other (?:day|night)|earlier (?:this|today)|this morning|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))`;
-const RESOLVED = String.raw`(?:(?:it|that|this|the leak|the fire|everything) (?:is|was|has been|got) (?:fixed|sorted|repaired|capped|made safe|put out|resolved|dealt with)|(?<!(?:need|needs|want|wants|get|getting|to be|having) (?:[a-z]+ ){0,3})(?:fixed|sorted|repaired|capped|made safe|put (?:it )?out)|burnt out now|(?:all|it is all|it was all|it is|it was|the fire is|the fire was|fire is|fire was) (?:out|put out)(?: now)?(?! (?:of|there|again))|(?:everyone|everybody|we are all|we are) (?:is |are |was |were )?(?:fine|ok|okay|safe|alright)|(?:nobody|no one) (?:is |was |got )?(?:hurt|injured)|(?:it is all|it was all|everything is|everything was) (?:fine|ok|okay|good)|all (?:fine|ok|okay|good|well) in the end|(?:turned out|ended up) (?:fine|ok|okay|alright))`;
+const RESOLVED = String.raw`(?:(?:it|that|this|the leak|the fire|everything) (?:is|was|has been|got) (?:fixed|sorted|repaired|capped|made safe|put out|resolved|dealt with)|(?<!(?:need|needs|want|wants|get|getting|to be|having) (?:[a-z]+ ){0,3})(?:fixed|sorted|repaired|capped|made safe|put (?:it )?out)|burnt out now|(?:all|it is all|it was all|it is|it was|the fire is|the fire was|fire is|fire was) (?:out|put out)(?: now)?(?! (?:of|there|again))|(?:everyone|everybody|we are all|we are) (?:is |are |was |were )?(?:fine|ok|okay|safe|alright)|(?:nobody|no one) (?:is |was |got )?(?:hurt|injured)|(?:it is all|it was all|everything is|everything was) (?:fine|ok|okay|good)|all (?:fine|ok|okay|good|well) in the end|(?:turned out|ended up) (?:fine|ok|okay|alright)|(?:he|she|they|it) (?:survived|pulled through|made it)(?: it)?)`;
 const PAST_RESOLVED = new RegExp(`(?<= )${PAST}(?= )[^]*(?<= )${RESOLVED}(?= )|(?<= )${RESOLVED}(?= )[^]*(?<= )${PAST}(?= )`);
 const ROLE = /(?<= )(?:(?:coordinator|officer|worker|advisor|adviser|manager|lead|practitioner|assistant|volunteer|trainer) (?:role|post|job|vacancy|position)|appl(?:y|ied|ying) for (?:a |the |this )?[a-z ]{0,40}(?:role|job|post|vacancy|position|course)|(?:training|course|qualification|certificate|awareness session|webinar) (?:on|in|about)|interview for)(?= )/;
 const SCREEN_IDIOM = /(?<= )(?:over my dead body|(?:killing|killed|kill) (?:myself|me|themselves|ourselves) laughing|laugh(?:ing|ed)? (?:myself|me) to death|(?:end|leave|stop|finish|wrap) (?:it|things|this|that) (?:there|here)(?= [^]*(?:thanks|thank you|cheers|ta|help|bye))|dying (?:of|from) (?:laughter|laughing|embarrassment|boredom|shame))(?= )/;
@@ -336,6 +336,8 @@ export const DEFEATERS: Record<string, RegExp> = {
     'not (?:an? )?(?:emergency|urgent|real emergency)', 'no emergency',
     `(?:nobody|no one|none of us) (?:feels|is feeling|feel|has|have|is|was|got|seems|are) (?:unwell|ill|sick|hurt|injured|in danger|any symptoms|symptoms|poorly)`,
     'no (?:smoke|fire|flames|gas smell|smell of gas|symptoms|injuries|one hurt)(?! alarms?| detectors?| alarm)', 'not smelling (?:it|gas|anything)',
+    // Round 15: "still working and there's no smell": the smell denied without naming it.
+    '(?:there is |and )?no (?:smell|odour)(?: (?:at all|of anything))?(?! (?:of )?(?:gas|burning|smoke))',
     // Round 9: "not on fire, just worried", "there's no fire, just an alarm".
     '(?:not|nothing (?:is )?) on fire', 'no (?:sign|signs) of (?:a )?(?:fire|smoke)', 'there is no (?:fire|smoke)', '(?:cannot|can not|could not) smell (?:it|gas|anything)',
     `${SUBJECT} (?:is |are |am |was |were |feel |feels )?(?:all )?(?:fine|ok|okay|safe|well|alright|all right) now`,
@@ -544,8 +546,10 @@ const LONG_PAST = new RegExp(
     [
       'last (?:year|winter|summer|spring|autumn|christmas)',
       '(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|some|many|[0-9]+) (?:months|years) ago', 'a year ago', 'years (?:ago|back)',
+      // Round 15: "left alone months ago ... with their gran now"; "on the child protection register as a baby".
+      'months ago',
       'back in (?:(?:19|20)[0-9]{2}|january|february|march|april|may|june|july|august|september|october|november|december)', 'in (?:19|20)[0-9]{2}',
-      'when i was (?:a child|a kid|little|young|younger|a teenager|at school|growing up|[0-9]+)', 'as a (?:child|kid|teenager)',
+      'when i was (?:a child|a kid|little|young|younger|a teenager|at school|growing up|[0-9]+)', 'as a (?:child|kid|teenager|baby|toddler|infant)',
     ].join('|') +
     ')(?= )',
 );
@@ -567,10 +571,13 @@ export function toldAsPast(text: string): boolean {
   return LONG_PAST.test(n) && !GOES_ON.test(n) && !BACK_AGAIN.test(n) && !EXPLICIT_PRESENT.test(n);
 }
 
-const ANIMAL = /(?<= )(?:pheasants?|deer|fox|foxes|badgers?|cats?|kittens?|dogs?|pupp(?:y|ies)|greyhounds?|birds?|seagulls?|gulls?|pigeons?|swans?|ducks?|goose|geese|hedgehogs?|rabbits?|squirrels?|horses?|ponies|pony|sheep|cows?|lambs?|owls?|hares?|otters?|seals?|animals?|wildlife|pets?|roadkill|hens?|chickens?|tortoises?)(?= )/;
+const ANIMAL = /(?<= )(?:pheasants?|deer|fox|foxes|badgers?|cats?|kittens?|dogs?|pupp(?:y|ies)|greyhounds?|birds?|seagulls?|gulls?|pigeons?|swans?|ducks?|goose|geese|hedgehogs?|rabbits?|squirrels?|horses?|ponies|pony|sheep|cows?|lambs?|owls?|hares?|otters?|seals?|animals?|wildlife|pets?|roadkill|hens?|chickens?|tortoises?|bees|wasps?|hornets?|swarm|insects)(?= )/;
 /** A person who could be at risk (pronouns left out: "she slipped her lead" is the dog). */
 const PERSON = /(?<= )(?:someone|somebody|anyone|anybody|man|woman|men|women|person|people|child|children|kids?|boys?|girls?|bab(?:y|ies)|toddlers?|lads?|lady|gentleman|drivers?|cyclists?|pedestrians?|riders?|walkers?|joggers?|owners?|neighbours?|mum|dad|mother|father|sons?|daughters?|wife|husband|partner|friends?|brother|sister|nan|gran|grandad|grandma|me|myself|us|i am (?:hurt|injured|bleeding|trapped|stuck)|we are (?:hurt|injured|trapped|stuck))(?= )/;
 
+/** Round 15: insects named, and no person ("a swarm of bees coming down the chimney"); place names borrow animals ("Gull Lane"). */
+const INSECTS = /(?<= )(?:bees|wasps?|hornets?|swarm|insects)(?= )/;
+const animalOnly = (n: string) => INSECTS.test(n) && !PERSON.test(n);
 /** A question about handling a thing (recycling, disposing, storing, charging). */
 const HANDLING = /(?<= )(?:how (?:do|can|should|would) (?:i|we|you|people) (?:recycle|dispose|get rid|throw|bin|store|charge|dump|take|put|safely)|where (?:do|can|should) (?:i|we|you|people) (?:recycle|dispose|take|put|get rid|throw|dump|leave)|can (?:i|we|you) (?:recycle|put|throw|bin|dispose|take)|recycl(?:e|ing)|dispos(?:e|al|ing) of|get(?:ting)? rid of|safe to (?:store|charge|keep|use)|is it (?:safe|ok|okay|allowed))(?= )/;
 /** A thing's hazard in general: "they can set the lorry on fire", "a fire risk", "could explode". */
@@ -639,7 +646,8 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   if (scored.score >= thresholds.escalateAt && toldAsPast(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but told as past` };
   // Round 8: a model this sure of a disclosure is not argued with because the message also names a service (a rope put up in the
   // garage, told to "the council"), unless the service part is the feeling itself: hyperbole, distress about the service, a defeater.
-  if (everyday && scored.score >= (thresholds.serviceSure ?? SAFETY_SERVICE_SURE) && !serviceHyperbole(text) && !SERVICE_DISTRESS.test(normaliseForSafety(text)) && !defeated(text, null)) {
+  // Round 15: not when the only creature named is an animal or a pest ("a swarm of bees coming down the chimney").
+  if (everyday && scored.score >= (thresholds.serviceSure ?? SAFETY_SERVICE_SURE) && !animalOnly(normaliseForSafety(text)) && !serviceHyperbole(text) && !SERVICE_DISTRESS.test(normaliseForSafety(text)) && !defeated(text, null)) {
     return { action: 'escalate', category, kind: inferKind(text, category), source: 'classifier', reason: `safety model ${scored.score.toFixed(2)}, sure although about a service` };
   }
   if (everyday && scored.score >= thresholds.escalateAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but about a service` };
@@ -717,7 +725,8 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   // emergency line), never escalated as an emergency.
   if (LONG_STANDING_FAMILIES.has(familyOf(hit) ?? '') && LONG_STANDING.test(n) && !PRESENT_FIRE.test(n) && !FELT_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but long-standing` };
   // Round 5: a defeater with a model that does not back the alarm: asked, or dropped when the model sees nothing at all.
-  if (defeated(text, hit)) return scored.score >= (thresholds.defeatNearZero ?? SAFETY_DEFEAT_NEAR_ZERO) ? { ...ask, reason: `${ask.reason}; ${defeaters(text).join(', ')}` } : null;
+  // Round 15: a threat to kill, burn or hurt someone, or abuse, is never dropped by a denial ("not urgent, he's at work"): at most asked.
+  if (defeated(text, hit)) return scored.score >= (thresholds.defeatNearZero ?? SAFETY_DEFEAT_NEAR_ZERO) || (NEVER_DROPPED.has(familyOf(hit) ?? '') && URGENCY_DENIED.test(n)) ? { ...ask, reason: `${ask.reason}; ${defeaters(text).join(', ')}` } : null;
   const family = familyOf(hit);
   // An idiom is about something ("this tax will kill me", "it's suicide driving up that hill"): a message that is little more
   // than the trigger ("chce umrzec", "thinkin bout killin myself") is a disclosure, whatever the model says.
@@ -741,6 +750,9 @@ export const SAFETY_SCREEN_DISAGREE_ANY = 0.05;
 /** Families never downgraded by the model's disagreement alone: explicit and present by construction, or in scripts it barely reads. */
 // Round 14: affairs put in order for others too (the model reads a tidy-up as a chore: "so my brother will not have to").
 const NEVER_DOWNGRADED: ReadonlySet<string> = new Set([...PRESENT_FAMILIES_LIST, 'medical_emergency', 'weapon_or_threat_to_kill', 'child_abuse', 'child_neglect', 'affairs_for_others']);
+/** Round 15: threats and abuse told of a person: a defeater may turn them into a question, never into nothing. */
+const URGENCY_DENIED = /(?<= )(?:not (?:an? )?(?:emergency|urgent|real emergency)|no emergency|not in danger right now)(?= )/;
+const NEVER_DROPPED: ReadonlySet<string> = new Set(['weapon_or_threat_to_kill', 'threat_to_hurt', 'domestic_abuse', 'multilingual_threat', 'assault_person', 'attack_now', 'child_abuse', 'sexual_abuse']);
 /** The model's score means something only for words it has seen and a language the assistant reads. */
 const modelReads = (text: string, scored: SafetyScore) => (scored.known ?? 1) >= SAFETY_KNOWN_MIN && !unreadable(text, scored);
 /** Present tense with a person at risk named: "now", "tonight", "again", "still" beside a person. */

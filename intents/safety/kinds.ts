@@ -70,6 +70,8 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'he (?:hits|hit|beats|punched|slapped|strangled|choked|pushed) me', 'she (?:hits|hit|beats|punched|slapped) me',
     '(?:hitting|hits|beating|beats|hurting|hurts|punching|kicking|strangling) (?:my|his|her) (?:mum|mam|mother|wife|missus|mrs|partner|girlfriend)',
     'marido', 'esposo', 'pareja', 'novio', 'companheiro', 'companeiro', 'companero', 'ex pareja', 'sotul', 'sotia', 'partener', 'partenerul', 'iubitul', 'fostul',
+    // Round 15: a partner's control told without the word ("since we moved in together he decides what I wear").
+    'moved in together', '(?:decides|chooses|tells me) what i (?:wear|eat|spend)', '(?:decides|chooses) who i (?:see|talk to|speak to)',
     'son in law', 'daughter in law', 'refuge', 'controls all', 'if i leave', 'when i leave', 'my ex', 'by (?:my|her|the) throat',
     'gwr', 'ngwr', 'mhartner', 'nghariad', 'maz', 'meza', 'mezem', 'chlopak', 'zona', 'przemoc', 'shohar', 'shauhar', 'khawind', 'miyan', 'pati', 'saas', 'sasur', 'domestig',
     'cariad', 'gwraig', 'ngwraig', 'byw (?:efo|gyda|hefo) (?:dyn|dynes|fo|fe|e|o)', 'cyn wr', 'nghyn wr', 'cyn bartner', 'nghyn bartner', 'cyn gariad', 'trais', 'fechniaeth',
@@ -171,6 +173,8 @@ const ARSON_ATTACK = w('(?:set|setting|lit|lighting|put) (?:light|fire|a match) 
 /** Partner words count first only beside violence, fear or control ("my husband is diabetic" is not abuse). */
 const DOMESTIC_HARM = w(
   'hit[a-z]*', 'beat[a-z]*', 'punch[a-z]*', 'kick[a-z]*', 'slap[a-z]*', 'strangl[a-z]*', 'chok[a-z]*', 'throat', 'pinned', 'push[a-z]*', 'shov[a-z]*', 'threat[a-z]*',
+  // Round 15: smothering ("held a pillow over my face").
+  'smother[a-z]*', 'suffocat[a-z]*', '(?:pillow|cushion) over my (?:face|mouth)',
   'kill', 'hurt[a-z]*', 'bruis[a-z]*', 'control[a-z]*', 'money', 'wages', 'scared', 'afraid', 'frightened', 'terrified', 'take the kids', 'knife', 'weapon', 'key', 'locks',
   'abus[a-z]*', 'violent', 'pega', 'golpea', 'bate', 'amenin[a-z]*', 'bije', 'maar[a-z]*', 'grozi', 'noz[a-z]*', 'amenaz[a-z]*', 'ameac[a-z]*',
   // Welsh: hits, pushes, strangles, threatens, controls, afraid, my wages.

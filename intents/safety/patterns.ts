@@ -79,6 +79,9 @@ export const FAMILIES: PatternFamily[] = [
       'do not (?:really |even |just )?want to be (?:here|around) any more(?! (?:in|at|on|near|with|round) )',
       'do not (?:really |even |just )?want to (?:be alive|exist|live)(?: any more)?(?! (?:here|there|in|at|with|near|next|on|round|around|opposite|by|beside|like))',
       'no longer want to (?:be alive|live|exist)(?! (?:here|there|in|at|with|near|next|on))',
+      // Round 15: a method sought ("what's the quickest painless way, asking for me"): painless or least painful, the way unnamed or to die.
+      '(?:quickest|fastest|easiest|surest|simplest|best|most)(?: and)? (?:most )?painless way(?! to (?:pay|apply|renew|register|claim|book|get|sort|move|change|learn|remove|lose|train|clean|do (?:the|my|this|it online)))',
+      '(?:painless|least painful) way(?:s)? to (?:die|go|do it|end it|end things|kill myself|end my life|check out|not wake up)',
     ],
     guards: ['suicide (?:prevention|awareness) (?:training|week|day|course|event)', 'suicide squad',
       // Round 9: an accident nearly happened ("I nearly killed myself walking down it this morning" on an icy hill).
@@ -142,7 +145,11 @@ export const FAMILIES: PatternFamily[] = [
       '(?:cannot|can not) cope with (?:life|living|anything|everything) any more', 'at the end of my (?:tether|rope)(?! with)',
       'it is all (?:too much|getting too much)', '(?:cannot|can not) do it (?:any more|no more|much longer)(?! (?:online|by phone|on the))', '(?:want|need|wish|just want) (?:it all|everything|all of it|the pain|the thoughts|the voices) to (?:stop|end|go away)',
     ],
-    guards: [SERVICE_FRUSTRATION],
+    guards: [
+      SERVICE_FRUSTRATION,
+      // Round 15: someone else who cannot cope living alone ("care homes for my nan, she cant cope alone anymore"): care, not despair.
+      String.raw`(?:she|he|they|nan|nana|gran|granny|grandad|grandma|mum|mam|dad|mother|father|aunt|uncle) (?:cannot|can not) cope (?:alone|on (?:her|his|their) own|by (?:herself|himself|themselves)|at home|living (?:alone|on (?:her|his|their) own))`,
+    ],
   },
   {
     // Self-harm, for oneself or someone else; accidents ("hurt myself on a pothole") are guarded.
@@ -465,6 +472,11 @@ export const FAMILIES: PatternFamily[] = [
       `(?:said|says|keeps saying|swears|swore|told me|threatened)(?: that)? (?:he|she|they)(?: is| are)? (?:would|will|is going to|was going to|going to) (?:kill|murder|stab|shoot|strangle) ${VICTIM}`,
       `(?:stabbed|been shot|got shot|was shot|has been shot|is shot|shot at|stabbing|shots fired|gunshots?|gun shots?|been slashed|got slashed|was slashed)`,
       `(?:he|she|they|${RELATIVE}) (?:will|would|is going to|are going to|is gonna|going to|wants to|threatened to|threatening to) (?:finish|do) (?:me|us|her|him|them) (?:off|in)`,
+      // Round 15: smothering or strangling told as done ("he held a pillow over my face as a 'joke'"): an attempt on a life, never a joke.
+      `(?:held|holds|holding|put|puts|pushed|pushes|pressed|presses|pressing) (?:a |the |his |her )?(?:pillow|cushion|plastic bag|bag|hand|hands) (?:over|on|against) (?:my|her|his) (?:face|mouth|nose|head)`,
+      `(?:hands?|fingers|arm) (?:round|around|on) (?:my|her) (?:neck|throat)(?! (?:is|are|hurts?|aches?|pain))`,
+      // Round 15: a threat to burn a home with people in it ("he'll burn the place with me in it"), whatever the reason given.
+      `(?:burn|burns|burnt|burning|torch|torches|torching|set fire to|set light to|petrol bomb) (?:the|my|our|this|your|her|his|their) (?:place|house|flat|home|room|caravan)(?: down)? (?:with|and) (?:me|us|you|her|him|them|the kids|my kids|the children|the baby|everyone)(?: and (?:the |my |our )?(?:kids|children|baby|family|dog))?(?: still)? (?:in it|inside|in there|in bed)`,
       `(?<!^ )(?:kill|killed|killing|murdered|strangled) (?:her|him|me|someone|somebody)(?= (?:now|right now|in there|next door|help|please))`,
       // Going for someone with whatever is to hand: "smashed a bottle and is going for a woman with it".
       `(?:is|are|has|have|just|now|he|she|they|someone|somebody|one of them)(?: just)? (?:going for|gone for|went for|lunging at|swinging at|coming at) (?:a |the |my |our |his |her )?(?:${PERSON}|neighbour|people|someone|somebody|me|us|him|her|them)`,
@@ -474,7 +486,8 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`kill (?:me|us|him|her) if(?: [a-z0-9]+){0,6} (?:bins?|collected|emptied|late|forget|forgot|miss|missed|parking|ticket|fine|council|tax|bill|garden|mess|lawn|car|paint|scratch|see|finds? out about the)`,
       String.raw`kill (?:my|his|her|the) (?:dog|cat|pet|plants?|grass|lawn|hedge|trees?|flowers?|weeds?)`,
       // Round 12: "kill me now" said of oneself in exasperation ("i said MISSED bin. kill me now"): no one named to do it.
-      String.raw`(?<!(?:to|will|would|gonna|is|are|he|she|they|could|might|may|shall|and|then|going|wants|want|trying|about|gun|knife) )kill me now`,
+      // Round 15: whole words only before it ("this chatbot is a nightmare. kill me now": "are" ends "nightmare").
+      String.raw`(?<!(?:^|[^a-z])(?:to|will|would|gonna|is|are|he|she|they|could|might|may|shall|and|then|going|wants|want|trying|about|gun|knife) )kill me now`,
       String.raw`(?:finish|do) (?:me|us|him|her) (?:off|in) if|(?:stairs|hill|walk|heat|cold|job|shift|bill|bills|council tax|rent|kids|gym|garden) (?:will|would|is going to) (?:finish|do) (?:me|us|him|her)`,
       String.raw`stabbing pains?|shooting (?:range|club|star|video|film|photos?|pains?)|clay pigeon|knife (?:crime|amnesty|bin|sharpening)`,
       String.raw`(?:fly ?tipped|flytipped|dumped|discarded|abandoned|sticking out of|found (?:a|an|some))(?: [a-z]+){0,6} (?:knife|knives|machete|blade|sword|axe|bottles?|bats?)|(?:knife|knives|machete|blade|sword|axe|bottles?|bats?) (?:sticking out|dumped|left lying|lying (?:in|on|around))`,
@@ -671,6 +684,8 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`\b(?:nobody|no one|noone|none of us|nobody was|no one was) (?:is |was |were |got |has been |been )?(?:under|underneath|beneath|trapped|hurt|injured|caught)\b`,
       // Round 9: drowning as a feeling ("bailiff letter came today, feel like I'm drowning").
       String.raw`(?:feel|feels|feeling|felt) (?:like|as if|as though) (?:i am|we are|i was|we were|i have been) drowning`,
+      // Round 15: drowning told beside money worries ("money is tight and I'm drowning"), no water named.
+      String.raw`(?:money|debts?|bills|arrears|rent|council tax|skint|broke|payments?|overdraft|instalments)(?: [a-z0-9]+){0,6} (?:i am|we are|i feel|i am just|we are just) (?:literally |absolutely |totally |slowly )?drowning(?! in (?:the )?(?:sea|water|river|canal|lake|harbour))`,
       String.raw`\b(?:my|the|a|his|her|our) (?:dog|dogs|puppy|phone|keys|bag|ball|wallet|bike|scooter|hat|toy|football|glasses|shopping|trolley|bin|bins|car keys|sunglasses|drone)(?: [a-z]+){0,2} (?:fell|fallen|slipped|went|gone|dropped|washed|jumped)\b`,
     ],
   },
