@@ -17,7 +17,7 @@ import { loadContentPack } from '../../bot/content-pack/index.js';
 import { loadOrTrainModel } from '../recogniser/index.js';
 import type { IntentModel, IntentPrediction, SafetyHit } from '../types.js';
 import { decideSafety, inferKind, isConversationControl, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_THRESHOLD, screenForSafety } from './index.js';
-import { defeaters, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_SERVICE_SURE, serviceHyperbole, toldAsPast, unreadableScript } from './decision.js';
+import { defeaters, ownDetailsOnly, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, serviceHyperbole, toldAsPast, unreadableScript } from './decision.js';
 import { languageWords } from './normalise.js';
 import { knownShare, loadOrTrainSafetyModel, vocabularyOf, type SafetyDataItem, type SafetyModel, type SafetyScore } from './model.js';
 import { sourceFolds, stratifiedFolds } from './cross-validate.js';
@@ -848,5 +848,53 @@ describe('round 15: threats never dropped by a denial, methods sought, and idiom
     expect(decideSafety(null, none, 'wasps are getting in through the vent into the kitchen, I keep the door shut, who do I call', score(sure))?.action).toBe('ask');
     expect(decideSafety(null, none, 'the gas boiler is clicking loudly, it still heats and there is no smell, can someone check it', score(0.85))?.action).toBe('ask');
     expect(decideSafety(null, none, "what do I do with my late mum's medication and her sharps bin, the chemist won't take it", score(0.85))?.action).toBe('ask');
+  });
+});
+
+describe('round 16: all-clears, past and over, songs and signs, and a model score on words the assistant cannot read', () => {
+  const none = predict('waste.bin_day', 0.9);
+  const score = (s: number, readable = 1): SafetyScore => ({ score: s, category: RISK, known: 1, readable });
+  const decide = (text: string, s: number, readable = 1) => decideSafety(screenForSafety(text), none, text, score(s, readable))?.action ?? null;
+  it('an engineer who came and gave the all-clear: not escalated; a smell still there: escalated', () => {
+    expect(decide('the CO alarm beeped so the gas engineer visited this afternoon and said the boiler is faulty but it is safe, can the landlord replace it', 0.02)).not.toBe('escalate');
+    expect(decide('I can smell gas in the kitchen, the engineer came this afternoon and said it was safe but it is still there', 0.02)).toBe('escalate');
+  });
+  it('a recent harm told as over ("last month ... doing ok now") is asked; told alone, or with it going on, it is not past', () => {
+    expect(toldAsPast('my dad took an overdose last month, he is doing well now, can we get a carers assessment')).toBe(true);
+    expect(toldAsPast('my son cut himself in the past and he is stable now, is there a youth club')).toBe(true);
+    expect(toldAsPast('he hit me last month')).toBe(false);
+    expect(toldAsPast('I took an overdose last month and I am ok now but I still want to do it again')).toBe(false);
+    expect(decide('my sister self harmed a few weeks ago, she is better now, can I get respite as her carer', 0.03)).not.toBe('escalate');
+  });
+  it('what a song or a film is about, and words sprayed on a shelter to be cleaned off, are not an event', () => {
+    expect(decide('next door blast rap music every night, songs full of shooting and knives, can environmental health help', 0.02)).not.toBe('escalate');
+    expect(decide('someone sprayed words on the wall of the community centre car park saying the caretaker will get shot, please clean it off', 0.02)).not.toBe('escalate');
+    expect(decide('my neighbour is waving a knife at me right now, his music is full of violence', 0.02)).toBe('escalate');
+  });
+  it('a place given up to "someone who will be alive next week" is screened; someone still alive in the records is not', () => {
+    expect(screenForSafety("no point housing me, let the flat go to somebody who's actually going to be alive by Christmas")).not.toBeNull();
+    expect(screenForSafety('my grandad is the last person who is still alive from his regiment, is there a parade')).toBeNull();
+  });
+  it('the model alone in a language the assistant does not read: escalates by default (CV), asks when the knob is on', () => {
+    const text = 'Kaimynai vėl paliko šiukšlių maišus ant laiptinės';
+    expect(decideSafety(null, none, text, score(0.75, 0))?.action).toBe('escalate');
+    const on = { ...SAFETY_MODEL_THRESHOLDS, unreadSure: 0.9 };
+    expect(decideSafety(null, none, text, score(0.75, 0), on)?.action).toBe('ask');
+    expect(decideSafety(null, none, text, score(0.97, 0), on)?.action).toBe('escalate');
+  });
+});
+
+describe('a resident giving their own details', () => {
+  const none = predict('meta.greeting', 0.2);
+  const score = (s: number): SafetyScore => ({ score: s, category: 'safety.risk_to_life', known: 1, readable: 1 });
+  it('a name, postcode, address, number or e-mail alone is never asked about by an unsure model', () => {
+    expect(ownDetailsOnly('My name is Jo Bloggs and my postcode is MB1 1AD')).toBe(true);
+    expect(ownDetailsOnly('I live at 14 Mill Lane, ring 07700 900123 or jo.bloggs@example.com')).toBe(true);
+    expect(decideSafety(null, none, 'My name is Jo Bloggs and my postcode is MB1 1AD', score(0.2))).toBeNull();
+  });
+  it('details with anything else said beside them are decided as usual; a sure model still escalates', () => {
+    expect(ownDetailsOnly("my name is Jo and I don't feel safe at home")).toBe(false);
+    expect(decideSafety(null, none, "my name is Jo and I don't feel safe at home", score(0.2))?.action).toBe('ask');
+    expect(decideSafety(null, none, 'My name is Jo Bloggs and my postcode is MB1 1AD', score(0.95))?.action).toBe('escalate');
   });
 });

@@ -228,6 +228,8 @@ export interface SafetyModelThresholds {
   serviceSure?: number;
   /** Round 13: below this safety-model score a screen hit of any family (bar a few) that is about something is asked (default SAFETY_SCREEN_DISAGREE_ANY; 0 turns it off). */
   disagreeAnyAt?: number;
+  /** Round 16: below this safety-model score the model alone only asks about a message the assistant cannot read (default SAFETY_UNREAD_SURE; 0 turns it off). */
+  unreadSure?: number;
 }
 
 /**
@@ -302,8 +304,10 @@ export function alarmQuestion(text: string): boolean {
  * Round 12: a smell or a hazard in the past that is gone now or has been checked since ("smelled gas faintly yesterday ... it's
  * gone now and the gas board came and checked"), nothing saying it is still there, back or felt.
  */
-const PAST_AT = new RegExp(`(?<= )${PAST}(?= )`);
-const CHECKED_GONE = /(?<= )(?:(?:it|the smell|smell|that) (?:is|has|has now|was) (?:all )?gone(?: now| away)?|(?:came|come|been|has been|have been) (?:out |round )?(?:and|to) (?:checked|check|look|looked)(?: at)?|(?:checked|inspected|tested) (?:it|everything|the [a-z]+)(?: over)? and (?:it is|it was|all|found|said)|(?:checked|inspected) and (?:it is|it was|found|said|all))(?= )/;
+// Round 16: "this afternoon" beside a check done ("came this afternoon and said ... all safe") is past too.
+const PAST_AT = new RegExp(`(?<= )(?:${PAST}|this afternoon)(?= )`);
+// Round 16: an all-clear given by someone who came ("the engineer came this afternoon and said it is a fault and it is all safe").
+const CHECKED_GONE = /(?<= )(?:(?:it|the smell|smell|that) (?:is|has|has now|was) (?:all )?gone(?: now| away)?|(?:came|come|been|called|visited|attended)(?: [a-z]+){0,3} and said (?:[a-z]+ ){0,8}(?:all safe|(?:is|was) safe|safe now|a fault|faulty|a false alarm|no leak|nothing wrong)|(?:came|come|been|has been|have been) (?:out |round )?(?:and|to) (?:checked|check|look|looked)(?: at)?|(?:checked|inspected|tested) (?:it|everything|the [a-z]+)(?: over)? and (?:it is|it was|all|found|said)|(?:checked|inspected) and (?:it is|it was|found|said|all))(?= )/;
 const STILL_THERE = /(?<= )(?:still|again|back|returned|come back|came back|getting worse|worse)(?= )/;
 /** Symptoms felt, or someone collapsed: never everyday. */
 const FELT_NOW = /(?<= )(?:headaches?|dizzy|dizziness|sick|nause[a-z]*|vomit[a-z]*|throwing up|drowsy|faint(?:ed|ing|s)?|passed out|collapsed|unconscious|stinging|breathless|(?:cannot|can not) breathe)(?= )/;
@@ -457,6 +461,25 @@ const FAREWELL_SERVICE = /(?<= )(?:(?:will not|wont|do not|dont|shall not) (?:be
 const CHANNEL_SWITCH = /(?<= )(?:i will|i am going to|i will just|i will try to) (?:phone|ring|call|email|pop in|come in|call in|visit)(?: you| the office| the council| them)? (?:instead|tomorrow|later|in the morning|on monday)(?= )/;
 const FAREWELL_CLOSE = /(?<= )(?:thanks|thank you|cheers|ta|bye|goodbye|good bye|take care|have a (?:good|nice) (?:day|evening|weekend)|end (?:the|this) (?:call|chat))(?= )/;
 /** True for a message that closes a service conversation politely and names no risk. */
+/** Where a resident gives their own details: their name, postcode, address, number or e-mail. */
+const OWN_DETAIL_CUES = /\b(?:my (?:full )?(?:name|post ?code|address|(?:phone |mobile |contact |landline )?number|e-?mail(?: address)?|date of birth|dob)(?: is|'s)|i live at|i'?m at|(?:ring|call|text|phone|contact|reach|e-?mail) me (?:on|at)|you can (?:ring|call|text|phone|e-?mail) me(?: on| at)?)\b/giu;
+const OWN_DETAIL_CUE = new RegExp(OWN_DETAIL_CUES.source, 'iu'); // for test(): a global regex keeps its lastIndex between calls
+const OWN_DETAIL_VALUES = [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu, /\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b/giu, /\+?\d[\d\s-]{4,}\d/gu, /\b\d+[a-z]?\b/giu];
+/** Words that may sit beside details without telling anything: joins, and the parts of an address. */
+const DETAIL_FILLER = new Set('and or my is it its the a at on of in flat house road street lane avenue close drive way court crescent place terrace grove gardens hill row square also thanks thank you please ring call'.split(' '));
+
+/**
+ * Only the resident's own details, and at most a name beside them (three other words): nothing there to ask about. A message
+ * that also says anything else ("my name is Jo and I don't feel safe at home") has more words, and is decided as usual.
+ */
+export function ownDetailsOnly(text: string): boolean {
+  if (!OWN_DETAIL_CUE.test(text)) return false;
+  let rest = text.replace(OWN_DETAIL_CUES, ' ');
+  for (const re of OWN_DETAIL_VALUES) rest = rest.replace(re, ' ');
+  const words = rest.toLowerCase().split(/[^\p{L}']+/u).filter((w) => w && !DETAIL_FILLER.has(w));
+  return words.length <= 3;
+}
+
 export function isServiceFarewell(text: string): boolean {
   const n = normaliseForSafety(text);
   // The goodbye itself is a suicide cue word: judge the rest of the message without the closing words.
@@ -488,12 +511,15 @@ const SAFE_NOW_QUESTION = /(?<= )(?:is it|is that|is the [a-z]+|are we|are they|
 
 /** Round 13: words written up in a public place ("stickers saying 'end it all' on the railings ... please remove"), asked to come down. */
 // Round 14: the place may come between ("a spray-painted message on the sea wall saying 'end it all'").
-const SIGN_WORDS = /(?<= )(?:(?:stickers?|graffiti|(?:a |the )?signs?|posters?|banners?|slogans?|flyers?|leaflets?|tags?|writing|words|messages?)(?: [a-z]+){0,5} (?:saying|that says?|which says?|reading|that reads?|with the words|sprayed|painted|written)|spray ?painted|scrawled|daubed)(?= )/;
+// Round 16: up to eight words of place ("graffiti on the bus shelter on Ropewalk saying someone is going to 'get stabbed'").
+const SIGN_WORDS = /(?<= )(?:(?:stickers?|graffiti|(?:a |the )?signs?|posters?|banners?|slogans?|flyers?|leaflets?|tags?|writing|words|messages?)(?: [a-z]+){0,8} (?:saying|that says?|which says?|reading|that reads?|with the words|sprayed|painted|written)|spray ?painted|scrawled|daubed)(?= )/;
 const TAKE_DOWN = /(?<= )(?:remove|removed|removing|removal|take (?:it |them |these |those )?down|taken down|clean (?:it |them )?(?:off|up)|cleaned (?:off|up)|get rid of (?:it|them)|paint(?:ed)? over|scrub(?:bed)? off)(?= )/;
 /** Round 13: a fire turned on oneself ("set myself on fire"): a suicide word, which hyperbole borrows. */
 const SELF_FIRE = /(?<= )(?:set|setting|sets|light|lighting|douse|dousing) (?:myself|me) (?:on fire|alight|ablaze)(?= )/;
 
 const SIGN_FRAMING = 'words on a sign or a sticker, asked to be removed';
+/** Round 16: what a song, a film or a game is about ("drill music till 4am, lyrics all about stabbing people"): content, not an event. */
+const MEDIA_CONTENT = /(?<= )(?:lyrics|songs?|raps?|drill|films?|movies?|(?:video |computer )?games?|music videos?|tv (?:shows?|programmes?)|cartoons?)(?: [a-z]+){0,2} (?:all )?(?:about|glorifying|glorifies|full of)(?= )/;
 /** Round 14: "found a kitchen knife in the hedge by the school, just lying there, no one around ... already told 101". */
 const FOUND_OBJECT = /(?<= )(?:found|find|spotted|there is|there are|someone has (?:left|dumped)|left|dumped|lying)(?: [a-z]+){0,4} (?:knife|knives|blade|machete|needles?|syringes?|sharps)(?= )/;
 const NOBODY_ABOUT = /(?<= )(?:(?:no one|nobody|noone) (?:around|about|there|near it|with it)|just lying (?:there|around|about)|already (?:told|reported|rang|called|phoned)|(?:who|can you|can someone|could you|could someone) (?:picks?|pick it|collects?|collect it|removes?|remove it|come and (?:get|collect|remove)))(?= )/;
@@ -502,6 +528,7 @@ export function framedAsService(text: string): string | null {
   const n = normaliseForSafety(text);
   if (EXPLICIT_PRESENT.test(n)) return null;
   if (SIGN_WORDS.test(n) && TAKE_DOWN.test(n) && !HAPPENING_NOW.test(n) && !INVOLVED.test(n)) return SIGN_FRAMING;
+  if (MEDIA_CONTENT.test(n)) return 'what a song, a film or a game is about';
   // Round 14: a weapon or a needle found lying with nobody about, already reported or asked to be picked up.
   if (FOUND_OBJECT.test(n) && NOBODY_ABOUT.test(n) && !HAPPENING_NOW.test(n) && !INVOLVED.test(n)) return 'an object found lying, nobody with it';
   if (NO_LIVE_CASE.test(n) && !HAPPENING_NOW.test(n)) return NO_CASE_FRAMING;
@@ -565,10 +592,16 @@ export function selfHarmDenied(text: string): boolean {
   return !(['domestic_abuse', 'crime_violence', 'fire_gas_co', 'adult_at_risk'] as const).some((k) => cues.has(k));
 }
 
+/**
+ * Round 16: a recent past ("last month", "in the past", "weeks ago") counts as past only beside a word that it is over now
+ * ("I'm doing ok now with support", "he's stable now"): a harm last month told alone may still be going on.
+ */
+const RECENT_PAST = /(?<= )(?:last (?:month|week)|in the past|(?:a few|few|some|two|three|four|five|six|several|[0-9]+) weeks ago|a while (?:ago|back))(?= )/;
+const OVER_NOW = /(?<= )(?:(?:i am|he is|she is|they are|we are) (?:doing )?(?:ok|okay|fine|well|better|stable|settled|recovering|on the mend)(?: now)?|(?:stable|settled|well|better) now|doing (?:ok|okay|fine|well|better) now|(?:fully |completely )?recovered)(?= )/;
 /** True when a risk is told as past (months or years ago) and nothing says it goes on, is back, or is explicit and present. */
 export function toldAsPast(text: string): boolean {
   const n = normaliseForSafety(text);
-  return LONG_PAST.test(n) && !GOES_ON.test(n) && !BACK_AGAIN.test(n) && !EXPLICIT_PRESENT.test(n);
+  return (LONG_PAST.test(n) || (RECENT_PAST.test(n) && OVER_NOW.test(n))) && !GOES_ON.test(n) && !BACK_AGAIN.test(n) && !EXPLICIT_PRESENT.test(n);
 }
 
 const ANIMAL = /(?<= )(?:pheasants?|deer|fox|foxes|badgers?|cats?|kittens?|dogs?|pupp(?:y|ies)|greyhounds?|birds?|seagulls?|gulls?|pigeons?|swans?|ducks?|goose|geese|hedgehogs?|rabbits?|squirrels?|horses?|ponies|pony|sheep|cows?|lambs?|owls?|hares?|otters?|seals?|animals?|wildlife|pets?|roadkill|hens?|chickens?|tortoises?|bees|wasps?|hornets?|swarm|insects)(?= )/;
@@ -632,6 +665,8 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   if (isConversationControl(text) || isServiceFarewell(text)) return null;
   // Letters, digits and references alone (a postcode or a case reference spelled out on the phone): nothing to ask about.
   if (meaningfulWords(text) === 0) return null;
+  // A resident giving their own details ("My name is Jo Bloggs and my postcode is MB1 1AD"): an unsure model is not asked about.
+  if (scored.score < thresholds.escalateAt && ownDetailsOnly(text)) return null;
   const category = scored.category;
   // Everyday context (a reassurance, a job in care, a complaint naming no one at risk) demotes the model, as it did the
   // classifier: CV, leave-one-set-out, at 0.6/0.1: false alarms 1.2% -> 0.8%, ordinary asked 5.9% -> 4.7%, no recall lost.
@@ -658,6 +693,8 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   if (scored.score >= thresholds.escalateAt && scored.score < (thresholds.defeatSure ?? SAFETY_DEFEAT_SURE) && defeated(text, null)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but ${defeaters(text).join(', ')}` };
   const known = scored.known ?? 1;
   if (scored.score >= thresholds.escalateAt && known < (thresholds.knownMin ?? SAFETY_KNOWN_MIN)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but knows ${Math.round(known * 100)}% of the words` };
+  // Round 16 (off by default, see SAFETY_UNREAD_SURE): a message in a language the assistant does not read, the model alone unsure.
+  if (scored.score >= thresholds.escalateAt && scored.score < (thresholds.unreadSure ?? SAFETY_UNREAD_SURE) && unreadable(text, scored, thresholds.readableMin)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but in a language the assistant does not read` };
   if (scored.score >= thresholds.escalateAt && meaningfulWords(text) < SAFETY_MODEL_MIN_WORDS) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but on ${meaningfulWords(text)} words` };
   if (scored.score >= thresholds.escalateAt) return { action: 'escalate', category, kind: inferKind(text, category), source: 'classifier', reason: `safety model ${scored.score.toFixed(2)}` };
   if (scored.score >= thresholds.askAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model unsure (${scored.score.toFixed(2)})` };
@@ -808,6 +845,12 @@ function decideByClassifier(hit: SafetyHit | null, prediction: IntentPrediction,
  * - a separation told as amicable (AMICABLE), and a hazard to a road or a street with nobody named in it (PLACE_HAZARD).
  */
 export const SAFETY_SERVICE_SURE = 0.9;
+/**
+ * Round 16 (evaluated, left off): below this, the safety model alone would only ask about a message the assistant cannot read
+ * (`unreadable`). Out-of-fold at 0.9 it removed 5 false alarms but moved 34 disclosures from escalated to asked (a child choking,
+ * a man with a knife, gas on a stairwell, in Polish, Portuguese, Somali): the model's score in those languages is evidence. 0 is off.
+ */
+export const SAFETY_UNREAD_SURE = 0;
 /** Screen families of suicide words, the ones hyperbole borrows. */
 const SUICIDE_FAMILIES: ReadonlySet<string> = new Set(['suicide_direct', 'wish_to_die', 'cannot_go_on', 'jump', 'suicide_indirect', 'affairs_for_others']);
 /** Feelings about a service, and nothing else: "I'm crying, been on hold forty minutes ... so tired of all this", "feel like I'm going mad". */

@@ -38,6 +38,8 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     // Round 11: "I'd rather be dead than ...", "looking up ways all night", a home "empty after tonight", "I've decided ... sorry".
     '(?:rather|sooner) be dead', 'looking up ways', 'empty after tonight', 'i have decided(?= (?:tell|sorry|goodbye|bye))', 'will not be needing (?:it|this|them) after (?:this|tonight|today|tomorrow)',
     'not (?:want to )?exist(?: any ?more)?', 'be here (?:much |for much )?longer', 'ligature', 'made my mind up', 'skoncz[a-z]* ze soba', 'nie chce (?:dluzej )?zyc', 'tabletki',
+    // Round 16: "ending things", going up a cliff "and not come back down", a box of tablets taken, "nie daję już rady" (Polish: I cannot go on).
+    'ending things', 'not come back (?:down|up|home|from)', '(?:whole |full )?(?:box|boxes|packet|packets|strip|strips) of (?:paracetamol|pills|tablets|painkillers)', 'nie daje (?:juz )?rady',
     // Welsh (normalised): wanting to die (not "wedi marw", has died: a registration), killing or cutting oneself, an overdose, a jump.
     'hunanladd[a-z]*', '(?:eisiau|moyn|am) marw', '(?:lladd|ladd|nladd) fy hun', '(?:torri|dorri|brifo|niweidio) fy (?:hun|mreichiau|mraich|arddyrnau)', 'hunan ?niweid[a-z]*', 'gorddos[a-z]*',
     'pwynt (?:i fi |i mi )?(?:byw|fyw|fod yma)', 'neidio', 'well hebdda i', 'nhabledi', 'dabledi', 'rhaff', 'sori am bopeth', 'zabic sie', 'samobojst[a-z]*', 'umrzec', 'khud ?kushi', 'jaan (?:le|lena|leni)', 'zindagi khatam',
@@ -285,11 +287,13 @@ export function inferKind(text: string, category: SafetyHit['category']): RiskKi
  * most specific first: fire, a weapon, a husband or wife, a child, an older person.
  */
 const SCRIPT_KIND_CUES: Array<[RegExp, RiskKind]> = [
-  [/حريق|آتش|آگ|دھواں|دود|دخان|আগুন|ধোঁয়া|ਅੱਗ|ਧੂੰਆਂ|आग|धुआं|пожар|дым|горит|着火|火灾|烟/u, 'fire_gas_co'],
+  // Round 16: gas too (Bengali, Arabic, Urdu and Persian, Hindi, Russian, Chinese).
+  [/حريق|آتش|آگ|دھواں|دود|دخان|আগুন|ধোঁয়া|ਅੱਗ|ਧੂੰਆਂ|आग|धुआं|пожар|дым|горит|着火|火灾|烟|গ্যাস|غاز|گیس|گاز|गैस|газ|煤气|燃气/u, 'fire_gas_co'],
   [/سكين|سکین|چاقو|چاکو|ਚਾਕੂ|चाकू|ছুরি|চাকু|нож|刀|枪|مسدس|بندوق/u, 'crime_violence'],
   [/شوہر|شوهر|همسر|زوجي|زوجها|স্বামী|ਪਤੀ|ਘਰਵਾਲਾ|पति|муж|丈夫|老公|ሰብኣየይ|ሰብኣይ/u, 'domestic_abuse'],
   [/بچ|کودک|طفل|أطفال|اطفال|ابني|ابنتي|শিশু|বাচ্চা|ছেলে|মেয়ে|ਬੱਚ|बच्च|дет|ребён|ребен|孩子|儿童|ህጻን|ቆልዑ/u, 'child_at_risk'],
-  [/سالمند|مسن|بوڑھ|عجوز|বৃদ্ধ|ਬਜ਼ੁਰਗ|बुज़ुर्ग|बुजुर्ग|баба|бабушк|дед|пенсион|老人|护工|ኣረጋዊ/u, 'adult_at_risk'],
+  // Round 16: dementia (Bengali, Arabic, Urdu, Hindi, Russian, Chinese) names an adult at risk.
+  [/سالمند|مسن|بوڑھ|عجوز|বৃদ্ধ|ਬਜ਼ੁਰਗ|बुज़ुर्ग|बुजुर्ग|баба|бабушк|дед|пенсион|老人|护工|ኣረጋዊ|ডিমেনশিয়া|خرف|ڈیمنشیا|डिमेंशिया|деменц|痴呆/u, 'adult_at_risk'],
 ];
 
 /** Round 10: an adult in a professional's care: "my client", "an elderly patient", "home carer with ...". */

@@ -232,6 +232,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:not going to|will not|may not|might not) be (?:here|around|alive) (?:to see|for|at|by) (?:the new year|new year|christmas|my birthday|next year|the summer|the spring|the morning|tomorrow|the weekend)`,
       `will not be (?:here|around) to (?:sort|see|deal with|pay|worry|finish|do)`,
       `(?:will not|not going to|may not|might not|probably will not) be (?:here|around|alive) (?:next (?:week|month|year)|anyway|by then|much longer anyway)`,
+      // Round 16: a home, a place or a thing given up to "someone who's gonna be alive next week": the writer does not expect to be.
+      `(?:someone|somebody|people|a person|a family|anyone) (?:who|that) (?:is|are|will|will actually|is actually) (?:gonna |going to |actually )?(?:be )?(?:still )?alive (?:next|in a|to use|to need|by|to enjoy|after)`,
       `(?:cannot|can not|do not) see (?:me|myself) (?:still )?(?:being |be )?(?:here|around|alive)`,
       `(?:will not|not going to|would not) (?:have to |need to )?(?:worry|bother) about (?:me|him|her) (?:much|for much|for) longer`,
       `(?:when|once|after) i am gone(?! (?:on|for|away|to|from|out|abroad|travelling|shopping))`,
