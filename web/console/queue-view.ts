@@ -121,8 +121,17 @@ export class QueueView {
     const now = Date.now();
     this.since.clear();
     for (const i of items) this.since.set(i.id, now - i.waitingSeconds * 1000);
+    // Live updates redraw the rows: a keyboard user's focus (on an Accept button or an Open link) moves to the same control
+    // in the redrawn row, instead of falling to the page's body between Tab and Enter.
+    const focused = document.activeElement instanceof HTMLElement && (this.waitingBody.contains(document.activeElement) || this.mineBody.contains(document.activeElement)) ? document.activeElement : null;
+    const handoff = focused?.closest<HTMLElement>('tr[data-handoff]')?.dataset.handoff;
+    const control = focused?.matches('button.ca-accept') ? 'button.ca-accept' : focused?.matches('a') ? 'a' : undefined;
     this.waitingBody.replaceChildren(...waiting.map((i) => this.row(i, false)));
     this.mineBody.replaceChildren(...mine.map((i) => this.row(i, true)));
+    if (handoff && control) {
+      const same = [this.waitingBody, this.mineBody].map((b) => b.querySelector<HTMLElement>(`tr[data-handoff="${CSS.escape(handoff)}"] ${control}`)).find(Boolean);
+      same?.focus();
+    }
     this.waitingEmpty.hidden = waiting.length > 0;
     this.mineEmpty.hidden = mine.length > 0;
     this.waitingBody.closest('table')!.hidden = waiting.length === 0;

@@ -101,6 +101,16 @@ test('canned response, focus after Accept, private note, unread count, transfer 
   await resident.say('can I speak to a real person please');
   await page.waitForSelector(`#queue-table tr[data-conversation="${resident.conversationId}"] button.ca-accept`, { timeout: 10_000 });
   await tabTo(page, `#queue-table tr[data-conversation="${resident.conversationId}"] button.ca-accept`);
+  // Live updates redraw the queue between Tab and Enter (another resident arrives, then leaves): focus stays on this Accept.
+  const focusOnAccept = () =>
+    page.evaluate((id) => document.activeElement?.matches('button.ca-accept') === true && document.activeElement.closest('tr')?.getAttribute('data-conversation') === id, resident.conversationId);
+  const other = await new Resident(demo.url, tenant).start();
+  await other.say('can I speak to a real person please');
+  await page.waitForSelector(`#queue-table tr[data-conversation="${other.conversationId}"]`, { timeout: 10_000 });
+  expect(await focusOnAccept()).toBe(true);
+  await other.say('end chat');
+  await page.waitForSelector(`#queue-table tr[data-conversation="${other.conversationId}"]`, { state: 'detached', timeout: 10_000 });
+  expect(await focusOnAccept()).toBe(true);
   await page.keyboard.press('Enter');
   await page.waitForSelector('#transcript .ca-message--resident');
   expect(await describeFocus(page)).toMatch(/^textarea#reply/);
