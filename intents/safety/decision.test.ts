@@ -884,6 +884,42 @@ describe('round 16: all-clears, past and over, songs and signs, and a model scor
   });
 });
 
+describe('round 17: similes about rubbish, hardship told as hunger, fires denied, fear of water, abuse left behind', () => {
+  const none = predict('waste.bin_day', 0.9);
+  const score = (s: number): SafetyScore => ({ score: s, category: RISK, known: 1, readable: 1 });
+  const decide = (text: string, s: number, p: IntentPrediction = none) => decideSafety(screenForSafety(text), p, text, score(s))?.action ?? null;
+  it('a bin or rubbish that smells "like a dead body" is a simile; a body found, or a smell from a neighbour’s door, is not', () => {
+    expect(screenForSafety('our food waste caddy was skipped again and it reeks like a dead body in this heat')).toBeNull();
+    expect(screenForSafety('I think I have found a dead body in the alley behind the shops')).not.toBeNull();
+    expect(screenForSafety('there is a smell like a dead body from the flat upstairs and nobody has seen him')).not.toBeNull();
+  });
+  it('a parent short of money asking for food help is not neglect; children left unfed by a carer still are', () => {
+    expect(screenForSafety('benefits got sanctioned and my children are starving, where is the nearest food bank')).toBeNull();
+    expect(screenForSafety('the children next door are starving, their mum has not fed them for days')).not.toBeNull();
+    expect(screenForSafety('the kids over the road are starving and left alone, is there a food bank I can tell them about')).not.toBeNull();
+  });
+  it('"nothing caught fire" is a denial; "it caught fire" and "nothing caught fire yet" are not', () => {
+    expect(decide('someone pushed a lit rag through our door last week, luckily nothing caught fire, can the council fit a letterbox guard', 0.02)).not.toBe('escalate');
+    expect(decide('a firework came through the letterbox and the mat caught fire', 0.02)).toBe('escalate');
+    expect(decide('a firework landed in the bin store and it caught fire, nothing has caught fire yet on the cars but it is spreading', 0.02)).toBe('escalate');
+  });
+  it('a near drowning last year with a child now scared of the water is told as past; fear of a person still goes on', () => {
+    expect(toldAsPast('my son nearly drowned at the lido two years ago and is still frightened of swimming pools')).toBe(false);
+    expect(toldAsPast('my daughter had a near drowning on holiday last year and is scared of the sea now')).toBe(true);
+    expect(toldAsPast('he hit me last year and I am scared of him')).toBe(false);
+    expect(decide('my daughter had a near-drowning on holiday last year and is terrified of water, can she skip school swimming', 0.01)).not.toBe('escalate');
+  });
+  it('abuse the writer left months ago, asking about housing, is asked even when the model agrees; abuse that goes on escalates', () => {
+    expect(decide('I fled my violent husband eight months ago and I am sofa surfing, can I go on the housing register', 0.7)).toBe('ask');
+    expect(decide('I left my abusive partner eight months ago but he still turns up and threatens me', 0.7)).toBe('escalate');
+  });
+  it('the classifier alone does not ask about a message that says why nothing is wrong now', () => {
+    const sure = predict(RISK, 0.95);
+    expect(decide('huge thanks to the coastguard who pulled my dad off the rocks last summer, never said it properly', 0.02, sure)).toBeNull();
+    expect(decide('the flat above are screaming at each other and throwing things about at 2am, it goes on for hours', 0.02, sure)).toBe('ask');
+  });
+});
+
 describe('a resident giving their own details', () => {
   const none = predict('meta.greeting', 0.2);
   const score = (s: number): SafetyScore => ({ score: s, category: 'safety.risk_to_life', known: 1, readable: 1 });

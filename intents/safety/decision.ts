@@ -343,7 +343,10 @@ export const DEFEATERS: Record<string, RegExp> = {
     // Round 15: "still working and there's no smell": the smell denied without naming it.
     '(?:there is |and )?no (?:smell|odour)(?: (?:at all|of anything))?(?! (?:of )?(?:gas|burning|smoke))',
     // Round 9: "not on fire, just worried", "there's no fire, just an alarm".
-    '(?:not|nothing (?:is )?) on fire', 'no (?:sign|signs) of (?:a )?(?:fire|smoke)', 'there is no (?:fire|smoke)', '(?:cannot|can not|could not) smell (?:it|gas|anything)',
+    '(?:not|nothing (?:is )?) on fire',
+    // Round 17: "nothing caught fire"; "i'm not in danger, i just need help today".
+    'nothing (?:has )?caught (?:fire|light)(?! yet)', '(?:i am|we are) not in danger(?! yet)',
+    'no (?:sign|signs) of (?:a )?(?:fire|smoke)', 'there is no (?:fire|smoke)', '(?:cannot|can not|could not) smell (?:it|gas|anything)',
     `${SUBJECT} (?:is |are |am |was |were |feel |feels )?(?:all )?(?:fine|ok|okay|safe|well|alright|all right) now`,
     '(?:everyone|everybody|we are all|all of us) (?:is |are |feels |feel )?(?:fine|ok|okay|safe|well|alright|all right)',
     `${SUBJECT} (?:has|have|had|is|are) (?:fully |completely |now )?recovered`, 'we all (?:feel |are )?(?:fine|ok|okay|well|alright)', 'all (?:settled|sorted|over|behind (?:me|us))(?: now)?', '(?:settled|safe) now',
@@ -580,8 +583,10 @@ const LONG_PAST = new RegExp(
     ].join('|') +
     ')(?= )',
 );
+/** Round 17: the writer has left an abuser or an abusive home ("left my partner because of domestic abuse"). */
+const LEFT_ABUSE = /(?<= )(?:left|fled|escaped|got away from|moved away from|moved out from) (?:my |an? |the |our )?(?:abusive |violent |controlling )?(?:partner|husband|wife|ex|boyfriend|girlfriend|relationship|marriage|him|her|domestic (?:abuse|violence))(?= )/;
 /** It goes on, or is back: "ever since", "still", "again", "every night", "scared", "he is threatening me". */
-const GOES_ON = /(?<= )(?:still|again|keeps?|keeping|ever since|since then|every (?:day|night|week|weekend|time)|all the time|right now|at the moment|currently|tonight|is back|are back|came back|come back|comes back|found me|has started|started again|is happening|are happening|not safe|scared|afraid|frightened|terrified|(?:is|are|am) (?:being )?(?:hit|hitting|hurting|threatening|abusing|beating|following|stalking|harassing|controlling|touching|bullying))(?= )/;
+const GOES_ON = /(?<= )(?:still|again|keeps?|keeping|ever since|since then|every (?:day|night|week|weekend|time)|all the time|right now|at the moment|currently|tonight|is back|are back|came back|come back|comes back|found me|has started|started again|is happening|are happening|not safe|(?:scared|afraid|frightened|terrified)(?! of (?:the )?(?:water|sea|swimming|pools?|dark|heights|dogs?|fireworks|loud noises|crowds))|(?:is|are|am) (?:being )?(?:hit|hitting|hurting|threatening|abusing|beating|following|stalking|harassing|controlling|touching|bullying))(?= )/;
 /** Round 10: thoughts of self-harm or suicide denied by the writer ("not thinking of hurting myself", "I'm not suicidal"). */
 const SELF_HARM_DENIED = /(?<= )(?:not (?:thinking|thought|had thoughts) (?:of|about) (?:hurting|harming|killing|ending) (?:myself|my life)|(?:i am |am )?not suicidal|no (?:thoughts|plans) (?:of|about) (?:hurting|harming|killing|ending) (?:myself|my life|it)|no (?:suicidal|dark) thoughts|(?:would|will) never (?:hurt|harm|kill) myself|not (?:going|gonna) to (?:hurt|harm|kill) myself)(?= )/;
 /** True when self-harm is denied and nothing names another kind of risk or something explicit and present. */
@@ -701,6 +706,8 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   return lowModelAsk(prediction, text, scored, thresholds);
 }
 
+/** Round 17: the message says why nothing is wrong now, so the classifier's confident safety intent alone does not ask. */
+const classifierExplained = (text: string) => toldAsPast(text) || framedAsService(text) === 'thanks for past help' || defeated(text, null);
 /**
  * Round 6: the safety model is low (below its ask threshold), yet a second opinion says ask: the main classifier is confident of
  * a safety intent (a professional's referral the model under-reads), or the message is in words the model barely knows (a
@@ -709,7 +716,9 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
 function lowModelAsk(prediction: IntentPrediction, text: string, scored: SafetyScore, thresholds: SafetyModelThresholds): SafetyDecision {
   const top = prediction.ranked[0];
   // Only for a message with something to say (a referral is long): on a few words the classifier's style shortcuts fire ("Right, I'm going. Ta", 0.96).
-  if (!prediction.outOfScope && top?.intent.startsWith('safety.') && top.confidence >= (thresholds.classifierAskAt ?? SAFETY_CLASSIFIER_ASK) && wordCount(text) >= CLASSIFIER_ASK_WORDS) {
+  // Round 17: not when the message itself says why nothing is wrong now (a denial, laughter, a risk told as past, thanks for a past
+  // rescue): the classifier's style shortcuts fire on "screaming", "kill", "lifeguards" in noise complaints and thanks.
+  if (!prediction.outOfScope && top?.intent.startsWith('safety.') && top.confidence >= (thresholds.classifierAskAt ?? SAFETY_CLASSIFIER_ASK) && wordCount(text) >= CLASSIFIER_ASK_WORDS && !classifierExplained(text)) {
     const category = top.intent as SafetyHit['category'];
     return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model low (${scored.score.toFixed(2)}), but the classifier says ${top.intent} ${top.confidence.toFixed(2)}` };
   }
@@ -736,7 +745,9 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
     const framed = framedAsService(text);
     if (framed === 'thanks for past help' && !BACK_AGAIN.test(normaliseForSafety(text))) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but thanks for past help` };
     // Round 13: a risk told as past and over ("self-harmed two years ago ... she's well now"): asked even when the model agrees.
-    if (toldAsPast(text) && defeaters(text).includes('denied')) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but told as past and over` };
+    // Round 17: also abuse the writer has left, told as past ("left my partner because of domestic abuse about six months ago ... what
+    // are my options"): asked at most, unless it goes on (toldAsPast: "still", "found me", "scared").
+    if (toldAsPast(text) && (defeaters(text).includes('denied') || LEFT_ABUSE.test(normaliseForSafety(text)))) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but told as past and over` };
     // Round 9: a model that agrees only weakly does not outweigh a joke, a comic threat or a story on the news or in a book: asked.
     if (scored.score < (thresholds.defeatSure ?? SAFETY_DEFEAT_SURE)) {
       const weak = defeated(text, hit) ? defeaters(text).filter((d) => d === 'laughter' || d === 'comicThreat') : [];

@@ -574,6 +574,8 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`\bdead (?:fox|cat|dog|rat|bird|seagull|gull|pigeon|badger|deer|animal|squirrel|hedgehog|rabbit|tree|plant|leaves|end)\b`,
       String.raw`register(?:ing)? (?:a |the )?death|death certificate|passed away|died (?:last|on|in|at)|funeral|bereavement|has died|have died`,
       String.raw`call (?:999|an ambulance) (?:for a|for the)? ?(?:fox|dog|cat|bird|seagull|badger|deer|animal)`,
+      // Round 17: a smell likened to a body, told of bins or rubbish ("garden bin missed ... stinks like a dead body"), is a simile.
+      String.raw`\b(?:bins?|rubbish|waste|bin bags?|bags|fridge|freezer|drains?|compost|nappies|food|collection)(?: [a-z]+){0,10} (?:like|as if|as though) (?:there is )?(?:a )?(?:dead|lifeless) body`,
     ],
   },
   {
@@ -621,6 +623,8 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?!.*\b(?:going off|sounding|went off|dizzy|headaches?|sick|drowsy|passed out|collapsed|unconscious|faint)\b)(?:carbon monoxide|co) (?:alarm|detector)s?(?: [a-z]+){0,10} (?:chirp|chirps|chirping|expired|out of date|battery|batteries|replace|replaced|replacing|replacement|new one|dated|test|tested|testing|once a minute|every minute|end of life)|(?:sell|buy|get|fit|fitted|install|installed|supply|approved|free) (?:a |an |any |one |me )?(?:[a-z]+ )?(?:carbon monoxide|co) (?:alarms?|detectors?)`,
       // Already over: "someone set fire to the bins again, it's out now" is a clean-up report.
       String.raw`(?:it is|it was|fire is|fire was|fires? (?:are|were)|it has been|been|they were) (?:already |now )?(?:out now|put out|out already|out but)`,
+      // Round 17: a fire denied ("one went through my letterbox last month. Nothing caught fire").
+      String.raw`(?:nothing|nothing else) (?:has |had )?caught (?:fire|light)(?! yet)|(?:did not|has not|had not|never) (?:catch|caught) (?:fire|light)(?! yet)`,
       // A smell denied: "no smell of gas", "I can't smell gas".
       String.raw`(?:no|not a|without any) (?:smell of gas|gas smell|smell|gas leak)|(?:cannot|can not|do not|does not|could not) smell (?:any )?gas`,
     ],
@@ -857,6 +861,10 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`\b(?:swings?|play ?(?:area|ground|equipment)|playground|slide|speeding|traffic|road safety|school crossing)\b`,
       String.raw`\bnot fed up\b|\bfed up\b`,
       String.raw`\b(?:hospital|holiday|care home|nursing home|hospice|prison|working away|away with work)\b`,
+      // Round 17: a family's hardship told as hunger, asking for food help ("nothing in the cupboards till payday and the kids are
+      // starving. Is there any emergency food help?"), is a service request; not when a carer, a neighbour's home or children left
+      // alone or unfed are named (real neglect stays).
+      String.raw`^(?![^]*\b(?:neighbou?rs?|next door|mum|mam|dad|mother|father|parents?|carer|never|not (?:been )?fed|not eaten|nobody|no one|left|alone|on their own|for days)\b)[^]*\b(?:food ?banks?|emergency food|food (?:help|parcels?|vouchers?|support)|help with food|till payday|until payday|nothing in the (?:cupboards?|fridge)|(?:no|any) money for food)\b`,
     ],
   },
   {
