@@ -58,13 +58,9 @@ export class MemoryCounter implements CounterStore {
   }
 }
 
-const HIT_SCRIPT = `local c = redis.call('INCR', KEYS[1])
-if c == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-local t = redis.call('PTTL', KEYS[1])
-if t < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); t = tonumber(ARGV[1]) end
-return {c, t}`;
-// The same for every key of a request's rules (KEYS[i] with ARGV[i] its window), so a message costs one round trip, not one per rule.
-const HIT_ALL_SCRIPT = `local out = {}
+// INCR each key (KEYS[i]), set its window's expiry (ARGV[i]) on the first hit, and read what is left: {count, ttl} per key, in
+// order. One key for a single counter; all of a request's rules at once, so a message costs one round trip, not one per rule.
+const HIT_SCRIPT = `local out = {}
 for i, k in ipairs(KEYS) do
   local c = redis.call('INCR', k)
   if c == 1 then redis.call('PEXPIRE', k, ARGV[i]) end
@@ -79,7 +75,6 @@ return 0`;
 
 const HIT_SHA = createHash('sha1').update(HIT_SCRIPT).digest('hex');
 const REFUND_SHA = createHash('sha1').update(REFUND_SCRIPT).digest('hex');
-const HIT_ALL_SHA = createHash('sha1').update(HIT_ALL_SCRIPT).digest('hex');
 
 /** EVALSHA (Redis hashes a script sent with EVAL on every call), falling back to EVAL when Redis has not seen it yet. */
 async function runScript(redis: Redis, script: string, sha: string, keys: string[], ...args: string[]): Promise<unknown> {
@@ -103,8 +98,7 @@ export class RedisCounter implements CounterStore {
 
   async hit(key: string, windowMs: number): Promise<Hit> {
     try {
-      const [count, ttl] = (await runScript(this.redis, HIT_SCRIPT, HIT_SHA, [`${this.prefix}${key}`], String(windowMs))) as [number, number];
-      return { count: Number(count), resetMs: Number(ttl) };
+      return (await this.count([{ key, windowMs }]))[0];
     } catch (err) {
       this.warn(err);
       return this.fallback.hit(key, windowMs);
@@ -112,17 +106,20 @@ export class RedisCounter implements CounterStore {
   }
 
   async hitAll(hits: { key: string; windowMs: number }[]): Promise<Hit[]> {
-    if (hits.length < 2) return Promise.all(hits.map((h) => this.hit(h.key, h.windowMs)));
-    let out: unknown;
     try {
-      out = await runScript(this.redis, HIT_ALL_SCRIPT, HIT_ALL_SHA, hits.map((h) => `${this.prefix}${h.key}`), ...hits.map((h) => String(h.windowMs)));
+      return await this.count(hits);
     } catch (err) {
-      // A Redis Cluster refuses keys of several slots in one script (CROSSSLOT): then one key at a time, as before.
+      // A Redis Cluster refuses keys of several slots in one script (CROSSSLOT): then one key at a time.
       if (/CROSSSLOT/.test((err as Error).message)) return Promise.all(hits.map((h) => this.hit(h.key, h.windowMs)));
       this.warn(err);
       return Promise.all(hits.map((h) => this.fallback.hit(h.key, h.windowMs)));
     }
-    const pairs = out as number[];
+  }
+
+  /** The counters' hits in one script run. */
+  private async count(hits: { key: string; windowMs: number }[]): Promise<Hit[]> {
+    if (!hits.length) return [];
+    const pairs = (await runScript(this.redis, HIT_SCRIPT, HIT_SHA, hits.map((h) => `${this.prefix}${h.key}`), ...hits.map((h) => String(h.windowMs)))) as number[];
     return hits.map((_h, i) => ({ count: Number(pairs[2 * i]), resetMs: Number(pairs[2 * i + 1]) }));
   }
 
