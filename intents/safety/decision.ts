@@ -334,10 +334,12 @@ export function screenEveryday(text: string): boolean {
  */
 const d = (...alts: string[]) => new RegExp(`(?<= )(?:${alts.join('|')})(?= )`);
 const SUBJECT = '(?:he|she|they|i|we|it|you|everyone|everybody|all of us|we are all)';
+/** "Not an emergency", "not urgent": a denial of urgency (a defeater; never enough to drop a threat or abuse: URGENCY_DENIED). */
+const URGENCY_DENIAL = '(?:not (?:an? )?(?:emergency|urgent|real emergency)|no emergency)';
 export const DEFEATERS: Record<string, RegExp> = {
   laughter: d('lol', 'lols', 'lmao', 'lmfao', 'rofl', 'ha ha(?: ha)*', 'ha(?:ha)+h?', 'he(?:he)+', 'jk', 'only joking', 'just joking', '(?:only |just )?kidding', 'not really(?= $)'),
   denied: d(
-    'not (?:an? )?(?:emergency|urgent|real emergency)', 'no emergency',
+    URGENCY_DENIAL,
     `(?:nobody|no one|none of us) (?:feels|is feeling|feel|has|have|is|was|got|seems|are) (?:unwell|ill|sick|hurt|injured|in danger|any symptoms|symptoms|poorly)`,
     'no (?:smoke|fire|flames|gas smell|smell of gas|symptoms|injuries|one hurt)(?! alarms?| detectors?| alarm)', 'not smelling (?:it|gas|anything)',
     // Round 15: "still working and there's no smell": the smell denied without naming it.
@@ -399,8 +401,7 @@ export function defeaters(text: string): string[] {
 }
 
 /** Screen families that are explicit and present by construction: no defeater touches them. */
-const PRESENT_FAMILIES_LIST = ['overdose', 'self_harm', 'attack_now', 'break_in_now', 'co_symptoms', 'attack_on_occupied', 'water_or_cliff', 'child_in_danger_now', 'assault_person'];
-const PRESENT_FAMILIES: ReadonlySet<string> = new Set(PRESENT_FAMILIES_LIST);
+const PRESENT_FAMILIES: ReadonlySet<string> = new Set(['overdose', 'self_harm', 'attack_now', 'break_in_now', 'co_symptoms', 'attack_on_occupied', 'water_or_cliff', 'child_in_danger_now', 'assault_person']);
 /** Explicit and present danger, whatever else the message says: someone not breathing, a weapon in use, a method with a time. */
 const EXPLICIT_PRESENT = new RegExp(
   [
@@ -463,7 +464,6 @@ const FAREWELL_SERVICE = /(?<= )(?:(?:will not|wont|do not|dont|shall not) (?:be
 /** Round 9: leaving the chat for another channel ("I'll phone instead", "I'll ring you tomorrow"): the "any more" before it is the chat's. */
 const CHANNEL_SWITCH = /(?<= )(?:i will|i am going to|i will just|i will try to) (?:phone|ring|call|email|pop in|come in|call in|visit)(?: you| the office| the council| them)? (?:instead|tomorrow|later|in the morning|on monday)(?= )/;
 const FAREWELL_CLOSE = /(?<= )(?:thanks|thank you|cheers|ta|bye|goodbye|good bye|take care|have a (?:good|nice) (?:day|evening|weekend)|end (?:the|this) (?:call|chat))(?= )/;
-/** True for a message that closes a service conversation politely and names no risk. */
 /** Where a resident gives their own details: their name, postcode, address, number or e-mail. */
 const OWN_DETAIL_CUES = /\b(?:my (?:full )?(?:name|post ?code|address|(?:phone |mobile |contact |landline )?number|e-?mail(?: address)?|date of birth|dob)(?: is|'s)|i live at|i'?m at|(?:ring|call|text|phone|contact|reach|e-?mail) me (?:on|at)|you can (?:ring|call|text|phone|e-?mail) me(?: on| at)?)\b/giu;
 const OWN_DETAIL_CUE = new RegExp(OWN_DETAIL_CUES.source, 'iu'); // for test(): a global regex keeps its lastIndex between calls
@@ -483,6 +483,7 @@ export function ownDetailsOnly(text: string): boolean {
   return words.length <= 3;
 }
 
+/** True for a message that closes a service conversation politely and names no risk. */
 export function isServiceFarewell(text: string): boolean {
   const n = normaliseForSafety(text);
   // The goodbye itself is a suicide cue word: judge the rest of the message without the closing words.
@@ -609,12 +610,14 @@ export function toldAsPast(text: string): boolean {
   return (LONG_PAST.test(n) || (RECENT_PAST.test(n) && OVER_NOW.test(n))) && !GOES_ON.test(n) && !BACK_AGAIN.test(n) && !EXPLICIT_PRESENT.test(n);
 }
 
-const ANIMAL = /(?<= )(?:pheasants?|deer|fox|foxes|badgers?|cats?|kittens?|dogs?|pupp(?:y|ies)|greyhounds?|birds?|seagulls?|gulls?|pigeons?|swans?|ducks?|goose|geese|hedgehogs?|rabbits?|squirrels?|horses?|ponies|pony|sheep|cows?|lambs?|owls?|hares?|otters?|seals?|animals?|wildlife|pets?|roadkill|hens?|chickens?|tortoises?|bees|wasps?|hornets?|swarm|insects)(?= )/;
+/** Insects and a swarm: creatures for ANIMAL, and on their own for `animalOnly`. */
+const INSECT_WORDS = 'bees|wasps?|hornets?|swarm|insects';
+const ANIMAL = new RegExp(String.raw`(?<= )(?:pheasants?|deer|fox|foxes|badgers?|cats?|kittens?|dogs?|pupp(?:y|ies)|greyhounds?|birds?|seagulls?|gulls?|pigeons?|swans?|ducks?|goose|geese|hedgehogs?|rabbits?|squirrels?|horses?|ponies|pony|sheep|cows?|lambs?|owls?|hares?|otters?|seals?|animals?|wildlife|pets?|roadkill|hens?|chickens?|tortoises?|${INSECT_WORDS})(?= )`);
 /** A person who could be at risk (pronouns left out: "she slipped her lead" is the dog). */
 const PERSON = /(?<= )(?:someone|somebody|anyone|anybody|man|woman|men|women|person|people|child|children|kids?|boys?|girls?|bab(?:y|ies)|toddlers?|lads?|lady|gentleman|drivers?|cyclists?|pedestrians?|riders?|walkers?|joggers?|owners?|neighbours?|mum|dad|mother|father|sons?|daughters?|wife|husband|partner|friends?|brother|sister|nan|gran|grandad|grandma|me|myself|us|i am (?:hurt|injured|bleeding|trapped|stuck)|we are (?:hurt|injured|trapped|stuck))(?= )/;
 
 /** Round 15: insects named, and no person ("a swarm of bees coming down the chimney"); place names borrow animals ("Gull Lane"). */
-const INSECTS = /(?<= )(?:bees|wasps?|hornets?|swarm|insects)(?= )/;
+const INSECTS = new RegExp(`(?<= )(?:${INSECT_WORDS})(?= )`);
 const animalOnly = (n: string) => INSECTS.test(n) && !PERSON.test(n);
 /** A question about handling a thing (recycling, disposing, storing, charging). */
 const HANDLING = /(?<= )(?:how (?:do|can|should|would) (?:i|we|you|people) (?:recycle|dispose|get rid|throw|bin|store|charge|dump|take|put|safely)|where (?:do|can|should) (?:i|we|you|people) (?:recycle|dispose|take|put|get rid|throw|dump|leave)|can (?:i|we|you) (?:recycle|put|throw|bin|dispose|take)|recycl(?:e|ing)|dispos(?:e|al|ing) of|get(?:ting)? rid of|safe to (?:store|charge|keep|use)|is it (?:safe|ok|okay|allowed))(?= )/;
@@ -797,9 +800,9 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
 export const SAFETY_SCREEN_DISAGREE_ANY = 0.05;
 /** Families never downgraded by the model's disagreement alone: explicit and present by construction, or in scripts it barely reads. */
 // Round 14: affairs put in order for others too (the model reads a tidy-up as a chore: "so my brother will not have to").
-const NEVER_DOWNGRADED: ReadonlySet<string> = new Set([...PRESENT_FAMILIES_LIST, 'medical_emergency', 'weapon_or_threat_to_kill', 'child_abuse', 'child_neglect', 'affairs_for_others']);
+const NEVER_DOWNGRADED: ReadonlySet<string> = new Set([...PRESENT_FAMILIES, 'medical_emergency', 'weapon_or_threat_to_kill', 'child_abuse', 'child_neglect', 'affairs_for_others']);
 /** Round 15: threats and abuse told of a person: a defeater may turn them into a question, never into nothing. */
-const URGENCY_DENIED = /(?<= )(?:not (?:an? )?(?:emergency|urgent|real emergency)|no emergency|not in danger right now)(?= )/;
+const URGENCY_DENIED = new RegExp(`(?<= )(?:${URGENCY_DENIAL}|not in danger right now)(?= )`);
 const NEVER_DROPPED: ReadonlySet<string> = new Set(['weapon_or_threat_to_kill', 'threat_to_hurt', 'domestic_abuse', 'multilingual_threat', 'assault_person', 'attack_now', 'child_abuse', 'sexual_abuse']);
 /** The model's score means something only for words it has seen and a language the assistant reads. */
 const modelReads = (text: string, scored: SafetyScore) => (scored.known ?? 1) >= SAFETY_KNOWN_MIN && !unreadable(text, scored);
