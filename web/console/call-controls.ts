@@ -11,7 +11,7 @@
  * cannot be reached from a test. One device serves the whole session.
  */
 import { Device, type Call } from '@twilio/voice-sdk';
-import { button, el, errorText, field, input, say } from './ui.js';
+import { button, el, errorText, field, input, redrawKeepingFocus, say } from './ui.js';
 
 /** What the console needs of a Twilio Voice device. */
 export interface CallDevice {
@@ -527,7 +527,15 @@ export class CallControls {
     if (region) say(region, text);
   }
 
+  /**
+   * Refreshes (on `call:changed`, or every 3 s while the socket is down) hide and disable buttons: a keyboard user on one
+   * that goes (Hold once the call ends, Complete once the consultation does) is put on the call's heading, not the page's body.
+   */
   private render(): void {
+    redrawKeepingFocus(this.element, () => this.draw(), () => this.element.querySelector<HTMLElement>('#call-heading'));
+  }
+
+  private draw(): void {
     const c = this.call;
     const others = !!c && c.yours === false;
     const live = !!c && !['ended', 'no_answer', 'failed'].includes(c.status) && !others;

@@ -1,6 +1,6 @@
 import type { CaseRedelivered, Problem, PushDeliveries, PushDelivery, PushRedelivered, PushWebhookSummary, RedeliverCaseRequest } from '../../wire/index.js';
 import { ApiError } from './api.js';
-import { announcePage, banner, button, el, errorText, ErrorSummary, field, formatDateTime, humanise, input, say, type Field } from './ui.js';
+import { announcePage, banner, button, el, errorText, ErrorSummary, field, formatDateTime, humanise, input, redrawKeepingFocus, say, type Field } from './ui.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -81,14 +81,21 @@ export class DeliveriesView {
       const data = (await (await this.request('GET', '/deliveries')).json()) as PushDeliveries;
       this.error.replaceChildren();
       this.showCounts(data.counts);
-      this.body.replaceChildren(...data.deliveries.map((d) => this.row(d)));
-      this.table.hidden = data.deliveries.length === 0;
-      this.empty.hidden = data.deliveries.length > 0;
+      // Every 15 s: a keyboard user on a Redeliver button stays on it (or, when its row has gone, on the table).
+      redrawKeepingFocus(
+        this.body,
+        () => {
+          this.body.replaceChildren(...data.deliveries.map((d) => this.row(d)));
+          this.table.hidden = data.deliveries.length === 0;
+          this.empty.hidden = data.deliveries.length > 0;
+        },
+        () => (data.deliveries.length ? this.table : this.empty),
+      );
       const changed = JSON.stringify(data.webhooks) !== JSON.stringify(this.webhookList);
       this.webhookList = data.webhooks;
       this.showWebhooks();
       // Rebuilt only when the webhooks change: a refresh must not wipe what someone is typing.
-      if (changed || !this.historyForm.firstChild) this.showHistoryForm();
+      if (changed || !this.historyForm.firstChild) redrawKeepingFocus(this.historyForm, () => this.showHistoryForm());
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return;
       const text = err instanceof ApiError && err.status === 403 ? 'You need supervisor access to see this page.' : `Could not load the deliveries: ${errorText(err)}`;
@@ -114,7 +121,7 @@ export class DeliveriesView {
     const [label, tag] = STATUS_TAG[d.status];
     let action: HTMLElement | string = '';
     if (d.status === 'failed') {
-      const redeliver = button('Redeliver', { class: 'govuk-button govuk-button--secondary ca-small-button', 'data-action': 'redeliver' }, 'secondary');
+      const redeliver = button('Redeliver', { class: 'govuk-button govuk-button--secondary ca-small-button', 'data-action': 'redeliver', 'data-control': 'redeliver' }, 'secondary');
       redeliver.append(el('span', { class: 'govuk-visually-hidden' }, ` ${EVENT_LABEL[d.eventType] ?? humanise(d.eventType)} of case ${d.caseReference} to ${d.webhookName}`));
       redeliver.addEventListener('click', () => void this.redeliver(d, redeliver));
       action = redeliver;

@@ -1,7 +1,7 @@
 import { ApiError } from './api.js';
 import type { Workspace } from './workspace.js';
 import type { Priority, QueueItem } from './types.js';
-import { announcePage, banner, el, errorText, formatWait, humanise } from './ui.js';
+import { announcePage, banner, el, errorText, formatWait, humanise, redrawKeepingFocus } from './ui.js';
 
 const RANK: Record<Priority, number> = { urgent: 0, high: 1, normal: 2 };
 
@@ -122,20 +122,20 @@ export class QueueView {
     this.since.clear();
     for (const i of items) this.since.set(i.id, now - i.waitingSeconds * 1000);
     // Live updates redraw the rows: a keyboard user's focus (on an Accept button or an Open link) moves to the same control
-    // in the redrawn row, instead of falling to the page's body between Tab and Enter.
-    const focused = document.activeElement instanceof HTMLElement && (this.waitingBody.contains(document.activeElement) || this.mineBody.contains(document.activeElement)) ? document.activeElement : null;
-    const handoff = focused?.closest<HTMLElement>('tr[data-handoff]')?.dataset.handoff;
-    const control = focused?.matches('button.ca-accept') ? 'button.ca-accept' : focused?.matches('a') ? 'a' : undefined;
-    this.waitingBody.replaceChildren(...waiting.map((i) => this.row(i, false)));
-    this.mineBody.replaceChildren(...mine.map((i) => this.row(i, true)));
-    if (handoff && control) {
-      const same = [this.waitingBody, this.mineBody].map((b) => b.querySelector<HTMLElement>(`tr[data-handoff="${CSS.escape(handoff)}"] ${control}`)).find(Boolean);
-      same?.focus();
-    }
-    this.waitingEmpty.hidden = waiting.length > 0;
-    this.mineEmpty.hidden = mine.length > 0;
-    this.waitingBody.closest('table')!.hidden = waiting.length === 0;
-    this.mineBody.closest('table')!.hidden = mine.length === 0;
+    // in the redrawn row, instead of falling to the page's body between Tab and Enter; if that row has gone, to its table
+    // (or, when the table empties, to the words saying so).
+    redrawKeepingFocus(
+      [this.waitingBody, this.mineBody],
+      () => {
+        this.waitingBody.replaceChildren(...waiting.map((i) => this.row(i, false)));
+        this.mineBody.replaceChildren(...mine.map((i) => this.row(i, true)));
+        this.waitingEmpty.hidden = waiting.length > 0;
+        this.mineEmpty.hidden = mine.length > 0;
+        this.waitingBody.closest('table')!.hidden = waiting.length === 0;
+        this.mineBody.closest('table')!.hidden = mine.length === 0;
+      },
+      (from) => (from === this.waitingBody ? (waiting.length ? from.closest('table') : this.waitingEmpty) : mine.length ? from.closest('table') : this.mineEmpty),
+    );
   }
 
   private row(item: QueueItem, mine: boolean): HTMLTableRowElement {
@@ -156,11 +156,11 @@ export class QueueView {
       action = el(
         'div',
         {},
-        el('a', { class: 'govuk-link', href: `#/conversation/${encodeURIComponent(item.conversationId)}` }, 'Open', el('span', { class: 'govuk-visually-hidden' }, ` conversation: ${what}`)),
+        el('a', { class: 'govuk-link', href: `#/conversation/${encodeURIComponent(item.conversationId)}`, 'data-control': 'open' }, 'Open', el('span', { class: 'govuk-visually-hidden' }, ` conversation: ${what}`)),
         unread ? el('strong', { class: 'govuk-tag govuk-tag--blue ca-unread', 'data-unread': String(unread) }, `${unread} new message${unread === 1 ? '' : 's'}`) : null,
       );
     } else {
-      const accept = el('button', { type: 'button', class: 'govuk-button govuk-button--secondary ca-accept', 'data-handoff': item.id }, 'Accept', el('span', { class: 'govuk-visually-hidden' }, `: ${what}, ${item.queueName}`));
+      const accept = el('button', { type: 'button', class: 'govuk-button govuk-button--secondary ca-accept', 'data-handoff': item.id, 'data-control': 'accept' }, 'Accept', el('span', { class: 'govuk-visually-hidden' }, `: ${what}, ${item.queueName}`));
       accept.addEventListener('click', () => void this.accept(item, accept));
       action = accept;
       if (item.offeredTo === this.ws.agent.id) action = el('div', {}, el('strong', { class: 'govuk-tag govuk-tag--blue' }, 'Offered to you'), ' ', accept);

@@ -2,7 +2,7 @@ import { ApiError } from './api.js';
 import type { DutyStatus } from '../../wire/index.js';
 import type { SupervisorQueue } from './types.js';
 import { RecordingDeletionsPanel } from './recordings-view.js';
-import { announcePage, button, el, errorText, formatDateTime, formatWait, say } from './ui.js';
+import { announcePage, button, el, errorText, formatDateTime, formatWait, redrawKeepingFocus, say } from './ui.js';
 import type { Workspace } from './workspace.js';
 
 const STEP_STATUS: Record<string, string> = {
@@ -53,14 +53,14 @@ export class SupervisorView {
       this.recordingDeletions.element,
     );
     announcePage('Queues today', h1);
-    void this.recordingDeletions.load();
+    void this.loadRecordingDeletions();
     const refresh = () => {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => void this.refresh(), 200);
     };
     this.cleanup.push(this.ws.live.on('queue:changed', refresh), this.ws.live.on('handoff:new', refresh));
     // Presence and "today" figures change without queue events: refresh every 15 s too.
-    const poll = setInterval(() => void this.refresh().then(() => this.recordingDeletions.load()), 15_000);
+    const poll = setInterval(() => void this.refresh().then(() => this.loadRecordingDeletions()), 15_000);
     this.cleanup.push(() => clearInterval(poll), () => clearTimeout(this.timer));
     void this.refresh();
   }
@@ -69,11 +69,17 @@ export class SupervisorView {
     for (const c of this.cleanup.splice(0)) c();
   }
 
+  /** The panel redraws itself when what it lists changes: a keyboard user on a Retry button keeps their place. */
+  private loadRecordingDeletions(): Promise<void> {
+    const panel = this.recordingDeletions.element;
+    return redrawKeepingFocus(panel, () => this.recordingDeletions.load(), () => panel.querySelector<HTMLElement>('#recording-deletions-table') ?? panel.querySelector<HTMLElement>('h2'));
+  }
+
   private async refresh(): Promise<void> {
     try {
       const { queues } = await this.ws.api.supervisorQueues();
       for (const q of queues) this.ws.rememberQueue(q.id, q.name);
-      this.body.replaceChildren(...queues.map((q) => this.row(q)));
+      redrawKeepingFocus(this.body, () => this.body.replaceChildren(...queues.map((q) => this.row(q))));
       this.error.replaceChildren();
       await this.refreshDuty();
       this.status.textContent = `Updated at ${new Date().toLocaleTimeString('en-GB')}`;
@@ -89,8 +95,10 @@ export class SupervisorView {
     const res = await fetch('/api/console/supervisor/duty', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
     if (!res.ok) throw new ApiError(res.status, res.statusText, 'Could not load duty referral cover.');
     const duty = (await res.json()) as DutyStatus;
-    this.showAlarm(duty);
-    this.showReferrals(duty);
+    // Live events and the 15 s poll redraw these: a keyboard user on the rota link or an acknowledge button stays
+    // on it; when it has gone (the alarm ended, the referral was acknowledged), on the page's or the section's heading.
+    redrawKeepingFocus(this.alarm, () => this.showAlarm(duty), () => this.alarm.parentElement?.querySelector<HTMLElement>('h1'));
+    redrawKeepingFocus(this.referrals, () => this.showReferrals(duty), () => this.referrals.querySelector<HTMLElement>('#duty-referrals-title'));
   }
 
   private showAlarm(duty: DutyStatus): void {
@@ -106,7 +114,7 @@ export class SupervisorView {
         el('h2', { class: 'govuk-error-summary__title', id: 'duty-alarm-title' }, 'Warning: out-of-hours safety referrals may reach nobody'),
         el('ul', { class: 'govuk-list govuk-error-summary__list' }, ...duty.alarms.map((a) => el('li', { 'data-alarm': a.code }, a.message))),
         duty.emergencyDutyTeamPhone ? el('p', { class: 'govuk-body' }, `Emergency duty team: ${duty.emergencyDutyTeamPhone}.`) : null,
-        el('p', { class: 'govuk-body' }, el('a', { href: '#/rota', class: 'govuk-link' }, 'Add someone to the on-call rota')),
+        el('p', { class: 'govuk-body' }, el('a', { href: '#/rota', class: 'govuk-link', 'data-control': 'rota' }, 'Add someone to the on-call rota')),
       ),
     );
   }
@@ -119,7 +127,7 @@ export class SupervisorView {
       h2,
       ...open.map((c) => {
         const latest = c.steps[c.steps.length - 1];
-        const ack = button('Record as acknowledged', { class: 'govuk-button govuk-button--secondary ca-small-button' }, 'secondary');
+        const ack = button('Record as acknowledged', { class: 'govuk-button govuk-button--secondary ca-small-button', 'data-control': 'acknowledge' }, 'secondary');
         ack.append(el('span', { class: 'govuk-visually-hidden' }, ` (referral made ${formatDateTime(c.createdAt)})`));
         ack.addEventListener('click', () => void this.acknowledge(latest.id));
         return el(

@@ -154,3 +154,110 @@ export function errorText(err: unknown): string {
   if (err && typeof err === 'object' && 'message' in err) return String((err as Error).message);
   return 'Something went wrong. Try again.';
 }
+
+/** The data-* attributes that name a row or item, nearest first (so a control is found in the same row after a redraw). */
+const ROW_KEYS = ['data-key', 'data-handoff', 'data-delivery', 'data-chain', 'data-recording', 'data-id', 'data-queue', 'data-webhook', 'data-conversation'];
+
+/** Where a keyboard user's focus was: the control, its row's key and how to find it again among fresh elements. */
+interface FocusMark {
+  element: HTMLElement;
+  container: HTMLElement;
+  key: [string, string] | null;
+  selector: string;
+  name: string;
+}
+
+function accessibleName(e: HTMLElement): string {
+  return (e.getAttribute('aria-label') ?? e.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a keyboard user can be on `e`: in the page, shown, not disabled. */
+function usable(e: HTMLElement): boolean {
+  return e.isConnected && !(e as HTMLButtonElement).disabled && !e.closest('[hidden], [inert]') && e.getClientRects().length > 0;
+}
+
+function markOf(e: HTMLElement, containers: HTMLElement[]): FocusMark {
+  const inside = containers.find((c) => c.contains(e))!;
+  let key: [string, string] | null = null;
+  for (let n = e.parentElement; n && n !== inside && !key; n = n.parentElement) {
+    const attr = ROW_KEYS.find((a) => n!.hasAttribute(a));
+    if (attr) key = [attr, n.getAttribute(attr)!];
+  }
+  const control = e.getAttribute('data-control');
+  const action = e.getAttribute('data-action');
+  const selector = control
+    ? `[data-control="${CSS.escape(control)}"]`
+    : e.id
+      ? `#${CSS.escape(e.id)}`
+      : action
+        ? `${e.tagName.toLowerCase()}[data-action="${CSS.escape(action)}"]`
+        : e.tagName.toLowerCase() + Array.from(e.classList, (c) => `.${CSS.escape(c)}`).join('');
+  // A data-control or an id is the control's identity; otherwise its accessible name tells it from its siblings.
+  return { element: e, container: inside, key, selector, name: control || e.id ? '' : accessibleName(e) };
+}
+
+function findAgain(mark: FocusMark, containers: HTMLElement[]): HTMLElement | null {
+  for (const c of containers) {
+    const scopes = mark.key ? Array.from(c.querySelectorAll<HTMLElement>(`[${mark.key[0]}="${CSS.escape(mark.key[1])}"]`)) : [c];
+    for (const scope of scopes) {
+      const found = Array.from(scope.querySelectorAll<HTMLElement>(mark.selector)).find((e) => (!mark.name || accessibleName(e) === mark.name) && usable(e));
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Somewhere sensible to put focus that is not the page's body: the container's table, or its first heading, shown. */
+function defaultFallback(from: HTMLElement): HTMLElement | null {
+  const table = from.closest('table');
+  if (table && usable(table)) return table;
+  const heading = from.querySelector<HTMLElement>('h1, h2, h3, caption');
+  return heading && usable(heading) ? heading : null;
+}
+
+function focusSomewhere(target: HTMLElement | null | undefined): void {
+  if (!target || !usable(target)) return;
+  if (!target.matches('a[href], button, input, select, textarea, summary, [tabindex]')) target.setAttribute('tabindex', '-1');
+  target.focus();
+}
+
+/**
+ * Redraws part of a page (live updates, timed refreshes) without dropping a keyboard or screen-reader
+ * user's focus to the page's body: if focus was inside `container` (or one of several), the same control
+ * (same row key, same data-control, id or tag, classes and accessible name) is focused in the redrawn DOM;
+ * if it is gone, `fallback` (by default the container's table or first heading, shown) takes focus.
+ * `redraw` may be asynchronous (a fetch, then a redraw): focus moved meanwhile is followed, and focus the
+ * user put somewhere else is left alone; only focus that fell to nothing is restored.
+ */
+export function redrawKeepingFocus<T>(container: HTMLElement | HTMLElement[], redraw: () => T, fallback?: (from: HTMLElement) => HTMLElement | null | undefined): T {
+  const containers = Array.isArray(container) ? container : [container];
+  const focusedIn = (): HTMLElement | null => {
+    const a = document.activeElement;
+    return a instanceof HTMLElement && containers.some((c) => c !== a && c.contains(a)) ? a : null;
+  };
+  const first = focusedIn();
+  if (!first) return redraw();
+  let mark = markOf(first, containers);
+  const restore = () => {
+    const a = document.activeElement;
+    const lost = !a || a === document.body || a === document.documentElement || !a.isConnected || (a === mark.element && !usable(mark.element));
+    if (!lost) return;
+    if (mark.element.isConnected && usable(mark.element)) return mark.element.focus();
+    const same = findAgain(mark, containers);
+    if (same) return same.focus();
+    focusSomewhere((fallback ?? defaultFallback)(mark.container));
+  };
+  const result = redraw();
+  if (result instanceof Promise) {
+    const follow = (event: FocusEvent) => {
+      if (event.target instanceof HTMLElement && focusedIn() === event.target) mark = markOf(event.target, containers);
+    };
+    document.addEventListener('focusin', follow);
+    return result.finally(() => {
+      document.removeEventListener('focusin', follow);
+      restore();
+    }) as unknown as T;
+  }
+  restore();
+  return result;
+}
