@@ -4,7 +4,7 @@ import { addWebhook } from '../../backoffice/index.js';
 import { WebhookReceiver } from '../../backoffice/receiver.fixture.js';
 import { addCaseStatus, createCase, pushDeliveriesOfCase, type CaseRow } from '../../store/index.js';
 import { signedInAgent, type ConsoleClient } from '../../test/console-client.js';
-import { axeViolations, describeFocus, startDemo, tabTo, type Demo } from './harness.js';
+import { axeViolations, describeFocus, setEnv, startDemo, tabTo, type Demo } from './harness.js';
 
 /**
  * The console's "Back-office deliveries" panel in a real browser against the real server: a
@@ -17,7 +17,7 @@ import { axeViolations, describeFocus, startDemo, tabTo, type Demo } from './har
  */
 
 const FAST: Record<string, string> = { BACKOFFICE_SWEEP_MS: '200', BACKOFFICE_RETRY_ATTEMPTS: '2', BACKOFFICE_RETRY_BASE_MS: '200', BACKOFFICE_RETRY_CAP_MS: '1000' };
-const saved: Record<string, string | undefined> = {};
+let restoreEnv: (() => void) | undefined;
 
 let demo: Demo;
 let receiver: WebhookReceiver;
@@ -29,10 +29,7 @@ let up = false;
 
 beforeAll(async () => {
   // The server reads its settings from the environment; this file's server retries quickly.
-  for (const [k, v] of Object.entries(FAST)) {
-    saved[k] = process.env[k];
-    process.env[k] = v;
-  }
+  restoreEnv = setEnv(FAST);
   receiver = await new WebhookReceiver().start();
   receiver.plan = () => (up ? 204 : 503);
   demo = await startDemo();
@@ -43,10 +40,7 @@ afterAll(async () => {
   await context?.close();
   await demo?.close();
   await receiver?.close();
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  restoreEnv?.();
 });
 
 async function expectNoAxeViolations(name: string): Promise<void> {

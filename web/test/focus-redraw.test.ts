@@ -7,7 +7,7 @@ import { WebhookReceiver } from '../../backoffice/receiver.fixture.js';
 import { createCase, insertReferral, pushDeliveriesOfCase, type CaseRow } from '../../store/index.js';
 import { signedInAgent, type ConsoleClient } from '../../test/console-client.js';
 import { Resident } from '../../test/server.js';
-import { axeViolations, describeFocus, startDemo, tabTo, type Demo } from './harness.js';
+import { axeViolations, describeFocus, setEnv, startDemo, tabTo, type Demo } from './harness.js';
 
 /**
  * A keyboard user's place survives the console's live and timed redraws (web/console/ui.ts
@@ -21,7 +21,7 @@ import { axeViolations, describeFocus, startDemo, tabTo, type Demo } from './har
  */
 
 const FAST: Record<string, string> = { BACKOFFICE_SWEEP_MS: '200', BACKOFFICE_RETRY_ATTEMPTS: '2', BACKOFFICE_RETRY_BASE_MS: '200', BACKOFFICE_RETRY_CAP_MS: '1000' };
-const saved: Record<string, string | undefined> = {};
+let restoreEnv: (() => void) | undefined;
 
 let demo: Demo;
 let receiver: WebhookReceiver;
@@ -29,10 +29,8 @@ let supervisor: ConsoleClient;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  for (const [k, v] of Object.entries(FAST)) {
-    saved[k] = process.env[k];
-    process.env[k] = v;
-  }
+  // The server reads its settings from the environment; this file's server retries quickly.
+  restoreEnv = setEnv(FAST);
   receiver = await new WebhookReceiver().start();
   receiver.plan = () => 503;
   demo = await startDemo();
@@ -42,10 +40,7 @@ afterAll(async () => {
   await context?.close();
   await demo?.close();
   await receiver?.close();
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  restoreEnv?.();
 });
 
 async function until(what: string, done: () => Promise<boolean>): Promise<void> {

@@ -37,6 +37,19 @@ export async function startDemo(): Promise<Demo> {
   };
 }
 
+/** Sets environment variables for a test file (the server reads its settings from them); returns what puts the earlier values back. */
+export function setEnv(vars: Record<string, string | undefined>): () => void {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  const put = (values: Record<string, string | undefined>) => {
+    for (const [k, v] of Object.entries(values)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+  put(vars);
+  return () => put(saved);
+}
+
 export async function openDemoPage(demo: Demo, viewport = { width: 1280, height: 800 }): Promise<Page> {
   const context = await demo.browser.newContext({ viewport });
   const page = await context.newPage();
