@@ -159,6 +159,28 @@ const GARDEN_FIRE_SCRIPT = /(?:نار|دخان)[^]{0,40}حديق|حديق[^]{0,4
 const ELECTRICAL = /(?<= )(?:sparks?|sparking|electric[a-z]*|wiring|meter|sockets?|plugs?|cupboard|smells? (?:like|of) burning|(?:storage )?heaters?)(?= )/;
 /** A question about arranging care or support ("who arranges carers when mum leaves hospital"): a service, not a concern. */
 const CARE_QUESTION = /^ (?:(?:hi|hello|please|ok) )*(?:who (?:arranges|organises|sorts out|pays for)|how do i (?:get|arrange|apply|book|find)|can i (?:get|have|apply)|where do i|what (?:help|care|support)|are there any|is there any|do you (?:do|offer|provide))(?= )|(?<= )(?:who arranges that|who do i ask|how do i arrange)(?= )|(?<= )(?:(?:ask|asking|apply|applying|request|requesting) for (?:more |extra )?(?:care|support|help)(?: hours| package| assessment)?|(?:more|extra) care hours|carers? assessment|needs assessment|care assessment|respite|supported living|equipment|adaptations?|reassess(?:ed|ment)?|be assessed|help with (?:care|caring|personal care)(?: at home)?|care at home|home care|telecare|careline|pendant alarm|(?:gps|tracker|tracking) (?:things?|devices?|watch(?:es)?|tags?))(?= )/;
+/**
+ * Round 18: a question asking how to get care or a care assessment, in a community language (Romanian, Spanish, Portuguese,
+ * Polish, Turkish): "Mama are demență ... Cum cerem o evaluare pentru îngrijire?". The safety model reads a few words of these
+ * languages (a care need told as "nu se mai poate", no longer able) as danger; alone, it asks at most, unless harm is named.
+ */
+const CARE_QUESTION_ABROAD = new RegExp(
+  [
+    '(?:cum|unde) (?:cerem|cer|solicit|solicitam|putem cere|pot cere|putem solicita|pot solicita|obtin|obtinem|putem obtine|pot obtine|aplic|aplicam|facem (?:o )?cerere)(?: [a-z]+){0,3} (?:evaluare|ingrijire|ajutor|asistenta|ingrijitor[a-z]*)',
+    'evaluare (?:pentru|de|a) (?:ingrijire|nevoilor)', 'ingrijire la domiciliu',
+    '(?:como|donde) (?:solicito|solicitamos|pido|pedimos|puedo (?:pedir|solicitar)|podemos (?:pedir|solicitar)|consigo|conseguimos|obtengo|tramito)(?: [a-z]+){0,3} (?:evaluacion|valoracion|cuidados|ayuda a domicilio|cuidador[a-z]*|asistencia)',
+    '(?:evaluacion|valoracion) de (?:los )?(?:cuidados|necesidades|dependencia)', 'ayuda a domicilio',
+    '(?:como|onde) (?:peco|pedimos|posso pedir|podemos pedir|solicito|solicitamos|consigo|obtenho|obtemos)(?: [a-z]+){0,3} (?:avaliacao|cuidados|apoio domiciliario|cuidador[a-z]*|ajuda)',
+    'avaliacao (?:de|das|dos) (?:cuidados|necessidades)', 'apoio domiciliario', 'cuidados (?:ao|em|no) domicilio',
+    'jak (?:zlozyc|uzyskac|zamowic|poprosic|dostac|otrzymac|ubiegac sie)(?: [a-z]+){0,3} (?:ocen[a-z]*|opiek[a-z]*|pomoc[a-z]*|opiekunk[a-z]*)',
+    'ocen[a-z]* potrzeb', 'opieka (?:domowa|w domu)', 'uslug[a-z]* opiekunc[a-z]*', 'bakim (?:degerlendirmesi|hizmeti|destegi)', 'evde bakim',
+  ].map((x) => `(?<= )${x}(?= )`).join('|'),
+);
+/** Harm named in those languages (hitting, bruises, a fall, not breathing, abuse, neglect, blood, fire, gas): never a care question. */
+const HARM_ABROAD = /(?<= )(?:lov[a-z]*|bate|batut[a-z]*|vanatai|cazut|abuz[a-z]*|neglij[a-z]*|respira|inconstient[a-z]*|sange|golpe[a-z]*|pega|moretones|hematomas?|cayo|caiu|caido|sangre|sangue|abus[a-z]*|maltrat[a-z]*|negligencia|bije|bil|bila|siniak[a-z]*|upadl[a-z]*|oddycha|krew|przemoc[a-z]*|zaniedb[a-z]*|dov[a-z]*|morluk[a-z]*|istismar[a-z]*|suicid[a-z]*|sinucid[a-z]*|samoboj[a-z]*|intihar|foc|fuego|fogo|incendi[a-z]*|pozar|gaz|gas)(?= )/;
+function careQuestionAbroad(n: string): boolean {
+  return CARE_QUESTION_ABROAD.test(n) && !HARM_ABROAD.test(n) && riskCues(n).size === 0 && !REFERRAL.test(n);
+}
 
 /**
  * How much a classifier-only decision should yield to everyday context: 'drop' it; 'soften' (escalate becomes ask, ask becomes
@@ -683,6 +705,8 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   const framed = framedAsService(text);
   if (framed && scored.score >= thresholds.escalateAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but ${framed}` };
   if (framed) return null;
+  // Round 18: a care question in a community language, naming no harm: the model alone asks at most.
+  if (scored.score >= thresholds.escalateAt && careQuestionAbroad(normaliseForSafety(text))) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a care question` };
   // Round 10: low mood with thoughts of self-harm denied in so many words ("not thinking of hurting myself, just not myself"): asked.
   if (scored.score >= thresholds.escalateAt && selfHarmDenied(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but self-harm denied` };
   // Round 7: a risk told as past, with nothing saying it goes on: the model alone asks.
@@ -800,10 +824,12 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
 export const SAFETY_SCREEN_DISAGREE_ANY = 0.05;
 /** Families never downgraded by the model's disagreement alone: explicit and present by construction, or in scripts it barely reads. */
 // Round 14: affairs put in order for others too (the model reads a tidy-up as a chore: "so my brother will not have to").
-const NEVER_DOWNGRADED: ReadonlySet<string> = new Set([...PRESENT_FAMILIES, 'medical_emergency', 'weapon_or_threat_to_kill', 'child_abuse', 'child_neglect', 'affairs_for_others']);
+// Round 18: a partner's violence to the home, told again and again as a repair the model reads as a repair.
+const NEVER_DOWNGRADED: ReadonlySet<string> = new Set([...PRESENT_FAMILIES, 'medical_emergency', 'weapon_or_threat_to_kill', 'child_abuse', 'child_neglect', 'affairs_for_others', 'partner_damage']);
 /** Round 15: threats and abuse told of a person: a defeater may turn them into a question, never into nothing. */
 const URGENCY_DENIED = new RegExp(`(?<= )(?:${URGENCY_DENIAL}|not in danger right now)(?= )`);
-const NEVER_DROPPED: ReadonlySet<string> = new Set(['weapon_or_threat_to_kill', 'threat_to_hurt', 'domestic_abuse', 'multilingual_threat', 'assault_person', 'attack_now', 'child_abuse', 'sexual_abuse']);
+// Round 18: a partner's violence to the home too (its own family, split from domestic_abuse).
+const NEVER_DROPPED: ReadonlySet<string> = new Set(['weapon_or_threat_to_kill', 'threat_to_hurt', 'domestic_abuse', 'partner_damage', 'multilingual_threat', 'assault_person', 'attack_now', 'child_abuse', 'sexual_abuse']);
 /** The model's score means something only for words it has seen and a language the assistant reads. */
 const modelReads = (text: string, scored: SafetyScore) => (scored.known ?? 1) >= SAFETY_KNOWN_MIN && !unreadable(text, scored);
 /** Present tense with a person at risk named: "now", "tonight", "again", "still" beside a person. */

@@ -59,6 +59,15 @@ const CO_SYMPTOM = any('headaches?', 'splitting headaches?', 'dizzy', 'dizziness
   'drowsy', 'sleepy', 'confused', 'faint(?:ing)?', '(?:will not|cannot|can not) wake(?: up)?(?: properly)?', 'passing out', 'passed out', 'falling asleep', 'barely (?:stand|walk|keep [a-z]+ eyes open)', 'breathless', 'short of breath');
 const CO_APPLIANCE = any('boiler', 'gas (?:fire|heater|cooker|hob|appliance|stove)', 'heater', 'paraffin', 'stove', 'generator', 'log burner', 'wood burner',
   'barbecue', 'bbq', 'soot', 'sooty', 'black marks', 'fumes', 'flue', 'chimney');
+/** Round 18: a partner, as the one who damaged the home ("it was my partner"), and the damage told as happening before. */
+const PARTNER = any('partner', 'husband', 'wife', 'boyfriend', 'girlfriend', 'ex', 'ex partner', 'ex husband', 'ex wife', 'ex boyfriend',
+  'ex girlfriend', 'fiance', 'fiancee', 'other half');
+const REPEATED = any('again', '(?:it is |that is |this is |it was )?not (?:for )?the first time', '(?:second|third|fourth|fifth|[0-9]+(?:st|nd|rd|th)?) time',
+  'every time', '(?:has |had )?(?:happened|done (?:it|this|that)) before', 'keeps (?:doing|happening)');
+/** Round 18: carbon monoxide felt, or gas smelt, in Portuguese, Spanish, Romanian and Polish: never a detector's chirp. */
+const FOREIGN_CO_FELT = String.raw`desmai[a-z]*|tontur[a-z]*|dor de cabeca|enjo[a-z]*|vomit[a-z]*|mareo|mareados?|dolor de cabeza|desmay[a-z]*|amete[a-z]*|durere de cap|lesin[a-z]*|zawrot[a-z]*|bol glowy|omdla[a-z]*|cheiro a gas|cheiro de gas|olor a gas|huele a gas|miros de gaz|czuc gaz`;
+/** Round 18: a gas leak, a smell of gas, smoke or fire named in those languages and Turkish: never a detector's end of life. */
+const FOREIGN_GAS_OR_FIRE = String.raw`fuga de gas|vazamento de gas|scurgere de gaz|wyciek gazu|gaz kacagi|gaz kokusu(?! yok)|cheiro a queimado|olor a quemado|miros de ars|czuc spalenizne|fumo|fumaca|humo|fum|dym|duman|fogo|fuego|foc|incendio|incendiu|pozar|pali sie|yangin|chamas|llamas|flacari|plomienie`;
 const PAST_AND_OVER = String.raw`\b(?:last (?:night|week|month|year)|yesterday|ago|the other (?:day|night)|earlier this (?:week|month))\b`;
 
 const RISK = 'safety.risk_to_life' as const;
@@ -147,6 +156,8 @@ export const FAMILIES: PatternFamily[] = [
     ],
     guards: [
       SERVICE_FRUSTRATION,
+      // Round 18: frustration at the assistant itself ("I can't do this anymore with a robot, put me through to someone").
+      String.raw`(?:any more|no more|(?:cannot|can not) (?:do this|do it|take this|take it|cope|handle this|deal with this)) (?:with|talking to|speaking to|chatting to|typing to) (?:a |an |the |this |that |you |your )?(?:[a-z]+ )?(?:robots?|bots?|chat ?bots?|chat|machines?|computers?|systems?|automated (?:system|service|line|menu|thing)|ai|menu|website|app)`,
       // Round 15: someone else who cannot cope living alone ("care homes for my nan, she cant cope alone anymore"): care, not despair.
       String.raw`(?:she|he|they|nan|nana|gran|granny|grandad|grandma|mum|mam|dad|mother|father|aunt|uncle) (?:cannot|can not) cope (?:alone|on (?:her|his|their) own|by (?:herself|himself|themselves)|at home|living (?:alone|on (?:her|his|their) own))`,
     ],
@@ -168,6 +179,9 @@ export const FAMILIES: PatternFamily[] = [
     guards: [
       String.raw`(?:myself|himself|herself|themselves) (?:on|when|while|whilst|with the|tripping|falling|slipping|at work|at the|in the|getting|lifting|moving|carrying|trying|doing|opening|shaving|cooking|gardening|cutting the|walking|climbing|from)\b`,
       String.raw`\b(?:tripped|fell|slipped|accident|pothole|pavement|paving|kerb|broken glass|glass|oven|hob|kettle|iron|barbecue|bbq|nosebleed|nose bleed|dog bit|bitten|operation|surgery)\b`,
+      // Round 18: a hazard that could hurt anyone who comes by ("broken glass ... toddlers could cut themselves", "needles by the
+      // swings, kids might hurt themselves"): a report, not self-harm; not someone's own child ("my son might hurt himself").
+      String.raw`(?<!(?:my|our|his|her|their) )(?:kids|children|toddlers|tots|kiddies|little ones|young ones|youngsters|babies|people|someone|somebody|anyone|anybody|pedestrians|residents|walkers|cyclists|dogs|a child|a kid|a toddler|a baby) (?:could|might|may|will|would|are going to|is going to|are bound to|is bound to|are likely to|is likely to)(?: easily| really| badly| seriously)? (?:cut|hurt|burn|harm|injure)`,
       // Round 14: the idiom as a simile ("talking to you is like banging my head against a wall until it bleeds").
       String.raw`\blike (?:bang|banging) (?:my|your|our) head (?:against|off|on) (?:a |the )?(?:brick )?walls?\b`,
       // Round 9: someone else cut or burned the writer ("she cut my hand with a knife"): an assault, left to the abuse families.
@@ -369,7 +383,10 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:fogo|fogos|fuego|fuegos|foc|focuri) (?:de )?artifici[a-z]*|artificii|fogueiras?|hogueras?|yangin sonduruc[a-z]*|sonduruc[a-z]*|extintor[a-z]*|stingator[a-z]*|gasnic[a-z]*`,
       // Round 13: a detector's weak battery or chirp (Portuguese, Spanish, Romanian, Polish), nothing smelt or felt: "o alarme de
       // monóxido de carbono está a apitar porque a bateria está fraca, não há cheiro nenhum".
-      String.raw`(?!.*\b(?:desmai[a-z]*|tontur[a-z]*|dor de cabeca|enjo[a-z]*|vomit[a-z]*|mareo|mareado|dolor de cabeza|desmay[a-z]*|amete[a-z]*|durere de cap|lesin[a-z]*|zawrot[a-z]*|bol glowy|omdla[a-z]*|cheiro a gas|cheiro de gas|olor a gas|huele a gas|miros de gaz|czuc gaz)\b).*\b(?:baterias?|pilhas?|pilas?|baterie|bateria|baterii|bateryjk[a-z]*)(?: [a-z]+){0,2} (?:fracas?|baixas?|descarregadas?|gastas?|bajas?|agotadas?|descargadas?|slab[a-z]*|descarcat[a-z]*|rozladowan[a-z]*|wyczerpan[a-z]*|sie wyczerpala)\b`,
+      String.raw`(?!.*\b(?:${FOREIGN_CO_FELT})\b).*\b(?:baterias?|pilhas?|pilas?|baterie|bateria|baterii|bateryjk[a-z]*)(?: [a-z]+){0,2} (?:fracas?|baixas?|descarregadas?|gastas?|bajas?|agotadas?|descargadas?|slab[a-z]*|descarcat[a-z]*|rozladowan[a-z]*|wyczerpan[a-z]*|sie wyczerpala)\b`,
+      // Round 18: a detector that says it has reached its end of life ("o alarme de monóxido de carbono diz 'fim de vida'", "fin de
+      // vida", "sfârșit de viață"), nothing felt or smelt anywhere around it.
+      String.raw`^(?!.*\b(?:${FOREIGN_CO_FELT}|${FOREIGN_GAS_OR_FIRE})\b).*\b(?:fim de vida|fin de (?:su )?vida|final de (?:su )?vida|(?:sfarsit|sfarsitul|sfirsit|sfirsitul) (?:de |duratei de )?viata|koniec (?:zywotnosci|okresu zywotnosci|okresu eksploatacji)|end of life|omrunu (?:doldurdu|tamamladi)|omur sonu|kullanim omru (?:doldu|bitti))\b`,
     ],
   },
   {
@@ -708,6 +725,24 @@ export const FAMILIES: PatternFamily[] = [
   },
   // --- safeguarding: abuse, neglect, exploitation without an immediate threat --------------------
   {
+    // Round 18: a partner's violence to the home, told as a repair: the damage again, or not the first time, or a repair raced
+    // against his return. Its own family (not idiom-prone): the safety model reads such a message as a repair and scores it low,
+    // yet no idiom says a partner kicked the door in again.
+    id: 'partner_damage', kind: 'domestic_abuse', refine: ['adult_at_risk', 'child_at_risk'], category: SAFEGUARDING, reason: "a partner's violence to the home",
+    patterns: [
+      // Round 13: a partner's violence to the home, buried in a repair ("the lock's broken because my partner kicked it in again and i
+      // need it fixed before he's back on friday"): the damage again, or a repair raced against his return.
+      `(?:${RELATIVE}|he|she)(?: [a-z]+){0,2} (?:kicked|kicks|smashed|smashes|punched|punches|booted|boots|put (?:his|her) (?:fist|foot|head) through) (?:it|the door|my door|our door|the [a-z]+ door|the walls?|the windows?|a hole in (?:the|my|our) (?:wall|door))(?:(?: in| down| through| off)? again|(?: [a-z]+){0,12} before (?:he|she) (?:is|gets|comes) (?:back|home|out))`,
+      // Round 18: the same damage told as a repair, the partner named as who did it and the damage as not the first time ("the
+      // bedroom door ... it has been kicked in er it was my partner yeah it is not the first time", "my husband kicked the back door in
+      // last night, not the first time"); burglars, the police or kids are not partners.
+      `(?:${PARTNER}|he|she)(?: [a-z]+){0,2} (?:kicked|kicks|smashed|smashes|punched|punches|booted|boots|put (?:his|her) (?:fist|foot|head) through) (?:it|the door|my door|our door|the [a-z]+ door|the walls?|the windows?|a hole in (?:the|my|our) (?:wall|door))(?: in| down| through| off)?(?: [a-z]+){0,10} ${REPEATED}`,
+      `(?:doors?|windows?|walls?|locks?|door frame|frame)(?: [a-z]+){0,3} (?:has been|have been|had been|been|was|were|got|gets|is|keeps getting) (?:kicked|smashed|punched|booted|bashed|put) (?:in|down|through|off)?(?: [a-z]+){0,2} (?:by|it was|that was|was) (?:my |our )?${PARTNER}(?: [a-z]+){0,10} ${REPEATED}`,
+    ],
+    // A ball, a game or an accident broke it ("smashed the window with his football again").
+    guards: [String.raw`\b(?:balls?|football|footie|cricket|frisbee|by accident|accidentally|by mistake)\b`],
+  },
+  {
     // Domestic abuse disclosed: hitting, controlling, fear of a partner or relative.
     id: 'domestic_abuse', kind: 'domestic_abuse', refine: ['adult_at_risk', 'child_at_risk'], category: SAFEGUARDING, reason: 'domestic abuse',
     patterns: [
@@ -752,9 +787,6 @@ export const FAMILIES: PatternFamily[] = [
       `(?:${RELATIVE}|he|she) (?:is|can be|has been|gets|has become)(?: very| really| so| quite| extremely)? (?:controlling|violent|abusive|aggressive towards me|aggressive to me)`,
       `(?:hands?|arm|rope|belt|cord) (?:round|around) (?:my|her|his) (?:neck|throat)`,
       `(?:pinned|held|grabbed|pushed|slammed|shoved) (?:me|her) (?:up )?(?:against|to|into) (?:the |a )?(?:wall|door|floor)`, `(?:by|round) (?:my|her) throat`,
-      // Round 13: a partner's violence to the home, buried in a repair ("the lock's broken because my partner kicked it in again and i
-      // need it fixed before he's back on friday"): the damage again, or a repair raced against his return.
-      `(?:${RELATIVE}|he|she)(?: [a-z]+){0,2} (?:kicked|kicks|smashed|smashes|punched|punches|booted|boots|put (?:his|her) (?:fist|foot|head) through) (?:it|the door|my door|our door|the [a-z]+ door|the walls?|the windows?|a hole in (?:the|my|our) (?:wall|door))(?:(?: in| down| through| off)? again|(?: [a-z]+){0,12} before (?:he|she) (?:is|gets|comes) (?:back|home|out))`,
       `(?:${RELATIVE}|he|she|a man|the man)(?: [a-z]+){0,2} (?:touches|touched|keeps touching|has been touching) me`,
       '(?:makes|made|forces|forced|force|make|making) me (?:do (?:things|stuff|sexual)|have sex|sleep with|watch (?:porn|things))',
       `(?:being|been|is being|gets|getting|was being) (?:hit|beaten|hurt|slapped|punched|kicked|strangled|raped|assaulted|mistreated|ill treated|bullied|abused) (?:by (?:her|his|their|my) (?:${RELATIVE})|at home)`,
