@@ -17,7 +17,7 @@ import { loadContentPack } from '../../bot/content-pack/index.js';
 import { loadOrTrainModel } from '../recogniser/index.js';
 import type { IntentModel, IntentPrediction, SafetyHit } from '../types.js';
 import { decideSafety, inferKind, isConversationControl, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_THRESHOLD, screenForSafety } from './index.js';
-import { defeaters, ownDetailsOnly, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, serviceHyperbole, toldAsPast, unreadableScript } from './decision.js';
+import { defeaters, ownDetailsOnly, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, serviceHyperbole, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
 import { languageWords } from './normalise.js';
 import { knownShare, loadOrTrainSafetyModel, vocabularyOf, type SafetyDataItem, type SafetyModel, type SafetyScore } from './model.js';
 import { sourceFolds, stratifiedFolds } from './cross-validate.js';
@@ -952,6 +952,80 @@ describe('round 18: a partner damaging the home again, frustration at the bot, h
     expect(screenForSafety('Estamos todos com dor de cabeça; o alarme de monóxido de carbono diz fim de vida')).toMatchObject({ kind: 'fire_gas_co' });
     expect(screenForSafety('La alarma de monóxido de carbono dice fin de vida y hay humo en la cocina')).toMatchObject({ kind: 'fire_gas_co' });
     expect(screenForSafety('O alarme de monóxido de carbono diz fim de vida e há fuga de gás na cozinha')).toMatchObject({ kind: 'fire_gas_co' });
+  });
+});
+
+describe('round 19: chest pains, a colleague attacked, dementia wandering, denials, news elsewhere, thanks, openers, giving up', () => {
+  const none = predict('waste.bin_day', 0.9);
+  const score = (s: number, known = 1): SafetyScore => ({ score: s, category: RISK, known, readable: known });
+  const decide = (text: string, s: number, p: IntentPrediction = none) => decideSafety(screenForSafety(text), p, text, score(s))?.action ?? null;
+  it('chest pains happening now are a medical emergency; pains that have been going on, or a bill that nearly gave one, are not', () => {
+    expect(screenForSafety('we are trapped in the lift at the flats and my dad is having chest pains')).toMatchObject({ kind: 'danger_now' });
+    expect(decide('my nan is having really bad chest pains and the carer has not come', 0.01)).toBe('escalate');
+    expect(screenForSafety('my dad has been having chest pains on and off, can he get a blue badge')).toBeNull();
+  });
+  it('someone at work or a friend being punched now is an attack; a punch bag or a car is not', () => {
+    expect(screenForSafety('a customer is punching my colleague at the front desk, send someone')).toMatchObject({ kind: 'crime_violence' });
+    expect(screenForSafety('two lads are kicking my mate outside the chippy')).toMatchObject({ kind: 'crime_violence' });
+    expect(screenForSafety('is punching the bag at the leisure centre allowed after 9')).toBeNull();
+  });
+  it('a break-in denied is not one; a break-in under way still is', () => {
+    expect(screenForSafety('the house alarm next door keeps going off, I looked and no one is breaking in, can you switch it off')).toBeNull();
+    expect(screenForSafety('someone is breaking in to my flat right now')).not.toBeNull();
+  });
+  it('someone with dementia who keeps wandering out is at risk; wandering told as a condition, or safe at home now, is not', () => {
+    expect(screenForSafety('my neighbour has dementia and keeps wandering off at night in his slippers')).toMatchObject({ category: SAFEGUARDING });
+    expect(screenForSafety('grandad with alzheimers wanders out at all hours, police brought him back at 3am')).toMatchObject({ category: SAFEGUARDING });
+    expect(screenForSafety('my mum has dementia and wanders off when we go shopping, can we get a blue badge')).toBeNull();
+    expect(screenForSafety('dad has dementia and keeps wandering out but he is safe with us now, what door alarms are there')).toBeNull();
+  });
+  it('a person said to be well in themselves, or "nobody was hurt" in a community language, is no disclosure by the model alone', () => {
+    expect(decide('the old man next door hoards newspapers, he is perfectly fine in himself, just a fire risk to the street', 0.95)).toBeNull();
+    expect(decide('zidka beerta ayaa dumay, qofna ma dhaawacmin, fadlan kaalay', 0.95)).toBeNull();
+    expect(decide('el muro del jardín se cayó, nadie resultó herido, ¿pueden venir a verlo?', 0.95)).toBeNull();
+    expect(decide('the old man next door hoards newspapers and he is not eating, he looks very frail', 0.95)).toBe('escalate');
+  });
+  it('harm to others denied ("never touched anyone") demotes the model alone to a question; "never hit me" does not', () => {
+    expect(defeaters("the lad on the corner swears at everyone but he's never hurt anybody")).toContain('denied');
+    expect(decide("the lad on the corner swears at everyone but he's never hurt anybody, it's just horrible", 0.8)).toBe('ask');
+    expect(defeaters("he's never hit me but he checks my phone and takes my money")).not.toContain('denied');
+  });
+  it('news of an attack somewhere else is a report; the writer\'s own street on the news "right now" is not', () => {
+    expect(decide('did u see the news about the shooting in another town? scary. anyway not why im messaging, when is bin day', 0.02)).toBeNull();
+    expect(decide('my son was stabbed outside our house, it is on the news right now, please help', 0.02)).toBe('escalate');
+  });
+  it('a shout-out for an ambulance called in the past, someone well now, is thanks; an ambulance needed now is not', () => {
+    expect(decide('big shout out to the street cleaner who called an ambulance for my mum in march, she is doing well now, legends', 0.0)).toBeNull();
+    expect(decide('please call an ambulance for my mum, she has collapsed in the street', 0.0)).toBe('escalate');
+  });
+  it('"not violence" in Arabic beside a noise complaint is a denial; a beating in Arabic is not', () => {
+    expect(decide('في الشقة المجاورة يصرخون ويضربون الأبواب، حفلة وليس عنفا. كيف أشتكي؟', 0.0)).toBeNull();
+    expect(decide('في الشقة المجاورة يصرخون ويضربون الأبواب، أرجوكم ساعدوني', 0.0)).toBe('escalate');
+  });
+  it('a greeting that apologises for the hour, alone, is nothing to ask about; with a disclosure after it, it is decided as usual', () => {
+    expect(decide('hello, so sorry for messaging this late', 0.9)).toBeNull();
+    expect(decide('hi sorry to bother you so late, my partner has hit me and I am scared to go home', 0.9)).toBe('escalate');
+  });
+  it('distress about a bill with a request to pay in instalments is a service question; distress with intent is not', () => {
+    expect(decide("i've had the final notice and i'm in bits, can i go on a payment plan", 0.85)).toBe('ask');
+    expect(decide("i've had the final notice and i'm in bits, i've got the tablets here and i'm done", 0.85)).toBe('escalate');
+  });
+  it('giving up on the service to do it oneself is asked at most; giving up on life is not', () => {
+    expect(decide("I give up, I'll just do it myself. Bye.", 0.99)).toBe('ask');
+    expect(decide("I give up, I can't go on anymore. Goodbye.", 0.99)).toBe('escalate');
+  });
+  it('a place alone, as the answer to "where is it?", is nothing to ask about; a place with someone or something happening is not', () => {
+    expect(decide('opposite the garage on the coast road', 0.7)).toBeNull();
+    expect(decide('next to the library on Mill Lane', 0.7)).toBeNull();
+    expect(decide('behind the bus station on Harbour Street, a man is lying there not moving', 0.7)).not.toBeNull();
+    expect(decide('on the edge of the cliff path by the lighthouse', 0.7)).toBe('escalate');
+  });
+  it('K1: a never-downgraded hit the model scores near zero, told as not now in English, is asked; told as now it escalates', () => {
+    const k1 = { ...SAFETY_MODEL_THRESHOLDS, notNowBelow: 0.02 };
+    const text = 'there was a stabbing near the station in the next town, scary stuff, what time does the library open';
+    expect(toldAsNotNow(text)).toBe(true);
+    expect(decideSafety(screenForSafety(text), none, text, score(0.01), k1)?.action ?? null).not.toBe('escalate');
+    expect(toldAsNotNow('someone has been stabbed outside my flat, there is blood everywhere')).toBe(false);
   });
 });
 

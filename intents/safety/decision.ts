@@ -95,6 +95,12 @@ const REASSURED = new RegExp(
     String.raw`not an? (?:emergency|urgent)`, String.raw`(?:just|only) a nuisance`, String.raw`no one (?:is |was |got )?(?:hurt|injured|in danger|ill)`,
     String.raw`nobody (?:is |was |got )?(?:hurt|injured|in danger|ill)`, String.raw`(?:everyone|everybody|we are all|all) (?:is |are )?(?:fine|ok|okay|safe|alright|all right)`,
     String.raw`(?:she|he|they|i|we) (?:is|are|am|was|were) (?:ok|okay|fine|alright|all right|safe) now`, String.raw`no (?:smell of gas|gas smell)`,
+    // Round 19: someone said to be well in themselves ("he's fine and well in himself, just an eyesore"), and "nobody was hurt" in
+    // Somali, Lithuanian, Polish, Portuguese, Spanish, Romanian and Turkish ("qofna ma dhaawacmin", "niekas nenukentejo").
+    String.raw`(?:fine|well|ok|okay|happy|healthy)(?: and (?:fine|well|happy|healthy))? in (?:himself|herself|themselves|myself)`,
+    String.raw`(?:qofna|cidna) ma (?:dhaawacmin|dhaawacma|dhaawacan)`, String.raw`niekas (?:nenukentejo|nesuzeistas|nesusizeide)`,
+    String.raw`(?:nikt nie (?:zostal ranny|ucierpial|jest ranny)|nikomu nic sie nie stalo)`, String.raw`ninguem (?:ficou ferido|se magoou|esta ferido|ficou magoado|se feriu)`,
+    String.raw`nadie (?:resulto herido|esta herido|salio herido|se hizo dano)`, String.raw`nimeni nu (?:a fost ranit|e ranit|este ranit|s a ranit)`, String.raw`kimse yaralanmadi`,
     // Hyperbole about something survived: "thought I was going to die" after a bad meal.
     String.raw`(?:thought|felt like|felt as if|swear|swore) (?:i|we|he|she) (?:was|were) going to die`, String.raw`(?:cannot|can not|do not|could not) smell (?:any )?gas`,
     // Idioms of dying and killing that are about laughter, curiosity or embarrassment.
@@ -127,6 +133,8 @@ const SERVICE_TALK = new RegExp(
     '(?:an? )?update (?:on|about)', 'any news', 'progress (?:on|of|with)', '(?:case|report) (?:number|reference)', 'reference(?: number)?',
     // Round 9: the letters and calls of a service; a complaint that the bot does not understand, and hardship asked about, in a
     // few community languages (Spanish, Portuguese, Romanian, Polish, Urdu, Somali).
+    // Round 19: a demand for payment and asking to pay in instalments ("had the final demand ... need to spread it out").
+    'final demand', 'final notice', 'reminder', '(?:spread|split) (?:it|the (?:cost|payments?|bill|amount)) (?:out|over)', 'payment plan', 'instal+ments?',
     'letters', 'calls', 'enforcement', 'debt collectors?', 'food ?bank', 'food vouchers?', 'vouchers?', 'hardship', 'no me entiendes', 'inutil', 'nao me entende[a-z]*', 'nu ma intelegi', 'nie rozumiesz',
     // Round 11: a person asked for instead of the bot, in a few community languages ("chce rozmawiac z czlowiekiem nie z maszyna").
     'z (?:czlowiekiem|konsultantem|prawdziwa osoba|kims prawdziwym)', 'nie z (?:maszyna|botem|robotem|komputerem)', 'con una persona(?: real)?', 'con un humano', 'com (?:uma pessoa|um humano)', 'cu un om', 'cu o persoana', 'insanla', 'su zmogumi', 'qof bini aadan',
@@ -252,6 +260,10 @@ export interface SafetyModelThresholds {
   disagreeAnyAt?: number;
   /** Round 16: below this safety-model score the model alone only asks about a message the assistant cannot read (default SAFETY_UNREAD_SURE; 0 turns it off). */
   unreadSure?: number;
+  /** Round 19 (K1): below this safety-model score a never-downgraded screen hit in English told as not now is asked (default SAFETY_NOT_NOW_BELOW; 0 turns it off). */
+  notNowBelow?: number;
+  /** Round 19 (K2): the model alone escalating an English message with no risk-bearing word asks instead (default SAFETY_NO_RISK_WORD_ASK). */
+  noRiskWordAsk?: boolean;
 }
 
 /**
@@ -370,6 +382,8 @@ export const DEFEATERS: Record<string, RegExp> = {
     '(?:not|nothing (?:is )?) on fire',
     // Round 17: "nothing caught fire"; "i'm not in danger, i just need help today".
     'nothing (?:has )?caught (?:fire|light)(?! yet)', '(?:i am|we are) not in danger(?! yet)',
+    // Round 19: harm to others denied ("he shouts abuse ... he's never touched anyone"); never "never hit me" (control can be abuse).
+    '(?:never|not|not once|never once|never ever) (?:touched|hurt|harmed|hit|attacked|laid a (?:finger|hand) on) (?:anyone|anybody|any one|a soul|any of us|people)',
     'no (?:sign|signs) of (?:a )?(?:fire|smoke)', 'there is no (?:fire|smoke)', '(?:cannot|can not|could not) smell (?:it|gas|anything)',
     `${SUBJECT} (?:is |are |am |was |were |feel |feels )?(?:all )?(?:fine|ok|okay|safe|well|alright|all right) now`,
     '(?:everyone|everybody|we are all|all of us) (?:is |are |feels |feel )?(?:fine|ok|okay|safe|well|alright|all right)',
@@ -409,7 +423,8 @@ export const DEFEATERS: Record<string, RegExp> = {
 /** Laughing and winking emoji, in the raw text (the normaliser drops them). */
 const LAUGH_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F61C}\u{1F61D}\u{1F609}\u{1F643}\u{1F644}]/u;
 /** The same denials in scripts the normaliser cannot keep: Arabic "there is no smoke / fire / gas", "nobody is hurt". */
-const DENIED_SCRIPT = /لا (?:يوجد|توجد) (?:أي )?(?:دخان|حريق|نار|غاز|رائحة)|لا أحد (?:مصاب|مريض)/u;
+// Round 19: "a party, not violence" (حفلة وليس عنفا).
+const DENIED_SCRIPT = /لا (?:يوجد|توجد) (?:أي )?(?:دخان|حريق|نار|غاز|رائحة)|لا أحد (?:مصاب|مريض)|(?:ليس|وليس|ليست|ولا|لا) (?:هذا |هذه )?(?:عنف|شجار|قتال)/u;
 
 /** The defeater categories present in a message (empty when none). */
 export function defeaters(text: string): string[] {
@@ -485,6 +500,29 @@ export const SAFETY_MODEL_MIN_WORDS = 5;
 const FAREWELL_SERVICE = /(?<= )(?:(?:will not|wont|do not|dont|shall not) (?:be )?need(?:ing)? (?:anything|any(?:thing)? (?:more|else)|any further|further)(?! any ?more)(?: (?:else|more|today|thanks|thank you))*|nothing (?:more|else)(?: (?:today|thanks|for now))*|that is (?:all|everything|it)(?: (?:for now|for today|thanks|thank you|i needed))*|all (?:sorted|done|good)(?: (?:now|thanks|thank you))*|no (?:more|further) (?:questions|help needed)|that is everything i (?:wanted|needed))(?= )/;
 /** Round 9: leaving the chat for another channel ("I'll phone instead", "I'll ring you tomorrow"): the "any more" before it is the chat's. */
 const CHANNEL_SWITCH = /(?<= )(?:i will|i am going to|i will just|i will try to) (?:phone|ring|call|email|pop in|come in|call in|visit)(?: you| the office| the council| them)? (?:instead|tomorrow|later|in the morning|on monday)(?= )/;
+/**
+ * Round 19: giving up on the service to do the thing oneself ("I give up, I'll just go and sort it myself. Goodbye."): "give up" and
+ * the goodbye are its only risk words; asked at most, never escalated by the model alone.
+ */
+const DO_IT_MYSELF = /(?<= )(?:i will|i am going to|i am gonna|i will just|i am just going to|i shall) (?:just )?(?:go and |have to |try and |try to )?(?:sort|do|fix|deal with|figure|work|find|handle|sort out|find out|look) (?:it|this|that|everything|things|them)?(?: out| up)? ?(?:myself|on my own|out myself)(?= )/;
+const GIVING_UP_OR_CLOSE = /(?<= )(?:i (?:give|gave) up|i am giving up|giving up|thanks|thank you|cheers|ta|bye|goodbye|good bye|take care)(?= )/g;
+/** True when the message gives up on the service to do the thing oneself, naming no other risk. */
+export function doingItMyself(text: string): boolean {
+  const n = normaliseForSafety(text);
+  return DO_IT_MYSELF.test(n) && riskCues(n.replace(GIVING_UP_OR_CLOSE, ' ')).size === 0 && !EXPLICIT_PRESENT.test(n);
+}
+/** Round 19: a greeting with an apology for the hour or the bother, and nothing else ("Hi there, sorry to bother you so late"). */
+const OPENER = /^ (?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|there|um|erm|so|yes|yeah|ok|okay|and|just) )*(?:(?:so |really |very )?sorry|apologies|i am sorry)(?: (?:for|to|about))? (?:bother(?:ing)?|trouble|troubling|disturb(?:ing)?|messag(?:e|ing)|texting|writing|contacting|the (?:late|early) (?:message|hour|text))(?: (?:you|u|again|so|this|at this|late|early|time|hour|on a (?:sunday|saturday|weekend)|at night|tonight|in the night|on a bank holiday))* $/;
+export const isOpenerOnly = (text: string) => OPENER.test(normaliseForSafety(text));
+/**
+ * Round 19: a place alone, as a flow's answer to "where is it?" ("opposite the petrol station on the Eastcliff road"): a preposition of
+ * place, a few words, nobody and nothing happening named. The retrained model read "petrol" beside a road as danger (0.62).
+ */
+const PLACE_ONLY = /^ (?:(?:it is|it s|its|just|um|erm|ok|yes|yeah) )*(?:opposite|outside|next to|near|nearby|by|behind|beside|in front of|across from|across the road from|round the corner from|on the corner of|at the (?:corner|end|top|bottom|back|side) of|at the|on the|in the|along|down|up)(?: [a-z0-9]+){1,10} $/;
+export function placeOnly(text: string): boolean {
+  const n = normaliseForSafety(text);
+  return PLACE_ONLY.test(n) && riskCues(n).size === 0 && kindCues(n).size === 0 && !PERSON.test(n) && !EXPLICIT_PRESENT.test(n) && !PRESENT_FIRE.test(n) && !HAPPENING_NOW.test(n) && !/(?<= )(?:fire|smoke|gas|flames|water|sea|river|cliff|edge|ledge|bridge|roof|blood|body|knife|gun|weapon)(?= )/.test(n);
+}
 const FAREWELL_CLOSE = /(?<= )(?:thanks|thank you|cheers|ta|bye|goodbye|good bye|take care|have a (?:good|nice) (?:day|evening|weekend)|end (?:the|this) (?:call|chat))(?= )/;
 /** Where a resident gives their own details: their name, postcode, address, number or e-mail. */
 const OWN_DETAIL_CUES = /\b(?:my (?:full )?(?:name|post ?code|address|(?:phone |mobile |contact |landline )?number|e-?mail(?: address)?|date of birth|dob)(?: is|'s)|i live at|i'?m at|(?:ring|call|text|phone|contact|reach|e-?mail) me (?:on|at)|you can (?:ring|call|text|phone|e-?mail) me(?: on| at)?)\b/giu;
@@ -515,7 +553,7 @@ export function isServiceFarewell(text: string): boolean {
   return FAREWELL_SERVICE.test(n) && !/(?<= )(?:any ?more|ever|forever|no longer|not be (?:here|around)|gone)(?= )/.test(n);
 }
 const INFO_REQUEST = /(?<= )(?:foi|freedom of information|statistics|stats|figures (?:on|for|about)|data (?:on|about)|(?:the )?(?:number|numbers) of|how many(?! (?:of )?(?:my |the |your )?(?:[a-z]+ )?(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin) would it take)|research(?:ing)?|pshe|rshe|lessons? (?:on|about|plan|plans)|assembly (?:on|about)|teaching (?:resources|materials)|dissertation|thesis|essay|homework|coursework|assignment|project (?:on|about)|prevention strategy|awareness (?:talk|session|event|evening|week|day|training|course|raising|campaign)|(?:talk|talks|talking|session|presentation) (?:about|on) (?:[a-z]+ ){0,3}awareness|(?:the )?procedure (?:for|to|on)|thresholds|threshold (?:for|criteria)|invite (?:[a-z]+ ){0,4}to (?:talk|speak)|talk to (?:her|his|their|the|our|my) (?:class|school|group|pupils|students)|guest speaker|government figures|survey|journalist|reporter|article|report (?:on|about)|policy (?:on|for)|annual report|case ?load|spent on|budget (?:for|on)|funding (?:for|on))(?= )/;
-const PAST_HELP = /(?<= )(?:helped|supported|saved|got me through|looked after|stayed with|found (?:my|him|her|them|us)|called (?:an ambulance|999|for help))(?= )[^]*(?<= )(?:(?:fully |completely )?recovered|doing (?:great|well|fine) now|all (?:fine|well|ok) now)(?= )[^]*(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )|(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:ago|years? back|last (?:year|winter|summer|spring|autumn|christmas)|back in|in (?:19|20)[0-9]{2})(?= )|(?<= )(?:last (?:year|winter|summer|spring|autumn|christmas)|years? ago|back in)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )|(?<= )(?:helped|supported) (?:me|us|my [a-z]+) (?:[a-z]+ ){0,3}(?:years?|months?) ago(?= )|(?<= )(?:thank[a-z]*|grateful|gratitude|compliment)(?= )[^]*(?<= )(?:helped|supported|saved|looked after|stayed with|found (?:my|him|her|them|us)|called (?:an ambulance|999|for help))(?= )[^]*(?<= )(?:(?:fully |completely )?recovered|(?:is |are )?doing (?:great|well|fine|ok|okay)(?: now)?|all (?:fine|well|ok) now|(?:home|back home) (?:now|safe))(?= )/;
+const PAST_HELP = /(?<= )(?:helped|supported|saved|got me through|looked after|stayed with|found (?:my|him|her|them|us)|called (?:an ambulance|999|for help))(?= )[^]*(?<= )(?:(?:fully |completely )?recovered|doing (?:great|well|fine) now|all (?:fine|well|ok) now)(?= )[^]*(?<= )(?:thank[a-z]*|grateful|gratitude|compliment|shout ?outs?|legends?|heroes|kudos|hats off)(?= )|(?<= )(?:thank[a-z]*|grateful|gratitude|compliment|shout ?outs?|legends?|heroes|kudos|hats off)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:ago|years? back|last (?:year|winter|summer|spring|autumn|christmas)|back in|in (?:19|20)[0-9]{2})(?= )|(?<= )(?:last (?:year|winter|summer|spring|autumn|christmas)|years? ago|back in)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:thank[a-z]*|grateful|gratitude|compliment|shout ?outs?|legends?|heroes|kudos|hats off)(?= )|(?<= )(?:helped|supported) (?:me|us|my [a-z]+) (?:[a-z]+ ){0,3}(?:years?|months?) ago(?= )|(?<= )(?:thank[a-z]*|grateful|gratitude|compliment|shout ?outs?|legends?|heroes|kudos|hats off)(?= )[^]*(?<= )(?:helped|supported|saved|looked after|stayed with|found (?:my|him|her|them|us)|called (?:an ambulance|999|for help))(?= )[^]*(?<= )(?:(?:fully |completely )?recovered|(?:is |are )?doing (?:great|well|fine|ok|okay)(?: now)?|all (?:fine|well|ok) now|(?:home|back home) (?:now|safe))(?= )/;
 const PAST_TIME = /(?<= )(?:there (?:was|were|has been|have been) (?:a|an|some|two|three|several)|back in|(?:in|during|since) (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer|the spring|the autumn|the winter)|last (?:year|month|summer|spring|autumn|winter)|(?:weeks|months|years) ago|ever since)(?= )/;
 const SERVICE_REQUEST = /(?<= )(?:(?:could|can|would|will|should) (?:the council|you|someone|somebody|they) (?:please )?(?:put|install|fit|add|do|look|check|repair|fix|cut|trim|improve|patrol|move|close|lock|light)|cctv|street ?lights?|(?:better|more) lighting|patrols?|speed bumps?|gates?|lock the)(?= )/;
 /** The danger has returned: thanks for the past do not outweigh it. */
@@ -692,7 +730,7 @@ export function decideSafety(
 
 /** decideSafety without a screen hit: the safety model decides, demoted by everyday context. */
 function decideByModel(prediction: IntentPrediction, text: string, scored: SafetyScore, thresholds: SafetyModelThresholds): SafetyDecision {
-  if (isConversationControl(text) || isServiceFarewell(text)) return null;
+  if (isConversationControl(text) || isServiceFarewell(text) || isOpenerOnly(text) || placeOnly(text)) return null;
   // Letters, digits and references alone (a postcode or a case reference spelled out on the phone): nothing to ask about.
   if (meaningfulWords(text) === 0) return null;
   // A resident giving their own details ("My name is Jo Bloggs and my postcode is MB1 1AD"): an unsure model is not asked about.
@@ -707,6 +745,8 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   if (framed) return null;
   // Round 18: a care question in a community language, naming no harm: the model alone asks at most.
   if (scored.score >= thresholds.escalateAt && careQuestionAbroad(normaliseForSafety(text))) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a care question` };
+  // Round 19: giving up on the service to do the thing oneself ("I give up, I'll just go and sort it myself. Goodbye."): asked at most.
+  if (scored.score >= thresholds.escalateAt && doingItMyself(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but doing it themselves` };
   // Round 10: low mood with thoughts of self-harm denied in so many words ("not thinking of hurting myself, just not myself"): asked.
   if (scored.score >= thresholds.escalateAt && selfHarmDenied(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but self-harm denied` };
   // Round 7: a risk told as past, with nothing saying it goes on: the model alone asks.
@@ -728,6 +768,9 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   // Round 16 (off by default, see SAFETY_UNREAD_SURE): a message in a language the assistant does not read, the model alone unsure.
   if (scored.score >= thresholds.escalateAt && scored.score < (thresholds.unreadSure ?? SAFETY_UNREAD_SURE) && unreadable(text, scored, thresholds.readableMin)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but in a language the assistant does not read` };
   if (scored.score >= thresholds.escalateAt && meaningfulWords(text) < SAFETY_MODEL_MIN_WORDS) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but on ${meaningfulWords(text)} words` };
+  // Round 19 (K2): the model alone, sure of an English message that names no harm, danger, vulnerability, abuse, fire or weapon at all
+  // ("Hi there, sorry to bother you so late", "I'm in bits over the bill"): its score is style, not risk; asked instead.
+  if (scored.score >= thresholds.escalateAt && (thresholds.noRiskWordAsk ?? SAFETY_NO_RISK_WORD_ASK) && noRiskWord(text, scored)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but no word of harm or risk` };
   if (scored.score >= thresholds.escalateAt) return { action: 'escalate', category, kind: inferKind(text, category), source: 'classifier', reason: `safety model ${scored.score.toFixed(2)}` };
   if (scored.score >= thresholds.askAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model unsure (${scored.score.toFixed(2)})` };
   return lowModelAsk(prediction, text, scored, thresholds);
@@ -807,6 +850,9 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   // than the trigger ("chce umrzec", "thinkin bout killin myself") is a disclosure, whatever the model says.
   const aboutSomething = wordCount(text) - wordCount(hit.matched) >= IDIOM_CONTEXT_WORDS;
   if (family && IDIOM_PRONE_FAMILIES.has(family) && aboutSomething && scored.score < (thresholds.disagreeAt ?? SAFETY_SCREEN_DISAGREE)) return ask;
+  // Round 19 (K1, see SAFETY_NOT_NOW_BELOW): a never-downgraded family the model scores near zero, in English told as not now.
+  const notNowBelow = thresholds.notNowBelow ?? SAFETY_NOT_NOW_BELOW;
+  if (notNowBelow > 0 && family && NEVER_DOWNGRADED.has(family) && scored.score < notNowBelow && modelReads(text, scored) && readsAsEnglish(n) && toldAsNotNow(text)) return { ...ask, reason: `${hit.reason}, but told as not now and the safety model disagrees (${scored.score.toFixed(2)})` };
   // Round 13 (evaluated, see SAFETY_SCREEN_DISAGREE_ANY): any family, the model strongly disagreeing about a message that is about something.
   const anyAt = thresholds.disagreeAnyAt ?? SAFETY_SCREEN_DISAGREE_ANY;
   // Round 14: on for English messages only (the model's low score means nothing in Welsh or another language), never with
@@ -822,6 +868,51 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
  * only, present intent, means and fire excluded: out-of-fold 6 false alarms fewer, no disclosure moved at 0.02-0.08).
  */
 export const SAFETY_SCREEN_DISAGREE_ANY = 0.05;
+/**
+ * Round 19 (K1): below this safety-model score a screen hit of a never-downgraded family, in an English message that tells the risk
+ * as not now (news or somewhere else, past and recovered, denied: "nobody's breaking in", "not violence"), is asked, not escalated.
+ * 0 turns it off. Evaluated out of fold at 0.01 and 0.02: see data/README.md, Round 19.
+ */
+export const SAFETY_NOT_NOW_BELOW = 0.02;
+/** Somewhere else: "in the next county", "in another town", "miles away". */
+const ELSEWHERE = /(?<= )(?:in (?:the )?next (?:county|town|village|city|borough)|in (?:another|a different) (?:county|town|city|country|area|part of the country|borough)|(?:miles|hours) away|abroad|overseas|on the other side of the country|down south|up north)(?= )/;
+/** A risk denied in so many words: "nobody's breaking in", "not violence", "nobody hurt". */
+const NOT_NOW_DENIAL = /(?<= )(?:(?:nobody|no one|noone) (?:is |was |got |has been |s )?(?:breaking in|trying to break in|hurt|injured|attacked|attacking|fighting|stabbed|in danger)|not (?:violence|violent|a fight|fighting|an attack|a break in|a real (?:fight|attack))|nothing (?:is |was )?(?:wrong|happening|going on))(?= )/;
+/** Past and recovered: a time in the past and someone well now ("called an ambulance for my dad in may, he's doing great now"). */
+const PAST_MONTH = /(?<= )(?:in|back in|last|since) (?:january|february|march|april|may|june|july|august|september|october|november|december)(?= )/;
+const RECOVERED_NOW = /(?<= )(?:(?:is |are )?doing (?:great|well|fine|ok|okay|better) now|(?:fully |completely )?recovered|all (?:fine|well|ok) now|(?:fine|well|better) now)(?= )/;
+/** True when the message tells its risk as not now: news or elsewhere, past and recovered, or denied. */
+export function toldAsNotNow(text: string): boolean {
+  const n = normaliseForSafety(text);
+  if (EXPLICIT_PRESENT.test(n) || presentAtRisk(n) || PRESENT_INTENT_OR_MEANS.test(n) || PRESENT_FIRE.test(n) || FELT_NOW.test(n)) return false;
+  const elsewhere = (REPORTED.test(n) || ELSEWHERE.test(n)) && !INVOLVED.test(n);
+  const pastRecovered = (PAST_AT.test(n) || PAST_MONTH.test(n) || LONG_PAST.test(n) || RECENT_PAST.test(n)) && RECOVERED_NOW.test(n) && !GOES_ON.test(n);
+  return elsewhere || pastRecovered || NOT_NOW_DENIAL.test(n) || defeaters(text).includes('denied') || toldAsPast(text);
+}
+/** Round 19 (K2, evaluated, left off): out of fold it moved 14 disclosures from escalated to asked in each split; see data/README.md. */
+export const SAFETY_NO_RISK_WORD_ASK = false;
+/**
+ * Round 19 (K2): content words that carry risk (harm, injury, danger, vulnerability, self-harm, abuse, fire and gas, weapons, neglect,
+ * the body in trouble, a place of danger), seeded from the safety model's strongly positive word features and kept to content words:
+ * not its politeness or fillers ("sorry", "just", "also", "honestly", "tbh"), nor pronouns.
+ */
+const RISK_CONTENT = new RegExp(
+  `(?<= )(?:${[
+    'hurt[a-z]*', 'harm[a-z]*', 'injur[a-z]*', 'danger[a-z]*', 'unsafe', 'safe', 'safety', 'risk[a-z]*', 'scared', 'afraid', 'frighten[a-z]*', 'terrified', 'terrifying', 'fear[a-z]*', 'panic[a-z]*', 'worried', 'worry[a-z]*', 'concern[a-z]*', 'help',
+    'kill[a-z]*', 'die', 'died', 'dies', 'dying', 'dead', 'death', 'suicid[a-z]*', 'overdos[a-z]*', 'pills?', 'tablets?', 'paracetamol', 'meds', 'medication', 'rope', 'noose', 'jump[a-z]*', 'bridge', 'cliff[a-z]*', 'edge', 'ledge', 'wrists?', 'cut', 'cuts', 'cutting', 'blade', 'razor', 'end it', 'end my life', 'give up', 'gave up', 'giving up', 'goodbye', 'goodbyes', 'anymore', 'any more', 'affairs', 'letters', 'alive', 'living', 'live', 'gone', 'better off',
+    'abus[a-z]*', 'violen[a-z]*', 'assault[a-z]*', 'attack[a-z]*', 'beat[a-z]*', 'batter[a-z]*', 'punch[a-z]*', 'kick[a-z]*', 'slap[a-z]*', 'hit', 'hits', 'hitting', 'push[a-z]*', 'shov[a-z]*', 'strangl[a-z]*', 'chok[a-z]*', 'grab[a-z]*', 'drag[a-z]*', 'threat[a-z]*', 'shout[a-z]*', 'scream[a-z]*', 'fight[a-z]*', 'smash[a-z]*', 'bruis[a-z]*', 'control[a-z]*', 'follow[a-z]*', 'stalk[a-z]*', 'track[a-z]*', 'rape[a-z]*', 'sexual[a-z]*', 'touch[a-z]*', 'groom[a-z]*', 'exploit[a-z]*', 'drugs?', 'drunk', 'weapons?', 'knife', 'knives', 'knifepoint', 'guns?', 'machete', 'bat', 'hammer', 'axe', 'stab[a-z]*', 'shot', 'shoot[a-z]*', 'robb[a-z]*', 'mug[a-z]*', 'break in', 'breaking in', 'broke in', 'burglar[a-z]*', 'intruder', 'balaclavas?', 'hiding', 'locked', 'trapped', 'stuck', 'pinned',
+    'fire[a-z]*', 'burn[a-z]*', 'burnt', 'flames?', 'smok[a-z]*', 'smell[a-z]*', 'gas', 'fumes', 'carbon monoxide', 'co alarm', 'alarm', 'leak[a-z]*', 'hiss[a-z]*', 'spark[a-z]*', 'explo[a-z]*', 'petrol', 'heater', 'electric[a-z]*',
+    'neglect[a-z]*', 'starv[a-z]*', 'hungry', 'no food', 'not eating', 'unwashed', 'dirty', 'filth[a-z]*', 'squalor', 'soiled', 'nappy', 'nappies', 'alone', 'on (?:his|her|their) own', 'missing', 'wander[a-z]*', 'lost', 'dementia', 'confused', 'vulnerable', 'frail', 'elderly', 'disabled', 'pension', 'bank card', 'money', 'cash', 'savings',
+    'fall', 'fell', 'fallen', 'falling', 'slipped', 'collaps[a-z]*', 'unconscious', 'unresponsive', 'faint[a-z]*', 'passed out', 'breath[a-z]*', 'bleed[a-z]*', 'blood[a-z]*', 'head', 'chest', 'heart', 'seizure', 'fit', 'fitting', 'stroke', 'dizzy', 'drowsy', 'headaches?', 'sick', 'vomit[a-z]*', 'lips', 'blue', 'floppy', 'wake', 'not moving', 'lying', 'floor', 'ambulance', 'paramedics?', 'hospital', 'a and e', 'police', '999', 'emergency', 'urgent', 'now', 'tonight',
+    'water', 'sea', 'river', 'drown[a-z]*', 'tide', 'weir', 'lake', 'pond', 'harbour', 'quay', 'canal', 'balcony', 'window', 'roof', 'road', 'traffic',
+    'child(?:ren)?', 'kids?', 'baby', 'babies', 'toddler', 'school', 'pupil', 'teacher', 'social worker', 'safeguarding', 'referral', 'disclos[a-z]*', 'carer', 'care',
+  ].join('|')})(?= )`,
+);
+/** K2: an English message the model reads, naming no risk-bearing word and no cue of a kind of risk. */
+function noRiskWord(text: string, scored: SafetyScore): boolean {
+  const n = normaliseForSafety(text);
+  return modelReads(text, scored) && readsAsEnglish(n) && !RISK_CONTENT.test(n) && riskCues(n).size === 0 && kindCues(n).size === 0;
+}
 /** Families never downgraded by the model's disagreement alone: explicit and present by construction, or in scripts it barely reads. */
 // Round 14: affairs put in order for others too (the model reads a tidy-up as a chore: "so my brother will not have to").
 // Round 18: a partner's violence to the home, told again and again as a repair the model reads as a repair.
@@ -894,7 +985,7 @@ export const SAFETY_UNREAD_SURE = 0;
 /** Screen families of suicide words, the ones hyperbole borrows. */
 const SUICIDE_FAMILIES: ReadonlySet<string> = new Set(['suicide_direct', 'wish_to_die', 'cannot_go_on', 'jump', 'suicide_indirect', 'affairs_for_others']);
 /** Feelings about a service, and nothing else: "I'm crying, been on hold forty minutes ... so tired of all this", "feel like I'm going mad". */
-const SERVICE_DISTRESS = /(?<= )(?:crying|in tears|going mad|going insane|going crazy|losing my mind|lose my mind|(?:so |really )?(?:tired|sick) of (?:all )?(?:this|it|you|them)|fed up|had enough|at my wits end|stressed(?: out)?|pulling my hair out|(?:ruined|ruining|ruin) my life|(?:nobody|no one) (?:listens|cares|helps|answers)|banging my head)(?= )/;
+const SERVICE_DISTRESS = /(?<= )(?:crying|in tears|in bits|in pieces|going mad|going insane|going crazy|losing my mind|lose my mind|(?:so |really )?(?:tired|sick) of (?:all )?(?:this|it|you|them)|fed up|had enough|at my wits end|stressed(?: out)?|pulling my hair out|(?:ruined|ruining|ruin) my life|(?:nobody|no one) (?:listens|cares|helps|answers)|banging my head)(?= )/;
 /** A comparison or a condition that makes a suicide word hyperbole: "would rather ... than", "if I have to pay again", "with this form". */
 const HYPERBOLE_FRAME = new RegExp(
   [
@@ -913,9 +1004,10 @@ export function serviceHyperbole(text: string): boolean {
   return HYPERBOLE_FRAME.test(n) && SERVICE_TALK.test(n) && !EXPLICIT_PRESENT.test(n) && !kindCues(n).has('domestic_abuse') && !kindCues(n).has('child_at_risk');
 }
 /** Seen or heard in the news, on television or on social media; a soap. */
-const REPORTED = /(?<= )(?:(?:on|in) the (?:news|telly|tv|radio|paper|papers|local paper)|(?:saw|seen|read|heard|see) (?:it |this |that |something )?(?:on|in) (?:facebook|twitter|tiktok|instagram|nextdoor|social media|the news|the telly|the tv|the radio|the paper|a (?:facebook|whatsapp) group)|did you (?:hear|see) (?:about )?(?:the|that)|eastenders|coronation street|corrie|emmerdale|hollyoaks|(?:in|on) (?:a|the|that) (?:documentary|episode|podcast|drama|soap|film|movie|programme|series)|(?:a|the) (?:story|article|piece|report) (?:in|on) the|(?:a|the) (?:novel|book|film|story|play) about|book club|reading (?:a|the) (?:novel|book)|(?:watched|watching|saw) (?:a|the) (?:documentary|programme|film|episode|drama)|(?:tv|television|film|drama|theatre|theater) (?:drama|show|series|crew|company|production|shoot|filming)|(?:film|filming|tv) crew|being filmed|(?:fake|pretend|staged|prop) (?:explosion|fire|smoke|blood|knife|gun|body|crash|fight)|drama (?:group|club|class|students?)|(?:a|the|our|my) (?:play|script|scene|sketch|screenplay|short film)(?: [a-z]+){0,3} (?:where|about|in which|with)|a character (?:who|phones|rings|calls|threatens|says))(?= )/;
+const REPORTED = /(?<= )(?:(?:on|in) the (?:news|telly|tv|radio|paper|papers|local paper)|(?:saw|seen|read|heard|see) (?:it |this |that |something )?(?:on|in) (?:facebook|twitter|tiktok|instagram|nextdoor|social media|the news|the telly|the tv|the radio|the paper|a (?:facebook|whatsapp) group)|did you (?:hear|see) (?:about )?(?:the|that)|(?:see|seen|saw|read|heard|watch|watched) the (?:news|local news) (?:about|on|of|that)|(?:the )?news (?:about|of) (?:the|a|that)|eastenders|coronation street|corrie|emmerdale|hollyoaks|(?:in|on) (?:a|the|that) (?:documentary|episode|podcast|drama|soap|film|movie|programme|series)|(?:a|the) (?:story|article|piece|report) (?:in|on) the|(?:a|the) (?:novel|book|film|story|play) about|book club|reading (?:a|the) (?:novel|book)|(?:watched|watching|saw) (?:a|the) (?:documentary|programme|film|episode|drama)|(?:tv|television|film|drama|theatre|theater) (?:drama|show|series|crew|company|production|shoot|filming)|(?:film|filming|tv) crew|being filmed|(?:fake|pretend|staged|prop) (?:explosion|fire|smoke|blood|knife|gun|body|crash|fight)|drama (?:group|club|class|students?)|(?:a|the|our|my) (?:play|script|scene|sketch|screenplay|short film)(?: [a-z]+){0,3} (?:where|about|in which|with)|a character (?:who|phones|rings|calls|threatens|says))(?= )/;
 /** The writer or theirs in it: "me", "us", "my mum", "our house". */
-const INVOLVED = /(?<= )(?:me|us|myself|i am|we are|(?:my|our) (?:mum|mam|dad|mother|father|son|daughter|kids?|children|child|baby|brother|sister|partner|husband|wife|boyfriend|girlfriend|nan|gran|grandad|family|friend|neighbour|house|flat|home|street|road))(?= )/;
+// Round 19: not "why i am texting / writing": the writer's reason for the message, not their part in the event.
+const INVOLVED = /(?<= )(?:me|us|myself|i am(?! (?:texting|writing|messaging|asking|ringing|calling|contacting|emailing|getting in touch))|we are|(?:my|our) (?:mum|mam|dad|mother|father|son|daughter|kids?|children|child|baby|brother|sister|partner|husband|wife|boyfriend|girlfriend|nan|gran|grandad|family|friend|neighbour|house|flat|home|street|road))(?= )/;
 /** A separation without a fight: "it's all amicable", "we're still friends". */
 const AMICABLE = /(?<= )(?:amicabl[a-z]*|on (?:good|friendly) terms|(?:still|remain|remained|stayed|staying) (?:good )?friends|mutual (?:decision|agreement)|mutually|no (?:hard feelings|bad blood))(?= )/;
 /** A hazard to a road or a street: flooding, ice, a pothole, a broken street light, cars stuck. */

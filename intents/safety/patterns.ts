@@ -519,6 +519,8 @@ export const FAMILIES: PatternFamily[] = [
     id: 'attack_now', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: RISK, reason: 'someone being attacked now',
     patterns: [
       `(?:is|are|started|starting) (?:attacking|beating|battering|stabbing|strangling|choking|hitting|punching|kicking|hurting|beating up|strangling) ${VICTIM}`,
+      // Round 19: someone at work or a friend attacked now ("a driver has got out and is punching my colleague").
+      `(?:is|are|started|starting) (?:attacking|beating|battering|stabbing|strangling|choking|hitting|punching|kicking|headbutting|beating up) (?:my|our|a|the|his|her) (?:colleague|colleagues|workmate|co worker|coworker|mate|friend|pal|flatmate|housemate|manager|boss|member of staff|staff member|customer|teacher|carer|nurse|security guard|neighbour)`,
 
       `(?:is|are) (?:trying to )?(?:break|breaking|kick|kicking|smash|smashing|bash|bashing|batter|battering) (?:in|into|down|(?:my|the|our|her|his) (?:door|front door|back door)(?: in| down)?)(?! (?:cars|the cars|vans|sheds|garages|the garages|the bus shelter))`,
       `(?:someone|somebody|a man|a woman|he|she|they|people) (?:is |are )?(?:trying to )?(?:break|breaking|get|getting|force|forcing) (?:in|into (?:my|the|our) (?:house|flat|home))(?: right)? now`,
@@ -547,6 +549,8 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:hitting|kicking|beating|battering|bashing|smashing) (?:my|the|our|his|her) (?:car|cars|van|bins?|fence|wall|door for fun|ball|football)`,
       String.raw`(?:smash|smashing|kick|kicking) (?:in|down) (?:the )?(?:bus shelter|fence|phone box)`,
       String.raw`kicking (?:me|us|him|her|them) out`,
+      // Round 19: a break-in denied ("car alarm going off ... I checked, nobody's breaking in, it's just faulty").
+      String.raw`(?:nobody|no one|noone|nobody s|no one s) (?:is |are |was )?(?:trying to )?(?:break|breaking|get|getting) (?:in|into)`,
     ],
   },
   {
@@ -569,6 +573,8 @@ export const FAMILIES: PatternFamily[] = [
       `${PERSON}(?: is| has| have| just| was| s| keeps| seems| looks| appears){0,2}(?: to be)? (?:collapsed|fainted|passed out|unconscious|unresponsive|not breathing|stopped breathing|turning blue|fitting|having (?:a |an )?(?:heart attack|seizure|fit|stroke|asthma attack|allergic reaction)|choking|bleeding (?:heavily|badly|a lot|everywhere|out|to death)|been hit by a (?:car|bus|van|lorry|train)|hit by a (?:car|bus|van|lorry|train)|knocked (?:down|over) by a (?:car|bus|van|lorry))`,
       'not breathing', 'stopped breathing', 'cannot breathe', 'can not breathe', 'heart attack', 'cardiac arrest', 'anaphylactic', 'anaphylaxis',
       'unconscious', 'having (?:a )?(?:seizure|fit|stroke)', 'bleeding (?:heavily|badly|to death|everywhere)',
+      // Round 19: chest pains told as happening now ("stuck in the lift with my mum who is having chest pains"); not "been having".
+      '(?:is|are|am|s) having (?:bad |severe |really bad |terrible |awful |sharp )?chest pains?',
       // A heart attack or stroke told by what is seen: grey, clutching the chest, slumped, one side drooping.
       `(?:clutching|holding|gripping) (?:his|her|their|my) (?:chest|heart)`, `(?:gone|went|turned|going|turning) (?:grey|gray|blue) and`, `(?:slumped|collapsed) (?:in|on|over|against|at) (?:his|her|their|the) (?:chair|seat|desk|wheel|steering wheel|table|sofa)`,
       // Round 7: resuscitation under way, or someone found on the floor cold or confused (a carer's or a passer-by's report).
@@ -917,9 +923,13 @@ export const FAMILIES: PatternFamily[] = [
       '(?:mum|dad|nan|grandad|gran|grandma|mam|elderly|old)(?: [a-z]+){0,4} (?:being|been) (?:mistreated|abused|bullied|hit|neglected|exploited|taken advantage of)',
       'taking advantage of (?:my|an|a|the|her|his)(?: [a-z]+)? (?:elderly|old|vulnerable|disabled|mum|dad|nan|grandad|neighbour)',
       // Round 10: someone with dementia or a learning disability gone missing ("wandered off ... 2 hrs ago ... cannot find him").
-      '(?:dementia|alzheimers|learning disabilit[a-z]*|learning difficult[a-z]*|vulnerable|confused)(?: [a-z0-9]+){0,8} (?:wandered off|wandered out|has wandered|gone missing|went missing|is missing|walked out and|got out and|has not come back|not come back|not been seen)',
+      '(?:dementia|alzheimers|learning disabilit[a-z]*|learning difficult[a-z]*|vulnerable|confused)(?: [a-z0-9]+){0,8} (?:wandered off|wandered out|has wandered|gone missing|went missing|is missing|walked out and|got out and|has not come back|not come back|not been seen|keeps? wandering (?:out|off)|kept wandering (?:out|off)|wanders (?:out|off)|(?:found|finds) (?:him|her|them) wandering)',
     ],
-    guards: [String.raw`\b(?:bins?|collection|collected|assisted collection|grass|garden|hedge|parking|blue badge)\b(?: [a-z]+){0,3} (?:not|never)\b`],
+    guards: [
+      String.raw`\b(?:bins?|collection|collected|assisted collection|grass|garden|hedge|parking|blue badge)\b(?: [a-z]+){0,3} (?:not|never)\b`,
+      // Round 19: wandering told as a condition ("wanders off if we park far away") or with the person safe at home now.
+      String.raw`(?:wanders?|wandering) (?:off|out) (?:if|when|whenever)|(?:here|home|back) with (?:me|us) now|(?:he|she|they) (?:is|are) (?:fine|safe|ok|okay) (?:now|here|at home|with (?:me|us))|(?:always|usually|eventually) (?:comes?|turns?|gets?) (?:back|up|home)`,
+    ],
   },
   {
     // Money taken from someone who cannot protect it: a carer or relative using a pension.
