@@ -305,6 +305,21 @@ async function crossValidate(pack: ContentPack, k: number, detail: boolean, asJs
       const f = (x: number | null) => (x === null ? 'n/a' : (x * 100).toFixed(1));
       return `${serviceSure}: ${f(s.recall)} ${f(s.escalateRecall)} ${f(s.falseAlarmRate)} ${f(s.askRate)}`;
     }).join(' | ')}`);
+    // Round 20 (K3): segments of a longer message scored by the same fold's model; a let-through message asked when one would escalate.
+    const off = decideAll(items, noPrediction, scores, { ...SAFETY_MODEL_THRESHOLDS, segmentAsk: false });
+    const on = decideAll(items, noPrediction, scores, { ...SAFETY_MODEL_THRESHOLDS, segmentAsk: true });
+    const gained = on.filter((x, i) => x.item.intent.startsWith('safety.') && !off[i].d && x.d);
+    const newlyAsked = on.filter((x, i) => !x.item.intent.startsWith('safety.') && !off[i].d && x.d?.action === 'ask');
+    const newAlarms = on.filter((x, i) => !x.item.intent.startsWith('safety.') && off[i].d?.action !== 'escalate' && x.d?.action === 'escalate');
+    const ordinaryCount = items.filter((it) => !it.intent.startsWith('safety.')).length;
+    const mOff = measure(off, false);
+    const mOn = measure(on, false);
+    const f1 = (x: number | null) => (x === null ? 'n/a' : (x * 100).toFixed(1));
+    console.log(`  K3 segments off -> on: recall ${f1(mOff.recall)} -> ${f1(mOn.recall)}, escalated ${f1(mOff.escalateRecall)} -> ${f1(mOn.escalateRecall)}, false alarms ${f1(mOff.falseAlarmRate)} -> ${f1(mOn.falseAlarmRate)}, ordinary asked ${f1(mOff.askRate)} -> ${f1(mOn.askRate)}; disclosures gained ${gained.length}, ordinary newly asked ${newlyAsked.length}/${ordinaryCount} (+${((newlyAsked.length / ordinaryCount) * 100).toFixed(2)} points), new false alarms ${newAlarms.length}`);
+    if (detail) {
+      for (const x of gained) console.log(`    K3 gained ${x.item.kind ?? x.item.intent} [${x.item.source}]: ${JSON.stringify(x.item.text)} (${x.how})`);
+      for (const x of newlyAsked) console.log(`    K3 asked ordinary [${x.item.source}]: ${JSON.stringify(x.item.text)} (${x.how})`);
+    }
     out[name] = m.json;
   }
   if (asJson) console.log(JSON.stringify({ crossValidation: out, thresholds: SAFETY_MODEL_THRESHOLDS }));

@@ -147,7 +147,8 @@ describe('decideSafety with the demo model', () => {
     ['a lad has gone through the ice on the boating lake', 'danger_now'],
     ['the roof of the garage has come down on my dad and he is under it', 'danger_now'],
     // An older person not seen for days is an adult at risk; someone heard inside and not answering is danger now.
-    ['the old man at number 3 has not been seen for days and his post is piling up', 'adult_at_risk'],
+    // Round 20: someone not seen for days is a welfare check now (danger_now first), whoever they are.
+    ['the old man at number 3 has not been seen for days and his post is piling up', 'danger_now'],
     ['the old man at number 3 is not answering, his telly is on and his post is piling up', 'danger_now'],
     ['a little girl has been left on her own in the flat upstairs since this morning', 'child_at_risk'],
     ['Hay un hombre con un cuchillo amenazando a la gente', 'crime_violence'],

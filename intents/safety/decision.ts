@@ -98,6 +98,8 @@ const REASSURED = new RegExp(
     // Round 19: someone said to be well in themselves ("he's fine and well in himself, just an eyesore"), and "nobody was hurt" in
     // Somali, Lithuanian, Polish, Portuguese, Spanish, Romanian and Turkish ("qofna ma dhaawacmin", "niekas nenukentejo").
     String.raw`(?:fine|well|ok|okay|happy|healthy)(?: and (?:fine|well|happy|healthy))? in (?:himself|herself|themselves|myself)`,
+    // Round 20: someone said to be fine, with an age perhaps ("shes 91 and fine just doesnt cook anymore").
+    String.raw`(?:she is|he is|they are|shes|hes|theyre) (?:(?:[0-9]{2,3}|in (?:her|his|their) [a-z]+) and )?(?:fine|well|ok|okay|healthy|independent)(?= (?:just|only|really|otherwise|apart from|except))`,
     String.raw`(?:qofna|cidna) ma (?:dhaawacmin|dhaawacma|dhaawacan)`, String.raw`niekas (?:nenukentejo|nesuzeistas|nesusizeide)`,
     String.raw`(?:nikt nie (?:zostal ranny|ucierpial|jest ranny)|nikomu nic sie nie stalo)`, String.raw`ninguem (?:ficou ferido|se magoou|esta ferido|ficou magoado|se feriu)`,
     String.raw`nadie (?:resulto herido|esta herido|salio herido|se hizo dano)`, String.raw`nimeni nu (?:a fost ranit|e ranit|este ranit|s a ranit)`, String.raw`kimse yaralanmadi`,
@@ -130,7 +132,9 @@ const SERVICE_TALK = new RegExp(
     // Round 10: a noise complaint ("the dog next door barks all night").
     'noise', 'noisy', 'bark(?:s|ing)', 'music', 'child arrangements', 'school place', 'blue badge', 'library', 'leisure centre', 'assisted collection', 'pulled out', 'reparati[a-z]*', 'mucegai', 'naprawa', 'naprawy', 'basura', 'reparacion', 'reparacao', 'lixo', 'kooray', 'kachra', 'kooda', '(?:treth|dreth|nhreth|threth) (?:y )?cyngor', 'biniau', 'podatek', 'smieci',
     // A case's progress asked after, on the phone with the reference read out ("update on MBC four hundred thousand and ...").
-    '(?:an? )?update (?:on|about)', 'any news', 'progress (?:on|of|with)', '(?:case|report) (?:number|reference)', 'reference(?: number)?',
+    '(?:an? )?update (?:on|about)',
+    // Round 20: a case asked after by its reference ("what about MBC-400123 now?").
+    '(?:what|how) about (?:my |the |our )?(?:case|report|request|complaint|application|claim|[a-z]{2,5} [0-9a-z]*[0-9][0-9a-z]*)', 'any news', 'progress (?:on|of|with)', '(?:case|report) (?:number|reference)', 'reference(?: number)?',
     // Round 9: the letters and calls of a service; a complaint that the bot does not understand, and hardship asked about, in a
     // few community languages (Spanish, Portuguese, Romanian, Polish, Urdu, Somali).
     // Round 19: a demand for payment and asking to pay in instalments ("had the final demand ... need to spread it out").
@@ -141,6 +145,8 @@ const SERVICE_TALK = new RegExp(
     // Round 12: recycling and noise in a few community languages ("el centro de reciclaje", "musica muy alta", "gurultu").
     'reciclaje', 'reciclagem', 'reciclare', 'recykling[a-z]*', 'geri donusum', 'ruido', 'barulho', 'zgomot', 'halas', 'gurultu', 'musica (?:muy |tan )?alta',
     // Round 13: a landlord's notice in Somali ("milkiilaha gurigu ... ogeysiis").
+    // Round 20: a dead animal asked to be taken away, in Somali ("eey dhintay ... fadlan ka qaada").
+    '(?:eey|bisad|shimbir|xayawaan|dameer|jiir)(?: [a-z]+)? (?:dhintay|dhimatay|meyd)', 'ka qaad[a-z]*',
     'milkiilaha', 'ogeysiis[a-z]*', 'caary[a-z]*', 'hagaaj[a-z]*', 'gunoaie', 'gunoi', 'plesn[a-z]*', 'bolor', 'moho', 'seelan', 'ajutor de urgenta', 'bani de mancare', 'vale alimentar', 'dinero para comida', 'dinheiro para comida', 'pieniedzy na jedzenie', 'paise nahi', 'lacag', 'cunto ma haysanno',
     // A farewell at the end of a complaint: "had enough of this, bye".
     '(?:bye|goodbye|ta ta)(?: now)?(?= $)',
@@ -166,7 +172,7 @@ const SCREEN_NUISANCE_FIRE = /(?<= )(?:bonfires?|(?:he|she|they|neighbours?|some
 const GARDEN_FIRE_SCRIPT = /(?:نار|دخان)[^]{0,40}حديق|حديق[^]{0,40}(?:نار|دخان)/u;
 const ELECTRICAL = /(?<= )(?:sparks?|sparking|electric[a-z]*|wiring|meter|sockets?|plugs?|cupboard|smells? (?:like|of) burning|(?:storage )?heaters?)(?= )/;
 /** A question about arranging care or support ("who arranges carers when mum leaves hospital"): a service, not a concern. */
-const CARE_QUESTION = /^ (?:(?:hi|hello|please|ok) )*(?:who (?:arranges|organises|sorts out|pays for)|how do i (?:get|arrange|apply|book|find)|can i (?:get|have|apply)|where do i|what (?:help|care|support)|are there any|is there any|do you (?:do|offer|provide))(?= )|(?<= )(?:who arranges that|who do i ask|how do i arrange)(?= )|(?<= )(?:(?:ask|asking|apply|applying|request|requesting) for (?:more |extra )?(?:care|support|help)(?: hours| package| assessment)?|(?:more|extra) care hours|carers? assessment|needs assessment|care assessment|respite|supported living|equipment|adaptations?|reassess(?:ed|ment)?|be assessed|help with (?:care|caring|personal care)(?: at home)?|care at home|home care|telecare|careline|pendant alarm|(?:gps|tracker|tracking) (?:things?|devices?|watch(?:es)?|tags?))(?= )/;
+const CARE_QUESTION = /^ (?:(?:hi|hello|please|ok) )*(?:who (?:arranges|organises|sorts out|pays for)|how do i (?:get|arrange|apply|book|find)|can i (?:get|have|apply)|where do i|what (?:help|care|support)|are there any|is there any|do you (?:do|offer|provide))(?= )|(?<= )(?:who arranges that|who do i ask|how do i arrange)(?= )|(?<= )(?:(?:ask|asking|apply|applying|request|requesting) for (?:more |extra )?(?:care|support|help)(?: hours| package| assessment)?|(?:more|extra) care hours|carers? assessment|needs assessment|care assessment|respite|supported living|equipment|adaptations?|reassess(?:ed|ment)?|be assessed|help with (?:care|caring|personal care)(?: at home)?|meals on wheels|care at home|home care|telecare|careline|pendant alarm|(?:gps|tracker|tracking) (?:things?|devices?|watch(?:es)?|tags?))(?= )/;
 /**
  * Round 18: a question asking how to get care or a care assessment, in a community language (Romanian, Spanish, Portuguese,
  * Polish, Turkish): "Mama are demență ... Cum cerem o evaluare pentru îngrijire?". The safety model reads a few words of these
@@ -203,6 +209,8 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   if ((REASSURED.test(n) && !riskCues(n).has('domestic_strong')) || (CAREER.test(n) && riskCues(n).size === 0)) return 'drop';
   // Round 8: a separation told as amicable, naming no harm ("we've split up, it's all amicable, I need somewhere to go").
   if (AMICABLE.test(n) && riskCues(n).size === 0) return 'drop';
+  // Round 20: a partner leaving, asked about as a tenancy or a home ("partner's leaving me and the tenancy's in his name"), no harm named.
+  if (SEPARATION_HOUSING.test(n) && riskCues(n).size === 0 && !riskCues(n).has('domestic_strong') && !DOMESTIC_WORDS.test(n)) return 'drop';
   // Soften only when nothing at all says who is at risk or how, and no one is making a referral.
   if ((SERVICE_TALK.test(n) || ASKING_FOR_PERSON.test(n)) && kindCues(n).size === 0 && !REFERRAL.test(n)) return 'soften';
   if (riskCues(n).size === 0 && CARE_QUESTION.test(n) && !REFERRAL.test(n)) return 'soften';
@@ -264,6 +272,8 @@ export interface SafetyModelThresholds {
   notNowBelow?: number;
   /** Round 19 (K2): the model alone escalating an English message with no risk-bearing word asks instead (default SAFETY_NO_RISK_WORD_ASK). */
   noRiskWordAsk?: boolean;
+  /** Round 20 (K3): a message let through whose segment alone the model would escalate is asked (default SAFETY_SEGMENT_ASK). */
+  segmentAsk?: boolean;
 }
 
 /**
@@ -348,6 +358,9 @@ const FELT_NOW = /(?<= )(?:headaches?|dizzy|dizziness|sick|nause[a-z]*|vomit[a-z
 const pastChecked = (n: string) => PAST_AT.test(n) && CHECKED_GONE.test(n) && !STILL_THERE.test(n) && !FELT_NOW.test(n);
 
 /** True when everyday context (past and resolved, a job or course, an idiom, a device's upkeep) explains a screen hit. */
+// Round 20: the gas emergency service (or an engineer) has been and fixed it: "I rang the gas emergency number and they've been and fixed it".
+const EMERGENCY_FIXED = /(?<= )(?:gas emergency|emergency (?:number|line|service|services)|gas board|national grid|cadent|engineers?|gas man|fire (?:brigade|service))(?: [a-z]+){0,10} (?:been|came|come|attended|turned up)(?: [a-z]+){0,3} (?:and )?(?:fixed|sorted|capped|made (?:it |everything )?safe|repaired|isolated|turned (?:it |the gas )?off)(?= )/;
+const emergencyFixed = (n: string) => EMERGENCY_FIXED.test(n) && !STILL_THERE.test(n) && !FELT_NOW.test(n);
 export function screenEveryday(text: string): boolean {
   const n = normaliseForSafety(text);
   return PAST_RESOLVED.test(n) || pastChecked(n) || SERVICE_MAKES_ME.test(n) || ROLE.test(n) || CAREER.test(n) || SCREEN_IDIOM.test(n) || UPKEEP.test(n) || (ELECTRICS_OFF.test(n) && ELECTRICAL.test(n)) || alarmQuestion(text);
@@ -381,7 +394,9 @@ export const DEFEATERS: Record<string, RegExp> = {
     // Round 9: "not on fire, just worried", "there's no fire, just an alarm".
     '(?:not|nothing (?:is )?) on fire',
     // Round 17: "nothing caught fire"; "i'm not in danger, i just need help today".
-    'nothing (?:has )?caught (?:fire|light)(?! yet)', '(?:i am|we are) not in danger(?! yet)',
+    'nothing (?:has )?caught (?:fire|light)(?! yet)', 
+    // Round 20: "nothing's burning now but it happens every weekend".
+    'nothing(?: is| s|s)? (?:burning|on fire|alight|smoking|smouldering)(?: now| at the moment| right now)?', '(?:i am|we are) not in danger(?! yet)',
     // Round 19: harm to others denied ("he shouts abuse ... he's never touched anyone"); never "never hit me" (control can be abuse).
     '(?:never|not|not once|never once|never ever) (?:touched|hurt|harmed|hit|attacked|laid a (?:finger|hand) on) (?:anyone|anybody|any one|a soul|any of us|people)',
     'no (?:sign|signs) of (?:a )?(?:fire|smoke)', 'there is no (?:fire|smoke)', '(?:cannot|can not|could not) smell (?:it|gas|anything)',
@@ -723,9 +738,35 @@ export function decideSafety(
 ): SafetyDecision {
   const scored = safety ?? (prediction as ScoredPrediction).safetyScore ?? null;
   if (!scored) return decideByClassifier(hit, prediction, text);
-  const decided = hit ? decideScreenHit(hit, scored, text, thresholds) : decideByModel(prediction, text, scored, thresholds);
+  const whole = hit ? decideScreenHit(hit, scored, text, thresholds) : decideByModel(prediction, text, scored, thresholds);
+  const decided = whole ?? ((thresholds.segmentAsk ?? SAFETY_SEGMENT_ASK) ? segmentAsk(text, scored, thresholds) : null);
   // Round 7: a question about a message the assistant cannot read says so (bot/replies.ts dangerQuestion).
   return decided?.action === 'ask' && unreadable(text, scored, thresholds.readableMin) ? { ...decided, unreadable: true } : decided;
+}
+
+/**
+ * Round 20 (K3): a disclosure told beside a service request ("Please can I book a bulky collection. Also, the couple upstairs keep
+ * leaving their baby in the car outside the pub") scores low as a whole. Each segment of a longer message (SafetyScore.segments:
+ * 2+ sentences or clauses of 5+ words) is decided as a message of its own by the model; when the whole is let through with nothing
+ * and a segment would escalate (its score at the bar and nothing in it demoting it), the danger question is asked. Never escalates.
+ * Chosen by cross-validation with out-of-fold segment scores: see data/README.md, Round 20.
+ */
+export const SAFETY_SEGMENT_ASK = true;
+const segmentNamesRisk = (segment: string) => {
+  const n = normaliseForSafety(segment);
+  return RISK_CONTENT.test(n) || riskCues(n).size > 0;
+};
+const NO_PREDICTION: IntentPrediction = { ranked: [], outOfScope: true };
+function segmentAsk(text: string, scored: SafetyScore, thresholds: SafetyModelThresholds): SafetyDecision {
+  if (isConversationControl(text) || isServiceFarewell(text) || defeated(text, null) || toldAsPast(text)) return null;
+  for (const segment of scored.segments ?? []) {
+    // The part must name a harm, a danger or someone vulnerable itself: on a short sentence alone the model reads style ("I've just
+    // bought a second car." 0.76 out of fold).
+    if (segment.score < thresholds.escalateAt || !segmentNamesRisk(segment.text)) continue;
+    const d = decideByModel(NO_PREDICTION, segment.text, segment, thresholds);
+    if (d?.action === 'escalate') return { action: 'ask', category: d.category, kind: d.kind, reason: `safety model ${scored.score.toFixed(2)}, but ${segment.score.toFixed(2)} for one part: ${JSON.stringify(segment.text.slice(0, 60))}` };
+  }
+  return null;
 }
 
 /** decideSafety without a screen hit: the safety model decides, demoted by everyday context. */
@@ -831,6 +872,8 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   if (alarmQuestion(text)) return null;
   if (screenEveryday(text) || framedAsService(text)) return scored.score >= thresholds.askAt ? ask : null;
   const n = normaliseForSafety(text);
+  // Round 20: the gas emergency service or an engineer has been and fixed it, nothing still there or felt: asked, never escalated.
+  if (emergencyFixed(n)) return { ...ask, reason: `${hit.reason}, but fixed by the emergency service` };
   // Round 8: comparative or conditional hyperbole tied to a chore of the service: asked, never escalated nor dropped.
   // Round 13: also a fire turned on oneself ("I'd rather set myself on fire than queue again for a permit"), a suicide word in effect.
   if ((SUICIDE_FAMILIES.has(familyOf(hit) ?? '') || SELF_FIRE.test(n)) && serviceHyperbole(text)) return { ...ask, reason: `${hit.reason}, but hyperbole about a service` };
@@ -992,6 +1035,8 @@ const HYPERBOLE_FRAME = new RegExp(
     '(?:would|had|d) (?:rather|sooner)(?: [a-z]+){1,10} than',
     // Round 10: "about ready to throw myself off the pier" beside a complaint about barking at night.
     '(?:about|almost|nearly|just about) ready to',
+    // Round 20: "every time I ring your switchboard I want to jump off a cliff".
+    '(?:every time|everytime|each time|whenever) (?:i|we) (?:ring|call|phone|try|see|get|open|read|log|go on|contact|fill|have to|am put)',
     '(?:if|when) (?:i|we) (?:have to|has to|need to|am made to|get (?:another|one more)|see (?:another|one more)|hear (?:that|this|another)|am (?:kept|put) on hold|cannot get through|do not get)',
     // Round 9: "I just want it all to stop, the letters, the calls": what should stop is named as the service's pressure.
     '(?:stop|end|go away)(?: [a-z]+){0,2} (?:the )?(?:letters|calls|phone calls|texts|emails|bills|reminders|demands|threats from)',
@@ -1009,6 +1054,9 @@ const REPORTED = /(?<= )(?:(?:on|in) the (?:news|telly|tv|radio|paper|papers|loc
 // Round 19: not "why i am texting / writing": the writer's reason for the message, not their part in the event.
 const INVOLVED = /(?<= )(?:me|us|myself|i am(?! (?:texting|writing|messaging|asking|ringing|calling|contacting|emailing|getting in touch))|we are|(?:my|our) (?:mum|mam|dad|mother|father|son|daughter|kids?|children|child|baby|brother|sister|partner|husband|wife|boyfriend|girlfriend|nan|gran|grandad|family|friend|neighbour|house|flat|home|street|road))(?= )/;
 /** A separation without a fight: "it's all amicable", "we're still friends". */
+/** Round 20: a partner leaving or gone, asked about as the tenancy, the rent or the home. */
+const SEPARATION_HOUSING = /(?<= )(?:partner|husband|wife|boyfriend|girlfriend|fiance|fiancee|other half|he|she)s? (?:is |s |has |have )?(?:leaving|left|moving out|moved out|walked out|walking out|gone|splitting|split)(?: (?:me|us|home))?(?: [a-z]+){0,12} (?:tenancys?|lease|rent|mortgage|flat|house|home|council tax|housing)(?= )/;
+const DOMESTIC_WORDS = /(?<= )(?:abus[a-z]*|violen[a-z]*|hit[a-z]*|hurt[a-z]*|scared|afraid|frightened|threat[a-z]*|control[a-z]*|push[a-z]*|kick[a-z]*|punch[a-z]*)(?= )/;
 const AMICABLE = /(?<= )(?:amicabl[a-z]*|on (?:good|friendly) terms|(?:still|remain|remained|stayed|staying) (?:good )?friends|mutual (?:decision|agreement)|mutually|no (?:hard feelings|bad blood))(?= )/;
 /** A hazard to a road or a street: flooding, ice, a pothole, a broken street light, cars stuck. */
 const PLACE_HAZARD = /(?<= )(?:(?:road|street|lane|underpass|path|pavement|car park|junction|roundabout) (?:is |has )?(?:flooded|flooding|icy|dark|pitch black)|(?:flooded|flooding|icy|ice on the|dark) (?:road|street|lane|underpass|path|pavement|car park|junction)|potholes?|drains? (?:is |are )?blocked|blocked drains?|street ?lights? (?:is |are )?(?:out|off|broken|not working)|(?:cars?|vehicles?|traffic|buses) (?:are |keep |keeps |getting |get |got )?(?:getting )?(?:stuck|stranded))(?= )/;

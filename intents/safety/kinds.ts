@@ -39,6 +39,9 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     '(?:rather|sooner) be dead', 'looking up ways', 'empty after tonight', 'i have decided(?= (?:tell|sorry|goodbye|bye))', 'will not be needing (?:it|this|them) after (?:this|tonight|today|tomorrow)',
     'not (?:want to )?exist(?: any ?more)?', 'be here (?:much |for much )?longer', 'ligature', 'made my mind up', 'skoncz[a-z]* ze soba', 'nie chce (?:dluzej )?zyc', 'tabletki',
     // Round 16: "ending things", going up a cliff "and not come back down", a box of tablets taken, "nie daję już rady" (Polish: I cannot go on).
+    // Round 20: a note written, affairs in order, things not needed after a day ("won't be needing any of it after Friday").
+    '(?:written|wrote|left|writing) (?:the|a|my) (?:note|notes|suicide note)', '(?:sorted|put|putting|getting|got) (?:all )?(?:my )?affairs in order', 'affairs (?:are )?in order',
+    '(?:will not|wont|not) be needing (?:any of )?(?:it|this|them|anything|any of it)(?: [a-z]+){0,2} after', 'if (?:something|anything) (?:happens|happened) to me',
     'ending things', 'not come back (?:down|up|home|from)', '(?:whole |full )?(?:box|boxes|packet|packets|strip|strips) of (?:paracetamol|pills|tablets|painkillers)', 'nie daje (?:juz )?rady',
     // Welsh (normalised): wanting to die (not "wedi marw", has died: a registration), killing or cutting oneself, an overdose, a jump.
     'hunanladd[a-z]*', '(?:eisiau|moyn|am) marw', '(?:lladd|ladd|nladd) fy hun', '(?:torri|dorri|brifo|niweidio) fy (?:hun|mreichiau|mraich|arddyrnau)', 'hunan ?niweid[a-z]*', 'gorddos[a-z]*',
@@ -156,6 +159,9 @@ const CHILD_STRONG = w(
   '(?:mums|dads|mams) (?:boyfriend|girlfriend|partner|fella)(?: [a-z]+){0,2} (?:broke|hit|beat|burned|burnt|punched|kicked|hurt|hits|beats|burns)', '(?:de )?(?:[0-9]|1[0-7]) anos',
   '(?:looked|looks|looking|aged|age) (?:about |around |like )?(?:[0-9]|1[0-7])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|percent|times|years))',
   '(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven) (?:month|months) old', '(?:get|be|being|getting) taken (?:away|into care)',
+  // Round 20: an age in words ("he's sixteen"), a children's home or a looked-after child: exploitation of them is a child at risk.
+  '(?:he is|she is|hes|shes|aged|only|who is) (?:eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?! (?:minutes|hours|days|weeks|months|pounds|quid|miles|years|times))',
+  'childrens homes?', 'children s homes?', 'looked after (?:child|children|kids)',
 );
 const ADULT_STRONG = w(
   'elderly', 'old (?:man|woman|lady|gentleman|couple|neighbour)', 'older (?:man|woman|lady|person|adult|neighbour|gentleman)', 'pensioner', 'frail', 'dementia', 'alzheimers',
@@ -164,12 +170,15 @@ const ADULT_STRONG = w(
   // Welsh: an older person, learning disabilities, a care home, an age of 60 or more ("mae o yn 85", "92 oed").
   'oedrannus', 'hen (?:wraig|ddyn|wr)', 'anawsterau dysgu', 'cartref (?:gofal|nyrsio)', '(?:[6-9][0-9]|1[0-9][0-9]) oed', '(?:nain|nhaid|taid|mam|dad|tad|fam|mamgu|tadcu|hi|o|e|fo|fe) yn (?:[6-9][0-9])(?! [0-9])', '(?:[6-9][0-9]|1[0-9][0-9]) (?:year old|years old|yr old)',
   // Round 9: the writer's own older age, a pension taken, a day centre or respite care, a long-term condition.
+  // Round 20: a parent's age given ("my mam is 90").
+  '(?:my|our|his|her) (?:mum|mam|mother|dad|father|nan|gran|grandad|grandma|granny|nana) is (?:[6-9][0-9]|1[0-9][0-9])(?! [0-9])',
   'i am (?:[6-9][0-9])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|percent|times))', '(?:takes|took|taking|has taken|keeps|had) (?:my|her|his) pension', 'day centre', 'respite', 'multiple sclerosis', 'has ms', 'with ms',
   'parkinsons', 'housebound', 'bed ?bound', 'pressure sores', 'refus[a-z]* (?:all |any )?(?:help|care|support)', 'hoard[a-z]*', 'met (?:him|her|someone|a man|a woman)? ?online',
   '(?:had|taken|took|got|conned|scammed)(?: [0-9]+)+ (?:off|out of|from) (?:her|him|them)', '(?:[6-9][0-9]) (?:metu|ani|lat|anos|anos de idade|yasinda|evesen|anni)', 'buzurg', 'in varsta', 'batran[a-z]*', 'anciano', 'anciana', 'oedrannus',
 );
 /** A child writing about themselves ("I'm 15"): the child is at risk, unless what they describe is a partner's abuse of a parent. */
 const CHILD_SELF = w('i am (?:only |just )?(?:[0-9]|1[0-7])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|floors|am|pm|percent|times))');
+const PARTNER_ABUSER = w('(?:my|her|his) (?:husband|wife|partner|boyfriend|girlfriend|hubby|other half)');
 /** Setting fire to a person or what they are in: an attack (crime), not a fire to put out. */
 const ARSON_ATTACK = w('(?:set|setting|lit|lighting|put) (?:light|fire|a match) to (?:a |the |his |her |their |some )?(?:man|woman|person|someone|somebody|homeless [a-z]+|him|her|them|mans|womans|persons)');
 /** Partner words count first only beside violence, fear or control ("my husband is diabetic" is not abuse). */
@@ -191,7 +200,7 @@ const STRONG = {
     '(?:smashing|smashed|smashes|trashing|trashed|wrecking) (?:the|our|my) (?:place|house|flat|home) up', '(?:he|she) (?:will|would) hear me', 'if i (?:ever )?go back', '(?:i have|i) left (?:him|her)(?= (?:and|i am|we are|im|with|tonight|last))',
     // Round 13: control told by its shape, no partner word needed ("track your car with an app and go mad if you're 10 mins late").
     '(?:track|tracks|tracking|tracked|follows|following) (?:my|your|her|his) (?:car|phone|location|every move|movements)(?: [a-z]+){0,4}', '(?:go|goes|going|gone|went) (?:mad|mental|crazy|ballistic|off on one|nuts) (?:at (?:me|you|her|him) )?(?:if|when|whenever) (?:i am|you are|she is|he is|i get|you get|i come|you come|i was|you were)(?: [a-z0-9]+){0,3} (?:late|back late)',
-    '(?:checks|reads|goes through) (?:all )?(?:my|your|her) (?:phone|messages|texts)', '(?:not|never) allowed to (?:see|go out|have|leave)'),
+    '(?:checks|reads|goes through|opens) (?:all )?(?:my|your|her) (?:phone|messages|texts|post|mail|letters)', '(?:not|never) allowed to (?:see|go out|have|leave)'),
 };
 /**
  * A threat to "me" from an unintroduced "he" or "she" ("He's outside with a knife saying he'll kill me"): someone the resident
@@ -205,13 +214,21 @@ const SELF_HARM_SCENE = w('(?:locked|shut|barricaded) (?:herself|himself|themsel
 const POISONING = w('(?:swallowed|chewed|eaten|ate|drunk|drank|got into|licked|sucking|sucked)(?: [a-z]+){0,4} (?:dishwasher|washing|laundry|bleach|detergent|cleaning|button|batter(?:y|ies)|liquitabs?|capsules?|pods?|weed killer|antifreeze|white spirit)',
   '(?:llyncu|lyncu|llyncodd)(?: [a-z]+){0,4} (?:tabled peiriant|peiriant golchi|hylif golchi|cannydd|batri|batris|capsiwl|capsiwlau)');
 /** Someone inside and not answering or calling for help: a welfare check now, whoever they are. */
-const WELFARE_NOW = w('does not answer', 'not answering', 'no answer', '(?:telly|tv|television|radio|lights?) (?:is |are )?(?:on|still on)', 'shouting for help',
+const WELFARE_NOW = w('does not answer', 'not answering', 'no answer', '(?:nobody|no one|noone) (?:is )?(?:answering|answers|answered)', 'smell (?:is )?(?:coming )?(?:from|through|out of) (?:the|her|his|their) letterbox', '(?:telly|tv|television|radio|lights?) (?:is |are )?(?:on|still on)', 'shouting for help',
   'calling for help', 'crying for help', 'screaming for help', 'cannot get up', 'chest pains?');
 /** Someone not seen for days, post piling up: a welfare check now, before whether they are old. */
 const WELFARE = w('not seen (?:him|her|them)? ?(?:since|for)', 'not been seen (?:since|for)', 'post (?:is )?piling up', 'letters piling up', 'milk (?:is )?(?:still )?on the (?:step|doorstep)',
   'ddim wedi (?:agor|ateb) y drws', 'post yn pentyrru', 'llaeth (?:yn dal )?ar y (?:stepen|trothwy)');
 
-type Tier = RiskKind | 'child_strong' | 'adult_strong' | 'domestic_strong' | 'welfare' | 'welfare_now' | 'known_attacker' | 'self_scene' | 'poisoning' | 'child_self' | 'arson_attack';
+/** Round 20: a person in the water now, going under or gone in after someone: danger now, before any word of despair. */
+const IN_WATER = w('(?:in|into) the (?:river|sea|water|canal|lake|harbour|weir|reservoir|quarry)(?: [a-z]+){0,12} (?:going under|gone under|went under|keeps going under|cannot swim|can not swim|not come back up|struggling)',
+  '(?:went|gone|jumped) in after (?:his|her|their|the|a|my) (?:dog|child|kid|son|daughter|friend|ball|mate)');
+/** Round 20: someone vulnerable gone out into the cold or the dark now, searched for: danger now, before who they are. */
+const MISSING_NOW = w('(?:walked|wandered|gone|went|got) (?:out|off)(?: [a-z]+){0,8} (?:nightie|nightdress|pyjamas|dressing gown|slippers|in the dark|in the cold|freezing)',
+  '(?:been|we have been|we are) (?:out )?(?:looking|searching)(?: for (?:her|him|them))? (?:for )?(?:an|a|two|three|four|[0-9]+|half an) (?:hours?|while)', 'minus (?:[0-9]+|one|two|three|four|five|six|seven|eight|ten)',
+  // A young child alone by water or a road: in danger now (a nappy, no adult about).
+  '(?:toddler|toddlers|baby|little (?:boy|girl|one)|tot|kiddie)(?: [a-z]+){0,10} (?:on (?:his|her|their) own|alone|by (?:himself|herself|themselves)|no adult)(?: [a-z]+){0,10} (?:quay|harbour|water|river|sea|canal|road|edge)');
+type Tier = RiskKind | 'in_water' | 'missing_now' | 'partner_older' | 'child_strong' | 'adult_strong' | 'domestic_strong' | 'welfare' | 'welfare_now' | 'known_attacker' | 'self_scene' | 'poisoning' | 'child_self' | 'arson_attack';
 
 /**
  * The order in which cues decide, most specific first. A blade or pills with someone shut away, or a
@@ -224,14 +241,16 @@ type Tier = RiskKind | 'child_strong' | 'adult_strong' | 'domestic_strong' | 'we
  * partner, a child writing "I'm 15", a child, an adult).
  */
 const TIERS: Tier[] = [
-  'self_scene', 'poisoning', 'suicide_self_harm', 'arson_attack', 'fire_gas_co', 'welfare_now', 'child_strong', 'adult_strong', 'welfare', 'domestic_strong',
+  // Round 20: a person in the water, someone vulnerable gone out into the cold, a welfare check (not seen for days) before who is at
+  // risk; an older person hurt by a partner is domestic abuse.
+  'self_scene', 'poisoning', 'in_water', 'suicide_self_harm', 'arson_attack', 'fire_gas_co', 'welfare_now', 'missing_now', 'welfare', 'partner_older', 'child_strong', 'adult_strong', 'domestic_strong',
   'known_attacker', 'crime_violence', 'danger_now', 'domestic_abuse', 'child_self', 'child_at_risk', 'adult_at_risk',
 ];
 const KIND_OF: Record<Tier, RiskKind> = {
   suicide_self_harm: 'suicide_self_harm', fire_gas_co: 'fire_gas_co', welfare: 'danger_now', child_strong: 'child_at_risk', adult_strong: 'adult_at_risk',
   domestic_strong: 'domestic_abuse', crime_violence: 'crime_violence', danger_now: 'danger_now', domestic_abuse: 'domestic_abuse',
   child_at_risk: 'child_at_risk', adult_at_risk: 'adult_at_risk', welfare_now: 'danger_now', known_attacker: 'domestic_abuse',
-  self_scene: 'suicide_self_harm', poisoning: 'danger_now', child_self: 'child_at_risk', arson_attack: 'crime_violence',
+  self_scene: 'suicide_self_harm', poisoning: 'danger_now', in_water: 'danger_now', missing_now: 'danger_now', partner_older: 'domestic_abuse', child_self: 'child_at_risk', arson_attack: 'crime_violence',
 };
 
 function tierCues(normalised: string): Set<Tier> {
@@ -247,6 +266,10 @@ function tierCues(normalised: string): Set<Tier> {
   if (CHILD_SELF.test(normalised)) found.add('child_self');
   if (ARSON_ATTACK.test(normalised)) found.add('arson_attack');
   if (STRONG.domestic.test(normalised) || (found.has('domestic_abuse') && DOMESTIC_HARM.test(normalised))) found.add('domestic_strong');
+  if (IN_WATER.test(normalised)) found.add('in_water');
+  if (MISSING_NOW.test(normalised)) found.add('missing_now');
+  // Round 20: an older person hurt by a partner (husband, wife, partner: not a son or a carer) is domestic abuse.
+  if (found.has('adult_strong') && found.has('domestic_strong') && PARTNER_ABUSER.test(normalised)) found.add('partner_older');
   return found;
 }
 
@@ -292,6 +315,8 @@ const SCRIPT_KIND_CUES: Array<[RegExp, RiskKind]> = [
   [/سكين|سکین|چاقو|چاکو|ਚਾਕੂ|चाकू|ছুরি|চাকু|нож|刀|枪|مسدس|بندوق/u, 'crime_violence'],
   [/شوہر|شوهر|همسر|زوجي|زوجها|স্বামী|ਪਤੀ|ਘਰਵਾਲਾ|पति|муж|丈夫|老公|ሰብኣየይ|ሰብኣይ/u, 'domestic_abuse'],
   [/بچ|کودک|طفل|أطفال|اطفال|ابني|ابنتي|শিশু|বাচ্চা|ছেলে|মেয়ে|ਬੱਚ|बच्च|дет|ребён|ребен|孩子|儿童|ህጻን|ቆልዑ/u, 'child_at_risk'],
+  // Round 20: not seen for days, post piling up, nobody answering (Arabic): a welfare check now.
+  [/ما شفت(?:ه|ها)|لم أر(?:ه|ها)|البريد (?:متكوم|متراكم)|ما (?:حد|أحد) يرد|لا أحد يرد/u, 'danger_now'],
   // Round 16: dementia (Bengali, Arabic, Urdu, Hindi, Russian, Chinese) names an adult at risk.
   [/سالمند|مسن|بوڑھ|عجوز|বৃদ্ধ|ਬਜ਼ੁਰਗ|बुज़ुर्ग|बुजुर्ग|баба|бабушк|дед|пенсион|老人|护工|ኣረጋዊ|ডিমেনশিয়া|خرف|ڈیمنشیا|डिमेंशिया|деменц|痴呆/u, 'adult_at_risk'],
 ];

@@ -43,6 +43,13 @@ export interface SafetyScore {
    * Every English message of the development sets scores 0.5 or more; two thirds of the non-English ones score below 0.4.
    */
   readable?: number;
+  /**
+   * Round 20 (K3): the safety model's scores of the message's segments (sentences and clauses opened by "Also,", "Separately,",
+   * "Anyway,", "By the way" ...), when it has 2 or more of SAFETY_SEGMENT_MIN_WORDS+ words each; absent otherwise. A disclosure
+   * told beside a service request scores low as a whole ("book a bulky collection. Also, they leave their baby in the car");
+   * decideSafety asks about it when one segment alone reaches the escalation bar (it never escalates on a segment alone).
+   */
+  segments?: { text: string; score: number; category: SafetyHit['category']; known?: number; readable?: number }[];
 }
 
 export interface SafetyModel {
@@ -93,22 +100,58 @@ export function knownShare(text: string, vocabulary: ReadonlySet<string>): numbe
   return words.length === 0 ? 1 : words.filter((w) => vocabulary.has(w)).length / words.length;
 }
 
+/** Round 20 (K3): a segment counts only with this many words or more. */
+export const SAFETY_SEGMENT_MIN_WORDS = 5;
+/** Openers of a new topic inside a message: a clause starting with one is a segment of its own. */
+// Openers that start a new topic wherever they stand ("by the way", "while I'm here"), and openers that do so only at a clause's
+// start, followed by a comma or after one ("Also, ...", "..., anyway ...": not "I also need").
+const STRONG_OPENERS = String.raw`by the way|btw|on (?:another|a separate|a different|an unrelated) note|while (?:i am|i'?m|im) (?:here|on)|while (?:i have|i'?ve) got you|changing the subject|p\.?s\.?(?=[\s:])`;
+const WEAK_OPENERS = String.raw`also|separately|anyway|anyways|another thing|one more thing|oh and|and also|unrelated|totally unrelated|completely unrelated|apart from that|besides that|other than that|secondly|finally`;
+const SEGMENT_OPENER = new RegExp(String.raw`\s+(?=(?:${STRONG_OPENERS})\b)|(?<=[,;:])\s*(?=(?:${WEAK_OPENERS})\b)|\s+(?=(?:${WEAK_OPENERS})\s*[,:])`, 'giu');
+const segmentWords = (t: string) => t.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+/**
+ * Round 20 (K3): the message's segments: split on sentence ends (. ! ? and newlines) and before a new-topic opener ("Also,",
+ * "Separately,", "Anyway,", "By the way"); segments under SAFETY_SEGMENT_MIN_WORDS words are joined to the one before (or after).
+ * Returns [] unless there are 2 or more segments of that length.
+ */
+export function messageSegments(text: string): string[] {
+  const pieces = text
+    .split(/(?<=[.!?\u3002\u061F\u06D4])\s+|\n+/u)
+    .flatMap((sentence) => sentence.split(SEGMENT_OPENER))
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const merged: string[] = [];
+  for (const p of pieces) {
+    if (merged.length > 0 && segmentWords(merged[merged.length - 1]) < SAFETY_SEGMENT_MIN_WORDS) merged[merged.length - 1] += ` ${p}`;
+    else merged.push(p);
+  }
+  if (merged.length > 1 && segmentWords(merged[merged.length - 1]) < SAFETY_SEGMENT_MIN_WORDS) merged[merged.length - 2] += ` ${merged.pop()!}`;
+  return merged.length >= 2 && merged.every((m) => segmentWords(m) >= SAFETY_SEGMENT_MIN_WORDS) ? merged : [];
+}
+
 /**
  * Wraps a trained 3-way recogniser as a safety scorer; with its training vocabulary, scores say how much of a text it knows,
  * and with the pack's own vocabulary, how much of it is in a language the assistant reads.
  */
 export function asSafetyModel(model: RecogniserModel, vocabulary?: ReadonlySet<string>, packVocabulary?: ReadonlySet<string>): SafetyModel {
+  const scoreOne = (text: string): SafetyScore => {
+    const p = model.predict(text);
+    const rtl = p.ranked.find((r) => r.intent === 'safety.risk_to_life')?.confidence ?? 0;
+    const sg = p.ranked.find((r) => r.intent === 'safety.safeguarding_concern')?.confidence ?? 0;
+    const scored: SafetyScore = { score: rtl + sg, category: rtl >= sg ? 'safety.risk_to_life' : 'safety.safeguarding_concern' };
+    if (vocabulary) scored.known = knownShare(text, vocabulary);
+    if (packVocabulary) {
+      const words = languageWords(text);
+      scored.readable = words.length === 0 ? 1 : words.filter((w) => packVocabulary.has(w)).length / words.length;
+    }
+    return scored;
+  };
   return {
     score(text) {
-      const p = model.predict(text);
-      const rtl = p.ranked.find((r) => r.intent === 'safety.risk_to_life')?.confidence ?? 0;
-      const sg = p.ranked.find((r) => r.intent === 'safety.safeguarding_concern')?.confidence ?? 0;
-      const scored: SafetyScore = { score: rtl + sg, category: rtl >= sg ? 'safety.risk_to_life' : 'safety.safeguarding_concern' };
-      if (vocabulary) scored.known = knownShare(text, vocabulary);
-      if (packVocabulary) {
-        const words = languageWords(text);
-        scored.readable = words.length === 0 ? 1 : words.filter((w) => packVocabulary.has(w)).length / words.length;
-      }
+      const scored = scoreOne(text);
+      // Round 20 (K3): each segment of a longer message, by the same model.
+      const segments = messageSegments(text);
+      if (segments.length > 0) scored.segments = segments.map((segment) => ({ text: segment, ...scoreOne(segment) }));
       return scored;
     },
   };

@@ -56,7 +56,10 @@ const MORE = any('any more', 'no more', 'like this', 'living', 'with life', 'wit
 const SERVICE_FRUSTRATION = String.raw`\b(?:emergency essentials|essentials|food bank|crisis (?:fund|grant|payment|support)|hardship (?:fund|grant|payment)|bins?|collections?|collected|emptied|bin men|binmen|council tax|parking|tickets?|website|app|online form|phone line|on hold|queue|waiting list|potholes?|planning|permit|repairs? team|rats|mice|pests|wasps|mould|damp|noise|barking)\b`;
 /** Carbon monoxide: symptoms that cluster, and the appliances that make it. */
 const CO_SYMPTOM = any('headaches?', 'splitting headaches?', 'dizzy', 'dizziness', '(?:feel|feels|feeling|felt|being|been|is|are|gets|get) sick', 'vomiting', 'throwing up', 'nause(?:a|ous)',
-  'drowsy', 'sleepy', 'confused', 'faint(?:ing)?', '(?:will not|cannot|can not) wake(?: up)?(?: properly)?', 'passing out', 'passed out', 'falling asleep', 'barely (?:stand|walk|keep [a-z]+ eyes open)', 'breathless', 'short of breath');
+  'drowsy', 'sleepy', 'confused', 'faint(?:ing)?', '(?:will not|cannot|can not) wake(?: up)?(?: properly)?', 'passing out', 'passed out', 'falling asleep', 'barely (?:stand|walk|keep [a-z]+ eyes open)', 'breathless', 'short of breath',
+  // Round 20: pets dying or falling ill (a budgie, the dog), and symptoms that lift outdoors ("a headache that goes when I go out").
+  '(?:budgie|canary|bird|birds|cat|dog|hamster|pet|pets|fish)(?: [a-z]+){0,2} (?:died|has died|have died|dying|is dying|are dying|dead|poorly|ill|keeled over)',
+  '(?:goes|go|went|clears?|cleared|lifts?|disappears?|stops?|better)(?: away| up)? (?:when|once|as soon as) (?:i|we|he|she|they) (?:go|goes|went|get|gets|am|are|is) (?:out|outside|outdoors)');
 const CO_APPLIANCE = any('boiler', 'gas (?:fire|heater|cooker|hob|appliance|stove)', 'heater', 'paraffin', 'stove', 'generator', 'log burner', 'wood burner',
   'barbecue', 'bbq', 'soot', 'sooty', 'black marks', 'fumes', 'flue', 'chimney');
 /** Round 18: a partner, as the one who damaged the home ("it was my partner"), and the damage told as happening before. */
@@ -209,6 +212,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:standing|stood|sitting|sat|i am) on (?:the |a )?(?:edge|ledge) of (?:the |a )?(?:bridge|cliff|roof|building|car park|multi storey)`,
       `(?:i am|standing|stood|sitting|sat) on (?:the |a )?(?:bridge|roof)(?: now| right now)`,
       `(?:standing|stood|sitting|sat|i am|on|at) (?:on )?(?:the |a )?(?:cliff edge|edge of the cliff|edge of the bridge|railway line|train tracks|railway tracks|roof edge|edge of the roof)`,
+      // Round 20: stepping off an edge, and drawing closer to it ("thinking about just stepping off ... closer to the edge than before").
+      `(?:thinking (?:about|of)|thought (?:about|of)|want(?:ed)? to|going to|gonna|about to|urge to|could (?:just )?|tempted to) (?:just )?(?:step|stepping|walk|walking) (?:off|over)(?! (?:the (?:bus|train|plane|kerb|curb|boat|ferry|pavement)|a (?:bus|train|plane)))`,
+      `(?:got|get|getting|went|go|going|stood|standing|walked|walking) (?:a bit |a little |much |even )?closer to the edge`,
     ],
   },
   {
@@ -669,8 +675,9 @@ export const FAMILIES: PatternFamily[] = [
     // boiler went on"). A broken boiler with a cold family is a repair.
     id: 'co_symptoms', kind: 'fire_gas_co', category: RISK, reason: 'signs of carbon monoxide poisoning',
     patterns: [
-      `${CO_APPLIANCE}(?: [a-z0-9]+){0,22} ${CO_SYMPTOM}(?: [a-z0-9]+){0,8} ${CO_SYMPTOM}`,
-      `${CO_SYMPTOM}(?: [a-z0-9]+){0,8} ${CO_SYMPTOM}(?: [a-z0-9]+){0,22} ${CO_APPLIANCE}`,
+      // Round 20: up to 14 words between the two symptoms ("a headache every evening that goes when I go out, my husband's been passing out").
+      `${CO_APPLIANCE}(?: [a-z0-9]+){0,22} ${CO_SYMPTOM}(?: [a-z0-9]+){0,14} ${CO_SYMPTOM}`,
+      `${CO_SYMPTOM}(?: [a-z0-9]+){0,14} ${CO_SYMPTOM}(?: [a-z0-9]+){0,22} ${CO_APPLIANCE}`,
     ],
     guards: [String.raw`\b(?:not working|broken|broke down|no heating|no hot water|freezing|repair|what are the symptoms|signs of)\b`],
   },
@@ -723,6 +730,8 @@ export const FAMILIES: PatternFamily[] = [
     id: 'child_in_danger_now', kind: 'child_at_risk', category: RISK, reason: 'child in immediate danger',
     patterns: [
       `${CHILD}${GAP(2)} (?:is |are |has been |have been |been |got )?(?:locked|left|trapped|stuck|shut) (?:alone |on (?:his|her|their) own )?in (?:a |the |their |his |her )?(?:hot |boiling )?car`,
+      // Round 20: the adult told first ("they keep leaving their baby in the car outside the pub for hours").
+      `(?:leave|leaves|leaving|left|locked|locking|locks|lock) (?:their|his|her|the|a|my|our|your|them|that) (?:little |young |two |three |four |five )?${CHILD} (?:alone |on (?:his|her|their) own )?(?:in|inside) (?:a |the |their |his |her |that )?(?:hot |boiling |locked )?car(?! seat| park)`,
       `(?:my|our|a|the) ${CHILD} (?:is |has |has gone |have gone |went |gone |is gone |are )?missing(?! (?:school|lessons|class|classes|out|the bus|his|her|their|a |the |my |meals|appointments|from school))`,
       `${CHILD} (?:has |have )?(?:gone missing|went missing|disappeared|not come home|not came home)`,
       `${CHILD} (?:is |are )?(?:on|hanging out of|hanging from|climbing out of|climbing on|sitting on|standing on) (?:a |the )?(?:window ?ledge|window sill|windowsill|window|roof|balcony(?: railing)?|railway line|railway|motorway|ledge)`,
