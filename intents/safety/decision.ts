@@ -203,6 +203,9 @@ function careQuestionAbroad(n: string): boolean {
  */
 export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null {
   const n = normaliseForSafety(text);
+  // Round 21: a wish to die stated beside a service question ("the only way out I can see is not waking up. Is there any point applying
+  // for the hardship fund?") is never softened into nothing by the question: at most it turns an escalation into the danger question.
+  const soften = wishToDieStated(text) ? 'ask' : 'soften';
   // A question about a safety service drops only when the rest names no risk: "book a gas safety check ... strong smell of gas" does not.
   if (SAFETY_SERVICE.test(n) && riskCues(n.replace(new RegExp(SAFETY_SERVICE.source, 'g'), ' ')).size === 0) return 'drop';
   // Round 13: "not an emergency" never drops abuse named by its shape ("track your car ... go mad if you're late ... not an emergency").
@@ -212,8 +215,8 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   // Round 20: a partner leaving, asked about as a tenancy or a home ("partner's leaving me and the tenancy's in his name"), no harm named.
   if (SEPARATION_HOUSING.test(n) && riskCues(n).size === 0 && !riskCues(n).has('domestic_strong') && !DOMESTIC_WORDS.test(n)) return 'drop';
   // Soften only when nothing at all says who is at risk or how, and no one is making a referral.
-  if ((SERVICE_TALK.test(n) || ASKING_FOR_PERSON.test(n)) && kindCues(n).size === 0 && !REFERRAL.test(n)) return 'soften';
-  if (riskCues(n).size === 0 && CARE_QUESTION.test(n) && !REFERRAL.test(n)) return 'soften';
+  if ((SERVICE_TALK.test(n) || ASKING_FOR_PERSON.test(n)) && kindCues(n).size === 0 && !REFERRAL.test(n)) return soften;
+  if (riskCues(n).size === 0 && CARE_QUESTION.test(n) && !REFERRAL.test(n)) return soften;
   if (nuisanceFire(n) || alarmQuestion(text)) return 'soften';
   // Round 12: where to throw away a gas bottle or a fire extinguisher (in several languages), nothing burning or smelt: asked at most.
   if (disposalQuestion(n)) return 'ask';
@@ -230,6 +233,16 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   // Round 8: a hazard to a road or a street only (flooded, icy, dark, a pothole), with no person named in it: asked at most.
   if (PLACE_HAZARD.test(n) && !PERSON.test(n) && !kindCues(n).has('fire_gas_co')) return 'ask';
   return null;
+}
+
+/**
+ * Round 21: a wish to die, not to wake up, not to be here, or an only way out that is death, said in so many words. Hyperbole tied to
+ * a chore of the service ("I want to die every time I ring your switchboard") is not (serviceHyperbole).
+ */
+const WISH_TO_DIE = /(?<= )(?:(?:want|wanted|wanting|wish|ready) to die|(?:do not|dont) want to (?:be here|be alive|live|wake up|exist)(?! (?:here|there|in|at|with|near|next|on|like))|(?:hope|hoping) (?:i|that i) (?:do not|dont|never) wake up|(?:not|never) (?:waking|wake) up(?= [^]*(?<= )(?:only|way out|point|want|wish|hope|better|answer|end)(?= ))|(?:only|one|best|easiest) way out(?! of (?:the|this|that|here|there|my|our|his|her))|(?:not|never) being here (?:any ?more|much longer)|better off dead|end(?:ing)? it all|kill(?:ing)? myself|end(?:ing)? my (?:own )?life)(?= )/;
+export function wishToDieStated(text: string): boolean {
+  const n = normaliseForSafety(text);
+  return WISH_TO_DIE.test(n) && !serviceHyperbole(text) && !selfHarmDenied(text);
 }
 
 /** Round 12: a window, a door or a lock that will not lock or close: a repair. */
@@ -814,6 +827,8 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   if (scored.score >= thresholds.escalateAt && (thresholds.noRiskWordAsk ?? SAFETY_NO_RISK_WORD_ASK) && noRiskWord(text, scored)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but no word of harm or risk` };
   if (scored.score >= thresholds.escalateAt) return { action: 'escalate', category, kind: inferKind(text, category), source: 'classifier', reason: `safety model ${scored.score.toFixed(2)}` };
   if (scored.score >= thresholds.askAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model unsure (${scored.score.toFixed(2)})` };
+  // Round 21: a wish to die stated beside a service question is asked about, however low the model.
+  if (everyday === 'ask' && wishToDieStated(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model low (${scored.score.toFixed(2)}), but says they want to die beside a service question` };
   return lowModelAsk(prediction, text, scored, thresholds);
 }
 

@@ -45,6 +45,10 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'ending things', 'not come back (?:down|up|home|from)', '(?:whole |full )?(?:box|boxes|packet|packets|strip|strips) of (?:paracetamol|pills|tablets|painkillers)', 'nie daje (?:juz )?rady',
     // Welsh (normalised): wanting to die (not "wedi marw", has died: a registration), killing or cutting oneself, an overdose, a jump.
     'hunanladd[a-z]*', '(?:eisiau|moyn|am) marw', '(?:lladd|ladd|nladd) fy hun', '(?:torri|dorri|brifo|niweidio) fy (?:hun|mreichiau|mraich|arddyrnau)', 'hunan ?niweid[a-z]*', 'gorddos[a-z]*',
+    // Round 21: the only way out is not waking up; pills taken from the cabinet; a burn or a cut done to oneself; the highest point sought.
+    '(?:only|one) way out(?! of (?:the|this|that|here|there|my|our|his|her))', '(?:way out|answer|option|hope|wish)(?: [a-z]+){0,6} (?:is |would be )?not (?:waking|wake) up', '(?:taken|took|swallowed) everything (?:in|from) the (?:medicine |bathroom )?(?:cabinet|cupboard|drawer|box)',
+    '(?:swallowed|took|taken|has taken) all (?:the|his|her|my|of (?:the|his|her|my)) (?:pills|tablets|meds|medication|painkillers|paracetamol)', '(?:burnt|burned|cut|scratched) myself(?! (?:on|with the (?:iron|kettle|oven|pan)|cooking|shaving))',
+    'which (?:bit|part|point|spot|floor|one) is (?:the )?(?:highest|tallest|deepest)', 'want to do worse',
     'pwynt (?:i fi |i mi )?(?:byw|fyw|fod yma)', 'neidio', 'well hebdda i', 'nhabledi', 'dabledi', 'rhaff', 'sori am bopeth', 'zabic sie', 'samobojst[a-z]*', 'umrzec', 'khud ?kushi', 'jaan (?:le|lena|leni)', 'zindagi khatam',
   ),
   fire_gas_co: w(
@@ -54,12 +58,12 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'humo', 'fuego', 'incendi[a-z]*', 'foc', 'fum', 'miros de gaz', 'carbon monoxide', 'co alarm', 'co detector', 'fumes', 'exhaust', 'explosion', 'exploded', 'blew up', 'boiler', 'sparks', 'sparking',
     'electrical (?:fire|smell)', 'smell of burning', 'fire brigade', 'firefighters?',
     // Round 9: a boiler said in the plural possessive ("the boilers been"), gas heard in text-speak, a glow of fire, Portuguese and Turkish.
-    'boilers', 'hob', 'hissin', '(?:orange|red) glow', 'monoxido', 'yangin', 'duman[a-z]*',
+    'boilers', 'hob', 'hissin', '(?:orange|red) glow', 'monoxido', 'yangin', 'duman[a-z]*', 'alev[a-z]*',
     'nwy', 'mwg', 'ar dan', '(?:dan|tan) yn (?:y|yr)', 'fflamau', 'llosgi', 'losgi', 'carbon monocsid', 'gwreichion[a-z]*', 'soced', 'huddygl', 'pozar', 'ogien', 'gaz', 'dym', 'pali sie', 'aag', 'dhuan', 'dhuwan',
   ),
   child_at_risk: w(
     'child', 'children', 'childs', 'kid', 'kids', 'baby', 'babies', 'toddler', 'toddlers', 'infant', 'newborn', 'little ones?', 'young (?:boy|girl|lad|one|ones)',
-    'boy', 'girl', 'lad', 'son', 'daughter', 'stepson', 'stepdaughter', 'teenager', 'teenagers', 'teen', 'teens', 'pupil', 'pupils', 'schoolgirls?', 'schoolboys?',
+    'boy', 'girl', '(?:little|young|wee|small|school) lad', 'lad (?:about|aged|of|who is)', 'son', 'daughter', 'stepson', 'stepdaughter', 'teenager', 'teenagers', 'teen', 'teens', 'pupil', 'pupils', 'schoolgirls?', 'schoolboys?',
     'grandchild(?:ren)?', '(?:[0-9]|1[0-7]) (?:year old|yr old|yo)', '(?:[0-9]|1[0-7])yo',
     // Round 9: a school year or an age group said alone ("one of the year twos", "the under twelves"), Somali and Portuguese words.
     'year (?:ones|twos|threes|fours|fives|sixes|sevens|eights|nines|tens|elevens)', 'under (?:sevens|eights|nines|tens|elevens|twelves|thirteens|fourteens|fifteens|sixteens)',
@@ -91,6 +95,9 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     // off the roof", "a crowbar"), a blow to a stranger ("punched the driver", "laying into him"), a cry of "get off me", an iron bar.
     'trying to get in', 'trying (?:all )?the (?:car )?doors', 'torches', 'stripping', 'steal(?:ing)?', 'nicking', 'crowbar', 'screwdriver', '(?:back |front )?window is smashed',
     'punched', 'laying into', 'get off me', 'barra de hierro',
+    // Round 21: climbing in now, a threat to kill someone there, a beating, someone grabbed into a vehicle.
+    'climbing (?:in|into|through)', '(?:going to|gonna|will) (?:kill|stab|shoot) (?:the|him|her|them|someone|somebody|everyone|you|us)(?! (?:if|when))', 'batter(?:ing|ed|s)? (?:a|the|him|her|them|someone|somebody)',
+    '(?:grabbed|pulled|bundled) (?:a|the|her|him|them|someone|somebody)(?: [a-z]+){0,2} (?:into|in) (?:the|a|his|her|their) (?:back|car|van|boot)',
     'cuchillo', 'navaja', 'pistola', 'amenaz[a-z]*', 'cutit', 'ameninta[a-z]*', 'a intrat in casa', 'ascuns[a-z]*', 'gang', 'gangs', 'threaten[a-z]*', 'armed', 'kidnap[a-z]*', 'dragged into',
     // Round 8: violence told by the blow or the missile ("hit him with a bar", "a brick through the window", "pouring petrol"), and a
     // few words of Spanish, Polish, Lithuanian, Italian, Turkish and Somali (kind only: they say how, not whether).
@@ -139,7 +146,9 @@ const CHILD_STRONG = w(
   '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) (?:year|month) old', 'under ?age', 'minor',
   // Round 8: ages told other ways ("my son's 11", "my mate is 14", "13 year olds", "under-12s", "a six-week-old", "a Year 9 girl",
   // Romanian "de 12 ani", Polish "5 lat").
-  '(?:sons|daughters|boys|girls|kids|childs|friend|mate|pal|cousin|niece|nephew|grandson|granddaughter|stepson|stepdaughter|friends|mates) (?:is )?(?:only |just )?(?:[0-9]|1[0-7])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|floors|am|pm|percent|times|years|yrs))',
+  // Round 21: not a house number after the child word ("upstairs with the kids. 12 Fern Close").
+  '(?:sons|daughters|boys|girls|kids|childs|friend|mate|pal|cousin|niece|nephew|grandson|granddaughter|stepson|stepdaughter|friends|mates) (?:is )?(?:only |just )?(?:[0-9]|1[0-7])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|floors|am|pm|percent|times|years|yrs)| [a-z]+ (?:close|road|street|lane|avenue|drive|way|walk|court|crescent|place|terrace|grove|gardens|hill|row|square|view|house|flats?))',
+  '(?:[0-9]|1[0-7]) yasinda[a-z]*',
   '(?:[0-9]|1[0-7]) (?:year|yr) olds', 'under (?:[0-9]|1[0-8])s?',
   // Welsh: "13 oed", "dwi'n 15" (normalised "dwi yn 15"), "mae fy merch yn 15".
   '(?:[0-9]|1[0-7]) oed', '(?:dwi|dw i|rwy|rydw i|fi|merch|ferch|mab|bachgen|hogyn|hogan|plentyn|disgybl) yn (?:[0-9]|1[0-7])(?! [0-9]| munud| awr| diwrnod| punt)', '(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten) (?:day|week|weeks|days) old',
@@ -173,9 +182,13 @@ const ADULT_STRONG = w(
   // Round 20: a parent's age given ("my mam is 90").
   '(?:my|our|his|her) (?:mum|mam|mother|dad|father|nan|gran|grandad|grandma|granny|nana) is (?:[6-9][0-9]|1[0-9][0-9])(?! [0-9])',
   'i am (?:[6-9][0-9])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|percent|times))', '(?:takes|took|taking|has taken|keeps|had) (?:my|her|his) pension', 'day centre', 'respite', 'multiple sclerosis', 'has ms', 'with ms',
+  // Round 21: "the old boy on the corner", autism, and an older or disabled neighbour in Polish and Lithuanian (a pension, "starsza").
+  '(?:the|an|this|that) old (?:boy|girl|chap|fella|dear)', 'autistic', 'autism', 'emerytur[a-z]*', 'jest starsz[a-z]*', 'vyresnio amziaus', 'neigal[a-z]*',
   'parkinsons', 'housebound', 'bed ?bound', 'pressure sores', 'refus[a-z]* (?:all |any )?(?:help|care|support)', 'hoard[a-z]*', 'met (?:him|her|someone|a man|a woman)? ?online',
   '(?:had|taken|took|got|conned|scammed)(?: [0-9]+)+ (?:off|out of|from) (?:her|him|them)', '(?:[6-9][0-9]) (?:metu|ani|lat|anos|anos de idade|yasinda|evesen|anni)', 'buzurg', 'in varsta', 'batran[a-z]*', 'anciano', 'anciana', 'oedrannus',
 );
+/** Round 21: a learning disability or autism (the adult at risk is not an older person hurt by a partner). */
+const LEARNING_DISABILITY = w('learning (?:disabilit[a-z]*|difficult[a-z]*)', 'autistic', 'autism', 'anawsterau dysgu');
 /** A child writing about themselves ("I'm 15"): the child is at risk, unless what they describe is a partner's abuse of a parent. */
 const CHILD_SELF = w('i am (?:only |just )?(?:[0-9]|1[0-7])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|floors|am|pm|percent|times))');
 const PARTNER_ABUSER = w('(?:my|her|his) (?:husband|wife|partner|boyfriend|girlfriend|hubby|other half)');
@@ -200,7 +213,9 @@ const STRONG = {
     '(?:smashing|smashed|smashes|trashing|trashed|wrecking) (?:the|our|my) (?:place|house|flat|home) up', '(?:he|she) (?:will|would) hear me', 'if i (?:ever )?go back', '(?:i have|i) left (?:him|her)(?= (?:and|i am|we are|im|with|tonight|last))',
     // Round 13: control told by its shape, no partner word needed ("track your car with an app and go mad if you're 10 mins late").
     '(?:track|tracks|tracking|tracked|follows|following) (?:my|your|her|his) (?:car|phone|location|every move|movements)(?: [a-z]+){0,4}', '(?:go|goes|going|gone|went) (?:mad|mental|crazy|ballistic|off on one|nuts) (?:at (?:me|you|her|him) )?(?:if|when|whenever) (?:i am|you are|she is|he is|i get|you get|i come|you come|i was|you were)(?: [a-z0-9]+){0,3} (?:late|back late)',
-    '(?:checks|reads|goes through|opens) (?:all )?(?:my|your|her) (?:phone|messages|texts|post|mail|letters)', '(?:not|never) allowed to (?:see|go out|have|leave)'),
+    '(?:checks|reads|goes through|opens) (?:all )?(?:my|your|her) (?:phone|messages|texts|post|mail|letters)', '(?:not|never) allowed to (?:see|go out|have|leave)',
+    // Round 21: control told of a grown daughter or son ("she's with a man who won't let her see any of us, he takes her phone off her").
+    '(?:takes|took|taken|keeps|kept|hides|hid) (?:her|his) phone (?:off|from|away)', '(?:will not|wont|does not|doesnt|never) let (?:her|him) (?:see|talk to|speak to|go out|leave|contact)(?= (?:any of us|us|her family|his family|family|friends|anyone|her friends|his friends|her mum|his mum))'),
 };
 /**
  * A threat to "me" from an unintroduced "he" or "she" ("He's outside with a knife saying he'll kill me"): someone the resident
@@ -228,7 +243,10 @@ const MISSING_NOW = w('(?:walked|wandered|gone|went|got) (?:out|off)(?: [a-z]+){
   '(?:been|we have been|we are) (?:out )?(?:looking|searching)(?: for (?:her|him|them))? (?:for )?(?:an|a|two|three|four|[0-9]+|half an) (?:hours?|while)', 'minus (?:[0-9]+|one|two|three|four|five|six|seven|eight|ten)',
   // A young child alone by water or a road: in danger now (a nappy, no adult about).
   '(?:toddler|toddlers|baby|little (?:boy|girl|one)|tot|kiddie)(?: [a-z]+){0,10} (?:on (?:his|her|their) own|alone|by (?:himself|herself|themselves)|no adult)(?: [a-z]+){0,10} (?:quay|harbour|water|river|sea|canal|road|edge)');
-type Tier = RiskKind | 'in_water' | 'missing_now' | 'partner_older' | 'child_strong' | 'adult_strong' | 'domestic_strong' | 'welfare' | 'welfare_now' | 'known_attacker' | 'self_scene' | 'poisoning' | 'child_self' | 'arson_attack';
+/** Round 21: someone in the road among the traffic, or stuck in a lift with the oxygen running out: danger now, before who they are. */
+const DANGER_SCENE = w('(?:lying|walking|wandering|standing|stood|sitting|sat)(?: [a-z]+){0,4} (?:in|along|on|across|down|into) (?:the )?(?:middle of the )?(?:a road|road|dual carriageway|carriageway|motorway|bypass|main road)(?: [a-z]+){0,10} (?:cars?|lorries|lorry|traffic|swerving|beeping|lane|vehicles|buses)',
+  '(?:lift|elevator)(?: [a-z]+){0,4} (?:stopped|stuck|broken down|jammed) between floors(?: [a-z]+){0,12} (?:oxygen|inside|in it|trapped)', '(?:oxygen|cylinder)(?: [a-z]+){0,4} (?:is )?(?:nearly|almost|running) (?:empty|out)');
+type Tier = RiskKind | 'danger_scene' | 'in_water' | 'missing_now' | 'partner_older' | 'child_strong' | 'adult_strong' | 'domestic_strong' | 'welfare' | 'welfare_now' | 'known_attacker' | 'self_scene' | 'poisoning' | 'child_self' | 'arson_attack';
 
 /**
  * The order in which cues decide, most specific first. A blade or pills with someone shut away, or a
@@ -243,14 +261,14 @@ type Tier = RiskKind | 'in_water' | 'missing_now' | 'partner_older' | 'child_str
 const TIERS: Tier[] = [
   // Round 20: a person in the water, someone vulnerable gone out into the cold, a welfare check (not seen for days) before who is at
   // risk; an older person hurt by a partner is domestic abuse.
-  'self_scene', 'poisoning', 'in_water', 'suicide_self_harm', 'arson_attack', 'fire_gas_co', 'welfare_now', 'missing_now', 'welfare', 'partner_older', 'child_strong', 'adult_strong', 'domestic_strong',
+  'self_scene', 'poisoning', 'in_water', 'suicide_self_harm', 'arson_attack', 'fire_gas_co', 'welfare_now', 'danger_scene', 'missing_now', 'welfare', 'partner_older', 'child_strong', 'adult_strong', 'domestic_strong',
   'known_attacker', 'crime_violence', 'danger_now', 'domestic_abuse', 'child_self', 'child_at_risk', 'adult_at_risk',
 ];
 const KIND_OF: Record<Tier, RiskKind> = {
   suicide_self_harm: 'suicide_self_harm', fire_gas_co: 'fire_gas_co', welfare: 'danger_now', child_strong: 'child_at_risk', adult_strong: 'adult_at_risk',
   domestic_strong: 'domestic_abuse', crime_violence: 'crime_violence', danger_now: 'danger_now', domestic_abuse: 'domestic_abuse',
   child_at_risk: 'child_at_risk', adult_at_risk: 'adult_at_risk', welfare_now: 'danger_now', known_attacker: 'domestic_abuse',
-  self_scene: 'suicide_self_harm', poisoning: 'danger_now', in_water: 'danger_now', missing_now: 'danger_now', partner_older: 'domestic_abuse', child_self: 'child_at_risk', arson_attack: 'crime_violence',
+  self_scene: 'suicide_self_harm', poisoning: 'danger_now', in_water: 'danger_now', danger_scene: 'danger_now', missing_now: 'danger_now', partner_older: 'domestic_abuse', child_self: 'child_at_risk', arson_attack: 'crime_violence',
 };
 
 function tierCues(normalised: string): Set<Tier> {
@@ -268,8 +286,10 @@ function tierCues(normalised: string): Set<Tier> {
   if (STRONG.domestic.test(normalised) || (found.has('domestic_abuse') && DOMESTIC_HARM.test(normalised))) found.add('domestic_strong');
   if (IN_WATER.test(normalised)) found.add('in_water');
   if (MISSING_NOW.test(normalised)) found.add('missing_now');
+  if (DANGER_SCENE.test(normalised)) found.add('danger_scene');
   // Round 20: an older person hurt by a partner (husband, wife, partner: not a son or a carer) is domestic abuse.
-  if (found.has('adult_strong') && found.has('domestic_strong') && PARTNER_ABUSER.test(normalised)) found.add('partner_older');
+  // Round 21: not an adult with a learning disability or autism controlled by a "boyfriend": exploitation of an adult at risk.
+  if (found.has('adult_strong') && found.has('domestic_strong') && PARTNER_ABUSER.test(normalised) && !LEARNING_DISABILITY.test(normalised)) found.add('partner_older');
   return found;
 }
 
@@ -314,6 +334,8 @@ const SCRIPT_KIND_CUES: Array<[RegExp, RiskKind]> = [
   [/حريق|آتش|آگ|دھواں|دود|دخان|আগুন|ধোঁয়া|ਅੱਗ|ਧੂੰਆਂ|आग|धुआं|пожар|дым|горит|着火|火灾|烟|গ্যাস|غاز|گیس|گاز|गैस|газ|煤气|燃气/u, 'fire_gas_co'],
   [/سكين|سکین|چاقو|چاکو|ਚਾਕੂ|चाकू|ছুরি|চাকু|нож|刀|枪|مسدس|بندوق/u, 'crime_violence'],
   [/شوہر|شوهر|همسر|زوجي|زوجها|স্বামী|ਪਤੀ|ਘਰਵਾਲਾ|पति|муж|丈夫|老公|ሰብኣየይ|ሰብኣይ/u, 'domestic_abuse'],
+  // Round 21: dementia named settles an adult at risk before a son or a daughter named beside it (Bengali "her son doesn't feed her").
+  [/ডিমেনশিয়া|خرف|ڈیمنشیا|डिमेंशिया|деменц|痴呆/u, 'adult_at_risk'],
   [/بچ|کودک|طفل|أطفال|اطفال|ابني|ابنتي|শিশু|বাচ্চা|ছেলে|মেয়ে|ਬੱਚ|बच्च|дет|ребён|ребен|孩子|儿童|ህጻን|ቆልዑ/u, 'child_at_risk'],
   // Round 20: not seen for days, post piling up, nobody answering (Arabic): a welfare check now.
   [/ما شفت(?:ه|ها)|لم أر(?:ه|ها)|البريد (?:متكوم|متراكم)|ما (?:حد|أحد) يرد|لا أحد يرد/u, 'danger_now'],

@@ -295,6 +295,9 @@ export const FAMILIES: PatternFamily[] = [
       `no reason (?:for me )?to (?:be here|be alive|live|carry on|go on|stay alive)`,
       `(?:do not|cannot|can not) see (?:a|any) way out(?! of (?:the|this|that) (?:car park|building|contract|tenancy|lease|agreement|estate|road|close|cul de sac))`,
       '(?:see|there is) no way out(?! of (?:the|this|that) (?:car park|building|contract|tenancy|lease|agreement|estate|road|close|cul de sac))',
+      // Round 21: the only way out (or the answer, the only option) is not waking up, not being here, ending it ("the only way out I
+      // can see is not waking up", beside asking about the hardship fund).
+      `(?:only|one|best|easiest) (?:way out(?! of)|answer|option|solution|escape)(?: [a-z]+){0,6} (?:is |would be |will be |seems to be |is just |left is )?(?:not (?:waking up|wake up|being here|be here|being around|being alive)|ending it(?: all)?|ending things|ending my life|to end it(?: all)?|dying|death|to die|for me to (?:die|go|not be here|disappear))`,
     ],
     guards: [
       String.raw`\b(?:bins?|bin day|bin men|collections?|collected|bulky|recycling|garden waste|subscription|direct debit|membership|holiday|travelling|abroad|moving (?:out|house|home|in|to)|new (?:flat|house|home|tenancy|job)|noise|music|barking|parking|fly tipping|rats|smell|solicitor|probate|power of attorney|executor|charity shop|freecycle|sofa|furniture)\b`,
@@ -597,6 +600,10 @@ export const FAMILIES: PatternFamily[] = [
       '(?:there is )?blood (?:everywhere|all over (?:the|him|her|me))', `(?:lying|laying|slumped|collapsed)(?: [a-z]+){0,4} (?:not moving|not responding|unresponsive)`, '(?:i think|think|worried|scared|afraid) (?:that )?(?:he|she|they|my neighbour|the neighbour) (?:is|are|might be|may be) dead',
     ],
     guards: [
+      // Round 21: a heart attack or a stroke told as past and recovering ("just out of hospital after a heart attack, not allowed to lift").
+      String.raw`(?:out of|home from|discharged from|back from|left|came out of|come out of) (?:the )?hospital(?: [a-z]+){0,3} (?:after|following|from|with) (?:a |my |his |her |the )?(?:heart attack|stroke|seizure|cardiac arrest)`,
+      String.raw`(?:recovering|recovery|recovered|recuperating) (?:from|after) (?:a |my |his |her |the )?(?:heart attack|stroke|seizure|cardiac arrest)`,
+      String.raw`(?:had|have had|having had) (?:a |my |his |her )?(?:heart attack|stroke) (?:last (?:week|month|year)|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:a few|two|three|four|five|six|several|[0-9]+) (?:weeks|months|years) ago)`,
       String.raw`unconscious bias|seizure of|cannot breathe (?:because of|with|for) (?:the )?(?:smell|stench|damp|mould|mold|dust|fumes|pollution)`,
       String.raw`(?:nearly|almost|near enough|going to|will|gonna|would|could) (?:have |had |give (?:me |him |her )?)?(?:a )?heart attack|(?:gave|give|giving) (?:me|him|her|them) a heart attack|heart attack (?:when|at the price|at the bill)`,
       String.raw`\b(?:battery|phone|car|bin|light|lights|lamp|street light|streetlight|plant|plants|tree|trees|grass|hedge|fox|cat|dog|rat|bird|seagull|gull|pigeon|badger|deer|animal|squirrel|hedgehog|line|phone line|battery is|bus stop) (?:is |are |was |has |looks )?(?:dead|unconscious)\b`,
@@ -654,6 +661,10 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:it is|it was|fire is|fire was|fires? (?:are|were)|it has been|been|they were) (?:already |now )?(?:out now|put out|out already|out but)`,
       // Round 17: a fire denied ("one went through my letterbox last month. Nothing caught fire").
       String.raw`(?:nothing|nothing else) (?:has |had )?caught (?:fire|light)(?! yet)|(?:did not|has not|had not|never) (?:catch|caught) (?:fire|light)(?! yet)`,
+      // Round 21: a fire told as past by its month or as the damage it left ("the fire in the flat below in March smoke-damaged our
+      // kitchen ceiling ... it's safe"): a repair.
+      String.raw`fire (?:in|at|next door|below|above|upstairs|downstairs)(?: [a-z]+){0,4} (?:in|back in|last|since) (?:january|february|march|april|may|june|july|august|september|october|november|december|year|month|summer|winter|spring|autumn)`,
+      String.raw`(?:smoke|fire|soot) damag(?:e|ed|ing)(?!(?: [a-z]+){0,6} (?:now|still|spreading|again))`,
       // A smell denied: "no smell of gas", "I can't smell gas".
       String.raw`(?:no|not a|without any) (?:smell of gas|gas smell|smell|gas leak)|(?:cannot|can not|do not|does not|could not) smell (?:any )?gas`,
     ],
@@ -723,6 +734,10 @@ export const FAMILIES: PatternFamily[] = [
       // Round 15: drowning told beside money worries ("money is tight and I'm drowning"), no water named.
       String.raw`(?:money|debts?|bills|arrears|rent|council tax|skint|broke|payments?|overdraft|instalments)(?: [a-z0-9]+){0,6} (?:i am|we are|i feel|i am just|we are just) (?:literally |absolutely |totally |slowly )?drowning(?! in (?:the )?(?:sea|water|river|canal|lake|harbour))`,
       String.raw`\b(?:my|the|a|his|her|our) (?:dog|dogs|puppy|phone|keys|bag|ball|wallet|bike|scooter|hat|toy|football|glasses|shopping|trolley|bin|bins|car keys|sunglasses|drone)(?: [a-z]+){0,2} (?:fell|fallen|slipped|went|gone|dropped|washed|jumped)\b`,
+      // Round 21: drowning as a money figure told the other way round ("we're drowning a bit this month, the car died ... a household
+      // support fund"): a measure of it, or money named after it, no water named between.
+      String.raw`drowning (?:a bit|a little|slightly|financially|this (?:month|week|year)|under (?:bills|debts?|paperwork))`,
+      String.raw`drowning(?:(?! (?:sea|water|river|canal|lake|pond|pool|harbour|bath|reservoir|quarry|weir|estuary|marina|tide|waves|swim[a-z]*))(?: [a-z0-9]+)){0,12} (?:money|debts?|bills|arrears|rent|council tax|skint|broke|overdraft|hardship|support fund|payments?|wages|universal credit)`,
     ],
   },
   {
@@ -975,6 +990,11 @@ export const FAMILIES: PatternFamily[] = [
       `(?:going|goes|went|gone|keeps going|keep going) missing(?: [a-z]+){0,6} (?:coming back|comes back|came back|turning up|turns up|turned up) with (?:cash|money|new (?:trainers|phone|phones|clothes)|phones|drugs|gifts|injuries|bruises|wads)`,
       `${CHILD}(?: [a-z]+){0,8} (?:picked up|collected|getting into|gets into|getting in|gets in) (?:in |by )?(?:flash|fancy|different|expensive|strange|unknown|random|older) (?:cars|men|blokes|guys|lads)`,
       `giving (?:the |young |local |school |underage )?(?:year [0-9]+ )?(?:girls|boys|kids|children|teenagers|teens|schoolgirls) (?:vodka|alcohol|booze|drink|drinks|drugs|weed|vapes|cigarettes|spice|pills)`,
+      // Round 21: an adult giving children drugs, vapes, alcohol, gifts, money or lifts, the things named first ("giving vapes and weed
+      // to year 7s and getting them to send pics"), and a grown man getting them to send pictures or to meet.
+      `(?:giving|gives|gave|handing out|hands out|handed out|offering|offers|offered|passing|passes)(?: [a-z]+)? (?:vodka|alcohol|booze|drugs|weed|vapes?|cigarettes|fags|spice|pills|cannabis|nos|balloons)(?: (?:and|or) (?:[a-z]+ )?[a-z]+)? to (?:the |some |young |local |school |underage |little |my |our )?(?:year (?:[0-9]+|seven|eight|nine|ten)s?|girls|boys|kids|children|teenagers|teens|schoolgirls|schoolboys|school kids|${CHILD})`,
+      `(?:giving|gives|gave|buying|buys|bought|offering|offers|offered)(?: [a-z]+)? (?:gifts|presents|money|cash|phones|lifts|trainers|clothes|vodka|alcohol|booze|drugs|weed|vapes?|cigarettes)(?: (?:and|or) (?:[a-z]+ )?[a-z]+)? (?:to|for) (?:the |some |young |local |school |underage |little |my |our )?(?:year (?:[0-9]+|seven|eight|nine|ten)s?|girls|boys|kids|children|teenagers|teens|schoolgirls|schoolboys|${CHILD})(?: [a-z0-9]+){0,20} (?:asking|asks|asked|getting|gets|got|making|makes|pressuring|telling|tells) (?:them|her|him|the [a-z]+) (?:for (?:pics|pictures|photos|images|videos|selfies|nudes)|to (?:send|share|meet|come (?:round|back|over|to)|get in))`,
+      `(?:grown|older|adult) (?:man|men|bloke|blokes|guy|guys)(?: [a-z0-9]+){0,30} (?:getting|got|gets|making|asking|asks|persuading|pressuring) (?:them|the kids|kids|girls|boys|her|him) to (?:send|share|meet)`,
       `(?:i am|is|she is|he is|they are|aged|age) (?:[0-9]|1[0-5]|ten|eleven|twelve|thirteen|fourteen|fifteen)(?: [a-z]+){0,6} (?:seeing|dating|going out with|sleeping with|staying with|living with|met) (?:a |an )?(?:[2-9][0-9]|twenty|thirty|forty|fifty)(?: [a-z]+)? year old`,
       `(?:man|men|stranger|someone|somebody|adult|bloke|guy|he)(?: [a-z]+){0,3} (?:asking|asks|asked|keeps asking|pressuring|pressures)(?: [a-z]+)? (?:my |our |the |a |her |his )?${CHILD} (?:for|to send) (?:pictures|photos|pics|picture|photo|images|videos|selfies|nudes)`,
       `(?:taken over|took over|taking over|moved into|using) (?:my |his |her |their |the |a )?(?:[a-z]+ )?(?:flat|house|home|place)(?: [a-z]+){0,3} (?:to deal|to sell drugs|for drugs|to sell from|to deal from|as a base)`,
