@@ -158,8 +158,10 @@ const WORKPLACE = /(?<= )(?:i|we) (?:work|volunteer|am based) (?:at|in|for|with)
 const REFERRAL = /(?<= )(?:referral|refer|disclos[a-z]*|safeguarding|concern|concerned|worried|bruis[a-z]*|police|social worker|social services|childrens services)(?= )/;
 
 /** A garden bonfire or burning rubbish reported as a nuisance, when nothing says it has got away or anyone is in it. */
-const NUISANCE_FIRE = /(?<= )(?:(?:burns?|burning|burnt) (?:rubbish|plastic|garden waste|leaves|waste|tyres|cardboard)|bonfires?)(?= )/;
-const FIRE_GOT_AWAY = /(?<= )(?:spread[a-z]*|out of control|on fire|trapped|inside|fence|shed|house is|flat is|999|fire brigade|people|kids|children)(?= )/;
+// Round 22: the same in community languages: a fire lit in the yard or garden, rubbish or leaves burnt ("vecinii fac focul în curte
+// în fiecare seară și fumul intră în casă", Romanian; Spanish, Portuguese, Polish, Turkish).
+const NUISANCE_FIRE = /(?<= )(?:(?:burns?|burning|burnt) (?:rubbish|plastic|garden waste|leaves|waste|tyres|cardboard)|bonfires?|(?:fac|face|aprind|aprinde) (?:un )?(?:focul|foc)(?: [a-z]+){0,3} (?:in curte|in gradina)|(?:ard|arde) (?:gunoaie|gunoiul|gunoi|frunze|frunzele|plastic|deseuri)|(?:hacen|hace|encienden|enciende) (?:una )?(?:hoguera|fogata|fuego)(?: [a-z]+){0,3} (?:en el|en su) (?:jardin|patio)|queman? (?:basura|hojas|plastico|rastrojos)|(?:fazem|faz|acendem|acende) (?:uma )?(?:fogueira|fogo|queimada)(?: [a-z]+){0,3} (?:no|na) (?:quintal|jardim)|queimam? (?:lixo|folhas|plastico)|(?:pali|pala|spala|spalaja) (?:smieci|liscie|plastik|odpady)|ognisk[a-z]*|(?:cop|copleri|yaprak|yapraklari|plastik) yak[a-z]*|bahcede ates)(?= )/;
+const FIRE_GOT_AWAY = /(?<= )(?:spread[a-z]*|out of control|on fire|trapped|inside|fence|shed|house is|flat is|999|112|fire brigade|people|kids|children|copii|copiii|ninos|criancas|dzieci|cocuk[a-z]*|pompieri|bomberos|bombeiros|straz[a-z]*|itfaiye|se extinde|se propaga|inauntru|flacari|flacarile|llamas|chamas|plomienie|alevler)(?= )/;
 const nuisanceFire = (n: string) => NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test(n) && !ELECTRICAL.test(n);
 /** Round 12: a hazard that has been there for years ("it's been like that for years"). */
 const LONG_STANDING = /(?<= )(?:(?:been|has been|it is been|it has been|that is been) (?:like (?:that|this)|going on|happening|there|the same) for (?:years|months|ages|a long time|donkeys)|for (?:years|ages|donkeys) now|(?:always|forever) (?:smells?|smelt|smelled|been like))(?= )/;
@@ -232,7 +234,19 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   if (ANIMAL.test(n) && !PERSON.test(n) && !kindCues(n).has('fire_gas_co')) return 'ask';
   // Round 8: a hazard to a road or a street only (flooded, icy, dark, a pothole), with no person named in it: asked at most.
   if (PLACE_HAZARD.test(n) && !PERSON.test(n) && !kindCues(n).has('fire_gas_co')) return 'ask';
+  // Round 22: someone sleeping rough, a shelter or outreach asked for, nothing wrong with them named ("he says he's OK but it's going
+  // to be minus 4 tonight. Is there a shelter he can go to?"): asked at most (the cold is a reason to ask, not to escalate).
+  if (roughSleeperShelter(n)) return 'ask';
   return null;
+}
+
+/** Round 22: someone sleeping rough, and a shelter, a bed or outreach asked for. */
+const SLEEPING_ROUGH = /(?<= )(?:sleeping (?:rough|out|outside|on the streets?|in (?:a|the|my|our) (?:[a-z]+ )?(?:doorway|bus shelter|car park|underpass|stairwell|tent|park))|rough sleep(?:er|ers|ing)|homeless (?:man|woman|person|people|lad|bloke|guy|couple|chap)|on the streets)(?= )/;
+const SHELTER_ASKED = /(?<= )(?:shelters?|night shelter|hostels?|emergency (?:bed|beds|accommodation)|a bed for|somewhere (?:warm |safe )?(?:to|he can|she can|they can) (?:go|sleep|stay)|outreach|streetlink|swep|cold weather (?:provision|shelter|beds?)|who (?:do|can|should) i (?:call|ring|contact|tell))(?= )/;
+/** Something wrong with the person named: hurt, not moving, not answering, ill, drunk beyond helping themselves. */
+const ROUGH_HARM = /(?<= )(?:hurt|injured|bleeding|blood|not moving|not responding|unresponsive|will not wake|cannot wake|would not wake|collapsed|unconscious|shaking|shivering|blue|hypothermi[a-z]*|ill|unwell|sick|confused|fitting|seizure|overdos[a-z]*|beaten|attacked|child|children|kids?|teenager|girl|boy|pregnant|baby)(?= )/;
+function roughSleeperShelter(n: string): boolean {
+  return SLEEPING_ROUGH.test(n) && SHELTER_ASKED.test(n) && !ROUGH_HARM.test(n) && !EXPLICIT_PRESENT.test(n);
 }
 
 /**
@@ -287,6 +301,8 @@ export interface SafetyModelThresholds {
   noRiskWordAsk?: boolean;
   /** Round 20 (K3): a message let through whose segment alone the model would escalate is asked (default SAFETY_SEGMENT_ASK). */
   segmentAsk?: boolean;
+  /** Round 22 (K4): the model alone escalates from this score; from escalateAt up to it, asks (default SAFETY_MODEL_ALONE_ESCALATE). */
+  modelAloneAt?: number;
 }
 
 /**
@@ -298,6 +314,12 @@ export interface SafetyModelThresholds {
 export const SAFETY_MODEL_ESCALATE = 0.6;
 export const SAFETY_MODEL_ASK = 0.1;
 export const SAFETY_MODEL_THRESHOLDS: SafetyModelThresholds = { escalateAt: SAFETY_MODEL_ESCALATE, askAt: SAFETY_MODEL_ASK };
+/**
+ * Round 22 (K4, evaluated): the bar at which the safety model alone, nothing else demoting it, escalates; between SAFETY_MODEL_ESCALATE
+ * and this it asks instead. Equal to SAFETY_MODEL_ESCALATE is off (no band). Measured out of fold at 0.7, 0.8 and 0.9: see
+ * data/README.md, Round 22.
+ */
+export const SAFETY_MODEL_ALONE_ESCALATE = SAFETY_MODEL_ESCALATE;
 
 /**
  * Screen families whose trigger words live in everyday speech too: words of dying and suicide ("it's suicide driving up that
@@ -408,6 +430,7 @@ export const DEFEATERS: Record<string, RegExp> = {
     '(?:not|nothing (?:is )?) on fire',
     // Round 17: "nothing caught fire"; "i'm not in danger, i just need help today".
     'nothing (?:has )?caught (?:fire|light)(?! yet)', 
+    // Round 22: not "all sorted for my sister after tonight": arrangements made for someone else, no danger denied.
     // Round 20: "nothing's burning now but it happens every weekend".
     'nothing(?: is| s|s)? (?:burning|on fire|alight|smoking|smouldering)(?: now| at the moment| right now)?', '(?:i am|we are) not in danger(?! yet)',
     // Round 19: harm to others denied ("he shouts abuse ... he's never touched anyone"); never "never hit me" (control can be abuse).
@@ -415,7 +438,7 @@ export const DEFEATERS: Record<string, RegExp> = {
     'no (?:sign|signs) of (?:a )?(?:fire|smoke)', 'there is no (?:fire|smoke)', '(?:cannot|can not|could not) smell (?:it|gas|anything)',
     `${SUBJECT} (?:is |are |am |was |were |feel |feels )?(?:all )?(?:fine|ok|okay|safe|well|alright|all right) now`,
     '(?:everyone|everybody|we are all|all of us) (?:is |are |feels |feel )?(?:fine|ok|okay|safe|well|alright|all right)',
-    `${SUBJECT} (?:has|have|had|is|are) (?:fully |completely |now )?recovered`, 'we all (?:feel |are )?(?:fine|ok|okay|well|alright)', 'all (?:settled|sorted|over|behind (?:me|us))(?: now)?', '(?:settled|safe) now',
+    `${SUBJECT} (?:has|have|had|is|are) (?:fully |completely |now )?recovered`, 'we all (?:feel |are )?(?:fine|ok|okay|well|alright)', 'all (?:settled|sorted|over|behind (?:me|us))(?: now)?(?! for (?:my|our|the|her|his|their|everyone|them|him|her) | so )', '(?:settled|safe) now',
     // Polish, Spanish, Portuguese, Romanian, Welsh: "everything is fine", "nobody has symptoms", "not an emergency".
     'wszystko (?:jest )?w porzadku', 'nikt nie ma objawow', 'no es (?:una )?emergencia', 'todos estamos bien', 'nao e (?:uma )?emergencia', 'estamos todos bem',
     'nu este (?:o )?urgenta', 'toata lumea (?:este )?bine', 'does dim argyfwng', 'dim (?:nwy|arogl nwy|mwg)',
@@ -665,6 +688,8 @@ const LONG_PAST = new RegExp(
     [
       'last (?:year|winter|summer|spring|autumn|christmas)',
       '(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|some|many|[0-9]+) (?:months|years) ago', 'a year ago', 'years (?:ago|back)',
+      // Round 22: "a stabbing outside my flat a couple of years ago".
+      '(?:a )?couple of (?:months|years) ago',
       // Round 15: "left alone months ago ... with their gran now"; "on the child protection register as a baby".
       'months ago',
       'back in (?:(?:19|20)[0-9]{2}|january|february|march|april|may|june|july|august|september|october|november|december)', 'in (?:19|20)[0-9]{2}',
@@ -776,7 +801,8 @@ function segmentAsk(text: string, scored: SafetyScore, thresholds: SafetyModelTh
     // The part must name a harm, a danger or someone vulnerable itself: on a short sentence alone the model reads style ("I've just
     // bought a second car." 0.76 out of fold).
     if (segment.score < thresholds.escalateAt || !segmentNamesRisk(segment.text)) continue;
-    const d = decideByModel(NO_PREDICTION, segment.text, segment, thresholds);
+    // A part is judged by the plain bar (K4's band would make every part an 'ask', which K3 never passes on).
+    const d = decideByModel(NO_PREDICTION, segment.text, segment, { ...thresholds, modelAloneAt: thresholds.escalateAt });
     if (d?.action === 'escalate') return { action: 'ask', category: d.category, kind: d.kind, reason: `safety model ${scored.score.toFixed(2)}, but ${segment.score.toFixed(2)} for one part: ${JSON.stringify(segment.text.slice(0, 60))}` };
   }
   return null;
@@ -825,6 +851,9 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   // Round 19 (K2): the model alone, sure of an English message that names no harm, danger, vulnerability, abuse, fire or weapon at all
   // ("Hi there, sorry to bother you so late", "I'm in bits over the bill"): its score is style, not risk; asked instead.
   if (scored.score >= thresholds.escalateAt && (thresholds.noRiskWordAsk ?? SAFETY_NO_RISK_WORD_ASK) && noRiskWord(text, scored)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but no word of harm or risk` };
+  // Round 22 (K4, off by default): below the model-alone bar, the model alone asks.
+  const aloneAt = Math.max(thresholds.escalateAt, thresholds.modelAloneAt ?? SAFETY_MODEL_ALONE_ESCALATE);
+  if (scored.score >= thresholds.escalateAt && scored.score < aloneAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, below ${aloneAt} to escalate alone` };
   if (scored.score >= thresholds.escalateAt) return { action: 'escalate', category, kind: inferKind(text, category), source: 'classifier', reason: `safety model ${scored.score.toFixed(2)}` };
   if (scored.score >= thresholds.askAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model unsure (${scored.score.toFixed(2)})` };
   // Round 21: a wish to die stated beside a service question is asked about, however low the model.

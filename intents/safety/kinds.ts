@@ -49,6 +49,9 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     '(?:only|one) way out(?! of (?:the|this|that|here|there|my|our|his|her))', '(?:way out|answer|option|hope|wish)(?: [a-z]+){0,6} (?:is |would be )?not (?:waking|wake) up', '(?:taken|took|swallowed) everything (?:in|from) the (?:medicine |bathroom )?(?:cabinet|cupboard|drawer|box)',
     '(?:swallowed|took|taken|has taken) all (?:the|his|her|my|of (?:the|his|her|my)) (?:pills|tablets|meds|medication|painkillers|paracetamol)', '(?:burnt|burned|cut|scratched) myself(?! (?:on|with the (?:iron|kettle|oven|pan)|cooking|shaving))',
     'which (?:bit|part|point|spot|floor|one) is (?:the )?(?:highest|tallest|deepest)', 'want to do worse',
+    // Round 22: the last month or week "I'll be around", nothing needed after a day, letters written, telling someone "before I go in".
+    '(?:last|final) (?:month|week|day|time|christmas|birthday|bill)(?: [a-z]+){0,2} i will be (?:around|here|alive)', '(?:will not|wont|do not|not) need (?:it|this|them|anything|any of it)(?: [a-z]+){0,2} after (?:this|tonight|today|tomorrow|the weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)',
+    '(?:wrote|written|writing|left) (?:the|my) letters', '(?:tell|telling|told) (?:someone|somebody|you|anyone) before i (?:go|jump|do it)', 'nobody would (?:notice|miss me|care)(?= (?:anyway|if|when)| $)',
     'pwynt (?:i fi |i mi )?(?:byw|fyw|fod yma)', 'neidio', 'well hebdda i', 'nhabledi', 'dabledi', 'rhaff', 'sori am bopeth', 'zabic sie', 'samobojst[a-z]*', 'umrzec', 'khud ?kushi', 'jaan (?:le|lena|leni)', 'zindagi khatam',
   ),
   fire_gas_co: w(
@@ -59,6 +62,8 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'electrical (?:fire|smell)', 'smell of burning', 'fire brigade', 'firefighters?',
     // Round 9: a boiler said in the plural possessive ("the boilers been"), gas heard in text-speak, a glow of fire, Portuguese and Turkish.
     'boilers', 'hob', 'hissin', '(?:orange|red) glow', 'monoxido', 'yangin', 'duman[a-z]*', 'alev[a-z]*',
+    // Round 22: Romanian "arde" (is burning), "flăcările" (the flames).
+    'arde', 'ard', 'flacar[a-z]*',
     'nwy', 'mwg', 'ar dan', '(?:dan|tan) yn (?:y|yr)', 'fflamau', 'llosgi', 'losgi', 'carbon monocsid', 'gwreichion[a-z]*', 'soced', 'huddygl', 'pozar', 'ogien', 'gaz', 'dym', 'pali sie', 'aag', 'dhuan', 'dhuwan',
   ),
   child_at_risk: w(
@@ -95,6 +100,8 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     // off the roof", "a crowbar"), a blow to a stranger ("punched the driver", "laying into him"), a cry of "get off me", an iron bar.
     'trying to get in', 'trying (?:all )?the (?:car )?doors', 'torches', 'stripping', 'steal(?:ing)?', 'nicking', 'crowbar', 'screwdriver', '(?:back |front )?window is smashed',
     'punched', 'laying into', 'get off me', 'barra de hierro',
+    // Round 22: acid thrown, a driver or staff hit, a door broken in Somali ("albaabka ... jebinaya").
+    'acid', '(?:hitting|punching|attacking|assaulting|headbutting) (?:the|a|our) (?:driver|bus driver|conductor|guard|staff|shopkeeper|security guard|cashier)', 'jebin[a-z]*',
     // Round 21: climbing in now, a threat to kill someone there, a beating, someone grabbed into a vehicle.
     'climbing (?:in|into|through)', '(?:going to|gonna|will) (?:kill|stab|shoot) (?:the|him|her|them|someone|somebody|everyone|you|us)(?! (?:if|when))', 'batter(?:ing|ed|s)? (?:a|the|him|her|them|someone|somebody)',
     '(?:grabbed|pulled|bundled) (?:a|the|her|him|them|someone|somebody)(?: [a-z]+){0,2} (?:into|in) (?:the|a|his|her|their) (?:back|car|van|boot)',
@@ -147,7 +154,7 @@ const CHILD_STRONG = w(
   // Round 8: ages told other ways ("my son's 11", "my mate is 14", "13 year olds", "under-12s", "a six-week-old", "a Year 9 girl",
   // Romanian "de 12 ani", Polish "5 lat").
   // Round 21: not a house number after the child word ("upstairs with the kids. 12 Fern Close").
-  '(?:sons|daughters|boys|girls|kids|childs|friend|mate|pal|cousin|niece|nephew|grandson|granddaughter|stepson|stepdaughter|friends|mates) (?:is )?(?:only |just )?(?:[0-9]|1[0-7])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|floors|am|pm|percent|times|years|yrs)| [a-z]+ (?:close|road|street|lane|avenue|drive|way|walk|court|crescent|place|terrace|grove|gardens|hill|row|square|view|house|flats?))',
+  '(?:sons|daughters|boys|girls|kids|childs|friend|mate|pal|cousin|niece|nephew|grandson|granddaughter|stepson|stepdaughter|friends|mates|brothers|sisters) (?:is )?(?:only |just )?(?:[0-9]|1[0-7])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|floors|am|pm|percent|times|years|yrs)| [a-z]+ (?:close|road|street|lane|avenue|drive|way|walk|court|crescent|place|terrace|grove|gardens|hill|row|square|view|house|flats?))',
   '(?:[0-9]|1[0-7]) yasinda[a-z]*',
   '(?:[0-9]|1[0-7]) (?:year|yr) olds', 'under (?:[0-9]|1[0-8])s?',
   // Welsh: "13 oed", "dwi'n 15" (normalised "dwi yn 15"), "mae fy merch yn 15".
@@ -184,7 +191,8 @@ const ADULT_STRONG = w(
   'i am (?:[6-9][0-9])(?! [0-9]| (?:minutes|mins|hours|days|weeks|months|pounds|quid|miles|percent|times))', '(?:takes|took|taking|has taken|keeps|had) (?:my|her|his) pension', 'day centre', 'respite', 'multiple sclerosis', 'has ms', 'with ms',
   // Round 21: "the old boy on the corner", autism, and an older or disabled neighbour in Polish and Lithuanian (a pension, "starsza").
   '(?:the|an|this|that) old (?:boy|girl|chap|fella|dear)', 'autistic', 'autism', 'emerytur[a-z]*', 'jest starsz[a-z]*', 'vyresnio amziaus', 'neigal[a-z]*',
-  'parkinsons', 'housebound', 'bed ?bound', 'pressure sores', 'refus[a-z]* (?:all |any )?(?:help|care|support)', 'hoard[a-z]*', 'met (?:him|her|someone|a man|a woman)? ?online',
+  // Round 22: Portuguese "idosa" (an older woman).
+  'idos[ao]s?', 'parkinsons', 'housebound', 'bed ?bound', 'pressure sores', 'refus[a-z]* (?:all |any )?(?:help|care|support)', 'hoard[a-z]*', 'met (?:him|her|someone|a man|a woman)? ?online',
   '(?:had|taken|took|got|conned|scammed)(?: [0-9]+)+ (?:off|out of|from) (?:her|him|them)', '(?:[6-9][0-9]) (?:metu|ani|lat|anos|anos de idade|yasinda|evesen|anni)', 'buzurg', 'in varsta', 'batran[a-z]*', 'anciano', 'anciana', 'oedrannus',
 );
 /** Round 21: a learning disability or autism (the adult at risk is not an older person hurt by a partner). */

@@ -54,6 +54,10 @@ const WEAPON = any('knife', 'knives', 'gun', 'guns', 'machete', 'blade', 'axe', 
 const MORE = any('any more', 'no more', 'like this', 'living', 'with life', 'with my life', 'with this', 'much longer');
 // Council topics: frustration about these is not a cry for help.
 const SERVICE_FRUSTRATION = String.raw`\b(?:emergency essentials|essentials|food bank|crisis (?:fund|grant|payment|support)|hardship (?:fund|grant|payment)|bins?|collections?|collected|emptied|bin men|binmen|council tax|parking|tickets?|website|app|online form|phone line|on hold|queue|waiting list|potholes?|planning|permit|repairs? team|rats|mice|pests|wasps|mould|damp|noise|barking)\b`;
+/** Round 22: breathing made hard by a repair ("can't breathe in my flat for the damp and mould"), a place between or not. */
+const NOT_REPAIR_BREATH = String.raw`(?!(?: (?:in|at|inside) (?:my|the|our|this|his|her) (?:flat|house|home|room|bedroom|place|kitchen|bathroom))? (?:because of|with|for|from) (?:all )?(?:the )?(?:smell|stench|damp|mould|mold|dust|fumes|pollution|condensation))`;
+/** Round 22: an event owned and dated by what followed it ("after my heart attack", "since his"): told as past. */
+const OWNED_EVENT = String.raw`(?<!(?:after|since|following|because of|due to) (?:my|his|her|their|mums|dads|(?:my|our) (?:mum|dad|husband|wife|partner|son|daughter)s?) )`;
 /** Carbon monoxide: symptoms that cluster, and the appliances that make it. */
 const CO_SYMPTOM = any('headaches?', 'splitting headaches?', 'dizzy', 'dizziness', '(?:feel|feels|feeling|felt|being|been|is|are|gets|get) sick', 'vomiting', 'throwing up', 'nause(?:a|ous)',
   'drowsy', 'sleepy', 'confused', 'faint(?:ing)?', '(?:will not|cannot|can not) wake(?: up)?(?: properly)?', 'passing out', 'passed out', 'falling asleep', 'barely (?:stand|walk|keep [a-z]+ eyes open)', 'breathless', 'short of breath',
@@ -159,6 +163,8 @@ export const FAMILIES: PatternFamily[] = [
     ],
     guards: [
       SERVICE_FRUSTRATION,
+      // Round 22: giving up on the chat for another channel ("can't do this anymore, I'll just phone tomorrow"): the chat is what stops.
+      String.raw`(?:cannot|can not) (?:do this|do it|take this|take it)(?: any more| no more)?(?: [a-z]+){0,2} (?:i will|i am going to|i will just|i will try to|i will have to) (?:just )?(?:phone|ring|call|email|pop in|come in|call in|visit|try again)(?: you| the office| the council| them)? (?:instead|tomorrow|later|in the morning|on monday)`,
       // Round 18: frustration at the assistant itself ("I can't do this anymore with a robot, put me through to someone").
       String.raw`(?:any more|no more|(?:cannot|can not) (?:do this|do it|take this|take it|cope|handle this|deal with this)) (?:with|talking to|speaking to|chatting to|typing to) (?:a |an |the |this |that |you |your )?(?:[a-z]+ )?(?:robots?|bots?|chat ?bots?|chat|machines?|computers?|systems?|automated (?:system|service|line|menu|thing)|ai|menu|website|app)`,
       // Round 15: someone else who cannot cope living alone ("care homes for my nan, she cant cope alone anymore"): care, not despair.
@@ -272,6 +278,10 @@ export const FAMILIES: PatternFamily[] = [
       `(?:given|giving|give|gave) (?:away )?(?:all |most of |some of )?(?:my|his|her|their) (?:things|stuff|belongings|possessions)(?: away)?`,
       `(?:given|gave|giving) (?:away )?(?:my|the) (?:dog|cat|pets?) (?:to|away)(?: [a-z]+){0,6} (?:letters|goodbye|note|sorry|gone|not be)`,
       `(?:will not|would not|does not|do not|will not be) need(?:ing)? (?:it|them|anything|any of (?:it|this|them)|my things|her things|his things|the flat|the house|my flat|my house|the room)(?: [a-z]+){0,2} (?:soon|much longer|where (?:i|he|she) (?:am|is) going|after (?:tonight|today|this weekend|tomorrow))`,
+      // Round 22: one's own death asked about as a service ("do I need to register a death if it's my own"), and things sorted for
+      // family "after tonight" / "after Friday": a date for a death. A funeral planned "for when the time comes" has no date.
+      `(?:(?:register|registering|registration of|report|reporting|certificate for|arrange|arranging|pay for|paying for) (?:a |the )?(?:death|funeral|cremation|burial)(?: [a-z]+){0,3} (?:is|was|were) (?:my own|mine)|my own (?:death|funeral|cremation|burial|body)(?: [a-z]+){0,14} (?:after|before|by) (?:tonight|today|this weekend|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday))`,
+      `(?:all |everything |it )?(?:sorted|sorted out|in order|taken care of|tidied up|dealt with|paid off|paid up)(?: [a-z]+){0,2} for (?:my |our |the )?(?:sister|brother|mum|mam|dad|mother|father|son|daughter|kids|children|family|wife|husband|partner|nan|gran|niece|nephew) after (?:tonight|today|this weekend|(?:this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))`,
       `(?:leaving|left) everything to (?:my|the kids|the children)(?: [a-z]+){0,8} (?:will not be|not be around|gone|goodbye|sorry)`,
       // A plan, a method, the means ready.
       `(?:worked out|know|knows|planned|planning|decided|figured out|made a plan for) (?:how|where|when) (?:i am going to|i would|i will|i could|i am gonna|to|he is going to|she is going to) (?:do it|end it|kill|die|go)`,
@@ -381,7 +391,7 @@ export const FAMILIES: PatternFamily[] = [
       'foc', 'incendiu', 'fum(?: negru)?(?: [a-z]+){0,2} (?:iese|vine|peste tot)', '(?:miros|miroase)(?: [a-z]+){0,2} (?:de|a) gaz',
       'aag (?:lagi|lag gayi|lag gai)', 'dhuan', 'gas(?: [a-z]+){0,4} (?:boo|bu|badboo|smell) (?:aa|a) (?:rahi|raha)', 'agg lag(?:i|gayi)?', 'aagun (?:legeche|lagse|legese)',
       // Portuguese, Turkish, Lithuanian: fire, smell of gas.
-      'cheiro (?:a|de) gas', 'fogo', 'yangin', 'gaz kokusu(?! yok)', 'gaisras', 'duju kvapas',
+      'cheiro (?:a|de) gas', 'fogo', 'yangin(?! yok| tatbikat[a-z]*)', 'gaz kokusu(?! yok)', 'gaisras', 'duju kvapas',
       // Round 9: carbon monoxide in Spanish, Portuguese and Romanian.
       'monoxido de carbono', 'monoxid de carbon',
       'pali sie', 'pozar', 'czuc gaz', 'wyciek gazu',
@@ -390,6 +400,8 @@ export const FAMILIES: PatternFamily[] = [
     // extinguisher ("yangin sondurucu", "extintor") named as a thing to dispose of or buy, are no fire.
     guards: [
       String.raw`(?:fogo|fogos|fuego|fuegos|foc|focuri) (?:de )?artifici[a-z]*|artificii|fogueiras?|hogueras?|yangin sonduruc[a-z]*|sonduruc[a-z]*|extintor[a-z]*|stingator[a-z]*|gasnic[a-z]*`,
+      // Round 22: a fire alarm tested or faulty, "no fire" ("yangın alarmı ... test ediliyor ... yangın yok, arıza var").
+      String.raw`yangin alarm[a-z]*(?: [a-z]+){0,8} (?:test[a-z]*|ariza[a-z]*|bozuk)|yangin yok|ariza var`,
       // Round 13: a detector's weak battery or chirp (Portuguese, Spanish, Romanian, Polish), nothing smelt or felt: "o alarme de
       // monóxido de carbono está a apitar porque a bateria está fraca, não há cheiro nenhum".
       String.raw`(?!.*\b(?:${FOREIGN_CO_FELT})\b).*\b(?:baterias?|pilhas?|pilas?|baterie|bateria|baterii|bateryjk[a-z]*)(?: [a-z]+){0,2} (?:fracas?|baixas?|descarregadas?|gastas?|bajas?|agotadas?|descargadas?|slab[a-z]*|descarcat[a-z]*|rozladowan[a-z]*|wyczerpan[a-z]*|sie wyczerpala)\b`,
@@ -466,7 +478,7 @@ export const FAMILIES: PatternFamily[] = [
     // alarm, buying a detector or a gas safety check are not.
     id: 'welsh_fire', kind: 'fire_gas_co', category: RISK, reason: 'fire or gas danger (Welsh)',
     patterns: [
-      'ar dan', '(?:mae|ma) (?:yna |na )?(?:dan|tan) yn (?:y|yr)', 'tan yn y (?:ty|gegin|fflat|fflatiau|bloc|sied|garej|adeilad|stafell|lolfa|ystafell|siop|to|atig)(?! (?:yn canu|ddim))', 'fflamau',
+      'ar dan', '(?:mae|ma) (?:yna |na )?(?:dan|tan) yn (?:y|yr)', '(?<!larwm )tan yn y (?:ty|gegin|fflat|fflatiau|bloc|sied|garej|adeilad|stafell|lolfa|ystafell|siop|to|atig)(?! (?:yn canu|ddim))', 'fflamau',
       'mwg (?:du |trwchus |gwyn |llwyd )?(?:yn dod|yn llenwi|ym mhobman|yn arllwys|yn codi|yn chwythu)', 'llawn mwg', '(?:arogl|ogla|oglau|hogla|gwynt|drewi o|drewi|ogleuo|arogleuo) (?:cryf )?(?:o )?nwy',
       'nwy yn (?:gollwng|dianc|hisian|dod)', 'gollyngiad nwy', 'drewdod (?:o )?nwy', '(?:boeler|mesurydd nwy|pibell nwy|popty nwy|tan nwy) yn hisian', 'nwy(?: [a-z]+){0,4} hisian|hisian(?: [a-z]+){0,4} nwy', 'carbon monocsid', 'larwm (?:co|carbon monocsid|nwy) yn canu',
       'gwreichion[a-z]*', 'soced yn (?:toddi|llosgi|mygu|boeth)', '(?:llosgi|losgi|tan)(?: [a-z]+){0,6} (?:lledu|ledu)', 'wedi mynd ar dan', 'methu ei ddiffodd|methu ei diffodd',
@@ -475,7 +487,7 @@ export const FAMILIES: PatternFamily[] = [
       // Round 12: the same told symptoms first ("cur pen a chwydu ers i ni roi'r tân nwy ymlaen").
       '(?:cur pen|pen tost|benysgafn|pendro|cysglyd|gysglyd|chwydu)(?: [a-z]+){0,14} (?:boeler|tan nwy|gwresogydd|stof|llosgwr|generadur|popty nwy)', '(?:marciau du|huddygl)(?: [a-z]+){0,4} (?:boeler|tan nwy|gwresogydd|stof)|(?:boeler|tan nwy|gwresogydd|stof)(?: [a-z]+){0,4} (?:marciau du|huddygl)',
     ],
-    guards: [String.raw`llosgi (?:sbwriel|dail|gwastraff|plastig|teiars|pren)|coelcerth|barbeciw|tan gwyllt|ar y newyddion|ar facebook|am ddim rheswm|profi|prynu|brynu|phrynu|cael (?:larwm|synhwyrydd)|batri|diogelwch nwy|rhag ofn|dim nwy|dim arogl|popeth yn iawn|pawb yn iawn|wedi (?:ei |i )?drwsio|bil (?:nwy|trydan)|cyflenwr|mesurydd|tan (?:hanner nos|y bore|yn hwyr|[0-9])|wythnos diwethaf|llynedd|yn normal`],
+    guards: [String.raw`llosgi (?:sbwriel|dail|gwastraff|plastig|teiars|pren)|coelcerth|barbeciw|tan gwyllt|ar y newyddion|ar facebook|am ddim rheswm|profi|brofi|prawf|(?:does |nid oes |sdim )?dim tan|prynu|brynu|phrynu|cael (?:larwm|synhwyrydd)|batri|diogelwch nwy|rhag ofn|dim nwy|dim arogl|popeth yn iawn|pawb yn iawn|wedi (?:ei |i )?drwsio|bil (?:nwy|trydan)|cyflenwr|mesurydd|tan (?:hanner nos|y bore|yn hwyr|[0-9])|wythnos diwethaf|llynedd|yn normal`],
   },
   {
     // Welsh: violence happening now: a break-in under way, someone hiding, a beating, bricks through the windows.
@@ -580,7 +592,10 @@ export const FAMILIES: PatternFamily[] = [
     id: 'medical_emergency', kind: 'danger_now', refine: ['fire_gas_co'], category: RISK, reason: 'medical emergency',
     patterns: [
       `${PERSON}(?: is| has| have| just| was| s| keeps| seems| looks| appears){0,2}(?: to be)? (?:collapsed|fainted|passed out|unconscious|unresponsive|not breathing|stopped breathing|turning blue|fitting|having (?:a |an )?(?:heart attack|seizure|fit|stroke|asthma attack|allergic reaction)|choking|bleeding (?:heavily|badly|a lot|everywhere|out|to death)|been hit by a (?:car|bus|van|lorry|train)|hit by a (?:car|bus|van|lorry|train)|knocked (?:down|over) by a (?:car|bus|van|lorry))`,
-      'not breathing', 'stopped breathing', 'cannot breathe', 'can not breathe', 'heart attack', 'cardiac arrest', 'anaphylactic', 'anaphylaxis',
+      // Round 22: not "can't breathe in my flat for the damp and mould" (the cause a repair), nor a heart attack owned as an event
+      // ("a blue badge after my heart attack", "since his stroke"): told as past. Lookarounds on the match, so a present emergency
+      // beside it still hits.
+      'not breathing', 'stopped breathing', `(?:cannot|can not) breathe${NOT_REPAIR_BREATH}`, `${OWNED_EVENT}heart attack`, `${OWNED_EVENT}cardiac arrest`, 'anaphylactic', 'anaphylaxis',
       'unconscious', 'having (?:a )?(?:seizure|fit|stroke)', 'bleeding (?:heavily|badly|to death|everywhere)',
       // Round 19: chest pains told as happening now ("stuck in the lift with my mum who is having chest pains"); not "been having".
       '(?:is|are|am|s) having (?:bad |severe |really bad |terrible |awful |sharp )?chest pains?',
@@ -697,6 +712,10 @@ export const FAMILIES: PatternFamily[] = [
     id: 'attack_on_occupied', kind: 'crime_violence', category: RISK, reason: 'attack on a building with people inside',
     patterns: [
       `(?:throwing|thrown|threw|chucking|lobbing|hurling) (?:bricks|stones|rocks|bottles|petrol bombs?|fireworks|things|paving slabs)(?: [a-z0-9]+){0,10} (?:are |is |were )?(?:still )?(?:inside|in there|praying|in it|indoors)`,
+      // Round 22: someone making threats and trying to get in where people are (a school, a nursery, a home), or a lockdown under way.
+      `(?:making threats|threatening (?:staff|people|us|everyone|the staff|teachers|children|the kids|me))(?: [a-z]+){0,8} (?:trying to|tried to|attempting to|starting to) (?:climb|get|force|break|push)(?: (?:his|her|their) way)? (?:over|in|into|through|past)`,
+      `(?:trying to|attempting to) (?:climb|get|force|break|push)(?: (?:his|her|their) way)? (?:over|in|into|through|past)(?: [a-z]+){0,8} (?:making threats|threatening (?:staff|people|us|everyone|the staff|teachers|children|the kids|me))`,
+      `(?:we are|we have|school is|school has|nursery is|nursery has|the school is|the school has) (?:now |just )?(?:locking down|in lockdown|gone into lockdown|going into lockdown|on lockdown|locked down)`,
     ],
     guards: [String.raw`\b(?:nobody|no one|noone|empty|unoccupied|derelict|boarded up)\b`],
   },
@@ -1042,6 +1061,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 9: an injury to a baby or a child nobody explains (a professional's referral: "a healing rib fracture with no explanation").
       '(?:fracture|fractures|fractured|broken bones?|broken (?:arm|leg|ribs?)|injur(?:y|ies)|bruis(?:e|es|ing)|burns?|marks)(?: [a-z]+){0,6} (?:no explanation|not explained|unexplained|nobody can explain|no one can explain|cannot explain|could not explain)',
       '(?:unexplained|unexplainable) (?:fracture|fractures|injur(?:y|ies)|bruis(?:e|es|ing)|burns?|marks)',
+      // Round 22: a child staying, living or left with someone on the sex offenders register (either order).
+      `(?:${CHILD}|[0-9]+ ?(?:yo|yr old|year old)s?)(?: [a-z0-9]+){0,6} (?:stay|stays|staying|stayed|sleep|sleeps|sleeping|sleepover|sleepovers|left|leaves|live|lives|living|babysat|babysits?|babysitting|looked after|alone|unsupervised|visits?|visiting|goes|go)(?: [a-z0-9]+){0,10} (?:on the sex offenders? register|(?:a )?registered sex offender|(?:a )?convicted (?:sex offender|paedophile)|(?:a )?sex offender)`,
+      `(?:on the sex offenders? register|registered sex offender|convicted (?:sex offender|paedophile)|is a sex offender)(?: [a-z0-9]+){0,10} (?:moved in|living|lives|staying|stays|babysit[a-z]*|looks? after|looking after|alone with|unsupervised with|has|have|sees|seeing) (?:my |our |the |her |his |their )?(?:${CHILD}|[0-9]+ ?(?:yo|yr old|year old)s?)`,
     ],
     guards: [
       String.raw`by (?:a |the )?(?:speeding )?(?:cars?|vans?|traffic|lorr(?:y|ies)|bikes?|balls?|cyclists?|scooters?)|on the (?:broken |rusty )?(?:swings?|slide|play equipment|roundabout)|play ?(?:area|ground|equipment)|playground`,

@@ -7,7 +7,7 @@
  */
 import type { IntentPrediction } from '../types.js';
 import { decideSafety, inferKind, screenForSafety } from './index.js';
-import { everydayContext, SAFETY_MODEL_THRESHOLDS, serviceHyperbole, wishToDieStated } from './decision.js';
+import { defeaters, everydayContext, SAFETY_MODEL_THRESHOLDS, serviceHyperbole, toldAsPast, wishToDieStated } from './decision.js';
 import { messageSegments, type SafetyScore } from './model.js';
 
 const none: IntentPrediction = { ranked: [{ intent: 'waste.bulky_collection', confidence: 0.8 }], outOfScope: false };
@@ -172,5 +172,79 @@ describe('kinds: despair named by its shape, danger now in the road, crime befor
     expect(inferKind('ona jest starsza i chora a jej syn zabiera jej cala emeryture', S)).toBe('adult_at_risk');
     expect(inferKind("my daughter is with a man who won't let her see any of us and he takes her phone off her", S)).toBe('domestic_abuse');
     expect(inferKind('Komşumuzun 8 yaşındaki oğlu, babası onu dövüyor', S)).toBe('child_at_risk');
+  });
+});
+
+describe('one\'s own death as a service, a child with a sex offender, threats at the gates, and what is not an emergency', () => {
+  const R = 'safety.risk_to_life';
+  const S = 'safety.safeguarding_concern';
+  it('one\'s own death asked about as a service, or things sorted for family "after tonight", is suicidal intent; a funeral planned with no date is not', () => {
+    expect(screenForSafety('how do you register a death when it is my own, asking for my brother')?.kind).toBe('suicide_self_harm');
+    expect(screenForSafety('Can I pay for my own cremation now? I want it done before Friday')?.kind).toBe('suicide_self_harm');
+    expect(screenForSafety('paid the rent up so everything is sorted for my son after this weekend')?.kind).toBe('suicide_self_harm');
+    expect(screenForSafety('can I plan my own funeral at the crematorium for when the time comes')).toBeNull();
+    expect(screenForSafety('how do I register a death, my mum died on Tuesday')).toBeNull();
+  });
+  it('"all sorted for my sister" is an arrangement, not a denial; "all sorted now" still is', () => {
+    expect(defeaters('the bills are all sorted for my sister after tonight')).not.toContain('denied');
+    expect(defeaters('the gas engineer came and it is all sorted now')).toContain('denied');
+  });
+  it('a child staying, living or left with someone on the sex offenders register is a child at risk; a question about the register is not', () => {
+    expect(screenForSafety("my kids' dad leaves them with his mate who is a registered sex offender")?.kind).toBe('child_at_risk');
+    expect(screenForSafety('the new lodger is on the sex offenders register and he looks after my daughter after school')?.kind).toBe('child_at_risk');
+    expect(screenForSafety('how does the child sex offender disclosure scheme work?')).toBeNull();
+  });
+  it('someone making threats while trying to get in, or a lockdown under way, is an attack on people inside', () => {
+    expect(screenForSafety('a man is outside the nursery threatening staff and trying to force his way in past the door')?.kind).toBe('crime_violence');
+    expect(screenForSafety('the school is in lockdown, someone is shouting in the car park')?.kind).toBe('crime_violence');
+    expect(screenForSafety('we were in lockdown in 2020 and the school was shut')).toBeNull();
+  });
+  it('a heart attack owned as an event, or breathing made hard by damp, is not an emergency; one now still is', () => {
+    expect(screenForSafety('since his heart attack my husband cannot manage the stairs, can we get a stairlift?')).toBeNull();
+    expect(screenForSafety('I can not breathe in the bedroom because of the mould, please send someone to look at it')).toBeNull();
+    expect(screenForSafety('my husband is having a heart attack after his stroke last year, call an ambulance')?.kind).toBe('danger_now');
+    expect(screenForSafety("she can't breathe and her lips are going blue")?.kind).toBe('danger_now');
+  });
+  it('a fire alarm tested or faulty with no fire, in Welsh or Turkish, is a repair; a fire is still a fire', () => {
+    expect(screenForSafety("Mae'r larwm tân yn y swyddfa'n cael ei brofi heddiw ac mae'n dal i ganu. Does dim tân.")).toBeNull();
+    expect(screenForSafety('Yangın alarmı test sonrası hâlâ çalıyor, yangın yok, arıza var.')).toBeNull();
+    expect(screenForSafety('Mae tân yn y gegin!')?.kind).toBe('fire_gas_co');
+    expect(screenForSafety('Mutfakta yangın var, yardım edin')?.kind).toBe('fire_gas_co');
+  });
+  it('a harm "a couple of years ago" is told as past', () => {
+    expect(toldAsPast('my neighbour was attacked a couple of years ago and I want a transfer')).toBe(true);
+    expect(toldAsPast('he attacked me a couple of years ago and he is back again')).toBe(false);
+  });
+  it('giving up on the chat for another channel is not despair; giving up on life is', () => {
+    expect(screenForSafety("I can't do this any more, I'll ring you later. Bye")).toBeNull();
+    expect(screenForSafety("I can't do this any more, nobody would miss me")?.kind).toBe('suicide_self_harm');
+  });
+  it('a rough sleeper and a shelter asked for is asked at most; someone sleeping out who will not wake is not softened', () => {
+    expect(everydayContext('there is a homeless man in the underpass, is there a night shelter or outreach I can call?')).toBe('ask');
+    expect(decideSafety(null, none, 'a woman has been sleeping rough by the station all week, she says she is fine, is there a night shelter she can use?', scored(0.8))?.action).toBe('ask');
+    expect(everydayContext('a man sleeping in the doorway is not moving and I cannot wake him, is there a shelter?')).toBeNull();
+    const text = 'lad sleeping rough in the bus shelter on the front, says he is alright but it is freezing tonight, any hostel beds?';
+    expect(decideSafety(null, none, text, scored(0.8))?.action).toBe('ask');
+  });
+  it('a yard fire or burnt rubbish in a community language, smoke coming in, is a nuisance the model alone only asks about', () => {
+    expect(everydayContext('Vecinul arde gunoaie în fiecare seară și ne intră fumul în casă.')).toBe('soften');
+    expect(everydayContext('Los vecinos queman basura en el patio y el humo entra en casa.')).toBe('soften');
+    expect(decideSafety(null, none, 'Vecinul arde gunoaie în fiecare seară și ne intră fumul în casă.', scored(0.8))?.action).toBe('ask');
+    expect(everydayContext('Vecinul arde gunoaie și focul se extinde spre casa, sunt copii înăuntru.')).not.toBe('soften');
+  });
+  it('K4: a model-alone bar above the escalate threshold asks in the band and escalates above it; off by default', () => {
+    const text = 'my neighbour keeps hitting his partner, I heard it again through the wall';
+    expect(decideSafety(null, none, text, scored(0.7))?.action).toBe('escalate');
+    expect(decideSafety(null, none, text, scored(0.7), { ...SAFETY_MODEL_THRESHOLDS, modelAloneAt: 0.8 })?.action).toBe('ask');
+    expect(decideSafety(null, none, text, scored(0.85), { ...SAFETY_MODEL_THRESHOLDS, modelAloneAt: 0.8 })?.action).toBe('escalate');
+  });
+  it('kinds: the last month "I\'ll be around", letters written, acid thrown, a driver hit, a brother\'s age, an older woman in Portuguese, flames in Romanian', () => {
+    expect(inferKind("this is the last month I'll be around to pay it, does the debt pass to my daughter?", R)).toBe('suicide_self_harm');
+    expect(inferKind("cancel my library card, won't need it after tonight. I've written my letters", R)).toBe('suicide_self_harm');
+    expect(inferKind('a man threw acid at a boy outside the chip shop', R)).toBe('crime_violence');
+    expect(inferKind('a passenger is punching the driver and the bus is full of kids', R)).toBe('crime_violence');
+    expect(inferKind("my little sister's 9 and dad's girlfriend locks her in her room, I'm 15", S)).toBe('child_at_risk');
+    expect(inferKind('A minha vizinha idosa está a ser enganada por um homem e já não tem dinheiro', S)).toBe('adult_at_risk');
+    expect(inferKind('Arde un apartament la etajul doi, flăcările ies pe geam', R)).toBe('fire_gas_co');
   });
 });
