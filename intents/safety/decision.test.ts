@@ -262,9 +262,13 @@ describe('decideSafety with the safety model', () => {
     expect(decideSafety(null, none, text, score(SAFETY_MODEL_ASK - 0.01))).toBeNull();
   });
   it('on a few words (numbers and case references not counted) the model alone only asks; the screen still escalates', () => {
+    // Round 23 (K5): with a short reply let through when it names no risk, these only ask with the rule off.
+    const k5off = { ...SAFETY_MODEL_THRESHOLDS, shortQuiet: false };
     for (const text of ["I'm not sure", 'and the other one?', 'and MBC-400004?', 'and 400081?', 'please can somebody help']) {
-      expect(decideSafety(null, none, text, score(0.96))).toMatchObject({ action: 'ask' });
+      expect(decideSafety(null, none, text, score(0.96), k5off)).toMatchObject({ action: 'ask' });
     }
+    for (const text of ["I'm not sure", 'and the other one?', 'and MBC-400004?']) expect(decideSafety(null, none, text, score(0.96))).toBeNull();
+    expect(decideSafety(null, none, 'please can somebody help', score(0.96))).toMatchObject({ action: 'ask' });
     expect(decideSafety(null, none, 'what about my report MBC-400004 please', score(0.96))).toMatchObject({ action: 'escalate' });
     const hit: SafetyHit = { category: RISK, kind: 'suicide_self_harm', reason: 'says they want to die', matched: 'want to die' };
     expect(decideSafety(hit, none, 'want to die', score(0.96))).toMatchObject({ action: 'escalate' });

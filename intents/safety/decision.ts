@@ -25,12 +25,14 @@
  * Round 13 (dev-14 added): a screen hit of any family asked when the model strongly disagrees was evaluated by CV and left off
  * (SAFETY_SCREEN_DISAGREE_ANY); a risk told as past and over is asked even when the model agrees; "not an emergency" never drops
  * control told by its shape; signage, a fire put out, self-directed fire as hyperbole, thanks for a rescue: see data/README.md.
+ * Round 23 (dev-24 added): nowhere to go tonight is asked at most, gas ruled out drops; K5, short replies naming no risk are let
+ * through and a short cry for help the model misses is asked (SAFETY_SHORT_REPLY_QUIET, SAFETY_SHORT_ALARM_ASK).
  */
 import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { inferKind, kindCues, riskCues } from './kinds.js';
 import { languageWords, normaliseForSafety } from './normalise.js';
 import type { SafetyScore } from './model.js';
-import { FAMILIES, SCRIPT_FAMILIES } from './patterns.js';
+import { DIE_AT_A_PLACE, FAMILIES, SCRIPT_FAMILIES } from './patterns.js';
 
 /**
  * The classifier escalates on its own at or above this confidence for a top safety intent. Round 2,
@@ -237,8 +239,20 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   // Round 22: someone sleeping rough, a shelter or outreach asked for, nothing wrong with them named ("he says he's OK but it's going
   // to be minus 4 tonight. Is there a shelter he can go to?"): asked at most (the cold is a reason to ask, not to escalate).
   if (roughSleeperShelter(n)) return 'ask';
+  // Round 23: put out of home with nowhere to go tonight, naming no harm and no kind of risk ("kicked out by my parents ... at the bus
+  // station and I don't know where to go tonight"): a housing emergency, asked at most, never escalated by the model alone.
+  if (NO_HOME_TONIGHT.test(n) && riskCues(n).size === 0 && kindCues(n).size === 0 && !REFERRAL.test(n)) return 'ask';
+  // Round 23: a smell said not to be gas, or checked by the gas engineers ("sewer smell ... it's not gas, I've had the gas people
+  // out"), nothing burning, sounding or felt: no gas danger.
+  if (NOT_GAS.test(n) && !GAS_STILL.test(n)) return 'drop';
   return null;
 }
+
+/** Round 23: put out of home, or with nowhere to sleep or stay. */
+const NO_HOME_TONIGHT = /(?<= )(?:(?:kicked|thrown|chucked|put|locked|turfed|booted) (?:me |us |him |her |them )?out|(?:nowhere|no where|no place|not anywhere) to (?:go|sleep|stay)|(?:do not|does not|dont|not) (?:know|sure) where (?:to|i am going to|i can|i will) (?:go|sleep|stay)|no idea where (?:to|i am going to|i can|i will) (?:go|sleep|stay)|(?:am|is|are|will be) homeless)(?= )/;
+/** Round 23: gas ruled out: "it's not gas", "not a gas smell", the gas engineers out and "they said so". */
+const NOT_GAS = /(?<= )(?:(?:it is|its|it s|that is|this is) not (?:a )?gas|not (?:a )?gas (?:smell|leak)|(?:had|got) the gas (?:people|engineers?|board|man|men|company|emergency (?:people|service)) (?:out|round|in|over)|gas (?:engineers?|people|board|man|men|company) (?:have |has )?(?:been out|been round|came out|checked (?:it|everything)|said (?:it is|its) (?:not gas|fine|safe)))(?= )/;
+const GAS_STILL = /(?<= )(?:smoke|smoking|fire|flames?|burning|sparks?|alarm|carbon monoxide|dizzy|headaches?|drowsy|sick|collapsed|unconscious|faint[a-z]*|passed out|hissing|rotten eggs?|eggy)(?= )/;
 
 /** Round 22: someone sleeping rough, and a shelter, a bed or outreach asked for. */
 const SLEEPING_ROUGH = /(?<= )(?:sleeping (?:rough|out|outside|on the streets?|in (?:a|the|my|our) (?:[a-z]+ )?(?:doorway|bus shelter|car park|underpass|stairwell|tent|park))|rough sleep(?:er|ers|ing)|homeless (?:man|woman|person|people|lad|bloke|guy|couple|chap)|on the streets)(?= )/;
@@ -253,7 +267,7 @@ function roughSleeperShelter(n: string): boolean {
  * Round 21: a wish to die, not to wake up, not to be here, or an only way out that is death, said in so many words. Hyperbole tied to
  * a chore of the service ("I want to die every time I ring your switchboard") is not (serviceHyperbole).
  */
-const WISH_TO_DIE = /(?<= )(?:(?:want|wanted|wanting|wish|ready) to die|(?:do not|dont) want to (?:be here|be alive|live|wake up|exist)(?! (?:here|there|in|at|with|near|next|on|like))|(?:hope|hoping) (?:i|that i) (?:do not|dont|never) wake up|(?:not|never) (?:waking|wake) up(?= [^]*(?<= )(?:only|way out|point|want|wish|hope|better|answer|end)(?= ))|(?:only|one|best|easiest) way out(?! of (?:the|this|that|here|there|my|our|his|her))|(?:not|never) being here (?:any ?more|much longer)|better off dead|end(?:ing)? it all|kill(?:ing)? myself|end(?:ing)? my (?:own )?life)(?= )/;
+const WISH_TO_DIE = new RegExp(String.raw`(?<= )(?:(?:want|wanted|wanting|wish|ready) to die${DIE_AT_A_PLACE}|(?:do not|dont) want to (?:be here|be alive|live|wake up|exist)(?! (?:here|there|in|at|with|near|next|on|like))|(?:hope|hoping) (?:i|that i) (?:do not|dont|never) wake up|(?:not|never) (?:waking|wake) up(?= [^]*(?<= )(?:only|way out|point|want|wish|hope|better|answer|end)(?= ))|(?:only|one|best|easiest) way out(?! of (?:the|this|that|here|there|my|our|his|her))|(?:not|never) being here (?:any ?more|much longer)|better off dead|end(?:ing)? it all|kill(?:ing)? myself|end(?:ing)? my (?:own )?life)(?= )`);
 export function wishToDieStated(text: string): boolean {
   const n = normaliseForSafety(text);
   return WISH_TO_DIE.test(n) && !serviceHyperbole(text) && !selfHarmDenied(text);
@@ -303,6 +317,10 @@ export interface SafetyModelThresholds {
   segmentAsk?: boolean;
   /** Round 22 (K4): the model alone escalates from this score; from escalateAt up to it, asks (default SAFETY_MODEL_ALONE_ESCALATE). */
   modelAloneAt?: number;
+  /** Round 23 (K5): a short English reply naming no risk is let through whatever the model scores (default SAFETY_SHORT_REPLY_QUIET). */
+  shortQuiet?: boolean;
+  /** Round 23 (K5): a short message crying for help or naming an emergency is asked when the model is below askAt (default SAFETY_SHORT_ALARM_ASK). */
+  shortAlarmAsk?: boolean;
 }
 
 /**
@@ -815,6 +833,10 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   if (meaningfulWords(text) === 0) return null;
   // A resident giving their own details ("My name is Jo Bloggs and my postcode is MB1 1AD"): an unsure model is not asked about.
   if (scored.score < thresholds.escalateAt && ownDetailsOnly(text)) return null;
+  // Round 23 (K5): a short reply in a conversation ("I'm not sure", "dunno", "about 30cm wide", "he won't"), naming no risk: on a few
+  // words the model scores style, so it alone does nothing. A short cry for help the model misses ("help me", "it's an emergency") is asked.
+  if ((thresholds.shortQuiet ?? SAFETY_SHORT_REPLY_QUIET) && shortReplyNoRisk(text, scored)) return null;
+  if ((thresholds.shortAlarmAsk ?? SAFETY_SHORT_ALARM_ASK) && scored.score < thresholds.askAt && shortAlarm(text)) return { action: 'ask', category: 'safety.risk_to_life', kind: inferKind(text, 'safety.risk_to_life'), reason: `safety model low (${scored.score.toFixed(2)}), but a short cry for help` };
   const category = scored.category;
   // Everyday context (a reassurance, a job in care, a complaint naming no one at risk) demotes the model, as it did the
   // classifier: CV, leave-one-set-out, at 0.6/0.1: false alarms 1.2% -> 0.8%, ordinary asked 5.9% -> 4.7%, no recall lost.
@@ -1000,10 +1022,36 @@ function noRiskWord(text: string, scored: SafetyScore): boolean {
   const n = normaliseForSafety(text);
   return modelReads(text, scored) && readsAsEnglish(n) && !RISK_CONTENT.test(n) && riskCues(n).size === 0 && kindCues(n).size === 0;
 }
+/**
+ * Round 23 (K5): a message of fewer than SAFETY_MODEL_MIN_WORDS meaningful words, in English the model and the pack read, naming no
+ * risk-bearing word (RISK_CONTENT) and no cue of a kind of risk, is let through whatever the safety model scores (no screen hit: the
+ * screen still decides). Short replies to a service's questions ("How big is it?" - "about 30cm wide", "not sure sorry") were asked
+ * "Is anyone in danger right now?". Short messages naming risk ("it smells", "he's hurt") are decided as before. Chosen by
+ * cross-validation: see data/README.md, Round 23.
+ */
+export const SAFETY_SHORT_REPLY_QUIET = true;
+/**
+ * Round 23 (K5): a short message that cries for help or names an emergency or a danger ("help me", "it's an emergency", "someone's
+ * hurt", "it's dangerous") is asked when the model scores it below its ask bar (it scored "emergency" and "help me" 0.00).
+ */
+export const SAFETY_SHORT_ALARM_ASK = true;
+const SHORT_ALARM = /^ (?:(?:please|pls|plz|oh|god|quick|quickly|hello|hi|i|we) )*(?:(?:somebody|someone|please) )?(?:help(?: (?:me|us|him|her|them|please|now|quick|quickly|someone|somebody))+|(?:please|somebody|someone) help|(?:need|needs|want) help (?:now|quick|quickly|urgently|please)|(?:(?:it is|this is|there is|its|it s|we have|i have|we have got|i have got|got) )?(?:an? )?(?:emergency|real emergency)(?! (?:repair|repairs|plumber|electrician|locksmith|housing|accommodation|payment|payments|grant|fund|funding|contact|number|numbers|services?|dentist|vet|appointment|loan|tax|parking|permit|bin|collection|leak))|(?:someone|somebody|he|she|they|a (?:man|woman|child|kid|person|boy|girl)|my [a-z]+) (?:is|s|are|has been|have been|got|been)? ?(?:(?:badly|really|seriously) )?(?:hurt|injured)|(?:it is|its|it s|this is|that is|they are|he is|she is)? ?(?:really |very |so )?(?:dangerous|in danger))(?: (?:please|now|here|help|quick|quickly|urgently))* $/;
+function shortAlarm(text: string): boolean {
+  return meaningfulWords(text) < SAFETY_MODEL_MIN_WORDS && SHORT_ALARM.test(normaliseForSafety(text));
+}
+/** English reply words the council's phrases lack ("dunno", "maybe", "idk"), alone or together: read as English. */
+const ENGLISH_REPLY = /^(?: (?:dunno|maybe|perhaps|idk|nope|nah|yep|yup|yeah|yes|no|ok|okay|erm|um|hmm|sorry|not|sure|really|probably|possibly|i|it|is|the|a|so|think|guess|so|well|oh|ah|thanks|ta|cheers))+ $/;
+/** Help, an emergency, the police or an ambulance called for in the community languages of the development sets and Welsh. */
+const HELP_ABROAD = /(?<= )(?:pomoc[a-z]*|ratunku|ayuda|auxilio|socorro|ajuda|ajutor[a-z]*|yardim[a-z]*|imdad|caawi[a-z]*|gargaar[a-z]*|madad|bachao|bachaao|pagalb[a-z]*|gelbe[a-z]*|helpwch|argyfwng|emergenc[a-z]*|urgen[a-z]*|policj[a-z]*|policia|politia|polis[a-z]*|ambulan[a-z]*|pogotowie|karetk[a-z]*|112|999)(?= )/;
+function shortReplyNoRisk(text: string, scored: SafetyScore): boolean {
+  if (meaningfulWords(text) >= SAFETY_MODEL_MIN_WORDS) return false;
+  const n = normaliseForSafety(text);
+  return modelReads(text, scored) && ((scored.readable ?? 1) >= SAFETY_READABLE_MIN || ENGLISH_REPLY.test(n)) && !n.match(WELSH_WORDS) && !HELP_ABROAD.test(n) && !RISK_CONTENT.test(n) && riskCues(n).size === 0 && kindCues(n).size === 0 && !shortAlarm(text);
+}
 /** Families never downgraded by the model's disagreement alone: explicit and present by construction, or in scripts it barely reads. */
 // Round 14: affairs put in order for others too (the model reads a tidy-up as a chore: "so my brother will not have to").
 // Round 18: a partner's violence to the home, told again and again as a repair the model reads as a repair.
-const NEVER_DOWNGRADED: ReadonlySet<string> = new Set([...PRESENT_FAMILIES, 'medical_emergency', 'weapon_or_threat_to_kill', 'child_abuse', 'child_neglect', 'affairs_for_others', 'partner_damage']);
+const NEVER_DOWNGRADED: ReadonlySet<string> = new Set([...PRESENT_FAMILIES, 'co_alarm_sounding', 'medical_emergency', 'weapon_or_threat_to_kill', 'child_abuse', 'child_neglect', 'affairs_for_others', 'partner_damage']);
 /** Round 15: threats and abuse told of a person: a defeater may turn them into a question, never into nothing. */
 const URGENCY_DENIED = new RegExp(`(?<= )(?:${URGENCY_DENIAL}|not in danger right now)(?= )`);
 // Round 18: a partner's violence to the home too (its own family, split from domestic_abuse).

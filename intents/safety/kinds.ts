@@ -9,6 +9,7 @@
  */
 import type { RiskKind, SafetyHit } from '../types.js';
 import { normaliseForSafety } from './normalise.js';
+import { DIE_AT_A_PLACE } from './patterns.js';
 
 const w = (...alts: string[]) => new RegExp(`(?<= )(?:${alts.join('|')})(?= )`);
 
@@ -17,7 +18,7 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
   suicide_self_harm: w(
     'suicid[a-z]*', 'kill(?:ing)? (?:myself|himself|herself|themselves)', 'end(?:ing)? (?:my|his|her|their)(?: own)? life', 'take (?:my|his|her|their)(?: own)? life',
     'self harm[a-z]*', '(?:harm|harming|hurt|hurting|cut|cutting|burn|burning) (?:myself|himself|herself|themselves)', 'overdos[a-z]*',
-    '(?:want|wants|wanted|going|ready|about) to die', 'wish i (?:was|were) dead', 'end it(?: all)?', 'end things', 'better off without me',
+    `(?:want|wants|wanted|going|ready|about) to die${DIE_AT_A_PLACE}`, 'wish i (?:was|were) dead', 'end it(?: all)?', 'end things', 'better off without me',
     'no point (?:in )?(?:living|going on|any more)', 'nothing to live for', 'do not want to (?:be here|live|be alive|wake up)', 'jump(?:ing)? (?:off|from|in front)',
     'pills', 'tablets', 'noose', 'goodbye', 'not be here',
     // Round 6: leaving life said as not being around, often inside a service request ("cancel my subscription ... not planning on being around much longer").
@@ -41,7 +42,9 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     // Round 16: "ending things", going up a cliff "and not come back down", a box of tablets taken, "nie daję już rady" (Polish: I cannot go on).
     // Round 20: a note written, affairs in order, things not needed after a day ("won't be needing any of it after Friday").
     '(?:written|wrote|left|writing) (?:the|a|my) (?:note|notes|suicide note)', '(?:sorted|put|putting|getting|got) (?:all )?(?:my )?affairs in order', 'affairs (?:are )?in order',
-    '(?:will not|wont|not) be needing (?:any of )?(?:it|this|them|anything|any of it)(?: [a-z]+){0,2} after', 'if (?:something|anything) (?:happens|happened) to me',
+    '(?:will not|wont|not) be needing (?:any of )?(?:it|this|them|anything|any of it)(?: [a-z]+){0,2} after',
+    // Round 23: going through with it, everyone better off if I were not here, not around to hand the keys back, "decided I'm done".
+    'go(?:ing)? through with it', 'better off (?:if|when) i (?:was not|were not|am not|wasnt|werent|am gone|was gone)(?: here| around)?', '(?:will not|wont|not going to) be around to', 'decided i am done', 'if (?:something|anything) (?:happens|happened) to me',
     'ending things', 'not come back (?:down|up|home|from)', '(?:whole |full )?(?:box|boxes|packet|packets|strip|strips) of (?:paracetamol|pills|tablets|painkillers)', 'nie daje (?:juz )?rady',
     // Welsh (normalised): wanting to die (not "wedi marw", has died: a registration), killing or cutting oneself, an overdose, a jump.
     'hunanladd[a-z]*', '(?:eisiau|moyn|am) marw', '(?:lladd|ladd|nladd) fy hun', '(?:torri|dorri|brifo|niweidio) fy (?:hun|mreichiau|mraich|arddyrnau)', 'hunan ?niweid[a-z]*', 'gorddos[a-z]*',

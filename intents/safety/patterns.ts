@@ -56,6 +56,11 @@ const MORE = any('any more', 'no more', 'like this', 'living', 'with life', 'wit
 const SERVICE_FRUSTRATION = String.raw`\b(?:emergency essentials|essentials|food bank|crisis (?:fund|grant|payment|support)|hardship (?:fund|grant|payment)|bins?|collections?|collected|emptied|bin men|binmen|council tax|parking|tickets?|website|app|online form|phone line|on hold|queue|waiting list|potholes?|planning|permit|repairs? team|rats|mice|pests|wasps|mould|damp|noise|barking)\b`;
 /** Round 22: breathing made hard by a repair ("can't breathe in my flat for the damp and mould"), a place between or not. */
 const NOT_REPAIR_BREATH = String.raw`(?!(?: (?:in|at|inside) (?:my|the|our|this|his|her) (?:flat|house|home|room|bedroom|place|kitchen|bathroom))? (?:because of|with|for|from) (?:all )?(?:the )?(?:smell|stench|damp|mould|mold|dust|fumes|pollution|condensation))`;
+/**
+ * Round 23: dying somewhere, said as a wish for end-of-life care ("wants to die at home not in hospital", "in her own bed",
+ * "peacefully"): not a wish to die, unless told for now ("at home tonight").
+ */
+export const DIE_AT_A_PLACE = String.raw`(?! (?:at home|in (?:a |the )?(?:hospital|hospice|care home|nursing home)|in (?:her|his|their|my|our) own (?:home|bed|house)|peacefully|with dignity)(?! (?:tonight|today|now|soon|alone)))`;
 /** Round 22: an event owned and dated by what followed it ("after my heart attack", "since his"): told as past. */
 const OWNED_EVENT = String.raw`(?<!(?:after|since|following|because of|due to) (?:my|his|her|their|mums|dads|(?:my|our) (?:mum|dad|husband|wife|partner|son|daughter)s?) )`;
 /** Carbon monoxide: symptoms that cluster, and the appliances that make it. */
@@ -107,7 +112,8 @@ export const FAMILIES: PatternFamily[] = [
     // Wanting to die, in many words: the indirect ways people say it.
     id: 'wish_to_die', kind: 'suicide_self_harm', category: RISK, reason: 'says they want to die or cannot go on', negated: true,
     patterns: [
-      `(?:want|wants|wanted|wanting|wish|going|ready|deserve|deserves|need|trying|tried|planning|plan|about|like) to die`,
+      // Round 23: where someone wants to die, said of end-of-life care ("says she wants to die at home not in hospital"), is no wish to die.
+      `(?:want|wants|wanted|wanting|wish|going|ready|deserve|deserves|need|trying|tried|planning|plan|about|like) to die${DIE_AT_A_PLACE}`,
       'i(?: just| really| honestly)? (?:want|wanna) die', 'i am going to die(?: tonight| today| soon)',
       `(?:going|want|ready|plan|planning|about|decided|time) to end it(?= (?:all|now|tonight|today|here|soon) | $)`,
       'end it tonight', 'ending it tonight', '(?:before|once|when|after) i end it(?: all)?(?= $)',
@@ -206,7 +212,11 @@ export const FAMILIES: PatternFamily[] = [
       `(?:taken|took|swallowed) (?:[0-9]+|twenty|thirty|forty|fifty|loads|lots|dozens)(?: of)?(?: my| the)? (?:tablets|pills|paracetamol|painkillers)`,
       `(?:taken|took|swallowed|necked) (?:the lot|them all|all of them)(?= $| (?:an hour|about|i feel|now|and i|half an hour|earlier|tonight) )`,
     ],
-    guards: ['overdose awareness'],
+    guards: ['overdose awareness',
+      // Round 23: an overdose owned and dated in the past ("looking after my brother since his overdose last yr", "after her overdose
+      // two years ago"), nothing saying it is again or now.
+      String.raw`(?:since|after|following|because of|due to) (?:my|his|her|their|the|(?:my|our) [a-z]+s?) overdose(?!(?: [a-z]+){0,8} (?:again|tonight|today|now|just))`,
+      String.raw`overdos(?:e|ed|es)(?: [a-z]+){0,3} (?:last (?:year|yr|month|summer|winter|spring|autumn|christmas)|(?:a|one|two|three|four|five|[0-9]+|a couple of|a few) (?:years?|yrs?|months?) ago|back in [a-z0-9]+)(?!(?: [a-z]+){0,8} (?:again|tonight|today|now|just))`],
   },
   {
     // Jumping from a height or in front of traffic; "jump in the car" is guarded by the lookahead.
@@ -284,7 +294,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:all |everything |it )?(?:sorted|sorted out|in order|taken care of|tidied up|dealt with|paid off|paid up)(?: [a-z]+){0,2} for (?:my |our |the )?(?:sister|brother|mum|mam|dad|mother|father|son|daughter|kids|children|family|wife|husband|partner|nan|gran|niece|nephew) after (?:tonight|today|this weekend|(?:this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))`,
       `(?:leaving|left) everything to (?:my|the kids|the children)(?: [a-z]+){0,8} (?:will not be|not be around|gone|goodbye|sorry)`,
       // A plan, a method, the means ready.
-      `(?:worked out|know|knows|planned|planning|decided|figured out|made a plan for) (?:how|where|when) (?:i am going to|i would|i will|i could|i am gonna|to|he is going to|she is going to) (?:do it|end it|kill|die|go)`,
+      `(?:worked out|know|knows|planned|planning|decided|figured out|made a plan for) (?:how|where|when) (?:i am going to|i would|i will|i could|i am gonna|to|he is going to|she is going to) (?:do it|end it|kill|die)`,
+      // Round 23: not knowing where to go (tonight) is having nowhere to stay ("kicked out ... I don't know where to go tonight"), not a plan.
+      `(?<!(?:do not|does not|did not|not|never|no idea|not sure) )(?:worked out|know|knows|planned|planning|decided|figured out|made a plan for) (?:how|where|when) (?:i am going to|i would|i will|i could|i am gonna|to|he is going to|she is going to) go`,
       `(?:got|have|made|making) a plan(?: [a-z]+){0,3} (?:to end|to die|to kill|to make it all go away|for tonight)`,
       `(?:looking up|looked up|googling|googled|searching|searched|researching|reading up on|read up on) (?:how (?:many|much)|what dose|lethal|fatal|the quickest way|ways to)`,
       `how (?:many|much) (?:paracetamol|tablets|pills|painkillers|insulin|sleeping pills) (?:it takes|would it take|does it take|to kill|would kill)`,
@@ -628,6 +640,18 @@ export const FAMILIES: PatternFamily[] = [
       // Round 17: a smell likened to a body, told of bins or rubbish ("garden bin missed ... stinks like a dead body"), is a simile.
       String.raw`\b(?:bins?|rubbish|waste|bin bags?|bags|fridge|freezer|drains?|compost|nappies|food|collection)(?: [a-z]+){0,10} (?:like|as if|as though) (?:there is )?(?:a )?(?:dead|lifeless) body`,
     ],
+  },
+  {
+    // Round 23: a carbon monoxide alarm sounding its alarm (a number of long or loud beeps, "not the low battery chirp"), even when
+    // silenced or its battery taken out: the fire family's chirp guard read "chirp" and let it through. A chirp alone stays guarded.
+    // Before the fire family, so that its own guards and the model's disagreement do not turn it into a question.
+    id: 'co_alarm_sounding', kind: 'fire_gas_co', category: RISK, reason: 'carbon monoxide alarm sounding',
+    patterns: [
+      `(?:co|carbon monoxide) (?:alarm|detector)s?(?: [a-z0-9]+){0,12} (?:[0-9]+|two|three|four|five|six) (?:long |loud |quick |short )?beeps`,
+      `(?:co|carbon monoxide) (?:alarm|detector)s?(?: [a-z0-9]+){0,12} not (?:the |a |just (?:the |a )?)?(?:low battery |battery |usual )?(?:chirp|chirping|chirps|beep)`,
+      `(?:co|carbon monoxide) (?:alarm|detector)s? (?:is |keeps |kept |has been |was |started |starts )?(?:going off|sounding|alarming|screaming|beeping (?:loudly|constantly|continuously|non stop|all (?:night|day)))`,
+    ],
+    guards: [String.raw`test(?:ed|ing)? (?:button|it)|pressed (?:the )?test|in (?:the |a )?(?:shop|box|packet)|(?:last|yesterday|ago)(?![^]*\b(?:again|now|still|tonight)\b)`],
   },
   {
     // Fire, gas, carbon monoxide, explosions. Bonfires and fire-safety questions are guarded.
@@ -1126,7 +1150,8 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
   {
     id: 'arabic_fire', category: RISK, kind: 'fire_gas_co', reason: 'fire or gas danger (Arabic)',
     // Round 14: "smoke" in the name of a smoke alarm (إنذار الدخان) is no smoke; an alarm sounding alone is left to the unreadable-script question.
-    re: /رائحة غاز|ريحة غاز|رائحة الغاز|تسرب غاز|تسرب الغاز|حريق|النار في|(?<!إنذار ال|انذار ال|كاشف ال)دخان|تشتعل|مشتعل/u,
+    // Round 23: a gas smell denied ("ليست رائحة غاز", it is not a gas smell; "لا توجد رائحة غاز") is no gas.
+    re: /(?<!(?:ليست|ليس|لا توجد|لا يوجد|مش|بدون|ما في) )(?:رائحة غاز|ريحة غاز|رائحة الغاز)|تسرب غاز|تسرب الغاز|حريق|النار في|(?<!إنذار ال|انذار ال|كاشف ال)دخان|تشتعل|مشتعل/u,
   },
   {
     id: 'arabic_danger', category: RISK, kind: 'danger_now', reason: 'someone in danger now (Arabic)',

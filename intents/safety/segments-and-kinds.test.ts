@@ -248,3 +248,62 @@ describe('one\'s own death as a service, a child with a sex offender, threats at
     expect(inferKind('Arde un apartament la etajul doi, flăcările ies pe geam', R)).toBe('fire_gas_co');
   });
 });
+
+describe('round 23: a CO alarm sounding, homelessness tonight, gas ruled out, dying at home, a past overdose; K5 short replies', () => {
+  const sure = (score: number): SafetyScore => ({ score, category: 'safety.risk_to_life', known: 1, readable: 1 });
+  it('a carbon monoxide alarm sounding its alarm, not its battery chirp, is a fire or gas danger even when silenced; a chirp alone is not', () => {
+    const text = 'the carbon monoxide detector in the hall went five loud beeps, not the battery chirp, so I pulled it off the ceiling';
+    expect(screenForSafety(text)?.kind).toBe('fire_gas_co');
+    expect(decideSafety(screenForSafety(text), none, text, sure(0.01))?.action).toBe('escalate');
+    expect(screenForSafety('my co alarm keeps chirping once a minute, does it need a new battery?')).toBeNull();
+    expect(screenForSafety('I pressed the test button on the CO alarm and it gave four beeps, is that right?')).toBeNull();
+  });
+  it('not knowing where to go tonight, put out of home, is asked at most; with harm named it is not softened', () => {
+    const text = 'my stepdad threw me out this evening, I am 18 and sat in the park, nowhere to sleep tonight';
+    expect(screenForSafety(text)).toBeNull();
+    expect(everydayContext(text)).toBe('ask');
+    expect(decideSafety(null, none, text, sure(0.75))?.action).toBe('ask');
+    expect(everydayContext('he threw me out after he hit me and I have nowhere to go tonight')).not.toBe('ask');
+    expect(screenForSafety("I've worked out where I'm going to go and how I'll do it")?.kind).toBe('suicide_self_harm');
+  });
+  it('a smell said not to be gas, checked by the gas engineers, is no gas danger; with smoke or an alarm it still is', () => {
+    expect(everydayContext('the drains in the bathroom stink, it is not gas, the gas engineer came out and checked it')).toBe('drop');
+    expect(everydayContext('it is not gas but there is smoke coming from the socket')).not.toBe('drop');
+    expect(screenForSafety('رائحة كريهة من البالوعة في المطبخ، لا توجد رائحة غاز')).toBeNull();
+    expect(screenForSafety('توجد رائحة غاز قوية في المطبخ')?.kind).toBe('fire_gas_co');
+  });
+  it('wanting to die at home or in a hospice, said of end-of-life care, is no wish to die; wanting to die is', () => {
+    expect(screenForSafety('Dad is 88 and wants to die in his own bed, can we get carers at night?')).toBeNull();
+    expect(wishToDieStated('my gran wants to die peacefully at home, who arranges palliative care')).toBe(false);
+    expect(screenForSafety('I just want to die, I cannot face another day')?.kind).toBe('suicide_self_harm');
+  });
+  it('an overdose owned and dated in the past is no overdose now; one taken again is', () => {
+    expect(screenForSafety('I have cared for my daughter since her overdose two years ago, can I get a break?')).toBeNull();
+    expect(screenForSafety('she has taken an overdose again tonight')?.kind).toBe('suicide_self_harm');
+  });
+  it('K5: a short reply naming no risk is let through whatever the model scores; short messages naming risk are still asked', () => {
+    for (const reply of ['not really sure', 'dunno', 'about a metre across', 'she will not', 'still nothing']) {
+      expect(decideSafety(null, none, reply, sure(0.97))).toBeNull();
+    }
+    expect(decideSafety(null, none, 'not really sure', sure(0.97), { ...SAFETY_MODEL_THRESHOLDS, shortQuiet: false })?.action).toBe('ask');
+    expect(decideSafety(null, none, 'he is hurt', sure(0.97))?.action).toBe('ask');
+    expect(decideSafety(null, none, 'the smell is awful', sure(0.4))?.action).toBe('ask');
+    expect(decideSafety(null, none, 'pomocy', sure(0.9))?.action).toBe('ask');
+  });
+  it('kinds: going through with it, better off if I were not here, not around to hand back the keys, decided I am done are suicide', () => {
+    const R = 'safety.risk_to_life';
+    expect(inferKind('please close my gym membership, I have made up my mind to go through with it on sunday', R)).toBe('suicide_self_harm');
+    expect(inferKind('my family would be better off if i was not around. also my recycling box is cracked', R)).toBe('suicide_self_harm');
+    expect(inferKind("I won't be around to return the library books, my partner can have my card", R)).toBe('suicide_self_harm');
+    expect(inferKind('is the rent debt written off when someone dies? I have decided I am done', R)).toBe('suicide_self_harm');
+    expect(inferKind('my neighbour is shouting at his wife and I think he hit her', R)).not.toBe('suicide_self_harm');
+  });
+  it('K5: a short cry for help or an emergency the model misses is asked; an emergency repair or "can you help" is not', () => {
+    for (const cry of ['help me please', 'this is an emergency', 'somebody is hurt', 'really dangerous']) {
+      expect(decideSafety(null, none, cry, sure(0.0))).toMatchObject({ action: 'ask', kind: 'danger_now' });
+    }
+    expect(decideSafety(null, none, 'emergency repair', sure(0.0))).toBeNull();
+    expect(decideSafety(null, none, 'can you help', sure(0.0))).toBeNull();
+    expect(decideSafety(null, none, 'help me please', sure(0.0), { ...SAFETY_MODEL_THRESHOLDS, shortAlarmAsk: false })).toBeNull();
+  });
+});
