@@ -304,3 +304,28 @@ describe('ending the chat', () => {
     expect((await r.transcript()).state).toBe('closed');
   });
 });
+
+describe('short everyday replies inside a report', () => {
+  // The real screen and safety model: on a few words the model scores style, not risk, so a short reply naming no harm is not
+  // worth "Is anyone in danger right now?" (intents/safety/decision.ts, SAFETY_SHORT_REPLY_QUIET).
+  test('"not sure", "dunno" or a size in centimetres at a question with choices is not asked about; the question is asked again', async () => {
+    const r = await resident();
+    await r.say('I want to report a pothole');
+    expect(allText(await r.say('outside 4 Mill Lane'))).toMatch(/How big is it\?/);
+    for (const reply of ['not sure', 'dunno', "it's about 30cm wide"]) {
+      const replies = await r.say(reply);
+      expect(allText(replies)).not.toMatch(/danger/i);
+      expect(allText(replies)).toMatch(/How big is it\?/);
+    }
+    expect(await handoffsOf(r.conversationId)).toHaveLength(0);
+  });
+
+  test('a short cry for help at the same question ("it\'s an emergency") is asked about, and a yes escalates', async () => {
+    const r = await resident();
+    await r.say('I want to report a pothole');
+    await r.say('outside 4 Mill Lane');
+    expect(allText(await r.say("it's an emergency"))).toMatch(/Is anyone in danger right now\?/);
+    const replies = (await r.say('yes')) as Reply[];
+    expect(replies.find((m) => m.handoff)?.handoff).toMatchObject({ priority: 'urgent' });
+  });
+});

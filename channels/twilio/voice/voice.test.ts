@@ -401,3 +401,16 @@ describe('speakable rendering', () => {
     );
   });
 });
+
+test('a caller unsure of a pothole\'s size is asked the size again, not whether anyone is in danger', async () => {
+  const c = call();
+  expectPrompt(await c.start());
+  expectPrompt(await c.say('I want to report a pothole'));
+  let r = await c.say('outside 4 Mill Lane');
+  expectPrompt(r);
+  expect(r.spoken).toMatch(/How big is it\?/);
+  r = await c.say('not sure');
+  expectPrompt(r);
+  expect(r.spoken).not.toMatch(/danger/i);
+  expect(r.spoken).toMatch(/How big is it\?/);
+});
