@@ -202,6 +202,8 @@ test('an invitation link sets a password and leads to the authenticator set-up; 
   const { page } = await newPage();
   await page.goto(link);
   await page.waitForSelector('h1:has-text("Set up your console account")');
+  // The page says "Checking your invitation…" until the server has answered: wait for what it says then.
+  await page.waitForSelector('main :text("You have been invited")');
   expect(await page.locator('main').innerText()).toContain('You have been invited to the agent console as Rhys Adviser');
   // The token leaves the address bar at once.
   expect(page.url()).not.toContain('#invite=');
