@@ -273,6 +273,15 @@ describe('decideSafety with the safety model', () => {
     const hit: SafetyHit = { category: RISK, kind: 'suicide_self_harm', reason: 'says they want to die', matched: 'want to die' };
     expect(decideSafety(hit, none, 'want to die', score(0.96))).toMatchObject({ action: 'escalate' });
   });
+  it('K7: a short comment naming no harm is asked, not escalated, by the model alone; a short message naming harm still escalates', () => {
+    expect(decideSafety(null, none, 'Took too long to find', score(0.67))).toMatchObject({ action: 'ask' });
+    expect(decideSafety(null, none, 'why does it take so long', score(0.8))).toMatchObject({ action: 'ask' });
+    expect(decideSafety(null, none, 'why does it take so long', score(0.8), { ...SAFETY_MODEL_THRESHOLDS, noRiskWordAskBelow: 0 })).toMatchObject({ action: 'escalate' });
+    expect(decideSafety(null, none, 'my dad has collapsed on the floor', score(0.9))).toMatchObject({ action: 'escalate' });
+    expect(decideSafety(null, none, 'there is smoke coming under the door', score(0.9))).toMatchObject({ action: 'escalate' });
+    // Twelve words or more: the model alone escalates as before.
+    expect(decideSafety(null, none, 'it took far too long to find the right page on the website today, honestly', score(0.9))).toMatchObject({ action: 'escalate' });
+  });
   it('reads the score carried by the prediction, and then ignores a confident safety intent of the classifier', () => {
     const carried = Object.defineProperty(predict(RISK, 0.96), 'safetyScore', { value: score(0.02), enumerable: false });
     expect(decideSafety(null, carried, "Right, I'm going. Ta")).toBeNull();
@@ -405,7 +414,8 @@ describe('round 5: general defeaters and words the model does not know', () => {
   it('asks instead of escalating when the model knows almost SERVICE_PREDICTION of the words', () => {
     const text = 'Xyloq vardenta pikslu morrat tenvu';
     expect(decideSafety(null, SERVICE_PREDICTION, text, { ...middling, known: 0 })).toMatchObject({ action: 'ask' });
-    expect(decideSafety(null, SERVICE_PREDICTION, text, { ...middling, known: 1 })).toMatchObject({ action: 'escalate' });
+    // (K7 off: it would ask about five words naming no risk anyway.)
+    expect(decideSafety(null, SERVICE_PREDICTION, text, { ...middling, known: 1 }, { ...SAFETY_MODEL_THRESHOLDS, noRiskWordAskBelow: 0 })).toMatchObject({ action: 'escalate' });
   });
   it('measures the share of known words against the training vocabulary, in any script', () => {
     const vocabulary = vocabularyOf([{ text: 'My bin was stolen' }, { text: 'سرقت' }]);
@@ -1045,6 +1055,58 @@ describe('a resident giving their own details', () => {
   it('details with anything else said beside them are decided as usual; a sure model still escalates', () => {
     expect(ownDetailsOnly("my name is Jo and I don't feel safe at home")).toBe(false);
     expect(decideSafety(null, none, "my name is Jo and I don't feel safe at home", score(0.2))?.action).toBe('ask');
-    expect(decideSafety(null, none, 'My name is Jo Bloggs and my postcode is MB1 1AD', score(0.95))?.action).toBe('escalate');
+    expect(decideSafety(null, none, 'My name is Jo Bloggs and my postcode is MB1 1AD', score(0.95), { ...SAFETY_MODEL_THRESHOLDS, noRiskWordAskBelow: 0 })?.action).toBe('escalate');
+    // K7: under twelve words naming no risk, a sure model alone asks.
+    expect(decideSafety(null, none, 'My name is Jo Bloggs and my postcode is MB1 1AD', score(0.95))?.action).toBe('ask');
+  });
+});
+
+describe('an overdose taken now, medical words as a past reason, nuisances and repairs', () => {
+  const service = predict('housing.repair', 0.9);
+  const score = (s: number): SafetyScore => ({ score: s, category: RISK, known: 1, readable: 1 });
+  const decide = (text: string, s: number, p: IntentPrediction = service) => decideSafety(screenForSafety(text), p, text, score(s))?.action ?? null;
+  it('the whole box, packet or lot taken, whatever comes before it, escalates however low the model; a box taken elsewhere does not', () => {
+    const text = "I rang last week about the damp and said I was fine but I'm not fine I've taken the whole box this time and I'm starting to feel really sleepy";
+    expect(screenForSafety(text)?.kind).toBe('suicide_self_harm');
+    expect(decide(text, 0.04)).toBe('escalate');
+    expect(decide("sorry about the bins. i've just taken the whole packet", 0.02)).toBe('escalate');
+    expect(screenForSafety('I took the whole lot to the tip on Saturday, do I need a permit')).toBeNull();
+    expect(screenForSafety("I've taken the whole box of recycling out but it wasn't collected")).toBeNull();
+  });
+  it('a seizure as the past reason for a parking ticket is no emergency; a seizure happening now is', () => {
+    expect(screenForSafety('I got a parking ticket outside A&E while my son was having a seizure inside, can I appeal')).toBeNull();
+    expect(screenForSafety('my son is having a seizure right now and will not stop shaking')?.category).toBe(RISK);
+  });
+  it('a structure about to fall with "no one\'s under it" typed without the apostrophe is no one trapped; someone under it is', () => {
+    expect(screenForSafety('chimney looks like its about to come down, no ones under it but its over the pavement')).toBeNull();
+    expect(screenForSafety('the wall has come down and a builder is under it')).not.toBeNull();
+  });
+  it('at the end of one\'s tether about a party or music next door is a nuisance; at the end of one\'s tether alone is not', () => {
+    expect(screenForSafety("Neighbours' party has been going since 10pm, bass shaking the windows. It's 2am and I'm at the end of my tether.")).toBeNull();
+    expect(screenForSafety("I'm at the end of my tether and I don't want to be here any more")).not.toBeNull();
+  });
+  it('"id rather jump off a cliff than" type to the bot is hyperbole, asked at most; jumping tonight is not', () => {
+    expect(decide('ur the most useless bot ive ever used, id rather jump off a cliff than type to u again', 0.0)).toBe('ask');
+    expect(decide("i'm going to jump off the cliff tonight", 0.0)).toBe('escalate');
+  });
+  it('a gas engineer has been and the boiler works after a leak scare: the model alone does not escalate a repair', () => {
+    expect(decide("The gas engineer has been and the boiler's working again after the leak scare, but he pulled up two floorboards.", 0.86)).toBeNull();
+    expect(decide('I can smell gas in the kitchen and my head is pounding', 0.86)).toBe('escalate');
+  });
+  it('K6: the main classifier sure of a safety intent on a long message softened by a service is asked; off above 1', () => {
+    const sure = predict(RISK, 0.95);
+    const text = 'wot happens 2 my dog and the bins if im not here anymore. i mean properly not here';
+    const off = { ...SAFETY_MODEL_THRESHOLDS, classifierSureAsk: 1.01 };
+    expect(decideSafety(null, sure, text, score(0.05))?.action).toBe('ask');
+    expect(decideSafety(null, sure, text, score(0.05), off)).toBeNull();
+    expect(decideSafety(null, predict(RISK, 0.6), text, score(0.05))).toBeNull();
+  });
+});
+
+describe('kinds: a relative who will not wake, a baby in a hot car', () => {
+  it('a parent or grandparent who will not wake, told by a child, is danger now; a baby in a locked car in the heat too', () => {
+    expect(inferKind('my mum wont wake up and shes on the kitchen floor. my little sister is crying. im 8', RISK)).toBe('danger_now');
+    expect(inferKind("There's a baby in a locked car in the car park. Windows up, it's 29 degrees and the baby has stopped crying.", SAFEGUARDING)).toBe('danger_now');
+    expect(inferKind('my little brother is 8 and my dad hits him with a belt', SAFEGUARDING)).toBe('child_at_risk');
   });
 });

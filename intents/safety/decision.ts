@@ -27,6 +27,8 @@
  * control told by its shape; signage, a fire put out, self-directed fire as hyperbole, thanks for a rescue: see data/README.md.
  * Round 23 (dev-24 added): nowhere to go tonight is asked at most, gas ruled out drops; K5, short replies naming no risk are let
  * through and a short cry for help the model misses is asked (SAFETY_SHORT_REPLY_QUIET, SAFETY_SHORT_ALARM_ASK).
+ * Round 24 (dev-25, dev-26 added): K6, a main classifier sure of a safety intent on a long message everyday context softened is asked
+ * (SAFETY_CLASSIFIER_SURE_ASK); a gas or leak scare fixed by the engineer is gas ruled out.
  */
 import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { inferKind, kindCues, riskCues } from './kinds.js';
@@ -250,8 +252,9 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
 
 /** Round 23: put out of home, or with nowhere to sleep or stay. */
 const NO_HOME_TONIGHT = /(?<= )(?:(?:kicked|thrown|chucked|put|locked|turfed|booted) (?:me |us |him |her |them )?out|(?:nowhere|no where|no place|not anywhere) to (?:go|sleep|stay)|(?:do not|does not|dont|not) (?:know|sure) where (?:to|i am going to|i can|i will) (?:go|sleep|stay)|no idea where (?:to|i am going to|i can|i will) (?:go|sleep|stay)|(?:am|is|are|will be) homeless)(?= )/;
-/** Round 23: gas ruled out: "it's not gas", "not a gas smell", the gas engineers out and "they said so". */
-const NOT_GAS = /(?<= )(?:(?:it is|its|it s|that is|this is) not (?:a )?gas|not (?:a )?gas (?:smell|leak)|(?:had|got) the gas (?:people|engineers?|board|man|men|company|emergency (?:people|service)) (?:out|round|in|over)|gas (?:engineers?|people|board|man|men|company) (?:have |has )?(?:been out|been round|came out|checked (?:it|everything)|said (?:it is|its) (?:not gas|fine|safe)))(?= )/;
+/** Round 23: gas ruled out: "it's not gas", "not a gas smell", the gas engineers out and "they said so". Round 24: a "leak scare", the gas
+ * engineer has been and the boiler is "working again" (a repair after it). */
+const NOT_GAS = /(?<= )(?:(?:it is|its|it s|that is|this is) not (?:a )?gas|(?:gas|leak) scare|gas (?:engineers?|man|men|board|people)(?: has| have)? (?:been|came|come)(?: (?:and|out|round|in|over))*(?: [a-z]+){0,6} (?:working (?:again|fine|now|ok|okay)|fixed|sorted|back on|made (?:it |everything )?safe)|not (?:a )?gas (?:smell|leak)|(?:had|got) the gas (?:people|engineers?|board|man|men|company|emergency (?:people|service)) (?:out|round|in|over)|gas (?:engineers?|people|board|man|men|company) (?:have |has )?(?:been out|been round|came out|checked (?:it|everything)|said (?:it is|its) (?:not gas|fine|safe)))(?= )/;
 const GAS_STILL = /(?<= )(?:smoke|smoking|fire|flames?|burning|sparks?|alarm|carbon monoxide|dizzy|headaches?|drowsy|sick|collapsed|unconscious|faint[a-z]*|passed out|hissing|rotten eggs?|eggy)(?= )/;
 
 /** Round 22: someone sleeping rough, and a shelter, a bed or outreach asked for. */
@@ -321,6 +324,10 @@ export interface SafetyModelThresholds {
   shortQuiet?: boolean;
   /** Round 23 (K5): a short message crying for help or naming an emergency is asked when the model is below askAt (default SAFETY_SHORT_ALARM_ASK). */
   shortAlarmAsk?: boolean;
+  /** Round 24 (K6): a top main-classifier safety intent this confident asks about a long message everyday context softened (default SAFETY_CLASSIFIER_SURE_ASK; above 1 turns it off). */
+  classifierSureAsk?: number;
+  /** K7: K2 for messages of fewer than this many words only, read by the model as English (default SAFETY_NO_RISK_WORD_ASK_BELOW; 0 turns it off). */
+  noRiskWordAskBelow?: number;
 }
 
 /**
@@ -862,7 +869,9 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   if (everyday && scored.score >= thresholds.escalateAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but about a service` };
   // Round 8: a suicide word tied to a chore of the service ("I'd rather jump than ring again"): asked, whatever the model.
   if (scored.score >= thresholds.escalateAt && inferKind(text, category) === 'suicide_self_harm' && serviceHyperbole(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but hyperbole about a service` };
-  if (everyday === 'soften') return null;
+  // Round 24 (K6): everyday context softens the model, but the main classifier is sure of a safety intent on a long message ("I rang
+  // last week about the damp ... I've taken the whole box this time"): asked, unless the message says why nothing is wrong now.
+  if (everyday === 'soften') return classifierSure(prediction, text, thresholds) ? { action: 'ask', category: prediction.ranked[0].intent as SafetyHit['category'], kind: inferKind(text, prediction.ranked[0].intent as SafetyHit['category']), reason: `safety model low (${scored.score.toFixed(2)}), but the classifier is sure: ${prediction.ranked[0].intent} ${prediction.ranked[0].confidence.toFixed(2)}` } : null;
   // Round 5: a defeater (a joke, a denial, a comparison, a hypothetical) or words the model barely knows: the model alone asks.
   if (scored.score >= thresholds.escalateAt && scored.score < (thresholds.defeatSure ?? SAFETY_DEFEAT_SURE) && defeated(text, null)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but ${defeaters(text).join(', ')}` };
   const known = scored.known ?? 1;
@@ -872,7 +881,9 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   if (scored.score >= thresholds.escalateAt && meaningfulWords(text) < SAFETY_MODEL_MIN_WORDS) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but on ${meaningfulWords(text)} words` };
   // Round 19 (K2): the model alone, sure of an English message that names no harm, danger, vulnerability, abuse, fire or weapon at all
   // ("Hi there, sorry to bother you so late", "I'm in bits over the bill"): its score is style, not risk; asked instead.
-  if (scored.score >= thresholds.escalateAt && (thresholds.noRiskWordAsk ?? SAFETY_NO_RISK_WORD_ASK) && noRiskWord(text, scored)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but no word of harm or risk` };
+  // K7: the same for a short message (under 12 words: "Took too long to find", a satisfaction comment, 0.67), where the model reads style most.
+  const shortNoRisk = meaningfulWords(text) < (thresholds.noRiskWordAskBelow ?? SAFETY_NO_RISK_WORD_ASK_BELOW) && readableNoRisk(text, scored);
+  if (scored.score >= thresholds.escalateAt && (((thresholds.noRiskWordAsk ?? SAFETY_NO_RISK_WORD_ASK) && noRiskWord(text, scored)) || shortNoRisk)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but no word of harm or risk` };
   // Round 22 (K4, off by default): below the model-alone bar, the model alone asks.
   const aloneAt = Math.max(thresholds.escalateAt, thresholds.modelAloneAt ?? SAFETY_MODEL_ALONE_ESCALATE);
   if (scored.score >= thresholds.escalateAt && scored.score < aloneAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, below ${aloneAt} to escalate alone` };
@@ -883,6 +894,15 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   return lowModelAsk(prediction, text, scored, thresholds);
 }
 
+/**
+ * Round 24 (K6): from this main-classifier confidence in a safety intent, a long message (CLASSIFIER_ASK_WORDS+) softened by everyday
+ * context is asked rather than let through; above 1 is off. Chosen by cross-validation: see data/README.md, Round 24.
+ */
+export const SAFETY_CLASSIFIER_SURE_ASK = 0.9;
+function classifierSure(prediction: IntentPrediction, text: string, thresholds: SafetyModelThresholds): boolean {
+  const top = prediction.ranked[0];
+  return !prediction.outOfScope && !!top && top.intent.startsWith('safety.') && top.confidence >= (thresholds.classifierSureAsk ?? SAFETY_CLASSIFIER_SURE_ASK) && wordCount(text) >= CLASSIFIER_ASK_WORDS && !classifierExplained(text);
+}
 /** Round 17: the message says why nothing is wrong now, so the classifier's confident safety intent alone does not ask. */
 const classifierExplained = (text: string) => toldAsPast(text) || framedAsService(text) === 'thanks for past help' || defeated(text, null);
 /**
@@ -1001,6 +1021,12 @@ export function toldAsNotNow(text: string): boolean {
 /** Round 19 (K2, evaluated, left off): out of fold it moved 14 disclosures from escalated to asked in each split; see data/README.md. */
 export const SAFETY_NO_RISK_WORD_ASK = false;
 /**
+ * K7 (5 December 2026, after round 24): K2 for messages of fewer than this many words, where the model's score is mostly style
+ * (a satisfaction comment "Took too long to find" escalated at 0.67). Out of fold over the 27 development sets, below 6, 8 or 10
+ * words it changed nothing; below 12 it turned 1 (5-fold) or 2 (LOSO) false alarms into questions and moved no disclosure.
+ */
+export const SAFETY_NO_RISK_WORD_ASK_BELOW = 12;
+/**
  * Round 19 (K2): content words that carry risk (harm, injury, danger, vulnerability, self-harm, abuse, fire and gas, weapons, neglect,
  * the body in trouble, a place of danger), seeded from the safety model's strongly positive word features and kept to content words:
  * not its politeness or fillers ("sorry", "just", "also", "honestly", "tbh"), nor pronouns.
@@ -1044,7 +1070,10 @@ const ENGLISH_REPLY = /^(?: (?:dunno|maybe|perhaps|idk|nope|nah|yep|yup|yeah|yes
 /** Help, an emergency, the police or an ambulance called for in the community languages of the development sets and Welsh. */
 const HELP_ABROAD = /(?<= )(?:pomoc[a-z]*|ratunku|ayuda|auxilio|socorro|ajuda|ajutor[a-z]*|yardim[a-z]*|imdad|caawi[a-z]*|gargaar[a-z]*|madad|bachao|bachaao|pagalb[a-z]*|gelbe[a-z]*|helpwch|argyfwng|emergenc[a-z]*|urgen[a-z]*|policj[a-z]*|policia|politia|polis[a-z]*|ambulan[a-z]*|pogotowie|karetk[a-z]*|112|999)(?= )/;
 function shortReplyNoRisk(text: string, scored: SafetyScore): boolean {
-  if (meaningfulWords(text) >= SAFETY_MODEL_MIN_WORDS) return false;
+  return meaningfulWords(text) < SAFETY_MODEL_MIN_WORDS && readableNoRisk(text, scored);
+}
+/** A message the model reads, in English as far as it can tell, naming no risk-bearing word, cue or cry for help (K5, K7). */
+function readableNoRisk(text: string, scored: SafetyScore): boolean {
   const n = normaliseForSafety(text);
   return modelReads(text, scored) && ((scored.readable ?? 1) >= SAFETY_READABLE_MIN || ENGLISH_REPLY.test(n)) && !n.match(WELSH_WORDS) && !HELP_ABROAD.test(n) && !RISK_CONTENT.test(n) && riskCues(n).size === 0 && kindCues(n).size === 0 && !shortAlarm(text);
 }
@@ -1124,7 +1153,8 @@ const SERVICE_DISTRESS = /(?<= )(?:crying|in tears|in bits|in pieces|going mad|g
 /** A comparison or a condition that makes a suicide word hyperbole: "would rather ... than", "if I have to pay again", "with this form". */
 const HYPERBOLE_FRAME = new RegExp(
   [
-    '(?:would|had|d) (?:rather|sooner)(?: [a-z]+){1,10} than',
+    // Round 24: "id rather" typed without the apostrophe.
+    '(?:would|had|d|id) (?:rather|sooner)(?: [a-z]+){1,10} than',
     // Round 10: "about ready to throw myself off the pier" beside a complaint about barking at night.
     '(?:about|almost|nearly|just about) ready to',
     // Round 20: "every time I ring your switchboard I want to jump off a cliff".

@@ -256,6 +256,10 @@ const MISSING_NOW = w('(?:walked|wandered|gone|went|got) (?:out|off)(?: [a-z]+){
   '(?:toddler|toddlers|baby|little (?:boy|girl|one)|tot|kiddie)(?: [a-z]+){0,10} (?:on (?:his|her|their) own|alone|by (?:himself|herself|themselves)|no adult)(?: [a-z]+){0,10} (?:quay|harbour|water|river|sea|canal|road|edge)');
 /** Round 21: someone in the road among the traffic, or stuck in a lift with the oxygen running out: danger now, before who they are. */
 const DANGER_SCENE = w('(?:lying|walking|wandering|standing|stood|sitting|sat)(?: [a-z]+){0,4} (?:in|along|on|across|down|into) (?:the )?(?:middle of the )?(?:a road|road|dual carriageway|carriageway|motorway|bypass|main road)(?: [a-z]+){0,10} (?:cars?|lorries|lorry|traffic|swerving|beeping|lane|vehicles|buses)',
+  // Round 24: a relative who will not wake (told by a child of 8 or 9: danger now, before the child's age), and a baby or a child
+  // shut in a car in the heat.
+  '(?:mum|mam|mom|mummy|mother|dad|daddy|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa)(?: [a-z]+){0,2} (?:will not|wont|cannot|can not|does not|is not) (?:wake|waking)(?: up)?',
+  '(?:baby|babies|toddler|child|kid|little (?:boy|girl|one))(?: [a-z]+){0,3} (?:in|inside|left in|locked in|shut in) (?:a |the |their |her |his )?(?:locked |hot |parked )?car(?: [a-z]+){0,14} (?:degrees|hot|heat|windows up|windows shut|windows closed|stopped crying|not moving|sweating|boiling|red faced)',
   '(?:lift|elevator)(?: [a-z]+){0,4} (?:stopped|stuck|broken down|jammed) between floors(?: [a-z]+){0,12} (?:oxygen|inside|in it|trapped)', '(?:oxygen|cylinder)(?: [a-z]+){0,4} (?:is )?(?:nearly|almost|running) (?:empty|out)');
 type Tier = RiskKind | 'danger_scene' | 'in_water' | 'missing_now' | 'partner_older' | 'child_strong' | 'adult_strong' | 'domestic_strong' | 'welfare' | 'welfare_now' | 'known_attacker' | 'self_scene' | 'poisoning' | 'child_self' | 'arson_attack';
 

@@ -53,7 +53,7 @@ const WEAPON = any('knife', 'knives', 'gun', 'guns', 'machete', 'blade', 'axe', 
   'iron bar', 'metal bar', 'crowbar', 'car jack', 'wheel brace');
 const MORE = any('any more', 'no more', 'like this', 'living', 'with life', 'with my life', 'with this', 'much longer');
 // Council topics: frustration about these is not a cry for help.
-const SERVICE_FRUSTRATION = String.raw`\b(?:emergency essentials|essentials|food bank|crisis (?:fund|grant|payment|support)|hardship (?:fund|grant|payment)|bins?|collections?|collected|emptied|bin men|binmen|council tax|parking|tickets?|website|app|online form|phone line|on hold|queue|waiting list|potholes?|planning|permit|repairs? team|rats|mice|pests|wasps|mould|damp|noise|barking)\b`;
+const SERVICE_FRUSTRATION = String.raw`\b(?:emergency essentials|essentials|food bank|crisis (?:fund|grant|payment|support)|hardship (?:fund|grant|payment)|bins?|collections?|collected|emptied|bin men|binmen|council tax|parking|tickets?|website|app|online form|phone line|on hold|queue|waiting list|potholes?|planning|permit|repairs? team|rats|mice|pests|wasps|mould|damp|noise|barking|part(?:y|ies)|music|bass|drilling|fireworks|nuisance)\b`;
 /** Round 22: breathing made hard by a repair ("can't breathe in my flat for the damp and mould"), a place between or not. */
 const NOT_REPAIR_BREATH = String.raw`(?!(?: (?:in|at|inside) (?:my|the|our|this|his|her) (?:flat|house|home|room|bedroom|place|kitchen|bathroom))? (?:because of|with|for|from) (?:all )?(?:the )?(?:smell|stench|damp|mould|mold|dust|fumes|pollution|condensation))`;
 /**
@@ -211,6 +211,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:taken|took|swallowed|take|taking|going to take|had|necked|downed) (?:all|a whole|a hole|the whole|a load of|loads of|lots of|too many|a packet of|a bottle of|a box of|a handful of|handfuls of|all of|a lot of|two packets of|packets of|boxes of)(?: (?:packet|packets|bottle|bottles|box|boxes|strip|strips|tub|load))?(?: of)?(?: my| the| his| her| their| me)?(?: (?:nans|mums|mams|dads|grans|grandads|partners|husbands|wifes|sisters|brothers|flatmates))? (?:tablets|pills|meds|medication|medicine|paracetamol|painkillers|sleeping (?:pills|tablets)|antidepressants|insulin|co codamol|codeine|ibuprofen|aspirin)`,
       `(?:taken|took|swallowed) (?:[0-9]+|twenty|thirty|forty|fifty|loads|lots|dozens)(?: of)?(?: my| the)? (?:tablets|pills|paracetamol|painkillers)`,
       `(?:taken|took|swallowed|necked) (?:the lot|them all|all of them)(?= $| (?:an hour|about|i feel|now|and i|half an hour|earlier|tonight) )`,
+      // Round 24: the writer's own whole box, packet or lot taken, no drug named ("I've taken the whole box this time and I'm starting
+      // to feel really sleepy"); a box or a lot taken somewhere or of something else ("took the whole lot to the tip") is not.
+      String.raw`(?:i|i have|i had|i just|i have just|just) (?:taken|took|swallowed|necked|downed) (?:the|a|my) (?:whole|entire|full) (?:box|packet|pack|bottle|strip|tub|lot|blister pack)(?! of)(?! (?:to|out|back|down|up|round|over|in|into|off|away|apart|home|with|for|from|at|on|because|so|of) )`,
     ],
     guards: ['overdose awareness',
       // Round 23: an overdose owned and dated in the past ("looking after my brother since his overdose last yr", "after her overdose
@@ -631,6 +634,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:out of|home from|discharged from|back from|left|came out of|come out of) (?:the )?hospital(?: [a-z]+){0,3} (?:after|following|from|with) (?:a |my |his |her |the )?(?:heart attack|stroke|seizure|cardiac arrest)`,
       String.raw`(?:recovering|recovery|recovered|recuperating) (?:from|after) (?:a |my |his |her |the )?(?:heart attack|stroke|seizure|cardiac arrest)`,
       String.raw`(?:had|have had|having had) (?:a |my |his |her )?(?:heart attack|stroke) (?:last (?:week|month|year)|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:a few|two|three|four|five|six|several|[0-9]+) (?:weeks|months|years) ago)`,
+      // Round 24: a medical emergency told as the past reason for a service matter ("a parking ticket outside A&E while my son was
+      // having a seizure inside, can I appeal"): the ticket, fine or charge named before it, the event in the past tense.
+      String.raw`(?:ticket|pcn|fine|penalty(?: charge)?|parking charge|charge|clamped|towed|missed (?:my |the |our )?(?:collection|appointment|bin))(?: [a-z]+){0,8} (?:while|whilst|when|as|because) (?:i|my|our|his|her|the|a) (?:[a-z]+ )?(?:was|were|had been) (?:having|in (?:a e|hospital|resus))`,
       String.raw`unconscious bias|seizure of|cannot breathe (?:because of|with|for) (?:the )?(?:smell|stench|damp|mould|mold|dust|fumes|pollution)`,
       String.raw`(?:nearly|almost|near enough|going to|will|gonna|would|could) (?:have |had |give (?:me |him |her )?)?(?:a )?heart attack|(?:gave|give|giving) (?:me|him|her|them) a heart attack|heart attack (?:when|at the price|at the bill)`,
       String.raw`\b(?:battery|phone|car|bin|light|lights|lamp|street light|streetlight|plant|plants|tree|trees|grass|hedge|fox|cat|dog|rat|bird|seagull|gull|pigeon|badger|deer|animal|squirrel|hedgehog|line|phone line|battery is|bus stop) (?:is |are |was |has |looks )?(?:dead|unconscious)\b`,
@@ -771,7 +777,8 @@ export const FAMILIES: PatternFamily[] = [
     // Things and pets that fall in the water: "my phone fell into the canal" is not a person in danger.
     guards: [
       // Round 11: a collapse with nobody under it or hurt ("bricks on pavement, nobody under it, just needs barriers").
-      String.raw`\b(?:nobody|no one|noone|none of us|nobody was|no one was) (?:is |was |were |got |has been |been )?(?:under|underneath|beneath|trapped|hurt|injured|caught)\b`,
+      // Round 24: typed as one word with the verb ("no ones under it", "nobodys under it").
+      String.raw`\b(?:nobody|no one|noone|none of us|nobody was|no one was)(?:s| s)? (?:is |was |were |got |has been |been )?(?:under|underneath|beneath|trapped|hurt|injured|caught)\b`,
       // Round 9: drowning as a feeling ("bailiff letter came today, feel like I'm drowning").
       String.raw`(?:feel|feels|feeling|felt) (?:like|as if|as though) (?:i am|we are|i was|we were|i have been) drowning`,
       // Round 15: drowning told beside money worries ("money is tight and I'm drowning"), no water named.
