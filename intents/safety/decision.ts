@@ -455,7 +455,6 @@ export const DEFEATERS: Record<string, RegExp> = {
     '(?:not|nothing (?:is )?) on fire',
     // Round 17: "nothing caught fire"; "i'm not in danger, i just need help today".
     'nothing (?:has )?caught (?:fire|light)(?! yet)', 
-    // Round 22: not "all sorted for my sister after tonight": arrangements made for someone else, no danger denied.
     // Round 20: "nothing's burning now but it happens every weekend".
     'nothing(?: is| s|s)? (?:burning|on fire|alight|smoking|smouldering)(?: now| at the moment| right now)?', '(?:i am|we are) not in danger(?! yet)',
     // Round 19: harm to others denied ("he shouts abuse ... he's never touched anyone"); never "never hit me" (control can be abuse).
@@ -463,7 +462,8 @@ export const DEFEATERS: Record<string, RegExp> = {
     'no (?:sign|signs) of (?:a )?(?:fire|smoke)', 'there is no (?:fire|smoke)', '(?:cannot|can not|could not) smell (?:it|gas|anything)',
     `${SUBJECT} (?:is |are |am |was |were |feel |feels )?(?:all )?(?:fine|ok|okay|safe|well|alright|all right) now`,
     '(?:everyone|everybody|we are all|all of us) (?:is |are |feels |feel )?(?:fine|ok|okay|safe|well|alright|all right)',
-    `${SUBJECT} (?:has|have|had|is|are) (?:fully |completely |now )?recovered`, 'we all (?:feel |are )?(?:fine|ok|okay|well|alright)', 'all (?:settled|sorted|over|behind (?:me|us))(?: now)?(?! for (?:my|our|the|her|his|their|everyone|them|him|her) | so )', '(?:settled|safe) now',
+    // Round 22: not "all sorted for my sister after tonight": arrangements made for someone else, no danger denied.
+    `${SUBJECT} (?:has|have|had|is|are) (?:fully |completely |now )?recovered`, 'we all (?:feel |are )?(?:fine|ok|okay|well|alright)', 'all (?:settled|sorted|over|behind (?:me|us))(?: now)?(?! for (?:my|our|the|her|his|their|everyone|them|him) | so )', '(?:settled|safe) now',
     // Polish, Spanish, Portuguese, Romanian, Welsh: "everything is fine", "nobody has symptoms", "not an emergency".
     'wszystko (?:jest )?w porzadku', 'nikt nie ma objawow', 'no es (?:una )?emergencia', 'todos estamos bien', 'nao e (?:uma )?emergencia', 'estamos todos bem',
     'nu este (?:o )?urgenta', 'toata lumea (?:este )?bine', 'does dim argyfwng', 'dim (?:nwy|arogl nwy|mwg)',
@@ -871,7 +871,12 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   if (scored.score >= thresholds.escalateAt && inferKind(text, category) === 'suicide_self_harm' && serviceHyperbole(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but hyperbole about a service` };
   // Round 24 (K6): everyday context softens the model, but the main classifier is sure of a safety intent on a long message ("I rang
   // last week about the damp ... I've taken the whole box this time"): asked, unless the message says why nothing is wrong now.
-  if (everyday === 'soften') return classifierSure(prediction, text, thresholds) ? { action: 'ask', category: prediction.ranked[0].intent as SafetyHit['category'], kind: inferKind(text, prediction.ranked[0].intent as SafetyHit['category']), reason: `safety model low (${scored.score.toFixed(2)}), but the classifier is sure: ${prediction.ranked[0].intent} ${prediction.ranked[0].confidence.toFixed(2)}` } : null;
+  if (everyday === 'soften') {
+    if (!classifierSure(prediction, text, thresholds)) return null;
+    const top = prediction.ranked[0];
+    const sureOf = top.intent as SafetyHit['category'];
+    return { action: 'ask', category: sureOf, kind: inferKind(text, sureOf), reason: `safety model low (${scored.score.toFixed(2)}), but the classifier is sure: ${top.intent} ${top.confidence.toFixed(2)}` };
+  }
   // Round 5: a defeater (a joke, a denial, a comparison, a hypothetical) or words the model barely knows: the model alone asks.
   if (scored.score >= thresholds.escalateAt && scored.score < (thresholds.defeatSure ?? SAFETY_DEFEAT_SURE) && defeated(text, null)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but ${defeaters(text).join(', ')}` };
   const known = scored.known ?? 1;
@@ -882,8 +887,10 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   // Round 19 (K2): the model alone, sure of an English message that names no harm, danger, vulnerability, abuse, fire or weapon at all
   // ("Hi there, sorry to bother you so late", "I'm in bits over the bill"): its score is style, not risk; asked instead.
   // K7: the same for a short message (under 12 words: "Took too long to find", a satisfaction comment, 0.67), where the model reads style most.
-  const shortNoRisk = meaningfulWords(text) < (thresholds.noRiskWordAskBelow ?? SAFETY_NO_RISK_WORD_ASK_BELOW) && readableNoRisk(text, scored);
-  if (scored.score >= thresholds.escalateAt && (((thresholds.noRiskWordAsk ?? SAFETY_NO_RISK_WORD_ASK) && noRiskWord(text, scored)) || shortNoRisk)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but no word of harm or risk` };
+  const noRiskAsk = () =>
+    ((thresholds.noRiskWordAsk ?? SAFETY_NO_RISK_WORD_ASK) && noRiskWord(text, scored)) ||
+    (meaningfulWords(text) < (thresholds.noRiskWordAskBelow ?? SAFETY_NO_RISK_WORD_ASK_BELOW) && readableNoRisk(text, scored));
+  if (scored.score >= thresholds.escalateAt && noRiskAsk()) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but no word of harm or risk` };
   // Round 22 (K4, off by default): below the model-alone bar, the model alone asks.
   const aloneAt = Math.max(thresholds.escalateAt, thresholds.modelAloneAt ?? SAFETY_MODEL_ALONE_ESCALATE);
   if (scored.score >= thresholds.escalateAt && scored.score < aloneAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, below ${aloneAt} to escalate alone` };
