@@ -61,6 +61,8 @@ const NOT_REPAIR_BREATH = String.raw`(?!(?: (?:in|at|inside) (?:my|the|our|this|
  * "peacefully"): not a wish to die, unless told for now ("at home tonight").
  */
 export const DIE_AT_A_PLACE = String.raw`(?! (?:at home|in (?:a |the )?(?:hospital|hospice|care home|nursing home)|in (?:her|his|their|my|our) own (?:home|bed|house)|peacefully|with dignity)(?! (?:tonight|today|now|soon|alone)))`;
+/** A plan told: how, where or when (someone is going) to do it, end it, die or go. */
+const PLAN_HOW = String.raw`(?:worked out|know|knows|planned|planning|decided|figured out|made a plan for) (?:how|where|when) (?:i am going to|i would|i will|i could|i am gonna|to|he is going to|she is going to)`;
 /** Round 22: an event owned and dated by what followed it ("after my heart attack", "since his"): told as past. */
 const OWNED_EVENT = String.raw`(?<!(?:after|since|following|because of|due to) (?:my|his|her|their|mums|dads|(?:my|our) (?:mum|dad|husband|wife|partner|son|daughter)s?) )`;
 /** Carbon monoxide: symptoms that cluster, and the appliances that make it. */
@@ -297,9 +299,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:all |everything |it )?(?:sorted|sorted out|in order|taken care of|tidied up|dealt with|paid off|paid up)(?: [a-z]+){0,2} for (?:my |our |the )?(?:sister|brother|mum|mam|dad|mother|father|son|daughter|kids|children|family|wife|husband|partner|nan|gran|niece|nephew) after (?:tonight|today|this weekend|(?:this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))`,
       `(?:leaving|left) everything to (?:my|the kids|the children)(?: [a-z]+){0,8} (?:will not be|not be around|gone|goodbye|sorry)`,
       // A plan, a method, the means ready.
-      `(?:worked out|know|knows|planned|planning|decided|figured out|made a plan for) (?:how|where|when) (?:i am going to|i would|i will|i could|i am gonna|to|he is going to|she is going to) (?:do it|end it|kill|die)`,
+      `${PLAN_HOW} (?:do it|end it|kill|die)`,
       // Round 23: not knowing where to go (tonight) is having nowhere to stay ("kicked out ... I don't know where to go tonight"), not a plan.
-      `(?<!(?:do not|does not|did not|not|never|no idea|not sure) )(?:worked out|know|knows|planned|planning|decided|figured out|made a plan for) (?:how|where|when) (?:i am going to|i would|i will|i could|i am gonna|to|he is going to|she is going to) go`,
+      `(?<!(?:do not|does not|did not|not|never|no idea|not sure) )${PLAN_HOW} go`,
       `(?:got|have|made|making) a plan(?: [a-z]+){0,3} (?:to end|to die|to kill|to make it all go away|for tonight)`,
       `(?:looking up|looked up|googling|googled|searching|searched|researching|reading up on|read up on) (?:how (?:many|much)|what dose|lethal|fatal|the quickest way|ways to)`,
       `how (?:many|much) (?:paracetamol|tablets|pills|painkillers|insulin|sleeping pills) (?:it takes|would it take|does it take|to kill|would kill)`,
