@@ -280,7 +280,9 @@ async function productServer(shared: Shared, databaseUrl: string | undefined, la
   };
   // BENCH_CPU_PROF=<dir>: the product writes a V8 CPU profile there when it stops (node --cpu-prof), to see where a turn's time goes.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
-  return new ChildServer(`product (${label})`, [...profile, 'api/main.ts'], env, port, path.join(work, 'server.log'));
+  // BENCH_NODE_FLAGS: more flags for the product's node, e.g. --perf-basic-prof so `perf record` names JIT-compiled functions (an on-CPU profile, free of preemption).
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  return new ChildServer(`product (${label})`, [...flags, ...profile, 'api/main.ts'], env, port, path.join(work, 'server.log'));
 }
 
 async function dropQueue(redisUrl: string, queue: string): Promise<void> {

@@ -1110,3 +1110,30 @@ describe('kinds: a relative who will not wake, a baby in a hot car', () => {
     expect(inferKind('my little brother is 8 and my dad hits him with a belt', SAFEGUARDING)).toBe('child_at_risk');
   });
 });
+
+describe('round 25: a heater stuck on, a business smell, a leak asked about in general, gas an engineer called normal', () => {
+  const service = predict('housing.repair', 0.9);
+  const score = (s: number): SafetyScore => ({ score: s, category: RISK, known: 1, readable: 1 });
+  const decide = (text: string, s: number, p: IntentPrediction = service) => decideSafety(screenForSafety(text), p, text, score(s))?.action ?? null;
+  it('a headache from a heater stuck on, nothing of fumes, is asked, not escalated by the model alone; with sickness and a gas fire it escalates', () => {
+    expect(decide("I woke up with a headache again because the storage heater's stuck on full and the flat's like an oven, can someone fix the thermostat", 0.98)).toBe('ask');
+    expect(decide("storage heaters won't turn off, boiling hot in here, giving me headaches, need a repair", 0.96)).toBe('ask');
+    expect(decide("the gas fire is stuck on and we've all got headaches and feel sick and dizzy", 0.98)).toBe('escalate');
+  });
+  it("a business's smell or extraction asked about is asked at most; a shop on fire is not", () => {
+    expect(decide('The chip shop on Quay Street has a very strong burning oil smell that fills the street. Is their extraction up to standard?', 0.79)).toBe('ask');
+    expect(decide('the kebab shop extractor smell is awful every night, who checks that', 0.7)).toBe('ask');
+    expect(decide('the chip shop on the corner is on fire and smoke is pouring out', 0.9)).toBe('escalate');
+  });
+  it('a gas leak asked about in general or for a leaflet, nothing leaking, is no report; a smell of gas now is', () => {
+    expect(defeaters("Where do I report a gas leak in the street? I mean in general, for a leaflet I'm writing. Nothing is leaking.")).toEqual(expect.arrayContaining(['denied', 'hypothetical']));
+    expect(decide("Where do I report a gas leak in the street? I mean in general, for a leaflet I'm writing for our residents' association. Nothing is leaking.", 0.0)).toBeNull();
+    expect(decide("who do you report a gas leak to? it's for a newsletter I'm writing, nothing is leaking here", 0.02)).toBeNull();
+    expect(decide('I can smell gas in the street outside the school, it is really strong', 0.05)).toBe('escalate');
+  });
+  it('a smell of gas a gas engineer called normal is asked, not escalated; stronger now, it is not softened', () => {
+    expect(decide("I've got a smell of gas only when I light the oven and it goes as soon as it's lit the gas engineer said that's normal but I'd like the oven checked anyway", 0.3)).toBe('ask');
+    expect(decide('the engineer said the little whiff of gas when the hob lights is normal, but can you check it anyway', 0.08)).toBe('ask');
+    expect(decide('I can smell gas in the kitchen again, the engineer said it was fine but it is stronger now', 0.3)).toBe('escalate');
+  });
+});

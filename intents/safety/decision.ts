@@ -170,6 +170,8 @@ const nuisanceFire = (n: string) => NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test
 /** Round 12: a hazard that has been there for years ("it's been like that for years"). */
 const LONG_STANDING = /(?<= )(?:(?:been|has been|it is been|it has been|that is been) (?:like (?:that|this)|going on|happening|there|the same) for (?:years|months|ages|a long time|donkeys)|for (?:years|ages|donkeys) now|(?:always|forever) (?:smells?|smelt|smelled|been like))(?= )/;
 const LONG_STANDING_FAMILIES: ReadonlySet<string> = new Set(['fire_or_gas', 'multilingual_fire', 'welsh_fire']);
+/** Round 25: the families of fire and gas, in English and in other languages. */
+const FIRE_FAMILIES: ReadonlySet<string> = new Set(['fire_or_gas', 'multilingual_fire', 'welsh_fire']);
 /** Fires set again and again: a nuisance reported after the event. */
 const HABITUAL_FIRE = /(?<= )(?:(?:keep|keeps|always|forever) (?:setting fire|setting light|setting [a-z]+ alight|torching|burning)|happens (?:most|every|all) (?:weekends?|nights?|weeks?|the time)|every (?:weekend|night) (?:they|someone|kids))(?= )/;
 /** Beside a screen hit, only a bonfire or someone burning rubbish, never a smell of burning plastic from a meter cupboard. */
@@ -255,6 +257,13 @@ const NO_HOME_TONIGHT = /(?<= )(?:(?:kicked|thrown|chucked|put|locked|turfed|boo
 /** Round 23: gas ruled out: "it's not gas", "not a gas smell", the gas engineers out and "they said so". Round 24: a "leak scare", the gas
  * engineer has been and the boiler is "working again" (a repair after it). */
 const NOT_GAS = /(?<= )(?:(?:it is|its|it s|that is|this is) not (?:a )?gas|(?:gas|leak) scare|gas (?:engineers?|man|men|board|people)(?: has| have)? (?:been|came|come)(?: (?:and|out|round|in|over))*(?: [a-z]+){0,6} (?:working (?:again|fine|now|ok|okay)|fixed|sorted|back on|made (?:it |everything )?safe)|not (?:a )?gas (?:smell|leak)|(?:had|got) the gas (?:people|engineers?|board|man|men|company|emergency (?:people|service)) (?:out|round|in|over)|gas (?:engineers?|people|board|man|men|company) (?:have |has )?(?:been out|been round|came out|checked (?:it|everything)|said (?:it is|its) (?:not gas|fine|safe)))(?= )/;
+/**
+ * Round 25: a gas engineer (or the gas people) said the smell is normal or safe ("only when I light the oven ... the gas engineer said
+ * that's normal but I'd like the oven checked anyway"), nothing said to be there now, stronger or felt: asked at most.
+ */
+const ENGINEER_SAID_SAFE = /(?<= )(?:gas )?(?:engineers?|fitter|gas (?:people|board|man|men|company)|cadent|national grid)(?: [a-z]+){0,2} (?:said|says|told (?:me|us)|reckons|reckoned|confirmed)(?: that)?(?: it is| its| it s| that is| that s| this is| it was| that was|(?: [a-z]+){1,10} (?:is|was|are|were))? (?:perfectly |completely |totally |quite )?(?:normal|fine|safe|ok|okay|nothing to worry about|not a leak|not dangerous|expected)(?= )/;
+const GAS_NOW = /(?<= )(?:now|today|tonight|still|again|stronger|worse|getting worse|really strong|very strong|so strong|dizzy|headaches?|sick|drowsy|collapsed|unconscious|faint[a-z]*|passed out|hissing|alarm|fire|smoke|flames?|burning)(?= )/;
+export const engineerSaidSafe = (n: string) => ENGINEER_SAID_SAFE.test(n) && !GAS_NOW.test(n);
 const GAS_STILL = /(?<= )(?:smoke|smoking|fire|flames?|burning|sparks?|alarm|carbon monoxide|dizzy|headaches?|drowsy|sick|collapsed|unconscious|faint[a-z]*|passed out|hissing|rotten eggs?|eggy)(?= )/;
 
 /** Round 22: someone sleeping rough, and a shelter, a bed or outreach asked for. */
@@ -470,6 +479,8 @@ export const DEFEATERS: Record<string, RegExp> = {
     // Round 13: someone who wanders "always turns up"; "não há cheiro nenhum" (no smell at all), Spanish "no hay olor".
     '(?:he|she|they) (?:always|usually|eventually) (?:turns|turn|comes|come|gets|get) (?:up|back|home)(?: safe| safely| again| in the end)?',
     'nao ha (?:cheiro|fumo|fogo|gas|fumaca)(?: nenhum| nenhuma)?', 'no hay (?:olor|humo|fuego|gas)',
+    // Round 25: a leak denied in so many words ("Nothing is leaking", "there's no leak here"), not "no leak I can find but I can smell it".
+    '(?:nothing|nothing else) (?:is |s )?leaking(?! but)', 'there is no (?:gas )?leak(?: here| at all| now)?(?! but)',
   ),
   annoyance: d('driv(?:ing|es|e) (?:me|us|him|her) (?:up the wall|round the bend|mad|crazy|nuts|insane|bonkers)', 'doing my head in', 'does my head in', 'sick to death of', 'bored to death',
     // Round 11: "losing my mind" over noise, "like living under a herd of elephants".
@@ -494,6 +505,10 @@ export const DEFEATERS: Record<string, RegExp> = {
     'what (?:happens|to do|would happen) (?:if|when)',
     // Round 11: a question about the law on a child's age ("what age can a child legally be left home alone").
     '(?:what|which) age (?:can|should|must|do|does|is|are)', '(?:legal|minimum) age', 'how old (?:do|does|should|must|has|have) (?:a |my |the |your )?(?:child|children|kid|kids|they|you|he|she)', 'in case (?:of|i|we|there|it|anything|something)', 'just in case', 'for future reference', 'want to save (?:it|the number)', 'hypothetical[a-z]*',
+    // Round 25: a question asked in general or for something being written ("I mean in general, for a leaflet I'm writing for our
+    // residents' association"): information, not a report.
+    '(?:i mean |just |asking |this is |it is |only )?in general(?! (?:practice|election|hospital|needs|waste|rubbish|anaesthetic))', 'generally speaking',
+    '(?:for|it is for|this is for|writing) (?:a|the|our|my) (?:[a-z]+ ){0,2}(?:leaflet|newsletter|poster|flyer|article|blog|booklet|presentation|school project|assignment|noticeboard|notice board|guide|handbook|information pack|welcome pack|training session|talk)',
   ),
 };
 /** Laughing and winking emoji, in the raw text (the normaliser drops them). */
@@ -586,6 +601,30 @@ const GIVING_UP_OR_CLOSE = /(?<= )(?:i (?:give|gave) up|i am giving up|giving up
 export function doingItMyself(text: string): boolean {
   const n = normaliseForSafety(text);
   return DO_IT_MYSELF.test(n) && riskCues(n.replace(GIVING_UP_OR_CLOSE, ' ')).size === 0 && !EXPLICIT_PRESENT.test(n);
+}
+/**
+ * Round 25: a heater or the heating stuck on, or a home too hot ("the storage heater's stuck on full and the flat's like an oven", "won't
+ * turn off, boiling hot, giving me headaches"), with nothing of carbon monoxide (gas, a boiler, fumes, an alarm, a pet, sickness,
+ * dizziness, drowsiness) nor fire named: the heat, not fumes.
+ */
+const OVERHEATING = /(?<= )(?:(?:heaters?|heating|radiators?|thermostat)(?: [a-z]+){0,4} (?:stuck on|stuck at|on full|on max|full blast|(?:will not|would not|does not|cannot|can not|do not) (?:turn|switch|go) (?:it |them )?off)|like (?:an oven|a sauna|a furnace|a greenhouse)|boiling hot|roasting hot|far too hot|unbearably hot)(?= )/;
+const CO_OR_FIRE_CUE = /(?<= )(?:gas|boiler|fumes?|carbon monoxide|co|alarms?|detectors?|flue|chimney|soot|dizzy|dizziness|sick|vomit[a-z]*|throwing up|nause[a-z]*|drowsy|sleepy|confused|faint[a-z]*|passed out|collapsed|unconscious|(?:cannot|can not) wake|breath[a-z]*|dogs?|cats?|pets?|budgie|birds?|outside|outdoors|fire|smoke|smoking|burning|sparks?|sparking|melting|scorch[a-z]*|smell[a-z]*|baby|babies|newborn|elderly|old|frail)(?= )/;
+export function overheatingOnly(text: string): boolean {
+  const n = normaliseForSafety(text);
+  return OVERHEATING.test(n) && !CO_OR_FIRE_CUE.test(n) && !EXPLICIT_PRESENT.test(n);
+}
+/**
+ * Round 25: a smell, fumes or the extraction of a business (a chip shop, a takeaway, a restaurant, a factory) reported or asked about
+ * ("a very strong burning oil smell that fills the street. Is their extraction up to standard?"), nothing burning, no one ill: a
+ * nuisance or a food-hygiene question, asked at most.
+ */
+const BUSINESS = String.raw`(?:chip shop|chippy|chippie|takeaway|take away|restaurant|kebab (?:shop|house)|cafe|bakery|pub|curry house|pizza (?:place|shop)|burger (?:place|van)|food (?:van|truck)|factory|works|business|premises|launderette|dry cleaners?|car wash|body shop|workshop)`;
+const ODOUR = String.raw`(?:smells?|smelling|odours?|stinks?|stench|pong|fumes|extraction|extractor(?: fan)?|ventilation|vents?|flue)`;
+const BUSINESS_ODOUR = new RegExp(String.raw`(?<= )(?:${BUSINESS}(?: [a-z]+){0,12} ${ODOUR}|${ODOUR}(?: [a-z]+){0,8} (?:from|of|at|by) (?:the |a |that |their |our |next doors )?(?:[a-z]+ )?${BUSINESS})(?= )`);
+const ILL_OR_ALIGHT = /(?<= )(?:dizzy|sick|vomit[a-z]*|headaches?|faint[a-z]*|collapsed|unconscious|passed out|breath[a-z]*|on fire|flames?|alight|smoke (?:is |are )?(?:coming|pouring|billowing)|gas|carbon monoxide|explo[a-z]*|trapped|inside|help)(?= )/;
+export function businessOdour(text: string): boolean {
+  const n = normaliseForSafety(text);
+  return BUSINESS_ODOUR.test(n) && !ILL_OR_ALIGHT.test(n) && !PRESENT_FIRE.test(n) && !EXPLICIT_PRESENT.test(n);
 }
 /** Round 19: a greeting with an apology for the hour or the bother, and nothing else ("Hi there, sorry to bother you so late"). */
 const OPENER = /^ (?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|there|um|erm|so|yes|yeah|ok|okay|and|just) )*(?:(?:so |really |very )?sorry|apologies|i am sorry)(?: (?:for|to|about))? (?:bother(?:ing)?|trouble|troubling|disturb(?:ing)?|messag(?:e|ing)|texting|writing|contacting|the (?:late|early) (?:message|hour|text))(?: (?:you|u|again|so|this|at this|late|early|time|hour|on a (?:sunday|saturday|weekend)|at night|tonight|in the night|on a bank holiday))* $/;
@@ -854,6 +893,9 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   if (framed) return null;
   // Round 18: a care question in a community language, naming no harm: the model alone asks at most.
   if (scored.score >= thresholds.escalateAt && careQuestionAbroad(normaliseForSafety(text))) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a care question` };
+  // Round 25: a headache from a heater stuck on, or a business's cooking smell asked about, nothing of fumes, fire or anyone ill named: asked at most.
+  if (scored.score >= thresholds.escalateAt && overheatingOnly(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a heater stuck on, not fumes` };
+  if (scored.score >= thresholds.escalateAt && businessOdour(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a business's smell or extraction` };
   // Round 19: giving up on the service to do the thing oneself ("I give up, I'll just go and sort it myself. Goodbye."): asked at most.
   if (scored.score >= thresholds.escalateAt && doingItMyself(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but doing it themselves` };
   // Round 10: low mood with thoughts of self-harm denied in so many words ("not thinking of hurting myself, just not myself"): asked.
@@ -967,6 +1009,8 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   const n = normaliseForSafety(text);
   // Round 20: the gas emergency service or an engineer has been and fixed it, nothing still there or felt: asked, never escalated.
   if (emergencyFixed(n)) return { ...ask, reason: `${hit.reason}, but fixed by the emergency service` };
+  // Round 25: a gas smell a gas engineer has called normal or safe, nothing there now or felt: asked, never escalated.
+  if (FIRE_FAMILIES.has(familyOf(hit) ?? '') && engineerSaidSafe(n)) return { ...ask, reason: `${hit.reason}, but an engineer said it is safe` };
   // Round 8: comparative or conditional hyperbole tied to a chore of the service: asked, never escalated nor dropped.
   // Round 13: also a fire turned on oneself ("I'd rather set myself on fire than queue again for a permit"), a suicide word in effect.
   if ((SUICIDE_FAMILIES.has(familyOf(hit) ?? '') || SELF_FIRE.test(n)) && serviceHyperbole(text)) return { ...ask, reason: `${hit.reason}, but hyperbole about a service` };

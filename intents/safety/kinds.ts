@@ -23,7 +23,9 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'pills', 'tablets', 'noose', 'goodbye', 'not be here',
     // Round 6: leaving life said as not being around, often inside a service request ("cancel my subscription ... not planning on being around much longer").
     'not (?:planning on|planning to be|going to be|gonna be|expecting to be) (?:being )?(?:around|here)(?= (?:much longer|for long|long|next|by|after|anymore|any more|$))', '(?:will not|wont|not) be around (?:much longer|for long|long|anymore|any more)', '(?:after|when|once) i am gone', 'cannot go on', 'cannot cope', 'engine running', 'how i would do it', 'how to do it',
-    'picked a date', 'looking down at', 'standing on the (?:bridge|edge)', 'over the edge', '(?:outside|wrong side) of the (?:railings|barrier|fence)', 'legs dangling',
+    'picked a date', 'looking down at', 'standing on the (?:bridge|edge)',
+    // Round 25: a footbridge or a flyover stood on for a long while, and having decided not to carry on ("I've decided I'm not carrying on").
+    '(?:standing|stood|been standing|sat|sitting) on (?:the|a) (?:foot ?bridge|flyover|overpass|viaduct|railway bridge)(?: [a-z]+){0,4} (?:for|since) (?:about |nearly |over |almost )?(?:an|a|half an|[0-9]+|two|three|forty|thirty|twenty)', 'decided (?:that )?i am not (?:carrying|going) on', 'over the edge', '(?:outside|wrong side) of the (?:railings|barrier|fence)', 'legs dangling',
     'on the (?:edge|ledge) of', 'top (?:floor|level|deck) of the (?:multi storey|car park)', 'multi storey', 'khatam', 'quitar(?:me|se)? la vida', 'matar(?:me|se)', 'sinucid[a-z]*', 'vreau sa mor',
     // Round 6: despair and method words the kind check missed in dev sets (English, Polish, Spanish, Portuguese, Romanian, Welsh).
     'been cutting', 'cutting again', '(?:i|i have|i had) cut (?:again|deeper|deep)', 'deeper than (?:usual|before|last time|ever)', 'hosepipe', 'sorry for everything', 'not (?:going to )?make it through (?:tonight|the night)', 'tried (?:it )?before', 'closer to the edge',
@@ -361,6 +363,8 @@ const SCRIPT_KIND_CUES: Array<[RegExp, RiskKind]> = [
 /** Round 10: an adult in a professional's care: "my client", "an elderly patient", "home carer with ...". */
 const ADULT_CARE = w('(?:my|a|the|our|this|an) (?:elderly |older |vulnerable |adult )?(?:client|patient|service user)(?! (?:s|child|children|son|daughter|baby|kids))', 'home ?carers?', 'homecare', 'care (?:worker|agency|company) (?:with|from|at)');
 
+/** Round 25: an appliance named for a repair or a service later ("the boiler looked at next week", "the cooker serviced on Monday"). */
+const APPLIANCE_ASIDE = new RegExp(String.raw`(?<= )(?:the |our |my |a |his |her |their )?(?:boiler|boilers|heater|cooker|hob|stove|fire alarm|smoke alarm)(?: [a-z]+){0,3} (?:looked at|serviced|service|repaired|fixed|checked|replaced|seen to)(?: [a-z]+){0,2} (?:next (?:week|month)|tomorrow|later|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|when (?:you|someone) can|at some point|soon)(?= )`, 'g');
 /** What may move a risk-to-life family's kind from the whole message: an age, a partner beside violence, a hazard. */
 // Round 9: suicide cues too ("want to not exist anymore ... got the blade in my pencil case": the blade is for the writer).
 const IMMEDIATE_MOVES = new Set<Tier>(['child_strong', 'adult_strong', 'domestic_strong', 'known_attacker', 'self_scene', 'arson_attack', 'fire_gas_co', 'suicide_self_harm']);
@@ -389,6 +393,9 @@ export function refineKind(normalised: string, matched: string, kind: RiskKind, 
     const k = KIND_OF[t];
     if (!whole.has(t) || (k !== kind && !allowed.includes(k))) continue;
     if (immediate && k !== kind && !IMMEDIATE_MOVES.has(t)) continue;
+    // Round 25: an appliance named only as a repair for later ("a seizure ... lips turning blue. Also we still need the boiler looked at
+    // next week") names no hazard: the emergency keeps its kind.
+    if (t === 'fire_gas_co' && k !== kind && !KIND_CUES.fire_gas_co.test(normalised.replace(APPLIANCE_ASIDE, ' '))) continue;
     return k;
   }
   return kind;

@@ -70,17 +70,37 @@ const CO_SYMPTOM = any('headaches?', 'splitting headaches?', 'dizzy', 'dizziness
   'drowsy', 'sleepy', 'confused', 'faint(?:ing)?', '(?:will not|cannot|can not) wake(?: up)?(?: properly)?', 'passing out', 'passed out', 'falling asleep', 'barely (?:stand|walk|keep [a-z]+ eyes open)', 'breathless', 'short of breath',
   // Round 20: pets dying or falling ill (a budgie, the dog), and symptoms that lift outdoors ("a headache that goes when I go out").
   '(?:budgie|canary|bird|birds|cat|dog|hamster|pet|pets|fish)(?: [a-z]+){0,2} (?:died|has died|have died|dying|is dying|are dying|dead|poorly|ill|keeled over)',
+  // Round 25: a pet unsteady or listless ("the dog's wobbly", "the cat's lethargic"; the normaliser leaves "dogs", "cats"), and
+  // flu without a fever, told of a household.
+  '(?:budgie|canary|bird|cat|dog|hamster|pet|rabbit|guinea pig)s?(?: [a-z]+){0,2} (?:wobbly|lethargic|listless|unsteady|staggering|stumbling|keeps falling over|falling over|really sleepy|so sleepy|sleeping all (?:day|the time))',
+  'flu like (?:symptoms|illness)',
   '(?:goes|go|went|clears?|cleared|lifts?|disappears?|stops?|better)(?: away| up)? (?:when|once|as soon as) (?:i|we|he|she|they) (?:go|goes|went|get|gets|am|are|is) (?:out|outside|outdoors)');
 const CO_APPLIANCE = any('boiler', 'gas (?:fire|heater|cooker|hob|appliance|stove)', 'heater', 'paraffin', 'stove', 'generator', 'log burner', 'wood burner',
-  'barbecue', 'bbq', 'soot', 'sooty', 'black marks', 'fumes', 'flue', 'chimney');
+  'barbecue', 'bbq', 'soot', 'sooty', 'black marks', 'fumes', 'flue', 'chimney',
+  // Round 25: carbon monoxide told only by where and when the symptoms come ("sick and dizzy when the heating's on", "only at home,
+  // fine at work", "better when we go outside") or by an alarm that keeps sounding or lost its battery ("keeps beeping so she took
+  // the battery out"). Two symptoms are still needed beside it.
+  'heating(?: is| s|s)? (?:on|comes on|goes on|came on|went on|kicks in|is running)', 'when (?:the |we put the |i put the |we turn the |i turn the )?(?:heating|radiators?)(?: is| are)? (?:on|running)',
+  'only (?:when (?:we are|i am|they are|she is|he is|we get|i get) )?(?:at home|in the (?:house|flat))', '(?:fine|better|ok|okay|alright) (?:at|when (?:we are|i am|they are|she is|he is) (?:at|out|away))(?: [a-z]+){0,2}',
+  '(?:goes|go|went|clears?|cleared|lifts?|disappears?|stops?|better|feels? better|felt better)(?: away| up)? (?:when|once|as soon as) (?:i|we|he|she|they) (?:go|goes|went|get|gets|am|are|is) (?:out|outside|outdoors)',
+  '(?:alarm|detector)s?(?: [a-z]+){0,3} (?:keeps |kept |is |was |has been |been |started |keep )?(?:beeping|bleeping|going off|sounding|screeching)',
+  '(?:took|taken|take|pulled|removed|ripped) (?:the |its |out the )?batter(?:y|ies)(?: out)?');
 /** Round 18: a partner, as the one who damaged the home ("it was my partner"), and the damage told as happening before. */
 const PARTNER = any('partner', 'husband', 'wife', 'boyfriend', 'girlfriend', 'ex', 'ex partner', 'ex husband', 'ex wife', 'ex boyfriend',
   'ex girlfriend', 'fiance', 'fiancee', 'other half');
 const REPEATED = any('again', '(?:it is |that is |this is |it was )?not (?:for )?the first time', '(?:second|third|fourth|fifth|[0-9]+(?:st|nd|rd|th)?) time',
   'every time', '(?:has |had )?(?:happened|done (?:it|this|that)) before', 'keeps (?:doing|happening)');
 /** Round 18: carbon monoxide felt, or gas smelt, in Portuguese, Spanish, Romanian and Polish: never a detector's chirp. */
-const FOREIGN_CO_FELT = String.raw`desmai[a-z]*|tontur[a-z]*|dor de cabeca|enjo[a-z]*|vomit[a-z]*|mareo|mareados?|dolor de cabeza|desmay[a-z]*|amete[a-z]*|durere de cap|lesin[a-z]*|zawrot[a-z]*|bol glowy|omdla[a-z]*|cheiro a gas|cheiro de gas|olor a gas|huele a gas|miros de gaz|czuc gaz`;
+const FOREIGN_CO_FELT = String.raw`boli (?:nas |mnie )?glow[a-z]*|mdlosci|zemdla[a-z]*|(?:basi|basimiz) (?:donuyor|agriyor)|(?:mide|midemiz) bulan[a-z]*|kusuyor[a-z]*|bayil[a-z]*|desmai[a-z]*|tontur[a-z]*|dor de cabeca|enjo[a-z]*|vomit[a-z]*|mareo|mareados?|dolor de cabeza|desmay[a-z]*|amete[a-z]*|durere de cap|lesin[a-z]*|zawrot[a-z]*|bol glowy|omdla[a-z]*|cheiro a gas|cheiro de gas|olor a gas|huele a gas|miros de gaz|czuc gaz`;
 /** Round 18: a gas leak, a smell of gas, smoke or fire named in those languages and Turkish: never a detector's end of life. */
+/**
+ * Round 25: carbon monoxide felt, in Polish, Turkish, Romanian, Spanish and Portuguese: a headache, dizziness, nausea, vomiting or
+ * fainting ("boli nas głowa", "mdłości", "başı dönüyor", "midemiz bulanıyor", "ameţeli", "mareos", "tonturas").
+ */
+const FOREIGN_CO_SYMPTOM = String.raw`boli (?:nas |mnie |ja |go |je |ich |wszystkich )?glow[a-z]*|bol(?:e|u)? glowy|mdlosci|mdli (?:nas|mnie|ja|go|je)|zawrot[a-z]* glowy|wymiot[a-z]*|zemdla[a-z]*|omdla[a-z]*|(?:basi|basim|basimiz|baslari|baslarimiz|basi da) (?:donuyor|agriyor|donuyo|agriyo)|bas (?:agri[a-z]*|donme[a-z]*)|(?:mide|midem|midemiz|midesi|mideleri)(?: de)? bulan[a-z]*|kusuyor[a-z]*|kusma[a-z]*|bayil[a-z]*|bayg[a-z]*|durere[a-z]* de cap|dor(?:es)? de cap|ameteli[a-z]*|ameteal[a-z]*|greata|greturi|varsaturi|voma|vomitos|vomitando|vomita|vomitam|vomitat|vomit[a-z]*(?<!vomit|vomiting|vomited|vomits)|(?:ne |ma |il |o |le )?doare capul|lesin[a-z]*|dolor(?:es)? de cabeza|mareos?|mareados?|mareadas?|nauseas|desmay[a-z]*|dor(?:es)? de cabeca|tonturas?|tontos?|tontas?|enjoo[a-z]*|enjoad[a-z]*|desmai[a-z]*`;
+/** Round 25: what makes carbon monoxide, or the alarm that warns of it, in those languages ("piec", "kombi", "centrala", "caldera"). */
+const FOREIGN_CO_SOURCE = String.raw`piec[a-z]*|kociol|kotl[a-z]*|junkers[a-z]*|terma|termy|termie|czujnik[a-z]*|czad[a-z]*|kuchenk[a-z]* gazow[a-z]*|kombi[a-z]*|soba[a-z]*|sobay[a-z]*|sofben[a-z]*|alarm[a-z]*|dedektor[a-z]*|karbon monoksit|centrala|centralei|centrale|aragaz[a-z]*|senzor[a-z]*|detector[a-z]*|caldera|calentador|estufa|brasero|caldeira|esquentador|aquecedor|salamandra|detetor|alarme|monoxido de carbono|monoxid de carbon|gaz|gas`;
+const FOREIGN_CO_FELT_TWICE = `(?:${FOREIGN_CO_SYMPTOM})(?: [a-z]+){0,12} (?:${FOREIGN_CO_SYMPTOM})`;
 const FOREIGN_GAS_OR_FIRE = String.raw`fuga de gas|vazamento de gas|scurgere de gaz|wyciek gazu|gaz kacagi|gaz kokusu(?! yok)|cheiro a queimado|olor a quemado|miros de ars|czuc spalenizne|fumo|fumaca|humo|fum|dym|duman|fogo|fuego|foc|incendio|incendiu|pozar|pali sie|yangin|chamas|llamas|flacari|plomienie`;
 const PAST_AND_OVER = String.raw`\b(?:last (?:night|week|month|year)|yesterday|ago|the other (?:day|night)|earlier this (?:week|month))\b`;
 
@@ -404,14 +424,20 @@ export const FAMILIES: PatternFamily[] = [
     // Fire, smoke and gas in Spanish, Romanian and romanised Urdu (Welsh and Polish cues in kinds.ts).
     id: 'multilingual_fire', kind: 'fire_gas_co', category: RISK, reason: 'fire or gas danger (not in English)',
     patterns: [
-      'sale humo', 'humo (?:negro )?(?:sale|saliendo|por todas partes)', 'incendio', 'fuego', '(?:huele|olor)(?: [a-z]+){0,2} a gas', 'fuga de gas',
-      'foc', 'incendiu', 'fum(?: negru)?(?: [a-z]+){0,2} (?:iese|vine|peste tot)', '(?:miros|miroase)(?: [a-z]+){0,2} (?:de|a) gaz',
+      // Round 25: a smell of gas denied just before it ("nu miroase a gaz", "no huele a gas", "sin olor a gas") is no smell.
+      'sale humo', 'humo (?:negro )?(?:sale|saliendo|por todas partes)', 'incendio', 'fuego', '(?<!(?:^| )(?:no|sin|ningun|no hay|no se|no hay ningun) )(?:huele|olor)(?: [a-z]+){0,2} a gas', 'fuga de gas',
+      'foc', 'incendiu', 'fum(?: negru)?(?: [a-z]+){0,2} (?:iese|vine|peste tot)', '(?<!(?:^| )(?:nu|nu mai|fara|niciun|nici un|nu simt|nu se simte|nu am simtit|nu e) )(?:miros|miroase)(?: [a-z]+){0,2} (?:de|a) gaz',
       'aag (?:lagi|lag gayi|lag gai)', 'dhuan', 'gas(?: [a-z]+){0,4} (?:boo|bu|badboo|smell) (?:aa|a) (?:rahi|raha)', 'agg lag(?:i|gayi)?', 'aagun (?:legeche|lagse|legese)',
       // Portuguese, Turkish, Lithuanian: fire, smell of gas.
-      'cheiro (?:a|de) gas', 'fogo', 'yangin(?! yok| tatbikat[a-z]*)', 'gaz kokusu(?! yok)', 'gaisras', 'duju kvapas',
+      '(?<!(?:^| )(?:sem|nenhum|nao ha|nao tem|nao sinto|nao ha nenhum) )cheiro (?:a|de) gas', 'fogo', 'yangin(?! yok| tatbikat[a-z]*)', 'gaz kokusu(?! yok)', 'gaisras', 'duju kvapas',
       // Round 9: carbon monoxide in Spanish, Portuguese and Romanian.
       'monoxido de carbono', 'monoxid de carbon',
-      'pali sie', 'pozar', 'czuc gaz', 'wyciek gazu',
+      'pali sie', 'pozar', '(?<!(?:^| )nie )czuc gaz', 'wyciek gazu',
+      // Round 25: carbon monoxide told by two symptoms beside a boiler, a stove or the alarm, in Polish, Turkish, Romanian, Spanish and
+      // Portuguese ("boli nas głowa i mamy mdłości, a czujnik przy piecu piszczy", "kombi çalışırken başımız dönüyor ve midemiz bulanıyor").
+      `(?:${FOREIGN_CO_SOURCE})(?: [a-z]+){0,14} ${FOREIGN_CO_FELT_TWICE}`,
+      `${FOREIGN_CO_FELT_TWICE}(?: [a-z]+){0,14} (?:${FOREIGN_CO_SOURCE})`,
+      `(?:${FOREIGN_CO_SYMPTOM})(?: [a-z]+){0,10} (?:${FOREIGN_CO_SOURCE})(?: [a-z]+){0,10} (?:${FOREIGN_CO_SYMPTOM})`,
     ],
     // Round 12: fireworks and bonfire night ("fogo de artificio", "fuegos artificiales", "foc de artificii"), and a fire
     // extinguisher ("yangin sondurucu", "extintor") named as a thing to dispose of or buy, are no fire.
@@ -550,6 +576,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:fly ?tipped|flytipped|dumped|discarded|abandoned|sticking out of|found (?:a|an|some))(?: [a-z]+){0,6} (?:knife|knives|machete|blade|sword|axe|bottles?|bats?)|(?:knife|knives|machete|blade|sword|axe|bottles?|bats?) (?:sticking out|dumped|left lying|lying (?:in|on|around))`,
       String.raw`(?:bottle|bottles) (?:bank|banks|recycling|of (?:milk|wine|water|pop))|(?:with|has|got) (?:a |the )?bat (?:and ball|box|boxes|colony|colonies|survey|roost)|bats? (?:in|living|roosting)`,
       String.raw`(?:hammer|screwdriver|axe) (?:to fix|to repair|and nails|drill)|(?:with|has|got) (?:a |the |his |her )?(?:hammer|screwdriver) (?:fixing|mending|working|doing)`,
+      // Round 25: a bang likened to a gunshot and put down to what makes it ("the pigeon scarer goes off like a gunshot", "car
+      // backfiring like gunshots", "bangers like shotgun blasts"): a noise complaint. "What sounded like gunshots" alone still hits.
+      String.raw`(?:scarers?|bird scarers?|gas guns?|bangers?|backfir[a-z]*|exhausts?|fireworks?|motorbikes?|skips?|bin lids?|doors? slamm[a-z]*|scaffold[a-z]*)(?: [a-z]+){0,8} (?:like|as loud as|louder than) (?:a |an )?(?:gun ?shots?|gunfire|shotguns?|shotgun blasts?|a gun going off|guns going off)|(?:like|as loud as|louder than) (?:a |an )?(?:gun ?shots?|gunfire|shotguns?|shotgun blasts?)(?: [a-z]+){0,8} (?:scarers?|bird scarers?|gas guns?|bangers?|backfir[a-z]*|exhausts?|fireworks?)`,
     ],
   },
   {
@@ -579,6 +608,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:dragging|dragged|bundling|bundled|forcing|forced|pulling|pushing|shoving|throwing|carrying) (?:a |the |this |some |an )?(?:young |little |teenage )?(?:someone|somebody|person|man|woman|girl|boy|kid|child|lad|lady|her|him|them|teenager)(?: [a-z]+){0,2} into (?:a |the |an |their |his |her )?(?:[a-z]+ )?(?:car|van|boot|back of)`,
       // Round 10: a stranger beaten as it happens, told in text-speak ("shopkeeper getting battered", "lads robbin the shop rn").
       `(?:shopkeeper|shop keeper|man|woman|lad|guy|bloke|lady|girl|boy|kid|someone|somebody|old man|old lady|bouncer|driver|security guard|cashier|pensioner|delivery driver)(?: is| are)? (?:getting|being) (?:battered|beaten(?: up)?|kicked in|jumped|stabbed|glassed|mugged|attacked|leathered|lamped|bottled)`,
+      // Round 25: a neighbour, a friend or someone named by a pronoun being attacked now ("my neighbour is being murdered, it sounds
+      // like she's being attacked, please help"). Similes explained by foxes or the telly are guarded.
+      `(?<!(?:like|as if|as though|pretending|pretends|acting like|acts like|screams like|shouts like) )(?:neighbour|neighbours|mate|friend|pal|colleague|flatmate|housemate|she|he|they|my mum|my dad|my son|my daughter|my brother|my sister) (?:is|are) (?:getting|being) (?:battered|beaten(?: up)?|kicked in|stabbed|glassed|mugged|attacked|assaulted|strangled|murdered|leathered|lamped|bottled)(?! (?:by|with) (?:the )?(?:council|bills?|letters?|emails?|calls?|texts?|messages?|questions?|forms?|fines?|midges|mosquitoes|gnats|wasps|seagulls|gulls|magpies|birds|flies|ants|foxes))`,
       `(?:robbin|robbing|mugging|raiding|holding up|smashing up) (?:the|a) (?:[a-z]+ )?(?:shop|post office|petrol station|garage|bank|offy|off licence|bookies|chippy|takeaway|pub)(?: [a-z]+){0,6} (?:rn|right now|as we speak|now)`,
       '(?:being|been|just been|has been|have been|was|is being) (?:abducted|kidnapped)', 'abducting (?:a|the|her|him|them|someone|somebody)', 'kidnapping (?:a|the|him|her|them|someone)',
       `(?:hear|hearing|heard|can hear) (?:a woman|her|a man|him|someone|somebody|a girl|a lady|a child|my neighbour)(?: [a-z]+){0,3} screaming(?: [a-z]+){0,6} (?:smashing|being hit|he is hitting|he is hurting|laying into|help me|for help|stop hitting)`,
@@ -589,6 +621,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`kicking (?:me|us|him|her|them) out`,
       // Round 19: a break-in denied ("car alarm going off ... I checked, nobody's breaking in, it's just faulty").
       String.raw`(?:nobody|no one|noone|nobody s|no one s) (?:is |are |was )?(?:trying to )?(?:break|breaking|get|getting) (?:in|into)`,
+      // Round 25: an attack told as a simile and explained by an animal or a screen ("sounds like a woman being attacked but it's
+      // foxes", "like someone being murdered, turns out it's cats"): a noise complaint.
+      String.raw`(?:sounds?|sounded|sounding|like|as if|as though)(?: [a-z]+){0,6} (?:being )?(?:attacked|murdered|killed|strangled|stabbed|beaten|tortured)(?: [a-z]+){0,8} (?:foxes|fox|vixens?|cats|cat|tomcats|animals?|birds?|gulls|seagulls|owls?|badgers?|peacocks?|the telly|the tv|a film|a video game|video games)\b|\b(?:foxes|fox|vixens?|cats|tomcats|animals|gulls|seagulls|owls|badgers|peacocks)(?: [a-z]+){0,8} (?:sounds?|sounded|sounding|like|as if|as though)(?: [a-z]+){0,6} (?:being )?(?:attacked|murdered|killed|strangled|stabbed|beaten|tortured)`,
     ],
   },
   {
@@ -703,7 +738,7 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:burnt|burned) out (?:car|cars|van|vans|vehicle|motorbike|moped|scooter|bike|caravan|shell)`,
       // A question about what to do, not a report: "what number do I call if I smell gas".
       String.raw`\b(?:if|in case|whenever) (?:i|you|we|someone|somebody|anyone|people|residents|tenants) (?:ever )?(?:smell|smells|can smell|suspect|suspects|think there is|think there is a) (?:a )?(?:gas|gas leak|carbon monoxide|fire|smoke)\b`,
-      String.raw`(?!.*\b(?:going off|sounding|went off|dizzy|headaches?|sick|drowsy|passed out|collapsed|unconscious|faint)\b)(?:carbon monoxide|co) (?:alarm|detector)s?(?: [a-z]+){0,10} (?:chirp|chirps|chirping|expired|out of date|battery|batteries|replace|replaced|replacing|replacement|new one|dated|test|tested|testing|once a minute|every minute|end of life)|(?:sell|buy|get|fit|fitted|install|installed|supply|approved|free) (?:a |an |any |one |me )?(?:[a-z]+ )?(?:carbon monoxide|co) (?:alarms?|detectors?)`,
+      String.raw`(?!.*\b(?:going off|sounding|went off|dizzy|headaches?|sick|drowsy|passed out|collapsed|unconscious|faint)\b)(?:carbon monoxide|co) (?:alarm|detector)s?(?: [a-z]+){0,10} (?:chirp|chirps|chirping|expired|out of date|battery|batteries|replace|replaced|replacing|replacement|new one|dated|test|tested|testing|once a minute|every minute|end of life)|(?:sell|buy|get|fit|fitted|install|installed|supply|approved|free|lend|lends|lending|lent|borrow|borrowing|loan|loans|hire|hires|stock|stocks|give out|hand out|provide|provides|offer|offers) (?:a |an |any |one |me |us )?(?:[a-z]+ )?(?:carbon monoxide|co) (?:alarms?|detectors?)`,
       // Already over: "someone set fire to the bins again, it's out now" is a clean-up report.
       String.raw`(?:it is|it was|fire is|fire was|fires? (?:are|were)|it has been|been|they were) (?:already |now )?(?:out now|put out|out already|out but)`,
       // Round 17: a fire denied ("one went through my letterbox last month. Nothing caught fire").
@@ -736,6 +771,8 @@ export const FAMILIES: PatternFamily[] = [
       // Round 20: up to 14 words between the two symptoms ("a headache every evening that goes when I go out, my husband's been passing out").
       `${CO_APPLIANCE}(?: [a-z0-9]+){0,22} ${CO_SYMPTOM}(?: [a-z0-9]+){0,14} ${CO_SYMPTOM}`,
       `${CO_SYMPTOM}(?: [a-z0-9]+){0,14} ${CO_SYMPTOM}(?: [a-z0-9]+){0,22} ${CO_APPLIANCE}`,
+      // Round 25: the appliance or the sign between the two ("flu-like symptoms only at home, the cat's lethargic").
+      `${CO_SYMPTOM}(?: [a-z0-9]+){0,10} ${CO_APPLIANCE}(?: [a-z0-9]+){0,10} ${CO_SYMPTOM}`,
     ],
     guards: [String.raw`\b(?:not working|broken|broke down|no heating|no hot water|freezing|repair|what are the symptoms|signs of)\b`],
   },

@@ -1,4 +1,4 @@
-import { screenForSafety, explainSafety, normaliseForSafety } from './index.js';
+import { screenForSafety, explainSafety, normaliseForSafety, inferKind } from './index.js';
 
 const RISK = 'safety.risk_to_life';
 const SAFEGUARDING = 'safety.safeguarding_concern';
@@ -508,5 +508,76 @@ describe('screen, round 2: emergencies without alarm words', () => {
     'kids keep throwing stones at the empty flats, nobody inside them',
   ])('%s: not a hit', (text) => {
     expect(explainSafety(text)).toBeNull();
+  });
+});
+
+describe('round 25: carbon monoxide told by its symptoms, similes explained, negated gas abroad', () => {
+  it.each([
+    "We all feel sick and dizzy when the heating's on and the dog's wobbly. Feels better when we go outside.",
+    "the whole family keeps getting headaches and feeling sick but only when we're at home, fine at work and school",
+    'we are all dizzy and have headaches every evening when the heating comes on',
+    'flu like symptoms for the whole household but only at home, and the dog is lethargic and wobbly',
+    "her whole family have flu-like symptoms only at home, the cat's lethargic, and the alarm keeps beeping so she took the battery out",
+    'me and my partner both feel sick and dizzy in the flat and the alarm keeps beeping',
+  ])('%s -> co_symptoms', (text) => {
+    expect(explainSafety(text)?.family).toBe('co_symptoms');
+    expect(explainSafety(text)?.hit.kind).toBe('fire_gas_co');
+  });
+
+  it.each([
+    'Dzień dobry, od rana boli nas głowa i mamy mdłości, a czujnik przy piecu piszczy.',
+    'Mamy zawroty głowy i mdłości odkąd włączamy piec gazowy.',
+    'Boli mnie głowa i mam mdłości, czujnik czadu piszczy.',
+    'Merhaba, kombi çalışırken hepimizin başı dönüyor ve midemiz bulanıyor, alarm da ötüyor.',
+    'Kombi açıkken çocuklarımın başı ağrıyor ve kusuyorlar.',
+    'Tenemos dolor de cabeza y mareos desde que encendimos la estufa.',
+    'Centrala merge și avem amețeli și greață toată familia.',
+  ])('%s -> multilingual_fire (carbon monoxide felt)', (text) => {
+    expect(explainSafety(text)?.family).toBe('multilingual_fire');
+  });
+
+  it.each([
+    'Bună ziua, centrala face un zgomot puternic ca niște bătăi când pornește. Nu miroase a gaz, doar zgomotul.',
+    'Caldera hace un ruido fuerte, no huele a gas, solo el ruido.',
+    'Nie czuć gazu, piec po prostu hałasuje.',
+    'Boli mnie głowa, a piec nie działa od wczoraj.',
+    'Czujnik czadu piszczy co minutę, bateria się wyczerpała.',
+    "there's screaming every night, sounds like a woman being attacked but it's foxes, I've seen them",
+    "screaming like a child is being killed out the back every night, turns out it's cats fighting",
+    'pigeon scarer at the quay goes off like a gunshot every ten minutes from dawn',
+    'the bird scarer on the farm bangs like gunshots all day long, is that allowed',
+    'car keeps backfiring like gunshots at 3am outside flat 4',
+    'does the library lend out carbon monoxide detectors? heard some do',
+    'do you loan out co detectors to tenants',
+    "I've had a headache all week, the boiler's broken and I'm sick of waiting for the repair",
+    'he is being attacked by seagulls every time he eats chips on the prom',
+    "man next door shouts at his telly every night like he's being attacked, football. so loud",
+  ])('%s: not a hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+
+  it.each([
+    ['Miroase a gaz în bucătărie și ne doare capul.', 'multilingual_fire'],
+    ['I can hear a woman being attacked next door, she is screaming for help', 'attack_now'],
+    ['my neighbour is being attacked outside the flats, please send someone', 'attack_now'],
+    ['heard what sounded like gunshots by the park, people are running', 'weapon_or_threat_to_kill'],
+    ['I can smell gas in the street outside the school', 'fire_or_gas'],
+  ] as const)('%s -> %s (still a hit)', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+});
+
+describe('round 25 kinds: an appliance named only as a repair for later', () => {
+  it('a seizure beside "the boiler looked at next week" is danger now; a collapse beside a boiler making a noise is still fire, gas or CO', () => {
+    expect(explainSafety('A customer has had a seizure in the reading room, it has gone on for five minutes and his lips are turning blue. Also we still need the boiler looked at next week.')?.hit.kind).toBe('danger_now');
+    expect(explainSafety("my dad has collapsed and isn't breathing, the boiler is making a funny noise")?.hit.kind).toBe('fire_gas_co');
+  });
+});
+
+describe('round 25 kinds: a footbridge stood on for a while, deciding not to carry on', () => {
+  it('names suicide or self-harm as the kind', () => {
+    expect(inferKind("not being dramatic but I've been standing on the footbridge over the bypass for about 40 mins. just wanted someone to know", 'safety.risk_to_life')).toBe('suicide_self_harm');
+    expect(inferKind("I won't need the payment plan after this week because I've decided I'm not carrying on. I'm calm about it.", 'safety.risk_to_life')).toBe('suicide_self_harm');
+    expect(inferKind('my dad has collapsed on the footbridge and is not breathing', 'safety.risk_to_life')).toBe('danger_now');
   });
 });
