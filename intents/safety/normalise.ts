@@ -70,7 +70,24 @@ const TO_BEFORE = new Set(['want', 'going', 'need', 'have', 'got', 'try', 'tryin
 const OD_BEFORE = new Set(['i', 'im', 'ive', 'have', 'has', 'had', 'an', 'just', 'to', 'gonna', 'he', 'she', 'they', 'already', 'nearly', 'might', 'going', 'cud', 'could', 'will', 'gna', 'wanna', 'did', 'done']);
 const TO_AFTER = new Set(['die', 'kill', 'end', 'hurt', 'jump', 'live', 'be']);
 
+/**
+ * The last few texts normalised and their forms: one safety decision normalises the same message (and its parts) a dozen times
+ * and more, from each rule that reads it (issue 11: about a tenth of a decision's CPU). A pure function, so a remembered form
+ * is the form; a handful of entries is enough, since a decision finishes before the next message is read.
+ */
+const REMEMBERED = new Map<string, string>();
+const REMEMBER_AT_MOST = 8;
+
 export function normaliseForSafety(text: string): string {
+  const known = REMEMBERED.get(text);
+  if (known !== undefined) return known;
+  const normalised = normalise(text);
+  if (REMEMBERED.size >= REMEMBER_AT_MOST) REMEMBERED.delete(REMEMBERED.keys().next().value!);
+  REMEMBERED.set(text, normalised);
+  return normalised;
+}
+
+function normalise(text: string): string {
   let s = text
     .replace(/[łŁøæßđı]/g, (c) => LETTERS[c] ?? c)
     .normalize('NFD')
