@@ -17,7 +17,7 @@ import { loadContentPack } from '../../bot/content-pack/index.js';
 import { loadOrTrainModel } from '../recogniser/index.js';
 import type { IntentModel, IntentPrediction, SafetyHit } from '../types.js';
 import { decideSafety, inferKind, isConversationControl, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_THRESHOLD, screenForSafety } from './index.js';
-import { defeaters, ownDetailsOnly, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, serviceHyperbole, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
+import { defeaters, framedAsService, ownDetailsOnly, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, serviceHyperbole, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
 import { languageWords } from './normalise.js';
 import { knownShare, loadOrTrainSafetyModel, vocabularyOf, type SafetyDataItem, type SafetyModel, type SafetyScore } from './model.js';
 import { sourceFolds, stratifiedFolds } from './cross-validate.js';
@@ -383,7 +383,8 @@ describe('round 5: general defeaters and words the model does not know', () => {
   it.each([
     ['laughter', 'the queue at the tip made me want to jump off the pier haha'],
     ['denied', 'the extractor fan caught fire briefly, it is out and everyone is fine now, can it be replaced'],
-    ['comparison', 'the bangs from the building site sound like gunshots every morning at 7'],
+    // Round 26: a noise likened to gunshots is no screen hit at all now ("the bangs from the building site sound like gunshots").
+    ['comparison', 'the smoke from the factory chimney looks like the building is on fire every morning'],
     ['comicThreat', 'my wife will murder me if the parking permit is not renewed by friday'],
     ['thingIsSuicide', 'cycling on the high street is suicide at the moment with all those potholes'],
     ['hypothetical', 'who do i call if there is a fire in the communal bin store, just want the number'],
@@ -1135,5 +1136,56 @@ describe('round 25: a heater stuck on, a business smell, a leak asked about in g
     expect(decide("I've got a smell of gas only when I light the oven and it goes as soon as it's lit the gas engineer said that's normal but I'd like the oven checked anyway", 0.3)).toBe('ask');
     expect(decide('the engineer said the little whiff of gas when the hob lights is normal, but can you check it anyway', 0.08)).toBe('ask');
     expect(decide('I can smell gas in the kitchen again, the engineer said it was fine but it is stronger now', 0.3)).toBe('escalate');
+  });
+});
+
+describe('round 26: a fire or gas told as past and put out in other languages, a past habit of self-harm, fiction, the bot quoted', () => {
+  const service = predict('housing.repair', 0.9);
+  const score = (s: number): SafetyScore => ({ score: s, category: RISK, known: 1, readable: 1 });
+  const decide = (text: string, s: number, p: IntentPrediction = service) => decideSafety(screenForSafety(text), p, text, score(s))?.action ?? null;
+  it.each([
+    'W zeszłym miesiącu był u nas pożar straż go ugasiła ale okno w mieszkaniu komunalnym jest nadal zabite deskami',
+    'Wczoraj był mały pożar w piwnicy, strażacy szybko go ugasili. Kto naprawi drzwi?',
+    'Geçen ay dükkanda yangın çıktı, itfaiye hemen söndürdü, vergi indirimi var mı',
+    'Na semana passada houve um incêndio na cozinha, os bombeiros apagaram, preciso de reparação',
+    'Săptămâna trecută a fost un incendiu mic, pompierii l-au stins, geamul e spart',
+    'اندلع حريق في الحاوية الأسبوع الماضي وأطفأه رجال الإطفاء، أحتاج حاوية جديدة',
+    'Had a smell of gas this morning, National Gas came and capped the supply, so now no heating',
+    'the gas company came out and cut off the supply after the smell yesterday, now we have no hot water',
+  ])('%s: told as past and put out, not escalated', (text) => {
+    expect(decide(text, 0.01)).not.toBe('escalate');
+  });
+  it.each([
+    'Wczoraj był pożar, straż go ugasiła, ale teraz znowu pali się w piwnicy',
+    'Dün yangın çıktı itfaiye söndürdü ama şimdi tekrar yangın var, komşum içeride',
+    'Na semana passada houve um incêndio, os bombeiros apagaram, mas está a arder de novo',
+    'اندلع حريق أمس وأطفأه رجال الإطفاء لكن النار مشتعلة مرة أخرى الآن',
+    'smell of gas again, National Gas came yesterday and capped it but it is back and I feel dizzy',
+  ])('%s: back or felt now, still escalated', (text) => {
+    expect(decide(text, 0.01)).toBe('escalate');
+  });
+  it('a past habit of self-harm in a question about caring is not escalated; self-harm back now is', () => {
+    expect(decide("Do you do carers assessments? I look after my sister who used to self-harm and it's exhausting, I need some support", 0.0)).toBeNull();
+    expect(decide('I care for my daughter who used to self harm, is there respite care for carers', 0.0)).toBeNull();
+    expect(decide('Do you do carers assessments? my sister used to self-harm and now she is cutting herself again', 0.0)).toBe('escalate');
+    expect(decide('my son used to self harm and last night he started again, he has fresh cuts', 0.0)).toBe('escalate');
+  });
+  it('fiction being written is what a story is about; a drowning now is not', () => {
+    expect(framedAsService("i'm writing a short story about a woman who fakes her own drowning off the pier is the pier open at night for realism")).toBe('what a song, a film or a game is about');
+    expect(framedAsService('writing a novel where a man is stabbed on the promenade, is there cctv there, for research')).toBe('what a song, a film or a game is about');
+    expect(decide("i'm writing a short story about a woman who fakes her own drowning off the pier is the pier open at night for realism", 0.05)).toBeNull();
+    expect(decide('a woman is drowning off the pier right now', 0.05)).toBe('escalate');
+  });
+  it("the assistant's advice to ring 999 quoted in a complaint is no emergency; the quote true now is", () => {
+    expect(framedAsService('your chatbot told me to call 999 because I said my bin was on fire as a joke ridiculous')).toBe("a complaint about the assistant's advice");
+    expect(decide('your chatbot told me to call 999 because I said my bin was on fire as a joke ridiculous', 0.0)).toBeNull();
+    expect(decide('the bot told me to call 999 because I said my flat was on fire and it really is, help', 0.0)).toBe('escalate');
+  });
+  it('a service cancelled after a death, or a night on the street, is asked, not escalated by the model alone', () => {
+    const garden = predict('waste.garden_waste_subscription', 0.92);
+    expect(decide("I'd like to cancel the garden waste subscription. My wife did the garden and she's gone now, so there's no point.", 0.84, garden)).toBe('ask');
+    expect(decide("My friend's sofa isn't an option after tonight, she's got family arriving. I'll be on the street by 10pm.", 0.69, predict('housing.homeless_tonight', 0.9))).toBe('ask');
+    expect(decide('Jiiro ayaa ku jira gurigayga. Ma iman kartaan inaad dishaan?', 0.7, predict('environment.pest_control', 0.5))).toBe('ask');
+    expect(decide("I'll be on the street tonight, he's hurting me at home and I've nowhere safe", 0.69, predict('housing.homeless_tonight', 0.9))).toBe('escalate');
   });
 });

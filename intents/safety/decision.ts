@@ -131,7 +131,9 @@ const SERVICE_TALK = new RegExp(
     'council tax', 'band [a-h]', 'bill', 'fine', 'pcn', 'parking', 'permit', 'planning', 'bins?', 'recycling', 'collection', 'repairs?', 'damp', 'mould',
     'transfer', 'housing list', 'the list', 'register', 'emails?', 'reply', 'replies', 'call back', 'on hold', 'front desk', 'enforcement agent', 'bailiffs?',
     'application', 'appeal', 'letter', 'form', 'refund', 'rent', 'arrears', 'council', 'office', 'staff', 'agreement', 'tenancy', 'landlord', 'notice',
-    'rats?', 'mice', 'pests?', 'wasps', 'bin day', 'dead (?:fox|cat|dog|badger|bird|animal|deer|seagull|gull|rat|pigeon|hedgehog)',
+    'rats?', 'mice', 'pests?', 'wasps',
+    // Round 26: pests in Somali (rats, mosquitoes, cockroaches, insects: "jiiro ayaa ku jira gurigayga ... inaad dishaan").
+    'jiir[a-z]*', 'kaneeco', 'baranbaro', 'cayayaan[a-z]*', 'bin day', 'dead (?:fox|cat|dog|badger|bird|animal|deer|seagull|gull|rat|pigeon|hedgehog)',
     'bus pass(?:es)?', 'contact centre',
     // Round 10: a noise complaint ("the dog next door barks all night").
     'noise', 'noisy', 'bark(?:s|ing)', 'music', 'child arrangements', 'school place', 'blue badge', 'library', 'leisure centre', 'assisted collection', 'pulled out', 'reparati[a-z]*', 'mucegai', 'naprawa', 'naprawy', 'basura', 'reparacion', 'reparacao', 'lixo', 'kooray', 'kachra', 'kooda', '(?:treth|dreth|nhreth|threth) (?:y )?cyngor', 'biniau', 'podatek', 'smieci',
@@ -246,14 +248,25 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   // Round 23: put out of home with nowhere to go tonight, naming no harm and no kind of risk ("kicked out by my parents ... at the bus
   // station and I don't know where to go tonight"): a housing emergency, asked at most, never escalated by the model alone.
   if (NO_HOME_TONIGHT.test(n) && riskCues(n).size === 0 && kindCues(n).size === 0 && !REFERRAL.test(n)) return 'ask';
+  // Round 26: a service cancelled because the person it served has died or gone ("cancel the garden waste subscription, my wife did
+  // the garden and she's gone now, so there's no point"), nothing else named: a bereavement, asked at most, never escalated.
+  if (CANCEL_SERVICE.test(n) && BEREAVED.test(n) && !REFERRAL.test(n) && !riskCues(n).has('domestic_strong')) return 'ask';
   // Round 23: a smell said not to be gas, or checked by the gas engineers ("sewer smell ... it's not gas, I've had the gas people
   // out"), nothing burning, sounding or felt: no gas danger.
   if (NOT_GAS.test(n) && !GAS_STILL.test(n)) return 'drop';
   return null;
 }
 
+/** Round 26: someone else's past habit of self-harm ("my sister who used to self-harm", "he used to cut himself"). */
+const USED_TO_SELF_HARM = /(?<= )(?:who|she|he|they|(?:my|our|his|her) [a-z]+) used to (?:self harm|cut (?:herself|himself|themselves)|harm (?:herself|himself|themselves)|hurt (?:herself|himself|themselves)|burn (?:herself|himself|themselves))(?= )/;
+/** It is back or happening now: "again", "started", "last night", "relapse". */
+const SELF_HARM_BACK = /(?<= )(?:again|started|starting|back|now|tonight|today|last night|this (?:week|morning|evening)|recently|lately|relaps[a-z]*|fresh|bleeding|blood|cuts on|cutting|harming|hurting)(?= )/;
+/** Round 26: a service or payment cancelled or stopped. */
+const CANCEL_SERVICE = /(?<= )(?:cancel|cancelling|canceling|stop|stopping|end|ending|close|closing|finish) (?:the |my |our |his |her |their )?(?:[a-z]+ ){0,3}(?:subscription|collection|direct debit|permit|account|membership|blue badge|bus pass|bin|bins|service|claim|licence|license)(?= )/;
+/** Round 26: someone who has died or gone for good ("she's gone now", "he passed", "since she died"). */
+const BEREAVED = /(?<= )(?:(?:she|he|they) (?:is|s|has|have|are) (?:gone|passed)(?: away| on)?(?: now)?|passed away|(?:she|he|they) (?:died|passed)|no longer with us|lost (?:my|our) (?:wife|husband|partner|mum|dad|mother|father))(?= )/;
 /** Round 23: put out of home, or with nowhere to sleep or stay. */
-const NO_HOME_TONIGHT = /(?<= )(?:(?:kicked|thrown|chucked|put|locked|turfed|booted) (?:me |us |him |her |them )?out|(?:nowhere|no where|no place|not anywhere) to (?:go|sleep|stay)|(?:do not|does not|dont|not) (?:know|sure) where (?:to|i am going to|i can|i will) (?:go|sleep|stay)|no idea where (?:to|i am going to|i can|i will) (?:go|sleep|stay)|(?:am|is|are|will be) homeless)(?= )/;
+const NO_HOME_TONIGHT = /(?<= )(?:(?:kicked|thrown|chucked|put|locked|turfed|booted) (?:me |us |him |her |them )?out|(?:nowhere|no where|no place|not anywhere) to (?:go|sleep|stay)|(?:do not|does not|dont|not) (?:know|sure) where (?:to|i am going to|i can|i will) (?:go|sleep|stay)|no idea where (?:to|i am going to|i can|i will) (?:go|sleep|stay)|(?:am|is|are|will be) homeless|(?:i will|i am going to|i am gonna|we will|we are going to|he will|she will|they will|going to) be (?:on|sleeping on) the streets?(?: (?:tonight|tomorrow|by|from|after|at|on|this|next)[a-z ]*)?|(?:sleeping|sleep|end up|ending up|be) on the streets? (?:tonight|tomorrow|by|from|after))(?= )/;
 /** Round 23: gas ruled out: "it's not gas", "not a gas smell", the gas engineers out and "they said so". Round 24: a "leak scare", the gas
  * engineer has been and the boiler is "working again" (a repair after it). */
 const NOT_GAS = /(?<= )(?:(?:it is|its|it s|that is|this is) not (?:a )?gas|(?:gas|leak) scare|gas (?:engineers?|man|men|board|people)(?: has| have)? (?:been|came|come)(?: (?:and|out|round|in|over))*(?: [a-z]+){0,6} (?:working (?:again|fine|now|ok|okay)|fixed|sorted|back on|made (?:it |everything )?safe)|not (?:a )?gas (?:smell|leak)|(?:had|got) the gas (?:people|engineers?|board|man|men|company|emergency (?:people|service)) (?:out|round|in|over)|gas (?:engineers?|people|board|man|men|company) (?:have |has )?(?:been out|been round|came out|checked (?:it|everything)|said (?:it is|its) (?:not gas|fine|safe)))(?= )/;
@@ -428,11 +441,35 @@ const pastChecked = (n: string) => PAST_AT.test(n) && CHECKED_GONE.test(n) && !S
 
 /** True when everyday context (past and resolved, a job or course, an idiom, a device's upkeep) explains a screen hit. */
 // Round 20: the gas emergency service (or an engineer) has been and fixed it: "I rang the gas emergency number and they've been and fixed it".
-const EMERGENCY_FIXED = /(?<= )(?:gas emergency|emergency (?:number|line|service|services)|gas board|national grid|cadent|engineers?|gas man|fire (?:brigade|service))(?: [a-z]+){0,10} (?:been|came|come|attended|turned up)(?: [a-z]+){0,3} (?:and )?(?:fixed|sorted|capped|made (?:it |everything )?safe|repaired|isolated|turned (?:it |the gas )?off)(?= )/;
+// Round 26: the network's other names ("National Gas came and capped the supply", "the gas company came and cut it off").
+const EMERGENCY_FIXED = /(?<= )(?:gas emergency|emergency (?:number|line|service|services)|gas board|national grid|national gas|gas (?:company|network|networks|supplier|suppliers|people)|sgn|wales and west|northern gas(?: networks)?|cadent|engineers?|gas man|fire (?:brigade|service))(?: [a-z]+){0,10} (?:been|came|come|attended|turned up)(?: [a-z]+){0,3} (?:and )?(?:fixed|sorted|capped|made (?:it |everything )?safe|repaired|isolated|turned (?:it |the gas |the supply |the gas supply )?off|(?:cut|shut|switched) (?:it |the gas |the supply |the gas supply )?off|disconnected)(?= )/;
 const emergencyFixed = (n: string) => EMERGENCY_FIXED.test(n) && !STILL_THERE.test(n) && !FELT_NOW.test(n);
+/**
+ * Round 26: a fire or a gas smell told as past and dealt with, in Polish, Turkish, Portuguese, Spanish, Romanian, Lithuanian and
+ * Welsh ("w zeszłym miesiącu był pożar, straż go ugasiła", "geçen hafta yangın çıktı itfaiye söndürdü", "ontem havia cheiro a gás,
+ * a companhia já resolveu e cortou o gás"): a time in the past and an outcome that ends it, nothing saying it is back or burning,
+ * nor anyone feeling it. The English guards (PAST_RESOLVED, EMERGENCY_FIXED) in those languages.
+ */
+const FOREIGN_PAST = /(?<= )(?:wczoraj|przedwczoraj|w (?:zeszlym|ubieglym|poprzednim) (?:tygodniu|miesiacu|roku)|w zeszly (?:weekend|piatek|poniedzialek)|(?:tydzien|miesiac|rok|[a-z]+ (?:dni|tygodni|tygodnie|miesiecy|miesiace|lata|lat)) temu|dun|evvelsi gun|gecen (?:hafta|ay|yil|sene|gece|cuma|pazar|cumartesi)|(?:[a-z]+ )?(?:gun|hafta|ay|yil) once|ontem|anteontem|na semana passada|no (?:mes|ano|fim de semana) passado|ha (?:[a-z]+ )?(?:dias|semanas|meses|anos)|ayer|anoche|anteayer|la semana pasada|el (?:mes|ano|fin de semana) pasado|hace (?:[a-z]+ )?(?:dias|semanas|meses|anos)|ieri|aseara|alaltaieri|(?:saptamana|luna) trecuta|anul trecut|acum (?:[a-z]+ )?(?:zile|saptamani|luni|ani)|vakar|uzvakar|praeita (?:savaite|menesi)|pernai|ddoe|neithiwr|(?:wythnos|mis) (?:diwethaf|dwetha)|llynedd|y llynedd)(?= )/;
+const FOREIGN_PUT_OUT = /(?<= )(?:ugasil[a-z]*|zgasil[a-z]*|ugaszon[a-z]*|zgaszon[a-z]*|ugasili|opanowal[a-z]*|(?:odcie|odcial|odcieli|zakrecil|zakrecili|zamknel|zamkneli)[a-z]* (?:gaz|doplyw gazu)|naprawil[a-z]*|sondurdu[a-z]*|sonduruldu|sondurdul[a-z]*|sondurmus[a-z]*|sondurduk|sondurduler|gazi kest[a-z]*|gaz kesildi|tamir ett[a-z]*|hallett[a-z]*|halledildi|apagou|apagaram|apagamos|apagado|apagada|extint[oa]|extinguiu|extinguiram|resolveu|resolveram|resolvido|resolvida|(?:cortou|cortaram|fechou|fecharam|desligou|desligaram) o gas|gas (?:cortado|desligado)|reparou|repararam|apago|apagaron|apagamos|extinguieron|extinguio|extinguido|resolvio|resolvieron|resuelto|(?:corto|cortaron|cerro|cerraron) el gas|arreglaron|l au stins|au stins|a stins|am stins|stins[a-z]*|au rezolvat|a rezolvat|rezolvat[a-z]*|(?:au oprit|a oprit|au taiat|a taiat|au inchis|a inchis) gazul|uzgesino|uzgesin[a-z]*|sutvarke|isjunge dujas|wedi (?:diffodd|trwsio|datrys)|diffoddwyd|diffoddodd)(?= )/;
+/** Back again, burning or spreading now, or still smelt, in those languages: never past and over. */
+const FOREIGN_NOT_OVER = /(?<= )(?:znowu|znow|ponownie|pali sie|wciaz czuc|nadal czuc|tekrar|yine|hala (?:yaniyor|koku|gaz)|yaniyor|de novo|outra vez|novamente|ainda (?:cheira|ha cheiro|sinto|arde|esta a arder)|a arder|otra vez|de nuevo|todavia (?:huele|hay olor|arde)|sigue (?:oliendo|ardiendo)|ardiendo|din nou|iar (?:miroase|arde)|inca (?:miroase|arde)|arde|vel|vis dar|eto|eto fyth|yn llosgi)(?= )/;
+const AR_PAST = /أمس|البارحة|الأسبوع الماضي|الاسبوع الماضي|الشهر الماضي|العام الماضي|السنة الماضية|الليلة الماضية|قبل (?:يومين|أيام|ايام|أسبوع|اسبوع|شهر|أشهر|اشهر|سنة)/u;
+const AR_PUT_OUT = /أطفأ|اطفأ|أطفاه|اطفاه|أطفئ|اطفئ|تم إطفاء|تم اطفاء|أخمد|اخمد|تم إخماد|تم اخماد|أصلحوا|اصلحوا|أصلح|اصلح|قطعوا الغاز|قطع الغاز|أغلقوا الغاز|اغلقوا الغاز|تم حل/u;
+const AR_NOT_OVER = /مرة أخرى|مرة اخرى|من جديد|لا يزال|لا تزال|ما زال|مازال|ما زالت|مازالت|الآن|الان/u;
+/** Felt in those languages (a headache, dizziness, nausea, fainting): carbon monoxide is never over while it is felt. */
+const FOREIGN_FELT = new RegExp(String.raw`(?<= )(?:boli [a-z ]{0,20}glow[a-z]*|bol glowy|mdlosci|zawrot[a-z]*|wymiot[a-z]*|omdla[a-z]*|zemdla[a-z]*|basi[a-z]* (?:donuyor|agriyor)|bas agri[a-z]*|mide[a-z]* bulan[a-z]*|kusuyor[a-z]*|bayil[a-z]*|dor(?:es)? de cabeca|tonturas?|enjoo[a-z]*|desmai[a-z]*|vomit[a-z]*|dolor(?:es)? de cabeza|mareos?|mareados?|desmay[a-z]*|durere[a-z]* de cap|ameteli[a-z]*|lesin[a-z]*|greata)(?= )`);
+/** True for a fire or a gas smell told as past and dealt with, in another language (see FOREIGN_PAST). */
+export function foreignPastPutOut(text: string): boolean {
+  const n = normaliseForSafety(text);
+  const latin = FOREIGN_PAST.test(n) && FOREIGN_PUT_OUT.test(n) && !FOREIGN_NOT_OVER.test(n) && !STILL_THERE.test(n) && !FELT_NOW.test(n) && !FOREIGN_FELT.test(n);
+  const arabic = AR_PAST.test(text) && AR_PUT_OUT.test(text) && !AR_NOT_OVER.test(text);
+  return latin || arabic;
+}
 export function screenEveryday(text: string): boolean {
   const n = normaliseForSafety(text);
-  return PAST_RESOLVED.test(n) || pastChecked(n) || SERVICE_MAKES_ME.test(n) || ROLE.test(n) || CAREER.test(n) || SCREEN_IDIOM.test(n) || UPKEEP.test(n) || (ELECTRICS_OFF.test(n) && ELECTRICAL.test(n)) || alarmQuestion(text);
+  // Round 26: not when it is back and felt now ("capped it yesterday but it's back and I feel dizzy").
+  return (PAST_RESOLVED.test(n) && !(BACK_AGAIN.test(n) && FELT_NOW.test(n))) || pastChecked(n) || SERVICE_MAKES_ME.test(n) || ROLE.test(n) || CAREER.test(n) || SCREEN_IDIOM.test(n) || UPKEEP.test(n) || (ELECTRICS_OFF.test(n) && ELECTRICAL.test(n)) || alarmQuestion(text);
 }
 
 /**
@@ -698,13 +735,22 @@ const SELF_FIRE = /(?<= )(?:set|setting|sets|light|lighting|douse|dousing) (?:my
 
 const SIGN_FRAMING = 'words on a sign or a sticker, asked to be removed';
 /** Round 16: what a song, a film or a game is about ("drill music till 4am, lyrics all about stabbing people"): content, not an event. */
-const MEDIA_CONTENT = /(?<= )(?:lyrics|songs?|raps?|drill|films?|movies?|(?:video |computer )?games?|music videos?|tv (?:shows?|programmes?)|cartoons?)(?: [a-z]+){0,2} (?:all )?(?:about|glorifying|glorifies|full of)(?= )/;
+// Round 26: also fiction being written ("I'm writing a short story about a woman who fakes her own drowning", "a novel where a man is
+// stabbed", "a play about ..."), and a visit asked "for realism" or "for research" for a story, a novel or a book.
+const MEDIA_CONTENT = /(?<= )(?:(?:lyrics|songs?|raps?|drill|films?|movies?|(?:video |computer )?games?|music videos?|tv (?:shows?|programmes?)|cartoons?)(?: [a-z]+){0,2} (?:all )?(?:about|glorifying|glorifies|full of)|(?:writing|wrote|write|working on|drafting|researching|plotting|making|filming|directing) (?:a |an |my |the |our |this )?(?:short |new |first |crime |detective |murder |mystery |ghost |horror |school |local )?(?:story|stories|novel|novella|book|poem|poetry|play|script|screenplay|scene|chapter|fiction|fan ?fic(?:tion)?|short film|thriller|comic)(?: [a-z]+){0,3} (?:about|where|in which|featuring|set|with a|involving)|for (?:realism|authenticity|my (?:novel|story|book|script|play|screenplay)))(?= )/;
+/** Round 26: what was quoted is true now: "is on fire", "he is not breathing", "it really is". */
+const QUOTE_STILL_TRUE = /(?<= )(?:(?:is|are|s|am) (?:on fire|alight|burning|not breathing|unconscious|collapsed|bleeding)|it (?:really |actually )?is|(?:and|but) (?:it|he|she|they) (?:really |actually )?(?:is|are|was|were))(?= )/;
+/** Round 26: the assistant told the writer to ring 999 because of something they had said. */
+const BOT_ADVICE_COMPLAINT = /(?<= )(?:bot|chatbot|chat bot|chat|assistant|robot|website|app|system|you) (?:just |then |keeps |kept |keep |always )?(?:told|tells|telling|said|says|saying|advised|asked) (?:me |us )?(?:to )?(?:call|ring|dial|phone) (?:999|an ambulance)(?: [a-z]+){0,4} (?:because|when|after|as|just because|all because|cos|coz) (?:i|we) (?:said|typed|wrote|put|mentioned|joked|told (?:it|you)|asked)(?= )/;
 /** Round 14: "found a kitchen knife in the hedge by the school, just lying there, no one around ... already told 101". */
 const FOUND_OBJECT = /(?<= )(?:found|find|spotted|there is|there are|someone has (?:left|dumped)|left|dumped|lying)(?: [a-z]+){0,4} (?:knife|knives|blade|machete|needles?|syringes?|sharps)(?= )/;
 const NOBODY_ABOUT = /(?<= )(?:(?:no one|nobody|noone) (?:around|about|there|near it|with it)|just lying (?:there|around|about)|already (?:told|reported|rang|called|phoned)|(?:who|can you|can someone|could you|could someone) (?:picks?|pick it|collects?|collect it|removes?|remove it|come and (?:get|collect|remove)))(?= )/;
 
 export function framedAsService(text: string): string | null {
   const n = normaliseForSafety(text);
+  // Round 26: the assistant's own advice to ring 999 quoted in a complaint, with what the writer had said in the past tense ("your
+  // chatbot told me to call 999 because I said my bin was on fire as a joke"): before EXPLICIT_PRESENT, which reads the quote.
+  if (BOT_ADVICE_COMPLAINT.test(n) && !HAPPENING_NOW.test(n) && !QUOTE_STILL_TRUE.test(n)) return 'a complaint about the assistant\'s advice';
   if (EXPLICIT_PRESENT.test(n)) return null;
   if (SIGN_WORDS.test(n) && TAKE_DOWN.test(n) && !HAPPENING_NOW.test(n) && !INVOLVED.test(n)) return SIGN_FRAMING;
   if (MEDIA_CONTENT.test(n)) return 'what a song, a film or a game is about';
@@ -1009,6 +1055,11 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   const n = normaliseForSafety(text);
   // Round 20: the gas emergency service or an engineer has been and fixed it, nothing still there or felt: asked, never escalated.
   if (emergencyFixed(n)) return { ...ask, reason: `${hit.reason}, but fixed by the emergency service` };
+  // Round 26: a fire or a gas smell told as past and dealt with, in another language: asked, never escalated.
+  if ((FIRE_FAMILIES.has(familyOf(hit) ?? '') || familyOf(hit) === 'arabic_fire') && foreignPastPutOut(text)) return { ...ask, reason: `${hit.reason}, but told as past and put out` };
+  // Round 26: self-harm told as someone's past habit ("my sister who used to self-harm"), in a question about caring for them
+  // ("do you do carers assessments?"), nothing saying it is back: a care question, asked at most.
+  if (familyOf(hit) === 'self_harm' && USED_TO_SELF_HARM.test(n) && !SELF_HARM_BACK.test(n) && CARE_QUESTION.test(n) && !EXPLICIT_PRESENT.test(n)) return scored.score >= thresholds.askAt ? { ...ask, reason: `${hit.reason}, but a past habit, in a question about care` } : null;
   // Round 25: a gas smell a gas engineer has called normal or safe, nothing there now or felt: asked, never escalated.
   if (FIRE_FAMILIES.has(familyOf(hit) ?? '') && engineerSaidSafe(n)) return { ...ask, reason: `${hit.reason}, but an engineer said it is safe` };
   // Round 8: comparative or conditional hyperbole tied to a chore of the service: asked, never escalated nor dropped.
@@ -1147,7 +1198,7 @@ const ENGLISH_WORDS = /(?<= )(?:the|and|my|is|it|to|of|in|on|was|have|has|for|wi
 const WELSH_WORDS = /(?<= )(?:mae|yn|dw|dwi|rydw|wedi|ddim|fy|gyda|eisiau|isio|sy|yw|ond|mewn|gan|hefyd|diolch|chi|ni|nhw|efo|oes|roedd|ydy|ydi|cyngor|tan|achos)(?= )/g;
 const readsAsEnglish = (n: string) => (n.match(ENGLISH_WORDS)?.length ?? 0) >= 2 && (n.match(WELSH_WORDS)?.length ?? 0) < 2;
 /** Families in other languages: the model's disagreement there reflects its few words of them, not the message. */
-const OTHER_LANGUAGE_FAMILY = /^(?:welsh|arabic|multilingual)_/;
+const OTHER_LANGUAGE_FAMILY = /^(?:welsh|arabic|multilingual|script)_/;
 
 /** Words besides the screen's match that an idiom-prone hit needs before a disagreeing model can turn it into a question. */
 const IDIOM_CONTEXT_WORDS = 5;

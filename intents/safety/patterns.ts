@@ -102,6 +102,19 @@ const FOREIGN_CO_SYMPTOM = String.raw`boli (?:nas |mnie |ja |go |je |ich |wszyst
 const FOREIGN_CO_SOURCE = String.raw`piec[a-z]*|kociol|kotl[a-z]*|junkers[a-z]*|terma|termy|termie|czujnik[a-z]*|czad[a-z]*|kuchenk[a-z]* gazow[a-z]*|kombi[a-z]*|soba[a-z]*|sobay[a-z]*|sofben[a-z]*|alarm[a-z]*|dedektor[a-z]*|karbon monoksit|centrala|centralei|centrale|aragaz[a-z]*|senzor[a-z]*|detector[a-z]*|caldera|calentador|estufa|brasero|caldeira|esquentador|aquecedor|salamandra|detetor|alarme|monoxido de carbono|monoxid de carbon|gaz|gas`;
 const FOREIGN_CO_FELT_TWICE = `(?:${FOREIGN_CO_SYMPTOM})(?: [a-z]+){0,12} (?:${FOREIGN_CO_SYMPTOM})`;
 const FOREIGN_GAS_OR_FIRE = String.raw`fuga de gas|vazamento de gas|scurgere de gaz|wyciek gazu|gaz kacagi|gaz kokusu(?! yok)|cheiro a queimado|olor a quemado|miros de ars|czuc spalenizne|fumo|fumaca|humo|fum|dym|duman|fogo|fuego|foc|incendio|incendiu|pozar|pali sie|yangin|chamas|llamas|flacari|plomienie`;
+/**
+ * Round 26: a noise likened to a gunshot ("a noise like a gunshot", "sounds like gunshots", "bangs like two gunshots"), and what
+ * makes such a simile a report after all: someone shooting or armed, someone hurt, screaming or running off.
+ */
+const SIMILE_LEAD = String.raw`(?:like|than|as|similar to|resembling|sounded|sounds|sounding)(?: (?:a|an|two|three|four|several|some|multiple|loud|few|a few|couple of|a couple of|series of|a series of|what|were|was))*`;
+const NOT_A_SIMILE = String.raw`(?<!${SIMILE_LEAD} )`;
+const SHOT_SIMILE = String.raw`(?:like|than|similar to|sounded like|sounds like|sounding like|as loud as)(?: (?:a|an|two|three|four|several|some|multiple|loud|few|a few|couple of|a couple of|series of|a series of))* (?:gun ?shots?|gunfire|shotguns?|shotgun blasts?|a gun going off|guns going off)`;
+const SHOT_SIMILE_PERSON = String.raw`(?:scream[a-z]*|shout[a-z]*|yell[a-z]*|cry(?:ing)? for help|someone (?:is |s )?(?:hurt|shot|down|injured|on the ground|bleeding)|(?:man|men|lad|lads|guy|guys|bloke|someone|somebody|he|they) (?:is |are |was |were )?(?:shooting|firing|armed|with a gun|waving a gun|holding a gun)|(?:people|everyone|everybody|kids|children|they|we) (?:are |were |all )?(?:running|scattering|fleeing|ducking|screaming|hiding)|shooting|gunman|gunmen|armed|injured|bleeding|blood|on the ground|ran off|running off|running away|sped off|speeding off|drove off|police)`;
+/** Round 26: money, as the subject of a strangling or a killing in hyperbole ("these rates are strangling us"). */
+const MONEY_SUBJECT = String.raw`(?:rates|business rates|rate|bills?|energy bills?|rent|rents|prices?|charges?|costs?|fees?|council tax|tax|taxes|interest|interest rates|debts?|mortgage|repayments?|overheads|fines?|inflation|cost of living|service charges?|red tape|paperwork)`;
+const NOT_MONEY = String.raw`(?<!(?:^| )${MONEY_SUBJECT}(?: (?:really|just|literally|slowly|absolutely|totally|actually|all))? )`;
+/** Round 26: the assistant (or a website) quoted as telling the writer to ring 999 ("your chatbot told me to call 999"). */
+const NOT_BOT_ADVICE = String.raw`(?<!(?:bot|chatbot|chat bot|chat|assistant|robot|website|site|app|system|computer|machine|thing|you) (?:just |then |keeps |kept |keep |always |still )?(?:told|tells|telling|said|says|saying|advised|advises|asked|asks|wants|wanted) (?:me |us |them |him |her )?(?:to )?)`;
 const PAST_AND_OVER = String.raw`\b(?:last (?:night|week|month|year)|yesterday|ago|the other (?:day|night)|earlier this (?:week|month))\b`;
 
 const RISK = 'safety.risk_to_life' as const;
@@ -553,7 +566,10 @@ export const FAMILIES: PatternFamily[] = [
       `(?:threaten|threatens|threatening|threatened|trying to|tried to|try to) (?:to )?(?:kill|murder|stab|shoot|strangle|burn) ${VICTIM}`,
       `(?:he|she|they|someone|somebody|${RELATIVE}|the man|a man|my neighbour|he is|she is|they are)(?: really| actually| definitely)? (?:going to|will|would|wants to|want to|is going to|are going to) (?:kill|murder|stab|shoot|strangle) ${VICTIM}`,
       `(?:said|says|keeps saying|swears|swore|told me|threatened)(?: that)? (?:he|she|they)(?: is| are)? (?:would|will|is going to|was going to|going to) (?:kill|murder|stab|shoot|strangle) ${VICTIM}`,
-      `(?:stabbed|been shot|got shot|was shot|has been shot|is shot|shot at|stabbing|shots fired|gunshots?|gun shots?|been slashed|got slashed|was slashed)`,
+      // Round 26: a noise likened to a gunshot ("a bang like a gunshot", "sounds like gunshots") is no gunshot, unless someone
+      // shooting, hurt, screaming or running off is told within a few words of it (SHOT_SIMILE_PERSON, below).
+      `(?:stabbed|been shot|got shot|was shot|has been shot|is shot|shot at|stabbing|shots fired|${NOT_A_SIMILE}(?:gunshots?|gun shots?)|been slashed|got slashed|was slashed)`,
+      `${SHOT_SIMILE}(?: [a-z]+){0,14} ${SHOT_SIMILE_PERSON}`, `${SHOT_SIMILE_PERSON}(?: [a-z]+){0,14} ${SHOT_SIMILE}`,
       `(?:he|she|they|${RELATIVE}) (?:will|would|is going to|are going to|is gonna|going to|wants to|threatened to|threatening to) (?:finish|do) (?:me|us|her|him|them) (?:off|in)`,
       // Round 15: smothering or strangling told as done ("he held a pillow over my face as a 'joke'"): an attempt on a life, never a joke.
       `(?:held|holds|holding|put|puts|pushed|pushes|pressed|presses|pressing) (?:a |the |his |her )?(?:pillow|cushion|plastic bag|bag|hand|hands) (?:over|on|against) (?:my|her|his) (?:face|mouth|nose|head)`,
@@ -585,7 +601,8 @@ export const FAMILIES: PatternFamily[] = [
     // An assault or break-in happening now, or fear for life.
     id: 'attack_now', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: RISK, reason: 'someone being attacked now',
     patterns: [
-      `(?:is|are|started|starting) (?:attacking|beating|battering|stabbing|strangling|choking|hitting|punching|kicking|hurting|beating up|strangling) ${VICTIM}`,
+      // Round 26: not money as the one doing it ("these rates are strangling us", "the bills are crippling us"): hyperbole about a cost.
+      `${NOT_MONEY}(?:is|are|started|starting) (?:attacking|beating|battering|stabbing|strangling|choking|hitting|punching|kicking|hurting|beating up|strangling) ${VICTIM}`,
       // Round 19: someone at work or a friend attacked now ("a driver has got out and is punching my colleague").
       `(?:is|are|started|starting) (?:attacking|beating|battering|stabbing|strangling|choking|hitting|punching|kicking|headbutting|beating up) (?:my|our|a|the|his|her) (?:colleague|colleagues|workmate|co worker|coworker|mate|friend|pal|flatmate|housemate|manager|boss|member of staff|staff member|customer|teacher|carer|nurse|security guard|neighbour)`,
 
@@ -659,7 +676,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:face|mouth) (?:is )?(?:drooping|dropped|gone funny) (?:on one side)?`,
       // A child or anyone who swallowed something poisonous.
       `(?:swallowed|chewed|eaten|ate|drunk|drank|got into)(?: [a-z]+){0,4} (?:dishwasher|washing|laundry|bleach|detergent|button batter(?:y|ies)|batter(?:y|ies)|liquitabs?|capsules?|pods?|weed ?killer|antifreeze|white spirit|rat poison|poison|magnets?)`,
-      `(?:call|ring|phone|get|need|needs|send|called|calling) (?:an |a |for an? )?(?:ambulance|paramedics?)`, '(?:dial|ring|call|calling|phone) 999',
+      // Round 26: not the assistant's own advice quoted in a complaint ("your chatbot told me to call 999 because I said my bin was on
+      // fire as a joke", "why does the bot keep telling me to dial 999"): advice given, not an emergency told.
+      `${NOT_BOT_ADVICE}(?:call|ring|phone|get|need|needs|send|called|calling) (?:an |a |for an? )?(?:ambulance|paramedics?)`, `${NOT_BOT_ADVICE}(?:dial|ring|call|calling|phone) 999`,
       `(?:had a fall|has fallen|fallen|fell|on the floor) and (?:cannot|can not|is not able to|unable to|not able to) get up`,
       `${PERSON}(?: might be| may be| could be| looks| seems| appears to be| is lying| lying) dead`,
       `found (?:my |the |a |an )?(?:neighbour|man|woman|person|him|her|old man|old lady|elderly man|elderly woman)(?: [a-z]+){0,2} dead`,
@@ -786,7 +805,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:trying to|attempting to) (?:climb|get|force|break|push)(?: (?:his|her|their) way)? (?:over|in|into|through|past)(?: [a-z]+){0,8} (?:making threats|threatening (?:staff|people|us|everyone|the staff|teachers|children|the kids|me))`,
       `(?:we are|we have|school is|school has|nursery is|nursery has|the school is|the school has) (?:now |just )?(?:locking down|in lockdown|gone into lockdown|going into lockdown|on lockdown|locked down)`,
     ],
-    guards: [String.raw`\b(?:nobody|no one|noone|empty|unoccupied|derelict|boarded up)\b`],
+    guards: [
+      String.raw`\b(?:nobody|no one|noone|empty|unoccupied|derelict|boarded up)\b`,
+    ],
   },
   {
     // A person in the sea, river or harbour, or cut off by the tide: the borough is on the coast.
@@ -868,7 +889,8 @@ export const FAMILIES: PatternFamily[] = [
       'domestic (?:abuse|violence)', 'coercive(?: and)? control(?:ling)?', 'controlling (?:partner|husband|wife|boyfriend|girlfriend|relationship|behaviour|ex)',
       `abusive (?:partner|husband|wife|boyfriend|girlfriend|relationship|ex|father|mother|dad|mum|parent|carer|household|home|family|son|daughter)`,
       `(?:${RELATIVE}|he|she)${GAP(2)} (?:hits|beats|punches|kicks|slaps|chokes|strangles|rapes|batters|pushes|shoves|abuses|hurts|bullies|threatens|controls|attacks|assaults|headbutts|bites|spits at) ${DV_OBJECT}`,
-      `(?:has|have|had|keeps|keep|was|is|always|still) (?:been )?(?:hitting|beating|abusing|hurting|raping|strangling|attacking|controlling|threatening|punching|slapping|kicking|choking|assaulting) ${DV_OBJECT}`,
+      // Round 26: not money doing it ("council tax is strangling us").
+      `${NOT_MONEY}(?:has|have|had|keeps|keep|was|is|always|still) (?:been )?(?:hitting|beating|abusing|hurting|raping|strangling|attacking|controlling|threatening|punching|slapping|kicking|choking|assaulting) ${DV_OBJECT}`,
       `(?:${RELATIVE}|he|she)${GAP(2)} (?:hit|beat|punched|kicked|slapped|choked|strangled|raped|battered|assaulted|attacked|abused|pushed|shoved|headbutted|(?:threw|throws|thrown|throwing) (?:a |an |the |his |her |my )?[a-z]+ at) me`,
       `(?:scared|afraid|frightened|terrified|petrified|scared stiff) of (?:my |our )?(?:${RELATIVE}|him|her)`,
       // Round 7: a partner beside bruises on the writer ("my girlfriend gets a bit rough ... bruises on my arms").
@@ -1182,10 +1204,13 @@ export interface ScriptFamily {
   reason: string;
   re: RegExp;
   who?: Array<[RegExp, SafetyHit['kind']]>;
+  /** Round 26: spans removed before `re` is tried (hyperbole: "this robot will kill me with anger"). */
+  unless?: RegExp;
 }
 
 const AR_HUSBAND: [RegExp, SafetyHit['kind']] = [/زوجي|طليقي|خطيبي|زوجها/u, 'domestic_abuse'];
-const AR_CHILD: [RegExp, SafetyHit['kind']] = [/أطفال|اطفال|الطفل|طفل|ابني|ابنتي|الأولاد|الاولاد/u, 'child_at_risk'];
+// Round 26: a neighbour's son ("ابن جاري") and school ("المدرسة").
+const AR_CHILD: [RegExp, SafetyHit['kind']] = [/أطفال|اطفال|الطفل|طفل|ابني|ابنتي|الأولاد|الاولاد|ابن |المدرسة/u, 'child_at_risk'];
 const AR_OLDER: [RegExp, SafetyHit['kind']] = [/مسن|كبير في السن|كبيرة في السن|عجوز|والدتي|والدي|جدتي|جدي/u, 'adult_at_risk'];
 
 export const SCRIPT_FAMILIES: ScriptFamily[] = [
@@ -1207,10 +1232,36 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
     id: 'arabic_violence', category: RISK, kind: 'crime_violence', reason: 'weapon or threat (Arabic)',
     re: /سكين|مسدس|سلاح|يهددني|يهددنا|سيقتلني|يريد قتلي|يضربون|يطعن|طعن|ينزف|تنزف|يخطف|خطف/u,
     who: [AR_HUSBAND, AR_CHILD],
+    // Round 26: a thing or a feeling that "will kill me" (the robot, the website, the bills; "from anger", "from waiting"): hyperbole.
+    unless: /(?:الروبوت|روبوت|البوت|بوت|الموقع|موقع|النظام|التطبيق|الخدمة|الانتظار|الفواتير|الفاتورة|الضرائب|الضريبة|الإيجار|الايجار|الشات|المحادثة|هذا الشيء|الكمبيوتر)(?:\s+\S+){0,2}\s+(?:سيقتلني|سيقتلنا|يقتلني|يقتلنا)|(?:سيقتلني|سيقتلنا|يقتلني|يقتلنا)\s+(?:من\s+)?(?:ال)?(?:غضب|ضحك|قهر|ملل|انتظار|تعب|زهق|غيظ|جوع|حر|برد)/gu,
   },
   {
     id: 'arabic_abuse', category: SAFEGUARDING, kind: 'domestic_abuse', reason: 'abuse or neglect (Arabic)',
-    re: /يضربني|يضربها|يضربهم|يضرب الأطفال|تضربني|وحدهم في|بمفردهم|يصرخ عليها|يصرخ عليه|بدون طعام|بلا طعام|يأخذ كل راتبي|يأخذ راتبي|يأخذ معاشها|يأخذ معاشه/u,
+    // Round 26: a boy beaten ("يضربه بالحزام", his father hits him with the belt) and bruises (كدمات).
+    re: /يضربني|يضربها|يضربهم|يضربه|تضربه|يضرب الأطفال|تضربني|كدمات|وحدهم في|بمفردهم|يصرخ عليها|يصرخ عليه|بدون طعام|بلا طعام|يأخذ كل راتبي|يأخذ راتبي|يأخذ معاشها|يأخذ معاشه/u,
     who: [AR_OLDER, AR_HUSBAND, AR_CHILD],
+  },
+  // Round 26: the clearest words of a fire burning now, a knife or a threat to kill, beating, and someone fallen in water, in Urdu
+  // (Arabic script), Bengali, Punjabi (Gurmukhi) and Chinese: asked before as unreadable, whatever they said.
+  {
+    id: 'script_fire', category: RISK, kind: 'fire_gas_co', reason: 'fire or gas danger (Urdu, Bengali, Punjabi or Chinese)',
+    // A fire told in the past ("去年着火了", it caught fire last year).
+    unless: /(?:去年|前年|上个月|上周|上星期|昨天|以前|几年前)[^。，,！!？?]*?(?:着火了|失火了|起火了)/gu,
+    re: /آگ لگ (?:گئی|گیا|رہی)(?! تھی| تھا)|دھواں بھر|گیس کی بو|آগুন লেগেছে|আগুন লেগে গেছে|ধোঁয়ায় ভরে|গ্যাসের গন্ধ|ਅੱਗ ਲੱਗੀ|ਅੱਗ ਲੱਗ ਗਈ|ਧੂੰਆਂ ਭਰ|着火了|失火了|起火了|浓烟|煤气味|燃气泄漏|煤气泄漏/u,
+  },
+  {
+    id: 'script_violence', category: RISK, kind: 'crime_violence', reason: 'weapon or threat (Urdu, Bengali, Punjabi or Chinese)',
+    // A knife or a gun held or used ("ছুরি দিয়ে", with a knife; "چھری لے کر", carrying a knife), never one found lying ("পুরনো ছুরি ... ফেলে গেছে").
+    re: /(?:چھری|چاقو|بندوق|پستول) (?:سے|لے|لیے|لئے|دکھا|نکال|تان)|ہاتھ میں (?:چھری|چاقو|بندوق|پستول)|مار دے گا|مار دیں گے|مار ڈالے گا|جان سے مار|(?:ছুরি|বন্দুক|চাকু) (?:দিয়ে|নিয়ে|হাতে|দেখিয়ে|ধরে)|হাতে (?:ছুরি|বন্দুক|চাকু)|মেরে ফেলবে|ਚਾਕੂ (?:ਨਾਲ|ਲੈ|ਫੜ)|ਮਾਰ ਦੇਵੇਗਾ|拿着刀|拿刀|持刀|持枪|拿着枪|要杀|砍人/u,
+    who: [[/شوہر|স্বামী|ਪਤੀ|丈夫|老公/u, 'domestic_abuse']],
+  },
+  {
+    id: 'script_abuse', category: SAFEGUARDING, kind: 'domestic_abuse', reason: 'abuse or neglect (Urdu, Bengali, Punjabi or Chinese)',
+    re: /مجھے مارتا|مجھے مارتی|مارتا ہے|مارپیٹ|মারধর|আমাকে মারে|তালা দিয়ে রাখে|ਮੈਨੂੰ ਮਾਰਦਾ|殴打|家暴|虐待|拿走了他的养老金|拿走了她的养老金/u,
+    who: [[/بزرگ|دادی|نانی|দাদি|নানি|খালা|ডিমেনশিয়া|老人|奶奶|爷爷|轮椅|养老金/u, 'adult_at_risk'], [/بچوں|بچے|বাচ্চা|মেয়ে|ছেলে|শিশু|স্কুল|ਬੱਚ|孩子|儿子|女儿/u, 'child_at_risk']],
+  },
+  {
+    id: 'script_danger', category: RISK, kind: 'danger_now', reason: 'someone in danger now (Urdu, Bengali, Punjabi or Chinese)',
+    re: /نہر میں گر|دریا میں گر|ڈوب رہا|ڈوب رہی|سانس نہیں لے|নদীতে পড়ে|ডুবে যাচ্ছে|শ্বাস নিচ্ছে না|ਡੁੱਬ ਰਿਹਾ|掉进河|掉进水|溺水|没有呼吸|昏迷/u,
   },
 ];

@@ -581,3 +581,61 @@ describe('round 25 kinds: a footbridge stood on for a while, deciding not to car
     expect(inferKind('my dad has collapsed on the footbridge and is not breathing', 'safety.risk_to_life')).toBe('danger_now');
   });
 });
+
+describe('round 26: similes of a gunshot, money as the strangler, the bot quoted, hyperbole in Arabic', () => {
+  it.each([
+    'banging from next door like gunshots every night, its his nail gun, hes doing diy at midnight',
+    "Every time the streetlight outside comes on it makes a noise like a gunshot, a loud crack. It's the starter, I think.",
+    'the boiler makes a bang like a gunshot when it fires up',
+    "the roofers' nail guns going like gunshots since 7am on Sunday",
+    'the bin lorry drops the lids and it sounds like a gunshot at 6am every day',
+    'small business rate relief am i eligible these rates are strangling us',
+    'the energy bills are strangling us, any help for small businesses',
+    'council tax is strangling us this year can I spread it over 12 months',
+    'these charges are really crippling us, can I pay monthly',
+    'why does your assistant keep telling me to dial 999, I only asked about bins',
+    'هذا الروبوت سيقتلني من الغضب، أريد التحدث مع موظف حقيقي',
+    'هذا الموقع سيقتلني، أريد التحدث مع شخص',
+  ])('%s: not a hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+
+  it.each([
+    ['Just heard what sounded like gunshots near the flats on Heron Drive and someone screaming', 'weapon_or_threat_to_kill'],
+    ['Heard what sounded like two gunshots and screaming from the flats about a minute ago.', 'weapon_or_threat_to_kill'],
+    ['bangs like gunshots and then lads running off, someone is on the ground', 'weapon_or_threat_to_kill'],
+    ['heard gunshots outside the pub', 'weapon_or_threat_to_kill'],
+    ['he is strangling me help', 'attack_now'],
+    ['my husband is strangling me and the bills are a mess', 'attack_now'],
+    ['my dad has collapsed, call 999', 'medical_emergency'],
+    ['I rang 111 and it told me to call 999, my son is not breathing', 'medical_emergency'],
+    ['زوجي سيقتلني ومعه سكين', 'arabic_violence'],
+    ['هذا الروبوت سيقتلني من الغضب، وزوجي يهددني بسكين الآن', 'arabic_violence'],
+  ] as const)('%s -> %s (still a hit)', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+});
+
+describe('round 26: Urdu, Bengali, Punjabi and Chinese script families', () => {
+  it.each([
+    ['আমাদের রান্নাঘরে আগুন লেগেছে, পুরো বাড়ি ধোঁয়ায় ভরে গেছে', 'script_fire', 'fire_gas_co'],
+    ['ਰਸੋਈ ਨੂੰ ਅੱਗ ਲੱਗੀ ਹੈ ਅਤੇ ਮੇਰੀ ਮਾਂ ਉੱਪਰ ਫਸੀ ਹੋਈ ਹੈ', 'script_fire', 'fire_gas_co'],
+    ['有人拿着刀在店里威胁员工', 'script_violence', 'crime_violence'],
+    ['کوئی کہہ رہا ہے کہ ہمیں مار دے گا', 'script_violence', 'crime_violence'],
+    ['میرا شوہر مجھے مارتا ہے', 'script_abuse', 'domestic_abuse'],
+    ['我邻居是一位坐轮椅的老人，他儿子拿走了他的养老金', 'script_abuse', 'adult_at_risk'],
+    ['میرا بیٹا نہر میں گر گیا ہے', 'script_danger', 'danger_now'],
+    ['ابن جاري يأتي إلى المدرسة بكدمات ويقول إن أباه يضربه', 'arabic_abuse', 'child_at_risk'],
+  ] as const)('%s -> %s as %s', (text, family, kind) => {
+    expect(explainSafety(text)).toMatchObject({ family, hit: { kind } });
+  });
+  it.each([
+    'پچھلے سال کچن میں آگ لگ گئی تھی، اب دیوار کی مرمت چاہیے',
+    '去年厨房着火了，现在墙需要修理',
+    '邻居每天晚上大喊大叫，太吵了',
+    '我想打他电话，请给我号码',
+    'আমি কোথায় ধোঁয়া সনাক্তকারী কিনতে পারি?',
+  ])('%s: not a hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
