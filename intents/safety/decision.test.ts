@@ -1189,3 +1189,77 @@ describe('round 26: a fire or gas told as past and put out in other languages, a
     expect(decide("I'll be on the street tonight, he's hurting me at home and I've nowhere safe", 0.69, predict('housing.homeless_tonight', 0.9))).toBe('escalate');
   });
 });
+describe('round 27: a means as the easiest way out, a collapse onto passers-by, run over abroad, a child alone in a nappy; sign-offs, chores, past overdoses, pictures', () => {
+  const service = predict('waste.bin_day', 0.6);
+  const score = (s: number): SafetyScore => ({ score: s, category: RISK, known: 1, readable: 1 });
+  const decide = (text: string, s: number, p: IntentPrediction = service) => decideSafety(screenForSafety(text), p, text, score(s))?.action ?? null;
+  it.each([
+    'honestly im fine haha just reckon the railway line by the park is the easiest way out tonight. what time does the tip close',
+    'not being funny but the bridge over the bypass looks like the quickest way out. anyway can i pay rent online',
+    'the cliff path at the point is the only answer now lol. bins are late again',
+    'the train tracks behind our road look like the easiest option tonight tbh. whens the green bin',
+    'the roof of the bus shelter has collapsed onto the pavement and there was a woman standing under it',
+    'the old wall has fallen onto the road, somebody was walking past when it went',
+    'a little boy about three answered the door in just a nappy and nobody else was there, the flat was freezing',
+    'four kids sleeping on one bare mattress, no heating and nothing to eat, please send someone',
+    'o meu filho foi atropelado agora mesmo na rua, ajuda',
+    'mi vecino fue atropellado por un coche y esta en el suelo',
+    'mój sąsiad został potrącony przez samochód i leży na drodze',
+  ])('%s: caught (escalated or asked) even when the model sees nothing', (text) => {
+    expect(decide(text, 0.01)).not.toBeNull();
+  });
+  it.each([
+    'is the motorway the quickest way to get to the tip from here',
+    'the bridge is the best option for cyclists going into town',
+    'the wall has fallen onto the pavement, luckily nobody was walking past, can you send barriers',
+    'we are five in a one bed flat and the kids sleep on the floor, when can we move up the list',
+    "That's all for today, I'm logging off now. This is my last message, goodbye.",
+    'Have you got the new thriller with the killer with a knife on the front cover?',
+    'my knees are shot since the op, can i get an assisted bin collection',
+    'my brakes are shot, where can i get an mot',
+    'any lifeguard vacancies at the leisure centre? i can rescue a drowning swimmer, fully qualified',
+    'a painting of a drowning man in the library has been damaged',
+    'i almost killed myself carrying the recycling box down the stairs, can you collect from the door',
+    'I was in hospital after an overdose last month, I\'m home now and doing much better. Can I get a council tax reduction?',
+    'My cat ate slug pellets, the vet sorted him and he is fine now. Who do I report the neighbour to?',
+    'هل الحديقة مفتوحة بعد حادث الطعن الأسبوع الماضي؟',
+  ])('%s: not escalated', (text) => {
+    expect(decide(text, 0.01)).not.toBe('escalate');
+  });
+  it.each([
+    'this is my last message. goodbye. sorry for everything',
+    'he said he has got a gun and he will shoot me',
+    'there is a man drowning in the harbour help',
+    "I was in hospital after an overdose, I'm home now but i want to do it again tonight",
+    'My dog ate rat poison and my toddler ate some too, the vet sorted the dog but my son is not breathing',
+    'رجل يطعن جاري الآن',
+  ])('%s: still escalated', (text) => {
+    expect(decide(text, 0.01)).toBe('escalate');
+  });
+  it("abuse told in passing in a council tax question is asked, not let through; a worker's worry is never dropped by 'not an emergency'", () => {
+    const tax = predict('council_tax.discounts', 0.6);
+    expect(decide("hiya, wanted to ask about council tax if you split up. tbf he'd go mental if he found out im even asking, he went through my emails last time and i had a black eye for a week after", 0.33, tax)).not.toBeNull();
+    expect(decide("tbf my fella would go ballistic if he found out, i had a black eye for ages after last time. can i get a single person discount", 0.3, tax)).not.toBeNull();
+    expect(decide("Bin crew here. The man at number 4 is in a coat with no heating on and looks very thin, the garden is full of bags. Not an emergency but we're worried.", 0.4)).toBe('ask');
+    expect(decide('not an emergency, just a nuisance: the streetlight flickers all night', 0.3)).toBeNull();
+  });
+});
+
+describe('gunshots heard, told as a likeness (engineer, 6 December, after round 26)', () => {
+  const service = predict('environment.noise', 0.6);
+  const score = (s: number): SafetyScore => ({ score: s, category: RISK, known: 1, readable: 1 });
+  const decide = (text: string, s: number) => decideSafety(screenForSafety(text), service, text, score(s))?.action ?? null;
+  it.each([
+    "sounds like gunshots coming from the flat upstairs, I'm terrified",
+    "loud bangs like gunshots on the estate, I'm scared to go out",
+    'I just heard what sounded like gunshots in the street outside my flat',
+  ])('%s: escalated however low the model (the comparison is the report)', (text) => {
+    expect(decide(text, 0.02)).toBe('escalate');
+  });
+  it.each([
+    'banging from next door like gunshots every night, its his nail gun, hes doing diy at midnight',
+    'the pigeon scarer goes off like a gunshot every ten minutes, is it licensed',
+  ])('%s: not escalated', (text) => {
+    expect(decide(text, 0.02)).not.toBe('escalate');
+  });
+});

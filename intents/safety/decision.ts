@@ -34,7 +34,7 @@ import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { inferKind, kindCues, riskCues } from './kinds.js';
 import { languageWords, normaliseForSafety } from './normalise.js';
 import type { SafetyScore } from './model.js';
-import { DIE_AT_A_PLACE, FAMILIES, SCRIPT_FAMILIES } from './patterns.js';
+import { DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, SCRIPT_FAMILIES } from './patterns.js';
 
 /**
  * The classifier escalates on its own at or above this confidence for a top safety intent. Round 2,
@@ -96,7 +96,8 @@ const WE_END = /^ (?:(?:ok|okay|so|right|please) )*(?:can|could|shall) we (?:jus
  */
 const REASSURED = new RegExp(
   [
-    String.raw`not an? (?:emergency|urgent)`, String.raw`(?:just|only) a nuisance`, String.raw`no one (?:is |was |got )?(?:hurt|injured|in danger|ill)`,
+    // Round 27: not "not an emergency but we're worried" (a worker's concern for someone declining: asked, never dropped).
+    String.raw`not an? (?:emergency|urgent)(?! but (?:we|i|they|everyone|all of us)(?: are| am| is| re| m)?(?: all| really| very| quite| a bit| a little| getting)? (?:worried|concerned|scared|frightened|anxious))`, String.raw`(?:just|only) a nuisance`, String.raw`no one (?:is |was |got )?(?:hurt|injured|in danger|ill)`,
     String.raw`nobody (?:is |was |got )?(?:hurt|injured|in danger|ill)`, String.raw`(?:everyone|everybody|we are all|all) (?:is |are )?(?:fine|ok|okay|safe|alright|all right)`,
     String.raw`(?:she|he|they|i|we) (?:is|are|am|was|were) (?:ok|okay|fine|alright|all right|safe) now`, String.raw`no (?:smell of gas|gas smell)`,
     // Round 19: someone said to be well in themselves ("he's fine and well in himself, just an eyesore"), and "nobody was hurt" in
@@ -117,7 +118,7 @@ const REASSURED = new RegExp(
 /** Questions about safety services, not reports: "is there a knife amnesty bin", "free smoke alarm", "gas safety check". */
 const SAFETY_SERVICE = /(?<= )(?:knife amnesty|fire safety (?:check|visit|advice|inspection)|free (?:smoke|fire|co|carbon monoxide) alarms?|gas safety (?:check|certificate|record|inspection|visit|appointment|test|service))(?= )/;
 // Round 9: someone's own job ("I lost my job in March") is no job advert: only "a job as/in", "jobs in", "roles with".
-const CAREER = /(?<= )(?:(?<!(?:my|his|her|their|our|your) )(?:jobs?|vacanc[a-z]+|careers?|roles?|posts?) (?:as|in|for|with)|apply(?:ing)? for (?:a |the )?(?:job|role|post|vacancy)|(?:want|like|love|looking|interested|hoping|how (?:do|can) i|how to) (?:to |in )?(?:volunteer|volunteering)|(?:become|becoming|be) a volunteer|volunteer(?:ing)? (?:roles?|opportunit[a-z]*|positions?|vacanc[a-z]*)|dbs(?: check)?|safeguarding (?:training|course|level [0-9])|level [0-9] (?:safeguarding|training|certificate)|work experience)(?= )/;
+const CAREER = /(?<= )(?:(?<!(?:my|his|her|their|our|your) )(?:jobs?|vacanc[a-z]+|careers?|roles?|posts?) (?:as|in|for|with)|(?:any|are there|got any|have you got|do you have) (?:[a-z]+ ){0,2}(?:vacanc[a-z]+|jobs)|(?:lifeguard|lifeguarding|swimming teacher|coastguard) (?:vacanc[a-z]+|jobs?|roles?|posts?|course|training|qualification)|apply(?:ing)? for (?:a |the )?(?:job|role|post|vacancy)|(?:want|like|love|looking|interested|hoping|how (?:do|can) i|how to) (?:to |in )?(?:volunteer|volunteering)|(?:become|becoming|be) a volunteer|volunteer(?:ing)? (?:roles?|opportunit[a-z]*|positions?|vacanc[a-z]*)|dbs(?: check)?|safeguarding (?:training|course|level [0-9])|level [0-9] (?:safeguarding|training|certificate)|work experience)(?= )/;
 /** A request for a person, alone: "is anyone there? I need someone", "can I talk to somebody". */
 const ASKING_FOR_PERSON = /^ (?:(?:hello|hi|hey|please|ok|um) )*(?:is (?:there )?(?:anyone|anybody|someone|somebody) there|(?:i need|can i (?:talk|speak) to|i want to (?:talk|speak) to|let me (?:talk|speak) to) (?:someone|somebody|a person|a human|a real person|an agent))(?: (?:is (?:there )?(?:anyone|anybody) there|i need (?:someone|somebody|a person)|please|now|thanks))* $/;
 /**
@@ -257,6 +258,12 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   return null;
 }
 
+/** Round 27: an overdose in the past ("in hospital after an overdose", "took an overdose last year"). */
+const PAST_OVERDOSE = /(?<= )(?:(?:after|because of|following|since|from) (?:an |my |a |the )?overdose|(?:took|had|taken) (?:an |a )?overdose(?: [a-z]+){0,3} (?:last (?:week|month|year)|ago|in (?:january|february|march|april|may|june|july|august|september|october|november|december)))(?= )/;
+/** Home, discharged, better, with a team visiting. */
+const RECOVERING = /(?<= )(?:(?:i am|i m|im|she is|he is) (?:back )?(?:home|out of hospital|discharged)(?: now)?|discharged|doing (?:much |a lot |loads |so much )?better|on the mend|(?:crisis|mental health|home treatment|community) team (?:visit|visits|come|comes|are|is|have been|call|calls)|getting (?:support|help) now)(?= )/;
+/** Another one, now or planned. */
+const OVERDOSE_AGAIN = /(?<= )(?:again|tonight|right now|just (?:taken|took)|have taken|pills|tablets|(?:want|wanting|going|planning|thinking about|thinking of|tempted) to (?:do it|die|end it|take (?:more|them|another|it|the lot))|cannot go on|not coping|(?:do not|dont) want to (?:be here|live))(?= )/;
 /** Round 26: someone else's past habit of self-harm ("my sister who used to self-harm", "he used to cut himself"). */
 const USED_TO_SELF_HARM = /(?<= )(?:who|she|he|they|(?:my|our|his|her) [a-z]+) used to (?:self harm|cut (?:herself|himself|themselves)|harm (?:herself|himself|themselves)|hurt (?:herself|himself|themselves)|burn (?:herself|himself|themselves))(?= )/;
 /** It is back or happening now: "again", "started", "last night", "relapse". */
@@ -404,7 +411,8 @@ const PAST = String.raw`(?:last (?:night|week|month|year|weekend|time|winter|sum
 const RESOLVED = String.raw`(?:(?:it|that|this|the leak|the fire|everything) (?:is|was|has been|got) (?:fixed|sorted|repaired|capped|made safe|put out|resolved|dealt with)|(?<!(?:need|needs|want|wants|get|getting|to be|having) (?:[a-z]+ ){0,3})(?:fixed|sorted|repaired|capped|made safe|put (?:it )?out)|burnt out now|(?:all|it is all|it was all|it is|it was|the fire is|the fire was|fire is|fire was) (?:out|put out)(?: now)?(?! (?:of|there|again))|(?:everyone|everybody|we are all|we are) (?:is |are |was |were )?(?:fine|ok|okay|safe|alright)|(?:nobody|no one) (?:is |was |got )?(?:hurt|injured)|(?:it is all|it was all|everything is|everything was) (?:fine|ok|okay|good)|all (?:fine|ok|okay|good|well) in the end|(?:turned out|ended up) (?:fine|ok|okay|alright)|(?:he|she|they|it) (?:survived|pulled through|made it)(?: it)?)`;
 const PAST_RESOLVED = new RegExp(`(?<= )${PAST}(?= )[^]*(?<= )${RESOLVED}(?= )|(?<= )${RESOLVED}(?= )[^]*(?<= )${PAST}(?= )`);
 const ROLE = /(?<= )(?:(?:coordinator|officer|worker|advisor|adviser|manager|lead|practitioner|assistant|volunteer|trainer) (?:role|post|job|vacancy|position)|appl(?:y|ied|ying) for (?:a |the |this )?[a-z ]{0,40}(?:role|job|post|vacancy|position|course)|(?:training|course|qualification|certificate|awareness session|webinar) (?:on|in|about)|interview for)(?= )/;
-const SCREEN_IDIOM = /(?<= )(?:over my dead body|(?:killing|killed|kill) (?:myself|me|themselves|ourselves) laughing|laugh(?:ing|ed)? (?:myself|me) to death|(?:end|leave|stop|finish|wrap) (?:it|things|this|that) (?:there|here)(?= [^]*(?:thanks|thank you|cheers|ta|help|bye))|dying (?:of|from) (?:laughter|laughing|embarrassment|boredom|shame))(?= )/;
+// Round 27: a chore that nearly killed me ("i nearly killed myself dragging it up yesterday", "killing myself dragging it out every Monday").
+const SCREEN_IDIOM = /(?<= )(?:(?:nearly |almost |practically |near |been |am |keep |kept )?(?:killed|killing|kill) (?:myself|me|ourselves) (?:dragging|carrying|lifting|pulling|pushing|hauling|lugging|wheeling|moving|shifting|getting (?:it|them|the bins?)|trying to (?:get|lift|carry|drag|move|push|pull|reach)|running (?:for|after|up)|rushing|climbing (?:up|the))|over my dead body|(?:killing|killed|kill) (?:myself|me|themselves|ourselves) laughing|laugh(?:ing|ed)? (?:myself|me) to death|(?:end|leave|stop|finish|wrap) (?:it|things|this|that) (?:there|here)(?= [^]*(?:thanks|thank you|cheers|ta|help|bye))|dying (?:of|from) (?:laughter|laughing|embarrassment|boredom|shame))(?= )/;
 
 /** Round 6: a service blamed in an idiom ("talking to this bot makes me want to jump out of a window"). */
 const SERVICE_MAKES_ME = /(?<= )(?:bot|chat ?bot|chat|website|app|council|service|form|forms|system|queue|hold music|call centre|this|it|talking to (?:you|this|the)(?: [a-z]+)?|portal|process|paperwork|phone line|switchboard|parking|planning|council tax|bins?|permit|application|helpline) (?:makes|is making|made|just makes) me want to(?= )/;
@@ -466,8 +474,14 @@ export function foreignPastPutOut(text: string): boolean {
   const arabic = AR_PAST.test(text) && AR_PUT_OUT.test(text) && !AR_NOT_OVER.test(text);
   return latin || arabic;
 }
+/** Round 27: a pet that ate poison and a vet has treated ("My dog ate rat poison ... The vet's sorted her and she's OK"), no person named. */
+const VET_TREATED = /(?<= )(?:vets?|vet s|veterinary)(?: [a-z]+){0,3} (?:sorted|treated|seen|saved|fixed|checked|pumped|made her sick|made him sick)(?= )|(?<= )(?:she|he|it) is (?:ok|okay|fine|alright|all right|recovering|on the mend)(?: now)?(?= )/;
+const CHILD_NAMED = /(?<= )(?:child|children|kids?|baby|babies|toddlers?|son|daughter|grandson|granddaughter|little one)(?= )/;
+const POISON_WORDS = /(?<= )(?:ate|eaten|swallowed|licked|chewed)(?: [a-z]+){0,3} (?:rat |slug |mouse |weed )?(?:poison|pellets|bait|antifreeze|chocolate|grapes|raisins)(?= )/;
+const petTreated = (n: string) => ANIMAL.test(n) && POISON_WORDS.test(n) && VET_TREATED.test(n) && !CHILD_NAMED.test(n) && !STILL_THERE.test(n);
 export function screenEveryday(text: string): boolean {
   const n = normaliseForSafety(text);
+  if (petTreated(n)) return true;
   // Round 26: not when it is back and felt now ("capped it yesterday but it's back and I feel dizzy").
   return (PAST_RESOLVED.test(n) && !(BACK_AGAIN.test(n) && FELT_NOW.test(n))) || pastChecked(n) || SERVICE_MAKES_ME.test(n) || ROLE.test(n) || CAREER.test(n) || SCREEN_IDIOM.test(n) || UPKEEP.test(n) || (ELECTRICS_OFF.test(n) && ELECTRICAL.test(n)) || alarmQuestion(text);
 }
@@ -518,6 +532,8 @@ export const DEFEATERS: Record<string, RegExp> = {
     'nao ha (?:cheiro|fumo|fogo|gas|fumaca)(?: nenhum| nenhuma)?', 'no hay (?:olor|humo|fuego|gas)',
     // Round 25: a leak denied in so many words ("Nothing is leaking", "there's no leak here"), not "no leak I can find but I can smell it".
     '(?:nothing|nothing else) (?:is |s )?leaking(?! but)', 'there is no (?:gas )?leak(?: here| at all| now)?(?! but)',
+    // Round 27: harm denied in so many words, the matter named instead ("not neglected just muddled", "not unsafe, just lonely").
+    '(?:she is |he is |they are |she s |he s |shes |hes )?not (?:being )?(?:neglected|abused|mistreated|unsafe|in danger|at risk)(?= (?:just|only|but just|simply|more|really just))',
   ),
   annoyance: d('driv(?:ing|es|e) (?:me|us|him|her) (?:up the wall|round the bend|mad|crazy|nuts|insane|bonkers)', 'doing my head in', 'does my head in', 'sick to death of', 'bored to death',
     // Round 11: "losing my mind" over noise, "like living under a herd of elephants".
@@ -578,6 +594,8 @@ const EXPLICIT_PRESENT = new RegExp(
     '(?:tonight|right now|today|this evening|in an hour)(?: [a-z]+){0,8} (?:pills|tablets|rope|noose|overdose|jump|hang)',
     '(?:pills|tablets|rope|noose|overdose)(?: [a-z]+){0,8} (?:tonight|right now|today|this evening)',
     // Round 12: not "what happens when you call 999" (a school project): a call described, not asked for.
+    // Round 27: a railway, a bridge or a cliff as the easiest way out, however casually told.
+    EASIEST_WAY_OUT,
     'on fire now', 'trapped', 'help me now', '(?<!(?:when|if|whenever|before|after) (?:you|people|someone|somebody|we|they|i|residents|children|kids) )call (?:an ambulance|999)',
   ].map((x) => `(?<= )${x}(?= )`).join('|'),
 );
@@ -589,8 +607,11 @@ export function defeated(text: string, hit: SafetyHit | null): boolean {
     if (family && PRESENT_FAMILIES.has(family)) return false;
   }
   if (EXPLICIT_PRESENT.test(normaliseForSafety(text))) return false;
-  return defeaters(text).length > 0;
+  const found = defeaters(text);
+  // Gunshots heard are told as a likeness ("sounds like gunshots from upstairs, I'm terrified"): the comparison is the report.
+  return (hit && SHOT_HEARD.test(hit.matched) ? found.filter((d) => d !== 'comparison') : found).length > 0;
 }
+const SHOT_HEARD = /\b(?:gun ?shots?|gunfire|guns? going off|shotguns?)\b/;
 
 /**
  * Below this safety-model score a defeated screen hit is dropped (the model sees nothing); from it to the escalate threshold,
@@ -704,7 +725,8 @@ export function isServiceFarewell(text: string): boolean {
   if (CHANNEL_SWITCH.test(n) && !/(?<= )(?:ever|forever|no longer|not be (?:here|around)|gone|live|living|alive)(?= )/.test(n)) return true;
   return FAREWELL_SERVICE.test(n) && !/(?<= )(?:any ?more|ever|forever|no longer|not be (?:here|around)|gone)(?= )/.test(n);
 }
-const INFO_REQUEST = /(?<= )(?:foi|freedom of information|statistics|stats|figures (?:on|for|about)|data (?:on|about)|(?:the )?(?:number|numbers) of|how many(?! (?:of )?(?:my |the |your )?(?:[a-z]+ )?(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin) would it take)|research(?:ing)?|pshe|rshe|lessons? (?:on|about|plan|plans)|assembly (?:on|about)|teaching (?:resources|materials)|dissertation|thesis|essay|homework|coursework|assignment|project (?:on|about)|prevention strategy|awareness (?:talk|session|event|evening|week|day|training|course|raising|campaign)|(?:talk|talks|talking|session|presentation) (?:about|on) (?:[a-z]+ ){0,3}awareness|(?:the )?procedure (?:for|to|on)|thresholds|threshold (?:for|criteria)|invite (?:[a-z]+ ){0,4}to (?:talk|speak)|talk to (?:her|his|their|the|our|my) (?:class|school|group|pupils|students)|guest speaker|government figures|survey|journalist|reporter|article|report (?:on|about)|policy (?:on|for)|annual report|case ?load|spent on|budget (?:for|on)|funding (?:for|on))(?= )/;
+// Round 27: not Portuguese "foi" (was: "foi atropelado", was run over).
+const INFO_REQUEST = /(?<= )(?:foi(?! (?:[a-z]+(?:ado|ada|ados|adas|ido|ida|idos|idas)|um|uma|ao|para|embora|ontem|hoje|agora|muito|mesmo|la|preso|morto|morta|ferido|ferida|visto|vista|feito|posto|aberto|levado|levada)(?= ))|freedom of information|statistics|stats|figures (?:on|for|about)|data (?:on|about)|(?:the )?(?:number|numbers) of|how many(?! (?:of )?(?:my |the |your )?(?:[a-z]+ )?(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin) would it take)|research(?:ing)?|pshe|rshe|lessons? (?:on|about|plan|plans)|assembly (?:on|about)|teaching (?:resources|materials)|dissertation|thesis|essay|homework|coursework|assignment|project (?:on|about)|prevention strategy|awareness (?:talk|session|event|evening|week|day|training|course|raising|campaign)|(?:talk|talks|talking|session|presentation) (?:about|on) (?:[a-z]+ ){0,3}awareness|(?:the )?procedure (?:for|to|on)|thresholds|threshold (?:for|criteria)|invite (?:[a-z]+ ){0,4}to (?:talk|speak)|talk to (?:her|his|their|the|our|my) (?:class|school|group|pupils|students)|guest speaker|government figures|survey|journalist|reporter|article|report (?:on|about)|policy (?:on|for)|annual report|case ?load|spent on|budget (?:for|on)|funding (?:for|on))(?= )/;
 const PAST_HELP = /(?<= )(?:helped|supported|saved|got me through|looked after|stayed with|found (?:my|him|her|them|us)|called (?:an ambulance|999|for help))(?= )[^]*(?<= )(?:(?:fully |completely )?recovered|doing (?:great|well|fine) now|all (?:fine|well|ok) now)(?= )[^]*(?<= )(?:thank[a-z]*|grateful|gratitude|compliment|shout ?outs?|legends?|heroes|kudos|hats off)(?= )|(?<= )(?:thank[a-z]*|grateful|gratitude|compliment|shout ?outs?|legends?|heroes|kudos|hats off)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:ago|years? back|last (?:year|winter|summer|spring|autumn|christmas)|back in|in (?:19|20)[0-9]{2})(?= )|(?<= )(?:last (?:year|winter|summer|spring|autumn|christmas)|years? ago|back in)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:thank[a-z]*|grateful|gratitude|compliment|shout ?outs?|legends?|heroes|kudos|hats off)(?= )|(?<= )(?:helped|supported) (?:me|us|my [a-z]+) (?:[a-z]+ ){0,3}(?:years?|months?) ago(?= )|(?<= )(?:thank[a-z]*|grateful|gratitude|compliment|shout ?outs?|legends?|heroes|kudos|hats off)(?= )[^]*(?<= )(?:helped|supported|saved|looked after|stayed with|found (?:my|him|her|them|us)|called (?:an ambulance|999|for help))(?= )[^]*(?<= )(?:(?:fully |completely )?recovered|(?:is |are )?doing (?:great|well|fine|ok|okay)(?: now)?|all (?:fine|well|ok) now|(?:home|back home) (?:now|safe))(?= )/;
 const PAST_TIME = /(?<= )(?:there (?:was|were|has been|have been) (?:a|an|some|two|three|several)|back in|(?:in|during|since) (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer|the spring|the autumn|the winter)|last (?:year|month|summer|spring|autumn|winter)|(?:weeks|months|years) ago|ever since)(?= )/;
 const SERVICE_REQUEST = /(?<= )(?:(?:could|can|would|will|should) (?:the council|you|someone|somebody|they) (?:please )?(?:put|install|fit|add|do|look|check|repair|fix|cut|trim|improve|patrol|move|close|lock|light)|cctv|street ?lights?|(?:better|more) lighting|patrols?|speed bumps?|gates?|lock the)(?= )/;
@@ -1060,6 +1082,11 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   // Round 26: self-harm told as someone's past habit ("my sister who used to self-harm"), in a question about caring for them
   // ("do you do carers assessments?"), nothing saying it is back: a care question, asked at most.
   if (familyOf(hit) === 'self_harm' && USED_TO_SELF_HARM.test(n) && !SELF_HARM_BACK.test(n) && CARE_QUESTION.test(n) && !EXPLICIT_PRESENT.test(n)) return scored.score >= thresholds.askAt ? { ...ask, reason: `${hit.reason}, but a past habit, in a question about care` } : null;
+  // Round 27: an overdose told as the past reason for something ("in hospital after an overdose. I'm home now, the crisis team visit
+  // and I'm doing much better"), nothing of another one: asked, never escalated.
+  if (familyOf(hit) === 'overdose' && PAST_OVERDOSE.test(n) && RECOVERING.test(n) && !OVERDOSE_AGAIN.test(n)) return { ...ask, reason: `${hit.reason}, but told as past and recovering` };
+  // Round 27: violence in Arabic told as past ("is the park open after last week's stabbing?"), nothing now: asked, never escalated.
+  if (familyOf(hit) === 'arabic_violence' && AR_PAST.test(text) && !AR_NOT_OVER.test(text)) return { ...ask, reason: `${hit.reason}, but told as past` };
   // Round 25: a gas smell a gas engineer has called normal or safe, nothing there now or felt: asked, never escalated.
   if (FIRE_FAMILIES.has(familyOf(hit) ?? '') && engineerSaidSafe(n)) return { ...ask, reason: `${hit.reason}, but an engineer said it is safe` };
   // Round 8: comparative or conditional hyperbole tied to a chore of the service: asked, never escalated nor dropped.

@@ -226,7 +226,10 @@ const STRONG = {
     '(?:smashing|smashed|smashes|trashing|trashed|wrecking) (?:the|our|my) (?:place|house|flat|home) up', '(?:he|she) (?:will|would) hear me', 'if i (?:ever )?go back', '(?:i have|i) left (?:him|her)(?= (?:and|i am|we are|im|with|tonight|last))',
     // Round 13: control told by its shape, no partner word needed ("track your car with an app and go mad if you're 10 mins late").
     '(?:track|tracks|tracking|tracked|follows|following) (?:my|your|her|his) (?:car|phone|location|every move|movements)(?: [a-z]+){0,4}', '(?:go|goes|going|gone|went) (?:mad|mental|crazy|ballistic|off on one|nuts) (?:at (?:me|you|her|him) )?(?:if|when|whenever) (?:i am|you are|she is|he is|i get|you get|i come|you come|i was|you were)(?: [a-z0-9]+){0,3} (?:late|back late)',
-    '(?:checks|reads|goes through|opens) (?:all )?(?:my|your|her) (?:phone|messages|texts|post|mail|letters)', '(?:not|never) allowed to (?:see|go out|have|leave)',
+    '(?:checks|checked|reads|read|goes through|went through|go through|opens|opened) (?:all )?(?:my|your|her) (?:phone|messages|texts|post|mail|letters|emails?|bank statements?)',
+    // Round 27: rage foretold if he finds out ("he'd go mental if he found out im even asking"), a black eye after ("i had a black eye for a week after").
+    '(?:go|goes|going|gone|went|would go|will go|d go) (?:mad|mental|crazy|ballistic|nuts|spare) (?:if|when) (?:he|she) (?:ever )?(?:found|finds|find|knew|knows) out',
+    '(?:i had|i have|i got|gave me|left me with|left me) (?:a )?black eyes?', '(?:not|never) allowed to (?:see|go out|have|leave)',
     // Round 21: control told of a grown daughter or son ("she's with a man who won't let her see any of us, he takes her phone off her").
     '(?:takes|took|taken|keeps|kept|hides|hid) (?:her|his) phone (?:off|from|away)', '(?:will not|wont|does not|doesnt|never) let (?:her|him) (?:see|talk to|speak to|go out|leave|contact)(?= (?:any of us|us|her family|his family|family|friends|anyone|her friends|his friends|her mum|his mum))'),
 };

@@ -60,6 +60,8 @@ const NOT_REPAIR_BREATH = String.raw`(?!(?: (?:in|at|inside) (?:my|the|our|this|
  * Round 23: dying somewhere, said as a wish for end-of-life care ("wants to die at home not in hospital", "in her own bed",
  * "peacefully"): not a wish to die, unless told for now ("at home tonight").
  */
+/** Round 27: a railway, a bridge, a cliff or a motorway as the easiest, quickest or only way out (not "the quickest way to town"). */
+export const EASIEST_WAY_OUT = String.raw`(?:train line|railway line|railway|rail line|train tracks|railway tracks|the tracks|level crossing|bridge|flyover|viaduct|cliffs?|cliff path|motorway|multi storey|quarry|reservoir|weir)(?: [a-z]+){0,6} (?:the )?(?:easiest|quickest|simplest|cleanest|fastest|only|best) (?:option|way out|way to go|way to do it|exit|answer|solution)(?! (?:to|for|from|into|if|of|when|because|on|at) )`;
 export const DIE_AT_A_PLACE = String.raw`(?! (?:at home|in (?:a |the )?(?:hospital|hospice|care home|nursing home)|in (?:her|his|their|my|our) own (?:home|bed|house)|peacefully|with dignity)(?! (?:tonight|today|now|soon|alone)))`;
 /** A plan told: how, where or when (someone is going) to do it, end it, die or go. */
 const PLAN_HOW = String.raw`(?:worked out|know|knows|planned|planning|decided|figured out|made a plan for) (?:how|where|when) (?:i am going to|i would|i will|i could|i am gonna|to|he is going to|she is going to)`;
@@ -110,6 +112,10 @@ const SIMILE_LEAD = String.raw`(?:like|than|as|similar to|resembling|sounded|sou
 const NOT_A_SIMILE = String.raw`(?<!${SIMILE_LEAD} )`;
 const SHOT_SIMILE = String.raw`(?:like|than|similar to|sounded like|sounds like|sounding like|as loud as)(?: (?:a|an|two|three|four|several|some|multiple|loud|few|a few|couple of|a couple of|series of|a series of))* (?:gun ?shots?|gunfire|shotguns?|shotgun blasts?|a gun going off|guns going off)`;
 const SHOT_SIMILE_PERSON = String.raw`(?:scream[a-z]*|shout[a-z]*|yell[a-z]*|cry(?:ing)? for help|someone (?:is |s )?(?:hurt|shot|down|injured|on the ground|bleeding)|(?:man|men|lad|lads|guy|guys|bloke|someone|somebody|he|they) (?:is |are |was |were )?(?:shooting|firing|armed|with a gun|waving a gun|holding a gun)|(?:people|everyone|everybody|kids|children|they|we) (?:are |were |all )?(?:running|scattering|fleeing|ducking|screaming|hiding)|shooting|gunman|gunmen|armed|injured|bleeding|blood|on the ground|ran off|running off|running away|sped off|speeding off|drove off|police)`;
+/** What makes a noise like a gunshot, named before the simile ("the nail gun next door goes off like a gunshot"). */
+const SHOT_SOURCE = String.raw`(?:boilers?|bin lorr(?:y|ies)|bin men|lids?|pipes? (?:bang|knock)[a-z]*|water hammer|scarers?|bird scarers?|gas guns?|nail guns?|staple guns?|bangers?|backfir[a-z]*|exhausts?|fireworks?|motorbikes?|mopeds?|bin lids?|doors? slamm[a-z]*|slamm[a-z]* doors?|scaffold[a-z]*|builders?|roadworks|diy|street ?lights?|starters?|transformers?|balloons?|tyres? (?:burst|bursting|popping|popped|blew|blow[a-z]*|explod[a-z]*)|punctures?|manholes?|manhole covers?|drain covers?|(?:when|as) (?:cars|lorries|buses|vans|traffic) (?:go|goes|drive|drives|run|runs) over|thunder|hailstones?|the telly|the tv|a film|video games?|car engines?|engines? backfir[a-z]*)`;
+/** Round 26's sources, and the noise put down to something after the simile ("it's his nail gun", "it's the starter", "turned out it was a branch"). */
+const SHOT_EXPLAINED = String.raw`(?:${SHOT_SOURCE}|(?:it is|it was|its|turns out|turned out|must be|probably|i think it is)(?: it was| it is| to be)? (?:the|his|her|their|a|an|my|our|just|only|some) [a-z]+)`;
 /** Round 26: money, as the subject of a strangling or a killing in hyperbole ("these rates are strangling us"). */
 const MONEY_SUBJECT = String.raw`(?:rates|business rates|rate|bills?|energy bills?|rent|rents|prices?|charges?|costs?|fees?|council tax|tax|taxes|interest|interest rates|debts?|mortgage|repayments?|overheads|fines?|inflation|cost of living|service charges?|red tape|paperwork)`;
 const NOT_MONEY = String.raw`(?<!(?:^| )${MONEY_SUBJECT}(?: (?:really|just|literally|slowly|absolutely|totally|actually|all))? )`;
@@ -188,6 +194,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`goodbye (?:forever|cruel world)(?: [a-z]+){0,2} (?:chat ?bot|bot|robot|computer|machine|app|council|chat)`,
       // Round 9: a device running out ("phone's about to die, can you text me the link").
       String.raw`\b(?:phones?|my phone|battery|batterys|laptops?|tablets? is|charger|signal)(?: is)? (?:about|going|gonna|likely) to die\b`,
+      // Round 27: a chat signed off ("That's everything, I'm signing off now. This is my last message, goodbye."): the last message of
+      // the conversation, after the business is done, nothing of dying, ending it or sorry for everything near it.
+      String.raw`^(?![^]*\b(?:die|dying|dead|end it|ending it|kill|pills|tablets|forever|sorry for everything|love you|not be here|anymore|any more|cannot go on|tonight)\b)[^]*\b(?:signing off|sign off|logging off|that is (?:everything|all)(?: (?:i need|i needed|for now|for today|thanks))?|all (?:done|sorted) (?:now|then|thanks)|thanks for (?:your|the|all the) help|for (?:now|today))\b`,
     ],
   },
   {
@@ -278,6 +287,9 @@ export const FAMILIES: PatternFamily[] = [
     patterns: [
       `(?:i am |i have been |been )?(?:sat|sitting|stood|standing|perched|climbed|climbing) (?:up )?(?:on|onto|over) (?:the |a )?(?:top of the |wall of the |edge of the |side of the |railings? (?:of|on) the |parapet of the |ledge of the )?(?:bridge|flyover|viaduct|overpass|multi storey|car park roof|roof|cliff|cliffs|parapet|railway bridge|tower block roof|balcony railing)(?: [a-z]+){0,8} (?:while i|as i|right now|now|looking down|typing|type this|for (?:about )?(?:an|a|[0-9]+|half an) (?:hour|while|minutes))`,
       `(?:wrong|other) side of the (?:railings|barrier|fence|parapet)`,
+      // Round 27: a railway, a bridge or a cliff as the easiest way out ("thinking the train line behind the estate looks like the easiest
+      // option tonight"), however casually told (EASIEST_WAY_OUT is explicit and present: no joke or comparison defeats it).
+      EASIEST_WAY_OUT,
       `(?:put|tied|hung|set|fixed|got) (?:up )?(?:the |a )?(?:rope|noose)(?: [a-z]+){0,2} (?:up|ready|over the (?:beam|banister|bannister|door|rafter|loft hatch))(?! (?:for|on) (?:the |my )?(?:washing|swing|boat|tent|line))`,
     ],
     guards: [String.raw`\b(?:washing|swing|tent|boat|mooring|climbing wall|abseil|fishing|picnic|sunbathing|painting)\b`],
@@ -477,6 +489,8 @@ export const FAMILIES: PatternFamily[] = [
       'a cazut de pe', 'nu se (?:mai )?misca', 'no se mueve', 'se cayo de', 'nao (?:se mexe|respira)', 'caiu d[aeo]', 'nie rusza sie', 'spadl(?:a)? z',
       '(?:hil|hill) nahi?n? (?:raha|rahi)', 'behosh', 'saans nahi?n? (?:le|aa) (?:raha|rahi)', 'nefes almiyor', 'kipirdamiyor', 'bilincsiz',
       // Round 13: "niekas neatsako" (nobody answers: the council's phone) and an unanswered call or letter are a complaint, not a collapse.
+      // Round 27: someone run over ("foi atropelado", "lo atropellaron", "potrącony przez samochód", "a fost lovit de o mașină").
+      'atropelad[oa]s?', 'atropel(?:aram|ou|laron|lo|lado|lada)', 'potracon[a-z]*', 'potracil[a-z]*', '(?:a fost |e |este )?lovit[a-z]* de (?:o |un )?(?:masina|masini|autobuz|tir|camion|duba)',
       'nekvepuoja', 'nejuda', '(?<!niekas )(?<!niekas man )neatsako(?! (?:i|a) (?:skambuc|laisk|zinut|el)[a-z]*)',
     ],
   },
@@ -570,6 +584,11 @@ export const FAMILIES: PatternFamily[] = [
       // shooting, hurt, screaming or running off is told within a few words of it (SHOT_SIMILE_PERSON, below).
       `(?:stabbed|been shot|got shot|was shot|has been shot|is shot|shot at|stabbing|shots fired|${NOT_A_SIMILE}(?:gunshots?|gun shots?)|been slashed|got slashed|was slashed)`,
       `${SHOT_SIMILE}(?: [a-z]+){0,14} ${SHOT_SIMILE_PERSON}`, `${SHOT_SIMILE_PERSON}(?: [a-z]+){0,14} ${SHOT_SIMILE}`,
+      // A simile nobody explains ("sounds like gunshots from the flat upstairs, I'm terrified") is still a report: round 26 let it
+      // through with nothing. What makes the noise, named before or after it, guards it (SHOT_EXPLAINED).
+      `(?<!${SHOT_SOURCE}(?: [a-z0-9]+){0,12} )${SHOT_SIMILE}(?!(?: [a-z0-9]+){0,12} ${SHOT_EXPLAINED})`,
+      // Someone shooting now ("someone is shooting outside", "lads shooting at cars"): not a film, a photo, hoops or game.
+      String.raw`(?:someone|somebody|a man|a guy|a lad|men|lads|people|they|he|she)(?: is| are| s)? (?:shooting|firing)(?: a gun| guns| shots)?(?= (?:at (?:people|us|me|him|her|them|cars|houses|the house|windows|each other)|outside|in the street|on the estate|near|right now|now)\b)(?! [a-z ]{0,20}(?:film|video|photo|hoops|rabbits|pigeons|clay|range|scene))`,
       `(?:he|she|they|${RELATIVE}) (?:will|would|is going to|are going to|is gonna|going to|wants to|threatened to|threatening to) (?:finish|do) (?:me|us|her|him|them) (?:off|in)`,
       // Round 15: smothering or strangling told as done ("he held a pillow over my face as a 'joke'"): an attempt on a life, never a joke.
       `(?:held|holds|holding|put|puts|pushed|pushes|pressed|presses|pressing) (?:a |the |his |her )?(?:pillow|cushion|plastic bag|bag|hand|hands) (?:over|on|against) (?:my|her|his) (?:face|mouth|nose|head)`,
@@ -591,6 +610,10 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`stabbing pains?|shooting (?:range|club|star|video|film|photos?|pains?)|clay pigeon|knife (?:crime|amnesty|bin|sharpening)`,
       String.raw`(?:fly ?tipped|flytipped|dumped|discarded|abandoned|sticking out of|found (?:a|an|some))(?: [a-z]+){0,6} (?:knife|knives|machete|blade|sword|axe|bottles?|bats?)|(?:knife|knives|machete|blade|sword|axe|bottles?|bats?) (?:sticking out|dumped|left lying|lying (?:in|on|around))`,
       String.raw`(?:bottle|bottles) (?:bank|banks|recycling|of (?:milk|wine|water|pop))|(?:with|has|got) (?:a |the )?bat (?:and ball|box|boxes|colony|colonies|survey|roost)|bats? (?:in|living|roosting)`,
+      // Round 27: "shot" for worn out ("my memory is shot since the stroke", "my knees are shot", "the brakes are shot").
+      String.raw`\b(?:memory|nerves|back|knees?|hips?|eyes|eyesight|hearing|concentration|confidence|battery|batteries|brakes|clutch|suspension|patience|voice|sleep|body|legs|joints|shoulder|bladder|head)(?: is| are| s| has been| have been| was| were| got| gets| went)? (?:completely |totally |absolutely |well |pretty |just |all |a bit |proper )?shot(?: to (?:bits|pieces))?\b(?! (?:at|by|him|her|them|me|us|dead))`,
+      // Round 27: a book, a film or a series asked about ("the Scandi crime thriller ... the one with the axe murderer on the cover").
+      String.raw`\b(?:on the (?:front |back )?cover|book cover|(?:crime |scandi |psychological |new )?thrillers?|novels?|whodunn?its?|murder myster(?:y|ies)|true crime|audiobooks?|paperbacks?|box sets?)\b`,
       String.raw`(?:hammer|screwdriver|axe) (?:to fix|to repair|and nails|drill)|(?:with|has|got) (?:a |the |his |her )?(?:hammer|screwdriver) (?:fixing|mending|working|doing)`,
       // Round 25: a bang likened to a gunshot and put down to what makes it ("the pigeon scarer goes off like a gunshot", "car
       // backfiring like gunshots", "bangers like shotgun blasts"): a noise complaint. "What sounded like gunshots" alone still hits.
@@ -829,6 +852,9 @@ export const FAMILIES: PatternFamily[] = [
       '(?:ceiling|roof|wall|floor|building|balcony|house|shed|chimney|structure)(?: [a-z]+){0,2} (?:has |have )?(?:come down|fallen|fell|collapsed|caved in|given way)(?: [a-z]+){0,2} on (?:top of )?(?:her|him|them|me|us|someone|somebody|a man|a woman|a child|my [a-z]+)',
       '(?:trapped|stuck|pinned|buried) (?:under|beneath|in) (?:the |a )?(?:rubble|debris|plasterboard|ceiling|wall|car|lorry|van|digger|machine|collapsed|tractor|trailer|forklift|bus|vehicle|machinery|fallen tree|tree|wardrobe|furniture)',
       '(?:is|are) under (?:the |a )?(?:rubble|debris|plasterboard|collapsed)',
+      // Round 27: something has come down onto a pavement or a road where someone was passing ("the wall of the old garage has fallen
+      // over onto the pavement i think there was someone walking past"): a person may be under it.
+      '(?:wall|roof|building|scaffolding|ceiling|chimney|structure|balcony|tree|hoarding|canopy|garage|shed|fence)(?: [a-z]+){0,6} (?:has |have |had )?(?:come down|came down|fallen|fell|collapsed|caved in|given way|gave way|toppled)(?: [a-z]+){0,4} (?:onto|on to|into|across|over) (?:the |a )?(?:pavement|path|footpath|road|street|pathway|people|bus stop|playground)(?: [a-z]+){0,8} (?:someone|somebody|a man|a woman|a child|a kid|people|kids|children|a person|person) (?:was |were |is |are )?(?:walking (?:past|by|under)|passing(?! (?:it|by it|round))|going past|standing (?:under|underneath|next to|by)|under (?:it|there|the)|underneath|beneath)',
       // Something has come down and a person is under it: "the wall fell and a builder is underneath".
       '(?:come down|came down|collapsed|fallen|fell|caved in|given way|gave way|toppled|tipped over)(?: [a-z0-9]+){0,14} (?:is |are |got |been |still )*(?:trapped |stuck |pinned |buried )?(?:underneath|beneath|under (?:it|them|there))',
       `(?:someone|somebody|a man|a woman|a worker|workers|a builder|builders|a child|a kid|people|person|one of (?:the|them|our)(?: [a-z]+)?|he|she|they|${PERSON})(?: is| are| got| has been| have been)? (?:trapped |stuck |pinned |buried )?(?:underneath|under) (?:it|them|the (?:rubble|wall|debris|bricks|roof|car|van|lorry|tree|scaffolding|collapsed [a-z]+))`,
@@ -839,6 +865,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 11: a collapse with nobody under it or hurt ("bricks on pavement, nobody under it, just needs barriers").
       // Round 24: typed as one word with the verb ("no ones under it", "nobodys under it").
       String.raw`\b(?:nobody|no one|noone|none of us|nobody was|no one was)(?:s| s)? (?:is |was |were |got |has been |been )?(?:under|underneath|beneath|trapped|hurt|injured|caught)\b`,
+      // Round 27: drowning pictured or trained for ("the mural of a drowning sailor", "I can save a drowning man (certificate says so)").
+      String.raw`\b(?:murals?|paintings?|pictures?|statues?|sculptures?|artwork|posters?|photos?|photographs?|carvings?|drawings?|prints?|memorials?|plaques?|stained glass|tapestr(?:y|ies)|figures?|scenes?)(?: [a-z]+){0,4} (?:of|showing|depicting) (?:a |an |the )?(?:[a-z]+ ){0,2}drown(?:ing|ed|s)?`,
+      String.raw`\b(?:i can|i could|able to|how to|learn(?:ing|t|ed)? (?:how )?to|trained to|qualified to|taught (?:me |us |them )?(?:how )?to) (?:save|rescue) (?:a )?drowning (?:man|woman|person|swimmer|casualty|child|people)\b`,
       // Round 9: drowning as a feeling ("bailiff letter came today, feel like I'm drowning").
       String.raw`(?:feel|feels|feeling|felt) (?:like|as if|as though) (?:i am|we are|i was|we were|i have been) drowning`,
       // Round 15: drowning told beside money worries ("money is tight and I'm drowning"), no water named.
@@ -1022,6 +1051,10 @@ export const FAMILIES: PatternFamily[] = [
       // Round 8: a parent shutting a child in or out ("is it normal for ur dad to lock u in the shed").
       `(?:dad|mum|mam|father|mother|stepdad|step dad|stepmum|step mum|parents?|mums boyfriend|mums partner)(?: [a-z]+){0,3} (?:to )?(?:lock|locks|locked|locking|shut|shuts) (?:me|you|us|him|her|them) (?:in|out|inside)(?: [a-z]+){0,3} (?:shed|cupboard|room|bedroom|garage|cellar|basement|loft|bathroom|garden|outside|car|dark)`,
       `(?:not allowed to eat|not allowed food|not given food|not given any food|withholds? (?:food|meals)|withholding (?:food|meals))(?! (?:in|on|at) (?:the )?(?:library|bus|park|building|shop|car))`,
+      // Round 27: a small child in just a nappy or a vest with nobody else there ("the door was opened by a kid about five in just a
+      // nappy the house was freezing and nobody else was there"); children sleeping on one bare mattress with no heating or no food.
+      `(?:${CHILD}|boy|girl|little boy|little girl|lad|lass)(?: [a-z0-9]+){0,6} in (?:just |only )?(?:a |his |her |their )?(?:nappy|nappies|vest|pants)(?: [a-z]+){0,14} (?:nobody|no one|no adult|no adults|no grown ups?|no parent|no parents)(?: else)?(?: was| is| were| are)? (?:there|in|home|around|about|in sight|with (?:him|her|them))`,
+      `(?:children|kids|${CHILD})(?: [a-z0-9]+){0,10} (?:sleeping|sleep|sleeps|sharing|share) (?:on )?(?:one|a single|the same|a bare|one bare|a dirty|one dirty) (?:bare )?mattress(?= [^]*(?:no heating|no food|nothing to eat|mould|filthy|squalor|no beds?|freezing))`,
       // Round 11: a small child out alone in a wet or dirty nappy ("always on the doorstep in a wet nappy on his own").
       `(?:in (?:a |an |his |her |their )?(?:wet|dirty|soiled|soaking|soaked|full|heavy|filthy|unchanged) (?:nappy|nappies)|(?:nappy|nappies) (?:is |are )?(?:soaking|soaked|never changed|not changed|filthy|hanging off))(?: [a-z]+){0,6} (?:on (?:his|her|their) own|alone|by (?:himself|herself|themselves)|no one (?:with|watching|answers)|nobody (?:with|watching|answers)|outside|in the street|on the (?:doorstep|step|pavement|road))`,
       `(?:on (?:his|her|their) own|alone|by (?:himself|herself|themselves)|outside|on the (?:doorstep|step|pavement|road|street))(?: [a-z]+){0,6} in (?:a |an |his |her |their )?(?:wet|dirty|soiled|soaking|soaked|full|heavy|filthy) (?:nappy|nappies)`,

@@ -639,3 +639,35 @@ describe('round 26: Urdu, Bengali, Punjabi and Chinese script families', () => {
     expect(explainSafety(text)).toBeNull();
   });
 });
+
+describe('a bang likened to a gunshot: a report unless it is explained (engineer, 6 December, after round 26)', () => {
+  // Round 26 made a simile no hit unless someone shooting, hurt, screaming or running was told beside it; a frightened
+  // resident who only heard the bangs then got nothing. The simile hits again; what makes the noise, named, guards it.
+  it.each([
+    "sounds like gunshots coming from the flat upstairs, I'm terrified",
+    "loud bangs like gunshots on the estate, I'm scared to go out",
+    'I just heard what sounded like gunshots in the street outside my flat',
+    'two bangs like a gun going off behind the shops just now',
+    'what sounded like gunfire near the school gates',
+  ])('%s: a hit', (text) => {
+    expect(explainSafety(text)?.family).toBe('weapon_or_threat_to_kill');
+  });
+  it.each([
+    'banging from next door like gunshots every night, its his nail gun, hes doing diy at midnight',
+    "Every time the streetlight outside comes on it makes a noise like a gunshot, a loud crack. It's the starter, I think.",
+    'the pigeon scarer at the quay goes off like a gunshot every ten minutes',
+    'the van outside keeps backfiring like gunshots at 5am',
+    'a crack like a gunshot, turned out it was a branch coming down in the wind',
+  ])('%s: explained, no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    ['someone is shooting outside', 'weapon_or_threat_to_kill'],
+    ['there are lads shooting at cars on the estate', 'weapon_or_threat_to_kill'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each(['someone is shooting a film outside the library, can they park there', 'my neighbour is shooting rabbits in his field, is that allowed'])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
