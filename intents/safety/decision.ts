@@ -172,8 +172,7 @@ const FIRE_GOT_AWAY = /(?<= )(?:spread[a-z]*|out of control|on fire|trapped|insi
 const nuisanceFire = (n: string) => NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test(n) && !ELECTRICAL.test(n);
 /** Round 12: a hazard that has been there for years ("it's been like that for years"). */
 const LONG_STANDING = /(?<= )(?:(?:been|has been|it is been|it has been|that is been) (?:like (?:that|this)|going on|happening|there|the same) for (?:years|months|ages|a long time|donkeys)|for (?:years|ages|donkeys) now|(?:always|forever) (?:smells?|smelt|smelled|been like))(?= )/;
-const LONG_STANDING_FAMILIES: ReadonlySet<string> = new Set(['fire_or_gas', 'multilingual_fire', 'welsh_fire']);
-/** Round 25: the families of fire and gas, in English and in other languages. */
+/** The families of fire and gas, in English and in other languages (a long-standing hazard, an engineer's all-clear, a fire put out). */
 const FIRE_FAMILIES: ReadonlySet<string> = new Set(['fire_or_gas', 'multilingual_fire', 'welsh_fire']);
 /** Fires set again and again: a nuisance reported after the event. */
 const HABITUAL_FIRE = /(?<= )(?:(?:keep|keeps|always|forever) (?:setting fire|setting light|setting [a-z]+ alight|torching|burning)|happens (?:most|every|all) (?:weekends?|nights?|weeks?|the time)|every (?:weekend|night) (?:they|someone|kids))(?= )/;
@@ -1075,23 +1074,24 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   if (alarmQuestion(text)) return null;
   if (screenEveryday(text) || framedAsService(text)) return scored.score >= thresholds.askAt ? ask : null;
   const n = normaliseForSafety(text);
+  const family = familyOf(hit);
   // Round 20: the gas emergency service or an engineer has been and fixed it, nothing still there or felt: asked, never escalated.
   if (emergencyFixed(n)) return { ...ask, reason: `${hit.reason}, but fixed by the emergency service` };
   // Round 26: a fire or a gas smell told as past and dealt with, in another language: asked, never escalated.
-  if ((FIRE_FAMILIES.has(familyOf(hit) ?? '') || familyOf(hit) === 'arabic_fire') && foreignPastPutOut(text)) return { ...ask, reason: `${hit.reason}, but told as past and put out` };
+  if ((FIRE_FAMILIES.has(family ?? '') || family === 'arabic_fire') && foreignPastPutOut(text)) return { ...ask, reason: `${hit.reason}, but told as past and put out` };
   // Round 26: self-harm told as someone's past habit ("my sister who used to self-harm"), in a question about caring for them
   // ("do you do carers assessments?"), nothing saying it is back: a care question, asked at most.
-  if (familyOf(hit) === 'self_harm' && USED_TO_SELF_HARM.test(n) && !SELF_HARM_BACK.test(n) && CARE_QUESTION.test(n) && !EXPLICIT_PRESENT.test(n)) return scored.score >= thresholds.askAt ? { ...ask, reason: `${hit.reason}, but a past habit, in a question about care` } : null;
+  if (family === 'self_harm' && USED_TO_SELF_HARM.test(n) && !SELF_HARM_BACK.test(n) && CARE_QUESTION.test(n) && !EXPLICIT_PRESENT.test(n)) return scored.score >= thresholds.askAt ? { ...ask, reason: `${hit.reason}, but a past habit, in a question about care` } : null;
   // Round 27: an overdose told as the past reason for something ("in hospital after an overdose. I'm home now, the crisis team visit
   // and I'm doing much better"), nothing of another one: asked, never escalated.
-  if (familyOf(hit) === 'overdose' && PAST_OVERDOSE.test(n) && RECOVERING.test(n) && !OVERDOSE_AGAIN.test(n)) return { ...ask, reason: `${hit.reason}, but told as past and recovering` };
+  if (family === 'overdose' && PAST_OVERDOSE.test(n) && RECOVERING.test(n) && !OVERDOSE_AGAIN.test(n)) return { ...ask, reason: `${hit.reason}, but told as past and recovering` };
   // Round 27: violence in Arabic told as past ("is the park open after last week's stabbing?"), nothing now: asked, never escalated.
-  if (familyOf(hit) === 'arabic_violence' && AR_PAST.test(text) && !AR_NOT_OVER.test(text)) return { ...ask, reason: `${hit.reason}, but told as past` };
+  if (family === 'arabic_violence' && AR_PAST.test(text) && !AR_NOT_OVER.test(text)) return { ...ask, reason: `${hit.reason}, but told as past` };
   // Round 25: a gas smell a gas engineer has called normal or safe, nothing there now or felt: asked, never escalated.
-  if (FIRE_FAMILIES.has(familyOf(hit) ?? '') && engineerSaidSafe(n)) return { ...ask, reason: `${hit.reason}, but an engineer said it is safe` };
+  if (FIRE_FAMILIES.has(family ?? '') && engineerSaidSafe(n)) return { ...ask, reason: `${hit.reason}, but an engineer said it is safe` };
   // Round 8: comparative or conditional hyperbole tied to a chore of the service: asked, never escalated nor dropped.
   // Round 13: also a fire turned on oneself ("I'd rather set myself on fire than queue again for a permit"), a suicide word in effect.
-  if ((SUICIDE_FAMILIES.has(familyOf(hit) ?? '') || SELF_FIRE.test(n)) && serviceHyperbole(text)) return { ...ask, reason: `${hit.reason}, but hyperbole about a service` };
+  if ((SUICIDE_FAMILIES.has(family ?? '') || SELF_FIRE.test(n)) && serviceHyperbole(text)) return { ...ask, reason: `${hit.reason}, but hyperbole about a service` };
   // Round 7: a risk told as past, or a garden bonfire, that the model does not back: asked, whatever the family.
   if (toldAsPast(text)) return { ...ask, reason: `${hit.reason}, but told as past` };
   if ((SCREEN_NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test(n) && !ELECTRICAL.test(n)) || GARDEN_FIRE_SCRIPT.test(text)) return { ...ask, reason: `${hit.reason}, but a bonfire or burning rubbish` };
@@ -1099,11 +1099,10 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   if (HABITUAL_FIRE.test(n) && !PRESENT_FIRE.test(n) && !HAPPENING_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but a repeated nuisance` };
   // Round 12: a smell of gas or burning "like that for years", nothing felt and nothing burning: asked (it may still deserve the gas
   // emergency line), never escalated as an emergency.
-  if (LONG_STANDING_FAMILIES.has(familyOf(hit) ?? '') && LONG_STANDING.test(n) && !PRESENT_FIRE.test(n) && !FELT_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but long-standing` };
+  if (FIRE_FAMILIES.has(family ?? '') && LONG_STANDING.test(n) && !PRESENT_FIRE.test(n) && !FELT_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but long-standing` };
   // Round 5: a defeater with a model that does not back the alarm: asked, or dropped when the model sees nothing at all.
   // Round 15: a threat to kill, burn or hurt someone, or abuse, is never dropped by a denial ("not urgent, he's at work"): at most asked.
-  if (defeated(text, hit)) return scored.score >= (thresholds.defeatNearZero ?? SAFETY_DEFEAT_NEAR_ZERO) || (NEVER_DROPPED.has(familyOf(hit) ?? '') && URGENCY_DENIED.test(n)) ? { ...ask, reason: `${ask.reason}; ${defeaters(text).join(', ')}` } : null;
-  const family = familyOf(hit);
+  if (defeated(text, hit)) return scored.score >= (thresholds.defeatNearZero ?? SAFETY_DEFEAT_NEAR_ZERO) || (NEVER_DROPPED.has(family ?? '') && URGENCY_DENIED.test(n)) ? { ...ask, reason: `${ask.reason}; ${defeaters(text).join(', ')}` } : null;
   // An idiom is about something ("this tax will kill me", "it's suicide driving up that hill"): a message that is little more
   // than the trigger ("chce umrzec", "thinkin bout killin myself") is a disclosure, whatever the model says.
   const aboutSomething = wordCount(text) - wordCount(hit.matched) >= IDIOM_CONTEXT_WORDS;
