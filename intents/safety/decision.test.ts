@@ -1263,3 +1263,46 @@ describe('gunshots heard, told as a likeness (engineer, 6 December, after round 
     expect(decide(text, 0.02)).not.toBe('escalate');
   });
 });
+
+describe('round 28: news without "the", harm or meaning denied, an animal with its owner, an old person at peace, walking into the water (paraphrases)', () => {
+  const service = predict('housing.homelessness', 0.6);
+  const score = (s: number, category: SafetyHit['category'] = SAFEGUARDING): SafetyScore => ({ score: s, category, known: 1, readable: 1 });
+  const decide = (text: string, s: number, category: SafetyHit['category'] = SAFEGUARDING) => decideSafety(screenForSafety(text), service, text, score(s, category))?.action ?? null;
+  it.each([
+    ['can you tell me if the park where the shooting was on telly is open again', 0.0],
+    ['let me know who runs the pub where that stabbing was on tv', 0.0],
+    ['splitting from my partner, no abuse, we just drifted apart, what happens to the tenancy', 0.78],
+    ["he's never been violent, we just grew apart, can I go on the housing register", 0.75],
+    ['please collect the wardrobe my ex-husband left, glad to see the back of it, nothing more to it', 0.71],
+    ["a cat was hit by a car outside the school, the owner's with it now, do you pick them up", 0.72],
+    ["our old spaniel slipped his lead and I'm beside myself, he's blind, has he been handed in", 0.65],
+    ["dad is 96 and says he's ready when his time comes, he's at peace with it, can he have more carer visits", 0.92],
+  ] as const)('%s: not escalated', (text, s) => {
+    expect(decide(text, s)).not.toBe('escalate');
+  });
+  it.each([
+    ['gran is 93 and says she is ready whenever her time comes, she has stopped eating and is on her own', 0.92],
+    ["i'm just going to walk into the sea tonight lol", 0.3],
+    ['he is not violent or anything but he took my bank card and says I cannot see my sister, I am scared', 0.9],
+  ] as const)('%s: escalated', (text, s) => {
+    expect(decide(text, s, RISK)).toBe('escalate');
+  });
+});
+
+describe('round 28: abuse told with a laugh, a lost pet asked after (paraphrases)', () => {
+  const service = predict('housing.rent', 0.6);
+  const score = (s: number): SafetyScore => ({ score: s, category: SAFEGUARDING, known: 1, readable: 1 });
+  const decide = (text: string, s: number) => decideSafety(screenForSafety(text), service, text, score(s))?.action ?? null;
+  it.each([
+    "haha my boyfriend broke my phone again, use my sister's number for the repair",
+    'lol the ex threw my phone in the canal again so send it to my work email',
+  ])('%s: asked however low the model (laughter never drops abuse)', (text) => {
+    expect(decide(text, 0.0)).toBe('ask');
+  });
+  it.each([
+    ["my collie ran off in the fireworks and I'm in bits, she's 14 and half blind, has anybody found her", 0.71],
+    ['the cat got out and I am frantic, he is old and deaf, has anyone seen a ginger tom', 0.66],
+  ] as const)('%s: not escalated', (text, s) => {
+    expect(decide(text, s)).not.toBe('escalate');
+  });
+});

@@ -238,8 +238,10 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   if (WORKPLACE.test(n) && riskCues(n.replace(WORKPLACE, ' ')).size === 0 && !REFERRAL.test(n)) return 'ask';
   // Round 7: harm to an animal only, no person named and no fire: asked, not escalated.
   // Round 9: with no cue word of any risk, softened (an unsure model no longer asks): no development disclosure is about an animal alone.
-  if (ANIMAL.test(n) && !PERSON.test(n) && kindCues(n).size === 0) return 'soften';
-  if (ANIMAL.test(n) && !PERSON.test(n) && !kindCues(n).has('fire_gas_co')) return 'ask';
+  // Round 28: the owner or the vet with the animal, and the writer "beside myself" over it, are no person at risk.
+  const animalPerson = PERSON.test(n.replace(ANIMAL_CARER, ' '));
+  if (ANIMAL.test(n) && !animalPerson && kindCues(n).size === 0) return 'soften';
+  if (ANIMAL.test(n) && !animalPerson && !kindCues(n).has('fire_gas_co')) return 'ask';
   // Round 8: a hazard to a road or a street only (flooded, icy, dark, a pothole), with no person named in it: asked at most.
   if (PLACE_HAZARD.test(n) && !PERSON.test(n) && !kindCues(n).has('fire_gas_co')) return 'ask';
   // Round 22: someone sleeping rough, a shelter or outreach asked for, nothing wrong with them named ("he says he's OK but it's going
@@ -473,6 +475,8 @@ export function foreignPastPutOut(text: string): boolean {
   const arabic = AR_PAST.test(text) && AR_PUT_OUT.test(text) && !AR_NOT_OVER.test(text);
   return latin || arabic;
 }
+/** Round 28: who is with a hurt or lost animal, how the writer feels about it, or who may have found it: not a person at risk ("owner's with it", "the vet's on the way", "I'm beside myself", "has anyone handed him in"). */
+const ANIMAL_CARER = /(?<= )(?:(?:has|have|did|if|whether|in case) (?:anyone|anybody|someone|somebody) (?:handed|found|seen|spotted|reported|picked|taken|brought)(?: [a-z]+){0,3}|beside (?:my|him|her|them)self|beside ourselves|worried sick|in bits|heartbroken|devastated|distraught|frantic|(?:the |its |his |her |their )?owners? (?:is |are |s )?(?:with (?:it|him|her|them)|there|here|on (?:the|their|his|her) way|coming)|(?:the |a )?vets? (?:is |are |s )?(?:on (?:the|their|its|his|her) way|coming|here|there|with (?:it|him|her|them)|called))(?= )/g;
 /** Round 27: a pet that ate poison and a vet has treated ("My dog ate rat poison ... The vet's sorted her and she's OK"), no person named. */
 const VET_TREATED = /(?<= )(?:vets?|vet s|veterinary)(?: [a-z]+){0,3} (?:sorted|treated|seen|saved|fixed|checked|pumped|made her sick|made him sick)(?= )|(?<= )(?:she|he|it) is (?:ok|okay|fine|alright|all right|recovering|on the mend)(?: now)?(?= )/;
 const CHILD_NAMED = /(?<= )(?:child|children|kids?|baby|babies|toddlers?|son|daughter|grandson|granddaughter|little one)(?= )/;
@@ -533,6 +537,11 @@ export const DEFEATERS: Record<string, RegExp> = {
     '(?:nothing|nothing else) (?:is |s )?leaking(?! but)', 'there is no (?:gas )?leak(?: here| at all| now)?(?! but)',
     // Round 27: harm denied in so many words, the matter named instead ("not neglected just muddled", "not unsafe, just lonely").
     '(?:she is |he is |they are |she s |he s |shes |hes )?not (?:being )?(?:neglected|abused|mistreated|unsafe|in danger|at risk)(?= (?:just|only|but just|simply|more|really just))',
+    // Round 28: abuse or violence denied in a separation ("leaving my husband - no abuse, we just fell out of love", "he's never been
+    // violent, we've grown apart"), and a hidden meaning denied ("the sofa my ex left ... happy to see it go, nothing more to it").
+    '(?:there is |there was |there has been |there is been )?(?:no|not any) (?:abuse|violence|domestic abuse|domestic violence|abuse or violence|violence or abuse)(?: (?:at all|involved|whatsoever|or anything like that|or anything))?(?= (?:we|just|it is|it was|simply|nothing|honestly|really|i|and we|and it|he|she|they)| $)',
+    '(?:he|she|they|it) (?:is|was|has|have|has been|have been|was never|is never|has never|have never)(?: not| never)?(?: been)? (?:violent|abusive|aggressive|controlling)(?= (?:just|we|it is|it was|at all|honestly|really|or|nothing|and we)| $)',
+    '(?:it is |it was |there is )?nothing (?:more|else|sinister|bad|dodgy) (?:to it|behind it|going on|than that)', 'that is all there is to it',
   ),
   annoyance: d('driv(?:ing|es|e) (?:me|us|him|her) (?:up the wall|round the bend|mad|crazy|nuts|insane|bonkers)', 'doing my head in', 'does my head in', 'sick to death of', 'bored to death',
     // Round 11: "losing my mind" over noise, "like living under a herd of elephants".
@@ -595,6 +604,8 @@ const EXPLICIT_PRESENT = new RegExp(
     // Round 12: not "what happens when you call 999" (a school project): a call described, not asked for.
     // Round 27: a railway, a bridge or a cliff as the easiest way out, however casually told.
     EASIEST_WAY_OUT,
+    // Round 28: walking into the water with a time ("thinking the easiest thing is if I just walk into the estuary tonight").
+    '(?:walk|walking|wade|wading|swim|swimming) (?:out )?into the (?:sea|river|water|estuary|harbour|canal|lake|reservoir|waves)(?: [a-z]+){0,3} (?:tonight|today|right now|now|this evening|in the morning)',
     'on fire now', 'trapped', 'help me now', '(?<!(?:when|if|whenever|before|after) (?:you|people|someone|somebody|we|they|i|residents|children|kids) )call (?:an ambulance|999)',
   ].map((x) => `(?<= )${x}(?= )`).join('|'),
 );
@@ -856,7 +867,7 @@ export function toldAsPast(text: string): boolean {
 
 /** Insects and a swarm: creatures for ANIMAL, and on their own for `animalOnly`. */
 const INSECT_WORDS = 'bees|wasps?|hornets?|swarm|insects';
-const ANIMAL = new RegExp(String.raw`(?<= )(?:pheasants?|deer|fox|foxes|badgers?|cats?|kittens?|dogs?|pupp(?:y|ies)|greyhounds?|birds?|seagulls?|gulls?|pigeons?|swans?|ducks?|goose|geese|hedgehogs?|rabbits?|squirrels?|horses?|ponies|pony|sheep|cows?|lambs?|owls?|hares?|otters?|seals?|animals?|wildlife|pets?|roadkill|hens?|chickens?|tortoises?|${INSECT_WORDS})(?= )`);
+const ANIMAL = new RegExp(String.raw`(?<= )(?:pheasants?|deer|fox|foxes|badgers?|cats?|kittens?|dogs?|pupp(?:y|ies)|greyhounds?|spaniels?|terriers?|labradors?|collies?|retrievers?|staffies|staffie|staffy|whippets?|lurchers?|poodles?|jack russells?|huskies|husky|alsatians?|beagles?|pugs?|dachshunds?|cockapoos?|cavapoos?|tabby|moggy|parrots?|budgies?|birds?|seagulls?|gulls?|pigeons?|swans?|ducks?|goose|geese|hedgehogs?|rabbits?|squirrels?|horses?|ponies|pony|sheep|cows?|lambs?|owls?|hares?|otters?|seals?|animals?|wildlife|pets?|roadkill|hens?|chickens?|tortoises?|${INSECT_WORDS})(?= )`);
 /** A person who could be at risk (pronouns left out: "she slipped her lead" is the dog). */
 const PERSON = /(?<= )(?:someone|somebody|anyone|anybody|man|woman|men|women|person|people|child|children|kids?|boys?|girls?|bab(?:y|ies)|toddlers?|lads?|lady|gentleman|drivers?|cyclists?|pedestrians?|riders?|walkers?|joggers?|owners?|neighbours?|mum|dad|mother|father|sons?|daughters?|wife|husband|partner|friends?|brother|sister|nan|gran|grandad|grandma|me|myself|us|i am (?:hurt|injured|bleeding|trapped|stuck)|we are (?:hurt|injured|trapped|stuck))(?= )/;
 
@@ -963,6 +974,9 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   // Round 25: a headache from a heater stuck on, or a business's cooking smell asked about, nothing of fumes, fire or anyone ill named: asked at most.
   if (scored.score >= thresholds.escalateAt && overheatingOnly(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a heater stuck on, not fumes` };
   if (scored.score >= thresholds.escalateAt && businessOdour(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a business's smell or extraction` };
+  // Round 28: a very old person at peace with dying in their own time, told with their care ("she's 94 and ready whenever her time
+  // comes, calm and well cared for, can she get more visits"), nothing of a means, a date, harm or neglect: asked at most.
+  if (scored.score >= thresholds.escalateAt && elderAtPeace(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but an old person at peace with dying in their own time` };
   // Round 19: giving up on the service to do the thing oneself ("I give up, I'll just go and sort it myself. Goodbye."): asked at most.
   if (scored.score >= thresholds.escalateAt && doingItMyself(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but doing it themselves` };
   // Round 10: low mood with thoughts of self-harm denied in so many words ("not thinking of hurting myself, just not myself"): asked.
@@ -1008,6 +1022,17 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   // Round 21: a wish to die stated beside a service question is asked about, however low the model.
   if (everyday === 'ask' && wishToDieStated(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model low (${scored.score.toFixed(2)}), but says they want to die beside a service question` };
   return lowModelAsk(prediction, text, scored, thresholds);
+}
+
+/** Round 28: dying accepted in its own time ("whenever her time comes", "at peace with it", "ready to go when it's time"). */
+const AT_PEACE = /(?<= )(?:(?:when|whenever|once|until) (?:her|his|their|my|the) time (?:comes|is up|has come)|(?:at peace|made (?:her|his|their) peace|comes to terms|come to terms) with (?:it|dying|death|going|that)|ready to go (?:when|whenever) (?:it is|the time|god|her time|his time)|natural (?:end|death))(?= )/;
+/** Very old or at the end of life: "she's 94", "in her nineties", "frail", "on end of life care". */
+const VERY_OLD = /(?<= )(?:(?:she|he|they|mum|mam|dad|nan|gran|grandad|grandma|who) (?:is|s|are) (?:[89][0-9]|1[0-9]{2})|(?:[89][0-9]|1[0-9]{2}) (?:years? old|year old)|in (?:her|his|their) (?:eighties|nineties|80s|90s|hundreds)|elderly|frail|end of life|palliative|terminal(?:ly ill)?)(?= )/;
+/** What makes such talk a risk after all: a means, a date, harm, neglect or being alone with it. */
+const NOT_AT_PEACE = /(?<= )(?:pills|tablets|meds|medication|overdose|stockpil[a-z]*|rope|tonight|today|this weekend|end it|end (?:her|his|their) life|kill[a-z]*|(?:stopped|not|refus[a-z]*) (?:eating|drinking|to eat|to drink|food|her meds|his meds)|starv[a-z]*|hurt[a-z]*|hit|hits|hitting|bruis[a-z]*|neglect[a-z]*|scared|frightened|abus[a-z]*|(?:all )?alone|on (?:her|his|their) own|nobody (?:visits|comes)|no one (?:visits|comes))(?= )/;
+export function elderAtPeace(text: string): boolean {
+  const n = normaliseForSafety(text);
+  return AT_PEACE.test(n) && VERY_OLD.test(n) && !NOT_AT_PEACE.test(n) && !EXPLICIT_PRESENT.test(n) && !PRESENT_INTENT_OR_MEANS.test(n);
 }
 
 /**
@@ -1102,7 +1127,9 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   if (FIRE_FAMILIES.has(family ?? '') && LONG_STANDING.test(n) && !PRESENT_FIRE.test(n) && !FELT_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but long-standing` };
   // Round 5: a defeater with a model that does not back the alarm: asked, or dropped when the model sees nothing at all.
   // Round 15: a threat to kill, burn or hurt someone, or abuse, is never dropped by a denial ("not urgent, he's at work"): at most asked.
-  if (defeated(text, hit)) return scored.score >= (thresholds.defeatNearZero ?? SAFETY_DEFEAT_NEAR_ZERO) || (NEVER_DROPPED.has(family ?? '') && URGENCY_DENIED.test(n)) ? { ...ask, reason: `${ask.reason}; ${defeaters(text).join(', ')}` } : null;
+  // Round 28: abuse is not dropped by laughter either ("lol my bf smashed my phone again so i'm on my mate's": abuse is often told with a
+  // laugh): asked at most. A threat to kill with a laugh ("my mum will kill me if it's not june 😂") is a joke, and still dropped.
+  if (defeated(text, hit)) return scored.score >= (thresholds.defeatNearZero ?? SAFETY_DEFEAT_NEAR_ZERO) || (NEVER_DROPPED.has(family ?? '') && URGENCY_DENIED.test(n)) || (ABUSE_FAMILIES.has(family ?? '') && defeaters(text).includes('laughter')) ? { ...ask, reason: `${ask.reason}; ${defeaters(text).join(', ')}` } : null;
   // An idiom is about something ("this tax will kill me", "it's suicide driving up that hill"): a message that is little more
   // than the trigger ("chce umrzec", "thinkin bout killin myself") is a disclosure, whatever the model says.
   const aboutSomething = wordCount(text) - wordCount(hit.matched) >= IDIOM_CONTEXT_WORDS;
@@ -1212,6 +1239,8 @@ const NEVER_DOWNGRADED: ReadonlySet<string> = new Set([...PRESENT_FAMILIES, 'co_
 /** Round 15: threats and abuse told of a person: a defeater may turn them into a question, never into nothing. */
 const URGENCY_DENIED = new RegExp(`(?<= )(?:${URGENCY_DENIAL}|not in danger right now)(?= )`);
 // Round 18: a partner's violence to the home too (its own family, split from domestic_abuse).
+/** Round 28: abuse named by its shape, never dropped by laughter alone. */
+const ABUSE_FAMILIES: ReadonlySet<string> = new Set(['domestic_abuse', 'partner_damage', 'child_abuse', 'sexual_abuse']);
 const NEVER_DROPPED: ReadonlySet<string> = new Set(['weapon_or_threat_to_kill', 'threat_to_hurt', 'domestic_abuse', 'partner_damage', 'multilingual_threat', 'assault_person', 'attack_now', 'child_abuse', 'sexual_abuse']);
 /** The model's score means something only for words it has seen and a language the assistant reads. */
 const modelReads = (text: string, scored: SafetyScore) => (scored.known ?? 1) >= SAFETY_KNOWN_MIN && !unreadable(text, scored);
@@ -1299,10 +1328,12 @@ export function serviceHyperbole(text: string): boolean {
   return HYPERBOLE_FRAME.test(n) && SERVICE_TALK.test(n) && !EXPLICIT_PRESENT.test(n) && !kindCues(n).has('domestic_abuse') && !kindCues(n).has('child_at_risk');
 }
 /** Seen or heard in the news, on television or on social media; a soap. */
-const REPORTED = /(?<= )(?:(?:on|in) the (?:news|telly|tv|radio|paper|papers|local paper)|(?:saw|seen|read|heard|see) (?:it |this |that |something )?(?:on|in) (?:facebook|twitter|tiktok|instagram|nextdoor|social media|the news|the telly|the tv|the radio|the paper|a (?:facebook|whatsapp) group)|did you (?:hear|see) (?:about )?(?:the|that)|(?:see|seen|saw|read|heard|watch|watched) the (?:news|local news) (?:about|on|of|that)|(?:the )?news (?:about|of) (?:the|a|that)|eastenders|coronation street|corrie|emmerdale|hollyoaks|(?:in|on) (?:a|the|that) (?:documentary|episode|podcast|drama|soap|film|movie|programme|series)|(?:a|the) (?:story|article|piece|report) (?:in|on) the|(?:a|the) (?:novel|book|film|story|play) about|book club|reading (?:a|the) (?:novel|book)|(?:watched|watching|saw) (?:a|the) (?:documentary|programme|film|episode|drama)|(?:tv|television|film|drama|theatre|theater) (?:drama|show|series|crew|company|production|shoot|filming)|(?:film|filming|tv) crew|being filmed|(?:fake|pretend|staged|prop) (?:explosion|fire|smoke|blood|knife|gun|body|crash|fight)|drama (?:group|club|class|students?)|(?:a|the|our|my) (?:play|script|scene|sketch|screenplay|short film)(?: [a-z]+){0,3} (?:where|about|in which|with)|a character (?:who|phones|rings|calls|threatens|says))(?= )/;
+// Round 28: also without "the" ("the stabbing was on TV last night", "saw it on telly").
+const REPORTED = /(?<= )(?:(?:on|in) the (?:news|telly|tv|radio|paper|papers|local paper)|on (?:tv|telly|television|radio|youtube|tiktok|facebook|social media)|(?:saw|seen|read|heard|see) (?:it |this |that |something )?(?:on|in) (?:facebook|twitter|tiktok|instagram|nextdoor|social media|the news|the telly|the tv|the radio|the paper|a (?:facebook|whatsapp) group)|did you (?:hear|see) (?:about )?(?:the|that)|(?:see|seen|saw|read|heard|watch|watched) the (?:news|local news) (?:about|on|of|that)|(?:the )?news (?:about|of) (?:the|a|that)|eastenders|coronation street|corrie|emmerdale|hollyoaks|(?:in|on) (?:a|the|that) (?:documentary|episode|podcast|drama|soap|film|movie|programme|series)|(?:a|the) (?:story|article|piece|report) (?:in|on) the|(?:a|the) (?:novel|book|film|story|play) about|book club|reading (?:a|the) (?:novel|book)|(?:watched|watching|saw) (?:a|the) (?:documentary|programme|film|episode|drama)|(?:tv|television|film|drama|theatre|theater) (?:drama|show|series|crew|company|production|shoot|filming)|(?:film|filming|tv) crew|being filmed|(?:fake|pretend|staged|prop) (?:explosion|fire|smoke|blood|knife|gun|body|crash|fight)|drama (?:group|club|class|students?)|(?:a|the|our|my) (?:play|script|scene|sketch|screenplay|short film)(?: [a-z]+){0,3} (?:where|about|in which|with)|a character (?:who|phones|rings|calls|threatens|says))(?= )/;
 /** The writer or theirs in it: "me", "us", "my mum", "our house". */
 // Round 19: not "why i am texting / writing": the writer's reason for the message, not their part in the event.
-const INVOLVED = /(?<= )(?:me|us|myself|i am(?! (?:texting|writing|messaging|asking|ringing|calling|contacting|emailing|getting in touch))|we are|(?:my|our) (?:mum|mam|dad|mother|father|son|daughter|kids?|children|child|baby|brother|sister|partner|husband|wife|boyfriend|girlfriend|nan|gran|grandad|family|friend|neighbour|house|flat|home|street|road))(?= )/;
+// Round 28: not the writer as who is told ("can the council tell me who owns the club", "let me know", "send me the form").
+const INVOLVED = /(?<= )(?:(?<!(?:tell|tells|telling|told|let|show|send|give|email|text|ring|call|help|remind|advise) )me|us|myself|i am(?! (?:texting|writing|messaging|asking|ringing|calling|contacting|emailing|getting in touch))|we are|(?:my|our) (?:mum|mam|dad|mother|father|son|daughter|kids?|children|child|baby|brother|sister|partner|husband|wife|boyfriend|girlfriend|nan|gran|grandad|family|friend|neighbour|house|flat|home|street|road))(?= )/;
 /** A separation without a fight: "it's all amicable", "we're still friends". */
 /** Round 20: a partner leaving or gone, asked about as the tenancy, the rent or the home. */
 const SEPARATION_HOUSING = /(?<= )(?:partner|husband|wife|boyfriend|girlfriend|fiance|fiancee|other half|he|she)s? (?:is |s |has |have )?(?:leaving|left|moving out|moved out|walked out|walking out|gone|splitting|split)(?: (?:me|us|home))?(?: [a-z]+){0,12} (?:tenancys?|lease|rent|mortgage|flat|house|home|council tax|housing)(?= )/;

@@ -243,6 +243,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?<!(?:my|our|his|her|their) )(?:kids|children|toddlers|tots|kiddies|little ones|young ones|youngsters|babies|people|someone|somebody|anyone|anybody|pedestrians|residents|walkers|cyclists|dogs|a child|a kid|a toddler|a baby) (?:could|might|may|will|would|are going to|is going to|are bound to|is bound to|are likely to|is likely to)(?: easily| really| badly| seriously)? (?:cut|hurt|burn|harm|injure)`,
       // Round 14: the idiom as a simile ("talking to you is like banging my head against a wall until it bleeds").
       String.raw`\blike (?:bang|banging) (?:my|your|our) head (?:against|off|on) (?:a |the )?(?:brick )?walls?\b`,
+      // Round 28: going without food so others can eat or the bills be paid ("starving myself to keep the kids fed", "starving
+      // ourselves so the kids can eat"): hardship, not self-harm; "starving myself to lose weight" or "to punish myself" is not guarded.
+      String.raw`\b(?:starve|starving|starved) (?:myself|ourselves|herself|himself)(?: [a-z]+){0,2} (?:to|so|so that|just to|in order to|for) (?:keep|feed|make sure|give|pay|afford|cover|put food|the kids|my kids|the children|my children|the baby|the family|my family|they|he|she|we|rent|bills)\b`,
       // Round 9: someone else cut or burned the writer ("she cut my hand with a knife"): an assault, left to the abuse families.
       String.raw`\b(?:he|she|they|my (?:wife|husband|partner|boyfriend|girlfriend|ex|dad|mum|mam|stepdad|brother|sister|son|daughter)) (?:cut|cuts|burned|burnt|burns|slashed|scratched|stabbed) (?:my|me)\b`,
     ],
@@ -285,8 +288,11 @@ export const FAMILIES: PatternFamily[] = [
     // this"). Idiom-prone (decision.ts): a lunch on a bridge wall the model does not back is asked, never escalated.
     id: 'at_height', kind: 'suicide_self_harm', category: RISK, reason: 'at a height or beside a means now',
     patterns: [
-      `(?:i am |i have been |been )?(?:sat|sitting|stood|standing|perched|climbed|climbing) (?:up )?(?:on|onto|over) (?:the |a )?(?:top of the |wall of the |edge of the |side of the |railings? (?:of|on) the |parapet of the |ledge of the )?(?:bridge|flyover|viaduct|overpass|multi storey|car park roof|roof|cliff|cliffs|parapet|railway bridge|tower block roof|balcony railing)(?: [a-z]+){0,8} (?:while i|as i|right now|now|looking down|typing|type this|for (?:about )?(?:an|a|[0-9]+|half an) (?:hour|while|minutes))`,
+      `(?:i am |i have been |been )?(?:sat|sitting|stood|standing|perched|climbed|climbing) (?:up )?(?:on|onto|over) (?:the |a )?(?:top of the |wall of the |edge of the |side of the |railings? (?:of|on) the |parapet of the |ledge of the )?(?:bridge|flyover|viaduct|overpass|multi storey|multistorey|car park roof|roof|cliff|cliffs|parapet|railway bridge|tower block roof|balcony railing)(?: [a-z]+){0,8} (?:while i|as i|right now|now|looking down|typing|type this|for (?:about )?(?:an|a|[0-9]+|half an) (?:hour|while|minutes))`,
       `(?:wrong|other) side of the (?:railings|barrier|fence|parapet)`,
+      // Round 28: on a height told by not coming back down ("on the top deck of the multistorey and I don't think I'm going back down
+      // the stairs", "up on the roof, not coming down"): "multistorey" as one word too.
+      `(?:sat|sitting|stood|standing|perched|i am|i have been|been|up)(?: up)? (?:on|at) (?:the |a )?(?:top (?:of|deck of|floor of|level of) (?:the |a )?)?(?:multistorey|multi storey|car park roof|roof|bridge|flyover|viaduct|cliff|cliffs|tower block)(?: [a-z]+){0,10} (?:(?:do not|not|never) (?:think i am |think i will be |going |gonna |planning (?:on|to) )?(?:going|coming|walking|getting|climbing|be going|be coming) (?:back )?down|(?:not|never) (?:going|coming) back)`,
       // Round 27: a railway, a bridge or a cliff as the easiest way out ("thinking the train line behind the estate looks like the easiest
       // option tonight"), however casually told (EASIEST_WAY_OUT is explicit and present: no joke or comparison defeats it).
       EASIEST_WAY_OUT,
@@ -342,6 +348,15 @@ export const FAMILIES: PatternFamily[] = [
       // family "after tonight" / "after Friday": a date for a death. A funeral planned "for when the time comes" has no date.
       `(?:(?:register|registering|registration of|report|reporting|certificate for|arrange|arranging|pay for|paying for) (?:a |the )?(?:death|funeral|cremation|burial)(?: [a-z]+){0,3} (?:is|was|were) (?:my own|mine)|my own (?:death|funeral|cremation|burial|body)(?: [a-z]+){0,14} (?:after|before|by) (?:tonight|today|this weekend|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday))`,
       `(?:all |everything |it )?(?:sorted|sorted out|in order|taken care of|tidied up|dealt with|paid off|paid up)(?: [a-z]+){0,2} for (?:my |our |the )?(?:sister|brother|mum|mam|dad|mother|father|son|daughter|kids|children|family|wife|husband|partner|nan|gran|niece|nephew) after (?:tonight|today|this weekend|(?:this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))`,
+      // Round 28: nobody will need to chase, contact or worry about the writer again after a date ("after this weekend nobody will need
+      // to chase me for anything again", "no one will have to bother about me after Friday"); a debt cleared has no date ("once it's
+      // paid nobody needs to chase me") and is not this.
+      `(?:after|from|beyond|past) (?:tonight|today|tomorrow|this weekend|the weekend|(?:this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?: [a-z]+){0,2} (?:nobody|no one|noone|you|the council|anyone|they)(?: [a-z]+){0,1} (?:will|would|is going to|are going to|will ever|will never)(?: not| ever)? (?:need|have|has) to (?:chase|contact|ring|call|write to|worry about|bother about|bother|remind|pester|hear from|deal with|look for) me(?: [a-z]+){0,4} (?:again|any more|ever again)`,
+      `(?:nobody|no one|noone|you|the council|anyone)(?: [a-z]+){0,1} (?:will|would|is going to|are going to) (?:ever |never )?(?:need|have) to (?:chase|contact|ring|call|write to|worry about|bother about|bother|remind|pester|hear from|deal with|look for) me(?: [a-z]+){0,4} (?:again|any more|ever again)(?: [a-z]+){0,2} (?:after|from|beyond|past) (?:tonight|today|tomorrow|this weekend|the weekend|(?:this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))`,
+      // Round 28: who will have one's pet or things decided, beside a bill cleared or a goodbye ("paid off what I can and sorted who gets
+      // the cat"): the cues of a separation or a move are this family's guards.
+      `(?:sorted|decided|arranged|worked out|sorting out|sorted out|organised) (?:out )?who (?:gets|is getting|will get|will have|is having|takes|will take|will look after|is taking) (?:the|my) (?:cat|cats|dog|dogs|pets?|budgie|rabbit|things|stuff|belongings|jewellery|ring)(?: [a-z]+){0,12} (?:paid|cleared|settled|council tax|rent|debts?|bills?|goodbye|sorry|letters?|note|after (?:tonight|today|this weekend|tomorrow)|again)`,
+      `(?:paid|cleared|settled) (?:off |up )?(?:what i can|everything|all|the|my)(?: [a-z]+){0,6} (?:and|then) (?:sorted|decided|arranged|worked out|organised) (?:out )?who (?:gets|is getting|will get|will have|is having|takes|will take|will look after) (?:the|my) (?:cat|cats|dog|dogs|pets?|budgie|rabbit|things|stuff|belongings)`,
       `(?:leaving|left) everything to (?:my|the kids|the children)(?: [a-z]+){0,8} (?:will not be|not be around|gone|goodbye|sorry)`,
       // A plan, a method, the means ready.
       `${PLAN_HOW} (?:do it|end it|kill|die)`,
@@ -355,7 +370,7 @@ export const FAMILIES: PatternFamily[] = [
       `(?:got|have|bought|found) the (?:rope|noose)(?! (?:for|on) (?:the |my )?(?:boat|mooring|washing|swing|tent))`,
       `(?:just )?need (?:to find )?the (?:courage|guts|nerve|bottle)(?: to (?:do it|end it|go through with it|jump))?(?= $| to | now)`,
       `(?:walk|walking|swim|swimming|drive|driving|wade|wading) (?:out )?into the (?:sea|river|water|harbour|estuary)(?! (?:for a|to cool|with the kids|on holiday))`,
-      `(?:i am|im) (?:at|on) (?:the )?top of (?:the )?(?:car park|multi storey|building|tower block|flats|cliffs?|bridge|viaduct)`,
+      `(?:i am|im) (?:at|on) (?:the )?top of (?:the )?(?:car park|multi storey|multistorey|building|tower block|flats|cliffs?|bridge|viaduct)`,
       `(?:it is|that is|should be) high enough(?= $| to jump| for me)`,
       `(?:bridge|cliffs?|viaduct|railway line|tracks|multi storey|roof)(?: [a-z]+){0,2} and that is it`,
       `(?:going|want|ready|plan|planning|about|decided|time) to (?:end it|finish it|end things|finish things|finish myself)(?= (?:all|now|tonight|today|here|soon|for good|and|before|i|this) | $)`,
@@ -373,6 +388,11 @@ export const FAMILIES: PatternFamily[] = [
     ],
     guards: [
       String.raw`\b(?:bins?|bin day|bin men|collections?|collected|bulky|recycling|garden waste|subscription|direct debit|membership|holiday|travelling|abroad|moving (?:out|house|home|in|to)|new (?:flat|house|home|tenancy|job)|noise|music|barking|parking|fly tipping|rats|smell|solicitor|probate|power of attorney|executor|charity shop|freecycle|sofa|furniture)\b`,
+      // Round 28: a goodbye said to someone dying or who has died ("outside the hospice saying goodbye to my dad, he's passed now",
+      // "said our goodbyes to mum at the hospital before she died"): a bereavement, not the writer's own goodbye.
+      String.raw`\b(?:saying|said|say|to say|sayin) (?:my |our |a last |a final |the last |our last |my last )?goodbyes? to (?:my |our |his |her |their )?(?:[a-z]+ ){0,2}(?:dad|father|mum|mam|mother|husband|wife|partner|nan|nana|gran|granny|grandad|grandma|grandpa|grandfather|grandmother|brother|sister|son|daughter|uncle|aunt|auntie|friend|dog|cat)(?: [a-z]+){0,10} (?:passed|passed away|died|dying|gone|hospice|hospital|funeral|end of life|last days|last hours|palliative|chapel of rest|bedside)\b|\b(?:hospice|hospital|funeral|deathbed|death bed|bedside|chapel of rest|crematorium)(?: [a-z]+){0,8} (?:saying|said|say|to say) (?:my |our |a last |a final |the last |our last |my last )?goodbyes?\b`,
+      // Round 28: a divorce, a separation or a move deciding who has the pet ("sorted who gets the dog in the divorce").
+      String.raw`\b(?:divorce|divorcing|split|splitting|separat[a-z]*|break up|broke up|custody|emigrat[a-z]*|moving|relocat[a-z]*)\b`,
     ],
   },
   {
@@ -610,6 +630,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`stabbing pains?|shooting (?:range|club|star|video|film|photos?|pains?)|clay pigeon|knife (?:crime|amnesty|bin|sharpening)`,
       String.raw`(?:fly ?tipped|flytipped|dumped|discarded|abandoned|sticking out of|found (?:a|an|some))(?: [a-z]+){0,6} (?:knife|knives|machete|blade|sword|axe|bottles?|bats?)|(?:knife|knives|machete|blade|sword|axe|bottles?|bats?) (?:sticking out|dumped|left lying|lying (?:in|on|around))`,
       String.raw`(?:bottle|bottles) (?:bank|banks|recycling|of (?:milk|wine|water|pop))|(?:with|has|got) (?:a |the )?bat (?:and ball|box|boxes|colony|colonies|survey|roost)|bats? (?:in|living|roosting)`,
+      // Round 28: harm foretold of nobody in particular, as the reason to act ("motorbikes tearing round ... they'll kill someone one
+      // day", "he'll kill somebody at this rate the way he drives"): not a threat to anyone named.
+      String.raw`\b(?:kill|killing|run over|knock down|murder) (?:someone|somebody|anyone|anybody|a kid|a child|a pedestrian|a cyclist|people|one of the kids)(?: [a-z]+){0,4} (?:one day|one of these days|at this rate|sooner or later|eventually|before long|if (?:this|it|nothing|they|someone|somebody) )`,
       // Round 27: "shot" for worn out ("my memory is shot since the stroke", "my knees are shot", "the brakes are shot").
       String.raw`\b(?:memory|nerves|back|knees?|hips?|eyes|eyesight|hearing|concentration|confidence|battery|batteries|brakes|clutch|suspension|patience|voice|sleep|body|legs|joints|shoulder|bladder|head)(?: is| are| s| has been| have been| was| were| got| gets| went)? (?:completely |totally |absolutely |well |pretty |just |all |a bit |proper )?shot(?: to (?:bits|pieces))?\b(?! (?:at|by|him|her|them|me|us|dead))`,
       // Round 27: a book, a film or a series asked about ("the Scandi crime thriller ... the one with the axe murderer on the cover").
@@ -845,6 +868,10 @@ export const FAMILIES: PatternFamily[] = [
       '(?:on|out on|stranded on) (?:the |a )?(?:sandbank|sand bank|rocks|mudflats|mud flats|causeway)(?: [a-z0-9]+){0,8} (?:tide (?:is )?(?:coming in|rising|turning)|(?:cannot|can not|could not) get (?:back|off)|cut off)',
       '(?:come|came|fallen|fell|falling) (?:off|from|through) (?:the |a |his |her )?(?:scaffold|scaffolding|ladder|roof|balcony|ice|window)(?: [a-z]+){0,10} (?:not getting up|not moving|not breathing|cannot get up|not responding|bleeding|unconscious|in the water)',
       '(?:went|gone|fallen|fell|falling) through (?:the )?ice',
+      // Round 28: seen someone fall or go in ("just seen someone fall into the canal lock and they haven't come up"), and someone in
+      // the water not come up again.
+      '(?:seen|saw|see|watched|just seen) (?:someone|somebody|a man|a woman|a kid|a child|a person|a lad|a girl|a boy|a teenager|an old man|an old woman)(?: [a-z]+){0,2} (?:fall|go|jump|slip|get pushed|be pushed) (?:in|into|off) (?:the |a )?(?:sea|water|river|harbour|canal|canal lock|lock|lake|pond|reservoir|quarry|estuary|weir|dock|marina)',
+      '(?:sea|water|river|harbour|canal|lock|lake|pond|reservoir|quarry|estuary|weir|dock|marina)(?: [a-z]+){0,10} (?:they|he|she|the (?:man|woman|kid|child|lad|girl|boy|person))(?: still)? (?:has not|have not|had not|did not|not|never|is not|are not) (?:come|came|coming|surfaced|resurfaced|popped)(?: back)? up',
       // Slipped or pushed off a wall, a bank or a boat into the water.
       '(?<!(?:dog|dogs|puppy|phone|keys|bag|ball|wallet|bike|scooter|hat|toy|football|glasses|shopping|trolley|bin|bins|car) )(?:slipped|fallen|fell|tumbled|gone|went|jumped|pushed|knocked|dropped|washed)(?: [a-z]+){0,5} into (?:the |a )?(?:water|sea|river|harbour|canal|lake|reservoir|pond|quarry|estuary|weir)',
       '(?:in|into) the (?:river|sea|water|canal|lake|harbour|weir|reservoir|quarry)(?: [a-z]+){0,8} (?:going under|gone under|went under|keeps going under|cannot swim|can not swim|being pulled)',
@@ -907,9 +934,12 @@ export const FAMILIES: PatternFamily[] = [
       // last night, not the first time"); burglars, the police or kids are not partners.
       `(?:${PARTNER}|he|she)(?: [a-z]+){0,2} (?:kicked|kicks|smashed|smashes|punched|punches|booted|boots|put (?:his|her) (?:fist|foot|head) through) (?:it|the door|my door|our door|the [a-z]+ door|the walls?|the windows?|a hole in (?:the|my|our) (?:wall|door))(?: in| down| through| off)?(?: [a-z]+){0,10} ${REPEATED}`,
       `(?:doors?|windows?|walls?|locks?|door frame|frame)(?: [a-z]+){0,3} (?:has been|have been|had been|been|was|were|got|gets|is|keeps getting) (?:kicked|smashed|punched|booted|bashed|put) (?:in|down|through|off)?(?: [a-z]+){0,2} (?:by|it was|that was|was) (?:my |our )?${PARTNER}(?: [a-z]+){0,10} ${REPEATED}`,
+      // Round 28: a partner breaking the writer's phone, again or so they have none ("my bf smashed my phone again so I'm on my mate's",
+      // "my husband snapped my sim so I can't ring anyone"): cutting off contact, told in passing.
+      `(?:${PARTNER}|fella|man)(?: [a-z]+){0,2} (?:smashed|smashes|broke|breaks|has broken|snapped|snaps|stamped on|stamps on|threw|throws|chucked|lobbed|destroyed|took|takes|has taken|hid|hides|keeps taking|keeps smashing|keeps breaking) (?:my|her) (?:phone|mobile|sim|sim card|iphone|laptop|ipad)(?: [a-z]+){0,8} (?:${REPEATED}|so (?:i|she) (?:cannot|can not|have no|has no|do not have|does not have|am using|am on|is on|am texting|am messaging|had to)|(?:my|her) (?:mates|friends|sisters|mums|neighbours) (?:phone|mobile)?)`,
     ],
     // A ball, a game or an accident broke it ("smashed the window with his football again").
-    guards: [String.raw`\b(?:balls?|football|footie|cricket|frisbee|by accident|accidentally|by mistake)\b`],
+    guards: [String.raw`\b(?:balls?|football|footie|cricket|frisbee|by accident|accidentally|by mistake|dropped|screen protector|insurance)\b`],
   },
   {
     // Domestic abuse disclosed: hitting, controlling, fear of a partner or relative.
@@ -1161,7 +1191,7 @@ export const FAMILIES: PatternFamily[] = [
       'molest(?:ed|ing|er|s)?', 'paedophile', 'pedophile', 'paedo', 'pedo', 'nonce',
       'indecent(?:ly)? (?:exposure|exposing|images|photos|pictures|assault)',
       'touched (?:inappropriately|in a sexual way)', 'inappropriately touched',
-      `touch(?:ed|es|ing) (?:me|her|him|my (?:${CHILD})|the (?:kids|children)) (?:inappropriately|in a sexual way|down there|in private places|where (?:he|she) should not)`,
+      `touch(?:ed|es|ing) (?:me|her|him|my (?:${CHILD})|the (?:kids|children)) (?:inappropriately|in a sexual way|down there|in private places|where (?:he|she|they|someone|somebody|nobody|no one|people|grown ups|adults) (?:should not|should never|is not supposed to|are not supposed to|must not)|on (?:her|his|my) (?:private parts|privates|bits))`,
       `inappropriate(?:ly)? (?:touching|touched|photos|pictures|messages|images) (?:of |to |with |from )?(?:a |my |the )?(?:${CHILD}|under ?age)`,
       `(?:sending|sent|sends|asking for|asked for|asks for)(?: [a-z]+){0,2} (?:nudes|naked (?:photos|pictures)|explicit (?:photos|pictures|messages|images))`,
     ],

@@ -671,3 +671,39 @@ describe('a bang likened to a gunshot: a report unless it is explained (engineer
     expect(explainSafety(text)).toBeNull();
   });
 });
+
+describe('round 28: general forms from sets AE and AF (paraphrases, not the sets\' wording)', () => {
+  it.each([
+    ["my boyfriend broke my phone again so I'm on my sister's, can you ring me on this number", 'partner_damage'],
+    ["my husband snapped my sim card so I can't ring anyone, please post the letter", 'partner_damage'],
+    ['the ex threw my phone in the canal again, use my work email for the repair', 'partner_damage'],
+    ['after friday no one will have to chase me about anything ever again', 'suicide_indirect'],
+    ["sorted who's having my dog and paid the rent, sorry for all the bother", 'suicide_indirect'],
+    ["nobody will need to contact me about the arrears again after this weekend", 'suicide_indirect'],
+    ["I'm up on the roof of the flats and I'm not coming back down", 'at_height'],
+    ['sat on top of the multistorey by the station, not going back down', 'at_height'],
+    ["I think I saw a man fall into the harbour and he hasn't come up", 'water_or_cliff'],
+    ['just watched a kid go into the river off the weir', 'water_or_cliff'],
+    ['a boy in my class said someone at home touches him where they shouldn\'t', 'sexual_abuse'],
+    ['I keep starving myself to lose weight and I feel faint', 'self_harm'],
+    ['he will kill me one day, he said so last night', 'weapon_or_threat_to_kill'],
+    ["I've sent my goodbyes to everyone, sorry", 'suicide_indirect'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'my son dropped my phone and broke the screen, can you text me instead',
+    'my partner broke my phone screen by accident again, can I claim on the insurance',
+    'the boy racers on the bypass will kill somebody one of these days, can we have a camera',
+    "the speed he drives down our street he'll kill a kid at this rate",
+    'we said our goodbyes to gran at the hospice before she died, can I cancel her blue badge',
+    'got a ticket at the hospital while saying goodbye to my husband, he was dying, can I appeal',
+    'skipping meals and starving myself so the kids can eat, is there a food bank',
+    "we're starving ourselves to pay the rent, can we get help with council tax",
+    "once it's paid off nobody will need to chase me again thank god",
+    'sorted who gets the dog in the divorce, now the council tax needs changing',
+    'the water has not come back on since the repair on River Street',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
