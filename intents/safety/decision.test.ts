@@ -1306,3 +1306,59 @@ describe('round 28: abuse told with a laugh, a lost pet asked after (paraphrases
     expect(decide(text, s)).not.toBe('escalate');
   });
 });
+
+describe('round 29: emergencies and alarms told as over, things called suicide, a past overdose (paraphrases)', () => {
+  const service = predict('parking.pcn', 0.8);
+  const score = (s: number, category: SafetyHit['category'] = RISK): SafetyScore => ({ score: s, category, known: 1, readable: 1 });
+  const decide = (text: string, s: number, category: SafetyHit['category'] = RISK) => decideSafety(screenForSafety(text), service, text, score(s, category))?.action ?? null;
+  it.each([
+    ['got a parking fine because I stopped to help a lady who collapsed in the street, the ambulance came and she was fine. can I appeal', 0.02],
+    ['I was helping pull a lad out of the canal when the warden ticketed me, the lifeboat got him out, how do I challenge it', 0.03],
+    ['while I was doing CPR on my neighbour the paramedics took over and he survived, now I have a ticket', 0.05],
+    ['smoke alarm went off at 3am, the fire brigade checked, the alarm had expired, can you fit a new one', 0.01],
+    ['the CO detector keeps beeping but it has a dying battery, it is hardwired, can you send someone', 0.02],
+    ['£60 for garden waste? I might as well just burn the hedge trimmings myself, how do I pay', 0.01],
+    ["the waiting list for a repair is suicide, it's been six weeks", 0.02],
+    ['that junction by the school is absolute suicide for cyclists, can you put a crossing in', 0.3],
+    ['the queue at the tip on a saturday is pure suicide, when is it quieter', 0.7],
+    ["my brother overdosed two years ago but he's clean now and doing well, can he go on the housing list", 0.95],
+    ['my daughter overdosed last year, she is in recovery and doing really well, can she get help with a deposit', 0.9],
+    ['Neighbours keep letting off fireworks on the landing, nothings caught fire but the alarm went off', 0.01],
+  ] as const)('%s: not escalated', (text, s) => {
+    expect(decide(text, s)).not.toBe('escalate');
+  });
+  it.each([
+    ['a man has collapsed outside the shop and is not breathing, I am doing CPR', 0.02],
+    ['there is a kid stuck on the rocks and the tide is coming in', 0.02],
+    ['the CO alarm is going off, it might be expired but we all have headaches', 0.02],
+    ['suicide is the only option I have left, I cannot pay any of it', 0.12],
+    ['I keep thinking suicide is the only way out', 0.7],
+    ['the only way out of these bills is suicide, I have decided', 0.7],
+    ["my son overdosed last year and he's taken pills again tonight", 0.2],
+    ['he said he will burn the house down with me in it', 0.2],
+    ['he said next time hell finish it, i need a refuge place', 0.01],
+  ] as const)('%s: escalated', (text, s) => {
+    expect(decide(text, s)).toBe('escalate');
+  });
+  it('a service cancelled because its user is "not with us any more" is asked at most', () => {
+    const garden = predict('waste.garden_waste_subscription', 0.6);
+    for (const text of ["please cancel the garden waste, my wife did the garden and she's not with us anymore", "cancel dad's meals, he is no longer with us"]) {
+      expect(decideSafety(screenForSafety(text), garden, text, score(0.75, SAFEGUARDING))?.action).not.toBe('escalate');
+    }
+  });
+});
+
+describe('round 29: "going mad" over a repair or a noise in another language (paraphrases)', () => {
+  const repair = predict('housing.repair', 0.3);
+  const score = (s: number): SafetyScore => ({ score: s, category: SAFEGUARDING, known: 1, readable: 1 });
+  it.each([
+    'الجيران يعملون حفلات كل ليلة، سأجن من الضجيج. ماذا أفعل؟',
+    'me estoy volviendo loca con el ruido de la obra de al lado, ¿a quién llamo?',
+    'o barulho do bar até às 3 da manhã, vou enlouquecer, podem fazer alguma coisa?',
+  ])('%s: the model alone (0.84) asks', (text) => {
+    expect(decideSafety(screenForSafety(text), repair, text, score(0.84))?.action).toBe('ask');
+  });
+  it.each(['زوجي يضربني كل يوم وسأجن، أين أذهب؟', 'mi marido me pega y me estoy volviendo loca, ¿qué hago?'])('%s: abuse beside it still escalates', (text) => {
+    expect(decideSafety(screenForSafety(text), repair, text, score(0.0))?.action).toBe('escalate');
+  });
+});

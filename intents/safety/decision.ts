@@ -174,6 +174,20 @@ const nuisanceFire = (n: string) => NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test
 const LONG_STANDING = /(?<= )(?:(?:been|has been|it is been|it has been|that is been) (?:like (?:that|this)|going on|happening|there|the same) for (?:years|months|ages|a long time|donkeys)|for (?:years|ages|donkeys) now|(?:always|forever) (?:smells?|smelt|smelled|been like))(?= )/;
 /** The families of fire and gas, in English and in other languages (a long-standing hazard, an engineer's all-clear, a fire put out). */
 const FIRE_FAMILIES: ReadonlySet<string> = new Set(['fire_or_gas', 'multilingual_fire', 'welsh_fire']);
+/** Round 29: families of an emergency someone can help with and see end (a collapse, someone in the water or stranded). */
+const EMERGENCY_FAMILIES: ReadonlySet<string> = new Set(['medical_emergency', 'water_or_cliff']);
+/** The outcome that ends it: the person fine, survived, rescued; the services took over; nobody hurt. */
+const EMERGENCY_OUTCOME = /(?<= )(?:(?:he|she|they|kid|child|boy|girl|man|woman|lady|lad|bloke|guy|everyone|everybody|we|the [a-z]+) (?:was|were) (?:absolutely |totally |completely |perfectly )?(?:fine|ok|okay|alright|all right|unhurt|uninjured|not hurt|safe|rescued|saved)|(?:he|she|they|the [a-z]+) (?:survived|pulled through|made it|came round|came to|recovered)|(?:paramedics|ambulance|ambulance crew|lifeguards?|coastguard|coast guard|rnli|lifeboat|fire brigade|firefighters|fire service|police|mountain rescue) (?:took over|arrived and|came and|got (?:him|her|them) (?:out|off|down)|rescued|pulled|saved|winched)|(?:no one|nobody|noone) (?:was|got|were) (?:hurt|injured))(?= )/;
+/** Told as the writer's past: "I was helping", "while I was doing CPR", "I'd stopped to help". */
+const HELPED_PAST = /(?<= )(?:(?:i|we) (?:was|were) (?:helping|doing|giving|performing|holding|looking after|with)|while (?:i|we) (?:was|were)|(?:i|we) (?:helped|stopped to help|pulled|rang 999|called 999|called an ambulance|did cpr)|(?:was|were) (?:helping|doing cpr))(?= )/;
+const emergencyOver = (n: string) => EMERGENCY_OUTCOME.test(n) && HELPED_PAST.test(n) && !EXPLICIT_PRESENT.test(n) && !STILL_THERE.test(n) && !GOES_ON.test(n);
+/** Round 29: the alarm itself at fault ("alarm had just expired", "it was the battery dying", "past its date"). */
+const ALARM_FAULT = /(?<= )(?:alarm|alarms|detector|detectors|it)(?: [a-z]+){0,3} (?:expired|out of date|past (?:its|the) (?:date|expiry|expiry date|end of life)|end of (?:its )?life|(?:was |is )?faulty|battery (?:was |is )?(?:low|dying|dead|flat|going)|(?:low|dying|dead|flat) battery)(?= )/;
+const alarmAtFault = (n: string) => ALARM_FAULT.test(n) && !FELT_NOW.test(n) && !PRESENT_FIRE.test(n) && !STILL_THERE.test(n) && !/(?<= )(?:smell[a-z]*|smoke (?:is|coming)|flames?|burning)(?= )/.test(n);
+/** Round 29: tempted to burn one's own garden waste or rubbish instead of paying for its collection. */
+const WASTE_BURN_TEMPTED = /(?<= )(?:tempted to|might (?:as well )?just|may as well|might as well|will just|i will|i am going to|going to|gonna|could just|feel like) (?:just )?(?:set (?:fire|light) to|burn|burning|torch|have a bonfire (?:of|with)) (?:the |my |our |all (?:the |my )?|it all|them all)?(?:[a-z]+ )?(?:clippings|cuttings|grass|hedge trimmings|trimmings|garden waste|green waste|leaves|rubbish|bin bags|branches|brown bin|green bin|waste|cardboard|lot)(?= )/;
+/** A person or a home in it: never a garden fire. */
+const PERSON_IN_FIRE = /(?<= )(?:(?:with|and) (?:me|us|him|her|them|you|the kids|my kids|the children|the baby|everyone) (?:in it|inside)|(?:house|flat|home|place|car|council office|offices?|building|depot) down)(?= )/;
 /** Fires set again and again: a nuisance reported after the event. */
 const HABITUAL_FIRE = /(?<= )(?:(?:keep|keeps|always|forever) (?:setting fire|setting light|setting [a-z]+ alight|torching|burning)|happens (?:most|every|all) (?:weekends?|nights?|weeks?|the time)|every (?:weekend|night) (?:they|someone|kids))(?= )/;
 /** Beside a screen hit, only a bonfire or someone burning rubbish, never a smell of burning plastic from a meter cupboard. */
@@ -260,9 +274,11 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
 }
 
 /** Round 27: an overdose in the past ("in hospital after an overdose", "took an overdose last year"). */
-const PAST_OVERDOSE = /(?<= )(?:(?:after|because of|following|since|from) (?:an |my |a |the )?overdose|(?:took|had|taken) (?:an |a )?overdose(?: [a-z]+){0,3} (?:last (?:week|month|year)|ago|in (?:january|february|march|april|may|june|july|august|september|october|november|december)))(?= )/;
+const PAST_OVERDOSE = /(?<= )(?:(?:after|because of|following|since|from) (?:an |my |a |the )?overdose|(?:took|had|taken) (?:an |a )?overdose(?: [a-z]+){0,3} (?:last (?:week|month|year)|ago|in (?:january|february|march|april|may|june|july|august|september|october|november|december))|(?:overdosed|od d|odd) (?:[a-z]+ ){0,3}(?:last (?:week|month|year)|(?:a|two|three|four|five|six|several|a few|few|[0-9]+) (?:years|months|weeks) ago|years ago|in (?:january|february|march|april|may|june|july|august|september|october|november|december)))(?= )/;
 /** Home, discharged, better, with a team visiting. */
-const RECOVERING = /(?<= )(?:(?:i am|i m|im|she is|he is) (?:back )?(?:home|out of hospital|discharged)(?: now)?|discharged|doing (?:much |a lot |loads |so much )?better|on the mend|(?:crisis|mental health|home treatment|community) team (?:visit|visits|come|comes|are|is|have been|call|calls)|getting (?:support|help) now)(?= )/;
+const RECOVERING = /(?<= )(?:(?:i am|i m|im|she is|he is) (?:back )?(?:home|out of hospital|discharged)(?: now)?|discharged|doing (?:much |a lot |loads |so much )?better|doing (?:really |very |so |ever so )?well(?: now)?|(?:is |s |are |am )?in recovery|(?:clean|sober) (?:for|since|now)|on the mend|(?:crisis|mental health|home treatment|community) team (?:visit|visits|come|comes|are|is|have been|call|calls)|getting (?:support|help) now)(?= )/;
+/** Round 29: an overdose told as past, the person recovering, nothing of another one or anything present. */
+const pastOverdoseRecovering = (n: string) => PAST_OVERDOSE.test(n) && RECOVERING.test(n) && !OVERDOSE_AGAIN.test(n) && !GOES_ON.test(n) && !EXPLICIT_PRESENT.test(n);
 /** Another one, now or planned. */
 const OVERDOSE_AGAIN = /(?<= )(?:again|tonight|right now|just (?:taken|took)|have taken|pills|tablets|(?:want|wanting|going|planning|thinking about|thinking of|tempted) to (?:do it|die|end it|take (?:more|them|another|it|the lot))|cannot go on|not coping|(?:do not|dont) want to (?:be here|live))(?= )/;
 /** Round 26: someone else's past habit of self-harm ("my sister who used to self-harm", "he used to cut himself"). */
@@ -270,9 +286,10 @@ const USED_TO_SELF_HARM = /(?<= )(?:who|she|he|they|(?:my|our|his|her) [a-z]+) u
 /** It is back or happening now: "again", "started", "last night", "relapse". */
 const SELF_HARM_BACK = /(?<= )(?:again|started|starting|back|now|tonight|today|last night|this (?:week|morning|evening)|recently|lately|relaps[a-z]*|fresh|bleeding|blood|cuts on|cutting|harming|hurting)(?= )/;
 /** Round 26: a service or payment cancelled or stopped. */
-const CANCEL_SERVICE = /(?<= )(?:cancel|cancelling|canceling|stop|stopping|end|ending|close|closing|finish) (?:the |my |our |his |her |their )?(?:[a-z]+ ){0,3}(?:subscription|collection|direct debit|permit|account|membership|blue badge|bus pass|bin|bins|service|claim|licence|license)(?= )/;
+const CANCEL_SERVICE = /(?<= )(?:cancel|cancelling|canceling|stop|stopping|end|ending|close|closing|finish) (?:the |my |our |his |her |their )?(?:[a-z]+ ){0,3}(?:subscription|collection|direct debit|permit|account|membership|blue badge|bus pass|bin|bins|service|claim|licence|license|waste|garden waste|meals|deliveries|delivery|care package|visits)(?= )/;
 /** Round 26: someone who has died or gone for good ("she's gone now", "he passed", "since she died"). */
-const BEREAVED = /(?<= )(?:(?:she|he|they) (?:is|s|has|have|are) (?:gone|passed)(?: away| on)?(?: now)?|passed away|(?:she|he|they) (?:died|passed)|no longer with us|lost (?:my|our) (?:wife|husband|partner|mum|dad|mother|father))(?= )/;
+// Round 29: "not with us any more", "no longer around" of someone else ("my husband was the gardener and he's not with us anymore").
+const BEREAVED = /(?<= )(?:(?:she|he|they) (?:is|s|has|have|are) (?:gone|passed)(?: away| on)?(?: now)?|passed away|(?:she|he|they) (?:died|passed)|no longer with us|(?:she|he|they) (?:is |s |are )?not with us (?:any more|now)|(?:she|he|they) (?:is |s |are )?no longer (?:here|around|alive)|lost (?:my|our) (?:wife|husband|partner|mum|dad|mother|father))(?= )/;
 /** Round 23: put out of home, or with nowhere to sleep or stay. */
 const NO_HOME_TONIGHT = /(?<= )(?:(?:kicked|thrown|chucked|put|locked|turfed|booted) (?:me |us |him |her |them )?out|(?:nowhere|no where|no place|not anywhere) to (?:go|sleep|stay)|(?:do not|does not|dont|not) (?:know|sure) where (?:to|i am going to|i can|i will) (?:go|sleep|stay)|no idea where (?:to|i am going to|i can|i will) (?:go|sleep|stay)|(?:am|is|are|will be) homeless|(?:i will|i am going to|i am gonna|we will|we are going to|he will|she will|they will|going to) be (?:on|sleeping on) the streets?(?: (?:tonight|tomorrow|by|from|after|at|on|this|next)[a-z ]*)?|(?:sleeping|sleep|end up|ending up|be) on the streets? (?:tonight|tomorrow|by|from|after))(?= )/;
 /** Round 23: gas ruled out: "it's not gas", "not a gas smell", the gas engineers out and "they said so". Round 24: a "leak scare", the gas
@@ -503,6 +520,8 @@ export function screenEveryday(text: string): boolean {
  * someone not breathing.
  */
 const d = (...alts: string[]) => new RegExp(`(?<= )(?:${alts.join('|')})(?= )`);
+/** Round 29: things a resident calls suicide or murder: a wait, a road, a price, a chore (never a way out, an option or a plan). */
+const THING_CALLED_SUICIDE = String.raw`(?:queues?|wait|waiting times?|hold music|phone lines?|line|lines|traffic|roads?|hill|junction|roundabout|bypass|motorway|parking|car park|prices?|rents?|bills?|council tax|fees?|charges?|job|shifts?|commute|drive|journey|school run|diet|gym|forms?|system|website|app|process|stairs|pavements?|path|lane|crossing|bends?|corner|weather|ice|heat|deadline|hours|timetable|route|buses|bus|trains?|service|waiting list|call centre|helpline|switchboard)`;
 const SUBJECT = '(?:he|she|they|i|we|it|you|everyone|everybody|all of us|we are all)';
 /** "Not an emergency", "not urgent": a denial of urgency (a defeater; never enough to drop a threat or abuse: URGENCY_DENIED). */
 const URGENCY_DENIAL = '(?:not (?:an? )?(?:emergency|urgent|real emergency)|no emergency)';
@@ -517,7 +536,7 @@ export const DEFEATERS: Record<string, RegExp> = {
     // Round 9: "not on fire, just worried", "there's no fire, just an alarm".
     '(?:not|nothing (?:is )?) on fire',
     // Round 17: "nothing caught fire"; "i'm not in danger, i just need help today".
-    'nothing (?:has )?caught (?:fire|light)(?! yet)', 
+    'nothing(?: has| s|s)? caught (?:fire|light)(?! yet)', 
     // Round 20: "nothing's burning now but it happens every weekend".
     'nothing(?: is| s|s)? (?:burning|on fire|alight|smoking|smouldering)(?: now| at the moment| right now)?', '(?:i am|we are) not in danger(?! yet)',
     // Round 19: harm to others denied ("he shouts abuse ... he's never touched anyone"); never "never hit me" (control can be abuse).
@@ -550,7 +569,10 @@ export const DEFEATERS: Record<string, RegExp> = {
     // Round 11: "shouts at his telly like he's being attacked".
     'like (?:he|she|they|someone|somebody|a man|a woman|someone) (?:is|are|was|were) (?:being )?(?:attacked|murdered|killed|stabbed|beaten|strangled|tortured)'),
   comicThreat: d('(?:will|would|is going to|are going to|going to|is gonna) (?:literally |actually |absolutely )?(?:murder|kill|strangle|throttle|slaughter|skin|lynch) (?:me|us|him|her|them)(?: [a-z]+){0,3} if'),
-  thingIsSuicide: d('(?:is|are|was|were|be) (?:(?:absolute|absolutely|pure|literally|basically|just|like|plain|total|sheer) )?(?:suicide|murder|a death trap|deathtrap|lethal)(?= (?:in|on|at|with|for|to|round|around|driving|cycling|walking|these|this|that|at the moment|right now|$))'),
+  thingIsSuicide: d('(?:is|are|was|were|be) (?:(?:absolute|absolutely|pure|literally|basically|just|like|plain|total|sheer) )?(?:suicide|murder|a death trap|deathtrap|lethal)(?= (?:in|on|at|with|for|to|round|around|driving|cycling|walking|these|this|that|at the moment|right now|$))',
+    // Round 29: a chore or a thing of the service called suicide, whatever follows ("the queue on the phone line is suicide, I've
+    // been waiting an hour", "that junction is absolute suicide"): the thing is named before it, never a way out or a plan.
+    `(?<!(?:way|ways|only|answer|option|options|solution|choice|escape|end|plan|thought|thoughts|idea|want|wants)(?: [a-z]+){0,6} )(?:the|this|that|your|their|our|these|those) (?!(?:[a-z]+ ){0,9}(?:way|ways|only|answer|option|options|solution|choice|escape|end|plan|thought|thoughts|idea|want|wants)(?= ))(?:[a-z]+ ){0,4}${THING_CALLED_SUICIDE}(?: [a-z]+){0,6} (?:is|are|was|were|s) (?:(?:absolute|absolutely|pure|literally|basically|just|like|plain|total|sheer|actual) )?(?:suicide|murder)(?! (?:risk|watch|attempt|attempts|note|notes|bomber|pact|thoughts))`),
   // Round 8: harm foretold as the reason for a repair ("someone's going to get hurt", "an accident waiting to happen"), a few languages.
   futureHarm: d(
     '(?:someone|somebody|anyone|anybody|a child|a kid|people|one of the kids) (?:is |are )?(?:going to|will|could|is gonna|might) (?:get |be )?(?:hurt|killed|injured|seriously hurt|badly hurt)(?: one day| soon| eventually)?',
@@ -577,6 +599,18 @@ const LAUGH_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F61C}\u{1F61D}\u{1
 /** The same denials in scripts the normaliser cannot keep: Arabic "there is no smoke / fire / gas", "nobody is hurt". */
 // Round 19: "a party, not violence" (حفلة وليس عنفا).
 const DENIED_SCRIPT = /لا (?:يوجد|توجد) (?:أي )?(?:دخان|حريق|نار|غاز|رائحة)|لا أحد (?:مصاب|مريض)|(?:ليس|وليس|ليست|ولا|لا) (?:هذا |هذه )?(?:عنف|شجار|قتال)/u;
+
+/**
+ * Round 29: "going mad" (over a noise, a leak, a wait) in Arabic, Spanish, Portuguese, Polish and Romanian, the English annoyance
+ * defeater's "going mad", "driving me mad" abroad; never with a word of harm to oneself or anyone (kindCues, EXPLICIT_PRESENT).
+ */
+const ANNOYED_SCRIPT = /(?:^|[\s،.!؟])(?:أكاد |اكاد |سوف |راح |رح |حـ?)?(?:أجن|اجن|أتجنن|اتجنن|سأجن|ساجن|بجن|بتجنن)(?=$|[\s،.!؟])|جننتني|يجننني|تجنني|بتجنني|يجنني/u;
+const ANNOYED_LATIN = /(?<= )(?:me (?:estoy volviendo|estoy poniendo|vuelvo|voy a volver|va a volver|vuelve|pone) loc[oa]|me saca de quicio|(?:estou a ficar|estou ficando|vou ficar|fico) (?:louc[oa]|doid[oa]|maluc[oa])|vou enlouquecer|(?:me )?deixa (?:louc[oa]|doid[oa])|(?:zaraz |chyba )?(?:zwariuje|oszaleje|zwariowac|oszalec)|doprowadza mnie do (?:szalu|szalenstwa)|(?:ma|o sa (?:ma )?) ?(?:innebunesc|innebuneste|scoate din minti))(?= )/;
+export function annoyedAbroad(text: string): boolean {
+  const n = normaliseForSafety(text);
+  if (!ANNOYED_SCRIPT.test(text) && !ANNOYED_LATIN.test(n)) return false;
+  return !EXPLICIT_PRESENT.test(n) && kindCues(n).size === 0 && riskCues(n).size === 0;
+}
 
 /** The defeater categories present in a message (empty when none). */
 export function defeaters(text: string): string[] {
@@ -1000,6 +1034,9 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
     const sureOf = top.intent as SafetyHit['category'];
     return { action: 'ask', category: sureOf, kind: inferKind(text, sureOf), reason: `safety model low (${scored.score.toFixed(2)}), but the classifier is sure: ${top.intent} ${top.confidence.toFixed(2)}` };
   }
+  // Round 29: "going mad" over a repair or a noise in another language ("أكاد أجن من صوتها", "me estoy volviendo loca con el ruido"):
+  // the model alone, unsure, asks (never applied to a screen hit, which the model may not read at all).
+  if (scored.score >= thresholds.escalateAt && scored.score < (thresholds.defeatSure ?? SAFETY_DEFEAT_SURE) && annoyedAbroad(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but going mad over something (not in English)` };
   // Round 5: a defeater (a joke, a denial, a comparison, a hypothetical) or words the model barely knows: the model alone asks.
   if (scored.score >= thresholds.escalateAt && scored.score < (thresholds.defeatSure ?? SAFETY_DEFEAT_SURE) && defeated(text, null)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but ${defeaters(text).join(', ')}` };
   const known = scored.known ?? 1;
@@ -1086,9 +1123,13 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
     // Round 17: also abuse the writer has left, told as past ("left my partner because of domestic abuse about six months ago ... what
     // are my options"): asked at most, unless it goes on (toldAsPast: "still", "found me", "scared").
     if (toldAsPast(text) && (defeaters(text).includes('denied') || LEFT_ABUSE.test(normaliseForSafety(text)))) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but told as past and over` };
+    // Round 29: an overdose told as past and recovering ("my son overdosed last year but he's in recovery now and doing really well"),
+    // nothing of another one: asked even when the model agrees (round 27 asked it only below the model's bar).
+    if (familyOf(hit) === 'overdose' && pastOverdoseRecovering(normaliseForSafety(text))) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but told as past and recovering` };
     // Round 9: a model that agrees only weakly does not outweigh a joke, a comic threat or a story on the news or in a book: asked.
     if (scored.score < (thresholds.defeatSure ?? SAFETY_DEFEAT_SURE)) {
-      const weak = defeated(text, hit) ? defeaters(text).filter((d) => d === 'laughter' || d === 'comicThreat') : [];
+      // Round 29: also a thing called suicide ("the queue on the phone line is suicide"), of a suicide family only.
+      const weak = defeated(text, hit) ? defeaters(text).filter((d) => d === 'laughter' || d === 'comicThreat' || (d === 'thingIsSuicide' && SUICIDE_FAMILIES.has(familyOf(hit) ?? ''))) : [];
       if (weak.length > 0) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but ${weak.join(', ')}` };
       if (framed === 'a report from the news or social media' || framed === NO_CASE_FRAMING || framed === SIGN_FRAMING) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but ${framed}` };
     }
@@ -1109,7 +1150,7 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   if (family === 'self_harm' && USED_TO_SELF_HARM.test(n) && !SELF_HARM_BACK.test(n) && CARE_QUESTION.test(n) && !EXPLICIT_PRESENT.test(n)) return scored.score >= thresholds.askAt ? { ...ask, reason: `${hit.reason}, but a past habit, in a question about care` } : null;
   // Round 27: an overdose told as the past reason for something ("in hospital after an overdose. I'm home now, the crisis team visit
   // and I'm doing much better"), nothing of another one: asked, never escalated.
-  if (family === 'overdose' && PAST_OVERDOSE.test(n) && RECOVERING.test(n) && !OVERDOSE_AGAIN.test(n)) return { ...ask, reason: `${hit.reason}, but told as past and recovering` };
+  if (family === 'overdose' && pastOverdoseRecovering(n)) return { ...ask, reason: `${hit.reason}, but told as past and recovering` };
   // Round 27: violence in Arabic told as past ("is the park open after last week's stabbing?"), nothing now: asked, never escalated.
   if (family === 'arabic_violence' && AR_PAST.test(text) && !AR_NOT_OVER.test(text)) return { ...ask, reason: `${hit.reason}, but told as past` };
   // Round 25: a gas smell a gas engineer has called normal or safe, nothing there now or felt: asked, never escalated.
@@ -1117,6 +1158,15 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   // Round 8: comparative or conditional hyperbole tied to a chore of the service: asked, never escalated nor dropped.
   // Round 13: also a fire turned on oneself ("I'd rather set myself on fire than queue again for a permit"), a suicide word in effect.
   if ((SUICIDE_FAMILIES.has(family ?? '') || SELF_FIRE.test(n)) && serviceHyperbole(text)) return { ...ask, reason: `${hit.reason}, but hyperbole about a service` };
+  // Round 29: an emergency the writer helped with, told as over ("helping the lifeguards with a kid stuck on the rocks (kid was
+  // fine)", "doing CPR on a man who'd collapsed - paramedics took over and he survived"), in a message about something else, the
+  // model not backing it: asked, never escalated.
+  if (EMERGENCY_FAMILIES.has(family ?? '') && emergencyOver(n)) return { ...ask, reason: `${hit.reason}, but told as over` };
+  // Round 29: a smoke or CO alarm that went off because it is at fault (expired, a dying battery), checked, nothing felt or burning.
+  if (FIRE_FAMILIES.has(family ?? '') && alarmAtFault(n)) return { ...ask, reason: `${hit.reason}, but the alarm itself at fault` };
+  // Round 29: tempted to burn one's own garden waste or rubbish rather than pay ("half tempted to just set fire to the clippings"):
+  // a complaint about a charge, nothing burning: asked at most.
+  if (FIRE_FAMILIES.has(family ?? '') && WASTE_BURN_TEMPTED.test(n) && !PRESENT_FIRE.test(n) && !HAPPENING_NOW.test(n) && !PERSON_IN_FIRE.test(n)) return { ...ask, reason: `${hit.reason}, but tempted to burn garden waste` };
   // Round 7: a risk told as past, or a garden bonfire, that the model does not back: asked, whatever the family.
   if (toldAsPast(text)) return { ...ask, reason: `${hit.reason}, but told as past` };
   if ((SCREEN_NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test(n) && !ELECTRICAL.test(n)) || GARDEN_FIRE_SCRIPT.test(text)) return { ...ask, reason: `${hit.reason}, but a bonfire or burning rubbish` };

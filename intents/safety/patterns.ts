@@ -288,6 +288,9 @@ export const FAMILIES: PatternFamily[] = [
     // this"). Idiom-prone (decision.ts): a lunch on a bridge wall the model does not back is asked, never escalated.
     id: 'at_height', kind: 'suicide_self_harm', category: RISK, reason: 'at a height or beside a means now',
     patterns: [
+      // Round 29: scouting a height ("looking at the cliff path every night this week and working out which bit is highest").
+      // A height is named before it (a cliff, a bridge, a multistorey): "which bit of the park is highest for the kite festival" is not.
+      `(?:cliffs?|bridge|viaduct|flyover|multistorey|multi storey|car park|tower|tower block|block of flats|flats|roof|rooftop|quarry|pier|railway|tracks|dam|gorge)(?: [a-z0-9]+){0,15} (?:working out|worked out|figuring out|figured out|checking|looking for|seeing|measuring) (?:which|where|the) (?:bit|part|spot|floor|point|place|bridge|one|ledge|drop|edge|cliff|car park|storey|level)(?: of (?:it|the [a-z]+))? is (?:the )?(?:highest|tallest|steepest|biggest drop|furthest drop|longest drop|most sheer)`,
       `(?:i am |i have been |been )?(?:sat|sitting|stood|standing|perched|climbed|climbing) (?:up )?(?:on|onto|over) (?:the |a )?(?:top of the |wall of the |edge of the |side of the |railings? (?:of|on) the |parapet of the |ledge of the )?(?:bridge|flyover|viaduct|overpass|multi storey|multistorey|car park roof|roof|cliff|cliffs|parapet|railway bridge|tower block roof|balcony railing)(?: [a-z]+){0,8} (?:while i|as i|right now|now|looking down|typing|type this|for (?:about )?(?:an|a|[0-9]+|half an) (?:hour|while|minutes))`,
       `(?:wrong|other) side of the (?:railings|barrier|fence|parapet)`,
       // Round 28: on a height told by not coming back down ("on the top deck of the multistorey and I don't think I'm going back down
@@ -428,7 +431,11 @@ export const FAMILIES: PatternFamily[] = [
       'zindagi khatam (?:karna|karni|kar)', '(?:jeena|jina) nahi?n? (?:chahta|chahti)', 'jeene ka (?:koi )?(?:fayda|faida|matlab|maqsad) nahi',
       'khud ko khatam', '(?:jeena|jina) nahi(?:n)? hai',
       // Spanish: take my/his life, kill myself, want to die, suicide.
-      'quitar(?:me|se|le)? la vida', 'matar(?:me|se)', '(?:me|se) (?:voy|va) a matar', 'quiero morir(?:me)?', 'no quiero vivir', 'suicid(?:arse|arme|arte|io|ar)',
+      'quitar(?:me|se|le)? la vida', 'matar(?:me|se)',
+      // Round 29: Spanish and Portuguese, throwing oneself from a height ("se va a tirar del balcón esta noche", "vou me atirar da ponte").
+      '(?:me|se|te) (?:voy|va|vas|van|vamos) a (?:tirar|lanzar|arrojar|aventar) (?:del|de la|desde el|desde la|por el|por la|al|a la|a las|a los) (?:balcon|ventana|puente|tejado|azotea|edificio|terraza|tren|vias|rio|acantilado|precipicio)',
+      '(?:tirar|lanzar|arrojar)(?:me|se|te) (?:del|de la|desde el|desde la|por el|por la|al|a la|a las|a los) (?:balcon|ventana|puente|tejado|azotea|edificio|terraza|tren|vias|rio|acantilado|precipicio)',
+      '(?:me|se|te) (?:atirar|jogar|lancar) (?:da|do|pela|pelo|de uma|de um|para o|para a|na frente do) (?:varanda|janela|ponte|predio|telhado|terraco|comboio|trem|linha|rio|falesia|penhasco)', '(?:me|se) (?:voy|va) a matar', 'quiero morir(?:me)?', 'no quiero vivir', 'suicid(?:arse|arme|arte|io|ar)',
       // Romanian: I want to die, kill myself, take my life.
       // Portuguese, Turkish, Lithuanian, Bengali and Punjabi (romanised): I want to die, kill myself, suicide.
       'quero morrer', '(?:me|se) matar', 'suicidar', 'kendimi oldur[a-z]*', 'intihar', 'olmek istiyorum', 'noriu mirti', 'nusizudyt[a-z]*', 'savizudyb[a-z]*',
@@ -610,6 +617,12 @@ export const FAMILIES: PatternFamily[] = [
       // Someone shooting now ("someone is shooting outside", "lads shooting at cars"): not a film, a photo, hoops or game.
       String.raw`(?:someone|somebody|a man|a guy|a lad|men|lads|people|they|he|she)(?: is| are| s)? (?:shooting|firing)(?: a gun| guns| shots)?(?= (?:at (?:people|us|me|him|her|them|cars|houses|the house|windows|each other)|outside|in the street|on the estate|near|right now|now)\b)(?! [a-z ]{0,20}(?:film|video|photo|hoops|rabbits|pigeons|clay|range|scene))`,
       `(?:he|she|they|${RELATIVE}) (?:will|would|is going to|are going to|is gonna|going to|wants to|threatened to|threatening to) (?:finish|do) (?:me|us|her|him|them) (?:off|in)`,
+      // Round 29: a threat to kill told as "next time" and finishing ("he said next time hell finish it", "next time she'll finish
+      // the job", "told me next time he will finish me"): the next time of a harm already done. "next time I'll finish the painting",
+      // a job or a form, is no threat: "it" needs a saying or threatening verb before, and a person finishes; a tradesperson, a teacher
+      // or a tattooist finishing next time is a job.
+      `(?<!(?:plumber|builder|builders|engineer|workman|workmen|contractor|contractors|decorator|painter|electrician|gardener|roofer|fitter|joiner|carpenter|tiler|plasterer|mechanic|landscaper|cleaner|teacher|tutor|coach|hairdresser|barber|tattooist|dentist)(?: [a-z]+){0,10} )(?:said|says|saying|told me|tells me|telling me|threatened|threatens|warned me|warns me|swore|swears|texted|messaged|screamed|shouted)(?: that| me)?(?: [a-z]+){0,2} next time (?:he|she|they|hell|shell|theyll|${RELATIVE}) (?:will |would |is going to |is gonna |are going to |are gonna |s going to |going to |gonna )?(?:finish|end) (?:it|me|me off|us|the job|what (?:he|she|they) started|(?:her|him|them) off)(?! (?:off )?(?:for|by|before|after|on|at|in|tomorrow|later|first|properly|quicker|faster|sooner) )`,
+      `(?<!(?:plumber|builder|builders|engineer|workman|workmen|contractor|contractors|decorator|painter|electrician|gardener|roofer|fitter|joiner|carpenter|tiler|plasterer|mechanic|landscaper|cleaner|teacher|tutor|coach|hairdresser|barber|tattooist|dentist)(?: [a-z]+){0,10} )next time (?:he|she|they|hell|shell|theyll|${RELATIVE}) (?:will |would |is going to |is gonna |are going to |are gonna |s going to |going to |gonna )?(?:finish|end) (?:me|me off|us|us off|the job|what (?:he|she|they) started)(?! (?:for|by|before|after|on|at|in|tomorrow|later|first|properly|quicker|faster|sooner) )`,
       // Round 15: smothering or strangling told as done ("he held a pillow over my face as a 'joke'"): an attempt on a life, never a joke.
       `(?:held|holds|holding|put|puts|pushed|pushes|pressed|presses|pressing) (?:a |the |his |her )?(?:pillow|cushion|plastic bag|bag|hand|hands) (?:over|on|against) (?:my|her|his) (?:face|mouth|nose|head)`,
       `(?:hands?|fingers|arm) (?:round|around|on) (?:my|her) (?:neck|throat)(?! (?:is|are|hurts?|aches?|pain))`,
@@ -886,6 +899,9 @@ export const FAMILIES: PatternFamily[] = [
       '(?:come down|came down|collapsed|fallen|fell|caved in|given way|gave way|toppled|tipped over)(?: [a-z0-9]+){0,14} (?:is |are |got |been |still )*(?:trapped |stuck |pinned |buried )?(?:underneath|beneath|under (?:it|them|there))',
       `(?:someone|somebody|a man|a woman|a worker|workers|a builder|builders|a child|a kid|people|person|one of (?:the|them|our)(?: [a-z]+)?|he|she|they|${PERSON})(?: is| are| got| has been| have been)? (?:trapped |stuck |pinned |buried )?(?:underneath|under) (?:it|them|the (?:rubble|wall|debris|bricks|roof|car|van|lorry|tree|scaffolding|collapsed [a-z]+))`,
       '(?:not|cannot|can not|does not|doesnt) (?:know|knows) where (?:she|he|they) (?:is|are)(?: [a-z]+){0,6} (?:bleeding|fall|fallen|head)|bleeding from (?:the |her |his )?(?:back of (?:her|his|the) )?head', `${PERSON} (?:is |are )?in the (?:sea|water|river|harbour) (?:and|shouting|screaming|waving|not)`,
+      // Round 29: someone in the water told apart from their struggle ("a person in the water by the slipway, they were struggling
+      // and now I can't see them", "a man in the river near the bridge and he's going under").
+      `${PERSON}(?: is| are| was| were)? in the (?:sea|water|river|harbour|canal|lake|estuary|reservoir|weir)(?: [a-z0-9]+){1,12} (?:struggling|in difficulty|in trouble|going under|gone under|went under|waving for help|shouting for help|screaming for help)`,
     ],
     // Things and pets that fall in the water: "my phone fell into the canal" is not a person in danger.
     guards: [
@@ -970,6 +986,11 @@ export const FAMILIES: PatternFamily[] = [
       `(?:i will|you will|she will|i would|she would) regret (?:leaving|it if (?:i|she) (?:leave|leaves|tell|tells))`,
       `(?:she|he|the woman|the lady|his wife|his partner|his girlfriend|her husband|my (?:sister|mum|mam|daughter|friend|neighbour))(?: [a-z]+){0,3} (?:has|had|has got|got|always has|keeps getting|turned up with|turns up with|with) (?:a )?(?:black eyes?|bruises|bruising|a split lip|marks on (?:her|his) (?:neck|arms|face))`,
       '(?:locks|locked|keeps) me (?:in|inside|locked)',
+      // Round 29: control by the post and by punishment ("he opens all my post and i get punished for anything i spend"), and being
+      // locked out by a partner ("my partner locked me out all night again").
+      `(?:opens|opened|opening|reads|reading|goes through|going through|hides|hiding|takes|keeps) (?:all )?(?:my|her) (?:post|letters|mail|bank statements)(?: [a-z]+){0,12} (?:punished|punishes|punish|pay for it|in trouble|goes mad|go mad|kicks off|gets angry|not allowed)`,
+      `(?:he|she|${RELATIVE})(?: [a-z]+){0,10} (?:i|she) (?:get|gets|got|will get|am|is|was|would get) punished (?:for|if|when|every)`,
+      `(?:${RELATIVE}|he|she)(?: [a-z]+){0,8} locked me out(?: of the (?:house|flat|home))?(?: [a-z]+){0,2} (?:all night|overnight|in the cold|in the rain|for hours|with the kids|in my (?:pyjamas|nightie|nightdress))`,
       // Round 9: an injury done to the writer's body by a partner or a relative ("he broke my wrist"), and the cover story told to a
       // hospital or a doctor ("I told the hospital I fell"); burning as violence ("burns her with his cigarette").
       `(?:${RELATIVE}|he|she)(?: [a-z]+){0,2} (?:broke|has broken|fractured|cracked|dislocated|burned|burnt|scalded|split) (?:my|her) (?:wrist|arm|nose|jaw|ribs?|leg|fingers?|hand|collarbone|cheekbone|eye socket|lip|skull|tooth|teeth)`,
@@ -1003,6 +1024,8 @@ export const FAMILIES: PatternFamily[] = [
     // A threat to hurt (not to kill): safeguarding; a threat to kill is risk to life above.
     id: 'threat_to_hurt', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: SAFEGUARDING, reason: 'threat to hurt someone',
     patterns: [
+      // Round 29: a threat to break bones ("saying they will break my legs", "he said he'd snap my arm"); not a thing broken.
+      `(?:saying|said|says|threatening|threatened|threatens|told me|tells me|swore|swears|keeps saying)(?: that)? (?:they|he|she|him|them)?(?: will| would| are going to| is going to| re going to| are gonna| is gonna| going to| gonna)? (?:break|smash|snap) (?:my|his|her|your|our) (?:legs?|arms?|neck|jaw|face|fingers|kneecaps|knees|ribs|nose|skull|teeth)`,
       `(?:said|says|threatened|threatens|threatening|told me|swears|swore|keeps saying|keeps threatening)${GAP(3)} (?:hurt|harm|beat|batter|hit|take away|take|smash) (?:me|us|the kids|the children|the baby|my (?:kids|children|son|daughter|baby|mum|dad|family)|her|him|them|our (?:kids|children|baby))`,
     ],
     // Round 9: a legal or administrative threat ("they said they would take me to court") is no threat of harm.
@@ -1107,6 +1130,8 @@ export const FAMILIES: PatternFamily[] = [
     // Adults at risk: not fed, not cared for, not seen, carers who hurt or steal.
     id: 'adult_at_risk', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'adult at risk of neglect or abuse',
     patterns: [
+      // Round 29: a person tied or strapped into a chair or a bed ("a pic of my gran tied into her chair with a bedsheet"): restraint.
+      `(?:him|her|them|gran|nan|grandad|grandma|granny|mum|mam|dad|resident|residents|patient|patients|client|clients|he|she|they)(?: (?:is|was|has been|being|been|got|gets|keeps being|are|were|have been))? (?:tied|tethered|restrained|strapped|locked)(?: [a-z]+){0,2} (?:into|to|in|onto) (?:her|his|their|a|the) (?:chair|armchair|bed|cot|radiator|bed frame)(?: with (?:a |the )?(?:bed ?sheet|sheet|rope|belt|tape|scarf|tights|ties|cable ties))?`,
       `(?:elderly|old|vulnerable|disabled|frail|housebound|bedbound|bed bound|dementia|blind|confused)(?: [a-z]+){0,5} (?:is not|not|never|has not been|have not been|is never|isnt|aint) (?:being )?(?:fed|eating|washed|cleaned|looked after|cared for|checked on|given (?:food|meals|medication|his|her)|getting (?:food|care|help|meals|his (?:meds|medication)|her (?:meds|medication)))`,
       `(?:no one|nobody) (?:is )?(?:looking after|checking on|feeding|caring for|visiting|helping) (?:him|her|them|my (?:mum|dad|nan|grandad|gran|mam))`,
       `(?:leave|leaves|left|leaving) (?:him|her|them|my (?:dad|mum|nan|grandad|gran|mam|husband|wife|father|mother|uncle|aunt|auntie)) (?:in|sitting in|lying in) (?:soiled|dirty|wet|soaking|his own|her own)`,
@@ -1142,6 +1167,13 @@ export const FAMILIES: PatternFamily[] = [
       '(?:stealing|taking money|stolen|stole|steals|took money) from (?:my |his |her |their |an |the )?(?:mum|dad|nan|grandad|gran|grandma|mam|elderly|old|vulnerable|mother|father|parents|granny)',
       `(?:scamming|scammed|conning|conned|exploiting|exploited|ripping off)(?: [a-z]+){0,2} (?:elderly|old|vulnerable|my (?:mum|dad|nan|grandad|gran|grandma|grandmother|grandfather|mam))`,
       `(?:elderly|old|vulnerable)(?: [a-z]+){0,3} (?:being |been |is being |was )?(?:scammed|conned|exploited|ripped off)`,
+      // Round 29: an older person's home now someone else's, and they cannot remember or understand signing ("her neighbour has been
+      // 'helping' and now owns her house on paper. She doesn't remember signing anything"; "convenceu-a a passar a casa para o nome
+      // dele. Ela tem demência").
+      `(?:owns|owning|got|took|taken|transferred|signed over|put|has)(?: [a-z]+){0,2} (?:her|his|their) (?:house|home|flat|bungalow|property|savings)(?: [a-z]+){0,10} (?:(?:does not|did not|do not|cannot|can not|could not|never) (?:remember|recall|understand|know)(?: [a-z]+){0,2} sign[a-z]*|dementia|alzheimers|on paper)`,
+      `(?:house|home|flat|bungalow|property|savings) (?:into|in|over to|to) (?:his|her|their|the neighbours?|the carers?|the lodgers?) names?(?: [a-z]+){0,10} (?:dementia|alzheimers|(?:does not|did not|cannot) (?:remember|understand|know))`,
+      `(?:passar|transferir|por|pôr) (?:a |o )?(?:casa|apartamento|dinheiro|conta|poupancas|reforma)(?: [a-z]+){0,3} (?:para o nome|em nome|no nome|a nombre) (?:dele|dela|deles|de el|de ella|del vecino|do vizinho)`,
+      `(?:poner|pasar|transferir) (?:la |el )?(?:casa|piso|dinero|cuenta|ahorros|pension)(?: [a-z]+){0,3} a (?:su )?nombre (?:de el|de ella|del vecino|de ellos)?`,
     ],
     guards: [String.raw`to pay (?:for )?(?:the |my |her |his )?(?:council tax|bill|rent|permit|parking)`],
   },
@@ -1169,6 +1201,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:giving|gives|gave|handing out|hands out|handed out|offering|offers|offered|passing|passes)(?: [a-z]+)? (?:vodka|alcohol|booze|drugs|weed|vapes?|cigarettes|fags|spice|pills|cannabis|nos|balloons)(?: (?:and|or) (?:[a-z]+ )?[a-z]+)? to (?:the |some |young |local |school |underage |little |my |our )?(?:year (?:[0-9]+|seven|eight|nine|ten)s?|girls|boys|kids|children|teenagers|teens|schoolgirls|schoolboys|school kids|${CHILD})`,
       `(?:giving|gives|gave|buying|buys|bought|offering|offers|offered)(?: [a-z]+)? (?:gifts|presents|money|cash|phones|lifts|trainers|clothes|vodka|alcohol|booze|drugs|weed|vapes?|cigarettes)(?: (?:and|or) (?:[a-z]+ )?[a-z]+)? (?:to|for) (?:the |some |young |local |school |underage |little |my |our )?(?:year (?:[0-9]+|seven|eight|nine|ten)s?|girls|boys|kids|children|teenagers|teens|schoolgirls|schoolboys|${CHILD})(?: [a-z0-9]+){0,20} (?:asking|asks|asked|getting|gets|got|making|makes|pressuring|telling|tells) (?:them|her|him|the [a-z]+) (?:for (?:pics|pictures|photos|images|videos|selfies|nudes)|to (?:send|share|meet|come (?:round|back|over|to)|get in))`,
       `(?:grown|older|adult) (?:man|men|bloke|blokes|guy|guys)(?: [a-z0-9]+){0,30} (?:getting|got|gets|making|asking|asks|persuading|pressuring) (?:them|the kids|kids|girls|boys|her|him) to (?:send|share|meet)`,
+      // Round 29: a child getting gifts, money or lifts off a grown man ("my 14yo daughter is getting gifts and lifts off a 25 year old
+      // man"), the child named or aged before it, the man grown or aged: grooming, told from the child's side.
+      `(?:${CHILD}|daughter|son|niece|nephew|granddaughter|grandson|stepdaughter|stepson|(?:[0-9]|1[0-7]) ?(?:yo|year old|yr old|years old)|(?:thirteen|fourteen|fifteen|twelve) year old)(?: [a-z0-9]+){0,8} (?:is |s |has been |have been |been |keeps |kept )?(?:getting|gets|got|receiving|accepting|taking) (?:gifts|presents|money|cash|lifts|phones|a phone|trainers|clothes|vapes|alcohol|drink|weed)(?:(?: and| or)(?: [a-z]+){1,2})? (?:off|from|by) (?:a |an |this |some |the )?(?:[a-z0-9]+ ){0,3}(?:(?:grown|older|adult) (?:man|men|bloke|blokes|guy|guys|lad|lads)|(?:[2-9][0-9]|twenty|thirty|forty|fifty)(?: [a-z]+)? (?:year old|yo|yr old) (?:man|bloke|guy|lad|men|fella))`,
       `(?:i am|is|she is|he is|they are|aged|age) (?:[0-9]|1[0-5]|ten|eleven|twelve|thirteen|fourteen|fifteen)(?: [a-z]+){0,6} (?:seeing|dating|going out with|sleeping with|staying with|living with|met) (?:a |an )?(?:[2-9][0-9]|twenty|thirty|forty|fifty)(?: [a-z]+)? year old`,
       `(?:man|men|stranger|someone|somebody|adult|bloke|guy|he)(?: [a-z]+){0,3} (?:asking|asks|asked|keeps asking|pressuring|pressures)(?: [a-z]+)? (?:my |our |the |a |her |his )?${CHILD} (?:for|to send) (?:pictures|photos|pics|picture|photo|images|videos|selfies|nudes)`,
       `(?:taken over|took over|taking over|moved into|using) (?:my |his |her |their |the |a )?(?:[a-z]+ )?(?:flat|house|home|place)(?: [a-z]+){0,3} (?:to deal|to sell drugs|for drugs|to sell from|to deal from|as a base)`,
@@ -1201,6 +1236,9 @@ export const FAMILIES: PatternFamily[] = [
     // Children hurt, beaten or at risk at home; adults hitting their children or partners.
     id: 'child_abuse', kind: 'child_at_risk', refine: ['child_at_risk', 'domestic_abuse'], category: SAFEGUARDING, reason: 'child at risk of abuse',
     patterns: [
+      // Round 29: an injury to a baby or a child no one explains ("7-month-old seen today with an unexplained spiral fracture",
+      // "toddler with suspicious bruising, the accounts don't match"): a possible non-accidental injury.
+      `(?:[0-9]+ ?(?:month|week|mth|wk)s? old|[0-9]+ ?(?:mo|m) old|bab(?:y|ies)|infant|toddler|newborn|${CHILD})(?: [a-z0-9]+){0,12} (?:unexplained|non accidental|suspicious|suspected non accidental)(?: [a-z]+){0,3} (?:fractures?|broken (?:arm|leg|ribs?|bones?)|bruis[a-z]*|burns?|injur(?:y|ies)|head injur(?:y|ies)|bleed[a-z]*|marks)`,
       `${CHILD}(?: [a-z]+){0,2} (?:is |are |being |been |gets |getting |keeps getting |keep getting |was |were )+(?:hit|beaten|hurt|abused|smacked|slapped|punched|kicked|locked (?:in|out)|burnt|burned|shaken|starved|bullied at home|shouted at and hit|thrown out)`,
       `(?:hits|beats|hurts|abuses|slaps|smacks|punches|kicks|batters|shakes|hitting|beating|hurting|abusing|slapping|smacking|punching|kicking|battering|shaking) (?:his|her|their|the|my|your|those|them|that|a)(?: [a-z]+)? (?:${CHILD}|wife|partner|girlfriend|boyfriend|husband|mum|dad|mrs|missus|missis|fella|bird)`,
       `(?:dragged|dragging|drag|drags|grabbed|grabbing|grabs|yanked|yanking|pulled|pulling)(?: [a-z]+){1,4} by (?:the|his|her|their) (?:arm|arms|hair|neck|throat|ear|collar)(?! (?:of the|off the))`,

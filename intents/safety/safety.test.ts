@@ -707,3 +707,125 @@ describe('round 28: general forms from sets AE and AF (paraphrases, not the sets
     expect(explainSafety(text)).toBeNull();
   });
 });
+
+describe('round 29: a threat to kill told as "next time" and finishing (paraphrases)', () => {
+  it.each([
+    ['my ex told me next time he will finish me off, can i get the locks changed', 'weapon_or_threat_to_kill'],
+    ["she keeps saying next time she'll finish the job, I need to move", 'weapon_or_threat_to_kill'],
+    ['he warned me that next time hes going to finish what he started. i need emergency housing', 'weapon_or_threat_to_kill'],
+    ['my husband texted me next time he will end it, am I priority for a transfer', 'weapon_or_threat_to_kill'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    "the decorator said next time he'll finish the job properly, can I claim for the mess",
+    'next time I will finish the form online, thanks',
+    'the plumber told me next time he will finish it, he ran out of parts',
+    'my tutor says next time she will finish the lesson early',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
+
+describe('round 29: a child given gifts or lifts by a grown man; jumping from a height in Spanish or Portuguese (paraphrases)', () => {
+  it.each([
+    ['our 13 year old has been getting lifts and money from a 30 year old man she met online', 'exploitation'],
+    ['my niece is 15 and keeps getting presents off an older man from the takeaway', 'exploitation'],
+    ['mi hermano dice que se va a tirar del puente, por favor ayuda', 'multilingual_risk'],
+    ['o meu filho disse que vai se atirar da janela', 'multilingual_risk'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'my son gets lifts from a 40 year old neighbour to football, is there a school bus instead',
+    'my mum is getting lifts from an older man at church, can she get a bus pass',
+    '¿Cuándo recogen la basura? Voy a tirar el sofá viejo',
+    'voy a tirar la basura al contenedor de la calle',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
+
+describe('round 29: someone in the water told apart from their struggle (paraphrases)', () => {
+  it.each([
+    "there's a man in the river near the old bridge and he's going under",
+    'a kid in the sea off the end of the pier, they look like they are struggling',
+  ])('%s -> water_or_cliff', (text) => {
+    expect(explainSafety(text)?.family).toBe('water_or_cliff');
+  });
+  it.each([
+    'my dog was in the river by the park and struggling to get out, the vet says he is fine',
+    'the swimmers in the lake at the open water session were all fine, is it on next week',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
+
+describe('round 29: control by the post and by punishment, locked out by a partner (paraphrases)', () => {
+  it.each([
+    'please send the rent letters to my sister, my husband goes through all my post and I get punished if I buy anything',
+    'my boyfriend locked me out all night in the rain again, can I get emergency housing',
+    'she reads all my letters and i get punished for every penny i spend',
+  ])('%s -> domestic_abuse', (text) => {
+    expect(explainSafety(text)?.family).toBe('domestic_abuse');
+  });
+  it.each([
+    'my son opens my post for me because my eyesight is bad, can you send large print',
+    'locked myself out all night, the key broke in the door, can a repair come',
+    'my son gets punished at school for being late because the bus never comes',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
+
+describe('round 29: an older person\'s home put in someone else\'s name (paraphrases)', () => {
+  it.each([
+    "my grandad's carer has got his bungalow signed over and he can't remember signing anything, who do I tell",
+    'the lodger took her flat into his name last month, mum has dementia, can you help',
+    'o vizinho convenceu o meu avô a passar a casa para o nome dele, ele está muito confuso',
+  ])('%s -> financial_abuse', (text) => {
+    expect(explainSafety(text)?.family).toBe('financial_abuse');
+  });
+  it.each([
+    'we put the house in my name years ago, how do I get the single person discount',
+    'after the divorce he signed the house over to me, who do I tell about council tax',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
+
+describe('round 29: an injury to a baby no one explains (paraphrases)', () => {
+  it.each([
+    'health visitor here, a 4 month old on my list has suspicious bruising on both legs and mum says she does not know how',
+    'my neighbours toddler was in A&E with an unexplained broken arm, second time this year',
+  ])('%s -> child_abuse', (text) => {
+    expect(explainSafety(text)?.family).toBe('child_abuse');
+  });
+  it.each([
+    'my baby has an unexplained rash, is the clinic open saturday',
+    'unexplained charges on my council tax for my child care, can you check',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
+
+describe('round 29: threats to break bones, scouting a height, someone tied into a chair (paraphrases)', () => {
+  it.each([
+    ["the bailiffs' heavies are at my door now saying they're going to break my arms", 'threat_to_hurt'],
+    ['he keeps saying he will snap my neck if I tell anyone', 'threat_to_hurt'],
+    ["I've been up the multistorey twice today working out which floor is highest", 'at_height'],
+    ['walked the bridge again tonight checking which bit is the biggest drop', 'at_height'],
+    ['visited mum at the home and she was tied to her chair with a sheet, is that allowed', 'adult_at_risk'],
+    ['the night staff keep residents strapped into the bed with belts', 'adult_at_risk'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'the kids keep breaking my fence panels, can I report it',
+    'working out which bit of the park is highest for the kite festival, do you have a map',
+    'we tied balloons to the chair for her 90th at the day centre, lovely afternoon',
+    'dad is strapped into his wheelchair on the community bus, is that the rule',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
