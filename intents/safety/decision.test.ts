@@ -1362,3 +1362,37 @@ describe('round 29: "going mad" over a repair or a noise in another language (pa
     expect(decideSafety(screenForSafety(text), repair, text, score(0.0))?.action).toBe('escalate');
   });
 });
+
+describe('round 30: a threat or a likeness taken back, a dose looked up, help at home asked abroad (paraphrases)', () => {
+  const noise = predict('environment.noise', 0.4);
+  const score = (s: number, category: SafetyHit['category'] = 'safety.risk_to_life'): SafetyScore => ({ score: s, category, known: 1, readable: 1 });
+  it.each([
+    "the kid next door keeps climbing my wall, I'll throttle him, not really, he's a good lad, can you trim the hedge",
+    'my dad says he will murder the lads revving their cars, but he won\'t, he is 90, can you put speed bumps in',
+    "the man upstairs is yelling like he's being stabbed, he's not, he's just watching the football, every night",
+  ])('%s: the model alone (0.99) asks, never escalates', (text) => {
+    expect(decideSafety(screenForSafety(text), noise, text, score(0.99))?.action).toBe('ask');
+  });
+  it.each([
+    "my husband says he'll kill me but he won't, he's all talk, he only hit me the once",
+    "she's screaming like she's being murdered and I can hear him hitting her",
+  ])('%s: still escalates', (text) => {
+    expect(decideSafety(screenForSafety(text), noise, text, score(0.99))?.action).toBe('escalate');
+  });
+  it.each([
+    "Lost my job and my room. Been googling how many of my nan's sleeping tablets it would take. Do you do emergency housing or what's the point",
+    'searched how many of my sertraline pills would kill you, is there a hardship fund',
+  ])('%s: a lethal dose looked up is no request for information', (text) => {
+    expect(framedAsService(text)).toBeNull();
+    expect(decideSafety(screenForSafety(text), predict('housing.homeless_tonight', 0.3), text, score(0.02))).not.toBeNull();
+  });
+  it('how many complaints about noise: still a request for information', () => {
+    expect(framedAsService('how many complaints about noise did the council get last year, for a foi')).toBe('a request for information');
+  });
+  it.each([
+    'o meu pai tem demência e eu trato dele, estou cansado mas estamos bem, queria saber se há ajuda em casa',
+    'mi madre tiene demencia, la cuido yo, estoy cansada pero bien, ¿hay ayuda en casa?',
+  ])('%s: a care question abroad (0.92) asks', (text) => {
+    expect(decideSafety(screenForSafety(text), predict('social_care.adults', 0.5), text, score(0.92, SAFEGUARDING))?.action).toBe('ask');
+  });
+});

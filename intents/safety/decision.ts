@@ -210,6 +210,8 @@ const CARE_QUESTION_ABROAD = new RegExp(
     '(?:evaluacion|valoracion) de (?:los )?(?:cuidados|necesidades|dependencia)', 'ayuda a domicilio',
     '(?:como|onde) (?:peco|pedimos|posso pedir|podemos pedir|solicito|solicitamos|consigo|obtenho|obtemos)(?: [a-z]+){0,3} (?:avaliacao|cuidados|apoio domiciliario|cuidador[a-z]*|ajuda)',
     'avaliacao (?:de|das|dos) (?:cuidados|necessidades)', 'apoio domiciliario', 'cuidados (?:ao|em|no) domicilio',
+    // Round 30: "queria saber se ha ajuda em casa" (is there help at home), in Portuguese and Spanish.
+    '(?:ajuda|apoio|cuidados) (?:em|ao|no) (?:casa|domicilio)', '(?:ayuda|apoyo|cuidados) en (?:casa|el domicilio)',
     'jak (?:zlozyc|uzyskac|zamowic|poprosic|dostac|otrzymac|ubiegac sie)(?: [a-z]+){0,3} (?:ocen[a-z]*|opiek[a-z]*|pomoc[a-z]*|opiekunk[a-z]*)',
     'ocen[a-z]* potrzeb', 'opieka (?:domowa|w domu)', 'uslug[a-z]* opiekunc[a-z]*', 'bakim (?:degerlendirmesi|hizmeti|destegi)', 'evde bakim',
   ].map((x) => `(?<= )${x}(?= )`).join('|'),
@@ -644,6 +646,27 @@ const EXPLICIT_PRESENT = new RegExp(
   ].map((x) => `(?<= )${x}(?= )`).join('|'),
 );
 
+/**
+ * Round 30: a threat to someone else, or a likeness of violence, taken back at once: "he'll kill the bin men, but he won't, he's 87",
+ * "I'll wring his neck, not really", "like he's being murdered, he's not, he's just losing at fifa". Never a threat to the writer, a
+ * partner, a child or oneself (those are abuse or risk whatever follows), nor with abuse, suicide or explicit present danger named;
+ * asked, never dropped.
+ */
+const TAKEN_BACK = new RegExp(
+  [
+    String.raw`(?:kill|murder|strangle|throttle|wring|batter|thump|deck|lamp|brain|swing for)(?! (?:me|us|her|you|my|our|the kids|the children|the baby|myself|himself|herself))(?: [a-z0-9]+){1,6} (?:not really|(?:but )?(?:he|she|i|they) (?:will not|would not|never would|never will|is not|are not|am not)(?: really)?(?= (?:he|she|i|they|just|only|it|really|honestly|$))|(?:only|just) joking|(?:only|just) kidding)`,
+    String.raw`like (?:he|she|they|someone|somebody) (?:is|are|was|were) (?:being )?(?:murdered|killed|attacked|stabbed|strangled|tortured|slaughtered)(?: [a-z]+){0,3} (?:he|she|they) (?:is|are|was|were) not(?= (?:he|she|they|just|only|it|really|$))`,
+  ].map((x) => `(?<= )${x}`).join('|'),
+);
+export function threatTakenBack(text: string, partnerNamed = false): boolean {
+  const n = normaliseForSafety(text);
+  if (!TAKEN_BACK.test(n) || EXPLICIT_PRESENT.test(n)) return false;
+  const cues = kindCues(n);
+  // The model alone (partnerNamed): a partner may be the one who threatens a stranger ("my husband says he'll kill the bin men, but he
+  // won't, he's 87"); a screen hit with a partner named is left to escalate.
+  return (partnerNamed || !cues.has('domestic_abuse')) && !cues.has('suicide_self_harm');
+}
+
 /** True when a defeater outweighs the alarm: one is present and nothing explicit and present is. */
 export function defeated(text: string, hit: SafetyHit | null): boolean {
   if (hit) {
@@ -770,7 +793,8 @@ export function isServiceFarewell(text: string): boolean {
   return FAREWELL_SERVICE.test(n) && !/(?<= )(?:any ?more|ever|forever|no longer|not be (?:here|around)|gone)(?= )/.test(n);
 }
 // Round 27: not Portuguese "foi" (was: "foi atropelado", was run over).
-const INFO_REQUEST = /(?<= )(?:foi(?! (?:[a-z]+(?:ado|ada|ados|adas|ido|ida|idos|idas)|um|uma|ao|para|embora|ontem|hoje|agora|muito|mesmo|la|preso|morto|morta|ferido|ferida|visto|vista|feito|posto|aberto|levado|levada)(?= ))|freedom of information|statistics|stats|figures (?:on|for|about)|data (?:on|about)|(?:the )?(?:number|numbers) of|how many(?! (?:of )?(?:my |the |your )?(?:[a-z]+ )?(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin) would it take)|research(?:ing)?|pshe|rshe|lessons? (?:on|about|plan|plans)|assembly (?:on|about)|teaching (?:resources|materials)|dissertation|thesis|essay|homework|coursework|assignment|project (?:on|about)|prevention strategy|awareness (?:talk|session|event|evening|week|day|training|course|raising|campaign)|(?:talk|talks|talking|session|presentation) (?:about|on) (?:[a-z]+ ){0,3}awareness|(?:the )?procedure (?:for|to|on)|thresholds|threshold (?:for|criteria)|invite (?:[a-z]+ ){0,4}to (?:talk|speak)|talk to (?:her|his|their|the|our|my) (?:class|school|group|pupils|students)|guest speaker|government figures|survey|journalist|reporter|article|report (?:on|about)|policy (?:on|for)|annual report|case ?load|spent on|budget (?:for|on)|funding (?:for|on))(?= )/;
+// Round 30: never a lethal dose looked up, however worded ("googling how many of my mum's sleeping pills it would take").
+const INFO_REQUEST = /(?<= )(?:foi(?! (?:[a-z]+(?:ado|ada|ados|adas|ido|ida|idos|idas)|um|uma|ao|para|embora|ontem|hoje|agora|muito|mesmo|la|preso|morto|morta|ferido|ferida|visto|vista|feito|posto|aberto|levado|levada)(?= ))|freedom of information|statistics|stats|figures (?:on|for|about)|data (?:on|about)|(?:the )?(?:number|numbers) of|how many(?! (?:of )?(?:[a-z]+ ){0,3}(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin|co ?codamol|codeine|diazepam)(?: [a-z]+){0,2} (?:would it take|it would take|does it take|it takes|it will take|would kill|will kill|to kill|to die|to overdose|to not wake up|would be (?:fatal|lethal|enough)|is (?:fatal|lethal|an overdose)))|research(?:ing)?|pshe|rshe|lessons? (?:on|about|plan|plans)|assembly (?:on|about)|teaching (?:resources|materials)|dissertation|thesis|essay|homework|coursework|assignment|project (?:on|about)|prevention strategy|awareness (?:talk|session|event|evening|week|day|training|course|raising|campaign)|(?:talk|talks|talking|session|presentation) (?:about|on) (?:[a-z]+ ){0,3}awareness|(?:the )?procedure (?:for|to|on)|thresholds|threshold (?:for|criteria)|invite (?:[a-z]+ ){0,4}to (?:talk|speak)|talk to (?:her|his|their|the|our|my) (?:class|school|group|pupils|students)|guest speaker|government figures|survey|journalist|reporter|article|report (?:on|about)|policy (?:on|for)|annual report|case ?load|spent on|budget (?:for|on)|funding (?:for|on))(?= )/;
 const PAST_HELP = /(?<= )(?:helped|supported|saved|got me through|looked after|stayed with|found (?:my|him|her|them|us)|called (?:an ambulance|999|for help))(?= )[^]*(?<= )(?:(?:fully |completely )?recovered|doing (?:great|well|fine) now|all (?:fine|well|ok) now)(?= )[^]*(?<= )(?:thank[a-z]*|grateful|gratitude|compliment|shout ?outs?|legends?|heroes|kudos|hats off)(?= )|(?<= )(?:thank[a-z]*|grateful|gratitude|compliment|shout ?outs?|legends?|heroes|kudos|hats off)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:ago|years? back|last (?:year|winter|summer|spring|autumn|christmas)|back in|in (?:19|20)[0-9]{2})(?= )|(?<= )(?:last (?:year|winter|summer|spring|autumn|christmas)|years? ago|back in)(?= )[^]*(?<= )(?:helped|supported|saved|got me through|looked after|stayed with)(?= )[^]*(?<= )(?:thank[a-z]*|grateful|gratitude|compliment|shout ?outs?|legends?|heroes|kudos|hats off)(?= )|(?<= )(?:helped|supported) (?:me|us|my [a-z]+) (?:[a-z]+ ){0,3}(?:years?|months?) ago(?= )|(?<= )(?:thank[a-z]*|grateful|gratitude|compliment|shout ?outs?|legends?|heroes|kudos|hats off)(?= )[^]*(?<= )(?:helped|supported|saved|looked after|stayed with|found (?:my|him|her|them|us)|called (?:an ambulance|999|for help))(?= )[^]*(?<= )(?:(?:fully |completely )?recovered|(?:is |are )?doing (?:great|well|fine|ok|okay)(?: now)?|all (?:fine|well|ok) now|(?:home|back home) (?:now|safe))(?= )/;
 const PAST_TIME = /(?<= )(?:there (?:was|were|has been|have been) (?:a|an|some|two|three|several)|back in|(?:in|during|since) (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer|the spring|the autumn|the winter)|last (?:year|month|summer|spring|autumn|winter)|(?:weeks|months|years) ago|ever since)(?= )/;
 const SERVICE_REQUEST = /(?<= )(?:(?:could|can|would|will|should) (?:the council|you|someone|somebody|they) (?:please )?(?:put|install|fit|add|do|look|check|repair|fix|cut|trim|improve|patrol|move|close|lock|light)|cctv|street ?lights?|(?:better|more) lighting|patrols?|speed bumps?|gates?|lock the)(?= )/;
@@ -1003,6 +1027,9 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   const framed = framedAsService(text);
   if (framed && scored.score >= thresholds.escalateAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but ${framed}` };
   if (framed) return null;
+  // Round 30: a threat to a third party or a likeness taken back in so many words ("I'll wring his neck, not really, he's a nice lad",
+  // "screaming like he's being murdered, he's not, he's just losing at fifa"): the model alone, however sure, asks.
+  if (scored.score >= thresholds.escalateAt && threatTakenBack(text, true)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a threat or a likeness taken back` };
   // Round 18: a care question in a community language, naming no harm: the model alone asks at most.
   if (scored.score >= thresholds.escalateAt && careQuestionAbroad(normaliseForSafety(text))) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a care question` };
   // Round 25: a headache from a heater stuck on, or a business's cooking smell asked about, nothing of fumes, fire or anyone ill named: asked at most.
@@ -1126,6 +1153,9 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
     // Round 29: an overdose told as past and recovering ("my son overdosed last year but he's in recovery now and doing really well"),
     // nothing of another one: asked even when the model agrees (round 27 asked it only below the model's bar).
     if (familyOf(hit) === 'overdose' && pastOverdoseRecovering(normaliseForSafety(text))) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but told as past and recovering` };
+    // Round 30: a threat to someone else or a likeness of violence taken back at once ("yelling like he's being stabbed, he's not, he's
+    // just watching the football"): asked even when the model agrees; never a family explicit and present by construction.
+    if (!PRESENT_FAMILIES.has(familyOf(hit) ?? '') && (hit.kind === 'crime_violence' || hit.kind === 'danger_now') && threatTakenBack(text)) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but a threat or a likeness taken back` };
     // Round 9: a model that agrees only weakly does not outweigh a joke, a comic threat or a story on the news or in a book: asked.
     if (scored.score < (thresholds.defeatSure ?? SAFETY_DEFEAT_SURE)) {
       // Round 29: also a thing called suicide ("the queue on the phone line is suicide"), of a suicide family only.

@@ -829,3 +829,52 @@ describe('round 29: threats to break bones, scouting a height, someone tied into
     expect(explainSafety(text)).toBeNull();
   });
 });
+
+describe('round 30: despair and intent in passing, control and threats in passing, neglect told as a complaint (paraphrases)', () => {
+  it.each([
+    ['please email not text, my husband reads my texts and i get punished for it later', 'domestic_abuse'],
+    ["if he finds out i rang you i'll suffer for it when he gets home", 'domestic_abuse'],
+    ["don't call the house phone, she listens on the other line and then I pay for it", 'domestic_abuse'],
+    ['my ex says he will track me down anywhere you rehouse me', 'domestic_abuse'],
+    ["he's tracked us down before, every refuge", 'domestic_abuse'],
+    ['some nights i think about stepping in front of the last train home', 'jump'],
+    ['keep wanting to walk in front of the 7:15 bus', 'jump'],
+    ["renewal is in march, doubt I'll still be here for it tbh", 'not_around_passing'],
+    ["bill's due on the 28th. don't reckon i'll be around by then anyway", 'not_around_passing'],
+    ["looked up how many of dad's painkillers would kill you. anyway can I get a council tax reduction", 'suicide_indirect'],
+    ['been searching how much paracetamol to not wake up. do you have hardship grants', 'suicide_indirect'],
+    ["my dad's carers stopped coming last month, he's been on the floor twice and isn't eating", 'adult_at_risk'],
+    ["nobody visits my gran since the cuts, she keeps falling and can't get to the toilet on her own", 'adult_at_risk'],
+    ['the woman next door was shaking her baby really roughly to make it stop crying', 'child_abuse'],
+    ['there is a toddler upstairs, every night I hear him crying and I saw his mum shake him hard on the balcony', 'child_abuse'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'my son books the taxi and i pay for it after',
+    "don't think I'll be around by then, I'm moving to Leeds in May",
+    "I don't think I'll be around for the delivery on Tuesday, can you leave it with a neighbour",
+    'you shake the bottle hard before feeding the baby right',
+    'how many of the tablets does it take to descale the kettle',
+    'careful on that ladder, I do not want to kill myself accidentally',
+    "I'm into wild mushrooms and I'd like a guide so I don't kill myself by mistake",
+    'The slide in the rec has a sharp edge. No kids were hurt yet but please fix it',
+    'that bill almost gave me a heart attack, can I pay monthly',
+    'your parking letter nearly gave my dad a stroke, he is fine, just cross',
+    'someone has abducted our recycling box',
+    'my wheelie bin has been kidnapped again, can I get a replacement',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    'میں بجلی کے بل سے پریشان ہوں، یہ بل مجھے مار دے گا',
+  ])('%s: hyperbole about a bill is no threat (Urdu)', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    ['my daughter has been kidnapped by her father', 'attack_now'],
+    ['میرا شوہر کہتا ہے وہ مجھے مار ڈالے گا', 'script_violence'],
+  ] as const)('%s -> %s (still hits)', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+});
