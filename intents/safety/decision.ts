@@ -1321,7 +1321,7 @@ const URGENCY_DENIED = new RegExp(`(?<= )(?:${URGENCY_DENIAL}|not in danger righ
 // Round 18: a partner's violence to the home too (its own family, split from domestic_abuse).
 /** Round 28: abuse named by its shape, never dropped by laughter alone. */
 const ABUSE_FAMILIES: ReadonlySet<string> = new Set(['domestic_abuse', 'partner_damage', 'child_abuse', 'sexual_abuse']);
-const NEVER_DROPPED: ReadonlySet<string> = new Set(['weapon_or_threat_to_kill', 'threat_to_hurt', 'domestic_abuse', 'partner_damage', 'multilingual_threat', 'assault_person', 'attack_now', 'child_abuse', 'sexual_abuse']);
+const NEVER_DROPPED: ReadonlySet<string> = new Set([...ABUSE_FAMILIES, 'weapon_or_threat_to_kill', 'threat_to_hurt', 'multilingual_threat', 'assault_person', 'attack_now']);
 /** The model's score means something only for words it has seen and a language the assistant reads. */
 const modelReads = (text: string, scored: SafetyScore) => (scored.known ?? 1) >= SAFETY_KNOWN_MIN && !unreadable(text, scored);
 /** Present tense with a person at risk named: "now", "tonight", "again", "still" beside a person. */

@@ -60,6 +60,12 @@ const NOT_REPAIR_BREATH = String.raw`(?!(?: (?:in|at|inside) (?:my|the|our|this|
  * Round 23: dying somewhere, said as a wish for end-of-life care ("wants to die at home not in hospital", "in her own bed",
  * "peacefully"): not a wish to die, unless told for now ("at home tonight").
  */
+/** Round 29: who finishes a job next time (a tradesperson, a teacher, a tattooist), named before a "next time ... finish": no threat. */
+const NOT_A_TRADE_BEFORE = String.raw`(?<!(?:plumber|builder|builders|engineer|workman|workmen|contractor|contractors|decorator|painter|electrician|gardener|roofer|fitter|joiner|carpenter|tiler|plasterer|mechanic|landscaper|cleaner|teacher|tutor|coach|hairdresser|barber|tattooist|dentist)(?: [a-z]+){0,10} )`;
+/** Round 29: "next time he'll finish" (it, me, the job): the next time of a harm already done. */
+const NEXT_TIME_FINISH = `next time (?:he|she|they|hell|shell|theyll|${RELATIVE}) (?:will |would |is going to |is gonna |are going to |are gonna |s going to |going to |gonna )?(?:finish|end) `;
+/** Round 30: wanting to step or jump in front of a vehicle named by its time or its run (the train or bus follows). */
+const WANT_TO_STEP_IN_FRONT_OF = String.raw`(?:want|wanting|wanted|tempted|urge|thinking|think about|thought about)(?: [a-z]+){0,3} (?:jump|jumping|step|stepping|throw myself|throwing myself|walk|walking) (?:in front of|under) (?:a |the )?`;
 /** Round 27: a railway, a bridge, a cliff or a motorway as the easiest, quickest or only way out (not "the quickest way to town"). */
 export const EASIEST_WAY_OUT = String.raw`(?:train line|railway line|railway|rail line|train tracks|railway tracks|the tracks|level crossing|bridge|flyover|viaduct|cliffs?|cliff path|motorway|multi storey|quarry|reservoir|weir)(?: [a-z]+){0,6} (?:the )?(?:easiest|quickest|simplest|cleanest|fastest|only|best) (?:option|way out|way to go|way to do it|exit|answer|solution)(?! (?:to|for|from|into|if|of|when|because|on|at) )`;
 export const DIE_AT_A_PLACE = String.raw`(?! (?:at home|in (?:a |the )?(?:hospital|hospice|care home|nursing home)|in (?:her|his|their|my|our) own (?:home|bed|house)|peacefully|with dignity)(?! (?:tonight|today|now|soon|alone)))`;
@@ -279,8 +285,8 @@ export const FAMILIES: PatternFamily[] = [
       '(?:jump|jumping|throw myself|throwing myself) (?:off|from) (?:a |the |this |that )?(?:bridge|cliff|cliffs|roof|building|balcony|pier|car park|multi storey|flyover|tower|window|top)',
       '(?:jump|jumping|step|stepping|throw myself|throwing myself|lie|lying|walk|walking) (?:in front of|under) (?:a |the )?(?:train|bus|lorry|car|traffic|truck)',
       // Round 30: the train or the bus named by its time or its run ("step in front of the 23:40 train", "the last bus").
-      '(?:want|wanting|wanted|tempted|urge|thinking|think about|thought about)(?: [a-z]+){0,3} (?:jump|jumping|step|stepping|throw myself|throwing myself|walk|walking) (?:in front of|under) (?:a |the )?(?:[0-9]+ ){1,3}(?:train|bus|lorry|express)',
-      '(?:want|wanting|wanted|tempted|urge|thinking|think about|thought about)(?: [a-z]+){0,3} (?:jump|jumping|step|stepping|throw myself|throwing myself|walk|walking) (?:in front of|under) (?:a |the )?(?:last|late|night|next|fast|express|oncoming|early|first|morning|evening) (?:train|bus|lorry|express)',
+      `${WANT_TO_STEP_IN_FRONT_OF}(?:[0-9]+ ){1,3}(?:train|bus|lorry|express)`,
+      `${WANT_TO_STEP_IN_FRONT_OF}(?:last|late|night|next|fast|express|oncoming|early|first|morning|evening) (?:train|bus|lorry|express)`,
       `(?:standing|stood|sitting|sat|i am) on (?:the |a )?(?:edge|ledge) of (?:the |a )?(?:bridge|cliff|roof|building|car park|multi storey)`,
       `(?:i am|standing|stood|sitting|sat) on (?:the |a )?(?:bridge|roof)(?: now| right now)`,
       `(?:standing|stood|sitting|sat|i am|on|at) (?:on )?(?:the |a )?(?:cliff edge|edge of the cliff|edge of the bridge|railway line|train tracks|railway tracks|roof edge|edge of the roof)`,
@@ -639,8 +645,8 @@ export const FAMILIES: PatternFamily[] = [
       // the job", "told me next time he will finish me"): the next time of a harm already done. "next time I'll finish the painting",
       // a job or a form, is no threat: "it" needs a saying or threatening verb before, and a person finishes; a tradesperson, a teacher
       // or a tattooist finishing next time is a job.
-      `(?<!(?:plumber|builder|builders|engineer|workman|workmen|contractor|contractors|decorator|painter|electrician|gardener|roofer|fitter|joiner|carpenter|tiler|plasterer|mechanic|landscaper|cleaner|teacher|tutor|coach|hairdresser|barber|tattooist|dentist)(?: [a-z]+){0,10} )(?:said|says|saying|told me|tells me|telling me|threatened|threatens|warned me|warns me|swore|swears|texted|messaged|screamed|shouted)(?: that| me)?(?: [a-z]+){0,2} next time (?:he|she|they|hell|shell|theyll|${RELATIVE}) (?:will |would |is going to |is gonna |are going to |are gonna |s going to |going to |gonna )?(?:finish|end) (?:it|me|me off|us|the job|what (?:he|she|they) started|(?:her|him|them) off)(?! (?:off )?(?:for|by|before|after|on|at|in|tomorrow|later|first|properly|quicker|faster|sooner) )`,
-      `(?<!(?:plumber|builder|builders|engineer|workman|workmen|contractor|contractors|decorator|painter|electrician|gardener|roofer|fitter|joiner|carpenter|tiler|plasterer|mechanic|landscaper|cleaner|teacher|tutor|coach|hairdresser|barber|tattooist|dentist)(?: [a-z]+){0,10} )next time (?:he|she|they|hell|shell|theyll|${RELATIVE}) (?:will |would |is going to |is gonna |are going to |are gonna |s going to |going to |gonna )?(?:finish|end) (?:me|me off|us|us off|the job|what (?:he|she|they) started)(?! (?:for|by|before|after|on|at|in|tomorrow|later|first|properly|quicker|faster|sooner) )`,
+      `${NOT_A_TRADE_BEFORE}(?:said|says|saying|told me|tells me|telling me|threatened|threatens|warned me|warns me|swore|swears|texted|messaged|screamed|shouted)(?: that| me)?(?: [a-z]+){0,2} ${NEXT_TIME_FINISH}(?:it|me|me off|us|the job|what (?:he|she|they) started|(?:her|him|them) off)(?! (?:off )?(?:for|by|before|after|on|at|in|tomorrow|later|first|properly|quicker|faster|sooner) )`,
+      `${NOT_A_TRADE_BEFORE}${NEXT_TIME_FINISH}(?:me|me off|us|us off|the job|what (?:he|she|they) started)(?! (?:for|by|before|after|on|at|in|tomorrow|later|first|properly|quicker|faster|sooner) )`,
       // Round 15: smothering or strangling told as done ("he held a pillow over my face as a 'joke'"): an attempt on a life, never a joke.
       `(?:held|holds|holding|put|puts|pushed|pushes|pressed|presses|pressing) (?:a |the |his |her )?(?:pillow|cushion|plastic bag|bag|hand|hands) (?:over|on|against) (?:my|her|his) (?:face|mouth|nose|head)`,
       `(?:hands?|fingers|arm) (?:round|around|on) (?:my|her) (?:neck|throat)(?! (?:is|are|hurts?|aches?|pain))`,
