@@ -292,7 +292,8 @@ test('the XLSX holds every report as a sheet and exceljs reads it back', async (
 });
 
 test('the figures outlive the conversations: a retention purge keeps them', async () => {
-  await purgeExpired(server.store, server.tenant, { conversationsDays: 1, casesDays: 1 }, new Date());
+  // A fixed clock, a day past the newest seeded conversation: the test never depends on the machine's date.
+  await purgeExpired(server.store, server.tenant, { conversationsDays: 1, casesDays: 1 }, new Date('2026-12-03T00:00:00Z'));
   const left = await sql<{ n: string }>`select count(*) as n from conversations where tenant_id = ${server.tenant} and created_at < '2026-12-02'`.execute(server.store.db);
   expect(Number(left.rows[0].n)).toBe(0);
   const { tables } = await report();
