@@ -17,7 +17,7 @@ import { loadContentPack } from '../../bot/content-pack/index.js';
 import { loadOrTrainModel } from '../recogniser/index.js';
 import type { IntentModel, IntentPrediction, SafetyHit } from '../types.js';
 import { decideSafety, inferKind, isConversationControl, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_THRESHOLD, screenForSafety } from './index.js';
-import { defeaters, framedAsService, ownDetailsOnly, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, serviceHyperbole, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
+import { defeaters, framedAsService, ownDetailsOnly, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, separationClaim, serviceHyperbole, thingWorsening, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
 import { languageWords } from './normalise.js';
 import { knownShare, loadOrTrainSafetyModel, vocabularyOf, type SafetyDataItem, type SafetyModel, type SafetyScore } from './model.js';
 import { sourceFolds, stratifiedFolds } from './cross-validate.js';
@@ -1394,5 +1394,81 @@ describe('round 30: a threat or a likeness taken back, a dose looked up, help at
     'mi madre tiene demencia, la cuido yo, estoy cansada pero bien, ¿hay ayuda en casa?',
   ])('%s: a care question abroad (0.92) asks', (text) => {
     expect(decideSafety(screenForSafety(text), predict('social_care.adults', 0.5), text, score(0.92, SAFEGUARDING))?.action).toBe('ask');
+  });
+});
+
+describe('round 31: better off without me beside a request, an overdose long past, nobody hurt in Spanish (paraphrases)', () => {
+  const score = (s: number, category: SafetyHit['category'] = 'safety.risk_to_life'): SafetyScore => ({ score: s, category, known: 1, readable: 1 });
+  it.each([
+    'my family would be better off without me. anyway can I get a single person discount',
+    'honestly everybody would be better off without me, how do i cancel my garden waste',
+    'the kids would be so much better off without me tbh. what day is my bin',
+  ])('%s: escalates though the model disagrees (0.02)', (text) => {
+    expect(decideSafety(screenForSafety(text), predict('council_tax.discount', 0.9), text, score(0.02))?.action).toBe('escalate');
+  });
+  it('the team would be better off without me: an idiom the model disagrees with is still asked', () => {
+    const text = 'the pub quiz team would be better off without me, I never get any answers, can I book the hall';
+    expect(decideSafety(screenForSafety(text), predict('corporate.contact_hours', 0.5), text, score(0.02))?.action).toBe('ask');
+  });
+  it.each([
+    'my mate overdosed years back, clean 6 years now, wants to be a drugs worker, who trains them',
+    'my brother overdosed ages ago and has been sober for a few years, can he volunteer with the recovery service',
+    'my cousin overdosed back in 2015, clean for years, is there a peer mentor course',
+  ])('%s: an overdose long past, recovering, asked even when the model agrees', (text) => {
+    expect(decideSafety(screenForSafety(text), predict('corporate.jobs', 0.5), text, score(0.84))?.action).toBe('ask');
+  });
+  it('an overdose years back and another now still escalates', () => {
+    const text = 'he overdosed years back and he has taken all his pills again tonight';
+    expect(decideSafety(screenForSafety(text), predict('corporate.jobs', 0.5), text, score(0.84))?.action).toBe('escalate');
+  });
+  it.each([
+    'Se cayó un árbol en el parque, nadie herido, pero bloquea la entrada',
+    'Rama caída en la calle con el viento, sin heridos, ¿la pueden quitar?',
+    'Un poste se ha caído en la acera, ningún herido',
+  ])('%s: nobody hurt (Spanish): the model alone (0.62) does not escalate', (text) => {
+    expect(decideSafety(screenForSafety(text), predict('environment.trees', 0.5), text, score(0.62))?.action).not.toBe('escalate');
+  });
+});
+
+describe('round 31: a claim after a partner left, a thing getting worse: the model alone asks (paraphrases)', () => {
+  const score = (s: number): SafetyScore => ({ score: s, category: 'safety.safeguarding_concern', known: 1, readable: 1 });
+  it.each([
+    'husband moved out last week, just me and the two kids, can I get housing benefit',
+    "we've split up, it's me and my son now, am I entitled to a council tax reduction",
+    'gf left, single dad with 3 kids, claim universal credit?',
+  ])('%s: a claim, asked at most however sure the model (0.86)', (text) => {
+    expect(separationClaim(text)).toBe(true);
+    expect(decideSafety(screenForSafety(text), predict('benefits.housing_benefit_ctr', 0.8), text, score(0.86))?.action).not.toBe('escalate');
+  });
+  it.each([
+    'my partner left after he hit me again, can I claim housing benefit',
+    "husband's moved out but he still turns up and I'm scared, can I get a discount",
+  ])('%s: more than a claim', (text) => {
+    expect(separationClaim(text)).toBe(false);
+  });
+  it.each([
+    "it's been like that for two weeks and keeps getting bigger",
+    'this has been there since monday and is getting worse',
+    'the crack has been there for months and got wider',
+  ])('%s: a thing getting worse, asked at most', (text) => {
+    expect(thingWorsening(text)).toBe(true);
+    expect(decideSafety(screenForSafety(text), predict('housing.repair', 0.5), text, score(0.7))?.action).not.toBe('escalate');
+  });
+  it.each([
+    'he has been like that for days and is getting worse',
+    'it has been bleeding for days and is getting worse',
+    'my mum has been confused for days and it is getting worse',
+  ])('%s: a person or a harm named: not a thing getting worse', (text) => {
+    expect(thingWorsening(text)).toBe(false);
+  });
+});
+
+describe('round 31: living alone as the whole reply is no disclosure (paraphrases)', () => {
+  const score = (s: number): SafetyScore => ({ score: s, category: 'safety.safeguarding_concern', known: 1, readable: 1 });
+  it.each(['I live on my own', 'yes I live alone now', 'ok I live by myself'])('%s: nothing to ask at 0.3', (text) => {
+    expect(decideSafety(screenForSafety(text), predict('council_tax.discount', 0.5), text, score(0.3))).toBeNull();
+  });
+  it.each(['I live on my own and he keeps coming round drunk', 'my nan lives on her own and has not eaten'])('%s: more than living alone', (text) => {
+    expect(decideSafety(screenForSafety(text), predict('council_tax.discount', 0.5), text, score(0.3))).not.toBeNull();
   });
 });

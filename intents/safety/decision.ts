@@ -107,7 +107,8 @@ const REASSURED = new RegExp(
     String.raw`(?:she is|he is|they are|shes|hes|theyre) (?:(?:[0-9]{2,3}|in (?:her|his|their) [a-z]+) and )?(?:fine|well|ok|okay|healthy|independent)(?= (?:just|only|really|otherwise|apart from|except))`,
     String.raw`(?:qofna|cidna) ma (?:dhaawacmin|dhaawacma|dhaawacan)`, String.raw`niekas (?:nenukentejo|nesuzeistas|nesusizeide)`,
     String.raw`(?:nikt nie (?:zostal ranny|ucierpial|jest ranny)|nikomu nic sie nie stalo)`, String.raw`ninguem (?:ficou ferido|se magoou|esta ferido|ficou magoado|se feriu)`,
-    String.raw`nadie (?:resulto herido|esta herido|salio herido|se hizo dano)`, String.raw`nimeni nu (?:a fost ranit|e ranit|este ranit|s a ranit)`, String.raw`kimse yaralanmadi`,
+    // Round 31: "nadie herido", "sin heridos", "ningun herido" (a tree down in a storm, nobody hurt).
+    String.raw`nadie (?:resulto herido|esta herido|salio herido|se hizo dano|herido|ha resultado herido)`, String.raw`(?:sin|ningun|no hay) heridos?`, String.raw`nimeni nu (?:a fost ranit|e ranit|este ranit|s a ranit)`, String.raw`kimse yaralanmadi`,
     // Hyperbole about something survived: "thought I was going to die" after a bad meal.
     String.raw`(?:thought|felt like|felt as if|swear|swore) (?:i|we|he|she) (?:was|were) going to die`, String.raw`(?:cannot|can not|do not|could not) smell (?:any )?gas`,
     // Idioms of dying and killing that are about laughter, curiosity or embarrassment.
@@ -275,10 +276,10 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   return null;
 }
 
-/** Round 27: an overdose in the past ("in hospital after an overdose", "took an overdose last year"). */
-const PAST_OVERDOSE = /(?<= )(?:(?:after|because of|following|since|from) (?:an |my |a |the )?overdose|(?:took|had|taken) (?:an |a )?overdose(?: [a-z]+){0,3} (?:last (?:week|month|year)|ago|in (?:january|february|march|april|may|june|july|august|september|october|november|december))|(?:overdosed|od d|odd) (?:[a-z]+ ){0,3}(?:last (?:week|month|year)|(?:a|two|three|four|five|six|several|a few|few|[0-9]+) (?:years|months|weeks) ago|years ago|in (?:january|february|march|april|may|june|july|august|september|october|november|december)))(?= )/;
+/** Round 27: an overdose in the past ("in hospital after an overdose", "took an overdose last year"); round 31: "years back", "back in 2019". */
+const PAST_OVERDOSE = /(?<= )(?:(?:after|because of|following|since|from) (?:an |my |a |the )?overdose|(?:took|had|taken) (?:an |a )?overdose(?: [a-z]+){0,3} (?:last (?:week|month|year)|ago|in (?:january|february|march|april|may|june|july|august|september|october|november|december))|(?:overdosed|od d|odd) (?:[a-z]+ ){0,3}(?:last (?:week|month|year)|(?:a|two|three|four|five|six|several|a few|few|[0-9]+) (?:years|months|weeks) (?:ago|back)|(?:years|months|ages) (?:ago|back)|back in [a-z0-9]+|in (?:january|february|march|april|may|june|july|august|september|october|november|december)))(?= )/;
 /** Home, discharged, better, with a team visiting. */
-const RECOVERING = /(?<= )(?:(?:i am|i m|im|she is|he is) (?:back )?(?:home|out of hospital|discharged)(?: now)?|discharged|doing (?:much |a lot |loads |so much )?better|doing (?:really |very |so |ever so )?well(?: now)?|(?:is |s |are |am )?in recovery|(?:clean|sober) (?:for|since|now)|on the mend|(?:crisis|mental health|home treatment|community) team (?:visit|visits|come|comes|are|is|have been|call|calls)|getting (?:support|help) now)(?= )/;
+const RECOVERING = /(?<= )(?:(?:i am|i m|im|she is|he is) (?:back )?(?:home|out of hospital|discharged)(?: now)?|discharged|doing (?:much |a lot |loads |so much )?better|doing (?:really |very |so |ever so )?well(?: now)?|(?:is |s |are |am )?in recovery|(?:clean|sober) (?:for|since|now)|(?:clean|sober) (?:for )?(?:[0-9]+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|a couple of) (?:years?|months?)|on the mend|(?:crisis|mental health|home treatment|community) team (?:visit|visits|come|comes|are|is|have been|call|calls)|getting (?:support|help) now)(?= )/;
 /** Round 29: an overdose told as past, the person recovering, nothing of another one or anything present. */
 const pastOverdoseRecovering = (n: string) => PAST_OVERDOSE.test(n) && RECOVERING.test(n) && !OVERDOSE_AGAIN.test(n) && !GOES_ON.test(n) && !EXPLICIT_PRESENT.test(n);
 /** Another one, now or planned. */
@@ -1018,6 +1019,9 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   // Round 23 (K5): a short reply in a conversation ("I'm not sure", "dunno", "about 30cm wide", "he won't"), naming no risk: on a few
   // words the model scores style, so it alone does nothing. A short cry for help the model misses ("help me", "it's an emergency") is asked.
   if ((thresholds.shortQuiet ?? SAFETY_SHORT_REPLY_QUIET) && shortReplyNoRisk(text, scored)) return null;
+  // Round 31: living alone told as the whole reply ("I live on my own", a single person discount's question), the model unsure: nothing
+  // to ask (the K5 words list "live" and "on her own" as risk words, for an older person told of; the writer's own household is not).
+  if (scored.score < thresholds.escalateAt && LIVES_ALONE_REPLY.test(normaliseForSafety(text))) return null;
   if ((thresholds.shortAlarmAsk ?? SAFETY_SHORT_ALARM_ASK) && scored.score < thresholds.askAt && shortAlarm(text)) return { action: 'ask', category: 'safety.risk_to_life', kind: inferKind(text, 'safety.risk_to_life'), reason: `safety model low (${scored.score.toFixed(2)}), but a short cry for help` };
   const category = scored.category;
   // Everyday context (a reassurance, a job in care, a complaint naming no one at risk) demotes the model, as it did the
@@ -1035,6 +1039,10 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   // Round 25: a headache from a heater stuck on, or a business's cooking smell asked about, nothing of fumes, fire or anyone ill named: asked at most.
   if (scored.score >= thresholds.escalateAt && overheatingOnly(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a heater stuck on, not fumes` };
   if (scored.score >= thresholds.escalateAt && businessOdour(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a business's smell or extraction` };
+  // Round 31: a claim after a partner left ("partner left, just me and the kids, claim HB?"), nothing of harm, fear or escape named,
+  // and a fault told as lasting and getting worse with no one in it (a reply in a report's flow): the model alone asks at most.
+  if (scored.score >= thresholds.escalateAt && separationClaim(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a claim after a partner left` };
+  if (scored.score >= thresholds.escalateAt && thingWorsening(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a thing getting worse` };
   // Round 28: a very old person at peace with dying in their own time, told with their care ("she's 94 and ready whenever her time
   // comes, calm and well cared for, can she get more visits"), nothing of a means, a date, harm or neglect: asked at most.
   if (scored.score >= thresholds.escalateAt && elderAtPeace(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but an old person at peace with dying in their own time` };
@@ -1088,6 +1096,25 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   return lowModelAsk(prediction, text, scored, thresholds);
 }
 
+/** Round 31: the writer's own household, alone, as the whole message ("I live on my own", "yes, I live alone now"). */
+const LIVES_ALONE_REPLY = /^ (?:(?:yes|yeah|yep|no|just|only|well|um|erm|ok|okay|so) )*(?:i|i am|im) (?:live|living|am living) (?:on my own|alone|by myself)(?: (?:now|so|thanks|thank you|please|yes))* $/;
+/** Round 31: a partner gone ("partner left", "husband's moved out", "we've split up"). */
+const PARTNER_LEFT = /(?<= )(?:(?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|other half|ex)(?: has| s| is)? (?:left|moved out|walked out|gone)|(?:we|we have) (?:split up|separated|broke up|broken up)|(?:split up|separated|broke up) (?:from|with) (?:my )?(?:partner|husband|wife|boyfriend|girlfriend))(?= )/;
+/** A claim, a benefit or a discount asked about. */
+const CLAIM_ASKED = /(?<= )(?:claim[a-z]*|hb|housing benefit|universal credit|council tax (?:reduction|support)|ctr|single person discount|discount|benefits?|entitled|help with (?:the )?rent|child benefit|tax credits?)(?= )/;
+/** What makes a partner's leaving more than a claim: harm, fear, control, escape or a risk to life. */
+const MORE_THAN_LEFT = /(?<= )(?:hurt[a-z]*|harm[a-z]*|hit|hits|hitting|abus[a-z]*|violen[a-z]*|scared|afraid|frighten[a-z]*|terrified|fear[a-z]*|threat[a-z]*|control[a-z]*|bruis[a-z]*|police|safe|unsafe|refuge|fled|flee[a-z]*|escap[a-z]*|injunction|molestation|kill[a-z]*|attack[a-z]*|beat[a-z]*|push[a-z]*|shov[a-z]*|punch[a-z]*|kick[a-z]*|stalk[a-z]*|follow[a-z]*|harass[a-z]*|knows where|find (?:me|us)|danger[a-z]*|risk[a-z]*|self harm|suicid[a-z]*|die|end it|(?:cannot|can not) cope|not coping|took|taken|takes)(?= )/;
+export function separationClaim(text: string): boolean {
+  const n = normaliseForSafety(text);
+  return PARTNER_LEFT.test(n) && CLAIM_ASKED.test(n) && !MORE_THAN_LEFT.test(n);
+}
+/** Round 31: a thing told as lasting and getting worse ("it has been there for a few days and is getting worse"). */
+const THING_WORSENING = /^ (?:it|this|that|its|(?:the|this|that) [a-z]+)(?: [a-z0-9]+){0,10} (?:getting|got|gets|keeps getting) (?:worse|bigger|deeper|wider|larger)(?: [a-z]+){0,3} $/;
+const LASTING = /(?<= )(?:been|for|since|weeks?|days?|months?)(?= )/;
+export function thingWorsening(text: string): boolean {
+  const n = normaliseForSafety(text);
+  return THING_WORSENING.test(n) && LASTING.test(n) && !RISK_CONTENT.test(n) && riskCues(n).size === 0 && kindCues(n).size === 0;
+}
 /** Round 28: dying accepted in its own time ("whenever her time comes", "at peace with it", "ready to go when it's time"). */
 const AT_PEACE = /(?<= )(?:(?:when|whenever|once|until) (?:her|his|their|my|the) time (?:comes|is up|has come)|(?:at peace|made (?:her|his|their) peace|comes to terms|come to terms) with (?:it|dying|death|going|that)|ready to go (?:when|whenever) (?:it is|the time|god|her time|his time)|natural (?:end|death))(?= )/;
 /** Very old or at the end of life: "she's 94", "in her nineties", "frail", "on end of life care". */
@@ -1213,7 +1240,7 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   // An idiom is about something ("this tax will kill me", "it's suicide driving up that hill"): a message that is little more
   // than the trigger ("chce umrzec", "thinkin bout killin myself") is a disclosure, whatever the model says.
   const aboutSomething = wordCount(text) - wordCount(hit.matched) >= IDIOM_CONTEXT_WORDS;
-  if (family && IDIOM_PRONE_FAMILIES.has(family) && aboutSomething && scored.score < (thresholds.disagreeAt ?? SAFETY_SCREEN_DISAGREE)) return ask;
+  if (family && IDIOM_PRONE_FAMILIES.has(family) && aboutSomething && scored.score < (thresholds.disagreeAt ?? SAFETY_SCREEN_DISAGREE) && !BETTER_OFF_WITHOUT_ME.test(n)) return ask;
   // Round 19 (K1, see SAFETY_NOT_NOW_BELOW): a never-downgraded family the model scores near zero, in English told as not now.
   const notNowBelow = thresholds.notNowBelow ?? SAFETY_NOT_NOW_BELOW;
   if (notNowBelow > 0 && family && NEVER_DOWNGRADED.has(family) && scored.score < notNowBelow && modelReads(text, scored) && readsAsEnglish(n) && toldAsNotNow(text)) return { ...ask, reason: `${hit.reason}, but told as not now and the safety model disagrees (${scored.score.toFixed(2)})` };
@@ -1221,7 +1248,7 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   const anyAt = thresholds.disagreeAnyAt ?? SAFETY_SCREEN_DISAGREE_ANY;
   // Round 14: on for English messages only (the model's low score means nothing in Welsh or another language), never with
   // intent or means told in the present ("tonight", "going to", "tablets", "the bridge") nor a fire burning or felt now.
-  if (anyAt > 0 && family && !NEVER_DOWNGRADED.has(family) && !OTHER_LANGUAGE_FAMILY.test(family) && aboutSomething && scored.score < anyAt && modelReads(text, scored) && readsAsEnglish(n) && !presentAtRisk(n) && !PRESENT_INTENT_OR_MEANS.test(n) && !PRESENT_FIRE.test(n) && !FELT_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but the safety model strongly disagrees (${scored.score.toFixed(2)})` };
+  if (anyAt > 0 && family && !NEVER_DOWNGRADED.has(family) && !OTHER_LANGUAGE_FAMILY.test(family) && aboutSomething && scored.score < anyAt && !BETTER_OFF_WITHOUT_ME.test(n) && modelReads(text, scored) && readsAsEnglish(n) && !presentAtRisk(n) && !PRESENT_INTENT_OR_MEANS.test(n) && !PRESENT_FIRE.test(n) && !FELT_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but the safety model strongly disagrees (${scored.score.toFixed(2)})` };
   return escalate;
 }
 
@@ -1335,6 +1362,12 @@ const readsAsEnglish = (n: string) => (n.match(ENGLISH_WORDS)?.length ?? 0) >= 2
 /** Families in other languages: the model's disagreement there reflects its few words of them, not the message. */
 const OTHER_LANGUAGE_FAMILY = /^(?:welsh|arabic|multilingual|script)_/;
 
+/**
+ * Round 31: everyone, the family or the children better off without the writer ("everyone would be better off without me honestly.
+ * anyway how do i apply for a single person discount"): no idiom of a service, whatever the model says, so never turned into a question.
+ * Not a team, a side or "they" (a job or a game).
+ */
+const BETTER_OFF_WITHOUT_ME = /(?<= )(?:everyone|everybody|my family|the family|my kids|the kids|my children|the children|the world|all of them|my husband and kids|my wife and kids) (?:would|will|would all|will all|are|is|are all)(?: be)? (?:(?:so|much|far|a lot|way|loads) )*better off without me(?= )/;
 /** Words besides the screen's match that an idiom-prone hit needs before a disagreeing model can turn it into a question. */
 const IDIOM_CONTEXT_WORDS = 5;
 const wordCount = (t: string) => t.split(/\s+/u).filter(Boolean).length;
@@ -1384,7 +1417,7 @@ export const SAFETY_SERVICE_SURE = 0.9;
  */
 export const SAFETY_UNREAD_SURE = 0;
 /** Screen families of suicide words, the ones hyperbole borrows. */
-const SUICIDE_FAMILIES: ReadonlySet<string> = new Set(['suicide_direct', 'wish_to_die', 'cannot_go_on', 'jump', 'suicide_indirect', 'affairs_for_others']);
+const SUICIDE_FAMILIES: ReadonlySet<string> = new Set(['suicide_direct', 'wish_to_die', 'cannot_go_on', 'jump', 'suicide_indirect', 'affairs_for_others', 'exhaust_fumes']);
 /** Feelings about a service, and nothing else: "I'm crying, been on hold forty minutes ... so tired of all this", "feel like I'm going mad". */
 const SERVICE_DISTRESS = /(?<= )(?:crying|in tears|in bits|in pieces|going mad|going insane|going crazy|losing my mind|lose my mind|(?:so |really )?(?:tired|sick) of (?:all )?(?:this|it|you|them)|fed up|had enough|at my wits end|stressed(?: out)?|pulling my hair out|(?:ruined|ruining|ruin) my life|(?:nobody|no one) (?:listens|cares|helps|answers)|banging my head)(?= )/;
 /** A comparison or a condition that makes a suicide word hyperbole: "would rather ... than", "if I have to pay again", "with this form". */

@@ -75,7 +75,9 @@ const PLAN_HOW = String.raw`(?:worked out|know|knows|planned|planning|decided|fi
 const OWNED_EVENT = String.raw`(?<!(?:after|since|following|because of|due to) (?:my|his|her|their|mums|dads|(?:my|our) (?:mum|dad|husband|wife|partner|son|daughter)s?) )`;
 /** Carbon monoxide: symptoms that cluster, and the appliances that make it. */
 const CO_SYMPTOM = any('headaches?', 'splitting headaches?', 'dizzy', 'dizziness', '(?:feel|feels|feeling|felt|being|been|is|are|gets|get) sick', 'vomiting', 'throwing up', 'nause(?:a|ous)',
-  'drowsy', 'sleepy', 'confused', 'faint(?:ing)?', '(?:will not|cannot|can not) wake(?: up)?(?: properly)?', 'passing out', 'passed out', 'falling asleep', 'barely (?:stand|walk|keep [a-z]+ eyes open)', 'breathless', 'short of breath',
+  'drowsy', 'sleepy', 'confused', 'faint(?:ing)?', '(?:will not|cannot|can not) wake(?: up)?(?: properly)?', 'passing out', 'passed out', 'falling asleep',
+  // Round 31: dozing without meaning to ("keep nodding off") and feeling rough or groggy, beside an appliance and another sign.
+  '(?:nodding|nodded|nod|dozing|dozed|drifting) off', '(?:feel|feels|feeling|felt) (?:really |so |very |a bit )?(?:rough|groggy|woozy|drunk|spaced out|out of it)', 'barely (?:stand|walk|keep [a-z]+ eyes open)', 'breathless', 'short of breath',
   // Round 20: pets dying or falling ill (a budgie, the dog), and symptoms that lift outdoors ("a headache that goes when I go out").
   '(?:budgie|canary|bird|birds|cat|dog|hamster|pet|pets|fish)(?: [a-z]+){0,2} (?:died|has died|have died|dying|is dying|are dying|dead|poorly|ill|keeled over)',
   // Round 25: a pet unsteady or listless ("the dog's wobbly", "the cat's lethargic"; the normaliser leaves "dogs", "cats"), and
@@ -126,7 +128,8 @@ const SHOT_EXPLAINED = String.raw`(?:${SHOT_SOURCE}|(?:it is|it was|its|turns ou
 const MONEY_SUBJECT = String.raw`(?:rates|business rates|rate|bills?|energy bills?|rent|rents|prices?|charges?|costs?|fees?|council tax|tax|taxes|interest|interest rates|debts?|mortgage|repayments?|overheads|fines?|inflation|cost of living|service charges?|red tape|paperwork)`;
 const NOT_MONEY = String.raw`(?<!(?:^| )${MONEY_SUBJECT}(?: (?:really|just|literally|slowly|absolutely|totally|actually|all))? )`;
 /** Round 26: the assistant (or a website) quoted as telling the writer to ring 999 ("your chatbot told me to call 999"). */
-const NOT_BOT_ADVICE = String.raw`(?<!(?:bot|chatbot|chat bot|chat|assistant|robot|website|site|app|system|computer|machine|thing|you) (?:just |then |keeps |kept |keep |always |still )?(?:told|tells|telling|said|says|saying|advised|advises|asked|asks|wants|wanted) (?:me |us |them |him |her )?(?:to )?)`;
+// Round 31: also advice the writer wants stopped ("stop telling me to call 999, I said my phone died not me").
+const NOT_BOT_ADVICE = String.raw`(?<!(?:(?:bot|chatbot|chat bot|chat|assistant|robot|website|site|app|system|computer|machine|thing|you) (?:just |then |keeps |kept |keep |always |still )?(?:told|tells|telling|said|says|saying|advised|advises|asked|asks|wants|wanted)|(?:stop|quit|enough of|no more) (?:telling|saying|asking|advising)) (?:me |us |them |him |her )?(?:to )?)`;
 const PAST_AND_OVER = String.raw`\b(?:last (?:night|week|month|year)|yesterday|ago|the other (?:day|night)|earlier this (?:week|month))\b`;
 
 const RISK = 'safety.risk_to_life' as const;
@@ -287,6 +290,10 @@ export const FAMILIES: PatternFamily[] = [
       // Round 30: the train or the bus named by its time or its run ("step in front of the 23:40 train", "the last bus").
       `${WANT_TO_STEP_IN_FRONT_OF}(?:[0-9]+ ){1,3}(?:train|bus|lorry|express)`,
       `${WANT_TO_STEP_IN_FRONT_OF}(?:last|late|night|next|fast|express|oncoming|early|first|morning|evening) (?:train|bus|lorry|express)`,
+      // Round 31: the trains or their times watched "not to catch one" ("looking at the train times not to catch one if you get me",
+      // "checking when the fast trains come through, not to get on one"): not "best not to catch one" (advice), nor "not to catch it
+      // but to avoid the crowds" (another reason given).
+      String.raw`(?:trains?|buses|bus|timetables?|train times|bus times)(?: [a-z0-9]+){0,6} (?<!(?:best|better|told me|told|advised|decided|try|trying|remember|careful|chose|choose|tend|prefer|rather|reminded|how) )not (?:to|for) (?:catch|catching|get on|getting on|board|boarding|ride|take|travel on)(?: (?:one|it|them|any|a train|the train|a bus|the bus))?(?!(?: [a-z]+){0,4} (?:but|just|only|because) (?:to|for|because|so|i|we|cos|as))`,
       `(?:standing|stood|sitting|sat|i am) on (?:the |a )?(?:edge|ledge) of (?:the |a )?(?:bridge|cliff|roof|building|car park|multi storey)`,
       `(?:i am|standing|stood|sitting|sat) on (?:the |a )?(?:bridge|roof)(?: now| right now)`,
       `(?:standing|stood|sitting|sat|i am|on|at) (?:on )?(?:the |a )?(?:cliff edge|edge of the cliff|edge of the bridge|railway line|train tracks|railway tracks|roof edge|edge of the roof)`,
@@ -316,6 +323,17 @@ export const FAMILIES: PatternFamily[] = [
     guards: [String.raw`\b(?:washing|swing|tent|boat|mooring|climbing wall|abseil|fishing|picnic|sunbathing|painting)\b`],
   },
   {
+    // Round 31: a car's engine running inside a closed garage with someone in it, or a hose to the exhaust ("sitting in the car in
+    // the garage with the engine running for a bit"), however casually told. Not a garage door open, a car warmed up or mended.
+    id: 'exhaust_fumes', kind: 'suicide_self_harm', category: RISK, reason: 'a car engine running in a closed garage', negated: true,
+    patterns: [
+      `(?:in|inside) (?:the|my|our|a|his|her|their) (?:closed |shut |locked )?garage(?: [a-z]+){0,8} (?:engine|motor)s?(?: is| was| has been| been| had been)? (?:running|on|going|ticking over)`,
+      `(?:engine|motor)s?(?: is| was| has been| been| had been)? (?:running|on|going|ticking over)(?: [a-z]+){0,6} (?:in|inside) (?:the|my|our|a|his|her|their) (?:closed |shut |locked )?garage`,
+      `(?:hose|hosepipe|tube|pipe)(?: [a-z]+){0,3} (?:from|to|into|onto|attached to|taped to|through) (?:the |my |a )?(?:exhaust|car window|window of the car)`,
+    ],
+    guards: [String.raw`\b(?:garage doors? (?:open|up|wide open)|door (?:open|wide open|up)|(?:warm|warming|warmed) (?:it|the car|the engine|her|him|up)|mechanic|mot|servic(?:e|ing)|fix(?:ing|ed)?|repair[a-z]*|jump start[a-z]*|charg(?:e|ing)|electric car|ev|test(?:ing)? (?:the )?engine)\b`],
+  },
+  {
     // Round 8: self-harm said to be on purpose, whatever the tool ("burned myself with the iron again on purpose"): the accident guards do not apply.
     id: 'self_harm_deliberate', kind: 'suicide_self_harm', category: RISK, reason: 'self-harm on purpose', negated: true,
     patterns: [
@@ -334,6 +352,8 @@ export const FAMILIES: PatternFamily[] = [
       'how many (?:of )?(?:my |the |your )?(?:[a-z]+ )?(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin) would it take',
       // Round 30: the same dose asked in other words ("how many of my mum's sleeping pills it would take", "how many co-codamol to not wake up").
       '(?:how many|how much) (?:of )?(?![a-z ]{0,30}(?:dishwasher|chlorine|cleaning|toilet|sterilis|steriliz|purification|worming|flea|slug|pool|washing|descal))(?:[a-z]+ ){0,3}(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin|co ?codamol|codeine|diazepam)(?: [a-z]+){0,2} (?:(?:it would take|does it take|it takes)(?! to (?!(?:die|kill (?:me|myself|you|someone)|overdose|not wake|end it)))|would kill|will kill|to kill (?:me|myself|you|someone|a person)|to die|to overdose|to not wake up|would be (?:fatal|lethal))',
+      // Round 31: how many is too many, asked for oneself ("how many paracetamol is too many? asking for me"): not for a child's dose.
+      '(?:how many|how much) (?:of )?(?:[a-z]+ ){0,3}(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin|co ?codamol|codeine|diazepam) (?:is|are|would be|counts as) (?:too many|too much|an overdose|a lethal dose|lethal|fatal)(?: [a-z]+){0,3} (?:asking for (?:me|myself)|for me|for myself|not for a friend|not asking for a friend)(?= $| )',
       // Finality and a date.
       'tonight is the night(?! (?:for|of|the|we|when|that|to|i put) )', `i have (?:decided|made (?:up )?my mind(?: up)?|made my decision)(?: it is| it will be| to do it)? (?:tonight|today|this weekend|now)`,
       'made (?:my )?peace with (?:it|everything|dying|the world|god)',
@@ -460,6 +480,12 @@ export const FAMILIES: PatternFamily[] = [
       '(?:me|se|te) (?:voy|va|vas|van|vamos) a (?:tirar|lanzar|arrojar|aventar) (?:del|de la|desde el|desde la|por el|por la|al|a la|a las|a los) (?:balcon|ventana|puente|tejado|azotea|edificio|terraza|tren|vias|rio|acantilado|precipicio)',
       '(?:tirar|lanzar|arrojar)(?:me|se|te) (?:del|de la|desde el|desde la|por el|por la|al|a la|a las|a los) (?:balcon|ventana|puente|tejado|azotea|edificio|terraza|tren|vias|rio|acantilado|precipicio)',
       '(?:me|se|te) (?:atirar|jogar|lancar) (?:da|do|pela|pelo|de uma|de um|para o|para a|na frente do) (?:varanda|janela|ponte|predio|telhado|terraco|comboio|trem|linha|rio|falesia|penhasco)', '(?:me|se) (?:voy|va) a matar', 'quiero morir(?:me)?', 'no quiero vivir', 'suicid(?:arse|arme|arte|io|ar)',
+      // Round 31: Spanish and Portuguese, not wanting to go on living (not "living here", a place), going on no more with a plan
+      // for tonight, and ending one's life ("ya no quiero seguir viviendo", "ya no quiero seguir, lo tengo todo pensado para esta noche").
+      '(?:ya )?no quiero (?:seguir|continuar) (?:viviendo|con vida|existiendo)(?! (?:en|aqui|alli|ahi|asi en|con|cerca|al lado|junto|debajo|encima|de alquiler|de okupa))',
+      'ya no quiero seguir(?: [a-z]+){0,4} (?:lo )?tengo todo (?:pensado|planeado|preparado|decidido)',
+      '(?:acabar|terminar) con mi (?:propia )?vida', '(?:voy a|quiero|pienso) (?:acabar|terminar) con todo(?= $| (?:esta noche|hoy|ya|de una vez) )',
+      'nao quero (?:mais )?(?:continuar|seguir) (?:a )?(?:viver|vivendo)(?! (?:em|aqui|ali|nesta|neste|com|perto))', 'nao quero mais viver(?! (?:em|aqui|ali|nesta|neste|com|perto))', '(?:acabar|terminar) com a minha (?:propria )?vida',
       // Romanian: I want to die, kill myself, take my life.
       // Portuguese, Turkish, Lithuanian, Bengali and Punjabi (romanised): I want to die, kill myself, suicide.
       'quero morrer', '(?:me|se) matar', 'suicidar', 'kendimi oldur[a-z]*', 'intihar', 'olmek istiyorum', 'noriu mirti', 'nusizudyt[a-z]*', 'savizudyb[a-z]*',
@@ -483,6 +509,8 @@ export const FAMILIES: PatternFamily[] = [
       // Polish: he will kill me, has a knife, threatens to kill, help he is (hurting) me.
       'zabije (?:mnie|nas|ja|go|dzieci|cie)', '(?:ma|trzyma|z) (?:noz|nozem|bron|pistolet)',
       'grozi(?: [a-z]+){0,2} (?:zabic|zabiciem|ze mnie zabije)', 'pomocy (?:on|ona) (?:mnie|nas)',
+      // Round 31: someone just beaten or stabbed and bleeding ("Ktoś właśnie pobił kobietę na przystanku i ucieka, ona krwawi").
+      '(?:pobil[a-z]*|dzgn[a-z]*|zadzgal[a-z]*|napadl[a-z]*|skatowal[a-z]*)(?: [a-z]+){0,10} (?:krwawi|krwawia|krwawil[a-z]*|lezy nieprzytomn[a-z]*|nie rusza sie)',
       // Round 9: threatening with a knife (Polish "grozi mi nożem"; Spanish and Portuguese "amenaza/ameaça com uma faca").
       'grozi (?:mi|nam|jej|mu) (?:nozem|siekiera|bronia)', '(?:ameacou|ameaca|ameacar|amenazo|amenaza|amenazado) (?:de |con |com )?matar', '(?:me |nos )?(?:amenaza|amenazo|ameaca|ameacou) con (?:un |una )?(?:cuchillo|navaja|pistola)', '(?:me |nos )?(?:ameaca|ameacou|ameacar) com (?:uma )?(?:faca|arma)',
       // Romanised Urdu / Hindi: he will kill me, has a knife.
@@ -630,6 +658,8 @@ export const FAMILIES: PatternFamily[] = [
       `${WEAPON} (?:to|at|against) (?:my|his|her|our|their|me|him|her|us)`,
       `(?:threaten|threatens|threatening|threatened|trying to|tried to|try to) (?:to )?(?:kill|murder|stab|shoot|strangle|burn) ${VICTIM}`,
       `(?:he|she|they|someone|somebody|${RELATIVE}|the man|a man|my neighbour|he is|she is|they are)(?: really| actually| definitely)? (?:going to|will|would|wants to|want to|is going to|are going to) (?:kill|murder|stab|shoot|strangle) ${VICTIM}`,
+      // Round 31: a threat to burn people out, with petrol or a lighter ("neighbours son outside with petrol saying hell burn us out").
+      `(?:saying|says|said|threatening|threatened|threatens|shouting|screaming)(?: that)? (?:(?:he|she|they)(?: is| are)? (?:will|would|is going to|are going to|was going to|going to|gonna|is gonna)|hell|shell|theyll|hed|shed) (?:burn|torch|petrol bomb|firebomb) (?:us|me|them|you|the house|our house|my house|the flat|our flat|my flat|the place|her|him)(?: out| down)?`,
       `(?:said|says|keeps saying|swears|swore|told me|threatened)(?: that)? (?:he|she|they)(?: is| are)? (?:would|will|is going to|was going to|going to) (?:kill|murder|stab|shoot|strangle) ${VICTIM}`,
       // Round 26: a noise likened to a gunshot ("a bang like a gunshot", "sounds like gunshots") is no gunshot, unless someone
       // shooting, hurt, screaming or running off is told within a few words of it (SHOT_SIMILE_PERSON, below).
@@ -737,6 +767,8 @@ export const FAMILIES: PatternFamily[] = [
       // "torches moving about inside and the back window is smashed", "stripping the lead off the roof as we speak").
       `(?:someone|somebody|somebodys|someones|a man|men|two men|lads|blokes|people|they|he|she)(?: [a-z]+){0,6} trying to (?:get|break) (?:in|into)(?: [a-z]+){0,3} (?:window|door|back|front|house|flat)`,
       `torches (?:moving|flashing|going) (?:about |around )?(?:inside|in there|in the [a-z]+)`,
+      // Round 31: people heard or seen inside a home whose owner is away ("can hear people inside next door, shes away on holiday").
+      `(?:hear|heard|hearing|can hear|see|seen|saw|can see|there are|there is|there s)(?: [a-z]+){0,2} (?:people|someone|somebody|men|lads|voices|torches|a torch|movement)(?: [a-z]+){0,2} (?:inside|in) (?:next door|next doors|the house|her house|his house|their house|the flat|her flat|his flat|their flat|number [0-9]+|no [0-9]+)(?: [a-z]+){0,6} (?:away|on holiday|abroad|in hospital|empty|nobody should be|no one should be|nobody lives)(?! (?:tomorrow|next|from|at the weekend))`,
       `(?:stripping|nicking|stealing|taking) (?:the )?(?:lead|copper|cables?)(?: [a-z]+){0,4} (?:as we speak|right now|now)`,
     ],
     guards: [PAST_AND_OVER, String.raw`\b(?:shed|garage|allotment|car|van|lock ?up|storage unit|bike store)\b`],
@@ -759,6 +791,8 @@ export const FAMILIES: PatternFamily[] = [
       '(?:doing|giving|started|start|performing|do|give) (?:them |him |her )?(?:cpr|chest compressions|mouth to mouth)',
       '(?:is|been|lying|laying|found (?:him|her|them)) on the floor(?: [a-z]+){0,10} (?:very cold|freezing|confused|cannot (?:tell|get up|move)|not making sense|how long)',
       `(?:face|mouth) (?:is )?(?:drooping|dropped|gone funny) (?:on one side)?`,
+      // Round 31: fitting told by what is seen ("swallowed something at the party, shaking, eyes rolling").
+      `(?:shaking|fitting|twitching|convulsing|jerking|foaming at the mouth)(?: and)? (?:his |her |their )?eyes (?:are )?(?:rolling|rolled|rolling back|rolled back)`,
       // A child or anyone who swallowed something poisonous.
       `(?:swallowed|chewed|eaten|ate|drunk|drank|got into)(?: [a-z]+){0,4} (?:dishwasher|washing|laundry|bleach|detergent|button batter(?:y|ies)|batter(?:y|ies)|liquitabs?|capsules?|pods?|weed ?killer|antifreeze|white spirit|rat poison|poison|magnets?)`,
       // Round 26: not the assistant's own advice quoted in a complaint ("your chatbot told me to call 999 because I said my bin was on
@@ -879,6 +913,9 @@ export const FAMILIES: PatternFamily[] = [
       `${CO_SYMPTOM}(?: [a-z0-9]+){0,14} ${CO_SYMPTOM}(?: [a-z0-9]+){0,22} ${CO_APPLIANCE}`,
       // Round 25: the appliance or the sign between the two ("flu-like symptoms only at home, the cat's lethargic").
       `${CO_SYMPTOM}(?: [a-z0-9]+){0,10} ${CO_APPLIANCE}(?: [a-z0-9]+){0,10} ${CO_SYMPTOM}`,
+      // Round 31: an engine or a barbecue run indoors and someone collapsed ("the generator the tenants are running indoors in the
+      // basement, one of them passed out"): one sign is enough beside it.
+      `(?:generator|barbecue|bbq|disposable bbq|petrol engine|engine|patio heater|camping stove|brazier)s?(?: [a-z]+){0,8} (?:indoors|inside|in the (?:basement|cellar|house|flat|room|bedroom|tent|caravan|kitchen|living room))(?: [a-z]+){0,10} (?:passed out|passing out|collapsed|unconscious|will not wake|cannot wake|can not wake|fainted|not responding|unresponsive)`,
     ],
     guards: [String.raw`\b(?:not working|broken|broke down|no heating|no hot water|freezing|repair|what are the symptoms|signs of)\b`],
   },
@@ -905,6 +942,8 @@ export const FAMILIES: PatternFamily[] = [
       'drowning(?! in (?!(?:the |a |our |my |that )?(?:sea|water|river|canal|lake|pond|pool|harbour|bath|reservoir|quarry|flood|weir|estuary|marina)))',
       '(?:in difficulty|struggling|in trouble) in the (?:sea|water|river|harbour)', 'swept (?:out|away)(?: to sea| by the (?:tide|current|waves))?',
       'cut off by the tide', 'stuck on the (?:cliff|cliffs|rocks|mud|sandbank|mudflats)',
+      // Round 31: a rip current with someone still out in it ("riptide at north beach, lad still out there"); not a sign about it.
+      '(?:riptide|rip tide|rip current|rip|undertow)(?: [a-z]+){0,10} (?:still out|still in the water|out there now|being dragged|being pulled|dragged out|pulled out|cannot get back|can not get back|struggling)',
       // Round 11: people out on a sandbank or rocks as the tide comes in ("2 kids on the sandbank ... the tide is coming in fast").
       '(?:on|out on|stranded on) (?:the |a )?(?:sandbank|sand bank|rocks|mudflats|mud flats|causeway)(?: [a-z0-9]+){0,8} (?:tide (?:is )?(?:coming in|rising|turning)|(?:cannot|can not|could not) get (?:back|off)|cut off)',
       '(?:come|came|fallen|fell|falling) (?:off|from|through) (?:the |a |his |her )?(?:scaffold|scaffolding|ladder|roof|balcony|ice|window)(?: [a-z]+){0,10} (?:not getting up|not moving|not breathing|cannot get up|not responding|bleeding|unconscious|in the water)',
@@ -986,6 +1025,17 @@ export const FAMILIES: PatternFamily[] = [
     guards: [String.raw`\b(?:balls?|football|footie|cricket|frisbee|by accident|accidentally|by mistake|dropped|screen protector|insurance)\b`],
   },
   {
+    // Round 31: being followed again and again, or followed home and watched now ("same car followed me home 3 times, its parked
+    // outside now"), with no word of harm: crime, or domestic abuse when an ex or a partner is named. Not a cat, a dog, a smell or
+    // followers online.
+    id: 'followed_watched', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: RISK, reason: 'followed and watched',
+    patterns: [
+      `(?:car|van|man|men|bloke|guy|lad|lads|he|someone|somebody|same [a-z]+|a [a-z]+|they|my ex|ex) (?:has |have |keeps |kept |had |has been |have been |been |is |keeps on )?(?:followed|following|follows|tailed|tailing|trailing|trailed) (?:me|us|my ${CHILD}|my (?:daughter|son|wife|partner|mum|mam|sister|girlfriend))(?: home| back| to (?:the |my |our )?[a-z]+)?(?: [a-z0-9]+){0,3} (?:again|(?:[0-9]+|two|three|four|five|several|a few|a couple of|few|couple of) times|twice|every (?:day|night|morning|evening|week|time)|all week|for days|for weeks|this week|most days|most nights)`,
+      `(?:followed|following|follows|tailed) (?:me|us|my ${CHILD}|my (?:daughter|son))(?: [a-z]+){0,2} (?:home|back|to (?:the |my |our )?(?:house|flat|door|school|work))(?: [a-z0-9]+){0,8} (?:parked|waiting|sat|sitting|standing|stood|hanging about|hanging around|watching)(?: [a-z]+){0,3} (?:outside|across the road|opposite|over the road|at the end of (?:the|our) (?:road|street)|now|right now)`,
+    ],
+    guards: [String.raw`\b(?:cats?|kittens?|dogs?|pupp(?:y|ies)|stray|strays|fox|seagulls?|gulls?|pigeons?|ducks?|geese|goose|smell|song|instagram|twitter|facebook|tiktok|online|social media|followers?|bad luck|rain|sat ?nav|google maps|directions|signs|diversion|tour|guide|procession|parade|ambulance|police car)\b`],
+  },
+  {
     // Domestic abuse disclosed: hitting, controlling, fear of a partner or relative.
     id: 'domestic_abuse', kind: 'domestic_abuse', refine: ['adult_at_risk', 'child_at_risk'], category: SAFEGUARDING, reason: 'domestic abuse',
     patterns: [
@@ -1014,6 +1064,16 @@ export const FAMILIES: PatternFamily[] = [
       `(?:i will|you will|she will|i would|she would) regret (?:leaving|it if (?:i|she) (?:leave|leaves|tell|tells))`,
       `(?:she|he|the woman|the lady|his wife|his partner|his girlfriend|her husband|my (?:sister|mum|mam|daughter|friend|neighbour))(?: [a-z]+){0,3} (?:has|had|has got|got|always has|keeps getting|turned up with|turns up with|with) (?:a )?(?:black eyes?|bruises|bruising|a split lip|marks on (?:her|his) (?:neck|arms|face))`,
       '(?:locks|locked|keeps) me (?:in|inside|locked)',
+      // Round 31: bruises beside not wanting the police ("bruises are fading. dont want police. just want out"), and contact limited
+      // for fear of a partner's reaction ("dont text back after 6 he gets funny if i have my phone").
+      '(?:my )?(?:bruises|bruising|black eye|split lip) (?:are|is|have|has)(?: [a-z]+){0,8} (?:do not|dont|not) want (?:the )?police',
+      `(?:do not|dont|never|please do not) (?:text|call|ring|phone|message|email|write to)(?: me)?(?: back)?(?: [a-z0-9]+){0,4} (?:he|she|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf)) (?:gets (?:funny|nasty|angry|mad|jealous|arsey|moody|violent)|goes mad|kicks off|will kick off|goes through|checks)`,
+      // Round 31: leaving or a home of one's own sought in secret from a partner ("can i go on the housing list without him knowing",
+      // "move out without my husband finding out"): not a surprise, a present or a party.
+      `(?<!(?:surprise|birthday|present|gift|party|christmas|proposal|anniversary)(?: [a-z]+){0,8} )(?:housing (?:list|register)|rehoused|rehousing|refuge|move|moving|move out|leave|leaving|new (?:address|flat|place|house|home|tenancy)|(?:own|new|separate) bank account|tenancy|change the locks|(?:change|take) (?:my|his|her|the) name)(?: [a-z]+){0,6} without (?:him|her|my (?:partner|husband|wife|boyfriend|girlfriend|ex)|my ex) (?:knowing|finding out|seeing|noticing|being told|getting told|getting to know|hearing)(?!(?: [a-z]+){0,6} (?:surprise|birthday|present|gift|party|christmas|proposal|anniversary))`,
+      // Round 31: this chat to be hidden from a partner who reads or checks everything ("can you delete this chat after he reads
+      // everything", "clear the messages, she goes through my phone"): not a colleague at a screen.
+      `(?:delete|clear|erase|wipe|hide|remove) (?:this|the|our|my|these) (?:chat|conversation|messages?|chat history|history|texts?|search history)(?: [a-z]+){0,6} (?:he|she|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf)) (?:reads|checks|goes through|looks through|monitors|sees|will see|will read|will check|finds|might see|could see|can see|looks at|is reading|always reads|always checks)(?!(?: [a-z]+){0,4} (?:screen|at work|in the office|over my shoulder at work))`,
       // Round 29: control by the post and by punishment ("he opens all my post and i get punished for anything i spend"), and being
       // locked out by a partner ("my partner locked me out all night again").
       `(?:opens|opened|opening|reads|reading|goes through|going through|hides|hiding|takes|keeps) (?:all )?(?:my|her) (?:post|letters|mail|bank statements)(?: [a-z]+){0,12} (?:punished|punishes|punish|pay for it|in trouble|goes mad|go mad|kicks off|gets angry|not allowed)`,
@@ -1169,6 +1229,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:him|her|them|gran|nan|grandad|grandma|granny|mum|mam|dad|resident|residents|patient|patients|client|clients|he|she|they)(?: (?:is|was|has been|being|been|got|gets|keeps being|are|were|have been))? (?:tied|tethered|restrained|strapped|locked)(?: [a-z]+){0,2} (?:into|to|in|onto) (?:her|his|their|a|the) (?:chair|armchair|bed|cot|radiator|bed frame)(?: with (?:a |the )?(?:bed ?sheet|sheet|rope|belt|tape|scarf|tights|ties|cable ties))?`,
       `(?:elderly|old|vulnerable|disabled|frail|housebound|bedbound|bed bound|dementia|blind|confused)(?: [a-z]+){0,5} (?:is not|not|never|has not been|have not been|is never|isnt|aint) (?:being )?(?:fed|eating|washed|cleaned|looked after|cared for|checked on|given (?:food|meals|medication|his|her)|getting (?:food|care|help|meals|his (?:meds|medication)|her (?:meds|medication)))`,
       `(?:no one|nobody) (?:is )?(?:looking after|checking on|feeding|caring for|visiting|helping) (?:him|her|them|my (?:mum|dad|nan|grandad|gran|mam))`,
+      // Round 31: a carer who has hurt the person they care for and fears doing worse ("carer. i shoved mum today. scared ill do worse").
+      `i (?:shoved|pushed|hit|slapped|grabbed|shook|smacked|hurt|lashed out at|snapped and hit) (?:my )?(?:mum|mam|dad|nan|gran|grandad|grandma|husband|wife|him|her)(?: [a-z]+){0,8} (?:scared|afraid|worried|frightened|terrified) (?:that )?(?:(?:i will|ill|i might|i am going to|i could|i would) (?:do (?:worse|something worse|it again|something)|hurt|lose it|snap|really hurt)|of what i (?:will|might|could|would) do)`,
       `(?:leave|leaves|left|leaving) (?:him|her|them|my (?:dad|mum|nan|grandad|gran|mam|husband|wife|father|mother|uncle|aunt|auntie)) (?:in|sitting in|lying in) (?:soiled|dirty|wet|soaking|his own|her own)`,
       `(?:carers?|care workers?|home care|care staff)(?: [a-z]+){0,3} (?:(?:has not|have not|had not|did not|never) (?:turned|showed|shown) up|not turning up|never turn up|never turns up|not coming|does not come|do not come|leaves? (?:him|her|them) (?:alone|in|without)|shouting at|shout at|shouts at|rough with|hitting|hits|slaps|slapping|pushing|pushes|hurting|hurts|abusing|bullying|bullies|neglecting|neglects|ignoring|locking)`,
       `(?:not|have not|has not|nobody has|no one has|not been) (?:been )?seen (?:my |the |our )?(?:[a-z]+ ){0,2}?(?:neighbour|him|her|them|old man|old lady|elderly)(?: [a-z]+){0,3} (?:for|in) (?:days|a week|weeks|ages|a few days|[0-9]+ days|a couple of days)`,
@@ -1221,7 +1283,9 @@ export const FAMILIES: PatternFamily[] = [
     // Grooming, county lines, trafficking, sexual and criminal exploitation.
     id: 'exploitation', kind: 'child_at_risk', refine: ['child_at_risk', 'adult_at_risk', 'domestic_abuse'], category: SAFEGUARDING, reason: 'exploitation or grooming',
     patterns: [
-      'groom(?:ed|ing)', 'county lines', 'cuckoo(?:ing|ed)', '(?:child|sexual|criminal) exploitation', 'cse',
+      'groom(?:ed|ing)', 'county lines', 'cuckoo(?:ing|ed)',
+      // Round 31: cuckooing in other words ("dealers have taken over his flat").
+      '(?:dealers|drug dealers|a gang|gangs|gang members) (?:have |has |had )?(?:taken over|took over|moved into|are using|using|running drugs from) (?:his|her|their|my [a-z]+s|the old [a-z]+s) (?:flat|house|home|place|bedsit)', '(?:child|sexual|criminal) exploitation', 'cse',
       `exploit(?:ed|ing)(?: [a-z]+){0,2} (?:${CHILD}|young|vulnerable|him|her|them|teenagers|teens)`,
       'traffick(?:ed|ing)', 'modern slavery', 'forced (?:to work|to marry|to get married|labour|labor|marriage|into(?! (?:a |the |an |his |their )?(?:[a-z]+ )?(?:car|van|boot)))', '(?:made|making|make|forcing|force) (?:me|her|him|them) (?:to )?(?:marry|get married)', 'slave labour',
       `(?:kids|children|teenagers|young people|youngsters|teens|lads|school kids|boys|girls|${CHILD})(?: [a-z]+){0,3} (?:selling|dealing|running|carrying|holding|delivering) (?:drugs|weed|crack|gear|packages for)`,

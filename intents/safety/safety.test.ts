@@ -878,3 +878,103 @@ describe('round 30: despair and intent in passing, control and threats in passin
     expect(explainSafety(text)?.family).toBe(family);
   });
 });
+
+describe('round 31: intent in few words beside a request, control and stalking with no word of harm, fumes, Spanish (paraphrases)', () => {
+  it.each([
+    ["I've been watching the train times and it's not to catch one, if you know what I mean. what time does the library shut", 'jump'],
+    ['been checking when the fast trains come through the station, not to get on one, you know', 'jump'],
+    ['staring at the bus timetable again tonight and not to catch a bus if you get me', 'jump'],
+    ['is there a way to go on the housing register without my husband knowing', 'domestic_abuse'],
+    ['how do I move out without him finding out', 'domestic_abuse'],
+    ['can I get a new flat without my partner knowing where it is', 'domestic_abuse'],
+    ['please clear these messages after, my partner checks my phone every night', 'domestic_abuse'],
+    ['can you delete the conversation when we are done, he goes through everything', 'domestic_abuse'],
+    ['could you wipe this chat, she reads all of it when she gets in', 'domestic_abuse'],
+    ['a white van has followed me back from work twice this week and now it is parked across the road', 'followed_watched'],
+    ['the same man keeps following me home every night', 'followed_watched'],
+    ['he followed us home from the shops and he is stood outside now', 'followed_watched'],
+    ['sat in the car in my garage with the engine on, just wanted to ask about my bin', 'exhaust_fumes'],
+    ["the engine's been running in the garage for a while now with the door down, i'm still in the car", 'exhaust_fumes'],
+    ['got a hose from the exhaust into the car window, sorry to bother you', 'exhaust_fumes'],
+    ['the gas heater has black marks round it and we keep dozing off in the afternoon, feeling groggy', 'co_symptoms'],
+    ['since the stove went in the kids keep nodding off and feel rough', 'co_symptoms'],
+    ['Ya no quiero seguir viviendo así, hoy lo termino', 'multilingual_risk'],
+    ['no quiero continuar viviendo, perdón', 'multilingual_risk'],
+    ['ya no quiero seguir, ya lo tengo todo planeado', 'multilingual_risk'],
+    ['voy a acabar con mi vida esta noche', 'multilingual_risk'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'best not to catch one during the strike, when are the train times back to normal',
+    'I look at the train times not to catch one but to avoid the level crossing queues',
+    'can I book the hall for a surprise party without him knowing',
+    'can I buy a birthday present voucher for my wife without her knowing',
+    'can you delete this chat, she can see my screen at work',
+    'a cat followed me home 3 times this week, can I keep it',
+    'the smell from the tip followed me home again',
+    'left the engine running in the garage to warm it up with the door open',
+    'the mechanic at the garage had the engine running while he did the MOT',
+    'no quiero seguir viviendo en este piso con humedad, quiero un traslado',
+    'ya no quiero seguir esperando, llamo mañana',
+    'stop telling me to call 999, my phone died, not me',
+    'stop telling me to ring 999 the bin is not alive',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    ["call 999 he's not breathing", 'medical_emergency'],
+    ['stop messing about and call an ambulance, she has collapsed', 'medical_emergency'],
+  ] as const)('%s -> %s (still hits)', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+});
+
+describe('round 31: the rest of the detail files, in general forms (paraphrases)', () => {
+  it.each([
+    ['how many co-codamol is too many, asking for myself', 'suicide_indirect'],
+    ['quick one, how much paracetamol counts as a lethal dose? for me', 'suicide_indirect'],
+    ['how many sleeping tablets is too many. not asking for a friend', 'suicide_indirect'],
+    ['I can hear someone inside next door and they are away in Spain', 'break_in_now'],
+    ['there are torches moving in number 14, the family is on holiday', 'break_in_now'],
+    ['can see people in the flat opposite and nobody lives there', 'break_in_now'],
+    ['my friend took something, he is twitching and his eyes are rolling back', 'medical_emergency'],
+    ['she is fitting and her eyes rolled back, we are at the bus station', 'medical_emergency'],
+    ['convulsing, eyes rolling, what do i do', 'medical_emergency'],
+    ['rip current at the main beach, a girl still out there waving', 'water_or_cliff'],
+    ['undertow has got a swimmer by the groyne, he is being dragged out', 'water_or_cliff'],
+    ['kid caught in a rip, struggling, no lifeguard', 'water_or_cliff'],
+    ['man at the door with a can of petrol shouting he will burn us out', 'weapon_or_threat_to_kill'],
+    ['my ex keeps threatening she is going to torch the house', 'weapon_or_threat_to_kill'],
+    ['lads outside saying theyll burn the flat down with us in it', 'weapon_or_threat_to_kill'],
+    ['I care for my dad and I pushed him today, I am scared I will hurt him', 'adult_at_risk'],
+    ['i grabbed my nan too hard this morning, frightened i might do worse', 'adult_at_risk'],
+    ['I slapped my husband, he has dementia, I am afraid of what I might do', 'adult_at_risk'],
+    ['drug dealers have moved into my brothers flat and he sleeps on the floor', 'exploitation'],
+    ['a gang has taken over her flat and she sleeps in the stairwell', 'exploitation'],
+    ['dealers are using his flat, he has learning difficulties', 'exploitation'],
+    ['my bruises have nearly gone but I do not want police, I just want to leave', 'domestic_abuse'],
+    ['black eye is healing. dont want the police involved', 'domestic_abuse'],
+    ['please dont ring after 5, my husband goes through my phone', 'domestic_abuse'],
+    ['dont message me back tonight he gets angry if i am on my phone', 'domestic_abuse'],
+    ['never call this number, my boyfriend checks who rings', 'domestic_abuse'],
+    ['Ktoś dźgnął chłopaka nożem pod sklepem, on krwawi', 'multilingual_threat'],
+    ['Mąż ją pobił, leży nieprzytomna na podłodze', 'multilingual_threat'],
+    ['they are running a generator inside the flat, found two of them passed out', 'co_symptoms'],
+    ['a disposable bbq in the tent and my son will not wake', 'co_symptoms'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'how many paracetamol is too many for a 6 year old',
+    'can hear people next door having a party, she is away tomorrow',
+    'the riptide warning sign at north beach has fallen over',
+    'I pushed my nan round the park in her chair, scared I will get a ticket for the car',
+    'rolling my eyes at the council again',
+    'the dealers in my dad\'s old record shop took over the lease',
+    'do not text me, my husband gets the letters anyway',
+    'we are running the generator outside the marquee, is that allowed',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
