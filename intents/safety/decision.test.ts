@@ -17,7 +17,7 @@ import { loadContentPack } from '../../bot/content-pack/index.js';
 import { loadOrTrainModel } from '../recogniser/index.js';
 import type { IntentModel, IntentPrediction, SafetyHit } from '../types.js';
 import { decideSafety, inferKind, isConversationControl, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_THRESHOLD, screenForSafety } from './index.js';
-import { defeaters, framedAsService, ownDetailsOnly, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, separationClaim, serviceHyperbole, thingWorsening, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
+import { askAtMost, defeaters, framedAsService, ownDetailsOnly, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, separationClaim, serviceHyperbole, thingWorsening, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
 import { languageWords } from './normalise.js';
 import { knownShare, loadOrTrainSafetyModel, vocabularyOf, type SafetyDataItem, type SafetyModel, type SafetyScore } from './model.js';
 import { sourceFolds, stratifiedFolds } from './cross-validate.js';
@@ -1470,5 +1470,76 @@ describe('round 31: living alone as the whole reply is no disclosure (paraphrase
   });
   it.each(['I live on my own and he keeps coming round drunk', 'my nan lives on her own and has not eaten'])('%s: more than living alone', (text) => {
     expect(decideSafety(screenForSafety(text), predict('council_tax.discount', 0.5), text, score(0.3))).not.toBeNull();
+  });
+});
+
+describe('round 32: asked at most: better off without me at work or in a game, an alarm chirping, adopting, nowhere to sleep but safe (paraphrases)', () => {
+  const score = (s: number, category: SafetyHit['category'] = 'safety.risk_to_life'): SafetyScore => ({ score: s, category, known: 1, readable: 1 });
+  it.each([
+    'the office would be better off without me on a monday lol',
+    'work would be better off without me on fridays haha',
+    'the team would be better off without me in goal, can I book the pitch',
+    'the side is better off without me up front, where do I book the astro',
+  ])('%s: asked at most however sure the model (0.98)', (text) => {
+    expect(askAtMost(text)).not.toBeNull();
+    expect(decideSafety(screenForSafety(text), predict('parks.open_spaces', 0.5), text, score(0.98))?.action).toBe('ask');
+  });
+  it.each([
+    'everyone would be better off without me, can I cancel my bin',
+    'my family would be better off without me at work or at home',
+    'work would be better off without me, I want to die',
+    "the team would be so much better off without me, I can't do this anymore",
+    'the office would be better off without me, honestly I have had enough, I just want to disappear',
+    'my squad would be better off without me, I feel worthless and hopeless',
+  ])('%s: still escalates', (text) => {
+    expect(askAtMost(text)).toBeNull();
+    expect(decideSafety(screenForSafety(text), predict('parks.open_spaces', 0.5), text, score(0.9))?.action).toBe('escalate');
+  });
+  it.each([
+    'smoke alarm keeps beeping, battery I think',
+    'the smoke alarm is chirping every minute, can someone change it',
+    'fire alarm bleeping, low battery probably',
+  ])('%s: a repair, asked at most', (text) => {
+    expect(decideSafety(screenForSafety(text), predict('housing.repair', 0.5), text, score(0.7))?.action).not.toBe('escalate');
+  });
+  it.each([
+    'smoke alarm is beeping and there is smoke in the hall',
+    'CO alarm keeps beeping and we all have headaches, battery is new',
+    'the alarm is beeping and I can smell gas',
+  ])('%s: still escalates', (text) => {
+    expect(decideSafety(screenForSafety(text), predict('housing.repair', 0.5), text, score(0.9))?.action).toBe('escalate');
+  });
+  it.each([
+    'my friend and her wife want to adopt a child, how do they start',
+    'me and my husband want to foster, how do we apply',
+    'how do I become an adopter, my partner and I want a baby',
+  ])('%s: asked at most (0.95)', (text) => {
+    expect(decideSafety(screenForSafety(text), predict('social_care.children', 0.5), text, score(0.95, 'safety.safeguarding_concern'))?.action).not.toBe('escalate');
+  });
+  it.each([
+    'the foster carer hits the kids',
+    'my adopted son keeps going missing with older men',
+  ])('%s: harm named, not capped', (text) => {
+    expect(askAtMost(text)).toBeNull();
+  });
+  it.each([
+    "I've nowhere to sleep tonight but I'm not in any danger, just stuck",
+    'nowhere to stay tonight, I am safe, not in danger, just need a room',
+    "got nowhere to go tonight, we're not in any danger",
+  ])('%s: asked at most (0.81)', (text) => {
+    expect(decideSafety(screenForSafety(text), predict('housing.homeless_tonight', 0.9), text, score(0.81))?.action).not.toBe('escalate');
+  });
+  it.each([
+    "nowhere to sleep tonight and I'm scared of him finding me",
+    "nowhere to go tonight, not in any danger now but he'll come back",
+  ])('%s: someone feared, not capped', (text) => {
+    expect(askAtMost(text)).toBeNull();
+  });
+  it.each([
+    'if there is a fire in my flat which number do I call after 999, save it for later',
+    'which number should I ring if the gas goes, just in case, for later',
+    'what number do we call if there is a fire at the block, to keep for later',
+  ])('%s: a number asked for to keep, not escalated', (text) => {
+    expect(decideSafety(screenForSafety(text), predict('corporate.contact_hours', 0.7), text, score(0.01))?.action).not.toBe('escalate');
   });
 });

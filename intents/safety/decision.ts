@@ -541,7 +541,7 @@ export const DEFEATERS: Record<string, RegExp> = {
     // Round 17: "nothing caught fire"; "i'm not in danger, i just need help today".
     'nothing(?: has| s|s)? caught (?:fire|light)(?! yet)', 
     // Round 20: "nothing's burning now but it happens every weekend".
-    'nothing(?: is| s|s)? (?:burning|on fire|alight|smoking|smouldering)(?: now| at the moment| right now)?', '(?:i am|we are) not in danger(?! yet)',
+    'nothing(?: is| s|s)? (?:burning|on fire|alight|smoking|smouldering)(?: now| at the moment| right now)?', '(?:i am|we are) not in (?:any )?danger(?! yet)',
     // Round 19: harm to others denied ("he shouts abuse ... he's never touched anyone"); never "never hit me" (control can be abuse).
     '(?:never|not|not once|never once|never ever) (?:touched|hurt|harmed|hit|attacked|laid a (?:finger|hand) on) (?:anyone|anybody|any one|a soul|any of us|people)',
     'no (?:sign|signs) of (?:a )?(?:fire|smoke)', 'there is no (?:fire|smoke)', '(?:cannot|can not|could not) smell (?:it|gas|anything)',
@@ -804,8 +804,8 @@ const BACK_AGAIN = /(?<= )(?:again|is back|came back|come back|has found me|foun
 const HAPPENING_NOW = /(?<= )(?:right now|now|just now|tonight|at the moment|currently|is happening|are happening|still (?:there|here|going on))(?= )/;
 /** The Round 6 framings that explain a safety word as a question about information, thanks for the past, or a past reason. */
 /** Round 10: a helpline's number asked for to keep, print or pass on ("updating our leaflets", "written on my nan's fridge"). */
-const NUMBER_ASKED = /(?<= )(?:(?:helpline|help line|phone|contact|emergency|telephone) number|number (?:for|of) (?:the )?(?:[a-z]+ ){0,4}(?:helpline|team|line|service|services|social care))(?= )/;
-const NUMBER_KEPT = /(?<= )(?:leaflets?|posters?|noticeboard|notice board|fridge|written (?:down|on)|write (?:it )?down|updating|newsletter|to keep|keep (?:it )?handy|for reference|save (?:it|the number)|in my phone)(?= )/;
+const NUMBER_ASKED = /(?<= )(?:(?:which|what) (?:number|phone number|line) (?:do |should |can |would )?(?:i|we|you|people) (?:call|ring|phone|dial|use)|(?:helpline|help line|phone|contact|emergency|telephone) number|number (?:for|of) (?:the )?(?:[a-z]+ ){0,4}(?:helpline|team|line|service|services|social care))(?= )/;
+const NUMBER_KEPT = /(?<= )(?:leaflets?|posters?|noticeboard|notice board|fridge|written (?:down|on)|write (?:it )?down|updating|newsletter|to keep|keep (?:it )?handy|for reference|save (?:it|the number)|in my phone|for later|(?:just )?in case)(?= )/;
 
 /**
  * Round 12: a professional's question about procedure that says there is no case behind it ("no current case, I'm updating our
@@ -978,9 +978,43 @@ export function decideSafety(
   const scored = safety ?? (prediction as ScoredPrediction).safetyScore ?? null;
   if (!scored) return decideByClassifier(hit, prediction, text);
   const whole = hit ? decideScreenHit(hit, scored, text, thresholds) : decideByModel(prediction, text, scored, thresholds);
-  const decided = whole ?? ((thresholds.segmentAsk ?? SAFETY_SEGMENT_ASK) ? segmentAsk(text, scored, thresholds) : null);
+  const decided = capAtAsk(whole ?? ((thresholds.segmentAsk ?? SAFETY_SEGMENT_ASK) ? segmentAsk(text, scored, thresholds) : null), text, hit);
   // Round 7: a question about a message the assistant cannot read says so (bot/replies.ts dangerQuestion).
   return decided?.action === 'ask' && unreadable(text, scored, thresholds.readableMin) ? { ...decided, unreadable: true } : decided;
+}
+
+/**
+ * Round 32: messages the screen or the model escalated that are asked at most, whoever escalated them:
+ * - being "better off without me" said of a workplace, a team, a side or a game ("the office would be better off without me on
+ *   fridays haha", "the team would be better off without me in goal"), nothing of everyone, the family or dying near it;
+ * - a smoke or CO alarm chirping or beeping for its battery ("smoke alarm keeps beeping, battery I think"), nothing felt, smelt or burning;
+ * - a question about adopting or fostering, nothing of harm in it ("she and her wife want a child");
+ * - nowhere to sleep tonight with danger denied in so many words ("I'm not in any danger, just stuck"), no one feared.
+ */
+const WORK_OR_GAME = String.raw`(?:office|work|workplace|job|team|side|squad|club|band|choir|department|dept|shop|firm|company|shift|rota|quiz team|pub team|five a side|eleven|defence|midfield|match|game|pitch|lads|boys|girls)`;
+const BETTER_OFF_AT_WORK = new RegExp(String.raw`(?<= )(?:${WORK_OR_GAME}(?: [a-z]+){0,2} (?:would|will|is|are|would all|will all|d)?(?: be)? (?:(?:so|much|far|a lot|way|loads|definitely|probably) )*better off without me|better off without me (?:on|in|at|up|for|playing|during)(?: the| a| my| our)? (?:goal|nets?|defence|midfield|front|attack|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|shifts?|the rota|${WORK_OR_GAME}))(?= )`);
+const DYING_WORDS = /(?<= )(?:die|dying|dead|kill|suicid[a-z]*|end it|end my life|not be here|pills|tablets|overdose|rope|bridge|goodbye|everyone|everybody|my family|the family|my kids|the kids|my children|cannot go on|can not go on|no point|burden|(?:cannot|can not) (?:do this|cope|take (?:it|this|much more)|carry on|keep going)|had enough|giving up|give up on (?:life|everything)|hopeless|worthless|hate myself|no reason to|disappear|tired of (?:living|life|everything)|not worth it|end of my (?:tether|rope))(?= )/;
+const ALARM_CHIRP = /(?<= )(?:alarm|alarms|detector|detectors)(?: [a-z]+){0,4} (?:chirp[a-z]*|beep[a-z]*|bleep[a-z]*|peep[a-z]*|tweet[a-z]*)(?= )/;
+const BATTERY_WORDS = /(?<= )(?:batter(?:y|ies)|chirp[a-z]*|every (?:minute|few minutes|[0-9]+ (?:seconds|minutes))|once a minute|low)(?= )/;
+/** The chirp denied ("not the low battery chirp"), and anyone unwell, drowsy or a pet listless (carbon monoxide's signs). */
+const NOT_THE_BATTERY = /(?<= )(?:not (?:the |a |just the )?(?:low )?batter(?:y|ies)|not (?:the |a )?chirp[a-z]*|new batter(?:y|ies)|changed the batter(?:y|ies))(?= )/;
+const UNWELL = /(?<= )(?:flu|flu like|symptoms|lethargic|listless|unwell|ill|poorly|sleepy|tired|groggy|woozy|headaches?|sick|dizzy|baby)(?= )/;
+const ADOPT_FOSTER = /(?<= )(?:adopt|adopts|adopting|adoption|adopter|adopters|foster|fostering|foster carers?|foster parents?|become (?:a )?(?:foster|adoptive) (?:carer|parent)s?)(?= )/;
+const HARM_WORDS = /(?<= )(?:concern[a-z]*|worr[a-z]*|not allowed|sleep[a-z]*|thin|kicked out|thrown out|hungry|no food|cold|hit[a-z]*|hurt[a-z]*|missing|groom[a-z]*|exploit[a-z]*|drugs|sex[a-z]*|touch[a-z]*|marks|injur[a-z]*|blood|bleed[a-z]*|abus[a-z]*|beat[a-z]*|neglect[a-z]*|scared|afraid|frightened|violen[a-z]*|bruis[a-z]*|danger|unsafe|not safe|police|kill[a-z]*|threat[a-z]*|left alone|alone|starv[a-z]*|locked)(?= )/;
+const DANGER_DENIED = /(?<= )(?:(?:i am|we are|i m|im) (?:not|never) in (?:any )?danger|not in any danger|(?:i am|we are) (?:perfectly |quite |completely )?safe(?! from)|no danger)(?= )/;
+const FEARED = /(?<= )(?:scared|afraid|frightened|terrified|fear|him|her|he|she|they|them|partner|husband|wife|boyfriend|girlfriend|ex|hurt|hit|attacked|threat[a-z]*|kill[a-z]*|knife|fled|fleeing|escap[a-z]*|abus[a-z]*)(?= )/;
+export function askAtMost(text: string, screened = false): string | null {
+  const n = normaliseForSafety(text);
+  if (BETTER_OFF_AT_WORK.test(n) && !BETTER_OFF_WITHOUT_ME.test(n) && !DYING_WORDS.test(n)) return 'better off without me, of a workplace, a team or a game';
+  if (!screened && ALARM_CHIRP.test(n) && BATTERY_WORDS.test(n) && !NOT_THE_BATTERY.test(n) && !UNWELL.test(n) && !FELT_NOW.test(n) && !PRESENT_FIRE.test(n) && !/(?<= )(?:smell[a-z]*|smoke(?! (?:alarms?|detectors?))|flames?|burning|fire(?! (?:alarms?|detectors?))|gas|carbon monoxide|co)(?= )/.test(n)) return 'an alarm chirping for its battery';
+  if (ADOPT_FOSTER.test(n) && !HARM_WORDS.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a question about adopting or fostering';
+  if (NO_HOME_TONIGHT.test(n) && DANGER_DENIED.test(n) && !FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'nowhere to sleep, danger denied';
+  return null;
+}
+function capAtAsk(d: SafetyDecision, text: string, hit: SafetyHit | null): SafetyDecision {
+  if (d?.action !== 'escalate') return d;
+  const why = askAtMost(text, hit !== null);
+  return why ? { action: 'ask', category: d.category, kind: d.kind, reason: `${hit ? hit.reason : 'safety model'}, but ${why}` } : d;
 }
 
 /**

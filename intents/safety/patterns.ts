@@ -121,7 +121,9 @@ const NOT_A_SIMILE = String.raw`(?<!${SIMILE_LEAD} )`;
 const SHOT_SIMILE = String.raw`(?:like|than|similar to|sounded like|sounds like|sounding like|as loud as)(?: (?:a|an|two|three|four|several|some|multiple|loud|few|a few|couple of|a couple of|series of|a series of))* (?:gun ?shots?|gunfire|shotguns?|shotgun blasts?|a gun going off|guns going off)`;
 const SHOT_SIMILE_PERSON = String.raw`(?:scream[a-z]*|shout[a-z]*|yell[a-z]*|cry(?:ing)? for help|someone (?:is |s )?(?:hurt|shot|down|injured|on the ground|bleeding)|(?:man|men|lad|lads|guy|guys|bloke|someone|somebody|he|they) (?:is |are |was |were )?(?:shooting|firing|armed|with a gun|waving a gun|holding a gun)|(?:people|everyone|everybody|kids|children|they|we) (?:are |were |all )?(?:running|scattering|fleeing|ducking|screaming|hiding)|shooting|gunman|gunmen|armed|injured|bleeding|blood|on the ground|ran off|running off|running away|sped off|speeding off|drove off|police)`;
 /** What makes a noise like a gunshot, named before the simile ("the nail gun next door goes off like a gunshot"). */
-const SHOT_SOURCE = String.raw`(?:boilers?|bin lorr(?:y|ies)|bin men|lids?|pipes? (?:bang|knock)[a-z]*|water hammer|scarers?|bird scarers?|gas guns?|nail guns?|staple guns?|bangers?|backfir[a-z]*|exhausts?|fireworks?|motorbikes?|mopeds?|bin lids?|doors? slamm[a-z]*|slamm[a-z]* doors?|scaffold[a-z]*|builders?|roadworks|diy|street ?lights?|starters?|transformers?|balloons?|tyres? (?:burst|bursting|popping|popped|blew|blow[a-z]*|explod[a-z]*)|punctures?|manholes?|manhole covers?|drain covers?|(?:when|as) (?:cars|lorries|buses|vans|traffic) (?:go|goes|drive|drives|run|runs) over|thunder|hailstones?|the telly|the tv|a film|video games?|car engines?|engines? backfir[a-z]*)`;
+/** Round 32: what plays gunshots and explosions as sound: a film, a game, music, the telly, fireworks, a car backfiring. */
+const SHOT_MEDIA = String.raw`(?:(?:action |war |horror |gangster )?(?:films?|movies?)|(?:shoot(?:ing|er|em up)? |war |computer |video )?games?|gaming|xbox|playstation|ps[45]|fortnite|call of duty|cod|fifa|music|songs?|drill|bass|speakers?|sound ?system|telly|tv|television|fireworks?|bangers?|backfir[a-z]*)`;
+const SHOT_SOURCE = String.raw`(?:boilers?|bin lorr(?:y|ies)|bin men|lids?|pipes? (?:bang|knock)[a-z]*|water hammer|scarers?|bird scarers?|gas guns?|nail guns?|staple guns?|bangers?|backfir[a-z]*|exhausts?|fireworks?|motorbikes?|mopeds?|bin lids?|doors? slamm[a-z]*|slamm[a-z]* doors?|scaffold[a-z]*|builders?|roadworks|diy|street ?lights?|starters?|transformers?|balloons?|tyres? (?:burst|bursting|popping|popped|blew|blow[a-z]*|explod[a-z]*)|punctures?|manholes?|manhole covers?|drain covers?|(?:when|as) (?:cars|lorries|buses|vans|traffic) (?:go|goes|drive|drives|run|runs) over|thunder|hailstones?|the telly|the tv|a film|video games?|car engines?|engines? backfir[a-z]*|${SHOT_MEDIA})`;
 /** Round 26's sources, and the noise put down to something after the simile ("it's his nail gun", "it's the starter", "turned out it was a branch"). */
 const SHOT_EXPLAINED = String.raw`(?:${SHOT_SOURCE}|(?:it is|it was|its|turns out|turned out|must be|probably|i think it is)(?: it was| it is| to be)? (?:the|his|her|their|a|an|my|our|just|only|some) [a-z]+)`;
 /** Round 26: money, as the subject of a strangling or a killing in hyperbole ("these rates are strangling us"). */
@@ -173,7 +175,10 @@ export const FAMILIES: PatternFamily[] = [
       // Round 7: not being here, said as a plan (asked when the model disagrees: it may be a move).
       'not (?:planning on|planning to be|expecting to be) (?:being )?(?:here|around|alive) (?:next (?:week|month|year)|much longer|for (?:much )?longer|for long)(?!(?: [a-z]+){0,8} (?:moving|move|moved|leaving|abroad|holiday|away|emigrat[a-z]*))',
       '(?:feel like|feeling like|thinking of|thinking about|thought about|think about|considering|keep thinking about) (?:ending it|ending things|ending everything|not being here|not being alive|disappearing for good)',
-      '(?:had enough of|tired of|sick of|done with|finished with) (?:life|living|being alive|this life)', '(?:i am|she is|he is|they are|she was|he was|she said she is|he said he is) done with (?:it all|everything)',
+      '(?:had enough of|tired of|sick of|done with|finished with) (?:life|living|being alive|this life)',
+      // Round 32: having had enough of everything, said with a knowing aside ("is there a form for when you've had enough of everything
+      // I mean", "had enough of it all, if you follow me"): the aside says it is not a complaint.
+      '(?:had enough|had it|done) (?:of|with) (?:everything|it all|all of it|all this|the lot)(?: [a-z]+){0,2} (?:i mean|if you (?:follow|follow me|know what i mean|get me|get my (?:meaning|drift)|catch my drift|understand|see what i mean)|you know what i mean|know what i mean)(?= |$)', '(?:i am|she is|he is|they are|she was|he was|she said she is|he said he is) done with (?:it all|everything)',
       `(?:do not|cannot|can not) see (?:the|any) point (?:in|of) (?:anything|living|life|going on|carrying on|being here|being alive|me being here)`,
       'see no point (?:in|to) (?:anything|living|life|going on|carrying on|being here|being alive)',
       '(?:want|wanted|wish i could|going) to disappear (?:forever|for good|and never come back)',
@@ -255,6 +260,8 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?<!(?:my|our|his|her|their) )(?:kids|children|toddlers|tots|kiddies|little ones|young ones|youngsters|babies|people|someone|somebody|anyone|anybody|pedestrians|residents|walkers|cyclists|dogs|a child|a kid|a toddler|a baby) (?:could|might|may|will|would|are going to|is going to|are bound to|is bound to|are likely to|is likely to)(?: easily| really| badly| seriously)? (?:cut|hurt|burn|harm|injure)`,
       // Round 14: the idiom as a simile ("talking to you is like banging my head against a wall until it bleeds").
       String.raw`\blike (?:bang|banging) (?:my|your|our) head (?:against|off|on) (?:a |the )?(?:brick )?walls?\b`,
+      // Round 32: a worker who handles what is thrown out ("syringes ... I don't want a binman hurting himself"): a disposal question.
+      String.raw`\b(?:binm[ae]n|bin m[ae]n|bin crews?|(?:the )?crews?|collectors?|refuse (?:workers?|collectors?)|workers?|staff|postm[ae]n|posties?|cleaners?|recycling (?:workers?|staff))(?: (?:do not|does not|did not|dont|not|to|might|could|may|would|will|getting|get|going to|end up))* (?:hurting|hurt|cutting|cut|injuring|injure|harming|harm|jabbing|jab|pricking|prick|stabbing|stab) (?:himself|herself|themselves)\b`,
       // Round 28: going without food so others can eat or the bills be paid ("starving myself to keep the kids fed", "starving
       // ourselves so the kids can eat"): hardship, not self-harm; "starving myself to lose weight" or "to punish myself" is not guarded.
       String.raw`\b(?:starve|starving|starved) (?:myself|ourselves|herself|himself)(?: [a-z]+){0,2} (?:to|so|so that|just to|in order to|for) (?:keep|feed|make sure|give|pay|afford|cover|put food|the kids|my kids|the children|my children|the baby|the family|my family|they|he|she|we|rent|bills)\b`,
@@ -425,6 +432,8 @@ export const FAMILIES: PatternFamily[] = [
     ],
     guards: [
       String.raw`\b(?:bins?|bin day|bin men|collections?|collected|bulky|recycling|garden waste|subscription|direct debit|membership|holiday|travelling|abroad|moving (?:out|house|home|in|to)|new (?:flat|house|home|tenancy|job)|noise|music|barking|parking|fly tipping|rats|smell|solicitor|probate|power of attorney|executor|charity shop|freecycle|sofa|furniture)\b`,
+      // Round 32: not around to pay in person, at the office, because of work away ("won't be around next month to pay at the office").
+      String.raw`\b(?:in person|at the (?:office|counter|desk|civic centre|council offices?)|working away|work away|away (?:working|for work|with work|on business|on a course))\b`,
       // Round 28: a goodbye said to someone dying or who has died ("outside the hospice saying goodbye to my dad, he's passed now",
       // "said our goodbyes to mum at the hospital before she died"): a bereavement, not the writer's own goodbye.
       String.raw`\b(?:saying|said|say|to say|sayin) (?:my |our |a last |a final |the last |our last |my last )?goodbyes? to (?:my |our |his |her |their )?(?:[a-z]+ ){0,2}(?:dad|father|mum|mam|mother|husband|wife|partner|nan|nana|gran|granny|grandad|grandma|grandpa|grandfather|grandmother|brother|sister|son|daughter|uncle|aunt|auntie|friend|dog|cat)(?: [a-z]+){0,10} (?:passed|passed away|died|dying|gone|hospice|hospital|funeral|end of life|last days|last hours|palliative|chapel of rest|bedside)\b|\b(?:hospice|hospital|funeral|deathbed|death bed|bedside|chapel of rest|crematorium)(?: [a-z]+){0,8} (?:saying|said|say|to say) (?:my |our |a last |a final |the last |our last |my last )?goodbyes?\b`,
@@ -449,9 +458,9 @@ export const FAMILIES: PatternFamily[] = [
     // subscription guards would cancel it; guarded by the ordinary reasons to be away (a move, a holiday, work, hospital).
     id: 'not_around_passing', kind: 'suicide_self_harm', category: RISK, reason: 'does not expect to be alive', negated: true,
     patterns: [
-      `(?:do not|dont|not sure|doubt|really do not|honestly do not) (?:think |reckon )?(?:i will|ill|i ll|i am going to|i am gonna|i will still|i am still going to) (?:still )?be (?:here|around|alive) (?:by then|for (?:it|that|much longer|long)|to see (?:it|that|them|the)|much longer|anyway|next (?:week|month)|after (?:tonight|this week|the weekend)|tomorrow)`,
+      `(?:do not|dont|not sure|doubt|really do not|honestly do not) (?:think |reckon )?(?:i will|ill|i ll|i am going to|i am gonna|i will still|i am still going to) (?:still )?be (?:here|around|alive) (?:by then|for (?:it|that|much longer|long)|to see (?:it|that|them|the)|much longer|anyway|next (?:week|month)|after (?:tonight|this week|the weekend)|tomorrow|to pay (?:it|that|them|(?:next|the next|this|the|my|next months|the next months)(?: [a-z]+){0,3} (?:council tax|rent|bill|bills|instalment|instalments|payment|tax|water|gas|electric|tv licence)))`,
     ],
-    guards: [String.raw`\b(?:moving|move|moved|removal|relocat[a-z]*|leaving the (?:area|country|flat|house)|abroad|holiday|away|emigrat[a-z]*|work|working|shift|shifts|hospital|operation|surgery|travelling|visiting|staying with|out of (?:town|the country)|new (?:flat|house|home|job|tenancy)|deliver[a-z]*|parcel|engineer|appointment|meeting|visit|in (?:spain|france|india|pakistan|poland|romania))\b`],
+    guards: [String.raw`\b(?:moving|move|moved|removal|relocat[a-z]*|leaving the (?:area|country|flat|house)|abroad|holiday|away|emigrat[a-z]*|work|working|shift|shifts|hospital|operation|surgery|travelling|visiting|staying with|out of (?:town|the country)|new (?:flat|house|home|job|tenancy)|deliver[a-z]*|parcel|engineer|appointment|meeting|visit|in (?:spain|france|india|pakistan|poland|romania)|in person|at the (?:office|counter|desk|post office|bank))\b`],
   },
   {
     // The clearest phrases in Welsh, Polish and romanised Urdu/Hindi, written without accents
@@ -708,6 +717,15 @@ export const FAMILIES: PatternFamily[] = [
       // Round 25: a bang likened to a gunshot and put down to what makes it ("the pigeon scarer goes off like a gunshot", "car
       // backfiring like gunshots", "bangers like shotgun blasts"): a noise complaint. "What sounded like gunshots" alone still hits.
       String.raw`(?:scarers?|bird scarers?|gas guns?|bangers?|backfir[a-z]*|exhausts?|fireworks?|motorbikes?|skips?|bin lids?|doors? slamm[a-z]*|scaffold[a-z]*)(?: [a-z]+){0,8} (?:like|as loud as|louder than) (?:a |an )?(?:gun ?shots?|gunfire|shotguns?|shotgun blasts?|a gun going off|guns going off)|(?:like|as loud as|louder than) (?:a |an )?(?:gun ?shots?|gunfire|shotguns?|shotgun blasts?)(?: [a-z]+){0,8} (?:scarers?|bird scarers?|gas guns?|bangers?|backfir[a-z]*|exhausts?|fireworks?)`,
+      // Round 32: gunshots and explosions as the sound of a film, a game, music, fireworks or a car backfiring ("watching action films
+      // full volume, gunshots n explosions"), nobody outside, screaming or hurt named after them: a noise complaint. "I heard gunshots
+      // outside just now" still hits.
+      String.raw`${SHOT_MEDIA}(?: [a-z0-9]+){0,10} (?:gun ?shots?|gunfire|shooting|explosions?)(?!(?: [a-z]+){0,8} (?:outside|in the street|on the street|out the front|screaming|scream|hurt|injured|bleeding|police|real|for real|someone|somebody))|(?:gun ?shots?|gunfire|explosions?)(?: [a-z]+){0,6} (?:from|on|in|of) (?:the |their |his |her |a |some |those )?${SHOT_MEDIA}`,
+      // Round 32: "shot" by a camera ("got shot by the bus lane camera", "flashed and shot by a speed camera"): a fine, not a gun.
+      String.raw`\bshot (?:by|on) (?:a |the |that |this |one of the |some )?(?:[a-z]+ ){0,3}(?:cameras?|cctv|photographers?|paparazzi)\b`,
+      // Round 32: a partner who "is going to kill me" over a chore (the bin day missed or forgotten, a parking ticket), no saying, threat,
+      // blow, weapon or fear near it ("which day bin i always miss it my husband going to kill me"): the idiom without "if".
+      String.raw`^(?![^]*\b(?:said|says|saying|told me|threat[a-z]*|swore|swears|hit|hits|hitting|knife|knives|weapon|scared|afraid|frightened|terrified|hurt[a-z]*|beat[a-z]*|punch[a-z]*|strangl[a-z]*)\b)[^]*\b(?:bins?|bin day|collection|recycling|forget|forgot|forgotten|forgetting|miss|missed|missing|late|ticket|fine|parking)\b(?: [a-z0-9]+){0,8} (?:is |s |will |would )?(?:going to|gonna|will|is going to|is gonna) (?:kill|murder) (?:me|us)\b`,
     ],
   },
   {
@@ -1009,6 +1027,10 @@ export const FAMILIES: PatternFamily[] = [
     // yet no idiom says a partner kicked the door in again.
     id: 'partner_damage', kind: 'domestic_abuse', refine: ['adult_at_risk', 'child_at_risk'], category: SAFEGUARDING, reason: "a partner's violence to the home",
     patterns: [
+      // Round 32: furniture or things broken when a partner lost his temper with the writer, told as the reason for a collection or a
+      // repair ("a wardrobe and a table ... got broken when my boyfriend lost his temper with me"); not a temper with the furniture.
+      `(?:broke|broken|smashed|snapped|wrecked|damaged|bust|busted|kicked in|punched|thrown|threw)(?: [a-z]+){0,8} (?:when|after|because|as|once) (?:my |our )?(?:${PARTNER}|he|she) (?:lost|loses|losing|lose|flew|flies|kicked|went|goes|got|gets) (?:(?:his|her|their) (?:temper|rag|head)|it|off|mad|nasty|angry|into (?:a|one of (?:his|her)) (?:rage|temper|rages|tempers))(?: [a-z]+){0,2} (?:with|at) me`,
+      `(?:${PARTNER})(?: [a-z]+){0,2} (?:broke|smashed|snapped|wrecked|damaged|threw|kicked|punched)(?: [a-z]+){0,6} (?:when|after|because|as) (?:he|she) (?:lost|loses|flew|kicked|went|got) (?:(?:his|her) (?:temper|rag|head)|it|off|mad|nasty|angry)(?: [a-z]+){0,2} (?:with|at) me`,
       // Round 13: a partner's violence to the home, buried in a repair ("the lock's broken because my partner kicked it in again and i
       // need it fixed before he's back on friday"): the damage again, or a repair raced against his return.
       `(?:${RELATIVE}|he|she)(?: [a-z]+){0,2} (?:kicked|kicks|smashed|smashes|punched|punches|booted|boots|put (?:his|her) (?:fist|foot|head) through) (?:it|the door|my door|our door|the [a-z]+ door|the walls?|the windows?|a hole in (?:the|my|our) (?:wall|door))(?:(?: in| down| through| off)? again|(?: [a-z]+){0,12} before (?:he|she) (?:is|gets|comes) (?:back|home|out))`,
@@ -1039,6 +1061,14 @@ export const FAMILIES: PatternFamily[] = [
     // Domestic abuse disclosed: hitting, controlling, fear of a partner or relative.
     id: 'domestic_abuse', kind: 'domestic_abuse', refine: ['adult_at_risk', 'child_at_risk'], category: SAFEGUARDING, reason: 'domestic abuse',
     patterns: [
+      // Round 32: injuries hidden from others, told sideways: long sleeves learnt to wear, arms or marks covered, beside a partner's
+      // temper or anger ("my partner has a temper, I've learned to wear long sleeves"); not sleeves for work or the garden.
+      `(?:${PARTNER}|he|she)(?: [a-z]+){0,4} (?:temper|moods?|short fuse|angry|anger|rages?|fists?|lose[sd]? it|loses (?:his|her) (?:temper|rag)|gets? (?:nasty|handy|angry|rough))(?: [a-z]+){0,10} i (?:[a-z]+ ){0,3}(?:wear|wearing|wore|cover|covering|hide|hiding)(?: [a-z]+){0,3} (?:long sleeves|polo necks?|roll necks?|turtle necks?|scarf|scarves|my arms|my neck|the bruises|the marks|bruises|marks)`,
+      `i (?:[a-z]+ ){0,3}(?:wear|wearing|wore|cover|covering|hide|hiding)(?: [a-z]+){0,3} (?:long sleeves|polo necks?|roll necks?|turtle necks?|scarf|scarves|my arms|my neck|the bruises|the marks|bruises|marks)(?: [a-z]+){0,8} (?:${PARTNER}s?|his|her|he|she)(?: [a-z]+){0,3} (?:temper|moods?|short fuse|angry|anger|rages?|fists?|hands)`,
+      // Round 32: walking into doors, or falling, told with a knowing aside or as what one tells people ("I keep walking into doors, if
+      // you know what I mean", "told the nurse I walked into a door again"): the euphemism for being hit.
+      `(?:walk|walks|walking|walked|bump|bumped|bumping|run|ran|running) into (?:a |the |some |a few |another |more )?doors?(?: [a-z]+){0,4} (?:if you (?:know what i mean|get my (?:meaning|drift)|catch my drift|follow|follow me|see what i mean|get me)|you know what i mean|know what i mean|you know how it is|wink|nudge nudge|(?:or )?so i (?:tell|told|say|said)|is what i (?:tell|told|say|said))`,
+      `(?:told|tell|telling) (?:the |my |a )?(?:nurse|doctor|gp|hospital|a and e|people|everyone|everybody|work|them|her|him|my mum|the school|friends)(?: [a-z]+){0,2} (?:i|that i) (?:walked|walk|walking|bumped|ran|keep walking) into (?:a |the )?doors?`,
       'domestic (?:abuse|violence)', 'coercive(?: and)? control(?:ling)?', 'controlling (?:partner|husband|wife|boyfriend|girlfriend|relationship|behaviour|ex)',
       `abusive (?:partner|husband|wife|boyfriend|girlfriend|relationship|ex|father|mother|dad|mum|parent|carer|household|home|family|son|daughter)`,
       `(?:${RELATIVE}|he|she)${GAP(2)} (?:hits|beats|punches|kicks|slaps|chokes|strangles|rapes|batters|pushes|shoves|abuses|hurts|bullies|threatens|controls|attacks|assaults|headbutts|bites|spits at) ${DV_OBJECT}`,
@@ -1225,6 +1255,12 @@ export const FAMILIES: PatternFamily[] = [
     // Adults at risk: not fed, not cared for, not seen, carers who hurt or steal.
     id: 'adult_at_risk', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'adult at risk of neglect or abuse',
     patterns: [
+      // Round 32: a woman with a learning disability, a mental age of a child or otherwise vulnerable, brought to or visited by different
+      // men night after night ("a young woman with learning disabilities is brought to the flat opposite by different men every night"):
+      // sexual exploitation of an adult. Workmen at a boiler are not "different men" beside a disability.
+      `(?:learning (?:disabilit(?:y|ies)|difficult(?:y|ies))|mental age|special needs|vulnerable|disabled|autistic|autism)(?: [a-z0-9]+){0,20} (?:different|various|strange|older|lots of|loads of|new) (?:men|blokes|lads|guys|man|fellas)(?: [a-z]+){0,6} (?:every|each|all|most) (?:night|evening|day|weekend)`,
+      `(?:different|various|strange|older|lots of|loads of|new) (?:men|blokes|lads|guys|fellas)(?: [a-z]+){0,8} (?:every|each|all|most) (?:night|evening|day|weekend)(?: [a-z0-9]+){0,14} (?:learning (?:disabilit(?:y|ies)|difficult(?:y|ies))|mental age|special needs|vulnerable|disabled|autistic)`,
+      `(?:pimping|pimp|pimped|prostituting|prostituted|selling) (?:her|him|them|my [a-z]+|the [a-z]+) out`,
       // Round 29: a person tied or strapped into a chair or a bed ("a pic of my gran tied into her chair with a bedsheet"): restraint.
       `(?:him|her|them|gran|nan|grandad|grandma|granny|mum|mam|dad|resident|residents|patient|patients|client|clients|he|she|they)(?: (?:is|was|has been|being|been|got|gets|keeps being|are|were|have been))? (?:tied|tethered|restrained|strapped|locked)(?: [a-z]+){0,2} (?:into|to|in|onto) (?:her|his|their|a|the) (?:chair|armchair|bed|cot|radiator|bed frame)(?: with (?:a |the )?(?:bed ?sheet|sheet|rope|belt|tape|scarf|tights|ties|cable ties))?`,
       `(?:elderly|old|vulnerable|disabled|frail|housebound|bedbound|bed bound|dementia|blind|confused)(?: [a-z]+){0,5} (?:is not|not|never|has not been|have not been|is never|isnt|aint) (?:being )?(?:fed|eating|washed|cleaned|looked after|cared for|checked on|given (?:food|meals|medication|his|her)|getting (?:food|care|help|meals|his (?:meds|medication)|her (?:meds|medication)))`,
@@ -1260,6 +1296,9 @@ export const FAMILIES: PatternFamily[] = [
     // Money taken from someone who cannot protect it: a carer or relative using a pension.
     id: 'financial_abuse', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'financial abuse',
     patterns: [
+      // Round 32: an older person's whole pension, savings or money handed each week to a man or a "friend" who calls ("elderly lady up
+      // the road hands her whole pension to a man who calls round every week"); not to a named relative, a shop or a bill.
+      `(?:hands?|handing|handed|gives?|giving|gave|passes|passing|signs?|signing) (?:over )?(?:all (?:of )?|the whole of |most of )?(?:her|his|their) (?:whole |entire |weekly |full )?(?:pension|savings|benefits|money|bank card|pin)(?: over)? (?:to|over to) (?:a|this|some|that|the|her new|his new) (?:man|woman|bloke|fella|fellow|chap|guy|lad|stranger|young (?:man|woman|lad)|friend|boyfriend|girlfriend|visitor)`,
       `(?:carer|carers|son|daughter|nephew|niece|grandson|granddaughter|family member|relative|brother|sister|lodger|boyfriend|girlfriend|husband|wife|partner|neighbour|someone|somebody|he|she)(?: is| are| has been| keeps| been| has| seems to be| seem to be| appears to be| might be| may be| could be)? (?:taking|stealing|took|stole|stolen|using|spending|draining|emptying|withdrawing|helping (?:himself|herself) to|taken) (?:all )?(?:of )?(?:her|his|their|my (?:mums|dads|nans|grandads|mothers|fathers|grans|mams)|my (?:mum|dad|nan|grandad)s|mums|dads|nans|grandads|grans|mams) (?:[a-z]+ )?(?:money|pension|benefits|savings|bank card|cash|cards|bank account)(?! (?:to pay|for (?:the|her|his|their) (?:shopping|bills)))`,
       'financial(?:ly)? abus(?:e|ed|ing)',
       `(?:carer|carers|care worker|son|daughter|nephew|niece|grandson|granddaughter|lodger|boyfriend|girlfriend|neighbour|someone|somebody)(?: [a-z]+){0,3} (?:taking|took|stealing|using|keeps taking|started taking) (?:his|her|their) (?:bank card|cards|pin|pension|money|savings|benefits)(?! (?:to pay|for (?:the|her|his) (?:shopping|bills)))`,
@@ -1278,6 +1317,14 @@ export const FAMILIES: PatternFamily[] = [
       `(?:poner|pasar|transferir) (?:la |el )?(?:casa|piso|dinero|cuenta|ahorros|pension)(?: [a-z]+){0,3} a (?:su )?nombre (?:de el|de ella|del vecino|de ellos)?`,
     ],
     guards: [String.raw`to pay (?:for )?(?:the |my |her |his )?(?:council tax|bill|rent|permit|parking)`],
+  },
+  {
+    // Round 32: a child (a son, a daughter, a kid, a teenager, an age under 18) groomed or exploited is a child at risk, whoever
+    // grooms them ("my son is being groomed online by an older man": the older man is not the one at risk).
+    id: 'child_groomed', kind: 'child_at_risk', category: SAFEGUARDING, reason: 'a child groomed or exploited',
+    patterns: [
+      `(?:${CHILD}|teen|teens|(?:[0-9]|1[0-7]) ?(?:yo|yr old|yrs old|year old|years old))(?: [a-z0-9]+){0,4} (?:is |are |was |were |has been |have been |being |been |getting |got |gets )+(?:groomed|exploited|trafficked|sexually exploited|criminally exploited)`,
+    ],
   },
   {
     // Grooming, county lines, trafficking, sexual and criminal exploitation.
@@ -1343,7 +1390,8 @@ export const FAMILIES: PatternFamily[] = [
       // Round 29: an injury to a baby or a child no one explains ("7-month-old seen today with an unexplained spiral fracture",
       // "toddler with suspicious bruising, the accounts don't match"): a possible non-accidental injury.
       `(?:[0-9]+ ?(?:month|week|mth|wk)s? old|[0-9]+ ?(?:mo|m) old|bab(?:y|ies)|infant|toddler|newborn|${CHILD})(?: [a-z0-9]+){0,12} (?:unexplained|non accidental|suspicious|suspected non accidental)(?: [a-z]+){0,3} (?:fractures?|broken (?:arm|leg|ribs?|bones?)|bruis[a-z]*|burns?|injur(?:y|ies)|head injur(?:y|ies)|bleed[a-z]*|marks)`,
-      `${CHILD}(?: [a-z]+){0,2} (?:is |are |being |been |gets |getting |keeps getting |keep getting |was |were )+(?:hit|beaten|hurt|abused|smacked|slapped|punched|kicked|locked (?:in|out)|burnt|burned|shaken|starved|bullied at home|shouted at and hit|thrown out)`,
+      // Round 32: up to four words between the children and the blow ("the children over the road are being hit").
+      `${CHILD}(?: [a-z0-9]+){0,4} (?:is |are |being |been |gets |getting |keeps getting |keep getting |was |were )+(?:hit|beaten|hurt|abused|smacked|slapped|punched|kicked|locked (?:in|out)|burnt|burned|shaken|starved|bullied at home|shouted at and hit|thrown out)`,
       // Round 30: a baby or a child seen shaken hard, told plainly or in a second language ("I see through window the father shake
       // him hard", "she was shaking the baby really roughly to stop it crying").
       `(?:bab(?:y|ies)|infant|newborn|toddler|${CHILD})(?: [a-z0-9]+){0,20} (?:shake|shakes|shaking|shook|shaked) (?:him|her|them|(?:the|his|her|their|that|a) (?:baby|child|kid|toddler|little one|boy|girl))(?: (?:really|very|so|too|quite))? (?:hard|violently|roughly|like a (?:rag )?doll|about|around|until (?:he|she|it|they))`,

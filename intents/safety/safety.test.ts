@@ -978,3 +978,94 @@ describe('round 31: the rest of the detail files, in general forms (paraphrases)
     expect(explainSafety(text)).toBeNull();
   });
 });
+
+describe('round 32: despair and abuse told politely and sideways, exploitation of an adult, a child groomed (paraphrases)', () => {
+  it.each([
+    ["what's the form for when you've had enough of everything, I mean", 'wish_to_die'],
+    ['I have had enough of it all, if you follow me, who do I tell about the flat', 'wish_to_die'],
+    ['done with everything really, you know what I mean', 'wish_to_die'],
+    ["doubt I'll still be around to pay the rent next month", 'not_around_passing'],
+    ["don't reckon I'll be around to pay next month's water bill", 'not_around_passing'],
+    ['not sure I will be around to pay the next council tax instalment', 'not_around_passing'],
+    ['a girl with learning difficulties downstairs has different men taken in to her every night', 'adult_at_risk'],
+    ['different blokes go up to the woman above every evening, she has a learning disability', 'adult_at_risk'],
+    ['someone is pimping her out, she is vulnerable', 'adult_at_risk'],
+    ["my husband has a short fuse, I've learnt to wear long sleeves", 'domestic_abuse'],
+    ['he gets angry and I cover my arms with long sleeves even in summer', 'domestic_abuse'],
+    ['I always wear polo necks because of his temper', 'domestic_abuse'],
+    ["I've walked into a few doors lately, if you know what I mean", 'domestic_abuse'],
+    ['keep bumping into doors, you know how it is', 'domestic_abuse'],
+    ['told the nurse I walked into a door again', 'domestic_abuse'],
+    ['need the broken chairs taken, they got smashed when my partner lost his temper with me', 'partner_damage'],
+    ['my husband broke the table when he lost it with me again, can you collect it', 'partner_damage'],
+    ['the wardrobe door is bust after he flew into a rage at me', 'partner_damage'],
+    ['I think the kids over the road are being hit, I hear it through the wall', 'child_abuse'],
+    ['the children at number 9 are getting smacked most nights, I hear it', 'child_abuse'],
+    ['the little ones next door keep getting hit, I hear them through the ceiling', 'child_abuse'],
+    ['old man next door gives his whole pension to a fellow who comes round every week', 'financial_abuse'],
+    ['my elderly neighbour hands her pension over to a man who visits every Friday', 'financial_abuse'],
+    ['the lady opposite gives all her savings to this young man who calls', 'financial_abuse'],
+    ['my son is being groomed online by an older man', 'child_groomed'],
+    ['my 14 year old daughter is being groomed by a man she met on a game', 'child_groomed'],
+    ['I think a teenager on our street is being exploited by older lads', 'child_groomed'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    "I've had enough of the bins being missed, who do I complain to",
+    "I won't be around to pay in person next month, I'm away, can I pay online",
+    "I won't be around next month to pay at the office, working away, can I set up a direct debit",
+    'different men come to the flat every night to fix the boiler and it is still broken',
+    'I wear long sleeves when I cut the hedge, can I get a garden bin',
+    'my husband wears long sleeves for work, can he get a parking permit',
+    'I keep walking into the door frame in the dark, can the hallway light be fixed',
+    'need a broken sofa collected, the kids jumped on it and it snapped',
+    'I collect my pension at the post office every week, can I get a bus pass',
+    'she gives her pension to her daughter to do the shopping',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it('my brother with learning disabilities groomed by a gang: an adult, not a child', () => {
+    expect(explainSafety('my brother has learning disabilities and is being groomed by a gang')?.hit.kind).not.toBe('child_at_risk');
+  });
+  it('a child groomed is a child at risk', () => {
+    expect(explainSafety('my son is being groomed online by an older man')?.hit.kind).toBe('child_at_risk');
+  });
+});
+
+describe('round 32: gunshots from films, music and games, a camera, a chore and a worker hurting himself (paraphrases)', () => {
+  it.each([
+    'neighbours play war films loud every night, gunshots and explosions, cannot sleep',
+    'the music next door sounds like gunshots every night',
+    'the lad upstairs plays shooting games till 3am, gunshots going off all night',
+    'fireworks every night sound like gunfire, who do I report it to',
+    'car backfiring like gunshots every morning outside',
+    'I was shot by the speed camera on the bypass, how do I appeal',
+    'got shot by the bus lane camera, want to appeal the fine',
+    'when is bin day, I always forget, my wife going to kill me',
+    'missed the bins again, my husband will kill me',
+    "some syringes left from my late mum's insulin, where do they go so the bin men don't hurt themselves",
+    "disposing of my late husband's needles, I don't want the collectors to cut themselves",
+    'sharps from my dad, I would hate a binman hurting himself',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    ['I heard gunshots outside just now', 'weapon_or_threat_to_kill'],
+    ['watching a film and heard gunshots outside, someone is screaming', 'weapon_or_threat_to_kill'],
+    ['I was shot in the leg outside the shop', 'weapon_or_threat_to_kill'],
+    ['I forgot the bins and he said he is going to kill me, he hit me last week', 'weapon_or_threat_to_kill'],
+    ['been cutting myself again, it is deep', 'self_harm'],
+  ] as const)('%s -> %s (still hits)', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+});
+
+describe('round 32: a worker reporting that someone may hurt themselves still hits', () => {
+  it.each([
+    ['her support worker says he could harm himself tonight', 'self_harm'],
+    ['the staff think she will hurt herself', 'self_harm'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+});
