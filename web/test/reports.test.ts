@@ -229,8 +229,10 @@ test('a contact changed after a report is in the next one: the refresh reads wha
   const id = randomUUID();
   const db = server.store.db;
   await sql`insert into conversations (id, tenant_id, channel, channel_user_id, state, created_at, updated_at) values (${id}, ${server.tenant}, 'whatsapp', ${`user-${id}`}, 'closed', '2026-10-15T14:00:00Z', now())`.execute(db);
-  await sql`insert into messages (tenant_id, conversation_id, channel, direction, author, text, status, recognition, created_at)
-    values (${server.tenant}, ${id}, 'whatsapp', 'in', 'resident', 'fictional', 'processed', '{"intent":"council_tax.pay","action":"offer_person"}'::jsonb, '2026-10-15T14:00:00Z')`.execute(db);
+  // Answered then (processed_at set): an unanswered inbound message would be picked up by the server's sweep for
+  // unanswered messages, answered now, and the conversation would then be too recent for the purge below.
+  await sql`insert into messages (tenant_id, conversation_id, channel, direction, author, text, status, recognition, processed_at, created_at)
+    values (${server.tenant}, ${id}, 'whatsapp', 'in', 'resident', 'fictional', 'processed', '{"intent":"council_tax.pay","action":"offer_person"}'::jsonb, '2026-10-15T14:00:00Z', '2026-10-15T14:00:00Z')`.execute(db);
   await sql`insert into handoffs (id, tenant_id, conversation_id, reason, priority, queue, summary, context, agent_id, created_at, accepted_at, closed_at, status)
     values (${randomUUID()}, ${server.tenant}, ${id}, 'asked_for_person', 'normal', 'general', 's', '{}'::jsonb, ${supervisorId}, '2026-10-15T14:01:00Z', '2026-10-15T14:01:25Z', '2026-10-15T14:05:25Z', 'resolved')`.execute(db);
   const { tables } = await report(october);
