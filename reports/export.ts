@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Cell, ReportTable } from './tables.js';
 
 /**
@@ -38,6 +37,9 @@ function sheetName(title: string, used: Set<string>): string {
 
 /** Every table as a sheet of one workbook: a heading row, numbers as numbers, percentages and seconds with one decimal. */
 export async function tablesToXlsx(tables: ReportTable[], meta: { title: string; council: string }): Promise<Buffer> {
+  // Loaded on the first export, not at start: exceljs is the heaviest import of the server (about half a
+  // second), and most processes never export a report.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Council assistant';
   workbook.title = meta.title;
