@@ -1543,3 +1543,100 @@ describe('round 32: asked at most: better off without me at work or in a game, a
     expect(decideSafety(screenForSafety(text), predict('corporate.contact_hours', 0.7), text, score(0.01))?.action).not.toBe('escalate');
   });
 });
+
+describe('round 33: third parties and night-time fragments (paraphrases)', () => {
+  const score = (s: number, category: SafetyHit['category'] = 'safety.risk_to_life'): SafetyScore => ({ score: s, category, known: 1, readable: 1 });
+  it.each([
+    "Deriskayga ayaa dhulka ku dhacay oo miyir la'aan ah, albaabka waa xiran yahay.",
+    'Aabbahay wuu suuxay oo ma neefsanayo, fadlan caawiya',
+    'ayeeyadey ayaa miyir beelay jikada, albaabka waa xiran',
+    'walaalkay miyirkii ka tagay guriga dhexdiisa',
+    'o meu vizinho está caído na cozinha e não responde',
+    'a minha avó caiu na casa de banho e não reage',
+    'um homem caído na rua junto à paragem, não se mexe nem responde',
+  ])('%s: someone unconscious or fallen and not answering (Somali, Portuguese) is danger now', (text) => {
+    expect(screenForSafety(text)).toMatchObject({ category: 'safety.risk_to_life', kind: 'danger_now' });
+  });
+  it.each([
+    'the chimney next door is on fire and embers are falling on the thatched roof, they are in bed',
+    'sparks from their chimney keep landing on the thatch of the cottage, people live there',
+    "the chimney fire next door is throwing sparks and they're landing on the thatched roof, family inside",
+  ])('%s: sparks on a thatch escalate as fire', (text) => {
+    expect(screenForSafety(text)).toMatchObject({ kind: 'fire_gas_co' });
+  });
+  it.each([
+    'mi sobrina de 9 años dice que su padrastro la toca por la noche y tiene miedo',
+    'una niña de mi clase dice que su abuelo le toca sus partes',
+    'el vecino la toca y ella no quiere volver a casa, tiene 10 años',
+  ])('%s: a child touched, told in Spanish, is screened', (text) => {
+    expect(screenForSafety(text)).toMatchObject({ category: 'safety.safeguarding_concern' });
+  });
+  it.each([
+    'a resident told me the children next door get hit most nights',
+    'the kids in flat 3 get yelled at and hit, you can hear it through the wall',
+    'forwarding from a neighbour: the little boy at number 9 gets screamed at and hit by his dad',
+  ])('%s: children told of as hit are a child at risk', (text) => {
+    expect(screenForSafety(text)).toMatchObject({ kind: 'child_at_risk' });
+  });
+  it.each([
+    'mi tío toca la guitarra en la banda del pueblo',
+    'me toca pagar el impuesto municipal este mes, como lo hago',
+    'o site caiu e o serviço não responde',
+    'bonfire next door, sparks landing on my car',
+    'the kids get hit by cars on this road, we need speed bumps',
+  ])('%s: lookalikes are not screened', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+  it.each([
+    'carer here the lady i look after lives alone since her husband died in the spring does she get single person discount',
+    'my mum lives on her own now dad has passed, can she get the single person discount',
+    'I am a home carer, my client is living alone since her partner died last year, is she due a council tax discount?',
+  ])('%s: a discount for someone living alone is asked at most (0.64)', (text) => {
+    expect(decideSafety(screenForSafety(text), predict('council_tax.discount', 0.99), text, score(0.64, 'safety.safeguarding_concern'))?.action).not.toBe('escalate');
+  });
+  it('a discount asked beside harm is not capped', () => {
+    const text = 'my mum lives alone and her son keeps taking her money and she is scared, can she get single person discount';
+    expect(decideSafety(screenForSafety(text), predict('council_tax.discount', 0.5), text, score(0.9, 'safety.safeguarding_concern'))?.action).toBe('escalate');
+  });
+  it.each([
+    'Complaint about the bin men, they throw the bins like they want to kill them',
+    'the delivery driver chucks parcels about like he wants to kill them',
+    'bin crew slam the lids down like they are trying to destroy them every week',
+    "I'm a carer on a zero hours contract, my hours got slashed. Can I get council tax support",
+    'my pay has been slashed in half, can I get help with rent',
+    'the library budget was slashed again this year, why',
+    'they slashed my hours at work and now I cannot pay council tax',
+    'fire in my flat last week, been in a hotel the insurance paid, runs out tonight. nowhere to go',
+    "there was a fire in our house two weeks ago, the insurer's B&B ends tomorrow and we have nowhere to stay",
+    'fire at my flat last month, council put us in temporary housing but it ends friday',
+  ])('%s: rough handling, cuts and a past fire are no weapon or fire', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+  it.each([
+    'my neighbour got slashed with a knife outside the shop',
+    'he said he wants to kill them, he has a knife and the kids are upstairs',
+    "fire in my flat last week and it's started smoking again now, smell of burning",
+  ])('%s: still screened', (text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+  });
+  it.each([
+    ["delivery driver - there's an elderly man lying at the bottom of his stairs, I can see him through the letterbox, he's not moving", 'danger_now'],
+    ['my neighbour is lying on her kitchen floor, I can see through the window, she is not moving', 'danger_now'],
+    ["old lady collapsed in the hallway of the flats and she's unresponsive", 'danger_now'],
+    ["i'm in the lift at the flats it's stuck between floors and my little boy's having a massive asthma attack", 'danger_now'],
+    ['stuck in the lift at the car park and my mum has chest pains', 'danger_now'],
+    ["the lift has stopped with my dad inside and he's diabetic and having a hypo", 'danger_now'],
+    ['a minha filha engoliu pilhas e está a vomitar sangue', 'danger_now'],
+    ['mi hijo de 3 años se tragó una pila de botón', 'danger_now'],
+    ['my toddler swallowed a button battery, what do I do', 'danger_now'],
+    ["My daughter has just texted me that she's standing on the cliff path and doesn't want to be here anymore. I'm 4 hours away.", 'suicide_self_harm'],
+    ["my brother messaged from the cliff top saying he does not want to be here any more, i'm in london", 'suicide_self_harm'],
+    ["my friend is on the bridge and says she doesn't want to live, I'm 200 miles away", 'suicide_self_harm'],
+    ['im a childminder and one of the little ones said daddy puts his hand over my mouth when i cry and shes got fingertip bruises', 'child_at_risk'],
+    ['nursery worker: a toddler in my room has fingertip bruises on both arms and says mummy holds her hard', 'child_at_risk'],
+    ['childminder here, a little one has fingertip bruises on her legs again', 'child_at_risk'],
+  ])('%s: kind %s', (text, kind) => {
+    const hit = screenForSafety(text);
+    expect(hit ? hit.kind : inferKind(text, 'safety.risk_to_life')).toBe(kind);
+  });
+});

@@ -1056,6 +1056,9 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   // Round 31: living alone told as the whole reply ("I live on my own", a single person discount's question), the model unsure: nothing
   // to ask (the K5 words list "live" and "on her own" as risk words, for an older person told of; the writer's own household is not).
   if (scored.score < thresholds.escalateAt && LIVES_ALONE_REPLY.test(normaliseForSafety(text))) return null;
+  // Round 33: a single person discount asked for someone living alone (a widow since her husband died, a carer asking), nothing of
+  // harm, fear, neglect or a fall named: the model alone asks at most.
+  if (scored.score >= thresholds.escalateAt && discountLivingAlone(text)) return { action: 'ask', category: scored.category, kind: inferKind(text, scored.category), reason: `safety model ${scored.score.toFixed(2)}, but a discount for someone living alone` };
   if ((thresholds.shortAlarmAsk ?? SAFETY_SHORT_ALARM_ASK) && scored.score < thresholds.askAt && shortAlarm(text)) return { action: 'ask', category: 'safety.risk_to_life', kind: inferKind(text, 'safety.risk_to_life'), reason: `safety model low (${scored.score.toFixed(2)}), but a short cry for help` };
   const category = scored.category;
   // Everyday context (a reassurance, a job in care, a complaint naming no one at risk) demotes the model, as it did the
@@ -1132,6 +1135,14 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
 
 /** Round 31: the writer's own household, alone, as the whole message ("I live on my own", "yes, I live alone now"). */
 const LIVES_ALONE_REPLY = /^ (?:(?:yes|yeah|yep|no|just|only|well|um|erm|ok|okay|so) )*(?:i|i am|im) (?:live|living|am living) (?:on my own|alone|by myself)(?: (?:now|so|thanks|thank you|please|yes))* $/;
+/** Round 33: a single person discount or a council tax discount for someone living alone, nothing of harm named. */
+const DISCOUNT_ASKED = /(?<= )(?:single person(?:s)? discount|single occupancy|single occupier|sole occupier|25 (?:percent|per cent) (?:discount|off)|council tax (?:discount|reduction))(?= )/;
+const LIVING_ALONE = /(?<= )(?:lives?|living|is living|now lives) (?:alone|on (?:her|his|their|my) own|by (?:herself|himself|themselves|myself))(?= )/;
+const DISCOUNT_HARM = /(?<= )(?:hit[a-z]*|hurt[a-z]*|scared|afraid|frightened|terrified|abus[a-z]*|bruis[a-z]*|threat[a-z]*|neglect[a-z]*|fell|fallen|falls|collapsed|not eating|no food|no heating|cold|taking (?:her|his) money|takes (?:her|his) money|confused|wandering|suicid[a-z]*|kill[a-z]*|end it|(?:want|wants|wanted) to die|not (?:want|wanting) to (?:live|be here)|cannot cope|not coping|locked)(?= )/;
+export function discountLivingAlone(text: string): boolean {
+  const n = normaliseForSafety(text);
+  return DISCOUNT_ASKED.test(n) && LIVING_ALONE.test(n) && !DISCOUNT_HARM.test(n);
+}
 /** Round 31: a partner gone ("partner left", "husband's moved out", "we've split up"). */
 const PARTNER_LEFT = /(?<= )(?:(?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|other half|ex)(?: has| s| is)? (?:left|moved out|walked out|gone)|(?:we|we have) (?:split up|separated|broke up|broken up)|(?:split up|separated|broke up) (?:from|with) (?:my )?(?:partner|husband|wife|boyfriend|girlfriend))(?= )/;
 /** A claim, a benefit or a discount asked about. */

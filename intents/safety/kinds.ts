@@ -154,6 +154,8 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
 
 /** Cues that settle who is at risk whatever else is said: an age under 18, an older or vulnerable adult. */
 const CHILD_STRONG = w(
+  // Round 33: a young child in a childminder's or a nursery's care with fingertip bruises or a hand over the mouth: a child at risk.
+  '(?:childminder|child minder|nursery|little ones?|toddler|preschool|pre school)(?: [a-z]+){0,20} (?:fingertip bruis[a-z]*|hand over (?:my|her|his) mouth)',
   '(?:[0-9]|1[0-7]) ?(?:year old|yr old|yo|years old|yrs old|month old|months old)', '(?:he is|she is|aged|only) (?:[0-9]|1[0-7])(?! [0-9])',
   '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) (?:year|month) old', 'under ?age', 'minor',
   // Round 8: ages told other ways ("my son's 11", "my mate is 14", "13 year olds", "under-12s", "a six-week-old", "a Year 9 girl",
@@ -240,9 +242,13 @@ const STRONG = {
 const KNOWN_ATTACKER = /^ (?:he|she) (?:is|has|was|will|says|said|keeps|just|got)(?: [a-z0-9]+)*? (?:kill|hurt|stab|get|strangle|batter|do) me /;
 /** A blade or pills with someone shut away alone: self-harm, whatever weapon word is used. */
 const SELF_HARM_SCENE = w('(?:locked|shut|barricaded) (?:herself|himself|themselves|myself) in(?: [a-z]+){0,10} (?:blade|knife|razors?|pills|tablets|rope)',
-  '(?:blade|knife|razor) (?:to|against|on) (?:her|his|their|my) (?:own )?(?:wrists?|arms?|throat|neck)');
+  '(?:blade|knife|razor) (?:to|against|on) (?:her|his|their|my) (?:own )?(?:wrists?|arms?|throat|neck)',
+  // Round 33: someone at a cliff or a bridge now who does not want to be here (texted to a relative far away): suicide, not danger.
+  '(?:on|at|near|by|from|standing on|stood on|sat on|sitting on) (?:the |a )?(?:cliff path|cliff edge|cliff top|clifftop|cliffs?|edge of the cliffs?|bridge|multi storey)(?: [a-z]+){0,10} (?:does not|doesnt|do not|dont|not) (?:want|wanna) to (?:be here|live|be alive|go on)');
 /** A small child who swallowed something household: poisoning (999), not an overdose. */
 const POISONING = w('(?:swallowed|chewed|eaten|ate|drunk|drank|got into|licked|sucking|sucked)(?: [a-z]+){0,4} (?:dishwasher|washing|laundry|bleach|detergent|cleaning|button|batter(?:y|ies)|liquitabs?|capsules?|pods?|weed killer|antifreeze|white spirit)',
+  // Round 33: batteries or bleach swallowed, in Portuguese and Spanish ("a minha filha engoliu pilhas").
+  '(?:engoliu|engoli|tragou|se trago|trago|comeu)(?: [a-z]+){0,4} (?:pilhas?|pilas?|baterias?|lixivia|lejia|detergente)',
   '(?:llyncu|lyncu|llyncodd)(?: [a-z]+){0,4} (?:tabled peiriant|peiriant golchi|hylif golchi|cannydd|batri|batris|capsiwl|capsiwlau)');
 /** Someone inside and not answering or calling for help: a welfare check now, whoever they are. */
 const WELFARE_NOW = w('does not answer', 'not answering', 'no answer', '(?:nobody|no one|noone) (?:is )?(?:answering|answers|answered)', 'smell (?:is )?(?:coming )?(?:from|through|out of) (?:the|her|his|their) letterbox', '(?:telly|tv|television|radio|lights?) (?:is |are )?(?:on|still on)', 'shouting for help',
@@ -265,7 +271,11 @@ const DANGER_SCENE = w('(?:lying|walking|wandering|standing|stood|sitting|sat)(?
   // shut in a car in the heat.
   '(?:mum|mam|mom|mummy|mother|dad|daddy|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa)(?: [a-z]+){0,2} (?:will not|wont|cannot|can not|does not|is not) (?:wake|waking)(?: up)?',
   '(?:baby|babies|toddler|child|kid|little (?:boy|girl|one))(?: [a-z]+){0,3} (?:in|inside|left in|locked in|shut in) (?:a |the |their |her |his )?(?:locked |hot |parked )?car(?: [a-z]+){0,14} (?:degrees|hot|heat|windows up|windows shut|windows closed|stopped crying|not moving|sweating|boiling|red faced)',
-  '(?:lift|elevator)(?: [a-z]+){0,4} (?:stopped|stuck|broken down|jammed) between floors(?: [a-z]+){0,12} (?:oxygen|inside|in it|trapped)', '(?:oxygen|cylinder)(?: [a-z]+){0,4} (?:is )?(?:nearly|almost|running) (?:empty|out)');
+  '(?:lift|elevator)(?: [a-z]+){0,4} (?:stopped|stuck|broken down|jammed) between floors(?: [a-z]+){0,12} (?:oxygen|inside|in it|trapped)',
+  // Round 33: stuck in a lift with a medical crisis, and someone lying or collapsed who is not moving or not breathing (seen through a
+  // letterbox by a delivery driver): danger now, before who they are.
+  '(?:lift|elevator)(?: [a-z]+){0,6} (?:stuck|stopped|broken down|jammed)(?: [a-z]+){0,14} (?:asthma|seizure|having a fit|not breathing|cannot breathe|can not breathe|heart attack|chest pains?|collapsed|unconscious|hypo)',
+  '(?:lying|collapsed|slumped|fallen|face down)(?: [a-z0-9]+){0,20} (?:not moving(?! (?:it|them|the|that|this|anything))|unresponsive|not breathing|unconscious)', '(?:oxygen|cylinder)(?: [a-z]+){0,4} (?:is )?(?:nearly|almost|running) (?:empty|out)');
 type Tier = RiskKind | 'danger_scene' | 'in_water' | 'missing_now' | 'partner_older' | 'child_strong' | 'adult_strong' | 'domestic_strong' | 'welfare' | 'welfare_now' | 'known_attacker' | 'self_scene' | 'poisoning' | 'child_self' | 'arson_attack';
 
 /**

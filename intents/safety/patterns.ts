@@ -579,6 +579,10 @@ export const FAMILIES: PatternFamily[] = [
       // Round 13: "niekas neatsako" (nobody answers: the council's phone) and an unanswered call or letter are a complaint, not a collapse.
       // Round 27: someone run over ("foi atropelado", "lo atropellaron", "potrącony przez samochód", "a fost lovit de o mașină").
       'atropelad[oa]s?', 'atropel(?:aram|ou|laron|lo|lado|lada)', 'potracon[a-z]*', 'potracil[a-z]*', '(?:a fost |e |este )?lovit[a-z]* de (?:o |un )?(?:masina|masini|autobuz|tir|camion|duba)',
+      // Round 33: Somali unconscious, fainted or not breathing ("miyir la'aan ah", "suuxay", "ma neefsanayo"); Portuguese someone fallen
+      // who does not answer or move ("uma senhora idosa caída no jardim, não responde"): a person named before the fall.
+      'miyir (?:laaan|la aan|beelay|beeshay|lumay|tagay)', 'miyirkii? (?:ka )?(?:tagay|lumay|beelay)', 'suuxd?ay', 'suuxsan', 'ma neefsan(?:ayo|ayso|eyso|eyo)',
+      '(?:senhora|senhor|idos[oa]|vizinh[oa]|mae|pai|avo|homem|mulher|crianca|pessoa|rapaz|menin[oa]|marido|esposa)(?: [a-z]+){0,3} (?:caid[oa]|caiu)(?: [a-z]+){0,10} nao (?:responde|reage|se mexe|acorda)',
       'nekvepuoja', 'nejuda', '(?<!niekas )(?<!niekas man )neatsako(?! (?:i|a) (?:skambuc|laisk|zinut|el)[a-z]*)',
     ],
   },
@@ -723,6 +727,11 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`${SHOT_MEDIA}(?: [a-z0-9]+){0,10} (?:gun ?shots?|gunfire|shooting|explosions?)(?!(?: [a-z]+){0,8} (?:outside|in the street|on the street|out the front|screaming|scream|hurt|injured|bleeding|police|real|for real|someone|somebody))|(?:gun ?shots?|gunfire|explosions?)(?: [a-z]+){0,6} (?:from|on|in|of) (?:the |their |his |her |a |some |those )?${SHOT_MEDIA}`,
       // Round 32: "shot" by a camera ("got shot by the bus lane camera", "flashed and shot by a speed camera"): a fine, not a gun.
       String.raw`\bshot (?:by|on) (?:a |the |that |this |one of the |some )?(?:[a-z]+ ){0,3}(?:cameras?|cctv|photographers?|paparazzi)\b`,
+      // Round 33: cuts "slashed" (hours, pay, a budget, prices, a service: "on a zero hours contract, my hours got slashed"): no blade.
+      String.raw`\b(?:hours|shifts?|pay|wages?|salary|salaries|income|benefits?|budgets?|funding|grants?|prices?|costs?|fares?|rents?|rates?|services?|staff|staffing|jobs?|posts?|spending|council tax|allowance|overtime|pension|universal credit|uc|tax credits?|support)(?: (?:have|has|had|got|get|gets|been|was|were|are|is|just|being|all|badly|massively|drastically|completely|in half))* slashed\b|\bslash(?:ed|ing|es)? (?:my |our |his |her |their |the |all |staff |)?(?:hours|shifts?|pay|wages?|budgets?|funding|prices?|costs?|rents?|services?|jobs?|spending|benefits?)\b`,
+      // Round 33: things handled roughly likened to killing them ("they throw the bins like they want to kill them"): a comparison, the
+      // victim a thing named before it.
+      String.raw`\b(?:bins?|wheelie bins?|lids?|boxes|recycling|crates?|parcels?|packages?|bags?|doors?|cars?|furniture|cases?|luggage)(?: [a-z]+){0,4} (?:around |about |down |over )?like (?:they|he|she|you|it) (?:want|wants|wanted|re trying|are trying|is trying|s trying|have|has) (?:to |got to |a grudge and want to )?(?:kill|murder|destroy|hurt) (?:them|it)\b`,
       // Round 32: a partner who "is going to kill me" over a chore (the bin day missed or forgotten, a parking ticket), no saying, threat,
       // blow, weapon or fear near it ("which day bin i always miss it my husband going to kill me"): the idiom without "if".
       String.raw`^(?![^]*\b(?:said|says|saying|told me|threat[a-z]*|swore|swears|hit|hits|hitting|knife|knives|weapon|scared|afraid|frightened|terrified|hurt[a-z]*|beat[a-z]*|punch[a-z]*|strangl[a-z]*)\b)[^]*\b(?:bins?|bin day|collection|recycling|forget|forgot|forgotten|forgetting|miss|missed|missing|late|ticket|fine|parking)\b(?: [a-z0-9]+){0,8} (?:is |s |will |would )?(?:going to|gonna|will|is going to|is gonna) (?:kill|murder) (?:me|us)\b`,
@@ -875,7 +884,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 12: an "eggy" smell (the gas additive) beside a gas appliance, a pipe or indoors ("the boiler was capped ... now a strong
       // eggy smell again in the kitchen"); an eggy smell in the street from the water works or a drain is not.
       '(?:boiler|cooker|hob|gas meter|meter|gas pipe|pipe|hissing|gas fire)(?: [a-z]+){0,14} eggy (?:smell|whiff|stink|pong)', 'eggy (?:smell|whiff|stink|pong)(?: [a-z]+){0,4} (?:in|from|by|near|round|around|behind|under) (?:the |my |our )?(?:kitchen|flat|house|hall|hallway|home|living room|lounge|bedroom|boiler|cooker|hob|meter cupboard|stairwell|landing)',
-      'sparks (?:are )?(?:coming|flying|shooting) (?:out|from)', '(?:caught|catching|flames|fire|burning|alight)(?: [a-z]+){0,6} (?:spreading|spread to|getting bigger|out of control)', '(?:caught|catching|set) light(?! (?:bulb|fitting|switch|bill))', 'getting smoky', 'smoke is coming (?:in|under|through)',
+      'sparks (?:are )?(?:coming|flying|shooting) (?:out|from)',
+      // Round 33: sparks or embers landing on a thatch or a roof ("chimney fire ... sparks landing on the thatch and an old couple live there").
+      '(?:sparks|embers|burning bits)(?: [a-z]+){0,5} (?:landing|falling|dropping|raining|blowing) (?:on|onto) (?:the |a |their |its |his |her )?(?:thatch|thatched roof|roof)', '(?:caught|catching|flames|fire|burning|alight)(?: [a-z]+){0,6} (?:spreading|spread to|getting bigger|out of control)', '(?:caught|catching|set) light(?! (?:bulb|fitting|switch|bill))', 'getting smoky', 'smoke is coming (?:in|under|through)',
       'house fire', 'flat fire', 'gas explosion', '(?:an |big |loud )?explosion',
       // Round 9: a kitchen fire flaring up now ("chip pan fire ... the cupboards above the cooker are smoking now").
       'chip pan (?:fire|is on fire|caught|has caught|flames)', '(?:cupboards?|walls?|ceiling|curtains?|cooker|oven|pan|worktop|sofa|mattress|bed)(?: [a-z]+){0,2} (?:is |are )(?:smoking|smouldering|burning) now',
@@ -886,12 +897,15 @@ export const FAMILIES: PatternFamily[] = [
       // Round 11: a detector's low-battery chirp asked about, nothing sounding, smelt or felt ("a chirp not the alarm and we all feel fine").
       String.raw`(?!.*\b(?:going off|sounding|went off|dizzy|headaches?|sick|drowsy|passed out|collapsed|unconscious|faint|smell[a-z]*)\b).*\b(?:chirp|chirps|chirping|chirped|low battery)\b`,
       // Garden bonfires are a nuisance report, unless the fire has got away.
-      String.raw`(?:bonfire|fire ?pit|chiminea|barbecue|bbq|burning (?:rubbish|garden|leaves|waste|wood)|garden fire|chimney|incinerator|log burner|wood burner|(?:a |the )?fire in (?:[a-z]+ ){0,2}garden)(?!(?: [a-z]+){0,6} (?:spread|spreading|out of control|fence is|shed is|house is|on fire|help|999|fire brigade))`,
+      String.raw`(?:bonfire|fire ?pit|chiminea|barbecue|bbq|burning (?:rubbish|garden|leaves|waste|wood)|garden fire|chimney|incinerator|log burner|wood burner|(?:a |the )?fire in (?:[a-z]+ ){0,2}garden)(?!(?: [a-z]+){0,6} (?:spread|spreading|out of control|fence is|shed is|house is|on fire|help|999|fire brigade|sparks|embers|thatch|thatched))`,
       String.raw`(?:explosion|explosions|bang|bangs)(?: [a-z]+){0,5} fireworks?|fireworks?(?: [a-z]+){0,5} (?:explosion|explosions)`,
       String.raw`fire (?:safety|door|doors|alarm test|risk assessment|extinguishers?|escape|exit|brigade visit|certificate|hazard)|gas (?:safety|bill|meter|supplier|certificate|check)`,
       String.raw`(?:population|explosion of|explosion in (?:the )?(?:number|rats|mice|pigeons|seagulls|weeds))`,
       String.raw`on fire (?:today|at the moment|this season)|you are on fire`,
       String.raw`(?:set fire to|set alight|caught fire)(?: [a-z]+){0,4} (?:last night|yesterday|last week|the other (?:night|day)|at the weekend|(?:a|two|three|a few|a couple of) (?:nights|days|weeks) ago)`,
+      // Round 33: a fire in the home told as past by the week or month, the need now housing ("fire in my flat last week, been in a hotel
+      // the insurance paid, runs out tonight, nowhere to go"): nothing burning, smoking or smelt now.
+      String.raw`^(?![^]*\b(?:again|still (?:burning|smoking|smoulder[a-z]*|alight)|smoke (?:is|coming)|smell[a-z]* (?:of )?(?:smoke|burning|gas)|on fire now|trapped|inside now)\b)[^]*\bfire (?:in|at) (?:my|our|the|his|her|their) [a-z ]{0,20}(?:last (?:week|month|year)|(?:a|two|three|four|a few|a couple of|few) (?:weeks|months) ago|in (?:january|february|march|april|may|june|july|august|september|october|november|december))\b[^]*\b(?:hotel|b and b|b b|bnb|temporary|insurance|insurer|nowhere to (?:go|stay|sleep)|rehous[a-z]*|emergency housing|housing|homeless)\b`,
       // Round 9: the wreck of a past fire left behind ("a burnt-out car on the verge").
       String.raw`(?:burnt|burned) out (?:car|cars|van|vans|vehicle|motorbike|moped|scooter|bike|caravan|shell)`,
       // A question about what to do, not a report: "what number do I call if I smell gas".
@@ -1197,7 +1211,11 @@ export const FAMILIES: PatternFamily[] = [
       '(?:bachay|bachche|bache|bachchay|bacche)(?: [a-z]+){0,3} akel(?:e|ay|ey)',
       '(?:unka|uska|unki|uski) (?:beta|beti|bahu)(?: [a-z]+){0,3} pension (?:le|chheen)', 'khana (?:bhi )?nahi (?:deta|deti|dete)',
       // Spanish: he hits me / them, children always hungry or alone.
-      '(?:me|les|le|nos) pega', '(?:me|les|le|nos) golpea', 'tienen hambre', '(?:ninos|hijos|hijas|ninas|bebes?)(?: [a-z0-9]+){0,6} sol[oa]s', '(?:criancas|filhos|bebe)(?: [a-z0-9]+){0,6} sozinh[oa]s',
+      '(?:me|les|le|nos) pega', '(?:me|les|le|nos) golpea',
+      // Round 33: Spanish, a relative or an adult who touches a child or the writer, told with fear or with the body ("su tío la toca y le da
+      // miedo volver a casa"); "me toca pagar" (my turn) and "toca la guitarra" have no relative and no fear.
+      '(?:tio|padre|padrastro|abuelo|primo|hermano|vecino|novio de (?:su|mi) (?:madre|mama)|entrenador|profesor) (?:la|le|lo|me|nos|les) toca(?:ba)?(?: [a-z]+){0,10} (?:miedo|no quiere volver|asustad[oa]|no se lo digas?)',
+      '(?:la|le|lo|me|les) toca(?:ba)? (?:sus|mis|las|los) (?:partes|pechos|genitales)', 'tienen hambre', '(?:ninos|hijos|hijas|ninas|bebes?)(?: [a-z0-9]+){0,6} sol[oa]s', '(?:criancas|filhos|bebe)(?: [a-z0-9]+){0,6} sozinh[oa]s',
       // Romanian: beats me, takes his whole pension, no longer eats, lives in squalor.
       '(?:ma|ne|ii) bate', '(?:ii|i) ia (?:toata )?pensia', 'nu mai mananca', 'traieste in mizerie', 'copiii(?: [a-z]+){0,3} singuri', 'lasat[a-z]* singur[a-z]*', 'fara (?:mancare|medicamente)',
       'sin comida ni', 'bez jedzenia', 'sama bez',
@@ -1391,7 +1409,7 @@ export const FAMILIES: PatternFamily[] = [
       // "toddler with suspicious bruising, the accounts don't match"): a possible non-accidental injury.
       `(?:[0-9]+ ?(?:month|week|mth|wk)s? old|[0-9]+ ?(?:mo|m) old|bab(?:y|ies)|infant|toddler|newborn|${CHILD})(?: [a-z0-9]+){0,12} (?:unexplained|non accidental|suspicious|suspected non accidental)(?: [a-z]+){0,3} (?:fractures?|broken (?:arm|leg|ribs?|bones?)|bruis[a-z]*|burns?|injur(?:y|ies)|head injur(?:y|ies)|bleed[a-z]*|marks)`,
       // Round 32: up to four words between the children and the blow ("the children over the road are being hit").
-      `${CHILD}(?: [a-z0-9]+){0,4} (?:is |are |being |been |gets |getting |keeps getting |keep getting |was |were )+(?:hit|beaten|hurt|abused|smacked|slapped|punched|kicked|locked (?:in|out)|burnt|burned|shaken|starved|bullied at home|shouted at and hit|thrown out)`,
+      `${CHILD}(?: [a-z0-9]+){0,4} (?:is |are |being |been |gets |get |getting |keeps getting |keep getting |was |were )+(?:screamed at and |yelled at and |shouted at and )?(?:hit|beaten|hurt|abused|smacked|slapped|punched|kicked|locked (?:in|out)|burnt|burned|shaken|starved|bullied at home|shouted at and hit|thrown out)`,
       // Round 30: a baby or a child seen shaken hard, told plainly or in a second language ("I see through window the father shake
       // him hard", "she was shaking the baby really roughly to stop it crying").
       `(?:bab(?:y|ies)|infant|newborn|toddler|${CHILD})(?: [a-z0-9]+){0,20} (?:shake|shakes|shaking|shook|shaked) (?:him|her|them|(?:the|his|her|their|that|a) (?:baby|child|kid|toddler|little one|boy|girl))(?: (?:really|very|so|too|quite))? (?:hard|violently|roughly|like a (?:rag )?doll|about|around|until (?:he|she|it|they))`,
