@@ -1640,3 +1640,155 @@ describe('round 33: third parties and night-time fragments (paraphrases)', () =>
     expect(hit ? hit.kind : inferKind(text, 'safety.risk_to_life')).toBe(kind);
   });
 });
+
+describe('round 34: corrections, first-person requests, past and resolved events, things down (paraphrases)', () => {
+  const score = (s: number, category: SafetyHit['category'] = RISK): SafetyScore => ({ score: s, category, known: 1, readable: 1 });
+  it.each([
+    ["correction: the smoke isn't from a bonfire, it's pouring out of the roof of the old people's home", 'fire_gas_co'],
+    ["sorry, it's not a garden fire, it's smoke pouring out of the upstairs windows of the flats", 'fire_gas_co'],
+    ['no the smoke is not a barbecue, it is billowing out of the house next door and they are home', 'fire_gas_co'],
+    ["it's not a lost dog, a man has set his dog on a pensioner at the bus stop", 'crime_violence'],
+    ["not a stray, somebody set their dogs on a man on the green and they're mauling him", 'crime_violence'],
+    ['ok it is not a stray, someone set a dog on a young woman by the swings', 'crime_violence'],
+    ["there's an electric cable down in the road sparking and people walking past it", 'danger_now'],
+    ['overhead power lines have come down in the storm and are sparking on the pavement by the school', 'danger_now'],
+    ['electricity wires fallen across the lane, sparking, kids keep going near', 'danger_now'],
+    ['o meu filho está a afogar-se no rio, socorro', 'danger_now'],
+    ['tem um homem se afogando no lago', 'danger_now'],
+    ['a menina está a afogar-se no mar', 'danger_now'],
+    ["there's a man lying on the pavement outside the corner shop not moving", 'danger_now'],
+    ["a woman is lying in the bus shelter at the station not moving, it's freezing", 'danger_now'],
+    ['an old man lying in the doorway of the bank not moving', 'danger_now'],
+  ])('%s: screened as %s', (text, kind) => {
+    expect(screenForSafety(text)?.kind).toBe(kind);
+  });
+  it.each([
+    'the care worker hit my dad when she thought nobody was looking',
+    'I watched a support worker shove the old man at the day centre',
+    'one of the home carers slapped my nan, I saw it on the camera',
+    'a baby in a buggy has been left outside the pub for hours',
+    "there's a toddler in a car seat been left in the car alone for hours in the car park",
+    'baby in a pram left outside the shop since this morning, nobody has come back',
+    "someone just threw what looked like acid in a man's face by the station",
+    'lads on bikes sprayed some kind of acid at a girl outside the shop',
+    'a man has thrown acid over a woman at the bus stop',
+    "I'm going to batter that social worker, I'll be waiting for her outside the office tomorrow",
+    "i will hurt the case worker, i'll wait for him after work tonight",
+    'im going to hit the housing officer, ill be waiting for her outside when she finishes',
+  ])('%s: screened', (text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+  });
+  it.each([
+    "it's not a fire, it's just steam from the boiler vent",
+    "the smoke isn't a fire, it's the neighbour's bonfire, all fine",
+    "not a stray dog, it's my neighbour's dog that's got out again, can a warden come",
+    'the phone line cable is down across the lane, BT have been told',
+    'power line was down last night but the engineers have made it safe',
+    "there's a fox lying in the road outside the school not moving",
+    'the carers keep missing visits to my mum, can I complain',
+    'the baby was left with her nan for the day, can I get a pram collected',
+    'the lads threw what looked like paint at the bus shelter',
+    "I'm going to complain about the housing officer, she never calls back",
+    'Overpayment letter has given me a heart attack, £2,000! How do I appeal',
+    'that council tax bill has given me a stroke, how can it be so high',
+    'the parking fine has given my mum a heart attack, can we appeal',
+    'there was a stabbing by the shops a few years ago and it is getting rough again, more patrols please',
+    'a shooting on the estate last year and now the lads are racing bikes, can you do something',
+    'last summer there was a stabbing near the skate park and now the kids are rowdy, patrols please',
+    'got a ticket while i was giving cpr to a stranger, he lived thank goodness, can i appeal',
+    'fined while giving chest compressions to a lady who fainted, she is fine now, appeal please',
+    'I did CPR on a man in the street and got a parking fine, he survived, can I appeal',
+    '¿los patinetes eléctricos en casa suponen riesgo de incendio?',
+    'as pilhas podem ir para o lixo ou há risco de incêndio?',
+    '¿las baterías de litio pueden ir al contenedor amarillo o hay riesgo de incendio?',
+  ])('%s: lookalikes are not screened', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+  it.each([
+    'my neighbour was stabbed last night and they are back with knives now',
+    'there was a stabbing last summer and now someone has just been stabbed outside the shop',
+    "he's having a heart attack, the letter has given him a fright",
+    'someone is being stabbed outside the shop right now',
+  ])('%s: still screened', (text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+  });
+  it.each([
+    "Quick one, is there a number for someone who wants to kill themselves? It's me. I'm in the car park",
+    'who do you ring if someone wants to commit suicide? asking for myself',
+    "what's the number for the suicide helpline, the person is me",
+  ])('%s: a request turned first-person escalates whatever the model', (text) => {
+    expect(decideSafety(screenForSafety(text), SERVICE_PREDICTION, text, score(0.02))?.action).toBe('escalate');
+  });
+  it('a number asked for someone else is not escalated on the request alone', () => {
+    const text = 'is there a number for someone who wants to kill themselves? it is for a leaflet I am writing';
+    expect(decideSafety(screenForSafety(text), SERVICE_PREDICTION, text, score(0.02))?.action).not.toBe('escalate');
+  });
+  it.each([
+    ['Two lads have just thrown what looks like acid at a woman on the High Street'],
+    ['someone threw what looked like acid at a lad outside the chippy'],
+    ['they sprayed what looked like bleach at a girl by the station'],
+  ])('%s: a likeness naming what was thrown is no comparison', (text) => {
+    expect(defeaters(text)).toContain('comparison');
+    expect(decideSafety(null, predict('safety.risk_to_life', 0.9), text, score(0.63))?.action).toBe('escalate');
+  });
+  it.each([
+    'o site caiu e o serviço não responde',
+    'a página de pagamentos caiu e não responde',
+    'el sistema se cayó y la línea no responde',
+    'the website is down and the phone line is not responding',
+    'your app has crashed again and won\'t load',
+    'o sistema está em baixo e a linha não responde',
+  ])('%s: a website, a system or a line down is asked at most (model 0.97)', (text) => {
+    expect(askAtMost(text)).not.toBeNull();
+    expect(decideSafety(screenForSafety(text), SERVICE_PREDICTION, text, score(0.97))?.action).not.toBe('escalate');
+  });
+  it.each([
+    'a minha mãe caiu e não responde',
+    'mi padre se cayó y no responde',
+    'the website is down and my dad has collapsed, he is not responding',
+  ])('%s: a person named is not a system down', (text) => {
+    expect(askAtMost(text)).toBeNull();
+  });
+  it.each([
+    "no it's worse than that, there's scaffolding on the old hotel swinging loose in the wind, nobody underneath right now",
+    'the render on the empty shop is hanging loose over the pavement, no one underneath at the moment',
+    'a sign on the building is swinging in the wind, nobody below right now but it could fall',
+  ])('%s: a dangerous structure with nobody beneath is asked at most (model 0.75)', (text) => {
+    expect(decideSafety(screenForSafety(text), SERVICE_PREDICTION, text, score(0.75))?.action).not.toBe('escalate');
+  });
+  it('a structure fallen on someone still escalates', () => {
+    const text = "the scaffolding has come down and there's a man trapped underneath";
+    expect(askAtMost(text)).toBeNull();
+  });
+  it.each([
+    "My teenage daughter used to self-harm, she's getting CAMHS help now, is there a family support group for parents?",
+    "my teenage son used to self harm, he's doing well now, are there any parent support groups",
+    'our eldest girl used to self-harm, she has therapy now, is there a support group for families',
+  ])('%s: a past habit, help given now, in a question about support: not escalated', (text) => {
+    expect(decideSafety(screenForSafety(text), predict('social_care.children', 0.9), text, score(0.0))?.action).not.toBe('escalate');
+  });
+  it('self-harm back now is not a past habit', () => {
+    const text = 'my teenage daughter used to self-harm and she has started again, is there a support group';
+    expect(decideSafety(screenForSafety(text), predict('social_care.children', 0.9), text, score(0.0))).not.toBeNull();
+  });
+});
+
+describe('after round 34: a fire or smoke taken back as steam, dust or mist is asked at most (paraphrases)', () => {
+  const score = (s: number): SafetyScore => ({ score: s, category: 'safety.risk_to_life', known: 1, readable: 1 });
+  it.each([
+    "it's not a fire, it's just steam from the boiler flue",
+    'not smoke, just steam coming off the roof in the cold',
+    "it isn't smoke it's dust from the building site next door",
+  ])('%s: asked at most however sure the model', (text) => {
+    expect(askAtMost(text)).not.toBeNull();
+    expect(decideSafety(screenForSafety(text), predict('housing.repair', 0.5), text, score(0.95))?.action).not.toBe('escalate');
+  });
+  it.each([
+    "it's not steam, it's smoke pouring out of the flat",
+    "it's not a fire, it's just steam, but we all feel dizzy and sick",
+    'not a bonfire but flames coming out of the flats window',
+  ])('%s: not taken back: still escalates', (text) => {
+    expect(askAtMost(text)).toBeNull();
+    expect(decideSafety(screenForSafety(text), predict('housing.repair', 0.5), text, score(0.95))?.action).toBe('escalate');
+  });
+});

@@ -197,7 +197,7 @@ const SCREEN_NUISANCE_FIRE = /(?<= )(?:bonfires?|(?:he|she|they|neighbours?|some
 const GARDEN_FIRE_SCRIPT = /(?:نار|دخان)[^]{0,40}حديق|حديق[^]{0,40}(?:نار|دخان)/u;
 const ELECTRICAL = /(?<= )(?:sparks?|sparking|electric[a-z]*|wiring|meter|sockets?|plugs?|cupboard|smells? (?:like|of) burning|(?:storage )?heaters?)(?= )/;
 /** A question about arranging care or support ("who arranges carers when mum leaves hospital"): a service, not a concern. */
-const CARE_QUESTION = /^ (?:(?:hi|hello|please|ok) )*(?:who (?:arranges|organises|sorts out|pays for)|how do i (?:get|arrange|apply|book|find)|can i (?:get|have|apply)|where do i|what (?:help|care|support)|are there any|is there any|do you (?:do|offer|provide))(?= )|(?<= )(?:who arranges that|who do i ask|how do i arrange)(?= )|(?<= )(?:(?:ask|asking|apply|applying|request|requesting) for (?:more |extra )?(?:care|support|help)(?: hours| package| assessment)?|(?:more|extra) care hours|carers? assessment|needs assessment|care assessment|respite|supported living|equipment|adaptations?|reassess(?:ed|ment)?|be assessed|help with (?:care|caring|personal care)(?: at home)?|meals on wheels|care at home|home care|telecare|careline|pendant alarm|(?:gps|tracker|tracking) (?:things?|devices?|watch(?:es)?|tags?))(?= )/;
+const CARE_QUESTION = /^ (?:(?:hi|hello|please|ok) )*(?:who (?:arranges|organises|sorts out|pays for)|how do i (?:get|arrange|apply|book|find)|can i (?:get|have|apply)|where do i|what (?:help|care|support)|are there any|is there any|do you (?:do|offer|provide))(?= )|(?<= )(?:who arranges that|who do i ask|how do i arrange)(?= )|(?<= )(?:(?:ask|asking|apply|applying|request|requesting) for (?:more |extra )?(?:care|support|help)(?: hours| package| assessment)?|(?:more|extra) care hours|carers? assessment|needs assessment|care assessment|respite|supported living|equipment|adaptations?|reassess(?:ed|ment)?|be assessed|help with (?:care|caring|personal care)(?: at home)?|meals on wheels|care at home|home care|(?:family |parent |parents |carers |carer |peer )?support groups?|family support|parenting support|telecare|careline|pendant alarm|(?:gps|tracker|tracking) (?:things?|devices?|watch(?:es)?|tags?))(?= )/;
 /**
  * Round 18: a question asking how to get care or a care assessment, in a community language (Romanian, Spanish, Portuguese,
  * Polish, Turkish): "Mama are demență ... Cum cerem o evaluare pentru îngrijire?". The safety model reads a few words of these
@@ -285,9 +285,11 @@ const pastOverdoseRecovering = (n: string) => PAST_OVERDOSE.test(n) && RECOVERIN
 /** Another one, now or planned. */
 const OVERDOSE_AGAIN = /(?<= )(?:again|tonight|right now|just (?:taken|took)|have taken|pills|tablets|(?:want|wanting|going|planning|thinking about|thinking of|tempted) to (?:do it|die|end it|take (?:more|them|another|it|the lot))|cannot go on|not coping|(?:do not|dont) want to (?:be here|live))(?= )/;
 /** Round 26: someone else's past habit of self-harm ("my sister who used to self-harm", "he used to cut himself"). */
-const USED_TO_SELF_HARM = /(?<= )(?:who|she|he|they|(?:my|our|his|her) [a-z]+) used to (?:self harm|cut (?:herself|himself|themselves)|harm (?:herself|himself|themselves)|hurt (?:herself|himself|themselves)|burn (?:herself|himself|themselves))(?= )/;
+// Round 34: the relative named in two words ("my teenage daughter used to self-harm").
+const USED_TO_SELF_HARM = /(?<= )(?:who|she|he|they|(?:my|our|his|her)(?: [a-z]+){1,2}) used to (?:self harm|cut (?:herself|himself|themselves)|harm (?:herself|himself|themselves)|hurt (?:herself|himself|themselves)|burn (?:herself|himself|themselves))(?= )/;
 /** It is back or happening now: "again", "started", "last night", "relapse". */
-const SELF_HARM_BACK = /(?<= )(?:again|started|starting|back|now|tonight|today|last night|this (?:week|morning|evening)|recently|lately|relaps[a-z]*|fresh|bleeding|blood|cuts on|cutting|harming|hurting)(?= )/;
+// Round 34: not "now" of the help given ("she's getting CAMHS help now", "doing well now").
+const SELF_HARM_BACK = /(?<= )(?:again|started|starting|back|now(?<!(?:help|support|counselling|therapy|treatment|better|fine|well|okay|ok|settled|safe) now)|tonight|today|last night|this (?:week|morning|evening)|recently|lately|relaps[a-z]*|fresh|bleeding|blood|cuts on|cutting|harming|hurting)(?= )/;
 /** Round 26: a service or payment cancelled or stopped. */
 const CANCEL_SERVICE = /(?<= )(?:cancel|cancelling|canceling|stop|stopping|end|ending|close|closing|finish) (?:the |my |our |his |her |their )?(?:[a-z]+ ){0,3}(?:subscription|collection|direct debit|permit|account|membership|blue badge|bus pass|bin|bins|service|claim|licence|license|waste|garden waste|meals|deliveries|delivery|care package|visits)(?= )/;
 /** Round 26: someone who has died or gone for good ("she's gone now", "he passed", "since she died"). */
@@ -677,8 +679,11 @@ export function defeated(text: string, hit: SafetyHit | null): boolean {
   if (EXPLICIT_PRESENT.test(normaliseForSafety(text))) return false;
   const found = defeaters(text);
   // Gunshots heard are told as a likeness ("sounds like gunshots from upstairs, I'm terrified"): the comparison is the report.
-  return (hit && SHOT_HEARD.test(hit.matched) ? found.filter((d) => d !== 'comparison') : found).length > 0;
+  // Round 34: a likeness naming what was thrown or used ("thrown what looks like acid at a woman"): the act is told, not likened.
+  const likenessOfAThing = ACT_WITH_LIKENESS.test(normaliseForSafety(text));
+  return ((hit && SHOT_HEARD.test(hit.matched)) || likenessOfAThing ? found.filter((d) => d !== 'comparison') : found).length > 0;
 }
+const ACT_WITH_LIKENESS = /(?<= )(?:thrown|threw|throwing|chucked|sprayed|squirted|poured|hit (?:him|her|them) with|attacked (?:him|her|them) with|stabbed (?:him|her|them) with) what (?:looks|looked|seemed|smelt|smelled) like(?= )/;
 const SHOT_HEARD = /\b(?:gun ?shots?|gunfire|guns? going off|shotguns?)\b/;
 
 /**
@@ -989,7 +994,8 @@ export function decideSafety(
  *   fridays haha", "the team would be better off without me in goal"), nothing of everyone, the family or dying near it;
  * - a smoke or CO alarm chirping or beeping for its battery ("smoke alarm keeps beeping, battery I think"), nothing felt, smelt or burning;
  * - a question about adopting or fostering, nothing of harm in it ("she and her wife want a child");
- * - nowhere to sleep tonight with danger denied in so many words ("I'm not in any danger, just stuck"), no one feared.
+ * - nowhere to sleep tonight with danger denied in so many words ("I'm not in any danger, just stuck"), no one feared;
+ * - (the engineer's probe after round 34) a fire or smoke taken back as steam, dust or mist, no screen hit and no one unwell.
  */
 const WORK_OR_GAME = String.raw`(?:office|work|workplace|job|team|side|squad|club|band|choir|department|dept|shop|firm|company|shift|rota|quiz team|pub team|five a side|eleven|defence|midfield|match|game|pitch|lads|boys|girls)`;
 const BETTER_OFF_AT_WORK = new RegExp(String.raw`(?<= )(?:${WORK_OR_GAME}(?: [a-z]+){0,2} (?:would|will|is|are|would all|will all|d)?(?: be)? (?:(?:so|much|far|a lot|way|loads|definitely|probably) )*better off without me|better off without me (?:on|in|at|up|for|playing|during)(?: the| a| my| our)? (?:goal|nets?|defence|midfield|front|attack|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|shifts?|the rota|${WORK_OR_GAME}))(?= )`);
@@ -1003,12 +1009,27 @@ const ADOPT_FOSTER = /(?<= )(?:adopt|adopts|adopting|adoption|adopter|adopters|f
 const HARM_WORDS = /(?<= )(?:concern[a-z]*|worr[a-z]*|not allowed|sleep[a-z]*|thin|kicked out|thrown out|hungry|no food|cold|hit[a-z]*|hurt[a-z]*|missing|groom[a-z]*|exploit[a-z]*|drugs|sex[a-z]*|touch[a-z]*|marks|injur[a-z]*|blood|bleed[a-z]*|abus[a-z]*|beat[a-z]*|neglect[a-z]*|scared|afraid|frightened|violen[a-z]*|bruis[a-z]*|danger|unsafe|not safe|police|kill[a-z]*|threat[a-z]*|left alone|alone|starv[a-z]*|locked)(?= )/;
 const DANGER_DENIED = /(?<= )(?:(?:i am|we are|i m|im) (?:not|never) in (?:any )?danger|not in any danger|(?:i am|we are) (?:perfectly |quite |completely )?safe(?! from)|no danger)(?= )/;
 const FEARED = /(?<= )(?:scared|afraid|frightened|terrified|fear|him|her|he|she|they|them|partner|husband|wife|boyfriend|girlfriend|ex|hurt|hit|attacked|threat[a-z]*|kill[a-z]*|knife|fled|fleeing|escap[a-z]*|abus[a-z]*)(?= )/;
+/**
+ * Round 34: a website, a system, an app, a phone line or a service that "fell", is down or does not respond (English, Spanish,
+ * Portuguese: "o site caiu e o serviço não responde"): no person.
+ */
+const THING_DOWN = /(?<= )(?:website|web site|site|sitio|pagina|page|portal|system|sistema|app|aplicacao|aplicacion|aplicativo|phone line|phone lines|line|lines|linha|linea|servico|servicio|service|server|servidor|online form|form|formulario|login|payment page|booking system)(?: [a-z]+){0,2} (?:caiu|cayo|se cayo|esta caido|esta caida|esta em baixo|esta abajo|fora do ar|is down|are down|went down|has gone down|gone down|has crashed|crashed|keeps crashing|is not responding|not responding|nao responde|no responde|nao funciona|no funciona|is not working|not working|does not load|will not load|nao carrega|no carga)(?= )/;
+/** A person named, so "caiu" or "does not respond" may be a fall or a collapse. */
+const PERSON_NAMED_ABROAD = /(?<= )(?:mae|pai|filh[oa]|senhora|senhor|pessoa|homem|mulher|crianca|bebe|marido|esposa|vizinh[oa]|avo|idos[oa]|madre|padre|hij[oa]|persona|nin[oa]|esposo|abuel[oa]|vecin[oa]|hombre|mujer|senor[a]?|man|woman|person|mum|mam|dad|child|baby|neighbour|neighbor|husband|wife|son|daughter|nan|gran|grandad|friend|he|she|him|her)(?= )/;
+/** Round 34: a structure loose or about to fall (scaffolding swinging, render hanging), told with nobody beneath it now. */
+const STRUCTURE_LOOSE = /(?<= )(?:scaffold[a-z]*|render|cladding|tiles?|slates?|roof|wall|fence|sign|signs|hoarding|boards?|chimney|guttering|gutter|branch|branches|tree|lamp post|window|masonry|bricks?|panel|panels)(?: [a-z]+){0,8} (?:swinging|loose|hanging|flapping|about to fall|going to fall|could fall|might fall|coming down|coming off|come off|leaning|unsafe|dangerous|collapsing|ready to collapse)(?= )/;
+const NOBODY_BENEATH = /(?<= )(?:nobody|no one|noone|no body|nobody is|no one is) (?:underneath|under it|under them|below|beneath|near it|nearby|around|about|there|hurt|injured)(?: (?:right now|at the moment|now|yet|as far as i can see|thankfully|luckily))?(?= )/;
+/** A fire or smoke taken back and told as steam, dust or mist ("it's not a fire, it's just steam from the boiler flue"). */
+const FIRE_TAKEN_BACK = /(?<= )not (?:a |an |the |any )?(?:fire|smoke|flames?|a gas leak|gas)(?: it is| it was| its| but| just| only)* (?:steam|dust|mist|fog|vapour|vapor|condensation|spray|dry ice)(?= )/;
 export function askAtMost(text: string, screened = false): string | null {
   const n = normaliseForSafety(text);
   if (BETTER_OFF_AT_WORK.test(n) && !BETTER_OFF_WITHOUT_ME.test(n) && !DYING_WORDS.test(n)) return 'better off without me, of a workplace, a team or a game';
   if (!screened && ALARM_CHIRP.test(n) && BATTERY_WORDS.test(n) && !NOT_THE_BATTERY.test(n) && !UNWELL.test(n) && !FELT_NOW.test(n) && !PRESENT_FIRE.test(n) && !/(?<= )(?:smell[a-z]*|smoke(?! (?:alarms?|detectors?))|flames?|burning|fire(?! (?:alarms?|detectors?))|gas|carbon monoxide|co)(?= )/.test(n)) return 'an alarm chirping for its battery';
   if (ADOPT_FOSTER.test(n) && !HARM_WORDS.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a question about adopting or fostering';
+  if (!screened && FIRE_TAKEN_BACK.test(n) && !UNWELL.test(n) && !FELT_NOW.test(n)) return 'a fire or smoke taken back: steam, dust or mist';
   if (NO_HOME_TONIGHT.test(n) && DANGER_DENIED.test(n) && !FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'nowhere to sleep, danger denied';
+  if (THING_DOWN.test(n) && !PERSON_NAMED_ABROAD.test(n) && riskCues(n.replace(new RegExp(THING_DOWN.source, 'g'), ' ')).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'a website, a system or a line down, no person';
+  if (STRUCTURE_LOOSE.test(n) && NOBODY_BENEATH.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a dangerous structure with nobody beneath it';
   return null;
 }
 function capAtAsk(d: SafetyDecision, text: string, hit: SafetyHit | null): SafetyDecision {
@@ -1238,6 +1259,9 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
     return escalate;
   }
   const ask: SafetyDecision = { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but the safety model disagrees (${scored.score.toFixed(2)})` };
+  // Round 34: an information request turned first-person ("is there a number for someone who wants to kill themselves? It's me", "asking
+  // for myself"): the one at risk is the writer; escalated whatever the model.
+  if (SUICIDE_FAMILIES.has(familyOf(hit) ?? '') && HELP_REQUEST.test(normaliseForSafety(text)) && ASKING_FOR_MYSELF.test(normaliseForSafety(text))) return { ...escalate, reason: `${hit.reason}, asked for themselves` };
   // Round 10: a question about a smoke or CO alarm itself (where to fit one, the symptoms to know), nothing sounding or felt: nothing to ask.
   if (alarmQuestion(text)) return null;
   if (screenEveryday(text) || framedAsService(text)) return scored.score >= thresholds.askAt ? ask : null;
@@ -1462,6 +1486,10 @@ export const SAFETY_SERVICE_SURE = 0.9;
  */
 export const SAFETY_UNREAD_SURE = 0;
 /** Screen families of suicide words, the ones hyperbole borrows. */
+/** Round 34: a question about someone at risk turned to the writer ("it's me", "asking for myself", "the person is me"). */
+const ASKING_FOR_MYSELF = /(?<= )(?:(?:it is|its|it s|this is|that person is|the person is|the someone is|the friend is|that someone is) (?:actually |really |honestly )?(?:me|for me|about me|myself)(?! (?:done|finished|off|out|sorted|gone|here|again|back|ok|okay|fine|again|calling|ringing|texting|writing))|(?:asking|it is|this is|i am asking|i m asking|im asking) for myself|i am that (?:person|someone)|i am the (?:one|person)|(?:i mean|well) me)(?= )/;
+/** The request itself: a number, a helpline, who to ring, where to go. */
+const HELP_REQUEST = /(?<= )(?:numbers?|helplines?|help ?line|hotline|who (?:do|can|should|would) (?:i|you|we|people|someone) (?:ring|call|phone|contact|talk to|speak to)|where (?:can|do|should) (?:i|you|people|someone) (?:go|get help|turn)|is there (?:anyone|anybody|someone|somebody|a service|a line|help|support)|(?:any|what) (?:help|support|services?) (?:is there|are there|for))(?= )/;
 const SUICIDE_FAMILIES: ReadonlySet<string> = new Set(['suicide_direct', 'wish_to_die', 'cannot_go_on', 'jump', 'suicide_indirect', 'affairs_for_others', 'exhaust_fumes']);
 /** Feelings about a service, and nothing else: "I'm crying, been on hold forty minutes ... so tired of all this", "feel like I'm going mad". */
 const SERVICE_DISTRESS = /(?<= )(?:crying|in tears|in bits|in pieces|going mad|going insane|going crazy|losing my mind|lose my mind|(?:so |really )?(?:tired|sick) of (?:all )?(?:this|it|you|them)|fed up|had enough|at my wits end|stressed(?: out)?|pulling my hair out|(?:ruined|ruining|ruin) my life|(?:nobody|no one) (?:listens|cares|helps|answers)|banging my head)(?= )/;

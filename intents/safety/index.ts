@@ -53,6 +53,36 @@ export function screenForSafety(text: string): SafetyHit | null {
 export function explainSafety(text: string): { family: string; hit: SafetyHit } | null {
   if (!text || !text.trim()) return null;
   const normalised = normaliseForSafety(text);
+  const found = screenNormalised(normalised);
+  if (found) return found;
+  // Round 34: a correction "not X, it's Y" ("the smoke isn't a bonfire, it's pouring out of the roof") reads Y alone, with its subject.
+  for (const reading of correctionReadings(normalised)) {
+    const corrected = screenNormalised(reading);
+    if (corrected) return corrected;
+  }
+  return screenScripts(text);
+}
+
+/**
+ * Round 34: a correction that takes something back and then tells what it is ("the smoke is not a bonfire it is pouring out of the
+ * roof", "it is not a stray dog someone has set their dog on a kid", "not a bonfire but flames coming out of the flats"). The
+ * negation belongs to X only; Y is read alone and, after "it is", with the subject put back ("the smoke is pouring out ...").
+ */
+const CORRECTION = / ((?:[a-z]+ ){0,3}?)(?:is not|are not|was not|were not|is no|not) (?:a |an |the |just |some |really |actually )?(?:[a-z]+ ){0,4}?(?:(it is|it was|they are|he is|she is|that is|this is)|but(?: it is| they are| there is| someone| somebody)?|(?=someone |somebody |there is |there are ))( .+ )$/;
+const CORRECTION_FILLER = /^(?:correction|sorry|ok|okay|no|yes|right|well|actually|update|so|oh|um|erm|i mean|just to say) /;
+function correctionReadings(normalised: string): string[] {
+  const m = CORRECTION.exec(normalised);
+  if (!m) return [];
+  const rest = m[3];
+  let subject = m[1];
+  while (CORRECTION_FILLER.test(subject)) subject = subject.replace(CORRECTION_FILLER, '');
+  const verb = m[2] ? m[2].split(' ').slice(1).join(' ') : '';
+  const readings = [rest];
+  if (verb && subject.trim() && !/^(?:it|this|that) $/.test(subject)) readings.push(` ${subject}${verb}${rest}`);
+  return readings;
+}
+
+function screenNormalised(normalised: string): { family: string; hit: SafetyHit } | null {
   for (const f of COMPILED) {
     f.re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -65,7 +95,11 @@ export function explainSafety(text: string): { family: string; hit: SafetyHit } 
       f.re.lastIndex = start + 1;
     }
   }
-  // Scripts the normaliser cannot keep (Arabic): the raw text, after every a-z family.
+  return null;
+}
+
+/** Scripts the normaliser cannot keep (Arabic): the raw text, after every a-z family. */
+function screenScripts(text: string): { family: string; hit: SafetyHit } | null {
   for (const f of SCRIPT_FAMILIES) {
     // Round 26: hyperbole spans (the robot "will kill me") are removed first, so a real threat beside them still hits.
     const m = f.re.exec(f.unless ? text.replace(f.unless, ' ') : text);

@@ -556,6 +556,9 @@ export const FAMILIES: PatternFamily[] = [
     // extinguisher ("yangin sondurucu", "extintor") named as a thing to dispose of or buy, are no fire.
     guards: [
       String.raw`(?:fogo|fogos|fuego|fuegos|foc|focuri) (?:de )?artifici[a-z]*|artificii|fogueiras?|hogueras?|yangin sonduruc[a-z]*|sonduruc[a-z]*|extintor[a-z]*|stingator[a-z]*|gasnic[a-z]*`,
+      // Round 34: a question whether a thing is a fire risk ("¿las baterías de litio pueden ir al reciclaje o hay riesgo de incendio?",
+      // "há risco de incêndio?"): a question about risk, not a fire.
+      String.raw`(?:hay|habria|existe|supone|suponen|representa|representan|tiene|tienen|ha|havera|existe|corre|correm) (?:algun |algum |un |um |mucho |muito |)(?:riesgo|peligro|risco|perigo) de (?:incendio|fuego|fogo)(?! (?:ahora|ya|agora|ja))`,
       // Round 22: a fire alarm tested or faulty, "no fire" ("yangın alarmı ... test ediliyor ... yangın yok, arıza var").
       String.raw`yangin alarm[a-z]*(?: [a-z]+){0,8} (?:test[a-z]*|ariza[a-z]*|bozuk)|yangin yok|ariza var`,
       // Round 13: a detector's weak battery or chirp (Portuguese, Spanish, Romanian, Polish), nothing smelt or felt: "o alarme de
@@ -583,6 +586,8 @@ export const FAMILIES: PatternFamily[] = [
       // who does not answer or move ("uma senhora idosa caída no jardim, não responde"): a person named before the fall.
       'miyir (?:laaan|la aan|beelay|beeshay|lumay|tagay)', 'miyirkii? (?:ka )?(?:tagay|lumay|beelay)', 'suuxd?ay', 'suuxsan', 'ma neefsan(?:ayo|ayso|eyso|eyo)',
       '(?:senhora|senhor|idos[oa]|vizinh[oa]|mae|pai|avo|homem|mulher|crianca|pessoa|rapaz|menin[oa]|marido|esposa)(?: [a-z]+){0,3} (?:caid[oa]|caiu)(?: [a-z]+){0,10} nao (?:responde|reage|se mexe|acorda)',
+      // Round 34: drowning in Portuguese ("há uma criança a afogar-se na piscina", "está se afogando").
+      '(?:esta |estao |a )afogar se', '(?:esta |estao )?(?:se )?afogando(?: se)?',
       'nekvepuoja', 'nejuda', '(?<!niekas )(?<!niekas man )neatsako(?! (?:i|a) (?:skambuc|laisk|zinut|el)[a-z]*)',
     ],
   },
@@ -727,6 +732,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`${SHOT_MEDIA}(?: [a-z0-9]+){0,10} (?:gun ?shots?|gunfire|shooting|explosions?)(?!(?: [a-z]+){0,8} (?:outside|in the street|on the street|out the front|screaming|scream|hurt|injured|bleeding|police|real|for real|someone|somebody))|(?:gun ?shots?|gunfire|explosions?)(?: [a-z]+){0,6} (?:from|on|in|of) (?:the |their |his |her |a |some |those )?${SHOT_MEDIA}`,
       // Round 32: "shot" by a camera ("got shot by the bus lane camera", "flashed and shot by a speed camera"): a fine, not a gun.
       String.raw`\bshot (?:by|on) (?:a |the |that |this |one of the |some )?(?:[a-z]+ ){0,3}(?:cameras?|cctv|photographers?|paparazzi)\b`,
+      // Round 34: a stabbing or a shooting dated by a season, a year or weeks ago ("last summer there was a stabbing near the skate park
+      // ... can you put patrols on"): told as past. "Last night" and "just now" are not guarded.
+      String.raw`\b(?:last (?:summer|winter|spring|autumn|year|month|christmas|easter)|(?:a few|a couple of|two|three|four|five|six|several|[0-9]+) (?:weeks|months|years) ago|years ago)(?: [a-z]+){0,5} (?:a |the )?(?:stabbing|shooting)\b|\b(?:stabbing|shooting)(?: [a-z]+){0,6} (?:last (?:summer|winter|spring|autumn|year|month|christmas|easter)|(?:a few|a couple of|two|three|four|five|six|several|[0-9]+) (?:weeks|months|years) ago)\b`,
       // Round 33: cuts "slashed" (hours, pay, a budget, prices, a service: "on a zero hours contract, my hours got slashed"): no blade.
       String.raw`\b(?:hours|shifts?|pay|wages?|salary|salaries|income|benefits?|budgets?|funding|grants?|prices?|costs?|fares?|rents?|rates?|services?|staff|staffing|jobs?|posts?|spending|council tax|allowance|overtime|pension|universal credit|uc|tax credits?|support)(?: (?:have|has|had|got|get|gets|been|was|were|are|is|just|being|all|badly|massively|drastically|completely|in half))* slashed\b|\bslash(?:ed|ing|es)? (?:my |our |his |her |their |the |all |staff |)?(?:hours|shifts?|pay|wages?|budgets?|funding|prices?|costs?|rents?|services?|jobs?|spending|benefits?)\b`,
       // Round 33: things handled roughly likened to killing them ("they throw the bins like they want to kill them"): a comparison, the
@@ -741,6 +749,11 @@ export const FAMILIES: PatternFamily[] = [
     // An assault or break-in happening now, or fear for life.
     id: 'attack_now', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: RISK, reason: 'someone being attacked now',
     patterns: [
+      // Round 34: a corrosive thrown at a person ("thrown what looks like acid at a woman"): the likeness names the substance, not the act.
+      '(?:thrown|threw|throwing|throws|chucked|chucking|sprayed|spraying|squirted|poured) (?:what (?:looks|looked|seemed|smelt|smelled) like |some |some kind of |a |)(?:acid|ammonia|bleach|corrosive|caustic|drain cleaner)(?: [a-z]+){0,2} (?:at|on|over|in|into) (?:a |the |my |his |her |some |this |that )?(?:[a-z]+ )?(?:woman|man|girl|boy|lad|person|kid|child|lady|bloke|someone|somebody|face|eyes|him|her|them|me|us|people)s?',
+      // Round 34: a dog set on a person, or mauling one now ("someone's set their dog on a kid in the park and it's mauling him").
+      '(?:set|setting|sets|setted) (?:their|his|her|a|the|its|them|that) (?:[a-z]+ )?dogs? on (?:a |the |my |our |this |that |some )?(?:little |young |small |old |poor )?(?:kid|kids|child|children|boy|girl|lad|man|woman|person|someone|somebody|me|us|him|her|them|people|baby|toddler|pensioner|old man|old lady)',
+      '(?:is|are|s|it is|dog is|dogs are) (?:mauling|savaging) (?:a |the |my |our |this |that )?(?:little |young |small |old |poor )?(?:him|her|them|me|us|kid|child|boy|girl|lad|man|woman|person|someone|somebody|baby|toddler|pensioner|old man|old lady)',
       // Round 26: not money as the one doing it ("these rates are strangling us", "the bills are crippling us"): hyperbole about a cost.
       `${NOT_MONEY}(?:is|are|started|starting) (?:attacking|beating|battering|stabbing|strangling|choking|hitting|punching|kicking|hurting|beating up|strangling) ${VICTIM}`,
       // Round 19: someone at work or a friend attacked now ("a driver has got out and is punching my colleague").
@@ -829,9 +842,11 @@ export const FAMILIES: PatternFamily[] = [
       `${PERSON}(?: might be| may be| could be| looks| seems| appears to be| is lying| lying) dead`,
       `found (?:my |the |a |an )?(?:neighbour|man|woman|person|him|her|old man|old lady|elderly man|elderly woman)(?: [a-z]+){0,2} dead`,
       '(?:dead|lifeless) body', 'found a body', '(?:lips|face|skin) (?:is |are |look |looks |going |turning |gone |have gone )+(?:blue|grey)',
-      '(?:there is )?blood (?:everywhere|all over (?:the|him|her|me))', `(?:lying|laying|slumped|collapsed)(?: [a-z]+){0,4} (?:not moving|not responding|unresponsive)`, '(?:i think|think|worried|scared|afraid) (?:that )?(?:he|she|they|my neighbour|the neighbour) (?:is|are|might be|may be) dead',
+      '(?:there is )?blood (?:everywhere|all over (?:the|him|her|me))', `(?:lying|laying|slumped|collapsed)(?: [a-z]+){0,7} (?:not moving|not responding|unresponsive)`, '(?:i think|think|worried|scared|afraid) (?:that )?(?:he|she|they|my neighbour|the neighbour) (?:is|are|might be|may be) dead',
     ],
     guards: [
+      // Round 34: resuscitation told as done and the person alive ("giving cpr to a stranger who collapsed, he lived"): past, resolved.
+      String.raw`\b(?:cpr|chest compressions|mouth to mouth)(?: [a-z]+){0,10} (?:he|she|they|who)(?: thankfully| luckily| thank god| thank goodness)? (?:lived|survived|pulled through|made it|came round|came to|is fine|is ok|is okay|was fine|is alive|is doing well|is recovering)\b`,
       // Round 30: a fright called a heart attack ("your letter nearly gave my nan a heart attack", "almost gave me a stroke").
       String.raw`\b(?:nearly|almost|near enough|practically|half|about to|going to|gonna|will|would|could have|you will) (?:gave|give|giving|given) (?:me|us|him|her|them|(?:my|our|his|her|the) [a-z]+)(?: [a-z]+)? (?:a |an )?(?:heart attack|stroke|coronary|cardiac arrest)`,
       // Round 21: a heart attack or a stroke told as past and recovering ("just out of hospital after a heart attack, not allowed to lift").
@@ -843,7 +858,11 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:ticket|pcn|fine|penalty(?: charge)?|parking charge|charge|clamped|towed|missed (?:my |the |our )?(?:collection|appointment|bin))(?: [a-z]+){0,8} (?:while|whilst|when|as|because) (?:i|my|our|his|her|the|a) (?:[a-z]+ )?(?:was|were|had been) (?:having|in (?:a e|hospital|resus))`,
       String.raw`unconscious bias|seizure of|cannot breathe (?:because of|with|for) (?:the )?(?:smell|stench|damp|mould|mold|dust|fumes|pollution)`,
       String.raw`(?:nearly|almost|near enough|going to|will|gonna|would|could) (?:have |had |give (?:me |him |her )?)?(?:a )?heart attack|(?:gave|give|giving) (?:me|him|her|them) a heart attack|heart attack (?:when|at the price|at the bill)`,
+      // Round 34: a letter, a bill or a fine that "has given me a heart attack" (hyperbole, the thing named as the subject).
+      String.raw`\b(?:letter|bill|bills|fine|ticket|pcn|statement|demand|reminder|invoice|charge|amount|total|price|quote|email|text|notice|overpayment|arrears|increase)s?(?: [a-z]+){0,3} (?:has |have |had |s |just |nearly |almost )*(?:given|gave|give|giving) (?:me|us|him|her|them|my [a-z]+) (?:a |an )?(?:heart attack|stroke|coronary)`,
       String.raw`\b(?:battery|phone|car|bin|light|lights|lamp|street light|streetlight|plant|plants|tree|trees|grass|hedge|fox|cat|dog|rat|bird|seagull|gull|pigeon|badger|deer|animal|squirrel|hedgehog|line|phone line|battery is|bus stop) (?:is |are |was |has |looks )?(?:dead|unconscious)\b`,
+      // Round 34: an animal lying still ("a fox lying in the road not moving"): no person.
+      String.raw`\b(?:fox|cat|dog|rat|bird|seagull|gull|pigeon|badger|deer|animal|squirrel|hedgehog|rabbit|swan|duck|sheep|cow|horse)(?: [a-z]+){0,3} (?:lying|laying)\b`,
       String.raw`\bdead (?:fox|cat|dog|rat|bird|seagull|gull|pigeon|badger|deer|animal|squirrel|hedgehog|rabbit|tree|plant|leaves|end)\b`,
       String.raw`register(?:ing)? (?:a |the )?death|death certificate|passed away|died (?:last|on|in|at)|funeral|bereavement|has died|have died`,
       String.raw`call (?:999|an ambulance) (?:for a|for the)? ?(?:fox|dog|cat|bird|seagull|badger|deer|animal)`,
@@ -934,6 +953,15 @@ export const FAMILIES: PatternFamily[] = [
       '(?:heater|storage heater|radiator|fridge|freezer|tumble dryer|dryer|washing machine|dishwasher|microwave|toaster|kettle|tv|television|lamp|light fitting|fan|cooker|oven)(?: [a-z]+){0,5} (?:is |are |keeps |has been |been )(?:sparking|smoking)(?: [a-z]+){0,10} (?:burning|smell|black|scorch[a-z]*|smoke|melt[a-z]*|caught|curtains?|flames?)',
     ],
     guards: [String.raw`(?:switched|turned|flicked|tripped) (?:it |them |everything |the power |the electrics |the electricity |the mains )?(?:all )?off(?![^]*(?:still|again|spreading|smoke is|smoking))|(?:is|are) (?:all )?(?:switched|turned) off(?![^]*(?:still|again|spreading|smoke is|smoking))`],
+  },
+  {
+    // Round 34: a power line or cable down and sparking or live (children poking it with sticks): danger now, whatever the cause.
+    id: 'live_wire_down', kind: 'danger_now', category: RISK, reason: 'a live power line down',
+    patterns: [
+      '(?:power|electric|electricity|electrical|overhead|pylon|live|mains) (?:lines?|cables?|wires?)(?: [a-z]+){0,6} (?:down|fallen|fallen down|come down|snapped|hanging down|on the ground|in the road)(?: [a-z]+){0,8} (?:sparking|sparks|arcing|fizzing|buzzing|live|smoking)',
+      '(?:sparking|arcing|live) (?:power|electric|electricity|electrical|overhead|mains) (?:lines?|cables?|wires?)(?: [a-z]+){0,4} (?:down|on the ground|in the road|across)',
+    ],
+    guards: [String.raw`(?:made safe|switched off|turned off|cut off|isolated|repaired|fixed|engineers? (?:has|have|are|is) (?:been|there|on site|fixing))|(?:phone|broadband|internet|telephone) (?:lines?|cables?|wires?)`],
   },
   {
     // Carbon monoxide without the words: two symptoms beside a fuel-burning appliance ("headaches and dizzy since the
@@ -1163,6 +1191,9 @@ export const FAMILIES: PatternFamily[] = [
     // A threat to hurt (not to kill): safeguarding; a threat to kill is risk to life above.
     id: 'threat_to_hurt', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: SAFEGUARDING, reason: 'threat to hurt someone',
     patterns: [
+      // Round 34: the writer's own threat to hurt a named worker, with a time or a place to wait for them ("i'm going to hurt the housing
+      // officer next time i see her, i'll wait for her outside the office tomorrow"): a threat to a person, not a complaint.
+      `(?:i am|i m|im|i will|ill|i ll|i|am) (?:going to|gonna|will|am going to) (?:hurt|batter|hit|punch|smash|stab|kill|get|sort out|deal with|do) (?:the|that|my|your|this|her|his) (?:[a-z]+ )?(?:officer|worker|social worker|caseworker|case worker|manager|receptionist|warden|inspector|bailiff|enforcement officer|landlord|agent|assessor|nurse|teacher|man|woman|bloke|lady)(?: [a-z]+){0,14} (?:wait|waiting|be waiting|lie in wait) for (?:her|him|them)(?: [a-z]+){0,4} (?:outside|after|tomorrow|tonight|when|at)`,
       // Round 29: a threat to break bones ("saying they will break my legs", "he said he'd snap my arm"); not a thing broken.
       `(?:saying|said|says|threatening|threatened|threatens|told me|tells me|swore|swears|keeps saying)(?: that)? (?:they|he|she|him|them)?(?: will| would| are going to| is going to| re going to| are gonna| is gonna| going to| gonna)? (?:break|smash|snap) (?:my|his|her|your|our) (?:legs?|arms?|neck|jaw|face|fingers|kneecaps|knees|ribs|nose|skull|teeth)`,
       `(?:said|says|threatened|threatens|threatening|told me|swears|swore|keeps saying|keeps threatening)${GAP(3)} (?:hurt|harm|beat|batter|hit|take away|take|smash) (?:me|us|the kids|the children|the baby|my (?:kids|children|son|daughter|baby|mum|dad|family)|her|him|them|our (?:kids|children|baby))`,
@@ -1233,6 +1264,9 @@ export const FAMILIES: PatternFamily[] = [
       `${CHILD}(?: [a-z]+){0,3} (?:is not|are not|not|never|is never|are never|rarely)(?: being| getting| properly)? (?:fed|looked after|cared for|washed|clothed|supervised)(?! up)`,
       `${CHILD}(?: [a-z]+){0,3} (?:is|are|look|looks|seem|seems|being|always)(?: so| really| very)? (?:neglected|starving|hungry all the time|always hungry|malnourished|underfed|filthy|dirty and hungry)`,
       `${CHILD}(?: [a-z]+){0,3} (?:no food|nothing to eat|no heating and|sleeping on the floor|wearing the same clothes|out (?:at|until|till) (?:midnight|all hours|2am|3am|1am))`,
+      // Round 34: a baby left outside or alone in a pram, a buggy or a car for hours ("a baby in a pram that's been left outside that
+      // house for hours and nobody's answering").
+      `(?:baby|babies|toddler|infant|newborn)(?: [a-z]+){0,3} (?:pram|buggy|pushchair|car seat|car)(?: [a-z]+){0,4} (?:left|been left|abandoned|sat|sitting)(?: [a-z]+){0,3} (?:outside|out|alone|on (?:its|his|her) own|there)(?: [a-z]+){0,6} (?:for hours|hours|all day|all night|for ages|since this morning|for over an hour|nobody|no one)`,
       // Round 10: a visitor's referral of children in squalor: two signs, one of them beyond hardship ("no heating, dog mess on the floors ... the parent intoxicated").
       `(?:child|children|kids|toddlers?|babies|baby)(?: [a-z0-9]+){0,10} (?:no heating|no food|nothing to eat|dog mess|faeces|exposed wiring|squalor|filthy)(?= [^]*(?:intoxicated|drunk|under the influence|dog mess|faeces|exposed wiring|squalor|filthy|needles))`,
       // Round 12: young children seen alone again and again beside a second sign of neglect, in a worker's report ("three young
@@ -1283,6 +1317,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:him|her|them|gran|nan|grandad|grandma|granny|mum|mam|dad|resident|residents|patient|patients|client|clients|he|she|they)(?: (?:is|was|has been|being|been|got|gets|keeps being|are|were|have been))? (?:tied|tethered|restrained|strapped|locked)(?: [a-z]+){0,2} (?:into|to|in|onto) (?:her|his|their|a|the) (?:chair|armchair|bed|cot|radiator|bed frame)(?: with (?:a |the )?(?:bed ?sheet|sheet|rope|belt|tape|scarf|tights|ties|cable ties))?`,
       `(?:elderly|old|vulnerable|disabled|frail|housebound|bedbound|bed bound|dementia|blind|confused)(?: [a-z]+){0,5} (?:is not|not|never|has not been|have not been|is never|isnt|aint) (?:being )?(?:fed|eating|washed|cleaned|looked after|cared for|checked on|given (?:food|meals|medication|his|her)|getting (?:food|care|help|meals|his (?:meds|medication)|her (?:meds|medication)))`,
       `(?:no one|nobody) (?:is )?(?:looking after|checking on|feeding|caring for|visiting|helping) (?:him|her|them|my (?:mum|dad|nan|grandad|gran|mam))`,
+      // Round 34: a paid carer seen hurting the person cared for ("I saw one of their carers slap the lady he looks after").
+      `(?:carers?|care workers?|care staff|support workers?|home carers?|care assistants?|nurses?|staff)(?: [a-z]+){0,4} (?:slap|slaps|slapped|slapping|hit|hits|hitting|punch|punched|punching|kick|kicked|kicking|shove|shoved|shoving|pinch|pinched|pinching|smack|smacked|smacking|drag|dragged|dragging|manhandl[a-z]*|rough ?handl[a-z]*) (?:the |a |an |my |her |his |their |this |that )?(?:lady|man|woman|gentleman|resident|residents|patient|patients|client|clients|old|elderly|person|mum|mam|dad|nan|gran|grandad|grandma|her|him|them)`,
       // Round 31: a carer who has hurt the person they care for and fears doing worse ("carer. i shoved mum today. scared ill do worse").
       `i (?:shoved|pushed|hit|slapped|grabbed|shook|smacked|hurt|lashed out at|snapped and hit) (?:my )?(?:mum|mam|dad|nan|gran|grandad|grandma|husband|wife|him|her)(?: [a-z]+){0,8} (?:scared|afraid|worried|frightened|terrified) (?:that )?(?:(?:i will|ill|i might|i am going to|i could|i would) (?:do (?:worse|something worse|it again|something)|hurt|lose it|snap|really hurt)|of what i (?:will|might|could|would) do)`,
       `(?:leave|leaves|left|leaving) (?:him|her|them|my (?:dad|mum|nan|grandad|gran|mam|husband|wife|father|mother|uncle|aunt|auntie)) (?:in|sitting in|lying in) (?:soiled|dirty|wet|soaking|his own|her own)`,
