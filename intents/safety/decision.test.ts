@@ -25,6 +25,8 @@ import { sourceFolds, stratifiedFolds } from './cross-validate.js';
 const RISK = 'safety.risk_to_life';
 const SAFEGUARDING = 'safety.safeguarding_concern';
 
+/** A safety model's score of a message whose every word it knows (the shape most describe blocks below test with). */
+const readScore = (s: number, category: SafetyHit['category'] = RISK): SafetyScore => ({ score: s, category, known: 1, readable: 1 });
 const predict = (intent: string, confidence: number, outOfScope = false): IntentPrediction => ({
   ranked: [{ intent, confidence }, { intent: 'waste.bin_day', confidence: Math.max(0, 1 - confidence) / 2 }],
   outOfScope,
@@ -1365,7 +1367,7 @@ describe('round 29: "going mad" over a repair or a noise in another language (pa
 
 describe('round 30: a threat or a likeness taken back, a dose looked up, help at home asked abroad (paraphrases)', () => {
   const noise = predict('environment.noise', 0.4);
-  const score = (s: number, category: SafetyHit['category'] = 'safety.risk_to_life'): SafetyScore => ({ score: s, category, known: 1, readable: 1 });
+  const score = readScore;
   it.each([
     "the kid next door keeps climbing my wall, I'll throttle him, not really, he's a good lad, can you trim the hedge",
     'my dad says he will murder the lads revving their cars, but he won\'t, he is 90, can you put speed bumps in',
@@ -1398,7 +1400,7 @@ describe('round 30: a threat or a likeness taken back, a dose looked up, help at
 });
 
 describe('round 31: better off without me beside a request, an overdose long past, nobody hurt in Spanish (paraphrases)', () => {
-  const score = (s: number, category: SafetyHit['category'] = 'safety.risk_to_life'): SafetyScore => ({ score: s, category, known: 1, readable: 1 });
+  const score = readScore;
   it.each([
     'my family would be better off without me. anyway can I get a single person discount',
     'honestly everybody would be better off without me, how do i cancel my garden waste',
@@ -1431,7 +1433,7 @@ describe('round 31: better off without me beside a request, an overdose long pas
 });
 
 describe('round 31: a claim after a partner left, a thing getting worse: the model alone asks (paraphrases)', () => {
-  const score = (s: number): SafetyScore => ({ score: s, category: 'safety.safeguarding_concern', known: 1, readable: 1 });
+  const score = (s: number): SafetyScore => readScore(s, SAFEGUARDING);
   it.each([
     'husband moved out last week, just me and the two kids, can I get housing benefit',
     "we've split up, it's me and my son now, am I entitled to a council tax reduction",
@@ -1464,7 +1466,7 @@ describe('round 31: a claim after a partner left, a thing getting worse: the mod
 });
 
 describe('round 31: living alone as the whole reply is no disclosure (paraphrases)', () => {
-  const score = (s: number): SafetyScore => ({ score: s, category: 'safety.safeguarding_concern', known: 1, readable: 1 });
+  const score = (s: number): SafetyScore => readScore(s, SAFEGUARDING);
   it.each(['I live on my own', 'yes I live alone now', 'ok I live by myself'])('%s: nothing to ask at 0.3', (text) => {
     expect(decideSafety(screenForSafety(text), predict('council_tax.discount', 0.5), text, score(0.3))).toBeNull();
   });
@@ -1474,7 +1476,7 @@ describe('round 31: living alone as the whole reply is no disclosure (paraphrase
 });
 
 describe('round 32: asked at most: better off without me at work or in a game, an alarm chirping, adopting, nowhere to sleep but safe (paraphrases)', () => {
-  const score = (s: number, category: SafetyHit['category'] = 'safety.risk_to_life'): SafetyScore => ({ score: s, category, known: 1, readable: 1 });
+  const score = readScore;
   it.each([
     'the office would be better off without me on a monday lol',
     'work would be better off without me on fridays haha',
@@ -1545,7 +1547,7 @@ describe('round 32: asked at most: better off without me at work or in a game, a
 });
 
 describe('round 33: third parties and night-time fragments (paraphrases)', () => {
-  const score = (s: number, category: SafetyHit['category'] = 'safety.risk_to_life'): SafetyScore => ({ score: s, category, known: 1, readable: 1 });
+  const score = readScore;
   it.each([
     "Deriskayga ayaa dhulka ku dhacay oo miyir la'aan ah, albaabka waa xiran yahay.",
     'Aabbahay wuu suuxay oo ma neefsanayo, fadlan caawiya',
@@ -1642,7 +1644,7 @@ describe('round 33: third parties and night-time fragments (paraphrases)', () =>
 });
 
 describe('round 34: corrections, first-person requests, past and resolved events, things down (paraphrases)', () => {
-  const score = (s: number, category: SafetyHit['category'] = RISK): SafetyScore => ({ score: s, category, known: 1, readable: 1 });
+  const score = readScore;
   it.each([
     ["correction: the smoke isn't from a bonfire, it's pouring out of the roof of the old people's home", 'fire_gas_co'],
     ["sorry, it's not a garden fire, it's smoke pouring out of the upstairs windows of the flats", 'fire_gas_co'],
@@ -1774,7 +1776,7 @@ describe('round 34: corrections, first-person requests, past and resolved events
 });
 
 describe('after round 34: a fire or smoke taken back as steam, dust or mist is asked at most (paraphrases)', () => {
-  const score = (s: number): SafetyScore => ({ score: s, category: 'safety.risk_to_life', known: 1, readable: 1 });
+  const score = readScore;
   it.each([
     "it's not a fire, it's just steam from the boiler flue",
     'not smoke, just steam coming off the roof in the cold',

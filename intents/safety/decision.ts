@@ -1014,6 +1014,8 @@ const FEARED = /(?<= )(?:scared|afraid|frightened|terrified|fear|him|her|he|she|
  * Portuguese: "o site caiu e o serviço não responde"): no person.
  */
 const THING_DOWN = /(?<= )(?:website|web site|site|sitio|pagina|page|portal|system|sistema|app|aplicacao|aplicacion|aplicativo|phone line|phone lines|line|lines|linha|linea|servico|servicio|service|server|servidor|online form|form|formulario|login|payment page|booking system)(?: [a-z]+){0,2} (?:caiu|cayo|se cayo|esta caido|esta caida|esta em baixo|esta abajo|fora do ar|is down|are down|went down|has gone down|gone down|has crashed|crashed|keeps crashing|is not responding|not responding|nao responde|no responde|nao funciona|no funciona|is not working|not working|does not load|will not load|nao carrega|no carga)(?= )/;
+/** Every such thing, removed before looking for risk in the rest (compiled once: askAtMost runs on every escalation). */
+const EVERY_THING_DOWN = new RegExp(THING_DOWN.source, 'g');
 /** A person named, so "caiu" or "does not respond" may be a fall or a collapse. */
 const PERSON_NAMED_ABROAD = /(?<= )(?:mae|pai|filh[oa]|senhora|senhor|pessoa|homem|mulher|crianca|bebe|marido|esposa|vizinh[oa]|avo|idos[oa]|madre|padre|hij[oa]|persona|nin[oa]|esposo|abuel[oa]|vecin[oa]|hombre|mujer|senor[a]?|man|woman|person|mum|mam|dad|child|baby|neighbour|neighbor|husband|wife|son|daughter|nan|gran|grandad|friend|he|she|him|her)(?= )/;
 /** Round 34: a structure loose or about to fall (scaffolding swinging, render hanging), told with nobody beneath it now. */
@@ -1028,7 +1030,7 @@ export function askAtMost(text: string, screened = false): string | null {
   if (ADOPT_FOSTER.test(n) && !HARM_WORDS.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a question about adopting or fostering';
   if (!screened && FIRE_TAKEN_BACK.test(n) && !UNWELL.test(n) && !FELT_NOW.test(n)) return 'a fire or smoke taken back: steam, dust or mist';
   if (NO_HOME_TONIGHT.test(n) && DANGER_DENIED.test(n) && !FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'nowhere to sleep, danger denied';
-  if (THING_DOWN.test(n) && !PERSON_NAMED_ABROAD.test(n) && riskCues(n.replace(new RegExp(THING_DOWN.source, 'g'), ' ')).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'a website, a system or a line down, no person';
+  if (THING_DOWN.test(n) && !PERSON_NAMED_ABROAD.test(n) && riskCues(n.replace(EVERY_THING_DOWN, ' ')).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'a website, a system or a line down, no person';
   if (STRUCTURE_LOOSE.test(n) && NOBODY_BENEATH.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a dangerous structure with nobody beneath it';
   return null;
 }
@@ -1261,12 +1263,12 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   const ask: SafetyDecision = { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but the safety model disagrees (${scored.score.toFixed(2)})` };
   // Round 34: an information request turned first-person ("is there a number for someone who wants to kill themselves? It's me", "asking
   // for myself"): the one at risk is the writer; escalated whatever the model.
-  if (SUICIDE_FAMILIES.has(familyOf(hit) ?? '') && HELP_REQUEST.test(normaliseForSafety(text)) && ASKING_FOR_MYSELF.test(normaliseForSafety(text))) return { ...escalate, reason: `${hit.reason}, asked for themselves` };
+  const n = normaliseForSafety(text);
+  const family = familyOf(hit);
+  if (SUICIDE_FAMILIES.has(family ?? '') && HELP_REQUEST.test(n) && ASKING_FOR_MYSELF.test(n)) return { ...escalate, reason: `${hit.reason}, asked for themselves` };
   // Round 10: a question about a smoke or CO alarm itself (where to fit one, the symptoms to know), nothing sounding or felt: nothing to ask.
   if (alarmQuestion(text)) return null;
   if (screenEveryday(text) || framedAsService(text)) return scored.score >= thresholds.askAt ? ask : null;
-  const n = normaliseForSafety(text);
-  const family = familyOf(hit);
   // Round 20: the gas emergency service or an engineer has been and fixed it, nothing still there or felt: asked, never escalated.
   if (emergencyFixed(n)) return { ...ask, reason: `${hit.reason}, but fixed by the emergency service` };
   // Round 26: a fire or a gas smell told as past and dealt with, in another language: asked, never escalated.
