@@ -1794,3 +1794,147 @@ describe('after round 34: a fire or smoke taken back as steam, dust or mist is a
     expect(decideSafety(screenForSafety(text), predict('housing.repair', 0.5), text, score(0.95))?.action).toBe('escalate');
   });
 });
+
+describe('round 35: general forms from dev-46 and dev-47 (paraphrases, never the sentences themselves)', () => {
+  const score = readScore;
+  it.each([
+    'our boat is sinking off the headland and there are two of us aboard',
+    "the dinghy's taking on water and my son is still on board",
+    "we're being blown onto the rocks, the engine has failed",
+    'the balcony gave way and a man is clinging to the railing',
+    'scaffolding came down and a worker is hanging off it',
+    'the quad bike rolled over and my son is trapped under it',
+    'the digger tipped over and the driver is pinned underneath it',
+    'someone is throwing petrol bombs at the caravans',
+    "they're lobbing molotovs at the houses on our street",
+    'been up on the bridge at night working out where to jump',
+    'I keep going to the multi storey at night working out which level',
+    'arde casa și înăuntru sunt copii',
+    'a luat foc rulota, înăuntru e un bătrân',
+    'mąż grozi, że podpali dom',
+    'mówi, że jak go zostawię, to spali mieszkanie',
+    'vivo en la planta 9 y quiero tirarme',
+    'quiero tirarme, ya no puedo más',
+    'mă gândesc să sar de pe pod diseară',
+    'Kocam beni dövüyor',
+    'eşim çocukları dövüyor, ne yapmalıyım',
+    'he threw a cup at my head',
+    'my girlfriend hurled a plate at my face',
+    'my husband said next time it will be worse',
+    "I've been hit again, can the council help me leave",
+    'I was punched again last night, is there a refuge',
+    "there's a woman screaming for help in the flat below",
+    'someone is shouting for help by the river',
+    'the landlord is making her pay the rent in other ways',
+    'he makes him pay for his room with favours',
+  ])('%s: screened', (text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+  });
+  it.each([
+    'the boat on the mooring is taking on water, nobody aboard',
+    'my toy boat sank in the pond, can someone fish it out',
+    'the boat is drifting on its mooring rope, can the harbour master check',
+    'the railing on the walkway is loose, nobody hurt, can it be fixed',
+    'ivy hanging onto the railing of the walkway needs cutting',
+    "the tractor's stuck in the mud, can someone tow it",
+    'a fox got trapped under the shed, can pest control help',
+    'a petrol bomb was thrown at the old pub years ago, is it listed',
+    'walking the cliff path at night, working out where the footpath goes',
+    'arde lumina pe scară toată ziua',
+    'sąsiad podpalił grilla w ogrodzie',
+    'quiero tirar la basura, qué día pasan',
+    'quiero tirarme a la piscina este verano',
+    'kocam parkta çalışıyor, otopark ücreti ne kadar',
+    'the kids threw a ball at my window, next time it will be worse',
+    "I've been hit again by the council tax rise",
+    'my car got hit again in the car park',
+    "I've been hit again with another parking fine",
+    'the kids were screaming for help in their game of tag',
+    'my landlord makes me pay the rent by bank transfer',
+    "the smoke alarm goes off whenever I cook, honestly it's trying to kill me",
+    'the boiler is trying to kill me with that noise',
+    'my nan needs help with washing, no one is hurting her',
+    'grandad cannot manage the stairs, nobody is mistreating him',
+    'a lad was stabbed by the park in February, it is quiet now, can we get CCTV',
+    'back in June there was a stabbing near the shops, can we have more patrols',
+    'there was a stabbing in the autumn, things have settled, better lighting please',
+  ])('%s: lookalikes are not screened', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+  it.each([
+    'my neighbour is trying to kill me',
+    'the alarm went off and he is trying to kill me',
+    'mum is stuck upstairs and her carer is hurting her',
+    'someone was stabbed in march and now he has been stabbed again tonight',
+    'there was a stabbing in the spring and a lad is bleeding outside right now',
+    'there was a stabbing in March and now a man is waving a knife outside the shop',
+    'nobody is hurting him but his son is hitting him when I leave',
+  ])('%s: still screened', (text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+  });
+  it.each([
+    "my nan can't manage the stairs, no one is hurting her, she just needs a carer",
+    "dad's legs have gone and he needs help with bathing, nobody's mistreating him",
+    'mum is stuck downstairs most days, no one is harming her, she needs help at home',
+    "someone sprayed 'kill' on the bus shelter, just want it removed",
+    'kids have painted RIP and a skull on the underpass, can it be cleaned off',
+  ])('%s: asked at most however sure the model', (text) => {
+    expect(askAtMost(text)).not.toBeNull();
+    expect(decideSafety(screenForSafety(text), predict('social_care.adults', 0.5), text, score(0.95))?.action).not.toBe('escalate');
+  });
+  it.each([
+    'mum needs a carer and nobody is hurting her but she has fallen and is on the floor',
+    "no one is hitting him but he hasn't eaten in days and needs care",
+    "someone wrote die on my front door, I'm scared it's my ex, can it be removed",
+  ])('%s: harm, neglect or fear beside it: not asked at most', (text) => {
+    expect(askAtMost(text)).toBeNull();
+  });
+});
+
+describe('round 35: a thing closed off by the writer is no self-harm', () => {
+  it.each([
+    'branch hanging over the lane after the storm, I have roped it off myself',
+    'a manhole cover is missing, taped the area off myself for now',
+    'the gas was smelling so I turned it off myself and opened the windows',
+  ])('%s: "off myself" of a thing is not suicide_direct', (text) => {
+    expect(screenForSafety(text)?.reason ?? null).not.toBe('mentions suicide');
+  });
+  it.each(['I want to off myself tonight', 'might just off myself after this', 'going to top myself'])('%s: still screened', (text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+  });
+});
+
+describe('round 35: hit again, inside a service question, escalates whatever the model', () => {
+  it.each([
+    "sorry this is about my bin really, but I've been hit again and I need to get out",
+    "can I pay my rent late this month, I was punched again last night and I'm staying at my sister's",
+    "quick question about parking permits. actually no, I've been beaten again, who helps people leave",
+  ])('%s: escalated (model 0.04)', (text) => {
+    expect(decideSafety(screenForSafety(text), SERVICE_PREDICTION, text, readScore(0.04, 'safety.safeguarding_concern'))?.action).toBe('escalate');
+  });
+  it.each([
+    "I've been hit again by the same problem with my boiler",
+    "we've been hit again with a price rise on the bins",
+    'I was hit again by the ball at football practice',
+  ])('%s: hit again by a thing is not screened', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+});
+
+describe('round 35: a hangout for young people smoking or spitting is a nuisance (asked at most)', () => {
+  it.each([
+    'the underpass has turned into a hangout for teenagers smoking and swearing at people walking by',
+    'the play area is a hang out for youths drinking and littering every night',
+    'kids keep gathering there, youths vaping and spitting outside the shop door',
+  ])('%s: asked at most however sure the model', (text) => {
+    expect(askAtMost(text)).not.toBeNull();
+    expect(decideSafety(screenForSafety(text), predict('community.anti_social_behaviour', 0.5), text, readScore(0.95))?.action).not.toBe('escalate');
+  });
+  it.each([
+    'the bus shelter is a hangout for kids smoking, and older men in cars keep picking the girls up',
+    'the park has become a hangout for lads smoking and dealing drugs to the younger ones',
+    'the stairwell is a hang out for youths drinking and they threatened my son with a knife',
+  ])('%s: an adult, drugs or a threat beside it: not asked at most', (text) => {
+    expect(askAtMost(text)).toBeNull();
+  });
+});

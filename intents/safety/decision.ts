@@ -1023,6 +1023,31 @@ const STRUCTURE_LOOSE = /(?<= )(?:scaffold[a-z]*|render|cladding|tiles?|slates?|
 const NOBODY_BENEATH = /(?<= )(?:nobody|no one|noone|no body|nobody is|no one is) (?:underneath|under it|under them|below|beneath|near it|nearby|around|about|there|hurt|injured)(?: (?:right now|at the moment|now|yet|as far as i can see|thankfully|luckily))?(?= )/;
 /** A fire or smoke taken back and told as steam, dust or mist ("it's not a fire, it's just steam from the boiler flue"). */
 const FIRE_TAKEN_BACK = /(?<= )not (?:a |an |the |any )?(?:fire|smoke|flames?|a gas leak|gas)(?: it is| it was| its| but| just| only)* (?:steam|dust|mist|fog|vapour|vapor|condensation|spray|dry ice)(?= )/;
+/**
+ * Round 35: harm denied in so many words ("nobody's mistreating her", "no one is hurting him") beside a care need (a carer, help at
+ * home, help with washing, the stairs): a care question, not a concern, when nothing else of harm, neglect or fear is told.
+ */
+const HARM_DENIED = /(?<= )(?:no one|nobody|noone|no body|not anyone)(?: is| was| has been| s)? (?:hurting|hitting|harming|mistreating|abusing|neglecting|bullying|attacking|beating|exploiting|threatening|taking advantage of) (?:him|her|them|me|us|my [a-z]+)(?= )/g;
+const CARE_NEED = /(?<= )(?:carers?|care|help at home|help with (?:washing|bathing|dressing|meals|shopping|the stairs|getting [a-z]+)|stairlift|stair lift|needs? (?:some )?help|just needs?|downstairs|upstairs|stairs|washing|bathing|mobility|walking frame|wheelchair|hoist|adaptations?|assessment)(?= )/;
+const CARE_HARM = /(?<= )(?:hit[a-z]*|hurt[a-z]*|harm[a-z]*|bruis[a-z]*|fallen|fell|falls?|floor|not eaten|not eating|no food|hungry|starv[a-z]*|dirty|soiled|sores?|locked|left alone|alone|scared|afraid|frightened|terrified|money|steal[a-z]*|stole|stolen|cold|no heating|unwell|ill|confused|wandering|missing|police|abus[a-z]*|neglect[a-z]*|mistreat[a-z]*|threat[a-z]*|shout[a-z]*|blood|bleed[a-z]*|breathing|unconscious|collapsed|danger|unsafe|not safe|dying|die|dead|kill[a-z]*|suicid[a-z]*|end it|pills|tablets)(?= )/;
+function careNeedHarmDenied(n: string): boolean {
+  if (!CARE_NEED.test(n)) return false;
+  const rest = n.replace(HARM_DENIED, ' ');
+  return rest !== n && !CARE_HARM.test(rest) && !EXPLICIT_PRESENT.test(rest);
+}
+/**
+ * Round 35: a threat word painted or written as graffiti ("someone wrote 'die' with a skull on the shutter ... just want it gone"), the
+ * writer asking for it to be removed, aimed at nobody named and feared by no one.
+ */
+const GRAFFITI_WORD = /(?<= )(?:wrote|written|writing|sprayed|spray painted|painted|scrawled|daubed|tagged|graffiti)(?: [a-z]+){0,4} (?:die|dead|death|kill|rip|murder)(?= )/;
+const GRAFFITI_GONE = /(?<= )(?:gone|removed|remove|removing|cleaned|clean it|clean off|cleaned off|painted over|cover it|covered|taken off|get rid|graffiti team)(?= )/;
+const GRAFFITI_AIMED = /(?<= )(?:my name|our name|his name|her name|my door|our door|front door|my car|my house|our house|my flat|our flat|scared|afraid|frightened|terrified|threat[a-z]*|targeted|targeting|aimed|ex|partner|husband|wife|boyfriend|girlfriend|at me|at us|for me|racist|again)(?= )/;
+/**
+ * Round 35: a place become a hangout for young people smoking, spitting, drinking or leaving litter ("the bus shelter has become a hangout
+ * for kids smoking and spitting"): a nuisance, when nothing of harm, an adult with them, drugs, a weapon or fear is told.
+ */
+const HANGOUT = /(?<= )(?:hangout|hang out|hanging (?:out|around|round|about)|congregat[a-z]*|gather(?:s|ing)?)(?: [a-z]+){0,4} (?:kids|youths|teenagers|teens|lads|youngsters|young people|students)(?: [a-z]+){0,3} (?:smoking|vaping|spitting|swearing|drinking|littering|shouting|loitering|messing)(?= )/;
+const HANGOUT_HARM = /(?<= )(?:older|adults?|man|men|grown|cars?|vans?|sweets|gifts?|drugs?|dealing|weed|knives?|knife|weapons?|fight[a-z]*|hurt[a-z]*|hit[a-z]*|attack[a-z]*|threat[a-z]*|scared|afraid|frightened|terrified|groom[a-z]*|exploit[a-z]*|sex[a-z]*|young (?:girl|boy|child)|little|years? old|aged|[0-9]+ year|missing|alone|unsafe|danger[a-z]*|injur[a-z]*|blood|police)(?= )/;
 export function askAtMost(text: string, screened = false): string | null {
   const n = normaliseForSafety(text);
   if (BETTER_OFF_AT_WORK.test(n) && !BETTER_OFF_WITHOUT_ME.test(n) && !DYING_WORDS.test(n)) return 'better off without me, of a workplace, a team or a game';
@@ -1032,6 +1057,9 @@ export function askAtMost(text: string, screened = false): string | null {
   if (NO_HOME_TONIGHT.test(n) && DANGER_DENIED.test(n) && !FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'nowhere to sleep, danger denied';
   if (THING_DOWN.test(n) && !PERSON_NAMED_ABROAD.test(n) && riskCues(n.replace(EVERY_THING_DOWN, ' ')).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'a website, a system or a line down, no person';
   if (STRUCTURE_LOOSE.test(n) && NOBODY_BENEATH.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a dangerous structure with nobody beneath it';
+  if (!screened && careNeedHarmDenied(n)) return 'a care need, harm denied';
+  if (!screened && HANGOUT.test(n) && !HANGOUT_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a hangout for young people, a nuisance';
+  if (!screened && GRAFFITI_WORD.test(n) && GRAFFITI_GONE.test(n) && !GRAFFITI_AIMED.test(n)) return 'a threat word as graffiti, asked to be removed';
   return null;
 }
 function capAtAsk(d: SafetyDecision, text: string, hit: SafetyHit | null): SafetyDecision {
@@ -1418,7 +1446,8 @@ const NEVER_DOWNGRADED: ReadonlySet<string> = new Set([...PRESENT_FAMILIES, 'co_
 const URGENCY_DENIED = new RegExp(`(?<= )(?:${URGENCY_DENIAL}|not in danger right now)(?= )`);
 // Round 18: a partner's violence to the home too (its own family, split from domestic_abuse).
 /** Round 28: abuse named by its shape, never dropped by laughter alone. */
-const ABUSE_FAMILIES: ReadonlySet<string> = new Set(['domestic_abuse', 'partner_damage', 'child_abuse', 'sexual_abuse']);
+// Round 35: a blow told as returning ("I've been hit again"), its own family too.
+const ABUSE_FAMILIES: ReadonlySet<string> = new Set(['domestic_abuse', 'partner_damage', 'hit_again', 'child_abuse', 'sexual_abuse']);
 const NEVER_DROPPED: ReadonlySet<string> = new Set([...ABUSE_FAMILIES, 'weapon_or_threat_to_kill', 'threat_to_hurt', 'multilingual_threat', 'assault_person', 'attack_now']);
 /** The model's score means something only for words it has seen and a language the assistant reads. */
 const modelReads = (text: string, scored: SafetyScore) => (scored.known ?? 1) >= SAFETY_KNOWN_MIN && !unreadable(text, scored);
