@@ -1938,3 +1938,176 @@ describe('round 35: a hangout for young people smoking or spitting is a nuisance
     expect(askAtMost(text)).toBeNull();
   });
 });
+
+describe('round 36: general forms from dev-48 and dev-49 (paraphrases, never the sentences themselves)', () => {
+  const act = (text: string, score: number, category: SafetyHit['category'] = 'safety.risk_to_life') =>
+    decideSafety(screenForSafety(text), SERVICE_PREDICTION, text, readScore(score, category))?.action ?? 'none';
+  it.each([
+    'haha bills are mad, been planning how to end it on friday anyway when is the library open',
+    'lmao so i have planned when to end my life, tomorrow, can i still get the single person discount',
+    'jk about the rent but i have worked out how to kill myself this weekend',
+  ])('%s: a plan with a time escalates whatever the laughter (model 0.00)', (text) => {
+    expect(act(text, 0)).toBe('escalate');
+  });
+  it.each([
+    'lol planning how to pay the council tax this weekend',
+    'we are planning to end the tenancy next week how do i give notice',
+    'haha planning to end it with my boyfriend this weekend, can i get a single person discount',
+  ])('%s: a plan with a time that is no plan to die is not escalated', (text) => {
+    expect(act(text, 0)).not.toBe('escalate');
+  });
+  it.each([
+    'haha gave away my guitar and wrote goodbye in my diary, not joking this time',
+    'lol sorted everything out, no joke, gave my dog to my mate',
+  ])('%s: "not joking" takes back the laughter', (text) => {
+    expect(defeaters(text)).not.toContain('laughter');
+  });
+  it('laughter alone is still a defeater', () => {
+    expect(defeaters('lol i nearly died when i saw the bill')).toContain('laughter');
+  });
+  it.each([
+    'my support worker makes me hand over my bank card and I never see the money',
+    'her carer made her give him her pension every week',
+    'the carers that visit my dad have been stealing from his wallet',
+  ])('%s: a carer or a support worker taking the money is screened as financial abuse', (text) => {
+    expect(screenForSafety(text)?.kind).toBe('adult_at_risk');
+  });
+  it.each([
+    'my support worker helps me pay my bills online',
+    'the carer takes my list and does my shopping with my card, she gives me the receipts',
+  ])('%s: a carer helping with money is not screened', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+  it.each([
+    'the trees along the path keep hitting me in the head, i use a white cane and cannot see them',
+    'low branches hitting my face every time i walk to the bus stop, can they be cut back',
+  ])('%s: a thing, not a person, hitting is asked at most', (text) => {
+    expect(askAtMost(text)).not.toBeNull();
+    expect(act(text, 0.95, 'safety.safeguarding_concern')).not.toBe('escalate');
+  });
+  it.each([
+    'my husband keeps hitting me and the branches scratch my face when i run out the back',
+    'he hits me when the hedges are not cut, i am scared',
+  ])('%s: a person hitting beside it still escalates', (text) => {
+    expect(askAtMost(text)).toBeNull();
+  });
+  it.each([
+    'sofa has murder scene vibes but it is just ketchup, can you collect it',
+    'my recycling box got burnt by kids last week and is melted, can i get a new one',
+    "i'll throw myself off the roof if the bins aren't collected (i won't, i'm just fed up)",
+  ])('%s: a likeness, a burnt thing to replace, a threat taken back as a feeling: not escalated (model 0.01)', (text) => {
+    expect(act(text, 0.01)).not.toBe('escalate');
+  });
+  it.each([
+    'my bin is on fire right now and it is spreading to the fence',
+    'the shed was set on fire last week and now the house is burning',
+    "i'll throw myself off the roof tonight, i mean it",
+  ])('%s: a fire now, or a threat not taken back, still escalates (model 0.01)', (text) => {
+    expect(act(text, 0.01)).toBe('escalate');
+  });
+  it.each([
+    'my dad is going to kick me out when he sells the flat next year, what are my rights',
+    'her daughter will throw her out once the house is sold, where does she stand',
+  ])('%s: a home to be lost later, rights asked, is asked at most', (text) => {
+    expect(askAtMost(text)).not.toBeNull();
+  });
+  it.each([
+    'her son is going to kick her out when he gets back and he hit her last night, where does she stand',
+    'my partner will throw me out once he is home, he said he will kill me, what are my rights',
+  ])('%s: harm beside it is not asked at most', (text) => {
+    expect(askAtMost(text)).toBeNull();
+  });
+  it.each([
+    'carer here, my client just had a baby and her partner left, can she register the birth alone',
+    'partner left before the baby came, can I get a birth certificate without him',
+  ])('%s: registering a birth after a partner left is a claim after a partner left', (text) => {
+    expect(separationClaim(text)).toBe(true);
+  });
+  it('a partner who left and hurt her is not', () => {
+    expect(separationClaim('her partner left after he hit her, can she register the birth')).toBe(false);
+  });
+  it.each([
+    'there is a man face down in the canal and he is not moving',
+    'someone is climbing over the railings of the multi storey car park',
+    'a woman is sat on the parapet of the bridge over the motorway',
+    'o bebé está engasgado e a ficar roxo',
+    'mama mea a zis ca se spanzura diseara',
+  ])('%s: screened as a danger now', (text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+  });
+  it.each([
+    'face down in my pillow all weekend with flu, can I get a council tax extension',
+    'the railings on the bridge are rusty, can someone paint them',
+    'the car park barrier is stuck up again',
+  ])('%s: not screened', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+  it.each([
+    'I have written letters to my sons and left them on the table, I am tired of living',
+    'wrote notes for my grandkids and put them in the drawer',
+  ])('%s: farewell letters to family are screened', (text) => {
+    expect(screenForSafety(text)?.kind).toBe('suicide_self_harm');
+  });
+  it('a letter to the council is not', () => {
+    expect(screenForSafety('I have written letters to the council about my sons school place')).toBeNull();
+  });
+  it.each([
+    'gas smell in the hall is horrible rn haha',
+    'lol the flat smells like gas, like rotten eggs, is that normal',
+  ])('%s: a gas smell told as present now is not lowered by laughter', (text) => {
+    expect(act(text, 0.3)).toBe('escalate');
+  });
+});
+
+describe('round 36: a person hit beside a thing is still screened', () => {
+  it.each([
+    'the lady by the hedge is being hit by her husband',
+    'the tree outside, he hit me against it last night',
+  ])('%s: screened', (text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+  });
+});
+
+describe("the engineer's probe after round 36", () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it.each([
+    'the landlord told my neighbour with learning difficulties she can pay the rent in other ways',
+    "my gran's landlord said she could pay the rent in kind, she's 80 and confused",
+  ])('%s: a landlord offering that she pay in other ways is screened as an adult at risk', (text) => {
+    expect(screenForSafety(text)?.kind).toBe('adult_at_risk');
+  });
+  it.each([
+    'the landlord told her she can pay the rent in other ways, by card or standing order',
+    'the letting agent said she can pay the rent in other ways like online banking',
+  ])('%s: ways of paying named after it are a payment question', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+  it.each([
+    'I wrote letters to my sisters about the will, how do I register a death',
+    'wrote letters to my kids about the funeral plans, how do I book the crematorium',
+  ])('%s: letters to family about a will or a funeral are not a farewell', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+  it('letters to family found after I am gone still are', () => {
+    expect(screenForSafety("wrote letters to my kids, they'll find them after I'm gone")?.kind).toBe('suicide_self_harm');
+  });
+  it.each([
+    'planning how to end it with my boyfriend this weekend lol, anyway bin day?',
+    'thinking of ending things with my girlfriend tonight, how do I get my name off the tenancy',
+  ])('%s: ending a relationship is asked at most, even with the model sure', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+    expect(act(text, 0.95)).not.toBe('escalate');
+  });
+  it.each([
+    'I want to end it with him and then end it all, nobody would miss me',
+    'going to end it with my husband, he hits me and I am scared, where can I go',
+  ])('%s: a break-up beside a risk still escalates', (text) => {
+    expect(act(text, 0.95)).toBe('escalate');
+  });
+  it.each([
+    'the ivy next door keeps hitting me in the face when I walk past, who cuts it',
+    'the roses over the path keep scratching my face, can you cut them back',
+  ])('%s: plants hitting are asked at most', (text) => {
+    expect(act(text, 0.9)).not.toBe('escalate');
+  });
+});

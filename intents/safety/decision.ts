@@ -112,7 +112,8 @@ const REASSURED = new RegExp(
     // Hyperbole about something survived: "thought I was going to die" after a bad meal.
     String.raw`(?:thought|felt like|felt as if|swear|swore) (?:i|we|he|she) (?:was|were) going to die`, String.raw`(?:cannot|can not|do not|could not) smell (?:any )?gas`,
     // Idioms of dying and killing that are about laughter, curiosity or embarrassment.
-    String.raw`(?:only |just )?(?:joking|kidding)`, String.raw`jk`,
+    // Round 36: not "not joking this time", "no kidding".
+    String.raw`(?<!(?:not|no|not even) )(?:only |just )?(?:joking|kidding)`, String.raw`jk`,
     String.raw`(?:die|died|dying|would die|could have died|nearly died) (?:of |from |with )?(?:laughing|laughter|embarrassment|shame|boredom)`, String.raw`dying (?:to|for) (?:know|see|try|get|hear|find out|a)`,
   ].map((x) => `(?<= )${x}(?= )`).join('|'),
 );
@@ -129,7 +130,9 @@ const ASKING_FOR_PERSON = /^ (?:(?:hello|hi|hey|please|ok|um) )*(?:is (?:there )
  */
 const SERVICE_TALK = new RegExp(
   `(?<= )(?:${[
-    'ombudsman', 'complain[a-z]*', 'complaint', 'department', 'service', 'services', 'chat ?bot', 'bot', 'this chat', 'website', 'app', 'online form', 'manager',
+    'ombudsman', 'complain[a-z]*', 'complaint', 'department', 'service', 'services', 'chat ?bot', 'bot', 'this chat', 'website',
+    // Round 36: not a phone's notes app ("just wrote my will in my notes app").
+    '(?<!(?:notes|note|notepad|banking|messages|messaging|camera) )app', 'online form', 'manager',
     'council tax', 'band [a-h]', 'bill', 'fine', 'pcn', 'parking', 'permit', 'planning', 'bins?', 'recycling', 'collection', 'repairs?', 'damp', 'mould',
     'transfer', 'housing list', 'the list', 'register', 'emails?', 'reply', 'replies', 'call back', 'on hold', 'front desk', 'enforcement agent', 'bailiffs?',
     'application', 'appeal', 'letter', 'form', 'refund', 'rent', 'arrears', 'council', 'office', 'staff', 'agreement', 'tenancy', 'landlord', 'notice',
@@ -570,7 +573,8 @@ export const DEFEATERS: Record<string, RegExp> = {
   annoyance: d('driv(?:ing|es|e) (?:me|us|him|her) (?:up the wall|round the bend|mad|crazy|nuts|insane|bonkers)', 'doing my head in', 'does my head in', 'sick to death of', 'bored to death',
     // Round 11: "losing my mind" over noise, "like living under a herd of elephants".
     '(?:losing|lost|lose) my (?:mind|marbles|sanity)', 'going (?:mad|insane|crazy|round the bend)', 'like living (?:under|next to|with) (?:a|an)'),
-  comparison: d('sounds? like', 'sounded like', 'sounding like', 'looks? like', 'looked like', 'as if', 'as though',
+  // Round 36: "[something] vibes", a likeness ("dead body vibes but its just beer stains").
+  comparison: d('sounds? like', 'sounded like', 'sounding like', 'looks? like', 'looked like', 'as if', 'as though', 'vibes',
     // Round 11: "shouts at his telly like he's being attacked".
     'like (?:he|she|they|someone|somebody|a man|a woman|someone) (?:is|are|was|were) (?:being )?(?:attacked|murdered|killed|stabbed|beaten|strangled|tortured)'),
   comicThreat: d('(?:will|would|is going to|are going to|going to|is gonna) (?:literally |actually |absolutely )?(?:murder|kill|strangle|throttle|slaughter|skin|lynch) (?:me|us|him|her|them)(?: [a-z]+){0,3} if'),
@@ -617,17 +621,32 @@ export function annoyedAbroad(text: string): boolean {
   return !EXPLICIT_PRESENT.test(n) && kindCues(n).size === 0 && riskCues(n).size === 0;
 }
 
+/** Round 36: laughter taken back ("haha ... not joking this time fr", "no joke", "deadass"). */
+const NOT_JOKING = /(?<= )(?:not (?:even )?(?:joking|kidding|messing|lying)|no (?:joke|joking|kidding|lie)|i am (?:being )?(?:serious|deadly serious)|deadass|for real)(?= )/;
+const TAKEN_BACK_AS_FEELING = /(?<= )(?:i am not|i will not|i would not|not really|i am not really|i am not going to)(?: i am| i)? (?:just|only) (?:annoyed|fed up|frustrated|angry|cross|venting|being dramatic|exaggerating|moaning|ranting|fuming|raging|joking|kidding)(?= )/;
+const BURNT_THING_REPLACED = /(?<= )(?:set on fire|set fire to|set alight|burnt|burned|torched|caught fire|on fire|melted)(?: [a-z]+){0,14} (?:need|needs|want|wants|get|order|request|have|send)(?: [a-z]+){0,3} (?:replacement|new (?:one|bin|bins|wheelie bin|box|container|caddy))(?= )/;
+const PAST_AT_ALL = /(?<= )(?:last (?:night|week|month|year|weekend|time|winter|summer|spring|autumn|christmas)|yesterday|ago|the other (?:day|night)|earlier (?:this|today)|this morning|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?= )/;
 /** The defeater categories present in a message (empty when none). */
 export function defeaters(text: string): string[] {
   const n = normaliseForSafety(text);
   const found = Object.entries(DEFEATERS).filter(([, re]) => re.test(n)).map(([k]) => k);
   if (LAUGH_EMOJI.test(text) && !found.includes('laughter')) found.push('laughter');
+  // Round 36: "not joking this time", "no joke", "for real": the laughter around it is not a defeater.
+  if (NOT_JOKING.test(n)) found.splice(0, found.length, ...found.filter((x) => x !== 'laughter'));
+  // Round 36: a threat taken back as a feeling in so many words ("(i'm not, i'm just annoyed)").
+  if (TAKEN_BACK_AS_FEELING.test(n) && !found.includes('laughter')) found.push('taken back');
+  // Round 36: a thing burnt in the past and a replacement asked for ("bin got set on fire by some kids last month ... need a replacement").
+  if (BURNT_THING_REPLACED.test(n) && PAST_AT_ALL.test(n) && !PRESENT_FIRE.test(n)) found.push('a burnt thing to replace');
   if (DENIED_SCRIPT.test(text) && !found.includes('denied')) found.push('denied');
   if (HANDLING.test(n) && GENERIC_HAZARD.test(n) && !PRESENT_FIRE.test(n)) found.push('a hazard in general');
   if (disposalQuestion(n)) found.push('a thing to dispose of');
   return found;
 }
 
+/** Round 36: a plan to end one's life with a time, and a gas smell told as present now (both in EXPLICIT_PRESENT). */
+const PLAN_WITH_TIME = String.raw`(?:planning|planned|plan|plans|worked out|working out|decided|deciding|sorted|sorting out) (?:how|when|where|on how|out how)? ?(?:i am going |i will |i am gonna )?(?:to )?(?:end it(?: all)?|end my life|kill myself|take my (?:own )?life|end things) (?:this weekend|at the weekend|tonight|tomorrow|this week|next week|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night)?)`;
+const GAS_SMELL_NOW = String.raw`(?:gas (?:smell|smells|stink|stinks|leak)|(?:smell|smells|smelling|stinks|stinking|reeks) (?:of|like) gas)(?: [a-z]+){0,6} (?:rn|right now|(?:like|of) rotten eggs?)`;
+const PLAN_WITH_TIME_RE = new RegExp(`(?<= )${PLAN_WITH_TIME}(?= )`);
 /** Screen families that are explicit and present by construction: no defeater touches them. */
 const PRESENT_FAMILIES: ReadonlySet<string> = new Set(['overdose', 'self_harm', 'attack_now', 'break_in_now', 'co_symptoms', 'attack_on_occupied', 'water_or_cliff', 'child_in_danger_now', 'assault_person']);
 /** Explicit and present danger, whatever else the message says: someone not breathing, a weapon in use, a method with a time. */
@@ -645,6 +664,9 @@ const EXPLICIT_PRESENT = new RegExp(
     EASIEST_WAY_OUT,
     // Round 28: walking into the water with a time ("thinking the easiest thing is if I just walk into the estuary tonight").
     '(?:walk|walking|wade|wading|swim|swimming) (?:out )?into the (?:sea|river|water|estuary|harbour|canal|lake|reservoir|waves)(?: [a-z]+){0,3} (?:tonight|today|right now|now|this evening|in the morning)',
+    // Round 36: planning how or when to end it, with a time ("genuinely been planning how to end it this weekend"), however jokey the
+    // frame; and a gas smell told as there now or "like rotten eggs" ("gas smell in the kitchen is insane rn, like rotten eggs").
+    PLAN_WITH_TIME, GAS_SMELL_NOW,
     'on fire now', 'trapped', 'help me now', '(?<!(?:when|if|whenever|before|after) (?:you|people|someone|somebody|we|they|i|residents|children|kids) )call (?:an ambulance|999)',
   ].map((x) => `(?<= )${x}(?= )`).join('|'),
 );
@@ -1048,6 +1070,21 @@ const GRAFFITI_AIMED = /(?<= )(?:my name|our name|his name|her name|my door|our 
  */
 const HANGOUT = /(?<= )(?:hangout|hang out|hanging (?:out|around|round|about)|congregat[a-z]*|gather(?:s|ing)?)(?: [a-z]+){0,4} (?:kids|youths|teenagers|teens|lads|youngsters|young people|students)(?: [a-z]+){0,3} (?:smoking|vaping|spitting|swearing|drinking|littering|shouting|loitering|messing)(?= )/;
 const HANGOUT_HARM = /(?<= )(?:older|adults?|man|men|grown|cars?|vans?|sweets|gifts?|drugs?|dealing|weed|knives?|knife|weapons?|fight[a-z]*|hurt[a-z]*|hit[a-z]*|attack[a-z]*|threat[a-z]*|scared|afraid|frightened|terrified|groom[a-z]*|exploit[a-z]*|sex[a-z]*|young (?:girl|boy|child)|little|years? old|aged|[0-9]+ year|missing|alone|unsafe|danger[a-z]*|injur[a-z]*|blood|police)(?= )/;
+/**
+ * Engineer's probe after round 36: "end it" or "end things" with a boyfriend, a girlfriend or a partner is a break-up ("planning how to
+ * end it with my boyfriend this weekend lol"; the retrained model alone gave 0.91); with nothing else of risk it is asked at most.
+ */
+const ENDING_A_RELATIONSHIP = /(?<= )end(?:ing)? (?:it|things) with (?:my |her |his |the )?(?:boyfriend|girlfriend|partner|husband|wife|fiance|fiancee|ex|bf|gf|him|her)(?= )/;
+const EVERY_ENDING_A_RELATIONSHIP = new RegExp(ENDING_A_RELATIONSHIP.source, 'g');
+/** Round 36: a thing, not a person, hitting ("overhanging branches keep hitting me in the face"), no person told hitting. */
+const THING_HITTING = /(?<= )(?:branch|branches|twigs?|hedges?|bushes|brambles|trees?|ivy|plants?|vines?|roses|thorns|shrubs?|overgrowth)(?: (?!(?:he|she|they|him|her|being|husband|wife|partner|boyfriend|girlfriend|dad|mum|son|daughter|man|woman)\b)[a-z]+){0,4} (?:hit|hits|hitting|knock|knocks|knocking|whack[a-z]*|smack[a-z]*|scratch[a-z]*)(?= )/;
+const PERSON_HITTING = /(?<= )(?:he|she|partner|husband|wife|boyfriend|girlfriend|dad|mum|son|daughter|carers?|man|woman|someone|somebody|neighbours?|brother|sister)(?: [a-z]+){0,3} (?:hit|hits|hitting|punch[a-z]*|kick[a-z]*|slap[a-z]*|beat[a-z]*|hurt[a-z]*)(?= )/;
+/**
+ * Round 36: a home to be lost later to a relative's sale or a move ("her son is going to kick her out when he sells the house in the
+ * spring. where does she stand"), asked as her rights, nothing of harm, fear or escape told.
+ */
+const FUTURE_PUT_OUT = /(?<= )(?:going to|gonna|will|wants to|plans to|planning to) (?:kick|throw|put|chuck|turf|boot) (?:me|her|him|them|us) out(?: [a-z]+){0,10} (?:when|once|after|in the|by the|next|at the end)(?= )/;
+const RIGHTS_QUESTION = /(?<= )(?:where (?:does|do|would|will) (?:she|he|they|i|we) stand|what are (?:her|his|my|our|their) rights|(?:her|his|my|our|their) rights)(?= )/;
 export function askAtMost(text: string, screened = false): string | null {
   const n = normaliseForSafety(text);
   if (BETTER_OFF_AT_WORK.test(n) && !BETTER_OFF_WITHOUT_ME.test(n) && !DYING_WORDS.test(n)) return 'better off without me, of a workplace, a team or a game';
@@ -1060,6 +1097,12 @@ export function askAtMost(text: string, screened = false): string | null {
   if (!screened && careNeedHarmDenied(n)) return 'a care need, harm denied';
   if (!screened && HANGOUT.test(n) && !HANGOUT_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a hangout for young people, a nuisance';
   if (!screened && GRAFFITI_WORD.test(n) && GRAFFITI_GONE.test(n) && !GRAFFITI_AIMED.test(n)) return 'a threat word as graffiti, asked to be removed';
+  if (!screened && ENDING_A_RELATIONSHIP.test(n) && riskCues(n.replace(EVERY_ENDING_A_RELATIONSHIP, ' ')).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'ending a relationship, not a life';
+  if (!screened && THING_HITTING.test(n) && !PERSON_HITTING.test(n) && !EXPLICIT_PRESENT.test(n.replace(new RegExp(`${THING_HITTING.source} [a-z]+`, 'g'), ' '))) return 'a thing, not a person, hitting';
+  if (!screened && FUTURE_PUT_OUT.test(n) && RIGHTS_QUESTION.test(n)) {
+    const rest = n.replace(new RegExp(FUTURE_PUT_OUT.source, 'g'), ' ');
+    if (!MORE_THAN_LEFT.test(rest) && !EXPLICIT_PRESENT.test(rest)) return 'a home to be lost later, rights asked';
+  }
   return null;
 }
 function capAtAsk(d: SafetyDecision, text: string, hit: SafetyHit | null): SafetyDecision {
@@ -1197,7 +1240,7 @@ export function discountLivingAlone(text: string): boolean {
 /** Round 31: a partner gone ("partner left", "husband's moved out", "we've split up"). */
 const PARTNER_LEFT = /(?<= )(?:(?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|other half|ex)(?: has| s| is)? (?:left|moved out|walked out|gone)|(?:we|we have) (?:split up|separated|broke up|broken up)|(?:split up|separated|broke up) (?:from|with) (?:my )?(?:partner|husband|wife|boyfriend|girlfriend))(?= )/;
 /** A claim, a benefit or a discount asked about. */
-const CLAIM_ASKED = /(?<= )(?:claim[a-z]*|hb|housing benefit|universal credit|council tax (?:reduction|support)|ctr|single person discount|discount|benefits?|entitled|help with (?:the )?rent|child benefit|tax credits?)(?= )/;
+const CLAIM_ASKED = /(?<= )(?:claim[a-z]*|hb|housing benefit|universal credit|council tax (?:reduction|support)|ctr|single person discount|discount|benefits?|entitled|help with (?:the )?rent|child benefit|tax credits?|register|registering|registration|birth certificate)(?= )/;
 /** What makes a partner's leaving more than a claim: harm, fear, control, escape or a risk to life. */
 const MORE_THAN_LEFT = /(?<= )(?:hurt[a-z]*|harm[a-z]*|hit|hits|hitting|abus[a-z]*|violen[a-z]*|scared|afraid|frighten[a-z]*|terrified|fear[a-z]*|threat[a-z]*|control[a-z]*|bruis[a-z]*|police|safe|unsafe|refuge|fled|flee[a-z]*|escap[a-z]*|injunction|molestation|kill[a-z]*|attack[a-z]*|beat[a-z]*|push[a-z]*|shov[a-z]*|punch[a-z]*|kick[a-z]*|stalk[a-z]*|follow[a-z]*|harass[a-z]*|knows where|find (?:me|us)|danger[a-z]*|risk[a-z]*|self harm|suicid[a-z]*|die|end it|(?:cannot|can not) cope|not coping|took|taken|takes)(?= )/;
 export function separationClaim(text: string): boolean {
@@ -1339,7 +1382,8 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   // An idiom is about something ("this tax will kill me", "it's suicide driving up that hill"): a message that is little more
   // than the trigger ("chce umrzec", "thinkin bout killin myself") is a disclosure, whatever the model says.
   const aboutSomething = wordCount(text) - wordCount(hit.matched) >= IDIOM_CONTEXT_WORDS;
-  if (family && IDIOM_PRONE_FAMILIES.has(family) && aboutSomething && scored.score < (thresholds.disagreeAt ?? SAFETY_SCREEN_DISAGREE) && !BETTER_OFF_WITHOUT_ME.test(n)) return ask;
+  // Round 36: never a plan to end one's life with a time ("planned when to end my life, tomorrow"), whatever the model.
+  if (family && IDIOM_PRONE_FAMILIES.has(family) && aboutSomething && scored.score < (thresholds.disagreeAt ?? SAFETY_SCREEN_DISAGREE) && !BETTER_OFF_WITHOUT_ME.test(n) && !PLAN_WITH_TIME_RE.test(n)) return ask;
   // Round 19 (K1, see SAFETY_NOT_NOW_BELOW): a never-downgraded family the model scores near zero, in English told as not now.
   const notNowBelow = thresholds.notNowBelow ?? SAFETY_NOT_NOW_BELOW;
   if (notNowBelow > 0 && family && NEVER_DOWNGRADED.has(family) && scored.score < notNowBelow && modelReads(text, scored) && readsAsEnglish(n) && toldAsNotNow(text)) return { ...ask, reason: `${hit.reason}, but told as not now and the safety model disagrees (${scored.score.toFixed(2)})` };

@@ -191,7 +191,7 @@ export const FAMILIES: PatternFamily[] = [
       'end it tonight', 'ending it tonight', '(?:before|once|when|after) i end it(?: all)?(?= $)',
       // Round 7: not being here, said as a plan (asked when the model disagrees: it may be a move).
       'not (?:planning on|planning to be|expecting to be) (?:being )?(?:here|around|alive) (?:next (?:week|month|year)|much longer|for (?:much )?longer|for long)(?!(?: [a-z]+){0,8} (?:moving|move|moved|leaving|abroad|holiday|away|emigrat[a-z]*))',
-      '(?:feel like|feeling like|thinking of|thinking about|thought about|think about|considering|keep thinking about) (?:ending it|ending things|ending everything|not being here|not being alive|disappearing for good)',
+      '(?:feel like|feeling like|thinking of|thinking about|thought about|think about|considering|keep thinking about) (?:(?:ending it|ending things)(?! with (?:my |her |his |the )?(?:boyfriend|girlfriend|partner|husband|wife|fiance|fiancee|ex|bf|gf|him|her)(?= ))|ending everything|not being here|not being alive|disappearing for good)',
       '(?:had enough of|tired of|sick of|done with|finished with) (?:life|living|being alive|this life)',
       // Round 32: having had enough of everything, said with a knowing aside ("is there a form for when you've had enough of everything
       // I mean", "had enough of it all, if you follow me"): the aside says it is not a complaint.
@@ -401,7 +401,7 @@ export const FAMILIES: PatternFamily[] = [
       // Goodbyes, apologies, letters, affairs.
       `(?:sent|sending|texted|text|posted|posting|left|wrote|written|said|saying) (?:me |us |her |him |everyone |them )?(?:a |his |her |my )?goodbyes?(?: (?:message|text|note|letter|post|video))?(?! (?:to the|and thanks|thank you))`,
       'goodbye (?:message|text|note|letter|post|video)', `(?:said|saying|say) (?:my|his|her|their) goodbyes`,
-      `(?:written|wrote|writing|left) (?:letters|a letter|goodbye letters|notes|a note) (?:to|for) (?:my |the |his |her )?(?:kids|children|family|mum|mam|dad|wife|husband|partner|everyone|son|daughter|sister|brother)`,
+      `(?:written|wrote|writing|left) (?:letters|a letter|goodbye letters|notes|a note) (?:to|for) (?:my |the |his |her )?(?:kids|children|family|mum|mam|dad|wife|husband|partner|everyone|sons?|daughters?|sisters?|brothers?|parents|grandchildren|grandkids)(?! about (?:the|a|his|her|their|our|my|mums|dads) (?:will|estate|funeral|probate|house|inheritance|money|sale|move|care|death|grave|flat|ashes|headstone))`,
       `this is the last time (?:i will|i am going to|i would) (?:bother|trouble|annoy|speak to|contact) (?:anyone|you|anybody|everyone)`,
       `tell (?:my (?:mum|mam|dad|kids|children|family|wife|husband|partner|son|daughter|sister|brother|mother|father)|them|everyone) (?:that )?(?:i am sorry|sorry|i love (?:them|her|him|you))(?= $| for everything| and| goodbye| i )`,
       `(?:sorted|sorting|put|putting|got|getting) (?:out )?(?:all )?my affairs(?: (?:in order|sorted|straight))?`,
@@ -441,7 +441,7 @@ export const FAMILIES: PatternFamily[] = [
       // Wanting it over for good; thoughts of dying.
       `(?:make|making|want|need|wish|just want)(?: [a-z]+)? (?:it all|everything|it|this|the pain|myself|me|all of this) (?:to )?(?:go away|disappear|end|stop|be over)(?: [a-z]+)? (?:for good|forever|permanently|once and for all)`,
       `(?:the pain|it all|all of this|all this|my pain|the suffering|everything) will (?:all )?be over (?:soon|tonight|tomorrow|by)`,
-      `(?:all i (?:can |ever )?think (?:about|of) is|keep thinking about|cannot stop thinking about|think about|thinking about) (?:dying|death|being dead|not being here|not waking up|ending it|ending things|my (?:own )?funeral)`,
+      `(?:all i (?:can |ever )?think (?:about|of) is|keep thinking about|cannot stop thinking about|think about|thinking about) (?:dying|death|being dead|not being here|not waking up|(?:ending it|ending things)(?! with (?:my |her |his |the )?(?:boyfriend|girlfriend|partner|husband|wife|fiance|fiancee|ex|bf|gf|him|her)(?= ))|my (?:own )?funeral)`,
       `(?:picture|picturing|imagine|imagining) my (?:own )?(?:funeral|death)`,
       `no reason (?:for me )?to (?:be here|be alive|live|carry on|go on|stay alive)`,
       `(?:do not|cannot|can not) see (?:a|any) way out(?! of (?:the|this|that) (?:car park|building|contract|tenancy|lease|agreement|estate|road|close|cul de sac))`,
@@ -490,6 +490,8 @@ export const FAMILIES: PatternFamily[] = [
       // Welsh: want to die, kill myself, suicide, no point living.
       'eisiau marw', 'isio marw', 'moyn marw', '(?:lladd|ladd|nladd) fy hun', 'hunanladd[a-z]*', '(?:dim|ddim) (?:pwynt|eisiau) byw',
       'ddim eisiau bod yma',
+      // Round 36: Romanian, hanging oneself ("a spus ca se spanzura in seara asta").
+      '(?:se|ma|sa se|sa ma) (?:va )?spanzur[a-z]*',
       // Welsh (normalised: "isio" → "eisiau", "sai'n" → "sai yn"): not wanting to live or be here, no point living, fed up of
       // life, everyone better off without me. "ddim eisiau byw yn y fflat" (a place) is not.
       '(?:ddim|dim|sai|sai yn|sa i|so fi) (?:eisiau|moyn|mo[iy]n|isie) (?:byw|bod yma|bod ma|bod yn fyw|deffro|bod o gwmpas)(?! (?:yn|mewn|efo|gyda|ger|drws|ar|wrth|nesa|yma yn|ma yn))',
@@ -605,6 +607,8 @@ export const FAMILIES: PatternFamily[] = [
     id: 'multilingual_danger', kind: 'danger_now', category: RISK, reason: 'someone in danger now (not in English)',
     patterns: [
       'se (?:esta )?ahogando', 'cayo al (?:agua|rio|mar|canal)', 'no respira', 'inconsciente',
+      // Round 36: a baby or a person choking and turning blue (Portuguese: "engasgado e ficando roxo").
+      '(?:engasgad[oa]|engasgando|se engasgou)(?: [a-z]+){0,4} (?:roxo|roxa|azul|nao respira|sem respirar)',
       'a cazut in (?:apa|rau|canal|lac|mare)', 'nu stie sa inoate', 'se ineaca', 'nu (?:mai )?respira', 'inconstient',
       'wpadl(?:a)? (?:do wody|do rzeki|pod lod)', 'topi sie', 'nie oddycha', 'nieprzytomn[a-z]+',
       // Fallen and not moving, not breathing: Romanian, Spanish, Portuguese, Polish, Welsh, Urdu, Turkish, Lithuanian.
@@ -927,7 +931,7 @@ export const FAMILIES: PatternFamily[] = [
     // Fire, gas, carbon monoxide, explosions. Bonfires and fire-safety questions are guarded.
     id: 'fire_or_gas', kind: 'fire_gas_co', refine: ['crime_violence'], category: RISK, reason: 'fire or gas danger',
     patterns: [
-      '(?:smell|smells|smelling|smelt|smelled|stink|stinks|stinking|reek|reeks|whiff) (?:of )?gas', 'gas (?:leak|leaking|escape|is leaking|smell)', 'leaking gas',
+      '(?:smell|smells|smelling|smelt|smelled|stink|stinks|stinking|reek|reeks|whiff) (?:of |like )?gas', 'gas (?:leak|leaking|escape|is leaking|smell)', 'leaking gas',
       // Round 7: gas heard or seen escaping.
       'gas (?:is )?(?:hissing|escaping|pouring|rushing|coming out|blowing out)', 'hissing (?:out of|from) (?:a |the )?(?:gas )?(?:pipe|main|meter)',
       'carbon monoxide', '(?:co|carbon monoxide) alarm (?:is )?(?:going off|beeping|sounding|went off)',
@@ -1047,6 +1051,10 @@ export const FAMILIES: PatternFamily[] = [
       'drowning(?! in (?!(?:the |a |our |my |that )?(?:sea|water|river|canal|lake|pond|pool|harbour|bath|reservoir|quarry|flood|weir|estuary|marina)))',
       '(?:in difficulty|struggling|in trouble) in the (?:sea|water|river|harbour)', 'swept (?:out|away)(?: to sea| by the (?:tide|current|waves))?',
       'cut off by the tide', 'stuck on the (?:cliff|cliffs|rocks|mud|sandbank|mudflats)',
+      // Round 36: someone face down in water; someone over the railings of a bridge or a car park ("hanging off the railing of the
+      // footbridge ... on the wrong side of it").
+      'face down in (?:the |a )?(?:river|water|canal|sea|lake|pond|harbour|stream|pool|reservoir)',
+      '(?:hanging|climbed|climbing|standing|stood|sat|sitting|leaning) (?:off|over|on|outside) (?:the |a )?(?:railings?|parapet|barrier)(?: [a-z]+){0,4} (?:bridge|footbridge|flyover|overpass|viaduct|car park|multi ?storey)',
       // Round 31: a rip current with someone still out in it ("riptide at north beach, lad still out there"); not a sign about it.
       '(?:riptide|rip tide|rip current|rip|undertow)(?: [a-z]+){0,10} (?:still out|still in the water|out there now|being dragged|being pulled|dragged out|pulled out|cannot get back|can not get back|struggling)',
       // Round 11: people out on a sandbank or rocks as the tide comes in ("2 kids on the sandbank ... the tide is coming in fast").
@@ -1253,6 +1261,8 @@ export const FAMILIES: PatternFamily[] = [
     guards: [
       String.raw`(?:the|a|an|their|his|her|its|my) (?:bin )?(?:lorry|van|car|bus|truck|bike|cyclist|ball|branch|door|bin|gate|barrier|wing mirror|scooter|seagull|gull|dog|bird|fox|cat|wasps?|bees?|horse)s?(?: [a-z]+){0,2} (?:hit|hits|knocked|pushed|attacked|bit|bites)`,
       String.raw`(?:scared|afraid|frightened|terrified) of (?:him|her) (?:dog|dogs)`,
+      // Round 36: a thing, not a person, hitting ("overhanging branches keep hitting me in the face").
+      String.raw`(?:branch|branches|twigs?|hedges?|bushes|brambles|trees?|ivy|plants?|vines?|roses|thorns|shrubs?|overgrowth)(?: (?!(?:he|she|they|him|her|being|husband|wife|partner|boyfriend|girlfriend|dad|mum|son|daughter|man|woman)\b)[a-z]+){0,4} (?:hit|hits|hitting|knock|knocks|knocking|whack[a-z]*|smack[a-z]*|scratch[a-z]*)`,
       String.raw`(?:black eye|bruis[a-z]+)(?: [a-z]+){0,4} (?:fell|fall|tripp?ed|slipped|pothole|pavement|kerb|football|rugby|accident)|(?:fell|tripped|slipped)(?: [a-z]+){0,4} (?:black eye|bruis)`,
       String.raw`kicked (?:me|us|him|her) out`,
       String.raw`(?:hit|beat|hits) me (?:with (?:a|the) (?:bill|fine|charge|ticket|penalty))|(?:hit|beat) me to it|(?:hit|hits) me (?:that|how|when i)`,
@@ -1385,6 +1395,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 35: a landlord, a man or a carer making someone "pay" the rent or a debt in other ways, or in ways they do not understand
       // ("the landlord's making her 'pay' rent in ways she doesn't understand"): exploitation of an adult at risk.
       '(?:making|makes|made|getting|gets|got|forcing|forces|forced) (?:her|him|them|my [a-z]+|a [a-z]+) (?:to )?pay (?:for )?(?:the |her |his |their )?(?:rent|debt|debts|room|keep|way|board)(?: [a-z]+){0,2} (?:in (?:other )?ways|in kind|with (?:sex|favours|her body|his body)|by (?:sleeping|having sex|doing things))',
+      // Engineer's probe after round 36: the same offer told as what she may do ("the landlord told my neighbour with learning
+      // difficulties she can pay the rent in other ways"); ways of paying named after it (by card, cash) are a payment question.
+      '(?:landlord|landlady|agent|he|man|bloke|guy|fella)(?: [a-z]+){0,10} (?:she|he|they) (?:can|could|should|would|will|may|might|has to|have to) pay (?:for )?(?:the |her |his |their )?(?:rent|debt|debts|room|keep|board)(?: [a-z]+){0,2} (?:in (?:other )?ways|in kind|with (?:sex|favours|her body|his body)|by (?:sleeping|having sex|doing things))(?! (?:like|such as|by|through|via|including|online|with (?:a )?card|in cash|cash|cheque|direct debit|standing order|bank|instalments))',
       // Round 32: a woman with a learning disability, a mental age of a child or otherwise vulnerable, brought to or visited by different
       // men night after night ("a young woman with learning disabilities is brought to the flat opposite by different men every night"):
       // sexual exploitation of an adult. Workmen at a boiler are not "different men" beside a disability.
@@ -1436,7 +1449,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:carer|carers|care worker|son|daughter|nephew|niece|grandson|granddaughter|lodger|boyfriend|girlfriend|neighbour|someone|somebody)(?: [a-z]+){0,3} (?:taking|took|stealing|using|keeps taking|started taking) (?:his|her|their) (?:bank card|cards|pin|pension|money|savings|benefits)(?! (?:to pay|for (?:the|her|his) (?:shopping|bills)))`,
       `(?:using|used|uses|use) (?:him|her|them|my [a-z]+|the old [a-z]+)? ?as (?:a |their |his |her )?(?:cash ?point|cash machine|cashpoint|bank|atm|meal ticket|piggy bank)`,
       `(?:got|getting|gets|made|making|persuaded|convinced|tricked|talked|pressured|pressuring) (?:her|him|them|my (?:nan|mum|mam|dad|grandad|gran|grandma|granny|uncle|aunt|auntie)) (?:into )?(?:to )?(?:send|sending|transfer|transferring|give|giving|hand|handing|sign|signing)(?: [a-z]+){0,3} (?:thousands|money|cash|savings|pension|the house|her house|his house|over|bank details)`,
-      `carers?(?: [a-z]+){0,2} (?:is |are |has been |keeps |been )?(?:stealing|taking money|taking things|stole|took money|steals) from (?:her|him|them|my)`,
+      `carers?(?: [a-z]+){0,4} (?:is |are |has been |have been |keeps |keep |been )?(?:stealing|taking money|taking things|stole|took money|steals) from (?:her|him|them|my|his|their)`,
+      // Round 36: a carer or a support worker making the person hand over their money ("my support worker makes me give him my money").
+      `(?:carers?|care workers?|support workers?|key ?workers?|personal assistants?|helpers?)(?: [a-z]+){0,3} (?:makes?|made|making|forces?|forced|tells?|told) (?:me|her|him|them) (?:to )?(?:give|hand|pay|transfer)(?: over)? (?:(?:him|her|them) )?(?:all )?(?:my|her|his|their) (?:money|cash|pension|benefits|savings|bank card|card|cards|pin|wages)`,
       '(?:stealing|taking money|stolen|stole|steals|took money) from (?:my |his |her |their |an |the )?(?:mum|dad|nan|grandad|gran|grandma|mam|elderly|old|vulnerable|mother|father|parents|granny)',
       `(?:scamming|scammed|conning|conned|exploiting|exploited|ripping off)(?: [a-z]+){0,2} (?:elderly|old|vulnerable|my (?:mum|dad|nan|grandad|gran|grandma|grandmother|grandfather|mam))`,
       `(?:elderly|old|vulnerable)(?: [a-z]+){0,3} (?:being |been |is being |was )?(?:scammed|conned|exploited|ripped off)`,
