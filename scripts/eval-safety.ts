@@ -13,6 +13,9 @@
  * Cross-validation over the development items bundled with the safety model (intents/safety/data):
  * k folds and leave-one-set-out, each item scored by a safety model trained without it. This is the
  * honest estimate; measuring the development files with --test only shows the fit.
+ * Both modes also compare the kinds (signposting) with and without the kind model (intents/safety/kind-model.ts): kind right
+ * before -> after, actions changed (always 0: the kind model changes only the kind) and a confusion table; in --cv each fold's
+ * kind model is trained without that fold.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -24,7 +27,8 @@ import { decideSafety, explainSafety, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_TH
 import { SAFETY_MODEL_THRESHOLDS, type SafetyModelThresholds } from '../intents/safety/decision.js';
 import { loadOrTrainSafetyModel, loadSafetyData, type SafetyScore } from '../intents/safety/model.js';
 import { outOfFoldScores, sourceFolds, stratifiedFolds } from '../intents/safety/cross-validate.js';
-import { RISK_KINDS, type IntentPrediction, type SafetyDecision } from '../intents/types.js';
+import { chooseKind, KIND_MODEL_RULE, type KindModelRule } from '../intents/safety/kinds.js';
+import { RISK_KINDS, type IntentPrediction, type RiskKind, type SafetyDecision } from '../intents/types.js';
 import { commandLine, type CommandLine } from './cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -219,6 +223,86 @@ function decideAll(items: Item[], predict: (text: string) => IntentPrediction, s
   });
 }
 
+/** The safety model's scores without the kind model's probabilities: the cues alone decide the kind. */
+const withoutKinds = (scores: (SafetyScore | null)[]) => scores.map((s) => (s ? (({ kinds: _kinds, ...rest }) => rest)(s) : s));
+const SHORT_KIND: Record<RiskKind, string> = { suicide_self_harm: 'suic', danger_now: 'dngr', fire_gas_co: 'fire', crime_violence: 'crim', domestic_abuse: 'dome', child_at_risk: 'chld', adult_at_risk: 'adlt' };
+const NINE_NINE_NINE = new Set<RiskKind>(['danger_now', 'fire_gas_co', 'crime_violence']);
+
+/**
+ * Issue 8: the kind model against the cues alone, item by item: the same decisions with and without `SafetyScore.kinds`. The kind
+ * model may change a decision's kind only, never its action (counted: must be 0). With `confusion`, the labelled kind against the
+ * decided kind of every disclosure caught (rows: labelled; columns: decided).
+ */
+function kindModelReport(before: Decided[], after: Decided[], confusion: boolean, detail: boolean): { lines: string[]; json: Record<string, unknown> } {
+  let labelled = 0;
+  let rightBefore = 0;
+  let rightAfter = 0;
+  let actionsChanged = 0;
+  let moved = 0;
+  let fixed = 0;
+  let broke = 0;
+  let leftNine = 0;
+  const changedLines: string[] = [];
+  const matrix = new Map<RiskKind, Map<RiskKind, number>>(RISK_KINDS.map((k) => [k, new Map()]));
+  const cuesRight = new Map<RiskKind, number>();
+  after.forEach(({ item, d, how }, i) => {
+    const b = before[i].d;
+    if ((b?.action ?? null) !== (d?.action ?? null)) actionsChanged++;
+    if (!b || !d) return;
+    const gold = item.intent.startsWith('safety.') ? (item.kind as RiskKind | undefined) : undefined;
+    if (b.kind !== d.kind) {
+      moved++;
+      if (gold && d.kind === gold) fixed++;
+      if (gold && b.kind === gold) broke++;
+      if (NINE_NINE_NINE.has(b.kind) && !NINE_NINE_NINE.has(d.kind)) leftNine++;
+      if (detail) changedLines.push(`    ${gold ?? item.intent}: ${b.kind} -> ${d.kind}${gold ? (d.kind === gold ? ' (fixed)' : b.kind === gold ? ' (broke)' : '') : ''}: ${JSON.stringify(item.text)} (${how})`);
+    }
+    if (!gold) return;
+    labelled++;
+    if (b.kind === gold) {
+      rightBefore++;
+      cuesRight.set(gold, (cuesRight.get(gold) ?? 0) + 1);
+    }
+    if (d.kind === gold) rightAfter++;
+    const row = matrix.get(gold)!;
+    row.set(d.kind, (row.get(d.kind) ?? 0) + 1);
+  });
+  const lines = [
+    `  kind model: kind right, cues alone -> with the kind model: ${pct(rightBefore, labelled)} -> ${pct(rightAfter, labelled)}`,
+    `    actions changed by the kind model: ${actionsChanged} of ${after.length} items; kinds changed ${moved} (fixed ${fixed}, broke ${broke}), away from a 999 kind (danger now, fire, crime) ${leftNine}`,
+  ];
+  if (confusion) {
+    lines.push(`    confusion with the kind model (rows labelled, columns decided): ${' '.repeat(0)}${RISK_KINDS.map((k) => SHORT_KIND[k].padStart(5)).join('')}   right (cues alone)`);
+    for (const gold of RISK_KINDS) {
+      const row = matrix.get(gold)!;
+      const n = [...row.values()].reduce((a, b) => a + b, 0);
+      lines.push(`      ${gold.padEnd(61)}${RISK_KINDS.map((k) => String(row.get(k) ?? 0).padStart(5)).join('')}   ${pct(row.get(gold) ?? 0, n)} (${pct(cuesRight.get(gold) ?? 0, n)})`);
+    }
+  }
+  if (detail) lines.push('    kinds changed by the kind model:', ...(changedLines.length ? changedLines : ['      none']));
+  return {
+    lines,
+    json: { labelled, kindRightCues: rightBefore, kindRightModel: rightAfter, actionsChanged, kindsChanged: moved, fixed, broke, leftNineNineNine: leftNine, confusion: Object.fromEntries([...matrix].map(([k, row]) => [k, Object.fromEntries(row)])) },
+  };
+}
+
+/** Issue 8: kind right over the decisions made without the kind model, for a few kind rules (`chooseKind`). */
+function kindRuleSweep(before: Decided[], scores: (SafetyScore | null)[]): string[] {
+  const caught = before.map((x, i) => ({ ...x, i })).filter(({ item, d }) => d && item.kind && item.intent.startsWith('safety.'));
+  const screenKinds = caught.map(({ item }) => explainSafety(item.text)?.hit.kind ?? null);
+  const right = (rule: KindModelRule) =>
+    caught.filter(({ item, d, i }, n) => chooseKind(d!.kind, item.text, scores[i]?.kinds, screenKinds[n], scores[i]?.readable, rule) === item.kind).length;
+  const lines = ['  kind rule sweep (no cue / several or other cues / the chosen kind alone / leaving a 999 kind: kind right of ' + caught.length + '):'];
+  for (const sureAt of [0.9, 0.95, 1.01]) {
+    const row: string[] = [];
+    for (const absentAt of [0.3, 0.5, 0.7]) for (const leave999At of [0.9, 0.95, 0.98]) {
+      for (const conflictAt of [0.7, 0.8]) row.push(`${absentAt}/${conflictAt}/${sureAt}/${leave999At}: ${right({ ...KIND_MODEL_RULE, absentAt, conflictAt, sureAt, leave999At })}`);
+    }
+    lines.push(`    ${row.join(' | ')}`);
+  }
+  return lines;
+}
+
 const thresholdLine = (t: SafetyModelThresholds) => `  thresholds: safety model escalates at >= ${t.escalateAt}, asks from ${t.askAt}; a screen hit escalates`;
 
 /**
@@ -240,8 +324,13 @@ async function crossValidate(pack: ContentPack, k: number, detail: boolean, asJs
     const started = performance.now();
     const scores = await outOfFoldScores(pack.training, data, fold as number[]);
     const secs = ((performance.now() - started) / 1000).toFixed(1);
-    const m = measure(decideAll(items, noPrediction, scores), detail);
-    console.log([`Cross-validation, ${name}, ${items.length} development items (${secs}s, ${new Set(fold).size} models)`, thresholdLine(SAFETY_MODEL_THRESHOLDS), ...m.lines].join('\n'));
+    const decided = decideAll(items, noPrediction, scores);
+    const m = measure(decided, detail);
+    const cuesOnly = decideAll(items, noPrediction, withoutKinds(scores));
+    const kinds = kindModelReport(cuesOnly, decided, true, detail);
+    console.log(
+      [`Cross-validation, ${name}, ${items.length} development items (${secs}s, ${new Set(fold).size} models, each with its kind model)`, thresholdLine(SAFETY_MODEL_THRESHOLDS), ...m.lines, ...kinds.lines, ...kindRuleSweep(cuesOnly, scores)].join('\n'),
+    );
     console.log('  threshold sweep (escalate at / ask from: recall, escalated, false alarms, ordinary asked):');
     for (const escalateAt of [0.3, 0.4, 0.5, 0.6, 0.7]) {
       const row: string[] = [];
@@ -320,7 +409,7 @@ async function crossValidate(pack: ContentPack, k: number, detail: boolean, asJs
       for (const x of gained) console.log(`    K3 gained ${x.item.kind ?? x.item.intent} [${x.item.source}]: ${JSON.stringify(x.item.text)} (${x.how})`);
       for (const x of newlyAsked) console.log(`    K3 asked ordinary [${x.item.source}]: ${JSON.stringify(x.item.text)} (${x.how})`);
     }
-    out[name] = m.json;
+    out[name] = { ...m.json, kindModel: kinds.json };
   }
   if (asJson) console.log(JSON.stringify({ crossValidation: out, thresholds: SAFETY_MODEL_THRESHOLDS }));
 }
@@ -344,16 +433,19 @@ async function main(): Promise<void> {
   // --classifier-only: round 2's rule (no safety model), for comparison.
   const safety = args.has('classifier-only') ? null : (await loadOrTrainSafetyModel(pack.training, cacheDir)).model;
   const scores = test.map((item) => safety?.score(item.text) ?? null);
-  const m = measure(decideAll(test, (t) => model.predict(t), scores), true);
+  const decided = decideAll(test, (t) => model.predict(t), scores);
+  const m = measure(decided, true);
+  const kinds = kindModelReport(decideAll(test, (t) => model.predict(t), withoutKinds(scores)), decided, true, true);
   console.log(
     [
       `Tenant "${tenant}": safety decisions (decideSafety) on ${testFile}`,
       safety ? thresholdLine(SAFETY_MODEL_THRESHOLDS) : `  thresholds (classifier only): escalate at safety confidence >= ${SAFETY_CLASSIFIER_THRESHOLD}, ask from ${SAFETY_ASK_THRESHOLD}`,
       ...m.lines,
+      ...kinds.lines,
     ].join('\n'),
   );
   if (args.has('json')) {
-    console.log(JSON.stringify({ testFile, ...m.json, thresholds: safety ? SAFETY_MODEL_THRESHOLDS : { escalate: SAFETY_CLASSIFIER_THRESHOLD, ask: SAFETY_ASK_THRESHOLD } }));
+    console.log(JSON.stringify({ testFile, ...m.json, kindModel: kinds.json, thresholds: safety ? SAFETY_MODEL_THRESHOLDS : { escalate: SAFETY_CLASSIFIER_THRESHOLD, ask: SAFETY_ASK_THRESHOLD } }));
   }
 }
 

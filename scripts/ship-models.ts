@@ -1,5 +1,5 @@
 /**
- * Writes the demo council's trained safety model into
+ * Writes the demo council's trained safety model and kind model into
  * intents/recogniser/models/, so a first start loads them instead of training (tens of seconds on
  * two busy cores). Each file carries the hash of its training data and the training version; the
  * server uses it only when that hash matches (intents/recogniser/cache.ts), so a stale file is
@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { loadContentPack } from '../bot/index.js';
 import { canonicalExamples, modelFileName, SHIPPED_MODELS_DIR, trainingHash, trainIntentModel, writeModel } from '../intents/recogniser/index.js';
 import { loadSafetyData, safetyExamples } from '../intents/safety/model.js';
+import { kindExamples } from '../intents/safety/kind-model.js';
 import { parseArgs } from './cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,8 +23,13 @@ const pack = loadContentPack(path.join(repoRoot, 'content', 'demo'));
 // The same example sets the server trains from (intents/understanding.ts, intents/safety/model.ts).
 // Only the safety model (0.8 MB) is shipped: the intent model is 10.7 MB of dense weights (9.5 MB
 // gzipped), which every phrase change would add to the repository's history again; it is trained
-// at first start and cached in DATA_DIR.
-const sets = [{ name: 'safety', examples: safetyExamples(pack.training, loadSafetyData()) }].map((s) => ({ ...s, hash: trainingHash(s.examples) }));
+// at first start and cached in DATA_DIR. The kind model (intents/safety/kind-model.ts: which kind of risk
+// a disclosure is, from the development items' kinds) is shipped beside the safety model, under its own hash.
+const data = loadSafetyData();
+const sets = [
+  { name: 'safety', examples: safetyExamples(pack.training, data) },
+  { name: 'kind', examples: kindExamples(data) },
+].map((s) => ({ ...s, hash: trainingHash(s.examples) }));
 const wanted = new Set(sets.map((s) => modelFileName(s.hash)));
 const present = readdirSync(SHIPPED_MODELS_DIR).filter((f) => f.endsWith('.bin'));
 

@@ -9,6 +9,7 @@
 import type { TrainingExample } from '../types.js';
 import { createRng, shuffleInPlace } from '../recogniser/random.js';
 import { safetyExamples, trainSafetyModel, type SafetyDataItem, type SafetyScore } from './model.js';
+import { kindExamples, trainKindModel } from './kind-model.js';
 
 /** Fold of each item: stratified by label, deterministic for a seed. */
 export function stratifiedFolds(items: SafetyDataItem[], k: number, seed = 7): number[] {
@@ -30,11 +31,16 @@ export function sourceFolds(items: SafetyDataItem[]): number[] {
   return items.map((i) => sources.indexOf(i.source));
 }
 
-/** Out-of-fold safety model scores: item i scored by a model trained without fold[i]. */
-export async function outOfFoldScores(packTraining: TrainingExample[], items: SafetyDataItem[], fold: number[]): Promise<SafetyScore[]> {
+/**
+ * Out-of-fold safety model scores: item i scored by a model trained without fold[i]. The kind model (`SafetyScore.kinds`) of each
+ * fold is trained without that fold too, unless `kinds` is false.
+ */
+export async function outOfFoldScores(packTraining: TrainingExample[], items: SafetyDataItem[], fold: number[], kinds = true): Promise<SafetyScore[]> {
   const scores = new Array<SafetyScore>(items.length);
   for (const f of [...new Set(fold)].sort((a, b) => a - b)) {
-    const model = await trainSafetyModel(safetyExamples(packTraining, items.filter((_, i) => fold[i] !== f)), packTraining);
+    const training = items.filter((_, i) => fold[i] !== f);
+    const kindModel = kinds ? await trainKindModel(kindExamples(training)) : null;
+    const model = await trainSafetyModel(safetyExamples(packTraining, training), packTraining, kindModel);
     items.forEach((it, i) => {
       if (fold[i] === f) scores[i] = model.score(it.text);
     });

@@ -31,7 +31,7 @@
  * (SAFETY_CLASSIFIER_SURE_ASK); a gas or leak scare fixed by the engineer is gas ruled out.
  */
 import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
-import { inferKind, kindCues, riskCues } from './kinds.js';
+import { chooseKind, inferKind, kindCues, riskCues } from './kinds.js';
 import { languageWords, normaliseForSafety } from './normalise.js';
 import type { SafetyScore } from './model.js';
 import { DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, SCRIPT_FAMILIES } from './patterns.js';
@@ -1005,7 +1005,9 @@ export function decideSafety(
   const scored = safety ?? (prediction as ScoredPrediction).safetyScore ?? null;
   if (!scored) return decideByClassifier(hit, prediction, text);
   const whole = hit ? decideScreenHit(hit, scored, text, thresholds) : decideByModel(prediction, text, scored, thresholds);
-  const decided = capAtAsk(whole ?? ((thresholds.segmentAsk ?? SAFETY_SEGMENT_ASK) ? segmentAsk(text, scored, thresholds) : null), text, hit);
+  const capped = capAtAsk(whole ?? ((thresholds.segmentAsk ?? SAFETY_SEGMENT_ASK) ? segmentAsk(text, scored, thresholds) : null), text, hit);
+  // Issue 8: the kind model (SafetyScore.kinds) meets the cues here only; it changes the kind, never the action.
+  const decided = capped && scored.kinds ? { ...capped, kind: chooseKind(capped.kind, text, scored.kinds, hit?.kind ?? null, scored.readable) } : capped;
   // Round 7: a question about a message the assistant cannot read says so (bot/replies.ts dangerQuestion).
   return decided?.action === 'ask' && unreadable(text, scored, thresholds.readableMin) ? { ...decided, unreadable: true } : decided;
 }

@@ -413,3 +413,52 @@ export function refineKind(normalised: string, matched: string, kind: RiskKind, 
   }
   return kind;
 }
+
+/**
+ * Issue 8, the kind model (kind-model.ts): when its probabilities may replace the cues' kind. Chosen by cross-validation
+ * (`npx tsx scripts/eval-safety.ts --cv`, data/README.md "Kind model"); each is the kind model's top probability needed.
+ */
+export interface KindModelRule {
+  /** No cue of any kind (the kind is the catalogue intent's default). */
+  absentAt: number;
+  /** Cues of several kinds, or of a kind other than the one chosen. */
+  conflictAt: number;
+  /** The cues name exactly the chosen kind, and nothing else. */
+  sureAt: number;
+  /** Moving a cued message away from a 999 kind (danger now, fire / gas / CO, crime and violence) needs at least this. */
+  leave999At: number;
+  /** The model is not used on a message with less than this share of its words in a language the assistant reads. */
+  readableMin: number;
+}
+export const KIND_MODEL_RULE: KindModelRule = { absentAt: 0.5, conflictAt: 0.8, sureAt: 0.9, leave999At: 0.95, readableMin: 0 };
+const NINE_NINE_NINE: ReadonlySet<RiskKind> = new Set(['danger_now', 'fire_gas_co', 'crime_violence']);
+
+/** Every kind named in the text by cue words (English and Latin-script cues, then other scripts'). */
+export function cuedKinds(text: string): Set<RiskKind> {
+  const kinds = kindCues(normaliseForSafety(text));
+  for (const [re, kind] of SCRIPT_KIND_CUES) if (re.test(text)) kinds.add(kind);
+  return kinds;
+}
+
+/**
+ * The one place the kind model meets the cues: the decision's kind (`cueKind`, from the screen family or `inferKind`) is replaced by
+ * the model's likeliest kind when the model is confident enough for the evidence the cues give (KindModelRule); a screen hit's own
+ * kind counts as a cue. Without probabilities (no kind model) the cues' kind stands.
+ */
+export function chooseKind(
+  cueKind: RiskKind,
+  text: string,
+  probabilities: Readonly<Record<RiskKind, number>> | undefined,
+  screenKind: RiskKind | null = null,
+  readable = 1,
+  rule: KindModelRule = KIND_MODEL_RULE,
+): RiskKind {
+  if (!probabilities || readable < rule.readableMin) return cueKind;
+  let top = cueKind;
+  for (const k of Object.keys(probabilities) as RiskKind[]) if (probabilities[k] > probabilities[top]) top = k;
+  if (top === cueKind) return cueKind;
+  const cued = cuedKinds(text);
+  if (screenKind) cued.add(screenKind);
+  const need = cued.size === 0 ? rule.absentAt : Math.max(cued.size === 1 && cued.has(cueKind) ? rule.sureAt : rule.conflictAt, NINE_NINE_NINE.has(cueKind) ? rule.leave999At : 0);
+  return probabilities[top] >= need ? top : cueKind;
+}

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { SafetyHit, TrainingExample } from '../types.js';
 import { loadOrTrainModel, trainIntentModel, type RecogniserModel } from '../recogniser/index.js';
 import { languageWords } from './normalise.js';
+import { kindExamples, loadOrTrainKindModel, type KindModel, type KindProbabilities } from './kind-model.js';
 
 export const SAFETY_NONE = 'none';
 const SAFETY_LABELS = new Set(['safety.risk_to_life', 'safety.safeguarding_concern']);
@@ -50,6 +51,11 @@ export interface SafetyScore {
    * decideSafety asks about it when one segment alone reaches the escalation bar (it never escalates on a segment alone).
    */
   segments?: { text: string; score: number; category: SafetyHit['category']; known?: number; readable?: number }[];
+  /**
+   * The kind model's probability of each kind of risk (kind-model.ts), for the whole message; absent when there is no kind model
+   * (too few labelled disclosures) or it recognises none of the words. decideSafety combines it with the cues (`chooseKind`).
+   */
+  kinds?: KindProbabilities;
 }
 
 export interface SafetyModel {
@@ -133,7 +139,7 @@ export function messageSegments(text: string): string[] {
  * Wraps a trained 3-way recogniser as a safety scorer; with its training vocabulary, scores say how much of a text it knows,
  * and with the pack's own vocabulary, how much of it is in a language the assistant reads.
  */
-export function asSafetyModel(model: RecogniserModel, vocabulary?: ReadonlySet<string>, packVocabulary?: ReadonlySet<string>): SafetyModel {
+export function asSafetyModel(model: RecogniserModel, vocabulary?: ReadonlySet<string>, packVocabulary?: ReadonlySet<string>, kindModel?: KindModel | null): SafetyModel {
   const scoreOne = (text: string): SafetyScore => {
     const p = model.predict(text);
     const rtl = p.ranked.find((r) => r.intent === 'safety.risk_to_life')?.confidence ?? 0;
@@ -152,23 +158,37 @@ export function asSafetyModel(model: RecogniserModel, vocabulary?: ReadonlySet<s
       // Round 20 (K3): each segment of a longer message, by the same model.
       const segments = messageSegments(text);
       if (segments.length > 0) scored.segments = segments.map((segment) => ({ text: segment, ...scoreOne(segment) }));
+      // The kind model runs only when a decision reads `kinds` (a disclosure caught or asked about): most turns never need it.
+      if (kindModel) {
+        let memo: KindProbabilities | null | undefined;
+        Object.defineProperty(scored, 'kinds', { enumerable: true, get: () => (memo === undefined ? (memo = kindModel.kinds(text)) : memo) ?? undefined });
+      }
       return scored;
     },
   };
 }
 
-/** Trains (no cache): for cross-validation. `packTraining` gives the readable share (the pack's words only). */
-export async function trainSafetyModel(examples: TrainingExample[], packTraining?: { text: string }[]): Promise<SafetyModel> {
-  return asSafetyModel(await trainIntentModel(examples), vocabularyOf(examples), packTraining ? vocabularyOf(packTraining) : undefined);
+/**
+ * Trains (no cache): for cross-validation. `packTraining` gives the readable share (the pack's words only); `kindModel` (trained on
+ * the same fold's labelled disclosures) gives `SafetyScore.kinds`.
+ */
+export async function trainSafetyModel(examples: TrainingExample[], packTraining?: { text: string }[], kindModel?: KindModel | null): Promise<SafetyModel> {
+  return asSafetyModel(await trainIntentModel(examples), vocabularyOf(examples), packTraining ? vocabularyOf(packTraining) : undefined, kindModel);
 }
 
-/** Trains the tenant's safety model, or loads it from the disk cache (keyed by its training data). */
+/**
+ * Trains the tenant's safety model, or loads it from the disk cache (keyed by its training data); with it the kind model, from the
+ * labelled disclosures of `data` (the bundled development items unless given) and `extra` (absent when they are too few: the cues
+ * decide the kind alone).
+ */
 export async function loadOrTrainSafetyModel(
   packTraining: TrainingExample[],
   cacheDir: string,
-  extra: { text: string; label: string }[] = [],
-): Promise<{ model: SafetyModel; trained: boolean }> {
-  const examples = safetyExamples(packTraining, [...loadSafetyData(), ...extra]);
+  extra: { text: string; label: string; kind?: string }[] = [],
+  data: SafetyDataItem[] = loadSafetyData(),
+): Promise<{ model: SafetyModel; trained: boolean; kindModel: boolean }> {
+  const examples = safetyExamples(packTraining, [...data, ...extra]);
   const { model, trained } = await loadOrTrainModel(examples, cacheDir);
-  return { model: asSafetyModel(model, vocabularyOf(examples), vocabularyOf(packTraining)), trained };
+  const kinds = await loadOrTrainKindModel(kindExamples([...data, ...extra]), cacheDir);
+  return { model: asSafetyModel(model, vocabularyOf(examples), vocabularyOf(packTraining), kinds.model), trained: trained || kinds.trained, kindModel: kinds.model !== null };
 }
