@@ -18,7 +18,7 @@ import { loadOrTrainModel } from '../recogniser/index.js';
 import type { IntentModel, IntentPrediction, SafetyHit } from '../types.js';
 import { decideSafety, inferKind, isConversationControl, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_THRESHOLD, screenForSafety } from './index.js';
 import { askAtMost, defeaters, framedAsService, ownDetailsOnly, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, separationClaim, serviceHyperbole, thingWorsening, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
-import { languageWords } from './normalise.js';
+import { languageWords, stripFormalWrapper } from './normalise.js';
 import { knownShare, loadOrTrainSafetyModel, vocabularyOf, type SafetyDataItem, type SafetyModel, type SafetyScore } from './model.js';
 import { sourceFolds, stratifiedFolds } from './cross-validate.js';
 
@@ -2109,5 +2109,133 @@ describe("the engineer's probe after round 36", () => {
     'the roses over the path keep scratching my face, can you cut them back',
   ])('%s: plants hitting are asked at most', (text) => {
     expect(act(text, 0.9)).not.toBe('escalate');
+  });
+});
+
+describe('round 37: a disclosure quoted or forwarded inside a formal wrapper', () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it.each([
+    [
+      'Housing Officer e-mail, case ref HO-4471. Dear Sir or Madam, Our tenant writes: "My dad has collapsed on the kitchen floor and is not breathing properly." Kind regards, Ms J. Pike',
+      'My dad has collapsed on the kitchen floor and is not breathing properly.',
+    ],
+    [
+      'To whom it may concern. Further to our telephone conversation, the girl upstairs, about eight, is left on her own every night. I look forward to your reply. Dr A. Moss',
+      'the girl upstairs, about eight, is left on her own every night.',
+    ],
+    [
+      'On behalf of a patient, referred by Dr Kaur (Bay Surgery): he told the nurse he has saved up his tablets to take tonight. Please acknowledge receipt.',
+      'he told the nurse he has saved up his tablets to take tonight.',
+    ],
+    [
+      'FAO Adult Social Care. Our ref ADV/2291. We act for our client, who instructs us as follows. Her son takes her pension and locks her in. Yours sincerely, Harrow & Vale LLP',
+      'Her son takes her pension and locks her in.',
+    ],
+  ])('%s: the wrapper is stripped', (text, body) => {
+    expect(stripFormalWrapper(text)).toBe(body);
+  });
+  it.each([
+    'with kind regards to my neighbour, he has a knife and is at my door',
+    'my neighbour sends his regards, he has a knife',
+    'I look forward to your reply. He has a knife',
+    'Dear Sir, help',
+  ])('%s: nothing but a wrapper is removed (near neighbours keep their words)', (text) => {
+    expect(stripFormalWrapper(text)).toBe(text);
+  });
+  it.each([
+    'FAO Customer Services. I write further to my earlier correspondence (MBC-1234). The toddlers next door are left out in the yard in nappies in the rain every evening and I hear their mum screaming at them. Regards, Mr P. Lowe',
+    'Our ref AB/12. We act for our client, who instructs us as follows. I manage the library. A man has just come in with a machete under his coat and is shouting at staff. Yours faithfully, Crane & Co Solicitors',
+    'Casework enquiry from the office of the local MP, our ref 991/XY. Our constituent writes: "My wife has been stung and her throat is closing up, she cannot breathe." We would be grateful for your reply.',
+  ])('%s: a sure model is not demoted as "about a service" by the letter around it', (text) => {
+    expect(act(text, 0.88)).toBe('escalate');
+  });
+  it.each([
+    'On behalf of a resident, forwarded by Cllr R. Dunn (Harbour Ward): I am writing to complain about the hedge on Mill Lane, it blocks the pavement. Please acknowledge receipt.',
+    'FAO Customer Services. I write further to my earlier correspondence (MBC-555). My bin was missed again. Regards, Mrs K. Hale',
+    'To whom it may concern. How do I order a copy of my birth certificate? I look forward to your prompt response. J. Pemberton',
+  ])('%s: a formal letter with no disclosure stays nothing', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+    expect(act(text, 0.02)).toBe('none');
+  });
+});
+
+describe('round 37: money and housing pressure (set AX) and two idioms', () => {
+  it.each([
+    ['about an hour ago I swallowed everything that was in the cupboard', 'suicide_self_harm'],
+    ["i've taken all the stuff in the medicine cabinet, feel sick", 'suicide_self_harm'],
+    ['the charger went bang and the landing is alight', 'fire_gas_co'],
+    ['the extension lead sparked and the curtains are on fire', 'fire_gas_co'],
+    ['paid off what I could so nobody is left with my debts, this is the last message I am sending anyone', 'suicide_self_harm'],
+    ['this will be my final text to anyone, sorted the cat out', 'suicide_self_harm'],
+    ['my partner takes my whole wage and I have to show him every receipt', 'domestic_abuse'],
+    ['my husband only gives me twenty pounds a week out of my own pay', 'domestic_abuse'],
+    ['the kids over the road are out alone till midnight in the cold and look so thin', 'child_at_risk'],
+    ['the children next door only eat at school, I see them going through the bins for food', 'child_at_risk'],
+    ['a boy of about eleven is sleeping in the bus shelter, he told me home is not safe', 'child_at_risk'],
+    ["the baby is losing weight, there's no money for formula and her partner won't let her get help", 'child_at_risk'],
+    ["some dealers have been waiting outside my daughter's school asking for her by name", 'child_at_risk'],
+    ['Borç verdiğim adamlar bıçakla kapıyı kırmaya çalışıyor', 'crime_violence'],
+    ['Estamos a usar um fogareiro em casa e os miúdos têm dores de cabeça e vómitos', 'fire_gas_co'],
+  ])('%s: screened (%s)', (text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+  });
+  it.each([
+    'the dog swallowed everything in the cupboard',
+    'I have to show him every receipt for the expenses claim at work',
+    'my dad gives me ten pounds a week pocket money',
+    'kids look really thin in that photo of the marathon',
+    'our kids only eat at school dinners on fridays, can I pay online',
+    'the kids say the playground is not safe, can you fix the swing',
+    'this is the last message I am sending about the bins, sort it',
+    'the landing light is out, can you fix it',
+    'pcn has doubled because i couldnt pay on time im drowning already can i get more time',
+    'the fines keep coming and I am drowning, can I pay monthly',
+    'I feel like jumping off the pier every time I read your letters, metaphorically',
+    'jumping off the roof whenever I open one of your bills, figuratively speaking',
+  ])('%s: not screened', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+  it.each([
+    'my son is drowning in the canal, the fines can wait',
+    "i'm going to jump off the bridge tonight, not metaphorically",
+  ])('%s: still screened', (text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+  });
+});
+
+describe('round 37: some self-neglect told with the person safe', () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it.each([
+    "My uncle's self-neglecting a bit since he lost his wife, but he's eating and safe. Could someone visit to talk about support?",
+    'my nan is self neglecting a little since the move but she is fine, who can we ask about a carer',
+  ])('%s: asked at most, even with the model sure', (text) => {
+    expect(act(text, 0.94)).not.toBe('escalate');
+  });
+  it.each([
+    "my uncle's self-neglecting and he hasn't eaten for days, he's not safe on his own",
+    'my dad is self neglecting, he fell last night and is still on the floor, but he says he is fine',
+  ])('%s: harm told beside it still escalates', (text) => {
+    expect(act(text, 0.94)).toBe('escalate');
+  });
+});
+
+describe('round 37: disclosures the cross-validation moved under the bar, now screened', () => {
+  it.each([
+    'sorry for everything, this is the last time I will bother anyone',
+    "that's the last time i'm going to trouble anybody, take care of mum",
+    'I have been saving up my sleeping tablets and I think this weekend would be the time',
+    "been stockpiling my meds, there's enough to end it",
+    "I've started locking her in the bedroom when I go to the shops, I know it's wrong",
+    'i keep locking my dad in the house while I am at work, he has dementia',
+  ])('%s: screened', (text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+  });
+  it.each([
+    'this is the last time I will bother you about the bins, please sort it',
+    'keeping my tablets in a dosette box tonight, can the pharmacy deliver',
+    'i locked my bike in the shed, can you collect the old one',
+    'I lock the house when I go to work, is there a key safe scheme',
+  ])('%s: not screened', (text) => {
+    expect(screenForSafety(text)).toBeNull();
   });
 });

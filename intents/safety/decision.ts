@@ -32,7 +32,7 @@
  */
 import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { chooseKind, inferKind, kindCues, riskCues } from './kinds.js';
-import { languageWords, normaliseForSafety } from './normalise.js';
+import { languageWords, normaliseForSafety, stripFormalWrapper } from './normalise.js';
 import type { SafetyScore } from './model.js';
 import { DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, SCRIPT_FAMILIES } from './patterns.js';
 
@@ -998,11 +998,14 @@ export function unreadable(text: string, scored: SafetyScore | null, readableMin
 export function decideSafety(
   hit: SafetyHit | null,
   prediction: IntentPrediction,
-  text: string,
+  message: string,
   safety?: SafetyScore | null,
   thresholds: SafetyModelThresholds = SAFETY_MODEL_THRESHOLDS,
 ): SafetyDecision {
   const scored = safety ?? (prediction as ScoredPrediction).safetyScore ?? null;
+  // Round 37: the rules read a letter without its formal wrapper too ("FAO Customer Services", "our ref", "Yours faithfully"):
+  // a disclosure quoted in it is not "about a service" because the letter around it names one.
+  const text = stripFormalWrapper(message);
   if (!scored) return decideByClassifier(hit, prediction, text);
   const whole = hit ? decideScreenHit(hit, scored, text, thresholds) : decideByModel(prediction, text, scored, thresholds);
   const capped = capAtAsk(whole ?? ((thresholds.segmentAsk ?? SAFETY_SEGMENT_ASK) ? segmentAsk(text, scored, thresholds) : null), text, hit);
@@ -1060,6 +1063,18 @@ function careNeedHarmDenied(n: string): boolean {
   return rest !== n && !CARE_HARM.test(rest) && !EXPLICIT_PRESENT.test(rest);
 }
 /**
+ * Round 37: some self-neglect told of a relative, with the writer's reassurance that he or she is safe and eating ("my uncle's
+ * self-neglecting a bit since he lost his wife, but he's eating and safe. Could someone visit?"): a care question, when nothing
+ * else of harm or fear is told (the model alone gave 0.94).
+ */
+const SELF_NEGLECT = /(?<= )self neglect(?:ing|s|ed)?(?: (?:a bit|a little|slightly|somewhat))?(?= )/g;
+const SAFE_REASSURED = /(?<= )(?:but |and )?(?:he|she|they)(?: is| s| are| seems?| still)?(?: (?:eating|eating well|managing|coping|washing))?(?: and)? (?:safe|fine|okay|ok|alright|all right|well)(?= )/g;
+function selfNeglectReassured(n: string): boolean {
+  if (!new RegExp(SELF_NEGLECT.source).test(n) || !new RegExp(SAFE_REASSURED.source).test(n)) return false;
+  const rest = n.replace(SELF_NEGLECT, ' ').replace(SAFE_REASSURED, ' ');
+  return !CARE_HARM.test(rest) && !EXPLICIT_PRESENT.test(rest);
+}
+/**
  * Round 35: a threat word painted or written as graffiti ("someone wrote 'die' with a skull on the shutter ... just want it gone"), the
  * writer asking for it to be removed, aimed at nobody named and feared by no one.
  */
@@ -1097,6 +1112,7 @@ export function askAtMost(text: string, screened = false): string | null {
   if (THING_DOWN.test(n) && !PERSON_NAMED_ABROAD.test(n) && riskCues(n.replace(EVERY_THING_DOWN, ' ')).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'a website, a system or a line down, no person';
   if (STRUCTURE_LOOSE.test(n) && NOBODY_BENEATH.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a dangerous structure with nobody beneath it';
   if (!screened && careNeedHarmDenied(n)) return 'a care need, harm denied';
+  if (!screened && selfNeglectReassured(n)) return 'some self-neglect told with him or her safe';
   if (!screened && HANGOUT.test(n) && !HANGOUT_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a hangout for young people, a nuisance';
   if (!screened && GRAFFITI_WORD.test(n) && GRAFFITI_GONE.test(n) && !GRAFFITI_AIMED.test(n)) return 'a threat word as graffiti, asked to be removed';
   if (!screened && ENDING_A_RELATIONSHIP.test(n) && riskCues(n.replace(EVERY_ENDING_A_RELATIONSHIP, ' ')).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'ending a relationship, not a life';

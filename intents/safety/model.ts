@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SafetyHit, TrainingExample } from '../types.js';
 import { loadOrTrainModel, trainIntentModel, type RecogniserModel } from '../recogniser/index.js';
-import { languageWords } from './normalise.js';
+import { languageWords, stripFormalWrapper } from './normalise.js';
 import { kindExamples, loadOrTrainKindModel, type KindModel, type KindProbabilities } from './kind-model.js';
 
 export const SAFETY_NONE = 'none';
@@ -84,7 +84,8 @@ export function safetyExamples(packTraining: TrainingExample[], extra: { text: s
   const relabel = (intent: string) => (SAFETY_LABELS.has(intent) ? intent : SAFETY_NONE);
   return [
     ...packTraining.map((e) => ({ text: e.text, intent: relabel(e.intent) })),
-    ...extra.map((e) => ({ text: e.text, intent: relabel(e.label) })),
+    // Round 37: trained, as scored, on what a letter's formal wrapper leaves (stripFormalWrapper).
+    ...extra.map((e) => ({ text: stripFormalWrapper(e.text), intent: relabel(e.label) })),
   ];
 }
 
@@ -154,9 +155,12 @@ export function asSafetyModel(model: RecogniserModel, vocabulary?: ReadonlySet<s
   };
   return {
     score(text) {
-      const scored = scoreOne(text);
+      // Round 37: a disclosure quoted or forwarded in a letter is scored without the letter's formal wrapper (salutation, references,
+      // "Our constituent writes:", "Yours faithfully, <name>"): the model gave an MP's casework quoting an allergic reaction 0.09.
+      const body = stripFormalWrapper(text);
+      const scored = scoreOne(body);
       // Round 20 (K3): each segment of a longer message, by the same model.
-      const segments = messageSegments(text);
+      const segments = messageSegments(body);
       if (segments.length > 0) scored.segments = segments.map((segment) => ({ text: segment, ...scoreOne(segment) }));
       // The kind model runs only when a decision reads `kinds` (a disclosure caught or asked about): most turns never need it.
       if (kindModel) {

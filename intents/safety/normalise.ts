@@ -130,3 +130,68 @@ export function languageWords(text: string): string[] {
     .filter((w) => w && !/^\p{Lu}/u.test(w));
   return kept.flatMap((w) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/\p{L}{2,}/gu) ?? []);
 }
+
+/**
+ * Round 37 (issue 8, set AW): the formal wrapper of a letter, an e-mail or a piece of casework: the salutation ("Dear Sir or
+ * Madam", "To whom it may concern", "FAO Customer Services"), references ("our ref 8547/AW", "Re: my ongoing complaint, ref
+ * MBC-1"), the writer's standing ("I write further to my earlier correspondence", "On behalf of a resident, forwarded by Cllr ...:",
+ * "Casework enquiry from the office of the local MP", "We act for our client, who instructs us as follows", "Our constituent
+ * writes:", "a constituent reports that") and the sign-off ("We would be grateful for your reply", "Please acknowledge receipt",
+ * "Yours faithfully, <name>"). A disclosure quoted or forwarded inside it was scored as the service letter around it (the model
+ * 0.09 for an MP's casework quoting an allergic reaction); the safety model and the "about a service" guards read what is left.
+ * Nothing of risk is ever removed: only these set forms, at the message's start or end (the quoting phrases anywhere), and the
+ * text is returned unchanged when fewer than three words would be left.
+ */
+const WRAPPER_OPENINGS: RegExp[] = [
+  /^(?:dear (?:sir(?: or madam)?|madam|sirs|all|team|colleagues|customer services|housing(?: team)?|(?:[a-z]+ ){0,3}(?:council|department|team|office)|(?:mr|mrs|ms|miss|dr|cllr|councillor)\.? [a-z][a-z'-]*)|to whom it may concern|good (?:morning|afternoon|evening)|hello|hi)\s*[,.:;!-]\s*/iu,
+  /^(?:fao|f\.a\.o\.?|for the attention of|attn:?)\s+[^.,:;\n]{1,60}[.,:;]\s*/iu,
+  /^re:\s*[^.\n]{0,100}?\.\s*/iu,
+  /^(?:[a-z]+ ){0,4}(?:e-?mail|letter|referral(?: form)?|memo|casework)\s*[,:]?\s*(?:(?:our |your |case )?ref(?:erence)?|case (?:no\.?|number))[.:]?\s*(?=[a-z/_-]*\d)[a-z0-9][a-z0-9/_-]*[.,:;]?\s*/iu,
+  /^(?:our |your |my )?(?:ref(?:erence)?|case(?: ref(?:erence)?)?(?: no\.?| number)?)\b[.:]?\s*(?:no\.?\s*)?(?=[a-z/_-]*\d)[a-z0-9][a-z0-9/_-]*[.,:;]?\s*/iu,
+  /^(?:hello |hi |good (?:morning|afternoon|evening) )?(?:yes )?(?:this is |it is |its |it's )?(?:the |a )?(?:councillors?'?s?|cllr|mps?'?s?|member of parliament'?s?) office(?: here)?(?: calling| ringing| phoning)?(?: about| regarding| re| on behalf of)? (?:a |one of our |our )?(?:residents?'?s?|constituents?'?s?|tenants?'?s?) (?:case|casework|behalf)\s*[,.:;-]?\s*/iu,
+  /^(?:i|we) (?:write|am writing|are writing) (?:further to|in connection with|with reference to|regarding|about) (?:my|our|your) (?:earlier |previous |recent |ongoing )?(?:correspondence|letter|e-?mail|complaint|query|enquiry|telephone conversation|call)(?:\s*\([^)]{0,40}\))?(?: (?:dated|of|on) [^.,;:]{1,30})?\s*[.,;:]\s*/iu,
+  /^further to (?:my|our|your) (?:earlier |previous |recent |ongoing )?(?:correspondence|letter|e-?mail|complaint|query|enquiry|telephone conversation|call)(?: (?:on|about|regarding|dated|of) [^.,;:]{1,40})?\s*[.,;:]\s*/iu,
+  /^casework(?: enquiry| query| referral)? from [^.:\n]{1,80}[.:]\s*/iu,
+  /^(?:forwarded|referred|passed on) (?:casework|message|e-?mail|enquiry|on behalf of [^:.\n]{1,60})\s*[:.]\s*/iu,
+  /^(?:on behalf of|forwarded on behalf of|writing on behalf of) (?:a|an|our|my|the) (?:resident|constituent|client|tenant|customer|patient)(?:,? (?:forwarded|referred|passed on) by [^:\n]{1,60})?\s*[:.,]\s*/iu,
+  /^(?:we|i) (?:act|are acting|am acting) (?:for|on behalf of) (?:our|my|a) (?:client|clients)(?:,? (?:who|which) (?:instructs|has instructed|instruct) (?:us|me) as follows)?\s*[.:,]\s*/iu,
+  /^(?:our|my|the|a) (?:constituent|client|resident|tenant|patient|service user)(?: has)? (?:writes|wrote|written|says|said|reports|reported|states|stated|tells us|told us|instructs us as follows)(?: that)?\s*[:,.]?\s*/iu,
+];
+/** A signature after a sign-off: capitalised words, initials and titles only ("Mrs E. Harcourt", "Tolland & Marsh Solicitors"). */
+const SIGNATURE = String.raw`(?:\s*[,.]?\s*(?:[A-Z][\p{L}'.-]*|&|[A-Z]\.)){0,6}`;
+const WRAPPER_CLOSINGS: RegExp[] = [
+  new RegExp(String.raw`(?:^|(?<=[.!?]["”'’]?))\s*(?:[Yy]ours (?:faithfully|sincerely|truly)|[Kk]ind regards|[Bb]est regards|[Ww]arm regards|[Mm]any thanks|[Rr]egards|[Bb]est wishes|[Ss]ent from my (?:phone|iPhone|iphone|iPad|ipad))\s*[,.]?${SIGNATURE}\s*$`, 'u'),
+  new RegExp(String.raw`\s*(?:[Ww]e|I|i) (?:would be|should be|am|are) grateful (?:for|to receive) (?:your|a) (?:reply|response|early reply|prompt reply)[.!]?${SIGNATURE}\s*$`, 'u'),
+  new RegExp(String.raw`\s*(?:[Pp]lease|[Kk]indly) acknowledge receipt(?: of this (?:letter|e-?mail|message))?[.!]?${SIGNATURE}\s*$`, 'u'),
+  new RegExp(String.raw`\s*(?:[Ii]|[Ww]e) look forward to (?:your|a|hearing from you)(?: (?:prompt|early|swift|speedy))?(?: (?:response|reply))?[.!]?${SIGNATURE}\s*$`, 'u'),
+];
+/** Quoting phrases anywhere: "Our constituent writes: \"...\"", "a constituent reports that ...". */
+const WRAPPER_QUOTING = /\b(?:our|my|the|a) (?:constituent|client|resident|tenant|patient|service user) (?:writes|wrote|says|reports|states|tells us)(?: that)?\s*:?\s*/giu;
+
+const wordCount = (t: string) => t.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+export function stripFormalWrapper(text: string): string {
+  let s = text.trim();
+  for (let changed = true, rounds = 0; changed && rounds < 12; rounds++) {
+    changed = false;
+    for (const re of WRAPPER_OPENINGS) {
+      const next = s.replace(re, '');
+      if (next !== s && wordCount(next) >= 3) {
+        s = next;
+        changed = true;
+      }
+    }
+    for (const re of WRAPPER_CLOSINGS) {
+      const next = s.replace(re, '');
+      if (next !== s && wordCount(next) >= 3) {
+        s = next;
+        changed = true;
+      }
+    }
+  }
+  const unquoted = s.replace(WRAPPER_QUOTING, '');
+  if (wordCount(unquoted) >= 3) s = unquoted;
+  // A quotation left whole ("\"My brother is having ...\"") loses its marks.
+  s = s.replace(/^["“'‘]\s*([\s\S]*?)\s*["”'’]?$/u, '$1').trim();
+  return s || text;
+}

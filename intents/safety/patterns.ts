@@ -109,7 +109,7 @@ const FOREIGN_CO_FELT = String.raw`boli (?:nas |mnie )?glow[a-z]*|mdlosci|zemdla
  */
 const FOREIGN_CO_SYMPTOM = String.raw`boli (?:nas |mnie |ja |go |je |ich |wszystkich )?glow[a-z]*|bol(?:e|u)? glowy|mdlosci|mdli (?:nas|mnie|ja|go|je)|zawrot[a-z]* glowy|wymiot[a-z]*|zemdla[a-z]*|omdla[a-z]*|(?:basi|basim|basimiz|baslari|baslarimiz|basi da) (?:donuyor|agriyor|donuyo|agriyo)|bas (?:agri[a-z]*|donme[a-z]*)|(?:mide|midem|midemiz|midesi|mideleri)(?: de)? bulan[a-z]*|kusuyor[a-z]*|kusma[a-z]*|bayil[a-z]*|bayg[a-z]*|durere[a-z]* de cap|dor(?:es)? de cap|ameteli[a-z]*|ameteal[a-z]*|greata|greturi|varsaturi|voma|vomitos|vomitando|vomita|vomitam|vomitat|vomit[a-z]*(?<!vomit|vomiting|vomited|vomits)|(?:ne |ma |il |o |le )?doare capul|lesin[a-z]*|dolor(?:es)? de cabeza|mareos?|mareados?|mareadas?|nauseas|desmay[a-z]*|dor(?:es)? de cabeca|tonturas?|tontos?|tontas?|enjoo[a-z]*|enjoad[a-z]*|desmai[a-z]*`;
 /** Round 25: what makes carbon monoxide, or the alarm that warns of it, in those languages ("piec", "kombi", "centrala", "caldera"). */
-const FOREIGN_CO_SOURCE = String.raw`piec[a-z]*|kociol|kotl[a-z]*|junkers[a-z]*|terma|termy|termie|czujnik[a-z]*|czad[a-z]*|kuchenk[a-z]* gazow[a-z]*|kombi[a-z]*|soba[a-z]*|sobay[a-z]*|sofben[a-z]*|alarm[a-z]*|dedektor[a-z]*|karbon monoksit|centrala|centralei|centrale|aragaz[a-z]*|senzor[a-z]*|detector[a-z]*|caldera|calentador|estufa|brasero|caldeira|esquentador|aquecedor|salamandra|detetor|alarme|monoxido de carbono|monoxid de carbon|gaz|gas`;
+const FOREIGN_CO_SOURCE = String.raw`piec[a-z]*|kociol|kotl[a-z]*|junkers[a-z]*|terma|termy|termie|czujnik[a-z]*|czad[a-z]*|kuchenk[a-z]* gazow[a-z]*|kombi[a-z]*|soba[a-z]*|sobay[a-z]*|sofben[a-z]*|alarm[a-z]*|dedektor[a-z]*|karbon monoksit|centrala|centralei|centrale|aragaz[a-z]*|senzor[a-z]*|detector[a-z]*|caldera|calentador|estufa|brasero|caldeira|esquentador|aquecedor|salamandra|fogareiro[a-z]*|churrasqueira|carvao|hornillo|barbacoa|detetor|alarme|monoxido de carbono|monoxid de carbon|gaz|gas`;
 const FOREIGN_CO_FELT_TWICE = `(?:${FOREIGN_CO_SYMPTOM})(?: [a-z]+){0,12} (?:${FOREIGN_CO_SYMPTOM})`;
 const FOREIGN_GAS_OR_FIRE = String.raw`fuga de gas|vazamento de gas|scurgere de gaz|wyciek gazu|gaz kacagi|gaz kokusu(?! yok)|cheiro a queimado|olor a quemado|miros de ars|czuc spalenizne|fumo|fumaca|humo|fum|dym|duman|fogo|fuego|foc|incendio|incendiu|pozar|pali sie|yangin|chamas|llamas|flacari|plomienie`;
 /**
@@ -293,6 +293,9 @@ export const FAMILIES: PatternFamily[] = [
       'overdose(?:d|s)?', 'overdosing',
       `(?:taken|took|swallowed|take|taking|going to take|had|necked|downed) (?:all|a whole|a hole|the whole|a load of|loads of|lots of|too many|a packet of|a bottle of|a box of|a handful of|handfuls of|all of|a lot of|two packets of|packets of|boxes of)(?: (?:packet|packets|bottle|bottles|box|boxes|strip|strips|tub|load))?(?: of)?(?: my| the| his| her| their| me)?(?: (?:nans|mums|mams|dads|grans|grandads|partners|husbands|wifes|sisters|brothers|flatmates))? (?:tablets|pills|meds|medication|medicine|paracetamol|painkillers|sleeping (?:pills|tablets)|antidepressants|insulin|co codamol|codeine|ibuprofen|aspirin)`,
       `(?:taken|took|swallowed) (?:[0-9]+|twenty|thirty|forty|fifty|loads|lots|dozens)(?: of)?(?: my| the)? (?:tablets|pills|paracetamol|painkillers)`,
+      // Round 37: everything in a cupboard or a cabinet swallowed by the writer ("about an hour ago I swallowed everything that was in
+      // the cupboard"): not the dog, not food named.
+      String.raw`\bi (?:have |had |just |have just |ve )?(?:taken|took|swallowed|necked|downed) (?:everything|all|whatever|all the stuff|the lot)(?: (?:that|which) (?:was|is|were))?(?: left)? (?:in|from|out of) (?:the|my|our|mums?|dads?|the bathroom|the kitchen) (?:medicine )?(?:cupboards?|cabinets?|drawers?|first aid (?:box|kit)|medicine box)`,
       `(?:taken|took|swallowed|necked) (?:the lot|them all|all of them)(?= $| (?:an hour|about|i feel|now|and i|half an hour|earlier|tonight) )`,
       // Round 24: the writer's own whole box, packet or lot taken, no drug named ("I've taken the whole box this time and I'm starting
       // to feel really sleepy"); a box or a lot taken somewhere or of something else ("took the whole lot to the tip") is not.
@@ -325,6 +328,10 @@ export const FAMILIES: PatternFamily[] = [
       `(?:thinking (?:about|of)|thought (?:about|of)|want(?:ed)? to|going to|gonna|about to|urge to|could (?:just )?|tempted to) (?:just )?(?:step|stepping|walk|walking) (?:off|over)(?! (?:the (?:bus|train|plane|kerb|curb|boat|ferry|pavement)|a (?:bus|train|plane)))`,
       `(?:got|get|getting|went|go|going|stood|standing|walked|walking) (?:a bit |a little |much |even )?closer to the edge`,
     ],
+    // Round 37: jumping said "metaphorically" or "figuratively", or "every time I read your letters" (a feeling about the service's
+    // post): not "not metaphorically".
+    guards: [String.raw`(?<!not )(?<!not being )(?:metaphorically|figuratively)(?: speaking)?`,
+      String.raw`(?:every time|everytime|whenever|each time) (?:i|we) (?:read|open|get|see|receive|look at) (?:your|the|a|one of your|another of your|any of your) (?:letters?|e ?mails?|bills?|messages?|replies|reminders?|demands?|notices?|statements?|texts?)`],
   },
   {
     // Round 8: the writer placed now at a height or beside a means ("sat on the wall of the bridge over the bypass while I type
@@ -375,6 +382,14 @@ export const FAMILIES: PatternFamily[] = [
     // Guards: the same words about bins, holidays, moving house and subscriptions.
     id: 'suicide_indirect', kind: 'suicide_self_harm', category: RISK, reason: 'signs of suicidal intent (finality, goodbyes, a plan)', negated: true,
     patterns: [
+      // Round 37 (CV, a model drift under the bar): the last time anyone is bothered, and tablets saved up for a time ("sorry for
+      // everything. this is the last time ill bother anyone"; "saving up my sleeping tablets and i think this weekend would be").
+      String.raw`the last time (?:i ll|ill|i will|i shall|i am going to|im going to|i m going to) (?:ever )?(?:bother|trouble|contact|message|text|burden) (?:anyone|anybody|everyone|everybody)\b`,
+      String.raw`(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded) (?:up )?(?:all )?(?:my|of my) (?:sleeping )?(?:tablets|pills|meds|medication|painkillers|paracetamol)(?: [a-z]+){0,12} (?:tonight|this weekend|at the weekend|to take (?:them|it)|take them all|all at once|enough to|end it|end things)\b`,
+      // Round 37: the last message sent to anyone, and debts settled so nobody is left with them ("i ve rehomed my dog and paid off
+      // what i could so nobody s left with my debts this is the last message i m sending anyone").
+      String.raw`(?:this is|this will be|this ll be|it is|its|that is|that s|thats) (?:the |my )?(?:last|final) (?:message|text|msg|thing)(?: i (?:am|m|ll|will|shall) (?:ever )?(?:send|sending|write|writing|say|saying))?(?: to)? (?:anyone|anybody|everyone|everybody|ever)\b`,
+      String.raw`so (?:nobody|no one|noone|none of you|my family|my kids|my children|my mum|my sister|my brother)(?: is| s| will be| ll be| gets| get| has to be| have to be| are| is not| isnt)? (?:left|stuck|lumbered|saddled|burdened) with (?:my|the|any of my) (?:debts?|bills|mess|arrears|loans?)`,
       // Round 7: researching a method's dose.
       'how many (?:of )?(?:my |the |your )?(?:[a-z]+ )?(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin) would it take',
       // Round 30: the same dose asked in other words ("how many of my mum's sleeping pills it would take", "how many co-codamol to not wake up").
@@ -536,6 +551,9 @@ export const FAMILIES: PatternFamily[] = [
     // when a partner is named, a child at risk when a child is.
     id: 'multilingual_threat', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: RISK, reason: 'weapon or threat to kill (Welsh, Polish or Urdu)',
     patterns: [
+      // Round 37: Turkish, men with knives or sticks at the door trying to break it ("ellerinde bıçak var ... kapıyı kırmaya çalışıyorlar").
+      String.raw`(?:bicak[a-z]*|sopa[a-z]*|satir[a-z]*|silah[a-z]*)(?: [a-z]+){0,8} (?:kapi[a-z]* (?:kir[a-z]*|zorl[a-z]*|tekmel[a-z]*)|iceri (?:girmeye|giriyor)[a-z]*)`,
+      String.raw`kapi[a-z]* (?:kir[a-z]*|zorl[a-z]*|tekmel[a-z]*)(?: [a-z]+){0,8} (?:bicak[a-z]*|sopa[a-z]*|satir[a-z]*|silah[a-z]*)`,
       // Welsh: with a knife / gun, threatening to kill me.
       '(?:gyda|efo|hefo) (?:chyllell|cyllell|gyllell|gwn|bat(?: pel fas)?|morthwyl|bwyell|machete|cleddyf)', 'a chyllell', '(?:bygwth|fygwth|mygwth) (?:fy |ein |yn )?(?:lladd|ladd|nladd)',
       // Welsh: going to kill me ("mynd i fy lladd i", "mynd i'n lladd i"), stabbed or shot, fighting with bottles or knives.
@@ -936,7 +954,7 @@ export const FAMILIES: PatternFamily[] = [
       'gas (?:is )?(?:hissing|escaping|pouring|rushing|coming out|blowing out)', 'hissing (?:out of|from) (?:a |the )?(?:gas )?(?:pipe|main|meter)',
       'carbon monoxide', '(?:co|carbon monoxide) alarm (?:is )?(?:going off|beeping|sounding|went off)',
       'there is (?:a )?fire(?! (?:hazard|risk|door|doors|exit|alarm|safety|extinguisher|hydrant|escape|blanket|station|pit|place|grate|engine))',
-      `(?:house|flat|home|building|kitchen|car|bin|bins|room|block|shed|garage|van|bus|shop|school|stairwell|it|everything|upstairs|downstairs|next door|my neighbours|the neighbours|loft|roof|hallway|bedroom) (?:is |are |s )?(?:on fire|alight|ablaze|in flames|burning down|going up in flames)`,
+      `(?:house|flat|home|building|kitchen|car|bin|bins|room|block|shed|garage|van|bus|shop|school|stairwell|it|everything|upstairs|downstairs|next door|my neighbours|the neighbours|loft|roof|hallway|bedroom|landing|stairs|staircase|hall|lounge|living room|sofa|settee|curtains|mattress|bed|porch|extension lead|socket|plug|wall|ceiling) (?:is |are |s )?(?:on fire|alight|ablaze|in flames|burning down|going up in flames)`,
       'on fire', 'caught fire', 'catching fire', '(?:set|setting|lit|lighting) fire to', 'set (?:it |the [a-z]+ )?alight',
       '(?:smokes?|flames|fire) (?:is |are )?(?:coming|pouring|billowing|coming out) (?:out|from|under|through)',
       `fire in (?:the|my|our|a|their|his|her|next doors) (?:[a-z]+ )?(?:house|flat|kitchen|building|block|stairwell|stairs|hallway|bedroom|room|loft|home|property|corridor|communal area|cupboard|store|bin store|basement|cellar|landing|lift|lobby|garage|shed|attic|car park|shop|school|office|workshop|van|car)`,
@@ -1108,6 +1126,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:feel|feels|feeling|felt) (?:like|as if|as though) (?:i am|we are|i was|we were|i have been) drowning`,
       // Round 15: drowning told beside money worries ("money is tight and I'm drowning"), no water named.
       String.raw`(?:money|debts?|bills|arrears|rent|council tax|skint|broke|payments?|overdraft|instalments)(?: [a-z0-9]+){0,6} (?:i am|we are|i feel|i am just|we are just) (?:literally |absolutely |totally |slowly )?drowning(?! in (?:the )?(?:sea|water|river|canal|lake|harbour))`,
+      // Round 37: the same with a fine or a charge, "pay" or "afford" before it, and "i m" as typed ("pcn has doubled because i
+      // couldn t pay on time i m drowning already can i get more time").
+      String.raw`(?:pcn|pcns|fines?|penalt(?:y|ies)|parking tickets?|tickets?|charges?|fees?|pay|paid|afford|owe|owed|overdue|late payment)(?: [a-z0-9]+){0,8} (?:i am|i m|im|we are|we re|i feel|i am just|i m just) (?:literally |absolutely |totally |slowly |already |just )?drowning(?! in (?:the )?(?:sea|water|river|canal|lake|harbour|pool|bath))`,
       String.raw`\b(?:my|the|a|his|her|our) (?:dog|dogs|puppy|phone|keys|bag|ball|wallet|bike|scooter|hat|toy|football|glasses|shopping|trolley|bin|bins|car keys|sunglasses|drone)(?: [a-z]+){0,2} (?:fell|fallen|slipped|went|gone|dropped|washed|jumped)\b`,
       // Round 21: drowning as a money figure told the other way round ("we're drowning a bit this month, the car died ... a household
       // support fund"): a measure of it, or money named after it, no water named between.
@@ -1248,7 +1269,11 @@ export const FAMILIES: PatternFamily[] = [
       // An ex who will not let go: turning up, watching, smashing windows; needing to get away from a partner.
       `(?:my |an? )?ex(?: partner| husband| boyfriend| wife| girlfriend)?(?: [a-z]+){0,8} (?:(?:keeps (?:turning|showing|coming) up|turns up)(?! (?:late|early|on time|drunk to collect|to (?:collect|pick up|see|drop))| for (?:contact|the kids|his|her))|knows where i live|found out where i live|smashed|smashes|smashing|keeps threatening|following me|follows me|watching (?:me|the house|my house)|waiting outside)`,
       `(?:need|needs|have|has|want|wants) to (?:move|get|run|flee) (?:away )?from (?:my|an?|her|his) (?:ex|partner|husband|boyfriend|wife|girlfriend)(?: [a-z]+){0,6} (?:he|she|hurt|hit|threat|scared|afraid|knows|violent|smash|follow)`,
-      `(?:${RELATIVE}|he|she) (?:controls|takes|took|keeps|has taken|has controlled|controlled|has always controlled|has been controlling)(?: all)? (?:of )?(?:my|our) (?:money|bank card|cards|phone|passport|benefits|wages|finances)`,
+      `(?:${RELATIVE}|he|she) (?:controls|takes|took|keeps|has taken|has controlled|controlled|has always controlled|has been controlling)(?: all)? (?:of )?(?:my|our) (?:whole |entire |full |)(?:wage|pay|salary|pay packet|money|bank card|cards|phone|passport|benefits|wages|finances)`,
+      // Round 37: every receipt shown to him, or an allowance doled out of her own wage ("gives me ten pounds a week, I have to show him
+      // every receipt"): financial control.
+      String.raw`(?:${RELATIVE}|partner|husband|wife|boyfriend|girlfriend)(?: [a-z0-9]+){0,16} (?:i have to|i ve got to|i have got to|i must|i am made to|made to|he makes me|she makes me|makes me) (?:show|give|hand|bring) (?:him|her) (?:every|each|all (?:my|the)) (?:receipts?|bank statements?|statements?|penny|pound)`,
+      String.raw`(?:partner|husband|wife|boyfriend|girlfriend) (?:only |just )?(?:gives|allows|lets) me (?:only |just )?(?:[0-9]+|ten|five|twenty|fifteen|a few) (?:pounds|quid|pound) (?:a|per|each) (?:week|month)(?! (?:pocket|spending|for (?:sweets|pocket)))`,
       '(?:ran|run|running|fled|fleeing|escaped|escaping) (?:away )?from (?:my|an abusive|a violent) (?:partner|husband|boyfriend|wife|girlfriend|ex)',
       'violent (?:partner|husband|boyfriend|wife|girlfriend|ex|relationship)',
       `(?:${RELATIVE}|he|she) (?:is|can be|has been|gets|has become)(?: very| really| so| quite| extremely)? (?:controlling|violent|abusive|aggressive towards me|aggressive to me)`,
@@ -1343,6 +1368,13 @@ export const FAMILIES: PatternFamily[] = [
     // Children left alone, not fed, neglected.
     id: 'child_neglect', kind: 'child_at_risk', refine: ['child_at_risk', 'adult_at_risk'], category: SAFEGUARDING, reason: 'child neglect',
     patterns: [
+      // Round 37: children thin and out late in the cold, fed only at school, through the bins for food, a baby losing weight with help
+      // kept from them, a child who says home is not safe.
+      String.raw`${CHILD}(?: [a-z0-9]+){0,16} (?:freezing|cold|midnight|all hours|till late|until late|on the street|on the streets|alone|on their own|hungry|dirty|filthy|no coats?|no shoes|no food)(?: [a-z0-9]+){0,8} (?:look|looks|looking|are|is|seem|seems|getting|got) (?:really |very |so |painfully |dangerously |quite |a bit )?(?:thin|skinny|underweight|malnourished|gaunt|skin and bone)(?! skinned)`,
+      String.raw`${CHILD}(?: [a-z0-9]+){0,3} (?:only|just) (?:eat|eats|get fed|gets fed|get a (?:hot )?meal|gets a (?:hot )?meal|have a (?:hot )?meal|get food) (?:at|in) (?:school|nursery|breakfast club)(?! (?:dinners?|lunch(?:es)?|meals?|canteen|on (?:monday|tuesday|wednesday|thursday|friday)s?))`,
+      String.raw`${CHILD}(?: [a-z0-9]+){0,8} (?:going|go|goes|went|rooting|rummaging|searching|looking) (?:through|in) (?:the |our |their )?bins(?: [a-z]+){0,3} (?:for food|for something to eat|hungry|at weekends|every)`,
+      String.raw`(?:baby|babies|toddler|newborn)(?: is| s)? (?:losing weight|not putting on weight|not gaining weight|underweight)(?: [a-z0-9]+){0,20} (?:no money for (?:formula|milk|food|nappies)|(?:won t|wont|will not|does not|doesnt|doesn t) let (?:her|him|them|mum|the mum) (?:get|ask for|seek|see) (?:help|a doctor|the gp|the health visitor))`,
+      String.raw`(?:${CHILD}|lad|boy|girl|teenager|teen|[0-9]+ year old|year old)(?: [a-z0-9]+){0,24} (?:says|said|told me|tells me|told us|tells us|saying)(?: that)? (?:home|it at home|going home|his home|her home|their home|being at home|his house|her house)(?: is| isnt| was| s)? (?:not|isnt|no longer|never) safe`,
       `${CHILD}${GAP(5)} (?:left|leaving) (?:[a-z]+ ){0,2}?(?:alone|on (?:their|his|her) own|home alone|unattended|by (?:themselves|himself|herself)|unsupervised|to fend for themselves)`,
       `(?:leaves|left|leaving|leave) (?:the |his |her |their |my |those )?${CHILD} (?:[a-z]+ ){0,2}?(?:alone|on (?:their|his|her) own|home alone|unattended|by (?:themselves|himself|herself)|unsupervised)`,
       `neglect(?:ed|ing|s)?(?: (?:the|his|her|their|my|a|those))? (?:${CHILD}|mum|dad|mother|father|parent|parents|elderly|him|her|them)`,
@@ -1392,6 +1424,8 @@ export const FAMILIES: PatternFamily[] = [
     // Adults at risk: not fed, not cared for, not seen, carers who hurt or steal.
     id: 'adult_at_risk', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'adult at risk of neglect or abuse',
     patterns: [
+      // Round 37 (CV): a carer who has started locking the person cared for in ("I've started locking her in the bedroom when I go out").
+      String.raw`\bi (?:have |ve |had )?(?:started |been |begun |keep |sometimes |now )*(?:locking|locked|lock) (?:her|him|my wife|my husband|my mum|my dad|my mother|my father|mum|dad|my son|my daughter) in (?:the |her |his |their )?(?:bedroom|room|house|flat|home|bathroom)\b`,
       // Round 35: a landlord, a man or a carer making someone "pay" the rent or a debt in other ways, or in ways they do not understand
       // ("the landlord's making her 'pay' rent in ways she doesn't understand"): exploitation of an adult at risk.
       '(?:making|makes|made|getting|gets|got|forcing|forces|forced) (?:her|him|them|my [a-z]+|a [a-z]+) (?:to )?pay (?:for )?(?:the |her |his |their )?(?:rent|debt|debts|room|keep|way|board)(?: [a-z]+){0,2} (?:in (?:other )?ways|in kind|with (?:sex|favours|her body|his body)|by (?:sleeping|having sex|doing things))',
@@ -1477,6 +1511,8 @@ export const FAMILIES: PatternFamily[] = [
     // Grooming, county lines, trafficking, sexual and criminal exploitation.
     id: 'exploitation', kind: 'child_at_risk', refine: ['child_at_risk', 'adult_at_risk', 'domestic_abuse'], category: SAFEGUARDING, reason: 'exploitation or grooming',
     patterns: [
+      // Round 37: dealers or a gang waiting outside a child's school asking for him by name.
+      String.raw`(?:dealers?|a gang|gang members?|gangs?|older (?:lads|men|boys)|men|drug dealers?)(?: [a-z]+){0,14} (?:outside|at|near|round|by) (?:my |his |her |the |our )?(?:sons |daughters |childs |kids |grandsons |granddaughters )?(?:school|college|school gates?)(?: [a-z]+){0,6} (?:asking|looking|waiting|calling) (?:for|after) (?:him|her|them|my (?:son|daughter|boy|girl|grandson))`,
       'groom(?:ed|ing)', 'county lines', 'cuckoo(?:ing|ed)',
       // Round 31: cuckooing in other words ("dealers have taken over his flat").
       '(?:dealers|drug dealers|a gang|gangs|gang members) (?:have |has |had )?(?:taken over|took over|moved into|are using|using|running drugs from) (?:his|her|their|my [a-z]+s|the old [a-z]+s) (?:flat|house|home|place|bedsit)', '(?:child|sexual|criminal) exploitation', 'cse',
