@@ -261,7 +261,12 @@ describe('console sign-in', () => {
       .where('actor_id', '=', agent.id)
       .where('action', '=', 'agent.sign_in.failed')
       .execute();
-    expect(failures.map((f) => (f.detail as { reason: string }).reason)).toEqual(['totp_reused', 'totp_reused', 'totp_reused']);
+    const reasons = failures.map((f) => (f.detail as { reason: string }).reason);
+    expect(reasons.slice(0, 2)).toEqual(['totp_reused', 'totp_reused']);
+    // The older step is refused as reused while it is inside the accepted window, and as a wrong code once the clock has moved on
+    // past it (a slow run: CI saw "totp" here once); either way it is refused.
+    expect(reasons).toHaveLength(3);
+    expect(['totp_reused', 'totp']).toContain(reasons[2]);
   });
 
   it('two parallel sign-ins with one code: exactly one succeeds', async () => {
