@@ -119,6 +119,7 @@ const REASSURED = new RegExp(
 );
 /** Questions about safety services, not reports: "is there a knife amnesty bin", "free smoke alarm", "gas safety check". */
 const SAFETY_SERVICE = /(?<= )(?:knife amnesty|fire safety (?:check|visit|advice|inspection)|free (?:smoke|fire|co|carbon monoxide) alarms?|gas safety (?:check|certificate|record|inspection|visit|appointment|test|service))(?= )/;
+const EVERY_SAFETY_SERVICE = new RegExp(SAFETY_SERVICE.source, 'g');
 // Round 9: someone's own job ("I lost my job in March") is no job advert: only "a job as/in", "jobs in", "roles with".
 const CAREER = /(?<= )(?:(?<!(?:my|his|her|their|our|your) )(?:jobs?|vacanc[a-z]+|careers?|roles?|posts?) (?:as|in|for|with)|(?:any|are there|got any|have you got|do you have) (?:[a-z]+ ){0,2}(?:vacanc[a-z]+|jobs)|(?:lifeguard|lifeguarding|swimming teacher|coastguard) (?:vacanc[a-z]+|jobs?|roles?|posts?|course|training|qualification)|apply(?:ing)? for (?:a |the )?(?:job|role|post|vacancy)|(?:want|like|love|looking|interested|hoping|how (?:do|can) i|how to) (?:to |in )?(?:volunteer|volunteering)|(?:become|becoming|be) a volunteer|volunteer(?:ing)? (?:roles?|opportunit[a-z]*|positions?|vacanc[a-z]*)|dbs(?: check)?|safeguarding (?:training|course|level [0-9])|level [0-9] (?:safeguarding|training|certificate)|work experience)(?= )/;
 /** A request for a person, alone: "is anyone there? I need someone", "can I talk to somebody". */
@@ -237,7 +238,7 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   // for the hardship fund?") is never softened into nothing by the question: at most it turns an escalation into the danger question.
   const soften = wishToDieStated(text) ? 'ask' : 'soften';
   // A question about a safety service drops only when the rest names no risk: "book a gas safety check ... strong smell of gas" does not.
-  if (SAFETY_SERVICE.test(n) && riskCues(n.replace(new RegExp(SAFETY_SERVICE.source, 'g'), ' ')).size === 0) return 'drop';
+  if (SAFETY_SERVICE.test(n) && riskCues(n.replace(EVERY_SAFETY_SERVICE, ' ')).size === 0) return 'drop';
   // Round 13: "not an emergency" never drops abuse named by its shape ("track your car ... go mad if you're late ... not an emergency").
   if ((REASSURED.test(n) && !riskCues(n).has('domestic_strong')) || (CAREER.test(n) && riskCues(n).size === 0)) return 'drop';
   // Round 8: a separation told as amicable, naming no harm ("we've split up, it's all amicable, I need somewhere to go").
@@ -792,6 +793,7 @@ export function placeOnly(text: string): boolean {
   return PLACE_ONLY.test(n) && riskCues(n).size === 0 && kindCues(n).size === 0 && !PERSON.test(n) && !EXPLICIT_PRESENT.test(n) && !PRESENT_FIRE.test(n) && !HAPPENING_NOW.test(n) && !/(?<= )(?:fire|smoke|gas|flames|water|sea|river|cliff|edge|ledge|bridge|roof|blood|body|knife|gun|weapon)(?= )/.test(n);
 }
 const FAREWELL_CLOSE = /(?<= )(?:thanks|thank you|cheers|ta|bye|goodbye|good bye|take care|have a (?:good|nice) (?:day|evening|weekend)|end (?:the|this) (?:call|chat))(?= )/;
+const EVERY_FAREWELL_CLOSE = new RegExp(FAREWELL_CLOSE.source, 'g');
 /** Where a resident gives their own details: their name, postcode, address, number or e-mail. */
 const OWN_DETAIL_CUES = /\b(?:my (?:full )?(?:name|post ?code|address|(?:phone |mobile |contact |landline )?number|e-?mail(?: address)?|date of birth|dob)(?: is|'s)|i live at|i'?m at|(?:ring|call|text|phone|contact|reach|e-?mail) me (?:on|at)|you can (?:ring|call|text|phone|e-?mail) me(?: on| at)?)\b/giu;
 const OWN_DETAIL_CUE = new RegExp(OWN_DETAIL_CUES.source, 'iu'); // for test(): a global regex keeps its lastIndex between calls
@@ -815,7 +817,7 @@ export function ownDetailsOnly(text: string): boolean {
 export function isServiceFarewell(text: string): boolean {
   const n = normaliseForSafety(text);
   // The goodbye itself is a suicide cue word: judge the rest of the message without the closing words.
-  const rest = n.replace(new RegExp(FAREWELL_CLOSE.source, 'g'), ' ');
+  const rest = n.replace(EVERY_FAREWELL_CLOSE, ' ');
   if (!FAREWELL_CLOSE.test(n) || riskCues(rest).size > 0) return false;
   if (CHANNEL_SWITCH.test(n) && !/(?<= )(?:ever|forever|no longer|not be (?:here|around)|gone|live|living|alive)(?= )/.test(n)) return true;
   return FAREWELL_SERVICE.test(n) && !/(?<= )(?:any ?more|ever|forever|no longer|not be (?:here|around)|gone)(?= )/.test(n);
@@ -1067,11 +1069,13 @@ function careNeedHarmDenied(n: string): boolean {
  * self-neglecting a bit since he lost his wife, but he's eating and safe. Could someone visit?"): a care question, when nothing
  * else of harm or fear is told (the model alone gave 0.94).
  */
-const SELF_NEGLECT = /(?<= )self neglect(?:ing|s|ed)?(?: (?:a bit|a little|slightly|somewhat))?(?= )/g;
-const SAFE_REASSURED = /(?<= )(?:but |and )?(?:he|she|they)(?: is| s| are| seems?| still)?(?: (?:eating|eating well|managing|coping|washing))?(?: and)? (?:safe|fine|okay|ok|alright|all right|well)(?= )/g;
+const SELF_NEGLECT = /(?<= )self neglect(?:ing|s|ed)?(?: (?:a bit|a little|slightly|somewhat))?(?= )/;
+const EVERY_SELF_NEGLECT = new RegExp(SELF_NEGLECT.source, 'g');
+const SAFE_REASSURED = /(?<= )(?:but |and )?(?:he|she|they)(?: is| s| are| seems?| still)?(?: (?:eating|eating well|managing|coping|washing))?(?: and)? (?:safe|fine|okay|ok|alright|all right|well)(?= )/;
+const EVERY_SAFE_REASSURED = new RegExp(SAFE_REASSURED.source, 'g');
 function selfNeglectReassured(n: string): boolean {
-  if (!new RegExp(SELF_NEGLECT.source).test(n) || !new RegExp(SAFE_REASSURED.source).test(n)) return false;
-  const rest = n.replace(SELF_NEGLECT, ' ').replace(SAFE_REASSURED, ' ');
+  if (!SELF_NEGLECT.test(n) || !SAFE_REASSURED.test(n)) return false;
+  const rest = n.replace(EVERY_SELF_NEGLECT, ' ').replace(EVERY_SAFE_REASSURED, ' ');
   return !CARE_HARM.test(rest) && !EXPLICIT_PRESENT.test(rest);
 }
 /**
@@ -1095,12 +1099,15 @@ const ENDING_A_RELATIONSHIP = /(?<= )end(?:ing)? (?:it|things) with (?:my |her |
 const EVERY_ENDING_A_RELATIONSHIP = new RegExp(ENDING_A_RELATIONSHIP.source, 'g');
 /** Round 36: a thing, not a person, hitting ("overhanging branches keep hitting me in the face"), no person told hitting. */
 const THING_HITTING = /(?<= )(?:branch|branches|twigs?|hedges?|bushes|brambles|trees?|ivy|plants?|vines?|roses|thorns|shrubs?|overgrowth)(?: (?!(?:he|she|they|him|her|being|husband|wife|partner|boyfriend|girlfriend|dad|mum|son|daughter|man|woman)\b)[a-z]+){0,4} (?:hit|hits|hitting|knock|knocks|knocking|whack[a-z]*|smack[a-z]*|scratch[a-z]*)(?= )/;
+/** Each thing hitting with the word after it, removed before looking for present danger in the rest. */
+const EVERY_THING_HITTING = new RegExp(`${THING_HITTING.source} [a-z]+`, 'g');
 const PERSON_HITTING = /(?<= )(?:he|she|partner|husband|wife|boyfriend|girlfriend|dad|mum|son|daughter|carers?|man|woman|someone|somebody|neighbours?|brother|sister)(?: [a-z]+){0,3} (?:hit|hits|hitting|punch[a-z]*|kick[a-z]*|slap[a-z]*|beat[a-z]*|hurt[a-z]*)(?= )/;
 /**
  * Round 36: a home to be lost later to a relative's sale or a move ("her son is going to kick her out when he sells the house in the
  * spring. where does she stand"), asked as her rights, nothing of harm, fear or escape told.
  */
 const FUTURE_PUT_OUT = /(?<= )(?:going to|gonna|will|wants to|plans to|planning to) (?:kick|throw|put|chuck|turf|boot) (?:me|her|him|them|us) out(?: [a-z]+){0,10} (?:when|once|after|in the|by the|next|at the end)(?= )/;
+const EVERY_FUTURE_PUT_OUT = new RegExp(FUTURE_PUT_OUT.source, 'g');
 const RIGHTS_QUESTION = /(?<= )(?:where (?:does|do|would|will) (?:she|he|they|i|we) stand|what are (?:her|his|my|our|their) rights|(?:her|his|my|our|their) rights)(?= )/;
 export function askAtMost(text: string, screened = false): string | null {
   const n = normaliseForSafety(text);
@@ -1116,9 +1123,9 @@ export function askAtMost(text: string, screened = false): string | null {
   if (!screened && HANGOUT.test(n) && !HANGOUT_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a hangout for young people, a nuisance';
   if (!screened && GRAFFITI_WORD.test(n) && GRAFFITI_GONE.test(n) && !GRAFFITI_AIMED.test(n)) return 'a threat word as graffiti, asked to be removed';
   if (!screened && ENDING_A_RELATIONSHIP.test(n) && riskCues(n.replace(EVERY_ENDING_A_RELATIONSHIP, ' ')).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'ending a relationship, not a life';
-  if (!screened && THING_HITTING.test(n) && !PERSON_HITTING.test(n) && !EXPLICIT_PRESENT.test(n.replace(new RegExp(`${THING_HITTING.source} [a-z]+`, 'g'), ' '))) return 'a thing, not a person, hitting';
+  if (!screened && THING_HITTING.test(n) && !PERSON_HITTING.test(n) && !EXPLICIT_PRESENT.test(n.replace(EVERY_THING_HITTING, ' '))) return 'a thing, not a person, hitting';
   if (!screened && FUTURE_PUT_OUT.test(n) && RIGHTS_QUESTION.test(n)) {
-    const rest = n.replace(new RegExp(FUTURE_PUT_OUT.source, 'g'), ' ');
+    const rest = n.replace(EVERY_FUTURE_PUT_OUT, ' ');
     if (!MORE_THAN_LEFT.test(rest) && !EXPLICIT_PRESENT.test(rest)) return 'a home to be lost later, rights asked';
   }
   return null;
@@ -1578,11 +1585,11 @@ export const SAFETY_SERVICE_SURE = 0.9;
  * a man with a knife, gas on a stairwell, in Polish, Portuguese, Somali): the model's score in those languages is evidence. 0 is off.
  */
 export const SAFETY_UNREAD_SURE = 0;
-/** Screen families of suicide words, the ones hyperbole borrows. */
 /** Round 34: a question about someone at risk turned to the writer ("it's me", "asking for myself", "the person is me"). */
 const ASKING_FOR_MYSELF = /(?<= )(?:(?:it is|its|it s|this is|that person is|the person is|the someone is|the friend is|that someone is) (?:actually |really |honestly )?(?:me|for me|about me|myself)(?! (?:done|finished|off|out|sorted|gone|here|again|back|ok|okay|fine|again|calling|ringing|texting|writing))|(?:asking|it is|this is|i am asking|i m asking|im asking) for myself|i am that (?:person|someone)|i am the (?:one|person)|(?:i mean|well) me)(?= )/;
 /** The request itself: a number, a helpline, who to ring, where to go. */
 const HELP_REQUEST = /(?<= )(?:numbers?|helplines?|help ?line|hotline|who (?:do|can|should|would) (?:i|you|we|people|someone) (?:ring|call|phone|contact|talk to|speak to)|where (?:can|do|should) (?:i|you|people|someone) (?:go|get help|turn)|is there (?:anyone|anybody|someone|somebody|a service|a line|help|support)|(?:any|what) (?:help|support|services?) (?:is there|are there|for))(?= )/;
+/** Screen families of suicide words, the ones hyperbole borrows. */
 const SUICIDE_FAMILIES: ReadonlySet<string> = new Set(['suicide_direct', 'wish_to_die', 'cannot_go_on', 'jump', 'suicide_indirect', 'affairs_for_others', 'exhaust_fumes']);
 /** Feelings about a service, and nothing else: "I'm crying, been on hold forty minutes ... so tired of all this", "feel like I'm going mad". */
 const SERVICE_DISTRESS = /(?<= )(?:crying|in tears|in bits|in pieces|going mad|going insane|going crazy|losing my mind|lose my mind|(?:so |really )?(?:tired|sick) of (?:all )?(?:this|it|you|them)|fed up|had enough|at my wits end|stressed(?: out)?|pulling my hair out|(?:ruined|ruining|ruin) my life|(?:nobody|no one) (?:listens|cares|helps|answers)|banging my head)(?= )/;

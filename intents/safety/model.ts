@@ -74,9 +74,9 @@ export interface SafetyDataItem {
 
 const DATA_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'dev-items.json');
 
-/** The bundled development items (disclosures and ordinary messages, lookalikes included). */
 // Read and parsed once per process (every server start and every test's server loads the safety model); callers get their own array.
 const parsedData = new Map<string, SafetyDataItem[]>();
+/** The bundled development items (disclosures and ordinary messages, lookalikes included). */
 export function loadSafetyData(file = DATA_FILE): SafetyDataItem[] {
   let items = parsedData.get(file);
   if (!items) parsedData.set(file, (items = JSON.parse(readFileSync(file, 'utf8')) as SafetyDataItem[]));
