@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { loadContentPack } from '../../bot/content-pack/index.js';
 import { loadOrTrainModel } from '../recogniser/index.js';
 import type { IntentModel, IntentPrediction, SafetyHit } from '../types.js';
-import { decideSafety, inferKind, isConversationControl, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_THRESHOLD, screenForSafety } from './index.js';
+import { decideSafety, explainSafety, inferKind, isConversationControl, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_THRESHOLD, screenForSafety } from './index.js';
 import { askAtMost, defeaters, framedAsService, ownDetailsOnly, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, separationClaim, serviceHyperbole, thingWorsening, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
 import { languageWords, stripFormalWrapper } from './normalise.js';
 import { knownShare, loadOrTrainSafetyModel, vocabularyOf, type SafetyDataItem, type SafetyModel, type SafetyScore } from './model.js';
@@ -2237,5 +2237,118 @@ describe('round 37: disclosures the cross-validation moved under the bar, now sc
     'I lock the house when I go to work, is there a key safe scheme',
   ])('%s: not screened', (text) => {
     expect(screenForSafety(text)).toBeNull();
+  });
+});
+
+describe('round 38: weather, festivals and disputes (sets AY and AZ): misses now screened', () => {
+  it.each([
+    ["The children next door are sent out to the park all day in the heatwave with no water or sun cream, they're tiny.", 'child_neglect'],
+    'the kids over the road get locked out in the garden all afternoon in this heat, no shade, nothing to drink',
+    'toddlers next door kept outside all day in 32 degrees without any water',
+    ["Fireworks from the festival landed on the thatched roof across the road, it's smouldering.", 'fire_or_gas'],
+    ["a sky lantern came down on the barn roof and it's glowing", 'fire_or_gas'],
+    ["sparks from the fireworks fell onto the hedge and it's burning", 'fire_or_gas'],
+    ['the thatched roof next door is smouldering', 'fire_or_gas'],
+  ].map((x) => (Array.isArray(x) ? x : [x, 'child_neglect'])))('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'Is there a water fountain in the park? My kids get so thirsty in the heatwave.',
+    'Can I take the kids out to the beach in the heat? Do I need sun cream, where is there shade?',
+    'we sent the kids out to play in the garden all day in the sun, is the paddling pool allowed in the hosepipe ban',
+    'Fireworks landed on our roof last night, no damage. Is there a curfew?',
+    "fireworks landed on the thatched roof but it's not smouldering, can they be banned near thatch?",
+    'the roof is smoking hot in this sun, can I get insulation',
+    "What do I do with leftover fireworks that didn't go off?",
+  ])('%s: not screened', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+});
+
+describe('round 38: things "going to die", threats on signs, threats denied, trees down', () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it.each([
+    "do you know when the power will be back my freezer's going to die",
+    'the tomatoes are going to die in this heat, can I use a hosepipe',
+    "power cut since 6, the fridge freezer is about to die, who do I claim from",
+    "my car battery's going to die in this cold, can I park nearer",
+    'the plants in the planters on the high street are going to die in this heat, who waters them',
+    'the tomatoes in the greenhouse are all going to die',
+  ])('%s: not screened', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+  it.each([
+    "my dad's going to die if the power doesn't come back, his oxygen machine needs it",
+    "I'm going to die tonight, the freezer can rot",
+    'the car crashed and the driver is going to die',
+    'my fridge is broken and my mum is going to die without her insulin cold',
+  ])('%s: still screened', (text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+  });
+  it.each([
+    "The neighbour has put up a sign saying 'trespassers will be shot' facing my garden. He doesn't own a gun, he's just making a point.",
+    'there is a notice on his gate that says intruders will be shot, is that allowed',
+    'Un copac a căzut pe trotuar în furtună, blochează drumul.',
+    'Drzewo spadło na chodnik w nocy, blokuje przejście.',
+    'a big tree has come down across the lane in the storm, can someone clear it',
+  ])('%s: asked at most, even with the model sure', (text) => {
+    expect(askAtMost(text)).not.toBeNull();
+    expect(act(text, 0.88)).not.toBe('escalate');
+  });
+  it.each([
+    "neighbour's put up a sign saying trespassers will be shot and he's pointed his shotgun at my kids, I'm terrified",
+    'Un copac a căzut peste o mașină și e cineva prins înăuntru',
+    'a tree fell on the car in the storm and someone is trapped inside',
+  ])('%s: not capped', (text) => {
+    expect(askAtMost(text)).toBeNull();
+  });
+  it.each([
+    'Sąsiad nagrywa mnie kamerą i krzyczy przez płot. To koszmar, ale nikt mi nie groził.',
+    "he films me over the fence and shouts, it's horrible, but nobody has threatened me",
+    'el vecino me graba y grita, pero nadie me amenazó',
+  ])('%s: a threat denied (a defeater): the model alone asks', (text) => {
+    expect(defeaters(text)).toContain('denied');
+    expect(act(text, 0.76)).toBe('ask');
+  });
+  it.each([
+    'Sąsiad grozi mi nożem, stoi pod drzwiami',
+    'he threatened me with a knife last night and he is outside now',
+  ])('%s: no denial', (text) => {
+    expect(defeaters(text)).not.toContain('denied');
+  });
+});
+
+describe('round 38 (CV): the depth of water asked with no way back; disputes and leaks told abroad', () => {
+  it.each([
+    "Can you tell me how deep the harbour is off the end of the pier at high tide? I won't be needing a mooring.",
+    "how high is the multi storey car park roof, I won't be coming back after tonight",
+  ])('%s: screened', (text) => {
+    expect(explainSafety(text)?.family).toBe('suicide_indirect');
+  });
+  it.each([
+    "how deep is the water at the end of the pier, I'm thinking of taking my kids crabbing, do we need a permit",
+    'how deep is the harbour at low tide, I need a mooring for my boat',
+    "how high is the bridge on the bypass, I won't need the sat nav route for lorries",
+  ])('%s: not screened', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it.each([
+    "My neighbour says he'll 'make my life hell' with his karaoke machine. He's kept his word. Loud every night.",
+    'vecinul îmi blochează mereu intrarea cu duba și râde de mine ce pot face',
+    'Neighbour keeps blocking my drive with his van, when I ask him to move he just laughs.',
+    'komşunun banyosundan su sızdı tavanımda leke var ama şu an akmıyor belediye dairesi',
+    'Curge apă prin tavan în apartamentul meu de la consiliu. Puteți trimite pe cineva?',
+  ])('%s: asked at most, even with the model sure', (text) => {
+    expect(askAtMost(text)).not.toBeNull();
+    expect(act(text, 0.88)).not.toBe('escalate');
+  });
+  it.each([
+    "my ex said he'd make my life hell and now he's outside with a knife",
+    "he said he'll make my life hell, he hit me last week and I'm scared",
+    'the neighbour blocks my drive with his van and threatened to stab me if I complain',
+    'su tavandan akıyor ve elektrik prizinden kıvılcım çıkıyor',
+  ])('%s: not capped', (text) => {
+    expect(askAtMost(text)).toBeNull();
   });
 });

@@ -558,6 +558,10 @@ export const DEFEATERS: Record<string, RegExp> = {
     // Polish, Spanish, Portuguese, Romanian, Welsh: "everything is fine", "nobody has symptoms", "not an emergency".
     'wszystko (?:jest )?w porzadku', 'nikt nie ma objawow', 'no es (?:una )?emergencia', 'todos estamos bien', 'nao e (?:uma )?emergencia', 'estamos todos bem',
     'nu este (?:o )?urgenta', 'toata lumea (?:este )?bine', 'does dim argyfwng', 'dim (?:nwy|arogl nwy|mwg)',
+    // Round 38: a threat denied in so many words ("to koszmar, ale nikt mi nie groził": a nightmare, but nobody threatened me), in
+    // English, Polish, Spanish, Portuguese and Romanian.
+    '(?:nobody|no one|noone|no body) (?:has |had |ever |actually )*(?:threatened|threatens|threatening) (?:me|us|anyone|anybody)', '(?:he|she|they) (?:has |have |had )?(?:never|not) (?:actually |once |ever )?threatened (?:me|us|anyone|anybody)',
+    'nikt (?:mi |nam |mnie |nas )?nie (?:grozil|grozila|grozi|zagrozil|zagrozila)', 'nadie me (?:ha )?amenaz(?:o|ado)', 'ninguem me (?:ameacou|ameaca|tem ameacado)', 'nimeni nu (?:m a|ne a|ma) (?:amenintat|ameninta)',
     // Round 13: someone who wanders "always turns up"; "não há cheiro nenhum" (no smell at all), Spanish "no hay olor".
     '(?:he|she|they) (?:always|usually|eventually) (?:turns|turn|comes|come|gets|get) (?:up|back|home)(?: safe| safely| again| in the end)?',
     'nao ha (?:cheiro|fumo|fogo|gas|fumaca)(?: nenhum| nenhuma)?', 'no hay (?:olor|humo|fuego|gas)',
@@ -1109,6 +1113,37 @@ const PERSON_HITTING = /(?<= )(?:he|she|partner|husband|wife|boyfriend|girlfrien
 const FUTURE_PUT_OUT = /(?<= )(?:going to|gonna|will|wants to|plans to|planning to) (?:kick|throw|put|chuck|turf|boot) (?:me|her|him|them|us) out(?: [a-z]+){0,10} (?:when|once|after|in the|by the|next|at the end)(?= )/;
 const EVERY_FUTURE_PUT_OUT = new RegExp(FUTURE_PUT_OUT.source, 'g');
 const RIGHTS_QUESTION = /(?<= )(?:where (?:does|do|would|will) (?:she|he|they|i|we) stand|what are (?:her|his|my|our|their) rights|(?:her|his|my|our|their) rights)(?= )/;
+/**
+ * Round 38: a threat printed on a sign or a notice ("a sign saying 'trespassers will be shot' facing my garden. He doesn't own a gun,
+ * he's just making a point"): a dispute, asked at most when the model alone escalates and nobody is told afraid or hurt.
+ */
+const SIGN_THREAT = /(?<= )(?:signs?|notices?|posters?|placards?|boards?|banners?|stickers?|plaques?|warnings?)(?: [a-z]+){0,5} (?:saying|says|said|that says|which says|reading|reads|stating|with|warning|warns)(?: [a-z]+){0,4} (?:will|would|shall|are|get|gets|to) (?:be )?(?:shot|killed|shot at|shot on sight|eaten|buried|executed|hurt|prosecuted and shot|dealt with)(?= )/;
+const SIGN_FEARED = /(?<= )(?:scared|afraid|frightened|terrified|fear[a-z]*|threatened (?:me|us|my)|pointed|aimed|waved|waving|shot at|fired|firing|gun (?:out|in his hand|at)|has a gun|owns a gun|got a gun|hurt|hit|attacked|police)(?= )/;
+/**
+ * Round 38: a tree or a branch fallen across a pavement or a road in another language or in English ("un copac a căzut pe trotuar în
+ * furtună, blochează drumul"), nobody named under it or hurt: the model alone read "fell" as a person's fall; asked at most.
+ */
+const TREE_DOWN = /(?<= )(?:(?:trees?|branch|branches|bough|copac(?:ul|i)?|arbore(?:le)?|creanga|craca|drzew[oa]|galaz|konar|arbol|arboles|rama|arvore|arvores|galho)(?: [a-z]+){0,3} (?:a cazut|au cazut|s a prabusit|fell|has fallen|have fallen|fallen|came down|has come down|come down|is down|are down|blown down|blew down|spadl[aoy]?|przewrocil[oay]? sie|runel[oa]?|se cayo|se han caido|cayo|cayeron|caiu|cairam|tombou)|(?:a cazut|au cazut|spadl[aoy]?|przewrocil[oay]? sie|se cayo|cayo|caiu|fallen|a fallen|big fallen) (?:un |o |una |uma |duze |the |a )?(?:copac|arbore|creanga|drzewo|galaz|konar|arbol|rama|arvore|galho|tree|branch))(?= )/;
+const EVERY_TREE_DOWN = new RegExp(TREE_DOWN.source, 'g');
+const PERSON_UNDER = /(?<= )(?:om|omul|oameni|femeie|femeia|barbat|copil|copilul|copii|cineva|persoana|batran[a]?|vecin[a]?|mama|tata|czlowiek|ktos|dziecko|dzieci|kobieta|mezczyzna|sasiad|sasiadka|osoba|alguien|alguem|(?<!(?:can|could|will|would|please|send|get|need|is|ask) )(?:someone|somebody|anyone|anybody)|people|drivers?|passengers?|cyclists?|pedestrians?|walkers?|kierowca|sofer(?:ul)?|conductor|motorista|inside|in it|dentro|inauntru|w srodku|trapped|prins|prinsa|uwieziony|atrapad[oa]|preso|presa|under it|underneath|injured|hurt|ranit|raniti|ranny|herido|ferido)(?= )/;
+/**
+ * Round 38 (CV): a neighbour's promise to "make my life hell" with a noise or a nuisance ("he'll 'make my life hell' with his karaoke
+ * machine. He's kept his word. Loud every night"): a dispute, asked at most when nothing else of harm or fear is told.
+ */
+const LIFE_HELL = /(?<= )(?:make|makes|making|made) (?:my|our|your|his|her|their) li(?:fe|ves) (?:a )?(?:hell|living hell|a misery|miserable|a nightmare|difficult|unbearable)(?= )/;
+const EVERY_LIFE_HELL = new RegExp(LIFE_HELL.source, 'g');
+/**
+ * Round 38 (CV): a vehicle blocking an entrance, a drive or a road, in another language or in English ("vecinul îmi blochează mereu
+ * intrarea cu duba și râde de mine": the neighbour always blocks my entrance with his van and laughs at me): a parking dispute.
+ */
+const BLOCKING = /(?<= )(?:blocheaza|blocheaza mereu|bloqueia|bloquea|blokuje|zastawia|tarasuje|blocks|keeps blocking|blocking|blocked|parks? across|parked across|parking across)(?: [a-z]+){0,4} (?:intrarea|drumul|aleea|poarta|garajul|entrada|garagem|garaje|portao|porton|wjazd|podjazd|brame|garaz|wyjazd|drive|driveway|entrance|garage|gate|dropped kerb|access)(?= )/;
+const VEHICLE = /(?<= )(?:duba|dubita|masina|masini|camion(?:ul)?|furgoneta|furgoneta|carrinha|carro|coche|auto|samochod(?:em)?|bus(?:em)?|van|car|cars|truck|lorry|pick up|camper|campervan)(?= )/;
+/**
+ * Round 38 (CV): water come through a ceiling from the flat above, told in another language with the leak stopped or a stain left
+ * ("komşunun banyosundan su sızdı tavanımda leke var ama şu an akmıyor"): a repair, nothing of electrics, fire or a collapse told.
+ */
+const LEAK_ABROAD = /(?<= )(?:su (?:sizdi|siziyor|akti|akiyor|akmiyor|damliyor)|tavan(?:im|imda|dan|da)? (?:leke|islak|damliyor)|przeciek|przecieka|cieknie|zaciek|zalal|zalala|infiltratie|picura|curge apa|apa curge|pata de humedad|gotera|goteras|infiltracao|mancha de (?:humidade|agua)|vazamento|fuga de agua|fuga de agua)(?= )/;
+const LEAK_DANGER = /(?<= )(?:elektri[a-z]*|electric[a-z]*|prad[a-z]*|curent[a-z]*|electricidad|eletricidade|gaz|gas|kivilcim|iskr[a-z]*|scantei|chispas|faiscas|yangin|pozar|incendiu|fuego|fogo|cokt[a-z]*|spadl[a-z]*|s a prabusit|derrumb[a-z]*|desab[a-z]*|collaps[a-z]*|sparks?|sparking|fire|smoke|baby|bebek|bebe|dziecko|copil)(?= )/;
 export function askAtMost(text: string, screened = false): string | null {
   const n = normaliseForSafety(text);
   if (BETTER_OFF_AT_WORK.test(n) && !BETTER_OFF_WITHOUT_ME.test(n) && !DYING_WORDS.test(n)) return 'better off without me, of a workplace, a team or a game';
@@ -1124,6 +1159,11 @@ export function askAtMost(text: string, screened = false): string | null {
   if (!screened && GRAFFITI_WORD.test(n) && GRAFFITI_GONE.test(n) && !GRAFFITI_AIMED.test(n)) return 'a threat word as graffiti, asked to be removed';
   if (!screened && ENDING_A_RELATIONSHIP.test(n) && riskCues(n.replace(EVERY_ENDING_A_RELATIONSHIP, ' ')).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'ending a relationship, not a life';
   if (!screened && THING_HITTING.test(n) && !PERSON_HITTING.test(n) && !EXPLICIT_PRESENT.test(n.replace(EVERY_THING_HITTING, ' '))) return 'a thing, not a person, hitting';
+  if (!screened && LIFE_HELL.test(n) && riskCues(n.replace(EVERY_LIFE_HELL, ' ')).size === 0 && !SIGN_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a promise to make life hell, a nuisance';
+  if (!screened && BLOCKING.test(n) && VEHICLE.test(n) && riskCues(n).size === 0 && !SIGN_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a vehicle blocking the way, a parking dispute';
+  if (!screened && LEAK_ABROAD.test(n) && !LEAK_DANGER.test(n) && riskCues(n).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'a leak from above (not in English), nothing dangerous told';
+  if (!screened && SIGN_THREAT.test(n) && !SIGN_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a threat on a sign, nobody afraid or hurt';
+  if (!screened && TREE_DOWN.test(n) && !PERSON_UNDER.test(n) && !PERSON_NAMED_ABROAD.test(n) && riskCues(n.replace(EVERY_TREE_DOWN, ' ')).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'a tree down, nobody under it';
   if (!screened && FUTURE_PUT_OUT.test(n) && RIGHTS_QUESTION.test(n)) {
     const rest = n.replace(EVERY_FUTURE_PUT_OUT, ' ');
     if (!MORE_THAN_LEFT.test(rest) && !EXPLICIT_PRESENT.test(rest)) return 'a home to be lost later, rights asked';

@@ -228,6 +228,10 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`goodbye (?:forever|cruel world)(?: [a-z]+){0,2} (?:chat ?bot|bot|robot|computer|machine|app|council|chat)`,
       // Round 9: a device running out ("phone's about to die, can you text me the link").
       String.raw`\b(?:phones?|my phone|battery|batterys|laptops?|tablets? is|charger|signal)(?: is)? (?:about|going|gonna|likely) to die\b`,
+      // Round 38: an appliance, a car, a plant or a garden "going to die" ("do you know when the power will be back my freezer's going to
+      // die", "the tomatoes are going to die in this heat", "the plants in the planters on the high street are going to die"): a thing, not a
+      // person; only words of where the thing is between (a person named between is not guarded).
+      String.raw`\b(?:freezers?|fridges?|fridge freezers?|chest freezers?|boilers?|cars?|car batter(?:y|ies)|vans?|engines?|washing machines?|dishwashers?|tumble dryers?|tv|telly|laptops?|computers?|router|wifi|ipad|kindle|torch|torches|plants?|flowers?|tomatoes|veg|vegetables|seedlings|crops|lawn|grass|hedges?|trees?|garden|allotment|hanging baskets?|pond|fish tank)(?: (?:in|on|at|of|the|my|our|a|by|outside|along|out|front|back|high|street|road|garden|gardens|planters?|pots?|tubs?|window|windowsill|box|boxes|beds?|borders?|park|this|that|these|those|here|there|kitchen|shed|garage|greenhouse|yard|balcony|porch|drive|driveway)){0,8}(?: (?:is|are|s|will|all|probably|definitely|surely|literally))* (?:about|going|gonna|likely|set) to die\b`,
       // Round 27: a chat signed off ("That's everything, I'm signing off now. This is my last message, goodbye."): the last message of
       // the conversation, after the business is done, nothing of dying, ending it or sorry for everything near it.
       String.raw`^(?![^]*\b(?:die|dying|dead|end it|ending it|kill|pills|tablets|forever|sorry for everything|love you|not be here|anymore|any more|cannot go on|tonight)\b)[^]*\b(?:signing off|sign off|logging off|that is (?:everything|all)(?: (?:i need|i needed|for now|for today|thanks))?|all (?:done|sorted) (?:now|then|thanks)|thanks for (?:your|the|all the) help|for (?:now|today))\b`,
@@ -451,6 +455,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:walk|walking|swim|swimming|drive|driving|wade|wading) (?:out )?into the (?:sea|river|water|harbour|estuary)(?! (?:for a|to cool|with the kids|on holiday))`,
       `(?:i am|im) (?:at|on) (?:the )?top of (?:the )?(?:car park|multi storey|multistorey|building|tower block|flats|cliffs?|bridge|viaduct)`,
       `(?:it is|that is|should be) high enough(?= $| to jump| for me)`,
+      // Round 38: the depth or the height of water or a drop asked, beside something the writer will not need or a way back not wanted
+      // ("how deep the harbour is off the end of the pier at high tide? I won't be needing a mooring").
+      String.raw`how (?:deep|high|far down|far a drop|big a drop|long a drop|cold)(?= [^]*(?:harbour|pier|bridge|cliffs?|quarry|reservoir|river|docks?|canal|lake|viaduct|multi storey|car park|tower block|weir|lock|sea wall|breakwater|estuary|gorge))(?= [^]*(?:(?:will not|would not|shall not|will no longer) (?:be needing|be coming back|be back|be here|be around|need (?:a |the |my |any )?(?:return|way back|lift back|ride back|mooring|ticket back|return ticket))|one way ticket|no need for a return|not coming back))`,
       `(?:bridge|cliffs?|viaduct|railway line|tracks|multi storey|roof)(?: [a-z]+){0,2} and that is it`,
       `(?:going|want|ready|plan|planning|about|decided|time) to (?:end it|finish it|end things|finish things|finish myself)(?= (?:all|now|tonight|today|here|soon|for good|and|before|i|this) | $)`,
       // Wanting it over for good; thoughts of dying.
@@ -971,6 +978,10 @@ export const FAMILIES: PatternFamily[] = [
       '(?:sparks|embers|burning bits)(?: [a-z]+){0,5} (?:landing|falling|dropping|raining|blowing) (?:on|onto) (?:the |a |their |its |his |her )?(?:thatch|thatched roof|roof)', '(?:caught|catching|flames|fire|burning|alight)(?: [a-z]+){0,6} (?:spreading|spread to|getting bigger|out of control)', '(?:caught|catching|set) light(?! (?:bulb|fitting|switch|bill))', 'getting smoky', 'smoke is coming (?:in|under|through)',
       'house fire', 'flat fire', 'gas explosion', '(?:an |big |loud )?explosion',
       // Round 9: a kitchen fire flaring up now ("chip pan fire ... the cupboards above the cooker are smoking now").
+      // Round 38: fireworks, sparks or a lantern come down on a thatch, a roof, a hedge or a barn, smouldering or burning now ("fireworks from
+      // the festival landed on the thatched roof across the road, it's smouldering"); a thatch or a roof told smouldering or smoking.
+      String.raw`(?:fireworks?|rockets?|sparks|embers|sky lanterns?|chinese lanterns?|lanterns?|flares?|burning bits)(?: [a-z]+){0,8} (?:landed|landing|lands|fell|fallen|falling|came down|come down|coming down|dropped|dropping|went|gone|hit) (?:on|onto|into|in) (?:the |a |their |its |his |her |my |our |next doors |that )?(?:[a-z]+ )?(?:thatch|thatched roof|thatched cottage|roof|roofs|hedge|hedges|trees?|barn|hay|haystack|hay bales?|bales?|shed|garage|loft|gutter|guttering)(?: [a-z]+){0,8} (?<!not |no longer |stopped |never )(?:smoulder[a-z]*|smoking|burning|alight|on fire|in flames|glowing|caught|catching)(?! out)`,
+      String.raw`(?:thatch|thatched roof|thatched cottage|roof)(?: [a-z]+){0,4} (?:is|are|s|has started|started|keeps|kept|was|now|still)(?: (?:now|still|actually|definitely|properly))? (?:smouldering|smoldering|smoking|glowing|alight|burning)(?! (?:hot|out|down the road|oil|wood|logs?|rubbish|leaves))`,
       'chip pan (?:fire|is on fire|caught|has caught|flames)', '(?:cupboards?|walls?|ceiling|curtains?|cooker|oven|pan|worktop|sofa|mattress|bed)(?: [a-z]+){0,2} (?:is |are )(?:smoking|smouldering|burning) now',
     ],
     guards: [
@@ -1375,6 +1386,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`${CHILD}(?: [a-z0-9]+){0,8} (?:going|go|goes|went|rooting|rummaging|searching|looking) (?:through|in) (?:the |our |their )?bins(?: [a-z]+){0,3} (?:for food|for something to eat|hungry|at weekends|every)`,
       String.raw`(?:baby|babies|toddler|newborn)(?: is| s)? (?:losing weight|not putting on weight|not gaining weight|underweight)(?: [a-z0-9]+){0,20} (?:no money for (?:formula|milk|food|nappies)|(?:won t|wont|will not|does not|doesnt|doesn t) let (?:her|him|them|mum|the mum) (?:get|ask for|seek|see) (?:help|a doctor|the gp|the health visitor))`,
       String.raw`(?:${CHILD}|lad|boy|girl|teenager|teen|[0-9]+ year old|year old)(?: [a-z0-9]+){0,24} (?:says|said|told me|tells me|told us|tells us|saying)(?: that)? (?:home|it at home|going home|his home|her home|their home|being at home|his house|her house)(?: is| isnt| was| s)? (?:not|isnt|no longer|never) safe`,
+      // Round 38: children sent, put, kept or left out (or outside) in a heatwave or the sun with no water, shade or sun cream ("the children
+      // next door are sent out to the park all day in the heatwave with no water or sun cream, they're tiny").
+      String.raw`${CHILD}(?: [a-z0-9]+){0,4} (?:are |is |been |being |get |gets |got |keep being |always )?(?:sent|put|kept|left|locked|shut|turfed|thrown|pushed|made to (?:stay|play|sit|wait)) (?:out|outside|out of the house)(?= [^]*(?:heatwave|heat wave|the heat|this heat|scorching|boiling|baking|roasting|blazing|hot sun|full sun|midday sun|[0-9]+ degrees))(?= [^]*(?:(?:no|without|with no|not even|never any|without any) (?:water|drinks?|a drink|anything to drink|sun ?cream|suncream|sunscreen|shade|hats?|sun hats?)|nothing to drink))`,
       `${CHILD}${GAP(5)} (?:left|leaving) (?:[a-z]+ ){0,2}?(?:alone|on (?:their|his|her) own|home alone|unattended|by (?:themselves|himself|herself)|unsupervised|to fend for themselves)`,
       `(?:leaves|left|leaving|leave) (?:the |his |her |their |my |those )?${CHILD} (?:[a-z]+ ){0,2}?(?:alone|on (?:their|his|her) own|home alone|unattended|by (?:themselves|himself|herself)|unsupervised)`,
       `neglect(?:ed|ing|s)?(?: (?:the|his|her|their|my|a|those))? (?:${CHILD}|mum|dad|mother|father|parent|parents|elderly|him|her|them)`,
