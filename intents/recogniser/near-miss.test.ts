@@ -9,12 +9,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readLabelledFile } from '../eval/evaluate.js';
 import type { IntentModel } from '../types.js';
-import { loadTrainingExamples, trainIntentModel } from './index.js';
+import { loadOrTrainModel, loadTrainingExamples } from './index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let model: IntentModel;
 beforeAll(async () => {
-  model = await trainIntentModel(loadTrainingExamples(path.join(root, 'content', 'demo')));
+  // The model the product serves, from the cache every test server shares (trained once per machine).
+  model = (await loadOrTrainModel(loadTrainingExamples(path.join(root, 'content', 'demo')), path.join(tmpdir(), 'council-assistant-models'))).model;
 }, 120_000);
 
 const outOfScope = [
