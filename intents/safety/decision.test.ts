@@ -2352,3 +2352,108 @@ describe('round 38 (CV): the depth of water asked with no way back; disputes and
     expect(askAtMost(text)).toBeNull();
   });
 });
+
+describe('round 39: students, shared houses and people at work (sets BA and BB): misses now screened', () => {
+  it.each([
+    ['Racist attack happening right now outside the halls, three men kicking an international student on the ground by the bike racks', 'assault_person'],
+    ['two lads stamping on a man on the pavement outside the chippy', 'assault_person'],
+    ['three lads kicking him on the ground by the bus stop', 'assault_person'],
+    ['a car has driven at people on the festival walk', 'attack_now'],
+    ['a van just ploughed into the crowd at the market', 'attack_now'],
+    ['un uomo mi segue da quando sono uscita dalla festa e adesso mi ha spinto contro un muro, sono in Mill Lane, aiuto', 'multilingual_threat'],
+    ['un hombre me ha empujado contra la pared en el portal', 'multilingual_threat'],
+    ['um homem seguiu-me e empurrou-me contra a parede', 'multilingual_threat'],
+    ['a man followed me from the station and pushed me against a wall', 'followed_watched'],
+    ["je suis étudiante, la fille de mes voisins (10 ans) m'a dit que son beau-père la frappe avec une ceinture et elle a peur de rentrer chez elle", 'child_abuse'],
+    ['mon père me bat tous les jours', 'child_abuse'],
+    ['el padrastro le pega con el cinturón a la niña', 'multilingual_safeguarding'],
+    ['Sou motorista de entregas. Uma criança caiu no canal perto da marina e já não a consigo ver. Por favor ajudem já.', 'multilingual_danger'],
+    ['un niño se cayó al canal y no sale', 'multilingual_danger'],
+    ['il bambino è caduto nel canale', 'multilingual_danger'],
+    ['le bébé est tombé dans la rivière', 'multilingual_danger'],
+    ["the tree has fallen on my neighbour and he's not moving", 'water_or_cliff'],
+    ["staying with my parents to get away from him", 'domestic_abuse'],
+    ["I'm sleeping at my mate's to get away from my husband", 'domestic_abuse'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'some kids kicking a football on the ground outside my window',
+    'Teenagers on bikes keep riding through the student car park at night shouting and kicking car mirrors.',
+    'the car drove into a bollard on the festival walk, who repairs it',
+    'my cat followed me to the shop and sat by the door',
+    'mio figlio mi ha spinto a fare la domanda per la casa',
+    'o meu telemóvel caiu no canal, podem ajudar?',
+    'o cão caiu no rio mas já saiu',
+    'staying with my mum to get away from the building work noise',
+    'a tree has fallen on my car in the storm',
+    'a branch came down on the fence last night',
+  ])('%s: not screened', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+});
+
+describe('round 39: hazards that could hurt someone, names, a witness judging county lines, heating asked for', () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it.each([
+    'Loose paving slab outside the Co-op on College Road. My friend went flying on it last night walking home, just grazed her knee, but someone older could really hurt themselves.',
+    'that broken step by the library, an elderly person could easily hurt themselves',
+    'Flyposters for a club night called "Overdose" are plastered all over the bus shelter on Station Road. Can they be taken down?',
+    'the Overdose club night posters are all over the underpass',
+    'there is a band named Overdose playing too loud in the park every sunday',
+    'the kerb is broken on Station Road, an older person might fall and hurt themselves',
+    'broken glass by the swings, kids could fall and cut themselves',
+    'someone might trip over it and hurt themselves',
+  ])('%s: not screened', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+  it.each([
+    ["my son might hurt himself tonight, he's been cutting again", 'self_harm'],
+    ['my mum keeps saying she will hurt herself', 'self_harm'],
+    ['i might fall and hurt myself on purpose tonight', 'self_harm_deliberate'],
+    ['my flatmate has taken an overdose and is not waking up', 'overdose'],
+    ['my brother took an overdose at the club night', 'overdose'],
+  ] as const)('%s -> %s (still screened)', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it('a witness who says it looks like county lines is not making a comparison: escalated however low the model', () => {
+    const text = 'Bin crew. A lad of about 13 keeps getting picked up by different cars by the recycling bank on Canal Street and handed packages. Looks like county lines to us.';
+    expect(explainSafety(text)?.family).toBe('exploitation');
+    expect(act(text, 0.05)).not.toBe('none');
+    expect(act(text, 0.2)).toBe('escalate');
+    // A likeness of something else is still a comparison ("looks like the building is on fire every morning").
+    expect(act('the smoke from the factory chimney looks like the building is on fire every morning', 0.05)).not.toBe('escalate');
+  });
+  it.each([
+    'Sou cuidadora. A casa municipal da minha cliente não tem aquecimento nem água quente e ela tem 90 anos. Precisamos de alguém hoje.',
+    "I'm a carer, my client is 90 and has no heating or hot water, need someone out today",
+    'Mi madre tiene 88 años y no tiene calefacción ni agua caliente, necesitamos que alguien venga hoy',
+  ])('%s: heating asked for, asked at most (never nothing)', (text) => {
+    expect(askAtMost(text)).not.toBeNull();
+    expect(act(text, 0.88)).toBe('ask');
+    expect(act(text, 0.3)).toBe('ask');
+  });
+  it.each([
+    "my client is 90, no heating, she's freezing and confused and hasn't eaten, need someone today",
+    'disabled guy in the room next to mine in the hmo, landlord keeps cutting his heating and threatening him, he cant get out of bed alone and no one helps him wash or eat',
+    'A minha cliente tem 90 anos, não tem aquecimento e caiu, não responde. Precisamos de alguém hoje.',
+  ])('%s: not capped', (text) => {
+    expect(askAtMost(text)).toBeNull();
+  });
+});
+
+describe('round 39 (CV): a weapon that looks like one, a knife attack told in Lithuanian', () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it('a man waving what looks like a handgun: the likeness names the weapon, no comparison', () => {
+    expect(act('Builder on the Mill Road site. A man with what looks like a handgun is shouting and waving it at people in the bus shelter opposite.', 0.66)).toBe('escalate');
+    expect(act('the cloud over the estate looks like a mushroom, is it smoke from the factory', 0.66)).not.toBe('escalate');
+  });
+  it.each([
+    'Esu kurjeris. Prie parduotuvės vyras su peiliu puola žmones, vienas jau guli ant žemės.',
+  ])('%s: screened', (text) => {
+    expect(explainSafety(text)?.family).toBe('multilingual_threat');
+  });
+  it.each(['Pamečiau peilį parduotuvėje, kur galiu jį rasti?'])('%s: not screened', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+});

@@ -707,10 +707,14 @@ export function defeated(text: string, hit: SafetyHit | null): boolean {
   const found = defeaters(text);
   // Gunshots heard are told as a likeness ("sounds like gunshots from upstairs, I'm terrified"): the comparison is the report.
   // Round 34: a likeness naming what was thrown or used ("thrown what looks like acid at a woman"): the act is told, not likened.
-  const likenessOfAThing = ACT_WITH_LIKENESS.test(normaliseForSafety(text));
+  // Round 39: a witness's judgement of what they see ("picked up by different cars ... handed packages. Looks like county lines to us"):
+  // the likeness names the harm, it does not liken it to something else.
+  const likenessOfAThing = ACT_WITH_LIKENESS.test(normaliseForSafety(text)) || LIKENESS_OF_HARM.test(normaliseForSafety(text));
   return ((hit && SHOT_HEARD.test(hit.matched)) || likenessOfAThing ? found.filter((d) => d !== 'comparison') : found).length > 0;
 }
-const ACT_WITH_LIKENESS = /(?<= )(?:thrown|threw|throwing|chucked|sprayed|squirted|poured|hit (?:him|her|them) with|attacked (?:him|her|them) with|stabbed (?:him|her|them) with) what (?:looks|looked|seemed|smelt|smelled) like(?= )/;
+// Round 39: also a weapon held or waved that looks like one ("a man with what looks like a handgun is shouting and waving it at people").
+const ACT_WITH_LIKENESS = /(?<= )(?:(?:thrown|threw|throwing|chucked|sprayed|squirted|poured|hit (?:him|her|them) with|attacked (?:him|her|them) with|stabbed (?:him|her|them) with) what (?:looks|looked|seemed|smelt|smelled) like|(?:with|holding|waving|carrying|pointing|got|has|had) what (?:looks|looked|seems|seemed) (?:to be |like )(?:a |an )?(?:real )?(?:gun|handgun|pistol|revolver|shotgun|rifle|firearm|knife|machete|blade|axe|sword|weapon|crossbow))(?= )/;
+const LIKENESS_OF_HARM = /(?<= )(?:looks?|looked|looking|seems?|seemed|sounds?|sounded) (?:to me |to us )?like (?:a |an |it is |its |some |some sort of |some kind of )?(?:county lines|cuckooing|grooming|child exploitation|criminal exploitation|sexual exploitation|exploitation|drug running|drug dealing|trafficking|modern slavery|(?:he|she|they) (?:is|are) being (?:groomed|exploited|used|trafficked))(?= )/;
 const SHOT_HEARD = /\b(?:gun ?shots?|gunfire|guns? going off|shotguns?)\b/;
 
 /**
@@ -1144,6 +1148,14 @@ const VEHICLE = /(?<= )(?:duba|dubita|masina|masini|camion(?:ul)?|furgoneta|furg
  */
 const LEAK_ABROAD = /(?<= )(?:su (?:sizdi|siziyor|akti|akiyor|akmiyor|damliyor)|tavan(?:im|imda|dan|da)? (?:leke|islak|damliyor)|przeciek|przecieka|cieknie|zaciek|zalal|zalala|infiltratie|picura|curge apa|apa curge|pata de humedad|gotera|goteras|infiltracao|mancha de (?:humidade|agua)|vazamento|fuga de agua|fuga de agua)(?= )/;
 const LEAK_DANGER = /(?<= )(?:elektri[a-z]*|electric[a-z]*|prad[a-z]*|curent[a-z]*|electricidad|eletricidade|gaz|gas|kivilcim|iskr[a-z]*|scantei|chispas|faiscas|yangin|pozar|incendiu|fuego|fogo|cokt[a-z]*|spadl[a-z]*|s a prabusit|derrumb[a-z]*|desab[a-z]*|collaps[a-z]*|sparks?|sparking|fire|smoke|baby|bebek|bebe|dziecko|copil)(?= )/;
+/**
+ * Round 39: no heating or hot water and someone asked to come and fix it, for an old or a cared-for person ("Sou cuidadora. A casa
+ * da minha cliente não tem aquecimento nem água quente e ela tem 90 anos. Precisamos de alguém hoje.", the model 0.65): a repair,
+ * asked at most (never nothing: cold can be a real risk to someone old), when nothing of harm, illness, a fall, neglect or a threat is told.
+ */
+const NO_HEATING = /(?<= )(?:no (?:heating|hot water|heat)|(?:heating|boiler|hot water)(?: [a-z]+){0,3} (?:broken|not working|packed up|gone|off|cut off|failed|stopped working|has gone|is off)|(?:nao|sem|ficou sem|esta sem|estao sem|nem) (?:tem |ha )?(?:aquecimento|agua quente|caldeira)|(?:sin|no (?:tiene|hay|tenemos)|ni) (?:calefaccion|agua caliente)|(?:nie ma|brak|bez) (?:ogrzewania|cieplej wody)|(?:nu (?:are|avem|au|este)|fara) (?:caldura|incalzire|apa calda|centrala))(?= )/;
+const SERVICE_ASKED = /(?<= )(?:need (?:someone|somebody|an engineer|a plumber|it fixed|help)|needs? (?:someone|somebody|fixing|an engineer|repair)|send (?:someone|somebody|an engineer)|someone (?:out|round|to come)|can (?:someone|you) (?:come|fix|send)|today|tonight|urgent(?:ly)?|asap|repair|fix|fixed|precis[a-z]* de alguem|precis[a-z]*|mandem|enviem|hoje|reparar|arranjar|necesit[a-z]*|envien|hoy|arreglar|reparar|potrzebuj[a-z]*|dzisiaj|dzis|naprawi[a-z]*|avem nevoie|trimiteti|azi|astazi|reparat[a-z]*)(?= )/;
+const COLD_HARM = /(?<= )(?:hypotherm[a-z]*|hipotermi[a-z]*|blue|shivering|shaking|confused|confusa|confuso|unwell|ill|poorly|sick|fallen|fell|fall|caiu|caida|caido|cayo|upadl[a-z]*|a cazut|not eating|not responding|unresponsive|nao responde|no responde|collapsed|desmai[a-z]*|doente|enferm[a-z]*|chor[a-z]*|crying|scared|afraid|alone for|left alone|neglect[a-z]*|abus[a-z]*|threat[a-z]*|cutting|cut off (?:his|her|their)|landlord|senhorio|dono|casero|wlasciciel|proprietar|hit[a-z]*|hurt[a-z]*|bruis[a-z]*|dying|die|dead|breath[a-z]*|respira[a-z]*|chest|pneumonia|oxygen|oxigenio|baby|bebe|newborn|recem nascido|no food|not eaten|hungry|thin|sem comida|fome|sin comida|hambre|bez jedzenia|jedzeni[a-z]*|chud[a-z]*|zdezorientowan[a-z]*|fara mancare|flamand[a-z]*)(?= )/;
 export function askAtMost(text: string, screened = false): string | null {
   const n = normaliseForSafety(text);
   if (BETTER_OFF_AT_WORK.test(n) && !BETTER_OFF_WITHOUT_ME.test(n) && !DYING_WORDS.test(n)) return 'better off without me, of a workplace, a team or a game';
@@ -1162,6 +1174,7 @@ export function askAtMost(text: string, screened = false): string | null {
   if (!screened && LIFE_HELL.test(n) && riskCues(n.replace(EVERY_LIFE_HELL, ' ')).size === 0 && !SIGN_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a promise to make life hell, a nuisance';
   if (!screened && BLOCKING.test(n) && VEHICLE.test(n) && riskCues(n).size === 0 && !SIGN_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a vehicle blocking the way, a parking dispute';
   if (!screened && LEAK_ABROAD.test(n) && !LEAK_DANGER.test(n) && riskCues(n).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'a leak from above (not in English), nothing dangerous told';
+  if (!screened && NO_HEATING.test(n) && SERVICE_ASKED.test(n) && !COLD_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'heating or hot water asked for, nothing of harm told';
   if (!screened && SIGN_THREAT.test(n) && !SIGN_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a threat on a sign, nobody afraid or hurt';
   if (!screened && TREE_DOWN.test(n) && !PERSON_UNDER.test(n) && !PERSON_NAMED_ABROAD.test(n) && riskCues(n.replace(EVERY_TREE_DOWN, ' ')).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'a tree down, nobody under it';
   if (!screened && FUTURE_PUT_OUT.test(n) && RIGHTS_QUESTION.test(n)) {

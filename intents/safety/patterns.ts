@@ -278,7 +278,11 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`\b(?:tripped|fell|slipped|accident|pothole|pavement|paving|kerb|broken glass|glass|oven|hob|kettle|iron|barbecue|bbq|nosebleed|nose bleed|dog bit|bitten|operation|surgery)\b`,
       // Round 18: a hazard that could hurt anyone who comes by ("broken glass ... toddlers could cut themselves", "needles by the
       // swings, kids might hurt themselves"): a report, not self-harm; not someone's own child ("my son might hurt himself").
-      String.raw`(?<!(?:my|our|his|her|their) )(?:kids|children|toddlers|tots|kiddies|little ones|young ones|youngsters|babies|people|someone|somebody|anyone|anybody|pedestrians|residents|walkers|cyclists|dogs|a child|a kid|a toddler|a baby) (?:could|might|may|will|would|are going to|is going to|are bound to|is bound to|are likely to|is likely to)(?: easily| really| badly| seriously)? (?:cut|hurt|burn|harm|injure)`,
+      String.raw`(?<!(?:my|our|his|her|their) )(?:kids|children|toddlers|tots|kiddies|little ones|young ones|youngsters|babies|people|someone|somebody|anyone|anybody|pedestrians|residents|walkers|cyclists|dogs|a child|a kid|a toddler|a baby) (?:could|might|may|will|would|are going to|is going to|are bound to|is bound to|are likely to|is likely to)(?: easily| really| badly| seriously)?(?: (?:fall|trip|slip|fall over|trip over|slip over|go flying)(?: on it| over it)? and)? (?:cut|hurt|burn|harm|injure)`,
+      // Round 39: the same said of someone unnamed and older, frail or passing ("someone older could really hurt themselves" on a loose
+      // paving slab; "an older person might fall and hurt themselves" on a broken kerb, the engineer's probe after round 39): a hazard
+      // report, not self-harm; "my mum could hurt herself" is not guarded.
+      String.raw`(?<!(?:my|our|his|her|their) )(?:someone|somebody|anyone|anybody|people|a person|an? (?:old|older|elderly|frail|disabled|blind)(?: [a-z]+)? (?:person|people|man|woman|lady|gent|resident)|(?:old|older|elderly|frail|disabled|blind) (?:people|folk|residents|neighbours|ones)|the elderly)(?: (?:older|elderly|old|frail|else|passing|walking past))? (?:could|might|may|will|would|is going to|are going to|is gonna|could easily|could really|might really|will really|could seriously|could badly)(?: (?:really|easily|seriously|badly|end up))?(?: (?:fall|trip|slip|fall over|trip over|slip over|go flying|come off)(?: on it| over it)? and)? (?:hurt|injure|cut|harm) (?:themselves|himself|herself|themself)\b`,
       // Round 14: the idiom as a simile ("talking to you is like banging my head against a wall until it bleeds").
       String.raw`\blike (?:bang|banging) (?:my|your|our) head (?:against|off|on) (?:a |the )?(?:brick )?walls?\b`,
       // Round 32: a worker who handles what is thrown out ("syringes ... I don't want a binman hurting himself"): a disposal question.
@@ -306,6 +310,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:i|i have|i had|i just|i have just|just) (?:taken|took|swallowed|necked|downed) (?:the|a|my) (?:whole|entire|full) (?:box|packet|pack|bottle|strip|tub|lot|blister pack)(?! of)(?! (?:to|out|back|down|up|round|over|in|into|off|away|apart|home|with|for|from|at|on|because|so|of) )`,
     ],
     guards: ['overdose awareness',
+      // Round 39: "Overdose" as a name: a club night, an event, a band, a song or a product ("flyposters for a club night called
+      // 'Overdose'"), never a person's.
+      String.raw`\b(?:called|named|titled|entitled|branded|brand|labelled|label) (?:the )?overdose\b|\boverdose (?:club night|night|nights|party|parties|event|events|festival|gig|gigs|tour|album|ep|single|band|records|clothing|brand|energy drink|drink|drinks|bar|nightclub|club|posters?|flyers?|flyposters?)\b|\b(?:club night|night|party|event|gig|band|album|song|film|game|drink|bar|club|nightclub|poster|posters|flyer|flyers|flyposters|advert|adverts|brand)(?: [a-z]+){0,2} (?:called|named|titled) (?:the )?overdose\b`,
       // Round 23: an overdose owned and dated in the past ("looking after my brother since his overdose last yr", "after her overdose
       // two years ago"), nothing saying it is again or now.
       String.raw`(?:since|after|following|because of|due to) (?:my|his|her|their|the|(?:my|our) [a-z]+s?) overdose(?!(?: [a-z]+){0,8} (?:again|tonight|today|now|just))`,
@@ -582,7 +589,16 @@ export const FAMILIES: PatternFamily[] = [
       '(?:paas|pas) (?:chaku|chaaku|chhuri|churi|bandook|bandooq|pistol) hai',
       // Spanish: with a knife or gun, threatening, going to kill me.
       'con (?:un |una )?(?:cuchillo|navaja|pistola|arma|machete)', 'amenaz(?:a|ando|o)(?: [a-z]+){0,2} (?:con|a la gente|de muerte|con matar)', '(?:me|nos|la|lo) (?:va|quiere) a matar',
+      // Round 39: pushed against a wall or to the ground, or attacked, by someone following ("un uomo mi segue ... adesso mi ha spinto
+      // contro un muro"): Italian, Spanish, Portuguese, French.
+      'mi (?:ha|hanno) (?:spint[oa]|sbattut[oa]|schiacciat[oa]|buttat[oa]) (?:contro|a|per) (?:un |il |la |l )?(?:muro|parete|macchina|porta|terra)',
+      '(?:mi (?:segue|seguono|sta seguendo|stanno seguendo|ha seguit[oa]|hanno seguit[oa])|mi seguiva)(?: [a-z]+){0,14} (?:mi )?(?:ha|hanno) (?:spint[oa]|afferrat[oa]|aggredit[oa]|picchiat[oa]|colpit[oa]|toccat[oa])',
+      'me (?:ha |han )?(?:empujado|empujo|empujaron|estampado|estampo|acorralado|acorralo) contra (?:la |una |el |un )?(?:pared|muro|coche|puerta|suelo)',
+      '(?:me )?(?:empurrou|empurraram|encostou|encostaram|prensou|atirou) (?:me )?contra (?:a |uma |o |um )?(?:parede|muro|carro|porta|chao)',
+      '(?:m a|m ont|il m a|ils m ont) (?:pousse|poussee|plaque|plaquee|bouscule|bousculee|cogne|cognee) contre (?:un |le |la |l )?(?:mur|voiture|porte|sol)',
       // Romanian: broke in through the window, I am hiding, a knife, threatens me.
+      // Round 39: Lithuanian, a man with a knife attacking people ("vyras su peiliu puola žmones").
+      '(?:su peiliu|su ginklu|su pistoletu)(?: [a-z]+){0,4} (?:puola|pjauna|grasina|musa)', '(?:puola|grasina) (?:zmones|mane|mus)(?: [a-z]+){0,4} su (?:peiliu|ginklu)',
       'a intrat in casa', '(?:sunt|suntem) ascuns[a-z]*', '(?:ktos |on |oni )?wlam(?:uje|uja|al|ali) sie', 'birisi (?:eve )?girdi', 'bicakl[a-z]*', '(?:cu )?(?:un )?cutit', '(?:ma|ne) ameninta', 'amenintari',
     ],
     // Welsh: told as long past ("years ago"), on the news, or a joke ("she'll kill me if I forget the bin").
@@ -646,6 +662,9 @@ export const FAMILIES: PatternFamily[] = [
       // who does not answer or move ("uma senhora idosa caída no jardim, não responde"): a person named before the fall.
       'miyir (?:laaan|la aan|beelay|beeshay|lumay|tagay)', 'miyirkii? (?:ka )?(?:tagay|lumay|beelay)', 'suuxd?ay', 'suuxsan', 'ma neefsan(?:ayo|ayso|eyso|eyo)',
       '(?:senhora|senhor|idos[oa]|vizinh[oa]|mae|pai|avo|homem|mulher|crianca|pessoa|rapaz|menin[oa]|marido|esposa)(?: [a-z]+){0,3} (?:caid[oa]|caiu)(?: [a-z]+){0,10} nao (?:responde|reage|se mexe|acorda)',
+      // Round 39: a child or a person fallen into a canal, a river or the sea, a person named before the fall ("uma criança caiu no canal
+      // perto da marina e já não a consigo ver"): Portuguese, Spanish, Italian, French; a phone, keys or a dog fallen in is not a person.
+      '(?:crianca|menino|menina|miudo|miuda|bebe|homem|mulher|pessoa|rapaz|rapariga|senhor|senhora|idos[oa]|alguem|filh[oa]|nin[oa]|hombre|mujer|persona|chic[oa]|senor[a]?|alguien|hij[oa]|bambin[oa]|ragazz[oa]|uomo|donna|qualcuno|enfant|garcon|fille|homme|femme|quelqu un|personne agee)(?: [a-z]+){0,3} (?:caiu|cairam|escorregou|se cayo|cayo|ha caido|e caduto|e caduta|caduto|caduta|e cascato|e cascata|est tombee?|tombe|tombee|a glisse)(?: [a-z]+){0,2} (?:no|na|ao|dentro do|dentro da|para o|para a|al|en el|en la|a la|nel|nella|nell|in|dans le|dans la|dans l) (?:canal|canale|rio|fiume|riviere|fleuve|mar|mare|mer|agua|acqua|eau|lago|lac|doca|porto|puerto|port|marina|represa|lagoa|pozo|poco|pozzo|estuario|darsena)',
       // Round 34: drowning in Portuguese ("há uma criança a afogar-se na piscina", "está se afogando").
       '(?:esta |estao |a )afogar se', '(?:esta |estao )?(?:se )?afogando(?: se)?',
       'nekvepuoja', 'nejuda', '(?<!niekas )(?<!niekas man )neatsako(?! (?:i|a) (?:skambuc|laisk|zinut|el)[a-z]*)',
@@ -822,6 +841,9 @@ export const FAMILIES: PatternFamily[] = [
       '(?:is|are|s|it is|dog is|dogs are) (?:mauling|savaging) (?:a |the |my |our |this |that )?(?:little |young |small |old |poor )?(?:him|her|them|me|us|kid|child|boy|girl|lad|man|woman|person|someone|somebody|baby|toddler|pensioner|old man|old lady)',
       // Round 26: not money as the one doing it ("these rates are strangling us", "the bills are crippling us"): hyperbole about a cost.
       `${NOT_MONEY}${NOT_DENIED}(?:is|are|started|starting) (?:attacking|beating|battering|stabbing|strangling|choking|hitting|punching|kicking|hurting|beating up|strangling) ${VICTIM}`,
+      // Round 39: a vehicle driven at people, the vehicle told first ("a car has driven at people on the festival walk"); into a wall,
+      // a bollard or a tree is not a person.
+      `(?:car|van|vehicle|lorry|truck|motorbike|driver)(?: [a-z]+){0,2} (?:has |have |had |just |is |s |has just )?(?:driven|drove|driving|ploughed|ploughing|plowed|accelerated|swerved|mounted the pavement and drove)(?: [a-z]+){0,1} (?:at|into|towards|through) (?:the |a |some )?(?:people|crowd|crowds|pedestrians|children|kids|someone|somebody|a man|a woman|a group|group of [a-z]+|families|shoppers|marchers|runners)`,
       // Round 19: someone at work or a friend attacked now ("a driver has got out and is punching my colleague").
       `(?:is|are|started|starting) (?:attacking|beating|battering|stabbing|strangling|choking|hitting|punching|kicking|headbutting|beating up) (?:my|our|a|the|his|her) (?:colleague|colleagues|workmate|co worker|coworker|mate|friend|pal|flatmate|housemate|manager|boss|member of staff|staff member|customer|teacher|carer|nurse|security guard|neighbour)`,
 
@@ -1099,6 +1121,9 @@ export const FAMILIES: PatternFamily[] = [
       '(?:in|into) the (?:river|sea|water|canal|lake|harbour|weir|reservoir|quarry)(?: [a-z]+){0,8} (?:going under|gone under|went under|keeps going under|cannot swim|can not swim|being pulled)',
       '(?:car|van|vehicle|lorry|motorbike)(?: [a-z]+){0,2} (?:gone|went|crashed|come off|upside down|overturned|rolled|on its roof|on it is roof)(?: [a-z]+){0,10} (?:still inside|trapped|not moving|unconscious|stuck inside|not responding|still in it|still in there|(?:cannot|can not) get (?:the doors?|them|him|her) (?:open|out))',
       '(?:ceiling|roof|wall|floor|building|balcony|house|shed|chimney|structure)(?: [a-z]+){0,2} (?:has |have )?(?:come down|fallen|fell|collapsed|caved in|given way)(?: [a-z]+){0,2} on (?:top of )?(?:her|him|them|me|us|someone|somebody|a man|a woman|a child|my [a-z]+)',
+      // Round 39: a tree or a branch come down on a person ("the tree has fallen on my neighbour and he's not moving"); on a car, a
+      // fence or a roof is a repair (a person named only).
+      '(?:tree|branch|bough|limb)(?: [a-z]+){0,2} (?:has |have |had |just )?(?:come down|came down|fallen|fell|landed|crashed|toppled|dropped|snapped off)(?: [a-z]+){0,2} on (?:top of )?(?:her|him|them|me|us|someone|somebody|a man|a woman|a child|a kid|a person|a boy|a girl|a lad|my (?:neighbour|husband|wife|son|daughter|dad|mum|mam|partner|friend|brother|sister|grandad|nan|colleague)|our neighbour|the (?:neighbour|man|woman|lad|boy|girl|child|kid|old (?:man|woman|lady)|gardener|worker|driver))',
       '(?:trapped|stuck|pinned|buried) (?:under|beneath|in) (?:the |a )?(?:rubble|debris|plasterboard|ceiling|wall|car|lorry|van|digger|machine|collapsed|tractor|trailer|forklift|bus|vehicle|machinery|fallen tree|tree|wardrobe|furniture)',
       '(?:is|are) under (?:the |a )?(?:rubble|debris|plasterboard|collapsed)',
       // Round 27: something has come down onto a pavement or a road where someone was passing ("the wall of the old garage has fallen
@@ -1202,6 +1227,8 @@ export const FAMILIES: PatternFamily[] = [
     id: 'followed_watched', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: RISK, reason: 'followed and watched',
     patterns: [
       `(?:car|van|man|men|bloke|guy|lad|lads|he|someone|somebody|same [a-z]+|a [a-z]+|they|my ex|ex) (?:has |have |keeps |kept |had |has been |have been |been |is |keeps on )?(?:followed|following|follows|tailed|tailing|trailing|trailed) (?:me|us|my ${CHILD}|my (?:daughter|son|wife|partner|mum|mam|sister|girlfriend))(?: home| back| to (?:the |my |our )?[a-z]+)?(?: [a-z0-9]+){0,3} (?:again|(?:[0-9]+|two|three|four|five|several|a few|a couple of|few|couple of) times|twice|every (?:day|night|morning|evening|week|time)|all week|for days|for weeks|this week|most days|most nights)`,
+      // Round 39: followed and then pushed, grabbed or pinned ("a man followed me from the party and pushed me against a wall").
+      `(?:followed|following|follows|tailed|chased|chasing)(?: [a-z0-9]+){1,14} (?:pushed|shoved|grabbed|pinned|slammed|threw|forced|dragged) (?:me|us|her|my (?:daughter|son|friend|wife|partner|girlfriend|sister|mum)) (?:up )?(?:against|into|onto|to|on to) (?:a |the )?(?:wall|ground|floor|fence|car|van|door|railings|hedge|alley)`,
       `(?:followed|following|follows|tailed) (?:me|us|my ${CHILD}|my (?:daughter|son))(?: [a-z]+){0,2} (?:home|back|to (?:the |my |our )?(?:house|flat|door|school|work))(?: [a-z0-9]+){0,8} (?:parked|waiting|sat|sitting|standing|stood|hanging about|hanging around|watching)(?: [a-z]+){0,3} (?:outside|across the road|opposite|over the road|at the end of (?:the|our) (?:road|street)|now|right now)`,
     ],
     guards: [String.raw`\b(?:cats?|kittens?|dogs?|pupp(?:y|ies)|stray|strays|fox|seagulls?|gulls?|pigeons?|ducks?|geese|goose|smell|song|instagram|twitter|facebook|tiktok|online|social media|followers?|bad luck|rain|sat ?nav|google maps|directions|signs|diversion|tour|guide|procession|parade|ambulance|police car)\b`],
@@ -1210,6 +1237,8 @@ export const FAMILIES: PatternFamily[] = [
     // Domestic abuse disclosed: hitting, controlling, fear of a partner or relative.
     id: 'domestic_abuse', kind: 'domestic_abuse', refine: ['adult_at_risk', 'child_at_risk'], category: SAFEGUARDING, reason: 'domestic abuse',
     patterns: [
+      // Round 39: staying with family or a friend to get away from a partner or "him" ("staying with my parents to get away from him").
+      `(?:staying|stay|stayed|moved back|moved in|gone|went|living|sleeping|hiding|sofa surfing)(?: [a-z]+){0,1} (?:with|at|in with|round) (?:my |a |our )?(?:parents|mum|mums|mam|mams|dad|dads|sister|sisters|brother|brothers|friend|friends|mate|mates|nan|nans|gran|grans|family|auntie|aunt|cousin|in laws)(?: (?:house|place|flat))?(?: [a-z]+){0,3} (?:to get away from|to escape|to hide from|away from|because i am scared of|because i am afraid of) (?:him|her|them|my (?:${PARTNER})|the (?:${PARTNER}))(?! (?:snoring|noise|mess|smoking|drinking (?:all|too)))`,
       // Round 32: injuries hidden from others, told sideways: long sleeves learnt to wear, arms or marks covered, beside a partner's
       // temper or anger ("my partner has a temper, I've learned to wear long sleeves"); not sleeves for work or the garden.
       `(?:${PARTNER}|he|she)(?: [a-z]+){0,4} (?:temper|moods?|short fuse|angry|anger|rages?|fists?|lose[sd]? it|loses (?:his|her) (?:temper|rag)|gets? (?:nasty|handy|angry|rough))(?: [a-z]+){0,10} i (?:[a-z]+ ){0,3}(?:wear|wearing|wore|cover|covering|hide|hiding)(?: [a-z]+){0,3} (?:long sleeves|polo necks?|roll necks?|turtle necks?|scarf|scarves|my arms|my neck|the bruises|the marks|bruises|marks)`,
@@ -1597,6 +1626,15 @@ export const FAMILIES: PatternFamily[] = [
       `(?:dragged|dragging|drag|drags|grabbed|grabbing|grabs|yanked|yanking|pulled|pulling)(?: [a-z]+){1,4} by (?:the|his|her|their) (?:arm|arms|hair|neck|throat|ear|collar)(?! (?:of the|off the))`,
       `(?:bruises|bruising|burns|injuries|black eye)(?: [a-z]+){0,3} (?:${CHILD})`, `${CHILD}(?: [a-z]+){0,3} (?:bruises|bruising|black eyes?|burns|injuries)`,
       '(?:explanation|story|account)(?: [a-z]+){0,3} (?:does not|did not|do not|doesnt) (?:fit|add up|match)', 'non accidental injur[a-z]*',
+      // Round 39: a child hit with a belt or a stick, or hit by a parent or a step-parent, in French, Spanish, Portuguese and Italian
+      // ("la fille de mes voisins m'a dit que son beau-père la frappe avec une ceinture"); the English is the Round 9 shape below.
+      '(?:la|le|les|l|me|nous) (?:frappe|frappent|a frappee?|ont frappee?|bat|battent) (?:avec (?:une |un |sa |son |la |le )?(?:ceinture|baton|cable|fil|chaussure|martinet|cuillere)|tous les jours|souvent|fort)',
+      '(?:beau pere|belle mere|pere|mere|papa|maman|parents|oncle)(?: [a-z]+){0,3} (?:la|le|les|l) (?:frappe|frappent|bat|battent|a frappee?)',
+      '(?:le|la|les|me|nos) (?:pega|pegan|golpea|golpean|pego|pegaron) con (?:el |la |un |una |su )?(?:cinturon|cinto|correa|palo|cable|zapatilla|chancla)',
+      '(?:bate|batem|bateu|bateram|agride|agrediu) (?:nela|nele|neles|nelas|na crianca|no menino|na menina|em mim|nos miudos)(?: [a-z]+){0,2} (?:com (?:o |um |a |uma )?(?:cinto|pau|cabo|chinelo)|todos os dias|muitas vezes)',
+      '(?:la|lo|li|le|mi) (?:picchia|picchiano|ha picchiat[oa]|colpisce) (?:con (?:la |una |il |un )?(?:cintura|cinghia|bastone|cavo|ciabatta)|tutti i giorni|spesso)',
+      // An adult hitting a child with a belt, a stick or a cable, in English ("her stepdad hits her with a belt").
+      '(?:hits|hit|hitting|beats|beat|beating|whips|whipped|whipping|thrashes|thrashed|leathers|leathered) (?:her|him|them|the kids|the children|my (?:son|daughter)) with (?:a |his |her |the |their )?(?:belt|stick|cane|cable|wooden spoon|slipper|shoe|wire|hose|buckle)',
       // Round 9: an injury given as a punishment ("daddy burnt her hand on the cooker as a punishment").
       '(?:burnt|burned|burns|scalded|hit|hits|beat|beats|cut|whipped|belted)(?: [a-z]+){0,6} (?:as|for) (?:a )?punishment',
       'child abuse', 'child protection', 'child cruelty', 'cruel to (?:the |his |her |their )?(?:kids|children|child|baby)',
@@ -1624,6 +1662,10 @@ export const FAMILIES: PatternFamily[] = [
     id: 'assault_person', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: RISK, reason: 'someone being assaulted',
     patterns: [
       `(?:is|are|keeps|started|starting) (?:hitting|beating|punching|kicking|slapping|headbutting|stamping on|battering) (?:a|an|the|that|this|some) (?:[a-z]+ )?(?:woman|man|girl|boy|lad|lady|person|guy|bloke|kid|child|teenager|pensioner)`,
+      // Round 39: someone kicked, stamped on or beaten on the ground, told without "is" or "are" ("three men kicking an international
+      // student on the ground by the bike racks"); a ball, a car or a door kicked is not a person.
+      `(?:kicking|kickin|stamping on|stomping on|stamping|punching|beating|battering|laying into|booting) (?:a|an|the|this|that|some|my|our|his|her|one) (?:[a-z]+ ){0,2}(?:student|lad|man|woman|girl|boy|kid|child|teenager|teen|bloke|guy|person|someone|lady|pensioner|driver|neighbour|friend|mate|colleague|homeless (?:man|woman|person)|old (?:man|woman|lady)|young (?:man|woman|lad))(?: [a-z]+){0,3} (?:on|to) the (?:ground|floor|pavement|road|deck|tarmac)`,
+      `(?:kicking|kickin|stamping on|stomping on|punching|beating) (?:him|her|them|someone|somebody)(?: while (?:he is|she is|they are|he s|she s))? (?:on|to) the (?:ground|floor|pavement|road|deck|tarmac)`,
     ],
     guards: [String.raw`(?:hitting|kicking|punching) (?:a|the) (?:ball|bag|punch ?bag|football)`],
   },
