@@ -2457,3 +2457,58 @@ describe('round 39 (CV): a weapon that looks like one, a knife attack told in Li
     expect(screenForSafety(text)).toBeNull();
   });
 });
+
+describe('round 40: new shapes from sets CA and CB, and distress idioms about a service', () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it.each([
+    ["volunteer at the men's shed. a member left saying he's got a hose rigged to his car exhaust in the garage. please help", 'exhaust_fumes', 'suicide_self_harm'],
+    ['Há um cheiro muito forte a gás na cozinha do salão e temos crianças aqui dentro.', 'multilingual_fire', 'fire_gas_co'],
+    ['Il y a une forte odeur de gaz dans la cuisine et ma fille se sent mal.', 'multilingual_fire', 'fire_gas_co'],
+    ['Het ruikt heel sterk naar gas in de caravan', 'multilingual_fire', 'fire_gas_co'],
+    ['Es riecht stark nach Gas in der Ferienwohnung', 'multilingual_fire', 'fire_gas_co'],
+    ['Onze zoon is van de klif gevallen, hij reageert niet meer en bloedt uit zijn hoofd.', 'multilingual_danger', 'danger_now'],
+    ['Mein Mann ist beim Schwimmen im Meer untergegangen und kommt nicht mehr hoch!', 'multilingual_danger', 'danger_now'],
+    ['Trei bărbați cu cuțite mi-au spart cabina și îmi cer banii.', 'multilingual_threat', 'crime_violence'],
+    ['Um menino de 12 anos contou-me que o padrasto lhe bate com um cinto.', 'child_abuse', 'child_at_risk'],
+    ['familia de lângă noi lasă copilul de doi ani singur în rulotă toată ziua', 'multilingual_safeguarding', 'child_at_risk'],
+    ["There's a kid, maybe 12, hanging round the truck stop every night getting in and out of different cabs", 'child_groomed', 'child_at_risk'],
+    ['Живеем във фургони във фермата. Съседният фургон гори, а вътре има хора.', 'cyrillic_fire', 'fire_gas_co'],
+    ['работим във фермата бригадирът ни взе паспортите и заплатите и ни заплашва', 'cyrillic_exploitation', 'adult_at_risk'],
+  ] as const)('%s -> %s as %s', (text, family, kind) => {
+    expect(explainSafety(text)).toMatchObject({ family, hit: { kind } });
+  });
+  it.each([
+    'my car exhaust is blowing, can I get a hose pipe for the garden?',
+    "il n'y a pas d'odeur de gaz mais la chaudière fait du bruit",
+    'Wohin mit leeren Gaskartuschen vom Campingkocher?',
+    'Onze zoon reageert niet op onze berichten over de afvalbak',
+    'Die Sonne ist untergegangen, wann schließt der Strand?',
+    "a ten year old boy getting into his dad's car after school",
+    'Не горят фонари на дорожке от кемпинга до города, очень темно и страшно идти вечером.',
+    'Сезонът свърши, останах без работа и съм отчаян. Мога ли да получа помощ за наема?',
+    'Unde pot arunca niște cuțite vechi de bucătărie?',
+    'Пожарната аларма в празния магазин до нас звъни от събота. Няма пожар, просто ни подлудява.',
+    'Mi-au spart cutia poștală, cine o repară?',
+  ])('%s: not screened', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    "One of the ladies at our widows' group lost her husband last month. She's coping, and wants to know about the single person discount.",
+    "one of our volunteers had her housing benefit stopped out of the blue and she's at her wits end she doesn't know why",
+    "a man at our drop in wants to see what's on his housing file he's convinced it's all wrong and it's eating him up",
+    "hiya good afternoon sorry i'm out of breath i've just run up the stairs",
+    'کونسل ٹیکس نے میری کمر توڑ دی ہے، کیا میں اسے 12 قسطوں میں ادا کر سکتا ہوں؟',
+  ])('%s: a distress idiom, asked at most', (text) => {
+    expect(askAtMost(text)).not.toBeNull();
+    expect(act(text, 0.95)).not.toBe('escalate');
+  });
+  it.each([
+    "she's at her wits end, he hits her every night",
+    "i'm out of breath and my chest hurts, i just ran up the stairs",
+    'he is not coping and has pills saved up',
+    "my son said he will kill himself, I'm at my wits end",
+    'میرا شوہر مجھے مارتا ہے',
+  ])('%s: not capped', (text) => {
+    expect(askAtMost(text)).toBeNull();
+  });
+});

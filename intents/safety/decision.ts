@@ -1156,6 +1156,18 @@ const LEAK_DANGER = /(?<= )(?:elektri[a-z]*|electric[a-z]*|prad[a-z]*|curent[a-z
 const NO_HEATING = /(?<= )(?:no (?:heating|hot water|heat)|(?:heating|boiler|hot water)(?: [a-z]+){0,3} (?:broken|not working|packed up|gone|off|cut off|failed|stopped working|has gone|is off)|(?:nao|sem|ficou sem|esta sem|estao sem|nem) (?:tem |ha )?(?:aquecimento|agua quente|caldeira)|(?:sin|no (?:tiene|hay|tenemos)|ni) (?:calefaccion|agua caliente)|(?:nie ma|brak|bez) (?:ogrzewania|cieplej wody)|(?:nu (?:are|avem|au|este)|fara) (?:caldura|incalzire|apa calda|centrala))(?= )/;
 const SERVICE_ASKED = /(?<= )(?:need (?:someone|somebody|an engineer|a plumber|it fixed|help)|needs? (?:someone|somebody|fixing|an engineer|repair)|send (?:someone|somebody|an engineer)|someone (?:out|round|to come)|can (?:someone|you) (?:come|fix|send)|today|tonight|urgent(?:ly)?|asap|repair|fix|fixed|precis[a-z]* de alguem|precis[a-z]*|mandem|enviem|hoje|reparar|arranjar|necesit[a-z]*|envien|hoy|arreglar|reparar|potrzebuj[a-z]*|dzisiaj|dzis|naprawi[a-z]*|avem nevoie|trimiteti|azi|astazi|reparat[a-z]*)(?= )/;
 const COLD_HARM = /(?<= )(?:hypotherm[a-z]*|hipotermi[a-z]*|blue|shivering|shaking|confused|confusa|confuso|unwell|ill|poorly|sick|fallen|fell|fall|caiu|caida|caido|cayo|upadl[a-z]*|a cazut|not eating|not responding|unresponsive|nao responde|no responde|collapsed|desmai[a-z]*|doente|enferm[a-z]*|chor[a-z]*|crying|scared|afraid|alone for|left alone|neglect[a-z]*|abus[a-z]*|threat[a-z]*|cutting|cut off (?:his|her|their)|landlord|senhorio|dono|casero|wlasciciel|proprietar|hit[a-z]*|hurt[a-z]*|bruis[a-z]*|dying|die|dead|breath[a-z]*|respira[a-z]*|chest|pneumonia|oxygen|oxigenio|baby|bebe|newborn|recem nascido|no food|not eaten|hungry|thin|sem comida|fome|sin comida|hambre|bez jedzenia|jedzeni[a-z]*|chud[a-z]*|zdezorientowan[a-z]*|fara mancare|flamand[a-z]*)(?= )/;
+/**
+ * Round 40: distress idioms about a service ("she's at her wits end", "it's eating him up", "she's coping, and wants to know about the
+ * single person discount", "sorry i'm out of breath i've just run up the stairs"): the model alone gave 0.73-0.99. Asked at most when
+ * nothing else of risk is told; "not coping" and breathless without a run or the stairs are not idioms.
+ */
+const DISTRESS_IDIOM = /(?<= )(?:at (?:my|her|his|their|our|your) wits ?s? end|(?:eating|eats|eat) (?:him|her|me|them|us) (?:up|alive)|(?<!(?:not|isnt|is not|barely|hardly|struggling|struggle|cant|cannot|can not|no longer|stopped) )(?:is|am|are|s) coping(?: (?:well|ok|okay|fine|alright|all right))?|out of breath(?: [a-z]+){0,5} (?:run|ran|running|climb[a-z]*|walk[a-z]*|rush[a-z]*) (?:up|all the way up|up all) (?:the |those |four |three |five |[0-9]+ )?(?:stairs|steps|flights|hill))(?= )/;
+const EVERY_DISTRESS_IDIOM = new RegExp(DISTRESS_IDIOM.source, 'g');
+/**
+ * Round 40: the same idiom in Urdu script, a tax, a bill, the rent or a fine that "has broken my back" ("کونسل ٹیکس نے میری کمر توڑ دی
+ * ہے", the model alone 0.77 on words it cannot read): asked at most, when no script family screens it.
+ */
+const SCRIPT_SERVICE_IDIOM = /(?:ٹیکس|بل|بلوں|کرایہ|کرائے|قرض|قرضہ|جرمانہ|مہنگائی)[^۔.!?؟]{0,20}?(?:کمر توڑ|کمر ٹوٹ)/u;
 export function askAtMost(text: string, screened = false): string | null {
   const n = normaliseForSafety(text);
   if (BETTER_OFF_AT_WORK.test(n) && !BETTER_OFF_WITHOUT_ME.test(n) && !DYING_WORDS.test(n)) return 'better off without me, of a workplace, a team or a game';
@@ -1176,6 +1188,8 @@ export function askAtMost(text: string, screened = false): string | null {
   if (!screened && LEAK_ABROAD.test(n) && !LEAK_DANGER.test(n) && riskCues(n).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'a leak from above (not in English), nothing dangerous told';
   if (!screened && NO_HEATING.test(n) && SERVICE_ASKED.test(n) && !COLD_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'heating or hot water asked for, nothing of harm told';
   if (!screened && SIGN_THREAT.test(n) && !SIGN_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a threat on a sign, nobody afraid or hurt';
+  if (!screened && SCRIPT_SERVICE_IDIOM.test(text)) return 'a tax or a bill that has broken my back (Urdu), nothing screened';
+  if (!screened && DISTRESS_IDIOM.test(n) && riskCues(n.replace(EVERY_DISTRESS_IDIOM, ' ')).size === 0 && !PERSON_HITTING.test(n) && !SIGN_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a distress idiom about a service, nothing of risk told';
   if (!screened && TREE_DOWN.test(n) && !PERSON_UNDER.test(n) && !PERSON_NAMED_ABROAD.test(n) && riskCues(n.replace(EVERY_TREE_DOWN, ' ')).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'a tree down, nobody under it';
   if (!screened && FUTURE_PUT_OUT.test(n) && RIGHTS_QUESTION.test(n)) {
     const rest = n.replace(EVERY_FUTURE_PUT_OUT, ' ');

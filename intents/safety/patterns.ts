@@ -375,6 +375,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:in|inside) (?:the|my|our|a|his|her|their) (?:closed |shut |locked )?garage(?: [a-z]+){0,8} (?:engine|motor)s?(?: is| was| has been| been| had been)? (?:running|on|going|ticking over)`,
       `(?:engine|motor)s?(?: is| was| has been| been| had been)? (?:running|on|going|ticking over)(?: [a-z]+){0,6} (?:in|inside) (?:the|my|our|a|his|her|their) (?:closed |shut |locked )?garage`,
       `(?:hose|hosepipe|tube|pipe)(?: [a-z]+){0,3} (?:from|to|into|onto|attached to|taped to|through) (?:the |my |a )?(?:exhaust|car window|window of the car)`,
+      // Round 40: the exhaust told as someone's car's ("a hose rigged to his car exhaust in the garage").
+      `(?:hose|hosepipe|tube|pipe)(?: [a-z]+){0,3} (?:from|to|into|onto|attached to|taped to|through) (?:his |her |their |our |the |my |a )(?:car |cars |van |vans )?exhaust(?: pipe)?`,
     ],
     guards: [String.raw`\b(?:garage doors? (?:open|up|wide open)|door (?:open|wide open|up)|(?:warm|warming|warmed) (?:it|the car|the engine|her|him|up)|mechanic|mot|servic(?:e|ing)|fix(?:ing|ed)?|repair[a-z]*|jump start[a-z]*|charg(?:e|ing)|electric car|ev|test(?:ing)? (?:the )?engine)\b`],
   },
@@ -599,7 +601,7 @@ export const FAMILIES: PatternFamily[] = [
       // Romanian: broke in through the window, I am hiding, a knife, threatens me.
       // Round 39: Lithuanian, a man with a knife attacking people ("vyras su peiliu puola žmones").
       '(?:su peiliu|su ginklu|su pistoletu)(?: [a-z]+){0,4} (?:puola|pjauna|grasina|musa)', '(?:puola|grasina) (?:zmones|mane|mus)(?: [a-z]+){0,4} su (?:peiliu|ginklu)',
-      'a intrat in casa', '(?:sunt|suntem) ascuns[a-z]*', '(?:ktos |on |oni )?wlam(?:uje|uja|al|ali) sie', 'birisi (?:eve )?girdi', 'bicakl[a-z]*', '(?:cu )?(?:un )?cutit', '(?:ma|ne) ameninta', 'amenintari',
+      'a intrat in casa', '(?:sunt|suntem) ascuns[a-z]*', '(?:ktos |on |oni )?wlam(?:uje|uja|al|ali) sie', 'birisi (?:eve )?girdi', 'bicakl[a-z]*', '(?:cu )?(?:un )?cutit', 'cu (?:doua |trei |niste )?cutite', '(?:mi|ne) au spart (?:usa|geamul|geamurile|cabina|masina|rulota|casa)', '(?:ma|ne) ameninta', 'amenintari',
     ],
     // Welsh: told as long past ("years ago"), on the news, or a joke ("she'll kill me if I forget the bin").
     guards: [String.raw`flynyddoedd yn ol|blynyddoedd yn ol|y llynedd|llynedd|ar y newyddion|(?:lladd|ladd|nladd) (?:i |ni )?os`],
@@ -616,7 +618,13 @@ export const FAMILIES: PatternFamily[] = [
       '(?:arde|ard|ia foc|a luat foc)(?: [a-z]+){0,10} (?:inauntru|inuntru|in ea|in el) (?:sunt|este|e|mai sunt|mai e)',
       'arde (?:rulota|caravana|casa|blocul|apartamentul|cladirea|acoperisul|masina cu)',
       // Portuguese, Turkish, Lithuanian: fire, smell of gas.
-      '(?<!(?:^| )(?:sem|nenhum|nao ha|nao tem|nao sinto|nao ha nenhum) )cheiro (?:a|de) gas', 'fogo', 'yangin(?! yok| tatbikat[a-z]*)', 'gaz kokusu(?! yok)', 'gaisras', 'duju kvapas',
+      '(?<!(?:^| )(?:sem|nenhum|nao ha|nao tem|nao sinto|nao ha nenhum) )cheiro (?:a|de) gas',
+      // Round 40: a strong gas smell with its adjectives between ("um cheiro muito forte a gás"); French, Dutch and German gas smells
+      // ("une forte odeur de gaz", "ça sent le gaz", "het ruikt naar gas", "es riecht nach Gas"), never one denied just before.
+      '(?<!(?:^| )(?:sem|nenhum|nao ha|nao tem|nao sinto|nao ha nenhum) )cheiro (?:muito |mesmo |tao |bastante )?(?:forte|intenso) (?:a|de) gas',
+      '(?<!(?:^| )(?:pas d|pas de|aucune|sans|plus d|plus de|ni) )odeur (?:forte |tres forte |persistante )?de gaz', '(?<!(?:^| )(?:ne|n|pas|plus) )(?:ca |il |on )sent (?:fort |vraiment |tres fort )?le gaz(?! (?:du|de))', 'fuite de gaz',
+      '(?<!(?:^| )(?:niet|geen) )(?:ruik[a-z]*|stinkt|stinken) (?:[a-z]+ ){0,2}naar gas', 'gaslucht(?! (?:weg|verdwenen))', 'gaslek',
+      '(?<!(?:^| )(?:nicht|kein|keinen) )(?:riecht|riechen|stinkt|stinken) (?:[a-z]+ ){0,2}nach gas', 'gasgeruch', 'gasleck', 'fogo', 'yangin(?! yok| tatbikat[a-z]*)', 'gaz kokusu(?! yok)', 'gaisras', 'duju kvapas',
       // Round 9: carbon monoxide in Spanish, Portuguese and Romanian.
       'monoxido de carbono', 'monoxid de carbon',
       'pali sie', 'pozar', '(?<!(?:^| )nie )czuc gaz', 'wyciek gazu',
@@ -667,6 +675,12 @@ export const FAMILIES: PatternFamily[] = [
       '(?:crianca|menino|menina|miudo|miuda|bebe|homem|mulher|pessoa|rapaz|rapariga|senhor|senhora|idos[oa]|alguem|filh[oa]|nin[oa]|hombre|mujer|persona|chic[oa]|senor[a]?|alguien|hij[oa]|bambin[oa]|ragazz[oa]|uomo|donna|qualcuno|enfant|garcon|fille|homme|femme|quelqu un|personne agee)(?: [a-z]+){0,3} (?:caiu|cairam|escorregou|se cayo|cayo|ha caido|e caduto|e caduta|caduto|caduta|e cascato|e cascata|est tombee?|tombe|tombee|a glisse)(?: [a-z]+){0,2} (?:no|na|ao|dentro do|dentro da|para o|para a|al|en el|en la|a la|nel|nella|nell|in|dans le|dans la|dans l) (?:canal|canale|rio|fiume|riviere|fleuve|mar|mare|mer|agua|acqua|eau|lago|lac|doca|porto|puerto|port|marina|represa|lagoa|pozo|poco|pozzo|estuario|darsena)',
       // Round 34: drowning in Portuguese ("há uma criança a afogar-se na piscina", "está se afogando").
       '(?:esta |estao |a )afogar se', '(?:esta |estao )?(?:se )?afogando(?: se)?',
+      // Round 40: Dutch and German: a person fallen from a cliff or a roof, not responding, not breathing, unconscious, gone under in the
+      // sea ("Onze zoon is van de klif gevallen, hij reageert niet meer"; "Mein Mann ist beim Schwimmen im Meer untergegangen und kommt
+      // nicht mehr hoch"). Not the council "reageert niet op" a letter, the sun gone down ("die Sonne ist untergegangen").
+      '(?:klif|rots|rotsen|dak|balkon|steiger|pier) (?:af )?gevallen', '(?:hij|zij|ze) (?:reageert|ademt) niet(?: meer)?(?! (?:op|naar) )', 'bewusteloos', 'verdrinkt',
+      '(?:ins |in das |in den )?(?:wasser|meer|see|fluss|hafen|kanal)(?: [a-z]+){0,2} gefallen', '(?:er|sie) (?:reagiert|atmet) nicht(?: mehr)?(?! (?:auf|an) )', 'bewusstlos', 'ertrinkt',
+      '(?:mann|frau|sohn|tochter|kind|junge|madchen|vater|mutter|freund|freundin|bruder|schwester)(?: [a-z]+){0,6} untergegangen', 'kommt nicht mehr (?:hoch|nach oben|an die oberflache)',
       'nekvepuoja', 'nejuda', '(?<!niekas )(?<!niekas man )neatsako(?! (?:i|a) (?:skambuc|laisk|zinut|el)[a-z]*)',
     ],
   },
@@ -1398,7 +1412,9 @@ export const FAMILIES: PatternFamily[] = [
       '(?:kocam|esim|sevgilim|erkek arkadasim|babam|uvey babam|eski kocam|eski esim)(?: [a-z]+){0,6} (?:dovuyor|dovdu|dover|dovmus|vuruyor|tokatliyor|tokatladi)',
       '(?:beni|bizi|annemi|cocuklari|cocuklarimi|cocugu|cocugumu) (?:[a-z]+ ){0,3}(?:dovuyor|dovdu|dover|dovmus)',
       // Romanian: beats me, takes his whole pension, no longer eats, lives in squalor.
-      '(?:ma|ne|ii) bate', '(?:ii|i) ia (?:toata )?pensia', 'nu mai mananca', 'traieste in mizerie', 'copiii(?: [a-z]+){0,3} singuri', 'lasat[a-z]* singur[a-z]*', 'fara (?:mancare|medicamente)',
+      '(?:ma|ne|ii) bate', '(?:ii|i) ia (?:toata )?pensia', 'nu mai mananca', 'traieste in mizerie', 'copiii(?: [a-z]+){0,3} singuri', 'lasat[a-z]* singur[a-z]*',
+      // Round 40: a child left alone, the child named between ("lasă copilul de doi ani singur în rulotă toată ziua").
+      '(?:lasa|lasau|au lasat|a lasat|isi lasa|isi lasau) (?:copilul|copiii|copila|fetita|baietelul|baiatul|bebelusul|pe copil|pe cei mici)(?: [a-z0-9]+){0,4} singur[a-z]*', 'fara (?:mancare|medicamente)',
       'sin comida ni', 'bez jedzenia', 'sama bez',
     ],
     // Welsh topics, not disclosures: a request for figures, training, a job, a policy, the news, working in a refuge.
@@ -1548,6 +1564,9 @@ export const FAMILIES: PatternFamily[] = [
     id: 'child_groomed', kind: 'child_at_risk', category: SAFEGUARDING, reason: 'a child groomed or exploited',
     patterns: [
       `(?:${CHILD}|teen|teens|(?:[0-9]|1[0-7]) ?(?:yo|yr old|yrs old|year old|years old))(?: [a-z0-9]+){0,4} (?:is |are |was |were |has been |have been |being |been |getting |got |gets )+(?:groomed|exploited|trafficked|sexually exploited|criminally exploited)`,
+      // Round 40: a child getting in and out of strangers' vehicles or lorry cabs ("a kid, maybe 12, hanging round the truck stop every
+      // night getting in and out of different cabs"); not a child getting into the family car or a taxi home.
+      `(?:${CHILD}|teen|teens|(?:[0-9]|1[0-7]) ?(?:yo|yr old|yrs old|year old|years old))(?: [a-z0-9]+){0,14} (?:getting|gets|got|going|goes|climbing|climbs) (?:in and out of|into|in) (?:different|strangers|strange|various|several|lots of|other mens|mens|mens lorry|older mens|mens) (?:cars|cabs|lorries|lorry cabs|vans|trucks|truck cabs)`,
     ],
   },
   {
@@ -1632,6 +1651,8 @@ export const FAMILIES: PatternFamily[] = [
       '(?:beau pere|belle mere|pere|mere|papa|maman|parents|oncle)(?: [a-z]+){0,3} (?:la|le|les|l) (?:frappe|frappent|bat|battent|a frappee?)',
       '(?:le|la|les|me|nos) (?:pega|pegan|golpea|golpean|pego|pegaron) con (?:el |la |un |una |su )?(?:cinturon|cinto|correa|palo|cable|zapatilla|chancla)',
       '(?:bate|batem|bateu|bateram|agride|agrediu) (?:nela|nele|neles|nelas|na crianca|no menino|na menina|em mim|nos miudos)(?: [a-z]+){0,2} (?:com (?:o |um |a |uma )?(?:cinto|pau|cabo|chinelo)|todos os dias|muitas vezes)',
+      // Round 40: the pronoun before the verb ("o padrasto lhe bate com um cinto", "a mãe bate-lhe com o cinto").
+      '(?:lhe|lhes|o|a|os|as|me|nos) (?:bate|batem|bateu|bateram) com (?:o |um |a |uma )?(?:cinto|pau|cabo|chinelo|vara)', '(?:bate|batem|bateu|bateram) lhe com (?:o |um |a |uma )?(?:cinto|pau|cabo|chinelo|vara)',
       '(?:la|lo|li|le|mi) (?:picchia|picchiano|ha picchiat[oa]|colpisce) (?:con (?:la |una |il |un )?(?:cintura|cinghia|bastone|cavo|ciabatta)|tutti i giorni|spesso)',
       // An adult hitting a child with a belt, a stick or a cable, in English ("her stepdad hits her with a belt").
       '(?:hits|hit|hitting|beats|beat|beating|whips|whipped|whipping|thrashes|thrashed|leathers|leathered) (?:her|him|them|the kids|the children|my (?:son|daughter)) with (?:a |his |her |the |their )?(?:belt|stick|cane|cable|wooden spoon|slipper|shoe|wire|hose|buckle)',
@@ -1759,6 +1780,17 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
     id: 'script_abuse', category: SAFEGUARDING, kind: 'domestic_abuse', reason: 'abuse or neglect (Urdu, Bengali, Punjabi or Chinese)',
     re: /مجھے مارتا|مجھے مارتی|مارتا ہے|مارپیٹ|মারধর|আমাকে মারে|তালা দিয়ে রাখে|ਮੈਨੂੰ ਮਾਰਦਾ|殴打|家暴|虐待|拿走了他的养老金|拿走了她的养老金/u,
     who: [[/بزرگ|دادی|نانی|দাদি|নানি|খালা|ডিমেনশিয়া|老人|奶奶|爷爷|轮椅|养老金/u, 'adult_at_risk'], [/بچوں|بچے|বাচ্চা|মেয়ে|ছেলে|শিশু|স্কুল|ਬੱਚ|孩子|儿子|女儿/u, 'child_at_risk']],
+  },
+  // Round 40: Cyrillic (Bulgarian, Russian, Ukrainian), which the normaliser drops: a caravan, a home or a car burning, people inside a
+  // fire; passports taken by an employer or a foreman. Not a light that "горит" (is on), streetlights that "не горят", a fire alarm
+  // ("пожарната аларма") or a fire denied ("няма пожар").
+  {
+    id: 'cyrillic_fire', category: RISK, kind: 'fire_gas_co', reason: 'fire or gas danger (Bulgarian, Russian or Ukrainian)',
+    re: /(?:фургон|каравана|караван|къща|къщата|апартамент|апартаментът|блок|блокът|сграда|сградата|дом|домът|квартира|будинок|хата|машина|колата|кола|кухня|кухнята)\S*[\s,]+(?:гори|горит|горить|е в пламъци|в огне|в огні|пылает|палає)(?![а-яёіїєґ])|(?<!(?:няма|нет|немає|без|не е|не было|не було|никакого|ніякої) )(?<![а-яёіїєґ])пожар(?![а-яёіїєґ])|(?<![а-яёіїєґ])(?:гори|горит|горить)[^.!?]{0,30}(?:вътре|внутри|всередині)|(?:мирише|пахне|пахнет) на газ|(?:запах|мирис|миризма) (?:на )?газ|(?:изтичане|утечка|витік) (?:на )?газ/iu,
+  },
+  {
+    id: 'cyrillic_exploitation', category: SAFEGUARDING, kind: 'adult_at_risk', reason: 'passports or wages taken (Bulgarian, Russian or Ukrainian)',
+    re: /(?:взе|взеха|прибра|прибраха|забра|забраха|отне|отнеха|забрал|забрали|отобрал|отобрали|отнял|отняли|забрав|забрали|відібрав|відібрали)(?:\s+\S+){0,3}\s+(?:паспорт|паспорти|паспортите|паспорта|паспорты|документи|документите|документы)/iu,
   },
   {
     id: 'script_danger', category: RISK, kind: 'danger_now', reason: 'someone in danger now (Urdu, Bengali, Punjabi or Chinese)',
