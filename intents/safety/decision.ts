@@ -703,13 +703,14 @@ export function defeated(text: string, hit: SafetyHit | null): boolean {
     const family = familyOf(hit);
     if (family && PRESENT_FAMILIES.has(family)) return false;
   }
-  if (EXPLICIT_PRESENT.test(normaliseForSafety(text))) return false;
+  const n = normaliseForSafety(text);
+  if (EXPLICIT_PRESENT.test(n)) return false;
   const found = defeaters(text);
   // Gunshots heard are told as a likeness ("sounds like gunshots from upstairs, I'm terrified"): the comparison is the report.
   // Round 34: a likeness naming what was thrown or used ("thrown what looks like acid at a woman"): the act is told, not likened.
   // Round 39: a witness's judgement of what they see ("picked up by different cars ... handed packages. Looks like county lines to us"):
   // the likeness names the harm, it does not liken it to something else.
-  const likenessOfAThing = ACT_WITH_LIKENESS.test(normaliseForSafety(text)) || LIKENESS_OF_HARM.test(normaliseForSafety(text));
+  const likenessOfAThing = ACT_WITH_LIKENESS.test(n) || LIKENESS_OF_HARM.test(n);
   return ((hit && SHOT_HEARD.test(hit.matched)) || likenessOfAThing ? found.filter((d) => d !== 'comparison') : found).length > 0;
 }
 // Round 39: also a weapon held or waved that looks like one ("a man with what looks like a handgun is shouting and waving it at people").
