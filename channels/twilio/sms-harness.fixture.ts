@@ -111,7 +111,8 @@ export async function startSmsHarness(): Promise<SmsHarness> {
     sentTo: (phone) => stand.sent.filter((s) => s.to === phone),
     waitFor,
     settle: async () => {
-      await waitFor(async () => !(await pendingWork()), 'the SMS turn and sends to settle');
+      // Generous: under CI load (two Jest workers on two cores) a turn and its sends have taken more than 8 s.
+      await waitFor(async () => !(await pendingWork()), 'the SMS turn and sends to settle', 30_000);
     },
     text: async (from, body, replies = 0, extra) => {
       const before = h.sentTo(from).length;
