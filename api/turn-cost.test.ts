@@ -44,14 +44,20 @@ test('a knowledge-base answer costs at most 5 statements', async () => {
 
 test('a wrong token is refused with nothing written, in one short transaction', async () => {
   const r = await new Resident(server.url).start();
-  const before = statementCount();
-  const res = await fetch(`${server.url}/api/v1/conversations/${r.conversationId}/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer not-the-token' },
-    body: JSON.stringify({ text: 'hello' }),
-  });
-  expect(res.status).toBe(401);
-  expect(statementCount() - before).toBeLessThanOrEqual(3);
+  // Background sweeps only add (one ran into a single measurement once in CI): the least of three tries, each after quiet.
+  let least = Infinity;
+  for (let tries = 0; tries < 3; tries++) {
+    await quiet();
+    const before = statementCount();
+    const res = await fetch(`${server.url}/api/v1/conversations/${r.conversationId}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not-the-token' },
+      body: JSON.stringify({ text: 'hello' }),
+    });
+    expect(res.status).toBe(401);
+    least = Math.min(least, statementCount() - before);
+  }
+  expect(least).toBeLessThanOrEqual(3);
   const transcript = await r.transcript();
   expect(transcript.messages.some((m: { text: string }) => m.text === 'hello')).toBe(false);
 });
