@@ -2512,3 +2512,114 @@ describe('round 40: new shapes from sets CA and CB, and distress idioms about a 
     expect(askAtMost(text)).toBeNull();
   });
 });
+
+describe('round 41: agency shorthand, a child under a vehicle, threats to a school, hazards, past emergencies and the end of a tether', () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it.each([
+    ['Police staff, PPN: DA incident at 12 Heron Close last night, 2 children present, one with a cut lip. Passing to CSC.', 'domestic_abuse'],
+    ['Probation: PoP on licence for DV offences has been seen at the victims address again', 'domestic_abuse'],
+    ['the man on bail keeps turning up at the victim\'s house', 'domestic_abuse'],
+    ['my ex has breached the non-molestation order and was outside my flat last night', 'domestic_abuse'],
+    ['he broke his bail conditions and came to the house', 'domestic_abuse'],
+    ['DSL here: historic DA in the family, mum says he is back and the kids are scared', 'domestic_abuse'],
+    ['a man rang the office saying he is coming to the college to stab students', 'weapon_or_threat_to_kill'],
+    ['he threatened to come in tomorrow and shoot the teachers', 'weapon_or_threat_to_kill'],
+    ['school office: we are in lockdown, an intruder with a knife was seen by the gate, police on the way', 'weapon_or_threat_to_kill'],
+    ['a boy is trapped under the bus at the stop on Quay Street', 'water_or_cliff'],
+    ['van reversed and a pensioner is pinned under the back wheel', 'water_or_cliff'],
+    ['toddler hanging out of a 4th floor window on Gannet Court', 'child_in_danger_now'],
+    ['my dad is having a heart attack', 'medical_emergency'],
+    ['the house is on fire and my nan is upstairs', 'fire_or_gas'],
+    ['we had a house fire last week and it has started again, smoke is coming out of the loft', 'fire_or_gas'],
+    ['the kids are being hurt by their dad every night', 'domestic_abuse'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'Bore da, dw i eisiau talu treth y cyngor',
+    'da iawn, diolch yn fawr',
+    'How do I submit a PPN as a new member of police staff?',
+    'the school photographer is coming on Monday to shoot portraits of all the pupils',
+    'a film crew is coming to the college to shoot students for the prospectus',
+    'during lockdown my rent arrears built up, can I get help',
+    'the school has a lockdown drill today, is the road closed',
+    'someone flew a drone and breached the exclusion zone at the airport',
+    'what is the address for victim support in Merebrook',
+    'i got a parking ticket outside the hospital while my mum was having a stroke, can i appeal it',
+    'missed my court date while my husband was having a seizure, how do i appeal',
+    'Lost everything in a flat fire two months ago, can I get a grant for a cooker?',
+    'The see-saw in the park has a split seat, someone could get hurt',
+    'the slide has a sharp edge, children might get injured',
+  ])('%s: not screened', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    'he said the kids could get hurt if I leave him',
+    'my kids could get hurt, he is throwing things',
+  ])('%s: a threat or a parent\'s own children, still screened', (text) => {
+    expect(explainSafety(text)).not.toBeNull();
+  });
+  it.each([
+    'my son has autism and im at the end of my tether, is there any respite',
+    'complaint: repairs ignored me for 8 weeks, at the end of my rope',
+  ])('%s: the idiom about a service or a child\'s needs, asked at most', (text) => {
+    expect(explainSafety(text)?.family).toBe('cannot_go_on');
+    expect(act(text, 0.95)).toBe('ask');
+  });
+  it.each([
+    "I'm at the end of my tether and want to die",
+    'im at the end of my tether and i cant go on any more, i have the tablets here',
+    'at the end of my tether, everyone would be better off without me',
+  ])('%s: escalated whatever the model', (text) => {
+    expect(act(text, 0.02)).toBe('escalate');
+  });
+  it.each([
+    'If my mum has to go into a nursing home, will they make her sell her flat?',
+    'how much will my dad pay towards a care home, he has 20k in savings',
+    'the window restrictor in the bedroom has snapped and the window swings open, I have locked the room',
+    'ev sahibi beni evden çıkarıyor, ne yapmalıyım',
+  ])('%s: asked at most when the model alone escalates', (text) => {
+    expect(askAtMost(text)).not.toBeNull();
+    expect(act(text, 0.9)).not.toBe('escalate');
+  });
+  it.each([
+    'the care home staff are hitting my dad and they make him pay for his own food',
+    'the window restrictor snapped and my toddler fell out, I have locked the room',
+    'ev sahibi beni evden çıkarıyor ve beni bıçakla tehdit etti',
+    "the heater in my bedroom went bang and there's smoke and a burning smell, i've shut the door on it",
+    'the socket is sparking so I have taped it off and locked the room',
+  ])('%s: not capped', (text) => {
+    expect(askAtMost(text)).toBeNull();
+  });
+});
+
+describe("engineer's probe after round 41: things, not people, under a bus or out of a window", () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it.each([
+    'my bike got trapped under the bus wheel and is bent, can i claim',
+    'the football is stuck under the car outside number 4',
+    'my shopping bags got pinned under the trolley',
+  ])('%s: not screened', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    ['a boy is trapped under the bus and screaming', 'water_or_cliff'],
+    ['my son and his bike are trapped under the bus', 'water_or_cliff'],
+    ['a cyclist is stuck under the lorry, his bike is crushed', 'water_or_cliff'],
+  ] as const)('%s: a person, still screened', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'my sons toy fell out of the 2nd floor window into the bushes, can someone get it',
+    'the washing blew off our balcony onto the bins',
+  ])('%s: asked at most when the model alone escalates', (text) => {
+    expect(askAtMost(text)).not.toBeNull();
+    expect(act(text, 0.9)).toBe('ask');
+  });
+  it.each([
+    'my sons toy fell out of the window and he climbed out on the ledge to get it',
+    'the phone fell out of the window and my daughter fell after it, she is not moving',
+  ])('%s: not capped', (text) => {
+    expect(askAtMost(text)).toBeNull();
+  });
+});

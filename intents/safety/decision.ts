@@ -763,7 +763,7 @@ const GIVING_UP_OR_CLOSE = /(?<= )(?:i (?:give|gave) up|i am giving up|giving up
 /** True when the message gives up on the service to do the thing oneself, naming no other risk. */
 export function doingItMyself(text: string): boolean {
   const n = normaliseForSafety(text);
-  return DO_IT_MYSELF.test(n) && riskCues(n.replace(GIVING_UP_OR_CLOSE, ' ')).size === 0 && !EXPLICIT_PRESENT.test(n);
+  return DO_IT_MYSELF.test(n) && nothingBesides(n, GIVING_UP_OR_CLOSE);
 }
 /**
  * Round 25: a heater or the heating stuck on, or a home too hot ("the storage heater's stuck on full and the flat's like an oven", "won't
@@ -1169,6 +1169,34 @@ const EVERY_DISTRESS_IDIOM = new RegExp(DISTRESS_IDIOM.source, 'g');
  * ہے", the model alone 0.77 on words it cannot read): asked at most, when no script family screens it.
  */
 const SCRIPT_SERVICE_IDIOM = /(?:ٹیکس|بل|بلوں|کرایہ|کرائے|قرض|قرضہ|جرمانہ|مہنگائی)[^۔.!?؟]{0,20}?(?:کمر توڑ|کمر ٹوٹ)/u;
+/**
+ * Round 41: paying for care ("if my dad has to go into a care home, will they make him sell his house?", "how much will dad pay
+ * towards a care home, he has 30k in savings"), the model alone 0.72-0.84: a funding question, asked at most when nothing of harm is told.
+ */
+const CARE_FUNDING = /(?<= )(?:care homes?|nursing homes?|residential (?:care|homes?)|(?:home|social|residential) care|care fees|care costs)(?: [a-z0-9]+){0,12} (?:sell|sells|selling|sold|pay|pays|paying|afford|savings|fees|charges?|means test(?:ed)?|deferred payment|contribute|contribution|fund|funding|cost|costs)(?= )|(?<= )(?:sell|selling|pay|paying|afford|savings|fees|funding)(?: [a-z0-9]+){0,12} (?:care homes?|nursing homes?|residential care|care fees)(?= )/;
+/**
+ * Round 41: a hazard the writer has already made safe ("window restrictor ... has snapped and the window swings wide open, I've locked the
+ * room", "parents have taped it off"), the model alone 0.76-0.84: a repair, asked at most when nobody is told hurt, falling or on it,
+ * and nothing burning, smoking, sparking or leaking ("smoke and a burning smell, I've shut the door on it" is a fire, never capped).
+ */
+const HAZARD_SECURED = /(?<= )(?:i have|we have|i|we|parents have|someone has|they have|staff have|i have already|we have already) (?:locked|taped|blocked|fenced|cordoned|roped)(?: (?:off|up))? (?:the (?:room|area|window|gate|swing|play area)|it off|that room)(?= )/;
+const HAZARD_HARM = /(?<= )(?:smoke|smoking|smell[a-z]*|burn[a-z]*|fire|flames?|sparks?|sparking|gas|bang|explo[a-z]*|electric[a-z]*|wires?|water|flood[a-z]*|leak[a-z]*|fell|fallen|falling|fall out|hurt|injur[a-z]*|bleeding|hanging|climbing|on the ledge|out of the window|trapped|stuck|missing|cannot get|can not get|inside|in there|locked in|unconscious|not moving|ambulance|999)(?= )/;
+/**
+ * Round 41: a landlord putting the writer out, in Turkish ("ev sahibi beni evden çıkarıyor, ne yapmalıyım"), the model alone 0.91:
+ * a housing question, asked at most when no threat, blow, weapon or lock-out tonight is told.
+ */
+const TR_EVICTION = /(?<= )ev sahibi(?: [a-z]+){0,4} (?:cikar[a-z]*|atiyor|atacak|atmak|tahliye[a-z]*)(?= )/;
+const TR_HARM = /(?<= )(?:tehdit[a-z]*|vur[a-z]*|dov[a-z]*|bicak[a-z]*|silah[a-z]*|dayak|saldir[a-z]*|kilitle[a-z]*|sokakta|bu gece|cocuk[a-z]*|bebek[a-z]*|korku[a-z]*|korkuyor[a-z]*)(?= )/;
+/** Nothing of risk left once every such phrase is taken out of the message, and no present danger told anywhere in it. */
+function nothingBesides(n: string, everyPhrase: RegExp): boolean {
+  return riskCues(n.replace(everyPhrase, ' ')).size === 0 && !EXPLICIT_PRESENT.test(n);
+}
+/**
+ * Engineer's probe after round 41: a thing, not a person, fallen or thrown from a window or a balcony ("my son's toy fell out of the
+ * 2nd floor window into the bushes", the model alone 0.82): asked at most when nothing else of risk is told.
+ */
+const THING_OUT_OF_WINDOW = /(?<= )(?:toys?|teddy|ball|football|phone|keys|bag|shoes?|hat|washing|towel|clothes|pegs?|plant pot|pot|plant|bottle|cup|frisbee|kite|drone|book|glasses|remote|pillow|cushion|duvet|sheet|blind|curtain)(?: [a-z]+){0,2} (?:fell|fallen|has fallen|dropped|has dropped|blew|blown|flew|went|thrown|chucked|got thrown|got knocked|knocked) (?:out of|out|from|off) (?:the |a |our |my |his |her |their )?(?:[a-z0-9]+ (?:floor )?)?(?:window|balcony)(?= )/;
+const EVERY_THING_OUT_OF_WINDOW = new RegExp(THING_OUT_OF_WINDOW.source, 'g');
 export function askAtMost(text: string, screened = false): string | null {
   const n = normaliseForSafety(text);
   if (BETTER_OFF_AT_WORK.test(n) && !BETTER_OFF_WITHOUT_ME.test(n) && !DYING_WORDS.test(n)) return 'better off without me, of a workplace, a team or a game';
@@ -1176,22 +1204,26 @@ export function askAtMost(text: string, screened = false): string | null {
   if (ADOPT_FOSTER.test(n) && !HARM_WORDS.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a question about adopting or fostering';
   if (!screened && FIRE_TAKEN_BACK.test(n) && !UNWELL.test(n) && !FELT_NOW.test(n)) return 'a fire or smoke taken back: steam, dust or mist';
   if (NO_HOME_TONIGHT.test(n) && DANGER_DENIED.test(n) && !FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'nowhere to sleep, danger denied';
-  if (THING_DOWN.test(n) && !PERSON_NAMED_ABROAD.test(n) && riskCues(n.replace(EVERY_THING_DOWN, ' ')).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'a website, a system or a line down, no person';
+  if (THING_DOWN.test(n) && !PERSON_NAMED_ABROAD.test(n) && nothingBesides(n, EVERY_THING_DOWN)) return 'a website, a system or a line down, no person';
   if (STRUCTURE_LOOSE.test(n) && NOBODY_BENEATH.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a dangerous structure with nobody beneath it';
   if (!screened && careNeedHarmDenied(n)) return 'a care need, harm denied';
   if (!screened && selfNeglectReassured(n)) return 'some self-neglect told with him or her safe';
   if (!screened && HANGOUT.test(n) && !HANGOUT_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a hangout for young people, a nuisance';
   if (!screened && GRAFFITI_WORD.test(n) && GRAFFITI_GONE.test(n) && !GRAFFITI_AIMED.test(n)) return 'a threat word as graffiti, asked to be removed';
-  if (!screened && ENDING_A_RELATIONSHIP.test(n) && riskCues(n.replace(EVERY_ENDING_A_RELATIONSHIP, ' ')).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'ending a relationship, not a life';
+  if (!screened && ENDING_A_RELATIONSHIP.test(n) && nothingBesides(n, EVERY_ENDING_A_RELATIONSHIP)) return 'ending a relationship, not a life';
   if (!screened && THING_HITTING.test(n) && !PERSON_HITTING.test(n) && !EXPLICIT_PRESENT.test(n.replace(EVERY_THING_HITTING, ' '))) return 'a thing, not a person, hitting';
-  if (!screened && LIFE_HELL.test(n) && riskCues(n.replace(EVERY_LIFE_HELL, ' ')).size === 0 && !SIGN_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a promise to make life hell, a nuisance';
+  if (!screened && LIFE_HELL.test(n) && nothingBesides(n, EVERY_LIFE_HELL) && !SIGN_FEARED.test(n)) return 'a promise to make life hell, a nuisance';
   if (!screened && BLOCKING.test(n) && VEHICLE.test(n) && riskCues(n).size === 0 && !SIGN_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a vehicle blocking the way, a parking dispute';
   if (!screened && LEAK_ABROAD.test(n) && !LEAK_DANGER.test(n) && riskCues(n).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'a leak from above (not in English), nothing dangerous told';
   if (!screened && NO_HEATING.test(n) && SERVICE_ASKED.test(n) && !COLD_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'heating or hot water asked for, nothing of harm told';
   if (!screened && SIGN_THREAT.test(n) && !SIGN_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a threat on a sign, nobody afraid or hurt';
   if (!screened && SCRIPT_SERVICE_IDIOM.test(text)) return 'a tax or a bill that has broken my back (Urdu), nothing screened';
-  if (!screened && DISTRESS_IDIOM.test(n) && riskCues(n.replace(EVERY_DISTRESS_IDIOM, ' ')).size === 0 && !PERSON_HITTING.test(n) && !SIGN_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a distress idiom about a service, nothing of risk told';
-  if (!screened && TREE_DOWN.test(n) && !PERSON_UNDER.test(n) && !PERSON_NAMED_ABROAD.test(n) && riskCues(n.replace(EVERY_TREE_DOWN, ' ')).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'a tree down, nobody under it';
+  if (!screened && DISTRESS_IDIOM.test(n) && nothingBesides(n, EVERY_DISTRESS_IDIOM) && !PERSON_HITTING.test(n) && !SIGN_FEARED.test(n)) return 'a distress idiom about a service, nothing of risk told';
+  if (!screened && CARE_FUNDING.test(n) && !HARM_WORDS.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a question about paying for care, nothing of harm told';
+  if (!screened && HAZARD_SECURED.test(n) && !HAZARD_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a hazard the writer has made safe, nobody hurt';
+  if (!screened && TR_EVICTION.test(n) && !TR_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'an eviction told in Turkish, nothing of harm told';
+  if (!screened && THING_OUT_OF_WINDOW.test(n) && nothingBesides(n, EVERY_THING_OUT_OF_WINDOW)) return 'a thing, not a person, fallen from a window';
+  if (!screened && TREE_DOWN.test(n) && !PERSON_UNDER.test(n) && !PERSON_NAMED_ABROAD.test(n) && nothingBesides(n, EVERY_TREE_DOWN)) return 'a tree down, nobody under it';
   if (!screened && FUTURE_PUT_OUT.test(n) && RIGHTS_QUESTION.test(n)) {
     const rest = n.replace(EVERY_FUTURE_PUT_OUT, ' ');
     if (!MORE_THAN_LEFT.test(rest) && !EXPLICIT_PRESENT.test(rest)) return 'a home to be lost later, rights asked';
@@ -1394,12 +1426,36 @@ function lowModelAsk(prediction: IntentPrediction, text: string, scored: SafetyS
   return null;
 }
 
+/** Round 41: the idiom of exhaustion the cannot_go_on family matches ("at the end of my tether", "end of my rope"). */
+const END_OF_TETHER = /(?<= )(?:at )?(?:the )?end of (?:my|our|her|his|their) (?:tether|rope)(?= )/;
+const EVERY_END_OF_TETHER = new RegExp(END_OF_TETHER.source, 'g');
+/** Round 41: despair, harm or a means told beside the idiom, which keeps it a disclosure. */
+const DESPAIR_BESIDE = /(?<= )(?:die|dying|dead|kill|killing|suicid[a-z]*|end it|end (?:it all|my life|things)|not (?:be|being) here|pills|tablets|overdose|bridge|goodbye|(?:cannot|can not) (?:go on|carry on|keep going|cope|do this|take (?:it|this|much more|any more))|no point|burden|give up|giving up|hopeless|worthless|hate myself|no reason to|disappear|tired of (?:living|life|everything)|not worth|better off without|hurt (?:myself|him|her|them|the)|harm (?:myself|him|her|them)|self harm|no way out|nothing left|(?:scared|afraid|frightened) (?:of|for|what)|hit|hits|hitting|shake|shaking|snap|snapped|lose it|lost it|losing it)(?= )/;
+const CARE_TIERS: ReadonlySet<string> = new Set(['adult_strong', 'adult_at_risk', 'child_strong', 'child_at_risk']);
+function tetherAlone(hit: SafetyHit, n: string): boolean {
+  if (!/^(?:at )?(?:the )?end of (?:my|our|her|his|their) (?:tether|rope)$/.test(hit.matched)) return false;
+  const rest = n.replace(EVERY_END_OF_TETHER, ' ');
+  // Who is cared for (a child with needs, a parent in care) is no risk by itself; harm, fear or a scene named is.
+  const cues = [...riskCues(rest)].filter((t) => !CARE_TIERS.has(t));
+  return !DESPAIR_BESIDE.test(rest) && !HARM_WORDS.test(rest) && cues.length === 0 && !EXPLICIT_PRESENT.test(rest);
+}
+
 /**
  * A screen hit, weighed against the safety model. Both agree: escalate. Everyday context explains the hit and the model is
  * below its ask threshold: nothing (a false alarm's detour costs a resident's trust); below the escalate threshold: ask. An
  * idiom-prone family the model scores below SAFETY_SCREEN_DISAGREE: ask. Anything else the screen says escalates.
  */
 function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thresholds: SafetyModelThresholds): SafetyDecision {
+  const decided = weighScreenHit(hit, scored, text, thresholds);
+  // Round 41: "at the end of my tether" (or rope) about a child's needs, a service or a complaint, and nothing else of despair, harm or
+  // risk told: asked at most, whatever the model; "at the end of my tether and want to die" is another family's hit and escalates.
+  if (decided?.action === 'escalate' && familyOf(hit) === 'cannot_go_on' && wordCount(text) - wordCount(hit.matched) >= IDIOM_CONTEXT_WORDS && tetherAlone(hit, normaliseForSafety(text))) {
+    return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but an idiom of exhaustion, nothing else of risk told` };
+  }
+  return decided;
+}
+
+function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thresholds: SafetyModelThresholds): SafetyDecision {
   const escalate: SafetyDecision = { action: 'escalate', category: hit.category, kind: hit.kind, source: scored.score >= thresholds.escalateAt ? 'both' : 'screen', reason: hit.reason };
   // Round 6: thanks for help years ago ("the domestic abuse team helped me two years ago, I'm safe now") is asked even when the model agrees.
   if (scored.score >= thresholds.escalateAt) {
@@ -1476,7 +1532,8 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   // than the trigger ("chce umrzec", "thinkin bout killin myself") is a disclosure, whatever the model says.
   const aboutSomething = wordCount(text) - wordCount(hit.matched) >= IDIOM_CONTEXT_WORDS;
   // Round 36: never a plan to end one's life with a time ("planned when to end my life, tomorrow"), whatever the model.
-  if (family && IDIOM_PRONE_FAMILIES.has(family) && aboutSomething && scored.score < (thresholds.disagreeAt ?? SAFETY_SCREEN_DISAGREE) && !BETTER_OFF_WITHOUT_ME.test(n) && !PLAN_WITH_TIME_RE.test(n)) return ask;
+  // Round 41: nor a wish to die beside the idiom of exhaustion ("I'm at the end of my tether and want to die"): the despair is the writer's.
+  if (family && IDIOM_PRONE_FAMILIES.has(family) && aboutSomething && scored.score < (thresholds.disagreeAt ?? SAFETY_SCREEN_DISAGREE) && !BETTER_OFF_WITHOUT_ME.test(n) && !PLAN_WITH_TIME_RE.test(n) && !(SUICIDE_FAMILIES.has(family) && END_OF_TETHER.test(n))) return ask;
   // Round 19 (K1, see SAFETY_NOT_NOW_BELOW): a never-downgraded family the model scores near zero, in English told as not now.
   const notNowBelow = thresholds.notNowBelow ?? SAFETY_NOT_NOW_BELOW;
   if (notNowBelow > 0 && family && NEVER_DOWNGRADED.has(family) && scored.score < notNowBelow && modelReads(text, scored) && readsAsEnglish(n) && toldAsNotNow(text)) return { ...ask, reason: `${hit.reason}, but told as not now and the safety model disagrees (${scored.score.toFixed(2)})` };

@@ -71,6 +71,29 @@ const OD_BEFORE = new Set(['i', 'im', 'ive', 'have', 'has', 'had', 'an', 'just',
 const TO_AFTER = new Set(['die', 'kill', 'end', 'hurt', 'jump', 'live', 'be']);
 
 /**
+ * Round 41: the shorthand of police, probation, schools and social care, spelled out where its neighbours show it is shorthand:
+ * "DA"/"DV" before an incident, offences, a victim or a referral ("PPN: DA incident ... 3 children present", "on licence for DA
+ * offences") is domestic abuse or violence (never "da" alone: Welsh "bore da", "da iawn", Romanian and Portuguese "da"); "PoP" before
+ * "on licence", "on probation" or a breach is a person on probation; "PPN", "CSC", "DSL", "MAPPA" and "the LA" are spelled out.
+ */
+const DA_AFTER = new Set(['incident', 'incidents', 'offence', 'offences', 'offense', 'offenses', 'offending', 'offender', 'offenders', 'perpetrator',
+  'perpetrators', 'victim', 'victims', 'survivor', 'survivors', 'history', 'related', 'case', 'cases', 'referral', 'referrals', 'concern', 'concerns',
+  'disclosure', 'disclosures', 'callout', 'callouts', 'call', 'marker', 'flag', 'risk', 'assessment', 'dash', 'arrest', 'charge', 'charges']);
+const DA_BEFORE = new Set(['for', 'historic', 'historical', 'ongoing', 'suspected', 'reported', 'known', 'previous', 'prior', 'serious', 'high']);
+const POP_AFTER = new Set(['on', 'breached', 'has', 'is', 'was', 'who', 'subject', 'currently', 'recently', 'released', 'managed']);
+const SHORTHAND: Record<string, string> = { ppn: 'public protection notice', ppns: 'public protection notices', csc: 'childrens social care',
+  dsl: 'designated safeguarding lead', mappa: 'multi agency public protection arrangements', lado: 'local authority designated officer' };
+function agencyShorthand(w: string, before: string, after: string, after2: string): string | null {
+  if (w === 'da' || w === 'dv') {
+    if (DA_AFTER.has(after) || DA_BEFORE.has(before)) return w === 'da' ? 'domestic abuse' : 'domestic violence';
+    return null;
+  }
+  if (w === 'pop' && POP_AFTER.has(after) && (after !== 'on' || after2 === 'licence' || after2 === 'license' || after2 === 'probation' || after2 === 'bail')) return 'person on probation';
+  if (w === 'la' && (before === 'the' || before === 'notify' || before === 'inform')) return 'local authority';
+  return SHORTHAND[w] ?? null;
+}
+
+/**
  * The last few texts normalised and their forms: one safety decision normalises the same message (and its parts) a dozen times
  * and more, from each rule that reads it (issue 11: about a tenth of a decision's CPU). A pure function, so a remembered form
  * is the form; a handful of entries is enough, since a decision finishes before the next message is read.
@@ -110,6 +133,11 @@ function normalise(text: string): string {
     // "od" is an overdose in English SMS ("i have od on my pills") but "from" in Polish ("od rady").
     if (w === 'od') {
       out.push(OD_BEFORE.has(words[i - 1] ?? '') || words[i + 1] === 'on' || words[i + 1] === 'd' ? 'overdose' : w);
+      continue;
+    }
+    const shorthand = agencyShorthand(w, words[i - 1] ?? '', words[i + 1] ?? '', words[i + 2] ?? '');
+    if (shorthand) {
+      out.push(shorthand);
       continue;
     }
     out.push(WORDS[w] ?? w);

@@ -149,6 +149,9 @@ const MONTH_OR_SEASON = String.raw`(?:january|february|march|april|may|june|july
 const HARM_PRESENT = String.raw`\b(?:just now|right now|tonight|today|this (?:morning|afternoon|evening)|bleeding|ambulance|999|still (?:there|here|outside|around))\b`;
 const NOT_DATED_HARM = String.raw`(?:(?<=${HARM_PRESENT}[^]*)|(?=[^]*${HARM_PRESENT})|(?<!\bin (?:the )?${MONTH_OR_SEASON}(?: [a-z]+){0,6} )(?![a-z]+(?: [a-z]+){0,7} in (?:the )?${MONTH_OR_SEASON}\b))`;
 
+/** Round 41: a photographer or a film crew coming "to shoot" the pupils or the staff (their portraits): no threat. */
+const NOT_A_SHOOT_CREW = String.raw`(?<!(?:photographers?|photo|photos|camera|film|filming|video|tv|television|portrait|school photo|picture)(?: [a-z0-9]+){0,10} )`;
+
 const RISK = 'safety.risk_to_life' as const;
 const SAFEGUARDING = 'safety.safeguarding_concern' as const;
 
@@ -785,6 +788,14 @@ export const FAMILIES: PatternFamily[] = [
       // Someone shooting now ("someone is shooting outside", "lads shooting at cars"): not a film, a photo, hoops or game.
       String.raw`(?:someone|somebody|a man|a guy|a lad|men|lads|people|they|he|she)(?: is| are| s)? (?:shooting|firing)(?: a gun| guns| shots)?(?= (?:at (?:people|us|me|him|her|them|cars|houses|the house|windows|each other)|outside|in the street|on the estate|near|right now|now)\b)(?! [a-z ]{0,20}(?:film|video|photo|hoops|rabbits|pigeons|clay|range|scene))`,
       `(?:he|she|they|${RELATIVE}) (?:will|would|is going to|are going to|is gonna|going to|wants to|threatened to|threatening to) (?:finish|do) (?:me|us|her|him|them) (?:off|in)`,
+      // Round 41: a threat to shoot, stab or kill the staff, the pupils or the people of a place ("a call saying someone is coming to the
+      // school today to shoot staff", "threatened to come in and stab the teachers"); not a photographer or a film crew coming to shoot
+      // the pupils' portraits, nor an email shot to the staff.
+      `${NOT_A_SHOOT_CREW}(?:coming|come|comes|going|goes|turn up|turning up|on (?:his|her|their|the) way|threat(?:en|ens|ened|ening)?(?: to)?|saying|said|says|warned|vowed|promised)(?: [a-z0-9]+){0,7} (?:to )?(?:shoot|stab|kill|murder|attack|bomb|blow up) (?:the |our |all the |all |some |any |every |those |its |his |her |their )?(?:staff|pupils|students|teachers|children|kids|everyone|everybody|people|workers|colleagues|customers|residents|class|classes|worshippers)(?! (?:for|portraits?|photos?|pictures?|headshots?|an? (?:email|message|text|reminder)|a quick)\b)`,
+      // Round 41: a school or a workplace in lockdown now, told with what locked it down ("lockdown in place, police called", "the school
+      // is in lockdown, a man with a knife at the gate"); a lockdown drill, a policy or the pandemic's lockdowns are not.
+      `(?:school|college|academy|nursery|site|building|office|we|pupils|staff)(?: [a-z]+){0,2} (?:is|are|s|have gone|has gone|has been put|have been put|is now|are now|now|currently) (?:in|into|on) (?:full |a |total |emergency )?lockdown(?! (?:drill|practice|test|rehearsal|policy|procedures?|training|exercise))(?=(?: [a-z0-9]+){0,14} (?:police|armed|intruder|threat|gun|knife|weapon|shoot[a-z]*|stab[a-z]*|attacker|gunman))`,
+      `lockdown (?:is |now |has been |was just )?(?:in place|called|activated|initiated|triggered)(?=(?: [a-z0-9]+){0,14} (?:police|armed|intruder|threat|gun|knife|weapon|shoot[a-z]*|stab[a-z]*|attacker|gunman))`,
       // Round 29: a threat to kill told as "next time" and finishing ("he said next time hell finish it", "next time she'll finish
       // the job", "told me next time he will finish me"): the next time of a harm already done. "next time I'll finish the painting",
       // a job or a form, is no threat: "it" needs a saying or threatening verb before, and a person finishes; a tradesperson, a teacher
@@ -962,6 +973,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 24: a medical emergency told as the past reason for a service matter ("a parking ticket outside A&E while my son was
       // having a seizure inside, can I appeal"): the ticket, fine or charge named before it, the event in the past tense.
       String.raw`(?:ticket|pcn|fine|penalty(?: charge)?|parking charge|charge|clamped|towed|missed (?:my |the |our )?(?:collection|appointment|bin))(?: [a-z]+){0,8} (?:while|whilst|when|as|because) (?:i|my|our|his|her|the|a) (?:[a-z]+ )?(?:was|were|had been) (?:having|in (?:a e|hospital|resus))`,
+      // Round 41: the same emergency told in the past progressive as the reason for a request to challenge or appeal something ("a parking
+      // ticket outside the hospital while my dad was having a heart attack can i challenge it"); "my dad is having a heart attack" hits.
+      String.raw`\b(?:was|were|had been) having (?:a |an )?(?:heart attack|seizure|stroke|fit|asthma attack|cardiac arrest)(?: [a-z0-9]+){0,10} (?:can|could|how do|how can|do|should|may|will you let) (?:i|we|you|they) (?:challenge|appeal|contest|dispute|cancel|waive|refund|get (?:it|this|the [a-z]+) (?:cancelled|waived|refunded|overturned)|claim)\b`,
       String.raw`unconscious bias|seizure of|cannot breathe (?:because of|with|for) (?:the )?(?:smell|stench|damp|mould|mold|dust|fumes|pollution)`,
       String.raw`(?:nearly|almost|near enough|going to|will|gonna|would|could) (?:have |had |give (?:me |him |her )?)?(?:a )?heart attack|(?:gave|give|giving) (?:me|him|her|them) a heart attack|heart attack (?:when|at the price|at the bill)`,
       // Round 34: a letter, a bill or a fine that "has given me a heart attack" (hyperbole, the thing named as the subject).
@@ -1035,6 +1049,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 33: a fire in the home told as past by the week or month, the need now housing ("fire in my flat last week, been in a hotel
       // the insurance paid, runs out tonight, nowhere to go"): nothing burning, smoking or smelt now.
       String.raw`^(?![^]*\b(?:again|still (?:burning|smoking|smoulder[a-z]*|alight)|smoke (?:is|coming)|smell[a-z]* (?:of )?(?:smoke|burning|gas)|on fire now|trapped|inside now)\b)[^]*\bfire (?:in|at) (?:my|our|the|his|her|their) [a-z ]{0,20}(?:last (?:week|month|year)|(?:a|two|three|four|a few|a couple of|few) (?:weeks|months) ago|in (?:january|february|march|april|may|june|july|august|september|october|november|december))\b[^]*\b(?:hotel|b and b|b b|bnb|temporary|insurance|insurer|nowhere to (?:go|stay|sleep)|rehous[a-z]*|emergency housing|housing|homeless)\b`,
+      // Round 41: a house or a flat fire dated in the past as the reason for a request ("lost everything in a house fire last week, staying
+      // with my sister now, is there a grant"): nothing burning, smoking or smelt now; "the house is on fire" is no dated fire.
+      String.raw`^(?![^]*\b(?:again|still (?:burning|smoking|smoulder[a-z]*|alight)|smoke (?:is|coming)|smell[a-z]* (?:of )?(?:smoke|burning|gas)|on fire now|trapped|inside now|right now|spreading)\b)[^]*\b(?:house|flat|home|kitchen|chip pan|electrical|caravan|bedroom) fire (?:[a-z]+ ){0,2}(?:last (?:week|month|year)|the other (?:week|month)|(?:a|one|two|three|four|five|six|a few|a couple of|few|several|[0-9]+) (?:weeks|months|years) ago|in (?:january|february|march|april|may|june|july|august|september|october|november|december))\b`,
       // Round 9: the wreck of a past fire left behind ("a burnt-out car on the verge").
       String.raw`(?:burnt|burned) out (?:car|cars|van|vans|vehicle|motorbike|moped|scooter|bike|caravan|shell)`,
       // A question about what to do, not a report: "what number do I call if I smell gas".
@@ -1138,8 +1155,13 @@ export const FAMILIES: PatternFamily[] = [
       // Round 39: a tree or a branch come down on a person ("the tree has fallen on my neighbour and he's not moving"); on a car, a
       // fence or a roof is a repair (a person named only).
       '(?:tree|branch|bough|limb)(?: [a-z]+){0,2} (?:has |have |had |just )?(?:come down|came down|fallen|fell|landed|crashed|toppled|dropped|snapped off)(?: [a-z]+){0,2} on (?:top of )?(?:her|him|them|me|us|someone|somebody|a man|a woman|a child|a kid|a person|a boy|a girl|a lad|my (?:neighbour|husband|wife|son|daughter|dad|mum|mam|partner|friend|brother|sister|grandad|nan|colleague)|our neighbour|the (?:neighbour|man|woman|lad|boy|girl|child|kid|old (?:man|woman|lady)|gardener|worker|driver))',
-      '(?:trapped|stuck|pinned|buried) (?:under|beneath|in) (?:the |a )?(?:rubble|debris|plasterboard|ceiling|wall|car|lorry|van|digger|machine|collapsed|tractor|trailer|forklift|bus|vehicle|machinery|fallen tree|tree|wardrobe|furniture)',
+      // A bike, a ball or a bag caught under a bus is not a person ("my bike got trapped under the bus wheel, can i claim": engineer's
+      // probe after round 41); "my son and his bike are trapped" is.
+      '(?<!(?<!(?:and|with|plus) (?:his|her|their|my|our|the|a) )(?:bikes?|bicycles?|scooters?|balls?|football|toys?|bags?|phones?|keys|trolley|suitcase|shopping|kite|frisbee|drone|cones?|signs?|bins?|wheelie bin)(?: (?:is|are|was|were|got|has been|have been|s|been|still|now|just|all))* )(?:trapped|stuck|pinned|buried) (?:under|beneath|in) (?:the |a )?(?:rubble|debris|plasterboard|ceiling|wall|car|lorry|van|digger|machine|collapsed|tractor|trailer|forklift|bus|vehicle|machinery|fallen tree|tree|wardrobe|furniture)',
       '(?:is|are) under (?:the |a )?(?:rubble|debris|plasterboard|collapsed)',
+      // Round 41: a child or a person pinned, trapped or crushed under a vehicle or its wheel ("a lorry has mounted the pavement and a
+      // child is pinned under the wheel"); a ball, a toy or a cat stuck under the car is not a person.
+      `(?:(?:a|the|my|our|his|her|their|one|that) )?(?:${CHILD}|man|woman|person|cyclist|pedestrian|lady|pensioner|someone|somebody|he|she|they|${PERSON})(?: is| are| s| has been| have been| got| was| still| now| been)* (?:pinned|trapped|stuck|crushed|caught) (?:under|beneath|underneath) (?:the |a |its |his |her |their )?(?:front |back |rear )?(?:wheels?|tyres?|lorry|truck|bus|car|van|tram|train|tractor|vehicle|trailer|forklift)`,
       // Round 27: something has come down onto a pavement or a road where someone was passing ("the wall of the old garage has fallen
       // over onto the pavement i think there was someone walking past"): a person may be under it.
       '(?:wall|roof|building|scaffolding|ceiling|chimney|structure|balcony|tree|hoarding|canopy|garage|shed|fence)(?: [a-z]+){0,6} (?:has |have |had )?(?:come down|came down|fallen|fell|collapsed|caved in|given way|gave way|toppled)(?: [a-z]+){0,4} (?:onto|on to|into|across|over) (?:the |a )?(?:pavement|path|footpath|road|street|pathway|people|bus stop|playground)(?: [a-z]+){0,8} (?:someone|somebody|a man|a woman|a child|a kid|people|kids|children|a person|person) (?:was |were |is |are )?(?:walking (?:past|by|under)|passing(?! (?:it|by it|round))|going past|standing (?:under|underneath|next to|by)|under (?:it|there|the)|underneath|beneath)',
@@ -1196,6 +1218,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:my|our|a|the) ${CHILD} (?:is |has |has gone |have gone |went |gone |is gone |are )?missing(?! (?:school|lessons|class|classes|out|the bus|his|her|their|a |the |my |meals|appointments|from school))`,
       `${CHILD} (?:has |have )?(?:gone missing|went missing|disappeared|not come home|not came home)`,
       `${CHILD} (?:is |are )?(?:on|hanging out of|hanging from|climbing out of|climbing on|sitting on|standing on) (?:a |the )?(?:window ?ledge|window sill|windowsill|window|roof|balcony(?: railing)?|railway line|railway|motorway|ledge)`,
+      // Round 41: a floor or a height named before the window ("child hanging out of 3rd floor window quay st"); "on the 3rd floor" is not
+      // in the pattern's way, and a child only looking out of a window is not a hit.
+      `${CHILD} (?:is |are )?(?:hanging out of|hanging from|climbing out of|dangling out of|leaning right out of|half out of) (?:a |the |an? )?(?:(?:open |upstairs |top |top floor |bedroom )|(?:[0-9]+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|high) (?:floor|storey|story) )(?:flat )?(?:window|balcony)`,
       `${CHILD} (?:is |are )?(?:wandering|walking|playing|alone|on (?:his|her|their) own) (?:on|in|along) the (?:road|railway line|motorway|dual carriageway) (?:alone|on (?:his|her|their) own|by (?:himself|herself|themselves))`,
     ],
   },
@@ -1261,6 +1286,11 @@ export const FAMILIES: PatternFamily[] = [
       // you know what I mean", "told the nurse I walked into a door again"): the euphemism for being hit.
       `(?:walk|walks|walking|walked|bump|bumped|bumping|run|ran|running) into (?:a |the |some |a few |another |more )?doors?(?: [a-z]+){0,4} (?:if you (?:know what i mean|get my (?:meaning|drift)|catch my drift|follow|follow me|see what i mean|get me)|you know what i mean|know what i mean|you know how it is|wink|nudge nudge|(?:or )?so i (?:tell|told|say|said)|is what i (?:tell|told|say|said))`,
       `(?:told|tell|telling) (?:the |my |a )?(?:nurse|doctor|gp|hospital|a and e|people|everyone|everybody|work|them|her|him|my mum|the school|friends)(?: [a-z]+){0,2} (?:i|that i) (?:walked|walk|walking|bumped|ran|keep walking) into (?:a |the )?doors?`,
+      // Round 41: a perpetrator breaching an order or a zone that keeps him from a victim ("has breached his exclusion zone", "broke
+      // the non-molestation order"), and someone on licence, bail or probation seen at the victim's address; a drone's or a clean air
+      // zone's exclusion zone is not.
+      `(?:breached|breaching|breaches|breach of|broken|broke|breaking|ignored|ignoring|ignores|violated|violating)(?: [a-z]+){0,2} (?:his|her|their|the|a|an|my) (?:exclusion zone|restraining order|non molestation order|nonmolestation order|occupation order|bail conditions|domestic (?:abuse|violence) protection (?:order|notice))(?! (?:for|at|around|near) (?:the )?(?:airport|drone|drones|runway|event|site|works|roadworks|clean air|ulez|low emission))`,
+      `(?:on licence|on license|on bail|on probation|person on probation|released from prison|out of prison|the offender|the perpetrator)(?: [a-z0-9]+){0,16} (?:at|to|near|outside|round|around|by) (?:the )?victims? (?:address|house|home|flat|door|street|road|work|workplace|school)`,
       'domestic (?:abuse|violence)', 'coercive(?: and)? control(?:ling)?', 'controlling (?:partner|husband|wife|boyfriend|girlfriend|relationship|behaviour|ex)',
       `abusive (?:partner|husband|wife|boyfriend|girlfriend|relationship|ex|father|mother|dad|mum|parent|carer|household|home|family|son|daughter)`,
       `(?:${RELATIVE}|he|she)${GAP(2)} (?:hits|beats|punches|kicks|slaps|chokes|strangles|rapes|batters|pushes|shoves|abuses|hurts|bullies|threatens|controls|attacks|assaults|headbutts|bites|spits at) ${DV_OBJECT}`,
@@ -1673,6 +1703,10 @@ export const FAMILIES: PatternFamily[] = [
     guards: [
       String.raw`by (?:a |the )?(?:speeding )?(?:cars?|vans?|traffic|lorr(?:y|ies)|bikes?|balls?|cyclists?|scooters?)|on the (?:broken |rusty )?(?:swings?|slide|play equipment|roundabout)|play ?(?:area|ground|equipment)|playground`,
       String.raw`bus (?:hit|hits)|hit (?:the|a) (?:ball|kerb|pothole)`,
+      // Round 41: a hazard that could hurt the children or anyone who comes by ("swing has a broken chain, kids could get hurt",
+      // "someone could get hurt on it"): a report, not abuse; not someone's own child, nor a threat said of them ("he said the kids
+      // could get hurt if i leave").
+      String.raw`(?<!(?:my|our|his|her|their) |(?:said|says|saying|threatened|threatens|told (?:me|us|her|him)|warned|warns|or|else|if)(?: that)?(?: the)? )(?:kids|children|child|a child|a kid|toddlers|little ones|youngsters|people|someone|somebody|anyone|anybody|a toddler|a baby) (?:could|might|may|will|would|are going to|is going to|are bound to|is bound to|are likely to|is likely to)(?: easily| really| badly| seriously| end up)? (?:get|be|getting) (?:hurt|injured|harmed|killed)(?! (?:by|at home|by (?:him|her|them)))`,
       // Round 30: harm denied in so many words beside a repair ("broken chain on the swings, no child was hurt").
       String.raw`\bno (?:child|children|kids?|one|body|toddlers?|bab(?:y|ies))(?: [a-z]+)? (?:was|were|got|has been|have been|is|are)(?: (?:actually|seriously|badly))? (?:hurt|injured|harmed)`,
       String.raw`child protection (?:team|training|course|policy|policies|officer|lead|social workers?|conference|procedures?|vacanc[a-z]+|jobs?|role|service|services)|(?:vacancies|jobs?|training|course|work|working) (?:for |in |as )?(?:[a-z]+ ){0,4}child protection`,
