@@ -17,7 +17,7 @@ import { loadContentPack } from '../../bot/content-pack/index.js';
 import { loadOrTrainModel } from '../recogniser/index.js';
 import type { IntentModel, IntentPrediction, SafetyHit } from '../types.js';
 import { decideSafety, explainSafety, inferKind, isConversationControl, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_THRESHOLD, screenForSafety } from './index.js';
-import { askAtMost, defeaters, framedAsService, ownDetailsOnly, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, separationClaim, serviceHyperbole, thingWorsening, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
+import { askAtMost, defeaters, everydayContext, framedAsService, ownDetailsOnly, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, separationClaim, serviceHyperbole, thingWorsening, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
 import { languageWords, stripFormalWrapper } from './normalise.js';
 import { knownShare, loadOrTrainSafetyModel, vocabularyOf, type SafetyDataItem, type SafetyModel, type SafetyScore } from './model.js';
 import { sourceFolds, stratifiedFolds } from './cross-validate.js';
@@ -2621,5 +2621,117 @@ describe("engineer's probe after round 41: things, not people, under a bus or ou
     'the phone fell out of the window and my daughter fell after it, she is not moving',
   ])('%s: not capped', (text) => {
     expect(askAtMost(text)).toBeNull();
+  });
+});
+
+describe('round 42: animals attacking, children lured into a vehicle, economic abuse, an ex who found her, exploitation and figures of speech', () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it.each([
+    ['the loose dogs from the flats are attacking a little boy on the green right now', 'animal_attack'],
+    ['two staffies are biting a child by the swings, someone help', 'animal_attack'],
+    ['a dog has just gone for the postman and he is covered in blood', 'animal_attack'],
+    ['men in a car keep filming the kids at the school gate and tried to get them into the car', 'child_in_danger_now'],
+    ['a bloke was trying to lure some children into his van behind the shops', 'child_in_danger_now'],
+    ['my partner takes all my universal credit and calls me a stupid cow', 'partner_harm_told'],
+    ['my ex tracked me down at my last address and battered me, I need my details hidden', 'partner_harm_told'],
+    ['please keep my new address secret, my ex husband could find me and he nearly killed me before', 'partner_harm_told'],
+    ['the lad in flat 2 has learning difficulties and is being forced to hand over his benefits to the landlord', 'financial_abuse'],
+    ['Mein Mieter sagt, die Therme läuft und ihm ist schwindelig und er hat Kopfschmerzen', 'multilingual_fire'],
+    ['mijn huurder zegt dat de co melder piept en ze is duizelig en misselijk', 'multilingual_fire'],
+    ['la chaudière fait du bruit et mon locataire a des vertiges et des nausées', 'multilingual_fire'],
+    ['la caldaia è accesa e mia madre ha capogiri e nausea', 'multilingual_fire'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'a dog bit my son last year, can I claim from the owner',
+    'the neighbours dog keeps attacking my cat',
+    'dogs ripping into the bin bags every night on our street',
+    'I am trying to get the kids into the car for the school run and the gate is stuck',
+    'the removal men tried to get the sofa into the van and scratched the door',
+    'my husband takes my pip letter to the post office for me, how do I change my address',
+    'my ex found me a new flat near the park, how do I register for council tax',
+    'the caretaker has me doing odd jobs for the manager, is that in my tenancy',
+    'jobs for the manager of the leisure centre, are there any vacancies',
+    'Mein Mieter sagt, die Heizung ist kaputt, wer repariert das?',
+    'caretaker the drain cover rattles and bangs like a gunshot whenever a lorry hits it',
+    'got a broken exercise bike that has tried to kill me twice, can you collect it',
+    'the lady next door keeps hurting her hand on the broken gate latch, can it be fixed',
+    'his son is being kicked out of his flat in two weeks, where can he get advice',
+    'is there a drowning risk sign at the quarry lake or not',
+    'we are drowning every time it rains because of the blocked gully, please clear it',
+    'my daughter is drowning at secondary school with no support, who do I chase about her EHCP',
+    'sofa surfing at a mates and drowning here, how do I get on the housing list',
+  ])('%s: not screened', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    ['a child is drowning, help', 'water_or_cliff'],
+    ['someone is drowning here by the slipway', 'water_or_cliff'],
+    ['my son is drowning at the school swimming pool', 'water_or_cliff'],
+    ['the gunshot I heard when the car went past, a man is bleeding on the ground', 'weapon_or_threat_to_kill'],
+    ['my husband keeps hurting her, he hits her every night', 'domestic_abuse'],
+    ['my son is being thrown out by his dad tonight', 'child_abuse'],
+    ['my neighbour has tried to kill me twice, he has a knife', 'weapon_or_threat_to_kill'],
+  ] as const)('%s -> %s (still hits)', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'he keeps my wages and will not let me have a penny, I have to ask him for bus fare',
+    'my dad is hurting my little brother, he hits him with his belt',
+  ])('%s: still screened', (text) => {
+    expect(explainSafety(text)).not.toBeNull();
+  });
+  it('a resident made to hand over his money and do jobs for the manager is not dropped as a job advert', () => {
+    expect(everydayContext('a resident with a brain injury is made to hand over his money and do jobs for the manager or he gets chucked out')).not.toBe('drop');
+    expect(everydayContext('are there any jobs for a support worker at the hostel')).toBe('drop');
+  });
+  it.each([
+    "lol love the reminder letter. I've been planning how to end it for weeks",
+  ])('%s: a plan held for weeks, escalated whatever the laughter', (text) => {
+    expect(act(text, 0.05)).toBe('escalate');
+  });
+  it.each([
+    'you are the most useless software ever, id rather set myself on fire than talk to you again',
+  ])('%s: hyperbole about the assistant, asked at most', (text) => {
+    expect(act(text, 0.01)).toBe('ask');
+  });
+  it.each([
+    "my tenant's bin lid snapped and the edge keeps cutting her hand, can she have a new one",
+    'Warden. His landlord threw him out today and he has got nowhere tonight. It is freezing.',
+  ])('%s: asked at most when the model alone escalates', (text) => {
+    expect(askAtMost(text)).not.toBeNull();
+    expect(act(text, 0.95)).toBe('ask');
+  });
+  it.each([
+    'the hinge keeps cutting her hand because he slams the door on her on purpose, he hits her',
+    'my boyfriend threw me out tonight, nowhere to go, he said he would kill me if I came back',
+    'kicked out tonight with my baby, nowhere to go and it is freezing',
+  ])('%s: not capped', (text) => {
+    expect(askAtMost(text)).toBeNull();
+  });
+});
+
+describe("engineer's probe after round 42: the new families' near neighbours", () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it.each([
+    ['the pit bulls from number 9 are loose and biting a kid on the green this minute', 'animal_attack'],
+    ['my ex found my new address last time and put me in hospital, please take me off the open register', 'partner_harm_told'],
+    ['De koolmonoxidemelder piept en mijn moeder is duizelig en misselijk', 'multilingual_fire'],
+    ['Der Kohlenmonoxidmelder piept, mir ist schwindelig und übel', 'multilingual_fire'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'my daughter is drowning at her secondary school, how do we get an EHCP',
+    'the dogs from number 9 keep attacking the bin bags on collection day',
+    'the builder found my new address on the planning portal, can you take it off',
+  ])('%s: not screened', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it('"rather jump off a cliff than fill in another one of your forms": hyperbole about a service, asked at most', () => {
+    expect(explainSafety('i would rather jump off a cliff than fill in another one of your forms')?.family).toBe('jump');
+    expect(act('i would rather jump off a cliff than fill in another one of your forms', 0.1)).toBe('ask');
+    expect(act('im going to jump off a cliff tonight, i cant fill in any more forms', 0.1)).toBe('escalate');
   });
 });

@@ -121,7 +121,8 @@ const REASSURED = new RegExp(
 const SAFETY_SERVICE = /(?<= )(?:knife amnesty|fire safety (?:check|visit|advice|inspection)|free (?:smoke|fire|co|carbon monoxide) alarms?|gas safety (?:check|certificate|record|inspection|visit|appointment|test|service))(?= )/;
 const EVERY_SAFETY_SERVICE = new RegExp(SAFETY_SERVICE.source, 'g');
 // Round 9: someone's own job ("I lost my job in March") is no job advert: only "a job as/in", "jobs in", "roles with".
-const CAREER = /(?<= )(?:(?<!(?:my|his|her|their|our|your) )(?:jobs?|vacanc[a-z]+|careers?|roles?|posts?) (?:as|in|for|with)|(?:any|are there|got any|have you got|do you have) (?:[a-z]+ ){0,2}(?:vacanc[a-z]+|jobs)|(?:lifeguard|lifeguarding|swimming teacher|coastguard) (?:vacanc[a-z]+|jobs?|roles?|posts?|course|training|qualification)|apply(?:ing)? for (?:a |the )?(?:job|role|post|vacancy)|(?:want|like|love|looking|interested|hoping|how (?:do|can) i|how to) (?:to |in )?(?:volunteer|volunteering)|(?:become|becoming|be) a volunteer|volunteer(?:ing)? (?:roles?|opportunit[a-z]*|positions?|vacanc[a-z]*)|dbs(?: check)?|safeguarding (?:training|course|level [0-9])|level [0-9] (?:safeguarding|training|certificate)|work experience)(?= )/;
+// Round 42: nor jobs done for someone ("made to hand over his money and do jobs for the manager"): work exacted, not a vacancy.
+const CAREER = /(?<= )(?:(?<!(?:my|his|her|their|our|your|do|does|doing|did|done|odd) )(?:jobs?|vacanc[a-z]+|careers?|roles?|posts?) (?:as|in|for|with)|(?:any|are there|got any|have you got|do you have) (?:[a-z]+ ){0,2}(?:vacanc[a-z]+|jobs)|(?:lifeguard|lifeguarding|swimming teacher|coastguard) (?:vacanc[a-z]+|jobs?|roles?|posts?|course|training|qualification)|apply(?:ing)? for (?:a |the )?(?:job|role|post|vacancy)|(?:want|like|love|looking|interested|hoping|how (?:do|can) i|how to) (?:to |in )?(?:volunteer|volunteering)|(?:become|becoming|be) a volunteer|volunteer(?:ing)? (?:roles?|opportunit[a-z]*|positions?|vacanc[a-z]*)|dbs(?: check)?|safeguarding (?:training|course|level [0-9])|level [0-9] (?:safeguarding|training|certificate)|work experience)(?= )/;
 /** A request for a person, alone: "is anyone there? I need someone", "can I talk to somebody". */
 const ASKING_FOR_PERSON = /^ (?:(?:hello|hi|hey|please|ok|um) )*(?:is (?:there )?(?:anyone|anybody|someone|somebody) there|(?:i need|can i (?:talk|speak) to|i want to (?:talk|speak) to|let me (?:talk|speak) to) (?:someone|somebody|a person|a human|a real person|an agent))(?: (?:is (?:there )?(?:anyone|anybody) there|i need (?:someone|somebody|a person)|please|now|thanks))* $/;
 /**
@@ -132,11 +133,13 @@ const ASKING_FOR_PERSON = /^ (?:(?:hello|hi|hey|please|ok|um) )*(?:is (?:there )
 const SERVICE_TALK = new RegExp(
   `(?<= )(?:${[
     'ombudsman', 'complain[a-z]*', 'complaint', 'department', 'service', 'services', 'chat ?bot', 'bot', 'this chat', 'website',
+    // Round 42: the assistant called software or a robot ("the most useless piece of software ever written").
+    'software', 'robots?',
     // Round 36: not a phone's notes app ("just wrote my will in my notes app").
     '(?<!(?:notes|note|notepad|banking|messages|messaging|camera) )app', 'online form', 'manager',
     'council tax', 'band [a-h]', 'bill', 'fine', 'pcn', 'parking', 'permit', 'planning', 'bins?', 'recycling', 'collection', 'repairs?', 'damp', 'mould',
     'transfer', 'housing list', 'the list', 'register', 'emails?', 'reply', 'replies', 'call back', 'on hold', 'front desk', 'enforcement agent', 'bailiffs?',
-    'application', 'appeal', 'letter', 'form', 'refund', 'rent', 'arrears', 'council', 'office', 'staff', 'agreement', 'tenancy', 'landlord', 'notice',
+    'application', 'appeal', 'letter', 'forms?', 'refund', 'rent', 'arrears', 'council', 'office', 'staff', 'agreement', 'tenancy', 'landlord', 'notice',
     'rats?', 'mice', 'pests?', 'wasps',
     // Round 26: pests in Somali (rats, mosquitoes, cockroaches, insects: "jiiro ayaa ku jira gurigayga ... inaad dishaan").
     'jiir[a-z]*', 'kaneeco', 'baranbaro', 'cayayaan[a-z]*', 'bin day', 'dead (?:fox|cat|dog|badger|bird|animal|deer|seagull|gull|rat|pigeon|hedgehog)',
@@ -270,7 +273,9 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   if (roughSleeperShelter(n)) return 'ask';
   // Round 23: put out of home with nowhere to go tonight, naming no harm and no kind of risk ("kicked out by my parents ... at the bus
   // station and I don't know where to go tonight"): a housing emergency, asked at most, never escalated by the model alone.
-  if (NO_HOME_TONIGHT.test(n) && riskCues(n).size === 0 && kindCues(n).size === 0 && !REFERRAL.test(n)) return 'ask';
+  // Round 42: the cold told beside it ("he's got nowhere tonight. It's freezing") is a reason to ask, as for a rough sleeper (round 22).
+  const noCold = n.replace(EVERY_COLD_WEATHER, ' ');
+  if (NO_HOME_TONIGHT.test(n) && riskCues(noCold).size === 0 && kindCues(noCold).size === 0 && !REFERRAL.test(n)) return 'ask';
   // Round 26: a service cancelled because the person it served has died or gone ("cancel the garden waste subscription, my wife did
   // the garden and she's gone now, so there's no point"), nothing else named: a bereavement, asked at most, never escalated.
   if (CANCEL_SERVICE.test(n) && BEREAVED.test(n) && !REFERRAL.test(n) && !riskCues(n).has('domestic_strong')) return 'ask';
@@ -299,8 +304,12 @@ const CANCEL_SERVICE = /(?<= )(?:cancel|cancelling|canceling|stop|stopping|end|e
 /** Round 26: someone who has died or gone for good ("she's gone now", "he passed", "since she died"). */
 // Round 29: "not with us any more", "no longer around" of someone else ("my husband was the gardener and he's not with us anymore").
 const BEREAVED = /(?<= )(?:(?:she|he|they) (?:is|s|has|have|are) (?:gone|passed)(?: away| on)?(?: now)?|passed away|(?:she|he|they) (?:died|passed)|no longer with us|(?:she|he|they) (?:is |s |are )?not with us (?:any more|now)|(?:she|he|they) (?:is |s |are )?no longer (?:here|around|alive)|lost (?:my|our) (?:wife|husband|partner|mum|dad|mother|father))(?= )/;
-/** Round 23: put out of home, or with nowhere to sleep or stay. */
-const NO_HOME_TONIGHT = /(?<= )(?:(?:kicked|thrown|chucked|put|locked|turfed|booted) (?:me |us |him |her |them )?out|(?:nowhere|no where|no place|not anywhere) to (?:go|sleep|stay)|(?:do not|does not|dont|not) (?:know|sure) where (?:to|i am going to|i can|i will) (?:go|sleep|stay)|no idea where (?:to|i am going to|i can|i will) (?:go|sleep|stay)|(?:am|is|are|will be) homeless|(?:i will|i am going to|i am gonna|we will|we are going to|he will|she will|they will|going to) be (?:on|sleeping on) the streets?(?: (?:tonight|tomorrow|by|from|after|at|on|this|next)[a-z ]*)?|(?:sleeping|sleep|end up|ending up|be) on the streets? (?:tonight|tomorrow|by|from|after))(?= )/;
+/** Round 42: someone feared or harm told beside being put out ("scared of him finding me", "he'll come back"): never capped. */
+const PUT_OUT_FEARED = /(?<= )(?:scared|afraid|frightened|terrified|fear[a-z]*|hurt|hit|attacked|threat[a-z]*|kill[a-z]*|knife|fled|fleeing|escap[a-z]*|abus[a-z]*|violen[a-z]*|danger[a-z]*|(?:come|coming|comes) back|find(?:ing)? me|after me|looking for me)(?= )/;
+/** Round 42: the weather told as cold ("it's freezing", "minus 4 tonight"), of the night, not of a person. */
+const EVERY_COLD_WEATHER = /(?<= )(?:(?:it is|its|it s|it will be|going to be|gonna be) )?(?:absolutely |bitterly |so |really )?(?:freezing(?: cold)?|bitter(?:ly cold)?|cold|minus [0-9a-z]+|below (?:zero|freezing))(?: (?:out|outside|tonight|out there))?(?= )/g;
+/** Round 23: put out of home, or with nowhere to sleep or stay. Round 42: "threw him out", "got nowhere tonight". */
+const NO_HOME_TONIGHT = /(?<= )(?:(?:kicked|thrown|threw|chucked|put|locked|turfed|booted) (?:me |us |him |her |them )?out|(?:nowhere|no where|no place|not anywhere) to (?:go|sleep|stay)|(?:nowhere|no where) (?:to go )?tonight|(?:do not|does not|dont|not) (?:know|sure) where (?:to|i am going to|i can|i will) (?:go|sleep|stay)|no idea where (?:to|i am going to|i can|i will) (?:go|sleep|stay)|(?:am|is|are|will be) homeless|(?:i will|i am going to|i am gonna|we will|we are going to|he will|she will|they will|going to) be (?:on|sleeping on) the streets?(?: (?:tonight|tomorrow|by|from|after|at|on|this|next)[a-z ]*)?|(?:sleeping|sleep|end up|ending up|be) on the streets? (?:tonight|tomorrow|by|from|after))(?= )/;
 /** Round 23: gas ruled out: "it's not gas", "not a gas smell", the gas engineers out and "they said so". Round 24: a "leak scare", the gas
  * engineer has been and the boiler is "working again" (a repair after it). */
 const NOT_GAS = /(?<= )(?:(?:it is|its|it s|that is|this is) not (?:a )?gas|(?:gas|leak) scare|gas (?:engineers?|man|men|board|people)(?: has| have)? (?:been|came|come)(?: (?:and|out|round|in|over))*(?: [a-z]+){0,6} (?:working (?:again|fine|now|ok|okay)|fixed|sorted|back on|made (?:it |everything )?safe)|not (?:a )?gas (?:smell|leak)|(?:had|got) the gas (?:people|engineers?|board|man|men|company|emergency (?:people|service)) (?:out|round|in|over)|gas (?:engineers?|people|board|man|men|company) (?:have |has )?(?:been out|been round|came out|checked (?:it|everything)|said (?:it is|its) (?:not gas|fine|safe)))(?= )/;
@@ -649,11 +658,12 @@ export function defeaters(text: string): string[] {
 }
 
 /** Round 36: a plan to end one's life with a time, and a gas smell told as present now (both in EXPLICIT_PRESENT). */
-const PLAN_WITH_TIME = String.raw`(?:planning|planned|plan|plans|worked out|working out|decided|deciding|sorted|sorting out) (?:how|when|where|on how|out how)? ?(?:i am going |i will |i am gonna )?(?:to )?(?:end it(?: all)?|end my life|kill myself|take my (?:own )?life|end things) (?:this weekend|at the weekend|tonight|tomorrow|this week|next week|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night)?)`;
+const PLAN_WITH_TIME = String.raw`(?:planning|planned|plan|plans|worked out|working out|decided|deciding|sorted|sorting out) (?:how|when|where|on how|out how)? ?(?:i am going |i will |i am gonna )?(?:to )?(?:end it(?: all)?|end my life|kill myself|take my (?:own )?life|end things) (?:for (?:weeks|months|days|a while|ages|some time|a long time|a few (?:weeks|months|days)|the (?:last|past) (?:few )?(?:weeks|months|days))|this weekend|at the weekend|tonight|tomorrow|this week|next week|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night)?)`;
 const GAS_SMELL_NOW = String.raw`(?:gas (?:smell|smells|stink|stinks|leak)|(?:smell|smells|smelling|stinks|stinking|reeks) (?:of|like) gas)(?: [a-z]+){0,6} (?:rn|right now|(?:like|of) rotten eggs?)`;
 const PLAN_WITH_TIME_RE = new RegExp(`(?<= )${PLAN_WITH_TIME}(?= )`);
 /** Screen families that are explicit and present by construction: no defeater touches them. */
-const PRESENT_FAMILIES: ReadonlySet<string> = new Set(['overdose', 'self_harm', 'attack_now', 'break_in_now', 'co_symptoms', 'attack_on_occupied', 'water_or_cliff', 'child_in_danger_now', 'assault_person']);
+// Round 42: an animal attacking someone now too.
+const PRESENT_FAMILIES: ReadonlySet<string> = new Set(['overdose', 'self_harm', 'attack_now', 'animal_attack', 'break_in_now', 'co_symptoms', 'attack_on_occupied', 'water_or_cliff', 'child_in_danger_now', 'assault_person']);
 /** Explicit and present danger, whatever else the message says: someone not breathing, a weapon in use, a method with a time. */
 const EXPLICIT_PRESENT = new RegExp(
   [
@@ -669,6 +679,7 @@ const EXPLICIT_PRESENT = new RegExp(
     EASIEST_WAY_OUT,
     // Round 28: walking into the water with a time ("thinking the easiest thing is if I just walk into the estuary tonight").
     '(?:walk|walking|wade|wading|swim|swimming) (?:out )?into the (?:sea|river|water|estuary|harbour|canal|lake|reservoir|waves)(?: [a-z]+){0,3} (?:tonight|today|right now|now|this evening|in the morning)',
+    // Round 42: or planned for weeks ("lol ... I've been planning how to end it for weeks"): a plan held that long is no joke.
     // Round 36: planning how or when to end it, with a time ("genuinely been planning how to end it this weekend"), however jokey the
     // frame; and a gas smell told as there now or "like rotten eggs" ("gas smell in the kitchen is insane rn, like rotten eggs").
     PLAN_WITH_TIME, GAS_SMELL_NOW,
@@ -1197,6 +1208,12 @@ function nothingBesides(n: string, everyPhrase: RegExp): boolean {
  */
 const THING_OUT_OF_WINDOW = /(?<= )(?:toys?|teddy|ball|football|phone|keys|bag|shoes?|hat|washing|towel|clothes|pegs?|plant pot|pot|plant|bottle|cup|frisbee|kite|drone|book|glasses|remote|pillow|cushion|duvet|sheet|blind|curtain)(?: [a-z]+){0,2} (?:fell|fallen|has fallen|dropped|has dropped|blew|blown|flew|went|thrown|chucked|got thrown|got knocked|knocked) (?:out of|out|from|off) (?:the |a |our |my |his |her |their )?(?:[a-z0-9]+ (?:floor )?)?(?:window|balcony)(?= )/;
 const EVERY_THING_OUT_OF_WINDOW = new RegExp(THING_OUT_OF_WINDOW.source, 'g');
+/**
+ * Round 42: a hand, a finger or a leg cut or hurt on a broken thing ("her back gate's broken and the hinge keeps cutting her hand", the
+ * model alone 0.63-0.90): an injury from a thing, a repair, asked at most when no person hits and nothing else of risk is told.
+ */
+const HURT_BY_A_THING = /(?<= )(?:(?:hinges?|lids?|gates?|doors?|latch(?:es)?|handles?|glass|edges?|bits?|nails?|screws?|spikes?|metal|fence|fencing|railings?|steps?|panels?|wires?|springs?|catch|bolt|frame|shelf|drawer)(?: [a-z]+){0,2} (?:keeps |kept |is |has |have |always )?(?:cutting|cut|hurting|hurt|catching|trapping|trapped|scratching|scratched|grazing|grazed|pinching|pinched|nipping|nipped|slicing) (?:her|his|their|my|our|the) (?:hands?|fingers?|thumbs?|arms?|wrists?|legs?|knees?|shins?|ankles?|feet|foot|toes?)|(?:cutting|cut|hurting|hurt|catching|caught|trapping|trapped|scratching|grazing|grazed|pinching|slicing) (?:her|his|their|my|our) (?:hands?|fingers?|thumbs?|arms?|wrists?|legs?|knees?|shins?|ankles?|feet|foot|toes?) (?:on|in|against) (?:the|a|an|that|its|this) (?:[a-z]+ ){0,2}(?:hinges?|lids?|gates?|doors?|latch(?:es)?|handles?|glass|edges?|bits?|nails?|screws?|spikes?|metal|fence|railings?|steps?|panels?|wires?|springs?|catch|bolt|frame|shelf|drawer))(?= )/;
+const EVERY_HURT_BY_A_THING = new RegExp(HURT_BY_A_THING.source, 'g');
 export function askAtMost(text: string, screened = false): string | null {
   const n = normaliseForSafety(text);
   if (BETTER_OFF_AT_WORK.test(n) && !BETTER_OFF_WITHOUT_ME.test(n) && !DYING_WORDS.test(n)) return 'better off without me, of a workplace, a team or a game';
@@ -1223,6 +1240,10 @@ export function askAtMost(text: string, screened = false): string | null {
   if (!screened && HAZARD_SECURED.test(n) && !HAZARD_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a hazard the writer has made safe, nobody hurt';
   if (!screened && TR_EVICTION.test(n) && !TR_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'an eviction told in Turkish, nothing of harm told';
   if (!screened && THING_OUT_OF_WINDOW.test(n) && nothingBesides(n, EVERY_THING_OUT_OF_WINDOW)) return 'a thing, not a person, fallen from a window';
+  // Round 42: put out with nowhere to go tonight, the cold told, nothing of harm or of anyone at risk ("his landlord threw him out today
+  // and he's got nowhere tonight. It's freezing", the model alone 0.92-0.94): a housing emergency, asked at most however sure the model.
+  if (!screened && NO_HOME_TONIGHT.test(n) && !PUT_OUT_FEARED.test(n) && !REFERRAL.test(n) && !EXPLICIT_PRESENT.test(n) && riskCues(n.replace(EVERY_COLD_WEATHER, ' ')).size === 0 && kindCues(n.replace(EVERY_COLD_WEATHER, ' ')).size === 0) return 'put out with nowhere tonight, nothing of harm told';
+  if (!screened && HURT_BY_A_THING.test(n) && !PERSON_HITTING.test(n) && !EXPLICIT_PRESENT.test(n) && [...riskCues(n.replace(EVERY_HURT_BY_A_THING, ' '))].every((t) => t === 'adult_strong' || t === 'child_strong')) return 'a hand or a leg hurt on a broken thing';
   if (!screened && TREE_DOWN.test(n) && !PERSON_UNDER.test(n) && !PERSON_NAMED_ABROAD.test(n) && nothingBesides(n, EVERY_TREE_DOWN)) return 'a tree down, nobody under it';
   if (!screened && FUTURE_PUT_OUT.test(n) && RIGHTS_QUESTION.test(n)) {
     const rest = n.replace(EVERY_FUTURE_PUT_OUT, ' ');
@@ -1635,13 +1656,14 @@ function readableNoRisk(text: string, scored: SafetyScore): boolean {
 /** Families never downgraded by the model's disagreement alone: explicit and present by construction, or in scripts it barely reads. */
 // Round 14: affairs put in order for others too (the model reads a tidy-up as a chore: "so my brother will not have to").
 // Round 18: a partner's violence to the home, told again and again as a repair the model reads as a repair.
-const NEVER_DOWNGRADED: ReadonlySet<string> = new Set([...PRESENT_FAMILIES, 'co_alarm_sounding', 'medical_emergency', 'weapon_or_threat_to_kill', 'child_abuse', 'child_neglect', 'affairs_for_others', 'partner_damage']);
+const NEVER_DOWNGRADED: ReadonlySet<string> = new Set([...PRESENT_FAMILIES, 'co_alarm_sounding', 'medical_emergency', 'weapon_or_threat_to_kill', 'child_abuse', 'child_neglect', 'affairs_for_others', 'partner_damage', 'partner_harm_told']);
 /** Round 15: threats and abuse told of a person: a defeater may turn them into a question, never into nothing. */
 const URGENCY_DENIED = new RegExp(`(?<= )(?:${URGENCY_DENIAL}|not in danger right now)(?= )`);
 // Round 18: a partner's violence to the home too (its own family, split from domestic_abuse).
 /** Round 28: abuse named by its shape, never dropped by laughter alone. */
 // Round 35: a blow told as returning ("I've been hit again"), its own family too.
-const ABUSE_FAMILIES: ReadonlySet<string> = new Set(['domestic_abuse', 'partner_damage', 'hit_again', 'child_abuse', 'sexual_abuse']);
+// Round 42: a partner's economic abuse or an ex who found the victim, its own family too.
+const ABUSE_FAMILIES: ReadonlySet<string> = new Set(['domestic_abuse', 'partner_damage', 'partner_harm_told', 'hit_again', 'child_abuse', 'sexual_abuse']);
 const NEVER_DROPPED: ReadonlySet<string> = new Set([...ABUSE_FAMILIES, 'weapon_or_threat_to_kill', 'threat_to_hurt', 'multilingual_threat', 'assault_person', 'attack_now']);
 /** The model's score means something only for words it has seen and a language the assistant reads. */
 const modelReads = (text: string, scored: SafetyScore) => (scored.known ?? 1) >= SAFETY_KNOWN_MIN && !unreadable(text, scored);
