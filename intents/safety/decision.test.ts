@@ -2735,3 +2735,89 @@ describe("engineer's probe after round 42: the new families' near neighbours", (
     expect(act('im going to jump off a cliff tonight, i cant fill in any more forms', 0.1)).toBe('escalate');
   });
 });
+
+describe('round 43: a partner hurting the writer, someone clinging to an upturned boat, second-language intent, and words used otherwise', () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it.each([
+    ["Is there anywhere I can go? My husband's hurting me and if I leave the farm I lose everything", 'domestic_abuse'],
+    ['my wife keeps hurting me, can I get a council tax discount if I move out', 'domestic_abuse'],
+    ["my boyfriend's been hitting me, I need to get off the tenancy", 'domestic_abuse'],
+    ['someone clinging to an upturned dinghy out past the moorings, no lifejacket, getting weaker', 'water_or_cliff'],
+    ['a man is hanging on to a capsized boat in the estuary', 'water_or_cliff'],
+    ["there's a person in the water by the slipway getting weaker", 'water_or_cliff'],
+    ['lad holding on to the buoy past the harbour wall, he cannot hold on much longer', 'water_or_cliff'],
+    ['why to pay rent when I will be dead tomorrow. I decide already', 'suicide_direct'],
+    ['I finish my life tonight, nobody help me', 'suicide_direct'],
+    ['I will kill me, I cannot more', 'suicide_direct'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    "Is there anywhere I can go? My husband's hurting me and if I leave the farm I lose everything",
+    'my wife keeps hurting me, can I get a council tax discount if I move out',
+    'I finish my life tonight, nobody help me',
+    'why to pay rent when I will be dead tomorrow. I decide already',
+  ])('%s: escalated, whatever the model', (text) => {
+    expect(act(text, 0.01)).toBe('escalate');
+  });
+  it.each([
+    ['he is hurting me and I do not know what to do about the flat', 'attack_now'],
+    ['she keeps hurting herself on purpose, cutting her arms', 'self_harm_deliberate'],
+    ['my neighbour said one day he will kill me', 'weapon_or_threat_to_kill'],
+    ['he came at me with a knife, sharp one, outside the chippy', 'weapon_or_threat_to_kill'],
+    ['my son fell in the river and he is not coming up', 'water_or_cliff'],
+    ['my dad is having a heart attack now, what do I do', 'medical_emergency'],
+    ['the bin store is on fire right now', 'fire_or_gas'],
+    ['Cineva a dat foc la bloc acum, iese fum', 'multilingual_fire'],
+    ['someone set fire to my wheelie bin and it is spreading to the fence right now', 'fire_or_gas'],
+    ['I am drowning in debt and I want to end it all', 'suicide_direct'],
+    ['he is killing me please help', 'weapon_or_threat_to_kill'],
+    ['the neighbour is killing me please help', 'weapon_or_threat_to_kill'],
+    ['my dad has had a stroke, can you call an ambulance', 'medical_emergency'],
+  ] as const)('%s -> %s (still hits)', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'ticket on my trailer in the harbour car park while I was dealing with a knife-sharp bit of hull damage, I need to appeal',
+    'the wind off the sea is sharp as a knife, can you grit the lane',
+    'cows knocked my bin into the river and it floated off, need a replacement',
+    "kids' ball went in the canal, can someone fish it out",
+    "I've had a heart attack and the doctor says no lifting, can the bin men collect from the farmyard",
+    "mum keeps having falls and hurting herself, need to know about a care package, she's miles from anywhere",
+    'my dad keeps falling over and hurting himself, can he get a grab rail',
+    'I am sleeping in my car tonight with my two kids, it is killing me, please help for room',
+    'boys on motorbikes racing on the field, one day they will kill somebody',
+    'my universal credit is cut and I am drowning, why DWP did this',
+    'burned out car is in the car park for 2 weeks, it is not on fire now, just dead shell',
+    'someone set fire to my bin at Halloween, it is melted, I need a new one',
+    'Cineva a dat foc la pubela mea de Halloween, e topită, am nevoie de una nouă',
+    'پرانی گیس کی بوتل کہاں پھینکوں؟ باربی کیو والی',
+    'I need to finish my life admin before the move, who do I tell about council tax',
+  ])('%s: not screened', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it('an Urdu smell of gas still hits (the disposal guard reads the bottle only)', () => {
+    expect(explainSafety('گھر میں گیس کی بو آ رہی ہے')?.family).toBe('script_fire');
+  });
+});
+
+describe("engineer's probe after round 43: falls and blades told of things", () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it.each([
+    'my dad keeps falling and hurting himself at home, can he get a personal alarm',
+    'nan keeps tripping and hurting herself on the loose carpet, can the council help',
+  ])('%s: not screened (a care need)', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    'she keeps falling and hurting herself on purpose, cutting her arms',
+    'my son keeps cutting himself and falling and hurting himself',
+  ])('%s: still screened', (text) => {
+    expect(explainSafety(text)).not.toBeNull();
+  });
+  it('a blade named only for how sharp a thing is: asked at most when the model alone escalates', () => {
+    expect(act('the gate latch is razor sharp like a knife, someone will cut their hand', 0.9)).toBe('ask');
+    expect(act('the broken glass on the swings is sharp as a razor', 0.9)).toBe('ask');
+    expect(askAtMost('he has a knife as sharp as a razor and says he will use it on me')).toBeNull();
+  });
+});

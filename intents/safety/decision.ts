@@ -661,6 +661,16 @@ export function defeaters(text: string): string[] {
 const PLAN_WITH_TIME = String.raw`(?:planning|planned|plan|plans|worked out|working out|decided|deciding|sorted|sorting out) (?:how|when|where|on how|out how)? ?(?:i am going |i will |i am gonna )?(?:to )?(?:end it(?: all)?|end my life|kill myself|take my (?:own )?life|end things) (?:for (?:weeks|months|days|a while|ages|some time|a long time|a few (?:weeks|months|days)|the (?:last|past) (?:few )?(?:weeks|months|days))|this weekend|at the weekend|tonight|tomorrow|this week|next week|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night)?)`;
 const GAS_SMELL_NOW = String.raw`(?:gas (?:smell|smells|stink|stinks|leak)|(?:smell|smells|smelling|stinks|stinking|reeks) (?:of|like) gas)(?: [a-z]+){0,6} (?:rn|right now|(?:like|of) rotten eggs?)`;
 const PLAN_WITH_TIME_RE = new RegExp(`(?<= )${PLAN_WITH_TIME}(?= )`);
+/**
+ * Round 43: a partner hurting the writer told plainly ("my husband's hurting me", "my wife keeps hurting me", "he is hurting me"): never
+ * asked instead of escalated because the model disagrees. Not a hand or a leg hurt on a thing (the screen's NOT_HURT_ON_A_THING).
+ */
+const PARTNER_HURTING_ME = /(?<= )(?:my (?:partner|husband|wife|boyfriend|girlfriend|ex|ex partner|ex husband|ex wife|ex boyfriend|ex girlfriend|fiance|fiancee|other half)s?|he|she) (?:is |s |keeps |keep |has been |have been |always |still |really |just )*(?:hurting|hitting|beating|punching|kicking|slapping|strangling|choking|attacking) (?:me|us)(?= )(?! (?:hands?|fingers?|arms?|legs?|knees?|feet|foot|back|head)(?: [a-z]+){0,2} (?:on|against|with) )/;
+/**
+ * Round 43: an intent to end one's own life with a time ("I finish my life tonight", "I will kill me tomorrow"), or being dead by a
+ * time told as decided ("why to pay rent when I will be dead tomorrow. I decide already").
+ */
+const OWN_END_WITH_TIME = /(?<= )(?:i (?:will |am going to |go to |want to |gonna |must |decide to |decided to )?(?:finish|end|take|kill) (?:my(?: own)? life|me|myself)(?: [a-z]+){0,3} (?:tonight|today|tomorrow|now|this (?:night|evening|weekend))|i (?:will|shall|am going to|am gonna|gonna) be dead (?:by )?(?:tomorrow|tonight|the morning|this weekend|soon|next week)(?: [a-z]+){0,8} (?:i )?(?:decide|decided|have decided|already decide|already decided|made (?:my|the) decision|my decision is made))(?= )/;
 /** Screen families that are explicit and present by construction: no defeater touches them. */
 // Round 42: an animal attacking someone now too.
 const PRESENT_FAMILIES: ReadonlySet<string> = new Set(['overdose', 'self_harm', 'attack_now', 'animal_attack', 'break_in_now', 'co_symptoms', 'attack_on_occupied', 'water_or_cliff', 'child_in_danger_now', 'assault_person']);
@@ -1214,6 +1224,12 @@ const EVERY_THING_OUT_OF_WINDOW = new RegExp(THING_OUT_OF_WINDOW.source, 'g');
  */
 const HURT_BY_A_THING = /(?<= )(?:(?:hinges?|lids?|gates?|doors?|latch(?:es)?|handles?|glass|edges?|bits?|nails?|screws?|spikes?|metal|fence|fencing|railings?|steps?|panels?|wires?|springs?|catch|bolt|frame|shelf|drawer)(?: [a-z]+){0,2} (?:keeps |kept |is |has |have |always )?(?:cutting|cut|hurting|hurt|catching|trapping|trapped|scratching|scratched|grazing|grazed|pinching|pinched|nipping|nipped|slicing) (?:her|his|their|my|our|the) (?:hands?|fingers?|thumbs?|arms?|wrists?|legs?|knees?|shins?|ankles?|feet|foot|toes?)|(?:cutting|cut|hurting|hurt|catching|caught|trapping|trapped|scratching|grazing|grazed|pinching|slicing) (?:her|his|their|my|our) (?:hands?|fingers?|thumbs?|arms?|wrists?|legs?|knees?|shins?|ankles?|feet|foot|toes?) (?:on|in|against) (?:the|a|an|that|its|this) (?:[a-z]+ ){0,2}(?:hinges?|lids?|gates?|doors?|latch(?:es)?|handles?|glass|edges?|bits?|nails?|screws?|spikes?|metal|fence|railings?|steps?|panels?|wires?|springs?|catch|bolt|frame|shelf|drawer))(?= )/;
 const EVERY_HURT_BY_A_THING = new RegExp(HURT_BY_A_THING.source, 'g');
+/**
+ * Engineer's probe after round 43: a blade named only to say how sharp a thing is ("the gate latch is razor sharp like a knife, someone
+ * will cut their hand", the model alone 0.75): a repair, asked at most when nothing else of risk is told.
+ */
+const BLADE_SIMILE = /(?<= )(?:(?:razor|knife|blade) ?sharp(?: (?:as|like) (?:a |an )?(?:knife|razor|razor blade|blade))?|sharp (?:as|like) (?:a |an )?(?:knife|razor|razor blade|blade)|(?:cuts?|cutting|sharp) like (?:a |an )?(?:knife|razor|razor blade|blade))(?= )/;
+const EVERY_BLADE_SIMILE = new RegExp(BLADE_SIMILE.source, 'g');
 export function askAtMost(text: string, screened = false): string | null {
   const n = normaliseForSafety(text);
   if (BETTER_OFF_AT_WORK.test(n) && !BETTER_OFF_WITHOUT_ME.test(n) && !DYING_WORDS.test(n)) return 'better off without me, of a workplace, a team or a game';
@@ -1244,6 +1260,7 @@ export function askAtMost(text: string, screened = false): string | null {
   // and he's got nowhere tonight. It's freezing", the model alone 0.92-0.94): a housing emergency, asked at most however sure the model.
   if (!screened && NO_HOME_TONIGHT.test(n) && !PUT_OUT_FEARED.test(n) && !REFERRAL.test(n) && !EXPLICIT_PRESENT.test(n) && riskCues(n.replace(EVERY_COLD_WEATHER, ' ')).size === 0 && kindCues(n.replace(EVERY_COLD_WEATHER, ' ')).size === 0) return 'put out with nowhere tonight, nothing of harm told';
   if (!screened && HURT_BY_A_THING.test(n) && !PERSON_HITTING.test(n) && !EXPLICIT_PRESENT.test(n) && [...riskCues(n.replace(EVERY_HURT_BY_A_THING, ' '))].every((t) => t === 'adult_strong' || t === 'child_strong')) return 'a hand or a leg hurt on a broken thing';
+  if (!screened && BLADE_SIMILE.test(n) && nothingBesides(n, EVERY_BLADE_SIMILE)) return 'a blade named only for how sharp a thing is';
   if (!screened && TREE_DOWN.test(n) && !PERSON_UNDER.test(n) && !PERSON_NAMED_ABROAD.test(n) && nothingBesides(n, EVERY_TREE_DOWN)) return 'a tree down, nobody under it';
   if (!screened && FUTURE_PUT_OUT.test(n) && RIGHTS_QUESTION.test(n)) {
     const rest = n.replace(EVERY_FUTURE_PUT_OUT, ' ');
@@ -1554,7 +1571,9 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   const aboutSomething = wordCount(text) - wordCount(hit.matched) >= IDIOM_CONTEXT_WORDS;
   // Round 36: never a plan to end one's life with a time ("planned when to end my life, tomorrow"), whatever the model.
   // Round 41: nor a wish to die beside the idiom of exhaustion ("I'm at the end of my tether and want to die"): the despair is the writer's.
-  if (family && IDIOM_PRONE_FAMILIES.has(family) && aboutSomething && scored.score < (thresholds.disagreeAt ?? SAFETY_SCREEN_DISAGREE) && !BETTER_OFF_WITHOUT_ME.test(n) && !PLAN_WITH_TIME_RE.test(n) && !(SUICIDE_FAMILIES.has(family) && END_OF_TETHER.test(n))) return ask;
+  // Round 43: nor a partner hurting the writer told plainly ("my husband's hurting me and if I leave the farm I lose everything"), nor
+  // an intent to end one's own life with a time, in a second language's grammar ("I finish my life tonight").
+  if (family && IDIOM_PRONE_FAMILIES.has(family) && aboutSomething && scored.score < (thresholds.disagreeAt ?? SAFETY_SCREEN_DISAGREE) && !BETTER_OFF_WITHOUT_ME.test(n) && !PLAN_WITH_TIME_RE.test(n) && !(SUICIDE_FAMILIES.has(family) && END_OF_TETHER.test(n)) && !PARTNER_HURTING_ME.test(n) && !(SUICIDE_FAMILIES.has(family) && OWN_END_WITH_TIME.test(n))) return ask;
   // Round 19 (K1, see SAFETY_NOT_NOW_BELOW): a never-downgraded family the model scores near zero, in English told as not now.
   const notNowBelow = thresholds.notNowBelow ?? SAFETY_NOT_NOW_BELOW;
   if (notNowBelow > 0 && family && NEVER_DOWNGRADED.has(family) && scored.score < notNowBelow && modelReads(text, scored) && readsAsEnglish(n) && toldAsNotNow(text)) return { ...ask, reason: `${hit.reason}, but told as not now and the safety model disagrees (${scored.score.toFixed(2)})` };
@@ -1562,7 +1581,7 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   const anyAt = thresholds.disagreeAnyAt ?? SAFETY_SCREEN_DISAGREE_ANY;
   // Round 14: on for English messages only (the model's low score means nothing in Welsh or another language), never with
   // intent or means told in the present ("tonight", "going to", "tablets", "the bridge") nor a fire burning or felt now.
-  if (anyAt > 0 && family && !NEVER_DOWNGRADED.has(family) && !OTHER_LANGUAGE_FAMILY.test(family) && aboutSomething && scored.score < anyAt && !BETTER_OFF_WITHOUT_ME.test(n) && modelReads(text, scored) && readsAsEnglish(n) && !presentAtRisk(n) && !PRESENT_INTENT_OR_MEANS.test(n) && !PRESENT_FIRE.test(n) && !FELT_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but the safety model strongly disagrees (${scored.score.toFixed(2)})` };
+  if (anyAt > 0 && family && !NEVER_DOWNGRADED.has(family) && !OTHER_LANGUAGE_FAMILY.test(family) && !PARTNER_HURTING_ME.test(n) && !(SUICIDE_FAMILIES.has(family) && OWN_END_WITH_TIME.test(n)) && aboutSomething && scored.score < anyAt && !BETTER_OFF_WITHOUT_ME.test(n) && modelReads(text, scored) && readsAsEnglish(n) && !presentAtRisk(n) && !PRESENT_INTENT_OR_MEANS.test(n) && !PRESENT_FIRE.test(n) && !FELT_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but the safety model strongly disagrees (${scored.score.toFixed(2)})` };
   return escalate;
 }
 

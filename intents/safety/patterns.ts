@@ -200,6 +200,13 @@ export const FAMILIES: PatternFamily[] = [
       // Round 15: a method sought ("what's the quickest painless way, asking for me"): painless or least painful, the way unnamed or to die.
       '(?:quickest|fastest|easiest|surest|simplest|best|most)(?: and)? (?:most )?painless way(?! to (?:pay|apply|renew|register|claim|book|get|sort|move|change|learn|remove|lose|train|clean|do (?:the|my|this|it online)))',
       '(?:painless|least painful) way(?:s)? to (?:die|go|do it|end it|end things|kill myself|end my life|check out|not wake up)',
+      // Round 43: suicidal intent in the grammar of a second language ("I finish my life", "I will kill me, I cannot more", "why to pay
+      // rent when I will be dead tomorrow. I decide already"): the same intent as "end my life" and "kill myself". Life admin, a life
+      // story or life insurance is no life ended; "I will kill me if ..." of a chore is not read; being dead tomorrow needs the decision.
+      'finish(?:ing)? my(?: own)? life(?! (?:admin|story|stories|insurance|policy|savings|in|at|on|here|there|work|course|plan|paperwork|goals?|list))',
+      '(?<=(?:^| )i )(?:will|want to|want|am going to|go to|must|gonna|wanna|decide to|decided to|try to|am trying to|think to|plan to|going to) kill me(?! if| when)',
+      'i (?:will|shall|am going to|am gonna|gonna) be dead (?:by )?(?:tomorrow|tonight|the morning|this weekend|soon|next week)(?: [a-z]+){0,8} (?:i )?(?:decide|decided|have decided|already decide|already decided|made (?:my|the) decision|my decision is made)',
+      '(?:i )?(?:decide|decided|have decided|already decide|already decided)(?: already| it| this)?(?: [a-z]+){0,4} i (?:will|shall|am going to|am gonna|gonna) (?:be dead|die|not be (?:here|alive))(?: [a-z]+){0,2} (?:tomorrow|tonight|soon|this weekend|next week)',
     ],
     // Round 35: a thing closed or cut off by the writer ("roped it off myself", "taped the area off myself"): no self-harm.
     guards: ['(?:roped|cordoned|taped|fenced|blocked|sealed|closed|switched|turned|shut|cut|sawed|sawn|cleared|marked|coned|barriered) (?:it |them |that |this |the [a-z]+ |the [a-z]+ [a-z]+ )?off myself',
@@ -306,6 +313,9 @@ export const FAMILIES: PatternFamily[] = [
     guards: [
       String.raw`(?:myself|himself|herself|themselves) (?:on|when|while|whilst|with the|tripping|falling|slipping|at work|at the|in the|getting|lifting|moving|carrying|trying|doing|opening|shaving|cooking|gardening|cutting the|walking|climbing|from)\b`,
       String.raw`\b(?:tripped|fell|slipped|accident|pothole|pavement|paving|kerb|broken glass|glass|oven|hob|kettle|iron|barbecue|bbq|nosebleed|nose bleed|dog bit|bitten|operation|surgery)\b`,
+      // Round 43: hurt by falls, a care need ("mum keeps having falls and hurting herself, need a care package", "keeps falling over and
+      // hurting himself"); "she keeps hurting herself on purpose" (self_harm_deliberate) and cutting are not guarded.
+      String.raw`\b(?:having|has|had|have|keeps having|kept having|more|several|lots of|a lot of|frequent|regular) falls (?:and|then|now)(?: [a-z]+){0,2} (?:hurting|hurts|hurt|injuring|injures|injured) (?:herself|himself|themselves|myself)\b|(?<!\b(?:on purpose|deliberately|cutting|cuts|cut|burning|burns|overdos[a-z]*|wants? to die)\b[^]*)\b(?:falling|falls|tripping|trips|slipping)(?: (?:over|down))?(?: (?!apart\b)[a-z]+){0,2} (?:and|then) (?:hurting|hurts|hurt|injuring|injures|injured) (?:herself|himself|themselves|myself)\b(?![^]*\b(?:on purpose|deliberately|cutting|cuts|burning|burns|overdos[a-z]*|wants? to die)\b)`,
       // Round 18: a hazard that could hurt anyone who comes by ("broken glass ... toddlers could cut themselves", "needles by the
       // swings, kids might hurt themselves"): a report, not self-harm; not someone's own child ("my son might hurt himself").
       String.raw`(?<!(?:my|our|his|her|their) )(?:kids|children|toddlers|tots|kiddies|little ones|young ones|youngsters|babies|people|someone|somebody|anyone|anybody|pedestrians|residents|walkers|cyclists|dogs|a child|a kid|a toddler|a baby) (?:could|might|may|will|would|are going to|is going to|are bound to|is bound to|are likely to|is likely to)(?: easily| really| badly| seriously)?(?: (?:fall|trip|slip|fall over|trip over|slip over|go flying)(?: on it| over it)? and)? (?:cut|hurt|burn|harm|injure)`,
@@ -669,6 +679,9 @@ export const FAMILIES: PatternFamily[] = [
     // Round 12: fireworks and bonfire night ("fogo de artificio", "fuegos artificiales", "foc de artificii"), and a fire
     // extinguisher ("yangin sondurucu", "extintor") named as a thing to dispose of or buy, are no fire.
     guards: [
+      // Round 43: a bin set on fire and melted, a new one asked for ("cineva a dat foc la pubela mea de Halloween, e topită, am nevoie de una
+      // nouă"), nothing burning now ("acum", "arde").
+      String.raw`^(?![^]*\b(?:acum|arde|ard|inauntru|ahora|agora|teraz)\b)[^]*\b(?:pubel[a-z]*|tomberon[a-z]*|cos(?:ul)? de gunoi|contener[a-z]*|cubo de basura|lixeira|kosz[a-z]*)\b(?: [a-z]+){0,10} (?:topit[a-z]*|ars[a-z]*|derretid[a-z]*|stopion[a-z]*|una noua|unul nou|alta noua|nowy|nowego|nueva|nova)\b`,
       String.raw`(?:fogo|fogos|fuego|fuegos|foc|focuri) (?:de )?artifici[a-z]*|artificii|fogueiras?|hogueras?|yangin sonduruc[a-z]*|sonduruc[a-z]*|extintor[a-z]*|stingator[a-z]*|gasnic[a-z]*`,
       // Round 34: a question whether a thing is a fire risk ("¿las baterías de litio pueden ir al reciclaje o hay riesgo de incendio?",
       // "há risco de incêndio?"): a question about risk, not a fire.
@@ -849,6 +862,13 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?<!(?:^|[^a-z])(?:to|will|would|gonna|is|are|he|she|they|could|might|may|shall|and|then|going|wants|want|trying|about|gun|knife) )kill me now`,
       String.raw`(?:finish|do) (?:me|us|him|her) (?:off|in) if|(?:stairs|hill|walk|heat|cold|job|shift|bill|bills|council tax|rent|kids|gym|garden) (?:will|would|is going to) (?:finish|do) (?:me|us|him|her)`,
       String.raw`stabbing pains?|shooting (?:range|club|star|video|film|photos?|pains?)|clay pigeon|knife (?:crime|amnesty|bin|sharpening)`,
+      // Round 43: a weapon word as an adjective or a simile ("a knife-sharp bit of hull damage", "the wind is sharp as a knife").
+      String.raw`\b(?:knife|razor|blade) sharp (?:bits?|edges?|pieces?|corners?|shards?|metal|rocks?|wind|frost|creases?|damage|points?|lip|ridges?|ends?|splinters?|glass|fins?|tooth|teeth|claws?|spikes?|wire|barbs?|thorns?|shells?|stones?)\b|\bsharp (?:as|like) (?:a |any )?(?:knife|razor|blade)\b`,
+      // Round 43: a situation "killing me" ("sleeping in my car tonight with my two kids, it is killing me, please help"): no one kills.
+      String.raw`\b(?:it|this|that|all this|all of this|this (?:situation|place|car|room|life|wait|waiting|stress|cold|damp|mould|noise|pain|debt)|the (?:situation|waiting|wait|stress|worry|cold|heat|damp|mould|noise|pain|debt|bills|rent|car|room|smell|uncertainty)) (?:is|s|was|are|has been|keeps|really is) (?:really |literally |slowly |just |honestly |actually )?killing (?:me|us)\b`,
+      // Round 43: harm foretold of reckless driving or riding, the prediction before the verb ("boys on motorbikes racing on the field,
+      // one day they will kill somebody"): not a threat to anyone named. "One day he will kill me" is not guarded.
+      String.raw`\b(?:motorbikes?|motor bikes?|bikes?|scramblers?|quad ?bikes?|quads?|mopeds?|scooters?|cars?|vans?|lorr(?:y|ies)|tractors?|boy racers?|racing|speeding|driv(?:e|es|ing|er|ers)|rid(?:e|es|ing|er|ers))(?: [a-z0-9]+){0,10} (?:one day|one of these days|at this rate|sooner or later|eventually|before long)(?: [a-z]+){0,2} (?:they|he|she|someone|somebody|one of them)(?: will| ll| are going to| is going to| are gonna| is gonna| going to| gonna) (?:kill|run over|knock down|hit) (?:someone|somebody|anyone|anybody|a kid|a child|a pedestrian|a cyclist|people|one of the kids|themselves)\b`,
       String.raw`(?:fly ?tipped|flytipped|dumped|discarded|abandoned|sticking out of|found (?:a|an|some))(?: [a-z]+){0,6} (?:knife|knives|machete|blade|sword|axe|bottles?|bats?)|(?:knife|knives|machete|blade|sword|axe|bottles?|bats?) (?:sticking out|dumped|left lying|lying (?:in|on|around))`,
       String.raw`(?:bottle|bottles) (?:bank|banks|recycling|of (?:milk|wine|water|pop))|(?:with|has|got) (?:a |the )?bat (?:and ball|box|boxes|colony|colonies|survey|roost)|bats? (?:in|living|roosting)`,
       // Round 28: harm foretold of nobody in particular, as the reason to act ("motorbikes tearing round ... they'll kill someone one
@@ -1009,6 +1029,10 @@ export const FAMILIES: PatternFamily[] = [
       // Round 21: a heart attack or a stroke told as past and recovering ("just out of hospital after a heart attack, not allowed to lift").
       String.raw`(?:out of|home from|discharged from|back from|left|came out of|come out of) (?:the )?hospital(?: [a-z]+){0,3} (?:after|following|from|with) (?:a |my |his |her |the )?(?:heart attack|stroke|seizure|cardiac arrest)`,
       String.raw`(?:recovering|recovery|recovered|recuperating) (?:from|after) (?:a |my |his |her |the )?(?:heart attack|stroke|seizure|cardiac arrest)`,
+      // Round 43: a heart attack or a stroke had, as the reason for a service ("I've had a heart attack and the doctor says no lifting, can
+      // the bin men collect"): the perfect tense and a doctor's advice, a limit or a request after it; never with an ambulance or a
+      // collapse told ("my dad has had a stroke, can you call an ambulance" hits).
+      String.raw`^(?![^]*\b(?:ambulance|999|paramedics?|just now|right now|now|collapsed|not breathing|unconscious|on the floor|(?:cannot|can not) (?:move|speak|breathe|talk))\b)[^]*\b(?:i|he|she|we|they|my [a-z]+|mum|dad) (?:have|has) (?:had|suffered) (?:a |an |my |his |her )?(?:heart attack|stroke|mini stroke|tia)(?: [a-z]+){0,8} (?:doctor|doctors|gp|consultant|nurse|not allowed|no lifting|cannot lift|can not lift|told (?:not|no)|blue badge|assisted|help with|can the|can you|can i|can we|could you|could the|do you|is there)\b`,
       String.raw`(?:had|have had|having had) (?:a |my |his |her )?(?:heart attack|stroke) (?:last (?:week|month|year)|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:a few|two|three|four|five|six|several|[0-9]+) (?:weeks|months|years) ago)`,
       // Round 24: a medical emergency told as the past reason for a service matter ("a parking ticket outside A&E while my son was
       // having a seizure inside, can I appeal"): the ticket, fine or charge named before it, the event in the past tense.
@@ -1085,6 +1109,10 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`fire (?:safety|door|doors|alarm test|risk assessment|extinguishers?|escape|exit|brigade visit|certificate|hazard)|gas (?:safety|bill|meter|supplier|certificate|check)`,
       String.raw`(?:population|explosion of|explosion in (?:the )?(?:number|rats|mice|pigeons|seagulls|weeds))`,
       String.raw`on fire (?:today|at the moment|this season)|you are on fire`,
+      // Round 43: a fire denied now ("burned out car ... it is not on fire now, just dead shell"), and a bin set on fire at a past
+      // festival, melted ("someone set fire to my bin at Halloween, it is melted, I need a new one").
+      String.raw`\b(?:is|are|was|s|it) not (?:on fire|burning|alight)(?: (?:now|any ?more|still|at all))?\b|\bno longer (?:on fire|burning|alight)\b`,
+      String.raw`^(?![^]*\b(?:right now|now|still (?:burning|smoking|smoulder[a-z]*|alight)|spreading|trapped|inside)\b)[^]*\b(?:set fire to|set alight|burnt|burned|torched)(?: [a-z]+){0,3} (?:bins?|wheelie bins?|recycling bins?|bin)\b(?: [a-z]+){0,10} (?:melted|burnt out|burned out|need a new|new one|replacement|replace)\b`,
       String.raw`(?:set fire to|set alight|caught fire)(?: [a-z]+){0,4} (?:last night|yesterday|last week|the other (?:night|day)|at the weekend|(?:a|two|three|a few|a couple of) (?:nights|days|weeks) ago)`,
       // Round 33: a fire in the home told as past by the week or month, the need now housing ("fire in my flat last week, been in a hotel
       // the insurance paid, runs out tonight, nowhere to go"): nothing burning, smoking or smelt now.
@@ -1222,7 +1250,11 @@ export const FAMILIES: PatternFamily[] = [
       '(?:rolled|overturned|flipped|tipped|gone over|went over|turned over|come over|toppled)(?: [a-z0-9]+){0,10} (?:trapped|pinned|stuck|crushed) (?:under|underneath|beneath) (?:it|them|the [a-z]+)',
       // Round 29: someone in the water told apart from their struggle ("a person in the water by the slipway, they were struggling
       // and now I can't see them", "a man in the river near the bridge and he's going under").
-      `${PERSON}(?: is| are| was| were)? in the (?:sea|water|river|harbour|canal|lake|estuary|reservoir|weir)(?: [a-z0-9]+){1,12} (?:struggling|in difficulty|in trouble|going under|gone under|went under|waving for help|shouting for help|screaming for help)`,
+      `${PERSON}(?: is| are| was| were)? in the (?:sea|water|river|harbour|canal|lake|estuary|reservoir|weir)(?: [a-z0-9]+){1,12} (?:struggling|in difficulty|in trouble|going under|gone under|went under|waving for help|shouting for help|screaming for help|getting weaker|getting tired|tiring|weakening|losing (?:strength|grip)|(?:cannot|can not) hold on)`,
+      // Round 43: someone clinging to an upturned or capsized boat ("someone clinging to an upturned dinghy out past the moorings, no
+      // lifejacket, getting weaker"), or hanging on to any boat or buoy and getting weaker; a boat on its mooring with nobody aboard is guarded.
+      '(?:clinging|clung|holding on|hanging on|hanging|holding|gripping)(?: on)? (?:to|onto|on to) (?:an? |the |their |his |her |a small )?(?:upturned|capsized|overturned|upside down|swamped|sinking|flipped)(?: [a-z]+)? (?:dinghy|boat|kayak|canoe|yacht|rib|hull|vessel|tender|skiff|sailing boat|rowing boat|pedalo|paddle ?board)',
+      '(?:clinging|clung|holding on|hanging on)(?: on)? (?:to|onto|on to)(?: [a-z0-9]+){1,10} (?:getting weaker|getting tired|tiring|weakening|losing (?:strength|grip)|(?:cannot|can not) hold on|no (?:life ?jacket|life ?vest|buoyancy))',
     ],
     // Things and pets that fall in the water: "my phone fell into the canal" is not a person in danger.
     guards: [
@@ -1237,11 +1269,14 @@ export const FAMILIES: PatternFamily[] = [
       // Round 9: drowning as a feeling ("bailiff letter came today, feel like I'm drowning").
       String.raw`(?:feel|feels|feeling|felt) (?:like|as if|as though) (?:i am|we are|i was|we were|i have been) drowning`,
       // Round 15: drowning told beside money worries ("money is tight and I'm drowning"), no water named.
-      String.raw`(?:money|debts?|bills|arrears|rent|council tax|skint|broke|payments?|overdraft|instalments)(?: [a-z0-9]+){0,6} (?:i am|we are|i feel|i am just|we are just) (?:literally |absolutely |totally |slowly )?drowning(?! in (?:the )?(?:sea|water|river|canal|lake|harbour))`,
+      String.raw`(?:money|debts?|bills|arrears|rent|council tax|skint|broke|payments?|overdraft|instalments|universal credit|uc|benefits?|dwp|pip|esa|jsa|tax credits?|wages?|pension|income)(?: [a-z0-9]+){0,6} (?:i am|we are|i feel|i am just|we are just) (?:literally |absolutely |totally |slowly )?drowning(?! in (?:the )?(?:sea|water|river|canal|lake|harbour))`,
       // Round 37: the same with a fine or a charge, "pay" or "afford" before it, and "i m" as typed ("pcn has doubled because i
       // couldn t pay on time i m drowning already can i get more time").
       String.raw`(?:pcn|pcns|fines?|penalt(?:y|ies)|parking tickets?|tickets?|charges?|fees?|pay|paid|afford|owe|owed|overdue|late payment)(?: [a-z0-9]+){0,8} (?:i am|i m|im|we are|we re|i feel|i am just|i m just) (?:literally |absolutely |totally |slowly |already |just )?drowning(?! in (?:the )?(?:sea|water|river|canal|lake|harbour|pool|bath))`,
       String.raw`\b(?:my|the|a|his|her|our) (?:dog|dogs|puppy|phone|keys|bag|ball|wallet|bike|scooter|hat|toy|football|glasses|shopping|trolley|bin|bins|car keys|sunglasses|drone)(?: [a-z]+){0,2} (?:fell|fallen|slipped|went|gone|dropped|washed|jumped)\b`,
+      // Round 43: a thing put, knocked or blown into the water, or the children's ball gone in ("cows knocked my bin into the river and it
+      // floated off", "kids ball went in the canal"): a thing, not a person. "Knocked my son into the river" is not guarded.
+      String.raw`\b(?:knocked|kicked|blown|blew|pushed|thrown|threw|rolled|dropped|tipped|dumped|chucked) (?:my|the|a|an|our|their|his|her|some) (?:[a-z]+ )?(?:bins?|wheelie bins?|recycling (?:box|boxes|bins?)|boxes|ball|football|bike|scooter|trolley|shopping trolley|bags?|rubbish|kayak|canoe|paddle ?board|phone|keys|cones?|signs?|fence panels?|chairs?|furniture)(?: [a-z]+){0,2} (?:in|into|in to) (?:the |a )?(?:water|sea|river|harbour|canal|lake|reservoir|pond|quarry|estuary|weir|stream|brook)\b|\b(?:kids|childrens|children s|sons|daughters|boys|girls|grandsons|granddaughters) (?:ball|football|toy|toys|kite|drone|scooter|bike|boat)(?: [a-z]+){0,2} (?:fell|fallen|went|gone|rolled|blew|blown|dropped)\b`,
       // Round 21: drowning as a money figure told the other way round ("we're drowning a bit this month, the car died ... a household
       // support fund"): a measure of it, or money named after it, no water named between.
       String.raw`drowning (?:a bit|a little|slightly|financially|this (?:month|week|year)|under (?:bills|debts?|paperwork))`,
@@ -1250,7 +1285,7 @@ export const FAMILIES: PatternFamily[] = [
       // ("sofa surfing ... drowning here"), in forms or paperwork. "Someone is drowning" with nothing else still hits.
       String.raw`drowning (?:risk|hazard|danger|warning|prevention|safety)(?: [a-z]+){0,2} (?:signs?|notices?|boards?|warnings?|posters?|assessments?)|(?:signs?|notices?|warnings?) (?:about|for|of|warning of) (?:the )?(?:risk of )?drowning`,
       String.raw`^(?![^]*\b(?:sea|water|river|canal|lake|pond|pool|harbour|bath|reservoir|quarry|weir|estuary|marina|tide|waves|beach|swim[a-z]*|boat|pier|current|slipway|shore|dock|jetty|lock|bay|cove|sands?|surf|stream|brook|flood(?:ed|ing)?)\b)[^]*\bdrowning (?:every time|whenever|all the time|constantly|at (?:(?:mainstream|secondary|primary|high|junior|infant|grammar|big|new|the|his|her|their|my|our) ){0,3}(?:school|college|work|uni|academy|nursery)|here|over here|in (?:forms?|paperwork|emails?|homework|work|debts?|bills|letters)|with (?:work|homework|forms?|paperwork|bills|debts?))\b`,
-      String.raw`drowning(?:(?! (?:sea|water|river|canal|lake|pond|pool|harbour|bath|reservoir|quarry|weir|estuary|marina|tide|waves|swim[a-z]*))(?: [a-z0-9]+)){0,12} (?:money|debts?|bills|arrears|rent|council tax|skint|broke|overdraft|hardship|support fund|payments?|wages|universal credit)`,
+      String.raw`drowning(?:(?! (?:sea|water|river|canal|lake|pond|pool|harbour|bath|reservoir|quarry|weir|estuary|marina|tide|waves|swim[a-z]*))(?: [a-z0-9]+)){0,12} (?:money|debts?|bills|arrears|rent|council tax|skint|broke|overdraft|hardship|support fund|payments?|wages|universal credit|benefits?|dwp|pip|esa|jsa|tax credits?)`,
     ],
   },
   {
@@ -1347,6 +1382,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 26: not money doing it ("council tax is strangling us").
       // Round 42: not a body part hurt on a thing ("the bin lid snapped and she keeps hurting her hand on the broken bit").
       `${NOT_MONEY}${NOT_DENIED}(?:has|have|had|keeps|keep|was|is|always|still) (?:been )?(?:hitting|beating|abusing|hurting|raping|strangling|attacking|controlling|threatening|punching|slapping|kicking|choking|assaulting) ${DV_OBJECT}${NOT_HURT_ON_A_THING}`,
+      // Round 43: a partner's "is" run into the noun ("My husband's hurting me and if I leave the farm I lose everything" reads "my
+      // husbands hurting me"): the partner hurting the writer told plainly.
+      `my (?:${PARTNER})s (?:been |always |still |really |just )?(?:hitting|beating|abusing|hurting|raping|strangling|attacking|punching|slapping|kicking|choking|assaulting) (?:me|us)${NOT_HURT_ON_A_THING}`,
       `(?:${RELATIVE}|he|she)${GAP(2)} (?:hit|beat|punched|kicked|slapped|choked|strangled|raped|battered|assaulted|attacked|abused|pushed|shoved|headbutted|(?:threw|throws|thrown|throwing) (?:a |an |the |his |her |my )?[a-z]+ at) me`,
       // Round 35: a thing thrown at the head or the face by a partner ("my partner threw a mug at my head"), and the threat that "next
       // time it'll be worse" said by one ("he said next time it'll be worse"); a ball thrown at a window, or a fence, is not.
@@ -1872,7 +1910,7 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
     id: 'script_fire', category: RISK, kind: 'fire_gas_co', reason: 'fire or gas danger (Urdu, Bengali, Punjabi or Chinese)',
     // A fire told in the past ("去年着火了", it caught fire last year).
     unless: /(?:去年|前年|上个月|上周|上星期|昨天|以前|几年前)[^。，,！!？?]*?(?:着火了|失火了|起火了)/gu,
-    re: /آگ لگ (?:گئی|گیا|رہی)(?! تھی| تھا)|دھواں بھر|گیس کی بو|آগুন লেগেছে|আগুন লেগে গেছে|ধোঁয়ায় ভরে|গ্যাসের গন্ধ|ਅੱਗ ਲੱਗੀ|ਅੱਗ ਲੱਗ ਗਈ|ਧੂੰਆਂ ਭਰ|着火了|失火了|起火了|浓烟|煤气味|燃气泄漏|煤气泄漏/u,
+    re: /آگ لگ (?:گئی|گیا|رہی)(?! تھی| تھا)|دھواں بھر|گیس کی بو(?![\u0600-\u06FF])|آগুন লেগেছে|আগুন লেগে গেছে|ধোঁয়ায় ভরে|গ্যাসের গন্ধ|ਅੱਗ ਲੱਗੀ|ਅੱਗ ਲੱਗ ਗਈ|ਧੂੰਆਂ ਭਰ|着火了|失火了|起火了|浓烟|煤气味|燃气泄漏|煤气泄漏/u,
   },
   {
     id: 'script_violence', category: RISK, kind: 'crime_violence', reason: 'weapon or threat (Urdu, Bengali, Punjabi or Chinese)',
