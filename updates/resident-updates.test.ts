@@ -302,10 +302,18 @@ describe('SMS', () => {
     const { reference } = await smsReport(phone, 'outside 1 Station Approach', ['yes', phone]);
     advanceTo(22, 0);
     await moveTo(reference, 'scheduled');
-    await pass();
+    const caseId = (await caseOf(reference)).id;
+    await h.waitFor(
+      async () => {
+        await pass();
+        return (await updateDeliveriesOf(db(), tenant(), caseId)).length > 0;
+      },
+      'the update to be held',
+      30_000,
+    );
     await h.settle();
     expect(updatesTo(phone)).toHaveLength(0);
-    const [held] = await updateDeliveriesOf(db(), tenant(), (await caseOf(reference)).id);
+    const [held] = await updateDeliveriesOf(db(), tenant(), caseId);
     expect(held.status).toBe('pending');
     expect(localMinutes(held.dueAt, LONDON)).toBe(8 * 60);
     expect(held.dueAt.getTime() - now().getTime()).toBeGreaterThan(9.9 * 3600_000);
@@ -339,6 +347,16 @@ describe('web chat', () => {
       const heard = new Promise<unknown>((resolve) => socket.once('conversation:updated', resolve));
       await moveTo(reference, 'in_progress', 'Crew on site');
       await Promise.all([pass(), pass()]);
+      // Under load both may leave the events to the next pass: pass on until the notice is in the chat.
+      await h.waitFor(
+        async () => {
+          if ((await transcriptUpdates(resident)).length > 0) return true;
+          await pass();
+          return false;
+        },
+        'the notice in the chat',
+        30_000,
+      );
       await expect(heard).resolves.toEqual({ conversationId: resident.conversationId });
     } finally {
       socket.close();
@@ -363,9 +381,16 @@ describe('web chat', () => {
     const { resident: declined, reference: other } = await webReport('outside 1 Saltings Lane', ['no']);
     await moveTo(reference, 'scheduled');
     await moveTo(other, 'scheduled');
-    await pass();
     const c = await caseOf(reference);
-    await h.waitFor(async () => (await updateDeliveriesOf(db(), tenant(), c.id))[0]?.status === 'sent', 'the e-mail sent');
+    await h.waitFor(
+      async () => {
+        if ((await updateDeliveriesOf(db(), tenant(), c.id))[0]?.status === 'sent') return true;
+        await pass();
+        return false;
+      },
+      'the e-mail sent',
+      30_000,
+    );
     await pass();
     const emails = notify.received.filter((r) => r.path === '/v2/notifications/email' && r.body.template_id === updatesTemplate);
     expect(emails).toHaveLength(1);
