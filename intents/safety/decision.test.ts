@@ -2821,3 +2821,74 @@ describe("engineer's probe after round 43: falls and blades told of things", () 
     expect(askAtMost('he has a knife as sharp as a razor and says he will use it on me')).toBeNull();
   });
 });
+
+describe('round 44: a child put out of home, and words used otherwise (things hurting, drowning as a figure or a skill, nuisances, chilli, fire questions)', () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it.each([
+    'im 15 and my mum kicked me out 3 days ago and i have been sofa surfing my dad doesnt care',
+    'my 14 year old has been sleeping rough since his dad threw him out',
+    'my mum threw me out last week, im 14, nowhere to sleep',
+    "I'm 15 and my mum's boyfriend kicked me out, I've been sofa surfing",
+    // Engineer's probe after round 44: told not to come back.
+    "i'm 13 my mum says dont come back, where can i go tonight",
+  ])('%s: a child put out of home is a child at risk', (text) => {
+    expect(explainSafety(text)?.hit.kind).toBe('child_at_risk');
+    expect(act(text, 0.04)).toBe('escalate');
+  });
+  it.each([
+    'i am 25 and have been sofa surfing for 3 months, can i go on the housing register',
+    'my son is 19 and sofa surfing, can he get a flat',
+    'i was kicked out 15 days ago, what help is there',
+    // 16 and 17: somewhere to stay tonight is housing.homeless_tonight by the labelling convention (dev-50); the model and the
+    // nowhere-tonight rules decide, which ask.
+    "My mum has thrown me out tonight and I'm 17 and I've got nowhere to go",
+  ])('%s: an adult, 16 or 17, or no age told: not this rule', (text) => {
+    expect(explainSafety(text)?.family).not.toBe('child_neglect');
+  });
+  it.each([
+    'my sons taxi to special school didnt come again the stress is hurting him',
+    'The fine has gone up to £105. I cannot afford it. It is hurting me badly. Can I pay in parts',
+    'the cold in this flat is hurting him, when will the heating be fixed',
+    'my back is hurting me, can I get a bin collection help',
+    'blocked drain floods the pavement every time it rains people are practically drowning walking past',
+    'drain on our road is blocked and after rain its like drowning just walking to the bus stop',
+    'we are drowning in puddles on this road',
+    'do u need lifeguards at the beach for the summer, i have my bronze medallion for drowning rescue',
+    'i wanna be a lifeguard at the pool do u hire im good at saving ppl from drowning',
+    'visitor permits for my sisters birthday, its a nightmare to park and someone will kill us for blocking them',
+    'my mate bet me i couldnt eat a ghost pepper, my mouth is on fire, is that dangerous',
+    'donde tiro las pilas muertas? no quiero provocar un incendio',
+    "si possono fare barbecue nel parco o c'è pericolo di incendio",
+    'میرا یونیورسل کریڈٹ بند ہو گیا ہے، میں ڈوب رہا ہوں۔ کیا کونسل مدد کر سکتی ہے؟',
+  ])('%s: not screened', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    ['he is hurting me', 'attack_now'],
+    ['my dad is hurting him', 'attack_now'],
+    ['someone is drowning in the flood water', 'water_or_cliff'],
+    ['help a child is drowning at the pool', 'water_or_cliff'],
+    ['the neighbour said he will kill us if we park there again', 'weapon_or_threat_to_kill'],
+    ['someone will kill me', 'weapon_or_threat_to_kill'],
+    ['my kitchen is on fire', 'fire_or_gas'],
+    ['hay un incendio en mi casa', 'multilingual_fire'],
+    ["c'è un incendio nel palazzo", 'multilingual_fire'],
+    ['میرا بیٹا نہر میں ڈوب رہا ہے', 'script_danger'],
+    ['my brother keeps hurting himself', 'self_harm'],
+  ] as const)('%s -> %s (still hits)', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it('self-injury by an autistic or disabled person when upset, support asked: asked, never escalated, never nothing', () => {
+    const text = 'my parents are struggling with my autistic brother, hes hurting himself banging his head when hes upset, is there family support';
+    expect(explainSafety(text)?.family).toBe('self_harm');
+    expect(act(text, 0.04)).toBe('ask');
+    expect(act(text, 0.95)).toBe('ask');
+    expect(act('my disabled daughter bangs her head when she gets upset, what help is there', 0.95)).toBe('ask');
+    expect(act('my autistic son keeps hurting himself on purpose with a knife when hes upset, is there support', 0.04)).toBe('escalate');
+    expect(act('my brother keeps hurting himself, is there support', 0.04)).toBe('escalate');
+  });
+  it('Polish pain and Urdu money idioms: asked at most when the model alone escalates', () => {
+    expect(act('Mój lekarz rodzinny nie chce mnie przyjąć, a plecy mnie zabijają. Co robić?', 0.9)).toBe('ask');
+    expect(askAtMost('mój mąż mnie zabija, plecy mam całe w siniakach')).toBeNull();
+  });
+});

@@ -1189,6 +1189,14 @@ const EVERY_DISTRESS_IDIOM = new RegExp(DISTRESS_IDIOM.source, 'g');
  * Round 40: the same idiom in Urdu script, a tax, a bill, the rent or a fine that "has broken my back" ("کونسل ٹیکس نے میری کمر توڑ دی
  * ہے", the model alone 0.77 on words it cannot read): asked at most, when no script family screens it.
  */
+/**
+ * Round 44: a body part "killing me" in Polish ("plecy mnie zabijają", my back is killing me, to a GP), and drowning beside universal
+ * credit, a loan, the rent or wages in Urdu ("میرا یونیورسل کریڈٹ بند ہو گیا ہے، میں ڈوب رہا ہوں"): idioms of pain and of money, asked at
+ * most when the screen found nothing; a person killing, a threat or a knife told is not this.
+ */
+const FOREIGN_PAIN_OR_MONEY_IDIOM = /(?<= )(?:plecy|kregoslup|kolano|kolana|glowa|zeby|zab|nogi|stopy|biodro|biodra|szyja|kark|migrena|bol|rachunki|czynsz|dlugi|raty)(?: [a-z]+){0,1} (?:mnie |mie )?(?:zabija|zabijaja|wykancza|wykanczaja)(?= )/;
+const FOREIGN_IDIOM_HARM = /(?<= )(?:on|ona|maz|partner|chlopak|ojciec|tata|ojczym|brat|syn|noz|nozem|grozi|pobil|bije|bil)(?= )/;
+const SCRIPT_MONEY_DROWNING = /(?:کریڈٹ|قرض|قرضہ|کرایہ|کرائے|پیسے|پیسوں|بینیفٹ|تنخواہ|پنشن|ادھار|بلوں)[^]{0,60}?ڈوب (?:رہا|رہی|گیا|گئی)|ڈوب (?:رہا|رہی|گیا|گئی)[^]{0,60}?(?:کریڈٹ|قرض|قرضہ|کرایہ|کرائے|پیسے|پیسوں|بینیفٹ|تنخواہ|پنشن|ادھار|بلوں)/u;
 const SCRIPT_SERVICE_IDIOM = /(?:ٹیکس|بل|بلوں|کرایہ|کرائے|قرض|قرضہ|جرمانہ|مہنگائی)[^۔.!?؟]{0,20}?(?:کمر توڑ|کمر ٹوٹ)/u;
 /**
  * Round 41: paying for care ("if my dad has to go into a care home, will they make him sell his house?", "how much will dad pay
@@ -1232,6 +1240,7 @@ const BLADE_SIMILE = /(?<= )(?:(?:razor|knife|blade) ?sharp(?: (?:as|like) (?:a 
 const EVERY_BLADE_SIMILE = new RegExp(BLADE_SIMILE.source, 'g');
 export function askAtMost(text: string, screened = false): string | null {
   const n = normaliseForSafety(text);
+  if (careSelfInjury(n)) return 'self-injury by a disabled or autistic person when upset, support asked';
   if (BETTER_OFF_AT_WORK.test(n) && !BETTER_OFF_WITHOUT_ME.test(n) && !DYING_WORDS.test(n)) return 'better off without me, of a workplace, a team or a game';
   if (!screened && ALARM_CHIRP.test(n) && BATTERY_WORDS.test(n) && !NOT_THE_BATTERY.test(n) && !UNWELL.test(n) && !FELT_NOW.test(n) && !PRESENT_FIRE.test(n) && !/(?<= )(?:smell[a-z]*|smoke(?! (?:alarms?|detectors?))|flames?|burning|fire(?! (?:alarms?|detectors?))|gas|carbon monoxide|co)(?= )/.test(n)) return 'an alarm chirping for its battery';
   if (ADOPT_FOSTER.test(n) && !HARM_WORDS.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a question about adopting or fostering';
@@ -1251,6 +1260,8 @@ export function askAtMost(text: string, screened = false): string | null {
   if (!screened && NO_HEATING.test(n) && SERVICE_ASKED.test(n) && !COLD_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'heating or hot water asked for, nothing of harm told';
   if (!screened && SIGN_THREAT.test(n) && !SIGN_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a threat on a sign, nobody afraid or hurt';
   if (!screened && SCRIPT_SERVICE_IDIOM.test(text)) return 'a tax or a bill that has broken my back (Urdu), nothing screened';
+  if (!screened && FOREIGN_PAIN_OR_MONEY_IDIOM.test(n) && !FOREIGN_IDIOM_HARM.test(n)) return 'a back or a head "killing me" (Polish), pain told, nothing screened';
+  if (!screened && SCRIPT_MONEY_DROWNING.test(text)) return 'drowning beside money (Urdu), nothing screened';
   if (!screened && DISTRESS_IDIOM.test(n) && nothingBesides(n, EVERY_DISTRESS_IDIOM) && !PERSON_HITTING.test(n) && !SIGN_FEARED.test(n)) return 'a distress idiom about a service, nothing of risk told';
   if (!screened && CARE_FUNDING.test(n) && !HARM_WORDS.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a question about paying for care, nothing of harm told';
   if (!screened && HAZARD_SECURED.test(n) && !HAZARD_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a hazard the writer has made safe, nobody hurt';
@@ -1267,6 +1278,20 @@ export function askAtMost(text: string, screened = false): string | null {
     if (!MORE_THAN_LEFT.test(rest) && !EXPLICIT_PRESENT.test(rest)) return 'a home to be lost later, rights asked';
   }
   return null;
+}
+/**
+ * Round 44: self-injury by an autistic, disabled or learning-disabled child or adult when upset ("my autistic brother, hes hurting himself
+ * banging his head when hes upset, is there family support"), asked about as support: a care need, asked at most, never let through
+ * (the screen or the model still sees it). Not when cutting, burning, an overdose, blood, a wish to die or "on purpose" is told.
+ */
+const CARE_CONDITION = /(?<= )(?:autistic|autism|asd|adhd|learning disabilit(?:y|ies)|learning disabled|disabled|disability|disabilities|special needs|send|non verbal|nonverbal|down s syndrome|downs syndrome|cerebral palsy|global delay|developmental delay)(?= )/;
+const CARE_SELF_INJURY = /(?<= )(?:hurting|hurts|hurt|harming|harms|injuring|injures|biting|bites|hitting|hits|banging|bangs|headbutting|headbutts|scratching|scratches|slapping|slaps|punching|punches) (?:himself|herself|themselves|themself|myself|his head|her head|their head|my head)(?= )/;
+const CARE_UPSET = /(?<= )(?:(?:when|whenever|if|because) (?:he|she|they|i) (?:is|are|am|gets?|feels?|becomes?|s) (?:really |very |so )?(?:upset|overwhelmed|frustrated|angry|distressed|anxious|agitated|overstimulated|stressed|cross)|meltdowns?|melt downs?|sensory overload|(?:banging|bangs|headbutting) (?:his|her|their|my) head)(?= )/;
+const CARE_SUPPORT = /(?<= )(?:support|help|respite|advice|assessment|referral|short breaks?|services?|social worker|carers?|care package|is there|can we get|what can|who can)(?= )/;
+const CARE_SELF_INJURY_WORSE = /(?<= )(?:cut[a-z]*|burn[a-z]*|overdos[a-z]*|blood|bleed[a-z]*|on purpose|deliberately|wants? to die|kill (?:himself|herself|themselves|myself)|suicid[a-z]*|knife|knives|blade|razor|ligature|unconscious|not breathing)(?= )/;
+function careSelfInjury(n: string): boolean {
+  const padded = ` ${n} `;
+  return CARE_CONDITION.test(padded) && CARE_SELF_INJURY.test(padded) && CARE_UPSET.test(padded) && CARE_SUPPORT.test(padded) && !CARE_SELF_INJURY_WORSE.test(padded) && !EXPLICIT_PRESENT.test(padded);
 }
 function capAtAsk(d: SafetyDecision, text: string, hit: SafetyHit | null): SafetyDecision {
   if (d?.action !== 'escalate') return d;

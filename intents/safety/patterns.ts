@@ -170,6 +170,12 @@ const NOT_HURT_ON_A_THING = String.raw`(?! (?:hands?|fingers?|thumbs?|arms?|wris
 
 /** Round 35: harm denied in so many words ("no one is hurting him", "nobody's mistreating her"): never the harm itself. */
 const NOT_DENIED = String.raw`(?<!(?:no one|nobody|noone|no body|not anyone|no one at all|nobody at all) )`;
+/**
+ * Round 44: a thing, a feeling or a body part as the one "hurting" someone ("the stress is hurting him", "the fine has gone up ... it
+ * is hurting me badly", "my back is hurting me", "the cold in this flat is hurting him"): a situation, not an attack; "he is hurting me" is untouched.
+ * Only "hurting".
+ */
+const NOT_A_THING_HURTING = String.raw`(?:(?<!(?:^| )(?:it|this|that|stress|worry|anxiety|pain|cold|heat|damp|mould|noise|waiting|wait|situation|delay|delays|uncertainty|back|neck|knee|knees|hip|hips|leg|legs|shoulder|shoulders|feet|foot|head|chest|tooth|teeth|wrist|wrists|stomach|ankle|ankles|joints|arthritis|fine|bill|bills)(?: (?:in|of|from|at|on) (?:this|the|my|our|his|her|their) [a-z]+)? )|(?!(?:is|are|s|keeps|has been|was) (?:been )?(?:really |badly |so |just |still )?hurting ))`;
 
 /** Round 35: a stabbing or a shooting dated by a month or a season, with nothing present told anywhere in the message. */
 const MONTH_OR_SEASON = String.raw`(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|new year)`;
@@ -683,6 +689,9 @@ export const FAMILIES: PatternFamily[] = [
       // nouă"), nothing burning now ("acum", "arde").
       String.raw`^(?![^]*\b(?:acum|arde|ard|inauntru|ahora|agora|teraz)\b)[^]*\b(?:pubel[a-z]*|tomberon[a-z]*|cos(?:ul)? de gunoi|contener[a-z]*|cubo de basura|lixeira|kosz[a-z]*)\b(?: [a-z]+){0,10} (?:topit[a-z]*|ars[a-z]*|derretid[a-z]*|stopion[a-z]*|una noua|unul nou|alta noua|nowy|nowego|nueva|nova)\b`,
       String.raw`(?:fogo|fogos|fuego|fuegos|foc|focuri) (?:de )?artifici[a-z]*|artificii|fogueiras?|hogueras?|yangin sonduruc[a-z]*|sonduruc[a-z]*|extintor[a-z]*|stingator[a-z]*|gasnic[a-z]*`,
+      // Round 44: a fire risk asked about or to be avoided in Italian and Spanish ("si possono fare barbecue nel parco o c'è pericolo di
+      // incendio", "donde tiro las pilas muertas? no quiero provocar un incendio"): a question about a risk, not a fire.
+      String.raw`(?:c e|ce|c è|esiste|ci sono|c e un|ce un|ci e) (?:un |il |qualche |dei |alcun )?(?:rischio|pericolo|rischi|pericoli) (?:di |d )?(?:incendio|incendi|fuoco)(?! (?:adesso|ora|gia|subito))|(?:no quiero|no queremos|para no|para evitar|evitar|sin|nao quero|para nao|non voglio|per non|per evitare|evitare) (?:provocar|causar|iniciar|empezar|crear|provocare|causare|fare|evitar|evitare)? ?(?:un |una |um |uno )?(?:incendio|incendios|fuego|fogo|incendi)\b`,
       // Round 34: a question whether a thing is a fire risk ("¿las baterías de litio pueden ir al reciclaje o hay riesgo de incendio?",
       // "há risco de incêndio?"): a question about risk, not a fire.
       String.raw`(?:hay|habria|existe|supone|suponen|representa|representan|tiene|tienen|ha|havera|existe|corre|correm) (?:algun |algum |un |um |mucho |muito |)(?:riesgo|peligro|risco|perigo) de (?:incendio|fuego|fogo)(?! (?:ahora|ya|agora|ja))`,
@@ -854,6 +863,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:is|are|has|have|just|now|he|she|they|someone|somebody|one of them)(?: just)? (?:going for|gone for|went for|lunging at|swinging at|coming at) (?:a |the |my |our |his |her )?(?:${PERSON}|neighbour|people|someone|somebody|me|us|him|her|them)`,
     ],
     guards: [
+      // Round 44: someone unnamed who "will kill us" for a nuisance of ours (blocking them in, parking, noise), nobody said to have
+      // threatened it ("its a nightmare to park and someone will kill us for blocking them"): a worry, not a threat.
+      String.raw`(?<!\b(?:said|says|told|tells|threatened|threatening|threatens|shouted|shouting|shouts|screamed|screaming|saying|text(?:ed)?|messaged|warned)\b[^]*)\b(?:someone|somebody|people|everyone|everybody|the neighbours|they) (?:will|would|is going to|are going to|is gonna|are gonna|going to|gonna|might|could) kill (?:us|me|him|her|them) for (?:blocking|parking|double parking|taking (?:their|the|his|her) (?:space|spot)|the noise|making noise|being late|being noisy)\b`,
       // "my wife will kill me if the bins are missed again": an idiom, not a threat.
       String.raw`kill (?:me|us|him|her) if(?: [a-z0-9]+){0,6} (?:bins?|collected|emptied|late|forget|forgot|miss|missed|parking|ticket|fine|council|tax|bill|garden|mess|lawn|car|paint|scratch|see|finds? out about the)`,
       String.raw`kill (?:my|his|her|the) (?:dog|cat|pet|plants?|grass|lawn|hedge|trees?|flowers?|weeds?)`,
@@ -925,7 +937,7 @@ export const FAMILIES: PatternFamily[] = [
       '(?:set|setting|sets|setted) (?:their|his|her|a|the|its|them|that) (?:[a-z]+ )?dogs? on (?:a |the |my |our |this |that |some )?(?:little |young |small |old |poor )?(?:kid|kids|child|children|boy|girl|lad|man|woman|person|someone|somebody|me|us|him|her|them|people|baby|toddler|pensioner|old man|old lady)',
       '(?:is|are|s|it is|dog is|dogs are) (?:mauling|savaging) (?:a |the |my |our |this |that )?(?:little |young |small |old |poor )?(?:him|her|them|me|us|kid|child|boy|girl|lad|man|woman|person|someone|somebody|baby|toddler|pensioner|old man|old lady)',
       // Round 26: not money as the one doing it ("these rates are strangling us", "the bills are crippling us"): hyperbole about a cost.
-      `${NOT_MONEY}${NOT_DENIED}(?:is|are|started|starting) (?:attacking|beating|battering|stabbing|strangling|choking|hitting|punching|kicking|hurting|beating up|strangling) ${VICTIM}`,
+      `${NOT_MONEY}${NOT_DENIED}${NOT_A_THING_HURTING}(?:is|are|started|starting) (?:attacking|beating|battering|stabbing|strangling|choking|hitting|punching|kicking|hurting|beating up|strangling) ${VICTIM}`,
       // Round 39: a vehicle driven at people, the vehicle told first ("a car has driven at people on the festival walk"); into a wall,
       // a bollard or a tree is not a person.
       `(?:car|van|vehicle|lorry|truck|motorbike|driver)(?: [a-z]+){0,2} (?:has |have |had |just |is |s |has just )?(?:driven|drove|driving|ploughed|ploughing|plowed|accelerated|swerved|mounted the pavement and drove)(?: [a-z]+){0,1} (?:at|into|towards|through) (?:the |a |some )?(?:people|crowd|crowds|pedestrians|children|kids|someone|somebody|a man|a woman|a group|group of [a-z]+|families|shoppers|marchers|runners)`,
@@ -1099,6 +1111,8 @@ export const FAMILIES: PatternFamily[] = [
       'chip pan (?:fire|is on fire|caught|has caught|flames)', '(?:cupboards?|walls?|ceiling|curtains?|cooker|oven|pan|worktop|sofa|mattress|bed)(?: [a-z]+){0,2} (?:is |are )(?:smoking|smouldering|burning) now',
     ],
     guards: [
+      // Round 44: a mouth, a tongue or lips "on fire" (a chilli, spicy food): a figure; a throat, a face or a body burning still hits.
+      String.raw`\b(?:mouth|tongue|lips) (?:is|are|was|were|s|feels|feel|felt|has been|still) (?:literally |totally |completely |absolutely |actually |still |like it is )?on fire\b`,
       // Round 11: a drain or sewer smelling of rotten eggs is sewer gas (a blocked drain), not a gas leak.
       String.raw`(?:drains?|sewers?|sewage|gull(?:y|ies)|manholes?|septic tank|plughole|soakaway)(?: [a-z]+){0,4} (?:smell|smells|smelling|smelt|stink|stinks|reeks?) (?:like|of) (?:rotten|bad) eggs|(?:rotten|bad) eggs?(?: smell)? (?:from|coming (?:from|up|out of)|in) (?:the |our |my )?(?:drains?|sewers?|gull(?:y|ies)|manholes?|plughole)`,
       // Round 11: a detector's low-battery chirp asked about, nothing sounding, smelt or felt ("a chirp not the alarm and we all feel fine").
@@ -1263,6 +1277,12 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`\b(?:nobody|no one|noone|none of us|nobody was|no one was)(?:s| s)? (?:is |was |were |got |has been |been )?(?:under|underneath|beneath|trapped|hurt|injured|caught)\b`,
       // Round 35: a boat with nobody aboard ("the boat on our mooring is taking on water, nobody aboard").
       String.raw`\b(?:nobody|no one|noone|no body|nobody s|no one s)(?: is| was| s)? (?:on board|aboard|on it|in it)\b`,
+      // Round 44: drowning as a figure beside a drain, rain, puddles or a flooded pavement ("people are practically drowning walking past",
+      // "after rain its like drowning just walking to the bus stop"); "someone is drowning in the flood water" still hits.
+      String.raw`\b(?:drains?|rain|rains|raining|rained|rainfall|puddles?|pavements?|floods? the|flooded (?:road|pavement|path|street)|flooding (?:the )?(?:road|pavement|path|street))\b[^]*\b(?:like|practically|basically|virtually|literally|near enough|almost|as if|as though) (?:we are |you are |i am |they are |people are |everyone is )?drowning\b|\b(?:like|practically|basically|virtually|literally|near enough|almost) drowning\b[^]*\b(?:drains?|rain|rains|raining|rained|puddles?|pavements?)\b|drowning in (?:the )?puddles?`,
+      // Round 44: drowning as a skill, a job or a qualification ("good at saving ppl from drowning", "my bronze medallion for drowning
+      // rescue", "lifeguard ... drowning prevention training").
+      String.raw`\b(?:good at|great at|skilled (?:at|in)|experienced (?:at|in)|trained (?:in|at|to)|qualified (?:in|at|to)|experience (?:of|in)) (?:saving|rescuing|rescue|save|pulling)(?: [a-z]+){0,2} (?:from|out of) drowning\b|\b(?:medallion|qualification|qualifications|certificate|certified|award|course|training|badge|lifesaving|life saving|lifeguard(?:ing)?)(?: [a-z]+){0,2} (?:for|in|on) (?:drowning|water) (?:rescue|prevention|awareness)\b|\bdrowning (?:rescue|prevention|awareness) (?:course|award|qualification|training|certificate|medallion|skills?|badge)\b`,
       // Round 27: drowning pictured or trained for ("the mural of a drowning sailor", "I can save a drowning man (certificate says so)").
       String.raw`\b(?:murals?|paintings?|pictures?|statues?|sculptures?|artwork|posters?|photos?|photographs?|carvings?|drawings?|prints?|memorials?|plaques?|stained glass|tapestr(?:y|ies)|figures?|scenes?)(?: [a-z]+){0,4} (?:of|showing|depicting) (?:a |an |the )?(?:[a-z]+ ){0,2}drown(?:ing|ed|s)?`,
       String.raw`\b(?:i can|i could|able to|how to|learn(?:ing|t|ed)? (?:how )?to|trained to|qualified to|taught (?:me |us |them )?(?:how )?to) (?:save|rescue) (?:a )?drowning (?:man|woman|person|swimmer|casualty|child|people)\b`,
@@ -1381,7 +1401,7 @@ export const FAMILIES: PatternFamily[] = [
       `(?:${RELATIVE}|he|she)${GAP(2)} (?:hits|beats|punches|kicks|slaps|chokes|strangles|rapes|batters|pushes|shoves|abuses|hurts|bullies|threatens|controls|attacks|assaults|headbutts|bites|spits at) ${DV_OBJECT}`,
       // Round 26: not money doing it ("council tax is strangling us").
       // Round 42: not a body part hurt on a thing ("the bin lid snapped and she keeps hurting her hand on the broken bit").
-      `${NOT_MONEY}${NOT_DENIED}(?:has|have|had|keeps|keep|was|is|always|still) (?:been )?(?:hitting|beating|abusing|hurting|raping|strangling|attacking|controlling|threatening|punching|slapping|kicking|choking|assaulting) ${DV_OBJECT}${NOT_HURT_ON_A_THING}`,
+      `${NOT_MONEY}${NOT_DENIED}${NOT_A_THING_HURTING}(?:has|have|had|keeps|keep|was|is|always|still) (?:been )?(?:hitting|beating|abusing|hurting|raping|strangling|attacking|controlling|threatening|punching|slapping|kicking|choking|assaulting) ${DV_OBJECT}${NOT_HURT_ON_A_THING}`,
       // Round 43: a partner's "is" run into the noun ("My husband's hurting me and if I leave the farm I lose everything" reads "my
       // husbands hurting me"): the partner hurting the writer told plainly.
       `my (?:${PARTNER})s (?:been |always |still |really |just )?(?:hitting|beating|abusing|hurting|raping|strangling|attacking|punching|slapping|kicking|choking|assaulting) (?:me|us)${NOT_HURT_ON_A_THING}`,
@@ -1557,6 +1577,13 @@ export const FAMILIES: PatternFamily[] = [
     // Children left alone, not fed, neglected.
     id: 'child_neglect', kind: 'child_at_risk', refine: ['child_at_risk', 'adult_at_risk'], category: SAFEGUARDING, reason: 'child neglect',
     patterns: [
+      // Round 44: a child (an age under 16 told: "i am 15", "my 14 year old") put out of home, sofa surfing or sleeping rough, the age
+      // told before or after it ("im 15 and my mum kicked me out 3 days ago and i have been sofa surfing"). At 16 and 17 the labelling
+      // convention (somewhere to stay tonight is housing.homeless_tonight: dev-50's "I'm 17 and I've got nowhere to go") leaves it to
+      // the model and the nowhere-tonight rules, which ask (engineer's decision after round 44).
+      String.raw`\b(?:i am|am|aged|age|only|he is|she is|they are|my son is|my daughter is) (?:1[0-5]|[5-9])(?! (?:years? ago|days?|weeks?|months?|hours?|mins?|minutes?|pounds?|quid|miles?|stone|kg|cm|am|pm|o clock|of))\b(?: [a-z0-9]+){0,14} (?:kicked (?:me |him |her |us )?out|kicking (?:me |him |her )?out|thrown (?:me |him |her )?out|threw (?:me |him |her )?out|chucked (?:me |him |her )?out|put (?:me |him |her )?out|turfed (?:me |him |her )?out|told (?:me|him|her) to (?:leave|get out|go)|(?:says|said|told (?:me|him|her)|tells (?:me|him|her)) (?:not to|do not|dont|to not|never) come (?:back|home)|sofa surfing|sofa surf|couch surfing|sleeping rough|slept rough|sleeping on the streets?|sleeping (?:outside|in a park|in the park|on a bench|in a car)|nowhere to (?:sleep|stay|live)|homeless)\b`,
+      String.raw`\bmy (?:1[0-5]|[5-9]) (?:year old|yr old|yo)(?: (?:son|daughter|boy|girl|child|kid|lad))?(?: [a-z0-9]+){0,12} (?:kicked (?:me |him |her |us )?out|kicking (?:me |him |her )?out|thrown (?:me |him |her )?out|threw (?:me |him |her )?out|chucked (?:me |him |her )?out|put (?:me |him |her )?out|turfed (?:me |him |her )?out|told (?:me|him|her) to (?:leave|get out|go)|(?:says|said|told (?:me|him|her)|tells (?:me|him|her)) (?:not to|do not|dont|to not|never) come (?:back|home)|sofa surfing|sofa surf|couch surfing|sleeping rough|slept rough|sleeping on the streets?|sleeping (?:outside|in a park|in the park|on a bench|in a car)|nowhere to (?:sleep|stay|live)|homeless)\b`,
+      String.raw`\b(?:kicked (?:me |him |her |us )?out|kicking (?:me |him |her )?out|thrown (?:me |him |her )?out|threw (?:me |him |her )?out|chucked (?:me |him |her )?out|put (?:me |him |her )?out|turfed (?:me |him |her )?out|told (?:me|him|her) to (?:leave|get out|go)|(?:says|said|told (?:me|him|her)|tells (?:me|him|her)) (?:not to|do not|dont|to not|never) come (?:back|home)|sofa surfing|sofa surf|couch surfing|sleeping rough|slept rough|sleeping on the streets?|sleeping (?:outside|in a park|in the park|on a bench|in a car)|nowhere to (?:sleep|stay|live)|homeless)\b(?: [a-z0-9]+){0,12} (?:i am|and i am|he is|she is|and only|only|aged|age) (?:1[0-5]|[5-9])(?: years? old| yrs? old| yo)?(?! (?:years? ago|days?|weeks?|months?|hours?|pounds?|quid|miles?|am|pm|of|times?))\b`,
       // Round 37: children thin and out late in the cold, fed only at school, through the bins for food, a baby losing weight with help
       // kept from them, a child who says home is not safe.
       String.raw`${CHILD}(?: [a-z0-9]+){0,16} (?:freezing|cold|midnight|all hours|till late|until late|on the street|on the streets|alone|on their own|hungry|dirty|filthy|no coats?|no shoes|no food)(?: [a-z0-9]+){0,8} (?:look|looks|looking|are|is|seem|seems|getting|got) (?:really |very |so |painfully |dangerously |quite |a bit )?(?:thin|skinny|underweight|malnourished|gaunt|skin and bone)(?! skinned)`,
@@ -1938,6 +1965,6 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
   },
   {
     id: 'script_danger', category: RISK, kind: 'danger_now', reason: 'someone in danger now (Urdu, Bengali, Punjabi or Chinese)',
-    re: /نہر میں گر|دریا میں گر|ڈوب رہا|ڈوب رہی|سانس نہیں لے|নদীতে পড়ে|ডুবে যাচ্ছে|শ্বাস নিচ্ছে না|ਡੁੱਬ ਰਿਹਾ|掉进河|掉进水|溺水|没有呼吸|昏迷/u,
+    re: /نہر میں گر|دریا میں گر|(?<!(?:کریڈٹ|قرض|کرایہ|پیسے|پیسوں|بینیفٹ|تنخواہ|پنشن|ادھار|بلوں)[^]*)(?:ڈوب رہا|ڈوب رہی)(?![^]*(?:کریڈٹ|قرض|کرایہ|پیسے|پیسوں|بینیفٹ|تنخواہ|پنشن|ادھار|بلوں))|سانس نہیں لے|নদীতে পড়ে|ডুবে যাচ্ছে|শ্বাস নিচ্ছে না|ਡੁੱਬ ਰਿਹਾ|掉进河|掉进水|溺水|没有呼吸|昏迷/u,
   },
 ];
