@@ -14,7 +14,8 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  testTimeout: 30000,
+  // A cap, not a wait: with two workers on two cores a browser test (a recorded call, two axe runs, a job) once took more than 30 s.
+  testTimeout: 60000,
   // Each test file loads the app afresh in its own module registry, and a worker's heap kept growing
   // (2.5 GB by the end of a run, every later file slower in garbage collection: the suite took 20 minutes).
   // A worker past this much memory after a file is replaced by a fresh one.

@@ -131,4 +131,4 @@ test('a supervisor sees recordings Twilio has not deleted (count, error) on the 
   expect(twilioApi.recordings.has(row.recording_sid)).toBe(false);
   expect(await axeViolations(page)).toEqual([]);
   if (process.env.CONSOLE_SCREENSHOTS) await page.screenshot({ path: '/tmp/console-recording-deletions.png', fullPage: true });
-});
+}, 90_000);
