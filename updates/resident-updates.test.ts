@@ -123,11 +123,11 @@ const pass = () => h.server.updates.runOnce();
  * enough: a pass that fails leaves its events to the next, and a send whose dispatch is slow or
  * lost is left to the outbox's sweep. Each test still checks afterwards that it went only once.
  */
-async function passUntil(check: () => boolean, what: string, ms = 60_000): Promise<void> {
+async function passUntil(check: () => boolean | Promise<boolean>, what: string, ms = 60_000, run: () => Promise<unknown> = pass): Promise<void> {
   await h.waitFor(
     async () => {
-      if (check()) return true;
-      await pass();
+      if (await check()) return true;
+      await run();
       await new Promise((r) => setTimeout(r, 250));
       return check();
     },
@@ -209,14 +209,7 @@ describe('SMS', () => {
     // A process that dies after its commit, before dispatching: stored, and the SMS outbox's sweep sends it.
     // A pass that fails under load leaves the events to the next (once in CI the first found nothing): this process passes until stored.
     const survivor = new ResidentUpdates({ db: db(), jobs: h.server.jobs, log, clock: now, tenants: () => [tenant()], council: () => undefined, delivered: async () => undefined });
-    await h.waitFor(
-      async () => {
-        await survivor.runOnce();
-        return (await updateDeliveriesOf(db(), tenant(), c.id)).length > 0;
-      },
-      'the update to be stored by the surviving process',
-      30_000,
-    );
+    await passUntil(async () => (await updateDeliveriesOf(db(), tenant(), c.id)).length > 0, 'the update to be stored by the surviving process', 30_000, () => survivor.runOnce());
     expect(await updateDeliveriesOf(db(), tenant(), c.id)).toMatchObject([{ status: 'stored' }]);
     await h.waitFor(() => updatesTo(phone).length > 0, 'the update, sent by the recovery sweep', 30_000);
     await pass();
@@ -278,15 +271,7 @@ describe('SMS', () => {
     // A pass that finds another (the server's own) following the same events, or fails under load, leaves them to the next one:
     // pass until the opted-out resident's update is stored (two fixed passes found nothing once in CI with two Jest workers).
     const caseB = (await caseOf(b.reference)).id;
-    await h.waitFor(
-      async () => {
-        await pass();
-        await h.settle();
-        return (await updateDeliveriesOf(db(), tenant(), caseB)).length > 0;
-      },
-      'the opted-out resident\'s update to be stored',
-      30_000,
-    );
+    await passUntil(async () => (await updateDeliveriesOf(db(), tenant(), caseB)).length > 0, "the opted-out resident's update to be stored", 30_000);
     await pass();
     await h.settle();
     expect(updatesTo(stopper)).toHaveLength(0);
@@ -303,14 +288,7 @@ describe('SMS', () => {
     advanceTo(22, 0);
     await moveTo(reference, 'scheduled');
     const caseId = (await caseOf(reference)).id;
-    await h.waitFor(
-      async () => {
-        await pass();
-        return (await updateDeliveriesOf(db(), tenant(), caseId)).length > 0;
-      },
-      'the update to be held',
-      30_000,
-    );
+    await passUntil(async () => (await updateDeliveriesOf(db(), tenant(), caseId)).length > 0, 'the update to be held', 30_000);
     await h.settle();
     expect(updatesTo(phone)).toHaveLength(0);
     const [held] = await updateDeliveriesOf(db(), tenant(), caseId);
@@ -348,15 +326,7 @@ describe('web chat', () => {
       await moveTo(reference, 'in_progress', 'Crew on site');
       await Promise.all([pass(), pass()]);
       // Under load both may leave the events to the next pass: pass on until the notice is in the chat.
-      await h.waitFor(
-        async () => {
-          if ((await transcriptUpdates(resident)).length > 0) return true;
-          await pass();
-          return false;
-        },
-        'the notice in the chat',
-        30_000,
-      );
+      await passUntil(async () => (await transcriptUpdates(resident)).length > 0, 'the notice in the chat', 30_000);
       await expect(heard).resolves.toEqual({ conversationId: resident.conversationId });
     } finally {
       socket.close();
@@ -382,15 +352,7 @@ describe('web chat', () => {
     await moveTo(reference, 'scheduled');
     await moveTo(other, 'scheduled');
     const c = await caseOf(reference);
-    await h.waitFor(
-      async () => {
-        if ((await updateDeliveriesOf(db(), tenant(), c.id))[0]?.status === 'sent') return true;
-        await pass();
-        return false;
-      },
-      'the e-mail sent',
-      30_000,
-    );
+    await passUntil(async () => (await updateDeliveriesOf(db(), tenant(), c.id))[0]?.status === 'sent', 'the e-mail sent', 30_000);
     await pass();
     const emails = notify.received.filter((r) => r.path === '/v2/notifications/email' && r.body.template_id === updatesTemplate);
     expect(emails).toHaveLength(1);
