@@ -274,8 +274,7 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   // Round 23: put out of home with nowhere to go tonight, naming no harm and no kind of risk ("kicked out by my parents ... at the bus
   // station and I don't know where to go tonight"): a housing emergency, asked at most, never escalated by the model alone.
   // Round 42: the cold told beside it ("he's got nowhere tonight. It's freezing") is a reason to ask, as for a rough sleeper (round 22).
-  const noCold = n.replace(EVERY_COLD_WEATHER, ' ');
-  if (NO_HOME_TONIGHT.test(n) && riskCues(noCold).size === 0 && kindCues(noCold).size === 0 && !REFERRAL.test(n)) return 'ask';
+  if (nowhereTonightOnly(n)) return 'ask';
   // Round 26: a service cancelled because the person it served has died or gone ("cancel the garden waste subscription, my wife did
   // the garden and she's gone now, so there's no point"), nothing else named: a bereavement, asked at most, never escalated.
   if (CANCEL_SERVICE.test(n) && BEREAVED.test(n) && !REFERRAL.test(n) && !riskCues(n).has('domestic_strong')) return 'ask';
@@ -283,6 +282,13 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   // out"), nothing burning, sounding or felt: no gas danger.
   if (NOT_GAS.test(n) && !GAS_STILL.test(n)) return 'drop';
   return null;
+}
+
+/** Put out with nowhere to go tonight, and no risk or kind of risk told besides the cold (rounds 23 and 42); no referral. */
+function nowhereTonightOnly(n: string): boolean {
+  if (!NO_HOME_TONIGHT.test(n) || REFERRAL.test(n)) return false;
+  const noCold = n.replace(EVERY_COLD_WEATHER, ' ');
+  return riskCues(noCold).size === 0 && kindCues(noCold).size === 0;
 }
 
 /** Round 27: an overdose in the past ("in hospital after an overdose", "took an overdose last year"); round 31: "years back", "back in 2019". */
@@ -1269,7 +1275,7 @@ export function askAtMost(text: string, screened = false): string | null {
   if (!screened && THING_OUT_OF_WINDOW.test(n) && nothingBesides(n, EVERY_THING_OUT_OF_WINDOW)) return 'a thing, not a person, fallen from a window';
   // Round 42: put out with nowhere to go tonight, the cold told, nothing of harm or of anyone at risk ("his landlord threw him out today
   // and he's got nowhere tonight. It's freezing", the model alone 0.92-0.94): a housing emergency, asked at most however sure the model.
-  if (!screened && NO_HOME_TONIGHT.test(n) && !PUT_OUT_FEARED.test(n) && !REFERRAL.test(n) && !EXPLICIT_PRESENT.test(n) && riskCues(n.replace(EVERY_COLD_WEATHER, ' ')).size === 0 && kindCues(n.replace(EVERY_COLD_WEATHER, ' ')).size === 0) return 'put out with nowhere tonight, nothing of harm told';
+  if (!screened && nowhereTonightOnly(n) && !PUT_OUT_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'put out with nowhere tonight, nothing of harm told';
   if (!screened && HURT_BY_A_THING.test(n) && !PERSON_HITTING.test(n) && !EXPLICIT_PRESENT.test(n) && [...riskCues(n.replace(EVERY_HURT_BY_A_THING, ' '))].every((t) => t === 'adult_strong' || t === 'child_strong')) return 'a hand or a leg hurt on a broken thing';
   if (!screened && BLADE_SIMILE.test(n) && nothingBesides(n, EVERY_BLADE_SIMILE)) return 'a blade named only for how sharp a thing is';
   if (!screened && TREE_DOWN.test(n) && !PERSON_UNDER.test(n) && !PERSON_NAMED_ABROAD.test(n) && nothingBesides(n, EVERY_TREE_DOWN)) return 'a tree down, nobody under it';
