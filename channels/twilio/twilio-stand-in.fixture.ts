@@ -54,6 +54,8 @@ export interface TwilioStandIn {
   acceptWithoutAnswer(n: number): void;
   /** Recordings held, by RecordingSid: their MP3 bytes (add one to make it playable and deletable). */
   recordings: Map<string, Buffer>;
+  /** While true, every recording DELETE is answered 503 (a Twilio outage that lasts, unlike `failNext`'s next requests). */
+  refuseRecordingDeletes: boolean;
   /** Every recordings request (media, delete, update), in arrival order, with the status answered. */
   recordingRequests: { method: string; path: string; status: number; range?: string }[];
   /** Accepted pause/resume updates of a call's current recording. */
@@ -387,6 +389,10 @@ export async function startTwilioStandIn(options: TwilioStandInOptions = {}): Pr
       return res.end(bytes);
     }
     if (media && method === 'DELETE' && media[2] === 'json') {
+      if (standIn.refuseRecordingDeletes) {
+        answer(503);
+        return error(res, 503);
+      }
       if (!recordings.delete(media[1])) {
         answer(404);
         return error(res, 404);
@@ -436,7 +442,7 @@ export async function startTwilioStandIn(options: TwilioStandInOptions = {}): Pr
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
-  return {
+  const standIn: TwilioStandIn = {
     url: `http://127.0.0.1:${port}`,
     accountSid,
     authToken,
@@ -446,6 +452,7 @@ export async function startTwilioStandIn(options: TwilioStandInOptions = {}): Pr
     lists,
     acceptWithoutAnswer: (n) => void (silent += n),
     recordings,
+    refuseRecordingDeletes: false,
     recordingRequests,
     recordingUpdates,
     callUpdates,
@@ -459,4 +466,5 @@ export async function startTwilioStandIn(options: TwilioStandInOptions = {}): Pr
         server.closeAllConnections();
       }),
   };
+  return standIn;
 }

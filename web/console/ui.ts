@@ -243,8 +243,9 @@ export function redrawKeepingFocus<T>(container: HTMLElement | HTMLElement[], re
     const lost = !a || a === document.body || a === document.documentElement || !a.isConnected || (a === mark.element && !usable(mark.element));
     if (!lost) return;
     if (mark.element.isConnected && usable(mark.element)) return mark.element.focus();
+    // The same control redrawn, or the same heading a fallback focused earlier (which needs tabindex -1 again).
     const same = findAgain(mark, containers);
-    if (same) return same.focus();
+    if (same) return focusSomewhere(same);
     focusSomewhere((fallback ?? defaultFallback)(mark.container));
   };
   const result = redraw();

@@ -145,7 +145,7 @@ test('Queues today: a live update keeps focus on the same referral’s acknowled
   const newer = await referral(1);
   const older = await referral(3);
 
-  const page = await openConsole('#/supervisor', 'Queues today');
+  const page = await openConsole('#/supervisor', 'Queues today', { fakeClock: true });
   await page.waitForSelector(`#duty-referrals [data-chain="${older}"] button`);
   await page.waitForSelector(`#duty-referrals [data-chain="${newer}"] button`);
   await tabTo(page, `#duty-referrals [data-chain="${older}"] button`);
@@ -167,6 +167,11 @@ test('Queues today: a live update keeps focus on the same referral’s acknowled
   const acked = await sql<{ id: string; acknowledged_at: Date | null }>`select id, acknowledged_at from referrals where id in (${older}, ${newer})`.execute(db);
   expect(Object.fromEntries(acked.rows.map((r) => [r.id, !!r.acknowledged_at]))).toEqual({ [older]: true, [newer]: false });
   // Its section is gone: focus is on the referrals' heading, not the page's body.
+  expect(await describeFocus(page)).toMatch(/^h2#duty-referrals-title/);
+  // The next timed refresh draws a new heading: focus moves to it, not to the body.
+  await markFocused(page);
+  await page.clock.fastForward(15_000);
+  await redrawn(page);
   expect(await describeFocus(page)).toMatch(/^h2#duty-referrals-title/);
   expect(await axeViolations(page)).toEqual([]);
 }, 90_000);

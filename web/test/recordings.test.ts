@@ -108,7 +108,9 @@ test('a supervisor sees recordings Twilio has not deleted (count, error) on the 
   const { tabTo } = await import('./harness.js');
   const conversationId = await recordedCall();
   const row = (await sql<{ id: string; recording_sid: string }>`select id, recording_sid from call_recordings where conversation_id = ${conversationId}`.execute(server.store.db)).rows[0];
-  // Retention asked for it; Twilio refused once.
+  // Retention asked for it; Twilio refused once, and goes on refusing until the supervisor retries, so that the
+  // minute's sweep, should it run meanwhile, cannot delete it before the Retry button is pressed.
+  twilioApi.refuseRecordingDeletes = true;
   await sql`update call_recordings set delete_requested_at = now(), conversation_id = null, delete_attempts = 1, delete_error = 'Twilio 503 20503: Service Unavailable' where id = ${row.id}`.execute(server.store.db);
 
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
@@ -123,6 +125,10 @@ test('a supervisor sees recordings Twilio has not deleted (count, error) on the 
   expect(await item.innerText()).toMatch(new RegExp(`${row.recording_sid}[\\s\\S]*1[\\s\\S]*Twilio 503 20503: Service Unavailable`));
   expect(await axeViolations(page)).toEqual([]);
 
+  await page.route('**/api/console/recordings/deletions/*/retry', (route) => {
+    twilioApi.refuseRecordingDeletes = false;
+    return route.continue();
+  });
   await tabTo(page, `button[data-recording="${row.id}"]`);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => /Deletion queued/.test(document.getElementById('announcer')?.textContent ?? ''));
