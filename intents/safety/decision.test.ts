@@ -2892,3 +2892,55 @@ describe('round 44: a child put out of home, and words used otherwise (things hu
     expect(askAtMost('mój mąż mnie zabija, plecy mam całe w siniakach')).toBeNull();
   });
 });
+
+describe('round 45: fires set again and again told in another language are a nuisance, unless burning now', () => {
+  it.each([
+    'Unos adolescentes prenden fuego a los contenedores junto al parque infantil todas las noches',
+    'Uns miúdos pegam fogo aos contentores todas as noites ao pé do parque',
+  ])('%s: asked, not escalated, when the model disagrees', (text) => {
+    expect(decideOnScore(text, readScore(0.02))?.action).toBe('ask');
+  });
+  it.each([
+    'Unos adolescentes prenden fuego a los contenedores todas las noches y ahora está ardiendo junto a la casa',
+    'hay fuego en los contenedores junto a la casa',
+  ])('%s: escalated', (text) => {
+    expect(decideOnScore(text, readScore(0.02))?.action).toBe('escalate');
+  });
+  it('"every night" beside abuse, not a fire, is no nuisance: escalated', () => {
+    expect(decideOnScore('Sąsiedzi biją swoje dzieci, słyszę krzyki co noc, a chłopiec ma siniaki na twarzy. Do kogo to zgłosić?', readScore(0.3))?.action).toBe('escalate');
+  });
+  it('a French wish to die with a plan for tonight is escalated whatever the model', () => {
+    expect(decideOnScore("je veux mourir ce soir, j'ai tout prévu, arrêtez de me demander quel service je veux", readScore(0.02))?.action).toBe('escalate');
+  });
+});
+
+describe("engineer's probe after round 45: burning now in Spanish, Portuguese and Italian; lifting told as a condition", () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it.each([
+    ['los contenedores están ardiendo pegados a la casa y hay humo dentro', 0.17],
+    ['el edificio de enfrente está en llamas y hay gente en las ventanas', 0.2],
+    ['a casa do vizinho está a arder', 0.1],
+    ['stanno bruciando i cassonetti sotto casa e il fumo entra in casa', 0.1],
+  ])('%s: a fire burning now, escalated', (text, score) => {
+    expect(explainSafety(text)?.hit.kind).toBe('fire_gas_co');
+    expect(act(text, score)).toBe('escalate');
+  });
+  it.each([
+    'me está ardiendo la garganta desde ayer, ¿a qué hora abre la farmacia?',
+    'mi stanno bruciando gli occhi per il fumo delle sigarette dei vicini? no, per il polline',
+  ])('%s: a throat or eyes that burn, not a fire', (text) => {
+    expect(explainSafety(text)?.family).not.toBe('multilingual_fire');
+  });
+  it('a fire set every night, told in Spanish, is still asked rather than escalated', () => {
+    expect(act('Unos adolescentes prenden fuego a los contenedores junto al parque infantil todas las noches', 0.01)).toBe('ask');
+  });
+  it.each([
+    "had my hip done, if I lift the bin I'll hurt myself, can you collect from the door",
+    "when i push the wheelie bin up the drive i'm going to hurt myself, my knee is bad",
+  ])('%s: an injury to avoid, not self-harm', (text) => {
+    expect(explainSafety(text)?.family).not.toBe('self_harm');
+  });
+  it.each(['if you come near me i will hurt myself', "if i cut again tonight i think i'll really hurt myself", 'if you push me any further i will hurt myself'])('%s: still self-harm', (text) => {
+    expect(explainSafety(text)?.hit.kind).toBe('suicide_self_harm');
+  });
+});

@@ -198,6 +198,15 @@ const WASTE_BURN_TEMPTED = /(?<= )(?:tempted to|might (?:as well )?just|may as w
 const PERSON_IN_FIRE = /(?<= )(?:(?:with|and) (?:me|us|him|her|them|you|the kids|my kids|the children|the baby|everyone) (?:in it|inside)|(?:house|flat|home|place|car|council office|offices?|building|depot) down)(?= )/;
 /** Fires set again and again: a nuisance reported after the event. */
 const HABITUAL_FIRE = /(?<= )(?:(?:keep|keeps|always|forever) (?:setting fire|setting light|setting [a-z]+ alight|torching|burning)|happens (?:most|every|all) (?:weekends?|nights?|weeks?|the time)|every (?:weekend|night) (?:they|someone|kids))(?= )/;
+/** Round 45: the same in Spanish, Portuguese, Polish, Romanian, Italian, French and German ("todas las noches"), of a fire family only. */
+const FOREIGN_HABITUAL_FIRE = /(?<= )(?:(?:todas las|todas as|cada) (?:noches|noites|noche|noite|tardes|fin de semana|fines de semana)|todos (?:los|os) (?:fines|fins) de semana|(?:co|kazdej|kazdy) (?:noc|nocy|weekend|wieczor)|in fiecare (?:noapte|seara|weekend)|(?:ogni|tutte le|tutti i) (?:notte|sera|sere|notti|fine settimana|weekend)|(?:tous les|toutes les|chaque) (?:soirs|nuits|soir|nuit|week ends?|weekends?)|(?:jede|jeden) (?:nacht|abend|wochenende))(?= )/;
+/**
+ * Round 45: a time tonight or a plan made, in French, Italian, German, Spanish, Portuguese, Polish or Romanian ("ce soir, j'ai tout
+ * prévu"): beside a wish to die in those languages the screen is not outweighed by a model that cannot read them.
+ */
+const FOREIGN_TONIGHT_OR_PLAN = /(?<= )(?:ce soir|cette nuit|tout (?:prevu|prepare|planifie|organise)|stasera|stanotte|ho (?:gia )?(?:deciso|preparato|pianificato)|heute (?:nacht|abend)|alles (?:geplant|vorbereitet)|esta (?:noche|noite)|lo tengo todo|tengo todo (?:pensado|planeado|preparado)|tenho tudo (?:planeado|planejado|preparado)|dzis (?:wieczorem|w nocy)|dzisiaj w nocy|mam (?:juz )?(?:plan|wszystko przygotowane)|in seara asta|la noapte|am (?:tot )?plan(?:ificat)?)(?= )/;
+/** Round 45: a fire told as burning now in another language ("ahora", "esta noche", "teraz", "acum"), beside a repeated nuisance. */
+const FOREIGN_NOW = /(?<= )(?:ahora|ahorita|en este momento|esta noche|agora|neste momento|esta noite|teraz|dzis wieczorem|acum|in seara asta|adesso|ora|stasera|maintenant|ce soir|jetzt|heute abend|heute nacht|arde|ardiendo|quemando|esta ardiendo|a arder|pali sie|arde acum|brucia|brule|brennt)(?= )/;
 /** Beside a screen hit, only a bonfire or someone burning rubbish, never a smell of burning plastic from a meter cupboard. */
 const SCREEN_NUISANCE_FIRE = /(?<= )(?:bonfires?|(?:he|she|they|neighbours?|someone|somebody|guy|man|woman|people) (?:[a-z]+ ){0,3}(?:burns?|burning) (?:rubbish|plastic|garden waste|leaves|waste|tyres|cardboard))(?= )/;
 /** The same in Arabic script: a fire or smoke in a garden ("يشعل نارًا في حديقته", he lights a fire in his garden). */
@@ -1588,7 +1597,7 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   if (toldAsPast(text)) return { ...ask, reason: `${hit.reason}, but told as past` };
   if ((SCREEN_NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test(n) && !ELECTRICAL.test(n)) || GARDEN_FIRE_SCRIPT.test(text)) return { ...ask, reason: `${hit.reason}, but a bonfire or burning rubbish` };
   // Round 9: fires set again and again, reported as a nuisance ("kids keep setting fire to the bins ... happens most weekends"), none burning now.
-  if (HABITUAL_FIRE.test(n) && !PRESENT_FIRE.test(n) && !HAPPENING_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but a repeated nuisance` };
+  if ((HABITUAL_FIRE.test(n) || (FIRE_FAMILIES.has(family ?? '') && FOREIGN_HABITUAL_FIRE.test(n))) && !PRESENT_FIRE.test(n) && !HAPPENING_NOW.test(n) && !FOREIGN_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but a repeated nuisance` };
   // Round 12: a smell of gas or burning "like that for years", nothing felt and nothing burning: asked (it may still deserve the gas
   // emergency line), never escalated as an emergency.
   if (FIRE_FAMILIES.has(family ?? '') && LONG_STANDING.test(n) && !PRESENT_FIRE.test(n) && !FELT_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but long-standing` };
@@ -1604,7 +1613,7 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   // Round 41: nor a wish to die beside the idiom of exhaustion ("I'm at the end of my tether and want to die"): the despair is the writer's.
   // Round 43: nor a partner hurting the writer told plainly ("my husband's hurting me and if I leave the farm I lose everything"), nor
   // an intent to end one's own life with a time, in a second language's grammar ("I finish my life tonight").
-  if (family && IDIOM_PRONE_FAMILIES.has(family) && aboutSomething && scored.score < (thresholds.disagreeAt ?? SAFETY_SCREEN_DISAGREE) && !BETTER_OFF_WITHOUT_ME.test(n) && !PLAN_WITH_TIME_RE.test(n) && !(SUICIDE_FAMILIES.has(family) && END_OF_TETHER.test(n)) && !PARTNER_HURTING_ME.test(n) && !(SUICIDE_FAMILIES.has(family) && OWN_END_WITH_TIME.test(n))) return ask;
+  if (family && IDIOM_PRONE_FAMILIES.has(family) && aboutSomething && scored.score < (thresholds.disagreeAt ?? SAFETY_SCREEN_DISAGREE) && !BETTER_OFF_WITHOUT_ME.test(n) && !PLAN_WITH_TIME_RE.test(n) && !(SUICIDE_FAMILIES.has(family) && END_OF_TETHER.test(n)) && !PARTNER_HURTING_ME.test(n) && !(SUICIDE_FAMILIES.has(family) && OWN_END_WITH_TIME.test(n)) && !(family === 'multilingual_risk' && FOREIGN_TONIGHT_OR_PLAN.test(n))) return ask;
   // Round 19 (K1, see SAFETY_NOT_NOW_BELOW): a never-downgraded family the model scores near zero, in English told as not now.
   const notNowBelow = thresholds.notNowBelow ?? SAFETY_NOT_NOW_BELOW;
   if (notNowBelow > 0 && family && NEVER_DOWNGRADED.has(family) && scored.score < notNowBelow && modelReads(text, scored) && readsAsEnglish(n) && toldAsNotNow(text)) return { ...ask, reason: `${hit.reason}, but told as not now and the safety model disagrees (${scored.score.toFixed(2)})` };

@@ -123,6 +123,17 @@ const FOREIGN_GAS_OR_FIRE = String.raw`fuga de gas|vazamento de gas|scurgere de 
  * Round 26: a noise likened to a gunshot ("a noise like a gunshot", "sounds like gunshots", "bangs like two gunshots"), and what
  * makes such a simile a report after all: someone shooting or armed, someone hurt, screaming or running off.
  */
+/**
+ * Round 45: what follows a French, Italian or German word of dying or ending it when it is a figure of speech ("mourir de rire",
+ * "morire dal caldo", "sterben vor Hunger") or ends a chore ("en finir avec ce dossier", "farla finita con questa pratica").
+ */
+const FIGURE_AFTER_DYING = String.raw`(?! (?:de|d|dal|dalla|dalle|dai|di|vor) (?:rire|faim|chaud|froid|ennui|honte|soif|fatigue|peur|envie|impatience|caldo|freddo|fame|sete|noia|ridere|risate|vergogna|paura|stanchezza|sonno|hunger|lachen|langeweile|hitze|kalte|durst|scham|angst|neugier)| (?:avec|con|mit) (?!la vie|la vita|tout|tutto|moi|me|allem|mir))`;
+/**
+ * Round 45: a worry about a possible drowning, in English or Welsh ("worried about the little ones drowning", "poeni am y plant bach
+ * yn boddi"): only a few words naming who may drown sit between the worry and the word, so "worried about my son, he is drowning" is
+ * still read.
+ */
+const WORRY_BEFORE_DROWNING = String.raw`(?<!(?:worried|worry|worrying|worries|concerned|scared|afraid|nervous|anxious|fear|fears|frightened|terrified|risk|chance|poeni|pryderu|pryder|ofn|ofni|becso) (?:about|of|that|am|y|bod|rhag)(?: (?:the|my|our|your|little|young|small|all|kids|children|child|ones|one|toddlers|toddler|babies|baby|people|swimmers|anyone|someone|somebody|them|him|her|y|yr|plant|plentyn|bach|babi|rhai|fy|ein|yn))* )`;
 const SIMILE_LEAD = String.raw`(?:like|than|as|similar to|resembling|sounded|sounds|sounding)(?: (?:a|an|two|three|four|several|some|multiple|loud|few|a few|couple of|a couple of|series of|a series of|what|were|was))*`;
 const NOT_A_SIMILE = String.raw`(?<!${SIMILE_LEAD} )`;
 const SHOT_SIMILE = String.raw`(?:like|than|similar to|sounded like|sounds like|sounding like|as loud as)(?: (?:a|an|two|three|four|several|some|multiple|loud|few|a few|couple of|a couple of|series of|a series of))* (?:gun ?shots?|gunfire|shotguns?|shotgun blasts?|a gun going off|guns going off)`;
@@ -319,6 +330,12 @@ export const FAMILIES: PatternFamily[] = [
     guards: [
       String.raw`(?:myself|himself|herself|themselves) (?:on|when|while|whilst|with the|tripping|falling|slipping|at work|at the|in the|getting|lifting|moving|carrying|trying|doing|opening|shaving|cooking|gardening|cutting the|walking|climbing|from)\b`,
       String.raw`\b(?:tripped|fell|slipped|accident|pothole|pavement|paving|kerb|broken glass|glass|oven|hob|kettle|iron|barbecue|bbq|nosebleed|nose bleed|dog bit|bitten|operation|surgery)\b`,
+      // Round 45: hurting oneself by lifting or carrying after a birth or an operation ("c-section last week, can't lift anything or
+      // I'll hurt myself"): an injury to avoid, never self-harm.
+      String.raw`\b(?:lift|lifting|carry|carrying|bend|bending|push|pushing|pull|pulling|move|moving|reach|reaching)(?: [a-z]+){0,4} (?:or|otherwise|in case|because) (?:i will|i might|i could|i would|i may|i am going to|i am gonna) (?:hurt|injure|strain|do) myself\b`,
+      // Engineer's probe after round 45: the same told as a condition first ("if I lift the bin I'll hurt myself", "when i push the
+      // wheelie bin up the drive i'm going to hurt myself"), never a person pushed ("if you push me i will hurt myself").
+      String.raw`\b(?:lift|lifting|carry|carrying|push|pushing|pull|pulling|drag|dragging|wheel|wheeling|bend|bending|reach|reaching|pick up|picking up)(?! (?:me|us|him|her|them)\b)(?: [a-z]+){0,6} (?:i will|i might|i could|i would|i may|i am going to|i am gonna) (?:hurt|injure|strain|do) myself\b`,
       // Round 43: hurt by falls, a care need ("mum keeps having falls and hurting herself, need a care package", "keeps falling over and
       // hurting himself"); "she keeps hurting herself on purpose" (self_harm_deliberate) and cutting are not guarded.
       String.raw`\b(?:having|has|had|have|keeps having|kept having|more|several|lots of|a lot of|frequent|regular) falls (?:and|then|now)(?: [a-z]+){0,2} (?:hurting|hurts|hurt|injuring|injures|injured) (?:herself|himself|themselves|myself)\b|(?<!\b(?:on purpose|deliberately|cutting|cuts|cut|burning|burns|overdos[a-z]*|wants? to die)\b[^]*)\b(?:falling|falls|tripping|trips|slipping)(?: (?:over|down))?(?: (?!apart\b)[a-z]+){0,2} (?:and|then) (?:hurting|hurts|hurt|injuring|injures|injured) (?:herself|himself|themselves|myself)\b(?![^]*\b(?:on purpose|deliberately|cutting|cuts|burning|burns|overdos[a-z]*|wants? to die)\b)`,
@@ -604,6 +621,17 @@ export const FAMILIES: PatternFamily[] = [
       'quero morrer', '(?:me|se) matar', 'suicidar', 'kendimi oldur[a-z]*', 'intihar', 'olmek istiyorum', 'noriu mirti', 'nusizudyt[a-z]*', 'savizudyb[a-z]*',
       'ami morte chai', 'atmohot+a', 'marna (?:chahunda|chahundi|chaunda|chaundi)',
       'vreau sa mor', 'sa ma (?:sinucid|omor)', 'sinucid(?:ere|a|e|ul)', '(?:imi|isi) (?:iau|ia) viata', 'nu mai vreau sa traiesc',
+      // Round 45: French, Italian and German first-person wish to die or to kill oneself ("je veux mourir ce soir, j'ai tout prévu",
+      // "voglio farla finita", "ich will mich umbringen"), and Polish thinking of killing oneself ("myślę o tym, żeby się zabić").
+      // Accents are dropped by normalisation; figures of speech are left out by what follows ("mourir de rire", "morire dal caldo",
+      // "sterben vor Hunger", "en finir avec ce dossier", "farla finita con questa pratica").
+      `(?:je (?:veux|voudrais|vais|pense a)|jai envie de|envie de) (?:juste |seulement |vraiment )?(?:mourir|me suicider|me tuer|en finir|mettre fin a (?:mes jours|ma vie))${FIGURE_AFTER_DYING}`, `envie den finir${FIGURE_AFTER_DYING}`,
+      '(?:je )?(?:ne veux plus|veux plus|ne peux plus) vivre(?! (?:ici|la|dans|avec|a cote|pres|comme ca dans|sans (?:chauffage|eau|electricite)))', 'mettre fin a mes jours', '(?:me|je vais me) suicider',
+      `(?:voglio|vorrei|sto pensando di|penso di|ho deciso di|devo) (?:solo |davvero )?(?:morire|uccidermi|ammazzarmi|suicidarmi|togliermi la vita|farla finita)${FIGURE_AFTER_DYING}`,
+      '(?:uccidermi|ammazzarmi|suicidarmi|togliermi la vita)', 'non voglio piu vivere(?! (?:qui|li|in|con|vicino))',
+      `ich (?:will|mochte|moechte|werde|wurde|wuerde) (?:nur noch |einfach |jetzt |heute (?:nacht |abend )?)?(?:sterben|mich umbringen|mich toten|mir das leben nehmen|nicht mehr leben)${FIGURE_AFTER_DYING}`,
+      'mich(?: [a-z]+){0,3} (?:umbringen|umzubringen|toten|zu toten)', 'mir das leben (?:nehmen|zu nehmen)', 'will nicht mehr leben(?! (?:hier|in|im|mit|neben|bei))',
+      '(?:zeby|aby|chce|chcialbym|chcialabym|pragne) sie zabic', 'mysle o (?:tym )?(?:zeby|aby) sie zabic',
     ],
     // Welsh suicide prevention as a topic (a course, a statistic), not a disclosure.
     guards: [String.raw`(?:atal|ymwybyddiaeth|hyfforddiant|cwrs|ystadegau|cyfraddau|polisi|ffilm|rhaglen|llyfr|drama|ar y teledu|ar y newyddion) (?:[a-z]+ ){0,4}hunanladd[a-z]*`],
@@ -657,7 +685,12 @@ export const FAMILIES: PatternFamily[] = [
     id: 'multilingual_fire', kind: 'fire_gas_co', category: RISK, reason: 'fire or gas danger (not in English)',
     patterns: [
       // Round 25: a smell of gas denied just before it ("nu miroase a gaz", "no huele a gas", "sin olor a gas") is no smell.
-      'sale humo', 'humo (?:negro )?(?:sale|saliendo|por todas partes)', 'incendio', 'fuego', '(?<!(?:^| )(?:no|sin|ningun|no hay|no se|no hay ningun) )(?:huele|olor)(?: [a-z]+){0,2} a gas', 'fuga de gas',
+      'sale humo', 'humo (?:negro )?(?:sale|saliendo|por todas partes)', 'incendio', 'fuego',
+      // Engineer's probe after round 45: burning now told without "fuego" ("los contenedores están ardiendo pegados a la casa y hay
+      // humo dentro", "está a arder", "stanno bruciando"), never a throat, eyes or skin that burn.
+      '(?:esta|estan|sigue|siguen) ardiendo(?! (?:la|las|los|el|me|mi|mis|le|les) (?:garganta|ojos|estomago|pies|piel|cabeza|boca|cara|manos|pecho|oidos))', 'en llamas',
+      'hay humo (?:dentro|en (?:la |mi |nuestra |toda la )?(?:casa|piso|cocina|habitacion|escalera|edificio))',
+      '(?:esta|estao) a arder', 'em chamas', '(?:sta|stanno) (?:bruciando|andando a fuoco)(?! (?:gli|la|lo|il|i|le|mi|ti) (?:occhi|gola|stomaco|piedi|pelle|mani))', 'in fiamme', '(?<!(?:^| )(?:no|sin|ningun|no hay|no se|no hay ningun) )(?:huele|olor)(?: [a-z]+){0,2} a gas', 'fuga de gas',
       'foc', 'incendiu', 'fum(?: negru)?(?: [a-z]+){0,2} (?:iese|vine|peste tot)', '(?<!(?:^| )(?:nu|nu mai|fara|niciun|nici un|nu simt|nu se simte|nu am simtit|nu e) )(?:miros|miroase)(?: [a-z]+){0,2} (?:de|a) gaz',
       'aag (?:lagi|lag gayi|lag gai)', 'dhuan', 'gas(?: [a-z]+){0,4} (?:boo|bu|badboo|smell) (?:aa|a) (?:rahi|raha)', 'agg lag(?:i|gayi)?', 'aagun (?:legeche|lagse|legese)',
       // Round 35: Romanian, a caravan, a house or a flat burning with people inside ("arde rulota vecinului ... înăuntru sunt doi oameni").
@@ -710,6 +743,8 @@ export const FAMILIES: PatternFamily[] = [
     id: 'multilingual_danger', kind: 'danger_now', category: RISK, reason: 'someone in danger now (not in English)',
     patterns: [
       'se (?:esta )?ahogando', 'cayo al (?:agua|rio|mar|canal)', 'no respira', 'inconsciente',
+      // Round 45: a stroke told by its signs, a face or mouth fallen to one side ("tiene la cara caída de un lado", "boca torta").
+      '(?:cara|boca|rostro|cara toda|faccia|bocca|visage|bouche) (?:caida|caido|torcida|torcido|ladeada|descolgada|torta|descaida|storta|cadente|paralizzata|tombante|deformee|de travers)(?: (?:de|hacia|para|a|da|d|sur))? (?:un|um|uno|el|o|un solo|one|le|un cote|lato)',
       // Round 36: a baby or a person choking and turning blue (Portuguese: "engasgado e ficando roxo").
       '(?:engasgad[oa]|engasgando|se engasgou)(?: [a-z]+){0,4} (?:roxo|roxa|azul|nao respira|sem respirar)',
       'a cazut in (?:apa|rau|canal|lac|mare)', 'nu stie sa inoate', 'se ineaca', 'nu (?:mai )?respira', 'inconstient',
@@ -777,7 +812,7 @@ export const FAMILIES: PatternFamily[] = [
       '(?:ddim|dim) yn anadlu', '(?:wedi|di) stopio anadlu', '(?:ddim|dim) yn symud', 'anymwybodol', '(?:wedi|di) llewygu', '(?:ddim|dim) yn ymateb',
       'ffoniwch (?:ambiwlans|999)', 'angen ambiwlans', 'trawiad (?:ar y galon|ar ei galon|ar ei chalon)', 'cael trawiad', 'tagu ar',
       '(?:syrthio|cwympo|disgyn|wedi mynd|mynd) (?:i mewn )?(?:i yr|ir|i|drwy yr|drwy) (?:afon|llyn|mor|harbwr|gamlas|camlas|pwll|dwr|rhew|gronfa|cronfa)',
-      '(?:mae|ma) (?:o|e|hi|nhw|dyn|plentyn|bachgen|merch|rhywun|hogyn|hogan|dynes|fo|fe)(?: [a-z]+){0,3} yn y (?:dwr|mor|afon|llyn|harbwr)', 'boddi', 'methu nofio', 'mynd o dan y dwr',
+      '(?:mae|ma) (?:o|e|hi|nhw|dyn|plentyn|bachgen|merch|rhywun|hogyn|hogan|dynes|fo|fe)(?: [a-z]+){0,3} yn y (?:dwr|mor|afon|llyn|harbwr)', `${WORRY_BEFORE_DROWNING}boddi`, 'methu nofio', 'mynd o dan y dwr',
       '(?:plentyn|dyn|dynes|bachgen|merch|rhywun|hogyn|hogan|babi|person|rhywun) yn y (?:dwr|mor|afon|llyn|harbwr)(?! (?:yn )?(?:cael|caniatau|ganiatau|iawn|bob))', '(?:tynnu|dynnu|gario|cario|chario) (?:allan )?gan y (?:llanw|tonnau|cerrynt|lli)',
       '(?:sownd|yn gaeth|gaeth) (?:o dan|dan|tu mewn)', 'o dan y (?:wal|rwbel|to|nenfwd|car)(?: [a-z]+){0,3} (?:sownd|methu|gaeth)',
       '(?:car|fan|lori|bws|beic)(?: [a-z]+){0,2} (?:wedi |di )?(?:taro|daro) (?:dyn|dynes|plentyn|rhywun|hen|merch|bachgen|hogyn|person|beiciwr|cerddwr|ddyn|ddynes|blentyn|rywun)',
@@ -869,6 +904,10 @@ export const FAMILIES: PatternFamily[] = [
       // "my wife will kill me if the bins are missed again": an idiom, not a threat.
       String.raw`kill (?:me|us|him|her) if(?: [a-z0-9]+){0,6} (?:bins?|collected|emptied|late|forget|forgot|miss|missed|parking|ticket|fine|council|tax|bill|garden|mess|lawn|car|paint|scratch|see|finds? out about the)`,
       String.raw`kill (?:my|his|her|the) (?:dog|cat|pet|plants?|grass|lawn|hedge|trees?|flowers?|weeds?)`,
+      // Round 45: pests a relative wants killed ("rats under the decking ... my wife wants to kill them all"), and a relative who "will
+      // murder me" if the writer gets a chore wrong ("if i get it wrong one more time my wife will murder me"); not "if i leave".
+      String.raw`\b(?:rats?|mice|mouse|pests?|vermin|wasps?|hornets?|slugs?|snails?|moles?|pigeons|squirrels?|cockroach(?:es)?|roaches|ants|bed ?bugs|fleas|moths|maggots|flies|foxes|rabbits|weeds|nest)\b(?: [a-z0-9]+){0,12} (?:kill|murder|poison|exterminate|get rid of) (?:them|it|the lot)(?: all| off)?\b|\b(?:kill|murder|poison|exterminate|get rid of) (?:them|it|the lot)(?: all| off)?(?: [a-z0-9]+){0,3} (?:rats?|mice|pests?|vermin|wasps?|hornets?|slugs?|snails?|moles?|pigeons|squirrels?|cockroach(?:es)?|roaches|ants|bed ?bugs|fleas|moths|maggots|flies|foxes|rabbits|weeds|nest)\b`,
+      String.raw`\bif (?:i|we) (?:get (?:it|this|that|them|the [a-z]+(?: [a-z]+)?) wrong|forget|forgot|miss|mess (?:it|this|that|up)|muck (?:it|this|that|up)|put (?:out )?the wrong|lose|break|scratch|burn the|ruin)(?: (?!said|says|told|tells|threatened|threatens|threatening|swore|swears|warned|hit|hits|hurt|hurts)[a-z0-9]+){0,8} (?:will|would|is going to|are going to|is gonna|are gonna|gonna) (?:murder|kill|strangle|throttle) (?:me|us)\b`,
       // Round 12: "kill me now" said of oneself in exasperation ("i said MISSED bin. kill me now"): no one named to do it.
       // Round 15: whole words only before it ("this chatbot is a nightmare. kill me now": "are" ends "nightmare").
       String.raw`(?<!(?:^|[^a-z])(?:to|will|would|gonna|is|are|he|she|they|could|might|may|shall|and|then|going|wants|want|trying|about|gun|knife) )kill me now`,
@@ -1018,7 +1057,11 @@ export const FAMILIES: PatternFamily[] = [
       `(?:clutching|holding|gripping) (?:his|her|their|my) (?:chest|heart)`, `(?:gone|went|turned|going|turning) (?:grey|gray|blue) and`, `(?:slumped|collapsed) (?:in|on|over|against|at) (?:his|her|their|the) (?:chair|seat|desk|wheel|steering wheel|table|sofa)`,
       // Round 7: resuscitation under way, or someone found on the floor cold or confused (a carer's or a passer-by's report).
       '(?:doing|giving|started|start|performing|do|give) (?:them |him |her )?(?:cpr|chest compressions|mouth to mouth)',
-      '(?:is|been|lying|laying|found (?:him|her|them)) on the floor(?: [a-z]+){0,10} (?:very cold|freezing|confused|cannot (?:tell|get up|move)|not making sense|how long)',
+      // Round 45: also on a room's floor, and barely awake ("found her on the kitchen floor freezing cold barely awake").
+      '(?:is|been|lying|laying|found (?:him|her|them)) on the (?:kitchen |bathroom |bedroom |living room |lounge |hall |landing |hallway )?floor(?: [a-z]+){0,10} (?:very cold|freezing|confused|barely (?:awake|conscious|breathing|responding|responsive)|cannot (?:tell|get up|move)|not making sense|how long)',
+      // Round 45: a diabetic low told by its signs now ("my sugars crashed i can barely type hands shaking vision going").
+      '(?:sugars?|blood sugars?|blood sugar levels?|glucose|levels) (?:has |have |is |are )?(?:just )?(?:crashed|plummeted|dropped right down|gone right down|really low|very low|dangerously low)(?: [a-z]+){0,10} (?:shaking|shaky|vision|cannot (?:see|think|type|stand|get up)|barely|confused|passing out|going to pass out|faint|fainting)',
+      'having a (?:bad )?hypo(?: [a-z]+){0,8} (?:shaking|shaky|vision|cannot (?:see|think|type|stand|get up)|barely|confused|passing out|faint|fainting|on my own|alone)',
       `(?:face|mouth) (?:is )?(?:drooping|dropped|gone funny) (?:on one side)?`,
       // Round 31: fitting told by what is seen ("swallowed something at the party, shaking, eyes rolling").
       `(?:shaking|fitting|twitching|convulsing|jerking|foaming at the mouth)(?: and)? (?:his |her |their )?eyes (?:are )?(?:rolling|rolled|rolling back|rolled back)`,
@@ -1212,7 +1255,8 @@ export const FAMILIES: PatternFamily[] = [
     patterns: [
       '(?:fallen|fell|gone|went|jumped) (?:in|into|off) (?:the |a )?(?:sea|water|river|harbour|canal|lake|cliff|cliffs|pier|quay|marina|reservoir)',
       // "drowning in debt / hedge clippings / paperwork" is a figure of speech: only water counts after "in".
-      'drowning(?! in (?!(?:the |a |our |my |that )?(?:sea|water|river|canal|lake|pond|pool|harbour|bath|reservoir|quarry|flood|weir|estuary|marina)))',
+      // Round 45: not a worry about a possible drowning ("worried about the little ones drowning" at a paddling pool), asked of a service.
+      `${WORRY_BEFORE_DROWNING}drowning(?! in (?!(?:the |a |our |my |that )?(?:sea|water|river|canal|lake|pond|pool|harbour|bath|reservoir|quarry|flood|weir|estuary|marina)))`,
       '(?:in difficulty|struggling|in trouble) in the (?:sea|water|river|harbour)', 'swept (?:out|away)(?: to sea| by the (?:tide|current|waves))?',
       'cut off by the tide', 'stuck on the (?:cliff|cliffs|rocks|mud|sandbank|mudflats)',
       // Round 36: someone face down in water; someone over the railings of a bridge or a car park ("hanging off the railing of the
@@ -1232,6 +1276,9 @@ export const FAMILIES: PatternFamily[] = [
       // Slipped or pushed off a wall, a bank or a boat into the water.
       '(?<!(?:dog|dogs|puppy|phone|keys|bag|ball|wallet|bike|scooter|hat|toy|football|glasses|shopping|trolley|bin|bins|car) )(?:slipped|fallen|fell|tumbled|gone|went|jumped|pushed|knocked|dropped|washed)(?: [a-z]+){0,5} into (?:the |a )?(?:water|sea|river|harbour|canal|lake|reservoir|pond|quarry|estuary|weir)',
       '(?:in|into) the (?:river|sea|water|canal|lake|harbour|weir|reservoir|quarry)(?: [a-z]+){0,8} (?:going under|gone under|went under|keeps going under|cannot swim|can not swim|being pulled)',
+      // Round 45: a crash just had, with a seat or a door stuck or the engine smoking ("we've crashed on the coast road, my baby's car
+      // seat is stuck and the engine is smoking").
+      '(?:we have|we|i have|i|just|have|has|she has|he has|they have) crashed(?: [a-z0-9]+){0,12} (?:(?:engine|bonnet|car|van) (?:is )?(?:smoking|on fire|in flames|catching fire)|(?:car seat|seat belt|seatbelt|door|doors) (?:is |are )?(?:stuck|jammed|will not (?:open|undo)))',
       '(?:car|van|vehicle|lorry|motorbike)(?: [a-z]+){0,2} (?:gone|went|crashed|come off|upside down|overturned|rolled|on its roof|on it is roof)(?: [a-z]+){0,10} (?:still inside|trapped|not moving|unconscious|stuck inside|not responding|still in it|still in there|(?:cannot|can not) get (?:the doors?|them|him|her) (?:open|out))',
       '(?:ceiling|roof|wall|floor|building|balcony|house|shed|chimney|structure)(?: [a-z]+){0,2} (?:has |have )?(?:come down|fallen|fell|collapsed|caved in|given way)(?: [a-z]+){0,2} on (?:top of )?(?:her|him|them|me|us|someone|somebody|a man|a woman|a child|my [a-z]+)',
       // Round 39: a tree or a branch come down on a person ("the tree has fallen on my neighbour and he's not moving"); on a car, a
@@ -1556,6 +1603,8 @@ export const FAMILIES: PatternFamily[] = [
       '(?:unka|uska|unki|uski) (?:beta|beti|bahu)(?: [a-z]+){0,3} pension (?:le|chheen)', 'khana (?:bhi )?nahi (?:deta|deti|dete)',
       // Spanish: he hits me / them, children always hungry or alone.
       '(?:me|les|le|nos) pega', '(?:me|les|le|nos) golpea',
+      // Round 45: Portuguese and Spanish, someone mistreated or hit by their carer ("a minha avó está a ser maltratada pelo cuidador").
+      '(?:maltratad[oa]s?|agredid[oa]s?|golpead[oa]s?|abusad[oa]s?|espancad[oa]s?) (?:pel[oa]|por (?:el|la|su|sus|o|a|seu|sua)) (?:cuidador(?:a|es|as)?|enfermeir[oa]|enfermer[oa]|auxiliar|empregad[oa])',
       // Round 33: Spanish, a relative or an adult who touches a child or the writer, told with fear or with the body ("su tío la toca y le da
       // miedo volver a casa"); "me toca pagar" (my turn) and "toca la guitarra" have no relative and no fear.
       '(?:tio|padre|padrastro|abuelo|primo|hermano|vecino|novio de (?:su|mi) (?:madre|mama)|entrenador|profesor) (?:la|le|lo|me|nos|les) toca(?:ba)?(?: [a-z]+){0,10} (?:miedo|no quiere volver|asustad[oa]|no se lo digas?)',

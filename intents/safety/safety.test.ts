@@ -1069,3 +1069,87 @@ describe('round 32: a worker reporting that someone may hurt themselves still hi
     expect(explainSafety(text)?.family).toBe(family);
   });
 });
+
+describe('round 45: a first-person wish to die in French, Italian, German and Polish, and its figures of speech', () => {
+  it.each([
+    "je veux mourir ce soir, j'ai tout prévu",
+    "j'ai envie d'en finir, je n'en peux plus",
+    'je vais me tuer ce soir',
+    'je ne veux plus vivre',
+    'voglio morire stasera',
+    'voglio farla finita',
+    'ho deciso di togliermi la vita',
+    'ich will sterben',
+    'ich möchte mich heute Nacht umbringen',
+    'ich will nicht mehr leben',
+    'Myślę o tym, żeby się zabić',
+    'quiero morirme',
+    'vreau să mor',
+  ])('%s -> multilingual_risk', (text) => {
+    expect(explainSafety(text)?.family).toBe('multilingual_risk');
+    expect(explainSafety(text)?.hit.kind).toBe('suicide_self_harm');
+  });
+  it.each([
+    'je meurs de faim, où est la cantine',
+    'je veux mourir de rire avec ce formulaire',
+    "j'ai envie d'en finir avec ce dossier de permis",
+    'voglio farla finita con questa pratica',
+    'voglio morire dal caldo in biblioteca',
+    'sto morendo dal caldo',
+    'ich sterbe vor Hunger, wann öffnet das Café',
+    'ich will endlich mit dem Antrag fertig werden',
+    'je ne veux plus vivre dans ce logement humide',
+    'szczury pod podloga, chce je wszystkie zabic',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
+
+describe('round 45: a relative who "will murder me" over a chore, pests to kill, lifting after an operation, a worry about drowning', () => {
+  it.each([
+    'my bin day was thursday but now its wednesday and if i get it wrong one more time my wife will murder me can you just tell me',
+    'rats under the decking the size of cats my wife wants to kill them all',
+    'my husband wants to kill them all, the wasps in the loft',
+    "c-section last week, can't lift anything or I'll hurt myself, can the bin men take it from by the house",
+    'Are there lifeguards at the paddling pool in the park? Worried about the little ones drowning',
+    "Oes achubwr bywyd yn y pwll padlo? Dw i'n poeni am y plant bach yn boddi",
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    ['he said he will murder me', 'weapon_or_threat_to_kill'],
+    ['if i leave him he will kill me', 'weapon_or_threat_to_kill'],
+    ['if i forget the bins he said he will kill me', 'weapon_or_threat_to_kill'],
+    ['he wants to kill them all, the kids and me', 'weapon_or_threat_to_kill'],
+    ["I'll hurt myself if nobody helps me tonight", 'self_harm'],
+    ['i want to hurt myself', 'self_harm'],
+    ['my child is drowning in the pond right now', 'water_or_cliff'],
+    ['worried about my son he is drowning in the canal', 'water_or_cliff'],
+    ["mae'r plentyn yn boddi yn yr afon", 'welsh_danger'],
+    ["dw i'n poeni, mae'r plentyn yn boddi", 'welsh_danger'],
+    ['the bins are on fire next to the house', 'fire_or_gas'],
+  ] as const)('%s -> %s (still hits)', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+});
+
+describe('round 45: a stroke in Spanish, a diabetic low, someone on a room floor barely awake, a crash with a seat stuck, a carer mistreating', () => {
+  it.each([
+    ['mi padre tiene dolor en el pecho y no puede hablar bien, tiene la cara caída de un lado', 'multilingual_danger'],
+    ["i'm diabetic and on my own and my sugars crashed i can barely type hands shaking vision going", 'medical_emergency'],
+    ['my neighbour is 90 and ive found her on the kitchen floor freezing cold barely awake', 'medical_emergency'],
+    ["I'm 30 weeks, we've crashed on the coast road, my baby's car seat is stuck and the engine is smoking", 'water_or_cliff'],
+    ['A minha avó está a ser maltratada pelo cuidador, tem nódoas negras nos braços', 'multilingual_safeguarding'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'the website crashed and now my form is stuck, can you help',
+    'we crashed the car on the coast road last month, who do I claim from for the pothole',
+    'my blood sugar levels are really low this week, can I get help with food costs',
+    'the kitchen floor is freezing cold in the mornings, can you check the insulation',
+    'a cuidadora da minha avó é muito simpática, como pago a fatura',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
