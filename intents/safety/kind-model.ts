@@ -4,7 +4,7 @@
  * regex cues of kinds.ts. It reuses the recogniser's training code (hashed word + character n-grams, logistic regression,
  * calibration, the disk cache and the shipped models), so it is deterministic and a loaded model predicts exactly as a trained one.
  *
- * Trained on the development items that carry a kind (data/dev-items.json: disclosures only; ordinary messages have no kind),
+ * Trained on the development items that carry a kind (data/dev-items/: disclosures only; ordinary messages have no kind),
  * plus any council phrases that carry one. Its probabilities reach decideSafety through the safety model's score
  * (`SafetyScore.kinds`), and are combined with the cues at one place (`chooseKind` in kinds.ts). With too few labelled
  * disclosures (a pack without the development data) there is no kind model, and the cues decide alone.

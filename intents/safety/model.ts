@@ -11,9 +11,10 @@
  * (`npm run eval:safety -- --cv`), never by fit to the data it was trained on.
  *
  * Training data: the pack's `safety.*` phrases (positives) and every other phrase (negatives), plus
- * `data/dev-items.json` (see data/README.md for provenance), plus any phrases a council adds.
+ * the development items in `data/dev-items/` (one file per development set, in order; see data/README.md for
+ * provenance), plus any phrases a council adds.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SafetyHit, TrainingExample } from '../types.js';
@@ -68,18 +69,30 @@ export interface SafetyDataItem {
   /** `safety.risk_to_life`, `safety.safeguarding_concern` or `none`. */
   label: string;
   kind?: string;
-  /** The development set it was copied from. */
+  /** The development set it was copied from (its file's name, without the order number). */
   source: string;
 }
 
-const DATA_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'dev-items.json');
+const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'dev-items');
+/** `NNN-<source>.json`: the number keeps the order the sets were added in (training is deterministic in that order). */
+const DATA_FILE_NAME = /^(\d{3})-([a-z0-9-]+)\.json$/;
 
 // Read and parsed once per process (every server start and every test's server loads the safety model); callers get their own array.
 const parsedData = new Map<string, SafetyDataItem[]>();
-/** The bundled development items (disclosures and ordinary messages, lookalikes included). */
-export function loadSafetyData(file = DATA_FILE): SafetyDataItem[] {
-  let items = parsedData.get(file);
-  if (!items) parsedData.set(file, (items = JSON.parse(readFileSync(file, 'utf8')) as SafetyDataItem[]));
+/** The bundled development items (disclosures and ordinary messages, lookalikes included), set by set in file order. */
+export function loadSafetyData(dir = DATA_DIR): SafetyDataItem[] {
+  let items = parsedData.get(dir);
+  if (!items) {
+    items = [];
+    const names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+    for (const name of names) {
+      const source = DATA_FILE_NAME.exec(name)?.[2];
+      if (!source) throw new Error(`${path.join(dir, name)}: a development items file is named NNN-<source>.json`);
+      const rows = JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as Omit<SafetyDataItem, 'source'>[];
+      for (const r of rows) items.push({ ...r, source });
+    }
+    parsedData.set(dir, items);
+  }
   return [...items];
 }
 
