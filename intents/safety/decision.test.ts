@@ -2944,3 +2944,28 @@ describe("engineer's probe after round 45: burning now in Spanish, Portuguese an
     expect(explainSafety(text)?.hit.kind).toBe('suicide_self_harm');
   });
 });
+
+describe("engineer's probe after round 46: sparks from a socket or a switch when it is used", () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it.each([
+    'sparks from the socket when I plug the kettle in, who do I report it to, council flat',
+    'the light switch in the hall sparks every time I turn it on, can someone come and look',
+    'my plug socket in the kitchen gives off a spark whenever we pull the toaster plug out',
+  ])('%s: asked at most, whatever the screen or the model', (text) => {
+    expect(askAtMost(text, true)).toMatch(/sparks from a socket/);
+    expect(act(text, 0.0)).not.toBe('escalate');
+    expect(act(text, 0.95)).not.toBe('escalate');
+  });
+  it.each([
+    'sparks from the socket when I plug anything in and now its smoking and there is a burning smell',
+    'the socket sparked when my son touched it and he got a shock and collapsed',
+    'flames out of the socket when I switched the heater on',
+    'sparks coming out of the fuse box and the wall is black, we got out',
+  ])('%s: still escalated (a screen hit, or the model sure)', (text) => {
+    expect(askAtMost(text, true)).toBeNull();
+    expect(act(text, 0.9)).toBe('escalate');
+  });
+  it('a fire told beside the sparks is escalated by the screen alone', () => {
+    expect(act('sparks from the socket when I plug anything in and now its smoking and there is a burning smell', 0.0)).toBe('escalate');
+  });
+});

@@ -1253,6 +1253,14 @@ const EVERY_HURT_BY_A_THING = new RegExp(HURT_BY_A_THING.source, 'g');
  */
 const BLADE_SIMILE = /(?<= )(?:(?:razor|knife|blade) ?sharp(?: (?:as|like) (?:a |an )?(?:knife|razor|razor blade|blade))?|sharp (?:as|like) (?:a |an )?(?:knife|razor|razor blade|blade)|(?:cuts?|cutting|sharp) like (?:a |an )?(?:knife|razor|razor blade|blade))(?= )/;
 const EVERY_BLADE_SIMILE = new RegExp(BLADE_SIMILE.source, 'g');
+/**
+ * Engineer's probe after round 46: sparks from a socket, a plug or a switch when it is used ("sparks from the socket when I plug the
+ * kettle in, who do I report it to"), nothing burning, smoking, hot or smelling and nobody hurt: unsafe electrics, an emergency repair
+ * by the labelling convention; asked at most (the question still reaches anyone in danger), even when the electrical-fire screen reads it.
+ */
+const SOCKET_SPARKS = /(?<= )(?:(?:sparks?|sparking|sparked|sparky)(?: [a-z]+){0,4} (?:out of |from |in |at |behind )?(?:the |a |my |our |that )?(?:plug sockets?|sockets?|plugs?|light switch(?:es)?|switch(?:es)?)|(?:plug sockets?|sockets?|plugs?|light switch(?:es)?|switch(?:es)?)(?: [a-z]+){0,3} (?:sparks?|sparking|sparked|gives? (?:off )?(?:a )?sparks?))(?= )/;
+const SPARKS_ON_USE = /(?<= )(?:when|whenever|every time|each time|if|as soon as) (?:i|we|you|she|he|they|someone|anyone|the kids|my [a-z]+) (?:plug|plugs|plugged|switch|switches|switched|turn|turns|turned|flick|flicks|flicked|put|puts|use|uses|used|touch|touches|touched|pull|pulls|pulled)(?= )/;
+const SPARKS_WORSE = /(?<= )(?:smoke|smoking|smoulder[a-z]*|burning|burnt|burned|burns?|flames?|fire|alight|melt[a-z]*|scorch[a-z]*|hot|smell[a-z]*|black|blackened|bang|crackling|hurt|injured|shock(?:ed)?|electrocut[a-z]*|unconscious|collapsed|not breathing|still sparking|will not stop|wont stop|cannot turn it off)(?= )/;
 export function askAtMost(text: string, screened = false): string | null {
   const n = normaliseForSafety(text);
   if (careSelfInjury(n)) return 'self-injury by a disabled or autistic person when upset, support asked';
@@ -1261,6 +1269,7 @@ export function askAtMost(text: string, screened = false): string | null {
   if (ADOPT_FOSTER.test(n) && !HARM_WORDS.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a question about adopting or fostering';
   if (!screened && FIRE_TAKEN_BACK.test(n) && !UNWELL.test(n) && !FELT_NOW.test(n)) return 'a fire or smoke taken back: steam, dust or mist';
   if (NO_HOME_TONIGHT.test(n) && DANGER_DENIED.test(n) && !FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'nowhere to sleep, danger denied';
+  if (SOCKET_SPARKS.test(n) && SPARKS_ON_USE.test(n) && !SPARKS_WORSE.test(n) && !EXPLICIT_PRESENT.test(n)) return 'sparks from a socket or a switch when it is used, nothing burning: a repair';
   if (THING_DOWN.test(n) && !PERSON_NAMED_ABROAD.test(n) && nothingBesides(n, EVERY_THING_DOWN)) return 'a website, a system or a line down, no person';
   if (STRUCTURE_LOOSE.test(n) && NOBODY_BENEATH.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a dangerous structure with nobody beneath it';
   if (!screened && careNeedHarmDenied(n)) return 'a care need, harm denied';

@@ -449,6 +449,9 @@ export const FAMILIES: PatternFamily[] = [
     patterns: [
       `(?:burn|burnt|burned|burning|cut|cutting|hurt|hurting|harm|harming|scald|scalded|scalding|hit|hitting|punch|punching|starve|starving) (?:myself|himself|herself|themselves)(?: [a-z]+){0,6} (?:on purpose|deliberately|to punish (?:myself|himself|herself))`,
       `(?:on purpose|deliberately) (?:burn|burnt|burned|burning|cut|cutting|hurt|hurting|harm|harming|scald|scalded)(?: [a-z]+)? (?:myself|himself|herself|themselves)`,
+      // Round 46: a part of one's own body burnt or cut on purpose or to feel something ("burning my hands on the cooker ring on purpose to
+      // feel something"); "not on purpose" is an accident.
+      `(?:burn|burnt|burned|burning|cut|cutting|scald|scalded|scalding|hurt|hurting) my (?:own )?(?:hands?|arms?|wrists?|legs?|skin|fingers?|thighs?|stomach|face|feet|foot)(?: [a-z]+){0,6}(?<! not| never| wasnt| was not) (?:on purpose|deliberately|to feel something|to feel anything|to punish myself)`,
     ],
   },
   {
@@ -781,6 +784,9 @@ export const FAMILIES: PatternFamily[] = [
       '(?:llyncu|llyncais|lyncu|cymryd|cymerais|gymryd|cymeryd)(?: [a-z]+){0,4} (?:tabledi|dabledi|nhabledi|pils|bils|parasetamol|barasetamol|paracetamol|pills|tablets)(?: [a-z]+){0,3} (?:i gyd|gyd|cyfan|heno|awr yn ol|hanner awr|gynnau)',
       '(?:llyncu|llyncais|lyncu|cymryd|cymerais|gymryd)(?: [a-z]+){0,2} (?:pacedi|paced|pecyn|pecynnau|bocs|bocsys|potel|poteli|llond llaw|llwyth)(?: cyfan)?(?: [a-z]+)? o (?:dabledi|tabledi|barasetamol|parasetamol|bils|pils)',
       '(?:llyncu|llyncais|lyncu|cymryd|cymerais|gymryd)(?: [a-z]+){0,2} (?:holl|yr holl|y cyfan o|pob un o|bob un o) (?:dabledi|tabledi|nhabledi|bils|pils|barasetamol|parasetamol|meddyginiaeth|moddion|feddyginiaeth)',
+      // Round 46: all the tablets ready and a plan to take them tonight, in the first person ("mae gen i'r tabledi i gyd yn barod ar y
+      // bwrdd a dw i'n bwriadu eu cymryd nhw heno"); a prescription ready to collect is not.
+      '(?:tabledi|dabledi|nhabledi|pils|bils|parasetamol|barasetamol)(?: [a-z]+){0,2} (?:i gyd|gyd) (?:yn barod|wedi eu cyfri|wedi cyfri|wedi eu casglu|wedi casglu)(?: [a-z]+){0,12} (?:bwriadu|mynd i|am|yn mynd i|ar fin) (?:eu |ei |y )?(?:cymryd|gymryd|llyncu|lyncu)(?: [a-z]+){0,3} (?:heno|nawr|rwan|heddiw)',
       'gorddos[a-z]*', '(?:casglu|hel|cadw|stocio|cuddio) (?:fy |y |yr )?(?:tabledi|nhabledi|dabledi|pils|bils)(?: [a-z]+){0,2} ers',
       '(?:rhaff|raff|dolen)(?: [a-z]+){0,2} (?:yn barod|rownd fy ngwddf|am fy ngwddf|wedi ei chlymu|wedi clymu)', 'sori am (?:bopeth|bob dim|bob peth)(?! (?:y|yr) )',
       '(?:dwi|dw i|rwy|rydw i|fi) (?:ar|ar ben|ar ymyl) (?:y |yr )?(?:bont|clogwyn|dibyn)(?: [a-z]+){0,12} (?:neidio|dod nol|dod yn ol|dod adre|ffarwel|hwyl fawr i bawb)',
@@ -1071,6 +1077,15 @@ export const FAMILIES: PatternFamily[] = [
       // fire as a joke", "why does the bot keep telling me to dial 999"): advice given, not an emergency told.
       `${NOT_BOT_ADVICE}(?:call|ring|phone|get|need|needs|send|called|calling) (?:an |a |for an? )?(?:ambulance|paramedics?)`, `${NOT_BOT_ADVICE}(?:dial|ring|call|calling|phone) 999`,
       `(?:had a fall|has fallen|fallen|fell|on the floor) and (?:cannot|can not|is not able to|unable to|not able to) get up`,
+      // Round 46: someone fallen from a height on to rocks, the ground or a road below and not moving now ("a young lad has fallen through
+      // the gap on to the rocks below and isn't moving"); a fall asked about as past or as a claim is not.
+      String.raw`(?![^]*\b(?:last (?:week|month|year|night)|yesterday|years ago|weeks ago|months ago|compensation|claim|liable)\b)(?:lad|boy|girl|man|woman|child|kid|someone|somebody|he|she|person|toddler|son|daughter|husband|wife|dad|mum|friend|mate|walker|climber|cyclist|teenager|lady|bloke|guy|fella|nan|grandad|brother|sister|student|pupil)(?: (?:has|have|had|just|s))* (?:fallen|fell|slipped|tumbled|gone over|went over)(?: [a-z]+){0,8} (?:on ?to|onto|down on ?to|down onto|down to|down on) (?:the )?(?:rocks|beach|ground|concrete|pavement|road|floor|steps|platform|tracks|slipway|sand)(?: (?:below|beneath|underneath|under))?(?: [a-z]+){0,6} (?:and )?(?:is not|isnt|not|is no longer|has not|hasnt) (?:moving|responding|breathing|getting up|got up|moved)\b`,
+      // Round 46: a seizure going on now, told by what is seen with it ("my passengers fitting in the back seat foaming at the mouth wont
+      // stop"); "fitting" as a part (a tap fitting, a light fitting) is not a person fitting.
+      String.raw`(?<!\b(?:dog|dogs|cat|cats|puppy|kitten|rabbit|horse|pet|hamster)(?: [a-z]+){0,3} )(?![^]*\bvet\b)(?:(?:is|s|are|keeps|kept|started|been|still) (?:fitting|seizing|convulsing)|(?:passengers|customers|clients|patients|husbands|wifes|sons|daughters|babys|friends|mates|dads|mums|mans|womans|lads|kids|childs|partners) (?:fitting|seizing|convulsing)|having (?:a |another )?(?:fit|seizure))(?: [a-z]+){0,8} (?:foaming at the mouth|(?:will not|wont|does not|doesnt|is not|isnt|not) stop(?:ping)?|turning blue|not breathing)`,
+      // Round 46: a hand, an arm or a foot trapped in a lift, a door or a machine now, with screaming, bleeding, crushing or the thing
+      // moving ("her hand trapped in the lift door ... the lift is moving she is screaming"); a trap told as past or as a claim is not.
+      String.raw`(?<!\b(?:keeps|could|might|will|would) (?:trap|catch|crush)(?: [a-z]+){0,3} )(?![^]*\b(?:last (?:week|month|year|night)|yesterday|years ago|weeks ago|months ago|compensation|claim|liable|insurance)\b)(?:hand|hands|arm|arms|leg|legs|foot|feet|fingers?|finger|head|coat|scarf) (?:is |are |has been |have been |got |s |gets |getting |has got )?(?:trapped|stuck|caught|crushed|jammed) (?:in|between) (?:the |a |an )?(?:lift|lifts|elevator|escalator|machine|machinery|barrier|gates?|doors?|lift doors?|shutters?|roller|conveyor|press|train doors?|bus doors?)(?: [a-z]+){0,10} (?:screaming|bleeding|crushed|crushing|is moving|still moving|started moving|cannot get|can not get|cant get|will not come out|wont come out|cannot free|can not free|cant free)`,
       `${PERSON}(?: might be| may be| could be| looks| seems| appears to be| is lying| lying) dead`,
       `found (?:my |the |a |an )?(?:neighbour|man|woman|person|him|her|old man|old lady|elderly man|elderly woman)(?: [a-z]+){0,2} dead`,
       '(?:dead|lifeless) body', 'found a body', '(?:lips|face|skin) (?:is |are |look |looks |going |turning |gone |have gone )+(?:blue|grey)',
@@ -1199,12 +1214,18 @@ export const FAMILIES: PatternFamily[] = [
     // melting. Switched off at the fuse box, and nothing still burning: a repair (guarded).
     id: 'electrical_fire', kind: 'fire_gas_co', category: RISK, reason: 'electrical fire danger',
     patterns: [
-      '(?:sparks?|sparking|smoke|smoking|flames?|fire)(?: [a-z]+){0,4} (?:out of|out|from|behind|in) (?:the |a |my |our |his |her )?(?:plug sockets?|plug|plugs|sockets?|fuse ?box|consumer unit|light switch|switch|wiring|extension (?:lead|cable)|charger)',
+      '(?:sparks?|sparking|smoke|smoking|flames?|fire)(?: [a-z]+){0,4} (?:out of|out|from|behind|in) (?:the |a |my |our |his |her )?(?:plug sockets?|plug|plugs|sockets?|fuse ?box|consumer unit|light switch|switch|wiring|extension (?:lead|cable)|charger|ceiling rose|light fittings?|ceiling lights?)',
       '(?:plug sockets?|plug|sockets?|fuse ?box|consumer unit|light switch|wiring|extension (?:lead|cable)|charger)(?: [a-z]+){0,6} (?:is |are |s |has |have )?(?:gone |going |got )?(?:melting|melted|scorched|smoking|sparking|burning|red hot|hot to (?:the )?touch|blackened)',
       // Round 9: a heater or another appliance sparking or smoking now, beside a smell of burning or a scorch mark.
       '(?:heater|storage heater|radiator|fridge|freezer|tumble dryer|dryer|washing machine|dishwasher|microwave|toaster|kettle|tv|television|lamp|light fitting|fan|cooker|oven)(?: [a-z]+){0,5} (?:is |are |keeps |has been |been )(?:sparking|smoking)(?: [a-z]+){0,10} (?:burning|smell|black|scorch[a-z]*|smoke|melt[a-z]*|caught|curtains?|flames?)',
     ],
-    guards: [String.raw`(?:switched|turned|flicked|tripped) (?:it |them |everything |the power |the electrics |the electricity |the mains )?(?:all )?off(?![^]*(?:still|again|spreading|smoke is|smoking))|(?:is|are) (?:all )?(?:switched|turned) off(?![^]*(?:still|again|spreading|smoke is|smoking))`],
+    guards: [
+      String.raw`(?:switched|turned|flicked|tripped) (?:it |them |everything |the power |the electrics |the electricity |the mains )?(?:all )?off(?![^]*(?:still|again|spreading|smoke is|smoking))|(?:is|are) (?:all )?(?:switched|turned) off(?![^]*(?:still|again|spreading|smoke is|smoking))`,
+      // Round 46: sparks at a fuse box or a consumer unit that keeps tripping or that the writer has left alone, with nothing burning, hot,
+      // melting or smoking and no smell ("the fuse box keeps tripping and its sparking a bit when i touch it ive left it alone"): an
+      // emergency repair, not a fire.
+      String.raw`^(?![^]*\b(?:smoke|smoking|smoulder[a-z]*|burning|burnt|burned|burn|flames?|fire|alight|melt[a-z]*|scorch[a-z]*|hot|smell[a-z]*|black|blackened|bang|crackling|kids?|children|baby|water)\b)[^]*\b(?:fuse ?box|consumer unit|trip switch)\b[^]*\b(?:keeps? tripping|kept tripping|tripping|left it alone|leaving it alone|not touching it|not touched it|will not touch it|wont touch it|stopped touching it)\b`,
+    ],
   },
   {
     // Round 34: a power line or cable down and sparking or live (children poking it with sticks): danger now, whatever the cause.
@@ -1545,6 +1566,10 @@ export const FAMILIES: PatternFamily[] = [
       `(?:${PARTNER}|he|she)(?: [a-z]+){0,3} (?:found|tracked|traced|tracked down|hunted) (?:me|us|where i (?:live|lived|was)|my (?:new |last |old )?(?:address|flat|house|place|home|refuge))(?: [a-z0-9]+){0,8} (?:and |then |and then )?(?:beat|battered|attacked|stabbed|strangled|hurt|assaulted|hospitalised|put me in hospital|broke my)`,
       `(?:${PARTNER})(?: [a-z]+){0,3} (?:could|might|may|would|will|is trying to|keeps trying to) (?:find|track|trace|track down) (?:me|us|where i live|my address)(?: [a-z0-9]+){0,14} (?:beat|battered|attacked|stabbed|strangled|nearly killed|tried to kill|hospital|broke my|violent)`,
       `(?:beat|battered|attacked|stabbed|strangled|nearly killed|tried to kill|put me in hospital)(?: [a-z0-9]+){0,14} (?:${PARTNER})(?: [a-z]+){0,3} (?:could|might|may|would|will|is trying to|keeps trying to) (?:find|track|trace|track down) (?:me|us|where i live|my address)`,
+      // Round 46 (its own family, not idiom-prone): a partner throwing something at the writer's head or face ("threw a plate at my head"), and a partner who threw the writer
+      // out after hitting her ("husband threw me out again after hitting me"); a ball, or a thing thrown at a wall, is not.
+      `(?:${PARTNER})(?: [a-z]+){0,16} (?:threw|throws|thrown|chucked|chucks|lobbed|hurled|flung|launched) (?:a |the |his |her |my |some )?(?:[a-z]+ )?(?:plates?|cups?|mugs?|glass|glasses|bottles?|knife|knives|chairs?|kettle|iron|remote|ashtray|shoes?|pans?|bowls?|vase|boiling [a-z]+|hot [a-z]+|brick|hammer) at (?:me|my (?:head|face)|the kids|us)`,
+      `(?:${PARTNER})(?: [a-z]+){0,2} (?:threw|thrown|chucked|slung|kicked|put) me out(?: (?:again|of the house|of the flat|of the house again|tonight|last night))?(?: [a-z]+){0,2} (?:after|for|when|and) (?:hitting|beating|punching|slapping|attacking|battering|strangling|he hit|she hit|he had hit|he beat|he punched|hit|beat|punched)(?: me)?`,
     ],
   },
   {
@@ -1614,6 +1639,10 @@ export const FAMILIES: PatternFamily[] = [
       '(?:kocam|esim|sevgilim|erkek arkadasim|babam|uvey babam|eski kocam|eski esim)(?: [a-z]+){0,6} (?:dovuyor|dovdu|dover|dovmus|vuruyor|tokatliyor|tokatladi)',
       '(?:beni|bizi|annemi|cocuklari|cocuklarimi|cocugu|cocugumu) (?:[a-z]+ ){0,3}(?:dovuyor|dovdu|dover|dovmus)',
       // Romanian: beats me, takes his whole pension, no longer eats, lives in squalor.
+      // Round 46: Italian, a partner or a relative who beats the writer or her ("il suo compagno la picchia"); the sun beating down has
+      // no person; and Romanian, someone cared for not fed by the family and with wounds ("nu primește mâncare ... are răni pe spate").
+      '(?:compagno|marito|figlio|fidanzato|padre|patrigno|convivente|ex|nipote|genero|lui|badante) (?:la|lo|mi|ci|li|le) (?:picchia|picchiava|picchiano|ha picchiata|ha picchiato|prende a schiaffi|prende a pugni)',
+      'nu (?:primeste|primesc|primea|i se da|ii da|ii dau|ii dadeau)(?: [a-z]+){0,1} mancare(?: [a-z]+){0,10} (?:rani|vanatai|escare|lovituri|urme de lovituri)', '(?:rani|vanatai|escare|urme de lovituri)(?: [a-z]+){0,10} nu (?:primeste|primea|i se da|ii da|ii dau) (?:de )?mancare',
       '(?:ma|ne|ii) bate', '(?:ii|i) ia (?:toata )?pensia', 'nu mai mananca', 'traieste in mizerie', 'copiii(?: [a-z]+){0,3} singuri', 'lasat[a-z]* singur[a-z]*',
       // Round 40: a child left alone, the child named between ("lasă copilul de doi ani singur în rulotă toată ziua").
       '(?:lasa|lasau|au lasat|a lasat|isi lasa|isi lasau) (?:copilul|copiii|copila|fetita|baietelul|baiatul|bebelusul|pe copil|pe cei mici)(?: [a-z0-9]+){0,4} singur[a-z]*', 'fara (?:mancare|medicamente)',

@@ -1153,3 +1153,60 @@ describe('round 45: a stroke in Spanish, a diabetic low, someone on a room floor
     expect(explainSafety(text)).toBeNull();
   });
 });
+
+describe('round 46: a fall on to rocks and not moving, a seizure seen now, a limb trapped in a moving lift, sparks and flame from a ceiling rose', () => {
+  it.each([
+    ['a young lad has fallen through the gap on to the rocks below and is not moving', 'medical_emergency'],
+    ['my son fell off the wall onto the concrete and hasnt moved', 'medical_emergency'],
+    ['the customers fitting on the floor of the shop and foaming at the mouth', 'medical_emergency'],
+    ['my husband is having a seizure and it wont stop', 'medical_emergency'],
+    ['her hand is trapped in the lift door and the lift is moving, she is screaming', 'medical_emergency'],
+    ['his arm got caught in the machine at the depot and he is bleeding, cant get it out', 'medical_emergency'],
+    ['sparks and a bit of flame coming from the ceiling rose, water coming through', 'electrical_fire'],
+    ['smoke from the light fitting in the hall now', 'electrical_fire'],
+    ['the fuse box is sparking and there is a burning smell, I have left it alone', 'electrical_fire'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'a rock has fallen on to the road, it is not moving and blocking the lane, please clear it',
+    'a sheep has fallen on to the rocks below the cliff and is not moving',
+    'my dad fell on to the pavement last week and is not moving about much, can we get a blue badge',
+    'the tap fitting wont stop dripping in the bathroom',
+    'my dog is fitting and wont stop, is there an emergency vet open',
+    'my hand got trapped in the lift door last week and it was crushed, can I claim compensation',
+    'the lift door keeps trapping people and kids are screaming with fright, please fix it',
+    'water is dripping from the ceiling rose, no sparks, can someone come',
+    'the fuse box keeps tripping and it is sparking a bit when i touch it, ive left it alone and got my torch',
+    'no power, the consumer unit sparked once and keeps tripping, I am not touching it, when can an electrician come',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
+
+describe('round 46: a Welsh plan with the tablets and a time, a partner who beats (Italian), a client unfed and wounded (Romanian), harm on purpose, a partner throwing things or throwing her out after hitting', () => {
+  it.each([
+    ["Mae gen i'r tabledi i gyd yn barod ar y bwrdd a dw i'n bwriadu eu cymryd nhw heno", 'welsh_suicide'],
+    ['Mio marito mi picchia quando beve', 'multilingual_safeguarding'],
+    ['Il suo compagno la picchia e le prende la pensione', 'multilingual_safeguarding'],
+    ['Bunicul nu primește mâncare de la fiul lui și are vânătăi pe brațe', 'multilingual_safeguarding'],
+    ['ive been burning my hands on the cooker ring on purpose to feel something', 'self_harm_deliberate'],
+    ['burnt my arm with the iron on purpose to punish myself', 'self_harm_deliberate'],
+    ['partner put a tracker on my car. threw a plate at my head when i got in late', 'partner_harm_told'],
+    ['my husband got in from the pub and threw a bowl at my face', 'partner_harm_told'],
+    ['husband threw me out again after hitting me, in the car with the kids', 'partner_harm_told'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    "Mae tabledi mam i gyd yn barod yn y fferyllfa, ga i eu casglu heno?",
+    'il sole picchia forte sul mio balcone, posso mettere una tenda?',
+    'Nu primesc mâncare de la cantina școlii, copilul meu are alergii.',
+    'I burnt my hand on the cooker ring, not on purpose, the knob is broken, can you fix it',
+    'my husband threw a plate at the wall when the bin was missed lol',
+    'my toddler threw his cup at me again, any parenting classes?',
+    'my landlord threw me out after I missed the rent, where can I stay',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
