@@ -2969,3 +2969,43 @@ describe("engineer's probe after round 46: sparks from a socket or a switch when
     expect(act('sparks from the socket when I plug anything in and now its smoking and there is a burning smell', 0.0)).toBe('escalate');
   });
 });
+
+describe('round 47: a weapon fired that looks like one is no comparison; turning in the grave is an idiom', () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it('firing what looks like a gun, people diving: escalated by the screen, whatever the model', () => {
+    expect(act("Someone's firing what looks like a gun in the festival car park. People are diving on the ground.", 0.0)).toBe('escalate');
+    expect(act("Someone's firing what looks like a gun in the festival car park. People are diving on the ground.", 0.78)).toBe('escalate');
+  });
+  it('a likeness with nothing fired or held stays a comparison', () => {
+    expect(act('the new sculpture in the park looks like a gun, is that appropriate near a school', 0.66)).not.toBe('escalate');
+  });
+  it.each([
+    'A lady in the gardening club says her husband "would turn in his grave" if she let his garden go. She wants to keep his garden waste subscription going in her name',
+    'my dad would be spinning in his grave if he saw the state of the park',
+  ])('%s: asked at most', (text) => {
+    expect(askAtMost(text)).toMatch(/turning in the grave/);
+    expect(act(text, 0.86)).not.toBe('escalate');
+  });
+  it.each([
+    'my husband would turn in his grave, I am going to join him tonight, I have the tablets ready',
+    'she says her late husband would turn in his grave but her new partner hits her every night',
+  ])('%s: not capped (risk told beside the idiom)', (text) => {
+    expect(askAtMost(text)).toBeNull();
+  });
+});
+
+describe("engineer's probe after round 47: someone who 'will kill me for' a small thing", () => {
+  it.each([
+    "my daughter says she'll kill me for posting this but how do I book the family's bulky collection",
+    'my wife will kill me for forgetting the garden waste renewal again, can I still pay',
+  ])('%s: an idiom, not screened as a threat', (text) => {
+    expect(explainSafety(text)?.family).not.toBe('weapon_or_threat_to_kill');
+  });
+  it.each([
+    "he said he'll kill me for leaving him and he knows where I am now",
+    "he'll kill me for telling you this, he says he will if I talk to anyone",
+    'my husband will kill me for forgetting his tea, he has a knife and I am scared',
+  ])('%s: still screened as a threat', (text) => {
+    expect(explainSafety(text)?.hit.kind).toMatch(/domestic_abuse|crime_violence/);
+  });
+});

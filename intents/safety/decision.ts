@@ -749,8 +749,9 @@ export function defeated(text: string, hit: SafetyHit | null): boolean {
   const likenessOfAThing = ACT_WITH_LIKENESS.test(n) || LIKENESS_OF_HARM.test(n);
   return ((hit && SHOT_HEARD.test(hit.matched)) || likenessOfAThing ? found.filter((d) => d !== 'comparison') : found).length > 0;
 }
+// Round 47: or fired or brandished ("someone's firing what looks like a gun in the car park, people are diving on the ground").
 // Round 39: also a weapon held or waved that looks like one ("a man with what looks like a handgun is shouting and waving it at people").
-const ACT_WITH_LIKENESS = /(?<= )(?:(?:thrown|threw|throwing|chucked|sprayed|squirted|poured|hit (?:him|her|them) with|attacked (?:him|her|them) with|stabbed (?:him|her|them) with) what (?:looks|looked|seemed|smelt|smelled) like|(?:with|holding|waving|carrying|pointing|got|has|had) what (?:looks|looked|seems|seemed) (?:to be |like )(?:a |an )?(?:real )?(?:gun|handgun|pistol|revolver|shotgun|rifle|firearm|knife|machete|blade|axe|sword|weapon|crossbow))(?= )/;
+const ACT_WITH_LIKENESS = /(?<= )(?:(?:thrown|threw|throwing|chucked|sprayed|squirted|poured|hit (?:him|her|them) with|attacked (?:him|her|them) with|stabbed (?:him|her|them) with) what (?:looks|looked|seemed|smelt|smelled) like|(?:with|holding|waving|carrying|pointing|got|has|had|firing|fired|shooting|brandishing|wielding) what (?:looks|looked|seems|seemed|appears|appeared) (?:to be |like )(?:a |an )?(?:real )?(?:gun|handgun|pistol|revolver|shotgun|rifle|firearm|knife|machete|blade|axe|sword|weapon|crossbow))(?= )/;
 const LIKENESS_OF_HARM = /(?<= )(?:looks?|looked|looking|seems?|seemed|sounds?|sounded) (?:to me |to us )?like (?:a |an |it is |its |some |some sort of |some kind of )?(?:county lines|cuckooing|grooming|child exploitation|criminal exploitation|sexual exploitation|exploitation|drug running|drug dealing|trafficking|modern slavery|(?:he|she|they) (?:is|are) being (?:groomed|exploited|used|trafficked))(?= )/;
 const SHOT_HEARD = /\b(?:gun ?shots?|gunfire|guns? going off|shotguns?)\b/;
 
@@ -1242,6 +1243,12 @@ function nothingBesides(n: string, everyPhrase: RegExp): boolean {
 const THING_OUT_OF_WINDOW = /(?<= )(?:toys?|teddy|ball|football|phone|keys|bag|shoes?|hat|washing|towel|clothes|pegs?|plant pot|pot|plant|bottle|cup|frisbee|kite|drone|book|glasses|remote|pillow|cushion|duvet|sheet|blind|curtain)(?: [a-z]+){0,2} (?:fell|fallen|has fallen|dropped|has dropped|blew|blown|flew|went|thrown|chucked|got thrown|got knocked|knocked) (?:out of|out|from|off) (?:the |a |our |my |his |her |their )?(?:[a-z0-9]+ (?:floor )?)?(?:window|balcony)(?= )/;
 const EVERY_THING_OUT_OF_WINDOW = new RegExp(THING_OUT_OF_WINDOW.source, 'g');
 /**
+ * Round 47: an idiom about a dead person ("her husband would turn in his grave if she let his garden go", "dad would be spinning in his
+ * grave"): the dead are not in danger; asked at most when nothing else of risk is told.
+ */
+const GRAVE_IDIOM = /(?<= )(?:would|will|must|is|be|have|be having|is having|would be|will be) (?:turn|turning|spin|spinning|roll|rolling|turned|spun|rolled)(?: over)? in (?:his|her|their|my|the) (?:grave|graves|coffin)(?= )/;
+const EVERY_GRAVE_IDIOM = new RegExp(GRAVE_IDIOM.source, 'g');
+/**
  * Round 42: a hand, a finger or a leg cut or hurt on a broken thing ("her back gate's broken and the hinge keeps cutting her hand", the
  * model alone 0.63-0.90): an injury from a thing, a repair, asked at most when no person hits and nothing else of risk is told.
  */
@@ -1291,6 +1298,7 @@ export function askAtMost(text: string, screened = false): string | null {
   if (!screened && HAZARD_SECURED.test(n) && !HAZARD_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a hazard the writer has made safe, nobody hurt';
   if (!screened && TR_EVICTION.test(n) && !TR_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'an eviction told in Turkish, nothing of harm told';
   if (!screened && THING_OUT_OF_WINDOW.test(n) && nothingBesides(n, EVERY_THING_OUT_OF_WINDOW)) return 'a thing, not a person, fallen from a window';
+  if (!screened && GRAVE_IDIOM.test(n) && nothingBesides(n, EVERY_GRAVE_IDIOM)) return 'an idiom about a dead person, turning in the grave';
   // Round 42: put out with nowhere to go tonight, the cold told, nothing of harm or of anyone at risk ("his landlord threw him out today
   // and he's got nowhere tonight. It's freezing", the model alone 0.92-0.94): a housing emergency, asked at most however sure the model.
   if (!screened && nowhereTonightOnly(n) && !PUT_OUT_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'put out with nowhere tonight, nothing of harm told';

@@ -495,6 +495,10 @@ export const FAMILIES: PatternFamily[] = [
       // Goodbyes, apologies, letters, affairs.
       `(?:sent|sending|texted|text|posted|posting|left|wrote|written|said|saying) (?:me |us |her |him |everyone |them )?(?:a |his |her |my )?goodbyes?(?: (?:message|text|note|letter|post|video))?(?! (?:to the|and thanks|thank you))`,
       'goodbye (?:message|text|note|letter|post|video)', `(?:said|saying|say) (?:my|his|her|their) goodbyes`,
+      // Round 47: love to everyone or sorry for everything posted with a photo or a location of a railway, a bridge or a cliff, and then
+      // nobody can reach the one who posted ("just posted that he's sorry and he loves us all, with a photo of the railway line. Nobody can
+      // reach him"). A photo of a bridge with no word of love, sorrow or silence is not.
+      `(?:loves? (?:us|you|them|everyone|everybody)(?: all)?|love you all|sorry for everything|goodbye|sorry and (?:he|she|they) loves?(?: [a-z]+){0,2})(?: [a-z0-9]+){0,8} (?:photo|picture|pic|selfie|video|location|pin)(?: [a-z]+){0,2} (?:of|at|from|on|by) (?:the |a |that )?(?:railway|railway line|rail line|train line|tracks|train tracks|railway tracks|level crossing|bridge|viaduct|flyover|cliffs?|cliff edge|cliff top|river|harbour wall|pier|multi storey|car park roof|roof|quarry|reservoir|weir|motorway)(?: [a-z0-9]+){0,12} (?:(?:nobody|no one|noone|none of us)(?: [a-z]+)? (?:can|could|has|have|is able to|are able to)(?: been able to)? (?:reach|get hold of|contact|get through to|find)|(?:cannot|can not|could not) (?:reach|get hold of|contact|get through to|find) (?:him|her|them)|(?:is not|not|has not been|have not been) (?:answering|picking up|replying|responding)|phone (?:is |s )?(?:off|switched off|dead|going to voicemail))`,
       `(?:written|wrote|writing|left) (?:letters|a letter|goodbye letters|notes|a note) (?:to|for) (?:my |the |his |her )?(?:kids|children|family|mum|mam|dad|wife|husband|partner|everyone|sons?|daughters?|sisters?|brothers?|parents|grandchildren|grandkids)(?! about (?:the|a|his|her|their|our|my|mums|dads) (?:will|estate|funeral|probate|house|inheritance|money|sale|move|care|death|grave|flat|ashes|headstone))`,
       `this is the last time (?:i will|i am going to|i would) (?:bother|trouble|annoy|speak to|contact) (?:anyone|you|anybody|everyone)`,
       `tell (?:my (?:mum|mam|dad|kids|children|family|wife|husband|partner|son|daughter|sister|brother|mother|father)|them|everyone) (?:that )?(?:i am sorry|sorry|i love (?:them|her|him|you))(?= $| for everything| and| goodbye| i )`,
@@ -675,6 +679,14 @@ export const FAMILIES: PatternFamily[] = [
       'me (?:ha |han )?(?:empujado|empujo|empujaron|estampado|estampo|acorralado|acorralo) contra (?:la |una |el |un )?(?:pared|muro|coche|puerta|suelo)',
       '(?:me )?(?:empurrou|empurraram|encostou|encostaram|prensou|atirou) (?:me )?contra (?:a |uma |o |um )?(?:parede|muro|carro|porta|chao)',
       '(?:m a|m ont|il m a|ils m ont) (?:pousse|poussee|plaque|plaquee|bouscule|bousculee|cogne|cognee) contre (?:un |le |la |l )?(?:mur|voiture|porte|sol)',
+      // Round 47: someone dragged or forced into a van or a car now (Portuguese, Spanish, Italian, French: "estão a arrastar uma mulher para
+      // dentro de uma carrinha ... agora mesmo"); and people being beaten now, a person named after the verb (French "des hommes sont en
+      // train de frapper un vendeur ... l'un a un couteau"), never a knock at the door ("frapper à la porte").
+      '(?:esta|estao|estava|estavam) a (?:arrastar|meter|empurrar|forcar|puxar) (?:uma|um|a|o) (?:mulher|homem|rapariga|rapaz|crianca|menina|menino|senhora|senhor|pessoa|miuda|miudo|jovem)(?: [a-z]+){0,3} (?:para dentro d[aeo]|para|na|no|dentro d[aeo]) (?:uma |um |a |o )?(?:carrinha|carro|furgao|viatura|mala)',
+      '(?:esta|estan|estaban) (?:arrastrando|metiendo|empujando|forzando|subiendo) a (?:una|un|la|el) (?:mujer|hombre|chica|chico|nina|nino|senora|senor|persona|joven)(?: [a-z]+){0,3} (?:a|en|dentro de) (?:una |un |la |el )?(?:furgoneta|coche|carro|auto|maletero)',
+      '(?:sta|stanno) (?:trascinando|spingendo|caricando|costringendo) (?:una|un|la|il) (?:donna|uomo|ragazza|ragazzo|bambin[oa]|signora|signore|persona)(?: [a-z]+){0,3} (?:in|dentro) (?:un |una |il |la )?(?:furgone|macchina|auto|bagagliaio)',
+      '(?:est|sont) en train de (?:trainer|pousser|forcer|faire monter) (?:une|un|la|le) (?:femme|homme|fille|garcon|enfant|dame|monsieur|personne|jeune)(?: [a-z]+){0,3} (?:dans|a l interieur d) (?:une |un |la |le )?(?:camionnette|voiture|fourgon|coffre)',
+      '(?:est|sont) en train de (?:frapper|battre|tabasser|agresser|poignarder|lyncher|rouer de coups) (?:un|une|le|la|les|des|mon|ma|mes|notre|nos|son|sa|ses) (?:[a-z]+ )?(?:homme|femme|vendeur|vendeuse|garcon|fille|enfant|personne|jeune|voisin|voisine|monsieur|dame|mari|fils|client|chauffeur|livreur|commercant|passant|vieil homme|vieille dame|ado)',
       // Romanian: broke in through the window, I am hiding, a knife, threatens me.
       // Round 39: Lithuanian, a man with a knife attacking people ("vyras su peiliu puola žmones").
       '(?:su peiliu|su ginklu|su pistoletu)(?: [a-z]+){0,4} (?:puola|pjauna|grasina|musa)', '(?:puola|grasina) (?:zmones|mane|mus)(?: [a-z]+){0,4} su (?:peiliu|ginklu)',
@@ -773,7 +785,14 @@ export const FAMILIES: PatternFamily[] = [
       '(?:klif|rots|rotsen|dak|balkon|steiger|pier) (?:af )?gevallen', '(?:hij|zij|ze) (?:reageert|ademt) niet(?: meer)?(?! (?:op|naar) )', 'bewusteloos', 'verdrinkt',
       '(?:ins |in das |in den )?(?:wasser|meer|see|fluss|hafen|kanal)(?: [a-z]+){0,2} gefallen', '(?:er|sie) (?:reagiert|atmet) nicht(?: mehr)?(?! (?:auf|an) )', 'bewusstlos', 'ertrinkt',
       '(?:mann|frau|sohn|tochter|kind|junge|madchen|vater|mutter|freund|freundin|bruder|schwester)(?: [a-z]+){0,6} untergegangen', 'kommt nicht mehr (?:hoch|nach oben|an die oberflache)',
-      'nekvepuoja', 'nejuda', '(?<!niekas )(?<!niekas man )neatsako(?! (?:i|a) (?:skambuc|laisk|zinut|el)[a-z]*)',
+      'nekvepuoja', 'nejuda',
+      // Round 47: chest pain with breathing that fails (French, Spanish, Portuguese, Italian, German: "son mari a une forte douleur à la
+      // poitrine et n'arrive plus à respirer"), either order; and a small child lost on a beach or in the sea with the tide coming in
+      // (Spanish, Portuguese, French, Italian: "su hijo de 4 años se ha perdido en la playa ... la marea está subiendo").
+      '(?:douleur|dolor|dor|dolore|schmerzen?)(?: [a-z]+){0,3} (?:a la|dans la|en el|no|na|al|nel|in der) (?:poitrine|pecho|peito|petto|brust)(?: [a-z]+){0,10} (?:(?:(?:n|and|ne|n y) )?n?(?:arrive|peut|parvient) (?:plus|pas) a respirer|ne respire (?:plus|pas|presque plus)|no puede respirar|le cuesta respirar|no respira bien|nao consegue respirar|nao respira|non riesce a respirare|non respira|bekommt keine luft|kann nicht (?:mehr )?atmen)',
+      '(?:(?:(?:n|and|ne|n y) )?n?(?:arrive|peut|parvient) (?:plus|pas) a respirer|no puede respirar|nao consegue respirar|non riesce a respirare|bekommt keine luft)(?: [a-z]+){0,10} (?:douleur|dolor|dor|dolore|schmerzen?)(?: [a-z]+){0,3} (?:a la|dans la|en el|no|na|al|nel|in der) (?:poitrine|pecho|peito|petto|brust)',
+      '(?:perdid[oa]s?|desaparecid[oa]s?|no (?:lo|la|los|las) encuentr[a-z]+|nao (?:o|a|os|as) (?:encontr|ach)[a-z]+|perdu|perdue|disparu|disparue|scompars[oa]|smarrit[oa]|pers[oa])(?: [a-z0-9]+){0,14} (?:la marea (?:esta |sigue )?(?:subiendo|sube|entrando)|sube la marea|a mare (?:esta a subir|sobe|esta subindo)|la maree (?:monte|remonte)|la marea (?:sale|sta salendo))',
+      '(?:la marea (?:esta |sigue )?(?:subiendo|sube|entrando)|sube la marea|a mare (?:esta a subir|sobe|esta subindo)|la maree (?:monte|remonte)|la marea (?:sale|sta salendo))(?: [a-z0-9]+){0,14} (?:perdid[oa]s?|desaparecid[oa]s?|no (?:lo|la|los|las) encuentr[a-z]+|nao (?:o|a|os|as) (?:encontr|ach)[a-z]+|perdu|perdue|disparu|disparue|scompars[oa]|smarrit[oa])', '(?<!niekas )(?<!niekas man )neatsako(?! (?:i|a) (?:skambuc|laisk|zinut|el)[a-z]*)',
     ],
   },
   {
@@ -862,6 +881,9 @@ export const FAMILIES: PatternFamily[] = [
     patterns: [
       `(?:with|has|got|holding|waving|carrying|pulled|pulling|brandishing|pointing|wielding|threatening me with|came at me with) (?:a |an |his |her |their |the )?${WEAPON}`,
       `${WEAPON} (?:to|at|against) (?:my|his|her|our|their|me|him|her|us)`,
+      // Round 47: a weapon fired, waved or held that "looks like" one ("someone's firing what looks like a gun in the car park, people are
+      // diving on the ground"): the likeness names what is used, the act is told. A toy, a replica or a knife mark is not.
+      `(?:firing|fired|shooting|waving|waved|pointing|pointed|brandishing|wielding|holding|carrying|pulled out|pulling out|pulled|got|has) what (?:looks|looked|seems|seemed|appears|appeared) (?:to be |like )(?:a |an )?(?:real )?${WEAPON}(?! (?:mark|marks|wound|wounds|cut|cuts|sharpener|block|set|shaped|edge|handle|tattoo))(?!(?: [a-z]+){0,8} (?:toy|toys|water pistol|nerf|replica|fake|prop|props|costume|airsoft|paintball|cap gun|bb gun|lighter))`,
       `${NOT_A_THING_TRYING}(?:threaten|threatens|threatening|threatened|trying to|tried to|try to) (?:to )?(?:kill|murder|stab|shoot|strangle|burn) ${VICTIM}`,
       `(?:he|she|they|someone|somebody|${RELATIVE}|the man|a man|my neighbour|he is|she is|they are)(?: really| actually| definitely)? (?:going to|will|would|wants to|want to|is going to|are going to) (?:kill|murder|stab|shoot|strangle) ${VICTIM}`,
       // Round 31: a threat to burn people out, with petrol or a lighter ("neighbours son outside with petrol saying hell burn us out").
@@ -910,6 +932,9 @@ export const FAMILIES: PatternFamily[] = [
       // "my wife will kill me if the bins are missed again": an idiom, not a threat.
       String.raw`kill (?:me|us|him|her) if(?: [a-z0-9]+){0,6} (?:bins?|collected|emptied|late|forget|forgot|miss|missed|parking|ticket|fine|council|tax|bill|garden|mess|lawn|car|paint|scratch|see|finds? out about the)`,
       String.raw`kill (?:my|his|her|the) (?:dog|cat|pet|plants?|grass|lawn|hedge|trees?|flowers?|weeds?)`,
+      // Engineer's probe after round 47: someone who "will kill me for" a small thing done ("my daughter says she'll kill me for posting
+      // this"), never for leaving or telling, and never beside a weapon, a blow, a threat or fear.
+      String.raw`kill (?:me|us) for (?:posting|sharing|asking|forgetting|missing|being late|spending|buying|parking|losing|breaking|scratching|booking|wasting|eating|burning the)\b(?![^]*\b(?:knife|knives|gun|weapon|hits?|hitting|punch[a-z]*|strangl[a-z]*|threaten[a-z]*|scared|afraid|terrified)\b)`,
       // Round 45: pests a relative wants killed ("rats under the decking ... my wife wants to kill them all"), and a relative who "will
       // murder me" if the writer gets a chore wrong ("if i get it wrong one more time my wife will murder me"); not "if i leave".
       String.raw`\b(?:rats?|mice|mouse|pests?|vermin|wasps?|hornets?|slugs?|snails?|moles?|pigeons|squirrels?|cockroach(?:es)?|roaches|ants|bed ?bugs|fleas|moths|maggots|flies|foxes|rabbits|weeds|nest)\b(?: [a-z0-9]+){0,12} (?:kill|murder|poison|exterminate|get rid of) (?:them|it|the lot)(?: all| off)?\b|\b(?:kill|murder|poison|exterminate|get rid of) (?:them|it|the lot)(?: all| off)?(?: [a-z0-9]+){0,3} (?:rats?|mice|pests?|vermin|wasps?|hornets?|slugs?|snails?|moles?|pigeons|squirrels?|cockroach(?:es)?|roaches|ants|bed ?bugs|fleas|moths|maggots|flies|foxes|rabbits|weeds|nest)\b`,
@@ -947,7 +972,8 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`\bshot (?:by|on) (?:a |the |that |this |one of the |some )?(?:[a-z]+ ){0,3}(?:cameras?|cctv|photographers?|paparazzi)\b`,
       // Round 34: a stabbing or a shooting dated by a season, a year or weeks ago ("last summer there was a stabbing near the skate park
       // ... can you put patrols on"): told as past. "Last night" and "just now" are not guarded.
-      String.raw`\b(?:last (?:summer|winter|spring|autumn|year|month|christmas|easter)|(?:a few|a couple of|two|three|four|five|six|several|[0-9]+) (?:weeks|months|years) ago|years ago)(?: [a-z]+){0,5} (?:a |the )?(?:stabbing|shooting)\b|\b(?:stabbing|shooting)(?: [a-z]+){0,6} (?:last (?:summer|winter|spring|autumn|year|month|christmas|easter)|(?:a few|a couple of|two|three|four|five|six|several|[0-9]+) (?:weeks|months|years) ago)\b`,
+      // Round 47: also "years ago", "long ago" after it ("there was a stabbing in the park years ago and now the teenagers drink there").
+      String.raw`\b(?:last (?:summer|winter|spring|autumn|year|month|christmas|easter)|(?:a few|a couple of|two|three|four|five|six|several|[0-9]+) (?:weeks|months|years) ago|years ago)(?: [a-z]+){0,5} (?:a |the )?(?:stabbing|shooting)\b|\b(?:stabbing|shooting)(?: [a-z]+){0,6} (?:last (?:summer|winter|spring|autumn|year|month|christmas|easter)|(?:a few|a couple of|two|three|four|five|six|several|[0-9]+) (?:weeks|months|years) ago|(?:many )?years ago|decades ago|long ago|ages ago)\b`,
       // Round 33: cuts "slashed" (hours, pay, a budget, prices, a service: "on a zero hours contract, my hours got slashed"): no blade.
       String.raw`\b(?:hours|shifts?|pay|wages?|salary|salaries|income|benefits?|budgets?|funding|grants?|prices?|costs?|fares?|rents?|rates?|services?|staff|staffing|jobs?|posts?|spending|council tax|allowance|overtime|pension|universal credit|uc|tax credits?|support)(?: (?:have|has|had|got|get|gets|been|was|were|are|is|just|being|all|badly|massively|drastically|completely|in half))* slashed\b|\bslash(?:ed|ing|es)? (?:my |our |his |her |their |the |all |staff |)?(?:hours|shifts?|pay|wages?|budgets?|funding|prices?|costs?|rents?|services?|jobs?|spending|benefits?)\b`,
       // Round 33: things handled roughly likened to killing them ("they throw the bins like they want to kill them"): a comparison, the
@@ -1122,6 +1148,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`call (?:999|an ambulance) (?:for a|for the)? ?(?:fox|dog|cat|bird|seagull|badger|deer|animal)`,
       // Round 17: a smell likened to a body, told of bins or rubbish ("garden bin missed ... stinks like a dead body"), is a simile.
       String.raw`\b(?:bins?|rubbish|waste|bin bags?|bags|fridge|freezer|drains?|compost|nappies|food|collection)(?: [a-z]+){0,10} (?:like|as if|as though) (?:there is )?(?:a )?(?:dead|lifeless) body`,
+      // Round 47: an insult about someone's skill ("my GP could not diagnose a dead body", "would not notice a dead body in his own
+      // surgery"): nobody has died. "I could not wake him, I think it is a dead body" has no such verb before it.
+      String.raw`\b(?:could not|cannot|can not|would not|could never|would never|could not even|would not even|unable to) (?:diagnose|spot|notice|recognise|recognize|identify|find|treat|see) (?:a )?(?:dead|lifeless) body\b`,
     ],
   },
   {
@@ -1643,7 +1672,11 @@ export const FAMILIES: PatternFamily[] = [
       // no person; and Romanian, someone cared for not fed by the family and with wounds ("nu primește mâncare ... are răni pe spate").
       '(?:compagno|marito|figlio|fidanzato|padre|patrigno|convivente|ex|nipote|genero|lui|badante) (?:la|lo|mi|ci|li|le) (?:picchia|picchiava|picchiano|ha picchiata|ha picchiato|prende a schiaffi|prende a pugni)',
       'nu (?:primeste|primesc|primea|i se da|ii da|ii dau|ii dadeau)(?: [a-z]+){0,1} mancare(?: [a-z]+){0,10} (?:rani|vanatai|escare|lovituri|urme de lovituri)', '(?:rani|vanatai|escare|urme de lovituri)(?: [a-z]+){0,10} nu (?:primeste|primea|i se da|ii da|ii dau) (?:de )?mancare',
-      '(?:ma|ne|ii) bate', '(?:ii|i) ia (?:toata )?pensia', 'nu mai mananca', 'traieste in mizerie', 'copiii(?: [a-z]+){0,3} singuri', 'lasat[a-z]* singur[a-z]*',
+      '(?:ma|ne|ii) bate', '(?:ii|i) ia (?:toata )?pensia',
+      // Round 47: German, someone who hits the writer or the one written for, and takes their pension or money ("dass sein Mitbewohner ihn
+      // schlägt und ihm die Rente abnimmt"); "schlägt ... vor" (suggests) is not a blow.
+      '(?:mitbewohner|mitbewohnerin|sohn|tochter|mann|ehemann|frau|ehefrau|partner|partnerin|freund|freundin|pfleger|pflegerin|betreuer|betreuerin|neffe|nichte|enkel|enkelin|nachbar|nachbarin|vater|stiefvater|mutter|stiefmutter|bruder|schwester|untermieter) (?:ihn|sie|mich|uns|die kinder|das kind|meine mutter|meinen vater) (?:schlagt|schlaegt|schlug|verprugelt|verpruegelt|tritt|wurgt|wuergt|misshandelt)(?! (?:vor|zu|nach|auf)\b)',
+      '(?:ihm|ihr|mir|ihnen) (?:die|seine|ihre|meine|das|sein|ihr|mein) (?:rente|pension|geld|ersparnisse|bankkarte|karte|sozialhilfe|lohn) (?:abnimmt|abnehmen|wegnimmt|wegnehmen|stiehlt|klaut|nimmt|abgenommen|weggenommen|gestohlen)', 'nu mai mananca', 'traieste in mizerie', 'copiii(?: [a-z]+){0,3} singuri', 'lasat[a-z]* singur[a-z]*',
       // Round 40: a child left alone, the child named between ("lasă copilul de doi ani singur în rulotă toată ziua").
       '(?:lasa|lasau|au lasat|a lasat|isi lasa|isi lasau) (?:copilul|copiii|copila|fetita|baietelul|baiatul|bebelusul|pe copil|pe cei mici)(?: [a-z0-9]+){0,4} singur[a-z]*', 'fara (?:mancare|medicamente)',
       'sin comida ni', 'bez jedzenia', 'sama bez',
@@ -1756,7 +1789,10 @@ export const FAMILIES: PatternFamily[] = [
       '(?:pressure|bed) sores', '(?:leg )?ulcers(?: [a-z]+){0,6} (?:no one|nobody|not|refus|alone|on (?:his|her) own)', 'living in (?:one|a) chair',
       'self neglect', '(?:has not|have not|not|hasnt) (?:washed|bathed|eaten properly) (?:in|for) (?:weeks|months|ages)', '(?:stopped|has stopped|is not|not) eating(?: properly)?(?: [a-z]+){0,4} (?:he is|she is|aged) (?:[6-9][0-9]|elderly)',
       '(?:only|just) (?:comes?|came|visits|turns up)(?: round| over)? to (?:collect|take|get|pick up) (?:his|her|their) (?:bank card|pension|money|benefits|cash)',
-      `(?:elderly|old|vulnerable|disabled|frail|housebound)(?: [a-z]+){0,8} (?:no food|nothing to eat|not eaten|not eating|no one to look after)`, '(?:sitting|lying|left) in (?:his|her|their) own (?:urine|mess|faeces|poo|wee)',
+      `(?:elderly|old|vulnerable|disabled|frail|housebound)(?: [a-z]+){0,8} (?:no food|nothing to eat|not eaten|not eating|no one to look after)`,
+      // Round 47: someone with severe mental illness, dementia or a learning disability left in the dark or the cold and not eating ("the
+      // woman at 12b has severe mental health problems, the flat has no electricity since weeks, she is sitting in the dark and not eating").
+      `(?:mental health (?:problems|issues|difficulties|condition)|mentally ill|mental illness|psychosis|psychotic|schizophreni[a-z]*|bipolar|dementia|alzheimers|learning (?:disabilit(?:y|ies)|difficult(?:y|ies)))(?: [a-z0-9]+){0,24} (?:no (?:electric|electricity|power|heating|heat|gas|lights|money for (?:food|the meter))|(?:sitting|living|sat|lying) in the (?:dark|cold))(?: [a-z0-9]+){0,14} (?:not eating|not been eating|has not eaten|have not eaten|no food|nothing to eat|not eaten|starving)`, '(?:sitting|lying|left) in (?:his|her|their) own (?:urine|mess|faeces|poo|wee)',
       '(?:mum|dad|nan|grandad|gran|grandma|mam|elderly|old)(?: [a-z]+){0,4} (?:being|been) (?:mistreated|abused|bullied|hit|neglected|exploited|taken advantage of)',
       'taking advantage of (?:my|an|a|the|her|his)(?: [a-z]+)? (?:elderly|old|vulnerable|disabled|mum|dad|nan|grandad|neighbour)',
       // Round 10: someone with dementia or a learning disability gone missing ("wandered off ... 2 hrs ago ... cannot find him").
@@ -1793,12 +1829,19 @@ export const FAMILIES: PatternFamily[] = [
       `(?:house|home|flat|bungalow|property|savings) (?:into|in|over to|to) (?:his|her|their|the neighbours?|the carers?|the lodgers?) names?(?: [a-z]+){0,10} (?:dementia|alzheimers|(?:does not|did not|cannot) (?:remember|understand|know))`,
       `(?:passar|transferir|por|pôr) (?:a |o )?(?:casa|apartamento|dinheiro|conta|poupancas|reforma)(?: [a-z]+){0,3} (?:para o nome|em nome|no nome|a nombre) (?:dele|dela|deles|de el|de ella|del vecino|do vizinho)`,
       `(?:poner|pasar|transferir) (?:la |el )?(?:casa|piso|dinero|cuenta|ahorros|pension)(?: [a-z]+){0,3} a (?:su )?nombre (?:de el|de ella|del vecino|de ellos)?`,
+      // Round 47: someone with dementia made to sign over a house or savings (Italian, Spanish, Portuguese, French: "sua zia che ha una
+      // demenza iniziale ... le fa firmare la cessione della casa"), either order; a notary's contract with no dementia named is not.
+      `(?:demenza|alzheimer|alzheimers|demencia|demence)(?: [a-z]+){0,20} (?:le|gli|la|lo|lhe|a|o|lui|leur) (?:fa|fanno|ha fatto|hanno fatto|sta facendo|hace|hizo|esta haciendo|hacen|faz|fez|fazem|fait|a fait|font) (?:firmare|firmar|assinar|signer)`,
+      `(?:le|gli|la|lo|lhe|a|o|lui|leur) (?:fa|fanno|ha fatto|hanno fatto|sta facendo|hace|hizo|esta haciendo|hacen|faz|fez|fazem|fait|a fait|font) (?:firmare|firmar|assinar|signer)(?: [a-z]+){0,14} (?:demenza|alzheimer|alzheimers|demencia|demence)`,
       // Round 42: a person made to hand over their money or to work for someone who houses or cares for them ("a resident with a brain
       // injury is being made to hand over his money and do jobs for the manager or he gets chucked out"); not a phone handed in at school.
       `(?:made|forced|being made|been made|is made|are made|pressured|pressed|bullied|threatened|makes (?:him|her|them|me)|make (?:him|her|them|me)|forces (?:him|her|them|me)) (?:in)?to (?:hand|give|sign|pay) (?:over )?(?:all )?(?:of )?(?:his|her|their|my) (?:money|benefits?|pension|wages|cards?|bank card|pin|savings|pip|universal credit)`,
       `(?:made|forced|being made|been made|is made|are made|pressured|bullied|threatened|makes (?:him|her|them|me)|make (?:him|her|them|me)) (?:in)?to (?:do|work|run) (?:[a-z]+ )?(?:jobs|chores|errands|work|shifts|cleaning|labour)(?: [a-z]+){0,2} for (?:the |his |her |their |my )?(?:manager|landlord|owner|staff|warden|boss|carers?|dealers?|lodger|people who run|man who runs)`,
     ],
-    guards: [String.raw`to pay (?:for )?(?:the |my |her |his )?(?:council tax|bill|rent|permit|parking)`],
+    guards: [String.raw`to pay (?:for )?(?:the |my |her |his )?(?:council tax|bill|rent|permit|parking)`,
+      // Round 47: a news story or a rumour being checked ("a screenshot going round, council worker caught stealing from old ladies, from a
+      // paper in another county, 2015 ... fake news"): a headline from another year or place, or called fake, is no case told.
+      String.raw`\bfake news\b|\bhoax\b|\b(?:news ?paper|paper|article|headline|news story)(?: [a-z]+){0,5} (?:(?:19|20)[0-9]{2}|another (?:county|town|city|area|country|part of the country))\b`],
   },
   {
     // Round 32: a child (a son, a daughter, a kid, a teenager, an age under 18) groomed or exploited is a child at risk, whoever
@@ -1901,10 +1944,19 @@ export const FAMILIES: PatternFamily[] = [
       // Round 9: an injury given as a punishment ("daddy burnt her hand on the cooker as a punishment").
       '(?:burnt|burned|burns|scalded|hit|hits|beat|beats|cut|whipped|belted)(?: [a-z]+){0,6} (?:as|for) (?:a )?punishment',
       'child abuse', 'child protection', 'child cruelty', 'cruel to (?:the |his |her |their )?(?:kids|children|child|baby)',
+      // Round 47: a parent or an adult heard threatening a crying baby or child ("the baby screaming every night and the mum shouting shut
+      // up or I'll shut you up"); said to a dog, or a film, names no child.
+      `(?:${CHILD}|crying|screaming|wailing)(?: [a-z0-9]+){0,14} (?:shout|shouts|shouting|shouted|yell|yells|yelling|yelled|scream|screams|screaming|screamed|saying|says|said|telling (?:it|him|her|them))(?: at (?:it|him|her|them|the baby|the child|the kids?))? (?:shut up|be quiet|stop crying|shut it) or (?:i will|i am going to|i am gonna|i shall) (?:shut you up|make you|kill you|hurt you|smack you|shake you|throw you|give you something to cry about|strangle you|batter you)`,
+      // Round 47: children who ran away from a foster placement, a care home or a home where someone hurts them ("two kids sleeping in the
+      // shed, they say they ran from their foster placement because someone there hurts them"); a teenager who left care at 18 is not.
+      `(?:ran|run|running|have run|has run|run away|ran away|running away|fled|escaped|got away) (?:away )?from (?:their|his|her|the|a|my|our) (?:foster (?:placement|home|carers?|family|parents?|mum|dad)|placement|care home|childrens home|children s home|kids home|group home|home|house|family|dads|mums|stepdads)(?: [a-z]+){0,8} (?:someone|somebody|he|she|they|the (?:man|woman|carer|foster carer|dad|mum|stepdad)|(?:her|his|their) (?:dad|mum|stepdad|stepmum|foster (?:dad|mum|carer))) (?:there |in there |at home )?(?:hurts|hurt|hits|hit|beats|beat|abuses|abused|touches|touched|burns|kicks)(?: them| him| her| me)?`,
       `(?:child|children|kids|baby|toddler|teenager|boy|girl)(?: [a-z]+){0,2} (?:sleeping rough|living on the streets|kicked out|thrown out)(?! (?:of the park|of the shop|of school))`,
       `(?:child|children|kids|baby) (?:is |are )?(?:at risk|in danger|not safe|unsafe) (?:at home|with (?:him|her|them|their|his)|from (?:him|her|them|their|his)|in (?:that|the) (?:house|flat))`,
       // Round 9: someone else's child sleeping out ("a boy about 10 been sleeping in the bus shelter 3 nights"); not "my kids".
       `(?<!(?:my|our|me and my|with my|and my) )(?:child|kid|boy|girl|lad|toddler|teenager|teen)(?: [a-z0-9]+){0,4} (?:been |is |has been )?(?:sleeping|slept|living) (?:rough|outside|in (?:a|the) (?:bus shelter|shelter|doorway|park|tent|stairwell|car park|underpass)|on the streets?)`,
+      // Round 47: two or more children, or one in a shed, a garage or an empty building ("two kids have been sleeping in the shed on an
+      // empty plot this week"); not "my two kids", and not the writer's own family sleeping in a car.
+      `(?<!(?:my|our|me and my|with my|and my|me and the|with the|and the)(?: [a-z0-9]+)? )(?:child|children|kid|kids|boy|boys|girl|girls|lad|lads|toddler|teenager|teenagers|teen|teens)(?: [a-z0-9]+){0,4} (?:been |is |are |has been |have been )?(?:sleeping|slept|living) (?:rough|outside|in (?:a|the|an) (?:(?:empty |old |garden |allotment |derelict |abandoned )?(?:shed|garage|outbuilding|garages|lock up|lockup)|(?:empty|derelict|abandoned|boarded up) (?:building|house|flat|pub|shop|factory)|bus shelter|shelter|doorway|park|tent|stairwell|car park|underpass)|on the streets?)(?! (?:for (?:a |the )?(?:camp|camping|sleepover|adventure|night out)|camping|as a (?:treat|dare|game)|for fun))`,
       // Round 9: an injury to a baby or a child nobody explains (a professional's referral: "a healing rib fracture with no explanation").
       '(?:fracture|fractures|fractured|broken bones?|broken (?:arm|leg|ribs?)|injur(?:y|ies)|bruis(?:e|es|ing)|burns?|marks)(?: [a-z]+){0,6} (?:no explanation|not explained|unexplained|nobody can explain|no one can explain|cannot explain|could not explain)',
       '(?:unexplained|unexplainable) (?:fracture|fractures|injur(?:y|ies)|bruis(?:e|es|ing)|burns?|marks)',
@@ -1925,6 +1977,9 @@ export const FAMILIES: PatternFamily[] = [
       // question, not a child thrown out of home now.
       String.raw`(?:thrown|kicked|chucked|put|turfed|evicted) out(?: of [a-z]+(?: [a-z]+)?)? (?:in|within|by|at the end of|next|from) (?:a |the |two |three |four |six |a few |[0-9]+ )?(?:fortnight|weeks?|months?|days|week s time|weeks time|end of the month|friday|monday|tuesday|wednesday|thursday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)`,
       String.raw`child protection (?:team|training|course|policy|policies|officer|lead|social workers?|conference|procedures?|vacanc[a-z]+|jobs?|role|service|services)|(?:vacancies|jobs?|training|course|work|working) (?:for |in |as )?(?:[a-z]+ ){0,4}child protection`,
+      // Round 47: child protection as a career asked about ("interested in becoming a social worker in child protection, does the council
+      // have trainee posts"): a profession named, no child. "Child protection took my kids and he still hits them" is not guarded.
+      String.raw`\b(?:becoming|become|train(?:ing)? (?:as|to be|to become)|qualif(?:y|ying|ied) as|career|careers|trainee|apprentice(?:ship)?s?|graduate|degree|studying|study|retrain(?:ing)?)(?: [a-z]+){0,5} child protection\b|\bchild protection(?: [a-z]+){0,6} (?:trainee|traineeships?|posts|careers?|apprenticeships?|degree|qualifications?|graduate scheme|placements for students)\b`,
     ],
   },
   {

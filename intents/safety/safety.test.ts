@@ -1210,3 +1210,64 @@ describe('round 46: a Welsh plan with the tablets and a time, a partner who beat
     expect(explainSafety(text)).toBeNull();
   });
 });
+
+describe('round 47: a baby threatened, children run from a placement where someone hurts them, a weapon that looks like one fired, a goodbye with a railway photo and nobody reaching him, a mentally ill woman in the dark not eating', () => {
+  it.each([
+    ['hear the baby at number 3 screaming every night and the mum shouting shut up or I\'ll shut you up. It\'s been weeks', 'child_abuse'],
+    ['the toddler next door cries all night and her dad yells stop crying or I\'ll give you something to cry about', 'child_abuse'],
+    ['Two kids have been sleeping in the shed on an empty plot this week.', 'child_abuse'],
+    ['they say they ran from their foster placement because someone there hurts them', 'child_abuse'],
+    ["Someone's firing what looks like a gun in the festival car park. People are diving on the ground.", 'weapon_or_threat_to_kill'],
+    ['a man outside the school gates waving what looks like a gun at the parents', 'weapon_or_threat_to_kill'],
+    ["Our keeper just posted that he's sorry and he loves us all, with a photo of the railway line. Nobody can reach him.", 'suicide_indirect'],
+    ['she posted love you all with a picture of the bridge and her phone is off', 'suicide_indirect'],
+    ["the woman at 12b has severe mental health problems, the flat has no electricity since weeks, she's sitting in the dark and not eating", 'adult_at_risk'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'my neighbour shouts shut up or I\'ll call the police at the dog every night',
+    'the kids next door are sleeping in the garden shed for a camp out',
+    'me and my two kids have been sleeping in the car park',
+    'the children living in the flat upstairs are so noisy, can you send someone about the noise',
+    'One of my apprentices is 18 and has just left foster care, is there support',
+    'the kids are waving what looks like a toy gun in the park',
+    'the bark has what looks like a knife mark on it',
+    'The choir posted love you all with a photo of the bridge at sunset, lovely concert',
+    'my dad has dementia and the power went off in the storm last night, it is back on now, can you check his meter',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
+
+describe('round 47: relayed words told as past, an insult, a career or a news story; and other languages', () => {
+  it.each([
+    ['A lady in the group says there was a stabbing in the park "years ago" and now the teenagers drinking there every night make her nervous.'],
+    ['she wants to change her GP, she says the current one "couldn\'t diagnose a dead body"'],
+    ['Someone in our group is interested in becoming a social worker in child protection. Does the council have trainee posts?'],
+    ['Sharing a screenshot: "council worker caught stealing from old ladies". It\'s from a paper in another county, 2015. I think it\'s fake news'],
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    ['there was a stabbing outside the pub last night and he still has the knife', 'weapon_or_threat_to_kill'],
+    ['I came home and found a dead body in the flat', 'medical_emergency'],
+    ['my carer is stealing from my mum, it was in the paper', 'financial_abuse'],
+    ['Reencaminhado do grupo: estão a arrastar uma mulher para dentro de uma carrinha na Mill Lane, agora mesmo', 'multilingual_threat'],
+    ["Des hommes sont en train de frapper un vendeur devant mon stand au marché, l'un a un couteau", 'multilingual_threat'],
+    ["son mari a une forte douleur à la poitrine et n'arrive plus à respirer", 'multilingual_danger'],
+    ['su hijo de 4 años se ha perdido en la playa hace 20 minutos y la marea está subiendo', 'multilingual_danger'],
+    ['Ein älterer Stammgast erzählt, dass sein Mitbewohner ihn schlägt und ihm die Rente abnimmt.', 'multilingual_safeguarding'],
+    ['il nuovo fidanzato di sua zia che ha una demenza iniziale le fa firmare la cessione della casa', 'financial_abuse'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'Je demande pour une voisine, quelqu\'un est en train de frapper à la porte tous les soirs pour vendre des calendriers',
+    'Mi hijo perdió su mochila en la playa, ¿hay objetos perdidos?',
+    'Der Nachbar schlägt vor, dass wir die Tonne teilen',
+    'Il notaio le fa firmare il contratto della casa domani',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
