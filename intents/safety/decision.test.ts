@@ -3009,3 +3009,40 @@ describe("engineer's probe after round 47: someone who 'will kill me for' a smal
     expect(explainSafety(text)?.hit.kind).toMatch(/domestic_abuse|crime_violence/);
   });
 });
+
+describe('round 48: "all over" someone is no denial; pulled out by a current is no bin pulled out', () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it('a scald all over a child: not read as "it is all over", escalated whatever the model', () => {
+    const text = 'Hot water pipe on the boiler burst and sprayed scalding water all over my 3 year old, his skin is peeling off';
+    expect(defeaters(text)).not.toContain('denied');
+    expect(act(text, 0.0)).toBe('escalate');
+    expect(act(text, 0.75)).toBe('escalate');
+  });
+  it('"it is all over now" and a mess all over the pavement stay as they were', () => {
+    expect(defeaters("he hit me last year but it's all over now, he moved away")).toContain('denied');
+    expect(defeaters('blood all over the pavement outside the pub from saturday, can it be cleaned')).toContain('denied');
+    expect(defeaters('he spilt boiling water all over her arms and she is screaming')).not.toContain('denied');
+  });
+  it('someone pulled out by a current is not a bin pulled out (no service softening)', () => {
+    expect(everydayContext('being pulled out by the current')).toBeNull();
+    expect(everydayContext('a lad being dragged out to sea by the rip')).toBeNull();
+    expect(everydayContext('can my bins be pulled out on collection day, I am disabled')).not.toBeNull();
+    expect(act('Swimmer in difficulty beyond the groynes at North Beach, being pulled out by the current, no lifeguard on today', 0.53)).toBe('escalate');
+    expect(act('someone being pulled out by the tide off the slipway', 0.53)).toBe('escalate');
+  });
+  it('harm denied in Arabic ("nobody is hurt") beside shouting and doors banged: nothing; without the denial, escalated', () => {
+    expect(act('الجيران فوقنا يصرخون ويضربون الأبواب كل ليلة حتى الفجر، لا أحد يتأذى لكن لا نستطيع النوم', 0.0)).toBe('none');
+    expect(act('الجيران فوقنا يصرخون ويضربون الأبواب كل ليلة، أرجوكم ساعدوني', 0.0)).toBe('escalate');
+  });
+});
+
+describe("engineer's probe after round 48: someone carried off by water is in danger, not attacked", () => {
+  it("a kid dragged out by a rip current, shouting for help: danger now (water), not an attack", () => {
+    const found = explainSafety("a kid is being dragged out by the rip current at the beach, he's shouting for help");
+    expect(found?.family).toBe('water_or_cliff');
+    expect(found?.hit.kind).toBe('danger_now');
+  });
+  it('an attack told beside no water is still an attack', () => {
+    expect(explainSafety("a man is dragging a girl along the path by her hair, she's shouting for help")?.hit.kind).toMatch(/crime_violence|domestic_abuse|child_at_risk/);
+  });
+});

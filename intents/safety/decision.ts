@@ -145,7 +145,7 @@ const SERVICE_TALK = new RegExp(
     'jiir[a-z]*', 'kaneeco', 'baranbaro', 'cayayaan[a-z]*', 'bin day', 'dead (?:fox|cat|dog|badger|bird|animal|deer|seagull|gull|rat|pigeon|hedgehog)',
     'bus pass(?:es)?', 'contact centre',
     // Round 10: a noise complaint ("the dog next door barks all night").
-    'noise', 'noisy', 'bark(?:s|ing)', 'music', 'child arrangements', 'school place', 'blue badge', 'library', 'leisure centre', 'assisted collection', 'pulled out', 'reparati[a-z]*', 'mucegai', 'naprawa', 'naprawy', 'basura', 'reparacion', 'reparacao', 'lixo', 'kooray', 'kachra', 'kooda', '(?:treth|dreth|nhreth|threth) (?:y )?cyngor', 'biniau', 'podatek', 'smieci',
+    'noise', 'noisy', 'bark(?:s|ing)', 'music', 'child arrangements', 'school place', 'blue badge', 'library', 'leisure centre', 'assisted collection', 'pulled out(?! (?:to sea|by (?:the )?(?:current|currents|tide|rip|riptide|rip current|sea|waves|undertow)))', 'reparati[a-z]*', 'mucegai', 'naprawa', 'naprawy', 'basura', 'reparacion', 'reparacao', 'lixo', 'kooray', 'kachra', 'kooda', '(?:treth|dreth|nhreth|threth) (?:y )?cyngor', 'biniau', 'podatek', 'smieci',
     // A case's progress asked after, on the phone with the reference read out ("update on MBC four hundred thousand and ...").
     '(?:an? )?update (?:on|about)',
     // Round 20: a case asked after by its reference ("what about MBC-400123 now?").
@@ -578,7 +578,8 @@ export const DEFEATERS: Record<string, RegExp> = {
     `${SUBJECT} (?:is |are |am |was |were |feel |feels )?(?:all )?(?:fine|ok|okay|safe|well|alright|all right) now`,
     '(?:everyone|everybody|we are all|all of us) (?:is |are |feels |feel )?(?:fine|ok|okay|safe|well|alright|all right)',
     // Round 22: not "all sorted for my sister after tonight": arrangements made for someone else, no danger denied.
-    `${SUBJECT} (?:has|have|had|is|are) (?:fully |completely |now )?recovered`, 'we all (?:feel |are )?(?:fine|ok|okay|well|alright)', 'all (?:settled|sorted|over|behind (?:me|us))(?: now)?(?! for (?:my|our|the|her|his|their|everyone|them|him) | so )', '(?:settled|safe) now',
+    // Round 48: not "all over my 3 year old" / "all over her arms": someone hurt, not "it's all over now".
+    `${SUBJECT} (?:has|have|had|is|are) (?:fully |completely |now )?recovered`, 'we all (?:feel |are )?(?:fine|ok|okay|well|alright)', 'all (?:settled|sorted|over(?! (?:me|him|her|them|us) | (?:my|his|her|our|their|your|the|a) (?:[a-z0-9]+ ){0,2}(?:son|daughter|baby|child|kid|kids|children|boy|girl|toddler|year old|husband|wife|partner|mum|dad|nan|grandad|face|arm|arms|leg|legs|hand|hands|body|skin|chest|back|neck|head) )|behind (?:me|us))(?: now)?(?! for (?:my|our|the|her|his|their|everyone|them|him) | so )', '(?:settled|safe) now',
     // Polish, Spanish, Portuguese, Romanian, Welsh: "everything is fine", "nobody has symptoms", "not an emergency".
     'wszystko (?:jest )?w porzadku', 'nikt nie ma objawow', 'no es (?:una )?emergencia', 'todos estamos bien', 'nao e (?:uma )?emergencia', 'estamos todos bem',
     'nu este (?:o )?urgenta', 'toata lumea (?:este )?bine', 'does dim argyfwng', 'dim (?:nwy|arogl nwy|mwg)',
@@ -636,7 +637,8 @@ export const DEFEATERS: Record<string, RegExp> = {
 const LAUGH_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F61C}\u{1F61D}\u{1F609}\u{1F643}\u{1F644}]/u;
 /** The same denials in scripts the normaliser cannot keep: Arabic "there is no smoke / fire / gas", "nobody is hurt". */
 // Round 19: "a party, not violence" (حفلة وليس عنفا).
-const DENIED_SCRIPT = /لا (?:يوجد|توجد) (?:أي )?(?:دخان|حريق|نار|غاز|رائحة)|لا أحد (?:مصاب|مريض)|(?:ليس|وليس|ليست|ولا|لا) (?:هذا |هذه )?(?:عنف|شجار|قتال)/u;
+// Round 48: harm denied in Arabic in so many words ("لا أحد يتأذى": nobody is hurt) beside shouting and doors banged at night.
+const DENIED_SCRIPT = /لا (?:يوجد|توجد) (?:أي )?(?:دخان|حريق|نار|غاز|رائحة)|لا أحد (?:مصاب|مريض|يتأذى|يتاذى|تأذى|يتعرض للأذى)|لم يتأذ(?:ى)? أحد|ما حدا (?:انضر|تأذى|مصاب)|(?:ليس|وليس|ليست|ولا|لا) (?:هذا |هذه )?(?:عنف|شجار|قتال)/u;
 
 /**
  * Round 29: "going mad" (over a noise, a leak, a wait) in Arabic, Spanish, Portuguese, Polish and Romanian, the English annoyance

@@ -149,7 +149,8 @@ const MONEY_SUBJECT = String.raw`(?:rates|business rates|rate|bills?|energy bill
 const NOT_MONEY = String.raw`(?<!(?:^| )${MONEY_SUBJECT}(?: (?:really|just|literally|slowly|absolutely|totally|actually|all))? )`;
 /** Round 26: the assistant (or a website) quoted as telling the writer to ring 999 ("your chatbot told me to call 999"). */
 // Round 31: also advice the writer wants stopped ("stop telling me to call 999, I said my phone died not me").
-const NOT_BOT_ADVICE = String.raw`(?<!(?:(?:bot|chatbot|chat bot|chat|assistant|robot|website|site|app|system|computer|machine|thing|you) (?:just |then |keeps |kept |keep |always |still )?(?:told|tells|telling|said|says|saying|advised|advises|asked|asks|wants|wanted)|(?:stop|quit|enough of|no more) (?:telling|saying|asking|advising)) (?:me |us |them |him |her )?(?:to )?)`;
+// Round 48: and the bot as "it" repeating advice ("this bot is useless, it keeps telling me to call 999").
+const NOT_BOT_ADVICE = String.raw`(?<!(?:(?:bot|chatbot|chat bot|chat|assistant|robot|website|site|app|system|computer|machine|thing|you) (?:just |then |keeps |kept |keep |always |still )?(?:told|tells|telling|said|says|saying|advised|advises|asked|asks|wants|wanted)|(?:stop|quit|enough of|no more) (?:telling|saying|asking|advising)|it (?:just |then |keeps |kept |keep |always |still )(?:told|tells|telling|said|says|saying|advised|advises)) (?:me |us |them |him |her )?(?:to )?)`;
 const PAST_AND_OVER = String.raw`\b(?:last (?:night|week|month|year)|yesterday|ago|the other (?:day|night)|earlier this (?:week|month))\b`;
 
 /**
@@ -926,6 +927,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:is|are|has|have|just|now|he|she|they|someone|somebody|one of them)(?: just)? (?:going for|gone for|went for|lunging at|swinging at|coming at) (?:a |the |my |our |his |her )?(?:${PERSON}|neighbour|people|someone|somebody|me|us|him|her|them)`,
     ],
     guards: [
+      // Round 48: a gunshot asked and denied by the writer in the same breath ("gunshots? no, it was fireworks again"): a noise complaint.
+      String.raw`\b(?:gun ?shots?|gunfire|shots|shooting|explosions?|a gun|bombs?)(?: [a-z]+){0,2} (?:no|nope|nah|not really|of course not)(?: [a-z]+)? (?:it was|it is|it s|they were|they are|just|only|turned out to be|turns out it was)(?: just| only| actually| probably)? (?:fireworks?|bangers?|a firework|a banger|a car|cars|backfir[a-z]*|an exhaust|a motorbike|the telly|a film|a game|a bin lorry|bin lids?|doors?|kids)\b`,
       // Round 44: someone unnamed who "will kill us" for a nuisance of ours (blocking them in, parking, noise), nobody said to have
       // threatened it ("its a nightmare to park and someone will kill us for blocking them"): a worry, not a threat.
       String.raw`(?<!\b(?:said|says|told|tells|threatened|threatening|threatens|shouted|shouting|shouts|screamed|screaming|saying|text(?:ed)?|messaged|warned)\b[^]*)\b(?:someone|somebody|people|everyone|everybody|the neighbours|they) (?:will|would|is going to|are going to|is gonna|are gonna|going to|gonna|might|could) kill (?:us|me|him|her|them) for (?:blocking|parking|double parking|taking (?:their|the|his|her) (?:space|spot)|the noise|making noise|being late|being noisy)\b`,
@@ -997,6 +1000,11 @@ export const FAMILIES: PatternFamily[] = [
       `${ANIMAL_ATTACKER}(?: [a-z0-9]+){0,6} (?:is |are |s |keeps |keep |has |have |just )?(?:attacking|mauling|savaging|biting|ripping into|tearing into|going for|dragging) ${ATTACKED_PERSON}`,
       `${ANIMAL_ATTACKER}(?: [a-z0-9]+){0,6} (?:has |have |just )?(?:attacked|mauled|savaged|bitten|bit|gone for|went for|torn into|ripped into) ${ATTACKED_PERSON}(?: [a-z0-9]+){0,12} (?:covered in blood|blood everywhere|bleeding|pouring with blood|ambulance|999|screaming|right now|just now|this second)`,
     ],
+    guards: [
+      // Round 48: a bite feared, not had ("keeps going for the kids on the green, it's not bitten anyone yet but it will"): a stray
+      // dog's report; not when blood, screaming or now is told beside it.
+      String.raw`(?:not|never|has not|have not|hasnt|havent|did not|didnt)(?: yet)? (?:bitten|bit|attacked|hurt|injured|got|caught) (?:anyone|anybody|any ?one|someone|any of (?:them|the kids|the children)|a child|a kid|them|him|her)(?: yet)?\b(?![^]*\b(?:right now|this second|bleeding|blood|screaming|ambulance|999)\b)`,
+    ],
   },
   {
     // An assault or break-in happening now, or fear for life.
@@ -1045,6 +1053,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:someone|somebody|a woman|a man|a girl|a boy|a child|a kid|a lady|a person|a baby|he|she|they|people|my neighbour|an old (?:man|woman|lady))(?: is| are| s| was| were)? (?:screaming|shouting|yelling|crying|calling|begging) (?:out )?for help`,
     ],
     guards: [
+      // Engineer's probe after round 48: someone carried off by water ("a kid is being dragged out by the rip current, he's shouting for
+      // help") is not being attacked: the water families read it (danger now), so the right service is named.
+      String.raw`(?:pulled|dragged|swept|carried|taken|sucked) (?:out|away|under|along)(?: to sea)? by (?:the |a )?(?:current|currents|tide|rip|riptide|rip tide|rip current|waves|undertow)`,
       String.raw`\b(?:game|games|gaming|film|movie|telly|tv|playing|pretend(?:ing)?|drama|rehearsal|play fighting|video)(?: [a-z]+){0,6} (?:screaming|shouting|yelling) (?:out )?for help|(?:screaming|shouting|yelling) (?:out )?for help(?: [a-z]+){0,6} (?:in (?:a|the|their|his|her) (?:game|film|movie|play|video)|on (?:the )?(?:telly|tv|xbox|playstation))`,
       String.raw`(?:hitting|kicking|beating|battering|bashing|smashing) (?:my|the|our|his|her) (?:car|cars|van|bins?|fence|wall|door for fun|ball|football)`,
       // Round 30: a thing said to be kidnapped ("my bin's been kidnapped, no ransom note", "someone's abducted our recycling box").
@@ -1114,7 +1125,11 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?<!\b(?:keeps|could|might|will|would) (?:trap|catch|crush)(?: [a-z]+){0,3} )(?![^]*\b(?:last (?:week|month|year|night)|yesterday|years ago|weeks ago|months ago|compensation|claim|liable|insurance)\b)(?:hand|hands|arm|arms|leg|legs|foot|feet|fingers?|finger|head|coat|scarf) (?:is |are |has been |have been |got |s |gets |getting |has got )?(?:trapped|stuck|caught|crushed|jammed) (?:in|between) (?:the |a |an )?(?:lift|lifts|elevator|escalator|machine|machinery|barrier|gates?|doors?|lift doors?|shutters?|roller|conveyor|press|train doors?|bus doors?)(?: [a-z]+){0,10} (?:screaming|bleeding|crushed|crushing|is moving|still moving|started moving|cannot get|can not get|cant get|will not come out|wont come out|cannot free|can not free|cant free)`,
       `${PERSON}(?: might be| may be| could be| looks| seems| appears to be| is lying| lying) dead`,
       `found (?:my |the |a |an )?(?:neighbour|man|woman|person|him|her|old man|old lady|elderly man|elderly woman)(?: [a-z]+){0,2} dead`,
-      '(?:dead|lifeless) body', 'found a body', '(?:lips|face|skin) (?:is |are |look |looks |going |turning |gone |have gone )+(?:blue|grey)',
+      // Round 48: a scald or a burn to a person now, told with what happened to the skin ("the pipe sprayed scalding water all over my 3
+      // year old, his skin is peeling off"); a burn told as past or as a claim is not.
+      String.raw`(?![^]*\b(?:last (?:week|month|year|night)|yesterday|years ago|weeks ago|months ago|compensation|claim|sunburn|sunburnt|sunburned)\b)(?:scald|scalds|scalded|scalding|boiling|boiled|kettle|hot water|steam|burnt|burned|burn|burns)(?: [a-z0-9]+){0,14} (?:skin|face|arm|arms|hand|hands|leg|legs|chest|back|feet|foot|neck|tummy|belly) (?:is |are |s |has |have |keeps |started |already )?(?:peeling|blistering|blistered|coming off|bubbling|falling off|hanging off|gone white|come off|came off)`,
+      // Round 48: not a smell of bins or rubbish likened to a body ("bins not emptied, the smell is like a dead body"), however far apart.
+      String.raw`(?<!\b(?:bins?|rubbish|waste|bin bags?|drains?|fridge|freezer|compost|nappies|collection|maggots)\b[^]*\b(?:like|as if|as though) (?:there is )?(?:a )?)(?:dead|lifeless) body`, 'found a body', '(?:lips|face|skin) (?:is |are |look |looks |going |turning |gone |have gone )+(?:blue|grey)',
       '(?:there is )?blood (?:everywhere|all over (?:the|him|her|me))', `(?:lying|laying|slumped|collapsed)(?: [a-z]+){0,7} (?:not moving|not responding|unresponsive)`, '(?:i think|think|worried|scared|afraid) (?:that )?(?:he|she|they|my neighbour|the neighbour) (?:is|are|might be|may be) dead',
     ],
     guards: [
@@ -1198,6 +1213,9 @@ export const FAMILIES: PatternFamily[] = [
       'chip pan (?:fire|is on fire|caught|has caught|flames)', '(?:cupboards?|walls?|ceiling|curtains?|cooker|oven|pan|worktop|sofa|mattress|bed)(?: [a-z]+){0,2} (?:is |are )(?:smoking|smouldering|burning) now',
     ],
     guards: [
+      // Round 48: a near miss told as past, an object nearly set alight ("a heater that nearly set fire to the curtains? not risking it
+      // again"): nothing burning, smoking or alight now told beside it.
+      String.raw`\b(?:nearly|almost|near enough) (?:set fire to|set light to|set alight|caught|ignited) (?:the |my |our |a |her |his )?(?:curtains?|sofa|settee|carpet|rug|blankets?|bedding|duvet|tea towels?|clothes|washing|towels?|cupboards?|wall|plug|socket|chair|table|bin)\b(?![^]*\b(?:now|still|smoke|smoking|smouldering|burning|flames|alight|on fire|spreading)\b)`,
       // Round 44: a mouth, a tongue or lips "on fire" (a chilli, spicy food): a figure; a throat, a face or a body burning still hits.
       String.raw`\b(?:mouth|tongue|lips) (?:is|are|was|were|s|feels|feel|felt|has been|still) (?:literally |totally |completely |absolutely |actually |still |like it is )?on fire\b`,
       // Round 11: a drain or sewer smelling of rotten eggs is sewer gas (a blocked drain), not a gas leak.
@@ -1309,6 +1327,13 @@ export const FAMILIES: PatternFamily[] = [
       `${WORRY_BEFORE_DROWNING}drowning(?! in (?!(?:the |a |our |my |that )?(?:sea|water|river|canal|lake|pond|pool|harbour|bath|reservoir|quarry|flood|weir|estuary|marina)))`,
       '(?:in difficulty|struggling|in trouble) in the (?:sea|water|river|harbour)', 'swept (?:out|away)(?: to sea| by the (?:tide|current|waves))?',
       'cut off by the tide', 'stuck on the (?:cliff|cliffs|rocks|mud|sandbank|mudflats)',
+      // Round 48: water up to someone's knees, waist or chest and rising, or them unable to get out ("the water is up to her knees and
+      // rising, we can't get her out"); wading through a flooded road knee deep is no one trapped.
+      '(?:water|flood water|floodwater|flood|sewage)(?: [a-z]+){0,2} (?:is |s |now |already |has come |has got |has risen |came |got )*(?:up to|over|past|above|around|round) (?:her|his|my|their|our|the (?:kids|childrens|childs|babys)) (?:knees|waist|chest|neck|shoulders|hips)(?: [a-z]+){0,10} (?:rising|still rising|keeps rising|coming up|coming in|(?:cannot|can not|cant|could not|unable to) (?:get|lift|move|carry) (?:her|him|them|me|us|out)|trapped|stuck)',
+      // Round 48: a swimmer or someone in the water in difficulty, or someone being pulled out by a current, a rip or the tide ("swimmer
+      // in difficulty beyond the groynes, being pulled out by the current"); a boat, a ball or a board pulled out is no person.
+      '(?:swimmers?|bathers?|paddle ?boarders?|kayakers?|surfers?|bodyboarders?|body boarders?|windsurfers?|wild swimmers?)(?: [a-z0-9]+){0,3} (?:is |are |s |looks |seems |appears |got |getting )?(?:to be )?(?:in difficulty|in difficulties|in trouble|struggling|going under|waving for help|shouting for help|calling for help)',
+      '(?<!(?:boat|boats|dinghy|kayak|canoe|paddleboard|board|ball|inflatable|lilo|buoy|bin|bins|rubbish|litter|seaweed|debris|sand|pier|groyne|groynes)(?: is| are| s| keeps| kept)? )(?:being|getting|been|keeps getting|kept getting) (?:pulled|dragged|swept|carried|taken|sucked) (?:out|away|under|along)(?: to sea)? by (?:the |a )?(?:current|currents|tide|rip|riptide|rip tide|rip current|waves|undertow)',
       // Round 36: someone face down in water; someone over the railings of a bridge or a car park ("hanging off the railing of the
       // footbridge ... on the wrong side of it").
       'face down in (?:the |a )?(?:river|water|canal|sea|lake|pond|harbour|stream|pool|reservoir)',
@@ -1710,6 +1735,10 @@ export const FAMILIES: PatternFamily[] = [
       `neglect(?:ed|ing|s)?(?: (?:the|his|her|their|my|a|those))? (?:${CHILD}|mum|dad|mother|father|parent|parents|elderly|him|her|them)`,
       `${CHILD}(?: [a-z]+){0,3} (?:is not|are not|not|never|is never|are never|rarely)(?: being| getting| properly)? (?:fed|looked after|cared for|washed|clothed|supervised)(?! up)`,
       `${CHILD}(?: [a-z]+){0,3} (?:is|are|look|looks|seem|seems|being|always)(?: so| really| very)? (?:neglected|starving|hungry all the time|always hungry|malnourished|underfed|filthy|dirty and hungry)`,
+      // Round 48: children told as always dirty and thin together ("kids in the house by the cycle path are always filthy and thin"),
+      // however far the place sits between; not mud from play or football told beside it.
+      String.raw`(?<!\b(?:football|rugby|mud|muddy|playing out|paddling|beach|training|after school|match)\b[^]*)(?![^]*\b(?:football|rugby|mud|muddy|playing out|paddling|beach|training|after school|match)\b)${CHILD}(?: [a-z0-9]+){0,8} (?:are|is|look|looks|seem|seems|always)(?: always| so| really| very| constantly| often)? (?:filthy|dirty|unwashed|scruffy|smelly) and (?:thin|skinny|underweight|hungry|starving|half starved)`,
+      String.raw`(?<!\b(?:football|rugby|mud|muddy|playing out|paddling|beach|training|after school|match)\b[^]*)(?![^]*\b(?:football|rugby|mud|muddy|playing out|paddling|beach|training|after school|match)\b)${CHILD}(?: [a-z0-9]+){0,8} (?:are|is|look|looks|seem|seems|always)(?: always| so| really| very| constantly| often)? (?:thin|skinny|underweight|hungry|starving) and (?:filthy|dirty|unwashed|smelly)`,
       `${CHILD}(?: [a-z]+){0,3} (?:no food|nothing to eat|no heating and|sleeping on the floor|wearing the same clothes|out (?:at|until|till) (?:midnight|all hours|2am|3am|1am))`,
       // Round 34: a baby left outside or alone in a pram, a buggy or a car for hours ("a baby in a pram that's been left outside that
       // house for hours and nobody's answering").

@@ -1271,3 +1271,55 @@ describe('round 47: relayed words told as past, an insult, a career or a news st
     expect(explainSafety(text)).toBeNull();
   });
 });
+
+describe('round 48: a scald with the skin damaged, a swimmer in difficulty or pulled out by a current, water up to someone\'s knees and rising, children always filthy and thin', () => {
+  it.each([
+    ['Hot water pipe on the boiler burst and sprayed scalding water all over my 3 year old, his skin is peeling off', 'medical_emergency'],
+    ["kettle boiled over onto my daughter's arm and the skin is blistering", 'medical_emergency'],
+    ['Swimmer in difficulty beyond the groynes at North Beach, being pulled out by the current, no lifeguard on today', 'water_or_cliff'],
+    'my son is being pulled out by the rip at the beach help',
+    'a paddleboarder looks to be in trouble past the pier',
+    ["flat flooding from upstairs, my nan's in a wheelchair and the water is up to her knees and rising, we can't get her out", 'water_or_cliff'],
+    ['kids in the house by the cycle path are always filthy and thin i see them going through the bins behind the chip shop', 'child_neglect'],
+    ['the kids next door are always filthy and hungry, they knock asking for food', 'child_neglect'],
+    ["there's a dead body by the bins", 'medical_emergency'],
+    ['the heater nearly set fire to the curtains and now the carpet is smoking', 'fire_or_gas'],
+    ['gunshots outside just now, a man is bleeding', 'weapon_or_threat_to_kill'],
+    ["the dog is going for a child right now she's bleeding, it's not bitten anyone else", undefined],
+  ].map((x) => (Array.isArray(x) ? x : [x, 'water_or_cliff'])) as [string, string | undefined][])('%s -> %s', (text, family) => {
+    if (family) expect(explainSafety(text)?.family).toBe(family);
+    else expect(explainSafety(text)).not.toBeNull();
+  });
+  it.each([
+    'my son got scalded last year and his skin peeled, can I claim',
+    'the boat is being pulled out by the tide, whose mooring is it',
+    'swimming lessons for my son, he is struggling with the breaststroke',
+    'Drain on Quay Street is blocked and the road floods every time it rains, waded through it to the bus stop this morning, knee deep',
+    'my boys come home from football always filthy and hungry',
+    'sunburnt on the beach yesterday and my skin is peeling, is the first aid hut open',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
+
+describe('round 48: a near miss told as past, a gunshot denied, a bite feared, the bot quoted, a smell of bins likened to a body', () => {
+  it.each([
+    'Where can I take a broken electric heater that nearly set fire to the curtains? Not risking it again',
+    'Gunshots? No, it was fireworks at 2am again from the flats. Every weekend. Who do I complain to',
+    'gun shots? nope, just a car backfiring outside again',
+    'loose dog from the flats keeps going for the kids on the green it s not bitten anyone yet but it will',
+    "This bot is useless, it keeps telling me to call 999 when I said the damp is making me ill. I'm not dying, I just want a repair",
+    'Bins not emptied again on our road, the smell is like a dead body, maggots everywhere',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    ['the heater nearly set fire to the curtains and the curtains are still smouldering', 'fire_or_gas'],
+    ['I heard gunshots outside, people are screaming', 'weapon_or_threat_to_kill'],
+    ['the dog next door is attacking my son right now, he is bleeding', 'animal_attack'],
+    ['my dad has collapsed, call 999 now', 'medical_emergency'],
+    ['يضربونه بسكين في الشارع', 'arabic_violence'],
+  ] as const)('%s -> %s (still screened)', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+});
