@@ -185,12 +185,15 @@ export async function markOrphanRecordingsForDeletion(db: Db, tenant: string, cu
   return Number(r.numUpdatedRows ?? 0);
 }
 
-/** Recordings waiting to be deleted at Twilio, across councils, oldest request first. */
-export async function recordingsToDelete(db: Db, limit = 100): Promise<CallRecording[]> {
-  const rows = await rd(db)
-    .selectFrom('call_recordings')
-    .select(COLUMNS)
-    .where('delete_requested_at', 'is not', null)
+/**
+ * Recordings waiting to be deleted at Twilio, oldest request first: of the given councils (those the
+ * calling process serves, with its Twilio account), or of every council when none are given.
+ */
+export async function recordingsToDelete(db: Db, limit = 100, tenants?: readonly string[]): Promise<CallRecording[]> {
+  if (tenants && !tenants.length) return [];
+  let query = rd(db).selectFrom('call_recordings').select(COLUMNS).where('delete_requested_at', 'is not', null);
+  if (tenants) query = query.where('tenant_id', 'in', [...tenants]);
+  const rows = await query
     .orderBy('delete_requested_at')
     .limit(limit)
     .execute();

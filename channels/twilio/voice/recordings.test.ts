@@ -242,7 +242,7 @@ test('erasure lists the recordings, then deletes them at Twilio (retried after a
 
   const jobs = new InProcessQueue();
   try {
-    const { sweep } = registerRecordingJobs({ db: db(), jobs, log: server.log, rest: restClientFrom(), backoffMs: 20 });
+    const { sweep } = registerRecordingJobs({ db: db(), jobs, log: server.log, rest: restClientFrom(), backoffMs: 20, tenantIds: () => [server.tenant] });
     twilioApi.failNext(500);
     expect(await sweep()).toBeGreaterThanOrEqual(1);
     await waitFor(async () => (await rowsOf(sid)).length === 0, 'the recording row to go');
@@ -264,11 +264,18 @@ test('retention deletes recordings with their conversations, at Twilio and here;
   expect(purged.recordings).toBeGreaterThanOrEqual(2);
   expect((await rowsOf(kept.sid))[0].delete_requested_at).not.toBeNull();
 
+  // Another council's recording, marked on the same database: not this process's to delete (its Twilio account is not ours).
+  const foreign = await completedRecording();
+  await sql`insert into tenants (id, name) values ('another-council', 'Another council') on conflict (id) do nothing`.execute(db());
+  await sql`update call_recordings set tenant_id = 'another-council', delete_requested_at = now() where id = ${foreign.id}`.execute(db());
   const jobs = new InProcessQueue();
   try {
-    const { sweep } = registerRecordingJobs({ db: db(), jobs, log: server.log, rest: restClientFrom(), backoffMs: 20 });
+    const { sweep } = registerRecordingJobs({ db: db(), jobs, log: server.log, rest: restClientFrom(), backoffMs: 20, tenantIds: () => [server.tenant] });
     await sweep();
     await waitFor(async () => (await rowsOf(kept.sid)).length === 0 && (await rowsOf(gone.sid)).length === 0, 'both rows to go');
+    expect(await rowsOf(foreign.sid)).toHaveLength(1);
+    expect(twilioApi.recordingRequests.filter((r) => r.method === 'DELETE' && r.path.endsWith(`/${foreign.sid}.json`))).toEqual([]);
+    await sql`delete from call_recordings where id = ${foreign.id}`.execute(db());
     expect(twilioApi.recordings.has(kept.sid)).toBe(false);
     const statuses = (sid: string) => twilioApi.recordingRequests.filter((r) => r.method === 'DELETE' && r.path.endsWith(`/${sid}.json`)).map((r) => r.status);
     expect(statuses(kept.sid)).toEqual([204]);

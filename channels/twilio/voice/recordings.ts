@@ -120,6 +120,12 @@ export interface RecordingJobsDeps {
   jobs: JobQueue;
   log: Log;
   rest: () => TwilioRestClient | null;
+  /**
+   * The councils this process serves: the sweep deletes only their recordings. Another deployment's
+   * councils on the same database have their own Twilio account; asked of ours, Twilio would answer
+   * 404 and their rows would go while the recordings stay.
+   */
+  tenantIds?: () => Iterable<string>;
   /** Attempts of one delete job and its backoff (the sweep queues another after they are used up). */
   attempts?: number;
   backoffMs?: number;
@@ -149,7 +155,7 @@ export function registerRecordingJobs(deps: RecordingJobsDeps): { sweep: () => P
     }
   });
   const sweep = async () => {
-    const rows = await recordingsToDelete(deps.db, 500);
+    const rows = await recordingsToDelete(deps.db, 500, deps.tenantIds ? [...deps.tenantIds()] : undefined);
     for (const r of rows) {
       // The attempt count in the id: a row whose job used up its attempts is queued afresh on a later sweep.
       await deps.jobs.add(RECORDING_DELETE_JOB, { id: r.id }, { jobId: `recording-delete:${r.id}:${r.deleteAttempts}`, attempts: deps.attempts ?? 5, backoffMs: deps.backoffMs ?? 30_000 });

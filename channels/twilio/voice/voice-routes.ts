@@ -40,7 +40,7 @@ export function voiceChannel(deps: ChannelDeps): ChannelAdapter {
     verify: (req) => signedByTwilio(req, { authToken: voice.authToken, publicUrl: voice.publicUrl }),
     // What the caller hears: speakable text and the keys to press.
     render: (message) => renderReplies([message], { offerLink: false }),
-    registerJobs: (jobs) => void registerRecordingJobs({ db: deps.db, jobs, log: deps.log, rest }),
+    registerJobs: (jobs) => void registerRecordingJobs({ db: deps.db, jobs, log: deps.log, rest, tenantIds: deps.tenantIds }),
   };
 }
 
