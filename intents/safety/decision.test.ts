@@ -3046,3 +3046,90 @@ describe("engineer's probe after round 48: someone carried off by water is in da
     expect(explainSafety("a man is dragging a girl along the path by her hair, she's shouting for help")?.hit.kind).toMatch(/crime_violence|domestic_abuse|child_at_risk/);
   });
 });
+
+describe('round 49: words in another sense (an overdose of mince pies, a capped gas fire, old scars) and an abuser who found her', () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it('an "overdose" of food or a pastime, or a bin "overdosed with" glass, is no overdose; a drug or a person overdosed still is', () => {
+    expect(explainSafety('i overdosed on mince pies at christmas and now i have nine bags of recycling, when is the extra collection')).toBeNull();
+    expect(explainSafety('overdosed on chocolate over the holidays, can I get a bigger recycling bin')).toBeNull();
+    expect(explainSafety("bins were overdosed with glass by the neighbours, the lid won't shut and the crew refused it")).toBeNull();
+    expect(explainSafety('i overdosed on paracetamol')?.family).toBe('overdose');
+    expect(explainSafety('my son has overdosed on heroin and he is not waking up')?.family).toBe('overdose');
+    expect(explainSafety('she has overdosed again')?.family).toBe('overdose');
+    expect(explainSafety('he overdosed on his insulin')?.family).toBe('overdose');
+  });
+  it('a gas fire capped off by an engineer is a repair; a smell or flames beside it still hit', () => {
+    expect(explainSafety('The gas man came and capped off the fire in my council flat as it failed its safety check. Now no heating in the lounge, when can it be replaced?')).toBeNull();
+    expect(explainSafety('our gas fire was condemned and disconnected last week, when will the new one be fitted in my flat')).toBeNull();
+    expect(explainSafety('they capped off the gas fire yesterday but i can still smell gas in the lounge')?.family).toBe('fire_or_gas');
+    expect(explainSafety('there is a fire in my flat')?.family).toBe('fire_or_gas');
+    expect(explainSafety('the gas fire was capped but now there is a fire in the kitchen and smoke everywhere')?.family).toBe('fire_or_gas');
+  });
+  it('an immune system "shot" from chemo is worn out, not a shooting', () => {
+    expect(explainSafety('mice in my flat and my husband s immune system is shot from chemo can pest control come quickly')).toBeNull();
+    expect(explainSafety('my husband has been shot')?.family).toBe('weapon_or_threat_to_kill');
+    expect(explainSafety('he was shot in the street outside my flat')?.family).toBe('weapon_or_threat_to_kill');
+  });
+  it('a heart attack thought to be had over a bill is hyperbole; one had now is not', () => {
+    expect(explainSafety('Council tax bill gave me palpitations, thought I was having a heart attack. Can I spread it over 12 months instead of 10?')).toBeNull();
+    expect(explainSafety('the rent letter came and I honestly thought I was having a stroke, can I pay in instalments')).toBeNull();
+    expect(explainSafety('i think i am having a heart attack')?.family).toBe('medical_emergency');
+    expect(explainSafety('got the bill and thought i was having a heart attack, chest pains still now and my arm is numb')?.family).toBe('medical_emergency');
+    expect(explainSafety('my dad is having a heart attack')?.family).toBe('medical_emergency');
+  });
+  it('someone alive who believes the neighbours think she is dead is no body; the neighbours fearing it is', () => {
+    expect(explainSafety("My gran's garden waste wasn't taken and she's convinced the neighbours think she's dead because the bin's been out all week. Could you collect it?")).toBeNull();
+    expect(explainSafety("if my bins stay out any longer people will think I'm dead, please collect them")).toBeNull();
+    expect(explainSafety('the neighbours think she is dead, nobody has seen her for a week')?.family).toBe('medical_emergency');
+    expect(explainSafety('i think she is dead she has not answered the door for days')?.family).toBe('medical_emergency');
+  });
+  it('old self-harm scars told as over are a question about the scars; current self-harm is not', () => {
+    expect(explainSafety('self harm scars on my arms make people stare at me at the leisure centre is there a women only swim session i m fine now')).toBeNull();
+    expect(explainSafety('I have scars from self harming years ago, is there a private changing room at the pool')).toBeNull();
+    expect(explainSafety('self harm scars on my arms, i cut again last night')?.family).toBe('self_harm');
+    expect(explainSafety('my self harm scars are fresh and i am not ok')?.family).toBe('self_harm');
+    expect(explainSafety('my daughter is self harming')?.family).toBe('self_harm');
+  });
+  it('a past collapse closed by praise for the paramedics is a compliment (not escalated); a collapse now is', () => {
+    const text = 'Last week a man collapsed outside our shop and the paramedics were brilliant. Just wanted the council to know the defib by the library worked.';
+    expect(act(text, 0.15)).not.toBe('escalate');
+    expect(act(text, 0.0)).toBe('none');
+    expect(act('a man has collapsed outside our shop and is not breathing', 0.0)).toBe('escalate');
+    expect(act('a man collapsed outside our shop, the paramedics were brilliant last week but he has collapsed again now', 0.15)).toBe('escalate');
+  });
+  it('an abuser on bail or under an order who found her new address or keeps contacting her: domestic abuse', () => {
+    const miss = "He's out on bail and I've moved but he's found my new address from the bin collection app. I've got a non-mol but he's texting constantly.";
+    expect(explainSafety(miss)?.hit.kind).toBe('domestic_abuse');
+    expect(act(miss, 0.41)).toBe('escalate');
+    expect(explainSafety('my ex is out on bail and has found my address')?.hit.kind).toBe('domestic_abuse');
+    expect(explainSafety('I have a non molestation order but he keeps texting me')?.hit.kind).toBe('domestic_abuse');
+    expect(explainSafety('he keeps turning up even though i have a restraining order')?.hit.kind).toBe('domestic_abuse');
+    expect(explainSafety('how do i apply for a non molestation order')).toBeNull();
+    expect(explainSafety('the council got an injunction against the travellers on the field, when will they move')).toBeNull();
+  });
+  it('a live stream of a fight is happening now, not a news report; a neighbour named with an adjective is involved', () => {
+    expect(framedAsService('watching a livestream on facebook of a fight on merebrook high street someone is on the ground being kicked in the head')).toBeNull();
+    expect(framedAsService('A friend saw on Facebook that our old neighbour, 90, has builders charging him thousands for work they never did')).toBeNull();
+    expect(framedAsService('saw on facebook there was a fight on the high street, someone kicked in the head')).toBe('a report from the news or social media');
+  });
+  it('a question about sending a photo is how the channel works; a photo of something named is not matched', () => {
+    expect(isConversationControl('can I send a photo of it?')).toBe(true);
+    expect(isConversationControl('can i attach a pic')).toBe(true);
+    expect(isConversationControl('can I send a photo of the bruises he gave me')).toBe(false);
+    expect(isConversationControl('can I send a photo, he hit me again')).toBe(false);
+  });
+});
+
+describe("engineer's probe after round 49: thanks for a quick ambulance or a defibrillator are a compliment", () => {
+  const act = (text: string, score: number) => decideOnScore(text, readScore(score))?.action ?? 'none';
+  it('a past collapse closed by a quick ambulance or thanks for the defibrillator is not escalated', () => {
+    const text = 'last month my neighbour collapsed at the bus stop and the ambulance came quickly, please thank whoever put the defibrillator there';
+    expect(act(text, 0)).not.toBe('escalate');
+    expect(act(text, 0.15)).not.toBe('escalate');
+    expect(act('yesterday a lady fainted in the high street and the paramedics arrived within minutes, thanks to the council for that', 0)).not.toBe('escalate');
+  });
+  it('a collapse now, or one back again, still escalates', () => {
+    expect(act('my neighbour collapsed at the bus stop just now and is not breathing, the ambulance is not here yet', 0)).toBe('escalate');
+    expect(act('last month the ambulance came quickly when he collapsed but he has collapsed again now and is not breathing', 0)).toBe('escalate');
+  });
+});

@@ -75,7 +75,7 @@ const CHAT_CONTROL = new RegExp(
 /** True when the message only ends or leaves the conversation ("end chat", "stop", "bye"). */
 export function isConversationControl(text: string): boolean {
   const n = normaliseForSafety(text);
-  return CHAT_CONTROL.test(n) || WE_END.test(n) || WELSH_CONTROL.test(n);
+  return CHAT_CONTROL.test(n) || WE_END.test(n) || WELSH_CONTROL.test(n) || ATTACHMENT_QUESTION.test(n);
 }
 // Welsh: asking for a person ("dw i eisiau siarad â pherson", "ga i siarad efo rhywun go iawn") or ending the chat
 // ("gorffen sgwrs", "hwyl fawr", "diolch, dyna i gyd"): conversation control, not a disclosure (issue 17).
@@ -86,6 +86,12 @@ const WELSH_END = String.raw`gorffen (?:y |r )?sgwrs|cau (?:y |r )?sgwrs|hwyl(?:
 const WELSH_CONTROL = new RegExp(
   String.raw`^ ${WELSH_POLITE}(?:${WELSH_WANT}${WELSH_PERSON}(?: (?:go iawn|plis|os gwelwch yn dda|diolch|nawr|rwan))*|(?:${WELSH_END})(?: (?:${WELSH_END}|plis|nawr|rwan))*) $`,
 );
+/**
+ * Round 49: a question about sending a photo or a file, and nothing else ("can I send a photo of it?", "can i attach a pic"): how the
+ * channel works, not a disclosure (the retrained model scored "can I send a photo of it?" 0.11). A photo of something named ("of the
+ * bruises") is not matched.
+ */
+const ATTACHMENT_QUESTION = /^ (?:(?:ok|okay|so|right|please|hi|hello|and|also|oh) )*(?:can|could|may|do|shall|should) (?:i|we|you) (?:just |also |please )?(?:send|attach|upload|share|text|email|add|include|take)(?: you)? (?:a |an |the |some |any )?(?:photo|photos|pic|pics|picture|pictures|image|images|video|videos|screenshot|screenshots|file|files|document|documents|attachment|attachments)(?: (?:of (?:it|this|that|them)|too|as well|here|on here|by text|now|please|then))* $/;
 // "can we just end this", "shall we stop here": a request to stop talking (a "we" and a question), not despair.
 const WE_END = /^ (?:(?:ok|okay|so|right|please) )*(?:can|could|shall) we (?:just |please )?(?:end|stop|finish|leave) (?:this|it|here|there|now)(?: (?:here|now|please|then|thanks|for now))* $/;
 
@@ -458,8 +464,14 @@ export function familyOf(hit: SafetyHit): string | undefined {
  * - a job, a role, a course or volunteering ("applied for the domestic abuse coordinator role");
  * - an idiom of defiance, laughter or leaving ("over my dead body", "killing myself laughing", "end it here, cheers").
  */
+/**
+ * Round 49: a past emergency closed by praise for those who came or what worked ("last week a man collapsed outside our shop and the
+ * paramedics were brilliant ... the defib by the library worked"): a compliment, told as past (PAST before it, and nothing back now).
+ * Engineer's probe after round 49: also an ambulance or crew that "came quickly", and thanks to whoever put the defibrillator there.
+ */
+const RESPONDERS_PRAISED = String.raw`(?:(?:the )?(?:paramedics?|ambulance (?:crew|staff|service)|first aiders?|crew|responders?|nurses?|doctors?|staff|fire ?fighters|fire crew|police officers?)(?: [a-z]+){0,2} (?:were|was|are) (?:absolutely |really |so |just )?(?:brilliant|amazing|fantastic|excellent|great|wonderful|incredible|superb|outstanding|so kind|really good|fab)|(?:the )?(?:defib|defibrillator)(?: [a-z]+){0,5} (?:worked|saved (?:his|her|their) life|did its job)|(?:the )?(?:ambulance|paramedics|air ambulance|police|fire (?:brigade|engine|crew)) (?:came|arrived|got there|turned up) (?:so |really |very )?(?:quickly|quick|fast|straight away|within minutes|in minutes|in no time)|thank[a-z]* (?:to )?(?:whoever|the (?:person|people|group|council) (?:who|that)) (?:put|installed|fitted|paid for|funded)(?: [a-z]+){0,3} (?:defib|defibrillator))`;
 const PAST = String.raw`(?:last (?:night|week|month|year|weekend|time|winter|summer|spring|autumn|christmas)|yesterday|ago|the other (?:day|night)|earlier (?:this|today)|this morning|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))`;
-const RESOLVED = String.raw`(?:(?:it|that|this|the leak|the fire|everything) (?:is|was|has been|got) (?:fixed|sorted|repaired|capped|made safe|put out|resolved|dealt with)|(?<!(?:need|needs|want|wants|get|getting|to be|having) (?:[a-z]+ ){0,3})(?:fixed|sorted|repaired|capped|made safe|put (?:it )?out)|burnt out now|(?:all|it is all|it was all|it is|it was|the fire is|the fire was|fire is|fire was) (?:out|put out)(?: now)?(?! (?:of|there|again))|(?:everyone|everybody|we are all|we are) (?:is |are |was |were )?(?:fine|ok|okay|safe|alright)|(?:nobody|no one) (?:is |was |got )?(?:hurt|injured)|(?:it is all|it was all|everything is|everything was) (?:fine|ok|okay|good)|all (?:fine|ok|okay|good|well) in the end|(?:turned out|ended up) (?:fine|ok|okay|alright)|(?:he|she|they|it) (?:survived|pulled through|made it)(?: it)?)`;
+const RESOLVED = String.raw`(?:(?:it|that|this|the leak|the fire|everything) (?:is|was|has been|got) (?:fixed|sorted|repaired|capped|made safe|put out|resolved|dealt with)|(?<!(?:need|needs|want|wants|get|getting|to be|having) (?:[a-z]+ ){0,3})(?:fixed|sorted|repaired|capped|made safe|put (?:it )?out)|burnt out now|(?:all|it is all|it was all|it is|it was|the fire is|the fire was|fire is|fire was) (?:out|put out)(?: now)?(?! (?:of|there|again))|(?:everyone|everybody|we are all|we are) (?:is |are |was |were )?(?:fine|ok|okay|safe|alright)|(?:nobody|no one) (?:is |was |got )?(?:hurt|injured)|(?:it is all|it was all|everything is|everything was) (?:fine|ok|okay|good)|all (?:fine|ok|okay|good|well) in the end|(?:turned out|ended up) (?:fine|ok|okay|alright)|(?:he|she|they|it) (?:survived|pulled through|made it)(?: it)?|${RESPONDERS_PRAISED})`;
 const PAST_RESOLVED = new RegExp(`(?<= )${PAST}(?= )[^]*(?<= )${RESOLVED}(?= )|(?<= )${RESOLVED}(?= )[^]*(?<= )${PAST}(?= )`);
 const ROLE = /(?<= )(?:(?:coordinator|officer|worker|advisor|adviser|manager|lead|practitioner|assistant|volunteer|trainer) (?:role|post|job|vacancy|position)|appl(?:y|ied|ying) for (?:a |the |this )?[a-z ]{0,40}(?:role|job|post|vacancy|position|course)|(?:training|course|qualification|certificate|awareness session|webinar) (?:on|in|about)|interview for)(?= )/;
 // Round 27: a chore that nearly killed me ("i nearly killed myself dragging it up yesterday", "killing myself dragging it out every Monday").
@@ -928,7 +940,9 @@ export function framedAsService(text: string): string | null {
   if (NUMBER_ASKED.test(n) && NUMBER_KEPT.test(n) && !HAPPENING_NOW.test(n) && !GOES_ON.test(n)) return 'a number asked for to keep';
   if (INFO_REQUEST.test(n) && !HAPPENING_NOW.test(n)) return 'a request for information';
   // Round 8: something seen on the news, on television or on social media, nothing happening now and nobody of the writer's in it.
-  if (REPORTED.test(n) && !HAPPENING_NOW.test(n.replace(SAFE_NOW_QUESTION, ' ')) && !INVOLVED.test(n)) return 'a report from the news or social media';
+  // Round 49: not a live stream being watched ("watching a livestream on facebook of a fight ... someone is on the ground being kicked"):
+  // it is happening now, wherever it is seen.
+  if (REPORTED.test(n) && !HAPPENING_NOW.test(n.replace(SAFE_NOW_QUESTION, ' ')) && !INVOLVED.test(n) && !LIVE_STREAM.test(n)) return 'a report from the news or social media';
   if (PAST_HELP.test(n)) return 'thanks for past help';
   if (PAST_TIME.test(n) && SERVICE_REQUEST.test(n) && !HAPPENING_NOW.test(n)) return 'a past incident as the reason for a request';
   return null;
@@ -1844,7 +1858,9 @@ const REPORTED = /(?<= )(?:(?:on|in) the (?:news|telly|tv|radio|paper|papers|loc
 /** The writer or theirs in it: "me", "us", "my mum", "our house". */
 // Round 19: not "why i am texting / writing": the writer's reason for the message, not their part in the event.
 // Round 28: not the writer as who is told ("can the council tell me who owns the club", "let me know", "send me the form").
-const INVOLVED = /(?<= )(?:(?<!(?:tell|tells|telling|told|let|show|send|give|email|text|ring|call|help|remind|advise) )me|us|myself|i am(?! (?:texting|writing|messaging|asking|ringing|calling|contacting|emailing|getting in touch))|we are|(?:my|our) (?:mum|mam|dad|mother|father|son|daughter|kids?|children|child|baby|brother|sister|partner|husband|wife|boyfriend|girlfriend|nan|gran|grandad|family|friend|neighbour|house|flat|home|street|road))(?= )/;
+/** Round 49: a live stream or a live video being watched now. */
+const LIVE_STREAM = /(?<= )(?:live ?stream(?:ing|ed)?|streaming (?:it )?live|(?:is |are |s )?live on (?:facebook|tiktok|instagram|youtube|twitch|snapchat|social media)|going live|gone live|a live (?:video|feed|broadcast))(?= )/;
+const INVOLVED = /(?<= )(?:(?<!(?:tell|tells|telling|told|let|show|send|give|email|text|ring|call|help|remind|advise) )me|us|myself|i am(?! (?:texting|writing|messaging|asking|ringing|calling|contacting|emailing|getting in touch))|we are|(?:my|our)(?: (?:old|elderly|next door|lovely|poor|former|dear|best|little|youngest|eldest|oldest))? (?:mum|mam|dad|mother|father|son|daughter|kids?|children|child|baby|brother|sister|partner|husband|wife|boyfriend|girlfriend|nan|gran|grandad|family|friend|neighbour|house|flat|home|street|road))(?= )/;
 /** A separation without a fight: "it's all amicable", "we're still friends". */
 /** Round 20: a partner leaving or gone, asked about as the tenancy, the rent or the home. */
 const SEPARATION_HOUSING = /(?<= )(?:partner|husband|wife|boyfriend|girlfriend|fiance|fiancee|other half|he|she)s? (?:is |s |has |have )?(?:leaving|left|moving out|moved out|walked out|walking out|gone|splitting|split)(?: (?:me|us|home))?(?: [a-z]+){0,12} (?:tenancys?|lease|rent|mortgage|flat|house|home|council tax|housing)(?= )/;

@@ -27,6 +27,8 @@ export interface PatternFamily {
   refine?: SafetyHit['kind'][];
 }
 
+/** Round 49: an order that keeps an abuser away ("non-mol", "restraining order"), as the normaliser writes it. */
+const PROTECTION_ORDER = '(?:non mol|non molestation(?: order)?|nonmolestation order|restraining order|injunction|occupation order|protection order|protective order|bail conditions)';
 /** Up to n more words, e.g. "kids" + GAP(3) + " left". */
 const GAP = (n: number) => `(?: [a-z0-9]+){0,${n}}`;
 const any = (...alts: string[]) => `(?:${alts.join('|')})`;
@@ -71,6 +73,18 @@ export const EASIEST_WAY_OUT = String.raw`(?:train line|railway line|railway|rai
 export const DIE_AT_A_PLACE = String.raw`(?! (?:at home|in (?:a |the )?(?:hospital|hospice|care home|nursing home)|in (?:her|his|their|my|our) own (?:home|bed|house)|peacefully|with dignity)(?! (?:tonight|today|now|soon|alone)))`;
 /** A plan told: how, where or when (someone is going) to do it, end it, die or go. */
 const PLAN_HOW = String.raw`(?:worked out|know|knows|planned|planning|decided|figured out|made a plan for) (?:how|where|when) (?:i am going to|i would|i will|i could|i am gonna|to|he is going to|she is going to)`;
+/** Round 49: "overdosed on" food, drink or a pastime ("mince pies at christmas", "chocolate", "box sets"): a figure, not a drug. */
+const OVERDOSE_FIGURE = String.raw`(?:mince pies|pies|chocolates?|choc|sweets|sugar|cakes?|biscuits|crisps|pizzas?|turkey|sprouts|cheese|ice cream|christmas (?:dinner|food|pudding|telly|tv|films|songs|music|cheer|spirit)|food|junk food|takeaways?|kebabs?|chips|carbs|treats|snacks|quality street|selection boxes|roses|celebrations|mince|pudding|trifle|stuffing|gravy|pasta|bread|cheese ?cake|doughnuts|donuts|netflix|telly|tv|box ?sets?|films|movies|soaps|reality tv|tiktok|social media|sunshine|sun|christmas|the festive [a-z]+|festive [a-z]+|holiday [a-z]+|glass|cardboard|rubbish|bottles|recycling|leaflets|junk mail|paper|plastic|packaging|boxes)`;
+const NOT_OVERDOSE_FIGURE = String.raw`(?! (?:on|with) (?:the |some |all (?:the |those |of the )?|too (?:many|much) |far too (?:many|much) |loads of |lots of |a load of |a lot of |way too (?:many|much) |christmas |festive |my |our |your )*${OVERDOSE_FIGURE}(?= ))`;
+/** Round 49: a bin, a box or a skip "overdosed with" something (overfilled): a thing, not a person. */
+const NOT_OVERFILLED = String.raw`(?<!(?:bins?|wheelie bins?|boxes|box|caddy|caddies|skips?|containers?|sacks?|bags?|recycling|bank|banks|it|they) (?:were|was|is|are|been|got|get|gets|have been|has been|had been|being) )`;
+/**
+ * Round 49: self-harm named only by its old scars, told as healed or over ("self harm scars on my arms ... i'm fine now", "scars from
+ * self harming years ago"), nothing current anywhere (fresh, again, cutting, urges, tonight): a question about the scars, not a disclosure.
+ */
+const SCARS_CURRENT = String.raw`\b(?:fresh|new|again|still (?:cutting|harming|self harming|doing it)|recent(?:ly)?|bleeding|bleeds|last night|tonight|this week|this morning|urges?|want to|wanting to|cutting|cut myself|burning myself|relapse[a-z]*|started|help me|not ok|not okay|not fine|struggling|suicidal)\b`;
+const SCARS_HEALED = String.raw`\b(?:fine now|ok now|okay now|alright now|all right now|better now|well now|good now|doing well|doing fine|doing ok|doing okay|years ago|long time ago|long ago|in recovery|recovered|healed|old scars|from years|when i was (?:younger|a teenager|a teen|at school|at uni|little)|used to|stopped|clean for|not done it|do not do it|no longer)\b`;
+const NOT_OLD_SCARS = String.raw`(?!(?<!${SCARS_CURRENT}[^]*)(?![^]*${SCARS_CURRENT})(?:(?= scars?\b)|(?<=\bscars? (?:from|of) (?:my |old |past |previous |years of |the )?self harm(?:ing)?))(?:(?<=${SCARS_HEALED}[^]*)|(?=[^]*${SCARS_HEALED})))`;
 /** Round 22: an event owned and dated by what followed it ("after my heart attack", "since his"): told as past. */
 const OWNED_EVENT = String.raw`(?<!(?:after|since|following|because of|due to) (?:my|his|her|their|mums|dads|(?:my|our) (?:mum|dad|husband|wife|partner|son|daughter)s?) )`;
 /** Carbon monoxide: symptoms that cluster, and the appliances that make it. */
@@ -318,7 +332,7 @@ export const FAMILIES: PatternFamily[] = [
     // Self-harm, for oneself or someone else; accidents ("hurt myself on a pothole") are guarded.
     id: 'self_harm', kind: 'suicide_self_harm', category: RISK, reason: 'self-harm', negated: true,
     patterns: [
-      'self harm(?:ing|ed|er)?', 'harm(?:ing)? myself',
+      `self harm(?:ing|ed|er)?${NOT_OLD_SCARS}`, 'harm(?:ing)? myself',
       `(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|starve|starving|punish|punishing|scratch|scratching) (?:myself|himself|herself|themselves)`,
       '(?:slit|slitting|cut|cutting|slash|slashing) (?:my|his|her|their) (?:wrists?|arms|legs|thighs)',
       // "burnt my arm again with a lighter", "scratching my arms till they bleed", "cut deep this time".
@@ -362,7 +376,8 @@ export const FAMILIES: PatternFamily[] = [
     // Overdose: "taken all my tablets"; ordinary medication talk ("taken my tablets") is not.
     id: 'overdose', kind: 'suicide_self_harm', category: RISK, reason: 'possible overdose',
     patterns: [
-      'overdose(?:d|s)?', 'overdosing',
+      // Round 49: not "overdosed on mince pies" (food or a pastime, a figure) nor a bin "overdosed with glass" (a thing overfilled).
+      `${NOT_OVERFILLED}overdose(?:d|s)?${NOT_OVERDOSE_FIGURE}`, `overdosing${NOT_OVERDOSE_FIGURE}`,
       `(?:taken|took|swallowed|take|taking|going to take|had|necked|downed) (?:all|a whole|a hole|the whole|a load of|loads of|lots of|too many|a packet of|a bottle of|a box of|a handful of|handfuls of|all of|a lot of|two packets of|packets of|boxes of)(?: (?:packet|packets|bottle|bottles|box|boxes|strip|strips|tub|load))?(?: of)?(?: my| the| his| her| their| me)?(?: (?:nans|mums|mams|dads|grans|grandads|partners|husbands|wifes|sisters|brothers|flatmates))? (?:tablets|pills|meds|medication|medicine|paracetamol|painkillers|sleeping (?:pills|tablets)|antidepressants|insulin|co codamol|codeine|ibuprofen|aspirin)`,
       `(?:taken|took|swallowed) (?:[0-9]+|twenty|thirty|forty|fifty|loads|lots|dozens)(?: of)?(?: my| the)? (?:tablets|pills|paracetamol|painkillers)`,
       // Round 37: everything in a cupboard or a cabinet swallowed by the writer ("about an hour ago I swallowed everything that was in
@@ -960,7 +975,7 @@ export const FAMILIES: PatternFamily[] = [
       // day", "he'll kill somebody at this rate the way he drives"): not a threat to anyone named.
       String.raw`\b(?:kill|killing|run over|knock down|murder) (?:someone|somebody|anyone|anybody|a kid|a child|a pedestrian|a cyclist|people|one of the kids)(?: [a-z]+){0,4} (?:one day|one of these days|at this rate|sooner or later|eventually|before long|if (?:this|it|nothing|they|someone|somebody) )`,
       // Round 27: "shot" for worn out ("my memory is shot since the stroke", "my knees are shot", "the brakes are shot").
-      String.raw`\b(?:memory|nerves|back|knees?|hips?|eyes|eyesight|hearing|concentration|confidence|battery|batteries|brakes|clutch|suspension|patience|voice|sleep|body|legs|joints|shoulder|bladder|head)(?: is| are| s| has been| have been| was| were| got| gets| went)? (?:completely |totally |absolutely |well |pretty |just |all |a bit |proper )?shot(?: to (?:bits|pieces))?\b(?! (?:at|by|him|her|them|me|us|dead))`,
+      String.raw`\b(?:immune system|immunity|health|lungs|liver|kidneys|stomach|mental health|memory|nerves|back|knees?|hips?|eyes|eyesight|hearing|concentration|confidence|battery|batteries|brakes|clutch|suspension|patience|voice|sleep|body|legs|joints|shoulder|bladder|head)(?: is| are| s| has been| have been| was| were| got| gets| went)? (?:completely |totally |absolutely |well |pretty |just |all |a bit |proper )?shot(?: to (?:bits|pieces))?\b(?! (?:at|by|him|her|them|me|us|dead))`,
       // Round 27: a book, a film or a series asked about ("the Scandi crime thriller ... the one with the axe murderer on the cover").
       String.raw`\b(?:on the (?:front |back )?cover|book cover|(?:crime |scandi |psychological |new )?thrillers?|novels?|whodunn?its?|murder myster(?:y|ies)|true crime|audiobooks?|paperbacks?|box sets?)\b`,
       String.raw`(?:hammer|screwdriver|axe) (?:to fix|to repair|and nails|drill)|(?:with|has|got) (?:a |the |his |her )?(?:hammer|screwdriver) (?:fixing|mending|working|doing)`,
@@ -1151,6 +1166,14 @@ export const FAMILIES: PatternFamily[] = [
       // Round 41: the same emergency told in the past progressive as the reason for a request to challenge or appeal something ("a parking
       // ticket outside the hospital while my dad was having a heart attack can i challenge it"); "my dad is having a heart attack" hits.
       String.raw`\b(?:was|were|had been) having (?:a |an )?(?:heart attack|seizure|stroke|fit|asthma attack|cardiac arrest)(?: [a-z0-9]+){0,10} (?:can|could|how do|how can|do|should|may|will you let) (?:i|we|you|they) (?:challenge|appeal|contest|dispute|cancel|waive|refund|get (?:it|this|the [a-z]+) (?:cancelled|waived|refunded|overturned)|claim)\b`,
+      // Round 49: a heart attack the writer (or someone) thought they were having, from a bill, a letter or a price, nothing now
+      // ("Council tax bill gave me palpitations, thought I was having a heart attack. Can I spread it"): hyperbole; "I think I'm
+      // having a heart attack" and chest pains or an ambulance now still hit.
+      String.raw`^(?=[^]*\b(?:bills?|letters?|council tax|rent|fines?|tickets?|pcn|statements?|arrears|invoices?|prices?|charges?|increase|quote|demand|reminder|amount|total|overpayment|spread|instalments?|pay|payments?|debt|costs?)\b)(?![^]*\b(?:now|still|right now|ambulance|999|chest pains?|numb|cannot breathe|can not breathe|collapsed|help me)\b)[^]*\b(?:thought|honestly thought|genuinely thought|really thought|was sure|was convinced|felt like) (?:i|he|she|we|mum|dad|my [a-z]+) (?:was|were) (?:having|going to have|about to have) (?:a |an )?(?:heart attack|stroke|coronary|cardiac arrest)\b`,
+      // Round 49: someone alive who believes others think they are dead ("she's convinced the neighbours think she's dead because the
+      // bin's been out all week", "people will think I'm dead"): a worry about appearances, not a body. "The neighbours think she's dead,
+      // nobody has seen her" is not guarded (nobody is convinced of it alive).
+      String.raw`\b(?:people|neighbours?|everyone|everybody|the street|folk|they)(?: [a-z]+){0,2} (?:will |would |must |might |probably |may )?(?:think|thinks|assume|assumes) (?:that )?(?:i am|i m|im) dead\b|(?:\b(?:she|he|my [a-z]+) (?:is|s) (?:convinced|worried|paranoid|sure|certain|embarrassed|upset|mortified|fretting|scared|afraid|anxious)|\b(?<!(?:i|we) (?:am|are) )(?:convinced|paranoid|embarrassed|mortified)) (?:that )?(?:the )?(?:neighbours?|people|everyone|everybody|the street|folk|they)(?: [a-z]+){0,2} (?:think|thinks|will think|must think|might think|would think|believe|believes) (?:that )?(?:she|he) (?:is|s|has) (?:dead|died)\b`,
       String.raw`unconscious bias|seizure of|cannot breathe (?:because of|with|for) (?:the )?(?:smell|stench|damp|mould|mold|dust|fumes|pollution)`,
       String.raw`(?:nearly|almost|near enough|going to|will|gonna|would|could) (?:have |had |give (?:me |him |her )?)?(?:a )?heart attack|(?:gave|give|giving) (?:me|him|her|them) a heart attack|heart attack (?:when|at the price|at the bill)`,
       // Round 34: a letter, a bill or a fine that "has given me a heart attack" (hyperbole, the thing named as the subject).
@@ -1213,6 +1236,9 @@ export const FAMILIES: PatternFamily[] = [
       'chip pan (?:fire|is on fire|caught|has caught|flames)', '(?:cupboards?|walls?|ceiling|curtains?|cooker|oven|pan|worktop|sofa|mattress|bed)(?: [a-z]+){0,2} (?:is |are )(?:smoking|smouldering|burning) now',
     ],
     guards: [
+      // Round 49: a gas or electric fire (the appliance) capped off, condemned or disconnected by an engineer ("the gas man capped off the
+      // fire in my flat as it failed its safety check"): a repair, unless a smell, smoke, flames or symptoms are told beside it.
+      String.raw`^(?![^]*\b(?:smell[a-z]*|smoke|smoking|smoulder[a-z]*|flames|burning|alight|on fire|caught|hissing|leak|leaking|dizzy|headaches?|explosion|trapped|spreading)\b)[^]*(?:\b(?:capped|capped off|condemned|disconnected|decommissioned|isolated|switched off|turned off|shut off|ripped out|taken out|removed|took out)(?: off)? (?:the |my |our |his |her |their |a |that |mums |dads )?(?:old )?(?:gas |electric )?fire\b|\b(?:gas |electric )fire (?:was |has been |had been |got |is |been )?(?:capped|condemned|disconnected|decommissioned|isolated)\b)`,
       // Round 48: a near miss told as past, an object nearly set alight ("a heater that nearly set fire to the curtains? not risking it
       // again"): nothing burning, smoking or alight now told beside it.
       String.raw`\b(?:nearly|almost|near enough) (?:set fire to|set light to|set alight|caught|ignited) (?:the |my |our |a |her |his )?(?:curtains?|sofa|settee|carpet|rug|blankets?|bedding|duvet|tea towels?|clothes|washing|towels?|cupboards?|wall|plug|socket|chair|table|bin)\b(?![^]*\b(?:now|still|smoke|smoking|smouldering|burning|flames|alight|on fire|spreading)\b)`,
@@ -1581,6 +1607,11 @@ export const FAMILIES: PatternFamily[] = [
       // Round 8: violence told by what was done to the writer's head or body, and an abuser free again and near.
       `(?:${RELATIVE}|he|she)(?: [a-z]+){0,2} (?:put|smashed|slammed|banged|pushed|shoved|threw|knocked) my head (?:through|into|against|off|on)`,
       `(?:he|she|my ex|${RELATIVE})(?: [a-z]+){0,2} (?:is |has been |got |was )?(?:out on bail|released on bail|on bail|out of prison|released from prison|let out)(?: [a-z]+){0,6} (?:living|lives|staying|round the corner|near|nearby|streets? away|down the road|knows where|looking for me)`,
+      // Round 49: an abuser on bail or under an order who has found the victim's new address, or keeps contacting her despite the order
+      // ("he's out on bail ... he's found my new address", "I've got a non-mol but he's texting constantly"); an order asked about alone is not.
+      `(?:he|she|my ex|${RELATIVE})(?: [a-z]+){0,2} (?:is |has been |got |was )?(?:out on bail|released on bail|on bail|out of prison|released from prison|let out)(?: [a-z0-9]+){0,12} (?:has |is |s |already |now )*(?:found|tracked down|got hold of|worked out|found out|knows|got) (?:my|our) (?:new )?(?:address|flat|house|home|place|number|phone number|mobile number)`,
+      `(?:got|have|has|had|took out|taken out|there is|under|with) (?:a |an |the )?${PROTECTION_ORDER}(?: [a-z]+){0,6} (?:but|and|yet|still)(?: [a-z]+){0,3} (?:he|she|they|my ex|${RELATIVE}) (?:is |s |keeps |has been |still |constantly |keeps on |will not stop )*(?:texting|messaging|calling|ringing|phoning|contacting|emailing|turning up|coming round|following|watching|texts|messages|calls|rings|contacts)(?: (?:me|us))?(?: (?:constantly|all the time|non stop|every day|again|still))?`,
+      `(?:he|she|my ex|${RELATIVE}) (?:is |s |keeps |has been |still |constantly |keeps on )*(?:texting|messaging|calling|ringing|phoning|contacting|turning up|following|watching)(?: [a-z]+){0,8} (?:even though|despite|although|but) (?:i (?:have|have got|got|took out)|there is|we have) (?:a |an |the )?${PROTECTION_ORDER}`,
       // An ex who will not let go: turning up, watching, smashing windows; needing to get away from a partner.
       `(?:my |an? )?ex(?: partner| husband| boyfriend| wife| girlfriend)?(?: [a-z]+){0,8} (?:(?:keeps (?:turning|showing|coming) up|turns up)(?! (?:late|early|on time|drunk to collect|to (?:collect|pick up|see|drop))| for (?:contact|the kids|his|her))|knows where i live|found out where i live|smashed|smashes|smashing|keeps threatening|following me|follows me|watching (?:me|the house|my house)|waiting outside)`,
       `(?:need|needs|have|has|want|wants) to (?:move|get|run|flee) (?:away )?from (?:my|an?|her|his) (?:ex|partner|husband|boyfriend|wife|girlfriend)(?: [a-z]+){0,6} (?:he|she|hurt|hit|threat|scared|afraid|knows|violent|smash|follow)`,
