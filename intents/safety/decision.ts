@@ -1274,6 +1274,15 @@ const EVERY_HURT_BY_A_THING = new RegExp(HURT_BY_A_THING.source, 'g');
  * Engineer's probe after round 43: a blade named only to say how sharp a thing is ("the gate latch is razor sharp like a knife, someone
  * will cut their hand", the model alone 0.75): a repair, asked at most when nothing else of risk is told.
  */
+/**
+ * Engineer's probe after round 50: a choking, suffocation or strangulation hazard or risk of a thing ("is this toy a choking hazard for a
+ * toddler", the model alone 0.91 after round 50): a question about a product or a place, asked at most when nothing else of risk is told
+ * ("my baby is choking on a grape and going blue" is no hazard and is screened).
+ */
+const CHOKING_HAZARD = /(?<= )(?:choking|suffocation|strangulation|strangling|ligature|drowning|trip|tripping|fire|electrocution) (?:hazards?|risks?)(?= )/;
+const EVERY_CHOKING_HAZARD = new RegExp(CHOKING_HAZARD.source, 'g');
+/** A hazard already happening to someone: a neck, a throat or a mouth, breath, colour, something swallowed or stuck, or now. */
+const HAZARD_HAPPENING = /(?<= )(?:neck|throat|airway|mouth|now|blue|grey|gray|breath[a-z]*|swallowed|stuck|choking on|caught (?:round|around|in))(?= )/;
 const BLADE_SIMILE = /(?<= )(?:(?:razor|knife|blade) ?sharp(?: (?:as|like) (?:a |an )?(?:knife|razor|razor blade|blade))?|sharp (?:as|like) (?:a |an )?(?:knife|razor|razor blade|blade)|(?:cuts?|cutting|sharp) like (?:a |an )?(?:knife|razor|razor blade|blade))(?= )/;
 const EVERY_BLADE_SIMILE = new RegExp(BLADE_SIMILE.source, 'g');
 /**
@@ -1320,6 +1329,7 @@ export function askAtMost(text: string, screened = false): string | null {
   if (!screened && nowhereTonightOnly(n) && !PUT_OUT_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'put out with nowhere tonight, nothing of harm told';
   if (!screened && HURT_BY_A_THING.test(n) && !PERSON_HITTING.test(n) && !EXPLICIT_PRESENT.test(n) && [...riskCues(n.replace(EVERY_HURT_BY_A_THING, ' '))].every((t) => t === 'adult_strong' || t === 'child_strong')) return 'a hand or a leg hurt on a broken thing';
   if (!screened && BLADE_SIMILE.test(n) && nothingBesides(n, EVERY_BLADE_SIMILE)) return 'a blade named only for how sharp a thing is';
+  if (!screened && CHOKING_HAZARD.test(n) && !HAZARD_HAPPENING.test(n) && nothingBesides(n, EVERY_CHOKING_HAZARD)) return 'a hazard of a thing asked about, nobody hurt';
   if (!screened && TREE_DOWN.test(n) && !PERSON_UNDER.test(n) && !PERSON_NAMED_ABROAD.test(n) && nothingBesides(n, EVERY_TREE_DOWN)) return 'a tree down, nobody under it';
   if (!screened && FUTURE_PUT_OUT.test(n) && RIGHTS_QUESTION.test(n)) {
     const rest = n.replace(EVERY_FUTURE_PUT_OUT, ' ');

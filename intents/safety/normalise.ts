@@ -58,6 +58,9 @@ const WORDS: Record<string, string> = {
   // are written once ("eisiau marw", "dwi yn", "mae yr").
   isio: 'eisiau', isho: 'eisiau', eisio: 'eisiau', ishe: 'eisiau', isie: 'eisiau', eisie: 'eisiau', dwin: 'dwi yn', maer: 'mae yr',
   rwyn: 'rwy yn', ddimyn: 'ddim yn',
+  // Round 50: text-speak typed fast on a phone ("my niece lives with my brother whos on heroin", "scared bc he hits her", "plz hlp"):
+  // read as the ordinary words the screen's rules are written in.
+  whos: 'who is', bc: 'because', bcos: 'because', bcoz: 'because', becos: 'because', becoz: 'because', hlp: 'help', pple: 'people',
 };
 
 // Letters outside a-z that do not decompose into a base letter and an accent (Polish, Welsh, Urdu

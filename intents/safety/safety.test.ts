@@ -1323,3 +1323,15 @@ describe('round 48: a near miss told as past, a gunshot denied, a bite feared, t
     expect(explainSafety(text)?.family).toBe(family);
   });
 });
+
+describe('round 50: text-speak typed fast on a phone', () => {
+  it('reads "whos", "bc" and "hlp" as ordinary words', () => {
+    expect(normaliseForSafety('my brother whos on heroin')).toBe(' my brother who is on heroin ');
+    expect(normaliseForSafety('scared bc he hits her, pls hlp')).toBe(' scared because he hits her please help ');
+    expect(normaliseForSafety('dont n im u ur ppl cos')).toBe(' do not and i am you your people because ');
+  });
+  it('leaves Welsh and other words alone', () => {
+    expect(normaliseForSafety('mae yr plant')).toBe(' mae yr plant ');
+    expect(normaliseForSafety('whose bin is this')).toBe(' whose bin is this ');
+  });
+});
