@@ -3217,3 +3217,86 @@ describe("engineer's probe after round 50: a choking hazard asked about, a potho
     expect(explainSafety('kids set fire to the bins every friday night and they are doing it now')?.family).toBe('fire_or_gas');
   });
 });
+
+describe("round 51: professionals' referrals, a conditional threat to end one's life, figures of gunfire, drowning and overdose, harm words", () => {
+  const family = (text: string) => explainSafety(text)?.family ?? null;
+  it("a professional's referral of a child with an injury or a history of violence is a child at risk", () => {
+    expect(family('school nurse, need to refer a 6yo with burns')).toBe('child_abuse');
+    expect(family("Midwife. Mother discharged today with her newborn to an address where the father has a history of violence to a previous child. No plan in place. Can children's services be alerted?")).toBe('child_abuse');
+    expect(family('health visitor here, need to refer a 4 month old with bruising to his face')).toBe('child_abuse');
+  });
+  it('a professional asking something ordinary, a referral with no harm, or a job or a course is not', () => {
+    expect(family('teacher here, when are the term dates for next year')).toBeNull();
+    expect(family('school nurse here, can i refer a pupil to the hearing clinic, urgent')).toBeNull();
+    expect(family('social worker here, need to refer a family for a school place')).toBeNull();
+    expect(family('health visitor, need to refer a family for a housing assessment')).toBeNull();
+    expect(family('idva here, applying for a role in your team, urgent re da')).toBeNull();
+  });
+  it('a worker\'s urgent request for a client "re da" or "fleeing dv" is domestic abuse', () => {
+    expect(family('idva here client needs urgent housing assessment re da')).toBe('domestic_abuse');
+    expect(family('support worker, client fleeing dv needs an urgent refuge space')).toBe('domestic_abuse');
+  });
+  it('"if <something happens> I\'m ending it" is a threat to end one\'s life', () => {
+    expect(family('if they evict me im ending it, simple')).toBe('wish_to_die');
+    expect(family('if the council says no again im ending it')).toBe('wish_to_die');
+    expect(explainSafety('if they take my flat im going to kill myself')?.hit.kind).toBe('suicide_self_harm');
+  });
+  it('ending a tenancy, a contract, a membership, a relationship or a meeting early is not', () => {
+    expect(family('i am ending my tenancy')).toBeNull();
+    expect(family("if they don't fix the boiler I'm ending my contract")).toBeNull();
+    expect(family('if the landlord does not reply im ending the tenancy')).toBeNull();
+    expect(family('if the gym is shut again im ending my membership')).toBeNull();
+    expect(family('if they put the rent up again im ending it with them and moving out')).toBeNull();
+    expect(family('if the meeting overruns again im ending it early')).toBeNull();
+  });
+  it('gym weights "like gunfire", drowning in debt, letters or paperwork, drowning one\'s patience and a book on overdose are figures', () => {
+    expect(family('Since the separation I live above a gym that drops weights at 5am. It sounds like gunfire.')).toBeNull();
+    expect(family('the weights next door sound like gunfire every morning')).toBeNull();
+    expect(family('the enforcement agent letter came the week our baby was born were drowning who do i speak to about an arrangement')).toBeNull();
+    expect(family('the bailiffs came and were drowning')).toBeNull();
+    expect(family("we're drowning in paperwork")).toBeNull();
+    expect(family('tap dripping, slowly drowning my patience')).toBeNull();
+    expect(family('book on first aid and overdose, got it?')).toBeNull();
+    expect(family('i want a book on overdose for my nursing course')).toBeNull();
+  });
+  it('shots fired, someone drowning and an overdose taken still hit, with the same words near', () => {
+    expect(family('there were shots fired like gunfire outside the gym')).toBe('weapon_or_threat_to_kill');
+    expect(family('someone is drowning in the river')).toBe('water_or_cliff');
+    expect(family('the debt letters came and my son fell in the canal, hes drowning')).toBe('water_or_cliff');
+    expect(family('i took an overdose')).toBe('overdose');
+    expect(family('he took an overdose after reading a book on overdose')).toBe('overdose');
+  });
+  it('cash from strangers or self-harm stops the fostering downgrade; a question about fostering keeps it', () => {
+    expect(askAtMost('foster lad keeps coming back with cash from strangers', false)).toBeNull();
+    expect(askAtMost('first week in the new flat since the foster placement ended and i cant stop burning myself', false)).toBeNull();
+    expect(askAtMost('how do we become foster carers', false)).toMatch(/fostering/);
+  });
+  it('a beating, a knock-out, an adult asking a child for pictures and a passport taken are words of harm; a sure model escalates', () => {
+    const act = (text: string) => decideOnScore(text, readScore(0.95))?.action ?? 'none';
+    expect(act('group stamping on a lad in the park, hes out cold')).toBe('escalate');
+    expect(act('found texts on my sons phone, adult asking for pics')).toBe('escalate');
+    expect(act("he's taken my keys and passport again")).toBe('escalate');
+    expect(act("he's taken my keys again")).toBe('ask');
+    expect(act('found texts on my sons phone from his mate')).toBe('ask');
+  });
+  it('Welsh: a carer or a son taking her money ("ei phres", "ei harian", "ei phensiwn") is an adult at risk; a stolen bin is not', () => {
+    expect(family("meddwl bod gofalwr nain yn dwyn ei phres hi a'i gadael hi mewn dillad budr drwy'r dydd")).toBe('multilingual_safeguarding');
+    expect(family('mae ei mab yn cymryd ei phensiwn hi bob wythnos')).toBe('multilingual_safeguarding');
+    expect(family("Mae rhywun wedi dwyn ein bin olwynion gwyrdd. Sut ydw i'n archebu un newydd?")).toBeNull();
+    expect(family("ym mae gofalwr yn dod i weld Mam bob dydd oes 'na drwydded iddi hi gael parcio tu allan")).toBeNull();
+  });
+});
+
+describe("engineer's probe after round 51: fleeing told as 'dv', and cash from older men beside fostering", () => {
+  it('fleeing "dv" or "da" is read as fleeing domestic abuse; a Welsh "da" (good) is not', () => {
+    expect(explainSafety('idva, client fleeing dv needs emergency accommodation today')?.family).toBe('domestic_abuse');
+    expect(explainSafety('fleeing dv, nowhere to go')?.family).toBe('domestic_abuse');
+    expect(decideOnScore('fleeing dv, nowhere to go', readScore(0))?.action).toBe('escalate');
+    expect(explainSafety('bore da, dw i eisiau talu treth y cyngor')).toBeNull();
+  });
+  it('a fostered child coming home with cash or phones from older men is no fostering question; becoming foster carers is', () => {
+    expect(askAtMost('the lad we foster keeps coming home with new phones and cash from older men')).toBeNull();
+    expect(decideOnScore('the lad we foster keeps coming home with new phones and cash from older men', readScore(1))?.action).toBe('escalate');
+    expect(askAtMost('we are thinking about fostering older boys, how do we apply')).toMatch(/fostering/);
+  });
+});

@@ -32,6 +32,15 @@ const PROTECTION_ORDER = '(?:non mol|non molestation(?: order)?|nonmolestation o
 /** Up to n more words, e.g. "kids" + GAP(3) + " left". */
 const GAP = (n: number) => `(?: [a-z0-9]+){0,${n}}`;
 const any = (...alts: string[]) => `(?:${alts.join('|')})`;
+/**
+ * Round 51: a professional naming their role at the start of the message (issue 8 point 7, professionals' referrals in clipped,
+ * service-like words: "school nurse, need to refer a 6yo with burns", "idva here client needs urgent housing assessment re da").
+ */
+const PRO_ROLE = String.raw`(?<=^ )(?:(?:hi|hello|hiya|morning|afternoon) )?(?:i am |this is |it is |im )?(?:a |an |the )?(?:midwife|community midwife|health visitor|school nurse|practice nurse|district nurse|nurse|teacher|class teacher|head teacher|headteacher|dsl|designated safeguarding lead|safeguarding lead|idva|isva|social worker|gp|paramedic|support worker|key worker|keyworker|outreach worker|family support worker|youth worker|police officer|pcso|housing officer|probation officer)(?: here| speaking| calling)?(?= )`;
+/** A referral, an alert or an urgent request made in the same message. */
+const PRO_ASK = String.raw`(?=(?: [a-z0-9]+)* (?:refer|referral|referring|alert|alerted|alerting|urgent|urgently|raise a concern|raising a concern|safeguarding concern|flag|flagging|notify|notified) )`;
+/** Not when a job, a course or training named ("teacher training on child burns awareness, urgent"). */
+const PRO_NOT_CAREER = String.raw`(?![^]*\b(?:vacanc[a-z]*|jobs?|roles?|posts?|apply|applying|application|course|training|qualification|interview|dbs|placement student)\b)`;
 
 // People, as subjects and objects.
 const RELATIVE = any('partner', 'husband', 'wife', 'boyfriend', 'girlfriend', 'ex', 'ex partner', 'ex husband', 'ex wife',
@@ -155,7 +164,7 @@ const SHOT_SIMILE_PERSON = String.raw`(?:scream[a-z]*|shout[a-z]*|yell[a-z]*|cry
 /** What makes a noise like a gunshot, named before the simile ("the nail gun next door goes off like a gunshot"). */
 /** Round 32: what plays gunshots and explosions as sound: a film, a game, music, the telly, fireworks, a car backfiring. */
 const SHOT_MEDIA = String.raw`(?:(?:action |war |horror |gangster )?(?:films?|movies?)|(?:shoot(?:ing|er|em up)? |war |computer |video )?games?|gaming|xbox|playstation|ps[45]|fortnite|call of duty|cod|fifa|music|songs?|drill|bass|speakers?|sound ?system|telly|tv|television|fireworks?|bangers?|backfir[a-z]*)`;
-const SHOT_SOURCE = String.raw`(?:boilers?|bin lorr(?:y|ies)|bin men|lids?|pipes? (?:bang|knock)[a-z]*|water hammer|scarers?|bird scarers?|gas guns?|nail guns?|staple guns?|bangers?|backfir[a-z]*|exhausts?|fireworks?|motorbikes?|mopeds?|bin lids?|doors? slamm[a-z]*|slamm[a-z]* doors?|scaffold[a-z]*|builders?|roadworks|diy|street ?lights?|starters?|transformers?|balloons?|tyres? (?:burst|bursting|popping|popped|blew|blow[a-z]*|explod[a-z]*)|punctures?|manholes?|manhole covers?|drain covers?|(?:when|as) (?:cars|lorries|buses|vans|traffic) (?:go|goes|drive|drives|run|runs) over|(?:when|as|whenever|every time) (?:cars|lorries|buses|vans|traffic|a car|a bus|a lorry|a van|anything) (?:hit|hits|hitting|go on|goes on|drive on|drives on|run on|runs on) (?:it|them|the [a-z]+)|thunder|hailstones?|the telly|the tv|a film|video games?|car engines?|engines? backfir[a-z]*|${SHOT_MEDIA})`;
+const SHOT_SOURCE = String.raw`(?:boilers?|(?:gym )?weights|gyms?|dumbbells?|barbells?|kettlebells?|deadlifts?|bin lorr(?:y|ies)|bin men|lids?|pipes? (?:bang|knock)[a-z]*|water hammer|scarers?|bird scarers?|gas guns?|nail guns?|staple guns?|bangers?|backfir[a-z]*|exhausts?|fireworks?|motorbikes?|mopeds?|bin lids?|doors? slamm[a-z]*|slamm[a-z]* doors?|scaffold[a-z]*|builders?|roadworks|diy|street ?lights?|starters?|transformers?|balloons?|tyres? (?:burst|bursting|popping|popped|blew|blow[a-z]*|explod[a-z]*)|punctures?|manholes?|manhole covers?|drain covers?|(?:when|as) (?:cars|lorries|buses|vans|traffic) (?:go|goes|drive|drives|run|runs) over|(?:when|as|whenever|every time) (?:cars|lorries|buses|vans|traffic|a car|a bus|a lorry|a van|anything) (?:hit|hits|hitting|go on|goes on|drive on|drives on|run on|runs on) (?:it|them|the [a-z]+)|thunder|hailstones?|the telly|the tv|a film|video games?|car engines?|engines? backfir[a-z]*|${SHOT_MEDIA})`;
 /** Round 26's sources, and the noise put down to something after the simile ("it's his nail gun", "it's the starter", "turned out it was a branch"). */
 const SHOT_EXPLAINED = String.raw`(?:${SHOT_SOURCE}|(?:it is|it was|its|turns out|turned out|must be|probably|i think it is)(?: it was| it is| to be)? (?:the|his|her|their|a|an|my|our|just|only|some) [a-z]+)`;
 /** Round 26: money, as the subject of a strangling or a killing in hyperbole ("these rates are strangling us"). */
@@ -258,6 +267,9 @@ export const FAMILIES: PatternFamily[] = [
       'i(?: just| really| honestly)? (?:want|wanna) die', 'i am going to die(?: tonight| today| soon)',
       `(?:going|want|ready|plan|planning|about|decided|time) to end it(?= (?:all|now|tonight|today|here|soon) | $)`,
       'end it tonight', 'ending it tonight', '(?:before|once|when|after) i end it(?: all)?(?= $)',
+      // Round 51: a threat to end one's life on a condition ("if they evict me im ending it, simple", "if he takes the kids i will kill
+      // myself"): the catalogue's safety-first rule reads it as a disclosure; "ending it" of a tenancy, a contract or a relationship is not.
+      `(?<= )if (?!(?:[a-z0-9]+ ){0,10}(?:tenancy|contract|lease|agreement|membership|subscription|account|direct debit|relationship|engagement|marriage|call|chat|complaint|claim|booking|arrangement|deal|it does not|it is not|this is not|you do not|you cannot|nobody|no one) )(?:[a-z0-9]+ ){1,10}(?:then )?(?:i am|i will|i am going to|i am gonna|i will just|i am just) (?:ending it|end it|ending it all|end it all|ending my life|end my life|killing myself|kill myself|topping myself|top myself|going to end it|going to kill myself)(?! (?:with|for|on|at|early|earlier|sooner|short|off) )(?: [a-z]+){0,3}(?= $| simple | seriously | i mean it | i swear | no joke )`,
       // Round 7: not being here, said as a plan (asked when the model disagrees: it may be a move).
       'not (?:planning on|planning to be|expecting to be) (?:being )?(?:here|around|alive) (?:next (?:week|month|year)|much longer|for (?:much )?longer|for long)(?!(?: [a-z]+){0,8} (?:moving|move|moved|leaving|abroad|holiday|away|emigrat[a-z]*))',
       '(?:feel like|feeling like|thinking of|thinking about|thought about|think about|considering|keep thinking about) (?:(?:ending it|ending things)(?! with (?:my |her |his |the )?(?:boyfriend|girlfriend|partner|husband|wife|fiance|fiancee|ex|bf|gf|him|her)(?= ))|ending everything|not being here|not being alive|disappearing for good)',
@@ -389,6 +401,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:i|i have|i had|i just|i have just|just) (?:taken|took|swallowed|necked|downed) (?:the|a|my) (?:whole|entire|full) (?:box|packet|pack|bottle|strip|tub|lot|blister pack)(?! of)(?! (?:to|out|back|down|up|round|over|in|into|off|away|apart|home|with|for|from|at|on|because|so|of) )`,
     ],
     guards: ['overdose awareness',
+      // Round 51: a book, a leaflet or a course on first aid and overdose, asked for ("book on first aid and overdose, got it?"), not
+      // beside an overdose taken ("he took an overdose after reading a book on overdose").
+      String.raw`(?<!\b(?:took|taken|take|takes|taking|swallowed|had|has had|done|did|doing) (?:an |a |another |the )?overdos[a-z]*\b[^]*)\b(?:books?|leaflets?|guides?|courses?|training|class(?:es)?|sessions?|talks?|posters?|dvds?|videos?)(?: [a-z]+){0,1} (?:on|about) (?:[a-z]+ ){0,4}overdos(?:e|es|ing)\b(?!(?: [a-z]+){0,8} (?:again|tonight|today|now|just|taken|took|swallowed))`,
       // Round 39: "Overdose" as a name: a club night, an event, a band, a song or a product ("flyposters for a club night called
       // 'Overdose'"), never a person's.
       String.raw`\b(?:called|named|titled|entitled|branded|brand|labelled|label) (?:the )?overdose\b|\boverdose (?:club night|night|nights|party|parties|event|events|festival|gig|gigs|tour|album|ep|single|band|records|clothing|brand|energy drink|drink|drinks|bar|nightclub|club|posters?|flyers?|flyposters?)\b|\b(?:club night|night|party|event|gig|band|album|song|film|game|drink|bar|club|nightclub|poster|posters|flyer|flyers|flyposters|advert|adverts|brand)(?: [a-z]+){0,2} (?:called|named|titled) (?:the )?overdose\b`,
@@ -1467,6 +1482,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 27: drowning pictured or trained for ("the mural of a drowning sailor", "I can save a drowning man (certificate says so)").
       String.raw`\b(?:murals?|paintings?|pictures?|statues?|sculptures?|artwork|posters?|photos?|photographs?|carvings?|drawings?|prints?|memorials?|plaques?|stained glass|tapestr(?:y|ies)|figures?|scenes?)(?: [a-z]+){0,4} (?:of|showing|depicting) (?:a |an |the )?(?:[a-z]+ ){0,2}drown(?:ing|ed|s)?`,
       String.raw`\b(?:i can|i could|able to|how to|learn(?:ing|t|ed)? (?:how )?to|trained to|qualified to|taught (?:me |us |them )?(?:how )?to) (?:save|rescue) (?:a )?drowning (?:man|woman|person|swimmer|casualty|child|people)\b`,
+      // Round 51: drowning told of a debt, a letter or a bill a few words before (the enforcement agent letter came ... we're drowning,
+      // with "were" for "we're"), or a feeling drowned ("slowly drowning my patience"): a figure, no water named after it.
+      String.raw`\b(?:enforcement|bailiffs?|debts?|arrears|bills|letters?|overdraft|council tax|paperwork|emails|forms)\b(?: [a-z0-9]+){0,10} (?:were|we are|i am|we re|just|literally|slowly|totally) drowning(?! in (?:the )?(?:sea|water|river|canal|lake|pond|pool|harbour|bath|flood|weir))|\bdrowning (?:my|our|his|her|your|their|all my) (?:patience|sorrows?|sanity|thoughts|ears|brain|mood)\b`,
       // Round 9: drowning as a feeling ("bailiff letter came today, feel like I'm drowning").
       String.raw`(?:feel|feels|feeling|felt) (?:like|as if|as though) (?:i am|we are|i was|we were|i have been) drowning`,
       // Round 15: drowning told beside money worries ("money is tight and I'm drowning"), no water named.
@@ -1562,6 +1580,9 @@ export const FAMILIES: PatternFamily[] = [
     // Domestic abuse disclosed: hitting, controlling, fear of a partner or relative.
     id: 'domestic_abuse', kind: 'domestic_abuse', refine: ['adult_at_risk', 'child_at_risk'], category: SAFEGUARDING, reason: 'domestic abuse',
     patterns: [
+      // Round 51: a professional's urgent request or referral for a client "re da" or "dv" ("idva here client needs urgent housing
+      // assessment re da"): domestic abuse in a worker's shorthand.
+      `${PRO_ROLE}${PRO_NOT_CAREER}${PRO_ASK}(?: [a-z0-9]+)*? (?:re|regarding|due to|because of|fleeing|following|after|for|with|from|experiencing|victim of|survivor of) (?:da|dv|domestic abuse|domestic violence|coercive control)(?= )`,
       // Round 39: staying with family or a friend to get away from a partner or "him" ("staying with my parents to get away from him").
       `(?:staying|stay|stayed|moved back|moved in|gone|went|living|sleeping|hiding|sofa surfing)(?: [a-z]+){0,1} (?:with|at|in with|round) (?:my |a |our )?(?:parents|mum|mums|mam|mams|dad|dads|sister|sisters|brother|brothers|friend|friends|mate|mates|nan|nans|gran|grans|family|auntie|aunt|cousin|in laws)(?: (?:house|place|flat))?(?: [a-z]+){0,3} (?:to get away from|to escape|to hide from|away from|because i am scared of|because i am afraid of) (?:him|her|them|my (?:${PARTNER})|the (?:${PARTNER}))(?! (?:snoring|noise|mess|smoking|drinking (?:all|too)))`,
       // Round 32: injuries hidden from others, told sideways: long sleeves learnt to wear, arms or marks covered, beside a partner's
@@ -1654,6 +1675,8 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:${RELATIVE}|partner|husband|wife|boyfriend|girlfriend)(?: [a-z0-9]+){0,16} (?:i have to|i ve got to|i have got to|i must|i am made to|made to|he makes me|she makes me|makes me) (?:show|give|hand|bring) (?:him|her) (?:every|each|all (?:my|the)) (?:receipts?|bank statements?|statements?|penny|pound)`,
       String.raw`(?:partner|husband|wife|boyfriend|girlfriend) (?:only |just )?(?:gives|allows|lets) me (?:only |just )?(?:[0-9]+|ten|five|twenty|fifteen|a few) (?:pounds|quid|pound) (?:a|per|each) (?:week|month)(?! (?:pocket|spending|for (?:sweets|pocket)))`,
       '(?:ran|run|running|fled|fleeing|escaped|escaping) (?:away )?from (?:my|an abusive|a violent) (?:partner|husband|boyfriend|wife|girlfriend|ex)',
+      // Engineer's probe after round 51: fleeing told with the shorthand ("client fleeing dv needs emergency accommodation today").
+      '(?:fled|fleeing|flee|escaped|escaping|running from|ran from) (?:dv|da|d v|d a)',
       'violent (?:partner|husband|boyfriend|wife|girlfriend|ex|relationship)',
       `(?:${RELATIVE}|he|she) (?:is|can be|has been|gets|has become)(?: very| really| so| quite| extremely)? (?:controlling|violent|abusive|aggressive towards me|aggressive to me)`,
       `(?:hands?|arm|rope|belt|cord) (?:round|around) (?:my|her|his) (?:neck|throat)`,
@@ -1727,7 +1750,8 @@ export const FAMILIES: PatternFamily[] = [
       '(?:plentyn|plant|babi|bachgen|merch fach|hogyn|hogan)(?: [a-z]+){0,4} ar (?:ei |eu )?(?:ben|phen|pennau) (?:ei |eu )?(?:hun|hunain)(?! yn byw)',
       '(?:dynion|dyn) (?:hyn|hynach|mewn oed)(?: [a-z]+){0,8} (?:merch|merched|plant|bechgyn|hogia|genod|disgyblion|ysgol)', '(?:merch|merched|plant|bechgyn|disgybl)(?: [a-z0-9]+){0,8} (?:ceir dynion|geir dynion|dynion hyn)',
       'gofyn (?:i )?(?:yr |y )?(?:plant|plentyn|merched|merch) am (?:luniau|lluniau)', '(?:plant|plentyn|bechgyn|merched)(?: [a-z]+){0,4} (?:gwerthu|delio|cario) cyffuriau',
-      '(?:gofalwr|ofalwr|gofalwyr|ofalwyr|gofalwraig|mab|ei mab|ei fab|nai|cymydog|wyr)(?: [a-z]+){0,3} (?:yn )?(?:dwyn|cymryd|gymryd) (?:arian|pensiwn|bensiwn)',
+      // Round 51: her or his money named with a mutation or as "pres" (northern Welsh for money: "gofalwr nain yn dwyn ei phres hi").
+      '(?:gofalwr|ofalwr|gofalwyr|ofalwyr|gofalwraig|mab|ei mab|ei fab|nai|cymydog|wyr)(?: [a-z]+){0,3} (?:yn )?(?:dwyn|cymryd|gymryd) (?:ei |eu |fy )?(?:arian|harian|pres|bres|phres|mhres|pensiwn|bensiwn|phensiwn|mhensiwn|cynilion|gynilion|chynilion|nghynilion)',
       'briwiau (?:gwely|pwyso)', 'byw mewn budreddi', 'gwrthod pob help', 'esgeulus[a-z]*', 'cael (?:ei|eu) (?:dwyllo|thwyllo|twyllo|cam drin|gam drin|cham drin)',
       '(?:cloi|gloi|chloi) yn (?:ei|eu) (?:stafell|ystafell)', '(?:gweiddi ar|taro|daro)(?: [a-z]+){0,3} (?:dad|mam|nain|taid|tad|fam)(?: [a-z]+){0,8} (?:cleisiau|gleisiau|dementia)',
       'rhoi miloedd i (?:ddyn|dyn|rywun|rhywun)', 'symud i mewn at(?: [a-z]+){0,12} (?:gwerthu|delio) cyffuriau', '(?:hen ddyn|hen wraig|hen wr|oedrannus|nain|taid)(?: [a-z]+){0,6} heb (?:wres|fwyd|fwyta|ddim bwyd)', 'allan ar fechniaeth',
@@ -2015,6 +2039,9 @@ export const FAMILIES: PatternFamily[] = [
     // Children hurt, beaten or at risk at home; adults hitting their children or partners.
     id: 'child_abuse', kind: 'child_at_risk', refine: ['child_at_risk', 'domestic_abuse'], category: SAFEGUARDING, reason: 'child at risk of abuse',
     patterns: [
+      // Round 51: a professional's referral of a child or a newborn with an injury or a history of violence ("school nurse, need to
+      // refer a 6yo with burns", "Midwife. Mother discharged with her newborn to a father with a history of violence ... alerted?").
+      `${PRO_ROLE}${PRO_NOT_CAREER}${PRO_ASK}(?: [a-z0-9]+)*? (?:[0-9]+ ?(?:yo|y o|year old|yr old|month old|week old)|newborn|new born|baby|infant|toddler|${CHILD}|pupil|student|boy|girl)(?: [a-z0-9]+){0,14} (?:burns?|burnt|burned|bruis[a-z]*|injur(?:y|ies|ed)|fractures?|marks|violen[a-z]*|abus[a-z]*|assault[a-z]*|neglect[a-z]*|hit|hits|beaten)(?= )`,
       // Round 29: an injury to a baby or a child no one explains ("7-month-old seen today with an unexplained spiral fracture",
       // "toddler with suspicious bruising, the accounts don't match"): a possible non-accidental injury.
       `(?:[0-9]+ ?(?:month|week|mth|wk)s? old|[0-9]+ ?(?:mo|m) old|bab(?:y|ies)|infant|toddler|newborn|${CHILD})(?: [a-z0-9]+){0,12} (?:unexplained|non accidental|suspicious|suspected non accidental)(?: [a-z]+){0,3} (?:fractures?|broken (?:arm|leg|ribs?|bones?)|bruis[a-z]*|burns?|injur(?:y|ies)|head injur(?:y|ies)|bleed[a-z]*|marks)`,
