@@ -123,6 +123,18 @@ const REASSURED = new RegExp(
     String.raw`(?:die|died|dying|would die|could have died|nearly died) (?:of |from |with )?(?:laughing|laughter|embarrassment|shame|boredom)`, String.raw`dying (?:to|for) (?:know|see|try|get|hear|find out|a)`,
   ].map((x) => `(?<= )${x}(?= )`).join('|'),
 );
+/**
+ * Round 52: a denial told by the person at risk and relayed by the writer ("lady answered the door with blood running down both
+ * wrists, said she's fine just go", "he says he's ok but he's bleeding"), beside harm seen now: the relay is the report, never a
+ * reassurance. Such denials are struck out before REASSURED and the 'denied' defeater are read.
+ */
+const RELAYED_DENIAL = String.raw`(?:said|says|saying|say|told (?:me|us|him|her|them|the [a-z]+)|tells (?:me|us|him|her|them)|insist[a-z]*|claim[a-z]*|keeps saying|kept saying|keep saying|swears|swore|reckons|reckoned|shouted|shouting)(?: that)?(?: (?:she|he|they|i|we) (?:is|are|am|was|were|s|feels|feel|felt))? (?:absolutely |totally |perfectly |completely |all )?(?:fine|ok|okay|alright|all right|safe|well|not hurt|unhurt|fine now|ok now|okay now)(?: (?:now|just|really|honestly|and))?`;
+const EVERY_RELAYED_DENIAL = new RegExp(`(?<= )${RELAYED_DENIAL}(?= )`, 'g');
+const HARM_SEEN = /(?<= )(?:blood|bloody|bleeding|bled|wrists?|slash(?:ed|es|ing)?|wounds?|gash(?:es)?|deep cuts?|fresh cuts?|cuts (?:on|to|all over)|burns (?:on|to|all over)|not breathing|struggling to breathe|unconscious|unresponsive|black eyes?|bruis(?:ed|es|ing) (?:on|to|all over|round|around)|noose|hanging|(?:took|taken|swallowed) (?:a lot of |all (?:her|his|my|the) |loads of )?(?:pills|tablets)|overdos(?:e|ed))(?= )/;
+/** The text with denials relayed beside harm seen struck out (the text unchanged otherwise). */
+export function withoutRelayedDenials(n: string): string {
+  return HARM_SEEN.test(n) ? n.replace(EVERY_RELAYED_DENIAL, ' ') : n;
+}
 /** Questions about safety services, not reports: "is there a knife amnesty bin", "free smoke alarm", "gas safety check". */
 const SAFETY_SERVICE = /(?<= )(?:knife amnesty|fire safety (?:check|visit|advice|inspection)|free (?:smoke|fire|co|carbon monoxide) alarms?|gas safety (?:check|certificate|record|inspection|visit|appointment|test|service))(?= )/;
 const EVERY_SAFETY_SERVICE = new RegExp(SAFETY_SERVICE.source, 'g');
@@ -250,6 +262,10 @@ function careQuestionAbroad(n: string): boolean {
  * nothing); 'ask' (escalate becomes ask: a service request that names someone in passing, "my grandad needs his bins pulled out");
  * or keep it (null).
  */
+/** Round 52: a neighbours' row over parking, told as words only (everydayContext). */
+const PARKING_ROW = /(?<= )(?:neighbours?|next door|the people (?:opposite|next door|over the road))(?: [a-z]+){0,8} (?:park|parks|parked|parking|block|blocks|blocking)(?= )/;
+const VERBAL_ONLY = /(?<= )(?:verbal abuse|verbally abus[a-z]*|verbal|swear(?:s|ing)? at|shout(?:s|ing)? at|mouth(?:s|ing)? off|abuse)(?= )/;
+const ROW_HARM = /(?<= )(?:hit|hits|hitting|push(?:ed|es|ing)?|shov(?:e|ed|es|ing)|assault[a-z]*|threat[a-z]*|kill|knife|hurt|hurting|attack[a-z]*|spat|spit|spitting|racis[a-z]*|race|colour|disab[a-z]*|hate|scared|frightened|terrified|afraid|dementia|follow[a-z]*|damage[a-z]*|smash[a-z]*|weapon|punch[a-z]*|grab[a-z]*)(?= )/;
 export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null {
   const n = normaliseForSafety(text);
   // Round 21: a wish to die stated beside a service question ("the only way out I can see is not waking up. Is there any point applying
@@ -258,7 +274,11 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   // A question about a safety service drops only when the rest names no risk: "book a gas safety check ... strong smell of gas" does not.
   if (SAFETY_SERVICE.test(n) && riskCues(n.replace(EVERY_SAFETY_SERVICE, ' ')).size === 0) return 'drop';
   // Round 13: "not an emergency" never drops abuse named by its shape ("track your car ... go mad if you're late ... not an emergency").
-  if ((REASSURED.test(n) && !riskCues(n).has('domestic_strong')) || (CAREER.test(n) && riskCues(n).size === 0)) return 'drop';
+  // Round 52: not a denial relayed beside harm seen now ("blood running down both wrists, said she's fine just go").
+  if ((REASSURED.test(withoutRelayedDenials(n)) && !riskCues(n).has('domestic_strong')) || (CAREER.test(n) && riskCues(n).size === 0)) return 'drop';
+  // Round 52: neighbours' verbal abuse in a parking dispute ("neighbours park across her drive on purpose and give her verbal abuse
+  // when she asks them to move"), nothing physical, threatened or hateful told: anti-social behaviour, asked at most.
+  if (PARKING_ROW.test(n) && VERBAL_ONLY.test(n) && !ROW_HARM.test(n)) return 'ask';
   // Round 8: a separation told as amicable, naming no harm ("we've split up, it's all amicable, I need somewhere to go").
   if (AMICABLE.test(n) && riskCues(n).size === 0) return 'drop';
   // Round 20: a partner leaving, asked about as a tenancy or a home ("partner's leaving me and the tenancy's in his name"), no harm named.
@@ -672,7 +692,8 @@ const PAST_AT_ALL = /(?<= )(?:last (?:night|week|month|year|weekend|time|winter|
 /** The defeater categories present in a message (empty when none). */
 export function defeaters(text: string): string[] {
   const n = normaliseForSafety(text);
-  const found = Object.entries(DEFEATERS).filter(([, re]) => re.test(n)).map(([k]) => k);
+  // Round 52: a denial relayed beside harm seen now is no denial ("bleeding from her wrists, says she's fine now").
+  const found = Object.entries(DEFEATERS).filter(([k, re]) => re.test(k === 'denied' ? withoutRelayedDenials(n) : n)).map(([k]) => k);
   if (LAUGH_EMOJI.test(text) && !found.includes('laughter')) found.push('laughter');
   // Round 36: "not joking this time", "no joke", "for real": the laughter around it is not a defeater.
   if (NOT_JOKING.test(n)) found.splice(0, found.length, ...found.filter((x) => x !== 'laughter'));
@@ -700,6 +721,16 @@ const PARTNER_HURTING_ME = /(?<= )(?:my (?:partner|husband|wife|boyfriend|girlfr
  * time told as decided ("why to pay rent when I will be dead tomorrow. I decide already").
  */
 const OWN_END_WITH_TIME = /(?<= )(?:i (?:will |am going to |go to |want to |gonna |must |decide to |decided to )?(?:finish|end|take|kill) (?:my(?: own)? life|me|myself)(?: [a-z]+){0,3} (?:tonight|today|tomorrow|now|this (?:night|evening|weekend))|i (?:will|shall|am going to|am gonna|gonna) be dead (?:by )?(?:tomorrow|tonight|the morning|this weekend|soon|next week)(?: [a-z]+){0,8} (?:i )?(?:decide|decided|have decided|already decide|already decided|made (?:my|the) decision|my decision is made))(?= )/;
+/**
+ * Round 52: a means at a place, now: standing on a bridge, a ledge or a roof working up to it (or for an hour); a rope carried to find
+ * the right tree or beam. Not a tree for Christmas, nor a rope for a swing or a tow (no rope, no "right tree").
+ */
+const METHOD_AT_PLACE = String.raw`(?:(?:standing|stood|sitting|sat|been|waiting|pacing) (?:on|at|by|near|up on) (?:the |a |this )?(?:edge of (?:the |a )?)?(?:railway |rail |motorway |road |river |foot |high |multi storey )?(?:bridge|ledge|cliff edge|cliff top|clifftop|cliff|roof|rooftop|platform edge|tracks|railway line|car park roof|top floor of the car park)(?: [a-z]+){0,8} (?:working (?:myself )?up to it|building (?:myself )?up to it|plucking up (?:the )?courage|getting up the (?:courage|nerve)|to jump|trying to jump|ready to jump)|(?:rope|noose)(?: [a-z]+){0,14} (?:find|finding|look for|looking for|pick|picking|choose|choosing|found|checking|check) (?:the right|a good|a strong|a sturdy|a suitable|the best|a high|the strongest) (?:tree|branch|beam|spot|place|hook|bannister|banister))`;
+const METHOD_AT_PLACE_RE = new RegExp(`(?<= )${METHOD_AT_PLACE}(?= )`);
+/** Round 52: being found hanging, told as what will happen ("they'll find me hanging in the hall"): never asked for the model's doubt. */
+const FOUND_HANGING = /(?<= )(?:they|you|someone|somebody|he|she|the [a-z]+|my [a-z]+|people|everyone) (?:will|would|are going to|is going to|are gonna|is gonna|will just) find (?:me|my body)(?: [a-z]+){0,2}? (?:hanging(?! (?:around|round|about|out|on|up))|hung|swinging)(?= )/;
+/** Round 52: a goodbye sent, then silence ("texted me 'thanks for trying, this is goodbye'. Phone now off"): never asked for the model's doubt. */
+const GOODBYE_THEN_SILENT = /(?<= )(?:this is|it is|saying|said|say) goodbye(?: [a-z]+){0,10} (?:phone|mobile)(?: is| has been| now| s| went)* (?:off|switched off|turned off|dead|going (?:straight )?to voicemail)(?= )/;
 /** Screen families that are explicit and present by construction: no defeater touches them. */
 // Round 42: an animal attacking someone now too.
 const PRESENT_FAMILIES: ReadonlySet<string> = new Set(['overdose', 'self_harm', 'attack_now', 'animal_attack', 'break_in_now', 'co_symptoms', 'attack_on_occupied', 'water_or_cliff', 'child_in_danger_now', 'assault_person']);
@@ -722,6 +753,12 @@ const EXPLICIT_PRESENT = new RegExp(
     // Round 36: planning how or when to end it, with a time ("genuinely been planning how to end it this weekend"), however jokey the
     // frame; and a gas smell told as there now or "like rotten eggs" ("gas smell in the kitchen is insane rn, like rotten eggs").
     PLAN_WITH_TIME, GAS_SMELL_NOW,
+    // Round 52: a means at a place, told as going on now, however it is hedged or laughed off ("lol ... been standing on the railway
+    // bridge for an hour working up to it", "haha ... got a rope in the car boot and keep driving out to the woods to find the right tree").
+    METHOD_AT_PLACE,
+    // Round 52: someone clutching their chest, a fire heading for a home, someone held against a wall: present, whatever the laugh.
+    'clutching (?:her|his|my|their) chest', '(?:is|are|s|now) on fire(?: [a-z]+){0,10} (?:heading for|spreading to|heading towards|going towards|getting closer to|nearly at|reaching) (?:the |our |my |their |next doors )?(?:house|flat|home|building|houses|flats)',
+    'holding (?:him|her|me|them|my [a-z]+) (?:up )?against the wall',
     'on fire now', 'trapped', 'help me now', '(?<!(?:when|if|whenever|before|after) (?:you|people|someone|somebody|we|they|i|residents|children|kids) )call (?:an ambulance|999)',
   ].map((x) => `(?<= )${x}(?= )`).join('|'),
 );
@@ -1285,6 +1322,19 @@ const CHOKING_HAZARD = /(?<= )(?:choking|suffocation|strangulation|strangling|li
 const EVERY_CHOKING_HAZARD = new RegExp(CHOKING_HAZARD.source, 'g');
 /** A hazard already happening to someone: a neck, a throat or a mouth, breath, colour, something swallowed or stuck, or now. */
 const HAZARD_HAPPENING = /(?<= )(?:neck|throat|airway|mouth|now|blue|grey|gray|breath[a-z]*|swallowed|stuck|choking on|caught (?:round|around|in))(?= )/;
+/**
+ * Engineer's probe after round 52: a bruise, a lump or a swelling from a vaccination, a jab or a blood test, asked about ("bruise on my
+ * baby's leg from the vaccination, is that normal", the model alone 0.72 after round 52's bruised babies): a health question, asked at
+ * most when nothing else of risk is told.
+ */
+const MEDICAL_BRUISE = /(?<= )(?:bruis[a-z]*|lump|swelling|swollen|red mark|redness|sore (?:spot|patch|arm|leg))(?: [a-z]+){0,5} (?:from|after) (?:the |her |his |their |its |a |my )?(?:vaccinations?|vaccines?|jabs?|injections?|immunisations?|immunizations?|heel prick|blood tests?|cannula)(?= )/;
+const EVERY_MEDICAL_BRUISE = new RegExp(MEDICAL_BRUISE.source, 'g');
+/**
+ * Engineer's probe after round 52: a rope named for its use ("a rope in the boot for towing, can i park at the country park", the model
+ * alone 0.71 after round 52 learnt a rope in a car boot as a means): asked at most when nothing else of risk is told.
+ */
+const ROPE_FOR_USE = /(?<= )(?:tow ?rope|towing rope|climbing rope|skipping rope|rope (?:in the boot |in the car |in the van )?(?:for|to) (?:towing|tow|the (?:boat|tent|trailer|mooring|swing|washing|horse|horses|dog|load|climbing|gym)|climbing|tie (?:down|up) (?:the|a|my) (?:load|boat|trailer|tent|horse)|pull (?:the|a|my) (?:car|van|boat|trailer)))(?= )/;
+const EVERY_ROPE_FOR_USE = new RegExp(ROPE_FOR_USE.source, 'g');
 const BLADE_SIMILE = /(?<= )(?:(?:razor|knife|blade) ?sharp(?: (?:as|like) (?:a |an )?(?:knife|razor|razor blade|blade))?|sharp (?:as|like) (?:a |an )?(?:knife|razor|razor blade|blade)|(?:cuts?|cutting|sharp) like (?:a |an )?(?:knife|razor|razor blade|blade))(?= )/;
 const EVERY_BLADE_SIMILE = new RegExp(BLADE_SIMILE.source, 'g');
 /**
@@ -1331,6 +1381,8 @@ export function askAtMost(text: string, screened = false): string | null {
   if (!screened && nowhereTonightOnly(n) && !PUT_OUT_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'put out with nowhere tonight, nothing of harm told';
   if (!screened && HURT_BY_A_THING.test(n) && !PERSON_HITTING.test(n) && !EXPLICIT_PRESENT.test(n) && [...riskCues(n.replace(EVERY_HURT_BY_A_THING, ' '))].every((t) => t === 'adult_strong' || t === 'child_strong')) return 'a hand or a leg hurt on a broken thing';
   if (!screened && BLADE_SIMILE.test(n) && nothingBesides(n, EVERY_BLADE_SIMILE)) return 'a blade named only for how sharp a thing is';
+  if (!screened && ROPE_FOR_USE.test(n) && nothingBesides(n, EVERY_ROPE_FOR_USE) && !/(?<= )(?:tree|trees|beam|neck|hang[a-z]*|noose|woods|bridge|end it|die|dead)(?= )/.test(n)) return 'a rope named for its use';
+  if (!screened && MEDICAL_BRUISE.test(n) && nothingBesides(n, EVERY_MEDICAL_BRUISE) && !HARM_WORDS.test(n.replace(EVERY_MEDICAL_BRUISE, ' '))) return 'a bruise from a vaccination or a test, asked about';
   if (!screened && CHOKING_HAZARD.test(n) && !HAZARD_HAPPENING.test(n) && nothingBesides(n, EVERY_CHOKING_HAZARD)) return 'a hazard of a thing asked about, nobody hurt';
   if (!screened && TREE_DOWN.test(n) && !PERSON_UNDER.test(n) && !PERSON_NAMED_ABROAD.test(n) && nothingBesides(n, EVERY_TREE_DOWN)) return 'a tree down, nobody under it';
   if (!screened && FUTURE_PUT_OUT.test(n) && RIGHTS_QUESTION.test(n)) {
@@ -1658,7 +1710,7 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   // Round 41: nor a wish to die beside the idiom of exhaustion ("I'm at the end of my tether and want to die"): the despair is the writer's.
   // Round 43: nor a partner hurting the writer told plainly ("my husband's hurting me and if I leave the farm I lose everything"), nor
   // an intent to end one's own life with a time, in a second language's grammar ("I finish my life tonight").
-  if (family && IDIOM_PRONE_FAMILIES.has(family) && aboutSomething && scored.score < (thresholds.disagreeAt ?? SAFETY_SCREEN_DISAGREE) && !BETTER_OFF_WITHOUT_ME.test(n) && !PLAN_WITH_TIME_RE.test(n) && !(SUICIDE_FAMILIES.has(family) && END_OF_TETHER.test(n)) && !PARTNER_HURTING_ME.test(n) && !(SUICIDE_FAMILIES.has(family) && OWN_END_WITH_TIME.test(n)) && !(family === 'multilingual_risk' && FOREIGN_TONIGHT_OR_PLAN.test(n))) return ask;
+  if (family && IDIOM_PRONE_FAMILIES.has(family) && aboutSomething && scored.score < (thresholds.disagreeAt ?? SAFETY_SCREEN_DISAGREE) && !BETTER_OFF_WITHOUT_ME.test(n) && !PLAN_WITH_TIME_RE.test(n) && !(SUICIDE_FAMILIES.has(family) && END_OF_TETHER.test(n)) && !PARTNER_HURTING_ME.test(n) && !(SUICIDE_FAMILIES.has(family) && OWN_END_WITH_TIME.test(n)) && !METHOD_AT_PLACE_RE.test(n) && !FOUND_HANGING.test(n) && !GOODBYE_THEN_SILENT.test(n) && !(family === 'multilingual_risk' && FOREIGN_TONIGHT_OR_PLAN.test(n))) return ask;
   // Round 19 (K1, see SAFETY_NOT_NOW_BELOW): a never-downgraded family the model scores near zero, in English told as not now.
   const notNowBelow = thresholds.notNowBelow ?? SAFETY_NOT_NOW_BELOW;
   if (notNowBelow > 0 && family && NEVER_DOWNGRADED.has(family) && scored.score < notNowBelow && modelReads(text, scored) && readsAsEnglish(n) && toldAsNotNow(text)) return { ...ask, reason: `${hit.reason}, but told as not now and the safety model disagrees (${scored.score.toFixed(2)})` };
@@ -1666,7 +1718,7 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   const anyAt = thresholds.disagreeAnyAt ?? SAFETY_SCREEN_DISAGREE_ANY;
   // Round 14: on for English messages only (the model's low score means nothing in Welsh or another language), never with
   // intent or means told in the present ("tonight", "going to", "tablets", "the bridge") nor a fire burning or felt now.
-  if (anyAt > 0 && family && !NEVER_DOWNGRADED.has(family) && !OTHER_LANGUAGE_FAMILY.test(family) && !PARTNER_HURTING_ME.test(n) && !(SUICIDE_FAMILIES.has(family) && OWN_END_WITH_TIME.test(n)) && aboutSomething && scored.score < anyAt && !BETTER_OFF_WITHOUT_ME.test(n) && modelReads(text, scored) && readsAsEnglish(n) && !presentAtRisk(n) && !PRESENT_INTENT_OR_MEANS.test(n) && !PRESENT_FIRE.test(n) && !FELT_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but the safety model strongly disagrees (${scored.score.toFixed(2)})` };
+  if (anyAt > 0 && family && !NEVER_DOWNGRADED.has(family) && !OTHER_LANGUAGE_FAMILY.test(family) && !PARTNER_HURTING_ME.test(n) && !(SUICIDE_FAMILIES.has(family) && OWN_END_WITH_TIME.test(n)) && aboutSomething && scored.score < anyAt && !BETTER_OFF_WITHOUT_ME.test(n) && !FOUND_HANGING.test(n) && !METHOD_AT_PLACE_RE.test(n) && !GOODBYE_THEN_SILENT.test(n) && modelReads(text, scored) && readsAsEnglish(n) && !presentAtRisk(n) && !PRESENT_INTENT_OR_MEANS.test(n) && !PRESENT_FIRE.test(n) && !FELT_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but the safety model strongly disagrees (${scored.score.toFixed(2)})` };
   return escalate;
 }
 

@@ -36,9 +36,10 @@ const any = (...alts: string[]) => `(?:${alts.join('|')})`;
  * Round 51: a professional naming their role at the start of the message (issue 8 point 7, professionals' referrals in clipped,
  * service-like words: "school nurse, need to refer a 6yo with burns", "idva here client needs urgent housing assessment re da").
  */
-const PRO_ROLE = String.raw`(?<=^ )(?:(?:hi|hello|hiya|morning|afternoon) )?(?:i am |this is |it is |im )?(?:a |an |the )?(?:midwife|community midwife|health visitor|school nurse|practice nurse|district nurse|nurse|teacher|class teacher|head teacher|headteacher|dsl|designated safeguarding lead|safeguarding lead|idva|isva|social worker|gp|paramedic|support worker|key worker|keyworker|outreach worker|family support worker|youth worker|police officer|pcso|housing officer|probation officer)(?: here| speaking| calling)?(?= )`;
+// Round 52: also a few words in ("hi its a midwife calling", "morning all, this is the health visitor").
+const PRO_ROLE = String.raw`(?<=^ )(?:(?:hi|hello|hiya|morning|afternoon) )?(?:(?:[a-z]+ ){0,3}(?:i am|this is|it is|im) )?(?:i am |this is |it is |im )?(?:a |an |the )?(?:midwife|community midwife|health visitor|school nurse|practice nurse|district nurse|nurse|teacher|class teacher|head teacher|headteacher|dsl|designated safeguarding lead|safeguarding lead|idva|isva|social worker|gp|paramedic|support worker|key worker|keyworker|outreach worker|family support worker|youth worker|police officer|pcso|housing officer|probation officer)(?: here| speaking| calling)?(?= )`;
 /** A referral, an alert or an urgent request made in the same message. */
-const PRO_ASK = String.raw`(?=(?: [a-z0-9]+)* (?:refer|referral|referring|alert|alerted|alerting|urgent|urgently|raise a concern|raising a concern|safeguarding concern|flag|flagging|notify|notified) )`;
+const PRO_ASK = String.raw`(?=(?: [a-z0-9]+)* (?:refer|referral|referring|alert|alerted|alerting|urgent|urgently|raise a concern|raising a concern|safeguarding concern|flag|flagging|notify|notified|strategy (?:discussion|meeting)|section 47|s47|child protection) )`;
 /** Not when a job, a course or training named ("teacher training on child burns awareness, urgent"). */
 const PRO_NOT_CAREER = String.raw`(?![^]*\b(?:vacanc[a-z]*|jobs?|roles?|posts?|apply|applying|application|course|training|qualification|interview|dbs|placement student)\b)`;
 
@@ -219,6 +220,12 @@ const NOT_DATED_HARM = String.raw`(?:(?<=${HARM_PRESENT}[^]*)|(?=[^]*${HARM_PRES
 
 /** Round 41: a photographer or a film crew coming "to shoot" the pupils or the staff (their portraits): no threat. */
 const NOT_A_SHOOT_CREW = String.raw`(?<!(?:photographers?|photo|photos|camera|film|filming|video|tv|television|portrait|school photo|picture)(?: [a-z0-9]+){0,10} )`;
+/**
+ * Round 52: not wanting to harm the crews, anyone or animals, said as the reason for asking how to throw something away safely ("don't
+ * want to poison the binmen", "don't fancy stabbing a bin man", "i dont want anyone cutting themselves and bleeding"): care, not a
+ * threat. Never oneself ("i don't want to hurt myself").
+ */
+const CARE_NOT_TO_HARM = String.raw`(?:do not|dont|would not|wouldnt|did not) (?:want|fancy|like)(?: (?:to|anyone|anybody|someone|somebody|people|kids|children|the kids|them|the (?:bin|refuse) (?:men|crew|crews|collectors?)))?(?: to)? (?:poison|poisoning|stab|stabbing|jab|jabbing|spike|spiking|cut|cutting|hurt|hurting|injure|injuring|harm|harming|burn|burning)(?: (?:the|a|any|one of the|our|your))? (?:bin ?m[ae]n|binmen|bin crews?|bin workers?|bin lorry|crews?|collectors?|refuse (?:workers?|collectors?|crews?|team)|workers?|staff|postman|postie|recycling (?:team|crew|staff)|wildlife|animals|pets|birds|hedgehogs|foxes|dogs?|cats?|themselves)`;
 
 const RISK = 'safety.risk_to_life' as const;
 const SAFEGUARDING = 'safety.safeguarding_concern' as const;
@@ -288,6 +295,9 @@ export const FAMILIES: PatternFamily[] = [
       '(?:stockpiling|saving up|hoarding|collecting) (?:my |the |all my )?(?:pills|tablets|meds|medication|painkillers)',
       '(?:bought|got|have|found|tied) (?:a )?(?:rope|noose)(?: ready| to| for myself)?', 'noose', 'rope (?:ready|round my neck|around my neck)',
       '(?:locked|shut|barricaded) (?:herself|himself|themselves|myself) in(?: [a-z]+){0,4} (?:with|and has|and took|and taken) (?:pills|tablets|a knife|knives|a rope|razors?|blades|his meds|her meds)',
+      // Round 52: being found hanging or dead, told as what will happen, quoted or relayed ("if bailiffs come Thurs 'they'll find me
+      // hanging in the hall'", "you'll find me dead"); not "hanging around", "dead on my feet" or "dead tired".
+      String.raw`(?:they|you|someone|somebody|he|she|the [a-z]+|my [a-z]+|people|everyone) (?:will|would|are going to|is going to|are gonna|is gonna|can|will just) find (?:me|my body)(?: [a-z]+){0,2}? (?:hanging(?! (?:around|round|about|out|on|up|washing|pictures|baskets?))|hung|swinging|dead(?! (?:tired|on my feet|beat|bored|to the world|chuffed|excited|keen|pleased|happy|good|easy|right|set|serious|lucky|cheap|funny|lazy|busy|drunk)))`,
       'do not want to wake up', '(?:go to|going to) sleep and (?:never|not) wake up', 'hope i do not wake up',
       `no (?:reason|point) (?:to|in|of) (?:live|living|life|being alive|going on|carrying on|being here|me being here)`,
       'nothing(?: left)? to live for', 'nothing left for me', 'no point(?: in)? any more', 'there is no point any more',
@@ -303,6 +313,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:he|she|they|my${GAP(1)} ${RELATIVE}|my ${CHILD}) (?:is|are|keeps|has been|was|keep)(?: talking about| saying| threatening)? (?:he|she|they)? ?(?:wants?|is going|will) to (?:die|end it)`,
     ],
     guards: [
+      // Engineer's probe after round 52: a rope named for its use ("a rope in the boot for towing", "a tow rope", "rope for the boat").
+      String.raw`(?:tow ?rope|towing rope|climbing rope|skipping rope|washing line|rope (?:in the boot |in the car |in the van )?(?:for|to) (?:towing|tow|the (?:boat|tent|trailer|mooring|swing|washing|horse|horses|dog|load|climbing|gym)|climbing|tie (?:down|up) (?:the|a|my) (?:load|boat|trailer|tent|horse)|pull (?:the|a|my) (?:car|van|boat|trailer)))`,
       // Hyperbole about something already over ("thought I was going to die, sick all weekend") or a jokey farewell to the bot.
       String.raw`(?:thought|felt like|felt as if|swear|swore|honestly thought|genuinely thought) (?:i|we|he|she) (?:was|were) going to die`,
       String.raw`going to die (?:of|from) (?:boredom|embarrassment|shame|laughing|laughter|the heat|the cold|hunger)|die (?:of|from) (?:boredom|embarrassment|laughing)`,
@@ -355,6 +367,8 @@ export const FAMILIES: PatternFamily[] = [
       '(?:i|i have|i had|i am|i was|been|started) (?:cut|cutting) again(?! (?:the|my|our|your|his|her|it|them|some|a|an|back|down|costs?|prices?|hours|hair|grass|hedge|lawn|tree|trees|bushes|wood|keys?)(?= |$))',
     ],
     guards: [
+      // Round 52: care for others as the reason for asking how to throw something away ("i dont want anyone cutting themselves and bleeding").
+      CARE_NOT_TO_HARM,
       String.raw`(?:myself|himself|herself|themselves) (?:on|when|while|whilst|with the|tripping|falling|slipping|at work|at the|in the|getting|lifting|moving|carrying|trying|doing|opening|shaving|cooking|gardening|cutting the|walking|climbing|from)\b`,
       String.raw`\b(?:tripped|fell|slipped|accident|pothole|pavement|paving|kerb|broken glass|glass|oven|hob|kettle|iron|barbecue|bbq|nosebleed|nose bleed|dog bit|bitten|operation|surgery)\b`,
       // Round 45: hurting oneself by lifting or carrying after a birth or an operation ("c-section last week, can't lift anything or
@@ -400,7 +414,8 @@ export const FAMILIES: PatternFamily[] = [
       // to feel really sleepy"); a box or a lot taken somewhere or of something else ("took the whole lot to the tip") is not.
       String.raw`(?:i|i have|i had|i just|i have just|just) (?:taken|took|swallowed|necked|downed) (?:the|a|my) (?:whole|entire|full) (?:box|packet|pack|bottle|strip|tub|lot|blister pack)(?! of)(?! (?:to|out|back|down|up|round|over|in|into|off|away|apart|home|with|for|from|at|on|because|so|of) )`,
     ],
-    guards: ['overdose awareness',
+    // Round 52: "an overdose" of charges on a bill ("who do i contact about an overdose... on my phone bill lol").
+    guards: [String.raw`overdos(?:e|ed|ing)(?: [a-z]+){0,2} on (?:my |the |our |his |her |their )?(?:[a-z]+ )?(?:bill|bills|charges|tariff|roaming|data|statement|invoice|account)`, 'overdose awareness',
       // Round 51: a book, a leaflet or a course on first aid and overdose, asked for ("book on first aid and overdose, got it?"), not
       // beside an overdose taken ("he took an overdose after reading a book on overdose").
       String.raw`(?<!\b(?:took|taken|take|takes|taking|swallowed|had|has had|done|did|doing) (?:an |a |another |the )?overdos[a-z]*\b[^]*)\b(?:books?|leaflets?|guides?|courses?|training|class(?:es)?|sessions?|talks?|posters?|dvds?|videos?)(?: [a-z]+){0,1} (?:on|about) (?:[a-z]+ ){0,4}overdos(?:e|es|ing)\b(?!(?: [a-z]+){0,8} (?:again|tonight|today|now|just|taken|took|swallowed))`,
@@ -957,6 +972,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:is|are|has|have|just|now|he|she|they|someone|somebody|one of them)(?: just)? (?:going for|gone for|went for|lunging at|swinging at|coming at) (?:a |the |my |our |his |her )?(?:${PERSON}|neighbour|people|someone|somebody|me|us|him|her|them)`,
     ],
     guards: [
+      // Round 52: care for the crews as the reason for asking how to throw something away ("don't fancy stabbing a bin man").
+      CARE_NOT_TO_HARM,
       // Round 48: a gunshot asked and denied by the writer in the same breath ("gunshots? no, it was fireworks again"): a noise complaint.
       String.raw`\b(?:gun ?shots?|gunfire|shots|shooting|explosions?|a gun|bombs?)(?: [a-z]+){0,2} (?:no|nope|nah|not really|of course not)(?: [a-z]+)? (?:it was|it is|it s|they were|they are|just|only|turned out to be|turns out it was)(?: just| only| actually| probably)? (?:fireworks?|bangers?|a firework|a banger|a car|cars|backfir[a-z]*|an exhaust|a motorbike|the telly|a film|a game|a bin lorry|bin lids?|doors?|kids)\b`,
       // Round 44: someone unnamed who "will kill us" for a nuisance of ours (blocking them in, parking, noise), nobody said to have
@@ -1086,6 +1103,10 @@ export const FAMILIES: PatternFamily[] = [
       `(?:someone|somebody|a woman|a man|a girl|a boy|a child|a kid|a lady|a person|a baby|he|she|they|people|my neighbour|an old (?:man|woman|lady))(?: is| are| s| was| were)? (?:screaming|shouting|yelling|crying|calling|begging) (?:out )?for help`,
     ],
     guards: [
+      // Round 52: fees, charges or paperwork that "drown" the writer ("is the harbour office trying to drown us in fees?").
+      String.raw`drown(?:ing|s|ed)? (?:us|me|them|people|residents|everyone|tenants|owners|businesses) (?:in|with) (?:[a-z]+ )?(?:fees|charges|paperwork|debts?|bills|red tape|forms|costs|fines|admin|emails|letters|rules|increases)`,
+      // Engineer's probe after round 52: the same told the other way round ("the fees are drowning us, can I pay monthly").
+      String.raw`(?:fees|charges|paperwork|debts?|bills|costs|fines|admin|emails|letters|rent|arrears|interest|prices|increases|red tape) (?:are |is |s |keep |keeps |just )?(?:drowning|drown) (?:us|me|them|people|residents|everyone|tenants|owners|businesses)`,
       // Engineer's probe after round 48: someone carried off by water ("a kid is being dragged out by the rip current, he's shouting for
       // help") is not being attacked: the water families read it (danger now), so the right service is named.
       String.raw`(?:pulled|dragged|swept|carried|taken|sucked) (?:out|away|under|along)(?: to sea)? by (?:the |a )?(?:current|currents|tide|rip|riptide|rip tide|rip current|waves|undertow)`,
@@ -1121,6 +1142,8 @@ export const FAMILIES: PatternFamily[] = [
     // Medical emergency: collapse, not breathing, an ambulance needed.
     id: 'medical_emergency', kind: 'danger_now', refine: ['fire_gas_co'], category: RISK, reason: 'medical emergency',
     patterns: [
+      // Round 52: a baby floppy or very hard to wake ("5wk baby floppy and very hard to wake").
+      `(?:bab(?:y|ies)|infant|newborn|new born|[0-9]+ ?(?:wk|week|month|mth)s? old)(?: [a-z0-9]+){0,6} (?:floppy|limp|(?:very |really |so )?hard to wake|(?:will not|cannot|can not|wont|would not) wake(?: up)?|not waking(?: up)?)(?= )`,
       // Round 50: choking told with the colour going or no way to clear it ("an elderly lady at our lunch club is choking on her food
       // going grey nobody can clear it"); a choking hazard or a choking smell is neither.
       String.raw`choking(?: [a-z]+){0,6} (?:going|turning|gone|turned|is going|is turning) (?:grey|gray|blue|purple)|(?:going|turning|gone|turned) (?:grey|gray|blue|purple)(?: [a-z]+){0,4} (?:choking|cannot breathe)|choking(?: [a-z]+){0,8} (?:nobody|no one|we) (?:can not|cannot|could not|can t) (?:clear it|get it out|dislodge it|shift it)`,
@@ -1169,6 +1192,9 @@ export const FAMILIES: PatternFamily[] = [
       '(?:there is )?blood (?:everywhere|all over (?:the|him|her|me))', `(?:lying|laying|slumped|collapsed)(?: [a-z]+){0,7} (?:not moving|not responding|unresponsive)`, '(?:i think|think|worried|scared|afraid) (?:that )?(?:he|she|they|my neighbour|the neighbour) (?:is|are|might be|may be) dead',
     ],
     guards: [
+      // Round 52: care for the crews ("fatal if swallowed ... don't want to poison the binmen"), and a heart attack at a bill's amount.
+      CARE_NOT_TO_HARM,
+      String.raw`(?:without|before|nearly|almost) (?:having|getting|giving (?:me|myself|him|her)|had|got) (?:a )?heart attack (?:at|over|from|when i (?:saw|see|read|opened))(?: the| my| that| this)? (?:amount|bill|price|cost|total|figure|figures|sum|charges?|rise|increase|letter|statement)`,
       // Round 50: a heart attack, a stroke or a cardiac arrest survived, told as past ("now my husband has survived his heart attack",
       // "she survived a stroke last year"): nothing happening now; collapsing again, another attack or an ambulance beside it still hits.
       String.raw`^(?![^]*\b(?:again|another|collapsed|collapsing|not breathing|unconscious|unresponsive|999|ambulance|chest pains?|right now|having (?:a |an )?(?:heart attack|stroke|seizure))\b)[^]*\b(?:survived|pulled through|got through|came through|come through|recovered from|survivor of) (?:a |an |his |her |my |their |the |your )?(?:massive |major |big |serious |bad )?(?:heart attack|stroke|cardiac arrest|seizure)\b`,
@@ -1262,6 +1288,8 @@ export const FAMILIES: PatternFamily[] = [
       'chip pan (?:fire|is on fire|caught|has caught|flames)', '(?:cupboards?|walls?|ceiling|curtains?|cooker|oven|pan|worktop|sofa|mattress|bed)(?: [a-z]+){0,2} (?:is |are )(?:smoking|smouldering|burning) now',
     ],
     guards: [
+      // Round 52: a place open again after a past fire ("is the play area open again after someone set fire to the slide").
+      String.raw`(?:open|opened|reopen[a-z]*|re open[a-z]*|back open|closed|shut|repaired|fixed|replaced|rebuilt)(?: again| yet)? (?:after|since|following)(?: [a-z]+){0,5} (?:set fire to|set alight|set on fire|fire|arson|burnt|burned|torched)`,
       // Round 49: a gas or electric fire (the appliance) capped off, condemned or disconnected by an engineer ("the gas man capped off the
       // fire in my flat as it failed its safety check"): a repair, unless a smell, smoke, flames or symptoms are told beside it.
       String.raw`^(?![^]*\b(?:smell[a-z]*|smoke|smoking|smoulder[a-z]*|flames|burning|alight|on fire|caught|hissing|leak|leaking|dizzy|headaches?|explosion|trapped|spreading)\b)[^]*(?:\b(?:capped|capped off|condemned|disconnected|decommissioned|isolated|switched off|turned off|shut off|ripped out|taken out|removed|took out)(?: off)? (?:the |my |our |his |her |their |a |that |mums |dads )?(?:old )?(?:gas |electric )?fire\b|\b(?:gas |electric )fire (?:was |has been |had been |got |is |been )?(?:capped|condemned|disconnected|decommissioned|isolated)\b)`,
@@ -1356,6 +1384,10 @@ export const FAMILIES: PatternFamily[] = [
     // boiler went on"). A broken boiler with a cold family is a repair.
     id: 'co_symptoms', kind: 'fire_gas_co', category: RISK, reason: 'signs of carbon monoxide poisoning',
     patterns: [
+      // Round 52: a CO alarm that sounded or was silenced, with sickness now ("CO alarm was flashing red ... took the batteries out ...
+      // Both kids vomiting this morning"), never with the symptoms denied ("no headaches or anything"); a disposable barbecue or charcoal burned indoors, people in the room.
+      `(?:co|carbon monoxide) (?:alarm|detector)s?(?! [a-z0-9 ]*(?:no|not|without|never|any) (?:headaches?|symptoms|dizz[a-z]*|sickness|vomiting|nausea))(?: [a-z0-9]+){0,26} (?<!(?:no|not|without|never|any|nobody|no one) )${CO_SYMPTOM}`,
+      `(?:disposable )?(?:bbq|bbqs|barbecue|barbecues|barbeque|charcoal)(?: [a-z]+){0,2} (?:indoors|inside|in the (?:flat|house|bedroom|room|living room|lounge|kitchen|tent|caravan))(?: [a-z0-9]+){0,10} (?:for (?:warmth|heat|heating)|to keep warm|asleep|sleeping|baby|kids|children|windows (?:taped|shut|closed|sealed))`,
       // Round 20: up to 14 words between the two symptoms ("a headache every evening that goes when I go out, my husband's been passing out").
       `${CO_APPLIANCE}(?: [a-z0-9]+){0,22} ${CO_SYMPTOM}(?: [a-z0-9]+){0,14} ${CO_SYMPTOM}`,
       `${CO_SYMPTOM}(?: [a-z0-9]+){0,14} ${CO_SYMPTOM}(?: [a-z0-9]+){0,22} ${CO_APPLIANCE}`,
@@ -1389,6 +1421,9 @@ export const FAMILIES: PatternFamily[] = [
     // A person in the sea, river or harbour, or cut off by the tide: the borough is on the coast.
     id: 'water_or_cliff', kind: 'danger_now', category: RISK, reason: 'person in water or stranded',
     patterns: [
+      // Round 52: someone out on ice that is cracking or giving way ("theres a kid out on the ice at the boating lake and its cracking
+      // round him"), however it is laughed off.
+      `(?:${CHILD}|someone|somebody|a man|a woman|a person|people|a lad|a dog walker)(?: [a-z]+){0,3} (?:out |stood |standing |walking |playing )?on the (?:frozen |thin )?(?:ice|frozen (?:lake|pond|river|canal))(?: [a-z0-9]+){0,12} (?:(?:is |it is |its |s )?cracking(?: (?:round|around|under|beneath|up))?|giving way|gave way|fell through|falling through|gone through|went through)(?= )`,
       // Round 50: someone hanging off a height by their hands or losing their grip now ("mans hanging off the scaffold on the high st
       // by his hands, the plank snapped"); a banner or a sign hanging off scaffolding is no person.
       String.raw`(?:hanging|dangling|holding on) (?:off|from|onto|on to|to) (?:the |a |an |that |this )?(?:scaffold[a-z]*|ledge|window ledge|roof|balcony|edge|cliff|bridge|gutter|railings?|crane)(?: [a-z]+){0,6} (?:by (?:his|her|their|my) (?:hands|fingertips|fingers|arms)|(?:losing|lost) (?:his|her|their|my) grip|(?:cannot|can not|can t) hold on)`,
@@ -1470,6 +1505,8 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`\b(?:nobody|no one|noone|none of us|nobody was|no one was)(?:s| s)? (?:is |was |were |got |has been |been )?(?:under|underneath|beneath|trapped|hurt|injured|caught)\b`,
       // Round 35: a boat with nobody aboard ("the boat on our mooring is taking on water, nobody aboard").
       String.raw`\b(?:nobody|no one|noone|no body|nobody s|no one s)(?: is| was| s)? (?:on board|aboard|on it|in it)\b`,
+      // Engineer's probe after round 52: fees, bills or debts "drowning us" ("the fees are drowning us, can I pay monthly").
+      String.raw`\b(?:fees|charges|paperwork|debts?|bills|costs|fines|admin|emails|letters|rent|arrears|interest|prices|increases|red tape) (?:are |is |s |keep |keeps |just )?(?:drowning|drown) (?:us|me|them|people|residents|everyone|tenants|owners|businesses)\b(?![^]*\b(?:drowning|drowned|drown|drowns) (?:in|at|under|off|near|by) (?:the|a|our|my)\b)`,
       // Round 44: drowning as a figure beside a drain, rain, puddles or a flooded pavement ("people are practically drowning walking past",
       // "after rain its like drowning just walking to the bus stop"); "someone is drowning in the flood water" still hits.
       String.raw`\b(?:drains?|rain|rains|raining|rained|rainfall|puddles?|potholes?|pavements?|floods? the|flooded (?:road|pavement|path|street)|flooding (?:the )?(?:road|pavement|path|street))\b[^]*\b(?:like|practically|basically|virtually|literally|near enough|almost|as if|as though) (?:we are |you are |i am |they are |people are |everyone is )?drowning\b|\b(?:like|practically|basically|virtually|literally|near enough|almost) drowning\b[^]*\b(?:drains?|rain|rains|raining|rained|puddles?|potholes?|pavements?)\b|drowning in (?:the )?(?:puddles?|potholes?)`,
@@ -1795,7 +1832,8 @@ export const FAMILIES: PatternFamily[] = [
       'sin comida ni', 'bez jedzenia', 'sama bez',
     ],
     // Welsh topics, not disclosures: a request for figures, training, a job, a policy, the news, working in a refuge.
-    guards: [String.raw`rhyddid gwybodaeth|ystadegau|nifer (?:yr )?achosion|hyfforddiant|cwrs|swydd[a-z]*|polisi|ymchwil|traethawd|gweithio mewn|ar y newyddion|yn byw ar (?:ei|eu) (?:ben|phen|pennau)|poster[a-z]*|taflen[a-z]*|yn y gwaith|rhif y tim|tim trais`],
+    // Round 52: a letter, a bill or arrears that frightened the writer ("llythyr am ôl-ddyledion ... wedi codi ofn arna i"): no abuse.
+    guards: [String.raw`(?:llythyr|llythyrau|bil|biliau|treth (?:y )?(?:gyngor|cyngor)|ol ddyledion|dyledion|dyled|rhent|ffurflen)(?: [a-z]+){0,8} (?:wedi |yn )?(?:codi ofn arna|dychryn)`, String.raw`rhyddid gwybodaeth|ystadegau|nifer (?:yr )?achosion|hyfforddiant|cwrs|swydd[a-z]*|polisi|ymchwil|traethawd|gweithio mewn|ar y newyddion|yn byw ar (?:ei|eu) (?:ben|phen|pennau)|poster[a-z]*|taflen[a-z]*|yn y gwaith|rhif y tim|tim trais`],
   },
   {
     // Children left alone, not fed, neglected.
@@ -2041,7 +2079,14 @@ export const FAMILIES: PatternFamily[] = [
     patterns: [
       // Round 51: a professional's referral of a child or a newborn with an injury or a history of violence ("school nurse, need to
       // refer a 6yo with burns", "Midwife. Mother discharged with her newborn to a father with a history of violence ... alerted?").
-      `${PRO_ROLE}${PRO_NOT_CAREER}${PRO_ASK}(?: [a-z0-9]+)*? (?:[0-9]+ ?(?:yo|y o|year old|yr old|month old|week old)|newborn|new born|baby|infant|toddler|${CHILD}|pupil|student|boy|girl)(?: [a-z0-9]+){0,14} (?:burns?|burnt|burned|bruis[a-z]*|injur(?:y|ies|ed)|fractures?|marks|violen[a-z]*|abus[a-z]*|assault[a-z]*|neglect[a-z]*|hit|hits|beaten)(?= )`,
+      // Round 52: a child's age only (not "the same 91yo for non-injury falls"), no harm word negated by "non", and harm done before
+      // ("dad has previous for harming a child").
+      `${PRO_ROLE}${PRO_NOT_CAREER}${PRO_ASK}(?: [a-z0-9]+)*? (?:(?:1[0-7]|[0-9]) ?(?:yo|y o|year old|yr old)|[0-9]+ ?(?:month old|week old)|newborn|new born|baby|infant|toddler|${CHILD}|pupil|student|boy|girl)(?: [a-z0-9]+){0,14} (?<!non )(?:burns?|burnt|burned|bruis[a-z]*|injur(?:y|ies|ed)|fractures?|marks|violen[a-z]*|abus[a-z]*|assault[a-z]*|neglect[a-z]*|hit|hits|beaten|harm|harmed|harming|hurting)(?= )`,
+      // Round 52: a bruise on a baby who cannot yet move about (a safeguarding red flag whatever the account): "bruise on a 3 month old",
+      // "non-mobile baby with a bruise", Welsh "babi 3 mis oed gyda chlais ar ei glust".
+      `(?:(?:[0-9]|1[01]) ?(?:month|mth|mo)s? old|[0-9]+ ?(?:week|wk)s? old|non mobile (?:baby|infant|child)|newborn|new born)(?:(?: [a-z0-9]+){0,6} (?:with|has|had|got|found|noticed|showing|presented with|seen with)(?: (?:a|an|some|small|little|large|big|new|fresh|unexplained|several|two|three|multiple|her|his))* bruis[a-z]*| (?:is |was |has been )?bruised)(?= )`,
+      `(?:bruis[a-z]*)(?: [a-z]+){0,3} (?:on |to )?(?:a |the |her |his |their )?(?:(?:[0-9]|1[01]) ?(?:month|mth|mo)s? old|[0-9]+ ?(?:week|wk)s? old|non mobile|newborn|new born)(?= )`,
+      `(?:babi|baban|plentyn)(?: [a-z0-9]+){0,4} (?:[0-9]+ (?:mis|wythnos) oed|newydd ei eni)(?: [a-z0-9]+){0,4} (?:gyda |efo |a |ag )?(?:clais|chlais|gleisiau|cleisiau|nghlais)(?= )`,
       // Round 29: an injury to a baby or a child no one explains ("7-month-old seen today with an unexplained spiral fracture",
       // "toddler with suspicious bruising, the accounts don't match"): a possible non-accidental injury.
       `(?:[0-9]+ ?(?:month|week|mth|wk)s? old|[0-9]+ ?(?:mo|m) old|bab(?:y|ies)|infant|toddler|newborn|${CHILD})(?: [a-z0-9]+){0,12} (?:unexplained|non accidental|suspicious|suspected non accidental)(?: [a-z]+){0,3} (?:fractures?|broken (?:arm|leg|ribs?|bones?)|bruis[a-z]*|burns?|injur(?:y|ies)|head injur(?:y|ies)|bleed[a-z]*|marks)`,
