@@ -3429,3 +3429,71 @@ describe("engineer's probe after round 52: a tow rope, fees drowning us, an over
     expect(explainSafety('bruises all over my baby from the injections he says, but she screams when he comes near')?.family).toBe('child_abuse');
   });
 });
+
+describe("round 53: a farewell then silence, a partner's hot water, water drowning a thing, a care need, disclosures once only asked", () => {
+  const family = (text: string) => explainSafety(text)?.family ?? null;
+  const act = (text: string, s: number) => decideOnScore(text, readScore(s))?.action ?? 'none';
+  it("a farewell ('forgive me, take care of mum') then the phone switched off is a suicide disclosure, escalated whatever the model", () => {
+    const qb = "Please can someone look for my father, he send me message \"forgive me, take care of mum\" and switched off phone. He live alone in the council bungalow on Mill Lane.";
+    expect(family(qb)).toBe('suicide_indirect');
+    expect(act(qb, 0.02)).toBe('escalate');
+    expect(act('my dad texted forgive me, take care of mum and then turned off his phone', 0.02)).toBe('escalate');
+    expect(act('she sent a message tell the kids i love them and now her phone is off', 0.02)).toBe('escalate');
+  });
+  it('an apology or a favour beside the writer\'s own phone off is not', () => {
+    expect(family('forgive me for the late payment, my phone was switched off all week')).toBeNull();
+    expect(family("can you take care of mum's bins while we are away, my phone will be off")).toBeNull();
+    expect(family('please forgive me, I switched off my phone and missed the delivery slot')).toBeNull();
+  });
+  it('a partner throwing hot water at the writer, told as the reason for a service request, is domestic abuse, escalated', () => {
+    const qb = 'Question about council tax single person discount. I moved out last week because my wife she threw hot water to me and threaten me all the time. Is it possible?';
+    expect(family(qb)).toBe('domestic_abuse');
+    expect(act(qb, 0.05)).toBe('escalate');
+    expect(family('my husband threw boiling water at me last night')).toBe('domestic_abuse');
+  });
+  it('hot water thrown on plants, or a hot water bottle thrown away, is not', () => {
+    expect(family('my wife threw hot water on the plants and my phone')).toBeNull();
+    expect(family('my husband threw the hot water bottle in the bin, can i recycle it')).toBeNull();
+  });
+  it('water "drowning" a porch, a road or a lawn is a figure', () => {
+    expect(family("Chasing the repair for the leaking gutter, it's drowning the porch every time it rains")).toBeNull();
+    expect(family('Drain on our corner is blocked, when it rains the road is drowning, cars make waves to my door.')).toBeNull();
+    expect(family('the rain is drowning the lawn, can you clear the drain')).toBeNull();
+  });
+  it('someone drowning beside a flooded road or garden still hits', () => {
+    expect(family('the road is drowning and a man is drowning in the flood water by the bridge')).toBe('water_or_cliff');
+    expect(family('a child is drowning in the flooded road')).toBe('water_or_cliff');
+    expect(family('the garden is drowning and my son is drowning in the river')).toBe('water_or_cliff');
+  });
+  it('a care-home fees question for someone who cannot live alone any more is asked at most, however sure the model', () => {
+    const qa = 'Is care home paid by council if my aunt has only her pension? She cannot live alone after the falls.';
+    expect(askAtMost(qa)).toMatch(/paying for care/);
+    expect(act(qa, 0.76)).not.toBe('escalate');
+  });
+  it('a care-home question with harm or fear told, or "not safe to live alone", is left to the model', () => {
+    expect(askAtMost('Is care home paid by council? she is not safe to live alone, he hits her')).toBeNull();
+    expect(askAtMost('can care home fees be paid by the council, she cannot live alone and is scared of her carer')).toBeNull();
+  });
+  it('disclosures once only asked: wrists cut (Italian), fired at, a forced marriage at sixteen, a gas oven for heat and a confused red face', () => {
+    expect(family("Scusate, non ce la faccio più. Ho preso il coltello e mi sono tagliata i polsi, c'è tanto sangue.")).toBe('multilingual_risk');
+    expect(family('gang with lamps and dogs in the field shooting at deer and theyve just fired at me on the footpath im behind the wall')).toBe('weapon_or_threat_to_kill');
+    expect(family('my wifes family they want to force my daughter to marry a man back home she is only sixteen they booked the flight for summer')).toBe('exploitation');
+    expect(family('My grandmother she use the gas oven with door open for warm the room because heating is broken. Now she talk nonsense and very red face.')).toBe('co_symptoms');
+  });
+  it('disclosures once only asked, not in English: gas and people who cannot be woken, heavy bleeding, a child locked in a car, a passport held', () => {
+    expect(family('czuje gaz w calym domku na farmie gdzie mieszkaja pracownicy dwie osoby spia i nie moge ich obudzic')).toBe('multilingual_fire');
+    expect(family('un coleg a fost prins de mana in masina de balotat sangereaza foarte tare suntem in camp')).toBe('multilingual_danger');
+    expect(family('Walaal, ilmo yar ayaa ku xiran gaari gudihiisa, kulayl aad u badan, waalidkiis ma joogaan. Baarkinka suuqa weyn.')).toBe('multilingual_danger');
+    expect(family('Mój wujek pracuje na farmie, nie dostaje pieniędzy, szef zabrał mu paszport i śpi w stodole.')).toBe('multilingual_safeguarding');
+  });
+  it('their near neighbours are not: a haircut, a nosebleed, water pistols, rabbits shot, being fired, a wedding, a gas oven question', () => {
+    expect(family('ho tagliato i capelli, dove posso buttare i rifiuti')).toBeNull();
+    expect(family('sangereaza putin nasul, ce fac')).toBeNull();
+    expect(family('kids are shooting at us with water pistols over the fence')).toBeNull();
+    expect(family('the farmer is shooting at rabbits near the footpath, is that allowed')).toBeNull();
+    expect(family('my manager fired me at the end of the week, can i get council tax support')).toBeNull();
+    expect(family('my son is planning to marry his girlfriend, do we need to register')).toBeNull();
+    expect(family('I use the gas oven for warmth, is that allowed in the tenancy, the heating is broken')).toBeNull();
+    expect(family('the gas oven is broken, my mum keeps getting headaches')).toBeNull();
+  });
+});

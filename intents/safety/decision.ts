@@ -714,8 +714,9 @@ const PLAN_WITH_TIME_RE = new RegExp(`(?<= )${PLAN_WITH_TIME}(?= )`);
 /**
  * Round 43: a partner hurting the writer told plainly ("my husband's hurting me", "my wife keeps hurting me", "he is hurting me"): never
  * asked instead of escalated because the model disagrees. Not a hand or a leg hurt on a thing (the screen's NOT_HURT_ON_A_THING).
+ * Round 53: also a partner throwing hot water, tea or oil at the writer ("my wife she threw hot water to me").
  */
-const PARTNER_HURTING_ME = /(?<= )(?:my (?:partner|husband|wife|boyfriend|girlfriend|ex|ex partner|ex husband|ex wife|ex boyfriend|ex girlfriend|fiance|fiancee|other half)s?|he|she) (?:is |s |keeps |keep |has been |have been |always |still |really |just )*(?:hurting|hitting|beating|punching|kicking|slapping|strangling|choking|attacking) (?:me|us)(?= )(?! (?:hands?|fingers?|arms?|legs?|knees?|feet|foot|back|head)(?: [a-z]+){0,2} (?:on|against|with) )/;
+const PARTNER_HURTING_ME = /(?<= )(?:my (?:partner|husband|wife|boyfriend|girlfriend|ex|ex partner|ex husband|ex wife|ex boyfriend|ex girlfriend|fiance|fiancee|other half)s?|he|she) (?:is |s |keeps |keep |has been |have been |always |still |really |just )*(?:hurting|hitting|beating|punching|kicking|slapping|strangling|choking|attacking) (?:me|us)(?= )(?! (?:hands?|fingers?|arms?|legs?|knees?|feet|foot|back|head)(?: [a-z]+){0,2} (?:on|against|with) )|(?<= )(?:my (?:partner|husband|wife|boyfriend|girlfriend|ex|ex partner|ex husband|ex wife|ex boyfriend|ex girlfriend|fiance|fiancee|other half)s?)(?: [a-z]+){0,2} (?:threw|throws|throw|throwing|poured|pours|pouring|chucked|splashed|tipped) (?:a |the )?(?:(?:hot|boiling|scalding|boiled) (?:water|tea|coffee|oil|fat)|(?:kettle|pan|cup|mug) of (?:hot |boiling )?(?:water|tea|coffee|oil))(?: [a-z]+){0,1} (?:at|to|on|over|onto|in) (?:me|my (?:face|arm|arms|leg|legs|chest|back|head|hand|hands))(?= )/;
 /**
  * Round 43: an intent to end one's own life with a time ("I finish my life tonight", "I will kill me tomorrow"), or being dead by a
  * time told as decided ("why to pay rent when I will be dead tomorrow. I decide already").
@@ -729,8 +730,12 @@ const METHOD_AT_PLACE = String.raw`(?:(?:standing|stood|sitting|sat|been|waiting
 const METHOD_AT_PLACE_RE = new RegExp(`(?<= )${METHOD_AT_PLACE}(?= )`);
 /** Round 52: being found hanging, told as what will happen ("they'll find me hanging in the hall"): never asked for the model's doubt. */
 const FOUND_HANGING = /(?<= )(?:they|you|someone|somebody|he|she|the [a-z]+|my [a-z]+|people|everyone) (?:will|would|are going to|is going to|are gonna|is gonna|will just) find (?:me|my body)(?: [a-z]+){0,2}? (?:hanging(?! (?:around|round|about|out|on|up))|hung|swinging)(?= )/;
-/** Round 52: a goodbye sent, then silence ("texted me 'thanks for trying, this is goodbye'. Phone now off"): never asked for the model's doubt. */
-const GOODBYE_THEN_SILENT = /(?<= )(?:this is|it is|saying|said|say) goodbye(?: [a-z]+){0,10} (?:phone|mobile)(?: is| has been| now| s| went)* (?:off|switched off|turned off|dead|going (?:straight )?to voicemail)(?= )/;
+/**
+ * Round 52: a goodbye sent, then silence ("texted me 'thanks for trying, this is goodbye'. Phone now off"): never asked for the model's doubt.
+ * Round 53: also a farewell ("forgive me", "take care of mum", "tell them I love them") then the phone switched off ("he send me message
+ * 'forgive me, take care of mum' and switched off phone").
+ */
+const GOODBYE_THEN_SILENT = /(?<= )(?:(?:this is|it is|saying|said|say) goodbye(?: [a-z]+){0,10} (?:phone|mobile)(?: is| has been| now| s| went)* (?:off|switched off|turned off|dead|going (?:straight )?to voicemail)|(?:forgive me|sorry for everything|(?:take|taking) care of (?:my |the |your |our )?(?:mum|mam|mom|mother|dad|father|kids|children|baby|family|wife|husband)|look after (?:my |the |your |our )?(?:mum|mam|mom|mother|kids|children|baby|family)|tell (?:them|everyone|the kids|mum) (?:that )?i love (?:them|her|him|you))(?: (?!i |we |my |our )[a-z]+){0,10} (?:(?:switched|turned) (?:off )?(?:his |her |their |the )?(?:phone|mobile)|(?:phone|mobile)(?: is| has been| now| s| went)* (?:off|switched off|turned off|dead|going (?:straight )?to voicemail)))(?= )/;
 /** Screen families that are explicit and present by construction: no defeater touches them. */
 // Round 42: an animal attacking someone now too.
 const PRESENT_FAMILIES: ReadonlySet<string> = new Set(['overdose', 'self_harm', 'attack_now', 'animal_attack', 'break_in_now', 'co_symptoms', 'attack_on_occupied', 'water_or_cliff', 'child_in_danger_now', 'assault_person']);
@@ -1273,7 +1278,9 @@ const SCRIPT_SERVICE_IDIOM = /(?:ٹیکس|بل|بلوں|کرایہ|کرائے|ق
  * Round 41: paying for care ("if my dad has to go into a care home, will they make him sell his house?", "how much will dad pay
  * towards a care home, he has 30k in savings"), the model alone 0.72-0.84: a funding question, asked at most when nothing of harm is told.
  */
-const CARE_FUNDING = /(?<= )(?:care homes?|nursing homes?|residential (?:care|homes?)|(?:home|social|residential) care|care fees|care costs)(?: [a-z0-9]+){0,12} (?:sell|sells|selling|sold|pay|pays|paying|afford|savings|fees|charges?|means test(?:ed)?|deferred payment|contribute|contribution|fund|funding|cost|costs)(?= )|(?<= )(?:sell|selling|pay|paying|afford|savings|fees|funding)(?: [a-z0-9]+){0,12} (?:care homes?|nursing homes?|residential care|care fees)(?= )/;
+/** Round 53: not able to live alone any more, told as the need for care; "not safe to live alone" stays a harm word. */
+const CANNOT_LIVE_ALONE = /(?<= )(?:cannot|can not|can no longer|could not|is not able to|not able to|unable to|is unable to|no longer able to|is no longer able to) (?:live|manage|cope) (?:alone|on (?:her|his|their|my) own|by (?:herself|himself|themselves|myself))(?: any more| anymore| now)?(?= )/g;
+const CARE_FUNDING = /(?<= )(?:care homes?|nursing homes?|residential (?:care|homes?)|(?:home|social|residential) care|care fees|care costs)(?: [a-z0-9]+){0,12} (?:sell|sells|selling|sold|pay|pays|paying|paid|afford|savings|fees|charges?|means test(?:ed)?|deferred payment|contribute|contribution|fund|funding|funded|cost|costs)(?= )|(?<= )(?:sell|selling|pay|paying|afford|savings|fees|funding)(?: [a-z0-9]+){0,12} (?:care homes?|nursing homes?|residential care|care fees)(?= )/;
 /**
  * Round 41: a hazard the writer has already made safe ("window restrictor ... has snapped and the window swings wide open, I've locked the
  * room", "parents have taped it off"), the model alone 0.76-0.84: a repair, asked at most when nobody is told hurt, falling or on it,
@@ -1371,7 +1378,9 @@ export function askAtMost(text: string, screened = false): string | null {
   if (!screened && FOREIGN_PAIN_OR_MONEY_IDIOM.test(n) && !FOREIGN_IDIOM_HARM.test(n)) return 'a back or a head "killing me" (Polish), pain told, nothing screened';
   if (!screened && SCRIPT_MONEY_DROWNING.test(text)) return 'drowning beside money (Urdu), nothing screened';
   if (!screened && DISTRESS_IDIOM.test(n) && nothingBesides(n, EVERY_DISTRESS_IDIOM) && !PERSON_HITTING.test(n) && !SIGN_FEARED.test(n)) return 'a distress idiom about a service, nothing of risk told';
-  if (!screened && CARE_FUNDING.test(n) && !HARM_WORDS.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a question about paying for care, nothing of harm told';
+  // Round 53: the need for the care told as not being able to live alone any more ("is care home paid by council ... she cannot live
+  // alone after the falls", the model alone 0.76) is the reason for the question, not a harm.
+  if (!screened && CARE_FUNDING.test(n) && !HARM_WORDS.test(n.replace(CANNOT_LIVE_ALONE, ' ')) && !EXPLICIT_PRESENT.test(n)) return 'a question about paying for care, nothing of harm told';
   if (!screened && HAZARD_SECURED.test(n) && !HAZARD_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a hazard the writer has made safe, nobody hurt';
   if (!screened && TR_EVICTION.test(n) && !TR_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'an eviction told in Turkish, nothing of harm told';
   if (!screened && THING_OUT_OF_WINDOW.test(n) && nothingBesides(n, EVERY_THING_OUT_OF_WINDOW)) return 'a thing, not a person, fallen from a window';

@@ -548,6 +548,10 @@ export const FAMILIES: PatternFamily[] = [
       `(?:written|wrote|writing|left) (?:letters|a letter|goodbye letters|notes|a note) (?:to|for) (?:my |the |his |her )?(?:kids|children|family|mum|mam|dad|wife|husband|partner|everyone|sons?|daughters?|sisters?|brothers?|parents|grandchildren|grandkids)(?! about (?:the|a|his|her|their|our|my|mums|dads) (?:will|estate|funeral|probate|house|inheritance|money|sale|move|care|death|grave|flat|ashes|headstone))`,
       `this is the last time (?:i will|i am going to|i would) (?:bother|trouble|annoy|speak to|contact) (?:anyone|you|anybody|everyone)`,
       `tell (?:my (?:mum|mam|dad|kids|children|family|wife|husband|partner|son|daughter|sister|brother|mother|father)|them|everyone) (?:that )?(?:i am sorry|sorry|i love (?:them|her|him|you))(?= $| for everything| and| goodbye| i )`,
+      // Round 53: a farewell sent ("forgive me", "take care of mum / the kids", "tell them I love them", "look after the children"),
+      // then the phone switched off or no answer, in plain or non-native English ("he send me message 'forgive me, take care of mum'
+      // and switched off phone"). A farewell with no silence, or a phone off with no farewell, is not this.
+      String.raw`(?:forgive me|please forgive me|i am sorry for everything|sorry for everything|(?:take|taking) care of (?:my |the |your |our )?(?:mum|mam|mom|mother|dad|father|kids|children|baby|babies|family|wife|husband|girls|boys|little ones|sister|brother)|look after (?:my |the |your |our )?(?:mum|mam|mom|mother|kids|children|baby|family|wife|husband|girls|boys|little ones)|tell (?:them|everyone|the kids|the children|mum|my mum|my kids|my children) (?:that )?i love (?:them|her|him|you|you all|everyone))(?: (?!i |we |my |our )[a-z]+){0,6}? (?:and |then |after that |now )?(?:has |have |he |she |they |then )?(?:switched|turned) (?:off )?(?:his |her |their |the )?(?:phone|mobile)(?: off)?|(?:forgive me|sorry for everything|(?:take|taking) care of (?:my |the |your |our )?(?:mum|mam|mom|mother|dad|father|kids|children|baby|family|wife|husband)|look after (?:my |the |your |our )?(?:mum|mam|mom|mother|kids|children|baby|family)|tell (?:them|everyone|the kids|mum) (?:that )?i love (?:them|her|him|you))(?: (?!i |we |my |our )[a-z]+){0,8}? (?:(?:his|her|their) )?(?:phone|mobile) (?:is |s |has been |now |went |goes )*(?:off|switched off|turned off|dead|going (?:straight )?to voicemail)|(?:forgive me|sorry for everything|(?:take|taking) care of (?:my |the |your |our )?(?:mum|mam|mom|mother|dad|kids|children|baby|family|wife|husband)|tell (?:them|everyone|the kids|mum) (?:that )?i love (?:them|her|him|you))(?: (?!i |we |my |our )[a-z]+){0,8}? (?:(?:he|she|they) )?(?:is not|not|has not been|does not|do not|no longer|stopped) (?:answering|answer|picking up|replying|responding)`,
       `(?:sorted|sorting|put|putting|got|getting) (?:out )?(?:all )?my affairs(?: (?:in order|sorted|straight))?`,
       `(?:given|giving|give|gave) (?:away )?(?:all |most of |some of )?(?:my|his|her|their) (?:things|stuff|belongings|possessions)(?: away)?`,
       `(?:given|gave|giving) (?:away )?(?:my|the) (?:dog|cat|pets?) (?:to|away)(?: [a-z]+){0,6} (?:letters|goodbye|note|sorry|gone|not be)`,
@@ -639,6 +643,8 @@ export const FAMILIES: PatternFamily[] = [
       'ddim eisiau bod yma',
       // Round 36: Romanian, hanging oneself ("a spus ca se spanzura in seara asta").
       '(?:se|ma|sa se|sa ma) (?:va )?spanzur[a-z]*',
+      // Round 53: Italian, wrists cut ("mi sono tagliata i polsi, c'è tanto sangue"), and Spanish and Portuguese the same.
+      '(?:mi sono|mi sono appena|si e|si è|ho) tagliat[oaie] (?:i |le )?(?:polsi|vene|braccia)', 'tagliat[oaie] (?:i )?polsi', '(?:me )?(?:he )?cortado (?:las |os )?(?:venas|munecas|pulsos)', 'cortei (?:os )?pulsos',
       // Welsh (normalised: "isio" → "eisiau", "sai'n" → "sai yn"): not wanting to live or be here, no point living, fed up of
       // life, everyone better off without me. "ddim eisiau byw yn y fflat" (a place) is not.
       '(?:ddim|dim|sai|sai yn|sa i|so fi) (?:eisiau|moyn|mo[iy]n|isie) (?:byw|bod yma|bod ma|bod yn fyw|deffro|bod o gwmpas)(?! (?:yn|mewn|efo|gyda|ger|drws|ar|wrth|nesa|yma yn|ma yn))',
@@ -745,6 +751,8 @@ export const FAMILIES: PatternFamily[] = [
     // Fire, smoke and gas in Spanish, Romanian and romanised Urdu (Welsh and Polish cues in kinds.ts).
     id: 'multilingual_fire', kind: 'fire_gas_co', category: RISK, reason: 'fire or gas danger (not in English)',
     patterns: [
+      // Round 53: Polish, gas smelt and people who cannot be woken ("czuje gaz w calym domku ... dwie osoby spia i nie moge ich obudzic").
+      'czuj(?:e|emy|esz)? (?:zapach )?gaz[a-z]*(?: [a-z]+){0,14} (?:nie (?:moge|mozemy|mozna|da sie) (?:ich |go |jej )?(?:obudzic|dobudzic)|nieprzytomn[a-z]*|zemdlal[a-z]*)',
       // Round 25: a smell of gas denied just before it ("nu miroase a gaz", "no huele a gas", "sin olor a gas") is no smell.
       'sale humo', 'humo (?:negro )?(?:sale|saliendo|por todas partes)', 'incendio', 'fuego',
       // Engineer's probe after round 45: burning now told without "fuego" ("los contenedores están ardiendo pegados a la casa y hay
@@ -803,6 +811,9 @@ export const FAMILIES: PatternFamily[] = [
     // Someone in water, unconscious or not breathing, in Spanish, Romanian and Polish.
     id: 'multilingual_danger', kind: 'danger_now', category: RISK, reason: 'someone in danger now (not in English)',
     patterns: [
+      // Round 53: Romanian, bleeding heavily ("prins de mana in masina de balotat sangereaza foarte tare"); Somali, a small child locked
+      // in a car ("ilmo yar ayaa ku xiran gaari gudihiisa, kulayl aad u badan").
+      'sangereaz[a-z]* (?:foarte (?:tare|mult|rau)|abundent|puternic|tare|mult)', 'ilmo(?: [a-z]+){0,3} (?:ku )?xiran (?:gaari|gaariga|baabuur|baabuurka)',
       'se (?:esta )?ahogando', 'cayo al (?:agua|rio|mar|canal)', 'no respira', 'inconsciente',
       // Round 45: a stroke told by its signs, a face or mouth fallen to one side ("tiene la cara caída de un lado", "boca torta").
       '(?:cara|boca|rostro|cara toda|faccia|bocca|visage|bouche) (?:caida|caido|torcida|torcido|ladeada|descolgada|torta|descaida|storta|cadente|paralizzata|tombante|deformee|de travers)(?: (?:de|hacia|para|a|da|d|sur))? (?:un|um|uno|el|o|un solo|one|le|un cote|lato)',
@@ -941,6 +952,8 @@ export const FAMILIES: PatternFamily[] = [
       // "someone was stabbed outside the chippy in the spring") is told as past, unless something present is told ("just now", "tonight",
       // "bleeding"). Only this match is dated: a knife named now beside it still hits on its own.
       `${NOT_DATED_HARM}(?:stabbed|been shot|got shot|was shot|has been shot|is shot|shot at|stabbing|shots fired|${NOT_A_SIMILE}(?:gunshots?|gun shots?)|been slashed|got slashed|was slashed)`,
+      // Round 53: a gun fired at the writer or those with them ("shooting at deer and theyve just fired at me on the footpath").
+      `${NOT_DATED_HARM}(?:fired|firing|fires|fire|shooting|shoots|shot) (?:a gun |a shotgun |a rifle |an air rifle |a shot |shots |a round |rounds |pellets )?(?:at|towards|toward) (?:me|us|my (?:son|daughter|dog|wife|husband|partner|kids|children|mate|friend))(?= )(?!(?: [a-z]+){0,3} (?:water pistols?|water guns?|water|nerf|nerf guns?|snowballs?|paintballs?|paint balls?|questions|emails|looks|glares|fireworks|rockets|bangers|peas|pea shooters?|bubbles|cameras?|photos|insults|abuse|words))`,
       `${SHOT_SIMILE}(?: [a-z]+){0,14} ${SHOT_SIMILE_PERSON}`, `${SHOT_SIMILE_PERSON}(?: [a-z]+){0,14} ${SHOT_SIMILE}`,
       // A simile nobody explains ("sounds like gunshots from the flat upstairs, I'm terrified") is still a report: round 26 let it
       // through with nothing. What makes the noise, named before or after it, guards it (SHOT_EXPLAINED).
@@ -1396,8 +1409,13 @@ export const FAMILIES: PatternFamily[] = [
       // Round 31: an engine or a barbecue run indoors and someone collapsed ("the generator the tenants are running indoors in the
       // basement, one of them passed out"): one sign is enough beside it.
       `(?:generator|barbecue|bbq|disposable bbq|petrol engine|engine|patio heater|camping stove|brazier)s?(?: [a-z]+){0,8} (?:indoors|inside|in the (?:basement|cellar|house|flat|room|bedroom|tent|caravan|kitchen|living room))(?: [a-z]+){0,10} (?:passed out|passing out|collapsed|unconscious|will not wake|cannot wake|can not wake|fainted|not responding|unresponsive)`,
+      // Round 53: a gas oven, a cooker or the rings used for heat, with a sign of poisoning or a confused, flushed person now ("she use the
+      // gas oven with door open for warm the room because heating is broken. Now she talk nonsense and very red face"): the broken heating
+      // is the reason, so the repair guards do not apply to it (below).
+      `(?:gas )?(?:oven|cooker|hob|rings?)(?: [a-z]+){0,6} (?:for (?:warm|warmth|heat|heating)|to (?:warm|heat) (?:the|her|his|their|our|my) (?:room|rooms|flat|house|kitchen|home)|to keep (?:warm|her warm|him warm|them warm|us warm))(?: [a-z0-9]+){0,16} (?:${CO_SYMPTOM}|(?:talk|talks|talking) nonsense|not making sense|(?:very |bright |really )?red (?:in the )?face|(?:face|cheeks) (?:very |bright |really )?red|(?:cherry|bright) red)`,
     ],
-    guards: [String.raw`\b(?:not working|broken|broke down|no heating|no hot water|freezing|repair|what are the symptoms|signs of)\b`],
+    // Round 53: the repair words are no guard where a gas oven or cooker is used for heat (the broken heating is why).
+    guards: [String.raw`^(?![\s\S]*(?:gas )?(?:oven|cooker|hob|rings?)(?: [a-z]+){0,6} (?:for (?:warm|warmth|heat|heating)|to (?:warm|heat) (?:the|her|his|their|our|my) (?:room|rooms|flat|house|kitchen|home)|to keep (?:warm|her warm|him warm|them warm|us warm)))[\s\S]*?\b(?:not working|broken|broke down|no heating|no hot water|freezing|repair|what are the symptoms|signs of)\b`, String.raw`\b(?:what are the symptoms|signs of)\b`],
   },
   {
     // Bricks, stones or petrol bombs thrown at a place with people inside: an attack now.
@@ -1430,7 +1448,9 @@ export const FAMILIES: PatternFamily[] = [
       '(?:fallen|fell|gone|went|jumped) (?:in|into|off) (?:the |a )?(?:sea|water|river|harbour|canal|lake|cliff|cliffs|pier|quay|marina|reservoir)',
       // "drowning in debt / hedge clippings / paperwork" is a figure of speech: only water counts after "in".
       // Round 45: not a worry about a possible drowning ("worried about the little ones drowning" at a paddling pool), asked of a service.
-      `${WORRY_BEFORE_DROWNING}drowning(?! in (?!(?:the |a |our |my |that )?(?:sea|water|river|canal|lake|pond|pool|harbour|bath|reservoir|quarry|flood|weir|estuary|marina)))`,
+      // Round 53: water "drowning" a thing (a porch, a road, a garden, a lawn, a path, a doorstep) is a figure ("the leaking gutter, it's
+      // drowning the porch", "when it rains the road is drowning"); someone drowning beside it still hits.
+      `${WORRY_BEFORE_DROWNING}(?<!(?:the|our|my|their|his|her|this|that|whole|front|back) (?:porch|road|roads|street|lane|garden|gardens|back garden|front garden|lawn|grass|path|paths|pathway|doorstep|step|steps|drive|driveway|patio|yard|pavement|footpath|field|fields|crops|veg patch|allotment|plants|car park|cellar|basement|shed|garage)(?: is| are| s| gets| get| keeps| keep| just| always| was| were| completely| totally| literally| basically){0,3} )drowning(?! (?:the |our |my |their |his |her |next doors |the whole |everything in the )?(?:porch|road|roads|street|lane|garden|gardens|back garden|front garden|lawn|grass|path|paths|pathway|doorstep|step|steps|drive|driveway|patio|yard|pavement|footpath|field|fields|crops|veg patch|allotment|plants|car park|cellar|basement|shed|garage)(?= ))(?! in (?!(?:the |a |our |my |that )?(?:sea|water|river|canal|lake|pond|pool|harbour|bath|reservoir|quarry|flood|weir|estuary|marina)))`,
       '(?:in difficulty|struggling|in trouble) in the (?:sea|water|river|harbour)', 'swept (?:out|away)(?: to sea| by the (?:tide|current|waves))?',
       'cut off by the tide', 'stuck on the (?:cliff|cliffs|rocks|mud|sandbank|mudflats)',
       // Round 48: water up to someone's knees, waist or chest and rising, or them unable to get out ("the water is up to her knees and
@@ -1620,6 +1640,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 51: a professional's urgent request or referral for a client "re da" or "dv" ("idva here client needs urgent housing
       // assessment re da"): domestic abuse in a worker's shorthand.
       `${PRO_ROLE}${PRO_NOT_CAREER}${PRO_ASK}(?: [a-z0-9]+)*? (?:re|regarding|due to|because of|fleeing|following|after|for|with|from|experiencing|victim of|survivor of) (?:da|dv|domestic abuse|domestic violence|coercive control)(?= )`,
+      // Round 53: a partner throwing hot or boiling water, tea or oil at the writer, told as the reason for a service request and in
+      // non-native English ("I moved out because my wife she threw hot water to me and threaten me all the time").
+      `(?:${PARTNER})(?: [a-z]+){0,2} (?:threw|throws|thrown|throw|throwing|poured|pours|pouring|chucked|chucks|splashed|tipped) (?:a |the )?(?:(?:hot|boiling|scalding|boiled) (?:water|tea|coffee|oil|fat)|(?:kettle|pan|cup|mug) of (?:hot |boiling )?(?:water|tea|coffee|oil))(?: [a-z]+){0,1} (?:at|to|on|over|onto|in) (?:me|my (?:face|arm|arms|leg|legs|chest|back|head|hand|hands))(?= )`,
       // Round 39: staying with family or a friend to get away from a partner or "him" ("staying with my parents to get away from him").
       `(?:staying|stay|stayed|moved back|moved in|gone|went|living|sleeping|hiding|sofa surfing)(?: [a-z]+){0,1} (?:with|at|in with|round) (?:my |a |our )?(?:parents|mum|mums|mam|mams|dad|dads|sister|sisters|brother|brothers|friend|friends|mate|mates|nan|nans|gran|grans|family|auntie|aunt|cousin|in laws)(?: (?:house|place|flat))?(?: [a-z]+){0,3} (?:to get away from|to escape|to hide from|away from|because i am scared of|because i am afraid of) (?:him|her|them|my (?:${PARTNER})|the (?:${PARTNER}))(?! (?:snoring|noise|mess|smoking|drinking (?:all|too)))`,
       // Round 32: injuries hidden from others, told sideways: long sleeves learnt to wear, arms or marks covered, beside a partner's
@@ -1768,6 +1791,8 @@ export const FAMILIES: PatternFamily[] = [
     // Safeguarding in Welsh, Polish and romanised Urdu: hit by a partner, children left alone.
     id: 'multilingual_safeguarding', kind: 'domestic_abuse', refine: ['adult_at_risk', 'child_at_risk', 'domestic_abuse'], category: SAFEGUARDING, reason: 'abuse or neglect (Welsh, Polish or Urdu)',
     patterns: [
+      // Round 53: Polish, an employer or a farmer holding a worker's passport ("szef zabral mu paszport i spi w stodole"): modern slavery.
+      '(?:szef|pracodawca|wlasciciel|brygadzista|rolnik|gospodarz|agencja)(?: [a-z]+){0,3} (?:zabral|zabrala|zabrali|trzyma|zabiera|schowal|ma) (?:mu |jej |im |mi |nam )?paszport[a-z]*',
       // Welsh: hits me, domestic abuse, children on their own.
       'fy (?:mwrw|nharo|nghuro|ngham drin)', '(?:cam drin|camdrin) (?:domestig|plant)', '(?:trais|drais) (?:domestig|yn y cartref)',
       'plant(?: [a-z]+){0,6} ar eu pennau eu hunain', 'ofn (?:arna i|fy ngwr|fy mhartner|fy nghariad)',
@@ -2024,7 +2049,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 31: cuckooing in other words ("dealers have taken over his flat").
       '(?:dealers|drug dealers|a gang|gangs|gang members) (?:have |has |had )?(?:taken over|took over|moved into|are using|using|running drugs from) (?:his|her|their|my [a-z]+s|the old [a-z]+s) (?:flat|house|home|place|bedsit)', '(?:child|sexual|criminal) exploitation', 'cse',
       `exploit(?:ed|ing)(?: [a-z]+){0,2} (?:${CHILD}|young|vulnerable|him|her|them|teenagers|teens)`,
-      'traffick(?:ed|ing)', 'modern slavery', 'forced (?:to work|to marry|to get married|labour|labor|marriage|into(?! (?:a |the |an |his |their )?(?:[a-z]+ )?(?:car|van|boot)))', '(?:made|making|make|forcing|force) (?:me|her|him|them) (?:to )?(?:marry|get married)', 'slave labour',
+      'traffick(?:ed|ing)', 'modern slavery', 'forced (?:to work|to marry|to get married|labour|labor|marriage|into(?! (?:a |the |an |his |their )?(?:[a-z]+ )?(?:car|van|boot)))', '(?:made|making|make|forcing|force) (?:me|her|him|them) (?:to )?(?:marry|get married)',
+      // Round 53: a named young relative to be forced to marry ("my wifes family want to force my daughter to marry a man back home").
+      '(?:made|making|make|forcing|force|forced|pressuring|pressure|pushing) (?:my |our |his |her |their )?(?:daughter|son|sister|niece|granddaughter|cousin|stepdaughter|girl|boy) (?:to )?(?:marry|get married|into (?:a )?marriage)', 'slave labour',
       `(?:kids|children|teenagers|young people|youngsters|teens|lads|school kids|boys|girls|${CHILD})(?: [a-z]+){0,3} (?:selling|dealing|running|carrying|holding|delivering) (?:drugs|weed|crack|gear|packages for)`,
       `(?:older|adult|grown) (?:men|man|guys|blokes)(?: [a-z]+){0,4} (?:picking up|giving|buying|taking|hanging around with|messaging|grooming|with|plying) (?:[a-z]+ )?(?:young |teenage |school |under ?age )?(?:girls|boys|kids|children|teenagers|schoolgirls|school girls)`,
       `(?:young|teenage|school|underage) (?:girls|boys|kids)(?: [a-z]+){0,10} (?:older|adult|grown) (?:men|man|guys|blokes)`,
