@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { loadContentPack, POPULAR_TASKS, prepareLanguages, type ContentPack, type TenantRuntime } from '../bot/index.js';
-import { buildUnderstanding, remoteRecogniserFromConfig, type RecogniserConfig } from '../intents/index.js';
+import { buildUnderstanding, remoteRecogniserFromConfig, screenForSafety, type RecogniserConfig } from '../intents/index.js';
 import { ArticleIndex, Typeahead } from '../knowledge-base/index.js';
 import { ensureTenant, feedbackByArticle, replaceArticles, type Store } from '../store/index.js';
 
@@ -78,5 +78,8 @@ export async function loadTenants(
       'content pack loaded',
     );
   }
+  // The safety screen's patterns are compiled on their first use (about 0.1-0.3 s of CPU, over 1 s on a busy machine): pay it
+  // at start, not in the first resident's turn or the first webhook a provider is waiting on.
+  screenForSafety(' a warm up of the safety screen ');
   return runtimes;
 }
