@@ -34,7 +34,7 @@ import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { chooseKind, inferKind, kindCues, riskCues } from './kinds.js';
 import { languageWords, normaliseForSafety, stripFormalWrapper } from './normalise.js';
 import type { SafetyScore } from './model.js';
-import { DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, SCRIPT_FAMILIES } from './patterns.js';
+import { DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, ROPE_FOR_USE, SCRIPT_FAMILIES } from './patterns.js';
 
 /**
  * The classifier escalates on its own at or above this confidence for a top safety intent. Round 2,
@@ -1340,8 +1340,10 @@ const EVERY_MEDICAL_BRUISE = new RegExp(MEDICAL_BRUISE.source, 'g');
  * Engineer's probe after round 52: a rope named for its use ("a rope in the boot for towing, can i park at the country park", the model
  * alone 0.71 after round 52 learnt a rope in a car boot as a means): asked at most when nothing else of risk is told.
  */
-const ROPE_FOR_USE = /(?<= )(?:tow ?rope|towing rope|climbing rope|skipping rope|rope (?:in the boot |in the car |in the van )?(?:for|to) (?:towing|tow|the (?:boat|tent|trailer|mooring|swing|washing|horse|horses|dog|load|climbing|gym)|climbing|tie (?:down|up) (?:the|a|my) (?:load|boat|trailer|tent|horse)|pull (?:the|a|my) (?:car|van|boat|trailer)))(?= )/;
-const EVERY_ROPE_FOR_USE = new RegExp(ROPE_FOR_USE.source, 'g');
+const ROPE_FOR_USE_RE = new RegExp(`(?<= )${ROPE_FOR_USE}(?= )`);
+const EVERY_ROPE_FOR_USE = new RegExp(ROPE_FOR_USE_RE.source, 'g');
+/** A rope beside a tree, a beam, a neck or hanging: the use named does not make it safe. */
+const ROPE_AS_MEANS = /(?<= )(?:tree|trees|beam|neck|hang[a-z]*|noose|woods|bridge|end it|die|dead)(?= )/;
 const BLADE_SIMILE = /(?<= )(?:(?:razor|knife|blade) ?sharp(?: (?:as|like) (?:a |an )?(?:knife|razor|razor blade|blade))?|sharp (?:as|like) (?:a |an )?(?:knife|razor|razor blade|blade)|(?:cuts?|cutting|sharp) like (?:a |an )?(?:knife|razor|razor blade|blade))(?= )/;
 const EVERY_BLADE_SIMILE = new RegExp(BLADE_SIMILE.source, 'g');
 /**
@@ -1390,7 +1392,7 @@ export function askAtMost(text: string, screened = false): string | null {
   if (!screened && nowhereTonightOnly(n) && !PUT_OUT_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'put out with nowhere tonight, nothing of harm told';
   if (!screened && HURT_BY_A_THING.test(n) && !PERSON_HITTING.test(n) && !EXPLICIT_PRESENT.test(n) && [...riskCues(n.replace(EVERY_HURT_BY_A_THING, ' '))].every((t) => t === 'adult_strong' || t === 'child_strong')) return 'a hand or a leg hurt on a broken thing';
   if (!screened && BLADE_SIMILE.test(n) && nothingBesides(n, EVERY_BLADE_SIMILE)) return 'a blade named only for how sharp a thing is';
-  if (!screened && ROPE_FOR_USE.test(n) && nothingBesides(n, EVERY_ROPE_FOR_USE) && !/(?<= )(?:tree|trees|beam|neck|hang[a-z]*|noose|woods|bridge|end it|die|dead)(?= )/.test(n)) return 'a rope named for its use';
+  if (!screened && ROPE_FOR_USE_RE.test(n) && nothingBesides(n, EVERY_ROPE_FOR_USE) && !ROPE_AS_MEANS.test(n)) return 'a rope named for its use';
   if (!screened && MEDICAL_BRUISE.test(n) && nothingBesides(n, EVERY_MEDICAL_BRUISE) && !HARM_WORDS.test(n.replace(EVERY_MEDICAL_BRUISE, ' '))) return 'a bruise from a vaccination or a test, asked about';
   if (!screened && CHOKING_HAZARD.test(n) && !HAZARD_HAPPENING.test(n) && nothingBesides(n, EVERY_CHOKING_HAZARD)) return 'a hazard of a thing asked about, nobody hurt';
   if (!screened && TREE_DOWN.test(n) && !PERSON_UNDER.test(n) && !PERSON_NAMED_ABROAD.test(n) && nothingBesides(n, EVERY_TREE_DOWN)) return 'a tree down, nobody under it';
@@ -1625,6 +1627,14 @@ function tetherAlone(hit: SafetyHit, n: string): boolean {
 }
 
 /**
+ * What both screen/model disagreement rules never ask instead of escalating, however low the model: everyone better off without me, a
+ * partner hurting the writer (round 43), an end of one's own life with a time (round 43), a means at a place, being found hanging, a
+ * goodbye then silence (rounds 52, 53).
+ */
+function toldTooPlainlyToDoubt(n: string, family: string): boolean {
+  return BETTER_OFF_WITHOUT_ME.test(n) || PARTNER_HURTING_ME.test(n) || (SUICIDE_FAMILIES.has(family) && OWN_END_WITH_TIME.test(n)) || METHOD_AT_PLACE_RE.test(n) || FOUND_HANGING.test(n) || GOODBYE_THEN_SILENT.test(n);
+}
+/**
  * A screen hit, weighed against the safety model. Both agree: escalate. Everyday context explains the hit and the model is
  * below its ask threshold: nothing (a false alarm's detour costs a resident's trust); below the escalate threshold: ask. An
  * idiom-prone family the model scores below SAFETY_SCREEN_DISAGREE: ask. Anything else the screen says escalates.
@@ -1719,7 +1729,7 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   // Round 41: nor a wish to die beside the idiom of exhaustion ("I'm at the end of my tether and want to die"): the despair is the writer's.
   // Round 43: nor a partner hurting the writer told plainly ("my husband's hurting me and if I leave the farm I lose everything"), nor
   // an intent to end one's own life with a time, in a second language's grammar ("I finish my life tonight").
-  if (family && IDIOM_PRONE_FAMILIES.has(family) && aboutSomething && scored.score < (thresholds.disagreeAt ?? SAFETY_SCREEN_DISAGREE) && !BETTER_OFF_WITHOUT_ME.test(n) && !PLAN_WITH_TIME_RE.test(n) && !(SUICIDE_FAMILIES.has(family) && END_OF_TETHER.test(n)) && !PARTNER_HURTING_ME.test(n) && !(SUICIDE_FAMILIES.has(family) && OWN_END_WITH_TIME.test(n)) && !METHOD_AT_PLACE_RE.test(n) && !FOUND_HANGING.test(n) && !GOODBYE_THEN_SILENT.test(n) && !(family === 'multilingual_risk' && FOREIGN_TONIGHT_OR_PLAN.test(n))) return ask;
+  if (family && IDIOM_PRONE_FAMILIES.has(family) && aboutSomething && scored.score < (thresholds.disagreeAt ?? SAFETY_SCREEN_DISAGREE) && !PLAN_WITH_TIME_RE.test(n) && !(SUICIDE_FAMILIES.has(family) && END_OF_TETHER.test(n)) && !toldTooPlainlyToDoubt(n, family) && !(family === 'multilingual_risk' && FOREIGN_TONIGHT_OR_PLAN.test(n))) return ask;
   // Round 19 (K1, see SAFETY_NOT_NOW_BELOW): a never-downgraded family the model scores near zero, in English told as not now.
   const notNowBelow = thresholds.notNowBelow ?? SAFETY_NOT_NOW_BELOW;
   if (notNowBelow > 0 && family && NEVER_DOWNGRADED.has(family) && scored.score < notNowBelow && modelReads(text, scored) && readsAsEnglish(n) && toldAsNotNow(text)) return { ...ask, reason: `${hit.reason}, but told as not now and the safety model disagrees (${scored.score.toFixed(2)})` };
@@ -1727,7 +1737,7 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   const anyAt = thresholds.disagreeAnyAt ?? SAFETY_SCREEN_DISAGREE_ANY;
   // Round 14: on for English messages only (the model's low score means nothing in Welsh or another language), never with
   // intent or means told in the present ("tonight", "going to", "tablets", "the bridge") nor a fire burning or felt now.
-  if (anyAt > 0 && family && !NEVER_DOWNGRADED.has(family) && !OTHER_LANGUAGE_FAMILY.test(family) && !PARTNER_HURTING_ME.test(n) && !(SUICIDE_FAMILIES.has(family) && OWN_END_WITH_TIME.test(n)) && aboutSomething && scored.score < anyAt && !BETTER_OFF_WITHOUT_ME.test(n) && !FOUND_HANGING.test(n) && !METHOD_AT_PLACE_RE.test(n) && !GOODBYE_THEN_SILENT.test(n) && modelReads(text, scored) && readsAsEnglish(n) && !presentAtRisk(n) && !PRESENT_INTENT_OR_MEANS.test(n) && !PRESENT_FIRE.test(n) && !FELT_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but the safety model strongly disagrees (${scored.score.toFixed(2)})` };
+  if (anyAt > 0 && family && !NEVER_DOWNGRADED.has(family) && !OTHER_LANGUAGE_FAMILY.test(family) && aboutSomething && scored.score < anyAt && !toldTooPlainlyToDoubt(n, family) && modelReads(text, scored) && readsAsEnglish(n) && !presentAtRisk(n) && !PRESENT_INTENT_OR_MEANS.test(n) && !PRESENT_FIRE.test(n) && !FELT_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but the safety model strongly disagrees (${scored.score.toFixed(2)})` };
   return escalate;
 }
 

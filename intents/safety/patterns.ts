@@ -81,6 +81,13 @@ const WANT_TO_STEP_IN_FRONT_OF = String.raw`(?:want|wanting|wanted|tempted|urge|
 /** Round 27: a railway, a bridge, a cliff or a motorway as the easiest, quickest or only way out (not "the quickest way to town"). */
 export const EASIEST_WAY_OUT = String.raw`(?:train line|railway line|railway|rail line|train tracks|railway tracks|the tracks|level crossing|bridge|flyover|viaduct|cliffs?|cliff path|motorway|multi storey|quarry|reservoir|weir)(?: [a-z]+){0,6} (?:the )?(?:easiest|quickest|simplest|cleanest|fastest|only|best) (?:option|way out|way to go|way to do it|exit|answer|solution)(?! (?:to|for|from|into|if|of|when|because|on|at) )`;
 export const DIE_AT_A_PLACE = String.raw`(?! (?:at home|in (?:a |the )?(?:hospital|hospice|care home|nursing home)|in (?:her|his|their|my|our) own (?:home|bed|house)|peacefully|with dignity)(?! (?:tonight|today|now|soon|alone)))`;
+/**
+ * A rope named for its use ("a rope in the boot for towing", "a tow rope"): no means. A guard of the wish-to-die family here, and in
+ * decision.ts what a sure model alone may not escalate (engineer's probe after round 52).
+ */
+export const ROPE_FOR_USE = String.raw`(?:tow ?rope|towing rope|climbing rope|skipping rope|rope (?:in the boot |in the car |in the van )?(?:for|to) (?:towing|tow|the (?:boat|tent|trailer|mooring|swing|washing|horse|horses|dog|load|climbing|gym)|climbing|tie (?:down|up) (?:the|a|my) (?:load|boat|trailer|tent|horse)|pull (?:the|a|my) (?:car|van|boat|trailer)))`;
+/** Fees, bills or debts "drowning us" (engineer's probe after round 52): a figure, guarded in the attack and the water families. */
+const MONEY_DROWNING_US = String.raw`(?:fees|charges|paperwork|debts?|bills|costs|fines|admin|emails|letters|rent|arrears|interest|prices|increases|red tape) (?:are |is |s |keep |keeps |just )?(?:drowning|drown) (?:us|me|them|people|residents|everyone|tenants|owners|businesses)`;
 /** A plan told: how, where or when (someone is going) to do it, end it, die or go. */
 const PLAN_HOW = String.raw`(?:worked out|know|knows|planned|planning|decided|figured out|made a plan for) (?:how|where|when) (?:i am going to|i would|i will|i could|i am gonna|to|he is going to|she is going to)`;
 /** Round 49: "overdosed on" food, drink or a pastime ("mince pies at christmas", "chocolate", "box sets"): a figure, not a drug. */
@@ -314,7 +321,7 @@ export const FAMILIES: PatternFamily[] = [
     ],
     guards: [
       // Engineer's probe after round 52: a rope named for its use ("a rope in the boot for towing", "a tow rope", "rope for the boat").
-      String.raw`(?:tow ?rope|towing rope|climbing rope|skipping rope|washing line|rope (?:in the boot |in the car |in the van )?(?:for|to) (?:towing|tow|the (?:boat|tent|trailer|mooring|swing|washing|horse|horses|dog|load|climbing|gym)|climbing|tie (?:down|up) (?:the|a|my) (?:load|boat|trailer|tent|horse)|pull (?:the|a|my) (?:car|van|boat|trailer)))`,
+      `${ROPE_FOR_USE}|washing line`,
       // Hyperbole about something already over ("thought I was going to die, sick all weekend") or a jokey farewell to the bot.
       String.raw`(?:thought|felt like|felt as if|swear|swore|honestly thought|genuinely thought) (?:i|we|he|she) (?:was|were) going to die`,
       String.raw`going to die (?:of|from) (?:boredom|embarrassment|shame|laughing|laughter|the heat|the cold|hunger)|die (?:of|from) (?:boredom|embarrassment|laughing)`,
@@ -1119,7 +1126,7 @@ export const FAMILIES: PatternFamily[] = [
       // Round 52: fees, charges or paperwork that "drown" the writer ("is the harbour office trying to drown us in fees?").
       String.raw`drown(?:ing|s|ed)? (?:us|me|them|people|residents|everyone|tenants|owners|businesses) (?:in|with) (?:[a-z]+ )?(?:fees|charges|paperwork|debts?|bills|red tape|forms|costs|fines|admin|emails|letters|rules|increases)`,
       // Engineer's probe after round 52: the same told the other way round ("the fees are drowning us, can I pay monthly").
-      String.raw`(?:fees|charges|paperwork|debts?|bills|costs|fines|admin|emails|letters|rent|arrears|interest|prices|increases|red tape) (?:are |is |s |keep |keeps |just )?(?:drowning|drown) (?:us|me|them|people|residents|everyone|tenants|owners|businesses)`,
+      MONEY_DROWNING_US,
       // Engineer's probe after round 48: someone carried off by water ("a kid is being dragged out by the rip current, he's shouting for
       // help") is not being attacked: the water families read it (danger now), so the right service is named.
       String.raw`(?:pulled|dragged|swept|carried|taken|sucked) (?:out|away|under|along)(?: to sea)? by (?:the |a )?(?:current|currents|tide|rip|riptide|rip tide|rip current|waves|undertow)`,
@@ -1526,7 +1533,7 @@ export const FAMILIES: PatternFamily[] = [
       // Round 35: a boat with nobody aboard ("the boat on our mooring is taking on water, nobody aboard").
       String.raw`\b(?:nobody|no one|noone|no body|nobody s|no one s)(?: is| was| s)? (?:on board|aboard|on it|in it)\b`,
       // Engineer's probe after round 52: fees, bills or debts "drowning us" ("the fees are drowning us, can I pay monthly").
-      String.raw`\b(?:fees|charges|paperwork|debts?|bills|costs|fines|admin|emails|letters|rent|arrears|interest|prices|increases|red tape) (?:are |is |s |keep |keeps |just )?(?:drowning|drown) (?:us|me|them|people|residents|everyone|tenants|owners|businesses)\b(?![^]*\b(?:drowning|drowned|drown|drowns) (?:in|at|under|off|near|by) (?:the|a|our|my)\b)`,
+      String.raw`\b${MONEY_DROWNING_US}\b(?![^]*\b(?:drowning|drowned|drown|drowns) (?:in|at|under|off|near|by) (?:the|a|our|my)\b)`,
       // Round 44: drowning as a figure beside a drain, rain, puddles or a flooded pavement ("people are practically drowning walking past",
       // "after rain its like drowning just walking to the bus stop"); "someone is drowning in the flood water" still hits.
       String.raw`\b(?:drains?|rain|rains|raining|rained|rainfall|puddles?|potholes?|pavements?|floods? the|flooded (?:road|pavement|path|street)|flooding (?:the )?(?:road|pavement|path|street))\b[^]*\b(?:like|practically|basically|virtually|literally|near enough|almost|as if|as though) (?:we are |you are |i am |they are |people are |everyone is )?drowning\b|\b(?:like|practically|basically|virtually|literally|near enough|almost) drowning\b[^]*\b(?:drains?|rain|rains|raining|rained|puddles?|potholes?|pavements?)\b|drowning in (?:the )?(?:puddles?|potholes?)`,
