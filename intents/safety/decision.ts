@@ -75,7 +75,7 @@ const CHAT_CONTROL = new RegExp(
 /** True when the message only ends or leaves the conversation ("end chat", "stop", "bye"). */
 export function isConversationControl(text: string): boolean {
   const n = normaliseForSafety(text);
-  return CHAT_CONTROL.test(n) || WE_END.test(n) || WELSH_CONTROL.test(n) || ATTACHMENT_QUESTION.test(n);
+  return CHAT_CONTROL.test(n) || WE_END.test(n) || WELSH_CONTROL.test(n) || ATTACHMENT_QUESTION.test(n) || BACK_IN_CHAT.test(n);
 }
 // Welsh: asking for a person ("dw i eisiau siarad â pherson", "ga i siarad efo rhywun go iawn") or ending the chat
 // ("gorffen sgwrs", "hwyl fawr", "diolch, dyna i gyd"): conversation control, not a disclosure (issue 17).
@@ -92,6 +92,12 @@ const WELSH_CONTROL = new RegExp(
  * bruises") is not matched.
  */
 const ATTACHMENT_QUESTION = /^ (?:(?:ok|okay|so|right|please|hi|hello|and|also|oh) )*(?:can|could|may|do|shall|should) (?:i|we|you) (?:just |also |please )?(?:send|attach|upload|share|text|email|add|include|take)(?: you)? (?:a |an |the |some |any )?(?:photo|photos|pic|pics|picture|pictures|image|images|video|videos|screenshot|screenshots|file|files|document|documents|attachment|attachments)(?: (?:of (?:it|this|that|them)|too|as well|here|on here|by text|now|please|then))* $/;
+/**
+ * Round 54: a return to the conversation and nothing else ("Hi sorry, I'm here now", "sorry about that, I'm back", "ok back now"): the
+ * retrained model scored "Hi sorry, I'm here now" 0.94 after round 53's farewells. "I'm still here" or "I'm not here" is not matched,
+ * nor "I'm here" with anything told after it.
+ */
+const BACK_IN_CHAT = /^ (?:(?:hi|hello|hiya|hey|sorry|so sorry|really sorry|apologies|ok|okay|right|yes|yeah|oh|um|erm|there|again|all|about that|for the (?:wait|delay)|i got (?:distracted|called away)|i was (?:away|busy|distracted|on the phone)) )*(?:i am (?:here|back)|back|here)(?: (?:now|again|sorry|thanks|thank you|please|with you|at last|finally))* $/;
 // "can we just end this", "shall we stop here": a request to stop talking (a "we" and a question), not despair.
 const WE_END = /^ (?:(?:ok|okay|so|right|please) )*(?:can|could|shall) we (?:just |please )?(?:end|stop|finish|leave) (?:this|it|here|there|now)(?: (?:here|now|please|then|thanks|for now))* $/;
 
@@ -323,8 +329,19 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
 function nowhereTonightOnly(n: string): boolean {
   if (!NO_HOME_TONIGHT.test(n) || REFERRAL.test(n)) return false;
   const noCold = n.replace(EVERY_COLD_WEATHER, ' ');
-  return riskCues(noCold).size === 0 && kindCues(noCold).size === 0;
+  const kinds = kindCues(noCold);
+  // Round 54: a grown-up son, nephew or grandson put out by a parent ("my nephew (19) ... his mum threw him out over an argument", the
+  // model alone 0.92 as a child at risk): the age told, 18 or over, and no younger age, the child cue is the family word only.
+  // Engineer's probe after round 54: never when harm is told ("my son is 19, his stepdad beat him up and threw him out tonight, he's got
+  // a cut head"): the child cue is then more than the family word.
+  if (kinds.has('child_at_risk') && ADULT_AGE_TOLD.test(n) && !CHILD_AGE_TOLD.test(n) && !PUT_OUT_FEARED.test(n) && !BODILY_HARM_TOLD.test(n)) kinds.delete('child_at_risk');
+  return riskCues(noCold).size === 0 && kinds.size === 0;
 }
+/** Engineer's probe after round 54: a body harmed, told beside someone put out ("beat him up", "a cut head", "bruises"). */
+const BODILY_HARM_TOLD = /(?<= )(?:beat|beats|beating|beaten|battered|punch[a-z]*|slap[a-z]*|smack[a-z]*|kick(?:ed|ing)? (?:him|her|them)(?! out)|strangl[a-z]*|chok[a-z]*|stab[a-z]*|assault[a-z]*|bleed[a-z]*|blood[a-z]*|cuts?|bruis[a-z]*|injur[a-z]*|black eye|broken (?:nose|arm|ribs?|wrist|jaw))(?= )/;
+/** Round 54: someone's age told as 18 to 59 beside a relative or a pronoun ("my nephew 19", "he is 22", "my son, 18"). */
+const ADULT_AGE_TOLD = /(?<= )(?:nephew|niece|son|daughter|grandson|granddaughter|stepson|stepdaughter|brother|sister|cousin|lad|he|she|him|her|they)(?: is| s| who is| aged| age| just turned)? (?:1[89]|[2-5][0-9])(?: (?:years? old|yrs? old|yo|year old))?(?= )(?! (?:years? ago|days?|weeks?|months?|hours?|mins?|minutes?|pounds?|quid|miles?|am|pm|times?))/;
+const CHILD_AGE_TOLD = /(?<= )(?:1[0-7]|[1-9])(?: (?:years? old|yrs? old|yo|year old))(?= )|(?<= )(?:aged|age|is|s|only|just) (?:1[0-7]|[1-9])(?= )(?! (?:years? ago|days?|weeks?|months?|hours?|mins?|minutes?|pounds?|quid|miles?|am|pm|times?|o clock))/;
 
 /** Round 27: an overdose in the past ("in hospital after an overdose", "took an overdose last year"); round 31: "years back", "back in 2019". */
 const PAST_OVERDOSE = /(?<= )(?:(?:after|because of|following|since|from) (?:an |my |a |the )?overdose|(?:took|had|taken) (?:an |a )?overdose(?: [a-z]+){0,3} (?:last (?:week|month|year)|ago|in (?:january|february|march|april|may|june|july|august|september|october|november|december))|(?:overdosed|od d|odd) (?:[a-z]+ ){0,3}(?:last (?:week|month|year)|(?:a|two|three|four|five|six|several|a few|few|[0-9]+) (?:years|months|weeks) (?:ago|back)|(?:years|months|ages) (?:ago|back)|back in [a-z0-9]+|in (?:january|february|march|april|may|june|july|august|september|october|november|december)))(?= )/;
@@ -1253,6 +1270,10 @@ const LEAK_DANGER = /(?<= )(?:elektri[a-z]*|electric[a-z]*|prad[a-z]*|curent[a-z
  */
 const NO_HEATING = /(?<= )(?:no (?:heating|hot water|heat)|(?:heating|boiler|hot water)(?: [a-z]+){0,3} (?:broken|not working|packed up|gone|off|cut off|failed|stopped working|has gone|is off)|(?:nao|sem|ficou sem|esta sem|estao sem|nem) (?:tem |ha )?(?:aquecimento|agua quente|caldeira)|(?:sin|no (?:tiene|hay|tenemos)|ni) (?:calefaccion|agua caliente)|(?:nie ma|brak|bez) (?:ogrzewania|cieplej wody)|(?:nu (?:are|avem|au|este)|fara) (?:caldura|incalzire|apa calda|centrala))(?= )/;
 const SERVICE_ASKED = /(?<= )(?:need (?:someone|somebody|an engineer|a plumber|it fixed|help)|needs? (?:someone|somebody|fixing|an engineer|repair)|send (?:someone|somebody|an engineer)|someone (?:out|round|to come)|can (?:someone|you) (?:come|fix|send)|today|tonight|urgent(?:ly)?|asap|repair|fix|fixed|precis[a-z]* de alguem|precis[a-z]*|mandem|enviem|hoje|reparar|arranjar|necesit[a-z]*|envien|hoy|arreglar|reparar|potrzebuj[a-z]*|dzisiaj|dzis|naprawi[a-z]*|avem nevoie|trimiteti|azi|astazi|reparat[a-z]*)(?= )/;
+/** Round 54: someone keeping warm in a coat, blankets or bed ("she's sitting in her coat", "wrapped in blankets"). */
+const KEEPING_WARM = /(?<= )(?:sitting|sat|sits|sleeping|wrapped|bundled|wearing|wears|living|staying) (?:up )?(?:in|under|with) (?:(?:her|his|their|my|our|a|the|two|three|extra|all (?:her|his|their|our)) )?(?:coats?|blankets?|duvets?|jumpers?|layers|hats?|dressing gowns?|bed|sleeping bags?)(?= )|(?<= )(?:keeping|keep) warm (?:in|with|under) (?:(?:her|his|their|my|our|a|the) )?(?:coats?|blankets?|duvets?|bed)(?= )/;
+/** Gas, fumes, smoke or a heater used instead, beside it: never capped. */
+const HEAT_DANGER = /(?<= )(?:smell[a-z]*|gas (?:leak|smell)|fumes|smoke|smoking|carbon monoxide|co alarm|alarm (?:is )?(?:going|sounding|beeping)|oven|cooker|hob|rings|bbq|barbecue|camping stove|calor|paraffin|burner|candles?|dizzy|headaches?|drowsy|vomit[a-z]*)(?= )/;
 const COLD_HARM = /(?<= )(?:hypotherm[a-z]*|hipotermi[a-z]*|blue|shivering|shaking|confused|confusa|confuso|unwell|ill|poorly|sick|fallen|fell|fall|caiu|caida|caido|cayo|upadl[a-z]*|a cazut|not eating|not responding|unresponsive|nao responde|no responde|collapsed|desmai[a-z]*|doente|enferm[a-z]*|chor[a-z]*|crying|scared|afraid|alone for|left alone|neglect[a-z]*|abus[a-z]*|threat[a-z]*|cutting|cut off (?:his|her|their)|landlord|senhorio|dono|casero|wlasciciel|proprietar|hit[a-z]*|hurt[a-z]*|bruis[a-z]*|dying|die|dead|breath[a-z]*|respira[a-z]*|chest|pneumonia|oxygen|oxigenio|baby|bebe|newborn|recem nascido|no food|not eaten|hungry|thin|sem comida|fome|sin comida|hambre|bez jedzenia|jedzeni[a-z]*|chud[a-z]*|zdezorientowan[a-z]*|fara mancare|flamand[a-z]*)(?= )/;
 /**
  * Round 40: distress idioms about a service ("she's at her wits end", "it's eating him up", "she's coping, and wants to know about the
@@ -1286,7 +1307,12 @@ const CARE_FUNDING = /(?<= )(?:care homes?|nursing homes?|residential (?:care|ho
  * room", "parents have taped it off"), the model alone 0.76-0.84: a repair, asked at most when nobody is told hurt, falling or on it,
  * and nothing burning, smoking, sparking or leaking ("smoke and a burning smell, I've shut the door on it" is a fire, never capped).
  */
-const HAZARD_SECURED = /(?<= )(?:i have|we have|i|we|parents have|someone has|they have|staff have|i have already|we have already) (?:locked|taped|blocked|fenced|cordoned|roped)(?: (?:off|up))? (?:the (?:room|area|window|gate|swing|play area)|it off|that room)(?= )/;
+const HAZARD_SECURED = /(?<= )(?:i have|we have|i|we|parents have|someone has|they have|staff have|i have already|we have already) (?:locked|taped|blocked|fenced|cordoned|roped)(?: (?:off|up))? (?:the (?:room|area|window|gate|swing|play area)|it off|that room)(?= )|(?<= )(?:baby|babys|baby is|the baby is|the baby s|toddler is|toddlers|the kids are|kids are|the children are|children are|little one is|little ones|she is|he is|they are)(?: sleeping| staying| moved| now| been moved)? (?:in with us|in our (?:room|bed)|in with me|in my (?:room|bed)|out of (?:the|that) room|(?:in|into) (?:our|my) room)(?: [a-z]+){0,5} (?:we|i) have (?:shut|closed|locked) (?:the|that) (?:door|room)(?= )/;
+/**
+ * Round 54: a thing hanging off or loose ("the window in the baby's room has come off its hinges and is hanging"): no person hanging.
+ * No person word is passed over between the thing and "hanging" ("the window is open and my toddler is hanging out of it" still hits).
+ */
+const EVERY_THING_HANGING = /(?<= )(?:window|windows|door|doors|gate|cupboard|cupboard door|shelf|shelves|gutter|guttering|blind|blinds|curtain rail|pole|frame|sign|panel|fence|light fitting|ceiling|plaster|cable|cables|wire|wires|hinge|hinges)(?: (?!(?:he|she|they|toddler|baby|child|kid|son|daughter|boy|girl|someone|somebody|man|woman|person|people|kids|children)(?= ))[a-z]+){0,8} (?:is |s |are |left |now )?hanging(?: (?:off|loose|down|open|by [a-z]+))?(?= )/g;
 const HAZARD_HARM = /(?<= )(?:smoke|smoking|smell[a-z]*|burn[a-z]*|fire|flames?|sparks?|sparking|gas|bang|explo[a-z]*|electric[a-z]*|wires?|water|flood[a-z]*|leak[a-z]*|fell|fallen|falling|fall out|hurt|injur[a-z]*|bleeding|hanging|climbing|on the ledge|out of the window|trapped|stuck|missing|cannot get|can not get|inside|in there|locked in|unconscious|not moving|ambulance|999)(?= )/;
 /**
  * Round 41: a landlord putting the writer out, in Turkish ("ev sahibi beni evden çıkarıyor, ne yapmalıyım"), the model alone 0.91:
@@ -1375,6 +1401,9 @@ export function askAtMost(text: string, screened = false): string | null {
   if (!screened && BLOCKING.test(n) && VEHICLE.test(n) && riskCues(n).size === 0 && !SIGN_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a vehicle blocking the way, a parking dispute';
   if (!screened && LEAK_ABROAD.test(n) && !LEAK_DANGER.test(n) && riskCues(n).size === 0 && !EXPLICIT_PRESENT.test(n)) return 'a leak from above (not in English), nothing dangerous told';
   if (!screened && NO_HEATING.test(n) && SERVICE_ASKED.test(n) && !COLD_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'heating or hot water asked for, nothing of harm told';
+  // Round 54: the heating gone and someone keeping warm ("my mum's 92 and the boiler's packed in ... she's sitting in her coat", the model
+  // alone 0.73 as fire or gas): a repair told by how the cold is borne, asked at most when nothing of harm, gas, smoke or fumes is told.
+  if (!screened && NO_HEATING.test(n) && KEEPING_WARM.test(n) && !COLD_HARM.test(n) && !HEAT_DANGER.test(n) && !EXPLICIT_PRESENT.test(n)) return 'no heating, someone keeping warm, nothing of harm told';
   if (!screened && SIGN_THREAT.test(n) && !SIGN_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a threat on a sign, nobody afraid or hurt';
   if (!screened && SCRIPT_SERVICE_IDIOM.test(text)) return 'a tax or a bill that has broken my back (Urdu), nothing screened';
   if (!screened && FOREIGN_PAIN_OR_MONEY_IDIOM.test(n) && !FOREIGN_IDIOM_HARM.test(n)) return 'a back or a head "killing me" (Polish), pain told, nothing screened';
@@ -1383,7 +1412,7 @@ export function askAtMost(text: string, screened = false): string | null {
   // Round 53: the need for the care told as not being able to live alone any more ("is care home paid by council ... she cannot live
   // alone after the falls", the model alone 0.76) is the reason for the question, not a harm.
   if (!screened && CARE_FUNDING.test(n) && !HARM_WORDS.test(n.replace(CANNOT_LIVE_ALONE, ' ')) && !EXPLICIT_PRESENT.test(n)) return 'a question about paying for care, nothing of harm told';
-  if (!screened && HAZARD_SECURED.test(n) && !HAZARD_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a hazard the writer has made safe, nobody hurt';
+  if (!screened && HAZARD_SECURED.test(n) && !HAZARD_HARM.test(n.replace(EVERY_THING_HANGING, ' ')) && !EXPLICIT_PRESENT.test(n)) return 'a hazard the writer has made safe, nobody hurt';
   if (!screened && TR_EVICTION.test(n) && !TR_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'an eviction told in Turkish, nothing of harm told';
   if (!screened && THING_OUT_OF_WINDOW.test(n) && nothingBesides(n, EVERY_THING_OUT_OF_WINDOW)) return 'a thing, not a person, fallen from a window';
   if (!screened && GRAVE_IDIOM.test(n) && nothingBesides(n, EVERY_GRAVE_IDIOM)) return 'an idiom about a dead person, turning in the grave';

@@ -145,7 +145,7 @@ const FOREIGN_CO_SOURCE = String.raw`piec[a-z]*|kociol|kotl[a-z]*|junkers[a-z]*|
  * Round 42: carbon monoxide signs in German, Dutch, French and Italian ("der CO-Melder piept die ganze Zeit und ihm ist schwindelig und
  * übel", "duizelig en misselijk", "vertiges et nausées", "capogiri e nausea"), with what makes it or warns of it.
  */
-const WEST_CO_SYMPTOM = String.raw`schwindel(?:ig)?|ubel|ubelkeit|kopfschmerz(?:en)?|erbrech[a-z]*|(?:muss|musste|mussen) sich ubergeben|ohnmacht[a-z]*|bewusstlos|benommen|duizel[a-z]*|misselijk[a-z]*|hoofdpijn|overgeven|flauw(?:gevallen)?|vertiges?|nausee?s?|mal (?:a|de) (?:la )?tete|evanoui[a-z]*|capogir[a-z]*|vertigin[ei]|nausea|mal di testa|svenut[oa]|svenimento`;
+const WEST_CO_SYMPTOM = String.raw`schwindel(?:ig)?|ubel|ubelkeit|kopfschmerz(?:en)?|erbrech[a-z]*|(?:muss|musste|mussen) sich ubergeben|ohnmacht[a-z]*|bewusstlos|benommen|duizel[a-z]*|misselijk[a-z]*|hoofdpijn|overgeven|flauw(?:gevallen)?|vertiges?|nausee?s?|mal (?:a|de) (?:la )?tete|evanoui[a-z]*|(?:il |elle |ils |elles |je |on )vomi(?:t|ssent|s)?|vomissements?|capogir[a-z]*|vertigin[ei]|nausea|mal di testa|svenut[oa]|svenimento`;
 const WEST_CO_SOURCE = String.raw`(?:co |kohlenmonoxid |kohlenmonoxyd |rauch )?(?:melder|warnmelder)|kohlenmonoxid[a-z]*|kohlenmonoxyd[a-z]*|co ?melder|heizung|therme|gastherme|heizkessel|gasofen|ofen|kamin|koolmonoxide[a-z]*|cv ketel|ketel|kachel|geiser|monoxyde de carbone|detecteur(?: de co| de monoxyde)?|chaudiere|poele|monossido(?: di carbonio)?|rilevatore|caldaia|stufa|boiler`;
 const WEST_CO = `(?:${WEST_CO_SOURCE})(?: [a-z]+){0,14} (?:${WEST_CO_SYMPTOM})(?: [a-z]+){0,8} (?:${WEST_CO_SYMPTOM})|(?:${WEST_CO_SYMPTOM})(?: [a-z]+){0,8} (?:${WEST_CO_SYMPTOM})(?: [a-z]+){0,14} (?:${WEST_CO_SOURCE})`;
 const FOREIGN_CO_FELT_TWICE = `(?:${FOREIGN_CO_SYMPTOM})(?: [a-z]+){0,12} (?:${FOREIGN_CO_SYMPTOM})`;
@@ -233,6 +233,29 @@ const NOT_A_SHOOT_CREW = String.raw`(?<!(?:photographers?|photo|photos|camera|fi
  * threat. Never oneself ("i don't want to hurt myself").
  */
 const CARE_NOT_TO_HARM = String.raw`(?:do not|dont|would not|wouldnt|did not) (?:want|fancy|like)(?: (?:to|anyone|anybody|someone|somebody|people|kids|children|the kids|them|the (?:bin|refuse) (?:men|crew|crews|collectors?)))?(?: to)? (?:poison|poisoning|stab|stabbing|jab|jabbing|spike|spiking|cut|cutting|hurt|hurting|injure|injuring|harm|harming|burn|burning)(?: (?:the|a|any|one of the|our|your))? (?:bin ?m[ae]n|binmen|bin crews?|bin workers?|bin lorry|crews?|collectors?|refuse (?:workers?|collectors?|crews?|team)|workers?|staff|postman|postie|recycling (?:team|crew|staff)|wildlife|animals|pets|birds|hedgehogs|foxes|dogs?|cats?|themselves)`;
+
+/**
+ * Round 54: the same care told of the crews being hurt ("he doesn't want the bin men getting stabbed" by insulin needles in a sharps
+ * question): the crews named, then "getting", "to get" or "being" and the harm. "he wants the bin men stabbed" is no care.
+ */
+const CARE_NOT_HURT_CREWS = String.raw`(?:do not|does not|did not|would not|dont|doesnt|didnt|wouldnt) (?:want|like|fancy)(?: (?:the|any|a|one of the|our|your))? (?:bin ?m[ae]n|binmen|bin crews?|bin workers?|crews?|collectors?|refuse (?:workers?|collectors?|crews?|team)|workers?|staff|postman|postie|recycling (?:team|crew|staff)) (?:getting|to get|being|to be|ending up) (?:stabbed|jabbed|pricked|spiked|cut|hurt|injured|harmed|poisoned|burnt|burned)`;
+
+/**
+ * Round 45: pests someone wants killed ("rats under the decking ... my wife wants to kill them all"). Round 54: shared with attack_now,
+ * a bird or a pest singular too ("it's a pigeon problem on the balcony, not trying to kill them, just get them to go").
+ */
+const PESTS_KILLED = String.raw`\b(?:rats?|mice|mouse|pests?|vermin|wasps?|hornets?|slugs?|snails?|moles?|pigeons?|seagulls?|gulls?|magpies?|crows?|squirrels?|cockroach(?:es)?|roaches|ants|bed ?bugs|fleas|moths|maggots|flies|fox(?:es)?|rabbits?|badgers?|weeds|nest)\b(?: [a-z0-9]+){0,12} (?:kill|murder|poison|exterminate|get rid of) (?:them|it|the lot)(?: all| off)?\b|\b(?:kill|murder|poison|exterminate|get rid of) (?:them|it|the lot)(?: all| off)?(?: [a-z0-9]+){0,3} (?:rats?|mice|pests?|vermin|wasps?|hornets?|slugs?|snails?|moles?|pigeons?|seagulls?|gulls?|magpies?|crows?|squirrels?|cockroach(?:es)?|roaches|ants|bed ?bugs|fleas|moths|maggots|flies|fox(?:es)?|rabbits?|badgers?|weeds|nest)\b`;
+
+/**
+ * Round 54: not a "lad" or a "teen" of no age told, for whom an adults' rough sleeping service is asked ("a young lad sleeping in the bus
+ * shelter ... not hurt, but he needs somewhere. Can outreach go?"): a homeless young adult. An age of 5 to 15 after it still hits.
+ */
+/**
+ * Engineer's probe after round 54: signs of exploitation beside a young person out at night ("a teen sleeping in the stairwell, a man
+ * keeps bringing her drink and taking her to his car, can outreach go"): never a homeless young adult only.
+ */
+const EXPLOITATION_SIGNS = String.raw`(?:a man|men|older (?:man|men|guy|guys|lads?|boys?)|(?:his|their) car|in (?:a|his|their) (?:car|van)|drink|drinks|alcohol|vodka|drugs?|weed|sex|sexual|touch[a-z]*|groom[a-z]*|money|cash|gifts?|takes? (?:her|him)|taking (?:her|him)|picks? (?:her|him) up|picking (?:her|him) up)`;
+const NOT_A_YOUNG_ADULT_OUT = String.raw`(?!(?:lad|lads|teen|teens|teenager|teenagers) (?![^]*\b(?:1[0-5]|[5-9])\b)(?![^]*\b(?:${EXPLOITATION_SIGNS})\b)[^]*\b(?:outreach|streetlink|street link|rough sleepers? (?:team|service)|night shelter|homeless (?:shelter|team)|hostel)\b)`;
 
 const RISK = 'safety.risk_to_life' as const;
 const SAFEGUARDING = 'safety.safeguarding_concern' as const;
@@ -659,7 +682,10 @@ export const FAMILIES: PatternFamily[] = [
       '(?:llond bol|digon|laru) ar (?:fywyd|fyw|bywyd|fy mywyd)', '(?:pawb|nhw|y plant|fy nheulu|teulu)(?: [a-z]+){0,2} (?:yn )?well (?:eu byd |ei byd |ein byd )?(?:hebdda i|hebddo i|heb fi|hebddof)',
       'rhoi diwedd ar (?:fy mywyd|y cyfan|bopeth|y cwbl|fy hun|bethau)', '(?:cymryd|gymryd) fy mywyd',
       // Polish: I want to die / kill myself / end it, suicidal thoughts.
-      'chce (?:umrzec|sie zabic|skonczyc ze soba|odebrac sobie zycie|zniknac na zawsze)', 'nie chce (?:juz )?zyc', 'mysli samobojcze',
+      'chce (?:umrzec|sie zabic|skonczyc ze soba|odebrac sobie zycie|zniknac na zawsze)', 
+      // Round 54: Polish, the same wish in the other word order ("mowi, ze chce ze soba skonczyc"); Portuguese, new or deep cuts on
+      // the arms or wrists ("tem cortes novos nos bracos").
+      '(?:chce|chcial|chciala|chcialby|chcialaby|zamierza|planuje) ze soba skonczyc', 'cortes (?:novos|frescos|recentes|fundos|profundos) n(?:os|as) (?:bracos|pulsos|pernas|coxas)', 'nie chce (?:juz )?zyc', 'mysli samobojcze',
       'samobojstw[a-z]*', 'zabic sie',
       // Romanised Urdu / Hindi: want to die, suicide, end my life.
       '(?:marna|mar jana|mar jaana|marne) (?:chahta|chahti|chahtay|chahte)', 'khud ?kushi', 'apni (?:jaan|zindagi) (?:le|lena|leni|khatam)',
@@ -993,7 +1019,11 @@ export const FAMILIES: PatternFamily[] = [
     ],
     guards: [
       // Round 52: care for the crews as the reason for asking how to throw something away ("don't fancy stabbing a bin man").
-      CARE_NOT_TO_HARM,
+      CARE_NOT_TO_HARM, CARE_NOT_HURT_CREWS,
+      // Round 54: a knife block, a knife set or a rack is a kitchen thing ("what do I do with a knife block and old kitchen knives?"),
+      // never a knife held; kitchen knives asked about for the bin or the tip are a disposal question.
+      String.raw`\b(?:with|has|got|holding|carrying) (?:a |an |the |his |her |their |my |our |old )?(?:knife|knives) (?:blocks?|sets?|racks?|holders?|stands?|sharpeners?|drawers?|magnets?)\b`,
+      String.raw`\b(?:old |blunt |broken |spare |unwanted )?(?:kitchen )?knives(?: [a-z]+){0,8} (?:go|going|put|goes) (?:in|into) (?:the |a |my )?(?:general |black |household |recycling |grey )?(?:bin|waste|rubbish|recycling)\b`,
       // Round 48: a gunshot asked and denied by the writer in the same breath ("gunshots? no, it was fireworks again"): a noise complaint.
       String.raw`\b(?:gun ?shots?|gunfire|shots|shooting|explosions?|a gun|bombs?)(?: [a-z]+){0,2} (?:no|nope|nah|not really|of course not)(?: [a-z]+)? (?:it was|it is|it s|they were|they are|just|only|turned out to be|turns out it was)(?: just| only| actually| probably)? (?:fireworks?|bangers?|a firework|a banger|a car|cars|backfir[a-z]*|an exhaust|a motorbike|the telly|a film|a game|a bin lorry|bin lids?|doors?|kids)\b`,
       // Round 44: someone unnamed who "will kill us" for a nuisance of ours (blocking them in, parking, noise), nobody said to have
@@ -1007,7 +1037,7 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`kill (?:me|us) for (?:posting|sharing|asking|forgetting|missing|being late|spending|buying|parking|losing|breaking|scratching|booking|wasting|eating|burning the)\b(?![^]*\b(?:knife|knives|gun|weapon|hits?|hitting|punch[a-z]*|strangl[a-z]*|threaten[a-z]*|scared|afraid|terrified)\b)`,
       // Round 45: pests a relative wants killed ("rats under the decking ... my wife wants to kill them all"), and a relative who "will
       // murder me" if the writer gets a chore wrong ("if i get it wrong one more time my wife will murder me"); not "if i leave".
-      String.raw`\b(?:rats?|mice|mouse|pests?|vermin|wasps?|hornets?|slugs?|snails?|moles?|pigeons|squirrels?|cockroach(?:es)?|roaches|ants|bed ?bugs|fleas|moths|maggots|flies|foxes|rabbits|weeds|nest)\b(?: [a-z0-9]+){0,12} (?:kill|murder|poison|exterminate|get rid of) (?:them|it|the lot)(?: all| off)?\b|\b(?:kill|murder|poison|exterminate|get rid of) (?:them|it|the lot)(?: all| off)?(?: [a-z0-9]+){0,3} (?:rats?|mice|pests?|vermin|wasps?|hornets?|slugs?|snails?|moles?|pigeons|squirrels?|cockroach(?:es)?|roaches|ants|bed ?bugs|fleas|moths|maggots|flies|foxes|rabbits|weeds|nest)\b`,
+      PESTS_KILLED,
       String.raw`\bif (?:i|we) (?:get (?:it|this|that|them|the [a-z]+(?: [a-z]+)?) wrong|forget|forgot|miss|mess (?:it|this|that|up)|muck (?:it|this|that|up)|put (?:out )?the wrong|lose|break|scratch|burn the|ruin)(?: (?!said|says|told|tells|threatened|threatens|threatening|swore|swears|warned|hit|hits|hurt|hurts)[a-z0-9]+){0,8} (?:will|would|is going to|are going to|is gonna|are gonna|gonna) (?:murder|kill|strangle|throttle) (?:me|us)\b`,
       // Round 12: "kill me now" said of oneself in exasperation ("i said MISSED bin. kill me now"): no one named to do it.
       // Round 15: whole words only before it ("this chatbot is a nightmare. kill me now": "are" ends "nightmare").
@@ -1123,6 +1153,7 @@ export const FAMILIES: PatternFamily[] = [
       `(?:someone|somebody|a woman|a man|a girl|a boy|a child|a kid|a lady|a person|a baby|he|she|they|people|my neighbour|an old (?:man|woman|lady))(?: is| are| s| was| were)? (?:screaming|shouting|yelling|crying|calling|begging) (?:out )?for help`,
     ],
     guards: [
+      PESTS_KILLED,
       // Round 52: fees, charges or paperwork that "drown" the writer ("is the harbour office trying to drown us in fees?").
       String.raw`drown(?:ing|s|ed)? (?:us|me|them|people|residents|everyone|tenants|owners|businesses) (?:in|with) (?:[a-z]+ )?(?:fees|charges|paperwork|debts?|bills|red tape|forms|costs|fines|admin|emails|letters|rules|increases)`,
       // Engineer's probe after round 52: the same told the other way round ("the fees are drowning us, can I pay monthly").
@@ -1278,6 +1309,8 @@ export const FAMILIES: PatternFamily[] = [
     id: 'fire_or_gas', kind: 'fire_gas_co', refine: ['crime_violence'], category: RISK, reason: 'fire or gas danger',
     patterns: [
       '(?:smell|smells|smelling|smelt|smelled|stink|stinks|stinking|reek|reeks|whiff) (?:of |like )?gas', 'gas (?:leak|leaking|escape|is leaking|smell)', 'leaking gas',
+      // Round 54: a vehicle, a tanker or a trailer starting to burn ("a tanker on its side by the school and it's leaking and starting to burn").
+      `(?:tanker|lorry|truck|van|car|vehicle|bus|coach|motorbike|caravan|trailer|engine|wagon)(?: (?!(?:not|never|nearly|almost)\\b)[a-z0-9]+){0,14} (?:is |s |are )?(?:starting|started|beginning|begun|about) to (?:burn|catch fire|catch light|go up in flames)(?!(?: [a-z]+){0,6} (?:last|yesterday|ago))`,
       // Round 7: gas heard or seen escaping.
       'gas (?:is )?(?:hissing|escaping|pouring|rushing|coming out|blowing out)', 'hissing (?:out of|from) (?:a |the )?(?:gas )?(?:pipe|main|meter)',
       'carbon monoxide', '(?:co|carbon monoxide) alarm (?:is )?(?:going off|beeping|sounding|went off)',
@@ -1345,6 +1378,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`\b(?:is|are|was|s|it) not (?:on fire|burning|alight)(?: (?:now|any ?more|still|at all))?\b|\bno longer (?:on fire|burning|alight)\b`,
       String.raw`^(?![^]*\b(?:right now|now|still (?:burning|smoking|smoulder[a-z]*|alight)|spreading|trapped|inside)\b)[^]*\b(?:set fire to|set alight|burnt|burned|torched)(?: [a-z]+){0,3} (?:bins?|wheelie bins?|recycling bins?|bin)\b(?: [a-z]+){0,10} (?:melted|burnt out|burned out|need a new|new one|replacement|replace)\b`,
       String.raw`(?:set fire to|set alight|caught fire)(?: [a-z]+){0,4} (?:last night|yesterday|last week|the other (?:night|day)|at the weekend|(?:a|two|three|a few|a couple of) (?:nights|days|weeks) ago)`,
+      // Round 54: the same dated by weeks or months with no count ("someone set fire to the inside weeks ago, it's just a wreck now"),
+      // nothing burning, smoking or alight now told after it.
+      String.raw`(?:set fire to|set light to|set alight|set on fire|caught fire|torched|burnt|burned)(?: [a-z]+){0,4} (?:(?:some|several|many|a few|a couple of) )?(?:weeks|months|years) ago\b(?!(?: [a-z]+){0,8} (?:still (?:burning|smoking|smoulder[a-z]*|alight)|(?:is|are|s) (?:burning|alight|on fire|smoking|smouldering)|again|flames|spreading|trapped))`,
       // Round 33: a fire in the home told as past by the week or month, the need now housing ("fire in my flat last week, been in a hotel
       // the insurance paid, runs out tonight, nowhere to go"): nothing burning, smoking or smelt now.
       String.raw`^(?![^]*\b(?:again|still (?:burning|smoking|smoulder[a-z]*|alight)|smoke (?:is|coming)|smell[a-z]* (?:of )?(?:smoke|burning|gas)|on fire now|trapped|inside now)\b)[^]*\bfire (?:in|at) (?:my|our|the|his|her|their) [a-z ]{0,20}(?:last (?:week|month|year)|(?:a|two|three|four|a few|a couple of|few) (?:weeks|months) ago|in (?:january|february|march|april|may|june|july|august|september|october|november|december))\b[^]*\b(?:hotel|b and b|b b|bnb|temporary|insurance|insurer|nowhere to (?:go|stay|sleep)|rehous[a-z]*|emergency housing|housing|homeless)\b`,
@@ -1446,6 +1482,8 @@ export const FAMILIES: PatternFamily[] = [
     // A person in the sea, river or harbour, or cut off by the tide: the borough is on the coast.
     id: 'water_or_cliff', kind: 'danger_now', category: RISK, reason: 'person in water or stranded',
     patterns: [
+      // Round 54: ice cracked or given way and someone in the water ("the ice has cracked, he's in the water").
+      `(?:ice (?:has |is |just |had )?(?:cracked|broken|broke|gave way|given way|giving way|cracking)|(?:fell|fallen|gone|went) through the ice)(?: [a-z0-9]+){0,8} (?:he|she|they|${CHILD}|the (?:kid|child|boy|girl|man|woman|lad)|someone|somebody)(?: is| s| are| has| have)? (?:in the (?:water|pond|lake|river|canal)|under (?:the )?(?:ice|water)|gone under|fallen in|fell in)`,
       // Round 52: someone out on ice that is cracking or giving way ("theres a kid out on the ice at the boating lake and its cracking
       // round him"), however it is laughed off.
       `(?:${CHILD}|someone|somebody|a man|a woman|a person|people|a lad|a dog walker)(?: [a-z]+){0,3} (?:out |stood |standing |walking |playing )?on the (?:frozen |thin )?(?:ice|frozen (?:lake|pond|river|canal))(?: [a-z0-9]+){0,12} (?:(?:is |it is |its |s )?cracking(?: (?:round|around|under|beneath|up))?|giving way|gave way|fell through|falling through|gone through|went through)(?= )`,
@@ -1527,6 +1565,9 @@ export const FAMILIES: PatternFamily[] = [
     ],
     // Things and pets that fall in the water: "my phone fell into the canal" is not a person in danger.
     guards: [
+      // Round 54: drowning denied ("cars are driving through it like rivers, nobody's drowning but it's bad"); someone in the water beside
+      // it still hits on its own.
+      String.raw`\b(?:nobody|no one|noone|nobodys|no ones|not that anyone|not that anybody)(?: is| s| was| has been| got| actually| really| literally)* (?:drowning|drowned|going to drown|in the water)\b(?! (?:yet|so far|for now|at the moment|right now)\b)`,
       // Round 11: a collapse with nobody under it or hurt ("bricks on pavement, nobody under it, just needs barriers").
       // Round 24: typed as one word with the verb ("no ones under it", "nobodys under it").
       String.raw`\b(?:nobody|no one|noone|none of us|nobody was|no one was)(?:s| s)? (?:is |was |were |got |has been |been )?(?:under|underneath|beneath|trapped|hurt|injured|caught)\b`,
@@ -1799,6 +1840,10 @@ export const FAMILIES: PatternFamily[] = [
     id: 'multilingual_safeguarding', kind: 'domestic_abuse', refine: ['adult_at_risk', 'child_at_risk', 'domestic_abuse'], category: SAFEGUARDING, reason: 'abuse or neglect (Welsh, Polish or Urdu)',
     patterns: [
       // Round 53: Polish, an employer or a farmer holding a worker's passport ("szef zabral mu paszport i spi w stodole"): modern slavery.
+      // Round 54: French, people taking a relative's money or using his flat ("des gens du quartier prennent son argent et utilisent son
+      // appartement"): financial abuse or cuckooing. The bank, the council or a landlord taking money is not named here.
+      '(?:gens|personnes|hommes|jeunes|types|gars|inconnus|voisins|dealers|trafiquants|quelqu un)(?: [a-z]+){0,4} (?:lui )?(?:prennent|prend|volent|vole|gardent|garde|prenaient|volaient) (?:tout )?(?:son|sa|ses|leur) (?:argent|pension|allocations?|carte(?: bancaire)?|salaire|retraite|economies)',
+      '(?:gens|personnes|hommes|jeunes|types|gars|inconnus|dealers|trafiquants|ils)(?: [a-z]+){0,10} (?:utilisent|occupent|squattent|envahissent|dealent dans|trafiquent dans) (?:son|sa|leur) (?:appartement|logement|maison|studio|chambre)',
       '(?:szef|pracodawca|wlasciciel|brygadzista|rolnik|gospodarz|agencja)(?: [a-z]+){0,3} (?:zabral|zabrala|zabrali|trzyma|zabiera|schowal|ma) (?:mu |jej |im |mi |nam )?paszport[a-z]*',
       // Welsh: hits me, domestic abuse, children on their own.
       'fy (?:mwrw|nharo|nghuro|ngham drin)', '(?:cam drin|camdrin) (?:domestig|plant)', '(?:trais|drais) (?:domestig|yn y cartref)',
@@ -2157,10 +2202,11 @@ export const FAMILIES: PatternFamily[] = [
       `(?:child|children|kids|baby|toddler|teenager|boy|girl)(?: [a-z]+){0,2} (?:sleeping rough|living on the streets|kicked out|thrown out)(?! (?:of the park|of the shop|of school))`,
       `(?:child|children|kids|baby) (?:is |are )?(?:at risk|in danger|not safe|unsafe) (?:at home|with (?:him|her|them|their|his)|from (?:him|her|them|their|his)|in (?:that|the) (?:house|flat))`,
       // Round 9: someone else's child sleeping out ("a boy about 10 been sleeping in the bus shelter 3 nights"); not "my kids".
-      `(?<!(?:my|our|me and my|with my|and my) )(?:child|kid|boy|girl|lad|toddler|teenager|teen)(?: [a-z0-9]+){0,4} (?:been |is |has been )?(?:sleeping|slept|living) (?:rough|outside|in (?:a|the) (?:bus shelter|shelter|doorway|park|tent|stairwell|car park|underpass)|on the streets?)`,
+      // Round 54: not a lad or a teen of no age asked about for outreach (NOT_A_YOUNG_ADULT_OUT).
+      `${NOT_A_YOUNG_ADULT_OUT}(?<!(?:my|our|me and my|with my|and my) )(?:child|kid|boy|girl|lad|toddler|teenager|teen)(?: [a-z0-9]+){0,4} (?:been |is |has been )?(?:sleeping|slept|living) (?:rough|outside|in (?:a|the) (?:bus shelter|shelter|doorway|park|tent|stairwell|car park|underpass)|on the streets?)`,
       // Round 47: two or more children, or one in a shed, a garage or an empty building ("two kids have been sleeping in the shed on an
       // empty plot this week"); not "my two kids", and not the writer's own family sleeping in a car.
-      `(?<!(?:my|our|me and my|with my|and my|me and the|with the|and the)(?: [a-z0-9]+)? )(?:child|children|kid|kids|boy|boys|girl|girls|lad|lads|toddler|teenager|teenagers|teen|teens)(?: [a-z0-9]+){0,4} (?:been |is |are |has been |have been )?(?:sleeping|slept|living) (?:rough|outside|in (?:a|the|an) (?:(?:empty |old |garden |allotment |derelict |abandoned )?(?:shed|garage|outbuilding|garages|lock up|lockup)|(?:empty|derelict|abandoned|boarded up) (?:building|house|flat|pub|shop|factory)|bus shelter|shelter|doorway|park|tent|stairwell|car park|underpass)|on the streets?)(?! (?:for (?:a |the )?(?:camp|camping|sleepover|adventure|night out)|camping|as a (?:treat|dare|game)|for fun))`,
+      `${NOT_A_YOUNG_ADULT_OUT}(?<!(?:my|our|me and my|with my|and my|me and the|with the|and the)(?: [a-z0-9]+)? )(?:child|children|kid|kids|boy|boys|girl|girls|lad|lads|toddler|teenager|teenagers|teen|teens)(?: [a-z0-9]+){0,4} (?:been |is |are |has been |have been )?(?:sleeping|slept|living) (?:rough|outside|in (?:a|the|an) (?:(?:empty |old |garden |allotment |derelict |abandoned )?(?:shed|garage|outbuilding|garages|lock up|lockup)|(?:empty|derelict|abandoned|boarded up) (?:building|house|flat|pub|shop|factory)|bus shelter|shelter|doorway|park|tent|stairwell|car park|underpass)|on the streets?)(?! (?:for (?:a |the )?(?:camp|camping|sleepover|adventure|night out)|camping|as a (?:treat|dare|game)|for fun))`,
       // Round 9: an injury to a baby or a child nobody explains (a professional's referral: "a healing rib fracture with no explanation").
       '(?:fracture|fractures|fractured|broken bones?|broken (?:arm|leg|ribs?)|injur(?:y|ies)|bruis(?:e|es|ing)|burns?|marks)(?: [a-z]+){0,6} (?:no explanation|not explained|unexplained|nobody can explain|no one can explain|cannot explain|could not explain)',
       '(?:unexplained|unexplainable) (?:fracture|fractures|injur(?:y|ies)|bruis(?:e|es|ing)|burns?|marks)',
