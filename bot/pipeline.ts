@@ -2,26 +2,29 @@ import { RESIDENT, transition, type ConversationState } from '../conversations/i
 import {
   dialogueOf,
   findConversation,
-  lockAndStoreInbound,
+  lockForInbound,
   lockWithPending,
   partsOf,
   readOnly,
   recordTurn,
   repliesTo,
   storeInbound,
+  storeLockedInbound,
   transcript,
   type ConversationRow,
   type Db,
   type MessageRow,
   type Store,
   type StoredInbound,
+  type UnsavedInbound,
 } from '../store/index.js';
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { emptyDialogue, type DialogueState } from './dialogue.js';
 import type { ChannelName, HandoffNotice, InboundMessage, Language, OutboundMessage } from './messages.js';
 import { chooseLanguage, isBilingual, messagesIn, welshShortAnswer } from './i18n/index.js';
 import { decideTurn, prepareAnswer, understand, type Understood } from './policy.js';
 import type { AnswerWriter } from '../knowledge-base/index.js';
-import { applyTurnEffects } from './effects.js';
+import { applyTurnEffects, type TurnEffect } from './effects.js';
 import type { TenantRuntime } from './runtime.js';
 import { normaliseInboundText } from './inbound-text.js';
 
@@ -64,8 +67,8 @@ function turnDone(recognition: unknown): TurnDone {
 
 /**
  * A message to a conversation known by its id alone (web chat): its council and channel are the
- * conversation's, so it is stored by the statement that takes the row lock (store/turns.ts
- * `lockAndStoreInbound`). `accept` sees the locked row first and may refuse the message by throwing
+ * conversation's, so it is stored by its turn (store/turns.ts `lockForInbound`: the lock takes its
+ * id, the turn's record inserts it answered). `accept` sees the locked row first and may refuse the message by throwing
  * (the web route checks its token there): the transaction rolls back and nothing is kept.
  */
 export interface MessageToConversation {
@@ -139,8 +142,9 @@ export class Assistant {
    * with the channel's own details, under the number's lock): taken as it is, never stored twice.
    * `inbound` as a function: made from the locked conversation before anything is written; what it
    * throws is thrown, with nothing stored. As a `MessageToConversation` (the web route, by id alone):
-   * stored with the lock, and refused by its `accept` (nothing kept). Otherwise (not `already`), a
-   * message is also stored by the lock's statement.
+   * stored by its turn, and refused by its `accept` (nothing kept). Otherwise (not `already`), a
+   * message is also stored by its turn: inserted already answered by the turn's record statement,
+   * or first when the decision reads the conversation's messages (`turn`).
    */
   async receive(conversation: ConversationRow | { id: string }, inbound: Inbound, already?: StoredInbound, ahead?: { text: string }): Promise<ReceiveResult> {
     const row = 'tenant_id' in conversation ? conversation : undefined;
@@ -172,16 +176,17 @@ export class Assistant {
     let state: ConversationState | undefined;
     try {
       const committed = await this.store.db.transaction().execute(async (trx): Promise<{ state: ConversationState; stored: StoredInbound } | undefined> => {
-        // The message is stored by the lock's own statement, unless a channel stored it already (or it is made from the locked row).
+        // The message is stored by its turn, unless a channel stored it already (or it is made from the locked row).
         let inserted: MessageRow | undefined;
         let locked;
         if (!stored && typeof inbound !== 'function') {
           const toInsert = toConversation
             ? { channel: null, providerMessageId: toConversation.providerMessageId, text: normaliseInboundText(toConversation.text), receivedAt: toConversation.receivedAt }
             : { channel: newMessage!.channel, providerMessageId: newMessage!.providerMessageId, text: newMessage!.text, parts: newMessage!.parts, receivedAt: newMessage!.receivedAt };
-          const both = await lockAndStoreInbound(trx, tenant, conversation.id, toInsert);
+          // Not written yet: the turn inserts it already answered (store/turns.ts `lockForInbound`).
+          const both = await lockForInbound(trx, tenant, conversation.id, toInsert);
           locked = both;
-          inserted = both?.inserted;
+          inserted = both?.inbound;
         } else {
           locked = await lockWithPending(trx, tenant, conversation.id);
         }
@@ -224,8 +229,10 @@ export class Assistant {
       stored = committed?.stored;
     } catch (err) {
       if (refused !== undefined && err === refused) throw err;
-      // A fault in one turn must not lose the message or leave the resident unanswered.
-      this.observer?.error(err, { tenant, conversationId: conversation.id });
+      // A fault in one turn must not lose the message or leave the resident unanswered. The same
+      // provider id stored by a turn that committed while this one waited for the lock is no fault:
+      // the message is then found stored (a duplicate) with its replies, as a replay is.
+      if (!isProviderIdReplay(err)) this.observer?.error(err, { tenant, conversationId: conversation.id });
       batch.clear(); // the turns rolled back: what they did never happened
       if (tenant) stored = await this.answerAfterFault(tenant, conversation.id, stored ?? newMessage);
     }
@@ -349,12 +356,19 @@ export class Assistant {
       contact: contactLanguage,
       inFlow: conversation.state !== 'closed' && !!dialogue.flow,
     });
-    const result = await decideTurn({
+    // A message not stored yet (lockForInbound) is inserted already answered by recordTurn, unless
+    // the decision reads the conversation's messages (it must find this one among them: a handoff's
+    // recent messages, the satisfaction question's count) or has an effect that may read them: then
+    // it is stored first and, if it was read without it, decided again (the policy only reads).
+    let unsaved = 'unsaved' in message ? (message as UnsavedInbound) : undefined;
+    const watch = unsaved ? new WatchMessages() : undefined;
+    const fresh = unsaved ? structuredClone(dialogue) : undefined;
+    const decide = (db: Db, d: DialogueState) => decideTurn({
       // The policy reads and decides; a write from it is a bug, refused here (store/read-only.ts).
-      db: readOnly(trx),
+      db,
       runtime,
       conversation,
-      dialogue,
+      dialogue: d,
       // A whole-message Welsh short answer ("Ydw", "Mynd yn ôl", "Gorffen sgwrs") is read as the English the matchers know.
       text: (bilingual && welshShortAnswer(message.text)) || message.text,
       channel: conversation.channel as ChannelName,
@@ -363,6 +377,12 @@ export class Assistant {
       language: language.language,
       languageChoice: language.source === 'choice' || (language.source === 'explicit' && language.language !== conversation.language && !!explicitChoiceOnly(message.text)),
     });
+    let result = await decide(watch ? readOnly(trx).withPlugin(watch) : readOnly(trx), dialogue);
+    if (unsaved && (watch!.read || result.effects.some((e) => !EFFECTS_NOT_READING_MESSAGES.has(e.type)))) {
+      await storeLockedInbound(trx, unsaved);
+      unsaved = undefined;
+      if (watch!.read) result = await decide(readOnly(trx), fresh!);
+    }
     // Every reply says which language it is written in (voice, the widget's lang attributes).
     const replies = result.replies.map((reply) => (reply.language ? reply : { ...reply, language: language.language }));
     // The policy decided; what it decided is written here, in this turn's transaction.
@@ -379,6 +399,7 @@ export class Assistant {
       // Saved with the dialogue (no statement of its own), and remembered on the contact when chosen or detected.
       language: language.language,
       rememberLanguage: language.remember,
+      inbound: unsaved,
     });
     batch.done.set(String(message.id), { ...turnDone(result.recognition), replies });
     const h = result.recognition.handoff as Omit<Extract<AssistantEvent, { type: 'handoff' }>, 'type' | 'tenant' | 'conversationId' | 'handoffId'> & { id: string } | undefined;
@@ -428,6 +449,55 @@ export class Assistant {
       return stored;
     });
   }
+}
+
+/**
+ * Effects whose writes (bot/effects.ts and the store functions it calls) neither read `messages`
+ * nor refer to a message: a turn with only these may insert its message after them, answered. Any
+ * other (the satisfaction question's, which reads the conversation's messages, or one added later)
+ * has the message stored first.
+ */
+const EFFECTS_NOT_READING_MESSAGES = new Set<TurnEffect['type']>([
+  'create_handoff',
+  'escalate_handoff',
+  'annotate_handoff',
+  'resolve_handoff',
+  'abandon_handoff',
+  'create_case',
+  'repeat_report',
+  'update_contact',
+  'claim_contact',
+  'claim_code_attempt',
+  'link_phone_claim',
+  'create_callback',
+  'cancel_callback',
+  'case_updates',
+  'article_feedback',
+  'audit',
+]);
+
+/**
+ * Notes whether a query reads the `messages` table (by name, in a built query or a `sql` template),
+ * for a turn whose message is not stored yet. Any doubt counts as a read: the message is then
+ * stored first, as it always was.
+ */
+class WatchMessages implements KyselyPlugin {
+  read = false;
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    if (!this.read && /\bmessages\b/.test(JSON.stringify(args.node))) this.read = true;
+    return args.node;
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+/** A unique violation of the messages' provider id: the same message stored by a turn that committed while this one waited. */
+function isProviderIdReplay(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown } | null;
+  return !!e && e.code === '23505' && e.constraint === 'messages_provider_id';
 }
 
 /** A message understood before its turn's transaction, for one council at one time. */

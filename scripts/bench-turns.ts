@@ -20,6 +20,11 @@
  * message; starts and typeahead go to both servers too but are not turns. SQL statements per turn
  * come from the product's /metrics (`db_statements_total`, store/statement-count.ts), less the
  * conversation starts and the idle background (both measured first); null where it is not exposed.
+ * On PostgreSQL it also prints what the database wrote for the product (`writes` in the JSON): WAL
+ * bytes (`pg_current_wal_lsn()`), and the growth of the heap and indexes of `messages` and
+ * `conversations`, per turn over the measured rounds (starts and typeahead included), and the share
+ * of those tables' updates that were HOT over the product's whole run: figures that do not depend
+ * on what else runs on the machine.
  *
  *   npm run bench:turns [-- --quick] [--rounds 3] [--seconds 10] [--concurrency 1,8,32,64]
  *                       [--stores postgres,pglite] [--no-history] [--history-messages 1000000]
@@ -234,6 +239,52 @@ async function createDatabase(adminUrl: string, name: string): Promise<string> {
   return u.toString();
 }
 
+/**
+ * What PostgreSQL wrote for the product (issue 11: its work per turn, independent of the machine's
+ * load): the WAL position, and the product's `messages` and `conversations` tables' row writes and
+ * heap and index sizes. The row counters (`pg_stat_user_tables`) reach the view only when a backend
+ * flushes them (at most every second under load, up to 10 s when idle, at once when it exits), so
+ * the HOT share is read after the product has stopped, over its whole run.
+ */
+interface PgWrites {
+  lsn: string;
+  tables: Map<string, { ins: number; upd: number; hot: number; heap: number; index: number }>;
+}
+
+async function pgWrites(url: string): Promise<PgWrites | null> {
+  try {
+    const [{ lsn }] = await pgQuery<{ lsn: string }>(url, 'select pg_current_wal_lsn()::text as lsn');
+    const rows = await pgQuery<{ relname: string; ins: string; upd: string; hot: string; heap: string; index: string }>(
+      url,
+      `select relname, n_tup_ins as ins, n_tup_upd as upd, n_tup_hot_upd as hot,
+              pg_relation_size(relid) as heap, pg_indexes_size(relid) as index
+         from pg_stat_user_tables where schemaname = 'public' and relname in ('messages', 'conversations')`,
+    );
+    return { lsn, tables: new Map(rows.map((r) => [r.relname, { ins: Number(r.ins), upd: Number(r.upd), hot: Number(r.hot), heap: Number(r.heap), index: Number(r.index) }])) };
+  } catch {
+    return null;
+  }
+}
+
+/** Bytes of WAL between two positions of `pg_current_wal_lsn()`. */
+function lsnBytes(a: string, b: string): number {
+  const n = (lsn: string) => {
+    const [hi, lo] = lsn.split('/');
+    return BigInt(`0x${hi}`) * 2n ** 32n + BigInt(`0x${lo}`);
+  };
+  return Number(n(b) - n(a));
+}
+
+/** Per turn over the measured rounds: WAL bytes and index bytes grown; over the product's run: the share of updates that were HOT. */
+interface WriteFigures {
+  walBytesPerTurn: number | null;
+  indexBytesPerTurn: number | null;
+  heapBytesPerTurn: number | null;
+  /** Per table: updates per row inserted and the HOT share of updates, over the product's whole run. */
+  messages: { updates: number; hotShare: number | null } | null;
+  conversations: { updates: number; hotShare: number | null } | null;
+}
+
 function tempDir(prefix: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   if (!process.env.BENCH_KEEP) cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
@@ -428,6 +479,10 @@ interface RoundStats {
   statements: number | null;
   /** The server process's CPU over the round in ms (starts and typeahead included); null without /proc. */
   cpuMs: number | null;
+  /** WAL bytes and the product tables' heap and index bytes written over the round (product on PostgreSQL only). */
+  walBytes?: number;
+  indexBytes?: number;
+  heapBytes?: number;
 }
 
 function newStats(): RoundStats {
@@ -660,6 +715,10 @@ interface StoreResult {
   jobs: string;
   calibration: { perStart: number | null; backgroundPerSecond: number | null };
   byConcurrency: Map<number, { product: Figures; floor: Figures; ratio: number | null }>;
+  /** The product's measured rounds (all concurrencies), for the write figures. */
+  productRounds: RoundStats[];
+  /** PostgreSQL's writes for the product (null on PGlite). */
+  writes?: WriteFigures | null;
 }
 
 async function compareWithFloor(store: 'postgres' | 'pglite', shared: Shared, productDb: string | undefined, floor: ChildServer): Promise<StoreResult> {
@@ -681,7 +740,15 @@ async function compareWithFloor(store: 'postgres' | 'pglite', shared: Shared, pr
           // The server's own CPU over the round (/proc): per turn, it does not depend on what else runs on the machine as throughput does.
           const pid = (target.kind === 'product' ? server : floor).child?.pid;
           const ticks0 = procTicks(pid);
+          const writes0 = target.kind === 'product' && productDb ? await pgWrites(productDb) : null;
           const stats = await runRound(target, c, SECONDS, cal.replay, shared.metricsToken);
+          const writes1 = writes0 ? await pgWrites(productDb!) : null;
+          if (writes0 && writes1) {
+            stats.walBytes = lsnBytes(writes0.lsn, writes1.lsn);
+            const size = (w: PgWrites, k: 'heap' | 'index') => [...w.tables.values()].reduce((n, t) => n + t[k], 0);
+            stats.indexBytes = size(writes1, 'index') - size(writes0, 'index');
+            stats.heapBytes = size(writes1, 'heap') - size(writes0, 'heap');
+          }
           const ticks1 = procTicks(pid);
           stats.cpuMs = ticks0 === null || ticks1 === null ? null : ((ticks1 - ticks0) * 1000) / CLOCK_TICKS;
           const key = `${target.kind}/${c}`;
@@ -698,10 +765,24 @@ async function compareWithFloor(store: 'postgres' | 'pglite', shared: Shared, pr
       const f = figures(runs.get(`floor/${c}`) ?? []);
       byConcurrency.set(c, { product: p, floor: f, ratio: p.turnsPerSec !== null && f.turnsPerSec ? round1(p.turnsPerSec / f.turnsPerSec, 3) : null });
     }
-    return { store, jobs: productDb ? (shared.redisUrl ? 'redis' : 'postgres') : 'pglite', calibration: { perStart: round1(cal.perStart, 2), backgroundPerSecond: round1(cal.backgroundPerSecond, 2) }, byConcurrency };
+    const productRounds = [...runs].filter(([k]) => k.startsWith('product/')).flatMap(([, v]) => v);
+    return { store, jobs: productDb ? (shared.redisUrl ? 'redis' : 'postgres') : 'pglite', calibration: { perStart: round1(cal.perStart, 2), backgroundPerSecond: round1(cal.backgroundPerSecond, 2) }, byConcurrency, productRounds };
   } finally {
     await server.stop();
   }
+}
+
+/** The product's PostgreSQL writes (pgWrites), once it has stopped and its connections' counters are in the view. */
+async function writeFigures(productDb: string, rounds: RoundStats[]): Promise<WriteFigures | null> {
+  const after = await pgWrites(productDb);
+  if (!after) return null;
+  const turns = rounds.reduce((n, r) => n + r.turns, 0);
+  const perTurn = (k: 'walBytes' | 'indexBytes' | 'heapBytes') => (turns && rounds.every((r) => r[k] !== undefined) ? Math.round(rounds.reduce((n, r) => n + r[k]!, 0) / turns) : null);
+  const table = (name: string) => {
+    const t = after.tables.get(name);
+    return t ? { updates: t.upd, hotShare: t.upd ? round1(t.hot / t.upd, 3) : null } : null;
+  };
+  return { walBytesPerTurn: perTurn('walBytes'), indexBytesPerTurn: perTurn('indexBytes'), heapBytesPerTurn: perTurn('heapBytes'), messages: table('messages'), conversations: table('conversations') };
 }
 
 function fmt(x: number | null, digits: number): string {
@@ -1031,6 +1112,7 @@ function storeJson(r: StoreResult) {
   return {
     jobs: r.jobs,
     statementsPerStart: r.calibration.perStart,
+    ...(r.writes ? { writes: r.writes } : {}),
     ...Object.fromEntries(
       [...r.byConcurrency].map(([c, v]) => [
         `c${c}`,
@@ -1096,7 +1178,17 @@ async function main(): Promise<void> {
     if (!STORES.includes(store)) continue;
     console.log(`\n${store}:`);
     // The product on PostgreSQL shares the floor's database (its tables are its own).
-    results.push(await compareWithFloor(store, shared, store === 'postgres' ? floorDb : undefined, floor));
+    const result = await compareWithFloor(store, shared, store === 'postgres' ? floorDb : undefined, floor);
+    if (store === 'postgres') {
+      result.writes = await writeFigures(floorDb, result.productRounds);
+      const w = result.writes;
+      if (w) {
+        console.log(
+          `  PostgreSQL writes per turn: WAL ${fmt(w.walBytesPerTurn, 0)} B, index growth ${fmt(w.indexBytesPerTurn, 0)} B, heap growth ${fmt(w.heapBytesPerTurn, 0)} B; HOT updates (whole run): messages ${fmt(w.messages?.hotShare ?? null, 3)} of ${w.messages?.updates ?? '-'}, conversations ${fmt(w.conversations?.hotShare ?? null, 3)} of ${w.conversations?.updates ?? '-'}`,
+        );
+      }
+    }
+    results.push(result);
   }
   let scale: ScaleResult | null = null;
   if (!SCALE_OUT) console.log('\nscale-out: skipped (--no-scale-out)');

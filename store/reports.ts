@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './schema.js';
+import { UPDATED_AT_STEP_MS } from './turns.js';
 
 /**
  * The supervisors' reports (issue 16, item 3): the fact tables of migration 028 and every query
@@ -10,14 +11,18 @@ import type { Db } from './schema.js';
  * into rollups (per day and hour, per dimension). Reports read the rollups, or the facts when
  * filtered in a way the rollups cannot answer, grouped by one key. A conversation's changes that
  * matter here (handoff accepted, transferred, closed, abandoned) each move its state, so they
- * bump `conversations.updated_at`, which is what the refresh looks for.
+ * bump `conversations.updated_at`, which is what the refresh looks for; a turn moves it only when it
+ * is older than UPDATED_AT_STEP_MS (store/turns.ts), so the refresh reads that much further back.
  */
 
 /** Recognition actions that mean the assistant did not understand (bot/policy.ts). */
 const MISUNDERSTOOD_ACTIONS = ['not_understood', 'out_of_scope'];
 
-/** Conversations changed this long before the last refresh are read again: a turn's transaction may commit late. */
-const REFRESH_OVERLAP_MS = 10 * 60_000;
+/**
+ * Conversations changed this long before the last refresh are read again: a turn's transaction may
+ * commit late, and a turn leaves `updated_at` up to UPDATED_AT_STEP_MS behind its time.
+ */
+const REFRESH_OVERLAP_MS = 10 * 60_000 + UPDATED_AT_STEP_MS;
 
 /**
  * Brings the council's report facts and rollups up to date with its live tables; returns how many

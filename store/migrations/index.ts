@@ -32,6 +32,7 @@ import * as m030 from './030_satisfaction.js';
 import * as m031 from './031_console_notes.js';
 import * as m032 from './032_languages.js';
 import * as m033 from './033_answer_passages.js';
+import * as m034 from './034_turn_writes.js';
 
 /** Versioned migrations, applied in name order at start on PGlite and PostgreSQL alike. */
 export const migrations: Record<string, Migration> = {
@@ -68,6 +69,7 @@ export const migrations: Record<string, Migration> = {
   '031_console_notes': m031,
   '032_languages': m032,
   '033_answer_passages': m033,
+  '034_turn_writes': m034,
 };
 
 export const migrationProvider: MigrationProvider = {
