@@ -3577,3 +3577,107 @@ describe("engineer's probe after round 54: a grown-up put out and beaten, a teen
     expect(explainSafety("the road floods like a river every time, no one's drowning but it needs sorting")).toBeNull();
   });
 });
+
+describe('round 55: a ligature watched, a machine to breathe by stopped, a child out at dark, abuse in the present, figures of drowning, made safe, past self-harm, a dare', () => {
+  const act = (text: string, s: number) => decideOnScore(text, readScore(s))?.action ?? 'none';
+  const family = (text: string) => explainSafety(text)?.family ?? null;
+  it('a ligature prepared and watched escalates however lightly told; a thing tied up and checked does not', () => {
+    const ligature = "bin day question lol but also i've tied something up in my wardrobe and i keep looking at it. idk why i'm telling a council bot";
+    expect(family(ligature)).toBe('at_height');
+    expect(act(ligature, 0.33)).toBe('escalate');
+    expect(family('i have tied the bin bags up in the shed and keep checking them for rats')).toBeNull();
+  });
+  it('a machine someone breathes by stopped with them going grey escalates; the machine off with the backup full does not', () => {
+    const oxygen = "Power's been off since the storm and my husband's oxygen concentrator has stopped. The backup cylinder is nearly empty and he's going grey. What do I do?";
+    expect(family(oxygen)).toBe('medical_emergency');
+    expect(act(oxygen, 0.31)).toBe('escalate');
+    expect(family('my mums oxygen concentrator stopped in the power cut, backup cylinder is full and she is fine, are we on the priority register')).toBeNull();
+  });
+  it('put out with a young child at dark and nowhere escalates; locked out by accident and safe at a relative does not', () => {
+    const foster = "im 16 in foster care, my carers have locked me out again and i've got my lil bro with me he's 9. it's getting dark and we've got nowhere";
+    expect(family(foster)).toBe('child_neglect');
+    expect(act(foster, 0.0)).toBe('escalate');
+    expect(family("we locked ourselves out by accident, my little brother is 9, we are at nan's now")).toBeNull();
+  });
+  it('abuse told in the habitual present is not past for a date beside it; abuse last year with a move told is', () => {
+    const married = 'hi im seventeen i got married abroad last summer and my husband and his mum wont let me leave the house and he hits me when i try to ring my sister';
+    expect(toldAsPast(married)).toBe(false);
+    expect(act(married, 1.0)).toBe('escalate');
+    expect(toldAsPast('my ex hit me last year, I have moved now, can I get a single person discount')).toBe(true);
+  });
+  it('locked out by a partner in night clothes, again, escalates; a locked-out question does not', () => {
+    const pjs = "he's locked me out of the flat again in my pjs cos i went to my mate's. 3rd time. he's got my phone charger, my money, everything";
+    expect(family(pjs)).toBe('domestic_abuse');
+    expect(act(pjs, 0.99)).toBe('escalate');
+    expect(family('locked myself out of the flat in my pjs, does the council have a spare key')).toBeNull();
+  });
+  it('the writer drowning beside money trouble, no water named, is a figure; someone drowning in water still hits', () => {
+    expect(family("I'm drowning since my hours got cut for the winter. Can I claim council tax reduction now?")).toBeNull();
+    expect(family("I missed 2 council tax payments after my partner left, now they want the full year. I'm drowning. can we do a plan?")).toBeNull();
+    expect(family('i am drowning in the flood water cant get out, council tax office flooded')).toBe('water_or_cliff');
+    expect(family('my son is drowning in the river help')).toBe('water_or_cliff');
+  });
+  it('scorched sockets no longer used are made safe; still smoking they are a fire', () => {
+    expect(family('kitchen sockets scorched and smell of burning plastic when the kettle was on. stopped using them. council house')).toBeNull();
+    expect(family('the sockets are scorched and smoking, stopped using them but the smoke is still coming')).toBe('electrical_fire');
+  });
+  it('self-harm in a school year, clean since, is no screen hit; started again it is', () => {
+    expect(family("I self-harmed a lot in Year 11 but I've been clean for 2 years and doing well at college. Is there any youth mental health support through the council I can keep going to?")).toBeNull();
+    expect(family("I self-harmed a lot in Year 11 and I've started again this week")).toBe('self_harm');
+  });
+  it('a dare the child is not taking is a hazard report; a dare taken now is not', () => {
+    expect(family("Just a heads up, my daughter (15) said kids at school have been dared to jump off the pier at high tide. She's not doing it and school already sent a letter home. Could the council put up signs?")).toBeNull();
+    expect(family('my mates dared me to jump off the pier tonight and i am going to do it')).toBe('jump');
+  });
+});
+
+describe('round 55: the commonest disclosures in scripts the normaliser drops (Ukrainian, Punjabi, Urdu, Arabic), and their lookalikes', () => {
+  const family = (text: string) => explainSafety(text)?.family ?? null;
+  it.each([
+    ['Сусідка похилого віку лежить на підлозі в холодній квартирі і не відповідає. Світла немає вже два дні, двері зачинені.', 'cyrillic_danger', 'danger_now'],
+    ["Біля гуртожитку якийсь чоловік б'є дівчину, вона кричить, на землі вже кров", 'cyrillic_violence', 'crime_violence'],
+    ['ਮੇਰੇ ਦਾਦਾ ਜੀ ਬਰਫ਼ ਤੇ ਡਿੱਗ ਗਏ ਨੇ ਸਿਰ ਵਿੱਚੋਂ ਖੂਨ ਵਗ ਰਿਹਾ ਹੈ ਤੇ ਉਹ ਬੋਲ ਨਹੀਂ ਰਹੇ', 'script_danger', 'danger_now'],
+    ['ਸਾਡੇ ਘਰ ਦੇ ਬਾਹਰ ਕੁਝ ਮੁੰਡੇ ਮੇਰੇ ਭਰਾ ਨੂੰ ਮਾਰ ਰਹੇ ਹਨ, ਉਹਨਾਂ ਕੋਲ ਚਾਕੂ ਹੈ', 'script_violence', 'crime_violence'],
+    ['کوئی آدمی کھڑکی توڑ کر ہمارے گھر میں گھس آیا ہے، میں اور بچے باتھ روم میں بند ہیں۔', 'script_violence', 'crime_violence'],
+    ['ਮੇਰਾ ਘਰਵਾਲਾ ਤੇ ਸੱਸ ਮੈਨੂੰ ਮਾਰਦੇ ਨੇ ਤੇ ਘਰੋਂ ਬਾਹਰ ਨਹੀਂ ਜਾਣ ਦਿੰਦੇ। ਮੇਰਾ ਪਾਸਪੋਰਟ ਵੀ ਉਹਨਾਂ ਕੋਲ ਹੈ।', 'script_abuse', 'domestic_abuse'],
+    ['جاري يضرب ابنه الصغير كل ليلة وأسمع الطفل يصرخ والآن الطفل جالس خارج الباب في البرد', 'arabic_abuse', 'child_at_risk'],
+    ['أنا طالب عمري ١٩ سنة، ما عاد عندي سبب أعيش. أنا الآن على سطح العمارة', 'arabic_suicide', 'suicide_self_harm'],
+  ])('%s is read (%s)', (text, fam, kind) => {
+    expect(family(text)).toBe(fam);
+    expect(screenForSafety(text)?.kind).toBe(kind);
+  });
+  it.each([
+    'Килим лежить на підлозі. Рада не відповідає на листи.',
+    'Годинник б\'є дванадцять',
+    'Цей бот мене з розуму зводить. Він не розуміє жодного мого питання.',
+    'ਮੇਰੇ ਕੋਲ ਚਾਕੂ ਤੇਜ਼ ਕਰਨ ਵਾਲਾ ਹੈ',
+    'ਮੱਛਰ ਮੈਨੂੰ ਮਾਰ ਰਹੇ ਹਨ',
+    'ما عندي سبب أعيش هنا، أريد الانتقال إلى مدينة أخرى',
+  ])('its lookalike %s is not', (text) => {
+    expect(family(text)).toBeNull();
+  });
+});
+
+describe('round 55: a care question in Punjabi is asked at most, a harm beside it is not', () => {
+  const act = (text: string, s: number) => decideOnScore(text, readScore(s))?.action ?? 'none';
+  it('how to get care at home for a father of 80 is asked, however sure the model; his pension taken is not softened', () => {
+    expect(act('ਮੇਰੇ ਪਿਤਾ ਜੀ 80 ਸਾਲ ਦੇ ਹਨ, ਉਹਨਾਂ ਲਈ ਘਰ ਵਿੱਚ ਦੇਖਭਾਲ ਕਿਵੇਂ ਮਿਲ ਸਕਦੀ ਹੈ?', 0.64)).toBe('ask');
+    expect(act('ਮੇਰੇ ਦਾਦਾ ਜੀ 80 ਸਾਲ ਦੇ ਹਨ, ਮੇਰਾ ਚਾਚਾ ਉਹਨਾਂ ਦੀ ਪੈਨਸ਼ਨ ਲੈ ਲੈਂਦਾ ਹੈ, ਦੇਖਭਾਲ ਕਿਵੇਂ ਮਿਲੇ', 0.9)).toBe('escalate');
+  });
+});
+
+describe("engineer's probe after round 55: control told in the past, Cyrillic danger words in the past or about a nose", () => {
+  const act = (text: string, s: number) => decideOnScore(text, readScore(s))?.action ?? 'none';
+  it('"never let me go out" beside "used to" and "years ago" is past abuse, asked at most; the habitual present still escalates', () => {
+    expect(act('my ex used to hit me and never let me go out, that was years ago, I have my own flat now, can I get single person discount', 0.4)).not.toBe('escalate');
+    expect(act('we got married last year and he hits me when I talk to my mum', 1.0)).toBe('escalate');
+    expect(act("i got married abroad last summer and my husband and his mum wont let me leave the house", 1.0)).toBe('escalate');
+  });
+  it('unconscious last year, or not breathing through the nose, is no Cyrillic danger now; lying on the floor not answering is', () => {
+    expect(explainSafety('Мій дідусь був без свідомості минулого року після операції, зараз усе добре. Як отримати паркування для інвалідів?')).toBeNull();
+    expect(explainSafety('Син не дихає через ніс, потрібна довідка для школи')).toBeNull();
+    expect(explainSafety('Моя бабуся лежить на підлозі і не відповідає')?.family).toBe('cyrillic_danger');
+    expect(explainSafety('Він без свідомості і не дихає')?.family).toBe('cyrillic_danger');
+    expect(explainSafety('Мой сын не дышит!')?.family).toBe('cyrillic_danger');
+  });
+});

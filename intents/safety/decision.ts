@@ -34,7 +34,7 @@ import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { chooseKind, inferKind, kindCues, riskCues } from './kinds.js';
 import { languageWords, normaliseForSafety, stripFormalWrapper } from './normalise.js';
 import type { SafetyScore } from './model.js';
-import { DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, ROPE_FOR_USE, SCRIPT_FAMILIES } from './patterns.js';
+import { DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, LIGATURE_WATCHED, ROPE_FOR_USE, SCRIPT_FAMILIES } from './patterns.js';
 
 /**
  * The classifier escalates on its own at or above this confidence for a top safety intent. Round 2,
@@ -262,6 +262,13 @@ const HARM_ABROAD = /(?<= )(?:lov[a-z]*|bate|batut[a-z]*|vanatai|cazut|abuz[a-z]
 function careQuestionAbroad(n: string): boolean {
   return CARE_QUESTION_ABROAD.test(n) && !HARM_ABROAD.test(n) && riskCues(n).size === 0 && !REFERRAL.test(n);
 }
+/**
+ * Round 55: the same in Punjabi (Gurmukhi, which the normaliser drops): how to get care at home for a parent ("ਮੇਰੇ ਪਿਤਾ ਜੀ 80 ਸਾਲ ਦੇ
+ * ਹਨ, ਉਹਨਾਂ ਲਈ ਘਰ ਵਿੱਚ ਦੇਖਭਾਲ ਕਿਵੇਂ ਮਿਲ ਸਕਦੀ ਹੈ?", the model alone 0.64), nothing of hitting, blood, a fall, a pension taken or food kept.
+ */
+const SCRIPT_CARE_QUESTION = /ਦੇਖਭਾਲ(?:\s+\S+){0,2}\s+(?:ਕਿਵੇਂ|ਕਿੱਦਾਂ|ਕਿਵੇਂ)|(?:ਕਿਵੇਂ|ਕਿੱਦਾਂ)(?:\s+\S+){0,3}\s+ਦੇਖਭਾਲ/u;
+const SCRIPT_CARE_HARM = /ਮਾਰ|ਖੂਨ|ਡਿੱਗ|ਪੈਨਸ਼ਨ|ਖਾਣਾ ਨਹੀਂ|ਭੁੱਖ|ਬੇਹੋਸ਼|ਸਾਹ|ਚਾਕੂ|ਅੱਗ|ਇਕੱਲ/u;
+const scriptCareQuestion = (text: string) => SCRIPT_CARE_QUESTION.test(text) && !SCRIPT_CARE_HARM.test(text);
 
 /**
  * How much a classifier-only decision should yield to everyday context: 'drop' it; 'soften' (escalate becomes ask, ask becomes
@@ -741,9 +748,10 @@ const PARTNER_HURTING_ME = /(?<= )(?:my (?:partner|husband|wife|boyfriend|girlfr
 const OWN_END_WITH_TIME = /(?<= )(?:i (?:will |am going to |go to |want to |gonna |must |decide to |decided to )?(?:finish|end|take|kill) (?:my(?: own)? life|me|myself)(?: [a-z]+){0,3} (?:tonight|today|tomorrow|now|this (?:night|evening|weekend))|i (?:will|shall|am going to|am gonna|gonna) be dead (?:by )?(?:tomorrow|tonight|the morning|this weekend|soon|next week)(?: [a-z]+){0,8} (?:i )?(?:decide|decided|have decided|already decide|already decided|made (?:my|the) decision|my decision is made))(?= )/;
 /**
  * Round 52: a means at a place, now: standing on a bridge, a ledge or a roof working up to it (or for an hour); a rope carried to find
- * the right tree or beam. Not a tree for Christmas, nor a rope for a swing or a tow (no rope, no "right tree").
+ * the right tree or beam. Not a tree for Christmas, nor a rope for a swing or a tow (no rope, no "right tree"). Round 55: a ligature
+ * tied up where one hangs and kept watched ("tied something up in my wardrobe and i keep looking at it"), however lightly told.
  */
-const METHOD_AT_PLACE = String.raw`(?:(?:standing|stood|sitting|sat|been|waiting|pacing) (?:on|at|by|near|up on) (?:the |a |this )?(?:edge of (?:the |a )?)?(?:railway |rail |motorway |road |river |foot |high |multi storey )?(?:bridge|ledge|cliff edge|cliff top|clifftop|cliff|roof|rooftop|platform edge|tracks|railway line|car park roof|top floor of the car park)(?: [a-z]+){0,8} (?:working (?:myself )?up to it|building (?:myself )?up to it|plucking up (?:the )?courage|getting up the (?:courage|nerve)|to jump|trying to jump|ready to jump)|(?:rope|noose)(?: [a-z]+){0,14} (?:find|finding|look for|looking for|pick|picking|choose|choosing|found|checking|check) (?:the right|a good|a strong|a sturdy|a suitable|the best|a high|the strongest) (?:tree|branch|beam|spot|place|hook|bannister|banister))`;
+const METHOD_AT_PLACE = String.raw`(?:(?:standing|stood|sitting|sat|been|waiting|pacing) (?:on|at|by|near|up on) (?:the |a |this )?(?:edge of (?:the |a )?)?(?:railway |rail |motorway |road |river |foot |high |multi storey )?(?:bridge|ledge|cliff edge|cliff top|clifftop|cliff|roof|rooftop|platform edge|tracks|railway line|car park roof|top floor of the car park)(?: [a-z]+){0,8} (?:working (?:myself )?up to it|building (?:myself )?up to it|plucking up (?:the )?courage|getting up the (?:courage|nerve)|to jump|trying to jump|ready to jump)|(?:rope|noose)(?: [a-z]+){0,14} (?:find|finding|look for|looking for|pick|picking|choose|choosing|found|checking|check) (?:the right|a good|a strong|a sturdy|a suitable|the best|a high|the strongest) (?:tree|branch|beam|spot|place|hook|bannister|banister)|${LIGATURE_WATCHED})`;
 const METHOD_AT_PLACE_RE = new RegExp(`(?<= )${METHOD_AT_PLACE}(?= )`);
 /** Round 52: being found hanging, told as what will happen ("they'll find me hanging in the hall"): never asked for the model's doubt. */
 const FOUND_HANGING = /(?<= )(?:they|you|someone|somebody|he|she|the [a-z]+|my [a-z]+|people|everyone) (?:will|would|are going to|is going to|are gonna|is gonna|will just) find (?:me|my body)(?: [a-z]+){0,2}? (?:hanging(?! (?:around|round|about|out|on|up))|hung|swinging)(?= )/;
@@ -1050,8 +1058,12 @@ const LONG_PAST = new RegExp(
 );
 /** Round 17: the writer has left an abuser or an abusive home ("left my partner because of domestic abuse"). */
 const LEFT_ABUSE = /(?<= )(?:left|fled|escaped|got away from|moved away from|moved out from) (?:my |an? |the |our )?(?:abusive |violent |controlling )?(?:partner|husband|wife|ex|boyfriend|girlfriend|relationship|marriage|him|her|domestic (?:abuse|violence))(?= )/;
-/** It goes on, or is back: "ever since", "still", "again", "every night", "scared", "he is threatening me". */
-const GOES_ON = /(?<= )(?:still|again|keeps?|keeping|ever since|since then|every (?:day|night|week|weekend|time)|all the time|right now|at the moment|currently|tonight|is back|are back|came back|come back|comes back|found me|has started|started again|is happening|are happening|not safe|(?:scared|afraid|frightened|terrified)(?! of (?:the )?(?:water|sea|swimming|pools?|dark|heights|dogs?|fireworks|loud noises|crowds))|(?:is|are|am) (?:being )?(?:hit|hitting|hurting|threatening|abusing|beating|following|stalking|harassing|controlling|touching|bullying))(?= )/;
+/**
+ * It goes on, or is back: "ever since", "still", "again", "every night", "scared", "he is threatening me". Round 55: abuse told in
+ * the habitual present ("he hits me when i try to ring my sister", "his mum wont let me leave the house") goes on whatever past
+ * date sits beside it ("i got married abroad last summer").
+ */
+const GOES_ON = /(?<= )(?:(?:he|she|they) (?:hits|beats|punches|kicks|slaps|chokes|strangles|hurts|threatens|locks) (?:me|us|her|him|them|the kids)|(?:will not|does not|do not|wont|doesnt|dont) let (?:me|us|her|him) (?:leave|go out|go anywhere|out|see|ring|call|phone|talk to|speak to)|still|again|keeps?|keeping|ever since|since then|every (?:day|night|week|weekend|time)|all the time|right now|at the moment|currently|tonight|is back|are back|came back|come back|comes back|found me|has started|started again|is happening|are happening|not safe|(?:scared|afraid|frightened|terrified)(?! of (?:the )?(?:water|sea|swimming|pools?|dark|heights|dogs?|fireworks|loud noises|crowds))|(?:is|are|am) (?:being )?(?:hit|hitting|hurting|threatening|abusing|beating|following|stalking|harassing|controlling|touching|bullying))(?= )/;
 /** Round 10: thoughts of self-harm or suicide denied by the writer ("not thinking of hurting myself", "I'm not suicidal"). */
 const SELF_HARM_DENIED = /(?<= )(?:not (?:thinking|thought|had thoughts) (?:of|about) (?:hurting|harming|killing|ending) (?:myself|my life)|(?:i am |am )?not suicidal|no (?:thoughts|plans) (?:of|about) (?:hurting|harming|killing|ending) (?:myself|my life|it)|no (?:suicidal|dark) thoughts|(?:would|will) never (?:hurt|harm|kill) myself|not (?:going|gonna) to (?:hurt|harm|kill) myself)(?= )/;
 /** True when self-harm is denied and nothing names another kind of risk or something explicit and present. */
@@ -1506,7 +1518,7 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   // "screaming like he's being murdered, he's not, he's just losing at fifa"): the model alone, however sure, asks.
   if (scored.score >= thresholds.escalateAt && threatTakenBack(text, true)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a threat or a likeness taken back` };
   // Round 18: a care question in a community language, naming no harm: the model alone asks at most.
-  if (scored.score >= thresholds.escalateAt && careQuestionAbroad(normaliseForSafety(text))) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a care question` };
+  if (scored.score >= thresholds.escalateAt && (careQuestionAbroad(normaliseForSafety(text)) || scriptCareQuestion(text))) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a care question` };
   // Round 25: a headache from a heater stuck on, or a business's cooking smell asked about, nothing of fumes, fire or anyone ill named: asked at most.
   if (scored.score >= thresholds.escalateAt && overheatingOnly(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a heater stuck on, not fumes` };
   if (scored.score >= thresholds.escalateAt && businessOdour(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a business's smell or extraction` };

@@ -79,6 +79,8 @@ const NEXT_TIME_FINISH = `next time (?:he|she|they|hell|shell|theyll|${RELATIVE}
 /** Round 30: wanting to step or jump in front of a vehicle named by its time or its run (the train or bus follows). */
 const WANT_TO_STEP_IN_FRONT_OF = String.raw`(?:want|wanting|wanted|tempted|urge|thinking|think about|thought about)(?: [a-z]+){0,3} (?:jump|jumping|step|stepping|throw myself|throwing myself|walk|walking) (?:in front of|under) (?:a |the )?`;
 /** Round 27: a railway, a bridge, a cliff or a motorway as the easiest, quickest or only way out (not "the quickest way to town"). */
+/** Round 55: a ligature prepared where one hangs and kept watched (at_height; explicit and present in decision.ts). */
+export const LIGATURE_WATCHED = String.raw`(?:tied|tying|hung|hanging|rigged|put|set) (?:something|a rope|a belt|a cord|a scarf|a noose|a tie|a cable|a lead|a dressing gown cord|a ligature|it)(?: up)? (?:in|on|to|from|inside|over) (?:my|the) (?:wardrobe|door|bedroom door|door frame|banisters?|bannisters?|loft|loft hatch|beam|rail|clothes rail|curtain rail|hook|ceiling|stairs|garage beam)(?: [a-z]+){0,6} (?:keep|keeps|kept|been|cannot stop|can not stop|sit|sat|sitting) (?:looking at|staring at|thinking about|checking|next to|under|beside) it`;
 export const EASIEST_WAY_OUT = String.raw`(?:train line|railway line|railway|rail line|train tracks|railway tracks|the tracks|level crossing|bridge|flyover|viaduct|cliffs?|cliff path|motorway|multi storey|quarry|reservoir|weir)(?: [a-z]+){0,6} (?:the )?(?:easiest|quickest|simplest|cleanest|fastest|only|best) (?:option|way out|way to go|way to do it|exit|answer|solution)(?! (?:to|for|from|into|if|of|when|because|on|at) )`;
 export const DIE_AT_A_PLACE = String.raw`(?! (?:at home|in (?:a |the )?(?:hospital|hospice|care home|nursing home)|in (?:her|his|their|my|our) own (?:home|bed|house)|peacefully|with dignity)(?! (?:tonight|today|now|soon|alone)))`;
 /**
@@ -399,6 +401,9 @@ export const FAMILIES: PatternFamily[] = [
     guards: [
       // Round 52: care for others as the reason for asking how to throw something away ("i dont want anyone cutting themselves and bleeding").
       CARE_NOT_TO_HARM,
+      // Round 55: self-harm told in the past tense, placed in a school year or a stage of life, and said to be over ("I self-harmed a lot
+      // in Year 11 but I've been clean for 2 years and doing well at college"), nothing current told: a question about support.
+      String.raw`^(?![^]*${SCARS_CURRENT})[^]*\b(?:self harmed|used to self harm)\b(?: [a-z]+){0,3} (?:in year (?:[0-9]+|seven|eight|nine|ten|eleven|twelve|thirteen)|at (?:school|college|uni|university)|in my teens|as a teenager|when i was (?:younger|a teenager|at school|[0-9]+))\b[^]*\b(?:clean for|not done it for|not self harmed (?:for|since)|stopped (?:for|since)|doing (?:well|much better|better|great)|in recovery|recovered)\b`,
       String.raw`(?:myself|himself|herself|themselves) (?:on|when|while|whilst|with the|tripping|falling|slipping|at work|at the|in the|getting|lifting|moving|carrying|trying|doing|opening|shaving|cooking|gardening|cutting the|walking|climbing|from)\b`,
       String.raw`\b(?:tripped|fell|slipped|accident|pothole|pavement|paving|kerb|broken glass|glass|oven|hob|kettle|iron|barbecue|bbq|nosebleed|nose bleed|dog bit|bitten|operation|surgery)\b`,
       // Round 45: hurting oneself by lifting or carrying after a birth or an operation ("c-section last week, can't lift anything or
@@ -481,6 +486,9 @@ export const FAMILIES: PatternFamily[] = [
     // Round 37: jumping said "metaphorically" or "figuratively", or "every time I read your letters" (a feeling about the service's
     // post): not "not metaphorically".
     guards: [String.raw`(?<!not )(?<!not being )(?:metaphorically|figuratively)(?: speaking)?`,
+      // Round 55: a dare going round others, the writer's child said not to be taking it, a school letter or signs asked for ("kids at
+      // school have been dared to jump off the pier ... She's not doing it and school already sent a letter home"): a hazard report.
+      String.raw`^(?![^]*\b(?:jumped|is jumping|are jumping|about to jump|going to jump now|in the water|on the edge)\b)[^]*\b(?:dared|dare|dares|daring|challenge|trend)\b(?: [a-z]+){0,3} (?:to )?jump[^]*\b(?:(?:he|she|they|i|we) (?:is|are|am) not (?:doing|going to do|gonna do|going to) it|(?:he|she|they) (?:will not|would not|wont|never) do it|not taking part)\b`,
       String.raw`(?:every time|everytime|whenever|each time) (?:i|we) (?:read|open|get|see|receive|look at) (?:your|the|a|one of your|another of your|any of your) (?:letters?|e ?mails?|bills?|messages?|replies|reminders?|demands?|notices?|statements?|texts?)`],
   },
   {
@@ -503,6 +511,9 @@ export const FAMILIES: PatternFamily[] = [
       // option tonight"), however casually told (EASIEST_WAY_OUT is explicit and present: no joke or comparison defeats it).
       EASIEST_WAY_OUT,
       `(?:put|tied|hung|set|fixed|got) (?:up )?(?:the |a )?(?:rope|noose)(?: [a-z]+){0,2} (?:up|ready|over the (?:beam|banister|bannister|door|rafter|loft hatch))(?! (?:for|on) (?:the |my )?(?:washing|swing|boat|tent|line))`,
+      // Round 55: a ligature prepared where one hangs, and kept watched, however lightly told ("bin day question lol but also i've tied
+      // something up in my wardrobe and i keep looking at it"); a thing tied to be kept or fixed is not watched.
+      LIGATURE_WATCHED,
     ],
     guards: [String.raw`\b(?:washing|swing|tent|boat|mooring|climbing wall|abseil|fishing|picnic|sunbathing|painting)\b`],
   },
@@ -1193,6 +1204,10 @@ export const FAMILIES: PatternFamily[] = [
     // Medical emergency: collapse, not breathing, an ambulance needed.
     id: 'medical_emergency', kind: 'danger_now', refine: ['fire_gas_co'], category: RISK, reason: 'medical emergency',
     patterns: [
+      // Round 55: a machine someone breathes or lives by stopped or run out, in a power cut or not, with a sign of them failing now ("my
+      // husband's oxygen concentrator has stopped. The backup cylinder is nearly empty and he's going grey"); the machine off with the
+      // backup full and the person fine is a priority-register question.
+      String.raw`(?:oxygen|concentrator|ventilator|cpap|bipap|suction machine|feeding pump|home dialysis|dialysis machine)(?: [a-z0-9]+){0,20} (?:going|gone|turning|turned|is|s) (?:grey|gray|blue|purple|pale and clammy)|(?:oxygen|concentrator|ventilator|cpap|bipap)(?: [a-z0-9]+){0,20} (?:struggling to breathe|cannot breathe|can not breathe|gasping|fighting for breath|not breathing|going floppy|will not wake|unresponsive|not responding)`,
       // Round 52: a baby floppy or very hard to wake ("5wk baby floppy and very hard to wake").
       `(?:bab(?:y|ies)|infant|newborn|new born|[0-9]+ ?(?:wk|week|month|mth)s? old)(?: [a-z0-9]+){0,6} (?:floppy|limp|(?:very |really |so )?hard to wake|(?:will not|cannot|can not|wont|would not) wake(?: up)?|not waking(?: up)?)(?= )`,
       // Round 50: choking told with the colour going or no way to clear it ("an elderly lady at our lunch club is choking on her food
@@ -1420,6 +1435,9 @@ export const FAMILIES: PatternFamily[] = [
     ],
     guards: [
       String.raw`(?:switched|turned|flicked|tripped) (?:it |them |everything |the power |the electrics |the electricity |the mains )?(?:all )?off(?![^]*(?:still|again|spreading|smoke is|smoking))|(?:is|are) (?:all )?(?:switched|turned) off(?![^]*(?:still|again|spreading|smoke is|smoking))`,
+      // Round 55: the sockets or the appliance no longer used or unplugged ("kitchen sockets scorched and smell of burning plastic when the
+      // kettle was on. stopped using them"): made safe, a repair, when nothing is burning, smoking or sparking still.
+      String.raw`(?:stopped|stop|not|no longer|am not|are not|have not been|not been) using (?:it|them|the (?:sockets?|plugs?|kettle|heater|cooker|oven|charger|light|switch|extension(?: lead)?))(?![^]*(?:still|again|spreading|smoke is|smoking|sparking|flames?|on fire))|unplugged (?:it|them|everything|the [a-z]+)(?![^]*(?:still|again|spreading|smoke is|smoking|sparking|flames?|on fire))`,
       // Round 46: sparks at a fuse box or a consumer unit that keeps tripping or that the writer has left alone, with nothing burning, hot,
       // melting or smoking and no smell ("the fuse box keeps tripping and its sparking a bit when i touch it ive left it alone"): an
       // emergency repair, not a fire.
@@ -1573,6 +1591,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`\b(?:nobody|no one|noone|none of us|nobody was|no one was)(?:s| s)? (?:is |was |were |got |has been |been )?(?:under|underneath|beneath|trapped|hurt|injured|caught)\b`,
       // Round 35: a boat with nobody aboard ("the boat on our mooring is taking on water, nobody aboard").
       String.raw`\b(?:nobody|no one|noone|no body|nobody s|no one s)(?: is| was| s)? (?:on board|aboard|on it|in it)\b`,
+      // Round 55: the writer "drowning" beside money trouble, with no water, weather or place of water anywhere in the message ("I'm
+      // drowning since my hours got cut", "missed 2 council tax payments ... I'm drowning. can we do a plan?"): a figure.
+      String.raw`^(?![^]*\b(?:sea|seas|water|waters|river|rivers|canal|lake|pond|pool|pools|bath|bathtub|harbour|flood|floods|flooded|flooding|tide|tides|waves?|current|currents|beach|pier|quay|reservoir|quarry|weir|swim|swimming|swimmer|under|sinking|help me|cannot breathe|can not breathe)\b)(?=[^]*\b(?:hours|pay|paid|payments?|wages?|money|council tax|tax|arrears|bills?|debts?|rent|claim|reduction|benefits?|universal credit|overdraft|loans?|costs?|afford|plan|instalments?|behind)\b)[^]*\b(?:i am|we are|i feel|i have been|we have been)(?: (?:just|literally|honestly|completely|totally|absolutely|really|basically|slowly))? drowning\b`,
       // Engineer's probe after round 52: fees, bills or debts "drowning us" ("the fees are drowning us, can I pay monthly").
       String.raw`\b${MONEY_DROWNING_US}\b(?![^]*\b(?:drowning|drowned|drown|drowns) (?:in|at|under|off|near|by) (?:the|a|our|my)\b)`,
       // Round 44: drowning as a figure beside a drain, rain, puddles or a flooded pavement ("people are practically drowning walking past",
@@ -1760,7 +1781,7 @@ export const FAMILIES: PatternFamily[] = [
       `(?:i|she|we) (?:pay|pays|will pay|paid|suffer|suffers|will suffer) for it (?:after|later|afterwards|when (?:he|she) gets (?:home|back))(?: [a-z]+){0,3} (?:if you know what i mean|you know what i mean|know what i mean)`,
       `(?:he|she|${RELATIVE}|they)(?: [a-z]+){0,3} (?:will|would|is going to|is gonna|are going to|always|can|could|will always) (?:find|track|hunt|get to) (?:me|us|her|the kids)(?: down)?(?: [a-z]+){0,2} (?:wherever|anywhere|no matter where)`,
       `(?:he|she|${RELATIVE}) (?:has|had|have|is|s) (?:found|tracked|hunted) (?:me|us|her) down (?:before|last time|every time|again)`,
-      `(?:${RELATIVE}|he|she)(?: [a-z]+){0,8} locked me out(?: of the (?:house|flat|home))?(?: [a-z]+){0,2} (?:all night|overnight|in the cold|in the rain|for hours|with the kids|in my (?:pyjamas|nightie|nightdress))`,
+      `(?:${RELATIVE}|he|she)(?: [a-z]+){0,8} locked me out(?: of the (?:house|flat|home))?(?: [a-z]+){0,2} (?:all night|overnight|in the cold|in the rain|for hours|with the kids|in my (?:pyjamas|pajamas|pjs|jammies|nightie|nightdress|dressing gown|slippers|socks))`,
       // Round 9: an injury done to the writer's body by a partner or a relative ("he broke my wrist"), and the cover story told to a
       // hospital or a doctor ("I told the hospital I fell"); burning as violence ("burns her with his cigarette").
       `(?:${RELATIVE}|he|she)(?: [a-z]+){0,2} (?:broke|has broken|fractured|cracked|dislocated|burned|burnt|scalded|split) (?:my|her) (?:wrist|arm|nose|jaw|ribs?|leg|fingers?|hand|collarbone|cheekbone|eye socket|lip|skull|tooth|teeth)`,
@@ -1916,6 +1937,10 @@ export const FAMILIES: PatternFamily[] = [
     // Children left alone, not fed, neglected.
     id: 'child_neglect', kind: 'child_at_risk', refine: ['child_at_risk', 'adult_at_risk'], category: SAFEGUARDING, reason: 'child neglect',
     patterns: [
+      // Round 55: put out or locked out of home with a younger child, the child's age under 13 or told as little, dark or nowhere to go
+      // ("im 16 in foster care, my carers have locked me out again and i've got my lil bro with me he's 9. it's getting dark and we've got
+      // nowhere"): a child out at night, whoever the writer is; locked out by accident and safe at a relative's is not read.
+      String.raw`(?:locked|kicked|thrown|threw|chucked|put|turfed) (?:me|us) out(?: [a-z0-9]+){0,14} (?:(?:he is|she is|they are|aged|who is) (?:[1-9]|1[0-2])(?: years? old)?|(?:my|our) (?:lil|little|baby|younger|wee) (?:bro|brother|sis|sister|siblings?|brothers|sisters))\b(?: [a-z0-9]+){0,14} (?:(?:got|have|had|has) nowhere|nowhere to (?:go|sleep|stay)|no where to (?:go|sleep|stay)|getting dark|in the dark|on the streets?|outside all night)`,
       // Round 44: a child (an age under 16 told: "i am 15", "my 14 year old") put out of home, sofa surfing or sleeping rough, the age
       // told before or after it ("im 15 and my mum kicked me out 3 days ago and i have been sofa surfing"). At 16 and 17 the labelling
       // convention (somewhere to stay tonight is housing.homeless_tonight: dev-50's "I'm 17 and I've got nowhere to go") leaves it to
@@ -2289,7 +2314,8 @@ const AR_OLDER: [RegExp, SafetyHit['kind']] = [/مسن|كبير في السن|ك
 export const SCRIPT_FAMILIES: ScriptFamily[] = [
   {
     id: 'arabic_suicide', category: RISK, kind: 'suicide_self_harm', reason: 'risk to life (Arabic)',
-    re: /انتحار|أنتحر|انتحر|أقتل نفسي|اقتل نفسي|أنهي حياتي|انهي حياتي|لا أريد أن أعيش|لا اريد ان اعيش|أريد أن أموت|اريد ان اموت/u,
+    // Round 55: no reason left to live ("ما عاد عندي سبب أعيش").
+    re: /انتحار|أنتحر|انتحر|أقتل نفسي|اقتل نفسي|أنهي حياتي|انهي حياتي|لا أريد أن أعيش|لا اريد ان اعيش|أريد أن أموت|اريد ان اموت|(?:ما عاد عندي|ما عندي|ليس لدي|ماعندي|لم يعد لدي) (?:أي )?سبب (?:أعيش|اعيش|للعيش|لأعيش|للحياة)(?! (?:هنا|هناك|في|بهذه|بهذا|بهالمدينة|بالمدينة|بالبلد))/u,
   },
   {
     id: 'arabic_fire', category: RISK, kind: 'fire_gas_co', reason: 'fire or gas danger (Arabic)',
@@ -2311,7 +2337,8 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
   {
     id: 'arabic_abuse', category: SAFEGUARDING, kind: 'domestic_abuse', reason: 'abuse or neglect (Arabic)',
     // Round 26: a boy beaten ("يضربه بالحزام", his father hits him with the belt) and bruises (كدمات).
-    re: /يضربني|يضربها|يضربهم|يضربه|تضربه|يضرب الأطفال|تضربني|كدمات|وحدهم في|بمفردهم|يصرخ عليها|يصرخ عليه|بدون طعام|بلا طعام|يأخذ كل راتبي|يأخذ راتبي|يأخذ معاشها|يأخذ معاشه/u,
+    // Round 55: a named child or wife beaten ("جاري يضرب ابنه الصغير", my neighbour hits his little son).
+    re: /يضرب (?:ابنه|ابنها|ابنته|بنته|بنتها|أولاده|اولاده|أطفاله|اطفاله|زوجته|الطفل|الولد)|يضربني|يضربها|يضربهم|يضربه|تضربه|يضرب الأطفال|تضربني|كدمات|وحدهم في|بمفردهم|يصرخ عليها|يصرخ عليه|بدون طعام|بلا طعام|يأخذ كل راتبي|يأخذ راتبي|يأخذ معاشها|يأخذ معاشه/u,
     who: [AR_OLDER, AR_HUSBAND, AR_CHILD],
   },
   // Round 26: the clearest words of a fire burning now, a knife or a threat to kill, beating, and someone fallen in water, in Urdu
@@ -2326,13 +2353,16 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
     id: 'script_violence', category: RISK, kind: 'crime_violence', reason: 'weapon or threat (Urdu, Bengali, Punjabi or Chinese)',
     // Round 30: a debt, a tax, a bill, the rent or the work that "will kill me" (یہ قرض تو مجھے مار ڈالے گا): hyperbole, removed first.
     unless: /(?:قرض|قرضہ|ٹیکس|بل|بلوں|کرایہ|کرائے|مہنگائی|کام|گرمی|سردی|انتظار|ঋণ|ট্যাক্স|বিল|ভাড়া|ਕਰਜ਼ਾ|ਟੈਕਸ|ਬਿੱਲ|ਕਿਰਾਇਆ)[^۔.!?؟।]{0,20}?(?:مار ڈالے گا|مار دے گا|مار دیں گے|মেরে ফেলবে|ਮਾਰ ਦੇਵੇਗਾ)/gu,
+    // Round 55: a knife in their hands ("ਉਹਨਾਂ ਕੋਲ ਚਾਕੂ ਹੈ"), a brother or a son being beaten now ("ਮੇਰੇ ਭਰਾ ਨੂੰ ਮਾਰ ਰਹੇ ਹਨ"), a window broken to get in
+    // ("کھڑکی توڑ کر ... گھس آیا"); not "I have a knife sharpener" nor mosquitoes "killing me".
     // A knife or a gun held or used ("ছুরি দিয়ে", with a knife; "چھری لے کر", carrying a knife), never one found lying ("পুরনো ছুরি ... ফেলে গেছে").
-    re: /(?:چھری|چاقو|بندوق|پستول) (?:سے|لے|لیے|لئے|دکھا|نکال|تان)|ہاتھ میں (?:چھری|چاقو|بندوق|پستول)|مار دے گا|مار دیں گے|مار ڈالے گا|جان سے مار|(?:ছুরি|বন্দুক|চাকু) (?:দিয়ে|নিয়ে|হাতে|দেখিয়ে|ধরে)|হাতে (?:ছুরি|বন্দুক|চাকু)|মেরে ফেলবে|ਚਾਕੂ (?:ਨਾਲ|ਲੈ|ਫੜ)|ਮਾਰ ਦੇਵੇਗਾ|拿着刀|拿刀|持刀|持枪|拿着枪|要杀|砍人/u,
+    re: /(?:چھری|چاقو|بندوق|پستول) (?:سے|لے|لیے|لئے|دکھا|نکال|تان)|ہاتھ میں (?:چھری|چاقو|بندوق|پستول)|مار دے گا|مار دیں گے|مار ڈالے گا|جان سے مار|(?:ছুরি|বন্দুক|চাকু) (?:দিয়ে|নিয়ে|হাতে|দেখিয়ে|ধরে)|হাতে (?:ছুরি|বন্দুক|চাকু)|মেরে ফেলবে|ਚਾਕੂ (?:ਨਾਲ|ਲੈ|ਫੜ)|(?:ਉਹਨਾਂ|ਓਹਨਾਂ|ਉਸ|ਉਹਦੇ|ਉਸਦੇ|ਉਸ ਦੇ) ਕੋਲ ਚਾਕੂ|(?:ਭਰਾ|ਪੁੱਤ|ਪੁੱਤਰ|ਬੇਟੇ|ਪਿਤਾ|ਪਿਓ|ਪਤੀ|ਭੈਣ|ਦੋਸਤ|ਮੁੰਡੇ|ਕੁੜੀ|ਬੱਚੇ) ਨੂੰ ਮਾਰ ਰਹੇ|ਮਾਰ ਦੇਵੇਗਾ|توڑ کر(?: \S+){0,4} (?:گھس آیا|گھس آئے|گھس گیا|گھس گئے)|拿着刀|拿刀|持刀|持枪|拿着枪|要杀|砍人/u,
     who: [[/شوہر|স্বামী|ਪਤੀ|丈夫|老公/u, 'domestic_abuse']],
   },
   {
     id: 'script_abuse', category: SAFEGUARDING, kind: 'domestic_abuse', reason: 'abuse or neglect (Urdu, Bengali, Punjabi or Chinese)',
-    re: /مجھے مارتا|مجھے مارتی|مارتا ہے|مارپیٹ|মারধর|আমাকে মারে|তালা দিয়ে রাখে|ਮੈਨੂੰ ਮਾਰਦਾ|殴打|家暴|虐待|拿走了他的养老金|拿走了她的养老金/u,
+    // Round 55: they hit me, told of more than one ("ਮੈਨੂੰ ਮਾਰਦੇ ਨੇ", my husband and mother-in-law hit me).
+    re: /مجھے مارتا|مجھے مارتی|مارتا ہے|مارپیٹ|মারধর|আমাকে মারে|তালা দিয়ে রাখে|ਮੈਨੂੰ ਮਾਰਦਾ|ਮੈਨੂੰ ਮਾਰਦੇ|ਮੈਨੂੰ ਮਾਰਦੀ|殴打|家暴|虐待|拿走了他的养老金|拿走了她的养老金/u,
     who: [[/بزرگ|دادی|نانی|দাদি|নানি|খালা|ডিমেনশিয়া|老人|奶奶|爷爷|轮椅|养老金/u, 'adult_at_risk'], [/بچوں|بچے|বাচ্চা|মেয়ে|ছেলে|শিশু|স্কুল|ਬੱਚ|孩子|儿子|女儿/u, 'child_at_risk']],
   },
   // Round 40: Cyrillic (Bulgarian, Russian, Ukrainian), which the normaliser drops: a caravan, a home or a car burning, people inside a
@@ -2348,6 +2378,20 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
   },
   {
     id: 'script_danger', category: RISK, kind: 'danger_now', reason: 'someone in danger now (Urdu, Bengali, Punjabi or Chinese)',
-    re: /نہر میں گر|دریا میں گر|(?<!(?:کریڈٹ|قرض|کرایہ|پیسے|پیسوں|بینیفٹ|تنخواہ|پنشن|ادھار|بلوں)[^]*)(?:ڈوب رہا|ڈوب رہی)(?![^]*(?:کریڈٹ|قرض|کرایہ|پیسے|پیسوں|بینیفٹ|تنخواہ|پنشن|ادھار|بلوں))|سانس نہیں لے|নদীতে পড়ে|ডুবে যাচ্ছে|শ্বাস নিচ্ছে না|ਡੁੱਬ ਰਿਹਾ|掉进河|掉进水|溺水|没有呼吸|昏迷/u,
+    // Round 55: bleeding from the head, not breathing, unconscious (Punjabi).
+    re: /نہر میں گر|دریا میں گر|(?<!(?:کریڈٹ|قرض|کرایہ|پیسے|پیسوں|بینیفٹ|تنخواہ|پنشن|ادھار|بلوں)[^]*)(?:ڈوب رہا|ڈوب رہی)(?![^]*(?:کریڈٹ|قرض|کرایہ|پیسے|پیسوں|بینیفٹ|تنخواہ|پنشن|ادھار|بلوں))|سانس نہیں لے|নদীতে পড়ে|ডুবে যাচ্ছে|শ্বাস নিচ্ছে না|ਡੁੱਬ ਰਿਹਾ|ਸਿਰ (?:ਵਿੱਚੋਂ|ਚੋਂ|ਤੋਂ|ਵਿਚੋਂ) ਖੂਨ|ਸਾਹ ਨਹੀਂ ਲੈ|ਬੇਹੋਸ਼|掉进河|掉进水|溺水|没有呼吸|昏迷/u,
+  },  // Round 55: the clearest words of someone down and not responding or not breathing, and of a person being beaten now, in Ukrainian
+  // and Russian: a person lying on the floor and not answering, unconscious; a man beating a girl, a woman or a child. Not a thing that
+  // "lies on the floor", nor a council that "does not answer".
+  {
+    id: 'cyrillic_danger', category: RISK, kind: 'danger_now', reason: 'someone in danger now (Russian or Ukrainian)',
+    // Engineer's probe after round 55: unconscious in the past ("був без свідомості минулого року") and not breathing through the
+    // nose ("не дихає через ніс", a note for school) are no danger now.
+    re: /(?:лежить|лежит) на (?:підлозі|полу|землі|земле)[^.!?]{0,40}не (?:відповідає|відповідає|отвечает|рухається|двигается|дихає|дышит)|не (?:дихає|дышит)(?![а-яёіїєґ])(?! (?:через (?:ніс|нос|рот)|носом|ротом))|(?<!(?:був|була|було|был|была|было|буває|бывает) )без (?:свідомості|сознания)(?![^.!?]{0,40}(?:минулого|прошлого|торік|тому|назад|в прошлом|у минулому))/iu,
+  },
+  {
+    id: 'cyrillic_violence', category: RISK, kind: 'crime_violence', reason: 'someone being beaten (Russian or Ukrainian)',
+    re: /(?<![а-яёіїєґ])(?:б['’ʼ]є|бʼє|бьёт|бьет)(?: \S+){0,1} (?:дівчину|жінку|дитину|її|мене|нас|його|хлопця|сина|доньку|дочку|девушку|женщину|ребёнка|ребенка|её|ее|меня|его)(?![а-яёіїєґ])/iu,
+    who: [[/(?:чоловік|муж)(?! якийсь| какой)(?:[^а-яёіїєґ]|$)[^.!?]{0,20}(?:мене|меня)/iu, 'domestic_abuse'], [/дитину|ребёнка|ребенка|сина|доньку|дочку/iu, 'child_at_risk']],
   },
 ];
