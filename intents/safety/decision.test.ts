@@ -3681,3 +3681,127 @@ describe("engineer's probe after round 55: control told in the past, Cyrillic da
     expect(explainSafety('Мой сын не дышит!')?.family).toBe('cyrillic_danger');
   });
 });
+
+describe('round 56: a strap at the throat, an overdose told casually or as a farewell, a tide rising round someone stuck, and their lookalikes', () => {
+  const act = (text: string, s: number) => decideOnScore(text, readScore(s))?.action ?? 'none';
+  const family = (text: string) => explainSafety(text)?.family ?? null;
+  it('someone hanging in a hoist with the strap across the throat escalates; a strap that rubs or is frayed does not', () => {
+    const hoist = "Using voice control. My hoist has broken with me hanging in it and the strap is across my throat. Carer not due till 6. Can't reach the button";
+    expect(family(hoist)).toBe('medical_emergency');
+    expect(act(hoist, 0.04)).toBe('escalate');
+    expect(family('my hoist sling strap rubs my neck, can i get a new one')).toBeNull();
+    expect(family('the strap on my hoist sling is frayed, can it be replaced')).toBeNull();
+  });
+  it("a load of someone's old painkillers taken an hour ago escalates; taken to the chemist for disposal does not", () => {
+    const od = "Living in the caravan since the split. Took a load of my dad's old painkillers about an hour ago with vodka. Feeling a bit floaty. Is it too late to ask about the housing list";
+    expect(family(od)).toBe('overdose');
+    expect(act(od, 0.4)).toBe('escalate');
+    expect(family("took a load of my dad's old painkillers to the chemist for disposal")).toBeNull();
+    expect(family("took a load of my dad's painkillers to the pharmacy to get rid of them")).toBeNull();
+  });
+  it('tablets gone and sleep now, beside a goodbye, escalates; tablets gone missing or run out does not', () => {
+    const bye = 'Bye. Thank you council for trying. Not need bin anymore. Tablets gone. Sleep now';
+    expect(family(bye)).toBe('overdose');
+    expect(act(bye, 0.45)).toBe('escalate');
+    expect(family('my tablets have gone missing from the bag, going to sleep now')).toBeNull();
+    expect(family('ran out of tablets, all gone, can i get a repeat')).toBeNull();
+  });
+  it('stuck in a wheelchair on a slipway with the tide coming in escalates; a tide time asked does not', () => {
+    const tide = "I'm in my wheelchair on the slipway and the tide is coming in, my wheel is stuck in the mud and water is at my footplate. phone at 5 percent";
+    expect(family(tide)).toBe('water_or_cliff');
+    expect(act(tide, 0.25)).toBe('escalate');
+    expect(family('what time is the tide coming in at the slipway, i use a wheelchair')).toBeNull();
+  });
+  it('a rotten-egg smell told in the past tense, getting stronger, escalates', () => {
+    const gas = "Hi sorry, my supported housing flat has smelt like rotten eggs since this evening, it's getting stronger and I've got a candle lit. Is that one for the morning?";
+    expect(family(gas)).toBe('fire_or_gas');
+    expect(act(gas, 0.49)).toBe('escalate');
+  });
+  it('a dealer moved into a vulnerable resident\'s own room escalates as an adult at risk; a dealer next door does not', () => {
+    const cuckoo = 'i work nights at the homeless hostel theres a resident with a brain injury and a dealer has moved into his room and is selling from it he looks terrified';
+    expect(family(cuckoo)).toBe('adult_at_risk');
+    expect(screenForSafety(cuckoo)?.kind).toBe('adult_at_risk');
+    expect(family('a dealer has moved into the flat next door')).toBeNull();
+  });
+});
+
+describe('round 56: harms told as over, asked in general or about a thing, and the same harms now', () => {
+  const family = (text: string) => explainSafety(text)?.family ?? null;
+  it.each([
+    ["How do I report a safeguarding concern about a vulnerable adult? Asking because I'm starting as a support worker and want to know the council process, not about anyone in particular"],
+    ['there has been a burnt out car in the disabled bay outside the flats for two weeks it was set on fire by kids a while ago now it just sits there'],
+    ["Boat's engine caught fire in August, put out quickly, nobody hurt, but the boat's a write-off. How do I give up my mooring and get any refund?"],
+    ['Last month your staff called an ambulance on me during a meltdown in the civic centre without asking. I was not in danger. I was humiliated. I want this investigated'],
+    ['do you have accessible pontoons in the harbour i am a paraplegic sailor and at another harbour i nearly went in the water transferring i want to rent a mooring'],
+    ["My parents are elderly and can't care for me anymore (I have cerebral palsy). They want me out by summer. Where do I start with housing?"],
+    ["My 14 year old with ADHD punched a hole in his bedroom door last night. Everyone's fine and he's calm today. I'm not scared of him, I just want a parenting course or family help"],
+    ["I used to self-harm when I was a teenager in care. I'm 22 now and doing well. Am I still entitled to the care leaver council tax discount?"],
+    ['I volunteer at the Wellgate hostel. A resident told me he used to self-harm and now wants to volunteer at the library to keep busy. Is there a volunteering scheme?'],
+    ["I'm a landlord. A tenant in one of my bedsits left a note saying 'I'm out of here, keep the deposit' — he's fine, he's moved in with his girlfriend in Leeds. Who do I tell for council tax?"],
+    ["I'm a support worker. A client in our council supported flats keeps saying 'I can't go on like this' — about the washing machine being broken for three weeks! He's fine otherwise. Can it be repaired?"],
+  ])('%s is no screen hit', (text) => {
+    expect(family(text)).toBeNull();
+  });
+  it.each([
+    ['the car was set on fire a while ago and now it is on fire again, people trapped', 'fire_or_gas'],
+    ['my car is on fire outside the flats right now', 'fire_or_gas'],
+    ['last month staff called an ambulance and now he is unconscious again', 'medical_emergency'],
+    ['my son nearly went in the water at the harbour just now he is clinging on', 'water_or_cliff'],
+    ["I'm not scared of him any more, I'm terrified, he hit me last night", 'domestic_abuse'],
+    ['i used to self harm and now i have started cutting again', 'self_harm'],
+    ['i used to self harm, i am 30 now but last night i cut myself', 'self_harm'],
+    ['he left a note saying goodbye and sorry', 'wish_to_die'],
+    ['i cannot go on like this', 'cannot_go_on'],
+  ])('%s still hits (%s)', (text, fam) => {
+    expect(family(text)).toBe(fam);
+  });
+});
+
+describe('round 56: Polish, Spanish, Somali and the scripts the normaliser drops (Urdu, Arabic, Bengali, Punjabi, Ukrainian), and their lookalikes', () => {
+  const family = (text: string) => explainSafety(text)?.family ?? null;
+  const act = (text: string, s: number) => decideOnScore(text, readScore(s))?.action ?? 'none';
+  it.each([
+    ['ktos sie teraz wlamuje do naszego pokoju w hostelu, slysze jak wywazaja drzwi, jestem sama', 'multilingual_threat', 'crime_violence'],
+    ['Jestem w schronisku dla kobiet, ale były partner wysyła mi wiadomości, że wie, gdzie jestem, i zdjęcia budynku. Boję się wychodzić.', 'multilingual_safeguarding', 'domestic_abuse'],
+    ['En el hostal donde vivimos hay un hombre que entra en la habitación de una niña de 9 años cuando su madre trabaja de noche. La niña le tiene miedo.', 'multilingual_safeguarding', 'child_at_risk'],
+    ['waxaan deggenahay guri dad badan wadaagaan jikada dab ayaa ka kacay dadka intooda badan way hurdaan', 'multilingual_fire', 'fire_gas_co'],
+    ['میرے بھائی نے کہا ہے کہ وہ آج رات پل سے چھلانگ لگا دے گا وہ ابھی پل پر کھڑا ہے اور فون نہیں اٹھا رہا', 'arabic_suicide', 'suicide_self_harm'],
+    ['أنا أستخدم كرسي متحرك. شباب يرمون حجارة على نافذتي الآن ويحاولون فتح الباب', 'arabic_violence', 'crime_violence'],
+    ['আমি বধির। পাশের বাড়ির ছোট মেয়েটাকে ওর বাবা প্রতিদিন মারে, মুখে দাগ দেখি। ও খুব ভয় পায়।', 'script_abuse', 'child_at_risk'],
+    ['ہمارے مشترکہ گھر میں ایک بچی ہے جسے اس کے والدین کئی دنوں سے کھانا نہیں دیتے اور کمرے میں بند رکھتے ہیں', 'script_abuse', 'child_at_risk'],
+    ['ਮੈਂ ਸਾਂਝੇ ਘਰ ਵਿੱਚ ਰਹਿੰਦਾ ਹਾਂ, ਰਸੋਈ ਵਿੱਚ ਗੈਸ ਦੀ ਬਹੁਤ ਤੇਜ਼ ਬੋ ਆ ਰਹੀ ਹੈ ਅਤੇ ਮੇਰਾ ਸਿਰ ਘੁੰਮ ਰਿਹਾ ਹੈ', 'script_fire', 'fire_gas_co'],
+    ['Я глухий. У квартирі сусіда пожежа, дим іде до нас. Ми на четвертому поверсі. Допоможіть.', 'cyrillic_fire', 'fire_gas_co'],
+    ['Я живу в кімнаті в будинку з багатьма мешканцями. Сусід впав зі сходів, у нього кров з голови і він не відповідає.', 'cyrillic_danger', 'danger_now'],
+  ])('%s is read (%s)', (text, fam, kind) => {
+    expect(family(text)).toBe(fam);
+    expect(screenForSafety(text)?.kind).toBe(kind);
+  });
+  it.each([
+    'ktos sie wlamal do piwnicy w zeszlym roku, jak zglosic',
+    'kurier wie gdzie mieszkam ale paczka nie przyszla',
+    'mi hija entra en la habitacion de su hermano para ordenar',
+    'jikada dab ayaa ka kacay sanadkii hore',
+    'بچے پل سے چھلانگ لگا کر تیرتے ہیں',
+    'الأطفال يرمون حجارة في البحر',
+    'আমার বাবা মশা মারে',
+    'ਗੈਸ ਦਾ ਬਿੱਲ ਬਹੁਤ ਵੱਧ ਹੈ',
+    'Пожежа була минулого року, як отримати компенсацію?',
+    'Сайт впав і не відповідає',
+  ])('its lookalike %s is not', (text) => {
+    expect(family(text)).toBeNull();
+  });
+  it('a school transfer asked in Arabic is asked at most, however sure the model; a son beaten beside it is not softened', () => {
+    expect(act('السلام عليكم، ابني عمره 15 ويعيش معنا في سكن مؤقت بعيد عن مدرسته. كيف أطلب نقله إلى مدرسة ثانوية قريبة؟', 1.0)).toBe('ask');
+    expect(act('ابني عمره 15 وأبوه يضربه كل يوم. كيف أطلب نقله إلى مدرسة قريبة؟', 1.0)).toBe('escalate');
+  });
+});
+
+describe("engineer's probe after round 56: elderly parents who can no longer care, told with the age first", () => {
+  it('"my elderly parents can\'t care for me anymore" is a housing or care question; parents who lock their disabled child in still hit', () => {
+    expect(explainSafety("my elderly parents can't care for me anymore, I have cerebral palsy and they want me out by summer")).toBeNull();
+    expect(explainSafety("my parents are elderly and can't care for me anymore, I have cerebral palsy")).toBeNull();
+    expect(explainSafety("my parents locked me in my room for three days, I have cerebral palsy and can't get out")).not.toBeNull();
+    // Neglect told beside it is left to the model, which escalates it when sure.
+    expect(decideOnScore("my elderly parents can't care for me anymore and they've left me without food for two days", readScore(0.9))?.action).toBe('escalate');
+  });
+});

@@ -269,6 +269,14 @@ function careQuestionAbroad(n: string): boolean {
 const SCRIPT_CARE_QUESTION = /ਦੇਖਭਾਲ(?:\s+\S+){0,2}\s+(?:ਕਿਵੇਂ|ਕਿੱਦਾਂ|ਕਿਵੇਂ)|(?:ਕਿਵੇਂ|ਕਿੱਦਾਂ)(?:\s+\S+){0,3}\s+ਦੇਖਭਾਲ/u;
 const SCRIPT_CARE_HARM = /ਮਾਰ|ਖੂਨ|ਡਿੱਗ|ਪੈਨਸ਼ਨ|ਖਾਣਾ ਨਹੀਂ|ਭੁੱਖ|ਬੇਹੋਸ਼|ਸਾਹ|ਚਾਕੂ|ਅੱਗ|ਇਕੱਲ/u;
 const scriptCareQuestion = (text: string) => SCRIPT_CARE_QUESTION.test(text) && !SCRIPT_CARE_HARM.test(text);
+/**
+ * Round 56: a school place or a transfer asked for in Arabic ("كيف أطلب نقله إلى مدرسة ثانوية قريبة؟", how do I ask to move him to a
+ * nearer secondary school; the model alone 1.00 on "temporary housing" and a 15-year-old), nothing of hitting, a knife, fire, fear,
+ * hunger, a child alone or harm named: the model alone asks at most.
+ */
+const SCRIPT_SCHOOL_QUESTION = /(?:كيف|كيفية|أين|اين|هل يمكن)(?:\s+\S+){0,4}\s+(?:مدرسة|المدرسة|مدرسته|مدرستها|مدارس)|(?:التسجيل|تسجيل|التقديم|نقله|نقلها|نقل)(?:\s+\S+){0,3}\s+(?:مدرسة|المدرسة|مدرسته|مدرستها)/u;
+const SCRIPT_SCHOOL_HARM = /يضرب|ضرب|سكين|حريق|نار|دخان|يغرق|ينزف|دم|خائف|خائفة|يخاف|تخاف|تحرش|اعتداء|يعتدي|وحده|وحدها|وحدهم|بدون طعام|جوع|جائع|يهدد|تهديد|انتحار|مفقود|اختفى|لا يتنفس|مخدرات|عصابة/u;
+const scriptSchoolQuestion = (text: string) => SCRIPT_SCHOOL_QUESTION.test(text) && !SCRIPT_SCHOOL_HARM.test(text);
 
 /**
  * How much a classifier-only decision should yield to everyday context: 'drop' it; 'soften' (escalate becomes ask, ask becomes
@@ -1517,8 +1525,9 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   // Round 30: a threat to a third party or a likeness taken back in so many words ("I'll wring his neck, not really, he's a nice lad",
   // "screaming like he's being murdered, he's not, he's just losing at fifa"): the model alone, however sure, asks.
   if (scored.score >= thresholds.escalateAt && threatTakenBack(text, true)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a threat or a likeness taken back` };
-  // Round 18: a care question in a community language, naming no harm: the model alone asks at most.
-  if (scored.score >= thresholds.escalateAt && (careQuestionAbroad(normaliseForSafety(text)) || scriptCareQuestion(text))) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a care question` };
+  // Round 18: a care question in a community language, naming no harm: the model alone asks at most. Round 56: a school question in
+  // Arabic, the same.
+  if (scored.score >= thresholds.escalateAt && (careQuestionAbroad(normaliseForSafety(text)) || scriptCareQuestion(text) || scriptSchoolQuestion(text))) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a care question` };
   // Round 25: a headache from a heater stuck on, or a business's cooking smell asked about, nothing of fumes, fire or anyone ill named: asked at most.
   if (scored.score >= thresholds.escalateAt && overheatingOnly(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a heater stuck on, not fumes` };
   if (scored.score >= thresholds.escalateAt && businessOdour(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a business's smell or extraction` };

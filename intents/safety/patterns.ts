@@ -345,6 +345,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:he|she|they|my${GAP(1)} ${RELATIVE}|my ${CHILD}) (?:is|are|keeps|has been|was|keep)(?: talking about| saying| threatening)? (?:he|she|they)? ?(?:wants?|is going|will) to (?:die|end it)`,
     ],
     guards: [
+      // Round 56: a tenant's note on leaving ("left a note saying 'I'm out of here, keep the deposit' — he's fine, he's moved in with his
+      // girlfriend"): a moving-out note, not a goodbye.
+      String.raw`\bleft (?:a |me a |us a )?note (?:saying|that said|to say)(?: [a-z]+){0,8} (?:keep the deposit|deposit|keys|forwarding address|moved out|moving out|moved in with|rent)\b`,
       // Engineer's probe after round 52: a rope named for its use ("a rope in the boot for towing", "a tow rope", "rope for the boat").
       `${ROPE_FOR_USE}|washing line`,
       // Hyperbole about something already over ("thought I was going to die, sick all weekend") or a jokey farewell to the bot.
@@ -375,6 +378,9 @@ export const FAMILIES: PatternFamily[] = [
       'it is all (?:too much|getting too much)', '(?:cannot|can not) do it (?:any more|no more|much longer)(?! (?:online|by phone|on the))', '(?:want|need|wish|just want) (?:it all|everything|all of it|the pain|the thoughts|the voices) to (?:stop|end|go away)',
     ],
     guards: [
+      // Round 56: "can't go on like this" said about a broken appliance or a repair ("keeps saying 'I can't go on like this' about the
+      // washing machine being broken for three weeks").
+      String.raw`(?:cannot|can not) go on like this (?:about|over|because of|with) (?:the |his |her |my |our |their )?(?:[a-z]+ )?(?:washing machine|washer|dryer|fridge|freezer|cooker|oven|boiler|heating|hot water|shower|toilet|lift|repair|repairs|damp|mould|bins?|leak|roof|windows?|door|noise)\b`,
       SERVICE_FRUSTRATION,
       // Round 22: giving up on the chat for another channel ("can't do this anymore, I'll just phone tomorrow"): the chat is what stops.
       String.raw`(?:cannot|can not) (?:do this|do it|take this|take it)(?: any more| no more)?(?: [a-z]+){0,2} (?:i will|i am going to|i will just|i will try to|i will have to) (?:just )?(?:phone|ring|call|email|pop in|come in|call in|visit|try again)(?: you| the office| the council| them)? (?:instead|tomorrow|later|in the morning|on monday)`,
@@ -399,6 +405,10 @@ export const FAMILIES: PatternFamily[] = [
       '(?:i|i have|i had|i am|i was|been|started) (?:cut|cutting) again(?! (?:the|my|our|your|his|her|it|them|some|a|an|back|down|costs?|prices?|hours|hair|grass|hedge|lawn|tree|trees|bushes|wood|keys?)(?= |$))',
     ],
     guards: [
+      // Round 56: the round-55 guard generalised: self-harm told as "used to", over, with the writer or the person now well, older or
+      // planning ahead ("I used to self-harm when I was a teenager in care. I'm 22 now and doing well"; "he used to self-harm and now
+      // wants to volunteer"), nothing current told.
+      String.raw`^(?![^]*${SCARS_CURRENT})[^]*\b(?:used to self harm|self harmed in the past|self harmed years ago)\b[^]*\b(?:[0-9]+ now|now (?:and )?(?:i am |he is |she is |they are )?(?:doing (?:well|ok|okay|great|better)|fine|well|better|settled|wants? to|want to|working|at college|at uni)|(?:doing (?:well|ok|okay|great|better)|fine) now)\b`,
       // Round 52: care for others as the reason for asking how to throw something away ("i dont want anyone cutting themselves and bleeding").
       CARE_NOT_TO_HARM,
       // Round 55: self-harm told in the past tense, placed in a school year or a stage of life, and said to be over ("I self-harmed a lot
@@ -437,9 +447,12 @@ export const FAMILIES: PatternFamily[] = [
     // Overdose: "taken all my tablets"; ordinary medication talk ("taken my tablets") is not.
     id: 'overdose', kind: 'suicide_self_harm', category: RISK, reason: 'possible overdose',
     patterns: [
+      // Round 56 (an overdose told as a farewell): the tablets or pills said to be gone with sleep or a goodbye just after ("Not need bin anymore. Tablets gone. Sleep
+      // now"); tablets gone missing or run out and needing a repeat are not.
+      String.raw`(?:tablets|pills|meds|medication|painkillers|sleeping pills) (?:are |all |have |have all |are all )?gone (?:now )?(?:sleep|sleeping|going to sleep|goodbye|bye|night night|forever)\b`,
       // Round 49: not "overdosed on mince pies" (food or a pastime, a figure) nor a bin "overdosed with glass" (a thing overfilled).
       `${NOT_OVERFILLED}overdose(?:d|s)?${NOT_OVERDOSE_FIGURE}`, `overdosing${NOT_OVERDOSE_FIGURE}`,
-      `(?:taken|took|swallowed|take|taking|going to take|had|necked|downed) (?:all|a whole|a hole|the whole|a load of|loads of|lots of|too many|a packet of|a bottle of|a box of|a handful of|handfuls of|all of|a lot of|two packets of|packets of|boxes of)(?: (?:packet|packets|bottle|bottles|box|boxes|strip|strips|tub|load))?(?: of)?(?: my| the| his| her| their| me)?(?: (?:nans|mums|mams|dads|grans|grandads|partners|husbands|wifes|sisters|brothers|flatmates))? (?:tablets|pills|meds|medication|medicine|paracetamol|painkillers|sleeping (?:pills|tablets)|antidepressants|insulin|co codamol|codeine|ibuprofen|aspirin)`,
+      `(?:taken|took|swallowed|take|taking|going to take|had|necked|downed) (?:all|a whole|a hole|the whole|a load of|loads of|lots of|too many|a packet of|a bottle of|a box of|a handful of|handfuls of|all of|a lot of|two packets of|packets of|boxes of)(?: (?:packet|packets|bottle|bottles|box|boxes|strip|strips|tub|load))?(?: of)?(?: my| the| his| her| their| me)?(?: (?:nans|mums|mams|dads|grans|grandads|partners|husbands|wifes|sisters|brothers|flatmates))?(?: old| leftover| spare)? (?:tablets|pills|meds|medication|medicine|paracetamol|painkillers|sleeping (?:pills|tablets)|antidepressants|insulin|co codamol|codeine|ibuprofen|aspirin)`,
       `(?:taken|took|swallowed) (?:[0-9]+|twenty|thirty|forty|fifty|loads|lots|dozens)(?: of)?(?: my| the)? (?:tablets|pills|paracetamol|painkillers)`,
       // Round 37: everything in a cupboard or a cabinet swallowed by the writer ("about an hour ago I swallowed everything that was in
       // the cupboard"): not the dog, not food named.
@@ -450,7 +463,10 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:i|i have|i had|i just|i have just|just) (?:taken|took|swallowed|necked|downed) (?:the|a|my) (?:whole|entire|full) (?:box|packet|pack|bottle|strip|tub|lot|blister pack)(?! of)(?! (?:to|out|back|down|up|round|over|in|into|off|away|apart|home|with|for|from|at|on|because|so|of) )`,
     ],
     // Round 52: "an overdose" of charges on a bill ("who do i contact about an overdose... on my phone bill lol").
-    guards: [String.raw`overdos(?:e|ed|ing)(?: [a-z]+){0,2} on (?:my |the |our |his |her |their )?(?:[a-z]+ )?(?:bill|bills|charges|tariff|roaming|data|statement|invoice|account)`, 'overdose awareness',
+    guards: [
+      // Round 56: medicines taken to a pharmacy or a chemist to be got rid of ("took a load of my dad's old painkillers to the chemist
+      // for disposal"): a clear-out, never a dose.
+      String.raw`\b(?:to|into|back to|down to) (?:the |a |our |my )?(?:pharmacy|chemist|chemists|pharmacist|surgery|gp)(?: [a-z]+){0,3} (?:to (?:get rid of|dispose of|be disposed of|destroy|be destroyed|hand in)|for (?:safe )?(?:disposal|destruction))\b`,String.raw`overdos(?:e|ed|ing)(?: [a-z]+){0,2} on (?:my |the |our |his |her |their )?(?:[a-z]+ )?(?:bill|bills|charges|tariff|roaming|data|statement|invoice|account)`, 'overdose awareness',
       // Round 51: a book, a leaflet or a course on first aid and overdose, asked for ("book on first aid and overdose, got it?"), not
       // beside an overdose taken ("he took an overdose after reading a book on overdose").
       String.raw`(?<!\b(?:took|taken|take|takes|taking|swallowed|had|has had|done|did|doing) (?:an |a |another |the )?overdos[a-z]*\b[^]*)\b(?:books?|leaflets?|guides?|courses?|training|class(?:es)?|sessions?|talks?|posters?|dvds?|videos?)(?: [a-z]+){0,1} (?:on|about) (?:[a-z]+ ){0,4}overdos(?:e|es|ing)\b(?!(?: [a-z]+){0,8} (?:again|tonight|today|now|just|taken|took|swallowed))`,
@@ -786,7 +802,10 @@ export const FAMILIES: PatternFamily[] = [
       // Romanian: broke in through the window, I am hiding, a knife, threatens me.
       // Round 39: Lithuanian, a man with a knife attacking people ("vyras su peiliu puola žmones").
       '(?:su peiliu|su ginklu|su pistoletu)(?: [a-z]+){0,4} (?:puola|pjauna|grasina|musa)', '(?:puola|grasina) (?:zmones|mane|mus)(?: [a-z]+){0,4} su (?:peiliu|ginklu)',
-      'a intrat in casa', '(?:sunt|suntem) ascuns[a-z]*', '(?:ktos |on |oni )?wlam(?:uje|uja|al|ali) sie', 'birisi (?:eve )?girdi', 'bicakl[a-z]*', '(?:cu )?(?:un )?cutit', 'cu (?:doua |trei |niste )?cutite', '(?:mi|ne) au spart (?:usa|geamul|geamurile|cabina|masina|rulota|casa)', '(?:ma|ne) ameninta', 'amenintari',
+      'a intrat in casa', '(?:sunt|suntem) ascuns[a-z]*', '(?:ktos |on |oni )?wlam(?:uje|uja|al|ali) sie', 
+      // Round 56 (Polish): breaking in now with "sie" before the verb ("ktos sie teraz wlamuje do naszego pokoju"), a door being forced
+      // ("wywazaja drzwi"); a break-in told in the past ("ktos sie wlamal do piwnicy w zeszlym roku") is not.
+      '(?:ktos|on|oni|ktos|jacys ludzie) sie (?:teraz |wlasnie )?wlam(?:uje|uja)', '(?:wywaza|wywazaja|wywazaja nam|wywaza nam|wywazaja mi|wywaza mi) (?:teraz )?drzwi', 'birisi (?:eve )?girdi', 'bicakl[a-z]*', '(?:cu )?(?:un )?cutit', 'cu (?:doua |trei |niste )?cutite', '(?:mi|ne) au spart (?:usa|geamul|geamurile|cabina|masina|rulota|casa)', '(?:ma|ne) ameninta', 'amenintari',
     ],
     // Welsh: told as long past ("years ago"), on the news, or a joke ("she'll kill me if I forget the bin").
     guards: [String.raw`flynyddoedd yn ol|blynyddoedd yn ol|y llynedd|llynedd|ar y newyddion|(?:lladd|ladd|nladd) (?:i |ni )?os`],
@@ -795,6 +814,9 @@ export const FAMILIES: PatternFamily[] = [
     // Fire, smoke and gas in Spanish, Romanian and romanised Urdu (Welsh and Polish cues in kinds.ts).
     id: 'multilingual_fire', kind: 'fire_gas_co', category: RISK, reason: 'fire or gas danger (not in English)',
     patterns: [
+      // Round 56 (Somali): a fire broken out ("jikada dab ayaa ka kacay", a fire started in the kitchen), not one told for last year or
+      // last month ("sanadkii hore", "bishii hore").
+      String.raw`dab (?:ayaa |baa )?(?:ka )?(?:kacay|qabsaday|qabtay)(?!(?: [a-z]+){0,6} (?:sanadkii hore|bishii hore|toddobaadkii hore|shalay))`,
       // Round 53: Polish, gas smelt and people who cannot be woken ("czuje gaz w calym domku ... dwie osoby spia i nie moge ich obudzic").
       'czuj(?:e|emy|esz)? (?:zapach )?gaz[a-z]*(?: [a-z]+){0,14} (?:nie (?:moge|mozemy|mozna|da sie) (?:ich |go |jej )?(?:obudzic|dobudzic)|nieprzytomn[a-z]*|zemdlal[a-z]*)',
       // Round 25: a smell of gas denied just before it ("nu miroase a gaz", "no huele a gas", "sin olor a gas") is no smell.
@@ -1204,6 +1226,9 @@ export const FAMILIES: PatternFamily[] = [
     // Medical emergency: collapse, not breathing, an ambulance needed.
     id: 'medical_emergency', kind: 'danger_now', refine: ['fire_gas_co'], category: RISK, reason: 'medical emergency',
     patterns: [
+      // Round 56: a hoist, sling or harness holding someone with its strap across or round the throat or neck ("my hoist has broken with
+      // me hanging in it and the strap is across my throat"); not a sling that rubs or a strap to be replaced.
+      String.raw`(?:hoist|sling|harness|stand aid|bed rail|bedrail)(?: [a-z0-9]+){0,14} (?:strap|straps|sling|belt|harness|rail) (?:is |are |s |has )?(?:now |gone |slipped |caught |stuck |pulled )?(?:across|around|round|against|pressing on|pressing into|digging into|tight (?:on|round|around|across)) (?:my|his|her|their|your) (?:throat|neck|windpipe)`,
       // Round 55: a machine someone breathes or lives by stopped or run out, in a power cut or not, with a sign of them failing now ("my
       // husband's oxygen concentrator has stopped. The backup cylinder is nearly empty and he's going grey"); the machine off with the
       // backup full and the person fine is a priority-register question.
@@ -1258,6 +1283,9 @@ export const FAMILIES: PatternFamily[] = [
       '(?:there is )?blood (?:everywhere|all over (?:the|him|her|me))', `(?:lying|laying|slumped|collapsed)(?: [a-z]+){0,7} (?:not moving|not responding|unresponsive)`, '(?:i think|think|worried|scared|afraid) (?:that )?(?:he|she|they|my neighbour|the neighbour) (?:is|are|might be|may be) dead',
     ],
     guards: [
+      // Round 56: an ambulance called in the past, told in a complaint or with no danger now ("Last month your staff called an ambulance
+      // on me during a meltdown ... I was not in danger"), nothing again or now.
+      String.raw`\b(?:last (?:month|week|year|summer|winter|spring|autumn)|(?:a few|two|three|several|[0-9]+) (?:weeks|months|years) ago)(?: [a-z]+){0,3} (?:called|rang|phoned|got) (?:an |the )?ambulance\b(?![^]*\b(?:again|now|tonight|today|not breathing|unconscious)\b)`,
       // Round 52: care for the crews ("fatal if swallowed ... don't want to poison the binmen"), and a heart attack at a bill's amount.
       CARE_NOT_TO_HARM,
       String.raw`(?:without|before|nearly|almost) (?:having|getting|giving (?:me|myself|him|her)|had|got) (?:a )?heart attack (?:at|over|from|when i (?:saw|see|read|opened))(?: the| my| that| this)? (?:amount|bill|price|cost|total|figure|figures|sum|charges?|rise|increase|letter|statement)`,
@@ -1340,7 +1368,7 @@ export const FAMILIES: PatternFamily[] = [
       `(?:fire|smoke|smokes|flames|burning|alight)(?: [a-z0-9]+){0,12} (?:people|someone|somebody|family|families|kids|children|residents|neighbours|tenants|a child|a baby|an? (?:old|elderly) [a-z]+|person) (?:are |is )?(?:still )?(?:in there|inside|trapped|in (?:their|the|his|her) (?:flats?|houses?|homes?|rooms?))`,
       `(?:people|someone|somebody|family|families|kids|children|residents|a child|a baby|person) (?:are |is )?(?:still )?(?:in there|inside|trapped)(?: [a-z0-9]+){0,12} (?:fire|smoke|flames|burning|alight)`,
       '(?:full of|filling (?:up )?with|filled with|thick with|thick black) smoke', 'smoke everywhere',
-      '(?:smell|smells|smelling|stink|stinks|stench|whiff) (?:like|of) (?:rotten eggs|bad eggs)', 'rotten egg smell',
+      '(?:smell|smells|smelling|smelt|smelled|stink|stinks|stunk|stench|whiff) (?:like|of) (?:rotten eggs|bad eggs)', 'rotten egg smell',
       // Round 12: an "eggy" smell (the gas additive) beside a gas appliance, a pipe or indoors ("the boiler was capped ... now a strong
       // eggy smell again in the kitchen"); an eggy smell in the street from the water works or a drain is not.
       '(?:boiler|cooker|hob|gas meter|meter|gas pipe|pipe|hissing|gas fire)(?: [a-z]+){0,14} eggy (?:smell|whiff|stink|pong)', 'eggy (?:smell|whiff|stink|pong)(?: [a-z]+){0,4} (?:in|from|by|near|round|around|behind|under) (?:the |my |our )?(?:kitchen|flat|house|hall|hallway|home|living room|lounge|bedroom|boiler|cooker|hob|meter cupboard|stairwell|landing)',
@@ -1356,6 +1384,9 @@ export const FAMILIES: PatternFamily[] = [
       'chip pan (?:fire|is on fire|caught|has caught|flames)', '(?:cupboards?|walls?|ceiling|curtains?|cooker|oven|pan|worktop|sofa|mattress|bed)(?: [a-z]+){0,2} (?:is |are )(?:smoking|smouldering|burning) now',
     ],
     guards: [
+      // Round 56: a fire told as over and in the past, a while or a month ago, nobody hurt or it just sits there ("a burnt out car ... it
+      // was set on fire by kids a while ago"; "Boat's engine caught fire in August, put out quickly, nobody hurt"), nothing burning again.
+      String.raw`\b(?:on fire|caught fire|set alight|went up|burnt out|burned out)(?: [a-z]+){0,3} (?:a while ago|a while back|ages ago|(?:a few|two|three|several|some|[0-9]+) (?:weeks|months|years) ago|last (?:year|month|summer|winter|spring|autumn)|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|back in [a-z0-9]+)\b(?![^]*\b(?:again|still (?:burning|alight|smoking)|spreading|right now|trapped)\b)`,
       // Round 52: a place open again after a past fire ("is the play area open again after someone set fire to the slide").
       String.raw`(?:open|opened|reopen[a-z]*|re open[a-z]*|back open|closed|shut|repaired|fixed|replaced|rebuilt)(?: again| yet)? (?:after|since|following)(?: [a-z]+){0,5} (?:set fire to|set alight|set on fire|fire|arson|burnt|burned|torched)`,
       // Round 49: a gas or electric fire (the appliance) capped off, condemned or disconnected by an engineer ("the gas man capped off the
@@ -1500,6 +1531,9 @@ export const FAMILIES: PatternFamily[] = [
     // A person in the sea, river or harbour, or cut off by the tide: the borough is on the coast.
     id: 'water_or_cliff', kind: 'danger_now', category: RISK, reason: 'person in water or stranded',
     patterns: [
+      // Round 56: stuck (in a wheelchair, in mud, on a slipway) with the tide coming in or the water rising to them, in either order
+      // ("I'm in my wheelchair on the slipway and the tide is coming in, my wheel is stuck in the mud"); not a tide time asked.
+      String.raw`(?:tide|water|sea) (?:is |s )?(?:coming in|rising|coming up|getting higher)(?: [a-z0-9]+){0,8} (?:i am |im |he is |she is |we are |they are |my (?:[a-z]+ )?(?:is |are )?)?(?:stuck|trapped|cut off|cannot move|cannot get out|sinking)\b|\b(?:i am|im|he is|she is|we are|they are|wheel is|wheels are|chair is) (?:stuck|trapped|cut off|sinking)(?: [a-z0-9]+){0,10} (?:tide|water|sea) (?:is |s )?(?:coming in|rising|coming up|getting higher)\b`,
       // Round 54: ice cracked or given way and someone in the water ("the ice has cracked, he's in the water").
       `(?:ice (?:has |is |just |had )?(?:cracked|broken|broke|gave way|given way|giving way|cracking)|(?:fell|fallen|gone|went) through the ice)(?: [a-z0-9]+){0,8} (?:he|she|they|${CHILD}|the (?:kid|child|boy|girl|man|woman|lad)|someone|somebody)(?: is| s| are| has| have)? (?:in the (?:water|pond|lake|river|canal)|under (?:the )?(?:ice|water)|gone under|fallen in|fell in)`,
       // Round 52: someone out on ice that is cracking or giving way ("theres a kid out on the ice at the boating lake and its cracking
@@ -1583,6 +1617,9 @@ export const FAMILIES: PatternFamily[] = [
     ],
     // Things and pets that fall in the water: "my phone fell into the canal" is not a person in danger.
     guards: [
+      // Round 56: nearly going in the water elsewhere, a near miss told to ask for something safer ("at another harbour i nearly went in
+      // the water transferring i want to rent a mooring").
+      String.raw`\bat (?:another|a different|the other|my old|my last|a previous) [a-z]+ (?:i|he|she|we|they) (?:nearly|almost) (?:went|fell|slipped|ended up) (?:in|into) the (?:water|sea|river|canal|harbour)\b`,
       // Round 54: drowning denied ("cars are driving through it like rivers, nobody's drowning but it's bad"); someone in the water beside
       // it still hits on its own.
       String.raw`\b(?:nobody|no one|noone|nobodys|no ones|not that anyone|not that anybody)(?: is| s| was| has been| got| actually| really| literally)* (?:drowning|drowned|going to drown|in the water)\b(?! (?:yet|so far|for now|at the moment|right now)\b)`,
@@ -1815,6 +1852,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:being|been|is being|gets|getting|was being) (?:hit|beaten|hurt|slapped|punched|kicked|strangled|raped|assaulted|mistreated|ill treated|bullied|abused) (?:by (?:her|his|their|my) (?:${RELATIVE})|at home)`,
     ],
     guards: [
+      // Round 56: fear denied by the writer ("I'm not scared of him, I just want a parenting course"), unless it is gone only now.
+      String.raw`\b(?:i am|we are|she is|he is|i was|we were) not (?:scared|frightened|afraid|terrified) (?:of|by) (?:him|her|them)\b(?! (?:any more|anymore|now))`,
       String.raw`(?:the|a|an|their|his|her|its|my) (?:bin )?(?:lorry|van|car|bus|truck|bike|cyclist|ball|branch|door|bin|gate|barrier|wing mirror|scooter|seagull|gull|dog|bird|fox|cat|wasps?|bees?|horse)s?(?: [a-z]+){0,2} (?:hit|hits|knocked|pushed|attacked|bit|bites)`,
       String.raw`(?:scared|afraid|frightened|terrified) of (?:him|her) (?:dog|dogs)`,
       // Round 36: a thing, not a person, hitting ("overhanging branches keep hitting me in the face").
@@ -1860,6 +1899,12 @@ export const FAMILIES: PatternFamily[] = [
     // Safeguarding in Welsh, Polish and romanised Urdu: hit by a partner, children left alone.
     id: 'multilingual_safeguarding', kind: 'domestic_abuse', refine: ['adult_at_risk', 'child_at_risk', 'domestic_abuse'], category: SAFEGUARDING, reason: 'abuse or neglect (Welsh, Polish or Urdu)',
     patterns: [
+      // Round 56 (Spanish): a man going into a girl's or a boy's room at night or when the mother is out, the child afraid ("hay un
+      // hombre que entra en la habitacion de una nina de 9 anos cuando su madre trabaja de noche"); not a child going in to tidy.
+      String.raw`(?:un hombre|un senor|un tipo|el novio de su madre|su padrastro|un vecino) (?:que )?(?:entra|se mete|se cuela) en (?:la )?(?:habitacion|cuarto|cama) de (?:una |un |la |el |mi |su )?(?:nina|nino|hija|hijo|chica|chico|menor)`,
+      // Round 56 (Polish): an ex-partner who knows where she is, sent photos of the refuge or the house, and she is afraid ("byly partner
+      // wysyla mi wiadomosci ze wie gdzie jestem i zdjecia budynku boje sie wychodzic"); a courier who "knows where I live" is not.
+      String.raw`(?:byly|moj|mój) (?:partner|maz|chlopak|narzeczony)(?: [a-z]+){0,10} wie gdzie (?:jestem|mieszkam|mieszkamy|sa dzieci)(?: [a-z]+){0,10} (?:boje sie|boimy sie|jestem przerazona|strach)`,
       // Round 53: Polish, an employer or a farmer holding a worker's passport ("szef zabral mu paszport i spi w stodole"): modern slavery.
       // Round 54: French, people taking a relative's money or using his flat ("des gens du quartier prennent son argent et utilisent son
       // appartement"): financial abuse or cuckooing. The bank, the council or a landlord taking money is not named here.
@@ -2002,6 +2047,11 @@ export const FAMILIES: PatternFamily[] = [
       `(?:mum|dad|mam|parents|mother|father|mummy|daddy)(?: [a-z]+){0,2} (?:has not|have not|not|never|is never) (?:been |come |came )?(?:home|back) (?:for (?:[0-9]+|two|three|four|a few|several|a couple of) (?:days|nights)|all night|since (?:yesterday|last night))`,
     ],
     guards: [
+      // Round 56: parents too old or ill to go on caring for their grown-up disabled child ("My parents are elderly and can't care for
+      // me anymore (I have cerebral palsy)"): a housing or care question, not neglect.
+      String.raw`\b(?:parents|mum|mam|dad|mother|father|carers?) (?:are |is )?(?:elderly|getting (?:old|older|on)|too old|old now|older now|ill now|unwell now|poorly now)(?: and)? (?:cannot|can not|are unable to|is unable to|no longer) (?:care for|look after) me\b`,
+      // Engineer's probe after round 56: the age told before them ("my elderly parents can't care for me anymore").
+      String.raw`\b(?:elderly|older|ageing|aging|old|frail|poorly|ill) (?:parents|mum|mam|dad|mother|father|carers?) (?:cannot|can not|are unable to|is unable to|no longer|can no longer) (?:care for|look after) me\b`,
       String.raw`(?:leave|left) (?:my|the|our) (?:car|bins?|garden|fence|property) alone|kids? alone in the park (?:is|are) (?:fine|ok)`,
       String.raw`\b(?:swings?|play ?(?:area|ground|equipment)|playground|slide|speeding|traffic|road safety|school crossing)\b`,
       String.raw`\bnot fed up\b|\bfed up\b`,
@@ -2016,6 +2066,9 @@ export const FAMILIES: PatternFamily[] = [
     // Adults at risk: not fed, not cared for, not seen, carers who hurt or steal.
     id: 'adult_at_risk', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'adult at risk of neglect or abuse',
     patterns: [
+      // Round 56: a dealer or a gang moved into a vulnerable person's own room or flat, "cuckooing" ("a resident with a brain injury and
+      // a dealer has moved into his room and is selling from it"); not a dealer moved in next door (a flat "taken over" is exploitation).
+      String.raw`(?:dealers?|drug dealers?|a gang|gang members?|some lads|men)(?: [a-z]+){0,2} (?:has |have |had )?(?:moved into|moved in to|moved themselves into) (?:his|her|their) (?:own )?(?:room|flat|bedsit|home|place|house)(?! next door)`,
       // Round 37 (CV): a carer who has started locking the person cared for in ("I've started locking her in the bedroom when I go out").
       String.raw`\bi (?:have |ve |had )?(?:started |been |begun |keep |sometimes |now )*(?:locking|locked|lock) (?:her|him|my wife|my husband|my mum|my dad|my mother|my father|mum|dad|my son|my daughter) in (?:the |her |his |their )?(?:bedroom|room|house|flat|home|bathroom)\b`,
       // Round 35: a landlord, a man or a carer making someone "pay" the rent or a debt in other ways, or in ways they do not understand
@@ -2280,6 +2333,9 @@ export const FAMILIES: PatternFamily[] = [
       'safeguarding (?:concern|issue|referral|matter|problem)', '(?:a |an )?(?:adult|child) at risk',
     ],
     guards: [
+      // Round 56: how to report a safeguarding concern, asked in general by someone starting a job ("How do I report a safeguarding
+      // concern about a vulnerable adult? Asking because I'm starting as a support worker").
+      String.raw`\bhow (?:do|would|can|should) (?:i|you|we|staff|people) (?:report|raise|make|log) (?:a )?safeguarding concern(?: about (?:a |an )?(?:vulnerable )?(?:adult|person|child|someone|resident|client))? (?:asking because|just asking|in general|generally|for future reference|for my (?:job|work|training|course|new job))\b`,
       String.raw`abuse(?:d)?(?: [a-z]+){0,2} (?:from|by) (?:the |a |your |one of (?:the|your) )?(?:[a-z]+ )?(?:bin|crew|staff|council|driver|officer|warden|worker|workers|binmen|bin men|operative|refuse|collector|collectors|parking|member of staff|employee|contractor|inspector|agent|call handler|receptionist|man|men)`,
       String.raw`verbal(?:ly)? abus`, String.raw`abuse of (?:a |the )?(?:disabled|blue badge|parking|bay|system|power|process)`,
       String.raw`(?:bins?|lids?|recycling|rubbish|bags?|boxes|furniture|equipment|property|play equipment|phone line) (?:[a-z]+ )?(?:being|been|getting|got) abused`,
@@ -2315,7 +2371,9 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
   {
     id: 'arabic_suicide', category: RISK, kind: 'suicide_self_harm', reason: 'risk to life (Arabic)',
     // Round 55: no reason left to live ("ما عاد عندي سبب أعيش").
-    re: /انتحار|أنتحر|انتحر|أقتل نفسي|اقتل نفسي|أنهي حياتي|انهي حياتي|لا أريد أن أعيش|لا اريد ان اعيش|أريد أن أموت|اريد ان اموت|(?:ما عاد عندي|ما عندي|ليس لدي|ماعندي|لم يعد لدي) (?:أي )?سبب (?:أعيش|اعيش|للعيش|لأعيش|للحياة)(?! (?:هنا|هناك|في|بهذه|بهذا|بهالمدينة|بالمدينة|بالبلد))/u,
+    // Round 56 (Urdu, the same script): he will jump from the bridge or the roof ("وہ آج رات پل سے چھلانگ لگا دے گا"); not children jumping
+    // from a bridge to swim ("چھلانگ لگا کر تیرتے ہیں").
+    re: /(?:پل|چھت|عمارت|بلڈنگ) سے چھلانگ (?:لگا دے گا|لگا دے گی|لگا دوں گا|لگا دوں گی|لگانے والا|لگانے والی)|انتحار|أنتحر|انتحر|أقتل نفسي|اقتل نفسي|أنهي حياتي|انهي حياتي|لا أريد أن أعيش|لا اريد ان اعيش|أريد أن أموت|اريد ان اموت|(?:ما عاد عندي|ما عندي|ليس لدي|ماعندي|لم يعد لدي) (?:أي )?سبب (?:أعيش|اعيش|للعيش|لأعيش|للحياة)(?! (?:هنا|هناك|في|بهذه|بهذا|بهالمدينة|بالمدينة|بالبلد))/u,
   },
   {
     id: 'arabic_fire', category: RISK, kind: 'fire_gas_co', reason: 'fire or gas danger (Arabic)',
@@ -2329,7 +2387,8 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
   },
   {
     id: 'arabic_violence', category: RISK, kind: 'crime_violence', reason: 'weapon or threat (Arabic)',
-    re: /سكين|مسدس|سلاح|يهددني|يهددنا|سيقتلني|يريد قتلي|يضربون|يطعن|طعن|ينزف|تنزف|يخطف|خطف/u,
+    // Round 56: stones thrown at my window and they are trying to open the door ("يرمون حجارة على نافذتي الآن ويحاولون فتح الباب").
+    re: /يرمون (?:ال)?حجارة على (?:نافذتي|بيتي|الباب|بابي|شباكي|نوافذنا|بيتنا)|يحاولون (?:فتح|كسر|خلع) (?:الباب|بابي|النافذة|بابنا)|سكين|مسدس|سلاح|يهددني|يهددنا|سيقتلني|يريد قتلي|يضربون|يطعن|طعن|ينزف|تنزف|يخطف|خطف/u,
     who: [AR_HUSBAND, AR_CHILD],
     // Round 26: a thing or a feeling that "will kill me" (the robot, the website, the bills; "from anger", "from waiting"): hyperbole.
     unless: /(?:الروبوت|روبوت|البوت|بوت|الموقع|موقع|النظام|التطبيق|الخدمة|الانتظار|الفواتير|الفاتورة|الضرائب|الضريبة|الإيجار|الايجار|الشات|المحادثة|هذا الشيء|الكمبيوتر)(?:\s+\S+){0,2}\s+(?:سيقتلني|سيقتلنا|يقتلني|يقتلنا)|(?:سيقتلني|سيقتلنا|يقتلني|يقتلنا)\s+(?:من\s+)?(?:ال)?(?:غضب|ضحك|قهر|ملل|انتظار|تعب|زهق|غيظ|جوع|حر|برد)/gu,
@@ -2347,7 +2406,8 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
     id: 'script_fire', category: RISK, kind: 'fire_gas_co', reason: 'fire or gas danger (Urdu, Bengali, Punjabi or Chinese)',
     // A fire told in the past ("去年着火了", it caught fire last year).
     unless: /(?:去年|前年|上个月|上周|上星期|昨天|以前|几年前)[^。，,！!？?]*?(?:着火了|失火了|起火了)/gu,
-    re: /آگ لگ (?:گئی|گیا|رہی)(?! تھی| تھا)|دھواں بھر|گیس کی بو(?![\u0600-\u06FF])|آগুন লেগেছে|আগুন লেগে গেছে|ধোঁয়ায় ভরে|গ্যাসের গন্ধ|ਅੱਗ ਲੱਗੀ|ਅੱਗ ਲੱਗ ਗਈ|ਧੂੰਆਂ ਭਰ|着火了|失火了|起火了|浓烟|煤气味|燃气泄漏|煤气泄漏/u,
+    // Round 56 (Punjabi): a strong smell of gas ("ਗੈਸ ਦੀ ਬਹੁਤ ਤੇਜ਼ ਬੋ ਆ ਰਹੀ ਹੈ"); not a gas bill ("ਗੈਸ ਦਾ ਬਿੱਲ").
+    re: /ਗੈਸ ਦੀ (?:ਬਹੁਤ )?(?:ਤੇਜ਼ )?(?:ਬੋ|ਬਦਬੂ|ਗੰਧ|ਮਹਿਕ)|آگ لگ (?:گئی|گیا|رہی)(?! تھی| تھا)|دھواں بھر|گیس کی بو(?![\u0600-\u06FF])|آগুন লেগেছে|আগুন লেগে গেছে|ধোঁয়ায় ভরে|গ্যাসের গন্ধ|ਅੱਗ ਲੱਗੀ|ਅੱਗ ਲੱਗ ਗਈ|ਧੂੰਆਂ ਭਰ|着火了|失火了|起火了|浓烟|煤气味|燃气泄漏|煤气泄漏/u,
   },
   {
     id: 'script_violence', category: RISK, kind: 'crime_violence', reason: 'weapon or threat (Urdu, Bengali, Punjabi or Chinese)',
@@ -2362,15 +2422,19 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
   {
     id: 'script_abuse', category: SAFEGUARDING, kind: 'domestic_abuse', reason: 'abuse or neglect (Urdu, Bengali, Punjabi or Chinese)',
     // Round 55: they hit me, told of more than one ("ਮੈਨੂੰ ਮਾਰਦੇ ਨੇ", my husband and mother-in-law hit me).
-    re: /مجھے مارتا|مجھے مارتی|مارتا ہے|مارپیٹ|মারধর|আমাকে মারে|তালা দিয়ে রাখে|ਮੈਨੂੰ ਮਾਰਦਾ|ਮੈਨੂੰ ਮਾਰਦੇ|ਮੈਨੂੰ ਮਾਰਦੀ|殴打|家暴|虐待|拿走了他的养老金|拿走了她的养老金/u,
-    who: [[/بزرگ|دادی|نانی|দাদি|নানি|খালা|ডিমেনশিয়া|老人|奶奶|爷爷|轮椅|养老金/u, 'adult_at_risk'], [/بچوں|بچے|বাচ্চা|মেয়ে|ছেলে|শিশু|স্কুল|ਬੱਚ|孩子|儿子|女儿/u, 'child_at_risk']],
+    // Round 56: a father who beats her every day (Bengali "ওর বাবা প্রতিদিন মারে"; not "বাবা মশা মারে", killing mosquitoes), a child not
+    // fed and kept locked in a room (Urdu "کھانا نہیں دیتے اور کمرے میں بند رکھتے ہیں").
+    re: /(?:বাবা|মা|সৎবাবা|সৎমা) (?:প্রতিদিন |রোজ |সবসময় )?মারে|کھانا نہیں (?:دیتے|دیتی|دیتا)[^۔]{0,30}(?:بند رکھتے|بند رکھتی|بند رکھتا|بند کر)|مجھے مارتا|مجھے مارتی|مارتا ہے|مارپیٹ|মারধর|আমাকে মারে|তালা দিয়ে রাখে|ਮੈਨੂੰ ਮਾਰਦਾ|ਮੈਨੂੰ ਮਾਰਦੇ|ਮੈਨੂੰ ਮਾਰਦੀ|殴打|家暴|虐待|拿走了他的养老金|拿走了她的养老金/u,
+    who: [[/بزرگ|دادی|نانی|দাদি|নানি|খালা|ডিমেনশিয়া|老人|奶奶|爷爷|轮椅|养老金/u, 'adult_at_risk'], [/بچوں|بچے|بچی|বাচ্চা|মেয়ে|ছেলে|শিশু|স্কুল|ਬੱਚ|孩子|儿子|女儿/u, 'child_at_risk']],
   },
   // Round 40: Cyrillic (Bulgarian, Russian, Ukrainian), which the normaliser drops: a caravan, a home or a car burning, people inside a
   // fire; passports taken by an employer or a foreman. Not a light that "горит" (is on), streetlights that "не горят", a fire alarm
   // ("пожарната аларма") or a fire denied ("няма пожар").
   {
     id: 'cyrillic_fire', category: RISK, kind: 'fire_gas_co', reason: 'fire or gas danger (Bulgarian, Russian or Ukrainian)',
-    re: /(?:фургон|каравана|караван|къща|къщата|апартамент|апартаментът|блок|блокът|сграда|сградата|дом|домът|квартира|будинок|хата|машина|колата|кола|кухня|кухнята)\S*[\s,]+(?:гори|горит|горить|е в пламъци|в огне|в огні|пылает|палає)(?![а-яёіїєґ])|(?<!(?:няма|нет|немає|без|не е|не было|не було|никакого|ніякої) )(?<![а-яёіїєґ])пожар(?![а-яёіїєґ])|(?<![а-яёіїєґ])(?:гори|горит|горить)[^.!?]{0,30}(?:вътре|внутри|всередині)|(?:мирише|пахне|пахнет) на газ|(?:запах|мирис|миризма) (?:на )?газ|(?:изтичане|утечка|витік) (?:на )?газ/iu,
+    // Round 56 (Ukrainian): a fire with smoke coming to us ("У квартирі сусіда пожежа, дим іде до нас"); not a fire that was
+    // ("пожежа була"), nor a fire alarm ("пожежна").
+    re: /дим (?:іде|йде|валить|заходить|повзе) (?:до нас|до мене|в квартиру|у квартиру|в кімнату|під двері)|пожежа(?! (?:була|сталася|трапилася))[^.!?]{0,40}дим|(?:фургон|каравана|караван|къща|къщата|апартамент|апартаментът|блок|блокът|сграда|сградата|дом|домът|квартира|будинок|хата|машина|колата|кола|кухня|кухнята)\S*[\s,]+(?:гори|горит|горить|е в пламъци|в огне|в огні|пылает|палає)(?![а-яёіїєґ])|(?<!(?:няма|нет|немає|без|не е|не было|не було|никакого|ніякої) )(?<![а-яёіїєґ])пожар(?![а-яёіїєґ])|(?<![а-яёіїєґ])(?:гори|горит|горить)[^.!?]{0,30}(?:вътре|внутри|всередині)|(?:мирише|пахне|пахнет) на газ|(?:запах|мирис|миризма) (?:на )?газ|(?:изтичане|утечка|витік) (?:на )?газ/iu,
   },
   {
     id: 'cyrillic_exploitation', category: SAFEGUARDING, kind: 'adult_at_risk', reason: 'passports or wages taken (Bulgarian, Russian or Ukrainian)',
@@ -2387,7 +2451,9 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
     id: 'cyrillic_danger', category: RISK, kind: 'danger_now', reason: 'someone in danger now (Russian or Ukrainian)',
     // Engineer's probe after round 55: unconscious in the past ("був без свідомості минулого року") and not breathing through the
     // nose ("не дихає через ніс", a note for school) are no danger now.
-    re: /(?:лежить|лежит) на (?:підлозі|полу|землі|земле)[^.!?]{0,40}не (?:відповідає|відповідає|отвечает|рухається|двигается|дихає|дышит)|не (?:дихає|дышит)(?![а-яёіїєґ])(?! (?:через (?:ніс|нос|рот)|носом|ротом))|(?<!(?:був|була|було|был|была|было|буває|бывает) )без (?:свідомості|сознания)(?![^.!?]{0,40}(?:минулого|прошлого|торік|тому|назад|в прошлом|у минулому))/iu,
+    // Round 56 (Ukrainian): someone fallen, bleeding from the head and not answering ("Сусід впав зі сходів, у нього кров з голови і він
+    // не відповідає"); not a website that is down ("сайт впав").
+    re: /(?:він|вона|сусід|сусідка|чоловік|дружина|дитина|син|донька)[^.!?]{0,20}впа(?:в|ла)[^]{0,80}(?:не (?:відповідає|рухається|дихає)|кров з голови)|(?:лежить|лежит) на (?:підлозі|полу|землі|земле)[^.!?]{0,40}не (?:відповідає|відповідає|отвечает|рухається|двигается|дихає|дышит)|не (?:дихає|дышит)(?![а-яёіїєґ])(?! (?:через (?:ніс|нос|рот)|носом|ротом))|(?<!(?:був|була|було|был|была|было|буває|бывает) )без (?:свідомості|сознания)(?![^.!?]{0,40}(?:минулого|прошлого|торік|тому|назад|в прошлом|у минулому))/iu,
   },
   {
     id: 'cyrillic_violence', category: RISK, kind: 'crime_violence', reason: 'someone being beaten (Russian or Ukrainian)',
