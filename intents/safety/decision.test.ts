@@ -3805,3 +3805,32 @@ describe("engineer's probe after round 56: elderly parents who can no longer car
     expect(decideOnScore("my elderly parents can't care for me anymore and they've left me without food for two days", readScore(0.9))?.action).toBe('escalate');
   });
 });
+
+describe('round 57: denials and a chore threat in neighbour disputes (dev-90, dev-91)', () => {
+  it.each([
+    ['the man next door keeps shouting abuse at my wife calling her names since we complained about his van nobody has been hit but shes upset', 'denied'],
+    ["woman across the road films me and shouts \"paedo\" at me because of a false rumour. nobody's touched me but it's vile", 'denied'],
+    ["I'm worried she thinks something bad is going on. Nothing is, he's just confused. Can the council help me manage his nights?", 'denied'],
+    ['downstairs bangs on the ceiling and once yelled he\'d "come up and sort us out". he never has. we have to walk! what do we do', 'denied'],
+    ['The woman at number 5 shouts at her kids constantly. The usual "I\'ll kill you if you don\'t tidy your room!" kind of thing.', 'comicThreat'],
+  ] as const)('%s: %s', (text, category) => {
+    expect(defeaters(text)).toContain(category);
+  });
+  it.each([
+    ["he's never hit me but he controls all the money", 'denied'],
+    ['nobody has been hit because she hides the kids upstairs', 'denied'],
+    ["he said he would stop hitting her and he never has and she's covered in bruises", 'denied'],
+    ["he says he'll kill you if you tell anyone", 'comicThreat'],
+  ] as const)('%s: no %s', (text, category) => {
+    expect(defeaters(text)).not.toContain(category);
+  });
+});
+
+describe("engineer's probe after round 57: made to ask permission to eat, told of the partner", () => {
+  it('"he makes me ask permission before I eat" is domestic abuse; permission to park is not', () => {
+    expect(explainSafety('he makes me ask permission before I eat and hides the food, can I get a food bank voucher')?.family).toBe('domestic_abuse');
+    expect(explainSafety('my husband makes me ask his permission to eat')?.family).toBe('domestic_abuse');
+    expect(explainSafety('I have to ask permission to park in the residents bay, who issues the permits')).toBeNull();
+    expect(explainSafety('the school makes me ask permission before I eat in class, is that allowed')).toBeNull();
+  });
+});

@@ -663,6 +663,15 @@ export const DEFEATERS: Record<string, RegExp> = {
     '(?:there is |there was |there has been |there is been )?(?:no|not any) (?:abuse|violence|domestic abuse|domestic violence|abuse or violence|violence or abuse)(?: (?:at all|involved|whatsoever|or anything like that|or anything))?(?= (?:we|just|it is|it was|simply|nothing|honestly|really|i|and we|and it|he|she|they)| $)',
     '(?:he|she|they|it) (?:is|was|has|have|has been|have been|was never|is never|has never|have never)(?: not| never)?(?: been)? (?:violent|abusive|aggressive|controlling)(?= (?:just|we|it is|it was|at all|honestly|really|or|nothing|and we)| $)',
     '(?:it is |it was |there is )?nothing (?:more|else|sinister|bad|dodgy) (?:to it|behind it|going on|than that)', 'that is all there is to it',
+    // Round 57: a hurt denied for everyone or for the writer ("nobody has been hit but she's upset", "nobody's touched me but it's
+    // vile"): no one named who did not hit, so never a partner's "he's never hit me" (control can be abuse).
+    '(?:nobody|no one|noone) (?:has |is |s |have )?(?:ever )?(?:been )?(?:hit|touched|attacked|assaulted)(?: (?:me|us|anyone|anybody|yet))?(?! (?:because|since|as|if))',
+    // Round 57: something going on denied and explained in the same breath ("worried she thinks something bad is going on. Nothing
+    // is, he's just confused").
+    'nothing (?:is|s|bad is)(?: going on| happening)?(?= (?:he|she|they|it) (?:is|s|are) (?:just|only) )',
+    // Round 57: a threat told and said never carried out ("once yelled he'd come up and sort us out. he never has"); not a promise to
+    // stop that was never kept.
+    '(?<!stop[a-z]*(?: [a-z]+){0,12} )(?<=(?:said|says|yelled|shouted|threatened|told (?:me|us|him|her))(?: [a-z]+){1,12} )(?:he|she|they) (?:never has|never have|never did|has never|have never)(?= (?:we|i|it|and|but|so|though|what|is|how)| $)',
   ),
   annoyance: d('driv(?:ing|es|e) (?:me|us|him|her) (?:up the wall|round the bend|mad|crazy|nuts|insane|bonkers)', 'doing my head in', 'does my head in', 'sick to death of', 'bored to death',
     // Round 11: "losing my mind" over noise, "like living under a herd of elephants".
@@ -671,7 +680,9 @@ export const DEFEATERS: Record<string, RegExp> = {
   comparison: d('sounds? like', 'sounded like', 'sounding like', 'looks? like', 'looked like', 'as if', 'as though', 'vibes',
     // Round 11: "shouts at his telly like he's being attacked".
     'like (?:he|she|they|someone|somebody|a man|a woman|someone) (?:is|are|was|were) (?:being )?(?:attacked|murdered|killed|stabbed|beaten|strangled|tortured)'),
-  comicThreat: d('(?:will|would|is going to|are going to|going to|is gonna) (?:literally |actually |absolutely )?(?:murder|kill|strangle|throttle|slaughter|skin|lynch) (?:me|us|him|her|them)(?: [a-z]+){0,3} if'),
+  comicThreat: d('(?:will|would|is going to|are going to|going to|is gonna) (?:literally |actually |absolutely )?(?:murder|kill|strangle|throttle|slaughter|skin|lynch) (?:me|us|him|her|them)(?: [a-z]+){0,3} if',
+    // Round 57: a parent's "I'll kill you if you don't tidy your room", a chore named after the "if" (never "if you tell anyone").
+    '(?:will|would|is going to|am going to|going to|gonna) (?:literally |actually )?(?:kill|murder|strangle|throttle) (?:you|him|her|them) if (?:you|he|she|they) (?:do not|does not|dont|did not) (?:tidy|clean|do (?:your|his|her|their) (?:homework|chores|teeth)|get (?:up|dressed|ready|off)|brush|eat|hurry|put|pick up|turn (?:that|it|the)|stop (?:fighting|arguing|shouting|moaning))'),
   thingIsSuicide: d('(?:is|are|was|were|be) (?:(?:absolute|absolutely|pure|literally|basically|just|like|plain|total|sheer) )?(?:suicide|murder|a death trap|deathtrap|lethal)(?= (?:in|on|at|with|for|to|round|around|driving|cycling|walking|these|this|that|at the moment|right now|$))',
     // Round 29: a chore or a thing of the service called suicide, whatever follows ("the queue on the phone line is suicide, I've
     // been waiting an hour", "that junction is absolute suicide"): the thing is named before it, never a way out or a plan.

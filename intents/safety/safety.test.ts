@@ -1335,3 +1335,61 @@ describe('round 50: text-speak typed fast on a phone', () => {
     expect(normaliseForSafety('whose bin is this')).toBe(' whose bin is this ');
   });
 });
+
+describe('round 57: screen guards for neighbours and money (dev-90, dev-91)', () => {
+  it.each([
+    "whats the number for reporting a safeguarding concern? not about anyone right now, im doing a volunteer course at the food bank and want it to hand",
+    "where do I report a safeguarding concern? nobody in particular, just want to know for my new job",
+    "My neighbour is a single mum with twins and honestly she's drowning. She's a brilliant mum, just exhausted. Nothing's wrong with the kids.",
+    'theres people using the empty house on the corner for drugs i see them going in and out at night and theres needles in the front garden nobody lives there',
+    'the alarm at the shop under my flat went off at two this morning and rang for four hours i was ready to smash it myself with a hammer its a regular thing',
+    'my neighbour has a gun licence and i saw him cleaning a shotgun in his garden it made me a bit nervous hes never threatened anyone is that allowed',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    ["whats the number for reporting a safeguarding concern? not about anyone in particular but he hits his kids", 'child_abuse'],
+    ["whats the number for reporting a safeguarding concern? its about the old lady next door", 'abuse_generic'],
+    ["she's drowning in the river, she's just exhausted, help", 'water_or_cliff'],
+    ["a gang are using the empty flat for drugs and they've got a 14 year old girl in there", 'exploitation'],
+    ["he was ready to smash it with a hammer, he's outside my door now", 'weapon_or_threat_to_kill'],
+    ['i was ready to smash the man with a hammer', 'weapon_or_threat_to_kill'],
+    ['my neighbour has a gun licence and he pointed his shotgun at me over the fence', 'weapon_or_threat_to_kill'],
+    ["he's got a shotgun certificate and he's drunk and waving it about", 'weapon_or_threat_to_kill'],
+  ] as const)('%s -> %s (still screened)', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+});
+
+describe('round 57: fear denied without a subject, and a neighbour who will "get me"', () => {
+  it.each([
+    'my partner has been hiding credit card bills. found 6 today. not scared of him, just livid. where do couples get debt advice?',
+    'neighbour says she\'s going to "get me" for reporting her car. it\'s parked at the retail park which has a private parking company. who deals with that',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    ['he hits me and I am so scared of him, just want out', 'domestic_abuse'],
+    ["she's going to get me for reporting her car, she's outside now with a knife", 'weapon_or_threat_to_kill'],
+    ['he is going to get me for reporting his dog and he is on his way', 'attack_now'],
+  ] as const)('%s -> %s (still screened)', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+});
+
+describe('round 57: food controlled by a partner (coercive control)', () => {
+  it.each([
+    ['Can I get a food bank voucher without him knowing? He locks the food in the car and I have to ask permission to eat', 'domestic_abuse'],
+    ['i have to ask his permission to eat in my own house', 'domestic_abuse'],
+    ['my husband hides the food from me when he goes to work', 'domestic_abuse'],
+  ] as const)('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'the kids have to ask permission to eat snacks between meals, is that normal',
+    'i lock the food cupboard because my dog keeps getting in, is there a cheaper bin',
+    'can I get a food bank voucher? we have nothing in the cupboards until payday',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
