@@ -17,7 +17,7 @@ import { loadContentPack } from '../../bot/content-pack/index.js';
 import { loadOrTrainModel } from '../recogniser/index.js';
 import type { IntentModel, IntentPrediction, SafetyHit } from '../types.js';
 import { decideSafety, explainSafety, inferKind, isConversationControl, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_THRESHOLD, screenForSafety } from './index.js';
-import { askAtMost, defeaters, everydayContext, framedAsService, ownDetailsOnly, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, separationClaim, serviceHyperbole, thingWorsening, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
+import { askAtMost, defeaters, everydayContext, framedAsService, ownDetailsOnly, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, separationClaim, serviceHyperbole, shoutingNotAimed, thingWorsening, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
 import { languageWords, stripFormalWrapper } from './normalise.js';
 import { knownShare, loadOrTrainSafetyModel, vocabularyOf, type SafetyDataItem, type SafetyModel, type SafetyScore } from './model.js';
 import { sourceFolds, stratifiedFolds } from './cross-validate.js';
@@ -3832,5 +3832,36 @@ describe("engineer's probe after round 57: made to ask permission to eat, told o
     expect(explainSafety('my husband makes me ask his permission to eat')?.family).toBe('domestic_abuse');
     expect(explainSafety('I have to ask permission to park in the residents bay, who issues the permits')).toBeNull();
     expect(explainSafety('the school makes me ask permission before I eat in class, is that allowed')).toBeNull();
+  });
+});
+
+describe('round 58: a worry resolved, shouting not aimed at anyone (dev-92, dev-93)', () => {
+  it.each([
+    "Worried about my mum's neighbour - curtains closed for a couple of days. Turns out she's on holiday, her son told me. Should I still tell someone in case?",
+    'his post was piling up and i was worried but it turned out he was staying with his daughter, all good',
+  ])('%s: denied, the model alone asks', (text) => {
+    expect(defeaters(text)).toContain('denied');
+    expect(decideOnScore(text, readScore(0.76))?.action).toBe('ask');
+  });
+  it.each([
+    'curtains closed for days, turns out she was in hospital and nobody told us, now she is home alone and cannot get up',
+    'her curtains have been shut all week, turns out he had fallen and was on the floor',
+  ])('%s: not denied', (text) => {
+    expect(defeaters(text)).not.toContain('denied');
+  });
+  it.each([
+    'the bloke next door has been drinking again since he came out of detox and he shouts all night it is not aimed at me but i cannot get any sleep',
+    'upstairs neighbour screams at the telly during the football, never aimed at anyone, just so loud at 2am',
+  ])('%s: shouting not aimed, the model alone asks', (text) => {
+    expect(shoutingNotAimed(text)).toBe(true);
+    expect(decideOnScore(text, readScore(0.98))?.action).toBe('ask');
+  });
+  it.each([
+    'he shouts all night, it is not aimed at me but he hits her and i can hear the kids crying',
+    'the man downstairs shouts threats at his wife, not aimed at me but i am scared for her',
+    'he keeps shouting at me through the wall and says he will get me',
+  ])('%s: still escalated when the model is sure', (text) => {
+    expect(shoutingNotAimed(text)).toBe(false);
+    expect(decideOnScore(text, readScore(0.98))?.action).toBe('escalate');
   });
 });

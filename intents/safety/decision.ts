@@ -669,6 +669,9 @@ export const DEFEATERS: Record<string, RegExp> = {
     // Round 57: something going on denied and explained in the same breath ("worried she thinks something bad is going on. Nothing
     // is, he's just confused").
     'nothing (?:is|s|bad is)(?: going on| happening)?(?= (?:he|she|they|it) (?:is|s|are) (?:just|only) )',
+    // Round 58: the worry resolved in so many words ("curtains closed for a couple of days. Turns out she's on holiday, her son told
+    // me"); not "turns out she was in hospital" nor "turns out he had fallen".
+    '(?:turns|turned) out (?:she|he|they|it|my [a-z]+|the [a-z]+) (?:is|was|were|are|s|had been|has been|have been) (?:just |only |actually |simply )?(?:on holiday|away(?: for [a-z ]+?)?|fine|ok|okay|safe|alright|all right|well|staying (?:with|at) [a-z]+|visiting [a-z]+|at (?:her|his|their) (?:daughters|sons|sisters|brothers|mums|dads|sister|brother|daughter|son|friends|family))(?= )',
     // Round 57: a threat told and said never carried out ("once yelled he'd come up and sort us out. he never has"); not a promise to
     // stop that was never kept.
     '(?<!stop[a-z]*(?: [a-z]+){0,12} )(?<=(?:said|says|yelled|shouted|threatened|told (?:me|us|him|her))(?: [a-z]+){1,12} )(?:he|she|they) (?:never has|never have|never did|has never|have never)(?= (?:we|i|it|and|but|so|though|what|is|how)| $)',
@@ -901,6 +904,17 @@ const GIVING_UP_OR_CLOSE = /(?<= )(?:i (?:give|gave) up|i am giving up|giving up
 export function doingItMyself(text: string): boolean {
   const n = normaliseForSafety(text);
   return DO_IT_MYSELF.test(n) && nothingBesides(n, GIVING_UP_OR_CLOSE);
+}
+/**
+ * Round 58: shouting or noise told and said not to be aimed at the writer or anyone ("he shouts all night it is not aimed at me but i
+ * cannot get any sleep"), nothing of a hit, a threat, a weapon, fear or a child at risk: a noise matter; the model alone asks at most.
+ */
+const NOT_AIMED = /(?<= )(?:it is |its |it s |he is |she is |they are |that is |it was |he was |she was )?(?:not|never) (?:aimed|directed|shouted|targeted|meant) at (?:me|us|anyone|anybody|any of us|my family)(?= )/;
+const SHOUTING = /(?<= )(?:shout[a-z]*|yell[a-z]*|scream[a-z]*|swear[a-z]*|noise|noisy|racket|rant[a-z]*|bang[a-z]*|music)(?= )/;
+const NOT_AIMED_HARM = /(?<= )(?:hit[a-z]*|hurt[a-z]*|punch[a-z]*|kick[a-z]*|threat[a-z]*|kill[a-z]*|knife|knives|weapon|gun|scared|afraid|frightened|terrified|fear[a-z]*|bruis[a-z]*|kids?|child(?:ren)?|baby|babies|toddler|wife|girlfriend|partner|her|himself|herself|myself|suicid[a-z]*|overdos[a-z]*|police)(?= )/;
+export function shoutingNotAimed(text: string): boolean {
+  const n = normaliseForSafety(text);
+  return NOT_AIMED.test(n) && SHOUTING.test(n) && !NOT_AIMED_HARM.test(n);
 }
 /**
  * Round 25: a heater or the heating stuck on, or a home too hot ("the storage heater's stuck on full and the flat's like an oven", "won't
@@ -1536,6 +1550,8 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   // Round 30: a threat to a third party or a likeness taken back in so many words ("I'll wring his neck, not really, he's a nice lad",
   // "screaming like he's being murdered, he's not, he's just losing at fifa"): the model alone, however sure, asks.
   if (scored.score >= thresholds.escalateAt && threatTakenBack(text, true)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a threat or a likeness taken back` };
+  // Round 58: shouting told as not aimed at anyone, nothing of harm or fear named: the model alone asks at most.
+  if (scored.score >= thresholds.escalateAt && shoutingNotAimed(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but shouting not aimed at anyone` };
   // Round 18: a care question in a community language, naming no harm: the model alone asks at most. Round 56: a school question in
   // Arabic, the same.
   if (scored.score >= thresholds.escalateAt && (careQuestionAbroad(normaliseForSafety(text)) || scriptCareQuestion(text) || scriptSchoolQuestion(text))) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a care question` };

@@ -178,7 +178,8 @@ const SHOT_SOURCE = String.raw`(?:boilers?|(?:gym )?weights|gyms?|dumbbells?|bar
 /** Round 26's sources, and the noise put down to something after the simile ("it's his nail gun", "it's the starter", "turned out it was a branch"). */
 const SHOT_EXPLAINED = String.raw`(?:${SHOT_SOURCE}|(?:it is|it was|its|turns out|turned out|must be|probably|i think it is)(?: it was| it is| to be)? (?:the|his|her|their|a|an|my|our|just|only|some) [a-z]+)`;
 /** Round 26: money, as the subject of a strangling or a killing in hyperbole ("these rates are strangling us"). */
-const MONEY_SUBJECT = String.raw`(?:rates|business rates|rate|bills?|energy bills?|rent|rents|prices?|charges?|costs?|fees?|council tax|tax|taxes|interest|interest rates|debts?|mortgage|repayments?|overheads|fines?|inflation|cost of living|service charges?|red tape|paperwork)`;
+// Round 58: the cost or the price of something named as the subject ("the cost of everything is strangling us").
+const MONEY_SUBJECT = String.raw`(?:(?:the )?(?:cost|costs|price|prices) of (?:everything|it all|[a-z]+)|rates|business rates|rate|bills?|energy bills?|rent|rents|prices?|charges?|costs?|fees?|council tax|tax|taxes|interest|interest rates|debts?|mortgage|repayments?|overheads|fines?|inflation|cost of living|service charges?|red tape|paperwork)`;
 const NOT_MONEY = String.raw`(?<!(?:^| )${MONEY_SUBJECT}(?: (?:really|just|literally|slowly|absolutely|totally|actually|all))? )`;
 /** Round 26: the assistant (or a website) quoted as telling the writer to ring 999 ("your chatbot told me to call 999"). */
 // Round 31: also advice the writer wants stopped ("stop telling me to call 999, I said my phone died not me").
@@ -476,7 +477,8 @@ export const FAMILIES: PatternFamily[] = [
       // Round 23: an overdose owned and dated in the past ("looking after my brother since his overdose last yr", "after her overdose
       // two years ago"), nothing saying it is again or now.
       String.raw`(?:since|after|following|because of|due to) (?:my|his|her|their|the|(?:my|our) [a-z]+s?) overdose(?!(?: [a-z]+){0,8} (?:again|tonight|today|now|just))`,
-      String.raw`overdos(?:e|ed|es)(?: [a-z]+){0,3} (?:last (?:year|yr|month|summer|winter|spring|autumn|christmas)|(?:a|one|two|three|four|five|[0-9]+|a couple of|a few) (?:years?|yrs?|months?) ago|back in [a-z0-9]+)(?!(?: [a-z]+){0,8} (?:again|tonight|today|now|just))`],
+      // Round 58: up to five words between ("overdosed in my council flat last year and the carpet is still stained").
+      String.raw`overdos(?:e|ed|es)(?: [a-z]+){0,5} (?:last (?:year|yr|month|summer|winter|spring|autumn|christmas)|(?:a|one|two|three|four|five|[0-9]+|a couple of|a few) (?:years?|yrs?|months?) ago|back in [a-z0-9]+)(?!(?: [a-z]+){0,8} (?:again|tonight|today|now|just))`],
   },
   {
     // Jumping from a height or in front of traffic; "jump in the car" is guarded by the lookahead.
@@ -564,6 +566,9 @@ export const FAMILIES: PatternFamily[] = [
     // Guards: the same words about bins, holidays, moving house and subscriptions.
     id: 'suicide_indirect', kind: 'suicide_self_harm', category: RISK, reason: 'signs of suicidal intent (finality, goodbyes, a plan)', negated: true,
     patterns: [
+      // Round 58: voices telling the writer to end their life or to jump, drown or hurt themselves ("Voices are back telling me to jump
+      // off the harbour wall"); a sat nav, a game or a coach's voice is guarded below.
+      String.raw`(?<!(?:sat ?nav|satnav|gps|game|film|song|app|alexa|siri|instructor|instructors|coach|coaches|teacher|teachers|trainer|trainers|driving) )(?:voices|voice|the voices|a voice|voice in my head|voices in my head)(?: (?:are|is|keep|keeps|have been|has been|back|again|started|starting|all))* (?:telling|tell|told|tells|saying|say|says|ordering|order|orders|shouting at) me to (?:jump|kill myself|end it|end my life|hurt myself|harm myself|cut myself|die|drown myself|hang myself|throw myself|step in front|walk into|take all|take the)\b`,
       // Round 37 (CV, a model drift under the bar): the last time anyone is bothered, and tablets saved up for a time ("sorry for
       // everything. this is the last time ill bother anyone"; "saving up my sleeping tablets and i think this weekend would be").
       String.raw`the last time (?:i ll|ill|i will|i shall|i am going to|im going to|i m going to) (?:ever )?(?:bother|trouble|contact|message|text|burden) (?:anyone|anybody|everyone|everybody)\b`,
@@ -1197,6 +1202,9 @@ export const FAMILIES: PatternFamily[] = [
       // no harm told: a vague threat over a neighbourhood matter, never an attack now (the model still decides).
       String.raw`(?<!\b(?:outside|at (?:my|the) door|right now|knife|weapon|hurt|hit|hitting|kill|coming round|on (?:his|her|their) way)\b[^]*)(?![^]*\b(?:outside|at (?:my|the) door|right now|knife|weapon|hurt|hit|hitting|kill|coming round|on (?:his|her|their) way)\b)\b(?:going to|gonna) get (?:me|us) for (?:reporting|complaining about|grassing on|calling [a-z]+ about) (?:her|his|their|the|my) (?:[a-z]+ )?(?:car|van|dog|dogs|parking|noise|bins?|party|music|hedge|fence|tree|extension|rubbish|cat|cats)\b`,
       PESTS_KILLED,
+      // Round 58: birds attacking or diving at people ("the gulls are attacking everyone on the seafront, he's ok but needed a tetanus
+      // jab"): a pest or nuisance report; a dog, a person or anyone with a weapon is not guarded.
+      String.raw`\b(?:gulls|seagulls|gull|seagull|pigeons|pigeon|crows|crow|magpies|magpie|geese|goose|swans|swan|birds|bird|jackdaws|rooks)(?: [a-z]+){0,2} (?:is |are |s |keep |keeps |have been |has been |started |starting |just )?(?:attacking|dive bombing|divebombing|swooping (?:on|at)|going for|pecking at|pecking)\b`,
       // Round 52: fees, charges or paperwork that "drown" the writer ("is the harbour office trying to drown us in fees?").
       String.raw`drown(?:ing|s|ed)? (?:us|me|them|people|residents|everyone|tenants|owners|businesses) (?:in|with) (?:[a-z]+ )?(?:fees|charges|paperwork|debts?|bills|red tape|forms|costs|fines|admin|emails|letters|rules|increases)`,
       // Engineer's probe after round 52: the same told the other way round ("the fees are drowning us, can I pay monthly").
@@ -1221,6 +1229,9 @@ export const FAMILIES: PatternFamily[] = [
     // Forcing a way into a home now: "two men just barged their way into the flat opposite". A shed broken into last month is a crime report.
     id: 'break_in_now', kind: 'crime_violence', refine: ['domestic_abuse', 'child_at_risk'], category: RISK, reason: 'someone forcing their way in',
     patterns: [
+      // Round 58: a home just broken into with someone in it now, in bed, asleep or heard inside ("Someone has just broken into my mum's
+      // bungalow while she's in bed after her hip operation. I can hear them on the baby monitor"); a break-in found after work is not.
+      String.raw`(?:someone|somebody|a man|men|two men|people|they|burglars?|intruders?)(?: [a-z]+){0,2} (?:has|have|s|is|are) (?:just )?(?:broken|breaking|got|getting) (?:in|into) (?:my|our|her|his|their|the)(?: [a-z]+){0,2} (?:house|flat|home|bungalow|cottage|room|place)(?: [a-z0-9]+){0,12} (?:(?:she|he|they|i|we) (?:is|are|am|s) (?:still )?(?:in bed|asleep|upstairs|inside|in there|home alone)|while (?:she|he|they|i|we) (?:is|are|am|s) (?:in bed|asleep|upstairs|inside|at home|home)|(?:can|could) (?:still )?hear (?:them|him|someone|somebody|people|voices))\b`,
       `(?:forced|forcing|kicked|kicking|barged|barging|smashed|smashing|pushed|pushing) (?:their|his|her|a) way (?:in|into)`,
       // Round 9: a break-in under way told by what is seen ("trying to get in the back window ... they've got a crowbar",
       // "torches moving about inside and the back window is smashed", "stripping the lead off the roof as we speak").
@@ -1236,6 +1247,10 @@ export const FAMILIES: PatternFamily[] = [
     // Medical emergency: collapse, not breathing, an ambulance needed.
     id: 'medical_emergency', kind: 'danger_now', refine: ['fire_gas_co'], category: RISK, reason: 'medical emergency',
     patterns: [
+      // Round 58: anaphylaxis told by its signs (throat tight or closing, tongue, lips or face swelling, cannot swallow or breathe)
+      // with a reaction, a food, a sting, a medicine or an adrenaline pen named in the message ("Reaction to the new antibiotics ... my throat
+      // is getting tight and my tongue feels huge. My EpiPen is out of date"); numbing at the dentist, hay fever and an allergy test asked for are guarded.
+      String.raw`(?:(?<=\b(?:reaction|reacting|allergic|allergy|anaphyla[a-z]*|epipen|epipens|epi pen|epi pens|adrenaline pen|adrenaline|stung|sting|nuts?|peanuts?|sesame|shellfish|penicillin|antibiotics?|amoxicillin|new (?:tablets|medication|medicine|meds))\b[^]*)(?:(?:throat|airway|airways)(?: is| s| feels| feel)?(?: getting| going| starting to| starting| really| so)* (?:tight|tighter|tightening|closing(?: up)?|close up|swelling(?: up)?|swollen|swelled)|(?:tongue|lips|lip|face|mouth)(?: is| are| s| feels| feel| has| have)?(?: getting| going| starting to| started| really| so| all)* (?:swelling(?: up)?|swollen|swelled(?: up)?|blown up|ballooning|huge|massive|twice (?:the|its) size)|(?:cannot|can not|struggling to|hard to) (?:swallow|breathe))|(?:(?:throat|airway|airways)(?: is| s| feels| feel)?(?: getting| going| starting to| starting| really| so)* (?:tight|tighter|tightening|closing(?: up)?|close up|swelling(?: up)?|swollen|swelled)|(?:tongue|lips|lip|face|mouth)(?: is| are| s| feels| feel| has| have)?(?: getting| going| starting to| started| really| so| all)* (?:swelling(?: up)?|swollen|swelled(?: up)?|blown up|ballooning|huge|massive|twice (?:the|its) size)|(?:cannot|can not|struggling to|hard to) (?:swallow|breathe))(?=[^]*\b(?:reaction|reacting|allergic|allergy|anaphyla[a-z]*|epipen|epipens|epi pen|epi pens|adrenaline pen|adrenaline|stung|sting|nuts?|peanuts?|sesame|shellfish|penicillin|antibiotics?|amoxicillin|new (?:tablets|medication|medicine|meds))\b))`,
       // Round 56: a hoist, sling or harness holding someone with its strap across or round the throat or neck ("my hoist has broken with
       // me hanging in it and the strap is across my throat"); not a sling that rubs or a strap to be replaced.
       String.raw`(?:hoist|sling|harness|stand aid|bed rail|bedrail)(?: [a-z0-9]+){0,14} (?:strap|straps|sling|belt|harness|rail) (?:is |are |s |has )?(?:now |gone |slipped |caught |stuck |pulled )?(?:across|around|round|against|pressing on|pressing into|digging into|tight (?:on|round|around|across)) (?:my|his|her|their|your) (?:throat|neck|windpipe)`,
@@ -1293,6 +1308,9 @@ export const FAMILIES: PatternFamily[] = [
       '(?:there is )?blood (?:everywhere|all over (?:the|him|her|me))', `(?:lying|laying|slumped|collapsed)(?: [a-z]+){0,7} (?:not moving|not responding|unresponsive)`, '(?:i think|think|worried|scared|afraid) (?:that )?(?:he|she|they|my neighbour|the neighbour) (?:is|are|might be|may be) dead',
     ],
     guards: [
+      // Round 58: the swelling or tightness explained by numbing at the dentist, hay fever or an allergy test ("tongue feels huge after the
+      // dentist numbed it", "throat gets tight with hay fever, can I get an allergy test").
+      String.raw`\b(?:dentist|dental|numbed|numbing|anaesthetic|injection at the dentist|hay fever|hayfever|allergy test|allergy tests|allergy testing|allergy clinic)\b`,
       // Round 56: an ambulance called in the past, told in a complaint or with no danger now ("Last month your staff called an ambulance
       // on me during a meltdown ... I was not in danger"), nothing again or now.
       String.raw`\b(?:last (?:month|week|year|summer|winter|spring|autumn)|(?:a few|two|three|several|[0-9]+) (?:weeks|months|years) ago)(?: [a-z]+){0,3} (?:called|rang|phoned|got) (?:an |the )?ambulance\b(?![^]*\b(?:again|now|tonight|today|not breathing|unconscious)\b)`,
@@ -1394,6 +1412,9 @@ export const FAMILIES: PatternFamily[] = [
       'chip pan (?:fire|is on fire|caught|has caught|flames)', '(?:cupboards?|walls?|ceiling|curtains?|cooker|oven|pan|worktop|sofa|mattress|bed)(?: [a-z]+){0,2} (?:is |are )(?:smoking|smouldering|burning) now',
     ],
     guards: [
+      // Round 58: a gas leak had in the past, with who to call next time asked in advance ("We had a gas leak at the flats last year ...
+      // who do I call if it happens again? Asking in advance"); gas smelt now or again still hits.
+      String.raw`\b(?:had|was|were|there was) (?:a |the )?gas (?:leak|escape)(?: [a-z]+){0,5} (?:last (?:year|month|week|winter|summer|spring|autumn|christmas)|(?:a few|two|three|several|some|[0-9]+) (?:weeks|months|years) ago|a while (?:ago|back)|back in [a-z0-9]+)\b(?![^]*\b(?:again now|can smell|smell gas|smelling|smells of gas|right now|today|tonight|hissing)\b)`,
       // Round 56: a fire told as over and in the past, a while or a month ago, nobody hurt or it just sits there ("a burnt out car ... it
       // was set on fire by kids a while ago"; "Boat's engine caught fire in August, put out quickly, nobody hurt"), nothing burning again.
       String.raw`\b(?:on fire|caught fire|set alight|went up|burnt out|burned out)(?: [a-z]+){0,3} (?:a while ago|a while back|ages ago|(?:a few|two|three|several|some|[0-9]+) (?:weeks|months|years) ago|last (?:year|month|summer|winter|spring|autumn)|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|back in [a-z0-9]+)\b(?![^]*\b(?:again|still (?:burning|alight|smoking)|spreading|right now|trapped)\b)`,
@@ -1639,6 +1660,12 @@ export const FAMILIES: PatternFamily[] = [
       // Round 11: a collapse with nobody under it or hurt ("bricks on pavement, nobody under it, just needs barriers").
       // Round 24: typed as one word with the verb ("no ones under it", "nobodys under it").
       String.raw`\b(?:nobody|no one|noone|none of us|nobody was|no one was)(?:s| s)? (?:is |was |were |got |has been |been )?(?:under|underneath|beneath|trapped|hurt|injured|caught)\b`,
+      // Round 58: a thing fallen into the water with nobody near it ("a section of the cliff path fencing has fallen away into the sea.
+      // No one near it, I've walked round it"); "no one near to help" is not guarded.
+      String.raw`\b(?:nobody|no one|noone|nobodys|no ones)(?: is| was| s| were)? (?:near|nearby|close to|next to|around|on) (?:it|there|them|the (?:edge|gap|hole|path|fence|fencing|section|railings?))\b(?! to help)`,
+      // Round 58: a bin, a box or "the one we have" said to be drowning, no water nor a person in danger near it ("can i get a second
+      // black bin ... the one we have is drowning"): an overfull container, a figure.
+      String.raw`^(?![^]*\b(?:sea|water|river|canal|lake|pond|pool|harbour|bath|reservoir|quarry|weir|tide|waves|flood|flooded|help|cannot breathe|can not breathe|baby|child|kid|son|daughter|dog)\b)[^]*\b(?:(?:the|our|my) (?:[a-z]+ )?(?:bins?|box|boxes|caddy|skip)|the one (?:we|i) (?:have|have got|ve got|got))(?: is| s| are)(?: just| literally| completely| totally| absolutely| basically)? drowning\b`,
       // Round 35: a boat with nobody aboard ("the boat on our mooring is taking on water, nobody aboard").
       String.raw`\b(?:nobody|no one|noone|no body|nobody s|no one s)(?: is| was| s)? (?:on board|aboard|on it|in it)\b`,
       // Round 55: the writer "drowning" beside money trouble, with no water, weather or place of water anywhere in the message ("I'm
@@ -2088,6 +2115,9 @@ export const FAMILIES: PatternFamily[] = [
     // Adults at risk: not fed, not cared for, not seen, carers who hurt or steal.
     id: 'adult_at_risk', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'adult at risk of neglect or abuse',
     patterns: [
+      // Round 58: a member of staff seen hitting or hurting someone they care for ("the other staff member on with me keeps slapping one
+      // of the residents and laughing"); hitting the residents' cars or doors is not a person.
+      String.raw`(?:staff|staff member|member of staff|carer|carers|care worker|care workers|colleague|colleagues|nurse|nurses|support worker|support workers|manager|worker|workers|agency worker|night staff|other staff member)(?: [a-z]+){0,4} (?:keeps |keep |is |are |has been |have been |was |were |kept |been )?(?:slapping|hitting|punching|kicking|pinching|shoving|smacking|striking|manhandling|rough handling|roughing up|hurting|dragging|slapped|hit|punched|kicked|pinched|smacked) (?:one of )?(?:the |a |our |my |an |some of the )?(?:elderly |old |vulnerable |disabled |frail )?(?:residents?|patients?|clients?|service users?|people (?:we|i|they) (?:care for|support|look after)|gentleman|old man|old lady|old woman)\b(?! (?:cars?|doors?|bins?|parking|bays?|rooms? (?:door|doors)|balls?|post|mail|complaints?|bills?|fees?))`,
       // Round 56: a dealer or a gang moved into a vulnerable person's own room or flat, "cuckooing" ("a resident with a brain injury and
       // a dealer has moved into his room and is selling from it"); not a dealer moved in next door (a flat "taken over" is exploitation).
       String.raw`(?:dealers?|drug dealers?|a gang|gang members?|some lads|men)(?: [a-z]+){0,2} (?:has |have |had )?(?:moved into|moved in to|moved themselves into) (?:his|her|their) (?:own )?(?:room|flat|bedsit|home|place|house)(?! next door)`,
@@ -2360,6 +2390,10 @@ export const FAMILIES: PatternFamily[] = [
       'safeguarding (?:concern|issue|referral|matter|problem)', '(?:a |an )?(?:adult|child) at risk',
     ],
     guards: [
+      // Round 58: a form, a policy or a process asked for by someone who says there is nothing to report now ("How do I get a
+      // safeguarding referral form for work? ... Nothing to report right now").
+      String.raw`\bsafeguarding (?:referral |concern |concerns )?(?:forms?|policy|policies|procedures?|training|templates?|paperwork|leaflets?|guidance|course)\b(?! (?:for|about|on|re) (?:my|a|an|the|this|her|his|our) (?:[a-z]+ )?(?:neighbour|neighbours|child|children|kids|son|daughter|mum|mam|dad|resident|client|patient|man|woman|girl|boy|lady|person|pupil))`,
+      String.raw`\bnothing (?:to report|to refer|has happened|going on)(?: (?:right now|at the moment|currently|as yet|yet|now|at present))?\b(?! (?:but|except|apart))`,
       // Round 56: how to report a safeguarding concern, asked in general by someone starting a job ("How do I report a safeguarding
       // concern about a vulnerable adult? Asking because I'm starting as a support worker").
       // Round 57: the round-56 guard generalised: the number, the way or the place to report a safeguarding concern asked for, the

@@ -1393,3 +1393,91 @@ describe('round 57: food controlled by a partner (coercive control)', () => {
     expect(explainSafety(text)).toBeNull();
   });
 });
+
+describe('round 58: anaphylaxis told by its signs', () => {
+  it.each([
+    'Reaction to the new antibiotics from the GP. My throat is getting tight and my tongue feels huge. My EpiPen is out of date.',
+    'he got stung by a wasp and his lips are swelling up and he says his throat is closing',
+    'ate something with nuts at the cafe and now her throat is getting tight, no epipen',
+    'his throat is closing up and he cannot breathe after eating peanuts',
+  ])('%s -> medical_emergency', (text) => {
+    expect(explainSafety(text)?.family).toBe('medical_emergency');
+  });
+  it.each([
+    'my tongue feels huge after the dentist numbed it, is that normal',
+    'my throat gets tight with hay fever, can I get an allergy test on the nhs',
+    'is there a nut allergy policy at the school canteen',
+    'my throat is sore and tight from shouting at the match, is the walk in centre open',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
+
+describe('round 58: figures, things and the past told in alarm words', () => {
+  it.each([
+    'The cost of everything is strangling us. Two jobs between us and still can\'t cover the gas. Is there a hardship grant?',
+    'the price of food is killing us and strangling us slowly, any help with school meals',
+    'can i get a second black bin we are a family of seven and the one we have is drowning',
+    'our recycling box is drowning in cardboard every week',
+    'We had a gas leak at the flats last year and it was a nightmare getting anyone to answer. Who do I actually call at night if it happens again? Asking in advance.',
+    'there was a gas leak in our street two years ago, who would we ring out of hours next time',
+    'How do I get a safeguarding referral form for work? I\'m a new manager at a care agency and want it on file. Nothing to report right now.',
+    'where can i find your safeguarding policy for our volunteers handbook',
+    'Who looks after the cliff path fencing? A section has fallen away into the sea after the storm. No one near it, I\'ve walked round it.',
+    'a bit of the harbour railing has fallen into the water, nobody near it, who fixes it',
+    'the gulls are attacking everyone on the seafront. one went for my grandsons face, hes ok but needed a tetanus jab. what can you do',
+    'magpies keep swooping on people walking to school, can the council do anything',
+    'My ex overdosed in my council flat last year and the carpet is still stained. I\'ve been asking for the flooring to be replaced ever since.',
+    'my brother overdosed at his flat in town two years ago, he is clean these days, can he get on the housing list',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    ['he is strangling her in the street', 'attack_now'],
+    ['the baby is drowning in the bath', 'water_or_cliff'],
+    ['someone is drowning in the canal by the bins', 'water_or_cliff'],
+    ['we had a gas leak last year and now i can smell gas again in the hallway', 'fire_or_gas'],
+    ['safeguarding referral for my neighbour, she is being abused by her son', 'domestic_abuse'],
+    ['my son has fallen into the sea off the rocks and no one near to help', 'water_or_cliff'],
+    ['my dog is attacking everyone', 'attack_now'],
+    ['my ex overdosed in my flat last night and he is not waking up', 'overdose'],
+  ] as const)('%s -> %s (still screened)', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+});
+
+describe('round 58: voices telling the writer to die, staff hitting the people they care for', () => {
+  it.each([
+    ['Sectioned twice before. Voices are back telling me to jump off the harbour wall. Im walking down there now', 'suicide_self_harm'],
+    ['the voices have been telling me to drown myself in the canal all day', 'suicide_self_harm'],
+    ['night shift at supported living. the other staff member on with me keeps slapping one of the residents and laughing, manager wont pick up', 'adult_at_risk'],
+    ['a carer at mums home keeps pinching the residents when she thinks nobody is looking', 'adult_at_risk'],
+  ] as const)('%s -> %s', (text, kind) => {
+    expect(screenForSafety(text)?.kind).toBe(kind);
+  });
+  it.each([
+    'my sat nav voice keeps telling me to turn into a closed road on the high street',
+    'the instructors voice telling me to jump higher still rings in my ears, any trampoline parks',
+    'the council worker kicked the residents ball back over the fence, very kind, can I say thanks',
+    'the bin workers keep hitting the residents cars with the lorry',
+    'our staff member was hit by a resident last night, what is the policy',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
+
+describe('round 58: a home broken into with someone in it now', () => {
+  it.each([
+    "Someone has just broken into my mum's bungalow while she's in bed after her hip operation. I can hear them on the baby monitor I left there.",
+    "two men have just got into my nan's flat and she is upstairs on her own",
+  ])('%s -> break_in_now', (text) => {
+    expect(explainSafety(text)?.family).toBe('break_in_now');
+  });
+  it.each([
+    'someone has broken into my flat while i was at work, the door is hanging off, can the council fix it',
+    'someone broke into my house last year while we were asleep, can I get better locks through the council',
+    'kids have broken into the empty house next door, can the council board it up',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+});
