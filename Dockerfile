@@ -11,4 +11,4 @@ ENV NODE_ENV=production
 COPY --from=build /app /app
 USER node
 EXPOSE 3000
-CMD ["node", "dist/api/main.js"]
+CMD ["node", "--no-regexp-tier-up", "dist/api/main.js"]

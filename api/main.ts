@@ -4,6 +4,7 @@ import { NotifyConfigError } from '../notify/index.js';
 import { AzureBotConfigError, DirectLineConfigError, EmailConfigError, MetaConfigError, TwilioConfigError } from '../channels/index.js';
 import { FilesConfigError } from '../files/index.js';
 import { ConfigError, loadConfig } from './config.js';
+import { missingNodeFlags } from './node-flags.js';
 import { startServer } from './server.js';
 
 /** The entry point: configuration from the environment, clear messages for what is wrong. */
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   }
   try {
     const server = await startServer({}, config);
+    const missing = missingNodeFlags();
+    if (missing.length) server.log.warn({ missing }, `node was started without ${missing.join(' ')}: the safety screen costs about twice the CPU (README, "Performance")`);
     const stop = async (signal: string) => {
       server.log.info({ signal }, 'shutting down');
       await server.close();

@@ -43,6 +43,7 @@ import { Redis } from 'ioredis';
 import twilio from 'twilio';
 import { startTwilioStandIn, type TwilioStandIn } from '../channels/twilio/twilio-stand-in.fixture.js';
 import { generateKeySpec, openStore, parseKeyring, unseal, unsealJson, type Store } from '../store/index.js';
+import { PRODUCT_NODE_FLAGS } from '../api/node-flags.js';
 import { parseArgs } from './cli.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -251,7 +252,7 @@ class ServerProcess {
   async start(): Promise<void> {
     const log = fs.openSync(this.logFile, 'a');
     // One process (node with tsx's loader), so kill -9 hits the server itself, not a wrapper.
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], { cwd: root, env: this.env, stdio: ['ignore', log, log] });
+    this.child = spawn(process.execPath, [...PRODUCT_NODE_FLAGS, '--import', 'tsx', 'api/main.ts'], { cwd: root, env: this.env, stdio: ['ignore', log, log] });
     fs.closeSync(log);
     const child = this.child;
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));

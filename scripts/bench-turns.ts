@@ -48,6 +48,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import pg from 'pg';
+import { PRODUCT_NODE_FLAGS } from '../api/node-flags.js';
 import { parseArgs } from './cli.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -333,7 +334,7 @@ async function productServer(shared: Shared, databaseUrl: string | undefined, la
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
   // BENCH_NODE_FLAGS: more flags for the product's node, e.g. --perf-basic-prof so `perf record` names JIT-compiled functions (an on-CPU profile, free of preemption).
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  return new ChildServer(`product (${label})`, [...flags, ...profile, 'api/main.ts'], env, port, path.join(work, 'server.log'));
+  return new ChildServer(`product (${label})`, [...PRODUCT_NODE_FLAGS, ...flags, ...profile, 'api/main.ts'], env, port, path.join(work, 'server.log'));
 }
 
 async function dropQueue(redisUrl: string, queue: string): Promise<void> {

@@ -12,6 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PRODUCT_NODE_FLAGS } from '../api/node-flags.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -64,7 +65,7 @@ export async function startProductProcess(label: string, env: NodeJS.ProcessEnv)
   const logFile = path.join(work, 'server.log');
   const log = fs.openSync(logFile, 'a');
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'api/main.ts'], { cwd: root, env: childEnv, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [...PRODUCT_NODE_FLAGS, ...profile, '--import', 'tsx', 'api/main.ts'], { cwd: root, env: childEnv, stdio: ['ignore', log, log] });
   fs.closeSync(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {

@@ -1,0 +1,82 @@
+/**
+ * `lookForFirstToken` may only make patterns cheaper, never change a match: pinned on made-up
+ * patterns (random texts, every match in order) and on the screen's own families over a sample of
+ * the development items.
+ */
+import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import { lookForFirstToken } from './first-token.js';
+import { normaliseForSafety } from './normalise.js';
+import { FAMILIES } from './patterns.js';
+import { loadSafetyData } from './model.js';
+
+/** Every match of `source` in `text` as the screen walks them (each next search one character on). */
+function walk(source: string, text: string): [number, string][] {
+  const re = new RegExp(source, 'g');
+  const seen: [number, string][] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    seen.push([m.index, m[0]]);
+    re.lastIndex = m.index + 1;
+  }
+  return seen;
+}
+
+describe('lookForFirstToken', () => {
+  test('puts the first required element before the opening lookarounds', () => {
+    expect(lookForFirstToken('(?<!not )(?:knife|gun) (?:out|drawn)')).toBe('(?=(?:knife|gun))(?<!not )(?:knife|gun) (?:out|drawn)');
+    expect(lookForFirstToken('(?<!(?:a|b) )(?![^]*calm)said he would')).toBe('(?=said he would)(?<!(?:a|b) )(?![^]*calm)said he would');
+    // A group of lookarounds only is itself a lookaround.
+    expect(lookForFirstToken('(?:(?<=now )|(?=[^]* now))(?:stabbed|shot)')).toBe('(?=(?:stabbed|shot))(?:(?<=now )|(?=[^]* now))(?:stabbed|shot)');
+    // A last letter made optional is left out.
+    expect(lookForFirstToken('(?<!the )knives?')).toBe('(?=knive)(?<!the )knives?');
+  });
+
+  test('leaves a pattern alone when nothing after the lookarounds is required or plain', () => {
+    for (const p of ['(?:knife|gun) out', '(?<!not )(?:a )?knife', '(?<!not )(?:knife|gun)* x', '(?<!not )\\bknife', '(?<!not )[a-z]+ knife', '(?<!x)a']) {
+      expect(lookForFirstToken(p)).toBe(p);
+    }
+  });
+
+  const WORDS = ['a', 'not', 'knife', 'knives', 'gun', 'out', 'now', 'calm', 'said', 'he', 'would', 'the', 'stabbed', 'shot'];
+  const PATTERNS = [
+    '(?<!not )(?:knife|gun)(?: [a-z]+){0,2} out',
+    '(?<!(?:the|a) )knives?',
+    '(?<![^]*calm[^]*)(?![^]*calm)(?:said|he) (?:would|now)',
+    '(?:(?<=now [^]*)|(?=[^]* now))(?:stabbed|shot)',
+    '(?<!not )gun|knife out',
+    '(?<=he )(?:said|would)+',
+  ];
+  test('the same matches, in the same order, on any text', () => {
+    const text = fc.array(fc.constantFrom(...WORDS), { maxLength: 14 }).map((ws) => ` ${ws.join(' ')} `);
+    fc.assert(
+      fc.property(text, fc.constantFrom(...PATTERNS), (t, p) => {
+        expect(lookForFirstToken(p)).not.toBe(p);
+        expect(walk(`(?<= )(?:${lookForFirstToken(p)})(?= )`, t)).toEqual(walk(`(?<= )(?:${p})(?= )`, t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("the screen's families match the development items as before, family by family", () => {
+    const texts = loadSafetyData()
+      .filter((_, i) => i % 40 === 0)
+      .map((item) => normaliseForSafety(item.text));
+    expect(texts.length).toBeGreaterThan(1000);
+    let changed = 0;
+    let matched = 0;
+    for (const f of FAMILIES) {
+      const joined = `(?<= )(?:${f.patterns.join('|')})(?= )`;
+      const cheaper = `(?<= )(?:${f.patterns.map(lookForFirstToken).join('|')})(?= )`;
+      if (cheaper !== joined) changed++;
+      for (const t of texts) {
+        const before = walk(joined, t);
+        matched += before.length;
+        expect(walk(cheaper, t)).toEqual(before);
+      }
+    }
+    // The comparison means something: patterns were rewritten, and the texts hit them.
+    expect(changed).toBeGreaterThan(5);
+    expect(matched).toBeGreaterThan(150);
+  });
+});
