@@ -17,7 +17,7 @@ import { loadContentPack } from '../../bot/content-pack/index.js';
 import { loadOrTrainModel } from '../recogniser/index.js';
 import type { IntentModel, IntentPrediction, SafetyHit } from '../types.js';
 import { decideSafety, explainSafety, inferKind, isConversationControl, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_THRESHOLD, screenForSafety } from './index.js';
-import { askAtMost, defeaters, everydayContext, framedAsService, ownDetailsOnly, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, separationClaim, serviceHyperbole, shoutingNotAimed, thingWorsening, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
+import { askAtMost, defeaters, doorstepTurnedAway, everydayContext, framedAsService, ownDetailsOnly, readabilityComplaint, signDamaged, unreadQuestion, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, separationClaim, serviceHyperbole, shoutingNotAimed, thingWorsening, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
 import { languageWords, stripFormalWrapper } from './normalise.js';
 import { knownShare, loadOrTrainSafetyModel, vocabularyOf, type SafetyDataItem, type SafetyModel, type SafetyScore } from './model.js';
 import { sourceFolds, stratifiedFolds } from './cross-validate.js';
@@ -3863,5 +3863,129 @@ describe('round 58: a worry resolved, shouting not aimed at anyone (dev-92, dev-
   ])('%s: still escalated when the model is sure', (text) => {
     expect(shoutingNotAimed(text)).toBe(false);
     expect(decideOnScore(text, readScore(0.98))?.action).toBe('escalate');
+  });
+});
+
+describe('round 59: a hedge is no reassurance; callers turned away, pages hard to read, signs knocked over, questions not read (dev-94, dev-95)', () => {
+  it.each([
+    "Not an emergency I think? Someone's posted in the freshers group chat that he's bringing a machete to the party at the rugby club tonight and named a student he's after",
+    'not urgent maybe but my flatmate says he is bringing a knife to find the lad who owes him tonight',
+  ])('%s: the writer\'s doubt does not drop it', (text) => {
+    expect(everydayContext(text)).not.toBe('drop');
+    expect(decideOnScore(text, readScore(0.9))?.action).toBe('escalate');
+  });
+  it.each([
+    'not an emergency, just a nuisance, the streetlight outside has been flickering all week',
+    'not an emergency, just wondering when the bins are collected over christmas',
+  ])('%s: a reassurance still drops the model alone', (text) => {
+    expect(everydayContext(text)).toBe('drop');
+  });
+  it('a partner\'s past injury with him living with the writer now is not softened ("boyfreind" read as boyfriend)', () => {
+    expect(decideOnScore('boyfreind broke my nose last wk, im in the b n b the council put me in and now hes moved in too', readScore(0.55))?.action).toBe('escalate');
+    expect(decideOnScore('my boyfriend broke my arm in march and now the council have housed us together, he is living with me again', readScore(0.55))?.action).not.toBeUndefined();
+  });
+  it.each([
+    'a young man came to the door saying he was from the water board and wanted to check the taps i didnt let him in i phoned my daughter and he went away should i tell the police',
+    "a man knocked yesterday saying my roof tiles were loose and he'd do it for £500 cash. I said no and shut the door. Are they allowed to do that",
+  ])('%s: a doorstep caller turned away, the model alone asks', (text) => {
+    expect(doorstepTurnedAway(text)).toBe(true);
+    expect(decideOnScore(text, readScore(0.72))?.action).toBe('ask');
+  });
+  it.each([
+    "My dad (80) just messaged me that a man is in his kitchen who says he's from the council and won't leave and is shouting at him.",
+    'a man knocked saying he was from the water board, i said no but he pushed past me and is in the hall now',
+    'a man came to the door, i did not let him in but he keeps coming back every night and i am frightened',
+  ])('%s: not turned away', (text) => {
+    expect(doorstepTurnedAway(text)).toBe(false);
+  });
+  it.each([
+    "The writing is too small and grey, I can't see it.",
+    'the text on your chat is so faint i cannot read it',
+  ])('%s: a page too hard to read, the model alone asks', (text) => {
+    expect(readabilityComplaint(text)).toBe(true);
+    expect(decideOnScore(text, readScore(0.95))?.action).toBe('ask');
+  });
+  it.each([
+    'my dad has gone grey and cannot see, he is slumped in his chair',
+    'the writing is too small, and mum has collapsed and is not breathing',
+  ])('%s: not a readability complaint', (text) => {
+    expect(readabilityComplaint(text)).toBe(false);
+  });
+  it.each([
+    "The 'Danger: deep water' sign at the boating lake has been knocked over and is lying in the reeds. Just thought someone should know.",
+    'the lifebuoy on the harbour wall has gone missing again, who replaces it',
+  ])('%s: a sign or a lifebuoy knocked over or missing, the model alone asks', (text) => {
+    expect(signDamaged(text)).toBe(true);
+    expect(decideOnScore(text, readScore(0.84))?.action).toBe('ask');
+  });
+  it.each([
+    'the warning sign by the lake has been knocked over and a little boy has fallen in, he is struggling',
+    'the lifebuoy is missing and there is a man in the water by the slipway',
+  ])('%s: someone in trouble, not only a sign', (text) => {
+    expect(signDamaged(text)).toBe(false);
+  });
+  const unread = (s: number): SafetyScore => ({ score: s, category: RISK, known: 1, readable: 0.1 });
+  it.each([
+    ['Wo sind hier öffentliche Toiletten am Strand? Und sind sie nachts geöffnet?', 0.6],
+    ['Dove si buttano le pile usate? Siamo in un appartamento per le vacanze', 0.62],
+    ['મારા પિતાજી માટે બ્લુ બેજ કેવી રીતે મેળવવો? તેઓ 84 વર્ષના છે.', 0.96],
+  ])('%s: a plain question in a language not read, the model alone asks', (text, s) => {
+    expect(unreadQuestion(text, unread(s))).toBe(true);
+    expect(decideOnScore(text, unread(s))?.action).toBe('ask');
+  });
+  it.each([
+    ['Mein Mann schlägt mich jeden Tag. Was soll ich tun?', 0.9],
+    ['o meu filho de três anos desapareceu na praia agora mesmo estava ao pé da água por favor ajudem', 0.9],
+    ['Laiptinėje labai stipriai kvepia dujomis, kaimynai miega, ką daryti?', 0.9],
+  ])('%s: not a plain question first', (text, s) => {
+    expect(unreadQuestion(text, unread(s))).toBe(false);
+  });
+  it('a plain question the assistant reads is not this rule', () => {
+    expect(unreadQuestion('Where are the public toilets on the beach? Are they open at night?', readScore(0.6))).toBe(false);
+  });
+  it.each([
+    'Hi. Mum has mild dementia and wandered off to the shops in her nightie in the summer - she was found straight away and is fine. We\'re wondering about one of those GPS trackers through the council?',
+    'we heard an explosion on the moor this morning but someone said its the army range is that right',
+    'Smoke everywhere on the moor this afternoon - it was the planned heather burn, the ranger told us. Is the car park at the top open again?',
+    'i wanted to say my husband and i had a scare when our grandson went missing at the carnival but the stewards found him in five minutes thank you to them',
+  ])('%s: a screen hit found, dealt with or explained, the model not backing it: asked', (text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+    expect(decideOnScore(text, readScore(0.02))?.action).toBe('ask');
+  });
+  it.each([
+    'our grandson went missing at the carnival an hour ago and the stewards still have not found him',
+    'huge explosion on the moor and smoke everywhere, someone said the army range but it is spreading towards the houses and people are hurt',
+  ])('%s: not over, still escalated', (text) => {
+    expect(decideOnScore(text, readScore(0.02))?.action).toBe('escalate');
+  });
+  it('the screen\'s match naming a gallery or an exhibition is asked; the same word for an event is not', () => {
+    expect(decideOnScore("We visited the Maritime Museum and the kids loved the 'shipwreck and drowning' gallery. Is it run by the council?", readScore(0))?.action).toBe('ask');
+    expect(decideOnScore('the drowning exhibition at the museum, is it suitable for children', readScore(0))?.action).not.toBe('escalate');
+    expect(decideOnScore('a child is drowning by the pier, please send help', readScore(0))?.action).toBe('escalate');
+    expect(decideOnScore('someone is drowning near the museum steps', readScore(0))?.action).toBe('escalate');
+  });
+  it('a return for a visit or a place "still open" is not abuse going on: a fall off the pier in 1987 is told as past', () => {
+    expect(toldAsPast("My husband fell off the pier in 1987 and got fished out by a fisherman, we're back for our anniversary - is the old pier café still open?")).toBe(true);
+    expect(toldAsPast('he hit me in 2019 and now he is still texting me')).toBe(false);
+    expect(toldAsPast('my ex attacked me in 2020 and they are back in the area')).toBe(false);
+  });
+  it('"yangın yok" (Turkish: no fire) is a denial; the model alone asks', () => {
+    expect(defeaters('Komşunun alarmı iki gündür çalıyor, evde kimse yok ve yangın yok. Annem 80 yaşında, uyuyamıyor.')).toContain('denied');
+    expect(defeaters('Mutfakta yangın var, yardım edin')).not.toContain('denied');
+  });
+});
+
+describe("engineer's probe after round 59: a pet pulling at a scarf, a child found after minutes", () => {
+  it('a puppy grabbing a scarf round the throat is no abuse; a person doing it still is', () => {
+    const pet = 'the puppy grabbed my scarf round my throat, so funny, where can I register him';
+    expect(explainSafety(pet)).toBeNull();
+    expect(decideOnScore(pet, readScore(0.12))?.action).not.toBe('escalate');
+    expect(explainSafety('he grabbed my scarf and pulled it round my throat until I could not breathe')?.family).toBe('domestic_abuse');
+    expect(explainSafety('the dog grabbed my lead and then he grabbed me round my throat')?.family).toBe('domestic_abuse');
+  });
+  it('"found him after ten minutes" is over, as "in five minutes" was; still missing is not', () => {
+    expect(decideOnScore('my grandson went missing at the fair but the stewards found him after ten minutes, thank you to them', readScore(0.03))?.action).toBe('ask');
+    expect(decideOnScore('my grandson is missing at the fair, we have looked for an hour and cant find him', readScore(0.34))?.action).toBe('escalate');
+    expect(decideOnScore('my son went missing at the beach, the lifeguards found him after an hour in the water and he is not breathing', readScore(0.34))?.action).toBe('escalate');
   });
 });

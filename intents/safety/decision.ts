@@ -109,7 +109,9 @@ const WE_END = /^ (?:(?:ok|okay|so|right|please) )*(?:can|could|shall) we (?:jus
 const REASSURED = new RegExp(
   [
     // Round 27: not "not an emergency but we're worried" (a worker's concern for someone declining: asked, never dropped).
-    String.raw`not an? (?:emergency|urgent)(?! but (?:we|i|they|everyone|all of us)(?: are| am| is| re| m)?(?: all| really| very| quite| a bit| a little| getting)? (?:worried|concerned|scared|frightened|anxious))`, String.raw`(?:just|only) a nuisance`, String.raw`no one (?:is |was |got )?(?:hurt|injured|in danger|ill)`,
+    // Round 59: nor the writer's own doubt ("Not an emergency I think? ... he's bringing a machete to the party ... tonight"): a
+    // hedge, not a reassurance.
+    String.raw`not an? (?:emergency|urgent)(?! but (?:we|i|they|everyone|all of us)(?: are| am| is| re| m)?(?: all| really| very| quite| a bit| a little| getting)? (?:worried|concerned|scared|frightened|anxious))(?! (?:i (?:think|guess|suppose|hope|do not know|am not sure)|maybe|probably|yet|is it|or is it))`, String.raw`(?:just|only) a nuisance`, String.raw`no one (?:is |was |got )?(?:hurt|injured|in danger|ill)`,
     String.raw`nobody (?:is |was |got )?(?:hurt|injured|in danger|ill)`, String.raw`(?:everyone|everybody|we are all|all) (?:is |are )?(?:fine|ok|okay|safe|alright|all right)`,
     String.raw`(?:she|he|they|i|we) (?:is|are|am|was|were) (?:ok|okay|fine|alright|all right|safe) now`, String.raw`no (?:smell of gas|gas smell)`,
     // Round 19: someone said to be well in themselves ("he's fine and well in himself, just an eyesore"), and "nobody was hurt" in
@@ -654,6 +656,8 @@ export const DEFEATERS: Record<string, RegExp> = {
     // Round 13: someone who wanders "always turns up"; "não há cheiro nenhum" (no smell at all), Spanish "no hay olor".
     '(?:he|she|they) (?:always|usually|eventually) (?:turns|turn|comes|come|gets|get) (?:up|back|home)(?: safe| safely| again| in the end)?',
     'nao ha (?:cheiro|fumo|fogo|gas|fumaca)(?: nenhum| nenhuma)?', 'no hay (?:olor|humo|fuego|gas)',
+    // Round 59: Turkish "no fire", "no smoke", "no gas smell" ("Komşunun alarmı iki gündür çalıyor, evde kimse yok ve yangın yok").
+    '(?:yangin|duman|gaz kokusu|ates) yok',
     // Round 25: a leak denied in so many words ("Nothing is leaking", "there's no leak here"), not "no leak I can find but I can smell it".
     '(?:nothing|nothing else) (?:is |s )?leaking(?! but)', 'there is no (?:gas )?leak(?: here| at all| now)?(?! but)',
     // Round 27: harm denied in so many words, the matter named instead ("not neglected just muddled", "not unsafe, just lonely").
@@ -900,6 +904,55 @@ const CHANNEL_SWITCH = /(?<= )(?:i will|i am going to|i will just|i will try to)
  */
 const DO_IT_MYSELF = /(?<= )(?:i will|i am going to|i am gonna|i will just|i am just going to|i shall) (?:just )?(?:go and |have to |try and |try to )?(?:sort|do|fix|deal with|figure|work|find|handle|sort out|find out|look) (?:it|this|that|everything|things|them)?(?: out| up)? ?(?:myself|on my own|out myself)(?= )/;
 const GIVING_UP_OR_CLOSE = /(?<= )(?:i (?:give|gave) up|i am giving up|giving up|thanks|thank you|cheers|ta|bye|goodbye|good bye|take care)(?= )/g;
+/**
+ * Round 59: a doorstep caller turned away ("a young man came to the door saying he was from the water board ... i didnt let him in ... he
+ * went away", "a man knocked ... I said no and shut the door"), nothing of force, harm, money handed over, fear or him still there or
+ * back: a question about a caller; the model alone asks at most.
+ */
+const DOORSTEP_CALLER = /(?<= )(?:came to (?:the|my|her|his|our) (?:door|house|flat|bungalow)|knocked|knocking|at (?:the|my|her|his|our) (?:front )?door|on (?:the|my|her|his|our) doorstep|doorstep|cold call(?:er|ers|ed|ing)?|rang the (?:bell|doorbell))(?= )/;
+const TURNED_AWAY = /(?<= )(?:(?:did not|would not|will not|never) let (?:him|her|them) in|said no|shut the door|closed the door|sent (?:him|her|them) (?:away|packing)|told (?:him|her|them) to (?:go away|leave|clear off)|(?:he|she|they) (?:went away|left|has gone|have gone|walked off|drove off))(?= )/;
+const CALLER_HARM = /(?<= )(?:push[a-z]*|forc[a-z]*|barged|got in|came in|inside|in the (?:house|kitchen|hall|lounge)|(?:will|would) not (?:go|leave)|refus(?:ed|es|ing) to (?:go|leave)|still (?:there|here|outside)|(?:came|come|coming|comes) back|again|every day|hit|hurt|grabbed|threat[a-z]*|scared|frightened|terrified|took|taken|stole|stolen|paid|handed|gave (?:him|her|them))(?= )/;
+export function doorstepTurnedAway(text: string): boolean {
+  const n = normaliseForSafety(text);
+  return DOORSTEP_CALLER.test(n) && TURNED_AWAY.test(n) && !CALLER_HARM.test(n) && !EXPLICIT_PRESENT.test(n);
+}
+/**
+ * Round 59: the page or the chat too small, faint or grey to read ("The writing is too small and grey, I can't see it."): a complaint
+ * about readability, nothing of harm or any kind of risk told; the model alone asks at most.
+ */
+const TOO_HARD_TO_READ = /(?<= )(?:writing|text|font|print|letters|words|screen|page|buttons?|website|chat|messages?|type|colours?)(?: [a-z]+){0,3} (?:is|are|too|so|very) (?:too |so |very |really )?(?:small|tiny|faint|grey|gray|pale|light|blurry|hard to (?:read|see)|low contrast)(?:(?: and| or|) (?:too |so |very )?(?:small|tiny|faint|grey|gray|pale|light|blurry|low contrast))*(?= )/;
+const EVERY_TOO_HARD_TO_READ = new RegExp(TOO_HARD_TO_READ.source, 'g');
+const EVERY_CANNOT_READ = /(?<= )(?:i |we |she |he )?(?:cannot|can not|could not|struggle to|struggling to) (?:see|read) (?:it|them|this|the (?:writing|text|screen|words|letters|print|page|buttons?|messages?))(?= )/g;
+export function readabilityComplaint(text: string): boolean {
+  const n = normaliseForSafety(text);
+  if (!TOO_HARD_TO_READ.test(n) || EXPLICIT_PRESENT.test(n)) return false;
+  const rest = n.replace(EVERY_TOO_HARD_TO_READ, ' ').replace(EVERY_CANNOT_READ, ' ');
+  return kindCues(rest).size === 0 && riskCues(rest).size === 0;
+}
+/**
+ * Round 59: a warning sign or a lifebuoy knocked over, blown down, missing or damaged ("The 'Danger: deep water' sign at the boating lake
+ * has been knocked over and is lying in the reeds"), nobody in the water, hurt or in trouble: a thing to put right; the model alone asks.
+ */
+const SIGN_DAMAGED = /(?<= )(?:signs?|notices?|signposts?|lifebuoys?|life rings?|life belts?)(?: [a-z]+){0,8} (?:knocked (?:over|down)|fallen (?:over|down)|blown (?:over|down)|been (?:knocked|blown|pulled|snapped|ripped|taken)|is missing|are missing|gone missing|damaged|vandalised|snapped)(?= )/;
+const SOMEONE_IN_TROUBLE = /(?<= )(?:in the (?:water|sea|lake|river|harbour|canal|reeds)(?! (?:and|is|has))|fell in|fallen in|drown[a-z]*|struggling|went in|gone in|hurt|injured|bleeding|nearly|almost)(?= )/;
+export function signDamaged(text: string): boolean {
+  const n = normaliseForSafety(text);
+  return SIGN_DAMAGED.test(n) && !SOMEONE_IN_TROUBLE.test(n.replace(/(?<= )lying in the reeds(?= )/g, ' ')) && !EXPLICIT_PRESENT.test(n);
+}
+/**
+ * Round 59: a plain question first (one clause, no comma), in a language or a script the assistant does not read, short, naming no kind of risk the cues know
+ * ("Wo sind hier öffentliche Toiletten am Strand? Und sind sie nachts geöffnet?", a blue badge asked about in Gujarati): the model alone,
+ * reading words it does not know, asks; a screen family still escalates.
+ */
+export const SAFETY_UNREAD_QUESTION_WORDS = 16;
+export function unreadQuestion(text: string, scored: SafetyScore, readableMin = SAFETY_READABLE_MIN): boolean {
+  if (!unreadable(text, scored, readableMin)) return false;
+  const first = text.trim().split(/(?<=[.!?？؟।])\s+/u)[0] ?? '';
+  // One plain clause: "Laiptinėje labai stipriai kvepia dujomis, kaimynai miega, ką daryti?" (a gas smell, then the question) is not.
+  if (!/[?？؟]$/u.test(first.trim()) || /[,;:،؛]/u.test(first)) return false;
+  const n = normaliseForSafety(text);
+  return languageWords(text).length <= SAFETY_UNREAD_QUESTION_WORDS && kindCues(n).size === 0 && riskCues(n).size === 0 && !EXPLICIT_PRESENT.test(n);
+}
 /** True when the message gives up on the service to do the thing oneself, naming no other risk. */
 export function doingItMyself(text: string): boolean {
   const n = normaliseForSafety(text);
@@ -1096,7 +1149,7 @@ const LEFT_ABUSE = /(?<= )(?:left|fled|escaped|got away from|moved away from|mov
  * the habitual present ("he hits me when i try to ring my sister", "his mum wont let me leave the house") goes on whatever past
  * date sits beside it ("i got married abroad last summer").
  */
-const GOES_ON = /(?<= )(?:(?:he|she|they) (?:hits|beats|punches|kicks|slaps|chokes|strangles|hurts|threatens|locks) (?:me|us|her|him|them|the kids)|(?:will not|does not|do not|wont|doesnt|dont) let (?:me|us|her|him) (?:leave|go out|go anywhere|out|see|ring|call|phone|talk to|speak to)|still|again|keeps?|keeping|ever since|since then|every (?:day|night|week|weekend|time)|all the time|right now|at the moment|currently|tonight|is back|are back|came back|come back|comes back|found me|has started|started again|is happening|are happening|not safe|(?:scared|afraid|frightened|terrified)(?! of (?:the )?(?:water|sea|swimming|pools?|dark|heights|dogs?|fireworks|loud noises|crowds))|(?:is|are|am) (?:being )?(?:hit|hitting|hurting|threatening|abusing|beating|following|stalking|harassing|controlling|touching|bullying))(?= )/;
+const GOES_ON = /(?<= )(?:(?:he|she|they) (?:hits|beats|punches|kicks|slaps|chokes|strangles|hurts|threatens|locks) (?:me|us|her|him|them|the kids)|(?:will not|does not|do not|wont|doesnt|dont) let (?:me|us|her|him) (?:leave|go out|go anywhere|out|see|ring|call|phone|talk to|speak to)|still(?! (?:open|running|available|operating|trading|in business|on sale))|again|keeps?|keeping|ever since|since then|every (?:day|night|week|weekend|time)|all the time|right now|at the moment|currently|tonight|is back|(?<!we )are back|came back|come back|comes back|found me|has started|started again|is happening|are happening|not safe|(?:scared|afraid|frightened|terrified)(?! of (?:the )?(?:water|sea|swimming|pools?|dark|heights|dogs?|fireworks|loud noises|crowds))|(?:is|are|am) (?:being )?(?:hit|hitting|hurting|threatening|abusing|beating|following|stalking|harassing|controlling|touching|bullying))(?= )/;
 /** Round 10: thoughts of self-harm or suicide denied by the writer ("not thinking of hurting myself", "I'm not suicidal"). */
 const SELF_HARM_DENIED = /(?<= )(?:not (?:thinking|thought|had thoughts) (?:of|about) (?:hurting|harming|killing|ending) (?:myself|my life)|(?:i am |am )?not suicidal|no (?:thoughts|plans) (?:of|about) (?:hurting|harming|killing|ending) (?:myself|my life|it)|no (?:suicidal|dark) thoughts|(?:would|will) never (?:hurt|harm|kill) myself|not (?:going|gonna) to (?:hurt|harm|kill) myself)(?= )/;
 /** True when self-harm is denied and nothing names another kind of risk or something explicit and present. */
@@ -1550,6 +1603,12 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   // Round 30: a threat to a third party or a likeness taken back in so many words ("I'll wring his neck, not really, he's a nice lad",
   // "screaming like he's being murdered, he's not, he's just losing at fifa"): the model alone, however sure, asks.
   if (scored.score >= thresholds.escalateAt && threatTakenBack(text, true)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a threat or a likeness taken back` };
+  // Round 59: a doorstep caller turned away, the page too small or faint to read, a warning sign knocked over, and a short plain question
+  // in a language the assistant does not read: the model alone asks at most.
+  if (scored.score >= thresholds.escalateAt && doorstepTurnedAway(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a doorstep caller turned away` };
+  if (scored.score >= thresholds.escalateAt && readabilityComplaint(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but the page too hard to read` };
+  if (scored.score >= thresholds.escalateAt && signDamaged(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a sign knocked over, nobody in trouble` };
+  if (scored.score >= thresholds.escalateAt && unreadQuestion(text, scored, thresholds.readableMin)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a plain question in a language the assistant does not read` };
   // Round 58: shouting told as not aimed at anyone, nothing of harm or fear named: the model alone asks at most.
   if (scored.score >= thresholds.escalateAt && shoutingNotAimed(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but shouting not aimed at anyone` };
   // Round 18: a care question in a community language, naming no harm: the model alone asks at most. Round 56: a school question in
@@ -1788,6 +1847,10 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   if (FIRE_FAMILIES.has(family ?? '') && WASTE_BURN_TEMPTED.test(n) && !PRESENT_FIRE.test(n) && !HAPPENING_NOW.test(n) && !PERSON_IN_FIRE.test(n)) return { ...ask, reason: `${hit.reason}, but tempted to burn garden waste` };
   // Round 7: a risk told as past, or a garden bonfire, that the model does not back: asked, whatever the family.
   if (toldAsPast(text)) return { ...ask, reason: `${hit.reason}, but told as past` };
+  // Round 59: someone found at once, a scene all dealt with, a bang or smoke explained (the army range, a planned heather burn), or the
+  // hit naming a thing (a "shipwreck and drowning" gallery), the model not backing it: asked, never escalated.
+  if (foundOrExplained(n)) return { ...ask, reason: `${hit.reason}, but found, dealt with or explained` };
+  if (hitNamesAThing(hit, n)) return { ...ask, reason: `${hit.reason}, but the name of a thing` };
   if ((SCREEN_NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test(n) && !ELECTRICAL.test(n)) || GARDEN_FIRE_SCRIPT.test(text)) return { ...ask, reason: `${hit.reason}, but a bonfire or burning rubbish` };
   // Round 9: fires set again and again, reported as a nuisance ("kids keep setting fire to the bins ... happens most weekends"), none burning now.
   if ((HABITUAL_FIRE.test(n) || (FIRE_FAMILIES.has(family ?? '') && FOREIGN_HABITUAL_FIRE.test(n))) && !PRESENT_FIRE.test(n) && !HAPPENING_NOW.test(n) && !FOREIGN_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but a repeated nuisance` };
@@ -1816,6 +1879,23 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   // intent or means told in the present ("tonight", "going to", "tablets", "the bridge") nor a fire burning or felt now.
   if (anyAt > 0 && family && !NEVER_DOWNGRADED.has(family) && !OTHER_LANGUAGE_FAMILY.test(family) && aboutSomething && scored.score < anyAt && !toldTooPlainlyToDoubt(n, family) && modelReads(text, scored) && readsAsEnglish(n) && !presentAtRisk(n) && !PRESENT_INTENT_OR_MEANS.test(n) && !PRESENT_FIRE.test(n) && !FELT_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but the safety model strongly disagrees (${scored.score.toFixed(2)})` };
   return escalate;
+}
+
+/**
+ * Round 59: someone missing found at once ("the stewards found him in five minutes", "she was found straight away and is fine"), a scene
+ * "all dealt with", or a bang or smoke explained ("someone said its the army range", "it was the planned heather burn"), nothing still
+ * missing, burning or out of control.
+ */
+const FOUND_OR_EXPLAINED = /(?<= )(?:found (?:him|her|them) (?:straight away|right away|at once|quickly|within (?:a few |five |ten |[0-9]+ )?(?:minutes|mins|seconds)|(?:in|after) (?:a few|a couple of|two|three|four|five|ten|fifteen|twenty|[0-9]+) (?:minutes|mins|seconds))|(?:was|were) found (?:straight away|right away|at once|quickly|safe|safe and well|within minutes)|all dealt with|(?:it was|it is|was just|is just|turned out to be|turns out it was|said it was|said it is)(?: just| only)? (?:the |a )?(?:army|military|firing|artillery) (?:range|ranges|exercise|exercises)|(?:planned|controlled|prescribed|managed) (?:heather |moor |moorland |grass |gorse |stubble )?(?:burn|burns|burning))(?= )/;
+const NOT_OVER = /(?<= )(?:still (?:missing|burning|there|out|gone|on fire|lost)|not (?:been )?found|(?:cannot|can not|could not) find|spreading|out of control|again)(?= )/;
+function foundOrExplained(n: string): boolean {
+  return FOUND_OR_EXPLAINED.test(n) && !NOT_OVER.test(n.replace(/(?<= )open again(?= )/g, ' ')) && !EXPLICIT_PRESENT.test(n);
+}
+/** Round 59: the screen's match is the name of a gallery, an exhibition, a film or an event ("the 'shipwreck and drowning' gallery"). */
+const THING_NAMES = String.raw` (?:gallery|galleries|exhibition|exhibitions|exhibit|display|displays|museum|tour|trail|memorial|festival|weekend|film|documentary|play|talk|lecture|game|ride|book|section|room|zone)(?= )`;
+function hitNamesAThing(hit: SafetyHit, n: string): boolean {
+  const matched = hit.matched.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return matched.length > 0 && new RegExp(`(?<= )${matched}${THING_NAMES}`).test(n) && !EXPLICIT_PRESENT.test(n);
 }
 
 /**

@@ -347,12 +347,34 @@ export function defaultKind(category: SafetyHit['category']): RiskKind {
  * appear; else the catalogue intent's default.
  */
 export function inferKind(text: string, category: SafetyHit['category']): RiskKind {
-  const cues = tierCues(normaliseForSafety(text));
+  const normalised = normaliseForSafety(text);
+  const cues = tierCues(normalised);
+  // Round 59: an older or vulnerable person in an emergency happening now (just pushed over, a man in the kitchen who will not leave,
+  // locked out in the snow, fallen and unable to get up) takes the 999 kind, not adult social care's; neglect, exploitation and abuse
+  // that is not an emergency in progress stay an adult at risk. Kind only: the action is decided elsewhere.
+  const now = emergencyNowKind(normalised);
+  if (now && (cues.has('adult_strong') || cues.has('adult_at_risk')) && !TIERS.slice(0, TIERS.indexOf('adult_strong')).some((t) => cues.has(t) && t !== 'child_strong' && KIND_OF[t] !== 'adult_at_risk')) return now;
   for (const t of TIERS) if (cues.has(t)) return KIND_OF[t];
   // Round 8: a message in a script the normaliser drops still names who or what in a few words (my husband, a child, an old
   // neighbour, a knife, fire): better signposting than the default. Kind only; whether to act is decided elsewhere.
   for (const [re, kind] of SCRIPT_KIND_CUES) if (re.test(text)) return kind;
   return defaultKind(category);
+}
+
+/** Round 59: violence to a person or an intruder who will not leave, now ("one has just pushed her over", "a man is in his kitchen ... won't leave"). */
+const ASSAULT_OR_INTRUDER_NOW = /(?<= )(?:(?:has |have )?just (?:pushed|shoved|hit|punched|knocked|attacked|assaulted|thrown) (?:her|him|them|me)(?: over| down| to the (?:floor|ground))?|(?:man|men|woman|someone|somebody|stranger|strangers|he|they|bloke|lad|lads)(?: [a-z]+){0,8} (?:is|are|s) (?:in|inside) (?:his|her|their|my|the|our) (?:kitchen|house|flat|hall|hallway|bedroom|lounge|home|bungalow|living room)(?: [a-z]+){0,10} (?:will not|would not|refus[a-z]*(?: to)?) (?:leave|go)|forced (?:their|his|her|the|a) way in(?: [a-z]+){0,8} (?:now|still|shouting|threaten[a-z]*|demanding))(?= )/;
+/** Round 59: exposure, a fall or an injury now ("locked out in her nightie in the snow and can't feel her feet", "has fallen and can't get up"). */
+const EXPOSURE_OR_FALL_NOW = /(?<= )(?:locked out(?: [a-z]+){0,8} (?:snow|freezing|frost|ice|icy|rain|nightie|nightdress|pyjamas|night clothes)|(?:cannot|can not) feel (?:her|his|my|their) (?:feet|hands|legs|fingers|toes)|(?:has|has just|just) (?:had a fall|fallen|fell)(?: [a-z]+){0,12} (?:broken (?:her|his|their) (?:hip|leg|arm|wrist)|(?:cannot|can not) get up(?! (?:the )?stairs)|on the floor|bleeding|(?:shouting|screaming|crying) (?:out )?in pain)|(?:is|s|lying) on the floor(?: [a-z]+){0,6} (?:cannot|can not) get up)(?= )/;
+const JUST_ASSAULTED = /(?<= )(?:has |have )?just (?:pushed|shoved|hit|punched|knocked|attacked|assaulted|thrown) (?:her|him|them|me)(?: over| down| to the (?:floor|ground))?(?= )/;
+const EMERGENCY_TOLD_PAST = /(?<= )(?:last (?:week|month|year|winter|night)|yesterday|ago|in (?:19|20)[0-9]{2}|back in|used to|twice|again and again|every (?:day|night|week))(?= )/;
+/** The 999 kind of an emergency happening now to anyone, or null (told as past or habitual, or none). */
+function emergencyNowKind(normalised: string): RiskKind | null {
+  // "Just" pushed over is now, whatever past the message also tells ("the builders she paid last week ... one has just pushed her over").
+  if (JUST_ASSAULTED.test(normalised)) return 'crime_violence';
+  if (EMERGENCY_TOLD_PAST.test(normalised)) return null;
+  if (ASSAULT_OR_INTRUDER_NOW.test(normalised)) return 'crime_violence';
+  if (EXPOSURE_OR_FALL_NOW.test(normalised)) return 'danger_now';
+  return null;
 }
 
 /**

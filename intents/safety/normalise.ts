@@ -60,6 +60,8 @@ const WORDS: Record<string, string> = {
   rwyn: 'rwy yn', ddimyn: 'ddim yn',
   // Round 50: text-speak typed fast on a phone ("my niece lives with my brother whos on heroin", "scared bc he hits her", "plz hlp"):
   // read as the ordinary words the screen's rules are written in.
+  // Round 59: "friend" misspelt ("boyfreind broke my nose last wk"), and "wk" for week: read as the words the rules are written in.
+  freind: 'friend', freinds: 'friends', boyfreind: 'boyfriend', girlfreind: 'girlfriend', boyfrend: 'boyfriend', girlfrend: 'girlfriend', wk: 'week',
   whos: 'who is', bc: 'because', bcos: 'because', bcoz: 'because', becos: 'because', becoz: 'because', hlp: 'help', pple: 'people',
 };
 

@@ -200,6 +200,12 @@ const TRYING_THINGS = String.raw`alarms?|detectors?|boiler|heating|radiators?|ov
 const NOT_A_THING_TRYING = String.raw`(?<!(?:${TRYING_THINGS})(?: (?!(?:he|she|they|him|her|them|someone|somebody|man|woman|neighbour|partner|husband|wife|boyfriend|girlfriend|ex)\b)[a-z]+){0,14} (?:it is|it s|its|it keeps|it) (?:honestly |literally |actually |really |just )?|(?:${TRYING_THINGS}) (?:that |which )?(?:is |s |are |has |have |keeps |keep |really |literally |honestly |actually |just |actively |twice |nearly |almost |once )*)`;
 
 /** Round 42: insults or control beside a partner taking the money. */
+/**
+ * Round 59: insects or animals as the subject of "going to kill me" ("theres a wasps nest under the eaves and theyre going to kill me
+ * every time i go out"): a pest, no threat; a guard of the weapon and the attack families. A person named as the subject ("he is going
+ * to kill me") is not guarded.
+ */
+const PESTS_GOING_TO_KILL = String.raw`\b(?:wasps?|bees?|hornets?|insects|midges|mosquitoes|flies|ants|rats|mice|seagulls?|gulls|pigeons|geese|swans?|cows|bulls?|nest|swarm)\b(?: [a-z]+){0,10} (?:they are|they will|it is|it will|they|these|those|them) (?:are |will )?(?:going to|trying to|out to|about to) kill me\b`;
 const PARTNER_CONTROL = String.raw`(?:(?:calls|calling|called) (?:me|us) (?:a |an )?(?:useless|stupid|thick|worthless|fat|ugly|pathetic|cripple|idiot|burden|waste|bitch|slag)|(?:useless|stupid|worthless|pathetic) (?:cripple|cow|bitch|idiot|lump|waste)|cripple|(?:will not|does not|never) let me (?:have|touch|see|spend|get|keep|go)|(?:cannot|can not) touch|(?:have|has) to (?:ask|beg) (?:him|her) for|gives me (?:nothing|pocket money|an allowance)|leaves me (?:with nothing|nothing|skint)|checks (?:my|every)|controls (?:everything|all)|(?:scared|frightened|afraid) of (?:him|her))`;
 
 /** Round 42: dogs or another animal as the attacker; a person as the one attacked. */
@@ -528,6 +534,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 27: a railway, a bridge or a cliff as the easiest way out ("thinking the train line behind the estate looks like the easiest
       // option tonight"), however casually told (EASIEST_WAY_OUT is explicit and present: no joke or comparison defeats it).
       EASIEST_WAY_OUT,
+      // Round 59: sat or standing on a sea wall, an edge or a bridge, thinking it easier or better to let go, jump or fall ("new here ...
+      // sat on the sea wall thinking its easier to just let go. anyway what time do the toilets shut"); letting go of a thing is not.
+      `(?:sat|sitting|stood|standing|perched) (?:up )?(?:on|at|by) (?:the |a |this )?(?:edge of the |top of the )?(?:sea wall|harbour wall|quay wall|wall|cliff edge|cliff top|clifftop|cliffs?|edge|bridge|pier|ledge|roof|railings|breakwater|jetty)(?: [a-z]+){0,8} (?:easier|easiest|better|best) (?:to |if i )?(?:just )?(?:let go|jump|fall|step off|go over|slip in|roll off)(?! of)`,
       `(?:put|tied|hung|set|fixed|got) (?:up )?(?:the |a )?(?:rope|noose)(?: [a-z]+){0,2} (?:up|ready|over the (?:beam|banister|bannister|door|rafter|loft hatch))(?! (?:for|on) (?:the |my )?(?:washing|swing|boat|tent|line))`,
       // Round 55: a ligature prepared where one hangs, and kept watched, however lightly told ("bin day question lol but also i've tied
       // something up in my wardrobe and i keep looking at it"); a thing tied to be kept or fixed is not watched.
@@ -1058,6 +1067,9 @@ export const FAMILIES: PatternFamily[] = [
     guards: [
       // Round 52: care for the crews as the reason for asking how to throw something away ("don't fancy stabbing a bin man").
       CARE_NOT_TO_HARM, CARE_NOT_HURT_CREWS,
+      // Round 59: insects or animals as the subject of "going to kill me" ("theres a wasps nest under the eaves and theyre going to kill me
+      // every time i go out"): a pest, no threat; a person named as the subject ("he is going to kill me") is not guarded.
+      PESTS_GOING_TO_KILL,
       // Round 54: a knife block, a knife set or a rack is a kitchen thing ("what do I do with a knife block and old kitchen knives?"),
       // never a knife held; kitchen knives asked about for the bin or the tip are a disposal question.
       String.raw`\b(?:with|has|got|holding|carrying) (?:a |an |the |his |her |their |my |our |old )?(?:knife|knives) (?:blocks?|sets?|racks?|holders?|stands?|sharpeners?|drawers?|magnets?)\b`,
@@ -1198,6 +1210,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:someone|somebody|a woman|a man|a girl|a boy|a child|a kid|a lady|a person|a baby|he|she|they|people|my neighbour|an old (?:man|woman|lady))(?: is| are| s| was| were)? (?:screaming|shouting|yelling|crying|calling|begging) (?:out )?for help`,
     ],
     guards: [
+      // Round 59: insects or animals as the subject of "going to kill me" (PESTS_GOING_TO_KILL).
+      PESTS_GOING_TO_KILL,
       // Round 57: a neighbour who will "get me" for reporting her car or complaining about a dispute, with nobody here, no weapon and
       // no harm told: a vague threat over a neighbourhood matter, never an attack now (the model still decides).
       String.raw`(?<!\b(?:outside|at (?:my|the) door|right now|knife|weapon|hurt|hit|hitting|kill|coming round|on (?:his|her|their) way)\b[^]*)(?![^]*\b(?:outside|at (?:my|the) door|right now|knife|weapon|hurt|hit|hitting|kill|coming round|on (?:his|her|their) way)\b)\b(?:going to|gonna) get (?:me|us) for (?:reporting|complaining about|grassing on|calling [a-z]+ about) (?:her|his|their|the|my) (?:[a-z]+ )?(?:car|van|dog|dogs|parking|noise|bins?|party|music|hedge|fence|tree|extension|rubbish|cat|cats)\b`,
@@ -1247,6 +1261,11 @@ export const FAMILIES: PatternFamily[] = [
     // Medical emergency: collapse, not breathing, an ambulance needed.
     id: 'medical_emergency', kind: 'danger_now', refine: ['fire_gas_co'], category: RISK, reason: 'medical emergency',
     patterns: [
+      // Round 59: a fall or going over an edge told now, with a broken hip, leg, neck or back, unable to move or get up, or shouting in
+      // pain ("My father, aged 90, has had a fall and I think he has broken his hip. He is shouting in pain"; "Another rider has gone over
+      // the edge, about 10 metres down, he's answering but can't move"). A fall told as past, or unable to manage the stairs or to move a
+      // thing, is not.
+      String.raw`(?<!\b(?:last (?:week|month|year|winter|summer)|ago|in (?:19|20)[0-9]{2})\b[^]*)(?:has had a fall|had a fall|has fallen|has just fallen|just fell|has fallen over|gone over the edge|went over the edge|gone over the side|has fallen off|fallen down the stairs|fell down the stairs)(?: [a-z0-9]+){0,14} (?:broken (?:his|her|my|their) (?:hip|leg|neck|back|pelvis)|(?:can not|cannot|could not) move(?! (?:the|it|them|his|her|my|house|home|out|in|flat|anything))|(?:can not|cannot) get up(?! (?:the )?(?:stairs|steps))|(?:shouting|screaming|crying out|howling|groaning) (?:out )?in pain)(?![^]*\b(?:last (?:week|month|year|winter|summer)|ago|in hospital|home now|discharged|recovering|fine now|better now|in (?:19|20)[0-9]{2})\b)`,
       // Round 58: anaphylaxis told by its signs (throat tight or closing, tongue, lips or face swelling, cannot swallow or breathe)
       // with a reaction, a food, a sting, a medicine or an adrenaline pen named in the message ("Reaction to the new antibiotics ... my throat
       // is getting tight and my tongue feels huge. My EpiPen is out of date"); numbing at the dentist, hay fever and an allergy test asked for are guarded.
@@ -1905,6 +1924,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`\bnot (?:scared|frightened|afraid|terrified) (?:of|by) (?:him|her|them) (?:just|only|i am just|i am only|more|really just) (?:livid|angry|furious|fuming|cross|annoyed|fed up|frustrated|upset|worried about (?:money|the money|the debt|the bills))\b`,
       String.raw`(?:the|a|an|their|his|her|its|my) (?:bin )?(?:lorry|van|car|bus|truck|bike|cyclist|ball|branch|door|bin|gate|barrier|wing mirror|scooter|seagull|gull|dog|bird|fox|cat|wasps?|bees?|horse)s?(?: [a-z]+){0,2} (?:hit|hits|knocked|pushed|attacked|bit|bites)`,
       String.raw`(?:scared|afraid|frightened|terrified) of (?:him|her) (?:dog|dogs)`,
+      // Engineer's probe after round 59: a pet or a baby pulling at something worn round the neck ("the puppy grabbed my scarf round
+      // my throat, so funny"); a person doing it still hits.
+      String.raw`(?:puppy|puppies|dog|dogs|kitten|kittens|cat|cats|parrot|baby|toddler)(?: [a-z]+){0,2} (?:grabbed|grabs|grabbing|pulled|pulls|pulling|tugged|tugs|tugging|caught|yanked) (?:my|her|his|the) (?:scarf|necklace|chain|lanyard|collar|hood|tie|lead|strap)(?: [a-z]+){0,3} (?:round|around) (?:my|her|his) (?:throat|neck)`,
       // Round 36: a thing, not a person, hitting ("overhanging branches keep hitting me in the face").
       String.raw`(?:branch|branches|twigs?|hedges?|bushes|brambles|trees?|ivy|plants?|vines?|roses|thorns|shrubs?|overgrowth)(?: (?!(?:he|she|they|him|her|being|husband|wife|partner|boyfriend|girlfriend|dad|mum|son|daughter|man|woman)\b)[a-z]+){0,4} (?:hit|hits|hitting|knock|knocks|knocking|whack[a-z]*|smack[a-z]*|scratch[a-z]*)`,
       String.raw`(?:black eye|bruis[a-z]+)(?: [a-z]+){0,4} (?:fell|fall|tripp?ed|slipped|pothole|pavement|kerb|football|rugby|accident)|(?:fell|tripped|slipped)(?: [a-z]+){0,4} (?:black eye|bruis)`,
@@ -1924,6 +1946,11 @@ export const FAMILIES: PatternFamily[] = [
       `(?:${PARTNER}|he|she)(?: [a-z]+){0,3} (?:found|tracked|traced|tracked down|hunted) (?:me|us|where i (?:live|lived|was)|my (?:new |last |old )?(?:address|flat|house|place|home|refuge))(?: [a-z0-9]+){0,8} (?:and |then |and then )?(?:beat|battered|attacked|stabbed|strangled|hurt|assaulted|hospitalised|put me in hospital|broke my)`,
       `(?:${PARTNER})(?: [a-z]+){0,3} (?:could|might|may|would|will|is trying to|keeps trying to) (?:find|track|trace|track down) (?:me|us|where i live|my address)(?: [a-z0-9]+){0,14} (?:beat|battered|attacked|stabbed|strangled|nearly killed|tried to kill|hospital|broke my|violent)`,
       `(?:beat|battered|attacked|stabbed|strangled|nearly killed|tried to kill|put me in hospital)(?: [a-z0-9]+){0,14} (?:${PARTNER})(?: [a-z]+){0,3} (?:could|might|may|would|will|is trying to|keeps trying to) (?:find|track|trace|track down) (?:me|us|where i live|my address)`,
+      // Round 59: a partner's hands at the writer's throat or neck ("she keeps grabbing my throat when we argue, not bad enough for police i
+      // guess"): strangling told plainly, a high-risk sign however the writer plays it down; a he or she only in a row or a temper
+      // (a toddler grabbing my neck for a cuddle, a sore throat, are not).
+      `(?:${PARTNER})(?: [a-z]+){0,3} (?:keeps |kept |always |has |had |has been |will )?(?:grab|grabs|grabbing|grabbed|squeez(?:e|es|ed|ing)|(?:puts?|putting|put) (?:his|her|their|both) hands? (?:round|around|on)) (?:me (?:by|round|around) )?(?:the |my )(?:throat|neck)`,
+      `(?:he|she)(?: [a-z]+){0,2} (?:keeps |kept |always |has |had |has been )?(?:grab|grabs|grabbing|grabbed|squeez(?:e|es|ed|ing)|(?:puts?|putting) (?:his|her|both) hands? (?:round|around|on)) (?:me (?:by|round|around) )?(?:the |my )(?:throat|neck)(?: [a-z]+){0,3} (?:when|whenever|if|every time) (?:we|he|she) (?:argue|argues|argued|row|rows|fight|fights|is angry|gets angry|is drunk|gets drunk|has had a drink|loses (?:his|her) temper)`,
       // Round 46 (its own family, not idiom-prone): a partner throwing something at the writer's head or face ("threw a plate at my head"), and a partner who threw the writer
       // out after hitting her ("husband threw me out again after hitting me"); a ball, or a thing thrown at a wall, is not.
       `(?:${PARTNER})(?: [a-z]+){0,16} (?:threw|throws|thrown|chucked|chucks|lobbed|hurled|flung|launched) (?:a |the |his |her |my |some )?(?:[a-z]+ )?(?:plates?|cups?|mugs?|glass|glasses|bottles?|knife|knives|chairs?|kettle|iron|remote|ashtray|shoes?|pans?|bowls?|vase|boiling [a-z]+|hot [a-z]+|brick|hammer) at (?:me|my (?:head|face)|the kids|us)`,
@@ -2175,6 +2202,10 @@ export const FAMILIES: PatternFamily[] = [
     // Money taken from someone who cannot protect it: a carer or relative using a pension.
     id: 'financial_abuse', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'financial abuse',
     patterns: [
+      // Round 59: a caller telling someone to move their savings or money to a "safe account" now ("A lady on the phone says I must move
+      // my savings to a safe account today because my bank is under attack"): a scam under way. Hung up on, refused, reported or told
+      // of as a warning or the past, it is not.
+      String.raw`(?<!\b(?:hung up|put the phone down|warn[a-z]*|leaflet|news|heard about|ago|last (?:week|month|year))\b[^]*)(?:move|moving|transfer|transferring|put|putting|send|sending)(?: [a-z]+){0,3} (?:savings|money|pension|funds|life savings)(?: [a-z]+){0,3} (?:to|into|in) (?:a |another |the )?(?:safe|secure|safety|holding) account(?![^]*\b(?:hung up|put the phone down|did not|refused|reported|ignored|warn[a-z]*|leaflet|ago|last (?:week|month|year))\b)`,
       // Round 32: an older person's whole pension, savings or money handed each week to a man or a "friend" who calls ("elderly lady up
       // the road hands her whole pension to a man who calls round every week"); not to a named relative, a shop or a bill.
       `(?:hands?|handing|handed|gives?|giving|gave|passes|passing|signs?|signing) (?:over )?(?:all (?:of )?|the whole of |most of )?(?:her|his|their) (?:whole |entire |weekly |full )?(?:pension|savings|benefits|money|bank card|pin)(?: over)? (?:to|over to) (?:a|this|some|that|the|her new|his new) (?:man|woman|bloke|fella|fellow|chap|guy|lad|stranger|young (?:man|woman|lad)|friend|boyfriend|girlfriend|visitor)`,

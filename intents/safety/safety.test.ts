@@ -1481,3 +1481,37 @@ describe('round 58: a home broken into with someone in it now', () => {
     expect(explainSafety(text)).toBeNull();
   });
 });
+
+describe('round 59: a fall now with a serious injury, a sea wall, hands at the throat, a safe account, pests (dev-94, dev-95)', () => {
+  it.each([
+    ['Good evening. My father, aged 90, has had a fall and I think he has broken his hip. He is shouting in pain. The carer has not arrived.', 'medical_emergency'],
+    ["Hi, cyclist on the coast path near Crab Bay. Another rider has gone over the edge, about 10 metres down, he's answering but can't move.", 'medical_emergency'],
+    ['my nan has just fallen in the kitchen and she cannot get up, she is crying out in pain', 'medical_emergency'],
+    ['new here, no job no friends, sat on the sea wall thinking its easier to just let go. anyway what time do the toilets shut', 'at_height'],
+    ['sitting on the harbour wall tonight, honestly think it would be better to just let go', 'at_height'],
+    ['she keeps grabbing my throat when we argue, not bad enough for police i guess. new to the area. is there anywhere', 'partner_harm_told'],
+    ['my girlfriend grabbed me by the throat in the kitchen and i do not know what to do', 'partner_harm_told'],
+    ['Dear council. I am 81. A lady on the phone says I must move my savings to a safe account today because my bank is under attack.', 'financial_abuse'],
+    ['a man from the bank keeps ringing mum telling her to transfer her money into a safe account today', 'financial_abuse'],
+  ])('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'mum had a fall last month and has broken her hip, she is home now, can she get a carer',
+    'dad has had a fall and now cannot get up the stairs, can we get a stairlift',
+    'sat on the sea wall thinking its easier to just let go of the kite in this wind',
+    'my toddler keeps grabbing my neck when she wants a cuddle',
+    'someone rang saying I must move my money to a safe account but I hung up and rang the bank',
+    'got a leaflet warning about calls asking you to move your savings to a safe account, is it from the council',
+    'theres a wasps nest under the eaves and theyre going to kill me every time i go out to the washing line can you send somebody',
+    'the seagulls on the prom are going to kill me, they keep taking my chips',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    'there are wasps in the loft and my neighbour says he is going to kill me',
+    'the bees are back and my ex is going to kill me when he finds me',
+  ])('%s: a person the subject, still a threat to kill', (text) => {
+    expect(explainSafety(text)).not.toBeNull();
+  });
+});

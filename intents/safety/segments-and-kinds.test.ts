@@ -307,3 +307,21 @@ describe('round 23: a CO alarm sounding, homelessness tonight, gas ruled out, dy
     expect(decideSafety(null, none, 'help me please', sure(0.0), { ...SAFETY_MODEL_THRESHOLDS, shortAlarmAsk: false })).toBeNull();
   });
 });
+
+describe('round 59: an older person in an emergency happening now takes the 999 kind (dev-94)', () => {
+  it.each([
+    ["My grandma lives in the sheltered flats on Quay St, she's just rung to say she's locked out in her nightie in the snow and can't feel her feet. She's 86.", 'danger_now'],
+    ['my elderly mum has just had a fall and is on the floor, she cannot get up and she is 88', 'danger_now'],
+    ["Writing for my nan. The builders she paid last week are back at her door and one has just pushed her over and is demanding another £3,000. She's on the floor in the hall.", 'crime_violence'],
+    ["My dad (80) just messaged me that a man is in his kitchen who says he's from the council and won't leave and is shouting at him.", 'crime_violence'],
+  ])('%s -> %s', (text, kind) => {
+    expect(inferKind(text, 'safety.safeguarding_concern')).toBe(kind);
+  });
+  it.each([
+    'my elderly neighbour fell last week and broke her hip and nobody visits her, she is 84',
+    'my dad has dementia and his carer takes his money',
+    'my nan (90) was locked out in the snow last winter, can she get a key safe fitted',
+  ])('%s -> adult_at_risk (not an emergency in progress)', (text) => {
+    expect(inferKind(text, 'safety.safeguarding_concern')).toBe('adult_at_risk');
+  });
+});
