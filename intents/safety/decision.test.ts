@@ -17,7 +17,7 @@ import { loadContentPack } from '../../bot/content-pack/index.js';
 import { loadOrTrainModel } from '../recogniser/index.js';
 import type { IntentModel, IntentPrediction, SafetyHit } from '../types.js';
 import { decideSafety, explainSafety, inferKind, isConversationControl, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_THRESHOLD, screenForSafety } from './index.js';
-import { askAtMost, defeaters, doorstepTurnedAway, everydayContext, framedAsService, ownDetailsOnly, readabilityComplaint, signDamaged, unreadQuestion, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, separationClaim, serviceHyperbole, shoutingNotAimed, thingWorsening, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
+import { alarmQuestion, askAtMost, defeaters, doorstepTurnedAway, everydayContext, framedAsService, ownDetailsOnly, readabilityComplaint, signDamaged, unreadQuestion, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, separationClaim, serviceHyperbole, shoutingNotAimed, thingWorsening, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
 import { languageWords, stripFormalWrapper } from './normalise.js';
 import { knownShare, loadOrTrainSafetyModel, vocabularyOf, type SafetyDataItem, type SafetyModel, type SafetyScore } from './model.js';
 import { sourceFolds, stratifiedFolds } from './cross-validate.js';
@@ -3987,5 +3987,56 @@ describe("engineer's probe after round 59: a pet pulling at a scarf, a child fou
     expect(decideOnScore('my grandson went missing at the fair but the stewards found him after ten minutes, thank you to them', readScore(0.03))?.action).toBe('ask');
     expect(decideOnScore('my grandson is missing at the fair, we have looked for an hour and cant find him', readScore(0.34))?.action).toBe('escalate');
     expect(decideOnScore('my son went missing at the beach, the lifeguards found him after an hour in the water and he is not breathing', readScore(0.34))?.action).toBe('escalate');
+  });
+});
+
+describe('round 60: a service framing taken back at once (dev-96)', () => {
+  it.each([
+    "Noise complaint about the flat upstairs? Not really. Every night there's a woman screaming and things being thrown and a baby crying, and this morning she had a bandage on her hand and wouldn't look at me.",
+    'Repair request? Not really. My neighbour has not been seen for a week and her curtains are shut and there is a smell',
+  ])('%s: not softened as a service question', (text) => {
+    expect(everydayContext(text)).toBeNull();
+  });
+  it.each([
+    'Noise complaint? Not really sure who to ask, the dog next door barks all night, who do I report it to',
+    'is this a noise complaint, not really urgent, the music upstairs is loud every night',
+  ])('%s: the service words still frame it', (text) => {
+    expect(everydayContext(text)).not.toBeNull();
+  });
+});
+
+describe('round 60: a joke named beside a service request, an alarm meant to beep (dev-96, dev-97)', () => {
+  it.each([
+    "My grey bin wasnt emptied again. Honestly I'm going to throw myself off the pier, joke, but please send someone",
+    'the recycling was missed, I could jump off a cliff, only joking but can you send the lorry back',
+  ])('%s: hyperbole about a service', (text) => {
+    expect(serviceHyperbole(text)).toBe(true);
+  });
+  it.each([
+    "My bin wasnt emptied again and I'm going to throw myself off the pier, not a joke, please send someone",
+    'bin not emptied, joke aside i want to jump off the bridge tonight',
+  ])('%s: no such frame', (text) => {
+    expect(serviceHyperbole(text)).toBe(false);
+  });
+  it.each([
+    'is the co alarm ment to beep once a minute? i think its the battery, no gas in the flat, all electric',
+    'is the smoke alarm meant to chirp every minute',
+  ])('%s: a question about the alarm', (text) => {
+    expect(alarmQuestion(text)).toBe(true);
+  });
+  it.each([
+    'is the co alarm supposed to beep like this, its going off and we all have headaches',
+    'the co alarm is beeping and my son is drowsy and being sick',
+  ])('%s: the alarm live', (text) => {
+    expect(alarmQuestion(text)).toBe(false);
+  });
+});
+
+describe("engineer's probe after round 60: a hedge as the subject", () => {
+  it('"this hedge is trying to kill me" is not a threat; a person trying to kill me still is', () => {
+    expect(explainSafety('this hedge is trying to kill me, can you collect garden waste')).toBeNull();
+    expect(explainSafety('the brambles are literally trying to kill us, when is the green bin collected')).toBeNull();
+    expect(explainSafety('the hedge is fine but he is trying to kill me, he has a knife')?.family).toBe('weapon_or_threat_to_kill');
+    expect(explainSafety('my neighbour is trying to kill me over the hedge, he is at my door now')).not.toBeNull();
   });
 });

@@ -289,6 +289,9 @@ const scriptSchoolQuestion = (text: string) => SCRIPT_SCHOOL_QUESTION.test(text)
 const PARKING_ROW = /(?<= )(?:neighbours?|next door|the people (?:opposite|next door|over the road))(?: [a-z]+){0,8} (?:park|parks|parked|parking|block|blocks|blocking)(?= )/;
 const VERBAL_ONLY = /(?<= )(?:verbal abuse|verbally abus[a-z]*|verbal|swear(?:s|ing)? at|shout(?:s|ing)? at|mouth(?:s|ing)? off|abuse)(?= )/;
 const ROW_HARM = /(?<= )(?:hit|hits|hitting|push(?:ed|es|ing)?|shov(?:e|ed|es|ing)|assault[a-z]*|threat[a-z]*|kill|knife|hurt|hurting|attack[a-z]*|spat|spit|spitting|racis[a-z]*|race|colour|disab[a-z]*|hate|scared|frightened|terrified|afraid|dementia|follow[a-z]*|damage[a-z]*|smash[a-z]*|weapon|punch[a-z]*|grab[a-z]*)(?= )/;
+/** Round 60: a service word named first and taken back at once ("noise complaint about the flat upstairs? not really. every night ..."). */
+const SERVICE_TAKEN_BACK = /^ (?:[a-z]+ ){0,3}(?:complaint|question|enquiry|query|report|request|repair|issue)(?: [a-z]+){0,5} (?:not really|no not really|not exactly|well not really|not quite)(?! (?:sure|know|knowing|bothered|urgent|important|a big deal|serious|worried|a problem|needed|that|the|my|sorry)\b) (?:[a-z]+ ){3,}/;
+
 export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null {
   const n = normaliseForSafety(text);
   // Round 21: a wish to die stated beside a service question ("the only way out I can see is not waking up. Is there any point applying
@@ -306,6 +309,9 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   if (AMICABLE.test(n) && riskCues(n).size === 0) return 'drop';
   // Round 20: a partner leaving, asked about as a tenancy or a home ("partner's leaving me and the tenancy's in his name"), no harm named.
   if (SEPARATION_HOUSING.test(n) && riskCues(n).size === 0 && !riskCues(n).has('domestic_strong') && !DOMESTIC_WORDS.test(n)) return 'drop';
+  // Round 60: a service framing taken back at once ("Noise complaint about the flat upstairs? Not really. Every night there's a woman
+  // screaming ..."): what follows is told for itself, so the service words neither soften nor ask.
+  if (SERVICE_TAKEN_BACK.test(n)) return null;
   // Soften only when nothing at all says who is at risk or how, and no one is making a referral.
   if ((SERVICE_TALK.test(n) || ASKING_FOR_PERSON.test(n)) && kindCues(n).size === 0 && !REFERRAL.test(n)) return soften;
   if (riskCues(n).size === 0 && CARE_QUESTION.test(n) && !REFERRAL.test(n)) return soften;
@@ -544,7 +550,8 @@ const UPKEEP = /(?<= )(?:(?:how often|when) (?:should|do|must|can) (?:i|we|you|t
  * ones to the tip), with nothing sounding, smelt, burning or felt now.
  */
 const ALARM_DEVICE = /(?<= )(?:(?:smoke|fire|heat|co|carbon monoxide|gas) (?:alarms?|detectors?)|(?:alarms?|detectors?) for (?:carbon monoxide|co|smoke|gas))(?= )/;
-const ALARM_QUESTION = /(?<= )(?:where (?:is|should|do|can|would|to)|best place|how (?:do|should|often|can|many)|can (?:i|we|you) (?:take|recycle|put|bin|throw|get|dispose)|(?:just |have )?(?:bought|got|buying|fitted|installed|getting) (?:a|one|an|new|some|two)|what (?:are|is) the (?:symptoms|signs)|what to look (?:out )?for|(?:symptoms|signs) of (?:carbon monoxide|co)|to the tip|recycl[a-z]*|old (?:smoke|co|carbon|fire) )(?= )/;
+// Round 60: whether an alarm is meant to beep or chirp ("is the co alarm ment to beep once a minute? i think its the battery").
+const ALARM_QUESTION = /(?<= )(?:(?:meant|ment|supposed) to (?:beep|chirp|bleep|flash)|where (?:is|should|do|can|would|to)|best place|how (?:do|should|often|can|many)|can (?:i|we|you) (?:take|recycle|put|bin|throw|get|dispose)|(?:just |have )?(?:bought|got|buying|fitted|installed|getting) (?:a|one|an|new|some|two)|what (?:are|is) the (?:symptoms|signs)|what to look (?:out )?for|(?:symptoms|signs) of (?:carbon monoxide|co)|to the tip|recycl[a-z]*|old (?:smoke|co|carbon|fire) )(?= )/;
 const ALARM_LIVE = /(?<= )(?:going off|gone off|went off|sounding|keeps? (?:going|sounding)|triggered|smell[a-z]*|smoke (?:is|coming)|on fire|burning|(?:i|we|he|she|they|everyone|kids|the kids|my [a-z]+) (?:have|has|got|are|is|am|feel|feels|feeling|keep|keeps) (?:got |been |getting )?(?:a )?(?:headaches?|sick|dizzy|drowsy|nauseous|unwell|ill|poorly|sleepy|confused|vomiting|throwing up))(?= )/;
 export function alarmQuestion(text: string): boolean {
   const n = normaliseForSafety(text);
@@ -2081,6 +2088,9 @@ const HYPERBOLE_FRAME = new RegExp(
     '(?:would|had|d|id) (?:rather|sooner)(?: [a-z]+){1,10} than',
     // Round 10: "about ready to throw myself off the pier" beside a complaint about barking at night.
     '(?:about|almost|nearly|just about) ready to',
+    // Round 60: a joke named as such, then the service asked for ("I'm going to throw myself off the pier, joke, but please send someone"
+    // about a bin not emptied); "not a joke" or "no joke" is no such frame.
+    '(?<!(?:not|no|not a|this is not a|it is not a|is no) )(?:joke|joking|only joking|just joking|kidding|only kidding|jk)(?: [a-z]+){0,1} (?:but )?(?:please|can you|could you|can someone|can somebody|send|sort)',
     // Round 20: "every time I ring your switchboard I want to jump off a cliff".
     '(?:every time|everytime|each time|whenever) (?:i|we) (?:ring|call|phone|try|see|get|open|read|log|go on|contact|fill|have to|am put)',
     '(?:if|when) (?:i|we) (?:have to|has to|need to|am made to|get (?:another|one more)|see (?:another|one more)|hear (?:that|this|another)|am (?:kept|put) on hold|cannot get through|do not get)',

@@ -89,6 +89,9 @@ export const KIND_CUES: Record<RiskKind, RegExp> = {
     'he (?:hits|hit|beats|punched|slapped|strangled|choked|pushed) me', 'she (?:hits|hit|beats|punched|slapped) me',
     '(?:hitting|hits|beating|beats|hurting|hurts|punching|kicking|strangling) (?:my|his|her) (?:mum|mam|mother|wife|missus|mrs|partner|girlfriend)',
     'marido', 'esposo', 'pareja', 'novio', 'companheiro', 'companeiro', 'companero', 'ex pareja', 'sotul', 'sotia', 'partener', 'partenerul', 'iubitul', 'fostul',
+    // Round 60: a he or a she taking the writer's purse, keys, phone or the buggy so the writer cannot leave or call ("hes took the buggy
+    // and my purse so i cant leave the house with the kids"): control of the writer, not of the children.
+    '(?:he|she) (?:has |s |is |keeps |always )?(?:took|taken|takes|taking|hides|hid|hidden|hiding|keeps|kept|locks|locked) (?:the |my )?(?:[a-z]+ and )?(?:the |my )?(?:purse|keys|house keys|car keys|phone|bank cards?|money|passport|buggy|pram|pushchair)(?: [a-z]+){0,3} so (?:i|me and the kids|we) (?:can not|cannot|could not|do not|will not) (?:leave|go out|get out|call|ring|go anywhere)',
     // Round 15: a partner's control told without the word ("since we moved in together he decides what I wear").
     'moved in together', '(?:decides|chooses|tells me) what i (?:wear|eat|spend)', '(?:decides|chooses) who i (?:see|talk to|speak to)',
     'son in law', 'daughter in law', 'refuge', 'controls all', 'if i leave', 'when i leave', 'my ex', 'by (?:my|her|the) throat',
@@ -353,6 +356,11 @@ export function inferKind(text: string, category: SafetyHit['category']): RiskKi
   // locked out in the snow, fallen and unable to get up) takes the 999 kind, not adult social care's; neglect, exploitation and abuse
   // that is not an emergency in progress stay an adult at risk. Kind only: the action is decided elsewhere.
   const now = emergencyNowKind(normalised);
+  // Round 60: a medical emergency told now (a stroke's signs, a fit going on for minutes, not breathing or not responding) is the 999
+  // kind even when a child is there or is the one ill ("Nan's babysitting ... slurring and can't move her right arm", "my son is fitting
+  // and it won't stop, 5 minutes"): a child named beside it does not make it child protection. Abuse, a weapon, fire or self-harm
+  // named still decide by their own tiers. Kind only.
+  if (MEDICAL_NOW.test(normalised) && !EMERGENCY_TOLD_PAST.test(normalised) && [...cues].every((t) => MEDICAL_BYSTANDER_TIERS.has(t))) return 'danger_now';
   if (now && (cues.has('adult_strong') || cues.has('adult_at_risk')) && !TIERS.slice(0, TIERS.indexOf('adult_strong')).some((t) => cues.has(t) && t !== 'child_strong' && KIND_OF[t] !== 'adult_at_risk')) return now;
   for (const t of TIERS) if (cues.has(t)) return KIND_OF[t];
   // Round 8: a message in a script the normaliser drops still names who or what in a few words (my husband, a child, an old
@@ -361,6 +369,10 @@ export function inferKind(text: string, category: SafetyHit['category']): RiskKi
   return defaultKind(category);
 }
 
+/** Round 60: a medical emergency now: a stroke's signs, a fit or a seizure going on for minutes or not stopping, not breathing, not responding. */
+const MEDICAL_NOW = /(?<= )(?:slurring|slurred (?:speech|words)|(?:can not|cannot|could not) (?:move|lift|feel) (?:her|his|my|their) (?:right |left )?(?:arm|leg|side)|(?:her|his) face (?:is )?(?:drooping|dropped|droopy)|(?:seizure|fit|fitting|convulsing|convulsion|convulsions|convulsionar|convulsionando|convulsiona|convulsiones)(?: [a-z0-9]+){0,8} (?:[0-9]+|five|ten|cinco|dez|diez) (?:minutes|minutos|mins)|(?:seizure|fitting|convulsing|convulsionar|convulsionando)(?: [a-z]+){0,3} (?:and )?(?:will not stop|not stopping|won t stop|nao para|no para)|not breathing|stopped breathing|unresponsive)(?= )/;
+/** Round 60: the tiers that say only who is there (a child, an older person) or that it is an emergency: a medical emergency keeps the 999 kind beside them. */
+const MEDICAL_BYSTANDER_TIERS: ReadonlySet<Tier> = new Set<Tier>(['child_strong', 'child_at_risk', 'child_self', 'adult_strong', 'adult_at_risk', 'danger_now', 'welfare', 'welfare_now', 'danger_scene']);
 /** Round 59: violence to a person or an intruder who will not leave, now ("one has just pushed her over", "a man is in his kitchen ... won't leave"). */
 const ASSAULT_OR_INTRUDER_NOW = /(?<= )(?:(?:has |have )?just (?:pushed|shoved|hit|punched|knocked|attacked|assaulted|thrown) (?:her|him|them|me)(?: over| down| to the (?:floor|ground))?|(?:man|men|woman|someone|somebody|stranger|strangers|he|they|bloke|lad|lads)(?: [a-z]+){0,8} (?:is|are|s) (?:in|inside) (?:his|her|their|my|the|our) (?:kitchen|house|flat|hall|hallway|bedroom|lounge|home|bungalow|living room)(?: [a-z]+){0,10} (?:will not|would not|refus[a-z]*(?: to)?) (?:leave|go)|forced (?:their|his|her|the|a) way in(?: [a-z]+){0,8} (?:now|still|shouting|threaten[a-z]*|demanding))(?= )/;
 /** Round 59: exposure, a fall or an injury now ("locked out in her nightie in the snow and can't feel her feet", "has fallen and can't get up"). */

@@ -206,6 +206,10 @@ const NOT_A_THING_TRYING = String.raw`(?<!(?:${TRYING_THINGS})(?: (?!(?:he|she|t
  * to kill me") is not guarded.
  */
 const PESTS_GOING_TO_KILL = String.raw`\b(?:wasps?|bees?|hornets?|insects|midges|mosquitoes|flies|ants|rats|mice|seagulls?|gulls|pigeons|geese|swans?|cows|bulls?|nest|swarm)\b(?: [a-z]+){0,10} (?:they are|they will|it is|it will|they|these|those|them) (?:are |will )?(?:going to|trying to|out to|about to) kill me\b`;
+// Round 60: a hedge, weeds or brambles "trying to kill us" ("Our hedge is out of control, its trying to kill us"): a garden, no threat;
+// a person as the subject ("he is trying to kill us") is not guarded, nor a tree that will fall (no "trying to").
+// Engineer's probe after round 60: the plant as the subject too ("this hedge is trying to kill me").
+const PLANTS_TRYING_TO_KILL = String.raw`\b(?:hedges?|weeds|ivy|brambles|bindweed|knotweed|nettles|leylandii|conifers|garden)\b(?:(?: [a-z]+){0,10} (?:it is|they are|it|they|these|those)|(?: [a-z]+){0,3} (?:is|are|s)(?: [a-z]+){0,2})? (?:trying to|out to) kill (?:me|us)\b`;
 const PARTNER_CONTROL = String.raw`(?:(?:calls|calling|called) (?:me|us) (?:a |an )?(?:useless|stupid|thick|worthless|fat|ugly|pathetic|cripple|idiot|burden|waste|bitch|slag)|(?:useless|stupid|worthless|pathetic) (?:cripple|cow|bitch|idiot|lump|waste)|cripple|(?:will not|does not|never) let me (?:have|touch|see|spend|get|keep|go)|(?:cannot|can not) touch|(?:have|has) to (?:ask|beg) (?:him|her) for|gives me (?:nothing|pocket money|an allowance)|leaves me (?:with nothing|nothing|skint)|checks (?:my|every)|controls (?:everything|all)|(?:scared|frightened|afraid) of (?:him|her))`;
 
 /** Round 42: dogs or another animal as the attacker; a person as the one attacked. */
@@ -385,6 +389,8 @@ export const FAMILIES: PatternFamily[] = [
       'it is all (?:too much|getting too much)', '(?:cannot|can not) do it (?:any more|no more|much longer)(?! (?:online|by phone|on the))', '(?:want|need|wish|just want) (?:it all|everything|all of it|the pain|the thoughts|the voices) to (?:stop|end|go away)',
     ],
     guards: [
+      // Round 60: the figure named as such just after ("its killing me (not literally, were all healthy, but the mould ...)"): a complaint.
+      String.raw`\bnot (?:literally|really literally|in a literal way)\b|\bfiguratively\b|\b(?:just|only) a figure of speech\b`,
       // Round 56: "can't go on like this" said about a broken appliance or a repair ("keeps saying 'I can't go on like this' about the
       // washing machine being broken for three weeks").
       String.raw`(?:cannot|can not) go on like this (?:about|over|because of|with) (?:the |his |her |my |our |their )?(?:[a-z]+ )?(?:washing machine|washer|dryer|fridge|freezer|cooker|oven|boiler|heating|hot water|shower|toilet|lift|repair|repairs|damp|mould|bins?|leak|roof|windows?|door|noise)\b`,
@@ -822,7 +828,10 @@ export const FAMILIES: PatternFamily[] = [
       '(?:ktos|on|oni|ktos|jacys ludzie) sie (?:teraz |wlasnie )?wlam(?:uje|uja)', '(?:wywaza|wywazaja|wywazaja nam|wywaza nam|wywazaja mi|wywaza mi) (?:teraz )?drzwi', 'birisi (?:eve )?girdi', 'bicakl[a-z]*', '(?:cu )?(?:un )?cutit', 'cu (?:doua |trei |niste )?cutite', '(?:mi|ne) au spart (?:usa|geamul|geamurile|cabina|masina|rulota|casa)', '(?:ma|ne) ameninta', 'amenintari',
     ],
     // Welsh: told as long past ("years ago"), on the news, or a joke ("she'll kill me if I forget the bin").
-    guards: [String.raw`flynyddoedd yn ol|blynyddoedd yn ol|y llynedd|llynedd|ar y newyddion|(?:lladd|ladd|nladd) (?:i |ni )?os`],
+    guards: [String.raw`flynyddoedd yn ol|blynyddoedd yn ol|y llynedd|llynedd|ar y newyddion|(?:lladd|ladd|nladd) (?:i |ni )?os`,
+      // Round 60 (Polish): a thing named after "zabije mnie" ("Zabije mnie ten smród", the smell will kill me; the noise, the heat,
+      // the bin): hyperbole; a person named ("zabije mnie ten facet") is not guarded.
+      String.raw`zabij(?:e|a) (?:mnie|nas) (?:ten|ta|to|te|tych|tego) (?:smrod[a-z]*|halas[a-z]*|upal[a-z]*|zapach[a-z]*|nud[a-z]*|stres[a-z]*|prac[a-z]*|kosz[a-z]*|smietnik[a-z]*|kubel[a-z]*|kork[a-z]*|remont[a-z]*|wiatr[a-z]*|zimn[a-z]*|bol[a-z]*|dzwiek[a-z]*|muzyk[a-z]*|szczekani[a-z]*|balagan[a-z]*|urzad[a-z]*|formularz[a-z]*|czekani[a-z]*|kolejk[a-z]*|rachun[a-z]*)`],
   },
   {
     // Fire, smoke and gas in Spanish, Romanian and romanised Urdu (Welsh and Polish cues in kinds.ts).
@@ -867,6 +876,10 @@ export const FAMILIES: PatternFamily[] = [
     // Round 12: fireworks and bonfire night ("fogo de artificio", "fuegos artificiales", "foc de artificii"), and a fire
     // extinguisher ("yangin sondurucu", "extintor") named as a thing to dispose of or buy, are no fire.
     guards: [
+      // Round 60: a fire heard of and asked about, told for yesterday (Polish "Czy to prawda, że wczoraj był pożar w porcie?",
+      // "Słyszałam, że wczoraj był pożar na plaży"; Portuguese "ouvi dizer que houve um incêndio no porto ontem"): news, nothing now.
+      // Both are needed, the hearsay and the day gone; a fire burning now told with "I heard" alone still hits.
+      String.raw`(?=[^]*\b(?:wczoraj|przedwczoraj|ontem|anteontem|ayer|anteayer|ieri|dun)\b)[^]*?\b(?:czy to prawda|czy prawda|slyszal[a-z]*|slyszel[a-z]*|podobno|ouvi dizer|ouvi que|dizem que|e verdade que|he oido|oi que|dicen que|es verdad que|am auzit|se spune)\b`,
       // Round 43: a bin set on fire and melted, a new one asked for ("cineva a dat foc la pubela mea de Halloween, e topită, am nevoie de una
       // nouă"), nothing burning now ("acum", "arde").
       String.raw`^(?![^]*\b(?:acum|arde|ard|inauntru|ahora|agora|teraz)\b)[^]*\b(?:pubel[a-z]*|tomberon[a-z]*|cos(?:ul)? de gunoi|contener[a-z]*|cubo de basura|lixeira|kosz[a-z]*)\b(?: [a-z]+){0,10} (?:topit[a-z]*|ars[a-z]*|derretid[a-z]*|stopion[a-z]*|una noua|unul nou|alta noua|nowy|nowego|nueva|nova)\b`,
@@ -1069,7 +1082,7 @@ export const FAMILIES: PatternFamily[] = [
       CARE_NOT_TO_HARM, CARE_NOT_HURT_CREWS,
       // Round 59: insects or animals as the subject of "going to kill me" ("theres a wasps nest under the eaves and theyre going to kill me
       // every time i go out"): a pest, no threat; a person named as the subject ("he is going to kill me") is not guarded.
-      PESTS_GOING_TO_KILL,
+      PESTS_GOING_TO_KILL, PLANTS_TRYING_TO_KILL,
       // Round 54: a knife block, a knife set or a rack is a kitchen thing ("what do I do with a knife block and old kitchen knives?"),
       // never a knife held; kitchen knives asked about for the bin or the tip are a disposal question.
       String.raw`\b(?:with|has|got|holding|carrying) (?:a |an |the |his |her |their |my |our |old )?(?:knife|knives) (?:blocks?|sets?|racks?|holders?|stands?|sharpeners?|drawers?|magnets?)\b`,
@@ -1211,7 +1224,7 @@ export const FAMILIES: PatternFamily[] = [
     ],
     guards: [
       // Round 59: insects or animals as the subject of "going to kill me" (PESTS_GOING_TO_KILL).
-      PESTS_GOING_TO_KILL,
+      PESTS_GOING_TO_KILL, PLANTS_TRYING_TO_KILL,
       // Round 57: a neighbour who will "get me" for reporting her car or complaining about a dispute, with nobody here, no weapon and
       // no harm told: a vague threat over a neighbourhood matter, never an attack now (the model still decides).
       String.raw`(?<!\b(?:outside|at (?:my|the) door|right now|knife|weapon|hurt|hit|hitting|kill|coming round|on (?:his|her|their) way)\b[^]*)(?![^]*\b(?:outside|at (?:my|the) door|right now|knife|weapon|hurt|hit|hitting|kill|coming round|on (?:his|her|their) way)\b)\b(?:going to|gonna) get (?:me|us) for (?:reporting|complaining about|grassing on|calling [a-z]+ about) (?:her|his|their|the|my) (?:[a-z]+ )?(?:car|van|dog|dogs|parking|noise|bins?|party|music|hedge|fence|tree|extension|rubbish|cat|cats)\b`,
@@ -1261,6 +1274,13 @@ export const FAMILIES: PatternFamily[] = [
     // Medical emergency: collapse, not breathing, an ambulance needed.
     id: 'medical_emergency', kind: 'danger_now', refine: ['fire_gas_co'], category: RISK, reason: 'medical emergency',
     patterns: [
+      // Round 60: a person who has had a fall and is now not responding, unconscious or not breathing ("my dad had a fall doing the school
+      // run, hes on the pavement outside st marys not responding"); a phone or a screen is no person, "not responding to" a letter or to
+      // treatment is no collapse, and a fall told as past (last week, yesterday, ago) or over (in hospital, fine now) is not.
+      String.raw`(?:he|she|they|dad|mum|nan|gran|grandad|grandma|grandpa|husband|wife|partner|son|daughter|neighbour|man|woman|lady|gentleman|boy|girl|child|kid|baby|toddler|someone|somebody|friend|brother|sister|father|mother|grandfather|grandmother|uncle|aunt|auntie)(?: has| had| just| is)* (?:had a fall|fallen|fell|fallen over|fell over|fell down|fallen down)(?: (?!(?:last|ago|yesterday|earlier|week|month|year|in hospital|home)\b)[a-z0-9]+){0,14} (?:not responding|unresponsive|not breathing|unconscious|(?:will not|can not|cannot|is not) wak(?:e|ing) (?:up|him|her))(?! to\b)(?![^]*\b(?:last (?:week|month|year|winter|summer)|ago|in hospital|home now|discharged|recovering|fine now|better now)\b)`,
+      // Round 60: a pram, a buggy or a pushchair rolled or pushed into a road, water or a railway with the baby or child still in it ("a
+      // buggy has rolled into the road with the baby still in it and a car hit it"); an empty one, or one that nearly did, is not.
+      String.raw`(?<!\b(?:nearly|almost)(?: [a-z]+){0,3} )(?:buggy|pram|pushchair|push chair|stroller)(?: has| had| just| is)* (?:rolled|rolling|gone|went|run|ran|been pushed|pushed|fallen|fell|tipped) (?:off |out )?(?:into|in|onto|under|down) (?:the |a )?(?:road|water|river|canal|harbour|lake|sea|traffic|track|tracks|railway|railway line|dock|pond|quarry|path of)(?: [a-z]+){0,4} with (?:the |a |my |her |his |their )?(?:baby|toddler|child|kid|little one|infant|newborn)(?: still)? (?:in it|inside|strapped in)(?![^]*\b(?:last (?:week|month|year|summer)|ago|in (?:19|20)[0-9]{2})\b)`,
       // Round 59: a fall or going over an edge told now, with a broken hip, leg, neck or back, unable to move or get up, or shouting in
       // pain ("My father, aged 90, has had a fall and I think he has broken his hip. He is shouting in pain"; "Another rider has gone over
       // the edge, about 10 metres down, he's answering but can't move"). A fall told as past, or unable to manage the stairs or to move a
@@ -1327,6 +1347,8 @@ export const FAMILIES: PatternFamily[] = [
       '(?:there is )?blood (?:everywhere|all over (?:the|him|her|me))', `(?:lying|laying|slumped|collapsed)(?: [a-z]+){0,7} (?:not moving|not responding|unresponsive)`, '(?:i think|think|worried|scared|afraid) (?:that )?(?:he|she|they|my neighbour|the neighbour) (?:is|are|might be|may be) dead',
     ],
     guards: [
+      // Round 60: the event laughed about since ("My partner fainted at the birth, everyone's laughing about it now"): over, and a story.
+      String.raw`\b(?:everyone is|everybody is|we are|we were|we all|all|now|they are|we can|we) (?:laughing|laughed|laugh|joking|joked|joke) about it\b`,
       // Round 58: the swelling or tightness explained by numbing at the dentist, hay fever or an allergy test ("tongue feels huge after the
       // dentist numbed it", "throat gets tight with hay fever, can I get an allergy test").
       String.raw`\b(?:dentist|dental|numbed|numbing|anaesthetic|injection at the dentist|hay fever|hayfever|allergy test|allergy tests|allergy testing|allergy clinic)\b`,
@@ -1431,6 +1453,9 @@ export const FAMILIES: PatternFamily[] = [
       'chip pan (?:fire|is on fire|caught|has caught|flames)', '(?:cupboards?|walls?|ceiling|curtains?|cooker|oven|pan|worktop|sofa|mattress|bed)(?: [a-z]+){0,2} (?:is |are )(?:smoking|smouldering|burning) now',
     ],
     guards: [
+      // Round 60: someone who nearly set fire to themself or a thing, told for last year or years ago ("my husband nearly set fire to
+      // himself last year so im asking before he tries again", asking if barbecues are allowed): an accident past, nothing burning.
+      String.raw`\b(?:nearly|almost) (?:set fire to|set light to|set alight|burnt|burned) (?:himself|herself|myself|themselves|ourselves|the [a-z]+|his [a-z]+|her [a-z]+)(?: [a-z]+){0,3} (?:last (?:year|summer|week|month|time|bonfire night)|(?:a few|two|three|several|some|[0-9]+) (?:weeks|months|years) ago|years ago)\b`,
       // Round 58: a gas leak had in the past, with who to call next time asked in advance ("We had a gas leak at the flats last year ...
       // who do I call if it happens again? Asking in advance"); gas smelt now or again still hits.
       String.raw`\b(?:had|was|were|there was) (?:a |the )?gas (?:leak|escape)(?: [a-z]+){0,5} (?:last (?:year|month|week|winter|summer|spring|autumn|christmas)|(?:a few|two|three|several|some|[0-9]+) (?:weeks|months|years) ago|a while (?:ago|back)|back in [a-z0-9]+)\b(?![^]*\b(?:again now|can smell|smell gas|smelling|smells of gas|right now|today|tonight|hissing)\b)`,
@@ -2392,6 +2417,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 42: put out at a date ahead ("grandson who lives with her is getting thrown out in a fortnight"): an eviction, a housing
       // question, not a child thrown out of home now.
       String.raw`(?:thrown|kicked|chucked|put|turfed|evicted) out(?: of [a-z]+(?: [a-z]+)?)? (?:in|within|by|at the end of|next|from) (?:a |the |two |three |four |six |a few |[0-9]+ )?(?:fortnight|weeks?|months?|days|week s time|weeks time|end of the month|friday|monday|tuesday|wednesday|thursday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)`,
+      // Round 60: child protection read or heard about as a topic ("ive read about child protection cases in the news and im scared to ask
+      // for help"): news, no harm told; harm told elsewhere still hits by its own words.
+      String.raw`(?:read|reading|heard|hearing|seen|seeing|watched|watching) (?:about|of) (?:[a-z]+ ){0,2}child protection|child protection (?:cases?|stories|story|scandals?|failings) (?:in|on) the (?:news|papers?|telly|tv)`,
       String.raw`child protection (?:team|training|course|policy|policies|officer|lead|social workers?|conference|procedures?|vacanc[a-z]+|jobs?|role|service|services)|(?:vacancies|jobs?|training|course|work|working) (?:for |in |as )?(?:[a-z]+ ){0,4}child protection`,
       // Round 47: child protection as a career asked about ("interested in becoming a social worker in child protection, does the council
       // have trainee posts"): a profession named, no child. "Child protection took my kids and he still hits them" is not guarded.
@@ -2487,7 +2515,7 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
     re: /يرمون (?:ال)?حجارة على (?:نافذتي|بيتي|الباب|بابي|شباكي|نوافذنا|بيتنا)|يحاولون (?:فتح|كسر|خلع) (?:الباب|بابي|النافذة|بابنا)|سكين|مسدس|سلاح|يهددني|يهددنا|سيقتلني|يريد قتلي|يضربون|يطعن|طعن|ينزف|تنزف|يخطف|خطف/u,
     who: [AR_HUSBAND, AR_CHILD],
     // Round 26: a thing or a feeling that "will kill me" (the robot, the website, the bills; "from anger", "from waiting"): hyperbole.
-    unless: /(?:الروبوت|روبوت|البوت|بوت|الموقع|موقع|النظام|التطبيق|الخدمة|الانتظار|الفواتير|الفاتورة|الضرائب|الضريبة|الإيجار|الايجار|الشات|المحادثة|هذا الشيء|الكمبيوتر)(?:\s+\S+){0,2}\s+(?:سيقتلني|سيقتلنا|يقتلني|يقتلنا)|(?:سيقتلني|سيقتلنا|يقتلني|يقتلنا)\s+(?:من\s+)?(?:ال)?(?:غضب|ضحك|قهر|ملل|انتظار|تعب|زهق|غيظ|جوع|حر|برد)/gu,
+    unless: /(?:الروبوت|روبوت|البوت|بوت|الموقع|موقع|النظام|التطبيق|الخدمة|الانتظار|الفواتير|الفاتورة|الضرائب|الضريبة|الإيجار|الايجار|الشات|المحادثة|هذا الشيء|الكمبيوتر)(?:\s+\S+){0,2}\s+(?:سيقتلني|سيقتلنا|يقتلني|يقتلنا)|(?:سيقتلني|سيقتلنا|يقتلني|يقتلنا)\s+(?:من\s+)?(?:ال)?(?:غضب|ضحك|قهر|ملل|انتظار|تعب|زهق|غيظ|جوع|حر|برد|إزعاج|ازعاج|الإزعاج|الازعاج|ضجيج|الضجيج|صوت|الصوت)(?=[^.!?؟]{0,3}[،,]?\s*(?:طبعا|طبعاً|أكيد|اكيد)?\s*(?:كان\s+)?(?:يمزح|تمزح|يمزحون|بيمزح|مزح|مزحة|بالمزاح))/gu,
   },
   {
     id: 'arabic_abuse', category: SAFEGUARDING, kind: 'domestic_abuse', reason: 'abuse or neglect (Arabic)',
@@ -2521,7 +2549,9 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
     // Round 56: a father who beats her every day (Bengali "ওর বাবা প্রতিদিন মারে"; not "বাবা মশা মারে", killing mosquitoes), a child not
     // fed and kept locked in a room (Urdu "کھانا نہیں دیتے اور کمرے میں بند رکھتے ہیں").
     re: /(?:বাবা|মা|সৎবাবা|সৎমা) (?:প্রতিদিন |রোজ |সবসময় )?মারে|کھانا نہیں (?:دیتے|دیتی|دیتا)[^۔]{0,30}(?:بند رکھتے|بند رکھتی|بند رکھتا|بند کر)|مجھے مارتا|مجھے مارتی|مارتا ہے|مارپیٹ|মারধর|আমাকে মারে|তালা দিয়ে রাখে|ਮੈਨੂੰ ਮਾਰਦਾ|ਮੈਨੂੰ ਮਾਰਦੇ|ਮੈਨੂੰ ਮਾਰਦੀ|殴打|家暴|虐待|拿走了他的养老金|拿走了她的养老金/u,
-    who: [[/بزرگ|دادی|نانی|দাদি|নানি|খালা|ডিমেনশিয়া|老人|奶奶|爷爷|轮椅|养老金/u, 'adult_at_risk'], [/بچوں|بچے|بچی|বাচ্চা|মেয়ে|ছেলে|শিশু|স্কুল|ਬੱਚ|孩子|儿子|女儿/u, 'child_at_risk']],
+    // Round 60: a husband who hits the writer ("میرا شوہر مجھے مارتا ہے ... میرے بچوں کے سامنے", in front of my children) is domestic
+    // abuse first: the children are there, the harm told is to the writer. Kind only.
+    who: [[/(?:شوہر|ਪਤੀ|ਘਰਵਾਲਾ|স্বামী|丈夫|老公)[^۔.!?]{0,12}(?:مجھے|ਮੈਨੂੰ|আমাকে|我)/u, 'domestic_abuse'], [/بزرگ|دادی|نانی|দাদি|নানি|খালা|ডিমেনশিয়া|老人|奶奶|爷爷|轮椅|养老金/u, 'adult_at_risk'], [/بچوں|بچے|بچی|বাচ্চা|মেয়ে|ছেলে|শিশু|স্কুল|ਬੱਚ|孩子|儿子|女儿/u, 'child_at_risk']],
   },
   // Round 40: Cyrillic (Bulgarian, Russian, Ukrainian), which the normaliser drops: a caravan, a home or a car burning, people inside a
   // fire; passports taken by an employer or a foreman. Not a light that "горит" (is on), streetlights that "не горят", a fire alarm

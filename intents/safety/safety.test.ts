@@ -1515,3 +1515,56 @@ describe('round 59: a fall now with a serious injury, a sea wall, hands at the t
     expect(explainSafety(text)).not.toBeNull();
   });
 });
+
+describe('round 60: a fall and not responding, a buggy in the road; guards for figures, news and jokes (dev-96, dev-97)', () => {
+  it.each([
+    ['my dad had a fall doing the school run, hes on the pavement outside st marys not responding. kids r with me', 'medical_emergency'],
+    ['my neighbour has fallen in her garden and she is unresponsive, please help', 'medical_emergency'],
+    ['hello im at the bus stop on station road a buggy has rolled into the road with the baby still in it and a car hit it please send someone', 'medical_emergency'],
+    ['a pram has just rolled into the canal with a baby inside, by the lock', 'medical_emergency'],
+  ])('%s -> %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'dad had a fall last week and is not responding to the physio, can he get more visits',
+    'my phone fell in the bath and is not responding, can I still use the council app',
+    'the buggy rolled into the road but thankfully it was empty, can the kerb be fixed',
+    'the pram nearly rolled into the road with the baby in it last week, the pavement slopes, can it be fixed',
+    // Guards: a figure named as such, an event laughed about since, a past accident, child protection in the news.
+    "Im at the end of my tether, its killing me (not literally, were all healthy, but the mould on the kids bedroom wall is back). I want to make a formal complaint",
+    "My partner fainted at the birth, everyone's laughing about it now. Anyway, how do we add him to the birth certificate?",
+    'are barbecues allowed on the green by the playground my husband nearly set fire to himself last year so im asking before he tries again',
+    'ive read about child protection cases in the news and im scared to ask for help in case they take my kids but im just exhausted is there parent support',
+    'How much is the garden waste bin? Our hedge is out of control, its trying to kill us',
+    'the brambles by the back gate are out to kill me, can you cut them',
+    'Śmieciarka znowu mnie olała, kosz stoi pełny od tygodnia. Zabije mnie ten smród',
+    'Czy to prawda, że wczoraj był pożar w porcie? Wszyscy są cali?',
+    'ouvi dizer que houve um incêndio no porto ontem, alguém se machucou?',
+    'جاري اشتكى من بكاء طفلتي الرضيعة وقال إنه سيقتلني من الإزعاج، طبعا يمزح. هل يمكنهم تقديم شكوى رسمية؟',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    'i am at the end of my tether and i cannot go on, i want to end it',
+    'my partner fainted and is not breathing, everyone is screaming',
+    'my husband set fire to the curtains and says he will burn the house with us in it',
+    'he hit my son and now child protection are involved, he is back tonight',
+    'our neighbour is trying to kill us, he has a knife at the door',
+    'Zabije mnie ten facet, ma nóż',
+    'Słyszałam krzyki, pali się mieszkanie obok, teraz!',
+    'جاري قال إنه سيقتلني وعنده سكين',
+    'my dad had a fall and he is on the floor not responding',
+  ])('%s: still a hit', (text) => {
+    expect(explainSafety(text)).not.toBeNull();
+  });
+});
+
+describe('round 60: a husband who hits the writer, children there, is domestic abuse (Urdu, dev-97)', () => {
+  it.each([
+    ['میرا شوہر مجھے مارتا ہے اور میرے بچوں کے سامنے گالیاں دیتا ہے، میں کیا کروں', 'domestic_abuse'],
+    ['میرا شوہر مجھے مارتا ہے', 'domestic_abuse'],
+    ['میرے بچوں کا باپ ان کو مارتا ہے', 'child_at_risk'],
+  ])('%s -> %s', (text, kind) => {
+    expect(explainSafety(text)?.hit.kind).toBe(kind);
+  });
+});

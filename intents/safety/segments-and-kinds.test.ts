@@ -325,3 +325,34 @@ describe('round 59: an older person in an emergency happening now takes the 999 
     expect(inferKind(text, 'safety.safeguarding_concern')).toBe('adult_at_risk');
   });
 });
+
+describe('round 60: a medical emergency now keeps the 999 kind with a child there (dev-96, dev-97)', () => {
+  it.each([
+    "Nan's babysitting, just rang me slurring and can't move her right arm. she has my 18 month old with her at hers. i'm 40 mins away",
+    'Socorro meu filho esta a convulsionar e nao para, ja faz 5 minutos',
+    'my daughter is fitting and it will not stop, she is 4',
+  ])('%s -> danger_now', (text) => {
+    expect(inferKind(text, 'safety.safeguarding_concern')).toBe('danger_now');
+  });
+  it.each([
+    ['my 5 year old had a seizure last week for five minutes, can I get help with school transport', 'child_at_risk'],
+    ['my husband beats me and the kids are not breathing properly from crying, he is slurring drunk', 'domestic_abuse'],
+  ])('%s -> %s (told as past, or abuse named)', (text, kind) => {
+    expect(inferKind(text, 'safety.safeguarding_concern')).toBe(kind);
+  });
+});
+
+describe('round 60: a partner taking the purse or the buggy so the writer cannot leave is domestic abuse (dev-96)', () => {
+  it.each([
+    'hes took the buggy and my purse so i cant leave the house with the kids. this happens every week',
+    'she hides my keys and my phone so i cannot go out, the baby is with me',
+  ])('%s -> domestic_abuse', (text) => {
+    expect(inferKind(text, 'safety.safeguarding_concern')).toBe('domestic_abuse');
+  });
+  it.each([
+    ['the bus driver took the buggy off so i could not get on with the kids', 'domestic_abuse'],
+    ['my son took my keys so i cannot drive, can i get a blue badge', 'domestic_abuse'],
+  ])('%s: no such cue', (text, kind) => {
+    expect(inferKind(text, 'safety.safeguarding_concern')).not.toBe(kind);
+  });
+});
