@@ -4040,3 +4040,107 @@ describe("engineer's probe after round 60: a hedge as the subject", () => {
     expect(explainSafety('my neighbour is trying to kill me over the hedge, he is at my door now')).not.toBeNull();
   });
 });
+
+describe('round 61: screen shapes from sport, leisure and animals (dev-98, dev-99)', () => {
+  it.each([
+    ['Bee swarm from next door\'s hives, my husband\'s allergic, he\'s been stung loads and his throat\'s swelling', 'medical_emergency'],
+    ['she is allergic to nuts and her tongue\'s swelling up', 'medical_emergency'],
+    ['Rugby match at the playing fields: a player took a hit to the neck and can\'t feel his legs, the ambulance hasn\'t been called yet', 'medical_emergency'],
+    ['he dived into the shallow end and hit his head, now he cannot move his arms', 'medical_emergency'],
+    ['my nan went in the pond after her dog and she cant get out, its freezing, behind the allotments', 'water_or_cliff'],
+    ['my son has gone into the canal after his ball and he can\'t get out', 'water_or_cliff'],
+    ['i just want to say the vet bill was the last straw ive run the car engine in the garage with the door shut', 'exhaust_fumes'],
+    ['ive started the engine in the garage and shut the door', 'exhaust_fumes'],
+    ['petrol generator running in the clubhouse kitchen for the match tea two of the volunteers have fainted', 'co_symptoms'],
+    ['the petrol generator is going in the scout hall and one of the leaders has passed out', 'co_symptoms'],
+    ['Bonfire\'s spread to the pavilion at the playing fields and it\'s heading for the houses on Mill Lane', 'fire_or_gas'],
+    ['the bonfire has spread to the fence and the shed', 'fire_or_gas'],
+    ['ive got nothing left after losing my job at the leisure centre ive written my letters', 'suicide_indirect'],
+    ['had enough of everything. i have written my goodbye letters', 'suicide_indirect'],
+    ['im at the cliff path by the lifeboat station with my dog on the lead ive let her go now so someone can find her im not coming back up', 'at_height'],
+    ['standing on the bridge over the bypass, i put my phone and my keys on the wall for the police, i am not coming back', 'at_height'],
+    ['Nu mai pot. Am dat drumul câinelui în parc și acum stau pe marginea podului de lângă port.', 'multilingual_risk'],
+    ['nu mai pot, sunt pe marginea acoperisului blocului', 'multilingual_risk'],
+    ['booking pool party for saturday x also can someone check on the baby at no 17 theyve been screaming at it and shaking it', 'child_abuse'],
+    ['the baby next door, her dad was yelling at her and shook her', 'child_abuse'],
+    ['Le voisin laisse son fils de 5 ans seul dans la voiture sur le parking du centre sportif pendant des heures', 'child_abuse'],
+    ['ils laissent leurs enfants seuls dans la voiture devant la piscine', 'child_abuse'],
+    ['Derrière le terrain de rugby des jeunes frappent un homme à terre avec des bâtons, il ne bouge plus', 'multilingual_threat'],
+    ['des hommes tabassent un jeune devant le club, il ne respire plus', 'multilingual_threat'],
+    ['hes took my phone and my bank card again and i only get out to walk the dog', 'domestic_abuse'],
+    ['she\'s took my passport again', 'domestic_abuse'],
+    ['i walk my dog past a house every morning and i hear a woman begging him to stop and things smashing its every day now', 'domestic_abuse'],
+    ['next door a girl was pleading with him to stop and there was banging', 'domestic_abuse'],
+    ['Can I get a new dog bin, ours is smashed. He did it when he threw me against it. Please don\'t send a letter here', 'domestic_abuse'],
+    ['my boyfriend slammed me against the door last night', 'domestic_abuse'],
+  ])('%s: %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'my boyfriend\'s throat\'s swelling after the bbq, he\'s got a cold',
+    'did leg day at the gym yesterday and i cannot feel my legs lol',
+    'fell asleep on my back on the sofa and i cannot feel my arms',
+    'the dog went in the pond and cant get out, can the ranger help',
+    'the ball went into the pond and we cannot get it out',
+    'can i run the car engine in the garage to warm it up',
+    'ive run the engine in the garage with the door open to test it',
+    'can we use a petrol generator in the clubhouse kitchen for the match tea',
+    'the bbq in the tent last year made us dizzy',
+    'the rumour has spread to the whole club',
+    'nothing left in the budget so i have written my letters to the mp',
+    'walked the cliff path today with the dog, the cafe was rude so im not going back there',
+    'stau pe marginea podului si pescuiesc in fiecare duminica',
+    'nu mai pot cu gunoiul, stau pe marginea drumului',
+    'the baby loves her rattle, screaming at it and shaking it all morning',
+    'je laisse mon fils seul dans sa chambre pour faire ses devoirs',
+    'il laisse son chien seul dans la voiture',
+    'un homme frappe à la porte tous les soirs',
+    'my kids were begging him to stop the car for ice cream',
+    'he threw me into the pool at my party lol',
+    'the wave threw me against the rocks at the lido',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it('a spin class instructor "trying to kill us all" is a hard workout; a man at the gym, or with a knife, still hits', () => {
+    expect(explainSafety('That spin class instructor is trying to kill us all. Can I switch to yoga on my membership?')).toBeNull();
+    expect(explainSafety('the aqua aerobics teacher is out to kill us, can I move to the later class')).toBeNull();
+    expect(explainSafety('the man at the gym is trying to kill me')?.family).toBe('weapon_or_threat_to_kill');
+    expect(explainSafety('the gym class instructor is trying to kill me, he has a knife')).not.toBeNull();
+  });
+});
+
+describe('round 61: rape of the writer, a plea not to write home, a shoot explained, an emergency weeks back (dev-98, dev-99)', () => {
+  it.each([
+    'can i get my name off the joint tenancy. hes been raping me and i cant live there',
+    'my husband keeps raping me, can i get on the housing register',
+    "Can I get a new dog bin, ours is smashed. He did it when he threw me against it. Please don't send a letter here",
+    "my partner hits me when the dog barks. can i pay council tax by card. dont send anything to the house",
+    'hes took my phone and my bank card again and i only get out to walk the dog. using the library computer. what can i do',
+    'my husband checks my phone and he wont let me out of the house, can i get a library card online',
+  ])('%s: escalated whatever the model', (text) => {
+    expect(decideOnScore(text, readScore(0.05, SAFEGUARDING))).toMatchObject({ action: 'escalate' });
+  });
+  it.each([
+    'he raped me last year and i need to move, can i get on the housing register',
+    'my husband hits me, can I pay council tax by card',
+    'i only get out to walk the dog since my hip operation, can i get a blue badge',
+  ])('%s: asked at most', (text) => {
+    expect(decideOnScore(text, readScore(0.05, SAFEGUARDING))?.action).not.toBe('escalate');
+  });
+  it.each([
+    'heard gunshots in the woods, turned out to be a pheasant shoot. is that allowed near houses',
+    'heard gunshots behind the allotments, it was just a duck shoot, who licenses that',
+    'someone had a heart attack at parkrun a few weeks back and the volunteers saved him with cpr amazing is there first aid training for volunteers',
+    'a lad collapsed with a cardiac arrest at the pool last month, the lifeguard revived him, do you sell defibrillators',
+  ])('%s: asked, not escalated', (text) => {
+    expect(decideOnScore(text, readScore(0.02))).toMatchObject({ action: 'ask' });
+  });
+  it.each([
+    'heard gunshots near the school, it was not a pheasant shoot, people are running',
+    'heard gunshots in the woods, someone is shooting at people',
+    'someone had a heart attack at parkrun and he is not breathing, they are doing cpr',
+    'my dad had a heart attack last month, the paramedics saved him, he is having chest pains again now',
+  ])('%s: still escalated', (text) => {
+    expect(decideOnScore(text, readScore(0.02))).toMatchObject({ action: 'escalate' });
+  });
+});

@@ -214,6 +214,14 @@ const EMERGENCY_FAMILIES: ReadonlySet<string> = new Set(['medical_emergency', 'w
 const EMERGENCY_OUTCOME = /(?<= )(?:(?:he|she|they|kid|child|boy|girl|man|woman|lady|lad|bloke|guy|everyone|everybody|we|the [a-z]+) (?:was|were) (?:absolutely |totally |completely |perfectly )?(?:fine|ok|okay|alright|all right|unhurt|uninjured|not hurt|safe|rescued|saved)|(?:he|she|they|the [a-z]+) (?:survived|pulled through|made it|came round|came to|recovered)|(?:paramedics|ambulance|ambulance crew|lifeguards?|coastguard|coast guard|rnli|lifeboat|fire brigade|firefighters|fire service|police|mountain rescue) (?:took over|arrived and|came and|got (?:him|her|them) (?:out|off|down)|rescued|pulled|saved|winched)|(?:no one|nobody|noone) (?:was|got|were) (?:hurt|injured))(?= )/;
 /** Told as the writer's past: "I was helping", "while I was doing CPR", "I'd stopped to help". */
 const HELPED_PAST = /(?<= )(?:(?:i|we) (?:was|were) (?:helping|doing|giving|performing|holding|looking after|with)|while (?:i|we) (?:was|were)|(?:i|we) (?:helped|stopped to help|pulled|rang 999|called 999|called an ambulance|did cpr)|(?:was|were) (?:helping|doing cpr))(?= )/;
+// Round 61: saved or recovered, and a span weeks, months or years back.
+const SAVED_BACK_THEN = /(?<= )(?:(?:[a-z]+ )?(?:saved|revived|resuscitated|brought back) (?:him|her|them)|(?:he|she|they) (?:survived|pulled through|made it|recovered|is fine now|is ok now|is okay now))(?= )/;
+const WEEKS_BACK = /(?<= )(?:(?:a few|a couple of|two|three|four|five|six|several|some|[0-9]+) (?:weeks|months|years) (?:back|ago)|a (?:week|month|year) (?:back|ago)|last (?:week|month|year|summer|winter|spring|autumn|season))(?= )/;
+/** The span itself ("a few weeks back") is no sign of anything back again. */
+const savedBackThen = (n: string) => {
+  const rest = n.replace(new RegExp(WEEKS_BACK.source, 'g'), ' ');
+  return SAVED_BACK_THEN.test(n) && WEEKS_BACK.test(n) && !EXPLICIT_PRESENT.test(n) && !STILL_THERE.test(rest) && !GOES_ON.test(rest);
+};
 const emergencyOver = (n: string) => EMERGENCY_OUTCOME.test(n) && HELPED_PAST.test(n) && !EXPLICIT_PRESENT.test(n) && !STILL_THERE.test(n) && !GOES_ON.test(n);
 /** Round 29: the alarm itself at fault ("alarm had just expired", "it was the battery dying", "past its date"). */
 const ALARM_FAULT = /(?<= )(?:alarm|alarms|detector|detectors|it)(?: [a-z]+){0,3} (?:expired|out of date|past (?:its|the) (?:date|expiry|expiry date|end of life)|end of (?:its )?life|(?:was |is )?faulty|battery (?:was |is )?(?:low|dying|dead|flat|going)|(?:low|dying|dead|flat) battery)(?= )/;
@@ -1774,6 +1782,15 @@ function tetherAlone(hit: SafetyHit, n: string): boolean {
  * partner hurting the writer (round 43), an end of one's own life with a time (round 43), a means at a place, being found hanging, a
  * goodbye then silence (rounds 52, 53).
  */
+/**
+ * Round 61: rape of the writer told as going on or just now ("hes been raping me", "he rapes me", "raped me again last night"); a rape
+ * told of someone else, a rape crisis centre or a film is not.
+ */
+const RAPE_OF_WRITER_NOW = /(?<= )(?:(?:is|s|has|have|keeps|kept|been|keep) (?:been )?raping me|rapes me|raped me (?:again|last night|tonight|today|this morning|every)|(?:keeps|keep|still) raping me)(?= )/;
+/** Round 61: a plea not to write, ring or send anything to the home ("please don't send a letter here", "dont post anything to the house"). */
+const NO_CONTACT_HOME = /(?<= )(?:do not|dont|never|please do not) (?:send|post|write|ring|call|phone|visit|come)(?: (?:any|a|the|anything|letters?|post|me))*(?: (?:to|at))? (?:here|home|the house|my house|this address|my address|the flat)(?= )/;
+/** Round 61: the writer kept in ("i only get out to walk the dog", "not allowed out", "he won't let me out of the house"). */
+const KEPT_IN = /(?<= )(?:i (?:only|never) (?:get|go|am allowed|get to go) out(?: of the (?:house|flat))? (?:to|when|for|if|once)|i am (?:not|never) allowed out|(?:he|she) (?:will not|does not|wont|doesnt|never) let(?:s)? me (?:out|leave|go out))(?= )/;
 function toldTooPlainlyToDoubt(n: string, family: string): boolean {
   return BETTER_OFF_WITHOUT_ME.test(n) || PARTNER_HURTING_ME.test(n) || (SUICIDE_FAMILIES.has(family) && OWN_END_WITH_TIME.test(n)) || METHOD_AT_PLACE_RE.test(n) || FOUND_HANGING.test(n) || GOODBYE_THEN_SILENT.test(n);
 }
@@ -1823,6 +1840,11 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   const n = normaliseForSafety(text);
   const family = familyOf(hit);
   if (SUICIDE_FAMILIES.has(family ?? '') && HELP_REQUEST.test(n) && ASKING_FOR_MYSELF.test(n)) return { ...escalate, reason: `${hit.reason}, asked for themselves` };
+  // Round 61: rape of the writer told as going on ("hes been raping me and i cant live there"), or abuse of the writer told with a plea
+  // not to write, ring or send anything home ("He did it when he threw me against it. Please don't send a letter here"): escalated
+  // whatever the model, and whatever service the message also asks for.
+  // Also abuse told with the writer kept in ("hes took my phone and my bank card again and i only get out to walk the dog").
+  if (ABUSE_FAMILIES.has(family ?? '') && (RAPE_OF_WRITER_NOW.test(n) || NO_CONTACT_HOME.test(n) || KEPT_IN.test(n)) && !toldAsPast(text)) return { ...escalate, reason: `${hit.reason}, ${RAPE_OF_WRITER_NOW.test(n) ? 'rape of the writer told' : KEPT_IN.test(n) ? 'the writer kept in' : 'with a plea not to write home'}` };
   // Round 10: a question about a smoke or CO alarm itself (where to fit one, the symptoms to know), nothing sounding or felt: nothing to ask.
   if (alarmQuestion(text)) return null;
   if (screenEveryday(text) || framedAsService(text)) return scored.score >= thresholds.askAt ? ask : null;
@@ -1847,6 +1869,9 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   // fine)", "doing CPR on a man who'd collapsed - paramedics took over and he survived"), in a message about something else, the
   // model not backing it: asked, never escalated.
   if (EMERGENCY_FAMILIES.has(family ?? '') && emergencyOver(n)) return { ...ask, reason: `${hit.reason}, but told as over` };
+  // Round 61: an emergency told as weeks or months back with the person saved or recovered ("someone had a heart attack at parkrun a
+  // few weeks back and the volunteers saved him with cpr"), the model not backing it: asked, never escalated.
+  if (EMERGENCY_FAMILIES.has(family ?? '') && savedBackThen(n)) return { ...ask, reason: `${hit.reason}, but told as weeks back and saved` };
   // Round 29: a smoke or CO alarm that went off because it is at fault (expired, a dying battery), checked, nothing felt or burning.
   if (FIRE_FAMILIES.has(family ?? '') && alarmAtFault(n)) return { ...ask, reason: `${hit.reason}, but the alarm itself at fault` };
   // Round 29: tempted to burn one's own garden waste or rubbish rather than pay ("half tempted to just set fire to the clippings"):
@@ -1893,7 +1918,7 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
  * "all dealt with", or a bang or smoke explained ("someone said its the army range", "it was the planned heather burn"), nothing still
  * missing, burning or out of control.
  */
-const FOUND_OR_EXPLAINED = /(?<= )(?:found (?:him|her|them) (?:straight away|right away|at once|quickly|within (?:a few |five |ten |[0-9]+ )?(?:minutes|mins|seconds)|(?:in|after) (?:a few|a couple of|two|three|four|five|ten|fifteen|twenty|[0-9]+) (?:minutes|mins|seconds))|(?:was|were) found (?:straight away|right away|at once|quickly|safe|safe and well|within minutes)|all dealt with|(?:it was|it is|was just|is just|turned out to be|turns out it was|said it was|said it is)(?: just| only)? (?:the |a )?(?:army|military|firing|artillery) (?:range|ranges|exercise|exercises)|(?:planned|controlled|prescribed|managed) (?:heather |moor |moorland |grass |gorse |stubble )?(?:burn|burns|burning))(?= )/;
+const FOUND_OR_EXPLAINED = /(?<= )(?:found (?:him|her|them) (?:straight away|right away|at once|quickly|within (?:a few |five |ten |[0-9]+ )?(?:minutes|mins|seconds)|(?:in|after) (?:a few|a couple of|two|three|four|five|ten|fifteen|twenty|[0-9]+) (?:minutes|mins|seconds))|(?:was|were) found (?:straight away|right away|at once|quickly|safe|safe and well|within minutes)|all dealt with|(?:it was|it is|was just|is just|turned out to be|turns out it was|said it was|said it is)(?: just| only)? (?:the |a )?(?:army|military|firing|artillery) (?:range|ranges|exercise|exercises)|(?:it was|was just|turned out to be|turns out it was|said it was)(?: just| only)? (?:a |the )?(?:pheasant|grouse|partridge|duck|clay|clay pigeon|game|rabbit|deer) (?:shoot|shooting|shooters)|(?:planned|controlled|prescribed|managed) (?:heather |moor |moorland |grass |gorse |stubble )?(?:burn|burns|burning))(?= )/;
 const NOT_OVER = /(?<= )(?:still (?:missing|burning|there|out|gone|on fire|lost)|not (?:been )?found|(?:cannot|can not|could not) find|spreading|out of control|again)(?= )/;
 function foundOrExplained(n: string): boolean {
   return FOUND_OR_EXPLAINED.test(n) && !NOT_OVER.test(n.replace(/(?<= )open again(?= )/g, ' ')) && !EXPLICIT_PRESENT.test(n);

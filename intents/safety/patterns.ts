@@ -210,6 +210,9 @@ const PESTS_GOING_TO_KILL = String.raw`\b(?:wasps?|bees?|hornets?|insects|midges
 // a person as the subject ("he is trying to kill us") is not guarded, nor a tree that will fall (no "trying to").
 // Engineer's probe after round 60: the plant as the subject too ("this hedge is trying to kill me").
 const PLANTS_TRYING_TO_KILL = String.raw`\b(?:hedges?|weeds|ivy|brambles|bindweed|knotweed|nettles|leylandii|conifers|garden)\b(?:(?: [a-z]+){0,10} (?:it is|they are|it|they|these|those)|(?: [a-z]+){0,3} (?:is|are|s)(?: [a-z]+){0,2})? (?:trying to|out to) kill (?:me|us)\b`;
+// Round 61: an exercise class's instructor, trainer or coach "trying to kill us all" ("That spin class instructor is trying to kill us
+// all. Can I switch to yoga"): a hard workout, no threat; a man at the gym, or an instructor with a weapon, is not guarded.
+const CLASS_TRYING_TO_KILL = String.raw`\b(?:spin|gym|fitness|exercise|aerobics|zumba|pilates|yoga|circuits|bootcamp|boot camp|hiit|crossfit|aqua|aqua aerobics|swim|swimming)(?: class)? (?:instructors?|teachers?|trainers?|coach|coaches|class|session|workout)(?: is| are| s| was)(?: really| literally| actually| definitely| honestly)? (?:trying to|out to) kill (?:me|us)\b(?![^]*\b(?:knife|knives|gun|weapon|hit|hits|punch[a-z]*|attack[a-z]*|threat[a-z]*)\b)`;
 const PARTNER_CONTROL = String.raw`(?:(?:calls|calling|called) (?:me|us) (?:a |an )?(?:useless|stupid|thick|worthless|fat|ugly|pathetic|cripple|idiot|burden|waste|bitch|slag)|(?:useless|stupid|worthless|pathetic) (?:cripple|cow|bitch|idiot|lump|waste)|cripple|(?:will not|does not|never) let me (?:have|touch|see|spend|get|keep|go)|(?:cannot|can not) touch|(?:have|has) to (?:ask|beg) (?:him|her) for|gives me (?:nothing|pocket money|an allowance)|leaves me (?:with nothing|nothing|skint)|checks (?:my|every)|controls (?:everything|all)|(?:scared|frightened|afraid) of (?:him|her))`;
 
 /** Round 42: dogs or another animal as the attacker; a person as the one attacked. */
@@ -537,6 +540,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 28: on a height told by not coming back down ("on the top deck of the multistorey and I don't think I'm going back down
       // the stairs", "up on the roof, not coming down"): "multistorey" as one word too.
       `(?:sat|sitting|stood|standing|perched|i am|i have been|been|up)(?: up)? (?:on|at) (?:the |a )?(?:top (?:of|deck of|floor of|level of) (?:the |a )?)?(?:multistorey|multi storey|car park roof|roof|bridge|flyover|viaduct|cliff|cliffs|tower block)(?: [a-z]+){0,10} (?:(?:do not|not|never) (?:think i am |think i will be |going |gonna |planning (?:on|to) )?(?:going|coming|walking|getting|climbing|be going|be coming) (?:back )?down|(?:not|never) (?:going|coming) back)`,
+      // Round 61: the same told further on, the message ending on it ("im at the cliff path by the lifeboat station with my dog on the lead
+      // ive let her go now so someone can find her im not coming back up"); "not going back there, the cafe was rude" goes on and is not.
+      `(?:sat|sitting|stood|standing|perched|i am|i have been|been|up)(?: up)? (?:on|at) (?:the |a )?(?:top (?:of|deck of|floor of|level of) (?:the |a )?)?(?:multistorey|multi storey|car park roof|roof|bridge|flyover|viaduct|cliff|cliffs|cliff path|cliff edge|cliff top|clifftop|tower block)(?: [a-z]+){11,24} (?:i am |im |i m )?(?:not|never) (?:going|coming) back(?: up| down| home| again)?(?= $)`,
       // Round 27: a railway, a bridge or a cliff as the easiest way out ("thinking the train line behind the estate looks like the easiest
       // option tonight"), however casually told (EASIEST_WAY_OUT is explicit and present: no joke or comparison defeats it).
       EASIEST_WAY_OUT,
@@ -558,6 +564,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:in|inside) (?:the|my|our|a|his|her|their) (?:closed |shut |locked )?garage(?: [a-z]+){0,8} (?:engine|motor)s?(?: is| was| has been| been| had been)? (?:running|on|going|ticking over)`,
       `(?:engine|motor)s?(?: is| was| has been| been| had been)? (?:running|on|going|ticking over)(?: [a-z]+){0,6} (?:in|inside) (?:the|my|our|a|his|her|their) (?:closed |shut |locked )?garage`,
       `(?:hose|hosepipe|tube|pipe)(?: [a-z]+){0,3} (?:from|to|into|onto|attached to|taped to|through) (?:the |my |a )?(?:exhaust|car window|window of the car)`,
+      // Round 61: the engine told as run, started or left on in the garage ("ive run the car engine in the garage with the door shut").
+      `(?:run|ran|started|start|left|put) (?:the |my |our |his |her |their )?(?:car |cars |van |vans )?(?:engine|motor)(?: running| on| going)? (?:in|inside) (?:the|my|our|a|his|her|their) (?:closed |shut |locked )?garage`,
       // Round 40: the exhaust told as someone's car's ("a hose rigged to his car exhaust in the garage").
       `(?:hose|hosepipe|tube|pipe)(?: [a-z]+){0,3} (?:from|to|into|onto|attached to|taped to|through) (?:his |her |their |our |the |my |a )(?:car |cars |van |vans )?exhaust(?: pipe)?`,
     ],
@@ -581,6 +589,9 @@ export const FAMILIES: PatternFamily[] = [
     // Guards: the same words about bins, holidays, moving house and subscriptions.
     id: 'suicide_indirect', kind: 'suicide_self_harm', category: RISK, reason: 'signs of suicidal intent (finality, goodbyes, a plan)', negated: true,
     patterns: [
+      // Round 61: letters or notes written after despair told ("ive got nothing left ... ive written my letters"); letters written to the
+      // council, to an MP or for a job are not.
+      String.raw`(?<=\b(?:nothing left|no point|(?:cannot|can not) go on|last straw|had enough|no way out|done with (?:it all|everything|life)|nothing to live for)\b[^]*)(?:i have|i ve|i|have) (?:written|wrote|finished|done) (?:my|the) (?:letters|notes|goodbye letters|goodbyes|last letters)(?! (?:to|for|of|about|asking|complaining|off)\b)`,
       // Round 58: voices telling the writer to end their life or to jump, drown or hurt themselves ("Voices are back telling me to jump
       // off the harbour wall"); a sat nav, a game or a coach's voice is guarded below.
       String.raw`(?<!(?:sat ?nav|satnav|gps|game|film|song|app|alexa|siri|instructor|instructors|coach|coaches|teacher|teachers|trainer|trainers|driving) )(?:voices|voice|the voices|a voice|voice in my head|voices in my head)(?: (?:are|is|keep|keeps|have been|has been|back|again|started|starting|all))* (?:telling|tell|told|tells|saying|say|says|ordering|order|orders|shouting at) me to (?:jump|kill myself|end it|end my life|hurt myself|harm myself|cut myself|die|drown myself|hang myself|throw myself|step in front|walk into|take all|take the)\b`,
@@ -759,7 +770,10 @@ export const FAMILIES: PatternFamily[] = [
       // Portuguese, Turkish, Lithuanian, Bengali and Punjabi (romanised): I want to die, kill myself, suicide.
       'quero morrer', '(?:me|se) matar', 'suicidar', 'kendimi oldur[a-z]*', 'intihar', 'olmek istiyorum', 'noriu mirti', 'nusizudyt[a-z]*', 'savizudyb[a-z]*',
       'ami morte chai', 'atmohot+a', 'marna (?:chahunda|chahundi|chaunda|chaundi)',
-      'vreau sa mor', 'sa ma (?:sinucid|omor)', 'sinucid(?:ere|a|e|ul)', '(?:imi|isi) (?:iau|ia) viata', 'nu mai vreau sa traiesc',
+      'vreau sa mor', 'sa ma (?:sinucid|omor)',
+      // Round 61: Romanian "I can't go on" and then standing on the edge of a bridge, a cliff or a roof ("Nu mai pot ... acum stau pe
+      // marginea podului"); the edge of a road, or a bridge without the despair, is not.
+      String.raw`(?<=\bnu mai pot\b[^]*)(?:stau|sunt|ma aflu|am urcat|stau in picioare) (?:pe|la|in) marginea (?:podului|stancii|falezei|acoperisului|blocului|prapastiei|digului)`, 'sinucid(?:ere|a|e|ul)', '(?:imi|isi) (?:iau|ia) viata', 'nu mai vreau sa traiesc',
       // Round 45: French, Italian and German first-person wish to die or to kill oneself ("je veux mourir ce soir, j'ai tout prévu",
       // "voglio farla finita", "ich will mich umbringen"), and Polish thinking of killing oneself ("myślę o tym, żeby się zabić").
       // Accents are dropped by normalisation; figures of speech are left out by what follows ("mourir de rire", "morire dal caldo",
@@ -819,6 +833,9 @@ export const FAMILIES: PatternFamily[] = [
       '(?:sta|stanno) (?:trascinando|spingendo|caricando|costringendo) (?:una|un|la|il) (?:donna|uomo|ragazza|ragazzo|bambin[oa]|signora|signore|persona)(?: [a-z]+){0,3} (?:in|dentro) (?:un |una |il |la )?(?:furgone|macchina|auto|bagagliaio)',
       '(?:est|sont) en train de (?:trainer|pousser|forcer|faire monter) (?:une|un|la|le) (?:femme|homme|fille|garcon|enfant|dame|monsieur|personne|jeune)(?: [a-z]+){0,3} (?:dans|a l interieur d) (?:une |un |la |le )?(?:camionnette|voiture|fourgon|coffre)',
       '(?:est|sont) en train de (?:frapper|battre|tabasser|agresser|poignarder|lyncher|rouer de coups) (?:un|une|le|la|les|des|mon|ma|mes|notre|nos|son|sa|ses) (?:[a-z]+ )?(?:homme|femme|vendeur|vendeuse|garcon|fille|enfant|personne|jeune|voisin|voisine|monsieur|dame|mari|fils|client|chauffeur|livreur|commercant|passant|vieil homme|vieille dame|ado)',
+      // Round 61: French, people beating someone who no longer moves or breathes ("des jeunes frappent un homme a terre avec des
+      // batons, il ne bouge plus"); a knock at the door is not.
+      '(?:frappent|frappe|tabassent|tabasse|battent|bat|cognent|cogne) (?:un|une|le|la|mon|ma|notre|son|sa) (?:[a-z]+ )?(?:homme|femme|garcon|fille|jeune|vieux|vieil homme|monsieur|dame|personne|gars|type|mec)(?: [a-z]+){0,10} (?:il|elle) ne (?:bouge|respire|reagit|repond) plus',
       // Romanian: broke in through the window, I am hiding, a knife, threatens me.
       // Round 39: Lithuanian, a man with a knife attacking people ("vyras su peiliu puola žmones").
       '(?:su peiliu|su ginklu|su pistoletu)(?: [a-z]+){0,4} (?:puola|pjauna|grasina|musa)', '(?:puola|grasina) (?:zmones|mane|mus)(?: [a-z]+){0,4} su (?:peiliu|ginklu)',
@@ -1082,7 +1099,7 @@ export const FAMILIES: PatternFamily[] = [
       CARE_NOT_TO_HARM, CARE_NOT_HURT_CREWS,
       // Round 59: insects or animals as the subject of "going to kill me" ("theres a wasps nest under the eaves and theyre going to kill me
       // every time i go out"): a pest, no threat; a person named as the subject ("he is going to kill me") is not guarded.
-      PESTS_GOING_TO_KILL, PLANTS_TRYING_TO_KILL,
+      PESTS_GOING_TO_KILL, PLANTS_TRYING_TO_KILL, CLASS_TRYING_TO_KILL,
       // Round 54: a knife block, a knife set or a rack is a kitchen thing ("what do I do with a knife block and old kitchen knives?"),
       // never a knife held; kitchen knives asked about for the bin or the tip are a disposal question.
       String.raw`\b(?:with|has|got|holding|carrying) (?:a |an |the |his |her |their |my |our |old )?(?:knife|knives) (?:blocks?|sets?|racks?|holders?|stands?|sharpeners?|drawers?|magnets?)\b`,
@@ -1224,7 +1241,7 @@ export const FAMILIES: PatternFamily[] = [
     ],
     guards: [
       // Round 59: insects or animals as the subject of "going to kill me" (PESTS_GOING_TO_KILL).
-      PESTS_GOING_TO_KILL, PLANTS_TRYING_TO_KILL,
+      PESTS_GOING_TO_KILL, PLANTS_TRYING_TO_KILL, CLASS_TRYING_TO_KILL,
       // Round 57: a neighbour who will "get me" for reporting her car or complaining about a dispute, with nobody here, no weapon and
       // no harm told: a vague threat over a neighbourhood matter, never an attack now (the model still decides).
       String.raw`(?<!\b(?:outside|at (?:my|the) door|right now|knife|weapon|hurt|hit|hitting|kill|coming round|on (?:his|her|their) way)\b[^]*)(?![^]*\b(?:outside|at (?:my|the) door|right now|knife|weapon|hurt|hit|hitting|kill|coming round|on (?:his|her|their) way)\b)\b(?:going to|gonna) get (?:me|us) for (?:reporting|complaining about|grassing on|calling [a-z]+ about) (?:her|his|their|the|my) (?:[a-z]+ )?(?:car|van|dog|dogs|parking|noise|bins?|party|music|hedge|fence|tree|extension|rubbish|cat|cats)\b`,
@@ -1274,6 +1291,9 @@ export const FAMILIES: PatternFamily[] = [
     // Medical emergency: collapse, not breathing, an ambulance needed.
     id: 'medical_emergency', kind: 'danger_now', refine: ['fire_gas_co'], category: RISK, reason: 'medical emergency',
     patterns: [
+      // Round 61: unable to feel or move the legs or arms after a blow, a fall or a dive on the neck, the head or the spine ("a player took
+      // a hit to the neck and can't feel his legs"); legs numb from a workout or after sleeping on an arm is not.
+      String.raw`(?<=\b(?:hit|knock|knocked|blow|bang|banged|landed|tackle|tackled|fell|fallen|dived|dove|injured|hurt|broke|broken|twisted)\b(?: [a-z]+){0,4} (?:neck|spine|head|back)\b[^]*)(?<!\basleep\b[^]*)(?:cannot|can not) (?:feel|move) (?:his|her|my|their) (?:legs|arms|feet|hands|body|arms or legs|legs or arms)(?![^]*\b(?:last (?:week|month|year)|ago|yesterday|gym|workout|leg day|squats)\b)`,
       // Round 60: a person who has had a fall and is now not responding, unconscious or not breathing ("my dad had a fall doing the school
       // run, hes on the pavement outside st marys not responding"); a phone or a screen is no person, "not responding to" a letter or to
       // treatment is no collapse, and a fall told as past (last week, yesterday, ago) or over (in hospital, fine now) is not.
@@ -1288,8 +1308,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?<!\b(?:last (?:week|month|year|winter|summer)|ago|in (?:19|20)[0-9]{2})\b[^]*)(?:has had a fall|had a fall|has fallen|has just fallen|just fell|has fallen over|gone over the edge|went over the edge|gone over the side|has fallen off|fallen down the stairs|fell down the stairs)(?: [a-z0-9]+){0,14} (?:broken (?:his|her|my|their) (?:hip|leg|neck|back|pelvis)|(?:can not|cannot|could not) move(?! (?:the|it|them|his|her|my|house|home|out|in|flat|anything))|(?:can not|cannot) get up(?! (?:the )?(?:stairs|steps))|(?:shouting|screaming|crying out|howling|groaning) (?:out )?in pain)(?![^]*\b(?:last (?:week|month|year|winter|summer)|ago|in hospital|home now|discharged|recovering|fine now|better now|in (?:19|20)[0-9]{2})\b)`,
       // Round 58: anaphylaxis told by its signs (throat tight or closing, tongue, lips or face swelling, cannot swallow or breathe)
       // with a reaction, a food, a sting, a medicine or an adrenaline pen named in the message ("Reaction to the new antibiotics ... my throat
-      // is getting tight and my tongue feels huge. My EpiPen is out of date"); numbing at the dentist, hay fever and an allergy test asked for are guarded.
-      String.raw`(?:(?<=\b(?:reaction|reacting|allergic|allergy|anaphyla[a-z]*|epipen|epipens|epi pen|epi pens|adrenaline pen|adrenaline|stung|sting|nuts?|peanuts?|sesame|shellfish|penicillin|antibiotics?|amoxicillin|new (?:tablets|medication|medicine|meds))\b[^]*)(?:(?:throat|airway|airways)(?: is| s| feels| feel)?(?: getting| going| starting to| starting| really| so)* (?:tight|tighter|tightening|closing(?: up)?|close up|swelling(?: up)?|swollen|swelled)|(?:tongue|lips|lip|face|mouth)(?: is| are| s| feels| feel| has| have)?(?: getting| going| starting to| started| really| so| all)* (?:swelling(?: up)?|swollen|swelled(?: up)?|blown up|ballooning|huge|massive|twice (?:the|its) size)|(?:cannot|can not|struggling to|hard to) (?:swallow|breathe))|(?:(?:throat|airway|airways)(?: is| s| feels| feel)?(?: getting| going| starting to| starting| really| so)* (?:tight|tighter|tightening|closing(?: up)?|close up|swelling(?: up)?|swollen|swelled)|(?:tongue|lips|lip|face|mouth)(?: is| are| s| feels| feel| has| have)?(?: getting| going| starting to| started| really| so| all)* (?:swelling(?: up)?|swollen|swelled(?: up)?|blown up|ballooning|huge|massive|twice (?:the|its) size)|(?:cannot|can not|struggling to|hard to) (?:swallow|breathe))(?=[^]*\b(?:reaction|reacting|allergic|allergy|anaphyla[a-z]*|epipen|epipens|epi pen|epi pens|adrenaline pen|adrenaline|stung|sting|nuts?|peanuts?|sesame|shellfish|penicillin|antibiotics?|amoxicillin|new (?:tablets|medication|medicine|meds))\b))`,
+      // is getting tight and my tongue feels huge. My EpiPen is out of date"); numbing at the dentist, hay fever and an allergy test asked for are guarded. Round 61: also the
+      // possessive the normaliser leaves ("his throat's swelling" -> "throats swelling").
+      String.raw`(?:(?<=\b(?:reaction|reacting|allergic|allergy|anaphyla[a-z]*|epipen|epipens|epi pen|epi pens|adrenaline pen|adrenaline|stung|sting|nuts?|peanuts?|sesame|shellfish|penicillin|antibiotics?|amoxicillin|new (?:tablets|medication|medicine|meds))\b[^]*)(?:(?:throats?|airway|airways)(?: is| s| feels| feel)?(?: getting| going| starting to| starting| really| so)* (?:tight|tighter|tightening|closing(?: up)?|close up|swelling(?: up)?|swollen|swelled)|(?:tongues?|lips|lip|faces?|mouths?)(?: is| are| s| feels| feel| has| have)?(?: getting| going| starting to| started| really| so| all)* (?:swelling(?: up)?|swollen|swelled(?: up)?|blown up|ballooning|huge|massive|twice (?:the|its) size)|(?:cannot|can not|struggling to|hard to) (?:swallow|breathe))|(?:(?:throats?|airway|airways)(?: is| s| feels| feel)?(?: getting| going| starting to| starting| really| so)* (?:tight|tighter|tightening|closing(?: up)?|close up|swelling(?: up)?|swollen|swelled)|(?:tongues?|lips|lip|faces?|mouths?)(?: is| are| s| feels| feel| has| have)?(?: getting| going| starting to| started| really| so| all)* (?:swelling(?: up)?|swollen|swelled(?: up)?|blown up|ballooning|huge|massive|twice (?:the|its) size)|(?:cannot|can not|struggling to|hard to) (?:swallow|breathe))(?=[^]*\b(?:reaction|reacting|allergic|allergy|anaphyla[a-z]*|epipen|epipens|epi pen|epi pens|adrenaline pen|adrenaline|stung|sting|nuts?|peanuts?|sesame|shellfish|penicillin|antibiotics?|amoxicillin|new (?:tablets|medication|medicine|meds))\b))`,
       // Round 56: a hoist, sling or harness holding someone with its strap across or round the throat or neck ("my hoist has broken with
       // me hanging in it and the strap is across my throat"); not a sling that rubs or a strap to be replaced.
       String.raw`(?:hoist|sling|harness|stand aid|bed rail|bedrail)(?: [a-z0-9]+){0,14} (?:strap|straps|sling|belt|harness|rail) (?:is |are |s |has )?(?:now |gone |slipped |caught |stuck |pulled )?(?:across|around|round|against|pressing on|pressing into|digging into|tight (?:on|round|around|across)) (?:my|his|her|their|your) (?:throat|neck|windpipe)`,
@@ -1443,7 +1464,10 @@ export const FAMILIES: PatternFamily[] = [
       '(?:boiler|cooker|hob|gas meter|meter|gas pipe|pipe|hissing|gas fire)(?: [a-z]+){0,14} eggy (?:smell|whiff|stink|pong)', 'eggy (?:smell|whiff|stink|pong)(?: [a-z]+){0,4} (?:in|from|by|near|round|around|behind|under) (?:the |my |our )?(?:kitchen|flat|house|hall|hallway|home|living room|lounge|bedroom|boiler|cooker|hob|meter cupboard|stairwell|landing)',
       'sparks (?:are )?(?:coming|flying|shooting) (?:out|from)',
       // Round 33: sparks or embers landing on a thatch or a roof ("chimney fire ... sparks landing on the thatch and an old couple live there").
-      '(?:sparks|embers|burning bits)(?: [a-z]+){0,5} (?:landing|falling|dropping|raining|blowing) (?:on|onto) (?:the |a |their |its |his |her )?(?:thatch|thatched roof|roof)', '(?:caught|catching|flames|fire|burning|alight)(?: [a-z]+){0,6} (?:spreading|spread to|getting bigger|out of control)', '(?:caught|catching|set) light(?! (?:bulb|fitting|switch|bill))', 'getting smoky', 'smoke is coming (?:in|under|through)',
+      '(?:sparks|embers|burning bits)(?: [a-z]+){0,5} (?:landing|falling|dropping|raining|blowing) (?:on|onto) (?:the |a |their |its |his |her )?(?:thatch|thatched roof|roof)', '(?:caught|catching|flames|fire|burning|alight)(?: [a-z]+){0,6} (?:spreading|spread to|getting bigger|out of control)',
+      // Round 61: a bonfire or a blaze told as spread, "bonfire's" read as "bonfires" by the normaliser ("Bonfire's spread to the pavilion
+      // ... heading for the houses"); a bonfire told as last year's is not.
+      '(?:bonfires?|blaze|blazes|flames)(?: has| have| is| s)? (?:spread|spreading|jumped) (?:to|into|onto|across) (?:the |a |our |their |next doors )?(?:[a-z]+ )?(?:pavilion|house|houses|flats?|sheds?|fence|fences|garage|garages|clubhouse|building|hall|school|barn|stables|trees|woods|hedge|roof|cars?)(?!(?: [a-z]+){0,6} (?:last|ago|yesterday|in (?:19|20)[0-9]{2})\\b)', '(?:caught|catching|set) light(?! (?:bulb|fitting|switch|bill))', 'getting smoky', 'smoke is coming (?:in|under|through)',
       'house fire', 'flat fire', 'gas explosion', '(?:an |big |loud )?explosion',
       // Round 9: a kitchen fire flaring up now ("chip pan fire ... the cupboards above the cooker are smoking now").
       // Round 38: fireworks, sparks or a lantern come down on a thatch, a roof, a hedge or a barn, smouldering or burning now ("fireworks from
@@ -1574,8 +1598,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 25: the appliance or the sign between the two ("flu-like symptoms only at home, the cat's lethargic").
       `${CO_SYMPTOM}(?: [a-z0-9]+){0,10} ${CO_APPLIANCE}(?: [a-z0-9]+){0,10} ${CO_SYMPTOM}`,
       // Round 31: an engine or a barbecue run indoors and someone collapsed ("the generator the tenants are running indoors in the
-      // basement, one of them passed out"): one sign is enough beside it.
-      `(?:generator|barbecue|bbq|disposable bbq|petrol engine|engine|patio heater|camping stove|brazier)s?(?: [a-z]+){0,8} (?:indoors|inside|in the (?:basement|cellar|house|flat|room|bedroom|tent|caravan|kitchen|living room))(?: [a-z]+){0,10} (?:passed out|passing out|collapsed|unconscious|will not wake|cannot wake|can not wake|fainted|not responding|unresponsive)`,
+      // basement, one of them passed out"): one sign is enough beside it. Round 61: a room named with a word before it ("petrol generator
+      // running in the clubhouse kitchen for the match tea two of the volunteers have fainted"), and a garage, a hall or a clubhouse.
+      `(?:generator|barbecue|bbq|disposable bbq|petrol engine|engine|patio heater|camping stove|brazier)s?(?: [a-z]+){0,8} (?:indoors|inside|in the (?:[a-z]+ )?(?:basement|cellar|house|flat|room|bedroom|tent|caravan|kitchen|living room|garage|clubhouse|hall|pavilion|changing rooms?|cabin|shed))(?: [a-z]+){0,10} (?:passed out|passing out|collapsed|unconscious|will not wake|cannot wake|can not wake|fainted|not responding|unresponsive)`,
       // Round 53: a gas oven, a cooker or the rings used for heat, with a sign of poisoning or a confused, flushed person now ("she use the
       // gas oven with door open for warm the room because heating is broken. Now she talk nonsense and very red face"): the broken heating
       // is the reason, so the repair guards do not apply to it (below).
@@ -1606,6 +1631,9 @@ export const FAMILIES: PatternFamily[] = [
     // A person in the sea, river or harbour, or cut off by the tide: the borough is on the coast.
     id: 'water_or_cliff', kind: 'danger_now', category: RISK, reason: 'person in water or stranded',
     patterns: [
+      // Round 61: a person gone or fallen into water and unable to get out ("my nan went in the pond after her dog and she cant get out,
+      // its freezing"); a dog that cannot get out, or a fall in the water told as last summer's, is not.
+      String.raw`(?:nan|nana|nanna|gran|granny|grandad|grandma|grandpa|mum|mam|dad|husband|wife|partner|son|daughter|he|she|man|woman|lady|boy|girl|kid|child|friend|mate|brother|sister|neighbour|someone|somebody)(?: has| is| s| just)? (?:went|gone|jumped|slipped|waded|fell|fallen|got) (?:in|into) (?:the |a )?(?:pond|river|canal|lake|reservoir|quarry|sea|water|dock|harbour|ditch|slurry pit|slurry)(?: [a-z]+){0,8} (?:cannot|can not) (?:get out|climb out|get back out|get herself out|get himself out)(?![^]*\b(?:last (?:week|month|year|summer|winter)|ago|yesterday|in (?:19|20)[0-9]{2})\b)`,
       // Round 56: stuck (in a wheelchair, in mud, on a slipway) with the tide coming in or the water rising to them, in either order
       // ("I'm in my wheelchair on the slipway and the tide is coming in, my wheel is stuck in the mud"); not a tide time asked.
       String.raw`(?:tide|water|sea) (?:is |s )?(?:coming in|rising|coming up|getting higher)(?: [a-z0-9]+){0,8} (?:i am |im |he is |she is |we are |they are |my (?:[a-z]+ )?(?:is |are )?)?(?:stuck|trapped|cut off|cannot move|cannot get out|sinking)\b|\b(?:i am|im|he is|she is|we are|they are|wheel is|wheels are|chair is) (?:stuck|trapped|cut off|sinking)(?: [a-z0-9]+){0,10} (?:tide|water|sea) (?:is |s )?(?:coming in|rising|coming up|getting higher)\b`,
@@ -1827,6 +1855,12 @@ export const FAMILIES: PatternFamily[] = [
     // Domestic abuse disclosed: hitting, controlling, fear of a partner or relative.
     id: 'domestic_abuse', kind: 'domestic_abuse', refine: ['adult_at_risk', 'child_at_risk'], category: SAFEGUARDING, reason: 'domestic abuse',
     patterns: [
+      // Round 61: thrown or slammed against something by a he or a partner ("ours is smashed. He did it when he threw me against it"); a
+      // throw into a pool or a wave throwing someone is not.
+      `(?:${PARTNER}|he|she)(?: has| had| just)? (?:threw|throws|thrown|pushed|pushes|shoved|shoves|slammed|slams) me (?:against|into|across|onto|down) (?!(?:the |a )?(?:pool|water|sea|lake|river|snow|sand|leaves|bed|sofa)\\b)(?:it|them|the [a-z]+|a [a-z]+|my [a-z]+|our [a-z]+)(?![^]*\\b(?:lol|haha|judo|wrestling|rugby|training|game)\\b)`,
+      // Round 61: a woman heard begging him to stop, with things smashing or screaming ("i hear a woman begging him to stop and things
+      // smashing its every day now"); begging him to stop the car or the music is not.
+      `(?:woman|girl|lady|wife|mum|mother|she|her|someone)(?: [a-z]+){0,2} (?:begging|pleading with|screaming at|crying at|pleading) (?:him|them) to stop(?! (?:the|it|that|this|his|playing|singing|talking|the music|the car)\\b)(?: [a-z0-9]+){0,8} (?:smash[a-z]*|crash[a-z]*|bang[a-z]*|thud[a-z]*|screaming|hitting|slap[a-z]*|breaking)`,
       // Round 51: a professional's urgent request or referral for a client "re da" or "dv" ("idva here client needs urgent housing
       // assessment re da"): domestic abuse in a worker's shorthand.
       `${PRO_ROLE}${PRO_NOT_CAREER}${PRO_ASK}(?: [a-z0-9]+)*? (?:re|regarding|due to|because of|fleeing|following|after|for|with|from|experiencing|victim of|survivor of) (?:da|dv|domestic abuse|domestic violence|coercive control)(?= )`,
@@ -1919,7 +1953,7 @@ export const FAMILIES: PatternFamily[] = [
       // An ex who will not let go: turning up, watching, smashing windows; needing to get away from a partner.
       `(?:my |an? )?ex(?: partner| husband| boyfriend| wife| girlfriend)?(?: [a-z]+){0,8} (?:(?:keeps (?:turning|showing|coming) up|turns up)(?! (?:late|early|on time|drunk to collect|to (?:collect|pick up|see|drop))| for (?:contact|the kids|his|her))|knows where i live|found out where i live|smashed|smashes|smashing|keeps threatening|following me|follows me|watching (?:me|the house|my house)|waiting outside)`,
       `(?:need|needs|have|has|want|wants) to (?:move|get|run|flee) (?:away )?from (?:my|an?|her|his) (?:ex|partner|husband|boyfriend|wife|girlfriend)(?: [a-z]+){0,6} (?:he|she|hurt|hit|threat|scared|afraid|knows|violent|smash|follow)`,
-      `(?:${RELATIVE}|he|she) (?:controls|takes|took|keeps|has taken|has controlled|controlled|has always controlled|has been controlling)(?: all)? (?:of )?(?:my|our) (?:whole |entire |full |)(?:wage|pay|salary|pay packet|money|bank card|cards|phone|passport|benefits|wages|finances)`,
+      `(?:${RELATIVE}|he|she) (?:is took|s took|has took|controls|takes|took|keeps|has taken|has controlled|controlled|has always controlled|has been controlling)(?: all)? (?:of )?(?:my|our) (?:whole |entire |full |)(?:wage|pay|salary|pay packet|money|bank card|cards|phone|passport|benefits|wages|finances)`,
       // Round 37: every receipt shown to him, or an allowance doled out of her own wage ("gives me ten pounds a week, I have to show him
       // every receipt"): financial control.
       String.raw`(?:${RELATIVE}|partner|husband|wife|boyfriend|girlfriend)(?: [a-z0-9]+){0,16} (?:i have to|i ve got to|i have got to|i must|i am made to|made to|he makes me|she makes me|makes me) (?:show|give|hand|bring) (?:him|her) (?:every|each|all (?:my|the)) (?:receipts?|bank statements?|statements?|penny|pound)`,
@@ -2362,6 +2396,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:[0-9]+ ?(?:month|week|mth|wk)s? old|[0-9]+ ?(?:mo|m) old|bab(?:y|ies)|infant|toddler|newborn|${CHILD})(?: [a-z0-9]+){0,12} (?:unexplained|non accidental|suspicious|suspected non accidental)(?: [a-z]+){0,3} (?:fractures?|broken (?:arm|leg|ribs?|bones?)|bruis[a-z]*|burns?|injur(?:y|ies)|head injur(?:y|ies)|bleed[a-z]*|marks)`,
       // Round 32: up to four words between the children and the blow ("the children over the road are being hit").
       `${CHILD}(?: [a-z0-9]+){0,4} (?:is |are |being |been |gets |get |getting |keeps getting |keep getting |was |were )+(?:screamed at and |yelled at and |shouted at and )?(?:hit|beaten|hurt|abused|smacked|slapped|punched|kicked|locked (?:in|out)|burnt|burned|shaken|starved|bullied at home|shouted at and hit|thrown out)`,
+      // Round 61: a baby screamed or shouted at and shaken, "it" as often said of a baby ("check on the baby at no 17 theyve been
+      // screaming at it and shaking it"); a rattle, a toy or a monitor shaken is not.
+      String.raw`(?<=\b(?:bab(?:y|ies)|infant|newborn)\b[^]*)(?<!\b(?:rattle|rattles|toy|toys|monitor|bottle|snow globe|tambourine|shaker)\b[^]*)(?:screaming|screamed|shouting|shouted|yelling|yelled|swearing|sworn) at (?:it|him|her) and (?:shaking|shook|shakes|shake) (?:it|him|her)\b(?! (?:off|out|up|dry)\b)(?![^]*\b(?:rattle|rattles|toy|toys|monitor|bottle|snow globe|tambourine|shaker)\b)`,
       // Round 30: a baby or a child seen shaken hard, told plainly or in a second language ("I see through window the father shake
       // him hard", "she was shaking the baby really roughly to stop it crying").
       `(?:bab(?:y|ies)|infant|newborn|toddler|${CHILD})(?: [a-z0-9]+){0,20} (?:shake|shakes|shaking|shook|shaked) (?:him|her|them|(?:the|his|her|their|that|a) (?:baby|child|kid|toddler|little one|boy|girl))(?: (?:really|very|so|too|quite))? (?:hard|violently|roughly|like a (?:rag )?doll|about|around|until (?:he|she|it|they))`,
@@ -2370,6 +2407,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:dragged|dragging|drag|drags|grabbed|grabbing|grabs|yanked|yanking|pulled|pulling)(?: [a-z]+){1,4} by (?:the|his|her|their) (?:arm|arms|hair|neck|throat|ear|collar)(?! (?:of the|off the))`,
       `(?:bruises|bruising|burns|injuries|black eye)(?: [a-z]+){0,3} (?:${CHILD})`, `${CHILD}(?: [a-z]+){0,3} (?:bruises|bruising|black eyes?|burns|injuries)`,
       '(?:explanation|story|account)(?: [a-z]+){0,3} (?:does not|did not|do not|doesnt) (?:fit|add up|match)', 'non accidental injur[a-z]*',
+      // Round 61: French, a young child left alone in a car ("Le voisin laisse son fils de 5 ans seul dans la voiture ... pendant des
+      // heures"); a dog left in a car, or a child alone in a bedroom, is not.
+      '(?:laisse|laissent|a laisse|ont laisse|laissait|laissaient) (?:son|sa|ses|leur|leurs|un|une|le|la|les|mon|ma|mes) (?:fils|fille|filles|enfants?|bebes?|petits?|petites?|garcons?)(?: de [0-9]+ (?:ans|mois))? seul(?:e|s|es)? dans (?:la|sa|leur|une|sa propre) voiture',
       // Round 39: a child hit with a belt or a stick, or hit by a parent or a step-parent, in French, Spanish, Portuguese and Italian
       // ("la fille de mes voisins m'a dit que son beau-père la frappe avec une ceinture"); the English is the Round 9 shape below.
       '(?:la|le|les|l|me|nous) (?:frappe|frappent|a frappee?|ont frappee?|bat|battent) (?:avec (?:une |un |sa |son |la |le )?(?:ceinture|baton|cable|fil|chaussure|martinet|cuillere)|tous les jours|souvent|fort)',
