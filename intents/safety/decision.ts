@@ -217,9 +217,10 @@ const HELPED_PAST = /(?<= )(?:(?:i|we) (?:was|were) (?:helping|doing|giving|perf
 // Round 61: saved or recovered, and a span weeks, months or years back.
 const SAVED_BACK_THEN = /(?<= )(?:(?:[a-z]+ )?(?:saved|revived|resuscitated|brought back) (?:him|her|them)|(?:he|she|they) (?:survived|pulled through|made it|recovered|is fine now|is ok now|is okay now))(?= )/;
 const WEEKS_BACK = /(?<= )(?:(?:a few|a couple of|two|three|four|five|six|several|some|[0-9]+) (?:weeks|months|years) (?:back|ago)|a (?:week|month|year) (?:back|ago)|last (?:week|month|year|summer|winter|spring|autumn|season))(?= )/;
+const EVERY_WEEKS_BACK = new RegExp(WEEKS_BACK.source, 'g');
 /** The span itself ("a few weeks back") is no sign of anything back again. */
 const savedBackThen = (n: string) => {
-  const rest = n.replace(new RegExp(WEEKS_BACK.source, 'g'), ' ');
+  const rest = n.replace(EVERY_WEEKS_BACK, ' ');
   return SAVED_BACK_THEN.test(n) && WEEKS_BACK.test(n) && !EXPLICIT_PRESENT.test(n) && !STILL_THERE.test(rest) && !GOES_ON.test(rest);
 };
 const emergencyOver = (n: string) => EMERGENCY_OUTCOME.test(n) && HELPED_PAST.test(n) && !EXPLICIT_PRESENT.test(n) && !STILL_THERE.test(n) && !GOES_ON.test(n);
@@ -1791,6 +1792,12 @@ const RAPE_OF_WRITER_NOW = /(?<= )(?:(?:is|s|has|have|keeps|kept|been|keep) (?:b
 const NO_CONTACT_HOME = /(?<= )(?:do not|dont|never|please do not) (?:send|post|write|ring|call|phone|visit|come)(?: (?:any|a|the|anything|letters?|post|me))*(?: (?:to|at))? (?:here|home|the house|my house|this address|my address|the flat)(?= )/;
 /** Round 61: the writer kept in ("i only get out to walk the dog", "not allowed out", "he won't let me out of the house"). */
 const KEPT_IN = /(?<= )(?:i (?:only|never) (?:get|go|am allowed|get to go) out(?: of the (?:house|flat))? (?:to|when|for|if|once)|i am (?:not|never) allowed out|(?:he|she) (?:will not|does not|wont|doesnt|never) let(?:s)? me (?:out|leave|go out))(?= )/;
+/** Which of the three the message tells, named as the decision's reason gives it; null for none. */
+function abuseOfWriterNow(n: string): string | null {
+  if (RAPE_OF_WRITER_NOW.test(n)) return 'rape of the writer told';
+  if (KEPT_IN.test(n)) return 'the writer kept in';
+  return NO_CONTACT_HOME.test(n) ? 'with a plea not to write home' : null;
+}
 function toldTooPlainlyToDoubt(n: string, family: string): boolean {
   return BETTER_OFF_WITHOUT_ME.test(n) || PARTNER_HURTING_ME.test(n) || (SUICIDE_FAMILIES.has(family) && OWN_END_WITH_TIME.test(n)) || METHOD_AT_PLACE_RE.test(n) || FOUND_HANGING.test(n) || GOODBYE_THEN_SILENT.test(n);
 }
@@ -1844,7 +1851,8 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   // not to write, ring or send anything home ("He did it when he threw me against it. Please don't send a letter here"): escalated
   // whatever the model, and whatever service the message also asks for.
   // Also abuse told with the writer kept in ("hes took my phone and my bank card again and i only get out to walk the dog").
-  if (ABUSE_FAMILIES.has(family ?? '') && (RAPE_OF_WRITER_NOW.test(n) || NO_CONTACT_HOME.test(n) || KEPT_IN.test(n)) && !toldAsPast(text)) return { ...escalate, reason: `${hit.reason}, ${RAPE_OF_WRITER_NOW.test(n) ? 'rape of the writer told' : KEPT_IN.test(n) ? 'the writer kept in' : 'with a plea not to write home'}` };
+  const abuseNow = ABUSE_FAMILIES.has(family ?? '') ? abuseOfWriterNow(n) : null;
+  if (abuseNow && !toldAsPast(text)) return { ...escalate, reason: `${hit.reason}, ${abuseNow}` };
   // Round 10: a question about a smoke or CO alarm itself (where to fit one, the symptoms to know), nothing sounding or felt: nothing to ask.
   if (alarmQuestion(text)) return null;
   if (screenEveryday(text) || framedAsService(text)) return scored.score >= thresholds.askAt ? ask : null;

@@ -8,21 +8,21 @@
  * so the matches are exactly the same.
  */
 
+/** The last index of the escape (a backslash and what follows) or the class ("[...]") at `i`, or `i` for any other character. */
+function literalEnd(pattern: string, i: number): number {
+  if (pattern[i] === '\\') return i + 1;
+  if (pattern[i] !== '[') return i;
+  let j = i + 1;
+  while (j < pattern.length && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
+  return j;
+}
+
 /** Where the group opening at `start` (a "(") ends: the index after its ")". Escapes and classes skipped. */
 function groupEnd(pattern: string, start: number): number {
   let depth = 0;
-  for (let i = start; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') {
-      i++;
-    } else if (c === '[') {
-      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
-    } else if (c === '(') {
-      depth++;
-    } else if (c === ')') {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
+  for (let i = start; i < pattern.length; i = literalEnd(pattern, i) + 1) {
+    if (pattern[i] === '(') depth++;
+    else if (pattern[i] === ')' && --depth === 0) return i + 1;
   }
   return -1;
 }
@@ -36,11 +36,9 @@ function alternatives(pattern: string, start: number, end: number): string[] {
   const parts: string[] = [];
   let depth = 0;
   let from = 0;
-  for (let i = 0; i < inner.length; i++) {
+  for (let i = 0; i < inner.length; i = literalEnd(inner, i) + 1) {
     const c = inner[i];
-    if (c === '\\') i++;
-    else if (c === '[') for (i++; i < inner.length && inner[i] !== ']'; i++) { if (inner[i] === '\\') i++; }
-    else if (c === '(') depth++;
+    if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '|' && depth === 0) {
       parts.push(inner.slice(from, i));
