@@ -15,21 +15,21 @@
 import type { SafetyHit } from '../types.js';
 import { normaliseForSafety } from './normalise.js';
 import { FAMILIES, SCRIPT_FAMILIES, type PatternFamily } from './patterns.js';
-import { lookForFirstToken } from './first-token.js';
+import { compileFamilySearch, type FamilySearch } from './family-search.js';
 import { refineKind } from './kinds.js';
 
 export { normaliseForSafety } from './normalise.js';
 
 interface CompiledFamily extends PatternFamily {
-  re: RegExp;
+  search: FamilySearch;
   guard: RegExp | null;
 }
 
 const COMPILED: CompiledFamily[] = FAMILIES.map((f) => ({
   ...f,
-  // Normalised text has a space at each end and between words: anchor on those spaces. A pattern that
-  // opens with lookarounds looks for its first word first (first-token.ts: the same matches, cheaper).
-  re: new RegExp(`(?<= )(?:${f.patterns.map(lookForFirstToken).join('|')})(?= )`, 'g'),
+  // Normalised text has a space at each end and between words: the patterns anchor on those spaces, each
+  // looking for its first word first (first-token.ts), in runs V8 still optimises (family-search.ts).
+  search: compileFamilySearch(f.patterns),
   guard: f.guards ? new RegExp(`(?<![a-z0-9])(?:${f.guards.join('|')})(?![a-z0-9])`) : null,
 }));
 
@@ -86,16 +86,8 @@ function correctionReadings(normalised: string): string[] {
 
 function screenNormalised(normalised: string): { family: string; hit: SafetyHit } | null {
   for (const f of COMPILED) {
-    f.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = f.re.exec(normalised)) !== null) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!guarded(f, normalised, start, end)) {
-        return { family: f.id, hit: { category: f.category, kind: refineKind(normalised, m[0], f.kind, f.refine, f.category === 'safety.risk_to_life'), reason: f.reason, matched: m[0].trim() } };
-      }
-      f.re.lastIndex = start + 1;
-    }
+    const m = f.search.first(normalised, (start, end) => !guarded(f, normalised, start, end));
+    if (m) return { family: f.id, hit: { category: f.category, kind: refineKind(normalised, m[0], f.kind, f.refine, f.category === 'safety.risk_to_life'), reason: f.reason, matched: m[0].trim() } };
   }
   return null;
 }
