@@ -4144,3 +4144,136 @@ describe('round 61: rape of the writer, a plea not to write home, a shoot explai
     expect(decideOnScore(text, readScore(0.02))).toMatchObject({ action: 'escalate' });
   });
 });
+
+describe('round 62: screen shapes from residents in anger and forwarded words (dev-100, dev-101)', () => {
+  it.each([
+    ['you ruined my life over a parking fine so ill save you the trouble im sat in the car with the engine running and the hose in the window', 'exhaust_fumes'],
+    ['im in the car, engine running, hose through the back window, sorry mum', 'exhaust_fumes'],
+    ['Bin lorry just reversed into my mum on the pavement. She\'s under the wheel. HURRY', 'water_or_cliff'],
+    ['a van reversed over a cyclist, he is under the front wheel and screaming', 'water_or_cliff'],
+    ['i keep hearing my neighbour being thrown about the flat every night screaming please stop, i have complained about the noise five times', 'domestic_abuse'],
+    ['i can hear the woman next door being thrown around the kitchen screaming stop', 'domestic_abuse'],
+    ['SICK of reporting the crack den next door. There\'s a baby living in there now with needles all over the floor', 'child_neglect'],
+    ['theres a toddler living with them in that drug den, syringes everywhere', 'child_neglect'],
+    ['Quote from my own diary this morning: "Today is the day I stop being a burden." The housing letter said to tell you if things change', 'suicide_indirect'],
+    ['tonight is the day i stop being a burden to everyone', 'suicide_indirect'],
+    ['Copying the alarm company\'s text: "Pendant activation, no response to voice call, Mrs Ellis". She\'s 91', 'medical_emergency'],
+    ['my nans pendant alarm went off and nobody is answering, she is 88', 'medical_emergency'],
+    ['My brother is schizophrenic, stopped his meds, not eating, sitting in the dark for a week. RING ME BACK', 'adult_at_risk'],
+    ['my son stopped his medication and is not eating, just in his room talking to himself', 'adult_at_risk'],
+    ['Re: my single person discount. He moved back in. He said "you\'ll do what I say or you\'ll regret it" and smashed my phone', 'domestic_abuse'],
+    ['he moved back in and said i will do as i am told or i will regret it', 'domestic_abuse'],
+    ['health visitor here, a mum on my caseload says her partner strangled her last weekend; she is still living with him', 'domestic_abuse'],
+    ['my boyfriend choked me on saturday and i am still living with him', 'domestic_abuse'],
+  ])('%s: %s', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+  });
+  it.each([
+    'the engine was on while i washed the car with the hose and water got in the window',
+    'the hose in the window box needs fixing, engine noise from the road',
+    'my cat is under the wheel of the car and wont come out',
+    'the kids are being thrown about on the bouncy castle screaming with laughter',
+    'heard furniture being thrown about upstairs all night',
+    'kids living next to the park where there are needles, can you clear them',
+    'the drug den next door, thank god no kids living there',
+    'my kids live with me, their dad was on drugs years ago',
+    'today is the day i stop being a burden on my parents, got a job and moving out',
+    'her pendant alarm went off by accident, she answered the call and is fine',
+    'how do i get a pendant alarm for my mum',
+    'my dad stopped his meds because of side effects, can we get a review',
+    'the bailiff said pay up or you will regret it',
+    'my boss said you will do what i say or you are fired',
+    'I told the bailiffs I\'d set the dog on them if they came back. Now how do I actually pay these arrears?',
+    'My daughter\'s on the child protection register from years ago, it\'s closed now. Does that affect her getting a school place here?',
+    'meri biwi kehti hai yeh council tax hamein maar dalega kya mujhe akele rehne ki discount mil sakti hai',
+    'my benefits are late & the kids said "we\'re starving mum" - they\'ve had cereal, we\'re ok tonight but nothing left for tomorrow',
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it('the guards leave a dog set on a child, an open plan with harm, a husband who will kill, and children not fed', () => {
+    expect(explainSafety('my son is on a child protection plan because his dad hits him')).not.toBeNull();
+    expect(explainSafety('mera shohar kehta hai woh mujhe maar dalega')?.family).toBe('multilingual_threat');
+    expect(explainSafety('the kids said we are starving, they have not eaten since yesterday and there is nothing in')).not.toBeNull();
+  });
+});
+
+describe('round 62: at a height sparing others, the gas network on site, a headline asked about, an alarm tested (dev-100, dev-101)', () => {
+  it.each([
+    'yeah youve evicted me so well done i hope youre happy im standing on the multistorey roof now so you can close the case',
+    'sat on the bridge now so you lot can close my file',
+    'you lot have ruined my life with this parking fine so ill save you the trouble im sat in the car with the engine running and the hose in the window',
+  ])('%s: escalated whatever the model', (text) => {
+    expect(decideOnScore(text, readScore(0.03))).toMatchObject({ action: 'escalate' });
+  });
+  it.each([
+    'There\'s a smell of gas in the road outside, faint, and there\'s already a Cadent van and men digging. Does the council know the road is dug up?',
+    'gas smell by the school gates but the sgn men are already there digging, how long will the road be shut',
+    'My CO alarm went off but it was just the test button, the kids pressed it. How do I stop it chirping now',
+    'ostatnio był pożar w naszym bloku wszystko już ugaszone ale klatka schodowa jest cała czarna kto to posprząta',
+    'Widziałam nagłówek "Pożar w Merebrook, dwie osoby ranne" – to było w zeszłym roku? Gdzie mogę przeczytać więcej?',
+  ])('%s: asked, not escalated', (text) => {
+    expect(decideOnScore(text, readScore(0.02))?.action).not.toBe('escalate');
+    expect(decideOnScore(text, readScore(0.3))?.action).not.toBe('escalate');
+  });
+  it('a gas crew on site outdoors is asked even when the model is sure', () => {
+    expect(decideOnScore('strong smell of gas in the street, cadent are already here digging, is the bus diverted', readScore(0.99))).toMatchObject({ action: 'ask' });
+  });
+  it.each([
+    'smell of gas in my kitchen and cadent are already outside digging, my mum feels dizzy',
+    'my CO alarm went off, the kids pressed the test button but now we all feel dizzy and sick',
+    'ostatnio był pożar w naszym bloku i znowu się pali',
+    'Widziałam nagłówek "Pożar w Merebrook" – czy to prawda? to nasz blok i pali się teraz',
+  ])('%s: still escalated', (text) => {
+    expect(decideOnScore(text, readScore(0.3))).toMatchObject({ action: 'escalate' });
+  });
+});
+
+describe('round 62: the model alone on a likeness to a horror film (dev-100)', () => {
+  const model = (text: string, s: number) => decideSafety(null, SERVICE_PREDICTION, text, readScore(s));
+  it.each([
+    'الشارع مظلم تماماً، ابني يقول إنه مثل فيلم رعب. عمود الإنارة رقم 12 معطل',
+    'Córka napisała: "Mamo, w łazience pleśń jak z horroru". Proszę o naprawę.',
+    'the underpass is so dark at night, like a horror film, can the lights be fixed',
+  ])('%s: asked at most, whatever the model', (text) => {
+    expect(model(text, 0.95)?.action).not.toBe('escalate');
+  });
+  it('a sure model without the likeness still escalates', () => {
+    expect(model('the street is pitch dark and a man is following my daughter home', 0.95)).toMatchObject({ action: 'escalate' });
+  });
+});
+
+describe("engineer's probe after round 62: round 62's readings told another way", () => {
+  it.each([
+    // Spread about a place is not "it's all over now".
+    "there's a toddler living in the drug house on our road, syringes all over the front step",
+    "Diary entry last night: 'tonight I stop being a burden to everyone'. Putting it here for my housing file.",
+    "alarm company text: 'fall detector triggered, no answer on voice call' - it's my gran, 88, and I can't get through to them",
+    "the fire was all over the kitchen, we got out, it's still burning",
+    'the kids said we\'re starving, they had toast two days ago and nothing since, just asking about food banks',
+  ])('%s: escalated, whatever the model', (text) => {
+    expect(decideOnScore(text, readScore(0.02))).toMatchObject({ action: 'escalate' });
+  });
+  it("pressed the test button on the smoke alarm and now it won't stop beeping: not escalated, even with the model sure", () => {
+    const text = "pressed the test button on the smoke alarm and now it won't stop beeping";
+    expect(decideOnScore(text, readScore(0.02))?.action).not.toBe('escalate');
+    expect(decideOnScore(text, readScore(0.95))?.action).not.toBe('escalate');
+  });
+  it("kids said 'we're starving' but they'd had a snack: the screen's guard reads \"they'd had\" and a question", () => {
+    const text = "kids said 'we're starving' but they'd had a snack, just asking about free school meals";
+    expect(screenForSafety(text)).toBeNull();
+    expect(decideOnScore(text, readScore(0.02))?.action).not.toBe('escalate');
+  });
+  it.each([
+    'pressed the test button on the smoke alarm and now the kitchen is full of smoke',
+    'pressed the test button on the co alarm and now we all feel dizzy and sick',
+  ])('%s: a test button with something felt or burning still escalates', (text) => {
+    expect(decideOnScore(text, readScore(0.9))).toMatchObject({ action: 'escalate' });
+  });
+  it.each([
+    'tonight I stop being a burden on my mum, got the keys to my own flat!',
+    'the fire was small, the brigade put it out an hour ago, who cleans up the bins',
+    'found needles in the park by the swings, can someone come and clear them',
+  ])('%s: not read by the screen', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+});

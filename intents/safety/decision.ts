@@ -225,7 +225,7 @@ const savedBackThen = (n: string) => {
 };
 const emergencyOver = (n: string) => EMERGENCY_OUTCOME.test(n) && HELPED_PAST.test(n) && !EXPLICIT_PRESENT.test(n) && !STILL_THERE.test(n) && !GOES_ON.test(n);
 /** Round 29: the alarm itself at fault ("alarm had just expired", "it was the battery dying", "past its date"). */
-const ALARM_FAULT = /(?<= )(?:alarm|alarms|detector|detectors|it)(?: [a-z]+){0,3} (?:expired|out of date|past (?:its|the) (?:date|expiry|expiry date|end of life)|end of (?:its )?life|(?:was |is )?faulty|battery (?:was |is )?(?:low|dying|dead|flat|going)|(?:low|dying|dead|flat) battery)(?= )/;
+const ALARM_FAULT = /(?<= )(?:alarm|alarms|detector|detectors|it)(?: [a-z]+){0,3} (?:expired|out of date|past (?:its|the) (?:date|expiry|expiry date|end of life)|end of (?:its )?life|(?:was |is )?faulty|battery (?:was |is )?(?:low|dying|dead|flat|going)|(?:low|dying|dead|flat) battery)(?= )|(?<= )(?:(?:it was|was|it is) (?:just |only )?(?:the |a )?test(?:ing)? (?:button|it)|(?:pressed|pushed|pressing|pushing|hit|set off) (?:the |its )?test button|(?:pressed|pushed) (?:it|the button) (?:to test|testing))(?= )/;
 const alarmAtFault = (n: string) => ALARM_FAULT.test(n) && !FELT_NOW.test(n) && !PRESENT_FIRE.test(n) && !STILL_THERE.test(n) && !/(?<= )(?:smell[a-z]*|smoke (?:is|coming)|flames?|burning)(?= )/.test(n);
 /** Round 29: tempted to burn one's own garden waste or rubbish instead of paying for its collection. */
 const WASTE_BURN_TEMPTED = /(?<= )(?:tempted to|might (?:as well )?just|may as well|might as well|will just|i will|i am going to|going to|gonna|could just|feel like) (?:just )?(?:set (?:fire|light) to|burn|burning|torch|have a bonfire (?:of|with)) (?:the |my |our |all (?:the |my )?|it all|them all)?(?:[a-z]+ )?(?:clippings|cuttings|grass|hedge trimmings|trimmings|garden waste|green waste|leaves|rubbish|bin bags|branches|brown bin|green bin|waste|cardboard|lot)(?= )/;
@@ -591,7 +591,8 @@ const emergencyFixed = (n: string) => EMERGENCY_FIXED.test(n) && !STILL_THERE.te
  * a companhia já resolveu e cortou o gás"): a time in the past and an outcome that ends it, nothing saying it is back or burning,
  * nor anyone feeling it. The English guards (PAST_RESOLVED, EMERGENCY_FIXED) in those languages.
  */
-const FOREIGN_PAST = /(?<= )(?:wczoraj|przedwczoraj|w (?:zeszlym|ubieglym|poprzednim) (?:tygodniu|miesiacu|roku)|w zeszly (?:weekend|piatek|poniedzialek)|(?:tydzien|miesiac|rok|[a-z]+ (?:dni|tygodni|tygodnie|miesiecy|miesiace|lata|lat)) temu|dun|evvelsi gun|gecen (?:hafta|ay|yil|sene|gece|cuma|pazar|cumartesi)|(?:[a-z]+ )?(?:gun|hafta|ay|yil) once|ontem|anteontem|na semana passada|no (?:mes|ano|fim de semana) passado|ha (?:[a-z]+ )?(?:dias|semanas|meses|anos)|ayer|anoche|anteayer|la semana pasada|el (?:mes|ano|fin de semana) pasado|hace (?:[a-z]+ )?(?:dias|semanas|meses|anos)|ieri|aseara|alaltaieri|(?:saptamana|luna) trecuta|anul trecut|acum (?:[a-z]+ )?(?:zile|saptamani|luni|ani)|vakar|uzvakar|praeita (?:savaite|menesi)|pernai|ddoe|neithiwr|(?:wythnos|mis) (?:diwethaf|dwetha)|llynedd|y llynedd)(?= )/;
+// Round 62: "ostatnio" and "niedawno" (lately, recently: "ostatnio był pożar w naszym bloku, wszystko już ugaszone").
+const FOREIGN_PAST = /(?<= )(?:wczoraj|przedwczoraj|ostatnio|niedawno|w (?:zeszlym|ubieglym|poprzednim) (?:tygodniu|miesiacu|roku)|w zeszly (?:weekend|piatek|poniedzialek)|(?:tydzien|miesiac|rok|[a-z]+ (?:dni|tygodni|tygodnie|miesiecy|miesiace|lata|lat)) temu|dun|evvelsi gun|gecen (?:hafta|ay|yil|sene|gece|cuma|pazar|cumartesi)|(?:[a-z]+ )?(?:gun|hafta|ay|yil) once|ontem|anteontem|na semana passada|no (?:mes|ano|fim de semana) passado|ha (?:[a-z]+ )?(?:dias|semanas|meses|anos)|ayer|anoche|anteayer|la semana pasada|el (?:mes|ano|fin de semana) pasado|hace (?:[a-z]+ )?(?:dias|semanas|meses|anos)|ieri|aseara|alaltaieri|(?:saptamana|luna) trecuta|anul trecut|acum (?:[a-z]+ )?(?:zile|saptamani|luni|ani)|vakar|uzvakar|praeita (?:savaite|menesi)|pernai|ddoe|neithiwr|(?:wythnos|mis) (?:diwethaf|dwetha)|llynedd|y llynedd)(?= )/;
 const FOREIGN_PUT_OUT = /(?<= )(?:ugasil[a-z]*|zgasil[a-z]*|ugaszon[a-z]*|zgaszon[a-z]*|ugasili|opanowal[a-z]*|(?:odcie|odcial|odcieli|zakrecil|zakrecili|zamknel|zamkneli)[a-z]* (?:gaz|doplyw gazu)|naprawil[a-z]*|sondurdu[a-z]*|sonduruldu|sondurdul[a-z]*|sondurmus[a-z]*|sondurduk|sondurduler|gazi kest[a-z]*|gaz kesildi|tamir ett[a-z]*|hallett[a-z]*|halledildi|apagou|apagaram|apagamos|apagado|apagada|extint[oa]|extinguiu|extinguiram|resolveu|resolveram|resolvido|resolvida|(?:cortou|cortaram|fechou|fecharam|desligou|desligaram) o gas|gas (?:cortado|desligado)|reparou|repararam|apago|apagaron|apagamos|extinguieron|extinguio|extinguido|resolvio|resolvieron|resuelto|(?:corto|cortaron|cerro|cerraron) el gas|arreglaron|l au stins|au stins|a stins|am stins|stins[a-z]*|au rezolvat|a rezolvat|rezolvat[a-z]*|(?:au oprit|a oprit|au taiat|a taiat|au inchis|a inchis) gazul|uzgesino|uzgesin[a-z]*|sutvarke|isjunge dujas|wedi (?:diffodd|trwsio|datrys)|diffoddwyd|diffoddodd)(?= )/;
 /** Back again, burning or spreading now, or still smelt, in those languages: never past and over. */
 const FOREIGN_NOT_OVER = /(?<= )(?:znowu|znow|ponownie|pali sie|wciaz czuc|nadal czuc|tekrar|yine|hala (?:yaniyor|koku|gaz)|yaniyor|de novo|outra vez|novamente|ainda (?:cheira|ha cheiro|sinto|arde|esta a arder)|a arder|otra vez|de nuevo|todavia (?:huele|hay olor|arde)|sigue (?:oliendo|ardiendo)|ardiendo|din nou|iar (?:miroase|arde)|inca (?:miroase|arde)|arde|vel|vis dar|eto|eto fyth|yn llosgi)(?= )/;
@@ -607,6 +608,32 @@ export function foreignPastPutOut(text: string): boolean {
   const arabic = AR_PAST.test(text) && AR_PUT_OUT.test(text) && !AR_NOT_OVER.test(text);
   return latin || arabic;
 }
+/**
+ * Round 62: a headline or a news item quoted and asked about (is it true, is it old, was it last year, where to read more), in English,
+ * Polish or Arabic ("Widziałam nagłówek 'Pożar w Merebrook' – to było w zeszłym roku?", "صديقي أرسل لي خبر: 'حريق في ميناء ميربروك'. هل
+ * هذا صحيح؟ أم أنه خبر قديم؟"): a question about news, nothing happening to the writer's own; asked at most.
+ */
+const HEADLINE_WORDS = /(?<= )(?:headlines?|news (?:story|item|article)|article|naglow[a-z]*|artykul[a-z]*|w gazecie|w wiadomosciach)(?= )/;
+const HEADLINE_ASKED = /(?<= )(?:is (?:it|that|this) (?:true|real|old|old news|recent|a hoax|fake)|is the council commenting|where (?:can|do) i read (?:more|about it)|was (?:it|that|this) last (?:year|month|week)|czy to prawda|to bylo w (?:zeszlym|ubieglym) (?:roku|miesiacu|tygodniu)|gdzie (?:moge|mozna) (?:przeczytac|poczytac)|czy to (?:stare|aktualne))(?= )/;
+const AR_HEADLINE = /خبر|الخبر|عنوان|مقال|الأخبار|الاخبار|الجريدة/u;
+const AR_HEADLINE_ASKED = /هل (?:هذا|هذه|ذلك) (?:صحيح|صحيحة|حقيقي|حقيقة)|خبر قديم|قديم/u;
+const MINE_INVOLVED = /(?<= )(?:my|our|me|us|moj[a-z]*|moja|nasz[a-z]*|mnie|nas)(?= )(?:(?: [a-z]+){0,2} (?:hurt|injured|inside|trapped|missing|ranny|ranna|ranni|w srodku))/;
+export function headlineAsked(text: string): boolean {
+  const n = normaliseForSafety(text);
+  const latin = HEADLINE_WORDS.test(n) && HEADLINE_ASKED.test(n) && !HAPPENING_NOW.test(n) && !MINE_INVOLVED.test(n) && !FOREIGN_NOT_OVER.test(n);
+  const arabic = AR_HEADLINE.test(text) && AR_HEADLINE_ASKED.test(text) && !AR_NOT_OVER.test(text);
+  return latin || arabic;
+}
+/**
+ * Round 62: a gas smell outdoors with the gas network already there and digging ("a smell of gas in the road outside, faint, and there's
+ * already a Cadent van and men digging"): the emergency is in hand; nothing felt, nothing smelt indoors, asked at most.
+ */
+const GAS_CREW = String.raw`(?:cadent|national grid|national gas|sgn|wales and west|northern gas(?: networks)?|gas board|gas (?:network|emergency|company) (?:van|vans|men|team|crew|engineers?)|gas (?:men|engineers))`;
+const GAS_CREW_ON_SITE = new RegExp(String.raw`(?<= )(?:already (?:a |an |the |some )?${GAS_CREW}(?: [a-z]+){0,5} (?:digging|working|there|here|on site|on it|out|fixing|dug)|${GAS_CREW}(?: [a-z]+){0,3} (?:are |is |s |have been |has been )?already (?:here|there|on site|digging|working|on it|out|fixing))(?= )`);
+const GAS_INDOORS = /(?<= )(?:in|inside|into) (?:the|my|our|their|his|her) (?:house|flat|home|kitchen|hall|hallway|living room|bedroom|bathroom|property|building)(?= )/;
+/** "Faint" said of the smell ("a smell of gas in the road, faint"), not of a person. */
+const FAINT_SMELL = /(?<=(?<= )(?:smell|smells|whiff|odour)(?: [a-z]+){0,8}) faint(?= )|(?<= )(?:faint|very faint) (?=(?:smell|whiff|odour) )/g;
+export const gasCrewOnSite = (n: string) => GAS_CREW_ON_SITE.test(n) && !GAS_INDOORS.test(n) && !FELT_NOW.test(n.replace(FAINT_SMELL, ' ')) && !/(?<= )(?:on fire|burning|flames?|smoke|smoking|caught fire|explod[a-z]*|blown up|hissing)(?= )/.test(n);
 /** Round 28: who is with a hurt or lost animal, how the writer feels about it, or who may have found it: not a person at risk ("owner's with it", "the vet's on the way", "I'm beside myself", "has anyone handed him in"). */
 const ANIMAL_CARER = /(?<= )(?:(?:has|have|did|if|whether|in case) (?:anyone|anybody|someone|somebody) (?:handed|found|seen|spotted|reported|picked|taken|brought)(?: [a-z]+){0,3}|beside (?:my|him|her|them)self|beside ourselves|worried sick|in bits|heartbroken|devastated|distraught|frantic|(?:the |its |his |her |their )?owners? (?:is |are |s )?(?:with (?:it|him|her|them)|there|here|on (?:the|their|his|her) way|coming)|(?:the |a )?vets? (?:is |are |s )?(?:on (?:the|their|its|his|her) way|coming|here|there|with (?:it|him|her|them)|called))(?= )/g;
 /** Round 27: a pet that ate poison and a vet has treated ("My dog ate rat poison ... The vet's sorted her and she's OK"), no person named. */
@@ -660,8 +687,10 @@ export const DEFEATERS: Record<string, RegExp> = {
     `${SUBJECT} (?:is |are |am |was |were |feel |feels )?(?:all )?(?:fine|ok|okay|safe|well|alright|all right) now`,
     '(?:everyone|everybody|we are all|all of us) (?:is |are |feels |feel )?(?:fine|ok|okay|safe|well|alright|all right)',
     // Round 22: not "all sorted for my sister after tonight": arrangements made for someone else, no danger denied.
+    // Engineer's probe after round 62: not "syringes all over the front step", "the fire was all over the kitchen": spread about,
+    // nothing over.
     // Round 48: not "all over my 3 year old" / "all over her arms": someone hurt, not "it's all over now".
-    `${SUBJECT} (?:has|have|had|is|are) (?:fully |completely |now )?recovered`, 'we all (?:feel |are )?(?:fine|ok|okay|well|alright)', 'all (?:settled|sorted|over(?! (?:me|him|her|them|us) | (?:my|his|her|our|their|your|the|a) (?:[a-z0-9]+ ){0,2}(?:son|daughter|baby|child|kid|kids|children|boy|girl|toddler|year old|husband|wife|partner|mum|dad|nan|grandad|face|arm|arms|leg|legs|hand|hands|body|skin|chest|back|neck|head) )|behind (?:me|us))(?: now)?(?! for (?:my|our|the|her|his|their|everyone|them|him) | so )', '(?:settled|safe) now',
+    `${SUBJECT} (?:has|have|had|is|are) (?:fully |completely |now )?recovered`, 'we all (?:feel |are )?(?:fine|ok|okay|well|alright)', '(?<!(?:needles|syringes|sharps|drugs|pills|crack pipes|foils|fire|flames|smoke)(?: was| is| were| are| got)? )all (?:settled|sorted|over(?! (?:me|him|her|them|us) | (?:my|his|her|our|their|your|the|a) (?:[a-z0-9]+ ){0,2}(?:son|daughter|baby|child|kid|kids|children|boy|girl|toddler|year old|husband|wife|partner|mum|dad|nan|grandad|face|arm|arms|leg|legs|hand|hands|body|skin|chest|back|neck|head) )|behind (?:me|us))(?: now)?(?! for (?:my|our|the|her|his|their|everyone|them|him) | so )', '(?:settled|safe) now',
     // Polish, Spanish, Portuguese, Romanian, Welsh: "everything is fine", "nobody has symptoms", "not an emergency".
     'wszystko (?:jest )?w porzadku', 'nikt nie ma objawow', 'no es (?:una )?emergencia', 'todos estamos bien', 'nao e (?:uma )?emergencia', 'estamos todos bem',
     'nu este (?:o )?urgenta', 'toata lumea (?:este )?bine', 'does dim argyfwng', 'dim (?:nwy|arogl nwy|mwg)',
@@ -1499,6 +1528,9 @@ export function askAtMost(text: string, screened = false): string | null {
   if (careSelfInjury(n)) return 'self-injury by a disabled or autistic person when upset, support asked';
   if (BETTER_OFF_AT_WORK.test(n) && !BETTER_OFF_WITHOUT_ME.test(n) && !DYING_WORDS.test(n)) return 'better off without me, of a workplace, a team or a game';
   if (!screened && ALARM_CHIRP.test(n) && BATTERY_WORDS.test(n) && !NOT_THE_BATTERY.test(n) && !UNWELL.test(n) && !FELT_NOW.test(n) && !PRESENT_FIRE.test(n) && !/(?<= )(?:smell[a-z]*|smoke(?! (?:alarms?|detectors?))|flames?|burning|fire(?! (?:alarms?|detectors?))|gas|carbon monoxide|co)(?= )/.test(n)) return 'an alarm chirping for its battery';
+  // Engineer's probe after round 62: an alarm at fault or set off by its test button, nothing felt, smelt or burning, when the model
+  // alone is sure ("pressed the test button on the smoke alarm and now it won't stop beeping"); round 29 read it on a screen hit only.
+  if (!screened && alarmAtFault(n)) return 'the alarm itself at fault, or set off by its test button';
   if (ADOPT_FOSTER.test(n) && !HARM_WORDS.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a question about adopting or fostering';
   if (!screened && FIRE_TAKEN_BACK.test(n) && !UNWELL.test(n) && !FELT_NOW.test(n)) return 'a fire or smoke taken back: steam, dust or mist';
   if (NO_HOME_TONIGHT.test(n) && DANGER_DENIED.test(n) && !FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'nowhere to sleep, danger denied';
@@ -1591,6 +1623,8 @@ function segmentAsk(text: string, scored: SafetyScore, thresholds: SafetyModelTh
   return null;
 }
 
+/** Round 62: a likeness to a horror film or a crime scene, in Arabic, Polish, Portuguese, Spanish or English. */
+const FILM_LIKENESS = /(?:مثل|كأنه|كأنها|زي|كانه|كانها) (?:فيلم|افلام|أفلام) (?:رعب|الرعب)|jak (?:z|w) (?:horroru|horrorze|filmu grozy)|parece (?:um )?(?:filme de terror|cena de crime)|como (?:en )?una pel[ií]cula de (?:terror|miedo)|like (?:something out of |a scene from )?a horror (?:film|movie)/iu;
 /** decideSafety without a screen hit: the safety model decides, demoted by everyday context. */
 function decideByModel(prediction: IntentPrediction, text: string, scored: SafetyScore, thresholds: SafetyModelThresholds): SafetyDecision {
   if (isConversationControl(text) || isServiceFarewell(text) || isOpenerOnly(text) || placeOnly(text)) return null;
@@ -1615,6 +1649,9 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   if (everyday === 'drop') return null;
   const framed = framedAsService(text);
   if (framed && scored.score >= thresholds.escalateAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but ${framed}` };
+  // Round 62: the model alone, sure, on a likeness to a horror film or a crime scene ("الشارع مظلم تماماً، ابني يقول إنه مثل فيلم رعب", the
+  // street is pitch dark, like a horror film; "jak z horroru"; "parece cena de crime"): a figure of speech, asked, never escalated.
+  if (scored.score >= thresholds.escalateAt && FILM_LIKENESS.test(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a likeness to a film` };
   if (framed) return null;
   // Round 30: a threat to a third party or a likeness taken back in so many words ("I'll wring his neck, not really, he's a nice lad",
   // "screaming like he's being murdered, he's not, he's just losing at fifa"): the model alone, however sure, asks.
@@ -1798,7 +1835,15 @@ function abuseOfWriterNow(n: string): string | null {
   if (KEPT_IN.test(n)) return 'the writer kept in';
   return NO_CONTACT_HOME.test(n) ? 'with a plea not to write home' : null;
 }
+/**
+ * Round 62: at a height or beside a means now, told as sparing the service or others the trouble ("im standing on the multistorey roof now
+ * so you can close the case", "so ill save you the trouble im sat in the car with the engine running"): never asked for the model's doubt.
+ */
+const SPARING_AT_MEANS = /(?<= )(?:so (?:you|you lot|they|the council|everyone|nobody|no one) (?:can|could|will|will not|wont|do not|dont|need not|never) (?:have to )?(?:close (?:the|my) (?:case|file|account)|stop (?:worrying|chasing)|be rid of me|deal with me|bother with me|hear from me again)|(?:ill|i will|i am going to|going to|gonna) save (?:you|you lot|everyone|them|the council) the (?:trouble|bother|paperwork|hassle))(?= )/;
+const AT_MEANS_NOW = /(?<= )(?:(?:standing|stood|sat|sitting|i am|up) (?:on|at) (?:the |a )?(?:top of the )?(?:multistorey|multi storey|car park roof|roof|bridge|flyover|viaduct|cliff|cliffs|cliff edge|ledge|tower block)|engine (?:is )?running(?: [a-z]+){0,6} (?:hose|pipe|tube|garage))(?= )/;
+const sparingAtMeans = (n: string) => SPARING_AT_MEANS.test(n) && AT_MEANS_NOW.test(n);
 function toldTooPlainlyToDoubt(n: string, family: string): boolean {
+  if ((SUICIDE_FAMILIES.has(family) || family === 'at_height') && sparingAtMeans(n)) return true;
   return BETTER_OFF_WITHOUT_ME.test(n) || PARTNER_HURTING_ME.test(n) || (SUICIDE_FAMILIES.has(family) && OWN_END_WITH_TIME.test(n)) || METHOD_AT_PLACE_RE.test(n) || FOUND_HANGING.test(n) || GOODBYE_THEN_SILENT.test(n);
 }
 /**
@@ -1828,6 +1873,8 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
     if (toldAsPast(text) && (defeaters(text).includes('denied') || LEFT_ABUSE.test(normaliseForSafety(text)))) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but told as past and over` };
     // Round 29: an overdose told as past and recovering ("my son overdosed last year but he's in recovery now and doing really well"),
     // nothing of another one: asked even when the model agrees (round 27 asked it only below the model's bar).
+    // Round 62: a gas smell outdoors with the gas network already there and digging: asked even when the model agrees.
+    if (FIRE_FAMILIES.has(familyOf(hit) ?? '') && gasCrewOnSite(normaliseForSafety(text))) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but the gas network already there` };
     if (familyOf(hit) === 'overdose' && pastOverdoseRecovering(normaliseForSafety(text))) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but told as past and recovering` };
     // Round 30: a threat to someone else or a likeness of violence taken back at once ("yelling like he's being stabbed, he's not, he's
     // just watching the football"): asked even when the model agrees; never a family explicit and present by construction.
@@ -1858,8 +1905,12 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   if (screenEveryday(text) || framedAsService(text)) return scored.score >= thresholds.askAt ? ask : null;
   // Round 20: the gas emergency service or an engineer has been and fixed it, nothing still there or felt: asked, never escalated.
   if (emergencyFixed(n)) return { ...ask, reason: `${hit.reason}, but fixed by the emergency service` };
+  // Round 62: a gas smell outdoors with the gas network already there and digging, nothing felt or smelt indoors: asked, never escalated.
+  if (FIRE_FAMILIES.has(family ?? '') && gasCrewOnSite(n)) return { ...ask, reason: `${hit.reason}, but the gas network already there` };
   // Round 26: a fire or a gas smell told as past and dealt with, in another language: asked, never escalated.
   if ((FIRE_FAMILIES.has(family ?? '') || family === 'arabic_fire') && foreignPastPutOut(text)) return { ...ask, reason: `${hit.reason}, but told as past and put out` };
+  // Round 62: a headline or a news item quoted and asked about (true? old? last year?), in English, Polish or Arabic: asked, never escalated.
+  if ((FIRE_FAMILIES.has(family ?? '') || family === 'arabic_fire' || family === 'arabic_violence') && headlineAsked(text)) return { ...ask, reason: `${hit.reason}, but a headline asked about` };
   // Round 26: self-harm told as someone's past habit ("my sister who used to self-harm"), in a question about caring for them
   // ("do you do carers assessments?"), nothing saying it is back: a care question, asked at most.
   if (family === 'self_harm' && USED_TO_SELF_HARM.test(n) && !SELF_HARM_BACK.test(n) && CARE_QUESTION.test(n) && !EXPLICIT_PRESENT.test(n)) return scored.score >= thresholds.askAt ? { ...ask, reason: `${hit.reason}, but a past habit, in a question about care` } : null;
@@ -1872,7 +1923,9 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   if (FIRE_FAMILIES.has(family ?? '') && engineerSaidSafe(n)) return { ...ask, reason: `${hit.reason}, but an engineer said it is safe` };
   // Round 8: comparative or conditional hyperbole tied to a chore of the service: asked, never escalated nor dropped.
   // Round 13: also a fire turned on oneself ("I'd rather set myself on fire than queue again for a permit"), a suicide word in effect.
-  if ((SUICIDE_FAMILIES.has(family ?? '') || SELF_FIRE.test(n)) && serviceHyperbole(text)) return { ...ask, reason: `${hit.reason}, but hyperbole about a service` };
+  // Round 62: never at a means now told as sparing the service the trouble ("so ill save you the trouble im sat in the car with the engine
+  // running and the hose in the window").
+  if ((SUICIDE_FAMILIES.has(family ?? '') || SELF_FIRE.test(n)) && serviceHyperbole(text) && !sparingAtMeans(n)) return { ...ask, reason: `${hit.reason}, but hyperbole about a service` };
   // Round 29: an emergency the writer helped with, told as over ("helping the lifeguards with a kid stuck on the rocks (kid was
   // fine)", "doing CPR on a man who'd collapsed - paramedics took over and he survived"), in a message about something else, the
   // model not backing it: asked, never escalated.

@@ -566,6 +566,10 @@ export const FAMILIES: PatternFamily[] = [
       `(?:hose|hosepipe|tube|pipe)(?: [a-z]+){0,3} (?:from|to|into|onto|attached to|taped to|through) (?:the |my |a )?(?:exhaust|car window|window of the car)`,
       // Round 61: the engine told as run, started or left on in the garage ("ive run the car engine in the garage with the door shut").
       `(?:run|ran|started|start|left|put) (?:the |my |our |his |her |their )?(?:car |cars |van |vans )?(?:engine|motor)(?: running| on| going)? (?:in|inside) (?:the|my|our|a|his|her|their) (?:closed |shut |locked )?garage`,
+      // Round 62: a hose or a pipe in or through the car window, the engine told as running ("im sat in the car with the engine running
+      // and the hose in the window"); a hose in a window box, or the car washed with the engine off, is not.
+      `(?:engine|motor)(?: is| was| has been| been| s)? (?:running|on|going|ticking over)(?: [a-z]+){0,6} (?:hose|hosepipe|tube|pipe)(?: [a-z]+){0,3} (?:in|into|through|out of|in through) (?:the |my |a |his |her )?(?:car |cars |back |rear |side |drivers |passenger )?window(?! box)`,
+      `(?:hose|hosepipe|tube|pipe)(?: [a-z]+){0,3} (?:in|into|through|in through) (?:the |my |a |his |her )?(?:car |cars |back |rear |side |drivers |passenger )?window(?! box)(?: [a-z]+){0,6} (?:engine|motor)(?: is| was| has been| s)? (?:running|on|going|ticking over)`,
       // Round 40: the exhaust told as someone's car's ("a hose rigged to his car exhaust in the garage").
       `(?:hose|hosepipe|tube|pipe)(?: [a-z]+){0,3} (?:from|to|into|onto|attached to|taped to|through) (?:his |her |their |our |the |my |a )(?:car |cars |van |vans )?exhaust(?: pipe)?`,
     ],
@@ -589,6 +593,9 @@ export const FAMILIES: PatternFamily[] = [
     // Guards: the same words about bins, holidays, moving house and subscriptions.
     id: 'suicide_indirect', kind: 'suicide_self_harm', category: RISK, reason: 'signs of suicidal intent (finality, goodbyes, a plan)', negated: true,
     patterns: [
+      // Round 62: today or tonight named as the day the writer stops being a burden, in a quote or not ("Quote from my own diary this
+      // morning: 'Today is the day I stop being a burden'"); stopping being a burden on a parent by moving out or getting a job is not.
+      String.raw`(?:(?:today|tonight|tomorrow|this|it) is the (?:day|night|week|weekend) (?:i|that i) (?:will |am going to )?|(?:today|tonight|tomorrow|this (?:morning|evening|weekend)) (?:i will |i ll |ill |i am going to |im going to |i )?)(?:stop|finally stop) (?:being|bein) (?:a|such a|the) (?:burden|problem|waste of space)(?! (?:on|to) (?:the taxpayer|the system|my parents for rent))(?![^]*\b(?:job|rent|move out|moving out|own place|own flat|keys|pay (?:my|the) way|paying my way)\b)`,
       // Round 61: letters or notes written after despair told ("ive got nothing left ... ive written my letters"); letters written to the
       // council, to an MP or for a job are not.
       String.raw`(?<=\b(?:nothing left|no point|(?:cannot|can not) go on|last straw|had enough|no way out|done with (?:it all|everything|life)|nothing to live for)\b[^]*)(?:i have|i ve|i|have) (?:written|wrote|finished|done) (?:my|the) (?:letters|notes|goodbye letters|goodbyes|last letters)(?! (?:to|for|of|about|asking|complaining|off)\b)`,
@@ -846,6 +853,9 @@ export const FAMILIES: PatternFamily[] = [
     ],
     // Welsh: told as long past ("years ago"), on the news, or a joke ("she'll kill me if I forget the bin").
     guards: [String.raw`flynyddoedd yn ol|blynyddoedd yn ol|y llynedd|llynedd|ar y newyddion|(?:lladd|ladd|nladd) (?:i |ni )?os`,
+      // Round 62 (romanised Urdu): a tax, a bill or the rent as the subject of "maar dalega" ("yeh council tax hamein maar dalega", this
+      // council tax will kill us): hyperbole; a person named as the one who will kill is not guarded.
+      String.raw`(?:council tax|tax|taxes|bill|bills|bil|kiraya|kirayah|rent|mehngai|mahangai|bijli|gas ka bil|fine|jurmana|qarz|karza)(?: (?:hamein|humein|mujhe|muje|hume|humko|hamko|sab ko|sabko))? (?:maar|mar) (?:dalega|daalega|dalegi|daalegi|dega|degi|denge|dalenge)`,
       // Round 60 (Polish): a thing named after "zabije mnie" ("Zabije mnie ten smród", the smell will kill me; the noise, the heat,
       // the bin): hyperbole; a person named ("zabije mnie ten facet") is not guarded.
       String.raw`zabij(?:e|a) (?:mnie|nas) (?:ten|ta|to|te|tych|tego) (?:smrod[a-z]*|halas[a-z]*|upal[a-z]*|zapach[a-z]*|nud[a-z]*|stres[a-z]*|prac[a-z]*|kosz[a-z]*|smietnik[a-z]*|kubel[a-z]*|kork[a-z]*|remont[a-z]*|wiatr[a-z]*|zimn[a-z]*|bol[a-z]*|dzwiek[a-z]*|muzyk[a-z]*|szczekani[a-z]*|balagan[a-z]*|urzad[a-z]*|formularz[a-z]*|czekani[a-z]*|kolejk[a-z]*|rachun[a-z]*)`],
@@ -1242,6 +1252,9 @@ export const FAMILIES: PatternFamily[] = [
     guards: [
       // Round 59: insects or animals as the subject of "going to kill me" (PESTS_GOING_TO_KILL).
       PESTS_GOING_TO_KILL, PLANTS_TRYING_TO_KILL, CLASS_TRYING_TO_KILL,
+      // Round 62: the writer's own dog threatened on callers on a condition ("I told the bailiffs I'd set the dog on them if they came
+      // back"): a threat told, nobody attacked; a dog set on someone now, or someone's dog set on a child, still hits.
+      String.raw`\b(?:i would|i d|i will|i ll|ill|we would|we will|we ll|i am going to|going to|gonna|threatened to|said i would) set (?:the|my|our) dogs? on (?:them|him|her|you|the [a-z]+)(?: [a-z]+){0,3} (?:if|unless|next time)\b`,
       // Round 57: a neighbour who will "get me" for reporting her car or complaining about a dispute, with nobody here, no weapon and
       // no harm told: a vague threat over a neighbourhood matter, never an attack now (the model still decides).
       String.raw`(?<!\b(?:outside|at (?:my|the) door|right now|knife|weapon|hurt|hit|hitting|kill|coming round|on (?:his|her|their) way)\b[^]*)(?![^]*\b(?:outside|at (?:my|the) door|right now|knife|weapon|hurt|hit|hitting|kill|coming round|on (?:his|her|their) way)\b)\b(?:going to|gonna) get (?:me|us) for (?:reporting|complaining about|grassing on|calling [a-z]+ about) (?:her|his|their|the|my) (?:[a-z]+ )?(?:car|van|dog|dogs|parking|noise|bins?|party|music|hedge|fence|tree|extension|rubbish|cat|cats)\b`,
@@ -1291,6 +1304,9 @@ export const FAMILIES: PatternFamily[] = [
     // Medical emergency: collapse, not breathing, an ambulance needed.
     id: 'medical_emergency', kind: 'danger_now', refine: ['fire_gas_co'], category: RISK, reason: 'medical emergency',
     patterns: [
+      // Round 62: a pendant, a careline or a falls alarm pressed or activated and no one answering it, an older person named ("Pendant
+      // activation, no response to voice call ... she's 91"); an alarm pressed by accident and answered, or a question about one, is not.
+      String.raw`(?:pendant|careline|lifeline|telecare|personal alarm|falls? alarm|falls? (?:detector|sensor)|care alarm|panic button|alarm pendant)(?: [a-z]+){0,3} (?:activation|activated|pressed|went off|has gone off|going off|triggered)(?: [a-z]+){0,8} (?:no response|not responding|no answer|not answering|not picking up|(?:cannot|can not|could not) (?:get|reach|raise) (?:her|him|them)|(?:she|he) (?:is not|isnt) answering|(?:nobody|no one|noone) (?:is |s )?(?:answering|picking up|responding|replying))\b`,
       // Round 61: unable to feel or move the legs or arms after a blow, a fall or a dive on the neck, the head or the spine ("a player took
       // a hit to the neck and can't feel his legs"); legs numb from a workout or after sleeping on an arm is not.
       String.raw`(?<=\b(?:hit|knock|knocked|blow|bang|banged|landed|tackle|tackled|fell|fallen|dived|dove|injured|hurt|broke|broken|twisted)\b(?: [a-z]+){0,4} (?:neck|spine|head|back)\b[^]*)(?<!\basleep\b[^]*)(?:cannot|can not) (?:feel|move) (?:his|her|my|their) (?:legs|arms|feet|hands|body|arms or legs|legs or arms)(?![^]*\b(?:last (?:week|month|year)|ago|yesterday|gym|workout|leg day|squats)\b)`,
@@ -1444,6 +1460,9 @@ export const FAMILIES: PatternFamily[] = [
       '(?:smell|smells|smelling|smelt|smelled|stink|stinks|stinking|reek|reeks|whiff) (?:of |like )?gas', 'gas (?:leak|leaking|escape|is leaking|smell)', 'leaking gas',
       // Round 54: a vehicle, a tanker or a trailer starting to burn ("a tanker on its side by the school and it's leaking and starting to burn").
       `(?:tanker|lorry|truck|van|car|vehicle|bus|coach|motorbike|caravan|trailer|engine|wagon)(?: (?!(?:not|never|nearly|almost)\\b)[a-z0-9]+){0,14} (?:is |s |are )?(?:starting|started|beginning|begun|about) to (?:burn|catch fire|catch light|go up in flames)(?!(?: [a-z]+){0,6} (?:last|yesterday|ago))`,
+      // Engineer's probe after round 62: a fire told in the past tense and then as still burning ("the fire was all over the kitchen, we
+      // got out, it's still burning"); a fire put out, or "still burning" of a throat or a bonfire in a garden, is not read.
+      String.raw`fire (?:was|is|has|had|went|got|spread|took)(?: [a-z]+){0,12} (?:it is|it s|its|is|are|they are) still (?:burning|alight|on fire|spreading|raging)`,
       // Round 7: gas heard or seen escaping.
       'gas (?:is )?(?:hissing|escaping|pouring|rushing|coming out|blowing out)', 'hissing (?:out of|from) (?:a |the )?(?:gas )?(?:pipe|main|meter)',
       'carbon monoxide', '(?:co|carbon monoxide) alarm (?:is )?(?:going off|beeping|sounding|went off)',
@@ -1692,6 +1711,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 41: a child or a person pinned, trapped or crushed under a vehicle or its wheel ("a lorry has mounted the pavement and a
       // child is pinned under the wheel"); a ball, a toy or a cat stuck under the car is not a person.
       `(?:(?:a|the|my|our|his|her|their|one|that) )?(?:${CHILD}|man|woman|person|cyclist|pedestrian|lady|pensioner|someone|somebody|he|she|they|${PERSON})(?: is| are| s| has been| have been| got| was| still| now| been)* (?:pinned|trapped|stuck|crushed|caught) (?:under|beneath|underneath) (?:the |a |its |his |her |their )?(?:front |back |rear )?(?:wheels?|tyres?|lorry|truck|bus|car|van|tram|train|tractor|vehicle|trailer|forklift)`,
+      // Round 62: a person told as under a vehicle's wheel now, without "trapped" ("Bin lorry just reversed into my mum on the pavement.
+      // She's under the wheel"); a wheel arch, a ball or a cat under the wheel, or someone under the car mending it, is not.
+      `(?:(?:a|the|my|our|his|her|their|one|that) )?(?:${CHILD}|man|woman|person|cyclist|pedestrian|lady|pensioner|someone|somebody|he|she|they|${PERSON})(?: is| are| s| was| still| now| lying| stuck| right)* (?:under|beneath|underneath) (?:the |a |its |his |her |their )?(?:front |back |rear )?(?:(?:lorry|lorrys|truck|trucks|bus|buses|car|cars|van|vans|tram|tractor|trailer) )?(?:wheels?|tyres?)(?! arch| arches| nut| nuts| trim| clamp| rim)`,
       // Round 27: something has come down onto a pavement or a road where someone was passing ("the wall of the old garage has fallen
       // over onto the pavement i think there was someone walking past"): a person may be under it.
       '(?:wall|roof|building|scaffolding|ceiling|chimney|structure|balcony|tree|hoarding|canopy|garage|shed|fence)(?: [a-z]+){0,6} (?:has |have |had )?(?:come down|came down|fallen|fell|collapsed|caved in|given way|gave way|toppled)(?: [a-z]+){0,4} (?:onto|on to|into|across|over) (?:the |a )?(?:pavement|path|footpath|road|street|pathway|people|bus stop|playground)(?: [a-z]+){0,8} (?:someone|somebody|a man|a woman|a child|a kid|people|kids|children|a person|person) (?:was |were |is |are )?(?:walking (?:past|by|under)|passing(?! (?:it|by it|round))|going past|standing (?:under|underneath|next to|by)|under (?:it|there|the)|underneath|beneath)',
@@ -1861,6 +1883,17 @@ export const FAMILIES: PatternFamily[] = [
       // Round 61: a woman heard begging him to stop, with things smashing or screaming ("i hear a woman begging him to stop and things
       // smashing its every day now"); begging him to stop the car or the music is not.
       `(?:woman|girl|lady|wife|mum|mother|she|her|someone)(?: [a-z]+){0,2} (?:begging|pleading with|screaming at|crying at|pleading) (?:him|them) to stop(?! (?:the|it|that|this|his|playing|singing|talking|the music|the car)\\b)(?: [a-z0-9]+){0,8} (?:smash[a-z]*|crash[a-z]*|bang[a-z]*|thud[a-z]*|screaming|hitting|slap[a-z]*|breaking)`,
+      // Round 62: a he, a she or a partner telling the writer to do what they say or regret it ("He moved back in without asking. He said
+      // 'you'll do what I say or you'll regret it' and smashed my phone"); a bailiff's or a boss's "pay up or you'll regret it" is not.
+      String.raw`(?:${PARTNER}|he|she)(?: [a-z]+){0,5} (?:said|says|told me|tells me|threatened|threatens|keeps saying|screamed|shouted|yelled)(?: that| to me)? (?:you will|you ll|youll|i will|i ll|ill|i would|i d) do (?:what|as|everything) (?:i say|i tell you|he says|she says|he tells me|she tells me|i am told|you are told|i m told|youre told)(?: [a-z]+){0,2} or (?:you will|you ll|youll|i will|i ll|ill|i would|else)\b`,
+      // Round 62: strangled or choked by a partner or a he, and still living with him ("A mum on my caseload has disclosed her partner
+      // strangled her last weekend; she's still living with him"): a high-risk sign told by anyone; a film's plot, or a cat or a dog
+      // choking on a toy, is not.
+      String.raw`(?:${PARTNER}|he|she)(?: has| had| just| nearly| tried to)? (?:strangled|strangles|strangling|choked|chokes|choking|throttled|throttles) (?:her|me|him|them)\b(?: [a-z0-9]+){0,10} (?:still|is still|is|are|and|but) (?:living with|lives with|live with|with|back with|under the same roof as) (?:him|her|them)\b(?![^]*\b(?:film|drama|episode|novel|book|series|soap)\b)`,
+      // Round 62: someone heard or seen being thrown about or around, screaming or begging "stop" or for help ("i keep hearing my
+      // neighbour being thrown about the flat every night screaming please stop then it goes quiet"); furniture thrown about, or kids
+      // thrown about on a trampoline screaming with laughter, is not.
+      `(?:hear|heard|hearing|hears|see|saw|seen|seeing|listen to|listening to)(?: [a-z]+){0,4} (?:being|getting|get|got) (?:thrown|flung|chucked|knocked|slammed|shoved|dragged|battered) (?:about|around|across|round)(?: [a-z]+){0,10} (?:screaming|shouting|crying|begging|pleading|yelling|sobbing)(?: [a-z]+){0,3} (?:stop|help|no|get off|leave me)(?! laughing)`,
       // Round 51: a professional's urgent request or referral for a client "re da" or "dv" ("idva here client needs urgent housing
       // assessment re da"): domestic abuse in a worker's shorthand.
       `${PRO_ROLE}${PRO_NOT_CAREER}${PRO_ASK}(?: [a-z0-9]+)*? (?:re|regarding|due to|because of|fleeing|following|after|for|with|from|experiencing|victim of|survivor of) (?:da|dv|domestic abuse|domestic violence|coercive control)(?= )`,
@@ -2117,6 +2150,11 @@ export const FAMILIES: PatternFamily[] = [
     // Children left alone, not fed, neglected.
     id: 'child_neglect', kind: 'child_at_risk', refine: ['child_at_risk', 'adult_at_risk'], category: SAFEGUARDING, reason: 'child neglect',
     patterns: [
+      // Round 62: a baby or a child living or kept among needles or drugs, or in a crack or drug den ("SICK of reporting the crack den
+      // next door. There's a baby living in there now with needles all over the floor"); needles in the park where the kids play, or a
+      // drug den with no children there, are not.
+      String.raw`(?<!\b(?:no|not any|any|never (?:any|a)) )(?:baby|babies|newborn|toddlers?|child|children|kids?|little ones?)(?: [a-z]+){0,1} (?:is |are |s )?(?:living|lives|live|staying|being (?:raised|brought up)|crawling|sleeping)(?: in)?(?: (?:there|that (?:flat|house|place)|the (?:flat|house)|(?:a|the|that) (?:crack|drug|drugs) (?:den|house)))?(?: now)? (?:with|among|amongst|around|surrounded by|next to|in)(?: [a-z]+){0,3} (?:used )?(?:needles|syringes|crack pipes|drugs|heroin|crack|smack|spice|(?:crack|drug|drugs) (?:den|house))\b(?! (?:years|before|once|when))`,
+      String.raw`(?:crack|drug|drugs|smack|heroin) (?:den|house)(?: [a-z]+){0,12} (?<!\b(?:no|not any|any|never (?:any|a)) )(?:a )?(?:baby|babies|newborn|toddlers?|child|children|kids|little ones?) (?:is |are |s )?(?:living|lives|live|staying|being (?:raised|brought up)) (?:in )?(?:there|in it|with them)\b(?! before| years| once)`,
       // Round 55: put out or locked out of home with a younger child, the child's age under 13 or told as little, dark or nowhere to go
       // ("im 16 in foster care, my carers have locked me out again and i've got my lil bro with me he's 9. it's getting dark and we've got
       // nowhere"): a child out at night, whoever the writer is; locked out by accident and safe at a relative's is not read.
@@ -2182,6 +2220,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:mum|dad|mam|parents|mother|father|mummy|daddy)(?: [a-z]+){0,2} (?:has not|have not|not|never|is never) (?:been |come |came )?(?:home|back) (?:for (?:[0-9]+|two|three|four|a few|several|a couple of) (?:days|nights)|all night|since (?:yesterday|last night))`,
     ],
     guards: [
+      // Round 62: children quoted as "starving" and told as fed and all right for now ("the kids said 'we're starving mum' - they've had
+      // cereal, we're ok tonight but nothing left for tomorrow"): money short, no neglect told; "they have not eaten for two days" still hits.
+      String.raw`(?:they have had|they had|they ve had|theyve had|they would had|they d had|theyd had|they ate|they have eaten|they ve eaten|had some|had a bit of|we have had|we had|i gave them|gave them) (?:cereal|toast|breakfast|dinner|tea|their tea|lunch|something|something to eat|a snack|snacks|crisps|fruit|a meal|a sandwich|sandwiches|beans|pasta|soup|noodles)(?:(?: [a-z]+){0,3} (?:we are|they are|we re|they re|theyre|were|everyone is|all) (?:ok|okay|fine|alright|all right|sorted) (?:tonight|for tonight|today|for today|for now)|(?: (?!(?:days?|ago|since|yesterday|nothing|last|weeks?)\b)[a-z]+){0,3} (?:just|only) (?:asking|wondering|checking))`,
       // Round 56: parents too old or ill to go on caring for their grown-up disabled child ("My parents are elderly and can't care for
       // me anymore (I have cerebral palsy)"): a housing or care question, not neglect.
       String.raw`\b(?:parents|mum|mam|dad|mother|father|carers?) (?:are |is )?(?:elderly|getting (?:old|older|on)|too old|old now|older now|ill now|unwell now|poorly now)(?: and)? (?:cannot|can not|are unable to|is unable to|no longer) (?:care for|look after) me\b`,
@@ -2201,6 +2242,11 @@ export const FAMILIES: PatternFamily[] = [
     // Adults at risk: not fed, not cared for, not seen, carers who hurt or steal.
     id: 'adult_at_risk', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'adult at risk of neglect or abuse',
     patterns: [
+      // Round 62: someone told as off their medication (a psychosis, schizophrenia) and not eating, sitting in the dark or not leaving
+      // a room for days ("He's schizophrenic, stopped his meds, not eating, electric cut off, sitting in the dark for a week"); meds
+      // stopped for side effects and a review asked, nothing else, is not.
+      String.raw`(?:stopped|stopped taking|come off|came off|off|not taking|refusing|refuses|will not take) (?:his|her|their) (?:meds|medication|medicine|tablets|injections?|depot)(?: [a-z]+){0,8} (?:not eating|stopped eating|will not eat|refusing (?:food|to eat)|sitting in the dark|in the dark for|not left (?:his|her|their|the) (?:room|flat|house|bed)|not washing|talking to (?:himself|herself|the walls))\b`,
+      String.raw`(?:not eating|stopped eating|will not eat|refusing (?:food|to eat)|sitting in the dark)(?: [a-z]+){0,8} (?:stopped|stopped taking|come off|came off|off|not taking|refusing) (?:his|her|their) (?:meds|medication|medicine|tablets|injections?|depot)\b`,
       // Round 58: a member of staff seen hitting or hurting someone they care for ("the other staff member on with me keeps slapping one
       // of the residents and laughing"); hitting the residents' cars or doors is not a person.
       String.raw`(?:staff|staff member|member of staff|carer|carers|care worker|care workers|colleague|colleagues|nurse|nurses|support worker|support workers|manager|worker|workers|agency worker|night staff|other staff member)(?: [a-z]+){0,4} (?:keeps |keep |is |are |has been |have been |was |were |kept |been )?(?:slapping|hitting|punching|kicking|pinching|shoving|smacking|striking|manhandling|rough handling|roughing up|hurting|dragging|slapped|hit|punched|kicked|pinched|smacked) (?:one of )?(?:the |a |our |my |an |some of the )?(?:elderly |old |vulnerable |disabled |frail )?(?:residents?|patients?|clients?|service users?|people (?:we|i|they) (?:care for|support|look after)|gentleman|old man|old lady|old woman)\b(?! (?:cars?|doors?|bins?|parking|bays?|rooms? (?:door|doors)|balls?|post|mail|complaints?|bills?|fees?))`,
@@ -2457,6 +2503,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 42: put out at a date ahead ("grandson who lives with her is getting thrown out in a fortnight"): an eviction, a housing
       // question, not a child thrown out of home now.
       String.raw`(?:thrown|kicked|chucked|put|turfed|evicted) out(?: of [a-z]+(?: [a-z]+)?)? (?:in|within|by|at the end of|next|from) (?:a |the |two |three |four |six |a few |[0-9]+ )?(?:fortnight|weeks?|months?|days|week s time|weeks time|end of the month|friday|monday|tuesday|wednesday|thursday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)`,
+      // Round 62: a child protection plan or register told as years back and closed or ended ("My daughter's on the child protection
+      // register from years ago, it's closed now. Does that affect her getting a school place"); a plan open now, or harm told, is not.
+      String.raw`child protection (?:register|plan|case)(?: [a-z]+){0,4} (?:years ago|from years ago|when (?:she|he|they) (?:was|were) (?:little|a baby|younger|small))(?: [a-z]+){0,3} (?:it is|its|it was|that is|which is|now|all) (?:closed|ended|finished|over|done)|(?:came off|come off|taken off|removed from) (?:the |a )?child protection (?:register|plan)(?: [a-z]+){0,3} (?:years ago|ages ago|long ago|in [0-9]+)`,
       // Round 60: child protection read or heard about as a topic ("ive read about child protection cases in the news and im scared to ask
       // for help"): news, no harm told; harm told elsewhere still hits by its own words.
       String.raw`(?:read|reading|heard|hearing|seen|seeing|watched|watching) (?:about|of) (?:[a-z]+ ){0,2}child protection|child protection (?:cases?|stories|story|scandals?|failings) (?:in|on) the (?:news|papers?|telly|tv)`,
