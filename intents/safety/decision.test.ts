@@ -4277,3 +4277,126 @@ describe("engineer's probe after round 62: round 62's readings told another way"
     expect(screenForSafety(text)).toBeNull();
   });
 });
+
+describe('round 63: screen shapes from temporary housing and shift workers (dev-102, dev-103)', () => {
+  it.each([
+    // Tonight named as when the writer is ending it, "it" left unnamed, inside a complaint.
+    "Temporary accommodation complaint: mould, no cooker, 3rd move this year. I'm done. Tonight I'm ending it, I just want the complaint logged so they know why.",
+    'so sick of this hostel. tonight i am ending it, nobody will miss me',
+    // Sleeping elsewhere because it is safer than home with him.
+    'i do the early shift at the warehouse and i sleep in the car in the car park before because its safer than going home to him',
+    'i kip in my van at the depot cos its safer than being at home with my husband',
+    // At a height and nearly went.
+    'went up on the bridge on friday night and almost jumped',
+    // A hose kept in the car, and doing it told.
+    "Sleeping in my car 3 weeks now. I've got the hosepipe in the boot. Just want someone to know before I do it.",
+    'got a hose in the car, going to do it tonight',
+    // Looking over a balcony, not knowing how much longer.
+    'Lift broke again 16th floor. Been looking over the balcony a lot more than I should. Not sure how much longer i can keep going like this',
+    // Smoke filling the stairs or a corridor, even beside a fire door propped open.
+    'fire in the bin chute room, smoke filling the stairs and the fire door is propped open again',
+    'smoke is pouring into the corridor on floor 9 from the flat at the end',
+    // A partner who has taken the bank card and ID together.
+    'hes taken my bank card and my id so i cant bid on properties. does the council need the original or a copy',
+    'my boyfriend has taken my passport and my bank card so i cant leave',
+    // Under 18, put out and sleeping rough or in a stairwell.
+    'im a lad and im sixteen and my stepdad kicked me out im sleeping in the stairwell of the flats can the council help',
+    'my stepdad chucked me out, im 16 and sleeping in the stairwell, can the council help',
+    // Someone living in a bin store or a stairwell, thin or confused.
+    'a man has been living in the stairwell for a month, skin and bone and confused',
+    // Charged extra and scared to complain; staff using residents' cards.
+    "disabled guy in room 4 at the B&B is being charged £50 a week extra by the owner 'for care' and he's scared to complain.",
+    'elderly tenant being charged extra for the lift by the landlord and she is too scared to complain',
+    'carers at my nans home keep using the residents money for their own shopping',
+    // Strangled or choked by him, played down: never denied away.
+    'can i get moved on the housing list quicker. he strangled me a bit last week but its fine now hes sorry',
+    'my husband choked me on saturday but he said sorry and it wont happen again',
+  ])('%s: escalated, whatever the model', (text) => {
+    expect(decideOnScore(text, readScore(0.02))).toMatchObject({ action: 'escalate' });
+  });
+  it.each([
+    'ringing about my bidding number but to be honest i was stood on the roof of the car park last night and i nearly went',
+    "There's an older woman living in the bin store room of our block, she's been there 2 weeks, very thin, talks to herself, won't go to the shelter",
+    'i m a cleaner at a supported living place and staff are taking residents bank cards and going shopping with them',
+  ])('%s: escalated when the model is unsure (round 13 still asks below 0.05 for these families)', (text) => {
+    expect(decideOnScore(text, readScore(0.2))).toMatchObject({ action: 'escalate' });
+  });
+  it.each([
+    'tonight i am ending it with him, he cheated',
+    'ending my tenancy tonight, keys go back tomorrow, can you confirm the final rent',
+    'we want someone to know before i do it myself, the ceiling needs fixing',
+    'looking over the balcony at the fireworks, not sure how much longer the noise will go on',
+    'stood on the roof of the shed to clear the gutter and i nearly fell off',
+    'got the hosepipe in the boot for the allotment',
+    'weed smoke filling the stairs every night',
+    'the night bus is safer than going home on foot',
+    'i sleep in the car at the depot before my early shift cos parking is free, can i get a parking permit instead',
+    'i was 16 when my stepdad kicked me out and i slept on the streets, now i am 30 and want a council flat',
+    'a disabled tenant was charged extra for parking and wants to complain',
+    'staff keep the residents bank cards in the office safe',
+    'in the film he strangled her, is the library open',
+    'abandoned car outside 9 Sandpiper Close, 3 weeks, windows smashed, blood on the seat from when the lad cut himself breaking in. police already know',
+    "My son's ADHD is a nightmare with my shifts, he's lovely but I'm drowning. Any family support?",
+  ])('%s: no hit', (text) => {
+    expect(explainSafety(text)).toBeNull();
+  });
+  it.each([
+    'my ex choked me years ago, i am safe now, can i get on the housing register',
+    "i'm drowning, the river is too strong, help",
+  ])('%s: the strangulation and drowning readings keep their limits', (text) => {
+    const d = decideOnScore(text, readScore(0.02));
+    if (text.includes('river')) expect(d).toMatchObject({ action: 'escalate' });
+    else expect(d?.action).not.toBe('escalate');
+  });
+});
+
+describe('round 63: the gas works, a fire put out, jokes, fiction and the nuisances of a block (dev-102, dev-103)', () => {
+  it.each([
+    'i smell gas outside on the road but its the gas works they are digging up the main theyve got it fenced off i just wanted to know how long the road will be shut',
+    'i smell gas on the road outside but the gas board have it fenced off and are digging up the main, how long will the diversion be',
+  ])('%s: asked at most, even with the model sure', (text) => {
+    expect(decideOnScore(text, readScore(0.99))?.action).not.toBe('escalate');
+  });
+  it('a gas smell indoors and felt beside the works still escalates', () => {
+    expect(decideOnScore('gas smell in my kitchen and they are digging up the main outside, i feel dizzy', readScore(0.3))).toMatchObject({ action: 'escalate' });
+  });
+  it.each([
+    "the 'fire' in our block last night was someone's hoverboard battery. Fire brigade came, all fine. Do I claim for smoke damage from my contents insurance or the council?",
+    'Sąsiad z góry wierci codziennie o 7 rano. Zabiję go... żartuję oczywiście. Czy jest jakiś przepis o godzinach remontów?',
+    'كان في حريق صغير في المطبخ الشهر الماضي وانطفأ والحمد لله لكن الجدار أسود ونحتاج دهان',
+    'هذا البرنامج سيقتلني، لا يفهم شيئاً، أريد رقم الهاتف فقط',
+    'What does a child protection plan actually mean? Writing a scene in my novel on my breaks, nobody real',
+  ])('%s: not escalated', (text) => {
+    expect(decideOnScore(text, readScore(0.02))?.action).not.toBe('escalate');
+  });
+  it.each([
+    "Bloke on floor 4 threatens to 'batter' the lift every time it's slow. Hasn't touched anyone, just kicks the doors. Lift now dented.",
+    'theres a man who sleeps in the lift at night he doesnt bother anyone but it smells bad and people are scared to get in',
+    'theres people smoking weed on the landing outside my door every night and it comes into my flat and the babys room',
+    'Hi, sorry, on a 10 minute break before I collapse. Quick question coming',
+    "What do I do with out-of-date paracetamol and pills from my late mum's cupboard? Don't want them in the bin",
+  ])('%s: asked at most when the model alone is sure', (text) => {
+    expect(decideSafety(null, SERVICE_PREDICTION, text, readScore(0.95))?.action).not.toBe('escalate');
+  });
+  it.each([
+    'the man who sleeps in the stairwell doesnt bother anyone but tonight he is not breathing',
+    'he threatens to batter the lift and says he will stab me next, he has a knife',
+    // A home that smells of cannabis beside children left out in the rain is not weed on the landing.
+    'The children next door, two and five, are out in the garden in nappies in the rain most evenings, the house smells of cannabis and the mother screams at them',
+  ])('%s: still escalated by a sure model', (text) => {
+    expect(decideSafety(screenForSafety(text), SERVICE_PREDICTION, text, readScore(0.95))).toMatchObject({ action: 'escalate' });
+  });
+});
+
+describe('round 63: the model alone on a hardship question in Ukrainian or Russian (all development files after retraining)', () => {
+  const model = (text: string, s: number) => decideSafety(null, SERVICE_PREDICTION, text, readScore(s));
+  it.each([
+    'Добрий день, мені 76 років, я з України. Не вистачає грошей на їжу цього місяця. Чи є допомога?',
+    'Здравствуйте, не хватает денег на аренду в этом месяце. Есть ли помощь?',
+  ])('%s: asked at most, whatever the model', (text) => {
+    expect(model(text, 0.95)?.action).not.toBe('escalate');
+  });
+  it('money short beside a husband who beats the writer still escalates on a sure model', () => {
+    expect(model("Не вистачає грошей, чоловік мене б'є і забирає все. Чи є допомога?", 0.95)).toMatchObject({ action: 'escalate' });
+  });
+});

@@ -435,7 +435,7 @@ export function wishToDieStated(text: string): boolean {
 const HOME_SECURITY = /(?<= )(?:(?:window|windows|door|doors|front door|back door|patio door|lock|locks|latch|gate|catch)(?: [a-z]+){0,5} (?:will not|would not|does not|cannot|can not|do not|not) (?:lock|close|shut|latch)|(?:lock|locks|latch|catch|window lock|door lock) (?:is |are )?(?:broken|bust|stiff|loose|faulty|not working)|(?:broken|bust|faulty) (?:lock|locks|latch|window lock|door lock)|(?:drws|ffenest[a-z]*|clo)(?: [a-z]+){0,4} (?:ddim|dim) yn cloi)(?= )/;
 /** Round 12: a question about throwing away a hazardous thing, in English and a few community languages. */
 const DISPOSAL = /(?<= )(?:(?:where|how) (?:do|can|should|would) (?:i|we|you|people) (?:dispose|get rid|throw|take|recycle|put|dump)|what (?:do|should|can) (?:i|we) do with|dispos(?:e|al|ing) of|get(?:ting)? rid of|nereye (?:atabilirim|atilir|atarim|atayim|birakabilirim|atmaliyim)|kahan (?:phenk[a-z]*|phaink[a-z]*|daal[a-z]*|dal[a-z]*)|donde (?:puedo )?(?:tirar|tiro|dejar|llevar)|onde (?:posso )?(?:deitar|colocar|descartar|levar)|unde (?:pot )?(?:arunc|duc|las)|gdzie (?:moge )?(?:wyrzucic|oddac)|kur (?:galiu )?(?:ismesti|priduoti))(?= )/;
-const HAZARD_THING = /(?<= )(?:gas (?:bottles?|cylinders?|canisters?)|(?:old |empty )?(?:cylinders?|canisters?)|tup gaz|tupgaz|gaz tupu|bombonas?|botijao|butelie|butla|(?:fire )?extinguishers?|extintor[a-z]*|sonduruc[a-z]*|stingator[a-z]*|gasnic[a-z]*|batter(?:y|ies)|(?:smoke |co )?alarms?|detectors?|aerosols?|fireworks|paint tins?|(?:late|old|unused|leftover|out of date|expired) (?:[a-z]+ ){0,3}(?:medication|medicines?|sharps)|sharps bins?)(?= )/;
+const HAZARD_THING = /(?<= )(?:gas (?:bottles?|cylinders?|canisters?)|(?:old |empty )?(?:cylinders?|canisters?)|tup gaz|tupgaz|gaz tupu|bombonas?|botijao|butelie|butla|(?:fire )?extinguishers?|extintor[a-z]*|sonduruc[a-z]*|stingator[a-z]*|gasnic[a-z]*|batter(?:y|ies)|(?:smoke |co )?alarms?|detectors?|aerosols?|fireworks|paint tins?|(?:late|old|unused|leftover|out of date|expired) (?:[a-z]+ ){0,3}(?:medication|medicines?|sharps|pills|tablets|paracetamol|painkillers|meds)|sharps bins?)(?= )/;
 function disposalQuestion(n: string): boolean {
   return DISPOSAL.test(n) && HAZARD_THING.test(n) && !PRESENT_FIRE.test(n) && !ALARM_LIVE.test(n) && !HAPPENING_NOW.test(n) && !FELT_NOW.test(n);
 }
@@ -540,7 +540,7 @@ export function familyOf(hit: SafetyHit): string | undefined {
  */
 const RESPONDERS_PRAISED = String.raw`(?:(?:the )?(?:paramedics?|ambulance (?:crew|staff|service)|first aiders?|crew|responders?|nurses?|doctors?|staff|fire ?fighters|fire crew|police officers?)(?: [a-z]+){0,2} (?:were|was|are) (?:absolutely |really |so |just )?(?:brilliant|amazing|fantastic|excellent|great|wonderful|incredible|superb|outstanding|so kind|really good|fab)|(?:the )?(?:defib|defibrillator)(?: [a-z]+){0,5} (?:worked|saved (?:his|her|their) life|did its job)|(?:the )?(?:ambulance|paramedics|air ambulance|police|fire (?:brigade|engine|crew)) (?:came|arrived|got there|turned up) (?:so |really |very )?(?:quickly|quick|fast|straight away|within minutes|in minutes|in no time)|thank[a-z]* (?:to )?(?:whoever|the (?:person|people|group|council) (?:who|that)) (?:put|installed|fitted|paid for|funded)(?: [a-z]+){0,3} (?:defib|defibrillator))`;
 const PAST = String.raw`(?:last (?:night|week|month|year|weekend|time|winter|summer|spring|autumn|christmas)|yesterday|ago|the other (?:day|night)|earlier (?:this|today)|this morning|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))`;
-const RESOLVED = String.raw`(?:(?:it|that|this|the leak|the fire|everything) (?:is|was|has been|got) (?:fixed|sorted|repaired|capped|made safe|put out|resolved|dealt with)|(?<!(?:need|needs|want|wants|get|getting|to be|having) (?:[a-z]+ ){0,3})(?:fixed|sorted|repaired|capped|made safe|put (?:it )?out)|burnt out now|(?:all|it is all|it was all|it is|it was|the fire is|the fire was|fire is|fire was) (?:out|put out)(?: now)?(?! (?:of|there|again))|(?:everyone|everybody|we are all|we are) (?:is |are |was |were )?(?:fine|ok|okay|safe|alright)|(?:nobody|no one) (?:is |was |got )?(?:hurt|injured)|(?:it is all|it was all|everything is|everything was) (?:fine|ok|okay|good)|all (?:fine|ok|okay|good|well) in the end|(?:turned out|ended up) (?:fine|ok|okay|alright)|(?:he|she|they|it) (?:survived|pulled through|made it)(?: it)?|${RESPONDERS_PRAISED})`;
+const RESOLVED = String.raw`(?:(?:it|that|this|the leak|the fire|everything) (?:is|was|has been|got) (?:fixed|sorted|repaired|capped|made safe|put out|resolved|dealt with)|(?<!(?:need|needs|want|wants|get|getting|to be|having) (?:[a-z]+ ){0,3})(?:fixed|sorted|repaired|capped|made safe|put (?:it )?out)|burnt out now|(?:all|it is all|it was all|it is|it was|the fire is|the fire was|fire is|fire was) (?:out|put out)(?: now)?(?! (?:of|there|again))|(?:everyone|everybody|we are all|we are) (?:is |are |was |were )?(?:fine|ok|okay|safe|alright)|(?:nobody|no one) (?:is |was |got )?(?:hurt|injured)|(?:it is all|it was all|everything is|everything was) (?:fine|ok|okay|good)|all (?:fine|ok|okay|good|well) in the end|(?:fire brigade|firefighters|fire service|fire engine|brigade) (?:came|attended|arrived|were here|was here|sorted it)(?: [a-z]+){0,3} (?:and )?(?:it is |it was |everything is |everything was |we are |everyone is )?all (?:fine|ok|okay|good|safe)|(?:turned out|ended up) (?:fine|ok|okay|alright)|(?:he|she|they|it) (?:survived|pulled through|made it)(?: it)?|${RESPONDERS_PRAISED})`;
 const PAST_RESOLVED = new RegExp(`(?<= )${PAST}(?= )[^]*(?<= )${RESOLVED}(?= )|(?<= )${RESOLVED}(?= )[^]*(?<= )${PAST}(?= )`);
 const ROLE = /(?<= )(?:(?:coordinator|officer|worker|advisor|adviser|manager|lead|practitioner|assistant|volunteer|trainer) (?:role|post|job|vacancy|position)|appl(?:y|ied|ying) for (?:a |the |this )?[a-z ]{0,40}(?:role|job|post|vacancy|position|course)|(?:training|course|qualification|certificate|awareness session|webinar) (?:on|in|about)|interview for)(?= )/;
 // Round 27: a chore that nearly killed me ("i nearly killed myself dragging it up yesterday", "killing myself dragging it out every Monday").
@@ -597,7 +597,7 @@ const FOREIGN_PUT_OUT = /(?<= )(?:ugasil[a-z]*|zgasil[a-z]*|ugaszon[a-z]*|zgaszo
 /** Back again, burning or spreading now, or still smelt, in those languages: never past and over. */
 const FOREIGN_NOT_OVER = /(?<= )(?:znowu|znow|ponownie|pali sie|wciaz czuc|nadal czuc|tekrar|yine|hala (?:yaniyor|koku|gaz)|yaniyor|de novo|outra vez|novamente|ainda (?:cheira|ha cheiro|sinto|arde|esta a arder)|a arder|otra vez|de nuevo|todavia (?:huele|hay olor|arde)|sigue (?:oliendo|ardiendo)|ardiendo|din nou|iar (?:miroase|arde)|inca (?:miroase|arde)|arde|vel|vis dar|eto|eto fyth|yn llosgi)(?= )/;
 const AR_PAST = /أمس|البارحة|الأسبوع الماضي|الاسبوع الماضي|الشهر الماضي|العام الماضي|السنة الماضية|الليلة الماضية|قبل (?:يومين|أيام|ايام|أسبوع|اسبوع|شهر|أشهر|اشهر|سنة)/u;
-const AR_PUT_OUT = /أطفأ|اطفأ|أطفاه|اطفاه|أطفئ|اطفئ|تم إطفاء|تم اطفاء|أخمد|اخمد|تم إخماد|تم اخماد|أصلحوا|اصلحوا|أصلح|اصلح|قطعوا الغاز|قطع الغاز|أغلقوا الغاز|اغلقوا الغاز|تم حل/u;
+const AR_PUT_OUT = /أطفأ|انطفأ|انطفأت|انطفى|انطفا|انطفت|اطفأ|أطفاه|اطفاه|أطفئ|اطفئ|تم إطفاء|تم اطفاء|أخمد|اخمد|تم إخماد|تم اخماد|أصلحوا|اصلحوا|أصلح|اصلح|قطعوا الغاز|قطع الغاز|أغلقوا الغاز|اغلقوا الغاز|تم حل/u;
 const AR_NOT_OVER = /مرة أخرى|مرة اخرى|من جديد|لا يزال|لا تزال|ما زال|مازال|ما زالت|مازالت|الآن|الان/u;
 /** Felt in those languages (a headache, dizziness, nausea, fainting): carbon monoxide is never over while it is felt. */
 const FOREIGN_FELT = new RegExp(String.raw`(?<= )(?:boli [a-z ]{0,20}glow[a-z]*|bol glowy|mdlosci|zawrot[a-z]*|wymiot[a-z]*|omdla[a-z]*|zemdla[a-z]*|basi[a-z]* (?:donuyor|agriyor)|bas agri[a-z]*|mide[a-z]* bulan[a-z]*|kusuyor[a-z]*|bayil[a-z]*|dor(?:es)? de cabeca|tonturas?|enjoo[a-z]*|desmai[a-z]*|vomit[a-z]*|dolor(?:es)? de cabeza|mareos?|mareados?|desmay[a-z]*|durere[a-z]* de cap|ameteli[a-z]*|lesin[a-z]*|greata)(?= )`);
@@ -629,7 +629,8 @@ export function headlineAsked(text: string): boolean {
  * already a Cadent van and men digging"): the emergency is in hand; nothing felt, nothing smelt indoors, asked at most.
  */
 const GAS_CREW = String.raw`(?:cadent|national grid|national gas|sgn|wales and west|northern gas(?: networks)?|gas board|gas (?:network|emergency|company) (?:van|vans|men|team|crew|engineers?)|gas (?:men|engineers))`;
-const GAS_CREW_ON_SITE = new RegExp(String.raw`(?<= )(?:already (?:a |an |the |some )?${GAS_CREW}(?: [a-z]+){0,5} (?:digging|working|there|here|on site|on it|out|fixing|dug)|${GAS_CREW}(?: [a-z]+){0,3} (?:are |is |s |have been |has been )?already (?:here|there|on site|digging|working|on it|out|fixing))(?= )`);
+// Round 63: also the gas works named as the cause ("its the gas works they are digging up the main theyve got it fenced off").
+const GAS_CREW_ON_SITE = new RegExp(String.raw`(?<= )(?:(?:it is|its|it s|it is just|its just|because of|from) (?:the )?gas (?:works|main works|mains work)|(?:digging|dug|dig) up the (?:gas )?main(?: [a-z]+){0,6} (?:fenced|cordoned|taped|coned) off|(?:fenced|cordoned|taped|coned) off(?: [a-z]+){0,6} (?:digging|dug|dig) up the (?:gas )?main|${GAS_CREW} (?:have|has|s|are|is) (?:got )?(?:it |the road |the area |the hole )?(?:fenced|cordoned|taped|coned) off|already (?:a |an |the |some )?${GAS_CREW}(?: [a-z]+){0,5} (?:digging|working|there|here|on site|on it|out|fixing|dug)|${GAS_CREW}(?: [a-z]+){0,3} (?:are |is |s |have been |has been )?already (?:here|there|on site|digging|working|on it|out|fixing))(?= )`);
 const GAS_INDOORS = /(?<= )(?:in|inside|into) (?:the|my|our|their|his|her) (?:house|flat|home|kitchen|hall|hallway|living room|bedroom|bathroom|property|building)(?= )/;
 /** "Faint" said of the smell ("a smell of gas in the road, faint"), not of a person. */
 const FAINT_SMELL = /(?<=(?<= )(?:smell|smells|whiff|odour)(?: [a-z]+){0,8}) faint(?= )|(?<= )(?:faint|very faint) (?=(?:smell|whiff|odour) )/g;
@@ -668,7 +669,9 @@ const SUBJECT = '(?:he|she|they|i|we|it|you|everyone|everybody|all of us|we are 
 /** "Not an emergency", "not urgent": a denial of urgency (a defeater; never enough to drop a threat or abuse: URGENCY_DENIED). */
 const URGENCY_DENIAL = '(?:not (?:an? )?(?:emergency|urgent|real emergency)|no emergency)';
 export const DEFEATERS: Record<string, RegExp> = {
-  laughter: d('lol', 'lols', 'lmao', 'lmfao', 'rofl', 'ha ha(?: ha)*', 'ha(?:ha)+h?', 'he(?:he)+', 'jk', 'only joking', 'just joking', '(?:only |just )?kidding', 'not really(?= $)'),
+  laughter: d('lol', 'lols', 'lmao', 'lmfao', 'rofl', 'ha ha(?: ha)*', 'ha(?:ha)+h?', 'he(?:he)+', 'jk', 'only joking', 'just joking', '(?:only |just )?kidding', 'not really(?= $)',
+    // Round 63: Polish "I'm joking" ("Zabiję go... żartuję oczywiście").
+    'zartuje(?: oczywiscie)?', 'to (?:tylko )?zart', 'zartowalem', 'zartowalam'),
   denied: d(
     URGENCY_DENIAL,
     `(?:nobody|no one|none of us) (?:feels|is feeling|feel|has|have|is|was|got|seems|are) (?:unwell|ill|sick|hurt|injured|in danger|any symptoms|symptoms|poorly)`,
@@ -816,7 +819,8 @@ const PARTNER_HURTING_ME = /(?<= )(?:my (?:partner|husband|wife|boyfriend|girlfr
  * Round 43: an intent to end one's own life with a time ("I finish my life tonight", "I will kill me tomorrow"), or being dead by a
  * time told as decided ("why to pay rent when I will be dead tomorrow. I decide already").
  */
-const OWN_END_WITH_TIME = /(?<= )(?:i (?:will |am going to |go to |want to |gonna |must |decide to |decided to )?(?:finish|end|take|kill) (?:my(?: own)? life|me|myself)(?: [a-z]+){0,3} (?:tonight|today|tomorrow|now|this (?:night|evening|weekend))|i (?:will|shall|am going to|am gonna|gonna) be dead (?:by )?(?:tomorrow|tonight|the morning|this weekend|soon|next week)(?: [a-z]+){0,8} (?:i )?(?:decide|decided|have decided|already decide|already decided|made (?:my|the) decision|my decision is made))(?= )/;
+// Round 63: also the time first, "it" left unnamed ("tonight I'm ending it"); ending it with him, there or early is not.
+const OWN_END_WITH_TIME = /(?<= )(?:(?:tonight|today|this weekend|this evening) (?:i am|i will|i am going to|i am gonna|i shall) (?:ending it|end it)(?: all)?(?! (?:with|for|on|early|earlier|off|there|here|short) )|i (?:will |am going to |go to |want to |gonna |must |decide to |decided to )?(?:finish|end|take|kill) (?:my(?: own)? life|me|myself)(?: [a-z]+){0,3} (?:tonight|today|tomorrow|now|this (?:night|evening|weekend))|i (?:will|shall|am going to|am gonna|gonna) be dead (?:by )?(?:tomorrow|tonight|the morning|this weekend|soon|next week)(?: [a-z]+){0,8} (?:i )?(?:decide|decided|have decided|already decide|already decided|made (?:my|the) decision|my decision is made))(?= )/;
 /**
  * Round 52: a means at a place, now: standing on a bridge, a ledge or a roof working up to it (or for an hour); a rope carried to find
  * the right tree or beam. Not a tree for Christmas, nor a rope for a swing or a tow (no rope, no "right tree"). Round 55: a ligature
@@ -1115,7 +1119,7 @@ const SIGN_FRAMING = 'words on a sign or a sticker, asked to be removed';
 /** Round 16: what a song, a film or a game is about ("drill music till 4am, lyrics all about stabbing people"): content, not an event. */
 // Round 26: also fiction being written ("I'm writing a short story about a woman who fakes her own drowning", "a novel where a man is
 // stabbed", "a play about ..."), and a visit asked "for realism" or "for research" for a story, a novel or a book.
-const MEDIA_CONTENT = /(?<= )(?:(?:lyrics|songs?|raps?|drill|films?|movies?|(?:video |computer )?games?|music videos?|tv (?:shows?|programmes?)|cartoons?)(?: [a-z]+){0,2} (?:all )?(?:about|glorifying|glorifies|full of)|(?:writing|wrote|write|working on|drafting|researching|plotting|making|filming|directing) (?:a |an |my |the |our |this )?(?:short |new |first |crime |detective |murder |mystery |ghost |horror |school |local )?(?:story|stories|novel|novella|book|poem|poetry|play|script|screenplay|scene|chapter|fiction|fan ?fic(?:tion)?|short film|thriller|comic)(?: [a-z]+){0,3} (?:about|where|in which|featuring|set|with a|involving)|for (?:realism|authenticity|my (?:novel|story|book|script|play|screenplay)))(?= )/;
+const MEDIA_CONTENT = /(?<= )(?:(?:lyrics|songs?|raps?|drill|films?|movies?|(?:video |computer )?games?|music videos?|tv (?:shows?|programmes?)|cartoons?)(?: [a-z]+){0,2} (?:all )?(?:about|glorifying|glorifies|full of)|(?:writing|wrote|write|working on|drafting|researching|plotting|making|filming|directing) (?:a |an |my |the |our |this )?(?:short |new |first |crime |detective |murder |mystery |ghost |horror |school |local )?(?:story|stories|novel|novella|book|poem|poetry|play|script|screenplay|scene|chapter|fiction|fan ?fic(?:tion)?|short film|thriller|comic)(?: [a-z]+){0,3} (?:about|where|in which|featuring|set|with a|involving)|for (?:realism|authenticity|my (?:novel|story|book|script|play|screenplay))|(?:writing|wrote|write|working on|drafting) (?:a |the )?(?:scene|chapter|bit|part|character) (?:in|for) (?:my|a|the) (?:novel|story|book|script|play|screenplay))(?= )/;
 /** Round 26: what was quoted is true now: "is on fire", "he is not breathing", "it really is". */
 const QUOTE_STILL_TRUE = /(?<= )(?:(?:is|are|s|am) (?:on fire|alight|burning|not breathing|unconscious|collapsed|bleeding)|it (?:really |actually )?is|(?:and|but) (?:it|he|she|they) (?:really |actually )?(?:is|are|was|were))(?= )/;
 /** Round 26: the assistant told the writer to ring 999 because of something they had said. */
@@ -1571,12 +1575,29 @@ export function askAtMost(text: string, screened = false): string | null {
   if (!screened && MEDICAL_BRUISE.test(n) && nothingBesides(n, EVERY_MEDICAL_BRUISE) && !HARM_WORDS.test(n.replace(EVERY_MEDICAL_BRUISE, ' '))) return 'a bruise from a vaccination or a test, asked about';
   if (!screened && CHOKING_HAZARD.test(n) && !HAZARD_HAPPENING.test(n) && nothingBesides(n, EVERY_CHOKING_HAZARD)) return 'a hazard of a thing asked about, nobody hurt';
   if (!screened && TREE_DOWN.test(n) && !PERSON_UNDER.test(n) && !PERSON_NAMED_ABROAD.test(n) && nothingBesides(n, EVERY_TREE_DOWN)) return 'a tree down, nobody under it';
+  // Round 63: the model alone (0.83-1.00) on nuisances of a block told with nobody harmed: a break "before I collapse"; a threat to
+  // batter or smash a thing (the lift, the doors) from someone who "hasn't touched anyone"; someone sleeping in the lift or the
+  // stairwell who "doesn't bother anyone"; weed smoked on the landing drifting in. Asked at most, when nothing else of risk is told.
+  if (!screened && BREAK_COLLAPSE.test(n) && nothingBesides(n, EVERY_BREAK_COLLAPSE)) return 'a break before I collapse, a figure of tiredness';
+  if (!screened && THREAT_AT_THING.test(n) && NOBODY_TOUCHED.test(n) && !PERSON_HITTING.test(n) && !NUISANCE_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a threat at a thing, nobody touched';
+  if (!screened && SLEEPS_IN_BLOCK.test(n) && NOBODY_BOTHERED.test(n) && !ROUGH_HARM.test(n) && !NUISANCE_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'someone sleeping in the block, bothering nobody';
+  if (!screened && WEED_SMOKED.test(n) && !NUISANCE_HARM.test(n) && !HARM_WORDS.test(n) && !PRESENT_FIRE.test(n) && !EXPLICIT_PRESENT.test(n)) return 'weed smoked nearby, a nuisance';
   if (!screened && FUTURE_PUT_OUT.test(n) && RIGHTS_QUESTION.test(n)) {
     const rest = n.replace(EVERY_FUTURE_PUT_OUT, ' ');
     if (!MORE_THAN_LEFT.test(rest) && !EXPLICIT_PRESENT.test(rest)) return 'a home to be lost later, rights asked';
   }
   return null;
 }
+/** Round 63: the nuisances of a block the model alone took for danger (askAtMost). */
+const BREAK_COLLAPSE = /(?<= )(?:break|shift|lunch|breather|day|rota|nights?|week)(?: [a-z0-9]+){0,6} before (?:i|we) (?:collapse|pass out|drop|keel over|fall over|fall asleep)(?= )/;
+const EVERY_BREAK_COLLAPSE = new RegExp(BREAK_COLLAPSE.source, 'g');
+const THREAT_AT_THING = /(?<= )(?:batter|smash|kick in|kill|wreck|trash|punch|lamp|torch)(?:s|es|ing)? (?:the |that |this |our )?(?:lift|lifts|doors?|machine|vending machine|intercom|printer|telly|tv|computer|laptop|washing machine|meter)(?= )/;
+const NOBODY_TOUCHED = /(?<= )(?:has not|hasnt|never|not|does not|doesnt|did not|didnt) (?:touched|touch|hurt|hit|threatened|threaten|gone for|go for) (?:anyone|anybody|a soul|any of us|us|people)(?! yet)(?= )/;
+const SLEEPS_IN_BLOCK = /(?<= )(?:sleeps|sleeping|kips|kipping|lives|living|stays|staying) (?:in|on) (?:the )?(?:lift|lifts|stairwell|stairs|bin store|landing|lobby|doorway|foyer|entrance)(?= )/;
+const NOBODY_BOTHERED = /(?<= )(?:(?:does not|doesnt|never|not|is not) (?:bother|bothering|hurt|harm|trouble|threaten|botherin) (?:anyone|anybody|us|people|a soul)|harmless|no trouble)(?= )/;
+// Smoked in a shared place of the block (the landing, the stairs, outside the door), not a home smelling of it beside children told of.
+const WEED_SMOKED = /(?<= )(?:(?:smoking|smoke|smoked) (?:weed|cannabis|skunk|spliffs?|joints?|pot)|get(?:s|ting)? stoned)(?: [a-z]+){0,3} (?:on|in|at|outside|by) (?:the|my|our) (?:landing|landings|stairwell|stairs|corridor|lobby|balcony|car park|hallway|front door|door|entrance|bin store)(?= )/;
+const NUISANCE_HARM = /(?<= )(?:fire|flames?|burning|knife|knives|gun|weapon|threat(?:en|ens|ened|ening)? (?:me|us|to kill|to hurt)|hit (?:me|us|her|him)|attack[a-z]*|hurt (?:me|us|her|him)|injur[a-z]*|dealing|needles?|syringes?|unconscious|not breathing|overdos[a-z]*|collapsed|blood|bleeding|suicid[a-z]*|kill (?:me|us|her|him|myself))(?= )/;
 /**
  * Round 44: self-injury by an autistic, disabled or learning-disabled child or adult when upset ("my autistic brother, hes hurting himself
  * banging his head when hes upset, is there family support"), asked about as support: a care need, asked at most, never let through
@@ -1623,6 +1644,9 @@ function segmentAsk(text: string, scored: SafetyScore, thresholds: SafetyModelTh
   return null;
 }
 
+/** Round 63: money short, with help asked, in Ukrainian or Russian; and the harm words that keep it a disclosure. */
+const CYRILLIC_HARDSHIP = /(?:не вистачає|не вистачило|немає|не хватает|нет) (?:грошей|коштів|денег)[^?]{0,60}[?][^]*$|(?:не вистачає|не хватает|немає|нет) (?:грошей|коштів|денег)[^]*(?:чи є|є якась|есть ли|какая-то) (?:допомога|помощь)/iu;
+const CYRILLIC_HARM = /б'є|бʼє|бьёт|бьет|ніж|нож|пожеж|пожар|вогонь|огонь|газ|вбити|вб'є|убить|убьёт|кров|не дихає|не дышит|самогуб|суїцид|суицид|покінчити|покончить|таблетк|боюся|боюсь|загроз|угрож|голод(?:ує|ают|ает)|не їв|не ел/iu;
 /** Round 62: a likeness to a horror film or a crime scene, in Arabic, Polish, Portuguese, Spanish or English. */
 const FILM_LIKENESS = /(?:مثل|كأنه|كأنها|زي|كانه|كانها) (?:فيلم|افلام|أفلام) (?:رعب|الرعب)|jak (?:z|w) (?:horroru|horrorze|filmu grozy)|parece (?:um )?(?:filme de terror|cena de crime)|como (?:en )?una pel[ií]cula de (?:terror|miedo)|like (?:something out of |a scene from )?a horror (?:film|movie)/iu;
 /** decideSafety without a screen hit: the safety model decides, demoted by everyday context. */
@@ -1662,6 +1686,9 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   if (scored.score >= thresholds.escalateAt && readabilityComplaint(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but the page too hard to read` };
   if (scored.score >= thresholds.escalateAt && signDamaged(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a sign knocked over, nobody in trouble` };
   if (scored.score >= thresholds.escalateAt && unreadQuestion(text, scored, thresholds.readableMin)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a plain question in a language the assistant does not read` };
+  // Round 63: money short for food, the rent or bills, with help asked, in Ukrainian or Russian ("Не вистачає грошей на їжу цього місяця.
+  // Чи є допомога?"), nothing of harm named: a hardship question; the model alone (0.61 on words it does not read) asks at most.
+  if (scored.score >= thresholds.escalateAt && CYRILLIC_HARDSHIP.test(text) && !CYRILLIC_HARM.test(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a hardship question (Ukrainian or Russian)` };
   // Round 58: shouting told as not aimed at anyone, nothing of harm or fear named: the model alone asks at most.
   if (scored.score >= thresholds.escalateAt && shoutingNotAimed(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but shouting not aimed at anyone` };
   // Round 18: a care question in a community language, naming no harm: the model alone asks at most. Round 56: a school question in
@@ -1829,9 +1856,27 @@ const RAPE_OF_WRITER_NOW = /(?<= )(?:(?:is|s|has|have|keeps|kept|been|keep) (?:b
 const NO_CONTACT_HOME = /(?<= )(?:do not|dont|never|please do not) (?:send|post|write|ring|call|phone|visit|come)(?: (?:any|a|the|anything|letters?|post|me))*(?: (?:to|at))? (?:here|home|the house|my house|this address|my address|the flat)(?= )/;
 /** Round 61: the writer kept in ("i only get out to walk the dog", "not allowed out", "he won't let me out of the house"). */
 const KEPT_IN = /(?<= )(?:i (?:only|never) (?:get|go|am allowed|get to go) out(?: of the (?:house|flat))? (?:to|when|for|if|once)|i am (?:not|never) allowed out|(?:he|she) (?:will not|does not|wont|doesnt|never) let(?:s)? me (?:out|leave|go out))(?= )/;
+/**
+ * Round 63: the writer strangled or choked by a he, a she or a partner ("he strangled me a bit", "my boyfriend choked me", "put his hands
+ * round my throat"), told as recent (last night, last week, days ago, on saturday) or played down (fine now, he is sorry); not years
+ * ago, as a child, in a film or a book, nor choked on food or smoke.
+ */
+const STRANGLED_WRITER = /(?<= )(?:(?:he|she|partner|husband|wife|boyfriend|girlfriend|ex|fiance|bf)(?: [a-z]+){0,2} (?:strangled|strangles|choked|chokes|throttled|throttles|strangling|choking) me(?! (?:on|with) (?:food|a bone|bones|crumbs|smoke|fumes|dust|water|the smoke|the fumes|the dust)(?= ))|(?:put|had|has|puts) (?:his|her) hands? (?:round|around|on) my (?:neck|throat))(?= )/;
+const STRANGLED_RECENT = /(?<= )(?:last (?:night|week|weekend|month)|yesterday|this (?:morning|week)|(?:a few|two|three|[0-9]+) (?:days|weeks) ago|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at the weekend|(?:fine|ok|okay|alright) now|(?:he|she) is sorry|said (?:he|she) is sorry|said sorry|apologised|promised|again|still)(?= )/;
+const STRANGLED_LONG_AGO = /(?<= )(?:years ago|(?:a|one|two|three|[0-9]+) years? ago|when i was (?:a |little|young|[0-9]+)|as a (?:child|kid|teenager)|film|drama|episode|novel|book|series|soap|game|story)(?= )/;
+const strangledRecently = (n: string) => STRANGLED_WRITER.test(n) && STRANGLED_RECENT.test(n) && !STRANGLED_LONG_AGO.test(n);
 /** Which of the three the message tells, named as the decision's reason gives it; null for none. */
+/**
+ * Round 63: the writer sleeping away from home because it is safer than home with him ("i sleep in the car in the car park ... because its
+ * safer than going home to him"), and a partner who has taken the writer's bank card and ID together ("hes taken my bank card and my id so
+ * i cant bid"): abuse told as going on, whatever service the message asks for.
+ */
+const SAFER_AWAY = /(?<= )(?:safer than (?:going |being |staying |sleeping |getting )?(?:back )?(?:home|at home|at the house|in the house|in the flat|indoors)(?: (?:with|to|near|around))? (?:him|my (?:partner|husband|wife|boyfriend|girlfriend|ex|dad|stepdad|step dad))|(?:rather|prefer to) (?:sleep|stay|kip)(?: [a-z]+){0,6} than (?:go|going|be|being) (?:back )?home (?:to|with) (?:him|my (?:partner|husband|wife|boyfriend|girlfriend|ex|dad|stepdad|step dad)))(?= )/;
+const ID_AND_MONEY_TAKEN = /(?<= )(?:he|she|partner|husband|wife|boyfriend|girlfriend|ex) (?:is |has |s |has got |keeps |kept )?(?:taken|took|takes|keeping|hides|hid|hidden|got|kept) (?:all )?my (?:bank cards?|cards|money|passport|id|documents|papers)(?: [a-z]+){0,2} (?:and|&) (?:my |all my )?(?:bank cards?|cards|money|passport|id|documents|papers|phone|keys)(?= )(?! (?:to|for) (?:the bank|the post office|renew|sort|get|help|register|scan|safe ?keeping|me)(?= ))/;
 function abuseOfWriterNow(n: string): string | null {
   if (RAPE_OF_WRITER_NOW.test(n)) return 'rape of the writer told';
+  if (SAFER_AWAY.test(n)) return 'the writer sleeping away, safer than home with him';
+  if (ID_AND_MONEY_TAKEN.test(n)) return 'the writer\'s bank card and ID taken';
   if (KEPT_IN.test(n)) return 'the writer kept in';
   return NO_CONTACT_HOME.test(n) ? 'with a plea not to write home' : null;
 }
@@ -1898,6 +1943,9 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   // not to write, ring or send anything home ("He did it when he threw me against it. Please don't send a letter here"): escalated
   // whatever the model, and whatever service the message also asks for.
   // Also abuse told with the writer kept in ("hes took my phone and my bank card again and i only get out to walk the dog").
+  // Round 63: the writer strangled or choked by a he or a partner, told as recent, however it is played down ("he strangled me a bit
+  // last week but its fine now hes sorry"): a denial or an apology never defeats strangulation; escalated whatever the model.
+  if (ABUSE_FAMILIES.has(family ?? '') && strangledRecently(n)) return { ...escalate, reason: `${hit.reason}, strangled or choked, never denied away` };
   const abuseNow = ABUSE_FAMILIES.has(family ?? '') ? abuseOfWriterNow(n) : null;
   if (abuseNow && !toldAsPast(text)) return { ...escalate, reason: `${hit.reason}, ${abuseNow}` };
   // Round 10: a question about a smoke or CO alarm itself (where to fit one, the symptoms to know), nothing sounding or felt: nothing to ask.

@@ -427,6 +427,8 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`^(?![^]*${SCARS_CURRENT})[^]*\b(?:used to self harm|self harmed in the past|self harmed years ago)\b[^]*\b(?:[0-9]+ now|now (?:and )?(?:i am |he is |she is |they are )?(?:doing (?:well|ok|okay|great|better)|fine|well|better|settled|wants? to|want to|working|at college|at uni)|(?:doing (?:well|ok|okay|great|better)|fine) now)\b`,
       // Round 52: care for others as the reason for asking how to throw something away ("i dont want anyone cutting themselves and bleeding").
       CARE_NOT_TO_HARM,
+      // Round 63: a cut got breaking in, climbing or smashing something ("blood on the seat from when the lad cut himself breaking in").
+      String.raw`\bcut (?:himself|herself|themselves|his hand|her hand|their hands?) (?:on the (?:glass|window|windscreen|fence|wire)|breaking in|breaking into|climbing|smashing|getting in|on broken glass)\b`,
       // Round 55: self-harm told in the past tense, placed in a school year or a stage of life, and said to be over ("I self-harmed a lot
       // in Year 11 but I've been clean for 2 years and doing well at college"), nothing current told: a question about support.
       String.raw`^(?![^]*${SCARS_CURRENT})[^]*\b(?:self harmed|used to self harm)\b(?: [a-z]+){0,3} (?:in year (?:[0-9]+|seven|eight|nine|ten|eleven|twelve|thirteen)|at (?:school|college|uni|university)|in my teens|as a teenager|when i was (?:younger|a teenager|at school|[0-9]+))\b[^]*\b(?:clean for|not done it for|not self harmed (?:for|since)|stopped (?:for|since)|doing (?:well|much better|better|great)|in recovery|recovered)\b`,
@@ -553,6 +555,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 55: a ligature prepared where one hangs, and kept watched, however lightly told ("bin day question lol but also i've tied
       // something up in my wardrobe and i keep looking at it"); a thing tied to be kept or fixed is not watched.
       LIGATURE_WATCHED,
+      // Round 63: stood on a roof, a bridge or an edge and nearly went ("i was stood on the roof of the car park last night and i nearly
+      // went"); nearly went over on an ankle, or in after a hat, is not.
+      `(?:stood|standing|was|been|sat|sitting|went up|got up|climbed) (?:up )?(?:on|onto|at|to) (?:the )?(?:edge of the |top of the |roof of the )?(?:roof|car park|multistorey|multi storey|bridge|ledge|cliff|cliffs|cliff edge|balcony|tower block|flyover|viaduct)(?: [a-z0-9]+){0,8} (?:and )?(?:i )?(?:nearly|almost|very nearly) (?:went|jumped|did it|went over|let go|stepped off)(?= $| (?:over|off|and|but|i|so|tonight|again)(?! (?:on|my) ))`,
     ],
     guards: [String.raw`\b(?:washing|swing|tent|boat|mooring|climbing wall|abseil|fishing|picnic|sunbathing|painting)\b`],
   },
@@ -572,6 +577,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:hose|hosepipe|tube|pipe)(?: [a-z]+){0,3} (?:in|into|through|in through) (?:the |my |a |his |her )?(?:car |cars |back |rear |side |drivers |passenger )?window(?! box)(?: [a-z]+){0,6} (?:engine|motor)(?: is| was| has been| s)? (?:running|on|going|ticking over)`,
       // Round 40: the exhaust told as someone's car's ("a hose rigged to his car exhaust in the garage").
       `(?:hose|hosepipe|tube|pipe)(?: [a-z]+){0,3} (?:from|to|into|onto|attached to|taped to|through) (?:his |her |their |our |the |my |a )(?:car |cars |van |vans )?exhaust(?: pipe)?`,
+      // Round 63: a hose or a pipe kept in the car, with doing it told ("I've got the hosepipe in the boot. Just want someone to know
+      // before I do it"); a hosepipe in the boot for the allotment is not.
+      `(?:hose|hosepipe|tube|pipe)(?: [a-z]+){0,2} (?:in|into) (?:the|my) (?:boot|car|van)(?: [a-z0-9]+){0,14} (?:before i do it|going to do it|gonna do it|do it tonight|when i do it|end it|ending it)(?= )`,
     ],
     guards: [String.raw`\b(?:garage doors? (?:open|up|wide open)|door (?:open|wide open|up)|(?:warm|warming|warmed) (?:it|the car|the engine|her|him|up)|mechanic|mot|servic(?:e|ing)|fix(?:ing|ed)?|repair[a-z]*|jump start[a-z]*|charg(?:e|ing)|electric car|ev|test(?:ing)? (?:the )?engine)\b`],
   },
@@ -695,6 +703,14 @@ export const FAMILIES: PatternFamily[] = [
       // Round 21: the only way out (or the answer, the only option) is not waking up, not being here, ending it ("the only way out I
       // can see is not waking up", beside asking about the hardship fund).
       `(?:only|one|best|easiest) (?:way out(?! of)|answer|option|solution|escape)(?: [a-z]+){0,6} (?:is |would be |will be |seems to be |is just |left is )?(?:not (?:waking up|wake up|being here|be here|being around|being alive)|ending it(?: all)?|ending things|ending my life|to end it(?: all)?|dying|death|to die|for me to (?:die|go|not be here|disappear))`,
+      // Round 63: tonight (today, this weekend) named as when the writer is ending it, "it" left unnamed ("I'm done. Tonight I'm ending it,
+      // I just want the complaint logged"); what ends named after it (with him, there, early) is not, nor a tenancy or a contract ended.
+      `(?:tonight|today|this weekend|tomorrow|this evening) (?:i am|i will|i am going to|i am gonna|i shall) (?:ending it|end it)(?: all)?(?! (?:with|for|on|early|earlier|off|there|here|now thanks|short) )`,
+      // Round 63: someone told to know before the writer does it, the message ending on it ("just want someone to know before I do it").
+      `(?:want|wanted|need|needed) (?:someone|somebody|you|people|anyone|my [a-z]+) to know(?: why)? before i (?:do it|go through with it|end it)(?= $| tonight| now)`,
+      // Round 63: looking over a balcony or an edge, and not knowing how much longer the writer can keep going ("been looking over the
+      // balcony a lot more than I should. Not sure how much longer i can keep going"); fireworks watched and a noise going on are not.
+      `(?:looking|look|looked|staring|stare|stared|leaning|lean|leaned) (?:over|down from|down off|off|out over) (?:the |my |our |a )?(?:balcony|edge|ledge|railings?|bridge|roof)(?: [a-z0-9]+){0,14} (?:how (?:much )?longer (?:i|we) can (?:keep going|go on|carry on|cope|do this|take (?:it|this))|(?:cannot|can not) (?:keep going|go on|carry on|do this any ?more))`,
     ],
     guards: [
       String.raw`\b(?:bins?|bin day|bin men|collections?|collected|bulky|recycling|garden waste|subscription|direct debit|membership|holiday|travelling|abroad|moving (?:out|house|home|in|to)|new (?:flat|house|home|tenancy|job)|noise|music|barking|parking|fly tipping|rats|smell|solicitor|probate|power of attorney|executor|charity shop|freecycle|sofa|furniture)\b`,
@@ -1494,6 +1510,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:fireworks?|rockets?|sparks|embers|sky lanterns?|chinese lanterns?|lanterns?|flares?|burning bits)(?: [a-z]+){0,8} (?:landed|landing|lands|fell|fallen|falling|came down|come down|coming down|dropped|dropping|went|gone|hit) (?:on|onto|into|in) (?:the |a |their |its |his |her |my |our |next doors |that )?(?:[a-z]+ )?(?:thatch|thatched roof|thatched cottage|roof|roofs|hedge|hedges|trees?|barn|hay|haystack|hay bales?|bales?|shed|garage|loft|gutter|guttering)(?: [a-z]+){0,8} (?<!not |no longer |stopped |never )(?:smoulder[a-z]*|smoking|burning|alight|on fire|in flames|glowing|caught|catching)(?! out)`,
       String.raw`(?:thatch|thatched roof|thatched cottage|roof)(?: [a-z]+){0,4} (?:is|are|s|has started|started|keeps|kept|was|now|still)(?: (?:now|still|actually|definitely|properly))? (?:smouldering|smoldering|smoking|glowing|alight|burning)(?! (?:hot|out|down the road|oil|wood|logs?|rubbish|leaves))`,
       'chip pan (?:fire|is on fire|caught|has caught|flames)', '(?:cupboards?|walls?|ceiling|curtains?|cooker|oven|pan|worktop|sofa|mattress|bed)(?: [a-z]+){0,2} (?:is |are )(?:smoking|smouldering|burning) now',
+      // Round 63: smoke filling a block's stairs, landing or corridor now ("fire in the bin chute room, smoke filling the stairs");
+      // weed, cigarettes or a vape on the landing are not (guarded).
+      `(?<!(?:weed|cannabis|skunk|cigarette|fag|vape|spliff|joint|shisha|bbq|barbecue) )smoke (?:is |now )?(?:filling|pouring (?:into|up|down|out of)|billowing (?:into|up|down)) (?:up )?(?:the |our |my )?(?:stairs|stairwell|staircase|landing|landings|corridor|corridors|hallway|hall|lobby|block|building|flats?)(?= )(?![^]*\\b(?:weed|cannabis|skunk|cigarettes?|fags?|vap(?:e|es|ing)|spliffs?|joints?|shisha)\\b)`,
     ],
     guards: [
       // Round 60: someone who nearly set fire to themself or a thing, told for last year or years ago ("my husband nearly set fire to
@@ -1522,7 +1541,9 @@ export const FAMILIES: PatternFamily[] = [
       // Garden bonfires are a nuisance report, unless the fire has got away.
       String.raw`(?:bonfire|fire ?pit|chiminea|barbecue|bbq|burning (?:rubbish|garden|leaves|waste|wood)|garden fire|chimney|incinerator|log burner|wood burner|(?:a |the )?fire in (?:[a-z]+ ){0,2}garden)(?!(?: [a-z]+){0,6} (?:spread|spreading|out of control|fence is|shed is|house is|on fire|help|999|fire brigade|sparks|embers|thatch|thatched))`,
       String.raw`(?:explosion|explosions|bang|bangs)(?: [a-z]+){0,5} fireworks?|fireworks?(?: [a-z]+){0,5} (?:explosion|explosions)`,
-      String.raw`fire (?:safety|door|doors|alarm test|risk assessment|extinguishers?|escape|exit|brigade visit|certificate|hazard)|gas (?:safety|bill|meter|supplier|certificate|check)`,
+      // Round 63: not when smoke is filling or pouring in beside it ("fire in the bin chute room, smoke filling the stairs and the fire door
+      // is propped open again").
+      String.raw`^(?![^]*\bsmoke (?:is |now )?(?:filling|pouring|billowing)\b)[^]*\bfire (?:safety|door|doors|alarm test|risk assessment|extinguishers?|escape|exit|brigade visit|certificate|hazard)|gas (?:safety|bill|meter|supplier|certificate|check)`,
       String.raw`(?:population|explosion of|explosion in (?:the )?(?:number|rats|mice|pigeons|seagulls|weeds))`,
       String.raw`on fire (?:today|at the moment|this season)|you are on fire`,
       // Round 50: a bin set alight in the past (overnight, at the weekend) or now melted or burnt out, told even with "now" ("set fire
@@ -1748,6 +1769,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 57: a carer or a parent "drowning", told as worn out in the same breath ("she's drowning. She's a brilliant mum, just
       // exhausted"), with no water anywhere in the message; someone drowning in water still hits.
       String.raw`(?<!\b(?:water|river|sea|canal|pool|lake|pond|bath|harbour|tide|waves|current|swimming|quarry|reservoir)\b[^]*)(?![^]*\b(?:water|river|sea|canal|pool|lake|pond|bath|harbour|tide|waves|current|swimming|quarry|reservoir)\b)\b(?:she|he|i|we|they|mum|dad) (?:is|s|am|are|was|were) (?:honestly |just |totally |absolutely |completely |really )?drowning(?: [a-z]+){0,8} (?:just|only|so|really|totally|absolutely) (?:exhausted|tired|overwhelmed|stressed|worn out|knackered|shattered|swamped|burnt out|burned out)\b`,
+      // Round 63: the writer "drowning" beside a need for support (help, respite, family support), no water anywhere near it ("My son's
+      // ADHD is a nightmare with my shifts, he's lovely but I'm drowning. Any family support?"); someone drowning in water still hits.
+      String.raw`(?<!\b(?:water|river|sea|canal|pool|lake|pond|bath|harbour|tide|waves|current|swimming|quarry|reservoir|beach)\b[^]*)(?![^]*\b(?:water|river|sea|canal|pool|lake|pond|bath|harbour|tide|waves|current|swimming|quarry|reservoir|beach)\b)\b(?:i am|we are|i m|im) (?:honestly |just |totally |absolutely |completely |really |literally )?drowning\b(?=[^]*\b(?:support|respite|short breaks|help with|any help|advice|assessment)\b)`,
       // Round 54: drowning denied ("cars are driving through it like rivers, nobody's drowning but it's bad"); someone in the water beside
       // it still hits on its own.
       String.raw`\b(?:nobody|no one|noone|nobodys|no ones|not that anyone|not that anybody)(?: is| s| was| has been| got| actually| really| literally)* (?:drowning|drowned|going to drown|in the water)\b(?! (?:yet|so far|for now|at the moment|right now)\b)`,
@@ -2008,6 +2032,13 @@ export const FAMILIES: PatternFamily[] = [
       // Engineer's probe after round 57: the same told of the partner ("he makes me ask permission before I eat").
       String.raw`\b(?:he|she|they|my (?:husband|wife|partner|boyfriend|girlfriend|ex)) (?:makes|make|made|forces|force|forced) me ask (?:him |her |them )?(?:for )?(?:his |her |their )?permission (?:to eat|before i (?:can )?eat|to have (?:food|something to eat|a meal))\b`,
       String.raw`\b(?:he|she|my (?:partner|husband|wife|boyfriend|girlfriend|ex))(?: [a-z]+){0,2} (?:locks|locked|hides|hid|keeps) (?:the |all the |my |our )?food (?:locked (?:up |away )?|hidden )?(?:in (?:the |his |her )?(?:car|van|room|bedroom|shed|cupboard|safe)|away from me|from me)\b`,
+      // Round 63: somewhere else slept in because it is safer than home with him ("i sleep in the car in the car park before because its
+      // safer than going home to him"); safer than going home on the night bus, or to an empty flat, names nobody and is not.
+      `safer than (?:going |being |staying |sleeping |getting )?(?:back )?(?:home|at home|at the house|in the house|in the flat|indoors)(?: (?:with|to|near|around))? (?:him|my ${RELATIVE}|my ex|her partner|his partner)(?= )`,
+      `(?:would )?(?:rather|prefer to) (?:sleep|stay|kip)(?: [a-z]+){0,6} than (?:go|going|be|being) (?:back )?home (?:to|with) (?:him|my ${RELATIVE})(?= )`,
+      // Round 63: a he or a partner who has taken the writer's bank card and ID (or passport, papers) together ("hes taken my bank card
+      // and my id so i cant bid"); one taken to the bank or the post office for the writer is not (guarded).
+      `(?:he|she|my ${RELATIVE}) (?:is |has |s |has got |keeps |kept )?(?:taken|took|takes|keeping|hides|hid|hidden|got|kept) (?:all )?my (?:bank cards?|cards|money|passport|id|documents|papers|benefits card)(?: [a-z]+){0,2} (?:and|&) (?:my |all my )?(?:bank cards?|cards|money|passport|id|documents|papers|phone|keys|benefits)(?= )(?! (?:to|for) (?:the bank|the post office|renew|sort|get|help|register|scan|safe ?keeping|me)\\b)`,
     ],
     guards: [
       // Round 56: fear denied by the writer ("I'm not scared of him, I just want a parenting course"), unless it is gone only now.
@@ -2218,6 +2249,10 @@ export const FAMILIES: PatternFamily[] = [
       `${CHILD}(?: [a-z]+){0,8} (?:in (?:their|his|her) (?:pyjamas|nappies|nappy|pjs)|barefoot|no shoes)(?: [a-z]+){0,4} (?:at (?:midnight|night|[0-9]+ ?am)|in the (?:cold|rain|snow|dark)|late at night)`,
       `(?:mums?|dads?|mams?|mother|father|parents?|she|he)(?: is| are| has| was| s| always| keeps)? (?:passed out|out of it|off (?:her|his|their) (?:face|head|heads)|paralytic|too drunk to|drunk all day|high all the time|drunk all the time|always drunk|always high)`,
       `(?:mum|dad|mam|parents|mother|father|mummy|daddy)(?: [a-z]+){0,2} (?:has not|have not|not|never|is never) (?:been |come |came )?(?:home|back) (?:for (?:[0-9]+|two|three|four|a few|several|a couple of) (?:days|nights)|all night|since (?:yesterday|last night))`,
+      // Round 63: a young person under 18 put out by a parent and sleeping rough or in a stairwell ("im sixteen and my stepdad kicked me out
+      // im sleeping in the stairwell"); "I was 16 when ..." told of the past, or staying at a nan's, is not.
+      `(?:i am|im) (?:1[2-7]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?: years old)?(?: [a-z0-9]+){0,10} (?:kicked|threw|thrown|chucked|put|turfed|booted) (?:me )?out(?: [a-z0-9]+){0,8} (?:sleeping|slept|sleep|kipping|staying|living) (?:in|on|at|under|rough|outside)(?: (?:the|a))? ?(?:stairwell|stairs|streets?|park|bus station|doorway|tent|car|garages?|bin store|underpass|rough|outside|bench)`,
+      `(?:kicked|threw|thrown|chucked|turfed|booted) (?:me )?out(?: [a-z0-9]+){0,6} (?:i am|im) (?:1[2-7]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?: years old)?(?: [a-z0-9]+){0,4} (?:sleeping|slept|kipping|staying|living) (?:in|on|at|under|rough|outside)(?: (?:the|a))? ?(?:stairwell|stairs|streets?|park|bus station|doorway|tent|car|garages?|bin store|underpass|rough|outside|bench)`,
     ],
     guards: [
       // Round 62: children quoted as "starving" and told as fed and all right for now ("the kids said 'we're starving mum' - they've had
@@ -2296,6 +2331,9 @@ export const FAMILIES: PatternFamily[] = [
       'taking advantage of (?:my|an|a|the|her|his)(?: [a-z]+)? (?:elderly|old|vulnerable|disabled|mum|dad|nan|grandad|neighbour)',
       // Round 10: someone with dementia or a learning disability gone missing ("wandered off ... 2 hrs ago ... cannot find him").
       '(?:dementia|alzheimers|learning disabilit[a-z]*|learning difficult[a-z]*|vulnerable|confused)(?: [a-z0-9]+){0,8} (?:wandered off|wandered out|has wandered|gone missing|went missing|is missing|walked out and|got out and|has not come back|not come back|not been seen|keeps? wandering (?:out|off)|kept wandering (?:out|off)|wanders (?:out|off)|(?:found|finds) (?:him|her|them) wandering)',
+      // Round 63: someone living or sleeping in a block's bin store, stairwell or cupboard, told as thin, confused or not eating ("an older
+      // woman living in the bin store room of our block ... very thin, talks to herself"); one sleeping in the lift, nothing of frailty, is not.
+      `(?:living|sleeping|been sleeping|staying|lives|sleeps|kipping) (?:in|on) (?:the |our |a )?(?:bin store|bin store room|bin room|bin chute room|refuse room|stairwell|stairs|cupboard|meter cupboard|lift|shed|garages?|doorway|car park|laundry room)(?: [a-z0-9]+){0,16} (?:very thin|so thin|really thin|skin and bone|not eating|confused|talks to (?:herself|himself)|talking to (?:herself|himself)|frail|will not eat|not making sense)(?= )`,
     ],
     guards: [
       String.raw`\b(?:bins?|collection|collected|assisted collection|grass|garden|hedge|parking|blue badge)\b(?: [a-z]+){0,3} (?:not|never)\b`,
@@ -2340,6 +2378,12 @@ export const FAMILIES: PatternFamily[] = [
       // injury is being made to hand over his money and do jobs for the manager or he gets chucked out"); not a phone handed in at school.
       `(?:made|forced|being made|been made|is made|are made|pressured|pressed|bullied|threatened|makes (?:him|her|them|me)|make (?:him|her|them|me)|forces (?:him|her|them|me)) (?:in)?to (?:hand|give|sign|pay) (?:over )?(?:all )?(?:of )?(?:his|her|their|my) (?:money|benefits?|pension|wages|cards?|bank card|pin|savings|pip|universal credit)`,
       `(?:made|forced|being made|been made|is made|are made|pressured|bullied|threatened|makes (?:him|her|them|me)|make (?:him|her|them|me)) (?:in)?to (?:do|work|run) (?:[a-z]+ )?(?:jobs|chores|errands|work|shifts|cleaning|labour)(?: [a-z]+){0,2} for (?:the |his |her |their |my )?(?:manager|landlord|owner|staff|warden|boss|carers?|dealers?|lodger|people who run|man who runs)`,
+      // Round 63: someone disabled, old or vulnerable charged extra by whoever houses them, and scared to complain ("disabled guy in room 4
+      // is being charged 50 a week extra by the owner for care and he is scared to complain"); charged extra and complaining is not.
+      `(?:disabled|elderly|old|older|vulnerable|blind|deaf|frail)(?: [a-z0-9]+){0,10} (?:charged|charging|made to pay|paying|pays|fleeced)(?: [a-z0-9]+){0,10} (?:extra|more|on top)(?: [a-z0-9]+){0,10} (?:scared|afraid|frightened|too scared|terrified|too frightened) to (?:complain|say anything|tell|report|speak up)(?= )`,
+      // Round 63: staff or carers taking or using residents' bank cards, money or pensions ("staff are taking residents bank cards and going
+      // shopping with them"); kept in the office safe for the residents is not (guarded).
+      `(?:staff|carers?|care workers?|support workers?|managers?|workers)(?: [a-z]+){0,5} (?:are |is |keep |have been |has been |been )?(?:taking|using|keeping|stealing|took|used|helping themselves to) (?:the )?(?:residents|clients|service users|patients|tenants|old peoples?)(?: s)? (?:bank cards?|cards|money|cash|pensions?|benefits|pin numbers?)(?= )(?! (?:for|in) (?:safe ?keeping|the (?:office )?safe|them to)\\b)`,
     ],
     guards: [String.raw`to pay (?:for )?(?:the |my |her |his )?(?:council tax|bill|rent|permit|parking)`,
       // Round 47: a news story or a rumour being checked ("a screenshot going round, council worker caught stealing from old ladies, from a
@@ -2604,7 +2648,7 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
     re: /يرمون (?:ال)?حجارة على (?:نافذتي|بيتي|الباب|بابي|شباكي|نوافذنا|بيتنا)|يحاولون (?:فتح|كسر|خلع) (?:الباب|بابي|النافذة|بابنا)|سكين|مسدس|سلاح|يهددني|يهددنا|سيقتلني|يريد قتلي|يضربون|يطعن|طعن|ينزف|تنزف|يخطف|خطف/u,
     who: [AR_HUSBAND, AR_CHILD],
     // Round 26: a thing or a feeling that "will kill me" (the robot, the website, the bills; "from anger", "from waiting"): hyperbole.
-    unless: /(?:الروبوت|روبوت|البوت|بوت|الموقع|موقع|النظام|التطبيق|الخدمة|الانتظار|الفواتير|الفاتورة|الضرائب|الضريبة|الإيجار|الايجار|الشات|المحادثة|هذا الشيء|الكمبيوتر)(?:\s+\S+){0,2}\s+(?:سيقتلني|سيقتلنا|يقتلني|يقتلنا)|(?:سيقتلني|سيقتلنا|يقتلني|يقتلنا)\s+(?:من\s+)?(?:ال)?(?:غضب|ضحك|قهر|ملل|انتظار|تعب|زهق|غيظ|جوع|حر|برد|إزعاج|ازعاج|الإزعاج|الازعاج|ضجيج|الضجيج|صوت|الصوت)(?=[^.!?؟]{0,3}[،,]?\s*(?:طبعا|طبعاً|أكيد|اكيد)?\s*(?:كان\s+)?(?:يمزح|تمزح|يمزحون|بيمزح|مزح|مزحة|بالمزاح))/gu,
+    unless: /(?:البرنامج|برنامج|الروبوت|روبوت|البوت|بوت|الموقع|موقع|النظام|التطبيق|الخدمة|الانتظار|الفواتير|الفاتورة|الضرائب|الضريبة|الإيجار|الايجار|الشات|المحادثة|هذا الشيء|الكمبيوتر)(?:\s+\S+){0,2}\s+(?:سيقتلني|سيقتلنا|يقتلني|يقتلنا)|(?:سيقتلني|سيقتلنا|يقتلني|يقتلنا)\s+(?:من\s+)?(?:ال)?(?:غضب|ضحك|قهر|ملل|انتظار|تعب|زهق|غيظ|جوع|حر|برد|إزعاج|ازعاج|الإزعاج|الازعاج|ضجيج|الضجيج|صوت|الصوت)(?=[^.!?؟]{0,3}[،,]?\s*(?:طبعا|طبعاً|أكيد|اكيد)?\s*(?:كان\s+)?(?:يمزح|تمزح|يمزحون|بيمزح|مزح|مزحة|بالمزاح))/gu,
   },
   {
     id: 'arabic_abuse', category: SAFEGUARDING, kind: 'domestic_abuse', reason: 'abuse or neglect (Arabic)',
