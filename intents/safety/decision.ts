@@ -30,6 +30,7 @@
  * Round 24 (dev-25, dev-26 added): K6, a main classifier sure of a safety intent on a long message everyday context softened is asked
  * (SAFETY_CLASSIFIER_SURE_ASK); a gas or leak scare fixed by the engineer is gas ruled out.
  */
+import { anchoredPhrases } from './anchored.js';
 import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { chooseKind, inferKind, kindCues, riskCues } from './kinds.js';
 import { languageWords, normaliseForSafety, stripFormalWrapper } from './normalise.js';
@@ -106,8 +107,7 @@ const WE_END = /^ (?:(?:ok|okay|so|right|please) )*(?:can|could|shall) we (?:jus
  * "not an emergency, just a nuisance", "everyone's fine", "she's OK now", "safeguarding level 3 training".
  * Only a classifier-only decision yields to it: a screen hit always stands.
  */
-const REASSURED = new RegExp(
-  [
+const REASSURED = anchoredPhrases([
     // Round 27: not "not an emergency but we're worried" (a worker's concern for someone declining: asked, never dropped).
     // Round 59: nor the writer's own doubt ("Not an emergency I think? ... he's bringing a machete to the party ... tonight"): a
     // hedge, not a reassurance.
@@ -129,8 +129,7 @@ const REASSURED = new RegExp(
     // Round 36: not "not joking this time", "no kidding".
     String.raw`(?<!(?:not|no|not even) )(?:only |just )?(?:joking|kidding)`, String.raw`jk`,
     String.raw`(?:die|died|dying|would die|could have died|nearly died) (?:of |from |with )?(?:laughing|laughter|embarrassment|shame|boredom)`, String.raw`dying (?:to|for) (?:know|see|try|get|hear|find out|a)`,
-  ].map((x) => `(?<= )${x}(?= )`).join('|'),
-);
+]);
 /**
  * Round 52: a denial told by the person at risk and relayed by the writer ("lady answered the door with blood running down both
  * wrists, said she's fine just go", "he says he's ok but he's bleeding"), beside harm seen now: the relay is the report, never a
@@ -254,8 +253,7 @@ const CARE_QUESTION = /^ (?:(?:hi|hello|please|ok) )*(?:who (?:arranges|organise
  * Polish, Turkish): "Mama are demență ... Cum cerem o evaluare pentru îngrijire?". The safety model reads a few words of these
  * languages (a care need told as "nu se mai poate", no longer able) as danger; alone, it asks at most, unless harm is named.
  */
-const CARE_QUESTION_ABROAD = new RegExp(
-  [
+const CARE_QUESTION_ABROAD = anchoredPhrases([
     '(?:cum|unde) (?:cerem|cer|solicit|solicitam|putem cere|pot cere|putem solicita|pot solicita|obtin|obtinem|putem obtine|pot obtine|aplic|aplicam|facem (?:o )?cerere)(?: [a-z]+){0,3} (?:evaluare|ingrijire|ajutor|asistenta|ingrijitor[a-z]*)',
     'evaluare (?:pentru|de|a) (?:ingrijire|nevoilor)', 'ingrijire la domiciliu',
     '(?:como|donde) (?:solicito|solicitamos|pido|pedimos|puedo (?:pedir|solicitar)|podemos (?:pedir|solicitar)|consigo|conseguimos|obtengo|tramito)(?: [a-z]+){0,3} (?:evaluacion|valoracion|cuidados|ayuda a domicilio|cuidador[a-z]*|asistencia)',
@@ -266,8 +264,7 @@ const CARE_QUESTION_ABROAD = new RegExp(
     '(?:ajuda|apoio|cuidados) (?:em|ao|no) (?:casa|domicilio)', '(?:ayuda|apoyo|cuidados) en (?:casa|el domicilio)',
     'jak (?:zlozyc|uzyskac|zamowic|poprosic|dostac|otrzymac|ubiegac sie)(?: [a-z]+){0,3} (?:ocen[a-z]*|opiek[a-z]*|pomoc[a-z]*|opiekunk[a-z]*)',
     'ocen[a-z]* potrzeb', 'opieka (?:domowa|w domu)', 'uslug[a-z]* opiekunc[a-z]*', 'bakim (?:degerlendirmesi|hizmeti|destegi)', 'evde bakim',
-  ].map((x) => `(?<= )${x}(?= )`).join('|'),
-);
+]);
 /** Harm named in those languages (hitting, bruises, a fall, not breathing, abuse, neglect, blood, fire, gas): never a care question. */
 const HARM_ABROAD = /(?<= )(?:lov[a-z]*|bate|batut[a-z]*|vanatai|cazut|abuz[a-z]*|neglij[a-z]*|respira|inconstient[a-z]*|sange|golpe[a-z]*|pega|moretones|hematomas?|cayo|caiu|caido|sangre|sangue|abus[a-z]*|maltrat[a-z]*|negligencia|bije|bil|bila|siniak[a-z]*|upadl[a-z]*|oddycha|krew|przemoc[a-z]*|zaniedb[a-z]*|dov[a-z]*|morluk[a-z]*|istismar[a-z]*|suicid[a-z]*|sinucid[a-z]*|samoboj[a-z]*|intihar|foc|fuego|fogo|incendi[a-z]*|pozar|gaz|gas)(?= )/;
 function careQuestionAbroad(n: string): boolean {
@@ -840,8 +837,7 @@ const GOODBYE_THEN_SILENT = /(?<= )(?:(?:this is|it is|saying|said|say) goodbye(
 // Round 42: an animal attacking someone now too.
 const PRESENT_FAMILIES: ReadonlySet<string> = new Set(['overdose', 'self_harm', 'attack_now', 'animal_attack', 'break_in_now', 'co_symptoms', 'attack_on_occupied', 'water_or_cliff', 'child_in_danger_now', 'assault_person']);
 /** Explicit and present danger, whatever else the message says: someone not breathing, a weapon in use, a method with a time. */
-const EXPLICIT_PRESENT = new RegExp(
-  [
+const EXPLICIT_PRESENT = anchoredPhrases([
     'not breathing', 'stopped breathing', 'cannot breathe', 'unconscious', 'unresponsive', 'will not wake', 'not moving', '(?:is|are|am|keeps) bleeding',
     '(?:stabbing|stabbed|shooting|shot|strangling|choking|hitting|beating|punching|kicking|attacking) (?:him|her|me|them|someone|somebody|my|a|the)',
     '(?:has|have|got|is holding|holding|waving) (?:a |the )?(?:knife|gun|machete|blade|axe|weapon)',
@@ -865,8 +861,7 @@ const EXPLICIT_PRESENT = new RegExp(
     'clutching (?:her|his|my|their) chest', '(?:is|are|s|now) on fire(?: [a-z]+){0,10} (?:heading for|spreading to|heading towards|going towards|getting closer to|nearly at|reaching) (?:the |our |my |their |next doors )?(?:house|flat|home|building|houses|flats)',
     'holding (?:him|her|me|them|my [a-z]+) (?:up )?against the wall',
     'on fire now', 'trapped', 'help me now', '(?<!(?:when|if|whenever|before|after) (?:you|people|someone|somebody|we|they|i|residents|children|kids) )call (?:an ambulance|999)',
-  ].map((x) => `(?<= )${x}(?= )`).join('|'),
-);
+]);
 
 /**
  * Round 30: a threat to someone else, or a likeness of violence, taken back at once: "he'll kill the bin men, but he won't, he's 87",
@@ -874,12 +869,10 @@ const EXPLICIT_PRESENT = new RegExp(
  * partner, a child or oneself (those are abuse or risk whatever follows), nor with abuse, suicide or explicit present danger named;
  * asked, never dropped.
  */
-const TAKEN_BACK = new RegExp(
-  [
+const TAKEN_BACK = anchoredPhrases([
     String.raw`(?:kill|murder|strangle|throttle|wring|batter|thump|deck|lamp|brain|swing for)(?! (?:me|us|her|you|my|our|the kids|the children|the baby|myself|himself|herself))(?: [a-z0-9]+){1,6} (?:not really|(?:but )?(?:he|she|i|they) (?:will not|would not|never would|never will|is not|are not|am not)(?: really)?(?= (?:he|she|i|they|just|only|it|really|honestly|$))|(?:only|just) joking|(?:only|just) kidding)`,
     String.raw`like (?:he|she|they|someone|somebody) (?:is|are|was|were) (?:being )?(?:murdered|killed|attacked|stabbed|strangled|tortured|slaughtered)(?: [a-z]+){0,3} (?:he|she|they) (?:is|are|was|were) not(?= (?:he|she|they|just|only|it|really|$))`,
-  ].map((x) => `(?<= )${x}`).join('|'),
-);
+], undefined, true);
 export function threatTakenBack(text: string, partnerNamed = false): boolean {
   const n = normaliseForSafety(text);
   if (!TAKEN_BACK.test(n) || EXPLICIT_PRESENT.test(n)) return false;
@@ -2216,8 +2209,7 @@ const SUICIDE_FAMILIES: ReadonlySet<string> = new Set(['suicide_direct', 'wish_t
 /** Feelings about a service, and nothing else: "I'm crying, been on hold forty minutes ... so tired of all this", "feel like I'm going mad". */
 const SERVICE_DISTRESS = /(?<= )(?:crying|in tears|in bits|in pieces|going mad|going insane|going crazy|losing my mind|lose my mind|(?:so |really )?(?:tired|sick) of (?:all )?(?:this|it|you|them)|fed up|had enough|at my wits end|stressed(?: out)?|pulling my hair out|(?:ruined|ruining|ruin) my life|(?:nobody|no one) (?:listens|cares|helps|answers)|banging my head)(?= )/;
 /** A comparison or a condition that makes a suicide word hyperbole: "would rather ... than", "if I have to pay again", "with this form". */
-const HYPERBOLE_FRAME = new RegExp(
-  [
+const HYPERBOLE_FRAME = anchoredPhrases([
     // Round 24: "id rather" typed without the apostrophe.
     '(?:would|had|d|id) (?:rather|sooner)(?: [a-z]+){1,10} than',
     // Round 10: "about ready to throw myself off the pier" beside a complaint about barking at night.
@@ -2231,8 +2223,7 @@ const HYPERBOLE_FRAME = new RegExp(
     // Round 9: "I just want it all to stop, the letters, the calls": what should stop is named as the service's pressure.
     '(?:stop|end|go away)(?: [a-z]+){0,2} (?:the )?(?:letters|calls|phone calls|texts|emails|bills|reminders|demands|threats from)',
     '(?:with|over) (?:this|that|your|these|those) (?:[a-z]+ ){0,3}(?:forms?|bills?|fines?|website|app|phone line|switchboard|queue|system|council tax|letters?|application|paperwork|process|bot|chat ?bot|hold music|parking|pcn|permit|planning|bins?|recycling|rent|arrears|benefit[a-z]*)',
-  ].map((x) => `(?<= )${x}(?= )`).join('|'),
-);
+]);
 /** True when a suicide word is hyperbole about a service: a comparative or conditional frame, a service named, nothing explicit and present. */
 export function serviceHyperbole(text: string): boolean {
   const n = normaliseForSafety(text);
