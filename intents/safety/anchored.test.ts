@@ -5,17 +5,7 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { anchoredPhrases, hasTopLevelAlternation } from './anchored.js';
-
-function all(re: RegExp, text: string): [number, string][] {
-  const g = new RegExp(re.source, 'g');
-  const seen: [number, string][] = [];
-  let m: RegExpExecArray | null;
-  while ((m = g.exec(text)) !== null) {
-    seen.push([m.index, m[0]]);
-    g.lastIndex = m.index + 1;
-  }
-  return seen;
-}
+import { matchesInOrder as all } from './regex-fixtures.js';
 
 describe('anchoredPhrases', () => {
   test('finds top-level alternations only outside groups and classes', () => {
