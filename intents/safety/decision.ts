@@ -590,7 +590,7 @@ const emergencyFixed = (n: string) => EMERGENCY_FIXED.test(n) && !STILL_THERE.te
  */
 // Round 62: "ostatnio" and "niedawno" (lately, recently: "ostatnio był pożar w naszym bloku, wszystko już ugaszone").
 const FOREIGN_PAST = /(?<= )(?:wczoraj|przedwczoraj|ostatnio|niedawno|w (?:zeszlym|ubieglym|poprzednim) (?:tygodniu|miesiacu|roku)|w zeszly (?:weekend|piatek|poniedzialek)|(?:tydzien|miesiac|rok|[a-z]+ (?:dni|tygodni|tygodnie|miesiecy|miesiace|lata|lat)) temu|dun|evvelsi gun|gecen (?:hafta|ay|yil|sene|gece|cuma|pazar|cumartesi)|(?:[a-z]+ )?(?:gun|hafta|ay|yil) once|ontem|anteontem|na semana passada|no (?:mes|ano|fim de semana) passado|ha (?:[a-z]+ )?(?:dias|semanas|meses|anos)|ayer|anoche|anteayer|la semana pasada|el (?:mes|ano|fin de semana) pasado|hace (?:[a-z]+ )?(?:dias|semanas|meses|anos)|ieri|aseara|alaltaieri|(?:saptamana|luna) trecuta|anul trecut|acum (?:[a-z]+ )?(?:zile|saptamani|luni|ani)|vakar|uzvakar|praeita (?:savaite|menesi)|pernai|ddoe|neithiwr|(?:wythnos|mis) (?:diwethaf|dwetha)|llynedd|y llynedd)(?= )/;
-const FOREIGN_PUT_OUT = /(?<= )(?:ugasil[a-z]*|zgasil[a-z]*|ugaszon[a-z]*|zgaszon[a-z]*|ugasili|opanowal[a-z]*|(?:odcie|odcial|odcieli|zakrecil|zakrecili|zamknel|zamkneli)[a-z]* (?:gaz|doplyw gazu)|naprawil[a-z]*|sondurdu[a-z]*|sonduruldu|sondurdul[a-z]*|sondurmus[a-z]*|sondurduk|sondurduler|gazi kest[a-z]*|gaz kesildi|tamir ett[a-z]*|hallett[a-z]*|halledildi|apagou|apagaram|apagamos|apagado|apagada|extint[oa]|extinguiu|extinguiram|resolveu|resolveram|resolvido|resolvida|(?:cortou|cortaram|fechou|fecharam|desligou|desligaram) o gas|gas (?:cortado|desligado)|reparou|repararam|apago|apagaron|apagamos|extinguieron|extinguio|extinguido|resolvio|resolvieron|resuelto|(?:corto|cortaron|cerro|cerraron) el gas|arreglaron|l au stins|au stins|a stins|am stins|stins[a-z]*|au rezolvat|a rezolvat|rezolvat[a-z]*|(?:au oprit|a oprit|au taiat|a taiat|au inchis|a inchis) gazul|uzgesino|uzgesin[a-z]*|sutvarke|isjunge dujas|wedi (?:diffodd|trwsio|datrys)|diffoddwyd|diffoddodd)(?= )/;
+const FOREIGN_PUT_OUT = /(?<= )(?:ugasil[a-z]*|zgasil[a-z]*|ugaszon[a-z]*|zgaszon[a-z]*|ugasili|opanowal[a-z]*|(?:odcie|odcial|odcieli|zakrecil|zakrecili|zamknel|zamkneli)[a-z]* (?:gaz|doplyw gazu)|naprawil[a-z]*|naprawion[a-z]*|sondurdu[a-z]*|sonduruldu|sondurdul[a-z]*|sondurmus[a-z]*|sondurduk|sondurduler|gazi kest[a-z]*|gaz kesildi|tamir ett[a-z]*|hallett[a-z]*|halledildi|apagou|apagaram|apagamos|apagado|apagada|extint[oa]|extinguiu|extinguiram|resolveu|resolveram|resolvido|resolvida|(?:cortou|cortaram|fechou|fecharam|desligou|desligaram) o gas|gas (?:cortado|desligado)|reparou|repararam|apago|apagaron|apagamos|extinguieron|extinguio|extinguido|resolvio|resolvieron|resuelto|(?:corto|cortaron|cerro|cerraron) el gas|arreglaron|l au stins|au stins|a stins|am stins|stins[a-z]*|au rezolvat|a rezolvat|rezolvat[a-z]*|(?:au oprit|a oprit|au taiat|a taiat|au inchis|a inchis) gazul|uzgesino|uzgesin[a-z]*|sutvarke|isjunge dujas|wedi (?:diffodd|trwsio|datrys)|diffoddwyd|diffoddodd)(?= )/;
 /** Back again, burning or spreading now, or still smelt, in those languages: never past and over. */
 const FOREIGN_NOT_OVER = /(?<= )(?:znowu|znow|ponownie|pali sie|wciaz czuc|nadal czuc|tekrar|yine|hala (?:yaniyor|koku|gaz)|yaniyor|de novo|outra vez|novamente|ainda (?:cheira|ha cheiro|sinto|arde|esta a arder)|a arder|otra vez|de nuevo|todavia (?:huele|hay olor|arde)|sigue (?:oliendo|ardiendo)|ardiendo|din nou|iar (?:miroase|arde)|inca (?:miroase|arde)|arde|vel|vis dar|eto|eto fyth|yn llosgi)(?= )/;
 const AR_PAST = /أمس|البارحة|الأسبوع الماضي|الاسبوع الماضي|الشهر الماضي|العام الماضي|السنة الماضية|الليلة الماضية|قبل (?:يومين|أيام|ايام|أسبوع|اسبوع|شهر|أشهر|اشهر|سنة)/u;
@@ -780,7 +780,7 @@ export function annoyedAbroad(text: string): boolean {
 }
 
 /** Round 36: laughter taken back ("haha ... not joking this time fr", "no joke", "deadass"). */
-const NOT_JOKING = /(?<= )(?:not (?:even )?(?:joking|kidding|messing|lying)|no (?:joke|joking|kidding|lie)|i am (?:being )?(?:serious|deadly serious)|deadass|for real)(?= )/;
+const NOT_JOKING = /(?<= )(?:not (?:even )?(?:joking|kidding|messing|lying)|not (?:a|even a) joke|no (?:joke|joking|kidding|lie)|i am (?:being )?(?:serious|deadly serious)|deadass|for real)(?= )/;
 const TAKEN_BACK_AS_FEELING = /(?<= )(?:i am not|i will not|i would not|not really|i am not really|i am not going to)(?: i am| i)? (?:just|only) (?:annoyed|fed up|frustrated|angry|cross|venting|being dramatic|exaggerating|moaning|ranting|fuming|raging|joking|kidding)(?= )/;
 const BURNT_THING_REPLACED = /(?<= )(?:set on fire|set fire to|set alight|burnt|burned|torched|caught fire|on fire|melted)(?: [a-z]+){0,14} (?:need|needs|want|wants|get|order|request|have|send)(?: [a-z]+){0,3} (?:replacement|new (?:one|bin|bins|wheelie bin|box|container|caddy))(?= )/;
 const PAST_AT_ALL = /(?<= )(?:last (?:night|week|month|year|weekend|time|winter|summer|spring|autumn|christmas)|yesterday|ago|the other (?:day|night)|earlier (?:this|today)|this morning|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?= )/;
@@ -1575,10 +1575,40 @@ export function askAtMost(text: string, screened = false): string | null {
   if (!screened && THREAT_AT_THING.test(n) && NOBODY_TOUCHED.test(n) && !PERSON_HITTING.test(n) && !NUISANCE_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a threat at a thing, nobody touched';
   if (!screened && SLEEPS_IN_BLOCK.test(n) && NOBODY_BOTHERED.test(n) && !ROUGH_HARM.test(n) && !NUISANCE_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'someone sleeping in the block, bothering nobody';
   if (!screened && WEED_SMOKED.test(n) && !NUISANCE_HARM.test(n) && !HARM_WORDS.test(n) && !PRESENT_FIRE.test(n) && !EXPLICIT_PRESENT.test(n)) return 'weed smoked nearby, a nuisance';
+  // Round 64: the model alone (0.6-0.98) on a carer's or a parent's question with the risk told as settled, imagined, a child's game, a
+  // figure, the carer's own death planned for, or denied (carerRiskSettled): asked at most.
+  if (!screened) {
+    const settled = carerRiskSettled(n);
+    if (settled) return settled;
+  }
   if (!screened && FUTURE_PUT_OUT.test(n) && RIGHTS_QUESTION.test(n)) {
     const rest = n.replace(EVERY_FUTURE_PUT_OUT, ' ');
     if (!MORE_THAN_LEFT.test(rest) && !EXPLICIT_PRESENT.test(rest)) return 'a home to be lost later, rights asked';
   }
+  return null;
+}
+/**
+ * Round 64 (dev-105, carers): what a carer's or a parent's question tells of risk, when it is told as settled or unreal. A behaviour that
+ * stopped when the medication changed, or "doing well on" it, or not for years ("used to hear voices ... hasn't for 3 years"); a belief of
+ * the person cared for, or a child's tale, denied in the same breath ("dad thinks the carers are stealing his pens. they arent", "tells
+ * everyone I locked her in the cupboard - it was a game"); the carer's own death planned for ("for when im not around ... when i die not
+ * now im just planning", "I'm 71, I won't be able to look after her forever"); a care package "like being in prison"; stairs flagged as a
+ * fall risk; "not worried"; a fire last year with the pan taken away; a message the bot answered with a safeguarding message ("I typed
+ * 'my son keeps escaping' ... got a safeguarding message"); an Italian, Spanish, French or Portuguese "will kill me if" over a chore.
+ * Each needs a care or service question and nothing of present danger, despair or harm besides.
+ */
+const CARE_ASKED = /(?<= )(?:supported living|supported employment|shared lives|care package|carers?|social care|social worker|review|respite|clubs?|courses?|ot|occupational therapist|stairlift|stair lift|tell (?:social care|you|the council)|do we need to|can (?:we|i|he|she) get|is there|are there|does the council|who is covering|advice|prescribe|meals|delivered|technology|register|rings? you|complain|bit much|live on (?:his|her|their) own|quando|cuando|quand|quel jour|when is|what day)(?= )/;
+const MEDS_SETTLED = /(?<= )(?:(?:changed|adjusted|upped|reduced|started|switched) (?:his|her|their|the) (?:meds|medication|tablets|dose)(?: [a-z]+){0,6} (?:it|that|this|he|she|they) (?:has |have )?(?:stopped|settled|calmed down|been fine)|doing (?:really |very |so )?well on (?:his|her|their) [a-z]+|used to (?:[a-z]+ ){1,8}(?:but )?(?:has not|have not|had not|not) (?:for|in) (?:[0-9]+|two|three|four|five|six|several|many) (?:years|months))(?= )/;
+const BELIEF_DENIED = /(?<= )(?:thinks|think|convinced|believes|insists|keeps saying|says|reckons|tells everyone|tells people)(?: [a-z0-9]+){1,20} (?:they are not|they were not|it is not|it was not|(?:she|he) is not|staff have (?:it|this|that) under control|it was a game|we explained)(?= )/;
+const OWN_DEATH_PLANNED = /(?<= )(?:(?:for|after) when i am (?:not around|gone|no longer (?:here|around))|when i die not now|i am just planning|(?:i|we) (?:will not|cannot|can not) (?:be able to )?(?:look after|care for) (?:her|him|them) forever)(?= )/;
+const CARE_FIGURE = /(?<= )(?:(?:is |feels |it is )?like (?:being in )?(?:a )?(?:prison|jail)|flagged (?:the )?(?:[a-z]+ ){0,3}as a fall(?:s)? risk|not worried|(?:taken|took|removed|got rid of) (?:the |his |her )?(?:chip pan|pan|deep fat fryer|candles|heater)(?: away)?|i (?:typed|wrote|said|put)(?: [a-z0-9]+){1,12} (?:and )?got (?:a |the )?(?:safeguarding|999|emergency|crisis|danger) (?:message|question|warning)|mi (?:ammazza|ammazzano|uccide|uccidono) se|me (?:mata|matan) si|va me tuer si|(?:vai|vao) me matar se)(?= )/;
+const CARE_RISK_NOW = /(?<= )(?:now (?:he|she|they) (?:is|are) (?:hitting|hurting)|again|still (?:hitting|hurting|happening|doing it)|tonight|right now|kill myself|suicid[a-z]*|end it|end my life|want to die|cannot go on|can not go on|no point|pills|overdos[a-z]*|bleeding|blood|bruis[a-z]*|injur[a-z]*|unconscious|not breathing|missing|scared of (?:him|her|them)|afraid of (?:him|her|them)|frightened of (?:him|her|them)|police|knife|weapon|fallen|fell|on the floor)(?= )/;
+function carerRiskSettled(n: string): string | null {
+  if (!CARE_ASKED.test(n) || CARE_RISK_NOW.test(n) || EXPLICIT_PRESENT.test(n)) return null;
+  if (MEDS_SETTLED.test(n)) return 'a behaviour settled by treatment, in a care question';
+  if (BELIEF_DENIED.test(n)) return 'a belief or a tale denied, in a care question';
+  if (OWN_DEATH_PLANNED.test(n)) return "the carer's own death planned for, in a care question";
+  if (CARE_FIGURE.test(n)) return 'a figure, a flagged risk or a past fire in a care question';
   return null;
 }
 /** Round 63: the nuisances of a block the model alone took for danger (askAtMost). */
@@ -1880,10 +1910,26 @@ function abuseOfWriterNow(n: string): string | null {
 const SPARING_AT_MEANS = /(?<= )(?:so (?:you|you lot|they|the council|everyone|nobody|no one) (?:can|could|will|will not|wont|do not|dont|need not|never) (?:have to )?(?:close (?:the|my) (?:case|file|account)|stop (?:worrying|chasing)|be rid of me|deal with me|bother with me|hear from me again)|(?:ill|i will|i am going to|going to|gonna) save (?:you|you lot|everyone|them|the council) the (?:trouble|bother|paperwork|hassle))(?= )/;
 const AT_MEANS_NOW = /(?<= )(?:(?:standing|stood|sat|sitting|i am|up) (?:on|at) (?:the |a )?(?:top of the )?(?:multistorey|multi storey|car park roof|roof|bridge|flyover|viaduct|cliff|cliffs|cliff edge|ledge|tower block)|engine (?:is )?running(?: [a-z]+){0,6} (?:hose|pipe|tube|garage))(?= )/;
 const sparingAtMeans = (n: string) => SPARING_AT_MEANS.test(n) && AT_MEANS_NOW.test(n);
+/**
+ * Round 64: the families written for young people's downplayed disclosures and carers' risks told among the logistics (patterns.ts): a
+ * death question asked for the writer, a height asked with the reason withheld, self-harm back, intimate images threatened, a young
+ * person at risk at home, a resident hurt by staff, someone drinking themself to death and shut in, someone cared for in danger now.
+ * Each is narrow and plain enough that the model's doubt never turns it into a question.
+ */
+const PLAIN_FAMILIES: ReadonlySet<string> = new Set(['death_asked_for_self', 'height_reason_withheld', 'self_harm_again', 'intimate_image_threat', 'young_person_at_home', 'resident_hurt_by_staff', 'drinking_to_death', 'cared_for_in_danger']);
+/** Round 64: the writer told as under 18 and someone coming into their room at night, whichever family caught it. */
+const YOUNG_WRITER = /(?<= )(?:i am|i m) (?:1[0-7]|[89]|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?: years old| yrs| yo)?(?= )/;
+const INTO_ROOM_AT_NIGHT = /(?<= )(?:comes|came|keeps coming|keep coming|come|coming|creeps|sneaks|gets) in(?:to)? my (?:bed ?room|room|bed) (?:at night|in the night|every night|when (?:mum|my mum|everyone) is (?:asleep|out))(?= )/;
 function toldTooPlainlyToDoubt(n: string, family: string): boolean {
+  if (PLAIN_FAMILIES.has(family)) return true;
+  if (YOUNG_WRITER.test(n) && INTO_ROOM_AT_NIGHT.test(n)) return true;
   if ((SUICIDE_FAMILIES.has(family) || family === 'at_height') && sparingAtMeans(n)) return true;
   return BETTER_OFF_WITHOUT_ME.test(n) || PARTNER_HURTING_ME.test(n) || (SUICIDE_FAMILIES.has(family) && OWN_END_WITH_TIME.test(n)) || METHOD_AT_PLACE_RE.test(n) || FOUND_HANGING.test(n) || GOODBYE_THEN_SILENT.test(n);
 }
+/** Round 64: someone else's dismissal of a smell ("landlord says its the drains", "my housemate reckons its nothing"). */
+const GAS_SMELL_WAVED_AWAY = /(?<= )(?:landlord|landlady|agent|letting agent|housing|housing officer|council|he|she|they|my (?:mum|dad|partner|housemate|flatmate|husband|wife|boyfriend|girlfriend)|housemates?|flatmates?)(?: [a-z]+){0,2} (?:says|said|reckons|reckoned|thinks|thought|insists|claims|keeps saying)(?: that)? (?:it is |its |it s |it was )?(?:just |only )?(?:the |a )?(?:drains?|sewers?|nothing|fine|bins?|the bins|normal|in my head|my imagination)(?= )/;
+const GAS_SMELL_WORD = /(?<= )(?:eggy|rotten eggs?|bad eggs?|gas smell|smells? (?:of|like) gas)(?= )/;
+const gasSmellWavedAway = (n: string) => GAS_SMELL_WAVED_AWAY.test(n) && GAS_SMELL_WORD.test(n) && !gasCrewOnSite(n) && !emergencyFixed(n);
 /**
  * A screen hit, weighed against the safety model. Both agree: escalate. Everyday context explains the hit and the model is
  * below its ask threshold: nothing (a false alarm's detour costs a resident's trust); below the escalate threshold: ask. An
@@ -1901,6 +1947,9 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
 
 function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thresholds: SafetyModelThresholds): SafetyDecision {
   const escalate: SafetyDecision = { action: 'escalate', category: hit.category, kind: hit.kind, source: scored.score >= thresholds.escalateAt ? 'both' : 'screen', reason: hit.reason };
+  // Round 64: a gas smell indoors that someone else has waved away ("smells proper eggy near the boiler, landlord says its the drains lol"):
+  // the laugh is at the excuse, and the smell still needs the gas emergency line: escalated whatever the model.
+  if (FIRE_FAMILIES.has(familyOf(hit) ?? '') && gasSmellWavedAway(normaliseForSafety(text))) return { ...escalate, reason: `${hit.reason}, a gas smell waved away by someone else` };
   // Round 6: thanks for help years ago ("the domestic abuse team helped me two years ago, I'm safe now") is asked even when the model agrees.
   if (scored.score >= thresholds.escalateAt) {
     const framed = framedAsService(text);
@@ -1995,7 +2044,9 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   // Round 15: a threat to kill, burn or hurt someone, or abuse, is never dropped by a denial ("not urgent, he's at work"): at most asked.
   // Round 28: abuse is not dropped by laughter either ("lol my bf smashed my phone again so i'm on my mate's": abuse is often told with a
   // laugh): asked at most. A threat to kill with a laugh ("my mum will kill me if it's not june 😂") is a joke, and still dropped.
-  if (defeated(text, hit)) return scored.score >= (thresholds.defeatNearZero ?? SAFETY_DEFEAT_NEAR_ZERO) || (NEVER_DROPPED.has(family ?? '') && URGENCY_DENIED.test(n)) || (ABUSE_FAMILIES.has(family ?? '') && defeaters(text).includes('laughter')) ? { ...ask, reason: `${ask.reason}; ${defeaters(text).join(', ')}` } : null;
+  // Engineer's probe after round 64: round 64's plain families are never dropped by a laugh either ("if im dead lol asking for a friend
+  // (the friend is me)"): asked at most.
+  if (defeated(text, hit)) return scored.score >= (thresholds.defeatNearZero ?? SAFETY_DEFEAT_NEAR_ZERO) || (NEVER_DROPPED.has(family ?? '') && URGENCY_DENIED.test(n)) || (ABUSE_FAMILIES.has(family ?? '') && defeaters(text).includes('laughter')) || PLAIN_FAMILIES.has(family ?? '') ? { ...ask, reason: `${ask.reason}; ${defeaters(text).join(', ')}` } : null;
   // An idiom is about something ("this tax will kill me", "it's suicide driving up that hill"): a message that is little more
   // than the trigger ("chce umrzec", "thinkin bout killin myself") is a disclosure, whatever the model says.
   const aboutSomething = wordCount(text) - wordCount(hit.matched) >= IDIOM_CONTEXT_WORDS;

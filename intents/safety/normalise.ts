@@ -41,6 +41,8 @@ const WORDS: Record<string, string> = {
   sucide: 'suicide', suicde: 'suicide', suiside: 'suicide', suacide: 'suicide', suicid: 'suicide',
   sucidal: 'suicidal', suicidel: 'suicidal', suisidal: 'suicidal', sucicidal: 'suicidal',
   tabs: 'tablets', pils: 'pills',
+  // Round 64: "wd" is would in text-speak ("everyone wd be better off w/o me").
+  wd: 'would',
   overdoes: 'overdose', killin: 'killing', tryin: 'trying', goin: 'going', nothin: 'nothing',
   lyf: 'life', wiv: 'with', selfharm: 'self harm', selfharming: 'self harming', kno: 'know',
   thru: 'through', ppl: 'people', bf: 'boyfriend', gf: 'girlfriend', hubby: 'husband',
@@ -125,6 +127,8 @@ function normalise(text: string): string {
   // Welsh clitics: "dwi'n" → "dwi yn", "mae'r" → "mae yr", "taro'r plant" → "taro yr plant" (removing the apostrophe alone
   // would fuse them into new words). English has no word ending in 'n or 'r ("n't" is untouched).
   s = s.replace(/(\p{L})'n(?![\p{L}'])/gu, '$1 yn').replace(/(\p{L})'r(?![\p{L}'])/gu, '$1 yr');
+  // Round 64: "w/o" is without ("everyone wd be better off w/o me"), before the slash is dropped.
+  s = s.replace(/(?<![a-z0-9])w\/o(?![a-z0-9])/g, ' without ');
   for (const [re, rep] of APOSTROPHE_FORMS) s = s.replace(re, rep);
   s = s.replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
   const words = s.split(' ').filter(Boolean);

@@ -421,6 +421,8 @@ export const FAMILIES: PatternFamily[] = [
       '(?:i|i have|i had|i am|i was|been|started) (?:cut|cutting) again(?! (?:the|my|our|your|his|her|it|them|some|a|an|back|down|costs?|prices?|hours|hair|grass|hedge|lawn|tree|trees|bushes|wood|keys?)(?= |$))',
     ],
     guards: [
+      // Round 64: a history of self-harm told as months or years clean ("a teenager with a history of self harm ... 18 months clean").
+      String.raw`\b(?:[0-9]+|a|one|two|three|six|eighteen|twelve|nine) (?:months?|years?|weeks?) clean\b|\bhistory of self harm\b(?=[^]*\b(?:doing (?:brilliantly|really well|well|great)|clean|recovered)\b)`,
       // Round 56: the round-55 guard generalised: self-harm told as "used to", over, with the writer or the person now well, older or
       // planning ahead ("I used to self-harm when I was a teenager in care. I'm 22 now and doing well"; "he used to self-harm and now
       // wants to volunteer"), nothing current told.
@@ -740,7 +742,7 @@ export const FAMILIES: PatternFamily[] = [
     // subscription guards would cancel it; guarded by the ordinary reasons to be away (a move, a holiday, work, hospital).
     id: 'not_around_passing', kind: 'suicide_self_harm', category: RISK, reason: 'does not expect to be alive', negated: true,
     patterns: [
-      `(?:do not|dont|not sure|doubt|really do not|honestly do not) (?:think |reckon )?(?:i will|ill|i ll|i am going to|i am gonna|i will still|i am still going to) (?:still )?be (?:here|around|alive) (?:by then|for (?:it|that|much longer|long)|to see (?:it|that|them|the)|much longer|anyway|next (?:week|month)|after (?:tonight|this week|the weekend)|tomorrow|to pay (?:it|that|them|(?:next|the next|this|the|my|next months|the next months)(?: [a-z]+){0,3} (?:council tax|rent|bill|bills|instalment|instalments|payment|tax|water|gas|electric|tv licence)))`,
+      `(?:do not|dont|not sure|doubt|really do not|honestly do not) (?:think |reckon )?(?:i will|ill|i ll|i am going to|i am gonna|i will still|i am still going to) (?:still )?be (?:here|around|alive) (?:by then|by the (?:1st|first|[0-9]+(?:st|nd|rd|th)|end of (?:the |this )?(?:month|week)|weekend|time (?:it|the|that))|for (?:it|that|much longer|long)|to see (?:it|that|them|the)|much longer|anyway|next (?:week|month)|after (?:tonight|this week|the weekend)|tomorrow|to pay (?:it|that|them|(?:next|the next|this|the|my|next months|the next months)(?: [a-z]+){0,3} (?:council tax|rent|bill|bills|instalment|instalments|payment|tax|water|gas|electric|tv licence)))`,
     ],
     guards: [String.raw`\b(?:moving|move|moved|removal|relocat[a-z]*|leaving the (?:area|country|flat|house)|abroad|holiday|away|emigrat[a-z]*|work|working|shift|shifts|hospital|operation|surgery|travelling|visiting|staying with|out of (?:town|the country)|new (?:flat|house|home|job|tenancy)|deliver[a-z]*|parcel|engineer|appointment|meeting|visit|in (?:spain|france|india|pakistan|poland|romania)|in person|at the (?:office|counter|desk|post office|bank))\b`],
   },
@@ -1121,6 +1123,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:is|are|has|have|just|now|he|she|they|someone|somebody|one of them)(?: just)? (?:going for|gone for|went for|lunging at|swinging at|coming at) (?:a |the |my |our |his |her )?(?:${PERSON}|neighbour|people|someone|somebody|me|us|him|her|them)`,
     ],
     guards: [
+      // Round 64: someone cared for who believes the carers or staff are trying to kill them, denied beside the cause ("mum says the carers are
+      // trying to kill her. they arent, shes got uti again").
+      String.raw`\b(?:says|said|thinks|convinced|believes|insists|keeps saying|reckons)(?: that)? (?:the )?(?:carers?|staff|nurses?|doctors?|neighbours?|they|people|everyone) (?:are|is) (?:trying to|going to|out to) (?:kill|poison|murder)(?: (?:her|him|them))?(?: [a-z]+){0,2} (?:they are not|they were not|no they are not|(?:she|he) (?:has|is) got (?:a )?(?:uti|infection|dementia|delirium)|uti|delirium|dementia|confused|paranoid)\b`,
       // Round 52: care for the crews as the reason for asking how to throw something away ("don't fancy stabbing a bin man").
       CARE_NOT_TO_HARM, CARE_NOT_HURT_CREWS,
       // Round 59: insects or animals as the subject of "going to kill me" ("theres a wasps nest under the eaves and theyre going to kill me
@@ -1266,6 +1271,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:someone|somebody|a woman|a man|a girl|a boy|a child|a kid|a lady|a person|a baby|he|she|they|people|my neighbour|an old (?:man|woman|lady))(?: is| are| s| was| were)? (?:screaming|shouting|yelling|crying|calling|begging) (?:out )?for help`,
     ],
     guards: [
+      // Round 64: someone cared for who believes the carers or staff are trying to kill them, denied beside the cause.
+      String.raw`\b(?:says|said|thinks|convinced|believes|insists|keeps saying|reckons)(?: that)? (?:the )?(?:carers?|staff|nurses?|doctors?|neighbours?|they|people|everyone) (?:are|is) (?:trying to|going to|out to) (?:kill|poison|murder)(?: (?:her|him|them))?(?: [a-z]+){0,2} (?:they are not|they were not|no they are not|(?:she|he) (?:has|is) got (?:a )?(?:uti|infection|dementia|delirium)|uti|delirium|dementia|confused|paranoid)\b`,
       // Round 59: insects or animals as the subject of "going to kill me" (PESTS_GOING_TO_KILL).
       PESTS_GOING_TO_KILL, PLANTS_TRYING_TO_KILL, CLASS_TRYING_TO_KILL,
       // Round 62: the writer's own dog threatened on callers on a condition ("I told the bailiffs I'd set the dog on them if they came
@@ -1400,6 +1407,10 @@ export const FAMILIES: PatternFamily[] = [
       '(?:there is )?blood (?:everywhere|all over (?:the|him|her|me))', `(?:lying|laying|slumped|collapsed)(?: [a-z]+){0,7} (?:not moving|not responding|unresponsive)`, '(?:i think|think|worried|scared|afraid) (?:that )?(?:he|she|they|my neighbour|the neighbour) (?:is|are|might be|may be) dead',
     ],
     guards: [
+      // Round 64: a breath stopped at birth, told as perfect or fine now ("my baby stopped breathing for a sec at birth, shes perfect now"), and a
+      // fit in the bath worried about ahead ("i worry about him having a fit in the bath, is there technology").
+      String.raw`\b(?:at|after|during) (?:birth|the birth|delivery|labour)\b(?: [a-z]+){0,4} (?:perfect|fine|ok|okay|healthy|thriving|well|absolutely fine) now\b`,
+      String.raw`\b(?:worry|worried|worries|worrying|scared|afraid|anxious) (?:about )?(?:him|her|them|my [a-z]+)? ?(?:having|has|have) a (?:fit|seizure)\b(?! (?:now|right now))`,
       // Round 60: the event laughed about since ("My partner fainted at the birth, everyone's laughing about it now"): over, and a story.
       String.raw`\b(?:everyone is|everybody is|we are|we were|we all|all|now|they are|we can|we) (?:laughing|laughed|laugh|joking|joked|joke) about it\b`,
       // Round 58: the swelling or tightness explained by numbing at the dentist, hay fever or an allergy test ("tongue feels huge after the
@@ -1496,7 +1507,10 @@ export const FAMILIES: PatternFamily[] = [
       '(?:smell|smells|smelling|smelt|smelled|stink|stinks|stunk|stench|whiff) (?:like|of) (?:rotten eggs|bad eggs)', 'rotten egg smell',
       // Round 12: an "eggy" smell (the gas additive) beside a gas appliance, a pipe or indoors ("the boiler was capped ... now a strong
       // eggy smell again in the kitchen"); an eggy smell in the street from the water works or a drain is not.
-      '(?:boiler|cooker|hob|gas meter|meter|gas pipe|pipe|hissing|gas fire)(?: [a-z]+){0,14} eggy (?:smell|whiff|stink|pong)', 'eggy (?:smell|whiff|stink|pong)(?: [a-z]+){0,4} (?:in|from|by|near|round|around|behind|under) (?:the |my |our )?(?:kitchen|flat|house|hall|hallway|home|living room|lounge|bedroom|boiler|cooker|hob|meter cupboard|stairwell|landing)',
+      '(?:boiler|cooker|hob|gas meter|meter|gas pipe|pipe|hissing|gas fire)(?: [a-z]+){0,14} eggy (?:smell|whiff|stink|pong)', // Round 64: smelling "proper eggy" by a boiler, a cooker or indoors, the adjective told without a noun ("our house share smells proper
+      // eggy near the boiler since yesterday"); a drain or the street smelling eggy is not (guarded, and no appliance named).
+      '(?:smells?|smelling|smelt|smelled|stinks?|stinking|reeks?|reeking) (?:proper |really |well |dead |so |very |a bit |a little |quite |right |bare |mad |kinda |kind of |like )*eggy(?: [a-z]+){0,4} (?:in|from|by|near|round|around|behind|under|next to) (?:the |my |our )?(?:kitchen|boiler|cooker|hob|meter|gas meter|meter cupboard|gas fire|fire|oven)', '(?:boiler|cooker|hob|gas meter|gas fire|oven)(?: [a-z]+){0,6} (?:smells?|smelling|smelt|stinks?|reeks?) (?:proper |really |well |dead |so |very |a bit |a little |quite |right |kinda |like )*eggy',
+      'eggy (?:smell|whiff|stink|pong)(?: [a-z]+){0,4} (?:in|from|by|near|round|around|behind|under) (?:the |my |our )?(?:kitchen|flat|house|hall|hallway|home|living room|lounge|bedroom|boiler|cooker|hob|meter cupboard|stairwell|landing)',
       'sparks (?:are )?(?:coming|flying|shooting) (?:out|from)',
       // Round 33: sparks or embers landing on a thatch or a roof ("chimney fire ... sparks landing on the thatch and an old couple live there").
       '(?:sparks|embers|burning bits)(?: [a-z]+){0,5} (?:landing|falling|dropping|raining|blowing) (?:on|onto) (?:the |a |their |its |his |her )?(?:thatch|thatched roof|roof)', '(?:caught|catching|flames|fire|burning|alight)(?: [a-z]+){0,6} (?:spreading|spread to|getting bigger|out of control)',
@@ -1515,6 +1529,13 @@ export const FAMILIES: PatternFamily[] = [
       `(?<!(?:weed|cannabis|skunk|cigarette|fag|vape|spliff|joint|shisha|bbq|barbecue) )smoke (?:is |now )?(?:filling|pouring (?:into|up|down|out of)|billowing (?:into|up|down)) (?:up )?(?:the |our |my )?(?:stairs|stairwell|staircase|landing|landings|corridor|corridors|hallway|hall|lobby|block|building|flats?)(?= )(?![^]*\\b(?:weed|cannabis|skunk|cigarettes?|fags?|vap(?:e|es|ing)|spliffs?|joints?|shisha)\\b)`,
     ],
     guards: [
+      // Round 64: "on fire" glossed as praise ("my bin is on fire... as in lit, as in it looks amazing"), a threat to set a housemate on fire over a
+      // chore ("if he leaves his pizza boxes in the hall one more time"), a fire imagined by someone with dementia and denied ("convinced the
+      // house is on fire every evening (it isn't!)"), and a kitchen nearly set alight last year, the pan taken away.
+      String.raw`\bon fire\b(?: [a-z]+){0,2} (?:as in|i mean|meaning|like) (?:lit|amazing|great|brilliant|banging|sick|class|clean|spotless|gleaming|fire)\b`,
+      String.raw`\bset (?:my|the|our|him|her) (?:[a-z]+ )?(?:on fire|alight) if (?:he|she|they|you|it)\b(?: [a-z]+){0,3} (?:leaves?|leaving|does not|do not|did not|forgets?|puts?|keeps?|eats?)\b`,
+      String.raw`\b(?:convinced|thinks|believes|keeps saying|insists|imagines|hallucinat[a-z]*)(?: that)? (?:the |his |her |our )?(?:house|flat|home|kitchen|building|place|room) is on fire\b(?: [a-z0-9]+){0,6} (?:it is not|it was not|which it is not|but it is not|sundown[a-z]*)\b`,
+      String.raw`\b(?:nearly|almost) set (?:his|her|their|my|the|our) [a-z]+ (?:alight|on fire|ablaze)(?: [a-z]+){0,3} (?:last (?:year|month|week|summer|winter)|(?:a few|two|three|several|some|[0-9]+) (?:weeks|months|years) ago|years ago)\b(?![^]*\b(?:again|now|still|smoke|smoking|burning|flames)\b)`,
       // Round 60: someone who nearly set fire to themself or a thing, told for last year or years ago ("my husband nearly set fire to
       // himself last year so im asking before he tries again", asking if barbecues are allowed): an accident past, nothing burning.
       String.raw`\b(?:nearly|almost) (?:set fire to|set light to|set alight|burnt|burned) (?:himself|herself|myself|themselves|ourselves|the [a-z]+|his [a-z]+|her [a-z]+)(?: [a-z]+){0,3} (?:last (?:year|summer|week|month|time|bonfire night)|(?:a few|two|three|several|some|[0-9]+) (?:weeks|months|years) ago|years ago)\b`,
@@ -1763,6 +1784,12 @@ export const FAMILIES: PatternFamily[] = [
     ],
     // Things and pets that fall in the water: "my phone fell into the canal" is not a person in danger.
     guards: [
+      // Round 64: a jump off a pier or a harbour wall told as a stunt for a video or a dare and over ("my mate jumped off the pier for a tiktok
+      // and got told off by the harbour master lol"); not when he has not come up or is struggling.
+      String.raw`\bfor (?:a|an|the) (?:tiktok|tik tok|dare|laugh|bet|video|vid|reel|insta|snapchat|snap)\b(?![^]*\b(?:not come up|not came up|has not surfaced|cannot see (?:him|her)|can not see (?:him|her)|missing|struggling|drowning|in difficulty|help|999|coastguard|still in)\b)`,
+      // Round 64: the writer "just drowning" beside arrears, a summons, bills or caring, no water anywhere near ("got a summons ... been caring
+      // for dad ... not dodging, just drowning"); someone drowning in water still hits.
+      String.raw`(?<!\b(?:water|river|sea|canal|pool|lake|pond|bath|harbour|tide|waves|current|swimming|quarry|reservoir|beach)\b[^]*)(?![^]*\b(?:water|river|sea|canal|pool|lake|pond|bath|harbour|tide|waves|current|swimming|quarry|reservoir|beach)\b)(?<=\b(?:summons|arrears|council tax|bills?|debts?|rent|payments?|pay|paying|behind|caring|carer|money|skint|broke)\b[^]*)\b(?:just |simply |honestly |properly |totally )?drowning\b`,
       // Round 56: nearly going in the water elsewhere, a near miss told to ask for something safer ("at another harbour i nearly went in
       // the water transferring i want to rent a mooring").
       String.raw`\bat (?:another|a different|the other|my old|my last|a previous) [a-z]+ (?:i|he|she|we|they) (?:nearly|almost) (?:went|fell|slipped|ended up) (?:in|into) the (?:water|sea|river|canal|harbour)\b`,
@@ -2041,6 +2068,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:he|she|my ${RELATIVE}) (?:is |has |s |has got |keeps |kept )?(?:taken|took|takes|keeping|hides|hid|hidden|got|kept) (?:all )?my (?:bank cards?|cards|money|passport|id|documents|papers|benefits card)(?: [a-z]+){0,2} (?:and|&) (?:my |all my )?(?:bank cards?|cards|money|passport|id|documents|papers|phone|keys|benefits)(?= )(?! (?:to|for) (?:the bank|the post office|renew|sort|get|help|register|scan|safe ?keeping|me)\\b)`,
     ],
     guards: [
+      // Round 64: a young child's hitting out told with the child's age and a condition ("My son hits me sometimes when he's overwhelmed - he's
+      // 6, autistic"): a parenting question, not abuse.
+      String.raw`\b(?:he is|she is|he s|she s|aged|age) (?:[2-9]|10|two|three|four|five|six|seven|eight|nine|ten)(?: years old| yrs| yo)?(?: and)? (?:autistic|has autism|has adhd|adhd|asd|non verbal|nonverbal|has send|send)\b`,
       // Round 56: fear denied by the writer ("I'm not scared of him, I just want a parenting course"), unless it is gone only now.
       String.raw`\b(?:i am|we are|she is|he is|i was|we were) not (?:scared|frightened|afraid|terrified) (?:of|by) (?:him|her|them)\b(?! (?:any more|anymore|now))`,
       // Round 57: the same without a subject, anger named instead ("hiding credit card bills ... not scared of him, just livid").
@@ -2600,6 +2630,84 @@ export const FAMILIES: PatternFamily[] = [
       // Round 12: the safeguarding words denied ("this isn't a safeguarding issue, just plain rudeness").
       String.raw`(?:is not|are not|was not|not|no|nothing|never) (?:really |actually )?(?:a |an )?(?:safeguarding (?:concern|issue|matter|problem)|(?:adult|child) at risk)`,
     ],
+  },
+  // Round 64 (dev-104, dev-105): young people's downplayed disclosures and carers' risks told among the logistics.
+  {
+    // A death question asked "for a mate" who is the writer, or not as a joke ("does council tax stop if ur dead. asking for a mate (the
+    // mate is me) (not joking tbh)"); a question about a dead relative's bill is not (no mate who is the writer).
+    id: 'death_asked_for_self', kind: 'suicide_self_harm', category: RISK, reason: 'asks about being dead, for themself',
+    patterns: [
+      String.raw`if (?:you are|your|you re|i am|i was|i were|i m|someone is|someone s|a person is|you were) dead(?: [a-z0-9]+){0,12} (?:(?:the|my) (?:mate|friend|pal) (?:is|being|=) me|asking for (?:myself|me)|(?:i am |i m )?not (?:even )?joking|(?:it is|its) (?:for )?me)`,
+      String.raw`(?:(?:the|my) (?:mate|friend|pal) (?:is|being) me|asking for (?:myself|me))(?: [a-z0-9]+){0,12} if (?:you are|your|you re|i am|i was|i were|i m|you were) dead`,
+    ],
+  },
+  {
+    // A height asked about with the reason withheld ("which car park in town is the tallest, i dont really want to say why"); the
+    // tallest car park for a view, a photo or a van's clearance says why.
+    id: 'height_reason_withheld', kind: 'suicide_self_harm', category: RISK, reason: 'asks for a height, reason withheld',
+    patterns: [
+      String.raw`(?:tallest|highest)(?: [a-z0-9]+){0,10} (?:i |and i |but i )?(?:do not|would rather not|rather not|will not|do not really|cannot|not) (?:really )?(?:want to |wanna |going to )?(?:say|tell you|tell|explain|go into|saying) why`,
+      // Engineer's probe after round 64: the reason withheld as "dont ask why" or "never mind why".
+      String.raw`(?:tallest|highest)(?: [a-z0-9]+){0,10} (?:and |but |just )?(?:do not|please do not|never) (?:ask(?: me)?|mind) why`,
+    ],
+    guards: [String.raw`\b(?:views?|photos?|photograph[a-z]*|pictures?|fireworks|sunset|sunrise|drone|clearance|height restriction|headroom|van|lorry|motorhome|campervan|fun|quiz|trivia|homework|project)\b`],
+  },
+  {
+    // Self-harm told as back again ("been cutting again, its fine"), a hedge, hair or a budget cut named is not.
+    id: 'self_harm_again', kind: 'suicide_self_harm', category: RISK, reason: 'self-harm told as back',
+    patterns: [
+      String.raw`(?:i have been|i ve been|been|started|start|i am|i m|back to|gone back to|went back to|going back to) cutting (?:myself )?again`,
+      // Sat in the bath or the bathroom with a blade ("last night I sat in the bath with a razor for an hour").
+      String.raw`(?:sat|sitting|sit|lay|lying|laid|was|been) (?:in the bath|in the bathroom|on the bathroom floor|in the tub)(?: [a-z]+){0,3} with (?:a |the |my |his |dads |an old )?(?:razor|razor blade|razors|blade|blades|knife|kitchen knife|all my pills|my pills|my tablets)`,
+    ],
+    guards: [String.raw`\b(?:hedges?|hair|grass|lawn|trees?|budgets?|funding|services|council|costs|corners|teeth|fabric|wood|vegetables|veg|onions?|shav[a-z]*|legs? shav[a-z]*)\b`],
+  },
+  {
+    // Intimate images threatened to coerce ("said hed post my nudes if i didnt"): sextortion, by a partner or anyone.
+    id: 'intimate_image_threat', kind: 'domestic_abuse', refine: ['domestic_abuse', 'child_at_risk'], category: SAFEGUARDING, reason: 'intimate images threatened',
+    patterns: [
+      String.raw`(?:post|share|send|leak|put up|put|upload|show|spread|release) (?:all |round |around |out )?(?:my|our|me) (?:nudes|nude (?:pics|photos|pictures|images|videos?)|naked (?:pics|photos|pictures|images|videos?)|intimate (?:pics|photos|pictures|images|videos?)|sex tape|private (?:pics|photos|pictures|images|videos?)|pics|photos|pictures)(?: [a-z]+){0,4} (?:if i (?:do not|did not|dont|didnt|will not|wont|refuse|say no|leave|tell)|unless)`,
+      String.raw`(?:threaten[a-z]*|said|says|saying|going to|gonna|will|would|he d|she d)(?: [a-z]+){0,3} (?:post|share|send|leak|upload|spread|release) (?:my|our) (?:nudes|nude (?:pics|photos|pictures|images|videos?)|naked (?:pics|photos|pictures|images|videos?)|intimate (?:pics|photos|pictures|images|videos?)|sex tape)`,
+    ],
+  },
+  {
+    // A young person told by age with an adult of the household who comes into their room at night ("im 15 and my mums new partner
+    // comes into my room at night so i lock the door now"), or given the belt ("im 16 and i get the belt when i get bad grades").
+    id: 'young_person_at_home', kind: 'child_at_risk', category: SAFEGUARDING, reason: 'a young person at risk at home',
+    patterns: [
+      String.raw`(?:partner|boyfriend|stepdad|step dad|stepfather|uncle|lodger|man|cousin|brother|dad|he)(?: [a-z]+){0,2} (?:comes|came|keeps coming|keep coming|come|has been coming|been coming|gets|creeps|sneaks) in(?:to)? (?:my|our) (?:bed ?room|room|bed)(?: [a-z]+){0,2} (?:at night|in the night|when (?:mum|my mum|everyone) is (?:asleep|out|at work)|every night)`,
+      String.raw`(?<!(?:can|could|where do|how do|where can|how can) )i (?:get|got|still get|always get|will get|am getting|get given) (?:the|his|her|a) (?:belt|slipper|cane|strap|stick|wooden spoon)(?= (?:when|if|whenever|every|again|off (?:my|him|her|me|mum|dad)|from (?:my|him|her|mum|dad)|for (?:bad|being|talking|answering|not|coming|getting|failing|nothing|the smallest|any)))`,
+    ],
+    guards: [String.raw`\b(?:goodnight|good night|say night|check on me|tuck|read (?:me )?a story|dog|cat|baby monitor|to charge|to borrow)\b`],
+  },
+  {
+    // A carer or staff member seen hurting a resident or a patient ("one of the seniors slapped a resident"), however the witness
+    // fears for their own job ("if i grass i lose my apprenticeship").
+    id: 'resident_hurt_by_staff', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'a resident hurt by staff',
+    patterns: [
+      String.raw`(?:seniors?|staff|carers?|nurses?|care workers?|support workers?|night staff|managers?|care assistants?|healthcare assistants?|agency workers?)(?: [a-z]+){0,10} (?:slapped|slaps|hit|hits|punched|kicked|pushed|shoved|pinched|hurt|hurting|abused|abusing|rough handled|manhandled|dragged|smacked|shaking|shook) (?:a|the|one of the|an elderly|an old|one|our|my) (?:resident|residents|patient|patients|service user|service users|client|clients|old lady|old man)(?! (?:back|first))`,
+    ],
+    guards: [String.raw`\b(?:film|drama|tv|programme|training video|role play|game)\b`],
+  },
+  {
+    // Someone drinking themself to death, not eating or not opening the door ("my dads drinking himself to death basically, not eating,
+    // wont open the door to anyone").
+    id: 'drinking_to_death', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'someone drinking themself to death, shut in',
+    patterns: [
+      String.raw`drinking (?:himself|herself|themselves|themself) to death(?: [a-z0-9]+){0,14} (?:not eating|stopped eating|will not (?:open|answer|let)|wont (?:open|answer)|does not (?:open|answer)|not answering|cannot get in|can not get in|not (?:left|been out of) the (?:house|flat|bed)|house is a tip|in a state)`,
+    ],
+  },
+  {
+    // Someone cared for in danger now: gone out in nightclothes or in the cold for hours with dementia, on a frozen lake or pond, or
+    // a week's or a box's worth of tablets swallowed ("swallowed a load of her dosette box ... shes drowsy").
+    id: 'cared_for_in_danger', kind: 'danger_now', category: RISK, reason: 'someone cared for in danger now',
+    patterns: [
+      String.raw`(?:gone|went|wandered|walked|got) out (?:of the (?:house|home|flat) )?in (?:her|his|their) (?:nightie|nightdress|nightgown|pyjamas|pjs|dressing gown|slippers|underwear|socks)`,
+      String.raw`(?:dementia|alzheimers|confused)(?: [a-z0-9]+){0,14} (?:gone|been gone|out|missing|left)(?: [a-z0-9]+){0,8} (?:minus [0-9a-z]+|freezing|below zero|sub zero|in the snow|in the dark)`,
+      String.raw`(?:out|walked|gone|went|going|walking|wandered|ran|run|stepped) (?:out )?(?:on|onto|on to|across) (?:the |a )?(?:frozen|iced over|icy)(?: [a-z]+){0,2} (?:lake|pond|river|canal|reservoir|boating lake|mere|water)`,
+      String.raw`(?:swallowed|taken|took|eaten|ate|had)(?: [a-z]+){0,4} (?:dosette box|dosette|blister packs?|pill organiser|pill box|tablet box|nomad pack|(?:whole |all the |all her |all his |all of (?:her|his|the) )?weeks? (?:of |worth of )?(?:tablets|pills|meds|medication))`,
+    ],
+    guards: [String.raw`\b(?:last (?:year|winter|month|week)|years ago|months ago|found her|found him|she is back|he is back|home safe|back home|fine now|(?:he|she) is (?:fine|ok|okay|back)|(?:to|for) (?:get|fetch|bring) (?:in )?the (?:milk|bins?|post|paper|washing)|photos?|skating rink)\b`],
   },
 ];
 
