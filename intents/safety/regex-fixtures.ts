@@ -17,9 +17,10 @@ export const LOOKAROUND_PATTERNS = [
   '(?<=he )(?:said|would)+',
 ];
 
-/** Every match of `source` in `text` as the screen walks them (each next search one character on). */
+/** Every match of `source` in `text` as the screen walks them (each next search one character on); a global RegExp is reused. */
 export function matchesInOrder(source: string | RegExp, text: string): [number, string][] {
-  const re = new RegExp(typeof source === 'string' ? source : source.source, 'g');
+  const re = source instanceof RegExp && source.global ? source : new RegExp(typeof source === 'string' ? source : source.source, 'g');
+  re.lastIndex = 0;
   const seen: [number, string][] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
