@@ -6,16 +6,14 @@
  * same expression only when no phrase has an alternation of its own outside a group ("a|b" would bind
  * to the anchors differently), so such a list is compiled as it was.
  */
+import { literalEnd } from './first-token.js';
 
-/** Whether `pattern` has a "|" outside every group and character class. */
+/** Whether `pattern` has a "|" outside every group and character class (escapes and classes skipped as first-token.ts does). */
 export function hasTopLevelAlternation(pattern: string): boolean {
   let depth = 0;
-  for (let i = 0; i < pattern.length; i++) {
+  for (let i = 0; i < pattern.length; i = literalEnd(pattern, i) + 1) {
     const c = pattern[i];
-    if (c === '\\') i++;
-    else if (c === '[') {
-      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
-    } else if (c === '(') depth++;
+    if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '|' && depth === 0) return true;
   }

@@ -8,10 +8,8 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { compileFamilySearch, MAX_RUN_SOURCE, splitIntoRuns, type AcceptMatch } from './family-search.js';
 import { lookForFirstToken } from './first-token.js';
-import { normaliseForSafety } from './normalise.js';
 import { FAMILIES } from './patterns.js';
-import { loadSafetyData } from './model.js';
-import { FIXTURE_WORDS, LOOKAROUND_PATTERNS } from './regex-fixtures.js';
+import { developmentSample, FIXTURE_WORDS, LOOKAROUND_PATTERNS } from './regex-fixtures.js';
 
 /** The screen's search before runs: one alternation, a refused match searched again one character on. */
 const asOne = new Map<string[], RegExp>();
@@ -66,9 +64,7 @@ describe('compileFamilySearch', () => {
   });
 
   test("the screen's families, cut into small runs, answer the development items as one alternation", () => {
-    const texts = loadSafetyData()
-      .filter((_, i) => i % 120 === 0)
-      .map((item) => normaliseForSafety(item.text));
+    const texts = developmentSample(120);
     expect(texts.length).toBeGreaterThan(350);
     let found = 0;
     for (const f of FAMILIES) {

@@ -35,13 +35,13 @@ export function splitIntoRuns(patterns: string[], maxSource = MAX_RUN_SOURCE): s
   let run: string[] = [];
   let size = wrapper;
   for (const p of patterns) {
-    const added = p.length + (run.length ? 1 : 0);
-    if (run.length && size + added > maxSource) {
+    // A pattern after the first in a run adds its "|" too.
+    if (run.length && size + 1 + p.length > maxSource) {
       runs.push(run);
       run = [];
       size = wrapper;
     }
-    size += run.length ? p.length + 1 : p.length;
+    size += (run.length ? 1 : 0) + p.length;
     run.push(p);
   }
   if (run.length) runs.push(run);

@@ -9,7 +9,7 @@
  */
 
 /** The last index of the escape (a backslash and what follows) or the class ("[...]") at `i`, or `i` for any other character. */
-function literalEnd(pattern: string, i: number): number {
+export function literalEnd(pattern: string, i: number): number {
   if (pattern[i] === '\\') return i + 1;
   if (pattern[i] !== '[') return i;
   let j = i + 1;

@@ -1,8 +1,10 @@
 /**
  * Shared by the tests that pin the screen's cheaper regular expressions to the plain ones (first-token,
  * family-search, anchored): a small vocabulary, patterns with the lookarounds the screen uses, and
- * every match of an expression in the order the screen walks them.
+ * every match of an expression in the order the screen walks them, and a sample of the development items.
  */
+import { loadSafetyData } from './model.js';
+import { normaliseForSafety } from './normalise.js';
 
 /** Words the random texts are made of. */
 export const FIXTURE_WORDS = ['a', 'not', 'knife', 'knives', 'gun', 'out', 'now', 'calm', 'said', 'he', 'would', 'the', 'stabbed', 'shot'];
@@ -28,4 +30,11 @@ export function matchesInOrder(source: string | RegExp, text: string): [number, 
     re.lastIndex = m.index + 1;
   }
   return seen;
+}
+
+/** Every `every`-th development item's text, normalised as the screen reads it. */
+export function developmentSample(every: number): string[] {
+  return loadSafetyData()
+    .filter((_, i) => i % every === 0)
+    .map((item) => normaliseForSafety(item.text));
 }
