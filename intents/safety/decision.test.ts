@@ -4529,3 +4529,102 @@ describe("engineer's probe after round 64: round 64's plain families told anothe
     expect(screenForSafety(text)).toBeNull();
   });
 });
+
+describe("round 65: professionals' referrals and risks beside the weather, new screen families (dev-106, dev-107)", () => {
+  it.each([
+    ["hello yes i'm calling from the pharmacy on the high street a customer has been buying paracetamol in lots of shops we think and today she told my colleague she's saving them up", 'tablets_stockpiled'],
+    ['my brother keeps buying painkillers from different chemists and hiding them in his room', 'tablets_stockpiled'],
+    ["Librarian at Merebrook Central. Teen who comes in every day after school has been searching methods of hanging on our PCs, the filter flagged it. she's still in the building.", 'method_searched'],
+    ['my son has been googling methods of hanging, I found it on the laptop', 'method_searched'],
+    ["Can I get a new door fitted? He kicked it in on bonfire night and I told the repairs man it was the wind. It wasn't.", 'damage_covered_up'],
+    ['Our volunteer noticed the tenant using a disposable barbecue indoors to heat the flat because the heating is broken. Windows shut and he seemed drowsy.', 'fumes_indoors'],
+    ["there's a toddler on the 3rd floor balcony of one of your blocks on Tern Street climbing on a chair by the rail. No adult visible.", 'child_at_height'],
+    ["a group have said they'll be waiting for him at the bus station after school today with blades, over a debt", 'armed_waiting'],
+    ['PCSO 4412, radio down. assault in progress at the bus station, male on the floor being kicked in the head', 'assault_in_progress'],
+    ['he keeps turning up at night despite a non-molestation order and last week broke the glass in her door', 'order_breached'],
+    ["she asked whether the council can move her again because he found the last place and she had to leave in her pyjamas", 'abuser_found_home'],
+    ['Pharmacist. 15 yr old girl in for morning after pill, 3rd time this month, the man waiting for her outside is 30 at least.', 'child_with_older_man'],
+    ['I saw fresh cuts on her thighs when she was in her swimsuit at the beach', 'self_harm_seen'],
+  ])('%s: caught by %s and escalated, whatever the model', (text, family) => {
+    expect(explainSafety(text)?.family).toBe(family);
+    expect(decideOnScore(text, readScore(0.01))).toMatchObject({ action: 'escalate' });
+  });
+  it.each([
+    'I keep a stock of paracetamol and ibuprofen for the winter in the first aid kit, bought in lots of shops when on offer',
+    'she has been researching methods of hanging wallpaper for the hallway',
+    'my grandson is looking up methods of execution for his history essay',
+    'My grandson kicked his football through the window and I told the repairs man it was the wind. It wasn\'t, will we be charged?',
+    'is it safe to use a camping stove indoors if I feel dizzy from the cold?',
+    "I'm worried my toddler could climb on the balcony rail, can you fit restrictors?",
+    'they said they would be waiting for us at the park with nerf guns for the game',
+    'we watched a rugby match where a player was being kicked in the head by accident',
+    'how do I apply for a non-molestation order? asking for a friend',
+    'the courier found our new address eventually after the sat nav sent him the wrong way',
+    "my 14 year old's football coach is 30 and very good",
+    'my son has fresh cuts on his legs from the brambles at the park',
+  ])('%s: not read by the screen', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+});
+
+describe('round 65: false alarms from referrals and the weather guarded in classes, each pinned both ways (dev-106, dev-107)', () => {
+  it.each([
+    "Caseworker here. Client says there's a note on her housing file saying she's 'violent' from 2019 which she disputes. she'd like a copy of her file",
+    "Her husband has been discharged home after a heart attack, he's stable, and she's asking about short-term help with washing and dressing.",
+    'the pine behind our garden is swaying like mad in this wind it gives me a heart attack every time can you check it',
+    "I wish to complain about the council's handling of a safeguarding referral we made in the summer; no-one updated us for eight weeks. The child is now safe and the case closed.",
+    "Bins weren't collected last week because of the snow and now it's this week too. It's stinking, I'm going to die of the smell.",
+    'what do i do with the christmas tree its trying to kill me with needles',
+    '¿Se puede hacer barbacoa en la playa en verano? ¿Hay normas sobre el fuego?',
+    'i play a lifeguard in the panto this year and the scene has a drowning do the council need to know about the prop water tank',
+    'السلام عليكم، أنا متطوع في جمعية. كان هناك تسرب غاز في شقة عائلة نساعدها الأسبوع الماضي وقد أصلحته شركة الغاز. الآن المدفأة لا تعمل.',
+  ])('%s: not read by the screen', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+  it.each([
+    'my husband is violent and there is a note on my file about it',
+    'my dad is having a heart attack, he is clutching his chest',
+    'I want to complain about the handling of a safeguarding referral, the child is still being hit at home',
+    'I want to die, I cannot go on',
+    'my partner is trying to kill me',
+    'Hay fuego en la cocina de mi vecina, hay humo por todas partes',
+    'a man has fallen off the pier and is drowning',
+    'هناك تسرب غاز في شقتي الآن والأطفال نائمون',
+  ])('%s: still read by the screen', (text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+  });
+});
+
+describe('round 65: "not urgent but I\'m uneasy" is politeness before a concern, not a denial (dev-106)', () => {
+  it('a concern raised "not urgent but I\'m uneasy" keeps no denial', () => {
+    expect(defeaters("Home visit today, no answer, but we could hear a baby crying inside for a long time. I'd like to raise a concern, not urgent but I'm uneasy.")).not.toContain('denied');
+  });
+  it('"not urgent, just a question" is still a denial', () => {
+    expect(defeaters('not urgent, just a question about the bins')).toContain('denied');
+    expect(defeaters('not urgent but could you ring me back about the bins')).toContain('denied');
+  });
+});
+
+describe("engineer's probe after round 65: round 65's families and guards told another way", () => {
+  it.each([
+    "can someone fix my back door, he put his foot through it at new year, I told the housing officer it was kids. It was him.",
+    'he smashed the door in on new years eve and I told the council it was the storm',
+  ])('%s: a partner\'s damage covered by a story is escalated, whatever the model', (text) => {
+    expect(explainSafety(text)?.family).toBe('damage_covered_up');
+    expect(decideOnScore(text, readScore(0.01))).toMatchObject({ action: 'escalate' });
+  });
+  it.each([
+    'my son smashed the kitchen window playing football and I told the landlord it was the wind, can I still get it fixed',
+    'he broke the gate by accident reversing and I told the council it was the storm',
+  ])('%s: damage by accident is not', (text) => {
+    expect(explainSafety(text)?.family).not.toBe('damage_covered_up');
+  });
+  it('a plant "trying to murder me" is the same hyperbole as "trying to kill me"', () => {
+    expect(screenForSafety('the holly bush is trying to murder me every time I put the bins out')).toBeNull();
+    expect(screenForSafety('my neighbour is trying to murder me, he came at me with a hammer')).not.toBeNull();
+  });
+  it('a complaint about how a safeguarding referral was handled, the child safe now, is not read by the screen', () => {
+    expect(screenForSafety('I want to complain about how a safeguarding referral was handled last year. The child is fine now and the case is closed.')).toBeNull();
+    expect(screenForSafety('I want to complain about how a safeguarding referral was handled, the child is still being hit by her dad')).not.toBeNull();
+  });
+});

@@ -664,7 +664,9 @@ const d = (...alts: string[]) => new RegExp(`(?<= )(?:${alts.join('|')})(?= )`);
 const THING_CALLED_SUICIDE = String.raw`(?:queues?|wait|waiting times?|hold music|phone lines?|line|lines|traffic|roads?|hill|junction|roundabout|bypass|motorway|parking|car park|prices?|rents?|bills?|council tax|fees?|charges?|job|shifts?|commute|drive|journey|school run|diet|gym|forms?|system|website|app|process|stairs|pavements?|path|lane|crossing|bends?|corner|weather|ice|heat|deadline|hours|timetable|route|buses|bus|trains?|service|waiting list|call centre|helpline|switchboard)`;
 const SUBJECT = '(?:he|she|they|i|we|it|you|everyone|everybody|all of us|we are all)';
 /** "Not an emergency", "not urgent": a denial of urgency (a defeater; never enough to drop a threat or abuse: URGENCY_DENIED). */
-const URGENCY_DENIAL = '(?:not (?:an? )?(?:emergency|urgent|real emergency)|no emergency)';
+// Round 65: "not urgent but I'm uneasy" is a professional's politeness before a concern, not a denial ("I'd like to raise a concern, not
+// urgent but I'm uneasy"); "not urgent, just a question" still is.
+const URGENCY_DENIAL = '(?:not (?:an? )?(?:emergency|urgent|real emergency)(?! but (?:i am |we are |i m |im )?(?:really |very |quite |a bit |a little )?(?:uneasy|worried|concerned|not happy|not comfortable|scared|frightened))|no emergency)';
 export const DEFEATERS: Record<string, RegExp> = {
   laughter: d('lol', 'lols', 'lmao', 'lmfao', 'rofl', 'ha ha(?: ha)*', 'ha(?:ha)+h?', 'he(?:he)+', 'jk', 'only joking', 'just joking', '(?:only |just )?kidding', 'not really(?= $)',
     // Round 63: Polish "I'm joking" ("Zabiję go... żartuję oczywiście").
@@ -1914,9 +1916,14 @@ const sparingAtMeans = (n: string) => SPARING_AT_MEANS.test(n) && AT_MEANS_NOW.t
  * Round 64: the families written for young people's downplayed disclosures and carers' risks told among the logistics (patterns.ts): a
  * death question asked for the writer, a height asked with the reason withheld, self-harm back, intimate images threatened, a young
  * person at risk at home, a resident hurt by staff, someone drinking themself to death and shut in, someone cared for in danger now.
- * Each is narrow and plain enough that the model's doubt never turns it into a question.
+ * Each is narrow and plain enough that the model's doubt never turns it into a question. Round 65 adds its own (see below).
  */
-const PLAIN_FAMILIES: ReadonlySet<string> = new Set(['death_asked_for_self', 'height_reason_withheld', 'self_harm_again', 'intimate_image_threat', 'young_person_at_home', 'resident_hurt_by_staff', 'drinking_to_death', 'cared_for_in_danger']);
+const PLAIN_FAMILIES: ReadonlySet<string> = new Set([
+  'death_asked_for_self', 'height_reason_withheld', 'self_harm_again', 'intimate_image_threat', 'young_person_at_home', 'resident_hurt_by_staff', 'drinking_to_death', 'cared_for_in_danger',
+  // Round 65: the families written for professionals' referrals and risks told beside the weather (patterns.ts), as plain.
+  'tablets_stockpiled', 'method_searched', 'damage_covered_up', 'fumes_indoors', 'child_at_height', 'armed_waiting', 'assault_in_progress', 'order_breached', 'abuser_found_home',
+  'child_with_older_man', 'self_harm_seen',
+]);
 /** Round 64: the writer told as under 18 and someone coming into their room at night, whichever family caught it. */
 const YOUNG_WRITER = /(?<= )(?:i am|i m) (?:1[0-7]|[89]|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?: years old| yrs| yo)?(?= )/;
 const INTO_ROOM_AT_NIGHT = /(?<= )(?:comes|came|keeps coming|keep coming|come|coming|creeps|sneaks|gets) in(?:to)? my (?:bed ?room|room|bed) (?:at night|in the night|every night|when (?:mum|my mum|everyone) is (?:asleep|out))(?= )/;
@@ -2034,7 +2041,8 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   // hit naming a thing (a "shipwreck and drowning" gallery), the model not backing it: asked, never escalated.
   if (foundOrExplained(n)) return { ...ask, reason: `${hit.reason}, but found, dealt with or explained` };
   if (hitNamesAThing(hit, n)) return { ...ask, reason: `${hit.reason}, but the name of a thing` };
-  if ((SCREEN_NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test(n) && !ELECTRICAL.test(n)) || GARDEN_FIRE_SCRIPT.test(text)) return { ...ask, reason: `${hit.reason}, but a bonfire or burning rubbish` };
+  // Round 65: a family told too plainly to doubt is not a bonfire because "bonfire night" dates it ("He kicked it in on bonfire night").
+  if (((SCREEN_NUISANCE_FIRE.test(n) && !FIRE_GOT_AWAY.test(n) && !ELECTRICAL.test(n)) || GARDEN_FIRE_SCRIPT.test(text)) && !PLAIN_FAMILIES.has(family ?? '')) return { ...ask, reason: `${hit.reason}, but a bonfire or burning rubbish` };
   // Round 9: fires set again and again, reported as a nuisance ("kids keep setting fire to the bins ... happens most weekends"), none burning now.
   if ((HABITUAL_FIRE.test(n) || (FIRE_FAMILIES.has(family ?? '') && FOREIGN_HABITUAL_FIRE.test(n))) && !PRESENT_FIRE.test(n) && !HAPPENING_NOW.test(n) && !FOREIGN_NOW.test(n)) return { ...ask, reason: `${hit.reason}, but a repeated nuisance` };
   // Round 12: a smell of gas or burning "like that for years", nothing felt and nothing burning: asked (it may still deserve the gas

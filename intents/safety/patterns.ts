@@ -359,6 +359,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:he|she|they|my${GAP(1)} ${RELATIVE}|my ${CHILD}) (?:is|are|keeps|has been|was|keep)(?: talking about| saying| threatening)? (?:he|she|they)? ?(?:wants?|is going|will) to (?:die|end it)`,
     ],
     guards: [
+      // Round 65: dying "of the smell" or "of boredom" ("It's stinking, I'm going to die of the smell"): hyperbole.
+      String.raw`\bdie (?:of|from) (?:the )?(?:smell|stink|stench|pong|boredom|embarrassment|shame|laughing|laughter|excitement|cuteness)\b`,
       // Round 56: a tenant's note on leaving ("left a note saying 'I'm out of here, keep the deposit' — he's fine, he's moved in with his
       // girlfriend"): a moving-out note, not a goodbye.
       String.raw`\bleft (?:a |me a |us a )?note (?:saying|that said|to say)(?: [a-z]+){0,8} (?:keep the deposit|deposit|keys|forwarding address|moved out|moving out|moved in with|rent)\b`,
@@ -921,6 +923,8 @@ export const FAMILIES: PatternFamily[] = [
     // Round 12: fireworks and bonfire night ("fogo de artificio", "fuegos artificiales", "foc de artificii"), and a fire
     // extinguisher ("yangin sondurucu", "extintor") named as a thing to dispose of or buy, are no fire.
     guards: [
+      // Round 65: a question about the rules for a fire or a barbecue ("¿Se puede hacer barbacoa en la playa? ¿Hay normas sobre el fuego?").
+      String.raw`\b(?:normas|reglas|permiso|permitido|prohibido|regras|proibido|autorizacao|przepisy|zasady|pozwolenie|reguli|regulile|permis|regole|permesso|vietato|consentito|reglement|autorise|interdit|vorschriften|erlaubt|verboten)\b`,
       // Round 60: a fire heard of and asked about, told for yesterday (Polish "Czy to prawda, że wczoraj był pożar w porcie?",
       // "Słyszałam, że wczoraj był pożar na plaży"; Portuguese "ouvi dizer que houve um incêndio no porto ontem"): news, nothing now.
       // Both are needed, the hearsay and the day gone; a fire burning now told with "I heard" alone still hits.
@@ -1123,6 +1127,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:is|are|has|have|just|now|he|she|they|someone|somebody|one of them)(?: just)? (?:going for|gone for|went for|lunging at|swinging at|coming at) (?:a |the |my |our |his |her )?(?:${PERSON}|neighbour|people|someone|somebody|me|us|him|her|them)`,
     ],
     guards: [
+      // Round 65: a plant, a thing or the weather "trying to kill me" ("the christmas tree its trying to kill me with needles"): hyperbole.
+      String.raw`\b(?:christmas tree|tree|pine|holly|cactus|hedge|brambles?|heat|cold|weather|stairs|hill|ice|snow|wind|seagulls?|gulls?|wasps?|cat)(?: [a-z]+){0,2} (?:is |s |are |keeps )?(?:trying to|out to|wants to|going to) (?:kill|murder) (?:me|us)\b`,
       // Round 64: someone cared for who believes the carers or staff are trying to kill them, denied beside the cause ("mum says the carers are
       // trying to kill her. they arent, shes got uti again").
       String.raw`\b(?:says|said|thinks|convinced|believes|insists|keeps saying|reckons)(?: that)? (?:the )?(?:carers?|staff|nurses?|doctors?|neighbours?|they|people|everyone) (?:are|is) (?:trying to|going to|out to) (?:kill|poison|murder)(?: (?:her|him|them))?(?: [a-z]+){0,2} (?:they are not|they were not|no they are not|(?:she|he) (?:has|is) got (?:a )?(?:uti|infection|dementia|delirium)|uti|delirium|dementia|confused|paranoid)\b`,
@@ -1271,6 +1277,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:someone|somebody|a woman|a man|a girl|a boy|a child|a kid|a lady|a person|a baby|he|she|they|people|my neighbour|an old (?:man|woman|lady))(?: is| are| s| was| were)? (?:screaming|shouting|yelling|crying|calling|begging) (?:out )?for help`,
     ],
     guards: [
+      // Round 65: a plant, a thing or the weather "trying to kill me" (as weapon_or_threat_to_kill).
+      String.raw`\b(?:christmas tree|tree|pine|holly|cactus|hedge|brambles?|heat|cold|weather|stairs|hill|ice|snow|wind|seagulls?|gulls?|wasps?|cat)(?: [a-z]+){0,2} (?:is |s |are |keeps )?(?:trying to|out to|wants to|going to) (?:kill|murder) (?:me|us)\b`,
       // Round 64: someone cared for who believes the carers or staff are trying to kill them, denied beside the cause.
       String.raw`\b(?:says|said|thinks|convinced|believes|insists|keeps saying|reckons)(?: that)? (?:the )?(?:carers?|staff|nurses?|doctors?|neighbours?|they|people|everyone) (?:are|is) (?:trying to|going to|out to) (?:kill|poison|murder)(?: (?:her|him|them))?(?: [a-z]+){0,2} (?:they are not|they were not|no they are not|(?:she|he) (?:has|is) got (?:a )?(?:uti|infection|dementia|delirium)|uti|delirium|dementia|confused|paranoid)\b`,
       // Round 59: insects or animals as the subject of "going to kill me" (PESTS_GOING_TO_KILL).
@@ -1407,6 +1415,10 @@ export const FAMILIES: PatternFamily[] = [
       '(?:there is )?blood (?:everywhere|all over (?:the|him|her|me))', `(?:lying|laying|slumped|collapsed)(?: [a-z]+){0,7} (?:not moving|not responding|unresponsive)`, '(?:i think|think|worried|scared|afraid) (?:that )?(?:he|she|they|my neighbour|the neighbour) (?:is|are|might be|may be) dead',
     ],
     guards: [
+      // Round 65: a heart attack or a stroke told with the discharge home ("discharged home after a heart attack, he's stable"), and a heart attack
+      // as the writer's fright ("the pine swaying in this wind gives me a heart attack every time").
+      String.raw`\b(?:discharged|sent home|home from hospital|out of hospital)(?: home)?(?: from hospital)? after (?:a |his |her |their |the )?(?:heart attack|stroke|seizure|fit|cardiac arrest)\b`,
+      String.raw`\b(?:gives|give|giving|will give|would give|going to give) (?:me|us) (?:a )?(?:heart attack|coronary|stroke)\b`,
       // Round 64: a breath stopped at birth, told as perfect or fine now ("my baby stopped breathing for a sec at birth, shes perfect now"), and a
       // fit in the bath worried about ahead ("i worry about him having a fit in the bath, is there technology").
       String.raw`\b(?:at|after|during) (?:birth|the birth|delivery|labour)\b(?: [a-z]+){0,4} (?:perfect|fine|ok|okay|healthy|thriving|well|absolutely fine) now\b`,
@@ -1784,6 +1796,8 @@ export const FAMILIES: PatternFamily[] = [
     ],
     // Things and pets that fall in the water: "my phone fell into the canal" is not a person in danger.
     guards: [
+      // Round 65: a drowning on a stage ("i play a lifeguard in the panto ... the scene has a drowning ... the prop water tank").
+      String.raw`\b(?:panto|pantomime|props?|rehearsals?|rehearsing|on stage|stage show|nativity|school play|drama club|film set)\b`,
       // Round 64: a jump off a pier or a harbour wall told as a stunt for a video or a dare and over ("my mate jumped off the pier for a tiktok
       // and got told off by the harbour master lol"); not when he has not come up or is struggling.
       String.raw`\bfor (?:a|an|the) (?:tiktok|tik tok|dare|laugh|bet|video|vid|reel|insta|snapchat|snap)\b(?![^]*\b(?:not come up|not came up|has not surfaced|cannot see (?:him|her)|can not see (?:him|her)|missing|struggling|drowning|in difficulty|help|999|coastguard|still in)\b)`,
@@ -2068,6 +2082,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:he|she|my ${RELATIVE}) (?:is |has |s |has got |keeps |kept )?(?:taken|took|takes|keeping|hides|hid|hidden|got|kept) (?:all )?my (?:bank cards?|cards|money|passport|id|documents|papers|benefits card)(?: [a-z]+){0,2} (?:and|&) (?:my |all my )?(?:bank cards?|cards|money|passport|id|documents|papers|phone|keys|benefits)(?= )(?! (?:to|for) (?:the bank|the post office|renew|sort|get|help|register|scan|safe ?keeping|me)\\b)`,
     ],
     guards: [
+      // Round 65: a word in a note or a flag on someone's file, reported and disputed ("a note on her housing file saying she's 'violent'
+      // from 2019 which she disputes"): a records question.
+      String.raw`\b(?:note|notes|marker|markers|flag|flags|label|warning|alert) (?:on|in) (?:her|his|my|their|the|our) (?:[a-z]+ )?(?:file|files|record|records|account|notes|system)(?: [a-z0-9]+){0,4} (?:saying|that says|says|calling|describing|labelling|labeling|marking)\b`,
       // Round 64: a young child's hitting out told with the child's age and a condition ("My son hits me sometimes when he's overwhelmed - he's
       // 6, autistic"): a parenting question, not abuse.
       String.raw`\b(?:he is|she is|he s|she s|aged|age) (?:[2-9]|10|two|three|four|five|six|seven|eight|nine|ten)(?: years old| yrs| yo)?(?: and)? (?:autistic|has autism|has adhd|adhd|asd|non verbal|nonverbal|has send|send)\b`,
@@ -2612,6 +2629,9 @@ export const FAMILIES: PatternFamily[] = [
       'safeguarding (?:concern|issue|referral|matter|problem)', '(?:a |an )?(?:adult|child) at risk',
     ],
     guards: [
+      // Round 65: a complaint about how a safeguarding referral was handled ("I wish to complain about the council's handling of a safeguarding
+      // referral ... The child is now safe and the case closed"), unless harm is told beside it.
+      String.raw`\b(?:complain|complaint|complaining) about (?:(?:[a-z]+ ){0,3}(?:handling of|response to|delay (?:in|with|on)) (?:a|the|our|my) safeguarding (?:referral|concern|case|report)|how (?:a|the|our|my) safeguarding (?:referral|concern|case|report) was (?:handled|dealt with|managed))\b(?![^]*\b(?:still|again|being hit|hits|hitting|hurt|hurting|bruis[a-z]*|beat[a-z]*|abus[a-z]*|scared)\b)`,
       // Round 58: a form, a policy or a process asked for by someone who says there is nothing to report now ("How do I get a
       // safeguarding referral form for work? ... Nothing to report right now").
       String.raw`\bsafeguarding (?:referral |concern |concerns )?(?:forms?|policy|policies|procedures?|training|templates?|paperwork|leaflets?|guidance|course)\b(?! (?:for|about|on|re) (?:my|a|an|the|this|her|his|our) (?:[a-z]+ )?(?:neighbour|neighbours|child|children|kids|son|daughter|mum|mam|dad|resident|client|patient|man|woman|girl|boy|lady|person|pupil))`,
@@ -2709,6 +2729,114 @@ export const FAMILIES: PatternFamily[] = [
     ],
     guards: [String.raw`\b(?:last (?:year|winter|month|week)|years ago|months ago|found her|found him|she is back|he is back|home safe|back home|fine now|(?:he|she) is (?:fine|ok|okay|back)|(?:to|for) (?:get|fetch|bring) (?:in )?the (?:milk|bins?|post|paper|washing)|photos?|skating rink)\b`],
   },
+  // Round 65 (dev-106, dev-107): referrals written by professionals and volunteers on someone else's behalf, and risks told beside the
+  // weather and the seasons. Each family is a class, pinned both ways in decision.test.ts ("round 65").
+  {
+    // Tablets gathered in a way that only makes sense as a stockpile: bought in many shops, or "saving them up" ("a customer has been buying
+    // paracetamol in lots of shops ... she's saving them up"); a first-aid kit, a winter supply or old tablets for disposal are not.
+    id: 'tablets_stockpiled', kind: 'suicide_self_harm', category: RISK, reason: 'tablets stockpiled',
+    patterns: [
+      String.raw`(?:buying|bought|buys|buy|collecting|collected|getting|got) (?:[a-z]+ ){0,3}(?:paracetamol|tablets|pills|painkillers|co codamol|codeine|aspirin|ibuprofen|sleeping (?:pills|tablets)|meds|medication) (?:in|from|at|round|around) (?:lots of|loads of|different|several|all the|lots|many|a few|multiple|various|every|each) (?:shops|chemists|pharmacies|places|supermarkets|shop|chemist|pharmacy)`,
+      String.raw`(?:paracetamol|tablets|pills|painkillers|co codamol|codeine|sleeping (?:pills|tablets)|meds|medication)(?: [a-z0-9]+){0,20} (?:saving|stockpiling|hoarding|stashing|collecting|keeping) (?:them|it|all of them) (?:up|all up)`,
+      String.raw`(?:stockpiling|hoarding|stashing) (?:her |his |my |their )?(?:paracetamol|tablets|pills|painkillers|co codamol|codeine|sleeping (?:pills|tablets)|meds|medication)`,
+    ],
+    guards: [String.raw`\b(?:for (?:the )?(?:winter|flu season|christmas|holidays|cold season|first aid kit)|first aid kits?|out of date|expired|dispos[a-z]*|take them back|return them|donat[a-z]*)\b`],
+  },
+  {
+    // Ways to die looked up ("has been searching methods of hanging on our PCs", "looking up how many tablets it takes"); a history essay,
+    // a novel or hanging a picture or a basket is not.
+    id: 'method_searched', kind: 'suicide_self_harm', category: RISK, reason: 'ways to die looked up',
+    patterns: [
+      String.raw`(?:searching|searched|searches|search|looking up|looked up|looks up|look up|googling|googled|googles|researching|researched|reading up on|browsing)(?: for)? (?:methods? of|ways? (?:of|to)|how to) (?:hanging|hang (?:yourself|himself|herself|themselves|myself)|kill(?:ing)? (?:yourself|himself|herself|themselves|myself)|suicide|end(?:ing)? (?:it|your life|his life|her life|their life|my life)|overdos[a-z]*|die|dying)(?! (?:baskets?|pictures?|wallpaper|curtains?|shelves|shelf|blinds?|mirrors?|doors?|lights?|decorations?|bunting|frames?|washing|art|tvs?|gates?|plants?))`,
+      String.raw`(?:searching|searched|searches|looking up|looked up|looks up|googling|googled|googles|researching|researched)(?: for)? (?:suicide|hanging|overdose) methods`,
+      String.raw`(?:searching|searched|searches|looking up|looked up|looks up|googling|googled|googles|researching|researched|asking|asked) (?:how many|how much) (?:[a-z]+ ){0,2}(?:tablets|pills|paracetamol|painkillers|co codamol|insulin) (?:it )?(?:takes|would take|it would take|would kill|to die|to kill|is (?:fatal|lethal|an overdose))`,
+    ],
+    guards: [String.raw`\b(?:history|historical|executions?|essays?|coursework|novel|book|crime fiction|murder mystery|podcast|true crime|documentary|for (?:a|my|our|his|her) (?:project|course|assignment|dissertation|thesis|degree|class))\b`],
+  },
+  {
+    // Damage a partner did, covered by a story told to the repairs team and taken back ("He kicked it in on bonfire night and I told the
+    // repairs man it was the wind. It wasn't."); a ball kicked through a window by accident is not.
+    id: 'damage_covered_up', kind: 'domestic_abuse', category: SAFEGUARDING, reason: 'damage by a partner covered up',
+    patterns: [
+      String.raw`(?:he|she|partner|husband|boyfriend|ex|wife|girlfriend)(?: [a-z]+){0,2} (?:kicked|punched|smashed|broke|booted|put (?:his|her) (?:fist|foot|head) through)(?: [a-z0-9]+){0,14} (?:told|said to|telling|tell)(?: [a-z]+){0,4} (?:it was|that it was|it is|that it is)(?: [a-z]+){0,4} (?:it was not|but it was not|it is not true|that is not true|it was (?:him|her)|not the wind)`,
+      // The writer's own cover story without the take-back ("he smashed the door in on new years eve and I told the council it was the storm"):
+      // a partner's damage hidden behind the weather, burglars or an accident (engineer's probe after round 65).
+      String.raw`(?:he|she|partner|husband|boyfriend|ex|wife|girlfriend)(?: [a-z]+){0,2} (?:kicked|punched|smashed|broke|booted|put (?:his|her) (?:fist|foot|head) through)(?: [a-z0-9]+){0,14} i (?:told|said to)(?: [a-z]+){0,4} (?:it was|that it was) (?:the )?(?:wind|storm|weather|gales?|kids|burglars?|a burglar|a break in|an accident|me)\b`,
+    ],
+    // Not bare "kids" or "dog": the story told to cover the damage is often "it was kids" (engineer's probe after round 65).
+    guards: [String.raw`\b(?:balls?|football|by accident|accidentally|playing (?:football|ball|a game)|game of)\b`],
+  },
+  {
+    // Something that burns fuel used indoors with someone drowsy or dizzy ("using a disposable barbecue indoors to heat the flat ... he
+    // seemed drowsy"): carbon monoxide now. A safety question or a warning leaflet is not.
+    id: 'fumes_indoors', kind: 'fire_gas_co', category: RISK, reason: 'fuel burnt indoors, someone drowsy',
+    patterns: [
+      String.raw`(?:barbecue|barbecues|bbq|bbqs|charcoal(?: grill| burner)?|generator|camping stove|gas stove|patio heater|brazier|fire pit|calor gas heater|gas heater) (?:[a-z]+ ){0,2}(?:indoors|inside|in (?:the|his|her|their|my|our) (?:flat|house|living room|lounge|bedroom|kitchen|tent|caravan|home|room))(?: [a-z0-9]+){0,20} (?:drowsy|dizzy|headaches?|sleepy|confused|being sick|vomiting|collapsed|passed out|faint[a-z]*|unconscious|not making sense|cannot wake|can not wake)`,
+    ],
+    guards: [String.raw`\b(?:is it safe|would it be safe|can i|could i|should i|never use|do not use|dont use|warning|leaflets?|posters?|last (?:year|winter|week))\b`],
+  },
+  {
+    // A young child climbing or standing on a balcony, a rail or an open window ledge ("a toddler on the 3rd floor balcony ... climbing on a
+    // chair by the rail. No adult visible"); a worry about one day, window restrictors or a climbing frame is not.
+    id: 'child_at_height', kind: 'danger_now', category: RISK, reason: 'a young child at a height',
+    patterns: [
+      String.raw`(?:toddler|baby|little one|little boy|little girl|small child|young child|child|kid|tot)(?: [a-z0-9]+){0,16} (?:climbing|climbed|standing|stood|leaning|hanging|balancing|sat|sitting) (?:on|over|out of|up on|onto)(?: [a-z]+){0,5} (?:balcony|balcony rail|rail|railing|railings|window ledge|window sill|windowsill|open window|roof|ledge)`,
+    ],
+    guards: [String.raw`\b(?:could|might|in case|what if|worried (?:he|she|they) (?:will|would|could|might)|restrictors?|safety (?:catch|catches|lock|locks|gate|gates)|climbing frame|climbing wall|play area|playground|last (?:year|summer|month))\b`],
+  },
+  {
+    // People said to be waiting for someone with blades or weapons ("a group have said they'll be waiting for him at the bus station after
+    // school today with blades").
+    id: 'armed_waiting', kind: 'crime_violence', category: RISK, reason: 'someone waited for with weapons',
+    patterns: [
+      String.raw`(?:waiting for|wait for|coming for|come for|coming after|going to get|jump|after) (?:him|her|me|them|us|my son|my daughter|the lad|the boy|the girl|our client)(?: [a-z0-9]+){0,10} with (?:blades|knives|knifes|a knife|a blade|machetes?|a machete|a gun|guns|weapons|bats|a bat|baseball bats|hammers|a hammer)`,
+    ],
+    guards: [String.raw`\b(?:game|film|play|fortnite|paintball|nerf)\b`],
+  },
+  {
+    // An assault happening now, told the way police and witnesses tell it ("assault in progress ... male on the floor being kicked in the
+    // head"); a match, a film or a training video is not.
+    id: 'assault_in_progress', kind: 'crime_violence', category: RISK, reason: 'an assault in progress',
+    patterns: [
+      String.raw`(?:being|getting|is being|are being) (?:kicked|stamped on|stamped|punched|beaten|booted|hit|glassed) (?:in|on|about) (?:the|his|her|their) (?:head|face)`,
+      String.raw`(?:assault|attack|stabbing|fight) in progress`,
+    ],
+    guards: [String.raw`\b(?:film|films|match|game|training|rugby|football|boxing|martial arts|videos?|on tv|movie|drama|scene)\b`],
+  },
+  {
+    // A protective order broken ("he keeps turning up at night despite a non-molestation order"); how to apply for one, or one broken long
+    // ago by someone now in prison, is not.
+    id: 'order_breached', kind: 'domestic_abuse', category: SAFEGUARDING, reason: 'a protective order broken',
+    patterns: [
+      String.raw`(?:despite|breaking|breaks|broke|broken|breached|breaches|breaching|ignoring|ignores|ignored|in breach of|against) (?:a|the|her|his|my|our|their) (?:non molestation|restraining|protection|occupation|injunction|court) (?:order|orders|injunction)`,
+    ],
+    guards: [String.raw`\b(?:how (?:do|can|would) (?:i|we|she|he|they) (?:apply|get)|how to (?:apply|get)|years ago|in prison|in jail|convicted)\b`],
+  },
+  {
+    // An abuser who has found where someone lives ("she had to leave ... because he found the last place").
+    id: 'abuser_found_home', kind: 'domestic_abuse', category: SAFEGUARDING, reason: 'an abuser has found where someone lives',
+    patterns: [
+      String.raw`(?:he|she|ex|partner|husband|boyfriend|abuser)(?: [a-z]+){0,2} (?:found|tracked down|traced|turned up at|worked out) (?:the last place|(?:her|our|my|their) (?:last|new|old) (?:address|place|flat|house|home)|where (?:she|we|i|they) (?:lived|live|was living|were living|am living|is living|are living|moved to))`,
+    ],
+    guards: [String.raw`\b(?:parcel|post|letters?|delivery|courier|postman|removal|sat nav|google maps)\b`],
+  },
+  {
+    // A child under 16 with a man told as an adult ("15 yr old girl in for morning after pill ... the man waiting for her outside is 30 at
+    // least"); her father or a teacher is not.
+    id: 'child_with_older_man', kind: 'child_at_risk', category: SAFEGUARDING, reason: 'a child with an adult man',
+    patterns: [
+      String.raw`(?:1[0-5]|eleven|twelve|thirteen|fourteen|fifteen) (?:yr|yrs|year|years) old(?: [a-z0-9]+){0,20} (?:man|bloke|guy|boyfriend|fella|bf)(?: [a-z]+){0,6} (?:is |s |who is |aged |must be )?(?:(?:at least|about|around|over|in his) )?(?:[2-6][0-9](?! (?:minutes|mins|seconds|yards|metres|meters|feet|miles|quid|pounds|times))|twenty|thirty|forty|twenties|thirties|forties|much older|twice her age)`,
+    ],
+    guards: [String.raw`\b(?:dad|father|stepdad|step dad|uncle|grandad|grandfather|brother|teacher|coach|social worker|taxi|driver|youth worker)\b`],
+  },
+  {
+    // Cuts seen on someone's body that are fresh or many ("i saw fresh cuts on her thighs"); brambles, a fall or shaving are not.
+    id: 'self_harm_seen', kind: 'suicide_self_harm', category: RISK, reason: 'self-harm seen',
+    patterns: [
+      String.raw`(?:fresh|new|deep|lots of|loads of|rows of|lines of) cuts (?:on|all over|up|down|across) (?:her|his|their|my) (?:arms?|forearms?|thighs?|legs?|wrists?|stomach|tummy|body|hips?)`,
+    ],
+    guards: [String.raw`\b(?:shav[a-z]*|fell|fall|falling|brambles?|thorns?|cat|kitten|dog|glass|accident|bike|bmx|skate[a-z]*|climbing|rugby|football|surgery|operation)\b`],
+  },
 ];
 
 /**
@@ -2745,6 +2873,8 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
     // Round 14: "smoke" in the name of a smoke alarm (إنذار الدخان) is no smoke; an alarm sounding alone is left to the unreadable-script question.
     // Round 23: a gas smell denied ("ليست رائحة غاز", it is not a gas smell; "لا توجد رائحة غاز") is no gas.
     re: /(?<!(?:ليست|ليس|لا توجد|لا يوجد|مش|بدون|ما في) )(?:رائحة غاز|ريحة غاز|رائحة الغاز)|تسرب غاز|تسرب الغاز|حريق|النار في|(?<!إنذار ال|انذار ال|كاشف ال)دخان|تشتعل|مشتعل/u,
+    // Round 65: a leak told for last week and fixed ("كان هناك تسرب غاز ... الأسبوع الماضي وقد أصلحته شركة الغاز"), removed first; a leak now still hits.
+    unless: /(?:تسرب غاز|تسرب الغاز)[^.!?؟]{0,60}(?:الأسبوع الماضي|الاسبوع الماضي|الشهر الماضي|أمس|امس)[^.!?؟]{0,40}(?:أصلح|اصلح|تم إصلاح|تم اصلاح)[\u0600-\u06FF]*/gu,
   },
   {
     id: 'arabic_danger', category: RISK, kind: 'danger_now', reason: 'someone in danger now (Arabic)',
