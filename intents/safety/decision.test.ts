@@ -4628,3 +4628,71 @@ describe("engineer's probe after round 65: round 65's families and guards told a
     expect(screenForSafety('I want to complain about how a safeguarding referral was handled, the child is still being hit by her dad')).not.toBeNull();
   });
 });
+
+describe('round 66: forces humour and things in the water guarded in classes, each pinned both ways (dev-108, dev-109)', () => {
+  it.each([
+    'Which bin this week? Blue or green? Dont want to get it wrong, the neighbours will have me shot at dawn',
+    "if i put the wrong bin out the wife will have me court martialled",
+    "How much is garden waste this year? Missus says if I don't sort it she'll kill me",
+    "if we don't book the bulky collection my husband will murder us",
+    "Got food poisoning from the kebab shop on the High St. I've eaten ratpacks that tasted better and didn't try to kill me. Want to report it.",
+    'theres a manhole cover rocking on the road outside the army careers office every car that goes over it sounds like a gunshot',
+    'Library fine for a book that fell in the canal. It drowned. How much do i owe',
+    'my phone fell in the river off the towpath, can the council fish it out',
+  ])('%s: not read by the screen', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+  it.each([
+    'Someone shot at us at dawn from the field behind the site, pellets hit the van',
+    "My wife says if I don't pay him back he'll kill me. He came round with a knife last night",
+    'he did not try to kill me last time but tonight he has a knife and says he will',
+    'the library book fell in the canal and my son jumped in after it, he is struggling',
+    "my son fell in the canal and we can't see him",
+    'a lorry came over the bridge and now there are sounds like gunshots and people screaming',
+  ])('%s: still read by the screen', (text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+  });
+  it('an ordeal told as less frightening than a bill is dropped when the model sees nothing; an ex compared is not a thing of the service', () => {
+    const bill = "I've been shot, blown up and shouted at by RSMs but nothing scares me like the council tax bill. How do I set up a direct debit?";
+    expect(defeaters(bill)).toContain('comparison');
+    expect(decideOnScore(bill, readScore(0.0))).toBeNull();
+    const ex = "I've been shot at before but nothing scares me like my ex, he's outside with a knife now";
+    expect(defeaters(ex)).not.toContain('comparison');
+    expect(decideOnScore(ex, readScore(0.0))).toMatchObject({ action: 'escalate' });
+  });
+});
+
+describe('round 66: a denial of urgency followed by "but it\'s bad" or a worry is not a denial (dev-108; generalises round 65)', () => {
+  it.each([
+    "An ex-squaddie I know who's got a brain injury from an IED is sleeping in his own mess, not eating, and the bloke who 'looks after him' is using his card. Not an emergency this minute but it's bad.",
+    "My nan's carer takes her money and leaves her without food. Not an emergency right now but it's serious.",
+    "not urgent as such but we are really worried about the man next door",
+  ])('%s: no denial, escalated when the model backs it', (text) => {
+    expect(defeaters(text)).not.toContain('denied');
+    expect(decideSafety(null, SERVICE_PREDICTION, text, readScore(0.95, SAFEGUARDING))).toMatchObject({ action: 'escalate' });
+  });
+  it.each([
+    'Not an emergency, but can you send someone this week to look at the boiler pressure',
+    'not urgent but could you ring me back about the bins',
+    'no emergency, just a question about the tip opening hours',
+  ])('%s: still a denial', (text) => {
+    expect(defeaters(text)).toContain('denied');
+  });
+});
+
+describe("engineer's probe after round 66: round 66's rules told another way", () => {
+  it('a hedged denial ("as such", "right now") followed by "but" and what is wrong is no denial; followed by a request it still is', () => {
+    const sure = readScore(0.97);
+    expect(decideOnScore("i know it's not an emergency as such but my brother's been in bed for a week not eating and the flat stinks, his mate is taking his benefits", sure)).toMatchObject({ action: 'escalate' });
+    expect(defeaters('not an emergency right now but can you send someone to look at the damp this week')).toContain('denied');
+    expect(defeaters('not an emergency as such, just a question about the bins')).toContain('denied');
+  });
+  it('an ordeal told beside a thing of the service called the scariest yet is a comparison; a person called the scariest is not', () => {
+    expect(decideOnScore("I've been shot at in Helmand but this parking fine is the scariest thing yet", readScore(0.01))).toBeNull();
+    expect(decideOnScore("I've been shot at in Helmand but my ex is the scariest thing yet, he has a gun", readScore(0.01))).toMatchObject({ action: 'escalate' });
+  });
+  it('a thing that "never tried to kill me" is guarded in the attack family too', () => {
+    expect(screenForSafety('army ration packs never tried to kill me like that takeaway did, I want to report food poisoning')).toBeNull();
+    expect(screenForSafety('my neighbour tried to kill me last night with a knife')).not.toBeNull();
+  });
+});

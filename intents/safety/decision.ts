@@ -102,6 +102,12 @@ const BACK_IN_CHAT = /^ (?:(?:hi|hello|hiya|hey|sorry|so sorry|really sorry|apol
 // "can we just end this", "shall we stop here": a request to stop talking (a "we" and a question), not despair.
 const WE_END = /^ (?:(?:ok|okay|so|right|please) )*(?:can|could|shall) we (?:just |please )?(?:end|stop|finish|leave) (?:this|it|here|there|now)(?: (?:here|now|please|then|thanks|for now))* $/;
 
+// Round 66: generalised: a denial of urgency for now followed by "but" and a worry or a judgement of how bad it is ("Not an emergency
+// this minute but it's bad", "not urgent right now but it is serious", "not an emergency as such but we are really worried") is
+// no denial; "not an emergency, but can you send someone this week" still is. A hedged denial ("as such", "right now", "yet") followed
+// by "but" and anything but a request is no denial either ("i know it's not an emergency as such but my brother's been in bed for a
+// week not eating": engineer's probe after round 66).
+const NOT_DENIAL_BUT = String.raw`(?:(?: (?:this (?:very )?(?:minute|second|instant|moment)|right now|just now|at the moment|as such|yet|today|tonight|exactly|i suppose|i guess|maybe))? but (?:(?:i am|we are|i m|im|i feel|we feel|it is|it s|its|this is|that is|things are|he is|she is|they are|it has got|it is getting|it s getting) )?(?:really |very |quite |a bit |a little |so |pretty |properly |seriously |genuinely |honestly )?(?:uneasy|worried|worrying|concerned|concerning|not happy|not comfortable|scared|frightened|bad|serious|not right|not ok|not okay|wrong|getting worse|worse|awful|terrible|dire|grim|desperate|dangerous)|(?: (?:this (?:very )?(?:minute|second|instant|moment)|right now|just now|at the moment|as such|yet|exactly|i suppose|i guess|maybe)) but (?!(?:can|could|would|will|please|just|only|when|how|what|where|is there|are there|do you|does|i need|we need|i want|we want|i would like|i d like|if)\b))`;
 /**
  * The resident says outright that nobody is in danger, or writes about a job, training or volunteering in care:
  * "not an emergency, just a nuisance", "everyone's fine", "she's OK now", "safeguarding level 3 training".
@@ -111,7 +117,8 @@ const REASSURED = anchoredPhrases([
     // Round 27: not "not an emergency but we're worried" (a worker's concern for someone declining: asked, never dropped).
     // Round 59: nor the writer's own doubt ("Not an emergency I think? ... he's bringing a machete to the party ... tonight"): a
     // hedge, not a reassurance.
-    String.raw`not an? (?:emergency|urgent)(?! but (?:we|i|they|everyone|all of us)(?: are| am| is| re| m)?(?: all| really| very| quite| a bit| a little| getting)? (?:worried|concerned|scared|frightened|anxious))(?! (?:i (?:think|guess|suppose|hope|do not know|am not sure)|maybe|probably|yet|is it|or is it))`, String.raw`(?:just|only) a nuisance`, String.raw`no one (?:is |was |got )?(?:hurt|injured|in danger|ill)`,
+    // Round 66: nor a denial for now followed by a judgement of how bad it is ("Not an emergency this minute but it's bad": NOT_DENIAL_BUT).
+    String.raw`not an? (?:emergency|urgent)(?! but (?:we|i|they|everyone|all of us)(?: are| am| is| re| m)?(?: all| really| very| quite| a bit| a little| getting)? (?:worried|concerned|scared|frightened|anxious))(?!${NOT_DENIAL_BUT})(?! (?:i (?:think|guess|suppose|hope|do not know|am not sure)|maybe|probably|yet|is it|or is it))`, String.raw`(?:just|only) a nuisance`, String.raw`no one (?:is |was |got )?(?:hurt|injured|in danger|ill)`,
     String.raw`nobody (?:is |was |got )?(?:hurt|injured|in danger|ill)`, String.raw`(?:everyone|everybody|we are all|all) (?:is |are )?(?:fine|ok|okay|safe|alright|all right)`,
     String.raw`(?:she|he|they|i|we) (?:is|are|am|was|were) (?:ok|okay|fine|alright|all right|safe) now`, String.raw`no (?:smell of gas|gas smell)`,
     // Round 19: someone said to be well in themselves ("he's fine and well in himself, just an eyesore"), and "nobody was hurt" in
@@ -666,7 +673,7 @@ const SUBJECT = '(?:he|she|they|i|we|it|you|everyone|everybody|all of us|we are 
 /** "Not an emergency", "not urgent": a denial of urgency (a defeater; never enough to drop a threat or abuse: URGENCY_DENIED). */
 // Round 65: "not urgent but I'm uneasy" is a professional's politeness before a concern, not a denial ("I'd like to raise a concern, not
 // urgent but I'm uneasy"); "not urgent, just a question" still is.
-const URGENCY_DENIAL = '(?:not (?:an? )?(?:emergency|urgent|real emergency)(?! but (?:i am |we are |i m |im )?(?:really |very |quite |a bit |a little )?(?:uneasy|worried|concerned|not happy|not comfortable|scared|frightened))|no emergency)';
+const URGENCY_DENIAL = `(?:not (?:an? )?(?:emergency|urgent|real emergency)(?!${NOT_DENIAL_BUT})|no emergency(?!${NOT_DENIAL_BUT}))`;
 export const DEFEATERS: Record<string, RegExp> = {
   laughter: d('lol', 'lols', 'lmao', 'lmfao', 'rofl', 'ha ha(?: ha)*', 'ha(?:ha)+h?', 'he(?:he)+', 'jk', 'only joking', 'just joking', '(?:only |just )?kidding', 'not really(?= $)',
     // Round 63: Polish "I'm joking" ("Zabiję go... żartuję oczywiście").
@@ -732,6 +739,12 @@ export const DEFEATERS: Record<string, RegExp> = {
     '(?:losing|lost|lose) my (?:mind|marbles|sanity)', 'going (?:mad|insane|crazy|round the bend)', 'like living (?:under|next to|with) (?:a|an)'),
   // Round 36: "[something] vibes", a likeness ("dead body vibes but its just beer stains").
   comparison: d('sounds? like', 'sounded like', 'sounding like', 'looks? like', 'looked like', 'as if', 'as though', 'vibes',
+    // Round 66: an ordeal told as less frightening than a thing of the service ("I've been shot, blown up and shouted at by RSMs but
+    // nothing scares me like the council tax bill"): the thing compared is named (THING_CALLED_SUICIDE), never a person.
+    `nothing (?:else )?(?:scares|frightens|terrifies|scared|frightened|terrified|worries) (?:me|us) (?:like|as much as|more than) (?:the |a |an |my |our |this |that |your |these )?(?:[a-z]+ ){0,2}${THING_CALLED_SUICIDE}`,
+    // An ordeal told beside a thing of the service called the scariest or the worst yet ("I've been shot at in Helmand but this parking
+    // fine is the scariest thing yet": engineer's probe after round 66); never a person.
+    `(?:but|and) (?:the |a |an |my |our |this |that |your |these )?(?:[a-z]+ ){0,2}${THING_CALLED_SUICIDE}(?: [a-z]+)? (?:is|was|are|were|s) (?:the )?(?:scariest|most frightening|most terrifying|worst|most dangerous)(?: thing| bit| part)?(?: yet| ever| of all| so far| of the lot| i have (?:ever )?(?:seen|faced|known))?`,
     // Round 11: "shouts at his telly like he's being attacked".
     'like (?:he|she|they|someone|somebody|a man|a woman|someone) (?:is|are|was|were) (?:being )?(?:attacked|murdered|killed|stabbed|beaten|strangled|tortured)'),
   comicThreat: d('(?:will|would|is going to|are going to|going to|is gonna) (?:literally |actually |absolutely )?(?:murder|kill|strangle|throttle|slaughter|skin|lynch) (?:me|us|him|her|them)(?: [a-z]+){0,3} if',

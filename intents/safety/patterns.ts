@@ -174,7 +174,8 @@ const SHOT_SIMILE_PERSON = String.raw`(?:scream[a-z]*|shout[a-z]*|yell[a-z]*|cry
 /** What makes a noise like a gunshot, named before the simile ("the nail gun next door goes off like a gunshot"). */
 /** Round 32: what plays gunshots and explosions as sound: a film, a game, music, the telly, fireworks, a car backfiring. */
 const SHOT_MEDIA = String.raw`(?:(?:action |war |horror |gangster )?(?:films?|movies?)|(?:shoot(?:ing|er|em up)? |war |computer |video )?games?|gaming|xbox|playstation|ps[45]|fortnite|call of duty|cod|fifa|music|songs?|drill|bass|speakers?|sound ?system|telly|tv|television|fireworks?|bangers?|backfir[a-z]*)`;
-const SHOT_SOURCE = String.raw`(?:boilers?|(?:gym )?weights|gyms?|dumbbells?|barbells?|kettlebells?|deadlifts?|bin lorr(?:y|ies)|bin men|lids?|pipes? (?:bang|knock)[a-z]*|water hammer|scarers?|bird scarers?|gas guns?|nail guns?|staple guns?|bangers?|backfir[a-z]*|exhausts?|fireworks?|motorbikes?|mopeds?|bin lids?|doors? slamm[a-z]*|slamm[a-z]* doors?|scaffold[a-z]*|builders?|roadworks|diy|street ?lights?|starters?|transformers?|balloons?|tyres? (?:burst|bursting|popping|popped|blew|blow[a-z]*|explod[a-z]*)|punctures?|manholes?|manhole covers?|drain covers?|(?:when|as) (?:cars|lorries|buses|vans|traffic) (?:go|goes|drive|drives|run|runs) over|(?:when|as|whenever|every time) (?:cars|lorries|buses|vans|traffic|a car|a bus|a lorry|a van|anything) (?:hit|hits|hitting|go on|goes on|drive on|drives on|run on|runs on) (?:it|them|the [a-z]+)|thunder|hailstones?|the telly|the tv|a film|video games?|car engines?|engines? backfir[a-z]*|${SHOT_MEDIA})`;
+// Round 66: also every car or lorry that goes over a thing ("every car that goes over it sounds like a gunshot").
+const SHOT_SOURCE = String.raw`(?:boilers?|(?:gym )?weights|gyms?|dumbbells?|barbells?|kettlebells?|deadlifts?|bin lorr(?:y|ies)|bin men|lids?|pipes? (?:bang|knock)[a-z]*|water hammer|scarers?|bird scarers?|gas guns?|nail guns?|staple guns?|bangers?|backfir[a-z]*|exhausts?|fireworks?|motorbikes?|mopeds?|bin lids?|doors? slamm[a-z]*|slamm[a-z]* doors?|scaffold[a-z]*|builders?|roadworks|diy|street ?lights?|starters?|transformers?|balloons?|tyres? (?:burst|bursting|popping|popped|blew|blow[a-z]*|explod[a-z]*)|punctures?|manholes?|manhole covers?|drain covers?|(?:when|as) (?:cars|lorries|buses|vans|traffic) (?:go|goes|drive|drives|run|runs) over|(?:when|as|whenever|every time) (?:cars|lorries|buses|vans|traffic|a car|a bus|a lorry|a van|anything) (?:hit|hits|hitting|go on|goes on|drive on|drives on|run on|runs on) (?:it|them|the [a-z]+)|(?:every|each|any|the) (?:car|lorry|bus|van|vehicle|truck|bike|motorbike|cars|lorries|buses|vans|vehicles) (?:that |which )?(?:goes|go|drives|drive|runs|run|rolls|roll) (?:over|across|onto|on) (?:it|them)|thunder|hailstones?|the telly|the tv|a film|video games?|car engines?|engines? backfir[a-z]*|${SHOT_MEDIA})`;
 /** Round 26's sources, and the noise put down to something after the simile ("it's his nail gun", "it's the starter", "turned out it was a branch"). */
 const SHOT_EXPLAINED = String.raw`(?:${SHOT_SOURCE}|(?:it is|it was|its|turns out|turned out|must be|probably|i think it is)(?: it was| it is| to be)? (?:the|his|her|their|a|an|my|our|just|only|some) [a-z]+)`;
 /** Round 26: money, as the subject of a strangling or a killing in hyperbole ("these rates are strangling us"). */
@@ -240,6 +241,13 @@ const NOT_A_THING_HURTING = String.raw`(?:(?<!(?:^| )(?:it|this|that|stress|worr
 const MONTH_OR_SEASON = String.raw`(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|new year)`;
 const HARM_PRESENT = String.raw`\b(?:just now|right now|tonight|today|this (?:morning|afternoon|evening)|bleeding|ambulance|999|still (?:there|here|outside|around))\b`;
 const NOT_DATED_HARM = String.raw`(?:(?<=${HARM_PRESENT}[^]*)|(?=[^]*${HARM_PRESENT})|(?<!\bin (?:the )?${MONTH_OR_SEASON}(?: [a-z]+){0,6} )(?![a-z]+(?: [a-z]+){0,7} in (?:the )?${MONTH_OR_SEASON}\b))`;
+
+/**
+ * Round 66: a thing that "didn't try to kill me" (rations, food, a meal compared with a bad takeaway), the attempt denied of a thing:
+ * never beside a weapon, a blow or a threat. Guards both the weapons family and the attack family ("never tried to kill me like that
+ * takeaway did" reached the attack family: engineer's probe after round 66).
+ */
+const THING_DID_NOT_TRY_TO_KILL = String.raw`\b(?:that|which|and|they|it|these|those|ones?|food|meals?|rations?|ratpacks?|rat packs?|kebabs?)(?: [a-z]+){0,2} (?:did not|never|does not|do not|would not) (?:try|tried) to (?:kill|poison|murder) (?:me|us)\b(?![^]*\b(?:knife|knives|gun|weapon|hit|hits|hitting|punch[a-z]*|threat[a-z]*|strangl[a-z]*|scared|afraid|terrified)\b)`;
 
 /** Round 41: a photographer or a film crew coming "to shoot" the pupils or the staff (their portraits): no threat. */
 const NOT_A_SHOOT_CREW = String.raw`(?<!(?:photographers?|photo|photos|camera|film|filming|video|tv|television|portrait|school photo|picture)(?: [a-z0-9]+){0,10} )`;
@@ -1127,6 +1135,15 @@ export const FAMILIES: PatternFamily[] = [
       `(?:is|are|has|have|just|now|he|she|they|someone|somebody|one of them)(?: just)? (?:going for|gone for|went for|lunging at|swinging at|coming at) (?:a |the |my |our |his |her )?(?:${PERSON}|neighbour|people|someone|somebody|me|us|him|her|them)`,
     ],
     guards: [
+      // Round 66: forces humour, a punishment named by its idiom ("the neighbours will have me shot at dawn", "she'd have me court
+      // martialled"): a firing squad for a wrong bin, never a gun pointed; someone shot at now is not "shot at dawn".
+      String.raw`\b(?:shot at dawn|(?:have|had|get|got|want) (?:me|us|him|her|them|you) (?:court martialled|court martialed|put in the glasshouse|hung drawn and quartered))\b`,
+      // Round 66: a thing that "didn't try to kill me" (rations, food, a meal compared with a bad takeaway), the attempt denied of a thing:
+      // never beside a weapon, a blow or a threat.
+      THING_DID_NOT_TRY_TO_KILL,
+      // Round 66: a relative who "will kill me" if a chore is not done, the chore told after "if" ("Missus says if I don't sort it she'll kill
+      // me", "if we don't book the bulky collection he'll murder us"): the idiom; never a debt, money or a person (pay him, give her).
+      String.raw`\bif (?:i|we) (?:do not|did not|never|cannot|can not) (?:sort|book|renew|order|fix|mow|cut|empty|put out|remember|tidy|clean|register|apply|get (?:it|the [a-z]+) (?:sorted|done|fixed|booked|renewed|emptied)|get round to)(?: (?!him|her|them|money|debt|cash|drugs)[a-z0-9]+){0,6} (?:she|he|they|the missus|missus|my (?:wife|husband|missus|partner|mum|dad|mam|nan|other half)) (?:will|would|is going to|is gonna|are going to) (?:kill|murder|strangle|throttle) (?:me|us)\b(?![^]*\b(?:knife|knives|gun|weapon|hit|hits|hitting|punch[a-z]*|threat[a-z]*|strangl[a-z]*|scared|afraid|frightened|terrified|hurt[a-z]*|beat[a-z]*)\b)`,
       // Round 65: a plant, a thing or the weather "trying to kill me" ("the christmas tree its trying to kill me with needles"): hyperbole.
       String.raw`\b(?:christmas tree|tree|pine|holly|cactus|hedge|brambles?|heat|cold|weather|stairs|hill|ice|snow|wind|seagulls?|gulls?|wasps?|cat)(?: [a-z]+){0,2} (?:is |s |are |keeps )?(?:trying to|out to|wants to|going to) (?:kill|murder) (?:me|us)\b`,
       // Round 64: someone cared for who believes the carers or staff are trying to kill them, denied beside the cause ("mum says the carers are
@@ -1277,6 +1294,7 @@ export const FAMILIES: PatternFamily[] = [
       `(?:someone|somebody|a woman|a man|a girl|a boy|a child|a kid|a lady|a person|a baby|he|she|they|people|my neighbour|an old (?:man|woman|lady))(?: is| are| s| was| were)? (?:screaming|shouting|yelling|crying|calling|begging) (?:out )?for help`,
     ],
     guards: [
+      THING_DID_NOT_TRY_TO_KILL,
       // Round 65: a plant, a thing or the weather "trying to kill me" (as weapon_or_threat_to_kill).
       String.raw`\b(?:christmas tree|tree|pine|holly|cactus|hedge|brambles?|heat|cold|weather|stairs|hill|ice|snow|wind|seagulls?|gulls?|wasps?|cat)(?: [a-z]+){0,2} (?:is |s |are |keeps )?(?:trying to|out to|wants to|going to) (?:kill|murder) (?:me|us)\b`,
       // Round 64: someone cared for who believes the carers or staff are trying to kill them, denied beside the cause.
@@ -1796,6 +1814,9 @@ export const FAMILIES: PatternFamily[] = [
     ],
     // Things and pets that fall in the water: "my phone fell into the canal" is not a person in danger.
     guards: [
+      // Round 66: a thing fallen in the water ("a library book that fell in the canal. It drowned", "my phone went in the river"), nobody
+      // going in after it nor in difficulty; "my son's ball went in the river and he went in after it" still hits.
+      String.raw`\b(?:book|books|library book|phone|mobile|keys?|bag|ball|football|wallet|purse|bike|scooter|hat|cap|toy|toys|glasses|sunglasses|shoes?|boots?|trolley|bins?|laptop|kindle|tablet|remote|umbrella|windlass|mooring pins?|fenders?|cushions?|paddle|oar|bucket|mop)(?: (?:that|which|just|has|had|got|was|s|all|somehow))* (?:fell|fallen|dropped|went|gone|blew|blown|rolled|slid) (?:in|into|overboard into) (?:the |a )?(?:canal|river|sea|water|lake|pond|harbour|marina|lock|dock|reservoir|cut)\b(?![^]*\b(?:after (?:it|them)|went in|gone in|jumped in|fell in after|he|she|they|my (?:son|daughter|boy|girl|kid|child)|not come up|cannot see|can not see|struggling|help|999)\b)`,
       // Round 65: a drowning on a stage ("i play a lifeguard in the panto ... the scene has a drowning ... the prop water tank").
       String.raw`\b(?:panto|pantomime|props?|rehearsals?|rehearsing|on stage|stage show|nativity|school play|drama club|film set)\b`,
       // Round 64: a jump off a pier or a harbour wall told as a stunt for a video or a dare and over ("my mate jumped off the pier for a tiktok
