@@ -4696,3 +4696,76 @@ describe("engineer's probe after round 66: round 66's rules told another way", (
     expect(screenForSafety('my neighbour tried to kill me last night with a knife')).not.toBeNull();
   });
 });
+
+describe('round 67: prison and its past, deaths already registered and hyperbole guarded in classes, each pinned both ways (dev-110, dev-111)', () => {
+  it.each([
+    'my brother is coming out in april hes served eleven years for a stabbing when he was young hes a different man now he needs a place to live',
+    'my uncle did time for a shooting in the nineties, can he go on the housing register',
+    'The private parking firm at the hospital fined me when I was visiting my dad after he got stabbed inside. Can the council cancel it?',
+    'the bloke next door is playing drill music full blast every night all about stabbing people my kids cant sleep',
+    'my son keeps watching videos all about shooting people, is there a parenting course',
+    "This chatbot is absolutely useless. I'd rather be stabbed in the eye than use it again.",
+    "I'd rather be shot than wait on hold again for the housing team",
+    'the school admissions deadline is tomorrow and i havent done it my wife is going to kill me',
+    'my tax return is due friday and my husband is going to kill me if i leave it again',
+    "my brother died of an overdose 3 days after he got out. the coroner's released him. how do i register it",
+    'how do i get a death certificate, my son passed away from an overdose last month',
+    'we had to leave our area because my son got mixed up with a gang he wasnt hurt but we moved for a fresh start now he needs a school',
+    'my daughter was involved with a gang in london so we moved here, which school has places',
+  ])('%s: not read by the screen', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+  it.each([
+    'he served ten years for a stabbing and now hes outside my door with a knife',
+    'my brother got stabbed outside the bookies hes lying in the road bleeding loads',
+    "I was visiting my dad and he got stabbed in the car park, he's bleeding",
+    'the music next door is so loud and the man just said he will stab us',
+    "I'd rather be stabbed than go back to him, he says he will kill me tonight",
+    'my husband is going to kill me, he has a knife, i missed the deadline to leave',
+    'my husband said if the form isnt in hes going to kill me and he hit me last night',
+    'my brother died of an overdose, the funeral is friday and now my other brother has taken an overdose too',
+    'he has just taken an overdose and i think he has died',
+    'my son got mixed up with a gang and we moved but they found us and are threatening him',
+    'my son got mixed up with a gang and they have got him selling drugs',
+  ])('%s: still read by the screen', (text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+  });
+});
+
+describe('round 67: disclosures only asked before, read by the screen in classes, each pinned both ways (dev-110, dev-111)', () => {
+  it.each([
+    'I rent the top floor of a house and the family downstairs leave their kids (about 4 and 6) on their own overnight while they work.',
+    'the couple next door left their kids aged 3 and 5 alone all weekend',
+    "I volunteer at a homework club and an 11 year old told me her stepdad makes her sleep in his bed. I don't know who to tell.",
+    'international students at my warehouse job are housed 10 to a house by the agency, passports taken, working all night for almost nothing',
+  ])('%s: read by the screen', (text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+  });
+  it.each([
+    'can i leave my kids aged 9 and 10 on their own for an hour after school?',
+    'is it legal to leave my kids aged 8 and 10 home alone',
+    'my toddler makes me sleep in her bed every night',
+    'her stepdad made her sleep in her own bed',
+    'the agency took our passports to copy them for right to work checks, then we worked all night',
+  ])('%s: not read by the screen', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+});
+
+describe("engineer's probe after round 67: round 67's guards and families told another way", () => {
+  it('a drama "all about a stabbing" is what the content is about; a stabbing now is not', () => {
+    expect(screenForSafety('they were filming a drama on our street all about a stabbing, the road closure was a nightmare')).toBeNull();
+    expect(screenForSafety('there has been a stabbing on our street, he is lying on the pavement')).not.toBeNull();
+  });
+  it('a passport taken, told in the active voice, with work demanded for it, is exploitation; taken to copy it is not', () => {
+    const text = 'im an international student and my landlord took my passport and says i have to work for him to get it back';
+    expect(explainSafety(text)?.family).toBe('exploitation');
+    expect(decideOnScore(text, readScore(0.05))).toMatchObject({ action: 'escalate' });
+    expect(screenForSafety('the letting agent took my passport to copy it for the right to rent checks, when will I get it back')).toBeNull();
+  });
+  it('death named as one of two wishes ("rather be back inside or dead") is read by the wish-to-die family', () => {
+    const text = "just got released, no bed tonight, no meds, and honestly I'd rather be back inside or dead";
+    expect(explainSafety(text)?.family).toBe('wish_to_die');
+    expect(decideOnScore(text, readScore(0.58))).toMatchObject({ action: 'escalate' });
+  });
+});

@@ -326,6 +326,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 23: where someone wants to die, said of end-of-life care ("says she wants to die at home not in hospital"), is no wish to die.
       `(?:want|wants|wanted|wanting|wish|going|ready|deserve|deserves|need|trying|tried|planning|plan|about|like) to die${DIE_AT_A_PLACE}`,
       'i(?: just| really| honestly)? (?:want|wanna) die', 'i am going to die(?: tonight| today| soon)',
+      // Death named as one of two wishes ("honestly I'd rather be back inside or dead": engineer's probe after round 67); "rather be dead
+      // than ..." of a chore is another matter (a comparison), left to the rules that read it.
+      String.raw`(?:rather|sooner) be (?:[a-z]+ ){0,3}or dead\b(?! than)`,
       `(?:going|want|ready|plan|planning|about|decided|time) to end it(?= (?:all|now|tonight|today|here|soon) | $)`,
       'end it tonight', 'ending it tonight', '(?:before|once|when|after) i end it(?: all)?(?= $)',
       // Round 51: a threat to end one's life on a condition ("if they evict me im ending it, simple", "if he takes the kids i will kill
@@ -506,6 +509,10 @@ export const FAMILIES: PatternFamily[] = [
       // Round 23: an overdose owned and dated in the past ("looking after my brother since his overdose last yr", "after her overdose
       // two years ago"), nothing saying it is again or now.
       String.raw`(?:since|after|following|because of|due to) (?:my|his|her|their|the|(?:my|our) [a-z]+s?) overdose(?!(?: [a-z]+){0,8} (?:again|tonight|today|now|just))`,
+      // Round 67: a death from an overdose already being registered, reported to a coroner or buried ("my brother died of an overdose 3
+      // days after he got out. the coroner's released him. how do i register it"): a death told as past; nothing of another dose.
+      String.raw`\b(?:died|passed away|death|lost (?:him|her))(?: [a-z]+){0,2} (?:of|from|after|following) (?:an |a |his |her |their )?(?:[a-z]+ )?overdose\b(?=(?: [a-z0-9]+){0,14} (?:coroners?|register(?:ed|ing)?|inquest|funeral|death certificate|cremation|burial|probate)\b)(?![^]*\b(?:again|tonight|not breathing|unconscious|unresponsive|taken|took|swallowed)\b)`,
+      String.raw`\b(?:coroners?|register(?:ed|ing)?|inquest|funeral|death certificate|cremation|burial|probate)\b(?: [a-z0-9]+){0,14} (?:died|passed away|death)(?: [a-z]+){0,2} (?:of|from|after|following) (?:an |a |his |her |their )?(?:[a-z]+ )?overdose\b(?![^]*\b(?:again|tonight|not breathing|unconscious|unresponsive|taken|took|swallowed)\b)`,
       // Round 58: up to five words between ("overdosed in my council flat last year and the carpet is still stained").
       String.raw`overdos(?:e|ed|es)(?: [a-z]+){0,5} (?:last (?:year|yr|month|summer|winter|spring|autumn|christmas)|(?:a|one|two|three|four|five|[0-9]+|a couple of|a few) (?:years?|yrs?|months?) ago|back in [a-z0-9]+)(?!(?: [a-z]+){0,8} (?:again|tonight|today|now|just))`],
   },
@@ -1141,6 +1148,22 @@ export const FAMILIES: PatternFamily[] = [
       // Round 66: a thing that "didn't try to kill me" (rations, food, a meal compared with a bad takeaway), the attempt denied of a thing:
       // never beside a weapon, a blow or a threat.
       THING_DID_NOT_TRY_TO_KILL,
+      // Round 67: violence a sentence was served for, named as the offence ("he served eleven years for a stabbing when he was young",
+      // "did time for a shooting", "convicted of a stabbing"): a conviction told, never a knife now; nothing present beside it.
+      String.raw`\b(?:served|serving|did|done|doing|sentenced|jailed|convicted|imprisoned|locked up|sent down|went down|got|given|inside|time)(?: (?:[0-9]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|life|years?|months?|time|bird|sentence|stretch|his|her|their|in prison|in jail|inside|down))* (?:for|of) (?:a |an |the |that )?(?:stabbing|shooting|stabbing someone|shooting someone)\b(?![^]*\b(?:just now|right now|tonight|today|bleeding|ambulance|999|again|outside|threaten[a-z]*|knife|knives|gun)\b)`,
+      // Round 67: someone visited after a stabbing or a shooting, the visit the subject ("fined me when I was visiting my dad after he got
+      // stabbed"): the harm told as past, the hospital or the visit the matter. "I was visiting my dad and he got stabbed" still hits.
+      String.raw`\b(?:visiting|visited|visit|went to see|going to see|seeing) (?:my |his |her |our |their |a )?[a-z]+ (?:in hospital |at the hospital |on the ward )?(?:after|since) (?:he|she|they) (?:got|was|were|had been|had got) (?:stabbed|shot)\b(?![^]*\b(?:just now|right now|tonight|today|bleeding|again)\b)`,
+      // Round 67: music, a film, a game or a video that is "about" stabbing or shooting people ("drill music full blast every night all
+      // about stabbing people"; "filming a drama on our street all about a stabbing": engineer's probe after round 67): what the noise or
+      // the content is about, never an act.
+      String.raw`\b(?:music|songs?|tracks?|lyrics|rap|raps|drill|films?|movies?|videos?|games?|programmes?|shows?|books?|posts?|tiktoks?|dramas?|series|episodes?|plays?|documentar(?:y|ies)|podcasts?|scenes?)(?: [a-z]+){0,6} (?:all |just |always |only )?about (?:a |the )?(?:stabbing|shooting|killing|murdering|knifing|murder)s?\b`,
+      // Round 67: hyperbole that prefers a harm to a thing of the service ("I'd rather be stabbed in the eye than use it again"): a
+      // comparison, never a threat; never beside a saying, a threat, a blow or a weapon ("he says he will kill me tonight" still hits).
+      String.raw`(?<!\b(?:says|said|saying|told me|threat[a-z]*|knife|knives|gun|hit|hits|hitting)\b[^]*)\brather (?:be|get|have been|been|have) (?:stabbed|shot|killed|murdered|strangled|set on fire)(?: [a-z]+){0,6} than\b(?![^]*\b(?:says|said|saying|told me|threat[a-z]*|knife|knives|gun|hit|hits|hitting)\b)`,
+      // Round 67: a relative who "is going to kill me" over a deadline, a form or an application not done ("the school admissions
+      // deadline is tomorrow and i haven't done it my wife is going to kill me"): the idiom; never beside a saying, threat, blow or fear.
+      String.raw`^(?![^]*\b(?:said|says|saying|told me|threat[a-z]*|swore|swears|hit|hits|hitting|knife|knives|weapon|scared|afraid|frightened|terrified|hurt[a-z]*|beat[a-z]*|punch[a-z]*|strangl[a-z]*)\b)[^]*\b(?:deadlines?|forms?|applications?|paperwork|admissions|assignments?|essays?|homework|tax returns?|renewals?|enrolment|enrollment)\b(?: [a-z0-9]+){0,12} (?:my |the )?(?:wife|husband|missus|partner|mum|dad|mam|mom|nan|other half|boss|tutor|supervisor|she|he|they) (?:is |s |will |would )?(?:going to|gonna|will|is going to|is gonna) (?:kill|murder) (?:me|us)\b`,
       // Round 66: a relative who "will kill me" if a chore is not done, the chore told after "if" ("Missus says if I don't sort it she'll kill
       // me", "if we don't book the bulky collection he'll murder us"): the idiom; never a debt, money or a person (pay him, give her).
       String.raw`\bif (?:i|we) (?:do not|did not|never|cannot|can not) (?:sort|book|renew|order|fix|mow|cut|empty|put out|remember|tidy|clean|register|apply|get (?:it|the [a-z]+) (?:sorted|done|fixed|booked|renewed|emptied)|get round to)(?: (?!him|her|them|money|debt|cash|drugs)[a-z0-9]+){0,6} (?:she|he|they|the missus|missus|my (?:wife|husband|missus|partner|mum|dad|mam|nan|other half)) (?:will|would|is going to|is gonna|are going to) (?:kill|murder|strangle|throttle) (?:me|us)\b(?![^]*\b(?:knife|knives|gun|weapon|hit|hits|hitting|punch[a-z]*|threat[a-z]*|strangl[a-z]*|scared|afraid|frightened|terrified|hurt[a-z]*|beat[a-z]*)\b)`,
@@ -2281,6 +2304,9 @@ export const FAMILIES: PatternFamily[] = [
       // next door are sent out to the park all day in the heatwave with no water or sun cream, they're tiny").
       String.raw`${CHILD}(?: [a-z0-9]+){0,4} (?:are |is |been |being |get |gets |got |keep being |always )?(?:sent|put|kept|left|locked|shut|turfed|thrown|pushed|made to (?:stay|play|sit|wait)) (?:out|outside|out of the house)(?= [^]*(?:heatwave|heat wave|the heat|this heat|scorching|boiling|baking|roasting|blazing|hot sun|full sun|midday sun|[0-9]+ degrees))(?= [^]*(?:(?:no|without|with no|not even|never any|without any) (?:water|drinks?|a drink|anything to drink|sun ?cream|suncream|sunscreen|shade|hats?|sun hats?)|nothing to drink))`,
       `${CHILD}${GAP(5)} (?:left|leaving) (?:[a-z]+ ){0,2}?(?:alone|on (?:their|his|her) own|home alone|unattended|by (?:themselves|himself|herself)|unsupervised|to fend for themselves)`,
+      // Round 67: the young children's ages told between ("the family downstairs leave their kids (about 4 and 6) on their own overnight");
+      // not the writer asking whether they may ("can I leave my kids aged 9 and 10 on their own for an hour?").
+      `(?<!(?:can|could|should|may|do) (?:i|we) |(?:is it|it is|would it be) (?:ok|okay|legal|alright|all right|safe|fine) to |(?:old|age) (?:can|should|do) (?:i|we|you) )(?:leaves|left|leaving|leave) (?:the |his |her |their |my |those )?${CHILD} (?:(?:aged|about|around|roughly|maybe|both|who are|only) )?(?:[0-9]|10|one|two|three|four|five|six|seven|eight|nine|ten)(?: (?:and|or|to) (?:[0-9]|10|one|two|three|four|five|six|seven|eight|nine|ten))?(?: years? old| yrs?| yo)? (?:alone|on (?:their|his|her) own|home alone|unattended|by (?:themselves|himself|herself)|unsupervised)`,
       `(?:leaves|left|leaving|leave) (?:the |his |her |their |my |those )?${CHILD} (?:[a-z]+ ){0,2}?(?:alone|on (?:their|his|her) own|home alone|unattended|by (?:themselves|himself|herself)|unsupervised)`,
       `neglect(?:ed|ing|s)?(?: (?:the|his|her|their|my|a|those))? (?:${CHILD}|mum|dad|mother|father|parent|parents|elderly|him|her|them)`,
       `${CHILD}(?: [a-z]+){0,3} (?:is not|are not|not|never|is never|are never|rarely)(?: being| getting| properly)? (?:fed|looked after|cared for|washed|clothed|supervised)(?! up)`,
@@ -2475,6 +2501,13 @@ export const FAMILIES: PatternFamily[] = [
     patterns: [
       // Round 37: dealers or a gang waiting outside a child's school asking for him by name.
       String.raw`(?:dealers?|a gang|gang members?|gangs?|older (?:lads|men|boys)|men|drug dealers?)(?: [a-z]+){0,14} (?:outside|at|near|round|by) (?:my |his |her |the |our )?(?:sons |daughters |childs |kids |grandsons |granddaughters )?(?:school|college|school gates?)(?: [a-z]+){0,6} (?:asking|looking|waiting|calling) (?:for|after) (?:him|her|them|my (?:son|daughter|boy|girl|grandson))`,
+      // Round 67: workers' passports held with the signs of forced labour beside them (unpaid or paid almost nothing, all night, not
+      // allowed to leave, a debt, crammed ten to a house): "housed 10 to a house by the agency, passports taken, working all night for
+      // almost nothing". A passport taken to be copied or checked for the right to work is not.
+      String.raw`passports? (?:are |were |have been |has been |got |being |all )?(?:taken|held|kept|confiscated|taken away|taken off (?:them|us|me))(?! (?:to|for) (?:copy|photocopy|scan|scanning|check|checks|checking|id|verification|renewal|right to work))(?: [a-z0-9]+){0,12} (?:for (?:almost |next to )?nothing|no pay|not paid|unpaid|no wages|never paid|all night|cannot leave|can not leave|not allowed (?:out|to leave)|locked in|owe|owes|debt)\b`,
+      // The passport taken told in the active voice, the work demanded for it ("my landlord took my passport and says i have to work for him
+      // to get it back": engineer's probe after round 67); taken to copy or check it is not.
+      String.raw`(?:took|has taken|have taken|kept|keeps|is keeping|is holding|holds|confiscated|will not give (?:me |us |her |him |them )?back)(?: [a-z]+){0,2}? (?:my|our|her|his|their) passports?(?! (?:to|for) (?:copy|photocopy|scan|scanning|check|checks|checking|id|verification|renewal|right to (?:work|rent)))(?: [a-z0-9]+){0,12} (?:work for (?:him|her|them)|work it off|working for (?:him|her|them) for nothing|for (?:almost |next to )?nothing|no pay|not paid|unpaid|no wages|cannot leave|can not leave|not allowed (?:out|to leave)|owe|owes|debt)\b`,
       'groom(?:ed|ing)', 'county lines', 'cuckoo(?:ing|ed)',
       // Round 31: cuckooing in other words ("dealers have taken over his flat").
       '(?:dealers|drug dealers|a gang|gangs|gang members) (?:have |has |had )?(?:taken over|took over|moved into|are using|using|running drugs from) (?:his|her|their|my [a-z]+s|the old [a-z]+s) (?:flat|house|home|place|bedsit)', '(?:child|sexual|criminal) exploitation', 'cse',
@@ -2517,6 +2550,10 @@ export const FAMILIES: PatternFamily[] = [
       // garden nobody lives there"): no one taken over and no child or vulnerable person named; anti-social behaviour. A child or
       // someone living there named anywhere still hits.
       String.raw`(?<!\b(?:child|children|kids?|girls?|boys?|teenagers?|teens?|young|youngsters|vulnerable|school|year olds?|aged|(?<!(?:nobody|no one|noone) )lives there|(?<!(?:nobody|no one|noone) )living there|his flat|her flat|their flat)\b[^]*)(?![^]*\b(?:child|children|kids?|girls?|boys?|teenagers?|teens?|young|youngsters|vulnerable|school|year olds?|aged|(?<!(?:nobody|no one|noone) )lives there|(?<!(?:nobody|no one|noone) )living there|his flat|her flat|their flat)\b)\b(?:using|use|used|uses) (?:the |an |that |this |a )?(?:empty|derelict|abandoned|boarded up|vacant|disused) (?:[a-z]+ )?(?:house|flat|property|building|shop|pub|bungalow|garage)(?: [a-z]+){0,4} (?:for drugs|to (?:take|do|deal|sell) drugs|as a drugs? den)\b`,
+      // Round 67: a child's time with a gang told as left behind by a move ("we had to leave our area because my son got mixed up with a
+      // gang he wasn't hurt but we moved for a fresh start now he needs a school"): the move is the matter. Never beside the gang still
+      // after him, a threat, a weapon or a hurt now.
+      String.raw`\b(?:had to (?:leave|move)|moved (?:away|house|areas?|out)|left (?:the|our|that) (?:area|estate|town|city)|fresh start|new start)\b(?: [a-z0-9]+){0,10} (?:mixed up|involved|caught up) (?:with|in) (?:a |the |some )?(?:local )?gangs?\b(?![^]*\b(?:still|again|found (?:us|him|her)|threaten[a-z]*|looking for|coming after|after him|after her|knife|knives|gun|hurt (?:him|her)|beat[a-z]*|stabbed|missing|owes?)\b)|\b(?:mixed up|involved|caught up) (?:with|in) (?:a |the |some )?(?:local )?gangs?(?: [a-z0-9]+){0,10} (?:we|so we|and we|but we) (?:moved|left|had to move|had to leave|relocated)\b(?![^]*\b(?:still|again|found (?:us|him|her)|threaten[a-z]*|looking for|coming after|after him|after her|knife|knives|gun|hurt (?:him|her)|beat[a-z]*|stabbed|missing|owes?)\b)`,
       String.raw`(?:dog|pet|horse|cat|dogs|pets)s? groom|grooming (?:salon|parlour|parlor|business|van|service|appointment|licence|license)|groomer|well groomed|groomed (?:path|verge|lawn|grass|beach|slope|slopes|trail)`],
   },
   {
@@ -2539,6 +2576,9 @@ export const FAMILIES: PatternFamily[] = [
     // Children hurt, beaten or at risk at home; adults hitting their children or partners.
     id: 'child_abuse', kind: 'child_at_risk', refine: ['child_at_risk', 'domestic_abuse'], category: SAFEGUARDING, reason: 'child at risk of abuse',
     patterns: [
+      // Round 67: a man in the household making a child sleep in his bed ("an 11 year old told me her stepdad makes her sleep in his
+      // bed"): a safeguarding concern told plainly. A child who makes a parent sleep in hers, or her own bed, is not.
+      String.raw`(?:stepdad|step dad|stepfather|step father|uncle|mums boyfriend|mums partner|boyfriend|lodger|grandad|granddad|a man|the man|an older man|older man)(?: [a-z]+){0,2} (?:makes|made|is making|keeps making|forces|forced|has been making|tells|told) (?:her|him|them|me) (?:to )?(?:sleep|get) in (?:his bed|bed with him|the same bed as him)`,
       // Round 51: a professional's referral of a child or a newborn with an injury or a history of violence ("school nurse, need to
       // refer a 6yo with burns", "Midwife. Mother discharged with her newborn to a father with a history of violence ... alerted?").
       // Round 52: a child's age only (not "the same 91yo for non-injury falls"), no harm word negated by "non", and harm done before
