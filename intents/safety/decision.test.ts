@@ -4769,3 +4769,79 @@ describe("engineer's probe after round 67: round 67's guards and families told a
     expect(decideOnScore(text, readScore(0.58))).toMatchObject({ action: 'escalate' });
   });
 });
+
+describe('round 68: small traders and disabled residents (sets ZM and ZN)', () => {
+  it('residents confined, restrained, sedated or denied the toilet by staff are a resident at risk; a room locked while out is not', () => {
+    expect(explainSafety('Supported living flat, staff are locking residents in their rooms overnight to save on staffing. My son told me.')?.family).toBe('resident_hurt_by_staff');
+    expect(explainSafety('the night staff at mums care home have been tying her to her chair so she doesnt wander')?.family).toBe('resident_hurt_by_staff');
+    expect(explainSafety('carers keep sedating the residents to keep them quiet at night')?.family).toBe('resident_hurt_by_staff');
+    expect(explainSafety('staff wont let the residents go to the toilet after 8pm they have to wet themselves')?.family).toBe('resident_hurt_by_staff');
+    expect(screenForSafety('the staff lock the residents rooms when they are out so nothing gets stolen')).toBeNull();
+    expect(screenForSafety('the staff locked the front door at 10pm is that allowed in supported living')).toBeNull();
+    expect(screenForSafety('staff wont let residents have takeaways delivered, is that allowed')).toBeNull();
+  });
+  it("a hazard that could hurt someone's kid is a report, not abuse; a threat to the writer's kid still hits", () => {
+    expect(screenForSafety('the play park by my shop has broken swings and glass everywhere someones kid will get hurt')).toBeNull();
+    expect(screenForSafety('broken glass all over the park some kid will get hurt')).toBeNull();
+    expect(screenForSafety('my kid will get hurt if i leave him he said')).not.toBeNull();
+  });
+  it('"shot down" for refused is no gun; shot down the road or by the garages still hits', () => {
+    expect(screenForSafety("The bank's refused my business loan. Feel like I've been shot down in flames. Any council start-up grants?")).toBeNull();
+    expect(screenForSafety('my licence application got shot down again by the committee')).toBeNull();
+    expect(screenForSafety('he got shot down the road by the chippy, hes bleeding')).not.toBeNull();
+    expect(screenForSafety('my mate was shot down by the garages call 999')).not.toBeNull();
+  });
+  it('a seizure told as the past reason for a sanction or a missed appointment is no emergency; one going on now still hits', () => {
+    expect(screenForSafety('universal credit sanctioned me for missing an appointment when I was having a seizure. what do I do')).toBeNull();
+    expect(screenForSafety('my son is missing his appointment because he is having a seizure right now it wont stop')).not.toBeNull();
+  });
+  it('a parent "drowning" asking for early help is worn out; someone drowning in water still hits', () => {
+    expect(screenForSafety("She's 9 with autism and she lashes out at her brother. We love her to bits but we're drowning. Is there early help?")).toBeNull();
+    expect(screenForSafety("my daughter fell in the canal, she's drowning, any help")).not.toBeNull();
+  });
+  it('a hypo told by a falling reading and its signs is an emergency; a past reading asked about is not', () => {
+    expect(explainSafety("Hypo. On my own. Can't think. Sugar 1.9 and dropping, hands shaking, no glucose left. Typing is hard")?.family).toBe('medical_emergency');
+    expect(screenForSafety('my sugar was 2.1 last night and the GP wants a review, can I get a freestyle libre')).toBeNull();
+  });
+  it('someone stuck on a level crossing with the barriers coming down now is in danger; a crossing complained of is not', () => {
+    expect(screenForSafety('Man on a mobility scooter stuck on the level crossing at Station Rd, barriers coming down NOW')).not.toBeNull();
+    expect(screenForSafety('cars get stuck on the level crossing when the barriers come down, can you put a yellow box in')).toBeNull();
+  });
+  it('a fire in a fuse board is an electrical fire; a fire alarm panel beside one is not', () => {
+    expect(explainSafety('theres an electrical fire in the fuse board in the cellar and the pub is full')?.family).toBe('electrical_fire');
+    expect(screenForSafety('the fire alarm panel is next to the fuse board, does it need testing')).toBeNull();
+  });
+  it('children sleeping out in a public place, put out of home, are at risk; teenagers in the park after dark are not', () => {
+    expect(screenForSafety("Kids aged about 10 and 11 sleeping in the bus shelter outside my shop, they say they've been kicked out")).not.toBeNull();
+    expect(screenForSafety('two teenagers staying in the park after dark drinking, can you lock the gates at night')).toBeNull();
+  });
+  it('money taken beside food locked away, and someone vulnerable made to do things and filmed, are abuse; look-alikes are not', () => {
+    expect(explainSafety('the family of the man i support keep taking his money and locking the fridge he has learning disabilities')?.family).toBe('financial_abuse');
+    expect(screenForSafety('the dietitian says we should lock the fridge at night because he has prader willi, is there any support')).toBeNull();
+    expect(explainSafety('Bloke who sleeps in the doorway of my shop has mental health problems, some people keep making him do things for money and film it')?.family).toBe('financial_abuse');
+    expect(screenForSafety('my son is making a film for college, he gets his mates to do stunts and films it in the park, do we need a permit')).toBeNull();
+  });
+  it('"she says she is fine but she is not" is no denial; "she says she is not" still is, in a care question', () => {
+    const text = "Lady across the road with MS hasn't been out in weeks, smell of urine, door left open, no carers seen. She says she's fine but she isn't";
+    expect(decideOnScore(text, readScore(0.99, SAFEGUARDING))).toMatchObject({ action: 'escalate' });
+    const denied = 'Dad with dementia keeps saying the carers lock him in but he is not, we checked with the agency, is there a review';
+    expect(decideOnScore(denied, readScore(0.99, SAFEGUARDING))?.action).not.toBe('escalate');
+  });
+});
+
+describe("engineer's probe after round 68: residents confined or sedated, told another way", () => {
+  it.each([
+    "at the supported living place they lock my brother in his room at night, he can't get to the toilet",
+    'the carers give my dad extra sleeping tablets to keep him quiet at night',
+  ])('%s: a resident hurt by staff, escalated whatever the model', (text) => {
+    expect(explainSafety(text)?.family).toBe('resident_hurt_by_staff');
+    expect(decideOnScore(text, readScore(0.05))).toMatchObject({ action: 'escalate', kind: 'adult_at_risk' });
+  });
+  it.each([
+    'my son locks himself in his room all day gaming, is there a youth club nearby',
+    'the carers give my dad his sleeping tablets at 9pm as the GP prescribed, can the evening call be later',
+    'at the care home they lock the front door at night for safety, is that allowed',
+  ])('%s: not read as a resident hurt by staff', (text) => {
+    expect(explainSafety(text)?.family).not.toBe('resident_hurt_by_staff');
+  });
+});
