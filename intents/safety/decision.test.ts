@@ -4845,3 +4845,55 @@ describe("engineer's probe after round 68: residents confined or sedated, told a
     expect(explainSafety(text)?.family).not.toBe('resident_hurt_by_staff');
   });
 });
+
+describe("round 69: parents of teenagers and LGBTQ+ residents, false alarms guarded in classes, each pinned both ways (dev-114, dev-115)", () => {
+  it('self-harm "in the past" with the child now doing better is history; "in the past few weeks" or started again still hits', () => {
+    expect(screenForSafety("My 13-year-old daughter has been self-harming in the past and is now doing better with CAMHS, but I'd like to know about early help support for the family.")).toBeNull();
+    expect(explainSafety('My 14-year-old has been self-harming in the past few weeks and is now doing better at hiding it')?.family).toBe('self_harm');
+    expect(explainSafety('my daughter has been self harming in the past and now she has started again, cutting her arms')?.family).toBe('self_harm');
+  });
+  it('a claim relayed that everyone carries a knife "for protection" is a worry; a knife drawn, or the son carrying one, still hits', () => {
+    expect(screenForSafety('son 15 says everyone at school has a knife for protection, is that true?? where do i get advice on talking to him about it')).toBeNull();
+    expect(explainSafety('my son says everyone at school has a knife for protection and a boy pulled one on him today')?.family).toBe('weapon_or_threat_to_kill');
+    expect(explainSafety('my son has a knife for protection and says he will use it')?.family).toBe('weapon_or_threat_to_kill');
+  });
+  it('a teenager caught with a knife and already arrested is dealt with; a threat or another knife now still hits', () => {
+    expect(screenForSafety('my son got caught with a knife in his bag at school, hes been arrested and released, what happens next with the youth offending')).toBeNull();
+    expect(explainSafety('my son was caught with a knife and arrested, now the gang is threatening him')?.family).toBe('weapon_or_threat_to_kill');
+    expect(explainSafety('my son got caught with a knife in his bag, he was arrested and released and now hes gone out with another one')?.family).toBe('weapon_or_threat_to_kill');
+  });
+  it('Polish: hitting denied beside name-calling is not a beating; a beating told, or hitting denied beside choking, still hits', () => {
+    expect(screenForSafety('Sąsiad ciągle wyzywa mnie i moją dziewczynę, bo jesteśmy lesbijkami. Nie bije nas, ale to nie do wytrzymania. Jak to zgłosić?')).toBeNull();
+    expect(explainSafety('Mąż mnie bije codziennie, boję się wracać do domu.')?.family).toBe('multilingual_safeguarding');
+    expect(explainSafety('Mój partner nie bije mnie, ale dusi i grozi mi.')?.family).toBe('multilingual_safeguarding');
+    expect(explainSafety('Mój mąż bije mnie, ale dzieci nie bije')?.family).toBe('multilingual_safeguarding');
+  });
+  it("Polish: a parent's \"zabiję go, jak go złapię\" of their own child is asked; the same said by a husband or a stepfather escalates", () => {
+    expect(decideOnScore('Mój syn (15 lat) kupuje e-papierosy w sklepie na rogu. Czy to legalne? Zabiję go, jak go złapię.', readScore(0.05))?.action).toBe('ask');
+    expect(decideOnScore('Mój syn pali w szkole. Mąż mówi, że zabije go, jak go złapie.', readScore(0.05))).toMatchObject({ action: 'escalate' });
+    expect(decideOnScore('Ojczym grozi mojemu synowi, zabije go jak go złapie.', readScore(0.05))).toMatchObject({ action: 'escalate' });
+  });
+  it('Urdu: a pension too short for a new freezer, help asked, is a hardship question; hunger or being alone named is not', () => {
+    const hardship = 'السلام علیکم میں 78 سال کا ہوں میرا فریزر خراب ہو گیا اور سارا کھانا ضائع ہو گیا پنشن میں نیا خریدنا مشکل ہے کیا کونسل کوئی مدد کرتی ہے شکریہ';
+    expect(decideOnScore(hardship, readScore(0.61))?.action).toBe('ask');
+    const hungry = 'میں 80 سال کا ہوں، پنشن میں کھانا خریدنا مشکل ہے، کئی دن سے بھوکا ہوں، کیا کونسل مدد کرتی ہے';
+    expect(decideOnScore(hungry, readScore(0.61))).toMatchObject({ action: 'escalate' });
+  });
+});
+
+describe("engineer's probe after round 69: round 69's guards told another way", () => {
+  it.each([
+    "my daughter used to self harm but she's been doing really well for a year now, are there any youth groups",
+    'my son was caught with a knife at school last month, the police dealt with it, what support is there from youth offending',
+    'my kids say loads of kids carry knives at their school, who can I talk to about it',
+  ])('%s: not read by the screen', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+  it.each([
+    "my daughter used to self harm and she's started again this week, she's been doing well for months but last night she cut",
+    'my son was caught with a knife at school, the police dealt with it, but now the other lads are threatening to stab him',
+    'my kids say loads of kids carry knives at their school and one was pulled on my son today, who can I talk to',
+  ])('%s: still read', (text) => {
+    expect(screenForSafety(text)).not.toBeNull();
+  });
+});

@@ -1685,6 +1685,13 @@ function segmentAsk(text: string, scored: SafetyScore, thresholds: SafetyModelTh
 
 /** Round 63: money short, with help asked, in Ukrainian or Russian; and the harm words that keep it a disclosure. */
 const CYRILLIC_HARDSHIP = /(?:не вистачає|не вистачило|немає|не хватает|нет) (?:грошей|коштів|денег)[^?]{0,60}[?][^]*$|(?:не вистачає|не хватает|немає|нет) (?:грошей|коштів|денег)[^]*(?:чи є|є якась|есть ли|какая-то) (?:допомога|помощь)/iu;
+/**
+ * Round 69: the same hardship question in Urdu script ("پنشن میں نیا خریدنا مشکل ہے کیا کونسل کوئی مدد کرتی ہے", on a pension it is
+ * hard to buy a new one, does the council help): money or a pension named as short or hard, help asked, nothing of harm, fear,
+ * hunger, being alone or a threat named: the model alone (0.61 on words it does not read) asks at most.
+ */
+const URDU_HARDSHIP = /(?:پنشن|پیسے|پیسوں|رقم|تنخواہ|آمدنی)[^]{0,80}(?:مشکل|نہیں ہے|نہیں ہیں|کم ہے|ختم)[^]{0,80}(?:مدد|امداد)/u;
+const URDU_HARM = /مار|چاقو|چھری|آگ|گیس|دھواں|خون|خودکشی|مرنا|مر جا|جان لے|ڈر|خوف|دھمکی|بھوک|بھوکا|بھوکی|فاقہ|بیہوش|سانس|گولیاں|زخمی|تشدد|اکیلا|اکیلی|اکیلے|گر گ|بچ(?:ہ|ے|ی) (?:اکیل|بھوک)/u;
 const CYRILLIC_HARM = /б'є|бʼє|бьёт|бьет|ніж|нож|пожеж|пожар|вогонь|огонь|газ|вбити|вб'є|убить|убьёт|кров|не дихає|не дышит|самогуб|суїцид|суицид|покінчити|покончить|таблетк|боюся|боюсь|загроз|угрож|голод(?:ує|ают|ает)|не їв|не ел/iu;
 /** Round 62: a likeness to a horror film or a crime scene, in Arabic, Polish, Portuguese, Spanish or English. */
 const FILM_LIKENESS = /(?:مثل|كأنه|كأنها|زي|كانه|كانها) (?:فيلم|افلام|أفلام) (?:رعب|الرعب)|jak (?:z|w) (?:horroru|horrorze|filmu grozy)|parece (?:um )?(?:filme de terror|cena de crime)|como (?:en )?una pel[ií]cula de (?:terror|miedo)|like (?:something out of |a scene from )?a horror (?:film|movie)/iu;
@@ -1727,6 +1734,7 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   if (scored.score >= thresholds.escalateAt && unreadQuestion(text, scored, thresholds.readableMin)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a plain question in a language the assistant does not read` };
   // Round 63: money short for food, the rent or bills, with help asked, in Ukrainian or Russian ("Не вистачає грошей на їжу цього місяця.
   // Чи є допомога?"), nothing of harm named: a hardship question; the model alone (0.61 on words it does not read) asks at most.
+  if (scored.score >= thresholds.escalateAt && URDU_HARDSHIP.test(text) && !URDU_HARM.test(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a hardship question (Urdu)` };
   if (scored.score >= thresholds.escalateAt && CYRILLIC_HARDSHIP.test(text) && !CYRILLIC_HARM.test(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a hardship question (Ukrainian or Russian)` };
   // Round 58: shouting told as not aimed at anyone, nothing of harm or fear named: the model alone asks at most.
   if (scored.score >= thresholds.escalateAt && shoutingNotAimed(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but shouting not aimed at anyone` };
@@ -1966,8 +1974,18 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
   return decided;
 }
 
+/**
+ * Round 69 (Polish): a parent's idiom about their own child ("Mój syn (15 lat) kupuje e-papierosy ... Czy to legalne? Zabiję go, jak go
+ * złapię", I'll kill him when I catch him), the writer's child named, nobody else named as the one who threatens, nothing of a weapon,
+ * a beating or fear: asked, never escalated; "mąż mówi, że zabije go, jak go złapie" or a stepfather threatening still escalates.
+ */
+const POLISH_PARENT_IDIOM = /(?<= )(?:moj|moja|moje|nasz|nasza|nasze)(?: [a-z0-9]+){0,3} (?:syn|corka|dziecko|synek|coreczka|nastolatek|nastolatka)(?= )[^]*(?<= )zabij(?:e|a) (?:go|ja) jak (?:go|ja) (?:zlapie|dorwe|zobacze)(?= )/;
+const POLISH_THREAT_OTHER = /(?<= )(?:maz|meza|partner|partnera|ojciec|ojczym|tata|chlopak|byly|sasiad|sasiada|kolega|oni|on mowi|on powiedzial|powiedzial|powiedziala|mowi ze|grozi|grozil|nozem|noz|bron|boje|boimy|pobil|bije|uderzyl|uderza|krzyczy)(?= )/;
+export const polishParentIdiom = (n: string) => POLISH_PARENT_IDIOM.test(n) && !POLISH_THREAT_OTHER.test(n);
+
 function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thresholds: SafetyModelThresholds): SafetyDecision {
   const escalate: SafetyDecision = { action: 'escalate', category: hit.category, kind: hit.kind, source: scored.score >= thresholds.escalateAt ? 'both' : 'screen', reason: hit.reason };
+  if (familyOf(hit) === 'multilingual_threat' && polishParentIdiom(normaliseForSafety(text))) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but a parent's idiom about their own child` };
   // Round 64: a gas smell indoors that someone else has waved away ("smells proper eggy near the boiler, landlord says its the drains lol"):
   // the laugh is at the excuse, and the smell still needs the gas emergency line: escalated whatever the model.
   if (FIRE_FAMILIES.has(familyOf(hit) ?? '') && gasSmellWavedAway(normaliseForSafety(text))) return { ...escalate, reason: `${hit.reason}, a gas smell waved away by someone else` };

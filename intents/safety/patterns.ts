@@ -438,8 +438,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`\b(?:[0-9]+|a|one|two|three|six|eighteen|twelve|nine) (?:months?|years?|weeks?) clean\b|\bhistory of self harm\b(?=[^]*\b(?:doing (?:brilliantly|really well|well|great)|clean|recovered)\b)`,
       // Round 56: the round-55 guard generalised: self-harm told as "used to", over, with the writer or the person now well, older or
       // planning ahead ("I used to self-harm when I was a teenager in care. I'm 22 now and doing well"; "he used to self-harm and now
-      // wants to volunteer"), nothing current told.
-      String.raw`^(?![^]*${SCARS_CURRENT})[^]*\b(?:used to self harm|self harmed in the past|self harmed years ago)\b[^]*\b(?:[0-9]+ now|now (?:and )?(?:i am |he is |she is |they are )?(?:doing (?:well|ok|okay|great|better)|fine|well|better|settled|wants? to|want to|working|at college|at uni)|(?:doing (?:well|ok|okay|great|better)|fine) now)\b`,
+      // wants to volunteer"), nothing current told. Round 69: "has been self-harming in the past and is now doing better with CAMHS"
+      // (a parent asking about early help); "in the past few weeks" is recent and not guarded.
+      String.raw`^(?![^]*${SCARS_CURRENT})[^]*\b(?:used to self harm|self harmed in the past|self harmed years ago|(?:been )?self harming in the past(?! (?:few|couple|two|three|four|five|[0-9]+|week|weeks|day|days|month|months|fortnight|hour|hours|night|nights|year)\b))\b[^]*\b(?:[0-9]+ now|now (?:and )?(?:i am |he is |she is |they are )?(?:doing (?:well|ok|okay|great|better)|fine|well|better|settled|wants? to|want to|working|at college|at uni)|(?:doing (?:well|ok|okay|great|better)|fine) now|(?:been|is|s|has been) doing (?:really |so |very |much )?(?:well|great|better)(?: with(?: [a-z]+){1,7}?)? for (?:a year|years|months|[a-z0-9]+ (?:months|years)|ages|a long time)(?: now)?)\b`,
       // Round 52: care for others as the reason for asking how to throw something away ("i dont want anyone cutting themselves and bleeding").
       CARE_NOT_TO_HARM,
       // Round 63: a cut got breaking in, climbing or smashing something ("blood on the seat from when the lad cut himself breaking in").
@@ -1142,6 +1143,17 @@ export const FAMILIES: PatternFamily[] = [
       `(?:is|are|has|have|just|now|he|she|they|someone|somebody|one of them)(?: just)? (?:going for|gone for|went for|lunging at|swinging at|coming at) (?:a |the |my |our |his |her )?(?:${PERSON}|neighbour|people|someone|somebody|me|us|him|her|them)`,
     ],
     guards: [
+      // Round 69: a parent relaying a claim that many carry knives "for protection" ("son 15 says everyone at school has a knife for
+      // protection, is that true?? where do i get advice"), nothing drawn, threatened or happening now in reach: a worry about talk at
+      // school; "says everyone has a knife and a boy pulled one on him today" and "my son has a knife for protection" still hit.
+      String.raw`\b(?:says|said|reckons|told me|tells me|claims|thinks|heard)(?: that)? (?:everyone|everybody|all the (?:kids|lads|boys|girls)|loads of (?:kids|lads|boys|people)|half the (?:kids|lads|boys|school|year|class))(?: [a-z]+){0,3} (?:has|have|carries|carry|carrying|has got|have got|got) (?:a )?(?:knife|knives|blades?)(?: [a-z]+){0,2} (?:for protection|to protect (?:themselves|himself|herself|yourself)|for safety)\b(?![^]*\b(?:now|right now|outside|threaten[a-z]*|stab[a-z]*|attack[a-z]*|chas[a-z]*|pulled|waving|bleeding|hurt)\b)`,
+      // The same report without "for protection", the parent asking whom to talk to ("my kids say loads of kids carry knives at their
+      // school, who can I talk to about it": engineer's probe after round 69).
+      String.raw`\b(?:say|says|said|reckons|told me|tell me|tells me|claim|claims)(?: that)? (?:everyone|everybody|all the (?:kids|lads|boys|girls)|loads of (?:kids|lads|boys|people)|lots of (?:kids|lads|boys)|half the (?:kids|lads|boys|school|year|class))(?: [a-z]+){0,3} (?:carry|carries|have|has got|have got|bring|brings) (?:a )?(?:knife|knives|blades?)(?: [a-z]+){0,4} (?:who (?:can|should|do) i (?:talk|speak) to|where (?:can|do) i (?:get|find) (?:advice|help|support)|any advice|what (?:can|should) i do)\b(?![^]*\b(?:now|right now|outside|threaten[a-z]*|stab[a-z]*|attack[a-z]*|chas[a-z]*|pulled|waving|bleeding|hurt)\b)`,
+      // Round 69: a teenager caught with a knife and already arrested or cautioned ("my son got caught with a knife in his bag at school,
+      // hes been arrested and released, what happens next with the youth offending"): the police have dealt with it, nothing drawn,
+      // threatened or happening now in reach; "caught with a knife, arrested, and now the gang is threatening him" still hits.
+      String.raw`\b(?:caught|found|stopped) with (?:a |the )?(?:knife|blade|penknife)(?: [a-z]+){0,8} (?:(?:been|was|got|has been|is) (?:arrested|cautioned|charged)|the police (?:dealt with it|sorted it|were involved|have dealt with it|handled it))\b(?![^]*\b(?:now|again|threaten[a-z]*|stab[a-z]*|attack[a-z]*|chas[a-z]*|pulled|waving|scared|afraid|bleeding|hurt)\b)`,
       // Round 68: "shot down" for refused, an idea, a loan, a plan or the writer turned down ("feel like I've been shot down in flames",
       // "my licence application got shot down again"): a refusal, never a gun; "shot down the road" or "shot by" someone still hits.
       String.raw`\bshot down in flames\b|\b(?:idea|ideas|plan|plans|application|applications|proposal|proposals|bid|bids|request|requests|loan|loans|appeal|appeals|suggestion|suggestions|pitch|offer|objection|objections)(?: [a-z]+){0,2} (?:was|were|got|gets|get|been|has been|have been|keeps getting|kept getting|just got) shot down\b(?! (?:the|a|by|outside|near|on|at|in)\b)`,
@@ -2282,7 +2294,11 @@ export const FAMILIES: PatternFamily[] = [
     ],
     // Welsh topics, not disclosures: a request for figures, training, a job, a policy, the news, working in a refuge.
     // Round 52: a letter, a bill or arrears that frightened the writer ("llythyr am ôl-ddyledion ... wedi codi ofn arna i"): no abuse.
-    guards: [String.raw`(?:llythyr|llythyrau|bil|biliau|treth (?:y )?(?:gyngor|cyngor)|ol ddyledion|dyledion|dyled|rhent|ffurflen)(?: [a-z]+){0,8} (?:wedi |yn )?(?:codi ofn arna|dychryn)`, String.raw`rhyddid gwybodaeth|ystadegau|nifer (?:yr )?achosion|hyfforddiant|cwrs|swydd[a-z]*|polisi|ymchwil|traethawd|gweithio mewn|ar y newyddion|yn byw ar (?:ei|eu) (?:ben|phen|pennau)|poster[a-z]*|taflen[a-z]*|yn y gwaith|rhif y tim|tim trais`],
+    // Round 69 (Polish): hitting denied ("Sąsiad ciągle wyzywa nas ... Nie bije nas, ale to nie do wytrzymania", he doesn't hit us),
+    // nothing else of harm in reach (kicking, choking, shoving, threats, fear of him): name-calling is asked about by the model, never
+    // read as a beating; "mąż mnie bije" and "nie bije dzieci, ale dusi mnie" are not guarded.
+    guards: [String.raw`^(?![^]*\b(?:dusi|dusil|kopie|kopal|szarpie|szarpal|uderza|uderzyl|zgwalcil|grozi|boje sie|boimy sie|siniaki)\b)[^]*(?<= )nie bij(?:e|a) (?:nas|mnie|ja|go|dzieci)\b`,
+      String.raw`(?:llythyr|llythyrau|bil|biliau|treth (?:y )?(?:gyngor|cyngor)|ol ddyledion|dyledion|dyled|rhent|ffurflen)(?: [a-z]+){0,8} (?:wedi |yn )?(?:codi ofn arna|dychryn)`, String.raw`rhyddid gwybodaeth|ystadegau|nifer (?:yr )?achosion|hyfforddiant|cwrs|swydd[a-z]*|polisi|ymchwil|traethawd|gweithio mewn|ar y newyddion|yn byw ar (?:ei|eu) (?:ben|phen|pennau)|poster[a-z]*|taflen[a-z]*|yn y gwaith|rhif y tim|tim trais`],
   },
   {
     // Children left alone, not fed, neglected.
