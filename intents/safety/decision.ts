@@ -671,8 +671,8 @@ const d = (...alts: string[]) => new RegExp(`(?<= )(?:${alts.join('|')})(?= )`);
 const THING_CALLED_SUICIDE = String.raw`(?:queues?|wait|waiting times?|hold music|phone lines?|line|lines|traffic|roads?|hill|junction|roundabout|bypass|motorway|parking|car park|prices?|rents?|bills?|council tax|fees?|charges?|job|shifts?|commute|drive|journey|school run|diet|gym|forms?|system|website|app|process|stairs|pavements?|path|lane|crossing|bends?|corner|weather|ice|heat|deadline|hours|timetable|route|buses|bus|trains?|service|waiting list|call centre|helpline|switchboard)`;
 const SUBJECT = '(?:he|she|they|i|we|it|you|everyone|everybody|all of us|we are all)';
 /** "Not an emergency", "not urgent": a denial of urgency (a defeater; never enough to drop a threat or abuse: URGENCY_DENIED). */
-// Round 65: "not urgent but I'm uneasy" is a professional's politeness before a concern, not a denial ("I'd like to raise a concern, not
-// urgent but I'm uneasy"); "not urgent, just a question" still is.
+// Rounds 65 and 66: "not urgent but I'm uneasy" is a professional's politeness before a concern, not a denial, nor a hedged denial
+// followed by what is wrong (NOT_DENIAL_BUT); "not urgent, just a question" still is.
 const URGENCY_DENIAL = `(?:not (?:an? )?(?:emergency|urgent|real emergency)(?!${NOT_DENIAL_BUT})|no emergency(?!${NOT_DENIAL_BUT}))`;
 export const DEFEATERS: Record<string, RegExp> = {
   laughter: d('lol', 'lols', 'lmao', 'lmfao', 'rofl', 'ha ha(?: ha)*', 'ha(?:ha)+h?', 'he(?:he)+', 'jk', 'only joking', 'just joking', '(?:only |just )?kidding', 'not really(?= $)',
@@ -1732,9 +1732,10 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   if (scored.score >= thresholds.escalateAt && readabilityComplaint(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but the page too hard to read` };
   if (scored.score >= thresholds.escalateAt && signDamaged(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a sign knocked over, nobody in trouble` };
   if (scored.score >= thresholds.escalateAt && unreadQuestion(text, scored, thresholds.readableMin)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a plain question in a language the assistant does not read` };
+  // Round 69: the same hardship question in Urdu script (URDU_HARDSHIP), nothing of harm named: asked at most.
+  if (scored.score >= thresholds.escalateAt && URDU_HARDSHIP.test(text) && !URDU_HARM.test(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a hardship question (Urdu)` };
   // Round 63: money short for food, the rent or bills, with help asked, in Ukrainian or Russian ("Не вистачає грошей на їжу цього місяця.
   // Чи є допомога?"), nothing of harm named: a hardship question; the model alone (0.61 on words it does not read) asks at most.
-  if (scored.score >= thresholds.escalateAt && URDU_HARDSHIP.test(text) && !URDU_HARM.test(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a hardship question (Urdu)` };
   if (scored.score >= thresholds.escalateAt && CYRILLIC_HARDSHIP.test(text) && !CYRILLIC_HARM.test(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but a hardship question (Ukrainian or Russian)` };
   // Round 58: shouting told as not aimed at anyone, nothing of harm or fear named: the model alone asks at most.
   if (scored.score >= thresholds.escalateAt && shoutingNotAimed(text)) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but shouting not aimed at anyone` };
@@ -1981,7 +1982,7 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
  */
 const POLISH_PARENT_IDIOM = /(?<= )(?:moj|moja|moje|nasz|nasza|nasze)(?: [a-z0-9]+){0,3} (?:syn|corka|dziecko|synek|coreczka|nastolatek|nastolatka)(?= )[^]*(?<= )zabij(?:e|a) (?:go|ja) jak (?:go|ja) (?:zlapie|dorwe|zobacze)(?= )/;
 const POLISH_THREAT_OTHER = /(?<= )(?:maz|meza|partner|partnera|ojciec|ojczym|tata|chlopak|byly|sasiad|sasiada|kolega|oni|on mowi|on powiedzial|powiedzial|powiedziala|mowi ze|grozi|grozil|nozem|noz|bron|boje|boimy|pobil|bije|uderzyl|uderza|krzyczy)(?= )/;
-export const polishParentIdiom = (n: string) => POLISH_PARENT_IDIOM.test(n) && !POLISH_THREAT_OTHER.test(n);
+const polishParentIdiom = (n: string) => POLISH_PARENT_IDIOM.test(n) && !POLISH_THREAT_OTHER.test(n);
 
 function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thresholds: SafetyModelThresholds): SafetyDecision {
   const escalate: SafetyDecision = { action: 'escalate', category: hit.category, kind: hit.kind, source: scored.score >= thresholds.escalateAt ? 'both' : 'screen', reason: hit.reason };

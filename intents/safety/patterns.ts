@@ -243,6 +243,15 @@ const HARM_PRESENT = String.raw`\b(?:just now|right now|tonight|today|this (?:mo
 const NOT_DATED_HARM = String.raw`(?:(?<=${HARM_PRESENT}[^]*)|(?=[^]*${HARM_PRESENT})|(?<!\bin (?:the )?${MONTH_OR_SEASON}(?: [a-z]+){0,6} )(?![a-z]+(?: [a-z]+){0,7} in (?:the )?${MONTH_OR_SEASON}\b))`;
 
 /**
+ * Round 65: a plant, a thing or the weather "trying to kill me" ("the christmas tree its trying to kill me with needles"; "murder" after
+ * the engineer's probe): hyperbole. Guards both the weapons family and the attack family.
+ */
+const THING_TRYING_TO_KILL = String.raw`\b(?:christmas tree|tree|pine|holly|cactus|hedge|brambles?|heat|cold|weather|stairs|hill|ice|snow|wind|seagulls?|gulls?|wasps?|cat)(?: [a-z]+){0,2} (?:is |s |are |keeps )?(?:trying to|out to|wants to|going to) (?:kill|murder) (?:me|us)\b`;
+/** Round 65: a partner doing damage (`damage_covered_up`: the story that covered it follows). */
+const PARTNER_DAMAGE = String.raw`(?:he|she|partner|husband|boyfriend|ex|wife|girlfriend)(?: [a-z]+){0,2} (?:kicked|punched|smashed|broke|booted|put (?:his|her) (?:fist|foot|head) through)`;
+/** Round 68: the staff of a care setting (`resident_hurt_by_staff`: confining, restraining or sedating, denying food or the toilet). */
+const CARE_STAFF = String.raw`(?:seniors?|staff|carers?|nurses?|care workers?|support workers?|night staff|managers?|care assistants?|agency (?:staff|workers?))`;
+/**
  * Round 66: a thing that "didn't try to kill me" (rations, food, a meal compared with a bad takeaway), the attempt denied of a thing:
  * never beside a weapon, a blow or a threat. Guards both the weapons family and the attack family ("never tried to kill me like that
  * takeaway did" reached the attack family: engineer's probe after round 66).
@@ -1183,7 +1192,7 @@ export const FAMILIES: PatternFamily[] = [
       // me", "if we don't book the bulky collection he'll murder us"): the idiom; never a debt, money or a person (pay him, give her).
       String.raw`\bif (?:i|we) (?:do not|did not|never|cannot|can not) (?:sort|book|renew|order|fix|mow|cut|empty|put out|remember|tidy|clean|register|apply|get (?:it|the [a-z]+) (?:sorted|done|fixed|booked|renewed|emptied)|get round to)(?: (?!him|her|them|money|debt|cash|drugs)[a-z0-9]+){0,6} (?:she|he|they|the missus|missus|my (?:wife|husband|missus|partner|mum|dad|mam|nan|other half)) (?:will|would|is going to|is gonna|are going to) (?:kill|murder|strangle|throttle) (?:me|us)\b(?![^]*\b(?:knife|knives|gun|weapon|hit|hits|hitting|punch[a-z]*|threat[a-z]*|strangl[a-z]*|scared|afraid|frightened|terrified|hurt[a-z]*|beat[a-z]*)\b)`,
       // Round 65: a plant, a thing or the weather "trying to kill me" ("the christmas tree its trying to kill me with needles"): hyperbole.
-      String.raw`\b(?:christmas tree|tree|pine|holly|cactus|hedge|brambles?|heat|cold|weather|stairs|hill|ice|snow|wind|seagulls?|gulls?|wasps?|cat)(?: [a-z]+){0,2} (?:is |s |are |keeps )?(?:trying to|out to|wants to|going to) (?:kill|murder) (?:me|us)\b`,
+      THING_TRYING_TO_KILL,
       // Round 64: someone cared for who believes the carers or staff are trying to kill them, denied beside the cause ("mum says the carers are
       // trying to kill her. they arent, shes got uti again").
       String.raw`\b(?:says|said|thinks|convinced|believes|insists|keeps saying|reckons)(?: that)? (?:the )?(?:carers?|staff|nurses?|doctors?|neighbours?|they|people|everyone) (?:are|is) (?:trying to|going to|out to) (?:kill|poison|murder)(?: (?:her|him|them))?(?: [a-z]+){0,2} (?:they are not|they were not|no they are not|(?:she|he) (?:has|is) got (?:a )?(?:uti|infection|dementia|delirium)|uti|delirium|dementia|confused|paranoid)\b`,
@@ -1334,7 +1343,7 @@ export const FAMILIES: PatternFamily[] = [
     guards: [
       THING_DID_NOT_TRY_TO_KILL,
       // Round 65: a plant, a thing or the weather "trying to kill me" (as weapon_or_threat_to_kill).
-      String.raw`\b(?:christmas tree|tree|pine|holly|cactus|hedge|brambles?|heat|cold|weather|stairs|hill|ice|snow|wind|seagulls?|gulls?|wasps?|cat)(?: [a-z]+){0,2} (?:is |s |are |keeps )?(?:trying to|out to|wants to|going to) (?:kill|murder) (?:me|us)\b`,
+      THING_TRYING_TO_KILL,
       // Round 64: someone cared for who believes the carers or staff are trying to kill them, denied beside the cause.
       String.raw`\b(?:says|said|thinks|convinced|believes|insists|keeps saying|reckons)(?: that)? (?:the )?(?:carers?|staff|nurses?|doctors?|neighbours?|they|people|everyone) (?:are|is) (?:trying to|going to|out to) (?:kill|poison|murder)(?: (?:her|him|them))?(?: [a-z]+){0,2} (?:they are not|they were not|no they are not|(?:she|he) (?:has|is) got (?:a )?(?:uti|infection|dementia|delirium)|uti|delirium|dementia|confused|paranoid)\b`,
       // Round 59: insects or animals as the subject of "going to kill me" (PESTS_GOING_TO_KILL).
@@ -2819,8 +2828,8 @@ export const FAMILIES: PatternFamily[] = [
       // Round 68: residents confined or restrained by staff, told as a practice: locked in their rooms, tied or strapped in, drugged or
       // sedated to keep them quiet, denied food, drink or the toilet ("staff are locking residents in their rooms overnight to save on
       // staffing"); not a door or a room locked for safety or at the resident's own request, nor a room locked while they are out.
-      String.raw`(?:seniors?|staff|carers?|nurses?|care workers?|support workers?|night staff|managers?|care assistants?|agency (?:staff|workers?))(?: [a-z]+){0,6} (?:are |is |have been |has been |keep |keeps |kept |been )?(?:locking|locked|locks|lock|shutting|shuts|shut|tying|tied|ties|strapping|strapped|straps|restraining|restrained|drugging|drugged|sedating|sedated) (?:(?:the |a |one of the |some of the |some |all the |all of the |my |our |his |her )?(?:residents?|patients?|service users?|tenants|people they (?:support|look after|care for)|clients|son|daughter|mum|dad|mother|father|brother|sister|nan|gran|grandad|grandma)|him|her|them)(?: [a-z]+){0,4} (?:in (?:their|his|her|the) (?:rooms?|bedrooms?|beds?|chairs?|wheelchairs?)|in at night|in overnight|in every night|in all night|up at night|up overnight|(?:in|into|to) (?:their|his|her|the) (?:beds?|chairs?|wheelchairs?)|down|overnight|every night|all night|to keep (?:them|him|her) quiet|to save)`,
-      String.raw`(?:seniors?|staff|carers?|nurses?|care workers?|support workers?|night staff|managers?|care assistants?|agency (?:staff|workers?))(?: [a-z]+){0,6} (?:(?:are |is |keep |keeps )?(?:not letting|refusing to let|refuse to let|will not let|wont let|do not let|dont let|stop|stops|stopping) (?:the )?(?:residents?|patients?|service users?|them|him|her|my (?:son|daughter|mum|dad|brother|sister)) (?:eat|have (?:food|a drink|dinner|meals?)|drink|go to the (?:toilet|loo|bathroom)|use the (?:toilet|loo|bathroom))|(?:withholding|withhold|withheld|denying|deny|denied) (?:the )?(?:residents?|patients?|service users?|them) (?:food|meals|water|drinks|the toilet|the loo))`,
+      String.raw`${CARE_STAFF}(?: [a-z]+){0,6} (?:are |is |have been |has been |keep |keeps |kept |been )?(?:locking|locked|locks|lock|shutting|shuts|shut|tying|tied|ties|strapping|strapped|straps|restraining|restrained|drugging|drugged|sedating|sedated) (?:(?:the |a |one of the |some of the |some |all the |all of the |my |our |his |her )?(?:residents?|patients?|service users?|tenants|people they (?:support|look after|care for)|clients|son|daughter|mum|dad|mother|father|brother|sister|nan|gran|grandad|grandma)|him|her|them)(?: [a-z]+){0,4} (?:in (?:their|his|her|the) (?:rooms?|bedrooms?|beds?|chairs?|wheelchairs?)|in at night|in overnight|in every night|in all night|up at night|up overnight|(?:in|into|to) (?:their|his|her|the) (?:beds?|chairs?|wheelchairs?)|down|overnight|every night|all night|to keep (?:them|him|her) quiet|to save)`,
+      String.raw`${CARE_STAFF}(?: [a-z]+){0,6} (?:(?:are |is |keep |keeps )?(?:not letting|refusing to let|refuse to let|will not let|wont let|do not let|dont let|stop|stops|stopping) (?:the )?(?:residents?|patients?|service users?|them|him|her|my (?:son|daughter|mum|dad|brother|sister)) (?:eat|have (?:food|a drink|dinner|meals?)|drink|go to the (?:toilet|loo|bathroom)|use the (?:toilet|loo|bathroom))|(?:withholding|withhold|withheld|denying|deny|denied) (?:the )?(?:residents?|patients?|service users?|them) (?:food|meals|water|drinks|the toilet|the loo))`,
     ],
     guards: [String.raw`\b(?:film|drama|tv|programme|training video|role play|game|fire drill)\b|\b(?:when|while|whilst) (?:they|she|he) (?:are|is|go|goes) out\b|\b(?:at|on) (?:their|her|his) (?:own )?request\b|\b(?:their|her|his) own (?:request|choice|safety)\b`],
   },
@@ -2873,10 +2882,10 @@ export const FAMILIES: PatternFamily[] = [
     // repairs man it was the wind. It wasn't."); a ball kicked through a window by accident is not.
     id: 'damage_covered_up', kind: 'domestic_abuse', category: SAFEGUARDING, reason: 'damage by a partner covered up',
     patterns: [
-      String.raw`(?:he|she|partner|husband|boyfriend|ex|wife|girlfriend)(?: [a-z]+){0,2} (?:kicked|punched|smashed|broke|booted|put (?:his|her) (?:fist|foot|head) through)(?: [a-z0-9]+){0,14} (?:told|said to|telling|tell)(?: [a-z]+){0,4} (?:it was|that it was|it is|that it is)(?: [a-z]+){0,4} (?:it was not|but it was not|it is not true|that is not true|it was (?:him|her)|not the wind)`,
+      String.raw`${PARTNER_DAMAGE}(?: [a-z0-9]+){0,14} (?:told|said to|telling|tell)(?: [a-z]+){0,4} (?:it was|that it was|it is|that it is)(?: [a-z]+){0,4} (?:it was not|but it was not|it is not true|that is not true|it was (?:him|her)|not the wind)`,
       // The writer's own cover story without the take-back ("he smashed the door in on new years eve and I told the council it was the storm"):
       // a partner's damage hidden behind the weather, burglars or an accident (engineer's probe after round 65).
-      String.raw`(?:he|she|partner|husband|boyfriend|ex|wife|girlfriend)(?: [a-z]+){0,2} (?:kicked|punched|smashed|broke|booted|put (?:his|her) (?:fist|foot|head) through)(?: [a-z0-9]+){0,14} i (?:told|said to)(?: [a-z]+){0,4} (?:it was|that it was) (?:the )?(?:wind|storm|weather|gales?|kids|burglars?|a burglar|a break in|an accident|me)\b`,
+      String.raw`${PARTNER_DAMAGE}(?: [a-z0-9]+){0,14} i (?:told|said to)(?: [a-z]+){0,4} (?:it was|that it was) (?:the )?(?:wind|storm|weather|gales?|kids|burglars?|a burglar|a break in|an accident|me)\b`,
     ],
     // Not bare "kids" or "dog": the story told to cover the damage is often "it was kids" (engineer's probe after round 65).
     guards: [String.raw`\b(?:balls?|football|by accident|accidentally|playing (?:football|ball|a game)|game of)\b`],
