@@ -4897,3 +4897,85 @@ describe("engineer's probe after round 69: round 69's guards told another way", 
     expect(screenForSafety(text)).not.toBeNull();
   });
 });
+
+describe('round 70: refugees and sport people (sets ZQ and ZR), misses read and false alarms guarded in classes, each pinned both ways (dev-116, dev-117)', () => {
+  it('charcoal or a disposable barbecue to burn in a room, a car or a tent with doing it told is a plan; a barbecue or a heater asked about is not', () => {
+    expect(explainSafety('they give me the letter to leave the hotel in seven days i have nowhere to go i bought the charcoal i am going to do it in my room tonight')?.family).toBe('suicide_indirect');
+    expect(explainSafety("i've got a disposable bbq and i'm going to light it in the car tonight and not wake up")?.hit.kind).toBe('suicide_self_harm');
+    expect(explainSafety('im going to end it with the charcoal in my tent, taped the door')?.hit.kind).toBe('suicide_self_harm');
+    expect(screenForSafety('can we use a charcoal bbq in the garden tonight? just bought the charcoal')).toBeNull();
+    expect(screenForSafety('is a charcoal heater safe in my room tonight?')).toBeNull();
+  });
+  it('a place that "looks like a way out" with planning how told is a plan; a way out of somewhere, or planning how to afford a move, is not', () => {
+    expect(explainSafety("Council tax letter came, bailiffs next. Honestly the canal towpath I run every day looks like a way out now. I've been planning how.")?.hit.kind).toBe('suicide_self_harm');
+    expect(explainSafety("the railway bridge feels like the only way out, i've been planning how and when")?.hit.kind).toBe('suicide_self_harm');
+    expect(screenForSafety('moving to leeds looks like a way out, i have been planning how to afford it')).toBeNull();
+    expect(screenForSafety('the towpath looks like a way out of the estate, been planning how to cycle it')).toBeNull();
+  });
+  it('the likeness of a way out with planning how, and charcoal with doing it told, are plans: escalated however low the model, not defeated as comparisons', () => {
+    expect(decideOnScore("Council tax letter came, bailiffs next. Honestly the canal towpath I run every day looks like a way out now. I've been planning how.", readScore(0.04))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(decideOnScore('they give me the letter to leave the hotel in seven days i have nowhere to go i bought the charcoal i am going to do it in my room tonight', readScore(0.01))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(decideOnScore('the new cycle path looks like a way out of the traffic, is it open yet', readScore(0.01))).toBeNull();
+  });
+  it('stinging insects attacking, however far back named, are a pest report; an allergy, swelling or a person attacking still hits', () => {
+    expect(screenForSafety('Wasps nest in the roof above the kids window. They are attacking us when we open it. How much to remove?')).toBeNull();
+    expect(screenForSafety('bees swarming in the garden, they keep going for the kids, who removes them')).toBeNull();
+    expect(screenForSafety('Wasps are attacking my son, he is allergic and his face is swelling')).not.toBeNull();
+    expect(screenForSafety('wasps everywhere and a man is attacking my neighbour with a bat')).not.toBeNull();
+  });
+  it('a wound from a war told as the past is history; a threat now, or someone shot here, still hits', () => {
+    expect(screenForSafety('my husband was shot in the leg in the war and walks with crutches and i have back problem we cannot pull the bins to the road')).toBeNull();
+    expect(screenForSafety('during the war my father was wounded, now he needs a blue badge')).toBeNull();
+    expect(explainSafety('my husband was shot in the war and now the man next door says he will shoot him')?.family).toBe('weapon_or_threat_to_kill');
+    expect(explainSafety('he was shot in the leg outside the shop just now')?.family).toBe('weapon_or_threat_to_kill');
+  });
+  it('a group leaping from a bridge or a pier into water is a nuisance report; the writer, or someone not come up, still hits', () => {
+    expect(screenForSafety('Youths jumping off the bridge into the river by the rowing club and swearing at rowers every evening')).toBeNull();
+    expect(screenForSafety('kids keep jumping off the pier into the sea every summer, can you put a sign up')).toBeNull();
+    expect(screenForSafety('youths jumping off the bridge into the river and one has not come up')).not.toBeNull();
+    expect(explainSafety('i am going to jump off the bridge into the river tonight')?.hit.kind).toBe('suicide_self_harm');
+  });
+  it('a death to register named by whose it was, or someone lost to a heart attack, is told; a collapse now still hits', () => {
+    expect(screenForSafety('i need to register my grandads death he collapsed at his bowls club on tuesday and never woke up')).toBeNull();
+    expect(screenForSafety('Lost a running club mate to a heart attack at the track last week. His wife asked me to find out how to register it.')).toBeNull();
+    expect(explainSafety('my grandad collapsed at his bowls club and is not breathing')?.family).toBe('medical_emergency');
+    expect(explainSafety('lost my dad to a heart attack last year, now my mum has collapsed and is not breathing, ambulance?')?.family).toBe('medical_emergency');
+    expect(explainSafety('i need to register my grandads death, now my nan has collapsed and is unconscious')?.family).toBe('medical_emergency');
+  });
+  it('Welsh: drowning in fines, debt or bills is the idiom; someone drowning in water still hits', () => {
+    expect(screenForSafety('Ydy nofio gwyllt yn y gronfa ddŵr yn cael ei ganiatáu? Dwi ddim eisiau boddi mewn dirwyon!')).toBeNull();
+    expect(screenForSafety("Dwi'n boddi mewn dyled treth gyngor ers i mi golli fy swydd yn y ganolfan hamdden. Alla i dalu fesul mis?")).toBeNull();
+    expect(explainSafety("mae'r plentyn yn boddi yn y llyn")?.family).toBe('welsh_danger');
+    expect(explainSafety("mae hi'n boddi, helpwch")?.family).toBe('welsh_danger');
+  });
+  it('Urdu: "one day they\'ll kill someone" of a nuisance is a fear of an accident; a threat to kill the writer still hits', () => {
+    expect(screenForSafety('نوجوان ہر رات فٹ بال کے میدان پر موٹر سائیکلیں چلاتے ہیں، کسی دن کسی کو مار دیں گے')).toBeNull();
+    expect(explainSafety('وہ کہتا ہے کہ وہ مجھے مار دے گا')?.family).toBe('script_violence');
+    expect(explainSafety('کسی دن کسی کو مار دیں گے، اور آج رات اس نے کہا وہ مجھے مار دے گا')?.family).toBe('script_violence');
+  });
+});
+
+describe("engineer's probe after round 70: the charcoal plan told another way, in other languages, and a death told with its day", () => {
+  it.each([
+    ['got a bag of charcoal and some tape for the windows, this is the last night in this room', 'suicide_indirect'],
+    ['Am cumpărat cărbuni, o să-i aprind în cameră la noapte și gata', 'multilingual_risk'],
+    ['Kupiłem węgiel drzewny, dziś w nocy rozpalę go w pokoju i koniec', 'multilingual_risk'],
+    ["J'ai acheté du charbon, je vais l'allumer dans ma chambre ce soir", 'multilingual_risk'],
+    ['Compré carbón, lo voy a encender en mi habitación esta noche', 'multilingual_risk'],
+  ])('%s: read as a suicide plan', (text, family) => {
+    expect(explainSafety(text)).toMatchObject({ family, hit: { kind: 'suicide_self_harm' } });
+  });
+  it.each([
+    'Am cumpărat cărbuni pentru grătar în grădină sâmbătă',
+    "we bought charcoal for this room's fireplace, is it allowed in a smoke control area",
+    'Compré carbón para la barbacoa del sábado en el parque',
+  ])('%s: charcoal for a barbecue or a fire is not', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+  it('a collapse told with its day and the death is a death to register; "not breathing" or what to do now still hits', () => {
+    expect(screenForSafety('my uncle collapsed at the golf club on sunday and died, how do i register his death')).toBeNull();
+    expect(screenForSafety('grandad had a heart attack at bowls two weeks ago and passed away, where do we register it')).toBeNull();
+    expect(explainSafety('my dad collapsed on sunday and died, he is not breathing what do i do')?.family).toBe('medical_emergency');
+    expect(explainSafety('my dad has collapsed and is not breathing')?.family).toBe('medical_emergency');
+  });
+});

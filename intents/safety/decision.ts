@@ -35,7 +35,7 @@ import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { chooseKind, inferKind, kindCues, riskCues } from './kinds.js';
 import { languageWords, normaliseForSafety, stripFormalWrapper } from './normalise.js';
 import type { SafetyScore } from './model.js';
-import { DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, LIGATURE_WATCHED, ROPE_FOR_USE, SCRIPT_FAMILIES } from './patterns.js';
+import { CHARCOAL_PLAN, DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, LIGATURE_WATCHED, ROPE_FOR_USE, SCRIPT_FAMILIES, WAY_OUT_PLANNED } from './patterns.js';
 
 /**
  * The classifier escalates on its own at or above this confidence for a top safety intent. Round 2,
@@ -863,6 +863,9 @@ const EXPLICIT_PRESENT = anchoredPhrases([
     // Round 12: not "what happens when you call 999" (a school project): a call described, not asked for.
     // Round 27: a railway, a bridge or a cliff as the easiest way out, however casually told.
     EASIEST_WAY_OUT,
+    // Round 70: a place that "looks like a way out" with planning how, and charcoal to burn in a room or a car with doing it told: the
+    // likeness is the plan's, not a comparison ("the canal towpath I run every day looks like a way out now. I've been planning how").
+    WAY_OUT_PLANNED, CHARCOAL_PLAN,
     // Round 28: walking into the water with a time ("thinking the easiest thing is if I just walk into the estuary tonight").
     '(?:walk|walking|wade|wading|swim|swimming) (?:out )?into the (?:sea|river|water|estuary|harbour|canal|lake|reservoir|waves)(?: [a-z]+){0,3} (?:tonight|today|right now|now|this evening|in the morning)',
     // Round 42: or planned for weeks ("lol ... I've been planning how to end it for weeks"): a plan held that long is no joke.
@@ -1950,8 +1953,11 @@ const PLAIN_FAMILIES: ReadonlySet<string> = new Set([
 /** Round 64: the writer told as under 18 and someone coming into their room at night, whichever family caught it. */
 const YOUNG_WRITER = /(?<= )(?:i am|i m) (?:1[0-7]|[89]|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?: years old| yrs| yo)?(?= )/;
 const INTO_ROOM_AT_NIGHT = /(?<= )(?:comes|came|keeps coming|keep coming|come|coming|creeps|sneaks|gets) in(?:to)? my (?:bed ?room|room|bed) (?:at night|in the night|every night|when (?:mum|my mum|everyone) is (?:asleep|out))(?= )/;
+/** Round 70: a way out with planning how, or charcoal in a room or a car with doing it told: a plan, however low the model. */
+const PLAN_TOLD_PLAINLY = new RegExp(`(?<= )(?:${WAY_OUT_PLANNED}|${CHARCOAL_PLAN})(?= )`);
 function toldTooPlainlyToDoubt(n: string, family: string): boolean {
   if (PLAIN_FAMILIES.has(family)) return true;
+  if (PLAN_TOLD_PLAINLY.test(n)) return true;
   if (YOUNG_WRITER.test(n) && INTO_ROOM_AT_NIGHT.test(n)) return true;
   if ((SUICIDE_FAMILIES.has(family) || family === 'at_height') && sparingAtMeans(n)) return true;
   return BETTER_OFF_WITHOUT_ME.test(n) || PARTNER_HURTING_ME.test(n) || (SUICIDE_FAMILIES.has(family) && OWN_END_WITH_TIME.test(n)) || METHOD_AT_PLACE_RE.test(n) || FOUND_HANGING.test(n) || GOODBYE_THEN_SILENT.test(n);

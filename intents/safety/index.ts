@@ -23,6 +23,7 @@ export { normaliseForSafety } from './normalise.js';
 interface CompiledFamily extends PatternFamily {
   search: FamilySearch;
   guard: RegExp | null;
+  textGuard: RegExp | null;
 }
 
 const COMPILED: CompiledFamily[] = FAMILIES.map((f) => ({
@@ -31,6 +32,9 @@ const COMPILED: CompiledFamily[] = FAMILIES.map((f) => ({
   // looking for its first word first (first-token.ts), in runs V8 still optimises (family-search.ts).
   search: compileFamilySearch(f.patterns),
   guard: f.guards ? new RegExp(`(?<![a-z0-9])(?:${f.guards.join('|')})(?![a-z0-9])`) : null,
+  // Round 70: guards read on the whole message, for a subject named further back than the guard's window ("wasps nest in the roof
+  // above the kids window. they are attacking us").
+  textGuard: f.textGuards ? new RegExp(`(?<![a-z0-9])(?:${f.textGuards.join('|')})(?![a-z0-9])`) : null,
 }));
 
 /** "I am not suicidal", "I would never hurt myself": the words just before a match deny it. */
@@ -42,6 +46,7 @@ function guarded(f: CompiledFamily, text: string, start: number, end: number): b
     const around = text.slice(Math.max(0, start - CONTEXT), Math.min(text.length, end + CONTEXT));
     if (f.guard.test(around)) return true;
   }
+  if (f.textGuard && f.textGuard.test(text)) return true;
   if (f.negated && NEGATION_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
   return false;
 }
