@@ -4979,3 +4979,83 @@ describe("engineer's probe after round 70: the charcoal plan told another way, i
     expect(explainSafety('my dad has collapsed and is not breathing')?.family).toBe('medical_emergency');
   });
 });
+
+describe('round 71: illness and the night-time economy (sets ZS and ZT), a miss read and false alarms guarded in classes, each pinned both ways (dev-118, dev-119)', () => {
+  it('a child told as left alone or left sleeping somewhere, after "not an emergency but", is a disclosure; "left out" or things left are not', () => {
+    expect(decideOnScore("Not an emergency but I clean at a bar and the manager's son, maybe 9, gets left sleeping on the cellar floor while she works. Every weekend.", readScore(0.74, SAFEGUARDING))).toMatchObject({ action: 'escalate' });
+    expect(decideOnScore('not an emergency but the kids next door are left home alone every night till 2am', readScore(0.52, SAFEGUARDING))).toMatchObject({ action: 'escalate', kind: 'child_at_risk' });
+    expect(decideOnScore('not urgent but my daughter, 7, is left on her own in the flat while her dad works nights', readScore(0.74, SAFEGUARDING))).toMatchObject({ action: 'escalate' });
+    expect(decideOnScore('Not an emergency but my son keeps getting left out of football at school, who do I talk to', readScore(0.74, SAFEGUARDING))?.action).not.toBe('escalate');
+    expect(decideOnScore('not an emergency, the kids left their bikes on the pavement outside the pub again', readScore(0.74, SAFEGUARDING))?.action).not.toBe('escalate');
+  });
+  it('an overdose feared of a child or a pet, of medicines to be got rid of, is a disposal question; the writer taking them still hits', () => {
+    expect(screenForSafety("Mum died last month and the house is full of tablets and liquid morphine. Chemist or tip? Don't want some kid overdosing on what's in our bin.")).toBeNull();
+    expect(screenForSafety('where do i take dads old oxycodone, dont want the dog overdosing if it gets in the bin')).toBeNull();
+    expect(explainSafety("i have taken all of mums tablets and liquid morphine, don't want the kids finding me")?.family).toBe('overdose');
+    expect(explainSafety('my son has overdosed on dads tablets, he is not waking up')?.family).toBe('overdose');
+  });
+  it('a heart attack or a stroke told with when it was, weeks or months back, beside a question is history; now, again or chest pains still hit', () => {
+    expect(screenForSafety('i got a parking ticket on harbour road when i was rushed into a and e with a heart attack last month can i challenge it')).toBeNull();
+    expect(screenForSafety('My husband had a stroke two months ago, can we get a blue badge')).toBeNull();
+    expect(explainSafety('i was rushed into a and e with a heart attack last month and now i have chest pains again')?.family).toBe('medical_emergency');
+    expect(explainSafety('my dad is having a heart attack right now')?.family).toBe('medical_emergency');
+  });
+  it('a belief or a fear that a boiler will blow up, nothing smelt, heard or faulty, is a safety check asked; a smell or a hiss still hits', () => {
+    expect(screenForSafety('my dad has dementia and heard a gas explosion on a radio play now hes convinced our boiler will blow up can someone do the safety check to calm him down its a council house')).toBeNull();
+    expect(screenForSafety('mum is terrified the cooker will explode, can someone check it for her')).toBeNull();
+    expect(explainSafety("im scared the boiler will blow up, it smells of gas and it's hissing")?.family).toBe('fire_or_gas');
+  });
+  it('drowning named as what the writer would rather not risk is an access question; someone in the water still hits', () => {
+    expect(screenForSafety('is there an accessible pontoon at the harbour i want to keep my boat there but im in a wheelchair now and i dont fancy drowning getting aboard')).toBeNull();
+    expect(explainSafety('help my son fell in the harbour and is drowning')?.family).toBe('water_or_cliff');
+  });
+  it('a light shot out, or a noise likened to gunshots, is a repair; shots at people, a gun seen or screaming still hit', () => {
+    expect(screenForSafety("light on Harbour Road by the chippy keeps going, I reckon someone's shot it out with an air rifle. can you replace it")).toBeNull();
+    expect(screenForSafety('manhole cover on church st rocks when you drive over it, bang bang all night, sounds like gunshots')).toBeNull();
+    expect(screenForSafety('the bin lorry exhaust backfires every morning, sounds like a gun going off')).toBeNull();
+    expect(explainSafety('someone shot at my window with an air rifle while we were inside')?.family).toBe('weapon_or_threat_to_kill');
+    expect(explainSafety('heard what sounds like gunshots outside and someone screaming')?.family).toBe('weapon_or_threat_to_kill');
+    expect(screenForSafety('Night guard at the builders merchants. Four men cutting the fence with a van, one has what looks like a gun')).not.toBeNull();
+  });
+  it('Arabic, Punjabi and Urdu: a noise, a fine or a ticket that "will kill me" is the idiom; a person who will kill me still hits', () => {
+    expect(screenForSafety('الجيران يحتفلون كل ليلة حتى الفجر، وأنا خرجت من المستشفى بعد جلطة. هذا الإزعاج سيقتلني.')).toBeNull();
+    expect(screenForSafety('ਮੇਰੀ ਟੈਕਸੀ ਨੂੰ ਰਾਤ ਨੂੰ ਟਿਕਟ ਮਿਲ ਗਈ ਜਦੋਂ ਮੈਂ ਸਵਾਰੀ ਉਤਾਰ ਰਿਹਾ ਸੀ ਇਹ ਜੁਰਮਾਨਾ ਮੈਨੂੰ ਮਾਰ ਦੇਵੇਗਾ ਮੈਂ ਅਪੀਲ ਕਰਨੀ ਹੈ')).toBeNull();
+    expect(screenForSafety('یہ جرمانہ مجھے مار ڈالے گا')).toBeNull();
+    expect(explainSafety('زوجي يقول إنه سيقتلني')?.family).toBe('arabic_violence');
+    expect(explainSafety('ਉਹ ਕਹਿੰਦਾ ਹੈ ਉਹ ਮੈਨੂੰ ਮਾਰ ਦੇਵੇਗਾ')?.family).toBe('script_violence');
+    expect(explainSafety('وہ کہتا ہے کہ وہ مجھے مار دے گا')?.family).toBe('script_violence');
+  });
+  it('the model alone: a past fall beside an adaptation asked, and a leak sparking switched off at the mains, are asked at most; a fall or sparks now still escalate', () => {
+    expect(decideOnScore('husbands MS is getting worse, want to ask about a through floor lift. last time he tried the stairs he went down like a sack of spuds', readScore(0.62))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('water is pouring through the kitchen ceiling my husband is on oxygen upstairs and the electric is sparking near the meter we have switched it off at the mains', readScore(0.6))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('want to ask about a stairlift, last time he tried the stairs he went down and now he is on the floor and cannot get up', readScore(0.62))).toMatchObject({ action: 'escalate' });
+    expect(decideOnScore('water is pouring through the kitchen ceiling and the electric is sparking near the meter, we switched it off at the mains but there is smoke', readScore(0.6))).toMatchObject({ action: 'escalate' });
+  });
+});
+
+describe("engineer's probe after round 71: an adult left alone after a denial of urgency, and a Polish child left alone", () => {
+  it('an adult with dementia or bedbound told as left alone or without carers is not dropped by "not urgent but"', () => {
+    expect(defeaters("not urgent but my nan with dementia gets left alone all night and the carers don't turn up, she was on the floor this morning")).not.toContain('denied');
+    expect(defeaters("not an emergency but my grandad is bedbound and the carers haven't come since tuesday, he has no food in")).not.toContain('denied');
+    expect(decideOnScore("not urgent but my nan with dementia gets left alone all night and the carers don't turn up, she was on the floor this morning", readScore(0.7, SAFEGUARDING))).toMatchObject({ action: 'escalate' });
+    // A thing left to someone, and any other denial, still count.
+    expect(defeaters('not urgent but my nan with dementia has been left a bit of money in a will, how does council tax work')).toContain('denied');
+    expect(decideOnScore('not urgent but my nan with dementia has been left a bit of money in a will, how does council tax work', readScore(0.7, SAFEGUARDING))?.action).not.toBe('escalate');
+  });
+  it.each([
+    'nie jest to nagły wypadek, ale syn szefowej, ma może 8 lat, śpi sam na zapleczu baru do 3 w nocy',
+    'sąsiadka pracuje w nocy a jej córka, ma 6 lat, zostaje sama w domu cała noc',
+  ])('%s: a Polish child left alone is read', (text) => {
+    expect(explainSafety(text)).toMatchObject({ family: 'multilingual_safeguarding', hit: { kind: 'child_at_risk' } });
+  });
+  it('self-harm told as over with the recovery far from the words ("with CAMHS") is guarded on the whole message; cutting again is still read', () => {
+    expect(screenForSafety("my daughter used to self harm but she's been doing really well with CAMHS for a year now, are there any youth groups")).toBeNull();
+    expect(explainSafety('my son used to self harm but hes been doing really well with the school counsellor and CAMHS for months now, but last night he cut his arms again')?.family).toBe('self_harm');
+  });
+  it.each([
+    'mój syn ma 19 lat i mieszka sam, jak złożyć wniosek o zniżkę na podatek',
+    'mój syn śpi sam w swoim pokoju od roku, czy mogę dostać większe mieszkanie',
+  ])('%s: a son who lives alone or sleeps in his own room is not', (text) => {
+    expect(screenForSafety(text)).toBeNull();
+  });
+});

@@ -305,6 +305,20 @@ const ROW_HARM = /(?<= )(?:hit|hits|hitting|push(?:ed|es|ing)?|shov(?:e|ed|es|in
 /** Round 60: a service word named first and taken back at once ("noise complaint about the flat upstairs? not really. every night ..."). */
 const SERVICE_TAKEN_BACK = /^ (?:[a-z]+ ){0,3}(?:complaint|question|enquiry|query|report|request|repair|issue)(?: [a-z]+){0,5} (?:not really|no not really|not exactly|well not really|not quite)(?! (?:sure|know|knowing|bothered|urgent|important|a big deal|serious|worried|a problem|needed|that|the|my|sorry)\b) (?:[a-z]+ ){3,}/;
 
+/**
+ * Round 71: a child named and told as left alone, left to sleep somewhere or left unattended ("the manager's son, maybe 9, gets left
+ * sleeping on the cellar floor while she works", "the kids next door are left home alone every night"): never dropped by a denial of
+ * urgency. Not "left out" of a game nor "left" a thing ("the kids left their bikes").
+ */
+const CHILD_LEFT = /(?<= )(?:son|daughter|sons|daughters|child|children|kid|kids|boy|girl|boys|girls|baby|babies|toddler|toddlers|little one|little ones|grandson|granddaughter|stepson|stepdaughter|nephew|niece|(?:1[0-5]|[1-9]) (?:years? old|yrs? old|yo|year old))(?: [a-z0-9]+){0,6} (?:(?:is|are|was|were|gets|get|got|keeps getting|keep getting|being|been|often|always|regularly) )+left (?:alone|on (?:his|her|their) own|home alone|by (?:himself|herself|themselves)|unattended|unsupervised|sleeping|to sleep|asleep|in (?:the|a|her|his|their) (?:car|van|cellar|pub|bar|flat|house|room|street)|on (?:the|a) (?:floor|cellar floor|street|doorstep)|outside|with (?:no one|nobody|no food|strangers))(?= )/;
+
+/**
+ * Engineer's probe after round 71: an adult with dementia, frail, bedbound or housebound told as left alone or without care, or as
+ * left by carers who do not come ("not urgent but my nan with dementia gets left alone all night and the carers don't turn up"):
+ * never dropped by a denial of urgency, as CHILD_LEFT. Not money or a thing left to someone ("my nan with dementia has been left a bit").
+ */
+const ADULT_LEFT = /(?<= )(?:dementia|alzheimer s|alzheimers|bed ?bound|bedridden|frail|learning disabilit(?:y|ies)|housebound|immobile|cannot walk|can not walk)(?: [a-z0-9]+){0,12} (?:(?:gets|get|is|are|was|were|being|been|keeps getting|keep getting|often|always|regularly) )*(?:left (?:alone|on (?:his|her|their) own|by (?:himself|herself|themselves)|unattended|in (?:bed|the dark|the cold|a wet bed|soiled)|without (?:food|water|care|help|anyone))|carers? (?:do not|dont|don t|never|did not|didn t|does not|doesn t|have not|haven t|has not|hasn t) (?:turn|turned|show|showed|come|came)(?: up)?)(?= )/;
+
 export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null {
   const n = normaliseForSafety(text);
   // Round 21: a wish to die stated beside a service question ("the only way out I can see is not waking up. Is there any point applying
@@ -314,7 +328,9 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   if (SAFETY_SERVICE.test(n) && riskCues(n.replace(EVERY_SAFETY_SERVICE, ' ')).size === 0) return 'drop';
   // Round 13: "not an emergency" never drops abuse named by its shape ("track your car ... go mad if you're late ... not an emergency").
   // Round 52: not a denial relayed beside harm seen now ("blood running down both wrists, said she's fine just go").
-  if ((REASSURED.test(withoutRelayedDenials(n)) && !riskCues(n).has('domestic_strong')) || (CAREER.test(n) && riskCues(n).size === 0)) return 'drop';
+  // Round 71: nor a child told as left alone or neglected ("Not an emergency but ... the manager's son, maybe 9, gets left sleeping on the
+  // cellar floor while she works"): the denial is of urgency, the neglect is the disclosure.
+  if ((REASSURED.test(withoutRelayedDenials(n)) && !riskCues(n).has('domestic_strong') && !CHILD_LEFT.test(n) && !ADULT_LEFT.test(n)) || (CAREER.test(n) && riskCues(n).size === 0)) return 'drop';
   // Round 52: neighbours' verbal abuse in a parking dispute ("neighbours park across her drive on purpose and give her verbal abuse
   // when she asks them to move"), nothing physical, threatened or hateful told: anti-social behaviour, asked at most.
   if (PARKING_ROW.test(n) && VERBAL_ONLY.test(n) && !ROW_HARM.test(n)) return 'ask';
@@ -674,6 +690,7 @@ const SUBJECT = '(?:he|she|they|i|we|it|you|everyone|everybody|all of us|we are 
 // Rounds 65 and 66: "not urgent but I'm uneasy" is a professional's politeness before a concern, not a denial, nor a hedged denial
 // followed by what is wrong (NOT_DENIAL_BUT); "not urgent, just a question" still is.
 const URGENCY_DENIAL = `(?:not (?:an? )?(?:emergency|urgent|real emergency)(?!${NOT_DENIAL_BUT})|no emergency(?!${NOT_DENIAL_BUT}))`;
+const EVERY_URGENCY_DENIAL = new RegExp(`(?<= )${URGENCY_DENIAL}(?= )`, 'g');
 export const DEFEATERS: Record<string, RegExp> = {
   laughter: d('lol', 'lols', 'lmao', 'lmfao', 'rofl', 'ha ha(?: ha)*', 'ha(?:ha)+h?', 'he(?:he)+', 'jk', 'only joking', 'just joking', '(?:only |just )?kidding', 'not really(?= $)',
     // Round 63: Polish "I'm joking" ("Zabiję go... żartuję oczywiście").
@@ -812,6 +829,9 @@ export function defeaters(text: string): string[] {
   // Round 36: a thing burnt in the past and a replacement asked for ("bin got set on fire by some kids last month ... need a replacement").
   if (BURNT_THING_REPLACED.test(n) && PAST_AT_ALL.test(n) && !PRESENT_FIRE.test(n)) found.push('a burnt thing to replace');
   if (DENIED_SCRIPT.test(text) && !found.includes('denied')) found.push('denied');
+  // Round 71: urgency denied before a child told as left alone or neglected ("not an emergency but the kids next door are left home
+  // alone every night"): the denial is of urgency, the neglect is the disclosure (CHILD_LEFT); any other denial still counts.
+  if (found.includes('denied') && (CHILD_LEFT.test(n) || ADULT_LEFT.test(n)) && !DEFEATERS.denied.test(withoutRelayedDenials(n).replace(EVERY_URGENCY_DENIAL, ' '))) found.splice(found.indexOf('denied'), 1);
   if (HANDLING.test(n) && GENERIC_HAZARD.test(n) && !PRESENT_FIRE.test(n)) found.push('a hazard in general');
   if (disposalQuestion(n)) found.push('a thing to dispose of');
   return found;
@@ -1599,6 +1619,12 @@ export function askAtMost(text: string, screened = false): string | null {
     const settled = carerRiskSettled(n);
     if (settled) return settled;
   }
+  // Round 71: the model alone on a fall told as past beside an adaptation asked for ("want to ask about a through floor lift. last time
+  // he tried the stairs he went down like a sack of spuds", 0.62), and on electrics sparking from a leak already switched off at the
+  // mains ("water is pouring through the kitchen ceiling ... the electric is sparking near the meter we have switched it off at the
+  // mains", 0.60): an adaptation and a repair, asked at most when nothing of harm, fire or anyone hurt or down now is told.
+  if (!screened && ADAPTATION_ASKED.test(n) && FALL_TOLD_PAST.test(n) && !FALL_NOW.test(n) && !HARM_WORDS.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a past fall beside an adaptation asked for';
+  if (!screened && LEAK_SPARKS.test(n) && MAINS_OFF.test(n) && !SPARKS_STILL.test(n) && !EXPLICIT_PRESENT.test(n)) return 'electrics sparking from a leak, switched off at the mains';
   if (!screened && FUTURE_PUT_OUT.test(n) && RIGHTS_QUESTION.test(n)) {
     const rest = n.replace(EVERY_FUTURE_PUT_OUT, ' ');
     if (!MORE_THAN_LEFT.test(rest) && !EXPLICIT_PRESENT.test(rest)) return 'a home to be lost later, rights asked';
@@ -1630,6 +1656,13 @@ function carerRiskSettled(n: string): string | null {
   if (CARE_FIGURE.test(n)) return 'a figure, a flagged risk or a past fire in a care question';
   return null;
 }
+/** Round 71: an adaptation asked for beside a past fall; a leak sparking the electrics, switched off at the mains (askAtMost). */
+const ADAPTATION_ASKED = /(?<= )(?:(?:through (?:the )?floor|stair|stairs|step|vertical|home) lifts?|stairlifts?|hoists?|ceiling track|grab rails?|hand ?rails?|banister rails?|ramps?|wet room|walk in shower|level access|adaptations?|downstairs (?:bedroom|bathroom|toilet)|disabled facilities grant|dfg|occupational therap(?:y|ist)|ot assessment)(?= )/;
+const FALL_TOLD_PAST = /(?<= )(?:last time|the other (?:day|week)|(?:last|this) (?:week|month|year)|(?:a|two|three|few|couple of) (?:days|weeks|months) ago|yesterday|once|when (?:he|she|i|they) (?:tried|went|was|were))(?: [a-z]+){0,8} (?:went down|fell|fallen|took a tumble|had a fall|tumbled|slipped|toppled|went flying|came down)(?= )/;
+const FALL_NOW = /(?<= )(?:(?:is|s|still|now) (?:on the floor|on the stairs|stuck)|(?:cannot|can not|could not|will not) (?:get (?:him|her|them|me) )?(?:get )?up|not moving|not breathing|unconscious|bleeding|blood|hit (?:his|her|my) head|broken|broke|ambulance|999|right now)(?= )/;
+const LEAK_SPARKS = /(?<= )(?:water|leak|leaking|pouring|dripping|flood[a-z]*|ceiling)(?: [a-z]+){0,12} (?:electric[a-z]*|sockets?|lights?|meter|fuse ?box|consumer unit|wiring)(?: [a-z]+){0,4} (?:is |are |was |were )?(?:sparking|sparked|sparks|shorting|tripp(?:ed|ing))(?= )/;
+const MAINS_OFF = /(?<= )(?:switched|turned|shut|cut|knocked|flicked) (?:it |them |everything |the (?:electrics?|power|electricity|supply) )?off at the (?:mains|fuse ?box|consumer unit|meter)|(?:electrics?|power|electricity|mains|supply) (?:is |are |has been |have been )?(?:now )?(?:off|isolated)(?= )/;
+const SPARKS_STILL = /(?<= )(?:fire|flames?|smoke|smoking|burning|on fire|caught fire|shock|shocked|electrocuted|unconscious|not breathing|collapsed|still sparking|sparking again|will not (?:turn|switch) off|cannot (?:turn|switch) (?:it )?off)(?= )/;
 /** Round 63: the nuisances of a block the model alone took for danger (askAtMost). */
 const BREAK_COLLAPSE = /(?<= )(?:break|shift|lunch|breather|day|rota|nights?|week)(?: [a-z0-9]+){0,6} before (?:i|we) (?:collapse|pass out|drop|keel over|fall over|fall asleep)(?= )/;
 const EVERY_BREAK_COLLAPSE = new RegExp(BREAK_COLLAPSE.source, 'g');

@@ -448,14 +448,18 @@ export const FAMILIES: PatternFamily[] = [
       // Round 13: cutting told without an object, in the present ("I cut again last night, deeper than usual", "been cutting again").
       '(?:i|i have|i had|i am|i was|been|started) (?:cut|cutting) again(?! (?:the|my|our|your|his|her|it|them|some|a|an|back|down|costs?|prices?|hours|hair|grass|hedge|lawn|tree|trees|bushes|wood|keys?)(?= |$))',
     ],
-    guards: [
-      // Round 64: a history of self-harm told as months or years clean ("a teenager with a history of self harm ... 18 months clean").
-      String.raw`\b(?:[0-9]+|a|one|two|three|six|eighteen|twelve|nine) (?:months?|years?|weeks?) clean\b|\bhistory of self harm\b(?=[^]*\b(?:doing (?:brilliantly|really well|well|great)|clean|recovered)\b)`,
+    // Round 56's guard, read on the whole message since the engineer's probe after round 71: "been doing really well with CAMHS for a
+    // year now" put the recovery beyond the 50 characters a guard reads around the match.
+    textGuards: [
       // Round 56: the round-55 guard generalised: self-harm told as "used to", over, with the writer or the person now well, older or
       // planning ahead ("I used to self-harm when I was a teenager in care. I'm 22 now and doing well"; "he used to self-harm and now
       // wants to volunteer"), nothing current told. Round 69: "has been self-harming in the past and is now doing better with CAMHS"
       // (a parent asking about early help); "in the past few weeks" is recent and not guarded.
       String.raw`^(?![^]*${SCARS_CURRENT})[^]*\b(?:used to self harm|self harmed in the past|self harmed years ago|(?:been )?self harming in the past(?! (?:few|couple|two|three|four|five|[0-9]+|week|weeks|day|days|month|months|fortnight|hour|hours|night|nights|year)\b))\b[^]*\b(?:[0-9]+ now|now (?:and )?(?:i am |he is |she is |they are )?(?:doing (?:well|ok|okay|great|better)|fine|well|better|settled|wants? to|want to|working|at college|at uni)|(?:doing (?:well|ok|okay|great|better)|fine) now|(?:been|is|s|has been) doing (?:really |so |very |much )?(?:well|great|better)(?: with(?: [a-z]+){1,7}?)? for (?:a year|years|months|[a-z0-9]+ (?:months|years)|ages|a long time)(?: now)?)\b`,
+    ],
+    guards: [
+      // Round 64: a history of self-harm told as months or years clean ("a teenager with a history of self harm ... 18 months clean").
+      String.raw`\b(?:[0-9]+|a|one|two|three|six|eighteen|twelve|nine) (?:months?|years?|weeks?) clean\b|\bhistory of self harm\b(?=[^]*\b(?:doing (?:brilliantly|really well|well|great)|clean|recovered)\b)`,
       // Round 52: care for others as the reason for asking how to throw something away ("i dont want anyone cutting themselves and bleeding").
       CARE_NOT_TO_HARM,
       // Round 63: a cut got breaking in, climbing or smashing something ("blood on the seat from when the lad cut himself breaking in").
@@ -512,6 +516,10 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:i|i have|i had|i just|i have just|just) (?:taken|took|swallowed|necked|downed) (?:the|a|my) (?:whole|entire|full) (?:box|packet|pack|bottle|strip|tub|lot|blister pack)(?! of)(?! (?:to|out|back|down|up|round|over|in|into|off|away|apart|home|with|for|from|at|on|because|so|of) )`,
     ],
     // Round 52: "an overdose" of charges on a bill ("who do i contact about an overdose... on my phone bill lol").
+    // Round 71: an overdose feared of someone else, a child or a pet, by medicines to be got rid of ("the house is full of tablets and
+    // liquid morphine. Chemist or tip? Don't want some kid overdosing on what's in our bin"): a disposal question; the writer's own
+    // taking, a plan or an overdose told as done still hits.
+    textGuards: [String.raw`^(?![^]*\b(?:i have taken|i took|i ve taken|i just took|i am going to take|going to take (?:them|all|the lot)|myself|end it|end my life|kill myself|want to die|has taken|have taken|took (?:all|the lot|loads)|swallowed|overdosed|unconscious|not breathing|will not wake)\b)[^]*\b(?:do not|dont|would not|wouldnt|would hate|(?:in case|so that no|so no) )(?: want)? ?(?:some|a|any|the|another|other|little|local|next door s|the neighbours?|the bin) ?(?:kid|kids|child|children|toddler|toddlers|dog|dogs|cat|one|body|person|people|bin man|bin men|youngsters?|teenagers?)(?: [a-z]+){0,2} (?:overdosing|to overdose|overdoses|overdose|getting hold of (?:them|it)|taking them|swallowing them)\b`],
     guards: [
       // Round 56: medicines taken to a pharmacy or a chemist to be got rid of ("took a load of my dad's old painkillers to the chemist
       // for disposal"): a clear-out, never a dose.
@@ -1177,6 +1185,13 @@ export const FAMILIES: PatternFamily[] = [
       // Going for someone with whatever is to hand: "smashed a bottle and is going for a woman with it".
       `(?:is|are|has|have|just|now|he|she|they|someone|somebody|one of them)(?: just)? (?:going for|gone for|went for|lunging at|swinging at|coming at) (?:a |the |my |our |his |her )?(?:${PERSON}|neighbour|people|someone|somebody|me|us|him|her|them)`,
     ],
+    // Round 71: a thing, not a person, shot out or likened to gunshots ("light ... I reckon someone's shot it out with an air rifle. can
+    // you replace it"; "manhole cover ... bang bang all night, sounds like gunshots"): a repair; a person shot at or hit, a threat, or
+    // someone screaming or hurt still hits.
+    textGuards: [
+      String.raw`^(?![^]*\b(?:at (?:me|us|people|kids|children|him|her|them|someone|somebody|my [a-z]+|the (?:kids|children|dog|cat|house|window)|cars)|hit (?:me|him|her|someone|somebody|my)|injur[a-z]*|hurt|bleeding|blood|threat[a-z]*|pointing|pointed|aimed|screaming|scream|shouting)\b)[^]*\b(?:light|lights|lamp|lamps|bulb|bulbs|street ?light|street ?lights|lamp ?post|sign|signs|camera|cctv)\b[^]*\b(?:shot|shooting|shoot|shoots|shooting out) (?:it |them |the [a-z]+ |the [a-z]+ [a-z]+ )?out\b(?! of)`,
+      String.raw`^(?![^]*\b(?:screaming|scream|screams|shouting|hurt|injur[a-z]*|bleeding|blood|someone (?:down|shot|hit)|police|armed|gun (?:at|in)|man with|men with|on the ground|lying|looks like a gun|pointing|aimed)\b)[^]*\b(?:manhole|cover|covers|drain|grate|grid|exhaust|car|cars|van|lorry|lorries|bus|buses|fireworks?|bins?|door|doors|pipes?|boiler|scaffold[a-z]*|road|bridge|shutter|shutters|skip|skips|bangers?)\b[^]*\b(?:(?:sounds?|sounded|sounding) (?:just |exactly )?like|as loud as) (?:gun ?shots?|gunfire|a gun going off|shots being fired|a shotgun going off)\b`,
+    ],
     guards: [
       // Round 70: a wound from a war told as the past beside an ordinary request ("my husband was shot in the leg in the war and walks with
       // crutches ... we cannot pull the bins to the road"): history, never a gun now; not beside a threat, "now", "today" or a weapon seen.
@@ -1517,6 +1532,10 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?<!\b(?:bins?|rubbish|waste|bin bags?|drains?|fridge|freezer|compost|nappies|collection|maggots)\b[^]*\b(?:like|as if|as though) (?:there is )?(?:a )?)(?:dead|lifeless) body`, 'found a body', '(?:lips|face|skin) (?:is |are |look |looks |going |turning |gone |have gone )+(?:blue|grey)',
       '(?:there is )?blood (?:everywhere|all over (?:the|him|her|me))', `(?:lying|laying|slumped|collapsed)(?: [a-z]+){0,7} (?:not moving|not responding|unresponsive)`, '(?:i think|think|worried|scared|afraid) (?:that )?(?:he|she|they|my neighbour|the neighbour) (?:is|are|might be|may be) dead',
     ],
+    // Round 71: a medical emergency told with when it was, weeks or months back, beside a service question ("got a parking ticket ... when
+    // i was rushed into a and e with a heart attack last month can i challenge it"): history, not an emergency now; "now", "again",
+    // an ambulance or 999, not breathing or chest pains still hit.
+    textGuards: [String.raw`^(?![^]*\b(?:now|right now|again|still|tonight|today|ambulance|999|not breathing|unconscious|unresponsive|chest pains?|cannot breathe|can not breathe|collapsed on|help me|cpr)\b)[^]*\b(?:rushed|taken|went|admitted|blue lighted|ended up|was|were|had|suffered|survived)(?: [a-z]+){0,6} (?:heart attack|cardiac arrest|stroke|seizure|fit|asthma attack|anaphylactic shock)(?: [a-z]+){0,2} (?:last (?:week|month|year|winter|summer|spring|autumn|christmas)|(?:a|two|three|four|five|six|few|couple of|several|[0-9]+) (?:weeks|months|years) (?:ago|back)|a (?:week|month|year) (?:ago|back)|in (?:january|february|march|april|may|june|july|august|september|october|november|december))\b`],
     guards: [
       // Round 65: a heart attack or a stroke told with the discharge home ("discharged home after a heart attack, he's stable"), and a heart attack
       // as the writer's fright ("the pine swaying in this wind gives me a heart attack every time").
@@ -1653,6 +1672,10 @@ export const FAMILIES: PatternFamily[] = [
       // weed, cigarettes or a vape on the landing are not (guarded).
       `(?<!(?:weed|cannabis|skunk|cigarette|fag|vape|spliff|joint|shisha|bbq|barbecue) )smoke (?:is |now )?(?:filling|pouring (?:into|up|down|out of)|billowing (?:into|up|down)) (?:up )?(?:the |our |my )?(?:stairs|stairwell|staircase|landing|landings|corridor|corridors|hallway|hall|lobby|block|building|flats?)(?= )(?![^]*\\b(?:weed|cannabis|skunk|cigarettes?|fags?|vap(?:e|es|ing)|spliffs?|joints?|shisha)\\b)`,
     ],
+    // Round 71: a fear that a boiler or a cooker will blow up, told of a belief ("heard a gas explosion on a radio play now hes convinced
+    // our boiler will blow up can someone do the safety check"): nothing smelt, heard, burning or faulty told; a smell, a hiss, smoke,
+    // an alarm or someone unwell still hits.
+    textGuards: [String.raw`^(?![^]*\b(?:smell[a-z]*|smelt|stinks?|reeks?|hiss[a-z]*|leak[a-z]*|smok[a-z]*|flames?|burning|fire|sparks?|sparking|alarm|beep[a-z]*|dizzy|headaches?|sick|drowsy|rotten eggs?|eggy|banging|bang|rattl[a-z]*|fault[a-z]*|broken|black marks?|soot|yellow flame)\b)[^]*\b(?:convinced|worried|scared|afraid|frightened|terrified|paranoid|thinks|keeps saying|fears?|anxious|sure)(?: that)? (?:the |our |my |his |her |their |a )?(?:boiler|cooker|oven|gas|meter|heater|fridge|microwave|hob|pipes?|tank|house|flat)(?: [a-z]+){0,2} (?:will|is going to|going to|might|could|would|is gonna|gonna) (?:blow up|explode|go up|blow)\b`],
     guards: [
       // Round 64: "on fire" glossed as praise ("my bin is on fire... as in lit, as in it looks amazing"), a threat to set a housemate on fire over a
       // chore ("if he leaves his pizza boxes in the hall one more time"), a fire imagined by someone with dementia and denied ("convinced the
@@ -1912,6 +1935,9 @@ export const FAMILIES: PatternFamily[] = [
       '(?:clinging|clung|holding on|hanging on)(?: on)? (?:to|onto|on to)(?: [a-z0-9]+){1,10} (?:getting weaker|getting tired|tiring|weakening|losing (?:strength|grip)|(?:cannot|can not) hold on|no (?:life ?jacket|life ?vest|buoyancy))',
     ],
     // Things and pets that fall in the water: "my phone fell into the canal" is not a person in danger.
+    // Round 71: drowning named as what the writer would rather not risk ("im in a wheelchair now and i dont fancy drowning getting
+    // aboard"): access asked, nobody in the water; someone in the water, fallen in or going under still hits.
+    textGuards: [String.raw`^(?![^]*\b(?:help|in the water|fell in|fallen in|gone in|went in|gone under|went under|under the water|struggling|sinking|cannot swim|can not swim|right now|swept|drifting|cut off|stuck|kill myself|end it|want to die)\b)[^]*\b(?:do not|dont|would not|wouldnt|not|never) (?:fancy|want to risk|fancy risking|like the idea of) (?:drowning|falling in|going in|ending up in the (?:water|drink|sea|harbour))\b`],
     guards: [
       // Round 66: a thing fallen in the water ("a library book that fell in the canal. It drowned", "my phone went in the river"), nobody
       // going in after it nor in difficulty; "my son's ball went in the river and he went in after it" still hits.
@@ -2307,6 +2333,10 @@ export const FAMILIES: PatternFamily[] = [
       'bij(?:e|a) (?:swoje |swoja |swojego |swoich )?(?:mnie|dzieci|dziecko|ja|zone|nas|syna|corke)',
       // Round 11: a child's bruises told in Polish ("chlopiec ma siniaki na twarzy").
       '(?:dziecko|dzieci|chlopiec|chlopak|dziewczynka|corka|syn|maly|mala)(?: [a-z]+){0,3} (?:ma|maja|mial|miala) (?:siniaki|sinca|slady bicia|rany)', 'przemoc(?:y)? (?:domowa|domowej|w rodzinie)', 'dzieci(?: [a-z]+){0,3} (?:same|sama|bez opieki)',
+      // Probe after round 71: a child named and told as left alone or sleeping alone somewhere not a bedroom ("syn szefowej, ma może 8
+      // lat, śpi sam na zapleczu baru do 3 w nocy"); a son who lives alone, or sleeps alone in his own room, is not read.
+      String.raw`(?:syn|synek|corka|coreczka|dziecko|chlopiec|chlopczyk|dziewczynka|maluch)(?: [a-z0-9]+){0,6} (?:zostaje|zostawiany|zostawiana|zostawiony|zostawiona|siedzi|jest) (?:caly dzien |cala noc |w nocy |calkiem |zupelnie )?(?:sam|sama|samo|bez opieki)(?! w stanie| w swoim pokoju)`,
+      String.raw`(?:syn|synek|corka|coreczka|dziecko|chlopiec|chlopczyk|dziewczynka|maluch)(?: [a-z0-9]+){0,6} spi (?:sam|sama|samo) (?:na (?:zapleczu|podlodze|ulicy|klatce)|w (?:samochodzie|aucie|barze|pubie|piwnicy|restauracji|magazynie)|do (?:[0-9]+|rana|polnocy))`,
       '(?:boje|boimy) sie (?:meza|partnera|jego|go|ojca)',
       // Romanised Urdu: beats me, takes my money, afraid at home, children alone.
       'mujhe (?:roz |har roz |bahut |bohat |bohot )?(?:maar|mar)(?:ta|ti|te) (?:hai|hain|he|tha|thi)',
@@ -3050,7 +3080,7 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
     re: /يرمون (?:ال)?حجارة على (?:نافذتي|بيتي|الباب|بابي|شباكي|نوافذنا|بيتنا)|يحاولون (?:فتح|كسر|خلع) (?:الباب|بابي|النافذة|بابنا)|سكين|مسدس|سلاح|يهددني|يهددنا|سيقتلني|يريد قتلي|يضربون|يطعن|طعن|ينزف|تنزف|يخطف|خطف/u,
     who: [AR_HUSBAND, AR_CHILD],
     // Round 26: a thing or a feeling that "will kill me" (the robot, the website, the bills; "from anger", "from waiting"): hyperbole.
-    unless: /(?:البرنامج|برنامج|الروبوت|روبوت|البوت|بوت|الموقع|موقع|النظام|التطبيق|الخدمة|الانتظار|الفواتير|الفاتورة|الضرائب|الضريبة|الإيجار|الايجار|الشات|المحادثة|هذا الشيء|الكمبيوتر)(?:\s+\S+){0,2}\s+(?:سيقتلني|سيقتلنا|يقتلني|يقتلنا)|(?:سيقتلني|سيقتلنا|يقتلني|يقتلنا)\s+(?:من\s+)?(?:ال)?(?:غضب|ضحك|قهر|ملل|انتظار|تعب|زهق|غيظ|جوع|حر|برد|إزعاج|ازعاج|الإزعاج|الازعاج|ضجيج|الضجيج|صوت|الصوت)(?=[^.!?؟]{0,3}[،,]?\s*(?:طبعا|طبعاً|أكيد|اكيد)?\s*(?:كان\s+)?(?:يمزح|تمزح|يمزحون|بيمزح|مزح|مزحة|بالمزاح))/gu,
+    unless: /(?:البرنامج|برنامج|الروبوت|روبوت|البوت|بوت|الموقع|موقع|النظام|التطبيق|الخدمة|الانتظار|الفواتير|الفاتورة|الضرائب|الضريبة|الإيجار|الايجار|الشات|المحادثة|هذا الشيء|الكمبيوتر|الإزعاج|الازعاج|إزعاج|ازعاج|الضجيج|ضجيج|الضوضاء|ضوضاء|الغرامة|غرامة|المخالفة|مخالفة|الديون|قائمة الانتظار|الألم|الالم|الوجع|الحر|البرد)(?:\s+\S+){0,2}\s+(?:سيقتلني|سيقتلنا|يقتلني|يقتلنا)|(?:سيقتلني|سيقتلنا|يقتلني|يقتلنا)\s+(?:من\s+)?(?:ال)?(?:غضب|ضحك|قهر|ملل|انتظار|تعب|زهق|غيظ|جوع|حر|برد|إزعاج|ازعاج|الإزعاج|الازعاج|ضجيج|الضجيج|صوت|الصوت)(?=[^.!?؟]{0,3}[،,]?\s*(?:طبعا|طبعاً|أكيد|اكيد)?\s*(?:كان\s+)?(?:يمزح|تمزح|يمزحون|بيمزح|مزح|مزحة|بالمزاح))/gu,
   },
   {
     id: 'arabic_abuse', category: SAFEGUARDING, kind: 'domestic_abuse', reason: 'abuse or neglect (Arabic)',
@@ -3073,7 +3103,7 @@ export const SCRIPT_FAMILIES: ScriptFamily[] = [
     // Round 30: a debt, a tax, a bill, the rent or the work that "will kill me" (یہ قرض تو مجھے مار ڈالے گا): hyperbole, removed first.
     // Round 70: also "one day they'll kill someone" (کسی دن کسی کو مار دیں گے, একদিন কাউকে মেরে ফেলবে) of a nuisance: a fear of an accident,
     // nobody named or threatened.
-    unless: /(?:کسی دن|ایک دن|একদিন|ਕਿਸੇ ਦਿਨ)[^۔.!?؟।]{0,20}?(?:کسی کو|কাউকে|ਕਿਸੇ ਨੂੰ) (?:مار دے گا|مار دیں گے|مار ڈالے گا|مار ڈالیں گے|মেরে ফেলবে|ਮਾਰ ਦੇਵੇਗਾ|ਮਾਰ ਦੇਣਗੇ)|(?:قرض|قرضہ|ٹیکس|بل|بلوں|کرایہ|کرائے|مہنگائی|کام|گرمی|سردی|انتظار|ঋণ|ট্যাক্স|বিল|ভাড়া|ਕਰਜ਼ਾ|ਟੈਕਸ|ਬਿੱਲ|ਕਿਰਾਇਆ)[^۔.!?؟।]{0,20}?(?:مار ڈالے گا|مار دے گا|مار دیں گے|মেরে ফেলবে|ਮਾਰ ਦੇਵੇਗਾ)/gu,
+    unless: /(?:کسی دن|ایک دن|একদিন|ਕਿਸੇ ਦਿਨ)[^۔.!?؟।]{0,20}?(?:کسی کو|কাউকে|ਕਿਸੇ ਨੂੰ) (?:مار دے گا|مار دیں گے|مار ڈالے گا|مار ڈالیں گے|মেরে ফেলবে|ਮਾਰ ਦੇਵੇਗਾ|ਮਾਰ ਦੇਣਗੇ)|(?:قرض|قرضہ|ٹیکس|بل|بلوں|کرایہ|کرائے|مہنگائی|کام|گرمی|سردی|انتظار|ঋণ|ট্যাক্স|বিল|ভাড়া|ਕਰਜ਼ਾ|ਟੈਕਸ|ਬਿੱਲ|ਕਿਰਾਇਆ|جرمانہ|جرمانے|چالان|ٹکٹ|شور|জরিমানা|টিকিট|আওয়াজ|ਜੁਰਮਾਨਾ|ਜੁਰਮਾਨੇ|ਚਲਾਨ|ਟਿਕਟ|ਰੌਲਾ|ਸ਼ੋਰ|ਕੰਮ|ਉਡੀਕ)[^۔.!?؟।]{0,20}?(?:مار ڈالے گا|مار دے گا|مار دیں گے|মেরে ফেলবে|ਮਾਰ ਦੇਵੇਗਾ)/gu,
     // Round 55: a knife in their hands ("ਉਹਨਾਂ ਕੋਲ ਚਾਕੂ ਹੈ"), a brother or a son being beaten now ("ਮੇਰੇ ਭਰਾ ਨੂੰ ਮਾਰ ਰਹੇ ਹਨ"), a window broken to get in
     // ("کھڑکی توڑ کر ... گھس آیا"); not "I have a knife sharpener" nor mosquitoes "killing me".
     // A knife or a gun held or used ("ছুরি দিয়ে", with a knife; "چھری لے کر", carrying a knife), never one found lying ("পুরনো ছুরি ... ফেলে গেছে").
