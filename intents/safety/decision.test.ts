@@ -5059,3 +5059,102 @@ describe("engineer's probe after round 71: an adult left alone after a denial of
     expect(screenForSafety(text)).toBeNull();
   });
 });
+
+describe('round 72: people who live online and cleaning and care staff (sets ZU and ZV), two misses read and false alarms guarded in classes, each pinned both ways (dev-120, dev-121)', () => {
+  it('an online idiom of ending with the writer as its subject is a disclosure; logging off a game or a platform for good is not', () => {
+    expect(explainSafety('honestly thinking about logging off for good. not the game, me. is there someone I can talk to tonight')?.family).toBe('suicide_indirect');
+    expect(explainSafety('honestly im uninstalling myself tonight')?.family).toBe('suicide_indirect');
+    expect(explainSafety('thinking i might rage quit life, nobody would notice')?.family).toBe('suicide_indirect');
+    expect(explainSafety('im gonna log off irl for good')?.family).toBe('suicide_indirect');
+    expect(decideOnScore('honestly thinking about logging off for good. not the game, me. is there someone I can talk to tonight', readScore(0.18))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(screenForSafety('logging off for good from twitter, the trolls won')).toBeNull();
+    expect(screenForSafety('uninstalling the game tonight, the patch ruined it')).toBeNull();
+    expect(screenForSafety('logging off for good, not the game, the discord server, too much drama')).toBeNull();
+  });
+  it('the writer up on a roof or a bridge now, not knowing what they are doing, is a disclosure, told as a transcript; a job up there is not', () => {
+    const roof = 'hello the lady at the job centre said ring you i have not slept for days i am up on the car park roof at the hospital where i clean i dont know what i am doing';
+    expect(explainSafety(roof)?.family).toBe('at_height');
+    expect(decideOnScore(roof, readScore(0.03))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(screenForSafety('im stood on the bridge by the station and i cant do this anymore')?.kind).toBe('suicide_self_harm');
+    expect(screenForSafety('im on the roof fixing the tiles and i dont know what im doing with the flashing lol')).toBeNull();
+    expect(screenForSafety('i am at the car park by the hospital and i dont know what to pay, the machine is broken')).toBeNull();
+  });
+  it('a thing as the stabber is furniture or a repair; a person who stabbed still hits', () => {
+    expect(screenForSafety('Need to get rid of my old gaming chair, its completely dead, a spring stabbed me in the back last week lol. How much for collection?')).toBeNull();
+    expect(screenForSafety('a nail in the fence stabbed my hand, can the council fix it')).toBeNull();
+    expect(explainSafety('a man stabbed me in the back outside the shop')?.family).toBe('weapon_or_threat_to_kill');
+  });
+  it('someone else told as not or barely hurt by a fall is an accident; hurting herself on purpose still hits', () => {
+    expect(screenForSafety('my nan keeps having little falls she hasnt hurt herself badly but can she get one of those alarm pendants')).toBeNull();
+    expect(screenForSafety('grandad tripped on the step again, luckily not hurt himself, can we get a rail')).toBeNull();
+    expect(explainSafety('my mum fell and hurt herself on purpose')).not.toBeNull();
+    expect(explainSafety('my sister keeps hurting herself, she cuts her arms')).not.toBeNull();
+  });
+  it('a thing likened to being on fire is a simile; smoke, flames or sparks told with it still hit', () => {
+    expect(screenForSafety('My streaming PC keeps overheating and shutting down like its on fire, any tips?')).toBeNull();
+    expect(screenForSafety('the radiator in the bedroom gets hot like its on fire and we cant turn it down')).toBeNull();
+    expect(explainSafety('the pc is smoking like its on fire')?.family).toBe('fire_or_gas');
+    expect(explainSafety('my pc is on fire')?.family).toBe('fire_or_gas');
+  });
+  it('a fire the writer does not want to start is a rules question, in Welsh or English; a fire burning still hits', () => {
+    expect(screenForSafety("Ydy hi'n iawn cael barbeciw yn y parc? Dw i ddim eisiau rhoi'r glaswellt ar dân")).toBeNull();
+    expect(screenForSafety("can we have a bbq on the green, don't want to set the grass alight")).toBeNull();
+    expect(explainSafety("mae'r glaswellt ar dân wrth y parc")?.family).toBe('welsh_fire');
+    expect(explainSafety('the grass is on fire by the park and spreading')?.family).toBe('fire_or_gas');
+  });
+  it('any verb of noise likened to a gunshot is a repair; a gun seen or screaming still hits', () => {
+    expect(screenForSafety('The closer on our fire door is broken in the council flat so it slams like a gunshot every time someone goes out')).toBeNull();
+    expect(screenForSafety('the bin lorry bangs like a gun going off every morning at 5')).toBeNull();
+    expect(screenForSafety('our shutter cracks like a gunshot when it closes')).toBeNull();
+    expect(explainSafety('heard what sounds like gunshots outside and someone screaming')?.family).toBe('weapon_or_threat_to_kill');
+  });
+  it('a thing set alight once before and left is an abandoned vehicle; burning again still hits', () => {
+    expect(screenForSafety('Moped left in our car park for weeks, somebody already set it alight once and kids sit on it')).toBeNull();
+    expect(explainSafety('some kids set the moped alight once already, and it is burning again now')?.family).toBe('fire_or_gas');
+    expect(explainSafety('someone set fire to it again tonight')?.family).toBe('fire_or_gas');
+  });
+  it('a smoke alarm beeping with smoke and fire both denied (Romanian) is noise; a fire told as there still hits', () => {
+    expect(screenForSafety('Alarma de fum a vecinului sună de 2 zile cât sunt ei în concediu, nu e fum, nu e foc, doar piuie. Înnebunesc')).toBeNull();
+    expect(explainSafety('alarma suna, nu e fum dar e foc in bucatarie')?.family).toBe('multilingual_fire');
+  });
+  it('first aid to be learnt after a past heart attack is a course or a book; someone collapsing now still hits', () => {
+    expect(screenForSafety('does the library have books on first aid and cpr i want to learn after my friend had a heart attack at work')).toBeNull();
+    expect(screenForSafety('any first aid courses near me, want to learn since my dad had a stroke last year')).toBeNull();
+    expect(explainSafety('i want to learn first aid after my dad had a heart attack now he is on the floor')?.family).toBe('medical_emergency');
+    expect(explainSafety('my dad is having a heart attack right now')?.family).toBe('medical_emergency');
+  });
+  it('the model alone on air guns fired at birds or things, the shooters gone, is asked at most; shots at people or still there escalate', () => {
+    expect(decideOnScore('someones been shooting bb guns at the pigeons and cars in the car park behind the flats, happened again tonight, theyve gone now', readScore(0.94))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('someones been shooting bb guns at the kids in the car park, my son has a mark on his face', readScore(0.94))).toMatchObject({ action: 'escalate' });
+    expect(decideOnScore('lads shooting air rifles at the cars in the car park, theyre still there now', readScore(0.94))).toMatchObject({ action: 'escalate' });
+  });
+});
+
+describe('round 72 (Polish): a parent\'s "I\'ll kill him if he comes home late again" about their own child, any condition on the child\'s doing', () => {
+  it('is asked at most; a husband or a stepfather threatening the child still escalates', () => {
+    expect(decideOnScore('Mój syn ma 15 lat. Zabiję go, jak znowu wróci późno do domu. Czy jest jakiś klub młodzieżowy?', readScore(0.2))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('Moja córka ma 14 lat. Zabiję ją, jeśli znowu zgubi telefon. Gdzie jest biblioteka?', readScore(0.2))?.action).not.toBe('escalate');
+    expect(decideOnScore('Mój syn ma 15 lat. Mąż mówi, że zabije go, jak znowu wróci późno do domu.', readScore(0.2))).toMatchObject({ action: 'escalate' });
+  });
+});
+
+describe('round 72: "tonight is the night" said by someone who threatens to burn or kill is his threat, signposted as crime (kinds.ts)', () => {
+  it('moves only the kind; the writer\'s own "tonight\'s the night" stays suicide, and both escalate', () => {
+    expect(screenForSafety("he keeps threatening to burn my shop down, he said tonight's the night")).toMatchObject({ kind: 'crime_violence' });
+    expect(decideOnScore("he keeps threatening to burn my shop down, he said tonight's the night", readScore(0.7))).toMatchObject({ action: 'escalate', kind: 'crime_violence' });
+    expect(screenForSafety("had enough of all this, tonight's the night")).toMatchObject({ kind: 'suicide_self_harm' });
+    expect(screenForSafety("he keeps threatening me, and honestly tonight's the night, i cant take it")).toMatchObject({ kind: 'suicide_self_harm' });
+  });
+});
+
+describe("engineer's probe after round 72: the online ending idiom and the chirping alarm told another way", () => {
+  it('logging off permanently, "not from discord, from everything", is read; logging off a server to move to another is not', () => {
+    expect(explainSafety('might just log off permanently tbh, not from discord, from everything')?.hit.kind).toBe('suicide_self_harm');
+    expect(screenForSafety('logging off discord permanently, moving to a new server, anyway when is bin day')).toBeNull();
+  });
+  it('a Romanian smoke alarm sounding with fire denied and the battery named is not a fire; smoke smelt or a fire told still is', () => {
+    expect(screenForSafety('Alarma de fum sună de o săptămână, nu e foc, doar bateria, cine o schimbă')).toBeNull();
+    expect(explainSafety('Alarma de fum sună de o săptămână, nu e foc, doar bateria, dar miroase a fum în hol')?.family).toBe('multilingual_fire');
+    expect(explainSafety('Alarma de fum sună și e foc în bucătărie')?.family).toBe('multilingual_fire');
+  });
+});

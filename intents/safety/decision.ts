@@ -35,7 +35,7 @@ import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { chooseKind, inferKind, kindCues, riskCues } from './kinds.js';
 import { languageWords, normaliseForSafety, stripFormalWrapper } from './normalise.js';
 import type { SafetyScore } from './model.js';
-import { CHARCOAL_PLAN, DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, LIGATURE_WATCHED, ROPE_FOR_USE, SCRIPT_FAMILIES, WAY_OUT_PLANNED } from './patterns.js';
+import { AT_HEIGHT_LOST, CHARCOAL_PLAN, DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, LIGATURE_WATCHED, ROPE_FOR_USE, SCRIPT_FAMILIES, WAY_OUT_PLANNED } from './patterns.js';
 
 /**
  * The classifier escalates on its own at or above this confidence for a top safety intent. Round 2,
@@ -860,6 +860,8 @@ const OWN_END_WITH_TIME = /(?<= )(?:(?:tonight|today|this weekend|this evening) 
  */
 const METHOD_AT_PLACE = String.raw`(?:(?:standing|stood|sitting|sat|been|waiting|pacing) (?:on|at|by|near|up on) (?:the |a |this )?(?:edge of (?:the |a )?)?(?:railway |rail |motorway |road |river |foot |high |multi storey )?(?:bridge|ledge|cliff edge|cliff top|clifftop|cliff|roof|rooftop|platform edge|tracks|railway line|car park roof|top floor of the car park)(?: [a-z]+){0,8} (?:working (?:myself )?up to it|building (?:myself )?up to it|plucking up (?:the )?courage|getting up the (?:courage|nerve)|to jump|trying to jump|ready to jump)|(?:rope|noose)(?: [a-z]+){0,14} (?:find|finding|look for|looking for|pick|picking|choose|choosing|found|checking|check) (?:the right|a good|a strong|a sturdy|a suitable|the best|a high|the strongest) (?:tree|branch|beam|spot|place|hook|bannister|banister)|${LIGATURE_WATCHED})`;
 const METHOD_AT_PLACE_RE = new RegExp(`(?<= )${METHOD_AT_PLACE}(?= )`);
+/** Round 72: the writer at a height now, not knowing what they are doing (told too plainly to doubt, whatever the model). */
+const AT_HEIGHT_LOST_RE = new RegExp(`(?<= )${AT_HEIGHT_LOST}`);
 /** Round 52: being found hanging, told as what will happen ("they'll find me hanging in the hall"): never asked for the model's doubt. */
 const FOUND_HANGING = /(?<= )(?:they|you|someone|somebody|he|she|the [a-z]+|my [a-z]+|people|everyone) (?:will|would|are going to|is going to|are gonna|is gonna|will just) find (?:me|my body)(?: [a-z]+){0,2}? (?:hanging(?! (?:around|round|about|out|on|up))|hung|swinging)(?= )/;
 /**
@@ -1625,6 +1627,10 @@ export function askAtMost(text: string, screened = false): string | null {
   // mains", 0.60): an adaptation and a repair, asked at most when nothing of harm, fire or anyone hurt or down now is told.
   if (!screened && ADAPTATION_ASKED.test(n) && FALL_TOLD_PAST.test(n) && !FALL_NOW.test(n) && !HARM_WORDS.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a past fall beside an adaptation asked for';
   if (!screened && LEAK_SPARKS.test(n) && MAINS_OFF.test(n) && !SPARKS_STILL.test(n) && !EXPLICIT_PRESENT.test(n)) return 'electrics sparking from a leak, switched off at the mains';
+  // Round 72: the model alone on BB guns or air guns fired at birds or things, the shooters gone ("someones been shooting bb guns at the
+  // pigeons and cars in the car park ... happened again tonight, theyve gone now", 0.94): anti-social behaviour, asked at most when no
+  // person is shot at or hurt and nobody is still there.
+  if (!screened && AIRGUN_AT_THINGS.test(n) && SHOOTERS_GONE.test(n) && !AIRGUN_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'air guns fired at birds or things, the shooters gone';
   if (!screened && FUTURE_PUT_OUT.test(n) && RIGHTS_QUESTION.test(n)) {
     const rest = n.replace(EVERY_FUTURE_PUT_OUT, ' ');
     if (!MORE_THAN_LEFT.test(rest) && !EXPLICIT_PRESENT.test(rest)) return 'a home to be lost later, rights asked';
@@ -1663,6 +1669,10 @@ const FALL_NOW = /(?<= )(?:(?:is|s|still|now) (?:on the floor|on the stairs|stuc
 const LEAK_SPARKS = /(?<= )(?:water|leak|leaking|pouring|dripping|flood[a-z]*|ceiling)(?: [a-z]+){0,12} (?:electric[a-z]*|sockets?|lights?|meter|fuse ?box|consumer unit|wiring)(?: [a-z]+){0,4} (?:is |are |was |were )?(?:sparking|sparked|sparks|shorting|tripp(?:ed|ing))(?= )/;
 const MAINS_OFF = /(?<= )(?:switched|turned|shut|cut|knocked|flicked) (?:it |them |everything |the (?:electrics?|power|electricity|supply) )?off at the (?:mains|fuse ?box|consumer unit|meter)|(?:electrics?|power|electricity|mains|supply) (?:is |are |has been |have been )?(?:now )?(?:off|isolated)(?= )/;
 const SPARKS_STILL = /(?<= )(?:fire|flames?|smoke|smoking|burning|on fire|caught fire|shock|shocked|electrocuted|unconscious|not breathing|collapsed|still sparking|sparking again|will not (?:turn|switch) off|cannot (?:turn|switch) (?:it )?off)(?= )/;
+/** Round 72: air guns fired at birds or things, the shooters gone (askAtMost). */
+const AIRGUN_AT_THINGS = /(?<= )(?:bb guns?|bb gun|air ?guns?|air ?rifles?|air ?pistols?|pellet guns?|ball bearing guns?|catapults?|slingshots?)(?: [a-z]+){0,4} (?:at|into) (?:the |some |our |their |parked )?(?:pigeons|birds|gulls|seagulls|crows|squirrels|cars|car|windows|vans|bins|signs|lights|street ?lights|lamp ?posts|cans|bottles|walls|fences?)(?= )/;
+const SHOOTERS_GONE = /(?<= )(?:they|theyve|they ve|he|hes|she|shes|the (?:lads|kids|boys|youths)) (?:have |has |had |are |were |s )?(?:gone|left|run off|ran off|cleared off|legged it|not there)(?: now)?(?= )/;
+const AIRGUN_HARM = /(?<= )(?:at (?:me|us|people|kids|children|him|her|them|someone|somebody|my [a-z]+|a (?:child|kid|man|woman|boy|girl|dog|cat))|hit (?:me|us|him|her|someone|somebody|my|a (?:child|kid|man|woman|boy|girl))|injur[a-z]*|hurt|bleeding|blood|eye|threat[a-z]*|pointed|pointing|aimed at|still (?:here|there|outside|about|around)|coming back|came back)(?= )/;
 /** Round 63: the nuisances of a block the model alone took for danger (askAtMost). */
 const BREAK_COLLAPSE = /(?<= )(?:break|shift|lunch|breather|day|rota|nights?|week)(?: [a-z0-9]+){0,6} before (?:i|we) (?:collapse|pass out|drop|keel over|fall over|fall asleep)(?= )/;
 const EVERY_BREAK_COLLAPSE = new RegExp(BREAK_COLLAPSE.source, 'g');
@@ -1993,6 +2003,7 @@ function toldTooPlainlyToDoubt(n: string, family: string): boolean {
   if (PLAN_TOLD_PLAINLY.test(n)) return true;
   if (YOUNG_WRITER.test(n) && INTO_ROOM_AT_NIGHT.test(n)) return true;
   if ((SUICIDE_FAMILIES.has(family) || family === 'at_height') && sparingAtMeans(n)) return true;
+  if (family === 'at_height' && AT_HEIGHT_LOST_RE.test(n)) return true;
   return BETTER_OFF_WITHOUT_ME.test(n) || PARTNER_HURTING_ME.test(n) || (SUICIDE_FAMILIES.has(family) && OWN_END_WITH_TIME.test(n)) || METHOD_AT_PLACE_RE.test(n) || FOUND_HANGING.test(n) || GOODBYE_THEN_SILENT.test(n);
 }
 /** Round 64: someone else's dismissal of a smell ("landlord says its the drains", "my housemate reckons its nothing"). */
@@ -2018,8 +2029,10 @@ function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thre
  * Round 69 (Polish): a parent's idiom about their own child ("Mój syn (15 lat) kupuje e-papierosy ... Czy to legalne? Zabiję go, jak go
  * złapię", I'll kill him when I catch him), the writer's child named, nobody else named as the one who threatens, nothing of a weapon,
  * a beating or fear: asked, never escalated; "mąż mówi, że zabije go, jak go złapie" or a stepfather threatening still escalates.
+ * Round 72: any condition on the child's doing, not only catching him ("Mój syn ma 15 lat. Zabiję go, jak znowu wróci późno do domu. Czy
+ * jest jakiś klub młodzieżowy?").
  */
-const POLISH_PARENT_IDIOM = /(?<= )(?:moj|moja|moje|nasz|nasza|nasze)(?: [a-z0-9]+){0,3} (?:syn|corka|dziecko|synek|coreczka|nastolatek|nastolatka)(?= )[^]*(?<= )zabij(?:e|a) (?:go|ja) jak (?:go|ja) (?:zlapie|dorwe|zobacze)(?= )/;
+const POLISH_PARENT_IDIOM = /(?<= )(?:moj|moja|moje|nasz|nasza|nasze)(?: [a-z0-9]+){0,3} (?:syn|corka|dziecko|synek|coreczka|nastolatek|nastolatka)(?= )[^]*(?<= )zabij(?:e|a) (?:go|ja) (?:jak|jesli|jezeli|gdy|kiedy)(?: (?:go|ja|on|ona|znowu|znow|jeszcze raz|ponownie|dzisiaj|dzis))* (?:zlapie|dorwe|zobacze|wroci|wraca|przyjdzie|spozni|sie spozni|nie wroci|zrobi|zgubi|zepsuje|rozbije|wyjdzie|ucieknie|zapali|nie posprzata|nie odrobi)(?= )/;
 const POLISH_THREAT_OTHER = /(?<= )(?:maz|meza|partner|partnera|ojciec|ojczym|tata|chlopak|byly|sasiad|sasiada|kolega|oni|on mowi|on powiedzial|powiedzial|powiedziala|mowi ze|grozi|grozil|nozem|noz|bron|boje|boimy|pobil|bije|uderzyl|uderza|krzyczy)(?= )/;
 const polishParentIdiom = (n: string) => POLISH_PARENT_IDIOM.test(n) && !POLISH_THREAT_OTHER.test(n);
 

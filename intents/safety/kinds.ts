@@ -423,7 +423,13 @@ const IMMEDIATE_MOVES = new Set<Tier>(['child_strong', 'adult_strong', 'domestic
  * whole message a risk-to-life family (a weapon, an attack) only moves for an explicit age or a
  * partner beside violence or a named hazard: children nearby ("a gun in the park, kids everywhere") are bystanders.
  */
+/**
+ * Round 72: "tonight is the night" said by someone who threatens to burn, kill or attack ("he keeps threatening to burn my shop down, he
+ * said tonight's the night"): the night is his threat's, a crime against the writer, not the writer's own end. Only the kind moves.
+ */
+const NIGHT_OF_A_THREAT = /(?<= )(?:he|she|they|him|her|them|man|landlord|neighbour|ex)(?: [a-z]+){0,2} (?:threaten[a-z]*|threat|swore|swears|warned|says (?:he|she|they) will|said (?:he|she|they) would|going to|gonna) (?:to )?(?:burn|torch|petrol bomb|set fire to|kill|stab|shoot|smash|attack|do)(?: [a-z]+){0,6} (?:he|she|they) (?:said|says|told me|texted|messaged|shouted)(?: that)? tonight is the night(?= )/;
 export function refineKind(normalised: string, matched: string, kind: RiskKind, allowed: readonly RiskKind[] | undefined, immediate = false): RiskKind {
+  if (kind === 'suicide_self_harm' && /^tonight is the night$/.test(matched.trim()) && NIGHT_OF_A_THREAT.test(normalised)) return 'crime_violence';
   if (!allowed?.length) return kind;
   // Round 10: a carer or a surgery reporting harm to an adult client or patient ("her son is taking her money", "an elderly patient
   // with unexplained injuries"): an adult at risk, unless a child's age or a partner is named.

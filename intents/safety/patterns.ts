@@ -93,6 +93,9 @@ export const DIE_AT_A_PLACE = String.raw`(?! (?:at home|in (?:a |the )?(?:hospit
  * A rope named for its use ("a rope in the boot for towing", "a tow rope"): no means. A guard of the wish-to-die family here, and in
  * decision.ts what a sure model alone may not escalate (engineer's probe after round 52).
  */
+/** Round 72: the writer up on a roof, a car park or a bridge now, not knowing what they are doing or unable to go on (at_height; decision.ts
+ * reads it as told too plainly to doubt). */
+export const AT_HEIGHT_LOST = String.raw`(?:i am|im|i m|i have been|been|i ve been|i was)(?: (?:up|stood|sat|standing|sitting|out))?(?: up)? (?:on|at) (?:the |a )?(?:top of the |top floor of the |edge of the |roof of the )?(?:car park roof|car park|multi storey|multistorey|roof|rooftop|bridge|flyover|viaduct|cliff|cliffs|cliff edge|ledge|tower block roof|top floor|top deck)(?: [a-z0-9]+){0,12} (?:i |and i )?(?:do not|dont|cannot|can not) (?:know what i am doing(?! (?:with|about|on|here with|up here with|wrong))|do this any ?more|take (?:it|this) any ?more|go on(?! with)|cope any ?more)`;
 export const ROPE_FOR_USE = String.raw`(?:tow ?rope|towing rope|climbing rope|skipping rope|rope (?:in the boot |in the car |in the van )?(?:for|to) (?:towing|tow|the (?:boat|tent|trailer|mooring|swing|washing|horse|horses|dog|load|climbing|gym)|climbing|tie (?:down|up) (?:the|a|my) (?:load|boat|trailer|tent|horse)|pull (?:the|a|my) (?:car|van|boat|trailer)))`;
 /** Fees, bills or debts "drowning us" (engineer's probe after round 52): a figure, guarded in the attack and the water families. */
 const MONEY_DROWNING_US = String.raw`(?:fees|charges|paperwork|debts?|bills|costs|fines|admin|emails|letters|rent|arrears|interest|prices|increases|red tape) (?:are |is |s |keep |keeps |just )?(?:drowning|drown) (?:us|me|them|people|residents|everyone|tenants|owners|businesses)`;
@@ -458,6 +461,10 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`^(?![^]*${SCARS_CURRENT})[^]*\b(?:used to self harm|self harmed in the past|self harmed years ago|(?:been )?self harming in the past(?! (?:few|couple|two|three|four|five|[0-9]+|week|weeks|day|days|month|months|fortnight|hour|hours|night|nights|year)\b))\b[^]*\b(?:[0-9]+ now|now (?:and )?(?:i am |he is |she is |they are )?(?:doing (?:well|ok|okay|great|better)|fine|well|better|settled|wants? to|want to|working|at college|at uni)|(?:doing (?:well|ok|okay|great|better)|fine) now|(?:been|is|s|has been) doing (?:really |so |very |much )?(?:well|great|better)(?: with(?: [a-z]+){1,7}?)? for (?:a year|years|months|[a-z0-9]+ (?:months|years)|ages|a long time)(?: now)?)\b`,
     ],
     guards: [
+      // Round 72: someone else hurt by a fall told as not or barely hurt ("my nan keeps having little falls she hasnt hurt herself badly
+      // but can she get one of those alarm pendants"): an accident and an alarm asked for; hurting herself on purpose, or by a fall
+      // with cutting, bleeding on purpose or a wish to die, still hits.
+      String.raw`\b(?:falls?|fell|falling|fallen|tripped|trips|tripping|slipped|slips|slipping|stumbled|stumbles|tumbles?|tumbled)\b(?: [a-z]+){0,8} (?:has not|have not|had not|did not|does not|never|not|luckily not|thankfully not|nearly|almost|could have|might|may|could) (?:really |badly |seriously |yet )?(?:hurt|hurting|injured|injuring) (?:herself|himself|themselves)(?: (?:badly|seriously|yet|too much|much))?\b(?![^]*\b(?:on purpose|deliberately|cut|cutting|cuts|blade|razor|want(?:s)? to die|kill)\b)`,
       // Round 64: a history of self-harm told as months or years clean ("a teenager with a history of self harm ... 18 months clean").
       String.raw`\b(?:[0-9]+|a|one|two|three|six|eighteen|twelve|nine) (?:months?|years?|weeks?) clean\b|\bhistory of self harm\b(?=[^]*\b(?:doing (?:brilliantly|really well|well|great)|clean|recovered)\b)`,
       // Round 52: care for others as the reason for asking how to throw something away ("i dont want anyone cutting themselves and bleeding").
@@ -586,6 +593,10 @@ export const FAMILIES: PatternFamily[] = [
       `(?:stood|standing|been|sat|sitting|walking|walked|going|gone|went|go|up|out) (?:up )?(?:on|at|to|along|onto) (?:the |a )?(?:cliff path|cliffs?|cliff top|cliff edge|bridge|viaduct|flyover|multi storey|multistorey|car park roof|roof|quarry|pier)(?: [a-z0-9]+){0,10} (?:working out|figuring out|deciding|choosing|picking) (?:where|when|which (?:bit|spot|part|point|edge|side|floor|level|one)|the (?:spot|place|point|bit))(?= $| (?:to (?:do it|jump|go off|go over|step off|end it)|and|but|i|tonight|again|now|so) )`,
       `(?:i am |i have been |been )?(?:sat|sitting|stood|standing|perched|climbed|climbing) (?:up )?(?:on|onto|over) (?:the |a )?(?:top of the |wall of the |edge of the |side of the |railings? (?:of|on) the |parapet of the |ledge of the )?(?:bridge|flyover|viaduct|overpass|multi storey|multistorey|car park roof|roof|cliff|cliffs|parapet|railway bridge|tower block roof|balcony railing)(?: [a-z]+){0,8} (?:while i|as i|right now|now|looking down|typing|type this|for (?:about )?(?:an|a|[0-9]+|half an) (?:hour|while|minutes))`,
       `(?:wrong|other) side of the (?:railings|barrier|fence|parapet)`,
+      // Round 72: the writer up on a roof, a car park or a bridge now and not knowing what they are doing, or unable to go on ("i have not
+      // slept for days i am up on the car park roof at the hospital where i clean i dont know what i am doing"), lower case and unpunctuated
+      // as a voice transcript; what to do about a repair or a job up there ("with the tiles", "about the gutter") is not.
+      AT_HEIGHT_LOST,
       // Round 28: on a height told by not coming back down ("on the top deck of the multistorey and I don't think I'm going back down
       // the stairs", "up on the roof, not coming down"): "multistorey" as one word too.
       `(?:sat|sitting|stood|standing|perched|i am|i have been|been|up)(?: up)? (?:on|at) (?:the |a )?(?:top (?:of|deck of|floor of|level of) (?:the |a )?)?(?:multistorey|multi storey|car park roof|roof|bridge|flyover|viaduct|cliff|cliffs|tower block)(?: [a-z]+){0,10} (?:(?:do not|not|never) (?:think i am |think i will be |going |gonna |planning (?:on|to) )?(?:going|coming|walking|getting|climbing|be going|be coming) (?:back )?down|(?:not|never) (?:going|coming) back)`,
@@ -655,6 +666,12 @@ export const FAMILIES: PatternFamily[] = [
       // i am going to do it in my room tonight"): a known method and a plan. A barbecue for the garden, or charcoal for warmth in a tent
       // with nothing of doing it, is not (the fumes family reads fuel burnt indoors with someone drowsy).
       CHARCOAL_PLAN,
+      // Round 72: an online idiom of ending with the writer as its subject ("thinking about logging off for good. not the game, me";
+      // "uninstalling myself"; "rage quit life"; "log off irl"): logging off a game, a server or a platform for good is not.
+      String.raw`(?:log|logs|logging|logged|sign|signing|signed) (?:off|out) (?:for good|permanently|forever|for ever)(?: [a-z]+){0,2} (?:not|and not|but not) (?:just )?(?:from )?(?:the |this |a )?(?:game|games|server|stream|streaming|discord|twitch|internet|online|socials?|app|chat)(?: [a-z]+){0,2} (?:me|myself|from life|life|irl|for real|like me|from everything|everything|from it all|from the world)\b`,
+      String.raw`(?:log|logs|logging|logged|sign|signing|signed) (?:off|out) (?:of |from )?(?:life|irl|real life|this life|existence|the world)\b(?! (?:admin|insurance|cover|policy|story|skills?|lessons?|coach|hack))`,
+      String.raw`(?:uninstall|uninstalls|uninstalling|uninstalled|alt f4|alt f4ing|alt f4 ing) (?:myself|my life|life|irl)\b`,
+      String.raw`(?:rage quit|rage quitting|rage quits|ragequit|ragequitting|ragequits|rage quitted) (?:life|irl|real life|my life|existence|on life)\b`,
       String.raw`(?:do it|end it|end it all|end things|end my life)(?: [a-z0-9]+){0,8} (?:with|using|by burning|burning|burn|light|lighting|lit) (?:the |some |a |my )?(?:charcoal|disposable (?:bbq|barbecue))(?= )`,
       // Round 62: today or tonight named as the day the writer stops being a burden, in a quote or not ("Quote from my own diary this
       // morning: 'Today is the day I stop being a burden'"); stopping being a burden on a parent by moving out or getting a job is not.
@@ -979,6 +996,14 @@ export const FAMILIES: PatternFamily[] = [
     ],
     // Round 12: fireworks and bonfire night ("fogo de artificio", "fuegos artificiales", "foc de artificii"), and a fire
     // extinguisher ("yangin sondurucu", "extintor") named as a thing to dispose of or buy, are no fire.
+    textGuards: [
+      // Round 72: a smoke alarm beeping with smoke and fire both denied ("Alarma de fum a vecinului sună de 2 zile ... nu e fum, nu e foc,
+      // doar piuie", no smoke, no fire, it only chirps): a noise complaint; smoke or a fire told as there still hits.
+      // Engineer's probe after round 72: the alarm told as sounding with fire denied and the battery named as the cause ("Alarma de fum
+      // sună de o săptămână, nu e foc, doar bateria"), in Romanian, Spanish, Polish and Portuguese; smoke or burning named is not guarded.
+      String.raw`^(?=[^]*\b(?:alarma|alarm|alarme|detector|detectorul|czujnik|senzor|sensor)\b)(?![^]*\b(?:miroase a fum|huele a humo|czuc dym|cheira a fumo|arde|se quema|pali sie|esta a arder|flacari|llamas|plomienie|chamas)\b)[^]*\b(?:nu e|nu este|nu i|no hay|no es|nie ma|to nie|nao ha|nao e) (?:foc|fuego|ognia|pozaru|pozar|fogo|incendio)\b(?: [a-z]+){0,3} (?:doar|numai|solo|es la|tylko|so|apenas|e a) (?:bateria|baterie|bateriile|pila|pilas|bateria|baterii|bateriia)\b`,
+      String.raw`^(?=[^]*\b(?:alarma|alarm|alarme|detector|detectorul|czujnik|senzor|sensor)\b)[^]*\b(?:nu e|nu este|nu i|nu avem|nu are|nici|no hay|ni|sin|nie ma|ani|nao ha|nao e|sem|nem) (?:fum|humo|dym|dymu|fumo|fumaca)\b[ ,]*(?:si |y |i |e )?(?:nu e|nu este|nu i|nici|no hay|ni|nie ma|ani|nao ha|nao e|nem|sem) (?:foc|fuego|ognia|ogien|pozaru|pozar|fogo|incendio)\b`,
+    ],
     guards: [
       // Round 65: a question about the rules for a fire or a barbecue ("¿Se puede hacer barbacoa en la playa? ¿Hay normas sobre el fuego?").
       String.raw`\b(?:normas|reglas|permiso|permitido|prohibido|regras|proibido|autorizacao|przepisy|zasady|pozwolenie|reguli|regulile|permis|regole|permesso|vietato|consentito|reglement|autorise|interdit|vorschriften|erlaubt|verboten)\b`,
@@ -1119,7 +1144,11 @@ export const FAMILIES: PatternFamily[] = [
       // Round 12: the same told symptoms first ("cur pen a chwydu ers i ni roi'r tân nwy ymlaen").
       '(?:cur pen|pen tost|benysgafn|pendro|cysglyd|gysglyd|chwydu)(?: [a-z]+){0,14} (?:boeler|tan nwy|gwresogydd|stof|llosgwr|generadur|popty nwy)', '(?:marciau du|huddygl)(?: [a-z]+){0,4} (?:boeler|tan nwy|gwresogydd|stof)|(?:boeler|tan nwy|gwresogydd|stof)(?: [a-z]+){0,4} (?:marciau du|huddygl)',
     ],
-    guards: [String.raw`llosgi (?:sbwriel|dail|gwastraff|plastig|teiars|pren)|coelcerth|barbeciw|tan gwyllt|ar y newyddion|ar facebook|am ddim rheswm|profi|brofi|prawf|(?:does |nid oes |sdim )?dim tan|prynu|brynu|phrynu|cael (?:larwm|synhwyrydd)|batri|diogelwch nwy|rhag ofn|dim nwy|dim arogl|popeth yn iawn|pawb yn iawn|wedi (?:ei |i )?drwsio|bil (?:nwy|trydan)|cyflenwr|mesurydd|tan (?:hanner nos|y bore|yn hwyr|[0-9])|wythnos diwethaf|llynedd|yn normal`],
+    guards: [
+      // Round 72: a fire not wanted ("Dw i ddim eisiau rhoi'r glaswellt ar dân", I do not want to set the grass on fire, asking if a
+      // barbecue is allowed): a rules question; "mae'r glaswellt ar dân" (the grass is on fire) still hits.
+      String.raw`\b(?:ddim|dim|heb) (?:eisiau|isio|moyn|am|angen) (?:[a-z]+ ){0,4}(?:ar dan|roi tan|rhoi tan|cynnau tan)\b(?![^]*\b(?:mwg|fflamau|yn lledu|help|helpwch)\b)`,
+      String.raw`llosgi (?:sbwriel|dail|gwastraff|plastig|teiars|pren)|coelcerth|barbeciw|tan gwyllt|ar y newyddion|ar facebook|am ddim rheswm|profi|brofi|prawf|(?:does |nid oes |sdim )?dim tan|prynu|brynu|phrynu|cael (?:larwm|synhwyrydd)|batri|diogelwch nwy|rhag ofn|dim nwy|dim arogl|popeth yn iawn|pawb yn iawn|wedi (?:ei |i )?drwsio|bil (?:nwy|trydan)|cyflenwr|mesurydd|tan (?:hanner nos|y bore|yn hwyr|[0-9])|wythnos diwethaf|llynedd|yn normal`],
   },
   {
     // Welsh: violence happening now: a break-in under way, someone hiding, a beating, bricks through the windows.
@@ -1187,10 +1216,11 @@ export const FAMILIES: PatternFamily[] = [
     ],
     // Round 71: a thing, not a person, shot out or likened to gunshots ("light ... I reckon someone's shot it out with an air rifle. can
     // you replace it"; "manhole cover ... bang bang all night, sounds like gunshots"): a repair; a person shot at or hit, a threat, or
-    // someone screaming or hurt still hits.
+    // someone screaming or hurt still hits. Round 72: any verb of noise likened to a gunshot ("fire door ... slams like a gunshot every
+    // time someone goes out"; bangs, cracks, booms or goes like a gun going off), not only "sounds like".
     textGuards: [
       String.raw`^(?![^]*\b(?:at (?:me|us|people|kids|children|him|her|them|someone|somebody|my [a-z]+|the (?:kids|children|dog|cat|house|window)|cars)|hit (?:me|him|her|someone|somebody|my)|injur[a-z]*|hurt|bleeding|blood|threat[a-z]*|pointing|pointed|aimed|screaming|scream|shouting)\b)[^]*\b(?:light|lights|lamp|lamps|bulb|bulbs|street ?light|street ?lights|lamp ?post|sign|signs|camera|cctv)\b[^]*\b(?:shot|shooting|shoot|shoots|shooting out) (?:it |them |the [a-z]+ |the [a-z]+ [a-z]+ )?out\b(?! of)`,
-      String.raw`^(?![^]*\b(?:screaming|scream|screams|shouting|hurt|injur[a-z]*|bleeding|blood|someone (?:down|shot|hit)|police|armed|gun (?:at|in)|man with|men with|on the ground|lying|looks like a gun|pointing|aimed)\b)[^]*\b(?:manhole|cover|covers|drain|grate|grid|exhaust|car|cars|van|lorry|lorries|bus|buses|fireworks?|bins?|door|doors|pipes?|boiler|scaffold[a-z]*|road|bridge|shutter|shutters|skip|skips|bangers?)\b[^]*\b(?:(?:sounds?|sounded|sounding) (?:just |exactly )?like|as loud as) (?:gun ?shots?|gunfire|a gun going off|shots being fired|a shotgun going off)\b`,
+      String.raw`^(?![^]*\b(?:screaming|scream|screams|shouting|hurt|injur[a-z]*|bleeding|blood|someone (?:down|shot|hit)|police|armed|gun (?:at|in)|man with|men with|on the ground|lying|looks like a gun|pointing|aimed)\b)[^]*\b(?:manhole|cover|covers|drain|grate|grid|exhaust|car|cars|van|lorry|lorries|bus|buses|fireworks?|bins?|door|doors|pipes?|boiler|scaffold[a-z]*|road|bridge|shutter|shutters|skip|skips|bangers?)\b[^]*\b(?:(?:sounds?|sounded|sounding|slams?|slammed|slamming|bangs?|banged|banging|goes|went|going|cracks?|cracked|cracking|booms?|boomed|booming|pops?|popped|popping|echoes|echoed|backfires?|backfired|backfiring|shuts?|clangs?|clanged|clanging|claps?|clapped) (?:just |exactly |literally )?like|as loud as) (?:an? )?(?:gun ?shots?|gunfire|a gun going off|gun going off|shots being fired|a shotgun going off|shotgun going off|shotgun|gun)\b`,
     ],
     guards: [
       // Round 70: a wound from a war told as the past beside an ordinary request ("my husband was shot in the leg in the war and walks with
@@ -1208,6 +1238,9 @@ export const FAMILIES: PatternFamily[] = [
       // hes been arrested and released, what happens next with the youth offending"): the police have dealt with it, nothing drawn,
       // threatened or happening now in reach; "caught with a knife, arrested, and now the gang is threatening him" still hits.
       String.raw`\b(?:caught|found|stopped) with (?:a |the )?(?:knife|blade|penknife)(?: [a-z]+){0,8} (?:(?:been|was|got|has been|is) (?:arrested|cautioned|charged)|the police (?:dealt with it|sorted it|were involved|have dealt with it|handled it))\b(?![^]*\b(?:now|again|threaten[a-z]*|stab[a-z]*|attack[a-z]*|chas[a-z]*|pulled|waving|scared|afraid|bleeding|hurt)\b)`,
+      // Round 72: a thing, not a person, as the stabber ("my old gaming chair ... a spring stabbed me in the back last week lol"; a nail,
+      // a wire or a splinter that stabbed me): furniture or a repair; a person or a knife, a threat, or stabbed now with blood still hits.
+      String.raw`\b(?:springs?|nails?|screws?|wires?|staples?|bolts?|splinters?|thorns?|brambles?|pins?|spikes?|shards?|glass|bits? of (?:metal|wood|plastic|glass)|the (?:chair|sofa|mattress|bed|seat|frame))(?: [a-z]+){0,4} (?:stabbed|stabbing|stabs|stab|stuck|poked|jabbed) (?:me|him|her|us|my [a-z]+)\b(?![^]*\b(?:knife|knives|blade|threat[a-z]*|bleeding (?:heavily|a lot)|he|she|they|man|men)\b)`,
       // Round 68: "shot down" for refused, an idea, a loan, a plan or the writer turned down ("feel like I've been shot down in flames",
       // "my licence application got shot down again"): a refusal, never a gun; "shot down the road" or "shot by" someone still hits.
       String.raw`\bshot down in flames\b|\b(?:idea|ideas|plan|plans|application|applications|proposal|proposals|bid|bids|request|requests|loan|loans|appeal|appeals|suggestion|suggestions|pitch|offer|objection|objections)(?: [a-z]+){0,2} (?:was|were|got|gets|get|been|has been|have been|keeps getting|kept getting|just got) shot down\b(?! (?:the|a|by|outside|near|on|at|in)\b)`,
@@ -1537,6 +1570,9 @@ export const FAMILIES: PatternFamily[] = [
     // an ambulance or 999, not breathing or chest pains still hit.
     textGuards: [String.raw`^(?![^]*\b(?:now|right now|again|still|tonight|today|ambulance|999|not breathing|unconscious|unresponsive|chest pains?|cannot breathe|can not breathe|collapsed on|help me|cpr)\b)[^]*\b(?:rushed|taken|went|admitted|blue lighted|ended up|was|were|had|suffered|survived)(?: [a-z]+){0,6} (?:heart attack|cardiac arrest|stroke|seizure|fit|asthma attack|anaphylactic shock)(?: [a-z]+){0,2} (?:last (?:week|month|year|winter|summer|spring|autumn|christmas)|(?:a|two|three|four|five|six|few|couple of|several|[0-9]+) (?:weeks|months|years) (?:ago|back)|a (?:week|month|year) (?:ago|back)|in (?:january|february|march|april|may|june|july|august|september|october|november|december))\b`],
     guards: [
+      // Round 72: first aid or CPR to be learnt after a heart attack or a stroke told as past ("does the library have books on first aid
+      // and cpr i want to learn after my friend had a heart attack at work"): a course or a book asked; someone collapsing now still hits.
+      String.raw`\b(?:learn|learning|learnt|learned|train|training|course|courses|class|classes|books?|lessons?)\b(?: [a-z]+){0,4} (?:after|since|because) (?:my|a|our|his|her|their|the) [a-z]+(?: [a-z]+)? (?:had|has had|suffered|survived|died of|died from) (?:a |an )?(?:heart attack|stroke|cardiac arrest|seizure|fit)\b(?! (?:now|just now|right now|again))`,
       // Round 65: a heart attack or a stroke told with the discharge home ("discharged home after a heart attack, he's stable"), and a heart attack
       // as the writer's fright ("the pine swaying in this wind gives me a heart attack every time").
       String.raw`\b(?:discharged|sent home|home from hospital|out of hospital)(?: home)?(?: from hospital)? after (?:a |his |her |their |the )?(?:heart attack|stroke|seizure|fit|cardiac arrest)\b`,
@@ -1677,6 +1713,15 @@ export const FAMILIES: PatternFamily[] = [
     // an alarm or someone unwell still hits.
     textGuards: [String.raw`^(?![^]*\b(?:smell[a-z]*|smelt|stinks?|reeks?|hiss[a-z]*|leak[a-z]*|smok[a-z]*|flames?|burning|fire|sparks?|sparking|alarm|beep[a-z]*|dizzy|headaches?|sick|drowsy|rotten eggs?|eggy|banging|bang|rattl[a-z]*|fault[a-z]*|broken|black marks?|soot|yellow flame)\b)[^]*\b(?:convinced|worried|scared|afraid|frightened|terrified|paranoid|thinks|keeps saying|fears?|anxious|sure)(?: that)? (?:the |our |my |his |her |their |a )?(?:boiler|cooker|oven|gas|meter|heater|fridge|microwave|hob|pipes?|tank|house|flat)(?: [a-z]+){0,2} (?:will|is going to|going to|might|could|would|is gonna|gonna) (?:blow up|explode|go up|blow)\b`],
     guards: [
+      // Round 72: a thing likened to being on fire ("My streaming PC keeps overheating and shutting down like its on fire"): a simile for
+      // heat; smoke, flames, a smell of burning or sparks told with it still hit.
+      String.raw`\b(?:like|as if|as though) (?:it is|it was|it s|they are|they were|i am|you are|the [a-z]+ is) (?:literally )?on fire\b(?![^]*\b(?:smoke|smoking|smoulder[a-z]*|flames?|smell[a-z]*|sparks?|sparking|melting|melted|burning smell)\b)(?<!\b(?:smoke|smoking|smoulder[a-z]*|flames?|smell[a-z]*|sparks?|sparking|melting|melted)\b[^]*)`,
+      // Round 72: a thing set alight once before and left ("Moped left in our car park for weeks, somebody already set it alight once and
+      // kids sit on it"): an abandoned vehicle with a past fire; burning, smoke or "again" now still hit.
+      String.raw`\b(?:set (?:it |them |the [a-z]+ )?(?:alight|on fire)|set fire to (?:it|them|the [a-z]+)|torched (?:it|them)) (?:once|before|already|previously|one time)\b(?![^]*\b(?:again|now|still|smoke|smoking|smoulder[a-z]*|burning|flames|spreading|trapped)\b)`,
+      // Round 72: a fire the writer does not want to start, English or Welsh beside it ("Dw i ddim eisiau rhoi'r glaswellt ar dân", I do not
+      // want to set the grass on fire; "don't want to set the hedge alight"): a rules question; a fire started, smoke or flames still hit.
+      String.raw`\b(?:do not|dont|does not|would not|wouldnt) (?:want|wanna|wish) (?:to )?(?:set|start|cause)(?: [a-z]+){0,3} (?:on fire|alight|a fire|fire to [a-z ]{1,20})\b(?![^]*\b(?:smoke|smoking|flames|burning now|spreading|caught)\b)`,
       // Round 64: "on fire" glossed as praise ("my bin is on fire... as in lit, as in it looks amazing"), a threat to set a housemate on fire over a
       // chore ("if he leaves his pizza boxes in the hall one more time"), a fire imagined by someone with dementia and denied ("convinced the
       // house is on fire every evening (it isn't!)"), and a kitchen nearly set alight last year, the pan taken away.
