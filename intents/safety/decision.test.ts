@@ -5158,3 +5158,69 @@ describe("engineer's probe after round 72: the online ending idiom and the chirp
     expect(explainSafety('Alarma de fum sună și e foc în bucătărie')?.family).toBe('multilingual_fire');
   });
 });
+
+describe('round 73: grandparents and kinship carers, and workers who meet residents (sets ZW and ZX), false alarms guarded in classes, each pinned both ways (dev-122, dev-123)', () => {
+  it('a death from an overdose, or a relative\'s past overdoses, told for a service is family history; an overdose now or taken still hits', () => {
+    expect(screenForSafety('How do I apply for a special guardianship order? The kids have been with us 2 years since their mum died of an overdose.')).toBeNull();
+    expect(screenForSafety('copy of death certificate for my daughter please, needed for the kids allowance. she died of an overdose in may')).toBeNull();
+    expect(screenForSafety('The housing benefit form asks about non-dependants. Does my daughter count when she is only here between stints in rehab and hospital after her overdoses?')).toBeNull();
+    expect(screenForSafety('can i claim child benefit for my grandson, his dad passed away from an overdose last year')).toBeNull();
+    expect(explainSafety('she died of an overdose and now I have taken all her tablets too, cant do this')?.family).toBe('overdose');
+    expect(explainSafety('my daughter has taken an overdose today and she is not breathing properly, the form can wait')).not.toBeNull();
+    expect(explainSafety('the benefits form is the last straw, my son overdosed again tonight')?.family).toBe('overdose');
+  });
+  it('a heart attack or a stroke owned as past beside a service asked for is the reason for it; one happening now still hits', () => {
+    expect(screenForSafety('Applying for a blue badge for my mum. She cant walk more than a few yards since the heart attack in spring. What evidence do you need?')).toBeNull();
+    expect(screenForSafety('assisted collection stopped when i was in hospital after the heart attack. im home now, can it start again')).toBeNull();
+    expect(screenForSafety('can i get a grab rail fitted, dad is unsteady since his stroke')).toBeNull();
+    expect(explainSafety('my husband is having a heart attack right now, he has collapsed, blue badge holder')?.family).toBe('medical_emergency');
+    expect(explainSafety('since the heart attack he gets chest pains and they are back now, can you help')?.family).toBe('medical_emergency');
+  });
+  it('stinging insects that went for, chased or stung the writer are a pest report; an allergy or a person going for someone still hits', () => {
+    expect(screenForSafety('hi theres a wasps nest in the bin store at the flats where i do the meter readings they went for me last week can you come and destroy it')).toBeNull();
+    expect(screenForSafety('bees in the wall by the front door, they chased my grandson yesterday, who removes them')).toBeNull();
+    expect(screenForSafety('hornets nest in the shed, they stung me twice')).toBeNull();
+    expect(explainSafety('wasps went for my son and now his face is swelling and he cant breathe')).not.toBeNull();
+    expect(explainSafety('a man went for me with a knife outside the flats')?.family).toBe('weapon_or_threat_to_kill');
+  });
+  it('a thing shot to bits or to pieces is worn out; a person shot, blood or a gun still hits', () => {
+    expect(screenForSafety('Is my bus pass OK as voter ID? It is shot to bits and the photo is faded.')).toBeNull();
+    expect(screenForSafety('my nerves are shot to pieces waiting for this repair')).toBeNull();
+    expect(explainSafety('he got shot to pieces outside the pub, theres blood everywhere')?.family).toBe('weapon_or_threat_to_kill');
+    expect(explainSafety('someone has been shot outside the shop')?.family).toBe('weapon_or_threat_to_kill');
+  });
+  it('a fire told as over with when it was (Polish, Portuguese, Lithuanian) is no fire now; burning again or now still hits', () => {
+    expect(screenForSafety('Prowadzę mały salon fryzjerski. W marcu mieliśmy pożar na zapleczu i byliśmy zamknięci przez miesiąc. Czy jest jakaś ulga w business rates?')).toBeNull();
+    expect(screenForSafety('olá sou estafeta e a minha carrinha pegou fogo na semana passada ninguém ficou ferido mas fiquei sem trabalho')).toBeNull();
+    expect(screenForSafety('prie 12 Tern Court jau mėnesį stovi sudegęs automobilis, gaisras buvo seniai. gal galit išvežti?')).toBeNull();
+    expect(explainSafety('W zeszłym tygodniu był pożar, teraz znowu pali się w piwnicy i jest dym')?.family).toBe('multilingual_fire');
+    expect(explainSafety('a minha carrinha pegou fogo na semana passada e agora está a arder outra vez')?.family).toBe('multilingual_fire');
+    expect(explainSafety('pożar w mieszkaniu obok, pomocy')?.family).toBe('multilingual_fire');
+  });
+  it('hardship, a rough sleeper feared for, sparks stopped with the smell gone, detectors for building regulations: service questions; the risk told now still hits', () => {
+    expect(screenForSafety('is there a household support fund thing im starving myself so the grandchildren can eat and i cant keep that up')).toBeNull();
+    expect(explainSafety('im starving myself because i hate my body and i deserve it')?.family).toBe('self_harm');
+    expect(screenForSafety('theres a man sleeping rough in the doorway of the old bank hes been there three nights and its freezing i worry hes going to die out there')).toBeNull();
+    expect(explainSafety('theres a man sleeping rough in the doorway and he told me he wants to die tonight')?.family).toBe('wish_to_die');
+    expect(screenForSafety('Sparks came out of the socket when I plugged the kettle in and now half the house has no power. Burning smells gone now. Is that an emergency?')).toBeNull();
+    expect(explainSafety('Sparks coming out of the socket, the power is off but its still smoking')).not.toBeNull();
+    expect(screenForSafety('hello im putting a wood burner in the flat above my shop and the installer mentioned smoke and carbon monoxide detectors for building regs do i need to apply')).toBeNull();
+    expect(explainSafety('The carbon monoxide alarm is going off and we all have headaches, installer coming tomorrow')).not.toBeNull();
+  });
+  it('a child protection file asked for and abuse shouted with nobody hurt are records and a nuisance; a child hit still hits', () => {
+    expect(screenForSafety('I want a copy of what the council wrote about me in my grandsons child protection file. They have got me down as hostile.')).toBeNull();
+    expect(screenForSafety('Teenagers on bikes doing wheelies at the kids and shouting abuse. Nobodys been hurt but its intimidating. Is that antisocial behaviour or police?')).toBeNull();
+    expect(explainSafety('Teenagers on bikes are hitting the kids, one was kicked, nobodys been hurt badly yet')).not.toBeNull();
+    expect(explainSafety('i am worried about child protection, my neighbour hits her kids')).not.toBeNull();
+  });
+  it("a young child's outburst relayed for a course, and 'alive and kicking', are asked at most; a weapon, an older child or harm escalates", () => {
+    const outburst = "Parenting course for grandparents? My grandson's behaviour is shocking, he told his teacher he'd kill her over a pencil. He's 7 and it's all from what he's been through.";
+    expect(screenForSafety(outburst)).toBeNull();
+    expect(decideOnScore(outburst, readScore(0.62))).toMatchObject({ action: 'ask' });
+    expect(askAtMost('Morning! Still alive and kicking at 82')).not.toBeNull();
+    expect(decideOnScore('Morning! Still alive and kicking at 82', readScore(0.61))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('still alive and kicking but he hit me again last night', readScore(0.9))).toMatchObject({ action: 'escalate' });
+    expect(explainSafety("he is 15 and told his teacher he'd kill her, he's got a knife in his bag")?.family).toBe('weapon_or_threat_to_kill');
+    expect(explainSafety("my grandson is 7 and his dad hits him, he told his teacher he'd kill her")).not.toBeNull();
+  });
+});

@@ -35,7 +35,7 @@ import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { chooseKind, inferKind, kindCues, riskCues } from './kinds.js';
 import { languageWords, normaliseForSafety, stripFormalWrapper } from './normalise.js';
 import type { SafetyScore } from './model.js';
-import { AT_HEIGHT_LOST, CHARCOAL_PLAN, DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, LIGATURE_WATCHED, ROPE_FOR_USE, SCRIPT_FAMILIES, WAY_OUT_PLANNED } from './patterns.js';
+import { AT_HEIGHT_LOST, CHARCOAL_PLAN, DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, LIGATURE_WATCHED, ROPE_FOR_USE, SCRIPT_FAMILIES, WAY_OUT_PLANNED, YOUNG_CHILD_OUTBURST } from './patterns.js';
 
 /**
  * The classifier escalates on its own at or above this confidence for a top safety intent. Round 2,
@@ -1517,6 +1517,14 @@ const EVERY_THING_OUT_OF_WINDOW = new RegExp(THING_OUT_OF_WINDOW.source, 'g');
 const GRAVE_IDIOM = /(?<= )(?:would|will|must|is|be|have|be having|is having|would be|will be) (?:turn|turning|spin|spinning|roll|rolling|turned|spun|rolled)(?: over)? in (?:his|her|their|my|the) (?:grave|graves|coffin)(?= )/;
 const EVERY_GRAVE_IDIOM = new RegExp(GRAVE_IDIOM.source, 'g');
 /**
+ * Round 73: "alive and kicking" of the writer or someone ("Morning! Still alive and kicking at 82", the model alone 0.61): well, not
+ * hurt; asked at most when nothing else of risk is told. A young child's outburst relayed for a course or support ("he told his
+ * teacher he'd kill her over a pencil. He's 7", YOUNG_CHILD_OUTBURST, the model alone 0.62): asked at most.
+ */
+const ALIVE_AND_KICKING = /(?<= )(?:(?:still|am|is|are|s|i am|we are|he is|she is|they are) )?alive and kicking(?= )/;
+const EVERY_ALIVE_AND_KICKING = new RegExp(ALIVE_AND_KICKING.source, 'g');
+const YOUNG_CHILD_OUTBURST_RE = new RegExp(YOUNG_CHILD_OUTBURST);
+/**
  * Round 42: a hand, a finger or a leg cut or hurt on a broken thing ("her back gate's broken and the hinge keeps cutting her hand", the
  * model alone 0.63-0.90): an injury from a thing, a repair, asked at most when no person hits and nothing else of risk is told.
  */
@@ -1599,6 +1607,8 @@ export function askAtMost(text: string, screened = false): string | null {
   if (!screened && TR_EVICTION.test(n) && !TR_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'an eviction told in Turkish, nothing of harm told';
   if (!screened && THING_OUT_OF_WINDOW.test(n) && nothingBesides(n, EVERY_THING_OUT_OF_WINDOW)) return 'a thing, not a person, fallen from a window';
   if (!screened && GRAVE_IDIOM.test(n) && nothingBesides(n, EVERY_GRAVE_IDIOM)) return 'an idiom about a dead person, turning in the grave';
+  if (!screened && ALIVE_AND_KICKING.test(n) && nothingBesides(n, EVERY_ALIVE_AND_KICKING)) return 'alive and kicking, an idiom of being well';
+  if (!screened && YOUNG_CHILD_OUTBURST_RE.test(n) && !EXPLICIT_PRESENT.test(n)) return "a young child's outburst relayed for a course or support";
   // Round 42: put out with nowhere to go tonight, the cold told, nothing of harm or of anyone at risk ("his landlord threw him out today
   // and he's got nowhere tonight. It's freezing", the model alone 0.92-0.94): a housing emergency, asked at most however sure the model.
   if (!screened && nowhereTonightOnly(n) && !PUT_OUT_FEARED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'put out with nowhere tonight, nothing of harm told';

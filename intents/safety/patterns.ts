@@ -216,6 +216,18 @@ const NOT_A_THING_TRYING = String.raw`(?<!(?:${TRYING_THINGS})(?: (?!(?:he|she|t
  * to kill me") is not guarded.
  */
 const PESTS_GOING_TO_KILL = String.raw`\b(?:wasps?|bees?|hornets?|insects|midges|mosquitoes|flies|ants|rats|mice|seagulls?|gulls|pigeons|geese|swans?|cows|bulls?|nest|swarm)\b(?: [a-z]+){0,10} (?:they are|they will|it is|it will|they|these|those|them) (?:are |will )?(?:going to|trying to|out to|about to) kill me\b`;
+/**
+ * Round 73: stinging insects as the attackers, however the attack is told ("they went for me last week", "chased", "stung") and however
+ * far back they are named: a pest report. Never beside an allergy, swelling or trouble breathing, nor beside a person, a dog or a weapon.
+ */
+const INSECTS_ATTACKING = String.raw`^(?![^]*\b(?:allergic|allergy|anaphyla[a-z]*|epipen|epi pen|swell[a-z]*|swollen|breath[a-z]*|collapsed|unconscious|fainted|man|men|woman|guy|bloke|lads?|boys?|gang|someone|somebody|neighbour|partner|husband|boyfriend|dogs?|knife|knives|gun|weapon|bat|hit|hitting|punch[a-z]*|kick[a-z]*)\b)[^]*\b(?:wasps?|hornets?|bees|bee|a swarm|swarm of [a-z]+|insects|midges|mosquitos|mosquitoes|horseflies|horse flies|ants)\b(?: [a-z]+){0,16} (?:is |are |s |keep |keeps |have been |has been |started |starting |just |they are |they re |they keep |they have |they |it )?(?:attacking|attacked|going for|went for|gone for|go for|goes for|came for|come for|swarming|swarmed|stinging|stung|chasing|chased)\b`;
+/**
+ * Round 73: a fire told as over in Polish, Portuguese, Lithuanian, Romanian or Spanish ("W marcu mieliśmy pożar na zapleczu", "a minha
+ * carrinha pegou fogo na semana passada", "gaisras buvo seniai"): a fire told in the past with when it was, nothing burning or now.
+ */
+/** Round 73: a young child's outburst relayed for a course or support (weapon_or_threat_to_kill; decision.ts asks at most). */
+export const YOUNG_CHILD_OUTBURST = String.raw`^(?![^]*\b(?:knife|knives|gun|weapon|scissors|hurt|hurting|hit|hitting|bleeding|blood|tonight|right now|strangl[a-z]*|choke[a-z]*|pushed)\b)(?=[^]*\b(?:(?:he|she) (?:is|s) (?:[2-9]|two|three|four|five|six|seven|eight|nine)|aged (?:[2-9]|two|three|four|five|six|seven|eight|nine)|(?:[2-9]|two|three|four|five|six|seven|eight|nine) (?:year|yr) olds?)\b)(?=[^]*\b(?:parenting|course|courses|class|classes|support|help|behaviour|early help|group|camhs|assessment|adhd|autism|asd|been through)\b)[^]*\b(?:told|tells|said to|says to|shouted at|screamed at|threatened|yelled at) (?:his|her|the|a) (?:teacher|classmate|mum|mam|dad|nan|nanna|nana|grandad|granddad|gran|grandma|sister|brother|friend|ta|teaching assistant) (?:he|she) (?:would|will|is going to|was going to|d|wants to|wanted to) kill (?:her|him|them|me|us)\b`;
+const FOREIGN_FIRE_OVER = String.raw`^(?![^]*\b(?:teraz|nadal|wciaz sie pali|pali sie|dym|dymu|agora|ainda|a arder|fumo|fumaca|dabar|vis dar|dega|rukst[a-z]*|acum|arde|ahora|sigue|humo|llamas|chamas|plomienie|flacari|uwiezion[a-z]*|presos?|atrapad[a-z]*|uwiezieni|ratunku|socorro|ajutor|gelbekit[a-z]*|pomocy)\b)(?=[^]*\b(?:w (?:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrzesniu|pazdzierniku|listopadzie|grudniu)|w zeszlym (?:tygodniu|miesiacu|roku)|(?:tydzien|miesiac|rok|dwa tygodnie|dwa lata|dawno) temu|dawno|na semana passada|no mes passado|no ano passado|ha (?:uma semana|um mes|um ano|muito tempo)|em (?:janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)|seniai|pernai|praejusi[a-z]* (?:savaite|menesi)|saptamana trecuta|luna trecuta|anul trecut|acum (?:o saptamana|o luna|un an)|la semana pasada|el mes pasado|el ano pasado|hace (?:una semana|un mes|un ano|mucho))\b)[^]*\b(?:mielismy pozar|mieli pozar|byl pozar|wybuchl pozar|spalil[a-z]*|splon[a-z]*|pegou fogo|pegaram fogo|houve um incendio|tivemos um incendio|teve um incendio|ardeu|sudeg[a-z]*|gaisras buvo|buvo gaisras|kilo gaisras|a luat foc|a ars|am avut un incendiu|hubo un incendio|tuvimos un incendio|se quemo)\b`;
 // Round 60: a hedge, weeds or brambles "trying to kill us" ("Our hedge is out of control, its trying to kill us"): a garden, no threat;
 // a person as the subject ("he is trying to kill us") is not guarded, nor a tree that will fall (no "trying to").
 // Engineer's probe after round 60: the plant as the subject too ("this hedge is trying to kill me").
@@ -387,6 +399,9 @@ export const FAMILIES: PatternFamily[] = [
       '(?:written|wrote|writing|left) (?:a |my )?(?:suicide )?note',
       `(?:he|she|they|my${GAP(1)} ${RELATIVE}|my ${CHILD}) (?:is|are|keeps|has been|was|keep)(?: talking about| saying| threatening)? (?:he|she|they)? ?(?:wants?|is going|will) to (?:die|end it)`,
     ],
+    // Round 73: someone sleeping rough feared for by the writer ("theres a man sleeping rough in the doorway ... its freezing i worry hes
+    // going to die out there"): an outreach referral, not a wish to die; a wish of his own, a means or a plan still hits.
+    textGuards: [String.raw`^(?=[^]*\b(?:sleeping rough|sleeps rough|slept rough|rough sleepers?|sleeping out|homeless|doorway|on the streets?|in a tent|on a bench|underpass)\b)(?![^]*\b(?:myself|i want to die|wants to die|want to die|kill (?:himself|herself|themselves)|end it|end his life|end her life|overdos[a-z]*|tablets|pills|bridge|jump|said (?:he|she) (?:will|would|is going to)|says (?:he|she) (?:will|is going to))\b)[^]*\b(?:worry|worried|worrying|afraid|scared|frightened|fear|terrified|concerned|think|i reckon|feel like)(?: that)? (?:he|she|they|the man|the woman|the lady|the lad|the guy|the bloke) (?:is |are |s |will |might |could )?(?:going to |gonna )?die (?:out there|on the streets?|in the cold|in (?:the|this|that) (?:doorway|street|snow|weather|tent)|of (?:the )?cold|of hypothermia|from the cold)\b`],
     guards: [
       // Round 65: dying "of the smell" or "of boredom" ("It's stinking, I'm going to die of the smell"): hyperbole.
       String.raw`\bdie (?:of|from) (?:the )?(?:smell|stink|stench|pong|boredom|embarrassment|shame|laughing|laughter|excitement|cuteness)\b`,
@@ -499,6 +514,8 @@ export const FAMILIES: PatternFamily[] = [
       // Round 28: going without food so others can eat or the bills be paid ("starving myself to keep the kids fed", "starving
       // ourselves so the kids can eat"): hardship, not self-harm; "starving myself to lose weight" or "to punish myself" is not guarded.
       String.raw`\b(?:starve|starving|starved) (?:myself|ourselves|herself|himself)(?: [a-z]+){0,2} (?:to|so|so that|just to|in order to|for) (?:keep|feed|make sure|give|pay|afford|cover|put food|the kids|my kids|the children|my children|the baby|the family|my family|they|he|she|we|rent|bills)\b`,
+      // Round 73: whoever is fed named before what they can do ("im starving myself so the grandchildren can eat"): hardship.
+      String.raw`\b(?:starve|starving|starved) (?:myself|ourselves|herself|himself)(?: [a-z]+){0,2} (?:so|so that|for|in order that) (?:the |my |our |his |her |their )?(?:[a-z]+ ){0,2}(?:can|could|will|would|have|get|gets|are|is) (?:eat|eaten|fed|food|feed|enough|something|a meal|meals|dinner|tea|breakfast|lunch|a proper|clothes|shoes)\b`,
       // Round 9: someone else cut or burned the writer ("she cut my hand with a knife"): an assault, left to the abuse families.
       String.raw`\b(?:he|she|they|my (?:wife|husband|partner|boyfriend|girlfriend|ex|dad|mum|mam|stepdad|brother|sister|son|daughter)) (?:cut|cuts|burned|burnt|burns|slashed|scratched|stabbed) (?:my|me)\b`,
     ],
@@ -526,7 +543,11 @@ export const FAMILIES: PatternFamily[] = [
     // Round 71: an overdose feared of someone else, a child or a pet, by medicines to be got rid of ("the house is full of tablets and
     // liquid morphine. Chemist or tip? Don't want some kid overdosing on what's in our bin"): a disposal question; the writer's own
     // taking, a plan or an overdose told as done still hits.
-    textGuards: [String.raw`^(?![^]*\b(?:i have taken|i took|i ve taken|i just took|i am going to take|going to take (?:them|all|the lot)|myself|end it|end my life|kill myself|want to die|has taken|have taken|took (?:all|the lot|loads)|swallowed|overdosed|unconscious|not breathing|will not wake)\b)[^]*\b(?:do not|dont|would not|wouldnt|would hate|(?:in case|so that no|so no) )(?: want)? ?(?:some|a|any|the|another|other|little|local|next door s|the neighbours?|the bin) ?(?:kid|kids|child|children|toddler|toddlers|dog|dogs|cat|one|body|person|people|bin man|bin men|youngsters?|teenagers?)(?: [a-z]+){0,2} (?:overdosing|to overdose|overdoses|overdose|getting hold of (?:them|it)|taking them|swallowing them)\b`],
+    // Round 73: a death from an overdose, or a relative's overdoses told as past ("after her overdoses"), beside a service the writer
+    // asks for (a guardianship order, a certificate, an allowance, a benefit form): family history told for a service; again, now,
+    // taken or not breathing still hits.
+    textGuards: [String.raw`^(?![^]*\b(?:again|tonight|today|right now|just now|not breathing|unconscious|unresponsive|taken|took|swallowed|myself|ambulance|999)\b)(?=[^]*\b(?:special guardianship|guardianship|kinship|sgo|death certificate|certificate|allowance|benefits?|housing benefit|universal credit|child benefit|council tax|form|forms|register|registering|pension|claim|apply|application|non dependants?|discount|grant)\b)[^]*\b(?:(?:died|passed away|death|lost (?:him|her|them))(?: [a-z]+){0,2} (?:of|from|after|following) (?:an |a |his |her |their )?(?:[a-z]+ )?overdose|(?:after|since|following|between|with) (?:[a-z]+ ){0,6}?(?:his|her|their|my [a-z]+s?) overdoses)\b`,
+      String.raw`^(?![^]*\b(?:i have taken|i took|i ve taken|i just took|i am going to take|going to take (?:them|all|the lot)|myself|end it|end my life|kill myself|want to die|has taken|have taken|took (?:all|the lot|loads)|swallowed|overdosed|unconscious|not breathing|will not wake)\b)[^]*\b(?:do not|dont|would not|wouldnt|would hate|(?:in case|so that no|so no) )(?: want)? ?(?:some|a|any|the|another|other|little|local|next door s|the neighbours?|the bin) ?(?:kid|kids|child|children|toddler|toddlers|dog|dogs|cat|one|body|person|people|bin man|bin men|youngsters?|teenagers?)(?: [a-z]+){0,2} (?:overdosing|to overdose|overdoses|overdose|getting hold of (?:them|it)|taking them|swallowing them)\b`],
     guards: [
       // Round 56: medicines taken to a pharmacy or a chemist to be got rid of ("took a load of my dad's old painkillers to the chemist
       // for disposal"): a clear-out, never a dose.
@@ -997,6 +1018,8 @@ export const FAMILIES: PatternFamily[] = [
     // Round 12: fireworks and bonfire night ("fogo de artificio", "fuegos artificiales", "foc de artificii"), and a fire
     // extinguisher ("yangin sondurucu", "extintor") named as a thing to dispose of or buy, are no fire.
     textGuards: [
+      // Round 73: a fire told as over, with when it was (FOREIGN_FIRE_OVER).
+      FOREIGN_FIRE_OVER,
       // Round 72: a smoke alarm beeping with smoke and fire both denied ("Alarma de fum a vecinului sună de 2 zile ... nu e fum, nu e foc,
       // doar piuie", no smoke, no fire, it only chirps): a noise complaint; smoke or a fire told as there still hits.
       // Engineer's probe after round 72: the alarm told as sounding with fire denied and the battery named as the cause ("Alarma de fum
@@ -1219,6 +1242,14 @@ export const FAMILIES: PatternFamily[] = [
     // someone screaming or hurt still hits. Round 72: any verb of noise likened to a gunshot ("fire door ... slams like a gunshot every
     // time someone goes out"; bangs, cracks, booms or goes like a gun going off), not only "sounds like".
     textGuards: [
+      // Round 73: stinging insects that "went for" the writer (INSECTS_ATTACKING): a pest report.
+      INSECTS_ATTACKING,
+      // Round 73: a young child's outburst relayed for a course or support ("he told his teacher he'd kill her over a pencil. He's 7"):
+      // a child of nine or under, a threat said to a teacher or family, and help with behaviour asked; a weapon, anyone hurt or now hits.
+      YOUNG_CHILD_OUTBURST,
+      // Round 73: a thing "shot to bits" or "to pieces" (a bus pass, a photo, nerves, a back): worn out, nothing fired; a person shot,
+      // a gun, blood or the police still hits.
+      String.raw`^(?![^]*\b(?:guns?|shooting|shooter|gunman|armed|bleeding|blood|injur[a-z]*|police|ambulance|999|(?:he|she|they|someone|somebody|man|woman|lad|boy|girl|him|her|them) (?:was |were |is |are |got |has been |have been |been )?shot(?! to))\b)[^]*\b(?:it|its|this|that|pass|card|photo|picture|nerves|back|knees?|hips?|memory|phone|screen|sign|fence|door|window|brakes|suspension|clutch|gearbox|tyres?|roof|car|van|boiler|shed|bin|lid|confidence|plans?|budget|finances|eyesight|eyes|road|pavement)(?: is| are| s| was| were| got| has been| have been| been| all)? (?:all |completely |totally |absolutely |a bit |well |properly )?shot to (?:bits|pieces)\b`,
       String.raw`^(?![^]*\b(?:at (?:me|us|people|kids|children|him|her|them|someone|somebody|my [a-z]+|the (?:kids|children|dog|cat|house|window)|cars)|hit (?:me|him|her|someone|somebody|my)|injur[a-z]*|hurt|bleeding|blood|threat[a-z]*|pointing|pointed|aimed|screaming|scream|shouting)\b)[^]*\b(?:light|lights|lamp|lamps|bulb|bulbs|street ?light|street ?lights|lamp ?post|sign|signs|camera|cctv)\b[^]*\b(?:shot|shooting|shoot|shoots|shooting out) (?:it |them |the [a-z]+ |the [a-z]+ [a-z]+ )?out\b(?! of)`,
       String.raw`^(?![^]*\b(?:screaming|scream|screams|shouting|hurt|injur[a-z]*|bleeding|blood|someone (?:down|shot|hit)|police|armed|gun (?:at|in)|man with|men with|on the ground|lying|looks like a gun|pointing|aimed)\b)[^]*\b(?:manhole|cover|covers|drain|grate|grid|exhaust|car|cars|van|lorry|lorries|bus|buses|fireworks?|bins?|door|doors|pipes?|boiler|scaffold[a-z]*|road|bridge|shutter|shutters|skip|skips|bangers?)\b[^]*\b(?:(?:sounds?|sounded|sounding|slams?|slammed|slamming|bangs?|banged|banging|goes|went|going|cracks?|cracked|cracking|booms?|boomed|booming|pops?|popped|popping|echoes|echoed|backfires?|backfired|backfiring|shuts?|clangs?|clanged|clanging|claps?|clapped) (?:just |exactly |literally )?like|as loud as) (?:an? )?(?:gun ?shots?|gunfire|a gun going off|gun going off|shots being fired|a shotgun going off|shotgun going off|shotgun|gun)\b`,
     ],
@@ -1421,7 +1452,8 @@ export const FAMILIES: PatternFamily[] = [
     // Round 70: stinging insects as the attackers ("Wasps nest in the roof above the kids window. They are attacking us when we open it.
     // How much to remove?"), however far back they are named: a pest report. Never beside an allergy, swelling or trouble breathing, nor
     // beside a person, a dog or a weapon as the attacker.
-    textGuards: [String.raw`^(?![^]*\b(?:allergic|allergy|anaphyla[a-z]*|epipen|epi pen|swell[a-z]*|swollen|breath[a-z]*|collapsed|unconscious|fainted|man|men|woman|guy|bloke|lads?|boys?|gang|someone|somebody|neighbour|partner|husband|boyfriend|dogs?|knife|knives|gun|weapon|bat|hit|hitting|punch[a-z]*|kick[a-z]*)\b)[^]*\b(?:wasps?|hornets?|bees|bee|a swarm|swarm of [a-z]+|insects|midges|mosquitos|mosquitoes|horseflies|horse flies|ants)\b(?: [a-z]+){0,12} (?:is |are |s |keep |keeps |have been |has been |started |starting |just |they are |they re |they keep )?(?:attacking|going for|swarming|stinging|chasing)\b`],
+    // Round 73: generalised (INSECTS_ATTACKING): "went for", "chased", "stung".
+    textGuards: [INSECTS_ATTACKING],
     guards: [
       THING_DID_NOT_TRY_TO_KILL,
       // Round 65: a plant, a thing or the weather "trying to kill me" (as weapon_or_threat_to_kill).
@@ -1568,7 +1600,11 @@ export const FAMILIES: PatternFamily[] = [
     // Round 71: a medical emergency told with when it was, weeks or months back, beside a service question ("got a parking ticket ... when
     // i was rushed into a and e with a heart attack last month can i challenge it"): history, not an emergency now; "now", "again",
     // an ambulance or 999, not breathing or chest pains still hit.
-    textGuards: [String.raw`^(?![^]*\b(?:now|right now|again|still|tonight|today|ambulance|999|not breathing|unconscious|unresponsive|chest pains?|cannot breathe|can not breathe|collapsed on|help me|cpr)\b)[^]*\b(?:rushed|taken|went|admitted|blue lighted|ended up|was|were|had|suffered|survived)(?: [a-z]+){0,6} (?:heart attack|cardiac arrest|stroke|seizure|fit|asthma attack|anaphylactic shock)(?: [a-z]+){0,2} (?:last (?:week|month|year|winter|summer|spring|autumn|christmas)|(?:a|two|three|four|five|six|few|couple of|several|[0-9]+) (?:weeks|months|years) (?:ago|back)|a (?:week|month|year) (?:ago|back)|in (?:january|february|march|april|may|june|july|august|september|october|november|december))\b`],
+    // Round 73: a heart attack or a stroke owned as a past event ("since the heart attack in spring", "in hospital after the heart
+    // attack. im home now") beside a service asked for (a blue badge, an assisted collection, a form): the reason for the request;
+    // again, chest pains, collapsed or an ambulance still hits.
+    textGuards: [String.raw`^(?![^]*\b(?:again(?<!(?:start|started|restart|begin|back up|running) again)|another|right now|just now|ambulance|999|paramedics?|not breathing|unconscious|unresponsive|chest pains?|collapsed|collapsing|cpr|cannot breathe|can not breathe|on the floor|having (?:a |an )?(?:heart attack|stroke))\b)(?=[^]*\b(?:blue badge|badge|assisted (?:collection|bin)|collections?|bins?|evidence|apply|applying|application|form|forms|allowance|benefits?|pip|adaptations?|grab rails?|stairlift|bus pass|parking|permit|council tax|discount|start again|restart|home now)\b)[^]*\b(?:since|after|following|because of) (?:the|a|an|his|her|my|their|our) (?:heart attack|stroke|mini stroke|cardiac arrest)\b`,
+      String.raw`^(?![^]*\b(?:now|right now|again|still|tonight|today|ambulance|999|not breathing|unconscious|unresponsive|chest pains?|cannot breathe|can not breathe|collapsed on|help me|cpr)\b)[^]*\b(?:rushed|taken|went|admitted|blue lighted|ended up|was|were|had|suffered|survived)(?: [a-z]+){0,6} (?:heart attack|cardiac arrest|stroke|seizure|fit|asthma attack|anaphylactic shock)(?: [a-z]+){0,2} (?:last (?:week|month|year|winter|summer|spring|autumn|christmas)|(?:a|two|three|four|five|six|few|couple of|several|[0-9]+) (?:weeks|months|years) (?:ago|back)|a (?:week|month|year) (?:ago|back)|in (?:january|february|march|april|may|june|july|august|september|october|november|december))\b`],
     guards: [
       // Round 72: first aid or CPR to be learnt after a heart attack or a stroke told as past ("does the library have books on first aid
       // and cpr i want to learn after my friend had a heart attack at work"): a course or a book asked; someone collapsing now still hits.
@@ -1711,7 +1747,10 @@ export const FAMILIES: PatternFamily[] = [
     // Round 71: a fear that a boiler or a cooker will blow up, told of a belief ("heard a gas explosion on a radio play now hes convinced
     // our boiler will blow up can someone do the safety check"): nothing smelt, heard, burning or faulty told; a smell, a hiss, smoke,
     // an alarm or someone unwell still hits.
-    textGuards: [String.raw`^(?![^]*\b(?:smell[a-z]*|smelt|stinks?|reeks?|hiss[a-z]*|leak[a-z]*|smok[a-z]*|flames?|burning|fire|sparks?|sparking|alarm|beep[a-z]*|dizzy|headaches?|sick|drowsy|rotten eggs?|eggy|banging|bang|rattl[a-z]*|fault[a-z]*|broken|black marks?|soot|yellow flame)\b)[^]*\b(?:convinced|worried|scared|afraid|frightened|terrified|paranoid|thinks|keeps saying|fears?|anxious|sure)(?: that)? (?:the |our |my |his |her |their |a )?(?:boiler|cooker|oven|gas|meter|heater|fridge|microwave|hob|pipes?|tank|house|flat)(?: [a-z]+){0,2} (?:will|is going to|going to|might|could|would|is gonna|gonna) (?:blow up|explode|go up|blow)\b`],
+    // Round 73: carbon monoxide detectors or alarms asked about for building regulations or an installation ("the installer mentioned
+    // smoke and carbon monoxide detectors for building regs"): a compliance question; an alarm going off, a smell or symptoms still hit.
+    textGuards: [String.raw`^(?![^]*\b(?:going off|gone off|went off|goes off|beep[a-z]*|sounding|alarming|headaches?|dizzy|sick|nause[a-z]*|drowsy|smell[a-z]*|fumes|leak[a-z]*|fire|flames|burning|unconscious|collapsed)\b)(?=[^]*\b(?:building reg[a-z]*|regs|regulations|installer|installing|install|fitting|fitted|apply|application|sign off|signed off|certificate|hetas|compliance|compliant|required|requirement)\b)[^]*\b(?:carbon monoxide|co) (?:and smoke |or smoke )?(?:detectors?|alarms?)\b`,
+      String.raw`^(?![^]*\b(?:smell[a-z]*|smelt|stinks?|reeks?|hiss[a-z]*|leak[a-z]*|smok[a-z]*|flames?|burning|fire|sparks?|sparking|alarm|beep[a-z]*|dizzy|headaches?|sick|drowsy|rotten eggs?|eggy|banging|bang|rattl[a-z]*|fault[a-z]*|broken|black marks?|soot|yellow flame)\b)[^]*\b(?:convinced|worried|scared|afraid|frightened|terrified|paranoid|thinks|keeps saying|fears?|anxious|sure)(?: that)? (?:the |our |my |his |her |their |a )?(?:boiler|cooker|oven|gas|meter|heater|fridge|microwave|hob|pipes?|tank|house|flat)(?: [a-z]+){0,2} (?:will|is going to|going to|might|could|would|is gonna|gonna) (?:blow up|explode|go up|blow)\b`],
     guards: [
       // Round 72: a thing likened to being on fire ("My streaming PC keeps overheating and shutting down like its on fire"): a simile for
       // heat; smoke, flames, a smell of burning or sparks told with it still hit.
@@ -1818,6 +1857,9 @@ export const FAMILIES: PatternFamily[] = [
       // Round 9: a heater or another appliance sparking or smoking now, beside a smell of burning or a scorch mark.
       '(?:heater|storage heater|radiator|fridge|freezer|tumble dryer|dryer|washing machine|dishwasher|microwave|toaster|kettle|tv|television|lamp|light fitting|fan|cooker|oven)(?: [a-z]+){0,5} (?:is |are |keeps |has been |been )(?:sparking|smoking)(?: [a-z]+){0,10} (?:burning|smell|black|scorch[a-z]*|smoke|melt[a-z]*|caught|curtains?|flames?)',
     ],
+    // Round 73: sparks that stopped with the power off and a burning smell told as gone ("Sparks came out of the socket ... now half the
+    // house has no power. Burning smell's gone now"): a repair; fire, flames, smoke or sparks still there still hit.
+    textGuards: [String.raw`^(?![^]*\b(?:fire|flames?|on fire|smoke is|smoking|still (?:burning|sparking|smoking|smell[a-z]*|hot)|sparking again|melting|melted|hot to (?:the )?touch|crackling|shock|shocked|electrocuted|unconscious|collapsed)\b)(?=[^]*\b(?:no power|no electric[a-z]*|power (?:is |has )?(?:off|out|gone|went)|tripped|trip switch|switched (?:it |everything |the power )?off|turned (?:it |everything |the power )?off|fuse (?:went|blew|blown|has gone))\b)[^]*\b(?:(?:burning )?smells?(?: is| has| s)? (?:gone|cleared|stopped)|no (?:burning )?(?:smell|smoke)|nothing (?:burning|smoking))\b`],
     guards: [
       String.raw`(?:switched|turned|flicked|tripped) (?:it |them |everything |the power |the electrics |the electricity |the mains )?(?:all )?off(?![^]*(?:still|again|spreading|smoke is|smoking))|(?:is|are) (?:all )?(?:switched|turned) off(?![^]*(?:still|again|spreading|smoke is|smoking))`,
       // Round 55: the sockets or the appliance no longer used or unplugged ("kitchen sockets scorched and smell of burning plastic when the
@@ -2811,6 +2853,12 @@ export const FAMILIES: PatternFamily[] = [
       `(?:on the sex offenders? register|registered sex offender|convicted (?:sex offender|paedophile)|is a sex offender)(?: [a-z0-9]+){0,10} (?:moved in|living|lives|staying|stays|babysit[a-z]*|looks? after|looking after|alone with|unsupervised with|has|have|sees|seeing) (?:my |our |the |her |his |their )?(?:${CHILD}|[0-9]+ ?(?:yo|yr old|year old)s?)`,
     ],
     guards: [
+      // Round 73: a child protection file or record asked for or read (a subject access request: "a copy of what the council wrote about
+      // me in my grandson's child protection file"): records, not a child at risk now.
+      String.raw`\b(?:copy|copies|see|read|access|request|wrote|written|recorded|said about me|says about me|wrote about me)(?: [a-z]+){0,10} child protection (?:file|files|records?|notes|reports?|minutes|paperwork)\b|\bchild protection (?:file|files|records?|notes|reports?|minutes|paperwork)(?: [a-z]+){0,6} (?:copy|subject access|request|wrote|written|says|said|recorded|inaccurate|wrong)\b`,
+      // Round 73: hurt denied beside abuse shouted ("teenagers on bikes doing wheelies at the kids and shouting abuse. Nobody's been hurt"):
+      // anti-social behaviour; anyone hit, kicked or beaten nearby still hits.
+      String.raw`(?<!\b(?:hit|hits|hitting|punch[a-z]*|kick[a-z]*|slap[a-z]*|smack[a-z]*|beat[a-z]*|batter[a-z]*|grabb[a-z]*|touch[a-z]*)\b[^]*)\b(?:nobody|no one|noone|nobodys|no ones|none of (?:them|the kids|us)) (?:is |has |s |have )?(?:been )?(?:hurt|injured|harmed)\b(?![^]*\b(?:hit|hits|hitting|punch[a-z]*|kick[a-z]*|slap[a-z]*|smack[a-z]*|beat[a-z]*|batter[a-z]*|yet)\b)`,
       String.raw`by (?:a |the )?(?:speeding )?(?:cars?|vans?|traffic|lorr(?:y|ies)|bikes?|balls?|cyclists?|scooters?)|on the (?:broken |rusty )?(?:swings?|slide|play equipment|roundabout)|play ?(?:area|ground|equipment)|playground`,
       String.raw`bus (?:hit|hits)|hit (?:the|a) (?:ball|kerb|pothole)`,
       // Round 41: a hazard that could hurt the children or anyone who comes by ("swing has a broken chain, kids could get hurt",
