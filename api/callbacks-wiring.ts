@@ -27,7 +27,7 @@ function spokenOutcome(status: string, retryAt: Date | null): string {
   return `The resident did not answer. The call-back goes back in the queue${retryAt ? ', due again later' : ''}.`;
 }
 
-export async function wireCallbacks(deps: ConsoleDeps, options: { env: Env; publicUrl: () => string | undefined; jobs: JobQueue; twilioNumber: (tenant: string) => string | undefined }): Promise<CallbackWiring> {
+export async function wireCallbacks(deps: ConsoleDeps, options: { env: Env; publicUrl: () => string | undefined; jobs: JobQueue; twilioNumber: (tenant: string) => string | undefined; servedTenants?: () => readonly string[] }): Promise<CallbackWiring> {
   // PUBLIC_URL as configured, else as the environment says now (read per call, as the Twilio routes read it).
   const publicUrl = () => options.publicUrl() ?? options.env.PUBLIC_URL?.trim() ?? undefined;
   let config: ReturnType<typeof twilioConfigFromEnv> = null;
@@ -67,7 +67,8 @@ export async function wireCallbacks(deps: ConsoleDeps, options: { env: Env; publ
         changed(row.tenant, row.queueId, row.id);
       },
     });
-  const sweep = () => sweepOverdueCallbacks(deps.store.db, deps.clock(), (a: OverdueAlert) => void emit(a.tenant, 'callback:overdue', a));
+  // Each process alerts only the councils it serves (processes or deployments may share a database).
+  const sweep = () => sweepOverdueCallbacks(deps.store.db, deps.clock(), (a: OverdueAlert) => void emit(a.tenant, 'callback:overdue', a), options.servedTenants?.());
   options.jobs.register(CALLBACK_SWEEP_JOB, async () => void (await sweep()));
   await options.jobs.every(CALLBACK_SWEEP_JOB, CALLBACK_SWEEP_EVERY_MS);
   return { routes, sweep };

@@ -196,7 +196,7 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     callerId: (tenant) => tenants.get(tenant)?.pack.settings.channels.twilioNumbers[0],
   });
   // Call-backs (issue 14, item 2): placed through Twilio, their outcome, overdue alerts to supervisors.
-  consoleDeps.callbacks = await wireCallbacks(consoleDeps, { env: options.env ?? process.env, publicUrl: () => publicUrl, jobs, twilioNumber: (t) => tenants.get(t)?.pack.settings.channels.twilioNumbers[0] });
+  consoleDeps.callbacks = await wireCallbacks(consoleDeps, { env: options.env ?? process.env, publicUrl: () => publicUrl, jobs, twilioNumber: (t) => tenants.get(t)?.pack.settings.channels.twilioNumbers[0], servedTenants: () => [...tenants.keys()] });
   attachConsoleNamespace(realtime.io, consoleDeps);
   realtime.onResidentTyping((tenant, conversationId, typing) => relayResidentTyping(realtime.io, conversationId, tenant, typing));
   wireHandoffEvents(assistant, consoleDeps);

@@ -319,6 +319,9 @@ describe('the console places, retries and closes call-backs', () => {
     now = new Date(new Date(row.due_at).getTime() + 5 * 60_000);
     try {
       const alerts: { id: string }[] = [];
+      // A process sweeps only the councils it serves: another council's sweep leaves this one's call-back alone.
+      await sweepOverdueCallbacks(server.store.db, now, (a) => alerts.push(a), ['another-council']);
+      expect(alerts.filter((a) => a.id === row.id)).toHaveLength(0);
       await sweepOverdueCallbacks(server.store.db, now, (a) => alerts.push(a));
       await sweepOverdueCallbacks(server.store.db, now, (a) => alerts.push(a));
       expect(alerts.filter((a) => a.id === row.id)).toHaveLength(1);

@@ -193,8 +193,8 @@ export interface OverdueAlert {
  * supervisors' room): each is alerted once, across processes (the mark is compare-and-set).
  * A missed call re-queued for later is alerted again only if that later time passes too.
  */
-export async function sweepOverdueCallbacks(db: Db, now: Date, alert: (a: OverdueAlert) => void): Promise<number> {
-  const rows = await takeOverdueCallbacks(db, now);
+export async function sweepOverdueCallbacks(db: Db, now: Date, alert: (a: OverdueAlert) => void, tenants?: readonly string[]): Promise<number> {
+  const rows = await takeOverdueCallbacks(db, now, 100, tenants);
   for (const r of rows) alert({ tenant: r.tenant, id: r.id, kind: r.kind, queue: r.queueId, dueAt: r.dueAt.toISOString(), attempts: r.attempts });
   return rows.length;
 }

@@ -274,13 +274,17 @@ export async function recordCallbackOutcome(db: Db, tenant: string, id: string, 
 }
 
 /** Call-backs past due and not yet alerted, marked alerted in the same statement: each is alerted once. */
-export async function takeOverdueCallbacks(db: Db, now: Date, limit = 100): Promise<CallbackRow[]> {
-  const due = await cd(db)
+export async function takeOverdueCallbacks(db: Db, now: Date, limit = 100, tenants?: readonly string[]): Promise<CallbackRow[]> {
+  // Only the councils this process serves: another process (or a test server) sharing the database alerts its own.
+  if (tenants && !tenants.length) return [];
+  let query = cd(db)
     .selectFrom('callbacks')
     .select('id')
     .where('status', 'in', ['pending', 'missed'])
     .where('due_at', '<', now)
-    .where('overdue_alerted_at', 'is', null)
+    .where('overdue_alerted_at', 'is', null);
+  if (tenants) query = query.where('tenant_id', 'in', [...tenants]);
+  const due = await query
     .limit(limit)
     .execute();
   if (!due.length) return [];
