@@ -68,7 +68,7 @@ export async function wireCallbacks(deps: ConsoleDeps, options: { env: Env; publ
       },
     });
   // Each process alerts only the councils it serves (processes or deployments may share a database).
-  const sweep = () => sweepOverdueCallbacks(deps.store.db, deps.clock(), (a: OverdueAlert) => void emit(a.tenant, 'callback:overdue', a), options.servedTenants?.());
+  const sweep = () => sweepOverdueCallbacks(deps.store.db, deps.clock(), (a: OverdueAlert) => void emit(a.tenant, 'callback:overdue', a), { tenants: options.servedTenants?.() });
   options.jobs.register(CALLBACK_SWEEP_JOB, async () => void (await sweep()));
   await options.jobs.every(CALLBACK_SWEEP_JOB, CALLBACK_SWEEP_EVERY_MS);
   return { routes, sweep };

@@ -116,6 +116,10 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     throw err;
   }
   const store = await storeOpening;
+  // The councils this process serves: processes or deployments may share one database, and every
+  // periodic sweep (claim codes, call-backs, referrals, back-office push, resident updates, recovery, recordings)
+  // takes only these councils' rows, each handled with its own council's settings.
+  const servedTenants = (): string[] => [...tenants.keys()];
   // What a safety reply may promise: an agent who can take the item now, or a duty officer a referral reaches.
   const safetyRoutes = createSafetyRoutes(tenants, loadNotifyConfig(process.env));
   for (const runtime of tenants.values()) runtime.routes = safetyRoutes;
@@ -140,7 +144,7 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
   jobs.register('files.sweep', async () => void (await sweepDeletedFiles(store.db, log)));
   await jobs.every('files.sweep', 60_000);
   // One-time codes linking a number typed in chat to its texts and calls: offered only where SMS is configured.
-  const codes = await createClaimCodeSender({ db: store.db, jobs, log, env: options.env ?? process.env, clock: options.clock });
+  const codes = await createClaimCodeSender({ db: store.db, jobs, log, env: options.env ?? process.env, clock: options.clock, servedTenants });
   for (const runtime of tenants.values()) runtime.codes = codes;
   const referralSender = createReferralSender(loadNotifyConfig(process.env), log);
 
@@ -156,7 +160,7 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     jobs,
     log,
     defaultTenant,
-    tenantIds: () => tenants.keys(),
+    tenantIds: servedTenants,
     publicUrl: () => publicUrl,
     env: options.env ?? process.env,
     clock: options.clock ?? (() => new Date()),
@@ -196,13 +200,13 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     callerId: (tenant) => tenants.get(tenant)?.pack.settings.channels.twilioNumbers[0],
   });
   // Call-backs (issue 14, item 2): placed through Twilio, their outcome, overdue alerts to supervisors.
-  consoleDeps.callbacks = await wireCallbacks(consoleDeps, { env: options.env ?? process.env, publicUrl: () => publicUrl, jobs, twilioNumber: (t) => tenants.get(t)?.pack.settings.channels.twilioNumbers[0], servedTenants: () => [...tenants.keys()] });
+  consoleDeps.callbacks = await wireCallbacks(consoleDeps, { env: options.env ?? process.env, publicUrl: () => publicUrl, jobs, twilioNumber: (t) => tenants.get(t)?.pack.settings.channels.twilioNumbers[0], servedTenants });
   attachConsoleNamespace(realtime.io, consoleDeps);
   realtime.onResidentTyping((tenant, conversationId, typing) => relayResidentTyping(realtime.io, conversationId, tenant, typing));
   wireHandoffEvents(assistant, consoleDeps);
   // Duty referrals: send, escalate until acknowledged, tell the resident; the sweep recovers lost delayed jobs.
   consoleDeps.duty = { senderKind: referralSender.kind, tenants: () => tenants.keys(), policy: dutyPolicyFor(assistant) };
-  registerReferralJobs(jobs, { db: store.db, sender: referralSender, log, clock: options.clock, jobs, publicUrl, duty: dutyPolicyFor(assistant), deliver: deliverFollowUp(consoleDeps) });
+  registerReferralJobs(jobs, { db: store.db, sender: referralSender, log, clock: options.clock, jobs, publicUrl, duty: dutyPolicyFor(assistant), deliver: deliverFollowUp(consoleDeps) }, { servedTenants });
   await jobs.every(REFERRAL_SWEEP_JOB, REFERRAL_SWEEP_EVERY_MS);
   // Offers lapse and agents come and go: routing also runs on a timer (once across processes with BullMQ).
   jobs.register('handoff.route', () => routeAllTenants(consoleDeps, tenants.keys()));
@@ -213,7 +217,7 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     db: store.db,
     jobs,
     log,
-    tenants: () => tenants.keys(),
+    tenants: servedTenants,
     serviceName: (tenant, id) => tenants.get(tenant)?.pack.servicesById.get(id)?.name,
     settings: pushSettingsFromEnv(options.env ?? process.env),
     // A week's signed links (the longest a link lives): a back office may fetch the files well after the event.
@@ -226,7 +230,7 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
     jobs,
     log,
     clock: options.clock,
-    tenants: () => tenants.keys(),
+    tenants: servedTenants,
     council: (tenant) => {
       const pack = tenants.get(tenant)?.pack;
       if (!pack) return undefined;
@@ -263,7 +267,7 @@ export async function startServer(options: StartOptions = {}, baseConfig?: Confi
   // still unsent are sent, continuously (jobs/recovery.ts), not only at start.
   await registerRecovery(jobs, {
     db: store.db,
-    tenants: () => tenants.keys(),
+    tenants: servedTenants,
     answer: (conversation) => assistant.processPending(conversation, assistant.runtime(conversation.tenant_id)),
     answered: async (tenant, conversationId) => {
       realtime.conversationUpdated(conversationId);

@@ -320,9 +320,9 @@ describe('the console places, retries and closes call-backs', () => {
     try {
       const alerts: { id: string }[] = [];
       // A process sweeps only the councils it serves: another council's sweep leaves this one's call-back alone.
-      await sweepOverdueCallbacks(server.store.db, now, (a) => alerts.push(a), ['another-council']);
+      await sweepOverdueCallbacks(server.store.db, now, (a) => alerts.push(a), { tenants: ['another-council'] });
       expect(alerts.filter((a) => a.id === row.id)).toHaveLength(0);
-      await sweepOverdueCallbacks(server.store.db, now, (a) => alerts.push(a));
+      await sweepOverdueCallbacks(server.store.db, now, (a) => alerts.push(a), { tenants: [server.tenant] });
       await sweepOverdueCallbacks(server.store.db, now, (a) => alerts.push(a));
       expect(alerts.filter((a) => a.id === row.id)).toHaveLength(1);
       const { client } = await signedInAgent(server, { roles: ['supervisor'], skills: [], now: clock });

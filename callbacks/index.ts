@@ -193,8 +193,9 @@ export interface OverdueAlert {
  * supervisors' room): each is alerted once, across processes (the mark is compare-and-set).
  * A missed call re-queued for later is alerted again only if that later time passes too.
  */
-export async function sweepOverdueCallbacks(db: Db, now: Date, alert: (a: OverdueAlert) => void, tenants?: readonly string[]): Promise<number> {
-  const rows = await takeOverdueCallbacks(db, now, 100, tenants);
+export async function sweepOverdueCallbacks(db: Db, now: Date, alert: (a: OverdueAlert) => void, options: { tenants?: readonly string[]; limit?: number } = {}): Promise<number> {
+  // `tenants`: the councils the process serves (all when not given); `limit`: at most this many per sweep.
+  const rows = await takeOverdueCallbacks(db, now, options.limit ?? 100, options.tenants);
   for (const r of rows) alert({ tenant: r.tenant, id: r.id, kind: r.kind, queue: r.queueId, dueAt: r.dueAt.toISOString(), attempts: r.attempts });
   return rows.length;
 }

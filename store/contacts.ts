@@ -194,10 +194,16 @@ export async function claimExists(db: Db, claimId: string): Promise<boolean> {
   return !!(await db.selectFrom('contact_claims').select('id').where('id', '=', claimId).executeTakeFirst());
 }
 
-/** Codes asked for before `before`, not yet sent and not expired at `now`: the sweep's work (a stopped process, a lost job). */
-export async function claimCodesToSend(db: Db, before: Date, now: Date, limit = 100): Promise<{ id: string; code_requested_at: Date | null }[]> {
-  return db
-    .selectFrom('contact_claims')
+/**
+ * Codes asked for before `before`, not yet sent and not expired at `now`: the sweep's work (a
+ * stopped process, a lost job). Only the given councils' when `tenants` is given.
+ */
+export async function claimCodesToSend(db: Db, before: Date, now: Date, limit = 100, tenants?: readonly string[]): Promise<{ id: string; code_requested_at: Date | null }[]> {
+  // A process sends only its own councils' codes: another process or deployment sharing the database sends theirs.
+  if (tenants && !tenants.length) return [];
+  let q = db.selectFrom('contact_claims');
+  if (tenants) q = q.where('tenant_id', 'in', [...tenants]);
+  return q
     .select(['id', 'code_requested_at'])
     .where('code_requested_at', 'is not', null)
     .where('code_requested_at', '<', before)

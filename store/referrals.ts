@@ -49,10 +49,15 @@ export async function setReferralDue(db: Db, tenant: string, id: string, dueAt: 
   await db.updateTable('referrals').set({ due_at: dueAt }).where('tenant_id', '=', tenant).where('id', '=', id).where('escalated_at', 'is', null).execute();
 }
 
-/** Steps due to escalate now, across tenants (the periodic sweep) or for one, oldest first. */
-export async function dueReferrals(db: Db, now: Date, limit = 100, tenant?: string): Promise<{ id: string; tenant_id: string }[]> {
+/**
+ * Steps due to escalate now, oldest first: of the given councils (the periodic sweep passes the
+ * ones its process serves), or of every council when none are given.
+ */
+export async function dueReferrals(db: Db, now: Date, limit = 100, tenants?: readonly string[]): Promise<{ id: string; tenant_id: string }[]> {
+  // Another process (or deployment) sharing the database escalates its own councils' steps, with their duty policies.
+  if (tenants && !tenants.length) return [];
   let q = db.selectFrom('referrals');
-  if (tenant) q = q.where('tenant_id', '=', tenant);
+  if (tenants) q = q.where('tenant_id', 'in', [...tenants]);
   return q
     .select(['id', 'tenant_id'])
     .where('escalated_at', 'is', null)

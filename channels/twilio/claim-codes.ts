@@ -33,6 +33,8 @@ export interface ClaimCodeDeps {
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
   env?: Record<string, string | undefined>;
   clock?: () => Date;
+  /** The councils this process serves, the only ones whose codes its sweep sends (every council's when not given). */
+  servedTenants?: () => Iterable<string>;
 }
 
 /** The code sender for the bot (structurally bot/ports.ts `CodeSender`), with its job and sweep registered. */
@@ -84,7 +86,9 @@ export async function createClaimCodeSender(deps: ClaimCodeDeps): Promise<{ canT
   });
   deps.jobs.register(CLAIM_CODE_SWEEP_JOB, async () => {
     const now = clock();
-    for (const c of await claimCodesToSend(deps.db, new Date(now.getTime() - SWEEP_GRACE_MS), now)) {
+    // Processes or deployments sharing a database each send only their own councils' codes (through their own Twilio).
+    const tenants = deps.servedTenants && [...deps.servedTenants()];
+    for (const c of await claimCodesToSend(deps.db, new Date(now.getTime() - SWEEP_GRACE_MS), now, 100, tenants)) {
       await queue(c.id, c.code_requested_at ?? now);
     }
   });

@@ -4,8 +4,12 @@
  * the same as…"; a one-time code texted through Twilio (the local stand-in) links the two, and
  * only a right, fresh, unused code within five tries does. Without Twilio no code is offered.
  */
+import { randomUUID } from 'node:crypto';
 import { signedInAgent, type ConsoleClient } from '../../test/console-client.js';
 import { allText, Resident, startTestServer, type TestServer } from '../../test/server.js';
+import { freshTenant } from '../../test/store.js';
+import { recordContactClaim, requestClaimCode } from '../../store/index.js';
+import { CLAIM_CODE_SWEEP_JOB } from './claim-codes.js';
 import { startTextingApp, until, type TextingApp } from './texting-app.fixture.js';
 
 let app: TextingApp;
@@ -138,6 +142,35 @@ test('an expired code and a code after five wrong tries link nothing', async () 
   expect(allText(await guesser.say(code))).toContain('too many tries at that code, so it no longer works');
   const claim = await db().selectFrom('contact_claims').selectAll().where('value', '=', guessed).executeTakeFirstOrThrow();
   expect(claim).toMatchObject({ verified_at: null, code_attempts: 5 });
+}, 60_000);
+
+test("the sweep sends the codes of the councils its process serves, never another council's sharing the database", async () => {
+  // A code asked for in each council a minute ago whose job was lost: council B's first, so a sweep
+  // of every council would queue it before A's.
+  const other = await freshTenant(app.server.store, 'another-council');
+  const [mine] = newPhone();
+  const [theirs] = newPhone();
+  const asked = async (tenant: string, phone: string, agoMs: number) => {
+    const contactId = randomUUID();
+    await db().insertInto('contacts').values({ id: contactId, tenant_id: tenant }).execute();
+    const claim = await recordContactClaim(db(), tenant, contactId, 'phone', phone);
+    await requestClaimCode(db(), tenant, claim.id, new Date(clock().getTime() - agoMs), new Date(clock().getTime() + 9 * 60_000));
+    return { contactId, claimId: claim.id };
+  };
+  const b = await asked(other, theirs, 90_000);
+  const a = await asked(app.server.tenant, mine, 60_000);
+  try {
+    await app.server.jobs.add(CLAIM_CODE_SWEEP_JOB, {});
+    await codeTextedTo(mine);
+    expect((await db().selectFrom('contact_claims').select('code_sent_at').where('id', '=', a.claimId).executeTakeFirstOrThrow()).code_sent_at).not.toBeNull();
+    // Council B's code is its own process's to send: this one leaves it waiting, sweep after sweep.
+    await app.server.jobs.add(CLAIM_CODE_SWEEP_JOB, {});
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await db().selectFrom('contact_claims').select('code_sent_at').where('id', '=', b.claimId).executeTakeFirstOrThrow()).code_sent_at).toBeNull();
+    expect(app.sentTo(theirs)).toEqual([]);
+  } finally {
+    await db().deleteFrom('contacts').where('id', 'in', [a.contactId, b.contactId]).execute();
+  }
 }, 60_000);
 
 describe('without Twilio configured', () => {

@@ -258,6 +258,44 @@ test('a restart loses the delayed job, not the escalation: the sweep job on a ne
   await jobs.close();
 });
 
+test("a process's sweep escalates only the councils it serves: another council's due step is left to that council's own process", async () => {
+  const a = await setUp();
+  const b = await setUp();
+  await referOutOfHours(a.deps, a.input);
+  await referOutOfHours(b.deps, b.input);
+  await a.settledChain(1);
+  const [bStep] = await b.settledChain(1);
+  // B's step is due first, so an unscoped sweep would take it before A's.
+  await store.db.updateTable('referrals').set({ due_at: new Date(T0.getTime() + 5 * MIN) }).where('id', '=', bStep.id).execute();
+
+  // A process serving only council A: its sweep job (as api/server.ts registers it), 11 minutes on.
+  const jobs = new InProcessQueue();
+  const clock = () => new Date(T0.getTime() + 11 * MIN);
+  const sender = createReferralSender(loadNotifyConfig({ NOTIFY_API_KEY: notify.apiKey, NOTIFY_BASE_URL: notify.url, NOTIFY_SMS_TEMPLATE_ID: SMS_TEMPLATE, NOTIFY_EMAIL_TEMPLATE_ID: EMAIL_TEMPLATE }));
+  registerReferralJobs(jobs, { db: store.db, sender, log: a.log, clock, jobs, publicUrl: 'https://assistant.example', duty: () => POLICY }, { servedTenants: () => [a.tenant] });
+  await jobs.add(REFERRAL_SWEEP_JOB, {});
+  const rows = await a.settledChain(2);
+  expect(rows[0].escalated_at).toEqual(clock());
+  expect(rows[1]).toMatchObject({ step: 1, target_name: 'Alex General', status: 'sent' });
+  await jobs.drain();
+  const bRows = await b.chain();
+  expect(bRows).toHaveLength(1);
+  expect(bRows[0]).toMatchObject({ id: bStep.id, escalated_at: null, chain_end: null });
+
+  // On B's clock it is due too: `tenant` is looked for only among the served councils, an empty list
+  // serves none, and B's own process (the sweep for its council) escalates it.
+  b.advance(11 * MIN);
+  const bDeps = { ...b.deps, sender: new LogOnlySender(recordingLog()), jobs: b.jobs };
+  expect(await sweepReferrals(bDeps, { tenant: b.tenant, tenants: [a.tenant] })).toBe(0);
+  expect(await sweepReferrals(bDeps, { tenants: [] })).toBe(0);
+  expect(await b.chain()).toHaveLength(1);
+  expect(await b.sweep()).toBe(1);
+  await b.settledChain(2);
+  await jobs.close();
+  await a.jobs.close();
+  await b.jobs.close();
+});
+
 test('an agent taking the handoff stops the chain', async () => {
   const t = await setUp();
   await referOutOfHours(t.deps, t.input);

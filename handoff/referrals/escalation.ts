@@ -107,11 +107,17 @@ export async function nextTarget(deps: Pick<Deps, 'db'>, tenant: string, chain: 
   return null;
 }
 
-/** Escalates every step that is due (the periodic job): recovers from lost delayed jobs and restarts. */
-export async function sweepReferrals(deps: Deps, options: { tenant?: string } = {}): Promise<number> {
+/**
+ * Escalates every step that is due (the periodic job): recovers from lost delayed jobs and
+ * restarts. `tenants`: the councils this process serves (all in the database when not given);
+ * `tenant`: one council only (within `tenants` if both are given).
+ */
+export async function sweepReferrals(deps: Deps, options: { tenant?: string; tenants?: Iterable<string> } = {}): Promise<number> {
   const now = deps.clock?.() ?? new Date();
+  const served = options.tenants && [...options.tenants];
+  const scope = options.tenant ? [options.tenant].filter((t) => !served || served.includes(t)) : served;
   let done = 0;
-  for (const row of await dueReferrals(deps.db, now, 100, options.tenant)) {
+  for (const row of await dueReferrals(deps.db, now, 100, scope)) {
     try {
       if (await escalateReferral(deps, { tenant: row.tenant_id, referralId: row.id })) done++;
     } catch (err) {
@@ -128,10 +134,15 @@ async function audit(deps: Pick<Deps, 'db'>, root: ReferralRow, action: string, 
 /**
  * Registers `referral.send`, `referral.escalate` and `referral.sweep` on the queue; call once at
  * start, before any referral is made. The caller schedules the sweep (`jobs.every`).
+ * `servedTenants`: the councils this process serves, the only ones its sweep escalates (every
+ * council in the database when not given).
  */
-export function registerReferralJobs(jobs: JobQueue, deps: ReferralJobDeps): void {
+export function registerReferralJobs(jobs: JobQueue, deps: ReferralJobDeps, options: { servedTenants?: () => Iterable<string> } = {}): void {
   const full: Deps = { ...deps, jobs: deps.jobs ?? jobs };
   jobs.register<SendJob>(REFERRAL_SEND_JOB, (job) => sendReferral(full, job));
   jobs.register<EscalationJob>(REFERRAL_ESCALATE_JOB, async (job) => void (await escalateReferral(full, job)));
-  jobs.register(REFERRAL_SWEEP_JOB, async () => void (await sweepReferrals(full)));
+  // Processes or deployments sharing a database each escalate only their own councils' steps: another
+  // council's step escalated here would follow this process's idea of its duty policy (the default
+  // rota and fallbacks when it does not know the council), and could tell its resident nobody answered.
+  jobs.register(REFERRAL_SWEEP_JOB, async () => void (await sweepReferrals(full, { tenants: options.servedTenants?.() })));
 }
