@@ -380,6 +380,9 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
 /** Put out with nowhere to go tonight, and no risk or kind of risk told besides the cold (rounds 23 and 42); no referral. */
 function nowhereTonightOnly(n: string): boolean {
   if (!NO_HOME_TONIGHT.test(n) || REFERRAL.test(n)) return false;
+  // Round 74: never when a body harmed is told ("her fella punches her where people cant see ... wants to leave but has nowhere to
+  // go"): abuse with nowhere to go is not a housing question.
+  if (BODILY_HARM_TOLD.test(n)) return false;
   const noCold = n.replace(EVERY_COLD_WEATHER, ' ');
   const kinds = kindCues(noCold);
   // Round 54: a grown-up son, nephew or grandson put out by a parent ("my nephew (19) ... his mum threw him out over an argument", the
@@ -398,7 +401,8 @@ const CHILD_AGE_TOLD = /(?<= )(?:1[0-7]|[1-9])(?: (?:years? old|yrs? old|yo|year
 /** Round 27: an overdose in the past ("in hospital after an overdose", "took an overdose last year"); round 31: "years back", "back in 2019". */
 const PAST_OVERDOSE = /(?<= )(?:(?:after|because of|following|since|from) (?:an |my |a |the )?overdose|(?:took|had|taken) (?:an |a )?overdose(?: [a-z]+){0,3} (?:last (?:week|month|year)|ago|in (?:january|february|march|april|may|june|july|august|september|october|november|december))|(?:overdosed|od d|odd) (?:[a-z]+ ){0,3}(?:last (?:week|month|year)|(?:a|two|three|four|five|six|several|a few|few|[0-9]+) (?:years|months|weeks) (?:ago|back)|(?:years|months|ages) (?:ago|back)|back in [a-z0-9]+|in (?:january|february|march|april|may|june|july|august|september|october|november|december)))(?= )/;
 /** Home, discharged, better, with a team visiting. */
-const RECOVERING = /(?<= )(?:(?:i am|i m|im|she is|he is) (?:back )?(?:home|out of hospital|discharged)(?: now)?|discharged|doing (?:much |a lot |loads |so much )?better|doing (?:really |very |so |ever so )?well(?: now)?|(?:is |s |are |am )?in recovery|(?:clean|sober) (?:for|since|now)|(?:clean|sober) (?:for )?(?:[0-9]+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|a couple of) (?:years?|months?)|on the mend|(?:crisis|mental health|home treatment|community) team (?:visit|visits|come|comes|are|is|have been|call|calls)|getting (?:support|help) now)(?= )/;
+// Round 74: "im fine now", "she's ok now" ("in hospital after an overdose in october im fine now can it be backdated").
+const RECOVERING = /(?<= )(?:(?:i am|i m|im|she is|he is|they are) (?:fine|ok|okay|alright|all right|well) now|(?:i am|i m|im|she is|he is) (?:back )?(?:home|out of hospital|discharged)(?: now)?|discharged|doing (?:much |a lot |loads |so much )?better|doing (?:really |very |so |ever so )?well(?: now)?|(?:is |s |are |am )?in recovery|(?:clean|sober) (?:for|since|now)|(?:clean|sober) (?:for )?(?:[0-9]+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|a couple of) (?:years?|months?)|on the mend|(?:crisis|mental health|home treatment|community) team (?:visit|visits|come|comes|are|is|have been|call|calls)|getting (?:support|help) now)(?= )/;
 /** Round 29: an overdose told as past, the person recovering, nothing of another one or anything present. */
 const pastOverdoseRecovering = (n: string) => PAST_OVERDOSE.test(n) && RECOVERING.test(n) && !OVERDOSE_AGAIN.test(n) && !GOES_ON.test(n) && !EXPLICIT_PRESENT.test(n);
 /** Another one, now or planned. */
@@ -621,12 +625,16 @@ const AR_PUT_OUT = /أطفأ|انطفأ|انطفأت|انطفى|انطفا|ان�
 const AR_NOT_OVER = /مرة أخرى|مرة اخرى|من جديد|لا يزال|لا تزال|ما زال|مازال|ما زالت|مازالت|الآن|الان/u;
 /** Felt in those languages (a headache, dizziness, nausea, fainting): carbon monoxide is never over while it is felt. */
 const FOREIGN_FELT = new RegExp(String.raw`(?<= )(?:boli [a-z ]{0,20}glow[a-z]*|bol glowy|mdlosci|zawrot[a-z]*|wymiot[a-z]*|omdla[a-z]*|zemdla[a-z]*|basi[a-z]* (?:donuyor|agriyor)|bas agri[a-z]*|mide[a-z]* bulan[a-z]*|kusuyor[a-z]*|bayil[a-z]*|dor(?:es)? de cabeca|tonturas?|enjoo[a-z]*|desmai[a-z]*|vomit[a-z]*|dolor(?:es)? de cabeza|mareos?|mareados?|desmay[a-z]*|durere[a-z]* de cap|ameteli[a-z]*|lesin[a-z]*|greata)(?= )`);
+const FOREIGN_SINCE_PAST_FIRE = /(?<= )(?:desde|depois|apos|despues|tras) (?:o |do |el |del |la |a )?(?:incendio|fogo|fuego)(?: [a-z]+){0,3} (?:do ano passado|de [a-z]+ passad[oa]|ha (?:[a-z]+ )?(?:anos|meses)|del ano pasado|de [a-z]+ pasad[oa]|hace (?:[a-z]+ )?(?:anos|meses))(?= )/;
 /** True for a fire or a gas smell told as past and dealt with, in another language (see FOREIGN_PAST). */
 export function foreignPastPutOut(text: string): boolean {
   const n = normaliseForSafety(text);
   const latin = FOREIGN_PAST.test(n) && FOREIGN_PUT_OUT.test(n) && !FOREIGN_NOT_OVER.test(n) && !STILL_THERE.test(n) && !FELT_NOW.test(n) && !FOREIGN_FELT.test(n);
   const arabic = AR_PAST.test(text) && AR_PUT_OUT.test(text) && !AR_NOT_OVER.test(text);
-  return latin || arabic;
+  // Round 74: damage since a fire dated in the past, in Portuguese or Spanish ("bolor desde o incêndio do ano passado", mould since
+  // last year's fire): a repair, the fire long over.
+  const sincePastFire = FOREIGN_SINCE_PAST_FIRE.test(n) && !FOREIGN_NOT_OVER.test(n) && !STILL_THERE.test(n) && !FELT_NOW.test(n) && !FOREIGN_FELT.test(n);
+  return latin || arabic || sincePastFire;
 }
 /**
  * Round 62: a headline or a news item quoted and asked about (is it true, is it old, was it last year, where to read more), in English,
@@ -1250,7 +1258,9 @@ const RECENT_PAST = /(?<= )(?:last (?:month|week)|in the past|(?:a few|few|some|
 const OVER_NOW = /(?<= )(?:(?:i am|he is|she is|they are|we are) (?:doing )?(?:ok|okay|fine|well|better|stable|settled|recovering|on the mend)(?: now)?|(?:stable|settled|well|better) now|doing (?:ok|okay|fine|well|better) now|(?:fully |completely )?recovered)(?= )/;
 /** True when a risk is told as past (months or years ago) and nothing says it goes on, is back, or is explicit and present. */
 export function toldAsPast(text: string): boolean {
-  const n = normaliseForSafety(text);
+  return toldAsPastN(normaliseForSafety(text));
+}
+function toldAsPastN(n: string): boolean {
   return (LONG_PAST.test(n) || (RECENT_PAST.test(n) && OVER_NOW.test(n))) && !GOES_ON.test(n) && !BACK_AGAIN.test(n) && !EXPLICIT_PRESENT.test(n);
 }
 
@@ -1599,6 +1609,7 @@ export function askAtMost(text: string, screened = false): string | null {
   if (!screened && SCRIPT_SERVICE_IDIOM.test(text)) return 'a tax or a bill that has broken my back (Urdu), nothing screened';
   if (!screened && FOREIGN_PAIN_OR_MONEY_IDIOM.test(n) && !FOREIGN_IDIOM_HARM.test(n)) return 'a back or a head "killing me" (Polish), pain told, nothing screened';
   if (!screened && SCRIPT_MONEY_DROWNING.test(text)) return 'drowning beside money (Urdu), nothing screened';
+  if (!screened && MEDICINES_KEPT_FOR_LATER.test(n) && !MEDICINES_PLAN.test(n) && !EXPLICIT_PRESENT.test(n)) return 'medicines kept for later or to hand back, no plan told';
   if (!screened && DISTRESS_IDIOM.test(n) && nothingBesides(n, EVERY_DISTRESS_IDIOM) && !PERSON_HITTING.test(n) && !SIGN_FEARED.test(n)) return 'a distress idiom about a service, nothing of risk told';
   // Round 53: the need for the care told as not being able to live alone any more ("is care home paid by council ... she cannot live
   // alone after the falls", the model alone 0.76) is the reason for the question, not a harm.
@@ -1679,6 +1690,12 @@ const FALL_NOW = /(?<= )(?:(?:is|s|still|now) (?:on the floor|on the stairs|stuc
 const LEAK_SPARKS = /(?<= )(?:water|leak|leaking|pouring|dripping|flood[a-z]*|ceiling)(?: [a-z]+){0,12} (?:electric[a-z]*|sockets?|lights?|meter|fuse ?box|consumer unit|wiring)(?: [a-z]+){0,4} (?:is |are |was |were )?(?:sparking|sparked|sparks|shorting|tripp(?:ed|ing))(?= )/;
 const MAINS_OFF = /(?<= )(?:switched|turned|shut|cut|knocked|flicked) (?:it |them |everything |the (?:electrics?|power|electricity|supply) )?off at the (?:mains|fuse ?box|consumer unit|meter)|(?:electrics?|power|electricity|mains|supply) (?:is |are |has been |have been )?(?:now )?(?:off|isolated)(?= )/;
 const SPARKS_STILL = /(?<= )(?:fire|flames?|smoke|smoking|burning|on fire|caught fire|shock|shocked|electrocuted|unconscious|not breathing|collapsed|still sparking|sparking again|will not (?:turn|switch) off|cannot (?:turn|switch) (?:it )?off)(?= )/;
+/**
+ * Engineer's probe after round 74: medicines kept for the winter, out of date or to hand back ("my mum has been stockpiling her tablets
+ * for the winter, can the pharmacy take the old ones back", the model alone 0.75): a cupboard, asked at most when no plan, day or dose is told.
+ */
+const MEDICINES_KEPT_FOR_LATER = /(?<= )(?:stockpil(?:ing|ed|e)|sav(?:ing|ed) up|hoard(?:ing|ed)|stor(?:ing|ed) up|keeping|kept)(?: [a-z]+){0,3} (?:tablets|pills|meds|medication|medicines?|painkillers|paracetamol|prescriptions?)(?: [a-z]+){0,3} (?:for (?:the )?(?:winter|flu season|cold season|holidays?|trip|travel|first aid kit)|(?:that are |which are |are |now )?(?:out of date|expired|past (?:their|the) (?:use by|expiry)))(?= )/;
+const MEDICINES_PLAN = /(?<= )(?:tonight|tomorrow|the night|this week(?:end)?|the weekend|take (?:them|it) all|all at once|the lot|end it|end (?:my|her|his) life|kill|die|dying|overdos[a-z]*|goodbye|the plan|a plan|when (?:i am|im|she is|he is|the house is) (?:alone|empty|on my own))(?= )/;
 /** Round 72: air guns fired at birds or things, the shooters gone (askAtMost). */
 const AIRGUN_AT_THINGS = /(?<= )(?:bb guns?|bb gun|air ?guns?|air ?rifles?|air ?pistols?|pellet guns?|ball bearing guns?|catapults?|slingshots?)(?: [a-z]+){0,4} (?:at|into) (?:the |some |our |their |parked )?(?:pigeons|birds|gulls|seagulls|crows|squirrels|cars|car|windows|vans|bins|signs|lights|street ?lights|lamp ?posts|cans|bottles|walls|fences?)(?= )/;
 const SHOOTERS_GONE = /(?<= )(?:they|theyve|they ve|he|hes|she|shes|the (?:lads|kids|boys|youths)) (?:have |has |had |are |were |s )?(?:gone|left|run off|ran off|cleared off|legged it|not there)(?: now)?(?= )/;
@@ -2025,6 +2042,44 @@ const gasSmellWavedAway = (n: string) => GAS_SMELL_WAVED_AWAY.test(n) && GAS_SME
  * below its ask threshold: nothing (a false alarm's detour costs a resident's trust); below the escalate threshold: ask. An
  * idiom-prone family the model scores below SAFETY_SCREEN_DISAGREE: ask. Anything else the screen says escalates.
  */
+/**
+ * Round 74: a death by overdose told (the person has died: a death to register, a flat to clear, an account to close; "died of an
+ * overdose in the summer", "è morto di overdose anni fa", "police are involved as it might have been an overdose"), nobody's dose
+ * now: the one who overdosed is beyond help, the writer asks for a service. Asked when the model does not back it, never escalated;
+ * a dose taken, someone not breathing or unconscious, tonight or the writer's own intent still escalates.
+ */
+// Engineer's probe after round 74: also "my late brother" ("my late brother's flat needs clearing, he overdosed in the spring").
+const OVERDOSE_DEATH = /(?<= )(?:died|dies|passed away|passed|death|dead|killed|morto|morta|murio|fallecio|zmarl|zmarla|a murit|(?:my|our|his|her|their) late)(?= )/;
+const OVERDOSE_WORD = /(?<= )overdos[a-z]*(?= )/;
+const DOSE_NOW = /(?<= )(?:not breathing|unconscious|unresponsive|will not wake|cannot wake|just taken|has taken|have taken|i have taken|taken|took|swallowed|myself|tonight|right now|just now|ambulance|999|going to take|want to die|end it|again)(?= )/;
+const overdoseDeathTold = (n: string) => OVERDOSE_DEATH.test(n) && OVERDOSE_WORD.test(n) && !DOSE_NOW.test(n) && !EXPLICIT_PRESENT.test(n);
+/**
+ * Round 74: someone who wanders or went missing told as with the family now and safe ("keeps wandering out at night but he is with us
+ * now and safe we need one of those door sensor alarms"): a device or a service asked for; asked when the model does not back it.
+ */
+const SAFE_WITH_US_NOW = /(?<= )(?:(?:he|she|they|dad|mum|nan|gran|grandad|grandma) (?:is|s|are) (?:now )?(?:with us|home|back home|back|here|with me)(?: now)? and (?:safe|fine|ok|okay|well)|(?:he|she|they) (?:is|s|are) safe (?:now|at home|with us))(?= )/;
+const STILL_LOST = /(?<= )(?:not safe|missing|(?:cannot|can not|could not) find|still out|not (?:back|home|found)|gone again|out there)(?= )/;
+const safeWithUsNow = (n: string) => SAFE_WITH_US_NOW.test(n) && !STILL_LOST.test(n) && !EXPLICIT_PRESENT.test(n);
+/**
+ * Round 74: a threat written up in a public place and there for weeks ("graffiti on the underpass says a named lad ... hell get
+ * stabbed, its been there weeks ... can you paint over it"): a removal asked; asked when the model does not back it, never escalated.
+ */
+const WRITTEN_UP = /(?<= )(?:graffiti|sprayed|spray painted|painted|written|scrawled|tagged|daubed)(?= )/;
+const THERE_FOR_WEEKS = /(?<= )(?:been there|up there|there|up)(?: for)? (?:weeks|months|ages|days|a while|a week|a month|a fortnight|(?:a few|few|two|three|several|[0-9]+) (?:weeks|months|days))(?= )/;
+const THREAT_NOW = /(?<= )(?:tonight|today|right now|now|scared|frightened|terrified|afraid|following|outside|knife|machete|blade|gun)(?= )/;
+const threatWrittenUpLongAgo = (n: string) => WRITTEN_UP.test(n) && THERE_FOR_WEEKS.test(n) && !THREAT_NOW.test(n.replace(/(?<= )(?:get )?stabbed(?= )/g, ' '));
+/**
+ * Round 74: a threat told as going on, in a question about a service ("keeps messaging that he knows where I live ... can my address
+ * be hidden", "a non-molestation order but he keeps turning up ... I'm frightened to go in. Can housing move me?"): the service framing
+ * never makes it a question; escalated whatever the model.
+ */
+const KNOWS_WHERE_KEEPS = /(?<= )(?:keeps|kept|keep|has been|have been|been|started) (?:messaging|texting|telling me|saying|writing|posting|emailing|sending (?:me )?(?:messages|texts))(?: [a-z]+){0,3} (?:that )?(?:he|she|they) (?:knows|know|found out|has found out) where (?:i|we|she|the kids) (?:live|lives|am|are|is|sleep|stay)(?= )/;
+const ORDER_STILL_BROKEN = /(?<= )(?:non molestation|restraining|protection|occupation|court) (?:order|orders|injunction)(?: [a-z]+){0,6} (?:but|and|yet) (?:he|she|they|my ex|her ex|his ex)(?: still)? (?:keeps|kept|keep|is still|still|has been|been) (?:turning up|coming round|coming to|showing up|waiting|hanging around|following|parking|sitting)(?= )/;
+const FEARED_NOW = /(?<= )(?:scared|afraid|frightened|terrified)(?! of (?:the )?(?:water|sea|swimming|pools?|dark|heights|dogs?|fireworks))(?= )/;
+const threatGoingOn = (n: string) => (KNOWS_WHERE_KEEPS.test(n) || (ORDER_STILL_BROKEN.test(n) && FEARED_NOW.test(n))) && !toldAsPastN(n);
+/** Round 74: the families of a decision, a means or a way out told with a time (patterns.ts): service framing never makes them a question. */
+const DATED_MEANS_FAMILIES: ReadonlySet<string> = new Set(['decision_dated', 'hose_in_car', 'way_out_named', 'stockpile_with_plan', 'vehicle_among_children']);
+
 function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thresholds: SafetyModelThresholds): SafetyDecision {
   const decided = weighScreenHit(hit, scored, text, thresholds);
   // Round 41: "at the end of my tether" (or rope) about a child's needs, a service or a complaint, and nothing else of despair, harm or
@@ -2092,6 +2147,10 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   if (ABUSE_FAMILIES.has(family ?? '') && strangledRecently(n)) return { ...escalate, reason: `${hit.reason}, strangled or choked, never denied away` };
   const abuseNow = ABUSE_FAMILIES.has(family ?? '') ? abuseOfWriterNow(n) : null;
   if (abuseNow && !toldAsPast(text)) return { ...escalate, reason: `${hit.reason}, ${abuseNow}` };
+  // Round 74: a decision, a means or a way out told with a time, or a threat told as going on (see DATED_MEANS_FAMILIES, threatGoingOn):
+  // escalated whatever the model and whatever service the message also asks for.
+  if (DATED_MEANS_FAMILIES.has(family ?? '')) return { ...escalate, reason: `${hit.reason}, told plainly` };
+  if ((ABUSE_FAMILIES.has(family ?? '') || family === 'order_breached' || family === 'abuser_found_home' || family === 'followed_watched') && threatGoingOn(n)) return { ...escalate, reason: `${hit.reason}, a threat told as going on` };
   // Round 10: a question about a smoke or CO alarm itself (where to fit one, the symptoms to know), nothing sounding or felt: nothing to ask.
   if (alarmQuestion(text)) return null;
   if (screenEveryday(text) || framedAsService(text)) return scored.score >= thresholds.askAt ? ask : null;
@@ -2130,6 +2189,11 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   // Round 29: tempted to burn one's own garden waste or rubbish rather than pay ("half tempted to just set fire to the clippings"):
   // a complaint about a charge, nothing burning: asked at most.
   if (FIRE_FAMILIES.has(family ?? '') && WASTE_BURN_TEMPTED.test(n) && !PRESENT_FIRE.test(n) && !HAPPENING_NOW.test(n) && !PERSON_IN_FIRE.test(n)) return { ...ask, reason: `${hit.reason}, but tempted to burn garden waste` };
+  // Round 74: a death by overdose told, a wanderer with the family now and safe, a threat written up and there for weeks (see
+  // overdoseDeathTold, safeWithUsNow, threatWrittenUpLongAgo), the model not backing it: asked, never escalated.
+  if (family === 'overdose' && overdoseDeathTold(n)) return { ...ask, reason: `${hit.reason}, but a death told, nobody's dose now` };
+  if (hit.kind === 'adult_at_risk' && safeWithUsNow(n)) return { ...ask, reason: `${hit.reason}, but with the family now and safe` };
+  if (family === 'weapon_or_threat_to_kill' && threatWrittenUpLongAgo(n)) return { ...ask, reason: `${hit.reason}, but written up and there for weeks` };
   // Round 7: a risk told as past, or a garden bonfire, that the model does not back: asked, whatever the family.
   if (toldAsPast(text)) return { ...ask, reason: `${hit.reason}, but told as past` };
   // Round 59: someone found at once, a scene all dealt with, a bang or smoke explained (the army range, a planned heather burn), or the
