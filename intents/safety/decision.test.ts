@@ -1,3 +1,65 @@
+describe('round 75: boats, caravans, park homes and remote homes; literal and blunt writers (sets YC and YD), classes pinned both ways (dev-126, dev-127)', () => {
+  it('a flue glowing red through a roof with the insulation smoking is a fire hit; a stove glowing in its box or a hot flue asked about is not', () => {
+    const flue = 'Flue pipe off our wood burner is glowing red where it goes through the caravan roof and the insulation round it has started smoking';
+    expect(explainSafety(flue)?.family).toBe('fire_or_gas');
+    expect(decideOnScore(flue, readScore(0.32))).toMatchObject({ action: 'escalate', kind: 'fire_gas_co' });
+    expect(screenForSafety('the stove is glowing red nicely, how do I book the chimney sweep')).toBeNull();
+    expect(screenForSafety('the flue pipe gets red hot when we run the burner, is that normal for a new stove')).toBeNull();
+    expect(screenForSafety('my neighbour has started smoking again and it comes through the insulation')).toBeNull();
+  });
+  it('thanks, then not being here next week with someone else left to cancel a service, is a hit; the same on holiday is not', () => {
+    const bye = 'i just wanted to say thank you to the bin men theyve always been nice to me and i wont be here next week so someone else will need to cancel the garden bin';
+    expect(explainSafety(bye)?.family).toBe('not_around_passing');
+    expect(decideOnScore(bye, readScore(0.17))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(screenForSafety('thanks for the help, i wont be here next week as im on holiday so someone else will need to cancel the order')).toBeNull();
+  });
+  it('crying told of the woman next door is what the writer heard, not distress about a service: the sure model escalates; the writer in tears over a fee still asks', () => {
+    const sling = "Next door in the park home, every night I hear him shouting at her and things getting thrown, then she's crying. Today she had her arm in a sling and wouldn't look at me.";
+    expect(decideOnScore(sling, readScore(1, SAFEGUARDING))).toMatchObject({ action: 'escalate' });
+    expect(decideOnScore("I'm crying, you've lost my housing benefit form again, can I resubmit it", readScore(0.95))).toMatchObject({ action: 'ask' });
+  });
+  it('water told as a thing fallen in, as over (they got out fine) or as sessions asked for is asked, never escalated; a person in the water now still escalates', () => {
+    for (const t of [
+      "Crack in the harbour wall by the fish quay has got worse and a chunk fell into the water. It's taped off now but it looks like more will go.",
+      'The holiday lets next to us have had three stag dos in a row. Someone fell in the harbour last weekend messing about - they got out fine - but the noise and mess is constant.',
+      "Do you run water safety or drowning prevention sessions for schools? Our kids' school is right by the canal.",
+    ]) {
+      expect(explainSafety(t)?.family).toBe('water_or_cliff');
+      expect(decideOnScore(t, readScore(0))).toMatchObject({ action: 'ask' });
+    }
+    expect(decideOnScore('a chunk of the harbour wall fell into the water and a man fell in with it, he is in the water now', readScore(0))).toMatchObject({ action: 'escalate' });
+    expect(decideOnScore('Do you run water safety sessions? a kid is in the canal right now struggling', readScore(0))).toMatchObject({ action: 'escalate' });
+    expect(decideOnScore('someone fell in the harbour last night, they got out fine but hes still shaking and cold', readScore(0))).toMatchObject({ action: 'escalate' });
+  });
+  it('an abandoned van someone may set light to, a jump denied over a bill, an older person asking what happens to the dog: asked; a threat, "yet" or pills are not', () => {
+    const van = 'white van left on the boatyard verge for a month flat tyres no tax someones going to set light to it if it stays';
+    expect(decideOnScore(van, readScore(0))).toMatchObject({ action: 'ask', kind: 'fire_gas_co' });
+    expect(decideOnScore('white van dumped on the verge for a month, the lads said theyre going to set light to it if it stays, with my car parked next to it, im scared', readScore(0))).toMatchObject({ action: 'escalate' });
+    const jump = 'overpayment letter for housing benefit im not going to jump off a bridge over it but its a shock can i appeal';
+    expect(decideOnScore(jump, readScore(0))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('im not going to jump off a bridge over it yet', readScore(0))).toMatchObject({ action: 'escalate' });
+    const dog = "What happens to my dog if I die on the boat and nobody finds me for a while? Asking because I'm getting my affairs in order, I'm 79.";
+    expect(explainSafety(dog)?.family).toBe('suicide_indirect');
+    expect(decideOnScore(dog, readScore(0.34))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore("What happens to my dog if I die? I'm getting my affairs in order, I'm 79, and I have the pills ready for tonight.", readScore(0.34))).toMatchObject({ action: 'escalate' });
+  });
+  it('a fire or a boat lost told as past with nobody hurt, in Romanian or Arabic, is asked; the same burning again is not', () => {
+    const ro = 'Luna trecută a fost un mic incendiu în bucătărie, nimeni nu a fost rănit. Peretele e tot negru. Cine îl repară?';
+    expect(decideOnScore(ro, readScore(0))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('Luna trecută a fost un mic incendiu în bucătărie, nimeni nu a fost rănit, dar acum arde din nou!', readScore(0))).toMatchObject({ action: 'escalate' });
+    const ar = 'قاربي غرق في الميناء الشتاء الماضي والحمد لله لم يصب أحد. كيف أحجز مرسى جديد للقارب الجديد؟';
+    expect(decideOnScore(ar, readScore(0))).toMatchObject({ action: 'ask' });
+  });
+  it('the model alone: a child with ADHD hitting a sibling when overwhelmed, no danger beside contact advice, railings bent ages ago: asked at most; harm told still escalates', () => {
+    expect(decideOnScore("My son (7, ADHD) lashes out and hits his sister when he's overwhelmed. He's never hurt her badly and I always step in. I'd like a parenting course or some support, not social workers taking him.", readScore(0.83, SAFEGUARDING))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore("My son (7, ADHD) hits his sister when he's overwhelmed. He's never hurt her badly but yesterday there was blood and she's scared of him. Is there support?", readScore(0.83, SAFEGUARDING))).toMatchObject({ action: 'escalate' });
+    expect(decideOnScore("My ex has the kids every other weekend. I don't like his new girlfriend but there is no danger, I just want advice on changing contact arrangements.", readScore(0.84))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('My ex has the kids every other weekend. there is no danger he says but she hits them and they come back with bruises, I want advice', readScore(0.84))).toMatchObject({ action: 'escalate' });
+    expect(decideOnScore('the railings on the river bridge are bent where a car hit them ages ago and theres a gap now', readScore(0.92))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('the railings on the river bridge are bent where a car hit them ages ago and a child has fallen through the gap, she is in the river', readScore(0.92))).toMatchObject({ action: 'escalate' });
+  });
+});
+
 describe('round 74: people in recovery and their families, and school staff (sets ZY and ZZ), classes pinned both ways (dev-124, dev-125)', () => {
   it('a decision to end it, dated, beside not being able to go on escalates inside a service question; a chore put off is not a hit', () => {
     const dated = "Hello. Just checking what happens to a council tenancy when the tenant dies. Asking for myself. Nine months off the gear and I can't keep doing this, I've decided it's this week.";
@@ -5342,5 +5404,40 @@ describe("engineer's probe after round 74: a bridge that keeps calling, an order
     expect(explainSafety('on the school trip a child has gone under in the lake and we cant see him, help')?.family).toBe('water_or_cliff');
     expect(explainSafety('a swimmer has just gone under at the lido and not come up')?.family).toBe('water_or_cliff');
     expect(screenForSafety('my brothers building firm has gone under in the recession, can he get council tax support')).toBeNull();
+  });
+});
+
+describe("engineer's probe after round 75: goodbyes and threats told another way, and over-read water, jumps and sibling fights", () => {
+  it('a chimney pipe glowing orange through a roof beside a log burner is a fire; a log burner lit is not', () => {
+    expect(explainSafety('the chimney pipe from the log burner is glowing orange where it goes through the roof of the van and it smells of burning')?.family).toBe('fire_or_gas');
+    expect(screenForSafety('is it ok to have a log burner in a narrowboat, do i need a chimney pipe certificate')).toBeNull();
+    expect(screenForSafety('the neighbours log burner chimney smokes all evening and it goes in my washing')).toBeNull();
+  });
+  it('thanks, then not being around after a day with a card to cancel, and peace made with everyone, are goodbyes; a move or a holiday is not', () => {
+    expect(explainSafety('thanks to the library staff for everything, i wont be around after friday so please cancel my card')?.family).toBe('not_around_passing');
+    expect(decideOnScore('ive made my peace with everyone, thank you all at the council, i wont need the flat after sunday', readScore(0.8))).toMatchObject({ action: 'escalate' });
+    expect(screenForSafety('thanks for all your help, i wont be around after friday as we are moving to leeds so please cancel my card')).toBeNull();
+    expect(screenForSafety('thank you, i wont be around next week as im on holiday so please cancel the paper delivery')).toBeNull();
+    expect(screenForSafety("i've made my peace with the fact that the council will never fix this road")).toBeNull();
+  });
+  it('a door broken in by a partner who says he will be back escalates whatever the model; a locksmith or a joiner coming back does not', () => {
+    const door = 'my boyfriend smashed the back door in on saturday and says hes coming back tonight, can you fix the lock';
+    expect(explainSafety(door)?.family).toBe('door_broken_returning');
+    expect(decideOnScore(door, readScore(0.3))).toMatchObject({ action: 'escalate', kind: 'domestic_abuse' });
+    expect(explainSafety("my ex kicked the door in last night and says he'll be back")?.family).toBe('door_broken_returning');
+    expect(screenForSafety('the locksmith forced the door open when i was locked out and said hes coming back to fit a new lock')).toBeNull();
+    expect(screenForSafety('the joiner put his foot through the door by accident and said he will be back to fix it')).toBeNull();
+  });
+  it('someone who climbed straight out, told as past, and a jump or a throw denied over a service, are asked when the model does not back them', () => {
+    expect(decideOnScore('my mate fell in the canal at the party on saturday and climbed straight out, now the towpath light is broken', readScore(0.04))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('my mate fell in the canal and climbed straight out but now hes shaking and cant breathe', readScore(0.04))).toMatchObject({ action: 'escalate' });
+    expect(decideOnScore('im not going to throw myself off a cliff over a parking ticket but it is unfair, how do i appeal', readScore(0.0))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('im not going to throw myself off a cliff yet but i have been thinking about it every night', readScore(0.0))).toMatchObject({ action: 'escalate' });
+  });
+  it('an autistic child hitting a brother when he melts down, never badly, and danger denied about contact days, are asked at most', () => {
+    expect(decideOnScore('my son is 6 with autism and hits his brother when he melts down, never hurt him badly, is there a parenting course', readScore(0.63))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('my son is 6 with autism and hits his brother when he melts down, there was blood last night, is there a parenting course', readScore(0.63))).toMatchObject({ action: 'escalate' });
+    expect(decideOnScore('my ex has a new partner, i dont like her but there is no danger, how do i change the contact days', readScore(0.65))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('my ex has a new partner who hits the kids, how do i change the contact days', readScore(0.65))).toMatchObject({ action: 'escalate' });
   });
 });

@@ -1581,6 +1581,10 @@ const SPARKS_WORSE = /(?<= )(?:smoke|smoking|smoulder[a-z]*|burning|burnt|burned
 export function askAtMost(text: string, screened = false): string | null {
   const n = normaliseForSafety(text);
   if (careSelfInjury(n)) return 'self-injury by a disabled or autistic person when upset, support asked';
+  // Round 75: a disabled or neurodivergent child lashing out at a brother or a sister when overwhelmed, never badly hurt, support
+  // asked; danger denied beside contact arrangements or advice asked; a barrier or railings damaged long ago (see round75AskAtMost).
+  const r75 = screened ? null : round75AskAtMost(n);
+  if (r75) return r75;
   if (BETTER_OFF_AT_WORK.test(n) && !BETTER_OFF_WITHOUT_ME.test(n) && !DYING_WORDS.test(n)) return 'better off without me, of a workplace, a team or a game';
   if (!screened && ALARM_CHIRP.test(n) && BATTERY_WORDS.test(n) && !NOT_THE_BATTERY.test(n) && !UNWELL.test(n) && !FELT_NOW.test(n) && !PRESENT_FIRE.test(n) && !/(?<= )(?:smell[a-z]*|smoke(?! (?:alarms?|detectors?))|flames?|burning|fire(?! (?:alarms?|detectors?))|gas|carbon monoxide|co)(?= )/.test(n)) return 'an alarm chirping for its battery';
   // Engineer's probe after round 62: an alarm at fault or set off by its test button, nothing felt, smelt or burning, when the model
@@ -1717,9 +1721,29 @@ const NUISANCE_HARM = /(?<= )(?:fire|flames?|burning|knife|knives|gun|weapon|thr
  */
 const CARE_CONDITION = /(?<= )(?:autistic|autism|asd|adhd|learning disabilit(?:y|ies)|learning disabled|disabled|disability|disabilities|special needs|send|non verbal|nonverbal|down s syndrome|downs syndrome|cerebral palsy|global delay|developmental delay)(?= )/;
 const CARE_SELF_INJURY = /(?<= )(?:hurting|hurts|hurt|harming|harms|injuring|injures|biting|bites|hitting|hits|banging|bangs|headbutting|headbutts|scratching|scratches|slapping|slaps|punching|punches) (?:himself|herself|themselves|themself|myself|his head|her head|their head|my head)(?= )/;
-const CARE_UPSET = /(?<= )(?:(?:when|whenever|if|because) (?:he|she|they|i) (?:is|are|am|gets?|feels?|becomes?|s) (?:really |very |so )?(?:upset|overwhelmed|frustrated|angry|distressed|anxious|agitated|overstimulated|stressed|cross)|meltdowns?|melt downs?|sensory overload|(?:banging|bangs|headbutting) (?:his|her|their|my) head)(?= )/;
+const CARE_UPSET = /(?<= )(?:(?:when|whenever|if|because) (?:he|she|they|i) (?:is|are|am|gets?|feels?|becomes?|s) (?:really |very |so )?(?:upset|overwhelmed|frustrated|angry|distressed|anxious|agitated|overstimulated|stressed|cross)|meltdowns?|melt downs?|melts? down|melting down|sensory overload|(?:banging|bangs|headbutting) (?:his|her|their|my) head)(?= )/;
 const CARE_SUPPORT = /(?<= )(?:support|help|respite|advice|assessment|referral|short breaks?|services?|social worker|carers?|care package|is there|can we get|what can|who can)(?= )/;
 const CARE_SELF_INJURY_WORSE = /(?<= )(?:cut[a-z]*|burn[a-z]*|overdos[a-z]*|blood|bleed[a-z]*|on purpose|deliberately|wants? to die|kill (?:himself|herself|themselves|myself)|suicid[a-z]*|knife|knives|blade|razor|ligature|unconscious|not breathing)(?= )/;
+/**
+ * Round 75 (sets YC and YD), the model alone, asked at most (never let through):
+ * - a disabled, autistic or ADHD child hitting a brother or a sister when overwhelmed or upset, told as never hurt badly or stepped in
+ *   on, support asked ("My son (7, ADHD) lashes out and hits his sister when he's overwhelmed. He's never hurt her badly");
+ * - danger denied in so many words ("there is no danger") beside contact arrangements, mediation or advice asked, nothing of harm told;
+ * - railings, a barrier or a wall damaged long ago ("bent where a car hit them ages ago and theres a gap now"), nobody named hurt.
+ */
+const SIBLING_HIT = /(?<= )(?:hits|hitting|hit|lashes out at|lashing out at|pushes|pushing|kicks|kicking|bites|biting|scratches|scratching) (?:his|her|their) (?:little |big |younger |older |baby )?(?:sister|brother|sisters|brothers|sibling|siblings)(?= )/;
+const NEVER_BADLY = /(?<= )(?:never (?:hurt|injured|harmed) (?:her|him|them)(?: badly| seriously| properly)?|(?:i|we) (?:always )?(?:step|stepped) in|not badly hurt|nobody (?:has been|is|gets) (?:badly )?hurt)(?= )/;
+const SIBLING_HARM_WORSE = /(?<= )(?:blood|bleed[a-z]*|bruis[a-z]*|hospital|a and e|broken|knife|knives|strangl[a-z]*|chok[a-z]*|unconscious|sexual[a-z]*|touch[a-z]*|scared of him|scared of her|terrified)(?= )/;
+const NO_DANGER_TOLD = /(?<= )(?:there is|there s|theres) no danger(?= )/;
+const CONTACT_ADVICE = /(?<= )(?:contact arrangements?|child arrangements?|access arrangements?|contact (?:days?|times?|visits?|weekends?|hours|order)|mediation|custody|(?:i |we )?(?:just )?want (?:some )?advice|advice on)(?= )/;
+const CONTACT_HARM = /(?<= )(?:hit[a-z]*|hurt[a-z]*|scared|afraid|frightened|threat[a-z]*|drunk|drink[a-z]*|drugs?|violen[a-z]*|abus[a-z]*|bruis[a-z]*|police|knife|smack[a-z]*|neglect[a-z]*|left alone|locked)(?= )/;
+const DAMAGED_LONG_AGO = /(?<= )(?:railings?|barriers?|guard ?rails?|crash barriers?|fences?|fencing|walls?|bollards?|parapets?|posts?)(?: [a-z]+){0,8} (?:bent|damaged|broken|knocked (?:over|down)|smashed|buckled|hit)(?: [a-z]+){0,6} (?:ages ago|months ago|years ago|weeks ago|last (?:year|month|winter|summer)|a (?:while|long time) (?:ago|back)|for (?:months|weeks|ages|years))(?= )/;
+function round75AskAtMost(n: string): string | null {
+  if (CARE_CONDITION.test(n) && SIBLING_HIT.test(n) && CARE_UPSET.test(n) && NEVER_BADLY.test(n) && CARE_SUPPORT.test(n) && !SIBLING_HARM_WORSE.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a disabled child hitting a sibling when upset, never badly, support asked';
+  if (NO_DANGER_TOLD.test(n) && CONTACT_ADVICE.test(n) && !CONTACT_HARM.test(n) && !EXPLICIT_PRESENT.test(n)) return 'danger denied, contact arrangements or advice asked';
+  if (DAMAGED_LONG_AGO.test(n) && !PERSON.test(n) && !SOMEONE_IN_WATER.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a barrier damaged long ago, nobody hurt';
+  return null;
+}
 function careSelfInjury(n: string): boolean {
   const padded = ` ${n} `;
   return CARE_CONDITION.test(padded) && CARE_SELF_INJURY.test(padded) && CARE_UPSET.test(padded) && CARE_SUPPORT.test(padded) && !CARE_SELF_INJURY_WORSE.test(padded) && !EXPLICIT_PRESENT.test(padded);
@@ -1834,7 +1858,7 @@ function decideByModel(prediction: IntentPrediction, text: string, scored: Safet
   // Round 8: a model this sure of a disclosure is not argued with because the message also names a service (a rope put up in the
   // garage, told to "the council"), unless the service part is the feeling itself: hyperbole, distress about the service, a defeater.
   // Round 15: not when the only creature named is an animal or a pest ("a swarm of bees coming down the chimney").
-  if (everyday && scored.score >= (thresholds.serviceSure ?? SAFETY_SERVICE_SURE) && !animalOnly(normaliseForSafety(text)) && !serviceHyperbole(text) && !SERVICE_DISTRESS.test(normaliseForSafety(text)) && !defeated(text, null)) {
+  if (everyday && scored.score >= (thresholds.serviceSure ?? SAFETY_SERVICE_SURE) && !animalOnly(normaliseForSafety(text)) && !serviceHyperbole(text) && !SERVICE_DISTRESS.test(normaliseForSafety(text).replace(THIRD_PERSON_CRYING, ' ')) && !defeated(text, null)) {
     return { action: 'escalate', category, kind: inferKind(text, category), source: 'classifier', reason: `safety model ${scored.score.toFixed(2)}, sure although about a service` };
   }
   if (everyday && scored.score >= thresholds.escalateAt) return { action: 'ask', category, kind: inferKind(text, category), reason: `safety model ${scored.score.toFixed(2)}, but about a service` };
@@ -2019,6 +2043,8 @@ const PLAIN_FAMILIES: ReadonlySet<string> = new Set([
   // Round 65: the families written for professionals' referrals and risks told beside the weather (patterns.ts), as plain.
   'tablets_stockpiled', 'method_searched', 'damage_covered_up', 'fumes_indoors', 'child_at_height', 'armed_waiting', 'assault_in_progress', 'order_breached', 'abuser_found_home',
   'child_with_older_man', 'self_harm_seen',
+  // Engineer's probe after round 75: a door broken in by someone who says he will be back.
+  'door_broken_returning',
 ]);
 /** Round 64: the writer told as under 18 and someone coming into their room at night, whichever family caught it. */
 const YOUNG_WRITER = /(?<= )(?:i am|i m) (?:1[0-7]|[89]|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?: years old| yrs| yo)?(?= )/;
@@ -2101,6 +2127,56 @@ const POLISH_PARENT_IDIOM = /(?<= )(?:moj|moja|moje|nasz|nasza|nasze)(?: [a-z0-9
 const POLISH_THREAT_OTHER = /(?<= )(?:maz|meza|partner|partnera|ojciec|ojczym|tata|chlopak|byly|sasiad|sasiada|kolega|oni|on mowi|on powiedzial|powiedzial|powiedziala|mowi ze|grozi|grozil|nozem|noz|bron|boje|boimy|pobil|bije|uderzyl|uderza|krzyczy)(?= )/;
 const polishParentIdiom = (n: string) => POLISH_PARENT_IDIOM.test(n) && !POLISH_THREAT_OTHER.test(n);
 
+/**
+ * Round 75 (sets YC and YD): a screen hit the model does not back, told as over, as a thing's, as a question or denied, is asked, never
+ * escalated (weighScreenHit, below the model's bar only):
+ * - a thing fallen into the water ("a chunk fell into the water. It's taped off now"), nobody named in it or hurt;
+ * - someone who fell in and got out fine, told as past ("fell in the harbour last weekend messing about - they got out fine");
+ * - water safety or drowning prevention asked for as sessions, lessons or a course, nobody in the water told;
+ * - an abandoned or dumped thing someone "is going to set light to if it stays", nothing burning, nobody threatened;
+ * - a jump denied over a service matter ("im not going to jump off a bridge over it but its a shock");
+ * - an older person's affairs put in order, asked as what happens if they die ("what happens to my dog if I die ... I'm 79");
+ * - a fire or a boat lost told as past with nobody hurt, in Romanian, Polish, Spanish, Portuguese, Turkish or Arabic.
+ */
+const THING_INTO_WATER = /(?<= )(?:chunks?|pieces?|bits?|lumps?|part|section|slabs?|bricks?|stones?|rocks?|masonry|concrete|coping|railings?|fence|fencing|debris|rubbish|litter|branch(?:es)?|trees?|signs?|bins?|trolleys?|bikes?|scooters?|wall)(?: of (?:the |a |an |it |that )?[a-z]+(?: [a-z]+)?)? (?:has |have )?(?:fell|fallen|dropped|gone|went|come|came|tipped|slid|collapsed) (?:off )?(?:in|into) (?:the )?(?:water|sea|river|canal|harbour|lake|dock|estuary|marina)(?= )/g;
+/** Someone in the water, hurt or in trouble (not "in the harbour wall": SOMEONE_IN_TROUBLE reads the place alone). */
+const SOMEONE_IN_WATER = /(?<= )(?:(?:someone|somebody|anyone|anybody|man|woman|person|child|kids?|boys?|girls?|people|he|she|they|swimmers?|kayakers?|paddle boarders?|dogs?) (?:is |are |was |were |s |has |have )?(?:in the (?:water|sea|river|canal|harbour|lake|dock)|fell in|fallen in|went in|gone in|under)|drown[a-z]*|struggling|hurt|injured|nearly|almost|help|trapped|missing)(?= )/;
+// Engineer's probe after round 75: also "climbed straight out" ("my mate fell in the canal at the party on saturday and climbed straight out").
+const GOT_OUT_FINE = /(?<= )(?:got|climbed|swam|scrambled|was pulled|were pulled|pulled (?:him|her|them)(?:self|selves)?) (?:straight |back |themselves |himself |herself )?out(?: (?:again|by (?:him|her|them)sel(?:f|ves)|on (?:his|her|their) own))? (?:fine|ok|okay|alright|all right|safely|safe|unhurt|no harm done|none the worse)(?= )|(?<= )(?:got|climbed|swam|scrambled) (?:straight|right) (?:back )?out(?! (?:and|but) (?:collapsed|went under|is|was|cannot|can not|could not))(?= )/;
+const WATER_SAFETY_ASKED = /(?<= )(?:water safety|drowning prevention|drown proofing|cold water (?:shock|safety)|swimming|life ?saving|lifeguarding)(?: (?:or|and) (?:water safety|drowning prevention|swimming|life ?saving|lifeguarding))?(?: [a-z]+){0,2} (?:sessions?|lessons?|courses?|classes|talks?|training|workshops?|awareness|programmes?|visits?)(?= )/g;
+const ARSON_IF_LEFT = /(?<= )(?:someone|somebody|kids|they|people|someone is|somebody is)(?: is| are)? (?:going to|gonna|will|could|might|will end up) (?:set (?:light|fire) to|torch|burn) (?:it|them|that|the [a-z]+)(?: [a-z]+){0,2} (?:if|unless|before|soon|eventually)(?= )/;
+const ABANDONED_THING = /(?<= )(?:abandoned|dumped|left (?:on|in|at|by|there|outside)|fly ?tipped|fly tipping|burnt out|no tax|untaxed|flat tyres|(?:for|over) (?:a|two|three|four|six|several|[0-9]+) (?:weeks?|months?)|mattress(?:es)?|sofas?|rubbish|pile)(?= )/;
+const THREAT_TO_OWN = /(?<= )(?:said|says|told|threaten[a-z]*|my (?:house|home|flat|car|van|door|shop|boat|caravan)|our (?:house|home|flat|car|van|door|shop|boat|caravan)|scared|afraid|frightened|terrified|inside|in it)(?= )/;
+const JUMP_DENIED_OVER = /(?<= )(?:i am|i m|im) not (?:going to|gonna|about to) (?:jump|throw myself) (?:off|from) (?:a |the )?[a-z]+(?: [a-z]+)? (?:over|about|because of) (?:it|this|that|a|the|some|my)(?= )/;
+const OLDER_AGE_TOLD = /(?<= )(?:(?:i am|i m|im|aged|age|i turned|i will be) (?:[7-9][0-9]|1[01][0-9])(?! (?:years? ago|days?|weeks?|months?|pounds?|quid|minutes?|miles?))|at my age|in my (?:seventies|eighties|nineties)|a pensioner)(?= )/;
+const IF_I_DIE_ASKED = /(?<= )(?:what happens|what will happen|who (?:looks after|gets|takes|will look after|will get|will take))(?: [a-z]+){0,6} (?:if|when|after) i (?:die|pass|pass away|go)(?= )/;
+const DESPAIR_OR_MEANS = /(?<= )(?:tonight|pills|tablets|rope|no point|cannot go on|can not go on|had enough|want to die|wish i was dead|end it|end my life|kill myself|suicid[a-z]*|goodbye|not be here|plan|planned|planning|lonely|hopeless|burden)(?= )/;
+const FOREIGN_NOBODY_HURT = /(?<= )(?:nimeni nu a fost ranit|nu a fost nimeni ranit|nimeni nu s a ranit|nikt nie (?:zostal|byl) rann[a-z]*|nikomu nic sie nie stalo|nadie (?:resulto|salio|fue) herid[oa]|nadie se hizo dano|ninguem (?:ficou|foi|saiu) ferid[oa]|ninguem se magoou|kimse yaralanmadi)(?= )/;
+const RO_PAST = /(?<= )(?:luna trecuta|saptamana trecuta|anul trecut|iarna trecuta|vara trecuta|ieri|alaltaieri|acum (?:[a-z]+ )?(?:zile|saptamani|luni|ani))(?= )/;
+const AR_NOBODY_HURT = /لم يصب أحد|لم يصب احد|لم يصَب أحد|لم يتأذ أحد|لم يتاذ احد|ما حدا انصاب|ما حدا تأذى|لا أحد مصاب/u;
+const AR_SEASON_PAST = /الشتاء الماضي|الصيف الماضي|الربيع الماضي|الخريف الماضي|العام الماضي|السنة الماضية|الشهر الماضي/u;
+const NOW_THE_THING = /(?<= )now (?=(?:the|our|my) [a-z]+ (?:light|lights|lamp|railings?|fence|sign|path|towpath|bridge|steps|ladder|barrier|gate|bench) (?:is|are|has|have) )/g;
+function overOrThingAtWater(family: string | null | undefined, n: string): string | null {
+  if (family !== 'water_or_cliff') return null;
+  const noThing = n.replace(THING_INTO_WATER, ' ');
+  if (noThing !== n && !PERSON.test(noThing) && !SOMEONE_IN_WATER.test(noThing) && !EXPLICIT_PRESENT.test(n)) return 'a thing fallen into the water, nobody in it';
+  // Engineer's probe after round 75: a bare "now" starts the service asked for ("climbed straight out, now the towpath light is broken").
+  if (GOT_OUT_FINE.test(n) && PAST_AT_ALL.test(n) && !EXPLICIT_PRESENT.test(n) && !STILL_THERE.test(n) && !HAPPENING_NOW.test(n.replace(NOW_THE_THING, ' '))) return 'told as past, they got out fine';
+  const noSessions = n.replace(WATER_SAFETY_ASKED, ' ');
+  if (noSessions !== n && !SOMEONE_IN_WATER.test(noSessions) && !EXPLICIT_PRESENT.test(n) && !HAPPENING_NOW.test(noSessions)) return 'water safety sessions asked for';
+  return null;
+}
+export function overDeniedOrAsked(family: string | null | undefined, n: string, text: string): string | null {
+  const water = overOrThingAtWater(family, n);
+  if (water) return water;
+  if (FIRE_FAMILIES.has(family ?? '') && ARSON_IF_LEFT.test(n) && ABANDONED_THING.test(n) && !THREAT_TO_OWN.test(n) && !PRESENT_FIRE.test(n) && !HAPPENING_NOW.test(n) && !PERSON_IN_FIRE.test(n)) return 'an abandoned thing someone may set light to, nothing burning';
+  if (family === 'jump' && JUMP_DENIED_OVER.test(n) && !/(?<= )(?:yet|tonight|but i might|might|thought about|thinking)(?= )/.test(n)) return 'a jump denied, over a service matter';
+  if (family === 'suicide_indirect' && OLDER_AGE_TOLD.test(n) && IF_I_DIE_ASKED.test(n) && !DESPAIR_OR_MEANS.test(n)) return "an older person's affairs, what happens if they die asked";
+  if ((FIRE_FAMILIES.has(family ?? '') || family === 'multilingual_risk') && (FOREIGN_PAST.test(n) || RO_PAST.test(n)) && FOREIGN_NOBODY_HURT.test(n) && !FOREIGN_NOT_OVER.test(n) && !STILL_THERE.test(n) && !FELT_NOW.test(n) && !FOREIGN_FELT.test(n)) return 'told as past, nobody hurt';
+  if ((family === 'arabic_danger' || family === 'arabic_fire') && (AR_PAST.test(text) || AR_SEASON_PAST.test(text)) && AR_NOBODY_HURT.test(text) && !AR_NOT_OVER.test(text)) return 'told as past, nobody hurt';
+  return null;
+}
+
 function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thresholds: SafetyModelThresholds): SafetyDecision {
   const escalate: SafetyDecision = { action: 'escalate', category: hit.category, kind: hit.kind, source: scored.score >= thresholds.escalateAt ? 'both' : 'screen', reason: hit.reason };
   if (familyOf(hit) === 'multilingual_threat' && polishParentIdiom(normaliseForSafety(text))) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but a parent's idiom about their own child` };
@@ -2160,6 +2236,9 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   if (FIRE_FAMILIES.has(family ?? '') && gasCrewOnSite(n)) return { ...ask, reason: `${hit.reason}, but the gas network already there` };
   // Round 26: a fire or a gas smell told as past and dealt with, in another language: asked, never escalated.
   if ((FIRE_FAMILIES.has(family ?? '') || family === 'arabic_fire') && foreignPastPutOut(text)) return { ...ask, reason: `${hit.reason}, but told as past and put out` };
+  // Round 75: told as over, a thing's, a question or denied (overDeniedOrAsked): asked, never escalated.
+  const overOrAsked = overDeniedOrAsked(family, n, text);
+  if (overOrAsked) return { ...ask, reason: `${hit.reason}, but ${overOrAsked}` };
   // Round 62: a headline or a news item quoted and asked about (true? old? last year?), in English, Polish or Arabic: asked, never escalated.
   if ((FIRE_FAMILIES.has(family ?? '') || family === 'arabic_fire' || family === 'arabic_violence') && headlineAsked(text)) return { ...ask, reason: `${hit.reason}, but a headline asked about` };
   // Round 26: self-harm told as someone's past habit ("my sister who used to self-harm"), in a question about caring for them
@@ -2425,6 +2504,12 @@ const HELP_REQUEST = /(?<= )(?:numbers?|helplines?|help ?line|hotline|who (?:do|
 /** Screen families of suicide words, the ones hyperbole borrows. */
 const SUICIDE_FAMILIES: ReadonlySet<string> = new Set(['suicide_direct', 'wish_to_die', 'cannot_go_on', 'jump', 'suicide_indirect', 'affairs_for_others', 'exhaust_fumes']);
 /** Feelings about a service, and nothing else: "I'm crying, been on hold forty minutes ... so tired of all this", "feel like I'm going mad". */
+/**
+ * Round 75: crying or in tears told of someone else ("then she's crying", "the kids were in tears") is what the writer witnessed, not
+ * the writer's distress about a service: read out of SERVICE_DISTRESS ("every night I hear him shouting at her ... then she's crying.
+ * Today she had her arm in a sling", the model 1.00, was asked as about a service).
+ */
+const THIRD_PERSON_CRYING = /(?<= )(?:she|he|they|her|him|them|the (?:kids|children|baby|child|girl|boy|woman|man)|kids|children|baby|child)(?: (?:is|are|was|were|s|keeps|kept|starts|started|just|always))* (?:crying|in tears|sobbing)(?= )/g;
 const SERVICE_DISTRESS = /(?<= )(?:crying|in tears|in bits|in pieces|going mad|going insane|going crazy|losing my mind|lose my mind|(?:so |really )?(?:tired|sick) of (?:all )?(?:this|it|you|them)|fed up|had enough|at my wits end|stressed(?: out)?|pulling my hair out|(?:ruined|ruining|ruin) my life|(?:nobody|no one) (?:listens|cares|helps|answers)|banging my head)(?= )/;
 /** A comparison or a condition that makes a suicide word hyperbole: "would rather ... than", "if I have to pay again", "with this form". */
 const HYPERBOLE_FRAME = anchoredPhrases([

@@ -726,7 +726,9 @@ export const FAMILIES: PatternFamily[] = [
       '(?:how many|how much) (?:of )?(?:[a-z]+ ){0,3}(?:pills|tablets|antidepressants|paracetamol|painkillers|sleeping pills|sleeping tablets|insulin|co ?codamol|codeine|diazepam) (?:is|are|would be|counts as) (?:too many|too much|an overdose|a lethal dose|lethal|fatal)(?: [a-z]+){0,3} (?:asking for (?:me|myself)|for me|for myself|not for a friend|not asking for a friend)(?= $| )',
       // Finality and a date.
       'tonight is the night(?! (?:for|of|the|we|when|that|to|i put) )', `i have (?:decided|made (?:up )?my mind(?: up)?|made my decision)(?: it is| it will be| to do it)? (?:tonight|today|this weekend|now)`,
-      'made (?:my )?peace with (?:it|everything|dying|the world|god)',
+      // Engineer's probe after round 75: also with everyone, everybody, it all, my family ("ive made my peace with everyone, thank you all at
+      // the council, i wont need the flat after sunday"); not "with the fact that" a service failed.
+      'made (?:my )?peace with (?:it|everything|dying|the world|god|everyone|everybody|it all|my family|my life)',
       `will not be (?:a problem|a burden|a bother|bothering (?:anyone|anybody|you|everyone)|here|around|alive)(?: (?:for|to) (?:anyone|anybody|you|everyone|you all|any of you))? (?:much longer|for much longer|for long|after (?:tonight|today|this weekend)|by the time)`,
       `(?:not going to|will not|may not|might not) be (?:here|around|alive) (?:to see|for|at|by) (?:the new year|new year|christmas|my birthday|next year|the summer|the spring|the morning|tomorrow|the weekend)`,
       `will not be (?:here|around) to (?:sort|see|deal with|pay|worry|finish|do)`,
@@ -841,6 +843,10 @@ export const FAMILIES: PatternFamily[] = [
     id: 'not_around_passing', kind: 'suicide_self_harm', category: RISK, reason: 'does not expect to be alive', negated: true,
     patterns: [
       `(?:do not|dont|not sure|doubt|really do not|honestly do not) (?:think |reckon )?(?:i will|ill|i ll|i am going to|i am gonna|i will still|i am still going to) (?:still )?be (?:here|around|alive) (?:by then|by the (?:1st|first|[0-9]+(?:st|nd|rd|th)|end of (?:the |this )?(?:month|week)|weekend|time (?:it|the|that))|for (?:it|that|much longer|long)|to see (?:it|that|them|the)|much longer|anyway|next (?:week|month)|after (?:tonight|this week|the weekend)|tomorrow|to pay (?:it|that|them|(?:next|the next|this|the|my|next months|the next months)(?: [a-z]+){0,3} (?:council tax|rent|bill|bills|instalment|instalments|payment|tax|water|gas|electric|tv licence)))`,
+      // Round 75: thanks, then not being here soon told with someone else left to do the writer's chores ("thank you to the bin men
+      // theyve always been nice to me and i wont be here next week so someone else will need to cancel the garden bin"): a goodbye; a
+      // holiday, a move or a stay away is guarded below.
+      String.raw`(?:thank you|thanks|thank them|(?:nice|good|kind|lovely) to me)(?: [a-z]+){0,8} (?:i will not|i wont|i won t|i am not going to|i am not gonna) be (?:here|around) (?:next (?:week|month)|after (?:this week|this month|today|tomorrow|friday|the weekend)|much longer|for (?:much )?longer|by then)(?: [a-z]+){0,3} (?:so |and )?(?:(?:someone|somebody|you|the council|my [a-z]+) (?:else )?(?:will )?(?:need|have|has) to |(?:please |can you |could you )?(?:just )?)(?:cancel|sort|deal with|look after|take over|pay|do|close|stop)`,
     ],
     guards: [String.raw`\b(?:moving|move|moved|removal|relocat[a-z]*|leaving the (?:area|country|flat|house)|abroad|holiday|away|emigrat[a-z]*|work|working|shift|shifts|hospital|operation|surgery|travelling|visiting|staying with|out of (?:town|the country)|new (?:flat|house|home|job|tenancy)|deliver[a-z]*|parcel|engineer|appointment|meeting|visit|in (?:spain|france|india|pakistan|poland|romania)|in person|at the (?:office|counter|desk|post office|bank))\b`],
   },
@@ -1748,6 +1754,11 @@ export const FAMILIES: PatternFamily[] = [
       // the festival landed on the thatched roof across the road, it's smouldering"); a thatch or a roof told smouldering or smoking.
       String.raw`(?:fireworks?|rockets?|sparks|embers|sky lanterns?|chinese lanterns?|lanterns?|flares?|burning bits)(?: [a-z]+){0,8} (?:landed|landing|lands|fell|fallen|falling|came down|come down|coming down|dropped|dropping|went|gone|hit) (?:on|onto|into|in) (?:the |a |their |its |his |her |my |our |next doors |that )?(?:[a-z]+ )?(?:thatch|thatched roof|thatched cottage|roof|roofs|hedge|hedges|trees?|barn|hay|haystack|hay bales?|bales?|shed|garage|loft|gutter|guttering)(?: [a-z]+){0,8} (?<!not |no longer |stopped |never )(?:smoulder[a-z]*|smoking|burning|alight|on fire|in flames|glowing|caught|catching)(?! out)`,
       String.raw`(?:thatch|thatched roof|thatched cottage|roof)(?: [a-z]+){0,4} (?:is|are|s|has started|started|keeps|kept|was|now|still)(?: (?:now|still|actually|definitely|properly))? (?:smouldering|smoldering|smoking|glowing|alight|burning)(?! (?:hot|out|down the road|oil|wood|logs?|rubbish|leaves))`,
+      // Round 75: a flue, a stove pipe or a chimney glowing red or red hot where it goes through a roof, a wall or a ceiling, or the
+      // insulation, the timber or the lining round it started smoking ("Flue pipe off our wood burner is glowing red where it goes
+      // through the caravan roof and the insulation round it has started smoking"); a stove glowing red inside the stove is not read.
+      String.raw`(?:flue|flue pipe|stove pipe|stovepipe|chimney pipe|chimney|twin wall|flue liner)(?: [a-z]+){0,6} (?:is |are |s |has gone |went |gone |now )?(?:glowing (?:red|orange|bright)|red hot)(?: [a-z]+){0,4} (?:through|in|into|against|at) (?:the |our |my |a )?(?:[a-z]+ )?(?:roof|ceiling|wall|walls|timber|timbers|cladding|insulation|panelling|lining|deck|cabin top)`,
+      String.raw`(?:insulation|timbers?|joists?|rafters?|roof lining|lining|panelling|cladding)(?: (?:round|around|by|next to|near|behind|above) (?:it|the flue|the pipe|the chimney|the stove|the burner))? (?:has |have |is |are |s )?(?:started|starting|begun|beginning) (?:to )?(?:smok(?:e|ing)|smould(?:er|ering)|smold(?:er|ering)|char(?:ring)?|scorch(?:ing)?)`,
       'chip pan (?:fire|is on fire|caught|has caught|flames)', '(?:cupboards?|walls?|ceiling|curtains?|cooker|oven|pan|worktop|sofa|mattress|bed)(?: [a-z]+){0,2} (?:is |are )(?:smoking|smouldering|burning) now',
       // Round 63: smoke filling a block's stairs, landing or corridor now ("fire in the bin chute room, smoke filling the stairs");
       // weed, cigarettes or a vape on the landing are not (guarded).
@@ -1800,8 +1811,9 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:drains?|sewers?|sewage|gull(?:y|ies)|manholes?|septic tank|plughole|soakaway)(?: [a-z]+){0,4} (?:smell|smells|smelling|smelt|stink|stinks|reeks?) (?:like|of) (?:rotten|bad) eggs|(?:rotten|bad) eggs?(?: smell)? (?:from|coming (?:from|up|out of)|in) (?:the |our |my )?(?:drains?|sewers?|gull(?:y|ies)|manholes?|plughole)`,
       // Round 11: a detector's low-battery chirp asked about, nothing sounding, smelt or felt ("a chirp not the alarm and we all feel fine").
       String.raw`(?!.*\b(?:going off|sounding|went off|dizzy|headaches?|sick|drowsy|passed out|collapsed|unconscious|faint|smell[a-z]*)\b).*\b(?:chirp|chirps|chirping|chirped|low battery)\b`,
-      // Garden bonfires are a nuisance report, unless the fire has got away.
-      String.raw`(?:bonfire|fire ?pit|chiminea|barbecue|bbq|burning (?:rubbish|garden|leaves|waste|wood)|garden fire|chimney|incinerator|log burner|wood burner|(?:a |the )?fire in (?:[a-z]+ ){0,2}garden)(?!(?: [a-z]+){0,6} (?:spread|spreading|out of control|fence is|shed is|house is|on fire|help|999|fire brigade|sparks|embers|thatch|thatched))`,
+      // Garden bonfires are a nuisance report, unless the fire has got away. Engineer's probe after round 75: not a stove or its chimney
+      // pipe glowing ("the chimney pipe from the log burner is glowing orange where it goes through the roof of the van").
+      String.raw`(?:bonfire|fire ?pit|chiminea|barbecue|bbq|burning (?:rubbish|garden|leaves|waste|wood)|garden fire|chimney|incinerator|log burner|wood burner|(?:a |the )?fire in (?:[a-z]+ ){0,2}garden)(?!(?: [a-z]+){0,6} (?:spread|spreading|out of control|fence is|shed is|house is|on fire|help|999|fire brigade|sparks|embers|thatch|thatched|glowing|red hot))`,
       String.raw`(?:explosion|explosions|bang|bangs)(?: [a-z]+){0,5} fireworks?|fireworks?(?: [a-z]+){0,5} (?:explosion|explosions)`,
       // Round 63: not when smoke is filling or pouring in beside it ("fire in the bin chute room, smoke filling the stairs and the fire door
       // is propped open again").
@@ -3119,6 +3131,16 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:he|she|they|my ex|her ex|his ex)(?: still)? (?:keeps|kept|keep|is still|still|has been|been) (?:turning up|coming round|coming to|showing up|waiting|hanging around|following|parking|sitting)(?: [a-z]+){0,6} (?:even though|despite|although|when|while) (?:the |a |there is a |there s a |he has a |he s got a |she has a |i have a |i ve got a |we have a )?(?:non molestation|restraining|protection|occupation|court) (?:order|orders|injunction)`,
     ],
     guards: [String.raw`\b(?:how (?:do|can|would) (?:i|we|she|he|they) (?:apply|get)|how to (?:apply|get)|years ago|in prison|in jail|convicted)\b`],
+  },
+  {
+    // Engineer's probe after round 75: a door broken in by a partner or an ex who says he will be back ("my boyfriend smashed the back door
+    // in on saturday and says hes coming back tonight, can you fix the lock"): a repair asked for beside a threat still going on. A door
+    // forced by a locksmith, the fire brigade or the police, or a joiner coming back to fix it, is not.
+    id: 'door_broken_returning', kind: 'domestic_abuse', category: SAFEGUARDING, reason: 'a door broken in by someone who says he will be back',
+    patterns: [
+      String.raw`(?:he|she|partner|boyfriend|husband|ex|ex partner|ex husband|ex boyfriend|girlfriend|wife|ex wife|ex girlfriend)(?: [a-z]+)? (?:kicked|smashed|broke|booted|forced|put his foot through|put her foot through) (?:the |my |our )?(?:front |back |bedroom |bathroom )?(?:door|it) (?:in|down|open|through)(?: [a-z0-9]+){0,12} (?:says|said|saying|keeps saying|threatening|threatened|texted|messaged|told me|swears|swore)(?: that)? (?:hes|shes|he is|she is|he will|she will|hell|shell|he would|she would|hed|shed|he|she)(?: be)? (?:coming back|come back|back)`,
+    ],
+    guards: [String.raw`\b(?:locksmith|locked out|fire brigade|firefighters|paramedics|police (?:forced|broke|kicked|had to)|joiner|carpenter|to (?:fix|repair|board|measure)|years ago|in prison|in jail|locked up)\b`],
   },
   {
     // An abuser who has found where someone lives ("she had to leave ... because he found the last place").
