@@ -1,3 +1,71 @@
+describe('round 76: residents living with mental illness and their families; environmental health and nuisances (sets YE and YF), classes pinned both ways (dev-128, dev-129)', () => {
+  it('thoughts of ending it told as turned into a plan or as tonight escalate whatever the model; the same wish told as past and well now is asked', () => {
+    const plan = "Hi, I live alone and my PTSD flashbacks are relentless. I've thought about ending it for weeks but tonight it feels like a plan rather than a thought. Do you do emergency housing for people like me?";
+    expect(explainSafety(plan)?.family).toBe('wish_to_die');
+    expect(decideOnScore(plan, readScore(0.02))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(decideOnScore("I've been thinking about ending it all and I think it's tonight. Is there emergency housing?", readScore(0.02))).toMatchObject({ action: 'escalate' });
+    expect(decideOnScore("I thought about ending it a few years ago, it felt like a plan rather than a thought back then, but I'm well now. Do you do housing for people with PTSD?", readScore(0.02))).toMatchObject({ action: 'ask' });
+  });
+  it('going now to a bridge or a drop, "done with it", is a hit that escalates; going to the bridge for a photo is not a hit', () => {
+    const bridge = 'Noise complaint ref MBC20931 and nobody cares. The bridge over the bypass is 5 min walk. Heading there now, done with it';
+    expect(explainSafety(bridge)?.family).toBe('heading_to_means');
+    expect(decideOnScore(bridge, readScore(0.33))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(screenForSafety('The bridge over the bypass is 5 min walk. Heading there now to take a photo of the graffiti for the report')).toBeNull();
+    expect(screenForSafety('the tip is 5 min drive, heading there now, done with it once this sofa is gone')).toBeNull();
+  });
+  it('a person hit WITH a thing is a person hitting, not a thing hitting; branches hitting someone are still a thing', () => {
+    const spade = 'neighbour just came round about the hedge and hit my husband with a spade, hes still out there swinging it';
+    expect(decideOnScore(spade, readScore(0.99))).toMatchObject({ action: 'escalate' });
+    expect(askAtMost(spade)).toBeNull();
+    expect(askAtMost('the overhanging branches from next doors hedge keep hitting me in the face when i walk past')).toBe('a thing, not a person, hitting');
+  });
+  it('gas turned on unlit and on now is a hit that escalates; a hob capped since, or the habit told as past, is not a hit', () => {
+    const gas = 'my mum keeps turning the gas on without lighting it since her memory went its on now and the kitchen reeks';
+    expect(explainSafety(gas)?.family).toBe('gas_on_unlit');
+    expect(decideOnScore(gas, readScore(0.33))).toMatchObject({ action: 'escalate', kind: 'fire_gas_co' });
+    expect(explainSafety('my mum used to turn the gas on without lighting it so we had it capped, can we get an electric cooker now')?.family).not.toBe('gas_on_unlit');
+  });
+  it('someone who cannot manage alone with nobody in for days is a hit that escalates; nobody in to fit something is not', () => {
+    const toilet = "I'm on the mental health ward and my mum, who I care for, is on her own. She can't get to the toilet by herself and nobody has been in since Tuesday.";
+    expect(explainSafety(toilet)?.family).toBe('cared_for_left_alone');
+    expect(decideOnScore(toilet, readScore(0.48, SAFEGUARDING))).toMatchObject({ action: 'escalate', kind: 'adult_at_risk' });
+    expect(explainSafety("mum can't get up the stairs by herself and nobody has been in since Tuesday to fit the stairlift")?.family).not.toBe('cared_for_left_alone');
+  });
+  it('a training asked about on a topic is asked, not escalated; the writer cutting themself beside it still escalates', () => {
+    const training = 'hi im a foster carer and i want to know what training you offer on supporting teenagers who self harm';
+    expect(explainSafety(training)?.family).toBe('self_harm');
+    expect(decideOnScore(training, readScore(0))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('what training do you offer on self harm, asking because i cut myself last night and want to stop', readScore(0))).toMatchObject({ action: 'escalate' });
+  });
+  it('an overdose habit told with a helper on hand, or an overdose told as over with the person fine now, is asked; another one tonight escalates', () => {
+    const cpn = "Enforcement agent letter arrived. I've a history of overdosing when things pile up, so my CPN is helping me deal with it calmly this time. Can we set up payments?";
+    expect(explainSafety(cpn)?.family).toBe('overdose');
+    expect(decideOnScore(cpn, readScore(0))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore("I've a history of overdosing when things pile up and my CPN is helping me but tonight I've taken the lot", readScore(0))).toMatchObject({ action: 'escalate' });
+    const pcn = "PCN MB1234567, I was rushing my son to A&E after he'd taken an overdose. he's ok now and getting help. can it be cancelled";
+    expect(explainSafety(pcn)?.family).toBe('overdose');
+    expect(decideOnScore(pcn, readScore(0.02))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore("PCN MB1234567, I was rushing my son to A&E after he'd taken an overdose. he's ok now but he says he will take more tonight", readScore(0.02))).toMatchObject({ action: 'escalate' });
+  });
+  it('a fall or a heart attack told as past, the person fine or home recovering, is asked; fallen again and on the floor escalates', () => {
+    const fall = 'my mum had a fall last year and she cant get up the ladder anymore so can someone come and deal with the wasps in her eaves shes fine just cant reach';
+    expect(explainSafety(fall)?.family).toBe('medical_emergency');
+    expect(decideOnScore(fall, readScore(0.04))).toMatchObject({ action: 'ask' });
+    const heart = "My dad's had a heart attack and is home recovering. He can't drag the bins for a few months. Can he get an assisted collection?";
+    expect(explainSafety(heart)?.family).toBe('medical_emergency');
+    expect(decideOnScore(heart, readScore(0))).toMatchObject({ action: 'ask' });
+    expect(round76Asked('medical_emergency', normaliseForSafety("my dad's had a heart attack and is home recovering but he has chest pains again right now"))).toBeNull();
+    expect(round76Asked('medical_emergency', normaliseForSafety("my mum had a fall last year, she is fine, but today she's on the floor and can't get up"))).toBeNull();
+  });
+  it('a fire asked as a hypothetical is asked even when the model agrees weakly; a fire told as burning now beside it escalates', () => {
+    const hypo = "If my neighbour's house caught fire and spread to mine, whose insurance would pay? Just a hypothetical.";
+    expect(explainSafety(hypo)?.family).toBe('fire_or_gas');
+    expect(decideOnScore(hypo, readScore(0.78))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore(hypo, readScore(0))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore("If my neighbour's house caught fire, whose insurance would pay? Not a hypothetical, it is on fire now and the smoke is coming into mine", readScore(0.78))).toMatchObject({ action: 'escalate' });
+  });
+});
+
 describe('round 75: boats, caravans, park homes and remote homes; literal and blunt writers (sets YC and YD), classes pinned both ways (dev-126, dev-127)', () => {
   it('a flue glowing red through a roof with the insulation smoking is a fire hit; a stove glowing in its box or a hot flue asked about is not', () => {
     const flue = 'Flue pipe off our wood burner is glowing red where it goes through the caravan roof and the insulation round it has started smoking';
@@ -159,8 +227,8 @@ import { loadContentPack } from '../../bot/content-pack/index.js';
 import { loadOrTrainModel } from '../recogniser/index.js';
 import type { IntentModel, IntentPrediction, SafetyHit } from '../types.js';
 import { decideSafety, explainSafety, inferKind, isConversationControl, SAFETY_ASK_THRESHOLD, SAFETY_CLASSIFIER_THRESHOLD, screenForSafety } from './index.js';
-import { alarmQuestion, askAtMost, defeaters, doorstepTurnedAway, everydayContext, framedAsService, ownDetailsOnly, readabilityComplaint, signDamaged, unreadQuestion, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, separationClaim, serviceHyperbole, shoutingNotAimed, thingWorsening, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
-import { languageWords, stripFormalWrapper } from './normalise.js';
+import { alarmQuestion, askAtMost, round76Asked, defeaters, doorstepTurnedAway, everydayContext, framedAsService, ownDetailsOnly, readabilityComplaint, signDamaged, unreadQuestion, SAFETY_MODEL_ASK, SAFETY_MODEL_ESCALATE, SAFETY_MODEL_THRESHOLDS, SAFETY_SERVICE_SURE, separationClaim, serviceHyperbole, shoutingNotAimed, thingWorsening, toldAsNotNow, toldAsPast, unreadableScript } from './decision.js';
+import { languageWords, normaliseForSafety, stripFormalWrapper } from './normalise.js';
 import { knownShare, loadOrTrainSafetyModel, vocabularyOf, type SafetyDataItem, type SafetyModel, type SafetyScore } from './model.js';
 import { sourceFolds, stratifiedFolds } from './cross-validate.js';
 
@@ -5439,5 +5507,20 @@ describe("engineer's probe after round 75: goodbyes and threats told another way
     expect(decideOnScore('my son is 6 with autism and hits his brother when he melts down, there was blood last night, is there a parenting course', readScore(0.63))).toMatchObject({ action: 'escalate' });
     expect(decideOnScore('my ex has a new partner, i dont like her but there is no danger, how do i change the contact days', readScore(0.65))).toMatchObject({ action: 'ask' });
     expect(decideOnScore('my ex has a new partner who hits the kids, how do i change the contact days', readScore(0.65))).toMatchObject({ action: 'escalate' });
+  });
+});
+
+describe("engineer's probe after round 76: overdoses told as a habit gone or treated and over", () => {
+  it('a habit of overdosing told as past with a support worker helping now is asked when the model does not back it; again or tonight escalates', () => {
+    const habit = 'i used to overdose whenever the bills piled up but my support worker is helping me now, can i pay in instalments';
+    expect(explainSafety(habit)?.family).toBe('overdose');
+    expect(decideOnScore(habit, readScore(0.0))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('i used to overdose whenever the bills piled up and my support worker is helping me but i have taken pills again tonight', readScore(0.0))).toMatchObject({ action: 'escalate' });
+  });
+  it('an overdose treated and the person doing well now is asked when the model does not back it; not breathing escalates', () => {
+    const ticket = 'got a parking ticket at the hospital while my daughter was treated for an overdose, shes doing well now, can i appeal';
+    expect(decideOnScore(ticket, readScore(0.0))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore("my daughter was treated for an overdose last week and she's doing well now", readScore(0.0))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('my daughter has taken an overdose and is not breathing, she was doing well now i thought', readScore(0.0))).toMatchObject({ action: 'escalate' });
   });
 });

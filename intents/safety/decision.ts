@@ -1410,11 +1410,14 @@ const HANGOUT_HARM = /(?<= )(?:older|adults?|man|men|grown|cars?|vans?|sweets|gi
  */
 const ENDING_A_RELATIONSHIP = /(?<= )end(?:ing)? (?:it|things) with (?:my |her |his |the )?(?:boyfriend|girlfriend|partner|husband|wife|fiance|fiancee|ex|bf|gf|him|her)(?= )/;
 const EVERY_ENDING_A_RELATIONSHIP = new RegExp(ENDING_A_RELATIONSHIP.source, 'g');
-/** Round 36: a thing, not a person, hitting ("overhanging branches keep hitting me in the face"), no person told hitting. */
+/**
+ * Round 36: a thing, not a person, hitting ("overhanging branches keep hitting me in the face"), no person told hitting. Round 76: a
+ * person hit WITH a thing is a person hitting ("came round about the hedge and hit my husband with a spade": PERSON_HITTING).
+ */
 const THING_HITTING = /(?<= )(?:branch|branches|twigs?|hedges?|bushes|brambles|trees?|ivy|plants?|vines?|roses|thorns|shrubs?|overgrowth)(?: (?!(?:he|she|they|him|her|being|husband|wife|partner|boyfriend|girlfriend|dad|mum|son|daughter|man|woman)\b)[a-z]+){0,4} (?:hit|hits|hitting|knock|knocks|knocking|whack[a-z]*|smack[a-z]*|scratch[a-z]*)(?= )/;
 /** Each thing hitting with the word after it, removed before looking for present danger in the rest. */
 const EVERY_THING_HITTING = new RegExp(`${THING_HITTING.source} [a-z]+`, 'g');
-const PERSON_HITTING = /(?<= )(?:he|she|partner|husband|wife|boyfriend|girlfriend|dad|mum|son|daughter|carers?|man|woman|someone|somebody|neighbours?|brother|sister)(?: [a-z]+){0,3} (?:hit|hits|hitting|punch[a-z]*|kick[a-z]*|slap[a-z]*|beat[a-z]*|hurt[a-z]*)(?= )/;
+const PERSON_HITTING = /(?<= )(?:he|she|partner|husband|wife|boyfriend|girlfriend|dad|mum|son|daughter|carers?|man|woman|someone|somebody|neighbours?|brother|sister)(?: [a-z]+){0,3} (?:hit|hits|hitting|punch[a-z]*|kick[a-z]*|slap[a-z]*|beat[a-z]*|hurt[a-z]*)(?= )|(?<= )(?:hit|hits|hitting|whacked|whacking|smacked|smacking|struck|attacked|attacking|beat|beating|went for) (?:me|him|her|them|us|(?:my|his|her|our|their|a|the) (?:husband|wife|partner|son|daughter|dad|mum|father|mother|brother|sister|friend|neighbour|nan|grandad|grandma|boyfriend|girlfriend|kid|child|baby|man|woman|lad|boy|girl)) (?:with|using) (?:a|an|the|his|her|their|my|some) (?:[a-z]+ )?(?:spade|shovel|hammer|bat|stick|bar|crowbar|brick|bottle|knife|pole|plank|rake|fork|pan|iron|chair|club|belt|spanner|axe|machete|wrench|lump of wood|piece of wood)(?= )/;
 /**
  * Round 36: a home to be lost later to a relative's sale or a move ("her son is going to kick her out when he sells the house in the
  * spring. where does she stand"), asked as her rights, nothing of harm, fear or escape told.
@@ -2051,8 +2054,19 @@ const YOUNG_WRITER = /(?<= )(?:i am|i m) (?:1[0-7]|[89]|eleven|twelve|thirteen|f
 const INTO_ROOM_AT_NIGHT = /(?<= )(?:comes|came|keeps coming|keep coming|come|coming|creeps|sneaks|gets) in(?:to)? my (?:bed ?room|room|bed) (?:at night|in the night|every night|when (?:mum|my mum|everyone) is (?:asleep|out))(?= )/;
 /** Round 70: a way out with planning how, or charcoal in a room or a car with doing it told: a plan, however low the model. */
 const PLAN_TOLD_PLAINLY = new RegExp(`(?<= )(?:${WAY_OUT_PLANNED}|${CHARCOAL_PLAN})(?= )`);
+/**
+ * Round 76: thoughts of ending it told as turned into a plan, or as tonight ("I've thought about ending it for weeks but tonight it feels
+ * like a plan rather than a thought"): never asked instead of escalated because the model disagrees. Not a plan for a move, a holiday or
+ * a payment (the suicide family must have hit), nor a past told as over ("it was a plan back then, I'm well now").
+ */
+const THOUGHT_TURNED_PLAN = /(?<= )(?:(?:feels|felt|is|s|seems|looks) (?:more )?like a (?:plan|decision)(?: now)? (?:rather than|instead of|not|and not|than) (?:just )?(?:a )?(?:thought|idea|feeling)|(?:is|s|are|feels|felt) (?:a plan|plans) now|(?:no longer|not) just (?:a )?(?:thoughts?|thinking|an idea|ideas?|a feeling)(?: any ?more)?|(?:from|gone from|turned from|went from) (?:a )?(?:thought|thoughts|thinking|an idea) (?:to|into) (?:a )?(?:plan|planning|doing it)|(?:the )?thoughts? (?:has|have|is|are) (?:turned|become|becoming|turning) (?:into )?(?:a )?plans?)(?= )/;
+const THOUGHT_OF_ENDING_TONIGHT = /(?<= )(?:thought|thinking|thoughts) (?:about|of) (?:ending it(?: all)?|ending my life|ending things|killing myself|suicide|taking my (?:own )?life|not being here)(?: [a-z]+){0,10} (?:tonight|tonite|right now)(?= )/;
+function thoughtTurnedPlan(n: string): boolean {
+  return (THOUGHT_TURNED_PLAN.test(n) || THOUGHT_OF_ENDING_TONIGHT.test(n)) && !/(?<= )(?:i am|i m|im) (?:well|fine|ok|okay|better|safe|stable) now(?= )/.test(n);
+}
 function toldTooPlainlyToDoubt(n: string, family: string): boolean {
   if (PLAIN_FAMILIES.has(family)) return true;
+  if (SUICIDE_FAMILIES.has(family) && thoughtTurnedPlan(n)) return true;
   if (PLAN_TOLD_PLAINLY.test(n)) return true;
   if (YOUNG_WRITER.test(n) && INTO_ROOM_AT_NIGHT.test(n)) return true;
   if ((SUICIDE_FAMILIES.has(family) || family === 'at_height') && sparingAtMeans(n)) return true;
@@ -2104,7 +2118,9 @@ const ORDER_STILL_BROKEN = /(?<= )(?:non molestation|restraining|protection|occu
 const FEARED_NOW = /(?<= )(?:scared|afraid|frightened|terrified)(?! of (?:the )?(?:water|sea|swimming|pools?|dark|heights|dogs?|fireworks))(?= )/;
 const threatGoingOn = (n: string) => (KNOWS_WHERE_KEEPS.test(n) || (ORDER_STILL_BROKEN.test(n) && FEARED_NOW.test(n))) && !toldAsPastN(n);
 /** Round 74: the families of a decision, a means or a way out told with a time (patterns.ts): service framing never makes them a question. */
-const DATED_MEANS_FAMILIES: ReadonlySet<string> = new Set(['decision_dated', 'hose_in_car', 'way_out_named', 'stockpile_with_plan', 'vehicle_among_children']);
+// Round 76: also going now to a bridge or a drop "done with it", gas on unlit and on now, someone who cannot manage alone with nobody in
+// for days.
+const DATED_MEANS_FAMILIES: ReadonlySet<string> = new Set(['decision_dated', 'hose_in_car', 'way_out_named', 'stockpile_with_plan', 'vehicle_among_children', 'heading_to_means', 'gas_on_unlit', 'cared_for_left_alone']);
 
 function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thresholds: SafetyModelThresholds): SafetyDecision {
   const decided = weighScreenHit(hit, scored, text, thresholds);
@@ -2166,6 +2182,43 @@ function overOrThingAtWater(family: string | null | undefined, n: string): strin
   if (noSessions !== n && !SOMEONE_IN_WATER.test(noSessions) && !EXPLICIT_PRESENT.test(n) && !HAPPENING_NOW.test(noSessions)) return 'water safety sessions asked for';
   return null;
 }
+/**
+ * Round 76: a training, a course or a session asked about on a topic ("what training you offer on supporting teenagers who self harm"),
+ * nothing of the writer's own harm or anything now.
+ */
+const TRAINING_ASKED = /(?<= )(?:training|trainings|courses?|sessions?|workshops?|classes|webinars?|e learning|awareness sessions?)(?: [a-z]+){0,2} (?:you|the council|council|they|do you|is there|are there) ?(?:offer|offers|run|runs|provide|provides|do|have|available)?(?: [a-z]+){0,3} (?:on|about|around|covering|for|in) (?:[a-z]+ ){0,4}(?:self harm|self harming|suicide|suicidal|overdoses?|overdosing|mental health)(?= )|(?<= )(?:what|which|any|is there|are there|do you (?:offer|run|provide|do|have)) (?:[a-z]+ ){0,3}(?:training|courses?|sessions?|workshops?|classes)(?= )/;
+const OWN_HARM_NOW = /(?<= )(?:i (?:self harm|have been self harming|am self harming|cut myself|have cut myself|want to die|want to end it)|myself|my own|tonight|right now|just now|just (?:cut|taken|took))(?= )/;
+/** Round 76: a history of overdosing or self-harm told as a habit, with a helper on hand this time ("my CPN is helping me deal with it calmly"). */
+// Engineer's probe after round 76: also a habit told as past ("i used to overdose whenever the bills piled up").
+const HABIT_HISTORY = /(?<= )(?:(?:a |my )?history of (?:overdosing|overdoses?|taking overdoses|self harm|self harming)|i used to (?:overdose|take overdoses|self harm|cut myself))(?= )/;
+const HELPER_ON_HAND = /(?<= )(?:my |the |a )?(?:cpn|care coordinator|support worker|key worker|keyworker|therapist|counsellor|psychiatrist|crisis team|mental health team|social worker|gp|nurse) (?:is |are |has been |have been |s )?(?:helping|supporting|working with|with) me(?= )/;
+const HARM_NOW_TOLD = /(?<= )(?:tonight|right now|just now|have taken|just taken|just took|pills|tablets|want to die|end it|cannot cope|can not cope|not coping|again)(?= )/;
+/** Round 76: an overdose told as over, the person now fine ("after he would taken an overdose he is ok now and getting help"). */
+// Engineer's probe after round 76: also treated or admitted for one ("while my daughter was treated for an overdose, shes doing well now").
+const OVERDOSE_TOLD_OVER = /(?<= )(?:(?:after|because|since|when) (?:he|she|they|i|my [a-z]+) (?:would |had |has |have )?(?:taken|took|had) (?:an |a )?overdose|(?:was|were|being|been|got) (?:treated|admitted|kept in|in hospital|in a and e) (?:for|after) (?:an |a |her |his |their )?overdose)(?= )/;
+const FINE_NOW = /(?<= )(?:(?:(?:he|she|they|i) (?:is|are|am)|hes|shes|theyre|im) (?:ok|okay|fine|alright|all right|safe|well|home|doing (?:well|better|ok|okay|fine)) now|(?:he|she|they|i) (?:is|are|am) (?:fine|ok|okay) just|getting (?:help|support) now)(?= )/;
+/** Round 76: a fall, a heart attack or a stroke told as past, the person fine or home recovering ("had a fall last year ... she is fine"). */
+const EMERGENCY_PAST = /(?<= )(?:had|has had|have had|after|since) (?:a |an |his |her |my |the )?(?:fall|heart attack|stroke|seizure|fit|operation|surgery|cardiac arrest)(?: (?:last (?:year|month|winter|summer|spring|autumn|christmas)|(?:a|a few|a couple of|two|three|four|five|six|several|some|[0-9]+) (?:weeks|months|years) ago|(?:and )?(?:is |s )?(?:at )?home (?:now )?(?:and )?(?:recovering|resting)|(?:and )?(?:is |s )?recovering at home))(?= )/;
+const EMERGENCY_PAST_FINE = /(?<= )(?:(?:he|she|they|i) (?:is|are|am) (?:fine|ok|okay|alright|all right|well|doing well|fine now)|(?:home|at home) (?:and )?(?:recovering|resting)|recovering at home)(?= )/;
+const EMERGENCY_NOW = /(?<= )(?:on the floor|on the ground|(?:cannot|can not|could not) get (?:up|her up|him up)(?! (?:the|a|on|onto|to|into) )|bleeding|unconscious|not responding|unresponsive|not breathing|collapsed|chest pains?|(?:cannot|can not) breathe|right now|just now|tonight|again|blue|grey|clammy)(?= )/;
+/** Round 76: a fire asked about as a hypothetical ("If my neighbour's house caught fire and spread to mine, whose insurance would pay?"). */
+const HYPOTHETICAL = /(?<= )(?:(?:just |only |purely )?(?:a |an )?hypothetical(?: question)?|hypothetically(?: speaking)?|in theory|theoretically)(?= )/;
+const IF_IT_HAPPENED = /(?<= )(?:if|say|suppose|supposing|what if|in case) (?:[a-z]+ ){0,5}(?:caught fire|catches fire|catch fire|were to|was to|went up|goes up|burned down|burnt down|burns down|exploded|explodes)(?= )/;
+const EVERY_IF_IT_HAPPENED = new RegExp(IF_IT_HAPPENED.source, 'g');
+export function hypotheticalAsked(n: string): boolean {
+  if (!HYPOTHETICAL.test(n) || !IF_IT_HAPPENED.test(n)) return false;
+  const rest = n.replace(EVERY_IF_IT_HAPPENED, ' ');
+  return !PRESENT_FIRE.test(rest) && !FELT_NOW.test(rest) && !/(?<= )(?:right now|just now|now|tonight|actually|really is|is on fire|smoke is|flames are|smell (?:of )?(?:gas|smoke|burning))(?= )/.test(rest);
+}
+export function round76Asked(family: string | null | undefined, n: string): string | null {
+  const suicideLike = SUICIDE_FAMILIES.has(family ?? '') || family === 'self_harm' || family === 'overdose';
+  if (suicideLike && TRAINING_ASKED.test(n) && !OWN_HARM_NOW.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a training or a course asked about a topic';
+  if ((family === 'overdose' || family === 'self_harm') && HABIT_HISTORY.test(n) && HELPER_ON_HAND.test(n) && !HARM_NOW_TOLD.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a history told, with a helper on hand this time';
+  if (family === 'overdose' && OVERDOSE_TOLD_OVER.test(n) && FINE_NOW.test(n) && !OVERDOSE_AGAIN.test(n) && !EXPLICIT_PRESENT.test(n)) return 'told as over, the person fine now';
+  if (family === 'medical_emergency' && EMERGENCY_PAST.test(n) && EMERGENCY_PAST_FINE.test(n) && !EMERGENCY_NOW.test(n)) return 'told as past, the person fine or home recovering';
+  if ((FIRE_FAMILIES.has(family ?? '') || family === 'electrical_fire') && hypotheticalAsked(n)) return 'a hypothetical asked';
+  return null;
+}
 export function overDeniedOrAsked(family: string | null | undefined, n: string, text: string): string | null {
   const water = overOrThingAtWater(family, n);
   if (water) return water;
@@ -2205,6 +2258,8 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
       const weak = defeated(text, hit) ? defeaters(text).filter((d) => d === 'laughter' || d === 'comicThreat' || (d === 'thingIsSuicide' && SUICIDE_FAMILIES.has(familyOf(hit) ?? ''))) : [];
       if (weak.length > 0) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but ${weak.join(', ')}` };
       if (framed === 'a report from the news or social media' || framed === NO_CASE_FRAMING || framed === SIGN_FRAMING) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but ${framed}` };
+      // Round 76: a fire asked as a hypothetical, nothing burning or felt, the model agreeing only weakly: asked.
+      if (FIRE_FAMILIES.has(familyOf(hit) ?? '') && hypotheticalAsked(normaliseForSafety(text))) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but a hypothetical asked` };
     }
     return escalate;
   }
@@ -2239,6 +2294,10 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   // Round 75: told as over, a thing's, a question or denied (overDeniedOrAsked): asked, never escalated.
   const overOrAsked = overDeniedOrAsked(family, n, text);
   if (overOrAsked) return { ...ask, reason: `${hit.reason}, but ${overOrAsked}` };
+  // Round 76: a training asked about on a topic, a history with a helper on hand, an overdose or an emergency told as over, a fire asked
+  // as a hypothetical (round76Asked): asked, never escalated.
+  const asked76 = round76Asked(family, n);
+  if (asked76) return { ...ask, reason: `${hit.reason}, but ${asked76}` };
   // Round 62: a headline or a news item quoted and asked about (true? old? last year?), in English, Polish or Arabic: asked, never escalated.
   if ((FIRE_FAMILIES.has(family ?? '') || family === 'arabic_fire' || family === 'arabic_violence') && headlineAsked(text)) return { ...ask, reason: `${hit.reason}, but a headline asked about` };
   // Round 26: self-harm told as someone's past habit ("my sister who used to self-harm"), in a question about caring for them

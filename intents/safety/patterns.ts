@@ -3218,6 +3218,33 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:car|van|motorbike|moped|quad|quad bike|vehicle|driver|bike|scrambler)s?(?: [a-z]+){0,2} (?:is |are |s )?(?:doing doughnuts|doing donuts|doughnutting|driving|racing|speeding|skidding|wheel ?spinning|revving)(?: [a-z]+){0,2} (?:on|across|around|round|through|onto|into) (?:the |our )?(?:school |nursery |playing )?(?:field|playground|yard|playing field|pitch|grass)(?: [a-z0-9]+){0,8} (?:kids|children|pupils|toddlers|people)(?: are)? (?:scattering|running|screaming|diving|jumping|fleeing)`,
     ],
   },
+  {
+    // Round 76: a bridge, a railway, a cliff or a car park roof named, then the writer going there now and "done with it" ("The bridge
+    // over the bypass is 5 min walk. Heading there now, done with it"); going there to take a photo or to report it is not (no "done").
+    id: 'heading_to_means', kind: 'suicide_self_harm', category: RISK, reason: 'going now to a bridge or a drop, done with it',
+    patterns: [
+      String.raw`(?:bridge|flyover|viaduct|cliffs?|cliff edge|cliff top|railway(?: line| bridge| tracks?)?|train line|train tracks?|the tracks|level crossing|multi storey|car park roof|top of the car park|quarry|reservoir|weir)(?: [a-z0-9]+){0,14} (?:heading|going|walking|driving|off|on my way|setting off|getting the bus) (?:up |down |over |out )?(?:there|to it|to the [a-z]+)(?: [a-z]+){0,2} (?:now|right now|tonight)(?: [a-z]+){0,3} (?:done|finished|had enough|i am done|i m done|im done)(?: with (?:it|this|everything|it all|all of it|all this|life|the lot))?(?= $| (?:now|goodbye|bye|for good|x+|sorry))`,
+    ],
+    guards: [String.raw`\b(?:photos?|pictures?|a look|check|inspect|report|survey|walk the dog|dog walk|shopping|work|fishing|running|run|jog|training)\b`],
+  },
+  {
+    // Round 76: gas turned on and not lit, and on now ("my mum keeps turning the gas on without lighting it since her memory went its on
+    // now and the kitchen reeks"); a hob capped or turned off at the meter since, or told as past, is not.
+    id: 'gas_on_unlit', kind: 'fire_gas_co', category: RISK, reason: 'gas turned on unlit, on now',
+    patterns: [
+      String.raw`(?:turn|turns|turned|turning|leave|leaves|left|leaving|put|puts|putting|switch|switches|switched|switching) (?:the )?(?:gas|hob|cooker|oven|rings?|burners?|gas fire|fire)(?: [a-z]+){0,2} on (?:without (?:lighting|igniting|a flame)|unlit|and not (?:lit|lighting)|but not (?:lit|lighting)|and (?:does not|doesnt|did not|forgets? to|forgot to) (?:light|ignite) it)(?: [a-z0-9]+){0,14} (?:it is on now|it s on now|its on now|on now|right now|reeks|stinks|smells|smell of gas|smelling of gas|full of gas)`,
+    ],
+    guards: [String.raw`\b(?:capped|isolated|(?:turned|switched) off at the (?:meter|mains|valve)|cut off|disconnected|safety valve|gas stop|used to|last (?:year|month|week)|years ago|months ago)\b`],
+  },
+  {
+    // Round 76: someone who cannot manage alone (the toilet, getting up, eating) and nobody in for days ("She can't get to the toilet by
+    // herself and nobody has been in since Tuesday"); nobody in to fit or fix something is not.
+    id: 'cared_for_left_alone', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'someone who cannot manage alone, nobody in for days',
+    patterns: [
+      String.raw`(?:cannot|can not|could not|unable to|is not able to|isnt able to) (?:get to the (?:toilet|loo|bathroom)|go to the (?:toilet|loo)|get (?:up|out of bed|out of (?:her|his|the) (?:chair|bed))|get (?:herself|himself) up|feed (?:herself|himself)|eat (?:by|on) (?:her|his) own|wash (?:herself|himself)|take (?:her|his) (?:tablets|medication|meds) (?:by|on) (?:her|his) own|walk|stand)(?: (?:by (?:herself|himself)|on (?:her|his) own|alone|unaided))?(?: [a-z0-9]+){0,6} (?:nobody|no one|noone|no carers?|no carer|the carers? (?:has|have) not|the carers? (?:hasnt|havent)) (?:has |have |s )?(?:been in|been round|been to see (?:her|him)|come in|came in|come round|came round|visited|been)(?: to (?:see|check on|help) (?:her|him))? (?:since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last [a-z]+|the weekend)|for (?:two|three|four|five|six|several|a few|a couple of|[0-9]+) days|in days)`,
+    ],
+    guards: [String.raw`\bto (?:fix|fit|repair|assess|quote|measure|install|deliver|service)\b`],
+  },
 ];
 
 /**
