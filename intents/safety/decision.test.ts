@@ -5524,3 +5524,12 @@ describe("engineer's probe after round 76: overdoses told as a habit gone or tre
     expect(decideOnScore('my daughter has taken an overdose and is not breathing, she was doing well now i thought', readScore(0.0))).toMatchObject({ action: 'escalate' });
   });
 });
+
+describe("engineer's measurement after round 76: a sudden change now beside an old event", () => {
+  it('a stroke\'s signs appearing now are not "told as past" because an earlier stroke is told; the old stroke with the person fine now is', () => {
+    expect(toldAsPast('my husband had a stroke three years ago and his face has just dropped on one side and he cant lift his arm and his words are all slurred')).toBe(false);
+    expect(decideOnScore('my husband had a stroke three years ago and his face has just dropped on one side and his words are all slurred', readScore(1.0))).toMatchObject({ action: 'escalate' });
+    expect(toldAsPast('my dad had a stroke three years ago and all of a sudden he cannot speak and is confused')).toBe(false);
+    expect(toldAsPast('my husband had a stroke three years ago and he is fine now, can we get an assisted bin collection')).toBe(true);
+  });
+});
