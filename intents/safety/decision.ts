@@ -35,7 +35,7 @@ import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { chooseKind, inferKind, kindCues, riskCues } from './kinds.js';
 import { languageWords, normaliseForSafety, stripFormalWrapper } from './normalise.js';
 import type { SafetyScore } from './model.js';
-import { AT_HEIGHT_LOST, CHARCOAL_PLAN, DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, LIGATURE_WATCHED, ROPE_FOR_USE, SCRIPT_FAMILIES, WAY_OUT_PLANNED, YOUNG_CHILD_OUTBURST } from './patterns.js';
+import { AT_HEIGHT_LOST, CHARCOAL_PLAN, DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, KNOWS_WHERE_TOLD, LIGATURE_WATCHED, ORDER_KEPT_TURNING_UP, ROPE_FOR_USE, SCRIPT_FAMILIES, WAY_OUT_PLANNED, YOUNG_CHILD_OUTBURST } from './patterns.js';
 
 /**
  * The classifier escalates on its own at or above this confidence for a top safety intent. Round 2,
@@ -2115,8 +2115,8 @@ const threatWrittenUpLongAgo = (n: string) => WRITTEN_UP.test(n) && THERE_FOR_WE
  * be hidden", "a non-molestation order but he keeps turning up ... I'm frightened to go in. Can housing move me?"): the service framing
  * never makes it a question; escalated whatever the model.
  */
-const KNOWS_WHERE_KEEPS = /(?<= )(?:keeps|kept|keep|has been|have been|been|started) (?:messaging|texting|telling me|saying|writing|posting|emailing|sending (?:me )?(?:messages|texts))(?: [a-z]+){0,3} (?:that )?(?:he|she|they) (?:knows|know|found out|has found out) where (?:i|we|she|the kids) (?:live|lives|am|are|is|sleep|stay)(?= )/;
-const ORDER_STILL_BROKEN = /(?<= )(?:non molestation|restraining|protection|occupation|court) (?:order|orders|injunction)(?: [a-z]+){0,6} (?:but|and|yet) (?:he|she|they|my ex|her ex|his ex)(?: still)? (?:keeps|kept|keep|is still|still|has been|been) (?:turning up|coming round|coming to|showing up|waiting|hanging around|following|parking|sitting)(?= )/;
+const KNOWS_WHERE_KEEPS = new RegExp(String.raw`(?<= )(?:keeps|kept|keep|has been|have been|been|started) ${KNOWS_WHERE_TOLD}(?= )`);
+const ORDER_STILL_BROKEN = new RegExp(`(?<= )${ORDER_KEPT_TURNING_UP}(?= )`);
 const FEARED_NOW = /(?<= )(?:scared|afraid|frightened|terrified)(?! of (?:the )?(?:water|sea|swimming|pools?|dark|heights|dogs?|fireworks))(?= )/;
 const threatGoingOn = (n: string) => (KNOWS_WHERE_KEEPS.test(n) || (ORDER_STILL_BROKEN.test(n) && FEARED_NOW.test(n))) && !toldAsPastN(n);
 /** Round 74: the families of a decision, a means or a way out told with a time (patterns.ts): service framing never makes them a question. */
