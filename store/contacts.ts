@@ -198,7 +198,12 @@ export async function claimExists(db: Db, claimId: string): Promise<boolean> {
  * Codes asked for before `before`, not yet sent and not expired at `now`: the sweep's work (a
  * stopped process, a lost job). Only the given councils' when `tenants` is given.
  */
-export async function claimCodesToSend(db: Db, before: Date, now: Date, limit = 100, tenants?: readonly string[]): Promise<{ id: string; code_requested_at: Date | null }[]> {
+export async function claimCodesToSend(
+  db: Db,
+  before: Date,
+  now: Date,
+  { tenants, limit = 100 }: { tenants?: readonly string[]; limit?: number } = {},
+): Promise<{ id: string; code_requested_at: Date | null }[]> {
   // A process sends only its own councils' codes: another process or deployment sharing the database sends theirs.
   if (tenants && !tenants.length) return [];
   let q = db.selectFrom('contact_claims');

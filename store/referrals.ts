@@ -53,7 +53,7 @@ export async function setReferralDue(db: Db, tenant: string, id: string, dueAt: 
  * Steps due to escalate now, oldest first: of the given councils (the periodic sweep passes the
  * ones its process serves), or of every council when none are given.
  */
-export async function dueReferrals(db: Db, now: Date, limit = 100, tenants?: readonly string[]): Promise<{ id: string; tenant_id: string }[]> {
+export async function dueReferrals(db: Db, now: Date, { tenants, limit = 100 }: { tenants?: readonly string[]; limit?: number } = {}): Promise<{ id: string; tenant_id: string }[]> {
   // Another process (or deployment) sharing the database escalates its own councils' steps, with their duty policies.
   if (tenants && !tenants.length) return [];
   let q = db.selectFrom('referrals');

@@ -88,7 +88,7 @@ export async function createClaimCodeSender(deps: ClaimCodeDeps): Promise<{ canT
     const now = clock();
     // Processes or deployments sharing a database each send only their own councils' codes (through their own Twilio).
     const tenants = deps.servedTenants && [...deps.servedTenants()];
-    for (const c of await claimCodesToSend(deps.db, new Date(now.getTime() - SWEEP_GRACE_MS), now, 100, tenants)) {
+    for (const c of await claimCodesToSend(deps.db, new Date(now.getTime() - SWEEP_GRACE_MS), now, { tenants })) {
       await queue(c.id, c.code_requested_at ?? now);
     }
   });

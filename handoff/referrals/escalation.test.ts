@@ -88,7 +88,7 @@ async function setUp(options: { sender?: ReferralSender; emptyRota?: boolean; po
     store.db.selectFrom('messages').select(['text', 'author', 'direction']).where('tenant_id', '=', tenant).where('conversation_id', '=', conversation.id).orderBy('id').execute();
   const audits = async () => (await store.db.selectFrom('audit_events').select(['action', 'detail']).where('tenant_id', '=', tenant).orderBy('id').execute()).map((a) => a.action);
   // This test's council only: other tests' chains in the same store are theirs.
-  const sweep = () => sweepReferrals({ ...jobDeps, jobs }, { tenant });
+  const sweep = () => sweepReferrals({ ...jobDeps, jobs }, { tenants: [tenant] });
   return { tenant, jobs, log, deps, input, chain, settledChain, residentMessages, audits, advance, sweep, delivered, conversation };
 }
 
@@ -282,11 +282,11 @@ test("a process's sweep escalates only the councils it serves: another council's
   expect(bRows).toHaveLength(1);
   expect(bRows[0]).toMatchObject({ id: bStep.id, escalated_at: null, chain_end: null });
 
-  // On B's clock it is due too: `tenant` is looked for only among the served councils, an empty list
-  // serves none, and B's own process (the sweep for its council) escalates it.
+  // On B's clock it is due too: a sweep serving only A, or no council, leaves it, and B's own
+  // process (the sweep for its council) escalates it.
   b.advance(11 * MIN);
   const bDeps = { ...b.deps, sender: new LogOnlySender(recordingLog()), jobs: b.jobs };
-  expect(await sweepReferrals(bDeps, { tenant: b.tenant, tenants: [a.tenant] })).toBe(0);
+  expect(await sweepReferrals(bDeps, { tenants: [a.tenant] })).toBe(0);
   expect(await sweepReferrals(bDeps, { tenants: [] })).toBe(0);
   expect(await b.chain()).toHaveLength(1);
   expect(await b.sweep()).toBe(1);

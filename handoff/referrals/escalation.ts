@@ -109,15 +109,12 @@ export async function nextTarget(deps: Pick<Deps, 'db'>, tenant: string, chain: 
 
 /**
  * Escalates every step that is due (the periodic job): recovers from lost delayed jobs and
- * restarts. `tenants`: the councils this process serves (all in the database when not given);
- * `tenant`: one council only (within `tenants` if both are given).
+ * restarts. `tenants`: the councils this process serves (all in the database when not given).
  */
-export async function sweepReferrals(deps: Deps, options: { tenant?: string; tenants?: Iterable<string> } = {}): Promise<number> {
+export async function sweepReferrals(deps: Deps, options: { tenants?: Iterable<string> } = {}): Promise<number> {
   const now = deps.clock?.() ?? new Date();
-  const served = options.tenants && [...options.tenants];
-  const scope = options.tenant ? [options.tenant].filter((t) => !served || served.includes(t)) : served;
   let done = 0;
-  for (const row of await dueReferrals(deps.db, now, 100, scope)) {
+  for (const row of await dueReferrals(deps.db, now, { tenants: options.tenants && [...options.tenants] })) {
     try {
       if (await escalateReferral(deps, { tenant: row.tenant_id, referralId: row.id })) done++;
     } catch (err) {
