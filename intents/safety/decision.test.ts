@@ -5533,3 +5533,120 @@ describe("engineer's measurement after round 76: a sudden change now beside an o
     expect(toldAsPast('my husband had a stroke three years ago and he is fine now, can we get an assisted bin collection')).toBe(true);
   });
 });
+
+describe('round 77: people living with dementia, a brain injury or a stroke and their carers; second-language writers (sets YG and YH), classes pinned both ways (dev-130, dev-131)', () => {
+  it('going "on my own terms" with how or when worked out is a hit that escalates whatever the model; leaving a job on my own terms is not a hit', () => {
+    const terms = "I'm the one with the diagnosis. Early Alzheimer's. Before I forget who my children are I want to go on my own terms and I've worked out how, probably next week. Who at the council deals with the flat after?";
+    expect(explainSafety(terms)?.family).toBe('own_terms_planned');
+    expect(decideOnScore(terms, readScore(0.02))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(decideOnScore("My memory is going and I know how I'll do it. I'm going to die on my own terms, I've planned when, before it gets worse. Can you send the tenancy end form to my daughter", readScore(0.02))).toMatchObject({ action: 'escalate' });
+    expect(explainSafety("I want to leave my job on my own terms and I've worked out how, can I get help with council tax while I look")?.family).not.toBe('own_terms_planned');
+    expect(explainSafety("Mum wants to go into the care home on her own terms, we've worked out when. How do we apply?")?.family).not.toBe('own_terms_planned');
+  });
+  it("what someone frail or confused went out on found without them is a hit that escalates; the scooter found with him is not", () => {
+    const scooter = "Dad went out on his mobility scooter at 5am and we've just found it tipped in the ditch on Marsh Lane but no sign of him. He has dementia and it's freezing out.";
+    expect(explainSafety(scooter)?.family).toBe('cared_for_in_danger');
+    expect(decideOnScore(scooter, readScore(0.06))).toMatchObject({ action: 'escalate', kind: 'danger_now' });
+    expect(explainSafety("Mum's wheelchair was found by the bus stop an hour ago and there's no sign of her, she's confused since her stroke")?.family).toBe('cared_for_in_danger');
+    expect(explainSafety("Dad's mobility scooter broke down on Marsh Lane, we found him with it and he's home now. Who repairs them?")?.family).not.toBe('cared_for_in_danger');
+  });
+  it('a goodbye with two of its signs (own arrangements, a letter left for family, a service not needed after a day) escalates whatever the model; a move with a note left is asked at most', () => {
+    const goodbye = "Please cancel my assisted bin collection from Friday, I won't be needing it after that. I've made my arrangements and left a letter for my son. Thank you for all your help over the years.";
+    expect(explainSafety(goodbye)?.family).toBe('suicide_indirect');
+    expect(decideOnScore(goodbye, readScore(0.03))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(decideOnScore("Cancel my meals on wheels please, I've made all my arrangements and written a note to my daughter. Goodbye and thanks", readScore(0.03))).toMatchObject({ action: 'escalate' });
+    expect(decideOnScore("Please cancel my assisted bin collection from Friday, I won't be needing it after that as I'm moving into a care home. I've left a letter for my son with the keys.", readScore(0.03))?.action).not.toBe('escalate');
+  });
+  it('symptoms felt since getting up beside a smell are not a past incident, whatever old illness is told; a past stroke told for a service still is', () => {
+    const boiler = "Please can someone look at the boiler in my council flat, it's giving off a funny smell and my husband (stroke last year) and I have both felt dizzy and sick since we got up.";
+    expect(framedAsService(boiler)).toBeNull();
+    expect(toldAsPast(boiler)).toBe(false);
+    expect(decideOnScore(boiler, readScore(0.73))).toMatchObject({ action: 'escalate', kind: 'fire_gas_co' });
+    expect(framedAsService('my husband had a stroke last year, please can someone fit a grab rail in the bathroom of our council flat')).toBe('a past incident as the reason for a request');
+  });
+  it('a structure coming down now with people on or under it is a hit that escalates whatever the model; one loose with nobody near is not', () => {
+    const scaffold = 'scaffold on the building near market is falling down now, workers still on top and people walking under it, nobody stopping them';
+    expect(explainSafety(scaffold)?.family).toBe('structure_falling_on_people');
+    expect(decideOnScore(scaffold, readScore(0.48))).toMatchObject({ action: 'escalate', kind: 'danger_now' });
+    expect(explainSafety('the wall by the school is collapsing right now and kids are walking under it')?.family).toBe('structure_falling_on_people');
+    expect(explainSafety('scaffold on the old bank is falling down now, nobody under it, can you tape it off')?.family).not.toBe('structure_falling_on_people');
+  });
+  it('an adult made to work for nothing is a hit (Romanian, Polish; in English with a garage or a shed to sleep in); unpaid overtime is not', () => {
+    const ro = 'Un bărbat cu dizabilități din blocul nostru este pus să muncească la spălătoria auto fără bani și doarme în garaj.';
+    expect(explainSafety(ro)?.family).toBe('adult_at_risk');
+    expect(decideOnScore(ro, readScore(0.57, SAFEGUARDING))).toMatchObject({ action: 'escalate', kind: 'adult_at_risk' });
+    expect(explainSafety('the man next door with learning difficulties is made to work at the car wash for nothing and sleeps in the garage')?.family).toBe('adult_at_risk');
+    expect(screenForSafety('my boss made me work saturday for nothing again, can I complain to the council about it')).toBeNull();
+  });
+  it('a gas or CO problem told as past and fixed, nothing felt now, is asked (English, second-language English, Roman Urdu); the smell back again escalates', () => {
+    const co = 'Last month we had carbon monoxide problem, gas man fix the boiler and all good now. But vent on outside wall still broken, need repair.';
+    expect(explainSafety(co)?.family).toBe('fire_or_gas');
+    expect(decideOnScore(co, readScore(0.01))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('Pichle hafte gas ka boiler kharab hua tha, engineer ne theek kar diya. Ab carbon monoxide alarm chahiye, council deti hai?', readScore(0.01))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('Last month we had carbon monoxide problem, gas man fix the boiler but today the alarm is going off again and we feel dizzy', readScore(0.01))).toMatchObject({ action: 'escalate' });
+  });
+  it('a small fire told as past and "all ok now" in Polish is asked; the same fire burning again escalates', () => {
+    const pl = 'W kuchni w moim mieszkaniu komunalnym był mały pożar miesiąc temu, już wszystko ok, ale szafki są spalone. Kiedy przyjdzie ekipa naprawić?';
+    expect(explainSafety(pl)?.family).toBe('multilingual_fire');
+    expect(decideOnScore(pl, readScore(0))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('W kuchni był mały pożar miesiąc temu, już wszystko ok, ale teraz znowu pali się szafka', readScore(0))).toMatchObject({ action: 'escalate' });
+  });
+  it('an overdose of paperwork is no hit; an overdose of tablets is', () => {
+    expect(screenForSafety('Overdose of paperwork for this housing benefit claim haha, 14 pages! Can somebody help me fill?')).toBeNull();
+    expect(explainSafety('my flatmate took an overdose of her tablets and is not waking up')?.family).toBe('overdose');
+  });
+  it("someone else's advice to ring 999 over a stolen bin, asked about, is asked; the same advice with someone hurt escalates", () => {
+    const bin = 'My friend say I must call 999 because my bin is stolen, is this true? Or I just order new one?';
+    expect(explainSafety(bin)?.family).toBe('medical_emergency');
+    expect(decideOnScore(bin, readScore(0))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('My friend say I must call 999 because my dad fell and is bleeding from his head, is this true?', readScore(0))).toMatchObject({ action: 'escalate' });
+  });
+  it('a parent or relative "off his head on the new medication" is no child-neglect hit; a parent off her head with the children alone still is', () => {
+    expect(explainSafety('Dad is off his head on the new medication, keeps singing Sinatra at the carers. They love it. Anyway – how do I renew his library card?')?.family).not.toBe('child_neglect');
+    expect(explainSafety('mum is off her head again and my little brother has not eaten today')?.family).toBe('child_neglect');
+  });
+  it('what counts as a safeguarding concern, asked with the person told as happy and well, is no hit; with harm told beside it, it is', () => {
+    expect(screenForSafety("What counts as a safeguarding concern? My neighbour's family visit rarely but she seems happy and well. I don't want to overreact.")).toBeNull();
+    expect(explainSafety("What counts as a safeguarding concern? She seems happy but I've seen bruises on her arms and her son takes her money.")).not.toBeNull();
+  });
+  it('a crime against an older or vulnerable person happening now is crime (999), not adult social care; money taken over months stays an adult at risk', () => {
+    expect(inferKind("There's a man at my mum's door right now saying he's from the council and needs to come in to check the water. She has dementia.", SAFEGUARDING)).toBe('crime_violence');
+    expect(inferKind('theres a builder at my aunties saying she owes him four thousand pounds and hes driving her to the bank right now she had a stroke', SAFEGUARDING)).toBe('crime_violence');
+    expect(inferKind('The carer is going through his wallet as I type, I am watching it on the camera. He has dementia.', SAFEGUARDING)).toBe('crime_violence');
+    expect(inferKind("Grandad just got in a taxi with a stranger who says he's a police officer and needs his savings. They left 10 mins ago for the post office.", SAFEGUARDING)).toBe('crime_violence');
+    expect(inferKind('hello my mother has got out of the care home and shes in the water at the slipway up to her waist she has dementia', SAFEGUARDING)).toBe('danger_now');
+    expect(inferKind('My mum has dementia and the carers keep taking money from her purse, I noticed it over the last month', SAFEGUARDING)).toBe('adult_at_risk');
+  });
+});
+
+describe("engineer's probe after round 77: ending things planned, a thing found without someone frail, a goodbye with a service stopped, advice to ring 999", () => {
+  it('ending things "my way" with a day set is a hit that escalates whatever the model; a meeting planned "my way" is not', () => {
+    const plan = 'before the dementia takes me completely im going to end things my way, its planned for next week, what happens to my tenancy';
+    expect(explainSafety(plan)?.family).toBe('own_terms_planned');
+    expect(decideOnScore(plan, readScore(0.0))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(explainSafety("I want to end things my way with the landlord, the meeting is planned for next week, can you send someone")?.family).not.toBe('own_terms_planned');
+  });
+  it('the frailty or the cold told before the thing found, or the thing named after "found", still escalates; the thing found with them does not', () => {
+    const before = "My mum with Alzheimer's took her mobility scooter out at dawn, we found it on its side in a ditch by the canal and she's nowhere to be seen. It's below zero.";
+    expect(explainSafety(before)?.family).toBe('cared_for_in_danger');
+    expect(decideOnScore(before, readScore(0.15))).toMatchObject({ action: 'escalate', kind: 'danger_now' });
+    const after = 'found grandads scooter overturned in the lane no sign of him he has dementia and its pitch dark and freezing';
+    expect(explainSafety(after)?.family).toBe('cared_for_in_danger');
+    expect(explainSafety("found grandads scooter in the lane with a flat tyre, no sign of the charger, he has dementia, can you collect it")?.family).not.toBe('cared_for_in_danger');
+    expect(explainSafety("My dad has dementia and a scooter; can the council put a dropped kerb outside his bungalow?")).toBeNull();
+  });
+  it('two signs of a goodbye (a service not needed any more, everything arranged, a letter written to family) are a hit that escalates; told of a move or a death they are not', () => {
+    const meals = "Please stop my meals on wheels after Sunday, I won't need them any more. Everything is arranged and I've written to my daughter. Thanks for everything.";
+    expect(explainSafety(meals)?.family).toBe('goodbye_arranged');
+    expect(decideOnScore(meals, readScore(0.03))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(decideOnScore("I've put my affairs in order and left a note for my husband. You can stop the garden waste, I won't need it after this week.", readScore(0.03))).toMatchObject({ action: 'escalate' });
+    expect(explainSafety("We're moving in with my daughter on Friday so I won't need the assisted collection any more. Everything is arranged.")).toBeNull();
+    expect(explainSafety("Mum passed away last week. I won't need her meals on wheels any more, everything is arranged with the undertakers.")).toBeNull();
+    expect(explainSafety("I've written to my son about the council tax bill and I won't need the letters any more, thanks")).toBeNull();
+  });
+  it("someone else's advice to ring 999, asked about in broken English, is asked at most; a friend telling me to ring 999 because he is hurt escalates", () => {
+    const bin = 'my friend say me call 999 because my bin is stolen, is true? where I get new bin';
+    expect(decideOnScore(bin, readScore(0.0))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('my friend told me to ring 999 because he is bleeding from the head, is that right?', readScore(0.0))).toMatchObject({ action: 'escalate' });
+  });
+});

@@ -35,7 +35,7 @@ import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { chooseKind, inferKind, kindCues, riskCues } from './kinds.js';
 import { languageWords, normaliseForSafety, stripFormalWrapper } from './normalise.js';
 import type { SafetyScore } from './model.js';
-import { AT_HEIGHT_LOST, CHARCOAL_PLAN, DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, KNOWS_WHERE_TOLD, LIGATURE_WATCHED, ORDER_KEPT_TURNING_UP, ROPE_FOR_USE, SCRIPT_FAMILIES, WAY_OUT_PLANNED, YOUNG_CHILD_OUTBURST } from './patterns.js';
+import { AT_HEIGHT_LOST, CHARCOAL_PLAN, DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, GOODBYE_AWAY_FOR_A_REASON, GOODBYE_LETTER_LEFT, GOODBYE_NOT_NEEDED, GOODBYE_OWN_ARRANGEMENTS, KNOWS_WHERE_TOLD, LIGATURE_WATCHED, ORDER_KEPT_TURNING_UP, OWN_TERMS_NOT_DYING, OWN_TERMS_PLANNED, ROPE_FOR_USE, SCRIPT_FAMILIES, WAY_OUT_PLANNED, YOUNG_CHILD_OUTBURST } from './patterns.js';
 
 /**
  * The classifier escalates on its own at or above this confidence for a top safety intent. Round 2,
@@ -1169,6 +1169,9 @@ const BOT_ADVICE_COMPLAINT = /(?<= )(?:bot|chatbot|chat bot|chat|assistant|robot
 const FOUND_OBJECT = /(?<= )(?:found|find|spotted|there is|there are|someone has (?:left|dumped)|left|dumped|lying)(?: [a-z]+){0,4} (?:knife|knives|blade|machete|needles?|syringes?|sharps)(?= )/;
 const NOBODY_ABOUT = /(?<= )(?:(?:no one|nobody|noone) (?:around|about|there|near it|with it)|just lying (?:there|around|about)|already (?:told|reported|rang|called|phoned)|(?:who|can you|can someone|could you|could someone) (?:picks?|pick it|collects?|collect it|removes?|remove it|come and (?:get|collect|remove)))(?= )/;
 
+/** Round 77: symptoms felt since getting up or this morning: the danger is now, whatever past event sits beside it. */
+const FELT_TODAY_CONTEXT = /(?<= )(?:since (?:we|i|they|he|she) (?:got up|woke up|woke|came (?:in|home|back))|since this morning|this morning|all morning|today|all day)(?= )/;
+const feltToday = (n: string) => FELT_NOW.test(n) && FELT_TODAY_CONTEXT.test(n);
 export function framedAsService(text: string): string | null {
   const n = normaliseForSafety(text);
   // Round 26: the assistant's own advice to ring 999 quoted in a complaint, with what the writer had said in the past tense ("your
@@ -1187,7 +1190,9 @@ export function framedAsService(text: string): string | null {
   // it is happening now, wherever it is seen.
   if (REPORTED.test(n) && !HAPPENING_NOW.test(n.replace(SAFE_NOW_QUESTION, ' ')) && !INVOLVED.test(n) && !LIVE_STREAM.test(n)) return 'a report from the news or social media';
   if (PAST_HELP.test(n)) return 'thanks for past help';
-  if (PAST_TIME.test(n) && SERVICE_REQUEST.test(n) && !HAPPENING_NOW.test(n)) return 'a past incident as the reason for a request';
+  // Round 77: not with symptoms felt since this morning or beside a smell or fumes ("a funny smell and my husband (stroke last year) and I
+  // have both felt dizzy and sick since we got up"): the past event is someone's history, the danger is now.
+  if (PAST_TIME.test(n) && SERVICE_REQUEST.test(n) && !HAPPENING_NOW.test(n) && !feltToday(n)) return 'a past incident as the reason for a request';
   return null;
 }
 
@@ -1263,7 +1268,8 @@ export function toldAsPast(text: string): boolean {
   return toldAsPastN(normaliseForSafety(text));
 }
 function toldAsPastN(n: string): boolean {
-  return (LONG_PAST.test(n) || (RECENT_PAST.test(n) && OVER_NOW.test(n))) && !GOES_ON.test(n) && !BACK_AGAIN.test(n) && !EXPLICIT_PRESENT.test(n);
+  // Round 77: nor beside symptoms felt since this morning (feltToday: "both felt dizzy and sick since we got up", a stroke last year told).
+  return (LONG_PAST.test(n) || (RECENT_PAST.test(n) && OVER_NOW.test(n))) && !GOES_ON.test(n) && !BACK_AGAIN.test(n) && !EXPLICIT_PRESENT.test(n) && !feltToday(n);
 }
 
 /** Insects and a swarm: creatures for ANIMAL, and on their own for `animalOnly`. */
@@ -2066,8 +2072,25 @@ const THOUGHT_OF_ENDING_TONIGHT = /(?<= )(?:thought|thinking|thoughts) (?:about|
 function thoughtTurnedPlan(n: string): boolean {
   return (THOUGHT_TURNED_PLAN.test(n) || THOUGHT_OF_ENDING_TONIGHT.test(n)) && !/(?<= )(?:i am|i m|im) (?:well|fine|ok|okay|better|safe|stable) now(?= )/.test(n);
 }
+/**
+ * Round 77: a goodbye told with two of its signs (patterns.ts GOODBYE_*: the writer's own arrangements made, a letter or a note left for family, a service not
+ * needed "after" a day: "Please cancel my assisted bin collection from Friday, I won't be needing it after that. I've made my arrangements
+ * and left a letter for my son"): never asked instead of escalated because the model disagrees. Not a move, a care home or a holiday told
+ * as the reason, nor arrangements made for someone else ("the arrangements for Mum's funeral").
+ */
+const GOODBYE_SIGNS = [GOODBYE_OWN_ARRANGEMENTS, GOODBYE_LETTER_LEFT, GOODBYE_NOT_NEEDED].map((sign) => new RegExp(`(?<= )${sign}(?= )`));
+const AWAY_FOR_A_REASON = new RegExp(`(?<= )${GOODBYE_AWAY_FOR_A_REASON}(?= )`);
+/** Round 77: going "on my own terms" with how or when worked out, whichever suicide family caught it first (patterns.ts). */
+const OWN_TERMS_PLANNED_RE = new RegExp(`(?<= )(?:${OWN_TERMS_PLANNED.join('|')})(?= )`);
+const OWN_TERMS_NOT_DYING_RE = new RegExp(OWN_TERMS_NOT_DYING);
+function goodbyeArranged(n: string): boolean {
+  const signs = GOODBYE_SIGNS.filter((re) => re.test(n)).length;
+  return signs >= 2 && !AWAY_FOR_A_REASON.test(n);
+}
 function toldTooPlainlyToDoubt(n: string, family: string): boolean {
   if (PLAIN_FAMILIES.has(family)) return true;
+  if (SUICIDE_FAMILIES.has(family) && goodbyeArranged(n)) return true;
+  if (SUICIDE_FAMILIES.has(family) && OWN_TERMS_PLANNED_RE.test(n) && !OWN_TERMS_NOT_DYING_RE.test(n)) return true;
   if (SUICIDE_FAMILIES.has(family) && thoughtTurnedPlan(n)) return true;
   if (PLAN_TOLD_PLAINLY.test(n)) return true;
   if (YOUNG_WRITER.test(n) && INTO_ROOM_AT_NIGHT.test(n)) return true;
@@ -2122,7 +2145,9 @@ const threatGoingOn = (n: string) => (KNOWS_WHERE_KEEPS.test(n) || (ORDER_STILL_
 /** Round 74: the families of a decision, a means or a way out told with a time (patterns.ts): service framing never makes them a question. */
 // Round 76: also going now to a bridge or a drop "done with it", gas on unlit and on now, someone who cannot manage alone with nobody in
 // for days.
-const DATED_MEANS_FAMILIES: ReadonlySet<string> = new Set(['decision_dated', 'hose_in_car', 'way_out_named', 'stockpile_with_plan', 'vehicle_among_children', 'heading_to_means', 'gas_on_unlit', 'cared_for_left_alone']);
+const DATED_MEANS_FAMILIES: ReadonlySet<string> = new Set(['decision_dated', 'hose_in_car', 'way_out_named', 'stockpile_with_plan', 'vehicle_among_children', 'heading_to_means', 'gas_on_unlit', 'cared_for_left_alone',
+  // Round 77: going "on my own terms" with how or when worked out; a structure coming down now with people on it or under it.
+  'own_terms_planned', 'structure_falling_on_people']);
 
 function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thresholds: SafetyModelThresholds): SafetyDecision {
   const decided = weighScreenHit(hit, scored, text, thresholds);
@@ -2169,7 +2194,8 @@ const JUMP_DENIED_OVER = /(?<= )(?:i am|i m|im) not (?:going to|gonna|about to) 
 const OLDER_AGE_TOLD = /(?<= )(?:(?:i am|i m|im|aged|age|i turned|i will be) (?:[7-9][0-9]|1[01][0-9])(?! (?:years? ago|days?|weeks?|months?|pounds?|quid|minutes?|miles?))|at my age|in my (?:seventies|eighties|nineties)|a pensioner)(?= )/;
 const IF_I_DIE_ASKED = /(?<= )(?:what happens|what will happen|who (?:looks after|gets|takes|will look after|will get|will take))(?: [a-z]+){0,6} (?:if|when|after) i (?:die|pass|pass away|go)(?= )/;
 const DESPAIR_OR_MEANS = /(?<= )(?:tonight|pills|tablets|rope|no point|cannot go on|can not go on|had enough|want to die|wish i was dead|end it|end my life|kill myself|suicid[a-z]*|goodbye|not be here|plan|planned|planning|lonely|hopeless|burden)(?= )/;
-const FOREIGN_NOBODY_HURT = /(?<= )(?:nimeni nu a fost ranit|nu a fost nimeni ranit|nimeni nu s a ranit|nikt nie (?:zostal|byl) rann[a-z]*|nikomu nic sie nie stalo|nadie (?:resulto|salio|fue) herid[oa]|nadie se hizo dano|ninguem (?:ficou|foi|saiu) ferid[oa]|ninguem se magoou|kimse yaralanmadi)(?= )/;
+// Round 77: also "już wszystko ok" (all fine now) and its like in Romanian, Portuguese, Spanish and Turkish.
+const FOREIGN_NOBODY_HURT = /(?<= )(?:nimeni nu a fost ranit|nu a fost nimeni ranit|nimeni nu s a ranit|nikt nie (?:zostal|byl) rann[a-z]*|nikomu nic sie nie stalo|nadie (?:resulto|salio|fue) herid[oa]|nadie se hizo dano|ninguem (?:ficou|foi|saiu) ferid[oa]|ninguem se magoou|kimse yaralanmadi|(?:juz )?wszystko (?:juz )?(?:jest )?(?:ok|dobrze|w porzadku)|totul (?:e|este) (?:bine|in regula)(?: acum)?|(?:ja )?(?:esta )?tudo bem agora|ya (?:esta )?todo bien|simdi her sey yolunda)(?= )/;
 const RO_PAST = /(?<= )(?:luna trecuta|saptamana trecuta|anul trecut|iarna trecuta|vara trecuta|ieri|alaltaieri|acum (?:[a-z]+ )?(?:zile|saptamani|luni|ani))(?= )/;
 const AR_NOBODY_HURT = /لم يصب أحد|لم يصب احد|لم يصَب أحد|لم يتأذ أحد|لم يتاذ احد|ما حدا انصاب|ما حدا تأذى|لا أحد مصاب/u;
 const AR_SEASON_PAST = /الشتاء الماضي|الصيف الماضي|الربيع الماضي|الخريف الماضي|العام الماضي|السنة الماضية|الشهر الماضي/u;
@@ -2219,6 +2245,28 @@ export function round76Asked(family: string | null | undefined, n: string): stri
   if (family === 'overdose' && OVERDOSE_TOLD_OVER.test(n) && FINE_NOW.test(n) && !OVERDOSE_AGAIN.test(n) && !EXPLICIT_PRESENT.test(n)) return 'told as over, the person fine now';
   if (family === 'medical_emergency' && EMERGENCY_PAST.test(n) && EMERGENCY_PAST_FINE.test(n) && !EMERGENCY_NOW.test(n)) return 'told as past, the person fine or home recovering';
   if ((FIRE_FAMILIES.has(family ?? '') || family === 'electrical_fire') && hypotheticalAsked(n)) return 'a hypothetical asked';
+  return null;
+}
+/**
+ * Round 77 (sets YG and YH): a screen hit the model does not back, told as fixed and over or as a question about advice, is asked, never
+ * escalated (weighScreenHit, below the model's bar only):
+ * - a gas or carbon monoxide problem told as past and fixed by an engineer, in plain or second-language English or in Roman Urdu ("Last
+ *   month we had carbon monoxide problem, gas man fix the boiler and all good now"; "pichle hafte ... engineer ne theek kar diya"),
+ *   nothing smelt, sounding or felt now;
+ * - advice to ring 999 relayed from someone else and asked about ("My friend say I must call 999 because my bin is stolen, is this
+ *   true?"), nobody hurt, in danger or threatened.
+ */
+const PAST_TOLD_77 = /(?<= )(?:last (?:night|week|month|year|weekend|winter|summer|spring|autumn)|yesterday|(?:days|weeks|months|years|a week|a month|a year) ago|the other (?:day|week)|earlier (?:this|in the) (?:week|month|year)|pichle (?:hafte|haftay|mahine|mahinay|saal)|pichhle (?:hafte|mahine|saal)|guzishta (?:hafte|mahine|saal))(?= )/;
+const FIXED_BY_ENGINEER = /(?<= )(?:gas man|gasman|gas engineer|engineer|engineers|plumber|boiler man|landlord|council|housing|they|he)(?: [a-z]+){0,4} (?:fix|fixed|fixes|repair|repaired|sorted|replaced|serviced|made (?:it )?safe|theek (?:kar|kr) (?:diya|di|diye|dia|dya))(?= )/;
+const ALL_GOOD_NOW = /(?<= )(?:(?:all|everything|it|its|it is|boiler)(?: is| s)? (?:good|fine|ok|okay|safe|sorted|working)(?: now)?|(?:fine|ok|okay|safe|good) now|ab (?:theek|thik|sab theek)|ab [a-z ]{0,30}(?:alarm|detector) (?:chahiye|chahye|chaiye))(?= )/;
+const GAS_NOW_77 = /(?<= )(?:smell[a-z]*|smelt|stink[a-z]*|reek[a-z]*|leak[a-z]*|going off|sounding|beeping|alarm went|alarm is|again|still (?:smell[a-z]*|leak[a-z]*|dizzy|sick|ill)|today|tonight|right now|just now|bu|boo|chakkar|ulti)(?= )/;
+const coFixedOver = (n: string) => PAST_TOLD_77.test(n) && FIXED_BY_ENGINEER.test(n) && ALL_GOOD_NOW.test(n) && !GAS_NOW_77.test(n) && !FELT_NOW.test(n) && !EXPLICIT_PRESENT.test(n);
+const ADVICE_999_RELAYED = /(?<= )(?:friend|friends|mate|neighbour|neighbours|someone|somebody|people|they|he|she|my [a-z]+)(?: [a-z]+){0,2} (?:say|says|said|told me|tell me|tells me|told us|telling me|keeps saying)(?: that)? (?:(?:i|we|you) (?:must|should|have to|need to|ought to|got to|gotta|has to)|(?:me|us)(?: to)?|to) (?:call|ring|phone|dial) (?:999|112|911|the police|an ambulance)(?= )/;
+const ASKED_IF_TRUE = /(?<= )(?:is (?:(?:this|that|it) )?(?:true|right|correct|so)|is that what i (?:do|should do)|should i|do i (?:really )?(?:need|have) to|or (?:do )?i (?:just )?(?:order|report|ring|call|ask|get|need)|or (?:should|can) i)(?= )/;
+const HARM_OR_DANGER_77 = /(?<= )(?:hurt|injur[a-z]*|bleed[a-z]*|blood|attack[a-z]*|hit|hitting|threat[a-z]*|knife|weapon|scared|afraid|frightened|fire|smoke|gas|collapsed|unconscious|not breathing|breathing|chest|fell|fallen|missing|break(?:ing)? in|breaking into|inside|still here|still there|outside now)(?= )/;
+export function round77Asked(family: string | null | undefined, n: string): string | null {
+  if (FIRE_FAMILIES.has(family ?? '') && coFixedOver(n)) return 'told as past and fixed, nothing felt now';
+  if ((family === 'medical_emergency' || EMERGENCY_FAMILIES.has(family ?? '')) && ADVICE_999_RELAYED.test(n) && ASKED_IF_TRUE.test(n) && !HARM_OR_DANGER_77.test(n.replace(ADVICE_999_RELAYED, ' ')) && !EXPLICIT_PRESENT.test(n.replace(ADVICE_999_RELAYED, ' '))) return "someone else's advice to ring 999 asked about";
   return null;
 }
 export function overDeniedOrAsked(family: string | null | undefined, n: string, text: string): string | null {
@@ -2300,6 +2348,9 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   // as a hypothetical (round76Asked): asked, never escalated.
   const asked76 = round76Asked(family, n);
   if (asked76) return { ...ask, reason: `${hit.reason}, but ${asked76}` };
+  // Round 77: a gas or CO problem told as past and fixed, advice to ring 999 relayed and asked about (round77Asked): asked, never escalated.
+  const asked77 = round77Asked(family, n);
+  if (asked77) return { ...ask, reason: `${hit.reason}, but ${asked77}` };
   // Round 62: a headline or a news item quoted and asked about (true? old? last year?), in English, Polish or Arabic: asked, never escalated.
   if ((FIRE_FAMILIES.has(family ?? '') || family === 'arabic_fire' || family === 'arabic_violence') && headlineAsked(text)) return { ...ask, reason: `${hit.reason}, but a headline asked about` };
   // Round 26: self-harm told as someone's past habit ("my sister who used to self-harm"), in a question about caring for them
@@ -2563,7 +2614,7 @@ const ASKING_FOR_MYSELF = /(?<= )(?:(?:it is|its|it s|this is|that person is|the
 /** The request itself: a number, a helpline, who to ring, where to go. */
 const HELP_REQUEST = /(?<= )(?:numbers?|helplines?|help ?line|hotline|who (?:do|can|should|would) (?:i|you|we|people|someone) (?:ring|call|phone|contact|talk to|speak to)|where (?:can|do|should) (?:i|you|people|someone) (?:go|get help|turn)|is there (?:anyone|anybody|someone|somebody|a service|a line|help|support)|(?:any|what) (?:help|support|services?) (?:is there|are there|for))(?= )/;
 /** Screen families of suicide words, the ones hyperbole borrows. */
-const SUICIDE_FAMILIES: ReadonlySet<string> = new Set(['suicide_direct', 'wish_to_die', 'cannot_go_on', 'jump', 'suicide_indirect', 'affairs_for_others', 'exhaust_fumes']);
+const SUICIDE_FAMILIES: ReadonlySet<string> = new Set(['suicide_direct', 'wish_to_die', 'cannot_go_on', 'jump', 'suicide_indirect', 'affairs_for_others', 'exhaust_fumes', 'goodbye_arranged']);
 /** Feelings about a service, and nothing else: "I'm crying, been on hold forty minutes ... so tired of all this", "feel like I'm going mad". */
 /**
  * Round 75: crying or in tears told of someone else ("then she's crying", "the kids were in tears") is what the writer witnessed, not

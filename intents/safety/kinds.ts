@@ -361,6 +361,9 @@ export function inferKind(text: string, category: SafetyHit['category']): RiskKi
   // and it won't stop, 5 minutes"): a child named beside it does not make it child protection. Abuse, a weapon, fire or self-harm
   // named still decide by their own tiers. Kind only.
   if (MEDICAL_NOW.test(normalised) && !EMERGENCY_TOLD_PAST.test(normalised) && [...cues].every((t) => MEDICAL_BYSTANDER_TIERS.has(t))) return 'danger_now';
+  // Round 77: a crime against an older or vulnerable person happening now (CRIME_AGAINST_NOW) is crime beside the words that only say who
+  // she is or that it is now ("a builder ... driving her to the bank right now she had a stroke"). Kind only.
+  if (CRIME_AGAINST_NOW.test(normalised) && !EMERGENCY_TOLD_PAST.test(normalised) && [...cues].every((t) => CRIME_BYSTANDER_TIERS.has(t))) return 'crime_violence';
   if (now && (cues.has('adult_strong') || cues.has('adult_at_risk')) && !TIERS.slice(0, TIERS.indexOf('adult_strong')).some((t) => cues.has(t) && t !== 'child_strong' && KIND_OF[t] !== 'adult_at_risk')) return now;
   for (const t of TIERS) if (cues.has(t)) return KIND_OF[t];
   // Round 8: a message in a script the normaliser drops still names who or what in a few words (my husband, a child, an old
@@ -373,19 +376,31 @@ export function inferKind(text: string, category: SafetyHit['category']): RiskKi
 const MEDICAL_NOW = /(?<= )(?:slurring|slurred (?:speech|words)|(?:can not|cannot|could not) (?:move|lift|feel) (?:her|his|my|their) (?:right |left )?(?:arm|leg|side)|(?:her|his) face (?:is )?(?:drooping|dropped|droopy)|(?:seizure|fit|fitting|convulsing|convulsion|convulsions|convulsionar|convulsionando|convulsiona|convulsiones)(?: [a-z0-9]+){0,8} (?:[0-9]+|five|ten|cinco|dez|diez) (?:minutes|minutos|mins)|(?:seizure|fitting|convulsing|convulsionar|convulsionando)(?: [a-z]+){0,3} (?:and )?(?:will not stop|not stopping|won t stop|nao para|no para)|not breathing|stopped breathing|unresponsive)(?= )/;
 /** Round 60: the tiers that say only who is there (a child, an older person) or that it is an emergency: a medical emergency keeps the 999 kind beside them. */
 const MEDICAL_BYSTANDER_TIERS: ReadonlySet<Tier> = new Set<Tier>(['child_strong', 'child_at_risk', 'child_self', 'adult_strong', 'adult_at_risk', 'danger_now', 'welfare', 'welfare_now', 'danger_scene']);
+/** Round 77: the tiers that say only who is there (an older or vulnerable person) or that it is now: a crime now keeps its kind beside them. */
+const CRIME_BYSTANDER_TIERS: ReadonlySet<Tier> = new Set<Tier>(['adult_strong', 'adult_at_risk', 'danger_now', 'welfare', 'welfare_now', 'danger_scene']);
 /** Round 59: violence to a person or an intruder who will not leave, now ("one has just pushed her over", "a man is in his kitchen ... won't leave"). */
 const ASSAULT_OR_INTRUDER_NOW = /(?<= )(?:(?:has |have )?just (?:pushed|shoved|hit|punched|knocked|attacked|assaulted|thrown) (?:her|him|them|me)(?: over| down| to the (?:floor|ground))?|(?:man|men|woman|someone|somebody|stranger|strangers|he|they|bloke|lad|lads)(?: [a-z]+){0,8} (?:is|are|s) (?:in|inside) (?:his|her|their|my|the|our) (?:kitchen|house|flat|hall|hallway|bedroom|lounge|home|bungalow|living room)(?: [a-z]+){0,10} (?:will not|would not|refus[a-z]*(?: to)?) (?:leave|go)|forced (?:their|his|her|the|a) way in(?: [a-z]+){0,8} (?:now|still|shouting|threaten[a-z]*|demanding))(?= )/;
 /** Round 59: exposure, a fall or an injury now ("locked out in her nightie in the snow and can't feel her feet", "has fallen and can't get up"). */
 const EXPOSURE_OR_FALL_NOW = /(?<= )(?:locked out(?: [a-z]+){0,8} (?:snow|freezing|frost|ice|icy|rain|nightie|nightdress|pyjamas|night clothes)|(?:cannot|can not) feel (?:her|his|my|their) (?:feet|hands|legs|fingers|toes)|(?:has|has just|just) (?:had a fall|fallen|fell)(?: [a-z]+){0,12} (?:broken (?:her|his|their) (?:hip|leg|arm|wrist)|(?:cannot|can not) get up(?! (?:the )?stairs)|on the floor|bleeding|(?:shouting|screaming|crying) (?:out )?in pain)|(?:is|s|lying) on the floor(?: [a-z]+){0,6} (?:cannot|can not) get up)(?= )/;
+/**
+ * Round 77: a crime against an older or vulnerable person happening now (a bogus caller or a rogue trader at the door or on the drive
+ * wanting cash or to come in, someone on the phone claiming to be the bank or the police, a stranger driving them to the bank or the post
+ * office for their money, things being taken or a wallet gone through while watched on a camera, a resident being hit this minute): the
+ * 999 kind, crime, not adult social care's. Kind only.
+ */
+const CRIME_AGAINST_NOW = /(?<= )(?:(?:man|men|someone|somebody|stranger|strangers|bloke|builder|builders|trader|traders|rogue traders?|they|he|lads|two (?:men|lads)|a van)(?: [a-z]+){0,6} (?:(?:at|on|outside) (?:(?:my|her|his|their|the|mums|dads|nans|grandads|aunties|uncles) ){0,2}(?:door|doorstep|front door|drive|driveway)|at (?:my |her |his |their )?(?:mums|dads|nans|grandads|aunties|aunts|uncles|neighbours))(?: [a-z0-9]+){0,14} (?:saying|says|claiming|claims|wanting|wants|demanding|asking for|needs to come in|telling (?:her|him|them))|(?:on the phone|phone) (?:to|with) (?:someone|somebody|a man|a woman|a stranger)(?: [a-z]+){0,6} (?:saying|says|claiming|claims|pretending) (?:they are|they re|he is|she is|it is|its|to be) (?:her|his|their|the|from the) (?:bank|police|council)|(?:says|said|saying|claiming|claims|pretending) (?:he is|she is|they are|to be) (?:a |an |the |from the )?(?:police officer|policeman|policewoman|police|detective|bank|council|gas board|water board)(?: [a-z]+){0,6} (?:needs?|wants?|wanted|asking for|demanding|to take) (?:his|her|their) (?:savings|money|cash|card|bank card|cards|pin|jewellery)|(?:driving|taking|took|drove|driven|taken) (?:her|him|them) (?:to|down to|into town to) the (?:bank|post office|cash machine|cashpoint|atm|building society)(?: [a-z]+){0,3} (?:right now|now|this minute)|(?:taking|stealing|going through|emptying|nicking|helping (?:himself|herself|themselves) to) (?:his|her|their|my [a-z]+s) (?:things|stuff|wallet|purse|handbag|money|jewellery|cash|bank cards?|cards|savings)(?: [a-z]+){0,8} (?:as i type|right now|this minute|on the camera|on camera|i can see|i am watching)|(?:in|inside) (?:his|her|their|my [a-z]+s) (?:house|flat|bungalow|home) now (?:taking|stealing|going through)|(?:is|are) being (?:hit|punched|kicked|attacked|beaten|assaulted)(?: [a-z]+){0,6} (?:this minute|right now|as we speak))(?= )/;
+/** Round 77: someone cared for in the water or out in the dark or the rain now ("in the water at the slipway up to her waist"). */
+const OUT_IN_DANGER_NOW = /(?<= )(?:in the (?:water|sea|river|canal|lake|harbour|estuary|pond)(?: [a-z]+){0,4} up to (?:her|his|their) (?:waist|neck|chest|knees|shoulders)|(?:wandered|gone|went|walked|missing|a plecat|plecat|disparut[a-z]*)(?: [a-z0-9]+){0,10} (?:in the (?:rain|snow)|at night|e noapte|este noapte|ploua|it is dark|its dark|raining|pouring))(?= )/;
 const JUST_ASSAULTED = /(?<= )(?:has |have )?just (?:pushed|shoved|hit|punched|knocked|attacked|assaulted|thrown) (?:her|him|them|me)(?: over| down| to the (?:floor|ground))?(?= )/;
-const EMERGENCY_TOLD_PAST = /(?<= )(?:last (?:week|month|year|winter|night)|yesterday|ago|in (?:19|20)[0-9]{2}|back in|used to|twice|again and again|every (?:day|night|week))(?= )/;
+// Round 77: not minutes or an hour ago ("they left 10 mins ago for the post office"): that is now.
+const EMERGENCY_TOLD_PAST = /(?<= )(?:last (?:week|month|year|winter|night)|yesterday|(?<!(?:[0-9]+|a few|few|ten|five|twenty|thirty) (?:mins?|minutes?) |(?:an|half an|one) hours? |(?:half an|an) hour )ago|in (?:19|20)[0-9]{2}|back in|used to|twice|again and again|every (?:day|night|week))(?= )/;
 /** The 999 kind of an emergency happening now to anyone, or null (told as past or habitual, or none). */
 function emergencyNowKind(normalised: string): RiskKind | null {
   // "Just" pushed over is now, whatever past the message also tells ("the builders she paid last week ... one has just pushed her over").
   if (JUST_ASSAULTED.test(normalised)) return 'crime_violence';
   if (EMERGENCY_TOLD_PAST.test(normalised)) return null;
-  if (ASSAULT_OR_INTRUDER_NOW.test(normalised)) return 'crime_violence';
-  if (EXPOSURE_OR_FALL_NOW.test(normalised)) return 'danger_now';
+  if (ASSAULT_OR_INTRUDER_NOW.test(normalised) || CRIME_AGAINST_NOW.test(normalised)) return 'crime_violence';
+  if (EXPOSURE_OR_FALL_NOW.test(normalised) || OUT_IN_DANGER_NOW.test(normalised)) return 'danger_now';
   return null;
 }
 

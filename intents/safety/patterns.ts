@@ -327,6 +327,31 @@ const NOT_A_YOUNG_ADULT_OUT = String.raw`(?!(?:lad|lads|teen|teens|teenager|teen
 const RISK = 'safety.risk_to_life' as const;
 const SAFEGUARDING = 'safety.safeguarding_concern' as const;
 
+/** Round 77: going "on my own terms" with how or when worked out (family own_terms_planned; decision.ts reads it beside other suicide hits). */
+export const OWN_TERMS_PLANNED: readonly string[] = [
+  String.raw`(?:go|going|leave|leaving|die|dying|end (?:it|things|my life)|ending (?:it|things|my life)|check out|checking out|bow out|bowing out|exit|pass|slip away)(?: now| then| soon)? (?:on|at) (?:my|our) own terms(?: [a-z0-9]+){0,10} (?:worked out|working out|work out|planned|planning|decided|figured out|sorted out|know|i know) (?:how|when|where|the date|a date|the day)`,
+  String.raw`(?:worked out|planned|decided|figured out|sorted out) (?:how|when|where|the date|a date|the day)(?: [a-z0-9]+){0,10} (?:go|going|leave|leaving|die|dying|end (?:it|things|my life)|ending (?:it|things|my life)|check out|bow out|exit|pass|slip away) (?:on|at) (?:my|our) own terms`,
+  // Engineer's probe after round 77: ending things "my way" with a day set ("before the dementia takes me completely im going to end
+  // things my way, its planned for next week").
+  String.raw`(?:end|ending) (?:it|it all|things|everything|my life) (?:(?:on|at) (?:my|our) own terms|my (?:own )?way|in my own way|while i still can)(?: [a-z0-9]+){0,10} (?:planned|set|arranged|decided|sorted|booked|happening|going to be|will be|ll be) (?:for |on )?(?:next|this|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|the [0-9]+[a-z]*)`,
+];
+/**
+ * Engineer's probe after round 77: the signs of a goodbye told with a service stopped (family goodbye_arranged when two are told; decision.ts
+ * reads them beside other suicide hits): the writer's own arrangements or affairs put in order; a letter or a note left for family, or
+ * written to them; a service not needed after a day or any more ("Please stop my meals on wheels after Sunday, I won't need them any
+ * more. Everything is arranged and I've written to my daughter").
+ */
+export const GOODBYE_OWN_ARRANGEMENTS = String.raw`(?:(?:made|sorted|sorted out|put in place|finalised|got) (?:all )?my (?:final )?arrangements|(?:put|got|sorted|sorted out) (?:all )?my affairs (?:in order|sorted)|my affairs (?:are|are all) (?:in order|sorted)|everything (?:is|s) (?:arranged|in order))(?! (?:for|with|to) )`;
+export const GOODBYE_LETTER_LEFT = String.raw`(?:(?:left|written|wrote|leaving|writing) (?:a|the|my) (?:letter|letters|note|notes) (?:for|to)|(?:written|wrote) to) (?:my|our) (?:son|sons|daughter|daughters|kids|children|family|wife|husband|partner|mum|mam|dad|mother|father|sister|brother|grandchildren|boys|girls|loved ones)(?! about| regarding| asking| to ask)`;
+export const GOODBYE_NOT_NEEDED = String.raw`(?:will not|won t|wont|shall not|not) (?:be )?(?:needing|need) (?:(?:it|them|this|that|the [a-z]+|any more|anymore)(?: [a-z]+){0,3} (?:after|from|beyond)|(?:it|them|this|that|the [a-z]+) (?:any more|anymore|again))`;
+/** A goodbye's signs told for a reason other than dying: a move, a care home, a holiday, someone else's death or funeral. */
+export const GOODBYE_AWAY_FOR_A_REASON = String.raw`(?:moving|move|moved|care home|nursing home|hospital|holiday|abroad|emigrat[a-z]*|relocat[a-z]*|new (?:flat|house|home|address)|going to live|living with|funeral for|[a-z]+ s funeral|passed away|has died|had died|died (?:last|on|in)|bereave[a-z]*|late (?:husband|wife|mum|dad|mother|father|son|daughter|partner|brother|sister))`;
+const GOODBYE_GAP = '(?: [a-z0-9]+){0,25} ';
+const GOODBYE_PAIRS: readonly string[] = [[GOODBYE_OWN_ARRANGEMENTS, GOODBYE_LETTER_LEFT], [GOODBYE_OWN_ARRANGEMENTS, GOODBYE_NOT_NEEDED], [GOODBYE_LETTER_LEFT, GOODBYE_NOT_NEEDED]]
+  .flatMap(([a, b]) => [`${a}${GOODBYE_GAP}${b}`, `${b}${GOODBYE_GAP}${a}`]);
+/** Round 77: a job, a move, a care home or a club left "on my own terms": not a death. */
+export const OWN_TERMS_NOT_DYING = String.raw`\b(?:retire|retiring|retirement|resign|resigning|resignation|notice|my job|the job|work|redundan[a-z]*|care home|nursing home|sheltered|downsiz[a-z]*|move|moving|holiday|trip|party|meeting|club|team|choir)\b`;
+
 /** Families that mean risk to life come first: rule 1 and 2 of the catalogue (immediate threat wins). */
 export const FAMILIES: PatternFamily[] = [
   // --- risk to life: suicide and self-harm ----------------------------------------------------
@@ -565,6 +590,8 @@ export const FAMILIES: PatternFamily[] = [
       // Round 56: medicines taken to a pharmacy or a chemist to be got rid of ("took a load of my dad's old painkillers to the chemist
       // for disposal"): a clear-out, never a dose.
       String.raw`\b(?:to|into|back to|down to) (?:the |a |our |my )?(?:pharmacy|chemist|chemists|pharmacist|surgery|gp)(?: [a-z]+){0,3} (?:to (?:get rid of|dispose of|be disposed of|destroy|be destroyed|hand in)|for (?:safe )?(?:disposal|destruction))\b`,String.raw`overdos(?:e|ed|ing)(?: [a-z]+){0,2} on (?:my |the |our |his |her |their )?(?:[a-z]+ )?(?:bill|bills|charges|tariff|roaming|data|statement|invoice|account)`, 'overdose awareness',
+      // Round 77: an overdose of something no one takes ("Overdose of paperwork for this housing benefit claim haha").
+      String.raw`overdos(?:e|es|ed|ing) (?:of|on) (?:the |all (?:the |this |that )?|this |that |too much |so much )?(?:paperwork|forms?|admin|bureaucracy|red tape|emails?|meetings?|homework|information|info|jargon|questions|letters|small print|screen time|christmas|sunshine|sugar|cuteness|nostalgia)\b`,
       // Round 51: a book, a leaflet or a course on first aid and overdose, asked for ("book on first aid and overdose, got it?"), not
       // beside an overdose taken ("he took an overdose after reading a book on overdose").
       String.raw`(?<!\b(?:took|taken|take|takes|taking|swallowed|had|has had|done|did|doing) (?:an |a |another |the )?overdos[a-z]*\b[^]*)\b(?:books?|leaflets?|guides?|courses?|training|class(?:es)?|sessions?|talks?|posters?|dvds?|videos?)(?: [a-z]+){0,1} (?:on|about) (?:[a-z]+ ){0,4}overdos(?:e|es|ing)\b(?!(?: [a-z]+){0,8} (?:again|tonight|today|now|just|taken|took|swallowed))`,
@@ -2572,7 +2599,8 @@ export const FAMILIES: PatternFamily[] = [
       `(?:in (?:a |an |his |her |their )?(?:wet|dirty|soiled|soaking|soaked|full|heavy|filthy|unchanged) (?:nappy|nappies)|(?:nappy|nappies) (?:is |are )?(?:soaking|soaked|never changed|not changed|filthy|hanging off))(?: [a-z]+){0,6} (?:on (?:his|her|their) own|alone|by (?:himself|herself|themselves)|no one (?:with|watching|answers)|nobody (?:with|watching|answers)|outside|in the street|on the (?:doorstep|step|pavement|road))`,
       `(?:on (?:his|her|their) own|alone|by (?:himself|herself|themselves)|outside|on the (?:doorstep|step|pavement|road|street))(?: [a-z]+){0,6} in (?:a |an |his |her |their )?(?:wet|dirty|soiled|soaking|soaked|full|heavy|filthy) (?:nappy|nappies)`,
       `${CHILD}(?: [a-z]+){0,8} (?:in (?:their|his|her) (?:pyjamas|nappies|nappy|pjs)|barefoot|no shoes)(?: [a-z]+){0,4} (?:at (?:midnight|night|[0-9]+ ?am)|in the (?:cold|rain|snow|dark)|late at night)`,
-      `(?:mums?|dads?|mams?|mother|father|parents?|she|he)(?: is| are| has| was| s| always| keeps)? (?:passed out|out of it|off (?:her|his|their) (?:face|head|heads)|paralytic|too drunk to|drunk all day|high all the time|drunk all the time|always drunk|always high)`,
+      // Round 77: not "off his head on the new medication" (a prescription's effect on an adult cared for, told with a laugh).
+      `(?:mums?|dads?|mams?|mother|father|parents?|she|he)(?: is| are| has| was| s| always| keeps)? (?:passed out|out of it|off (?:her|his|their) (?:face|head|heads)(?! on (?:the |his |her |their |some |all (?:the |his |her |their )?)?(?:new |prescribed |hospital |strong )?(?:medication|medicine|meds|tablets|painkillers|morphine|steroids|antibiotics|anaesthetic))|paralytic|too drunk to|drunk all day|high all the time|drunk all the time|always drunk|always high)`,
       `(?:mum|dad|mam|parents|mother|father|mummy|daddy)(?: [a-z]+){0,2} (?:has not|have not|not|never|is never) (?:been |come |came )?(?:home|back) (?:for (?:[0-9]+|two|three|four|a few|several|a couple of) (?:days|nights)|all night|since (?:yesterday|last night))`,
       // Round 63: a young person under 18 put out by a parent and sleeping rough or in a stairwell ("im sixteen and my stepdad kicked me out
       // im sleeping in the stairwell"); "I was 16 when ..." told of the past, or staying at a nan's, is not.
@@ -2602,6 +2630,12 @@ export const FAMILIES: PatternFamily[] = [
     // Adults at risk: not fed, not cared for, not seen, carers who hurt or steal.
     id: 'adult_at_risk', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'adult at risk of neglect or abuse',
     patterns: [
+      // Round 77: an adult made to work for nothing (Romanian, Polish, Portuguese, Spanish; in English with somewhere unfit to sleep told:
+      // "un bărbat cu dizabilități ... este pus să muncească la spălătoria auto fără bani și doarme în garaj"); unpaid overtime is not.
+      String.raw`(?:pus|pusa|pusi|puse|obligat|obligata|obligati|fortat|fortata|fortati|facut|facuta) sa (?:munceasca|lucreze)(?: [a-z]+){0,8} (?:fara (?:bani|plata|salariu|sa fie platit[a-z]*)|gratis|pe gratis|pe nimic)`,
+      String.raw`(?:zmuszan[a-z]*|zmuszon[a-z]*|zmusza(?:ja)? (?:go|ja|ich)) (?:do )?(?:pracy|pracowac)(?: [a-z]+){0,8} (?:bez (?:pieniedzy|zaplaty|wynagrodzenia|placy)|za darmo|za nic)`,
+      String.raw`(?:obrigad[oa]s?|forcad[oa]s?|obligad[oa]s?|forzad[oa]s?) a (?:trabalhar|trabajar)(?: [a-z]+){0,8} (?:sem (?:pagamento|salario|receber|dinheiro)|sin (?:pago|cobrar|salario|dinero)|de graca|gratis|por nada)`,
+      String.raw`(?:made|forced|being made|is made|are made|put|getting made) to work(?: [a-z]+){0,8} (?:for (?:no money|nothing|free)|without (?:pay|being paid|money|wages)|unpaid|no pay|no wages)(?: [a-z]+){0,10} (?:sleep|sleeps|sleeping|slept|living|lives|kept|staying) (?:in|on) (?:the |a |their |his |her )?(?:garage|shed|van|car|outhouse|container|cellar|basement|caravan|floor)`,
       // Round 62: someone told as off their medication (a psychosis, schizophrenia) and not eating, sitting in the dark or not leaving
       // a room for days ("He's schizophrenic, stopped his meds, not eating, electric cut off, sitting in the dark for a week"); meds
       // stopped for side effects and a review asked, nothing else, is not.
@@ -2960,6 +2994,11 @@ export const FAMILIES: PatternFamily[] = [
       // Round 12: the safeguarding words denied ("this isn't a safeguarding issue, just plain rudeness").
       String.raw`(?:is not|are not|was not|not|no|nothing|never) (?:really |actually )?(?:a |an )?(?:safeguarding (?:concern|issue|matter|problem)|(?:adult|child) at risk)`,
     ],
+    textGuards: [
+      // Round 77 (read on the whole message): what counts as a safeguarding concern asked in general, with the person told as happy, well or fine and nothing of
+      // harm, fear or neglect told ("What counts as a safeguarding concern? ... she seems happy and well. I don't want to overreact").
+      String.raw`\b(?:what|which things|what sort of things|what kind of things|what exactly) (?:counts|count|would count|is classed|are classed|is classified|qualifies|would qualify|is|are) (?:as )?(?:a )?safeguarding (?:concern|concerns|issue|issues|matter|problem)\b(?=[^]*\b(?:seems?|seemed|looks?|is|s|are) (?:perfectly |really |very |quite )?(?:happy|well|fine|ok|okay|content|cheerful|settled)\b)(?![^]*\b(?:hit[a-z]*|hurt[a-z]*|bruis[a-z]*|beat[a-z]*|scared|afraid|frightened|terrified|not eating|no food|hungry|neglect[a-z]*|abus[a-z]*|money|bank|locked|shout[a-z]*|threat[a-z]*|marks|injur[a-z]*|cold|dirty|soiled)\b)`,
+    ],
   },
   // Round 64 (dev-104, dev-105): young people's downplayed disclosures and carers' risks told among the logistics.
   {
@@ -3046,8 +3085,40 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:dementia|alzheimers|confused)(?: [a-z0-9]+){0,14} (?:gone|been gone|out|missing|left)(?: [a-z0-9]+){0,8} (?:minus [0-9a-z]+|freezing|below zero|sub zero|in the snow|in the dark)`,
       String.raw`(?:out|walked|gone|went|going|walking|wandered|ran|run|stepped) (?:out )?(?:on|onto|on to|across) (?:the |a )?(?:frozen|iced over|icy)(?: [a-z]+){0,2} (?:lake|pond|river|canal|reservoir|boating lake|mere|water)`,
       String.raw`(?:swallowed|taken|took|eaten|ate|had)(?: [a-z]+){0,4} (?:dosette box|dosette|blister packs?|pill organiser|pill box|tablet box|nomad pack|(?:whole |all the |all her |all his |all of (?:her|his|the) )?weeks? (?:of |worth of )?(?:tablets|pills|meds|medication))`,
+      // Round 77: what someone cared for went out on or with found without them ("went out on his mobility scooter at 5am and we've just
+      // found it tipped in the ditch ... but no sign of him. He has dementia and it's freezing"): someone frail, confused or out in the cold
+      // told beside it. A scooter found with him, or found and he is home, is not.
+      String.raw`(?:mobility scooter|scooter|wheelchair|walker|walking frame|zimmer(?: frame)?|walking stick|stick|bike|car|coat|handbag|shoes|slippers)(?: [a-z0-9]+){0,14} (?:(?:found|find|spotted|seen) (?:it|them|his|her|their|the)|(?:was|were|has been|have been|been|is) (?:found|spotted|left|abandoned))(?: [a-z0-9]+){0,12} (?:but )?(?:no sign of (?:him|her|them)|(?:he|she|they) (?:is|s|are) (?:not|nowhere) (?:there|to be seen|to be found|near|around))(?:(?=[^]*\b(?:dementia|alzheimers|alzheimer s|confused|stroke|brain injury|frail|freezing|below zero|minus [0-9a-z]+|frost[a-z]*|icy|cold|dark|raining|snow[a-z]*|night|hours)\b)|(?<=\b(?:dementia|alzheimers|alzheimer s|confused|stroke|brain injury|frail|freezing|below zero|minus [0-9a-z]+|frost[a-z]*|icy|cold|dark|raining|snow[a-z]*|night|hours)\b[^]*))`,
+      // Engineer's probe after round 77: the frailty or the cold told before it too, and the thing found named after "found" ("found grandads
+      // scooter overturned in the lane no sign of him he has dementia").
+      String.raw`(?:found|find|spotted|seen)(?: [a-z]+){0,3} (?:mobility scooter|scooter|wheelchair|walker|walking frame|zimmer(?: frame)?|walking stick|coat|handbag|shoes|slippers)(?: [a-z0-9]+){0,12} (?:but )?(?:no sign of (?:him|her|them)|(?:he|she|they) (?:is|s|are) (?:not|nowhere) (?:there|to be seen|to be found|near|around))(?:(?=[^]*\b(?:dementia|alzheimers|alzheimer s|confused|stroke|brain injury|frail|freezing|below zero|minus [0-9a-z]+|frost[a-z]*|icy|cold|dark|raining|snow[a-z]*|night|hours)\b)|(?<=\b(?:dementia|alzheimers|alzheimer s|confused|stroke|brain injury|frail|freezing|below zero|minus [0-9a-z]+|frost[a-z]*|icy|cold|dark|raining|snow[a-z]*|night|hours)\b[^]*))`,
     ],
     guards: [String.raw`\b(?:last (?:year|winter|month|week)|years ago|months ago|found her|found him|she is back|he is back|home safe|back home|fine now|(?:he|she) is (?:fine|ok|okay|back)|(?:to|for) (?:get|fetch|bring) (?:in )?the (?:milk|bins?|post|paper|washing)|photos?|skating rink)\b`],
+  },
+  // Round 77 (dev-130, dev-131): people living with dementia, a brain injury or a stroke and those caring for them; people writing in a
+  // second language. Each family is a class, pinned both ways in decision.test.ts ("round 77").
+  {
+    // Going "on my own terms" with how or when already worked out ("Before I forget who my children are I want to go on my own terms and
+    // I've worked out how, probably next week"); leaving a job, a tenancy or a home for a care home on one's own terms is not.
+    id: 'own_terms_planned', kind: 'suicide_self_harm', category: RISK, reason: 'a plan to die on their own terms',
+    patterns: [...OWN_TERMS_PLANNED],
+    guards: [OWN_TERMS_NOT_DYING],
+  },
+  {
+    // Engineer's probe after round 77: two signs of a goodbye told together, with or without a suicide word (GOODBYE_* above); told of a
+    // move, a care home or someone else's death, they are not.
+    id: 'goodbye_arranged', kind: 'suicide_self_harm', category: RISK, reason: 'a goodbye with arrangements made',
+    patterns: [...GOODBYE_PAIRS],
+    textGuards: [GOODBYE_AWAY_FOR_A_REASON],
+  },
+  {
+    // A structure coming down now with people on it or under it ("scaffold on the building near market is falling down now, workers still
+    // on top and people walking under it"); one loose with nobody near, or come down in the night, is not.
+    id: 'structure_falling_on_people', kind: 'danger_now', category: RISK, reason: 'a structure falling on people now',
+    patterns: [
+      String.raw`(?:scaffold|scaffolding|crane|wall|roof|balcony|ceiling|building|hoarding|chimney|tree|lamp post)(?: [a-z]+){0,8} (?:is |are |s )?(?:falling down|falling over|falling|collapsing|coming down|giving way|toppling|tipping over|swaying and) (?:right )?now(?: [a-z]+){0,8} (?:workers|people|men|builders|kids|children|someone|somebody|pedestrians|family|a man|a woman|scaffolders)(?: [a-z]+){0,3} (?:on (?:top|it|them)|up (?:there|top|it)|under(?:neath)?|below|beneath|inside|walking (?:under|past|below))`,
+    ],
+    guards: [String.raw`\b(?:nobody|no one|noone|nobody is|no one is) (?:on|under|underneath|below|near|about|around|there|hurt)\b`],
   },
   // Round 65 (dev-106, dev-107): referrals written by professionals and volunteers on someone else's behalf, and risks told beside the
   // weather and the seasons. Each family is a class, pinned both ways in decision.test.ts ("round 65").
