@@ -195,7 +195,7 @@ export interface OverdueAlert {
  */
 export async function sweepOverdueCallbacks(db: Db, now: Date, alert: (a: OverdueAlert) => void, options: { tenants?: readonly string[]; limit?: number } = {}): Promise<number> {
   // `tenants`: the councils the process serves (all when not given); `limit`: at most this many per sweep.
-  const rows = await takeOverdueCallbacks(db, now, options.limit, options.tenants);
+  const rows = await takeOverdueCallbacks(db, now, options);
   for (const r of rows) alert({ tenant: r.tenant, id: r.id, kind: r.kind, queue: r.queueId, dueAt: r.dueAt.toISOString(), attempts: r.attempts });
   return rows.length;
 }

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type ColumnType, type Kysely } from 'kysely';
 import type { Database, Db } from './schema.js';
+import { ofCouncils } from './served-councils.js';
 
 export interface CallRecordingsTable {
   id: string;
@@ -189,11 +190,12 @@ export async function markOrphanRecordingsForDeletion(db: Db, tenant: string, cu
  * Recordings waiting to be deleted at Twilio, oldest request first: of the given councils (those the
  * calling process serves, with its Twilio account), or of every council when none are given.
  */
-export async function recordingsToDelete(db: Db, limit = 100, tenants?: readonly string[]): Promise<CallRecording[]> {
-  if (tenants && !tenants.length) return [];
-  let query = rd(db).selectFrom('call_recordings').select(COLUMNS).where('delete_requested_at', 'is not', null);
-  if (tenants) query = query.where('tenant_id', 'in', [...tenants]);
-  const rows = await query
+export async function recordingsToDelete(db: Db, { tenants, limit = 100 }: { tenants?: Iterable<string>; limit?: number } = {}): Promise<CallRecording[]> {
+  const rows = await rd(db)
+    .selectFrom('call_recordings')
+    .select(COLUMNS)
+    .where('delete_requested_at', 'is not', null)
+    .where(ofCouncils(tenants))
     .orderBy('delete_requested_at')
     .limit(limit)
     .execute();

@@ -7,6 +7,7 @@
 import type { ColumnType, Kysely } from 'kysely';
 import { seal, unseal } from './crypto.js';
 import type { Database, Db } from './schema.js';
+import { ofCouncils } from './served-councils.js';
 
 export type CallbackStatus = 'pending' | 'calling' | 'completed' | 'missed' | 'cancelled' | 'failed';
 export type CallbackKind = 'complaint' | 'standard';
@@ -274,17 +275,15 @@ export async function recordCallbackOutcome(db: Db, tenant: string, id: string, 
 }
 
 /** Call-backs past due and not yet alerted, marked alerted in the same statement: each is alerted once. */
-export async function takeOverdueCallbacks(db: Db, now: Date, limit = 100, tenants?: readonly string[]): Promise<CallbackRow[]> {
+export async function takeOverdueCallbacks(db: Db, now: Date, { tenants, limit = 100 }: { tenants?: Iterable<string>; limit?: number } = {}): Promise<CallbackRow[]> {
   // Only the councils this process serves: another process (or a test server) sharing the database alerts its own.
-  if (tenants && !tenants.length) return [];
-  let query = cd(db)
+  const due = await cd(db)
     .selectFrom('callbacks')
     .select('id')
     .where('status', 'in', ['pending', 'missed'])
     .where('due_at', '<', now)
-    .where('overdue_alerted_at', 'is', null);
-  if (tenants) query = query.where('tenant_id', 'in', [...tenants]);
-  const due = await query
+    .where('overdue_alerted_at', 'is', null)
+    .where(ofCouncils(tenants))
     .limit(limit)
     .execute();
   if (!due.length) return [];

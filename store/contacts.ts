@@ -4,6 +4,7 @@ import { fromJson, toJson } from './json.js';
 import { contactIdForIdentity, identityColumns, openIdentity, PHONE_IDENTITY, toE164 } from './conversations.js';
 import { blindIndex, blindIndexCandidates, seal, unseal } from './crypto.js';
 import type { ContactClaimsTable, ContactIdentitiesTable, ContactsTable, Db } from './schema.js';
+import { ofCouncils } from './served-councils.js';
 
 /**
  * Reads of residents' contact records and their flags (an SMS opt-out, say). Finding or creating
@@ -202,14 +203,13 @@ export async function claimCodesToSend(
   db: Db,
   before: Date,
   now: Date,
-  { tenants, limit = 100 }: { tenants?: readonly string[]; limit?: number } = {},
+  { tenants, limit = 100 }: { tenants?: Iterable<string>; limit?: number } = {},
 ): Promise<{ id: string; code_requested_at: Date | null }[]> {
   // A process sends only its own councils' codes: another process or deployment sharing the database sends theirs.
-  if (tenants && !tenants.length) return [];
-  let q = db.selectFrom('contact_claims');
-  if (tenants) q = q.where('tenant_id', 'in', [...tenants]);
-  return q
+  return db
+    .selectFrom('contact_claims')
     .select(['id', 'code_requested_at'])
+    .where(ofCouncils(tenants))
     .where('code_requested_at', 'is not', null)
     .where('code_requested_at', '<', before)
     .where('code_sent_at', 'is', null)

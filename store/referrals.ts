@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { seal, sealJson, unseal, unsealJson } from './crypto.js';
 import { toJson } from './json.js';
 import type { Db, ReferralRow } from './schema.js';
+import { ofCouncils } from './served-councils.js';
 
 /**
  * Data access for duty referrals and their escalation chains. A chain is its first referral (the
@@ -53,13 +54,12 @@ export async function setReferralDue(db: Db, tenant: string, id: string, dueAt: 
  * Steps due to escalate now, oldest first: of the given councils (the periodic sweep passes the
  * ones its process serves), or of every council when none are given.
  */
-export async function dueReferrals(db: Db, now: Date, { tenants, limit = 100 }: { tenants?: readonly string[]; limit?: number } = {}): Promise<{ id: string; tenant_id: string }[]> {
+export async function dueReferrals(db: Db, now: Date, { tenants, limit = 100 }: { tenants?: Iterable<string>; limit?: number } = {}): Promise<{ id: string; tenant_id: string }[]> {
   // Another process (or deployment) sharing the database escalates its own councils' steps, with their duty policies.
-  if (tenants && !tenants.length) return [];
-  let q = db.selectFrom('referrals');
-  if (tenants) q = q.where('tenant_id', 'in', [...tenants]);
-  return q
+  return db
+    .selectFrom('referrals')
     .select(['id', 'tenant_id'])
+    .where(ofCouncils(tenants))
     .where('escalated_at', 'is', null)
     .where('due_at', '<=', now)
     .where(chainUnacknowledged('referrals'))

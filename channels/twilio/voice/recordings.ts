@@ -155,7 +155,7 @@ export function registerRecordingJobs(deps: RecordingJobsDeps): { sweep: () => P
     }
   });
   const sweep = async () => {
-    const rows = await recordingsToDelete(deps.db, 500, deps.tenantIds ? [...deps.tenantIds()] : undefined);
+    const rows = await recordingsToDelete(deps.db, { tenants: deps.tenantIds?.(), limit: 500 });
     for (const r of rows) {
       // The attempt count in the id: a row whose job used up its attempts is queued afresh on a later sweep.
       await deps.jobs.add(RECORDING_DELETE_JOB, { id: r.id }, { jobId: `recording-delete:${r.id}:${r.deleteAttempts}`, attempts: deps.attempts ?? 5, backoffMs: deps.backoffMs ?? 30_000 });
