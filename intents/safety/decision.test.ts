@@ -5650,3 +5650,142 @@ describe("engineer's probe after round 77: ending things planned, a thing found 
     expect(decideOnScore('my friend told me to ring 999 because he is bleeding from the head, is that right?', readScore(0.0))).toMatchObject({ action: 'escalate' });
   });
 });
+
+describe('round 78: bereaved people; parents and carers of disabled children and young people with SEND (sets YI and YJ), classes pinned both ways (dev-132, dev-133)', () => {
+  it('a rope bought, told after "I\'m not." in the sentence before, is a hit and never a distress idiom; a tow rope bought is not a hit', () => {
+    const rope = "Everyone keeps asking if I'm coping. I'm not. Bought the rope this afternoon and it's in the garage. Sorry to put this on you.";
+    expect(explainSafety(rope)?.family).toBe('suicide_indirect');
+    expect(decideOnScore(rope, readScore(0.99))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(explainSafety("People ask if I'm managing. I'm not. Got the rope today, it's in the shed.")).not.toBeNull();
+    expect(askAtMost(rope)).toBeNull();
+    expect(askAtMost("Everyone keeps asking if I'm coping. I'm not, really. Can you tell me about the bereavement discount?")).toBeNull();
+    expect(askAtMost("she's coping, and wants to know about the single person discount")).toBe('a distress idiom about a service, nothing of risk told');
+    expect(explainSafety('Bought a tow rope this afternoon and it is in the garage, can I park the trailer on the verge?')).toBeNull();
+    expect(explainSafety("I'm not stockpiling anything, I just need to know where to take dad's old tablets")).toBeNull();
+  });
+  it('a medicine saved up and "before I take it" escalates whatever service is asked; medicine saved up to take back to the pharmacy is not a hit', () => {
+    const morphine = "Saved up all of his morphine. Don't know why I'm telling a council bot. Just need the address to send his blue badge back before I take it";
+    expect(explainSafety(morphine)?.family).toBe('stockpile_with_plan');
+    expect(decideOnScore(morphine, readScore(0.49))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(explainSafety("I've kept all of mum's tablets since she died. What's the council tax date, then I'll take them all")?.family).toBe('stockpile_with_plan');
+    expect(explainSafety("Saved up all of his morphine in a bag. Where do I send his blue badge back before I take it back to the pharmacy?")?.family).not.toBe('stockpile_with_plan');
+  });
+  it('two signs of a goodbye now include it all planned, not planning to be here and a pet seen to after; going to be with a wife who died with one more sign escalates', () => {
+    const flat = 'can u tell housing the flat will be empty from next week. wont be needing it. going to be with my wife, ive got it all planned';
+    expect(explainSafety(flat)?.family).toBe('goodbye_joining');
+    expect(decideOnScore(flat, readScore(0.29))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(explainSafety("Since my husband passed I've got it all planned, I'm going to be with him soon. Please cancel the garden bin.")?.family).toBe('goodbye_joining');
+    expect(explainSafety("We've got it all planned, I'm going to be with my wife at the hospital for her operation, can you pause the meals?")).toBeNull();
+    expect(explainSafety("we are moving to my daughter's, going to be with my wife in the care home nearby, wont be needing it any more")).toBeNull();
+    const cat = 'how do i make sure my cat goes to the rspca after. not planning on being here by the weekend';
+    expect(explainSafety(cat)?.family).toBe('goodbye_arranged');
+    expect(decideOnScore(cat, readScore(0.2))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(explainSafety('please make sure the dogs go to my sister after. it is all planned out, the keys are with the neighbour')?.family).toBe('goodbye_arranged');
+    expect(explainSafety('how do i make sure my cat goes to the cattery after christmas, not planning on being here for the party')).toBeNull();
+    expect(explainSafety('my dog goes to the kennels after. not planning on being here next week, we are off on holiday')).toBeNull();
+  });
+  it('thinking of driving off a cliff and "I think I will tonight" escalates; a charity abseil off the cliff tonight is not a hit', () => {
+    const cliff = 'hello yes im ringing about the bereavement discount but really i just keep thinking about driving off the cliff road like i nearly did last night and i think i will tonight';
+    expect(explainSafety(cliff)?.family).toBe('method_tonight');
+    expect(decideOnScore(cliff, readScore(0.42))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(explainSafety('tempted to drive off the viaduct, nearly did on sunday and i think i will tomorrow')?.family).toBe('method_tonight');
+    expect(explainSafety('thinking about jumping off the cliff for the charity abseil, i think i will tomorrow if the weather holds')?.family).not.toBe('method_tonight');
+    expect(explainSafety('driving off the cliff road tonight to get home, is the car park open?')).toBeNull();
+  });
+  it('a threat to kill the writer told as meant is no comic threat; "my mum will kill me if I\'m late" still is', () => {
+    const estate = 'my husband said hed kill me if i claim anything from my dads estate he hasnt touched me yet but i think he means it';
+    expect(defeaters(estate)).not.toContain('comicThreat');
+    expect(decideOnScore(estate, readScore(0.54))).toMatchObject({ action: 'escalate' });
+    expect(defeaters("my brother says he'll kill me if I sell mum's house, and he's serious")).not.toContain('comicThreat');
+    expect(defeaters('my mum will kill me if i am late for tea again haha')).toContain('comicThreat');
+  });
+  it('an uncle or a mother\'s boyfriend coming into a child\'s room at night escalates, told by anyone; a dad settling her is not a hit', () => {
+    const pupil = 'Im a teaching assistant. one of our pupils whose nan died says the uncle whos moved in comes into her room at night. who do i tell';
+    expect(explainSafety(pupil)?.family).toBe('adult_into_child_room');
+    expect(decideOnScore(pupil, readScore(0.38, SAFEGUARDING))).toMatchObject({ action: 'escalate', kind: 'child_at_risk' });
+    expect(explainSafety("my niece says her mum's boyfriend keeps coming into her bedroom when everyone is asleep")?.family).toBe('adult_into_child_room');
+    expect(explainSafety('her dad comes into her room at night to settle her when she has nightmares, is there a sleep clinic?')).toBeNull();
+  });
+  it('a child wandered onto the railway line escalates; a model railway or a line fenced off is not a hit', () => {
+    const rail = "the minibus driver dropped my daughter off at the wrong stop and she's wandered onto the railway line by the crossing, she has no sense of danger";
+    expect(explainSafety(rail)?.family).toBe('on_railway_line');
+    expect(decideOnScore(rail, readScore(0.25))).toMatchObject({ action: 'escalate', kind: 'danger_now' });
+    expect(explainSafety('my autistic son has run onto the train tracks behind the estate')?.family).toBe('on_railway_line');
+    expect(explainSafety('my son loves the model railway, are there clubs where he can run trains on the tracks?')).toBeNull();
+  });
+  it('someone fallen and not waking, after "all fine", escalates; a teenager who will not wake up for school is not a hit', () => {
+    const stairs = "Just had a note from the respite unit, all fine. But right now my son's fallen down the stairs in his walking frame and isn't waking up";
+    expect(explainSafety(stairs)?.family).toBe('down_not_waking');
+    expect(decideOnScore(stairs, readScore(0.97))).toMatchObject({ action: 'escalate', kind: 'danger_now' });
+    expect(explainSafety('all good at school today but now my daughter has banged her head on the radiator and she will not wake up')?.family).toBe('down_not_waking');
+    expect(explainSafety('he fell off his bike last year and is not moving his left arm properly, can we get an OT assessment?')?.family).not.toBe('down_not_waking');
+  });
+  it('a young child left alone while a parent works nights is a hit; a child with a sitter while I do nights is not', () => {
+    const nights = 'since my wife died ive been leaving my 7 yr old on her own while i do night shifts. i know its wrong. i need help before something happens';
+    expect(explainSafety(nights)?.family).toBe('young_child_left_for_work');
+    expect(decideOnScore(nights, readScore(0.08, SAFEGUARDING))).toMatchObject({ action: 'escalate', kind: 'child_at_risk' });
+    expect(explainSafety('been leaving our 8 year old son by himself when we go out to work lates')?.family).toBe('young_child_left_for_work');
+    expect(explainSafety('I leave my 7 year old with her nan when I do night shifts, can I get help with childcare costs?')).toBeNull();
+  });
+  it('not being able to leave a child alone is no neglect; leaving a toddler alone all day still is', () => {
+    expect(explainSafety("Can we go on the assisted bin collection? I can't leave my son alone to wheel the bins out, he'll bolt the second the door's open.")).toBeNull();
+    expect(explainSafety('the mum next door leaves her toddler alone all day while she goes to the pub')?.family).toBe('child_neglect');
+  });
+  it('a game threat, a confused parent told as harmless, a noise like a gunshot, or a child\'s self-harm long past and well now, are asked; the same with a knife or again now escalate', () => {
+    const game = 'my son plays war games all day and says hes going to shoot everyone but hes eleven and its just the game he has autism can i get help with his screen time';
+    expect(decideOnScore(game, readScore(0.05))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('my son plays war games all day and says hes going to shoot everyone at school, he has got hold of his dads air gun', readScore(0.05))).toMatchObject({ action: 'escalate' });
+    const dementia = 'my dad has dementia and keeps saying hes going to kill my brother who is disabled but he says it to everyone even the postman hes harmless can we get a memory assessment';
+    expect(decideOnScore(dementia, readScore(0.0))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('my dad has dementia and keeps saying hes going to kill my brother, he hit him with his stick last night and we are scared', readScore(0.0))).toMatchObject({ action: 'escalate' });
+    const tannoy = "Does anyone know if Asda's quiet hour is still a thing? My son can't cope with the tannoy — it's like a gunshot to him";
+    expect(decideOnScore(tannoy, readScore(0.25))).toMatchObject({ action: 'ask' });
+    const camhs = 'is it true that camhs waiting lists are two years round here my daughter self harmed when she was twelve shes seventeen now and fine but her little brother needs a referral';
+    expect(decideOnScore(camhs, readScore(0.03))).toMatchObject({ action: 'ask' });
+    const lanyard = 'Complaint: your officer told me at the annual review that my son\'s needs "aren\'t severe enough". He tried to strangle himself with a lanyard at primary. He\'s stable now but I was furious.';
+    expect(decideOnScore(lanyard, readScore(0.01))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('my daughter self harmed when she was twelve, she was fine but she has started again this week', readScore(0.03))).toMatchObject({ action: 'escalate' });
+  });
+  it('"breaking my back lifting him" is a distress idiom about a service; a back broken in a fall is not', () => {
+    expect(askAtMost('we need someone to come and look at the bathroom my son cant get in the bath anymore and im breaking my back lifting him')).toBe('a distress idiom about a service, nothing of risk told');
+    expect(askAtMost('my dad fell down the stairs and i think he has broken his back, he cannot move')).toBeNull();
+  });
+});
+
+describe("engineer's probe after round 78: medicines saved then taken, a young child home alone till morning, a hose for the car, joining the dead, now after a reassurance, past self-harm at an age", () => {
+  it('a dead husband\'s sleeping tablets saved "then ill take them" escalates whatever the model; old tablets kept to dispose of are not a hit', () => {
+    const saved = 'been saving my late husbands sleeping tablets, just need to cancel his council tax first and then ill take them';
+    expect(explainSafety(saved)?.family).toBe('stockpile_with_plan');
+    expect(decideOnScore(saved, readScore(0.4))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(explainSafety("I've kept Mum's old tablets since she passed, where do I take them to be disposed of safely?")).toBeNull();
+  });
+  it('a young child home alone until morning is a hit; a teenager home alone after school is not', () => {
+    const alone = 'my wife died in march and i work nights now, my 6 year old is home alone till morning most nights, i know its not right';
+    expect(explainSafety(alone)?.family).toBe('young_child_left_for_work');
+    expect(decideOnScore(alone, readScore(0.27))).toMatchObject({ action: 'escalate', kind: 'child_at_risk' });
+    expect(explainSafety('my husband died in march and my 16 year old stays home alone when i do a late shift, is there an after school club for teens')).toBeNull();
+  });
+  it('a hose for the car got ready today is a hit; a hose for washing the car is not', () => {
+    const hose = "Nobody believes me when I say I'm fine. I'm not. I got a hosepipe for the car today and it's in the boot.";
+    expect(explainSafety(hose)?.family).toBe('means_ready');
+    expect(decideOnScore(hose, readScore(0.13))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(explainSafety('I got a hosepipe for the car today to wash it, is there a hosepipe ban?')).toBeNull();
+  });
+  it('"joining my husband" beside "it\'s all planned" escalates; joining him in Spain or moving is not a hit', () => {
+    const joining = "please close my council tax account from the end of the month, I'll be joining my husband soon, it's all planned";
+    expect(explainSafety(joining)?.family).toBe('goodbye_joining');
+    expect(decideOnScore(joining, readScore(0.0))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(explainSafety("please close my council tax account from the end of the month, I'll be joining my husband in Spain, it's all planned")).toBeNull();
+    expect(explainSafety("please close my late husband's council tax account, I'll be moving in with my sister, it's all arranged")).toBeNull();
+  });
+  it('"but right now" after a reassurance about something else is not dropped; a reassurance alone still is', () => {
+    const seizure = "All fine with the EHCP. But right now my daughter has had a seizure in the bath and she isn't responding";
+    expect(everydayContext(seizure)).not.toBe('drop');
+    expect(decideOnScore(seizure, readScore(0.96))).toMatchObject({ action: 'escalate', kind: 'danger_now' });
+    expect(everydayContext('Everyone is fine, nobody was hurt, but can someone look at the fence that blew down?')).toBe('drop');
+  });
+  it('self-harm at 13 with the young person "18 now and doing well" is asked when the model does not back it; started again escalates', () => {
+    expect(decideOnScore("She self harmed when she was 13, she's 18 now and doing well, can she get a bus pass?", readScore(0.01))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore("She self harmed when she was 13, she's 18 now and has started again this week, can she get help?", readScore(0.01))).toMatchObject({ action: 'escalate' });
+  });
+});

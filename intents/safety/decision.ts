@@ -35,7 +35,7 @@ import type { IntentPrediction, SafetyDecision, SafetyHit } from '../types.js';
 import { chooseKind, inferKind, kindCues, riskCues } from './kinds.js';
 import { languageWords, normaliseForSafety, stripFormalWrapper } from './normalise.js';
 import type { SafetyScore } from './model.js';
-import { AT_HEIGHT_LOST, CHARCOAL_PLAN, DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, GOODBYE_AWAY_FOR_A_REASON, GOODBYE_LETTER_LEFT, GOODBYE_NOT_NEEDED, GOODBYE_OWN_ARRANGEMENTS, KNOWS_WHERE_TOLD, LIGATURE_WATCHED, ORDER_KEPT_TURNING_UP, OWN_TERMS_NOT_DYING, OWN_TERMS_PLANNED, ROPE_FOR_USE, SCRIPT_FAMILIES, WAY_OUT_PLANNED, YOUNG_CHILD_OUTBURST } from './patterns.js';
+import { AT_HEIGHT_LOST, CHARCOAL_PLAN, DIE_AT_A_PLACE, EASIEST_WAY_OUT, FAMILIES, GOODBYE_AFTER_ME, GOODBYE_ALL_PLANNED, GOODBYE_AWAY_FOR_A_REASON, GOODBYE_LETTER_LEFT, GOODBYE_NOT_HERE, GOODBYE_NOT_NEEDED, GOODBYE_OWN_ARRANGEMENTS, KNOWS_WHERE_TOLD, LIGATURE_WATCHED, ORDER_KEPT_TURNING_UP, OWN_TERMS_NOT_DYING, OWN_TERMS_PLANNED, ROPE_FOR_USE, SCRIPT_FAMILIES, WAY_OUT_PLANNED, YOUNG_CHILD_OUTBURST } from './patterns.js';
 
 /**
  * The classifier escalates on its own at or above this confidence for a top safety intent. Round 2,
@@ -319,6 +319,9 @@ const CHILD_LEFT = /(?<= )(?:son|daughter|sons|daughters|child|children|kid|kids
  */
 const ADULT_LEFT = /(?<= )(?:dementia|alzheimer s|alzheimers|bed ?bound|bedridden|frail|learning disabilit(?:y|ies)|housebound|immobile|cannot walk|can not walk)(?: [a-z0-9]+){0,12} (?:(?:gets|get|is|are|was|were|being|been|keeps getting|keep getting|often|always|regularly) )*(?:left (?:alone|on (?:his|her|their) own|by (?:himself|herself|themselves)|unattended|in (?:bed|the dark|the cold|a wet bed|soiled)|without (?:food|water|care|help|anyone))|carers? (?:do not|dont|don t|never|did not|didn t|does not|doesn t|have not|haven t|has not|hasn t) (?:turn|turned|show|showed|come|came)(?: up)?)(?= )/;
 
+/** Engineer's probe after round 78: "but" then now, after a reassurance: what follows is a new matter, happening now. */
+const REASSURED_THEN_NOW = /(?<= )but (?:(?:[a-z]+ ){0,2})(?:right now|just now|now|this minute|as we speak|suddenly|all of a sudden)(?= )/;
+
 export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null {
   const n = normaliseForSafety(text);
   // Round 21: a wish to die stated beside a service question ("the only way out I can see is not waking up. Is there any point applying
@@ -330,7 +333,9 @@ export function everydayContext(text: string): 'drop' | 'soften' | 'ask' | null 
   // Round 52: not a denial relayed beside harm seen now ("blood running down both wrists, said she's fine just go").
   // Round 71: nor a child told as left alone or neglected ("Not an emergency but ... the manager's son, maybe 9, gets left sleeping on the
   // cellar floor while she works"): the denial is of urgency, the neglect is the disclosure.
-  if ((REASSURED.test(withoutRelayedDenials(n)) && !riskCues(n).has('domestic_strong') && !CHILD_LEFT.test(n) && !ADULT_LEFT.test(n)) || (CAREER.test(n) && riskCues(n).size === 0)) return 'drop';
+  // Engineer's probe after round 78: not a reassurance about one thing followed by something happening now ("All fine with the EHCP. But
+  // right now my daughter has had a seizure in the bath and she isn't responding": REASSURED_THEN_NOW).
+  if ((REASSURED.test(withoutRelayedDenials(n)) && !riskCues(n).has('domestic_strong') && !CHILD_LEFT.test(n) && !ADULT_LEFT.test(n) && !REASSURED_THEN_NOW.test(n)) || (CAREER.test(n) && riskCues(n).size === 0)) return 'drop';
   // Round 52: neighbours' verbal abuse in a parking dispute ("neighbours park across her drive on purpose and give her verbal abuse
   // when she asks them to move"), nothing physical, threatened or hateful told: anti-social behaviour, asked at most.
   if (PARKING_ROW.test(n) && VERBAL_ONLY.test(n) && !ROW_HARM.test(n)) return 'ask';
@@ -825,11 +830,14 @@ const TAKEN_BACK_AS_FEELING = /(?<= )(?:i am not|i will not|i would not|not real
 const BURNT_THING_REPLACED = /(?<= )(?:set on fire|set fire to|set alight|burnt|burned|torched|caught fire|on fire|melted)(?: [a-z]+){0,14} (?:need|needs|want|wants|get|order|request|have|send)(?: [a-z]+){0,3} (?:replacement|new (?:one|bin|bins|wheelie bin|box|container|caddy))(?= )/;
 const PAST_AT_ALL = /(?<= )(?:last (?:night|week|month|year|weekend|time|winter|summer|spring|autumn|christmas)|yesterday|ago|the other (?:day|night)|earlier (?:this|today)|this morning|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?= )/;
 /** The defeater categories present in a message (empty when none). */
+const THREAT_MEANT = /(?<= )(?:(?:i think |i know |i believe |i am sure )?(?:he|she|they) (?:means|meant|mean) it|(?:he|she|they) (?:is|was|are|were) (?:deadly )?serious|(?:he|she|they) (?:has|have|had) done it before|not (?:a joke|joking)|i am (?:scared|frightened|terrified|afraid)(?: of (?:him|her|them))?)(?= )/;
 export function defeaters(text: string): string[] {
   const n = normaliseForSafety(text);
   // Round 52: a denial relayed beside harm seen now is no denial ("bleeding from her wrists, says she's fine now").
   const found = Object.entries(DEFEATERS).filter(([k, re]) => re.test(k === 'denied' ? withoutRelayedDenials(n) : n)).map(([k]) => k);
   if (LAUGH_EMOJI.test(text) && !found.includes('laughter')) found.push('laughter');
+  // Round 78: a threat the writer believes ("said hed kill me if i claim anything ... i think he means it") is no comic threat.
+  if (THREAT_MEANT.test(n)) found.splice(0, found.length, ...found.filter((x) => x !== 'comicThreat'));
   // Round 36: "not joking this time", "no joke", "for real": the laughter around it is not a defeater.
   if (NOT_JOKING.test(n)) found.splice(0, found.length, ...found.filter((x) => x !== 'laughter'));
   // Round 36: a threat taken back as a feeling in so many words ("(i'm not, i'm just annoyed)").
@@ -1481,7 +1489,7 @@ const COLD_HARM = /(?<= )(?:hypotherm[a-z]*|hipotermi[a-z]*|blue|shivering|shaki
  * single person discount", "sorry i'm out of breath i've just run up the stairs"): the model alone gave 0.73-0.99. Asked at most when
  * nothing else of risk is told; "not coping" and breathless without a run or the stairs are not idioms.
  */
-const DISTRESS_IDIOM = /(?<= )(?:at (?:my|her|his|their|our|your) wits ?s? end|(?:eating|eats|eat) (?:him|her|me|them|us) (?:up|alive)|(?<!(?:not|isnt|is not|barely|hardly|struggling|struggle|cant|cannot|can not|no longer|stopped) )(?:is|am|are|s) coping(?: (?:well|ok|okay|fine|alright|all right))?|out of breath(?: [a-z]+){0,5} (?:run|ran|running|climb[a-z]*|walk[a-z]*|rush[a-z]*) (?:up|all the way up|up all) (?:the |those |four |three |five |[0-9]+ )?(?:stairs|steps|flights|hill))(?= )/;
+const DISTRESS_IDIOM = /(?<= )(?:at (?:my|her|his|their|our|your) wits ?s? end|(?:eating|eats|eat) (?:him|her|me|them|us) (?:up|alive)|(?<!(?:not|isnt|is not|barely|hardly|struggling|struggle|cant|cannot|can not|no longer|stopped) )(?<!(?:if|whether) [a-z]+ )(?:is|am|are|s) coping(?: (?:well|ok|okay|fine|alright|all right))?(?! (?:i am not|i m not|im not|not|no|not really))|breaking (?:my|her|his|our) backs? (?:lifting|carrying|moving|pushing|hoisting|getting) (?:him|her|them|me)|out of breath(?: [a-z]+){0,5} (?:run|ran|running|climb[a-z]*|walk[a-z]*|rush[a-z]*) (?:up|all the way up|up all) (?:the |those |four |three |five |[0-9]+ )?(?:stairs|steps|flights|hill))(?= )/;
 const EVERY_DISTRESS_IDIOM = new RegExp(DISTRESS_IDIOM.source, 'g');
 /**
  * Round 40: the same idiom in Urdu script, a tax, a bill, the rent or a fine that "has broken my back" ("کونسل ٹیکس نے میری کمر توڑ دی
@@ -2056,6 +2064,8 @@ const PLAIN_FAMILIES: ReadonlySet<string> = new Set([
   'child_with_older_man', 'self_harm_seen',
   // Engineer's probe after round 75: a door broken in by someone who says he will be back.
   'door_broken_returning',
+  // Round 78: a young child left alone while a parent works nights.
+  'young_child_left_for_work',
 ]);
 /** Round 64: the writer told as under 18 and someone coming into their room at night, whichever family caught it. */
 const YOUNG_WRITER = /(?<= )(?:i am|i m) (?:1[0-7]|[89]|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?: years old| yrs| yo)?(?= )/;
@@ -2078,7 +2088,8 @@ function thoughtTurnedPlan(n: string): boolean {
  * and left a letter for my son"): never asked instead of escalated because the model disagrees. Not a move, a care home or a holiday told
  * as the reason, nor arrangements made for someone else ("the arrangements for Mum's funeral").
  */
-const GOODBYE_SIGNS = [GOODBYE_OWN_ARRANGEMENTS, GOODBYE_LETTER_LEFT, GOODBYE_NOT_NEEDED].map((sign) => new RegExp(`(?<= )${sign}(?= )`));
+// Round 78: also it all planned, not planning to be here, a pet or belongings seen to after (patterns.ts).
+const GOODBYE_SIGNS = [GOODBYE_OWN_ARRANGEMENTS, GOODBYE_LETTER_LEFT, GOODBYE_NOT_NEEDED, GOODBYE_ALL_PLANNED, GOODBYE_NOT_HERE, GOODBYE_AFTER_ME].map((sign) => new RegExp(`(?<= )${sign}(?= )`));
 const AWAY_FOR_A_REASON = new RegExp(`(?<= )${GOODBYE_AWAY_FOR_A_REASON}(?= )`);
 /** Round 77: going "on my own terms" with how or when worked out, whichever suicide family caught it first (patterns.ts). */
 const OWN_TERMS_PLANNED_RE = new RegExp(`(?<= )(?:${OWN_TERMS_PLANNED.join('|')})(?= )`);
@@ -2147,7 +2158,10 @@ const threatGoingOn = (n: string) => (KNOWS_WHERE_KEEPS.test(n) || (ORDER_STILL_
 // for days.
 const DATED_MEANS_FAMILIES: ReadonlySet<string> = new Set(['decision_dated', 'hose_in_car', 'way_out_named', 'stockpile_with_plan', 'vehicle_among_children', 'heading_to_means', 'gas_on_unlit', 'cared_for_left_alone',
   // Round 77: going "on my own terms" with how or when worked out; a structure coming down now with people on it or under it.
-  'own_terms_planned', 'structure_falling_on_people']);
+  'own_terms_planned', 'structure_falling_on_people',
+  // Round 78: a goodbye with two of its signs (or going to be with someone who has died), a rope got ready, a way to die and tonight, a
+  // man coming into a child's room at night, someone on a railway line, someone fallen and not waking.
+  'goodbye_arranged', 'goodbye_joining', 'means_ready', 'method_tonight', 'adult_into_child_room', 'on_railway_line', 'down_not_waking']);
 
 function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thresholds: SafetyModelThresholds): SafetyDecision {
   const decided = weighScreenHit(hit, scored, text, thresholds);
@@ -2269,6 +2283,35 @@ export function round77Asked(family: string | null | undefined, n: string): stri
   if ((family === 'medical_emergency' || EMERGENCY_FAMILIES.has(family ?? '')) && ADVICE_999_RELAYED.test(n) && ASKED_IF_TRUE.test(n) && !HARM_OR_DANGER_77.test(n.replace(ADVICE_999_RELAYED, ' ')) && !EXPLICIT_PRESENT.test(n.replace(ADVICE_999_RELAYED, ' '))) return "someone else's advice to ring 999 asked about";
   return null;
 }
+/**
+ * Round 78 (dev-133, parents of disabled children): what a weapon or self-harm hit tells when the model does not back it.
+ * - a threat to shoot or kill "everyone" inside a game ("plays war games all day and says hes going to shoot everyone ... its just the
+ *   game"), nothing of a real weapon, a school or fear;
+ * - a threat to kill from someone with dementia or confusion, told as harmless or said to everyone ("keeps saying hes going to kill my
+ *   brother ... says it to everyone even the postman hes harmless"), nothing of a weapon, an attack or harm;
+ * - a noise likened to a gunshot or a bomb for someone ("the tannoy ... it's like a gunshot to him");
+ * - self-harm or a try at strangling oneself told at a younger age or at primary school, the child well or stable now ("self harmed
+ *   when she was twelve shes seventeen now and fine", "tried to strangle himself with a lanyard at primary. He's stable now").
+ */
+const GAME_WORDS = /(?<= )(?:war games?|video games?|computer games?|the game|a game|his game|her game|fortnite|call of duty|cod|gta|xbox|playstation|ps[45]|minecraft|roblox|pretend|role play)(?= )/;
+const GAME_THREAT = /(?<= )(?:going to|gonna|will|wants to|says he will|says she will) (?:shoot|kill|blow up|nuke) (?:everyone|everybody|them all|all of them|us all)(?= )/;
+const REAL_WEAPON = /(?<= )(?:real gun|air ?gun|bb gun|knife|knives|blade|machete|school|teacher|classmates|list|scared|afraid|frightened|terrified|police|hurt|hit|attacked|bruis[a-z]*)(?= )/;
+const CONFUSED_SPEAKER = /(?<= )(?:dementia|alzheimer s|alzheimers|confused|confusion|memory (?:problems|loss|assessment))(?= )/;
+const THREAT_HARMLESS = /(?<= )(?:(?:he|she|they) (?:is|s|are) (?:harmless|all talk|no danger)|says it to (?:everyone|everybody|anyone)|never (?:acted on it|done anything|touched anyone|hurt anyone)|would not hurt a fly|wouldn t hurt a fly)(?= )/;
+const THREAT_ACTED = /(?<= )(?:knife|knives|weapon|hit|hits|hitting|hurt|hurting|attacked|attacking|punched|kicked|strangl[a-z]*|bruis[a-z]*|blood|bleeding|scared|afraid|frightened|terrified|police|tried to)(?= )/;
+const SOUND_LIKE_GUNSHOT = /(?<= )(?:like|as loud as|sounds like|sound like) (?:a )?(?:gunshots?|gun ?fire|gun going off|bomb|bombs|explosion|explosions) (?:to|for) (?:him|her|them|me|my [a-z]+)(?= )/;
+const CHILD_PAST_AGE = /(?<= )(?:when (?:she|he|they|i) (?:was|were) (?:[0-9]+|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|little|younger|small)|at (?:primary|primary school|nursery|infant school|junior school)|in (?:year [0-9]+|primary|primary school)(?! now))(?= )/;
+const WELL_NOW = /(?<= )(?:(?:she|he|they|i) (?:is|s|are|am) (?:[a-z0-9]+ )?(?:now )?(?:and )?(?:fine|ok|okay|well|stable|settled|doing well|doing fine)(?: now)?|(?:stable|settled|fine|well|okay) now|now and (?:fine|well|ok|okay|stable))(?= )/;
+const HARM_BACK = /(?<= )(?:again|still|started again|back|tonight|right now|last night|this week|worried|worse)(?= )/;
+export function round78Asked(family: string | null | undefined, n: string): string | null {
+  if (family === 'weapon_or_threat_to_kill') {
+    if (GAME_WORDS.test(n) && GAME_THREAT.test(n) && !REAL_WEAPON.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a threat inside a game';
+    if (CONFUSED_SPEAKER.test(n) && THREAT_HARMLESS.test(n) && !THREAT_ACTED.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a threat from someone confused, told as harmless';
+    if (SOUND_LIKE_GUNSHOT.test(n) && !/(?<= )(?:shot|shooting|shooter|armed|police)(?= )/.test(n) && !EXPLICIT_PRESENT.test(n)) return 'a noise likened to a gunshot';
+  }
+  if ((family === 'weapon_or_threat_to_kill' || family === 'self_harm') && CHILD_PAST_AGE.test(n) && WELL_NOW.test(n) && !HARM_BACK.test(n) && !EXPLICIT_PRESENT.test(n)) return "a child's past self-harm, well now";
+  return null;
+}
 export function overDeniedOrAsked(family: string | null | undefined, n: string, text: string): string | null {
   const water = overOrThingAtWater(family, n);
   if (water) return water;
@@ -2351,6 +2394,10 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   // Round 77: a gas or CO problem told as past and fixed, advice to ring 999 relayed and asked about (round77Asked): asked, never escalated.
   const asked77 = round77Asked(family, n);
   if (asked77) return { ...ask, reason: `${hit.reason}, but ${asked77}` };
+  // Round 78: a threat inside a game, from someone with dementia told as harmless, a noise likened to a gunshot, or self-harm told as a
+  // child's past with the child well now (round78Asked): asked, never escalated.
+  const asked78 = round78Asked(family, n);
+  if (asked78) return { ...ask, reason: `${hit.reason}, but ${asked78}` };
   // Round 62: a headline or a news item quoted and asked about (true? old? last year?), in English, Polish or Arabic: asked, never escalated.
   if ((FIRE_FAMILIES.has(family ?? '') || family === 'arabic_fire' || family === 'arabic_violence') && headlineAsked(text)) return { ...ask, reason: `${hit.reason}, but a headline asked about` };
   // Round 26: self-harm told as someone's past habit ("my sister who used to self-harm"), in a question about caring for them
@@ -2614,7 +2661,7 @@ const ASKING_FOR_MYSELF = /(?<= )(?:(?:it is|its|it s|this is|that person is|the
 /** The request itself: a number, a helpline, who to ring, where to go. */
 const HELP_REQUEST = /(?<= )(?:numbers?|helplines?|help ?line|hotline|who (?:do|can|should|would) (?:i|you|we|people|someone) (?:ring|call|phone|contact|talk to|speak to)|where (?:can|do|should) (?:i|you|people|someone) (?:go|get help|turn)|is there (?:anyone|anybody|someone|somebody|a service|a line|help|support)|(?:any|what) (?:help|support|services?) (?:is there|are there|for))(?= )/;
 /** Screen families of suicide words, the ones hyperbole borrows. */
-const SUICIDE_FAMILIES: ReadonlySet<string> = new Set(['suicide_direct', 'wish_to_die', 'cannot_go_on', 'jump', 'suicide_indirect', 'affairs_for_others', 'exhaust_fumes', 'goodbye_arranged']);
+const SUICIDE_FAMILIES: ReadonlySet<string> = new Set(['suicide_direct', 'wish_to_die', 'cannot_go_on', 'jump', 'suicide_indirect', 'affairs_for_others', 'exhaust_fumes', 'goodbye_arranged', 'goodbye_joining', 'means_ready', 'method_tonight']);
 /** Feelings about a service, and nothing else: "I'm crying, been on hold forty minutes ... so tired of all this", "feel like I'm going mad". */
 /**
  * Round 75: crying or in tears told of someone else ("then she's crying", "the kids were in tears") is what the writer witnessed, not

@@ -40,6 +40,15 @@ const COMPILED: CompiledFamily[] = FAMILIES.map((f) => ({
 /** "I am not suicidal", "I would never hurt myself": the words just before a match deny it. */
 const NEGATION_BEFORE = /(?:^| )(?:am not|are not|is not|was not|would never|will never|never|not going to|not about to|not planning to|not thinking of|not thinking about|would not|will not|no longer thinking of)(?: (?:be|ever|really|actually|feeling|feel))? $/;
 const CONTEXT = 50;
+/**
+ * Round 78: "am not", "is not" or "was not" straight before a past tense of getting (bought, got, found, made, wrote) is no denial of it:
+ * normalising drops the full stop between two sentences ("Everyone keeps asking if I'm coping. I'm not. Bought the rope this afternoon").
+ */
+const COPULA_NOT_BEFORE = /(?:^| )(?:am|are|is|was|were) not $/;
+const GETTING_DONE = /^ ?(?:bought|got|found|made|wrote|written|tied|ordered|saved|stockpiled|hoarded|picked) /;
+function sentenceBrokenNegation(text: string, start: number): boolean {
+  return COPULA_NOT_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && GETTING_DONE.test(text.slice(start, start + 20));
+}
 
 function guarded(f: CompiledFamily, text: string, start: number, end: number): boolean {
   if (f.guard) {
@@ -47,7 +56,7 @@ function guarded(f: CompiledFamily, text: string, start: number, end: number): b
     if (f.guard.test(around)) return true;
   }
   if (f.textGuard && f.textGuard.test(text)) return true;
-  if (f.negated && NEGATION_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
+  if (f.negated && NEGATION_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && !sentenceBrokenNegation(text, start)) return true;
   return false;
 }
 

@@ -346,9 +346,24 @@ export const GOODBYE_LETTER_LEFT = String.raw`(?:(?:left|written|wrote|leaving|w
 export const GOODBYE_NOT_NEEDED = String.raw`(?:will not|won t|wont|shall not|not) (?:be )?(?:needing|need) (?:(?:it|them|this|that|the [a-z]+|any more|anymore)(?: [a-z]+){0,3} (?:after|from|beyond)|(?:it|them|this|that|the [a-z]+) (?:any more|anymore|again))`;
 /** A goodbye's signs told for a reason other than dying: a move, a care home, a holiday, someone else's death or funeral. */
 export const GOODBYE_AWAY_FOR_A_REASON = String.raw`(?:moving|move|moved|care home|nursing home|hospital|holiday|abroad|emigrat[a-z]*|relocat[a-z]*|new (?:flat|house|home|address)|going to live|living with|funeral for|[a-z]+ s funeral|passed away|has died|had died|died (?:last|on|in)|bereave[a-z]*|late (?:husband|wife|mum|dad|mother|father|son|daughter|partner|brother|sister))`;
+/**
+ * Round 78 (dev-132, bereaved people): more signs of a goodbye. It all planned or worked out (a party, a holiday, a move or a funeral
+ * planned is not); not planning or expecting to be here or around; a pet, belongings or children seen to "after" or "when I'm gone"
+ * ("how do i make sure my cat goes to the rspca after. not planning on being here by the weekend"); and, read only beside another sign
+ * (family goodbye_joining), going to be with a husband, a wife or a child who has died ("wont be needing it. going to be with my wife,
+ * ive got it all planned"). Two signs are needed, as before.
+ */
+export const GOODBYE_ALL_PLANNED = String.raw`(?:(?:i have|i|we have) (?:got )?(?:it|everything|it all) (?:all )?(?:planned|planned out|worked out)|(?:it is|everything is) all (?:planned|planned out|worked out))(?! (?:for|with|to|and booked) )`;
+export const GOODBYE_NOT_HERE = String.raw`(?:not|no longer) (?:planning|going|intending|expecting|meaning) (?:on|to) (?:be|being) (?:here|around|alive)(?! (?:for|at|in|on) (?:the|a|my|it|that|this) (?:party|wedding|holiday|meeting|appointment|visit|delivery|inspection|collection))`;
+export const GOODBYE_AFTER_ME = String.raw`(?:cat|cats|dog|dogs|pets?|budgie|rabbits?|birds?|hamster|tortoise|belongings|things|stuff)(?: [a-z]+){0,8} (?:after(?= (?:not|i|it|so|and|please|when|if|cos|because|thanks|thank)(?= ))|afterwards|once i am gone|when i am gone|after i am gone|after i go|when i go)`;
+export const GOODBYE_JOINING_DEAD = String.raw`(?:(?:going to be|gonna be|want to be|will be|soon be|be) with|(?:joining|going to join|gonna join|want to join|will join|be joining|to join)) (?:my |our )?(?:late )?(?:wife|husband|partner|mum|mam|mom|dad|son|daughter|boy|girl|baby|nan|gran|grandad|twin|him|her)(?: (?:again|soon|in heaven|up there|where (?:she|he) is))?(?! (?:at|in|for|on|while|whilst|when|this|next|tomorrow|today|as|who|from|after|before|and|every|during|over|until|till) )`;
+/** A goodbye's signs told for a move, a care home, a holiday or a stay away (not a death): joining the dead's own guard. */
+export const GOODBYE_AWAY_NOT_DEATH = String.raw`(?:moving|move|moved|care home|nursing home|hospital|holiday|abroad|emigrat[a-z]*|relocat[a-z]*|new (?:flat|house|home|address)|going to live|living with|staying with|visit[a-z]*)`;
 const GOODBYE_GAP = '(?: [a-z0-9]+){0,25} ';
-const GOODBYE_PAIRS: readonly string[] = [[GOODBYE_OWN_ARRANGEMENTS, GOODBYE_LETTER_LEFT], [GOODBYE_OWN_ARRANGEMENTS, GOODBYE_NOT_NEEDED], [GOODBYE_LETTER_LEFT, GOODBYE_NOT_NEEDED]]
+const GOODBYE_SIGN_LIST: readonly string[] = [GOODBYE_OWN_ARRANGEMENTS, GOODBYE_LETTER_LEFT, GOODBYE_NOT_NEEDED, GOODBYE_ALL_PLANNED, GOODBYE_NOT_HERE, GOODBYE_AFTER_ME];
+const GOODBYE_PAIRS: readonly string[] = GOODBYE_SIGN_LIST.flatMap((a, i) => GOODBYE_SIGN_LIST.slice(i + 1).map((b) => [a, b]))
   .flatMap(([a, b]) => [`${a}${GOODBYE_GAP}${b}`, `${b}${GOODBYE_GAP}${a}`]);
+const GOODBYE_JOINING_PAIRS: readonly string[] = GOODBYE_SIGN_LIST.flatMap((a) => [`${a}${GOODBYE_GAP}${GOODBYE_JOINING_DEAD}`, `${GOODBYE_JOINING_DEAD}${GOODBYE_GAP}${a}`]);
 /** Round 77: a job, a move, a care home or a club left "on my own terms": not a death. */
 export const OWN_TERMS_NOT_DYING = String.raw`\b(?:retire|retiring|retirement|resign|resigning|resignation|notice|my job|the job|work|redundan[a-z]*|care home|nursing home|sheltered|downsiz[a-z]*|move|moving|holiday|trip|party|meeting|club|team|choir)\b`;
 
@@ -2608,6 +2623,9 @@ export const FAMILIES: PatternFamily[] = [
       `(?:kicked|threw|thrown|chucked|turfed|booted) (?:me )?out(?: [a-z0-9]+){0,6} (?:i am|im) (?:1[2-7]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?: years old)?(?: [a-z0-9]+){0,4} (?:sleeping|slept|kipping|staying|living) (?:in|on|at|under|rough|outside)(?: (?:the|a))? ?(?:stairwell|stairs|streets?|park|bus station|doorway|tent|car|garages?|bin store|underpass|rough|outside|bench)`,
     ],
     guards: [
+      // Round 78: not being able to leave a child alone is the opposite of neglect ("I can't leave my son alone to wheel the bins out, he'll
+      // bolt the second the door's open").
+      String.raw`(?:cannot|can not|could not|do not|dont|never|would not|will not) (?:ever )?leave (?:him|her|them|my (?:[a-z]+ )?(?:son|daughter|boy|girl|child|kids|children)) (?:alone|on (?:his|her|their) own)`,
       // Round 62: children quoted as "starving" and told as fed and all right for now ("the kids said 'we're starving mum' - they've had
       // cereal, we're ok tonight but nothing left for tomorrow"): money short, no neglect told; "they have not eaten for two days" still hits.
       String.raw`(?:they have had|they had|they ve had|theyve had|they would had|they d had|theyd had|they ate|they have eaten|they ve eaten|had some|had a bit of|we have had|we had|i gave them|gave them) (?:cereal|toast|breakfast|dinner|tea|their tea|lunch|something|something to eat|a snack|snacks|crisps|fruit|a meal|a sandwich|sandwiches|beans|pasta|soup|noodles)(?:(?: [a-z]+){0,3} (?:we are|they are|we re|they re|theyre|were|everyone is|all) (?:ok|okay|fine|alright|all right|sorted) (?:tonight|for tonight|today|for today|for now)|(?: (?!(?:days?|ago|since|yesterday|nothing|last|weeks?)\b)[a-z]+){0,3} (?:just|only) (?:asking|wondering|checking))`,
@@ -3112,6 +3130,75 @@ export const FAMILIES: PatternFamily[] = [
     textGuards: [GOODBYE_AWAY_FOR_A_REASON],
   },
   {
+    // Round 78: going to be with a husband, a wife or a child who has died, beside another sign of a goodbye (GOODBYE_* above); a death
+    // told is no guard here (it is the reason), a move, a care home, a hospital or a visit is.
+    id: 'goodbye_joining', kind: 'suicide_self_harm', category: RISK, reason: 'a goodbye, going to be with someone who has died',
+    patterns: [...GOODBYE_JOINING_PAIRS],
+    textGuards: [GOODBYE_AWAY_NOT_DEATH],
+  },
+  // Round 78 (dev-132, bereaved people; dev-133, parents of disabled children): each family a class, pinned both ways in
+  // decision.test.ts ("round 78").
+  {
+    // A rope or a noose bought or got and put ready, with when or where ("Bought the rope this afternoon and it's in the garage"); a rope
+    // named for its use (towing, a boat, a swing, the washing) is not.
+    id: 'means_ready', kind: 'suicide_self_harm', category: RISK, reason: 'a rope or a noose got ready',
+    patterns: [
+      String.raw`(?:bought|got|have got|got hold of|ordered|picked up) (?:the|a|some) (?:rope|noose)(?: [a-z]+){0,2} (?:this (?:afternoon|morning|evening)|today|tonight|yesterday|ready|and it is (?:in|under|up)|it is (?:in|under|up)|in the (?:garage|shed|loft|attic|boot|car|wardrobe))`,
+      // Engineer's probe after round 78: a hose for the car's exhaust got ready ("I'm not. I got a hosepipe for the car today and it's in the
+      // boot"); washing the car is guarded.
+      String.raw`(?:bought|got|have got|got hold of|ordered|picked up) (?:the|a|some) (?:hose ?pipe|hose|tube|tubing)(?: [a-z]+){0,3} (?:for|to fit|that fits|to go on) (?:the|my) (?:car|exhaust)(?: [a-z]+){0,3} (?:this (?:afternoon|morning|evening)|today|tonight|yesterday|ready|and it is (?:in|under)|it is (?:in|under)|in the (?:garage|boot|car))`,
+    ],
+    guards: [ROPE_FOR_USE, String.raw`\b(?:tow(?:ing)?|boat|mooring|tent|swing|washing|wash|clean(?:ing)?|valet[a-z]*|garden|watering|climbing|abseil[a-z]*|gym|skipping|horse|dog lead|trailer|load|knots?|scouts?|tug of war|hammock|bell)\b`],
+  },
+  {
+    // Thinking of or nearly driving off a cliff or a bridge, jumping or walking in front of a train, then doing it today or tonight ("keep
+    // thinking about driving off the cliff road like i nearly did last night and i think i will tonight"); a bungee jump or an abseil for
+    // charity is not.
+    id: 'method_tonight', kind: 'suicide_self_harm', category: RISK, reason: 'a way to die thought of, and tonight',
+    patterns: [
+      String.raw`(?:thinking (?:about|of)|thought (?:about|of)|think (?:about|of)|tempted|urge|want|wanted|nearly|almost)(?: [a-z]+){0,3} (?:driving|drive|drove|jumping|jump|jumped|throwing myself|throw myself|walking|walk|walked|stepping|step|stepped|crashing|crash) (?:off|over|into|in front of|under)(?: [a-z]+){0,3} (?:cliff|cliffs|cliff edge|bridge|viaduct|train|trains|railway|tracks|lorry|bus|multi storey|car park|quarry|sea|river|wall|tree)(?: [a-z]+){0,16} (?:i think i will|i think i ll|i will|i ll|i am going to|going to|gonna)(?: do it| try| actually do it)? (?:tonight|today|this evening|tomorrow)`,
+    ],
+    guards: [String.raw`\b(?:bungee|abseil[a-z]*|charity|sponsored|skydiv[a-z]*|parachut[a-z]*|tombstoning|zip ?wire)\b`],
+  },
+  {
+    // An uncle, a stepfather, a mother's boyfriend or a lodger coming into a child's room at night, told by a parent, a teacher or anyone
+    // ("one of our pupils ... says the uncle whos moved in comes into her room at night"); a parent or a carer settling a child is not.
+    id: 'adult_into_child_room', kind: 'child_at_risk', category: SAFEGUARDING, reason: 'a man coming into a child\'s room at night',
+    patterns: [
+      String.raw`(?:uncle|step ?dad|stepfather|step father|(?:mum|mam|mom|mother) ?s (?:new )?(?:boyfriend|partner|fella|man)|lodger|cousin|family friend|older (?:man|boy|lad|cousin))(?: [a-z]+){0,6} (?:comes|came|keeps coming|has been coming|goes|went|keeps going|creeps|crept|sneaks|sneaked|snuck|gets) in(?:to)? (?:her|his|their|my) (?:bed ?room|room|bed) (?:at night|in the night|every night|most nights|when (?:everyone|mum|her mum|his mum|my mum) (?:is|s) (?:asleep|out|at work))`,
+    ],
+  },
+  {
+    // A child or a person wandered, run or gone onto a railway line or the tracks now ("she's wandered onto the railway line by the crossing,
+    // she has no sense of danger"); a model railway, a heritage line or a time long ago is not.
+    id: 'on_railway_line', kind: 'danger_now', category: RISK, reason: 'someone on a railway line',
+    patterns: [
+      String.raw`(?:wandered|walked|run|ran|gone|got|climbed|jumped|strayed|is|s|are|been|playing|standing|sitting|lying) (?:out )?(?:on ?to|onto|on|along|down) (?:the )?(?:railway|train|rail) (?:line|lines|track|tracks)`,
+    ],
+    guards: [String.raw`\b(?:model|toy|heritage|steam|museum|volunteer[a-z]*|used to|years ago|when (?:he|she|i|they) (?:was|were) (?:little|young|small)|last (?:year|month|summer)|fence|fencing|closed|engineering works|bridge over|footbridge)\b`],
+  },
+  {
+    // Someone fallen or hit their head and not waking or responding now ("right now my son's fallen down the stairs in his walking frame
+    // and isn't waking up"); told as long ago or as sleep is not.
+    id: 'down_not_waking', kind: 'danger_now', category: RISK, reason: 'fallen and not waking',
+    patterns: [
+      String.raw`(?:sons?|daughters?|boy|girl|baby|child|kid|toddler|he|she|husband|wife|partner|mum|mam|dad|nan|gran|grandad|grandma|brother|sister|man|woman|someone|somebody)(?: (?:is|has|s|just|had))? (?:fallen|fell|had a fall|collapsed|hit (?:his|her|their) head|banged (?:his|her|their) head)(?: [a-z]+){0,10} (?:and )?(?:is not|isnt|will not|wont|cannot|can not|not) (?:waking up|wake up|waking|responding|breathing|moving|coming round)`,
+    ],
+    guards: [String.raw`\b(?:last (?:year|month|week|winter)|years ago|months ago|weeks ago|used to|asleep|sleeping|lie in|teenager)\b`],
+  },
+  {
+    // A young child (under 13) left alone at home while the parent works nights or shifts ("since my wife died ive been leaving my 7 yr old
+    // on her own while i do night shifts"); a teenager left for an hour, or a child with a sitter, is not.
+    id: 'young_child_left_for_work', kind: 'child_at_risk', category: SAFEGUARDING, reason: 'a young child left alone while a parent works',
+    patterns: [
+      String.raw`(?:leaving|leave|left|been leaving|have to leave) (?:my|our|the|her|his|their) (?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) ?(?:yr|yrs|year|years)?(?: old)?(?: (?:son|daughter|boy|girl|kid|child|twins))? (?:on (?:her|his|their) own|alone|by (?:herself|himself|themselves)|home alone|in the house alone)(?: [a-z]+){0,3} (?:while|whilst|when) (?:i|we) (?:do|work|am at work|go to work|am on|go out to work)(?: [a-z]+){0,2} (?:nights|night shifts?|shifts?|work|lates|nightshifts?)`,
+      // Engineer's probe after round 78: a young child told as home alone until morning or all night, whoever works ("i work nights now, my
+      // 6 year old is home alone till morning most nights").
+      String.raw`(?:my|our|the|her|his|their) (?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) ?(?:yr|yrs|year|years)?(?: old)?(?: (?:son|daughter|boy|girl|kid|child|twins))? (?:is |s |are |stays |stay |gets left |is left |are left )?(?:home alone|alone|on (?:her|his|their) own|by (?:herself|himself|themselves)) (?:till|until|til|all) (?:the )?(?:morning|midnight|night)`,
+    ],
+    guards: [String.raw`\b(?:sitter|babysitter|childminder|neighbour (?:watches|checks|pops)|nan (?:is|comes)|with (?:her|his|their) (?:nan|gran|grandparents|dad|mum))\b`],
+  },
+  {
     // A structure coming down now with people on it or under it ("scaffold on the building near market is falling down now, workers still
     // on top and people walking under it"); one loose with nobody near, or come down in the night, is not.
     id: 'structure_falling_on_people', kind: 'danger_now', category: RISK, reason: 'a structure falling on people now',
@@ -3283,6 +3370,9 @@ export const FAMILIES: PatternFamily[] = [
     // for a trip or to hand back is guarded by tablets_stockpiled's guard.
     id: 'stockpile_with_plan', kind: 'suicide_self_harm', category: RISK, reason: 'medication stockpiled, with a plan',
     patterns: [
+      // Round 78: a dead person's or anyone's medicine saved up, then "before I take it" ("Saved up all of his morphine ... Just need the
+      // address to send his blue badge back before I take it"); taking it back to the pharmacy is guarded.
+      String.raw`(?:stockpiling|stockpiled|hoarding|hoarded|stashing|stashed|saving up|saved up|been saving|kept|keeping|collected) (?:all )?(?:of )?(?:my |her |his |their |the |mum s |dad s )?(?:[a-z]+ ){0,3}(?:pregabalin|gabapentin|methadone|diazepam|tramadol|morphine|oramorph|oxycodone|fentanyl|zopiclone|insulin|paracetamol|tablets|pills|painkillers|meds|medication|co codamol|codeine|sleeping (?:pills|tablets))(?: [a-z0-9]+){0,25} (?:before|then|and then|once|when) (?:i|i will|i ll|ill|i am going to|im going to|i m going to) (?:take|swallow|have) (?:it|them|it all|them all|the lot|all of (?:it|them))(?! (?:back|to|in|round|down|out|off|with|for)\b)`,
       String.raw`(?:stockpiling|stockpiled|hoarding|hoarded|stashing|stashed|saving up|saved up|been saving) (?:my |her |his |their |all my |all the )?(?:[a-z]+ )?(?:pregabalin|gabapentin|methadone|diazepam|sertraline|amitriptyline|tramadol|morphine|zopiclone|mirtazapine|quetiapine|insulin|paracetamol|tablets|pills|painkillers|meds|medication|co codamol|codeine|sleeping (?:pills|tablets))(?: [a-z0-9]+){0,8} (?:the plan is|plan is|planning to|going to take|for (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|tonight|the weekend)|on (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)|once|when)\b`,
     ],
     guards: [String.raw`\b(?:for (?:the )?(?:winter|flu season|christmas|holidays?|trip|travel|first aid kit)|first aid kits?|out of date|expired|dispos[a-z]*|take them back|hand them back|return them|donat[a-z]*|pharmacy (?:take|collect))\b`],
