@@ -5789,3 +5789,115 @@ describe("engineer's probe after round 78: medicines saved then taken, a young c
     expect(decideOnScore("She self harmed when she was 13, she's 18 now and has started again this week, can she get help?", readScore(0.01))).toMatchObject({ action: 'escalate' });
   });
 });
+
+describe('round 79: people on the roads; families living with gambling, debt and addiction (sets YK and YL), classes pinned both ways (dev-134, dev-135)', () => {
+  it('a plan with a time told behind a front escalates whatever the model; a surprise party planned behind a front is not a hit', () => {
+    const run = "cant keep doing the school run pretending im fine. i've planned it for after i drop them off tomorrow";
+    expect(explainSafety(run)?.family).toBe('front_then_plan');
+    expect(decideOnScore(run, readScore(0))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(explainSafety("keep smiling and acting like everything is fine at work, but I've got it all planned for tonight")?.family).toBe('front_then_plan');
+    expect(explainSafety("been pretending im fine at work for weeks but ive planned a surprise party for after the kids go back tomorrow")).toBeNull();
+    expect(explainSafety("i've planned it for after i drop them off tomorrow, can i book the bulky collection for then?")).toBeNull();
+  });
+  it('control by a partner with secrecy, or a reprisal feared if they find out, escalates; paying for a thing oneself or a debt kept quiet is not', () => {
+    const keys = 'Can I get a parking permit in my own name? My husband keeps the car keys and checks the mileage every night, and I need to get to appointments without him knowing.';
+    expect(explainSafety(keys)?.family).toBe('control_and_secrecy');
+    expect(decideOnScore(keys, readScore(0.85))).toMatchObject({ action: 'escalate', kind: 'domestic_abuse' });
+    const letters = "pls dont send letters to the house. my partner opens everything & if he sees i applied for the blue badge myself i'll pay for it";
+    expect(explainSafety(letters)?.family).toBe('control_and_secrecy');
+    expect(decideOnScore(letters, readScore(0.37))).toMatchObject({ action: 'escalate', kind: 'domestic_abuse' });
+    expect(explainSafety('if my boyfriend finds out I went to the food bank I will pay for it, can you help')).not.toBeNull();
+    expect(explainSafety('my boyfriend checks the mileage on my car, can I apply for a bus pass without him knowing')?.family).toBe('control_and_secrecy');
+    expect(explainSafety('Can I get a parking permit? My husband keeps the car keys so I need my own car for work')).toBeNull();
+    expect(explainSafety('if my husband sees the quote for the new fence i will pay for it myself')).toBeNull();
+    expect(explainSafety("Can someone ring me back? Don't leave a voicemail, my partner doesn't know about the debt. Not a safety thing, he'd just be upset")).toBeNull();
+  });
+  it('nights spent in the car because of how a partner gets when drinking escalate; a night in the car at a festival is not a hit', () => {
+    const car = "Some nights I sleep in my car in the supermarket car park because of how he gets when he's been drinking. Can the council help me at all?";
+    expect(explainSafety(car)?.family).toBe('out_for_the_night_from_partner');
+    expect(decideOnScore(car, readScore(0.01))).toMatchObject({ action: 'escalate', kind: 'domestic_abuse' });
+    expect(explainSafety("I've been sleeping on my sister's sofa to get away from how my husband gets when he's drunk")?.family).toBe('out_for_the_night_from_partner');
+    expect(explainSafety('slept in my car at the festival because the tent leaked, can I park there again')).toBeNull();
+  });
+  it('a way to die asked about, quick and nobody else hurt, escalates; a quick repair with nobody hurt is not a hit', () => {
+    const crossing = "Which level crossing on the Marsh Lane line has no barriers? Asking because I want it to be quick and I don't want anyone else hurt";
+    expect(explainSafety(crossing)?.family).toBe('quick_and_no_one_else');
+    expect(decideOnScore(crossing, readScore(0.44))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(explainSafety("which bridge is highest, I need it to be quick and I don't want anybody else to get hurt")?.family).toBe('quick_and_no_one_else');
+    expect(explainSafety("I want it to be quick and I don't want anyone else hurt, can you close the road while the tree surgeon does the job")).toBeNull();
+  });
+  it('a childminder drunk with children in her care escalates; a childminder drinking tea with the children is not a hit', () => {
+    const minder = 'Can I report that the childminder on my road is drinking while she has kids in? Saw her stumbling along with a double pushchair this afternoon.';
+    expect(explainSafety(minder)?.family).toBe('minder_drunk_with_children');
+    expect(decideOnScore(minder, readScore(0.18))).toMatchObject({ action: 'escalate', kind: 'child_at_risk' });
+    expect(explainSafety('our babysitter was drunk again last night with the baby asleep upstairs')?.family).toBe('minder_drunk_with_children');
+    expect(explainSafety('the childminder is drinking tea with the kids in the garden, lovely to see')).toBeNull();
+  });
+  it('someone living on pet food escalates as an adult at risk; a dog eating the cat food is not a hit', () => {
+    const parcels = "I deliver parcels on a rural round. The old gentleman at the end of Ford Lane has no heating, the place stinks and he's eating cat food. He's got nobody.";
+    expect(explainSafety(parcels)?.family).toBe('eating_pet_food');
+    expect(decideOnScore(parcels, readScore(0.37))).toMatchObject({ action: 'escalate', kind: 'adult_at_risk' });
+    expect(explainSafety('my nan is living on dog food since her pension was stopped')?.family).toBe('eating_pet_food');
+    expect(explainSafety("my dog keeps eating the cat food, he's eating cat food every night")).toBeNull();
+  });
+  it('someone collapsed and gone grey escalates, "what number do I ring" after it no hypothetical; hair gone grey is not a hit', () => {
+    const grey = "Quick one — found a man slumped in the bookies doorway on the high street, needle next to him, he's gone grey. What number do I ring";
+    expect(explainSafety(grey)?.family).toBe('collapsed_gone_grey');
+    expect(decideOnScore(grey, readScore(0.47))).toMatchObject({ action: 'escalate', kind: 'danger_now' });
+    expect(explainSafety("my brother's lips have turned blue and he's passed out on the sofa")).not.toBeNull();
+    expect(explainSafety('theres a woman slumped against the bus shelter and her face has gone grey')?.family).toBe('collapsed_gone_grey');
+    expect(explainSafety("my dad's collapsed in worry since the fall, his hair's gone grey overnight")).toBeNull();
+  });
+  it('abuse told plainly in French, Polish and Lithuanian escalates; a knock at the door or a parent waking a child is not a hit', () => {
+    const fr = "Mon conjoint boit et me frappe quand il perd aux paris. Il m'a interdit de parler à ma famille.";
+    expect(explainSafety(fr)?.family).toBe('abuse_abroad');
+    expect(decideOnScore(fr, readScore(0.4))).toMatchObject({ action: 'escalate', kind: 'domestic_abuse' });
+    const pl = 'Dziewczynka z sąsiedztwa (12 lat) mówi, że ojczym ją dotyka. Boi się wracać do domu po szkole.';
+    expect(explainSafety(pl)?.family).toBe('child_abuse_abroad');
+    expect(decideOnScore(pl, readScore(0.6))).toMatchObject({ action: 'escalate', kind: 'child_at_risk' });
+    const lt = 'Kaimynų vaikai dažnai alkani, tėvai geria ir rėkia ant jų visą naktį. Kam pranešti?';
+    expect(explainSafety(lt)?.family).toBe('child_abuse_abroad');
+    expect(decideOnScore(lt, readScore(0.51))).toMatchObject({ action: 'escalate', kind: 'child_at_risk' });
+    expect(explainSafety('Mon conjoint frappe à la porte quand il oublie ses clés')).toBeNull();
+    expect(explainSafety('Tata dotyka mnie ręką, żeby obudzić do szkoły')).toBeNull();
+  });
+  it('false cues abroad: an office that has not answered for a month, a fire long ago, fines that "will kill me", nobody threatening; the real thing still hits', () => {
+    expect(explainSafety('Kaip Lietuvos vairuotojo pažymėjimą pasikeisti į britišką? DVLA neatsako jau mėnesį.')).toBeNull();
+    expect(explainSafety('Mano tėtis nukrito ir neatsako')?.family).toBe('multilingual_danger');
+    expect(explainSafety('Na parkingu za blokiem od miesięcy stoi spalony samochód. Nikt go nie zabiera. Pożar był dawno temu.')).toBeNull();
+    expect(explainSafety('Pożar w kuchni, dym wszędzie')?.family).toBe('multilingual_fire');
+    expect(explainSafety('Jak przerejestrować samochód na brytyjskie tablice? Boję się, że policja mnie zatrzyma i zabije mnie mandatami.')).toBeNull();
+    expect(explainSafety('On zabije mnie nożem')?.family).toBe('multilingual_threat');
+    expect(explainSafety('În fața casei noastre se vând droguri seara. Nu ne amenință nimeni, dar copiii văd tot. Cui să raportez?')).toBeNull();
+    expect(explainSafety('Vecinul ne amenință cu cuțitul')?.family).toBe('multilingual_threat');
+  });
+  it('a test told as not real and a course question about the recovery position are asked, never escalated; a real one still escalates', () => {
+    const test = 'Testing the chat for our housing team training: "resident reports neighbour has overdosed". Please ignore, not real.';
+    expect(decideOnScore(test, readScore(0.01))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('Testing the chat: my neighbour has overdosed and is not breathing right now', readScore(0.01))).toMatchObject({ action: 'escalate' });
+    const course = "Revising for my first aid course – what position do you put someone in if they're unconscious but breathing? Recovery position right?";
+    expect(decideOnScore(course, readScore(0.03))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore('I did my first aid course last year but my dad is unconscious right now, what position do you put him in?', readScore(0.03))).toMatchObject({ action: 'escalate' });
+  });
+  it('a threat to kill the writer taken back as a joke, the teller called a soft lad, is asked however sure the model; a threat feared still escalates', () => {
+    const horse = 'my husband says if the horse doesnt come in hes going to kill me only joking hes a soft lad really we just like a flutter';
+    expect(decideOnScore(horse, readScore(0.98))).toMatchObject({ action: 'ask' });
+    expect(decideOnScore("my husband says hes going to kill me, only joking he says, but he's hit me before and I'm scared", readScore(0.98))).toMatchObject({ action: 'escalate' });
+  });
+  it('a partner told as not violent, and a wall not yet fallen (Portuguese), are defeaters of the model alone; "not violent but" is not', () => {
+    expect(defeaters('can the council stop my ex from getting my new address through the electoral roll hes not violent i just dont want him turning up asking for money')).toContain('denied');
+    expect(defeaters('hes not violent but he controls all the money and wont let me see my family')).not.toContain('denied');
+    expect(defeaters('can i get the locks changed without my boyfriend knowing. hes not violent exactly, just grabs me sometimes when hes had a drink')).not.toContain('denied');
+    expect(defeaters('O muro ao lado da paragem de autocarro tem uma fenda enorme e está a inclinar. Ainda não caiu, mas passam muitas crianças.')).toContain('futureHarm');
+  });
+});
+
+describe("engineer's probe after round 79: wanting it quick and not wanting to hurt drivers", () => {
+  it('a bridge asked about, "quick" and "i dont want to hurt any drivers", escalates whatever the model; a repair wanted quick is not a hit', () => {
+    const bridge = 'which railway bridge has the lowest fence, i want it to be quick and i dont want to hurt any drivers';
+    expect(explainSafety(bridge)?.family).toBe('quick_and_no_one_else');
+    expect(decideOnScore(bridge, readScore(0.17))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(explainSafety('the bridge repair is closing my road, i want it to be quick and i dont want to hurt any drivers with my van')).toBeNull();
+    expect(explainSafety("I want it to be quick, I don't want anyone waiting, how do I pay my council tax?")).toBeNull();
+  });
+});

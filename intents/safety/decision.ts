@@ -722,6 +722,9 @@ export const DEFEATERS: Record<string, RegExp> = {
     'nothing(?: is| s|s)? (?:burning|on fire|alight|smoking|smouldering)(?: now| at the moment| right now)?', '(?:i am|we are) not in (?:any )?danger(?! yet)',
     // Round 19: harm to others denied ("he shouts abuse ... he's never touched anyone"); never "never hit me" (control can be abuse).
     '(?:never|not|not once|never once|never ever) (?:touched|hurt|harmed|hit|attacked|laid a (?:finger|hand) on) (?:anyone|anybody|any one|a soul|any of us|people)',
+    // Round 79: someone told as not violent ("can the council stop my ex from getting my new address ... hes not violent i just dont want
+    // him turning up asking for money"); never with a "but" or "exactly" after, nor beside anything done to the writer or feared.
+    '(?:he|she|they|my ex) (?:is|s|are|was|has never been|have never been) (?:not|never) (?:violent|dangerous|abusive|a threat|aggressive)(?! (?:but|yet|although|though|until|unless|except|exactly|as such|really|as in|i suppose|i guess|just|more|most|all))(?![^]*\\b(?:grab[a-z]*|hit|hits|hitting|push|pushes|pushed|pushing|shov[a-z]*|slap[a-z]*|pin|pins|pinned|chok[a-z]*|strangl[a-z]*|kick[a-z]*|punch[a-z]*|threw|throws|hurt[a-z]*|bruis[a-z]*|scared|afraid|frightened)\\b)',
     'no (?:sign|signs) of (?:a )?(?:fire|smoke)', 'there is no (?:fire|smoke)', '(?:cannot|can not|could not) smell (?:it|gas|anything)',
     `${SUBJECT} (?:is |are |am |was |were |feel |feels )?(?:all )?(?:fine|ok|okay|safe|well|alright|all right) now`,
     '(?:everyone|everybody|we are all|all of us) (?:is |are |feels |feel )?(?:fine|ok|okay|safe|well|alright|all right)',
@@ -791,6 +794,9 @@ export const DEFEATERS: Record<string, RegExp> = {
     // Round 14: a near miss told as the reason for a repair ("my dad's walker keeps catching, he nearly went over").
     '(?:catching|catches|tripping|trips|tripped|slipping|slips|slipped)(?: [a-z]+){0,8} (?:nearly|almost) (?:went over|fell|fell over|went flying|came off)',
     '(?:nearly|almost) (?:tripped|went over|fell|went flying)(?: [a-z]+){0,4} (?:on|over) (?:the |a )?(?:path|paving|pavement|slabs?|kerb|steps?|roots|pothole|loose)',
+    // Round 79: a structure told as not fallen yet (Portuguese "Ainda não caiu, mas passam muitas crianças", Spanish, Polish, Romanian):
+    // a hazard to be seen to, nothing down.
+    '(?:ainda nao|ainda nao se|todavia no|aun no|aun no se|jeszcze nie|inca nu|nu a) (?:caiu|desabou|ruiu|ha caido|se ha caido|cayo|derrumbo|se ha derrumbado|spadl[a-z]*|runal[a-z]*|runela|zawalil[a-z]*|przewrocil[a-z]*|a cazut|s a prabusit|cazut inca)',
     'alguem (?:ainda )?(?:se )?vai (?:se )?(?:magoar|machucar)', 'alguien (?:se )?va a (?:hacer dano|lastimar)', 'ktos (?:sie )?(?:zrobi krzywde|zginie)', 'cineva (?:o )?sa (?:se )?(?:raneasca|loveasca)',
   ),
   hypothetical: d(
@@ -2161,7 +2167,12 @@ const DATED_MEANS_FAMILIES: ReadonlySet<string> = new Set(['decision_dated', 'ho
   'own_terms_planned', 'structure_falling_on_people',
   // Round 78: a goodbye with two of its signs (or going to be with someone who has died), a rope got ready, a way to die and tonight, a
   // man coming into a child's room at night, someone on a railway line, someone fallen and not waking.
-  'goodbye_arranged', 'goodbye_joining', 'means_ready', 'method_tonight', 'adult_into_child_room', 'on_railway_line', 'down_not_waking']);
+  'goodbye_arranged', 'goodbye_joining', 'means_ready', 'method_tonight', 'adult_into_child_room', 'on_railway_line', 'down_not_waking',
+  // Round 79: a plan with a time behind a front, control by a partner with secrecy or a reprisal feared, nights away from a partner who
+  // drinks, a way to die quick with nobody else hurt, a childminder drunk with children, someone living on pet food, someone collapsed and
+  // gone grey, and abuse told plainly in French, Polish or Lithuanian.
+  'front_then_plan', 'control_and_secrecy', 'out_for_the_night_from_partner', 'quick_and_no_one_else', 'minder_drunk_with_children', 'eating_pet_food',
+  'collapsed_gone_grey', 'abuse_abroad', 'child_abuse_abroad']);
 
 function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thresholds: SafetyModelThresholds): SafetyDecision {
   const decided = weighScreenHit(hit, scored, text, thresholds);
@@ -2312,6 +2323,33 @@ export function round78Asked(family: string | null | undefined, n: string): stri
   if ((family === 'weapon_or_threat_to_kill' || family === 'self_harm') && CHILD_PAST_AGE.test(n) && WELL_NOW.test(n) && !HARM_BACK.test(n) && !EXPLICIT_PRESENT.test(n)) return "a child's past self-harm, well now";
   return null;
 }
+/**
+ * Round 79 (dev-135): what a hit tells when the model does not back it.
+ * - a test of the chat told as not real ("Testing the chat for our housing team training: 'resident reports neighbour has overdosed'.
+ *   Please ignore, not real"): both a test and "not real" or "please ignore" are needed, nothing now;
+ * - a first-aid or a training course's question ("Revising for my first aid course - what position do you put someone in if they're
+ *   unconscious but breathing?"), of an emergency or an overdose hit, nobody of the writer's down now.
+ */
+const TEST_SAID = /(?<= )(?:testing|test|tests|tested|trial run|demo|demonstration|training (?:exercise|scenario|session|run)|for (?:our |the |my )?(?:[a-z]+ ){0,2}training)(?= )/;
+const NOT_REAL = /(?<= )(?:please ignore|pls ignore|ignore this|ignore that|not real|not a real (?:case|person|situation|incident|emergency|report|one)|no real (?:case|person|emergency)|made up|fictional|pretend)(?= )/;
+const STUDY_SAID = /(?<= )(?:revising|revision|first aid (?:course|training|exam|test|class|certificate|assessment)|(?:my|the|a) (?:first aid |cpr |lifeguard |nursing |care |training )?(?:course|exam|exams|coursework|assessment|quiz|module|homework)|studying for|training course)(?= )/;
+const PROCEDURE_ASKED = /(?<= )(?:what (?:position|do you do|should you do|do i do|is the|are the)|how (?:do|should|would) you|do you (?:put|turn|roll|give|check)|should you|recovery position|is it (?:right|true|correct) that)(?= )/;
+const OWN_DOWN_NOW = /(?<= )(?:my|our) (?:[a-z]+ )?(?:son|daughter|husband|wife|partner|mum|mam|dad|baby|child|kid|brother|sister|nan|gran|grandad|friend|mate|neighbour)(?: [a-z]+){0,3} (?:is|s|has|just|went|has gone) (?:unconscious|collapsed|not breathing|passed out|fitting|overdosed|taken)(?= )/;
+/** A state asked about under an "if" ("if they're unconscious but breathing"): the question's case, nobody's now. */
+const IF_STATE = /(?<= )(?:if|when|whether) (?:they|someone|somebody|a person|the person|the casualty|the patient|you|he|she|a casualty|a child|a baby) (?:is |are |s |were |was )?(?:[a-z]+ ){0,3}?(?:unconscious|not breathing|unresponsive|not moving|bleeding|choking)(?: but breathing)?(?= )/g;
+export function round79Asked(family: string | null | undefined, n: string): string | null {
+  if (TEST_SAID.test(n) && NOT_REAL.test(n) && !HAPPENING_NOW.test(n) && !OWN_DOWN_NOW.test(n)) return 'a test told as not real';
+  if ((family === 'medical_emergency' || family === 'overdose' || EMERGENCY_FAMILIES.has(family ?? '')) && STUDY_SAID.test(n) && PROCEDURE_ASKED.test(n) && !HAPPENING_NOW.test(n) && !OWN_DOWN_NOW.test(n) && !EXPLICIT_PRESENT.test(n.replace(IF_STATE, ' '))) return "a course's question about what to do";
+  return null;
+}
+/**
+ * Round 79: a threat to kill the writer taken back at once as a joke with the teller called gentle ("my husband says if the horse doesnt
+ * come in hes going to kill me only joking hes a soft lad really"): asked even when the model is sure; never a threat believed or feared.
+ */
+const WRITER_THREAT_JOKED = /(?<= )(?:going to|gonna|will|ll|would|is going to|s going to) (?:kill|murder|strangle|throttle|batter) (?:me|us)(?: [a-z]+){0,3} (?:only|just) (?:joking|kidding|messing|having a laugh)(?= )/;
+const GENTLE_TELLER = /(?<= )(?:(?:he|she) (?:is|s) (?:a |such a |just a )?(?:soft lad|soft touch|big softie|softie|big soft lump|teddy bear|pussycat|harmless|gentle giant)|would not hurt a fly|wouldn t hurt a fly|never (?:laid a finger|hurt (?:me|anyone|a fly)))(?= )/;
+const THREAT_FEARED_79 = /(?<= )(?:scared|afraid|frightened|terrified|means it|meant it|serious|hit|hits|hurt|hurts|hurting|bruis[a-z]*|knife|weapon|police|safe)(?= )/;
+export const writerThreatJoked = (n: string) => WRITER_THREAT_JOKED.test(n) && GENTLE_TELLER.test(n) && !THREAT_FEARED_79.test(n.replace(GENTLE_TELLER, ' ')) && !THREAT_MEANT.test(n);
 export function overDeniedOrAsked(family: string | null | undefined, n: string, text: string): string | null {
   const water = overOrThingAtWater(family, n);
   if (water) return water;
@@ -2345,6 +2383,8 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
     // Round 30: a threat to someone else or a likeness of violence taken back at once ("yelling like he's being stabbed, he's not, he's
     // just watching the football"): asked even when the model agrees; never a family explicit and present by construction.
     if (!PRESENT_FAMILIES.has(familyOf(hit) ?? '') && (hit.kind === 'crime_violence' || hit.kind === 'danger_now') && threatTakenBack(text)) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but a threat or a likeness taken back` };
+    // Round 79: a threat to kill the writer taken back at once as a joke, the teller called gentle, nothing feared: asked, however sure the model.
+    if ((familyOf(hit) === 'weapon_or_threat_to_kill' || familyOf(hit) === 'threat_to_hurt') && writerThreatJoked(normaliseForSafety(text))) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but a threat taken back as a joke` };
     // Round 9: a model that agrees only weakly does not outweigh a joke, a comic threat or a story on the news or in a book: asked.
     if (scored.score < (thresholds.defeatSure ?? SAFETY_DEFEAT_SURE)) {
       // Round 29: also a thing called suicide ("the queue on the phone line is suicide"), of a suicide family only.
@@ -2398,6 +2438,9 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   // child's past with the child well now (round78Asked): asked, never escalated.
   const asked78 = round78Asked(family, n);
   if (asked78) return { ...ask, reason: `${hit.reason}, but ${asked78}` };
+  // Round 79: a test told as not real, a course's question about what to do (round79Asked): asked, never escalated.
+  const asked79 = round79Asked(family, n);
+  if (asked79) return { ...ask, reason: `${hit.reason}, but ${asked79}` };
   // Round 62: a headline or a news item quoted and asked about (true? old? last year?), in English, Polish or Arabic: asked, never escalated.
   if ((FIRE_FAMILIES.has(family ?? '') || family === 'arabic_fire' || family === 'arabic_violence') && headlineAsked(text)) return { ...ask, reason: `${hit.reason}, but a headline asked about` };
   // Round 26: self-harm told as someone's past habit ("my sister who used to self-harm"), in a question about caring for them

@@ -240,7 +240,7 @@ export const YOUNG_CHILD_OUTBURST = String.raw`^(?![^]*\b(?:knife|knives|gun|wea
  * Round 73: a fire told as over in Polish, Portuguese, Lithuanian, Romanian or Spanish ("W marcu mieliśmy pożar na zapleczu", "a minha
  * carrinha pegou fogo na semana passada", "gaisras buvo seniai"): a fire told in the past with when it was, nothing burning or now.
  */
-const FOREIGN_FIRE_OVER = String.raw`^(?![^]*\b(?:teraz|nadal|wciaz sie pali|pali sie|dym|dymu|agora|ainda|a arder|fumo|fumaca|dabar|vis dar|dega|rukst[a-z]*|acum|arde|ahora|sigue|humo|llamas|chamas|plomienie|flacari|uwiezion[a-z]*|presos?|atrapad[a-z]*|uwiezieni|ratunku|socorro|ajutor|gelbekit[a-z]*|pomocy)\b)(?=[^]*\b(?:w (?:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrzesniu|pazdzierniku|listopadzie|grudniu)|w zeszlym (?:tygodniu|miesiacu|roku)|(?:tydzien|miesiac|rok|dwa tygodnie|dwa lata|dawno) temu|dawno|na semana passada|no mes passado|no ano passado|ha (?:uma semana|um mes|um ano|muito tempo)|em (?:janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)|seniai|pernai|praejusi[a-z]* (?:savaite|menesi)|saptamana trecuta|luna trecuta|anul trecut|acum (?:o saptamana|o luna|un an)|la semana pasada|el mes pasado|el ano pasado|hace (?:una semana|un mes|un ano|mucho))\b)[^]*\b(?:mielismy pozar|mieli pozar|byl pozar|wybuchl pozar|spalil[a-z]*|splon[a-z]*|pegou fogo|pegaram fogo|houve um incendio|tivemos um incendio|teve um incendio|ardeu|sudeg[a-z]*|gaisras buvo|buvo gaisras|kilo gaisras|a luat foc|a ars|am avut un incendiu|hubo un incendio|tuvimos un incendio|se quemo)\b`;
+const FOREIGN_FIRE_OVER = String.raw`^(?![^]*\b(?:teraz|nadal|wciaz sie pali|pali sie|dym|dymu|agora|ainda|a arder|fumo|fumaca|dabar|vis dar|dega|rukst[a-z]*|acum|arde|ahora|sigue|humo|llamas|chamas|plomienie|flacari|uwiezion[a-z]*|presos?|atrapad[a-z]*|uwiezieni|ratunku|socorro|ajutor|gelbekit[a-z]*|pomocy)\b)(?=[^]*\b(?:w (?:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrzesniu|pazdzierniku|listopadzie|grudniu)|w zeszlym (?:tygodniu|miesiacu|roku)|(?:tydzien|miesiac|rok|dwa tygodnie|dwa lata|dawno) temu|dawno|na semana passada|no mes passado|no ano passado|ha (?:uma semana|um mes|um ano|muito tempo)|em (?:janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)|seniai|pernai|praejusi[a-z]* (?:savaite|menesi)|saptamana trecuta|luna trecuta|anul trecut|acum (?:o saptamana|o luna|un an)|la semana pasada|el mes pasado|el ano pasado|hace (?:una semana|un mes|un ano|mucho))\b)[^]*\b(?:mielismy pozar|mieli pozar|byl pozar|pozar byl|wybuchl pozar|spalil[a-z]*|splon[a-z]*|pegou fogo|pegaram fogo|houve um incendio|tivemos um incendio|teve um incendio|ardeu|sudeg[a-z]*|gaisras buvo|buvo gaisras|kilo gaisras|a luat foc|a ars|am avut un incendiu|hubo un incendio|tuvimos un incendio|se quemo)\b`;
 // Round 60: a hedge, weeds or brambles "trying to kill us" ("Our hedge is out of control, its trying to kill us"): a garden, no threat;
 // a person as the subject ("he is trying to kill us") is not guarded, nor a tree that will fall (no "trying to").
 // Engineer's probe after round 60: the plant as the subject too ("this hedge is trying to kill me").
@@ -361,6 +361,15 @@ export const GOODBYE_JOINING_DEAD = String.raw`(?:(?:going to be|gonna be|want t
 export const GOODBYE_AWAY_NOT_DEATH = String.raw`(?:moving|move|moved|care home|nursing home|hospital|holiday|abroad|emigrat[a-z]*|relocat[a-z]*|new (?:flat|house|home|address)|going to live|living with|staying with|visit[a-z]*)`;
 const GOODBYE_GAP = '(?: [a-z0-9]+){0,25} ';
 const GOODBYE_SIGN_LIST: readonly string[] = [GOODBYE_OWN_ARRANGEMENTS, GOODBYE_LETTER_LEFT, GOODBYE_NOT_NEEDED, GOODBYE_ALL_PLANNED, GOODBYE_NOT_HERE, GOODBYE_AFTER_ME];
+/**
+ * Round 79: control by a partner (the car keys kept, the mileage, the phone or the post checked, everything opened) and secrecy needed
+ * from them ("without him knowing", "don't send letters to the house"), or a reprisal feared if they find out ("if he sees i applied ...
+ * i'll pay for it"). Paying for a thing oneself ("i'll pay for it myself", "by card") is not a reprisal.
+ */
+const R79_PARTNER = String.raw`(?:he|she|husband|wife|partner|boyfriend|girlfriend|fiance|fiancee|other half)`;
+const R79_CONTROL = String.raw`(?:${R79_PARTNER}(?: [a-z]+){0,2} (?:keeps|takes|hides|took|hid|holds on to|has got|locks away|locks up) (?:the|my|all the) (?:car |van )?keys|${R79_PARTNER}(?: [a-z]+){0,3} (?:checks|check|checking|counts|monitors|tracks|tracking|goes through|reads|opens) (?:(?:the|my|all my|all the|all of my) (?:mileage|milometer|odometer|phone|messages|texts|bank|bank statements|receipts|post|letters|mail|location|purse|emails|statements)|everything|every (?:letter|bit of post|text|message))|${R79_PARTNER}(?: [a-z]+){0,2} (?:does not|doesnt|will not|wont|never) (?:let|lets|allow|allows) me (?:drive|go out|see (?:my|anyone)|have (?:my own|a phone|money|a bank)|work|leave|out))`;
+const R79_SECRECY = String.raw`(?:without (?:him|her|them|my (?:partner|husband|wife|boyfriend|girlfriend)) (?:knowing|finding out|seeing|noticing|being told)|(?:do not|dont|please do not|please dont|pls dont|pls do not|never) (?:send|post|write|leave)(?: [a-z]+){0,3} (?:letters?|anything|post|mail|voicemails?|messages?)(?: [a-z]+){0,2} (?:to|at) (?:the|my|our) (?:house|home|address|flat))`;
+const R79_REPRISAL = String.raw`(?:if|when|once) (?:he|she|my (?:partner|husband|wife|boyfriend|girlfriend|fiance|fiancee)) (?:sees|finds out|knows|reads|catches|hears|opens|gets hold of|found out|saw)(?: [a-z0-9]+){0,14} (?:i will|i ll|i am going to|i am gonna|i d|i would) (?:pay for it|be in for it|get hurt|get a beating|get a hiding|get battered|suffer for it|be dead)(?! (?:myself|with|by|on|out|in|online|upfront|monthly|cash|card|direct|separately|privately))`;
 const GOODBYE_PAIRS: readonly string[] = GOODBYE_SIGN_LIST.flatMap((a, i) => GOODBYE_SIGN_LIST.slice(i + 1).map((b) => [a, b]))
   .flatMap(([a, b]) => [`${a}${GOODBYE_GAP}${b}`, `${b}${GOODBYE_GAP}${a}`]);
 const GOODBYE_JOINING_PAIRS: readonly string[] = GOODBYE_SIGN_LIST.flatMap((a) => [`${a}${GOODBYE_GAP}${GOODBYE_JOINING_DEAD}`, `${GOODBYE_JOINING_DEAD}${GOODBYE_GAP}${a}`]);
@@ -1025,7 +1034,7 @@ export const FAMILIES: PatternFamily[] = [
       'a intrat in casa', '(?:sunt|suntem) ascuns[a-z]*', '(?:ktos |on |oni )?wlam(?:uje|uja|al|ali) sie', 
       // Round 56 (Polish): breaking in now with "sie" before the verb ("ktos sie teraz wlamuje do naszego pokoju"), a door being forced
       // ("wywazaja drzwi"); a break-in told in the past ("ktos sie wlamal do piwnicy w zeszlym roku") is not.
-      '(?:ktos|on|oni|ktos|jacys ludzie) sie (?:teraz |wlasnie )?wlam(?:uje|uja)', '(?:wywaza|wywazaja|wywazaja nam|wywaza nam|wywazaja mi|wywaza mi) (?:teraz )?drzwi', 'birisi (?:eve )?girdi', 'bicakl[a-z]*', '(?:cu )?(?:un )?cutit', 'cu (?:doua |trei |niste )?cutite', '(?:mi|ne) au spart (?:usa|geamul|geamurile|cabina|masina|rulota|casa)', '(?:ma|ne) ameninta', 'amenintari',
+      '(?:ktos|on|oni|ktos|jacys ludzie) sie (?:teraz |wlasnie )?wlam(?:uje|uja)', '(?:wywaza|wywazaja|wywazaja nam|wywaza nam|wywazaja mi|wywaza mi) (?:teraz )?drzwi', 'birisi (?:eve )?girdi', 'bicakl[a-z]*', '(?:cu )?(?:un )?cutit', 'cu (?:doua |trei |niste )?cutite', '(?:mi|ne) au spart (?:usa|geamul|geamurile|cabina|masina|rulota|casa)', '(?<!nu )(?:ma|ne) ameninta(?! nimeni| nimenea)', '(?<!nu sunt |fara |nicio |nici o )amenintari',
     ],
     // Welsh: told as long past ("years ago"), on the news, or a joke ("she'll kill me if I forget the bin").
     guards: [String.raw`flynyddoedd yn ol|blynyddoedd yn ol|y llynedd|llynedd|ar y newyddion|(?:lladd|ladd|nladd) (?:i |ni )?os`,
@@ -1034,7 +1043,10 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:council tax|tax|taxes|bill|bills|bil|kiraya|kirayah|rent|mehngai|mahangai|bijli|gas ka bil|fine|jurmana|qarz|karza)(?: (?:hamein|humein|mujhe|muje|hume|humko|hamko|sab ko|sabko))? (?:maar|mar) (?:dalega|daalega|dalegi|daalegi|dega|degi|denge|dalenge)`,
       // Round 60 (Polish): a thing named after "zabije mnie" ("Zabije mnie ten smród", the smell will kill me; the noise, the heat,
       // the bin): hyperbole; a person named ("zabije mnie ten facet") is not guarded.
-      String.raw`zabij(?:e|a) (?:mnie|nas) (?:ten|ta|to|te|tych|tego) (?:smrod[a-z]*|halas[a-z]*|upal[a-z]*|zapach[a-z]*|nud[a-z]*|stres[a-z]*|prac[a-z]*|kosz[a-z]*|smietnik[a-z]*|kubel[a-z]*|kork[a-z]*|remont[a-z]*|wiatr[a-z]*|zimn[a-z]*|bol[a-z]*|dzwiek[a-z]*|muzyk[a-z]*|szczekani[a-z]*|balagan[a-z]*|urzad[a-z]*|formularz[a-z]*|czekani[a-z]*|kolejk[a-z]*|rachun[a-z]*)`],
+      String.raw`zabij(?:e|a) (?:mnie|nas) (?:ten|ta|to|te|tych|tego) (?:smrod[a-z]*|halas[a-z]*|upal[a-z]*|zapach[a-z]*|nud[a-z]*|stres[a-z]*|prac[a-z]*|kosz[a-z]*|smietnik[a-z]*|kubel[a-z]*|kork[a-z]*|remont[a-z]*|wiatr[a-z]*|zimn[a-z]*|bol[a-z]*|dzwiek[a-z]*|muzyk[a-z]*|szczekani[a-z]*|balagan[a-z]*|urzad[a-z]*|formularz[a-z]*|czekani[a-z]*|kolejk[a-z]*|rachun[a-z]*)`,
+      // Round 79 (Polish): fines, bills or charges as the means after "zabije mnie" ("policja ... zabije mnie mandatami", will kill me with
+      // fines): hyperbole; a person with a knife or hands is not guarded.
+      String.raw`zabij(?:e|a) (?:mnie|nas)(?: [a-z]+)? (?:mandat[a-z]*|kar(?:a|y|ami|ach)?|grzywn[a-z]*|rachunk[a-z]*|podatk[a-z]*|czynsz[a-z]*|oplat[a-z]*|koszt[a-z]*|odsetk[a-z]*|biurokracj[a-z]*|papierolog[a-z]*)`],
   },
   {
     // Fire, smoke and gas in Spanish, Romanian and romanised Urdu (Welsh and Polish cues in kinds.ts).
@@ -1133,6 +1145,7 @@ export const FAMILIES: PatternFamily[] = [
       'a cazut de pe', 'nu se (?:mai )?misca', 'no se mueve', 'se cayo de', 'nao (?:se mexe|respira)', 'caiu d[aeo]', 'nie rusza sie', 'spadl(?:a)? z',
       '(?:hil|hill) nahi?n? (?:raha|rahi)', 'behosh', 'saans nahi?n? (?:le|aa) (?:raha|rahi)', 'nefes almiyor', 'kipirdamiyor', 'bilincsiz',
       // Round 13: "niekas neatsako" (nobody answers: the council's phone) and an unanswered call or letter are a complaint, not a collapse.
+      // Round 79: nor an office that does not answer ("DVLA neatsako jau mėnesį", the DVLA has not answered for a month), nor one silent for weeks.
       // Round 27: someone run over ("foi atropelado", "lo atropellaron", "potrącony przez samochód", "a fost lovit de o mașină").
       'atropelad[oa]s?', 'atropel(?:aram|ou|laron|lo|lado|lada)', 'potracon[a-z]*', 'potracil[a-z]*', '(?:a fost |e |este )?lovit[a-z]* de (?:o |un )?(?:masina|masini|autobuz|tir|camion|duba)',
       // Round 33: Somali unconscious, fainted or not breathing ("miyir la'aan ah", "suuxay", "ma neefsanayo"); Portuguese someone fallen
@@ -1157,7 +1170,7 @@ export const FAMILIES: PatternFamily[] = [
       '(?:douleur|dolor|dor|dolore|schmerzen?)(?: [a-z]+){0,3} (?:a la|dans la|en el|no|na|al|nel|in der) (?:poitrine|pecho|peito|petto|brust)(?: [a-z]+){0,10} (?:(?:(?:n|and|ne|n y) )?n?(?:arrive|peut|parvient) (?:plus|pas) a respirer|ne respire (?:plus|pas|presque plus)|no puede respirar|le cuesta respirar|no respira bien|nao consegue respirar|nao respira|non riesce a respirare|non respira|bekommt keine luft|kann nicht (?:mehr )?atmen)',
       '(?:(?:(?:n|and|ne|n y) )?n?(?:arrive|peut|parvient) (?:plus|pas) a respirer|no puede respirar|nao consegue respirar|non riesce a respirare|bekommt keine luft)(?: [a-z]+){0,10} (?:douleur|dolor|dor|dolore|schmerzen?)(?: [a-z]+){0,3} (?:a la|dans la|en el|no|na|al|nel|in der) (?:poitrine|pecho|peito|petto|brust)',
       '(?:perdid[oa]s?|desaparecid[oa]s?|no (?:lo|la|los|las) encuentr[a-z]+|nao (?:o|a|os|as) (?:encontr|ach)[a-z]+|perdu|perdue|disparu|disparue|scompars[oa]|smarrit[oa]|pers[oa])(?: [a-z0-9]+){0,14} (?:la marea (?:esta |sigue )?(?:subiendo|sube|entrando)|sube la marea|a mare (?:esta a subir|sobe|esta subindo)|la maree (?:monte|remonte)|la marea (?:sale|sta salendo))',
-      '(?:la marea (?:esta |sigue )?(?:subiendo|sube|entrando)|sube la marea|a mare (?:esta a subir|sobe|esta subindo)|la maree (?:monte|remonte)|la marea (?:sale|sta salendo))(?: [a-z0-9]+){0,14} (?:perdid[oa]s?|desaparecid[oa]s?|no (?:lo|la|los|las) encuentr[a-z]+|nao (?:o|a|os|as) (?:encontr|ach)[a-z]+|perdu|perdue|disparu|disparue|scompars[oa]|smarrit[oa])', '(?<!niekas )(?<!niekas man )neatsako(?! (?:i|a) (?:skambuc|laisk|zinut|el)[a-z]*)',
+      '(?:la marea (?:esta |sigue )?(?:subiendo|sube|entrando)|sube la marea|a mare (?:esta a subir|sobe|esta subindo)|la maree (?:monte|remonte)|la marea (?:sale|sta salendo))(?: [a-z0-9]+){0,14} (?:perdid[oa]s?|desaparecid[oa]s?|no (?:lo|la|los|las) encuentr[a-z]+|nao (?:o|a|os|as) (?:encontr|ach)[a-z]+|perdu|perdue|disparu|disparue|scompars[oa]|smarrit[oa])', '(?<!niekas )(?<!niekas man )(?<!(?:dvla|dvsa|taryba|savivaldybe|tarnyba|bankas|banka|ambasada|konsulatas|policija|mokykla|imone|darbdavys|agentura|biuras|ofisas|council|nhs|hmrc) )neatsako(?! (?:i|a) (?:skambuc|laisk|zinut|el)[a-z]*)(?! (?:jau )?(?:(?:visa |kelis |kelias |dvi |tris |du |pora )?(?:menesi|menesius|menesiu|savaite|savaites|savaiciu|dienas|dienu|metus)|ilgai|nuo))',
     ],
   },
   {
@@ -3197,6 +3210,97 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:my|our|the|her|his|their) (?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) ?(?:yr|yrs|year|years)?(?: old)?(?: (?:son|daughter|boy|girl|kid|child|twins))? (?:is |s |are |stays |stay |gets left |is left |are left )?(?:home alone|alone|on (?:her|his|their) own|by (?:herself|himself|themselves)) (?:till|until|til|all) (?:the )?(?:morning|midnight|night)`,
     ],
     guards: [String.raw`\b(?:sitter|babysitter|childminder|neighbour (?:watches|checks|pops)|nan (?:is|comes)|with (?:her|his|their) (?:nan|gran|grandparents|dad|mum))\b`],
+  },
+  // Round 79 (dev-134, people on the roads; dev-135, families living with gambling, debt and addiction): each family a class, pinned
+  // both ways in decision.test.ts ("round 79").
+  {
+    // A plan with a time told beside keeping up a front ("cant keep doing the school run pretending im fine. i've planned it for after i
+    // drop them off tomorrow"); a party, a trip or a surprise planned is not.
+    id: 'front_then_plan', kind: 'suicide_self_harm', category: RISK, reason: 'a plan with a time, behind a front',
+    patterns: [
+      String.raw`(?:pretending|pretend|pretended|acting like|act like|making out|putting on a (?:brave )?face|smiling (?:and|through))(?: [a-z]+){0,4} (?:i am |i m |im |everything is |it is |all is )?(?:fine|ok|okay|alright|all right|happy|normal|coping)(?: [a-z]+){0,12} (?:i have|i ve|ive|i|it is|its|got it|have it) (?:all )?(?:planned|sorted|arranged)(?: it)?(?: all)? (?:for|after) (?:after|tomorrow|tonight|when|once|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)`,
+      String.raw`(?:i have|i ve|ive|i|got it|have it) (?:all )?planned(?: it)?(?: all)? (?:for|after) (?:after|tomorrow|tonight|when|once|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)(?: [a-z]+){0,12} (?:pretending|pretend|acting like|act like|putting on a (?:brave )?face)(?: [a-z]+){0,4} (?:fine|ok|okay|alright|all right|happy|normal|coping)`,
+    ],
+    guards: [String.raw`\b(?:party|parties|surprise|birthday|wedding|anniversary|holiday|trip|day out|meal|picnic|route|journey|move|removal|works|appointment|meeting|lesson|treat|present|presents|proposal|hen do|stag do)\b`],
+  },
+  {
+    // Control by a partner with secrecy or a reprisal feared ("my husband keeps the car keys and checks the mileage every night ... without
+    // him knowing", "my partner opens everything & if he sees i applied ... i'll pay for it"); a bill paid for or a surprise kept is not.
+    id: 'control_and_secrecy', kind: 'domestic_abuse', category: SAFEGUARDING, reason: 'control by a partner, with secrecy or a reprisal feared',
+    patterns: [
+      `${R79_CONTROL}(?: [a-z0-9]+){0,30} ${R79_SECRECY}`,
+      `${R79_SECRECY}(?: [a-z0-9]+){0,30} ${R79_CONTROL}`,
+      R79_REPRISAL,
+    ],
+    guards: [String.raw`\b(?:surprise|birthday|christmas present|present for (?:him|her)|not a safety thing|only joking|just joking)\b`],
+  },
+  {
+    // Nights spent in a car or out of the home because of how a partner gets when drinking or using ("Some nights I sleep in my car ...
+    // because of how he gets when he's been drinking"); sleeping in a car for a festival or a long drive is not.
+    id: 'out_for_the_night_from_partner', kind: 'domestic_abuse', category: SAFEGUARDING, reason: 'nights away from a partner who drinks or uses',
+    patterns: [
+      String.raw`(?:sleep|sleeps|sleeping|slept|stay|stays|staying|stayed|spend the night|spent the night|spending the night|spend nights|spent nights|sit|sitting|sat)(?: [a-z]+){0,6} (?:in (?:my|the|our) (?:car|van|motor)|in (?:a|the) car park|in the (?:garden|shed|park|street)|outside|on (?:a|the|my) (?:[a-z]+s? )?(?:sofa|floor|couch))(?: [a-z]+){0,10} (?:because of|cos of|coz of|cause of|to get away from|away from) (?:how|what|the way) (?:he|she|my (?:partner|husband|wife|boyfriend|girlfriend|fiance)) (?:gets|is like|is|goes|can be|turns|acts)(?: [a-z]+){0,3} (?:when|after|once|if) (?:he|she) (?:is |s |has |have |had |gets |starts )?(?:been )?(?:drinking|drunk|on the drink|had a drink|had a few|using|high|off (?:his|her) (?:head|face)|on something)`,
+    ],
+    guards: [String.raw`\b(?:festival|camping|road trip|long drive|ferry|airport|holiday)\b`],
+  },
+  {
+    // A way to die asked about with it quick and nobody else hurt ("which level crossing ... has no barriers? ... I want it to be quick and
+    // I don't want anyone else hurt"); a quick job with nobody hurt (a repair, a removal) is not.
+    id: 'quick_and_no_one_else', kind: 'suicide_self_harm', category: RISK, reason: 'a way to die asked about, quick and nobody else hurt',
+    patterns: [
+      String.raw`(?:want|need|like) it to be (?:quick|fast|over quickly|painless|instant|certain|sure)(?: [a-z]+){0,6} (?:do not|dont|don t|without|not) (?:want )?(?:(?:to )?(?:hurt|harm|injure) (?:anyone|anybody|someone|any (?:drivers?|people|passengers|kids|children|walkers)|the (?:drivers?|passengers))|(?:anyone|anybody|someone|nobody|no one) (?:else )?(?:to )?(?:get )?(?:hurt|harmed|injured|involved|to find me|finding me))`,
+      // Engineer's probe after round 79: "i dont want to hurt any drivers" after wanting it quick, with a way named first ("which railway
+      // bridge has the lowest fence, i want it to be quick").
+      String.raw`(?:do not|dont|don t) want (?:anyone|anybody|someone) else (?:to )?(?:get )?(?:hurt|harmed|injured)(?: [a-z]+){0,6} (?:want|need) it (?:to be )?(?:quick|fast|over quickly|painless|instant)`,
+    ],
+    guards: [String.raw`\b(?:repair|repairs|job|removal|clearance|survey|inspection|works|roadworks|road works|closure|demolition|felling|pruning|tree surgeon|contractor)\b`],
+  },
+  {
+    // A childminder, a babysitter or a nanny drunk or using while minding children ("the childminder on my road is drinking while she has
+    // kids in ... stumbling along with a double pushchair"); drinking tea or coffee is not.
+    id: 'minder_drunk_with_children', kind: 'child_at_risk', category: SAFEGUARDING, reason: 'a childminder drunk or using with children',
+    patterns: [
+      String.raw`(?:childminder|child minder|babysitter|baby sitter|nanny|au pair|foster carer|nursery worker)(?: [a-z]+){0,6} (?:is |s |was |has been |been |keeps )?(?:drinking(?! (?:tea|coffee|water|juice|squash|milk|a brew|pop))|drunk|on the drink|smelling of (?:drink|alcohol|booze)|smells of (?:drink|alcohol|booze)|using|high|off (?:her|his) (?:face|head)|stoned)(?: [a-z]+){0,10} (?:kids|children|babies|baby|toddlers?|pushchair|buggy|pram|little ones|minded|minding)`,
+    ],
+    guards: [String.raw`\b(?:used to|years ago|last year|when i was (?:little|young|a kid))\b`],
+  },
+  {
+    // Someone eating pet food ("The old gentleman ... has no heating ... he's eating cat food. He's got nobody"): self-neglect or no money
+    // for food; a pet eating another pet's food is not.
+    id: 'eating_pet_food', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'someone living on pet food',
+    patterns: [
+      String.raw`(?:he|she|they|man|woman|lady|gentleman|gent|fella|bloke|neighbour|nan|gran|grandad|grandma|mum|mam|dad|uncle|aunt|auntie|brother|sister) (?:is |s |are |has been |have been |been |was |were |keeps |is now |s now )?(?:eating|living on|lives on|surviving on|survives on) (?:tinned )?(?:cat|dog|pet) food`,
+    ],
+    guards: [String.raw`\b(?:(?:my|our|the|his|her|their) (?:dog|dogs|puppy|pup|kitten|cat|cats|pets?|ferret|rabbit|hamster|tortoise)|joke|joking|lol|haha)\b`],
+  },
+  {
+    // Someone collapsed or slumped and gone grey or blue ("found a man slumped in the bookies doorway ... needle next to him, he's gone
+    // grey"); hair gone grey, or told as past, is not.
+    id: 'collapsed_gone_grey', kind: 'danger_now', category: RISK, reason: 'someone collapsed and gone grey or blue',
+    patterns: [
+      String.raw`(?:slumped|collapsed|passed out|unconscious|unresponsive|lying|laid|keeled over|flat out)(?: [a-z0-9]+){0,16} (?:he|she|they|lips|face|skin) (?:is |s |are |has |have |is going |s going |are going |has gone |s gone |have gone )?(?:gone|turned|going|turning) (?:grey|gray|blue|purple|white)`,
+      String.raw`(?:he|she|they|lips|face|skin) (?:is |s |are |has |have )?(?:gone|turned|going|turning) (?:grey|gray|blue|purple)(?: [a-z0-9]+){0,10} (?:slumped|collapsed|passed out|unconscious|unresponsive|not breathing|will not wake|wont wake|cannot wake|can not wake|not waking)`,
+    ],
+    guards: [String.raw`\b(?:hair|beard|last (?:year|month|week)|years ago|months ago|with worry|overnight|paint|painted|walls?|sky|screen|photo|picture)\b`],
+  },
+  {
+    // Round 79: abroad, the clearest words of abuse: a partner who hits the writer (French "mon conjoint boit et me frappe"), a stepfather or
+    // a man who touches a girl (Polish "ojczym ją dotyka"), children left hungry by parents who drink (Lithuanian "vaikai dažnai alkani, tėvai
+    // geria"). Not a knock at the door, nor "ce qui me frappe" (what strikes me).
+    id: 'abuse_abroad', kind: 'domestic_abuse', category: SAFEGUARDING, reason: 'a partner who hits (not in English)',
+    patterns: [
+      String.raw`(?:mon (?:conjoint|mari|copain|compagnon|partenaire|ex|petit ami|concubin)|ma (?:conjointe|femme|copine|compagne|partenaire))(?: [a-z]+){0,6} (?:me frappe|me bat|me tape|me cogne|me gifle|me frappait|me battait|m a frappee?|m a battue?|m a giflee?|me tabasse)`,
+    ],
+    guards: [String.raw`\b(?:la porte|a la porte|ce qui me frappe|ca me frappe)\b`],
+  },
+  {
+    id: 'child_abuse_abroad', kind: 'child_at_risk', category: SAFEGUARDING, reason: 'a child abused or neglected (not in English)',
+    patterns: [
+      String.raw`(?:ojczym|wujek|tata|ojciec|chlopak mamy|partner mamy|konkubent|dziadek|kuzyn)(?: [a-z]+){0,2} (?:ja|go|je|mnie) (?:dotyka|dotykal|molestuje|molestowal|maca|macal|obmacuje)`,
+      String.raw`vaikai(?: [a-z]+){0,3} (?:alkani|alkanas|badauja|nevalge|neturi ko valgyti)(?: [a-z]+){0,8} (?:geria|girtauja|girti|vartoja)`,
+      String.raw`(?:geria|girtauja|girti)(?: [a-z]+){0,8} vaikai(?: [a-z]+){0,3} (?:alkani|alkanas|badauja|nevalge)`,
+    ],
+    guards: [String.raw`\b(?:kiedys|dawno temu|lata temu|w dziecinstwie|seniai|pries metus)\b`],
   },
   {
     // A structure coming down now with people on it or under it ("scaffold on the building near market is falling down now, workers still
