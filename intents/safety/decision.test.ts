@@ -5901,3 +5901,104 @@ describe("engineer's probe after round 79: wanting it quick and not wanting to h
     expect(explainSafety("I want it to be quick, I don't want anyone waiting, how do I pay my council tax?")).toBeNull();
   });
 });
+
+describe('round 80: festivals and fairs, farms and isolated villages (sets YM and YN), misses and asked-only pinned both ways (dev-136, dev-137)', () => {
+  it('a poison put by the bed for later escalates whatever the model; weedkiller put by the flower bed for the weeds is not a hit', () => {
+    const poison = "Bin day for Higher Coombe Farm? Doesn't matter really. I've put the old weedkiller from the shed by the bed for later. Wife will need to know the day.";
+    expect(explainSafety(poison)?.family).toBe('poison_by_bed');
+    expect(decideOnScore(poison, readScore(0.06))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(explainSafety("I've put the weedkiller by the flower bed for later, the weeds are back")?.family).not.toBe('poison_by_bed');
+  });
+  it('someone hurt, confused and going cold escalates; a fall told as last week is not this hit', () => {
+    const gully = "Walker on the moor footpath fell down the gully, head injury, confused and going cold. We're 3 miles from the road.";
+    expect(explainSafety(gully)?.family).toBe('hurt_and_going_cold');
+    expect(decideOnScore(gully, readScore(0.19))).toMatchObject({ action: 'escalate', kind: 'danger_now' });
+    expect(explainSafety('my dad fell last week, head injury, he was confused and going cold but is fine now, can we get a grab rail')?.family).not.toBe('hurt_and_going_cold');
+  });
+  it('a gas hose split and flaring beside propane escalates; a hose to replace at a safety check is not this hit', () => {
+    const hose = "Our stall's gas hose has split and it's flaring up, we've stepped back but it's right next to the cage of propane bottles";
+    expect(explainSafety(hose)?.family).toBe('gas_flaring');
+    expect(decideOnScore(hose, readScore(0.36))).toMatchObject({ action: 'escalate', kind: 'fire_gas_co' });
+    expect(explainSafety('the gas hose on our stall is cracked, do we need to replace it before the safety check for the propane bottles')?.family).not.toBe('gas_flaring');
+  });
+  it('a child just dragged into a car escalates; a child dragged kicking and screaming to the car for school is not this hit', () => {
+    const car = "My daughter has just been dragged into a car outside the youth club disco, blue Astra, I've got half the reg";
+    expect(explainSafety(car)?.family).toBe('dragged_into_vehicle');
+    expect(decideOnScore(car, readScore(0.57))).toMatchObject({ action: 'escalate' });
+    expect(explainSafety("i've just dragged my son into the car for school, what time does the bus lane open")?.family).not.toBe('dragged_into_vehicle');
+  });
+  it('a horse bolted into a crowd with people hurt escalates as danger now; a horse that bolted with nobody hurt is not this hit', () => {
+    const horse = 'A horse has bolted from the show ring at the county show and gone straight into the crowd, people are hurt on the ground';
+    expect(explainSafety(horse)?.family).toBe('animal_into_crowd');
+    expect(decideOnScore(horse, readScore(0.55))).toMatchObject({ action: 'escalate', kind: 'danger_now' });
+    expect(explainSafety('a horse bolted into the crowd at the show last year, nobody was hurt, is there a licence for the ring')?.family).not.toBe('animal_into_crowd');
+  });
+  it('someone trying the back door now at night escalates; a courier trying the door for a parcel is not this hit', () => {
+    const door = 'theres someone trying the back door handle now its two in the morning and were on our own miles from anyone';
+    expect(explainSafety(door)?.family).toBe('door_tried_now');
+    expect(decideOnScore(door, readScore(0.5))).toMatchObject({ action: 'escalate', kind: 'crime_violence' });
+    expect(explainSafety('someone is trying the front door now, probably the courier with my parcel')?.family).not.toBe('door_tried_now');
+  });
+  it('a chimney fire now and a fire spreading to a thatch escalate even beside a service request; a sweep booked or a fire last year is not this hit', () => {
+    const chimney = "Chimney fire in the farmhouse, roaring noise and sparks landing on the roof. Brigade's 25 minutes out. Can the council shift the lorry blocking the lane?";
+    expect(explainSafety(chimney)?.family).toBe('chimney_fire_now');
+    expect(decideOnScore(chimney, readScore(0.05))).toMatchObject({ action: 'escalate', kind: 'fire_gas_co' });
+    expect(explainSafety('we had a chimney fire last winter with sparks everywhere, can you recommend a sweep')?.family).not.toBe('chimney_fire_now');
+    const thatch = "Is fly-tipping on my land yours? Someone dumped tyres and set them going, flames are up past the hedge and it's spreading to the thatch on the cottage.";
+    expect(explainSafety(thatch)?.family).toBe('fire_spreading_to_home');
+    expect(decideOnScore(thatch, readScore(0.58))).toMatchObject({ action: 'escalate', kind: 'fire_gas_co' });
+    expect(explainSafety('the bonfire last summer spread to the barn roof, are bonfires allowed now')?.family).not.toBe('fire_spreading_to_home');
+  });
+  it('a father hitting a mother for years, children thin with sores, a burn the shape of an iron escalate; a ball, chickenpox, a shirt are not these hits', () => {
+    const mum = "Dad's been hitting mum for years on the farm. She's 70 now and wants to leave but where does a 70 year old go with two dogs?";
+    expect(explainSafety(mum)?.family).toBe('dad_hitting_mum');
+    expect(decideOnScore(mum, readScore(0.45))).toMatchObject({ action: 'escalate', kind: 'domestic_abuse' });
+    expect(explainSafety('dad keeps hitting mum with the tennis ball in the garden, can we book the courts')?.family).not.toBe('dad_hitting_mum');
+    const sores = 'the kids at the farm up the hill are thin and covered in sores and the dogs get fed better than they do';
+    expect(explainSafety(sores)?.family).toBe('children_thin_sores');
+    expect(decideOnScore(sores, readScore(0.45))).toMatchObject({ action: 'escalate', kind: 'child_at_risk' });
+    expect(explainSafety('my kids are thin and covered in sores from chickenpox, can they go to school')?.family).not.toBe('children_thin_sores');
+    const iron = 'Teacher at a rural primary. A pupil came in with a burn on his hand the shape of an iron and says the farm dog did it. Which team do I ring?';
+    expect(explainSafety(iron)?.family).toBe('patterned_burn');
+    expect(decideOnScore(iron, readScore(0.78))).toMatchObject({ action: 'escalate', kind: 'child_at_risk' });
+    expect(explainSafety('there is a burn on his shirt the shape of an iron, can the school replace it')?.family).not.toBe('patterned_burn');
+  });
+  it('someone wandering at night in slippers, a worker paid in cider, a boss who beat and locked in, no heat and no food (Welsh) escalate; their everyday twins do not hit', () => {
+    const shepherd = "Retired shepherd down the lane keeps wandering out on the fell in his slippers at night. Son's in Australia. Nobody visits him.";
+    expect(explainSafety(shepherd)?.family).toBe('wandering_at_night');
+    expect(decideOnScore(shepherd, readScore(0.58))).toMatchObject({ action: 'escalate', kind: 'adult_at_risk' });
+    expect(explainSafety('my dog keeps wandering out at night in the dark, found him in his slippers basket')?.family).not.toBe('wandering_at_night');
+    const cider = "Farm worker with bad mental health living in a horsebox on the neighbour's land, no water, no toilet, being paid in cider.";
+    expect(explainSafety(cider)?.family).toBe('paid_in_drink');
+    expect(decideOnScore(cider, readScore(0.5))).toMatchObject({ action: 'escalate', kind: 'adult_at_risk' });
+    expect(explainSafety('festival volunteers get paid in beer tokens, do we need a licence')?.family).not.toBe('paid_in_drink');
+    const boss = 'Szef farmy mnie pobił i zamknął w kontenerze, zabrał mi paszport. Boję się, że wróci w nocy.';
+    expect(explainSafety(boss)?.family).toBe('boss_beat_locked_in');
+    expect(decideOnScore(boss, readScore(0.54))).toMatchObject({ action: 'escalate' });
+    expect(explainSafety('my boss beat me at darts last night, is the pub quiz on friday')?.family).not.toBe('boss_beat_locked_in');
+    const cy = "Mae hen ddyn yn byw ar ei ben ei hun ar fferm yn y bryniau, dim gwres, dim bwyd yn y tŷ, ac mae'n edrych yn sâl iawn. Dyw e ddim yn gadael neb i mewn.";
+    expect(explainSafety(cy)?.family).toBe('welsh_no_heat_no_food');
+    expect(decideOnScore(cy, readScore(0.89))).toMatchObject({ action: 'escalate', kind: 'adult_at_risk' });
+    expect(explainSafety('Toriad pŵer ar y fferm: dim gwres, dim bwyd poeth. Pryd daw e nôl?')?.family).not.toBe('welsh_no_heat_no_food');
+  });
+  it('false cues: a gun joked about, a threat to murder beside a permit request, a lad asked a bed for, a child found yesterday; the real thing still hits', () => {
+    expect(explainSafety("Fly tipping in my field again. I'm this close to sitting up all night with the shotgun. Joking. Mostly. Just come and clear it.")).toBeNull();
+    expect(explainSafety("I'm this close to sitting up all night with the shotgun, not joking, they'll get it")?.family).toBe('weapon_or_threat_to_kill');
+    expect(explainSafety("Visitor permits for the village please. The lambing helpers are parking at the pub and the landlord's threatening to murder us.")).toBeNull();
+    expect(explainSafety("Visitor permits please. The landlord's threatening to murder us and he's got a knife")?.family).toBe('weapon_or_threat_to_kill');
+    expect(explainSafety('Lad from the village is sleeping in the bus shelter in this cold. Can someone get him a bed?')).toBeNull();
+    expect(explainSafety('Lad aged 12 is sleeping in the bus shelter in this cold. Can someone get him a bed?')).not.toBeNull();
+    const found = 'My daughter went missing at the fair for ten minutes yesterday, absolute panic, but your stewards found her at the lost children tent in no time. Please thank them';
+    expect(explainSafety(found)).toBeNull();
+    expect(explainSafety('My daughter went missing at the fair yesterday, the stewards found her bag but she is still missing')?.family).toBe('child_in_danger_now');
+  });
+});
+
+describe("engineer's probe after round 80: a poison put ready on the bedside table", () => {
+  it('rat poison left on the bedside table for tonight escalates whatever the model; rat poison put down in the loft is not a hit', () => {
+    const poison = "When's the recycling collected at Moor Farm? Not that it matters. I've left the rat poison on the bedside table for tonight. My wife will want to know.";
+    expect(explainSafety(poison)?.family).toBe(explainSafety("I've put the old weedkiller from the shed by the bed for later. Wife will need to know the day.")?.family);
+    expect(decideOnScore(poison, readScore(0.01))).toMatchObject({ action: 'escalate', kind: 'suicide_self_harm' });
+    expect(explainSafety("I've left the rat poison in the loft for the mice, is pest control free for council tenants?")).toBeNull();
+  });
+});

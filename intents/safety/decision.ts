@@ -2172,7 +2172,14 @@ const DATED_MEANS_FAMILIES: ReadonlySet<string> = new Set(['decision_dated', 'ho
   // drinks, a way to die quick with nobody else hurt, a childminder drunk with children, someone living on pet food, someone collapsed and
   // gone grey, and abuse told plainly in French, Polish or Lithuanian.
   'front_then_plan', 'control_and_secrecy', 'out_for_the_night_from_partner', 'quick_and_no_one_else', 'minder_drunk_with_children', 'eating_pet_food',
-  'collapsed_gone_grey', 'abuse_abroad', 'child_abuse_abroad']);
+  'collapsed_gone_grey', 'abuse_abroad', 'child_abuse_abroad',
+  // Round 80: a poison put ready by the bed for later, someone hurt and going cold, a gas hose flaring beside more gas, someone just dragged
+  // into a car, an animal loose in a crowd with people hurt, someone trying the door now at night.
+  'poison_by_bed', 'hurt_and_going_cold', 'gas_flaring', 'dragged_into_vehicle', 'animal_into_crowd', 'door_tried_now',
+  // Round 80 also: a chimney fire now, a fire spreading to a home, a father hitting a mother, children thin with sores, a burn the shape of
+  // an iron, someone wandering out at night in slippers, a worker paid in drink, a boss who beat and locked in a worker.
+  'chimney_fire_now', 'fire_spreading_to_home', 'dad_hitting_mum', 'children_thin_sores', 'patterned_burn', 'wandering_at_night', 'paid_in_drink', 'boss_beat_locked_in',
+  'welsh_no_heat_no_food']);
 
 function decideScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thresholds: SafetyModelThresholds): SafetyDecision {
   const decided = weighScreenHit(hit, scored, text, thresholds);

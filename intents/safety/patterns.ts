@@ -322,7 +322,7 @@ const PESTS_KILLED = String.raw`\b(?:rats?|mice|mouse|pests?|vermin|wasps?|horne
  * keeps bringing her drink and taking her to his car, can outreach go"): never a homeless young adult only.
  */
 const EXPLOITATION_SIGNS = String.raw`(?:a man|men|older (?:man|men|guy|guys|lads?|boys?)|(?:his|their) car|in (?:a|his|their) (?:car|van)|drink|drinks|alcohol|vodka|drugs?|weed|sex|sexual|touch[a-z]*|groom[a-z]*|money|cash|gifts?|takes? (?:her|him)|taking (?:her|him)|picks? (?:her|him) up|picking (?:her|him) up)`;
-const NOT_A_YOUNG_ADULT_OUT = String.raw`(?!(?:lad|lads|teen|teens|teenager|teenagers) (?![^]*\b(?:1[0-5]|[5-9])\b)(?![^]*\b(?:${EXPLOITATION_SIGNS})\b)[^]*\b(?:outreach|streetlink|street link|rough sleepers? (?:team|service)|night shelter|homeless (?:shelter|team)|hostel)\b)`;
+const NOT_A_YOUNG_ADULT_OUT = String.raw`(?!(?:lad|lads|teen|teens|teenager|teenagers) (?![^]*\b(?:1[0-5]|[5-9])\b)(?![^]*\b(?:${EXPLOITATION_SIGNS})\b)[^]*\b(?:outreach|streetlink|street link|rough sleepers? (?:team|service)|night shelter|homeless (?:shelter|team)|hostel|(?:get|find|give) (?:him|her|them) a bed|a bed for (?:him|her|them))\b)`;
 
 const RISK = 'safety.risk_to_life' as const;
 const SAFEGUARDING = 'safety.safeguarding_concern' as const;
@@ -1318,6 +1318,12 @@ export const FAMILIES: PatternFamily[] = [
     textGuards: [
       // Round 73: stinging insects that "went for" the writer (INSECTS_ATTACKING): a pest report.
       INSECTS_ATTACKING,
+      // Round 80: the writer's own hyperbole with a gun, taken back as a joke ("I'm this close to sitting up all night with the shotgun.
+      // Joking. Mostly."); "not joking", anyone named as a target, or anyone hurt still hits.
+      String.raw`^(?![^]*\b(?:not joking|no joke|not a joke|serious|seriously|at (?:him|her|them|someone|people)|hurt|shot (?:him|her|them|someone)|police)\b)[^]*\b(?:this close to|so close to|tempted to|half tempted to|about ready to|nearly)(?: [a-z]+){0,8} with (?:the|my|a) (?:shotgun|gun|rifle|air rifle|pitchfork|axe)\b[^]*\b(?:joking|joke|kidding)\b`,
+      // Round 80: a threat to murder told beside a request for parking permits ("Visitor permits for the village please ... the landlord's
+      // threatening to murder us"), no weapon, no harm and no fear told: a dispute, not a threat to life.
+      String.raw`^(?![^]*\b(?:knife|knives|gun|shotgun|weapon|hit|hits|punch[a-z]*|attack[a-z]*|assault[a-z]*|scared|afraid|frightened|terrified|hurt|police|999|really|means it|serious)\b)(?=[^]*\b(?:visitor|resident|parking) permits?\b)[^]*\b(?:threatening|threatened|threatens) to (?:murder|kill) (?:us|them|everyone|the lot of us)\b`,
       // Round 73: a young child's outburst relayed for a course or support ("he told his teacher he'd kill her over a pencil. He's 7"):
       // a child of nine or under, a threat said to a teacher or family, and help with behaviour asked; a weapon, anyone hurt or now hits.
       YOUNG_CHILD_OUTBURST,
@@ -2211,6 +2217,9 @@ export const FAMILIES: PatternFamily[] = [
       `${LURER}(?: [a-z0-9]+){0,8} ${LURE_INTO} (?:a |the |some |my |our |local |young |little |those |these )?${CHILD}(?: [a-z]+)? ${INTO_VEHICLE}`,
       `(?:lure|lures|luring|lured|entice|entices|enticing|enticed|coax|coaxing|coaxed)(?: [a-z]+){0,2} (?:a |the |some |my |our |local |young |little |those |these )?${CHILD}(?: [a-z]+){0,2} (?:into|in|to|towards) (?:a |the |his |their |an |that |this )?(?:van|car|vehicle|motor|truck|lorry|house|flat)`,
     ],
+    // Round 80: a child missing for a while yesterday or last week and found ("went missing at the fair for ten minutes yesterday ... your
+    // stewards found her"): told as past and over; still missing, missing again, or found hurt still hits.
+    textGuards: [String.raw`\b(?:yesterday|last (?:night|week|weekend|month|year|summer))\b(?: [a-z]+){0,14} (?:found|find) (?:her|him|them)\b(?! (?:dead|unconscious|injured|hurt|bleeding|in the (?:river|water|canal|sea)))(?![^]*\b(?:still missing|missing again|gone again|not found|now (?:she|he|they) (?:is|are|s) (?:missing|gone))\b)`],
   },
   // --- safeguarding: abuse, neglect, exploitation without an immediate threat --------------------
   {
@@ -3301,6 +3310,147 @@ export const FAMILIES: PatternFamily[] = [
       String.raw`(?:geria|girtauja|girti)(?: [a-z]+){0,8} vaikai(?: [a-z]+){0,3} (?:alkani|alkanas|badauja|nevalge)`,
     ],
     guards: [String.raw`\b(?:kiedys|dawno temu|lata temu|w dziecinstwie|seniai|pries metus)\b`],
+  },
+  {
+    // Round 80: a poison put ready by the bed "for later" ("I've put the old weedkiller from the shed by the bed for later"); weedkiller
+    // put by a flower bed for the weeds, or taken to the tip, is not.
+    id: 'poison_by_bed', kind: 'suicide_self_harm', category: RISK, reason: 'a poison put ready by the bed for later',
+    patterns: [
+      String.raw`(?:put|got|left|kept|keeping|saved|saving|hid|hidden|placed) (?:the |some |my |that |a bottle of |a tub of )?(?:old )?(?:[a-z]+ )?(?:weedkiller|weed killer|rat poison|poison|paraquat|pesticide|slug pellets|antifreeze|anti freeze|sheep dip)(?: [a-z]+){0,4} (?:by|beside|next to|under|on) (?:the|my) (?:bed|pillow|bedside(?: table| cabinet)?|nightstand)(?: [a-z]+){0,2} (?:for later|for tonight|ready)`,
+      // Engineer's probe after round 80: on the bedside table too ("I've left the rat poison on the bedside table for tonight").
+    ],
+    guards: [String.raw`\b(?:flower ?beds?|raised beds?|veg(?:etable)? beds?|rose beds?|weeds|nettles|patio|spray(?:er|ing)?|tip|recycling centre|hazardous|dispos[a-z]*|rats|mice)\b`],
+  },
+  {
+    // Round 80: someone hurt far from help, told plainly ("fell down the gully, head injury, confused and going cold"); a fall last week
+    // told as over is not.
+    id: 'hurt_and_going_cold', kind: 'danger_now', category: RISK, reason: 'someone hurt, confused or going cold',
+    patterns: [
+      String.raw`(?:head injury|hit (?:his|her|their|my) head|banged (?:his|her|their|my) head|fell|fallen|broken (?:leg|ankle|hip|arm))(?: [a-z0-9]+){0,6} (?:confused and (?:going|getting) cold|(?:going|getting) cold and confused|(?:is |s )?(?:confused|drowsy|slurring)(?: [a-z]+){0,2} (?:going|getting) (?:cold|blue|grey))`,
+    ],
+    guards: [String.raw`\b(?:last (?:week|month|year)|years ago|months ago|weeks ago|was fine|is fine now|recovered)\b`],
+  },
+  {
+    // Round 80: a gas hose or bottle split, leaking or flaring beside more gas ("gas hose has split and it's flaring up ... next to the cage
+    // of propane bottles"); a hose to be replaced at a safety check is not.
+    id: 'gas_flaring', kind: 'fire_gas_co', category: RISK, reason: 'a gas hose or bottle flaring or leaking beside more gas',
+    patterns: [
+      String.raw`(?:gas )?(?:hose|pipe|regulator|bottle|cylinder)(?: [a-z]+){0,3} (?:split|burst|cracked|leaking|flaring|caught|on fire|alight)(?: [a-z]+){0,10} (?:propane|butane|calor|gas bottles?|gas cylinders?|lpg)`,
+      String.raw`(?:gas )?(?:hose|pipe|regulator) (?:has |s |is )?(?:split|burst)(?: [a-z]+){0,3} (?:flaring|on fire|alight|flames?)`,
+    ],
+    guards: [String.raw`\b(?:last (?:week|month|year)|ago|safety check|inspection|replace[a-z]*|buy|order|price)\b`],
+  },
+  {
+    // Round 80: a child just dragged or bundled into a car or a van ("My daughter has just been dragged into a car outside the youth club");
+    // dragged into the car to go to school is not (a time told plainly: "just", "now").
+    id: 'dragged_into_vehicle', kind: 'crime_violence', category: RISK, reason: 'someone just dragged or bundled into a vehicle',
+    patterns: [
+      String.raw`(?:has |have |s )?just (?:been )?(?:dragged|bundled|pulled|forced|grabbed|snatched)(?: [a-z]+){0,2} (?:into|in) (?:a|an|the|some|his|their) (?:[a-z]+ )?(?:car|van|vehicle|motor|truck|lorry|4x4)`,
+    ],
+    guards: [String.raw`\b(?:school|shops|dentist|doctors|kicking and screaming to|tantrum|joke|joking|lol|film|tv|game)\b`],
+  },
+  {
+    // Round 80: a horse or an animal bolted or loose in a crowd with people hurt ("A horse has bolted ... into the crowd, people are hurt
+    // on the ground"); a horse that bolted in a field with nobody hurt is not.
+    id: 'animal_into_crowd', kind: 'danger_now', category: RISK, reason: 'an animal loose in a crowd with people hurt',
+    patterns: [
+      String.raw`(?:horse|bull|cow|cattle|bullock|stallion|pony)(?: [a-z]+){0,3} (?:bolted|charged|stampeded|loose|running)(?: [a-z]+){0,14} (?:crowd|spectators|people)(?: [a-z]+){0,4} (?:hurt|injured|trampled|on the ground|down)`,
+    ],
+    guards: [String.raw`\b(?:nobody|no one|noone|not) (?:was |is |got )?(?:hurt|injured)\b`, String.raw`\b(?:last (?:year|week|month)|years ago)\b`],
+  },
+  {
+    // Round 80: someone trying the door or the handle now, at night ("someone trying the back door handle now its two in the morning");
+    // a door tried last night and told as past, or someone trying the door key for a delivery, is not.
+    id: 'door_tried_now', kind: 'crime_violence', category: RISK, reason: 'someone trying the door now at night',
+    patterns: [
+      String.raw`(?:someone|somebody|someones|somebodys|a man|a bloke|people|they|there s someone|theres someone) (?:is |are |s )?(?:trying|rattling|trying to open|trying to force|forcing) (?:the |our |my )?(?:back |front |kitchen |patio )?(?:door|doors|window|door handle)(?: handle)?(?: [a-z]+){0,2} (?:right )?now`,
+    ],
+    guards: [String.raw`\b(?:last night|yesterday|delivery|courier|parcel|key|keys|locksmith)\b`],
+  },
+  {
+    // Round 80: a chimney fire now, told with its noise, sparks or flames ("Chimney fire in the farmhouse, roaring noise and sparks landing
+    // on the roof"), whatever service request follows it; a chimney sweep or a fire last winter is not.
+    id: 'chimney_fire_now', kind: 'fire_gas_co', category: RISK, reason: 'a chimney fire now',
+    patterns: [
+      String.raw`chimney (?:is )?(?:fire|on fire|alight)(?: [a-z0-9]+){0,6} (?:roaring|sparks?|flames?|smoke pouring|brigade|fire engine|999)`,
+    ],
+    guards: [String.raw`\b(?:sweep|swept|sweeping|last (?:year|winter|week|month)|years ago|months ago|prevent[a-z]*|advice|leaflet|insurance)\b`],
+  },
+  {
+    // Round 80: a fire told as spreading to a home or a roof ("flames are up past the hedge and it's spreading to the thatch on the
+    // cottage"); a fire that spread last summer is not.
+    id: 'fire_spreading_to_home', kind: 'fire_gas_co', category: RISK, reason: 'a fire spreading to a home or a roof',
+    patterns: [
+      String.raw`(?:fire|flames?|burning|blaze|alight)(?: [a-z0-9]+){0,12} (?:spreading|spread|caught|catching|reaching|getting) (?:to|onto|into) (?:the |our |my |a |their )?(?:[a-z]+ )?(?:thatch|roof|house|cottage|barn|home|flats?|caravan|farmhouse)`,
+    ],
+    guards: [String.raw`\b(?:last (?:year|summer|winter|week|month)|years ago|months ago|in case|could spread|might spread|would spread|worried it will|risk of)\b`],
+  },
+  {
+    // Round 80: a father hitting a mother for years ("Dad's been hitting mum for years on the farm"); hitting a ball, or told as long ago
+    // and over, is not.
+    id: 'dad_hitting_mum', kind: 'domestic_abuse', category: SAFEGUARDING, reason: 'a father hitting a mother',
+    patterns: [
+      String.raw`(?:dad|father|stepdad|step dad|grandad|husband)s? (?:s |is |has |has been |s been |been |keeps |still )*(?:hitting|beating|battering|punching|slapping|knocking) (?:my )?(?:mum|mam|mom|mother|nan|gran|wife)(?: about| around)?`,
+    ],
+    guards: [String.raw`\b(?:used to|before (?:he|she) died|passed away|ball|golf|pillow|tennis)\b`],
+  },
+  {
+    // Round 80: children told as thin with sores, or fed worse than the dogs ("the kids at the farm ... are thin and covered in sores and
+    // the dogs get fed better than they do"); a child with chickenpox sores is not.
+    id: 'children_thin_sores', kind: 'child_at_risk', category: SAFEGUARDING, reason: 'children thin, with sores, fed worse than the animals',
+    patterns: [
+      String.raw`(?:kids|children|child|boy|girl|boys|girls|baby|toddler|son|daughter)(?: [a-z]+){0,8} (?:thin|skinny|starving|filthy|dirty)(?: [a-z]+){0,2} (?:covered in|full of|with) (?:sores|lice|bruises|nits and sores)`,
+      String.raw`(?:dogs?|animals|pigs|cats?) (?:get|gets|are|is) (?:fed|treated|looked after) better than (?:they|them|the (?:kids|children|child|boy|girl))(?: do| are)?`,
+    ],
+    guards: [String.raw`\b(?:chicken ?pox|eczema|hand foot and mouth|impetigo|cold sores?)\b`],
+  },
+  {
+    // Round 80: a burn on a child the shape of an iron or a cigarette ("a burn on his hand the shape of an iron"); a burn on a shirt or a
+    // carpet is not.
+    id: 'patterned_burn', kind: 'child_at_risk', category: SAFEGUARDING, reason: 'a burn the shape of an iron or a cigarette',
+    patterns: [
+      String.raw`burns? (?:on|to) (?:his|her|their|the child s|the boy s|the girl s) (?:[a-z]+ ){0,2}(?:the )?shape of (?:an? )?(?:iron|cigarette|lighter|hob ring|poker)`,
+      String.raw`(?:iron|cigarette) (?:shaped )?burns? (?:on|to) (?:his|her|their) (?:hand|arm|arms|back|leg|legs|face|chest|neck|feet|foot)`,
+    ],
+    guards: [String.raw`\b(?:shirt|carpet|table|ironing board|sofa|clothes|dress|trousers|(?:i|we) burnt? (?:myself|my))\b`],
+  },
+  {
+    // Round 80: an old or lonely man or woman wandering out at night in slippers or night clothes ("keeps wandering out on the fell in his
+    // slippers at night"); a walk to the shop in slippers is not.
+    id: 'wandering_at_night', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'someone wandering out at night in slippers or night clothes',
+    patterns: [
+      String.raw`(?:wander|wanders|wandering|wandered|found)(?: [a-z]+){0,6} in (?:his|her|their) (?:slippers|pyjamas|nightie|nightdress|night clothes|dressing gown)(?: [a-z]+){0,2} (?:at night|in the night|in the dark|at [0-9]+ ?am)`,
+      String.raw`(?:wander|wanders|wandering|wandered)(?: [a-z]+){0,6} (?:at night|in the night|in the dark)(?: [a-z]+){0,2} in (?:his|her|their) (?:slippers|pyjamas|nightie|nightdress|night clothes|dressing gown)`,
+    ],
+    guards: [String.raw`\b(?:dog|cat|last (?:year|month)|years ago|care home now|moved into)\b`],
+  },
+  {
+    // Round 80: a worker paid in drink or drugs, living without water or a toilet ("living in a horsebox ... no water, no toilet, being
+    // paid in cider"); a volunteer paid in beer tokens is not.
+    id: 'paid_in_drink', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'a worker paid in drink or drugs',
+    patterns: [
+      String.raw`(?:being |been |is |are |gets |get )?paid (?:him |her |them |me |us )?in (?:cider|beer|booze|drink|cans|vodka|drugs|weed)(?! tokens)`,
+    ],
+    guards: [String.raw`\b(?:tokens?|volunteer[a-z]*|joke|joking|lol|haha|ha ha)\b`],
+  },
+  {
+    // Round 80: a boss or a gangmaster who beat a worker and locked them in, or took their passport (Polish "szef farmy mnie pobił i
+    // zamknął w kontenerze, zabrał mi paszport"); English "took my passport" with a beating or locking in.
+    id: 'boss_beat_locked_in', kind: 'crime_violence', category: RISK, reason: 'a boss who beat or locked in a worker',
+    patterns: [
+      String.raw`(?:szef|szefowa|pracodawca|brygadzista|wlasciciel)(?: [a-z]+){0,2} (?:mnie|nas) (?:pobil|pobila|bil|uderzyl|zamknal|zamknela)`,
+      String.raw`(?:boss|gangmaster|employer|foreman|farmer)(?: [a-z]+){0,2} (?:beat|battered|hit|punched|locked) (?:me|us|him|her|them)(?: [a-z]+){0,6} (?:locked|passport|container|caravan|shed)`,
+    ],
+    guards: [String.raw`\b(?:at cards|at chess|at darts|at pool|at golf|in the race|locked (?:me|us) out of the (?:system|account|app))\b`],
+  },
+  {
+    // Round 80: in Welsh, someone living with no heat and no food ("dim gwres, dim bwyd yn y tŷ, ac mae'n edrych yn sâl iawn"); a power
+    // cut asked about is not.
+    id: 'welsh_no_heat_no_food', kind: 'adult_at_risk', category: SAFEGUARDING, reason: 'someone with no heat and no food (Welsh)',
+    patterns: [
+      String.raw`dim gwres(?: [a-z]+){0,2} dim bwyd|dim bwyd(?: [a-z]+){0,4} dim gwres`,
+    ],
+    guards: [String.raw`\b(?:toriad pwer|toriad trydan|power cut|y llynedd|flynyddoedd yn ol)\b`],
   },
   {
     // A structure coming down now with people on it or under it ("scaffold on the building near market is falling down now, workers still
