@@ -2368,6 +2368,15 @@ export function overDeniedOrAsked(family: string | null | undefined, n: string, 
   return null;
 }
 
+/**
+ * What a screen hit the model does not back tells, read in turn, the first reason found (weighScreenHit): round 76 (a training asked
+ * about, a history with a helper on hand, an overdose or an emergency told as over, a fire asked as a hypothetical), round 77 (a gas or CO
+ * problem fixed, advice to ring 999 relayed and asked about), round 78 (a threat inside a game or from someone confused told as harmless,
+ * a noise likened to a gunshot, a child's past self-harm with the child well now), round 79 (a test told as not real, a course's
+ * question about what to do).
+ */
+const ASKED_BELOW_MODEL: readonly ((family: string | null | undefined, n: string) => string | null)[] = [round76Asked, round77Asked, round78Asked, round79Asked];
+
 function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thresholds: SafetyModelThresholds): SafetyDecision {
   const escalate: SafetyDecision = { action: 'escalate', category: hit.category, kind: hit.kind, source: scored.score >= thresholds.escalateAt ? 'both' : 'screen', reason: hit.reason };
   if (familyOf(hit) === 'multilingual_threat' && polishParentIdiom(normaliseForSafety(text))) return { action: 'ask', category: hit.category, kind: hit.kind, reason: `${hit.reason}, but a parent's idiom about their own child` };
@@ -2434,20 +2443,11 @@ function weighScreenHit(hit: SafetyHit, scored: SafetyScore, text: string, thres
   // Round 75: told as over, a thing's, a question or denied (overDeniedOrAsked): asked, never escalated.
   const overOrAsked = overDeniedOrAsked(family, n, text);
   if (overOrAsked) return { ...ask, reason: `${hit.reason}, but ${overOrAsked}` };
-  // Round 76: a training asked about on a topic, a history with a helper on hand, an overdose or an emergency told as over, a fire asked
-  // as a hypothetical (round76Asked): asked, never escalated.
-  const asked76 = round76Asked(family, n);
-  if (asked76) return { ...ask, reason: `${hit.reason}, but ${asked76}` };
-  // Round 77: a gas or CO problem told as past and fixed, advice to ring 999 relayed and asked about (round77Asked): asked, never escalated.
-  const asked77 = round77Asked(family, n);
-  if (asked77) return { ...ask, reason: `${hit.reason}, but ${asked77}` };
-  // Round 78: a threat inside a game, from someone with dementia told as harmless, a noise likened to a gunshot, or self-harm told as a
-  // child's past with the child well now (round78Asked): asked, never escalated.
-  const asked78 = round78Asked(family, n);
-  if (asked78) return { ...ask, reason: `${hit.reason}, but ${asked78}` };
-  // Round 79: a test told as not real, a course's question about what to do (round79Asked): asked, never escalated.
-  const asked79 = round79Asked(family, n);
-  if (asked79) return { ...ask, reason: `${hit.reason}, but ${asked79}` };
+  // Rounds 76 to 79 (ASKED_BELOW_MODEL, in order; each reader's comment says what it reads): asked, never escalated.
+  for (const read of ASKED_BELOW_MODEL) {
+    const why = read(family, n);
+    if (why) return { ...ask, reason: `${hit.reason}, but ${why}` };
+  }
   // Round 62: a headline or a news item quoted and asked about (true? old? last year?), in English, Polish or Arabic: asked, never escalated.
   if ((FIRE_FAMILIES.has(family ?? '') || family === 'arabic_fire' || family === 'arabic_violence') && headlineAsked(text)) return { ...ask, reason: `${hit.reason}, but a headline asked about` };
   // Round 26: self-harm told as someone's past habit ("my sister who used to self-harm"), in a question about caring for them
